@@ -1,0 +1,143 @@
+"""Load the guide from YAML, reject a malformed one with a message naming file and field."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from dialogs.conditions import leaves
+from dialogs.model import CHOICE_KINDS, AnyOf, Equals, Guide, GuideHeader, Kind, Question, Stage, Step
+
+GUIDE_DIR = Path(__file__).parent / "guide"
+HEADER_FILE = "guide.yaml"
+
+
+class GuideError(Exception):
+    """The guide cannot be used; the message names the file and the field."""
+
+
+@dataclass(frozen=True)
+class LoadedGuide:
+    """The validated guide with the lookups the engine needs."""
+
+    guide: Guide
+    files: dict[str, str] = field(default_factory=dict)  # stage id -> file name
+
+    @property
+    def stages(self) -> list[Stage]:
+        return self.guide.stages
+
+    @cached_property
+    def steps(self) -> list[Step]:
+        return [step for stage in self.stages for step in stage.steps]
+
+    @cached_property
+    def step_index(self) -> dict[str, int]:
+        return {step.id: i for i, step in enumerate(self.steps)}
+
+    @cached_property
+    def stage_of_step(self) -> dict[str, Stage]:
+        return {step.id: stage for stage in self.stages for step in stage.steps}
+
+    @cached_property
+    def questions(self) -> dict[str, Question]:
+        return {q.id: q for step in self.steps for q in step.questions}
+
+    @cached_property
+    def step_of_question(self) -> dict[str, Step]:
+        return {q.id: step for step in self.steps for q in step.questions}
+
+    def step(self, step_id: str) -> Step:
+        return self.steps[self.step_index[step_id]]
+
+    def stage(self, stage_id: str) -> Stage:
+        return next(stage for stage in self.stages if stage.id == stage_id)
+
+
+def load_guide(directory: Path = GUIDE_DIR) -> LoadedGuide:
+    header = GuideHeader.model_validate(_read(directory / HEADER_FILE))
+    stage_files = sorted(p for p in directory.glob("*.yaml") if p.name != HEADER_FILE)
+    if not stage_files:
+        raise GuideError(f"{directory}: no stage file")
+    stages, files = [], {}
+    for path in stage_files:
+        try:
+            stage = Stage.model_validate(_read(path))
+        except ValidationError as error:
+            raise GuideError(_describe(path, error)) from None
+        stages.append(stage)
+        files[stage.id] = path.name
+    stages.sort(key=lambda s: s.order)
+    guide = Guide(**header.model_dump(), stages=stages)
+    _check(guide, files)
+    return LoadedGuide(guide, files)
+
+
+def _read(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise GuideError(f"{path.name}: {error}") from None
+    if not isinstance(data, dict):
+        raise GuideError(f"{path.name}: expected a mapping at the top level")
+    return data
+
+
+def _describe(path: Path, error: ValidationError) -> str:
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"])
+    return f"{path.name}: {where}: {first['msg']}"
+
+
+def _check(guide: Guide, files: dict[str, str]) -> None:
+    """Cross-file rules pydantic cannot see: unique ids, orders, conditions on earlier questions."""
+    seen: dict[str, str] = {}
+    orders: dict[int, str] = {}
+    earlier: dict[str, Question] = {}
+    showable: dict[str, bool] = {}
+    for stage in guide.stages:
+        where = files[stage.id]
+        if stage.order in orders:
+            raise GuideError(f"{where}: order: {stage.order} is also the order of {orders[stage.order]}")
+        orders[stage.order] = where
+        for label, item_id in [("stage", stage.id)] + [("step", s.id) for s in stage.steps]:
+            if item_id in seen:
+                raise GuideError(f"{where}: {label} id {item_id!r} is used twice (also in {seen[item_id]})")
+            seen[item_id] = where
+        for step in stage.steps:
+            for question in step.questions:
+                field_path = f"{where}: steps.{step.id}.questions.{question.id}"
+                if question.id in earlier or question.id in seen:
+                    raise GuideError(f"{field_path}: id is used twice")
+                _check_condition(question, earlier, field_path)
+                earlier[question.id] = question
+                showable[question.id] = _can_be_shown(question, earlier, showable)
+            if not any(showable[q.id] for q in step.questions):
+                raise GuideError(f"{where}: steps.{step.id}: unreachable step, no question can be shown")
+
+
+def _check_condition(question: Question, earlier: dict[str, Question], field_path: str) -> None:
+    for leaf in leaves(question.when):
+        target = earlier.get(leaf.question)
+        if target is None:
+            raise GuideError(f"{field_path}.when: names {leaf.question!r}, which is not an earlier question")
+        wanted = leaf.any_of if isinstance(leaf, AnyOf) else [leaf.equals] if isinstance(leaf, Equals) else []
+        for value in wanted:
+            if target.kind in CHOICE_KINDS and value not in {o.id for o in target.options}:
+                raise GuideError(f"{field_path}.when: {value!r} is not an option of {target.id!r}")
+            if target.kind is Kind.YES_NO and not isinstance(value, bool):
+                raise GuideError(f"{field_path}.when: {target.id!r} is yes/no, compare it to true or false")
+
+
+def _can_be_shown(question: Question, earlier: dict[str, Question], showable: dict[str, bool]) -> bool:
+    """False when the condition needs a question never shown, or one answer to be two values."""
+    required_values: dict[str, set] = {}
+    for leaf in leaves(question.when):
+        if not showable[leaf.question]:
+            return False
+        if isinstance(leaf, Equals) and earlier[leaf.question].kind is not Kind.MULTI:
+            required_values.setdefault(leaf.question, set()).add(leaf.equals)
+    return all(len(values) == 1 for values in required_values.values())

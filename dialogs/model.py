@@ -1,0 +1,114 @@
+"""Typed model of the guide: stages, steps, questions, display conditions."""
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Kind(str, Enum):
+    SHORT_TEXT = "short_text"
+    LONG_TEXT = "long_text"
+    INTEGER = "integer"
+    EUROS = "euros"
+    HOURS = "hours_per_week"
+    DATE = "date"
+    CHOICE = "choice"
+    MULTI = "multi_choice"
+    YES_NO = "yes_no"
+
+
+CHOICE_KINDS = {Kind.CHOICE, Kind.MULTI}
+
+
+class Option(Strict):
+    id: Identifier
+    label: str = Field(min_length=1, max_length=60)
+
+
+class Answered(Strict):
+    """True once the question has a real answer (not skipped, not deferred)."""
+
+    question: Identifier
+    answered: Literal[True] = True
+
+
+class Equals(Strict):
+    """True when the answer equals a value (an option id, true/false for yes/no)."""
+
+    question: Identifier
+    equals: Union[bool, int, str]
+
+
+class AnyOf(Strict):
+    """True when a single choice is one of the options, or a multiple choice holds one of them."""
+
+    question: Identifier
+    any_of: list[Identifier] = Field(min_length=1)
+
+
+class AllOf(Strict):
+    all: list["Condition"] = Field(min_length=1)
+
+
+Condition = Union[Answered, Equals, AnyOf, AllOf]
+AllOf.model_rebuild()
+
+
+class Question(Strict):
+    id: Identifier
+    prompt: str = Field(min_length=1, max_length=600)
+    kind: Kind
+    required: bool = False
+    help: str | None = Field(default=None, max_length=400)
+    options: list[Option] = Field(default_factory=list)
+    min: int | None = None
+    max: int | None = None
+    when: Condition | None = None
+
+    @model_validator(mode="after")
+    def _options_match_kind(self) -> "Question":
+        if self.kind in CHOICE_KINDS and len(self.options) < 2:
+            raise ValueError(f"question {self.id}: a {self.kind.value} needs at least two options")
+        if self.kind not in CHOICE_KINDS and self.options:
+            raise ValueError(f"question {self.id}: options are only for choices")
+        ids = [o.id for o in self.options]
+        if len(ids) != len(set(ids)):
+            raise ValueError(f"question {self.id}: duplicate option id")
+        return self
+
+    def option(self, option_id: str) -> Option:
+        return next(o for o in self.options if o.id == option_id)
+
+
+class Step(Strict):
+    id: Identifier
+    title: str = Field(min_length=1, max_length=120)
+    fiche: str = Field(min_length=1, description="The numbered part of the fiche this step comes from.")
+    attention: list[str] = Field(default_factory=list, description="The fiche's points d'attention, quoted.")
+    questions: list[Question] = Field(min_length=1)
+
+
+class Stage(Strict):
+    id: Identifier
+    order: int = Field(ge=1)
+    title: str = Field(min_length=1, max_length=120)
+    fiche: str = Field(min_length=1, description="The fiche section this stage comes from.")
+    steps: list[Step] = Field(min_length=1)
+
+
+class GuideHeader(Strict):
+    referential: Identifier
+    version: str = Field(min_length=1)
+    source: str = Field(min_length=1)
+
+
+class Guide(GuideHeader):
+    stages: list[Stage] = Field(min_length=1)

@@ -1,0 +1,350 @@
+"""Pure parsers turning a user's free-text answer into a typed value, French habits first."""
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from dialogs.model import Kind, Question
+
+SHORT_TEXT_MAX = 300
+LONG_TEXT_MAX = 10_000
+
+EUROS_MAX = 100_000_000
+HOURS_MAX = 168
+YEAR_MIN = 1990
+YEAR_MAX = 2100
+
+# Data, not user-facing sentences: matched against folded (lowercase, unaccented) input.
+MONTHS = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+YES_WORDS = frozenset({"oui", "o", "ouais", "yes", "y", "ok", "d'accord", "bien sur", "absolument", "exact"})
+NO_WORDS = frozenset({"non", "n", "no", "nan", "pas encore", "pas du tout", "aucun", "aucune"})
+YES_EMOJI = ("\U0001F44D", "\u2705")  # thumbs up, white heavy check mark
+NO_EMOJI = ("\u274C", "\U0001F44E")  # cross mark, thumbs down
+
+# Words that would silently change a number's scale if tolerated as a unit.
+_SCALE_WORDS = frozenset({
+    "k", "m", "md", "mds", "mille", "millier", "milliers", "million", "millions", "milliard", "milliards",
+})
+
+
+class ParseError(ValueError):
+    """A parse failure identified by a message key and its parameters."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.params}" if self.params else self.key
+
+
+def _fold(text: str) -> str:
+    """Lowercase, strip accents, unify apostrophes and collapse whitespace."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    bare = bare.replace("\u2019", "'").replace("\u02bc", "'").casefold()
+    return re.sub(r"\s+", " ", bare).strip()
+
+
+def _squash(text: str) -> str:
+    """Lowercase and collapse every kind of whitespace (incl. U+00A0, U+202F) into one space."""
+    return re.sub(r"\s+", " ", text.replace("\u2212", "-")).strip().lower()
+
+
+_MONTHS_FOLDED = tuple(_fold(m) for m in MONTHS)
+_WEEKDAYS_FOLDED = tuple(_fold(d) for d in WEEKDAYS)
+
+# ---------------------------------------------------------------- integers
+
+_INTEGER_RE = re.compile(
+    r"(?P<sign>[+-]?)\s*"
+    r"(?P<num>[0-9]{1,3}(?P<sep>[ .])[0-9]{3}(?:(?P=sep)[0-9]{3})*|[0-9]+)"
+    r"(?:\s*(?P<unit>%|[^\W\d_]+(?:[ '.-]+[^\W\d_]+)*\.?))?"
+)
+
+
+def parse_integer(text: str, min: int | None = None, max: int | None = None) -> int:
+    """Parse a whole number written the French way; negatives only when min allows them."""
+    match = _INTEGER_RE.fullmatch(_squash(text))
+    if not match:
+        raise ParseError("integer.invalid")
+    unit = match["unit"]
+    if unit and unit.split(" ")[0].rstrip(".") in _SCALE_WORDS:
+        raise ParseError("integer.invalid")
+    digits = match["num"].replace(" ", "").replace(".", "").lstrip("0") or "0"
+    if len(digits) > 100:
+        raise ParseError("integer.invalid")
+    value = int(digits)
+    if match["sign"] == "-":
+        value = -value
+    low = min if min is not None else (0 if value < 0 else None)
+    if (low is not None and value < low) or (max is not None and value > max):
+        raise ParseError("integer.range", min=low, max=max)
+    return value
+
+
+# ---------------------------------------------------------------- euros
+
+_EUROS_RE = re.compile(
+    r"(?P<sign>[+-]?)\s*(?:(?:€|eur|euros?)\s*)?(?P<sign2>[+-]?)\s*"
+    r"(?P<int>[0-9]{1,3}(?P<sep>[ .])[0-9]{3}(?:(?P=sep)[0-9]{3})*|[0-9]+)"
+    r"(?:(?P<dsep>[,.])(?P<dec>[0-9]+))?"
+    r"\s*(?P<k>k)?\s*(?:€|eur|euros?)?"
+)
+
+
+def parse_euros(text: str) -> Decimal:
+    """Parse a non-negative amount in euros ("1 500,50 €", "35 k€") into a Decimal with 2 places."""
+    match = _EUROS_RE.fullmatch(_squash(text))
+    if not match or (match["sign"] and match["sign2"]):
+        raise ParseError("euros.invalid")
+    dec = match["dec"] or ""
+    if match["dsep"] == "." and len(dec) > 2:
+        raise ParseError("euros.invalid")
+    whole = match["int"].replace(" ", "").replace(".", "").lstrip("0")
+    dec = dec.rstrip("0")
+    shift = (3 if match["k"] else 0) + 2  # power of ten from the written unit to cents
+    if len(whole) + shift > 12:
+        raise ParseError("euros.range", min=0, max=EUROS_MAX)
+    cents = int(whole + dec[:shift].ljust(shift, "0"))
+    negative = "-" in (match["sign"], match["sign2"]) and (whole + dec).strip("0") != ""
+    if negative or cents > EUROS_MAX * 100:
+        raise ParseError("euros.range", min=0, max=EUROS_MAX)
+    if len(dec) > shift:
+        raise ParseError("euros.cents")
+    return Decimal(f"{cents // 100}.{cents % 100:02d}")
+
+
+# ---------------------------------------------------------------- hours
+
+_WEEK_SUFFIX_RE = re.compile(r"\s*(?:(?:/|par|a la|chaque)\s*(?:semaine|sem)\.?|hebdo(?:madaires?)?)$")
+_HOURS_UNIT = r"(?:h|hr|hrs|heure|heures)"
+_HOURS_DECIMAL_RE = re.compile(rf"(?P<h>[0-9]+)(?:[,.](?P<frac>[0-9]+))?\s*{_HOURS_UNIT}?")
+_HOURS_MINUTES_RE = re.compile(
+    rf"(?P<h>[0-9]+)\s*(?:{_HOURS_UNIT}\s*(?:et\s*)?|:)(?P<m>[0-9]{{2}})\s*(?:min|mn|minutes?|{_HOURS_UNIT})?"
+)
+
+
+def parse_hours(text: str) -> int:
+    """Parse a weekly duration ("24h30", "24,5", "35 heures par semaine") into minutes."""
+    squashed = _WEEK_SUFFIX_RE.sub("", _fold(text)).strip()
+    if match := _HOURS_MINUTES_RE.fullmatch(squashed):
+        hours_digits, minutes = match["h"], int(match["m"])
+        if minutes >= 60:
+            raise ParseError("hours.invalid")
+    elif match := _HOURS_DECIMAL_RE.fullmatch(squashed):
+        hours_digits = match["h"]
+        frac = Decimal(f"0.{match['frac'] or '0'}")
+        minutes = int((frac * 60).to_integral_value(rounding=ROUND_HALF_UP))
+    else:
+        raise ParseError("hours.invalid")
+    hours_digits = hours_digits.lstrip("0") or "0"
+    if len(hours_digits) > 6:
+        raise ParseError("hours.range", min=0, max=HOURS_MAX)
+    total = int(hours_digits) * 60 + minutes
+    if total > HOURS_MAX * 60:
+        raise ParseError("hours.range", min=0, max=HOURS_MAX)
+    return total
+
+
+# ---------------------------------------------------------------- dates
+
+_PREFIX_RE = re.compile(
+    r"(?:le )?(?:(?:" + "|".join(_WEEKDAYS_FOLDED) + r")\.?,? ?)?(?:le )?"
+)
+_DMY_RE = re.compile(r"(?P<d>[0-9]{1,2})(?P<s>[/.-])(?P<m>[0-9]{1,2})(?P=s)(?P<y>[0-9]{4}|[0-9]{2})")
+_YMD_RE = re.compile(r"(?P<y>[0-9]{4})(?P<s>[/.-])(?P<m>[0-9]{1,2})(?P=s)(?P<d>[0-9]{1,2})")
+_TEXT_DATE_RE = re.compile(
+    r"(?P<d>[0-9]{1,2})(?P<er>er)? ?(?P<month>[a-z]+)\.? ?(?P<y>[0-9]{4}|[0-9]{2})"
+)
+
+
+def _month_number(word: str) -> int | None:
+    """Return 1..12 for a French month name or an unambiguous prefix of at least 3 letters."""
+    if word in _MONTHS_FOLDED:
+        return _MONTHS_FOLDED.index(word) + 1
+    if len(word) >= 3:
+        found = [i for i, name in enumerate(_MONTHS_FOLDED) if name.startswith(word)]
+        if len(found) == 1:
+            return found[0] + 1
+    return None
+
+
+def parse_date(text: str) -> datetime.date:
+    """Parse a calendar date ("15/03/2027", "2027-03-15", "lundi 1er mars 2027")."""
+    folded = _fold(text).rstrip(".")
+    folded = folded[_PREFIX_RE.match(folded).end():]
+    if match := _DMY_RE.fullmatch(folded) or _YMD_RE.fullmatch(folded):
+        month = int(match["m"])
+    elif match := _TEXT_DATE_RE.fullmatch(folded):
+        month = _month_number(match["month"])
+        if month is None or (match["er"] and int(match["d"]) != 1):
+            raise ParseError("date.invalid")
+    else:
+        raise ParseError("date.invalid")
+    year = int(match["y"])
+    if len(match["y"]) == 2:
+        year += 2000
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        raise ParseError("date.range", min=YEAR_MIN, max=YEAR_MAX)
+    try:
+        return datetime.date(year, month, int(match["d"]))
+    except ValueError:
+        raise ParseError("date.invalid") from None
+
+
+# ---------------------------------------------------------------- yes / no
+
+
+def parse_yes_no(text: str) -> bool:
+    """Parse a yes/no answer, tolerant of case, accents, punctuation and emoji."""
+    yes_emoji = any(e in text for e in YES_EMOJI)
+    no_emoji = any(e in text for e in NO_EMOJI)
+    for emoji in YES_EMOJI + NO_EMOJI:
+        text = text.replace(emoji, " ")
+    words = re.sub(r"^[\W_]+|[\W_]+$", "", _fold(text))
+    words = re.sub(r"\s+", " ", words)
+    if words in YES_WORDS:
+        verdict = True
+    elif words in NO_WORDS:
+        verdict = False
+    elif not words and yes_emoji != no_emoji:
+        return yes_emoji
+    else:
+        raise ParseError("yes_no.invalid")
+    if (verdict and no_emoji) or (not verdict and yes_emoji):
+        raise ParseError("yes_no.invalid")
+    return verdict
+
+
+# ---------------------------------------------------------------- free text
+
+
+def parse_text(text: str, max_length: int) -> str:
+    """Clean free text: Windows newlines, control characters, surrounding whitespace; check length."""
+    text = text.replace("\r\n", "\n")
+    text = "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc").strip()
+    if not text:
+        raise ParseError("text.empty")
+    if len(text) > max_length:
+        raise ParseError("text.too_long", max_length=max_length, length=len(text))
+    return text
+
+
+# ---------------------------------------------------------------- choices
+
+_LIST_SEP_RE = re.compile(r"(\s*[,;\n]\s*|\s+et\s+)", re.IGNORECASE)
+
+
+def _choice_key(text: str) -> str:
+    """Normalise an option label, id or answer for comparison."""
+    return _fold(text).rstrip(".!?").strip()
+
+
+def _match_option(question: Question, text: str) -> str | None:
+    """Return the id of the option named by text (label, id, or 1-based number), if any."""
+    key = _choice_key(text)
+    if not key:
+        return None
+    for option in question.options:
+        if key in (_choice_key(option.label), option.id):
+            return option.id
+    if (number := re.fullmatch(r"([0-9]{1,3})\)?", key)) and 1 <= int(number[1]) <= len(question.options):
+        return question.options[int(number[1]) - 1].id
+    return None
+
+
+def _parse_multi(question: Question, text: str) -> list[str]:
+    """Split a list of options on commas, semicolons, " et " and newlines; longest label match wins."""
+    pieces = _LIST_SEP_RE.split(text)
+    parts, seps = pieces[0::2], pieces[1::2] + [""]
+    span = 1 + max(len(_LIST_SEP_RE.findall(o.label)) for o in question.options)
+    chosen: set[str] = set()
+    i = 0
+    while i < len(parts):
+        if not parts[i].strip():
+            i += 1
+            continue
+        for j in range(min(len(parts), i + span), i, -1):
+            candidate = "".join(parts[k] + (seps[k] if k < j - 1 else "") for k in range(i, j))
+            if (option_id := _match_option(question, candidate)) is not None:
+                chosen.add(option_id)
+                i = j
+                break
+        else:
+            raise ParseError("choice.invalid", unknown=parts[i].strip())
+    if not chosen:
+        raise ParseError("choice.invalid", unknown=text.strip())
+    return [o.id for o in question.options if o.id in chosen]
+
+
+# ---------------------------------------------------------------- dispatch
+
+
+def parse_answer(question: Question, text: str) -> Any:
+    """Parse text as an answer to question, according to its kind."""
+    kind = question.kind
+    if kind is Kind.SHORT_TEXT:
+        return parse_text(text, SHORT_TEXT_MAX)
+    if kind is Kind.LONG_TEXT:
+        return parse_text(text, LONG_TEXT_MAX)
+    if kind is Kind.INTEGER:
+        return parse_integer(text, question.min, question.max)
+    if kind is Kind.EUROS:
+        value = parse_euros(text)
+        if (question.min is not None and value < question.min) or (
+            question.max is not None and value > question.max
+        ):
+            raise ParseError("euros.range", min=question.min, max=question.max)
+        return value
+    if kind is Kind.HOURS:
+        return parse_hours(text)
+    if kind is Kind.DATE:
+        return parse_date(text)
+    if kind is Kind.YES_NO:
+        return parse_yes_no(text)
+    if kind is Kind.CHOICE:
+        option_id = _match_option(question, text)
+        if option_id is None:
+            raise ParseError("choice.invalid", unknown=text.strip())
+        return option_id
+    if kind is Kind.MULTI:
+        return _parse_multi(question, text)
+    raise AssertionError(f"unhandled kind {kind!r}")
+
+
+def to_json(kind: Kind | str, value: Any) -> Any:
+    """Turn a parsed value into a JSON-serialisable value (None passes through)."""
+    kind = Kind(kind)
+    if value is None:
+        return None
+    if kind is Kind.EUROS:
+        return format(value.quantize(Decimal("0.01")), "f")
+    if kind is Kind.DATE:
+        return value.isoformat()
+    if kind is Kind.MULTI:
+        return list(value)
+    return value
+
+
+def from_json(kind: Kind | str, raw: Any) -> Any:
+    """Turn a value produced by to_json back into the parsed value (None passes through)."""
+    kind = Kind(kind)
+    if raw is None:
+        return None
+    if kind is Kind.EUROS:
+        return Decimal(raw)
+    if kind is Kind.DATE:
+        return datetime.date.fromisoformat(raw)
+    if kind is Kind.MULTI:
+        return list(raw)
+    return raw

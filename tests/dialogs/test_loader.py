@@ -1,0 +1,108 @@
+"""The guide loads and validates; each kind of malformed guide stops with file and field named."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from dialogs.loader import GUIDE_DIR, GuideError, load_guide
+from dialogs.model import Kind
+
+FICHE = Path(__file__).resolve().parents[3] / "shared" / "sources" / "fiche-technique-msap.txt"
+
+
+def test_the_shipped_guide_loads_with_the_whole_first_stage():
+    guide = load_guide()
+    stage = guide.stages[0]
+    assert stage.id == "diagnostic" and stage.order == 1
+    parts = [step.fiche.split(".")[0] for step in stage.steps]
+    assert parts == ["1", "2", "3", "4", "5", "6"]
+    assert all(step.attention for step in stage.steps)
+    kinds = {q.kind for q in guide.questions.values()}
+    assert {Kind.SHORT_TEXT, Kind.LONG_TEXT, Kind.INTEGER, Kind.HOURS, Kind.DATE, Kind.CHOICE, Kind.MULTI,
+            Kind.YES_NO} <= kinds
+
+
+def test_the_first_stage_covers_the_lists_of_the_fiche():
+    labels = " ".join(o.label for q in load_guide().questions.values() for o in q.options).lower()
+    for item in ["la poste", "pôle emploi", "caf", "cnam", "msa", "carsat", "grdf", "résidents", "salariés",
+                 "touristes", "personnes de passage", "co-voiturage", "missions locales", "associations",
+                 "point d'accueil", "espace confidentiel", "référent"]:
+        assert item in labels, item
+
+
+@pytest.mark.skipif(not FICHE.exists(), reason="the fiche is beside the repository in shared/")
+def test_points_of_attention_quote_the_fiche():
+    fiche = " ".join(FICHE.read_text(encoding="utf-8").split()).lower()
+    for step in load_guide().stages[0].steps:
+        quoted = [p for p in step.attention if " ".join(p.lower().split())[:25] in fiche]
+        assert quoted, step.id
+
+
+@pytest.fixture
+def guide_dir(tmp_path) -> Path:
+    target = tmp_path / "guide"
+    shutil.copytree(GUIDE_DIR, target)
+    return target
+
+
+def edit_stage(directory: Path, change) -> None:
+    path = directory / "01-diagnostic.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
+def first_questions(data):
+    return data["steps"][0]["questions"]
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda d: first_questions(d).append(dict(first_questions(d)[0])), "id is used twice"),
+    (lambda d: first_questions(d)[0].update(kind="colour"), "01-diagnostic.yaml: steps.0.questions.0.kind"),
+    (lambda d: first_questions(d)[1].update(when={"question": "nowhere", "answered": True}),
+     "names 'nowhere', which is not an earlier question"),
+    (lambda d: first_questions(d)[0].update(when={"question": first_questions(d)[1]["id"], "answered": True}),
+     "not an earlier question"),
+    (lambda d: first_questions(d)[1].update(when={"question": "enjeux", "any_of": ["pizza"]}),
+     "not an earlier question"),
+    (lambda d: d["steps"][0].update(questions=[dict(q, when={"all": [
+        {"question": "prefecture_contactee", "equals": True}]}) for q in first_questions(d)]),
+     "not an earlier question"),
+    (lambda d: d.update(steps=d["steps"] + [dict(d["steps"][0], id="doublon")]), "id is used twice"),
+    (lambda d: d.pop("title"), "01-diagnostic.yaml: title: Field required"),
+    (lambda d: first_questions(d)[0].update(kind="choice"), "needs at least two options"),
+])
+def test_a_malformed_guide_is_refused_with_file_and_field(guide_dir, change, message):
+    edit_stage(guide_dir, change)
+    with pytest.raises(GuideError, match=message.replace("(", r"\(").replace(")", r"\)").replace(".", r"\.")):
+        load_guide(guide_dir)
+
+
+def test_an_option_that_does_not_exist_in_a_condition_is_refused(guide_dir):
+    def change(data):
+        step = next(s for s in data["steps"] if any(q["id"] == "enjeux" for q in s["questions"]))
+        step["questions"][-1]["when"] = {"question": "enjeux", "any_of": ["pizza"]}
+    edit_stage(guide_dir, change)
+    with pytest.raises(GuideError, match="'pizza' is not an option of 'enjeux'"):
+        load_guide(guide_dir)
+
+
+def test_an_unreachable_step_is_refused(guide_dir):
+    def change(data):
+        step = data["steps"][-1]
+        contradiction = {"all": [{"question": "prefecture_contactee", "equals": True},
+                                 {"question": "prefecture_contactee", "equals": False}]}
+        for question in step["questions"]:
+            question["when"] = contradiction
+    edit_stage(guide_dir, change)
+    with pytest.raises(GuideError, match="unreachable step"):
+        load_guide(guide_dir)
+
+
+def test_broken_yaml_names_the_file(guide_dir):
+    (guide_dir / "01-diagnostic.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    with pytest.raises(GuideError, match="01-diagnostic.yaml"):
+        load_guide(guide_dir)

@@ -1,0 +1,639 @@
+"""Tests for the pure answer parsers of dialogs.parsing."""
+from __future__ import annotations
+
+import datetime
+import json
+import unicodedata
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dialogs.model import Kind, Option, Question
+from dialogs.parsing import (
+    LONG_TEXT_MAX,
+    MONTHS,
+    SHORT_TEXT_MAX,
+    ParseError,
+    from_json,
+    parse_answer,
+    parse_date,
+    parse_euros,
+    parse_hours,
+    parse_integer,
+    parse_text,
+    parse_yes_no,
+    to_json,
+)
+
+NNBSP = "\u202f"
+NBSP = "\u00a0"
+
+
+def raises_key(key: str, **params):
+    """Context manager asserting a ParseError with this key (and these params, if given)."""
+
+    class _Check:
+        def __enter__(self):
+            self._ctx = pytest.raises(ParseError)
+            self.info = self._ctx.__enter__()
+            return self.info
+
+        def __exit__(self, *exc):
+            handled = self._ctx.__exit__(*exc)
+            assert self.info.value.key == key, self.info.value
+            if params:
+                assert self.info.value.params == params
+            return handled
+
+    return _Check()
+
+
+# ---------------------------------------------------------------- ParseError
+
+
+def test_parse_error_carries_key_and_params():
+    err = ParseError("integer.range", min=0, max=100)
+    assert isinstance(err, ValueError)
+    assert err.key == "integer.range"
+    assert err.params == {"min": 0, "max": 100}
+    assert ParseError("text.empty").params == {}
+
+
+# ---------------------------------------------------------------- integers
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("0", 0),
+        ("42", 42),
+        (" 42 ", 42),
+        ("1500", 1500),
+        ("1 500", 1500),
+        (f"1{NNBSP}500", 1500),
+        (f"1{NBSP}500", 1500),
+        ("1.500", 1500),
+        ("1.500.000", 1_500_000),
+        ("1 000 000", 1_000_000),
+        ("12400 habitants", 12400),
+        ("12 400 habitants", 12400),
+        ("3 communes", 3),
+        ("50 %", 50),
+        ("+7", 7),
+        ("007", 7),
+    ],
+)
+def test_parse_integer_accepts(text, expected):
+    assert parse_integer(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "abc", "1,5", "1.5", "1.50", "1 50", "1 5000", "1 500.000", "12-3", "35k", "2 millions",
+     "3 k habitants", "--3", "1e3", "un", "1 500 2", "12 ans et 3 mois"],
+)
+def test_parse_integer_invalid(text):
+    with raises_key("integer.invalid"):
+        parse_integer(text)
+
+
+def test_parse_integer_negative_only_when_min_allows():
+    assert parse_integer("-3", min=-10) == -3
+    assert parse_integer("\u22123", min=-3) == -3  # Unicode minus sign
+    with raises_key("integer.range", min=0, max=None):
+        parse_integer("-3")
+    with raises_key("integer.range", min=-2, max=5):
+        parse_integer("-3", min=-2, max=5)
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [("101", 0, 100), ("4", 5, None), ("1 000", None, 999)])
+def test_parse_integer_range(text, low, high):
+    with raises_key("integer.range", min=low, max=high):
+        parse_integer(text, min=low, max=high)
+
+
+def test_parse_integer_bounds_are_inclusive():
+    assert parse_integer("0", min=0, max=100) == 0
+    assert parse_integer("100", min=0, max=100) == 100
+
+
+def _group(n: int, sep: str) -> str:
+    digits = str(n)
+    head = len(digits) % 3 or 3
+    return sep.join([digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)])
+
+
+@given(
+    st.integers(min_value=0, max_value=10**15),
+    st.sampled_from(["", " ", NBSP, NNBSP, "."]),
+    st.sampled_from(["", " habitants", " communes", "  agents"]),
+)
+def test_parse_integer_round_trips_french_formats(n, sep, unit):
+    assert parse_integer(_group(n, sep) + unit) == n
+
+
+@given(st.integers(min_value=-10**9, max_value=-1), st.sampled_from(["", " ", NNBSP]))
+def test_parse_integer_round_trips_negative(n, sep):
+    assert parse_integer("-" + _group(-n, sep), min=n) == n
+
+
+# ---------------------------------------------------------------- euros
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("0", "0.00"),
+        ("1500", "1500.00"),
+        ("1 500", "1500.00"),
+        (f"1{NNBSP}500", "1500.00"),
+        ("1 500,50 €", "1500.50"),
+        (f"1{NBSP}500,5{NBSP}€", "1500.50"),
+        ("1.500 €", "1500.00"),
+        ("1.500,25 €", "1500.25"),
+        ("1500.50", "1500.50"),
+        ("1500.5", "1500.50"),
+        ("35k€", "35000.00"),
+        ("35 k€", "35000.00"),
+        ("35 K€", "35000.00"),
+        ("12,5 k€", "12500.00"),
+        ("12,5k", "12500.00"),
+        ("1,234 k€", "1234.00"),
+        ("35 keur", "35000.00"),
+        ("EUR 200", "200.00"),
+        ("€200", "200.00"),
+        ("200 euros", "200.00"),
+        ("200 euro", "200.00"),
+        ("200 EUR", "200.00"),
+        ("1 000 000 €", "1000000.00"),
+        ("100 000 000 €", "100000000.00"),
+        ("1,230", "1.23"),
+    ],
+)
+def test_parse_euros_accepts(text, expected):
+    value = parse_euros(text)
+    assert isinstance(value, Decimal)
+    assert value == Decimal(expected)
+    assert str(value) == expected  # quantized to 2 places
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "abc", "1 500.000", "1500.500", "1.5000", "1,500.50", "12 k k", "35 $", "1 50", "€", "k€", "--5", "- € -5"],
+)
+def test_parse_euros_invalid(text):
+    with raises_key("euros.invalid"):
+        parse_euros(text)
+
+
+@pytest.mark.parametrize("text", ["1,234", "0,001", "12,5001", "1,234567 k€", "10,999"])
+def test_parse_euros_cents(text):
+    with raises_key("euros.cents"):
+        parse_euros(text)
+
+
+@pytest.mark.parametrize("text", ["100 000 000,01 €", "200 000 000", "100 001 k€", "9" * 5000, "-5", "-0,01 €"])
+def test_parse_euros_range(text):
+    with raises_key("euros.range", min=0, max=100_000_000):
+        parse_euros(text)
+
+
+def test_parse_euros_minus_zero_is_zero():
+    assert parse_euros("-0") == Decimal("0.00")
+
+
+def _french_amount(cents: int, sep: str) -> str:
+    text = f"{Decimal(cents) / 100:,.2f}"  # e.g. "1,500.50"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", sep)
+
+
+@given(
+    st.integers(min_value=0, max_value=100_000_000 * 100),
+    st.sampled_from([" ", NBSP, NNBSP, "."]),
+    st.sampled_from(["", " €", "€", " euros", f"{NNBSP}€"]),
+    st.booleans(),
+)
+def test_parse_euros_round_trips_french_formats(cents, sep, suffix, drop_zero_cents):
+    text = _french_amount(cents, sep)
+    if drop_zero_cents and cents % 100 == 0:
+        text = text[:-3]
+    value = parse_euros(text + suffix)
+    assert value == Decimal(cents) / 100
+    assert value.as_tuple().exponent == -2
+
+
+@given(st.integers(min_value=0, max_value=1_000_000), st.sampled_from(["k€", " k€", "k", " k", " keur"]))
+def test_parse_euros_round_trips_thousands_form(hundreds, suffix):
+    whole, tenth = divmod(hundreds, 10)
+    text = _group(whole, " ") + (f",{tenth}" if tenth else "") + suffix
+    assert parse_euros(text) == Decimal(hundreds * 100)
+
+
+# ---------------------------------------------------------------- hours
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("24", 24 * 60),
+        ("24h", 24 * 60),
+        ("24 h", 24 * 60),
+        ("24H", 24 * 60),
+        ("24 heures", 24 * 60),
+        ("1 heure", 60),
+        ("24h30", 24 * 60 + 30),
+        ("24 h 30", 24 * 60 + 30),
+        ("24h30min", 24 * 60 + 30),
+        ("24 heures et 30 minutes", 24 * 60 + 30),
+        ("24h05", 24 * 60 + 5),
+        ("24,5", 24 * 60 + 30),
+        ("24.5 h", 24 * 60 + 30),
+        ("24,25 heures", 24 * 60 + 15),
+        ("24:30", 24 * 60 + 30),
+        ("35 heures par semaine", 35 * 60),
+        ("24 h/semaine", 24 * 60),
+        ("24h / semaine", 24 * 60),
+        ("24h par sem.", 24 * 60),
+        ("0", 0),
+        ("0h", 0),
+        ("168h", 168 * 60),
+        ("168:00", 168 * 60),
+        ("7,33 h", 7 * 60 + 20),  # 0.33 h = 19.8 min, rounded to the minute
+    ],
+)
+def test_parse_hours_accepts(text, minutes):
+    assert parse_hours(text) == minutes
+
+
+@pytest.mark.parametrize(
+    "text", ["", "abc", "24h60", "24:75", "24h5", "24:5", "-3h", "24 jours", "h30", "24,5h30", "24 30", "24 m"]
+)
+def test_parse_hours_invalid(text):
+    with raises_key("hours.invalid"):
+        parse_hours(text)
+
+
+@pytest.mark.parametrize("text", ["169", "168h01", "168:30", "200 heures", "9" * 5000 + "h"])
+def test_parse_hours_range(text):
+    with raises_key("hours.range", min=0, max=168):
+        parse_hours(text)
+
+
+@given(
+    st.integers(min_value=0, max_value=168 * 60),
+    st.sampled_from(["{h}h{m:02d}", "{h} h {m:02d}", "{h}:{m:02d}", "{h} heures {m:02d}", "{h}H{m:02d}min"]),
+    st.sampled_from(["", " par semaine", "/semaine", " / semaine"]),
+)
+def test_parse_hours_round_trips_hours_minutes(total, pattern, suffix):
+    h, m = divmod(total, 60)
+    assert parse_hours(pattern.format(h=h, m=m) + suffix) == total
+
+
+@given(st.integers(min_value=0, max_value=168), st.sampled_from(["{h}", "{h}h", "{h} h", "{h} heures"]))
+def test_parse_hours_round_trips_whole_hours(h, pattern):
+    assert parse_hours(pattern.format(h=h)) == h * 60
+
+
+@given(st.integers(min_value=0, max_value=168 * 20 - 1), st.sampled_from([",", "."]), st.sampled_from(["", " h"]))
+def test_parse_hours_round_trips_decimal_hours(twentieths, sep, unit):
+    # multiples of 3 minutes are exact with two decimals (0.05 h)
+    h, k = divmod(twentieths, 20)
+    assert parse_hours(f"{h}{sep}{k * 5:02d}{unit}") == h * 60 + k * 3
+
+
+# ---------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("15/03/2027", (2027, 3, 15)),
+        ("15/3/2027", (2027, 3, 15)),
+        ("5/3/2027", (2027, 3, 5)),
+        ("15-03-2027", (2027, 3, 15)),
+        ("15.03.2027", (2027, 3, 15)),
+        ("2027-03-15", (2027, 3, 15)),
+        ("15 mars 2027", (2027, 3, 15)),
+        ("1er mars 2027", (2027, 3, 1)),
+        ("1 mars 2027", (2027, 3, 1)),
+        ("15 MARS 2027", (2027, 3, 15)),
+        ("15 février 2027", (2027, 2, 15)),
+        ("15 fevrier 2027", (2027, 2, 15)),
+        ("15 Février 2027", (2027, 2, 15)),
+        ("15 août 2027", (2027, 8, 15)),
+        ("15 aout 2027", (2027, 8, 15)),
+        ("15 décembre 2027", (2027, 12, 15)),
+        ("15 decembre 2027", (2027, 12, 15)),
+        ("15/03/27", (2027, 3, 15)),
+        ("15 mars 27", (2027, 3, 15)),
+        ("lundi 15 mars 2027", (2027, 3, 15)),
+        ("Lundi, 15 mars 2027", (2027, 3, 15)),
+        ("le lundi 15 mars 2027", (2027, 3, 15)),
+        ("le 15 mars 2027", (2027, 3, 15)),
+        ("mardi 16/03/2027", (2027, 3, 16)),
+        ("15 sept. 2027", (2027, 9, 15)),
+        ("15 janv 2027", (2027, 1, 15)),
+        (" 15 mars 2027. ", (2027, 3, 15)),
+        ("29/02/2028", (2028, 2, 29)),
+        ("01/01/1990", (1990, 1, 1)),
+        ("31/12/2100", (2100, 12, 31)),
+    ],
+)
+def test_parse_date_accepts(text, expected):
+    assert parse_date(text) == datetime.date(*expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "demain", "31/02/2027", "29/02/2027", "32/01/2027", "15/13/2027", "0/1/2027", "15 foo 2027",
+     "15 ju 2027", "2er mars 2027", "15/03-2027", "15/03", "2027-02-30", "15032027", "mars 2027"],
+)
+def test_parse_date_invalid(text):
+    with raises_key("date.invalid"):
+        parse_date(text)
+
+
+@pytest.mark.parametrize("text", ["15/03/1989", "01/01/2101", "1 mars 1900", "2200-01-01"])
+def test_parse_date_range(text):
+    with raises_key("date.range", min=1990, max=2100):
+        parse_date(text)
+
+
+_DATES = st.dates(min_value=datetime.date(1990, 1, 1), max_value=datetime.date(2100, 12, 31))
+
+
+@given(_DATES, st.sampled_from(["{d:02d}/{m:02d}/{y}", "{d}/{m}/{y}", "{d:02d}-{m:02d}-{y}", "{d:02d}.{m:02d}.{y}"]))
+def test_parse_date_round_trips_numeric(day, pattern):
+    assert parse_date(pattern.format(d=day.day, m=day.month, y=day.year)) == day
+
+
+@given(_DATES)
+def test_parse_date_round_trips_iso(day):
+    assert parse_date(day.isoformat()) == day
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+@given(_DATES, st.sampled_from([str, str.upper, str.capitalize, _strip_accents]), st.booleans())
+def test_parse_date_round_trips_french_words(day, style, first_as_er):
+    d = "1er" if day.day == 1 and first_as_er else str(day.day)
+    assert parse_date(f"{d} {style(MONTHS[day.month - 1])} {day.year}") == day
+
+
+# ---------------------------------------------------------------- yes / no
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["oui", "Oui", "OUI", "oui !", "Oui.", "o", "O", "ouais", "yes", "Y", "ok", "OK !", "d'accord", "D\u2019accord",
+     "bien sûr", "Bien sur !", "absolument", "exact", "👍", "✅", "👍🏽", "✅\ufe0f", "oui 👍", "oui 😊", " oui\n"],
+)
+def test_parse_yes(text):
+    assert parse_yes_no(text) is True
+
+
+@pytest.mark.parametrize(
+    "text", ["non", "Non.", "NON !", "n", "no", "nan", "pas encore", "Pas du tout !", "aucun", "❌", "👎", "non ❌"]
+)
+def test_parse_no(text):
+    assert parse_yes_no(text) is False
+
+
+@pytest.mark.parametrize("text", ["", "peut-être", "oui non", "oui ❌", "non 👍", "👍❌", "bof", "?", "ouiii", "nonante"])
+def test_parse_yes_no_invalid(text):
+    with raises_key("yes_no.invalid"):
+        parse_yes_no(text)
+
+
+# ---------------------------------------------------------------- free text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("  bonjour  ", "bonjour"),
+        ("ligne 1\r\nligne 2", "ligne 1\nligne 2"),
+        ("a\tb", "a\tb"),
+        ("a\x00b\x07c\x1bd\x7fe\x85f", "abcdef"),
+        ("Élodie, café, garçon", "Élodie, café, garçon"),
+        ("Mairie 🏛️ ouverte", "Mairie 🏛️ ouverte"),
+        ("<b>gras</b>", "<b>gras</b>"),
+        ("{{ 7*7 }}", "{{ 7*7 }}"),
+        ("مرحبا بالعالم", "مرحبا بالعالم"),
+        ("\u200fשלום", "\u200fשלום"),  # RTL mark (category Cf) is kept
+        ("\x00 x \x00", "x"),
+    ],
+)
+def test_parse_text_accepts(text, expected):
+    assert parse_text(text, SHORT_TEXT_MAX) == expected
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\r\n\t ", "\x00\x01"])
+def test_parse_text_empty(text):
+    with raises_key("text.empty"):
+        parse_text(text, SHORT_TEXT_MAX)
+
+
+def test_parse_text_too_long():
+    assert parse_text("x" * SHORT_TEXT_MAX, SHORT_TEXT_MAX) == "x" * SHORT_TEXT_MAX
+    with raises_key("text.too_long", max_length=SHORT_TEXT_MAX, length=SHORT_TEXT_MAX + 1):
+        parse_text("x" * (SHORT_TEXT_MAX + 1), SHORT_TEXT_MAX)
+    with raises_key("text.too_long", max_length=10, length=11):
+        parse_text("  " + "y" * 11 + "  ", 10)
+
+
+_CONTROLS = st.characters(categories=["Cc"]).filter(lambda c: c not in "\n\t\r")
+
+
+@given(
+    st.text(st.characters(exclude_categories=["Cc", "Cs"]), min_size=1, max_size=SHORT_TEXT_MAX).map(str.strip).filter(bool),
+    st.lists(st.tuples(st.integers(min_value=0), _CONTROLS), max_size=10),
+    st.sampled_from(["", " ", "\n", "\t "]),
+)
+def test_parse_text_removes_only_control_characters(clean, insertions, padding):
+    noisy = clean
+    for position, control in insertions:
+        at = position % (len(noisy) + 1)
+        noisy = noisy[:at] + control + noisy[at:]
+    assert parse_text(padding + noisy + padding, SHORT_TEXT_MAX) == clean
+
+
+# ---------------------------------------------------------------- parse_answer
+
+
+def _question(kind: Kind, **extra) -> Question:
+    return Question(id="q", prompt="Question ?", kind=kind, **extra)
+
+
+_OPTIONS = [
+    Option(id="mairie", label="Mairie"),
+    Option(id="emploi_formation", label="Emploi et formation"),
+    Option(id="caf", label="Caisse d'allocations familiales"),
+    Option(id="sante", label="Santé"),
+]
+
+
+def test_parse_answer_texts():
+    assert parse_answer(_question(Kind.SHORT_TEXT), " salut ") == "salut"
+    with raises_key("text.too_long", max_length=SHORT_TEXT_MAX, length=SHORT_TEXT_MAX + 1):
+        parse_answer(_question(Kind.SHORT_TEXT), "x" * (SHORT_TEXT_MAX + 1))
+    assert parse_answer(_question(Kind.LONG_TEXT), "x" * LONG_TEXT_MAX) == "x" * LONG_TEXT_MAX
+    with raises_key("text.too_long", max_length=LONG_TEXT_MAX, length=LONG_TEXT_MAX + 1):
+        parse_answer(_question(Kind.LONG_TEXT), "x" * (LONG_TEXT_MAX + 1))
+
+
+def test_parse_answer_integer_uses_question_bounds():
+    question = _question(Kind.INTEGER, min=1, max=50)
+    assert parse_answer(question, "12 agents") == 12
+    with raises_key("integer.range", min=1, max=50):
+        parse_answer(question, "51")
+
+
+def test_parse_answer_euros_uses_question_bounds():
+    question = _question(Kind.EUROS, min=1000, max=50_000)
+    assert parse_answer(question, "35 k€") == Decimal("35000.00")
+    assert parse_answer(question, "50 000 €") == Decimal("50000.00")
+    with raises_key("euros.range", min=1000, max=50_000):
+        parse_answer(question, "50 000,01 €")
+    with raises_key("euros.range", min=1000, max=50_000):
+        parse_answer(question, "999")
+    assert parse_answer(_question(Kind.EUROS), "1 500 €") == Decimal("1500.00")
+
+
+def test_parse_answer_other_kinds():
+    assert parse_answer(_question(Kind.HOURS), "24h30") == 1470
+    assert parse_answer(_question(Kind.DATE), "1er mars 2027") == datetime.date(2027, 3, 1)
+    assert parse_answer(_question(Kind.YES_NO), "Oui !") is True
+    with raises_key("yes_no.invalid"):
+        parse_answer(_question(Kind.YES_NO), "peut-être")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mairie", "mairie"),
+        ("mairie", "mairie"),
+        ("MAIRIE.", "mairie"),
+        ("sante", "sante"),
+        ("Santé", "sante"),
+        ("SANTE", "sante"),
+        ("emploi_formation", "emploi_formation"),
+        ("emploi et formation", "emploi_formation"),
+        ("caisse d\u2019allocations familiales", "caf"),
+        ("1", "mairie"),
+        ("2", "emploi_formation"),
+        ("4", "sante"),
+        ("4.", "sante"),
+        (" 3 ", "caf"),
+    ],
+)
+def test_parse_answer_choice(text, expected):
+    assert parse_answer(_question(Kind.CHOICE, options=_OPTIONS), text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "0", "5", "-1", "mai", "autre", "1, 2", "Mairie et Santé"])
+def test_parse_answer_choice_invalid(text):
+    with raises_key("choice.invalid", unknown=text.strip()):
+        parse_answer(_question(Kind.CHOICE, options=_OPTIONS), text)
+
+
+def test_parse_answer_choice_label_beats_number():
+    question = _question(Kind.CHOICE, options=[Option(id="zero", label="0"), Option(id="one", label="1"),
+                                               Option(id="more", label="2 ou plus")])
+    assert parse_answer(question, "1") == "one"
+    assert parse_answer(question, "3") == "more"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mairie", ["mairie"]),
+        ("santé, mairie", ["mairie", "sante"]),
+        ("Santé ; Mairie", ["mairie", "sante"]),
+        ("santé et mairie", ["mairie", "sante"]),
+        ("santé ET mairie", ["mairie", "sante"]),
+        ("santé\nmairie", ["mairie", "sante"]),
+        ("santé\r\nmairie\r\n", ["mairie", "sante"]),
+        ("4, 1", ["mairie", "sante"]),
+        ("4,1", ["mairie", "sante"]),
+        ("1 et 3", ["mairie", "caf"]),
+        ("mairie, 1, Mairie", ["mairie"]),
+        ("Emploi et formation", ["emploi_formation"]),
+        ("santé, emploi et formation et mairie", ["mairie", "emploi_formation", "sante"]),
+        ("santé, , mairie,", ["mairie", "sante"]),
+    ],
+)
+def test_parse_answer_multi(text, expected):
+    assert parse_answer(_question(Kind.MULTI, options=_OPTIONS), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unknown"),
+    [("santé, piscine", "piscine"), ("7", "7"), ("mairie et emploi", "emploi"), ("", ""), (" , ; ", ", ;")],
+)
+def test_parse_answer_multi_invalid(text, unknown):
+    with raises_key("choice.invalid", unknown=unknown):
+        parse_answer(_question(Kind.MULTI, options=_OPTIONS), text)
+
+
+# ---------------------------------------------------------------- JSON
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "raw"),
+    [
+        (Kind.EUROS, Decimal("1500.50"), "1500.50"),
+        (Kind.EUROS, Decimal("0.00"), "0.00"),
+        (Kind.DATE, datetime.date(2027, 3, 15), "2027-03-15"),
+        (Kind.HOURS, 1470, 1470),
+        (Kind.INTEGER, -3, -3),
+        (Kind.YES_NO, False, False),
+        (Kind.CHOICE, "mairie", "mairie"),
+        (Kind.MULTI, ["mairie", "sante"], ["mairie", "sante"]),
+        (Kind.SHORT_TEXT, "é 🏛️", "é 🏛️"),
+        ("euros", Decimal("12.30"), "12.30"),
+    ],
+)
+def test_json_examples(kind, value, raw):
+    assert to_json(kind, value) == raw
+    back = from_json(kind, json.loads(json.dumps(to_json(kind, value))))
+    assert back == value
+    assert type(back) is type(value)
+    assert str(back) == str(value)
+
+
+def test_json_none_passes_through():
+    assert to_json(Kind.EUROS, None) is None
+    assert from_json(Kind.DATE, None) is None
+
+
+_VALUES = {
+    Kind.SHORT_TEXT: st.text(min_size=1),
+    Kind.LONG_TEXT: st.text(min_size=1),
+    Kind.INTEGER: st.integers(),
+    Kind.EUROS: st.integers(min_value=0, max_value=100_000_000 * 100).map(lambda c: Decimal(c).scaleb(-2)),
+    Kind.HOURS: st.integers(min_value=0, max_value=168 * 60),
+    Kind.DATE: _DATES,
+    Kind.CHOICE: st.from_regex(r"[a-z][a-z0-9_]{0,39}", fullmatch=True),
+    Kind.MULTI: st.lists(st.from_regex(r"[a-z][a-z0-9_]{0,39}", fullmatch=True), unique=True),
+    Kind.YES_NO: st.booleans(),
+}
+
+
+def test_json_strategies_cover_every_kind():
+    assert set(_VALUES) == set(Kind)
+
+
+@given(st.sampled_from(list(Kind)).flatmap(lambda k: st.tuples(st.just(k), _VALUES[k])))
+def test_json_round_trips(kind_value):
+    kind, value = kind_value
+    raw = json.loads(json.dumps(to_json(kind, value)))
+    back = from_json(kind, raw)
+    assert back == value
+    assert type(back) is type(value)
+    if kind is Kind.EUROS:
+        assert back.as_tuple().exponent == -2
