@@ -1,0 +1,102 @@
+"""SQLite engine set-up: pragmas on every connection, write transactions that take the lock at BEGIN."""
+from __future__ import annotations
+
+import threading
+
+import pytest
+from sqlalchemy import event, func, select, text
+from sqlalchemy.exc import IntegrityError
+
+from store import migrate
+from store.db import SQLITE_BUSY_TIMEOUT_MS, make_engine, make_sessions, normalise_url
+from store.models import ProcessedUpdate
+
+THREADS = 2
+INSERTS_PER_THREAD = 50
+
+
+@pytest.fixture
+def sqlite_engine(sqlite_url):
+    engine = make_engine(sqlite_url)
+    yield engine
+    engine.dispose()
+
+
+def test_pragmas_hold_on_every_new_connection(sqlite_engine):
+    for _ in range(2):
+        with sqlite_engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == SQLITE_BUSY_TIMEOUT_MS
+        # Closing the pool makes the next round open a brand-new DBAPI connection.
+        sqlite_engine.dispose()
+
+
+def test_transactions_begin_immediate(sqlite_engine):
+    statements = []
+    event.listen(sqlite_engine, "before_cursor_execute",
+                 lambda conn, cursor, statement, *args: statements.append(statement))
+    with sqlite_engine.begin() as connection:
+        connection.execute(text("SELECT 1"))
+    assert statements[0] == "BEGIN IMMEDIATE"
+
+
+def test_foreign_keys_are_enforced(sqlite_url, sqlite_engine):
+    migrate.upgrade(sqlite_url)
+    with pytest.raises(IntegrityError):
+        with sqlite_engine.begin() as connection:
+            connection.execute(
+                text("INSERT INTO membership (user_id, project_id, role, created_at) "
+                     "VALUES (1, 999, 'owner', '2026-01-01')")
+            )
+
+
+def test_concurrent_writers_do_not_hit_database_is_locked(sqlite_url, sqlite_engine):
+    migrate.upgrade(sqlite_url)
+    sessions = make_sessions(sqlite_engine)
+    errors: list[BaseException] = []
+    start = threading.Barrier(THREADS)
+
+    def writer(offset: int) -> None:
+        try:
+            start.wait()
+            for i in range(INSERTS_PER_THREAD):
+                with sessions.begin() as session:
+                    # Read before writing: under a deferred BEGIN this read snapshot cannot be
+                    # upgraded to a write lock once the other thread commits, and SQLite fails
+                    # at once instead of waiting.
+                    session.scalar(select(func.count()).select_from(ProcessedUpdate))
+                    session.add(ProcessedUpdate(update_id=offset * INSERTS_PER_THREAD + i))
+        except BaseException as error:  # noqa: BLE001 - reported to the main thread below
+            errors.append(error)
+
+    threads = [threading.Thread(target=writer, args=(n,)) for n in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert errors == []
+    with sessions() as session:
+        assert session.scalar(select(func.count()).select_from(ProcessedUpdate)) == THREADS * INSERTS_PER_THREAD
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("postgresql://u:p@h:5432/d", "postgresql+psycopg://u:p@h:5432/d"),
+        ("postgres://u:p@h/d", "postgresql+psycopg://u:p@h/d"),
+        ("postgresql+psycopg2://u:p@h/d", "postgresql+psycopg://u:p@h/d"),
+        ("sqlite:///data/guide.db", "sqlite:///data/guide.db"),
+        ("sqlite:////abs/guide.db", "sqlite:////abs/guide.db"),
+        ("sqlite+pysqlite:///guide.db", "sqlite:///guide.db"),
+    ],
+)
+def test_normalise_url(given, expected):
+    assert normalise_url(given) == expected
+
+
+@pytest.mark.parametrize("given", ["mysql://u:p@h/d", "oracle://u:p@h/d"])
+def test_normalise_url_rejects_other_backends(given):
+    with pytest.raises(ValueError):
+        normalise_url(given)

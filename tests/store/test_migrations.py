@@ -1,0 +1,125 @@
+"""The migrations build exactly the models' schema, and go down and up again cleanly."""
+from __future__ import annotations
+
+import logging
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+
+from store import migrate
+from store.db import normalise_url
+from store.models import Base
+
+APP_TABLES = {"user", "project", "membership", "answer", "processed_update"}
+
+
+def table_names(engine) -> set[str]:
+    with engine.connect() as connection:
+        return set(inspect(connection).get_table_names())
+
+
+def schema_diff(engine) -> list:
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        return compare_metadata(context, Base.metadata)
+
+
+def test_models_define_the_expected_tables():
+    # Guards the comparison below: an empty metadata would also compare equal to an empty database.
+    assert set(Base.metadata.tables) == APP_TABLES
+
+
+def test_history_is_one_line_from_0001():
+    script = ScriptDirectory.from_config(migrate.alembic_config("sqlite://"))
+    assert len(script.get_heads()) == 1
+    assert script.get_bases() == ["0001"]
+
+
+def test_empty_database_differs_from_models(engine):
+    diff = schema_diff(engine)
+    added = {op[1].name for op in diff if op[0] == "add_table"}
+    assert added == APP_TABLES
+
+
+def test_head_matches_models_exactly(database_url, engine):
+    migrate.upgrade(database_url)
+    assert schema_diff(engine) == []
+
+
+def test_stairway_up_down_up(database_url, engine):
+    assert migrate.current(database_url) is None
+    migrate.upgrade(database_url)
+    assert migrate.current(database_url) == "0001"
+    assert table_names(engine) >= APP_TABLES
+
+    migrate.downgrade(database_url, "base")
+    assert migrate.current(database_url) is None
+    assert table_names(engine) & APP_TABLES == set()
+
+    migrate.upgrade(database_url)
+    assert migrate.current(database_url) == "0001"
+    assert schema_diff(engine) == []
+
+
+def constraint_names(tables) -> dict[str, dict[str, set[str]]]:
+    return {
+        table.name: {
+            "pk": {str(table.primary_key.name)},
+            "fk": {str(fk.name) for fk in table.foreign_key_constraints},
+            "ix": {str(index.name) for index in table.indexes},
+        }
+        for table in tables
+    }
+
+
+def test_constraint_and_index_names_match_models(database_url, engine):
+    # compare_metadata matches foreign keys by their columns, not their names; batch mode
+    # on SQLite needs the names, so they are checked here.
+    migrate.upgrade(database_url)
+    with engine.connect() as connection:
+        inspector = inspect(connection)
+        reflected = {
+            name: {
+                "pk": {inspector.get_pk_constraint(name)["name"]},
+                "fk": {fk["name"] for fk in inspector.get_foreign_keys(name)},
+                "ix": {index["name"] for index in inspector.get_indexes(name)},
+            }
+            for name in APP_TABLES
+        }
+    assert reflected == constraint_names(Base.metadata.tables.values())
+    assert reflected["answer"]["ix"] == {"ix_answer_project_current"}
+    assert reflected["user"]["fk"] == {"fk_user_active_project_id_project"}
+
+
+def test_upgrade_through_a_given_connection(database_url, engine):
+    config = migrate.alembic_config(database_url)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    assert migrate.current(database_url) == "0001"
+    assert schema_diff(engine) == []
+
+
+def test_config_carries_the_normalised_url():
+    config = migrate.alembic_config("postgres://u:p%40ss@host/db")
+    assert config.get_main_option("sqlalchemy.url") == normalise_url("postgres://u:p%40ss@host/db")
+    assert config.get_main_option("sqlalchemy.url").startswith("postgresql+psycopg://")
+    assert config.get_main_option("script_location") == str(migrate.MIGRATIONS_DIR)
+
+
+def test_offline_mode_is_refused(sqlite_url):
+    with pytest.raises(RuntimeError, match="Offline"):
+        command.upgrade(migrate.alembic_config(sqlite_url), "head", sql=True)
+
+
+def test_upgrade_leaves_the_app_logging_alone(sqlite_url):
+    app_logger = logging.getLogger("guide.test_migrations")
+    root = logging.getLogger()
+    before = (list(root.handlers), root.level, logging.getLogger("alembic").level)
+    migrate.upgrade(sqlite_url)
+    assert (list(root.handlers), root.level, logging.getLogger("alembic").level) == before
+    assert app_logger.disabled is False
