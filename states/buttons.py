@@ -1,0 +1,52 @@
+"""Callback payloads: short, opaque, and checked on the way back in (they carry no trust)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MAX_BYTES = 64
+
+
+class Action:
+    PICK = "o"       # single choice or yes/no: arg is the option's position
+    TOGGLE = "t"     # multiple choice: arg is the option's position
+    VALIDATE = "v"
+    SKIP = "s"
+    DEFER = "d"
+    BACK = "b"
+    NEXT = "n"       # from a step's recap
+    EDIT = "e"       # from a step's recap: arg is the question's position in the step
+    RESUME = "c"
+    PROGRESS = "p"
+    HELP = "h"
+    MENU = "m"
+    GOTO = "g"       # arg is the stage's position
+
+    # Navigation that is valid from any old message; the others need the current revision.
+    TIMELESS = frozenset({RESUME, PROGRESS, HELP, MENU, GOTO})
+
+
+@dataclass(frozen=True)
+class Payload:
+    project_id: int
+    revision: int | None
+    action: str
+    arg: int | None = None
+
+    def encode(self) -> str:
+        revision = "" if self.revision is None else str(self.revision)
+        arg = "" if self.arg is None else str(self.arg)
+        data = f"{self.project_id}:{revision}:{self.action}:{arg}"
+        assert len(data.encode()) <= MAX_BYTES
+        return data
+
+
+def decode(data: str) -> Payload | None:
+    """The payload, or None for anything this bot did not produce."""
+    parts = data.split(":")
+    if len(parts) != 4 or len(data) > MAX_BYTES:
+        return None
+    project, revision, action, arg = parts
+    try:
+        return Payload(int(project), int(revision) if revision else None, action, int(arg) if arg else None)
+    except ValueError:
+        return None

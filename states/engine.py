@@ -1,0 +1,422 @@
+"""The conversation engine: one event in, one outcome out, in one database transaction."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from dialogs.loader import LoadedGuide
+from dialogs.model import Kind, Question, Step
+from dialogs.parsing import SHORT_TEXT_MAX, ParseError, from_json, parse_answer, parse_text, to_json
+from dialogs.ui import UiTexts
+from states.buttons import Action, Payload, decode
+from states.events import Button, Choice, Command, Event, Outcome, Reply, Text, Unsupported
+from states.machine import FINISHED, ProjectMachine, goto_trigger
+from states.progress import ANSWERED, DEFERRED, SKIPPED, ProjectView
+from store.models import User
+from store.repo import Repository
+
+COMMANDS = ("start", "menu", "avancement", "aide")
+EDIT_BUTTONS_PER_ROW = 5
+
+
+class Engine:
+    def __init__(self, guide: LoadedGuide, ui: UiTexts, sessions: sessionmaker[Session]) -> None:
+        self.guide = guide
+        self.ui = ui
+        self.sessions = sessions
+        self.machine = ProjectMachine(guide)
+
+    def handle(self, event: Event) -> Outcome:
+        """Process one event; everything it changed is committed before this returns."""
+        with self.sessions.begin() as session:
+            repo = Repository(session)
+            if event.update_id is not None and not repo.claim_update(event.update_id):
+                return Outcome()
+            user = repo.user(event.sender.user_id, event.sender.name)
+            return _Conversation(self, repo, user).handle(event)
+
+
+@dataclass(frozen=True)
+class _Turn:
+    """What the machine's conditions see."""
+
+    view: ProjectView
+    question: Question | None
+
+    def step_complete(self, step_id: str) -> bool:
+        return self.view.step_complete(step_id)
+
+
+class _Conversation:
+    def __init__(self, engine: Engine, repo: Repository, user: User) -> None:
+        self.engine = engine
+        self.guide = engine.guide
+        self.ui = engine.ui
+        self.repo = repo
+        self.user = user
+        self.membership = repo.membership(user.id, user.active_project_id) if user.active_project_id else None
+        self.project = self.membership.project if self.membership else None
+        self._view: ProjectView | None = None
+
+    # ---- dispatch
+
+    def handle(self, event: Event) -> Outcome:
+        if self.project is None or self.project.territory is None:
+            return self._onboarding(event)
+        if isinstance(event, Command):
+            return self._command(event.name)
+        if isinstance(event, Choice):
+            return self._choice(event.data)
+        if isinstance(event, Text):
+            return self._text(event.text)
+        if isinstance(event, Unsupported):
+            return Outcome([Reply("unsupported", {"what": event.what}), *self._proceed()])
+        raise TypeError(event)
+
+    def _onboarding(self, event: Event) -> Outcome:
+        """Newcomer: welcome, then the project's name, then its territory."""
+        if isinstance(event, Command) and event.name == "aide":
+            return Outcome([Reply("help")])
+        if self.project is not None:
+            if isinstance(event, Text):
+                return self._set_territory(event.text)
+            return Outcome([Reply("ask_territory", {"project": self.project.name})])
+        if isinstance(event, Text) and self.user.creating_project:
+            return self._create_project(event.text)
+        self.user.creating_project = True
+        return Outcome([Reply("welcome", {"name": self.user.name})])
+
+    def _create_project(self, text: str) -> Outcome:
+        try:
+            name = parse_text(text, SHORT_TEXT_MAX)
+        except ParseError as error:
+            return Outcome([self._invalid(error), Reply("ask_name")])
+        header = self.guide.guide
+        self.membership = self.repo.create_project(self.user, name, header.referential, header.version,
+                                                   self.engine.machine.initial)
+        self.project = self.membership.project
+        return Outcome([Reply("ask_territory", {"project": name})])
+
+    def _set_territory(self, text: str) -> Outcome:
+        try:
+            self.project.territory = parse_text(text, SHORT_TEXT_MAX)
+        except ParseError as error:
+            return Outcome([self._invalid(error), Reply("ask_territory", {"project": self.project.name})])
+        self._touch()
+        return Outcome([Reply("project_ready", self._project_values()), *self._enter_step()])
+
+    def _command(self, name: str) -> Outcome:
+        if name == "start":
+            return Outcome([Reply("resume", self._project_values(),
+                                  [[self._button(self.ui.buttons.resume, Action.RESUME)],
+                                   [self._button(self.ui.buttons.menu, Action.MENU)]])])
+        if name == "menu":
+            return Outcome([self._menu()])
+        if name == "avancement":
+            return Outcome([self._progress()])
+        if name == "aide":
+            return Outcome([self._help()])
+        return Outcome([Reply("unknown_command", {"command": name, "commands": COMMANDS}), *self._proceed()])
+
+    def _text(self, text: str) -> Outcome:
+        step = self._step()
+        if step is None:
+            return Outcome(self._proceed())
+        question = self._current(step)
+        if question is None:
+            return Outcome([Reply("use_buttons"), self._recap(step)])
+        try:
+            value = parse_answer(question, text)
+        except ParseError as error:
+            return Outcome([self._invalid(error, question), self._ask(question)])
+        return Outcome(self._answer(question, value))
+
+    def _choice(self, data: str) -> Outcome:
+        payload = decode(data)
+        if payload is None or payload.project_id != self.project.id or (
+            payload.action not in Action.TIMELESS and payload.revision != self.project.revision
+        ):
+            return self._stale()
+        handler = {
+            Action.RESUME: lambda p: Outcome(self._proceed()),
+            Action.MENU: lambda p: Outcome([self._menu()]),
+            Action.PROGRESS: lambda p: Outcome([self._progress()]),
+            Action.HELP: lambda p: Outcome([self._help()]),
+            Action.GOTO: self._goto,
+            Action.PICK: self._pick,
+            Action.TOGGLE: self._toggle,
+            Action.VALIDATE: self._validate,
+            Action.SKIP: lambda p: self._skip(SKIPPED),
+            Action.DEFER: lambda p: self._skip(DEFERRED),
+            Action.BACK: lambda p: self._back(),
+            Action.NEXT: lambda p: self._next(),
+            Action.EDIT: self._edit,
+        }.get(payload.action)
+        if handler is None:
+            return self._stale()
+        return handler(payload)
+
+    def _stale(self) -> Outcome:
+        return Outcome(self._proceed(), notice=self.ui.notices.stale)
+
+    # ---- answering
+
+    def _pick(self, payload: Payload) -> Outcome:
+        question = self._question_for_buttons()
+        if question is None or question.kind not in (Kind.CHOICE, Kind.YES_NO):
+            return self._stale()
+        if question.kind is Kind.YES_NO:
+            if payload.arg not in (0, 1):
+                return self._stale()
+            value: Any = payload.arg == 1
+        else:
+            if payload.arg is None or not 0 <= payload.arg < len(question.options):
+                return self._stale()
+            value = question.options[payload.arg].id
+        chosen = Reply("answered", {"prompt": question.prompt, "answer": self._display(question, value)}, edit=True)
+        return Outcome([chosen, *self._answer(question, value)])
+
+    def _toggle(self, payload: Payload) -> Outcome:
+        question = self._question_for_buttons()
+        if question is None or question.kind is not Kind.MULTI or payload.arg is None \
+                or not 0 <= payload.arg < len(question.options):
+            return self._stale()
+        ticked = set(self._draft(question))
+        ticked ^= {question.options[payload.arg].id}
+        self.membership.draft_question = question.id
+        self.membership.draft_choices = [o.id for o in question.options if o.id in ticked]
+        self._touch()
+        return Outcome([self._ask(question, edit=True)])
+
+    def _validate(self, payload: Payload) -> Outcome:
+        question = self._question_for_buttons()
+        if question is None or question.kind is not Kind.MULTI:
+            return self._stale()
+        ticked = self._draft(question)
+        if not ticked:
+            return Outcome(notice=self.ui.notices.pick_one)
+        chosen = Reply("answered", {"prompt": question.prompt, "answer": self._display(question, ticked)}, edit=True)
+        return Outcome([chosen, *self._answer(question, ticked)])
+
+    def _answer(self, question: Question, value: Any) -> list[Reply]:
+        with self.engine.machine.model(self.project.state) as model:
+            if not model.answer(_Turn(self.view, question)):
+                return self._proceed()
+        self._record(question, ANSWERED, to_json(question.kind, value))
+        return self._proceed()
+
+    def _skip(self, status: str) -> Outcome:
+        question = self._question_for_buttons()
+        if question is None:
+            return self._stale()
+        with self.engine.machine.model(self.project.state) as model:
+            allowed = model.skip(_Turn(self.view, question))
+        if not allowed:
+            return Outcome([self._ask(question)], notice=self.ui.notices.required)
+        self._record(question, status, None)
+        return Outcome([Reply("answered", {"prompt": question.prompt, "answer": {"status": status}}, edit=True),
+                        *self._proceed()])
+
+    def _record(self, question: Question, status: str, value: Any) -> None:
+        self.repo.record_answer(self.project.id, question.id, question.kind.value, status, value, self.user.id)
+        self.membership.focus_question = None
+        self.membership.draft_question = None
+        self.membership.draft_choices = None
+        self._view = None
+        self._touch()
+
+    # ---- moving
+
+    def _back(self) -> Outcome:
+        step = self._step()
+        if step is None:
+            return self._fire("back")
+        visible = self.view.visible_questions(step)
+        question = self._current(step)
+        position = visible.index(question) if question in visible else len(visible)
+        if position > 0:
+            self._focus(visible[position - 1])
+            return Outcome(self._proceed())
+        if self.engine.machine.states.index(self.project.state) == 0:
+            return Outcome(self._proceed(), notice=self.ui.notices.first)
+        return self._fire("back", recap=True)
+
+    def _next(self) -> Outcome:
+        step = self._step()
+        if step is not None and not self.view.step_complete(step.id):
+            missing = self.view.missing_required(step)
+            self._focus(missing[0])
+            return Outcome([Reply("missing_required", {"questions": [q.prompt for q in missing]}),
+                            *self._proceed()])
+        return self._fire("next")
+
+    def _goto(self, payload: Payload) -> Outcome:
+        if payload.arg is None or not 0 <= payload.arg < len(self.guide.stages):
+            return self._stale()
+        return self._fire(goto_trigger(self.guide.stages[payload.arg].id))
+
+    def _edit(self, payload: Payload) -> Outcome:
+        step = self._step()
+        visible = self.view.visible_questions(step) if step else []
+        if payload.arg is None or not 0 <= payload.arg < len(visible):
+            return self._stale()
+        self._focus(visible[payload.arg])
+        return Outcome(self._proceed())
+
+    def _fire(self, trigger: str, recap: bool = False) -> Outcome:
+        with self.engine.machine.model(self.project.state) as model:
+            model.trigger(trigger, _Turn(self.view, None))
+            state = model.state
+        self.project.state = state
+        self.membership.focus_question = None
+        self._touch()
+        if recap and self._step() is not None:
+            return Outcome([self._recap(self._step())])
+        return Outcome(self._enter_step())
+
+    def _focus(self, question: Question) -> None:
+        self.membership.focus_question = question.id
+        self._touch()
+
+    def _touch(self) -> None:
+        self.project.revision += 1
+
+    # ---- what to show
+
+    @property
+    def view(self) -> ProjectView:
+        if self._view is None:
+            self._view = ProjectView(self.guide, self.repo.answers(self.project.id))
+        return self._view
+
+    def _step(self) -> Step | None:
+        if self.project.state == FINISHED or self.project.state not in self.guide.step_index:
+            return None
+        return self.guide.step(self.project.state)
+
+    def _current(self, step: Step) -> Question | None:
+        return self.view.current_question(step, self.membership.focus_question)
+
+    def _question_for_buttons(self) -> Question | None:
+        step = self._step()
+        return self._current(step) if step else None
+
+    def _draft(self, question: Question) -> list[str]:
+        if self.membership.draft_question == question.id and self.membership.draft_choices is not None:
+            return list(self.membership.draft_choices)
+        stored = self.view.answers.get(question.id)
+        return list(stored.value) if stored and stored.status == ANSWERED else []
+
+    def _proceed(self) -> list[Reply]:
+        """The current question, or the step's recap once every question is handled."""
+        step = self._step()
+        if step is None:
+            return [Reply("finished", self._project_values(), self._menu_buttons())]
+        question = self._current(step)
+        return [self._ask(question)] if question else [self._recap(step)]
+
+    def _enter_step(self) -> list[Reply]:
+        step = self._step()
+        if step is None:
+            return self._proceed()
+        stage = self.guide.stage_of_step[step.id]
+        intro = Reply("step_intro", {
+            "stage": stage.title, "stage_order": stage.order, "stage_fiche": stage.fiche,
+            "first_of_stage": stage.steps[0].id == step.id, "step": step.title, "fiche": step.fiche,
+            "attention": step.attention,
+        })
+        return [intro, *self._proceed()]
+
+    def _ask(self, question: Question, edit: bool = False) -> Reply:
+        step = self.guide.step_of_question[question.id]
+        visible = self.view.visible_questions(step)
+        stored = self.view.answers.get(question.id)
+        values = {
+            "prompt": question.prompt, "help": question.help, "kind": question.kind.value,
+            "required": question.required, "step": step.title,
+            "number": visible.index(question) + 1, "count": len(visible),
+            "current": self._display(question, from_json(question.kind, stored.value))
+            if stored and stored.status == ANSWERED else {"status": stored.status} if stored else None,
+        }
+        rows: list[list[Button]] = []
+        if question.kind is Kind.YES_NO:
+            rows.append([self._button(self.ui.buttons.answer_yes, Action.PICK, 1),
+                         self._button(self.ui.buttons.answer_no, Action.PICK, 0)])
+        elif question.kind is Kind.CHOICE:
+            rows += [[self._button(o.label, Action.PICK, i)] for i, o in enumerate(question.options)]
+        elif question.kind is Kind.MULTI:
+            ticked = self._draft(question)
+            values["ticked"] = [o.label for o in question.options if o.id in ticked]
+            for i, option in enumerate(question.options):
+                template = self.ui.buttons.ticked if option.id in ticked else self.ui.buttons.unticked
+                rows.append([self._button(template.format(label=option.label), Action.TOGGLE, i)])
+            rows.append([self._button(self.ui.buttons.confirm, Action.VALIDATE)])
+        navigation = [self._button(self.ui.buttons.back, Action.BACK)]
+        if not question.required:
+            navigation += [self._button(self.ui.buttons.skip, Action.SKIP),
+                           self._button(self.ui.buttons.defer, Action.DEFER)]
+        rows.append(navigation)
+        return Reply("question", values, rows, edit=edit)
+
+    def _recap(self, step: Step) -> Reply:
+        items = []
+        for number, question in enumerate(self.view.visible_questions(step), start=1):
+            stored = self.view.answers.get(question.id)
+            answer = None
+            if stored is not None:
+                answer = (self._display(question, from_json(question.kind, stored.value))
+                          if stored.status == ANSWERED else {"status": stored.status})
+            items.append({"number": number, "prompt": question.prompt, "answer": answer})
+        edit_buttons = [self._button(self.ui.buttons.edit.format(number=item["number"]), Action.EDIT, i)
+                        for i, item in enumerate(items)]
+        rows = [edit_buttons[i:i + EDIT_BUTTONS_PER_ROW] for i in range(0, len(edit_buttons), EDIT_BUTTONS_PER_ROW)]
+        rows.append([self._button(self.ui.buttons.back, Action.BACK),
+                     self._button(self.ui.buttons.next_step, Action.NEXT)])
+        return Reply("recap", {"step": step.title, "fiche": step.fiche, "items": items}, rows)
+
+    def _display(self, question: Question, value: Any) -> dict[str, Any]:
+        """A typed value made ready for the templates' filters; options become their labels."""
+        if question.kind is Kind.CHOICE:
+            value = question.option(value).label
+        elif question.kind is Kind.MULTI:
+            value = [question.option(v).label for v in value]
+        return {"status": ANSWERED, "kind": question.kind.value, "value": value}
+
+    def _project_values(self) -> dict[str, Any]:
+        step = self._step()
+        stage = self.guide.stage_of_step[step.id] if step else None
+        return {"project": self.project.name, "territory": self.project.territory,
+                "stage": stage.title if stage else None, "stage_order": stage.order if stage else None,
+                "step": step.title if step else None}
+
+    def _menu(self) -> Reply:
+        return Reply("menu", self._project_values(), self._menu_buttons(with_stages=True))
+
+    def _menu_buttons(self, with_stages: bool = False) -> list[list[Button]]:
+        rows = [[self._button(self.ui.buttons.resume, Action.RESUME)],
+                [self._button(self.ui.buttons.progress, Action.PROGRESS),
+                 self._button(self.ui.buttons.help, Action.HELP)]]
+        if with_stages:
+            rows += [[self._button(self.ui.buttons.stage.format(order=s.order, title=s.title), Action.GOTO, i)]
+                     for i, s in enumerate(self.guide.stages)]
+        return rows
+
+    def _progress(self) -> Reply:
+        current = self.guide.stage_of_step.get(self.project.state)
+        stages = [{"order": p.stage.order, "title": p.stage.title, "total": p.total, "done": p.done,
+                   "deferred": p.deferred, "current": p.stage is current}
+                  for p in self.view.stage_progress()]
+        return Reply("progress", {"project": self.project.name, "stages": stages}, self._menu_buttons())
+
+    def _help(self) -> Reply:
+        return Reply("help", {}, [[self._button(self.ui.buttons.resume, Action.RESUME)]])
+
+    def _invalid(self, error: ParseError, question: Question | None = None) -> Reply:
+        return Reply("invalid", {"key": error.key, "params": error.params,
+                                 "kind": question.kind.value if question else None})
+
+    def _button(self, label: str, action: str, arg: int | None = None) -> Button:
+        revision = None if action in Action.TIMELESS else self.project.revision
+        return Button(label, Payload(self.project.id, revision, action, arg).encode())

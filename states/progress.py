@@ -1,0 +1,68 @@
+"""Where a project stands, derived from its answers: visible questions, current one, completeness."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from dialogs.conditions import holds
+from dialogs.loader import LoadedGuide
+from dialogs.model import Question, Stage, Step
+from store.repo import StoredAnswer
+
+ANSWERED, SKIPPED, DEFERRED = "answered", "skipped", "deferred"
+
+
+@dataclass(frozen=True)
+class StageProgress:
+    stage: Stage
+    total: int
+    done: int
+    deferred: int
+
+
+class ProjectView:
+    def __init__(self, guide: LoadedGuide, answers: dict[str, StoredAnswer]) -> None:
+        self.guide = guide
+        self.answers = answers
+
+    @cached_property
+    def values(self) -> dict[str, Any]:
+        return {qid: a.value for qid, a in self.answers.items() if a.status == ANSWERED}
+
+    def visible(self, question: Question) -> bool:
+        return holds(question.when, self.values)
+
+    def visible_questions(self, step: Step) -> list[Question]:
+        return [q for q in step.questions if self.visible(q)]
+
+    def current_question(self, step: Step, focus: str | None) -> Question | None:
+        """The question to ask now: the one reopened by the user, else the first not yet handled."""
+        visible = self.visible_questions(step)
+        if focus is not None:
+            for question in visible:
+                if question.id == focus:
+                    return question
+        return next((q for q in visible if q.id not in self.answers), None)
+
+    def missing_required(self, step: Step) -> list[Question]:
+        return [q for q in self.visible_questions(step)
+                if q.required and self.status(q.id) != ANSWERED]
+
+    def step_complete(self, step_id: str) -> bool:
+        return not self.missing_required(self.guide.step(step_id))
+
+    def status(self, question_id: str) -> str | None:
+        answer = self.answers.get(question_id)
+        return answer.status if answer else None
+
+    def stage_progress(self) -> list[StageProgress]:
+        result = []
+        for stage in self.guide.stages:
+            visible = [q for step in stage.steps for q in self.visible_questions(step)]
+            result.append(StageProgress(
+                stage=stage, total=len(visible),
+                done=sum(1 for q in visible if self.status(q.id) in (ANSWERED, SKIPPED)),
+                deferred=sum(1 for q in visible if self.status(q.id) == DEFERRED),
+            ))
+        return result
