@@ -1,0 +1,106 @@
+"""Command line: python -m bot run | chat | migrate | check-guide | diagram."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from urllib.parse import urlsplit
+
+from bot.config import Settings, SettingsError, load_settings
+from dialogs.loader import GuideError, load_guide
+from dialogs.ui import load_ui
+from states.diagram import mermaid
+from store import migrate
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="Guide MSAP: Telegram assistant for "
+                                     "creating a Maison de services au public.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("run", help="migrate the database, then serve Telegram (or the terminal without a token)")
+    commands.add_parser("chat", help="the conversation in this terminal")
+    commands.add_parser("migrate", help="upgrade the database to the latest schema")
+    commands.add_parser("check-guide", help="validate the guide and list its stages, steps and questions")
+    commands.add_parser("diagram", help="print the project state machine as a Mermaid diagram")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+
+    ui = load_ui()
+    try:
+        if args.command == "check-guide":
+            return _check_guide()
+        if args.command == "diagram":
+            print(mermaid(load_guide()))
+            return 0
+        settings = load_settings()
+        if args.command == "migrate":
+            migrate.upgrade(settings.database_url)
+            return 0
+        if args.command == "chat":
+            migrate.upgrade(settings.database_url)
+            return _chat(settings)
+        migrate.upgrade(settings.database_url)
+        if not settings.telegram_bot_token:
+            print(ui.terminal.no_token)
+            return _chat(settings)
+        return _serve(settings)
+    except SettingsError as error:
+        print(ui.startup.config_error.format(field=error.field, reason=error.reason), file=sys.stderr)
+    except GuideError as error:
+        print(ui.startup.guide_error.format(reason=error), file=sys.stderr)
+    return 2
+
+
+def _check_guide() -> int:
+    guide = load_guide()
+    print(f"{guide.guide.referential} {guide.guide.version}: {len(guide.stages)} stage(s), "
+          f"{len(guide.steps)} step(s), {len(guide.questions)} question(s)")
+    for stage in guide.stages:
+        print(f"\n{stage.order}. {stage.title}  [{guide.files[stage.id]}]")
+        for step in stage.steps:
+            print(f"   {step.id}: {step.title} ({len(step.questions)} questions)")
+            for question in step.questions:
+                flags = ("*" if question.required else " ") + ("?" if question.when else " ")
+                print(f"      {flags} {question.id} [{question.kind.value}] {question.prompt}")
+    print("\n* required   ? shown under a condition")
+    return 0
+
+
+def _chat(settings: Settings) -> int:
+    from bot.services import build_services
+    from bot.terminal import TerminalChat
+
+    services = build_services(settings)
+    try:
+        TerminalChat(services.engine, services.renderer, services.ui).run()
+    finally:
+        services.close()
+    return 0
+
+
+def _serve(settings: Settings) -> int:
+    from telegram import Update
+
+    from bot.app import build_application
+    from bot.services import build_services
+
+    services = build_services(settings)
+    application = build_application(services)
+    updates = [Update.MESSAGE, Update.CALLBACK_QUERY]
+    try:
+        if settings.webhook_url:
+            application.run_webhook(
+                listen=settings.webhook_listen, port=settings.webhook_port,
+                url_path=urlsplit(settings.webhook_url).path.lstrip("/"), webhook_url=settings.webhook_url,
+                secret_token=settings.webhook_secret, allowed_updates=updates,
+            )
+        else:
+            application.run_polling(allowed_updates=updates)
+    finally:
+        services.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

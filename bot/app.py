@@ -1,0 +1,49 @@
+"""The one factory of the Telegram application; tests pass a fake request object."""
+from __future__ import annotations
+
+from telegram import BotCommand, LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.ext import (Application, ApplicationBuilder, CallbackQueryHandler, Defaults, MessageHandler,
+                          filters)
+from telegram.request import BaseRequest
+
+from bot.handlers import Handlers
+from bot.ordering import PerChatUpdateProcessor
+from bot.services import Services
+from states.engine import COMMANDS
+
+PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+
+
+def build_application(services: Services, request: BaseRequest | None = None) -> Application:
+    settings = services.settings
+    builder = (
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token)
+        .base_url(settings.telegram_base_url)
+        .base_file_url(settings.telegram_base_file_url)
+        # No link previews: Telegram would fetch URLs that users typed into their answers.
+        .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        .concurrent_updates(PerChatUpdateProcessor())
+        .post_init(_register_commands(services))
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    application = builder.build()
+
+    handlers = Handlers(services.engine, services.renderer)
+    # Order matters: commands before plain text, text before the catch-all for other messages.
+    application.add_handler(MessageHandler(PRIVATE & filters.COMMAND, handlers.command))
+    application.add_handler(MessageHandler(PRIVATE & filters.TEXT, handlers.text))
+    application.add_handler(CallbackQueryHandler(handlers.button))
+    application.add_handler(MessageHandler(PRIVATE & ~filters.StatusUpdate.ALL, handlers.other))
+    application.add_error_handler(handlers.error)
+    return application
+
+
+def _register_commands(services: Services):
+    async def register(application: Application) -> None:
+        descriptions = services.ui.commands
+        await application.bot.set_my_commands(
+            [BotCommand(name, getattr(descriptions, name)) for name in COMMANDS])
+    return register

@@ -1,0 +1,102 @@
+"""Generic handlers: every update becomes one engine event; every reply becomes one message."""
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot.render import Renderer
+from bot.splitting import split_html
+from states.engine import Engine
+from states.events import Button, Choice, Command, Event, Outcome, Reply, Sender, Text, Unsupported
+
+log = logging.getLogger(__name__)
+
+
+def keyboard(rows: list[list[Button]]) -> InlineKeyboardMarkup | None:
+    if not rows:
+        return None
+    return InlineKeyboardMarkup([[InlineKeyboardButton(b.label, callback_data=b.data) for b in row] for row in rows])
+
+
+def _sender(update: Update) -> Sender:
+    user = update.effective_user
+    return Sender(user.id, user.full_name)
+
+
+def _attachment_kind(message: Message) -> str:
+    for kind, present in (("sticker", message.sticker), ("voice", message.voice or message.audio),
+                          ("photo", message.photo), ("video", message.video or message.animation
+                                                      or message.video_note),
+                          ("document", message.document)):
+        if present:
+            return kind
+    return "other"
+
+
+class Handlers:
+    def __init__(self, engine: Engine, renderer: Renderer) -> None:
+        self.engine = engine
+        self.renderer = renderer
+
+    async def command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        word = update.effective_message.text.split(maxsplit=1)[0]
+        name = word[1:].split("@", 1)[0].lower()
+        await self._run(update, context, Command(_sender(update), name, update_id=update.update_id))
+
+    async def text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await self._run(update, context, Text(_sender(update), update.effective_message.text,
+                                              update_id=update.update_id))
+
+    async def button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await self._run(update, context, Choice(_sender(update), update.callback_query.data or "",
+                                                update_id=update.update_id))
+
+    async def other(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await self._run(update, context, Unsupported(_sender(update), _attachment_kind(update.effective_message),
+                                                     update_id=update.update_id))
+
+    async def _run(self, update: Update, context: ContextTypes.DEFAULT_TYPE, event: Event) -> None:
+        # The engine's unit of work is synchronous and commits before returning: one thread hop.
+        outcome = await asyncio.to_thread(self.engine.handle, event)
+        await self._deliver(update, context, outcome)
+
+    async def _deliver(self, update: Update, context: ContextTypes.DEFAULT_TYPE, outcome: Outcome) -> None:
+        query = update.callback_query
+        if query is not None:
+            await query.answer(outcome.notice)
+        chat_id = update.effective_chat.id
+        for reply in outcome.replies:
+            text = self.renderer.html(reply)
+            markup = keyboard(reply.buttons)
+            if reply.edit and query is not None and query.message is not None and len(text) <= 4096:
+                await self._edit(query.message, text, markup)
+                continue
+            chunks = split_html(text)
+            for number, chunk in enumerate(chunks, start=1):
+                await context.bot.send_message(chat_id, chunk, parse_mode=ParseMode.HTML,
+                                               reply_markup=markup if number == len(chunks) else None)
+
+    @staticmethod
+    async def _edit(message, text: str, markup: InlineKeyboardMarkup | None) -> None:
+        try:
+            await message.edit_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+        except BadRequest as error:
+            # Pressing the same toggle twice quickly asks for an identical edit: nothing to do.
+            if "not modified" not in str(error).lower():
+                raise
+
+    async def error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        log.error("Update %s failed", getattr(update, "update_id", None), exc_info=context.error)
+        if isinstance(update, Update) and update.effective_chat is not None:
+            try:
+                if update.callback_query is not None:
+                    await update.callback_query.answer()
+            except Exception:  # the query may already be answered or too old; the apology matters more
+                log.debug("Could not answer the callback query", exc_info=True)
+            await context.bot.send_message(update.effective_chat.id, self.renderer.html(Reply("error")),
+                                           parse_mode=ParseMode.HTML)

@@ -1,0 +1,48 @@
+"""Turn the engine's replies into HTML text with the Jinja2 templates of templates/messages."""
+from __future__ import annotations
+
+import html
+import re
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, TemplateNotFound
+
+from dialogs import formatting
+from states.events import Reply
+
+TEMPLATE_SUFFIX = ".html.j2"
+TELEGRAM_LIMIT = 4096
+_BLANK_LINES = re.compile(r"\n{3,}")
+_TAG = re.compile(r"<(/?)([a-z-]+)[^>]*>")
+
+
+def make_environment() -> Environment:
+    environment = Environment(
+        loader=PackageLoader("templates", "messages"),
+        autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
+        undefined=StrictUndefined,
+    )
+    environment.filters.update(euros=formatting.euros, long_date=formatting.long_date,
+                               hours=formatting.hours, integer=formatting.integer)
+    return environment
+
+
+class Renderer:
+    def __init__(self, environment: Environment | None = None) -> None:
+        self.environment = environment or make_environment()
+
+    def check(self, names: list[str]) -> None:
+        """Fail at start-up, not in a chat, when a message template is missing."""
+        for name in names:
+            try:
+                self.environment.get_template(name + TEMPLATE_SUFFIX)
+            except TemplateNotFound:
+                raise LookupError(f"templates/messages/{name}{TEMPLATE_SUFFIX} is missing") from None
+
+    def html(self, reply: Reply) -> str:
+        text = self.environment.get_template(reply.template + TEMPLATE_SUFFIX).render(**reply.values)
+        return _BLANK_LINES.sub("\n\n", text).strip()
+
+
+def to_plain_text(markup: str) -> str:
+    """The same message for the terminal: tags dropped, entities decoded."""
+    return html.unescape(_TAG.sub("", markup))

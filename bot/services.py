@@ -1,0 +1,42 @@
+"""Everything the front ends share, built once at start-up from the settings."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine as DatabaseEngine
+
+from bot.config import Settings
+from bot.render import Renderer
+from dialogs.loader import LoadedGuide, load_guide
+from dialogs.ui import UiTexts, load_ui
+from states.engine import Engine
+from store.db import make_engine, make_sessions
+
+MESSAGE_TEMPLATES = [
+    "welcome", "ask_name", "ask_territory", "project_ready", "resume", "step_intro", "question", "answered",
+    "invalid", "recap", "missing_required", "progress", "menu", "help", "finished", "unsupported",
+    "use_buttons", "unknown_command", "error",
+]
+
+
+@dataclass
+class Services:
+    settings: Settings
+    guide: LoadedGuide
+    ui: UiTexts
+    database: DatabaseEngine
+    engine: Engine
+    renderer: Renderer
+
+    def close(self) -> None:
+        self.database.dispose()
+
+
+def build_services(settings: Settings) -> Services:
+    guide = load_guide()
+    ui = load_ui()
+    renderer = Renderer()
+    renderer.check(MESSAGE_TEMPLATES)
+    database = make_engine(settings.database_url)
+    engine = Engine(guide, ui, make_sessions(database))
+    return Services(settings, guide, ui, database, engine, renderer)

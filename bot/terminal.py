@@ -1,0 +1,59 @@
+"""The same conversation in a terminal: numbered choices stand in for buttons."""
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable
+
+from bot.render import Renderer, to_plain_text
+from dialogs.ui import UiTexts
+from states.engine import Engine
+from states.events import Button, Choice, Command, Event, Outcome, Sender, Text
+
+TERMINAL_USER_ID = 0  # Telegram ids start at 1, so the terminal user never meets a Telegram one
+TYPED_KINDS = {"short_text", "long_text", "integer", "euros", "hours_per_week", "date"}
+
+
+class TerminalChat:
+    def __init__(self, engine: Engine, renderer: Renderer, ui: UiTexts,
+                 read: Callable[[str], str] | None = None, write: Callable[[str], None] | None = None) -> None:
+        self.engine = engine
+        self.renderer = renderer
+        self.ui = ui
+        self.read = read or input
+        self.write = write or print
+        self.sender = Sender(TERMINAL_USER_ID, getpass.getuser())
+        self.buttons: list[Button] = []
+        # Where the answer itself may be a number, buttons are pressed with "#1" so "3" stays an answer.
+        self.hash_keys = False
+
+    def run(self) -> None:
+        self.write(self.ui.terminal.hint)
+        self.show(self.engine.handle(Command(self.sender, "start")))
+        while True:
+            try:
+                line = self.read("> ").strip()
+            except (EOFError, KeyboardInterrupt):
+                self.write("\n" + self.ui.terminal.bye)
+                return
+            if line:
+                self.show(self.engine.handle(self.event(line)))
+
+    def event(self, line: str) -> Event:
+        if line.startswith("/") and len(line) > 1:
+            return Command(self.sender, line[1:].split()[0].lower())
+        key = line[1:] if line.startswith("#") else None if self.hash_keys else line
+        if key is not None and key.isdigit() and 1 <= int(key) <= len(self.buttons):
+            return Choice(self.sender, self.buttons[int(key) - 1].data)
+        return Text(self.sender, line)
+
+    def show(self, outcome: Outcome) -> None:
+        if outcome.notice:
+            self.write(f"ℹ️  {outcome.notice}")
+        for reply in outcome.replies:
+            self.write(to_plain_text(self.renderer.html(reply)))
+            if reply.buttons:
+                self.buttons = [button for row in reply.buttons for button in row]
+                self.hash_keys = reply.template == "question" and reply.values.get("kind") in TYPED_KINDS
+                prefix = "#" if self.hash_keys else ""
+                self.write("\n".join(f"  [{prefix}{n}] {b.label}" for n, b in enumerate(self.buttons, start=1)))
+            self.write("")

@@ -1,0 +1,234 @@
+"""Stage 1 of the fiche through the real Application and a fake Bot API."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from store.models import Answer
+from tests.support.walk import SAMPLE_TEXT, question_in, walk_step
+
+
+async def create_project(client, name="MSAP du Val de Sèvre", territory="CC du Haut-Val de Sèvre"):
+    welcome = await client.send("/start")
+    assert "Guide MSAP" in welcome[0].text and "Ce que je conserve" in welcome[0].text
+    assert "nom de votre projet" in welcome[0].text
+    asked = await client.send(name)
+    assert "territoire" in asked[-1].text
+    return await client.send(territory)
+
+
+async def test_newcomer_creates_a_project_and_gets_the_first_question(client, services):
+    replies = await create_project(client)
+    texts = "\n".join(r.text for r in replies)
+    assert "MSAP du Val de Sèvre" in texts and "CC du Haut-Val de Sèvre" in texts
+    assert "Étape 1 : Établir un diagnostic pour définir le projet" in texts
+    assert "Points d'attention de la fiche" in texts
+    first = services.guide.steps[0].questions[0]
+    assert question_in(services.guide, replies[-1]) == first
+
+
+async def test_stage_one_completed_end_to_end(client, services):
+    guide = services.guide
+    replies = await create_project(client)
+    stage = guide.stages[0]
+    for number, step in enumerate(stage.steps, start=1):
+        recap = await walk_step(client, guide, replies)
+        assert f"Récapitulatif : {step.title}" in recap[-1].text
+        assert "pas encore répondu" not in recap[-1].text
+        replies = await client.click("Étape suivante")
+    assert "toutes les étapes" in replies[-1].text
+    progress = await client.send("/avancement")
+    assert "1. Établir un diagnostic" in progress[-1].text
+    with services.engine.sessions() as session:
+        answered = session.scalars(select(Answer.question_id).where(Answer.is_current.is_(True))).all()
+    required = [q.id for step in stage.steps for q in step.questions if q.required]
+    assert set(required) <= set(answered)
+
+
+async def test_invalid_answer_gets_an_example_and_the_same_question(client, services):
+    await create_project(client)
+    await client.send("Marie Dupont")
+    await client.click("Passer")
+    await client.click("Mi-temps")
+    await client.click("Étape suivante")
+    await client.click("Cohésion sociale")
+    await client.click("Valider")
+    # Skip forward to the population, an integer question.
+    for _ in range(10):
+        last = client.last()
+        question = question_in(services.guide, last)
+        if question.id == "population":
+            break
+        await client.click("Passer")
+    replies = await client.send("beaucoup")
+    assert "Je n'ai pas reconnu un nombre. Exemple : 12 400." in replies[0].text
+    assert question_in(services.guide, replies[-1]).id == "population"
+    replies = await client.send("12 400 habitants")
+    assert question_in(services.guide, replies[-1]).id != "population"
+
+
+async def reach_recap_of_first_step(client):
+    await create_project(client)
+    await client.send("Marie Dupont")
+    await client.send("Chargée de mission")
+    return await client.click("Mi-temps")
+
+
+async def test_back_reopens_the_previous_question_and_keeps_the_answer(client, services):
+    await create_project(client)
+    await client.send("Marie Dupont")
+    replies = await client.click("Retour")
+    question = question_in(services.guide, replies[-1])
+    assert question.id == "chef_projet_nom"
+    assert "Réponse actuelle : Marie Dupont" in replies[-1].text
+    replies = await client.send("Marie-Hélène Dupont")
+    assert question_in(services.guide, replies[-1]).id == "chef_projet_fonction"
+
+
+async def test_back_at_the_very_first_question_says_so(client, api):
+    await create_project(client)
+    since = len(api.calls)
+    replies = await client.click("Retour")
+    assert api.toasts(since) == ["Vous êtes déjà au début du guide."]
+    assert "Qui est le chef de projet" in replies[-1].text
+
+
+async def test_change_an_answer_from_the_recap_keeps_history(client, services):
+    recap = await reach_recap_of_first_step(client)
+    assert "Récapitulatif" in recap[-1].text and "Chargée de mission" in recap[-1].text
+    replies = await client.click("✏️ 2")
+    assert "Réponse actuelle : Chargée de mission" in replies[-1].text
+    invalid = await client.send("   ")
+    assert "Votre réponse est vide" in invalid[0].text
+    replies = await client.send("Directrice générale des services")
+    assert "Récapitulatif" in replies[-1].text
+    assert "Directrice générale des services" in replies[-1].text
+    assert "Chargée de mission" not in replies[-1].text
+    with services.engine.sessions() as session:
+        values = session.scalars(select(Answer.value).where(Answer.question_id == "chef_projet_fonction")
+                                 .order_by(Answer.id)).all()
+    assert values == ["Chargée de mission", "Directrice générale des services"]
+
+
+async def test_skip_and_defer_are_recorded_and_shown(client, services):
+    await create_project(client)
+    await client.send("Marie Dupont")
+    skipped = await client.click("Passer")
+    assert skipped[0].method == "editMessageText" and "passée" in skipped[0].text
+    deferred = await client.click("Je ne sais pas encore")
+    assert "à compléter plus tard" in deferred[0].text
+    assert "passée" in deferred[-1].text and "à compléter plus tard" in deferred[-1].text
+    progress = await client.send("/avancement")
+    assert "1 à compléter plus tard" in progress[-1].text
+
+
+async def test_a_required_question_offers_no_skip(client):
+    replies = await create_project(client)
+    assert "Passer" not in replies[-1].labels
+    assert "obligatoire" in replies[-1].text
+
+
+async def test_goto_a_stage_from_the_menu(client, services):
+    await reach_recap_of_first_step(client)
+    await client.click("Étape suivante")
+    menu = await client.send("/menu")
+    assert "▶️ Continuer" in menu[-1].labels and "📊 Avancement" in menu[-1].labels
+    replies = await client.click("1. Établir un diagnostic")
+    assert "Étape 1 : Établir un diagnostic" in replies[0].text
+    assert "Récapitulatif : Le chef de projet" in replies[-1].text
+
+
+async def test_a_button_from_an_old_message_shows_the_current_question(client, api, services):
+    await create_project(client)
+    old_question = client.last()
+    await client.send("Marie Dupont")
+    stale = client.press_update(api.messages[old_question.message_id],
+                                old_question.buttons[0][0]["callback_data"])
+    since = len(api.calls)
+    replies = await client.deliver(stale)
+    assert api.toasts(since) == ["Ce bouton date d'un ancien message. Voici la question en cours."]
+    assert question_in(services.guide, replies[-1]).id == "chef_projet_fonction"
+
+
+async def test_forged_button_data_is_treated_as_stale(client, api, services):
+    await create_project(client)
+    message = api.messages[client.last().message_id]
+    for data in ["999:1:o:0", "garbage", "1:x:o:0", "1::g:99", ""]:
+        replies = await client.deliver(client.press_update(message, data))
+        assert question_in(services.guide, replies[-1]).id == "chef_projet_nom"
+
+
+async def test_stickers_photos_and_voice_notes_get_a_polite_answer(client, services):
+    await create_project(client)
+    sticker = {"file_id": "s1", "file_unique_id": "s1", "width": 512, "height": 512, "is_animated": False,
+               "is_video": False, "type": "regular"}
+    replies = await client.send_other(sticker=sticker)
+    assert "je ne lis que du texte" in replies[0].text
+    assert question_in(services.guide, replies[-1]).id == "chef_projet_nom"
+    replies = await client.send_other(voice={"file_id": "v", "file_unique_id": "v", "duration": 3})
+    assert "messages vocaux" in replies[0].text
+    replies = await client.send_other(photo=[{"file_id": "p", "file_unique_id": "p", "width": 1, "height": 1}])
+    assert "images" in replies[0].text
+    replies = await client.send_other(document={"file_id": "d", "file_unique_id": "d"})
+    assert "fichiers" in replies[0].text
+
+
+async def test_the_same_update_delivered_twice_is_handled_once(client, services):
+    await create_project(client)
+    update = client.message_update("Marie Dupont")
+    first = await client.deliver(update)
+    again = await client.deliver(update)
+    assert first and again == []
+    with services.engine.sessions() as session:
+        rows = session.scalars(select(Answer).where(Answer.question_id == "chef_projet_nom")).all()
+    assert len(rows) == 1
+
+
+async def test_hostile_and_long_answers_come_back_verbatim(client, services):
+    hostile = "Élodie <b>Çà</b> & {{ 7*7 }} 🚀 <img src=\"http://evil.example/x.png\"> ]]> مرحبا"
+    replies = await create_project(client, name=hostile, territory="{% raw %}x & <i>y</i>")
+    assert any(hostile in r.text for r in replies) and any("{% raw %}x & <i>y</i>" in r.text for r in replies)
+    await client.send(hostile)
+    await client.send(hostile)
+    recap = await client.click("Mi-temps")
+    assert recap[-1].text.count(hostile) == 2
+    assert "49" not in recap[-1].text
+    # A 5,000-character answer to a long-text question: accepted, and shown whole over several messages.
+    await client.click("Étape suivante")
+    await client.click("Cohésion sociale")
+    await client.click("Valider")
+    await client.click("Passer")
+    question = question_in(services.guide, client.last())
+    assert question.id == "objectifs"
+    essay = ("Notre territoire mérite une Maison <ouverte> & accueillante. " * 90)[:5000]
+    await client.send(essay)
+    for _ in range(20):
+        if "Étape suivante ➡️" in client.last().labels:
+            break
+        await client.click("Passer")
+    await client.click("✏️ 1")
+    recap = await client.send("Cohésion sociale")
+    shown = "".join(r.text for r in recap if r.method == "sendMessage")
+    assert essay.replace(" ", "") in shown.replace(" ", "").replace("\n", "")
+    assert all(len(r.text) <= 4096 for r in recap)
+
+
+async def test_a_too_long_short_answer_is_refused_with_the_limit(client):
+    await create_project(client)
+    replies = await client.send("x" * 301)
+    assert "trop longue (301 caractères, 300 au plus)" in replies[0].text
+
+
+async def test_an_unknown_command_lists_the_commands(client):
+    await create_project(client)
+    replies = await client.send("/dossier")
+    assert "/dossier" in replies[0].text and "/menu" in replies[0].text
+
+
+async def test_help_and_start_for_a_returning_user(client):
+    await reach_recap_of_first_step(client)
+    help_reply = await client.send("/aide")
+    assert "Comment fonctionne le guide" in help_reply[0].text
+    start = await client.send("/start")
+    assert "Bon retour" in start[0].text and "Le chef de projet" in start[0].text
+    replies = await client.click("Continuer")
+    assert "Récapitulatif : Le chef de projet" in replies[-1].text

@@ -1,0 +1,81 @@
+"""The bot as a real process against a Bot API server on localhost: it serves, dies by kill -9, resumes."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.support.http_api import BotApiServer
+from tests.support.telegram import ChatClient
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class _NoApplication:
+    """ChatClient only builds updates here; the running process consumes them."""
+
+
+def start_bot(tmp_path: Path, server: BotApiServer) -> subprocess.Popen:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_", "DATABASE_"))}
+    env.update(TELEGRAM_BOT_TOKEN="123456:PROCESS-test", TELEGRAM_BASE_URL=server.base_url,
+               TELEGRAM_BASE_FILE_URL=server.base_url, DATABASE_URL=f"sqlite:///{tmp_path / 'bot.db'}")
+    with open(tmp_path / "bot.log", "a") as log:
+        return subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=env,
+                                stdout=log, stderr=subprocess.STDOUT)
+
+
+def wait_for(server: BotApiServer, predicate, seconds: float = 20.0):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with server.lock:
+            sent = server.api.sent()
+        found = [s for s in sent if predicate(s)]
+        if found:
+            return found[-1]
+        time.sleep(0.05)
+    raise AssertionError("the bot did not answer in time")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="kill -9")
+def test_serves_survives_kill_9_and_resumes(tmp_path):
+    with BotApiServer() as server:
+        user = ChatClient(_NoApplication(), server.api, user_id=5001, first_name="Inès")
+        bot = start_bot(tmp_path, server)
+        try:
+            server.push(user.message_update("/start"))
+            wait_for(server, lambda s: "nom de votre projet" in s.text)
+            server.push(user.message_update("MSAP des Causses"))
+            wait_for(server, lambda s: "territoire" in s.text)
+            server.push(user.message_update("Aveyron"))
+            wait_for(server, lambda s: "Qui est le chef de projet" in s.text)
+            server.push(user.message_update("Inès Garcia"))
+            wait_for(server, lambda s: "Quelle est sa fonction" in s.text)
+        finally:
+            bot.send_signal(signal.SIGKILL)
+            bot.wait(10)
+
+        # The last update may or may not have been confirmed before the kill: either way it counts once.
+        bot = start_bot(tmp_path, server)
+        try:
+            server.push(user.message_update("/start"))
+            resumed = wait_for(server, lambda s: "Bon retour" in s.text)
+            assert "MSAP des Causses" in resumed.text
+            with server.lock:
+                message = server.api.messages[resumed.message_id]
+            server.push(user.press_update(message, message["reply_markup"]["inline_keyboard"][0][0]["callback_data"]))
+            question = wait_for(server, lambda s: "Quelle est sa fonction" in s.text and s.message_id > resumed.message_id)
+            assert "question 2/3" in question.text
+        finally:
+            bot.send_signal(signal.SIGTERM)
+            try:
+                bot.wait(15)
+            except subprocess.TimeoutExpired:
+                bot.kill()
+                bot.wait()
+    log = (tmp_path / "bot.log").read_text()
+    assert "Traceback" not in log, log

@@ -1,0 +1,242 @@
+"""A fake Bot API behind the real python-telegram-bot stack, and a chat client that reads like a conversation."""
+from __future__ import annotations
+
+import asyncio
+import html
+import itertools
+import json
+import re
+import time
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Any
+
+from telegram import Update
+from telegram.ext import Application
+from telegram.request import BaseRequest, RequestData
+
+BOT_ID = 999_000
+TELEGRAM_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre",
+                 "tg-spoiler", "span", "blockquote", "tg-emoji"}
+
+
+class _TelegramHtml(HTMLParser):
+    """Parses a message the way Telegram does with parse_mode=HTML, rejecting what it rejects."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.text: list[str] = []
+        self.error: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in TELEGRAM_TAGS:
+            self.error = f"Unsupported start tag \"{tag}\""
+        self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if not self.stack or self.stack.pop() != tag:
+            self.error = f"Unexpected end tag \"{tag}\""
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse_telegram_html(markup: str) -> tuple[str | None, str]:
+    """(error, visible text) for a message sent with parse_mode HTML."""
+    if re.search(r"&(?![a-zA-Z]+;|#\d+;|#x[0-9a-fA-F]+;)", markup):
+        return "Can't parse entities: unescaped &", ""
+    parser = _TelegramHtml()
+    parser.feed(markup)
+    parser.close()
+    if parser.error is None and parser.stack:
+        parser.error = f"Can't find end tag corresponding to start tag \"{parser.stack[-1]}\""
+    return parser.error, "".join(parser.text)
+
+
+@dataclass
+class Sent:
+    """A message as the user sees it after a call of the bot."""
+
+    method: str
+    chat_id: int
+    message_id: int
+    text: str  # visible text, tags removed and entities decoded
+    markup: str
+    buttons: list[list[dict]] = field(default_factory=list)
+
+    @property
+    def labels(self) -> list[str]:
+        return [button["text"] for row in self.buttons for button in row]
+
+
+class FakeBotApi(BaseRequest):
+    """Answers Bot API calls offline, checks them as Telegram would, and records them."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.messages: dict[int, dict] = {}
+        self._message_ids = itertools.count(1)
+        self.delay = 0.0  # seconds each call takes, to model a slow network
+        self.pending_updates: list[dict] = []  # what the next getUpdates returns (polling)
+
+    @property
+    def read_timeout(self) -> float | None:
+        return 5.0
+
+    async def initialize(self) -> None:
+        """Nothing to open."""
+
+    async def shutdown(self) -> None:
+        """Nothing to close."""
+
+    async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
+                         read_timeout=None, write_timeout=None, connect_timeout=None,
+                         pool_timeout=None) -> tuple[int, bytes]:
+        name = url.rsplit("/", 1)[-1]
+        params = request_data.parameters if request_data is not None else {}
+        self.calls.append((name, params))
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        status, result = self.answer(name, params)
+        if status != 200:
+            return status, json.dumps({"ok": False, "error_code": status, "description": result}).encode()
+        return 200, json.dumps({"ok": True, "result": result}).encode()
+
+    def answer(self, name: str, params: dict[str, Any]) -> tuple[int, Any]:
+        if name == "getMe":
+            return 200, {"id": BOT_ID, "is_bot": True, "first_name": "Guide MSAP", "username": "guide_msap_bot",
+                         "can_join_groups": False, "can_read_all_group_messages": False,
+                         "supports_inline_queries": False}
+        if name in ("sendMessage", "editMessageText"):
+            return self._message(name, params)
+        if name in ("answerCallbackQuery", "setMyCommands", "deleteWebhook", "setWebhook", "sendChatAction"):
+            return 200, True
+        if name == "getUpdates":
+            updates, self.pending_updates = self.pending_updates, []
+            return 200, updates
+        return 400, f"Bad Request: method {name} is not faked"
+
+    def _message(self, name: str, params: dict[str, Any]) -> tuple[int, Any]:
+        markup = params["text"]
+        error, visible = (parse_telegram_html(markup) if params.get("parse_mode") == "HTML"
+                          else (None, markup))
+        if error:
+            return 400, f"Bad Request: can't parse entities: {error}"
+        if not visible.strip():
+            return 400, "Bad Request: message text is empty"
+        if len(visible) > 4096:
+            return 400, "Bad Request: message is too long"
+        keyboard = params.get("reply_markup") or {}
+        if isinstance(keyboard, str):
+            keyboard = json.loads(keyboard)
+        for row in keyboard.get("inline_keyboard", []):
+            for button in row:
+                if len(button.get("callback_data", "").encode()) > 64:
+                    return 400, "Bad Request: BUTTON_DATA_INVALID"
+        if name == "editMessageText":
+            message_id = int(params["message_id"])
+            old = self.messages[message_id]
+            if old["text"] == visible and old.get("reply_markup") == (keyboard or None):
+                return 400, "Bad Request: message is not modified"
+        else:
+            message_id = next(self._message_ids)
+        chat_id = int(params["chat_id"])
+        message = {"message_id": message_id, "date": int(time.time()), "text": visible, "_markup": markup,
+                   "chat": {"id": chat_id, "type": "private"},
+                   "from": {"id": BOT_ID, "is_bot": True, "first_name": "Guide MSAP"}}
+        if keyboard:
+            message["reply_markup"] = keyboard
+        self.messages[message_id] = message
+        return 200, {k: v for k, v in message.items() if not k.startswith("_")}
+
+    def sent(self, since: int = 0) -> list[Sent]:
+        """The messages sent or edited by the calls after position `since`."""
+        result = []
+        for name, params in self.calls[since:]:
+            if name not in ("sendMessage", "editMessageText"):
+                continue
+            chat_id = int(params["chat_id"])
+            message = next((m for m in reversed(self.messages.values())
+                            if m["chat"]["id"] == chat_id and m["_markup"] == params["text"]), None)
+            if message is None:
+                continue
+            result.append(Sent(name, chat_id, message["message_id"], message["text"], message["_markup"],
+                               message.get("reply_markup", {}).get("inline_keyboard", [])))
+        return result
+
+    def toasts(self, since: int = 0) -> list[str | None]:
+        return [params.get("text") for name, params in self.calls[since:] if name == "answerCallbackQuery"]
+
+
+_update_ids = itertools.count(1)
+
+
+class ChatClient:
+    """One Telegram user talking to the bot in a private chat."""
+
+    def __init__(self, application: Application, api: FakeBotApi, user_id: int = 1001,
+                 first_name: str = "Marie", last_name: str = "Dupont") -> None:
+        self.application = application
+        self.api = api
+        self.user = {"id": user_id, "is_bot": False, "first_name": first_name, "last_name": last_name,
+                     "language_code": "fr"}
+        self.chat = {"id": user_id, "type": "private", "first_name": first_name}
+        self._message_ids = itertools.count(100_000)
+        self.last_update: dict | None = None
+
+    @property
+    def user_id(self) -> int:
+        return self.user["id"]
+
+    def message_update(self, text: str | None = None, **extra) -> dict:
+        message = {"message_id": next(self._message_ids), "date": int(time.time()), "chat": self.chat,
+                   "from": self.user, **extra}
+        if text is not None:
+            message["text"] = text
+            if text.startswith("/"):
+                message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
+        return {"update_id": next(_update_ids), "message": message}
+
+    def button_update(self, label: str) -> dict:
+        """Press the button labelled `label` (or containing it) on the newest message that has it."""
+        for message in reversed(list(self.api.messages.values())):
+            if message["chat"]["id"] != self.chat["id"]:
+                continue
+            for row in message.get("reply_markup", {}).get("inline_keyboard", []):
+                for button in row:
+                    if button["text"] == label or label in button["text"]:
+                        return self.press_update(message, button["callback_data"])
+        raise AssertionError(f"no button {label!r} in the chat")
+
+    def press_update(self, message: dict, data: str) -> dict:
+        public = {k: v for k, v in message.items() if not k.startswith("_")}
+        return {"update_id": next(_update_ids),
+                "callback_query": {"id": str(next(_update_ids)), "from": self.user, "chat_instance": "c1",
+                                   "data": data, "message": public}}
+
+    async def deliver(self, update: dict) -> list[Sent]:
+        self.last_update = update
+        since = len(self.api.calls)
+        await self.application.process_update(Update.de_json(update, self.application.bot))
+        return self.api.sent(since)
+
+    async def send(self, text: str) -> list[Sent]:
+        return await self.deliver(self.message_update(text))
+
+    async def click(self, label: str) -> list[Sent]:
+        return await self.deliver(self.button_update(label))
+
+    async def send_other(self, **payload) -> list[Sent]:
+        return await self.deliver(self.message_update(None, **payload))
+
+    def last(self) -> Sent:
+        """The newest message of the bot in this chat, as it stands now (edits included)."""
+        message = max((m for m in self.api.messages.values() if m["chat"]["id"] == self.chat["id"]),
+                      key=lambda m: m["message_id"])
+        return Sent("current", self.chat["id"], message["message_id"], message["text"], message["_markup"],
+                    message.get("reply_markup", {}).get("inline_keyboard", []))
+
+
+def visible(markup: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", markup))
