@@ -1,0 +1,458 @@
+"""Benchmark: updates per second and latency of the full answer cycle against a bare python-telegram-bot echo."""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import cProfile
+import io
+import itertools
+import json
+import logging
+import math
+import os
+import platform
+import pstats
+import sqlite3
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from sqlalchemy import event, text  # noqa: E402
+from telegram import Update  # noqa: E402
+from telegram.ext import Application, ApplicationBuilder, MessageHandler, filters  # noqa: E402
+from telegram.request import BaseRequest, RequestData  # noqa: E402
+
+from bot.app import build_application  # noqa: E402
+from bot.config import Settings  # noqa: E402
+from bot.services import Services, build_services  # noqa: E402
+from store import migrate  # noqa: E402
+
+BENCH_TOKEN = "123456:BENCH"
+BARE_TOKEN = "123:X"
+BOT_USER = {"id": 999_000, "is_bot": True, "first_name": "Guide MSAP", "username": "guide_msap_bot"}
+DATE = 1_700_000_000
+WARM_UP = 100
+GOAL_RATIO = 0.25
+GOAL_P99_MS = 5.0
+
+
+def _ok(result: Any) -> bytes:
+    """A successful Bot API response body."""
+    return json.dumps({"ok": True, "result": result}).encode()
+
+
+# Precomputed bodies: the transport's own cost is a dict lookup, the same for both sides.
+_SENT = _ok({"message_id": 1, "date": DATE, "chat": {"id": 1, "type": "private"}, "from": BOT_USER, "text": "ok"})
+CANNED = {
+    "getMe": _ok({**BOT_USER, "can_join_groups": False, "can_read_all_group_messages": False,
+                  "supports_inline_queries": False}),
+    "sendMessage": _SENT,
+    "editMessageText": _SENT,
+    "answerCallbackQuery": _ok(True),
+    "setMyCommands": _ok(True),
+    "deleteWebhook": _ok(True),
+}
+
+
+class CannedTransport(BaseRequest):
+    """A Bot API that answers at once with canned bytes, counting calls and keeping the last message per chat."""
+
+    def __init__(self) -> None:
+        self.calls: Counter[str] = Counter()
+        self.last_sent: dict[str, dict[str, str]] = {}
+
+    @property
+    def read_timeout(self) -> float | None:
+        """No network, no timeout."""
+        return None
+
+    async def initialize(self) -> None:
+        """Nothing to open."""
+
+    async def shutdown(self) -> None:
+        """Nothing to close."""
+
+    async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
+                         read_timeout=None, write_timeout=None, connect_timeout=None,
+                         pool_timeout=None) -> tuple[int, bytes]:
+        """Serialise the parameters as the HTTPX transport would, then answer from the canned table."""
+        name = url.rpartition("/")[2]
+        self.calls[name] += 1
+        if request_data is not None:
+            params = request_data.json_parameters
+            if name == "sendMessage":
+                self.last_sent[params["chat_id"]] = params
+        body = CANNED.get(name)
+        if body is None:
+            return 400, json.dumps({"ok": False, "error_code": 400, "description": f"{name} not canned"}).encode()
+        return 200, body
+
+
+class ErrorCounter(logging.Handler):
+    """Counts ERROR records, so a failing handler cannot go unnoticed."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Count one record."""
+        self.count += 1
+
+
+_update_ids = itertools.count(1)
+_message_ids = itertools.count(1)
+
+
+class Chat:
+    """One private chat; builds unique update payloads."""
+
+    def __init__(self, user_id: int) -> None:
+        self.user = {"id": user_id, "is_bot": False, "first_name": "Marie", "last_name": f"B{user_id}",
+                     "language_code": "fr"}
+        self.chat = {"id": user_id, "type": "private", "first_name": "Marie"}
+
+    def message(self, text: str) -> dict:
+        """A text message update (a command when it starts with a slash)."""
+        message = {"message_id": next(_message_ids), "date": DATE, "chat": self.chat, "from": self.user,
+                   "text": text}
+        if text.startswith("/"):
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
+        return {"update_id": next(_update_ids), "message": message}
+
+    def press(self, data: str) -> dict:
+        """A button press on a bot message of this chat."""
+        update_id = next(_update_ids)
+        message = {"message_id": 1, "date": DATE, "chat": self.chat, "from": BOT_USER, "text": "recap"}
+        return {"update_id": update_id, "callback_query": {"id": str(update_id), "from": self.user,
+                                                           "chat_instance": "bench", "data": data,
+                                                           "message": message}}
+
+
+def _buttons(params: dict[str, str] | None) -> list[dict]:
+    """The inline buttons of a sent message, flattened."""
+    if not params or "reply_markup" not in params:
+        return []
+    markup = json.loads(params["reply_markup"])
+    return [button for row in markup.get("inline_keyboard", []) for button in row]
+
+
+def next_full_update(chat: Chat, transport: CannedTransport) -> tuple[str, dict]:
+    """The next update that answers what the bot last showed this user: a recap's edit button, or an answer."""
+    buttons = _buttons(transport.last_sent.get(str(chat.user["id"])))
+    for button in buttons:
+        if button["text"] == "✏️ 1":
+            return "button", chat.press(button["callback_data"])
+    actions = {button["callback_data"].split(":")[2] for button in buttons}
+    labels = {button["text"] for button in buttons}
+    if "t" in actions:
+        answer = "1"  # multiple choice: the first option, by number
+    elif "o" in actions:
+        answer = "oui" if "Oui" in labels else "1"  # yes/no (the parser takes the word the bot shows), or a number
+    else:
+        answer = "Marie Dupont"  # short or long text (the cycle stays on the first step's text questions)
+    return "text", chat.message(answer)
+
+
+def percentile(sorted_values: list[float], fraction: float) -> float:
+    """Nearest-rank percentile of an ascending list."""
+    if not sorted_values:
+        return float("nan")
+    rank = max(1, min(len(sorted_values), math.ceil(fraction * len(sorted_values))))
+    return sorted_values[rank - 1]
+
+
+class Side:
+    """Latencies and checks collected for one side of the comparison."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.latencies: list[float] = []
+        self.by_kind: dict[str, list[float]] = {}
+        self.sends = 0
+        self.silent = 0
+
+    def add(self, kind: str, seconds: float, sends: int) -> None:
+        """Record one processed update."""
+        self.latencies.append(seconds)
+        self.by_kind.setdefault(kind, []).append(seconds)
+        self.sends += sends
+        self.silent += sends == 0
+
+    @property
+    def throughput(self) -> float:
+        """Updates per second of processing time (updates fed one after another)."""
+        return len(self.latencies) / sum(self.latencies)
+
+    def row(self, label: str | None = None, values: list[float] | None = None) -> str:
+        """One line of the result table."""
+        values = sorted(values if values is not None else self.latencies)
+        rate = len(values) / sum(values)
+        return (f"{label or self.name:<22}{len(values):>8}{rate:>12.0f}{percentile(values, .5) * 1e3:>10.3f}"
+                f"{percentile(values, .99) * 1e3:>10.3f}{sum(values) / len(values) * 1e3:>10.3f}"
+                f"{values[-1] * 1e3:>10.3f}")
+
+
+async def feed(application: Application, transport: CannedTransport, side: Side | None,
+               make_update: Callable[[int], tuple[str, dict]], count: int) -> None:
+    """Process count updates one after another, timing each process_update call."""
+    for i in range(count):
+        kind, payload = make_update(i)
+        update = Update.de_json(payload, application.bot)
+        before = transport.calls["sendMessage"]
+        t0 = time.perf_counter()
+        await application.process_update(update)
+        elapsed = time.perf_counter() - t0
+        if side is not None:
+            side.add(kind, elapsed, transport.calls["sendMessage"] - before)
+
+
+# ---------------------------------------------------------------- bare side
+
+
+async def echo(update: Update, context) -> None:
+    """Reply with the same text."""
+    await update.message.reply_text(update.message.text)
+
+
+async def run_bare(count: int, users: int) -> Side:
+    """A bare Application with one echo handler."""
+    transport = CannedTransport()
+    application = ApplicationBuilder().token(BARE_TOKEN).request(transport).get_updates_request(transport).build()
+    application.add_handler(MessageHandler(filters.TEXT, echo))
+    await application.initialize()
+    chats = [Chat(20_000 + i) for i in range(users)]
+    texts = ["Marie Dupont", "Project officer", "1"]
+
+    def make(i: int) -> tuple[str, dict]:
+        return "text", chats[i % users].message(texts[i % len(texts)])
+
+    try:
+        await feed(application, transport, None, make, WARM_UP)
+        side = Side("bare PTB echo")
+        await feed(application, transport, side, make, count)
+    finally:
+        await application.shutdown()
+    return side
+
+
+# ---------------------------------------------------------------- full side
+
+
+class Full:
+    """The real application over a fresh migrated SQLite file."""
+
+    def __init__(self, directory: str, users: int) -> None:
+        url = f"sqlite:///{Path(directory) / 'bench.db'}"
+        migrate.upgrade(url)
+        settings = Settings(_env_file=None, telegram_bot_token=BENCH_TOKEN, database_url=url)
+        self.services: Services = build_services(settings)
+        self.transport = CannedTransport()
+        self.application = build_application(self.services, request=self.transport)
+        self.chats = [Chat(10_000 + i) for i in range(users)]
+
+    def make(self, i: int) -> tuple[str, dict]:
+        """The next answer cycle update, round-robin over the users."""
+        return next_full_update(self.chats[i % len(self.chats)], self.transport)
+
+    async def start(self) -> None:
+        """Initialise the application and take every user past onboarding."""
+        await self.application.initialize()
+        for number, chat in enumerate(self.chats):
+            for message in ("/start", f"Project {number}", f"Territory {number}"):
+                await self.application.process_update(Update.de_json(chat.message(message), self.application.bot))
+
+    def answers(self) -> int:
+        """Rows in the answer table."""
+        with self.services.database.connect() as connection:
+            return connection.execute(text("SELECT count(*) FROM answer")).scalar_one()
+
+    async def stop(self) -> None:
+        """Shut the application down and close the database."""
+        await self.application.shutdown()
+        self.services.close()
+
+
+async def run_full(full: Full, count: int) -> tuple[Side, int]:
+    """Warm up, then measure count updates; returns the side and the answer rows before the measured run."""
+    await feed(full.application, full.transport, None, full.make, WARM_UP)
+    before = full.answers()
+    side = Side("full answer cycle")
+    await feed(full.application, full.transport, side, full.make, count)
+    return side, before
+
+
+async def breakdown(full: Full, count: int) -> None:
+    """Time the engine (in its worker thread), SQL execution and rendering inside the cycle."""
+    engine, renderer = full.services.engine, full.services.renderer
+    spent = Counter()
+    original_handle, original_html = engine.handle, renderer.html
+
+    def handle(event):
+        t0 = time.perf_counter()
+        try:
+            return original_handle(event)
+        finally:
+            spent["engine.handle (worker thread)"] += time.perf_counter() - t0
+
+    def html(reply):
+        t0 = time.perf_counter()
+        try:
+            return original_html(reply)
+        finally:
+            spent["renderer.html (Jinja)"] += time.perf_counter() - t0
+
+    def before_execute(conn, cursor, statement, parameters, context, executemany):
+        conn.info["bench_t0"] = time.perf_counter()
+
+    def after_execute(conn, cursor, statement, parameters, context, executemany):
+        spent["  of which cursor.execute"] += time.perf_counter() - conn.info.pop("bench_t0")
+        spent["  statements"] += 1
+
+    database = full.services.database
+    engine.handle, renderer.html = handle, html
+    event.listen(database, "before_cursor_execute", before_execute)
+    event.listen(database, "after_cursor_execute", after_execute)
+    side = Side("breakdown")
+    try:
+        await feed(full.application, full.transport, side, full.make, count)
+    finally:
+        event.remove(database, "before_cursor_execute", before_execute)
+        event.remove(database, "after_cursor_execute", after_execute)
+        del engine.handle, renderer.html
+    total = sum(side.latencies)
+    print(f"\nWhere the time goes ({count} updates, instrumented run, mean per update):")
+    print(f"  {'process_update total':<34}{total / count * 1e6:>9.0f} µs  100 %")
+    for name in ("engine.handle (worker thread)", "  of which cursor.execute", "renderer.html (Jinja)"):
+        print(f"  {name:<34}{spent[name] / count * 1e6:>9.0f} µs  {spent[name] / total * 100:>3.0f} %")
+    rest = total - spent["engine.handle (worker thread)"] - spent["renderer.html (Jinja)"]
+    print(f"  {'rest: PTB + thread hop + loop':<34}{rest / count * 1e6:>9.0f} µs  {rest / total * 100:>3.0f} %")
+    print(f"  SQL statements per update: {spent['  statements'] / count:.1f}")
+    hop = await thread_hop(2000)
+    print(f"  empty asyncio.to_thread round trip: {hop * 1e6:.0f} µs")
+
+
+async def thread_hop(count: int) -> float:
+    """Mean cost of one asyncio.to_thread round trip doing nothing."""
+    t0 = time.perf_counter()
+    for _ in range(count):
+        await asyncio.to_thread(int)
+    return (time.perf_counter() - t0) / count
+
+
+async def profile(full: Full, count: int, top: int) -> None:
+    """cProfile the event loop thread and, separately, the engine in its worker thread."""
+    engine = full.services.engine
+    original_handle = engine.handle
+    worker = cProfile.Profile()
+
+    def handle(event):
+        worker.enable()
+        try:
+            return original_handle(event)
+        finally:
+            worker.disable()
+
+    engine.handle = handle
+    loop_profile = cProfile.Profile()
+    try:
+        loop_profile.enable()
+        await feed(full.application, full.transport, None, full.make, count)
+        loop_profile.disable()
+    finally:
+        del engine.handle
+    # The loop's own plumbing (epoll waiting for the worker, task stepping, this script) hides the rest.
+    plumbing = r"^(?!.*(asyncio/|selectors\.py|bench/updates\.py|contextvars))"
+    for title, profiler, restrictions in (
+        ("event loop thread (PTB, rendering, transport; loop plumbing hidden)", loop_profile, (plumbing, top)),
+        ("worker thread (engine.handle: SQL, parsing, transitions)", worker, (top,)),
+    ):
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(*restrictions)
+        print(f"\n==== cProfile, {count} updates, {title}, top {top} by cumulative time")
+        lines = out.getvalue().splitlines()
+        start = next((i for i, line in enumerate(lines) if "ncalls" in line), 0)
+        print("\n".join(line for line in lines[start:] if line.strip()))
+
+
+# ---------------------------------------------------------------- main
+
+
+def configure_logging() -> ErrorCounter:
+    """Warnings and errors only; errors are counted."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    for name in ("telegram", "httpx", "httpcore", "alembic", "sqlalchemy"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+    counter = ErrorCounter()
+    logging.getLogger().addHandler(counter)
+    return counter
+
+
+def verdict(ok: bool) -> str:
+    """The goal's outcome as printed."""
+    return "goal met" if ok else "goal missed"
+
+
+async def main(args: argparse.Namespace) -> None:
+    """Run both sides, print the table, optionally profile."""
+    errors = configure_logging()
+    print(f"Python {platform.python_version()} ({platform.python_implementation()}), "
+          f"SQLite {sqlite3.sqlite_version}, {os.cpu_count()} CPUs, {platform.platform()}")
+    print(f"{args.updates} measured updates per side after {WARM_UP} warm-up updates; "
+          f"{args.users} users on the full side; updates fed one after another")
+
+    bare = await run_bare(args.updates, args.users)
+    with tempfile.TemporaryDirectory(prefix="bench-") as directory:
+        full = Full(directory, args.users)
+        try:
+            await full.start()
+            full_side, answers_before = await run_full(full, args.updates)
+            answers_after = full.answers()
+            if args.profile:
+                await breakdown(full, args.profile_updates)
+                await profile(full, args.profile_updates, args.top)
+        finally:
+            await full.stop()
+
+    print(f"\n{'side':<22}{'updates':>8}{'upd/s':>12}{'p50 ms':>10}{'p99 ms':>10}{'mean ms':>10}{'max ms':>10}")
+    print(bare.row())
+    print(full_side.row())
+    for kind, values in sorted(full_side.by_kind.items()):
+        print(full_side.row(f"  full: {kind} updates", values))
+
+    text_updates = len(full_side.by_kind.get("text", []))
+    print(f"\nreplies: bare {bare.sends} sendMessage for {len(bare.latencies)} updates "
+          f"({bare.silent} without reply); full {full_side.sends} sendMessage for {len(full_side.latencies)} "
+          f"updates ({full_side.silent} without reply)")
+    print(f"answers: {answers_after - answers_before} rows committed during the run for {text_updates} text "
+          f"answers; answer table: {answers_before} rows after warm-up, {answers_after} after the run")
+    print(f"errors logged: {errors.count}")
+
+    ratio = full_side.throughput / bare.throughput
+    p99 = percentile(sorted(full_side.latencies), .99) * 1e3
+    print(f"\nthroughput full/bare: {ratio * 100:.1f} %  "
+          f"(goal >= {GOAL_RATIO * 100:.0f} %: {verdict(ratio >= GOAL_RATIO)})")
+    print(f"full p99 latency: {p99:.3f} ms  (goal < {GOAL_P99_MS:.0f} ms: {verdict(p99 < GOAL_P99_MS)})")
+
+
+def parse_args() -> argparse.Namespace:
+    """Command line options."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--updates", type=int, default=2000, help="measured updates per side")
+    parser.add_argument("--users", type=int, default=50, help="users answering round-robin on the full side")
+    parser.add_argument("--profile", action="store_true", help="add a timing breakdown and cProfile tables")
+    parser.add_argument("--profile-updates", type=int, default=2000, help="updates of each profiling pass")
+    parser.add_argument("--top", type=int, default=25, help="lines of each cProfile table")
+    return parser.parse_args()
+
+
+if __name__ == "__main__":
+    asyncio.run(main(parse_args()))
