@@ -10,7 +10,7 @@ from bot.render import Renderer
 from dialogs.loader import LoadedGuide, load_guide
 from dialogs.ui import UiTexts, load_ui
 from states.engine import Engine
-from store.db import make_engine, make_sessions
+from store.db import make_engine
 
 MESSAGE_TEMPLATES = [
     "welcome", "ask_name", "ask_territory", "project_ready", "resume", "step_intro", "question", "answered",
@@ -38,5 +38,5 @@ def build_services(settings: Settings) -> Services:
     renderer = Renderer()
     renderer.check(MESSAGE_TEMPLATES)
     database = make_engine(settings.database_url)
-    engine = Engine(guide, ui, make_sessions(database))
+    engine = Engine(guide, ui, database)
     return Services(settings, guide, ui, database, engine, renderer)

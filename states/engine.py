@@ -1,10 +1,10 @@
 """The conversation engine: one event in, one outcome out, in one database transaction."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy import Engine as Database
 
 from dialogs.loader import LoadedGuide
 from dialogs.model import Kind, Question, Step
@@ -14,28 +14,29 @@ from states.buttons import Action, Payload, decode
 from states.events import Button, Choice, Command, Event, Outcome, Reply, Text, Unsupported
 from states.machine import FINISHED, ProjectMachine, goto_trigger
 from states.progress import ANSWERED, DEFERRED, SKIPPED, ProjectView
-from store.models import User
-from store.repo import Repository
+from store.repo import Repository, StoredAnswer, UserRow
 
 COMMANDS = ("start", "menu", "avancement", "aide")
 EDIT_BUTTONS_PER_ROW = 5
 
 
 class Engine:
-    def __init__(self, guide: LoadedGuide, ui: UiTexts, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, guide: LoadedGuide, ui: UiTexts, database: Database) -> None:
         self.guide = guide
         self.ui = ui
-        self.sessions = sessions
+        self.database = database
         self.machine = ProjectMachine(guide)
 
     def handle(self, event: Event) -> Outcome:
         """Process one event; everything it changed is committed before this returns."""
-        with self.sessions.begin() as session:
-            repo = Repository(session)
+        with self.database.begin() as connection:
+            repo = Repository(connection)
             if event.update_id is not None and not repo.claim_update(event.update_id):
                 return Outcome()
-            user = repo.user(event.sender.user_id, event.sender.name)
-            return _Conversation(self, repo, user).handle(event)
+            conversation = _Conversation(self, repo, repo.user(event.sender.user_id, event.sender.name))
+            outcome = conversation.handle(event)
+            conversation.save()
+            return outcome
 
 
 @dataclass(frozen=True)
@@ -50,15 +51,26 @@ class _Turn:
 
 
 class _Conversation:
-    def __init__(self, engine: Engine, repo: Repository, user: User) -> None:
+    def __init__(self, engine: Engine, repo: Repository, user: UserRow) -> None:
         self.engine = engine
         self.guide = engine.guide
         self.ui = engine.ui
         self.repo = repo
         self.user = user
-        self.membership = repo.membership(user.id, user.active_project_id) if user.active_project_id else None
-        self.project = self.membership.project if self.membership else None
+        found = repo.membership(user.id, user.active_project_id) if user.active_project_id else None
+        self.membership, self.project = found if found else (None, None)
+        self._loaded = (replace(user), found and replace(found[0]), found and replace(found[1]))
         self._view: ProjectView | None = None
+
+    def save(self) -> None:
+        """Write back what the event changed: the user, the membership, the project."""
+        user, membership, project = self._loaded
+        if self.user != user:
+            self.repo.save_user(self.user)
+        if self.membership is not None and self.membership != membership:
+            self.repo.save_membership(self.membership)
+        if self.project is not None and self.project != project:
+            self.repo.save_project(self.project)
 
     # ---- dispatch
 
@@ -94,9 +106,9 @@ class _Conversation:
         except ParseError as error:
             return Outcome([self._invalid(error), Reply("ask_name")])
         header = self.guide.guide
-        self.membership = self.repo.create_project(self.user, name, header.referential, header.version,
-                                                   self.engine.machine.initial)
-        self.project = self.membership.project
+        self.membership, self.project = self.repo.create_project(
+            self.user, name, header.referential, header.version, self.engine.machine.initial)
+        self._loaded = (replace(self.user), replace(self.membership), replace(self.project))
         return Outcome([Reply("ask_territory", {"project": name})])
 
     def _set_territory(self, text: str) -> Outcome:
@@ -224,7 +236,7 @@ class _Conversation:
         self.membership.focus_question = None
         self.membership.draft_question = None
         self.membership.draft_choices = None
-        self._view = None
+        self._view = self.view.with_answer(question.id, StoredAnswer(status, value, question.kind.value))
         self._touch()
 
     # ---- moving

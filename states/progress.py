@@ -26,6 +26,10 @@ class ProjectView:
         self.guide = guide
         self.answers = answers
 
+    def with_answer(self, question_id: str, answer: StoredAnswer) -> ProjectView:
+        """The view once this answer is recorded, without reading the answers again."""
+        return ProjectView(self.guide, {**self.answers, question_id: answer})
+
     @cached_property
     def values(self) -> dict[str, Any]:
         return {qid: a.value for qid, a in self.answers.items() if a.status == ANSWERED}

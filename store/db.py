@@ -1,11 +1,10 @@
-"""Engines and sessions: SQLite (WAL, immediate write transactions) or PostgreSQL (psycopg 3)."""
+"""Database engines: SQLite (WAL, immediate write transactions) or PostgreSQL (psycopg 3)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
@@ -51,7 +50,3 @@ def _make_sqlite_transactions_immediate(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
         connection.exec_driver_sql("BEGIN IMMEDIATE")
-
-
-def make_sessions(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)

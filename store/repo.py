@@ -1,15 +1,48 @@
-"""Data access for one unit of work: every read and write the engine makes, on one session."""
+"""Data access for one unit of work, on one connection, returning plain rows.
+
+Statements are built once at import and executed through SQLAlchemy Core: the ORM's
+identity map and flush cost several milliseconds per update, Core a few tens of microseconds
+per statement.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
-from sqlalchemy import select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, bindparam, insert, select, text, update
 
-from store.models import Answer, Membership, ProcessedUpdate, Project, User
+from store.models import Answer, Membership, Project, User, utcnow
+
+USER, PROJECT, MEMBERSHIP, ANSWER = (m.__table__ for m in (User, Project, Membership, Answer))
+
+
+@dataclass
+class UserRow:
+    id: int
+    name: str
+    active_project_id: int | None
+    creating_project: bool
+
+
+@dataclass
+class ProjectRow:
+    id: int
+    name: str
+    territory: str | None
+    referential: str
+    referential_version: str
+    state: str
+    revision: int
+
+
+@dataclass
+class MembershipRow:
+    user_id: int
+    project_id: int
+    role: str
+    focus_question: str | None
+    draft_question: str | None
+    draft_choices: list[str] | None
 
 
 @dataclass(frozen=True)
@@ -19,75 +52,105 @@ class StoredAnswer:
     kind: str
 
 
+def _columns(table, row_type) -> list:
+    return [table.c[f.name] for f in fields(row_type)]
+
+
+# ON CONFLICT … RETURNING reads the same on SQLite (3.35+) and PostgreSQL, and as text it is
+# compiled once; the dialect-specific insert() constructs are recompiled on every call.
+_CLAIM = text("INSERT INTO processed_update (update_id, processed_at) VALUES (:update_id, :now) "
+              "ON CONFLICT DO NOTHING RETURNING update_id")
+_USER = select(*_columns(USER, UserRow)).where(USER.c.id == bindparam("user_id"))
+_MEMBER = (
+    select(*_columns(MEMBERSHIP, MembershipRow), *[c.label(f"p_{c.name}") for c in _columns(PROJECT, ProjectRow)])
+    .join_from(MEMBERSHIP, PROJECT, MEMBERSHIP.c.project_id == PROJECT.c.id)
+    .where(MEMBERSHIP.c.user_id == bindparam("user_id"), MEMBERSHIP.c.project_id == bindparam("project_id"))
+    .with_for_update(of=PROJECT)  # serialises concurrent updates of one project on PostgreSQL
+)
+_ANSWERS = (select(ANSWER.c.question_id, ANSWER.c.status, ANSWER.c.value, ANSWER.c.kind)
+            .where(ANSWER.c.project_id == bindparam("project_id"), ANSWER.c.is_current.is_(True)))
+_SUPERSEDE = (update(ANSWER)
+              .where(ANSWER.c.project_id == bindparam("p_id"), ANSWER.c.question_id == bindparam("q_id"),
+                     ANSWER.c.is_current.is_(True))
+              .values(is_current=False))
+_ADD_ANSWER = insert(ANSWER)
+_SAVE_PROJECT = update(PROJECT).where(PROJECT.c.id == bindparam("p_id"))
+_SAVE_MEMBERSHIP = update(MEMBERSHIP).where(MEMBERSHIP.c.user_id == bindparam("u_id"),
+                                            MEMBERSHIP.c.project_id == bindparam("p_id"))
+_HISTORY = (select(ANSWER.c.status, ANSWER.c.value, ANSWER.c.kind)
+            .where(ANSWER.c.project_id == bindparam("project_id"), ANSWER.c.question_id == bindparam("question_id"))
+            .order_by(ANSWER.c.id))
+
+
 class Repository:
-    def __init__(self, session: Session) -> None:
-        self.session = session
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
 
     def claim_update(self, update_id: int) -> bool:
         """Record a Telegram update id; False when it was already processed."""
-        dialect = self.session.get_bind().dialect.name
-        insert = pg_insert if dialect == "postgresql" else sqlite_insert
-        statement = (
-            insert(ProcessedUpdate).values(update_id=update_id).on_conflict_do_nothing()
-            .returning(ProcessedUpdate.update_id)
-        )
-        # Not rowcount: SQLAlchemy reads it for an INSERT only after closing the cursor, and
-        # psycopg 3 then reports -1, so every update looked already processed on PostgreSQL.
-        return self.session.execute(statement).first() is not None
+        # Not rowcount: psycopg 3 reports -1 once SQLAlchemy has closed an INSERT's cursor.
+        return self.connection.execute(_CLAIM, {"update_id": update_id, "now": utcnow()}).first() is not None
 
-    def user(self, user_id: int, name: str) -> User:
-        user = self.session.get(User, user_id)
-        if user is None:
-            user = User(id=user_id, name=name[:200], creating_project=False)
-            self.session.add(user)
-            self.session.flush()
-        elif user.name != name[:200]:
-            user.name = name[:200]
+    def user(self, user_id: int, name: str) -> UserRow:
+        """The user, created on first contact; the stored name follows the Telegram name."""
+        name = name[:200]
+        row = self.connection.execute(_USER, {"user_id": user_id}).first()
+        if row is None:
+            user = UserRow(user_id, name, None, False)
+            self.connection.execute(insert(USER).values(id=user_id, name=name, creating_project=False))
+            return user
+        user = UserRow(*row)
+        if user.name != name:
+            user.name = name
+            self.save_user(user)
         return user
 
-    def membership(self, user_id: int, project_id: int) -> Membership | None:
-        """The user's membership of the project, the project row locked for this transaction."""
-        project = self.session.execute(
-            select(Project).where(Project.id == project_id).with_for_update()
-        ).scalar_one_or_none()
-        if project is None:
-            return None
-        return self.session.get(Membership, (user_id, project_id))
+    def save_user(self, user: UserRow) -> None:
+        self.connection.execute(update(USER).where(USER.c.id == user.id).values(
+            name=user.name, active_project_id=user.active_project_id, creating_project=user.creating_project))
 
-    def create_project(self, owner: User, name: str, referential: str, version: str, state: str) -> Membership:
-        project = Project(name=name, referential=referential, referential_version=version, state=state, revision=0)
-        self.session.add(project)
-        self.session.flush()
-        membership = Membership(user_id=owner.id, project_id=project.id, role="owner")
-        self.session.add(membership)
-        owner.active_project_id = project.id
+    def membership(self, user_id: int, project_id: int) -> tuple[MembershipRow, ProjectRow] | None:
+        """The user's membership of the project and the project, locked; None for a non-member."""
+        row = self.connection.execute(_MEMBER, {"user_id": user_id, "project_id": project_id}).first()
+        if row is None:
+            return None
+        split = len(fields(MembershipRow))
+        return MembershipRow(*row[:split]), ProjectRow(*row[split:])
+
+    def create_project(self, owner: UserRow, name: str, referential: str, version: str,
+                       state: str) -> tuple[MembershipRow, ProjectRow]:
+        project_id = self.connection.execute(insert(PROJECT).values(
+            name=name, referential=referential, referential_version=version, state=state, revision=0,
+        ).returning(PROJECT.c.id)).scalar_one()
+        self.connection.execute(insert(MEMBERSHIP).values(user_id=owner.id, project_id=project_id, role="owner"))
+        owner.active_project_id = project_id
         owner.creating_project = False
-        self.session.flush()
-        return membership
+        self.save_user(owner)
+        return (MembershipRow(owner.id, project_id, "owner", None, None, None),
+                ProjectRow(project_id, name, None, referential, version, state, 0))
+
+    def save_project(self, project: ProjectRow) -> None:
+        self.connection.execute(_SAVE_PROJECT, {"p_id": project.id, "territory": project.territory,
+                                                "state": project.state, "revision": project.revision,
+                                                "updated_at": utcnow()})
+
+    def save_membership(self, membership: MembershipRow) -> None:
+        self.connection.execute(_SAVE_MEMBERSHIP, {
+            "u_id": membership.user_id, "p_id": membership.project_id, "focus_question": membership.focus_question,
+            "draft_question": membership.draft_question, "draft_choices": membership.draft_choices})
 
     def answers(self, project_id: int) -> dict[str, StoredAnswer]:
-        rows = self.session.execute(
-            select(Answer.question_id, Answer.status, Answer.value, Answer.kind)
-            .where(Answer.project_id == project_id, Answer.is_current.is_(True))
-        )
-        return {row.question_id: StoredAnswer(row.status, row.value, row.kind) for row in rows}
+        rows = self.connection.execute(_ANSWERS, {"project_id": project_id})
+        return {question_id: StoredAnswer(status, value, kind) for question_id, status, value, kind in rows}
 
     def record_answer(self, project_id: int, question_id: str, kind: str, status: str, value: Any,
                       user_id: int) -> None:
         """Add the answer; the previous one stays in the table, marked as no longer current."""
-        self.session.execute(
-            update(Answer)
-            .where(Answer.project_id == project_id, Answer.question_id == question_id,
-                   Answer.is_current.is_(True))
-            .values(is_current=False)
-        )
-        self.session.add(Answer(project_id=project_id, question_id=question_id, kind=kind, status=status,
-                                value=value, user_id=user_id, is_current=True))
+        self.connection.execute(_SUPERSEDE, {"p_id": project_id, "q_id": question_id})
+        self.connection.execute(_ADD_ANSWER, {"project_id": project_id, "question_id": question_id, "kind": kind,
+                                              "status": status, "value": value, "user_id": user_id,
+                                              "is_current": True})
 
     def history(self, project_id: int, question_id: str) -> list[StoredAnswer]:
-        rows = self.session.execute(
-            select(Answer.status, Answer.value, Answer.kind)
-            .where(Answer.project_id == project_id, Answer.question_id == question_id)
-            .order_by(Answer.id)
-        )
-        return [StoredAnswer(row.status, row.value, row.kind) for row in rows]
+        rows = self.connection.execute(_HISTORY, {"project_id": project_id, "question_id": question_id})
+        return [StoredAnswer(*row) for row in rows]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from store.models import Answer
 from tests.support.walk import SAMPLE_TEXT, question_in, walk_step
@@ -38,7 +39,7 @@ async def test_stage_one_completed_end_to_end(client, services):
     assert "toutes les étapes" in replies[-1].text
     progress = await client.send("/avancement")
     assert "1. Établir un diagnostic" in progress[-1].text
-    with services.engine.sessions() as session:
+    with Session(services.database) as session:
         answered = session.scalars(select(Answer.question_id).where(Answer.is_current.is_(True))).all()
     required = [q.id for step in stage.steps for q in step.questions if q.required]
     assert set(required) <= set(answered)
@@ -103,7 +104,7 @@ async def test_change_an_answer_from_the_recap_keeps_history(client, services):
     assert "Récapitulatif" in replies[-1].text
     assert "Directrice générale des services" in replies[-1].text
     assert "Chargée de mission" not in replies[-1].text
-    with services.engine.sessions() as session:
+    with Session(services.database) as session:
         values = session.scalars(select(Answer.value).where(Answer.question_id == "chef_projet_fonction")
                                  .order_by(Answer.id)).all()
     assert values == ["Chargée de mission", "Directrice générale des services"]
@@ -178,7 +179,7 @@ async def test_the_same_update_delivered_twice_is_handled_once(client, services)
     first = await client.deliver(update)
     again = await client.deliver(update)
     assert first and again == []
-    with services.engine.sessions() as session:
+    with Session(services.database) as session:
         rows = session.scalars(select(Answer).where(Answer.question_id == "chef_projet_nom")).all()
     assert len(rows) == 1
 
