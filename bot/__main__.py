@@ -23,8 +23,8 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("check-guide", help="validate the guide and list its stages, steps and questions")
     commands.add_parser("diagram", help="print the project state machine as a Mermaid diagram")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    # Quiet by default so the terminal conversation reads cleanly; the Telegram server logs more.
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
     ui = load_ui()
     try:
@@ -85,6 +85,8 @@ def _serve(settings: Settings) -> int:
     from bot.app import build_application
     from bot.services import build_services
 
+    logging.getLogger().setLevel(logging.INFO)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     services = build_services(settings)
     application = build_application(services)
     updates = [Update.MESSAGE, Update.CALLBACK_QUERY]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import Engine as Database
@@ -14,9 +15,14 @@ from states.buttons import Action, Payload, decode
 from states.events import Button, Choice, Command, Event, Outcome, Reply, Text, Unsupported
 from states.machine import FINISHED, ProjectMachine, goto_trigger
 from states.progress import ANSWERED, DEFERRED, SKIPPED, ProjectView
+from store.models import utcnow
 from store.repo import Repository, StoredAnswer, UserRow
 
 COMMANDS = ("start", "menu", "avancement", "aide")
+# Telegram redelivers an unconfirmed update for at most a day; ids older than this are dropped
+# every PRUNE_EVERY updates so the de-duplication table stays small.
+UPDATE_MEMORY = timedelta(days=2)
+PRUNE_EVERY = 1000
 EDIT_BUTTONS_PER_ROW = 5
 
 
@@ -31,8 +37,11 @@ class Engine:
         """Process one event; everything it changed is committed before this returns."""
         with self.database.begin() as connection:
             repo = Repository(connection)
-            if event.update_id is not None and not repo.claim_update(event.update_id):
-                return Outcome()
+            if event.update_id is not None:
+                if not repo.claim_update(event.update_id):
+                    return Outcome()
+                if event.update_id % PRUNE_EVERY == 0:
+                    repo.forget_updates_before(utcnow() - UPDATE_MEMORY)
             conversation = _Conversation(self, repo, repo.user(event.sender.user_id, event.sender.name))
             outcome = conversation.handle(event)
             conversation.save()

@@ -7,13 +7,14 @@ per statement.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, text, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, text, update
 
-from store.models import Answer, Membership, Project, User, utcnow
+from store.models import Answer, Membership, ProcessedUpdate, Project, User, utcnow
 
-USER, PROJECT, MEMBERSHIP, ANSWER = (m.__table__ for m in (User, Project, Membership, Answer))
+USER, PROJECT, MEMBERSHIP, ANSWER, UPDATE = (m.__table__ for m in (User, Project, Membership, Answer, ProcessedUpdate))
 
 
 @dataclass
@@ -90,6 +91,10 @@ class Repository:
         """Record a Telegram update id; False when it was already processed."""
         # Not rowcount: psycopg 3 reports -1 once SQLAlchemy has closed an INSERT's cursor.
         return self.connection.execute(_CLAIM, {"update_id": update_id, "now": utcnow()}).first() is not None
+
+    def forget_updates_before(self, cutoff: datetime) -> None:
+        """Drop update ids too old for Telegram to deliver again."""
+        self.connection.execute(delete(UPDATE).where(UPDATE.c.processed_at < cutoff))
 
     def user(self, user_id: int, name: str) -> UserRow:
         """The user, created on first contact; the stored name follows the Telegram name."""

@@ -1,11 +1,13 @@
 """Repository reads and writes, on every backend, against the migrated schema."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import select
 
 from store import migrate
-from store.models import Answer, Membership, Project, User
+from store.models import Answer, Membership, ProcessedUpdate, Project, User, utcnow
 from store.repo import MembershipRow, ProjectRow, Repository, StoredAnswer
 
 TELEGRAM_ID = 7_000_000_001  # beyond 32 bits, as real Telegram ids can be
@@ -147,3 +149,16 @@ def test_deleting_a_project_cascades_to_members_and_answers(database):
         assert connection.execute(select(Membership.user_id)).all() == []
         assert connection.execute(select(Answer.id)).all() == []
         assert connection.scalar(select(User.active_project_id)) is None
+
+
+def test_old_update_ids_are_forgotten(database):
+    with database.begin() as connection:
+        repo = Repository(connection)
+        assert repo.claim_update(1) and repo.claim_update(2)
+        connection.execute(ProcessedUpdate.__table__.update().where(ProcessedUpdate.update_id == 1)
+                           .values(processed_at=utcnow() - timedelta(days=3)))
+        repo.forget_updates_before(utcnow() - timedelta(days=2))
+    with database.begin() as connection:
+        repo = Repository(connection)
+        assert repo.claim_update(1) is True
+        assert repo.claim_update(2) is False
