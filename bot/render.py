@@ -22,7 +22,8 @@ def make_environment() -> Environment:
         undefined=StrictUndefined,
     )
     environment.filters.update(euros=formatting.euros, long_date=formatting.long_date,
-                               hours=formatting.hours, integer=formatting.integer)
+                               hours=formatting.hours, integer=formatting.integer,
+                               time_ranges=formatting.time_ranges)
     return environment
 
 

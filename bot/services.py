@@ -15,7 +15,8 @@ from store.db import make_engine
 MESSAGE_TEMPLATES = [
     "welcome", "ask_name", "ask_territory", "project_ready", "resume", "step_intro", "question", "answered",
     "invalid", "recap", "missing_required", "progress", "menu", "help", "finished", "unsupported",
-    "use_buttons", "unknown_command", "error",
+    "use_buttons", "unknown_command", "error", "conformity", "checklist", "checklist_stage", "deferred",
+    "stage_done",
 ]
 
 

@@ -4,12 +4,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from string import Formatter
 
 import yaml
 from pydantic import ValidationError
 
+from dialogs.checks import PLACEHOLDERS
 from dialogs.conditions import leaves
-from dialogs.model import CHOICE_KINDS, AnyOf, Equals, Guide, GuideHeader, Kind, Question, Stage, Step
+from dialogs.yaml_files import read_yaml
+from dialogs.model import (CHOICE_KINDS, AnsweredRule, AnyOf, Check, ChecklistItem, DateOrderRule, Equals, Guide,
+                           GuideHeader,
+                           IncludesAllRule, Kind, MinSelectedRule, MinWeeklyHoursRule, Question, Stage, Step,
+                           YesRule)
 
 GUIDE_DIR = Path(__file__).parent / "guide"
 HEADER_FILE = "guide.yaml"
@@ -50,6 +56,22 @@ class LoadedGuide:
     def step_of_question(self) -> dict[str, Step]:
         return {q.id: step for step in self.steps for q in step.questions}
 
+    @cached_property
+    def question_list(self) -> list[Question]:
+        return list(self.questions.values())
+
+    @cached_property
+    def question_index(self) -> dict[str, int]:
+        return {q.id: i for i, q in enumerate(self.question_list)}
+
+    @cached_property
+    def checks(self) -> list[Check]:
+        return [check for stage in self.stages for check in stage.checks]
+
+    @cached_property
+    def checklist(self) -> list[ChecklistItem]:
+        return [item for stage in self.stages for item in stage.checklist]
+
     def step(self, step_id: str) -> Step:
         return self.steps[self.step_index[step_id]]
 
@@ -78,7 +100,7 @@ def load_guide(directory: Path = GUIDE_DIR) -> LoadedGuide:
 
 def _read(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path)
     except (OSError, yaml.YAMLError) as error:
         raise GuideError(f"{path.name}: {error}") from None
     if not isinstance(data, dict):
@@ -117,6 +139,64 @@ def _check(guide: Guide, files: dict[str, str]) -> None:
                 showable[question.id] = _can_be_shown(question, earlier, showable)
             if not any(showable[q.id] for q in step.questions):
                 raise GuideError(f"{where}: steps.{step.id}: unreachable step, no question can be shown")
+    # Checks and checklists may name any question of the guide, earlier or later.
+    for stage in guide.stages:
+        where = files[stage.id]
+        steps = {step.id for step in stage.steps}
+        for item in [*stage.checks, *stage.checklist]:
+            if item.id in seen:
+                raise GuideError(f"{where}: id {item.id!r} is used twice (also in {seen[item.id]})")
+            seen[item.id] = where
+        for check in stage.checks:
+            if check.step not in steps:
+                raise GuideError(f"{where}: checks.{check.id}.step: {check.step!r} is not a step of this stage")
+            for number, rule in enumerate(check.rules):
+                _check_rule(rule, earlier, f"{where}: checks.{check.id}.rules.{number}")
+        for item in stage.checklist:
+            _check_condition_targets(item.proved_by, earlier, f"{where}: checklist.{item.id}.proved_by")
+
+
+def _check_rule(rule, questions: dict[str, Question], field_path: str) -> None:
+    """Rule parameters name real questions of the right kind, options they have, known placeholders."""
+    def question(question_id: str, *kinds: Kind) -> Question:
+        found = questions.get(question_id)
+        if found is None:
+            raise GuideError(f"{field_path}: {question_id!r} is not a question of the guide")
+        if kinds and found.kind not in kinds:
+            raise GuideError(f"{field_path}: {question_id!r} is {found.kind.value}, expected "
+                             + " or ".join(k.value for k in kinds))
+        return found
+
+    if isinstance(rule, AnsweredRule):
+        for question_id in rule.questions:
+            question(question_id)
+    elif isinstance(rule, YesRule):
+        for question_id in rule.questions:
+            question(question_id, Kind.YES_NO)
+    elif isinstance(rule, (IncludesAllRule, MinSelectedRule)):
+        target = question(rule.question, Kind.MULTI)
+        unknown = set(rule.options) - {o.id for o in target.options}
+        if unknown:
+            raise GuideError(f"{field_path}: {sorted(unknown)} not options of {rule.question!r}")
+        if isinstance(rule, MinSelectedRule) and rule.followup:
+            for option in rule.options:
+                question(f"{rule.followup}{option}")
+    elif isinstance(rule, MinWeeklyHoursRule):
+        for question_id in rule.questions:
+            question(question_id, Kind.TIME_RANGES, Kind.HOURS)
+    elif isinstance(rule, DateOrderRule):
+        question(rule.earlier, Kind.DATE)
+        question(rule.later, Kind.DATE)
+    used = {name for _, name, _, _ in Formatter().parse(rule.reason) if name is not None}
+    if used - PLACEHOLDERS[type(rule)]:
+        raise GuideError(f"{field_path}.reason: unknown placeholder(s) {sorted(used - PLACEHOLDERS[type(rule)])}")
+
+
+def _check_condition_targets(condition, questions: dict[str, Question], field_path: str) -> None:
+    for leaf in leaves(condition):
+        if leaf.question not in questions:
+            raise GuideError(f"{field_path}: {leaf.question!r} is not a question of the guide")
+        _check_values(leaf, questions[leaf.question], field_path)
 
 
 def _check_condition(question: Question, earlier: dict[str, Question], field_path: str) -> None:
@@ -124,12 +204,16 @@ def _check_condition(question: Question, earlier: dict[str, Question], field_pat
         target = earlier.get(leaf.question)
         if target is None:
             raise GuideError(f"{field_path}.when: names {leaf.question!r}, which is not an earlier question")
-        wanted = leaf.any_of if isinstance(leaf, AnyOf) else [leaf.equals] if isinstance(leaf, Equals) else []
-        for value in wanted:
-            if target.kind in CHOICE_KINDS and value not in {o.id for o in target.options}:
-                raise GuideError(f"{field_path}.when: {value!r} is not an option of {target.id!r}")
-            if target.kind is Kind.YES_NO and not isinstance(value, bool):
-                raise GuideError(f"{field_path}.when: {target.id!r} is yes/no, compare it to true or false")
+        _check_values(leaf, target, f"{field_path}.when")
+
+
+def _check_values(leaf, target: Question, field_path: str) -> None:
+    wanted = leaf.any_of if isinstance(leaf, AnyOf) else [leaf.equals] if isinstance(leaf, Equals) else []
+    for value in wanted:
+        if target.kind in CHOICE_KINDS and value not in {o.id for o in target.options}:
+            raise GuideError(f"{field_path}: {value!r} is not an option of {target.id!r}")
+        if target.kind is Kind.YES_NO and not isinstance(value, bool):
+            raise GuideError(f"{field_path}: {target.id!r} is yes/no, compare it to true or false")
 
 
 def _can_be_shown(question: Question, earlier: dict[str, Question], showable: dict[str, bool]) -> bool:

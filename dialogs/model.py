@@ -23,6 +23,7 @@ class Kind(str, Enum):
     CHOICE = "choice"
     MULTI = "multi_choice"
     YES_NO = "yes_no"
+    TIME_RANGES = "time_ranges"  # one day's opening hours: "9h-12h 14h-17h", or "fermé"
 
 
 CHOICE_KINDS = {Kind.CHOICE, Kind.MULTI}
@@ -88,6 +89,82 @@ class Question(Strict):
         return next(o for o in self.options if o.id == option_id)
 
 
+class _Rule(Strict):
+    reason: str = Field(min_length=1, max_length=300, description="French, shown when the rule is not met.")
+
+
+class AnsweredRule(_Rule):
+    """Every one of these questions that is shown has a real answer."""
+
+    kind: Literal["answered"]
+    questions: list[Identifier] = Field(min_length=1)
+
+
+class YesRule(_Rule):
+    """Every one of these yes/no questions is answered yes."""
+
+    kind: Literal["yes"]
+    questions: list[Identifier] = Field(min_length=1)
+
+
+class IncludesAllRule(_Rule):
+    """The multiple choice holds every one of these options; reason may use {missing}."""
+
+    kind: Literal["includes_all"]
+    question: Identifier
+    options: list[Identifier] = Field(min_length=1)
+
+
+class MinSelectedRule(_Rule):
+    """At least `min` of these options are chosen; with `followup`, only those whose
+    question `<followup><option>` is answered count. Reason may use {count} and {min}."""
+
+    kind: Literal["min_selected"]
+    question: Identifier
+    options: list[Identifier] = Field(min_length=1)
+    min: int = Field(ge=1)
+    followup: str | None = None
+
+
+class MinWeeklyHoursRule(_Rule):
+    """The opening hours of these questions add up to `min_hours`; reason may use {total} and {min}."""
+
+    kind: Literal["min_weekly_hours"]
+    questions: list[Identifier] = Field(min_length=1)
+    min_hours: float = Field(gt=0)
+
+
+class DateOrderRule(_Rule):
+    """The `earlier` date is not after the `later` one (satisfied while `later` is unanswered)."""
+
+    kind: Literal["date_order"]
+    earlier: Identifier
+    later: Identifier
+
+
+Rule = Annotated[Union[AnsweredRule, YesRule, IncludesAllRule, MinSelectedRule, MinWeeklyHoursRule, DateOrderRule],
+                 Field(discriminator="kind")]
+
+
+class Check(Strict):
+    """A rule of the cahier des charges, citing the fiche line it enforces."""
+
+    id: Identifier
+    title: str = Field(min_length=1, max_length=120)
+    fiche: str = Field(min_length=1, description="The fiche line this check enforces, quoted.")
+    step: Identifier = Field(description="The step whose answers fix it.")
+    rules: list[Rule] = Field(min_length=1)
+
+
+class ChecklistItem(Strict):
+    """An action item of the fiche; ticked by an answer that proves it, or by hand."""
+
+    id: Identifier
+    label: str = Field(min_length=1, max_length=120)
+    fiche: str = Field(min_length=1)
+    proved_by: Condition | None = None
+
+
 class Step(Strict):
     id: Identifier
     title: str = Field(min_length=1, max_length=120)
@@ -102,6 +179,8 @@ class Stage(Strict):
     title: str = Field(min_length=1, max_length=120)
     fiche: str = Field(min_length=1, description="The fiche section this stage comes from.")
     steps: list[Step] = Field(min_length=1)
+    checks: list[Check] = Field(default_factory=list)
+    checklist: list[ChecklistItem] = Field(default_factory=list)
 
 
 class GuideHeader(Strict):

@@ -7,7 +7,9 @@ import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from dialogs.errors import ParseError
 from dialogs.model import Kind, Question
+from dialogs.schedule import parse_time_ranges
 
 SHORT_TEXT_MAX = 300
 LONG_TEXT_MAX = 10_000
@@ -33,18 +35,6 @@ NO_EMOJI = ("\u274C", "\U0001F44E")  # cross mark, thumbs down
 _SCALE_WORDS = frozenset({
     "k", "m", "md", "mds", "mille", "millier", "milliers", "million", "millions", "milliard", "milliards",
 })
-
-
-class ParseError(ValueError):
-    """A parse failure identified by a message key and its parameters."""
-
-    def __init__(self, key: str, **params: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
-
-    def __str__(self) -> str:
-        return f"{self.key} {self.params}" if self.params else self.key
 
 
 def _fold(text: str) -> str:
@@ -319,6 +309,8 @@ def parse_answer(question: Question, text: str) -> Any:
         return option_id
     if kind is Kind.MULTI:
         return _parse_multi(question, text)
+    if kind is Kind.TIME_RANGES:
+        return parse_time_ranges(text)
     raise AssertionError(f"unhandled kind {kind!r}")
 
 

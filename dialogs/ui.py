@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict
+
+from dialogs.yaml_files import read_yaml
 
 UI_FILE = Path(__file__).parent / "ui.yaml"
 
@@ -29,12 +30,18 @@ class Buttons(_Texts):
     stage: str
     ticked: str
     unticked: str
+    fix: str
+    answer: str
+    checklist: str
 
 
 class Commands(_Texts):
     start: str
     menu: str
     avancement: str
+    conformite: str
+    checklist: str
+    a_traiter: str
     aide: str
 
 
@@ -65,4 +72,4 @@ class UiTexts(_Texts):
 
 
 def load_ui(path: Path = UI_FILE) -> UiTexts:
-    return UiTexts.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return UiTexts.model_validate(read_yaml(path))

@@ -20,9 +20,13 @@ class Action:
     HELP = "h"
     MENU = "m"
     GOTO = "g"       # arg is the stage's position
+    FIX = "f"        # arg is the check's position in the guide: open the step that fixes it
+    ANSWER = "a"     # arg is the question's position in the guide: answer a deferred question now
+    CHECKLIST = "l"  # arg is the stage's position: show that stage's checklist
+    TICK = "k"       # arg is the checklist item's position in the guide: tick or untick it by hand
 
     # Navigation that is valid from any old message; the others need the current revision.
-    TIMELESS = frozenset({RESUME, PROGRESS, HELP, MENU, GOTO})
+    TIMELESS = frozenset({RESUME, PROGRESS, HELP, MENU, GOTO, FIX, ANSWER, CHECKLIST})
 
 
 @dataclass(frozen=True)

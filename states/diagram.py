@@ -7,7 +7,7 @@ from dialogs.loader import LoadedGuide
 from states.machine import machine_definition
 
 # Drawn: the path through the guide. Left out: answer/skip (loops on every step) and
-# goto_<stage> (from every state to each stage's first step), which would hide the path.
+# goto_<step> (from every state to every step), which would hide the path.
 DRAWN_TRIGGERS = {"next", "back"}
 
 

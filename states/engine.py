@@ -9,16 +9,18 @@ from sqlalchemy import Engine as Database
 
 from dialogs.loader import LoadedGuide
 from dialogs.model import Kind, Question, Step
+from dialogs.schedule import total_minutes
 from dialogs.parsing import SHORT_TEXT_MAX, ParseError, from_json, parse_answer, parse_text, to_json
 from dialogs.ui import UiTexts
 from states.buttons import Action, Payload, decode
 from states.events import Button, Choice, Command, Event, Outcome, Reply, Text, Unsupported
 from states.machine import FINISHED, ProjectMachine, goto_trigger
 from states.progress import ANSWERED, DEFERRED, SKIPPED, ProjectView
+from states.reports import Reports
 from store.models import utcnow
 from store.repo import Repository, StoredAnswer, UserRow
 
-COMMANDS = ("start", "menu", "avancement", "aide")
+COMMANDS = ("start", "menu", "avancement", "conformite", "checklist", "a_traiter", "aide")
 # Telegram redelivers an unconfirmed update for at most a day; ids older than this are dropped
 # every PRUNE_EVERY updates so the de-duplication table stays small.
 UPDATE_MEMORY = timedelta(days=2)
@@ -139,6 +141,12 @@ class _Conversation:
             return Outcome([self._progress()])
         if name == "aide":
             return Outcome([self._help()])
+        if name == "conformite":
+            return Outcome([self._reports().conformity()])
+        if name == "checklist":
+            return Outcome([self._reports().checklist(self.repo.checklist_marks(self.project.id))])
+        if name == "a_traiter":
+            return Outcome([self._reports().deferred()])
         return Outcome([Reply("unknown_command", {"command": name, "commands": COMMANDS}), *self._proceed()])
 
     def _text(self, text: str) -> Outcome:
@@ -174,6 +182,10 @@ class _Conversation:
             Action.BACK: lambda p: self._back(),
             Action.NEXT: lambda p: self._next(),
             Action.EDIT: self._edit,
+            Action.FIX: self._fix,
+            Action.ANSWER: self._answer_later,
+            Action.CHECKLIST: self._checklist,
+            Action.TICK: self._tick,
         }.get(payload.action)
         if handler is None:
             return self._stale()
@@ -262,7 +274,8 @@ class _Conversation:
             return Outcome(self._proceed())
         if self.engine.machine.states.index(self.project.state) == 0:
             return Outcome(self._proceed(), notice=self.ui.notices.first)
-        return self._fire("back", recap=True)
+        self._move("back")
+        return Outcome([self._recap(self._step())])
 
     def _next(self) -> Outcome:
         step = self._step()
@@ -276,7 +289,7 @@ class _Conversation:
     def _goto(self, payload: Payload) -> Outcome:
         if payload.arg is None or not 0 <= payload.arg < len(self.guide.stages):
             return self._stale()
-        return self._fire(goto_trigger(self.guide.stages[payload.arg].id))
+        return self._fire(goto_trigger(self.guide.stages[payload.arg].steps[0].id))
 
     def _edit(self, payload: Payload) -> Outcome:
         step = self._step()
@@ -286,16 +299,65 @@ class _Conversation:
         self._focus(visible[payload.arg])
         return Outcome(self._proceed())
 
-    def _fire(self, trigger: str, recap: bool = False) -> Outcome:
+    def _fix(self, payload: Payload) -> Outcome:
+        if payload.arg is None or not 0 <= payload.arg < len(self.guide.checks):
+            return self._stale()
+        return self._fire(goto_trigger(self.guide.checks[payload.arg].step))
+
+    def _answer_later(self, payload: Payload) -> Outcome:
+        """Open a deferred question, from the list of questions left for later."""
+        questions = self.guide.question_list
+        if payload.arg is None or not 0 <= payload.arg < len(questions):
+            return self._stale()
+        question = questions[payload.arg]
+        step = self.guide.step_of_question[question.id]
+        if not self.view.visible(question):
+            return self._stale()
+        self._move(goto_trigger(step.id), focus=question)
+        return Outcome(self._proceed())
+
+    def _checklist(self, payload: Payload) -> Outcome:
+        marks = self.repo.checklist_marks(self.project.id)
+        if payload.arg is None:
+            return Outcome([self._reports().checklist(marks)])
+        if not 0 <= payload.arg < len(self.guide.stages):
+            return self._stale()
+        return Outcome([self._reports().checklist_stage(self.guide.stages[payload.arg], marks)])
+
+    def _tick(self, payload: Payload) -> Outcome:
+        items = self.guide.checklist
+        if payload.arg is None or not 0 <= payload.arg < len(items):
+            return self._stale()
+        item = items[payload.arg]
+        marks = self.repo.checklist_marks(self.project.id)
+        marks[item.id] = not marks.get(item.id, False)
+        self.repo.mark_checklist(self.project.id, item.id, marks[item.id], self.user.id)
+        self._touch()
+        stage = next(stage for stage in self.guide.stages if item in stage.checklist)
+        return Outcome([self._reports().checklist_stage(stage, marks, edit=True)])
+
+    def _move(self, trigger: str, focus: Question | None = None) -> Step | None:
+        """Fire a machine trigger and return the step that was left."""
+        leaving = self._step()
         with self.engine.machine.model(self.project.state) as model:
             model.trigger(trigger, _Turn(self.view, None))
-            state = model.state
-        self.project.state = state
-        self.membership.focus_question = None
+            self.project.state = model.state
+        self.membership.focus_question = focus.id if focus else None
         self._touch()
-        if recap and self._step() is not None:
-            return Outcome([self._recap(self._step())])
-        return Outcome(self._enter_step())
+        return leaving
+
+    def _fire(self, trigger: str) -> Outcome:
+        """Move, then introduce the step; leaving a stage's last step forward shows the stage's summary."""
+        leaving = self._move(trigger)
+        replies = self._enter_step()
+        if trigger == "next" and leaving is not None:
+            stage = self.guide.stage_of_step[leaving.id]
+            if stage.steps[-1] is leaving:
+                replies.insert(0, self._reports().stage_done(stage))
+        return Outcome(replies)
+
+    def _reports(self) -> Reports:
+        return Reports(self.guide, self.ui, self.view, self._button)
 
     def _focus(self, question: Question) -> None:
         self.membership.focus_question = question.id
@@ -395,7 +457,11 @@ class _Conversation:
         rows = [edit_buttons[i:i + EDIT_BUTTONS_PER_ROW] for i in range(0, len(edit_buttons), EDIT_BUTTONS_PER_ROW)]
         rows.append([self._button(self.ui.buttons.back, Action.BACK),
                      self._button(self.ui.buttons.next_step, Action.NEXT)])
-        return Reply("recap", {"step": step.title, "fiche": step.fiche, "items": items}, rows)
+        schedule = [q for q in step.questions if q.kind is Kind.TIME_RANGES]
+        weekly = (total_minutes([self.view.values[q.id] for q in schedule if q.id in self.view.values])
+                  if schedule else None)
+        return Reply("recap", {"step": step.title, "fiche": step.fiche, "items": items, "weekly_minutes": weekly},
+                     rows)
 
     def _display(self, question: Question, value: Any) -> dict[str, Any]:
         """A typed value made ready for the templates' filters; options become their labels."""

@@ -29,8 +29,8 @@ class ProjectModel:
     state: str
 
 
-def goto_trigger(stage_id: str) -> str:
-    return f"goto_{stage_id}"
+def goto_trigger(step_id: str) -> str:
+    return f"goto_{step_id}"
 
 
 def machine_definition(guide: LoadedGuide) -> dict:
@@ -47,8 +47,8 @@ def machine_definition(guide: LoadedGuide) -> dict:
                             "conditions": [_asks_from(guide, step)]})
         transitions.append({"trigger": "skip", "source": step, "dest": None,
                             "conditions": [_asks_from(guide, step), _optional]})
-    for stage in guide.stages:
-        transitions.append({"trigger": goto_trigger(stage.id), "source": "*", "dest": stage.steps[0].id})
+    for step in steps:  # the menu jumps to a stage's first step, a conformity check to the step that fixes it
+        transitions.append({"trigger": goto_trigger(step), "source": "*", "dest": step})
     return {"states": states, "transitions": transitions, "initial": steps[0]}
 
 

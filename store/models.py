@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, MetaData, String, Text
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 # Named constraints let Alembic's batch mode on SQLite drop and recreate them by name.
 NAMING_CONVENTION = {
@@ -71,21 +71,38 @@ class Membership(Base):
     project: Mapped[Project] = relationship(back_populates="memberships")
 
 
-class Answer(Base):
-    """One row per input; an edit adds a row and marks the previous one not current."""
-
-    __tablename__ = "answer"
-    __table_args__ = (Index("ix_answer_project_current", "project_id", "is_current"),)
+class _AppendOnly:
+    """Rows that are never updated but for `is_current`: an edit adds a row, the old one stays as history."""
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    is_current: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    @declared_attr.directive
+    def __table_args__(cls) -> tuple:
+        return (Index(f"ix_{cls.__tablename__}_project_current", "project_id", "is_current"),)
+
+
+class Answer(_AppendOnly, Base):
+    """One row per answer given to a question of a project."""
+
+    __tablename__ = "answer"
+
     question_id: Mapped[str] = mapped_column(String(40))
     kind: Mapped[str] = mapped_column(String(20))
     status: Mapped[str] = mapped_column(String(10))  # answered | skipped | deferred
     value: Mapped[Any] = mapped_column(JSON, nullable=True)
-    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"), nullable=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    is_current: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class ChecklistMark(_AppendOnly, Base):
+    """A checklist item ticked or unticked by hand."""
+
+    __tablename__ = "checklist_mark"
+
+    item_id: Mapped[str] = mapped_column(String(40))
+    done: Mapped[bool] = mapped_column(Boolean)
 
 
 class ProcessedUpdate(Base):

@@ -12,9 +12,10 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, text, update
 
-from store.models import Answer, Membership, ProcessedUpdate, Project, User, utcnow
+from store.models import Answer, ChecklistMark, Membership, ProcessedUpdate, Project, User, utcnow
 
-USER, PROJECT, MEMBERSHIP, ANSWER, UPDATE = (m.__table__ for m in (User, Project, Membership, Answer, ProcessedUpdate))
+USER, PROJECT, MEMBERSHIP, ANSWER, UPDATE, MARK = (
+    m.__table__ for m in (User, Project, Membership, Answer, ProcessedUpdate, ChecklistMark))
 
 
 @dataclass
@@ -78,6 +79,10 @@ _ADD_ANSWER = insert(ANSWER)
 _SAVE_PROJECT = update(PROJECT).where(PROJECT.c.id == bindparam("p_id"))
 _SAVE_MEMBERSHIP = update(MEMBERSHIP).where(MEMBERSHIP.c.user_id == bindparam("u_id"),
                                             MEMBERSHIP.c.project_id == bindparam("p_id"))
+_MARKS = select(MARK.c.item_id, MARK.c.done).where(MARK.c.project_id == bindparam("project_id"),
+                                                  MARK.c.is_current.is_(True))
+_UNMARK = (update(MARK).where(MARK.c.project_id == bindparam("p_id"), MARK.c.item_id == bindparam("i_id"),
+                              MARK.c.is_current.is_(True)).values(is_current=False))
 _HISTORY = (select(ANSWER.c.status, ANSWER.c.value, ANSWER.c.kind)
             .where(ANSWER.c.project_id == bindparam("project_id"), ANSWER.c.question_id == bindparam("question_id"))
             .order_by(ANSWER.c.id))
@@ -159,3 +164,13 @@ class Repository:
     def history(self, project_id: int, question_id: str) -> list[StoredAnswer]:
         rows = self.connection.execute(_HISTORY, {"project_id": project_id, "question_id": question_id})
         return [StoredAnswer(*row) for row in rows]
+
+    def checklist_marks(self, project_id: int) -> dict[str, bool]:
+        """Checklist items ticked (True) or unticked (False) by hand."""
+        return dict(self.connection.execute(_MARKS, {"project_id": project_id}).all())
+
+    def mark_checklist(self, project_id: int, item_id: str, done: bool, user_id: int) -> None:
+        """Tick or untick an item; earlier marks stay, as history."""
+        self.connection.execute(_UNMARK, {"p_id": project_id, "i_id": item_id})
+        self.connection.execute(insert(MARK), {"project_id": project_id, "item_id": item_id, "done": done,
+                                               "user_id": user_id, "is_current": True})

@@ -101,6 +101,7 @@ def test_check_guide_lists_stages_steps_and_questions(capsys):
     assert main(["check-guide"]) == 0
     out = capsys.readouterr().out
     assert "1. Établir un diagnostic pour définir le projet  [01-diagnostic.yaml]" in out
+    assert "8 stage(s)" in out and "8. La Maison, outil de développement local  [08-developpement-local.yaml]" in out
     assert "chef_de_projet: " in out and "* " in out and "chef_projet_nom [short_text]" in out
 
 

@@ -5,7 +5,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from store.models import Answer
-from tests.support.walk import SAMPLE_TEXT, question_in, walk_step
+from tests.support.walk import question_in, walk_step
 
 
 async def create_project(client, name="MSAP du Val de Sèvre", territory="CC du Haut-Val de Sèvre"):
@@ -30,18 +30,17 @@ async def test_newcomer_creates_a_project_and_gets_the_first_question(client, se
 async def test_stage_one_completed_end_to_end(client, services):
     guide = services.guide
     replies = await create_project(client)
-    stage = guide.stages[0]
-    for number, step in enumerate(stage.steps, start=1):
-        recap = await walk_step(client, guide, replies)
+    for step in guide.stages[0].steps:
+        recap = await walk_step(client, guide, replies, {"enjeux": "1, 2"})
         assert f"Récapitulatif : {step.title}" in recap[-1].text
         assert "pas encore répondu" not in recap[-1].text
         replies = await client.click("Étape suivante")
-    assert "toutes les étapes" in replies[-1].text
-    progress = await client.send("/avancement")
-    assert "1. Établir un diagnostic" in progress[-1].text
+    assert "Étape 1 terminée : Établir un diagnostic pour définir le projet" in replies[0].text
+    assert "✅ Un chef de projet identifié" in replies[0].text
+    assert "Étape 2 : Monter le partenariat" in replies[1].text
     with Session(services.database) as session:
         answered = session.scalars(select(Answer.question_id).where(Answer.is_current.is_(True))).all()
-    required = [q.id for step in stage.steps for q in step.questions if q.required]
+    required = [q.id for step in guide.stages[0].steps for q in step.questions if q.required]
     assert set(required) <= set(answered)
 
 

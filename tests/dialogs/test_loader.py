@@ -9,6 +9,7 @@ import yaml
 
 from dialogs.loader import GUIDE_DIR, GuideError, load_guide
 from dialogs.model import Kind
+from dialogs.yaml_files import read_yaml
 
 FICHE = Path(__file__).resolve().parents[3] / "shared" / "sources" / "fiche-technique-msap.txt"
 
@@ -50,7 +51,7 @@ def guide_dir(tmp_path) -> Path:
 
 def edit_stage(directory: Path, change) -> None:
     path = directory / "01-diagnostic.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
     change(data)
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
 

@@ -621,6 +621,7 @@ _VALUES = {
     Kind.CHOICE: st.from_regex(r"[a-z][a-z0-9_]{0,39}", fullmatch=True),
     Kind.MULTI: st.lists(st.from_regex(r"[a-z][a-z0-9_]{0,39}", fullmatch=True), unique=True),
     Kind.YES_NO: st.booleans(),
+    Kind.TIME_RANGES: st.lists(st.lists(st.integers(0, 24 * 60), min_size=2, max_size=2).map(sorted), max_size=3),
 }
 
 

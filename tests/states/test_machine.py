@@ -77,10 +77,12 @@ def test_skip_only_for_optional_questions_of_the_current_step(guide, machine):
         assert model.answer(turn(guide, elsewhere)) is False
 
 
-def test_goto_reaches_a_stage_from_anywhere(guide, machine):
+def test_goto_reaches_any_step_from_anywhere(guide, machine):
     with machine.model(FINISHED) as model:
-        assert model.trigger(goto_trigger("diagnostic"), turn(guide)) is True
+        assert model.trigger(goto_trigger("chef_de_projet"), turn(guide)) is True
         assert model.state == "chef_de_projet"
+        assert model.trigger(goto_trigger(guide.steps[-1].id), turn(guide)) is True
+        assert model.state == guide.steps[-1].id
 
 
 def test_models_are_reused_not_rebuilt(machine):

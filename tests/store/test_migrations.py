@@ -14,7 +14,8 @@ from store import migrate
 from store.db import normalise_url
 from store.models import Base
 
-APP_TABLES = {"user", "project", "membership", "answer", "processed_update"}
+APP_TABLES = {"user", "project", "membership", "answer", "processed_update", "checklist_mark"}
+HEAD = "0002"
 
 
 def table_names(engine) -> set[str]:
@@ -53,7 +54,7 @@ def test_head_matches_models_exactly(database_url, engine):
 def test_stairway_up_down_up(database_url, engine):
     assert migrate.current(database_url) is None
     migrate.upgrade(database_url)
-    assert migrate.current(database_url) == "0001"
+    assert migrate.current(database_url) == HEAD
     assert table_names(engine) >= APP_TABLES
 
     migrate.downgrade(database_url, "base")
@@ -61,7 +62,7 @@ def test_stairway_up_down_up(database_url, engine):
     assert table_names(engine) & APP_TABLES == set()
 
     migrate.upgrade(database_url)
-    assert migrate.current(database_url) == "0001"
+    assert migrate.current(database_url) == HEAD
     assert schema_diff(engine) == []
 
 
@@ -100,7 +101,7 @@ def test_upgrade_through_a_given_connection(database_url, engine):
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
-    assert migrate.current(database_url) == "0001"
+    assert migrate.current(database_url) == HEAD
     assert schema_diff(engine) == []
 
 

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from store import migrate
-from store.models import Answer, Membership, ProcessedUpdate, Project, User, utcnow
+from store.models import Answer, ChecklistMark, Membership, ProcessedUpdate, Project, User, utcnow
 from store.repo import MembershipRow, ProjectRow, Repository, StoredAnswer
 
 TELEGRAM_ID = 7_000_000_001  # beyond 32 bits, as real Telegram ids can be
@@ -162,3 +162,16 @@ def test_old_update_ids_are_forgotten(database):
         repo = Repository(connection)
         assert repo.claim_update(1) is True
         assert repo.claim_update(2) is False
+
+
+def test_checklist_marks_keep_history_and_the_latest_wins(database):
+    with database.begin() as connection:
+        repo = Repository(connection)
+        project_id = new_project(repo)
+        repo.mark_checklist(project_id, "visiter_maisons", True, TELEGRAM_ID)
+        repo.mark_checklist(project_id, "visiter_maisons", False, TELEGRAM_ID)
+        repo.mark_checklist(project_id, "inauguration", True, TELEGRAM_ID)
+    with database.connect() as connection:
+        assert Repository(connection).checklist_marks(project_id) == {"visiter_maisons": False,
+                                                                      "inauguration": True}
+        assert len(connection.execute(select(ChecklistMark.id)).all()) == 3

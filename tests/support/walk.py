@@ -1,18 +1,13 @@
-"""Answer the guide's questions through the chat the way a user would, by reading each message."""
+"""Answer the guide through the chat the way a user would, by reading each message."""
 from __future__ import annotations
 
 from dialogs.loader import LoadedGuide
-from dialogs.model import Kind, Question
+from dialogs.model import Question
+from tests.support.projects import DEFAULTS
 from tests.support.telegram import ChatClient, Sent
 
-SAMPLE_TEXT = {
-    Kind.SHORT_TEXT: "Marie-Hélène Lefèvre 🙂",
-    Kind.LONG_TEXT: "Un territoire rural de 12 000 habitants, où les services publics ferment.",
-    Kind.INTEGER: "12 400",
-    Kind.EUROS: "12 500 €",
-    Kind.HOURS: "24h30",
-    Kind.DATE: "15 mars 2027",
-}
+NEXT_STEP = "Étape suivante ➡️"
+FINISHED = "toutes les étapes"
 
 
 def question_in(guide: LoadedGuide, message: Sent) -> Question | None:
@@ -22,23 +17,30 @@ def question_in(guide: LoadedGuide, message: Sent) -> Question | None:
     return next((q for q in guide.questions.values() if f"\n{q.prompt}\n" in f"\n{message.text}\n"), None)
 
 
-async def answer(client: ChatClient, guide: LoadedGuide, message: Sent) -> list[Sent]:
-    question = question_in(guide, message)
-    assert question is not None, message.text
-    if question.kind in SAMPLE_TEXT:
-        return await client.send(SAMPLE_TEXT[question.kind])
-    if question.kind is Kind.YES_NO:
-        return await client.click("Oui")
-    if question.kind is Kind.CHOICE:
-        return await client.click(question.options[0].label)
-    await client.click(question.options[0].label)
-    return await client.click("Valider")
+def answer_text(question: Question, script: dict[str, str]) -> str:
+    return script.get(question.id, DEFAULTS[question.kind])
 
 
-async def walk_step(client: ChatClient, guide: LoadedGuide, replies: list[Sent], limit: int = 80) -> list[Sent]:
+async def walk_step(client: ChatClient, guide: LoadedGuide, replies: list[Sent], script: dict[str, str] | None = None,
+                    limit: int = 80) -> list[Sent]:
     """Answer questions until the step's recap shows; returns the recap's replies."""
     for _ in range(limit):
-        if any("Récapitulatif" in sent.text for sent in replies):
+        if NEXT_STEP in replies[-1].labels:
             return replies
-        replies = await answer(client, guide, replies[-1])
+        question = question_in(guide, replies[-1])
+        assert question is not None, replies[-1].text
+        replies = await client.send(answer_text(question, script or {}))
     raise AssertionError("the step never reached its recap")
+
+
+async def walk_guide(client: ChatClient, guide: LoadedGuide, replies: list[Sent], script: dict[str, str]) -> list[Sent]:
+    """Answer every step of every stage, moving on from each recap, until the end of the guide."""
+    seen = []
+    for _ in range(len(guide.steps) + 1):
+        if any(FINISHED in r.text for r in replies):
+            return seen
+        recap = await walk_step(client, guide, replies, script)
+        seen.append(recap[-1])
+        replies = await client.click("Étape suivante")
+        seen += replies
+    raise AssertionError("the guide never finished")

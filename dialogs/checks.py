@@ -1,0 +1,158 @@
+"""The labelling checks, implemented once per rule kind; the guide declares them with parameters."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from typing import Any, Protocol
+
+from dialogs import formatting
+from dialogs.conditions import holds
+from dialogs.model import (AnsweredRule, Check, DateOrderRule, IncludesAllRule, Kind, MinSelectedRule,
+                           MinWeeklyHoursRule, Question, Stage, YesRule)
+from dialogs.schedule import total_minutes
+
+ANSWERED, SKIPPED = "answered", "skipped"
+
+# The placeholders each rule kind fills in its French reason.
+PLACEHOLDERS: dict[type, set[str]] = {
+    AnsweredRule: set(), YesRule: set(), IncludesAllRule: {"missing"}, MinSelectedRule: {"count", "min"},
+    MinWeeklyHoursRule: {"total", "min"}, DateOrderRule: set(),
+}
+
+
+class State(str, Enum):
+    SATISFIED = "satisfied"
+    PENDING = "pending"  # not yet answered
+    NOT_MET = "not_met"
+
+
+class Stored(Protocol):
+    status: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    check: Check
+    stage: Stage
+    state: State
+    reason: str | None = None
+
+
+class _Answers:
+    """What the rules read: statuses, real answers, and which questions are shown."""
+
+    def __init__(self, questions: Mapping[str, Question], answers: Mapping[str, Stored]) -> None:
+        self.questions = questions
+        self.answers = answers
+        self.values = {qid: a.value for qid, a in answers.items() if a.status == ANSWERED}
+
+    def shown(self, question_id: str) -> bool:
+        return holds(self.questions[question_id].when, self.values)
+
+    def status(self, question_id: str) -> str | None:
+        answer = self.answers.get(question_id)
+        return answer.status if answer else None
+
+    def labels(self, question_id: str, option_ids: list[str]) -> str:
+        question = self.questions[question_id]
+        return ", ".join(question.option(option).label for option in option_ids)
+
+
+def evaluate(stages: list[Stage], questions: Mapping[str, Question],
+             answers: Mapping[str, Stored]) -> list[CheckResult]:
+    """Every check of these stages, in guide order, with its state and French reason."""
+    seen = _Answers(questions, answers)
+    return [_check(stage, check, seen) for stage in stages for check in stage.checks]
+
+
+def _check(stage: Stage, check: Check, seen: _Answers) -> CheckResult:
+    pending = False
+    for rule in check.rules:
+        state, values = _RULES[type(rule)](rule, seen)
+        if state is State.NOT_MET:
+            return CheckResult(check, stage, state, rule.reason.format(**values))
+        pending = pending or state is State.PENDING
+    return CheckResult(check, stage, State.PENDING if pending else State.SATISFIED)
+
+
+def _worst(states: list[State]) -> State:
+    if State.NOT_MET in states:
+        return State.NOT_MET
+    return State.PENDING if State.PENDING in states else State.SATISFIED
+
+
+def _answered(rule: AnsweredRule, seen: _Answers) -> tuple[State, dict]:
+    states = []
+    for question_id in rule.questions:
+        if seen.shown(question_id):
+            status = seen.status(question_id)
+            states.append(State.SATISFIED if status == ANSWERED else
+                          State.NOT_MET if status == SKIPPED else State.PENDING)
+    return _worst(states), {}
+
+
+def _yes(rule: YesRule, seen: _Answers) -> tuple[State, dict]:
+    states = []
+    for question_id in rule.questions:
+        status = seen.status(question_id)
+        if status == ANSWERED and seen.shown(question_id):
+            states.append(State.SATISFIED if seen.values[question_id] is True else State.NOT_MET)
+        else:
+            states.append(State.NOT_MET if status == SKIPPED else State.PENDING)
+    return _worst(states), {}
+
+
+def _includes_all(rule: IncludesAllRule, seen: _Answers) -> tuple[State, dict]:
+    status = seen.status(rule.question)
+    if status not in (ANSWERED, SKIPPED):
+        return State.PENDING, {}
+    chosen = seen.values.get(rule.question, [])
+    missing = [option for option in rule.options if option not in chosen]
+    return (State.NOT_MET if missing else State.SATISFIED), {"missing": seen.labels(rule.question, missing)}
+
+
+def _min_selected(rule: MinSelectedRule, seen: _Answers) -> tuple[State, dict]:
+    status = seen.status(rule.question)
+    if status not in (ANSWERED, SKIPPED):
+        return State.PENDING, {}
+    chosen = [option for option in rule.options if option in seen.values.get(rule.question, [])]
+    done = waiting = 0
+    for option in chosen:
+        followup = seen.status(f"{rule.followup}{option}") if rule.followup else ANSWERED
+        done += followup == ANSWERED
+        waiting += followup not in (ANSWERED, SKIPPED)
+    values = {"count": done, "min": rule.min}
+    if done >= rule.min:
+        return State.SATISFIED, values
+    return (State.PENDING if done + waiting >= rule.min else State.NOT_MET), values
+
+
+def _min_weekly_hours(rule: MinWeeklyHoursRule, seen: _Answers) -> tuple[State, dict]:
+    minutes, waiting = 0, False
+    for question_id in rule.questions:
+        if seen.status(question_id) == ANSWERED:
+            value = seen.values[question_id]
+            minutes += total_minutes([value]) if seen.questions[question_id].kind is Kind.TIME_RANGES else value
+        elif seen.status(question_id) != SKIPPED:
+            waiting = True
+    needed = round(rule.min_hours * 60)
+    values = {"total": formatting.hours(minutes), "min": formatting.hours(needed)}
+    if minutes >= needed:
+        return State.SATISFIED, values
+    return (State.PENDING if waiting else State.NOT_MET), values
+
+
+def _date_order(rule: DateOrderRule, seen: _Answers) -> tuple[State, dict]:
+    if seen.status(rule.later) != ANSWERED:
+        return State.SATISFIED, {}
+    if seen.status(rule.earlier) != ANSWERED or not seen.shown(rule.earlier):
+        return State.PENDING, {}
+    earlier, later = (date.fromisoformat(str(seen.values[q])) for q in (rule.earlier, rule.later))
+    return (State.SATISFIED if earlier <= later else State.NOT_MET), {}
+
+
+_RULES = {AnsweredRule: _answered, YesRule: _yes, IncludesAllRule: _includes_all,
+          MinSelectedRule: _min_selected, MinWeeklyHoursRule: _min_weekly_hours, DateOrderRule: _date_order}

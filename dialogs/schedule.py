@@ -1,0 +1,59 @@
+"""One day's opening hours: "9h-12h 14h-17h" in, [[540, 720], [840, 1020]] (minutes) out."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from dialogs.errors import ParseError
+
+DAY_MINUTES = 24 * 60
+# Data, not sentences: what people type for a closed day, folded (lowercase, no accents).
+CLOSED_WORDS = frozenset({"ferme", "fermee", "ferme toute la journee", "non", "aucune", "aucun", "-", "0",
+                          "pas d'ouverture", "closed", "rien"})
+
+_TIME = r"(?P<{0}h>[0-9]{{1,2}})(?:(?:h|:)(?P<{0}m>[0-9]{{2}})?)?"
+_RANGE_RE = re.compile(_TIME.format("a") + r" ?- ?" + _TIME.format("b"))
+
+
+def _fold(text: str) -> str:
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    bare = bare.casefold().replace("\u2013", "-").replace("\u2014", "-").replace("\u2019", "'")
+    bare = re.sub(r"([0-9])\s*h\s*([0-9]{2})(?![0-9]|\s*[h:])", r"\1h\2", bare)  # "14 h 30" -> "14h30"
+    bare = re.sub(r"([0-9])\s+h\b", r"\1h", bare)
+    bare = re.sub(r"\b(?:de|le matin|l'apres-midi|apres-midi|matin|soir)\b", " ", bare)
+    bare = re.sub(r"\s+a\s+", "-", f" {bare} ")  # "9h à 12h" -> "9h-12h"
+    bare = re.sub(r"\s*(?:,|;|/|\bet\b|\+)\s*", " ", bare)
+    return re.sub(r"\s+", " ", bare).strip()
+
+
+def _minutes(hours: str, minutes: str | None) -> int:
+    value = int(hours) * 60 + int(minutes or 0)
+    if int(minutes or 0) >= 60 or value > DAY_MINUTES:
+        raise ParseError("time_ranges.invalid")
+    return value
+
+
+def parse_time_ranges(text: str) -> list[list[int]]:
+    """The day's opening ranges in minutes since midnight, in order; [] for a closed day."""
+    folded = _fold(text).strip(" .!")
+    if folded in CLOSED_WORDS:
+        return []
+    ranges, position = [], 0
+    for match in _RANGE_RE.finditer(folded):
+        if folded[position:match.start()].strip():
+            raise ParseError("time_ranges.invalid")
+        start, end = _minutes(match["ah"], match["am"]), _minutes(match["bh"], match["bm"])
+        if start >= end:
+            raise ParseError("time_ranges.order")
+        ranges.append([start, end])
+        position = match.end()
+    if not ranges or folded[position:].strip():
+        raise ParseError("time_ranges.invalid")
+    ranges.sort()
+    if any(later[0] < earlier[1] for earlier, later in zip(ranges, ranges[1:])):
+        raise ParseError("time_ranges.overlap")
+    return ranges
+
+
+def total_minutes(days: list[list[list[int]]]) -> int:
+    return sum(end - start for day in days for start, end in day)

@@ -1,0 +1,90 @@
+"""The views a project can ask for at any time: conformity, checklist, deferred questions, stage end."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from dialogs.checks import CheckResult, State, evaluate
+from dialogs.conditions import holds
+from dialogs.loader import LoadedGuide
+from dialogs.model import Stage
+from dialogs.ui import UiTexts
+from states.buttons import Action
+from states.events import Button, Reply
+from states.progress import DEFERRED, ProjectView
+
+MakeButton = Callable[[str, str, "int | None"], Button]
+
+
+class Reports:
+    def __init__(self, guide: LoadedGuide, ui: UiTexts, view: ProjectView, button: MakeButton) -> None:
+        self.guide = guide
+        self.ui = ui
+        self.view = view
+        self.button = button
+
+    def results(self, stages: list[Stage] | None = None) -> list[CheckResult]:
+        return evaluate(stages or self.guide.stages, self.guide.questions, self.view.answers)
+
+    def conformity(self) -> Reply:
+        results = self.results()
+        rows = [[self.button(self.ui.buttons.fix.format(title=r.check.title), Action.FIX,
+                             self.guide.checks.index(r.check))]
+                for r in results if r.state is not State.SATISFIED]
+        return Reply("conformity", {
+            "satisfied": sum(r.state is State.SATISFIED for r in results), "total": len(results),
+            "checks": [_check_values(r) for r in results],
+        }, rows + [[self.button(self.ui.buttons.menu, Action.MENU, None)]])
+
+    def checklist(self, marks: dict[str, bool]) -> Reply:
+        stages = []
+        for number, stage in enumerate(self.guide.stages):
+            done = sum(self._ticked(item, marks) for item in stage.checklist)
+            stages.append({"order": stage.order, "title": stage.title, "done": done, "total": len(stage.checklist)})
+        rows = [[self.button(self.ui.buttons.stage.format(order=s["order"], title=s["title"]), Action.CHECKLIST, i)]
+                for i, s in enumerate(stages) if s["total"]]
+        return Reply("checklist", {"stages": stages}, rows)
+
+    def checklist_stage(self, stage: Stage, marks: dict[str, bool], edit: bool = False) -> Reply:
+        items, rows = [], []
+        for item in stage.checklist:
+            proved = item.proved_by is not None and holds(item.proved_by, self.view.values)
+            ticked = self._ticked(item, marks)
+            items.append({"label": item.label, "fiche": item.fiche, "done": ticked, "proved": proved})
+            if not proved:
+                template = self.ui.buttons.ticked if ticked else self.ui.buttons.unticked
+                rows.append([self.button(template.format(label=item.label), Action.TICK,
+                                         self.guide.checklist.index(item))])
+        rows.append([self.button(self.ui.buttons.checklist, Action.CHECKLIST, None),
+                     self.button(self.ui.buttons.menu, Action.MENU, None)])
+        return Reply("checklist_stage", {"stage": stage.title, "order": stage.order, "items": items}, rows, edit=edit)
+
+    def deferred(self) -> Reply:
+        stages, rows = [], []
+        for stage in self.guide.stages:
+            questions = [q for step in stage.steps for q in self.view.visible_questions(step)
+                         if self.view.status(q.id) == DEFERRED]
+            if questions:
+                first = len(rows) + 1
+                stages.append({"order": stage.order, "title": stage.title, "first": first,
+                               "questions": [q.prompt for q in questions]})
+                rows += [[self.button(self.ui.buttons.answer.format(number=first + i), Action.ANSWER,
+                                      self.guide.question_index[q.id])] for i, q in enumerate(questions)]
+        return Reply("deferred", {"stages": stages}, rows + [[self.button(self.ui.buttons.menu, Action.MENU, None)]])
+
+    def stage_done(self, stage: Stage) -> Reply:
+        progress = next(p for p in self.view.stage_progress() if p.stage is stage)
+        return Reply("stage_done", {
+            "order": stage.order, "title": stage.title, "total": progress.total, "done": progress.done,
+            "deferred": progress.deferred, "checks": [_check_values(r) for r in self.results([stage])],
+        })
+
+    def _ticked(self, item, marks: dict[str, bool]) -> bool:
+        if item.proved_by is not None and holds(item.proved_by, self.view.values):
+            return True
+        return marks.get(item.id, False)
+
+
+def _check_values(result: CheckResult) -> dict[str, Any]:
+    return {"title": result.check.title, "fiche": result.check.fiche, "state": result.state.value,
+            "reason": result.reason, "stage": result.stage.title}

@@ -1,0 +1,69 @@
+"""/checklist, /a_traiter and the conformity buttons, through the real application."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from store.models import ChecklistMark
+from tests.bot.test_conversation import create_project
+from tests.support.walk import question_in
+
+
+async def test_checklist_ticks_from_answers_and_by_hand(client, services):
+    await create_project(client)
+    await client.send("Claire Morel")
+    overview = (await client.send("/checklist"))[0]
+    assert "1. Établir un diagnostic pour définir le projet : 1/11" in overview.text
+    stage = (await client.click("1. Établir un diagnostic"))[0]
+    assert "☑️ Identifier un chef de projet (d'après vos réponses)" in stage.text
+    assert "⬜ Visiter des Maisons de services au public existantes" in stage.text
+    # Items proved by an answer have no button; the others can be ticked by hand.
+    assert "⬜ Identifier un chef de projet" not in stage.labels
+    edited = (await client.click("⬜ Visiter des Maisons"))[0]
+    assert edited.method == "editMessageText"
+    assert "☑️ Visiter des Maisons de services au public existantes" in edited.text
+    assert "☑️ Visiter des Maisons de services au public existantes" in edited.labels
+    overview = (await client.send("/checklist"))[0]
+    assert ": 2/11" in overview.text
+    await client.click("1. Établir un diagnostic")
+    untick = (await client.click("☑️ Visiter des Maisons"))[0]
+    assert "⬜ Visiter des Maisons de services au public existantes" in untick.text
+    with services.database.connect() as connection:
+        assert connection.execute(select(ChecklistMark.done).order_by(ChecklistMark.id)).scalars().all() == [
+            True, False]
+
+
+async def test_deferred_questions_are_listed_and_one_tap_away(client, services):
+    await create_project(client)
+    await client.send("Claire Morel")
+    await client.click("Je ne sais pas encore")      # the function
+    await client.click("Je ne sais pas encore")      # the time given to the project
+    listing = (await client.send("/a_traiter"))[0]
+    assert "1. Établir un diagnostic pour définir le projet" in listing.text
+    assert "1. Quelle est sa fonction et dans quelle structure ?" in listing.text
+    assert "2. Quel temps pourra-t-il consacrer au projet ?" in listing.text
+    replies = await client.click("Répondre 2")
+    assert question_in(services.guide, replies[-1]).id == "chef_projet_temps"
+    assert "à compléter plus tard" in replies[-1].text
+    await client.click("Mi-temps")
+    listing = (await client.send("/a_traiter"))[0]
+    assert "Quel temps pourra-t-il" not in listing.text and "Quelle est sa fonction" in listing.text
+
+
+async def test_nothing_deferred_says_so(client):
+    await create_project(client)
+    listing = (await client.send("/a_traiter"))[0]
+    assert "Aucune" in listing.text
+
+
+async def test_conformity_lists_every_check_and_pending_ones_link_to_their_step(client, services):
+    await create_project(client)
+    report = (await client.send("/conformite"))[0]
+    total = len(services.guide.checks)
+    assert f"0 sur {total}" in report.text
+    assert report.text.count("⏳") == total
+    replies = await client.click("🔧 Horaires d'ouverture")
+    assert "Étape 4 : Organiser la faisabilité technique" not in replies[0].text  # mid-stage: no stage banner
+    assert "5. Planifier et organiser le fonctionnement du lieu" in replies[0].text
+    assert question_in(services.guide, replies[-1]).id == "tech_horaires_lundi"
+    replies = await client.send("9h-12h 14h-17h")
+    assert question_in(services.guide, replies[-1]).id == "tech_horaires_mardi"

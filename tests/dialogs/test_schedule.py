@@ -1,0 +1,58 @@
+"""One day's opening hours, typed the way people write them."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dialogs.errors import ParseError
+from dialogs.schedule import parse_time_ranges, total_minutes
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("9h-12h 14h-17h", [[540, 720], [840, 1020]]),
+    ("9h00-12h00", [[540, 720]]),
+    ("9:00-12:30", [[540, 750]]),
+    ("9h à 12h et 14h à 17h", [[540, 720], [840, 1020]]),
+    ("de 9h à 12h, de 14h à 17h30", [[540, 720], [840, 1050]]),
+    ("09h-12h / 14h-17h", [[540, 720], [840, 1020]]),
+    ("9 h - 12 h et 14 h 30 - 17 h", [[540, 720], [870, 1020]]),
+    ("14h-17h 9h-12h", [[540, 720], [840, 1020]]),
+    ("8h30–12h", [[510, 720]]),
+    ("fermé", []), ("Fermé.", []), ("FERMEE", []), ("non", []),
+])
+def test_accepted(text, expected):
+    assert parse_time_ranges(text) == expected
+
+
+@pytest.mark.parametrize("text, key", [
+    ("bonjour", "time_ranges.invalid"), ("9h-25h", "time_ranges.invalid"), ("9h-12h blah", "time_ranges.invalid"),
+    ("9h70-10h", "time_ranges.invalid"), ("12h-9h", "time_ranges.order"), ("9h-9h", "time_ranges.order"),
+    ("9h-12h 11h-13h", "time_ranges.overlap"), ("", "time_ranges.invalid"),
+])
+def test_refused(text, key):
+    with pytest.raises(ParseError) as raised:
+        parse_time_ranges(text)
+    assert raised.value.key == key
+
+
+@given(st.lists(st.tuples(st.integers(0, 23), st.sampled_from([0, 15, 30, 45]), st.integers(1, 180)),
+                min_size=1, max_size=4))
+def test_written_ranges_round_trip(parts):
+    ranges, cursor = [], 0
+    for hour, minute, length in parts:
+        start = max(cursor, hour * 60 + minute)
+        end = min(start + length, 24 * 60)
+        if start >= end:
+            break
+        ranges.append([start, end])
+        cursor = end + 1
+    if not ranges:
+        return
+    text = " ".join(f"{s // 60}h{s % 60:02d}-{e // 60}h{e % 60:02d}" for s, e in ranges)
+    assert parse_time_ranges(text) == ranges
+
+
+def test_weekly_total():
+    week = [parse_time_ranges("9h-12h 14h-17h")] * 4 + [parse_time_ranges("9h-11h")] + [[]] * 2
+    assert total_minutes(week) == 26 * 60

@@ -1,0 +1,90 @@
+"""Whole projects as scripts: what a user types for each question (by id); other questions get a default."""
+from __future__ import annotations
+
+from dialogs.model import Kind
+
+DEFAULTS = {
+    Kind.SHORT_TEXT: "Élise Caron 🙂",
+    Kind.LONG_TEXT: "Un territoire rural de 12 000 habitants où les services publics ferment ; « vraie » attente.",
+    Kind.INTEGER: "3",
+    Kind.EUROS: "12 500 €",
+    Kind.HOURS: "24h30",
+    Kind.DATE: "15 mars 2027",
+    Kind.YES_NO: "oui",
+    Kind.CHOICE: "1",
+    Kind.MULTI: "1",
+    Kind.TIME_RANGES: "fermé",
+}
+
+# A rural intercommunality, a main site and two antennas, three operators, 26 hours a week.
+CONFORMANT = {
+    "chef_projet_nom": "Claire Morel",
+    "chef_projet_fonction": "Chargée de mission, communauté de communes du Pays de Saint-Affrique",
+    "enjeux": "1, 2",
+    "population": "18 500",
+    "prefecture_contactee": "oui",
+    "referent_nom": "M. Lambert, sous-préfecture de Millau",
+    "date_premier_contact": "12/01/2027",
+    "horaires_prevus": "26h",
+    "part_offre_base": "1, 2, 3, 4, 5",
+    "part_operateurs": "La Poste, CAF, MSA",
+    "part_services_la_poste": "Services postaux et bancaires de base, retrait des lettres recommandées.",
+    "part_services_caf": "Aide aux demandes de prestations et rendez-vous en visio avec un conseiller.",
+    "part_services_msa": "Accompagnement des exploitants agricoles et de leurs familles.",
+    "part_convention_la_poste": "3",
+    "part_convention_caf": "2",
+    "part_convention_msa": "1",
+    "part_convention_la_poste_date": "02/03/2027",
+    "part_obligations": "1, 2, 3, 4",
+    "part_convention_globale": "3",
+    "part_convention_globale_date": "10/03/2027",
+    "port_modes": "1, 2",
+    "port_nombre_sites": "2",
+    "port_sites": "Antennes à Belmont-sur-Rance et à Camarès, les mardis et jeudis.",
+    "port_coordination": "Une coordinatrice au siège, un planning partagé et une réunion mensuelle.",
+    "port_porteur": "1",
+    "tech_espaces": "1, 2, 3, 4",
+    "tech_equipements": "1, 2, 3",
+    "tech_charte_graphique": "oui",
+    "tech_signaletique": "oui",
+    "tech_horaires_lundi": "9h-12h 14h-17h",
+    "tech_horaires_mardi": "9h-12h 14h-17h",
+    "tech_horaires_mercredi": "9h-12h",
+    "tech_horaires_jeudi": "9h-12h 14h-17h",
+    "tech_horaires_vendredi": "9h à 12h et 14h à 16h",
+    "tech_horaires_samedi": "fermé",
+    "tech_horaires_dimanche": "fermé",
+    "budget_annee": "2027",
+    "budget_en_activite": "non",
+    "budget_date_ouverture": "01/09/2027",
+    "label_demande_etat": "2",
+    "label_date_envoi": "15/06/2027",
+    "dev_engagement_deontologie": "oui",
+    "dev_engagement_evaluation": "oui",
+    "dev_comite_annuel": "oui",
+    "dev_comite_date": "20/10/2028",
+    "dev_cooperation_cellule": "oui",
+}
+
+# The same project, with what a hurried team gets wrong: the reasons it must see, check by check.
+NONCONFORMANT = {
+    **CONFORMANT,
+    "part_operateurs": "La Poste, Autre",
+    "part_operateurs_autre": "Mutuelle locale",
+    "part_offre_base": "1, 2, 3",
+    "tech_espaces": "1, 2",
+    "tech_signaletique": "non",
+    "tech_horaires_mercredi": "9h-11h30",
+    "tech_horaires_vendredi": "9h-12h",
+    "date_premier_contact": "20/06/2027",
+    "dev_comite_annuel": "non",
+}
+EXPECTED_UNMET = {
+    "part_check_operateurs",
+    "part_check_offre_base",
+    "tech_check_horaires",
+    "tech_check_espaces",
+    "tech_check_signaletique",
+    "label_check_referent",
+    "dev_check_comite",
+}
