@@ -5,12 +5,13 @@ import getpass
 from collections.abc import Callable
 
 from bot.render import Renderer, to_plain_text
+from dialogs.model import TYPED_KINDS
 from dialogs.ui import UiTexts
 from states.engine import Engine
 from states.events import Button, Choice, Command, Event, Outcome, Sender, Text
 
 TERMINAL_USER_ID = 0  # Telegram ids start at 1, so the terminal user never meets a Telegram one
-TYPED_KINDS = {"short_text", "long_text", "integer", "euros", "hours_per_week", "date"}
+TYPED = {kind.value for kind in TYPED_KINDS}
 
 
 class TerminalChat:
@@ -53,7 +54,7 @@ class TerminalChat:
             self.write(to_plain_text(self.renderer.html(reply)))
             if reply.buttons:
                 self.buttons = [button for row in reply.buttons for button in row]
-                self.hash_keys = reply.template == "question" and reply.values.get("kind") in TYPED_KINDS
+                self.hash_keys = reply.template == "question" and reply.values.get("kind") in TYPED
                 prefix = "#" if self.hash_keys else ""
                 self.write("\n".join(f"  [{prefix}{n}] {b.label}" for n, b in enumerate(self.buttons, start=1)))
             self.write("")

@@ -27,6 +27,8 @@ class Kind(str, Enum):
 
 
 CHOICE_KINDS = {Kind.CHOICE, Kind.MULTI}
+# Answered by typing; the others are answered with buttons (typing works too).
+TYPED_KINDS = set(Kind) - CHOICE_KINDS - {Kind.YES_NO}
 
 
 class Option(Strict):
