@@ -5,10 +5,11 @@ import asyncio
 import logging
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.constants import ParseMode
+from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
+from bot.images import draw
 from bot.render import Renderer
 from bot.splitting import split_html
 from states.engine import Engine
@@ -69,10 +70,13 @@ class Handlers:
         query = update.callback_query
         if query is not None:
             await query.answer(outcome.notice)
-        chat_id = update.effective_chat.id
+        chat_id = update.effective_user.id  # private chats only: the chat is the user
         for reply in outcome.replies:
             text = self.renderer.html(reply)
             markup = keyboard(reply.buttons)
+            if reply.image is not None:
+                await self._send_image(context, chat_id, reply.image, text, markup)
+                continue
             if reply.edit and query is not None and query.message is not None and len(text) <= 4096:
                 await self._edit(query.message, text, markup)
                 continue
@@ -80,6 +84,14 @@ class Handlers:
             for number, chunk in enumerate(chunks, start=1):
                 await context.bot.send_message(chat_id, chunk, parse_mode=ParseMode.HTML,
                                                reply_markup=markup if number == len(chunks) else None)
+
+    async def _send_image(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int, image: tuple, caption: str,
+                          markup: InlineKeyboardMarkup | None) -> None:
+        await context.bot.send_chat_action(chat_id, ChatAction.UPLOAD_PHOTO)
+        # Drawing takes tens of milliseconds: off the event loop, so other chats are not kept waiting.
+        png = await asyncio.to_thread(draw, *image)
+        await context.bot.send_photo(chat_id, png, caption=caption[:1024], parse_mode=ParseMode.HTML,
+                                     reply_markup=markup)
 
     @staticmethod
     async def _edit(message, text: str, markup: InlineKeyboardMarkup | None) -> None:

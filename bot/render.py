@@ -22,7 +22,7 @@ def make_environment() -> Environment:
         undefined=StrictUndefined,
     )
     environment.filters.update(euros=formatting.euros, long_date=formatting.long_date,
-                               hours=formatting.hours, integer=formatting.integer,
+                               hours=formatting.hours, integer=formatting.integer, cents=formatting.cents,
                                time_ranges=formatting.time_ranges)
     return environment
 

@@ -7,6 +7,7 @@ from sqlalchemy import Engine as DatabaseEngine
 
 from bot.config import Settings
 from bot.render import Renderer
+from dialogs.budget_model import check_framing, load_budget_model
 from dialogs.loader import LoadedGuide, load_guide
 from dialogs.ui import UiTexts, load_ui
 from states.engine import Engine
@@ -16,7 +17,8 @@ MESSAGE_TEMPLATES = [
     "welcome", "ask_name", "ask_territory", "project_ready", "resume", "step_intro", "question", "answered",
     "invalid", "recap", "missing_required", "progress", "menu", "help", "finished", "unsupported",
     "use_buttons", "unknown_command", "error", "conformity", "checklist", "checklist_stage", "deferred",
-    "stage_done",
+    "stage_done", "budget", "budget_categories", "budget_ask_use", "budget_ask", "budget_lines", "budget_line",
+    "budget_chart",
 ]
 
 
@@ -36,8 +38,10 @@ class Services:
 def build_services(settings: Settings) -> Services:
     guide = load_guide()
     ui = load_ui()
+    budget = load_budget_model()
+    check_framing(budget, guide.questions)
     renderer = Renderer()
     renderer.check(MESSAGE_TEMPLATES)
     database = make_engine(settings.database_url)
-    engine = Engine(guide, ui, database)
+    engine = Engine(guide, ui, budget, database)
     return Services(settings, guide, ui, database, engine, renderer)

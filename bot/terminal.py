@@ -2,14 +2,17 @@
 from __future__ import annotations
 
 import getpass
+from pathlib import Path
 from collections.abc import Callable
 
+from bot.images import draw
 from bot.render import Renderer, to_plain_text
 from dialogs.model import TYPED_KINDS
 from dialogs.ui import UiTexts
 from states.engine import Engine
 from states.events import Button, Choice, Command, Event, Outcome, Sender, Text
 
+IMAGE_DIR = Path("data")  # beside the SQLite file of `make run`
 TERMINAL_USER_ID = 0  # Telegram ids start at 1, so the terminal user never meets a Telegram one
 TYPED = {kind.value for kind in TYPED_KINDS}
 
@@ -52,6 +55,11 @@ class TerminalChat:
             self.write(f"ℹ️  {outcome.notice}")
         for reply in outcome.replies:
             self.write(to_plain_text(self.renderer.html(reply)))
+            if reply.image is not None:
+                path = IMAGE_DIR / f"{reply.image[0]}.png"
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(draw(*reply.image))
+                self.write(f"🖼  {path.resolve()}")
             if reply.buttons:
                 self.buttons = [button for row in reply.buttons for button in row]
                 self.hash_keys = reply.template == "question" and reply.values.get("kind") in TYPED

@@ -1,16 +1,18 @@
 """The labelling checks, implemented once per rule kind; the guide declares them with parameters."""
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from functools import cached_property
 from typing import Any, Protocol
 
 from dialogs import formatting
+from dialogs.budget import BudgetSummary
 from dialogs.conditions import holds
-from dialogs.model import (AnsweredRule, Check, DateOrderRule, IncludesAllRule, Kind, MinSelectedRule,
-                           MinWeeklyHoursRule, Question, Stage, YesRule)
+from dialogs.model import (AnsweredRule, Check, DateOrderRule, DetrNotCumulatedRule, IncludesAllRule, Kind,
+                           MinSelectedRule, MinWeeklyHoursRule, Question, Stage, SubsidyPlausibleRule, YesRule)
 from dialogs.schedule import total_minutes
 
 ANSWERED, SKIPPED = "answered", "skipped"
@@ -18,7 +20,8 @@ ANSWERED, SKIPPED = "answered", "skipped"
 # The placeholders each rule kind fills in its French reason.
 PLACEHOLDERS: dict[type, set[str]] = {
     AnsweredRule: set(), YesRule: set(), IncludesAllRule: {"missing"}, MinSelectedRule: {"count", "min"},
-    MinWeeklyHoursRule: {"total", "min"}, DateOrderRule: set(),
+    MinWeeklyHoursRule: {"total", "min"}, DateOrderRule: set(), DetrNotCumulatedRule: set(),
+    SubsidyPlausibleRule: {"budget", "floor"},
 }
 
 
@@ -42,12 +45,19 @@ class CheckResult:
 
 
 class _Answers:
-    """What the rules read: statuses, real answers, and which questions are shown."""
+    """What the rules read: statuses, real answers, which questions are shown, the budget."""
 
-    def __init__(self, questions: Mapping[str, Question], answers: Mapping[str, Stored]) -> None:
+    def __init__(self, questions: Mapping[str, Question], answers: Mapping[str, Stored],
+                 budget: Callable[[], BudgetSummary] | None) -> None:
         self.questions = questions
         self.answers = answers
+        self._budget = budget
         self.values = {qid: a.value for qid, a in answers.items() if a.status == ANSWERED}
+
+    @cached_property
+    def budget(self) -> BudgetSummary | None:
+        """Computed once, and only when a budget rule asks."""
+        return self._budget() if self._budget else None
 
     def shown(self, question_id: str) -> bool:
         return holds(self.questions[question_id].when, self.values)
@@ -61,10 +71,10 @@ class _Answers:
         return ", ".join(question.option(option).label for option in option_ids)
 
 
-def evaluate(stages: list[Stage], questions: Mapping[str, Question],
-             answers: Mapping[str, Stored]) -> list[CheckResult]:
+def evaluate(stages: list[Stage], questions: Mapping[str, Question], answers: Mapping[str, Stored],
+             budget: Callable[[], BudgetSummary] | None = None) -> list[CheckResult]:
     """Every check of these stages, in guide order, with its state and French reason."""
-    seen = _Answers(questions, answers)
+    seen = _Answers(questions, answers, budget)
     return [_check(stage, check, seen) for stage in stages for check in stage.checks]
 
 
@@ -154,5 +164,22 @@ def _date_order(rule: DateOrderRule, seen: _Answers) -> tuple[State, dict]:
     return (State.SATISFIED if earlier <= later else State.NOT_MET), {}
 
 
+def _detr_not_cumulated(rule: DetrNotCumulatedRule, seen: _Answers) -> tuple[State, dict]:
+    budget = seen.budget
+    if budget is None or not (budget.resources or budget.operating.charges_cents):
+        return State.PENDING, {}
+    return (State.NOT_MET if budget.detr_conflict else State.SATISFIED), {}
+
+
+def _subsidy_plausible(rule: SubsidyPlausibleRule, seen: _Answers) -> tuple[State, dict]:
+    budget = seen.budget
+    if budget is None or not budget.operating.charges_cents:
+        return State.PENDING, {}
+    values = {"budget": formatting.cents(budget.operating.charges_cents),
+              "floor": formatting.cents(budget.floor_cents)}
+    return (State.NOT_MET if budget.subsidy.implausible else State.SATISFIED), values
+
+
 _RULES = {AnsweredRule: _answered, YesRule: _yes, IncludesAllRule: _includes_all,
-          MinSelectedRule: _min_selected, MinWeeklyHoursRule: _min_weekly_hours, DateOrderRule: _date_order}
+          MinSelectedRule: _min_selected, MinWeeklyHoursRule: _min_weekly_hours, DateOrderRule: _date_order,
+          DetrNotCumulatedRule: _detr_not_cumulated, SubsidyPlausibleRule: _subsidy_plausible}

@@ -1,4 +1,4 @@
-"""The error every parser raises: a message key and its parameters, no wording."""
+"""The errors of the dialogs layer: a malformed guide, an answer that does not parse."""
 from __future__ import annotations
 
 from typing import Any
@@ -14,3 +14,7 @@ class ParseError(ValueError):
 
     def __str__(self) -> str:
         return f"{self.key} {self.params}" if self.params else self.key
+
+
+class GuideError(Exception):
+    """The guide cannot be used; the message names the file and the field."""

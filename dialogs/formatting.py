@@ -16,6 +16,11 @@ def euros(amount: Decimal) -> str:
     return format_currency(amount, "EUR", format=pattern, locale=LOCALE, currency_digits=False)
 
 
+def cents(amount: int) -> str:
+    """An amount kept in integer cents, the French way."""
+    return euros(Decimal(amount) / 100)
+
+
 def long_date(day: date) -> str:
     return format_date(day, format="long", locale=LOCALE)
 

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from dialogs.checks import PLACEHOLDERS
 from dialogs.conditions import leaves
+from dialogs.errors import GuideError
 from dialogs.yaml_files import read_yaml
 from dialogs.model import (CHOICE_KINDS, AnsweredRule, AnyOf, Check, ChecklistItem, DateOrderRule, Equals, Guide,
                            GuideHeader,
@@ -19,10 +20,6 @@ from dialogs.model import (CHOICE_KINDS, AnsweredRule, AnyOf, Check, ChecklistIt
 
 GUIDE_DIR = Path(__file__).parent / "guide"
 HEADER_FILE = "guide.yaml"
-
-
-class GuideError(Exception):
-    """The guide cannot be used; the message names the file and the field."""
 
 
 @dataclass(frozen=True)

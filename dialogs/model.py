@@ -144,7 +144,20 @@ class DateOrderRule(_Rule):
     later: Identifier
 
 
-Rule = Annotated[Union[AnsweredRule, YesRule, IncludesAllRule, MinSelectedRule, MinWeeklyHoursRule, DateOrderRule],
+class DetrNotCumulatedRule(_Rule):
+    """No DETR line for operating costs next to the labelling subsidy (the budget builder's lines)."""
+
+    kind: Literal["detr_not_cumulated"]
+
+
+class SubsidyPlausibleRule(_Rule):
+    """The operating budget is at least the subsidy floor; reason may use {budget} and {floor}."""
+
+    kind: Literal["subsidy_plausible"]
+
+
+Rule = Annotated[Union[AnsweredRule, YesRule, IncludesAllRule, MinSelectedRule, MinWeeklyHoursRule, DateOrderRule,
+                       DetrNotCumulatedRule, SubsidyPlausibleRule],
                  Field(discriminator="kind")]
 
 
@@ -173,6 +186,7 @@ class Step(Strict):
     fiche: str = Field(min_length=1, description="The numbered part of the fiche this step comes from.")
     attention: list[str] = Field(default_factory=list, description="The fiche's points d'attention, quoted.")
     questions: list[Question] = Field(min_length=1)
+    tool: Literal["budget"] | None = Field(default=None, description="A tool the step's recap opens.")
 
 
 class Stage(Strict):

@@ -35,10 +35,30 @@ class Buttons(_Texts):
     checklist: str
 
 
+class BudgetTexts(_Texts):
+    add_investment: str
+    add_operating: str
+    add_resource: str
+    edit_lines: str
+    chart: str
+    open: str
+    investment: str
+    operating: str
+    change_amount: str
+    change_label: str
+    remove: str
+    cancel: str
+    line: str
+    subsidy_label: str
+    chart_title: str
+    chart_title_no_year: str
+
+
 class Commands(_Texts):
     start: str
     menu: str
     avancement: str
+    budget: str
     conformite: str
     checklist: str
     a_traiter: str
@@ -65,6 +85,7 @@ class Startup(_Texts):
 
 class UiTexts(_Texts):
     buttons: Buttons
+    budget: BudgetTexts
     commands: Commands
     notices: Notices
     terminal: Terminal

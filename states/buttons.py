@@ -24,9 +24,21 @@ class Action:
     ANSWER = "a"     # arg is the question's position in the guide: answer a deferred question now
     CHECKLIST = "l"  # arg is the stage's position: show that stage's checklist
     TICK = "k"       # arg is the checklist item's position in the guide: tick or untick it by hand
+    BUDGET = "u"           # the budget summary
+    BUDGET_ADD = "+"       # arg: 0 investment charge, 1 operating charge, 2 resource
+    BUDGET_CATEGORY = "y"  # arg is the category's position in budget.yaml
+    BUDGET_USE = "z"       # arg: 0 investment, 1 operating
+    BUDGET_LINES = "w"
+    BUDGET_LINE = "x"      # arg is the line's key
+    BUDGET_AMOUNT = "q"    # arg is the line's key
+    BUDGET_LABEL = "r"     # arg is the line's key
+    BUDGET_REMOVE = "j"    # arg is the line's key
+    BUDGET_CANCEL = "C"
+    BUDGET_CHART = "G"
 
     # Navigation that is valid from any old message; the others need the current revision.
-    TIMELESS = frozenset({RESUME, PROGRESS, HELP, MENU, GOTO, FIX, ANSWER, CHECKLIST})
+    TIMELESS = frozenset({RESUME, PROGRESS, HELP, MENU, GOTO, FIX, ANSWER, CHECKLIST, BUDGET, BUDGET_ADD,
+                          BUDGET_LINES, BUDGET_LINE, BUDGET_CANCEL, BUDGET_CHART})
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import Engine as Database
 
+from dialogs.budget_model import BudgetModel
 from dialogs.loader import LoadedGuide
 from dialogs.model import Kind, Question, Step
 from dialogs.schedule import total_minutes
@@ -16,11 +17,12 @@ from states.buttons import Action, Payload, decode
 from states.events import Button, Choice, Command, Event, Outcome, Reply, Text, Unsupported
 from states.machine import FINISHED, ProjectMachine, goto_trigger
 from states.progress import ANSWERED, DEFERRED, SKIPPED, ProjectView
+from states.budget_desk import BudgetDesk, budget_summary
 from states.reports import Reports
 from store.models import utcnow
 from store.repo import Repository, StoredAnswer, UserRow
 
-COMMANDS = ("start", "menu", "avancement", "conformite", "checklist", "a_traiter", "aide")
+COMMANDS = ("start", "menu", "avancement", "budget", "conformite", "checklist", "a_traiter", "aide")
 # Telegram redelivers an unconfirmed update for at most a day; ids older than this are dropped
 # every PRUNE_EVERY updates so the de-duplication table stays small.
 UPDATE_MEMORY = timedelta(days=2)
@@ -29,9 +31,10 @@ EDIT_BUTTONS_PER_ROW = 5
 
 
 class Engine:
-    def __init__(self, guide: LoadedGuide, ui: UiTexts, database: Database) -> None:
+    def __init__(self, guide: LoadedGuide, ui: UiTexts, budget: BudgetModel, database: Database) -> None:
         self.guide = guide
         self.ui = ui
+        self.budget = budget
         self.database = database
         self.machine = ProjectMachine(guide)
 
@@ -131,6 +134,11 @@ class _Conversation:
         return Outcome([Reply("project_ready", self._project_values()), *self._enter_step()])
 
     def _command(self, name: str) -> Outcome:
+        if self.membership.budget_pending is not None:  # a command leaves the line being typed
+            self.membership.budget_pending = None
+            self._touch()
+        if name == "budget":
+            return Outcome([self._desk().summary()])
         if name == "start":
             return Outcome([Reply("resume", self._project_values(),
                                   [[self._button(self.ui.buttons.resume, Action.RESUME)],
@@ -150,6 +158,8 @@ class _Conversation:
         return Outcome([Reply("unknown_command", {"command": name, "commands": COMMANDS}), *self._proceed()])
 
     def _text(self, text: str) -> Outcome:
+        if self.membership.budget_pending is not None:
+            return self._desk().text(text)
         step = self._step()
         if step is None:
             return Outcome(self._proceed())
@@ -186,6 +196,18 @@ class _Conversation:
             Action.ANSWER: self._answer_later,
             Action.CHECKLIST: self._checklist,
             Action.TICK: self._tick,
+            Action.BUDGET: lambda p: Outcome([self._desk().summary()]),
+            Action.BUDGET_ADD: lambda p: self._budget(p, 3, lambda desk: desk.categories_for(p.arg)),
+            Action.BUDGET_CATEGORY: lambda p: self._budget(
+                p, len(self.engine.budget.categories), lambda desk: desk.pick_category(p.arg)),
+            Action.BUDGET_USE: lambda p: self._budget(p, 2, lambda desk: desk.pick_use(p.arg)),
+            Action.BUDGET_LINES: lambda p: Outcome([self._desk().lines()]),
+            Action.BUDGET_LINE: lambda p: self._budget(p, None, lambda desk: desk.line(p.arg)),
+            Action.BUDGET_AMOUNT: lambda p: self._budget(p, None, lambda desk: desk.change(p.arg, "amount")),
+            Action.BUDGET_LABEL: lambda p: self._budget(p, None, lambda desk: desk.change(p.arg, "label")),
+            Action.BUDGET_REMOVE: lambda p: self._budget(p, None, lambda desk: desk.remove(p.arg)),
+            Action.BUDGET_CANCEL: lambda p: Outcome([self._desk().cancel()]),
+            Action.BUDGET_CHART: lambda p: Outcome([self._desk().chart()]),
         }.get(payload.action)
         if handler is None:
             return self._stale()
@@ -356,8 +378,20 @@ class _Conversation:
                 replies.insert(0, self._reports().stage_done(stage))
         return Outcome(replies)
 
+    def _budget(self, payload: Payload, bound: int | None, show) -> Outcome:
+        """A budget action whose argument is checked (below `bound`, or a line key) before it runs."""
+        if payload.arg is None or payload.arg < 0 or (bound is not None and payload.arg >= bound):
+            return self._stale()
+        reply = show(self._desk())
+        return Outcome([reply]) if reply is not None else self._stale()
+
+    def _desk(self) -> BudgetDesk:
+        return BudgetDesk(self.engine.budget, self.ui, self.repo, self.project, self.membership, self.user.id,
+                          self.view, self._button, self._touch)
+
     def _reports(self) -> Reports:
-        return Reports(self.guide, self.ui, self.view, self._button)
+        return Reports(self.guide, self.ui, self.view, self._button, lambda: budget_summary(
+            self.engine.budget, self.view, self.repo.budget_lines(self.project.id)))
 
     def _focus(self, question: Question) -> None:
         self.membership.focus_question = question.id
@@ -455,6 +489,8 @@ class _Conversation:
         edit_buttons = [self._button(self.ui.buttons.edit.format(number=item["number"]), Action.EDIT, i)
                         for i, item in enumerate(items)]
         rows = [edit_buttons[i:i + EDIT_BUTTONS_PER_ROW] for i in range(0, len(edit_buttons), EDIT_BUTTONS_PER_ROW)]
+        if step.tool == "budget":
+            rows.append([self._button(self.ui.budget.open, Action.BUDGET)])
         rows.append([self._button(self.ui.buttons.back, Action.BACK),
                      self._button(self.ui.buttons.next_step, Action.NEXT)])
         schedule = [q for q in step.questions if q.kind is Kind.TIME_RANGES]

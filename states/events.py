@@ -56,6 +56,9 @@ class Reply:
     buttons: list[list[Button]] = field(default_factory=list)
     # Replace the message whose button was pressed instead of sending a new one.
     edit: bool = False
+    # An image the front end draws off the event loop and sends with this text as caption:
+    # (what to draw, its data), e.g. ("resources_chart", {"items": [...], "title": "..."}).
+    image: tuple[str, dict[str, Any]] | None = None
 
 
 @dataclass(frozen=True)

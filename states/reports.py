@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from dialogs.budget import BudgetSummary
 from dialogs.checks import CheckResult, State, evaluate
 from dialogs.conditions import holds
 from dialogs.loader import LoadedGuide
@@ -17,14 +18,16 @@ MakeButton = Callable[[str, str, "int | None"], Button]
 
 
 class Reports:
-    def __init__(self, guide: LoadedGuide, ui: UiTexts, view: ProjectView, button: MakeButton) -> None:
+    def __init__(self, guide: LoadedGuide, ui: UiTexts, view: ProjectView, button: MakeButton,
+                 budget: Callable[[], BudgetSummary]) -> None:
         self.guide = guide
         self.ui = ui
         self.view = view
         self.button = button
+        self.budget = budget  # read only when a budget check is evaluated
 
     def results(self, stages: list[Stage] | None = None) -> list[CheckResult]:
-        return evaluate(stages or self.guide.stages, self.guide.questions, self.view.answers)
+        return evaluate(stages or self.guide.stages, self.guide.questions, self.view.answers, self.budget)
 
     def conformity(self) -> Reply:
         results = self.results()

@@ -67,6 +67,8 @@ class Membership(Base):
     # Options ticked so far on a multiple-choice question, before "Valider".
     draft_question: Mapped[str | None] = mapped_column(String(40), nullable=True)
     draft_choices: Mapped[list[str] | None] = mapped_column(JSON, nullable=True)
+    # A budget line being entered or edited: which line, and what the next message should be.
+    budget_pending: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
 
     project: Mapped[Project] = relationship(back_populates="memberships")
 
@@ -103,6 +105,20 @@ class ChecklistMark(_AppendOnly, Base):
 
     item_id: Mapped[str] = mapped_column(String(40))
     done: Mapped[bool] = mapped_column(Boolean)
+
+
+class BudgetLine(_AppendOnly, Base):
+    """One version of a budget line; `line_key` ties the versions of a line, `removed` ends it."""
+
+    __tablename__ = "budget_line"
+
+    line_key: Mapped[int] = mapped_column(Integer)
+    section: Mapped[str] = mapped_column(String(10))  # charge | resource
+    category: Mapped[str] = mapped_column(String(40))
+    label: Mapped[str] = mapped_column(String(300))
+    cents: Mapped[int] = mapped_column(BigInteger)
+    use: Mapped[str] = mapped_column(String(20))  # investissement | fonctionnement
+    removed: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class ProcessedUpdate(Base):

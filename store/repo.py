@@ -10,12 +10,12 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, text, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, text, update
 
-from store.models import Answer, ChecklistMark, Membership, ProcessedUpdate, Project, User, utcnow
+from store.models import Answer, BudgetLine, ChecklistMark, Membership, ProcessedUpdate, Project, User, utcnow
 
-USER, PROJECT, MEMBERSHIP, ANSWER, UPDATE, MARK = (
-    m.__table__ for m in (User, Project, Membership, Answer, ProcessedUpdate, ChecklistMark))
+USER, PROJECT, MEMBERSHIP, ANSWER, UPDATE, MARK, LINE = (
+    m.__table__ for m in (User, Project, Membership, Answer, ProcessedUpdate, ChecklistMark, BudgetLine))
 
 
 @dataclass
@@ -45,6 +45,17 @@ class MembershipRow:
     focus_question: str | None
     draft_question: str | None
     draft_choices: list[str] | None
+    budget_pending: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class BudgetLineRow:
+    key: int
+    section: str
+    category: str
+    label: str
+    cents: int
+    use: str
 
 
 @dataclass(frozen=True)
@@ -83,6 +94,13 @@ _MARKS = select(MARK.c.item_id, MARK.c.done).where(MARK.c.project_id == bindpara
                                                   MARK.c.is_current.is_(True))
 _UNMARK = (update(MARK).where(MARK.c.project_id == bindparam("p_id"), MARK.c.item_id == bindparam("i_id"),
                               MARK.c.is_current.is_(True)).values(is_current=False))
+_LINES = (select(LINE.c.line_key, LINE.c.section, LINE.c.category, LINE.c.label, LINE.c.cents, LINE.c.use)
+          .where(LINE.c.project_id == bindparam("project_id"), LINE.c.is_current.is_(True),
+                 LINE.c.removed.is_(False))
+          .order_by(LINE.c.line_key))
+_LAST_LINE_KEY = select(func.max(LINE.c.line_key)).where(LINE.c.project_id == bindparam("project_id"))
+_SUPERSEDE_LINE = (update(LINE).where(LINE.c.project_id == bindparam("p_id"), LINE.c.line_key == bindparam("key"),
+                                      LINE.c.is_current.is_(True)).values(is_current=False))
 _HISTORY = (select(ANSWER.c.status, ANSWER.c.value, ANSWER.c.kind)
             .where(ANSWER.c.project_id == bindparam("project_id"), ANSWER.c.question_id == bindparam("question_id"))
             .order_by(ANSWER.c.id))
@@ -147,7 +165,8 @@ class Repository:
     def save_membership(self, membership: MembershipRow) -> None:
         self.connection.execute(_SAVE_MEMBERSHIP, {
             "u_id": membership.user_id, "p_id": membership.project_id, "focus_question": membership.focus_question,
-            "draft_question": membership.draft_question, "draft_choices": membership.draft_choices})
+            "draft_question": membership.draft_question, "draft_choices": membership.draft_choices,
+            "budget_pending": membership.budget_pending})
 
     def answers(self, project_id: int) -> dict[str, StoredAnswer]:
         rows = self.connection.execute(_ANSWERS, {"project_id": project_id})
@@ -174,3 +193,26 @@ class Repository:
         self.connection.execute(_UNMARK, {"p_id": project_id, "i_id": item_id})
         self.connection.execute(insert(MARK), {"project_id": project_id, "item_id": item_id, "done": done,
                                                "user_id": user_id, "is_current": True})
+
+    def budget_lines(self, project_id: int) -> list[BudgetLineRow]:
+        return [BudgetLineRow(*row) for row in self.connection.execute(_LINES, {"project_id": project_id})]
+
+    def add_budget_line(self, project_id: int, user_id: int, section: str, category: str, label: str,
+                        cents: int, use: str) -> int:
+        """A new line; returns its key."""
+        key = (self.connection.execute(_LAST_LINE_KEY, {"project_id": project_id}).scalar() or 0) + 1
+        self._insert_line(project_id, user_id, key, section=section, category=category, label=label, cents=cents,
+                          use=use)
+        return key
+
+    def change_budget_line(self, project_id: int, user_id: int, line: BudgetLineRow, label: str | None = None,
+                           cents: int | None = None, removed: bool = False) -> None:
+        """A new version of the line (or its removal); earlier versions stay as history."""
+        self.connection.execute(_SUPERSEDE_LINE, {"p_id": project_id, "key": line.key})
+        self._insert_line(project_id, user_id, line.key, section=line.section, category=line.category,
+                          label=line.label if label is None else label, cents=line.cents if cents is None else cents,
+                          use=line.use, removed=removed)
+
+    def _insert_line(self, project_id: int, user_id: int, key: int, removed: bool = False, **values: Any) -> None:
+        self.connection.execute(insert(LINE), {"project_id": project_id, "line_key": key, "user_id": user_id,
+                                               "removed": removed, "is_current": True, **values})

@@ -5,7 +5,10 @@ import re
 
 from bot.terminal import TerminalChat
 from dialogs.model import Kind
+from tests.support.budget_chat import CONFORMANT_BUDGET
 from tests.support.projects import CONFORMANT, DEFAULTS
+
+PRESS = "press:"
 
 
 def test_the_whole_guide_in_the_terminal(services):
@@ -15,18 +18,35 @@ def test_the_whole_guide_in_the_terminal(services):
     typed: list[str] = []
     pending = ["MSAP de Saint-Affrique", "Sud-Aveyron"]
 
+    def budget_keys():
+        """Buttons (by label) and amounts of the conformant budget, resolved on screen as they come."""
+        for section, use, category, amount, label in CONFORMANT_BUDGET:
+            yield PRESS + ("➕ Ressource" if section == "resource" else
+                           "➕ Investissement" if use == "investissement" else "➕ Fonctionnement")
+            yield PRESS + category
+            if section == "resource":
+                yield PRESS + ("Investissement" if use == "investissement" else "Fonctionnement")
+            if label:
+                yield label
+            yield amount
+
     def read(_prompt: str) -> str:
         assert len(typed) < 3 * len(guide.question_list), "\n".join(screen[-6:])
         if pending:
-            typed.append(pending.pop(0))
-            return typed[-1]
+            line = pending.pop(0)
+            if line.startswith(PRESS):
+                label = line[len(PRESS):]
+                line = re.search(r"\[(#?\d+)\] " + re.escape(label) + r"\n", "\n".join(screen) + "\n").group(1)
+            screen.clear()
+            typed.append(line)
+            return line
         last = "\n".join(screen[-3:])
         screen.clear()
         if "/conformite" in typed:
             raise EOFError  # Ctrl+D
         if "toutes les étapes" in last:
-            typed.append("/conformite")
-            return "/conformite"
+            pending.extend(["/budget", *budget_keys(), "/conformite"])
+            return read(_prompt)
         if (button := re.search(r"\[(#?\d+)\] Étape suivante", last)) is not None:
             typed.append(button.group(1))
             return typed[-1]

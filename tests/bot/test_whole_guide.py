@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from tests.bot.test_conversation import create_project
+from tests.support.budget_chat import CONFORMANT_BUDGET, enter_budget
 from tests.support.projects import CONFORMANT, EXPECTED_UNMET, NONCONFORMANT
 from tests.support.walk import question_in, walk_guide
 
@@ -15,6 +16,8 @@ async def test_a_conformant_project_walks_all_stages_and_meets_every_check(clien
         assert f"Étape {stage.order} terminée : {stage.title}" in texts
     assert "Total : 26 h par semaine" in texts
     assert "❌" not in texts
+    summary = (await enter_budget(client, CONFORMANT_BUDGET))[0]
+    assert "50 % de 58 000 € = 29 000 €." in summary.text.replace("\u202f", " ")
     report = (await client.send("/conformite"))[0]
     total = len(guide.checks)
     assert f"Conformité au cahier des charges : {total} sur {total}" in report.text
@@ -28,11 +31,14 @@ async def test_a_nonconformant_project_sees_exactly_what_is_not_met(client, serv
     guide = services.guide
     replies = await create_project(client)
     await walk_guide(client, guide, replies, NONCONFORMANT)
+    # The same budget, but DETR also asked for operating costs.
+    await enter_budget(client, CONFORMANT_BUDGET + [("resource", "fonctionnement", "DETR", "5 000 €", None)])
+    expected = EXPECTED_UNMET | {"budget_check_non_cumul"}
     report = (await client.send("/conformite"))[0]
     total = len(guide.checks)
-    assert f"{total - len(EXPECTED_UNMET)} sur {total}" in report.text
+    assert f"{total - len(expected)} sur {total}" in report.text
     unmet = {check.id for check in guide.checks if f"❌ {check.title}" in report.text}
-    assert unmet == EXPECTED_UNMET
+    assert unmet == expected
     for reason in [
         "1 opérateur(s) retenu(s) avec leurs services définis ; il en faut au moins 2.",
         "il manque : Mise en relation des usagers avec les opérateurs, Identification de situations à signaler",
@@ -41,7 +47,7 @@ async def test_a_nonconformant_project_sees_exactly_what_is_not_met(client, serv
     ]:
         assert reason in report.text, reason
     fixes = [label for label in report.labels if label.startswith("🔧")]
-    assert len(fixes) == len(EXPECTED_UNMET)
+    assert len(fixes) == len(expected)
     # A fix button opens the step that fixes it; the new answer is checked again at once.
     hours = next(c for c in guide.checks if c.id == "tech_check_horaires")
     replies = await client.click(f"🔧 {hours.title}")

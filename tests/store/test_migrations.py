@@ -14,8 +14,8 @@ from store import migrate
 from store.db import normalise_url
 from store.models import Base
 
-APP_TABLES = {"user", "project", "membership", "answer", "processed_update", "checklist_mark"}
-HEAD = "0002"
+APP_TABLES = {"user", "project", "membership", "answer", "processed_update", "checklist_mark", "budget_line"}
+HEAD = "0003"
 
 
 def table_names(engine) -> set[str]:

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from store import migrate
-from store.models import Answer, ChecklistMark, Membership, ProcessedUpdate, Project, User, utcnow
+from store.models import Answer, BudgetLine, ChecklistMark, Membership, ProcessedUpdate, Project, User, utcnow
 from store.repo import MembershipRow, ProjectRow, Repository, StoredAnswer
 
 TELEGRAM_ID = 7_000_000_001  # beyond 32 bits, as real Telegram ids can be
@@ -58,7 +58,7 @@ def test_create_project_makes_the_owner_member(database):
     with database.begin() as connection:
         repo = Repository(connection)
         membership, project = repo.membership(TELEGRAM_ID, project_id)
-        assert membership == MembershipRow(TELEGRAM_ID, project_id, "owner", None, None, None)
+        assert membership == MembershipRow(TELEGRAM_ID, project_id, "owner", None, None, None, None)
         assert project == ProjectRow(project_id, "Maison de Lure", None, "msap", "2024.1", "welcome", 0)
         owner = repo.user(TELEGRAM_ID, "Camille")
         assert owner.active_project_id == project_id and owner.creating_project is False
@@ -175,3 +175,26 @@ def test_checklist_marks_keep_history_and_the_latest_wins(database):
         assert Repository(connection).checklist_marks(project_id) == {"visiter_maisons": False,
                                                                       "inauguration": True}
         assert len(connection.execute(select(ChecklistMark.id)).all()) == 3
+
+
+def test_budget_lines_are_added_changed_and_removed_with_history(database):
+    with database.begin() as connection:
+        repo = Repository(connection)
+        project_id = new_project(repo)
+        rent = repo.add_budget_line(project_id, TELEGRAM_ID, "charge", "loyer_hebergement", "Loyer", 600_000,
+                                    "fonctionnement")
+        wages = repo.add_budget_line(project_id, TELEGRAM_ID, "charge", "salaires", "Salaires", 4_000_000,
+                                     "fonctionnement")
+        assert (rent, wages) == (1, 2)
+    with database.begin() as connection:
+        repo = Repository(connection)
+        first, second = repo.budget_lines(project_id)
+        repo.change_budget_line(project_id, TELEGRAM_ID, first, cents=0)
+        repo.change_budget_line(project_id, TELEGRAM_ID, second, label="Salaires et charges")
+        repo.change_budget_line(project_id, TELEGRAM_ID, repo.budget_lines(project_id)[0], removed=True)
+    with database.connect() as connection:
+        repo = Repository(connection)
+        assert [(line.key, line.label, line.cents) for line in repo.budget_lines(project_id)] == [
+            (2, "Salaires et charges", 4_000_000)]
+        assert len(connection.execute(select(BudgetLine.id)).all()) == 5
+        assert repo.add_budget_line(project_id, TELEGRAM_ID, "resource", "commune", "Commune", 1, "fonctionnement") == 3

@@ -94,7 +94,9 @@ class FakeBotApi(BaseRequest):
                          read_timeout=None, write_timeout=None, connect_timeout=None,
                          pool_timeout=None) -> tuple[int, bytes]:
         name = url.rsplit("/", 1)[-1]
-        params = request_data.parameters if request_data is not None else {}
+        params = dict(request_data.parameters) if request_data is not None else {}
+        if request_data is not None and request_data.contains_files:
+            params |= {key: content for key, (_name, content, _type) in request_data.multipart_data.items()}
         self.calls.append((name, params))
         if self.delay:
             await asyncio.sleep(self.delay)
@@ -110,6 +112,8 @@ class FakeBotApi(BaseRequest):
                          "supports_inline_queries": False}
         if name in ("sendMessage", "editMessageText"):
             return self._message(name, params)
+        if name == "sendPhoto":
+            return self._photo(params)
         if name in ("answerCallbackQuery", "setMyCommands", "deleteWebhook", "setWebhook", "sendChatAction"):
             return 200, True
         if name == "getUpdates":
@@ -149,6 +153,26 @@ class FakeBotApi(BaseRequest):
             message["reply_markup"] = keyboard
         self.messages[message_id] = message
         return 200, {k: v for k, v in message.items() if not k.startswith("_")}
+
+    def _photo(self, params: dict[str, Any]) -> tuple[int, Any]:
+        caption = params.get("caption", "")
+        error, visible = parse_telegram_html(caption) if params.get("parse_mode") == "HTML" else (None, caption)
+        if error or len(visible) > 1024:
+            return 400, f"Bad Request: can't parse caption: {error or 'too long'}"
+        photo = params.get("photo")
+        if not isinstance(photo, (bytes, bytearray)) or not photo.startswith(b"\x89PNG"):
+            return 400, "Bad Request: photo is not a PNG upload"
+        message_id = next(self._message_ids)
+        message = {"message_id": message_id, "date": int(time.time()), "caption": visible, "_markup": caption,
+                   "_photo": bytes(photo), "text": visible, "chat": {"id": int(params["chat_id"]), "type": "private"},
+                   "from": {"id": BOT_ID, "is_bot": True, "first_name": "Guide MSAP"},
+                   "photo": [{"file_id": f"p{message_id}", "file_unique_id": f"p{message_id}", "width": 900,
+                              "height": 400}]}
+        self.messages[message_id] = message
+        return 200, {k: v for k, v in message.items() if not k.startswith("_") and k != "text"}
+
+    def photos(self) -> list[bytes]:
+        return [m["_photo"] for m in self.messages.values() if "_photo" in m]
 
     def sent(self, since: int = 0) -> list[Sent]:
         """The messages sent or edited by the calls after position `since`."""

@@ -1,0 +1,1 @@
+"""Documents built from a project: charts now, the labelling dossier later."""

@@ -1,0 +1,220 @@
+"""The budget builder in the chat: the summary, adding, changing and removing lines."""
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import asdict
+from typing import Any
+
+from dialogs.budget import BudgetSummary, Framing, Line, summarize
+from dialogs.budget_model import INVESTMENT, OPERATING, BudgetModel, Category
+from dialogs.errors import ParseError
+from dialogs.parsing import SHORT_TEXT_MAX, parse_euros, parse_text
+from dialogs.ui import UiTexts
+from states.buttons import Action
+from states.events import Button, Outcome, Reply
+from states.progress import ProjectView
+from store.repo import BudgetLineRow, MembershipRow, ProjectRow, Repository
+
+CHARGE, RESOURCE = "charge", "resource"
+# What "➕" adds: the section and, for charges, the use; resources ask for their use.
+GROUPS = [(CHARGE, INVESTMENT), (CHARGE, OPERATING), (RESOURCE, None)]
+USES = [INVESTMENT, OPERATING]
+
+MakeButton = Callable[[str, str, "int | None"], Button]
+
+
+def budget_summary(model: BudgetModel, view: ProjectView, rows: list[BudgetLineRow]) -> BudgetSummary:
+    """The budget of a project: its lines, framed by the year questions of the guide."""
+    values = view.values
+    opening = values.get(model.framing.opening)
+    framing = Framing(year=values.get(model.framing.year), operating_already=values.get(model.framing.operating),
+                      opening=datetime.date.fromisoformat(opening) if opening else None)
+    # A line whose category left budget.yaml stays stored (history) but no longer counts.
+    lines = [Line(**asdict(row)) for row in rows if row.category in model.categories]
+    return summarize(lines, model, framing)
+
+
+class BudgetDesk:
+    def __init__(self, model: BudgetModel, ui: UiTexts, repo: Repository, project: ProjectRow,
+                 membership: MembershipRow, user_id: int, view: ProjectView, button: MakeButton,
+                 touch: Callable[[], None]) -> None:
+        self.model = model
+        self.ui = ui
+        self.repo = repo
+        self.project = project
+        self.membership = membership
+        self.user_id = user_id
+        self.view = view
+        self.button = button
+        self.touch = touch
+        self.categories = list(model.categories.values())
+
+    # ---- screens
+
+    def summary(self, edit: bool = False) -> Reply:
+        rows = self.repo.budget_lines(self.project.id)
+        summary = budget_summary(self.model, self.view, rows)
+        texts = self.ui.budget
+        buttons = [[self.button(texts.add_investment, Action.BUDGET_ADD, 0),
+                    self.button(texts.add_operating, Action.BUDGET_ADD, 1)],
+                   [self.button(texts.add_resource, Action.BUDGET_ADD, 2)]]
+        if rows:
+            buttons.append([self.button(texts.edit_lines, Action.BUDGET_LINES, None)])
+        if summary.resources_by_source:
+            buttons.append([self.button(texts.chart, Action.BUDGET_CHART, None)])
+        buttons.append([self.button(self.ui.buttons.menu, Action.MENU, None)])
+        return Reply("budget", self._values(summary), buttons, edit=edit)
+
+    def chart(self) -> Reply:
+        summary = budget_summary(self.model, self.view, self.repo.budget_lines(self.project.id))
+        year = self.view.values.get(self.model.framing.year)
+        title = self.ui.budget.chart_title.format(year=year) if year else self.ui.budget.chart_title_no_year
+        items = [(self.ui.budget.subsidy_label if label == "subsidy" else label, cents)
+                 for label, cents in summary.resources_by_source]
+        return Reply("budget_chart", {"project": self.project.name}, image=("resources_chart",
+                                                                              {"items": items, "title": title}))
+
+    def categories_for(self, group: int) -> Reply:
+        section, use = GROUPS[group]
+        if section == CHARGE:
+            choices = self.model.charges.investissement if use == INVESTMENT else self.model.charges.fonctionnement
+        else:
+            choices = self.model.resources
+        rows = [[self.button(c.label, Action.BUDGET_CATEGORY, self.categories.index(c))] for c in choices]
+        return Reply("budget_categories", {"section": section, "use": use}, rows + [[self._cancel()]])
+
+    def lines(self) -> Reply:
+        rows = self.repo.budget_lines(self.project.id)
+        buttons = [self.button(self.ui.budget.line.format(number=n), Action.BUDGET_LINE, row.key)
+                   for n, row in enumerate(rows, start=1)]
+        keyboard = [buttons[i:i + 4] for i in range(0, len(buttons), 4)]
+        return Reply("budget_lines", {"lines": [self._line_values(row) for row in rows]},
+                     keyboard + [[self.button(self.ui.budget.open, Action.BUDGET, None)]])
+
+    def line(self, key: int) -> Reply | None:
+        row = self._row(key)
+        if row is None:
+            return None
+        texts = self.ui.budget
+        return Reply("budget_line", self._line_values(row), [
+            [self.button(texts.change_amount, Action.BUDGET_AMOUNT, key),
+             self.button(texts.change_label, Action.BUDGET_LABEL, key)],
+            [self.button(texts.remove, Action.BUDGET_REMOVE, key)],
+            [self.button(texts.open, Action.BUDGET, None)]])
+
+    # ---- changes
+
+    def pick_category(self, index: int) -> Reply:
+        category = self.categories[index]
+        pending: dict[str, Any] = {"category": category.id}
+        if category.id in {c.id for c in self.model.resources}:
+            pending["section"] = RESOURCE
+            self._pend(pending)
+            return Reply("budget_ask_use", {"category": category.label},
+                         [[self.button(self.ui.budget.investment, Action.BUDGET_USE, 0),
+                           self.button(self.ui.budget.operating, Action.BUDGET_USE, 1)], [self._cancel()]])
+        pending |= {"section": CHARGE, "use": self.model.charge_use(category.id)}
+        return self._ask_next(pending, category)
+
+    def pick_use(self, index: int) -> Reply | None:
+        pending = dict(self.membership.budget_pending or {})
+        if "category" not in pending or "key" in pending:
+            return None
+        pending["use"] = USES[index]
+        return self._ask_next(pending, self.model.categories[pending["category"]])
+
+    def change(self, key: int, field: str) -> Reply | None:
+        row = self._row(key)
+        if row is None:
+            return None
+        self._pend({"key": key, "await": field})
+        return Reply("budget_ask", {"await": field, "category": self.model.categories[row.category].label,
+                                    "current": self._line_values(row)}, [[self._cancel()]])
+
+    def remove(self, key: int) -> Reply | None:
+        row = self._row(key)
+        if row is None:
+            return None
+        self.repo.change_budget_line(self.project.id, self.user_id, row, removed=True)
+        self.touch()
+        return self.summary()
+
+    def cancel(self) -> Reply:
+        self._pend(None)
+        return self.summary()
+
+    def text(self, text: str) -> Outcome:
+        """A typed label or amount for the line being entered or changed."""
+        pending = dict(self.membership.budget_pending or {})
+        field = pending.get("await")
+        try:
+            value: Any = (parse_text(text, SHORT_TEXT_MAX) if field == "label"
+                          else int(parse_euros(text) * 100))
+        except ParseError as error:
+            return Outcome([Reply("invalid", {"key": error.key, "params": error.params, "kind": None}),
+                            Reply("budget_ask", {"await": field, "category": self._category_label(pending),
+                                                 "current": None}, [[self._cancel()]])])
+        pending[field] = value
+        if "key" in pending:
+            row = self._row(pending["key"])
+            if row is not None:
+                self.repo.change_budget_line(self.project.id, self.user_id, row,
+                                             label=pending.get("label"), cents=pending.get("amount"))
+        elif field == "label":
+            return Outcome([self._ask_next(pending, self.model.categories[pending["category"]])])
+        else:
+            category = self.model.categories[pending["category"]]
+            self.repo.add_budget_line(self.project.id, self.user_id, pending["section"], category.id,
+                                      pending.get("label", category.label), value, pending["use"])
+        self._pend(None)
+        self.touch()
+        return Outcome([self.summary()])
+
+    # ---- helpers
+
+    def _ask_next(self, pending: dict[str, Any], category: Category) -> Reply:
+        """Named lines ("autre") ask their label first; every line then asks its amount."""
+        pending["await"] = "label" if category.other and "label" not in pending else "amount"
+        self._pend(pending)
+        return Reply("budget_ask", {"await": pending["await"], "category": category.label, "current": None},
+                     [[self._cancel()]])
+
+    def _pend(self, pending: dict[str, Any] | None) -> None:
+        self.membership.budget_pending = pending
+        self.touch()
+
+    def _row(self, key: int) -> BudgetLineRow | None:
+        return next((row for row in self.repo.budget_lines(self.project.id) if row.key == key), None)
+
+    def _category_label(self, pending: dict[str, Any]) -> str:
+        if "key" in pending and (row := self._row(pending["key"])) is not None:
+            return self.model.categories[row.category].label
+        return self.model.categories[pending["category"]].label if "category" in pending else ""
+
+    def _cancel(self) -> Button:
+        return self.button(self.ui.budget.cancel, Action.BUDGET_CANCEL, None)
+
+    def _line_values(self, row: BudgetLineRow) -> dict[str, Any]:
+        return {"label": row.label, "cents": row.cents, "section": row.section, "use": row.use,
+                "category": self.model.categories[row.category].label}
+
+    def _values(self, summary: BudgetSummary) -> dict[str, Any]:
+        rule = self.model.subsidy
+        return {
+            "project": self.project.name, "year": self.view.values.get(self.model.framing.year),
+            "investment_lines": [self._line_dict(line) for line in summary.charges[INVESTMENT]],
+            "operating_lines": [self._line_dict(line) for line in summary.charges[OPERATING]],
+            "resources": [self._line_dict(line) for line in summary.resources],
+            "subsidy": asdict(summary.subsidy), "operating": asdict(summary.operating),
+            "investment": asdict(summary.investment), "months": summary.months,
+            "partial_year": summary.partial_year, "already_operating": self.view.values.get(
+                self.model.framing.operating) is True,
+            "detr_conflict": summary.detr_conflict,
+            "rate": rule.rate_percent, "floor_cents": rule.floor_euros * 100, "ceiling_cents": rule.ceiling_euros * 100,
+            "subsidy_label": self.ui.budget.subsidy_label,
+        }
+
+    def _line_dict(self, line: Line) -> dict[str, Any]:
+        return {"label": line.label, "cents": line.cents, "use": line.use,
+                "category": self.model.categories[line.category].label}

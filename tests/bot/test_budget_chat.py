@@ -1,0 +1,146 @@
+"""The budget builder through the real application: lines, the subsidy rule, the plan, the checks."""
+from __future__ import annotations
+
+import struct
+
+from sqlalchemy import select
+
+from store.models import BudgetLine
+from tests.bot.test_conversation import create_project
+from tests.support.budget_chat import add_charge, add_resource
+
+
+def seen(sent) -> str:
+    """The text as read on a phone: Babel's narrow no-break spaces read as spaces."""
+    return sent.text.replace("\u202f", " ").replace("\xa0", " ")
+
+
+async def open_budget(client):
+    await create_project(client)
+    return (await client.send("/budget"))[0]
+
+
+async def test_an_empty_budget_explains_what_to_enter(client):
+    summary = await open_budget(client)
+    assert "Saisissez les charges de fonctionnement pour calculer la subvention." in seen(summary)
+    assert {"➕ Investissement", "➕ Fonctionnement", "➕ Ressource"} <= set(summary.labels)
+
+
+async def test_lines_give_the_subsidy_the_formula_and_what_remains_to_finance(client):
+    await open_budget(client)
+    await add_charge(client, "fonctionnement", "Salaires et charges", "40 000 €")
+    await add_charge(client, "fonctionnement", "Loyer ou hébergement", "6 000")
+    await add_charge(client, "fonctionnement", "Autre charge de fonctionnement", "12k€", label="Entretien & ménage")
+    await add_charge(client, "investissement", "Mobilier", "4 500,50 €")
+    summary = (await add_resource(client, "Commune", "fonctionnement", "10 000 €"))[0]
+    # "50% de son budget annuel de fonctionnement, avec un plancher de 10 000 € … un plafond de 35 000 €"
+    assert "50 % de 58 000 € = 29 000 €." in seen(summary)
+    assert "Fonctionnement : 39 000 € de ressources pour 58 000 € de charges." in seen(summary)
+    assert "Reste à financer : 19 000 € (32,8 %)" in seen(summary)
+    assert "Entretien &amp; ménage" not in seen(summary) and "Entretien & ménage" in seen(summary)
+    assert "4 500,50 €" in seen(summary)
+    assert "Investissement : 0 € de ressources pour 4 500,50 € de charges." in seen(summary)
+
+
+async def test_a_line_is_changed_and_removed_and_history_is_kept(client, services):
+    await open_budget(client)
+    await add_charge(client, "fonctionnement", "Salaires et charges", "40 000 €")
+    await add_charge(client, "fonctionnement", "Loyer ou hébergement", "6 000 €")
+    lines = (await client.click("✏️ Modifier une ligne"))[0]
+    assert "2. Loyer ou hébergement : 6 000 €" in seen(lines)
+    await client.click("✏️ 2")
+    asked = (await client.click("Changer le montant"))[0]
+    assert "Ligne actuelle : Loyer ou hébergement, 6 000 €." in seen(asked)
+    invalid = await client.send("beaucoup")
+    assert "Je n'ai pas reconnu un montant. Exemple : 12 500 € ou 12,5 k€." in seen(invalid[0])
+    summary = (await client.send("12,5 k€"))[0]
+    assert "50 % de 52 500 € = 26 250 €." in seen(summary)
+    await client.click("✏️ Modifier une ligne")
+    await client.click("✏️ 1")
+    await client.click("Changer le libellé")
+    summary = (await client.send("Salaires chargés (1,5 ETP)"))[0]
+    assert "Salaires chargés (1…" in seen(summary)
+    await client.click("✏️ Modifier une ligne")
+    await client.click("✏️ 1")
+    summary = (await client.click("Supprimer"))[0]
+    assert "50 % de 12 500 € = 6 250 €, porté au plancher de 10 000 €." in seen(summary)
+    with services.database.connect() as connection:
+        assert len(connection.execute(select(BudgetLine.id)).all()) == 5
+
+
+async def test_ceiling_and_implausibly_small_budgets(client):
+    await open_budget(client)
+    summary = (await add_charge(client, "fonctionnement", "Salaires et charges", "100 000 €"))[0]
+    assert "50 % de 100 000 € = 50 000 €, plafonné à 35 000 €." in seen(summary)
+    await client.click("✏️ Modifier une ligne")
+    await client.click("✏️ 1")
+    await client.click("Changer le montant")
+    summary = (await client.send("8 000 €"))[0]
+    assert "Le plancher de 10 000 € dépasse le budget de fonctionnement (8 000 €)" in seen(summary)
+    report = (await client.send("/conformite"))[0]
+    assert "❌ Un budget de fonctionnement plausible" in seen(report)
+    assert "Budget de fonctionnement de 8 000 € : c'est moins que le plancher de 10 000 €." in seen(report)
+
+
+async def test_detr_for_operating_costs_is_not_cumulative_with_the_labelling(client):
+    await open_budget(client)
+    await add_charge(client, "fonctionnement", "Salaires et charges", "40 000 €")
+    summary = (await add_resource(client, "DETR", "investissement", "20 000 €"))[0]
+    assert "ne se cumulent pas" not in seen(summary)
+    report = (await client.send("/conformite"))[0]
+    assert "✅ FNADT et DETR non cumulés pour le fonctionnement" in seen(report)
+    await client.send("/budget")
+    summary = (await add_resource(client, "DETR", "fonctionnement", "5 000 €"))[0]
+    assert "La DETR et le FNADT ne se cumulent pas pour le fonctionnement" in seen(summary)
+    report = (await client.send("/conformite"))[0]
+    assert "❌ FNADT et DETR non cumulés pour le fonctionnement" in seen(report)
+    assert "Réservez la DETR à l'investissement." in seen(report)
+
+
+async def test_a_maison_opening_during_the_year(client, services):
+    await open_budget(client)
+    for question, answer in [("budget_annee", "2027"), ("budget_en_activite", "non"),
+                             ("budget_date_ouverture", "1er septembre 2027")]:
+        step = services.guide.step_of_question[question]
+        index = services.guide.stages.index(services.guide.stage_of_step[step.id])
+        await client.send("/menu")
+        await client.click(f"{index + 1}. ")  # goes to the first step of the budget stage
+        break
+    # Answer the framing questions of step 3 of the budget stage.
+    await client.send("/conformite")
+    replies = await client.click("🔧 Un budget de fonctionnement plausible")
+    for text in ["2027", "oui", "non", "1er septembre 2027"]:
+        replies = await client.send(text)
+    assert "Récapitulatif" in replies[-1].text and "💶 Budget" in replies[-1].labels
+    await client.click("💶 Budget")
+    summary = (await add_charge(client, "fonctionnement", "Salaires et charges", "16 000 €"))[0]
+    assert "le budget de fonctionnement couvre 4 mois d'activité" in seen(summary)
+    assert "c'est à la Préfecture de le confirmer" in seen(summary)
+    assert "50 % de 16 000 € = 8 000 €, porté au plancher de 10 000 €." in seen(summary)
+
+
+async def test_the_resources_chart_is_sent_as_a_picture(client, api):
+    await open_budget(client)
+    await add_charge(client, "fonctionnement", "Salaires et charges", "58 000 €")
+    await add_resource(client, "Département", "fonctionnement", "9 000 €")
+    await client.click("📊 Graphique")
+    assert any(name == "sendChatAction" and params["action"] == "upload_photo" for name, params in api.calls)
+    (png,) = api.photos()
+    width, height = struct.unpack(">II", png[16:24])
+    assert png.startswith(b"\x89PNG") and width >= 600 and height >= 200
+
+
+async def test_cancel_leaves_the_budget_untouched_and_commands_end_the_entry(client, services):
+    await open_budget(client)
+    await client.click("➕ Fonctionnement")
+    await client.click("Salaires et charges")
+    summary = (await client.click("Annuler"))[0]
+    assert "Saisissez les charges" in seen(summary)
+    await client.click("➕ Ressource")
+    await client.click("Commune")
+    await client.click("Fonctionnement")
+    await client.send("/aide")
+    replies = await client.send("Claire Morel")  # an answer to the guide again, not an amount
+    assert "Je n'ai pas reconnu un montant" not in replies[0].text
+    with services.database.connect() as connection:
+        assert connection.execute(select(BudgetLine.id)).all() == []
