@@ -97,16 +97,9 @@ async def test_detr_for_operating_costs_is_not_cumulative_with_the_labelling(cli
     assert "Réservez la DETR à l'investissement." in seen(report)
 
 
-async def test_a_maison_opening_during_the_year(client, services):
+async def test_a_maison_opening_during_the_year(client):
     await open_budget(client)
-    for question, answer in [("budget_annee", "2027"), ("budget_en_activite", "non"),
-                             ("budget_date_ouverture", "1er septembre 2027")]:
-        step = services.guide.step_of_question[question]
-        index = services.guide.stages.index(services.guide.stage_of_step[step.id])
-        await client.send("/menu")
-        await client.click(f"{index + 1}. ")  # goes to the first step of the budget stage
-        break
-    # Answer the framing questions of step 3 of the budget stage.
+    # The plausibility check leads to step 3 of the budget stage, whose questions frame the year.
     await client.send("/conformite")
     replies = await client.click("🔧 Un budget de fonctionnement plausible")
     for text in ["2027", "oui", "non", "1er septembre 2027"]:
