@@ -73,7 +73,7 @@ def _chat(settings: Settings) -> int:
 
     services = build_services(settings)
     try:
-        TerminalChat(services.engine, services.renderer, services.ui).run()
+        TerminalChat(services.engine, services.renderer, services.ui, documents=services.documents).run()
     finally:
         services.close()
     return 0
@@ -83,12 +83,14 @@ def _serve(settings: Settings) -> int:
     from telegram import Update
 
     from bot.app import build_application
+    from bot.rendering import ProcessRendering
     from bot.services import build_services
 
     logging.getLogger().setLevel(logging.INFO)
     logging.getLogger("httpx").setLevel(logging.WARNING)
     services = build_services(settings)
-    application = build_application(services)
+    rendering = ProcessRendering(settings.database_url)
+    application = build_application(services, rendering=rendering)
     updates = [Update.MESSAGE, Update.CALLBACK_QUERY]
     try:
         if settings.webhook_url:
@@ -100,6 +102,7 @@ def _serve(settings: Settings) -> int:
         else:
             application.run_polling(allowed_updates=updates)
     finally:
+        rendering.close()
         services.close()
     return 0
 

@@ -9,13 +9,16 @@ from telegram.request import BaseRequest
 
 from bot.handlers import Handlers
 from bot.ordering import PerChatUpdateProcessor
+from bot.rendering import ProcessRendering, ThreadRendering
 from bot.services import Services
 from states.engine import COMMANDS
 
 PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 
 
-def build_application(services: Services, request: BaseRequest | None = None) -> Application:
+def build_application(services: Services, request: BaseRequest | None = None,
+                      rendering: ThreadRendering | ProcessRendering | None = None) -> Application:
+    """The bot; documents render in `rendering` (default: a worker thread of this process)."""
     settings = services.settings
     builder = (
         ApplicationBuilder()
@@ -31,7 +34,7 @@ def build_application(services: Services, request: BaseRequest | None = None) ->
         builder = builder.request(request).get_updates_request(request)
     application = builder.build()
 
-    handlers = Handlers(services.engine, services.renderer)
+    handlers = Handlers(services.engine, services.renderer, rendering or ThreadRendering(services.documents))
     # Order matters: commands before plain text, text before the catch-all for other messages.
     application.add_handler(MessageHandler(PRIVATE & filters.COMMAND, handlers.command))
     application.add_handler(MessageHandler(PRIVATE & filters.TEXT, handlers.text))

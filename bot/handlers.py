@@ -10,10 +10,12 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.images import draw
+from bot.rendering import ProcessRendering, ThreadRendering
 from bot.render import Renderer
 from bot.splitting import split_html
 from states.engine import Engine
-from states.events import Button, Choice, Command, Event, Outcome, Reply, Sender, Text, Unsupported
+from states.events import (Button, Choice, Command, DocumentRequest, Event, Outcome, Reply, Sender, Text,
+                           Unsupported)
 
 log = logging.getLogger(__name__)
 
@@ -40,9 +42,10 @@ def _attachment_kind(message: Message) -> str:
 
 
 class Handlers:
-    def __init__(self, engine: Engine, renderer: Renderer) -> None:
+    def __init__(self, engine: Engine, renderer: Renderer, documents: ThreadRendering | ProcessRendering) -> None:
         self.engine = engine
         self.renderer = renderer
+        self.documents = documents
 
     async def command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         word = update.effective_message.text.split(maxsplit=1)[0]
@@ -77,6 +80,10 @@ class Handlers:
             if reply.image is not None:
                 await self._send_image(context, chat_id, reply.image, text, markup)
                 continue
+            if reply.documents is not None:
+                await context.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup)
+                await self._send_documents(context, chat_id, reply.documents)
+                continue
             if reply.edit and query is not None and query.message is not None and len(text) <= 4096:
                 await self._edit(query.message, text, markup)
                 continue
@@ -92,6 +99,13 @@ class Handlers:
         png = await asyncio.to_thread(draw, *image)
         await context.bot.send_photo(chat_id, png, caption=caption[:1024], parse_mode=ParseMode.HTML,
                                      reply_markup=markup)
+
+    async def _send_documents(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
+                              request: DocumentRequest) -> None:
+        await context.bot.send_chat_action(chat_id, ChatAction.UPLOAD_DOCUMENT)
+        files = await self.documents.make(request.project_id, request.draft)
+        for file in files:
+            await context.bot.send_document(chat_id, file.content, filename=file.filename, caption=file.caption)
 
     @staticmethod
     async def _edit(message, text: str, markup: InlineKeyboardMarkup | None) -> None:

@@ -7,22 +7,25 @@ from collections.abc import Callable
 
 from bot.images import draw
 from bot.render import Renderer, to_plain_text
+from dossier.files import DocumentMaker
 from dialogs.model import TYPED_KINDS
 from dialogs.ui import UiTexts
 from states.engine import Engine
 from states.events import Button, Choice, Command, Event, Outcome, Sender, Text
 
-IMAGE_DIR = Path("data")  # beside the SQLite file of `make run`
+FILES_DIR = Path("data")  # beside the SQLite file of `make run`
 TERMINAL_USER_ID = 0  # Telegram ids start at 1, so the terminal user never meets a Telegram one
 TYPED = {kind.value for kind in TYPED_KINDS}
 
 
 class TerminalChat:
     def __init__(self, engine: Engine, renderer: Renderer, ui: UiTexts,
-                 read: Callable[[str], str] | None = None, write: Callable[[str], None] | None = None) -> None:
+                 read: Callable[[str], str] | None = None, write: Callable[[str], None] | None = None,
+                 documents: DocumentMaker | None = None) -> None:
         self.engine = engine
         self.renderer = renderer
         self.ui = ui
+        self.documents = documents
         self.read = read or input
         self.write = write or print
         self.sender = Sender(TERMINAL_USER_ID, getpass.getuser())
@@ -50,16 +53,23 @@ class TerminalChat:
             return Choice(self.sender, self.buttons[int(key) - 1].data)
         return Text(self.sender, line)
 
+    def save(self, filename: str, content: bytes, caption: str = "") -> None:
+        """Files go beside the database, and their path is shown: the terminal has no attachments."""
+        path = FILES_DIR / filename
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+        self.write(f"📎 {path.resolve()}" + (f"  ({caption})" if caption else ""))
+
     def show(self, outcome: Outcome) -> None:
         if outcome.notice:
             self.write(f"ℹ️  {outcome.notice}")
         for reply in outcome.replies:
             self.write(to_plain_text(self.renderer.html(reply)))
             if reply.image is not None:
-                path = IMAGE_DIR / f"{reply.image[0]}.png"
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(draw(*reply.image))
-                self.write(f"🖼  {path.resolve()}")
+                self.save(f"{reply.image[0]}.png", draw(*reply.image))
+            if reply.documents is not None and self.documents is not None:
+                for file in self.documents.make(reply.documents.project_id, reply.documents.draft):
+                    self.save(file.filename, file.content, file.caption)
             if reply.buttons:
                 self.buttons = [button for row in reply.buttons for button in row]
                 self.hash_keys = reply.template == "question" and reply.values.get("kind") in TYPED

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from dialogs.budget_model import INVESTMENT, OPERATING, BudgetModel, SubsidyRule, Use
 
@@ -191,3 +192,13 @@ def summarize(lines: list[Line], model: BudgetModel, framing: Framing) -> Budget
         resources_by_source=_sources(resources, model, subsidy),
         floor_cents=model.subsidy.floor_euros * 100,
     )
+
+
+def project_budget(model: BudgetModel, values: Mapping[str, Any], rows: Iterable[Any]) -> BudgetSummary:
+    """A project's budget from its stored lines (dataclasses with Line's fields) and its answered values."""
+    opening = values.get(model.framing.opening)
+    framing = Framing(year=values.get(model.framing.year), operating_already=values.get(model.framing.operating),
+                      opening=datetime.date.fromisoformat(opening) if opening else None)
+    # A line whose category left budget.yaml stays stored (history) but no longer counts.
+    lines = [Line(**asdict(row)) for row in rows if row.category in model.categories]
+    return summarize(lines, model, framing)

@@ -5,10 +5,10 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from dialogs.errors import GuideError
-from dialogs.model import Identifier, Kind, Question
+from dialogs.model import Identifier, Kind, Question, Strict
 from dialogs.yaml_files import read_yaml
 
 BUDGET_FILE = Path(__file__).parent / "budget.yaml"
@@ -16,25 +16,21 @@ INVESTMENT, OPERATING = "investissement", "fonctionnement"
 Use = Literal["investissement", "fonctionnement"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Category(_Strict):
+class Category(Strict):
     id: Identifier
     label: str = Field(min_length=1, max_length=60)
     other: bool = False   # the user names the line
     detr: bool = False    # DETR: not cumulative with the labelling subsidy for operating costs
 
 
-class SubsidyRule(_Strict):
+class SubsidyRule(Strict):
     rate_percent: int = Field(gt=0, le=100)
     floor_euros: int = Field(ge=0)
     ceiling_euros: int = Field(gt=0)
     fiche: str
 
 
-class FramingQuestions(_Strict):
+class FramingQuestions(Strict):
     """The guide questions giving the budget year, whether the Maison operates, and its opening date."""
 
     year: Identifier
@@ -42,12 +38,12 @@ class FramingQuestions(_Strict):
     opening: Identifier
 
 
-class Charges(_Strict):
+class Charges(Strict):
     investissement: list[Category] = Field(min_length=1)
     fonctionnement: list[Category] = Field(min_length=1)
 
 
-class BudgetModel(_Strict):
+class BudgetModel(Strict):
     framing: FramingQuestions
     subsidy: SubsidyRule
     charges: Charges

@@ -3,18 +3,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
 
+from dialogs.model import Strict
 from dialogs.yaml_files import read_yaml
 
 UI_FILE = Path(__file__).parent / "ui.yaml"
 
 
-class _Texts(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Buttons(_Texts):
+class Buttons(Strict):
     answer_yes: str
     answer_no: str
     back: str
@@ -35,7 +31,7 @@ class Buttons(_Texts):
     checklist: str
 
 
-class BudgetTexts(_Texts):
+class BudgetTexts(Strict):
     add_investment: str
     add_operating: str
     add_resource: str
@@ -54,38 +50,67 @@ class BudgetTexts(_Texts):
     chart_title_no_year: str
 
 
-class Commands(_Texts):
+class DocumentTexts(Strict):
+    closed: str
+    per_week: str
+    missing_item: str
+    referential: str
+    project_area: str
+    schedule_line: str
+    territory: str
+    formula_none: str
+    formula_rate: str
+    formula_ceiling: str
+    formula_floor: str
+    formula_budget: str
+    note_partial_year: str
+    note_whole_year: str
+    note_detr: str
+    note_implausible: str
+    caption_dossier: str
+    caption_convention: str
+    caption_checklist: str
+    format_pdf: str
+    format_docx: str
+    draft_suffix: str
+    final: str
+    draft: str
+
+
+class Commands(Strict):
     start: str
     menu: str
     avancement: str
     budget: str
+    dossier: str
     conformite: str
     checklist: str
     a_traiter: str
     aide: str
 
 
-class Notices(_Texts):
+class Notices(Strict):
     stale: str
     required: str
     first: str
     pick_one: str
 
 
-class Terminal(_Texts):
+class Terminal(Strict):
     no_token: str
     hint: str
     bye: str
 
 
-class Startup(_Texts):
+class Startup(Strict):
     config_error: str
     guide_error: str
 
 
-class UiTexts(_Texts):
+class UiTexts(Strict):
     buttons: Buttons
     budget: BudgetTexts
+    documents: DocumentTexts
     commands: Commands
     notices: Notices
     terminal: Terminal

@@ -1,12 +1,11 @@
 """The budget builder in the chat: the summary, adding, changing and removing lines."""
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
-from dialogs.budget import BudgetSummary, Framing, Line, summarize
+from dialogs.budget import BudgetSummary, Line, project_budget
 from dialogs.budget_model import INVESTMENT, OPERATING, BudgetModel, Category
 from dialogs.errors import ParseError
 from dialogs.parsing import SHORT_TEXT_MAX, parse_euros, parse_text
@@ -22,17 +21,6 @@ GROUPS = [(CHARGE, INVESTMENT), (CHARGE, OPERATING), (RESOURCE, None)]
 USES = [INVESTMENT, OPERATING]
 
 MakeButton = Callable[[str, str, "int | None"], Button]
-
-
-def budget_summary(model: BudgetModel, view: ProjectView, rows: list[BudgetLineRow]) -> BudgetSummary:
-    """The budget of a project: its lines, framed by the year questions of the guide."""
-    values = view.values
-    opening = values.get(model.framing.opening)
-    framing = Framing(year=values.get(model.framing.year), operating_already=values.get(model.framing.operating),
-                      opening=datetime.date.fromisoformat(opening) if opening else None)
-    # A line whose category left budget.yaml stays stored (history) but no longer counts.
-    lines = [Line(**asdict(row)) for row in rows if row.category in model.categories]
-    return summarize(lines, model, framing)
 
 
 class BudgetDesk:
@@ -54,7 +42,7 @@ class BudgetDesk:
 
     def summary(self, edit: bool = False) -> Reply:
         rows = self.repo.budget_lines(self.project.id)
-        summary = budget_summary(self.model, self.view, rows)
+        summary = project_budget(self.model, self.view.values, rows)
         texts = self.ui.budget
         buttons = [[self.button(texts.add_investment, Action.BUDGET_ADD, 0),
                     self.button(texts.add_operating, Action.BUDGET_ADD, 1)],
@@ -67,7 +55,7 @@ class BudgetDesk:
         return Reply("budget", self._values(summary), buttons, edit=edit)
 
     def chart(self) -> Reply:
-        summary = budget_summary(self.model, self.view, self.repo.budget_lines(self.project.id))
+        summary = project_budget(self.model, self.view.values, self.repo.budget_lines(self.project.id))
         year = self.view.values.get(self.model.framing.year)
         title = self.ui.budget.chart_title.format(year=year) if year else self.ui.budget.chart_title_no_year
         items = [(self.ui.budget.subsidy_label if label == "subsidy" else label, cents)

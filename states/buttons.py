@@ -35,10 +35,11 @@ class Action:
     BUDGET_REMOVE = "j"    # arg is the line's key
     BUDGET_CANCEL = "C"
     BUDGET_CHART = "G"
+    DOSSIER = "D"          # arg: 0 the final dossier, 1 a draft
 
     # Navigation that is valid from any old message; the others need the current revision.
     TIMELESS = frozenset({RESUME, PROGRESS, HELP, MENU, GOTO, FIX, ANSWER, CHECKLIST, BUDGET, BUDGET_ADD,
-                          BUDGET_LINES, BUDGET_LINE, BUDGET_CANCEL, BUDGET_CHART})
+                          BUDGET_LINES, BUDGET_LINE, BUDGET_CANCEL, BUDGET_CHART, DOSSIER})
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import Engine as Database
 
+from dialogs.budget import project_budget
 from dialogs.budget_model import BudgetModel
 from dialogs.loader import LoadedGuide
 from dialogs.model import Kind, Question, Step
@@ -14,15 +15,15 @@ from dialogs.schedule import total_minutes
 from dialogs.parsing import SHORT_TEXT_MAX, ParseError, from_json, parse_answer, parse_text, to_json
 from dialogs.ui import UiTexts
 from states.buttons import Action, Payload, decode
-from states.events import Button, Choice, Command, Event, Outcome, Reply, Text, Unsupported
+from states.events import Button, Choice, Command, DocumentRequest, Event, Outcome, Reply, Text, Unsupported
 from states.machine import FINISHED, ProjectMachine, goto_trigger
 from states.progress import ANSWERED, DEFERRED, SKIPPED, ProjectView
-from states.budget_desk import BudgetDesk, budget_summary
+from states.budget_desk import BudgetDesk
 from states.reports import Reports
 from store.models import utcnow
 from store.repo import Repository, StoredAnswer, UserRow
 
-COMMANDS = ("start", "menu", "avancement", "budget", "conformite", "checklist", "a_traiter", "aide")
+COMMANDS = ("start", "menu", "avancement", "budget", "dossier", "conformite", "checklist", "a_traiter", "aide")
 # Telegram redelivers an unconfirmed update for at most a day; ids older than this are dropped
 # every PRUNE_EVERY updates so the de-duplication table stays small.
 UPDATE_MEMORY = timedelta(days=2)
@@ -139,6 +140,8 @@ class _Conversation:
             self._touch()
         if name == "budget":
             return Outcome([self._desk().summary()])
+        if name == "dossier":
+            return Outcome([self._dossier_choice()])
         if name == "start":
             return Outcome([Reply("resume", self._project_values(),
                                   [[self._button(self.ui.buttons.resume, Action.RESUME)],
@@ -208,6 +211,7 @@ class _Conversation:
             Action.BUDGET_REMOVE: lambda p: self._budget(p, None, lambda desk: desk.remove(p.arg)),
             Action.BUDGET_CANCEL: lambda p: Outcome([self._desk().cancel()]),
             Action.BUDGET_CHART: lambda p: Outcome([self._desk().chart()]),
+            Action.DOSSIER: self._dossier,
         }.get(payload.action)
         if handler is None:
             return self._stale()
@@ -378,6 +382,32 @@ class _Conversation:
                 replies.insert(0, self._reports().stage_done(stage))
         return Outcome(replies)
 
+    def _missing_required(self) -> list[Question]:
+        return [q for q in self.guide.question_list if q.required and self.view.visible(q)
+                and self.view.status(q.id) != ANSWERED]
+
+    def _dossier_choice(self) -> Reply:
+        """What the dossier would lack, then the choice: final (only when complete) or draft."""
+        missing = self._missing_required()
+        unmet = [r for r in self._reports().results() if r.state.value == "not_met"]
+        buttons = [] if missing else [[self._button(self.ui.documents.final, Action.DOSSIER, 0)]]
+        buttons += [[self._button(self.ui.documents.draft, Action.DOSSIER, 1)],
+                    [self._button(self.ui.buttons.menu, Action.MENU)]]
+        return Reply("dossier", {
+            "missing": [{"stage": self.guide.stage_of_step[self.guide.step_of_question[q.id].id].order,
+                         "prompt": q.prompt} for q in missing],
+            "unmet": [{"title": r.check.title, "reason": r.reason} for r in unmet],
+        }, buttons)
+
+    def _dossier(self, payload: Payload) -> Outcome:
+        if payload.arg not in (0, 1):
+            return self._stale()
+        draft = payload.arg == 1
+        if not draft and self._missing_required():
+            return Outcome([self._dossier_choice()], notice=self.ui.notices.stale)
+        return Outcome([Reply("dossier_sending", {"draft": draft},
+                              documents=DocumentRequest(self.project.id, draft))])
+
     def _budget(self, payload: Payload, bound: int | None, show) -> Outcome:
         """A budget action whose argument is checked (below `bound`, or a line key) before it runs."""
         if payload.arg is None or payload.arg < 0 or (bound is not None and payload.arg >= bound):
@@ -390,8 +420,8 @@ class _Conversation:
                           self.view, self._button, self._touch)
 
     def _reports(self) -> Reports:
-        return Reports(self.guide, self.ui, self.view, self._button, lambda: budget_summary(
-            self.engine.budget, self.view, self.repo.budget_lines(self.project.id)))
+        return Reports(self.guide, self.ui, self.view, self._button, lambda: project_budget(
+            self.engine.budget, self.view.values, self.repo.budget_lines(self.project.id)))
 
     def _focus(self, question: Question) -> None:
         self.membership.focus_question = question.id

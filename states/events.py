@@ -48,6 +48,14 @@ class Button:
 
 
 @dataclass(frozen=True)
+class DocumentRequest:
+    """The documents of a project, built and sent by the front end off the event loop."""
+
+    project_id: int
+    draft: bool
+
+
+@dataclass(frozen=True)
 class Reply:
     """A message to show: a template of templates/messages, its values, and buttons."""
 
@@ -59,6 +67,7 @@ class Reply:
     # An image the front end draws off the event loop and sends with this text as caption:
     # (what to draw, its data), e.g. ("resources_chart", {"items": [...], "title": "..."}).
     image: tuple[str, dict[str, Any]] | None = None
+    documents: DocumentRequest | None = None
 
 
 @dataclass(frozen=True)

@@ -157,6 +157,10 @@ class Repository:
         return (MembershipRow(owner.id, project_id, "owner", None, None, None),
                 ProjectRow(project_id, name, None, referential, version, state, 0))
 
+    def project(self, project_id: int) -> ProjectRow:
+        row = self.connection.execute(select(*_columns(PROJECT, ProjectRow)).where(PROJECT.c.id == project_id)).one()
+        return ProjectRow(*row)
+
     def save_project(self, project: ProjectRow) -> None:
         self.connection.execute(_SAVE_PROJECT, {"p_id": project.id, "territory": project.territory,
                                                 "state": project.state, "revision": project.revision,

@@ -220,8 +220,8 @@ async def test_a_too_long_short_answer_is_refused_with_the_limit(client):
 
 async def test_an_unknown_command_lists_the_commands(client):
     await create_project(client)
-    replies = await client.send("/dossier")
-    assert "/dossier" in replies[0].text and "/menu" in replies[0].text
+    replies = await client.send("/rapport")
+    assert "/rapport" in replies[0].text and "/menu" in replies[0].text and "/dossier" in replies[0].text
 
 
 async def test_help_and_start_for_a_returning_user(client):

@@ -79,6 +79,7 @@ class FakeBotApi(BaseRequest):
         self._message_ids = itertools.count(1)
         self.delay = 0.0  # seconds each call takes, to model a slow network
         self.pending_updates: list[dict] = []  # what the next getUpdates returns (polling)
+        self.documents: list[tuple[str, bytes, str]] = []  # (file name, content, caption) sent
 
     @property
     def read_timeout(self) -> float | None:
@@ -96,7 +97,8 @@ class FakeBotApi(BaseRequest):
         name = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data is not None else {}
         if request_data is not None and request_data.contains_files:
-            params |= {key: content for key, (_name, content, _type) in request_data.multipart_data.items()}
+            for key, (filename, content, _type) in request_data.multipart_data.items():
+                params[key], params[f"{key}_filename"] = content, filename
         self.calls.append((name, params))
         if self.delay:
             await asyncio.sleep(self.delay)
@@ -114,6 +116,8 @@ class FakeBotApi(BaseRequest):
             return self._message(name, params)
         if name == "sendPhoto":
             return self._photo(params)
+        if name == "sendDocument":
+            return self._document(params)
         if name in ("answerCallbackQuery", "setMyCommands", "deleteWebhook", "setWebhook", "sendChatAction"):
             return 200, True
         if name == "getUpdates":
@@ -170,6 +174,19 @@ class FakeBotApi(BaseRequest):
                               "height": 400}]}
         self.messages[message_id] = message
         return 200, {k: v for k, v in message.items() if not k.startswith("_") and k != "text"}
+
+    def _document(self, params: dict[str, Any]) -> tuple[int, Any]:
+        content, filename = params.get("document"), params.get("document_filename", "")
+        if not isinstance(content, (bytes, bytearray)) or not filename:
+            return 400, "Bad Request: document is not an upload"
+        message_id = next(self._message_ids)
+        message = {"message_id": message_id, "date": int(time.time()), "caption": params.get("caption", ""),
+                   "chat": {"id": int(params["chat_id"]), "type": "private"},
+                   "from": {"id": BOT_ID, "is_bot": True, "first_name": "Guide MSAP"},
+                   "document": {"file_id": f"d{message_id}", "file_unique_id": f"d{message_id}",
+                                "file_name": filename}}
+        self.documents.append((filename, bytes(content), params.get("caption", "")))
+        return 200, message
 
     def photos(self) -> list[bytes]:
         return [m["_photo"] for m in self.messages.values() if "_photo" in m]

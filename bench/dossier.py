@@ -1,0 +1,136 @@
+"""Benchmark: time and peak memory of the documents of a complete project, and other users' reply
+times while four dossiers render at once (python bench/dossier.py)."""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bot.config import Settings  # noqa: E402
+from bot.rendering import ProcessRendering, ThreadRendering  # noqa: E402
+from bot.services import Services, build_services  # noqa: E402
+from dialogs.model import Kind  # noqa: E402
+from dossier.word import render_convention_docx, render_dossier_docx  # noqa: E402
+from dossier.pdf import render_checklist_pdf, render_convention_pdf, render_dossier_pdf  # noqa: E402
+from states.events import Choice, Command, Sender, Text  # noqa: E402
+from store import migrate  # noqa: E402
+
+ANSWERS = {Kind.SHORT_TEXT: "Claire Morel", Kind.LONG_TEXT: "Un territoire rural où les services ferment. " * 5,
+           Kind.INTEGER: "3", Kind.EUROS: "12 500", Kind.HOURS: "26h", Kind.DATE: "15/03/2027",
+           Kind.YES_NO: "oui", Kind.CHOICE: "1", Kind.MULTI: "1, 2, 3", Kind.TIME_RANGES: "9h-12h 14h-17h"}
+GOALS = {"docx": 0.3, "pdf": 1.0}
+
+
+def fill_project(services: Services, user_id: int) -> None:
+    """Walk the whole guide through the engine, answering every question, and enter a budget."""
+    engine, guide, sender = services.engine, services.guide, Sender(user_id, "Bench")
+    for event in (Command(sender, "start"), Text(sender, "MSAP de démonstration"), Text(sender, "Pays test")):
+        outcome = engine.handle(event)
+    for _ in range(2000):
+        last = outcome.replies[-1]
+        if last.template == "finished":
+            break
+        if last.template == "recap":
+            outcome = engine.handle(Choice(sender, last.buttons[-1][-1].data))
+            continue
+        question = next(q for q in guide.question_list if q.prompt == last.values["prompt"])
+        outcome = engine.handle(Text(sender, ANSWERS[question.kind]))
+    engine.handle(Command(sender, "budget"))
+    for group, category, amount in [(1, "salaires", "40 000"), (1, "loyer_hebergement", "6 000"),
+                                    (0, "mobilier", "20 000")]:
+        add = next(b for row in engine.handle(Command(sender, "budget")).replies[0].buttons for b in row
+                   if b.data.split(":")[2] == "+" and b.data.endswith(f":{group}"))
+        categories = engine.handle(Choice(sender, add.data)).replies[0]
+        pick = next(b for row in categories.buttons for b in row
+                    if b.label == services.engine.budget.categories[category].label)
+        engine.handle(Choice(sender, pick.data))
+        engine.handle(Text(sender, amount))
+
+
+def measure(name: str, render, dossier, runs: int) -> tuple[float, int]:
+    render(dossier)  # warm-up: templates compiled, fonts loaded
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        render(dossier)
+        times.append(time.perf_counter() - start)
+    tracemalloc.start()
+    render(dossier)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return statistics.median(times), peak
+
+
+async def others_while_rendering(services: Services, rendering, renders: int, users: int,
+                                 duration: float) -> list[float]:
+    """Reply times of other users' updates (engine unit of work through a thread, as the bot does)."""
+    engine = services.engine
+    senders = [Sender(500_000 + n, f"U{n}") for n in range(users)]
+    for sender in senders:
+        for event in (Command(sender, "start"), Text(sender, "Projet"), Text(sender, "Territoire")):
+            engine.handle(event)
+    await rendering.make(1, False)  # workers started and warm
+    jobs = [asyncio.create_task(rendering.make(1, False)) for _ in range(renders)]
+    latencies, turn = [], 0
+    deadline = time.perf_counter() + duration
+    while time.perf_counter() < deadline or not all(job.done() for job in jobs):
+        sender = senders[turn % users]
+        turn += 1
+        start = time.perf_counter()
+        await asyncio.to_thread(engine.handle, Command(sender, "avancement"))
+        latencies.append(time.perf_counter() - start)
+        await asyncio.sleep(0.005)
+    await asyncio.gather(*jobs)
+    return latencies
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.WARNING)
+    with tempfile.TemporaryDirectory() as directory:
+        url = f"sqlite:///{Path(directory) / 'bench.db'}"
+        migrate.upgrade(url)
+        services = build_services(Settings(_env_file=None, telegram_bot_token="1:BENCH", database_url=url))
+        try:
+            fill_project(services, 1)
+            dossier = services.documents.view(1, draft=False)
+            print(f"complete project: {sum(len(s.steps) for s in dossier.stages)} steps, "
+                  f"{len(dossier.checks)} checks, {dossier.checks_satisfied} satisfied")
+            print(f"{'document':<22}{'median s':>10}{'peak MiB':>10}  goal")
+            for name, kind, render in [("dossier DOCX", "docx", render_dossier_docx),
+                                       ("convention DOCX", "docx", render_convention_docx),
+                                       ("dossier PDF", "pdf", render_dossier_pdf),
+                                       ("convention PDF", "pdf", render_convention_pdf),
+                                       ("checklist PDF", "pdf", render_checklist_pdf)]:
+                median, peak = measure(name, render, dossier, args.runs)
+                verdict = "met" if median < GOALS[kind] else "missed"
+                print(f"{name:<22}{median:>10.3f}{peak / 2**20:>10.1f}  < {GOALS[kind]} s: {verdict}")
+            for name, rendering in [("worker thread", ThreadRendering(services.documents)),
+                                    ("worker processes (as served)", ProcessRendering(url))]:
+                try:
+                    latencies = sorted(asyncio.run(
+                        others_while_rendering(services, rendering, renders=4, users=20, duration=2.0)))
+                finally:
+                    rendering.close()
+                p99 = latencies[min(len(latencies) - 1, int(0.99 * len(latencies)))] * 1000
+                print(f"other users while 4 dossiers render in {name}: {len(latencies)} replies, "
+                      f"p50 {statistics.median(latencies) * 1000:.1f} ms, p99 {p99:.1f} ms "
+                      f"(goal < 50 ms: {'met' if p99 < 50 else 'missed'})")
+        finally:
+            services.close()
+
+
+if __name__ == "__main__":
+    main()

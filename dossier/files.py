@@ -1,0 +1,63 @@
+"""The files sent for /dossier: built from one read of the project, named for a Préfecture inbox."""
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+
+from dossier.word import render_convention_docx, render_dossier_docx
+from dossier.model import Dossier
+from dossier.pdf import render_checklist_pdf, render_convention_pdf, render_dossier_pdf
+from dossier.view import Sources, build_dossier
+from store.repo import Repository
+
+
+@dataclass(frozen=True)
+class OutFile:
+    filename: str
+    content: bytes
+    caption: str
+
+
+def slug(text: str, limit: int = 40) -> str:
+    """A clean ASCII file-name part: 'MSAP du Val-de-Sèvre !' -> 'msap-du-val-de-sevre'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return words[:limit].rstrip("-") or "projet"
+
+
+class DocumentMaker:
+    """Builds the view model once, then every document from it, so no two files can disagree."""
+
+    def __init__(self, sources: Sources, database: Engine,
+                 today: Callable[[], datetime.date] = datetime.date.today) -> None:
+        self.sources = sources
+        self.database = database
+        self.today = today
+
+    def view(self, project_id: int, draft: bool) -> Dossier:
+        with self.database.connect() as connection:
+            return build_dossier(self.sources, Repository(connection), project_id, draft, self.today())
+
+    def make(self, project_id: int, draft: bool) -> list[OutFile]:
+        dossier = self.view(project_id, draft)
+        texts = self.sources.ui.documents
+        stem = f"{slug(dossier.project)}-{self.today().isoformat()}" + ("-brouillon" if draft else "")
+        suffix = texts.draft_suffix if draft else ""
+        pdf, docx = texts.format_pdf, texts.format_docx
+        return [
+            OutFile(f"dossier-labellisation-{stem}.pdf", render_dossier_pdf(dossier),
+                    texts.caption_dossier.format(format=pdf, draft=suffix)),
+            OutFile(f"dossier-labellisation-{stem}.docx", render_dossier_docx(dossier),
+                    texts.caption_dossier.format(format=docx, draft=suffix)),
+            OutFile(f"convention-cadre-{stem}.pdf", render_convention_pdf(dossier),
+                    texts.caption_convention.format(format=pdf, draft=suffix)),
+            OutFile(f"convention-cadre-{stem}.docx", render_convention_docx(dossier),
+                    texts.caption_convention.format(format=docx, draft=suffix)),
+            OutFile(f"checklist-{stem}.pdf", render_checklist_pdf(dossier),
+                    texts.caption_checklist.format(draft=suffix)),
+        ]

@@ -1,0 +1,98 @@
+"""/dossier through the real application: the completeness summary, then the files in the chat."""
+from __future__ import annotations
+
+import asyncio
+import io
+import re
+
+import docx
+from pypdf import PdfReader
+
+from tests.bot.test_conversation import create_project
+from tests.support.budget_chat import CONFORMANT_BUDGET, enter_budget
+from tests.support.projects import CONFORMANT
+from tests.support.telegram import ChatClient
+from tests.support.walk import walk_guide
+
+FILE_NAME = re.compile(r"^(dossier-labellisation|convention-cadre|checklist)-[a-z0-9-]+-\d{4}-\d{2}-\d{2}"
+                       r"(-brouillon)?\.(pdf|docx)$")
+
+
+def pdf_text(content: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def docx_text(content: bytes) -> str:
+    document = docx.Document(io.BytesIO(content))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    headers = [p.text for section in document.sections for p in section.header.paragraphs]
+    return "\n".join(headers + [p.text for p in document.paragraphs] + cells)
+
+
+async def test_an_incomplete_project_gets_a_draft_with_what_is_missing(client, api):
+    await create_project(client, "MSAP du Pays de Lure", "Haute-Saône")
+    await client.send("Claire Morel")
+    summary = (await client.send("/dossier"))[0]
+    assert "Réponses obligatoires manquantes" in summary.text
+    assert "Étape 1 : Quels enjeux la Maison doit-elle servir ?" in summary.text
+    assert "📄 Dossier final" not in summary.labels and "📝 Brouillon" in summary.labels
+    await client.click("Brouillon")
+    assert any(name == "sendChatAction" and params["action"] == "upload_document" for name, params in api.calls)
+    names = [name for name, _, _ in api.documents]
+    assert len(names) == 5 and all(FILE_NAME.match(name) for name in names), names
+    assert all(name.startswith(("dossier-labellisation-msap-du-pays-de-lure-", "convention-cadre-msap-du-pays",
+                                "checklist-msap-du-pays-de-lure-")) for name in names)
+    assert all("brouillon" in caption for _, _, caption in api.documents)
+    for name, content, _ in api.documents:
+        text = pdf_text(content) if name.endswith(".pdf") else docx_text(content)
+        assert "BROUILLON" in text, name
+    dossier_pdf = next(content for name, content, _ in api.documents if name.startswith("dossier") and
+                       name.endswith(".pdf"))
+    reader = PdfReader(io.BytesIO(dossier_pdf))
+    assert all("BROUILLON" in page.extract_text() for page in reader.pages)
+    assert "Quels enjeux la Maison doit-elle servir ?" in reader.pages[0].extract_text() + \
+        reader.pages[1].extract_text()
+
+
+async def test_a_complete_project_gets_the_final_dossier(client, api, services):
+    replies = await create_project(client, "MSAP du Saint-Affricain", "Sud-Aveyron")
+    await walk_guide(client, services.guide, replies, CONFORMANT)
+    await enter_budget(client, CONFORMANT_BUDGET)
+    summary = (await client.send("/dossier"))[0]
+    assert "chaque règle du cahier des charges est respectée" in summary.text
+    await client.click("Dossier final")
+    files = {name.rsplit(".", 1)[1] + ":" + name.split("-")[0]: content for name, content, _ in api.documents}
+    assert set(files) == {"pdf:dossier", "docx:dossier", "pdf:convention", "docx:convention", "pdf:checklist"}
+    for key in ("pdf:dossier", "docx:dossier"):
+        text = (pdf_text if key.startswith("pdf") else docx_text)(files[key])
+        flat = " ".join(text.replace("\u202f", " ").split())
+        for fact in ["MSAP du Saint-Affricain", "La Poste", "CAF", "MSA", "26 h par semaine", "58 000 €",
+                     "29 000 €", "19 000 €"]:
+            assert fact in flat, (key, fact)
+        assert "BROUILLON" not in text
+
+
+async def test_another_user_is_answered_while_a_dossier_renders(application, api, services):
+    author, other = ChatClient(application, api, 6001, "Ana"), ChatClient(application, api, 6002, "Bruno")
+    await create_project(author, "MSAP A", "Territoire A")
+    await create_project(other, "MSAP B", "Territoire B")
+    await application.start()
+    try:
+        await author.send("/dossier")
+        from telegram import Update
+        await application.update_queue.put(Update.de_json(author.button_update("Brouillon"), application.bot))
+        await asyncio.sleep(0.05)  # the dossier is rendering in its worker thread now
+        started = len(api.documents)
+        await application.update_queue.put(Update.de_json(other.message_update("/aide"), application.bot))
+        for _ in range(400):
+            if any("Comment fonctionne le guide" in s.text for s in api.sent() if s.chat_id == 6002):
+                break
+            await asyncio.sleep(0.01)
+        answered_before_files = len(api.documents) < 5
+        for _ in range(1000):
+            if len(api.documents) == 5:
+                break
+            await asyncio.sleep(0.02)
+    finally:
+        await application.stop()
+    assert started == 0 and answered_before_files and len(api.documents) == 5
