@@ -109,7 +109,7 @@ class _Conversation:
         if self.project is not None:
             if isinstance(event, Text):
                 return self._set_territory(event.text)
-            return Outcome([Reply("ask_territory", {"project": self.project.name})])
+            return Outcome([Reply("ask_territory", {"project": self.project.name, "created": False})])
         if isinstance(event, Text) and self.user.creating_project:
             return self._create_project(event.text)
         self.user.creating_project = True
@@ -124,13 +124,14 @@ class _Conversation:
         self.membership, self.project = self.repo.create_project(
             self.user, name, header.referential, header.version, self.engine.machine.initial)
         self._loaded = (replace(self.user), replace(self.membership), replace(self.project))
-        return Outcome([Reply("ask_territory", {"project": name})])
+        return Outcome([Reply("ask_territory", {"project": name, "created": True})])
 
     def _set_territory(self, text: str) -> Outcome:
         try:
             self.project.territory = parse_text(text, SHORT_TEXT_MAX)
         except ParseError as error:
-            return Outcome([self._invalid(error), Reply("ask_territory", {"project": self.project.name})])
+            return Outcome([self._invalid(error), Reply("ask_territory", {"project": self.project.name,
+                                                                          "created": False})])
         self._touch()
         return Outcome([Reply("project_ready", self._project_values()), *self._enter_step()])
 
