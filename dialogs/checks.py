@@ -1,7 +1,7 @@
 """The labelling checks, implemented once per rule kind; the guide declares them with parameters."""
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -11,7 +11,7 @@ from typing import Any, Protocol
 from dialogs import formatting
 from dialogs.budget import BudgetSummary
 from dialogs.conditions import holds
-from dialogs.model import (AnsweredRule, Check, DateOrderRule, DetrNotCumulatedRule, IncludesAllRule, Kind,
+from dialogs.model import (AnsweredRule, Check, ChecklistItem, DateOrderRule, DetrNotCumulatedRule, IncludesAllRule, Kind,
                            MinSelectedRule, MinWeeklyHoursRule, Question, Stage, SubsidyPlausibleRule, YesRule)
 from dialogs.schedule import total_minutes
 
@@ -69,6 +69,22 @@ class _Answers:
     def labels(self, question_id: str, option_ids: list[str]) -> str:
         question = self.questions[question_id]
         return ", ".join(question.option(option).label for option in option_ids)
+
+
+def missing_required(questions: Iterable[Question], answers: Mapping[str, Stored]) -> list[Question]:
+    """The required questions shown for these answers that have no real answer yet."""
+    values = {qid: a.value for qid, a in answers.items() if a.status == ANSWERED}
+    return [q for q in questions if q.required and holds(q.when, values)
+            and (q.id not in answers or answers[q.id].status != ANSWERED)]
+
+
+def ticked(item: ChecklistItem, values: Mapping[str, Any], marks: Mapping[str, bool]) -> bool:
+    """A checklist item is done when an answer proves it, or when it was ticked by hand."""
+    return proved(item, values) or marks.get(item.id, False)
+
+
+def proved(item: ChecklistItem, values: Mapping[str, Any]) -> bool:
+    return item.proved_by is not None and holds(item.proved_by, values)
 
 
 def evaluate(stages: list[Stage], questions: Mapping[str, Question], answers: Mapping[str, Stored],

@@ -35,11 +35,6 @@ def integer(number: int) -> str:
     return str(number) if abs(number) < 10_000 else format_decimal(number, locale=LOCALE)
 
 
-def clock(minutes: int) -> str:
-    whole, rest = divmod(minutes, 60)
-    return f"{whole} h {rest:02d}" if rest else f"{whole} h"
-
-
 def time_ranges(ranges: list[list[int]]) -> str:
     """'9 h – 12 h, 14 h – 17 h 30'."""
-    return ", ".join(f"{clock(start)} – {clock(end)}" for start, end in ranges)
+    return ", ".join(f"{hours(start)} – {hours(end)}" for start, end in ranges)

@@ -3,16 +3,15 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Any
 
 from dialogs import formatting
-from dialogs.budget import BudgetSummary, project_budget
+from dialogs.budget import BudgetSummary, Line, Plan, project_budget
 from dialogs.budget_model import INVESTMENT, OPERATING, BudgetModel
-from dialogs.checks import State, evaluate
+from dialogs.checks import State, evaluate, missing_required, ticked
 from dialogs.conditions import holds
 from dialogs.dossier_model import DossierSources
 from dialogs.loader import LoadedGuide
-from dialogs.model import Kind, Question
+from dialogs.model import Kind
 from dialogs.parsing import from_json
 from dialogs.schedule import total_minutes
 from dialogs.ui import UiTexts
@@ -39,13 +38,6 @@ def build_dossier(sources: Sources, repo: Repository, project_id: int, draft: bo
     return _Builder(sources, repo, project_id).build(draft, today)
 
 
-def completeness(guide: LoadedGuide, answers: dict[str, Any]) -> list[Question]:
-    """The required questions shown for these answers that have no real answer yet."""
-    values = {qid: a.value for qid, a in answers.items() if a.status == ANSWERED}
-    return [q for q in guide.question_list if q.required and holds(q.when, values)
-            and (q.id not in answers or answers[q.id].status != ANSWERED)]
-
-
 class _Builder:
     def __init__(self, sources: Sources, repo: Repository, project_id: int) -> None:
         self.guide, self.model, self.src, self.ui = sources.guide, sources.budget, sources.sources, sources.ui
@@ -69,7 +61,7 @@ class _Builder:
             carrier=self.text(self.src.carrier), leader=self.text(self.src.leader),
             missing=[docs.missing_item.format(order=self.guide.stage_of_step[self.guide.step_of_question[q.id].id]
                                               .order, prompt=q.prompt)
-                     for q in completeness(self.guide, self.answers)],
+                     for q in missing_required(self.guide.question_list, self.answers)],
             unmet=[c for c in checks if c.state == State.NOT_MET.value],
             summary=[Fact(docs.territory, self.project.territory or ""), *self.facts(self.src.summary)],
             stages=[self.stage(stage) for stage in self.guide.stages],
@@ -151,8 +143,7 @@ class _Builder:
 
     def budget_view(self) -> BudgetView:
         summary, rule, docs = self.budget, self.model.subsidy, self.ui.documents
-        money = lambda cents: formatting.cents(cents)  # noqa: E731
-        line = lambda l: MoneyLine(l.label, money(l.cents), l.use)  # noqa: E731
+        money, line = formatting.cents, _money_line
         subsidy = summary.subsidy
         formula = {
             "none": docs.formula_none, "rate": docs.formula_rate, "ceiling": docs.formula_ceiling,
@@ -174,7 +165,7 @@ class _Builder:
         )
 
     @staticmethod
-    def plan(plan) -> PlanView:
+    def plan(plan: Plan) -> PlanView:
         percent = f"{str(plan.gap_percent).replace('.', ',')} %" if plan.gap_cents else ""
         return PlanView(formatting.cents(plan.charges_cents), formatting.cents(plan.resources_cents),
                         formatting.cents(plan.gap_cents) if plan.gap_cents else "", percent,
@@ -212,9 +203,10 @@ class _Builder:
     def checklist(self) -> list[ChecklistStage]:
         stages = []
         for stage in self.guide.stages:
-            items = [ChecklistItemView(item.label, (item.proved_by is not None and holds(item.proved_by, self.values))
-                                       or self.marks.get(item.id, False)) for item in stage.checklist]
+            items = [ChecklistItemView(item.label, ticked(item, self.values, self.marks)) for item in stage.checklist]
             stages.append(ChecklistStage(stage.order, stage.title, items))
         return stages
 
 
+def _money_line(line: Line) -> MoneyLine:
+    return MoneyLine(line.label, formatting.cents(line.cents), line.use)

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Engine as Database
 
 from dialogs.budget import project_budget
+from dialogs.checks import missing_required
 from dialogs.budget_model import BudgetModel
 from dialogs.loader import LoadedGuide
 from dialogs.model import Kind, Question, Step
@@ -384,8 +385,7 @@ class _Conversation:
         return Outcome(replies)
 
     def _missing_required(self) -> list[Question]:
-        return [q for q in self.guide.question_list if q.required and self.view.visible(q)
-                and self.view.status(q.id) != ANSWERED]
+        return missing_required(self.guide.question_list, self.view.answers)
 
     def _dossier_choice(self) -> Reply:
         """What the dossier would lack, then the choice: final (only when complete) or draft."""

@@ -5,8 +5,7 @@ from collections.abc import Callable
 from typing import Any
 
 from dialogs.budget import BudgetSummary
-from dialogs.checks import CheckResult, State, evaluate
-from dialogs.conditions import holds
+from dialogs.checks import CheckResult, State, evaluate, proved, ticked
 from dialogs.loader import LoadedGuide
 from dialogs.model import Stage
 from dialogs.ui import UiTexts
@@ -42,7 +41,7 @@ class Reports:
     def checklist(self, marks: dict[str, bool]) -> Reply:
         stages = []
         for number, stage in enumerate(self.guide.stages):
-            done = sum(self._ticked(item, marks) for item in stage.checklist)
+            done = sum(ticked(item, self.view.values, marks) for item in stage.checklist)
             stages.append({"order": stage.order, "title": stage.title, "done": done, "total": len(stage.checklist)})
         rows = [[self.button(self.ui.buttons.stage.format(order=s["order"], title=s["title"]), Action.CHECKLIST, i)]
                 for i, s in enumerate(stages) if s["total"]]
@@ -51,11 +50,11 @@ class Reports:
     def checklist_stage(self, stage: Stage, marks: dict[str, bool], edit: bool = False) -> Reply:
         items, rows = [], []
         for item in stage.checklist:
-            proved = item.proved_by is not None and holds(item.proved_by, self.view.values)
-            ticked = self._ticked(item, marks)
-            items.append({"label": item.label, "fiche": item.fiche, "done": ticked, "proved": proved})
-            if not proved:
-                template = self.ui.buttons.ticked if ticked else self.ui.buttons.unticked
+            by_answer = proved(item, self.view.values)
+            done = ticked(item, self.view.values, marks)
+            items.append({"label": item.label, "fiche": item.fiche, "done": done, "proved": by_answer})
+            if not by_answer:
+                template = self.ui.buttons.ticked if done else self.ui.buttons.unticked
                 rows.append([self.button(template.format(label=item.label), Action.TICK,
                                          self.guide.checklist.index(item))])
         rows.append([self.button(self.ui.buttons.checklist, Action.CHECKLIST, None),
@@ -81,12 +80,6 @@ class Reports:
             "order": stage.order, "title": stage.title, "total": progress.total, "done": progress.done,
             "deferred": progress.deferred, "checks": [_check_values(r) for r in self.results([stage])],
         })
-
-    def _ticked(self, item, marks: dict[str, bool]) -> bool:
-        if item.proved_by is not None and holds(item.proved_by, self.view.values):
-            return True
-        return marks.get(item.id, False)
-
 
 def _check_values(result: CheckResult) -> dict[str, Any]:
     return {"title": result.check.title, "fiche": result.check.fiche, "state": result.state.value,

@@ -4,7 +4,7 @@ from __future__ import annotations
 from tests.bot.test_conversation import create_project
 from tests.support.budget_chat import CONFORMANT_BUDGET, enter_budget
 from tests.support.projects import CONFORMANT, EXPECTED_UNMET, NONCONFORMANT
-from tests.support.walk import question_in, walk_guide
+from tests.support.walk import walk_guide
 
 
 async def test_a_conformant_project_walks_all_stages_and_meets_every_check(client, services):
