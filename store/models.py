@@ -1,10 +1,10 @@
 """Database tables: users, projects, memberships, append-only answers, processed updates."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, DateTime, ForeignKey, Index, Integer, MetaData, String
+from sqlalchemy import JSON, BigInteger, Boolean, Date, DateTime, ForeignKey, Index, Integer, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 # Named constraints let Alembic's batch mode on SQLite drop and recreate them by name.
@@ -36,6 +36,8 @@ class User(Base):
     )
     # The welcome has been shown: the next plain text is taken as the new project's name.
     creating_project: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Set when Telegram answered 403 (the user blocked the bot); cleared by the user's next message.
+    inactive_since: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
 class Project(Base):
@@ -69,6 +71,10 @@ class Membership(Base):
     draft_choices: Mapped[list[str] | None] = mapped_column(JSON, nullable=True)
     # A budget line being entered or edited: which line, and what the next message should be.
     budget_pending: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    # Reminder kinds this member switched on or off, over the defaults of dialogs/reminders.yaml.
+    reminder_settings: Mapped[dict[str, bool] | None] = mapped_column(JSON, nullable=True)
+    # What the next plain message is, when it is not an answer to the guide (e.g. "committee_date").
+    awaiting: Mapped[str | None] = mapped_column(String(30), nullable=True)
 
     project: Mapped[Project] = relationship(back_populates="memberships")
 
@@ -121,6 +127,44 @@ class BudgetLine(_AppendOnly, Base):
     removed: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class CommitteeMeeting(Base):
+    """A steering committee the team said took place."""
+
+    __tablename__ = "committee_meeting"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"), index=True)
+    held_on: Mapped[date] = mapped_column(Date)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Reminder(Base):
+    """One message to send to one member at a given time; the dispatcher claims it with a lease."""
+
+    __tablename__ = "reminder"
+    __table_args__ = (Index("ix_reminder_status_due", "status", "due_at"),
+                      Index("ix_reminder_project_user", "project_id", "user_id"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(30))
+    due_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # Past this time the message no longer makes sense (a later one replaces it): it is not sent.
+    expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # The committee the reminder is about.
+    event_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    recurrence: Mapped[str | None] = mapped_column(String(10), nullable=True)  # weekly | yearly
+    status: Mapped[str] = mapped_column(String(10), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    claimed_by: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class ProcessedUpdate(Base):
     __tablename__ = "processed_update"
 
@@ -129,3 +173,6 @@ class ProcessedUpdate(Base):
 
 
 ANSWER_STATUSES = ("answered", "skipped", "deferred")
+# pending -> claimed -> sent; or expired (too late to make sense), cancelled (no longer planned),
+# blocked (the recipient blocked the bot), failed (gave up after bounded retries), skipped (nothing to say).
+REMINDER_STATUSES = ("pending", "claimed", "sent", "expired", "cancelled", "blocked", "failed", "skipped")

@@ -24,6 +24,7 @@ class UserRow:
     name: str
     active_project_id: int | None
     creating_project: bool
+    inactive_since: datetime | None = None
 
 
 @dataclass
@@ -46,6 +47,8 @@ class MembershipRow:
     draft_question: str | None
     draft_choices: list[str] | None
     budget_pending: dict[str, Any] | None = None
+    reminder_settings: dict[str, bool] | None = None
+    awaiting: str | None = None
 
 
 @dataclass(frozen=True)
@@ -135,7 +138,8 @@ class Repository:
 
     def save_user(self, user: UserRow) -> None:
         self.connection.execute(update(USER).where(USER.c.id == user.id).values(
-            name=user.name, active_project_id=user.active_project_id, creating_project=user.creating_project))
+            name=user.name, active_project_id=user.active_project_id, creating_project=user.creating_project,
+            inactive_since=user.inactive_since))
 
     def membership(self, user_id: int, project_id: int) -> tuple[MembershipRow, ProjectRow] | None:
         """The user's membership of the project and the project, locked; None for a non-member."""
@@ -170,7 +174,8 @@ class Repository:
         self.connection.execute(_SAVE_MEMBERSHIP, {
             "u_id": membership.user_id, "p_id": membership.project_id, "focus_question": membership.focus_question,
             "draft_question": membership.draft_question, "draft_choices": membership.draft_choices,
-            "budget_pending": membership.budget_pending})
+            "budget_pending": membership.budget_pending, "reminder_settings": membership.reminder_settings,
+            "awaiting": membership.awaiting})
 
     def answers(self, project_id: int) -> dict[str, StoredAnswer]:
         rows = self.connection.execute(_ANSWERS, {"project_id": project_id})

@@ -14,8 +14,9 @@ from store import migrate
 from store.db import normalise_url
 from store.models import Base
 
-APP_TABLES = {"user", "project", "membership", "answer", "processed_update", "checklist_mark", "budget_line"}
-HEAD = "0003"
+APP_TABLES = {"user", "project", "membership", "answer", "processed_update", "checklist_mark", "budget_line",
+              "committee_meeting", "reminder"}
+HEAD = "0004"
 
 
 def table_names(engine) -> set[str]:
