@@ -14,6 +14,8 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/updates.py
+	$(BIN)/python bench/dossier.py
+	$(BIN)/python bench/reminders.py
 
 $(STAMP): pyproject.toml
 	@# WeasyPrint subsets fonts five times faster with HarfBuzz's library than with fontTools:

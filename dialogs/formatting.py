@@ -25,6 +25,11 @@ def long_date(day: date) -> str:
     return format_date(day, format="long", locale=LOCALE)
 
 
+def full_date(day: date) -> str:
+    """'samedi 10 juin 2028'."""
+    return format_date(day, format="full", locale=LOCALE)
+
+
 def hours(minutes: int) -> str:
     whole, rest = divmod(minutes, 60)
     return f"{whole} h {rest:02d}" if rest else f"{whole} h"

@@ -77,6 +77,24 @@ class DocumentTexts(Strict):
     draft: str
 
 
+class ReminderTexts(Strict):
+    open: str
+    set_date: str
+    change_date: str
+    calendar: str
+    pause: str
+    resume: str
+    held_yes: str
+    held_no: str
+    cancel: str
+    stop_nudge: str
+    calendar_summary: str
+    calendar_description: str
+    calendar_alarm: str
+    calendar_caption: str
+    list_separator: str
+
+
 class Commands(Strict):
     start: str
     menu: str
@@ -86,6 +104,7 @@ class Commands(Strict):
     conformite: str
     checklist: str
     a_traiter: str
+    rappels: str
     aide: str
 
 
@@ -111,6 +130,7 @@ class UiTexts(Strict):
     buttons: Buttons
     budget: BudgetTexts
     documents: DocumentTexts
+    reminders: ReminderTexts
     commands: Commands
     notices: Notices
     terminal: Terminal

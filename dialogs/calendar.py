@@ -1,0 +1,59 @@
+"""Calendar arithmetic in local time: wall-clock times across DST changes, months, working days."""
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import holidays
+from dateutil.relativedelta import relativedelta
+
+
+def at_local(day: date, clock: time, zone: ZoneInfo) -> datetime:
+    """The UTC instant when the wall clock of `zone` shows `clock` on `day`.
+
+    A time skipped by the spring change (02:30 on the last Sunday of March) is taken as the
+    same duration after the change; a time repeated in autumn is its first occurrence.
+    """
+    # PEP 495: with fold=0 a skipped time takes the offset from before the change, i.e. one hour later
+    # on the wall; a repeated time takes its first occurrence.
+    return datetime.combine(day, clock, tzinfo=zone).astimezone(timezone.utc)
+
+
+def local_date(instant: datetime, zone: ZoneInfo) -> date:
+    return as_utc(instant).astimezone(zone).date()
+
+
+def as_utc(instant: datetime) -> datetime:
+    """SQLite gives back naive datetimes; everything stored is UTC."""
+    return instant.replace(tzinfo=timezone.utc) if instant.tzinfo is None else instant.astimezone(timezone.utc)
+
+
+def add_months(day: date, months: int) -> date:
+    """Calendar months later; 31 January + 1 month is 28 (or 29) February, 29 February + 12 is 28 February."""
+    return day + relativedelta(months=months)
+
+
+@lru_cache(maxsize=64)
+def _holidays(country: str, year: int) -> dict[date, str]:
+    return dict(holidays.country_holidays(country, years=year, language="fr"))
+
+
+def holiday_name(day: date, country: str) -> str | None:
+    return _holidays(country, day.year).get(day)
+
+
+def is_working_day(day: date, country: str) -> bool:
+    return day.weekday() < 5 and holiday_name(day, country) is None
+
+
+def next_working_day(day: date, country: str) -> date:
+    """`day` itself when it is a working day, else the next one."""
+    while not is_working_day(day, country):
+        day += timedelta(days=1)
+    return day
+
+
+def next_weekday(after: date, weekday: int) -> date:
+    """The first date strictly after `after` falling on `weekday` (0 is Monday)."""
+    return after + timedelta(days=(weekday - after.weekday() - 1) % 7 + 1)

@@ -1,0 +1,115 @@
+"""The project's calendar as data (dialogs/reminders.yaml): kinds, delays, and what the committee is for."""
+from __future__ import annotations
+
+from datetime import time
+from pathlib import Path
+
+from pydantic import Field
+
+from dialogs.errors import GuideError
+from dialogs.model import Identifier, Question, Strict
+from dialogs.yaml_files import read_yaml
+
+REMINDERS_FILE = Path(__file__).parent / "reminders.yaml"
+# Each kind a member can pause covers these stored reminder kinds.
+COMMITTEE, ACTIVITY_REPORT, FUNDING, DIGEST, NUDGE = (
+    "committee", "activity_report", "funding_request", "digest", "nudge")
+FOLLOWUP, ASK_DATE = "committee_followup", "committee_ask_date"
+
+
+class KindSetting(Strict):
+    id: Identifier
+    label: str = Field(min_length=1, max_length=40)
+    enabled: bool
+
+
+class CommitteeRules(Strict):
+    date_question: Identifier
+    time_question: Identifier
+    invitees_question: Identifier
+    days_before: list[int] = Field(min_length=1)
+    followup_days_after: int = Field(ge=1)
+    ask_date_months_after: int = Field(ge=1, le=12)
+    alarms_minutes_before: list[int] = Field(min_length=1)
+    fiche: str
+    agenda: list[str]
+    invite: list[str]
+    todo: list[str]
+
+
+class LabellingRules(Strict):
+    decision_question: Identifier
+    granted_option: Identifier
+    date_question: Identifier
+
+
+class ActivityReportRules(Strict):
+    days_before_committee: int = Field(ge=1)
+    writer_question: Identifier
+    expectations_question: Identifier
+    fiche: str
+
+
+class FundingRules(Strict):
+    month: int = Field(ge=1, le=12)
+    valid_days: int = Field(ge=1)
+    fiche: str
+
+
+class DigestRules(Strict):
+    weekday: int = Field(ge=0, le=6)
+    show: int = Field(ge=1)
+
+
+class NudgeRules(Strict):
+    idle_days: int = Field(ge=1)
+
+
+class ReminderModel(Strict):
+    send_time: time
+    holidays_country: str = Field(pattern=r"^[A-Z]{2}$")
+    kinds: list[KindSetting]
+    committee: CommitteeRules
+    labelling: LabellingRules
+    activity_report: ActivityReportRules
+    funding_request: FundingRules
+    digest: DigestRules
+    nudge: NudgeRules
+
+    def defaults(self) -> dict[str, bool]:
+        return {kind.id: kind.enabled for kind in self.kinds}
+
+    def label(self, kind_id: str) -> str:
+        return next(kind.label for kind in self.kinds if kind.id == kind_id)
+
+    def before_kind(self, days: int) -> str:
+        return f"committee_{days}"
+
+    def group(self, stored_kind: str) -> str:
+        """The pausable kind a stored reminder belongs to."""
+        return COMMITTEE if stored_kind.startswith("committee") else stored_kind
+
+
+def load_reminder_model(path: Path = REMINDERS_FILE) -> ReminderModel:
+    model = ReminderModel.model_validate(read_yaml(path))
+    if {kind.id for kind in model.kinds} != {COMMITTEE, ACTIVITY_REPORT, FUNDING, DIGEST, NUDGE}:
+        raise GuideError(f"{path.name}: kinds must be {COMMITTEE}, {ACTIVITY_REPORT}, {FUNDING}, {DIGEST}, {NUDGE}")
+    return model
+
+
+def check_questions(model: ReminderModel, questions: dict[str, Question]) -> None:
+    """The guide questions the calendar reads exist and have the kind it expects."""
+    expected = {
+        model.committee.date_question: "date", model.committee.time_question: "time_ranges",
+        model.committee.invitees_question: "multi_choice", model.labelling.decision_question: "choice",
+        model.labelling.date_question: "date", model.activity_report.writer_question: "short_text",
+        model.activity_report.expectations_question: "long_text",
+    }
+    for question_id, kind in expected.items():
+        question = questions.get(question_id)
+        if question is None or question.kind.value != kind:
+            raise GuideError(f"reminders.yaml: {question_id} must be a {kind} question of the guide")
+    decision = questions[model.labelling.decision_question]
+    if all(option.id != model.labelling.granted_option for option in decision.options):
+        raise GuideError(f"reminders.yaml: {model.labelling.granted_option} is not an option of "
+                         f"{model.labelling.decision_question}")
