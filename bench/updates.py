@@ -256,7 +256,8 @@ class Full:
         settings = Settings(_env_file=None, telegram_bot_token=BENCH_TOKEN, database_url=url)
         self.services: Services = build_services(settings)
         self.transport = CannedTransport()
-        self.application = build_application(self.services, request=self.transport)
+        # No rate limiter: this measures our own cost per update, not Telegram's 30 messages a second.
+        self.application = build_application(self.services, request=self.transport, limiter=None)
         self.chats = [Chat(10_000 + i) for i in range(users)]
 
     def make(self, i: int) -> tuple[str, dict]:

@@ -73,7 +73,8 @@ def _chat(settings: Settings) -> int:
 
     services = build_services(settings)
     try:
-        TerminalChat(services.engine, services.renderer, services.ui, documents=services.documents).run()
+        TerminalChat(services.engine, services.renderer, services.ui, documents=services.documents,
+                     reminders=services.reminders).run()
     finally:
         services.close()
     return 0

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from telegram import BotCommand, LinkPreviewOptions
 from telegram.constants import ParseMode
-from telegram.ext import (Application, ApplicationBuilder, CallbackQueryHandler, Defaults, MessageHandler,
-                          filters)
+from telegram.ext import (Application, ApplicationBuilder, BaseRateLimiter, CallbackQueryHandler, Defaults,
+                          MessageHandler, filters)
 from telegram.request import BaseRequest
 
 from bot.handlers import Handlers
 from bot.ordering import PerChatUpdateProcessor
+from bot.reminders import ReminderDispatcher, rate_limiter
 from bot.rendering import ProcessRendering, ThreadRendering
 from bot.services import Services
 from states.engine import COMMANDS
@@ -16,9 +17,17 @@ from states.engine import COMMANDS
 PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 
 
+USE_LIMITER = object()
+REMINDER_INTERVAL_SECONDS = 30
+
+
 def build_application(services: Services, request: BaseRequest | None = None,
-                      rendering: ThreadRendering | ProcessRendering | None = None) -> Application:
-    """The bot; documents render in `rendering` (default: a worker thread of this process)."""
+                      rendering: ThreadRendering | ProcessRendering | None = None,
+                      limiter: BaseRateLimiter | None | object = USE_LIMITER) -> Application:
+    """The bot; documents render in `rendering` (default: a worker thread of this process).
+
+    Every Bot API call goes through Telegram's rate limits (`limiter`); tests of other things pass None.
+    """
     settings = services.settings
     builder = (
         ApplicationBuilder()
@@ -32,7 +41,13 @@ def build_application(services: Services, request: BaseRequest | None = None,
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
+    limiter = rate_limiter() if limiter is USE_LIMITER else limiter
+    if limiter is not None:
+        builder = builder.rate_limiter(limiter)
     application = builder.build()
+    dispatcher = ReminderDispatcher(services.reminders, services.renderer)
+    application.job_queue.run_repeating(dispatcher.job, interval=REMINDER_INTERVAL_SECONDS, first=1,
+                                        name="reminders")
 
     handlers = Handlers(services.engine, services.renderer, rendering or ThreadRendering(services.documents))
     # Order matters: commands before plain text, text before the catch-all for other messages.

@@ -4,7 +4,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
@@ -13,9 +13,10 @@ from bot.images import draw
 from bot.rendering import ProcessRendering, ThreadRendering
 from bot.render import Renderer
 from bot.splitting import split_html
+from dossier.calendar_file import calendar_file, calendar_filename
 from states.engine import Engine
-from states.events import (Button, Choice, Command, DocumentRequest, Event, Outcome, Reply, Sender, Text,
-                           Unsupported)
+from states.events import (Button, CalendarInvite, Choice, Command, DocumentRequest, Event, Outcome, Reply, Sender,
+                           Text, Unsupported)
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,14 @@ def _attachment_kind(message: Message) -> str:
         if present:
             return kind
     return "other"
+
+
+async def send_text(bot: Bot, chat_id: int, text: str, markup: InlineKeyboardMarkup | None) -> None:
+    """A message in as many parts as Telegram's length limit needs; the buttons go on the last."""
+    chunks = split_html(text)
+    for number, chunk in enumerate(chunks, start=1):
+        await bot.send_message(chat_id, chunk, parse_mode=ParseMode.HTML,
+                               reply_markup=markup if number == len(chunks) else None)
 
 
 class Handlers:
@@ -87,10 +96,13 @@ class Handlers:
             if reply.edit and query is not None and query.message is not None and len(text) <= 4096:
                 await self._edit(query.message, text, markup)
                 continue
-            chunks = split_html(text)
-            for number, chunk in enumerate(chunks, start=1):
-                await context.bot.send_message(chat_id, chunk, parse_mode=ParseMode.HTML,
-                                               reply_markup=markup if number == len(chunks) else None)
+            await send_text(context.bot, chat_id, text, markup)
+            if reply.calendar is not None:
+                await self._send_calendar(context, chat_id, reply.calendar)
+
+    async def _send_calendar(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int, invite: CalendarInvite) -> None:
+        content = calendar_file(invite, self.engine.planner.zone, self.engine.clock())
+        await context.bot.send_document(chat_id, content, filename=calendar_filename(invite), caption=invite.caption)
 
     async def _send_image(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int, image: tuple, caption: str,
                           markup: InlineKeyboardMarkup | None) -> None:

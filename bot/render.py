@@ -21,7 +21,7 @@ def make_environment() -> Environment:
         autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
         undefined=StrictUndefined,
     )
-    environment.filters.update(euros=formatting.euros, long_date=formatting.long_date,
+    environment.filters.update(euros=formatting.euros, long_date=formatting.long_date, full_date=formatting.full_date,
                                hours=formatting.hours, integer=formatting.integer, cents=formatting.cents,
                                time_ranges=formatting.time_ranges)
     return environment

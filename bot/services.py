@@ -1,7 +1,9 @@
 """Everything the front ends share, built once at start-up from the settings."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import Engine as DatabaseEngine
 
@@ -10,18 +12,24 @@ from bot.render import Renderer
 from dialogs.budget_model import check_framing, load_budget_model
 from dialogs.dossier_model import load_dossier_sources
 from dialogs.loader import LoadedGuide, load_guide
+from dialogs.reminder_model import check_questions, load_reminder_model
 from dossier.files import DocumentMaker
 from dossier.view import Sources
 from dialogs.ui import UiTexts, load_ui
 from states.engine import Engine
+from states.reminder_notes import ReminderNotes
+from states.reminder_queue import ReminderQueue
 from store.db import make_engine
+from store.models import utcnow
 
 MESSAGE_TEMPLATES = [
     "welcome", "ask_name", "ask_territory", "project_ready", "resume", "step_intro", "question", "answered",
     "invalid", "recap", "missing_required", "progress", "menu", "help", "finished", "unsupported",
     "use_buttons", "unknown_command", "error", "conformity", "checklist", "checklist_stage", "deferred",
     "stage_done", "budget", "budget_categories", "budget_ask_use", "budget_ask", "budget_lines", "budget_line",
-    "budget_chart", "dossier", "dossier_sending",
+    "budget_chart", "dossier", "dossier_sending", "reminders", "reminder_kind", "committee_ask", "committee_set",
+    "committee_held", "committee_not_held", "committee_calendar", "reminder_committee", "reminder_activity_report",
+    "reminder_followup", "reminder_ask_date", "reminder_funding", "reminder_digest", "reminder_nudge",
 ]
 
 
@@ -34,22 +42,27 @@ class Services:
     engine: Engine
     renderer: Renderer
     documents: DocumentMaker
+    reminders: ReminderQueue
 
     def close(self) -> None:
         self.database.dispose()
 
 
-def build_services(settings: Settings) -> Services:
+def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -> Services:
+    """Everything loaded and checked; `clock` gives the current time (tests freeze it)."""
     guide = load_guide()
     ui = load_ui()
     budget = load_budget_model()
     check_framing(budget, guide.questions)
+    calendar = load_reminder_model()
+    check_questions(calendar, guide.questions)
     renderer = Renderer()
     renderer.check(MESSAGE_TEMPLATES)
     database = make_engine(settings.database_url)
-    engine = Engine(guide, ui, budget, database)
+    engine = Engine(guide, ui, budget, database, calendar, settings.zone, clock)
     documents = DocumentMaker(Sources(guide, budget, load_dossier_sources(guide.questions), ui), database)
-    return Services(settings, guide, ui, database, engine, renderer, documents)
+    queue = ReminderQueue(database, ReminderNotes(guide, calendar, ui, settings.zone), engine.planner, clock)
+    return Services(settings, guide, ui, database, engine, renderer, documents, queue)
 
 
 def build_document_maker(database_url: str) -> DocumentMaker:

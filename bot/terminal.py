@@ -7,11 +7,13 @@ from collections.abc import Callable
 
 from bot.images import draw
 from bot.render import Renderer, to_plain_text
+from dossier.calendar_file import calendar_file, calendar_filename
 from dossier.files import DocumentMaker
 from dialogs.model import TYPED_KINDS
 from dialogs.ui import UiTexts
 from states.engine import Engine
 from states.events import Button, Choice, Command, Event, Outcome, Sender, Text
+from states.reminder_queue import ReminderQueue
 
 FILES_DIR = Path("data")  # beside the SQLite file of `make run`
 TERMINAL_USER_ID = 0  # Telegram ids start at 1, so the terminal user never meets a Telegram one
@@ -21,8 +23,9 @@ TYPED = {kind.value for kind in TYPED_KINDS}
 class TerminalChat:
     def __init__(self, engine: Engine, renderer: Renderer, ui: UiTexts,
                  read: Callable[[str], str] | None = None, write: Callable[[str], None] | None = None,
-                 documents: DocumentMaker | None = None) -> None:
+                 documents: DocumentMaker | None = None, reminders: ReminderQueue | None = None) -> None:
         self.engine = engine
+        self.reminders = reminders
         self.renderer = renderer
         self.ui = ui
         self.documents = documents
@@ -37,6 +40,7 @@ class TerminalChat:
         self.write(self.ui.terminal.hint)
         self.show(self.engine.handle(Command(self.sender, "start")))
         while True:
+            self.show_reminders()
             try:
                 line = self.read("> ").strip()
             except (EOFError, KeyboardInterrupt):
@@ -53,6 +57,14 @@ class TerminalChat:
             return Choice(self.sender, self.buttons[int(key) - 1].data)
         return Text(self.sender, line)
 
+    def show_reminders(self) -> None:
+        """Reminders that fell due are shown before the next prompt: the terminal has no push."""
+        if self.reminders is None:
+            return
+        for delivery in self.reminders.claim(self.sender.user_id):
+            self.show(Outcome([delivery.reply]))
+            self.reminders.sent(delivery)
+
     def save(self, filename: str, content: bytes, caption: str = "") -> None:
         """Files go beside the database, and their path is shown: the terminal has no attachments."""
         path = FILES_DIR / filename
@@ -67,6 +79,10 @@ class TerminalChat:
             self.write(to_plain_text(self.renderer.html(reply)))
             if reply.image is not None:
                 self.save(f"{reply.image[0]}.png", draw(*reply.image))
+            if reply.calendar is not None:
+                self.save(calendar_filename(reply.calendar), calendar_file(reply.calendar, self.engine.planner.zone,
+                                                                           self.engine.clock()),
+                          reply.calendar.caption)
             if reply.documents is not None and self.documents is not None:
                 for file in self.documents.make(reply.documents.project_id, reply.documents.draft):
                     self.save(file.filename, file.content, file.caption)

@@ -36,10 +36,19 @@ class Action:
     BUDGET_CANCEL = "C"
     BUDGET_CHART = "G"
     DOSSIER = "D"          # arg: 0 the final dossier, 1 a draft
+    REMINDERS = "R"        # the /rappels screen
+    REMINDER_KIND = "T"    # arg: 2 x the kind's position in reminders.yaml, + 1 to switch it on
+    REMINDER_DATE = "E"    # type a new committee date
+    REMINDER_HELD = "H"    # arg: the committee date (proleptic ordinal); it took place
+    REMINDER_NOT_HELD = "N"  # arg: the committee date (proleptic ordinal); it did not
+    REMINDER_CALENDAR = "I"  # the committee's calendar file again
+    REMINDER_CANCEL = "X"  # stop typing a date
 
     # Navigation that is valid from any old message; the others need the current revision.
     TIMELESS = frozenset({RESUME, PROGRESS, HELP, MENU, GOTO, FIX, ANSWER, CHECKLIST, BUDGET, BUDGET_ADD,
-                          BUDGET_LINES, BUDGET_LINE, BUDGET_CANCEL, BUDGET_CHART, DOSSIER})
+                          BUDGET_LINES, BUDGET_LINE, BUDGET_CANCEL, BUDGET_CHART, DOSSIER, REMINDERS,
+                          REMINDER_KIND, REMINDER_DATE, REMINDER_HELD, REMINDER_NOT_HELD, REMINDER_CALENDAR,
+                          REMINDER_CANCEL})
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,11 @@
 """The conversation engine: one event in, one outcome out, in one database transaction."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine as Database
 
@@ -12,6 +14,7 @@ from dialogs.checks import missing_required
 from dialogs.budget_model import BudgetModel
 from dialogs.loader import LoadedGuide
 from dialogs.model import Kind, Question, Step
+from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.schedule import total_minutes
 from dialogs.parsing import SHORT_TEXT_MAX, ParseError, from_json, parse_answer, parse_text, to_json
 from dialogs.ui import UiTexts
@@ -20,11 +23,15 @@ from states.events import Button, Choice, Command, DocumentRequest, Event, Outco
 from states.machine import FINISHED, ProjectMachine, goto_trigger
 from states.progress import ANSWERED, DEFERRED, SKIPPED, ProjectView
 from states.budget_desk import BudgetDesk
+from states.reminder_desk import COMMITTEE_DATE, ReminderDesk, watched_questions
+from states.reminder_plan import Planner
 from states.reports import Reports
 from store.models import utcnow
+from store.reminders import MemberRow, ReminderStore
 from store.repo import Repository, StoredAnswer, UserRow
 
-COMMANDS = ("start", "menu", "avancement", "budget", "dossier", "conformite", "checklist", "a_traiter", "aide")
+COMMANDS = ("start", "menu", "avancement", "budget", "dossier", "conformite", "checklist", "a_traiter", "rappels",
+            "aide")
 # Telegram redelivers an unconfirmed update for at most a day; ids older than this are dropped
 # every PRUNE_EVERY updates so the de-duplication table stays small.
 UPDATE_MEMORY = timedelta(days=2)
@@ -33,11 +40,16 @@ EDIT_BUTTONS_PER_ROW = 5
 
 
 class Engine:
-    def __init__(self, guide: LoadedGuide, ui: UiTexts, budget: BudgetModel, database: Database) -> None:
+    def __init__(self, guide: LoadedGuide, ui: UiTexts, budget: BudgetModel, database: Database,
+                 reminders: ReminderModel, zone: ZoneInfo, clock: Callable[[], datetime] = utcnow) -> None:
         self.guide = guide
         self.ui = ui
         self.budget = budget
         self.database = database
+        self.reminders = reminders
+        self.planner = Planner(reminders, zone)
+        self.watched = watched_questions(reminders)
+        self.clock = clock
         self.machine = ProjectMachine(guide)
 
     def handle(self, event: Event) -> Outcome:
@@ -48,7 +60,7 @@ class Engine:
                 if not repo.claim_update(event.update_id):
                     return Outcome()
                 if event.update_id % PRUNE_EVERY == 0:
-                    repo.forget_updates_before(utcnow() - UPDATE_MEMORY)
+                    repo.forget_updates_before(self.clock() - UPDATE_MEMORY)
             conversation = _Conversation(self, repo, repo.user(event.sender.user_id, event.sender.name))
             outcome = conversation.handle(event)
             conversation.save()
@@ -77,9 +89,11 @@ class _Conversation:
         self.membership, self.project = found if found else (None, None)
         self._loaded = (replace(user), found and replace(found[0]), found and replace(found[1]))
         self._view: ProjectView | None = None
+        self.now = engine.clock()
+        self._calendar_moved = False
 
     def save(self) -> None:
-        """Write back what the event changed: the user, the membership, the project."""
+        """Write back what the event changed: the user, the membership, the project, its reminders."""
         user, membership, project = self._loaded
         if self.user != user:
             self.repo.save_user(self.user)
@@ -87,10 +101,26 @@ class _Conversation:
             self.repo.save_membership(self.membership)
         if self.project is not None and self.project != project:
             self.repo.save_project(self.project)
+            self._remind()
+
+    def _remind(self) -> None:
+        """Keep the project's reminders in line with what just changed; any change postpones the nudge."""
+        if self._calendar_moved:
+            self._desk_for_reminders().sync()
+            return
+        planner = self.engine.planner
+        if ReminderStore(self.repo.connection).bump_nudge(self.project.id, planner.nudge(self.now).due_at):
+            return
+        if self.project.territory is not None and planner.enabled(
+                MemberRow(self.user.id, self.membership.reminder_settings, None))[NUDGE]:
+            self._desk_for_reminders().sync()  # no nudge waiting: first activity, or the last one was sent
 
     # ---- dispatch
 
     def handle(self, event: Event) -> Outcome:
+        if self.user.inactive_since is not None:  # back after blocking the bot: their reminders resume
+            ReminderStore(self.repo.connection).resume_user(self.user.id)
+            self.user.inactive_since = None
         if self.project is None or self.project.territory is None:
             return self._onboarding(event)
         if isinstance(event, Command):
@@ -137,8 +167,9 @@ class _Conversation:
         return Outcome([Reply("project_ready", self._project_values()), *self._enter_step()])
 
     def _command(self, name: str) -> Outcome:
-        if self.membership.budget_pending is not None:  # a command leaves the line being typed
-            self.membership.budget_pending = None
+        if self.membership.budget_pending is not None or self.membership.awaiting is not None:
+            self.membership.budget_pending = None  # a command leaves the line or date being typed
+            self.membership.awaiting = None
             self._touch()
         if name == "budget":
             return Outcome([self._desk().summary()])
@@ -160,9 +191,14 @@ class _Conversation:
             return Outcome([self._reports().checklist(self.repo.checklist_marks(self.project.id))])
         if name == "a_traiter":
             return Outcome([self._reports().deferred()])
+        if name == "rappels":
+            return Outcome([self._desk_for_reminders().summary()])
         return Outcome([Reply("unknown_command", {"command": name, "commands": COMMANDS}), *self._proceed()])
 
     def _text(self, text: str) -> Outcome:
+        if self.membership.awaiting == COMMITTEE_DATE:
+            self._touch()
+            return Outcome(self._desk_for_reminders().text(text))
         if self.membership.budget_pending is not None:
             return self._desk().text(text)
         step = self._step()
@@ -214,6 +250,13 @@ class _Conversation:
             Action.BUDGET_CANCEL: lambda p: Outcome([self._desk().cancel()]),
             Action.BUDGET_CHART: lambda p: Outcome([self._desk().chart()]),
             Action.DOSSIER: self._dossier,
+            Action.REMINDERS: lambda p: Outcome([self._desk_for_reminders().summary()]),
+            Action.REMINDER_KIND: lambda p: self._reminder(p, lambda desk: desk.toggle(p.arg)),
+            Action.REMINDER_DATE: lambda p: self._reminder(p, lambda desk: Outcome([desk.ask_date()]), False),
+            Action.REMINDER_CANCEL: lambda p: self._reminder(p, lambda desk: Outcome([desk.cancel()]), False),
+            Action.REMINDER_CALENDAR: lambda p: self._reminder(p, lambda desk: _outcome(desk.calendar()), False),
+            Action.REMINDER_HELD: lambda p: self._reminder(p, lambda desk: _outcome(desk.held(p.arg))),
+            Action.REMINDER_NOT_HELD: lambda p: self._reminder(p, lambda desk: _outcome(desk.not_held(p.arg))),
         }.get(payload.action)
         if handler is None:
             return self._stale()
@@ -221,6 +264,14 @@ class _Conversation:
 
     def _stale(self) -> Outcome:
         return Outcome(self._proceed(), notice=self.ui.notices.stale)
+
+    def _reminder(self, payload: Payload, act, needs_arg: bool = True) -> Outcome:
+        """A /rappels action; a missing or unknown argument is a stale button."""
+        if needs_arg and (payload.arg is None or payload.arg < 0):
+            return self._stale()
+        self._touch()
+        outcome = act(self._desk_for_reminders())
+        return outcome if outcome is not None else self._stale()
 
     # ---- answering
 
@@ -266,6 +317,10 @@ class _Conversation:
             if not model.answer(_Turn(self.view, question)):
                 return self._proceed()
         self._record(question, ANSWERED, to_json(question.kind, value))
+        if question.id == self.engine.reminders.committee.date_question:
+            self._remind()
+            self._calendar_moved = False
+            return [self._desk_for_reminders().date_set(value), *self._proceed()]
         return self._proceed()
 
     def _skip(self, status: str) -> Outcome:
@@ -286,6 +341,7 @@ class _Conversation:
         self.membership.draft_question = None
         self.membership.draft_choices = None
         self._view = self.view.with_answer(question.id, StoredAnswer(status, value, question.kind.value))
+        self._calendar_moved |= question.id in self.engine.watched
         self._touch()
 
     # ---- moving
@@ -415,6 +471,18 @@ class _Conversation:
             return self._stale()
         reply = show(self._desk())
         return Outcome([reply]) if reply is not None else self._stale()
+
+    def _desk_for_reminders(self) -> ReminderDesk:
+        return ReminderDesk(self.guide, self.engine.reminders, self.engine.planner, self.ui, self.repo, self.project,
+                            self.membership, self.user.id, lambda: self.view, self._store_answer, self._button,
+                            self.now)
+
+    def _store_answer(self, question_id: str, value: Any) -> None:
+        """An answer given outside the guide's flow (from /rappels): recorded, the place in the guide kept."""
+        question = self.guide.questions[question_id]
+        self.repo.record_answer(self.project.id, question_id, question.kind.value, ANSWERED, value, self.user.id)
+        self._view = self.view.with_answer(question_id, StoredAnswer(ANSWERED, value, question.kind.value))
+        self._touch()
 
     def _desk(self) -> BudgetDesk:
         return BudgetDesk(self.engine.budget, self.ui, self.repo, self.project, self.membership, self.user.id,
@@ -574,3 +642,9 @@ class _Conversation:
     def _button(self, label: str, action: str, arg: int | None = None) -> Button:
         revision = None if action in Action.TIMELESS else self.project.revision
         return Button(label, Payload(self.project.id, revision, action, arg).encode())
+
+
+def _outcome(replies: Reply | list[Reply] | None) -> Outcome | None:
+    if replies is None:
+        return None
+    return Outcome(replies if isinstance(replies, list) else [replies])

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 
@@ -56,6 +57,22 @@ class DocumentRequest:
 
 
 @dataclass(frozen=True)
+class CalendarInvite:
+    """The steering committee as a calendar event; the front end turns it into an .ics file."""
+
+    uid: str           # the same for one committee whatever its date; a new one after it is held
+    sequence: int      # grows with each change of date, so calendars replace the event
+    day: date
+    minutes: tuple[int, int] | None  # start and end, minutes after local midnight; None: all day
+    summary: str
+    description: str
+    alarm: str
+    alarms_minutes_before: tuple[int, ...]
+    project: str
+    caption: str
+
+
+@dataclass(frozen=True)
 class Reply:
     """A message to show: a template of templates/messages, its values, and buttons."""
 
@@ -68,6 +85,7 @@ class Reply:
     # (what to draw, its data), e.g. ("resources_chart", {"items": [...], "title": "..."}).
     image: tuple[str, dict[str, Any]] | None = None
     documents: DocumentRequest | None = None
+    calendar: CalendarInvite | None = None
 
 
 @dataclass(frozen=True)

@@ -35,8 +35,9 @@ def api() -> FakeBotApi:
     return FakeBotApi()
 
 
-async def start_application(services: Services, api: FakeBotApi):
-    application = build_application(services, request=api)
+async def start_application(services: Services, api: FakeBotApi, **options):
+    # Without Telegram's rate limiter: the conversation tests would wait 1/30 s per message.
+    application = build_application(services, request=api, **{"limiter": None, **options})
     await application.initialize()
     return application
 

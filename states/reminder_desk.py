@@ -1,0 +1,196 @@
+"""The project's calendar in the chat: /rappels, the committee date, its follow-up and calendar file."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+
+from dialogs.calendar import add_months, holiday_name, local_date, next_working_day
+from dialogs.errors import ParseError
+from dialogs.loader import LoadedGuide
+from dialogs.parsing import parse_date, to_json
+from dialogs.reminder_model import ReminderModel
+from dialogs.ui import UiTexts
+from states.buttons import Action
+from states.events import Button, CalendarInvite, Outcome, Reply
+from states.progress import ANSWERED, ProjectView
+from states.reminder_plan import Facts, Planner
+from store.reminders import ReminderStore
+from store.repo import MembershipRow, ProjectRow, Repository
+
+COMMITTEE_DATE = "committee_date"  # membership.awaiting: the next message is the committee's date
+UPCOMING_SHOWN = 8
+KINDS_PER_ROW = 2
+
+MakeButton = Callable[[str, str, "int | None"], Button]
+
+
+class ReminderDesk:
+    def __init__(self, guide: LoadedGuide, model: ReminderModel, planner: Planner, ui: UiTexts, repo: Repository,
+                 project: ProjectRow, membership: MembershipRow, user_id: int, view: Callable[[], ProjectView],
+                 record: Callable[[str, object], None], button: MakeButton, now: datetime) -> None:
+        self.guide = guide
+        self.model = model
+        self.planner = planner
+        self.ui = ui
+        self.repo = repo
+        self.store = ReminderStore(repo.connection)
+        self.project = project
+        self.membership = membership
+        self.user_id = user_id
+        self.view = view
+        self.record = record
+        self.button = button
+        self.now = now
+        self.today = local_date(now, planner.zone)
+
+    # ---- facts
+
+    def facts(self) -> Facts:
+        return self.planner.facts(self.view().values, self.store.committees(self.project.id),
+                                  self.project.state not in self.guide.step_index)
+
+    def sync(self) -> None:
+        self.planner.sync(self.store, self.project.id, self.facts(), self.now)
+
+    # ---- screens
+
+    def summary(self, edit: bool = False, plan: bool = True) -> Reply:
+        """The /rappels screen; the reminders are planned again first, so it shows what will happen."""
+        if plan:
+            self.sync()
+        facts = self.facts()
+        texts = self.ui.reminders
+        member = next(m for m in self.store.members(self.project.id) if m.user_id == self.user_id)
+        enabled = self.planner.enabled(member)
+        rows = [[self.button(texts.change_date if facts.committee_date else texts.set_date, Action.REMINDER_DATE)]]
+        if facts.committee_date is not None:
+            rows.append([self.button(texts.calendar, Action.REMINDER_CALENDAR)])
+            if facts.committee_date <= self.today:
+                ordinal = facts.committee_date.toordinal()
+                rows.append([self.button(texts.held_yes, Action.REMINDER_HELD, ordinal),
+                             self.button(texts.held_no, Action.REMINDER_NOT_HELD, ordinal)])
+        kinds = [self.button((texts.pause if enabled[k.id] else texts.resume).format(label=k.label),
+                             Action.REMINDER_KIND, 2 * i + (0 if enabled[k.id] else 1))
+                 for i, k in enumerate(self.model.kinds)]
+        rows += [kinds[i:i + KINDS_PER_ROW] for i in range(0, len(kinds), KINDS_PER_ROW)]
+        rows.append([self.button(self.ui.buttons.menu, Action.MENU)])
+        upcoming = sorted((r for r in self.store.rows(self.project.id)
+                           if r.user_id == self.user_id and r.status in ("pending", "claimed")),
+                          key=lambda r: r.due_at)
+        return Reply("reminders", {
+            "project": self.project.name, "committee": self._committee(facts.committee_date),
+            "last_held": facts.last_held, "past": facts.committee_date is not None
+            and facts.committee_date <= self.today,
+            "upcoming": [{"kind": r.kind, "due": local_date(r.due_at, self.planner.zone), "event": r.event_date,
+                          "days": (r.event_date - local_date(r.due_at, self.planner.zone)).days
+                          if r.event_date else None} for r in upcoming[:UPCOMING_SHOWN]],
+            "more": max(0, len(upcoming) - UPCOMING_SHOWN),
+            "kinds": [{"label": k.label, "enabled": enabled[k.id]} for k in self.model.kinds],
+            "inactive": member.inactive_since is not None,
+        }, rows, edit=edit)
+
+    def toggle(self, arg: int) -> Outcome | None:
+        position, on = divmod(arg, 2)
+        if not 0 <= position < len(self.model.kinds):
+            return None
+        kind = self.model.kinds[position]
+        settings = dict(self.membership.reminder_settings or {})
+        settings[kind.id] = bool(on)
+        self.membership.reminder_settings = settings
+        self.repo.save_membership(self.membership)  # the planner reads the members' settings
+        self.sync()
+        return Outcome([Reply("reminder_kind", {"label": kind.label, "enabled": bool(on)}),
+                        self.summary(plan=False)])
+
+    def ask_date(self) -> Reply:
+        self.membership.awaiting = COMMITTEE_DATE
+        return Reply("committee_ask", {"current": self.facts().committee_date},
+                     [[self.button(self.ui.reminders.cancel, Action.REMINDER_CANCEL)]])
+
+    def cancel(self) -> Reply:
+        self.membership.awaiting = None
+        return self.summary()
+
+    def text(self, text: str) -> list[Reply]:
+        """The committee date typed after "Changer la date"."""
+        try:
+            day = parse_date(text)
+            if day < self.today:
+                raise ParseError("committee.past")
+        except ParseError as error:
+            return [Reply("invalid", {"key": error.key, "params": error.params, "kind": "date"}), self.ask_date()]
+        self.membership.awaiting = None
+        return self.set_date(day)
+
+    def set_date(self, day: date) -> list[Reply]:
+        self.record(self.model.committee.date_question, to_json("date", day))
+        self.sync()
+        return [self.date_set(day), self.summary(plan=False)]
+
+    def date_set(self, day: date) -> Reply:
+        """What the team is told once the committee has a date, with the calendar file."""
+        before = [self.planner.at(day - timedelta(days=d)) for d in sorted(self.model.committee.days_before,
+                                                                              reverse=True)]
+        return Reply("committee_set", {
+            **self._committee(day), "project": self.project.name,
+            "reminders": [local_date(due, self.planner.zone) for due in before if due > self.now],
+        }, [[self.button(self.ui.reminders.open, Action.REMINDERS)]], calendar=self.invite(day))
+
+    def held(self, ordinal: int) -> list[Reply] | None:
+        day = self.facts().committee_date
+        if day is None or day.toordinal() != ordinal or day > self.today:
+            return None
+        self.store.record_committee(self.project.id, day, self.user_id)
+        following = next_working_day(add_months(day, 12), self.model.holidays_country)
+        self.record(self.model.committee.date_question, to_json("date", following))
+        self.sync()
+        return [Reply("committee_held", {"held": day, "project": self.project.name}), self.date_set(following)]
+
+    def not_held(self, ordinal: int) -> list[Reply] | None:
+        day = self.facts().committee_date
+        if day is None or day.toordinal() != ordinal:
+            return None
+        self.membership.awaiting = COMMITTEE_DATE
+        return [Reply("committee_not_held", {"date": day},
+                      [[self.button(self.ui.reminders.cancel, Action.REMINDER_CANCEL)]])]
+
+    def calendar(self) -> Reply | None:
+        day = self.facts().committee_date
+        if day is None:
+            return None
+        return Reply("committee_calendar", self._committee(day), calendar=self.invite(day))
+
+    # ---- the calendar file
+
+    def invite(self, day: date) -> CalendarInvite:
+        rules = self.model.committee
+        texts = self.ui.reminders
+        held = self.store.committees(self.project.id)
+        separator = texts.list_separator
+        values = self.view().values
+        ranges = values.get(rules.time_question) if self.view().status(rules.time_question) == ANSWERED else None
+        return CalendarInvite(
+            uid=f"comite-{self.project.id}-{len(held) + 1}@guide-msap",
+            sequence=len(self.repo.history(self.project.id, rules.date_question)),
+            day=day, minutes=tuple(ranges[0]) if ranges else None,
+            summary=texts.calendar_summary.format(project=self.project.name),
+            description=texts.calendar_description.format(agenda=separator.join(rules.agenda),
+                                                          invite=separator.join(rules.invite),
+                                                          todo=separator.join(rules.todo)),
+            alarm=texts.calendar_alarm.format(project=self.project.name),
+            alarms_minutes_before=tuple(rules.alarms_minutes_before),
+            project=self.project.name, caption=texts.calendar_caption)
+
+    def _committee(self, day: date | None) -> dict:
+        if day is None:
+            return {"date": None}
+        ranges = self.view().values.get(self.model.committee.time_question)
+        return {"date": day, "days_left": (day - self.today).days, "weekend": day.weekday() >= 5,
+                "holiday": holiday_name(day, self.model.holidays_country), "time": ranges or None}
+
+
+def watched_questions(model: ReminderModel) -> frozenset[str]:
+    """Answers that move the project's calendar."""
+    return frozenset({model.committee.date_question, model.committee.time_question,
+                      model.labelling.decision_question, model.labelling.date_question})
+

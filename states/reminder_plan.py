@@ -1,0 +1,155 @@
+"""What reminders a project should have, from its answers and committees, and making the rows say so.
+
+Committee reminders follow from facts alone (the date, the committees held, the labelling), so
+planning again never drops a reminder that fell due while the bot was down; only new rows whose
+time has already passed are not created. Recurring kinds keep one waiting row each.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from dialogs.calendar import add_months, as_utc, at_local, local_date, next_weekday, next_working_day
+from dialogs.reminder_model import (ACTIVITY_REPORT, ASK_DATE, COMMITTEE, DIGEST, FOLLOWUP, FUNDING, NUDGE,
+                                    ReminderModel)
+from store.reminders import ACTIVE, MemberRow, Planned, ReminderRow, ReminderStore
+
+RECURRING = {FUNDING: "yearly", DIGEST: "weekly"}
+# Questions still worth asking when their time has passed: they are asked at the next sending time.
+CATCH_UP = {FOLLOWUP, ASK_DATE}
+MIDNIGHT = time(0, 0)
+
+
+@dataclass(frozen=True)
+class Facts:
+    committee_date: date | None  # the next committee, not yet recorded as held
+    last_held: date | None
+    labelled_on: date | None
+    finished: bool
+
+
+class Planner:
+    def __init__(self, model: ReminderModel, zone: ZoneInfo) -> None:
+        self.model = model
+        self.zone = zone
+
+    # ---- the rules
+
+    def facts(self, values: dict, held: list[date], finished: bool) -> Facts:
+        rules = self.model
+        raw = values.get(rules.committee.date_question)
+        planned = date.fromisoformat(raw) if raw else None
+        last_held = held[-1] if held else None
+        if planned is not None and last_held is not None and planned <= last_held:
+            planned = None
+        labelled = None
+        if values.get(rules.labelling.decision_question) == rules.labelling.granted_option:
+            raw_label = values.get(rules.labelling.date_question)
+            labelled = date.fromisoformat(raw_label) if raw_label else None
+        return Facts(planned, last_held, labelled, finished)
+
+    def at(self, day: date, clock: time | None = None) -> datetime:
+        return at_local(day, clock or self.model.send_time, self.zone)
+
+    def committee_plan(self, facts: Facts) -> list[Planned]:
+        """The one-time reminders: before and after the next committee, or asking for its date."""
+        rules = self.model.committee
+        day = facts.committee_date
+        if day is None:
+            since = facts.last_held or facts.labelled_on
+            if since is None:
+                return []
+            return [Planned(ASK_DATE, self.at(add_months(since, rules.ask_date_months_after)), None, since)]
+        day_after = self.at(day + timedelta(days=1), MIDNIGHT)
+        before = sorted(rules.days_before, reverse=True)
+        dues = [self.at(day - timedelta(days=days)) for days in before]
+        plan = [Planned(self.model.before_kind(days), due, expires, day)
+                for days, due, expires in zip(before, dues, [*dues[1:], day_after])]
+        report = self.model.activity_report.days_before_committee
+        plan.append(Planned(ACTIVITY_REPORT, self.at(day - timedelta(days=report)), self.at(day, MIDNIGHT), day))
+        plan.append(Planned(FOLLOWUP, self.at(day + timedelta(days=rules.followup_days_after)), None, day))
+        return plan
+
+    def next_occurrence(self, kind: str, now: datetime) -> Planned:
+        """The next funding request or weekly digest after `now`."""
+        today = local_date(now, self.zone)
+        if kind == DIGEST:
+            day = today if self.at(today) > now and today.weekday() == self.model.digest.weekday \
+                else next_weekday(today, self.model.digest.weekday)
+            return Planned(DIGEST, self.at(day), self.at(day + timedelta(days=7)), recurrence="weekly")
+        month = self.model.funding_request.month
+        year = today.year
+        while True:
+            day = next_working_day(date(year, month, 1), self.model.holidays_country)
+            if self.at(day) > now:
+                break
+            year += 1
+        valid = timedelta(days=self.model.funding_request.valid_days)
+        return Planned(FUNDING, self.at(day), self.at(day) + valid, recurrence="yearly")
+
+    def next_slot(self, now: datetime) -> datetime:
+        """The first sending time after `now`: today's if it is still to come, else tomorrow's."""
+        today = local_date(now, self.zone)
+        return self.at(today) if self.at(today) > now else self.at(today + timedelta(days=1))
+
+    def nudge(self, now: datetime) -> Planned:
+        return Planned(NUDGE, self.at(local_date(now, self.zone) + timedelta(days=self.model.nudge.idle_days)))
+
+    # ---- making the rows agree
+
+    def sync(self, store: ReminderStore, project_id: int, facts: Facts, now: datetime) -> None:
+        """Create the reminders the facts call for, cancel the waiting ones they no longer do."""
+        rows = store.rows(project_id)
+        committee = self.committee_plan(facts)
+        for member in store.members(project_id):
+            mine = [r for r in rows if r.user_id == member.user_id]
+            enabled = self.enabled(member)
+            wanted = [p for p in committee if enabled[self.model.group(p.kind)]]
+            self._one_time(store, project_id, member, mine, wanted, now)
+            for kind in RECURRING:
+                self._recurring(store, project_id, member, mine, kind, enabled[kind], now)
+            self._nudge(store, project_id, member, mine, enabled[NUDGE] and not facts.finished, now)
+
+    def enabled(self, member: MemberRow) -> dict[str, bool]:
+        return {**self.model.defaults(), **(member.reminder_settings or {})}
+
+    def _one_time(self, store: ReminderStore, project_id: int, member: MemberRow, mine: list[ReminderRow],
+                  wanted: list[Planned], now: datetime) -> None:
+        have = {_identity(r.kind, as_utc(r.due_at), r.event_date): r for r in mine
+                if r.kind.startswith(COMMITTEE) or r.kind == ACTIVITY_REPORT}
+        keys = {_identity(p.kind, p.due_at, p.event_date) for p in wanted}
+        store.cancel([r.id for key, r in have.items() if key not in keys and r.status in ACTIVE])
+        for planned in wanted:
+            if _identity(planned.kind, planned.due_at, planned.event_date) in have:
+                continue
+            if planned.due_at <= now:
+                if planned.kind not in CATCH_UP:
+                    continue
+                planned = replace(planned, due_at=self.next_slot(now))
+            store.add(project_id, member.user_id, planned, _status(member))
+
+    def _recurring(self, store: ReminderStore, project_id: int, member: MemberRow, mine: list[ReminderRow],
+                   kind: str, enabled: bool, now: datetime) -> None:
+        waiting = [r for r in mine if r.kind == kind and r.status in ACTIVE]
+        if not enabled:
+            store.cancel([r.id for r in waiting])
+        elif not waiting:
+            store.add(project_id, member.user_id, self.next_occurrence(kind, now), _status(member))
+
+    def _nudge(self, store: ReminderStore, project_id: int, member: MemberRow, mine: list[ReminderRow],
+               wanted: bool, now: datetime) -> None:
+        waiting = [r for r in mine if r.kind == NUDGE and r.status in ACTIVE]
+        if not wanted:
+            store.cancel([r.id for r in waiting])
+        elif not waiting:
+            store.add(project_id, member.user_id, self.nudge(now), _status(member))
+
+
+def _identity(kind: str, due: datetime, event: date | None) -> tuple:
+    """Questions are the same question whenever they are asked; reminders are tied to their time."""
+    return (kind, event) if kind in CATCH_UP else (kind, due, event)
+
+
+def _status(member: MemberRow) -> str:
+    return "blocked" if member.inactive_since is not None else "pending"

@@ -1,0 +1,307 @@
+"""The project's calendar through the real application: set the committee, get the reminders, answer the follow-up."""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from icalendar import Calendar
+
+from bot.reminders import ReminderDispatcher
+from bot.services import build_services
+from tests.conftest import make_settings, start_application
+from tests.support.clock import PARIS, FrozenClock, paris
+from tests.support.telegram import ChatClient, FakeBotApi
+
+
+class Team:
+    """One user, the bot, and the clock; `restart` builds a new process on the same database."""
+
+    def __init__(self, database_url: str, clock: FrozenClock, api: FakeBotApi, user_id: int = 1001) -> None:
+        self.database_url = database_url
+        self.clock = clock
+        self.api = api
+        self.user_id = user_id
+        self.services = None
+        self.application = None
+
+    async def start(self) -> Team:
+        self.services = build_services(make_settings(self.database_url), clock=self.clock)
+        self.application = await start_application(self.services, self.api)
+        self.client = ChatClient(self.application, self.api, user_id=self.user_id)
+        self.dispatcher = ReminderDispatcher(self.services.reminders, self.services.renderer)
+        return self
+
+    async def stop(self) -> None:
+        await self.application.shutdown()
+        self.services.close()
+
+    async def restart(self) -> None:
+        await self.stop()
+        await self.start()
+
+    async def tick(self, local: str | None = None) -> list[str]:
+        """Move the clock, run the periodic job once; the texts it sent."""
+        if local is not None:
+            self.clock.set(local)
+        since = len(self.api.calls)
+        await self.dispatcher.run_once(self.application.bot)
+        return [sent.text for sent in self.api.sent(since)]
+
+
+@pytest.fixture
+def clock() -> FrozenClock:
+    return FrozenClock("2027-11-27 10:00")
+
+
+@pytest.fixture
+async def team(database_url, clock, api):
+    started = await Team(database_url, clock, api).start()
+    yield started
+    await started.stop()
+
+
+async def new_project(team: Team, name: str = "MSAP du Lévézou", territory: str = "Lévézou",
+                      keep: tuple[str, ...] = ("Comité de pilotage", "Rapport d'activité")) -> None:
+    """A project whose reminders other than `keep` are paused, as a user would in /rappels."""
+    await team.client.send("/start")
+    await team.client.send(name)
+    await team.client.send(territory)
+    await team.client.send("/rappels")
+    for label in ("Comité de pilotage", "Rapport d'activité", "Relance sans nouvelles", "Demande de subvention"):
+        if label not in keep:
+            await team.client.click(f"⏸ {label}")
+
+
+async def set_committee(team: Team, text: str) -> list:
+    await team.client.send("/rappels")
+    await team.client.click("Fixer la date du comité")
+    return await team.client.send(text)
+
+
+def calendar_files(api: FakeBotApi) -> list[Calendar]:
+    return [Calendar.from_ical(content) for name, content, _ in api.documents if name.endswith(".ics")]
+
+
+def event_of(calendar: Calendar):
+    return next(component for component in calendar.walk("VEVENT"))
+
+
+async def test_a_team_sets_its_committee_and_is_reminded_until_next_year(team, api):
+    await new_project(team)
+    replies = await set_committee(team, "13/06/2028")
+    confirmation = replies[0].text
+    assert "Comité de pilotage enregistré" in confirmation
+    assert "mardi 13 juin 2028" in confirmation
+    assert "14 mai 2028, 6 juin 2028 et 12 juin 2028" in confirmation
+    (name, content, caption), = [d for d in api.documents if d[0].endswith(".ics")]
+    assert name == "comite-pilotage-msap-du-levezou-2028-06-13.ics" and "agenda" in caption
+    first_uid = str(event_of(Calendar.from_ical(content))["UID"])
+
+    assert await team.tick("2028-05-14 08:59") == []
+    await team.restart()
+    sent = await team.tick("2028-05-14 09:00")
+    assert len(sent) == 1 and "dans 30 jours" in sent[0]
+    for fact in ["Bilan de l'année écoulée", "Perspectives de l'année à venir", "La Préfecture de département",
+                 "Les collectivités concernées", "Les partenaires", "Envoyer les invitations",
+                 "Préparer le rapport d'activité", "Préparer le budget de l'année suivante"]:
+        assert fact in sent[0]
+    assert await team.tick("2028-05-14 09:05") == []  # sent once
+
+    report = await team.tick("2028-05-23 09:00")
+    assert len(report) == 1 and "Rapport d'activité" in report[0] and "dans 21 jours" in report[0]
+    await team.restart()
+    week = await team.tick("2028-06-06 09:00")
+    assert len(week) == 1 and "dans 7 jours" in week[0]
+    day = await team.tick("2028-06-12 09:00")
+    assert len(day) == 1 and "(demain)" in day[0]
+    assert await team.tick("2028-06-13 18:00") == []
+    await team.restart()
+    followup = await team.tick("2028-06-14 09:00")
+    assert followup == [pytest.approx(followup[0])] and "Le comité a-t-il eu lieu ?" in followup[0]
+
+    replies = await team.client.click("Oui, il a eu lieu")
+    texts = [r.text for r in replies]
+    assert any("le comité de pilotage du 13 juin 2028 a eu lieu" in t for t in texts)
+    assert any("mercredi 13 juin 2029" in t and "Comité de pilotage enregistré" in t for t in texts)
+    next_year = event_of(calendar_files(api)[-1])
+    assert next_year["DTSTART"].dt == date(2029, 6, 13)
+    assert str(next_year["UID"]) != first_uid  # a new committee, a new event in the calendar
+
+    summary = (await team.client.send("/rappels"))[0].text
+    assert "Dernier comité tenu : 13 juin 2028" in summary
+    assert "14 mai 2029 : comité dans 30 jours" in summary
+    await team.restart()
+    assert await team.tick("2028-06-14 09:10") == []
+    assert len(await team.tick("2029-05-14 09:00")) == 1
+
+
+async def test_reminders_fire_at_nine_in_paris_in_winter_and_in_summer(team, clock):
+    await new_project(team, keep=("Comité de pilotage",))
+    await set_committee(team, "10/04/2028")  # 30 days before: 11 March (winter); 7 days before: 3 April (summer)
+    assert await team.tick("2028-03-11 08:59") == []
+    assert clock.now == datetime.fromisoformat("2028-03-11 07:59+00:00")
+    assert len(await team.tick("2028-03-11 09:00")) == 1  # 08:00 UTC
+    assert await team.tick("2028-04-03 08:59") == []
+    assert clock.now == datetime.fromisoformat("2028-04-03 06:59+00:00")
+    assert len(await team.tick("2028-04-03 09:00")) == 1  # 07:00 UTC
+
+
+async def test_after_an_outage_what_still_makes_sense_is_sent_once(team):
+    await new_project(team)
+    await set_committee(team, "13/06/2028")
+    # Down from 1 May to 10 June: the 30-day reminder is stale, the 7-day one and the activity report still hold.
+    sent = await team.tick("2028-06-10 11:00")
+    assert len(sent) == 2
+    assert any("Rapport d'activité" in text for text in sent)
+    assert any("dans 3 jours" in text for text in sent)
+    assert await team.tick() == []
+    # Down again over the committee day: no "tomorrow", the question instead.
+    await team.restart()
+    sent = await team.tick("2028-06-20 09:30")
+    assert len(sent) == 1 and "Le comité a-t-il eu lieu ?" in sent[0]
+
+
+async def test_a_committee_that_did_not_happen_gets_a_new_date_in_the_same_calendar_event(team, api):
+    await new_project(team)
+    await set_committee(team, "13/06/2028")
+    first = event_of(calendar_files(api)[-1])
+    await team.tick("2028-06-14 09:00")
+    replies = await team.client.click("Non, pas encore")
+    assert "À quelle nouvelle date" in replies[0].text
+    replies = await team.client.send("27 juin 2028")
+    assert "mardi 27 juin 2028" in replies[0].text
+    moved = event_of(calendar_files(api)[-1])
+    assert moved["UID"] == first["UID"]
+    assert moved["SEQUENCE"] > first["SEQUENCE"]
+    assert moved["DTSTART"].dt == date(2028, 6, 27)
+    sent = await team.tick("2028-06-26 09:00")
+    assert len(sent) == 1 and "(demain)" in sent[0]
+
+
+async def test_the_calendar_file_has_the_time_zone_the_alarms_and_the_uid(team, api):
+    await new_project(team)
+    await set_committee(team, "13/06/2028")
+    # The time comes from stage 8; answering it there keeps the date and sends the file again.
+    services = team.services
+    await team.client.send("/rappels")
+    (await team.client.click("Fichier agenda"))
+    calendar = calendar_files(api)[-1]
+    event = event_of(calendar)
+    assert event["DTSTART"].dt == date(2028, 6, 13)  # no time given: an all-day event
+    assert str(event["UID"]).startswith("comite-") and str(event["UID"]).endswith("@guide-msap")
+    alarms = [alarm["TRIGGER"].dt for alarm in event.walk("VALARM")]
+    assert alarms == [-timedelta(days=1), -timedelta(hours=2)]
+    assert services is team.services
+
+
+async def test_a_timed_committee_is_in_paris_time(database_url, clock, api):
+    team = await Team(database_url, clock, api).start()
+    try:
+        await new_project(team)
+        from store.repo import Repository  # the stage-8 answer, as the guide records it
+        with team.services.database.begin() as connection:
+            project_id = Repository(connection).user(team.user_id, "Marie Dupont").active_project_id
+            Repository(connection).record_answer(project_id, "dev_comite_horaire", "time_ranges", "answered",
+                                                 [[870, 990]], team.user_id)
+        await set_committee(team, "13/06/2028")
+        event = event_of(calendar_files(api)[-1])
+        start = event["DTSTART"].dt
+        assert start.tzinfo is not None and str(start.tzinfo) == "Europe/Paris"
+        assert start.replace(tzinfo=None) == datetime(2028, 6, 13, 14, 30)
+        assert event["DTEND"].dt.replace(tzinfo=None) == datetime(2028, 6, 13, 16, 30)
+        assert start.astimezone(PARIS).utcoffset() == timedelta(hours=2)
+    finally:
+        await team.stop()
+
+
+async def test_bad_dates_are_explained_and_a_holiday_is_pointed_out(team):
+    await new_project(team)
+    replies = await set_committee(team, "bientôt")
+    assert "Je n'ai pas reconnu une date" in replies[0].text
+    assert "Écrivez la date du prochain comité" in replies[1].text
+    replies = await team.client.send("01/09/2027")
+    assert "Cette date est passée" in replies[0].text
+    replies = await team.client.send("14/07/2028")
+    assert "jour férié (Fête nationale)" in replies[0].text
+    assert "vendredi 14 juillet 2028" in replies[0].text
+
+
+async def test_cancel_leaves_the_date_unchanged(team):
+    await new_project(team)
+    await set_committee(team, "13/06/2028")
+    await team.client.click("Changer la date du comité")
+    replies = await team.client.click("Annuler")
+    assert "mardi 13 juin 2028" in replies[0].text
+    replies = await team.client.send("Une réponse")  # no longer taken as a date
+    assert all("Comité de pilotage enregistré" not in r.text for r in replies)
+
+
+async def test_each_kind_can_be_paused_and_resumed(team):
+    await new_project(team, keep=("Comité de pilotage",))
+    await set_committee(team, "13/06/2028")
+    await team.client.send("/rappels")
+    replies = await team.client.click("⏸ Comité de pilotage")
+    assert "les rappels « Comité de pilotage » sont en pause" in replies[0].text
+    assert "comité dans 30 jours" not in replies[1].text
+    assert await team.tick("2028-05-14 09:00") == []
+    replies = await team.client.click("▶️ Comité de pilotage")
+    assert "les rappels « Comité de pilotage » reprennent" in replies[0].text
+    assert "6 juin 2028 : comité dans 7 jours" in replies[1].text
+    assert len(await team.tick("2028-06-06 09:00")) == 1
+
+
+async def test_the_funding_request_comes_on_the_first_working_day_of_january(team):
+    await new_project(team, keep=("Demande de subvention",))
+    # 1 January 2028 is a Saturday (and a holiday): Monday 3 January.
+    assert await team.tick("2028-01-03 08:59") == []
+    sent = await team.tick("2028-01-03 09:00")
+    assert len(sent) == 1 and "Demande de subvention 2028" in sent[0] and "FNADT" in sent[0]
+    assert await team.tick("2028-01-04 09:00") == []
+    assert len(await team.tick("2029-01-02 09:00")) == 1  # 1 January 2029 is a Monday, a holiday
+
+
+async def test_the_weekly_digest_is_opt_in_and_lists_the_deferred_questions(team):
+    await new_project(team, keep=())
+    from store.repo import Repository  # a question left for later, as "Je ne sais pas encore" records it
+    with team.services.database.begin() as connection:
+        project_id = Repository(connection).user(team.user_id, "Marie Dupont").active_project_id
+        Repository(connection).record_answer(project_id, "chef_projet_fonction", "short_text", "deferred", None,
+                                             team.user_id)
+    assert all("Récapitulatif" not in text for text in await team.tick("2027-11-29 09:00"))
+    await team.client.send("/rappels")
+    await team.client.click("▶️ Récapitulatif hebdomadaire")
+    sent = await team.tick("2027-12-06 09:00")  # the next Monday
+    digest = [text for text in sent if "Récapitulatif de la semaine" in text]
+    assert len(digest) == 1 and "1. Quelle est sa fonction et dans quelle structure ?" in digest[0]
+    assert not [t for t in await team.tick("2027-12-07 09:00") if "Récapitulatif" in t]
+    assert len([t for t in await team.tick("2027-12-13 09:00") if "Récapitulatif" in t]) == 1
+
+
+async def test_a_nudge_after_fourteen_days_without_progress_and_none_after_opting_out(team, clock):
+    await new_project(team, keep=("Relance sans nouvelles",))  # last activity: 27 November 2027
+    assert await team.tick("2027-12-11 08:59") == []
+    sent = await team.tick("2027-12-11 09:00")
+    assert len(sent) == 1 and "n'a pas avancé depuis 14 jours" in sent[0]
+    assert "étape 1" in sent[0]
+    assert await team.tick("2027-12-20 09:00") == []  # once per quiet spell
+    await team.client.send("Une réponse")  # activity on 20 December: the next nudge is on 3 January
+    assert await team.tick("2028-01-02 09:00") == []
+    assert len(await team.tick("2028-01-03 09:00")) == 1
+    replies = await team.client.click("Ne plus me relancer")
+    assert "sont en pause" in replies[0].text
+    await team.client.send("Une autre réponse")
+    assert await team.tick("2028-02-20 09:00") == []
+
+
+async def test_the_bot_asks_for_a_date_eleven_months_after_the_labelling(team):
+    await new_project(team)
+    from store.repo import Repository
+    with team.services.database.begin() as connection:
+        project_id = Repository(connection).user(team.user_id, "Marie Dupont").active_project_id
+        for question, kind, value in (("label_decision", "choice", "accordee"),
+                                      ("label_date_decision", "date", "2028-02-29")):
+            Repository(connection).record_answer(project_id, question, kind, "answered", value, team.user_id)
+    await team.client.send("/rappels")  # any activity plans again
+    assert [t for t in await team.tick("2029-01-28 09:00") if "Prochain comité" in t] == []
+    asked = [t for t in await team.tick("2029-01-29 09:00") if "Prochain comité de pilotage" in t]
+    assert len(asked) == 1 and "29 février 2028" in asked[0]
