@@ -1,6 +1,7 @@
 """French display of parsed values (Babel): euros, dates, weekly hours."""
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -22,12 +23,18 @@ def cents(amount: int) -> str:
 
 
 def long_date(day: date) -> str:
-    return format_date(day, format="long", locale=LOCALE)
+    """'10 juin 2028', '1er mai 2027'."""
+    return _first(day, format_date(day, format="long", locale=LOCALE))
 
 
 def full_date(day: date) -> str:
-    """'samedi 10 juin 2028'."""
-    return format_date(day, format="full", locale=LOCALE)
+    """'samedi 10 juin 2028', 'samedi 1er mai 2027'."""
+    return _first(day, format_date(day, format="full", locale=LOCALE))
+
+
+def _first(day: date, text: str) -> str:
+    # French writes the first day of a month as an ordinal; CLDR's patterns do not.
+    return re.sub(r"(?<!\d)1 ", "1er ", text, count=1) if day.day == 1 else text
 
 
 def hours(minutes: int) -> str:

@@ -31,6 +31,7 @@ class CommitteeRules(Strict):
     followup_days_after: int = Field(ge=1)
     ask_date_months_after: int = Field(ge=1, le=12)
     alarms_minutes_before: list[int] = Field(min_length=1)
+    all_day_alarms_minutes_before: list[int] = Field(min_length=1)
     fiche: str
     agenda: list[str]
     invite: list[str]

@@ -317,11 +317,7 @@ class _Conversation:
             if not model.answer(_Turn(self.view, question)):
                 return self._proceed()
         self._record(question, ANSWERED, to_json(question.kind, value))
-        if question.id == self.engine.reminders.committee.date_question:
-            self._remind()
-            self._calendar_moved = False
-            return [self._desk_for_reminders().date_set(value), *self._proceed()]
-        return self._proceed()
+        return [*self._committee_set(question), *self._proceed()]
 
     def _skip(self, status: str) -> Outcome:
         question = self._question_for_buttons()
@@ -333,7 +329,19 @@ class _Conversation:
             return Outcome([self._ask(question)], notice=self.ui.notices.required)
         self._record(question, status, None)
         return Outcome([Reply("answered", {"prompt": question.prompt, "answer": {"status": status}}, edit=True),
-                        *self._proceed()])
+                        *self._committee_set(question), *self._proceed()])
+
+    def _committee_set(self, question: Question) -> list[Reply]:
+        """Once the guide's committee date and time are handled: the confirmation and the calendar file."""
+        rules = self.engine.reminders.committee
+        if question.id != rules.time_question and not (
+                question.id == rules.date_question and rules.time_question in self.view.answers):
+            return []  # the time question comes next; the file waits for it
+        desk = self._desk_for_reminders()
+        desk.sync()
+        self._calendar_moved = False
+        day = desk.facts().committee_date
+        return [desk.date_set(day)] if day is not None else []
 
     def _record(self, question: Question, status: str, value: Any) -> None:
         self.repo.record_answer(self.project.id, question.id, question.kind.value, status, value, self.user.id)

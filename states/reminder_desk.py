@@ -171,14 +171,16 @@ class ReminderDesk:
         ranges = values.get(rules.time_question) if self.view().status(rules.time_question) == ANSWERED else None
         return CalendarInvite(
             uid=f"comite-{self.project.id}-{len(held) + 1}@guide-msap",
-            sequence=len(self.repo.history(self.project.id, rules.date_question)),
+            sequence=sum(len(self.repo.history(self.project.id, question))
+                         for question in (rules.date_question, rules.time_question)),
             day=day, minutes=tuple(ranges[0]) if ranges else None,
             summary=texts.calendar_summary.format(project=self.project.name),
             description=texts.calendar_description.format(agenda=separator.join(rules.agenda),
                                                           invite=separator.join(rules.invite),
                                                           todo=separator.join(rules.todo)),
             alarm=texts.calendar_alarm.format(project=self.project.name),
-            alarms_minutes_before=tuple(rules.alarms_minutes_before),
+            alarms_minutes_before=tuple(rules.alarms_minutes_before if ranges
+                                        else rules.all_day_alarms_minutes_before),
             project=self.project.name, caption=texts.calendar_caption)
 
     def _committee(self, day: date | None) -> dict:

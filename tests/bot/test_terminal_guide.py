@@ -3,15 +3,19 @@ from __future__ import annotations
 
 import re
 
+from bot.services import build_services
 from bot.terminal import TerminalChat
 from dialogs.model import Kind
+from tests.conftest import make_settings
 from tests.support.budget_chat import CONFORMANT_BUDGET
+from tests.support.clock import FrozenClock
 from tests.support.projects import CONFORMANT, DEFAULTS
 
 PRESS = "press:"
 
 
-def test_the_whole_guide_in_the_terminal(services):
+def test_the_whole_guide_in_the_terminal(services, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # files the terminal saves (the committee's calendar) go under ./data
     guide = services.guide
     prompts = {q.prompt: q for q in guide.question_list}
     screen: list[str] = []
@@ -72,4 +76,35 @@ def test_the_whole_guide_in_the_terminal(services):
     total = len(guide.checks)
     assert f"Conformité au cahier des charges : {total} sur {total}" in shown
     assert "Total : 26 h par semaine" in shown
+    assert "Comité de pilotage enregistré" in shown
+    (saved,) = (tmp_path / "data").glob("comite-pilotage-*.ics")
+    assert f"📎 {saved}" in shown and b"BEGIN:VEVENT" in saved.read_bytes()
     assert len(typed) > len(guide.question_list) // 2
+
+
+def test_reminders_due_show_up_before_the_next_prompt(database_url, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    clock = FrozenClock("2027-11-27 10:00")
+    services = build_services(make_settings(database_url), clock=clock)
+    # "/rappels", then "#1" presses "Fixer la date du comité"; None lets time pass to the 30-day reminder.
+    script = iter(["Maison des Causses", "Larzac", "/rappels", "#1", "13/06/2028", None])
+    out: list[str] = []
+
+    def read(prompt: str) -> str:
+        line = next(script, "end")
+        if line == "end":
+            raise EOFError
+        if line is None:
+            clock.set("2028-05-14 09:00")
+            return "/aide"
+        return line
+
+    try:
+        TerminalChat(services.engine, services.renderer, services.ui, read=read, write=out.append,
+                     reminders=services.reminders).run()
+    finally:
+        services.close()
+    shown = "\n".join(out)
+    assert "Comité de pilotage enregistré" in shown
+    assert shown.count("🔔 Comité de pilotage : Maison des Causses") == 1
+    assert "Bilan de l'année écoulée" in shown

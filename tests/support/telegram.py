@@ -104,7 +104,9 @@ class FakeBotApi(BaseRequest):
             await asyncio.sleep(self.delay)
         status, result = self.answer(name, params)
         if status != 200:
-            return status, json.dumps({"ok": False, "error_code": status, "description": result}).encode()
+            # A dict carries Telegram's "parameters" too, e.g. {"description": ..., "parameters": {"retry_after": 2}}.
+            error = result if isinstance(result, dict) else {"description": result}
+            return status, json.dumps({"ok": False, "error_code": status, **error}).encode()
         return 200, json.dumps({"ok": True, "result": result}).encode()
 
     def answer(self, name: str, params: dict[str, Any]) -> tuple[int, Any]:

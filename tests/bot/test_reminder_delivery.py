@@ -1,0 +1,134 @@
+"""Telegram's refusals while reminders go out: 429 waited out, 403 pauses one person, the rest delivered."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+from bot.reminders import ReminderDispatcher, rate_limiter
+from bot.services import build_services
+from store.reminders import Planned, ReminderStore
+from store.repo import Repository
+from tests.conftest import make_settings, start_application
+from tests.support.clock import FrozenClock, paris
+from tests.support.telegram import ChatClient, FakeBotApi
+
+
+class RefusingApi(FakeBotApi):
+    """Answers 429 the first `throttle` times a message is sent, and 403 for the chats in `blocked`."""
+
+    def __init__(self, throttle: int = 0, retry_after: int = 1) -> None:
+        super().__init__()
+        self.throttle = throttle
+        self.retry_after = retry_after
+        self.blocked: set[int] = set()
+        self.refused: list[tuple[int, int]] = []  # (status, chat)
+
+    def answer(self, name, params):
+        if name == "sendMessage":
+            chat = int(params["chat_id"])
+            if chat in self.blocked:
+                self.refused.append((403, chat))
+                return 403, "Forbidden: bot was blocked by the user"
+            if self.throttle:
+                self.throttle -= 1
+                self.refused.append((429, chat))
+                return 429, {"description": f"Too Many Requests: retry after {self.retry_after}",
+                             "parameters": {"retry_after": self.retry_after}}
+        return super().answer(name, params)
+
+    def delivered(self, about: str = "Comité de pilotage") -> list[int]:
+        """The chats that received a message about `about` (refused calls are not messages)."""
+        return sorted(m["chat"]["id"] for m in self.messages.values() if about in m.get("text", ""))
+
+
+@pytest.fixture
+def clock() -> FrozenClock:
+    return FrozenClock("2027-11-27 10:00")
+
+
+async def people_with_reminders(services, application, api, count: int) -> list[int]:
+    """`count` users with a project each and one committee reminder due on 14 May 2028 at 9:00."""
+    users = [2001 + n for n in range(count)]
+    for user in users:
+        client = ChatClient(application, api, user_id=user, first_name=f"Élu {user}")
+        for message in ("/start", f"Maison {user}", "Causses"):
+            await client.send(message)
+    with services.database.begin() as connection:
+        # Only the committee reminder: the nudges and funding requests planned with the projects are dropped.
+        connection.execute(text("UPDATE reminder SET status = 'cancelled'"))
+        store = ReminderStore(connection)
+        for user in users:
+            project = Repository(connection).user(user, "").active_project_id
+            store.add(project, user, Planned("committee_30", paris("2028-05-14 09:00"), None,
+                                             paris("2028-06-13 00:00").date()))
+    return users
+
+
+def statuses(services) -> dict[int, list[str]]:
+    with services.database.connect() as connection:
+        rows = connection.execute(text("SELECT user_id, status FROM reminder WHERE kind = 'committee_30'")).all()
+    return {user: [s for u, s in rows if u == user] for user, _ in rows}
+
+
+async def test_a_429_is_waited_out_and_the_reminder_sent_once(database_url, clock):
+    api = RefusingApi(retry_after=1)
+    services = build_services(make_settings(database_url), clock=clock)
+    application = await start_application(services, api, limiter=rate_limiter())
+    try:
+        users = await people_with_reminders(services, application, api, 3)
+        api.throttle = 1
+        clock.set("2028-05-14 09:00")
+        await ReminderDispatcher(services.reminders, services.renderer).run_once(application.bot)
+        assert api.delivered() == users  # each once, the throttled one included
+        assert [status for status, _ in api.refused] == [429]
+        assert all(states == ["sent"] for states in statuses(services).values())
+    finally:
+        await application.shutdown()
+        services.close()
+
+
+async def test_without_retries_left_a_429_keeps_the_reminder_for_later(database_url, clock):
+    api = RefusingApi(retry_after=30)
+    services = build_services(make_settings(database_url), clock=clock)
+    application = await start_application(services, api)  # no limiter: the 429 reaches the dispatcher
+    try:
+        users = await people_with_reminders(services, application, api, 2)
+        api.throttle = 1
+        clock.set("2028-05-14 09:00")
+        dispatcher = ReminderDispatcher(services.reminders, services.renderer)
+        report = await dispatcher.run_once(application.bot)
+        assert (report.sent, report.failed) == (1, 1)
+        throttled = api.refused[0][1]
+        assert sorted(statuses(services)[throttled]) == ["pending"]
+        assert (await dispatcher.run_once(application.bot)).sent == 0  # Telegram said 30 s
+        clock.advance(seconds=31)
+        assert (await dispatcher.run_once(application.bot)).sent == 1
+        assert api.delivered() == users
+    finally:
+        await application.shutdown()
+        services.close()
+
+
+async def test_a_blocked_user_is_paused_the_others_served_and_unblocking_resumes(database_url, clock):
+    api = RefusingApi()
+    services = build_services(make_settings(database_url), clock=clock)
+    application = await start_application(services, api)
+    try:
+        users = await people_with_reminders(services, application, api, 4)
+        api.blocked = {users[1]}
+        clock.set("2028-05-14 09:00")
+        dispatcher = ReminderDispatcher(services.reminders, services.renderer)
+        report = await dispatcher.run_once(application.bot)
+        assert (report.sent, report.blocked) == (3, 1)
+        assert statuses(services)[users[1]] == ["blocked"]
+        assert (await dispatcher.run_once(application.bot)).blocked == 0  # not tried again while blocked
+        # The answers are kept; writing again lifts the pause and the reminder still goes out.
+        api.blocked = set()
+        replies = await ChatClient(application, api, user_id=users[1]).send("/start")
+        assert f"Maison {users[1]}" in replies[0].text
+        assert (await dispatcher.run_once(application.bot)).sent == 1
+        assert api.delivered() == users
+        assert all(states == ["sent"] for states in statuses(services).values())
+    finally:
+        await application.shutdown()
+        services.close()

@@ -1,0 +1,138 @@
+"""The planner: which reminders a project gets, when, and how re-planning treats the rows already there."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import text
+
+from dialogs.reminder_model import load_reminder_model
+from states.reminder_plan import Facts, Planner
+from store import migrate
+from store.db import make_engine
+from store.reminders import ReminderStore
+from store.repo import Repository
+from tests.support.clock import PARIS, paris
+
+MODEL = load_reminder_model()
+PLANNER = Planner(MODEL, PARIS)
+COMMITTEE = date(2028, 6, 13)
+
+
+def facts(committee: date | None = COMMITTEE, held: date | None = None, labelled: date | None = None) -> Facts:
+    return Facts(committee, held, labelled, finished=False)
+
+
+def test_the_committee_plan():
+    plan = {p.kind: p for p in PLANNER.committee_plan(facts())}
+    assert plan["committee_30"].due_at == paris("2028-05-14 09:00")
+    assert plan["committee_7"].due_at == paris("2028-06-06 09:00")
+    assert plan["committee_1"].due_at == paris("2028-06-12 09:00")
+    assert plan["activity_report"].due_at == paris("2028-05-23 09:00")
+    assert plan["committee_followup"].due_at == paris("2028-06-14 09:00")
+    # Each reminder gives way to the next one; none survives the committee day.
+    assert plan["committee_30"].expires_at == plan["committee_7"].due_at
+    assert plan["committee_7"].expires_at == plan["committee_1"].due_at
+    assert plan["committee_1"].expires_at == paris("2028-06-14 00:00")
+    assert plan["activity_report"].expires_at == paris("2028-06-13 00:00")
+    assert plan["committee_followup"].expires_at is None
+
+
+def test_without_a_date_the_bot_asks_eleven_months_after_the_last_committee_or_the_labelling():
+    assert PLANNER.committee_plan(facts(None)) == []
+    (ask,) = PLANNER.committee_plan(facts(None, held=date(2028, 2, 29)))
+    assert (ask.kind, ask.due_at) == ("committee_ask_date", paris("2029-01-29 09:00"))
+    (ask,) = PLANNER.committee_plan(facts(None, labelled=date(2027, 12, 20)))
+    assert ask.due_at == paris("2028-11-20 09:00")
+
+
+def test_facts_read_the_answers_and_the_committees_held():
+    values = {"dev_comite_date": "2028-06-13", "label_decision": "accordee", "label_date_decision": "2027-12-20"}
+    assert PLANNER.facts(values, [], False) == Facts(COMMITTEE, None, date(2027, 12, 20), False)
+    assert PLANNER.facts(values, [date(2028, 6, 13)], False).committee_date is None  # held: no longer ahead
+    assert PLANNER.facts({**values, "label_decision": "refusee"}, [], False).labelled_on is None
+
+
+def test_next_occurrences():
+    funding = PLANNER.next_occurrence("funding_request", paris("2027-11-27 10:00"))
+    assert funding.due_at == paris("2028-01-03 09:00") and funding.recurrence == "yearly"
+    assert PLANNER.next_occurrence("funding_request", paris("2028-01-03 09:00")).due_at == paris("2029-01-02 09:00")
+    digest = PLANNER.next_occurrence("digest", paris("2027-11-29 08:00"))  # a Monday, before nine
+    assert digest.due_at == paris("2027-11-29 09:00")
+    assert PLANNER.next_occurrence("digest", paris("2027-11-29 09:00")).due_at == paris("2027-12-06 09:00")
+    assert PLANNER.nudge(paris("2027-11-27 23:30")).due_at == paris("2027-12-11 09:00")
+
+
+@pytest.fixture
+def database(tmp_path):
+    url = f"sqlite:///{tmp_path / 'plan.db'}"
+    migrate.upgrade(url)
+    engine = make_engine(url)
+    yield engine
+    engine.dispose()
+
+
+def project(database) -> int:
+    with database.begin() as connection:
+        repo = Repository(connection)
+        _, created = repo.create_project(repo.user(42, "Élu"), "Maison", "msap", "2016", "chef_de_projet")
+        return created.id
+
+
+def rows(database) -> dict[str, str]:
+    with database.connect() as connection:
+        found = connection.execute(text("SELECT kind, status FROM reminder ORDER BY id")).all()
+    return {kind: status for kind, status in found if not kind.startswith(("nudge", "funding"))}
+
+
+def sync(database, project_id: int, plan: Facts, now: str) -> None:
+    with database.begin() as connection:
+        PLANNER.sync(ReminderStore(connection), project_id, plan, paris(now))
+
+
+def test_planning_again_changes_nothing_and_a_new_date_replaces_the_waiting_reminders(database):
+    project_id = project(database)
+    sync(database, project_id, facts(), "2027-11-27 10:00")
+    first = rows(database)
+    assert set(first) == {"committee_30", "committee_7", "committee_1", "activity_report", "committee_followup"}
+    sync(database, project_id, facts(), "2027-11-28 10:00")
+    assert rows(database) == first
+    with database.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM reminder")).scalar() == 7  # + nudge, funding
+    sync(database, project_id, facts(date(2028, 6, 27)), "2027-11-28 10:00")
+    with database.connect() as connection:
+        found = connection.execute(text("SELECT status, event_date FROM reminder WHERE kind = 'committee_7'")).all()
+    assert sorted(found) == [("cancelled", "2028-06-13"), ("pending", "2028-06-27")]
+
+
+def test_reminders_overdue_after_an_outage_stay_and_late_new_ones_are_not_created(database):
+    project_id = project(database)
+    sync(database, project_id, facts(), "2027-11-27 10:00")
+    sync(database, project_id, facts(), "2028-06-10 10:00")  # the bot was down since May
+    assert rows(database)["committee_30"] == "pending"  # the dispatcher decides: it has expired
+    other = project(database)
+    sync(database, other, facts(), "2028-06-10 10:00")  # a date set three days ahead
+    with database.connect() as connection:
+        kinds = connection.execute(text("SELECT kind FROM reminder WHERE project_id = :p AND kind LIKE 'comm%'"),
+                                   {"p": other}).scalars().all()
+    assert sorted(kinds) == ["committee_1", "committee_followup"]
+
+
+def test_a_question_whose_time_has_passed_is_asked_at_the_next_nine_o_clock(database):
+    project_id = project(database)
+    sync(database, project_id, facts(None, labelled=date(2026, 1, 5)), "2027-11-27 10:00")
+    with database.connect() as connection:
+        due = connection.execute(text("SELECT due_at FROM reminder WHERE kind = 'committee_ask_date'")).scalar()
+    assert str(due).startswith("2027-11-28 08:00")
+    sync(database, project_id, facts(None, labelled=date(2026, 1, 5)), "2027-11-27 11:00")
+    with database.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM reminder WHERE kind = 'committee_ask_date'")
+                                  ).scalar() == 1
+
+
+def test_a_member_who_blocked_the_bot_gets_rows_on_hold(database):
+    project_id = project(database)
+    with database.begin() as connection:
+        ReminderStore(connection).block_user(42, paris("2027-11-27 10:00"))
+    sync(database, project_id, facts(), "2027-11-27 10:00")
+    assert set(rows(database).values()) == {"blocked"}
