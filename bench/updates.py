@@ -28,8 +28,9 @@ if str(ROOT) not in sys.path:
 from sqlalchemy import event, text  # noqa: E402
 from telegram import Update  # noqa: E402
 from telegram.ext import Application, ApplicationBuilder, MessageHandler, filters  # noqa: E402
-from telegram.request import BaseRequest, RequestData  # noqa: E402
+from telegram.request import RequestData  # noqa: E402
 
+from canned import OfflineRequest  # noqa: E402
 from bot.app import build_application  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.services import Services, build_services  # noqa: E402
@@ -62,23 +63,12 @@ CANNED = {
 }
 
 
-class CannedTransport(BaseRequest):
+class CannedTransport(OfflineRequest):
     """A Bot API that answers at once with canned bytes, counting calls and keeping the last message per chat."""
 
     def __init__(self) -> None:
         self.calls: Counter[str] = Counter()
         self.last_sent: dict[str, dict[str, str]] = {}
-
-    @property
-    def read_timeout(self) -> float | None:
-        """No network, no timeout."""
-        return None
-
-    async def initialize(self) -> None:
-        """Nothing to open."""
-
-    async def shutdown(self) -> None:
-        """Nothing to close."""
 
     async def do_request(self, url: str, method: str, request_data: RequestData | None = None,
                          read_timeout=None, write_timeout=None, connect_timeout=None,

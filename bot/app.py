@@ -18,6 +18,7 @@ PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 
 
 USE_LIMITER = object()
+REMINDERS = "reminders"  # bot_data key of the application's ReminderDispatcher
 REMINDER_INTERVAL_SECONDS = 30
 
 
@@ -44,8 +45,9 @@ def build_application(services: Services, request: BaseRequest | None = None,
     limiter = rate_limiter() if limiter is USE_LIMITER else limiter
     if limiter is not None:
         builder = builder.rate_limiter(limiter)
-    application = builder.build()
     dispatcher = ReminderDispatcher(services.reminders, services.renderer)
+    application = builder.post_shutdown(lambda _: _close(dispatcher)).build()
+    application.bot_data[REMINDERS] = dispatcher
     application.job_queue.run_repeating(dispatcher.job, interval=REMINDER_INTERVAL_SECONDS, first=1,
                                         name="reminders")
 
@@ -57,6 +59,10 @@ def build_application(services: Services, request: BaseRequest | None = None,
     application.add_handler(MessageHandler(PRIVATE & ~filters.StatusUpdate.ALL, handlers.other))
     application.add_error_handler(handlers.error)
     return application
+
+
+async def _close(dispatcher: ReminderDispatcher) -> None:
+    dispatcher.close()
 
 
 def _register_commands(services: Services):

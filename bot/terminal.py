@@ -61,7 +61,7 @@ class TerminalChat:
         """Reminders that fell due are shown before the next prompt: the terminal has no push."""
         if self.reminders is None:
             return
-        for delivery in self.reminders.claim(self.sender.user_id):
+        for delivery in self.reminders.claim(self.sender.user_id).deliveries:
             self.show(Outcome([delivery.reply]))
             self.reminders.sent(delivery)
 

@@ -33,6 +33,25 @@ class Delivery:
     reply: Reply
 
 
+SENT, BLOCKED, FAILED = "sent", "blocked", "failed"
+
+
+@dataclass(frozen=True)
+class Result:
+    delivery: Delivery
+    outcome: str  # SENT, BLOCKED (403) or FAILED
+    error: str | None = None
+    retry_after: float | None = None
+
+
+@dataclass(frozen=True)
+class Batch:
+    """What to send now; `full` when the claim hit the batch size, so more may be due."""
+
+    deliveries: list[Delivery]
+    full: bool
+
+
 class ReminderQueue:
     def __init__(self, database: Database, notes: ReminderNotes, planner: Planner, clock: Callable[[], datetime],
                  owner: str | None = None, lease: timedelta = LEASE, batch: int = 50) -> None:
@@ -44,14 +63,14 @@ class ReminderQueue:
         self.lease = lease
         self.batch = batch
 
-    def claim(self, user_id: int | None = None) -> list[Delivery]:
+    def claim(self, user_id: int | None = None) -> Batch:
         """Claim the due reminders (of one user, for the terminal) and compose what they say."""
         now = self.clock()
         with self.database.begin() as connection:
             store = ReminderStore(connection)
             rows = store.claim(now, now + self.lease, self.owner, self.batch, user_id)
             if not rows:
-                return []
+                return Batch([], False)
             projects = store.projects({row.project_id for row in rows})
             answers: dict[int, dict] = {}
             deliveries = []
@@ -68,7 +87,7 @@ class ReminderQueue:
                     outcome = "skipped"
                 store.finish(row.id, self.owner, outcome, now)
                 self._next(store, row, now)
-            return deliveries
+            return Batch(deliveries, len(rows) == self.batch)
 
     def _outcome(self, row: ReminderRow, now: datetime) -> str | None:
         """Why a claimed reminder will not be sent, or None to send it."""
@@ -78,30 +97,30 @@ class ReminderQueue:
             return "failed"
         return None
 
+    def record(self, results: list[Result]) -> None:
+        """Record what Telegram answered for each delivery, in one transaction (a group commit)."""
+        now = self.clock()
+        with self.database.begin() as connection:
+            store = ReminderStore(connection)
+            for result in results:
+                row = result.delivery.reminder
+                if result.outcome == SENT:
+                    if store.finish(row.id, self.owner, "sent", now):
+                        self._next(store, row, now)
+                elif result.outcome == BLOCKED:
+                    # The recipient blocked the bot: their reminders wait, nothing is deleted.
+                    store.block_user(result.delivery.chat_id, now)
+                elif row.attempts >= MAX_ATTEMPTS:
+                    if store.finish(row.id, self.owner, "failed", now, result.error):
+                        self._next(store, row, now)
+                else:
+                    # Again later: after Telegram's retry_after when it gave one, else with a growing delay.
+                    wait = (timedelta(seconds=result.retry_after) if result.retry_after
+                            else BACKOFF * 2 ** (row.attempts - 1))
+                    store.retry(row.id, self.owner, now + wait, result.error or "")
+
     def sent(self, delivery: Delivery) -> None:
-        now = self.clock()
-        with self.database.begin() as connection:
-            store = ReminderStore(connection)
-            if store.finish(delivery.reminder.id, self.owner, "sent", now):
-                self._next(store, delivery.reminder, now)
-
-    def blocked(self, delivery: Delivery) -> None:
-        """The recipient blocked the bot: their reminders wait, nothing is deleted."""
-        with self.database.begin() as connection:
-            ReminderStore(connection).block_user(delivery.chat_id, self.clock())
-
-    def failed(self, delivery: Delivery, error: str, retry_after: float | None = None) -> None:
-        """Try again later (after Telegram's retry_after when it gave one), a bounded number of times."""
-        now = self.clock()
-        row = delivery.reminder
-        with self.database.begin() as connection:
-            store = ReminderStore(connection)
-            if row.attempts >= MAX_ATTEMPTS:
-                if store.finish(row.id, self.owner, "failed", now, error):
-                    self._next(store, row, now)
-                return
-            wait = timedelta(seconds=retry_after) if retry_after else BACKOFF * 2 ** (row.attempts - 1)
-            store.retry(row.id, self.owner, now + wait, error)
+        self.record([Result(delivery, SENT)])
 
     def _next(self, store: ReminderStore, row: ReminderRow, now: datetime) -> None:
         """A weekly or yearly reminder, whatever became of this one, has its next occurrence."""

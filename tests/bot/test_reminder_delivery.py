@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from bot.reminders import ReminderDispatcher, rate_limiter
+from bot.app import REMINDERS
+from bot.reminders import rate_limiter
 from bot.services import build_services
 from store.reminders import Planned, ReminderStore
 from store.repo import Repository
@@ -78,7 +79,7 @@ async def test_a_429_is_waited_out_and_the_reminder_sent_once(database_url, cloc
         users = await people_with_reminders(services, application, api, 3)
         api.throttle = 1
         clock.set("2028-05-14 09:00")
-        await ReminderDispatcher(services.reminders, services.renderer).run_once(application.bot)
+        await application.bot_data[REMINDERS].run_once(application.bot)
         assert api.delivered() == users  # each once, the throttled one included
         assert [status for status, _ in api.refused] == [429]
         assert all(states == ["sent"] for states in statuses(services).values())
@@ -95,7 +96,7 @@ async def test_without_retries_left_a_429_keeps_the_reminder_for_later(database_
         users = await people_with_reminders(services, application, api, 2)
         api.throttle = 1
         clock.set("2028-05-14 09:00")
-        dispatcher = ReminderDispatcher(services.reminders, services.renderer)
+        dispatcher = application.bot_data[REMINDERS]
         report = await dispatcher.run_once(application.bot)
         assert (report.sent, report.failed) == (1, 1)
         throttled = api.refused[0][1]
@@ -117,7 +118,7 @@ async def test_a_blocked_user_is_paused_the_others_served_and_unblocking_resumes
         users = await people_with_reminders(services, application, api, 4)
         api.blocked = {users[1]}
         clock.set("2028-05-14 09:00")
-        dispatcher = ReminderDispatcher(services.reminders, services.renderer)
+        dispatcher = application.bot_data[REMINDERS]
         report = await dispatcher.run_once(application.bot)
         assert (report.sent, report.blocked) == (3, 1)
         assert statuses(services)[users[1]] == ["blocked"]

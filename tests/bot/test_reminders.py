@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from icalendar import Calendar
 
-from bot.reminders import ReminderDispatcher
+from bot.app import REMINDERS
 from bot.services import build_services
 from tests.conftest import make_settings, start_application
 from store.repo import Repository
@@ -30,7 +30,7 @@ class Team:
         self.services = build_services(make_settings(self.database_url), clock=self.clock)
         self.application = await start_application(self.services, self.api)
         self.client = ChatClient(self.application, self.api, user_id=self.user_id)
-        self.dispatcher = ReminderDispatcher(self.services.reminders, self.services.renderer)
+        self.dispatcher = self.application.bot_data[REMINDERS]
         return self
 
     async def stop(self) -> None:
