@@ -44,6 +44,10 @@ class Action:
     REMINDER_CALENDAR = "I"  # the committee's calendar file again
     REMINDER_CANCEL = "X"  # stop typing a date
 
+    # Steps of entering a budget line: they keep the line being typed.
+    BUDGET_FLOW = frozenset({BUDGET_ADD, BUDGET_CATEGORY, BUDGET_USE, BUDGET_LINE, BUDGET_AMOUNT, BUDGET_LABEL,
+                             BUDGET_REMOVE, BUDGET_CANCEL})
+
     # Navigation that is valid from any old message; the others need the current revision.
     TIMELESS = frozenset({RESUME, PROGRESS, HELP, MENU, GOTO, FIX, ANSWER, CHECKLIST, BUDGET, BUDGET_ADD,
                           BUDGET_LINES, BUDGET_LINE, BUDGET_CANCEL, BUDGET_CHART, DOSSIER, REMINDERS,

@@ -130,6 +130,8 @@ class _Conversation:
         if isinstance(event, Text):
             return self._text(event.text)
         if isinstance(event, Unsupported):
+            if self.membership.awaiting == COMMITTEE_DATE:
+                return Outcome([Reply("unsupported", {"what": event.what}), self._desk_for_reminders().ask_date()])
             return Outcome([Reply("unsupported", {"what": event.what}), *self._proceed()])
         raise TypeError(event)
 
@@ -219,6 +221,7 @@ class _Conversation:
             payload.action not in Action.TIMELESS and payload.revision != self.project.revision
         ):
             return self._stale()
+        self._stop_typing(payload.action)
         handler = {
             Action.RESUME: lambda p: Outcome(self._proceed()),
             Action.MENU: lambda p: Outcome([self._menu()]),
@@ -261,6 +264,15 @@ class _Conversation:
         if handler is None:
             return self._stale()
         return handler(payload)
+
+    def _stop_typing(self, action: str) -> None:
+        """A button elsewhere abandons a date or budget line being typed: the next text is an answer again."""
+        if self.membership.awaiting is not None:
+            self.membership.awaiting = None  # the date buttons ask again
+            self._touch()
+        if self.membership.budget_pending is not None and action not in Action.BUDGET_FLOW:
+            self.membership.budget_pending = None
+            self._touch()
 
     def _stale(self) -> Outcome:
         return Outcome(self._proceed(), notice=self.ui.notices.stale)

@@ -6,9 +6,14 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
+
+from store.db import make_engine
+from store.reminders import Planned, ReminderStore
 
 from tests.support.http_api import BotApiServer
 from tests.support.telegram import ChatClient
@@ -77,5 +82,42 @@ def test_serves_survives_kill_9_and_resumes(tmp_path):
             except subprocess.TimeoutExpired:
                 bot.kill()
                 bot.wait()
+    log = (tmp_path / "bot.log").read_text()
+    assert "Traceback" not in log, log
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="kill -9")
+def test_a_reminder_due_while_the_bot_was_down_is_sent_once_by_the_next_process(tmp_path):
+    with BotApiServer() as server:
+        user = ChatClient(_NoApplication(), server.api, user_id=5002, first_name="Paul")
+        bot = start_bot(tmp_path, server)
+        try:
+            for message, expected in (("/start", "nom de votre projet"), ("MSAP du Ségala", "territoire"),
+                                      ("Ségala", "Qui est le chef de projet")):
+                server.push(user.message_update(message))
+                wait_for(server, lambda s, expected=expected: expected in s.text)
+        finally:
+            bot.send_signal(signal.SIGKILL)
+            bot.wait(10)
+        # While it is down, the 30-day reminder of a committee falls due.
+        database = make_engine(f"sqlite:///{tmp_path / 'bot.db'}")
+        now = datetime.now(timezone.utc)
+        with database.begin() as connection:
+            project_id = connection.execute(text("SELECT project_id FROM membership")).scalar_one()
+            ReminderStore(connection).add(project_id, 5002, Planned(
+                "committee_30", now - timedelta(hours=1), now + timedelta(days=6), (now + timedelta(days=30)).date()))
+        database.dispose()
+
+        bot = start_bot(tmp_path, server)
+        try:
+            reminder = wait_for(server, lambda s: "Comité de pilotage : MSAP du Ségala" in s.text)
+            assert "dans 30 jours" in reminder.text
+            time.sleep(2)  # another pass of the periodic job sends nothing more
+            with server.lock:
+                copies = [s for s in server.api.sent() if "Comité de pilotage : MSAP du Ségala" in s.text]
+            assert len(copies) == 1
+        finally:
+            bot.send_signal(signal.SIGTERM)
+            bot.wait(15)
     log = (tmp_path / "bot.log").read_text()
     assert "Traceback" not in log, log

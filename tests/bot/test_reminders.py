@@ -308,3 +308,18 @@ async def test_the_date_and_time_given_in_stage_8_plan_the_reminders_and_send_th
     assert [alarm["TRIGGER"].dt for alarm in event.walk("VALARM")] == [-timedelta(days=1), -timedelta(hours=2)]
     sent = await team.tick("2028-05-14 09:00")
     assert len(sent) == 1 and "Vous aviez prévu : Préfecture de département." in sent[0]
+
+
+async def test_another_button_or_a_sticker_while_typing_the_date(team):
+    await new_project(team)
+    await set_committee(team, "13/06/2028")
+    await team.client.click("Changer la date du comité")
+    replies = await team.client.send_other(sticker={"file_id": "s", "file_unique_id": "s", "type": "regular",
+                                                    "width": 512, "height": 512, "is_animated": False,
+                                                    "is_video": False})
+    assert "Écrivez la date du prochain comité" in replies[-1].text
+    await team.client.click("Menu")  # another button: what is typed next is no longer a date
+    replies = await team.client.send("20/06/2028")
+    assert all("Comité de pilotage enregistré" not in r.text for r in replies)
+    summary = (await team.client.send("/rappels"))[0].text
+    assert "mardi 13 juin 2028" in summary

@@ -129,6 +129,34 @@ def test_two_dispatchers_on_postgres_send_each_reminder_once(postgres_url):
 
 
 @needs_postgres
+def test_of_two_dispatchers_one_dies_holding_a_claim_and_the_other_sends_everything_once(postgres_url):
+    ids = seed(postgres_url, REMINDERS)
+    held = claim(postgres_url, "dies", KILLED_NOW, KILLED_BATCH)  # then the process is killed
+    assert len(held) == KILLED_BATCH
+    sent: list[int] = []
+    engine = make_engine(postgres_url)
+    try:
+        # The survivor sends all it may take now, then, once the lease has run out, what the other held.
+        for now in (KILLED_NOW, LIVE_NOW):
+            while rows := _claim_batch(engine, "survives", now):
+                for row in rows:
+                    sent.append(row.id)
+                    with engine.begin() as connection:
+                        assert ReminderStore(connection).finish(row.id, "survives", "sent", now)
+            if now == KILLED_NOW:
+                assert set(sent) == ids - set(held)
+    finally:
+        engine.dispose()
+    assert sorted(sent) == sorted(ids)
+    assert statuses(postgres_url) == {"sent": REMINDERS}
+
+
+def _claim_batch(engine, owner: str, now: datetime) -> list:
+    with engine.begin() as connection:
+        return ReminderStore(connection).claim(now, now + LEASE, owner, BATCH)
+
+
+@needs_postgres
 def test_a_claim_in_progress_is_skipped_not_waited_for(postgres_url):
     """Deterministic where the threaded test is left to chance: claims that overlap in time."""
     ids = sorted(seed(postgres_url, 30))
