@@ -105,8 +105,8 @@ class _Conversation:
 
     def _remind(self) -> None:
         """Keep the project's reminders in line with what just changed; any change postpones the nudge."""
-        if self._calendar_moved:
-            self._desk_for_reminders().sync()
+        if self._calendar_moved or self.project.state not in self.guide.step_index:
+            self._desk_for_reminders().sync()  # a finished guide needs no nudge: planning drops it
             return
         planner = self.engine.planner
         if ReminderStore(self.repo.connection).bump_nudge(self.project.id, planner.nudge(self.now).due_at):

@@ -323,3 +323,16 @@ async def test_another_button_or_a_sticker_while_typing_the_date(team):
     assert all("Comité de pilotage enregistré" not in r.text for r in replies)
     summary = (await team.client.send("/rappels"))[0].text
     assert "mardi 13 juin 2028" in summary
+
+
+async def test_next_years_committee_after_29_february_or_before_a_holiday(team):
+    await new_project(team)
+    await set_committee(team, "29/02/2028")
+    await team.tick("2028-03-01 09:00")
+    replies = await team.client.click("Oui, il a eu lieu")
+    assert any("mercredi 28 février 2029" in r.text for r in replies)
+    await team.client.click("Changer la date du comité")
+    await team.client.send("14/07/2029")  # a Saturday and a holiday
+    await team.tick("2029-07-15 09:00")
+    replies = await team.client.click("Oui, il a eu lieu")
+    assert any("lundi 15 juillet 2030" in r.text for r in replies)  # 14 July 2030 is a Sunday

@@ -25,6 +25,10 @@ async def test_a_conformant_project_walks_all_stages_and_meets_every_check(clien
     assert not any(label.startswith("🔧") for label in report.labels)
     progress = (await client.send("/avancement"))[0]
     assert all(f"{stage.order}. {stage.title}" in progress.text for stage in guide.stages)
+    # The committee date of stage 8 is in the calendar; a finished guide is not nudged.
+    upcoming = (await client.send("/rappels"))[0].text
+    assert "vendredi 20 octobre 2028" in upcoming
+    assert "relance" not in upcoming
 
 
 async def test_a_nonconformant_project_sees_exactly_what_is_not_met(client, services):

@@ -136,3 +136,12 @@ def test_a_member_who_blocked_the_bot_gets_rows_on_hold(database):
         ReminderStore(connection).block_user(42, paris("2027-11-27 10:00"))
     sync(database, project_id, facts(), "2027-11-27 10:00")
     assert set(rows(database).values()) == {"blocked"}
+
+
+def test_a_finished_guide_gets_no_nudge(database):
+    project_id = project(database)
+    sync(database, project_id, facts(), "2027-11-27 10:00")
+    sync(database, project_id, Facts(COMMITTEE, None, None, finished=True), "2027-11-28 10:00")
+    with database.connect() as connection:
+        assert connection.execute(text("SELECT status FROM reminder WHERE kind = 'nudge'")).scalars().all() \
+            == ["cancelled"]
