@@ -98,6 +98,9 @@ class ReminderDispatcher:
             return Result(delivery, FAILED, str(error), error.retry_after.total_seconds())
         except TelegramError as error:
             return Result(delivery, FAILED, str(error))
+        except Exception as error:  # one broken reminder must not stop the others; it is retried, then dropped
+            log.exception("Reminder %s could not be sent", delivery.reminder.id)
+            return Result(delivery, FAILED, f"{type(error).__name__}: {error}")
         return Result(delivery, SENT)
 
     def _record(self, result: Result) -> None:

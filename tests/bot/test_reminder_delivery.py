@@ -133,3 +133,33 @@ async def test_a_blocked_user_is_paused_the_others_served_and_unblocking_resumes
     finally:
         await application.shutdown()
         services.close()
+
+
+async def test_a_reminder_that_cannot_be_written_does_not_stop_the_others(database_url, clock, monkeypatch, caplog):
+    api = RefusingApi()
+    services = build_services(make_settings(database_url), clock=clock)
+    application = await start_application(services, api)
+    try:
+        users = await people_with_reminders(services, application, api, 3)
+        clock.set("2028-05-14 09:00")
+        html = services.renderer.html
+
+        def broken_for_one(reply):
+            if reply.values.get("project") == f"Maison {users[0]}":
+                raise RuntimeError("template bug")
+            return html(reply)
+
+        monkeypatch.setattr(services.renderer, "html", broken_for_one)
+        report = await application.bot_data[REMINDERS].run_once(application.bot)
+        assert (report.sent, report.failed) == (2, 1)
+        assert api.delivered() == users[1:]
+        assert statuses(services)[users[0]] == ["pending"]  # retried later, a bounded number of times
+        assert "template bug" in caplog.text
+        for _ in range(6):
+            clock.advance(hours=1)
+            await application.bot_data[REMINDERS].run_once(application.bot)
+        assert statuses(services)[users[0]] == ["failed"]
+        assert api.delivered() == users[1:]
+    finally:
+        await application.shutdown()
+        services.close()
