@@ -27,7 +27,7 @@ from states.reminder_desk import COMMITTEE_DATE, ReminderDesk, watched_questions
 from states.reminder_plan import Planner
 from states.reports import Reports
 from store.models import utcnow
-from store.reminders import MemberRow, ReminderStore
+from store.reminders import ReminderStore
 from store.repo import Repository, StoredAnswer, UserRow
 
 COMMANDS = ("start", "menu", "avancement", "budget", "dossier", "conformite", "checklist", "a_traiter", "rappels",
@@ -111,8 +111,7 @@ class _Conversation:
         planner = self.engine.planner
         if ReminderStore(self.repo.connection).bump_nudge(self.project.id, planner.nudge(self.now).due_at):
             return
-        if self.project.territory is not None and planner.enabled(
-                MemberRow(self.user.id, self.membership.reminder_settings, None))[NUDGE]:
+        if self.project.territory is not None and planner.enabled(self.membership.reminder_settings)[NUDGE]:
             self._desk_for_reminders().sync()  # no nudge waiting: first activity, or the last one was sent
 
     # ---- dispatch

@@ -61,7 +61,7 @@ class ReminderDesk:
         facts = self.facts()
         texts = self.ui.reminders
         member = next(m for m in self.store.members(self.project.id) if m.user_id == self.user_id)
-        enabled = self.planner.enabled(member)
+        enabled = self.planner.enabled(member.reminder_settings)
         rows = [[self.button(texts.change_date if facts.committee_date else texts.set_date, Action.REMINDER_DATE)]]
         if facts.committee_date is not None:
             rows.append([self.button(texts.calendar, Action.REMINDER_CALENDAR)])

@@ -104,15 +104,16 @@ class Planner:
         committee = self.committee_plan(facts)
         for member in store.members(project_id):
             mine = [r for r in rows if r.user_id == member.user_id]
-            enabled = self.enabled(member)
+            enabled = self.enabled(member.reminder_settings)
             wanted = [p for p in committee if enabled[self.model.group(p.kind)]]
             self._one_time(store, project_id, member, mine, wanted, now)
             for kind in RECURRING:
                 self._recurring(store, project_id, member, mine, kind, enabled[kind], now)
             self._nudge(store, project_id, member, mine, enabled[NUDGE] and not facts.finished, now)
 
-    def enabled(self, member: MemberRow) -> dict[str, bool]:
-        return {**self.model.defaults(), **(member.reminder_settings or {})}
+    def enabled(self, settings: dict[str, bool] | None) -> dict[str, bool]:
+        """Each kind on or off for a member: their own choices over the defaults."""
+        return {**self.model.defaults(), **(settings or {})}
 
     def _one_time(self, store: ReminderStore, project_id: int, member: MemberRow, mine: list[ReminderRow],
                   wanted: list[Planned], now: datetime) -> None:
