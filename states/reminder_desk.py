@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
-from dialogs.calendar import add_months, holiday_name, local_date, next_working_day
+from dialogs.calendar import add_months, as_utc, holiday_name, local_date, next_working_day
 from dialogs.errors import ParseError
 from dialogs.loader import LoadedGuide
 from dialogs.parsing import parse_date, to_json
@@ -14,7 +14,7 @@ from states.buttons import Action
 from states.events import Button, CalendarInvite, Outcome, Reply
 from states.progress import ANSWERED, ProjectView
 from states.reminder_plan import Facts, Planner
-from store.reminders import ReminderStore
+from store.reminders import ReminderRow, ReminderStore
 from store.repo import MembershipRow, ProjectRow, Repository
 
 COMMITTEE_DATE = "committee_date"  # membership.awaiting: the next message is the committee's date
@@ -81,13 +81,16 @@ class ReminderDesk:
             "project": self.project.name, "committee": self._committee(facts.committee_date),
             "last_held": facts.last_held, "past": facts.committee_date is not None
             and facts.committee_date <= self.today,
-            "upcoming": [{"kind": r.kind, "due": local_date(r.due_at, self.planner.zone), "event": r.event_date,
-                          "days": (r.event_date - local_date(r.due_at, self.planner.zone)).days
-                          if r.event_date else None} for r in upcoming[:UPCOMING_SHOWN]],
+            "upcoming": [self._upcoming(r) for r in upcoming[:UPCOMING_SHOWN]],
             "more": max(0, len(upcoming) - UPCOMING_SHOWN),
             "kinds": [{"label": k.label, "enabled": enabled[k.id]} for k in self.model.kinds],
             "inactive": member.inactive_since is not None,
         }, rows, edit=edit)
+
+    def _upcoming(self, row: ReminderRow) -> dict:
+        local = as_utc(row.due_at).astimezone(self.planner.zone)
+        return {"kind": row.kind, "due": local.date(), "minutes": local.hour * 60 + local.minute,
+                "days": (row.event_date - local.date()).days if row.event_date else None}
 
     def toggle(self, arg: int) -> Outcome | None:
         position, on = divmod(arg, 2)

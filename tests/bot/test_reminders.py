@@ -131,7 +131,7 @@ async def test_a_team_sets_its_committee_and_is_reminded_until_next_year(team, a
 
     summary = (await team.client.send("/rappels"))[0].text
     assert "Dernier comité tenu : 13 juin 2028" in summary
-    assert "14 mai 2029 : comité dans 30 jours" in summary
+    assert "14 mai 2029, 9 h : comité dans 30 jours" in summary
     await team.restart()
     assert await team.tick("2028-06-14 09:10") == []
     assert len(await team.tick("2029-05-14 09:00")) == 1
@@ -225,7 +225,7 @@ async def test_each_kind_can_be_paused_and_resumed(team):
     assert await team.tick("2028-05-14 09:00") == []
     replies = await team.client.click("▶️ Comité de pilotage")
     assert "les rappels « Comité de pilotage » reprennent" in replies[0].text
-    assert "6 juin 2028 : comité dans 7 jours" in replies[1].text
+    assert "6 juin 2028, 9 h : comité dans 7 jours" in replies[1].text
     assert len(await team.tick("2028-06-06 09:00")) == 1
 
 
