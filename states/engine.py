@@ -120,6 +120,9 @@ class _Conversation:
         if self.user.inactive_since is not None:  # back after blocking the bot: their reminders resume
             ReminderStore(self.repo.connection).resume_user(self.user.id)
             self.user.inactive_since = None
+            # Written now, not at the end: reminders planned during this event must not start on hold.
+            self.repo.save_user(self.user)
+            self._loaded = (replace(self.user), *self._loaded[1:])
         if self.project is None or self.project.territory is None:
             return self._onboarding(event)
         if isinstance(event, Command):

@@ -84,7 +84,6 @@ class ReminderDesk:
             "upcoming": [self._upcoming(r) for r in upcoming[:UPCOMING_SHOWN]],
             "more": max(0, len(upcoming) - UPCOMING_SHOWN),
             "kinds": [{"label": k.label, "enabled": enabled[k.id]} for k in self.model.kinds],
-            "inactive": member.inactive_since is not None,
         }, rows, edit=edit)
 
     def _upcoming(self, row: ReminderRow) -> dict:

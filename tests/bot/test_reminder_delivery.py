@@ -163,3 +163,21 @@ async def test_a_reminder_that_cannot_be_written_does_not_stop_the_others(databa
     finally:
         await application.shutdown()
         services.close()
+
+
+async def test_reminders_planned_as_a_blocked_user_comes_back_are_not_left_on_hold(database_url, clock):
+    api = RefusingApi()
+    services = build_services(make_settings(database_url), clock=clock)
+    application = await start_application(services, api)
+    try:
+        (user,) = await people_with_reminders(services, application, api, 1)
+        with services.database.begin() as connection:
+            connection.execute(text("UPDATE reminder SET status = 'cancelled'"))
+            ReminderStore(connection).block_user(user, clock())
+        await ChatClient(application, api, user_id=user).send("/rappels")  # plans the nudge and funding again
+        with services.database.connect() as connection:
+            waiting = connection.execute(text("SELECT status FROM reminder WHERE status <> 'cancelled'")).scalars()
+            assert sorted(waiting) == ["pending", "pending"]
+    finally:
+        await application.shutdown()
+        services.close()
