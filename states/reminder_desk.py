@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from functools import cached_property
+from datetime import date, datetime
 
 from dialogs.calendar import add_months, as_utc, holiday_name, local_date, next_working_day
 from dialogs.errors import ParseError
@@ -45,9 +46,13 @@ class ReminderDesk:
 
     # ---- facts
 
+    @cached_property
+    def committees_held(self) -> list[date]:
+        """The committees held, read once per event (recording one appends to it)."""
+        return self.store.committees(self.project.id)
+
     def facts(self) -> Facts:
-        return self.planner.facts(self.view().values, self.store.committees(self.project.id),
-                                  self.project.state not in self.guide.step_index)
+        return self.planner.facts(self.view().values, self.committees_held, self.project.state not in self.guide.step_index)
 
     def sync(self) -> None:
         self.planner.sync(self.store, self.project.id, self.facts(), self.now)
@@ -60,8 +65,7 @@ class ReminderDesk:
             self.sync()
         facts = self.facts()
         texts = self.ui.reminders
-        member = next(m for m in self.store.members(self.project.id) if m.user_id == self.user_id)
-        enabled = self.planner.enabled(member.reminder_settings)
+        enabled = self.planner.enabled(self.membership.reminder_settings)
         rows = [[self.button(texts.change_date if facts.committee_date else texts.set_date, Action.REMINDER_DATE)]]
         if facts.committee_date is not None:
             rows.append([self.button(texts.calendar, Action.REMINDER_CALENDAR)])
@@ -131,11 +135,9 @@ class ReminderDesk:
 
     def date_set(self, day: date) -> Reply:
         """What the team is told once the committee has a date, with the calendar file."""
-        before = [self.planner.at(day - timedelta(days=d)) for d in sorted(self.model.committee.days_before,
-                                                                              reverse=True)]
         return Reply("committee_set", {
             **self._committee(day), "project": self.project.name,
-            "reminders": [local_date(due, self.planner.zone) for due in before if due > self.now],
+            "reminders": [local_date(due, self.planner.zone) for _, due in self.planner.before(day) if due > self.now],
         }, [[self.button(self.ui.reminders.open, Action.REMINDERS)]], calendar=self.invite(day))
 
     def held(self, ordinal: int) -> list[Reply] | None:
@@ -143,6 +145,7 @@ class ReminderDesk:
         if day is None or day.toordinal() != ordinal or day > self.today:
             return None
         self.store.record_committee(self.project.id, day, self.user_id)
+        self.committees_held.append(day)
         following = next_working_day(add_months(day, 12), self.model.holidays_country)
         self.record(self.model.committee.date_question, to_json("date", following))
         self.sync()
@@ -167,12 +170,11 @@ class ReminderDesk:
     def invite(self, day: date) -> CalendarInvite:
         rules = self.model.committee
         texts = self.ui.reminders
-        held = self.store.committees(self.project.id)
         separator = texts.list_separator
         values = self.view().values
         ranges = values.get(rules.time_question) if self.view().status(rules.time_question) == ANSWERED else None
         return CalendarInvite(
-            uid=f"comite-{self.project.id}-{len(held) + 1}@guide-msap",
+            uid=f"comite-{self.project.id}-{len(self.committees_held) + 1}@guide-msap",
             sequence=sum(len(self.repo.history(self.project.id, question))
                          for question in (rules.date_question, rules.time_question)),
             day=day, minutes=tuple(ranges[0]) if ranges else None,

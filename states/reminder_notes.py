@@ -16,8 +16,8 @@ from states.reports import Reports
 from store.reminders import ReminderRow
 from store.repo import StoredAnswer
 
-# Reminders whose text reads the project's answers.
-READS_ANSWERS = {ACTIVITY_REPORT, DIGEST, NUDGE}
+# Reminders whose text does not read the project's answers (the others name invitees, writers, questions).
+NO_ANSWERS = {FOLLOWUP, ASK_DATE, FUNDING}
 
 
 class ReminderNotes:
@@ -28,8 +28,7 @@ class ReminderNotes:
         self.zone = zone
 
     def needs_answers(self, row: ReminderRow) -> bool:
-        return row.kind in READS_ANSWERS or row.kind.startswith("committee_") and row.kind not in (FOLLOWUP,
-                                                                                                   ASK_DATE)
+        return row.kind not in NO_ANSWERS
 
     def compose(self, row: ReminderRow, project: str, state: str, answers: dict[str, StoredAnswer] | None,
                 now: datetime) -> Reply | None:

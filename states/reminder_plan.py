@@ -61,15 +61,19 @@ class Planner:
             if since is None:
                 return []
             return [Planned(ASK_DATE, self.at(add_months(since, rules.ask_date_months_after)), None, since)]
-        day_after = self.at(day + timedelta(days=1), MIDNIGHT)
-        before = sorted(rules.days_before, reverse=True)
-        dues = [self.at(day - timedelta(days=days)) for days in before]
+        before = self.before(day)
+        expiries = [due for _, due in before[1:]] + [self.at(day + timedelta(days=1), MIDNIGHT)]
         plan = [Planned(self.model.before_kind(days), due, expires, day)
-                for days, due, expires in zip(before, dues, [*dues[1:], day_after])]
+                for (days, due), expires in zip(before, expiries)]
         report = self.model.activity_report.days_before_committee
         plan.append(Planned(ACTIVITY_REPORT, self.at(day - timedelta(days=report)), self.at(day, MIDNIGHT), day))
         plan.append(Planned(FOLLOWUP, self.at(day + timedelta(days=rules.followup_days_after)), None, day))
         return plan
+
+    def before(self, day: date) -> list[tuple[int, datetime]]:
+        """(days before, when) of the reminders ahead of a committee on `day`, earliest first."""
+        return [(days, self.at(day - timedelta(days=days))) for days in sorted(self.model.committee.days_before,
+                                                                                 reverse=True)]
 
     def next_occurrence(self, kind: str, now: datetime) -> Planned:
         """The next funding request or weekly digest after `now`."""
