@@ -102,6 +102,8 @@ class Answer(_AppendOnly, Base):
     kind: Mapped[str] = mapped_column(String(20))
     status: Mapped[str] = mapped_column(String(10))  # answered | skipped | deferred
     value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    # The step where this answer was given or confirmed; NULL: the question's own step.
+    step_id: Mapped[str | None] = mapped_column(String(40), nullable=True)
 
 
 class ChecklistMark(_AppendOnly, Base):

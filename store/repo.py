@@ -66,6 +66,8 @@ class StoredAnswer:
     status: str
     value: Any
     kind: str
+    # The step where the answer was given or confirmed (a question recalled in a later step); None: its own.
+    step: str | None = None
 
 
 def _columns(table, row_type) -> list:
@@ -83,7 +85,7 @@ _MEMBER = (
     .where(MEMBERSHIP.c.user_id == bindparam("user_id"), MEMBERSHIP.c.project_id == bindparam("project_id"))
     .with_for_update(of=PROJECT)  # serialises concurrent updates of one project on PostgreSQL
 )
-_ANSWERS = (select(ANSWER.c.question_id, ANSWER.c.status, ANSWER.c.value, ANSWER.c.kind)
+_ANSWERS = (select(ANSWER.c.question_id, ANSWER.c.status, ANSWER.c.value, ANSWER.c.kind, ANSWER.c.step_id)
             .where(ANSWER.c.project_id == bindparam("project_id"), ANSWER.c.is_current.is_(True)))
 _SUPERSEDE = (update(ANSWER)
               .where(ANSWER.c.project_id == bindparam("p_id"), ANSWER.c.question_id == bindparam("q_id"),
@@ -104,7 +106,7 @@ _LINES = (select(LINE.c.line_key, LINE.c.section, LINE.c.category, LINE.c.label,
 _LAST_LINE_KEY = select(func.max(LINE.c.line_key)).where(LINE.c.project_id == bindparam("project_id"))
 _SUPERSEDE_LINE = (update(LINE).where(LINE.c.project_id == bindparam("p_id"), LINE.c.line_key == bindparam("key"),
                                       LINE.c.is_current.is_(True)).values(is_current=False))
-_HISTORY = (select(ANSWER.c.status, ANSWER.c.value, ANSWER.c.kind)
+_HISTORY = (select(ANSWER.c.status, ANSWER.c.value, ANSWER.c.kind, ANSWER.c.step_id)
             .where(ANSWER.c.project_id == bindparam("project_id"), ANSWER.c.question_id == bindparam("question_id"))
             .order_by(ANSWER.c.id))
 
@@ -113,10 +115,10 @@ class Repository:
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
 
-    def claim_update(self, update_id: int) -> bool:
+    def claim_update(self, update_id: int, now: datetime | None = None) -> bool:
         """Record a Telegram update id; False when it was already processed."""
         # Not rowcount: psycopg 3 reports -1 once SQLAlchemy has closed an INSERT's cursor.
-        return self.connection.execute(_CLAIM, {"update_id": update_id, "now": utcnow()}).first() is not None
+        return self.connection.execute(_CLAIM, {"update_id": update_id, "now": now or utcnow()}).first() is not None
 
     def forget_updates_before(self, cutoff: datetime) -> None:
         """Drop update ids too old for Telegram to deliver again."""
@@ -179,15 +181,19 @@ class Repository:
 
     def answers(self, project_id: int) -> dict[str, StoredAnswer]:
         rows = self.connection.execute(_ANSWERS, {"project_id": project_id})
-        return {question_id: StoredAnswer(status, value, kind) for question_id, status, value, kind in rows}
+        return {question_id: StoredAnswer(status, value, kind, step)
+                for question_id, status, value, kind, step in rows}
 
     def record_answer(self, project_id: int, question_id: str, kind: str, status: str, value: Any,
-                      user_id: int) -> None:
-        """Add the answer; the previous one stays in the table, marked as no longer current."""
+                      user_id: int, step_id: str | None = None) -> None:
+        """Add the answer; the previous one stays in the table, marked as no longer current.
+
+        step_id names the step where it was given or confirmed when that is not the question's own step.
+        """
         self.connection.execute(_SUPERSEDE, {"p_id": project_id, "q_id": question_id})
         self.connection.execute(_ADD_ANSWER, {"project_id": project_id, "question_id": question_id, "kind": kind,
                                               "status": status, "value": value, "user_id": user_id,
-                                              "is_current": True})
+                                              "is_current": True, "step_id": step_id})
 
     def history(self, project_id: int, question_id: str) -> list[StoredAnswer]:
         rows = self.connection.execute(_HISTORY, {"project_id": project_id, "question_id": question_id})

@@ -124,6 +124,29 @@ def test_record_answer_keeps_history_and_one_current(database):
         assert current == [False, True]
 
 
+def test_record_answer_keeps_the_step_where_it_was_confirmed(database):
+    with database.begin() as connection:
+        repo = Repository(connection)
+        project_id = new_project(repo)
+        repo.record_answer(project_id, "tech_espaces", "multi_choice", "answered", ["point_accueil"], TELEGRAM_ID)
+        # Recalled in a later step and confirmed there: the same value, a new row naming that step.
+        repo.record_answer(project_id, "tech_espaces", "multi_choice", "answered", ["point_accueil"], TELEGRAM_ID,
+                           step_id="labellisation_locaux")
+        repo.record_answer(project_id, "q_name", "text", "answered", "Lure", TELEGRAM_ID, None)
+    with database.connect() as connection:
+        repo = Repository(connection)
+        assert repo.answers(project_id) == {
+            "tech_espaces": StoredAnswer("answered", ["point_accueil"], "multi_choice", "labellisation_locaux"),
+            "q_name": StoredAnswer("answered", "Lure", "text", None),
+        }
+        assert repo.history(project_id, "tech_espaces") == [
+            StoredAnswer("answered", ["point_accueil"], "multi_choice"),
+            StoredAnswer("answered", ["point_accueil"], "multi_choice", step="labellisation_locaux"),
+        ]
+        assert connection.scalars(select(Answer.step_id).order_by(Answer.id)).all() == [
+            None, "labellisation_locaux", None]
+
+
 def test_answers_are_per_project(database):
     with database.begin() as connection:
         repo = Repository(connection)
