@@ -50,3 +50,8 @@ def integer(number: int) -> str:
 def time_ranges(ranges: list[list[int]]) -> str:
     """'9 h – 12 h, 14 h – 17 h 30'."""
     return ", ".join(f"{hours(start)} – {hours(end)}" for start, end in ranges)
+
+
+def decimal(number: Decimal | int) -> str:
+    """A number with its decimals in French: "1,5", "2", "12 400,25"."""
+    return format_decimal(number, format="#,##0.##", locale=LOCALE)

@@ -26,8 +26,22 @@ MONTHS = (
 )
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
-YES_WORDS = frozenset({"oui", "o", "ouais", "yes", "y", "ok", "d'accord", "bien sur", "absolument", "exact"})
-NO_WORDS = frozenset({"non", "n", "no", "nan", "pas encore", "pas du tout", "aucun", "aucune"})
+# A yes/no answer is a run of these phrases, all of one polarity (True: yes, False: no); None marks the
+# politeness around them, which changes nothing. Folded spelling; the longest phrase wins ("bien sur que non").
+YES_NO_PHRASES: dict[str, bool | None] = {
+    **dict.fromkeys((
+        "oui", "o", "ouais", "yes", "y", "ok", "okay", "d'accord", "bien sur", "bien sur que oui", "bien entendu",
+        "absolument", "tout a fait", "exact", "exactement", "evidemment", "certainement", "volontiers",
+        "c'est ca", "c'est fait",
+    ), True),
+    **dict.fromkeys((
+        "non", "n", "no", "nan", "pas encore", "pas du tout", "pas pour l'instant", "pas pour le moment",
+        "toujours pas", "jamais", "aucun", "aucune", "bien sur que non", "absolument pas", "certainement pas",
+    ), False),
+    **dict.fromkeys((
+        "merci", "merci beaucoup", "svp", "stp", "s'il vous plait", "s'il te plait", "je pense", "je crois",
+    ), None),
+}
 YES_EMOJI = ("\U0001F44D", "\u2705")  # thumbs up, white heavy check mark
 NO_EMOJI = ("\u274C", "\U0001F44E")  # cross mark, thumbs down
 
@@ -55,11 +69,17 @@ _WEEKDAYS_FOLDED = tuple(_fold(d) for d in WEEKDAYS)
 
 # ---------------------------------------------------------------- integers
 
+_WORD_UNIT = r"[^\W\d_]+(?:[ '.-]+[^\W\d_]+)*\.?"  # a label after a number: "habitants", "ETP", "agents."
 _INTEGER_RE = re.compile(
     r"(?P<sign>[+-]?)\s*"
     r"(?P<num>[0-9]{1,3}(?P<sep>[ .])[0-9]{3}(?:(?P=sep)[0-9]{3})*|[0-9]+)"
-    r"(?:\s*(?P<unit>%|[^\W\d_]+(?:[ '.-]+[^\W\d_]+)*\.?))?"
+    rf"(?:\s*(?P<unit>%|{_WORD_UNIT}))?"
 )
+
+
+def _is_scale(unit: str | None) -> bool:
+    """True when the word after a number multiplies it ("k", "millions") instead of labelling it."""
+    return bool(unit) and unit.split(" ")[0].rstrip(".") in _SCALE_WORDS
 
 
 def parse_integer(text: str, min: int | None = None, max: int | None = None) -> int:
@@ -67,8 +87,7 @@ def parse_integer(text: str, min: int | None = None, max: int | None = None) -> 
     match = _INTEGER_RE.fullmatch(_squash(text))
     if not match:
         raise ParseError("integer.invalid")
-    unit = match["unit"]
-    if unit and unit.split(" ")[0].rstrip(".") in _SCALE_WORDS:
+    if _is_scale(match["unit"]):
         raise ParseError("integer.invalid")
     digits = match["num"].replace(" ", "").replace(".", "").lstrip("0") or "0"
     if len(digits) > 100:
@@ -112,6 +131,38 @@ def parse_euros(text: str) -> Decimal:
     if len(dec) > shift:
         raise ParseError("euros.cents")
     return Decimal(f"{cents // 100}.{cents % 100:02d}")
+
+
+# ---------------------------------------------------------------- decimals
+
+# Thousands are grouped by spaces only: "1.500" could be 1 500 or 1,5, so three decimals are refused, zeros or not.
+_DECIMAL_RE = re.compile(
+    r"(?P<int>[0-9]{1,3}(?: [0-9]{3})+|[0-9]+)(?:[,.](?P<dec>[0-9]+))?"
+    rf"(?:\s*(?P<unit>{_WORD_UNIT}))?"
+)
+
+
+def parse_decimal(text: str, min: int | Decimal | None = None, max: int | Decimal | None = None) -> Decimal:
+    """Parse a non-negative number with at most two decimals ("1,5", "1.5 ETP", "12 400,25"); "1,50" gives 1.5."""
+    match = _DECIMAL_RE.fullmatch(_squash(text))
+    if not match or _is_scale(match["unit"]):
+        raise ParseError("decimal.invalid")
+    whole = match["int"].replace(" ", "").lstrip("0") or "0"
+    if len(whole) > 100:
+        raise ParseError("decimal.invalid")
+    if len(match["dec"] or "") > 2:
+        raise ParseError("decimal.places")
+    dec = (match["dec"] or "").rstrip("0")
+    value = Decimal(f"{whole}.{dec}" if dec else whole)
+    if (min is not None and value < min) or (max is not None and value > max):
+        raise ParseError("decimal.range", min=min, max=max)
+    return value
+
+
+def _plain_decimal(value: Decimal | int) -> str:
+    """'1.5', '2', '12400.25': no exponent, no trailing zeros."""
+    text = format(Decimal(value), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 # ---------------------------------------------------------------- hours
@@ -195,25 +246,37 @@ def parse_date(text: str) -> datetime.date:
 # ---------------------------------------------------------------- yes / no
 
 
+_WORD_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")  # apostrophes stay inside a word: "d'accord", "l'instant"
+_YES_NO_BY_WORDS = {tuple(_WORD_RE.findall(phrase)): polarity for phrase, polarity in YES_NO_PHRASES.items()}
+_YES_NO_LONGEST = max(map(len, _YES_NO_BY_WORDS))
+
+
+def _polarities(words: list[str]) -> set[bool | None]:
+    """Split words into known phrases, longest first, and return their polarities; ParseError on an unknown word."""
+    found: set[bool | None] = set()
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + _YES_NO_LONGEST), i, -1):
+            if (phrase := tuple(words[i:j])) in _YES_NO_BY_WORDS:
+                found.add(_YES_NO_BY_WORDS[phrase])
+                i = j
+                break
+        else:
+            raise ParseError("yes_no.invalid")
+    return found
+
+
 def parse_yes_no(text: str) -> bool:
-    """Parse a yes/no answer, tolerant of case, accents, punctuation and emoji."""
+    """Parse a yes/no answer ("Non, merci.", "oui bien sûr !"), tolerant of case, accents, punctuation and emoji."""
     yes_emoji = any(e in text for e in YES_EMOJI)
     no_emoji = any(e in text for e in NO_EMOJI)
     for emoji in YES_EMOJI + NO_EMOJI:
         text = text.replace(emoji, " ")
-    words = re.sub(r"^[\W_]+|[\W_]+$", "", _fold(text))
-    words = re.sub(r"\s+", " ", words)
-    if words in YES_WORDS:
-        verdict = True
-    elif words in NO_WORDS:
-        verdict = False
-    elif not words and yes_emoji != no_emoji:
-        return yes_emoji
-    else:
+    polarities = _polarities(_WORD_RE.findall(_fold(text))) - {None}
+    polarities |= {vote for vote, shown in ((True, yes_emoji), (False, no_emoji)) if shown}
+    if len(polarities) != 1:
         raise ParseError("yes_no.invalid")
-    if (verdict and no_emoji) or (not verdict and yes_emoji):
-        raise ParseError("yes_no.invalid")
-    return verdict
+    return polarities.pop()
 
 
 # ---------------------------------------------------------------- free text
@@ -289,6 +352,8 @@ def parse_answer(question: Question, text: str) -> Any:
         return parse_text(text, LONG_TEXT_MAX)
     if kind is Kind.INTEGER:
         return parse_integer(text, question.min, question.max)
+    if kind is Kind.DECIMAL:
+        return parse_decimal(text, question.min, question.max)
     if kind is Kind.EUROS:
         value = parse_euros(text)
         if (question.min is not None and value < question.min) or (
@@ -311,6 +376,8 @@ def parse_answer(question: Question, text: str) -> Any:
         return _parse_multi(question, text)
     if kind is Kind.TIME_RANGES:
         return parse_time_ranges(text)
+    if kind is Kind.BUDGET:
+        raise ParseError("budget.buttons")  # its lines are built with the budget desk's buttons
     raise AssertionError(f"unhandled kind {kind!r}")
 
 
@@ -321,6 +388,8 @@ def to_json(kind: Kind | str, value: Any) -> Any:
         return None
     if kind is Kind.EUROS:
         return format(value.quantize(Decimal("0.01")), "f")
+    if kind is Kind.DECIMAL:
+        return _plain_decimal(value)
     if kind is Kind.DATE:
         return value.isoformat()
     if kind is Kind.MULTI:
@@ -335,6 +404,8 @@ def from_json(kind: Kind | str, raw: Any) -> Any:
         return None
     if kind is Kind.EUROS:
         return Decimal(raw)
+    if kind is Kind.DECIMAL:
+        return Decimal(str(raw))
     if kind is Kind.DATE:
         return datetime.date.fromisoformat(raw)
     if kind is Kind.MULTI:

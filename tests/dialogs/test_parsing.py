@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.render import Renderer
 from dialogs.model import Kind, Option, Question
 from dialogs.parsing import (
     LONG_TEXT_MAX,
@@ -19,6 +20,7 @@ from dialogs.parsing import (
     from_json,
     parse_answer,
     parse_date,
+    parse_decimal,
     parse_euros,
     parse_hours,
     parse_integer,
@@ -26,6 +28,7 @@ from dialogs.parsing import (
     parse_yes_no,
     to_json,
 )
+from states.events import Reply
 
 NNBSP = "\u202f"
 NBSP = "\u00a0"
@@ -137,6 +140,91 @@ def test_parse_integer_round_trips_french_formats(n, sep, unit):
 @given(st.integers(min_value=-10**9, max_value=-1), st.sampled_from(["", " ", NNBSP]))
 def test_parse_integer_round_trips_negative(n, sep):
     assert parse_integer("-" + _group(-n, sep), min=n) == n
+
+
+# ---------------------------------------------------------------- decimals
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1,5", "1.5"),
+        ("1.5", "1.5"),
+        ("0,8", "0.8"),
+        ("2", "2"),
+        (" 1,50 ", "1.5"),
+        ("2,0", "2"),
+        ("2,00", "2"),
+        ("0", "0"),
+        ("0,05", "0.05"),
+        ("007,10", "7.1"),
+        ("1,5 ETP", "1.5"),
+        ("1,5 etp", "1.5"),
+        ("1,5ETP", "1.5"),
+        ("0,8 équivalent temps plein", "0.8"),
+        ("12 400,5", "12400.5"),
+        (f"12{NNBSP}400,5", "12400.5"),
+        (f"12{NBSP}400,5", "12400.5"),
+        ("12\u2009400,5", "12400.5"),  # thin space
+        ("1 000 000,25", "1000000.25"),
+        ("12400.25", "12400.25"),
+    ],
+)
+def test_parse_decimal_accepts(text, expected):
+    value = parse_decimal(text)
+    assert isinstance(value, Decimal)
+    assert str(value) == expected  # trailing zeros dropped, never an exponent
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "un et demi", "un", "abc", "-1,5", "\u22121,5", "- 0,5", "+1,5", "1,5 k", "1,5k", "1,5 K",
+     "2 millions", "1,5 €", "1,5 %", ",5", "1,", "1 ,5", "1, 5", "1,5,5", "1.500.000", "12 40,5", "1234 567",
+     "1,5 ou 2", "1e3", "1/2", "½", "Infinity", "NaN", "1" * 101, "1,5 ETP 2"],
+)
+def test_parse_decimal_invalid(text):
+    with raises_key("decimal.invalid"):
+        parse_decimal(text)
+
+
+# "1.500" might be 1 500 written with a dot, so three digits after the separator are refused, zeros or not.
+@pytest.mark.parametrize("text", ["1,555", "0,001", "1,500", "1.500", "1 500.000", "1,5555 ETP", "12 400,125"])
+def test_parse_decimal_places(text):
+    with raises_key("decimal.places"):
+        parse_decimal(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [("10,01", 0, 10), ("0,49", Decimal("0.5"), None), ("1 000", None, 999), ("0", 1, 5)],
+)
+def test_parse_decimal_range(text, low, high):
+    with raises_key("decimal.range", min=low, max=high):
+        parse_decimal(text, min=low, max=high)
+
+
+def test_parse_decimal_bounds_are_inclusive():
+    assert parse_decimal("0", min=0, max=10) == 0
+    assert parse_decimal("10,00", min=0, max=10) == 10
+    assert parse_decimal("0,5", min=Decimal("0.5")) == Decimal("0.5")
+
+
+@given(
+    st.integers(min_value=0, max_value=1000 * 100).map(lambda c: Decimal(c).scaleb(-2)),
+    st.sampled_from([",", "."]),
+    st.sampled_from(["", " ETP", " etp"]),
+)
+def test_parse_decimal_round_trips_french_comma(number, sep, unit):
+    written = format(number, "f").replace(".", sep)  # always two decimals: "12,50", "0,00"
+    parsed = parse_decimal(written + unit, min=0, max=1000)
+    assert parsed == number
+    assert parsed == parse_decimal(written.rstrip("0").rstrip(sep))  # "12,5" and "12,50" are one number
+
+
+@given(st.integers(min_value=0, max_value=10**12 * 100), st.sampled_from([" ", NBSP, NNBSP]))
+def test_parse_decimal_reads_grouped_thousands(cents, sep):
+    whole, rest = divmod(cents, 100)
+    assert parse_decimal(f"{_group(whole, sep)},{rest:02d}") == Decimal(cents).scaleb(-2)
 
 
 # ---------------------------------------------------------------- euros
@@ -409,6 +497,55 @@ def test_parse_yes_no_invalid(text):
         parse_yes_no(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["oui bien sûr", "oui, bien sûr !", "Oui merci", "OUI MERCI BEAUCOUP", "tout à fait", "Tout a fait.",
+     "bien entendu", "Bien entendu !", "absolument", "exactement", "évidemment", "Evidemment", "certainement",
+     "volontiers", "oui volontiers, merci", "c'est ça", "C\u2019est ça !", "c'est fait", "oui, c'est fait",
+     "d'accord, merci", "ok svp", "oui s'il vous plaît", "oui je pense", "je pense, oui", "oui oui",
+     "bien sûr que oui", "👍 merci", "« oui »", "Oui\u00a0!"],
+)
+def test_parse_yes_phrases(text):
+    assert parse_yes_no(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["non merci", "Non, merci.", "NON MERCI", "non pas encore", "Non, pas encore.", "pas encore, merci",
+     "pas pour l'instant", "Pas pour l\u2019instant", "pas pour le moment", "non, pas pour le moment",
+     "toujours pas", "Non, toujours pas !", "jamais", "Jamais.", "non jamais", "aucune", "non, aucun",
+     "pas du tout, merci", "non, bien sûr que non", "bien sûr que non", "absolument pas", "certainement pas",
+     "non non", "non je pense", "merci, non", "❌ merci"],
+)
+def test_parse_no_phrases(text):
+    assert parse_yes_no(text) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["oui mais non", "oui et non", "non bien sûr", "oui, non", "jamais, oui", "oui pas encore", "non, exactement",
+     "ok jamais", "oui mais plus tard", "peut-être bien", "je ne sais pas", "pas", "oui plus tard",
+     "merci", "merci beaucoup", "svp", "je pense", "s'il vous plaît !", "non 👍 merci", "ok ❌",
+     "pas vraiment", "ouiii merci", "oui 1", "o.k.", "oui; DROP TABLE answers"],
+)
+def test_parse_yes_no_refuses_mixed_or_unknown_words(text):
+    with raises_key("yes_no.invalid"):
+        parse_yes_no(text)
+
+
+@given(
+    st.lists(st.sampled_from(["oui", "ouais", "bien sûr", "tout à fait", "c'est ça", "volontiers"]), min_size=1),
+    st.lists(st.sampled_from(["non", "pas encore", "jamais", "toujours pas", "pas pour l'instant"]), min_size=1),
+    st.sampled_from([" ", ", ", " ! ", " merci "]),
+    st.booleans(),
+)
+def test_parse_yes_no_any_mix_of_polarities_is_refused(yes, no, sep, yes_first):
+    assert parse_yes_no(sep.join(yes)) is True
+    assert parse_yes_no(sep.join(no)) is False
+    with raises_key("yes_no.invalid"):
+        parse_yes_no(sep.join(yes + no if yes_first else no + yes))
+
+
 # ---------------------------------------------------------------- free text
 
 
@@ -504,6 +641,23 @@ def test_parse_answer_euros_uses_question_bounds():
     assert parse_answer(_question(Kind.EUROS), "1 500 €") == Decimal("1500.00")
 
 
+def test_parse_answer_decimal_uses_question_bounds():
+    question = _question(Kind.DECIMAL, min=0, max=10)
+    assert parse_answer(question, "1,5 ETP") == Decimal("1.5")
+    assert parse_answer(question, "10") == Decimal("10")
+    with raises_key("decimal.range", min=0, max=10):
+        parse_answer(question, "10,5")
+    with raises_key("decimal.places"):
+        parse_answer(question, "1,555")
+    assert parse_answer(_question(Kind.DECIMAL), "12 400,5") == Decimal("12400.5")
+
+
+@pytest.mark.parametrize("text", ["1 500 €", "12 400", "oui", "", "Valider"])
+def test_parse_answer_budget_lines_are_not_typed(text):
+    with raises_key("budget.buttons"):
+        parse_answer(_question(Kind.BUDGET, budget="fonctionnement"), text)
+
+
 def test_parse_answer_other_kinds():
     assert parse_answer(_question(Kind.HOURS), "24h30") == 1470
     assert parse_answer(_question(Kind.DATE), "1er mars 2027") == datetime.date(2027, 3, 1)
@@ -596,6 +750,13 @@ def test_parse_answer_multi_invalid(text, unknown):
         (Kind.MULTI, ["mairie", "sante"], ["mairie", "sante"]),
         (Kind.SHORT_TEXT, "é 🏛️", "é 🏛️"),
         ("euros", Decimal("12.30"), "12.30"),
+        (Kind.DECIMAL, Decimal("1.5"), "1.5"),
+        (Kind.DECIMAL, Decimal("2"), "2"),
+        (Kind.DECIMAL, Decimal("0"), "0"),
+        (Kind.DECIMAL, Decimal("12400.25"), "12400.25"),
+        ("decimal", Decimal("1000"), "1000"),
+        (Kind.BUDGET, 1_250_050, 1_250_050),
+        (Kind.BUDGET, 0, 0),
     ],
 )
 def test_json_examples(kind, value, raw):
@@ -604,6 +765,23 @@ def test_json_examples(kind, value, raw):
     assert back == value
     assert type(back) is type(value)
     assert str(back) == str(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "raw"),
+    [("1,50", "1.5"), ("2,0", "2"), ("2,00", "2"), ("0,00", "0"), ("0,05", "0.05"), ("10", "10"), ("100,10", "100.1"),
+     ("12 400", "12400")],
+)
+def test_json_decimal_is_a_plain_normalised_string(text, raw):
+    assert to_json(Kind.DECIMAL, parse_decimal(text)) == raw
+    assert to_json(Kind.DECIMAL, Decimal(text.replace(" ", "").replace(",", "."))) == raw  # whatever its exponent
+    assert from_json(Kind.DECIMAL, raw) == parse_decimal(text)
+    assert type(from_json(Kind.DECIMAL, raw)) is Decimal
+
+
+def test_json_decimal_never_uses_an_exponent():
+    assert to_json(Kind.DECIMAL, Decimal("1.2E+3")) == "1200"
+    assert to_json(Kind.DECIMAL, Decimal("0E-2")) == "0"
 
 
 def test_json_none_passes_through():
@@ -622,6 +800,8 @@ _VALUES = {
     Kind.MULTI: st.lists(st.from_regex(r"[a-z][a-z0-9_]{0,39}", fullmatch=True), unique=True),
     Kind.YES_NO: st.booleans(),
     Kind.TIME_RANGES: st.lists(st.lists(st.integers(0, 24 * 60), min_size=2, max_size=2).map(sorted), max_size=3),
+    Kind.DECIMAL: st.integers(min_value=0, max_value=10**9).map(lambda c: Decimal(c).scaleb(-2)),
+    Kind.BUDGET: st.integers(min_value=0, max_value=10**12),
 }
 
 
@@ -638,3 +818,50 @@ def test_json_round_trips(kind_value):
     assert type(back) is type(value)
     if kind is Kind.EUROS:
         assert back.as_tuple().exponent == -2
+    if kind is Kind.DECIMAL:
+        assert back == parse_decimal(raw)  # stored as the user could have typed it
+
+
+# ---------------------------------------------------------------- messages
+
+_RENDERER = Renderer()  # the bot's own environment, filters included
+
+
+def _invalid(key: str, **params) -> str:
+    return _RENDERER.html(Reply("invalid", {"key": key, "params": params, "kind": None}))
+
+
+def _show(kind: str, value) -> str:
+    template = _RENDERER.environment.from_string('{% from "_macros.html.j2" import show %}{{ show(answer) }}')
+    return template.render(answer={"status": "answered", "kind": kind, "value": value})
+
+
+def test_messages_for_the_decimal_errors():
+    assert _invalid("decimal.invalid") == "⚠️ Je n'ai pas reconnu un nombre. Exemple : 1,5."
+    assert _invalid("decimal.places") == "⚠️ Un nombre a au plus deux chiffres après la virgule. Exemple : 1,25."
+    assert _invalid("decimal.range", min=Decimal("0.5"), max=12_400) == (
+        "⚠️ Ce nombre doit être au moins 0,5 et au plus 12\u202f400.")
+    assert _invalid("decimal.range", min=0, max=None) == "⚠️ Ce nombre doit être au moins 0."
+
+
+def test_message_for_typed_budget_lines():
+    assert _invalid("budget.buttons") == (
+        "⚠️ Pour le budget, touchez une catégorie pour ajouter une ligne, puis tapez son montant. "
+        "Touchez « Valider » quand la liste est complète.")
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "shown"),
+    [("decimal", Decimal("1.5"), "1,5"), ("decimal", Decimal("2"), "2"),
+     ("decimal", Decimal("12400.25"), "12\u202f400,25"), ("budget_lines", 1_250_050, "12\u202f500,50 €"),
+     ("budget_lines", 3_500_000, "35\u202f000 €")],
+)
+def test_show_decimal_and_budget_answers(kind, value, shown):
+    assert _show(kind, value) == shown
+
+
+def test_every_decimal_error_has_its_own_message():
+    for text in ("un et demi", "1,555", "11"):
+        with pytest.raises(ParseError) as info:
+            parse_decimal(text, min=0, max=10)
+        assert "Je n'ai pas compris" not in _invalid(info.value.key, **info.value.params)
