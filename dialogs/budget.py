@@ -81,6 +81,7 @@ class BudgetSummary:
     detr_conflict: bool
     resources_by_source: list[tuple[str, int]]
     floor_cents: int
+    state_aid_uses: dict[str, frozenset[str]]  # category of a State aid -> the uses of its lines
 
 
 def _percent_of(cents: int, percent: int) -> int:
@@ -177,7 +178,7 @@ def summarize(lines: list[Line], model: BudgetModel, framing: Framing) -> Budget
     subsidy = labelling_subsidy(operating_charges, model.subsidy)
     operating_resources = sum(line.cents for line in resources if line.use == OPERATING) + subsidy.cents
     investment_resources = sum(line.cents for line in resources if line.use == INVESTMENT)
-    detr_operating = any(model.categories[line.category].detr and line.use == OPERATING for line in resources)
+    detr_operating = any(model.categories[line.category].state_aid and line.use == OPERATING for line in resources)
     months = months_of_activity(framing)
     return BudgetSummary(
         charges=charges,
@@ -191,6 +192,9 @@ def summarize(lines: list[Line], model: BudgetModel, framing: Framing) -> Budget
         detr_conflict=detr_operating and subsidy.cents > 0,
         resources_by_source=_sources(resources, model, subsidy),
         floor_cents=model.subsidy.floor_euros * 100,
+        state_aid_uses={category: frozenset(line.use for line in resources if line.category == category)
+                        for category in {line.category for line in resources
+                                         if model.categories[line.category].state_aid}},
     )
 
 

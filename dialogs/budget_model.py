@@ -20,7 +20,7 @@ class Category(Strict):
     id: Identifier
     label: str = Field(min_length=1, max_length=60)
     other: bool = False   # the user names the line
-    detr: bool = False    # DETR: not cumulative with the labelling subsidy for operating costs
+    state_aid: bool = False  # a State aid (DETR…): not cumulative with the labelling subsidy for operating costs
 
 
 class SubsidyRule(Strict):

@@ -4,15 +4,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from enum import Enum
 from functools import cached_property
 from typing import Any, Protocol
 
 from dialogs import formatting
 from dialogs.budget import BudgetSummary
+from dialogs.budget_model import OPERATING
 from dialogs.conditions import holds
-from dialogs.model import (AnsweredRule, Check, ChecklistItem, DateOrderRule, DetrNotCumulatedRule, IncludesAllRule, Kind,
-                           MinSelectedRule, MinWeeklyHoursRule, Question, Stage, SubsidyPlausibleRule, YesRule)
+from dialogs.model import (REQUIREMENT, AnsweredRule, BudgetEnteredRule, AtMostRule, Check, ChecklistItem, DateOrderRule, DatesBeforeRule,
+                           EachSelectedRule, IncludesAllRule, Kind, MinSelectedRule, MinWeeklyHoursRule, Question,
+                           Stage, StateAidRule, SubsidyPlausibleRule, YesRule)
 from dialogs.schedule import total_minutes
 
 ANSWERED, SKIPPED = "answered", "skipped"
@@ -20,7 +23,8 @@ ANSWERED, SKIPPED = "answered", "skipped"
 # The placeholders each rule kind fills in its French reason.
 PLACEHOLDERS: dict[type, set[str]] = {
     AnsweredRule: set(), YesRule: set(), IncludesAllRule: {"missing"}, MinSelectedRule: {"count", "min"},
-    MinWeeklyHoursRule: {"total", "min"}, DateOrderRule: set(), DetrNotCumulatedRule: set(),
+    MinWeeklyHoursRule: {"total", "min"}, DateOrderRule: set(), EachSelectedRule: {"missing"},
+    DatesBeforeRule: {"late"}, AtMostRule: {"smaller", "larger"}, StateAidRule: {"aids"}, BudgetEnteredRule: set(),
     SubsidyPlausibleRule: {"budget", "floor"},
 }
 
@@ -42,6 +46,15 @@ class CheckResult:
     stage: Stage
     state: State
     reason: str | None = None
+
+    @property
+    def requirement(self) -> bool:
+        return self.check.kind == REQUIREMENT
+
+
+def budget_missing(budget: BudgetSummary) -> bool:
+    """No operating charge entered: the subsidy, the funding plan and the dossier cannot be computed."""
+    return budget.operating.charges_cents == 0
 
 
 class _Answers:
@@ -99,7 +112,8 @@ def _check(stage: Stage, check: Check, seen: _Answers) -> CheckResult:
     for rule in check.rules:
         state, values = _RULES[type(rule)](rule, seen)
         if state is State.NOT_MET:
-            return CheckResult(check, stage, state, rule.reason.format(**values))
+            reason = rule.contradiction if values.pop("contradiction", False) else rule.reason
+            return CheckResult(check, stage, state, reason.format(**values))
         pending = pending or state is State.PENDING
     return CheckResult(check, stage, State.PENDING if pending else State.SATISFIED)
 
@@ -173,18 +187,89 @@ def _min_weekly_hours(rule: MinWeeklyHoursRule, seen: _Answers) -> tuple[State, 
 
 def _date_order(rule: DateOrderRule, seen: _Answers) -> tuple[State, dict]:
     if seen.status(rule.later) != ANSWERED:
-        return State.SATISFIED, {}
+        return State.PENDING, {}  # nothing to compare yet: not met either
     if seen.status(rule.earlier) != ANSWERED or not seen.shown(rule.earlier):
         return State.PENDING, {}
     earlier, later = (date.fromisoformat(str(seen.values[q])) for q in (rule.earlier, rule.later))
     return (State.SATISFIED if earlier <= later else State.NOT_MET), {}
 
 
-def _detr_not_cumulated(rule: DetrNotCumulatedRule, seen: _Answers) -> tuple[State, dict]:
-    budget = seen.budget
-    if budget is None or not (budget.resources or budget.operating.charges_cents):
+def _option_labels(seen: _Answers, question_id: str, option_ids: list[str]) -> list[str]:
+    return [seen.questions[question_id].option(option).label for option in option_ids]
+
+
+def _each_selected(rule: EachSelectedRule, seen: _Answers) -> tuple[State, dict]:
+    if seen.status(rule.question) not in (ANSWERED, SKIPPED):
         return State.PENDING, {}
-    return (State.NOT_MET if budget.detr_conflict else State.SATISFIED), {}
+    chosen = [option for option in rule.options if option in seen.values.get(rule.question, [])]
+    failing, waiting = [], False
+    for option in chosen:
+        followup = rule.followup.format(option=option)
+        status = seen.status(followup)
+        if status == ANSWERED and seen.shown(followup):
+            if rule.equals is not None and seen.values[followup] != rule.equals:
+                failing.append(option)
+        elif status == SKIPPED:
+            failing.append(option)
+        else:
+            waiting = True
+    values = {"missing": ", ".join(_option_labels(seen, rule.question, failing))}
+    if failing:
+        return State.NOT_MET, values
+    return (State.PENDING if waiting else State.SATISFIED), values
+
+
+def _dates_before(rule: DatesBeforeRule, seen: _Answers) -> tuple[State, dict]:
+    if seen.status(rule.later) != ANSWERED:
+        return State.PENDING, {}
+    later = date.fromisoformat(str(seen.values[rule.later]))
+    chosen = [option for option in rule.options if option in seen.values.get(rule.question, [])]
+    late, waiting = [], False
+    for option in chosen:
+        earlier = rule.earlier.format(option=option)
+        if seen.status(earlier) == ANSWERED and seen.shown(earlier):
+            if date.fromisoformat(str(seen.values[earlier])) > later:
+                late.append(option)
+        else:
+            waiting = True
+    values = {"late": ", ".join(_option_labels(seen, rule.question, late))}
+    if late:
+        return State.NOT_MET, values
+    return (State.PENDING if waiting else State.SATISFIED), values
+
+
+def _at_most(rule: AtMostRule, seen: _Answers) -> tuple[State, dict]:
+    if any(seen.status(q) != ANSWERED or not seen.shown(q) for q in (rule.smaller, rule.larger)):
+        return State.PENDING, {}
+    smaller, larger = (Decimal(str(seen.values[q])) for q in (rule.smaller, rule.larger))
+    values = {"smaller": formatting.decimal(smaller), "larger": formatting.decimal(larger)}
+    return (State.NOT_MET if smaller > larger else State.SATISFIED), values
+
+
+def _state_aid(rule: StateAidRule, seen: _Answers) -> tuple[State, dict]:
+    """An aid's answer and its budget lines are two ways of giving one fact; either can fail the rule."""
+    uses = seen.budget.state_aid_uses if seen.budget is not None else {}
+    failing, disagree, known = [], False, seen.status(rule.listed_in) == ANSWERED
+    for aid in rule.aids:
+        answered = seen.status(aid.question) == ANSWERED and seen.shown(aid.question)
+        said = answered and seen.values[aid.question] == rule.operating
+        lined = OPERATING in uses.get(aid.category, ())
+        if said or lined:
+            failing.append(aid.name)
+        disagree = disagree or (answered and aid.category in uses and said != lined)
+        known = known or answered or aid.category in uses
+    values = {"aids": ", ".join(failing)}
+    if failing:
+        return State.NOT_MET, {**values, "contradiction": disagree}
+    if known or (seen.budget is not None and seen.budget.resources):
+        return State.SATISFIED, values
+    return State.PENDING, values
+
+
+def _budget_entered(rule: BudgetEnteredRule, seen: _Answers) -> tuple[State, dict]:
+    if seen.budget is not None and not budget_missing(seen.budget):
+        return State.SATISFIED, {}
+    return (State.NOT_MET if seen.status(rule.question) == SKIPPED else State.PENDING), {}
 
 
 def _subsidy_plausible(rule: SubsidyPlausibleRule, seen: _Answers) -> tuple[State, dict]:
@@ -198,4 +283,5 @@ def _subsidy_plausible(rule: SubsidyPlausibleRule, seen: _Answers) -> tuple[Stat
 
 _RULES = {AnsweredRule: _answered, YesRule: _yes, IncludesAllRule: _includes_all,
           MinSelectedRule: _min_selected, MinWeeklyHoursRule: _min_weekly_hours, DateOrderRule: _date_order,
-          DetrNotCumulatedRule: _detr_not_cumulated, SubsidyPlausibleRule: _subsidy_plausible}
+          EachSelectedRule: _each_selected, DatesBeforeRule: _dates_before, AtMostRule: _at_most,
+          StateAidRule: _state_aid, BudgetEnteredRule: _budget_entered, SubsidyPlausibleRule: _subsidy_plausible}

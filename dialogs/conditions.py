@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from dialogs.model import AllOf, Answered, AnyOf, Condition, Equals
+from dialogs.model import AllOf, Answered, AnyOf, AtLeast, Condition, Equals
 
 
 def holds(condition: Condition | None, values: Mapping[str, Any]) -> bool:
@@ -23,10 +23,12 @@ def holds(condition: Condition | None, values: Mapping[str, Any]) -> bool:
     if isinstance(condition, AnyOf):
         chosen = value if isinstance(value, list) else [value]
         return any(option in chosen for option in condition.any_of)
+    if isinstance(condition, AtLeast):
+        return (len(value) if isinstance(value, list) else value) >= condition.at_least
     raise TypeError(condition)
 
 
-def leaves(condition: Condition | None) -> Iterator[Answered | Equals | AnyOf]:
+def leaves(condition: Condition | None) -> Iterator[Answered | Equals | AnyOf | AtLeast]:
     """The simple conditions inside a condition, for validation."""
     if condition is None:
         return

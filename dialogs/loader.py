@@ -13,10 +13,10 @@ from dialogs.checks import PLACEHOLDERS
 from dialogs.conditions import leaves
 from dialogs.errors import GuideError
 from dialogs.yaml_files import read_yaml
-from dialogs.model import (CHOICE_KINDS, AnsweredRule, AnyOf, Check, ChecklistItem, DateOrderRule, Equals, Guide,
-                           GuideHeader,
-                           IncludesAllRule, Kind, MinSelectedRule, MinWeeklyHoursRule, Question, Stage, Step,
-                           YesRule)
+from dialogs.model import (CHOICE_KINDS, AnsweredRule, BudgetEnteredRule, AnyOf, AtLeast, AtMostRule, Check, ChecklistItem,
+                           DateOrderRule, DatesBeforeRule, EachSelectedRule, Equals, Guide, GuideHeader,
+                           IncludesAllRule, Kind, MinSelectedRule, MinWeeklyHoursRule, Question, Stage, StateAidRule,
+                           Step, SubsidyPlausibleRule, YesRule)
 
 GUIDE_DIR = Path(__file__).parent / "guide"
 HEADER_FILE = "guide.yaml"
@@ -68,6 +68,14 @@ class LoadedGuide:
     @cached_property
     def checklist(self) -> list[ChecklistItem]:
         return [item for stage in self.stages for item in stage.checklist]
+
+    @cached_property
+    def _recalled(self) -> dict[str, list[Question]]:
+        return {step.id: [self.questions[q] for q in step.recall] for step in self.steps}
+
+    def recalled(self, step: Step) -> list[Question]:
+        """Questions of earlier steps this step shows again for confirmation."""
+        return self._recalled[step.id]
 
     def step(self, step_id: str) -> Step:
         return self.steps[self.step_index[step_id]]
@@ -136,6 +144,9 @@ def _check(guide: Guide, files: dict[str, str]) -> None:
                 showable[question.id] = _can_be_shown(question, earlier, showable)
             if not any(showable[q.id] for q in step.questions):
                 raise GuideError(f"{where}: steps.{step.id}: unreachable step, no question can be shown")
+            for recalled in step.recall:
+                if recalled not in earlier or any(q.id == recalled for q in step.questions):
+                    raise GuideError(f"{where}: steps.{step.id}.recall: {recalled!r} is not a question of an earlier step")
     # Checks and checklists may name any question of the guide, earlier or later.
     for stage in guide.stages:
         where = files[stage.id]
@@ -147,10 +158,37 @@ def _check(guide: Guide, files: dict[str, str]) -> None:
         for check in stage.checks:
             if check.step not in steps:
                 raise GuideError(f"{where}: checks.{check.id}.step: {check.step!r} is not a step of this stage")
+            step = next(step for step in stage.steps if step.id == check.step)
+            held = {q.id for q in step.questions} | set(step.recall)
             for number, rule in enumerate(check.rules):
-                _check_rule(rule, earlier, f"{where}: checks.{check.id}.rules.{number}")
+                field_path = f"{where}: checks.{check.id}.rules.{number}"
+                _check_rule(rule, earlier, field_path)
+                if rule_questions(rule) and not held & rule_questions(rule):
+                    # The "fix it" button opens this step: it must hold what the rule reads.
+                    raise GuideError(f"{field_path}: none of its questions is in step {check.step!r}")
         for item in stage.checklist:
             _check_condition_targets(item.proved_by, earlier, f"{where}: checklist.{item.id}.proved_by")
+
+
+def rule_questions(rule) -> set[str]:
+    """The guide questions a rule reads (budget lines aside)."""
+    if isinstance(rule, (AnsweredRule, YesRule, MinWeeklyHoursRule)):
+        return set(rule.questions)
+    if isinstance(rule, (IncludesAllRule, MinSelectedRule, EachSelectedRule)):
+        followups = ([rule.followup.format(option=o) for o in rule.options]
+                     if getattr(rule, "followup", None) else [])
+        return {rule.question, *followups}
+    if isinstance(rule, (DateOrderRule,)):
+        return {rule.earlier, rule.later}
+    if isinstance(rule, DatesBeforeRule):
+        return {rule.question, rule.later, *(rule.earlier.format(option=o) for o in rule.options)}
+    if isinstance(rule, AtMostRule):
+        return {rule.smaller, rule.larger}
+    if isinstance(rule, StateAidRule):
+        return {rule.listed_in, *(aid.question for aid in rule.aids)}
+    if isinstance(rule, BudgetEnteredRule):
+        return {rule.question}
+    return set()
 
 
 def _check_rule(rule, questions: dict[str, Question], field_path: str) -> None:
@@ -184,6 +222,31 @@ def _check_rule(rule, questions: dict[str, Question], field_path: str) -> None:
     elif isinstance(rule, DateOrderRule):
         question(rule.earlier, Kind.DATE)
         question(rule.later, Kind.DATE)
+    elif isinstance(rule, (EachSelectedRule, DatesBeforeRule)):
+        target = question(rule.question, Kind.MULTI)
+        unknown = set(rule.options) - {o.id for o in target.options}
+        if unknown:
+            raise GuideError(f"{field_path}: {sorted(unknown)} not options of {rule.question!r}")
+        pattern = rule.followup if isinstance(rule, EachSelectedRule) else rule.earlier
+        for option in rule.options:
+            question(pattern.format(option=option), *([Kind.DATE] if isinstance(rule, DatesBeforeRule) else []))
+        if isinstance(rule, DatesBeforeRule):
+            question(rule.later, Kind.DATE)
+    elif isinstance(rule, AtMostRule):
+        question(rule.smaller, Kind.INTEGER, Kind.DECIMAL)
+        question(rule.larger, Kind.INTEGER, Kind.DECIMAL)
+    elif isinstance(rule, BudgetEnteredRule):
+        question(rule.question, Kind.BUDGET)
+    elif isinstance(rule, StateAidRule):
+        question(rule.listed_in, Kind.MULTI)
+        for aid in rule.aids:
+            target = question(aid.question, Kind.CHOICE)
+            if rule.operating not in {o.id for o in target.options}:
+                raise GuideError(f"{field_path}: {rule.operating!r} is not an option of {aid.question!r}")
+    for extra in [getattr(rule, "contradiction", None)]:
+        if extra is not None and ({n for _, n, _, _ in Formatter().parse(extra) if n is not None}
+                                  - PLACEHOLDERS[type(rule)]):
+            raise GuideError(f"{field_path}.contradiction: unknown placeholder")
     used = {name for _, name, _, _ in Formatter().parse(rule.reason) if name is not None}
     if used - PLACEHOLDERS[type(rule)]:
         raise GuideError(f"{field_path}.reason: unknown placeholder(s) {sorted(used - PLACEHOLDERS[type(rule)])}")
@@ -205,6 +268,8 @@ def _check_condition(question: Question, earlier: dict[str, Question], field_pat
 
 
 def _check_values(leaf, target: Question, field_path: str) -> None:
+    if isinstance(leaf, AtLeast) and target.kind not in (Kind.INTEGER, Kind.DECIMAL, Kind.MULTI):
+        raise GuideError(f"{field_path}: at_least compares a number or a multiple choice, not {target.id!r}")
     wanted = leaf.any_of if isinstance(leaf, AnyOf) else [leaf.equals] if isinstance(leaf, Equals) else []
     for value in wanted:
         if target.kind in CHOICE_KINDS and value not in {o.id for o in target.options}:

@@ -24,11 +24,14 @@ class Kind(str, Enum):
     MULTI = "multi_choice"
     YES_NO = "yes_no"
     TIME_RANGES = "time_ranges"  # one day's opening hours: "9h-12h 14h-17h", or "fermé"
+    DECIMAL = "decimal"  # a number with up to two decimals, French comma: "1,5"
+    BUDGET = "budget_lines"  # lines of the budget builder, entered with buttons; the answer is their total in cents
 
 
 CHOICE_KINDS = {Kind.CHOICE, Kind.MULTI}
-# Answered by typing; the others are answered with buttons (typing works too).
-TYPED_KINDS = set(Kind) - CHOICE_KINDS - {Kind.YES_NO}
+# Answered by typing; the others are answered with buttons (typing works too, except for budget lines).
+TYPED_KINDS = set(Kind) - CHOICE_KINDS - {Kind.YES_NO, Kind.BUDGET}
+BUDGET_SECTIONS = ("investissement", "fonctionnement", "ressources")
 
 
 class Option(Strict):
@@ -57,11 +60,18 @@ class AnyOf(Strict):
     any_of: list[Identifier] = Field(min_length=1)
 
 
+class AtLeast(Strict):
+    """True when a number is at least `at_least`, or a multiple choice holds at least that many options."""
+
+    question: Identifier
+    at_least: int = Field(ge=1)
+
+
 class AllOf(Strict):
     all: list["Condition"] = Field(min_length=1)
 
 
-Condition = Union[Answered, Equals, AnyOf, AllOf]
+Condition = Union[Answered, Equals, AnyOf, AtLeast, AllOf]
 AllOf.model_rebuild()
 
 
@@ -75,9 +85,17 @@ class Question(Strict):
     min: int | None = None
     max: int | None = None
     when: Condition | None = None
+    # A date of something done ("past") or planned ("future"): the other side asks for a confirmation.
+    timing: Literal["past", "future"] | None = None
+    # The budget section a budget_lines question fills.
+    budget: Literal["investissement", "fonctionnement", "ressources"] | None = None
 
     @model_validator(mode="after")
     def _options_match_kind(self) -> "Question":
+        if self.timing is not None and self.kind is not Kind.DATE:
+            raise ValueError(f"question {self.id}: timing is only for dates")
+        if (self.budget is not None) != (self.kind is Kind.BUDGET):
+            raise ValueError(f"question {self.id}: a budget_lines question names its budget section, and only it")
         if self.kind in CHOICE_KINDS and len(self.options) < 2:
             raise ValueError(f"question {self.id}: a {self.kind.value} needs at least two options")
         if self.kind not in CHOICE_KINDS and self.options:
@@ -137,17 +155,70 @@ class MinWeeklyHoursRule(_Rule):
 
 
 class DateOrderRule(_Rule):
-    """The `earlier` date is not after the `later` one (satisfied while `later` is unanswered)."""
+    """The `earlier` date is not after the `later` one (pending while `later` is unanswered)."""
 
     kind: Literal["date_order"]
     earlier: Identifier
     later: Identifier
 
 
-class DetrNotCumulatedRule(_Rule):
-    """No DETR line for operating costs next to the labelling subsidy (the budget builder's lines)."""
+class EachSelectedRule(_Rule):
+    """For each of these options chosen in the multiple choice, the question `followup` (with "{option}"
+    replaced by the option id) is answered, and equals `equals` when given. Reason may use {missing}."""
 
-    kind: Literal["detr_not_cumulated"]
+    kind: Literal["each_selected"]
+    question: Identifier
+    options: list[Identifier] = Field(min_length=1)
+    followup: str = Field(pattern=r"^[a-z][a-z0-9_]*\{option\}[a-z0-9_]*$")
+    equals: Union[bool, str, None] = None
+
+
+class DatesBeforeRule(_Rule):
+    """The dates `earlier` (with "{option}" replaced by each chosen option of `question`) are not after
+    the `later` date; pending while `later` is unanswered. Reason may use {late}."""
+
+    kind: Literal["dates_before"]
+    question: Identifier
+    options: list[Identifier] = Field(min_length=1)
+    earlier: str = Field(pattern=r"^[a-z][a-z0-9_]*\{option\}[a-z0-9_]*$")
+    later: Identifier
+
+
+class AtMostRule(_Rule):
+    """The number answered to `smaller` is not above the one answered to `larger`; reason may use
+    {smaller} and {larger}."""
+
+    kind: Literal["at_most"]
+    smaller: Identifier
+    larger: Identifier
+
+
+class StateAid(Strict):
+    """A State aid the guide asks about: the question saying what it funds, and its budget category."""
+
+    question: Identifier
+    category: Identifier
+    name: str = Field(min_length=1, max_length=60)
+
+
+class StateAidRule(_Rule):
+    """No State aid funds operating costs beside the labelling subsidy, whether the answer to its question
+    says so or one of its budget lines does. Known once `listed_in` (the aids identified) is answered, an
+    aid's question is, or the budget has resources. Both reasons may use {aids}; `contradiction` is used
+    when an aid's answer and its budget lines disagree."""
+
+    kind: Literal["state_aid_not_cumulated"]
+    aids: list[StateAid] = Field(min_length=1)
+    listed_in: Identifier
+    operating: Identifier
+    contradiction: str = Field(min_length=1, max_length=300)
+
+
+class BudgetEnteredRule(_Rule):
+    """The operating charges are entered in the budget; not met once `question` (those lines) is skipped."""
+
+    kind: Literal["budget_entered"]
+    question: Identifier
 
 
 class SubsidyPlausibleRule(_Rule):
@@ -157,14 +228,21 @@ class SubsidyPlausibleRule(_Rule):
 
 
 Rule = Annotated[Union[AnsweredRule, YesRule, IncludesAllRule, MinSelectedRule, MinWeeklyHoursRule, DateOrderRule,
-                       DetrNotCumulatedRule, SubsidyPlausibleRule],
+                       EachSelectedRule, DatesBeforeRule, AtMostRule, StateAidRule, BudgetEnteredRule,
+                       SubsidyPlausibleRule],
                  Field(discriminator="kind")]
+
+# The three kinds of rule, named as such everywhere: the cahier des charges' requirements, the fiche's
+# recommendations, and the guide's own plausibility checks. Only requirements are counted as requirements.
+REQUIREMENT, RECOMMENDATION, PLAUSIBILITY = "exigence", "recommandation", "coherence"
+CheckKind = Literal["exigence", "recommandation", "coherence"]
 
 
 class Check(Strict):
-    """A rule of the cahier des charges, citing the fiche line it enforces."""
+    """A rule the project is checked against, citing the fiche line it comes from."""
 
     id: Identifier
+    kind: CheckKind
     title: str = Field(min_length=1, max_length=120)
     fiche: str = Field(min_length=1, description="The fiche line this check enforces, quoted.")
     step: Identifier = Field(description="The step whose answers fix it.")
@@ -187,6 +265,8 @@ class Step(Strict):
     attention: list[str] = Field(default_factory=list, description="The fiche's points d'attention, quoted.")
     questions: list[Question] = Field(min_length=1)
     tool: Literal["budget"] | None = Field(default=None, description="A tool the step's recap opens.")
+    recall: list[Identifier] = Field(default_factory=list, description=(
+        "Questions of earlier steps shown again here first, with their answer and a one-tap 'still true'."))
 
 
 class Stage(Strict):

@@ -29,6 +29,9 @@ class Buttons(Strict):
     fix: str
     answer: str
     checklist: str
+    keep: str
+    date_keep: str
+    date_fix: str
 
 
 class BudgetTexts(Strict):
@@ -50,10 +53,40 @@ class BudgetTexts(Strict):
     chart_title_no_year: str
 
 
+class CheckKindTexts(Strict):
+    """How the documents name one kind of rule and its three states."""
+
+    heading: str        # the group's heading: "Exigences du cahier des charges"
+    intro: str          # one sentence under the heading: what this kind of rule is
+    name: str           # one rule of this kind, before its title in the list of what is not met
+    satisfied: str      # "Respectée"
+    not_met: str        # "Non respectée"
+    pending: str        # "À renseigner"
+
+
+class CheckKinds(Strict):
+    """One entry per kind of rule of dialogs.model (REQUIREMENT, RECOMMENDATION, PLAUSIBILITY)."""
+
+    exigence: CheckKindTexts
+    recommandation: CheckKindTexts
+    coherence: CheckKindTexts
+
+
 class DocumentTexts(Strict):
     closed: str
     per_week: str
     missing_item: str
+    missing_budget: str
+    requirements_all_met: str
+    requirements_none: str
+    requirements_count: str
+    requirements_met: str
+    requirements_met_plural: str
+    requirements_not_met: str
+    requirements_not_met_plural: str
+    requirements_pending: str
+    requirements_separator: str
+    check_kinds: CheckKinds
     referential: str
     project_area: str
     schedule_line: str
@@ -113,6 +146,7 @@ class Notices(Strict):
     required: str
     first: str
     pick_one: str
+    budget_empty: str
 
 
 class Terminal(Strict):

@@ -272,21 +272,25 @@ def _cover_lines(document: WordDocument) -> None:
     _labelled(document, "Référentiel", "{{ d.referential }}")
 
 
-def _draft_block(document: WordDocument, title: str, intro: str) -> None:
-    """When drafting: what is missing and the checks not met, then a page break."""
+def _draft_block(document: WordDocument, purpose: str) -> None:
+    """When drafting: the requirements' count, what is missing and the rules not met with their kind, then a page
+    break; the same words as the PDF's `to_complete` macro."""
     _tag(document, "if d.draft")
-    _heading(document, title, 1)
-    _paragraph(document, intro)
-    _heading(document, "Réponses manquantes", 2)
+    _heading(document, f"Éléments à compléter avant {purpose}", 1)
+    _paragraph(document, "Ce document est un brouillon : il ne peut être ni transmis ni signé en l'état. Les points "
+                         "suivants restent à traiter.")
+    _paragraph(document, "{{ d.conformity }}", bold=True)
+    _heading(document, "Réponses obligatoires manquantes", 2)
     _bullets(document, "d.missing", "Aucune réponse obligatoire ne manque.", "{{ m }}", "m")
-    _heading(document, "Points du cahier des charges non satisfaits", 2)
+    _heading(document, "Points en défaut", 2)
     _tag(document, "for c in d.unmet")
     paragraph = document.add_paragraph(style="List Bullet")
+    paragraph.add_run("{{ c.kind_name }} · ")
     paragraph.add_run("{{ c.title }}").bold = True
     paragraph.add_run(f"{{% if c.reason %}}{NBSP}: {{{{ c.reason }}}}{{% endif %}}")
-    paragraph.add_run(" (fiche : {{ c.fiche }})").italic = True
+    paragraph.add_run(f" (Fiche technique{NBSP}: «{NBSP}{{{{ c.fiche }}}}{NBSP}»)").italic = True
     _tag(document, "else")
-    _paragraph(document, "Aucun point du cahier des charges n'est en défaut.", italic=True)
+    _paragraph(document, "Aucun point n'est en défaut.", italic=True)
     _tag(document, "endfor")
     _page_break(document)
     _tag(document, "endif")
@@ -348,24 +352,27 @@ def _dossier_team(document: WordDocument) -> None:
     _facts(document, "d.training", "Formation non renseignée.")
 
 
-CHECK_STATE = ('{% if c.state == "satisfied" %}Satisfait{% elif c.state == "not_met" %}Non satisfait'
-               '{% else %}En attente{% endif %}')
-
-
 def _dossier_conformity(document: WordDocument) -> None:
-    """Each check of the cahier des charges, its state and the fiche line it enforces."""
+    """The requirements' count, then the rules in their three groups: each rule's state in the words of its kind,
+    the reason when not met and the fiche line it comes from."""
     _heading(document, "Conformité au cahier des charges", 1, new_page=True)
-    _paragraph(document, "{{ d.checks_satisfied }} point(s) satisfait(s) sur {{ d.checks|length }}.")
-    table = _new_table(document, ["Point de contrôle", "État", "Ligne de la fiche"], [5.5, 5.5, 6.0])
-    _row(table, ["{%tr for c in d.checks %}"])
-    row = _row(table, ["{{ c.title }}", CHECK_STATE, "{{ c.fiche }}"])
+    _paragraph(document, "{{ d.conformity }}", bold=True)
+    _tag(document, "for g in d.check_groups")
+    _heading(document, "{{ g.heading }}", 2)
+    _note(document, "{{ g.intro }}").paragraph_format.keep_with_next = True
+    _tag(document, "if g.checks")
+    table = _new_table(document, ["Point de contrôle", "État", "Référence de la fiche technique"], [5.5, 5.5, 6.0])
+    _row(table, ["{%tr for c in g.checks %}"])
+    row = _row(table, ["{{ c.title }}", "{{ c.verdict }}", "{{ c.fiche }}"])
     state = row.cells[1]
     _tag(state, "if c.reason")
     _paragraph(state, "{{ c.reason }}", italic=True, size=8.5)
     _tag(state, "endif")
-    _row(table, ["{%tr else %}"])
-    _merged_row(table, "Aucun point de contrôle.")
     _row(table, ["{%tr endfor %}"])
+    _tag(document, "else")
+    _paragraph(document, "Aucun point de contrôle de ce type.", italic=True)
+    _tag(document, "endif")
+    _tag(document, "endfor")
 
 
 def _money_table(document: WordDocument, lines: str, empty: str, total_label: str, total: str) -> None:
@@ -418,11 +425,12 @@ def build_dossier() -> WordDocument:
     _paragraph(document, "Maison de services au public", "Subtitle")
     _cover_lines(document)
     _page_break(document)
-    _draft_block(document, "Brouillon : à compléter avant le dépôt",
-                 "Ce dossier est un brouillon. Les réponses ci-dessous manquent encore ou les points du cahier "
-                 "des charges ne sont pas satisfaits.")
+    _draft_block(document, "le dépôt du dossier")
     _heading(document, "Synthèse", 1)
     _facts(document, "d.summary", "Aucune information pour le moment.")
+    _paragraph(document, "{{ d.conformity }}", bold=True)
+    _paragraph(document, f"Le détail de la conformité figure dans la partie «{NBSP}Conformité au cahier des "
+                         f"charges{NBSP}».")
     _dossier_stages(document)
     _dossier_partnership(document)
     _dossier_reception(document)
@@ -457,9 +465,7 @@ def build_convention() -> WordDocument:
                          f"«{NBSP}À compléter{NBSP}» restent à rédiger avec les partenaires avant la signature.",
                italic=True)
     _page_break(document)
-    _draft_block(document, "Brouillon : éléments manquants",
-                 "Ce projet de convention est un brouillon. Les réponses ci-dessous manquent encore ou les points "
-                 "du cahier des charges ne sont pas satisfaits.")
+    _draft_block(document, "la signature de la convention")
     _tag(document, "for i in d.convention")
     _heading(document, "{{ i.number }}. {{ i.title }}", 1)
     _tag(document, "if i.text")

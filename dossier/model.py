@@ -50,6 +50,27 @@ class CheckView:
     state: str                # "satisfied" | "pending" | "not_met"
     reason: str               # French reason when not met, else ""
     fiche: str                # the fiche line it enforces
+    kind: str                 # "exigence" | "recommandation" | "coherence" (dialogs.model)
+    kind_name: str            # "Exigence du cahier des charges", "Recommandation de la fiche technique", …
+    verdict: str              # the state in words for its kind: "Respectée", "Non suivie", "À renseigner", …
+
+
+@dataclass(frozen=True)
+class CheckGroup:
+    kind: str                 # one group per kind of rule, always the three, in that order
+    heading: str              # "Exigences du cahier des charges"
+    intro: str                # what this kind of rule is, in one sentence
+    checks: list[CheckView]   # in guide order; may be empty
+
+
+@dataclass(frozen=True)
+class RequirementCount:
+    """The cahier des charges' requirements only: recommendations and plausibility checks are not counted."""
+
+    met: int
+    not_met: int
+    pending: int              # not yet answered
+    total: int
 
 
 @dataclass(frozen=True)
@@ -112,8 +133,8 @@ class Dossier:
     territory: str
     carrier: str                          # the legal carrier, "" when not given
     leader: str                           # the project leader, "" when not given
-    missing: list[str]                    # required answers missing: "Étape 2 · <prompt>"
-    unmet: list[CheckView]                # checks not met
+    missing: list[str]                    # required answers missing: "Étape 2 · <prompt>", the budget included
+    unmet: list[CheckView]                # rules not met, each with its kind: requirements first
     summary: list[Fact]                   # a few key facts for page 2
     stages: list[StageView]
     partners: list[Partner]
@@ -125,8 +146,10 @@ class Dossier:
     equipment: list[str]
     team: list[Fact]
     training: list[Fact]
-    checks: list[CheckView]
-    checks_satisfied: int
+    checks: list[CheckView]               # every rule, in guide order
+    check_groups: list[CheckGroup]        # the same rules by kind: requirements, recommendations, plausibility
+    requirements: RequirementCount
+    conformity: str                       # "Exigences du cahier des charges : 14 respectées sur 17 ; 2 non …"
     budget: BudgetView
     follow_up: list[Fact]                 # indicators, activity report, steering committee
     annexes: list[str]                    # documents to attach

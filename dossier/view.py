@@ -7,19 +7,22 @@ from dataclasses import dataclass
 from dialogs import formatting
 from dialogs.budget import BudgetSummary, Line, Plan, project_budget
 from dialogs.budget_model import INVESTMENT, OPERATING, BudgetModel
-from dialogs.checks import State, evaluate, missing_required, ticked
+from dialogs.checks import State, budget_missing, evaluate, missing_required, ticked
 from dialogs.conditions import holds
 from dialogs.dossier_model import DossierSources
 from dialogs.loader import LoadedGuide
-from dialogs.model import Kind
+from dialogs.model import PLAUSIBILITY, RECOMMENDATION, REQUIREMENT, Kind, Question
 from dialogs.parsing import from_json
 from dialogs.schedule import total_minutes
-from dialogs.ui import UiTexts
-from dossier.model import (BudgetView, ChecklistItemView, ChecklistStage, CheckView, ConventionItem, DayHours, Dossier,
-                           Fact, MoneyLine, Partner, PlanView, StageView, StepView)
+from dialogs.ui import DocumentTexts, UiTexts
+from dossier.model import (BudgetView, CheckGroup, ChecklistItemView, ChecklistStage, CheckView, ConventionItem,
+                           DayHours, Dossier, Fact, MoneyLine, Partner, PlanView, RequirementCount, StageView,
+                           StepView)
 from store.repo import Repository
 
 ANSWERED, DEFERRED = "answered", "deferred"
+# The three kinds of rule, in the order the documents print them.
+KIND_ORDER = (REQUIREMENT, RECOMMENDATION, PLAUSIBILITY)
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,8 @@ class _Builder:
     def build(self, draft: bool, today: datetime.date) -> Dossier:
         docs = self.ui.documents
         results = evaluate(self.guide.stages, self.guide.questions, self.answers, lambda: self.budget)
-        checks = [CheckView(r.check.title, r.state.value, r.reason or "", r.check.fiche) for r in results]
+        checks = [check_view(r.check.title, r.state.value, r.reason or "", r.check.fiche, r.check.kind, docs)
+                  for r in results]
         header = self.guide.guide
         return Dossier(
             draft=draft, generated_on=formatting.long_date(today),
@@ -59,20 +63,40 @@ class _Builder:
                                                 version=header.version),
             project=self.project.name, territory=self.project.territory or "",
             carrier=self.text(self.src.carrier), leader=self.text(self.src.leader),
-            missing=[docs.missing_item.format(order=self.guide.stage_of_step[self.guide.step_of_question[q.id].id]
-                                              .order, prompt=q.prompt)
-                     for q in missing_required(self.guide.question_list, self.answers)],
-            unmet=[c for c in checks if c.state == State.NOT_MET.value],
+            missing=self.missing(),
             summary=[Fact(docs.territory, self.project.territory or ""), *self.facts(self.src.summary)],
             stages=[self.stage(stage) for stage in self.guide.stages],
             partners=self.partners(), local_actors=[f.text for f in self.facts(self.src.local_actors)],
             delivery=self.facts(self.src.delivery), schedule=self.schedule(), schedule_total=self.schedule_total(),
             spaces=self.labels(self.src.spaces), equipment=self.labels(self.src.equipment),
             team=self.facts(self.src.team), training=self.facts(self.src.training),
-            checks=checks, checks_satisfied=sum(c.state == State.SATISFIED.value for c in checks),
+            **conformity_fields(checks, docs),
             budget=self.budget_view(), follow_up=self.facts(self.src.follow_up), annexes=list(self.src.annexes),
             convention=self.convention(), checklist=self.checklist(),
         )
+
+    # ---- what is missing
+
+    def missing(self) -> list[str]:
+        """The required answers not given, in guide order, and the operating budget when it has no charge.
+
+        Without a charge the budget question would say less than the budget line: the line replaces it."""
+        docs, no_budget = self.ui.documents, budget_missing(self.budget)
+        items = []
+        for question in missing_required(self.guide.question_list, self.answers):
+            if no_budget and _operating_budget(question):
+                continue
+            order = self.guide.stage_of_step[self.guide.step_of_question[question.id].id].order
+            items.append(((order, 1), docs.missing_item.format(order=order, prompt=question.prompt)))
+        if no_budget:
+            order = self.budget_stage()
+            items.append(((order, 0), docs.missing_item.format(order=order, prompt=docs.missing_budget)))
+        return [text for _, text in sorted(items, key=lambda item: item[0])]
+
+    def budget_stage(self) -> int:
+        """The order of the first stage that asks for the operating charges or opens the budget builder."""
+        return next(stage.order for stage in self.guide.stages for step in stage.steps
+                    if step.tool == "budget" or any(_operating_budget(q) for q in step.questions))
 
     # ---- answers
 
@@ -206,6 +230,47 @@ class _Builder:
             items = [ChecklistItemView(item.label, ticked(item, self.values, self.marks)) for item in stage.checklist]
             stages.append(ChecklistStage(stage.order, stage.title, items))
         return stages
+
+
+def check_view(title: str, state: str, reason: str, fiche: str, kind: str, texts: DocumentTexts) -> CheckView:
+    """A rule as printed: its kind named, its state in the words of its kind."""
+    words = getattr(texts.check_kinds, kind)
+    return CheckView(title, state, reason, fiche, kind, words.name, getattr(words, state))
+
+
+def conformity_fields(checks: list[CheckView], texts: DocumentTexts) -> dict:
+    """The Dossier's fields about the rules: every check, the three groups, what is not met, the requirements'
+    count and its sentence. Only requirements are counted; a rule not met or not answered is never met."""
+    groups = [CheckGroup(kind, getattr(texts.check_kinds, kind).heading, getattr(texts.check_kinds, kind).intro,
+                         [c for c in checks if c.kind == kind]) for kind in KIND_ORDER]
+    states = [c.state for c in checks if c.kind == REQUIREMENT]
+    count = RequirementCount(met=states.count(State.SATISFIED.value), not_met=states.count(State.NOT_MET.value),
+                             pending=states.count(State.PENDING.value), total=len(states))
+    return {"checks": checks, "check_groups": groups, "requirements": count,
+            "conformity": conformity_sentence(count, texts),
+            "unmet": [c for group in groups for c in group.checks if c.state == State.NOT_MET.value]}
+
+
+def conformity_sentence(count: RequirementCount, texts: DocumentTexts) -> str:
+    """"Exigences du cahier des charges : 14 respectées sur 17 ; 2 non respectées ; 1 à renseigner." — "toutes
+    respectées" only when every requirement is met."""
+    if not count.total:
+        return texts.requirements_none
+    if count.met == count.total:
+        return texts.requirements_all_met.format(total=count.total)
+    met = texts.requirements_met_plural if count.met > 1 else texts.requirements_met
+    parts = [met.format(count=count.met, total=count.total)]
+    if count.not_met:
+        not_met = texts.requirements_not_met_plural if count.not_met > 1 else texts.requirements_not_met
+        parts.append(not_met.format(count=count.not_met))
+    if count.pending:
+        parts.append(texts.requirements_pending.format(count=count.pending))
+    return texts.requirements_count.format(counts=texts.requirements_separator.join(parts))
+
+
+def _operating_budget(question: Question) -> bool:
+    """The question holding the budget builder's operating charges."""
+    return question.kind is Kind.BUDGET and question.budget == OPERATING
 
 
 def _money_line(line: Line) -> MoneyLine:

@@ -26,7 +26,7 @@ MakeButton = Callable[[str, str, "int | None"], Button]
 class BudgetDesk:
     def __init__(self, model: BudgetModel, ui: UiTexts, repo: Repository, project: ProjectRow,
                  membership: MembershipRow, user_id: int, view: ProjectView, button: MakeButton,
-                 touch: Callable[[], None]) -> None:
+                 touch: Callable[[], None], resume: Callable[[], list[Reply]]) -> None:
         self.model = model
         self.ui = ui
         self.repo = repo
@@ -36,6 +36,7 @@ class BudgetDesk:
         self.view = view
         self.button = button
         self.touch = touch
+        self.resume = resume  # back to the guide's budget question a line was started from
         self.categories = list(model.categories.values())
 
     # ---- screens
@@ -93,9 +94,9 @@ class BudgetDesk:
 
     # ---- changes
 
-    def pick_category(self, index: int) -> Reply:
+    def pick_category(self, index: int, from_guide: bool = False) -> Reply:
         category = self.categories[index]
-        pending: dict[str, Any] = {"category": category.id}
+        pending: dict[str, Any] = {"category": category.id, "guide": from_guide}
         if category.id in {c.id for c in self.model.resources}:
             pending["section"] = RESOURCE
             self._pend(pending)
@@ -128,9 +129,10 @@ class BudgetDesk:
         self.touch()
         return self.summary()
 
-    def cancel(self) -> Reply:
+    def cancel(self) -> Reply | list[Reply]:
+        from_guide = (self.membership.budget_pending or {}).get("guide", False)
         self._pend(None)
-        return self.summary()
+        return self.resume() if from_guide else self.summary()
 
     def text(self, text: str) -> Outcome:
         """A typed label or amount for the line being entered or changed."""
@@ -157,7 +159,7 @@ class BudgetDesk:
                                       pending.get("label", category.label), value, pending["use"])
         self._pend(None)
         self.touch()
-        return Outcome([self.summary()])
+        return Outcome(self.resume() if pending.get("guide") else [self.summary()])
 
     # ---- helpers
 

@@ -43,6 +43,8 @@ class Action:
     REMINDER_NOT_HELD = "N"  # arg: the committee date (proleptic ordinal); it did not
     REMINDER_CALENDAR = "I"  # the committee's calendar file again
     REMINDER_CANCEL = "X"  # stop typing a date
+    KEEP = "K"             # a recalled question: its earlier answer is still true
+    DATE_KEEP = "Y"        # arg: the typed date (proleptic ordinal), confirmed although past or future
 
     # Steps of entering a budget line: they keep the line being typed.
     BUDGET_FLOW = frozenset({BUDGET_ADD, BUDGET_CATEGORY, BUDGET_USE, BUDGET_LINE, BUDGET_AMOUNT, BUDGET_LABEL,

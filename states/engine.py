@@ -3,14 +3,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine as Database
 
 from dialogs.budget import project_budget
-from dialogs.checks import missing_required
+from dialogs.checks import State, budget_missing, missing_required, ticked
 from dialogs.budget_model import BudgetModel
 from dialogs.loader import LoadedGuide
 from dialogs.model import Kind, Question, Step
@@ -25,7 +25,7 @@ from states.progress import ANSWERED, DEFERRED, SKIPPED, ProjectView
 from states.budget_desk import BudgetDesk
 from states.reminder_desk import COMMITTEE_DATE, ReminderDesk, watched_questions
 from states.reminder_plan import Planner
-from states.reports import Reports
+from states.reports import Reports, requirement_counts
 from store.models import utcnow
 from store.reminders import ReminderStore
 from store.repo import Repository, StoredAnswer, UserRow
@@ -50,6 +50,7 @@ class Engine:
         self.planner = Planner(reminders, zone)
         self.watched = watched_questions(reminders)
         self.clock = clock
+        self.zone = zone
         self.machine = ProjectMachine(guide)
 
     def handle(self, event: Event) -> Outcome:
@@ -57,7 +58,7 @@ class Engine:
         with self.database.begin() as connection:
             repo = Repository(connection)
             if event.update_id is not None:
-                if not repo.claim_update(event.update_id):
+                if not repo.claim_update(event.update_id, self.clock()):
                     return Outcome()
                 if event.update_id % PRUNE_EVERY == 0:
                     repo.forget_updates_before(self.clock() - UPDATE_MEMORY)
@@ -215,7 +216,39 @@ class _Conversation:
             value = parse_answer(question, text)
         except ParseError as error:
             return Outcome([self._invalid(error, question), self._ask(question)])
+        if question.kind is Kind.DATE and self._unexpected_date(question, value):
+            return Outcome([self._confirm_date(question, value)])
         return Outcome(self._answer(question, value))
+
+    def _unexpected_date(self, question: Question, day: date) -> bool:
+        """A done thing dated in the future, or a planned one in the past."""
+        today = self.now.astimezone(self.engine.zone).date()
+        return (question.timing == "past" and day > today) or (question.timing == "future" and day < today)
+
+    def _confirm_date(self, question: Question, day: date) -> Reply:
+        return Reply("date_confirm", {"prompt": question.prompt, "date": day, "timing": question.timing}, [
+            [self._button(self.ui.buttons.date_keep, Action.DATE_KEEP, day.toordinal())],
+            [self._button(self.ui.buttons.date_fix, Action.RESUME)]])
+
+    def _date_keep(self, payload: Payload) -> Outcome:
+        question = self._question_for_buttons()
+        if question is None or question.kind is not Kind.DATE or payload.arg is None or payload.arg < 1:
+            return self._stale()
+        day = date.fromordinal(payload.arg)
+        chosen = Reply("answered", {"prompt": question.prompt, "answer": self._display(question, day)}, edit=True)
+        return Outcome([chosen, *self._answer(question, day)])
+
+    def _keep(self, payload: Payload) -> Outcome:
+        """A recalled question's earlier answer is still true: recorded again, as given in this step."""
+        step, question = self._step(), self._question_for_buttons()
+        stored = self.view.answers.get(question.id) if question else None
+        if question is None or question.id not in step.recall or stored is None:
+            return self._stale()
+        self._record(question, stored.status, stored.value)
+        answer = (self._display(question, from_json(question.kind, stored.value)) if stored.status == ANSWERED
+                  else {"status": stored.status})
+        return Outcome([Reply("answered", {"prompt": question.prompt, "answer": answer}, edit=True),
+                        *self._proceed()])
 
     def _choice(self, data: str) -> Outcome:
         payload = decode(data)
@@ -233,6 +266,8 @@ class _Conversation:
             Action.PICK: self._pick,
             Action.TOGGLE: self._toggle,
             Action.VALIDATE: self._validate,
+            Action.KEEP: self._keep,
+            Action.DATE_KEEP: self._date_keep,
             Action.SKIP: lambda p: self._skip(SKIPPED),
             Action.DEFER: lambda p: self._skip(DEFERRED),
             Action.BACK: lambda p: self._back(),
@@ -245,14 +280,15 @@ class _Conversation:
             Action.BUDGET: lambda p: Outcome([self._desk().summary()]),
             Action.BUDGET_ADD: lambda p: self._budget(p, 3, lambda desk: desk.categories_for(p.arg)),
             Action.BUDGET_CATEGORY: lambda p: self._budget(
-                p, len(self.engine.budget.categories), lambda desk: desk.pick_category(p.arg)),
+                p, len(self.engine.budget.categories),
+                lambda desk: desk.pick_category(p.arg, from_guide=self._budget_question() is not None)),
             Action.BUDGET_USE: lambda p: self._budget(p, 2, lambda desk: desk.pick_use(p.arg)),
             Action.BUDGET_LINES: lambda p: Outcome([self._desk().lines()]),
             Action.BUDGET_LINE: lambda p: self._budget(p, None, lambda desk: desk.line(p.arg)),
             Action.BUDGET_AMOUNT: lambda p: self._budget(p, None, lambda desk: desk.change(p.arg, "amount")),
             Action.BUDGET_LABEL: lambda p: self._budget(p, None, lambda desk: desk.change(p.arg, "label")),
             Action.BUDGET_REMOVE: lambda p: self._budget(p, None, lambda desk: desk.remove(p.arg)),
-            Action.BUDGET_CANCEL: lambda p: Outcome([self._desk().cancel()]),
+            Action.BUDGET_CANCEL: lambda p: _outcome(self._desk().cancel()),
             Action.BUDGET_CHART: lambda p: Outcome([self._desk().chart()]),
             Action.DOSSIER: self._dossier,
             Action.REMINDERS: lambda p: Outcome([self._desk_for_reminders().summary()]),
@@ -318,6 +354,8 @@ class _Conversation:
 
     def _validate(self, payload: Payload) -> Outcome:
         question = self._question_for_buttons()
+        if question is not None and question.kind is Kind.BUDGET:
+            return self._validate_budget(question)
         if question is None or question.kind is not Kind.MULTI:
             return self._stale()
         ticked = self._draft(question)
@@ -325,6 +363,28 @@ class _Conversation:
             return Outcome(notice=self.ui.notices.pick_one)
         chosen = Reply("answered", {"prompt": question.prompt, "answer": self._display(question, ticked)}, edit=True)
         return Outcome([chosen, *self._answer(question, ticked)])
+
+    def _validate_budget(self, question: Question) -> Outcome:
+        """The lines of this budget section are complete: their total is the answer."""
+        lines = self._budget_lines(question)
+        if len(lines) < (question.min or 0):
+            return Outcome(notice=self.ui.notices.budget_empty)
+        total = sum(line.cents for line in lines)
+        chosen = Reply("answered", {"prompt": question.prompt, "answer": self._display(question, total)}, edit=True)
+        return Outcome([chosen, *self._answer(question, total)])
+
+    def _budget_question(self) -> Question | None:
+        question = self._question_for_buttons()
+        return question if question is not None and question.kind is Kind.BUDGET else None
+
+    def _budget_summary(self):
+        return project_budget(self.engine.budget, self.view.values, self.repo.budget_lines(self.project.id))
+
+    def _budget_lines(self, question: Question, summary=None) -> list:
+        summary = summary or self._budget_summary()
+        if question.budget == "ressources":
+            return summary.resources
+        return summary.charges[question.budget]
 
     def _answer(self, question: Question, value: Any) -> list[Reply]:
         with self.engine.machine.model(self.project.state) as model:
@@ -358,11 +418,14 @@ class _Conversation:
         return [desk.date_set(day)] if day is not None else []
 
     def _record(self, question: Question, status: str, value: Any) -> None:
-        self.repo.record_answer(self.project.id, question.id, question.kind.value, status, value, self.user.id)
+        step = self._step()
+        step_id = step.id if step is not None else None
+        self.repo.record_answer(self.project.id, question.id, question.kind.value, status, value, self.user.id,
+                                step_id)
         self.membership.focus_question = None
         self.membership.draft_question = None
         self.membership.draft_choices = None
-        self._view = self.view.with_answer(question.id, StoredAnswer(status, value, question.kind.value))
+        self._view = self.view.with_answer(question.id, StoredAnswer(status, value, question.kind.value, step_id))
         self._calendar_moved |= question.id in self.engine.watched
         self._touch()
 
@@ -465,24 +528,38 @@ class _Conversation:
     def _missing_required(self) -> list[Question]:
         return missing_required(self.guide.question_list, self.view.answers)
 
+    def _standing(self) -> dict[str, Any]:
+        """What the guide's end and /dossier both say: answers missing, the budget, each kind of rule."""
+        results = self._reports().results()
+        budget_question = next(q for q in self.guide.question_list if q.kind is Kind.BUDGET)
+        return {
+            "missing": [{"stage": self._stage_order(q), "prompt": q.prompt} for q in self._missing_required()],
+            "budget_missing": budget_missing(self._budget_summary()),
+            "budget_stage": self._stage_order(budget_question),
+            "requirements": requirement_counts(results),
+            "unmet": [{"title": r.check.title, "reason": r.reason, "kind": r.check.kind}
+                      for r in results if r.state is State.NOT_MET],
+            "pending": [{"title": r.check.title, "kind": r.check.kind}
+                        for r in results if r.state is State.PENDING and r.requirement],
+        }
+
+    def _stage_order(self, question: Question) -> int:
+        return self.guide.stage_of_step[self.guide.step_of_question[question.id].id].order
+
     def _dossier_choice(self) -> Reply:
         """What the dossier would lack, then the choice: final (only when complete) or draft."""
-        missing = self._missing_required()
-        unmet = [r for r in self._reports().results() if r.state.value == "not_met"]
-        buttons = [] if missing else [[self._button(self.ui.documents.final, Action.DOSSIER, 0)]]
+        standing = self._standing()
+        complete = not standing["missing"] and not standing["budget_missing"]
+        buttons = [[self._button(self.ui.documents.final, Action.DOSSIER, 0)]] if complete else []
         buttons += [[self._button(self.ui.documents.draft, Action.DOSSIER, 1)],
                     [self._button(self.ui.buttons.menu, Action.MENU)]]
-        return Reply("dossier", {
-            "missing": [{"stage": self.guide.stage_of_step[self.guide.step_of_question[q.id].id].order,
-                         "prompt": q.prompt} for q in missing],
-            "unmet": [{"title": r.check.title, "reason": r.reason} for r in unmet],
-        }, buttons)
+        return Reply("dossier", standing, buttons)
 
     def _dossier(self, payload: Payload) -> Outcome:
         if payload.arg not in (0, 1):
             return self._stale()
         draft = payload.arg == 1
-        if not draft and self._missing_required():
+        if not draft and (self._missing_required() or budget_missing(self._budget_summary())):
             return Outcome([self._dossier_choice()], notice=self.ui.notices.stale)
         return Outcome([Reply("dossier_sending", {"draft": draft},
                               documents=DocumentRequest(self.project.id, draft))])
@@ -508,7 +585,7 @@ class _Conversation:
 
     def _desk(self) -> BudgetDesk:
         return BudgetDesk(self.engine.budget, self.ui, self.repo, self.project, self.membership, self.user.id,
-                          self.view, self._button, self._touch)
+                          self.view, self._button, self._touch, self._proceed)
 
     def _reports(self) -> Reports:
         return Reports(self.guide, self.ui, self.view, self._button, lambda: project_budget(
@@ -551,7 +628,10 @@ class _Conversation:
         """The current question, or the step's recap once every question is handled."""
         step = self._step()
         if step is None:
-            return [Reply("finished", self._project_values(), self._menu_buttons())]
+            marks = self.repo.checklist_marks(self.project.id)
+            by_hand = [i for i in self.guide.checklist if not ticked(i, self.view.values, marks)]
+            return [Reply("finished", {**self._project_values(), **self._standing(), "to_tick": len(by_hand)},
+                          self._menu_buttons())]
         question = self._current(step)
         return [self._ask(question)] if question else [self._recap(step)]
 
@@ -568,8 +648,11 @@ class _Conversation:
         return [intro, *self._proceed()]
 
     def _ask(self, question: Question, edit: bool = False) -> Reply:
-        step = self.guide.step_of_question[question.id]
-        visible = self.view.visible_questions(step)
+        step = self._step()
+        visible = self.view.visible_questions(step) if step is not None else []
+        if question not in visible:
+            step = self.guide.step_of_question[question.id]
+            visible = self.view.visible_questions(step)
         stored = self.view.answers.get(question.id)
         values = {
             "prompt": question.prompt, "help": question.help, "kind": question.kind.value,
@@ -577,9 +660,17 @@ class _Conversation:
             "number": visible.index(question) + 1, "count": len(visible),
             "current": self._display(question, from_json(question.kind, stored.value))
             if stored and stored.status == ANSWERED else {"status": stored.status} if stored else None,
+            "recall": None, "budget": None,
         }
         rows: list[list[Button]] = []
-        if question.kind is Kind.YES_NO:
+        if question.id in step.recall and stored is not None:
+            home = self.guide.step_of_question[question.id]
+            values["recall"] = {"stage": self.guide.stage_of_step[home.id].order, "step": home.title}
+            rows.append([self._button(self.ui.buttons.keep, Action.KEEP)])
+        if question.kind is Kind.BUDGET:
+            values["budget"] = self._budget_values(question)
+            rows += self._budget_rows(question, values["budget"]["lines"])
+        elif question.kind is Kind.YES_NO:
             rows.append([self._button(self.ui.buttons.answer_yes, Action.PICK, 1),
                          self._button(self.ui.buttons.answer_no, Action.PICK, 0)])
         elif question.kind is Kind.CHOICE:
@@ -597,6 +688,28 @@ class _Conversation:
                            self._button(self.ui.buttons.defer, Action.DEFER)]
         rows.append(navigation)
         return Reply("question", values, rows, edit=edit)
+
+    def _budget_values(self, question: Question) -> dict[str, Any]:
+        summary = self._budget_summary()
+        lines = self._budget_lines(question, summary)
+        return {"section": question.budget, "total_cents": sum(line.cents for line in lines),
+                "lines": [{"label": line.label, "cents": line.cents, "use": line.use} for line in lines],
+                "subsidy_cents": summary.subsidy.cents if question.budget == "ressources" else None,
+                "subsidy_label": self.ui.budget.subsidy_label}
+
+    def _budget_rows(self, question: Question, lines: list) -> list[list[Button]]:
+        """A button per category of the section, then validate and, once there are lines, edit them."""
+        model = self.engine.budget
+        section = (model.resources if question.budget == "ressources"
+                   else model.charges.investissement if question.budget == "investissement"
+                   else model.charges.fonctionnement)
+        every = list(model.categories.values())
+        buttons = [self._button(category.label, Action.BUDGET_CATEGORY, every.index(category)) for category in section]
+        rows = [buttons[i:i + 2] for i in range(0, len(buttons), 2)]
+        done = [self._button(self.ui.buttons.confirm, Action.VALIDATE)]
+        if lines:
+            done.append(self._button(self.ui.budget.edit_lines, Action.BUDGET_LINES))
+        return rows + [done]
 
     def _recap(self, step: Step) -> Reply:
         items = []
@@ -624,6 +737,8 @@ class _Conversation:
         """A typed value made ready for the templates' filters; options become their labels."""
         if question.kind is Kind.CHOICE:
             value = question.option(value).label
+        elif question.kind is Kind.BUDGET:
+            value = sum(line.cents for line in self._budget_lines(question))  # the lines as they are now
         elif question.kind is Kind.MULTI:
             value = [question.option(v).label for v in value]
         return {"status": ANSWERED, "kind": question.kind.value, "value": value}

@@ -59,8 +59,13 @@ def _complete(step_id: str) -> Callable[[Turn], bool]:
 
 
 def _asks_from(guide: LoadedGuide, step_id: str) -> Callable[[Turn], bool]:
+    """The step holds the question, or recalls it from an earlier step."""
+    step = guide.step(step_id)
+    recalled = set(step.recall)
+
     def asks(turn: Turn) -> bool:
-        return turn.question is not None and guide.step_of_question[turn.question.id].id == step_id
+        return turn.question is not None and (
+            guide.step_of_question[turn.question.id].id == step_id or turn.question.id in recalled)
     return asks
 
 

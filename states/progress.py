@@ -38,7 +38,19 @@ class ProjectView:
         return holds(question.when, self.values)
 
     def visible_questions(self, step: Step) -> list[Question]:
+        """The step's questions shown for these answers: those recalled from earlier steps first."""
+        return [q for q in [*self.guide.recalled(step), *step.questions] if self.visible(q)]
+
+    def own_questions(self, step: Step) -> list[Question]:
+        """The visible questions whose home is this step (what progress counts)."""
         return [q for q in step.questions if self.visible(q)]
+
+    def handled(self, step: Step, question: Question) -> bool:
+        """Answered, skipped or deferred; a recalled question, only once confirmed or answered in this step."""
+        answer = self.answers.get(question.id)
+        if answer is None:
+            return False
+        return question.id not in step.recall or answer.step == step.id
 
     def current_question(self, step: Step, focus: str | None) -> Question | None:
         """The question to ask now: the one reopened by the user, else the first not yet handled."""
@@ -47,7 +59,7 @@ class ProjectView:
             for question in visible:
                 if question.id == focus:
                     return question
-        return next((q for q in visible if q.id not in self.answers), None)
+        return next((q for q in visible if not self.handled(step, q)), None)
 
     def missing_required(self, step: Step) -> list[Question]:
         return [q for q in self.visible_questions(step)
@@ -63,7 +75,7 @@ class ProjectView:
     def stage_progress(self) -> list[StageProgress]:
         result = []
         for stage in self.guide.stages:
-            visible = [q for step in stage.steps for q in self.visible_questions(step)]
+            visible = [q for step in stage.steps for q in self.own_questions(step)]
             result.append(StageProgress(
                 stage=stage, total=len(visible),
                 done=sum(1 for q in visible if self.status(q.id) in (ANSWERED, SKIPPED)),

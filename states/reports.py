@@ -7,13 +7,14 @@ from typing import Any
 from dialogs.budget import BudgetSummary
 from dialogs.checks import CheckResult, State, evaluate, proved, ticked
 from dialogs.loader import LoadedGuide
-from dialogs.model import Stage
+from dialogs.model import PLAUSIBILITY, RECOMMENDATION, REQUIREMENT, Stage
 from dialogs.ui import UiTexts
 from states.buttons import Action
 from states.events import Button, Reply
 from states.progress import DEFERRED, ProjectView
 
 MakeButton = Callable[[str, str, "int | None"], Button]
+KINDS = (REQUIREMENT, RECOMMENDATION, PLAUSIBILITY)  # the order in which every report lists them
 
 
 class Reports:
@@ -33,16 +34,19 @@ class Reports:
         rows = [[self.button(self.ui.buttons.fix.format(title=r.check.title), Action.FIX,
                              self.guide.checks.index(r.check))]
                 for r in results if r.state is not State.SATISFIED]
-        return Reply("conformity", {
-            "satisfied": sum(r.state is State.SATISFIED for r in results), "total": len(results),
-            "checks": [_check_values(r) for r in results],
-        }, rows + [[self.button(self.ui.buttons.menu, Action.MENU, None)]])
+        groups = [{"kind": kind, "checks": [_check_values(r) for r in results if r.check.kind == kind]}
+                  for kind in KINDS]
+        return Reply("conformity", {"requirements": requirement_counts(results),
+                                    "groups": [g for g in groups if g["checks"]], "open": bool(rows)},
+                     rows + [[self.button(self.ui.buttons.menu, Action.MENU, None)]])
 
     def checklist(self, marks: dict[str, bool]) -> Reply:
         stages = []
         for number, stage in enumerate(self.guide.stages):
             done = sum(ticked(item, self.view.values, marks) for item in stage.checklist)
-            stages.append({"order": stage.order, "title": stage.title, "done": done, "total": len(stage.checklist)})
+            by_hand = sum(not proved(item, self.view.values) and marks.get(item.id, False) for item in stage.checklist)
+            stages.append({"order": stage.order, "title": stage.title, "done": done, "by_hand": by_hand,
+                           "total": len(stage.checklist)})
         rows = [[self.button(self.ui.buttons.stage.format(order=s["order"], title=s["title"]), Action.CHECKLIST, i)]
                 for i, s in enumerate(stages) if s["total"]]
         return Reply("checklist", {"stages": stages}, rows)
@@ -52,7 +56,8 @@ class Reports:
         for item in stage.checklist:
             by_answer = proved(item, self.view.values)
             done = ticked(item, self.view.values, marks)
-            items.append({"label": item.label, "fiche": item.fiche, "done": done, "proved": by_answer})
+            items.append({"label": item.label, "fiche": item.fiche, "done": done, "proved": by_answer,
+                          "provable": item.proved_by is not None})
             if not by_answer:
                 template = self.ui.buttons.ticked if done else self.ui.buttons.unticked
                 rows.append([self.button(template.format(label=item.label), Action.TICK,
@@ -64,7 +69,7 @@ class Reports:
     def deferred(self) -> Reply:
         stages, rows = [], []
         for stage in self.guide.stages:
-            questions = [q for step in stage.steps for q in self.view.visible_questions(step)
+            questions = [q for step in stage.steps for q in self.view.own_questions(step)
                          if self.view.status(q.id) == DEFERRED]
             if questions:
                 first = len(rows) + 1
@@ -81,6 +86,14 @@ class Reports:
             "deferred": progress.deferred, "checks": [_check_values(r) for r in self.results([stage])],
         })
 
+def requirement_counts(results: list[CheckResult]) -> dict[str, int]:
+    """The cahier des charges' requirements only: met, not met, still to be answered."""
+    requirements = [r for r in results if r.requirement]
+    return {"total": len(requirements), "met": sum(r.state is State.SATISFIED for r in requirements),
+            "not_met": sum(r.state is State.NOT_MET for r in requirements),
+            "pending": sum(r.state is State.PENDING for r in requirements)}
+
+
 def _check_values(result: CheckResult) -> dict[str, Any]:
     return {"title": result.check.title, "fiche": result.check.fiche, "state": result.state.value,
-            "reason": result.reason, "stage": result.stage.title}
+            "reason": result.reason, "stage": result.stage.title, "kind": result.check.kind}

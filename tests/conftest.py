@@ -7,6 +7,7 @@ from bot.app import build_application
 from bot.config import Settings
 from bot.services import Services, build_services
 from store import migrate
+from tests.support.clock import FrozenClock
 from tests.support.telegram import ChatClient, FakeBotApi
 
 TEST_TOKEN = "123456:TEST-token"
@@ -23,9 +24,14 @@ def database_url(tmp_path) -> str:
     return url
 
 
+# The tests' "today": dates the scripts give as past (sent in June 2027) and planned (opening in
+# September 2027) are both plausible, whatever the day the suite runs.
+TODAY = "2027-07-01 10:00"
+
+
 @pytest.fixture
 def services(database_url):
-    built = build_services(make_settings(database_url))
+    built = build_services(make_settings(database_url), clock=FrozenClock(TODAY))
     yield built
     built.close()
 

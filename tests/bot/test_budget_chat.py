@@ -94,14 +94,14 @@ async def test_detr_for_operating_costs_is_not_cumulative_with_the_labelling(cli
     assert "La DETR et le FNADT ne se cumulent pas pour le fonctionnement" in seen(summary)
     report = (await client.send("/conformite"))[0]
     assert "❌ FNADT et DETR non cumulés pour le fonctionnement" in seen(report)
-    assert "Réservez la DETR à l'investissement." in seen(report)
+    assert "ne se cumule pas avec la DETR. Réservez ces aides à l'investissement." in seen(report)
 
 
 async def test_a_maison_opening_during_the_year(client):
     await open_budget(client)
-    # The plausibility check leads to step 3 of the budget stage, whose questions frame the year.
+    # The calendar-year recommendation leads to step 3 of the budget stage, whose questions frame the year.
     await client.send("/conformite")
-    replies = await client.click("🔧 Un budget de fonctionnement plausible")
+    replies = await client.click("🔧 Un budget calé sur l'année civile")
     for text in ["2027", "oui", "non", "1er septembre 2027"]:
         replies = await client.send(text)
     assert "Récapitulatif" in replies[-1].text and "💶 Budget" in replies[-1].labels

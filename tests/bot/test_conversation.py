@@ -36,7 +36,7 @@ async def test_stage_one_completed_end_to_end(client, services):
         assert "pas encore répondu" not in recap[-1].text
         replies = await client.click("Étape suivante")
     assert "Étape 1 terminée : Établir un diagnostic pour définir le projet" in replies[0].text
-    assert "✅ Un chef de projet identifié" in replies[0].text
+    assert "✅ Recommandation · Un chef de projet identifié : suivie" in replies[0].text
     assert "Étape 2 : Monter le partenariat" in replies[1].text
     with Session(services.database) as session:
         answered = session.scalars(select(Answer.question_id).where(Answer.is_current.is_(True))).all()

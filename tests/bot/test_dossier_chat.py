@@ -9,7 +9,6 @@ import docx
 from pypdf import PdfReader
 
 from tests.bot.test_conversation import create_project
-from tests.support.budget_chat import CONFORMANT_BUDGET, enter_budget
 from tests.support.projects import CONFORMANT
 from tests.support.telegram import ChatClient
 from tests.support.walk import walk_guide
@@ -33,7 +32,7 @@ async def test_an_incomplete_project_gets_a_draft_with_what_is_missing(client, a
     await create_project(client, "MSAP du Pays de Lure", "Haute-Saône")
     await client.send("Claire Morel")
     summary = (await client.send("/dossier"))[0]
-    assert "Réponses obligatoires manquantes" in summary.text
+    assert "À compléter avant le dossier final" in summary.text
     assert "Étape 1 : Quels enjeux la Maison doit-elle servir ?" in summary.text
     assert "📄 Dossier final" not in summary.labels and "📝 Brouillon" in summary.labels
     await client.click("Brouillon")
@@ -56,10 +55,10 @@ async def test_an_incomplete_project_gets_a_draft_with_what_is_missing(client, a
 
 async def test_a_complete_project_gets_the_final_dossier(client, api, services):
     replies = await create_project(client, "MSAP du Saint-Affricain", "Sud-Aveyron")
-    await walk_guide(client, services.guide, replies, CONFORMANT)
-    await enter_budget(client, CONFORMANT_BUDGET)
+    await walk_guide(client, services.guide, replies, CONFORMANT)  # the budget is entered on the way
     summary = (await client.send("/dossier"))[0]
-    assert "chaque règle du cahier des charges est respectée" in summary.text
+    total = sum(check.kind == "exigence" for check in services.guide.checks)
+    assert f"Exigences du cahier des charges : les {total} sont respectées." in summary.text
     walked = len(api.documents)  # the walk got the committee's calendar file
     await client.click("Dossier final")
     files = {name.rsplit(".", 1)[1] + ":" + name.split("-")[0]: content

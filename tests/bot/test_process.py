@@ -15,6 +15,7 @@ from sqlalchemy import text
 from store.db import make_engine
 from store.reminders import Planned, ReminderStore
 
+from tests.support.clock import PARIS
 from tests.support.http_api import BotApiServer
 from tests.support.telegram import ChatClient
 
@@ -105,7 +106,9 @@ def test_a_reminder_due_while_the_bot_was_down_is_sent_once_by_the_next_process(
         with database.begin() as connection:
             project_id = connection.execute(text("SELECT project_id FROM membership")).scalar_one()
             ReminderStore(connection).add(project_id, 5002, Planned(
-                "committee_30", now - timedelta(hours=1), now + timedelta(days=6), (now + timedelta(days=30)).date()))
+                # The committee's day in the bot's zone: it counts "dans 30 jours" in Paris time.
+                "committee_30", now - timedelta(hours=1), now + timedelta(days=6),
+                (now.astimezone(PARIS) + timedelta(days=30)).date()))
         database.dispose()
 
         bot = start_bot(tmp_path, server)

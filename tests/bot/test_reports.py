@@ -59,8 +59,11 @@ async def test_conformity_lists_every_check_and_pending_ones_link_to_their_step(
     await create_project(client)
     report = (await client.send("/conformite"))[0]
     total = len(services.guide.checks)
-    assert f"0 sur {total}" in report.text
+    requirements = sum(check.kind == "exigence" for check in services.guide.checks)
+    assert f"Exigences du cahier des charges : 0 respectée sur {requirements}, {requirements} à renseigner." \
+        in report.text
     assert report.text.count("⏳") == total
+    assert "Recommandations de la fiche technique" in report.text and "Contrôles de cohérence" in report.text
     replies = await client.click("🔧 Horaires d'ouverture")
     assert "Étape 4 : Organiser la faisabilité technique" not in replies[0].text  # mid-stage: no stage banner
     assert "5. Planifier et organiser le fonctionnement du lieu" in replies[0].text

@@ -7,9 +7,9 @@ from bot.services import build_services
 from bot.terminal import TerminalChat
 from dialogs.model import Kind
 from tests.conftest import make_settings
-from tests.support.budget_chat import CONFORMANT_BUDGET
 from tests.support.clock import FrozenClock
-from tests.support.projects import CONFORMANT, DEFAULTS
+from tests.support.projects import CONFORMANT
+from tests.support.walk import answer_text
 
 PRESS = "press:"
 
@@ -22,17 +22,16 @@ def test_the_whole_guide_in_the_terminal(services, tmp_path, monkeypatch):
     typed: list[str] = []
     pending = ["MSAP de Saint-Affrique", "Sud-Aveyron"]
 
-    def budget_keys():
-        """Buttons (by label) and amounts of the conformant budget, resolved on screen as they come."""
-        for section, use, category, amount, label in CONFORMANT_BUDGET:
-            yield PRESS + ("➕ Ressource" if section == "resource" else
-                           "➕ Investissement" if use == "investissement" else "➕ Fonctionnement")
+    def budget_keys(lines):
+        """Buttons (by label) and amounts of budget lines, resolved on screen as they come, then "Valider"."""
+        for category, use, amount, label in lines:
             yield PRESS + category
-            if section == "resource":
-                yield PRESS + ("Investissement" if use == "investissement" else "Fonctionnement")
+            if use is not None:
+                yield PRESS + use.capitalize()
             if label:
                 yield label
             yield amount
+        yield PRESS + "✅ Valider"
 
     def read(_prompt: str) -> str:
         assert len(typed) < 3 * len(guide.question_list), "\n".join(screen[-6:])
@@ -40,23 +39,30 @@ def test_the_whole_guide_in_the_terminal(services, tmp_path, monkeypatch):
             line = pending.pop(0)
             if line.startswith(PRESS):
                 label = line[len(PRESS):]
-                line = re.search(r"\[(#?\d+)\] " + re.escape(label) + r"\n", "\n".join(screen) + "\n").group(1)
+                found = re.search(r"\[(#?\d+)\] " + re.escape(label) + r"\n", "\n".join(screen) + "\n")
+                assert found, (label, screen)
+                line = found.group(1)
             screen.clear()
             typed.append(line)
             return line
         last = "\n".join(screen[-3:])
+        shown_now = list(screen)
         screen.clear()
         if "/conformite" in typed:
             raise EOFError  # Ctrl+D
         if "toutes les étapes" in last:
-            pending.extend(["/budget", *budget_keys(), "/conformite"])
+            pending.append("/conformite")
             return read(_prompt)
         if (button := re.search(r"\[(#?\d+)\] Étape suivante", last)) is not None:
             typed.append(button.group(1))
             return typed[-1]
         question = next((q for prompt, q in prompts.items() if f"\n{prompt}\n" in f"\n{last}\n"), None)
         assert question is not None, last
-        answer = CONFORMANT.get(question.id, DEFAULTS[question.kind])
+        if question.kind is Kind.BUDGET:  # entered with buttons, as on a phone
+            pending.extend(budget_keys(CONFORMANT[question.id]))
+            screen.extend(shown_now)  # its buttons are pressed from this screen
+            return read(_prompt)
+        answer = answer_text(question, CONFORMANT)
         if question.kind is Kind.MULTI and answer.isdigit():  # a number ticks a box: then press "Valider"
             pending.append(re.search(r"\[(\d+)\] ✅ Valider", last).group(1))
         typed.append(answer)
@@ -73,8 +79,8 @@ def test_the_whole_guide_in_the_terminal(services, tmp_path, monkeypatch):
     assert "<" not in shown.replace("<b>", "")  # no markup leaks into the terminal but what users typed
     for stage in guide.stages:
         assert f"Étape {stage.order} terminée : {stage.title}" in shown
-    total = len(guide.checks)
-    assert f"Conformité au cahier des charges : {total} sur {total}" in shown
+    total = sum(check.kind == "exigence" for check in guide.checks)
+    assert f"Exigences du cahier des charges : les {total} sont respectées." in shown
     assert "Total : 26 h par semaine" in shown
     assert "Comité de pilotage enregistré" in shown
     (saved,) = (tmp_path / "data").glob("comite-pilotage-*.ics")

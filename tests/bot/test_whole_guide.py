@@ -1,10 +1,16 @@
-"""All eight stages through the real application: conformity, checklist, questions left for later."""
+"""All eight stages through the real application: the three kinds of rule, the budget in the path."""
 from __future__ import annotations
 
 from tests.bot.test_conversation import create_project
-from tests.support.budget_chat import CONFORMANT_BUDGET, enter_budget
 from tests.support.projects import CONFORMANT, EXPECTED_UNMET, NONCONFORMANT
 from tests.support.walk import walk_guide
+
+NO_BUDGET = {key: value for key, value in CONFORMANT.items()
+             if key not in ("budget_charges_fonctionnement", "budget_charges_investissement", "budget_ressources")}
+
+
+def requirements(guide) -> int:
+    return sum(check.kind == "exigence" for check in guide.checks)
 
 
 async def test_a_conformant_project_walks_all_stages_and_meets_every_check(client, services):
@@ -16,13 +22,18 @@ async def test_a_conformant_project_walks_all_stages_and_meets_every_check(clien
         assert f"Étape {stage.order} terminée : {stage.title}" in texts
     assert "Total : 26 h par semaine" in texts
     assert "❌" not in texts
-    summary = (await enter_budget(client, CONFORMANT_BUDGET))[0]
+    total = requirements(guide)
+    finished = seen[-1].text
+    assert f"Exigences du cahier des charges : les {total} sont respectées." in finished
+    assert "budget manque" not in finished
+    summary = (await client.send("/budget"))[0]
     assert "50 % de 58 000 € = 29 000 €." in summary.text.replace("\u202f", " ")
     report = (await client.send("/conformite"))[0]
-    total = len(guide.checks)
-    assert f"Conformité au cahier des charges : {total} sur {total}" in report.text
-    assert report.text.count("✅") == total + 1
+    assert f"Exigences du cahier des charges : les {total} sont respectées." in report.text
+    assert report.text.count("✅") == len(guide.checks) + 1
     assert not any(label.startswith("🔧") for label in report.labels)
+    dossier = (await client.send("/dossier"))[0]
+    assert f"les {total} sont respectées" in dossier.text and "📄 Dossier final" in dossier.labels
     progress = (await client.send("/avancement"))[0]
     assert all(f"{stage.order}. {stage.title}" in progress.text for stage in guide.stages)
     # The committee date of stage 8 is in the calendar; a finished guide is not nudged.
@@ -31,16 +42,41 @@ async def test_a_conformant_project_walks_all_stages_and_meets_every_check(clien
     assert "relance" not in upcoming
 
 
+async def test_a_guide_walked_without_a_budget_says_the_budget_is_missing_everywhere(client, services):
+    guide = services.guide
+    replies = await create_project(client)
+    seen = await walk_guide(client, guide, replies, NO_BUDGET)
+    finished = seen[-1].text
+    assert "Le budget manque : aucune charge de fonctionnement n'est saisie." in finished
+    dossier = (await client.send("/dossier"))[0]
+    assert "Étape 6 : le budget (aucune charge de fonctionnement saisie, /budget)" in dossier.text
+    assert "📄 Dossier final" not in dossier.labels
+    report = (await client.send("/conformite"))[0]
+    for text in (finished, dossier.text, report.text):
+        assert "sont respectées" not in text and "est respectée" not in text
+        assert "à renseigner" in text  # the budget's requirement cannot be known without it
+    assert "📝 Brouillon" in dossier.labels
+
+
+async def test_the_detr_answer_alone_fails_the_non_cumulation_requirement(client, services):
+    replies = await create_project(client)
+    await walk_guide(client, services.guide, replies, {**NO_BUDGET, "budget_detr_usage": "Fonctionnement"})
+    report = (await client.send("/conformite"))[0].text
+    assert "❌ FNADT et DETR non cumulés pour le fonctionnement" in report
+    assert "ne se cumule pas avec la DETR" in report
+
+
 async def test_a_nonconformant_project_sees_exactly_what_is_not_met(client, services):
     guide = services.guide
     replies = await create_project(client)
-    await walk_guide(client, guide, replies, NONCONFORMANT)
-    # The same budget, but DETR also asked for operating costs.
-    await enter_budget(client, CONFORMANT_BUDGET + [("resource", "fonctionnement", "DETR", "5 000 €", None)])
+    # DETR said to fund operating costs, while its budget line funds investment: a contradiction.
+    await walk_guide(client, guide, replies, {**NONCONFORMANT, "budget_detr_usage": "Fonctionnement"})
     expected = EXPECTED_UNMET | {"budget_check_non_cumul"}
     report = (await client.send("/conformite"))[0]
-    total = len(guide.checks)
-    assert f"{total - len(expected)} sur {total}" in report.text
+    total = requirements(guide)
+    unmet_requirements = sum(guide.checks[i].kind == "exigence" for i, c in enumerate(guide.checks)
+                             if c.id in expected)
+    assert f"sur {total}, {unmet_requirements} non respectées" in report.text
     unmet = {check.id for check in guide.checks if f"❌ {check.title}" in report.text}
     assert unmet == expected
     for reason in [
@@ -48,10 +84,11 @@ async def test_a_nonconformant_project_sees_exactly_what_is_not_met(client, serv
         "il manque : Mise en relation des usagers avec les opérateurs, Identification de situations à signaler",
         "Ouverture prévue : 23 h 30 par semaine", "Il manque dans l'aménagement du local : Espace confidentiel.",
         "Le dossier serait parti avant votre premier contact avec le référent",
+        "Vos réponses et les lignes du budget se contredisent sur la DETR",
     ]:
         assert reason in report.text, reason
     fixes = [label for label in report.labels if label.startswith("🔧")]
-    assert len(fixes) == len(expected)
+    assert len(fixes) == len([c for c in guide.checks if f"✅ {c.title}" not in report.text])
     # A fix button opens the step that fixes it; the new answer is checked again at once.
     hours = next(c for c in guide.checks if c.id == "tech_check_horaires")
     replies = await client.click(f"🔧 {hours.title}")

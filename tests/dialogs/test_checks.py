@@ -47,11 +47,16 @@ def week(*days: str) -> dict[str, str]:
 
 
 def test_the_guide_declares_the_checks_the_cahier_des_charges_needs(guide):
-    assert {c.id for c in guide.checks} >= {
-        "diag_check_chef_projet", "part_check_operateurs", "part_check_offre_base", "part_check_obligations",
-        "port_check_portage", "tech_check_horaires", "tech_check_espaces", "tech_check_internet",
-        "tech_check_signaletique", "label_check_referent", "dev_check_comite", "dev_check_cellule",
+    kinds = {c.id: c.kind for c in guide.checks}
+    assert {c for c, kind in kinds.items() if kind == "exigence"} == {
+        "part_check_operateurs", "part_check_offre_base", "part_check_obligations", "part_check_referents",
+        "part_check_conventions", "part_check_convention_cadre", "tech_check_horaires", "tech_check_espaces",
+        "tech_check_internet", "tech_check_signaletique", "budget_check_fonctionnement", "budget_check_non_cumul", "label_check_demande_unique",
+        "label_check_conventions_avant", "dev_check_comite", "dev_check_comite_prefecture", "dev_check_cellule",
         "dev_check_deontologie_evaluation"}
+    # A project leader, a plausible budget, the referent contacted: useful, but not the cahier's requirements.
+    assert kinds["diag_check_chef_projet"] == kinds["diag_check_referent"] == "recommandation"
+    assert kinds["budget_check_plausible"] == kinds["equipe_check_etp"] == "coherence"
     assert all(check.fiche for check in guide.checks)
 
 
@@ -118,21 +123,23 @@ def test_internet_and_signage(guide):
 
 
 def test_carrier_and_delivery_details_only_when_relevant(guide):
-    fixed = answers(guide, port_modes="1", port_porteur="1")
-    assert state(guide, "port_check_portage", fixed)[0] is State.SATISFIED
+    fixed = answers(guide, port_modes="1", port_porteur="1", port_porteur_nom="CC du Saint-Affricain")
+    assert state(guide, "port_check_delivrance", fixed)[0] is State.SATISFIED
+    assert state(guide, "port_check_porteur", fixed)[0] is State.SATISFIED
+    assert state(guide, "port_check_porteur", answers(guide, port_porteur="1"))[0] is State.PENDING
     antennas = answers(guide, port_modes="1, 2", port_porteur="1")
-    assert state(guide, "port_check_portage", antennas)[0] is State.PENDING
+    assert state(guide, "port_check_delivrance", antennas)[0] is State.PENDING
     antennas |= answers(guide, port_nombre_sites="2", port_sites="Camarès", port_coordination="-")
-    assert state(guide, "port_check_portage", antennas)[0] is State.NOT_MET
+    assert state(guide, "port_check_delivrance", antennas)[0] is State.NOT_MET
     antennas |= answers(guide, port_coordination="Réunion mensuelle")
-    assert state(guide, "port_check_portage", antennas)[0] is State.SATISFIED
+    assert state(guide, "port_check_delivrance", antennas)[0] is State.SATISFIED
 
 
 def test_referent_contacted_before_the_request_is_sent(guide):
     check = "label_check_referent"
-    assert state(guide, check, answers(guide, prefecture_contactee="non"))[0] is State.NOT_MET
+    assert state(guide, "diag_check_referent", answers(guide, prefecture_contactee="non"))[0] is State.NOT_MET
     contacted = answers(guide, prefecture_contactee="oui", date_premier_contact="12/01/2027")
-    assert state(guide, check, contacted)[0] is State.SATISFIED  # nothing sent yet
+    assert state(guide, check, contacted)[0] is State.PENDING  # nothing sent yet: not met either
     sent_after = contacted | answers(guide, label_demande_etat="2", label_date_envoi="12/01/2027")
     assert state(guide, check, sent_after)[0] is State.SATISFIED  # the same day is not before
     sent_before = contacted | answers(guide, label_demande_etat="2", label_date_envoi="11/01/2027")

@@ -1,6 +1,7 @@
 """Every numbered part of every section of the fiche maps to at least one step of the guide."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -70,3 +71,77 @@ def test_every_numbered_part_has_a_step(section):
 
 def test_every_stage_has_its_checklist():
     assert all(stage.checklist for stage in load_guide().stages)
+
+
+# Every rule of the fiche -> the checks that enforce it (a requirement, a recommendation or a plausibility check).
+FICHE_RULES = {
+    "horaires (24 heures par semaine minimum)": ["tech_check_horaires"],
+    "aménagement du local (point d'accueil, point d'attente, espace confidentiel)": ["tech_check_espaces"],
+    "équipement informatique (accès à Internet en haut débit minimum)": ["tech_check_internet"],
+    "signalétique et identité graphique": ["tech_check_signaletique"],
+    "déontologie, évaluation des actions menées": ["dev_check_deontologie_evaluation"],
+    "Pour les partenaires : formation du personnel, documentation, traitement des dossiers et questions transmises "
+    "par la Maison, désignation d'un référent interne.": ["part_check_obligations", "part_check_referents"],
+    "Organisation d'un comité de pilotage par an.": ["dev_check_comite"],
+    "Coopération avec la cellule d'animation nationale.": ["dev_check_cellule"],
+    "au moins deux opérateurs parmi la Poste, Pôle Emploi, la CAF, la CNAM, la MSA, la CARSAT, GRDF":
+        ["part_check_operateurs"],
+    "Offre de base : accueil, accompagnement des usagers à l'utilisation des services en ligne":
+        ["part_check_offre_base"],
+    "3. Signature des conventions globale et locales": ["part_check_conventions"],
+    "L'accord du Préfet sera obtenu sous réserve du respect du cahier des charges par la convention cadre.":
+        ["part_check_convention_cadre", "label_check_conventions_avant"],
+    "Une seule demande de subvention (regroupant FNADT et fonds inter-opérateurs) est à faire.":
+        ["label_check_demande_unique"],
+    "le soutien du FNADT et de la DETR (ou d'autres subventions de l'Etat au fonctionnement de la Maison) ne sont "
+    "pas cumulables": ["budget_check_non_cumul"],
+    "la labellisation permet de bénéficier d'un financement de 50% de son budget annuel de fonctionnement":
+        ["budget_check_fonctionnement", "budget_check_plausible"],
+    "avec les collectivités concernées, la Préfecture de département et les partenaires":
+        ["dev_check_comite_prefecture"],
+    "Aménagement des locaux : accessibilité": ["tech_check_accessibilite"],
+    "Il est recommandé de caler son budget (et ses subventions en fonctionnement) sur l'année civile.":
+        ["budget_check_annee_civile"],
+    "Contacter son référent en Préfecture": ["diag_check_referent"],
+    "Contactez votre référent en Préfecture pour connaître les modalités pratiques de la labellisation et "
+    "transmettre votre dossier.": ["label_check_referent"],
+    "1. Identifier un chef de projet": ["diag_check_chef_projet"],
+    "1. Définir les modalités de délivrance des services": ["port_check_delivrance"],
+    "2. Choisir le portage juridique": ["port_check_porteur"],
+}
+GUIDE_OWN = {"equipe_check_etp"}  # the guide's own plausibility checks: no line of the fiche to cite
+
+
+def fiche_text() -> str:
+    return plain(FICHE.read_text(encoding="utf-8").replace("*", ""))
+
+
+@pytest.mark.skipif(not FICHE.exists(), reason="the fiche is beside the repository in shared/")
+def test_every_rule_of_the_table_is_a_line_of_the_fiche():
+    fiche = fiche_text()
+    for rule in FICHE_RULES:
+        assert plain(rule) in fiche, rule
+
+
+def test_every_rule_of_the_fiche_is_checked_and_every_check_cites_one():
+    checks = {check.id: check for check in load_guide().checks}
+    mapped = {check_id for ids in FICHE_RULES.values() for check_id in ids}
+    assert mapped <= set(checks)
+    assert mapped | GUIDE_OWN == set(checks)
+    assert all(checks[c].kind == "coherence" for c in GUIDE_OWN)
+
+
+@pytest.mark.skipif(not FICHE.exists(), reason="the fiche is beside the repository in shared/")
+def test_every_check_quotes_the_fiche():
+    fiche = fiche_text()
+    for check in load_guide().checks:
+        for part in re.split(r" / | ; |…", check.fiche):
+            part = plain(part).strip(" .:")
+            assert not part or part in fiche, (check.id, part)
+
+
+def test_every_checklist_item_an_answer_can_prove_is_linked():
+    # The three left by hand: no answer says the offer was translated per operator, the report written,
+    # or the committee held.
+    by_hand = {item.id for item in load_guide().checklist if item.proved_by is None}
+    assert by_hand == {"part_todo_traduction", "dev_preparer_rapport", "dev_reunir_comite"}

@@ -22,13 +22,13 @@ def test_the_shipped_guide_loads_with_the_whole_first_stage():
     assert parts == ["1", "2", "3", "4", "5", "6"]
     assert all(step.attention for step in stage.steps)
     kinds = {q.kind for q in guide.questions.values()}
-    assert {Kind.SHORT_TEXT, Kind.LONG_TEXT, Kind.INTEGER, Kind.HOURS, Kind.DATE, Kind.CHOICE, Kind.MULTI,
-            Kind.YES_NO} <= kinds
+    assert {Kind.SHORT_TEXT, Kind.LONG_TEXT, Kind.INTEGER, Kind.DECIMAL, Kind.DATE, Kind.CHOICE, Kind.MULTI,
+            Kind.YES_NO, Kind.TIME_RANGES, Kind.BUDGET} <= kinds
 
 
 def test_the_first_stage_covers_the_lists_of_the_fiche():
     labels = " ".join(o.label for q in load_guide().questions.values() for o in q.options).lower()
-    for item in ["la poste", "pôle emploi", "caf", "cnam", "msa", "carsat", "grdf", "résidents", "salariés",
+    for item in ["la poste", "france travail", "caf", "assurance maladie", "msa", "carsat", "grdf", "résidents", "salariés",
                  "touristes", "personnes de passage", "co-voiturage", "missions locales", "associations",
                  "point d'accueil", "espace confidentiel", "référent"]:
         assert item in labels, item

@@ -1,8 +1,14 @@
-"""A hand-built dossier view model, complete or draft, for the renderers' tests."""
+"""A hand-built dossier view model, complete or draft, for the renderers' tests; its rules are grouped and counted
+by dossier.view, as a real project's are."""
 from __future__ import annotations
 
+import re
+from functools import cache
+
+from dialogs.ui import DocumentTexts, load_ui
 from dossier.model import (BudgetView, ChecklistItemView, ChecklistStage, CheckView, ConventionItem, DayHours, Dossier,
                            Fact, MoneyLine, Partner, PlanView, StageView, StepView)
+from dossier.view import check_view, conformity_fields
 
 HOSTILE = "{{ 7*7 }} <img src=\"http://evil.example/x.png\"> & ]]> مرحبا 🚀 {% raw %}"
 CONVENTION_TITLES = [
@@ -11,6 +17,56 @@ CONVENTION_TITLES = [
     "Intervention des personnels des partenaires", "Accès des personnes à mobilité réduite",
     "Durée, évolution, renouvellement et résiliation",
 ]
+# The wording the documents print, written out here: a change of ui.yaml or of a template shows in the tests.
+GROUP_HEADINGS = ["Exigences du cahier des charges", "Recommandations de la fiche technique",
+                  "Contrôles de cohérence"]
+KIND_NAMES = {"exigence": "Exigence du cahier des charges", "recommandation": "Recommandation de la fiche technique",
+              "coherence": "Contrôle de cohérence"}
+VERDICTS = {"exigence": {"satisfied": "Respectée", "not_met": "Non respectée", "pending": "À renseigner"},
+            "recommandation": {"satisfied": "Suivie", "not_met": "Non suivie", "pending": "À renseigner"},
+            "coherence": {"satisfied": "Cohérent", "not_met": "Incohérent", "pending": "À renseigner"}}
+COMPLETE_CONFORMITY = "Exigences du cahier des charges : toutes respectées (4 sur 4)."
+DRAFT_CONFORMITY = "Exigences du cahier des charges : 1 respectée sur 4 ; 2 non respectées ; 1 à renseigner."
+RESPECTED = re.compile(r"(\S+)\s+respectées?\b")
+
+HOURS_REASON = "Ouverture prévue : 23 h 30 par semaine ; le cahier des charges demande au moins 24 h."
+TRAINING_REASON = "Aucune formation des agents n'est prévue."
+REFERENT_REASON = "Contactez votre référent en Préfecture."
+PLAUSIBLE_REASON = "Budget de fonctionnement de 8 000 € : c'est moins que le plancher de 10 000 €."
+MISSING_BUDGET = "Étape 6 · Budget : aucune charge de fonctionnement saisie"
+
+
+def respect_summaries(text: str) -> list[str]:
+    """Every "respectée(s)" of a text that is neither a count ("14 respectées sur 17") nor "non respectée(s)",
+    such as "toutes respectées": what may be printed only when every requirement is met."""
+    return [found.group(0) for found in RESPECTED.finditer(text)
+            if not found.group(1).isdigit() and found.group(1).lower() != "non"]
+
+
+@cache
+def texts() -> DocumentTexts:
+    return load_ui().documents
+
+
+def sample_checks(draft: bool) -> list[CheckView]:
+    """The rules in guide order, of the three kinds. Complete: every requirement met, one recommendation still
+    to answer (it is not a requirement). Draft: requirements 1 met, 2 not met, 1 to answer; a recommendation
+    and the plausibility check not met."""
+    rules = [
+        ("Un chef de projet identifié", "satisfied", "", "1. Identifier un chef de projet", "recommandation"),
+        ("Référent en Préfecture contacté", "not_met" if draft else "pending", REFERENT_REASON if draft else "",
+         "Contacter son référent en Préfecture", "recommandation"),
+        ("Au moins deux opérateurs nationaux", "satisfied", "", "au moins deux opérateurs nationaux", "exigence"),
+        ("Horaires d'ouverture", "not_met" if draft else "satisfied", HOURS_REASON if draft else "",
+         "horaires (24 heures par semaine minimum)", "exigence"),
+        ("Formation des agents", "not_met" if draft else "satisfied", TRAINING_REASON if draft else "",
+         "formation des agents d'accueil", "exigence"),
+        ("Un budget de fonctionnement plausible", "not_met" if draft else "satisfied",
+         PLAUSIBLE_REASON if draft else "", "plancher de 10 000 € par an", "coherence"),
+        ("Comité de pilotage au moins une fois par an", "pending" if draft else "satisfied", "",
+         "Organisation d'un comité de pilotage par an.", "exigence"),
+    ]
+    return [check_view(*rule, texts()) for rule in rules]
 
 
 def sample_dossier(draft: bool = False, hostile: str = "", long_text: str = "") -> Dossier:
@@ -21,10 +77,7 @@ def sample_dossier(draft: bool = False, hostile: str = "", long_text: str = "") 
         project="MSAP du Saint-Affricain" + (" " + hostile if hostile else ""),
         territory="Communauté de communes du Saint-Affricain", carrier="La collectivité locale",
         leader="Claire Morel",
-        missing=["Étape 3 · Qui porte juridiquement la Maison ?"] if draft else [],
-        unmet=[CheckView("Horaires d'ouverture", "not_met",
-                         "Ouverture prévue : 23 h 30 par semaine ; le cahier des charges demande au moins 24 h.",
-                         "horaires (24 heures par semaine minimum)")] if draft else [],
+        missing=["Étape 3 · Qui porte juridiquement la Maison ?", MISSING_BUDGET] if draft else [],
         summary=[Fact("Territoire", "Communauté de communes du Saint-Affricain"), Fact("Population", "18 500"),
                  Fact("Ouverture", "26 h par semaine")],
         stages=[StageView(1, "Établir un diagnostic pour définir le projet",
@@ -49,13 +102,7 @@ def sample_dossier(draft: bool = False, hostile: str = "", long_text: str = "") 
         equipment=["Accès Internet haut débit", "Postes informatiques"],
         team=[Fact("Fonctions", "Accueil, Accompagnement"), Fact("Équivalents temps plein", "1,5 ETP")],
         training=[Fact("Besoins de formation", "Actualiser la connaissance de l'offre des opérateurs")],
-        checks=[CheckView("Un chef de projet identifié", "satisfied", "", "1. Identifier un chef de projet"),
-                CheckView("Horaires d'ouverture", "not_met" if draft else "satisfied",
-                          "Ouverture prévue : 23 h 30 par semaine ; le cahier des charges demande au moins 24 h."
-                          if draft else "", "horaires (24 heures par semaine minimum)"),
-                CheckView("Comité de pilotage au moins une fois par an", "pending", "",
-                          "Organisation d'un comité de pilotage par an.")],
-        checks_satisfied=1 if draft else 2,
+        **conformity_fields(sample_checks(draft), texts()),
         budget=BudgetView(
             year="2027",
             investment_charges=[MoneyLine("Mobilier", "20 000 €", "investissement")],

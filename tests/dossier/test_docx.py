@@ -11,16 +11,18 @@ from docx import Document
 from docx.document import Document as WordDocument
 from docx.oxml.ns import qn
 from docx.shared import Mm
+from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from dossier import docx_templates
 from dossier.word import (CONVENTION_TEMPLATE, DOCUMENTS_DIR, DOSSIER_TEMPLATE, clean, clean_text,
                           render_convention_docx, render_dossier_docx)
 from dossier.model import Fact, Partner
-from tests.dossier.sample import CONVENTION_TITLES, HOSTILE, sample_dossier
+from dossier.view import conformity_fields
+from tests.dossier.sample import (COMPLETE_CONFORMITY, CONVENTION_TITLES, DRAFT_CONFORMITY, GROUP_HEADINGS, HOSTILE,
+                                  KIND_NAMES, MISSING_BUDGET, VERDICTS, respect_summaries, sample_dossier, texts)
 
 NBSP = "\u00a0"
-STATE_WORDS = {"satisfied": "Satisfait", "pending": "En attente", "not_met": "Non satisfait"}
 LONG_TEXT = ("Égalité des chances, cœur de bourg « très » rural — 🚀👩🏽‍🌾 — مرحبا بكم في البيت — "
              "עברית — ĳ ß ø ñ € 1 000 ") * 100
 LONG_TEXT = LONG_TEXT[:10_000]
@@ -65,6 +67,25 @@ def all_text(document: WordDocument) -> str:
 def paragraphs(document: WordDocument) -> list[str]:
     """The body paragraphs' texts, in order."""
     return [paragraph.text for paragraph in document.paragraphs]
+
+
+def conformity_part(document: WordDocument) -> list[tuple[str, list]]:
+    """The part "Conformité au cahier des charges": its paragraphs (heading "") then each group's heading with
+    what follows it, paragraph texts and tables' rows (header row excluded), in reading order."""
+    part: list[tuple[str, list]] = []
+    for item in document.iter_inner_content():
+        if isinstance(item, Paragraph) and item.style.name == "Heading 1":
+            if part:
+                break
+            if item.text == "Conformité au cahier des charges":
+                part.append(("", []))
+        elif part and isinstance(item, Paragraph) and item.style.name == "Heading 2":
+            part.append((item.text, []))
+        elif part and isinstance(item, Paragraph):
+            part[-1][1].append(item.text)
+        elif part:
+            part[-1][1].append([[cell.text for cell in row.cells] for row in item.rows[1:]])
+    return part
 
 
 def assert_well_formed(data: bytes) -> None:
@@ -138,15 +159,37 @@ def test_spaces_equipment_team_training_follow_up_and_annexes(complete):
         assert f"☐ {annex}" in texts
 
 
-def test_conformity_table_gives_each_check_its_state_and_fiche_line(complete, draft):
-    for document, sample in ((complete, sample_dossier()), (draft, sample_dossier(draft=True))):
-        rows = table_rows(document, "Point de contrôle")
-        assert len(rows) == len(sample.checks)
-        for row, check in zip(rows, sample.checks):
-            assert row[0] == check.title
-            assert row[1].split("\n") == [STATE_WORDS[check.state]] + ([check.reason] if check.reason else [])
-            assert row[2] == check.fiche
-    assert "2 point(s) satisfait(s) sur 3." in paragraphs(complete)
+@pytest.mark.parametrize("is_draft", [False, True])
+def test_conformity_is_the_count_then_the_three_groups_each_rule_in_the_words_of_its_kind(complete, draft, is_draft):
+    document, sample = (draft, sample_dossier(draft=True)) if is_draft else (complete, sample_dossier())
+    (_, count), *groups = conformity_part(document)
+    assert count == [DRAFT_CONFORMITY if is_draft else COMPLETE_CONFORMITY]
+    assert [heading for heading, _ in groups] == GROUP_HEADINGS
+    for (heading, content), kind in zip(groups, VERDICTS):
+        intro, rows = content
+        assert kind == "exigence" or "elles ne sont pas comptées parmi les exigences" in intro
+        ours = [check for check in sample.checks if check.kind == kind]
+        assert rows == [[c.title, "\n".join([VERDICTS[kind][c.state], c.reason][:2 if c.reason else 1]), c.fiche]
+                        for c in ours], heading
+
+
+def test_the_count_is_in_the_summary_too_and_says_toutes_respectees_only_when_all_are(complete, draft):
+    assert paragraphs(complete).count(COMPLETE_CONFORMITY) == 2   # the summary and the conformity part
+    assert paragraphs(draft).count(DRAFT_CONFORMITY) == 3         # and the list of what is missing
+    assert respect_summaries(all_text(complete)) == ["toutes respectées"] * 2
+    assert respect_summaries(all_text(draft)) == []
+
+
+def test_a_group_without_rules_keeps_its_heading_and_says_so():
+    sample = sample_dossier(draft=True)
+    only_requirements = [check for check in sample.checks if check.kind == "exigence"]
+    document = open_docx(render_dossier_docx(dataclasses.replace(sample, **conformity_fields(only_requirements,
+                                                                                             texts()))))
+    (_, count), *groups = conformity_part(document)
+    assert count == [DRAFT_CONFORMITY]
+    assert [heading for heading, _ in groups] == GROUP_HEADINGS
+    for _, content in groups[1:]:
+        assert content[-1] == "Aucun point de contrôle de ce type."
 
 
 def test_budget_tables_subsidy_formula_and_balance(complete):
@@ -166,7 +209,7 @@ def test_budget_tables_subsidy_formula_and_balance(complete):
 def test_complete_dossier_has_no_draft_mark_and_no_leftover_tags(complete):
     text = all_text(complete)
     assert "BROUILLON" not in text
-    assert "Réponses manquantes" not in text
+    assert "Réponses obligatoires manquantes" not in text and "Points en défaut" not in text
     for tag in ("{{", "}}", "{%", "%}", "{#"):
         assert tag not in text
 
@@ -179,10 +222,18 @@ def test_draft_dossier_marks_every_header_and_lists_what_is_missing_first(draft)
         assert "BROUILLON" in "\n".join(p.text for p in section.header.paragraphs)
     texts = paragraphs(draft)
     first_stage = texts.index(f"Étape 1 · {sample.stages[0].title}")
-    front = texts[:first_stage]
-    assert sample.missing[0] in front
-    unmet = sample.unmet[0]
-    assert any(text.startswith(f"{unmet.title}{NBSP}: {unmet.reason}") for text in front)
+    front = texts[texts.index("Éléments à compléter avant le dépôt du dossier"):texts.index("Synthèse")]
+    assert first_stage > texts.index("Synthèse")
+    assert front[:3] == ["Éléments à compléter avant le dépôt du dossier",
+                         "Ce document est un brouillon : il ne peut être ni transmis ni signé en l'état. Les points "
+                         "suivants restent à traiter.", DRAFT_CONFORMITY]
+    assert front[front.index("Réponses obligatoires manquantes") + 1:front.index("Points en défaut")] == [
+        "Étape 3 · Qui porte juridiquement la Maison ?", MISSING_BUDGET]
+    unmet = front[front.index("Points en défaut") + 1:-1]   # the last paragraph holds the page break
+    in_kind_order = [c for kind in KIND_NAMES for c in sample.checks if c.kind == kind and c.state == "not_met"]
+    assert [c.kind for c in in_kind_order] == ["exigence", "exigence", "recommandation", "coherence"]
+    assert unmet == [f"{KIND_NAMES[c.kind]} · {c.title}{NBSP}: {c.reason} (Fiche technique{NBSP}: «{NBSP}{c.fiche}"
+                     f"{NBSP}»)" for c in in_kind_order]
 
 
 def test_document_is_a4_in_dejavu_sans(complete):
@@ -218,7 +269,10 @@ def test_draft_convention_shows_visible_blanks_for_empty_items():
             assert after.startswith(f"À compléter{NBSP}: ____")
     assert all("BROUILLON" in "\n".join(p.text for p in s.header.paragraphs) for s in document.sections)
     first_item = texts.index(f"1. {CONVENTION_TITLES[0]}")
-    assert sample.missing[0] in texts[:first_item]
+    front = texts[texts.index("Éléments à compléter avant la signature de la convention"):first_item]
+    assert DRAFT_CONFORMITY in front and sample.missing[0] in front and MISSING_BUDGET in front
+    for check in sample.unmet:
+        assert any(text.startswith(f"{KIND_NAMES[check.kind]} · {check.title}{NBSP}: ") for text in front)
     signatories = [row[0] for row in table_rows(document, "Signataire")]
     assert signatories == [sample.carrier] + [partner.name for partner in sample.partners]
 
@@ -273,7 +327,7 @@ def test_clean_reaches_every_string_of_the_view_model():
     cleaned = clean(dirty)
     assert cleaned.project.endswith("xy\nz")
     assert cleaned.partners[0].services.endswith("xy\nz")
-    assert cleaned.draft is False and cleaned.checks_satisfied == dirty.checks_satisfied
+    assert cleaned.draft is False and cleaned.requirements == dirty.requirements
     assert clean_text("é\t\n🚀\u202f") == "é\t\n🚀\u202f"
 
 
@@ -283,16 +337,17 @@ def test_an_empty_dossier_renders_with_its_placeholders():
     sample = sample_dossier(draft=True)
     empty = dataclasses.replace(
         sample, carrier="", leader="", summary=[], stages=[], partners=[], local_actors=[], delivery=[],
-        schedule=[], schedule_total="", spaces=[], equipment=[], team=[], training=[], checks=[],
-        checks_satisfied=0, follow_up=[], annexes=[], unmet=[],
+        schedule=[], schedule_total="", spaces=[], equipment=[], team=[], training=[],
+        **conformity_fields([], texts()), follow_up=[], annexes=[],
         budget=dataclasses.replace(sample.budget, year="", investment_charges=[], operating_charges=[],
                                    resources=[], notes=[]),
         convention=[dataclasses.replace(item, text="") for item in sample.convention])
     document = open_docx(render_dossier_docx(empty))
     text = all_text(document)
     for placeholder in ("Porteur\u00a0: non renseigné", "Aucun opérateur partenaire renseigné.",
-                        "Aucun point de contrôle.", "Aucune ressource renseignée.", "Aucune pièce à joindre.",
-                        "Aucun point du cahier des charges n'est en défaut."):
+                        "Aucun point de contrôle de ce type.", "Aucune ressource renseignée.",
+                        "Aucune pièce à joindre.", "Aucun point n'est en défaut.",
+                        "Exigences du cahier des charges : aucune n'est encore évaluée."):
         assert placeholder in text
     assert "Budget prévisionnel" in paragraphs(document)
     assert table_rows(document, "Jour") == [["Horaires non renseignés.", "Horaires non renseignés."],

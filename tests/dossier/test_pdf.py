@@ -14,14 +14,15 @@ from pypdf.generic import NameObject
 
 from dossier import pdf
 from dossier.model import BudgetView, ConventionItem, PlanView
-from tests.dossier.sample import CONVENTION_TITLES, HOSTILE, sample_dossier
+from dossier.view import conformity_fields
+from tests.dossier.sample import (COMPLETE_CONFORMITY, CONVENTION_TITLES, DRAFT_CONFORMITY, GROUP_HEADINGS, HOSTILE,
+                                  KIND_NAMES, MISSING_BUDGET, VERDICTS, respect_summaries, sample_dossier, texts)
 
 RENDERERS = {
     "dossier": pdf.render_dossier_pdf,
     "convention": pdf.render_convention_pdf,
     "checklist": pdf.render_checklist_pdf,
 }
-STATE_WORDS = {"satisfied": "Satisfait", "not_met": "Non satisfait", "pending": "Pas encore renseigné"}
 MM = 72 / 25.4
 TOP_MARGIN, BOTTOM_MARGIN = 22 * MM, 20 * MM  # as in documents.css: running header and footer live outside
 
@@ -161,11 +162,45 @@ def test_the_complete_dossier_holds_the_whole_project(complete):
     assert "BROUILLON" not in text
 
 
-def test_every_check_is_printed_with_its_state_in_words(complete):
-    text = squash("".join(page_texts(complete["dossier"])))
-    for check in sample_dossier().checks:
-        assert squash(check.title) + squash(STATE_WORDS[check.state]) in text, check.title
-    assert squash("2 exigences du cahier des charges sur 3 sont satisfaites") in text
+def conformity_part(data: bytes) -> str:
+    """Part 8 of the dossier, squashed."""
+    text = squash("".join(body_texts(data)))
+    start, end = (text.index(squash(heading)) for heading in ("8. Conformité au cahier des charges", "9. Budget"))
+    return text[start:end]
+
+
+@pytest.mark.parametrize("is_draft", [False, True])
+def test_conformity_is_the_count_then_the_three_groups_each_rule_in_the_words_of_its_kind(complete, draft, is_draft):
+    sample = sample_dossier(draft=is_draft)
+    part = conformity_part((draft if is_draft else complete)["dossier"])
+    sentence = squash(DRAFT_CONFORMITY if is_draft else COMPLETE_CONFORMITY)
+    assert part.startswith(squash("8. Conformité au cahier des charges") + sentence)
+    bounds = [part.find(squash(heading)) for heading in GROUP_HEADINGS] + [len(part)]
+    assert -1 not in bounds and bounds == sorted(bounds)
+    for number, kind in enumerate(VERDICTS):
+        group = part[bounds[number]:bounds[number + 1]]
+        for check in sample.checks:
+            printed = squash(check.title) + squash(check.reason) + squash(VERDICTS[kind].get(check.state, ""))
+            assert (printed in group) == (check.kind == kind), (kind, check.title)
+
+
+def test_the_count_is_in_the_summary_too_and_says_toutes_respectees_only_when_all_are(complete, draft):
+    for documents, sentence, summaries in ((complete, COMPLETE_CONFORMITY, ["toutes respectées"] * 2),
+                                           (draft, DRAFT_CONFORMITY, [])):
+        text = "".join(body_texts(documents["dossier"]))
+        summary = squash(text)[squash(text).index(squash("1. Synthèse du projet")):]
+        assert summary.startswith(squash("1. Synthèse du projet")) and squash(sentence) in summary
+        assert squash(text).count(squash(sentence)) == (3 if documents is draft else 2)
+        assert respect_summaries("\n".join(page_texts(documents["dossier"]))) == summaries
+
+
+def test_a_group_without_rules_keeps_its_heading_and_says_so():
+    sample = sample_dossier(draft=True)
+    only_requirements = [check for check in sample.checks if check.kind == "exigence"]
+    dossier = dataclasses.replace(sample, **conformity_fields(only_requirements, texts()))
+    part = conformity_part(pdf.render_dossier_pdf(dossier))
+    assert part.count(squash("Aucun point de contrôle de ce type.")) == 2
+    assert all(squash(heading) in part for heading in GROUP_HEADINGS)
 
 
 def test_the_sections_follow_the_brief_in_order(complete):
@@ -205,16 +240,17 @@ def test_a_draft_says_brouillon_on_every_page(draft, name):
 def test_a_draft_lists_what_is_missing_at_the_front(draft, name):
     front = squash("".join(page_texts(draft[name])[:2]))
     dossier = sample_dossier(draft=True)
-    for item in dossier.missing:
-        assert squash(item) in front
-    for check in dossier.unmet:
-        assert squash(check.title) in front and squash(check.reason) in front
-
-
-def test_a_draft_dossier_shows_the_unmet_check_in_the_conformity_table(draft):
-    text = squash("".join(page_texts(draft["dossier"])))
-    check = sample_dossier(draft=True).checks[1]
-    assert squash(check.title) + squash(check.reason) + "Nonsatisfait" in text
+    start = front.index(squash("Éléments à compléter avant"))
+    assert front.index(squash(DRAFT_CONFORMITY)) > start
+    missing = front.index(squash("Réponses obligatoires manquantes"))
+    unmet = front.index(squash("Points en défaut"))
+    assert start < missing < unmet
+    assert squash("•".join(["", *dossier.missing])) in front[missing:unmet]
+    assert squash(MISSING_BUDGET) in front[missing:unmet]
+    in_kind_order = [c for kind in KIND_NAMES for c in dossier.checks if c.kind == kind and c.state == "not_met"]
+    items = [f"{KIND_NAMES[c.kind]} · {c.title} : {c.reason} (Fiche technique : « {c.fiche} »)"
+             for c in in_kind_order]
+    assert squash("•".join(["", *items])) in front[unmet:]
 
 
 # The convention.
@@ -344,9 +380,9 @@ def test_weasyprint_skips_a_refused_url_with_a_logged_error(caplog):
 def test_an_empty_dossier_renders_with_blanks_everywhere():
     plan = PlanView("", "", "", "", "")
     empty = dataclasses.replace(
-        sample_dossier(draft=True), carrier="", leader="", territory="", missing=[], unmet=[], summary=[], stages=[],
+        sample_dossier(draft=True), carrier="", leader="", territory="", missing=[], summary=[], stages=[],
         partners=[], local_actors=[], delivery=[], schedule=[], schedule_total="", spaces=[], equipment=[], team=[],
-        training=[], checks=[], checks_satisfied=0, follow_up=[], annexes=[], checklist=[],
+        training=[], **conformity_fields([], texts()), follow_up=[], annexes=[], checklist=[],
         budget=BudgetView("", [], [], "", "", [], "", "", plan, plan, []),
         convention=[ConventionItem(number, title, "") for number, title in enumerate(CONVENTION_TITLES, start=1)],
     )

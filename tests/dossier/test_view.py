@@ -3,12 +3,24 @@ from __future__ import annotations
 
 import datetime
 
-from dossier.view import build_dossier
+import pytest
+
+from dialogs.budget import project_budget
+from dialogs.checks import ANSWERED, evaluate
+from dialogs.conditions import holds
+from dialogs.model import PLAUSIBILITY, RECOMMENDATION, REQUIREMENT, Kind
+from dialogs.parsing import parse_answer, to_json
+from dossier.model import RequirementCount
+from dossier.pdf import render_dossier_pdf
+from dossier.view import build_dossier, check_view, conformity_fields
+from dossier.word import render_dossier_docx
 from store.repo import Repository
 from tests.bot.test_conversation import create_project
-from tests.support.budget_chat import CONFORMANT_BUDGET, enter_budget
-from tests.support.projects import CONFORMANT
-from tests.support.walk import walk_guide
+from tests.dossier.sample import GROUP_HEADINGS, texts
+from tests.dossier.test_docx import all_text, open_docx
+from tests.dossier.test_pdf import page_texts, squash
+from tests.support.projects import CONFORMANT, NONCONFORMANT
+from tests.support.walk import answer_text, walk_guide
 
 
 def build(services, draft=False):
@@ -19,8 +31,7 @@ def build(services, draft=False):
 
 async def test_a_complete_project_fills_every_part(client, services):
     replies = await create_project(client, "MSAP du Saint-Affricain", "Sud-Aveyron")
-    await walk_guide(client, services.guide, replies, CONFORMANT)
-    await enter_budget(client, CONFORMANT_BUDGET)
+    await walk_guide(client, services.guide, replies, CONFORMANT)   # the budget's lines are entered in stage 6
     dossier = build(services)
     assert dossier.project == "MSAP du Saint-Affricain" and dossier.territory == "Sud-Aveyron"
     assert dossier.generated_on == "20 juin 2027" and not dossier.draft
@@ -32,7 +43,14 @@ async def test_a_complete_project_fills_every_part(client, services):
     assert la_poste.signed_on == "2 mars 2027"
     assert dossier.schedule_total.replace("\u202f", " ") == "26 h par semaine"
     assert dossier.schedule[5].hours == "fermé"
-    assert dossier.checks_satisfied == len(dossier.checks) == len(services.guide.checks)
+    assert len(dossier.checks) == len(services.guide.checks)
+    assert {check.state for check in dossier.checks} == {"satisfied"}
+    requirements = sum(check.kind == REQUIREMENT for check in services.guide.checks)
+    assert dossier.requirements == RequirementCount(requirements, 0, 0, requirements)
+    sentence = f"Exigences du cahier des charges : toutes respectées ({requirements} sur {requirements})."
+    assert dossier.conformity == sentence
+    for text in ("\n".join(page_texts(render_dossier_pdf(dossier))), all_text(open_docx(render_dossier_docx(dossier)))):
+        assert squash(text).count(squash(sentence)) == 2   # the summary and the conformity part
     assert dossier.budget.subsidy_formula.replace("\u202f", " ") == "50 % de 58 000 € = 29 000 €"
     assert dossier.budget.operating.gap.replace("\u202f", " ") == "19 000 €"
     assert dossier.budget.operating.gap_percent == "32,8 %"
@@ -54,3 +72,122 @@ async def test_an_incomplete_project_lists_what_is_missing(client, services):
     assert dossier.partners == [] and dossier.schedule_total == ""
     assert dossier.budget.subsidy_formula == "Budget de fonctionnement non encore renseigné"
     assert sum(1 for item in dossier.convention if not item.text) >= 5
+
+
+# ---- the rules and their counts
+
+def expected_sentence(met: int, not_met: int, pending: int, total: int) -> str:
+    """The requirements' sentence, written out again here from the counts."""
+    if met == total:
+        return f"Exigences du cahier des charges : toutes respectées ({total} sur {total})."
+    parts = [f"{met} respectée{'s' if met > 1 else ''} sur {total}"]
+    if not_met:
+        parts.append(f"{not_met} non respectée{'s' if not_met > 1 else ''}")
+    if pending:
+        parts.append(f"{pending} à renseigner")
+    return f"Exigences du cahier des charges : {' ; '.join(parts)}."
+
+
+@pytest.mark.parametrize("met, not_met, pending, sentence", [
+    (14, 2, 1, "Exigences du cahier des charges : 14 respectées sur 17 ; 2 non respectées ; 1 à renseigner."),
+    (1, 1, 0, "Exigences du cahier des charges : 1 respectée sur 2 ; 1 non respectée."),
+    (0, 0, 3, "Exigences du cahier des charges : 0 respectée sur 3 ; 3 à renseigner."),
+    (16, 0, 1, "Exigences du cahier des charges : 16 respectées sur 17 ; 1 à renseigner."),
+    (17, 0, 0, "Exigences du cahier des charges : toutes respectées (17 sur 17)."),
+    (0, 0, 0, "Exigences du cahier des charges : aucune n'est encore évaluée."),
+])
+def test_the_sentence_counts_requirements_and_says_toutes_only_when_all_are_met(met, not_met, pending, sentence):
+    states = ["satisfied"] * met + ["not_met"] * not_met + ["pending"] * pending
+    checks = [check_view(f"Exigence {n}", state, "", "fiche", REQUIREMENT, texts()) for n, state in enumerate(states)]
+    others = [check_view(f"Autre {n}", state, "", "fiche", kind, texts())
+              for n, (kind, state) in enumerate([(RECOMMENDATION, "not_met"), (PLAUSIBILITY, "pending")])]
+    fields = conformity_fields(others[:1] + checks + others[1:], texts())
+    assert fields["requirements"] == RequirementCount(met, not_met, pending, len(states))
+    assert fields["conformity"] == sentence
+    if len(states):
+        assert sentence == expected_sentence(met, not_met, pending, len(states))
+
+
+def test_rules_are_grouped_by_kind_in_a_fixed_order_and_what_is_not_met_names_its_kind():
+    rules = [("Cohérence", "not_met", PLAUSIBILITY), ("Recommandation", "not_met", RECOMMENDATION),
+             ("Exigence A", "satisfied", REQUIREMENT), ("Exigence B", "not_met", REQUIREMENT),
+             ("Exigence C", "pending", REQUIREMENT)]
+    fields = conformity_fields([check_view(title, state, "raison" * (state == "not_met"), "fiche", kind, texts())
+                                for title, state, kind in rules], texts())
+    groups = fields["check_groups"]
+    assert [(g.kind, g.heading) for g in groups] == [
+        (REQUIREMENT, "Exigences du cahier des charges"), (RECOMMENDATION, "Recommandations de la fiche technique"),
+        (PLAUSIBILITY, "Contrôles de cohérence")]
+    assert [[c.title for c in g.checks] for g in groups] == [["Exigence A", "Exigence B", "Exigence C"],
+                                                            ["Recommandation"], ["Cohérence"]]
+    assert [(c.title, c.kind_name, c.verdict) for c in groups[0].checks] == [
+        ("Exigence A", "Exigence du cahier des charges", "Respectée"),
+        ("Exigence B", "Exigence du cahier des charges", "Non respectée"),
+        ("Exigence C", "Exigence du cahier des charges", "À renseigner")]
+    assert [(c.title, c.kind_name, c.verdict) for c in fields["unmet"]] == [
+        ("Exigence B", "Exigence du cahier des charges", "Non respectée"),
+        ("Recommandation", "Recommandation de la fiche technique", "Non suivie"),
+        ("Cohérence", "Contrôle de cohérence", "Incohérent")]
+
+
+def store_project(services, script: dict, last_stage: int) -> int:
+    """A project stored as the engine stores it, without the chat: every question shown of stages 1 to
+    last_stage answered from the script or with its default, no budget line; the project's id."""
+    guide, values = services.guide, {}
+    with services.database.begin() as connection:
+        repo = Repository(connection)
+        _, project = repo.create_project(repo.user(1, "Claire Morel"), "MSAP du Saint-Affricain",
+                                         guide.guide.referential, guide.guide.version, guide.steps[0].id)
+        project.territory = "Sud-Aveyron"
+        repo.save_project(project)
+        for question in guide.question_list:
+            stage = guide.stage_of_step[guide.step_of_question[question.id].id]
+            if stage.order > last_stage or question.kind is Kind.BUDGET or not holds(question.when, values):
+                continue
+            value = to_json(question.kind, parse_answer(question, answer_text(question, script)))
+            repo.record_answer(project.id, question.id, question.kind.value, ANSWERED, value, 1)
+            values[question.id] = value
+    return project.id
+
+
+def test_a_project_with_requirements_unmet_and_unanswered_says_so_in_both_documents(services):
+    """Counts read from the guide's own evaluation: a requirement not met or not answered is never respected."""
+    guide, sources = services.guide, services.documents.sources
+    project_id = store_project(services, NONCONFORMANT, last_stage=5)
+    dossier = services.documents.view(project_id, draft=True)
+    with services.database.connect() as connection:
+        repo = Repository(connection)
+        answers = repo.answers(project_id)
+        budget = project_budget(sources.budget, {q: a.value for q, a in answers.items() if a.status == ANSWERED},
+                                repo.budget_lines(project_id))
+    results = evaluate(guide.stages, guide.questions, answers, lambda: budget)
+    states = [r.state.value for r in results if r.requirement]
+    met, not_met, pending = (states.count(state) for state in ("satisfied", "not_met", "pending"))
+    assert met and not_met and pending, "the script must leave requirements of each state"
+    assert len(states) == sum(check.kind == REQUIREMENT for check in guide.checks) < len(guide.checks)
+    assert dossier.requirements == RequirementCount(met, not_met, pending, len(states))
+    sentence = expected_sentence(met, not_met, pending, len(states))
+    assert dossier.conformity == sentence
+    assert [len(group.checks) for group in dossier.check_groups] == [
+        sum(check.kind == kind for check in guide.checks) for kind in (REQUIREMENT, RECOMMENDATION, PLAUSIBILITY)]
+    unmet = [r for kind in (REQUIREMENT, RECOMMENDATION, PLAUSIBILITY) for r in results
+             if r.check.kind == kind and r.state.value == "not_met"]
+    assert [(c.title, c.kind, c.reason) for c in dossier.unmet] == [(r.check.title, r.check.kind, r.reason)
+                                                                     for r in unmet]
+    budget_stage = next(stage.order for stage in guide.stages for step in stage.steps if step.tool == "budget")
+    missing_budget = f"Étape {budget_stage} · Budget : aucune charge de fonctionnement saisie"
+    assert dossier.missing.count(missing_budget) == 1
+    assert not any(question.prompt in item for item in dossier.missing for question in guide.question_list
+                   if question.kind is Kind.BUDGET and question.budget == "fonctionnement")
+
+    pdf_text = "\n".join(page_texts(render_dossier_pdf(dossier)))
+    docx_text = all_text(open_docx(render_dossier_docx(dossier)))
+    for name, text in (("PDF", squash(pdf_text)), ("DOCX", squash(docx_text))):
+        assert text.count(squash(sentence)) == 3, name   # the front page, the summary and the conformity part
+        assert squash(missing_budget) in text, name
+        positions = [text.find(squash(heading)) for heading in GROUP_HEADINGS]
+        assert -1 not in positions and positions == sorted(positions), name
+        for check in dossier.unmet:
+            assert squash(f"{check.kind_name} · {check.title}") in text, (name, check.title)
+    for text in (pdf_text, docx_text):
+        assert "toutes respectées" not in text

@@ -43,7 +43,7 @@ def test_old_update_ids_are_pruned_every_thousand_updates(services):
     engine = services.engine
     with services.database.begin() as connection:
         connection.execute(ProcessedUpdate.__table__.insert().values(
-            update_id=5, processed_at=utcnow() - timedelta(days=3)))
+            update_id=5, processed_at=engine.clock() - timedelta(days=3)))
     engine.handle(Command(MARIE, "start", update_id=999))
     with services.database.connect() as connection:
         assert 5 in connection.scalars(select(ProcessedUpdate.update_id)).all()

@@ -2,12 +2,16 @@
 from __future__ import annotations
 
 from dialogs.loader import LoadedGuide
-from dialogs.model import Question
+from dialogs.model import Kind, Question
 from tests.support.projects import DEFAULTS
 from tests.support.telegram import ChatClient, Sent
 
 NEXT_STEP = "Étape suivante ➡️"
 FINISHED = "toutes les étapes"
+DEFER = "🕓 Je ne sais pas encore"
+VALIDATE = "✅ Valider"
+# A done thing dated before the tests' today (1 July 2027), a planned one after it.
+DATES = {"past": "15 mars 2027", "future": "15 mars 2028"}
 
 
 def question_in(guide: LoadedGuide, message: Sent) -> Question | None:
@@ -17,11 +21,39 @@ def question_in(guide: LoadedGuide, message: Sent) -> Question | None:
     return next((q for q in guide.questions.values() if f"\n{q.prompt}\n" in f"\n{message.text}\n"), None)
 
 
-def answer_text(question: Question, script: dict[str, str]) -> str:
-    return script.get(question.id, DEFAULTS[question.kind])
+def answer_text(question: Question, script: dict) -> str:
+    if question.id in script:
+        return script[question.id]
+    if question.kind is Kind.DATE and question.timing is not None:
+        return DATES[question.timing]
+    return DEFAULTS[question.kind]
 
 
-async def walk_step(client: ChatClient, guide: LoadedGuide, replies: list[Sent], script: dict[str, str] | None = None,
+async def enter_lines(client: ChatClient, lines) -> list[Sent]:
+    """Budget lines typed in a guide question: (category, use or None, amount, label or None) each."""
+    replies: list[Sent] = []
+    for category, use, amount, label in lines:
+        replies = await client.click(category)
+        if use is not None:
+            replies = await client.click(use.capitalize())
+        if label is not None:
+            assert "Quel libellé" in replies[-1].text
+            await client.send(label)
+        replies = await client.send(amount)
+    return replies
+
+
+async def answer(client: ChatClient, question: Question, script: dict) -> list[Sent]:
+    """Answer one question the way a user would: typing, or tapping for budget lines."""
+    if question.kind is Kind.BUDGET:
+        if question.id not in script:
+            return await client.click(DEFER)
+        await enter_lines(client, script[question.id])
+        return await client.click(VALIDATE)
+    return await client.send(answer_text(question, script))
+
+
+async def walk_step(client: ChatClient, guide: LoadedGuide, replies: list[Sent], script: dict | None = None,
                     limit: int = 80) -> list[Sent]:
     """Answer questions until the step's recap shows; returns the recap's replies."""
     for _ in range(limit):
@@ -29,7 +61,7 @@ async def walk_step(client: ChatClient, guide: LoadedGuide, replies: list[Sent],
             return replies
         question = question_in(guide, replies[-1])
         assert question is not None, replies[-1].text
-        replies = await client.send(answer_text(question, script or {}))
+        replies = await answer(client, question, script or {})
     raise AssertionError("the step never reached its recap")
 
 

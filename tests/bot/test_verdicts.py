@@ -1,0 +1,100 @@
+"""Verdicts a project leader can trust, through the real application: fixes, recalled facts, dates, budget."""
+from __future__ import annotations
+
+from tests.bot.test_conversation import create_project
+from tests.support.walk import question_in, walk_step
+
+
+async def test_every_fix_button_opens_the_step_holding_the_checks_questions(client, services):
+    guide = services.guide
+    await create_project(client)
+    for check in guide.checks:
+        report = (await client.send("/conformite"))[0]
+        replies = await client.click(f"🔧 {check.title}")
+        step = guide.step(check.step)
+        assert f"\n{step.title}\n" in f"\n{replies[0].text}\n", check.id
+        shown = question_in(guide, replies[-1])
+        assert shown is None or shown in [*guide.recalled(step), *step.questions], check.id
+    assert "🔧" in " ".join(report.labels)
+
+
+async def goto_stage(client, order: int):
+    await client.send("/menu")
+    return await client.click(f"{order}. ")
+
+
+async def test_a_fact_given_earlier_is_shown_again_with_a_one_tap_still_true(client, services):
+    guide = services.guide
+    replies = await create_project(client)
+    for step in guide.stages[0].steps[:4]:  # the committee is first asked with the cahier des charges
+        replies = await walk_step(client, guide, replies, {"dev_comite_annuel": "oui"})
+        replies = await client.click("Étape suivante")
+    replies = await goto_stage(client, 8)
+    for _ in range(2):  # the activity follow-up, then communication
+        replies = await walk_step(client, guide, replies)
+        replies = await client.click("Étape suivante")
+    asked = replies[-1]
+    assert question_in(guide, asked).id == "dev_comite_annuel"
+    assert "Vous avez déjà répondu à l'étape 1 (Le cahier des charges de la labellisation)" in asked.text
+    assert "Réponse actuelle : Oui" in asked.text and "✅ Toujours exact" in asked.labels
+    replies = await client.click("✅ Toujours exact")
+    assert question_in(guide, replies[-1]).id == "dev_comite_membres"
+    # Changing it here changes the one fact: stage 1 shows the new answer.
+    await client.click("↩️ Retour")
+    replies = await client.click("Non")
+    assert question_in(guide, replies[-1]).id != "dev_comite_membres"
+    replies = await goto_stage(client, 1)
+    for _ in range(3):
+        replies = await walk_step(client, guide, replies)
+        replies = await client.click("Étape suivante")
+    recap = replies[-1].text
+    assert "Réunirez-vous un comité de pilotage au moins une fois par an ?\n➡️ Non" in recap
+
+
+async def test_a_date_on_the_wrong_side_of_today_asks_for_a_confirmation(client, services):
+    guide = services.guide
+    replies = await create_project(client)
+    for _ in range(3):  # to the cahier des charges
+        replies = await walk_step(client, guide, replies)
+        replies = await client.click("Étape suivante")
+    await client.send("oui bien sûr")          # referent contacted
+    await client.send("M. Lambert")
+    # The tests' today is 1 July 2027: a first contact in December is not past yet.
+    replies = await client.send("3 décembre 2027")
+    assert "le 3 décembre 2027 n'est pas encore passé. Confirmez-vous cette date ?" in replies[-1].text
+    replies = await client.click("✏️ Corriger")
+    assert question_in(guide, replies[-1]).id == "date_premier_contact"
+    replies = await client.send("3 décembre 2027")
+    replies = await client.click("✅ Oui, c'est la bonne date")
+    assert question_in(guide, replies[-1]).id == "documents_recus"
+    # A date on the expected side goes straight through.
+    await client.click("↩️ Retour")
+    replies = await client.send("12/01/2027")
+    assert question_in(guide, replies[-1]).id == "documents_recus"
+
+
+async def test_the_budget_is_entered_step_by_step_in_the_guide(client, api, services):
+    guide = services.guide
+    await create_project(client)
+    replies = await goto_stage(client, 6)
+    asked = replies[-1]
+    assert question_in(guide, asked).id == "budget_charges_fonctionnement"
+    assert "Aucune ligne pour l'instant." in asked.text and "🕓 Je ne sais pas encore" in asked.labels
+    since = len(api.calls)
+    await client.click("✅ Valider")
+    assert api.toasts(since) == ["Ajoutez au moins une ligne, ou touchez « Je ne sais pas encore »."]
+    await client.click("Salaires et charges")
+    replies = await client.send("40 000 €")
+    asked = replies[-1]
+    assert question_in(guide, asked).id == "budget_charges_fonctionnement"
+    assert "• Salaires et charges : 40 000 €" in asked.text.replace("\u202f", " ")
+    replies = await client.click("✅ Valider")
+    assert question_in(guide, replies[-1]).id == "budget_charges_investissement"
+    replies = await client.click("🕓 Je ne sais pas encore")
+    recap = replies[-1].text.replace("\u202f", " ")
+    assert "Quelles charges de fonctionnement prévoyez-vous pour une année ?\n➡️ 40 000 €" in recap
+    assert "à compléter plus tard" in recap
+    # A typed amount where a category is expected gets the way to do it.
+    await client.click("✏️ 2")
+    replies = await client.send("20 000")
+    assert "touchez une catégorie pour ajouter une ligne" in replies[0].text
