@@ -198,12 +198,24 @@ def _option_labels(seen: _Answers, question_id: str, option_ids: list[str]) -> l
     return [seen.questions[question_id].option(option).label for option in option_ids]
 
 
+def _chosen(rule: EachSelectedRule | DatesBeforeRule, seen: _Answers) -> list[str]:
+    return [option for option in rule.options if option in seen.values.get(rule.question, [])]
+
+
+def _per_option(seen: _Answers, question_id: str, failing: list[str], waiting: bool,
+                placeholder: str) -> tuple[State, dict]:
+    """Not met when an option fails (named in the reason), else pending while one waits for its answer."""
+    values = {placeholder: ", ".join(_option_labels(seen, question_id, failing))}
+    if failing:
+        return State.NOT_MET, values
+    return (State.PENDING if waiting else State.SATISFIED), values
+
+
 def _each_selected(rule: EachSelectedRule, seen: _Answers) -> tuple[State, dict]:
     if seen.status(rule.question) not in (ANSWERED, SKIPPED):
         return State.PENDING, {}
-    chosen = [option for option in rule.options if option in seen.values.get(rule.question, [])]
     failing, waiting = [], False
-    for option in chosen:
+    for option in _chosen(rule, seen):
         followup = rule.followup.format(option=option)
         status = seen.status(followup)
         if status == ANSWERED and seen.shown(followup):
@@ -213,29 +225,22 @@ def _each_selected(rule: EachSelectedRule, seen: _Answers) -> tuple[State, dict]
             failing.append(option)
         else:
             waiting = True
-    values = {"missing": ", ".join(_option_labels(seen, rule.question, failing))}
-    if failing:
-        return State.NOT_MET, values
-    return (State.PENDING if waiting else State.SATISFIED), values
+    return _per_option(seen, rule.question, failing, waiting, "missing")
 
 
 def _dates_before(rule: DatesBeforeRule, seen: _Answers) -> tuple[State, dict]:
     if seen.status(rule.later) != ANSWERED:
         return State.PENDING, {}
     later = date.fromisoformat(str(seen.values[rule.later]))
-    chosen = [option for option in rule.options if option in seen.values.get(rule.question, [])]
     late, waiting = [], False
-    for option in chosen:
+    for option in _chosen(rule, seen):
         earlier = rule.earlier.format(option=option)
         if seen.status(earlier) == ANSWERED and seen.shown(earlier):
             if date.fromisoformat(str(seen.values[earlier])) > later:
                 late.append(option)
         else:
             waiting = True
-    values = {"late": ", ".join(_option_labels(seen, rule.question, late))}
-    if late:
-        return State.NOT_MET, values
-    return (State.PENDING if waiting else State.SATISFIED), values
+    return _per_option(seen, rule.question, late, waiting, "late")
 
 
 def _at_most(rule: AtMostRule, seen: _Answers) -> tuple[State, dict]:
