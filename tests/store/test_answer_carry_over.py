@@ -31,8 +31,9 @@ _ROWS = text("SELECT id, project_id, question_id, kind, status, value, user_id, 
              ).columns(value=JSON)
 _CURRENT = text("SELECT question_id, kind, status, value, user_id FROM answer "
                 "WHERE project_id = :project AND is_current ORDER BY question_id").columns(value=JSON)
-_ADDED = text("SELECT count(*) FROM answer WHERE created_at > :at AND step_id IS NULL"
-              ).bindparams(bindparam("at", type_=DateTime(timezone=True)))
+# Rows the upgrade added: after every old row, by id and by date (no wall clock read).
+_ADDED = text("SELECT count(*) FROM answer WHERE id > :last AND step_id IS NULL AND created_at >= "
+              "(SELECT max(created_at) FROM answer WHERE id <= :last)")
 _CURRENT_PER_QUESTION = text("SELECT max(n) FROM (SELECT count(*) AS n FROM answer WHERE is_current "
                              "GROUP BY project_id, question_id) AS counted")
 
@@ -148,8 +149,6 @@ def test_answers_are_carried_over_to_the_new_guide(database_url, engine, old_dat
     with engine.connect() as connection:
         before = {row.id: row for row in connection.execute(_ROWS)}
         current_before = {project: current(connection, project) for project in old_database.values()}
-    started = datetime.now(timezone.utc)
-
     migrate.upgrade(database_url)
 
     with engine.connect() as connection:
@@ -191,7 +190,7 @@ def test_answers_are_carried_over_to_the_new_guide(database_url, engine, old_dat
         assert len(added) == 15 + 3 + 1
         assert all(row.is_current for row in added)
         # The added rows are dated now and belong to the question's own step.
-        assert connection.execute(_ADDED, {"at": started}).scalar_one() == len(added)
+        assert connection.execute(_ADDED, {"last": max(before)}).scalar_one() == len(added)
         assert connection.execute(_CURRENT_PER_QUESTION).scalar_one() == 1
         assert connection.execute(text("SELECT count(*) FROM budget_line")).scalar_one() == 10
 
