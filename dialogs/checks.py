@@ -1,9 +1,9 @@
 """The labelling checks, implemented once per rule kind; the guide declares them with parameters."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from functools import cached_property
@@ -12,10 +12,11 @@ from typing import Any, Protocol
 from dialogs import formatting
 from dialogs.budget import BudgetSummary
 from dialogs.budget_model import OPERATING
-from dialogs.conditions import holds
-from dialogs.model import (REQUIREMENT, AnsweredRule, BudgetEnteredRule, AtMostRule, Check, ChecklistItem, DateOrderRule, DatesBeforeRule,
-                           EachSelectedRule, IncludesAllRule, Kind, MinSelectedRule, MinWeeklyHoursRule, Question,
-                           Stage, StateAidRule, SubsidyPlausibleRule, YesRule)
+from dialogs.conditions import QuestionTest, holds, proof_leaves, question_tests
+from dialogs.model import (BUDGET_ENTERED, REQUIREMENT, AnsweredRule, BudgetEnteredRule, BudgetState, AtMostRule, Check,
+                           ChecklistItem, DateOrderRule, DatesBeforeRule, EachSelectedRule, IncludesAllRule, Kind,
+                           MinSelectedRule, MinWeeklyHoursRule, Proof, Question, Stage, StateAidRule,
+                           SubsidyPlausibleRule, YesRule)
 from dialogs.schedule import total_minutes
 
 ANSWERED, SKIPPED = "answered", "skipped"
@@ -91,13 +92,120 @@ def missing_required(questions: Iterable[Question], answers: Mapping[str, Stored
             and (q.id not in answers or answers[q.id].status != ANSWERED)]
 
 
-def ticked(item: ChecklistItem, values: Mapping[str, Any], marks: Mapping[str, bool]) -> bool:
-    """A checklist item is done when an answer proves it, or when it was ticked by hand."""
-    return proved(item, values) or marks.get(item.id, False)
+# How a checklist item is done: proved by the answers or the budget, or ticked by hand; "" when it is not done.
+PROVED, BY_HAND = "proved", "hand"
 
 
-def proved(item: ChecklistItem, values: Mapping[str, Any]) -> bool:
-    return item.proved_by is not None and holds(item.proved_by, values)
+class Version(Protocol):
+    """One stored version of an answer, oldest first in a question's history."""
+
+    status: str
+    value: Any
+    at: datetime
+
+
+class Mark(Protocol):
+    """A checklist item's current hand mark: ticked (done) or unticked, and when."""
+
+    done: bool
+    at: datetime
+
+
+@dataclass(frozen=True)
+class ItemState:
+    """Where a checklist item stands; the chat and the documents both read it from `Proofs.state`."""
+
+    done: bool
+    how: str = ""                 # PROVED, BY_HAND, or "" when not done
+    on: datetime | None = None    # when it was proved or ticked; None when not done or when no times were given
+
+
+def budget_state(budget: BudgetSummary, state: str) -> bool:
+    """`entered`: an operating charge is entered. `balanced`: besides, the labelling subsidy is plausible and
+    neither the operating budget nor the investment plan lacks funding (a surplus is no gap)."""
+    if budget_missing(budget):
+        return False
+    if state == BUDGET_ENTERED:
+        return True
+    return not budget.subsidy.implausible and not budget.operating.gap_cents and not budget.investment.gap_cents
+
+
+class Proofs:
+    """Evaluates checklist items: their proofs on the answered values and, computed once and only when a proof
+    reads it, the budget. Given every version of the answers and the time the budget last changed, it also
+    says since when a proof holds; without them, states come without dates."""
+
+    def __init__(self, values: Mapping[str, Any], budget: Callable[[], BudgetSummary] | None = None,
+                 history: Mapping[str, Sequence[Version]] | None = None,
+                 budget_changed: datetime | None = None) -> None:
+        self.values = values
+        self._budget = budget
+        self.history = history
+        self.budget_changed = budget_changed
+
+    @cached_property
+    def budget(self) -> BudgetSummary | None:
+        return self._budget() if self._budget else None
+
+    def holds(self, proof: Proof | None) -> bool:
+        """False for no proof, and for a budget proof when no budget was given."""
+        return proof is not None and all(self._leaf_holds(leaf) for leaf in proof_leaves(proof))
+
+    def _leaf_holds(self, leaf) -> bool:
+        if isinstance(leaf, BudgetState):
+            return self.budget is not None and budget_state(self.budget, leaf.budget)
+        return all(holds(test, self.values) for test in question_tests(leaf, self.values))
+
+    def since(self, proof: Proof) -> datetime | None:
+        """When a proof that holds started to hold for good: the latest start of its parts.
+
+        A test on an answer holds since the oldest version that, going back from the current one, still
+        passes it: an answer confirmed again, or raised from 2 visits to 3, keeps its date. A budget state
+        holds since the budget last changed. None when no times were given."""
+        if self.history is None:
+            return None
+        starts: list[datetime | None] = []
+        for leaf in proof_leaves(proof):
+            if isinstance(leaf, BudgetState):
+                starts.append(self.budget_changed)
+            else:
+                starts += [self._answer_since(test) for test in question_tests(leaf, self.values)]
+        return None if not starts or None in starts else max(starts)
+
+    def _answer_since(self, test: QuestionTest) -> datetime | None:
+        start = None
+        for version in reversed(self.history.get(test.question, ())):
+            if version.status != ANSWERED or not holds(test, {test.question: version.value}):
+                break
+            start = version.at
+        return start
+
+    def state(self, item: ChecklistItem, mark: Mark | bool | None) -> ItemState:
+        """Done when what proves the item holds, or when it is ticked by hand (`mark`: the current hand mark,
+        dated, or a plain bool when no times are known).
+
+        A proof wins over a hand mark. The answers (or the budget) say the action is done and the chat shows no
+        button for it: to undo it, the team changes the answer; a hand untick never hides a proof. The date is
+        the first sign the action was done: the proof's start, or a hand tick given before it. Once the proof no
+        longer holds, the hand mark decides again."""
+        by_hand = mark if isinstance(mark, bool) else mark is not None and mark.done
+        ticked_at = mark.at if by_hand and not isinstance(mark, bool) else None
+        if self.holds(item.proved_by):
+            dates = [at for at in (self.since(item.proved_by), ticked_at) if at is not None]
+            return ItemState(True, PROVED, min(dates) if dates else None)
+        return ItemState(True, BY_HAND, ticked_at) if by_hand else ItemState(False)
+
+
+def ticked(item: ChecklistItem, values: Mapping[str, Any], marks: Mapping[str, bool],
+           budget: Callable[[], BudgetSummary] | None = None) -> bool:
+    """A checklist item is done when what proves it holds, or when it was ticked by hand.
+
+    Without `budget`, an item proved by the budget counts only when ticked by hand."""
+    return Proofs(values, budget).state(item, marks.get(item.id)).done
+
+
+def proved(item: ChecklistItem, values: Mapping[str, Any], budget: Callable[[], BudgetSummary] | None = None) -> bool:
+    return Proofs(values, budget).holds(item.proved_by)
 
 
 def evaluate(stages: list[Stage], questions: Mapping[str, Question], answers: Mapping[str, Stored],

@@ -4,7 +4,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from dialogs.model import AllOf, Answered, AnyOf, AtLeast, Condition, Equals
+from dialogs.model import (AllOf, AllProved, Answered, AnyOf, AtLeast, BudgetState, Condition, EachAnswered, Equals,
+                           Proof)
+
+QuestionTest = Answered | Equals | AnyOf | AtLeast
 
 
 def holds(condition: Condition | None, values: Mapping[str, Any]) -> bool:
@@ -37,3 +40,24 @@ def leaves(condition: Condition | None) -> Iterator[Answered | Equals | AnyOf | 
             yield from leaves(part)
     else:
         yield condition
+
+
+def proof_leaves(proof: Proof | None) -> Iterator[QuestionTest | BudgetState | EachAnswered]:
+    """The simple proofs inside a checklist item's proof, for validation and evaluation."""
+    if proof is None:
+        return
+    if isinstance(proof, AllProved):
+        for part in proof.all:
+            yield from proof_leaves(part)
+    else:
+        yield proof
+
+
+def question_tests(leaf: QuestionTest | EachAnswered, values: Mapping[str, Any]) -> list[QuestionTest]:
+    """The tests on single answers a question proof stands for with these answers: itself, or for "each", the
+    multiple choice answered and the follow-up of each option chosen answered."""
+    if not isinstance(leaf, EachAnswered):
+        return [leaf]
+    chosen = values.get(leaf.each_of) or []
+    return [Answered(question=leaf.each_of), *(Answered(question=leaf.answered.format(option=option))
+                                               for option in leaf.options if option in chosen)]

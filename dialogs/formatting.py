@@ -1,4 +1,4 @@
-"""French display of parsed values (Babel): euros, dates, weekly hours."""
+"""French display of parsed values (Babel): euros, dates, weekly hours, SIRET numbers."""
 from __future__ import annotations
 
 import re
@@ -55,3 +55,10 @@ def time_ranges(ranges: list[list[int]]) -> str:
 def decimal(number: Decimal | int) -> str:
     """A number with its decimals in French: "1,5", "2", "12 400,25"."""
     return format_decimal(number, format="#,##0.##", locale=LOCALE)
+
+
+def siret(digits: str) -> str:
+    """'123 456 789 00015': the SIREN in three groups of three, then the establishment's five digits."""
+    if len(digits) != 14:
+        return digits
+    return f"{digits[:3]} {digits[3:6]} {digits[6:9]} {digits[9:]}"

@@ -10,12 +10,12 @@ import yaml
 from pydantic import ValidationError
 
 from dialogs.checks import PLACEHOLDERS
-from dialogs.conditions import leaves
+from dialogs.conditions import leaves, proof_leaves
 from dialogs.errors import GuideError
 from dialogs.yaml_files import read_yaml
-from dialogs.model import (CHOICE_KINDS, AnsweredRule, BudgetEnteredRule, AnyOf, AtLeast, AtMostRule, Check, ChecklistItem,
-                           DateOrderRule, DatesBeforeRule, EachSelectedRule, Equals, Guide, GuideHeader,
-                           IncludesAllRule, Kind, MinSelectedRule, MinWeeklyHoursRule, Question, Stage, StateAidRule,
+from dialogs.model import (CHOICE_KINDS, AnsweredRule, BudgetEnteredRule, AnyOf, AtLeast, AtMostRule, BudgetState,
+                           Check, ChecklistItem, DateOrderRule, DatesBeforeRule, EachAnswered, EachSelectedRule, Equals,
+                           Guide, GuideHeader, Proof, IncludesAllRule, Kind, MinSelectedRule, MinWeeklyHoursRule, Question, Stage, StateAidRule,
                            Step, SubsidyPlausibleRule, YesRule)
 
 GUIDE_DIR = Path(__file__).parent / "guide"
@@ -148,6 +148,7 @@ def _check(guide: Guide, files: dict[str, str]) -> None:
                 if recalled not in earlier or any(q.id == recalled for q in step.questions):
                     raise GuideError(f"{where}: steps.{step.id}.recall: {recalled!r} is not a question of an earlier step")
     # Checks and checklists may name any question of the guide, earlier or later.
+    labels: dict[str, str] = {}
     for stage in guide.stages:
         where = files[stage.id]
         steps = {step.id for step in stage.steps}
@@ -167,7 +168,12 @@ def _check(guide: Guide, files: dict[str, str]) -> None:
                     # The "fix it" button opens this step: it must hold what the rule reads.
                     raise GuideError(f"{field_path}: none of its questions is in step {check.step!r}")
         for item in stage.checklist:
-            _check_condition_targets(item.proved_by, earlier, f"{where}: checklist.{item.id}.proved_by")
+            # One action, one item: the same action listed twice could show two states.
+            if item.label in labels:
+                raise GuideError(f"{where}: checklist.{item.id}.label: {item.label!r} is also the label of "
+                                 f"{labels[item.label]}")
+            labels[item.label] = item.id
+            _check_proof(item.proved_by, earlier, f"{where}: checklist.{item.id}.proved_by")
 
 
 def rule_questions(rule) -> set[str]:
@@ -257,6 +263,26 @@ def _check_condition_targets(condition, questions: dict[str, Question], field_pa
         if leaf.question not in questions:
             raise GuideError(f"{field_path}: {leaf.question!r} is not a question of the guide")
         _check_values(leaf, questions[leaf.question], field_path)
+
+
+def _check_proof(proof: Proof | None, questions: dict[str, Question], field_path: str) -> None:
+    """A checklist proof names real questions and options; a budget state names none."""
+    for leaf in proof_leaves(proof):
+        if isinstance(leaf, BudgetState):
+            continue
+        if isinstance(leaf, EachAnswered):
+            target = questions.get(leaf.each_of)
+            if target is None or target.kind is not Kind.MULTI:
+                raise GuideError(f"{field_path}: each_of {leaf.each_of!r} is not a multiple choice of the guide")
+            unknown = set(leaf.options) - {o.id for o in target.options}
+            if unknown:
+                raise GuideError(f"{field_path}: {sorted(unknown)} not options of {leaf.each_of!r}")
+            for option in leaf.options:
+                if leaf.answered.format(option=option) not in questions:
+                    raise GuideError(f"{field_path}: {leaf.answered.format(option=option)!r} is not a question "
+                                     "of the guide")
+        else:
+            _check_condition_targets(leaf, questions, field_path)
 
 
 def _check_condition(question: Question, earlier: dict[str, Question], field_path: str) -> None:

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
 Identifier = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
 
@@ -26,6 +26,8 @@ class Kind(str, Enum):
     TIME_RANGES = "time_ranges"  # one day's opening hours: "9h-12h 14h-17h", or "fermé"
     DECIMAL = "decimal"  # a number with up to two decimals, French comma: "1,5"
     BUDGET = "budget_lines"  # lines of the budget builder, entered with buttons; the answer is their total in cents
+    SIRET = "siret"  # an establishment's SIRET, typed with or without spaces; stored as its 14 digits
+    ADDRESS = "address"  # a postal address on one line, with a French postal code and the commune after it
 
 
 CHOICE_KINDS = {Kind.CHOICE, Kind.MULTI}
@@ -249,13 +251,57 @@ class Check(Strict):
     rules: list[Rule] = Field(min_length=1)
 
 
+BUDGET_ENTERED, BUDGET_BALANCED = "entered", "balanced"
+
+
+class BudgetState(Strict):
+    """A proof read from the budget's lines, not from a question: `entered` once an operating charge is entered
+    (the labelling subsidy can be computed); `balanced` once, besides, the subsidy is plausible and the
+    resources cover the charges of both the operating budget and the investment plan."""
+
+    budget: Literal["entered", "balanced"]
+
+
+class EachAnswered(Strict):
+    """True when the multiple choice `each_of` is answered and, for each of these options chosen, the question
+    `answered` (with "{option}" replaced by the option id) has a real answer."""
+
+    each_of: Identifier
+    options: list[Identifier] = Field(min_length=1)
+    answered: str = Field(pattern=r"^[a-z][a-z0-9_]*\{option\}[a-z0-9_]*$")
+
+
+class AllProved(Strict):
+    all: list["Proof"] = Field(min_length=1)
+
+
+_PROOF_KEYS = ("all", "budget", "each_of", "answered", "equals", "any_of", "at_least")
+
+
+def _proof_tag(value: Any) -> str | None:
+    """The key that says which proof this is, so a malformed one is reported against its own fields."""
+    keys = value if isinstance(value, dict) else type(value).model_fields if isinstance(value, BaseModel) else ()
+    return next((key for key in _PROOF_KEYS if key in keys), None)
+
+
+# What proves a checklist item: the display conditions' tests on answers, plus the budget's state and "each
+# option chosen has its follow-up answered". Only checklists take them: a question's display never reads the budget.
+Proof = Annotated[Union[Annotated[AllProved, Tag("all")], Annotated[BudgetState, Tag("budget")],
+                        Annotated[EachAnswered, Tag("each_of")], Annotated[Answered, Tag("answered")],
+                        Annotated[Equals, Tag("equals")], Annotated[AnyOf, Tag("any_of")],
+                        Annotated[AtLeast, Tag("at_least")]],
+                  Discriminator(_proof_tag, custom_error_type="proof", custom_error_message=(
+                      "a proof names one of: " + ", ".join(_PROOF_KEYS)))]
+AllProved.model_rebuild()
+
+
 class ChecklistItem(Strict):
-    """An action item of the fiche; ticked by an answer that proves it, or by hand."""
+    """An action item of the fiche; ticked by what proves it (answers, the budget), or by hand."""
 
     id: Identifier
     label: str = Field(min_length=1, max_length=120)
     fiche: str = Field(min_length=1)
-    proved_by: Condition | None = None
+    proved_by: Proof | None = None
 
 
 class Step(Strict):

@@ -7,6 +7,7 @@ import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from dialogs.address import parse_address
 from dialogs.errors import ParseError
 from dialogs.model import Kind, Question
 from dialogs.schedule import parse_time_ranges
@@ -293,6 +294,46 @@ def parse_text(text: str, max_length: int) -> str:
     return text
 
 
+# ---------------------------------------------------------------- SIRET
+
+SIRET_LENGTH = 14
+# La Poste's establishments share the SIREN 356 000 000; their SIRETs follow INSEE's own rule for it: the sum
+# of the fourteen digits is a multiple of 5 (the head office's also passes the Luhn check).
+LA_POSTE_SIREN = "356000000"
+
+
+def luhn_valid(digits: str) -> bool:
+    """The Luhn check of SIREN and SIRET numbers: every second digit from the right doubled, the sum ends in 0."""
+    total = 0
+    for position, digit in enumerate(reversed(digits)):
+        value = int(digit) * (2 if position % 2 else 1)
+        total += value - 9 if value > 9 else value
+    return total % 10 == 0
+
+
+def siret_valid(digits: str) -> bool:
+    """Fourteen digits whose check digit holds (La Poste's rule for its own SIREN)."""
+    if len(digits) != SIRET_LENGTH or not digits.isascii() or not digits.isdigit():
+        return False
+    if digits.startswith(LA_POSTE_SIREN) and sum(map(int, digits)) % 5 == 0:
+        return True
+    return luhn_valid(digits)
+
+
+def parse_siret(text: str) -> str:
+    """A SIRET typed with or without spaces ("123 456 789 00015"; dots and dashes too) as its 14 digits."""
+    digits = re.sub(r"[\s.\u2010-\u2013-]+", "", text)
+    if not digits:
+        raise ParseError("text.empty")
+    if not (digits.isascii() and digits.isdigit()):
+        raise ParseError("siret.invalid")
+    if len(digits) != SIRET_LENGTH:
+        raise ParseError("siret.length", count=len(digits))
+    if not siret_valid(digits):
+        raise ParseError("siret.checksum")
+    return digits
+
+
 # ---------------------------------------------------------------- choices
 
 _LIST_SEP_RE = re.compile(r"(\s*[,;\n]\s*|\s+et\s+)", re.IGNORECASE)
@@ -376,6 +417,10 @@ def parse_answer(question: Question, text: str) -> Any:
         return _parse_multi(question, text)
     if kind is Kind.TIME_RANGES:
         return parse_time_ranges(text)
+    if kind is Kind.SIRET:
+        return parse_siret(text)
+    if kind is Kind.ADDRESS:
+        return parse_address(text)
     if kind is Kind.BUDGET:
         raise ParseError("budget.buttons")  # its lines are built with the budget desk's buttons
     raise AssertionError(f"unhandled kind {kind!r}")
@@ -394,6 +439,8 @@ def to_json(kind: Kind | str, value: Any) -> Any:
         return value.isoformat()
     if kind is Kind.MULTI:
         return list(value)
+    if kind in (Kind.SIRET, Kind.ADDRESS):
+        return str(value)  # the SIRET's 14 digits; the address as typed, whitespace collapsed
     return value
 
 

@@ -1,17 +1,21 @@
 """The views a project can ask for at any time: conformity, checklist, deferred questions, stage end."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
+from zoneinfo import ZoneInfo
 
+from dialogs import formatting
 from dialogs.budget import BudgetSummary
-from dialogs.checks import CheckResult, State, evaluate, proved, ticked
+from dialogs.calendar import local_date
+from dialogs.checks import BY_HAND, PROVED, CheckResult, ItemState, Proofs, State, evaluate
 from dialogs.loader import LoadedGuide
 from dialogs.model import PLAUSIBILITY, RECOMMENDATION, REQUIREMENT, Stage
 from dialogs.ui import UiTexts
 from states.buttons import Action
 from states.events import Button, Reply
 from states.progress import DEFERRED, ProjectView
+from store.repo import ChecklistEvidence
 
 MakeButton = Callable[[str, str, "int | None"], Button]
 KINDS = (REQUIREMENT, RECOMMENDATION, PLAUSIBILITY)  # the order in which every report lists them
@@ -19,12 +23,17 @@ KINDS = (REQUIREMENT, RECOMMENDATION, PLAUSIBILITY)  # the order in which every 
 
 class Reports:
     def __init__(self, guide: LoadedGuide, ui: UiTexts, view: ProjectView, button: MakeButton,
-                 budget: Callable[[], BudgetSummary]) -> None:
+                 budget: Callable[[], BudgetSummary], evidence: Callable[[], ChecklistEvidence] | None = None,
+                 zone: ZoneInfo | None = None) -> None:
+        """With `evidence` (the repository's checklist_evidence for the project) and the bot's `zone`, the
+        checklist says on which day each item was proved or ticked, as the documents do."""
         self.guide = guide
         self.ui = ui
         self.view = view
         self.button = button
-        self.budget = budget  # read only when a budget check is evaluated
+        self.budget = budget  # read only when a budget check or proof is evaluated
+        self.evidence = evidence
+        self.zone = zone
 
     def results(self, stages: list[Stage] | None = None) -> list[CheckResult]:
         return evaluate(stages or self.guide.stages, self.guide.questions, self.view.answers, self.budget)
@@ -40,31 +49,53 @@ class Reports:
                                     "groups": [g for g in groups if g["checks"]], "open": bool(rows)},
                      rows + [[self.button(self.ui.buttons.menu, Action.MENU, None)]])
 
-    def checklist(self, marks: dict[str, bool]) -> Reply:
-        stages = []
-        for number, stage in enumerate(self.guide.stages):
-            done = sum(ticked(item, self.view.values, marks) for item in stage.checklist)
-            by_hand = sum(not proved(item, self.view.values) and marks.get(item.id, False) for item in stage.checklist)
+    def checklist_states(self, marks: Mapping[str, bool]) -> dict[str, ItemState]:
+        """Every item's state, as the documents compute it; `marks` are the hand marks, used when no evidence
+        (which holds them with their times) was given."""
+        if self.evidence is None:
+            proofs, dated = Proofs(self.view.values, self.budget), marks
+        else:
+            evidence = self.evidence()
+            proofs = Proofs(self.view.values, self.budget, evidence.answers, evidence.budget_changed)
+            dated = evidence.marks
+        return {item.id: proofs.state(item, dated.get(item.id)) for item in self.guide.checklist}
+
+    def to_tick(self, marks: Mapping[str, bool]) -> int:
+        """The items neither proved nor ticked by hand: what the guide's end asks the team to tick."""
+        return sum(not state.done for state in self.checklist_states(marks).values())
+
+    def checklist(self, marks: Mapping[str, bool]) -> Reply:
+        states, stages = self.checklist_states(marks), []
+        for stage in self.guide.stages:
+            done = sum(states[item.id].done for item in stage.checklist)
+            by_hand = sum(states[item.id].how == BY_HAND for item in stage.checklist)
             stages.append({"order": stage.order, "title": stage.title, "done": done, "by_hand": by_hand,
                            "total": len(stage.checklist)})
         rows = [[self.button(self.ui.buttons.stage.format(order=s["order"], title=s["title"]), Action.CHECKLIST, i)]
                 for i, s in enumerate(stages) if s["total"]]
         return Reply("checklist", {"stages": stages}, rows)
 
-    def checklist_stage(self, stage: Stage, marks: dict[str, bool], edit: bool = False) -> Reply:
-        items, rows = [], []
+    def checklist_stage(self, stage: Stage, marks: Mapping[str, bool], edit: bool = False) -> Reply:
+        """The stage's items; those no proof shows get a button to tick or untick them by hand."""
+        states, items, rows = self.checklist_states(marks), [], []
         for item in stage.checklist:
-            by_answer = proved(item, self.view.values)
-            done = ticked(item, self.view.values, marks)
-            items.append({"label": item.label, "fiche": item.fiche, "done": done, "proved": by_answer,
-                          "provable": item.proved_by is not None})
+            state = states[item.id]
+            by_answer = state.how == PROVED
+            items.append({"label": item.label, "fiche": item.fiche, "done": state.done, "proved": by_answer,
+                          "provable": item.proved_by is not None, "on": self._day(state)})
             if not by_answer:
-                template = self.ui.buttons.ticked if done else self.ui.buttons.unticked
+                template = self.ui.buttons.ticked if state.done else self.ui.buttons.unticked
                 rows.append([self.button(template.format(label=item.label), Action.TICK,
                                          self.guide.checklist.index(item))])
         rows.append([self.button(self.ui.buttons.checklist, Action.CHECKLIST, None),
                      self.button(self.ui.buttons.menu, Action.MENU, None)])
         return Reply("checklist_stage", {"stage": stage.title, "order": stage.order, "items": items}, rows, edit=edit)
+
+    def _day(self, state: ItemState) -> str:
+        """"15 mars 2027", or "" when the item is not done or its day is not known."""
+        if state.on is None or self.zone is None:
+            return ""
+        return formatting.long_date(local_date(state.on, self.zone))
 
     def deferred(self) -> Reply:
         stages, rows = [], []

@@ -6,8 +6,9 @@ per statement.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, func, insert, select, text, update
@@ -70,6 +71,38 @@ class StoredAnswer:
     step: str | None = None
 
 
+@dataclass(frozen=True)
+class AnswerVersion:
+    """One stored version of an answer: what it said, and when it was recorded (UTC)."""
+
+    status: str
+    value: Any
+    at: datetime
+
+
+@dataclass(frozen=True)
+class MarkRow:
+    """A checklist item's current hand mark: ticked or unticked, and when (UTC)."""
+
+    done: bool
+    at: datetime
+
+
+@dataclass(frozen=True)
+class ChecklistEvidence:
+    """What dates a project's checklist: every version of every answer (oldest first), the current hand marks,
+    and when the budget's lines last changed (None without any line)."""
+
+    answers: dict[str, list[AnswerVersion]]
+    marks: dict[str, MarkRow]
+    budget_changed: datetime | None
+
+
+def _utc(instant: datetime) -> datetime:
+    """SQLite gives back naive datetimes; everything stored is UTC."""
+    return instant.replace(tzinfo=timezone.utc) if instant.tzinfo is None else instant.astimezone(timezone.utc)
+
+
 def _columns(table, row_type) -> list:
     return [table.c[f.name] for f in fields(row_type)]
 
@@ -106,14 +139,23 @@ _LINES = (select(LINE.c.line_key, LINE.c.section, LINE.c.category, LINE.c.label,
 _LAST_LINE_KEY = select(func.max(LINE.c.line_key)).where(LINE.c.project_id == bindparam("project_id"))
 _SUPERSEDE_LINE = (update(LINE).where(LINE.c.project_id == bindparam("p_id"), LINE.c.line_key == bindparam("key"),
                                       LINE.c.is_current.is_(True)).values(is_current=False))
+_VERSIONS = (select(ANSWER.c.question_id, ANSWER.c.status, ANSWER.c.value, ANSWER.c.created_at)
+             .where(ANSWER.c.project_id == bindparam("project_id")).order_by(ANSWER.c.id))
+_DATED_MARKS = select(MARK.c.item_id, MARK.c.done, MARK.c.created_at).where(
+    MARK.c.project_id == bindparam("project_id"), MARK.c.is_current.is_(True))
+# Removing a line is a change too: its current row is the removal.
+_BUDGET_CHANGED = select(func.max(LINE.c.created_at)).where(LINE.c.project_id == bindparam("project_id"),
+                                                            LINE.c.is_current.is_(True))
 _HISTORY = (select(ANSWER.c.status, ANSWER.c.value, ANSWER.c.kind, ANSWER.c.step_id)
             .where(ANSWER.c.project_id == bindparam("project_id"), ANSWER.c.question_id == bindparam("question_id"))
             .order_by(ANSWER.c.id))
 
 
 class Repository:
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, clock: Callable[[], datetime] = utcnow) -> None:
+        """`clock` dates the rows this unit of work adds (answers, hand marks, budget lines)."""
         self.connection = connection
+        self.clock = clock
 
     def claim_update(self, update_id: int, now: datetime | None = None) -> bool:
         """Record a Telegram update id; False when it was already processed."""
@@ -193,7 +235,7 @@ class Repository:
         self.connection.execute(_SUPERSEDE, {"p_id": project_id, "q_id": question_id})
         self.connection.execute(_ADD_ANSWER, {"project_id": project_id, "question_id": question_id, "kind": kind,
                                               "status": status, "value": value, "user_id": user_id,
-                                              "is_current": True, "step_id": step_id})
+                                              "is_current": True, "step_id": step_id, "created_at": self.clock()})
 
     def history(self, project_id: int, question_id: str) -> list[StoredAnswer]:
         rows = self.connection.execute(_HISTORY, {"project_id": project_id, "question_id": question_id})
@@ -207,7 +249,17 @@ class Repository:
         """Tick or untick an item; earlier marks stay, as history."""
         self.connection.execute(_UNMARK, {"p_id": project_id, "i_id": item_id})
         self.connection.execute(insert(MARK), {"project_id": project_id, "item_id": item_id, "done": done,
-                                               "user_id": user_id, "is_current": True})
+                                               "user_id": user_id, "is_current": True, "created_at": self.clock()})
+
+    def checklist_evidence(self, project_id: int) -> ChecklistEvidence:
+        """Every answer's versions, the current hand marks and the budget's last change, with their times."""
+        answers: dict[str, list[AnswerVersion]] = {}
+        for question_id, status, value, at in self.connection.execute(_VERSIONS, {"project_id": project_id}):
+            answers.setdefault(question_id, []).append(AnswerVersion(status, value, _utc(at)))
+        marks = {item_id: MarkRow(done, _utc(at))
+                 for item_id, done, at in self.connection.execute(_DATED_MARKS, {"project_id": project_id})}
+        changed = self.connection.execute(_BUDGET_CHANGED, {"project_id": project_id}).scalar()
+        return ChecklistEvidence(answers, marks, _utc(changed) if changed is not None else None)
 
     def budget_lines(self, project_id: int) -> list[BudgetLineRow]:
         return [BudgetLineRow(*row) for row in self.connection.execute(_LINES, {"project_id": project_id})]
@@ -230,4 +282,5 @@ class Repository:
 
     def _insert_line(self, project_id: int, user_id: int, key: int, removed: bool = False, **values: Any) -> None:
         self.connection.execute(insert(LINE), {"project_id": project_id, "line_key": key, "user_id": user_id,
-                                               "removed": removed, "is_current": True, **values})
+                                               "removed": removed, "is_current": True, "created_at": self.clock(),
+                                               **values})

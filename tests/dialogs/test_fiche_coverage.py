@@ -141,7 +141,7 @@ def test_every_check_quotes_the_fiche():
 
 
 def test_every_checklist_item_an_answer_can_prove_is_linked():
-    # The three left by hand: no answer says the offer was translated per operator, the report written,
-    # or the committee held.
+    # The two left by hand: no answer says the activity report was written or the committee held (the
+    # questions plan them; each operator's services, answered, are the offer translated per operator).
     by_hand = {item.id for item in load_guide().checklist if item.proved_by is None}
-    assert by_hand == {"part_todo_traduction", "dev_preparer_rapport", "dev_reunir_comite"}
+    assert by_hand == {"dev_preparer_rapport", "dev_reunir_comite"}

@@ -802,6 +802,8 @@ _VALUES = {
     Kind.TIME_RANGES: st.lists(st.lists(st.integers(0, 24 * 60), min_size=2, max_size=2).map(sorted), max_size=3),
     Kind.DECIMAL: st.integers(min_value=0, max_value=10**9).map(lambda c: Decimal(c).scaleb(-2)),
     Kind.BUDGET: st.integers(min_value=0, max_value=10**12),
+    Kind.SIRET: st.from_regex(r"[0-9]{14}", fullmatch=True),
+    Kind.ADDRESS: st.text(min_size=1),
 }
 
 

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import JSON, BigInteger, Boolean, DateTime, bindparam, text
 
 from store import migrate
+from tests.store.test_migrations import HEAD
 
 FIRST_USER, SECOND_USER = 7_000_000_001, 7_000_000_002
 LONG_AGO = datetime(2025, 3, 1, 9, 30, tzinfo=timezone.utc)
@@ -206,7 +207,7 @@ def test_a_second_run_changes_nothing(database_url, engine, old_database):
         assert connection.execute(_ROWS).all() == first  # the downgrade keeps the added rows, as history
     migrate.upgrade(database_url)
 
-    assert migrate.current(database_url) == "0005"
+    assert migrate.current(database_url) == HEAD
     with engine.connect() as connection:
         assert connection.execute(_ROWS).all() == first
         assert connection.execute(_CURRENT_PER_QUESTION).scalar_one() == 1
@@ -217,7 +218,7 @@ def test_a_database_with_no_projects_upgrades(database_url, engine):
     with engine.begin() as connection:
         OldGuide(connection).user(FIRST_USER, "Camille")
     migrate.upgrade(database_url)
-    assert migrate.current(database_url) == "0005"
+    assert migrate.current(database_url) == HEAD
     with engine.connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM answer")).scalar_one() == 0
 

@@ -1,0 +1,71 @@
+"""A French postal address typed on one line: "12 place de la Mairie, 12400 Saint-Affrique"."""
+from __future__ import annotations
+
+import re
+
+from dialogs.errors import ParseError
+
+ADDRESS_MAX = 300
+POSTAL_CODE_MIN = 1000   # 01000: Ain; below, no French postal code
+POSTAL_CODE_MAX = 98999  # overseas collectivities and Monaco end at 98xxx
+
+# Five digits standing alone, then the commune, which starts with a letter and runs to a comma or the end.
+_CODE_RE = re.compile(r"(?<![0-9])[0-9]{5}(?![0-9])")
+_COMMUNE_RE = re.compile(r"[ ,]*(?P<rest>[^\W\d_][^,;]*)")
+_CEDEX_RE = re.compile(r"(?:^|\s+)cedex(?:\s+[0-9]{1,3})?\s*$", re.IGNORECASE)
+_COUNTRY_RE = re.compile(r"[\s,]+france\s*$", re.IGNORECASE)
+_TRAILING_RE = re.compile(r"[\s.,;:!?-]+$")
+
+
+def _squash(text: str) -> str:
+    """Control characters dropped, every run of whitespace (newlines, U+00A0) made one space, ends trimmed."""
+    return re.sub(r"\s+", " ", "".join(" " if ord(c) < 32 else c for c in text)).strip()
+
+
+def _plausible(code: str) -> bool:
+    return POSTAL_CODE_MIN <= int(code) <= POSTAL_CODE_MAX
+
+
+def _postal(address: str) -> tuple[str, str] | None:
+    """The last plausible postal code followed by a commune, and the text of that commune.
+
+    The last one wins, so a number of the street or a post-office box ("BP 30012, 12400 …") does not hide it."""
+    found = None
+    for code in _CODE_RE.finditer(address):
+        after = _COMMUNE_RE.match(address, code.end())
+        if _plausible(code[0]) and after is not None:
+            found = (code[0], after["rest"])
+    return found
+
+
+def parse_address(text: str) -> str:
+    """The address as typed, whitespace collapsed; it must hold a postal code followed by the commune."""
+    address = _squash(text)
+    if not address:
+        raise ParseError("text.empty")
+    if len(address) > ADDRESS_MAX:
+        raise ParseError("text.too_long", max_length=ADDRESS_MAX, length=len(address))
+    if not commune_of(address):
+        has_code = any(_plausible(code) for code in _CODE_RE.findall(address))
+        raise ParseError("address.commune" if has_code else "address.postal_code")
+    return address
+
+
+def postal_code_of(address: str) -> str:
+    """'12400' for "12 place de la Mairie, 12400 Saint-Affrique"; "" when there is none."""
+    found = _postal(_squash(address))
+    return found[0] if found else ""
+
+
+def commune_of(address: str) -> str:
+    """The commune after the postal code, as typed, without "CEDEX", the country or trailing punctuation.
+
+    "12 place de la Mairie, 12400 Saint-Affrique" gives "Saint-Affrique"; "Mairie, 12400 SAINT AFFRIQUE CEDEX"
+    gives "SAINT AFFRIQUE"; "" when the address has no postal code followed by a commune.
+    """
+    found = _postal(_squash(address))
+    if found is None:
+        return ""
+    commune = _TRAILING_RE.sub("", found[1])
+    commune = _TRAILING_RE.sub("", _COUNTRY_RE.sub("", _CEDEX_RE.sub("", commune)))
+    return commune if re.search(r"[^\W\d_]", commune) else ""

@@ -1,0 +1,96 @@
+"""What the Préfecture's dossier needs of the carrier, typed on a phone: the SIRET, the head office's address."""
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from store.models import Answer
+from tests.bot.test_conversation import create_project
+from tests.bot.test_verdicts import goto_stage
+from tests.support.walk import question_in, walk_step
+
+
+def current_values(services, question_id: str) -> list:
+    with Session(services.database) as session:
+        return session.scalars(select(Answer.value).where(Answer.question_id == question_id)
+                               .order_by(Answer.id)).all()
+
+
+async def reach_the_siret(client, services):
+    guide = services.guide
+    await create_project(client)
+    replies = await goto_stage(client, 3)
+    replies = await walk_step(client, guide, replies)  # the delivery of services
+    replies = await client.click("Étape suivante")
+    assert question_in(guide, replies[-1]).id == "port_porteur"
+    await client.click("La collectivité locale")
+    replies = await client.send("Communauté de communes du Pays de Saint-Affrique")
+    assert question_in(guide, replies[-1]).id == "port_siret"
+    return replies
+
+
+async def test_a_mistyped_siret_is_explained_in_french_and_asked_again_then_a_good_one_is_kept(client, services):
+    guide = services.guide
+    asked = (await reach_the_siret(client, services))[-1]
+    assert "Quel est le numéro SIRET de la structure porteuse ?" in asked.text and "obligatoire" in asked.text
+    assert "⏭️ Passer" not in asked.labels  # the dossier cannot go without it
+
+    replies = await client.send("200 067 510 000")
+    assert replies[0].text == "⚠️ Un SIRET compte 14 chiffres ; vous en avez tapé 12. Exemple : 200 012 342 00008."
+    assert question_in(guide, replies[-1]).id == "port_siret"
+
+    replies = await client.send("200 067 510 00013")
+    assert replies[0].text.startswith("⚠️ Ce numéro SIRET n'est pas valide : vérifiez les chiffres")
+    assert question_in(guide, replies[-1]).id == "port_siret"
+    assert current_values(services, "port_siret") == []  # nothing wrong was stored
+
+    replies = await client.send("200 067 510 00012")
+    assert question_in(guide, replies[-1]).id == "port_adresse"
+    assert current_values(services, "port_siret") == ["20006751000012"]
+
+    replies = await client.click("Retour")
+    assert "Réponse actuelle : 200 067 510 00012" in replies[-1].text
+
+
+async def test_the_head_office_address_needs_a_postal_code_and_is_shown_in_the_recap(client, services):
+    guide = services.guide
+    await reach_the_siret(client, services)
+    await client.send("20006751000012")
+    replies = await client.send("12 place de la Mairie, Saint-Affrique")
+    assert replies[0].text.startswith("⚠️ Il manque le code postal.")
+    assert question_in(guide, replies[-1]).id == "port_adresse"
+    replies = await client.send("12 place de la Mairie,\n12400  Saint-Affrique")
+    assert question_in(guide, replies[-1]).id == "port_representant_nom"
+    assert current_values(services, "port_adresse") == ["12 place de la Mairie, 12400 Saint-Affrique"]
+    recap = await walk_step(client, guide, replies, {"port_deliberation_date": "16/02/2027"})
+    assert "Récapitulatif : Le portage juridique" in recap[-1].text
+    assert "200 067 510 00012" in recap[-1].text
+    assert "12 place de la Mairie, 12400 Saint-Affrique" in recap[-1].text
+
+
+async def test_a_carrier_still_to_create_is_not_asked_for_a_siret(client, services):
+    guide = services.guide
+    await create_project(client)
+    replies = await goto_stage(client, 3)
+    replies = await walk_step(client, guide, replies)
+    await client.click("Étape suivante")
+    await client.click("Une structure ad hoc, à créer")
+    await client.send("Association Maison des services du Saint-Affricain")
+    replies = await client.send("Association")  # its legal form
+    assert question_in(guide, replies[-1]).id == "port_adresse"
+
+
+async def test_the_opening_date_given_with_the_budget_is_confirmed_before_the_dossier(client, services):
+    guide = services.guide
+    await create_project(client)
+    replies = await goto_stage(client, 6)
+    for _ in guide.stages[5].steps:
+        replies = await walk_step(client, guide, replies, {
+            "budget_annee": "2027", "budget_en_activite": "non", "budget_date_ouverture": "01/09/2027"})
+        replies = await client.click("Étape suivante")
+    asked = replies[-1]
+    assert question_in(guide, asked).id == "budget_date_ouverture"
+    assert "Vous avez déjà répondu à l'étape 6" in asked.text
+    assert "Réponse actuelle : 1er septembre 2027" in asked.text and "✅ Toujours exact" in asked.labels
+    replies = await client.click("✅ Toujours exact")
+    assert question_in(guide, replies[-1]).id == "label_modalites_obtenues"
