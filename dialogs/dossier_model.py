@@ -1,22 +1,49 @@
 """Which answers feed which part of the documents (dialogs/dossier.yaml), checked against the guide."""
 from __future__ import annotations
 
+import string
+from collections.abc import Iterable
 from pathlib import Path
 
 from pydantic import Field
 
 from dialogs.errors import GuideError
-from dialogs.model import Identifier, Kind, Question, Strict
+from dialogs.model import Check, Identifier, Kind, Question, Strict
 from dialogs.yaml_files import read_yaml
 
 DOSSIER_FILE = Path(__file__).parent / "dossier.yaml"
+OPTION = "{option}"
+# Evidence fields computed from several answers rather than read from one question.
+COMPUTED_EVIDENCE = frozenset({"referents", "conventions", "weekly_hours", "operating_budget"})
 
 
-class PartnerSources(Strict):
+class CarrierSources(Strict):
+    name: Identifier
+    kind: Identifier
+    legal_form: Identifier
+    siret: Identifier
+    address: Identifier
+    representative: Identifier
+    function: Identifier
+    deliberation: Identifier
+
+
+class LeaderSources(Strict):
+    name: Identifier
+    function: Identifier
+
+
+class PerOption(Strict):
+    """Questions asked once per option chosen in `question`: field -> id pattern with "{option}"."""
+
     question: Identifier
-    services_prefix: str
-    convention_prefix: str
-    signed_suffix: str
+    fields: dict[str, str]
+    names: dict[Identifier, str] = {}   # option id -> its name inside a sentence, article included
+    # option id -> the shorter word its questions' ids use, where the option id would make them too long
+    ids: dict[Identifier, Identifier] = {}
+
+    def question_id(self, field: str, option_id: str) -> str:
+        return self.fields[field].replace(OPTION, self.ids.get(option_id, option_id))
 
 
 class Day(Strict):
@@ -24,44 +51,55 @@ class Day(Strict):
     question: Identifier
 
 
-class ConventionSource(Strict):
-    title: str = Field(min_length=1)
-    questions: list[Identifier]
-    project: bool = False           # the project's name and territory
-    budget_resources: bool = False  # the resource lines of the budget
-    schedule: bool = False          # the weekly opening hours
+class MilestoneSource(Strict):
+    question: Identifier
+    label: str = Field(min_length=1)
 
 
 class DossierSources(Strict):
-    leader: Identifier
-    carrier: Identifier
-    summary: list[Identifier]
-    partners: PartnerSources
-    local_actors: list[Identifier]
-    delivery: list[Identifier]
+    carrier: CarrierSources
+    leader: LeaderSources
+    operators: PerOption
+    local_partners: PerOption
+    team: PerOption
     schedule: list[Day]
-    spaces: Identifier
-    equipment: Identifier
-    team: list[Identifier]
-    training: list[Identifier]
-    follow_up: list[Identifier]
+    milestones: list[MilestoneSource]
+    convention_signed: str
+    evidence: dict[Identifier, list[str]]
     annexes: list[str]
-    convention: list[ConventionSource] = Field(min_length=10, max_length=10)
 
     def question_ids(self) -> set[str]:
-        ids = {self.leader, self.carrier, self.partners.question, self.spaces, self.equipment,
-               *self.summary, *self.local_actors, *self.delivery, *self.team, *self.training, *self.follow_up,
-               *(d.question for d in self.schedule)}
-        return ids | {q for item in self.convention for q in item.questions}
+        ids = {*self.carrier.model_dump().values(), *self.leader.model_dump().values(),
+               *(d.question for d in self.schedule), *(m.question for m in self.milestones)}
+        return ids | {group.question for group in (self.operators, self.local_partners, self.team)}
 
 
-def load_dossier_sources(questions: dict[str, Question], path: Path = DOSSIER_FILE) -> DossierSources:
-    """The sources, every question id checked against the guide."""
+def evidence_fields(sentence: str) -> list[str]:
+    """The {fields} of one evidence sentence."""
+    return [name for _, name, _, _ in string.Formatter().parse(sentence) if name]
+
+
+def load_dossier_sources(questions: dict[str, Question], checks: Iterable[Check],
+                         path: Path = DOSSIER_FILE) -> DossierSources:
+    """The sources, every question and check id checked against the guide."""
+    check_ids = {check.id for check in checks}
     sources = DossierSources.model_validate(read_yaml(path))
     unknown = sorted(q for q in sources.question_ids() if q not in questions)
+    for group in (sources.operators, sources.local_partners, sources.team):
+        question = questions.get(group.question)
+        if question is None:
+            continue
+        if question.kind is not Kind.MULTI:
+            raise GuideError(f"{path.name}: {group.question} must be a multiple choice")
+        options = {o.id for o in question.options}
+        unknown += [f"option {name}" for name in (*group.names, *group.ids) if name not in options]
+        unknown += [pattern for field, pattern in group.fields.items()
+                    if not any(group.question_id(field, option) in questions for option in options)]
+    for check_id, sentences in sources.evidence.items():
+        if check_id not in check_ids:
+            unknown.append(f"check {check_id}")
+        unknown += [name for sentence in sentences for name in evidence_fields(sentence)
+                    if name not in questions and name not in COMPUTED_EVIDENCE]
     if unknown:
-        raise GuideError(f"{path.name}: not questions of the guide: {unknown}")
-    operators = questions[sources.partners.question]
-    if operators.kind is not Kind.MULTI:
-        raise GuideError(f"{path.name}: partners.question must be a multiple choice")
+        raise GuideError(f"{path.name}: not questions or checks of the guide: {sorted(unknown)}")
     return sources

@@ -76,6 +76,9 @@ class DocumentTexts(Strict):
     closed: str
     per_week: str
     missing_item: str
+    missing_step: str
+    missing_step_plural: str
+    convention_signed_on: str
     missing_budget: str
     requirements_all_met: str
     requirements_none: str
@@ -88,9 +91,6 @@ class DocumentTexts(Strict):
     requirements_separator: str
     check_kinds: CheckKinds
     referential: str
-    project_area: str
-    schedule_line: str
-    territory: str
     formula_none: str
     formula_rate: str
     formula_ceiling: str

@@ -1,1 +1,1 @@
-"""Documents built from a project: charts now, the labelling dossier later."""
+"""Documents built from a project: the labelling dossier, the convention-cadre, the checklist, charts, .ics."""

@@ -1,4 +1,8 @@
-"""The files sent for /dossier: built from one read of the project, named for a Préfecture inbox."""
+"""The files sent for /dossier: built from one read of the project, named for a Préfecture inbox.
+
+The renderers (WeasyPrint and docxtpl) are imported by `DocumentMaker.make`, not here:
+the bot process imports this module for `slug` and builds a maker, while documents are made in its workers.
+"""
 from __future__ import annotations
 
 import datetime
@@ -9,10 +13,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
-from dossier.word import render_convention_docx, render_dossier_docx
 from dossier.model import Dossier
-from dossier.pdf import render_checklist_pdf, render_convention_pdf, render_dossier_pdf
 from dossier.view import Sources, build_dossier
+from store.models import utcnow
 from store.repo import Repository
 
 
@@ -34,16 +37,23 @@ class DocumentMaker:
     """Builds the view model once, then every document from it, so no two files can disagree."""
 
     def __init__(self, sources: Sources, database: Engine,
-                 today: Callable[[], datetime.date] = datetime.date.today) -> None:
+                 clock: Callable[[], datetime.datetime] = utcnow) -> None:
         self.sources = sources
         self.database = database
-        self.today = today
+        self.clock = clock
+
+    def today(self) -> datetime.date:
+        """The day in the bot's time zone: the documents' date, as the team lives it."""
+        return self.clock().astimezone(self.sources.zone).date()
 
     def view(self, project_id: int, draft: bool) -> Dossier:
         with self.database.connect() as connection:
             return build_dossier(self.sources, Repository(connection), project_id, draft, self.today())
 
     def make(self, project_id: int, draft: bool) -> list[OutFile]:
+        from dossier.pdf import render_checklist_pdf, render_convention_pdf, render_dossier_pdf
+        from dossier.word import render_convention_docx, render_dossier_docx
+
         dossier = self.view(project_id, draft)
         texts = self.sources.ui.documents
         stem = f"{slug(dossier.project)}-{self.today().isoformat()}" + ("-brouillon" if draft else "")

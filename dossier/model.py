@@ -1,41 +1,93 @@
-"""The view model of the documents: plain, already formatted data; the DOCX and the PDF read the same one.
+"""The view model of the documents: plain, already formatted data; the dossier, the convention-cadre and the
+checklist are all composed from one Dossier.
 
-Every text is ready to print (amounts, dates and hours in French); user answers are kept verbatim
-and must be escaped by the renderers, never interpreted.
+Every text is ready to print (amounts, dates and hours in French); user answers are kept verbatim and escaped
+by the templates, never interpreted. No chat prompt is ever part of it: the templates word each section.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from dossier.answers import Answers
+from dossier.checklist_view import ChecklistItemView, ChecklistStage
+
+__all__ = ["Answers", "BudgetView", "CarrierView", "CheckGroup", "ChecklistItemView", "ChecklistStage",
+           "CheckView", "DayHours", "Dossier", "Fact", "LocalPartnerView", "Milestone", "MoneyLine", "Party",
+           "PartnerView", "PlanView", "RequirementCount", "TeamRow"]
 
 
 @dataclass(frozen=True)
 class Fact:
-    label: str   # the question's prompt, or a short heading
-    text: str    # the answer, formatted ("Oui", "9 h – 12 h, 14 h – 17 h", "12 400", "15 mars 2027", …)
+    label: str   # a short document heading ("Population"), never a chat prompt
+    text: str    # the answer, formatted
 
 
 @dataclass(frozen=True)
-class StepView:
-    title: str
-    fiche: str
-    facts: list[Fact]                     # answered questions only, in guide order
-    deferred: list[str] = field(default_factory=list)   # prompts left for later
+class CarrierView:
+    """The legal carrier ("structure porteuse") as the Préfecture identifies it; "" where not answered."""
+
+    name: str                 # legal name, verbatim
+    kind: str                 # "La collectivité locale", "Une structure existante", …
+    legal_form: str           # the ad hoc structure's legal form, when one is created
+    siret: str                # "213 501 723 00017"
+    address: str
+    town: str                 # the commune of the address, for "Fait à …"
+    representative: str       # "Marie Dupont"
+    function: str             # "Présidente de la communauté de communes"
+    deliberation_on: str      # "12 janvier 2027"
 
 
 @dataclass(frozen=True)
-class StageView:
-    order: int
-    title: str
-    fiche: str
-    steps: list[StepView]
+class PartnerView:
+    """A national operator retained as a partner."""
 
-
-@dataclass(frozen=True)
-class Partner:
-    name: str                 # "La Poste", "CAF", …
-    services: str             # verbatim, "" when not given
-    convention: str           # "à préparer", "en discussion", "signée", "" when not given
+    key: str                  # the option id ("caf")
+    short_name: str           # its name in a sentence ("la CAF"), from dialogs/dossier.yaml
+    legal_name: str           # the signing body's official name, verbatim
+    signatory: str            # "Nom, fonction" of the person signing for it
+    services: str
+    contributions: str        # "du personnel et des équipements"
+    contribution_detail: str
+    staff: bool               # its staff work in the Maison (a contribution chosen)
+    referent: str
+    convention: str           # "signée", "en discussion", "à préparer", ""
     signed_on: str            # "2 mars 2027" or ""
+
+
+@dataclass(frozen=True)
+class LocalPartnerView:
+    """A local actor associated with the Maison (a category of the guide, named by its official name)."""
+
+    key: str
+    category: str             # "Le Département"
+    legal_name: str
+    signatory: str
+    contributions: str
+
+
+@dataclass(frozen=True)
+class Party:
+    """One party to the convention-cadre, named by its legal name and represented by a named person."""
+
+    role: str                 # "gestionnaire" | "operateur" | "partenaire_local"
+    name: str                 # "" when not answered: a blank to fill in
+    representative: str       # "Marie Dupont, présidente" or ""
+
+
+@dataclass(frozen=True)
+class TeamRow:
+    function: str             # "Accueil"
+    agent: str                # a name, or "à recruter"
+    fte: str                  # "0,8"
+    status: str               # "Agent titulaire de la structure porteuse", …
+    training: str
+
+
+@dataclass(frozen=True)
+class Milestone:
+    date: str                 # "15 mars 2027"
+    label: str                # "Signature de la convention avec la CAF"
+    done: bool                # in the past on the day the document is made
 
 
 @dataclass(frozen=True)
@@ -46,6 +98,7 @@ class DayHours:
 
 @dataclass(frozen=True)
 class CheckView:
+    id: str
     title: str
     state: str                # "satisfied" | "pending" | "not_met"
     reason: str               # French reason when not met, else ""
@@ -53,6 +106,7 @@ class CheckView:
     kind: str                 # "exigence" | "recommandation" | "coherence" (dialogs.model)
     kind_name: str            # "Exigence du cahier des charges", "Recommandation de la fiche technique", …
     verdict: str              # the state in words for its kind: "Respectée", "Non suivie", "À renseigner", …
+    evidence: str = ""        # what in the answers shows it: "Opérateurs partenaires : la CAF et La Poste."
 
 
 @dataclass(frozen=True)
@@ -105,53 +159,30 @@ class BudgetView:
 
 
 @dataclass(frozen=True)
-class ConventionItem:
-    number: int                # 1..10, the items of décret n° 2016-403 of 4 April 2016
-    title: str
-    text: str                  # pre-filled from the answers; "" means a blank to fill in
-
-
-@dataclass(frozen=True)
-class ChecklistItemView:
-    label: str
-    done: bool
-
-
-@dataclass(frozen=True)
-class ChecklistStage:
-    order: int
-    title: str
-    items: list[ChecklistItemView]
-
-
-@dataclass(frozen=True)
 class Dossier:
     draft: bool                           # "BROUILLON" on every page, the missing list first
     generated_on: str                     # "27 novembre 2026"
     referential: str                      # "Fiche technique … (msap 2016)"
     project: str
     territory: str
-    carrier: str                          # the legal carrier, "" when not given
+    a: Answers                            # every answer, by question id, as printed
+    carrier: CarrierView
     leader: str                           # the project leader, "" when not given
-    missing: list[str]                    # required answers missing: "Étape 2 · <prompt>", the budget included
+    leader_function: str
+    missing: list[str]                    # required answers missing, by step: "Étape 3 · Le portage juridique …"
     unmet: list[CheckView]                # rules not met, each with its kind: requirements first
-    summary: list[Fact]                   # a few key facts for page 2
-    stages: list[StageView]
-    partners: list[Partner]
-    local_actors: list[str]
-    delivery: list[Fact]                  # delivery modes and points
+    partners: list[PartnerView]
+    local_partners: list[LocalPartnerView]
+    parties: list[Party]                  # the convention's parties: the carrier, each operator, each local partner
     schedule: list[DayHours]
     schedule_total: str                   # "26 h par semaine" or ""
-    spaces: list[str]
-    equipment: list[str]
-    team: list[Fact]
-    training: list[Fact]
+    team: list[TeamRow]
+    team_fte: str                         # "2,5" or ""
+    milestones: list[Milestone]           # in date order
     checks: list[CheckView]               # every rule, in guide order
     check_groups: list[CheckGroup]        # the same rules by kind: requirements, recommendations, plausibility
     requirements: RequirementCount
     conformity: str                       # "Exigences du cahier des charges : 14 respectées sur 17 ; 2 non …"
     budget: BudgetView
-    follow_up: list[Fact]                 # indicators, activity report, steering committee
     annexes: list[str]                    # documents to attach
-    convention: list[ConventionItem]      # exactly ten
     checklist: list[ChecklistStage]

@@ -3,26 +3,29 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from dialogs import formatting
+from dialogs.address import commune_of
 from dialogs.budget import BudgetSummary, Line, Plan, project_budget
 from dialogs.budget_model import INVESTMENT, OPERATING, BudgetModel
-from dialogs.checks import State, budget_missing, evaluate, missing_required, ticked
-from dialogs.conditions import holds
-from dialogs.dossier_model import DossierSources
+from dialogs.checks import State, budget_missing, evaluate, missing_required
+from dialogs.dossier_model import DossierSources, PerOption, evidence_fields
 from dialogs.loader import LoadedGuide
 from dialogs.model import PLAUSIBILITY, RECOMMENDATION, REQUIREMENT, Kind, Question
-from dialogs.parsing import from_json
 from dialogs.schedule import total_minutes
 from dialogs.ui import DocumentTexts, UiTexts
-from dossier.model import (BudgetView, CheckGroup, ChecklistItemView, ChecklistStage, CheckView, ConventionItem,
-                           DayHours, Dossier, Fact, MoneyLine, Partner, PlanView, RequirementCount, StageView,
-                           StepView)
+from dossier.answers import OTHER, Answers, french_list
+from dossier.checklist_view import build_checklist
+from dossier.model import (BudgetView, CarrierView, CheckGroup, CheckView, DayHours, Dossier, LocalPartnerView,
+                           Milestone, MoneyLine, Party, PartnerView, PlanView, RequirementCount, TeamRow)
 from store.repo import Repository
 
-ANSWERED, DEFERRED = "answered", "deferred"
+ANSWERED = "answered"
 # The three kinds of rule, in the order the documents print them.
 KIND_ORDER = (REQUIREMENT, RECOMMENDATION, PLAUSIBILITY)
+CARRIER, OPERATOR, LOCAL_PARTNER = "gestionnaire", "operateur", "partenaire_local"
+STAFF = "personnel"   # the contribution option meaning the partner's staff work in the Maison
 
 
 @dataclass(frozen=True)
@@ -33,64 +36,87 @@ class Sources:
     budget: BudgetModel
     sources: DossierSources
     ui: UiTexts
+    zone: ZoneInfo          # the bot's time zone: the day an item was done, as the team lived it
 
 
 def build_dossier(sources: Sources, repo: Repository, project_id: int, draft: bool,
                   today: datetime.date) -> Dossier:
-    """The view model of one project's documents, read through `repo` in the caller's transaction."""
+    """The view model of one project's documents, read through `repo` in the caller's transaction.
+
+    A dossier asked for as final is still a draft while a required answer is missing or a requirement of the
+    cahier des charges is not met: the documents never claim more than the answers show."""
     return _Builder(sources, repo, project_id).build(draft, today)
 
 
 class _Builder:
     def __init__(self, sources: Sources, repo: Repository, project_id: int) -> None:
         self.guide, self.model, self.src, self.ui = sources.guide, sources.budget, sources.sources, sources.ui
-        self.repo = repo
+        self.zone = sources.zone
         self.project = repo.project(project_id)
         self.answers = repo.answers(project_id)
         self.values = {qid: a.value for qid, a in self.answers.items() if a.status == ANSWERED}
+        self.a = Answers(self.guide.questions, self.values, self.ui)
         self.budget = project_budget(self.model, self.values, repo.budget_lines(project_id))
-        self.marks = repo.checklist_marks(project_id)
+        self.repo, self.project_id = repo, project_id
 
     def build(self, draft: bool, today: datetime.date) -> Dossier:
         docs = self.ui.documents
+        partners = self.partners()
+        schedule_total = self.schedule_total()
+        computed = {"referents": "; ".join(f"{p.short_name} : {p.referent}" for p in partners if p.referent),
+                    "conventions": "; ".join(f"{p.short_name} : {self.convention_state(p)}" for p in partners
+                                             if p.convention),
+                    "weekly_hours": schedule_total,
+                    "operating_budget": formatting.cents(self.budget.operating.charges_cents)
+                    if self.budget.operating.charges_cents else ""}
         results = evaluate(self.guide.stages, self.guide.questions, self.answers, lambda: self.budget)
-        checks = [check_view(r.check.title, r.state.value, r.reason or "", r.check.fiche, r.check.kind, docs)
-                  for r in results]
+        checks = [check_view(r.check.id, r.check.title, r.state.value, r.reason or "", r.check.fiche, r.check.kind,
+                             docs, self.evidence(r.check.id, computed)) for r in results]
+        rules = conformity_fields(checks, docs)
+        missing = self.missing()
+        final = not missing and rules["requirements"].met == rules["requirements"].total
+        local_partners = self.local_partners()
+        carrier = self.carrier()
+        team = self.team()
         header = self.guide.guide
         return Dossier(
-            draft=draft, generated_on=formatting.long_date(today),
+            draft=draft or not final, generated_on=formatting.long_date(today),
             referential=docs.referential.format(source=header.source, referential=header.referential,
                                                 version=header.version),
-            project=self.project.name, territory=self.project.territory or "",
-            carrier=self.text(self.src.carrier), leader=self.text(self.src.leader),
-            missing=self.missing(),
-            summary=[Fact(docs.territory, self.project.territory or ""), *self.facts(self.src.summary)],
-            stages=[self.stage(stage) for stage in self.guide.stages],
-            partners=self.partners(), local_actors=[f.text for f in self.facts(self.src.local_actors)],
-            delivery=self.facts(self.src.delivery), schedule=self.schedule(), schedule_total=self.schedule_total(),
-            spaces=self.labels(self.src.spaces), equipment=self.labels(self.src.equipment),
-            team=self.facts(self.src.team), training=self.facts(self.src.training),
-            **conformity_fields(checks, docs),
-            budget=self.budget_view(), follow_up=self.facts(self.src.follow_up), annexes=list(self.src.annexes),
-            convention=self.convention(), checklist=self.checklist(),
+            project=self.project.name, territory=self.project.territory or "", a=self.a,
+            carrier=carrier, leader=self.a.text(self.src.leader.name),
+            leader_function=self.a.text(self.src.leader.function),
+            missing=missing, partners=partners, local_partners=local_partners,
+            parties=self.parties(carrier, partners, local_partners),
+            schedule=[DayHours(day.day, self.a.text(day.question)) for day in self.src.schedule],
+            schedule_total=schedule_total, team=team, team_fte=self.team_fte(),
+            milestones=self.milestones(partners, today), **rules,
+            budget=self.budget_view(), annexes=list(self.src.annexes),
+            checklist=build_checklist(self.guide, self.answers, self.repo, self.project_id, self.budget,
+                                      self.zone),
         )
 
     # ---- what is missing
 
     def missing(self) -> list[str]:
-        """The required answers not given, in guide order, and the operating budget when it has no charge.
-
-        Without a charge the budget question would say less than the budget line: the line replaces it."""
+        """The steps with required answers not given, in guide order, and the operating budget when it has no
+        charge. Named by the guide's step titles: the chat lists the questions themselves."""
         docs, no_budget = self.ui.documents, budget_missing(self.budget)
-        items = []
+        counts: dict[str, int] = {}
         for question in missing_required(self.guide.question_list, self.answers):
-            if no_budget and _operating_budget(question):
-                continue
-            order = self.guide.stage_of_step[self.guide.step_of_question[question.id].id].order
-            items.append(((order, 1), docs.missing_item.format(order=order, prompt=question.prompt)))
+            if not (no_budget and _operating_budget(question)):
+                step = self.guide.step_of_question[question.id]
+                counts[step.id] = counts.get(step.id, 0) + 1
+        items = []
+        for step_id, count in counts.items():
+            order = self.guide.stage_of_step[step_id].order
+            step = self.guide.steps[self.guide.step_index[step_id]]
+            text = docs.missing_step_plural if count > 1 else docs.missing_step
+            items.append(((order, 1, self.guide.step_index[step_id]),
+                          text.format(order=order, step=step.title, count=count)))
         if no_budget:
             order = self.budget_stage()
-            items.append(((order, 0), docs.missing_item.format(order=order, prompt=docs.missing_budget)))
+            items.append(((order, 0, 0), docs.missing_item.format(order=order, prompt=docs.missing_budget)))
         return [text for _, text in sorted(items, key=lambda item: item[0])]
 
     def budget_stage(self) -> int:
@@ -98,70 +124,119 @@ class _Builder:
         return next(stage.order for stage in self.guide.stages for step in stage.steps
                     if step.tool == "budget" or any(_operating_budget(q) for q in step.questions))
 
-    # ---- answers
+    # ---- who
 
-    def text(self, question_id: str) -> str:
-        """The answer as printed, or "" when there is none."""
-        if question_id not in self.values:
+    def carrier(self) -> CarrierView:
+        src, a = self.src.carrier, self.a
+        address = a.text(src.address)
+        return CarrierView(name=a.text(src.name), kind=a.text(src.kind), legal_form=a.text(src.legal_form),
+                           siret=a.text(src.siret), address=address, town=commune_of(address) if address else "",
+                           representative=a.text(src.representative), function=a.text(src.function),
+                           deliberation_on=a.text(src.deliberation))
+
+    def chosen(self, group: PerOption) -> list[str]:
+        """The options chosen in a group's question that have their own questions ("autre" may not)."""
+        first = next(iter(group.fields))
+        return [option for option in self.a.value(group.question) or []
+                if group.question_id(first, option) in self.guide.questions]
+
+    def field(self, group: PerOption, field: str, option: str) -> str:
+        question_id = group.question_id(field, option)
+        return self.a.text(question_id) if question_id in self.guide.questions else ""
+
+    def partners(self) -> list[PartnerView]:
+        group = self.src.operators
+        question = self.guide.questions[group.question]
+        rows = []
+        for option in self.chosen(group):
+            f = lambda name: self.field(group, name, option)  # noqa: E731
+            rows.append(PartnerView(
+                key=option, short_name=group.names.get(option, question.option(option).label), legal_name=f("legal_name"),
+                signatory=f("signatory"), services=f("services"),
+                contributions=self.contributions(group.question_id("contributions", option)),
+                contribution_detail=f("contribution_detail"),
+                staff=self.chose(group.question_id("contributions", option), STAFF), referent=f("referent"),
+                convention=f("convention").lower(), signed_on=f("signed_on")))
+        return rows
+
+    def local_partners(self) -> list[LocalPartnerView]:
+        group = self.src.local_partners
+        rows = []
+        for option in self.chosen(group):
+            category = (self.a.text(f"{group.question}_{OTHER}") if option == OTHER
+                        else self.guide.questions[group.question].option(option).label)
+            rows.append(LocalPartnerView(
+                key=option, category=category, legal_name=self.field(group, "legal_name", option),
+                signatory=self.field(group, "signatory", option),
+                contributions=self.contributions(group.question_id("contributions", option))))
+        return rows
+
+    def chose(self, question_id: str, option: str) -> bool:
+        return question_id in self.guide.questions and self.a.has(question_id, option)
+
+    def contributions(self, question_id: str) -> str:
+        """"du personnel et des équipements": the option labels, in a sentence."""
+        if question_id not in self.guide.questions:
             return ""
-        question = self.guide.questions[question_id]
-        value = from_json(question.kind, self.values[question_id])
-        if question.kind is Kind.CHOICE:
-            return question.option(value).label
-        if question.kind is Kind.MULTI:
-            return ", ".join(question.option(v).label for v in value)
-        if question.kind is Kind.YES_NO:
-            return self.ui.buttons.answer_yes if value else self.ui.buttons.answer_no
-        if question.kind is Kind.INTEGER:
-            return formatting.integer(value)
-        if question.kind is Kind.EUROS:
-            return formatting.euros(value)
-        if question.kind is Kind.DATE:
-            return formatting.long_date(value)
-        if question.kind is Kind.HOURS:
-            return self.ui.documents.per_week.format(hours=formatting.hours(value))
-        if question.kind is Kind.TIME_RANGES:
-            return formatting.time_ranges(value) if value else self.ui.documents.closed
-        return value
+        return french_list(label[:1].lower() + label[1:] for label in self.a.labels(question_id))
 
-    def facts(self, question_ids: list[str]) -> list[Fact]:
-        return [Fact(self.guide.questions[q].prompt, self.text(q)) for q in question_ids if q in self.values]
+    @staticmethod
+    def parties(carrier: CarrierView, partners: list[PartnerView],
+                local_partners: list[LocalPartnerView]) -> list[Party]:
+        represented = ", ".join(part for part in (carrier.representative, carrier.function) if part)
+        return [Party(CARRIER, carrier.name, represented),
+                *(Party(OPERATOR, p.legal_name, p.signatory) for p in partners),
+                *(Party(LOCAL_PARTNER, p.legal_name, p.signatory) for p in local_partners)]
 
-    def labels(self, question_id: str) -> list[str]:
-        question = self.guide.questions[question_id]
-        return [question.option(v).label for v in self.values.get(question_id, [])]
+    def team(self) -> list[TeamRow]:
+        group = self.src.team
+        rows = []
+        for option in self.chosen(group):
+            function = (self.a.text(f"{group.question}_{OTHER}") if option == OTHER
+                        else self.guide.questions[group.question].option(option).label)
+            f = lambda name: self.field(group, name, option)  # noqa: E731
+            rows.append(TeamRow(function, f("agent"), f("fte"), f("status"), f("training")))
+        return rows
 
-    def stage(self, stage) -> StageView:
-        steps = []
-        for step in stage.steps:
-            shown = [q for q in step.questions if holds(q.when, self.values)]
-            steps.append(StepView(step.title, step.fiche, [Fact(q.prompt, self.text(q.id)) for q in shown
-                                                           if q.id in self.values],
-                                  [q.prompt for q in shown if self.answers.get(q.id) and
-                                   self.answers[q.id].status == DEFERRED]))
-        return StageView(stage.order, stage.title, stage.fiche, steps)
+    def team_fte(self) -> str:
+        group = self.src.team
+        ftes = [self.a.value(group.question_id("fte", option)) for option in self.chosen(group)]
+        ftes = [fte for fte in ftes if fte is not None]
+        return formatting.decimal(sum(ftes)) if ftes else ""
 
-    def partners(self) -> list[Partner]:
-        src = self.src.partners
-        question = self.guide.questions[src.question]
-        partners = []
-        for option_id in self.values.get(src.question, []):
-            services = f"{src.services_prefix}{option_id}"
-            if services not in self.guide.questions:
-                continue  # "autre": named elsewhere, no convention questions
-            convention = f"{src.convention_prefix}{option_id}"
-            partners.append(Partner(question.option(option_id).label, self.text(services), self.text(convention),
-                                    self.text(f"{convention}{src.signed_suffix}")))
-        return partners
+    # ---- when
 
-    def schedule(self) -> list[DayHours]:
-        return [DayHours(day.day, self.text(day.question)) for day in self.src.schedule]
+    def milestones(self, partners: list[PartnerView], today: datetime.date) -> list[Milestone]:
+        dated = [(self.a.value(m.question), m.label) for m in self.src.milestones]
+        operators = self.src.operators
+        dated += [(self.a.value(operators.question_id("signed_on", p.key)),
+                   self.src.convention_signed.format(name=p.legal_name or p.short_name)) for p in partners]
+        return [Milestone(formatting.long_date(day), label, day <= today)
+                for day, label in sorted((d, label) for d, label in dated if d is not None)]
 
     def schedule_total(self) -> str:
         days = [self.values[d.question] for d in self.src.schedule if d.question in self.values]
         if not days:
             return ""
         return self.ui.documents.per_week.format(hours=formatting.hours(total_minutes(days)))
+
+    # ---- conformity
+
+    def convention_state(self, partner: PartnerView) -> str:
+        """"signée le 2 mars 2027", "en discussion"."""
+        if not partner.signed_on:
+            return partner.convention
+        return self.ui.documents.convention_signed_on.format(state=partner.convention, date=partner.signed_on)
+
+    def evidence(self, check_id: str, computed: dict[str, str]) -> str:
+        """The evidence sentences of a check whose fields all have a value."""
+        sentences = []
+        for sentence in self.src.evidence.get(check_id, []):
+            fields = {name: computed[name] if name in computed else self.a.text(name)
+                      for name in evidence_fields(sentence)}
+            if all(fields.values()):
+                sentences.append(sentence.format(**fields))
+        return " ".join(sentences)
 
     # ---- budget
 
@@ -207,35 +282,12 @@ class _Builder:
             notes.append(docs.note_implausible)
         return notes
 
-    # ---- convention and checklist
 
-    def convention(self) -> list[ConventionItem]:
-        items = []
-        for number, source in enumerate(self.src.convention, start=1):
-            parts = []
-            if source.project:
-                parts.append(self.ui.documents.project_area.format(project=self.project.name,
-                                                                   territory=self.project.territory or ""))
-            parts += [f"{fact.label} {fact.text}" for fact in self.facts(source.questions)]
-            if source.schedule and (total := self.schedule_total()):
-                parts.append(self.ui.documents.schedule_line.format(total=total))
-            if source.budget_resources:
-                parts += [f"{l.label} : {formatting.cents(l.cents)}" for l in self.budget.resources]
-            items.append(ConventionItem(number, source.title, "\n".join(parts)))
-        return items
-
-    def checklist(self) -> list[ChecklistStage]:
-        stages = []
-        for stage in self.guide.stages:
-            items = [ChecklistItemView(item.label, ticked(item, self.values, self.marks)) for item in stage.checklist]
-            stages.append(ChecklistStage(stage.order, stage.title, items))
-        return stages
-
-
-def check_view(title: str, state: str, reason: str, fiche: str, kind: str, texts: DocumentTexts) -> CheckView:
+def check_view(check_id: str, title: str, state: str, reason: str, fiche: str, kind: str, texts: DocumentTexts,
+               evidence: str = "") -> CheckView:
     """A rule as printed: its kind named, its state in the words of its kind."""
     words = getattr(texts.check_kinds, kind)
-    return CheckView(title, state, reason, fiche, kind, words.name, getattr(words, state))
+    return CheckView(check_id, title, state, reason, fiche, kind, words.name, getattr(words, state), evidence)
 
 
 def conformity_fields(checks: list[CheckView], texts: DocumentTexts) -> dict:

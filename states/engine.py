@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine as Database
 
 from dialogs.budget import project_budget
-from dialogs.checks import State, budget_missing, missing_required, ticked
+from dialogs.checks import State, budget_missing, missing_required
 from dialogs.budget_model import BudgetModel
 from dialogs.loader import LoadedGuide
 from dialogs.model import Kind, Question, Step
@@ -56,7 +56,7 @@ class Engine:
     def handle(self, event: Event) -> Outcome:
         """Process one event; everything it changed is committed before this returns."""
         with self.database.begin() as connection:
-            repo = Repository(connection)
+            repo = Repository(connection, clock=self.clock)
             if event.update_id is not None:
                 if not repo.claim_update(event.update_id, self.clock()):
                     return Outcome()
@@ -546,10 +546,17 @@ class _Conversation:
     def _stage_order(self, question: Question) -> int:
         return self.guide.stage_of_step[self.guide.step_of_question[question.id].id].order
 
+    def _final_allowed(self, standing: dict[str, Any]) -> bool:
+        """Final means final: every required answer given, the budget entered, every requirement met."""
+        requirements = standing["requirements"]
+        return (not standing["missing"] and not standing["budget_missing"]
+                and requirements["met"] == requirements["total"])
+
     def _dossier_choice(self) -> Reply:
         """What the dossier would lack, then the choice: final (only when complete) or draft."""
         standing = self._standing()
-        complete = not standing["missing"] and not standing["budget_missing"]
+        complete = self._final_allowed(standing)
+        standing["final"] = complete
         buttons = [[self._button(self.ui.documents.final, Action.DOSSIER, 0)]] if complete else []
         buttons += [[self._button(self.ui.documents.draft, Action.DOSSIER, 1)],
                     [self._button(self.ui.buttons.menu, Action.MENU)]]
@@ -559,7 +566,7 @@ class _Conversation:
         if payload.arg not in (0, 1):
             return self._stale()
         draft = payload.arg == 1
-        if not draft and (self._missing_required() or budget_missing(self._budget_summary())):
+        if not draft and not self._final_allowed(self._standing()):
             return Outcome([self._dossier_choice()], notice=self.ui.notices.stale)
         return Outcome([Reply("dossier_sending", {"draft": draft},
                               documents=DocumentRequest(self.project.id, draft))])
@@ -589,7 +596,8 @@ class _Conversation:
 
     def _reports(self) -> Reports:
         return Reports(self.guide, self.ui, self.view, self._button, lambda: project_budget(
-            self.engine.budget, self.view.values, self.repo.budget_lines(self.project.id)))
+            self.engine.budget, self.view.values, self.repo.budget_lines(self.project.id)),
+                       lambda: self.repo.checklist_evidence(self.project.id), self.engine.zone)
 
     def _focus(self, question: Question) -> None:
         self.membership.focus_question = question.id
@@ -628,9 +636,8 @@ class _Conversation:
         """The current question, or the step's recap once every question is handled."""
         step = self._step()
         if step is None:
-            marks = self.repo.checklist_marks(self.project.id)
-            by_hand = [i for i in self.guide.checklist if not ticked(i, self.view.values, marks)]
-            return [Reply("finished", {**self._project_values(), **self._standing(), "to_tick": len(by_hand)},
+            to_tick = self._reports().to_tick(self.repo.checklist_marks(self.project.id))
+            return [Reply("finished", {**self._project_values(), **self._standing(), "to_tick": to_tick},
                           self._menu_buttons())]
         question = self._current(step)
         return [self._ask(question)] if question else [self._recap(step)]

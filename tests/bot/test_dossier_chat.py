@@ -49,8 +49,9 @@ async def test_an_incomplete_project_gets_a_draft_with_what_is_missing(client, a
                        name.endswith(".pdf"))
     reader = PdfReader(io.BytesIO(dossier_pdf))
     assert all("BROUILLON" in page.extract_text() for page in reader.pages)
-    assert "Quels enjeux la Maison doit-elle servir ?" in reader.pages[0].extract_text() + \
-        reader.pages[1].extract_text()
+    front = reader.pages[0].extract_text() + reader.pages[1].extract_text()
+    assert "Étape 1 · Enjeux, objectifs et diagnostic : 1 réponse obligatoire manquante" in front
+    assert "Quels enjeux la Maison doit-elle servir ?" not in front   # the chat's prompt stays in the chat
 
 
 async def test_a_complete_project_gets_the_final_dossier(client, api, services):

@@ -1,7 +1,6 @@
-"""The Word documents: contents read back with python-docx, drafts, blanks, hostile text, reproducible templates."""
+"""The Word documents: the blocks of the templates' HTML written with python-docx into base.docx, read back."""
 from __future__ import annotations
 
-import dataclasses
 import io
 import time
 import zipfile
@@ -10,22 +9,19 @@ import pytest
 from docx import Document
 from docx.document import Document as WordDocument
 from docx.oxml.ns import qn
-from docx.shared import Mm
-from docx.text.paragraph import Paragraph
+from docx.shared import Cm, Mm
 from lxml import etree
+from markupsafe import escape
 
 from dossier import docx_templates
-from dossier.word import (CONVENTION_TEMPLATE, DOCUMENTS_DIR, DOSSIER_TEMPLATE, clean, clean_text,
-                          render_convention_docx, render_dossier_docx)
-from dossier.model import Fact, Partner
-from dossier.view import conformity_fields
-from tests.dossier.sample import (COMPLETE_CONFORMITY, CONVENTION_TITLES, DRAFT_CONFORMITY, GROUP_HEADINGS, HOSTILE,
-                                  KIND_NAMES, MISSING_BUDGET, VERDICTS, respect_summaries, sample_dossier, texts)
+from dossier.blocks import BLANK_LINE, parse
+from dossier.docx_templates import EMOJI_FONT, FONT, GREY, RED
+from dossier.word import column_widths, render_convention_docx, render_dossier_docx, write_docx
+from tests.dossier.sample import HOSTILE, sample_dossier
 
-NBSP = "\u00a0"
-LONG_TEXT = ("Égalité des chances, cœur de bourg « très » rural — 🚀👩🏽‍🌾 — مرحبا بكم في البيت — "
-             "עברית — ĳ ß ø ñ € 1 000 ") * 100
-LONG_TEXT = LONG_TEXT[:10_000]
+# docxtpl's own markers, Jinja tags, markup, entities and CDATA ends, then controls XML forbids.
+TRICKY = "{{ 7*7 }} {_{ x }_} {_% y %_} {%p if %} <b>&amp;</b> ]]> 🏛️ مرحبا"
+CONTROLS = "\x00\x01\x07\x08\x0b\x0c\x1b\x7f\ufffe\uffff"
 
 
 def open_docx(data: bytes) -> WordDocument:
@@ -35,11 +31,9 @@ def open_docx(data: bytes) -> WordDocument:
 
 def header_texts(document: WordDocument) -> list[str]:
     """The text of every header of every section (default, first page, even pages)."""
-    texts = []
-    for section in document.sections:
-        for header in (section.header, section.first_page_header, section.even_page_header):
-            texts.append("\n".join(paragraph.text for paragraph in header.paragraphs))
-    return texts
+    return ["\n".join(paragraph.text for paragraph in header.paragraphs)
+            for section in document.sections
+            for header in (section.header, section.first_page_header, section.even_page_header)]
 
 
 def footer_texts(document: WordDocument) -> list[str]:
@@ -49,43 +43,11 @@ def footer_texts(document: WordDocument) -> list[str]:
             for footer in (section.footer, section.first_page_footer, section.even_page_footer)]
 
 
-def table_rows(document: WordDocument, first_header: str) -> list[list[str]]:
-    """The rows, as cell texts, of the table whose first header cell is given (header row excluded)."""
-    for table in document.tables:
-        if table.rows[0].cells[0].text == first_header:
-            return [[cell.text for cell in row.cells] for row in table.rows[1:]]
-    raise AssertionError(f"no table headed {first_header!r}")
-
-
 def all_text(document: WordDocument) -> str:
     """Every paragraph, table cell, header and footer, one per line."""
     parts = [paragraph.text for paragraph in document.paragraphs]
     parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     return "\n".join(parts + header_texts(document) + footer_texts(document))
-
-
-def paragraphs(document: WordDocument) -> list[str]:
-    """The body paragraphs' texts, in order."""
-    return [paragraph.text for paragraph in document.paragraphs]
-
-
-def conformity_part(document: WordDocument) -> list[tuple[str, list]]:
-    """The part "Conformité au cahier des charges": its paragraphs (heading "") then each group's heading with
-    what follows it, paragraph texts and tables' rows (header row excluded), in reading order."""
-    part: list[tuple[str, list]] = []
-    for item in document.iter_inner_content():
-        if isinstance(item, Paragraph) and item.style.name == "Heading 1":
-            if part:
-                break
-            if item.text == "Conformité au cahier des charges":
-                part.append(("", []))
-        elif part and isinstance(item, Paragraph) and item.style.name == "Heading 2":
-            part.append((item.text, []))
-        elif part and isinstance(item, Paragraph):
-            part[-1][1].append(item.text)
-        elif part:
-            part[-1][1].append([[cell.text for cell in row.cells] for row in item.rows[1:]])
-    return part
 
 
 def assert_well_formed(data: bytes) -> None:
@@ -96,283 +58,169 @@ def assert_well_formed(data: bytes) -> None:
                 etree.fromstring(package.read(name))
 
 
-@pytest.fixture(scope="module")
-def complete() -> WordDocument:
-    return open_docx(render_dossier_docx(sample_dossier()))
-
-
-@pytest.fixture(scope="module")
-def draft() -> WordDocument:
-    return open_docx(render_dossier_docx(sample_dossier(draft=True)))
-
-
-# --- The dossier -------------------------------------------------------------------------------------------------
-
-def test_cover_page_shows_the_project_territory_carrier_date_and_referential(complete):
-    sample = sample_dossier()
-    texts = paragraphs(complete)
-    first_heading = next(i for i, p in enumerate(complete.paragraphs) if p.style.name.startswith("Heading"))
-    cover = texts[:first_heading]
-    assert "Dossier de demande de labellisation" in cover
-    assert sample.project in cover
-    assert f"Territoire{NBSP}: {sample.territory}" in cover
-    assert f"Porteur{NBSP}: {sample.carrier}" in cover
-    assert f"Chef de projet{NBSP}: {sample.leader}" in cover
-    assert f"Date{NBSP}: {sample.generated_on}" in cover
-    assert f"Référentiel{NBSP}: {sample.referential}" in cover
-
-
-def test_summary_and_stages_are_label_text_paragraphs(complete):
-    sample = sample_dossier()
-    texts = paragraphs(complete)
-    for fact in sample.summary:
-        assert f"{fact.label}{NBSP}: {fact.text}" in texts
-    for stage in sample.stages:
-        assert f"Étape {stage.order} · {stage.title}" in texts
-        for step in stage.steps:
-            assert step.title in texts
-            for fact in step.facts:
-                assert f"{fact.label}{NBSP}: {fact.text}" in texts
-            for prompt in step.deferred:
-                assert prompt in texts
-
-
-def test_partners_table_lists_every_partner_with_services_and_convention(complete):
-    rows = table_rows(complete, "Opérateur")
-    assert rows == [[p.name, p.services, p.convention, p.signed_on] for p in sample_dossier().partners]
-
-
-def test_schedule_table_ends_with_its_total(complete):
-    rows = table_rows(complete, "Jour")
-    assert rows[:-1] == [[day.day, day.hours] for day in sample_dossier().schedule]
-    assert rows[-1] == ["Total", "26 h par semaine"]
-
-
-def test_spaces_equipment_team_training_follow_up_and_annexes(complete):
-    sample = sample_dossier()
-    texts = paragraphs(complete)
-    for item in sample.spaces + sample.equipment + sample.local_actors:
-        assert item in texts
-    for fact in sample.delivery + sample.team + sample.training + sample.follow_up:
-        assert f"{fact.label}{NBSP}: {fact.text}" in texts
-    for annex in sample.annexes:
-        assert f"☐ {annex}" in texts
-
-
-@pytest.mark.parametrize("is_draft", [False, True])
-def test_conformity_is_the_count_then_the_three_groups_each_rule_in_the_words_of_its_kind(complete, draft, is_draft):
-    document, sample = (draft, sample_dossier(draft=True)) if is_draft else (complete, sample_dossier())
-    (_, count), *groups = conformity_part(document)
-    assert count == [DRAFT_CONFORMITY if is_draft else COMPLETE_CONFORMITY]
-    assert [heading for heading, _ in groups] == GROUP_HEADINGS
-    for (heading, content), kind in zip(groups, VERDICTS):
-        intro, rows = content
-        assert kind == "exigence" or "elles ne sont pas comptées parmi les exigences" in intro
-        ours = [check for check in sample.checks if check.kind == kind]
-        assert rows == [[c.title, "\n".join([VERDICTS[kind][c.state], c.reason][:2 if c.reason else 1]), c.fiche]
-                        for c in ours], heading
-
-
-def test_the_count_is_in_the_summary_too_and_says_toutes_respectees_only_when_all_are(complete, draft):
-    assert paragraphs(complete).count(COMPLETE_CONFORMITY) == 2   # the summary and the conformity part
-    assert paragraphs(draft).count(DRAFT_CONFORMITY) == 3         # and the list of what is missing
-    assert respect_summaries(all_text(complete)) == ["toutes respectées"] * 2
-    assert respect_summaries(all_text(draft)) == []
-
-
-def test_a_group_without_rules_keeps_its_heading_and_says_so():
-    sample = sample_dossier(draft=True)
-    only_requirements = [check for check in sample.checks if check.kind == "exigence"]
-    document = open_docx(render_dossier_docx(dataclasses.replace(sample, **conformity_fields(only_requirements,
-                                                                                             texts()))))
-    (_, count), *groups = conformity_part(document)
-    assert count == [DRAFT_CONFORMITY]
-    assert [heading for heading, _ in groups] == GROUP_HEADINGS
-    for _, content in groups[1:]:
-        assert content[-1] == "Aucun point de contrôle de ce type."
-
-
-def test_budget_tables_subsidy_formula_and_balance(complete):
-    texts = paragraphs(complete)
-    assert table_rows(complete, "Poste")[-1] == ["Total du fonctionnement", "58 000 €"]
-    assert ["Labellisation (FNADT + fonds inter-opérateurs)", "fonctionnement", "29 000 €"] in table_rows(
-        complete, "Financeur")
-    assert f"Montant{NBSP}: 29 000 €" in texts
-    assert f"Calcul{NBSP}: 50 % de 58 000 € = 29 000 €" in texts
-    plan = table_rows(complete, "Section")
-    assert plan == [["Fonctionnement", "58 000 €", "39 000 €", "19 000 € (32,8 %)", "—"],
-                    ["Investissement", "20 000 €", "20 000 €", "—", "—"]]
-    assert sample_dossier().budget.notes[0] in texts
-    assert "Budget prévisionnel 2027" in texts
-
-
-def test_complete_dossier_has_no_draft_mark_and_no_leftover_tags(complete):
-    text = all_text(complete)
-    assert "BROUILLON" not in text
-    assert "Réponses obligatoires manquantes" not in text and "Points en défaut" not in text
-    for tag in ("{{", "}}", "{%", "%}", "{#"):
-        assert tag not in text
-
-
-def test_draft_dossier_marks_every_header_and_lists_what_is_missing_first(draft):
-    sample = sample_dossier(draft=True)
-    assert not draft.settings.odd_and_even_pages_header_footer
-    for section in draft.sections:
-        assert not section.different_first_page_header_footer
-        assert "BROUILLON" in "\n".join(p.text for p in section.header.paragraphs)
-    texts = paragraphs(draft)
-    first_stage = texts.index(f"Étape 1 · {sample.stages[0].title}")
-    front = texts[texts.index("Éléments à compléter avant le dépôt du dossier"):texts.index("Synthèse")]
-    assert first_stage > texts.index("Synthèse")
-    assert front[:3] == ["Éléments à compléter avant le dépôt du dossier",
-                         "Ce document est un brouillon : il ne peut être ni transmis ni signé en l'état. Les points "
-                         "suivants restent à traiter.", DRAFT_CONFORMITY]
-    assert front[front.index("Réponses obligatoires manquantes") + 1:front.index("Points en défaut")] == [
-        "Étape 3 · Qui porte juridiquement la Maison ?", MISSING_BUDGET]
-    unmet = front[front.index("Points en défaut") + 1:-1]   # the last paragraph holds the page break
-    in_kind_order = [c for kind in KIND_NAMES for c in sample.checks if c.kind == kind and c.state == "not_met"]
-    assert [c.kind for c in in_kind_order] == ["exigence", "exigence", "recommandation", "coherence"]
-    assert unmet == [f"{KIND_NAMES[c.kind]} · {c.title}{NBSP}: {c.reason} (Fiche technique{NBSP}: «{NBSP}{c.fiche}"
-                     f"{NBSP}»)" for c in in_kind_order]
-
-
-def test_document_is_a4_in_dejavu_sans(complete):
-    for section in complete.sections:
-        assert abs(section.page_width - Mm(210)) < Mm(1) and abs(section.page_height - Mm(297)) < Mm(1)
-    normal = complete.styles["Normal"]
-    assert normal.font.name == "DejaVu Sans"
-    fonts = normal.element.rPr.find(qn("w:rFonts"))
-    assert {fonts.get(qn(f"w:{script}")) for script in ("ascii", "hAnsi", "eastAsia", "cs")} == {"DejaVu Sans"}
-
-
-# --- The convention ----------------------------------------------------------------------------------------------
-
-def test_convention_has_the_ten_items_with_their_texts():
-    document = open_docx(render_convention_docx(sample_dossier()))
-    texts = paragraphs(document)
-    for number, title in enumerate(CONVENTION_TITLES, start=1):
-        heading = texts.index(f"{number}. {title}")
-        assert texts[heading + 1] == f"Texte pré-rempli {number}."
-    assert not any(text.startswith("À compléter") for text in texts)
-    assert "BROUILLON" not in all_text(document)
-
-
-def test_draft_convention_shows_visible_blanks_for_empty_items():
-    sample = sample_dossier(draft=True)
-    document = open_docx(render_convention_docx(sample))
-    texts = paragraphs(document)
-    for item in sample.convention:
-        after = texts[texts.index(f"{item.number}. {item.title}") + 1]
-        if item.text:
-            assert after == item.text
-        else:
-            assert after.startswith(f"À compléter{NBSP}: ____")
-    assert all("BROUILLON" in "\n".join(p.text for p in s.header.paragraphs) for s in document.sections)
-    first_item = texts.index(f"1. {CONVENTION_TITLES[0]}")
-    front = texts[texts.index("Éléments à compléter avant la signature de la convention"):first_item]
-    assert DRAFT_CONFORMITY in front and sample.missing[0] in front and MISSING_BUDGET in front
-    for check in sample.unmet:
-        assert any(text.startswith(f"{KIND_NAMES[check.kind]} · {check.title}{NBSP}: ") for text in front)
-    signatories = [row[0] for row in table_rows(document, "Signataire")]
-    assert signatories == [sample.carrier] + [partner.name for partner in sample.partners]
-
-
-# --- Hostile text ------------------------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("render", [render_dossier_docx, render_convention_docx])
-def test_hostile_text_is_printed_verbatim_never_evaluated(render):
-    data = render(sample_dossier(hostile=HOSTILE))
+def docx_of(body: str, draft: bool = False, header: str = "En-tête", footer: str = "Pied") -> WordDocument:
+    """A DOCX from an HTML body of the documents' subset."""
+    marker = '<div class="draft-marker">BROUILLON</div>' if draft else ""
+    data = write_docx(parse(f"<html><head><title>{header}</title></head><body>{marker}"
+                            f'<div class="page-header">{header}</div><div class="page-footer">{footer}</div>'
+                            f"{body}</body></html>"))
     assert_well_formed(data)
-    document = open_docx(data)
-    text = all_text(document)
-    assert f"MSAP du Saint-Affricain {HOSTILE}" in paragraphs(document)
-    assert "49" not in text
-    if render is render_dossier_docx:
-        assert table_rows(document, "Opérateur")[0][1] == f"Services postaux, retrait des recommandés. {HOSTILE}"
+    return open_docx(data)
 
 
-def test_long_text_with_accents_emoji_and_rtl_is_kept_whole():
-    data = render_dossier_docx(sample_dossier(long_text=LONG_TEXT))
-    assert_well_formed(data)
-    assert f"Objectifs{NBSP}: {LONG_TEXT}" in paragraphs(open_docx(data))
+def texts_and_styles(document: WordDocument) -> list[tuple[str, str]]:
+    return [(paragraph.style.name, paragraph.text) for paragraph in document.paragraphs]
 
 
-@pytest.mark.parametrize("render", [render_dossier_docx, render_convention_docx])
-def test_control_characters_are_dropped_and_the_file_stays_valid(render):
-    controls = "".join(chr(code) for code in range(32) if chr(code) not in "\t\n\r") + "\ufffe\uffff"
-    data = render(sample_dossier(hostile=f"a{controls}b\x07c\x0bd"))
-    assert_well_formed(data)
-    assert "MSAP du Saint-Affricain abcd" in paragraphs(open_docx(data))
+# --- Blocks to Word ----------------------------------------------------------------------------------------------
+
+def test_headings_paragraphs_and_lists_take_word_styles():
+    document = docx_of("<h1>Titre</h1><h2>Partie</h2><h3>Sous-partie</h3><h4>Point</h4><p>Texte <b>gras</b></p>"
+                       "<ul><li>un</li><li>deux</li></ul><ol><li>premier</li></ol>")
+    assert texts_and_styles(document) == [
+        ("Heading 1", "Titre"), ("Heading 2", "Partie"), ("Heading 3", "Sous-partie"), ("Heading 4", "Point"),
+        ("Normal", "Texte gras"), ("List Bullet", "un"), ("List Bullet", "deux"), ("List Number", "premier")]
+    assert [run.bold for run in document.paragraphs[4].runs] == [None, True]
 
 
-def test_newlines_become_line_breaks_and_tabs_stay_tabs():
-    address = Fact("Adresse", "1 rue Haute\r\n12400 Saint-Affrique\rFrance\tnord")
-    sample = dataclasses.replace(sample_dossier(), summary=[address])
-    document = open_docx(render_dossier_docx(sample))
-    paragraph = next(p for p in document.paragraphs if p.text.startswith("Adresse"))
-    assert paragraph.text == f"Adresse{NBSP}: 1 rue Haute\n12400 Saint-Affrique\nFrance\tnord"
-    assert len(paragraph._p.findall(f".//{qn('w:br')}")) == 2
-    assert len(paragraph._p.findall(f".//{qn('w:tab')}")) == 1
+def test_tables_are_real_tables_with_repeated_header_rows_spans_and_css_widths():
+    document = docx_of('<table><thead><tr><th class="label-column">Poste</th><th>Montant</th></tr></thead><tbody>'
+                       '<tr><td>Loyer</td><td class="amount">6 000 €</td></tr>'
+                       '<tr class="total"><th>Total</th><td class="amount">6 000 €</td></tr>'
+                       '<tr><td colspan="2">Deux colonnes</td></tr></tbody></table>')
+    (table,) = document.tables
+    assert [[cell.text for cell in row.cells] for row in table.rows] == [
+        ["Poste", "Montant"], ["Loyer", "6 000 €"], ["Total", "6 000 €"], ["Deux colonnes", "Deux colonnes"]]
+    repeated = [row._tr.trPr is not None and row._tr.trPr.find(qn("w:tblHeader")) is not None for row in table.rows]
+    assert repeated == [True, False, False, False]
+    assert table.rows[3]._tr.tc_lst[0].tcPr.find(qn("w:gridSpan")).get(qn("w:val")) == "2"
+    assert column_widths()["label-column"] == 0.42
+    for column, share in zip(table.columns, (0.42, 0.58)):
+        assert abs(column.width - Cm(17) * share) < Mm(0.1)
+    assert table.rows[0].cells[0].paragraphs[0].runs[0].bold and table.rows[2].cells[1].paragraphs[0].runs[0].bold
+    assert table.rows[1].cells[1].paragraphs[0].alignment == 2   # right-aligned amounts
 
 
-def test_docxtpl_brace_underscore_markers_in_user_text_stay_verbatim():
-    odd = "{_{ x }_} {_% y %_}"
-    sample = dataclasses.replace(sample_dossier(), partners=[Partner(odd, odd, "", "")])
-    rows = table_rows(open_docx(render_dossier_docx(sample)), "Opérateur")
-    assert rows == [[odd, odd, "non renseignée", ""]]
+def test_a_page_break_starts_the_next_block_on_a_new_page():
+    document = docx_of('<section class="cover"><h1>Couverture</h1></section><h2>Suite</h2>')
+    assert [p.paragraph_format.page_break_before for p in document.paragraphs] == [None, True]
 
 
-def test_clean_reaches_every_string_of_the_view_model():
-    dirty = sample_dossier(hostile="x\x00y\r\nz")
-    cleaned = clean(dirty)
-    assert cleaned.project.endswith("xy\nz")
-    assert cleaned.partners[0].services.endswith("xy\nz")
-    assert cleaned.draft is False and cleaned.requirements == dirty.requirements
-    assert clean_text("é\t\n🚀\u202f") == "é\t\n🚀\u202f"
+def test_blanks_muted_text_and_alerts_look_as_in_the_pdf():
+    document = docx_of('<p class="draft-notice">Alerte</p><p><span class="muted">gris</span> '
+                       '<span class="blank-inline"></span></p>')
+    alert, line = document.paragraphs
+    assert alert.runs[0].bold and alert.runs[0].font.color.rgb == RED
+    assert line.text == f"gris {BLANK_LINE}"
+    assert line.runs[0].font.color.rgb == GREY
+    assert line.runs[-1].text == BLANK_LINE and line.runs[-1].bold and line.runs[-1].font.color.rgb == RED
 
 
-# --- Empty answers -----------------------------------------------------------------------------------------------
-
-def test_an_empty_dossier_renders_with_its_placeholders():
-    sample = sample_dossier(draft=True)
-    empty = dataclasses.replace(
-        sample, carrier="", leader="", summary=[], stages=[], partners=[], local_actors=[], delivery=[],
-        schedule=[], schedule_total="", spaces=[], equipment=[], team=[], training=[],
-        **conformity_fields([], texts()), follow_up=[], annexes=[],
-        budget=dataclasses.replace(sample.budget, year="", investment_charges=[], operating_charges=[],
-                                   resources=[], notes=[]),
-        convention=[dataclasses.replace(item, text="") for item in sample.convention])
-    document = open_docx(render_dossier_docx(empty))
-    text = all_text(document)
-    for placeholder in ("Porteur\u00a0: non renseigné", "Aucun opérateur partenaire renseigné.",
-                        "Aucun point de contrôle de ce type.", "Aucune ressource renseignée.",
-                        "Aucune pièce à joindre.", "Aucun point n'est en défaut.",
-                        "Exigences du cahier des charges : aucune n'est encore évaluée."):
-        assert placeholder in text
-    assert "Budget prévisionnel" in paragraphs(document)
-    assert table_rows(document, "Jour") == [["Horaires non renseignés.", "Horaires non renseignés."],
-                                            ["Total", "non calculé"]]
-    convention = paragraphs(open_docx(render_convention_docx(empty)))
-    assert sum(text.startswith("À compléter") for text in convention) == 10
+def test_line_breaks_are_breaks_never_newlines_in_the_text():
+    document = docx_of('<p class="answer">1 rue Haute\n12400 Saint-Affrique\tSud</p><p>a<br>b</p>')
+    first, second = document.paragraphs
+    assert first.text == "1 rue Haute\n12400 Saint-Affrique Sud" and second.text == "a\nb"
+    for paragraph in document.paragraphs:
+        assert len(paragraph._p.findall(f".//{qn('w:br')}")) == paragraph.text.count("\n")
+        assert not any("\n" in text.text or "\t" in text.text for text in paragraph._p.iter(qn("w:t")))
 
 
-# --- The templates -----------------------------------------------------------------------------------------------
+def test_running_header_footer_and_draft_mark():
+    draft = docx_of("<p>x</p>", draft=True)
+    section = draft.sections[0]
+    assert section.different_first_page_header_footer
+    assert section.header.paragraphs[0].text == "En-tête\tBROUILLON"
+    assert section.first_page_header.paragraphs[0].text == "\tBROUILLON"   # the cover has no running header
+    for footer in (section.footer, section.first_page_footer):
+        assert footer.paragraphs[0].text.startswith("Pied\tPage ")
+        fields = [field.get(qn("w:instr")) for field in footer._element.iter(qn("w:fldSimple"))]
+        assert fields == [" PAGE ", " NUMPAGES "]
+    assert draft.core_properties.title == "En-tête"
+    assert "BROUILLON" not in all_text(docx_of("<p>x</p>"))
+
+
+def test_hostile_text_comes_back_verbatim_everywhere():
+    text = escape(TRICKY + CONTROLS)
+    document = docx_of(f'<h2>{text}</h2><p>{text}</p><ul><li>{text}</li></ul>'
+                       f'<table><tr><th>{text}</th><td class="answer">{text}</td></tr></table>',
+                       draft=True, header=text, footer=text)
+    assert [paragraph.text for paragraph in document.paragraphs] == [TRICKY] * 3
+    assert [cell.text for cell in document.tables[0].rows[0].cells] == [TRICKY] * 2
+    assert document.sections[0].header.paragraphs[0].text == f"{TRICKY}\tBROUILLON"
+    assert document.sections[0].footer.paragraphs[0].text.startswith(f"{TRICKY}\tPage")
+    assert document.core_properties.title == TRICKY
+    assert "49" not in all_text(document)
+
+
+def test_emoji_take_the_emoji_font_and_complex_scripts_keep_bold_and_size():
+    document = docx_of("<p><strong>Mairie 🏛️ مرحبا 👩🏽‍🌾</strong></p>")
+    runs = document.paragraphs[0].runs
+    assert [run.text for run in runs] == ["Mairie ", "🏛️", " مرحبا ", "👩🏽‍🌾"]
+    fonts = [run._r.rPr.find(qn("w:rFonts")) for run in runs]
+    assert [f is not None and f.get(qn("w:hAnsi")) for f in fonts] == [False, EMOJI_FONT, False, EMOJI_FONT]
+    assert all(run._r.rPr.find(qn("w:bCs")) is not None for run in runs)   # Arabic in bold, not only Latin
+
+
+# --- The base template -------------------------------------------------------------------------------------------
+
+def test_the_document_is_a4_with_2_cm_margins_french_and_named_fonts():
+    document = docx_of("<p>x</p>")
+    section = document.sections[0]
+    assert abs(section.page_width - Mm(210)) < Mm(0.1) and abs(section.page_height - Mm(297)) < Mm(0.1)
+    for margin in (section.left_margin, section.right_margin, section.top_margin, section.bottom_margin):
+        assert abs(margin - Cm(2)) < Mm(0.1)
+    defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    fonts = defaults.find(qn("w:rFonts"))
+    assert {fonts.get(qn(f"w:{slot}")) for slot in ("ascii", "hAnsi", "eastAsia", "cs")} == {FONT}
+    assert defaults.find(qn("w:lang")).get(qn("w:val")) == "fr-FR"
+    for name in ("Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Normal", "List Bullet", "Table Grid"):
+        assert document.styles[name] is not None
+    font_table = etree.fromstring(document.part.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable").blob)
+    alternatives = {font.get(qn("w:name")): font.find(qn("w:altName")).get(qn("w:val"))
+                    for font in font_table if font.find(qn("w:altName")) is not None}
+    assert alternatives[FONT] and alternatives[EMOJI_FONT]
+
 
 def zip_parts(data: bytes) -> dict[str, bytes]:
-    """Every member of a zip file, by name."""
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         return {name: package.read(name) for name in package.namelist()}
 
 
-def test_templates_on_disk_are_what_the_builder_writes(tmp_path):
-    written = docx_templates.write_templates(tmp_path)
-    assert sorted(path.name for path in written) == sorted([DOSSIER_TEMPLATE, CONVENTION_TEMPLATE])
-    for path in written:
-        built = zip_parts(path.read_bytes())
-        on_disk = zip_parts((DOCUMENTS_DIR / path.name).read_bytes())
-        assert built.keys() == on_disk.keys()
-        for name in built:
-            assert built[name] == on_disk[name], f"{path.name}:{name} differs: run python -m dossier.docx_templates"
+def test_the_base_template_on_disk_is_what_the_builder_writes(tmp_path):
+    built = zip_parts(docx_templates.write_base(tmp_path).read_bytes())
+    on_disk = zip_parts((docx_templates.DOCUMENTS_DIR / docx_templates.BASE_TEMPLATE).read_bytes())
+    assert built == on_disk, "run python -m dossier.docx_templates"
+    assert sorted(path.name for path in docx_templates.DOCUMENTS_DIR.glob("*.docx")) == ["base.docx"]
+
+
+# --- The real documents ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("render", [render_dossier_docx, render_convention_docx])
+@pytest.mark.parametrize("draft", [False, True])
+def test_the_documents_render_with_their_parts_and_no_template_leftovers(render, draft):
+    sample = sample_dossier(draft=draft)
+    data = render(sample)
+    assert_well_formed(data)
+    document = open_docx(data)
+    text = all_text(document)
+    assert ("BROUILLON" in document.sections[0].header.paragraphs[0].text) is draft
+    assert sample.project in document.core_properties.title and sample.project in header_texts(document)[0]
+    assert sum(paragraph.style.name == "Heading 2" for paragraph in document.paragraphs) >= 2
+    assert document.tables
+    for tag in ("{{", "}}", "{%", "%}", "{#"):
+        assert tag not in text
+
+
+@pytest.mark.parametrize("render", [render_dossier_docx, render_convention_docx])
+def test_hostile_answers_are_printed_verbatim_never_evaluated(render):
+    hostile = HOSTILE + " " + TRICKY
+    data = render(sample_dossier(draft=True, hostile=hostile + CONTROLS))
+    assert_well_formed(data)
+    document = open_docx(data)
+    assert any(hostile in paragraph.text for paragraph in document.paragraphs)
+    assert hostile in header_texts(document)[0]
+    assert "49" not in all_text(document)
 
 
 def test_render_time_of_the_complete_sample():

@@ -4,6 +4,8 @@ from __future__ import annotations
 import dataclasses
 import io
 import logging
+import subprocess
+import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
@@ -13,10 +15,12 @@ from pypdf import PdfReader
 from pypdf.generic import NameObject
 
 from dossier import pdf
-from dossier.model import BudgetView, ConventionItem, PlanView
+from dossier.answers import Answers
+from dossier.model import BudgetView, CarrierView, Party, PlanView
 from dossier.view import conformity_fields
 from tests.dossier.sample import (COMPLETE_CONFORMITY, CONVENTION_TITLES, DRAFT_CONFORMITY, GROUP_HEADINGS, HOSTILE,
-                                  KIND_NAMES, MISSING_BUDGET, VERDICTS, respect_summaries, sample_dossier, texts)
+                                  KIND_NAMES, MISSING_BUDGET, VERDICTS, guide, respect_summaries, sample_dossier,
+                                  texts, ui)
 
 RENDERERS = {
     "dossier": pdf.render_dossier_pdf,
@@ -150,12 +154,16 @@ def test_the_complete_dossier_holds_the_whole_project(complete):
     dossier = sample_dossier()
     expected_texts = [
         "MSAP du Saint-Affricain", "Dossier de demande de labellisation", "Communauté de communes du Saint-Affricain",
-        "La collectivité locale", "Claire Morel", "27 novembre 2026", dossier.referential, "La Poste", "CAF", "MSA",
-        "Services postaux", "en discussion", "2 mars 2027", "Missions locales", "Réseau d'antennes", "Vendredi",
-        "9 h – 12 h, 14 h – 16 h", "26 h par semaine", "Espace confidentiel", "Postes informatiques", "1,5 ETP",
-        "Rapprocher les services des habitants.", "Quel temps pourra-t-il consacrer au projet ?",
+        "Claire Morel", "27 novembre 2026", dossier.referential, "Caisse d'allocations familiales de l'Aveyron",
+        "La Poste, direction régionale Occitanie", "MSA Midi-Pyrénées Nord", "Conseil départemental de l'Aveyron",
+        "200 039 555 00017", "12 place de la Mairie, 12400 Saint-Affrique", "Sébastien David", "14 février 2027",
+        "Fait à Saint-Affrique, le 27 novembre 2026", "Paul Martin, conseiller", "signée, le 2 mars 2027",
+        "Elle réunit 3 opérateurs nationaux : La Poste, la CAF et la MSA", "Vendredi", "9 h – 12 h, 14 h – 17 h",
+        "30 h par semaine", "Point d'accueil, Point d'attente et Espace confidentiel", "Julie Bernard", "0,5",
+        "1,5 ETP", "Rapprocher les services publics des habitants du Sud-Aveyron.", "140 m²",
         "58 000 €", "20 000 €", "29 000 €", "50 % de 58 000 € = 29 000 €", "19 000 €", "32,8 %",
-        "4 mois d'activité", "20 octobre 2028", *dossier.annexes,
+        "4 mois d'activité", "12 octobre 2027", "Ouverture de la Maison au public", *dossier.annexes,
+        "Opérateurs partenaires : La Poste, CAF et MSA.",
     ]
     for expected in expected_texts:
         assert squash(expected) in text, expected
@@ -163,9 +171,10 @@ def test_the_complete_dossier_holds_the_whole_project(complete):
 
 
 def conformity_part(data: bytes) -> str:
-    """Part 8 of the dossier, squashed."""
+    """The conformity part of the dossier, squashed."""
     text = squash("".join(body_texts(data)))
-    start, end = (text.index(squash(heading)) for heading in ("8. Conformité au cahier des charges", "9. Budget"))
+    start, end = (text.index(squash(heading)) for heading in ("11. Conformité au cahier des charges",
+                                                             "12. Pièces jointes"))
     return text[start:end]
 
 
@@ -174,22 +183,25 @@ def test_conformity_is_the_count_then_the_three_groups_each_rule_in_the_words_of
     sample = sample_dossier(draft=is_draft)
     part = conformity_part((draft if is_draft else complete)["dossier"])
     sentence = squash(DRAFT_CONFORMITY if is_draft else COMPLETE_CONFORMITY)
-    assert part.startswith(squash("8. Conformité au cahier des charges") + sentence)
+    assert part.startswith(squash("11. Conformité au cahier des charges") + sentence)
     bounds = [part.find(squash(heading)) for heading in GROUP_HEADINGS] + [len(part)]
     assert -1 not in bounds and bounds == sorted(bounds)
     for number, kind in enumerate(VERDICTS):
         group = part[bounds[number]:bounds[number + 1]]
         for check in sample.checks:
-            printed = squash(check.title) + squash(check.reason) + squash(VERDICTS[kind].get(check.state, ""))
+            printed = squash(check.title) + squash(VERDICTS[kind].get(check.state, ""))
             assert (printed in group) == (check.kind == kind), (kind, check.title)
+            assert squash(check.reason) in part
+            if check.kind == kind == "exigence" and check.evidence:
+                assert squash(check.evidence) in group
 
 
 def test_the_count_is_in_the_summary_too_and_says_toutes_respectees_only_when_all_are(complete, draft):
     for documents, sentence, summaries in ((complete, COMPLETE_CONFORMITY, ["toutes respectées"] * 2),
                                            (draft, DRAFT_CONFORMITY, [])):
         text = "".join(body_texts(documents["dossier"]))
-        summary = squash(text)[squash(text).index(squash("1. Synthèse du projet")):]
-        assert summary.startswith(squash("1. Synthèse du projet")) and squash(sentence) in summary
+        summary = squash(text)[squash(text).index(squash("2. Synthèse du projet")):]
+        assert summary.startswith(squash("2. Synthèse du projet")) and squash(sentence) in summary
         assert squash(text).count(squash(sentence)) == (3 if documents is draft else 2)
         assert respect_summaries("\n".join(page_texts(documents["dossier"]))) == summaries
 
@@ -203,21 +215,22 @@ def test_a_group_without_rules_keeps_its_heading_and_says_so():
     assert all(squash(heading) in part for heading in GROUP_HEADINGS)
 
 
-def test_the_sections_follow_the_brief_in_order(complete):
+def test_the_sections_follow_the_order_an_instructor_reads(complete):
     text = squash("".join(body_texts(complete["dossier"])))
-    headings = ["1. Synthèse du projet", "2. Le projet, étape par étape", "3. Partenariat",
-                "4. Modalités de délivrance", "5. Horaires d'ouverture", "6. Locaux et équipements",
-                "7. Équipe et formation", "8. Conformité au cahier des charges", "9. Budget prévisionnel 2027",
-                "10. Suivi de l'activité", "11. Pièces à joindre"]
+    headings = ["Lettre de demande", "1. Identité de la structure porteuse", "2. Synthèse du projet",
+                "3. Le territoire et ses besoins", "4. Les partenaires", "5. L'offre de services et les horaires",
+                "6. Les locaux", "7. L'équipe", "8. Budget prévisionnel 2027", "9. Gouvernance",
+                "10. Calendrier", "11. Conformité au cahier des charges", "12. Pièces jointes"]
     positions = [text.find(squash(heading)) for heading in headings]
     assert -1 not in positions, dict(zip(headings, positions))
     assert positions == sorted(positions)
 
 
-def test_the_cover_page_stands_alone_and_pages_are_numbered(complete):
+def test_the_cover_and_the_letter_stand_alone_and_pages_are_numbered(complete):
     pages = page_texts(complete["dossier"])
-    assert "Dossier de demande de labellisation" in pages[0] and "Claire Morel" in pages[0]
-    assert "Synthèse du projet" not in pages[0] and "Synthèse du projet" in pages[1]
+    assert "Dossier de demande de labellisation" in pages[0] and "Communauté de communes" in pages[0]
+    assert "Lettre de demande" not in pages[0] and "Lettre de demande" in pages[1]
+    assert "Madame la Préfète, Monsieur le Préfet," in pages[1] and "Identité de la structure" not in pages[1]
     for number, text in enumerate(pages, start=1):
         assert f"Page {number} / {len(pages)}" in text
 
@@ -255,32 +268,61 @@ def test_a_draft_lists_what_is_missing_at_the_front(draft, name):
 
 # The convention.
 
+def articles(data: bytes) -> list[str]:
+    """The ten articles of a convention, squashed, each up to the next (the last up to the signatures)."""
+    text = squash("".join(body_texts(data)))
+    bounds = [text.find(squash(title)) for title in CONVENTION_TITLES] + [text.find("Signatures")]
+    assert -1 not in bounds and bounds == sorted(bounds), bounds
+    return [text[bounds[n]:bounds[n + 1]] for n in range(10)]
+
+
 @pytest.mark.parametrize("is_draft", [False, True])
-def test_the_convention_has_the_ten_items_in_order(complete, draft, is_draft):
-    text = squash("".join(body_texts((draft if is_draft else complete)["convention"])))
-    positions = [text.find(squash(f"Article {number} – {title}"))
-                 for number, title in enumerate(CONVENTION_TITLES, start=1)]
-    assert -1 not in positions and positions == sorted(positions)
-    assert "décretn°2016-403du4avril2016" in text
+def test_the_convention_has_visas_parties_and_the_ten_articles_in_order(complete, draft, is_draft):
+    data = (draft if is_draft else complete)["convention"]
+    text = squash("".join(body_texts(data)))
+    assert len(articles(data)) == 10
+    assert squash("Vu le décret n° 2016-403 du 4 avril 2016 relatif aux maisons de services au public") in text
+    assert squash("loi n° 2000-321 du 12 avril 2000") in text and squash("notamment son article 27") in text
+    assert text.index("Visas") < text.index("Parties") < text.index(squash(CONVENTION_TITLES[0]))
 
 
-def test_empty_convention_items_are_visible_blanks(complete, draft):
-    for documents, blanks in [(complete, set()), (draft, {4, 6})]:
-        text = squash("".join(body_texts(documents["convention"])))
-        bounds = [text.find(squash(f"Article {number} – {title}"))
-                  for number, title in enumerate(CONVENTION_TITLES, start=1)] + [text.find("Signatures")]
-        for number in range(1, 11):
-            article = text[bounds[number - 1]:bounds[number]]
-            if number in blanks:
-                assert "Àcompléter:____" in article and "Textepré-rempli" not in article, number
-            else:
-                assert f"Textepré-rempli{number}." in article and "Àcompléter" not in article, number
+def test_the_complete_convention_is_written_from_the_answers_without_blanks(complete):
+    parts = articles(complete["convention"])
+    expected = [
+        ["MSAP du Saint-Affricain", "Communauté de communes du Saint-Affricain", "18 500 habitants"],
+        ["12 place de la Mairie, 12400 Saint-Affrique", "140 m²"],
+        ["Caisse d'allocations familiales de l'Aveyron", "MSA Midi-Pyrénées Nord", "Conseil départemental"],
+        ["gérée par Communauté de communes du Saint-Affricain", "Claire Morel"],
+        ["mise en relation des usagers", "Services de Caisse d'allocations familiales de l'Aveyron."],
+        ["apporte de la formation et du personnel", "Une permanence le mardi matin.", "29 000 €"],
+        ["30 h par semaine", "9 h – 12 h, 14 h – 17 h", "un mardi sur deux"],
+        ["Paul Martin, conseiller", "sous l'autorité de leur employeur", "Un bureau est réservé"],
+        ["accessibles aux personnes à mobilité réduite", "visioconférence", "à domicile"],
+        ["trois ans", "reconduite tacitement", "préavis de trois mois", "avenant"],
+    ]
+    for number, (article, facts) in enumerate(zip(parts, expected), start=1):
+        for fact in facts:
+            assert squash(fact) in article, (number, fact)
+    assert "____" not in squash("".join(body_texts(complete["convention"])).split("Signatures")[0])
+    assert ".." not in parts[5]
 
 
-def test_the_convention_leaves_room_for_every_signature(complete):
+def test_a_missing_answer_is_a_visible_blank_in_its_article(draft):
+    sample = sample_dossier(draft=True)
+    carrier = dataclasses.replace(sample.carrier, name="", representative="")
+    data = pdf.render_convention_pdf(dataclasses.replace(sample, carrier=carrier, parties=[
+        dataclasses.replace(sample.parties[0], name="", representative=""), *sample.parties[1:]]))
+    parts = articles(data)
+    assert "géréepar____" in parts[3]
+    assert "BROUILLON" in "".join(page_texts(data))
+
+
+def test_parties_and_signatures_carry_legal_names_never_a_category(complete):
     text = squash("".join(page_texts(complete["convention"])))
-    for name in ["La collectivité locale", "La Poste", "CAF", "MSA"]:
-        assert squash(f"Pour {name},") in text
+    for party in sample_dossier().parties:
+        assert squash(f"Pour {party.name}") in text
+        assert squash(f"{party.name}, représenté par {party.representative}") in text or party.role == "gestionnaire"
+    assert "PourLacollectivitélocale" not in text and "Pourlegestionnaire" not in text
 
 
 # The checklist.
@@ -315,7 +357,7 @@ def test_a_long_answer_comes_back_whole(hostile):
 
 def test_the_fetcher_was_asked_only_for_the_assets(hostile):
     _, asked = hostile
-    assert set(asked) == set(pdf.assets())  # the stylesheet and both fonts, nothing from the user's text
+    assert set(asked) == set(pdf.assets())  # the stylesheet and the fonts, nothing from the user's text
     assert not any("evil" in url for url in asked)
 
 
@@ -348,7 +390,7 @@ def test_the_fetcher_refuses_foreign_urls(url):
 
 @pytest.mark.parametrize("path", [
     "../../../etc/passwd", "../documents/documents.css", "dossier.html.j2", "documents.css?v=1", "documents.css#x",
-    "fonts/", "fonts/DejaVuSans-Oblique.ttf", "fonts/../documents.css",
+    "fonts/", "fonts/DejaVuSerif.ttf", "fonts/NotoColorEmoji.ttf?x", "fonts/../documents.css",
 ])
 def test_the_fetcher_refuses_other_files_near_the_assets(path):
     with pytest.raises(pdf.RefusedURL):
@@ -365,6 +407,27 @@ def test_the_fetcher_serves_the_stylesheet_and_fonts():
         assert response.content_type == ("text/css" if url.endswith(".css") else "font/ttf")
 
 
+def test_the_fonts_are_debian_files_found_by_name_and_a_missing_one_says_what_to_install(monkeypatch, tmp_path):
+    assert {path.name for path in pdf.font_files().values()} == set(pdf.FONTS.values())
+    monkeypatch.setattr(pdf, "FONT_ROOTS", (tmp_path,))
+    pdf.font_files.cache_clear()
+    try:
+        with pytest.raises(pdf.MissingFont, match="fonts-noto-color-emoji"):
+            pdf.font_files()
+    finally:
+        pdf.font_files.cache_clear()
+
+
+def test_document_fonts_set_up_what_weasyprint_s_own_configuration_does():
+    # DocumentFonts replaces FontConfiguration.__init__ (to leave the system's fonts out): same attributes.
+    assert set(vars(pdf.DocumentFonts())) == set(vars(pdf.FontConfiguration()))
+
+
+def test_making_pdfs_does_not_load_matplotlib():
+    code = "import sys, dossier.pdf; sys.exit('matplotlib' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
 def test_weasyprint_skips_a_refused_url_with_a_logged_error(caplog):
     markup = ('<p>Texte</p><img src="http://evil.example/x.png">'
               '<link rel="stylesheet" href="https://evil.example/a.css">')
@@ -379,17 +442,17 @@ def test_weasyprint_skips_a_refused_url_with_a_logged_error(caplog):
 
 def test_an_empty_dossier_renders_with_blanks_everywhere():
     plan = PlanView("", "", "", "", "")
+    sample = sample_dossier(draft=True)
     empty = dataclasses.replace(
-        sample_dossier(draft=True), carrier="", leader="", territory="", missing=[], summary=[], stages=[],
-        partners=[], local_actors=[], delivery=[], schedule=[], schedule_total="", spaces=[], equipment=[], team=[],
-        training=[], **conformity_fields([], texts()), follow_up=[], annexes=[], checklist=[],
-        budget=BudgetView("", [], [], "", "", [], "", "", plan, plan, []),
-        convention=[ConventionItem(number, title, "") for number, title in enumerate(CONVENTION_TITLES, start=1)],
+        sample, a=Answers(guide().questions, {}, ui()), territory="", leader="", leader_function="", missing=[],
+        carrier=CarrierView(*[""] * 9), partners=[], local_partners=[], parties=[Party("gestionnaire", "", "")],
+        schedule=[], schedule_total="", team=[], team_fte="", milestones=[], **conformity_fields([], texts()),
+        annexes=[], checklist=[], budget=BudgetView("", [], [], "", "", [], "", "", plan, plan, []),
     )
-    dossier_text = "".join(page_texts(pdf.render_dossier_pdf(empty)))
-    assert "Non calculable à ce jour" in dossier_text and "BROUILLON" in dossier_text
+    dossier_text = squash("".join(page_texts(pdf.render_dossier_pdf(empty))))
+    assert "BROUILLON" in dossier_text and dossier_text.count("____") >= 10
     convention = squash("".join(page_texts(pdf.render_convention_pdf(empty))))
-    assert convention.count("Àcompléter:") == 12  # the ten items, the manager and the partners
+    assert convention.count("____") >= 12 and "BROUILLON" in convention
     assert len(page_texts(pdf.render_checklist_pdf(empty))) == 1
 
 

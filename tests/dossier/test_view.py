@@ -35,18 +35,43 @@ async def test_a_complete_project_fills_every_part(client, services):
     dossier = build(services)
     assert dossier.project == "MSAP du Saint-Affricain" and dossier.territory == "Sud-Aveyron"
     assert dossier.generated_on == "20 juin 2027" and not dossier.draft
-    assert dossier.leader == "Claire Morel" and dossier.carrier == "La collectivité locale"
+    assert dossier.leader == "Claire Morel"
+    carrier = dossier.carrier
+    assert (carrier.name, carrier.kind, carrier.siret) == ("Communauté de communes du Pays de Saint-Affrique",
+                                                           "La collectivité locale", "200 067 510 00012")
+    assert (carrier.town, carrier.representative, carrier.deliberation_on) == ("Saint-Affrique", "Marie Fabre",
+                                                                               "16 février 2027")
     assert dossier.missing == [] and dossier.unmet == []
-    assert [p.name for p in dossier.partners] == ["La Poste", "CAF", "MSA"]
-    la_poste = dossier.partners[0]
-    assert la_poste.convention == "Signée" or la_poste.convention.lower().startswith("sign")
-    assert la_poste.signed_on == "2 mars 2027"
+    assert [(p.short_name, p.legal_name) for p in dossier.partners] == [
+        ("La Poste", "La Poste, direction régionale Occitanie"),
+        ("la CAF", "Caisse d'allocations familiales de l'Aveyron"), ("la MSA", "MSA Midi-Pyrénées Nord")]
+    la_poste, caf = dossier.partners[:2]
+    assert (la_poste.convention, la_poste.signed_on) == ("signée", "2 mars 2027")
+    assert la_poste.referent == "M. Vidal, responsable du bureau de Saint-Affrique"
+    assert la_poste.contributions == "du personnel et des locaux" and la_poste.staff and not caf.staff
+    assert caf.contribution_detail == "Deux jours de formation des agents et une borne de visio."
+    assert [p.legal_name for p in dossier.local_partners] == ["Conseil départemental de l'Aveyron",
+                                                               "Commune de Belmont-sur-Rance, commune de Camarès"]
+    assert [(p.role, p.name) for p in dossier.parties][:2] == [
+        ("gestionnaire", "Communauté de communes du Pays de Saint-Affrique"),
+        ("operateur", "La Poste, direction régionale Occitanie")]
+    assert len(dossier.parties) == 1 + 3 + 2
+    assert [(row.function, row.agent, row.fte) for row in dossier.team] == [
+        ("Accueil", "Sophie Martin", "1"), ("Accompagnement", "À recruter", "0,5"),
+        ("Coordination", "Claire Morel", "0,3")]
+    assert dossier.team_fte == "1,8"
+    assert [m.label for m in dossier.milestones][:2] == [
+        "Premier contact avec le référent de la Préfecture",
+        "Délibération de la structure porteuse approuvant le projet"]
+    dates = [m.date for m in dossier.milestones]
+    assert "2 mars 2027" in dates and len(dates) == len(set((m.date, m.label) for m in dossier.milestones))
     assert dossier.schedule_total.replace("\u202f", " ") == "26 h par semaine"
     assert dossier.schedule[5].hours == "fermé"
     assert len(dossier.checks) == len(services.guide.checks)
     assert {check.state for check in dossier.checks} == {"satisfied"}
     requirements = sum(check.kind == REQUIREMENT for check in services.guide.checks)
     assert dossier.requirements == RequirementCount(requirements, 0, 0, requirements)
+    assert all(check.evidence for check in dossier.checks if check.kind == REQUIREMENT)
     sentence = f"Exigences du cahier des charges : toutes respectées ({requirements} sur {requirements})."
     assert dossier.conformity == sentence
     for text in ("\n".join(page_texts(render_dossier_pdf(dossier))), all_text(open_docx(render_dossier_docx(dossier)))):
@@ -54,24 +79,20 @@ async def test_a_complete_project_fills_every_part(client, services):
     assert dossier.budget.subsidy_formula.replace("\u202f", " ") == "50 % de 58 000 € = 29 000 €"
     assert dossier.budget.operating.gap.replace("\u202f", " ") == "19 000 €"
     assert dossier.budget.operating.gap_percent == "32,8 %"
-    assert len(dossier.convention) == 10 and all(item.title for item in dossier.convention)
-    assert "MSAP du Saint-Affricain" in dossier.convention[0].text
-    assert "Commune : 10" in dossier.convention[5].text
-    assert dossier.convention[9].text == ""  # duration and renewal: always for the partners to write
     assert [stage.order for stage in dossier.checklist] == list(range(1, 9))
 
 
-async def test_an_incomplete_project_lists_what_is_missing(client, services):
+async def test_an_incomplete_project_lists_what_is_missing_by_step(client, services):
     await create_project(client)
     await client.send("Claire Morel")
-    dossier = build(services, draft=True)
+    dossier = build(services)   # asked for as final, still a draft
     assert dossier.draft
     missing = "\n".join(dossier.missing)
-    assert "Étape 1 · Quels enjeux la Maison doit-elle servir ?" in missing
-    assert "Étape 1 · Qui est le chef de projet" not in missing
-    assert dossier.partners == [] and dossier.schedule_total == ""
+    assert "Étape 1 · Enjeux, objectifs et diagnostic : 1 réponse obligatoire manquante" in missing
+    assert "Étape 3 · Le portage juridique : 5 réponses obligatoires manquantes" in missing, missing
+    assert not any(question.prompt in missing for question in services.guide.question_list)
+    assert dossier.partners == [] and dossier.schedule_total == "" and dossier.carrier.name == ""
     assert dossier.budget.subsidy_formula == "Budget de fonctionnement non encore renseigné"
-    assert sum(1 for item in dossier.convention if not item.text) >= 5
 
 
 # ---- the rules and their counts
@@ -98,8 +119,9 @@ def expected_sentence(met: int, not_met: int, pending: int, total: int) -> str:
 ])
 def test_the_sentence_counts_requirements_and_says_toutes_only_when_all_are_met(met, not_met, pending, sentence):
     states = ["satisfied"] * met + ["not_met"] * not_met + ["pending"] * pending
-    checks = [check_view(f"Exigence {n}", state, "", "fiche", REQUIREMENT, texts()) for n, state in enumerate(states)]
-    others = [check_view(f"Autre {n}", state, "", "fiche", kind, texts())
+    checks = [check_view(f"e{n}", f"Exigence {n}", state, "", "fiche", REQUIREMENT, texts())
+              for n, state in enumerate(states)]
+    others = [check_view(f"o{n}", f"Autre {n}", state, "", "fiche", kind, texts())
               for n, (kind, state) in enumerate([(RECOMMENDATION, "not_met"), (PLAUSIBILITY, "pending")])]
     fields = conformity_fields(others[:1] + checks + others[1:], texts())
     assert fields["requirements"] == RequirementCount(met, not_met, pending, len(states))
@@ -112,7 +134,7 @@ def test_rules_are_grouped_by_kind_in_a_fixed_order_and_what_is_not_met_names_it
     rules = [("Cohérence", "not_met", PLAUSIBILITY), ("Recommandation", "not_met", RECOMMENDATION),
              ("Exigence A", "satisfied", REQUIREMENT), ("Exigence B", "not_met", REQUIREMENT),
              ("Exigence C", "pending", REQUIREMENT)]
-    fields = conformity_fields([check_view(title, state, "raison" * (state == "not_met"), "fiche", kind, texts())
+    fields = conformity_fields([check_view(title, title, state, "raison" * (state == "not_met"), "fiche", kind, texts())
                                 for title, state, kind in rules], texts())
     groups = fields["check_groups"]
     assert [(g.kind, g.heading) for g in groups] == [

@@ -1,0 +1,117 @@
+"""A project's answers as the document templates read them: printed values, never the chat's prompts.
+
+Templates compose their sentences from these values (`a.tech_adresse`, `a.has("port_modes", "itinerance")`).
+An id that is not a question of the guide raises, so a template cannot silently print nothing for a typo.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from babel.lists import format_list
+
+from dialogs import formatting
+from dialogs.model import Kind, Question
+from dialogs.parsing import from_json
+from dialogs.ui import UiTexts
+
+LOCALE = "fr_FR"
+OTHER = "autre"   # the option whose wording is typed in the "<question>_autre" question
+
+
+def french_list(items: Iterable[str]) -> str:
+    """"la CAF, la MSA et La Poste"; "" for no item."""
+    words = [item for item in items if item]
+    return format_list(words, locale=LOCALE) if words else ""
+
+
+class Answers:
+    """Read-only access by question id to a project's answered values, formatted in French."""
+
+    def __init__(self, questions: Mapping[str, Question], values: Mapping[str, Any], ui: UiTexts) -> None:
+        self._questions = questions
+        self._values = values
+        self._ui = ui
+
+    def __getattr__(self, question_id: str) -> str:
+        if question_id.startswith("_"):
+            raise AttributeError(question_id)
+        return self.text(question_id)
+
+    def question(self, question_id: str) -> Question:
+        try:
+            return self._questions[question_id]
+        except KeyError:
+            raise AttributeError(f"not a question of the guide: {question_id}") from None
+
+    def value(self, question_id: str) -> Any:
+        """The parsed value, or None when not answered."""
+        question = self.question(question_id)
+        if question_id not in self._values:
+            return None
+        return from_json(question.kind, self._values[question_id])
+
+    def has(self, question_id: str, option_id: str | None = None) -> bool:
+        """Answered at all, or, with an option, that option chosen (single or multiple choice)."""
+        value = self.value(question_id)
+        if option_id is None:
+            return value is not None and value != [] and value != ""
+        return value == option_id or (isinstance(value, list) and option_id in value)
+
+    def yes(self, question_id: str) -> bool:
+        return self.value(question_id) is True
+
+    def no(self, question_id: str) -> bool:
+        return self.value(question_id) is False
+
+    def labels(self, question_id: str) -> list[str]:
+        """The chosen options' labels; "Autre" replaced by the words typed for it, when there are some."""
+        question, value = self.question(question_id), self.value(question_id)
+        if value is None:
+            return []
+        chosen = value if isinstance(value, list) else [value]
+        other = f"{question_id}_{OTHER}"
+        labels = []
+        for option_id in chosen:
+            if option_id == OTHER and other in self._questions:
+                labels.append(self.text(other))
+            else:
+                labels.append(question.option(option_id).label)
+        return [label for label in labels if label]
+
+    def lower(self, question_id: str) -> str:
+        """The chosen options inside a sentence: "cohésion sociale et maillage territorial" (typed words kept)."""
+        other = self.text(f"{question_id}_{OTHER}") if f"{question_id}_{OTHER}" in self._questions else ""
+        return french_list(label if label == other else label[:1].lower() + label[1:]
+                           for label in self.labels(question_id))
+
+    def join(self, items: Iterable[str]) -> str:
+        return french_list(items)
+
+    def text(self, question_id: str) -> str:
+        """The answer as printed, or "" when there is none."""
+        question, value = self.question(question_id), self.value(question_id)
+        if value is None:
+            return ""
+        kind = question.kind
+        if kind in (Kind.CHOICE, Kind.MULTI):
+            return french_list(self.labels(question_id))
+        if kind is Kind.YES_NO:
+            return self._ui.buttons.answer_yes if value else self._ui.buttons.answer_no
+        if kind is Kind.INTEGER:
+            return formatting.integer(value)
+        if kind is Kind.DECIMAL:
+            return formatting.decimal(value)
+        if kind is Kind.EUROS:
+            return formatting.euros(value)
+        if kind is Kind.DATE:
+            return formatting.long_date(value)
+        if kind is Kind.HOURS:
+            return self._ui.documents.per_week.format(hours=formatting.hours(value))
+        if kind is Kind.TIME_RANGES:
+            return formatting.time_ranges(value) if value else self._ui.documents.closed
+        if kind is Kind.SIRET:
+            return formatting.siret(value)
+        if kind is Kind.BUDGET:
+            return ""   # budget lines are printed from the budget, not from this question
+        return str(value)
