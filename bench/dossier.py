@@ -1,10 +1,14 @@
-"""Benchmark: time and peak memory of the documents of a complete project, and other users' reply
-times while four dossiers render at once (python bench/dossier.py)."""
+"""Benchmark: time, peak memory and page count of the documents of a complete project, the first dossier from
+cold worker processes, and other users' reply times while four dossiers render at once
+(python bench/dossier.py)."""
 from __future__ import annotations
 
 import argparse
 import asyncio
+import io
 import logging
+import multiprocessing
+import re
 import statistics
 import sys
 import tempfile
@@ -13,13 +17,14 @@ import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT))  # first: before bench/, whose dossier.py would hide the dossier package
 
 from bot.config import Settings  # noqa: E402
 from bot.rendering import ProcessRendering, ThreadRendering  # noqa: E402
 from bot.services import Services, build_services  # noqa: E402
 from dialogs.model import Kind  # noqa: E402
+from pypdf import PdfReader  # noqa: E402
+
 from dossier.word import render_convention_docx, render_dossier_docx  # noqa: E402
 from dossier.pdf import render_checklist_pdf, render_convention_pdf, render_dossier_pdf  # noqa: E402
 from states.events import Choice, Command, Sender, Text  # noqa: E402
@@ -28,7 +33,8 @@ from store import migrate  # noqa: E402
 ANSWERS = {Kind.SHORT_TEXT: "Claire Morel", Kind.LONG_TEXT: "Un territoire rural où les services ferment. " * 5,
            Kind.INTEGER: "3", Kind.EUROS: "12 500", Kind.HOURS: "26h", Kind.DATE: "15/03/2027",
            Kind.YES_NO: "oui", Kind.CHOICE: "1", Kind.MULTI: "1, 2, 3", Kind.TIME_RANGES: "9h-12h 14h-17h",
-           Kind.DECIMAL: "1,5"}
+           Kind.DECIMAL: "1,5", Kind.SIRET: "200 067 510 00012",
+           Kind.ADDRESS: "12 place de la Mairie, 12400 Saint-Affrique"}
 GOALS = {"docx": 0.3, "pdf": 1.0}
 
 
@@ -65,8 +71,8 @@ def fill_project(services: Services, user_id: int) -> None:
         engine.handle(Text(sender, amount))
 
 
-def measure(name: str, render, dossier, runs: int) -> tuple[float, int]:
-    render(dossier)  # warm-up: templates compiled, fonts loaded
+def measure(render, dossier, runs: int) -> tuple[float, int, bytes]:
+    content = render(dossier)  # warm-up: templates compiled, fonts loaded
     times = []
     for _ in range(runs):
         start = time.perf_counter()
@@ -76,7 +82,28 @@ def measure(name: str, render, dossier, runs: int) -> tuple[float, int]:
     render(dossier)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    return statistics.median(times), peak
+    return statistics.median(times), peak, content
+
+
+def pages(content: bytes) -> str:
+    """The page count of a PDF; a DOCX has none until a word processor lays it out."""
+    return str(len(PdfReader(io.BytesIO(content)).pages)) if content.startswith(b"%PDF") else "-"
+
+
+def workers_mib() -> list[float]:
+    """Resident memory of this process's worker processes (the rendering pool's)."""
+    sizes = []
+    for child in multiprocessing.active_children():
+        status = Path(f"/proc/{child.pid}/status").read_text()
+        sizes.append(int(re.search(r"^VmRSS:\s+(\d+) kB", status, re.M).group(1)) / 1024)
+    return sizes
+
+
+async def first_dossier(rendering) -> float:
+    """Seconds for a dossier from workers not yet started: what a user waits after the workers stopped idle."""
+    start = time.perf_counter()
+    await rendering.make(1, False)
+    return time.perf_counter() - start
 
 
 async def others_while_rendering(services: Services, rendering, renders: int, users: int,
@@ -114,23 +141,31 @@ def main() -> None:
         try:
             fill_project(services, 1)
             dossier = services.documents.view(1, draft=False)
-            print(f"complete project: {sum(len(s.steps) for s in dossier.stages)} steps, "
+            print(f"complete project: {len(services.guide.steps)} steps, "
                   f"{len(dossier.checks)} checks, {dossier.requirements.met} of {dossier.requirements.total} "
                   "requirements met")
-            print(f"{'document':<22}{'median s':>10}{'peak MiB':>10}  goal")
+            print(f"{'document':<22}{'median s':>10}{'peak MiB':>10}{'pages':>7}  goal")
             for name, kind, render in [("dossier DOCX", "docx", render_dossier_docx),
                                        ("convention DOCX", "docx", render_convention_docx),
                                        ("dossier PDF", "pdf", render_dossier_pdf),
                                        ("convention PDF", "pdf", render_convention_pdf),
                                        ("checklist PDF", "pdf", render_checklist_pdf)]:
-                median, peak = measure(name, render, dossier, args.runs)
+                median, peak, content = measure(render, dossier, args.runs)
                 verdict = "met" if median < GOALS[kind] else "missed"
-                print(f"{name:<22}{median:>10.3f}{peak / 2**20:>10.1f}  < {GOALS[kind]} s: {verdict}")
+                print(f"{name:<22}{median:>10.3f}{peak / 2**20:>10.1f}{pages(content):>7}  "
+                      f"< {GOALS[kind]} s: {verdict}")
             for name, rendering in [("worker thread", ThreadRendering(services.documents)),
                                     ("worker processes (as served)", ProcessRendering(url))]:
                 try:
+                    if isinstance(rendering, ProcessRendering):
+                        cold = asyncio.run(first_dossier(rendering))
+                        print(f"first dossier (5 files) from cold worker processes: {cold:.2f} s")
                     latencies = sorted(asyncio.run(
                         others_while_rendering(services, rendering, renders=4, users=20, duration=2.0)))
+                    if isinstance(rendering, ProcessRendering):
+                        sizes = workers_mib()
+                        print(f"worker processes after rendering: {len(sizes)}, resident "
+                              + ", ".join(f"{size:.0f}" for size in sizes) + " MiB")
                 finally:
                     rendering.close()
                 p99 = latencies[min(len(latencies) - 1, int(0.99 * len(latencies)))] * 1000

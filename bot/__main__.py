@@ -90,7 +90,8 @@ def _serve(settings: Settings) -> int:
     logging.getLogger().setLevel(logging.INFO)
     logging.getLogger("httpx").setLevel(logging.WARNING)
     services = build_services(settings)
-    rendering = ProcessRendering(settings.database_url)
+    rendering = ProcessRendering(settings.database_url, idle_seconds=settings.render_idle_minutes * 60,
+                                 timezone=settings.timezone)
     application = build_application(services, rendering=rendering)
     updates = [Update.MESSAGE, Update.CALLBACK_QUERY]
     try:

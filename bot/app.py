@@ -25,7 +25,7 @@ REMINDER_INTERVAL_SECONDS = 30
 def build_application(services: Services, request: BaseRequest | None = None,
                       rendering: ThreadRendering | ProcessRendering | None = None,
                       limiter: BaseRateLimiter | None | object = USE_LIMITER) -> Application:
-    """The bot; documents render in `rendering` (default: a worker thread of this process).
+    """The bot; documents and charts render in `rendering` (default: a worker thread of this process).
 
     Every Bot API call goes through Telegram's rate limits (`limiter`); tests of other things pass None.
     """

@@ -27,6 +27,8 @@ class Settings(BaseSettings):
     webhook_port: int = Field(default=8443, ge=1, le=65535)
     timezone: str = "Europe/Paris"
     admin_user_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    # Document workers (~160 MB each once they have rendered) stop after this long without work.
+    render_idle_minutes: float = Field(default=10, gt=0)
 
     @field_validator("telegram_bot_token", "webhook_url", "webhook_secret", mode="before")
     @classmethod

@@ -9,7 +9,6 @@ from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from bot.images import draw
 from bot.rendering import ProcessRendering, ThreadRendering
 from bot.render import Renderer
 from bot.splitting import split_html
@@ -51,10 +50,10 @@ async def send_text(bot: Bot, chat_id: int, text: str, markup: InlineKeyboardMar
 
 
 class Handlers:
-    def __init__(self, engine: Engine, renderer: Renderer, documents: ThreadRendering | ProcessRendering) -> None:
+    def __init__(self, engine: Engine, renderer: Renderer, rendering: ThreadRendering | ProcessRendering) -> None:
         self.engine = engine
         self.renderer = renderer
-        self.documents = documents
+        self.rendering = rendering  # documents and charts: matplotlib and WeasyPrint stay out of this process
 
     async def command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         word = update.effective_message.text.split(maxsplit=1)[0]
@@ -107,15 +106,14 @@ class Handlers:
     async def _send_image(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int, image: tuple, caption: str,
                           markup: InlineKeyboardMarkup | None) -> None:
         await context.bot.send_chat_action(chat_id, ChatAction.UPLOAD_PHOTO)
-        # Drawing takes tens of milliseconds: off the event loop, so other chats are not kept waiting.
-        png = await asyncio.to_thread(draw, *image)
+        png = await self.rendering.draw(*image)
         await context.bot.send_photo(chat_id, png, caption=caption[:1024], parse_mode=ParseMode.HTML,
                                      reply_markup=markup)
 
     async def _send_documents(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
                               request: DocumentRequest) -> None:
         await context.bot.send_chat_action(chat_id, ChatAction.UPLOAD_DOCUMENT)
-        files = await self.documents.make(request.project_id, request.draft)
+        files = await self.rendering.make(request.project_id, request.draft)
         for file in files:
             await context.bot.send_document(chat_id, file.content, filename=file.filename, caption=file.caption)
 

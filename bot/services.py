@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine as DatabaseEngine
 
@@ -60,13 +61,14 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -
     renderer.check(MESSAGE_TEMPLATES)
     database = make_engine(settings.database_url)
     engine = Engine(guide, ui, budget, database, calendar, settings.zone, clock)
-    documents = DocumentMaker(Sources(guide, budget, load_dossier_sources(guide.questions), ui), database)
+    sources = Sources(guide, budget, load_dossier_sources(guide.questions, guide.checks), ui, settings.zone)
+    documents = DocumentMaker(sources, database, clock)
     queue = ReminderQueue(database, ReminderNotes(guide, calendar, ui, settings.zone), engine.planner, clock)
     return Services(settings, guide, ui, database, engine, renderer, documents, queue)
 
 
-def build_document_maker(database_url: str) -> DocumentMaker:
+def build_document_maker(database_url: str, timezone: str) -> DocumentMaker:
     """What a rendering worker process needs, loaded in that process."""
     guide, ui, budget = load_guide(), load_ui(), load_budget_model()
-    sources = Sources(guide, budget, load_dossier_sources(guide.questions), ui)
+    sources = Sources(guide, budget, load_dossier_sources(guide.questions, guide.checks), ui, ZoneInfo(timezone))
     return DocumentMaker(sources, make_engine(database_url))

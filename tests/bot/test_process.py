@@ -16,6 +16,7 @@ from store.db import make_engine
 from store.reminders import Planned, ReminderStore
 
 from tests.support.clock import PARIS
+from tests.support.bot_process import stop
 from tests.support.http_api import BotApiServer
 from tests.support.telegram import ChatClient
 
@@ -77,12 +78,7 @@ def test_serves_survives_kill_9_and_resumes(tmp_path):
             question = wait_for(server, lambda s: "Quelle est sa fonction" in s.text and s.message_id > resumed.message_id)
             assert "question 2/3" in question.text
         finally:
-            bot.send_signal(signal.SIGTERM)
-            try:
-                bot.wait(15)
-            except subprocess.TimeoutExpired:
-                bot.kill()
-                bot.wait()
+            stop(bot)
     log = (tmp_path / "bot.log").read_text()
     assert "Traceback" not in log, log
 
@@ -120,7 +116,6 @@ def test_a_reminder_due_while_the_bot_was_down_is_sent_once_by_the_next_process(
                 copies = [s for s in server.api.sent() if "Comité de pilotage : MSAP du Ségala" in s.text]
             assert len(copies) == 1
         finally:
-            bot.send_signal(signal.SIGTERM)
-            bot.wait(15)
+            stop(bot)
     log = (tmp_path / "bot.log").read_text()
     assert "Traceback" not in log, log

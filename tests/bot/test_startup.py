@@ -1,0 +1,115 @@
+"""The bot process serves without loading the document and chart libraries: its workers load them.
+
+`python -m bot run` is started exactly as in production, with `-X importtime` so that the interpreter itself
+lists every module the process imports; the list is read once the bot has answered a first message.
+"""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.bot.test_process import wait_for
+from tests.support.bot_process import stop
+from tests.support.http_api import BotApiServer
+from tests.support.telegram import ChatClient
+
+# What documents and charts need, and the modules of ours that import it.
+HEAVY = {"matplotlib", "weasyprint", "docxtpl", "docx", "fontTools", "pydyf"}
+RENDERERS = {"dossier.pdf", "dossier.word", "dossier.charts", "dossier.docx_templates"}
+WEBHOOK_SECRET = "startup-secret"
+
+
+class _NoApplication:
+    """ChatClient only builds updates here; the running process consumes them."""
+
+
+def imported_modules(log: str) -> set[str]:
+    """Module names from the lines `-X importtime` writes: 'import time: self | cumulative | name'."""
+    return {line.rsplit("|", 1)[1].strip() for line in log.splitlines() if line.startswith("import time:")
+            and not line.rstrip().endswith("imported package")}
+
+
+def start_bot(tmp_path: Path, server: BotApiServer, **env_extra: str) -> subprocess.Popen:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_", "DATABASE_"))}
+    env.update(TELEGRAM_BOT_TOKEN="123456:STARTUP-test", TELEGRAM_BASE_URL=server.base_url,
+               TELEGRAM_BASE_FILE_URL=server.base_url, DATABASE_URL=f"sqlite:///{tmp_path / 'bot.db'}", **env_extra)
+    with open(tmp_path / "bot.log", "w") as log:
+        return subprocess.Popen([sys.executable, "-X", "importtime", "-m", "bot", "run"], cwd=tmp_path, env=env,
+                                stdout=log, stderr=subprocess.STDOUT)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def post_update(port: int, update: dict, seconds: float = 20.0) -> None:
+    """Deliver an update to the bot's webhook, retrying until its server listens."""
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/hook", data=json.dumps(update).encode(), method="POST",
+        headers={"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": WEBHOOK_SECRET})
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(request, timeout=5) as response:
+                assert response.status == 200
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
+def assert_light(tmp_path: Path) -> None:
+    log = (tmp_path / "bot.log").read_text()
+    modules = imported_modules(log)
+    assert {"bot.handlers", "telegram.ext", "states.engine"} <= modules, log  # the list is the bot's
+    heavy = sorted(name for name in modules if name.split(".")[0] in HEAVY or name in RENDERERS)
+    assert heavy == [], heavy
+    assert "Traceback" not in log, log
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM")
+def test_the_polling_bot_answers_without_the_document_libraries(tmp_path):
+    with BotApiServer() as server:
+        user = ChatClient(_NoApplication(), server.api, user_id=6001, first_name="Léa")
+        bot = start_bot(tmp_path, server)
+        try:
+            server.push(user.message_update("/start"))
+            wait_for(server, lambda s: "nom de votre projet" in s.text)
+        finally:
+            stop(bot)
+    assert_light(tmp_path)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM")
+def test_the_webhook_bot_answers_without_the_document_libraries(tmp_path):
+    port = free_port()
+    with BotApiServer() as server:
+        user = ChatClient(_NoApplication(), server.api, user_id=6002, first_name="Hugo")
+        bot = start_bot(tmp_path, server, WEBHOOK_URL="https://bot.example.org/hook", WEBHOOK_LISTEN="127.0.0.1",
+                        WEBHOOK_PORT=str(port), WEBHOOK_SECRET=WEBHOOK_SECRET)
+        try:
+            post_update(port, user.message_update("/start"))
+            wait_for(server, lambda s: "nom de votre projet" in s.text)
+            with server.lock:
+                assert any(method == "setWebhook" for method, _ in server.api.calls)
+        finally:
+            stop(bot)
+    assert_light(tmp_path)
+
+
+def test_the_import_list_is_read_from_importtime_lines():
+    log = ("import time: self [us] | cumulative | imported package\n"
+           "import time:       120 |        450 |   matplotlib.figure\n"
+           "2027-07-01 INFO telegram.ext.Application: Application started\n")
+    assert imported_modules(log) == {"matplotlib.figure"}

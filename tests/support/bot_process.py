@@ -1,0 +1,15 @@
+"""A real `python -m bot run` process, stopped the way a service manager stops it."""
+from __future__ import annotations
+
+import signal
+import subprocess
+
+
+def stop(bot: subprocess.Popen, seconds: float = 15) -> None:
+    """SIGTERM, as systemd sends it; killed only if it has not exited after `seconds`."""
+    bot.send_signal(signal.SIGTERM)
+    try:
+        bot.wait(seconds)
+    except subprocess.TimeoutExpired:
+        bot.kill()
+        bot.wait()
