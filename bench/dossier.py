@@ -29,17 +29,14 @@ from dossier.word import render_convention_docx, render_dossier_docx  # noqa: E4
 from dossier.pdf import render_checklist_pdf, render_convention_pdf, render_dossier_pdf  # noqa: E402
 from states.events import Choice, Command, Sender, Text  # noqa: E402
 from store import migrate  # noqa: E402
+from tests.support.projects import CONFORMANT  # noqa: E402
+from tests.support.walk import answer_text  # noqa: E402
 
-ANSWERS = {Kind.SHORT_TEXT: "Claire Morel", Kind.LONG_TEXT: "Un territoire rural où les services ferment. " * 5,
-           Kind.INTEGER: "3", Kind.EUROS: "12 500", Kind.HOURS: "26h", Kind.DATE: "15/03/2027",
-           Kind.YES_NO: "oui", Kind.CHOICE: "1", Kind.MULTI: "1, 2, 3", Kind.TIME_RANGES: "9h-12h 14h-17h",
-           Kind.DECIMAL: "1,5", Kind.SIRET: "200 067 510 00012",
-           Kind.ADDRESS: "12 place de la Mairie, 12400 Saint-Affrique"}
 GOALS = {"docx": 0.3, "pdf": 1.0}
 
 
 def fill_project(services: Services, user_id: int) -> None:
-    """Walk the whole guide through the engine, answering every question, and enter a budget."""
+    """Walk the whole guide through the engine with the conformant project of the tests, and enter a budget."""
     engine, guide, sender = services.engine, services.guide, Sender(user_id, "Bench")
     for event in (Command(sender, "start"), Text(sender, "MSAP de démonstration"), Text(sender, "Pays test")):
         outcome = engine.handle(event)
@@ -58,7 +55,7 @@ def fill_project(services: Services, user_id: int) -> None:
             defer = next(b for row in last.buttons for b in row if b.data.split(":")[2] == "d")
             outcome = engine.handle(Choice(sender, defer.data))
             continue
-        outcome = engine.handle(Text(sender, ANSWERS[question.kind]))
+        outcome = engine.handle(Text(sender, answer_text(question, CONFORMANT)))
     engine.handle(Command(sender, "budget"))
     for group, category, amount in [(1, "salaires", "40 000"), (1, "loyer_hebergement", "6 000"),
                                     (0, "mobilier", "20 000")]:
@@ -143,7 +140,7 @@ def main() -> None:
             dossier = services.documents.view(1, draft=False)
             print(f"complete project: {len(services.guide.steps)} steps, "
                   f"{len(dossier.checks)} checks, {dossier.requirements.met} of {dossier.requirements.total} "
-                  "requirements met")
+                  f"requirements met, {'a draft' if dossier.draft else 'the final dossier'}")
             print(f"{'document':<22}{'median s':>10}{'peak MiB':>10}{'pages':>7}  goal")
             for name, kind, render in [("dossier DOCX", "docx", render_dossier_docx),
                                        ("convention DOCX", "docx", render_convention_docx),
