@@ -56,8 +56,9 @@ class DocumentMaker:
 
         dossier = self.view(project_id, draft)
         texts = self.sources.ui.documents
-        stem = f"{slug(dossier.project)}-{self.today().isoformat()}" + ("-brouillon" if draft else "")
-        suffix = texts.draft_suffix if draft else ""
+        # The view's word, not the request's: a dossier asked for as final that is not complete is a draft.
+        stem = f"{slug(dossier.project)}-{self.today().isoformat()}" + ("-brouillon" if dossier.draft else "")
+        suffix = texts.draft_suffix if dossier.draft else ""
         pdf, docx = texts.format_pdf, texts.format_docx
         return [
             OutFile(f"dossier-labellisation-{stem}.pdf", render_dossier_pdf(dossier),

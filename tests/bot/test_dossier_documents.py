@@ -99,3 +99,10 @@ async def test_a_requirement_not_met_keeps_the_dossier_a_draft(client, api, serv
         assert "Horaires d'ouverture" in files[key], key
         assert "toutes respectées" not in files[key], key
     assert squash("Points en défaut") in squash(files["pdf:dossier"])
+
+
+async def test_a_final_dossier_asked_for_an_incomplete_project_comes_out_as_a_draft(client, services):
+    await create_project(client, "MSAP du Saint-Affricain", "Sud-Aveyron")
+    files = services.documents.make(1, draft=False)
+    assert all("-brouillon." in f.filename and "brouillon" in f.caption for f in files)
+    assert all("BROUILLON" in pdf_text(f.content) for f in files if f.filename.endswith(".pdf"))
