@@ -12,14 +12,8 @@ from dossier.answers import Answers
 from dossier.checklist_view import ChecklistItemView, ChecklistStage
 
 __all__ = ["Answers", "BudgetView", "CarrierView", "CheckGroup", "ChecklistItemView", "ChecklistStage",
-           "CheckView", "DayHours", "Dossier", "Fact", "LocalPartnerView", "Milestone", "MoneyLine", "Party",
+           "CheckView", "DayHours", "Dossier", "LocalPartnerView", "Milestone", "MoneyLine", "Party",
            "PartnerView", "PlanView", "RequirementCount", "TeamRow"]
-
-
-@dataclass(frozen=True)
-class Fact:
-    label: str   # a short document heading ("Population"), never a chat prompt
-    text: str    # the answer, formatted
 
 
 @dataclass(frozen=True)
