@@ -63,12 +63,7 @@ class _Builder:
         docs = self.ui.documents
         partners = self.partners()
         schedule_total = self.schedule_total()
-        computed = {"referents": "; ".join(f"{p.short_name} : {p.referent}" for p in partners if p.referent),
-                    "conventions": "; ".join(f"{p.short_name} : {self.convention_state(p)}" for p in partners
-                                             if p.convention),
-                    "weekly_hours": schedule_total,
-                    "operating_budget": formatting.cents(self.budget.operating.charges_cents)
-                    if self.budget.operating.charges_cents else ""}
+        computed = self.computed_evidence(partners, schedule_total)
         results = evaluate(self.guide.stages, self.guide.questions, self.answers, lambda: self.budget)
         checks = [check_view(r.check.id, r.check.title, r.state.value, r.reason or "", r.check.fiche, r.check.kind,
                              docs, self.evidence(r.check.id, computed)) for r in results]
@@ -221,6 +216,15 @@ class _Builder:
         return self.ui.documents.per_week.format(hours=formatting.hours(total_minutes(days)))
 
     # ---- conformity
+
+    def computed_evidence(self, partners: list[PartnerView], schedule_total: str) -> dict[str, str]:
+        """The evidence fields made of several answers (dialogs.dossier_model.COMPUTED_EVIDENCE)."""
+        operating = self.budget.operating.charges_cents
+        return {"referents": "; ".join(f"{p.short_name} : {p.referent}" for p in partners if p.referent),
+                "conventions": "; ".join(f"{p.short_name} : {self.convention_state(p)}" for p in partners
+                                         if p.convention),
+                "weekly_hours": schedule_total,
+                "operating_budget": formatting.cents(operating) if operating else ""}
 
     def convention_state(self, partner: PartnerView) -> str:
         """"signée le 2 mars 2027", "en discussion"."""
