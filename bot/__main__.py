@@ -7,6 +7,7 @@ import sys
 from urllib.parse import urlsplit
 
 from bot.config import Settings, SettingsError, load_settings
+from bot.preflight import StartupProblem, check_database, reach_bot_api
 from dialogs.loader import GuideError, load_guide
 from dialogs.ui import load_ui
 from states.diagram import mermaid
@@ -34,21 +35,24 @@ def main(argv: list[str] | None = None) -> int:
             print(mermaid(load_guide()))
             return 0
         settings = load_settings()
+        check_database(settings.database_url, ui.startup)
+        migrate.upgrade(settings.database_url)
         if args.command == "migrate":
-            migrate.upgrade(settings.database_url)
             return 0
         if args.command == "chat":
-            migrate.upgrade(settings.database_url)
             return _chat(settings)
-        migrate.upgrade(settings.database_url)
         if not settings.telegram_bot_token:
             print(ui.terminal.no_token)
             return _chat(settings)
+        reach_bot_api(settings, ui.startup)
         return _serve(settings)
     except SettingsError as error:
         print(ui.startup.config_error.format(field=error.field, reason=error.reason), file=sys.stderr)
     except GuideError as error:
         print(ui.startup.guide_error.format(reason=error), file=sys.stderr)
+    except StartupProblem as problem:  # the settings are valid; what they point at is not usable
+        print(problem, file=sys.stderr)
+        return 1
     return 2
 
 

@@ -4,6 +4,7 @@ Rendering a dossier is a second of CPU-bound Python (layout, font subsetting). I
 GIL, and every other chat's reply waits behind it; bench/dossier.py measures both ways. The workers also keep
 WeasyPrint, docxtpl and matplotlib out of the bot process: each worker holds ~160 MB once it has rendered, so
 they start on the first /dossier or chart and stop after some idle minutes (`Settings.render_idle_minutes`).
+They also stop when the bot process dies, however it dies (kill -9 included): see `_WorkerPool`.
 """
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ import asyncio
 import functools
 import logging
 import multiprocessing
+import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.connection import Connection
 from typing import Any
 
 from bot.images import draw
@@ -29,9 +32,21 @@ _timezone = "Europe/Paris"
 _maker: DocumentMaker | None = None
 
 
-def _start_worker(database_url: str, timezone: str) -> None:
+def _start_worker(database_url: str, timezone: str, lifeline: Connection) -> None:
     global _database_url, _timezone
     _database_url, _timezone = database_url, timezone
+    threading.Thread(target=_exit_with_the_bot, args=(lifeline,), name="lifeline", daemon=True).start()
+
+
+def _exit_with_the_bot(lifeline: Connection) -> None:
+    """In a worker: wait for end of file on the lifeline, which comes when the bot process has died, and exit."""
+    try:
+        while True:
+            lifeline.recv_bytes()  # nothing is ever sent: this returns only by raising
+    except (EOFError, OSError):
+        pass
+    # Whatever the worker is doing, nobody is left to take its result.
+    os._exit(1)
 
 
 def _make(project_id: int, draft: bool) -> list[OutFile]:
@@ -172,7 +187,28 @@ class ProcessRendering:
 
 
 def _process_pool(database_url: str, workers: int, timezone: str) -> ProcessPoolExecutor:
-    # spawn, not fork: the bot process runs threads, which fork would copy mid-flight. Processes are spawned
-    # as work arrives, up to `workers`.
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_start_worker, initargs=(database_url, timezone))
+    return _WorkerPool(database_url, workers, timezone)
+
+
+class _WorkerPool(ProcessPoolExecutor):
+    """Worker processes that exit when the bot process dies, whatever kills it.
+
+    Each worker gets the reading end of a pipe whose only writing end stays in the bot process: when the bot dies,
+    even by kill -9, the kernel closes that end and the worker's lifeline thread reads end of file. (Not
+    PR_SET_PDEATHSIG: its "parent" is the thread that started the worker, and workers start in whichever thread
+    submits work.)
+    """
+
+    def __init__(self, database_url: str, workers: int, timezone: str) -> None:
+        # spawn, not fork: the bot process runs threads, which fork would copy mid-flight. Processes are spawned
+        # as work arrives, up to `workers`; each takes a copy of the reading end, so both ends stay open here.
+        context = multiprocessing.get_context("spawn")
+        self._read_end, self._write_end = context.Pipe(duplex=False)
+        super().__init__(max_workers=workers, mp_context=context, initializer=_start_worker,
+                         initargs=(database_url, timezone, self._read_end))
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        super().shutdown(wait, cancel_futures=cancel_futures)
+        if wait:  # the workers have exited: nothing reads the lifeline any more
+            self._read_end.close()
+            self._write_end.close()

@@ -158,6 +158,14 @@ class Terminal(Strict):
 class Startup(Strict):
     config_error: str
     guide_error: str
+    database_unreachable: str
+    database_login: str
+    database_refused: str
+    database_unusable: str
+    database_read_only: str
+    data_folder: str
+    bot_api_unreachable: str
+    bot_token_rejected: str
 
 
 class UiTexts(Strict):

@@ -119,3 +119,62 @@ def test_a_reminder_due_while_the_bot_was_down_is_sent_once_by_the_next_process(
             stop(bot)
     log = (tmp_path / "bot.log").read_text()
     assert "Traceback" not in log, log
+
+
+def children(pid: int) -> dict[int, str]:
+    """The live child processes of `pid` and their command lines, read from /proc."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and _state(int(entry.name)) not in (None, "Z"):
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                if ppid == pid:
+                    found[int(entry.name)] = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            except (OSError, IndexError, ValueError):
+                continue  # it exited while we looked
+    return found
+
+
+def _state(pid: int) -> str | None:
+    """A process's state letter; None once it is gone. A zombie ("Z") has exited and waits to be reaped."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return None
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_kill_9_of_the_bot_leaves_no_document_worker_running(tmp_path):
+    with BotApiServer() as server:
+        user = ChatClient(_NoApplication(), server.api, user_id=5003, first_name="Chloé")
+        bot = start_bot(tmp_path, server)
+        workers: dict[int, str] = {}
+        try:
+            for message, expected in (("/start", "nom de votre projet"), ("MSAP du Lévézou", "territoire"),
+                                      ("Lévézou", "Qui est le chef de projet"), ("/dossier", "Brouillon")):
+                server.push(user.message_update(message))
+                choice = wait_for(server, lambda s, expected=expected: expected in s.text + " ".join(s.labels))
+            with server.lock:
+                message = server.api.messages[choice.message_id]
+            draft = next(button for row in message["reply_markup"]["inline_keyboard"] for button in row
+                         if "Brouillon" in button["text"])
+            server.push(user.press_update(message, draft["callback_data"]))
+            deadline = time.monotonic() + 60
+            while not server.api.documents:  # a worker process has rendered the draft
+                assert time.monotonic() < deadline, "no document was sent"
+                time.sleep(0.05)
+            workers = children(bot.pid)
+            assert any("multiprocessing" in command and "spawn_main" in command for command in workers.values()), \
+                workers
+        finally:
+            bot.send_signal(signal.SIGKILL)
+            bot.wait(10)
+        try:
+            deadline = time.monotonic() + 10
+            while left := {pid: command for pid, command in workers.items() if _state(pid) not in (None, "Z")}:
+                assert time.monotonic() < deadline, f"still running after the bot was killed: {left}"
+                time.sleep(0.05)
+        finally:
+            for pid in workers:  # clean up after a failure; a no-op when they exited
+                if _state(pid) not in (None, "Z"):
+                    os.kill(pid, signal.SIGKILL)

@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 import threading
 import time
+from email.parser import BytesParser
+from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl
 
@@ -22,9 +24,14 @@ class BotApiServer:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):  # noqa: N802 (http.server's naming)
                 length = int(self.headers.get("Content-Length", 0))
-                body = self.rfile.read(length).decode()
+                body = self.rfile.read(length)
                 kind = self.headers.get("Content-Type", "")
-                params = json.loads(body) if "json" in kind else {k: _maybe_json(v) for k, v in parse_qsl(body)}
+                if kind.startswith("multipart/"):
+                    params = _form(kind, body)
+                elif "json" in kind:
+                    params = json.loads(body)
+                else:
+                    params = {k: _maybe_json(v) for k, v in parse_qsl(body.decode())}
                 status, payload = server.answer(self.path.rsplit("/", 1)[-1], params)
                 data = json.dumps(payload).encode()
                 try:
@@ -81,3 +88,16 @@ def _maybe_json(value: str):
         return json.loads(value)
     except ValueError:
         return value
+
+
+def _form(kind: str, body: bytes) -> dict:
+    """A multipart upload's fields, as the in-process fake records them: a file's bytes and its `<name>_filename`."""
+    message = BytesParser(policy=HTTP).parsebytes(f"Content-Type: {kind}\r\n\r\n".encode() + body)
+    params, files = {}, {}
+    for part in message.iter_parts():
+        name, content = part.get_param("name", header="content-disposition"), part.get_payload(decode=True)
+        if part.get_filename():
+            files[name], files[f"{name}_filename"] = content, part.get_filename()
+        else:
+            params[name] = _maybe_json(content.decode())
+    return params | files
