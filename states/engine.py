@@ -22,7 +22,7 @@ from states.buttons import Action, Payload, decode
 from states.events import Button, Choice, Command, DocumentRequest, Event, Outcome, Reply, Text, Unsupported
 from states.machine import FINISHED, ProjectMachine, goto_trigger
 from states.progress import ANSWERED, DEFERRED, SKIPPED, ProjectView
-from states import paste
+from states import paste, taps
 from states.budget_desk import BudgetDesk
 from states.reminder_desk import COMMITTEE_DATE, ReminderDesk, watched_questions
 from states.reminder_plan import Planner
@@ -132,7 +132,7 @@ class _Conversation:
         if isinstance(event, Command):
             return self._command(event.name)
         if isinstance(event, Choice):
-            return self._choice(event.data)
+            return self._tap(event)
         if isinstance(event, Text):
             return self._text_message(event)
         if isinstance(event, Unsupported):
@@ -329,9 +329,11 @@ class _Conversation:
     # ---- messages as the user meant them
 
     def _forget_earlier_input(self, event: Event) -> None:
-        """Only a text continues a cut text."""
+        """Only a text continues a cut text; only a tap repeats a tap."""
         if not isinstance(event, Text):
             paste.forget(self.membership)
+        if not isinstance(event, Choice):
+            taps.forget(self.membership)
 
     def _text_message(self, event: Text) -> Outcome:
         """A text; the next part of a long paste the app cut at Telegram's limit completes the first part's answer."""
@@ -358,6 +360,18 @@ class _Conversation:
         self._record(question, ANSWERED, to_json(question.kind, value))
         return Outcome([Reply("paste_tail", {"outcome": "completed", "prompt": question.prompt, "length": len(value)}),
                         *self._proceed()])
+
+    def _tap(self, event: Choice) -> Outcome:
+        """A button; tapped again with nothing changed since it acted, it acts no more, and the toast says so."""
+        revision = self.project.revision
+        if taps.repeated(self.membership, event.message_id, event.data, revision, self.now):
+            return Outcome(notice=self.ui.notices.already_done)
+        outcome = self._choice(event.data)
+        if outcome is not None and (outcome.replies or self.project.revision != revision):
+            taps.remember(self.membership, event.message_id, event.data, self.project.revision, self.now)
+        else:
+            taps.forget(self.membership)  # a toast alone (e.g. "tick at least one"): the same tap toasts again
+        return outcome
 
     # ---- answering
 

@@ -1,4 +1,4 @@
-"""Messages as the user meant them: a long paste the app cut in parts is one answer.
+"""Messages as the user meant them: a long paste the app cut in parts is one answer; a double tap acts once.
 
 Through the real Application and the fake Bot API. "Within a few seconds" is read from the Telegram dates of
 the messages, set here by hand; the engine's clock is the tests' frozen clock.
@@ -13,6 +13,8 @@ from store.models import Answer
 from tests.bot.test_conversation import create_project
 from tests.support.walk import question_in
 
+ALREADY = "C'est déjà pris en compte."
+STALE = "Ce bouton date d'un ancien message. Voici la question en cours."
 # The parts of the paste: Telegram apps cut a longer text at 4,096 characters and send the rest right after.
 HEAD = ("Notre Maison accueillera chaque habitant, près de chez lui, pour ses démarches du quotidien. " * 50)[
     :TELEGRAM_TEXT_LIMIT]
@@ -129,3 +131,96 @@ async def test_a_paste_too_long_once_joined_asks_the_question_again(client, serv
     assert versions(services, "objectifs") == [HEAD, HEAD + HEAD]
     await client.send("Un texte plus court.")
     assert versions(services, "objectifs")[-1] == "Un texte plus court."
+
+
+async def test_a_double_tap_on_a_choice_acts_once_and_sends_nothing_more(client, api, services):
+    await create_project(client)
+    first_question = client.last()
+    await client.send("Marie Dupont")
+    await client.send("Chargée de mission")
+    # Both taps reach the bot before the phone shows the edited message.
+    tap, again = client.button_update("Mi-temps"), client.button_update("Mi-temps")
+    replies = await client.deliver(tap)
+    assert "Récapitulatif : Le chef de projet" in replies[-1].text
+    since = len(api.calls)
+    assert await client.deliver(again) == []
+    assert [name for name, _ in api.calls[since:]] == ["answerCallbackQuery"]
+    assert api.toasts(since) == [ALREADY]
+    assert len(versions(services, "chef_projet_temps")) == 1
+    # A button of an old message is still a stale button.
+    since = len(api.calls)
+    stale = client.press_update(api.messages[first_question.message_id],
+                                first_question.buttons[-1][0]["callback_data"])
+    replies = await client.deliver(stale)
+    assert api.toasts(since) == [STALE]
+    assert "Récapitulatif : Le chef de projet" in replies[-1].text
+
+
+async def test_a_double_tap_on_validate_sends_the_next_question_once(client, api, services):
+    await create_project(client)
+    await client.send("Marie Dupont")
+    await client.send("Chargée de mission")
+    await client.click("Mi-temps")
+    await client.click("Étape suivante")
+    await client.click("Cohésion sociale")
+    tap, again = client.button_update("Valider"), client.button_update("Valider")
+    replies = await client.deliver(tap)
+    after = question_in(services.guide, replies[-1])
+    since = len(api.calls)
+    assert await client.deliver(again) == []
+    assert api.toasts(since) == [ALREADY]
+    assert question_in(services.guide, client.last()) == after
+    assert len(versions(services, "enjeux")) == 1
+
+
+async def test_a_double_tap_on_a_toggle_ticks_once(client, api, services):
+    await create_project(client)
+    await client.send("Marie Dupont")
+    await client.send("Chargée de mission")
+    await client.click("Mi-temps")
+    await client.click("Étape suivante")  # at « enjeux », a multiple choice
+    tap, again = client.button_update("Cohésion sociale"), client.button_update("Cohésion sociale")
+    await client.deliver(tap)
+    assert await client.deliver(again) == []
+    assert "☑️ Cohésion sociale" in client.last().labels  # ticked once, not ticked and unticked again
+    assert api.toasts()[-1] == ALREADY
+
+
+async def test_a_button_of_any_old_message_acts_again_once_the_moment_has_passed(client, api, services):
+    await create_project(client)
+    await client.send("/menu")
+    tap, again = client.button_update("Avancement"), client.button_update("Avancement")
+    progress = await client.deliver(tap)
+    assert progress[-1].text.startswith("📊 Avancement : MSAP du Val de Sèvre")
+    since = len(api.calls)
+    assert await client.deliver(again) == []
+    assert api.toasts(since) == [ALREADY]
+    # Menu, progress, documents… are valid from any old message: later, the same button acts again.
+    services.engine.clock.advance(seconds=31)
+    since = len(api.calls)
+    later = await client.deliver(client.press_update(api.messages[tap["callback_query"]["message"]["message_id"]],
+                                                     tap["callback_query"]["data"]))
+    assert [r.text for r in later] == [progress[-1].text] and api.toasts(since) == [None]
+
+
+async def test_a_tap_that_only_toasts_toasts_again(client, api, services):
+    await create_project(client)
+    await client.send("Marie Dupont")
+    await client.send("Chargée de mission")
+    await client.click("Mi-temps")
+    await client.click("Étape suivante")  # at « enjeux »: nothing ticked yet
+    since = len(api.calls)
+    assert await client.click("Valider") == [] and await client.click("Valider") == []
+    assert api.toasts(since) == [services.ui.notices.pick_one] * 2
+
+
+async def test_a_tap_after_other_input_is_not_a_repeat(client, api, services):
+    await create_project(client)
+    await client.send("/menu")
+    tap, again = client.button_update("Avancement"), client.button_update("Avancement")
+    await client.deliver(tap)
+    await client.send_other(sticker={"file_id": "s1", "file_unique_id": "s1", "width": 512, "height": 512,
+                                     "is_animated": False, "is_video": False, "type": "regular"})
+    since = len(api.calls)
+    replies = await client.deliver(again)
+    assert replies[-1].text.startswith("📊 Avancement") and api.toasts(since) == [None]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from states import paste
+from states import paste, taps
 from store.repo import MembershipRow
 
 AT = datetime(2027, 7, 1, 8, 0, tzinfo=timezone.utc)
@@ -41,3 +41,28 @@ def test_the_next_part_comes_within_the_window_by_its_own_date():
     assert not paste.continues(membership, AT - timedelta(seconds=1))
     assert not paste.continues(membership, None)
     assert not paste.continues(member(), AT)
+
+
+def test_a_tap_repeats_the_last_one_only_on_the_same_message_with_the_same_data_and_nothing_changed():
+    membership = member()
+    taps.remember(membership, 55, "1:4:o:0", 5, AT)
+    assert taps.repeated(membership, 55, "1:4:o:0", 5, AT + timedelta(days=1))  # carries a revision: any time
+    assert not taps.repeated(membership, 56, "1:4:o:0", 5, AT)
+    assert not taps.repeated(membership, 55, "1:4:o:1", 5, AT)
+    assert not taps.repeated(membership, 55, "1:4:o:0", 6, AT)  # the project changed since
+    assert not taps.repeated(membership, None, "1:4:o:0", 5, AT)
+    taps.forget(membership)
+    assert not taps.repeated(membership, 55, "1:4:o:0", 5, AT)
+
+
+def test_a_button_valid_from_any_old_message_repeats_only_within_the_window():
+    membership = member()
+    taps.remember(membership, 55, "1::p:", 5, AT)
+    assert taps.repeated(membership, 55, "1::p:", 5, AT + taps.TAP_WINDOW)
+    assert not taps.repeated(membership, 55, "1::p:", 5, AT + taps.TAP_WINDOW + timedelta(seconds=1))
+
+
+def test_data_that_cannot_be_ours_is_not_remembered():
+    membership = member()
+    taps.remember(membership, 55, "x" * 65, 5, AT)
+    assert membership.last_tap_data is None
