@@ -61,12 +61,14 @@ class Handlers:
         await self._run(update, context, Command(_sender(update), name, update_id=update.update_id))
 
     async def text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        await self._run(update, context, Text(_sender(update), update.effective_message.text,
-                                              update_id=update.update_id))
+        message = update.effective_message
+        await self._run(update, context, Text(_sender(update), message.text, update_id=update.update_id,
+                                              sent_at=message.date))
 
     async def button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        await self._run(update, context, Choice(_sender(update), update.callback_query.data or "",
-                                                update_id=update.update_id))
+        query = update.callback_query
+        await self._run(update, context, Choice(_sender(update), query.data or "", update_id=update.update_id,
+                                                message_id=query.message.message_id if query.message else None))
 
     async def other(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await self._run(update, context, Unsupported(_sender(update), _attachment_kind(update.effective_message),

@@ -147,6 +147,7 @@ class Notices(Strict):
     first: str
     pick_one: str
     budget_empty: str
+    already_done: str
 
 
 class Terminal(Strict):

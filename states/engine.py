@@ -22,6 +22,7 @@ from states.buttons import Action, Payload, decode
 from states.events import Button, Choice, Command, DocumentRequest, Event, Outcome, Reply, Text, Unsupported
 from states.machine import FINISHED, ProjectMachine, goto_trigger
 from states.progress import ANSWERED, DEFERRED, SKIPPED, ProjectView
+from states import paste, taps
 from states.budget_desk import BudgetDesk
 from states.reminder_desk import COMMITTEE_DATE, ReminderDesk, watched_questions
 from states.reminder_plan import Planner
@@ -92,6 +93,7 @@ class _Conversation:
         self._view: ProjectView | None = None
         self.now = engine.clock()
         self._calendar_moved = False
+        self._recorded: str | None = None  # the question this event answered, if any
 
     def save(self) -> None:
         """Write back what the event changed: the user, the membership, the project, its reminders."""
@@ -126,12 +128,13 @@ class _Conversation:
             self._loaded = (replace(self.user), *self._loaded[1:])
         if self.project is None or self.project.territory is None:
             return self._onboarding(event)
+        self._forget_earlier_input(event)
         if isinstance(event, Command):
             return self._command(event.name)
         if isinstance(event, Choice):
-            return self._choice(event.data)
+            return self._tap(event)
         if isinstance(event, Text):
-            return self._text(event.text)
+            return self._text_message(event)
         if isinstance(event, Unsupported):
             if self.membership.awaiting == COMMITTEE_DATE:
                 return Outcome([Reply("unsupported", {"what": event.what}), self._desk_for_reminders().ask_date()])
@@ -323,6 +326,53 @@ class _Conversation:
         outcome = act(self._desk_for_reminders())
         return outcome if outcome is not None else self._stale()
 
+    # ---- messages as the user meant them
+
+    def _forget_earlier_input(self, event: Event) -> None:
+        """Only a text continues a cut text; only a tap repeats a tap."""
+        if not isinstance(event, Text):
+            paste.forget(self.membership)
+        if not isinstance(event, Choice):
+            taps.forget(self.membership)
+
+    def _text_message(self, event: Text) -> Outcome:
+        """A text; the next part of a long paste the app cut at Telegram's limit completes the first part's answer."""
+        if paste.continues(self.membership, event.sent_at):
+            outcome = self._paste_tail(self.membership.cut_text_question, event.text)
+        else:
+            outcome = self._text(event.text)
+        paste.remember(self.membership, event.text, event.sent_at, self._recorded)
+        return outcome
+
+    def _paste_tail(self, question_id: str | None, tail: str) -> Outcome:
+        """A new version of the answer the paste's first part gave, with this part appended; the current
+        question stays asked. When the first part was not taken as an answer, neither is this one."""
+        question = self.guide.questions.get(question_id) if question_id is not None else None
+        stored = self.view.answers.get(question_id) if question is not None else None
+        if stored is None or stored.status != ANSWERED or question.kind not in (Kind.SHORT_TEXT, Kind.LONG_TEXT):
+            return Outcome([Reply("paste_tail", {"outcome": "ignored"})])
+        try:
+            value = parse_answer(question, stored.value + tail)
+        except ParseError as error:
+            self._focus(question)  # asked again, to be given shorter
+            return Outcome([Reply("paste_tail", {"outcome": "refused", "prompt": question.prompt}),
+                            self._invalid(error, question), self._ask(question)])
+        self._record(question, ANSWERED, to_json(question.kind, value))
+        return Outcome([Reply("paste_tail", {"outcome": "completed", "prompt": question.prompt, "length": len(value)}),
+                        *self._proceed()])
+
+    def _tap(self, event: Choice) -> Outcome:
+        """A button; tapped again with nothing changed since it acted, it acts no more, and the toast says so."""
+        revision = self.project.revision
+        if taps.repeated(self.membership, event.message_id, event.data, revision, self.now):
+            return Outcome(notice=self.ui.notices.already_done)
+        outcome = self._choice(event.data)
+        if outcome is not None and (outcome.replies or self.project.revision != revision):
+            taps.remember(self.membership, event.message_id, event.data, self.project.revision, self.now)
+        else:
+            taps.forget(self.membership)  # a toast alone (e.g. "tick at least one"): the same tap toasts again
+        return outcome
+
     # ---- answering
 
     def _pick(self, payload: Payload) -> Outcome:
@@ -426,6 +476,7 @@ class _Conversation:
         self.membership.draft_question = None
         self.membership.draft_choices = None
         self._view = self.view.with_answer(question.id, StoredAnswer(status, value, question.kind.value, step_id))
+        self._recorded = question.id if status == ANSWERED else None
         self._calendar_moved |= question.id in self.engine.watched
         self._touch()
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 
@@ -21,6 +21,8 @@ class Event:
 @dataclass(frozen=True)
 class Text(Event):
     text: str
+    # When Telegram says the message was sent; None from front ends without one (the terminal).
+    sent_at: datetime | None = field(default=None, kw_only=True)
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,8 @@ class Choice(Event):
     """A button press; `data` is the button's opaque payload, untrusted."""
 
     data: str
+    # The message the button is on; None from front ends without messages (the terminal).
+    message_id: int | None = field(default=None, kw_only=True)
 
 
 @dataclass(frozen=True)

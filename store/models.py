@@ -75,6 +75,16 @@ class Membership(Base):
     reminder_settings: Mapped[dict[str, bool] | None] = mapped_column(JSON, nullable=True)
     # What the next plain message is, when it is not an answer to the guide (e.g. "committee_date").
     awaiting: Mapped[str | None] = mapped_column(String(30), nullable=True)
+    # The member's last text when it filled Telegram's length limit: the app may have cut a longer paste there.
+    # Its Telegram date, and the question it answered (NULL: it was not taken as an answer).
+    cut_text_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    cut_text_question: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    # The member's last button tap that had an effect: its message, its data, the project's revision after it,
+    # and when it was handled; a second tap of the same button with nothing changed since acts no more.
+    last_tap_message: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    last_tap_data: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    last_tap_revision: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    last_tap_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
     project: Mapped[Project] = relationship(back_populates="memberships")
 

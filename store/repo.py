@@ -50,6 +50,12 @@ class MembershipRow:
     budget_pending: dict[str, Any] | None = None
     reminder_settings: dict[str, bool] | None = None
     awaiting: str | None = None
+    cut_text_at: datetime | None = None
+    cut_text_question: str | None = None
+    last_tap_message: int | None = None
+    last_tap_data: str | None = None
+    last_tap_revision: int | None = None
+    last_tap_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -191,7 +197,11 @@ class Repository:
         if row is None:
             return None
         split = len(fields(MembershipRow))
-        return MembershipRow(*row[:split]), ProjectRow(*row[split:])
+        membership = MembershipRow(*row[:split])
+        for name in ("cut_text_at", "last_tap_at"):
+            instant = getattr(membership, name)
+            setattr(membership, name, _utc(instant) if instant is not None else None)
+        return membership, ProjectRow(*row[split:])
 
     def create_project(self, owner: UserRow, name: str, referential: str, version: str,
                        state: str) -> tuple[MembershipRow, ProjectRow]:
@@ -219,7 +229,10 @@ class Repository:
             "u_id": membership.user_id, "p_id": membership.project_id, "focus_question": membership.focus_question,
             "draft_question": membership.draft_question, "draft_choices": membership.draft_choices,
             "budget_pending": membership.budget_pending, "reminder_settings": membership.reminder_settings,
-            "awaiting": membership.awaiting})
+            "awaiting": membership.awaiting, "cut_text_at": membership.cut_text_at,
+            "cut_text_question": membership.cut_text_question, "last_tap_message": membership.last_tap_message,
+            "last_tap_data": membership.last_tap_data, "last_tap_revision": membership.last_tap_revision,
+            "last_tap_at": membership.last_tap_at})
 
     def answers(self, project_id: int) -> dict[str, StoredAnswer]:
         rows = self.connection.execute(_ANSWERS, {"project_id": project_id})

@@ -16,7 +16,7 @@ from store.models import Base
 
 APP_TABLES = {"user", "project", "membership", "answer", "processed_update", "checklist_mark", "budget_line",
               "committee_meeting", "reminder"}
-HEAD = "0006"
+HEAD = "0007"
 
 
 def table_names(engine) -> set[str]:

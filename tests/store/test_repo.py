@@ -72,6 +72,10 @@ def test_saved_rows_come_back(database):
         project.territory, project.state, project.revision = "Haute-Saône", "partenaires", 7
         membership.focus_question, membership.draft_question = "objectifs", "enjeux"
         membership.draft_choices = ["cohesion_sociale"]
+        # Times come back in UTC on every backend (SQLite stores them naive).
+        membership.cut_text_at, membership.cut_text_question = utcnow().replace(microsecond=0), "objectifs"
+        membership.last_tap_message, membership.last_tap_data = TELEGRAM_ID, "1:7:o:0"
+        membership.last_tap_revision, membership.last_tap_at = 8, utcnow()
         repo.save_project(project)
         repo.save_membership(membership)
     with database.begin() as connection:

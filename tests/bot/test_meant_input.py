@@ -1,0 +1,226 @@
+"""Messages as the user meant them: a long paste the app cut in parts is one answer; a double tap acts once.
+
+Through the real Application and the fake Bot API. "Within a few seconds" is read from the Telegram dates of
+the messages, set here by hand; the engine's clock is the tests' frozen clock.
+"""
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from states.paste import TELEGRAM_TEXT_LIMIT
+from store.models import Answer
+from tests.bot.test_conversation import create_project
+from tests.support.walk import question_in
+
+ALREADY = "C'est déjà pris en compte."
+STALE = "Ce bouton date d'un ancien message. Voici la question en cours."
+# The parts of the paste: Telegram apps cut a longer text at 4,096 characters and send the rest right after.
+HEAD = ("Notre Maison accueillera chaque habitant, près de chez lui, pour ses démarches du quotidien. " * 50)[
+    :TELEGRAM_TEXT_LIMIT]
+TAIL = "Elle travaillera avec la CAF, la CPAM, Pôle emploi et La Poste, dans un esprit de service public."
+TAIL = (TAIL + " " + "Accueil sans rendez-vous.")[:104]
+
+
+def versions(services, question_id: str) -> list:
+    with Session(services.database) as session:
+        return session.scalars(select(Answer.value).where(Answer.question_id == question_id)
+                               .order_by(Answer.id)).all()
+
+
+def sent_at(services, seconds: int = 0) -> int:
+    """A Telegram message date (Unix seconds): the tests' today, plus `seconds`."""
+    return int(services.engine.clock().timestamp()) + seconds
+
+
+async def reach_objectives(client, services):
+    """Stage 1, step 2, at « objectifs », a long-text question."""
+    await create_project(client)
+    await client.send("Marie Dupont")
+    await client.send("Chargée de mission")
+    await client.click("Mi-temps")
+    await client.click("Étape suivante")
+    await client.click("Cohésion sociale")
+    await client.click("Valider")
+    await client.click("Passer")
+    assert question_in(services.guide, client.last()).id == "objectifs"
+
+
+async def send_at(client, text: str, date: int):
+    return await client.deliver(client.message_update(text, date=date))
+
+
+def test_the_parts_are_what_the_issue_describes():
+    assert (len(HEAD), len(TAIL)) == (4096, 104)
+    assert HEAD[-1] != " " and TAIL[0] != " " and TAIL[-1] != " "
+
+
+async def test_a_long_paste_in_two_messages_is_one_answer(client, services):
+    await reach_objectives(client, services)
+    objectives = services.guide.questions["objectifs"]
+    head = await send_at(client, HEAD, sent_at(services))
+    following = question_in(services.guide, head[-1])
+    assert following is not None and following.id != "objectifs"
+
+    tail = await send_at(client, TAIL, sent_at(services, 1))
+    assert tail[0].text == ("✂️ Telegram a envoyé votre long texte en plusieurs messages. J'ai ajouté cette suite à "
+                            f"votre réponse à « {objectives.prompt} », qui compte maintenant 4200 caractères.")
+    # The question that followed the first part is still the one asked: the second part did not answer it.
+    assert question_in(services.guide, tail[-1]) == following
+    assert versions(services, "objectifs") == [HEAD, HEAD + TAIL]  # a new version; the first one kept
+    assert versions(services, following.id) == []
+    # The second part was short of the limit: the paste ended there, the next text answers the question.
+    await send_at(client, "Une réponse tapée à la main.", sent_at(services, 2))
+    assert versions(services, following.id) == ["Une réponse tapée à la main."]
+    assert versions(services, "objectifs") == [HEAD, HEAD + TAIL]
+
+
+async def test_three_parts_counted_as_telegram_counts(client, services):
+    await reach_objectives(client, services)
+    # An emoji outside the Basic Multilingual Plane counts two towards Telegram's limit.
+    first, second, third = "🚀" + HEAD[:TELEGRAM_TEXT_LIMIT - 2], HEAD, TAIL
+    assert len(first) == 4095
+    await send_at(client, first, sent_at(services))
+    await send_at(client, second, sent_at(services, 1))
+    replies = await send_at(client, third, sent_at(services, 2))
+    assert "qui compte maintenant 8295 caractères" in replies[0].text
+    assert versions(services, "objectifs")[-1] == first + second + third
+
+
+async def test_a_text_after_the_window_answers_the_next_question(client, services):
+    await reach_objectives(client, services)
+    head = await send_at(client, HEAD, sent_at(services))
+    following = question_in(services.guide, head[-1])
+    late = await send_at(client, TAIL, sent_at(services, 6))
+    assert "✂️" not in late[0].text
+    assert versions(services, "objectifs") == [HEAD]
+    assert versions(services, following.id) != []
+
+
+async def test_a_text_short_of_the_limit_is_not_cut(client, services):
+    await reach_objectives(client, services)
+    head = await send_at(client, HEAD[:-1], sent_at(services))
+    following = question_in(services.guide, head[-1])
+    await send_at(client, TAIL, sent_at(services))
+    assert versions(services, "objectifs") == [HEAD[:-1]]
+    assert versions(services, following.id) != []
+
+
+async def test_the_rest_of_a_refused_paste_is_not_taken_either(client, services):
+    await create_project(client)  # at « chef_projet_nom », a short text: 300 characters at most
+    refused = await send_at(client, HEAD, sent_at(services))
+    assert "trop longue (4096 caractères, 300 au plus)" in refused[0].text
+    replies = await send_at(client, TAIL, sent_at(services, 1))
+    assert [r.text for r in replies] == [
+        "✂️ Ce message est la suite du précédent, que Telegram a coupé parce qu'il était long. Le début n'a pas "
+        "été retenu comme réponse : la suite ne l'est pas non plus."]
+    assert versions(services, "chef_projet_nom") == []
+    answered = await client.send("Marie Dupont")
+    assert question_in(services.guide, answered[-1]).id == "chef_projet_fonction"
+
+
+async def test_a_paste_too_long_once_joined_asks_the_question_again(client, services):
+    await reach_objectives(client, services)
+    parts = [HEAD, HEAD, TAIL * 20]  # 10,272 characters: 10,000 at most
+    for seconds, part in enumerate(parts):
+        replies = await send_at(client, part, sent_at(services, seconds))
+    assert "ne peut pas être enregistrée : seul le début est conservé" in replies[0].text
+    assert "trop longue (10272 caractères, 10000 au plus)" in replies[1].text
+    # Asked again with its current answer, the first two parts: several messages, the question first.
+    assert question_in(services.guide, replies[2]).id == "objectifs" and "⏭️ Passer" in replies[-1].labels
+    assert versions(services, "objectifs") == [HEAD, HEAD + HEAD]
+    await client.send("Un texte plus court.")
+    assert versions(services, "objectifs")[-1] == "Un texte plus court."
+
+
+async def test_a_double_tap_on_a_choice_acts_once_and_sends_nothing_more(client, api, services):
+    await create_project(client)
+    first_question = client.last()
+    await client.send("Marie Dupont")
+    await client.send("Chargée de mission")
+    # Both taps reach the bot before the phone shows the edited message.
+    tap, again = client.button_update("Mi-temps"), client.button_update("Mi-temps")
+    replies = await client.deliver(tap)
+    assert "Récapitulatif : Le chef de projet" in replies[-1].text
+    since = len(api.calls)
+    assert await client.deliver(again) == []
+    assert [name for name, _ in api.calls[since:]] == ["answerCallbackQuery"]
+    assert api.toasts(since) == [ALREADY]
+    assert len(versions(services, "chef_projet_temps")) == 1
+    # A button of an old message is still a stale button.
+    since = len(api.calls)
+    stale = client.press_update(api.messages[first_question.message_id],
+                                first_question.buttons[-1][0]["callback_data"])
+    replies = await client.deliver(stale)
+    assert api.toasts(since) == [STALE]
+    assert "Récapitulatif : Le chef de projet" in replies[-1].text
+
+
+async def test_a_double_tap_on_validate_sends_the_next_question_once(client, api, services):
+    await create_project(client)
+    await client.send("Marie Dupont")
+    await client.send("Chargée de mission")
+    await client.click("Mi-temps")
+    await client.click("Étape suivante")
+    await client.click("Cohésion sociale")
+    tap, again = client.button_update("Valider"), client.button_update("Valider")
+    replies = await client.deliver(tap)
+    after = question_in(services.guide, replies[-1])
+    since = len(api.calls)
+    assert await client.deliver(again) == []
+    assert api.toasts(since) == [ALREADY]
+    assert question_in(services.guide, client.last()) == after
+    assert len(versions(services, "enjeux")) == 1
+
+
+async def test_a_double_tap_on_a_toggle_ticks_once(client, api, services):
+    await create_project(client)
+    await client.send("Marie Dupont")
+    await client.send("Chargée de mission")
+    await client.click("Mi-temps")
+    await client.click("Étape suivante")  # at « enjeux », a multiple choice
+    tap, again = client.button_update("Cohésion sociale"), client.button_update("Cohésion sociale")
+    await client.deliver(tap)
+    assert await client.deliver(again) == []
+    assert "☑️ Cohésion sociale" in client.last().labels  # ticked once, not ticked and unticked again
+    assert api.toasts()[-1] == ALREADY
+
+
+async def test_a_button_of_any_old_message_acts_again_once_the_moment_has_passed(client, api, services):
+    await create_project(client)
+    await client.send("/menu")
+    tap, again = client.button_update("Avancement"), client.button_update("Avancement")
+    progress = await client.deliver(tap)
+    assert progress[-1].text.startswith("📊 Avancement : MSAP du Val de Sèvre")
+    since = len(api.calls)
+    assert await client.deliver(again) == []
+    assert api.toasts(since) == [ALREADY]
+    # Menu, progress, documents… are valid from any old message: later, the same button acts again.
+    services.engine.clock.advance(seconds=31)
+    since = len(api.calls)
+    later = await client.deliver(client.press_update(api.messages[tap["callback_query"]["message"]["message_id"]],
+                                                     tap["callback_query"]["data"]))
+    assert [r.text for r in later] == [progress[-1].text] and api.toasts(since) == [None]
+
+
+async def test_a_tap_that_only_toasts_toasts_again(client, api, services):
+    await create_project(client)
+    await client.send("Marie Dupont")
+    await client.send("Chargée de mission")
+    await client.click("Mi-temps")
+    await client.click("Étape suivante")  # at « enjeux »: nothing ticked yet
+    since = len(api.calls)
+    assert await client.click("Valider") == [] and await client.click("Valider") == []
+    assert api.toasts(since) == [services.ui.notices.pick_one] * 2
+
+
+async def test_a_tap_after_other_input_is_not_a_repeat(client, api, services):
+    await create_project(client)
+    await client.send("/menu")
+    tap, again = client.button_update("Avancement"), client.button_update("Avancement")
+    await client.deliver(tap)
+    await client.send_other(sticker={"file_id": "s1", "file_unique_id": "s1", "width": 512, "height": 512,
+                                     "is_animated": False, "is_video": False, "type": "regular"})
+    since = len(api.calls)
+    replies = await client.deliver(again)
+    assert replies[-1].text.startswith("📊 Avancement") and api.toasts(since) == [None]
