@@ -175,7 +175,7 @@ class ReminderStore:
         self.connection.execute(update(USER).where(USER.c.id == user_id).values(inactive_since=now))
         self.connection.execute(update(REMINDER).where(REMINDER.c.user_id == user_id,
                                                        REMINDER.c.status.in_(("pending", "claimed")))
-                                .values(status="blocked", lease_until=None))
+                                .values(status="blocked", lease_until=None, send_started_at=None))
 
     def resume_user(self, user_id: int) -> None:
         self.connection.execute(update(REMINDER).where(REMINDER.c.user_id == user_id, REMINDER.c.status == "blocked")
