@@ -178,8 +178,9 @@ class ReminderDispatcher:
             try:
                 ours = await self._in_writer(self.queue.write, results, [delivery for delivery, _ in starting])
             except Exception as error:
-                # Nothing was written. The outcomes go first in the next write; these sends do not begin.
+                # Nothing was written. The outcomes go first in the next write; no send waiting begins.
                 self.results[:0] = results
+                starting, self.starting = starting + self.starting, []
                 for _, started in starting:
                     if not started.done():  # done: its chat was cancelled
                         started.set_exception(error)

@@ -1,4 +1,5 @@
-"""A dispatcher that dies while sending: after its lease, at most one reminder per chat goes out twice.
+"""A dispatcher that dies while sending: after its lease, at most one reminder per chat goes out twice; a write
+the database refuses repeats none.
 
 The dying dispatcher runs in this process against the real database; at the moment of death it makes no
 more Bot API call, no answer reaches it, and nothing more of it reaches the database. Its writes are slow,
@@ -16,6 +17,7 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from bot.app import REMINDERS
 from bot.reminders import CHATS_AT_ONCE, ReminderDispatcher
@@ -174,3 +176,52 @@ async def test_after_a_dispatcher_dies_only_the_reminder_it_was_sending_in_a_cha
         await application.shutdown()
         services.close()
 
+
+
+class RefusingOnceQueue(ReminderQueue):
+    """A queue whose database refuses its `refuse_at`-th write (a lock timeout, a dropped connection)."""
+
+    def __init__(self, *args, refuse_at: int, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.writes = 0
+        self.refuse_at = refuse_at
+
+    def write(self, results, starting):
+        self.writes += 1
+        if self.writes == self.refuse_at:
+            raise OperationalError("UPDATE reminder", {}, Exception("database is locked"))
+        return super().write(results, starting)
+
+
+async def test_a_write_the_database_refuses_stops_those_sends_and_keeps_the_outcomes_for_the_next(database_url):
+    clock = FrozenClock("2027-11-27 10:00")
+    api = MortalApi(latency=0)
+    services = build_services(make_settings(database_url), clock=clock)
+    application = await start_application(services, api)
+    queue = RefusingOnceQueue(services.database, services.reminders.notes, services.reminders.planner, clock,
+                              refuse_at=3)
+    dispatcher = ReminderDispatcher(queue, services.renderer)
+    try:
+        users = await people_with_reminders(services, application, api, CHATS)
+        with services.database.begin() as connection:
+            store = ReminderStore(connection)
+            for user in users:
+                project = Repository(connection).user(user, "").active_project_id
+                store.add(project, user, Planned("committee_30", paris(SENDING) - timedelta(minutes=1), None,
+                                                 (paris(SENDING) + timedelta(days=31)).date()))
+        clock.set(SENDING)
+        api.messages.clear()
+        with pytest.raises(OperationalError):
+            await dispatcher.run_once(application.bot)
+        assert 0 < sum(api.received().values()) < 2 * CHATS
+        clock.advance(seconds=LEASE.total_seconds() + 1)  # the sends that did not begin are claimed again
+        await dispatcher.run_once(application.bot)
+        received = api.received()
+        assert sorted(received) == sorted(reminders(services)) and max(received.values()) == 1
+        with services.database.connect() as connection:
+            assert set(connection.execute(select(Reminder.status).where(Reminder.kind == "committee_30"))
+                       .scalars()) == {"sent"}
+    finally:
+        dispatcher.close()
+        await application.shutdown()
+        services.close()
