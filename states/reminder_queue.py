@@ -1,10 +1,13 @@
 """Due reminders claimed in the database, their text composed, and the outcome of sending recorded.
 
 A claim is a lease: a dispatcher that dies holding reminders loses them to the next one when the
-lease ends. Each outcome is committed as soon as it is known, so a restart resends nothing sent.
+lease ends. A send is recorded as started before Telegram is called, and each outcome is committed
+before the next send of the same chat starts; so a dispatcher that dies leaves at most one reminder
+per chat whose send began with no outcome recorded, and only that one can be sent a second time.
 """
 from __future__ import annotations
 
+import logging
 import os
 import socket
 import uuid
@@ -21,8 +24,12 @@ from states.reminder_plan import Planner
 from store.reminders import ReminderRow, ReminderStore
 from store.repo import Repository
 
+log = logging.getLogger(__name__)
+
 LEASE = timedelta(minutes=5)
-MAX_ATTEMPTS = 5  # claims of one reminder, retries after 429 and network errors included
+# Claims of one reminder that ended in an error of ours (or a dispatcher that died): then it is dropped.
+# A passing refusal (429, network error) does not count: that reminder waits for as long as it is meaningful.
+MAX_ATTEMPTS = 5
 BACKOFF = timedelta(minutes=1)
 
 
@@ -33,15 +40,17 @@ class Delivery:
     reply: Reply
 
 
-SENT, BLOCKED, FAILED = "sent", "blocked", "failed"
+# Telegram took it; 403, the user blocked the bot; Telegram refused the message itself (400, chat not found);
+# a passing refusal (429, network error), to be tried again at `retry_at`; another error, of ours.
+SENT, BLOCKED, REFUSED, DELAYED, FAILED = "sent", "blocked", "refused", "delayed", "failed"
 
 
 @dataclass(frozen=True)
 class Result:
     delivery: Delivery
-    outcome: str  # SENT, BLOCKED (403) or FAILED
+    outcome: str
     error: str | None = None
-    retry_after: float | None = None
+    retry_at: datetime | None = None  # DELAYED: not before
 
 
 @dataclass(frozen=True)
@@ -71,6 +80,10 @@ class ReminderQueue:
             rows = store.claim(now, now + self.lease, self.owner, self.batch, user_id)
             if not rows:
                 return Batch([], False)
+            for row in rows:
+                if row.send_started_at is not None:
+                    log.warning("Reminder %s: a send began at %s and its outcome was never recorded; it is sent "
+                                "again and may reach its recipient twice", row.id, row.send_started_at)
             projects = store.projects({row.project_id for row in rows})
             answers: dict[int, dict] = {}
             deliveries = []
@@ -97,30 +110,46 @@ class ReminderQueue:
             return "failed"
         return None
 
-    def record(self, results: list[Result]) -> None:
-        """Record what Telegram answered for each delivery, in one transaction (a group commit)."""
+    def write(self, results: list[Result], starting: list[Delivery]) -> set[int]:
+        """In one transaction (a group commit): the outcomes known, then the sends about to begin.
+
+        Returns the ids of the reminders in `starting` that are still ours to send. The outcomes go first, so a
+        chat's next send is never recorded as started before the outcome of its previous one.
+        """
         now = self.clock()
         with self.database.begin() as connection:
             store = ReminderStore(connection)
             for result in results:
-                row = result.delivery.reminder
-                if result.outcome == SENT:
-                    if store.finish(row.id, self.owner, "sent", now):
-                        self._next(store, row, now)
-                elif result.outcome == BLOCKED:
-                    # The recipient blocked the bot: their reminders wait, nothing is deleted.
-                    store.block_user(result.delivery.chat_id, now)
-                elif row.attempts >= MAX_ATTEMPTS:
-                    if store.finish(row.id, self.owner, "failed", now, result.error):
-                        self._next(store, row, now)
-                else:
-                    # Again later: after Telegram's retry_after when it gave one, else with a growing delay.
-                    wait = (timedelta(seconds=result.retry_after) if result.retry_after
-                            else BACKOFF * 2 ** (row.attempts - 1))
-                    store.retry(row.id, self.owner, now + wait, result.error or "")
+                self._record(store, result, now)
+            return store.start([delivery.reminder.id for delivery in starting], self.owner, now, now + self.lease)
+
+    def record(self, results: list[Result]) -> None:
+        """Record what Telegram answered for each delivery, in one transaction."""
+        self.write(results, [])
 
     def sent(self, delivery: Delivery) -> None:
         self.record([Result(delivery, SENT)])
+
+    def _record(self, store: ReminderStore, result: Result, now: datetime) -> None:
+        row = result.delivery.reminder
+        if result.outcome == BLOCKED:
+            # The recipient blocked the bot: their reminders wait, nothing is deleted.
+            store.block_user(result.delivery.chat_id, now)
+            return
+        if result.outcome == DELAYED:
+            retry_at = result.retry_at or now
+            if row.expires_at is None or retry_at < as_utc(row.expires_at):
+                store.retry(row.id, self.owner, retry_at, result.error or "", counted=False)
+                return
+            status = "expired"  # it would only be tried again once it no longer makes sense
+        elif result.outcome == FAILED and row.attempts < MAX_ATTEMPTS:
+            # Again later, with a growing delay.
+            store.retry(row.id, self.owner, now + BACKOFF * 2 ** (row.attempts - 1), result.error or "")
+            return
+        else:
+            status = {SENT: "sent", REFUSED: "failed", FAILED: "failed"}[result.outcome]
+        if store.finish(row.id, self.owner, status, now, result.error):
+            self._next(store, row, now)
 
     def _next(self, store: ReminderStore, row: ReminderRow, now: datetime) -> None:
         """A weekly or yearly reminder, whatever became of this one, has its next occurrence."""

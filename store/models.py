@@ -169,11 +169,14 @@ class Reminder(Base):
     event_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     recurrence: Mapped[str | None] = mapped_column(String(10), nullable=True)  # weekly | yearly
     status: Mapped[str] = mapped_column(String(10), default="pending")
+    # Claims of this reminder, less those given back after a passing refusal (429, network error).
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(String(300), nullable=True)
     lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     claimed_by: Mapped[str | None] = mapped_column(String(60), nullable=True)
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # Committed before Telegram is called: set on a claimed reminder, the send began and its outcome is unknown.
+    send_started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 

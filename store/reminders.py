@@ -26,6 +26,7 @@ class ReminderRow:
     recurrence: str | None
     status: str
     attempts: int
+    send_started_at: datetime | None
 
 
 @dataclass(frozen=True)
@@ -140,10 +141,29 @@ class ReminderStore:
             "sent_at": when if status == "sent" else None})
         return result.rowcount == 1
 
-    def retry(self, reminder_id: int, owner: str, due: datetime, error: str) -> None:
-        """Give a claimed reminder back, to be tried again at `due`."""
+    def start(self, ids: list[int], owner: str, now: datetime, lease_until: datetime) -> set[int]:
+        """Record that the sends of these claimed reminders begin, and renew their lease.
+
+        Returns the ids still claimed by `owner`: a reminder whose lease ran out and was taken by another
+        dispatcher is not among them, and must not be sent.
+        """
+        if not ids:
+            return set()
+        rows = self.connection.execute(
+            update(REMINDER).where(REMINDER.c.id.in_(ids), REMINDER.c.claimed_by == owner,
+                                   REMINDER.c.status == "claimed")
+            .values(send_started_at=now, lease_until=lease_until).returning(REMINDER.c.id))
+        return set(rows.scalars())
+
+    def retry(self, reminder_id: int, owner: str, due: datetime, error: str, counted: bool = True) -> None:
+        """Give a claimed reminder back, to be tried again at `due`.
+
+        Not `counted`: the refusal was a passing one (429, network), and the claim does not use up an attempt.
+        """
         self.connection.execute(update(REMINDER).where(REMINDER.c.id == reminder_id, REMINDER.c.claimed_by == owner)
-                                .values(status="pending", due_at=due, last_error=error[:300], lease_until=None))
+                                .values(status="pending", due_at=due, last_error=error[:300], lease_until=None,
+                                        send_started_at=None,
+                                        attempts=REMINDER.c.attempts - (0 if counted else 1)))
 
     def has_active(self, user_id: int, project_id: int, kind: str) -> bool:
         return self.connection.execute(select(REMINDER.c.id).where(
@@ -155,7 +175,7 @@ class ReminderStore:
         self.connection.execute(update(USER).where(USER.c.id == user_id).values(inactive_since=now))
         self.connection.execute(update(REMINDER).where(REMINDER.c.user_id == user_id,
                                                        REMINDER.c.status.in_(("pending", "claimed")))
-                                .values(status="blocked", lease_until=None))
+                                .values(status="blocked", lease_until=None, send_started_at=None))
 
     def resume_user(self, user_id: int) -> None:
         self.connection.execute(update(REMINDER).where(REMINDER.c.user_id == user_id, REMINDER.c.status == "blocked")

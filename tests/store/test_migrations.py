@@ -2,21 +2,24 @@
 from __future__ import annotations
 
 import logging
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import inspect, select
 
 from store import migrate
 from store.db import normalise_url
-from store.models import Base
+from store.models import Base, Reminder
+from store.reminders import Planned, ReminderStore
+from store.repo import Repository
 
 APP_TABLES = {"user", "project", "membership", "answer", "processed_update", "checklist_mark", "budget_line",
               "committee_meeting", "reminder"}
-HEAD = "0007"
+HEAD = "0008"
 
 
 def table_names(engine) -> set[str]:
@@ -125,3 +128,25 @@ def test_upgrade_leaves_the_app_logging_alone(sqlite_url):
     migrate.upgrade(sqlite_url)
     assert (list(root.handlers), root.level, logging.getLogger("alembic").level) == before
     assert app_logger.disabled is False
+
+
+def test_reminders_planned_before_send_started_survive_its_migration_up_and_down(database_url, engine):
+    due = datetime(2028, 5, 14, 7, 0, tzinfo=timezone.utc)
+    migrate.upgrade(database_url, "0007")
+    with engine.begin() as connection:
+        repo = Repository(connection)
+        _, project = repo.create_project(repo.user(1001, "Marie"), "MSAP", "msap", "2024.1", "welcome")
+        ReminderStore(connection).add(project.id, 1001, Planned("committee_30", due, event_date=date(2028, 6, 13)))
+    migrate.upgrade(database_url)
+    with engine.begin() as connection:
+        store = ReminderStore(connection)
+        (row,) = store.claim(due, due + timedelta(minutes=5), "dispatcher", 10)
+        assert (row.status, row.send_started_at) == ("claimed", None)
+        assert store.start([row.id], "dispatcher", due, due + timedelta(minutes=5)) == {row.id}
+    migrate.downgrade(database_url, "0007")
+    with engine.connect() as connection:
+        assert "send_started_at" not in {c["name"] for c in inspect(connection).get_columns("reminder")}
+        assert connection.execute(select(Reminder.__table__.c.status)).scalars().all() == ["claimed"]
+    migrate.upgrade(database_url)
+    with engine.connect() as connection:
+        assert connection.execute(select(Reminder.send_started_at)).scalars().all() == [None]

@@ -196,3 +196,25 @@ def test_a_claim_is_kept_until_its_lease_ends_then_lost(database_url):
         assert tuple(row) == ("sent", "second", 2)
     finally:
         engine.dispose()
+
+
+def test_a_send_starts_only_under_a_claim_still_held_and_renews_it(database_url):
+    (reminder_id,) = seed(database_url, 1)
+    assert claim(database_url, "first", KILLED_NOW, 10) == [reminder_id]
+    started = KILLED_NOW + timedelta(minutes=1)
+    engine = make_engine(database_url)
+    try:
+        with engine.begin() as connection:
+            assert ReminderStore(connection).start([reminder_id], "first", started, started + LEASE) == {reminder_id}
+        # The lease runs from the start of the send, not from the claim.
+        assert claim(database_url, "second", KILLED_NOW + LEASE + timedelta(seconds=1), 10) == []
+        with engine.begin() as connection:
+            (row,) = ReminderStore(connection).claim(started + LEASE + timedelta(seconds=1), started + 2 * LEASE,
+                                                      "second", 10)
+        assert row.send_started_at is not None  # the one a dead dispatcher may have sent: the only one resent
+        with engine.begin() as connection:
+            store = ReminderStore(connection)
+            assert store.start([reminder_id], "first", started + LEASE, started + 2 * LEASE) == set()
+            assert store.start([reminder_id], "second", started + LEASE, started + 2 * LEASE) == {reminder_id}
+    finally:
+        engine.dispose()
