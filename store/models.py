@@ -1,4 +1,4 @@
-"""Database tables: users, projects, memberships, append-only answers, processed updates."""
+"""Database tables: users, projects, memberships, append-only answers, received and processed updates."""
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
@@ -165,6 +165,20 @@ class Reminder(Base):
     claimed_by: Mapped[str | None] = mapped_column(String(60), nullable=True)
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ReceivedUpdate(Base):
+    """A Telegram update as received, stored before Telegram is told it arrived; processed once `processed_update`
+    holds its id."""
+
+    __tablename__ = "received_update"
+    __table_args__ = (Index("ix_received_update_chat", "chat_id", "update_id"),)
+
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    # The chat the update belongs to (private chats: the user); None for an update of no chat.
+    chat_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class ProcessedUpdate(Base):
