@@ -8,11 +8,13 @@ from telegram.ext import (Application, ApplicationBuilder, BaseRateLimiter, Call
 from telegram.request import BaseRequest
 
 from bot.handlers import Handlers
+from bot.inbox import InboxQueue, recover
 from bot.ordering import PerChatUpdateProcessor
 from bot.reminders import ReminderDispatcher, rate_limiter
 from bot.rendering import ProcessRendering, ThreadRendering
 from bot.services import Services
 from states.engine import COMMANDS
+from store.inbox import Inbox
 
 PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 
@@ -30,6 +32,8 @@ def build_application(services: Services, request: BaseRequest | None = None,
     Every Bot API call goes through Telegram's rate limits (`limiter`); tests of other things pass None.
     """
     settings = services.settings
+    inbox = Inbox(services.database)
+    processor = PerChatUpdateProcessor(inbox=inbox)
     builder = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token)
@@ -37,8 +41,10 @@ def build_application(services: Services, request: BaseRequest | None = None,
         .base_file_url(settings.telegram_base_file_url)
         # No link previews: Telegram would fetch URLs that users typed into their answers.
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
-        .concurrent_updates(PerChatUpdateProcessor())
-        .post_init(_register_commands(services))
+        # Every update is stored before Telegram is told it arrived, then processed in order per chat.
+        .update_queue(InboxQueue(inbox))
+        .concurrent_updates(processor)
+        .post_init(_start(services))
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
@@ -47,6 +53,7 @@ def build_application(services: Services, request: BaseRequest | None = None,
         builder = builder.rate_limiter(limiter)
     dispatcher = ReminderDispatcher(services.reminders, services.renderer)
     application = builder.post_shutdown(lambda _: _close(dispatcher)).build()
+    processor.application = application
     application.bot_data[REMINDERS] = dispatcher
     application.job_queue.run_repeating(dispatcher.job, interval=REMINDER_INTERVAL_SECONDS, first=1,
                                         name="reminders")
@@ -65,9 +72,11 @@ async def _close(dispatcher: ReminderDispatcher) -> None:
     dispatcher.close()
 
 
-def _register_commands(services: Services):
-    async def register(application: Application) -> None:
+def _start(services: Services):
+    async def start(application: Application) -> None:
         descriptions = services.ui.commands
         await application.bot.set_my_commands(
             [BotCommand(name, getattr(descriptions, name)) for name in COMMANDS])
-    return register
+        # Before the first new update: what was received but not processed when the last process ended.
+        await recover(application)
+    return start

@@ -75,6 +75,8 @@ class Handlers:
     async def _run(self, update: Update, context: ContextTypes.DEFAULT_TYPE, event: Event) -> None:
         # The engine's unit of work is synchronous and commits before returning: one thread hop.
         outcome = await asyncio.to_thread(self.engine.handle, event)
+        if not outcome.replies and outcome.notice is None:
+            return  # already processed (delivered twice, or by another instance): its answer went with it
         await self._deliver(update, context, outcome)
 
     async def _deliver(self, update: Update, context: ContextTypes.DEFAULT_TYPE, outcome: Outcome) -> None:

@@ -57,6 +57,7 @@ class Engine:
         """Process one event; everything it changed is committed before this returns."""
         with self.database.begin() as connection:
             repo = Repository(connection, clock=self.clock)
+            repo.lock_chat(event.sender.user_id)  # private chats: the chat is the user
             if event.update_id is not None:
                 if not repo.claim_update(event.update_id, self.clock()):
                     return Outcome()

@@ -10,13 +10,24 @@ from urllib.parse import parse_qsl
 from tests.support.telegram import FakeBotApi
 
 
+SENDS = {"sendMessage", "sendDocument", "sendPhoto", "editMessageText"}
+
+
 class BotApiServer:
-    """Serves `FakeBotApi` answers at http://127.0.0.1:<port>/bot<token>/<method>; getUpdates honours offsets."""
+    """Serves `FakeBotApi` answers at http://127.0.0.1:<port>/bot<token>/<method>.
+
+    getUpdates honours offsets as Telegram does: an offset confirms every update below it, and a confirmed update
+    is never delivered again. `hold_sends()` makes messages wait unanswered, as a bot killed mid-send leaves them.
+    """
 
     def __init__(self) -> None:
         self.api = FakeBotApi()
         self.updates: list[dict] = []
         self.lock = threading.Lock()
+        self.confirmed = 0  # the highest offset a getUpdates gave
+        self.held = 0  # sends waiting while sends are held
+        self._open = threading.Event()
+        self._open.set()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -56,14 +67,20 @@ class BotApiServer:
 
     def answer(self, method: str, params: dict) -> tuple[int, dict]:
         if method == "getUpdates":
-            offset = int(params.get("offset") or 0)
+            with self.lock:
+                self.confirmed = max(self.confirmed, int(params.get("offset") or 0))
             deadline = time.monotonic() + min(float(params.get("timeout") or 0), 0.3)
             while True:
                 with self.lock:
-                    ready = [u for u in self.updates if u["update_id"] >= offset]
+                    ready = [u for u in self.updates if u["update_id"] >= self.confirmed]
                 if ready or time.monotonic() >= deadline:
                     return 200, {"ok": True, "result": ready}
                 time.sleep(0.02)
+        if method in SENDS and not self._open.is_set():
+            with self.lock:
+                self.held += 1
+            self._open.wait(60)
+            return 502, {"ok": False, "error_code": 502, "description": "Bad Gateway"}
         with self.lock:
             self.api.calls.append((method, params))
             status, result = self.api.answer(method, params)
@@ -71,9 +88,17 @@ class BotApiServer:
             return status, {"ok": False, "error_code": status, "description": result}
         return 200, {"ok": True, "result": result}
 
-    def push(self, update: dict) -> None:
+    def push(self, *updates: dict) -> None:
+        """Updates for the next getUpdates, in one batch when given together."""
         with self.lock:
-            self.updates.append(update)
+            self.updates.extend(updates)
+
+    def hold_sends(self) -> None:
+        self._open.clear()
+
+    def release_sends(self) -> None:
+        """Held sends fail (their bot is gone); later ones are answered again."""
+        self._open.set()
 
 
 def _maybe_json(value: str):
