@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 
 import pytest
 from alembic import command
@@ -125,3 +127,13 @@ def test_upgrade_leaves_the_app_logging_alone(sqlite_url):
     migrate.upgrade(sqlite_url)
     assert (list(root.handlers), root.level, logging.getLogger("alembic").level) == before
     assert app_logger.disabled is False
+
+
+def test_instances_started_together_migrate_one_after_the_other(database_url):
+    # Processes, as `python -m bot run` started several times: Alembic's context is one per process.
+    command_line = [sys.executable, "-c", "import sys; from store import migrate; migrate.upgrade(sys.argv[1])",
+                    database_url]
+    processes = [subprocess.Popen(command_line, stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    errors = [process.communicate(timeout=120)[1] for process in processes]
+    assert [process.returncode for process in processes] == [0, 0, 0], errors
+    assert migrate.current(database_url) == HEAD
