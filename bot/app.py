@@ -1,6 +1,8 @@
 """The one factory of the Telegram application; tests pass a fake request object."""
 from __future__ import annotations
 
+import asyncio
+
 from telegram import BotCommand, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.ext import (Application, ApplicationBuilder, BaseRateLimiter, CallbackQueryHandler, Defaults,
@@ -9,12 +11,15 @@ from telegram.request import BaseRequest
 
 from bot.handlers import Handlers
 from bot.inbox import InboxQueue, recover
+from bot.outbox import INTERVAL_SECONDS as OUTBOX_INTERVAL_SECONDS
+from bot.outbox import OutboxSender, OutboxWriter, instance_name
 from bot.ordering import PerChatUpdateProcessor
 from bot.reminders import ReminderDispatcher, rate_limiter
 from bot.rendering import ProcessRendering, ThreadRendering
 from bot.services import Services
 from states.engine import COMMANDS
 from store.inbox import Inbox
+from store.outbox import Outbox
 
 PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 
@@ -22,6 +27,7 @@ PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 USE_LIMITER = object()
 REMINDERS = "reminders"  # bot_data key of the application's ReminderDispatcher
 REMINDER_INTERVAL_SECONDS = 30
+OUTBOX = "outbox"  # bot_data key of the application's OutboxSender
 
 
 def build_application(services: Services, request: BaseRequest | None = None,
@@ -58,7 +64,11 @@ def build_application(services: Services, request: BaseRequest | None = None,
     application.job_queue.run_repeating(dispatcher.job, interval=REMINDER_INTERVAL_SECONDS, first=1,
                                         name="reminders")
 
-    handlers = Handlers(services.engine, services.renderer, rendering or ThreadRendering(services.documents))
+    sender = OutboxSender(Outbox(services.database, instance_name()), rendering or ThreadRendering(services.documents))
+    application.bot_data[OUTBOX] = sender
+    application.job_queue.run_repeating(sender.job, interval=OUTBOX_INTERVAL_SECONDS, first=1, name="outbox")
+    writer = OutboxWriter(services.renderer, services.settings.zone, services.engine.clock)
+    handlers = Handlers(services.engine, services.renderer, writer, sender)
     # Order matters: commands before plain text, text before the catch-all for other messages.
     application.add_handler(MessageHandler(PRIVATE & filters.COMMAND, handlers.command))
     application.add_handler(MessageHandler(PRIVATE & filters.TEXT, handlers.text))
@@ -79,4 +89,7 @@ def _start(services: Services):
             [BotCommand(name, getattr(descriptions, name)) for name in COMMANDS])
         # Before the first new update: what was received but not processed when the last process ended.
         await recover(application)
+        if services.database.dialect.name == "sqlite":
+            # One instance on SQLite: a message held by a sender is held by this process's dead predecessor.
+            await asyncio.to_thread(Outbox(services.database, instance_name()).release_all)
     return start

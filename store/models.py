@@ -181,6 +181,31 @@ class ReceivedUpdate(Base):
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class OutgoingMessage(Base):
+    """One message to a chat, written in the transaction of the answer it follows; sent in id order per chat.
+
+    A sender claims the chat's oldest pending row with a lease, sends it, then marks it sent: a crash between the
+    two sends that one message again (at least once).
+    """
+
+    __tablename__ = "outgoing_message"
+    __table_args__ = (Index("ix_outgoing_message_chat_status", "chat_id", "status", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    # The update it answers; None for a message of no update.
+    update_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    # What to send, rendered: {"kind": "text" | "edit" | "image" | "documents" | "calendar", ...}.
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(10), default="pending")  # pending | sent | failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    claimed_by: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    last_error: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
 class ProcessedUpdate(Base):
     __tablename__ = "processed_update"
 

@@ -17,8 +17,9 @@ from store.db import normalise_url
 from store.models import Base
 
 APP_TABLES = {"user", "project", "membership", "answer", "processed_update", "checklist_mark", "budget_line",
-              "committee_meeting", "reminder", "received_update"}
-HEAD = "0007"
+              "committee_meeting", "reminder", "received_update",
+              "outgoing_message"}
+HEAD = "0008"
 
 
 def table_names(engine) -> set[str]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 import threading
 import time
+from email.parser import BytesParser
+from email.policy import default
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl
 
@@ -28,14 +30,20 @@ class BotApiServer:
         self.held = 0  # sends waiting while sends are held
         self._open = threading.Event()
         self._open.set()
+        self._holding = SENDS
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):  # noqa: N802 (http.server's naming)
                 length = int(self.headers.get("Content-Length", 0))
-                body = self.rfile.read(length).decode()
+                raw = self.rfile.read(length)
                 kind = self.headers.get("Content-Type", "")
-                params = json.loads(body) if "json" in kind else {k: _maybe_json(v) for k, v in parse_qsl(body)}
+                if kind.startswith("multipart/form-data"):
+                    params = _multipart(kind, raw)
+                elif "json" in kind:
+                    params = json.loads(raw.decode())
+                else:
+                    params = {k: _maybe_json(v) for k, v in parse_qsl(raw.decode())}
                 status, payload = server.answer(self.path.rsplit("/", 1)[-1], params)
                 data = json.dumps(payload).encode()
                 try:
@@ -76,7 +84,7 @@ class BotApiServer:
                 if ready or time.monotonic() >= deadline:
                     return 200, {"ok": True, "result": ready}
                 time.sleep(0.02)
-        if method in SENDS and not self._open.is_set():
+        if method in self._holding and not self._open.is_set():
             with self.lock:
                 self.held += 1
             self._open.wait(60)
@@ -93,12 +101,26 @@ class BotApiServer:
         with self.lock:
             self.updates.extend(updates)
 
-    def hold_sends(self) -> None:
+    def hold_sends(self, methods: set[str] = SENDS) -> None:
+        self._holding = methods
         self._open.clear()
 
     def release_sends(self) -> None:
         """Held sends fail (their bot is gone); later ones are answered again."""
         self._open.set()
+
+
+def _multipart(kind: str, raw: bytes) -> dict:
+    """A file upload's fields as FakeBotApi takes them: a file as bytes, with `<field>_filename`."""
+    message = BytesParser(policy=default).parsebytes(f"Content-Type: {kind}\r\n\r\n".encode() + raw)
+    params = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        if part.get_filename() is not None:
+            params[name], params[f"{name}_filename"] = part.get_payload(decode=True), part.get_filename()
+        else:
+            params[name] = _maybe_json(part.get_payload(decode=True).decode())
+    return params
 
 
 def _maybe_json(value: str):
