@@ -39,7 +39,7 @@ def build_application(services: Services, request: BaseRequest | None = None,
     """
     settings = services.settings
     inbox = Inbox(services.database)
-    processor = PerChatUpdateProcessor(inbox=inbox)
+    processor = PerChatUpdateProcessor(inbox=inbox, shared=services.database.dialect.name != "sqlite")
     builder = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token)
@@ -64,11 +64,12 @@ def build_application(services: Services, request: BaseRequest | None = None,
     application.job_queue.run_repeating(dispatcher.job, interval=REMINDER_INTERVAL_SECONDS, first=1,
                                         name="reminders")
 
-    sender = OutboxSender(Outbox(services.database, instance_name()), rendering or ThreadRendering(services.documents))
+    outbox = Outbox(services.database, instance_name())
+    sender = OutboxSender(outbox, rendering or ThreadRendering(services.documents))
     application.bot_data[OUTBOX] = sender
     application.job_queue.run_repeating(sender.job, interval=OUTBOX_INTERVAL_SECONDS, first=1, name="outbox")
-    writer = OutboxWriter(services.renderer, services.settings.zone, services.engine.clock)
-    handlers = Handlers(services.engine, services.renderer, writer, sender)
+    writer = OutboxWriter(outbox, services.renderer, services.settings.zone, services.engine.clock)
+    handlers = Handlers(services.engine, services.renderer, writer, sender, processor.processed_by_engine)
     # Order matters: commands before plain text, text before the catch-all for other messages.
     application.add_handler(MessageHandler(PRIVATE & filters.COMMAND, handlers.command))
     application.add_handler(MessageHandler(PRIVATE & filters.TEXT, handlers.text))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
@@ -50,11 +51,13 @@ async def send_text(bot: Bot, chat_id: int, text: str, markup: InlineKeyboardMar
 
 
 class Handlers:
-    def __init__(self, engine: Engine, renderer: Renderer, writer: OutboxWriter, sender: OutboxSender) -> None:
+    def __init__(self, engine: Engine, renderer: Renderer, writer: OutboxWriter, sender: OutboxSender,
+                 processed: Callable[[int], None] = lambda update_id: None) -> None:
         self.engine = engine
         self.renderer = renderer
         self.writer = writer  # the replies become outbox rows in the engine's transaction
         self.sender = sender  # and go out from there
+        self.processed = processed  # told of each update the engine has marked processed
 
     async def command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         word = update.effective_message.text.split(maxsplit=1)[0]
@@ -81,11 +84,12 @@ class Handlers:
         # one thread hop.
         record = self.writer.recorder(chat_id, update.update_id, pressed)
         outcome = await asyncio.to_thread(self.engine.handle, event, record)
+        self.processed(update.update_id)
         if not outcome.replies and outcome.notice is None:
             return  # already processed (delivered twice, or by another instance): its answer went with it
         if query is not None:
             await query.answer(outcome.notice)
-        await self.sender.flush(context.bot, chat_id)
+        await self.sender.flush(context.bot, chat_id, record.claimed)
 
     async def error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.error("Update %s failed", getattr(update, "update_id", None), exc_info=context.error)

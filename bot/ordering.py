@@ -21,9 +21,14 @@ log = logging.getLogger(__name__)
 
 
 class PerChatUpdateProcessor(BaseUpdateProcessor):
-    def __init__(self, max_concurrent_updates: int = 64, inbox: Inbox | None = None) -> None:
+    def __init__(self, max_concurrent_updates: int = 64, inbox: Inbox | None = None,
+                 shared: bool = True) -> None:
+        """`shared`: other instances may receive this bot's updates (PostgreSQL); on SQLite only this process does,
+        and its queue already holds the chat's older updates ahead of each one."""
         super().__init__(max_concurrent_updates)
         self.inbox = inbox
+        self.shared = shared
+        self._by_engine: set[int] = set()  # updates the engine marked processed in its own transaction
         # Set by the application factory: older stored updates go through the application's handlers.
         self.application: Application | None = None
         self._locks: dict[int, asyncio.Lock] = {}
@@ -49,7 +54,7 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
 
     async def _older_first(self, key: int, update: Update) -> None:
         """Process the chat's stored updates older than this one that nobody has processed yet."""
-        if self.inbox is None or self.application is None:
+        if self.inbox is None or self.application is None or not self.shared:
             return
         for stored in await asyncio.to_thread(self.inbox.pending, key, update.update_id):
             older = Update.de_json(stored.payload, self.application.bot)
@@ -57,10 +62,18 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
             await self.application.process_update(older)
             await self._processed(older)
 
+    def processed_by_engine(self, update_id: int) -> None:
+        """The handlers' word that the engine has the update marked: no second write for it."""
+        self._by_engine.add(update_id)
+
     async def _processed(self, update: object) -> None:
         """Mark the update processed even when no handler took it (the engine marks those it answers)."""
-        if self.inbox is not None and isinstance(update, Update):
-            await asyncio.to_thread(self.inbox.mark_processed, update.update_id)
+        if self.inbox is None or not isinstance(update, Update):
+            return
+        if update.update_id in self._by_engine:
+            self._by_engine.discard(update.update_id)
+            return
+        await asyncio.to_thread(self.inbox.mark_processed, update.update_id)
 
     async def initialize(self) -> None:
         """Nothing to set up."""

@@ -54,19 +54,35 @@ def _markup(rows: list[list[dict[str, str]]] | None) -> InlineKeyboardMarkup | N
                                  for row in rows])
 
 
+class Recording:
+    """Writes an outcome's messages in the engine's transaction and claims the chat's first one there too."""
+
+    def __init__(self, writer: OutboxWriter, chat_id: int, update_id: int | None,
+                 edit_message_id: int | None) -> None:
+        self.writer = writer
+        self.chat_id = chat_id
+        self.update_id = update_id
+        self.edit_message_id = edit_message_id
+        self.claimed: Outgoing | None = None  # what the sender starts with, once the transaction has committed
+
+    def __call__(self, connection: Connection, outcome: Outcome) -> None:
+        messages = self.writer.messages(outcome, self.edit_message_id)
+        write(connection, self.chat_id, self.update_id, messages)
+        if messages:
+            self.claimed = self.writer.outbox.claim_in(connection, self.chat_id, LEASE)
+
+
 class OutboxWriter:
     """Turns an outcome into the rows of its messages (plain JSON), written in the engine's transaction."""
 
-    def __init__(self, renderer: Renderer, zone: ZoneInfo, clock: Callable[[], datetime]) -> None:
+    def __init__(self, outbox: Outbox, renderer: Renderer, zone: ZoneInfo, clock: Callable[[], datetime]) -> None:
+        self.outbox = outbox
         self.renderer = renderer
         self.zone = zone
         self.clock = clock
 
-    def recorder(self, chat_id: int, update_id: int | None,
-                 edit_message_id: int | None) -> Callable[[Connection, Outcome], None]:
-        def record(connection: Connection, outcome: Outcome) -> None:
-            write(connection, chat_id, update_id, self.messages(outcome, edit_message_id))
-        return record
+    def recorder(self, chat_id: int, update_id: int | None, edit_message_id: int | None) -> Recording:
+        return Recording(self, chat_id, update_id, edit_message_id)
 
     def messages(self, outcome: Outcome, edit_message_id: int | None = None) -> list[dict[str, Any]]:
         """`edit_message_id`: the message whose button was pressed, which a reply may replace."""
@@ -101,9 +117,13 @@ class OutboxSender:
         self.rendering = rendering
         self._passes = 0
 
-    async def flush(self, bot: Bot, chat_id: int) -> None:
-        """Send the chat's pending messages, oldest first, until none is left or another sender holds the chat."""
-        while (message := await asyncio.to_thread(self.outbox.claim_next, chat_id, LEASE)) is not None:
+    async def flush(self, bot: Bot, chat_id: int, claimed: Outgoing | None = None) -> None:
+        """Send the chat's pending messages, oldest first, until none is left or another sender holds the chat.
+
+        `claimed`: the chat's oldest message, already claimed by this sender.
+        """
+        message = claimed or await asyncio.to_thread(self.outbox.claim_next, chat_id, LEASE)
+        while message is not None:
             try:
                 await self._send(bot, message)
             except RetryAfter as error:
@@ -112,6 +132,7 @@ class OutboxSender:
             except (Forbidden, BadRequest) as error:  # blocked, or a message Telegram will never take
                 log.warning("Message %s to chat %s refused: %s", message.id, chat_id, error)
                 await asyncio.to_thread(self.outbox.failed, message, str(error))
+                message = await asyncio.to_thread(self.outbox.claim_next, chat_id, LEASE)
                 continue
             except Exception as error:  # network, a document that could not be made: tried again later
                 if not isinstance(error, TelegramError):
@@ -119,10 +140,11 @@ class OutboxSender:
                 if message.attempts >= MAX_ATTEMPTS:
                     log.warning("Message %s to chat %s given up: %s", message.id, chat_id, error)
                     await asyncio.to_thread(self.outbox.failed, message, str(error))
+                    message = await asyncio.to_thread(self.outbox.claim_next, chat_id, LEASE)
                     continue
                 await asyncio.to_thread(self.outbox.retry_later, message, RETRY, str(error))
                 return
-            await asyncio.to_thread(self.outbox.sent, message)
+            message = await asyncio.to_thread(self.outbox.sent_then_next, message, LEASE)
 
     async def job(self, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The JobQueue's periodic callback: messages a crash, a failure or another instance left pending."""

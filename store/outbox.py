@@ -44,20 +44,33 @@ class Outbox:
 
     def claim_next(self, chat_id: int, lease: timedelta) -> Outgoing | None:
         """The chat's oldest pending message, leased to this sender; None when there is none or it is held."""
-        now = self.clock()
         with self.database.begin() as connection:
-            oldest = connection.execute(
-                select(OUTBOX.c.id, OUTBOX.c.payload, OUTBOX.c.attempts)
-                .where(OUTBOX.c.chat_id == chat_id, OUTBOX.c.status == PENDING)
-                .order_by(OUTBOX.c.id).limit(1)).first()
-            if oldest is None:
-                return None
-            # Conditional on the lease, which PostgreSQL checks again on the locked row: one claimant wins.
-            claimed = connection.execute(
-                update(OUTBOX)
-                .where(OUTBOX.c.id == oldest.id, OUTBOX.c.status == PENDING, _free(now))
-                .values(lease_until=now + lease, claimed_by=self.owner, attempts=OUTBOX.c.attempts + 1)
-                .returning(OUTBOX.c.id)).first()
+            return self._claim(connection, chat_id, lease)
+
+    def sent_then_next(self, message: Outgoing, lease: timedelta) -> Outgoing | None:
+        """Mark the message sent and claim the chat's next one, in one transaction."""
+        with self.database.begin() as connection:
+            self._finish_in(connection, message, SENT, None)
+            return self._claim(connection, message.chat_id, lease)
+
+    def claim_in(self, connection: Connection, chat_id: int, lease: timedelta) -> Outgoing | None:
+        """`claim_next` in the caller's transaction: the one that wrote the messages saves a round of its own."""
+        return self._claim(connection, chat_id, lease)
+
+    def _claim(self, connection: Connection, chat_id: int, lease: timedelta) -> Outgoing | None:
+        now = self.clock()
+        oldest = connection.execute(
+            select(OUTBOX.c.id, OUTBOX.c.payload, OUTBOX.c.attempts)
+            .where(OUTBOX.c.chat_id == chat_id, OUTBOX.c.status == PENDING)
+            .order_by(OUTBOX.c.id).limit(1)).first()
+        if oldest is None:
+            return None
+        # Conditional on the lease, which PostgreSQL checks again on the locked row: one claimant wins.
+        claimed = connection.execute(
+            update(OUTBOX)
+            .where(OUTBOX.c.id == oldest.id, OUTBOX.c.status == PENDING, _free(now))
+            .values(lease_until=now + lease, claimed_by=self.owner, attempts=OUTBOX.c.attempts + 1)
+            .returning(OUTBOX.c.id)).first()
         if claimed is None:
             return None
         return Outgoing(oldest.id, chat_id, oldest.payload, oldest.attempts + 1)
@@ -82,11 +95,13 @@ class Outbox:
                 lease_until=self.clock() + after, last_error=error[:300]))
 
     def _finish(self, message: Outgoing, status: str, error: str | None) -> None:
-        now = self.clock()
         with self.database.begin() as connection:
-            connection.execute(update(OUTBOX).where(OUTBOX.c.id == message.id).values(
-                status=status, sent_at=now if status == SENT else None, lease_until=None,
-                last_error=error[:300] if error else None))
+            self._finish_in(connection, message, status, error)
+
+    def _finish_in(self, connection: Connection, message: Outgoing, status: str, error: str | None) -> None:
+        connection.execute(update(OUTBOX).where(OUTBOX.c.id == message.id).values(
+            status=status, sent_at=self.clock() if status == SENT else None, lease_until=None,
+            last_error=error[:300] if error else None))
 
     def chats_due(self) -> list[int]:
         """Chats with a pending message nobody holds: left by a crash, a failed send, or a retry that is due."""

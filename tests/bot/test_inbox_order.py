@@ -37,6 +37,7 @@ async def test_a_chats_older_stored_update_is_processed_first(application, servi
     user = ChatClient(application, api, user_id=7003)
     inbox = Inbox(services.database)
     first, second = user.message_update("/start"), user.message_update("MSAP du Lévezou")
+    application.update_processor.shared = True  # as on PostgreSQL, where other instances receive updates too
     # The first reached another instance, which stored it and has not processed it yet.
     inbox.receive(first["update_id"], user.user_id, first)
     update = Update.de_json(second, application.bot)
