@@ -1,6 +1,8 @@
 """The one factory of the Telegram application; tests pass a fake request object."""
 from __future__ import annotations
 
+import asyncio
+
 from telegram import BotCommand, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.ext import (Application, ApplicationBuilder, BaseRateLimiter, CallbackQueryHandler, Defaults,
@@ -8,11 +10,16 @@ from telegram.ext import (Application, ApplicationBuilder, BaseRateLimiter, Call
 from telegram.request import BaseRequest
 
 from bot.handlers import Handlers
+from bot.inbox import InboxQueue, recover
+from bot.outbox import INTERVAL_SECONDS as OUTBOX_INTERVAL_SECONDS
+from bot.outbox import OutboxSender, OutboxWriter, instance_name
 from bot.ordering import PerChatUpdateProcessor
 from bot.reminders import ReminderDispatcher, rate_limiter
 from bot.rendering import ProcessRendering, ThreadRendering
 from bot.services import Services
 from states.engine import COMMANDS
+from store.inbox import Inbox
+from store.outbox import Outbox
 
 PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 
@@ -20,6 +27,7 @@ PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 USE_LIMITER = object()
 REMINDERS = "reminders"  # bot_data key of the application's ReminderDispatcher
 REMINDER_INTERVAL_SECONDS = 30
+OUTBOX = "outbox"  # bot_data key of the application's OutboxSender
 
 
 def build_application(services: Services, request: BaseRequest | None = None,
@@ -30,6 +38,8 @@ def build_application(services: Services, request: BaseRequest | None = None,
     Every Bot API call goes through Telegram's rate limits (`limiter`); tests of other things pass None.
     """
     settings = services.settings
+    inbox = Inbox(services.database)
+    processor = PerChatUpdateProcessor(inbox=inbox, shared=services.database.dialect.name != "sqlite")
     builder = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token)
@@ -37,8 +47,10 @@ def build_application(services: Services, request: BaseRequest | None = None,
         .base_file_url(settings.telegram_base_file_url)
         # No link previews: Telegram would fetch URLs that users typed into their answers.
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
-        .concurrent_updates(PerChatUpdateProcessor())
-        .post_init(_register_commands(services))
+        # Every update is stored before Telegram is told it arrived, then processed in order per chat.
+        .update_queue(InboxQueue(inbox))
+        .concurrent_updates(processor)
+        .post_init(_start(services))
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
@@ -47,11 +59,17 @@ def build_application(services: Services, request: BaseRequest | None = None,
         builder = builder.rate_limiter(limiter)
     dispatcher = ReminderDispatcher(services.reminders, services.renderer)
     application = builder.post_shutdown(lambda _: _close(dispatcher)).build()
+    processor.application = application
     application.bot_data[REMINDERS] = dispatcher
     application.job_queue.run_repeating(dispatcher.job, interval=REMINDER_INTERVAL_SECONDS, first=1,
                                         name="reminders")
 
-    handlers = Handlers(services.engine, services.renderer, rendering or ThreadRendering(services.documents))
+    outbox = Outbox(services.database, instance_name())
+    sender = OutboxSender(outbox, rendering or ThreadRendering(services.documents))
+    application.bot_data[OUTBOX] = sender
+    application.job_queue.run_repeating(sender.job, interval=OUTBOX_INTERVAL_SECONDS, first=1, name="outbox")
+    writer = OutboxWriter(outbox, services.renderer, services.settings.zone, services.engine.clock)
+    handlers = Handlers(services.engine, services.renderer, writer, sender, processor.processed_by_engine)
     # Order matters: commands before plain text, text before the catch-all for other messages.
     application.add_handler(MessageHandler(PRIVATE & filters.COMMAND, handlers.command))
     application.add_handler(MessageHandler(PRIVATE & filters.TEXT, handlers.text))
@@ -65,9 +83,14 @@ async def _close(dispatcher: ReminderDispatcher) -> None:
     dispatcher.close()
 
 
-def _register_commands(services: Services):
-    async def register(application: Application) -> None:
+def _start(services: Services):
+    async def start(application: Application) -> None:
         descriptions = services.ui.commands
         await application.bot.set_my_commands(
             [BotCommand(name, getattr(descriptions, name)) for name in COMMANDS])
-    return register
+        # Before the first new update: what was received but not processed when the last process ended.
+        await recover(application)
+        if services.database.dialect.name == "sqlite":
+            # One instance on SQLite: a message held by a sender is held by this process's dead predecessor.
+            await asyncio.to_thread(Outbox(services.database, instance_name()).release_all)
+    return start

@@ -1,21 +1,22 @@
-"""Generic handlers: every update becomes one engine event; every reply becomes one message."""
+"""Generic handlers: every update becomes one engine event; its replies become outbox rows, then messages."""
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.constants import ChatAction, ParseMode
-from telegram.error import BadRequest
+from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
-from bot.rendering import ProcessRendering, ThreadRendering
 from bot.render import Renderer
 from bot.splitting import split_html
-from dossier.calendar_file import calendar_file, calendar_filename
 from states.engine import Engine
-from states.events import (Button, CalendarInvite, Choice, Command, DocumentRequest, Event, Outcome, Reply, Sender,
-                           Text, Unsupported)
+from states.events import Button, Choice, Command, Event, Reply, Sender, Text, Unsupported
+
+if TYPE_CHECKING:
+    from bot.outbox import OutboxSender, OutboxWriter
 
 log = logging.getLogger(__name__)
 
@@ -50,10 +51,13 @@ async def send_text(bot: Bot, chat_id: int, text: str, markup: InlineKeyboardMar
 
 
 class Handlers:
-    def __init__(self, engine: Engine, renderer: Renderer, rendering: ThreadRendering | ProcessRendering) -> None:
+    def __init__(self, engine: Engine, renderer: Renderer, writer: OutboxWriter, sender: OutboxSender,
+                 processed: Callable[[int], None] = lambda update_id: None) -> None:
         self.engine = engine
         self.renderer = renderer
-        self.rendering = rendering  # documents and charts: matplotlib and WeasyPrint stay out of this process
+        self.writer = writer  # the replies become outbox rows in the engine's transaction
+        self.sender = sender  # and go out from there
+        self.processed = processed  # told of each update the engine has marked processed
 
     async def command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         word = update.effective_message.text.split(maxsplit=1)[0]
@@ -75,58 +79,19 @@ class Handlers:
                                                      update_id=update.update_id))
 
     async def _run(self, update: Update, context: ContextTypes.DEFAULT_TYPE, event: Event) -> None:
-        # The engine's unit of work is synchronous and commits before returning: one thread hop.
-        outcome = await asyncio.to_thread(self.engine.handle, event)
-        await self._deliver(update, context, outcome)
-
-    async def _deliver(self, update: Update, context: ContextTypes.DEFAULT_TYPE, outcome: Outcome) -> None:
         query = update.callback_query
+        chat_id = update.effective_user.id  # private chats only: the chat is the user
+        pressed = query.message.message_id if query is not None and query.message is not None else None
+        # The engine's unit of work is synchronous and commits, with the replies' outbox rows, before returning:
+        # one thread hop.
+        record = self.writer.recorder(chat_id, update.update_id, pressed)
+        outcome = await asyncio.to_thread(self.engine.handle, event, record)
+        self.processed(update.update_id)
+        if not outcome.replies and outcome.notice is None:
+            return  # already processed (delivered twice, or by another instance): its answer went with it
         if query is not None:
             await query.answer(outcome.notice)
-        chat_id = update.effective_user.id  # private chats only: the chat is the user
-        for reply in outcome.replies:
-            text = self.renderer.html(reply)
-            markup = keyboard(reply.buttons)
-            if reply.image is not None:
-                await self._send_image(context, chat_id, reply.image, text, markup)
-                continue
-            if reply.documents is not None:
-                await context.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML, reply_markup=markup)
-                await self._send_documents(context, chat_id, reply.documents)
-                continue
-            if reply.edit and query is not None and query.message is not None and len(text) <= 4096:
-                await self._edit(query.message, text, markup)
-                continue
-            await send_text(context.bot, chat_id, text, markup)
-            if reply.calendar is not None:
-                await self._send_calendar(context, chat_id, reply.calendar)
-
-    async def _send_calendar(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int, invite: CalendarInvite) -> None:
-        content = calendar_file(invite, self.engine.planner.zone, self.engine.clock())
-        await context.bot.send_document(chat_id, content, filename=calendar_filename(invite), caption=invite.caption)
-
-    async def _send_image(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int, image: tuple, caption: str,
-                          markup: InlineKeyboardMarkup | None) -> None:
-        await context.bot.send_chat_action(chat_id, ChatAction.UPLOAD_PHOTO)
-        png = await self.rendering.draw(*image)
-        await context.bot.send_photo(chat_id, png, caption=caption[:1024], parse_mode=ParseMode.HTML,
-                                     reply_markup=markup)
-
-    async def _send_documents(self, context: ContextTypes.DEFAULT_TYPE, chat_id: int,
-                              request: DocumentRequest) -> None:
-        await context.bot.send_chat_action(chat_id, ChatAction.UPLOAD_DOCUMENT)
-        files = await self.rendering.make(request.project_id, request.draft)
-        for file in files:
-            await context.bot.send_document(chat_id, file.content, filename=file.filename, caption=file.caption)
-
-    @staticmethod
-    async def _edit(message, text: str, markup: InlineKeyboardMarkup | None) -> None:
-        try:
-            await message.edit_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
-        except BadRequest as error:
-            # Pressing the same toggle twice quickly asks for an identical edit: nothing to do.
-            if "not modified" not in str(error).lower():
-                raise
+        await self.sender.flush(context.bot, chat_id, record.claimed)
 
     async def error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.error("Update %s failed", getattr(update, "update_id", None), exc_info=context.error)

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import Connection
 from sqlalchemy import Engine as Database
 
 from dialogs.budget import project_budget
@@ -54,10 +55,14 @@ class Engine:
         self.zone = zone
         self.machine = ProjectMachine(guide)
 
-    def handle(self, event: Event) -> Outcome:
-        """Process one event; everything it changed is committed before this returns."""
+    def handle(self, event: Event, record: Callable[[Connection, Outcome], None] | None = None) -> Outcome:
+        """Process one event; everything it changed is committed before this returns.
+
+        `record` writes what the outcome will send (the front end's outbox) in the same transaction.
+        """
         with self.database.begin() as connection:
             repo = Repository(connection, clock=self.clock)
+            repo.lock_chat(event.sender.user_id)  # private chats: the chat is the user
             if event.update_id is not None:
                 if not repo.claim_update(event.update_id, self.clock()):
                     return Outcome()
@@ -66,6 +71,8 @@ class Engine:
             conversation = _Conversation(self, repo, repo.user(event.sender.user_id, event.sender.name))
             outcome = conversation.handle(event)
             conversation.save()
+            if record is not None:
+                record(connection, outcome)
             return outcome
 
 

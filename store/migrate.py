@@ -6,6 +6,8 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
 from store.db import make_engine, normalise_url
 
@@ -24,9 +26,28 @@ def alembic_config(url: str) -> Config:
     return config
 
 
+# Any constant of this application's own: the advisory lock that one migration at a time holds on PostgreSQL.
+MIGRATION_LOCK = 0x4D534150  # "MSAP"
+
+
 def upgrade(url: str, revision: str = "head") -> None:
-    """Migrate the database at url up to revision."""
-    command.upgrade(alembic_config(url), revision)
+    """Migrate the database at url up to revision.
+
+    On PostgreSQL, instances started together migrate one after the other: the first upgrades, the others
+    find the schema at head.
+    """
+    config = alembic_config(url)
+    if make_url(normalise_url(url)).get_backend_name() != "postgresql":
+        command.upgrade(config, revision)
+        return
+    engine = make_engine(url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+    finally:
+        engine.dispose()
 
 
 def downgrade(url: str, revision: str) -> None:

@@ -1,4 +1,4 @@
-"""Database tables: users, projects, memberships, append-only answers, processed updates."""
+"""Database tables: users, projects, memberships, append-only answers, received and processed updates."""
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
@@ -178,6 +178,45 @@ class Reminder(Base):
     # Committed before Telegram is called: set on a claimed reminder, the send began and its outcome is unknown.
     send_started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ReceivedUpdate(Base):
+    """A Telegram update as received, stored before Telegram is told it arrived; processed once `processed_update`
+    holds its id."""
+
+    __tablename__ = "received_update"
+    __table_args__ = (Index("ix_received_update_chat", "chat_id", "update_id"),)
+
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    # The chat the update belongs to (private chats: the user); None for an update of no chat.
+    chat_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class OutgoingMessage(Base):
+    """One message to a chat, written in the transaction of the answer it follows; sent in id order per chat.
+
+    A sender claims the chat's oldest pending row with a lease, sends it, then marks it sent: a crash between the
+    two sends that one message again (at least once).
+    """
+
+    __tablename__ = "outgoing_message"
+    __table_args__ = (Index("ix_outgoing_message_chat_status", "chat_id", "status", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    # The update it answers; None for a message of no update.
+    update_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    # What to send, rendered: {"kind": "text" | "edit" | "image" | "documents" | "calendar", ...}.
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(10), default="pending")  # pending | sent | failed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    claimed_by: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    last_error: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
 class ProcessedUpdate(Base):

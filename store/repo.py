@@ -11,12 +11,14 @@ from dataclasses import dataclass, fields
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import Connection, DateTime, bindparam, delete, func, insert, select, text, update
 
-from store.models import Answer, BudgetLine, ChecklistMark, Membership, ProcessedUpdate, Project, User, utcnow
+from store.models import (Answer, BudgetLine, ChecklistMark, Membership, ProcessedUpdate, Project, ReceivedUpdate, User,
+                          utcnow)
 
-USER, PROJECT, MEMBERSHIP, ANSWER, UPDATE, MARK, LINE = (
-    m.__table__ for m in (User, Project, Membership, Answer, ProcessedUpdate, ChecklistMark, BudgetLine))
+USER, PROJECT, MEMBERSHIP, ANSWER, UPDATE, MARK, LINE, RECEIVED = (
+    m.__table__ for m in (User, Project, Membership, Answer, ProcessedUpdate, ChecklistMark, BudgetLine,
+                          ReceivedUpdate))
 
 
 @dataclass
@@ -117,6 +119,11 @@ def _columns(table, row_type) -> list:
 # compiled once; the dialect-specific insert() constructs are recompiled on every call.
 _CLAIM = text("INSERT INTO processed_update (update_id, processed_at) VALUES (:update_id, :now) "
               "ON CONFLICT DO NOTHING RETURNING update_id")
+_NEW_USER = text('INSERT INTO "user" (id, name, creating_project, created_at) '
+                 "VALUES (:user_id, :name, false, :now) ON CONFLICT DO NOTHING"
+                 ).bindparams(bindparam("now", type_=DateTime(timezone=True)))
+# Transaction-scoped: released at commit or rollback, and held across every instance on the database.
+_LOCK_CHAT = text("SELECT pg_advisory_xact_lock(:chat_id)")
 _USER = select(*_columns(USER, UserRow)).where(USER.c.id == bindparam("user_id"))
 _MEMBER = (
     select(*_columns(MEMBERSHIP, MembershipRow), *[c.label(f"p_{c.name}") for c in _columns(PROJECT, ProjectRow)])
@@ -169,17 +176,27 @@ class Repository:
         return self.connection.execute(_CLAIM, {"update_id": update_id, "now": now or utcnow()}).first() is not None
 
     def forget_updates_before(self, cutoff: datetime) -> None:
-        """Drop update ids too old for Telegram to deliver again."""
+        """Drop update ids too old for Telegram to deliver again, and the stored updates they processed."""
+        old = select(UPDATE.c.update_id).where(UPDATE.c.processed_at < cutoff)
+        self.connection.execute(delete(RECEIVED).where(RECEIVED.c.update_id.in_(old)))
         self.connection.execute(delete(UPDATE).where(UPDATE.c.processed_at < cutoff))
+
+    def lock_chat(self, chat_id: int) -> None:
+        """Hold the chat until this unit of work ends: one update of a chat at a time, across all instances.
+
+        PostgreSQL takes an advisory lock; SQLite needs none, its write transactions run one at a time.
+        """
+        if self.connection.dialect.name == "postgresql":
+            self.connection.execute(_LOCK_CHAT, {"chat_id": chat_id})
 
     def user(self, user_id: int, name: str) -> UserRow:
         """The user, created on first contact; the stored name follows the Telegram name."""
         name = name[:200]
         row = self.connection.execute(_USER, {"user_id": user_id}).first()
         if row is None:
-            user = UserRow(user_id, name, None, False)
-            self.connection.execute(insert(USER).values(id=user_id, name=name, creating_project=False))
-            return user
+            # Insert or get: another unit of work may have created the user since the select.
+            self.connection.execute(_NEW_USER, {"user_id": user_id, "name": name, "now": utcnow()})
+            row = self.connection.execute(_USER, {"user_id": user_id}).one()
         user = UserRow(*row)
         if user.name != name:
             user.name = name

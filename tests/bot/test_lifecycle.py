@@ -38,7 +38,7 @@ async def test_a_second_application_over_the_same_database_resumes(client, servi
 async def test_an_error_gets_a_french_apology_and_no_exception_text(client, services, monkeypatch, caplog):
     await client.send("/start")
 
-    def broken(event):
+    def broken(event, record=None):
         raise RuntimeError("secret internal detail")
 
     monkeypatch.setattr(services.engine, "handle", broken)

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -18,8 +20,8 @@ from store.reminders import Planned, ReminderStore
 from store.repo import Repository
 
 APP_TABLES = {"user", "project", "membership", "answer", "processed_update", "checklist_mark", "budget_line",
-              "committee_meeting", "reminder"}
-HEAD = "0008"
+              "committee_meeting", "reminder", "received_update", "outgoing_message"}
+HEAD = "0010"
 
 
 def table_names(engine) -> set[str]:
@@ -150,3 +152,13 @@ def test_reminders_planned_before_send_started_survive_its_migration_up_and_down
     migrate.upgrade(database_url)
     with engine.connect() as connection:
         assert connection.execute(select(Reminder.send_started_at)).scalars().all() == [None]
+
+
+def test_instances_started_together_migrate_one_after_the_other(database_url):
+    # Processes, as `python -m bot run` started several times: Alembic's context is one per process.
+    command_line = [sys.executable, "-c", "import sys; from store import migrate; migrate.upgrade(sys.argv[1])",
+                    database_url]
+    processes = [subprocess.Popen(command_line, stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    errors = [process.communicate(timeout=120)[1] for process in processes]
+    assert [process.returncode for process in processes] == [0, 0, 0], errors
+    assert migrate.current(database_url) == HEAD

@@ -5,33 +5,45 @@ import json
 import threading
 import time
 from email.parser import BytesParser
-from email.policy import HTTP
+from email.policy import default
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl
 
 from tests.support.telegram import FakeBotApi
 
 
+SENDS = {"sendMessage", "sendDocument", "sendPhoto", "editMessageText"}
+
+
 class BotApiServer:
-    """Serves `FakeBotApi` answers at http://127.0.0.1:<port>/bot<token>/<method>; getUpdates honours offsets."""
+    """Serves `FakeBotApi` answers at http://127.0.0.1:<port>/bot<token>/<method>.
+
+    getUpdates honours offsets as Telegram does: an offset confirms every update below it, and a confirmed update
+    is never delivered again. `hold_sends()` makes messages wait unanswered, as a bot killed mid-send leaves them.
+    """
 
     def __init__(self) -> None:
         self.api = FakeBotApi()
         self.updates: list[dict] = []
         self.lock = threading.Lock()
+        self.confirmed = 0  # the highest offset a getUpdates gave
+        self.held = 0  # sends waiting while sends are held
+        self._open = threading.Event()
+        self._open.set()
+        self._holding = SENDS
         server = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):  # noqa: N802 (http.server's naming)
                 length = int(self.headers.get("Content-Length", 0))
-                body = self.rfile.read(length)
+                raw = self.rfile.read(length)
                 kind = self.headers.get("Content-Type", "")
-                if kind.startswith("multipart/"):
-                    params = _form(kind, body)
+                if kind.startswith("multipart/form-data"):
+                    params = _multipart(kind, raw)
                 elif "json" in kind:
-                    params = json.loads(body)
+                    params = json.loads(raw.decode())
                 else:
-                    params = {k: _maybe_json(v) for k, v in parse_qsl(body.decode())}
+                    params = {k: _maybe_json(v) for k, v in parse_qsl(raw.decode())}
                 status, payload = server.answer(self.path.rsplit("/", 1)[-1], params)
                 data = json.dumps(payload).encode()
                 try:
@@ -63,14 +75,20 @@ class BotApiServer:
 
     def answer(self, method: str, params: dict) -> tuple[int, dict]:
         if method == "getUpdates":
-            offset = int(params.get("offset") or 0)
+            with self.lock:
+                self.confirmed = max(self.confirmed, int(params.get("offset") or 0))
             deadline = time.monotonic() + min(float(params.get("timeout") or 0), 0.3)
             while True:
                 with self.lock:
-                    ready = [u for u in self.updates if u["update_id"] >= offset]
+                    ready = [u for u in self.updates if u["update_id"] >= self.confirmed]
                 if ready or time.monotonic() >= deadline:
                     return 200, {"ok": True, "result": ready}
                 time.sleep(0.02)
+        if method in self._holding and not self._open.is_set():
+            with self.lock:
+                self.held += 1
+            self._open.wait(60)
+            return 502, {"ok": False, "error_code": 502, "description": "Bad Gateway"}
         with self.lock:
             self.api.calls.append((method, params))
             status, result = self.api.answer(method, params)
@@ -78,9 +96,31 @@ class BotApiServer:
             return status, {"ok": False, "error_code": status, "description": result}
         return 200, {"ok": True, "result": result}
 
-    def push(self, update: dict) -> None:
+    def push(self, *updates: dict) -> None:
+        """Updates for the next getUpdates, in one batch when given together."""
         with self.lock:
-            self.updates.append(update)
+            self.updates.extend(updates)
+
+    def hold_sends(self, methods: set[str] = SENDS) -> None:
+        self._holding = methods
+        self._open.clear()
+
+    def release_sends(self) -> None:
+        """Held sends fail (their bot is gone); later ones are answered again."""
+        self._open.set()
+
+
+def _multipart(kind: str, raw: bytes) -> dict:
+    """A file upload's fields as FakeBotApi takes them: a file as bytes, with `<field>_filename`."""
+    message = BytesParser(policy=default).parsebytes(f"Content-Type: {kind}\r\n\r\n".encode() + raw)
+    params = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        if part.get_filename() is not None:
+            params[name], params[f"{name}_filename"] = part.get_payload(decode=True), part.get_filename()
+        else:
+            params[name] = _maybe_json(part.get_payload(decode=True).decode())
+    return params
 
 
 def _maybe_json(value: str):
@@ -88,16 +128,3 @@ def _maybe_json(value: str):
         return json.loads(value)
     except ValueError:
         return value
-
-
-def _form(kind: str, body: bytes) -> dict:
-    """A multipart upload's fields, as the in-process fake records them: a file's bytes and its `<name>_filename`."""
-    message = BytesParser(policy=HTTP).parsebytes(f"Content-Type: {kind}\r\n\r\n".encode() + body)
-    params, files = {}, {}
-    for part in message.iter_parts():
-        name, content = part.get_param("name", header="content-disposition"), part.get_payload(decode=True)
-        if part.get_filename():
-            files[name], files[f"{name}_filename"] = content, part.get_filename()
-        else:
-            params[name] = _maybe_json(content.decode())
-    return params | files

@@ -1,0 +1,188 @@
+"""The outbox, Telegram side: replies rendered into rows in the engine's transaction, and the sender of those rows.
+
+A reply becomes one row per Telegram message (a long text one per part), so a crash between sending a message
+and marking it sent repeats that message only. Rows go out oldest first per chat, one chat sender at a time
+whichever instance it runs in (store.outbox). A document request is a row: interrupted, it is made again.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Connection
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.constants import ChatAction, ParseMode
+from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
+from telegram.ext import ContextTypes
+
+from bot.render import TELEGRAM_LIMIT, Renderer
+from bot.rendering import ProcessRendering, ThreadRendering
+from bot.splitting import split_html
+from dossier.calendar_file import calendar_file, calendar_filename
+from states.events import Button, Outcome
+from store.outbox import Outbox, Outgoing, write
+
+log = logging.getLogger(__name__)
+
+LEASE = timedelta(seconds=30)  # a message is held this long by the sender that claimed it
+DOCUMENT_LEASE = timedelta(minutes=10)  # documents take longer to make
+RETRY = timedelta(seconds=5)
+MAX_ATTEMPTS = 5
+SENT_MEMORY = timedelta(days=2)
+INTERVAL_SECONDS = 2  # how often the periodic pass looks for messages left behind
+PRUNE_EVERY = 1000  # periodic passes between two prunings of sent rows
+
+
+def instance_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _rows(buttons: list[list[Button]]) -> list[list[dict[str, str]]] | None:
+    return [[{"label": b.label, "data": b.data} for b in row] for row in buttons] or None
+
+
+def _markup(rows: list[list[dict[str, str]]] | None) -> InlineKeyboardMarkup | None:
+    if not rows:
+        return None
+    return InlineKeyboardMarkup([[InlineKeyboardButton(b["label"], callback_data=b["data"]) for b in row]
+                                 for row in rows])
+
+
+class Recording:
+    """Writes an outcome's messages in the engine's transaction and claims the chat's first one there too."""
+
+    def __init__(self, writer: OutboxWriter, chat_id: int, update_id: int | None,
+                 edit_message_id: int | None) -> None:
+        self.writer = writer
+        self.chat_id = chat_id
+        self.update_id = update_id
+        self.edit_message_id = edit_message_id
+        self.claimed: Outgoing | None = None  # what the sender starts with, once the transaction has committed
+
+    def __call__(self, connection: Connection, outcome: Outcome) -> None:
+        messages = self.writer.messages(outcome, self.edit_message_id)
+        write(connection, self.chat_id, self.update_id, messages)
+        if messages:
+            self.claimed = self.writer.outbox.claim_in(connection, self.chat_id, LEASE)
+
+
+class OutboxWriter:
+    """Turns an outcome into the rows of its messages (plain JSON), written in the engine's transaction."""
+
+    def __init__(self, outbox: Outbox, renderer: Renderer, zone: ZoneInfo, clock: Callable[[], datetime]) -> None:
+        self.outbox = outbox
+        self.renderer = renderer
+        self.zone = zone
+        self.clock = clock
+
+    def recorder(self, chat_id: int, update_id: int | None, edit_message_id: int | None) -> Recording:
+        return Recording(self, chat_id, update_id, edit_message_id)
+
+    def messages(self, outcome: Outcome, edit_message_id: int | None = None) -> list[dict[str, Any]]:
+        """`edit_message_id`: the message whose button was pressed, which a reply may replace."""
+        messages: list[dict[str, Any]] = []
+        for reply in outcome.replies:
+            text, rows = self.renderer.html(reply), _rows(reply.buttons)
+            if reply.image is not None:
+                name, data = reply.image
+                messages.append({"kind": "image", "caption": text, "keyboard": rows, "image": name, "data": data})
+                continue
+            if reply.documents is not None:
+                messages.append({"kind": "text", "html": text, "keyboard": rows})
+                messages.append({"kind": "documents", "project_id": reply.documents.project_id,
+                                 "draft": reply.documents.draft})
+                continue
+            if reply.edit and edit_message_id is not None and len(text) <= TELEGRAM_LIMIT:
+                messages.append({"kind": "edit", "message_id": edit_message_id, "html": text, "keyboard": rows})
+                continue
+            chunks = split_html(text)
+            for number, chunk in enumerate(chunks, start=1):
+                messages.append({"kind": "text", "html": chunk, "keyboard": rows if number == len(chunks) else None})
+            if reply.calendar is not None:
+                invite = reply.calendar
+                messages.append({"kind": "calendar", "filename": calendar_filename(invite), "caption": invite.caption,
+                                 "ics": calendar_file(invite, self.zone, self.clock()).decode()})
+        return messages
+
+
+class OutboxSender:
+    def __init__(self, outbox: Outbox, rendering: ThreadRendering | ProcessRendering) -> None:
+        self.outbox = outbox
+        self.rendering = rendering
+        self._passes = 0
+
+    async def flush(self, bot: Bot, chat_id: int, claimed: Outgoing | None = None) -> None:
+        """Send the chat's pending messages, oldest first, until none is left or another sender holds the chat.
+
+        `claimed`: the chat's oldest message, already claimed by this sender.
+        """
+        message = claimed or await asyncio.to_thread(self.outbox.claim_next, chat_id, LEASE)
+        while message is not None:
+            try:
+                await self._send(bot, message)
+            except RetryAfter as error:
+                await asyncio.to_thread(self.outbox.retry_later, message, _seconds(error.retry_after), str(error))
+                return
+            except (Forbidden, BadRequest) as error:  # blocked, or a message Telegram will never take
+                log.warning("Message %s to chat %s refused: %s", message.id, chat_id, error)
+                await asyncio.to_thread(self.outbox.failed, message, str(error))
+                message = await asyncio.to_thread(self.outbox.claim_next, chat_id, LEASE)
+                continue
+            except Exception as error:  # network, a document that could not be made: tried again later
+                if not isinstance(error, TelegramError):
+                    log.exception("Message %s to chat %s failed", message.id, chat_id)
+                if message.attempts >= MAX_ATTEMPTS:
+                    log.warning("Message %s to chat %s given up: %s", message.id, chat_id, error)
+                    await asyncio.to_thread(self.outbox.failed, message, str(error))
+                    message = await asyncio.to_thread(self.outbox.claim_next, chat_id, LEASE)
+                    continue
+                await asyncio.to_thread(self.outbox.retry_later, message, RETRY, str(error))
+                return
+            message = await asyncio.to_thread(self.outbox.sent_then_next, message, LEASE)
+
+    async def job(self, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """The JobQueue's periodic callback: messages a crash, a failure or another instance left pending."""
+        for chat_id in await asyncio.to_thread(self.outbox.chats_due):
+            await self.flush(context.bot, chat_id)
+        self._passes += 1
+        if self._passes % PRUNE_EVERY == 0:
+            await asyncio.to_thread(self.outbox.forget_before, self.outbox.clock() - SENT_MEMORY)
+
+    async def _send(self, bot: Bot, message: Outgoing) -> None:
+        chat_id, payload = message.chat_id, message.payload
+        kind, markup = payload["kind"], _markup(payload.get("keyboard"))
+        if kind == "text":
+            await bot.send_message(chat_id, payload["html"], parse_mode=ParseMode.HTML, reply_markup=markup)
+        elif kind == "edit":
+            try:
+                await bot.edit_message_text(payload["html"], chat_id=chat_id, message_id=payload["message_id"],
+                                            parse_mode=ParseMode.HTML, reply_markup=markup)
+            except BadRequest as error:
+                # Pressing the same toggle twice quickly asks for an identical edit: nothing to do.
+                if "not modified" not in str(error).lower():
+                    raise
+        elif kind == "image":
+            await bot.send_chat_action(chat_id, ChatAction.UPLOAD_PHOTO)
+            png = await self.rendering.draw(payload["image"], payload["data"])
+            await bot.send_photo(chat_id, png, caption=payload["caption"][:1024], parse_mode=ParseMode.HTML,
+                                 reply_markup=markup)
+        elif kind == "documents":
+            await asyncio.to_thread(self.outbox.extend, message, DOCUMENT_LEASE)
+            await bot.send_chat_action(chat_id, ChatAction.UPLOAD_DOCUMENT)
+            for file in await self.rendering.make(payload["project_id"], payload["draft"]):
+                await bot.send_document(chat_id, file.content, filename=file.filename, caption=file.caption)
+        elif kind == "calendar":
+            await bot.send_document(chat_id, payload["ics"].encode(), filename=payload["filename"],
+                                    caption=payload["caption"])
+        else:
+            raise ValueError(kind)
+
+
+def _seconds(value: int | timedelta) -> timedelta:
+    return value if isinstance(value, timedelta) else timedelta(seconds=value)

@@ -1,0 +1,82 @@
+"""Replies committed with their answer go out even when the process dies before sending them.
+
+The bot is killed with SIGKILL while a reply is on its way (Telegram holds the call): its fate is unknown, so the
+next process sends it again; a dossier interrupted while its files go out is made and sent again.
+"""
+from __future__ import annotations
+
+import signal
+import sys
+
+import pytest
+
+from tests.support.bot_process import stop
+from tests.support.http_api import BotApiServer
+from tests.support.instances import NoApplication, start_bot, wait_for, wait_until
+from tests.support.telegram import ChatClient
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="kill -9")
+
+
+def kill(bot) -> None:
+    bot.send_signal(signal.SIGKILL)
+    bot.wait(10)
+
+
+def test_a_reply_committed_but_not_sent_goes_out_after_a_restart(tmp_path):
+    log, database = tmp_path / "bot.log", f"sqlite:///{tmp_path / 'bot.db'}"
+    with BotApiServer() as server:
+        user = ChatClient(NoApplication(), server.api, user_id=6101, first_name="Inès")
+        bot = start_bot(log, server, database)
+        try:
+            server.push(user.message_update("/start"))
+            wait_for(server, lambda s: "nom de votre projet" in s.text)
+            server.hold_sends()
+            server.push(user.message_update("MSAP des Causses"))  # the project is created, its reply hangs
+            wait_until(lambda: server.held)
+        finally:
+            kill(bot)
+        server.release_sends()
+
+        bot = start_bot(log, server, database)
+        try:
+            asked = wait_for(server, lambda s: "territoire" in s.text)
+            assert "MSAP des Causses" in asked.text
+            server.push(user.message_update("Aveyron"))
+            wait_for(server, lambda s: "Qui est le chef de projet" in s.text)
+        finally:
+            stop(bot)
+    assert "Traceback" not in log.read_text(), log.read_text()
+
+
+def test_an_interrupted_dossier_is_sent_after_a_restart(tmp_path):
+    log, database = tmp_path / "bot.log", f"sqlite:///{tmp_path / 'bot.db'}"
+    with BotApiServer() as server:
+        user = ChatClient(NoApplication(), server.api, user_id=6102, first_name="Paul")
+        bot = start_bot(log, server, database)
+        try:
+            for message, expected in (("/start", "nom de votre projet"), ("MSAP du Ségala", "territoire"),
+                                      ("Ségala", "Qui est le chef de projet"), ("/dossier", "brouillon")):
+                server.push(user.message_update(message))
+                choice = wait_for(server, lambda s, expected=expected: expected in s.text)
+            with server.lock:
+                message = server.api.messages[choice.message_id]
+            draft = next(b["callback_data"] for row in message["reply_markup"]["inline_keyboard"] for b in row
+                         if "brouillon" in b["text"].lower())
+            server.hold_sends({"sendDocument"})
+            server.push(user.press_update(message, draft))
+            wait_for(server, lambda s: "Préparation du brouillon" in s.text)
+            wait_until(lambda: server.held, seconds=120)  # the files are made; the first is on its way
+        finally:
+            kill(bot)
+        server.release_sends()
+
+        bot = start_bot(log, server, database)
+        try:
+            wait_until(lambda: len(server.api.documents) >= 2, seconds=120)
+            with server.lock:
+                names = sorted(name for name, _, _ in server.api.documents)
+            assert [name.rsplit(".", 1)[1] for name in names] == ["docx", "pdf"], names
+        finally:
+            stop(bot)
+    assert "Traceback" not in log.read_text(), log.read_text()
