@@ -90,6 +90,7 @@ def _serve(settings: Settings) -> int:
     from bot.app import build_application
     from bot.rendering import ProcessRendering
     from bot.services import build_services
+    from bot.webhook import run_webhook
 
     logging.getLogger().setLevel(logging.INFO)
     logging.getLogger("httpx").setLevel(logging.WARNING)
@@ -100,11 +101,8 @@ def _serve(settings: Settings) -> int:
     updates = [Update.MESSAGE, Update.CALLBACK_QUERY]
     try:
         if settings.webhook_url:
-            application.run_webhook(
-                listen=settings.webhook_listen, port=settings.webhook_port,
-                url_path=urlsplit(settings.webhook_url).path.lstrip("/"), webhook_url=settings.webhook_url,
-                secret_token=settings.webhook_secret, allowed_updates=updates,
-            )
+            # Our server rather than python-telegram-bot's: it checks the secret and the size before reading.
+            run_webhook(application, settings, urlsplit(settings.webhook_url).path, updates)
         else:
             application.run_polling(allowed_updates=updates)
     finally:
