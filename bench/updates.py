@@ -22,8 +22,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT))  # first: before bench/, whose dossier.py would hide the dossier package
 
 from sqlalchemy import event, text  # noqa: E402
 from telegram import Update  # noqa: E402
