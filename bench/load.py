@@ -20,6 +20,7 @@ import itertools
 import math
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -219,6 +220,8 @@ class Run:
     processed: int
     tracebacks: int
     calls: Counter[str]
+    bots_cpu: float
+    bench_cpu: float
 
     def row(self, label: str | None = None, values: list[float] | None = None) -> str:
         values = sorted(self.results.latencies if values is None else values)
@@ -243,6 +246,7 @@ def _start_bot(log: Path, api: LoadBotApi, url: str, port: int, no_limiter: bool
 def run_load(label: str, url: str, instances: int, args: argparse.Namespace, directory: Path) -> Run:
     migrate.upgrade(url)
     results = Results()
+    children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with LoadBotApi() as api:
         ports = [free_port() for _ in range(instances)]
         bots = [_start_bot(directory / f"bot{n}.log", api, url, port, args.no_limiter) for n, port in enumerate(ports)]
@@ -261,16 +265,19 @@ def run_load(label: str, url: str, instances: int, args: argparse.Namespace, dir
                        for n in range(args.users)]
             for thread in threads:
                 thread.start()
-            began = time.perf_counter()
+            began, bench_cpu = time.perf_counter(), time.process_time()
             start.set()
             for thread in threads:
                 thread.join()
-            wall = time.perf_counter() - began
+            wall, bench_cpu = time.perf_counter() - began, time.process_time() - bench_cpu
         finally:
             if forwarder:
                 forwarder.close()
             for bot in bots:
                 stop(bot)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # Whole lives of the bot processes (start-up and warm-up included); PostgreSQL's own work is not counted.
+    bots_cpu = (children.ru_utime + children.ru_stime) - (children_before.ru_utime + children_before.ru_stime)
     database = make_engine(url)
     try:
         with database.connect() as connection:
@@ -280,7 +287,7 @@ def run_load(label: str, url: str, instances: int, args: argparse.Namespace, dir
         database.dispose()
     logs = "".join((directory / f"bot{n}.log").read_text() for n in range(instances))
     return Run(label, instances, args.users, wall, results, stored, processed - instances, logs.count("Traceback"),
-               api.methods)
+               api.methods, bots_cpu, bench_cpu)
 
 
 def _libpq(admin_url: str, database: str | None = None) -> str:
@@ -324,6 +331,9 @@ def report(runs: list[Run], args: argparse.Namespace) -> bool:
         per_update = ", ".join(f"{method} {count / max(1, run.results.posted):.2f}"
                                for method, count in run.calls.most_common() if method != "getMe")
         print(f"Bot API calls per update, {run.label}: {per_update}")
+        print(f"CPU, {run.label}: bot process(es) {run.bots_cpu:.1f} s in all, "
+              f"{run.bots_cpu / max(1, run.results.posted) * 1e3:.1f} ms per update (start-up included); this bench "
+              f"process (users, fake Bot API, forwarder) {run.bench_cpu:.1f} s")
     print(f"\n{'goal':<46}{'measured':>12}  verdict")
     ok = True
     for run in runs:
