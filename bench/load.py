@@ -10,7 +10,7 @@ database are counted against the answers sent.
 
 The processes run as in production, with the rate limiter that keeps them under Telegram's 30 messages a second
 (29.5 per process). `--think` is the time a user takes to answer once the question is shown; with 0 the users
-answer at once and the limiter sets the pace. `--no-limiter` starts the same command with the limiter removed
+answer at once and the limiter sets the pace. `--ramp` spreads the users' first /start over that many seconds. `--no-limiter` starts the same command with the limiter removed
 (bot.app.rate_limiter patched out), to see the processes' own cost.
 """
 from __future__ import annotations
@@ -167,13 +167,13 @@ class Results:
             self.failures.append(message)
 
 
-def user_session(api: LoadBotApi, port: int, number: int, answers: int, think: float, start: threading.Event,
-                 results: Results, seed: int) -> None:
+def user_session(api: LoadBotApi, port: int, number: int, answers: int, think: float, ramp: float,
+                 start: threading.Event, results: Results, seed: int) -> None:
     rng = random.Random(seed)
     user = ChatClient(NoApplication(), api.api, user_id=500_000 + number, first_name="Banc", last_name=f"U{number}")
     chat = user.user_id
     start.wait()
-    time.sleep(rng.uniform(0, 1.0))  # the users do not all press send in the same millisecond
+    time.sleep(rng.uniform(0, ramp))  # the users arrive over the ramp, not all in the same millisecond
 
     def exchange(kind: str, update: dict, done) -> bool:
         seen = len(api.messages(chat))
@@ -261,7 +261,8 @@ def run_load(label: str, url: str, instances: int, args: argparse.Namespace, dir
                     raise SystemExit(f"instance {n} never answered; see {directory / f'bot{n}.log'}")
             start = threading.Event()
             threads = [threading.Thread(target=user_session, daemon=True,
-                                        args=(api, port, n, args.answers, args.think, start, results, args.seed + n))
+                                        args=(api, port, n, args.answers, args.think, args.ramp, start, results,
+                                              args.seed + n))
                        for n in range(args.users)]
             for thread in threads:
                 thread.start()
@@ -306,14 +307,23 @@ def run_postgres(args: argparse.Namespace, directory: Path) -> Run:
             connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
 
 
+def _reachable(admin_url: str) -> bool:
+    try:
+        psycopg.connect(_libpq(admin_url), connect_timeout=3).close()
+        return True
+    except psycopg.Error as error:
+        print(f"PostgreSQL not reachable ({error.__class__.__name__}): its run is skipped; see --postgres-url")
+        return False
+
+
 def verdict(ok: bool) -> str:
     return "met" if ok else "MISSED"
 
 
 def report(runs: list[Run], args: argparse.Namespace) -> bool:
     limiter = "without the rate limiter" if args.no_limiter else "with the production rate limiter (29.5 msg/s each)"
-    print(f"\n{args.users} users, 3 onboarding updates and {args.answers} answers each, think time {args.think} s, "
-          f"{limiter}; {os.cpu_count()} CPUs")
+    print(f"\n{args.users} users arriving over {args.ramp} s, 3 onboarding updates and {args.answers} answers each, "
+          f"think time {args.think} s, {limiter}; {os.cpu_count()} CPUs")
     print(f"{'run':<28}{'updates':>8}{'upd/s':>9}{'p50 ms':>10}{'p99 ms':>10}{'max ms':>10}")
     for run in runs:
         print(run.row())
@@ -357,6 +367,7 @@ def main() -> None:
     parser.add_argument("--answers", type=int, default=5, help="updates per user after the three of onboarding")
     parser.add_argument("--think", type=float, default=0.0,
                         help="mean seconds a user takes to answer a question (0: at once)")
+    parser.add_argument("--ramp", type=float, default=1.0, help="seconds over which the users send their /start")
     parser.add_argument("--databases", choices=["sqlite", "postgres", "both"], default="both")
     parser.add_argument("--postgres-url", default=os.environ.get("BENCH_POSTGRES_URL", POSTGRES_URL),
                         help="an administrator URL; the bench creates and drops its own database")
@@ -370,7 +381,7 @@ def main() -> None:
             (directory / "sqlite").mkdir()
             runs.append(run_load("SQLite, 1 instance", f"sqlite:///{directory / 'sqlite' / 'bench.db'}", 1, args,
                                  directory / "sqlite"))
-        if args.databases in ("postgres", "both"):
+        if args.databases == "postgres" or (args.databases == "both" and _reachable(args.postgres_url)):
             (directory / "postgres").mkdir()
             runs.append(run_postgres(args, directory / "postgres"))
     report(runs, args)
