@@ -24,6 +24,7 @@ bench: $(STAMP) fonts
 	$(BIN)/python bench/dossier.py
 	$(BIN)/python bench/reminders.py
 	$(BIN)/python bench/startup.py
+	$(BIN)/python bench/load.py
 
 $(STAMP): pyproject.toml
 	@# WeasyPrint subsets fonts five times faster with HarfBuzz's library than with fontTools:
