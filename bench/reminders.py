@@ -27,7 +27,8 @@ from telegram.request import RequestData  # noqa: E402
 from canned import OfflineRequest  # noqa: E402
 from bot.app import REMINDERS, build_application  # noqa: E402
 from bot.config import Settings  # noqa: E402
-from bot.reminders import Report, rate_limiter  # noqa: E402
+from bot.limiter import rate_limiter  # noqa: E402
+from bot.reminders import Report  # noqa: E402
 from bot.services import Services, build_services  # noqa: E402
 from states.events import Command, Sender, Text  # noqa: E402
 from store import migrate  # noqa: E402
