@@ -137,3 +137,36 @@ async def test_the_dispatcher_sends_at_low_priority_and_a_reply_overtakes_its_ba
     finally:
         await application.shutdown()
         services.close()
+
+
+class ThrottlingApi(TimedApi):
+    """Answers 429 (retry after 1 s) to the first message; notes when it refused."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.refused_at: float | None = None
+
+    def answer(self, name, params):
+        if name == "sendMessage" and self.refused_at is None:
+            self.refused_at = asyncio.get_running_loop().time()
+            return 429, {"description": "Too Many Requests: retry after 1", "parameters": {"retry_after": 1}}
+        return super().answer(name, params)
+
+
+async def test_after_a_429_nothing_goes_until_telegram_said_then_the_calls_go_one_slot_apart(services):
+    api = ThrottlingApi()
+    application = await start_application(services, api, limiter=rate_limiter())
+    bot = application.bot
+    try:
+        refused = asyncio.create_task(bot.send_message(3000, "Rappel", rate_limit_args=LOW))
+        while api.refused_at is None:
+            await asyncio.sleep(0.001)
+        others = [asyncio.create_task(bot.send_message(1000 + n, "Réponse")) for n in range(5)]
+        await asyncio.gather(refused, *others)
+        times = [when for when, _ in api.sent_at]
+        assert min(times) - api.refused_at >= 1.1 - 0.01  # retry_after + 0.1 s, as AIORateLimiter waits
+        assert min(later - earlier for earlier, later in zip(times, times[1:])) > 0.8 * SLOT  # no burst
+        # Replies first still: the refused reminder, tried again, goes after the replies that waited with it.
+        assert api.chats() == [1000, 1001, 1002, 1003, 1004, 3000]
+    finally:
+        await application.shutdown()
