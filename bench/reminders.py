@@ -1,11 +1,12 @@
-"""Benchmark: our own cost per reminder sent, and the rate held under Telegram's 30 messages a second
-with the production rate limiter (python bench/reminders.py)."""
+"""Benchmark: our own cost per reminder sent, the rate held under Telegram's 30 messages a second with the
+production rate limiter, and how long a reply waits behind a batch of reminders (python bench/reminders.py)."""
 from __future__ import annotations
 
 import argparse
 import asyncio
 import json
 import logging
+import statistics
 import sys
 import tempfile
 import time
@@ -21,13 +22,14 @@ if str(ROOT) not in sys.path:
 from sqlalchemy import select  # noqa: E402
 from telegram import InlineKeyboardMarkup  # noqa: E402
 from telegram.constants import ParseMode  # noqa: E402
-from telegram.ext import Application  # noqa: E402
+from telegram.ext import AIORateLimiter, Application, BaseRateLimiter  # noqa: E402
 from telegram.request import RequestData  # noqa: E402
 
 from canned import OfflineRequest  # noqa: E402
 from bot.app import REMINDERS, build_application  # noqa: E402
 from bot.config import Settings  # noqa: E402
-from bot.reminders import Report, rate_limiter  # noqa: E402
+from bot.limiter import MESSAGES_PER_SECOND, RETRIES_AFTER_429, rate_limiter  # noqa: E402
+from bot.reminders import Report  # noqa: E402
 from bot.services import Services, build_services  # noqa: E402
 from states.events import Command, Sender, Text  # noqa: E402
 from store import migrate  # noqa: E402
@@ -40,6 +42,8 @@ WARM_UP = 100
 GOAL_OWN_MS = 1.0
 GOAL_RATE = 28.0
 WINDOW_SECONDS, WINDOW_MESSAGES = 1.0, 30  # what the rate-checking fake Telegram tolerates
+GOAL_REPLY_WAIT_MS = 100.0
+REPLY_CHAT = 1  # a user who is sent no reminder
 
 
 def _ok(result: Any) -> bytes:
@@ -190,6 +194,52 @@ async def rate(services: Services, teams: list[tuple[int, int]], count: int) -> 
           f"{'met' if ok else 'missed'})")
 
 
+class TimedTransport(CannedTransport):
+    """Answers at once; notes when each message reached Telegram, by chat."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.chats: list[int] = []
+
+    def message(self, params: dict[str, Any]) -> tuple[int, bytes]:
+        self.chats.append(int(params["chat_id"]))
+        return super().message(params)
+
+
+async def reply_wait(services: Services, teams: list[tuple[int, int]], count: int, replies: int,
+                     limiter: BaseRateLimiter, name: str) -> None:
+    """(c): replies sent while `count` reminders go out; how long each waited for Telegram's limit."""
+    transport = TimedTransport()
+    application = build_application(services, request=transport, limiter=limiter)
+    await application.initialize()
+    waits: list[float] = []
+    overtaken: list[int] = []  # reminders sent between a reply's call and the reply itself
+    try:
+        add_reminders(services, teams, count)
+        batch = asyncio.create_task(dispatch(services, application))
+        await asyncio.sleep(0.2)  # the batch under way, the limiter's queue full
+        for n in range(replies):
+            before = len(transport.chats)
+            start = time.perf_counter()
+            # What the outbox sender does for a reply: a plain send_message, normal priority.
+            await application.bot.send_message(REPLY_CHAT, f"Réponse {n}", parse_mode=ParseMode.HTML)
+            waits.append(time.perf_counter() - start)
+            overtaken.append(len(transport.chats) - before - 1)
+            if batch.done():
+                break
+            await asyncio.sleep(0.2)
+        during = not batch.done()
+        report, total = await batch
+    finally:
+        await application.shutdown()
+    ms = sorted(wait * 1e3 for wait in waits)
+    print(f"    {name}: {len(ms)} replies during the batch{'' if during else ' (the batch ended before the last)'}; "
+          f"{report.sent} reminders sent in {total:.2f} s")
+    print(f"      reply wait: median {statistics.median(ms):.1f} ms, max {ms[-1]:.1f} ms; reminders sent ahead of "
+          f"a reply: at most {max(overtaken)}  (goal < {GOAL_REPLY_WAIT_MS:g} ms: "
+          f"{'met' if ms[-1] < GOAL_REPLY_WAIT_MS else 'missed'})")
+
+
 async def main(args: argparse.Namespace) -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     with tempfile.TemporaryDirectory(prefix="bench-") as directory:
@@ -201,6 +251,13 @@ async def main(args: argparse.Namespace) -> None:
             teams = members(services, args.users)
             await overhead(services, teams, args.reminders)
             await rate(services, teams, args.rate_reminders)
+            print(f"(c) a reply every 0.2 s while {args.reply_reminders} due reminders go out, instant fake Telegram")
+            await reply_wait(services, teams, args.reply_reminders, args.replies, rate_limiter(),
+                             "production limiter (replies first)")
+            # Before issue 12: one AIORateLimiter for every call, reminders and replies in one queue.
+            await reply_wait(services, teams, args.reply_reminders, args.replies,
+                             AIORateLimiter(overall_max_rate=1, overall_time_period=1 / MESSAGES_PER_SECOND,
+                                            max_retries=RETRIES_AFTER_429), "single-queue AIORateLimiter")
         finally:
             services.close()
 
@@ -210,6 +267,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--reminders", type=int, default=2000, help="reminders of the overhead measurement")
     parser.add_argument("--users", type=int, default=200, help="users, each with a project of their own")
     parser.add_argument("--rate-reminders", type=int, default=300, help="reminders of the rate measurement")
+    parser.add_argument("--reply-reminders", type=int, default=150, help="reminders of the reply-wait measurement")
+    parser.add_argument("--replies", type=int, default=15, help="replies sent during that batch")
     return parser.parse_args()
 
 

@@ -14,7 +14,8 @@ from bot.inbox import InboxQueue, recover
 from bot.outbox import INTERVAL_SECONDS as OUTBOX_INTERVAL_SECONDS
 from bot.outbox import OutboxSender, OutboxWriter, instance_name
 from bot.ordering import PerChatUpdateProcessor
-from bot.reminders import ReminderDispatcher, rate_limiter
+from bot.limiter import rate_limiter
+from bot.reminders import ReminderDispatcher
 from bot.rendering import ProcessRendering, ThreadRendering
 from bot.services import Services
 from states.engine import COMMANDS

@@ -42,12 +42,17 @@ def _attachment_kind(message: Message) -> str:
     return "other"
 
 
-async def send_text(bot: Bot, chat_id: int, text: str, markup: InlineKeyboardMarkup | None) -> None:
-    """A message in as many parts as Telegram's length limit needs; the buttons go on the last."""
+async def send_text(bot: Bot, chat_id: int, text: str, markup: InlineKeyboardMarkup | None,
+                    rate_limit_args: object = None) -> None:
+    """A message in as many parts as Telegram's length limit needs; the buttons go on the last.
+
+    `rate_limit_args`: passed to the rate limiter with each part (bot.limiter's LOW for reminders).
+    """
     chunks = split_html(text)
     for number, chunk in enumerate(chunks, start=1):
         await bot.send_message(chat_id, chunk, parse_mode=ParseMode.HTML,
-                               reply_markup=markup if number == len(chunks) else None)
+                               reply_markup=markup if number == len(chunks) else None,
+                               rate_limit_args=rate_limit_args)
 
 
 class Handlers:

@@ -15,30 +15,21 @@ from datetime import datetime, timedelta
 
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
-from telegram.ext import AIORateLimiter, ContextTypes
+from telegram.ext import ContextTypes
 
 from bot.handlers import keyboard, send_text
+from bot.limiter import low_priority
 from bot.render import Renderer
 from states.reminder_queue import BLOCKED, DELAYED, FAILED, REFUSED, SENT, Delivery, ReminderQueue, Result
 
 log = logging.getLogger(__name__)
 
-# Telegram allows about 30 messages a second overall. A bucket of one refilled every 1/29.5 s spaces
-# messages evenly, a little under the limit, so no one-second window ever holds more than 30
-# (a bucket of 30 would allow bursts of 60 in a second).
-MESSAGES_PER_SECOND = 29.5
-RETRIES_AFTER_429 = 3
-# Chats served at once: enough to keep the limiter busy over a slow network, few enough that a
-# user's reply waits behind at most this many reminders in the limiter's queue.
+# Chats served at once: enough to keep the limiter busy over a slow network. The limiter sends a reminder
+# only when no reply is waiting (bot.limiter), so this does not bound a reply's wait.
 CHATS_AT_ONCE = 8
 # After a network error the dispatcher waits as long as the outage has lasted so far, within these bounds.
 SHORTEST_PAUSE = timedelta(seconds=15)
 LONGEST_PAUSE = timedelta(minutes=5)
-
-
-def rate_limiter() -> AIORateLimiter:
-    return AIORateLimiter(overall_max_rate=1, overall_time_period=1 / MESSAGES_PER_SECOND,
-                          max_retries=RETRIES_AFTER_429)
 
 
 @dataclass
@@ -125,8 +116,9 @@ class ReminderDispatcher:
 
     async def _send(self, bot: Bot, delivery: Delivery) -> Result:
         try:
+            # Low priority: a reminder goes out only when no reply is waiting for Telegram's limit.
             await send_text(bot, delivery.chat_id, self.renderer.html(delivery.reply),
-                            keyboard(delivery.reply.buttons))
+                            keyboard(delivery.reply.buttons), rate_limit_args=low_priority(bot))
         except Forbidden:
             return Result(delivery, BLOCKED)
         except RetryAfter as error:

@@ -8,7 +8,8 @@ from sqlalchemy import text, update
 from telegram.error import NetworkError, TimedOut
 
 from bot.app import REMINDER_INTERVAL_SECONDS, REMINDERS
-from bot.reminders import CHATS_AT_ONCE, LONGEST_PAUSE, rate_limiter
+from bot.limiter import rate_limiter
+from bot.reminders import CHATS_AT_ONCE, LONGEST_PAUSE
 from bot.services import build_services
 from store.models import Reminder
 from store.reminders import Planned, ReminderStore
