@@ -16,7 +16,6 @@ answer at once and the limiter sets the pace. `--ramp` spreads the users' first 
 from __future__ import annotations
 
 import argparse
-import itertools
 import math
 import os
 import random
@@ -29,7 +28,6 @@ import time
 import uuid
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,7 +42,8 @@ from store import migrate  # noqa: E402
 from store.db import make_engine  # noqa: E402
 from tests.support.bot_process import stop  # noqa: E402
 from tests.support.http_api import BotApiServer  # noqa: E402
-from tests.support.instances import WEBHOOK_SECRET, NoApplication, free_port, post_update, start_bot  # noqa: E402
+from tests.support.instances import (WEBHOOK_SECRET, NoApplication, RoundRobin, free_port, post_update,  # noqa: E402
+                                     start_bot)
 from tests.support.telegram import ChatClient  # noqa: E402
 
 GOALS_SQLITE = {"p99_ms": 250.0, "max_ms": 1000.0}
@@ -90,35 +89,6 @@ class LoadBotApi(BotApiServer):
     def messages(self, chat_id: int) -> list[tuple[float, dict]]:
         with self.arrived:
             return list(self.received[chat_id])
-
-
-class RoundRobin:
-    """The load balancer in front of the instances: each webhook call goes to the next one."""
-
-    def __init__(self, ports: list[int]) -> None:
-        backends, lock = itertools.cycle(ports), threading.Lock()
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):  # noqa: N802 (http.server's naming)
-                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-                with lock:
-                    port = next(backends)
-                post_update(port, body)
-                self.send_response(200)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-            def log_message(self, *args):
-                """Quiet."""
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.port = self.httpd.server_address[1]
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 def _buttons(message: dict) -> list[dict]:

@@ -7,11 +7,8 @@ their order, of a single process, and no apology.
 """
 from __future__ import annotations
 
-import itertools
 import os
-import threading
 import uuid
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import psycopg
 import pytest
@@ -26,7 +23,7 @@ from store import migrate
 from store.db import make_engine
 from tests.support.bot_process import stop
 from tests.support.http_api import BotApiServer
-from tests.support.instances import NoApplication, free_port, post_update, start_bot, wait_until
+from tests.support.instances import NoApplication, RoundRobin, free_port, post_update, start_bot, wait_until
 from tests.support.telegram import ChatClient
 
 POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "")
@@ -51,34 +48,6 @@ def postgres_url():
     finally:
         with psycopg.connect(_libpq(), autocommit=True) as connection:
             connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-
-
-class RoundRobin:
-    """The load balancer: each webhook call goes to the next instance, and its answer comes back."""
-
-    def __init__(self, ports: list[int]) -> None:
-        backends, lock = itertools.cycle(ports), threading.Lock()
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):  # noqa: N802 (http.server's naming)
-                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-                with lock:
-                    port = next(backends)
-                post_update(port, body)
-                self.send_response(200)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-            def log_message(self, *args):
-                """Quiet."""
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.port = self.httpd.server_address[1]
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 def conversation(user: ChatClient, run: int) -> list[dict]:

@@ -5,13 +5,9 @@ lists every module the process imports; the list is read once the bot has answer
 """
 from __future__ import annotations
 
-import json
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -19,12 +15,12 @@ import pytest
 from tests.bot.test_process import wait_for
 from tests.support.bot_process import stop
 from tests.support.http_api import BotApiServer
+from tests.support.instances import WEBHOOK_SECRET, free_port, post_update
 from tests.support.telegram import ChatClient
 
 # What documents and charts need, and the modules of ours that import it.
 HEAVY = {"matplotlib", "weasyprint", "docxtpl", "docx", "fontTools", "pydyf"}
 RENDERERS = {"dossier.pdf", "dossier.word", "dossier.charts", "dossier.docx_templates"}
-WEBHOOK_SECRET = "startup-secret"
 
 
 class _NoApplication:
@@ -44,29 +40,6 @@ def start_bot(tmp_path: Path, server: BotApiServer, **env_extra: str) -> subproc
     with open(tmp_path / "bot.log", "w") as log:
         return subprocess.Popen([sys.executable, "-X", "importtime", "-m", "bot", "run"], cwd=tmp_path, env=env,
                                 stdout=log, stderr=subprocess.STDOUT)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def post_update(port: int, update: dict, seconds: float = 20.0) -> None:
-    """Deliver an update to the bot's webhook, retrying until its server listens."""
-    request = urllib.request.Request(
-        f"http://127.0.0.1:{port}/hook", data=json.dumps(update).encode(), method="POST",
-        headers={"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": WEBHOOK_SECRET})
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            with urllib.request.urlopen(request, timeout=5) as response:
-                assert response.status == 200
-                return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)
 
 
 def assert_light(tmp_path: Path) -> None:
