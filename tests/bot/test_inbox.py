@@ -6,22 +6,16 @@ the confirmation and before the processing; the next process processes what it s
 """
 from __future__ import annotations
 
-import signal
 import sys
 
 import pytest
 
-from tests.support.bot_process import stop
+from tests.support.bot_process import kill, stop
 from tests.support.http_api import BotApiServer
 from tests.support.instances import NoApplication, free_port, post_update, start_bot, wait_for, wait_until
 from tests.support.telegram import ChatClient
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="kill -9")
-
-
-def kill(bot) -> None:
-    bot.send_signal(signal.SIGKILL)
-    bot.wait(10)
 
 
 def test_polling_updates_fetched_but_not_processed_are_processed_after_a_restart(tmp_path):

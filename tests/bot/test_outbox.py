@@ -5,22 +5,16 @@ next process sends it again; a dossier interrupted while its files go out is mad
 """
 from __future__ import annotations
 
-import signal
 import sys
 
 import pytest
 
-from tests.support.bot_process import stop
+from tests.support.bot_process import kill, stop
 from tests.support.http_api import BotApiServer
 from tests.support.instances import NoApplication, start_bot, wait_for, wait_until
 from tests.support.telegram import ChatClient
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="kill -9")
-
-
-def kill(bot) -> None:
-    bot.send_signal(signal.SIGKILL)
-    bot.wait(10)
 
 
 def test_a_reply_committed_but_not_sent_goes_out_after_a_restart(tmp_path):

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import sys
 import time
 from datetime import datetime, timedelta, timezone
@@ -16,43 +15,16 @@ from store.db import make_engine
 from store.reminders import Planned, ReminderStore
 
 from tests.support.clock import PARIS
-from tests.support.bot_process import stop
+from tests.support.bot_process import kill, stop
 from tests.support.http_api import BotApiServer
+from tests.support.instances import NoApplication, start_bot, wait_for
 from tests.support.telegram import ChatClient
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-class _NoApplication:
-    """ChatClient only builds updates here; the running process consumes them."""
-
-
-def start_bot(tmp_path: Path, server: BotApiServer) -> subprocess.Popen:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WEBHOOK_", "DATABASE_"))}
-    env.update(TELEGRAM_BOT_TOKEN="123456:PROCESS-test", TELEGRAM_BASE_URL=server.base_url,
-               TELEGRAM_BASE_FILE_URL=server.base_url, DATABASE_URL=f"sqlite:///{tmp_path / 'bot.db'}")
-    with open(tmp_path / "bot.log", "a") as log:
-        return subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=env,
-                                stdout=log, stderr=subprocess.STDOUT)
-
-
-def wait_for(server: BotApiServer, predicate, seconds: float = 20.0):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        with server.lock:
-            sent = server.api.sent()
-        found = [s for s in sent if predicate(s)]
-        if found:
-            return found[-1]
-        time.sleep(0.05)
-    raise AssertionError("the bot did not answer in time")
-
 
 @pytest.mark.skipif(sys.platform == "win32", reason="kill -9")
 def test_serves_survives_kill_9_and_resumes(tmp_path):
     with BotApiServer() as server:
-        user = ChatClient(_NoApplication(), server.api, user_id=5001, first_name="Inès")
-        bot = start_bot(tmp_path, server)
+        user = ChatClient(NoApplication(), server.api, user_id=5001, first_name="Inès")
+        bot = start_bot(tmp_path / "bot.log", server, f"sqlite:///{tmp_path / 'bot.db'}")
         try:
             server.push(user.message_update("/start"))
             wait_for(server, lambda s: "nom de votre projet" in s.text)
@@ -63,11 +35,10 @@ def test_serves_survives_kill_9_and_resumes(tmp_path):
             server.push(user.message_update("Inès Garcia"))
             wait_for(server, lambda s: "Quelle est sa fonction" in s.text)
         finally:
-            bot.send_signal(signal.SIGKILL)
-            bot.wait(10)
+            kill(bot)
 
         # The last update may or may not have been confirmed before the kill: either way it counts once.
-        bot = start_bot(tmp_path, server)
+        bot = start_bot(tmp_path / "bot.log", server, f"sqlite:///{tmp_path / 'bot.db'}")
         try:
             server.push(user.message_update("/start"))
             resumed = wait_for(server, lambda s: "Bon retour" in s.text)
@@ -86,16 +57,15 @@ def test_serves_survives_kill_9_and_resumes(tmp_path):
 @pytest.mark.skipif(sys.platform == "win32", reason="kill -9")
 def test_a_reminder_due_while_the_bot_was_down_is_sent_once_by_the_next_process(tmp_path):
     with BotApiServer() as server:
-        user = ChatClient(_NoApplication(), server.api, user_id=5002, first_name="Paul")
-        bot = start_bot(tmp_path, server)
+        user = ChatClient(NoApplication(), server.api, user_id=5002, first_name="Paul")
+        bot = start_bot(tmp_path / "bot.log", server, f"sqlite:///{tmp_path / 'bot.db'}")
         try:
             for message, expected in (("/start", "nom de votre projet"), ("MSAP du Ségala", "territoire"),
                                       ("Ségala", "Qui est le chef de projet")):
                 server.push(user.message_update(message))
                 wait_for(server, lambda s, expected=expected: expected in s.text)
         finally:
-            bot.send_signal(signal.SIGKILL)
-            bot.wait(10)
+            kill(bot)
         # While it is down, the 30-day reminder of a committee falls due.
         database = make_engine(f"sqlite:///{tmp_path / 'bot.db'}")
         now = datetime.now(timezone.utc)
@@ -107,7 +77,7 @@ def test_a_reminder_due_while_the_bot_was_down_is_sent_once_by_the_next_process(
                 (now.astimezone(PARIS) + timedelta(days=30)).date()))
         database.dispose()
 
-        bot = start_bot(tmp_path, server)
+        bot = start_bot(tmp_path / "bot.log", server, f"sqlite:///{tmp_path / 'bot.db'}")
         try:
             reminder = wait_for(server, lambda s: "Comité de pilotage : MSAP du Ségala" in s.text)
             assert "dans 30 jours" in reminder.text
@@ -146,8 +116,8 @@ def _state(pid: int) -> str | None:
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_kill_9_of_the_bot_leaves_no_document_worker_running(tmp_path):
     with BotApiServer() as server:
-        user = ChatClient(_NoApplication(), server.api, user_id=5003, first_name="Chloé")
-        bot = start_bot(tmp_path, server)
+        user = ChatClient(NoApplication(), server.api, user_id=5003, first_name="Chloé")
+        bot = start_bot(tmp_path / "bot.log", server, f"sqlite:///{tmp_path / 'bot.db'}")
         workers: dict[int, str] = {}
         try:
             for message, expected in (("/start", "nom de votre projet"), ("MSAP du Lévézou", "territoire"),
@@ -167,8 +137,7 @@ def test_kill_9_of_the_bot_leaves_no_document_worker_running(tmp_path):
             assert any("multiprocessing" in command and "spawn_main" in command for command in workers.values()), \
                 workers
         finally:
-            bot.send_signal(signal.SIGKILL)
-            bot.wait(10)
+            kill(bot)
         try:
             deadline = time.monotonic() + 10
             while left := {pid: command for pid, command in workers.items() if _state(pid) not in (None, "Z")}:

@@ -12,19 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.bot.test_process import wait_for
 from tests.support.bot_process import stop
 from tests.support.http_api import BotApiServer
-from tests.support.instances import WEBHOOK_SECRET, free_port, post_update
+from tests.support.instances import WEBHOOK_SECRET, NoApplication, free_port, post_update, wait_for
 from tests.support.telegram import ChatClient
 
 # What documents and charts need, and the modules of ours that import it.
 HEAVY = {"matplotlib", "weasyprint", "docxtpl", "docx", "fontTools", "pydyf"}
 RENDERERS = {"dossier.pdf", "dossier.word", "dossier.charts", "dossier.docx_templates"}
-
-
-class _NoApplication:
-    """ChatClient only builds updates here; the running process consumes them."""
 
 
 def imported_modules(log: str) -> set[str]:
@@ -54,7 +49,7 @@ def assert_light(tmp_path: Path) -> None:
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM")
 def test_the_polling_bot_answers_without_the_document_libraries(tmp_path):
     with BotApiServer() as server:
-        user = ChatClient(_NoApplication(), server.api, user_id=6001, first_name="Léa")
+        user = ChatClient(NoApplication(), server.api, user_id=6001, first_name="Léa")
         bot = start_bot(tmp_path, server)
         try:
             server.push(user.message_update("/start"))
@@ -68,7 +63,7 @@ def test_the_polling_bot_answers_without_the_document_libraries(tmp_path):
 def test_the_webhook_bot_answers_without_the_document_libraries(tmp_path):
     port = free_port()
     with BotApiServer() as server:
-        user = ChatClient(_NoApplication(), server.api, user_id=6002, first_name="Hugo")
+        user = ChatClient(NoApplication(), server.api, user_id=6002, first_name="Hugo")
         bot = start_bot(tmp_path, server, WEBHOOK_URL="https://bot.example.org/hook", WEBHOOK_LISTEN="127.0.0.1",
                         WEBHOOK_PORT=str(port), WEBHOOK_SECRET=WEBHOOK_SECRET)
         try:

@@ -15,19 +15,15 @@ from pathlib import Path
 import pytest
 
 from bot.webhook import MAX_BODY_BYTES, NO_SECRET_WARNING
-from tests.bot.test_process import wait_for
 from tests.bot.test_startup import WEBHOOK_SECRET, free_port, post_update, start_bot
 from tests.support.bot_process import stop
 from tests.support.http_api import BotApiServer
+from tests.support.instances import NoApplication, wait_for
 from tests.support.telegram import ChatClient
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="SIGTERM, /proc")
 
 TWO_MB = 2 * 1024 * 1024
-
-
-class _NoApplication:
-    """ChatClient only builds updates here; the running process consumes them."""
 
 
 def webhook_env(port: int, secret: str | None = WEBHOOK_SECRET) -> dict[str, str]:
@@ -99,7 +95,7 @@ def test_the_limit_is_a_megabyte():
 def test_bodies_over_the_limit_are_refused_unread_and_cost_no_memory(tmp_path):
     port = free_port()
     with BotApiServer() as server:
-        user = ChatClient(_NoApplication(), server.api, user_id=6101, first_name="Léa")
+        user = ChatClient(NoApplication(), server.api, user_id=6101, first_name="Léa")
         bot = start_bot(tmp_path, server, **webhook_env(port))
         try:
             post_update(port, user.message_update("/start"))
@@ -132,7 +128,7 @@ def test_bodies_over_the_limit_are_refused_unread_and_cost_no_memory(tmp_path):
 def test_malformed_json_and_non_updates_get_400_and_are_not_stored(tmp_path):
     port = free_port()
     with BotApiServer() as server:
-        user = ChatClient(_NoApplication(), server.api, user_id=6102, first_name="Hugo")
+        user = ChatClient(NoApplication(), server.api, user_id=6102, first_name="Hugo")
         bot = start_bot(tmp_path, server, **webhook_env(port))
         try:
             post_update(port, user.message_update("/start"))
@@ -155,7 +151,7 @@ def test_malformed_json_and_non_updates_get_400_and_are_not_stored(tmp_path):
 def test_a_wrong_or_missing_secret_gets_403_before_the_body_is_read(tmp_path):
     port = free_port()
     with BotApiServer() as server:
-        user = ChatClient(_NoApplication(), server.api, user_id=6103, first_name="Inès")
+        user = ChatClient(NoApplication(), server.api, user_id=6103, first_name="Inès")
         bot = start_bot(tmp_path, server, **webhook_env(port))
         try:
             post_update(port, user.message_update("/start"))
@@ -180,7 +176,7 @@ def test_a_wrong_or_missing_secret_gets_403_before_the_body_is_read(tmp_path):
 def test_without_a_secret_the_log_warns_at_start_and_updates_are_served(tmp_path):
     port = free_port()
     with BotApiServer() as server:
-        user = ChatClient(_NoApplication(), server.api, user_id=6104, first_name="Paul")
+        user = ChatClient(NoApplication(), server.api, user_id=6104, first_name="Paul")
         bot = start_bot(tmp_path, server, **webhook_env(port, secret=None))
         try:
             post_update(port, user.message_update("/start"))  # its secret header is simply not checked
