@@ -192,13 +192,18 @@ class Side:
 
 async def feed(application: Application, transport: CannedTransport, side: Side | None,
                make_update: Callable[[int], tuple[str, dict]], count: int) -> None:
-    """Process count updates one after another, timing each process_update call."""
+    """Process count updates one after another, timing each from its arrival in the update queue.
+
+    The full side's queue is the inbox: the update is stored there before it is processed, as in production.
+    """
+    queue = application.update_queue
     for i in range(count):
         kind, payload = make_update(i)
         update = Update.de_json(payload, application.bot)
         before = transport.calls["sendMessage"]
         t0 = time.perf_counter()
-        await application.process_update(update)
+        await queue.put(update)
+        await application.process_update(queue.get_nowait())
         elapsed = time.perf_counter() - t0
         if side is not None:
             side.add(kind, elapsed, transport.calls["sendMessage"] - before)

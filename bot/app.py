@@ -9,6 +9,7 @@ from telegram.ext import (Application, ApplicationBuilder, BaseRateLimiter, Call
                           MessageHandler, filters)
 from telegram.request import BaseRequest
 
+from bot.calls import DatabaseCalls
 from bot.handlers import Handlers
 from bot.inbox import InboxQueue, recover
 from bot.outbox import INTERVAL_SECONDS as OUTBOX_INTERVAL_SECONDS
@@ -39,8 +40,10 @@ def build_application(services: Services, request: BaseRequest | None = None,
     Every Bot API call goes through Telegram's rate limits (`limiter`); tests of other things pass None.
     """
     settings = services.settings
+    calls = DatabaseCalls(services.database)
+    single_instance = services.database.dialect.name == "sqlite"
     inbox = Inbox(services.database)
-    processor = PerChatUpdateProcessor(inbox=inbox, shared=services.database.dialect.name != "sqlite")
+    processor = PerChatUpdateProcessor(calls, inbox=inbox, shared=not single_instance)
     builder = (
         ApplicationBuilder()
         .token(settings.telegram_bot_token)
@@ -49,7 +52,7 @@ def build_application(services: Services, request: BaseRequest | None = None,
         # No link previews: Telegram would fetch URLs that users typed into their answers.
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
         # Every update is stored before Telegram is told it arrived, then processed in order per chat.
-        .update_queue(InboxQueue(inbox))
+        .update_queue(InboxQueue(inbox, calls))
         .concurrent_updates(processor)
         .post_init(_start(services))
     )
@@ -58,19 +61,19 @@ def build_application(services: Services, request: BaseRequest | None = None,
     limiter = rate_limiter() if limiter is USE_LIMITER else limiter
     if limiter is not None:
         builder = builder.rate_limiter(limiter)
-    dispatcher = ReminderDispatcher(services.reminders, services.renderer)
-    application = builder.post_shutdown(lambda _: _close(dispatcher)).build()
+    dispatcher = ReminderDispatcher(services.reminders, services.renderer, calls)
+    outbox = Outbox(services.database, instance_name())
+    sender = OutboxSender(outbox, rendering or ThreadRendering(services.documents), calls, single_instance)
+    application = builder.post_shutdown(lambda _: _close(dispatcher, sender)).build()
     processor.application = application
     application.bot_data[REMINDERS] = dispatcher
     application.job_queue.run_repeating(dispatcher.job, interval=REMINDER_INTERVAL_SECONDS, first=1,
                                         name="reminders")
 
-    outbox = Outbox(services.database, instance_name())
-    sender = OutboxSender(outbox, rendering or ThreadRendering(services.documents))
     application.bot_data[OUTBOX] = sender
     application.job_queue.run_repeating(sender.job, interval=OUTBOX_INTERVAL_SECONDS, first=1, name="outbox")
     writer = OutboxWriter(outbox, services.renderer, services.settings.zone, services.engine.clock)
-    handlers = Handlers(services.engine, services.renderer, writer, sender, processor.processed_by_engine)
+    handlers = Handlers(services.engine, services.renderer, writer, sender, calls, processor.processed_by_engine)
     # Order matters: commands before plain text, text before the catch-all for other messages.
     application.add_handler(MessageHandler(PRIVATE & filters.COMMAND, handlers.command))
     application.add_handler(MessageHandler(PRIVATE & filters.TEXT, handlers.text))
@@ -80,8 +83,9 @@ def build_application(services: Services, request: BaseRequest | None = None,
     return application
 
 
-async def _close(dispatcher: ReminderDispatcher) -> None:
+async def _close(dispatcher: ReminderDispatcher, sender: OutboxSender) -> None:
     dispatcher.close()
+    await sender.close()
 
 
 def _start(services: Services):

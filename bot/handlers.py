@@ -1,7 +1,6 @@
 """Generic handlers: every update becomes one engine event; its replies become outbox rows, then messages."""
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -10,6 +9,7 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, U
 from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
+from bot.calls import DatabaseCalls
 from bot.render import Renderer
 from bot.splitting import split_html
 from states.engine import Engine
@@ -57,8 +57,9 @@ async def send_text(bot: Bot, chat_id: int, text: str, markup: InlineKeyboardMar
 
 class Handlers:
     def __init__(self, engine: Engine, renderer: Renderer, writer: OutboxWriter, sender: OutboxSender,
-                 processed: Callable[[int], None] = lambda update_id: None) -> None:
+                 calls: DatabaseCalls, processed: Callable[[int], None] = lambda update_id: None) -> None:
         self.engine = engine
+        self.calls = calls
         self.renderer = renderer
         self.writer = writer  # the replies become outbox rows in the engine's transaction
         self.sender = sender  # and go out from there
@@ -87,10 +88,10 @@ class Handlers:
         query = update.callback_query
         chat_id = update.effective_user.id  # private chats only: the chat is the user
         pressed = query.message.message_id if query is not None and query.message is not None else None
-        # The engine's unit of work is synchronous and commits, with the replies' outbox rows, before returning:
-        # one thread hop.
+        # The engine's unit of work is synchronous and commits, with the replies' outbox rows, before returning.
         record = self.writer.recorder(chat_id, update.update_id, pressed)
-        outcome = await asyncio.to_thread(self.engine.handle, event, record)
+        outcome = await self.calls(self.engine.handle, event, record)
+        record.committed()
         self.processed(update.update_id)
         if not outcome.replies and outcome.notice is None:
             return  # already processed (delivered twice, or by another instance): its answer went with it

@@ -12,6 +12,7 @@ import logging
 from telegram import Update
 from telegram.ext import Application
 
+from bot.calls import DatabaseCalls
 from store.inbox import Inbox
 
 log = logging.getLogger(__name__)
@@ -29,13 +30,14 @@ def chat_key(update: object) -> int | None:
 class InboxQueue(asyncio.Queue):
     """The application's update queue; an update is in the inbox before it is in the queue."""
 
-    def __init__(self, inbox: Inbox) -> None:
+    def __init__(self, inbox: Inbox, calls: DatabaseCalls) -> None:
         super().__init__()
         self.inbox = inbox
+        self.calls = calls
 
     async def put(self, item: object) -> None:
         if isinstance(item, Update):
-            stored = await asyncio.to_thread(self.inbox.receive, item.update_id, chat_key(item), item.to_dict())
+            stored = await self.calls(self.inbox.receive, item.update_id, chat_key(item), item.to_dict())
             if not stored:
                 # Delivered again: it is processed, or queued where it was first received (or at a restart).
                 log.info("Update %s is already in the inbox", item.update_id)
@@ -52,7 +54,7 @@ async def recover(application: Application) -> int:
     queue = application.update_queue
     if not isinstance(queue, InboxQueue):
         return 0
-    pending = await asyncio.to_thread(queue.inbox.pending)
+    pending = await queue.calls(queue.inbox.pending)
     for stored in pending:
         queue.requeue(Update.de_json(stored.payload, application.bot))
     if pending:

@@ -15,17 +15,19 @@ from telegram import Update
 from telegram.ext import Application, BaseUpdateProcessor
 
 from bot.inbox import chat_key
+from bot.calls import DatabaseCalls
 from store.inbox import Inbox
 
 log = logging.getLogger(__name__)
 
 
 class PerChatUpdateProcessor(BaseUpdateProcessor):
-    def __init__(self, max_concurrent_updates: int = 64, inbox: Inbox | None = None,
+    def __init__(self, calls: DatabaseCalls, max_concurrent_updates: int = 64, inbox: Inbox | None = None,
                  shared: bool = True) -> None:
         """`shared`: other instances may receive this bot's updates (PostgreSQL); on SQLite only this process does,
         and its queue already holds the chat's older updates ahead of each one."""
         super().__init__(max_concurrent_updates)
+        self.calls = calls
         self.inbox = inbox
         self.shared = shared
         self._by_engine: set[int] = set()  # updates the engine marked processed in its own transaction
@@ -56,7 +58,7 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         """Process the chat's stored updates older than this one that nobody has processed yet."""
         if self.inbox is None or self.application is None or not self.shared:
             return
-        for stored in await asyncio.to_thread(self.inbox.pending, key, update.update_id):
+        for stored in await self.calls(self.inbox.pending, key, update.update_id):
             older = Update.de_json(stored.payload, self.application.bot)
             log.info("Update %s of a chat waits for update %s", update.update_id, older.update_id)
             await self.application.process_update(older)
@@ -73,7 +75,7 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
         if update.update_id in self._by_engine:
             self._by_engine.discard(update.update_id)
             return
-        await asyncio.to_thread(self.inbox.mark_processed, update.update_id)
+        await self.calls(self.inbox.mark_processed, update.update_id)
 
     async def initialize(self) -> None:
         """Nothing to set up."""

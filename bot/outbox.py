@@ -21,6 +21,7 @@ from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from telegram.ext import ContextTypes
 
+from bot.calls import DatabaseCalls
 from bot.render import TELEGRAM_LIMIT, Renderer
 from bot.rendering import ProcessRendering, ThreadRendering
 from bot.splitting import split_html
@@ -30,7 +31,8 @@ from store.outbox import Outbox, Outgoing, write
 
 log = logging.getLogger(__name__)
 
-LEASE = timedelta(seconds=30)  # a message is held this long by the sender that claimed it
+LEASE = timedelta(seconds=30)
+MARK_DELAY = 0.2  # seconds a sent reply's mark waits for a transaction to carry it  # a message is held this long by the sender that claimed it
 DOCUMENT_LEASE = timedelta(minutes=10)  # documents take longer to make
 RETRY = timedelta(seconds=5)
 MAX_ATTEMPTS = 5
@@ -55,7 +57,10 @@ def _markup(rows: list[list[dict[str, str]]] | None) -> InlineKeyboardMarkup | N
 
 
 class Recording:
-    """Writes an outcome's messages in the engine's transaction and claims the chat's first one there too."""
+    """Writes an outcome's messages in the engine's transaction, claiming the chat's first one there too.
+
+    The same transaction carries the marks of messages sent since the last one (`Outbox.sent_later`).
+    """
 
     def __init__(self, writer: OutboxWriter, chat_id: int, update_id: int | None,
                  edit_message_id: int | None) -> None:
@@ -63,13 +68,19 @@ class Recording:
         self.chat_id = chat_id
         self.update_id = update_id
         self.edit_message_id = edit_message_id
+        self.marks: list[int] = []
         self.claimed: Outgoing | None = None  # what the sender starts with, once the transaction has committed
 
     def __call__(self, connection: Connection, outcome: Outcome) -> None:
+        outbox = self.writer.outbox
+        self.marks = outbox.unmarked()
+        outbox.mark_in(connection, self.marks)
         messages = self.writer.messages(outcome, self.edit_message_id)
-        write(connection, self.chat_id, self.update_id, messages)
-        if messages:
-            self.claimed = self.writer.outbox.claim_in(connection, self.chat_id, LEASE)
+        self.claimed = outbox.add_in(connection, self.chat_id, self.update_id, messages, LEASE)
+
+    def committed(self) -> None:
+        """The engine's transaction committed: the marks it carried are written."""
+        self.writer.outbox.marked(self.marks)
 
 
 class OutboxWriter:
@@ -112,47 +123,84 @@ class OutboxWriter:
 
 
 class OutboxSender:
-    def __init__(self, outbox: Outbox, rendering: ThreadRendering | ProcessRendering) -> None:
+    def __init__(self, outbox: Outbox, rendering: ThreadRendering | ProcessRendering, calls: DatabaseCalls,
+                 single_instance: bool) -> None:
+        """`single_instance`: no other process sends this database's messages (SQLite), so a sent reply's mark
+        can wait for the next transaction; with other instances it is written at once, or another instance
+        taking the chat's next update would find the chat held until the lease ends."""
         self.outbox = outbox
         self.rendering = rendering
+        self.calls = calls
+        self.defer_marks = single_instance
         self._passes = 0
+        self._mark_timer: asyncio.TimerHandle | None = None
+        self._marking: asyncio.Future | None = None
 
     async def flush(self, bot: Bot, chat_id: int, claimed: Outgoing | None = None) -> None:
         """Send the chat's pending messages, oldest first, until none is left or another sender holds the chat.
 
         `claimed`: the chat's oldest message, already claimed by this sender.
         """
-        message = claimed or await asyncio.to_thread(self.outbox.claim_next, chat_id, LEASE)
+        message = claimed or await self.calls(self.outbox.claim_next, chat_id, LEASE)
         while message is not None:
             try:
                 await self._send(bot, message)
             except RetryAfter as error:
-                await asyncio.to_thread(self.outbox.retry_later, message, _seconds(error.retry_after), str(error))
+                await self.calls(self.outbox.retry_later, message, _seconds(error.retry_after), str(error))
                 return
             except (Forbidden, BadRequest) as error:  # blocked, or a message Telegram will never take
                 log.warning("Message %s to chat %s refused: %s", message.id, chat_id, error)
-                await asyncio.to_thread(self.outbox.failed, message, str(error))
-                message = await asyncio.to_thread(self.outbox.claim_next, chat_id, LEASE)
+                await self.calls(self.outbox.failed, message, str(error))
+                message = await self.calls(self.outbox.claim_next, chat_id, LEASE)
                 continue
             except Exception as error:  # network, a document that could not be made: tried again later
                 if not isinstance(error, TelegramError):
                     log.exception("Message %s to chat %s failed", message.id, chat_id)
                 if message.attempts >= MAX_ATTEMPTS:
                     log.warning("Message %s to chat %s given up: %s", message.id, chat_id, error)
-                    await asyncio.to_thread(self.outbox.failed, message, str(error))
-                    message = await asyncio.to_thread(self.outbox.claim_next, chat_id, LEASE)
+                    await self.calls(self.outbox.failed, message, str(error))
+                    message = await self.calls(self.outbox.claim_next, chat_id, LEASE)
                     continue
-                await asyncio.to_thread(self.outbox.retry_later, message, RETRY, str(error))
+                await self.calls(self.outbox.retry_later, message, RETRY, str(error))
                 return
-            message = await asyncio.to_thread(self.outbox.sent_then_next, message, LEASE)
+            if message.alone and self.defer_marks:
+                self.outbox.sent_later(message)
+                self._mark_soon()
+                return
+            message = await self.calls(self.outbox.sent_then_next, message, LEASE)
+
+    def _mark_soon(self) -> None:
+        """Marks not carried by a transaction within MARK_DELAY get one of their own."""
+        if self._mark_timer is None:
+            self._mark_timer = asyncio.get_running_loop().call_later(MARK_DELAY, self._mark_due)
+
+    def _mark_due(self) -> None:
+        self._mark_timer = None
+        self._marking = asyncio.ensure_future(self._write_marks())
+
+    async def _write_marks(self) -> None:
+        try:
+            await self.calls(self.outbox.mark_sent)
+        except Exception:
+            log.exception("Sent messages could not be marked sent; tried again shortly")
+            self._mark_soon()
+
+    async def close(self) -> None:
+        """Write the marks still waiting: a clean stop sends nothing twice."""
+        if self._mark_timer is not None:
+            self._mark_timer.cancel()
+            self._mark_timer = None
+        if self._marking is not None:
+            await asyncio.gather(self._marking, return_exceptions=True)
+        await self.calls(self.outbox.mark_sent)
 
     async def job(self, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The JobQueue's periodic callback: messages a crash, a failure or another instance left pending."""
-        for chat_id in await asyncio.to_thread(self.outbox.chats_due):
+        for chat_id in await self.calls(self.outbox.chats_due):
             await self.flush(context.bot, chat_id)
         self._passes += 1
         if self._passes % PRUNE_EVERY == 0:
-            await asyncio.to_thread(self.outbox.forget_before, self.outbox.clock() - SENT_MEMORY)
+            await self.calls(self.outbox.forget_before, self.outbox.clock() - SENT_MEMORY)
 
     async def _send(self, bot: Bot, message: Outgoing) -> None:
         chat_id, payload = message.chat_id, message.payload
@@ -173,7 +221,7 @@ class OutboxSender:
             await bot.send_photo(chat_id, png, caption=payload["caption"][:1024], parse_mode=ParseMode.HTML,
                                  reply_markup=markup)
         elif kind == "documents":
-            await asyncio.to_thread(self.outbox.extend, message, DOCUMENT_LEASE)
+            await self.calls(self.outbox.extend, message, DOCUMENT_LEASE)
             await bot.send_chat_action(chat_id, ChatAction.UPLOAD_DOCUMENT)
             for file in await self.rendering.make(payload["project_id"], payload["draft"]):
                 await bot.send_document(chat_id, file.content, filename=file.filename, caption=file.caption)

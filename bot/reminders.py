@@ -17,6 +17,7 @@ from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ContextTypes
 
+from bot.calls import DatabaseCalls
 from bot.handlers import keyboard, send_text
 from bot.limiter import low_priority
 from bot.render import Renderer
@@ -45,11 +46,14 @@ class Report:
 
 
 class ReminderDispatcher:
-    def __init__(self, queue: ReminderQueue, renderer: Renderer) -> None:
+    def __init__(self, queue: ReminderQueue, renderer: Renderer, calls: DatabaseCalls | None = None) -> None:
+        """`calls`: on SQLite the writes run where the bot's other database work runs (the event loop), so
+        they never queue for the file's write lock behind it."""
         self.queue = queue
         self.renderer = renderer
-        # One writer thread: outcomes are committed one after the other instead of queueing for
-        # SQLite's write lock from many threads (which cost more than the writes themselves).
+        self.inline = calls is not None and calls.inline
+        # Otherwise one writer thread: outcomes are committed one after the other instead of queueing for
+        # the write lock from many threads (which cost more than the writes themselves).
         self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reminders")
         self.chats = asyncio.Semaphore(CHATS_AT_ONCE)
         # Waiting for the writer: outcomes, and sends about to start (each with the future its chat awaits).
@@ -93,6 +97,8 @@ class ReminderDispatcher:
         return self.resume_at is not None and self.queue.clock() < self.resume_at
 
     async def _in_writer(self, function, *args):
+        if self.inline:
+            return function(*args)
         return await asyncio.get_running_loop().run_in_executor(self.writer, function, *args)
 
     async def _chat(self, bot: Bot, deliveries: list[Delivery], report: Report) -> None:

@@ -18,6 +18,7 @@ _TAG = re.compile(r"<(/?)([a-z-]+)[^>]*>")
 def make_environment() -> Environment:
     environment = Environment(
         loader=PackageLoader("templates", "messages"),
+        auto_reload=False,  # templates change with a deploy, not while the bot runs: no stat() per message
         autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
         undefined=StrictUndefined,
     )

@@ -7,7 +7,6 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
-from sqlalchemy.engine import make_url
 
 from store.db import make_engine, normalise_url
 
@@ -33,17 +32,16 @@ MIGRATION_LOCK = 0x4D534150  # "MSAP"
 def upgrade(url: str, revision: str = "head") -> None:
     """Migrate the database at url up to revision.
 
-    On PostgreSQL, instances started together migrate one after the other: the first upgrades, the others
-    find the schema at head.
+    Instances started together migrate one after the other: the first upgrades, the others find the schema at
+    head. The whole upgrade is one transaction that holds the database first: PostgreSQL's advisory lock, or
+    SQLite's write lock, which BEGIN IMMEDIATE takes before Alembic reads the current revision.
     """
     config = alembic_config(url)
-    if make_url(normalise_url(url)).get_backend_name() != "postgresql":
-        command.upgrade(config, revision)
-        return
     engine = make_engine(url)
     try:
         with engine.begin() as connection:
-            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+            if connection.dialect.name == "postgresql":
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
             config.attributes["connection"] = connection
             command.upgrade(config, revision)
     finally:

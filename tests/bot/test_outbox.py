@@ -8,6 +8,10 @@ from __future__ import annotations
 import sys
 
 import pytest
+from sqlalchemy import select
+
+from store.db import make_engine
+from store.models import OutgoingMessage
 
 from tests.support.bot_process import kill, stop
 from tests.support.http_api import BotApiServer
@@ -38,6 +42,35 @@ def test_a_reply_committed_but_not_sent_goes_out_after_a_restart(tmp_path):
             assert "MSAP des Causses" in asked.text
             server.push(user.message_update("Aveyron"))
             wait_for(server, lambda s: "Qui est le chef de projet" in s.text)
+        finally:
+            stop(bot)
+    assert "Traceback" not in log.read_text(), log.read_text()
+
+
+def test_a_stopped_bot_leaves_no_reply_to_send_again(tmp_path):
+    log, database = tmp_path / "bot.log", f"sqlite:///{tmp_path / 'bot.db'}"
+    with BotApiServer() as server:
+        user = ChatClient(NoApplication(), server.api, user_id=6103, first_name="Lou")
+        bot = start_bot(log, server, database)
+        try:
+            for message, expected in (("/start", "nom de votre projet"), ("MSAP de Lézignan", "territoire"),
+                                      ("Corbières", "Qui est le chef de projet"), ("Jeanne Martin", "fonction")):
+                server.push(user.message_update(message))
+                wait_for(server, lambda s, expected=expected: expected in s.text)
+        finally:
+            stop(bot)  # SIGTERM: the last reply's mark, waiting for a transaction, is written on the way out
+        with make_engine(database).connect() as connection:
+            statuses = connection.execute(select(OutgoingMessage.status)).scalars().all()
+        assert statuses and set(statuses) == {"sent"}
+        with server.lock:
+            calls = len(server.api.calls)
+        bot = start_bot(log, server, database)
+        try:
+            server.push(user.message_update("/start"))
+            wait_for(server, lambda s: "Bon retour" in s.text)
+            with server.lock:
+                again = [m.text for m in server.api.sent(calls)]
+            assert len(again) == 1 and "Bon retour" in again[0], again  # the new reply, nothing of before
         finally:
             stop(bot)
     assert "Traceback" not in log.read_text(), log.read_text()

@@ -90,3 +90,50 @@ def test_sent_messages_are_pruned(database):
     outbox.sent(outbox.claim_next(1, LEASE))
     outbox.forget_before(utcnow() + timedelta(seconds=1))
     assert drain(outbox, 1) == ["deux"]
+
+
+def test_a_reply_written_alone_is_claimed_with_it_and_a_later_one_waits_its_turn(database):
+    outbox = Outbox(database, "a")
+    with database.begin() as connection:
+        first = outbox.add_in(connection, 1, 10, [{"kind": "text", "html": "un"}], LEASE)
+    assert (first.payload["html"], first.attempts, first.alone) == ("un", 1, True)
+    assert outbox.chats_due() == []  # held by the sender that wrote it
+    with database.begin() as connection:
+        # "un" is not sent yet: the next reply is written, not claimed, and waits behind it.
+        assert outbox.add_in(connection, 1, 11, [{"kind": "text", "html": "deux"}], LEASE) is None
+    with database.begin() as connection:
+        several = outbox.add_in(connection, 2, 12, [{"kind": "text", "html": "a"}, {"kind": "text", "html": "b"}],
+                                LEASE)
+    assert (several.payload["html"], several.alone) == ("a", False)
+    outbox.sent(first)
+    assert drain(outbox, 1) == ["deux"]
+
+
+def test_a_sent_mark_rides_on_the_next_transaction_and_survives_a_rollback(database):
+    outbox = Outbox(database, "a")
+    with database.begin() as connection:
+        message = outbox.add_in(connection, 1, 10, [{"kind": "text", "html": "un"}], LEASE)
+    outbox.sent_later(message)
+    marks = outbox.unmarked()
+    with pytest.raises(RuntimeError):
+        with database.begin() as connection:
+            outbox.mark_in(connection, marks)
+            raise RuntimeError("the engine failed")
+    outbox.release_all()  # as a restart would: only a mark committed keeps the message from going again
+    assert outbox.unmarked() == [message.id]
+    with database.begin() as connection:
+        outbox.mark_in(connection, marks)
+        assert outbox.add_in(connection, 1, 11, [{"kind": "text", "html": "deux"}], LEASE).payload["html"] == "deux"
+    outbox.marked(marks)
+    assert outbox.unmarked() == []
+    assert drain(outbox, 1) == []  # "un" is sent, "deux" held by its claim
+
+
+def test_marks_left_waiting_are_written_on_their_own(database):
+    outbox = Outbox(database, "a")
+    with database.begin() as connection:
+        message = outbox.add_in(connection, 1, 10, [{"kind": "text", "html": "un"}], LEASE)
+    outbox.sent_later(message)
+    outbox.mark_sent()
+    outbox.release_all()
+    assert outbox.unmarked() == [] and drain(outbox, 1) == []
