@@ -56,38 +56,51 @@ NO_LIMITER = ("import runpy, bot.app; bot.app.rate_limiter = lambda: None; "
 
 
 class LoadBotApi(BotApiServer):
-    """The fake Bot API, noting when each chat receives each message (sent or edited) and waking its user."""
+    """The fake Bot API, noting when each chat receives each message (sent or edited) and waking its user.
+
+    Only that user: 200 threads woken by every message would queue for this process's GIL and delay the
+    timestamps taken here, which would then measure the bench rather than the bot.
+    """
 
     def __init__(self) -> None:
         super().__init__()
         self.received: dict[int, list[tuple[float, dict]]] = defaultdict(list)
-        self.arrived = threading.Condition()
+        self.guard = threading.Lock()
+        self.arrivals: dict[int, threading.Condition] = {}  # one per chat, all on `guard`
         self.methods: Counter[str] = Counter()
+
+    def _arrival(self, chat_id: int) -> threading.Condition:
+        """The chat's condition; the caller holds `guard`."""
+        if chat_id not in self.arrivals:
+            self.arrivals[chat_id] = threading.Condition(self.guard)
+        return self.arrivals[chat_id]
 
     def answer(self, method: str, params: dict) -> tuple[int, dict]:
         status, payload = super().answer(method, params)
-        with self.arrived:
+        with self.guard:
             self.methods[method] += 1
         if method in ("sendMessage", "editMessageText") and status == 200:
             now = time.perf_counter()
-            with self.arrived:
-                self.received[int(params["chat_id"])].append((now, payload["result"]))
-                self.arrived.notify_all()
+            chat_id = int(params["chat_id"])
+            with self.guard:
+                self.received[chat_id].append((now, payload["result"]))
+                self._arrival(chat_id).notify_all()
         return status, payload
 
     def wait(self, chat_id: int, seen: int, done, seconds: float) -> bool:
         """Wait until the chat's messages after position `seen` satisfy `done`; False on time out."""
         deadline = time.monotonic() + seconds
-        with self.arrived:
+        with self.guard:
+            arrival = self._arrival(chat_id)
             while not done(self.received[chat_id][seen:]):
                 left = deadline - time.monotonic()
                 if left <= 0:
                     return False
-                self.arrived.wait(left)
+                arrival.wait(left)
             return True
 
     def messages(self, chat_id: int) -> list[tuple[float, dict]]:
-        with self.arrived:
+        with self.guard:
             return list(self.received[chat_id])
 
 

@@ -1,8 +1,9 @@
 """Telegram's rate limits, replies first: reminders take only the sending slots no other call is waiting for.
 
-Every call that names a chat goes out in a slot of the overall limit, one slot every 1/29.5 s. A waiting call
-marked `LOW` (what the reminders dispatcher sends) is given a slot only when no normal call (a reply, the
-outbox sender) waits for one, so a reply waits at most one slot behind any number of reminders. Groups also
+Every call that names a chat goes out in a slot of the overall limit: at most 29 in any second. Replies (the
+outbox sender) may go in a burst while the second has room; a waiting call marked `LOW` (what the reminders
+dispatcher sends) is given a slot only when no normal call waits for one, and low calls are spaced 1/29.5 s
+apart, so a reply waits at most about one such interval behind any number of reminders. Groups also
 keep Telegram's per-group limit, as python-telegram-bot's AIORateLimiter does. Calls without a chat (a button's
 toast, the commands' list) take no slot.
 
@@ -27,10 +28,11 @@ from telegram.ext import BaseRateLimiter
 
 log = logging.getLogger(__name__)
 
-# Telegram allows about 30 messages a second overall. One slot every 1/29.5 s spaces messages evenly, a
-# little under the limit, so no one-second window ever holds more than 30.
+# Telegram allows about 30 messages a second overall: no one-second window holds more than 29 of ours, and
+# reminders, spaced 1/29.5 s apart, never fill one in a burst.
 MESSAGES_PER_SECOND = 29.5
 RETRIES_AFTER_429 = 3
+SLACK = 0.001
 
 
 class Priority(enum.Enum):
@@ -54,11 +56,21 @@ def low_priority(bot: Bot) -> Priority | None:
 
 
 class Slots:
-    """One slot every `interval` seconds of the event loop's clock; normal calls are served before low ones."""
+    """At most `capacity` calls in any `window` seconds of the event loop's clock; normal calls before low ones.
 
-    def __init__(self, interval: float) -> None:
+    Replies may come in a burst while the window has room: at people's pace nobody waits for Telegram's limit.
+    Low calls are also spaced `interval` apart, so a steady flow of them never fills the window in one go and a
+    reply arriving behind them waits at most until the oldest call leaves the window, about one interval. After
+    a pause (Telegram's 429), every call is spaced for one window: no burst right after flood control.
+    """
+
+    def __init__(self, interval: float, capacity: int, window: float = 1.0) -> None:
         self.interval = interval
-        self.free_at = float("-inf")  # loop time from which the next slot may be given
+        self.capacity = capacity
+        self.window = window
+        self.given: deque[float] = deque(maxlen=capacity)  # loop times of the last calls given a slot
+        self.resume_at = float("-inf")  # no slot before (a pause)
+        self.paced_until = float("-inf")  # every call spaced `interval` apart before
         self.normal: deque[asyncio.Future[None]] = deque()
         self.low: deque[asyncio.Future[None]] = deque()
         self.timer: asyncio.TimerHandle | None = None
@@ -66,13 +78,25 @@ class Slots:
     def waiting(self) -> int:
         return len(self.normal) + len(self.low)
 
+    def _earliest(self, low: bool, now: float) -> float:
+        """The earliest loop time a call of this priority may be given a slot."""
+        earliest = self.resume_at
+        if len(self.given) == self.capacity:
+            earliest = max(earliest, self.given[0] + self.window)
+        if self.given and (low or now < self.paced_until):
+            earliest = max(earliest, self.given[-1] + self.interval)
+        return earliest
+
     async def take(self, priority: Priority | None, first: bool = False) -> None:
         """Wait for a slot; `first`: ahead of the calls of the same priority (a call Telegram asked to retry)."""
         loop = asyncio.get_running_loop()
-        if not self.normal and not self.low and loop.time() >= self.free_at:
-            self.free_at = loop.time() + self.interval
+        low = priority is Priority.LOW
+        now = loop.time()
+        ahead = self.normal or (low and self.low)  # waiting calls this one may not overtake
+        if not ahead and now >= self._earliest(low, now):
+            self.given.append(now)
             return
-        queue = self.low if priority is Priority.LOW else self.normal
+        queue = self.low if low else self.normal
         waiter = loop.create_future()
         if first:
             queue.appendleft(waiter)
@@ -87,34 +111,39 @@ class Slots:
             raise
 
     def pause(self, until: float) -> None:
-        """No slot before loop time `until`."""
-        if until > self.free_at:
-            self.free_at = until
+        """No slot before loop time `until`, then one window of spaced calls."""
+        if until > self.resume_at:
+            self.resume_at = until
+            self.paced_until = until + self.window
             if self.timer is not None:
                 self.timer.cancel()
                 self.timer = None
                 self._arm(asyncio.get_running_loop())
 
     def _arm(self, loop: asyncio.AbstractEventLoop) -> None:
-        if self.timer is None:
-            self.timer = loop.call_at(self.free_at, self._give, loop)
+        """Wake up when the first waiting call may go (normal calls first)."""
+        queue = self._head()
+        if self.timer is None and queue is not None:
+            now = loop.time()
+            self.timer = loop.call_at(max(now, self._earliest(queue is self.low, now)), self._give, loop)
 
     def _give(self, loop: asyncio.AbstractEventLoop) -> None:
         self.timer = None
-        waiter = self._next()
-        if waiter is not None:
-            waiter.set_result(None)
-            self.free_at = max(loop.time(), self.free_at) + self.interval
-        if self.normal or self.low:
-            self._arm(loop)
+        queue = self._head()
+        now = loop.time()
+        # The loop may run a timer a hair early; a millisecond is nothing to Telegram's limit.
+        if queue is not None and now + SLACK >= self._earliest(queue is self.low, now):
+            queue.popleft().set_result(None)
+            self.given.append(now)
+        self._arm(loop)
 
-    def _next(self) -> asyncio.Future[None] | None:
-        """The first waiting call, normal ones first; those whose caller was cancelled are dropped."""
+    def _head(self) -> deque[asyncio.Future[None]] | None:
+        """The queue whose first call goes next, normal ones first; calls whose caller was cancelled are dropped."""
         for queue in (self.normal, self.low):
-            while queue:
-                waiter = queue.popleft()
-                if not waiter.done():
-                    return waiter
+            while queue and queue[0].done():
+                queue.popleft()
+            if queue:
+                return queue
         return None
 
 
@@ -124,7 +153,7 @@ class PriorityRateLimiter(BaseRateLimiter[Priority]):
     def __init__(self, messages_per_second: float = MESSAGES_PER_SECOND,
                  group_max_rate: float = FloodLimit.MESSAGES_PER_MINUTE_PER_GROUP, group_time_period: float = 60,
                  max_retries: int = 0) -> None:
-        self.slots = Slots(1 / messages_per_second)
+        self.slots = Slots(1 / messages_per_second, int(messages_per_second))
         self.group_max_rate = group_max_rate
         self.group_time_period = group_time_period
         self.groups: dict[int | str, AsyncLimiter] = {}

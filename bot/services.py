@@ -20,7 +20,7 @@ from dialogs.ui import UiTexts, load_ui
 from states.engine import Engine
 from states.reminder_notes import ReminderNotes
 from states.reminder_queue import ReminderQueue
-from store.db import make_engine
+from store.db import Checkpoints, make_engine
 from store.models import utcnow
 
 MESSAGE_TEMPLATES = [
@@ -45,8 +45,11 @@ class Services:
     renderer: Renderer
     documents: DocumentMaker
     reminders: ReminderQueue
+    checkpoints: Checkpoints | None = None
 
     def close(self) -> None:
+        if self.checkpoints is not None:
+            self.checkpoints.close()
         self.database.dispose()
 
 
@@ -60,12 +63,13 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -
     check_questions(calendar, guide.questions)
     renderer = Renderer()
     renderer.check(MESSAGE_TEMPLATES)
-    database = make_engine(settings.database_url)
+    database = make_engine(settings.database_url, background_checkpoints=True)
+    checkpoints = Checkpoints(database) if database.dialect.name == "sqlite" else None
     engine = Engine(guide, ui, budget, database, calendar, settings.zone, clock)
     sources = Sources(guide, budget, load_dossier_sources(guide.questions, guide.checks), ui, settings.zone)
     documents = DocumentMaker(sources, database, clock)
     queue = ReminderQueue(database, ReminderNotes(guide, calendar, ui, settings.zone), engine.planner, clock)
-    return Services(settings, guide, ui, database, engine, renderer, documents, queue)
+    return Services(settings, guide, ui, database, engine, renderer, documents, queue, checkpoints)
 
 
 def build_document_maker(database_url: str, timezone: str) -> DocumentMaker:

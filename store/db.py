@@ -1,12 +1,17 @@
 """Database engines: SQLite (WAL, immediate write transactions) or PostgreSQL (psycopg 3)."""
 from __future__ import annotations
 
+import logging
+import threading
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+CHECKPOINT_SECONDS = 1.0
+
+log = logging.getLogger(__name__)
 
 
 def normalise_url(url: str) -> str:
@@ -22,7 +27,9 @@ def normalise_url(url: str) -> str:
     return parsed.render_as_string(hide_password=False)
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, background_checkpoints: bool = False) -> Engine:
+    """`background_checkpoints`: SQLite's connections leave the WAL to a `Checkpoints` thread (the caller starts
+    it) instead of copying it back into the database inside whichever commit crosses 1,000 pages."""
     url = normalise_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
@@ -30,11 +37,47 @@ def make_engine(url: str) -> Engine:
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
-    _make_sqlite_transactions_immediate(engine)
+    _make_sqlite_transactions_immediate(engine, background_checkpoints)
     return engine
 
 
-def _make_sqlite_transactions_immediate(engine: Engine) -> None:
+class Checkpoints:
+    """Copies SQLite's write-ahead log back into the database every second, off the event loop.
+
+    A checkpoint inside a commit makes that answer wait several milliseconds; a passive one here waits for
+    no reader or writer and takes no write lock, so the bot's transactions go on meanwhile.
+    """
+
+    def __init__(self, engine: Engine, interval: float = CHECKPOINT_SECONDS) -> None:
+        self.engine = engine
+        self.interval = interval
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="sqlite-checkpoints", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        connection = self.engine.raw_connection()  # outside any transaction: the connections run in autocommit
+        try:
+            while not self._stop.wait(self.interval):
+                try:
+                    connection.driver_connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                except Exception:
+                    log.warning("SQLite checkpoint failed; tried again in %s s", self.interval, exc_info=True)
+        finally:
+            connection.close()
+
+    def close(self) -> None:
+        """Stop after one last checkpoint."""
+        self._stop.set()
+        self._thread.join()
+        connection = self.engine.raw_connection()
+        try:
+            connection.driver_connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        finally:
+            connection.close()
+
+
+def _make_sqlite_transactions_immediate(engine: Engine, background_checkpoints: bool) -> None:
     # pysqlite defers BEGIN until the first write, which lets two writers deadlock into
     # "database is locked"; taking the write lock at BEGIN makes the busy timeout apply.
     @event.listens_for(engine, "connect")
@@ -43,6 +86,8 @@ def _make_sqlite_transactions_immediate(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        if background_checkpoints:
+            cursor.execute("PRAGMA wal_autocheckpoint=0")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()

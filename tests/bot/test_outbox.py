@@ -100,10 +100,16 @@ def test_an_interrupted_dossier_is_sent_after_a_restart(tmp_path):
 
         bot = start_bot(log, server, database)
         try:
-            wait_until(lambda: len(server.api.documents) >= 2, seconds=120)
-            with server.lock:
-                names = sorted(name for name, _, _ in server.api.documents)
-            assert [name.rsplit(".", 1)[1] for name in names] == ["docx", "pdf"], names
+            expected = {("checklist", "pdf"), ("convention-cadre", "docx"), ("convention-cadre", "pdf"),
+                        ("dossier-labellisation", "docx"), ("dossier-labellisation", "pdf")}
+
+            def kinds() -> set[tuple[str, str]]:
+                with server.lock:
+                    names = [name for name, _, _ in server.api.documents]
+                return {(name.split("-msap-")[0], name.rsplit(".", 1)[1]) for name in names}
+
+            wait_until(lambda: kinds() >= expected, seconds=120)  # every file of the draft, made again
+            assert kinds() == expected
         finally:
             stop(bot)
     assert "Traceback" not in log.read_text(), log.read_text()

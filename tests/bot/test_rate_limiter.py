@@ -1,4 +1,4 @@
-"""Telegram's limits with replies first: a reply waits at most one slot behind any batch of reminders."""
+"""Telegram's limits with replies first: a reply goes at once while the second has room, whatever reminders wait."""
 from __future__ import annotations
 
 import asyncio
@@ -31,6 +31,11 @@ class TimedApi(FakeBotApi):
         return [chat for _, chat in self.sent_at]
 
 
+def _in_a_second(times: list[float], start: int) -> int:
+    """Messages sent in the second that begins with message `start`."""
+    return sum(1 for when in times[start:] if when - times[start] < 1.0)
+
+
 async def until_sent(api: TimedApi, count: int) -> None:
     while len(api.sent_at) < count:
         await asyncio.sleep(0.001)
@@ -52,14 +57,31 @@ async def test_a_reply_made_during_a_batch_of_reminders_goes_out_before_the_rest
         waited = loop.time() - made
         await asyncio.gather(*batch)
         chats = api.chats()
-        # Next in line: at most the reminder already given the current slot went out between.
+        # At once: the second had room; at most the reminder already given its slot went out between.
         assert chats.index(REPLY_CHAT) <= before + 1
         assert len(chats) - chats.index(REPLY_CHAT) - 1 >= 60 - before - 1  # the rest of the batch came after
-        assert waited < 0.1  # one slot is 34 ms
+        assert waited < 0.01
         assert sorted(chats) == [REPLY_CHAT, *reminders]  # every reminder still went out, once
+        times = [when for when, chat in api.sent_at]
+        reminder_times = [when for when, chat in api.sent_at if chat != REPLY_CHAT]
+        # Telegram's overall limit held: never 30 in a second; the reminders spaced one slot apart.
+        assert max(_in_a_second(times, index) for index in range(len(times))) <= 29
+        assert min(later - earlier for earlier, later in zip(reminder_times, reminder_times[1:])) > 0.8 * SLOT
+    finally:
+        await application.shutdown()
+
+
+async def test_replies_go_at_once_while_the_second_has_room_and_never_30_in_a_second(services):
+    api = TimedApi()
+    application = await start_application(services, api, limiter=rate_limiter())
+    bot = application.bot
+    try:
+        start = asyncio.get_running_loop().time()
+        await asyncio.gather(*(bot.send_message(1000 + n, "Réponse") for n in range(35)))
         times = [when for when, _ in api.sent_at]
-        # Telegram's overall limit held: slots 34 ms apart (a margin for the event loop's own latency).
-        assert min(later - earlier for earlier, later in zip(times, times[1:])) > 0.8 * SLOT
+        assert times[28] - start < 0.1  # 29 replies without waiting for one another
+        assert times[29] - times[0] >= 1.0 - 0.01  # the 30th when the first leaves the second
+        assert max(_in_a_second(times, index) for index in range(len(times))) <= 29
     finally:
         await application.shutdown()
 
