@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from sqlalchemy import text
 
 from store import migrate
@@ -25,21 +26,21 @@ def _frames_in_log(engine) -> int:
         connection.close()
 
 
-def test_without_the_thread_no_commit_copies_the_log_back(tmp_path):
+@pytest.fixture
+def engine(tmp_path):
     url = f"sqlite:///{tmp_path / 'guide.db'}"
     migrate.upgrade(url)
     engine = make_engine(url, background_checkpoints=True)
-    try:
-        _write(engine, 1200)
-        assert _frames_in_log(engine) > 1000  # SQLite's own checkpoint, at 1,000 pages, is off
-    finally:
-        engine.dispose()
+    yield engine
+    engine.dispose()
 
 
-def test_the_thread_copies_the_log_back_while_answers_are_written(tmp_path):
-    url = f"sqlite:///{tmp_path / 'guide.db'}"
-    migrate.upgrade(url)
-    engine = make_engine(url, background_checkpoints=True)
+def test_without_the_thread_no_commit_copies_the_log_back(engine):
+    _write(engine, 1200)
+    assert _frames_in_log(engine) > 1000  # SQLite's own checkpoint, at 1,000 pages, is off
+
+
+def test_the_thread_copies_the_log_back_while_answers_are_written(engine):
     checkpoints = Checkpoints(engine, interval=0.05)
     try:
         _write(engine, 1200)
@@ -48,4 +49,3 @@ def test_the_thread_copies_the_log_back_while_answers_are_written(tmp_path):
         assert _frames_in_log(engine) < 50
     finally:
         checkpoints.close()
-        engine.dispose()
