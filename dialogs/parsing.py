@@ -78,6 +78,10 @@ _INTEGER_RE = re.compile(
 )
 
 
+# "m2" is how a phone keyboard writes m² (whose ² the unit pattern takes as a letter; 2 it would not).
+_SQUARE_METRES = re.compile(r"(?<![^\W\d_])m2$")
+
+
 def _is_scale(unit: str | None) -> bool:
     """True when the word after a number multiplies it ("k", "millions") instead of labelling it."""
     return bool(unit) and unit.split(" ")[0].rstrip(".") in _SCALE_WORDS
@@ -85,7 +89,7 @@ def _is_scale(unit: str | None) -> bool:
 
 def parse_integer(text: str, min: int | None = None, max: int | None = None) -> int:
     """Parse a whole number written the French way; negatives only when min allows them."""
-    match = _INTEGER_RE.fullmatch(_squash(text))
+    match = _INTEGER_RE.fullmatch(_SQUARE_METRES.sub("m²", _squash(text)))
     if not match:
         raise ParseError("integer.invalid")
     if _is_scale(match["unit"]):

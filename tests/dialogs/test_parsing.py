@@ -86,6 +86,10 @@ def test_parse_error_carries_key_and_params():
         ("50 %", 50),
         ("+7", 7),
         ("007", 7),
+        ("120 m²", 120),
+        ("120 m2", 120),  # square metres as a phone keyboard writes them
+        ("120m2", 120),
+        ("1 200 M2", 1200),
     ],
 )
 def test_parse_integer_accepts(text, expected):
@@ -95,7 +99,7 @@ def test_parse_integer_accepts(text, expected):
 @pytest.mark.parametrize(
     "text",
     ["", "   ", "abc", "1,5", "1.5", "1.50", "1 50", "1 5000", "1 500.000", "12-3", "35k", "2 millions",
-     "3 k habitants", "--3", "1e3", "un", "1 500 2", "12 ans et 3 mois"],
+     "3 k habitants", "--3", "1e3", "un", "1 500 2", "12 ans et 3 mois", "120 m", "120 m3 2", "120 km2"],
 )
 def test_parse_integer_invalid(text):
     with raises_key("integer.invalid"):
