@@ -9,6 +9,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+# A host that drops packets would otherwise hold a connection attempt for the system's TCP timeout (minutes).
+POSTGRES_CONNECT_TIMEOUT_SECONDS = 10
 CHECKPOINT_SECONDS = 1.0
 
 log = logging.getLogger(__name__)
@@ -33,7 +35,8 @@ def make_engine(url: str, background_checkpoints: bool = False) -> Engine:
     url = normalise_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(url, pool_pre_ping=True,
+                             connect_args={"connect_timeout": POSTGRES_CONNECT_TIMEOUT_SECONDS})
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})

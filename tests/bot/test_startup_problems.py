@@ -7,10 +7,12 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import socket
 import sqlite3
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -65,6 +67,17 @@ def test_an_unreachable_postgresql_server(tmp_path, command):
     assert line.startswith("Base de données injoignable (postgresql://guide:***@127.0.0.1:"), line
     assert f":{port}/guide" in line and "Connection refused" in line
     assert "s3cret" not in line
+
+
+def test_a_postgresql_host_that_never_answers(tmp_path):
+    # A socket that accepts and stays silent, as a host behind a firewall dropping packets would.
+    with socket.create_server(("127.0.0.1", 0)) as silent:
+        port = silent.getsockname()[1]
+        started = time.monotonic()
+        line = one_line(run_bot(tmp_path, DATABASE_URL=f"postgresql://guide:s3cret@127.0.0.1:{port}/guide"))
+    assert line.startswith("Base de données injoignable (postgresql://guide:***@127.0.0.1:"), line
+    assert "timeout" in line.lower(), line
+    assert time.monotonic() - started < 30
 
 
 @pytest.mark.skipif(not os.environ.get("TEST_POSTGRES_URL"), reason="needs the PostgreSQL server of TEST_POSTGRES_URL")
