@@ -99,7 +99,7 @@ class OutboxWriter:
         """`edit_message_id`: the message whose button was pressed, which a reply may replace."""
         messages: list[dict[str, Any]] = []
         for reply in outcome.replies:
-            text, rows = self.renderer.html(reply), _rows(reply.buttons)
+            text, rows = self.renderer.html(reply, outcome.project), _rows(reply.buttons)
             if reply.image is not None:
                 name, data = reply.image
                 messages.append({"kind": "image", "caption": text, "keyboard": rows, "image": name, "data": data})

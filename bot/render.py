@@ -41,8 +41,12 @@ class Renderer:
             except TemplateNotFound:
                 raise LookupError(f"templates/messages/{name}{TEMPLATE_SUFFIX} is missing") from None
 
-    def html(self, reply: Reply) -> str:
+    def html(self, reply: Reply, project: str | None = None) -> str:
+        """`project`: named at the top, for a user with several projects."""
         text = self.environment.get_template(reply.template + TEMPLATE_SUFFIX).render(**reply.values)
+        if project is not None:
+            header = self.environment.get_template("project_header" + TEMPLATE_SUFFIX).render(project=project)
+            text = f"{header.strip()}\n{text}"
         return _BLANK_LINES.sub("\n\n", text).strip()
 
 

@@ -76,7 +76,7 @@ class TerminalChat:
         if outcome.notice:
             self.write(f"ℹ️  {outcome.notice}")
         for reply in outcome.replies:
-            self.write(to_plain_text(self.renderer.html(reply)))
+            self.write(to_plain_text(self.renderer.html(reply, outcome.project)))
             if reply.image is not None:
                 self.save(f"{reply.image[0]}.png", draw(*reply.image))
             if reply.calendar is not None:

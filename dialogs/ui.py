@@ -32,6 +32,10 @@ class Buttons(Strict):
     keep: str
     date_keep: str
     date_fix: str
+    projects: str
+    project_open: str
+    project_new: str
+    project_cancel: str
 
 
 class BudgetTexts(Strict):
@@ -138,6 +142,7 @@ class Commands(Strict):
     checklist: str
     a_traiter: str
     rappels: str
+    projets: str
     aide: str
 
 
@@ -178,6 +183,7 @@ class UiTexts(Strict):
     notices: Notices
     terminal: Terminal
     startup: Startup
+    roles: dict[str, str]  # a membership's role as the user reads it
 
 
 def load_ui(path: Path = UI_FILE) -> UiTexts:

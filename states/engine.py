@@ -33,7 +33,7 @@ from store.reminders import ReminderStore
 from store.repo import Repository, StoredAnswer, UserRow
 
 COMMANDS = ("start", "menu", "avancement", "budget", "dossier", "conformite", "checklist", "a_traiter", "rappels",
-            "aide")
+            "projets", "aide")
 # Telegram redelivers an unconfirmed update for at most a day; ids older than this are dropped
 # every PRUNE_EVERY updates so the de-duplication table stays small.
 UPDATE_MEMORY = timedelta(days=2)
@@ -71,6 +71,8 @@ class Engine:
             conversation = _Conversation(self, repo, repo.user(event.sender.user_id, event.sender.name))
             outcome = conversation.handle(event)
             conversation.save()
+            if conversation.user.projects > 1 and conversation.project is not None:
+                outcome = replace(outcome, project=conversation.project.name)  # which project a reply is about
             if record is not None:
                 record(connection, outcome)
             return outcome
@@ -135,6 +137,10 @@ class _Conversation:
             self._loaded = (replace(self.user), *self._loaded[1:])
         if self.project is None or self.project.territory is None:
             return self._onboarding(event)
+        if self.user.creating_project:
+            naming = self._naming_project(event)
+            if naming is not None:
+                return naming
         self._forget_earlier_input(event)
         if isinstance(event, Command):
             return self._command(event.name)
@@ -152,6 +158,13 @@ class _Conversation:
         """Newcomer: welcome, then the project's name, then its territory."""
         if isinstance(event, Command) and event.name == "aide":
             return Outcome([Reply("help")])
+        if self.project is not None and self.user.projects > 1:
+            # A new project waiting for its territory: the user may still go back to another one.
+            if isinstance(event, Command) and event.name == "projets":
+                return Outcome([self._projects()])
+            payload = decode(event.data) if isinstance(event, Choice) else None
+            if payload is not None and payload.project_id == self.project.id and payload.action in Action.PROJECT_FLOW:
+                return self._project_action(payload)
         if self.project is not None:
             if isinstance(event, Text):
                 return self._set_territory(event.text)
@@ -208,6 +221,8 @@ class _Conversation:
             return Outcome([self._reports().deferred()])
         if name == "rappels":
             return Outcome([self._desk_for_reminders().summary()])
+        if name == "projets":
+            return Outcome([self._projects()])
         return Outcome([Reply("unknown_command", {"command": name, "commands": COMMANDS}), *self._proceed()])
 
     def _text(self, text: str) -> Outcome:
@@ -269,6 +284,10 @@ class _Conversation:
         self._stop_typing(payload.action)
         handler = {
             Action.RESUME: lambda p: Outcome(self._proceed()),
+            Action.PROJECTS: self._project_action,
+            Action.PROJECT_OPEN: self._project_action,
+            Action.PROJECT_NEW: self._project_action,
+            Action.PROJECT_CANCEL: self._project_action,
             Action.MENU: lambda p: Outcome([self._menu()]),
             Action.PROGRESS: lambda p: Outcome([self._progress()]),
             Action.HELP: lambda p: Outcome([self._help()]),
@@ -815,6 +834,68 @@ class _Conversation:
                 "stage": stage.title if stage else None, "stage_order": stage.order if stage else None,
                 "step": step.title if step else None}
 
+    # ---- several projects
+
+    def _projects(self) -> Reply:
+        """The user's projects with their stage and the user's role; one opens with a tap."""
+        items, rows = [], []
+        for project, role in self.repo.projects(self.user.id):
+            stage = self.guide.stage_of_step.get(project.state) if project.territory else None
+            items.append({"name": project.name, "territory": project.territory,
+                          "current": project.id == self.project.id,
+                          "stage": stage.title if stage else None, "stage_order": stage.order if stage else None,
+                          "finished": project.territory is not None and stage is None,
+                          "role": self.ui.roles.get(role, role)})
+            if project.id != self.project.id:
+                label = self.ui.buttons.project_open.format(name=_shorten(project.name))
+                rows.append([self._button(label, Action.PROJECT_OPEN, project.id)])
+        rows.append([self._button(self.ui.buttons.project_new, Action.PROJECT_NEW)])
+        if self.project.territory is not None:
+            rows.append([self._button(self.ui.buttons.menu, Action.MENU)])
+        return Reply("projects", {"projects": items}, rows)
+
+    def _project_action(self, payload: Payload) -> Outcome:
+        if payload.action == Action.PROJECTS:
+            return Outcome([self._projects()])
+        if payload.action == Action.PROJECT_NEW:
+            self.user.creating_project = True
+            return Outcome([Reply("ask_new_project", {"current": self.project.name},
+                                  [[self._button(self.ui.buttons.project_cancel, Action.PROJECT_CANCEL)]])])
+        if payload.action == Action.PROJECT_CANCEL:
+            self.user.creating_project = False
+            return Outcome(self._proceed() if self.project.territory else [self._ask_territory()])
+        # Open another project: only one the user belongs to, whatever the button says.
+        found = self.repo.membership(self.user.id, payload.arg) if payload.arg is not None else None
+        if found is None:
+            return self._stale()
+        self.save()  # what this tap changed in the project left (a line being typed dropped) stays with it
+        self.user.active_project_id = payload.arg
+        self.user.creating_project = False
+        self.membership, self.project = found
+        self._loaded = (self._loaded[0], replace(found[0]), replace(found[1]))
+        self._view = None
+        opened = Reply("project_opened", self._project_values())
+        return Outcome([opened, *(self._proceed() if self.project.territory else [self._ask_territory()])])
+
+    def _naming_project(self, event: Event) -> Outcome | None:
+        """The name of a new project, asked from /projets; anything else leaves it and is handled as usual."""
+        if isinstance(event, Text):
+            return self._create_project(event.text)
+        if isinstance(event, Choice):
+            payload = decode(event.data)
+            if payload is not None and payload.project_id == self.project.id \
+                    and payload.action == Action.PROJECT_CANCEL:
+                return None  # handled as a tap: back to where the project was
+        if isinstance(event, Unsupported):
+            return Outcome([Reply("unsupported", {"what": event.what}),
+                            Reply("ask_new_project", {"current": self.project.name},
+                                  [[self._button(self.ui.buttons.project_cancel, Action.PROJECT_CANCEL)]])])
+        self.user.creating_project = False
+        return None
+
+    def _ask_territory(self) -> Reply:
+        return Reply("ask_territory", {"project": self.project.name, "created": False})
+
     def _menu(self) -> Reply:
         return Reply("menu", self._project_values(), self._menu_buttons(with_stages=True))
 
@@ -825,6 +906,7 @@ class _Conversation:
         if with_stages:
             rows += [[self._button(self.ui.buttons.stage.format(order=s.order, title=s.title), Action.GOTO, i)]
                      for i, s in enumerate(self.guide.stages)]
+            rows.append([self._button(self.ui.buttons.projects, Action.PROJECTS)])
         return rows
 
     def _progress(self) -> Reply:
@@ -844,6 +926,11 @@ class _Conversation:
     def _button(self, label: str, action: str, arg: int | None = None) -> Button:
         revision = None if action in Action.TIMELESS else self.project.revision
         return Button(label, Payload(self.project.id, revision, action, arg).encode())
+
+
+def _shorten(name: str, limit: int = 40) -> str:
+    """A name that fits on a button."""
+    return name if len(name) <= limit else name[:limit - 1].rstrip() + "…"
 
 
 def _outcome(replies: Reply | list[Reply] | None) -> Outcome | None:

@@ -98,3 +98,5 @@ class Outcome:
 
     replies: list[Reply] = field(default_factory=list)
     notice: str | None = None
+    # The project the replies are about, named at the top of each when the user has several; None: no need.
+    project: str | None = None

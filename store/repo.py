@@ -28,6 +28,7 @@ class UserRow:
     active_project_id: int | None
     creating_project: bool
     inactive_since: datetime | None = None
+    projects: int = 0  # how many projects the user belongs to (read, never written: memberships say it)
 
 
 @dataclass
@@ -124,7 +125,13 @@ _NEW_USER = text('INSERT INTO "user" (id, name, creating_project, created_at) '
                  ).bindparams(bindparam("now", type_=DateTime(timezone=True)))
 # Transaction-scoped: released at commit or rollback, and held across every instance on the database.
 _LOCK_CHAT = text("SELECT pg_advisory_xact_lock(:chat_id)")
-_USER = select(*_columns(USER, UserRow)).where(USER.c.id == bindparam("user_id"))
+_PROJECT_COUNT = select(func.count()).where(MEMBERSHIP.c.user_id == USER.c.id).scalar_subquery()
+_USER = (select(*[USER.c[f.name] for f in fields(UserRow) if f.name != "projects"], _PROJECT_COUNT)
+         .where(USER.c.id == bindparam("user_id")))
+_PROJECTS = (select(*_columns(PROJECT, ProjectRow), MEMBERSHIP.c.role)
+             .join_from(MEMBERSHIP, PROJECT, MEMBERSHIP.c.project_id == PROJECT.c.id)
+             .where(MEMBERSHIP.c.user_id == bindparam("user_id"))
+             .order_by(PROJECT.c.id))
 _MEMBER = (
     select(*_columns(MEMBERSHIP, MembershipRow), *[c.label(f"p_{c.name}") for c in _columns(PROJECT, ProjectRow)])
     .join_from(MEMBERSHIP, PROJECT, MEMBERSHIP.c.project_id == PROJECT.c.id)
@@ -220,6 +227,12 @@ class Repository:
             setattr(membership, name, _utc(instant) if instant is not None else None)
         return membership, ProjectRow(*row[split:])
 
+    def projects(self, user_id: int) -> list[tuple[ProjectRow, str]]:
+        """The user's projects, oldest first, each with the user's role in it."""
+        split = len(fields(ProjectRow))
+        return [(ProjectRow(*row[:split]), row[split])
+                for row in self.connection.execute(_PROJECTS, {"user_id": user_id})]
+
     def create_project(self, owner: UserRow, name: str, referential: str, version: str,
                        state: str) -> tuple[MembershipRow, ProjectRow]:
         project_id = self.connection.execute(insert(PROJECT).values(
@@ -228,6 +241,7 @@ class Repository:
         self.connection.execute(insert(MEMBERSHIP).values(user_id=owner.id, project_id=project_id, role="owner"))
         owner.active_project_id = project_id
         owner.creating_project = False
+        owner.projects += 1
         self.save_user(owner)
         return (MembershipRow(owner.id, project_id, "owner", None, None, None),
                 ProjectRow(project_id, name, None, referential, version, state, 0))
