@@ -115,6 +115,9 @@ class OutboxWriter:
             chunks = split_html(text)
             for number, chunk in enumerate(chunks, start=1):
                 messages.append({"kind": "text", "html": chunk, "keyboard": rows if number == len(chunks) else None})
+            if reply.file is not None:
+                messages.append({"kind": "file", "filename": reply.file.filename, "caption": reply.file.caption,
+                                 "content": reply.file.content})
             if reply.calendar is not None:
                 invite = reply.calendar
                 messages.append({"kind": "calendar", "filename": calendar_filename(invite), "caption": invite.caption,
@@ -225,6 +228,9 @@ class OutboxSender:
             await bot.send_chat_action(chat_id, ChatAction.UPLOAD_DOCUMENT)
             for file in await self.rendering.make(payload["project_id"], payload["draft"]):
                 await bot.send_document(chat_id, file.content, filename=file.filename, caption=file.caption)
+        elif kind == "file":
+            await bot.send_document(chat_id, payload["content"].encode(), filename=payload["filename"],
+                                    caption=payload["caption"])
         elif kind == "calendar":
             await bot.send_document(chat_id, payload["ics"].encode(), filename=payload["filename"],
                                     caption=payload["caption"])

@@ -31,7 +31,7 @@ MESSAGE_TEMPLATES = [
     "budget_chart", "dossier", "dossier_sending", "reminders", "reminder_kind", "committee_ask", "committee_set",
     "committee_held", "committee_not_held", "committee_calendar", "reminder_committee", "reminder_activity_report",
     "reminder_followup", "reminder_ask_date", "reminder_funding", "reminder_digest", "reminder_nudge",
-    "paste_tail", "projects", "ask_new_project", "project_header", "project_opened",
+    "paste_tail", "projects", "ask_new_project", "project_header", "project_opened", "animation",
 ]
 
 
@@ -65,7 +65,8 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -
     renderer.check(MESSAGE_TEMPLATES)
     database = make_engine(settings.database_url, background_checkpoints=True)
     checkpoints = Checkpoints(database) if database.dialect.name == "sqlite" else None
-    engine = Engine(guide, ui, budget, database, calendar, settings.zone, clock)
+    engine = Engine(guide, ui, budget, database, calendar, settings.zone, clock,
+                    admins=frozenset(settings.admin_user_ids))
     sources = Sources(guide, budget, load_dossier_sources(guide.questions, guide.checks), ui, settings.zone)
     documents = DocumentMaker(sources, database, clock)
     queue = ReminderQueue(database, ReminderNotes(guide, calendar, ui, settings.zone), engine.planner, clock)

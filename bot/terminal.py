@@ -79,6 +79,8 @@ class TerminalChat:
             self.write(to_plain_text(self.renderer.html(reply, outcome.project)))
             if reply.image is not None:
                 self.save(f"{reply.image[0]}.png", draw(*reply.image))
+            if reply.file is not None:
+                self.save(reply.file.filename, reply.file.content.encode(), reply.file.caption)
             if reply.calendar is not None:
                 self.save(calendar_filename(reply.calendar), calendar_file(reply.calendar, self.engine.planner.zone,
                                                                            self.engine.clock()),

@@ -174,6 +174,17 @@ class Startup(Strict):
     bot_token_rejected: str
 
 
+class AnimationTexts(Strict):
+    idle_days: int  # a project without activity for longer is listed as quiet
+    top_unmet: int  # how many requirements the list of the most often unmet shows
+    starting: str
+    stage: str
+    finished: str
+    csv_columns: list[str]
+    csv_filename: str
+    csv_caption: str
+
+
 class UiTexts(Strict):
     buttons: Buttons
     budget: BudgetTexts
@@ -184,6 +195,7 @@ class UiTexts(Strict):
     terminal: Terminal
     startup: Startup
     roles: dict[str, str]  # a membership's role as the user reads it
+    animation: AnimationTexts
 
 
 def load_ui(path: Path = UI_FILE) -> UiTexts:

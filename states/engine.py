@@ -24,6 +24,7 @@ from states.events import Button, Choice, Command, DocumentRequest, Event, Outco
 from states.machine import FINISHED, ProjectMachine, goto_trigger
 from states.progress import ANSWERED, DEFERRED, SKIPPED, ProjectView
 from states import paste, taps
+from states.animation import Animation
 from states.budget_desk import BudgetDesk
 from states.reminder_desk import COMMITTEE_DATE, ReminderDesk, watched_questions
 from states.reminder_plan import Planner
@@ -43,7 +44,9 @@ EDIT_BUTTONS_PER_ROW = 5
 
 class Engine:
     def __init__(self, guide: LoadedGuide, ui: UiTexts, budget: BudgetModel, database: Database,
-                 reminders: ReminderModel, zone: ZoneInfo, clock: Callable[[], datetime] = utcnow) -> None:
+                 reminders: ReminderModel, zone: ZoneInfo, clock: Callable[[], datetime] = utcnow,
+                 admins: frozenset[int] = frozenset()) -> None:
+        """`admins`: the Telegram ids of the network's animators (ADMIN_USER_IDS), who get /animation."""
         self.guide = guide
         self.ui = ui
         self.budget = budget
@@ -54,6 +57,8 @@ class Engine:
         self.clock = clock
         self.zone = zone
         self.machine = ProjectMachine(guide)
+        self.admins = admins
+        self.animation = Animation(guide, budget, reminders, ui.animation, zone)
 
     def handle(self, event: Event, record: Callable[[Connection, Outcome], None] | None = None) -> Outcome:
         """Process one event; everything it changed is committed before this returns.
@@ -71,7 +76,7 @@ class Engine:
             conversation = _Conversation(self, repo, repo.user(event.sender.user_id, event.sender.name))
             outcome = conversation.handle(event)
             conversation.save()
-            if conversation.user.projects > 1 and conversation.project is not None:
+            if conversation.about_project and conversation.user.projects > 1 and conversation.project is not None:
                 outcome = replace(outcome, project=conversation.project.name)  # which project a reply is about
             if record is not None:
                 record(connection, outcome)
@@ -103,6 +108,7 @@ class _Conversation:
         self.now = engine.clock()
         self._calendar_moved = False
         self._recorded: str | None = None  # the question this event answered, if any
+        self.about_project = True  # the replies concern the active project (named when the user has several)
 
     def save(self) -> None:
         """Write back what the event changed: the user, the membership, the project, its reminders."""
@@ -135,6 +141,9 @@ class _Conversation:
             # Written now, not at the end: reminders planned during this event must not start on hold.
             self.repo.save_user(self.user)
             self._loaded = (replace(self.user), *self._loaded[1:])
+        if isinstance(event, Command) and event.name == "animation" and self.user.id in self.engine.admins:
+            self.about_project = False
+            return Outcome([self.engine.animation.overview(self.repo, self.now)])
         if self.project is None or self.project.territory is None:
             return self._onboarding(event)
         if self.user.creating_project:

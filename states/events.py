@@ -77,6 +77,15 @@ class CalendarInvite:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A text file sent with a reply (a CSV export)."""
+
+    filename: str
+    content: str
+    caption: str
+
+
+@dataclass(frozen=True)
 class Reply:
     """A message to show: a template of templates/messages, its values, and buttons."""
 
@@ -90,6 +99,7 @@ class Reply:
     image: tuple[str, dict[str, Any]] | None = None
     documents: DocumentRequest | None = None
     calendar: CalendarInvite | None = None
+    file: Attachment | None = None
 
 
 @dataclass(frozen=True)

@@ -253,7 +253,7 @@ class Repository:
     def save_project(self, project: ProjectRow) -> None:
         self.connection.execute(_SAVE_PROJECT, {"p_id": project.id, "territory": project.territory,
                                                 "state": project.state, "revision": project.revision,
-                                                "updated_at": utcnow()})
+                                                "updated_at": self.clock()})
 
     def save_membership(self, membership: MembershipRow) -> None:
         self.connection.execute(_SAVE_MEMBERSHIP, {
