@@ -76,6 +76,8 @@ class Recording:
         self.marks = outbox.unmarked()
         outbox.mark_in(connection, self.marks)
         messages = self.writer.messages(outcome, self.edit_message_id)
+        if outcome.forget_chat:
+            messages = [message | {"forget": True} for message in messages]
         self.claimed = outbox.add_in(connection, self.chat_id, self.update_id, messages, LEASE)
 
     def committed(self) -> None:
@@ -103,6 +105,10 @@ class OutboxWriter:
             if reply.image is not None:
                 name, data = reply.image
                 messages.append({"kind": "image", "caption": text, "keyboard": rows, "image": name, "data": data})
+                continue
+            if reply.personal_data is not None:
+                messages.append({"kind": "text", "html": text, "keyboard": rows})
+                messages.append({"kind": "personal", "user_id": reply.personal_data})
                 continue
             if reply.documents is not None:
                 messages.append({"kind": "text", "html": text, "keyboard": rows})
@@ -166,6 +172,10 @@ class OutboxSender:
                     continue
                 await self.calls(self.outbox.retry_later, message, RETRY, str(error))
                 return
+            if message.payload.get("forget"):
+                # To an erased user: once out, nothing of it stays (not even that it was sent).
+                message = await self.calls(self.outbox.drop_then_next, message, LEASE)
+                continue
             if message.alone and self.defer_marks:
                 self.outbox.sent_later(message)
                 self._mark_soon()
@@ -227,6 +237,11 @@ class OutboxSender:
             await self.calls(self.outbox.extend, message, DOCUMENT_LEASE)
             await bot.send_chat_action(chat_id, ChatAction.UPLOAD_DOCUMENT)
             for file in await self.rendering.make(payload["project_id"], payload["draft"]):
+                await bot.send_document(chat_id, file.content, filename=file.filename, caption=file.caption)
+        elif kind == "personal":
+            await self.calls(self.outbox.extend, message, DOCUMENT_LEASE)
+            await bot.send_chat_action(chat_id, ChatAction.UPLOAD_DOCUMENT)
+            for file in await self.rendering.personal(payload["user_id"]):
                 await bot.send_document(chat_id, file.content, filename=file.filename, caption=file.caption)
         elif kind == "file":
             await bot.send_document(chat_id, payload["content"].encode(), filename=payload["filename"],

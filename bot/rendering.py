@@ -49,13 +49,21 @@ def _exit_with_the_bot(lifeline: Connection) -> None:
     os._exit(1)
 
 
-def _make(project_id: int, draft: bool) -> list[OutFile]:
+def _worker_maker() -> DocumentMaker:
     global _maker
     if _maker is None:
         assert _database_url is not None
         from bot.services import build_document_maker  # imported in the worker, after the spawn
         _maker = build_document_maker(_database_url, _timezone)
-    return _maker.make(project_id, draft)
+    return _maker
+
+
+def _make(project_id: int, draft: bool) -> list[OutFile]:
+    return _worker_maker().make(project_id, draft)
+
+
+def _personal(user_id: int) -> list[OutFile]:
+    return _worker_maker().personal(user_id)
 
 
 class ThreadRendering:
@@ -64,6 +72,9 @@ class ThreadRendering:
 
     async def make(self, project_id: int, draft: bool) -> list[OutFile]:
         return await asyncio.to_thread(self.maker.make, project_id, draft)
+
+    async def personal(self, user_id: int) -> list[OutFile]:
+        return await asyncio.to_thread(self.maker.personal, user_id)
 
     async def draw(self, name: str, data: dict[str, Any]) -> bytes:
         # Drawing takes tens of milliseconds: off the event loop, so other chats are not kept waiting.
@@ -96,6 +107,9 @@ class ProcessRendering:
 
     async def make(self, project_id: int, draft: bool) -> list[OutFile]:
         return await asyncio.wrap_future(self._submit(_make, project_id, draft))
+
+    async def personal(self, user_id: int) -> list[OutFile]:
+        return await asyncio.wrap_future(self._submit(_personal, user_id))
 
     async def draw(self, name: str, data: dict[str, Any]) -> bytes:
         return await asyncio.wrap_future(self._submit(draw, name, data))

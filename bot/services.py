@@ -31,7 +31,7 @@ MESSAGE_TEMPLATES = [
     "budget_chart", "dossier", "dossier_sending", "reminders", "reminder_kind", "committee_ask", "committee_set",
     "committee_held", "committee_not_held", "committee_calendar", "reminder_committee", "reminder_activity_report",
     "reminder_followup", "reminder_ask_date", "reminder_funding", "reminder_digest", "reminder_nudge",
-    "paste_tail", "projects", "ask_new_project", "project_header", "project_opened", "animation",
+    "paste_tail", "projects", "ask_new_project", "project_header", "project_opened", "animation", "privacy", "personal_data", "erase_confirm", "erase_cancelled", "erased",
 ]
 
 

@@ -79,6 +79,9 @@ class TerminalChat:
             self.write(to_plain_text(self.renderer.html(reply, outcome.project)))
             if reply.image is not None:
                 self.save(f"{reply.image[0]}.png", draw(*reply.image))
+            if reply.personal_data is not None and self.documents is not None:
+                for file in self.documents.personal(reply.personal_data):
+                    self.save(file.filename, file.content, file.caption)
             if reply.file is not None:
                 self.save(reply.file.filename, reply.file.content.encode(), reply.file.caption)
             if reply.calendar is not None:

@@ -36,6 +36,8 @@ class Buttons(Strict):
     project_open: str
     project_new: str
     project_cancel: str
+    erase: str
+    erase_cancel: str
 
 
 class BudgetTexts(Strict):
@@ -143,6 +145,9 @@ class Commands(Strict):
     a_traiter: str
     rappels: str
     projets: str
+    mes_donnees: str
+    supprimer: str
+    confidentialite: str
     aide: str
 
 
@@ -174,6 +179,15 @@ class Startup(Strict):
     bot_token_rejected: str
 
 
+class PersonalTexts(Strict):
+    """/mes_donnees: the two files sent."""
+
+    json_filename: str
+    pdf_filename: str
+    json_caption: str
+    pdf_caption: str
+
+
 class AnimationTexts(Strict):
     idle_days: int  # a project without activity for longer is listed as quiet
     top_unmet: int  # how many requirements the list of the most often unmet shows
@@ -196,6 +210,7 @@ class UiTexts(Strict):
     startup: Startup
     roles: dict[str, str]  # a membership's role as the user reads it
     animation: AnimationTexts
+    personal: PersonalTexts
 
 
 def load_ui(path: Path = UI_FILE) -> UiTexts:

@@ -50,6 +50,12 @@ class DocumentMaker:
         with self.database.connect() as connection:
             return build_dossier(self.sources, Repository(connection), project_id, draft, self.today())
 
+    def personal(self, user_id: int) -> list[OutFile]:
+        """/mes_donnees: the user's data as JSON and as a readable PDF."""
+        from dossier.personal import personal_files
+
+        return personal_files(self.sources, self.database, user_id, self.today())
+
     def make(self, project_id: int, draft: bool) -> list[OutFile]:
         from dossier.pdf import render_checklist_pdf, render_convention_pdf, render_dossier_pdf
         from dossier.word import render_convention_docx, render_dossier_docx

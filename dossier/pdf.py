@@ -146,9 +146,18 @@ def render_checklist_pdf(dossier: Dossier) -> bytes:
     return _render("checklist.html.j2", dossier)
 
 
+def render_personal_pdf(summary: dict) -> bytes:
+    """/mes_donnees: what the assistant keeps about a user, as a PDF."""
+    return _layout(environment().get_template("personal_data.html.j2").render(data=summary))
+
+
 def _render(template: str, dossier: Dossier) -> bytes:
     """One template filled with the dossier, then laid out as a PDF with the documents' fonts only."""
-    document = HTML(string=render_html(template, dossier), base_url=base_url(), url_fetcher=AssetFetcher())
+    return _layout(render_html(template, dossier))
+
+
+def _layout(html: str) -> bytes:
+    document = HTML(string=html, base_url=base_url(), url_fetcher=AssetFetcher())
     return document.write_pdf(font_config=DocumentFonts())
 
 

@@ -49,6 +49,8 @@ class Action:
     PROJECT_OPEN = "O"     # arg is the project's id; the user must be a member of it
     PROJECT_NEW = "W"      # ask the new project's name
     PROJECT_CANCEL = "V"   # no new project after all
+    ERASE = "Z"            # /supprimer confirmed: erase the user who taps it (never anyone else)
+    ERASE_CANCEL = "U"     # /supprimer: keep everything
 
     # Steps of entering a budget line: they keep the line being typed.
     BUDGET_FLOW = frozenset({BUDGET_ADD, BUDGET_CATEGORY, BUDGET_USE, BUDGET_LINE, BUDGET_AMOUNT, BUDGET_LABEL,
@@ -58,7 +60,8 @@ class Action:
     TIMELESS = frozenset({RESUME, PROGRESS, HELP, MENU, GOTO, FIX, ANSWER, CHECKLIST, BUDGET, BUDGET_ADD,
                           BUDGET_LINES, BUDGET_LINE, BUDGET_CANCEL, BUDGET_CHART, DOSSIER, REMINDERS,
                           REMINDER_KIND, REMINDER_DATE, REMINDER_HELD, REMINDER_NOT_HELD, REMINDER_CALENDAR,
-                          REMINDER_CANCEL, PROJECTS, PROJECT_OPEN, PROJECT_NEW, PROJECT_CANCEL})
+                          REMINDER_CANCEL, PROJECTS, PROJECT_OPEN, PROJECT_NEW, PROJECT_CANCEL, ERASE,
+                          ERASE_CANCEL})
     # What may be tapped while a new project still waits for its territory.
     PROJECT_FLOW = frozenset({PROJECTS, PROJECT_OPEN, PROJECT_NEW, PROJECT_CANCEL})
 

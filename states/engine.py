@@ -30,11 +30,14 @@ from states.reminder_desk import COMMITTEE_DATE, ReminderDesk, watched_questions
 from states.reminder_plan import Planner
 from states.reports import Reports, requirement_counts
 from store.models import utcnow
+from store.personal import erase_user, erasure_plan
 from store.reminders import ReminderStore
 from store.repo import Repository, StoredAnswer, UserRow
 
 COMMANDS = ("start", "menu", "avancement", "budget", "dossier", "conformite", "checklist", "a_traiter", "rappels",
-            "projets", "aide")
+            "projets", "mes_donnees", "supprimer", "confidentialite", "aide")
+# Answered with or without a project: they are about the user, not a project.
+PERSONAL_COMMANDS = ("mes_donnees", "supprimer", "confidentialite")
 # Telegram redelivers an unconfirmed update for at most a day; ids older than this are dropped
 # every PRUNE_EVERY updates so the de-duplication table stays small.
 UPDATE_MEMORY = timedelta(days=2)
@@ -109,9 +112,12 @@ class _Conversation:
         self._calendar_moved = False
         self._recorded: str | None = None  # the question this event answered, if any
         self.about_project = True  # the replies concern the active project (named when the user has several)
+        self.erased = False  # the user was erased by this event: nothing of them is written back
 
     def save(self) -> None:
         """Write back what the event changed: the user, the membership, the project, its reminders."""
+        if self.erased:
+            return
         user, membership, project = self._loaded
         if self.user != user:
             self.repo.save_user(self.user)
@@ -144,6 +150,9 @@ class _Conversation:
         if isinstance(event, Command) and event.name == "animation" and self.user.id in self.engine.admins:
             self.about_project = False
             return Outcome([self.engine.animation.overview(self.repo, self.now)])
+        personal = self._personal(event)
+        if personal is not None:
+            return personal
         if self.project is None or self.project.territory is None:
             return self._onboarding(event)
         if self.user.creating_project:
@@ -842,6 +851,41 @@ class _Conversation:
         return {"project": self.project.name, "territory": self.project.territory,
                 "stage": stage.title if stage else None, "stage_order": stage.order if stage else None,
                 "step": step.title if step else None}
+
+    # ---- the user's own data (RGPD)
+
+    def _personal(self, event: Event) -> Outcome | None:
+        """/confidentialite, /mes_donnees, /supprimer and its buttons, with or without a project."""
+        if isinstance(event, Command) and event.name in PERSONAL_COMMANDS:
+            self.about_project = False
+            if self.membership is not None:
+                self.membership.budget_pending = None  # as any command: the line or date being typed is left
+                self.membership.awaiting = None
+            if event.name == "confidentialite":
+                return Outcome([Reply("privacy", {"days": UPDATE_MEMORY.days})])
+            if event.name == "mes_donnees":
+                return Outcome([Reply("personal_data", {}, personal_data=self.user.id)])
+            plan = erasure_plan(self.repo.connection, self.user.id)
+            return Outcome([Reply("erase_confirm", {"erased": plan.erased, "kept": plan.kept}, [
+                [self._personal_button(self.ui.buttons.erase, Action.ERASE)],
+                [self._personal_button(self.ui.buttons.erase_cancel, Action.ERASE_CANCEL)]])])
+        payload = decode(event.data) if isinstance(event, Choice) else None
+        if payload is None or payload.action not in (Action.ERASE, Action.ERASE_CANCEL):
+            return None
+        self.about_project = False
+        if payload.action == Action.ERASE_CANCEL:
+            kept = Reply("erase_cancelled", {}, edit=True)
+            if self.project is None or self.project.territory is None:
+                return Outcome([kept])
+            return Outcome([kept, *self._proceed()])
+        # Whoever taps it erases themselves, and only themselves: the button names nobody.
+        plan = erase_user(self.repo.connection, self.user.id)
+        self.erased = True
+        return Outcome([Reply("erased", {"erased": plan.erased, "kept": plan.kept}, edit=True)], forget_chat=True)
+
+    def _personal_button(self, label: str, action: str) -> Button:
+        """A button that works without a project (payload project 0)."""
+        return Button(label, Payload(self.project.id if self.project else 0, None, action).encode())
 
     # ---- several projects
 

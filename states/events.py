@@ -100,6 +100,7 @@ class Reply:
     documents: DocumentRequest | None = None
     calendar: CalendarInvite | None = None
     file: Attachment | None = None
+    personal_data: int | None = None  # the user whose data files (/mes_donnees) follow this text
 
 
 @dataclass(frozen=True)
@@ -110,3 +111,5 @@ class Outcome:
     notice: str | None = None
     # The project the replies are about, named at the top of each when the user has several; None: no need.
     project: str | None = None
+    # The user was erased: what is sent to their chat must leave no row behind once sent.
+    forget_chat: bool = False

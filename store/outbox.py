@@ -100,6 +100,12 @@ class Outbox:
             self._finish_in(connection, message, SENT, None)
             return self._claim(connection, message.chat_id, lease)
 
+    def drop_then_next(self, message: Outgoing, lease: timedelta) -> Outgoing | None:
+        """Delete the sent message and claim the chat's next one, in one transaction."""
+        with self.database.begin() as connection:
+            connection.execute(delete(OUTBOX).where(OUTBOX.c.id == message.id))
+            return self._claim(connection, message.chat_id, lease)
+
     def _claim(self, connection: Connection, chat_id: int, lease: timedelta) -> Outgoing | None:
         now = self.clock()
         oldest = connection.execute(_OLDEST, {"chat": chat_id}).first()

@@ -1,0 +1,61 @@
+"""/mes_donnees: everything kept about a user, as JSON for a machine and as a PDF a person can read."""
+from __future__ import annotations
+
+import datetime
+import json
+from typing import Any
+
+from sqlalchemy import Engine
+
+from dialogs.formatting import cents, long_date
+from dossier.files import OutFile
+from dossier.view import Sources
+from store.personal import personal_records
+
+
+def personal_files(sources: Sources, database: Engine, user_id: int, today: datetime.date) -> list[OutFile]:
+    """The two files, or none for a user the database does not know (erased meanwhile)."""
+    from dossier.pdf import render_personal_pdf
+
+    with database.connect() as connection:
+        records = personal_records(connection, user_id)
+    if records is None:
+        return []
+    texts = sources.ui.personal
+    data = json.dumps(records, ensure_ascii=False, indent=2).encode()
+    summary = _readable(sources, records, today)
+    return [OutFile(texts.pdf_filename.format(day=today.isoformat()), render_personal_pdf(summary), texts.pdf_caption),
+            OutFile(texts.json_filename.format(day=today.isoformat()), data, texts.json_caption)]
+
+
+def _readable(sources: Sources, records: dict[str, Any], today: datetime.date) -> dict[str, Any]:
+    """The records with questions by their prompt and dates in words, for the PDF's template."""
+    questions = sources.guide.questions
+
+    def day(value: str | None) -> str:
+        return long_date(datetime.date.fromisoformat(value[:10])) if value else ""
+
+    answers = [{**row, "question": questions[row["question"]].prompt if row["question"] in questions
+                else row["question"], "value": _plain(row["value"]), "at": day(row["at"])}
+               for row in records["answers"]]
+    return {
+        "today": long_date(today),
+        "user": {**records["user"], "since": day(records["user"]["since"])},
+        "projects": [{**row, "role": sources.ui.roles.get(row["role"], row["role"]), "since": day(row["since"])}
+                     for row in records["projects"]],
+        "answers": answers,
+        "marks": len(records["checklist_marks"]),
+        "lines": [{**row, "amount": cents(row["cents"]), "at": day(row["at"])} for row in records["budget_lines"]],
+        "reminders": [{**row, "due": day(row["due"]), "sent": day(row["sent"])} for row in records["reminders"]],
+    }
+
+
+def _plain(value: Any) -> str:
+    """An answer's stored value as one line of text."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(_plain(item) for item in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{key} : {_plain(item)}" for key, item in value.items())
+    return str(value)

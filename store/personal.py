@@ -1,0 +1,129 @@
+"""A user's data, read for an export (/mes_donnees) or erased (/supprimer).
+
+Erasing: a project whose only member the user is goes with everything in it; in a project shared with others the
+user's answers, marks and lines stay with the project, their author cleared (shown as a former member), and the
+user's membership and reminders go. The stored Telegram traffic of their chat goes too (raw updates carry their
+name and words), then the user.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, select, update
+
+from store.models import (Answer, BudgetLine, ChecklistMark, CommitteeMeeting, Membership, OutgoingMessage, Project,
+                          ReceivedUpdate, Reminder, User)
+
+USER, PROJECT, MEMBERSHIP = User.__table__, Project.__table__, Membership.__table__
+ANSWER, MARK, LINE = Answer.__table__, ChecklistMark.__table__, BudgetLine.__table__
+MEETING, REMINDER = CommitteeMeeting.__table__, Reminder.__table__
+RECEIVED, OUTGOING = ReceivedUpdate.__table__, OutgoingMessage.__table__
+# What a project holds, children first: erased with a project nobody else belongs to.
+_PROJECT_ROWS = (ANSWER, MARK, LINE, MEETING, REMINDER, MEMBERSHIP)
+_AUTHORED = (ANSWER, MARK, LINE, MEETING)
+
+
+@dataclass(frozen=True)
+class ErasurePlan:
+    """What /supprimer will do, shown before it is confirmed."""
+
+    erased: list[str]  # projects whose only member the user is
+    kept: list[str]    # projects shared with others
+
+
+def erasure_plan(connection: Connection, user_id: int) -> ErasurePlan:
+    erased, kept = [], []
+    for project_id, name in _projects(connection, user_id):
+        (kept if _others(connection, project_id, user_id) else erased).append(name)
+    return ErasurePlan(erased, kept)
+
+
+def erase_user(connection: Connection, user_id: int) -> ErasurePlan:
+    """Erase the user, in the caller's transaction."""
+    plan = erasure_plan(connection, user_id)
+    for project_id, _ in _projects(connection, user_id):
+        if _others(connection, project_id, user_id):
+            for table in _AUTHORED:
+                connection.execute(update(table).where(table.c.project_id == project_id,
+                                                       table.c.user_id == user_id).values(user_id=None))
+            connection.execute(delete(REMINDER).where(REMINDER.c.project_id == project_id,
+                                                      REMINDER.c.user_id == user_id))
+            connection.execute(delete(MEMBERSHIP).where(MEMBERSHIP.c.project_id == project_id,
+                                                        MEMBERSHIP.c.user_id == user_id))
+            continue
+        connection.execute(update(USER).where(USER.c.active_project_id == project_id).values(active_project_id=None))
+        for table in _PROJECT_ROWS:
+            connection.execute(delete(table).where(table.c.project_id == project_id))
+        connection.execute(delete(PROJECT).where(PROJECT.c.id == project_id))
+    connection.execute(delete(RECEIVED).where(RECEIVED.c.chat_id == user_id))
+    connection.execute(delete(OUTGOING).where(OUTGOING.c.chat_id == user_id))
+    connection.execute(delete(USER).where(USER.c.id == user_id))
+    return plan
+
+
+def personal_records(connection: Connection, user_id: int) -> dict[str, Any] | None:
+    """Everything kept about the user, as plain JSON-ready values; None for an unknown user."""
+    user = connection.execute(select(USER.c.id, USER.c.name, USER.c.created_at).where(USER.c.id == user_id)).first()
+    if user is None:
+        return None
+    names = dict(_projects(connection, user_id))
+    memberships = connection.execute(
+        select(PROJECT.c.id, PROJECT.c.name, PROJECT.c.territory, MEMBERSHIP.c.role, MEMBERSHIP.c.created_at)
+        .join_from(MEMBERSHIP, PROJECT, MEMBERSHIP.c.project_id == PROJECT.c.id)
+        .where(MEMBERSHIP.c.user_id == user_id).order_by(PROJECT.c.id)).all()
+    answers = connection.execute(
+        select(ANSWER.c.project_id, ANSWER.c.question_id, ANSWER.c.status, ANSWER.c.value, ANSWER.c.created_at,
+               ANSWER.c.is_current)
+        .where(ANSWER.c.user_id == user_id).order_by(ANSWER.c.id)).all()
+    marks = connection.execute(
+        select(MARK.c.project_id, MARK.c.item_id, MARK.c.done, MARK.c.created_at, MARK.c.is_current)
+        .where(MARK.c.user_id == user_id).order_by(MARK.c.id)).all()
+    lines = connection.execute(
+        select(LINE.c.project_id, LINE.c.section, LINE.c.category, LINE.c.label, LINE.c.cents, LINE.c.use,
+               LINE.c.removed, LINE.c.created_at, LINE.c.is_current)
+        .where(LINE.c.user_id == user_id).order_by(LINE.c.id)).all()
+    meetings = connection.execute(
+        select(MEETING.c.project_id, MEETING.c.held_on, MEETING.c.created_at)
+        .where(MEETING.c.user_id == user_id).order_by(MEETING.c.id)).all()
+    reminders = connection.execute(
+        select(REMINDER.c.project_id, REMINDER.c.kind, REMINDER.c.due_at, REMINDER.c.status, REMINDER.c.sent_at)
+        .where(REMINDER.c.user_id == user_id).order_by(REMINDER.c.due_at)).all()
+    return {
+        "user": {"telegram_id": user.id, "name": user.name, "since": _when(user.created_at)},
+        "projects": [{"project": row.name, "territory": row.territory, "role": row.role,
+                      "since": _when(row.created_at)} for row in memberships],
+        "answers": [{"project": names.get(row.project_id), "question": row.question_id, "status": row.status,
+                     "value": row.value, "at": _when(row.created_at), "current": row.is_current}
+                    for row in answers],
+        "checklist_marks": [{"project": names.get(row.project_id), "item": row.item_id, "done": row.done,
+                             "at": _when(row.created_at), "current": row.is_current} for row in marks],
+        "budget_lines": [{"project": names.get(row.project_id), "section": row.section, "category": row.category,
+                          "label": row.label, "cents": row.cents, "use": row.use, "removed": row.removed,
+                          "at": _when(row.created_at), "current": row.is_current} for row in lines],
+        "committees_reported": [{"project": names.get(row.project_id), "held_on": _when(row.held_on),
+                                 "at": _when(row.created_at)} for row in meetings],
+        "reminders": [{"project": names.get(row.project_id), "kind": row.kind, "due": _when(row.due_at),
+                       "status": row.status, "sent": _when(row.sent_at)} for row in reminders],
+    }
+
+
+def _projects(connection: Connection, user_id: int) -> list[tuple[int, str]]:
+    return [(row.id, row.name) for row in connection.execute(
+        select(PROJECT.c.id, PROJECT.c.name).join_from(MEMBERSHIP, PROJECT, MEMBERSHIP.c.project_id == PROJECT.c.id)
+        .where(MEMBERSHIP.c.user_id == user_id).order_by(PROJECT.c.id))]
+
+
+def _others(connection: Connection, project_id: int, user_id: int) -> int:
+    return connection.execute(select(func.count()).select_from(MEMBERSHIP).where(
+        MEMBERSHIP.c.project_id == project_id, MEMBERSHIP.c.user_id != user_id)).scalar_one()
+
+
+def _when(value: date | datetime | None) -> str | None:
+    """ISO 8601; stored instants are UTC."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return (value.replace(tzinfo=timezone.utc) if value.tzinfo is None else value).isoformat()
+    return value.isoformat()

@@ -1,0 +1,121 @@
+"""The user's data rights: /confidentialite says what is kept, /mes_donnees sends it all, /supprimer erases it."""
+from __future__ import annotations
+
+import io
+import json
+import re
+
+from pypdf import PdfReader
+from sqlalchemy import insert, inspect, select, text
+
+from store.models import Answer, Membership, Project
+from store.repo import Repository
+from tests.support.telegram import ChatClient
+from tests.support.walk import question_in
+
+USER_ID = 912_345_678
+FIRST, LAST = "Zéphirine", "Quarante-Deux"
+
+
+def person(application, api) -> ChatClient:
+    return ChatClient(application, api, user_id=USER_ID, first_name=FIRST, last_name=LAST)
+
+
+async def onboard(client: ChatClient, name: str, territory: str) -> None:
+    for message in ("/start", name, territory):
+        await client.send(message)
+
+
+def flat(pdf: bytes) -> str:
+    """The PDF's text without whitespace (pypdf breaks lines where the layout wraps)."""
+    return re.sub(r"\s+", "", "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))
+
+
+async def test_privacy_is_said_with_or_without_a_project(application, api):
+    client = person(application, api)
+    first = (await client.send("/confidentialite"))[0].text
+    assert "Ce qui est conservé" in first and "/mes_donnees" in first and "/supprimer" in first
+    assert "2 jours" in first and "CNIL" in first
+    await onboard(client, "MSAP des Causses", "Larzac")
+    again = (await client.send("/confidentialite"))[0].text
+    assert again == first
+
+
+async def test_my_data_arrives_as_json_and_a_readable_pdf(application, api, services):
+    client = person(application, api)
+    await onboard(client, "MSAP des Causses", "Larzac")
+    await client.send("Jeanne Martin")
+    await client.send("Secrétaire générale")
+    await client.click("Temps plein")
+    await client.click("✏️ 1")
+    await client.send("Jeanne Martin-Roux")  # an edit: both versions are the user's data
+    replies = await client.send("/mes_donnees")
+    assert "deux fichiers" in replies[0].text
+    (pdf_name, pdf, _), (json_name, data, _) = api.documents[-2:]
+    assert pdf_name == "mes-donnees-guide-msap-2027-07-01.pdf" and json_name.endswith(".json")
+
+    records = json.loads(data)
+    assert records["user"] == {"telegram_id": USER_ID, "name": f"{FIRST} {LAST}", "since": records["user"]["since"]}
+    assert [p["project"] for p in records["projects"]] == ["MSAP des Causses"]
+    names = [(a["question"], a["value"], a["current"]) for a in records["answers"] if a["question"] == "chef_projet_nom"]
+    assert names == [("chef_projet_nom", "Jeanne Martin", False), ("chef_projet_nom", "Jeanne Martin-Roux", True)]
+
+    readable = flat(pdf)
+    for expected in ("Vosdonnées", f"{FIRST}{LAST}", str(USER_ID), "MSAPdesCausses", "porteurduprojet",
+                     "Quiestlechefdeprojet", "JeanneMartin-Roux", "remplacée"):
+        assert expected in readable, expected
+
+
+async def test_erasing_leaves_nothing_of_the_user_and_keeps_what_others_share(application, api, services):
+    other = ChatClient(application, api, user_id=2002, first_name="Paul", last_name="Roux")
+    await onboard(other, "MSAP du Ségala", "Ségala")
+    client = person(application, api)
+    await onboard(client, "MSAP des Causses", "Larzac")
+    await client.send("Jeanne Martin")
+    with services.database.begin() as connection:
+        shared = connection.execute(select(Project.id).where(Project.name == "MSAP du Ségala")).scalar_one()
+        # Until invitations exist, a shared project is made by hand: the user is a member and answered there.
+        connection.execute(insert(Membership), {"user_id": USER_ID, "project_id": shared, "role": "owner"})
+        Repository(connection, clock=services.engine.clock).record_answer(
+            shared, "chef_projet_fonction", "short_text", "answered", "Chargée de mission", USER_ID)
+
+    confirm = (await client.send("/supprimer"))[-1]
+    assert "MSAP des Causses" in confirm.text.split("Restent")[0] and "MSAP du Ségala" in confirm.text.split("Restent")[1]
+    kept = await client.click("Non, garder")
+    assert "Rien n'a été effacé" in kept[0].text
+    assert question_in(services.guide, kept[-1]).id == "chef_projet_fonction"
+
+    await client.send("/supprimer")
+    erased = await client.click("Oui, tout effacer")
+    assert "Vos données sont effacées" in erased[0].text and "Projets effacés : MSAP des Causses" in erased[0].text
+
+    found = []
+    with services.database.connect() as connection:
+        for table in inspect(connection).get_table_names():
+            for row in connection.execute(text(f'SELECT * FROM "{table}"')):
+                cells = " ".join(str(cell) for cell in row)
+                if str(USER_ID) in cells or FIRST in cells or LAST in cells:
+                    found.append((table, cells[:120]))
+        projects = connection.execute(select(Project.name)).scalars().all()
+        answer = connection.execute(select(Answer.value, Answer.user_id).where(Answer.project_id == shared)).all()
+    assert found == []
+    assert projects == ["MSAP du Ségala"]
+    assert ("Chargée de mission", None) in answer  # the shared project keeps the answer, its author cleared
+
+    again = await client.send("/start")  # a new start, as for anyone new
+    assert "nom de votre projet" in again[0].text
+
+
+async def test_the_erase_button_erases_only_whoever_taps_it(application, api, services):
+    client = person(application, api)
+    await onboard(client, "MSAP des Causses", "Larzac")
+    await client.send("/supprimer")
+    message = api.messages[client.last().message_id]
+    other = ChatClient(application, api, user_id=2002, first_name="Paul", last_name="Roux")
+    await onboard(other, "MSAP du Ségala", "Ségala")
+    erase = next(b["callback_data"] for row in message["reply_markup"]["inline_keyboard"] for b in row
+                 if "effacer" in b["text"])
+    await other.deliver(other.press_update(message | {"chat": other.chat}, erase))
+    with services.database.connect() as connection:
+        names = connection.execute(select(Project.name).order_by(Project.id)).scalars().all()
+    assert names == ["MSAP des Causses"]  # Paul erased himself, not the user whose message it was
