@@ -35,8 +35,16 @@ def _readable(sources: Sources, records: dict[str, Any], today: datetime.date) -
     def day(value: str | None) -> str:
         return long_date(datetime.date.fromisoformat(value[:10])) if value else ""
 
+    def shown(question_id: str, value: Any) -> str:
+        """A choice by its label, as the user tapped it; anything else as stored."""
+        question = questions.get(question_id)
+        labels = {option.id: option.label for option in question.options} if question and question.options else {}
+        if isinstance(value, list):
+            return _plain([labels.get(item, item) if isinstance(item, str) else item for item in value])
+        return _plain(labels.get(value, value) if isinstance(value, str) else value)
+
     answers = [{**row, "question": questions[row["question"]].prompt if row["question"] in questions
-                else row["question"], "value": _plain(row["value"]), "at": day(row["at"])}
+                else row["question"], "value": shown(row["question"], row["value"]), "at": day(row["at"])}
                for row in records["answers"]]
     return {
         "today": long_date(today),

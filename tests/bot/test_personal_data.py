@@ -62,7 +62,7 @@ async def test_my_data_arrives_as_json_and_a_readable_pdf(application, api, serv
 
     readable = flat(pdf)
     for expected in ("Vosdonnées", f"{FIRST}{LAST}", str(USER_ID), "MSAPdesCausses", "porteurduprojet",
-                     "Quiestlechefdeprojet", "JeanneMartin-Roux", "remplacée"):
+                     "Quiestlechefdeprojet", "JeanneMartin-Roux", "remplacée", "Tempsplein"):
         assert expected in readable, expected
 
 
