@@ -11,6 +11,7 @@ from psycopg import sql
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
+from store import migrate
 from store.db import make_engine
 
 POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "")
@@ -60,6 +61,15 @@ def database_url(request) -> str:
 
 @pytest.fixture
 def engine(database_url) -> Iterator[Engine]:
+    engine = make_engine(database_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def database(database_url) -> Iterator[Engine]:
+    """An engine on the database, migrated to head."""
+    migrate.upgrade(database_url)
     engine = make_engine(database_url)
     yield engine
     engine.dispose()

@@ -5,22 +5,11 @@ import threading
 import time
 from datetime import timedelta
 
-import pytest
 from sqlalchemy import func, select
 
-from store import migrate
-from store.db import make_engine
 from store.inbox import Inbox, StoredUpdate
 from store.models import ReceivedUpdate, User, utcnow
 from store.repo import Repository
-
-
-@pytest.fixture
-def database(database_url):
-    migrate.upgrade(database_url)
-    engine = make_engine(database_url)
-    yield engine
-    engine.dispose()
 
 
 def update(update_id: int, chat_id: int) -> dict:

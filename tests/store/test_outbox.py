@@ -5,21 +5,11 @@ from datetime import timedelta
 
 import pytest
 
-from store import migrate
-from store.db import make_engine
 from store.models import utcnow
 from store.outbox import Outbox, write
 from tests.support.clock import FrozenClock
 
 LEASE = timedelta(seconds=30)
-
-
-@pytest.fixture
-def database(database_url):
-    migrate.upgrade(database_url)
-    engine = make_engine(database_url)
-    yield engine
-    engine.dispose()
 
 
 def add(database, chat_id: int, *texts: str, update_id: int | None = None) -> None:

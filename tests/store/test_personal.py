@@ -1,24 +1,13 @@
 """Erasing a user removes the Telegram traffic of their chat too: raw updates carry their name and words."""
 from __future__ import annotations
 
-import pytest
 from sqlalchemy import func, select
 
-from store import migrate
-from store.db import make_engine
 from store.inbox import Inbox
 from store.models import OutgoingMessage, ReceivedUpdate
 from store.outbox import write
 from store.personal import erase_user
 from store.repo import Repository
-
-
-@pytest.fixture
-def database(database_url):
-    migrate.upgrade(database_url)
-    engine = make_engine(database_url)
-    yield engine
-    engine.dispose()
 
 
 def test_the_chat_s_stored_updates_and_messages_go_with_the_user(database):
