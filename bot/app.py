@@ -11,6 +11,8 @@ from telegram.request import BaseRequest
 
 from bot.calls import DatabaseCalls
 from bot.handlers import Handlers
+from bot.inactivity import INTERVAL_SECONDS as INACTIVITY_INTERVAL_SECONDS
+from bot.inactivity import InactivitySweep
 from bot.inbox import InboxQueue, recover
 from bot.outbox import INTERVAL_SECONDS as OUTBOX_INTERVAL_SECONDS
 from bot.outbox import OutboxSender, OutboxWriter, instance_name
@@ -30,6 +32,7 @@ USE_LIMITER = object()
 REMINDERS = "reminders"  # bot_data key of the application's ReminderDispatcher
 REMINDER_INTERVAL_SECONDS = 30
 OUTBOX = "outbox"  # bot_data key of the application's OutboxSender
+INACTIVITY = "inactivity"  # bot_data key of the application's InactivitySweep
 
 
 def build_application(services: Services, request: BaseRequest | None = None,
@@ -73,6 +76,11 @@ def build_application(services: Services, request: BaseRequest | None = None,
     application.bot_data[OUTBOX] = sender
     application.job_queue.run_repeating(sender.job, interval=OUTBOX_INTERVAL_SECONDS, first=1, name="outbox")
     writer = OutboxWriter(outbox, services.renderer, services.settings.zone, services.engine.clock)
+    inactivity = InactivitySweep(services.database, services.engine.reminders.inactivity, writer, sender, calls,
+                                 services.engine.clock, services.settings.zone)
+    application.bot_data[INACTIVITY] = inactivity
+    application.job_queue.run_repeating(inactivity.job, interval=INACTIVITY_INTERVAL_SECONDS, first=300,
+                                        name="inactivity")
     handlers = Handlers(services.engine, services.renderer, writer, sender, calls, processor.processed_by_engine)
     # Order matters: commands before plain text, text before the catch-all for other messages.
     application.add_handler(MessageHandler(PRIVATE & filters.COMMAND, handlers.command))

@@ -32,6 +32,7 @@ MESSAGE_TEMPLATES = [
     "committee_held", "committee_not_held", "committee_calendar", "reminder_committee", "reminder_activity_report",
     "reminder_followup", "reminder_ask_date", "reminder_funding", "reminder_digest", "reminder_nudge",
     "paste_tail", "projects", "ask_new_project", "project_header", "project_opened", "animation", "privacy", "personal_data", "erase_confirm", "erase_cancelled", "erased",
+    "inactivity_warning",
 ]
 
 

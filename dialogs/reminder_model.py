@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import time
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from dialogs.errors import GuideError
 from dialogs.model import Identifier, Question, Strict
@@ -66,6 +66,17 @@ class NudgeRules(Strict):
     idle_days: int = Field(ge=1)
 
 
+class InactivityRules(Strict):
+    warn_after_months: int = Field(ge=1)
+    erase_after_months: int = Field(ge=2)
+
+    @model_validator(mode="after")
+    def _warned_first(self) -> InactivityRules:
+        if self.erase_after_months <= self.warn_after_months:
+            raise ValueError("erase_after_months must come after warn_after_months")
+        return self
+
+
 class ReminderModel(Strict):
     send_time: time
     holidays_country: str = Field(pattern=r"^[A-Z]{2}$")
@@ -76,6 +87,7 @@ class ReminderModel(Strict):
     funding_request: FundingRules
     digest: DigestRules
     nudge: NudgeRules
+    inactivity: InactivityRules
 
     def defaults(self) -> dict[str, bool]:
         return {kind.id: kind.enabled for kind in self.kinds}

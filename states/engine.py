@@ -43,6 +43,8 @@ PERSONAL_COMMANDS = ("mes_donnees", "supprimer", "confidentialite")
 UPDATE_MEMORY = timedelta(days=2)
 PRUNE_EVERY = 1000
 EDIT_BUTTONS_PER_ROW = 5
+# A user's last activity is kept to the day: one write a day at most, plenty for an erasure counted in months.
+ACTIVITY_RESOLUTION = timedelta(days=1)
 
 
 class Engine:
@@ -141,6 +143,7 @@ class _Conversation:
     # ---- dispatch
 
     def handle(self, event: Event) -> Outcome:
+        self._seen()
         if self.user.inactive_since is not None:  # back after blocking the bot: their reminders resume
             ReminderStore(self.repo.connection).resume_user(self.user.id)
             self.user.inactive_since = None
@@ -854,6 +857,13 @@ class _Conversation:
 
     # ---- the user's own data (RGPD)
 
+    def _seen(self) -> None:
+        """The user is active: their last activity moves on, and a warning of erasure for inactivity is void."""
+        last = self.user.last_seen_at
+        if last is None or self.now - last >= ACTIVITY_RESOLUTION or self.user.inactivity_warned_at is not None:
+            self.user.last_seen_at = self.now
+            self.user.inactivity_warned_at = None
+
     def _personal(self, event: Event) -> Outcome | None:
         """/confidentialite, /mes_donnees, /supprimer and its buttons, with or without a project."""
         if isinstance(event, Command) and event.name in PERSONAL_COMMANDS:
@@ -862,7 +872,9 @@ class _Conversation:
                 self.membership.budget_pending = None  # as any command: the line or date being typed is left
                 self.membership.awaiting = None
             if event.name == "confidentialite":
-                return Outcome([Reply("privacy", {"days": UPDATE_MEMORY.days})])
+                rules = self.engine.reminders.inactivity
+                return Outcome([Reply("privacy", {"days": UPDATE_MEMORY.days, "warn_months": rules.warn_after_months,
+                                                  "erase_months": rules.erase_after_months})])
             if event.name == "mes_donnees":
                 return Outcome([Reply("personal_data", {}, personal_data=self.user.id)])
             plan = erasure_plan(self.repo.connection, self.user.id)

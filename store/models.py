@@ -17,6 +17,11 @@ NAMING_CONVENTION = {
 }
 
 
+def as_utc(instant: datetime) -> datetime:
+    """SQLite gives back naive datetimes; everything stored is UTC."""
+    return instant.replace(tzinfo=timezone.utc) if instant.tzinfo is None else instant.astimezone(timezone.utc)
+
+
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -38,6 +43,10 @@ class User(Base):
     creating_project: Mapped[bool] = mapped_column(Boolean, default=False)
     # Set when Telegram answered 403 (the user blocked the bot); cleared by the user's next message.
     inactive_since: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # The user's last message or tap (kept to the day); data of users long gone is erased (dialogs/reminders.yaml).
+    last_seen_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # When the user was told that their data would be erased for inactivity; cleared by their next activity.
+    inactivity_warned_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
 class Project(Base):

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlalchemy import Connection, select
 
-from store.models import Project
+from store.models import Project, as_utc
 
 PROJECT = Project.__table__
 _PROJECTS = select(PROJECT.c.id, PROJECT.c.name, PROJECT.c.territory, PROJECT.c.state,
@@ -24,9 +24,6 @@ class NetworkProject:
 
 def network_projects(connection: Connection) -> list[NetworkProject]:
     """Every project, by name."""
-    return [NetworkProject(row.id, row.name, row.territory, row.state, _utc(row.updated_at))
+    return [NetworkProject(row.id, row.name, row.territory, row.state, as_utc(row.updated_at))
             for row in connection.execute(_PROJECTS)]
 
-
-def _utc(instant: datetime) -> datetime:
-    return instant.replace(tzinfo=timezone.utc) if instant.tzinfo is None else instant.astimezone(timezone.utc)

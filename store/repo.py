@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, fields
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, DateTime, bindparam, delete, func, insert, select, text, update
 
 from store.models import (Answer, BudgetLine, ChecklistMark, Membership, ProcessedUpdate, Project, ReceivedUpdate, User,
-                          utcnow)
+                          as_utc, utcnow)
 
 USER, PROJECT, MEMBERSHIP, ANSWER, UPDATE, MARK, LINE, RECEIVED = (
     m.__table__ for m in (User, Project, Membership, Answer, ProcessedUpdate, ChecklistMark, BudgetLine,
@@ -28,6 +28,8 @@ class UserRow:
     active_project_id: int | None
     creating_project: bool
     inactive_since: datetime | None = None
+    last_seen_at: datetime | None = None
+    inactivity_warned_at: datetime | None = None
     projects: int = 0  # how many projects the user belongs to (read, never written: memberships say it)
 
 
@@ -107,10 +109,6 @@ class ChecklistEvidence:
     budget_changed: datetime | None
 
 
-def _utc(instant: datetime) -> datetime:
-    """SQLite gives back naive datetimes; everything stored is UTC."""
-    return instant.replace(tzinfo=timezone.utc) if instant.tzinfo is None else instant.astimezone(timezone.utc)
-
 
 def _columns(table, row_type) -> list:
     return [table.c[f.name] for f in fields(row_type)]
@@ -120,8 +118,8 @@ def _columns(table, row_type) -> list:
 # compiled once; the dialect-specific insert() constructs are recompiled on every call.
 _CLAIM = text("INSERT INTO processed_update (update_id, processed_at) VALUES (:update_id, :now) "
               "ON CONFLICT DO NOTHING RETURNING update_id")
-_NEW_USER = text('INSERT INTO "user" (id, name, creating_project, created_at) '
-                 "VALUES (:user_id, :name, false, :now) ON CONFLICT DO NOTHING"
+_NEW_USER = text('INSERT INTO "user" (id, name, creating_project, created_at, last_seen_at) '
+                 "VALUES (:user_id, :name, false, :now, :now) ON CONFLICT DO NOTHING"
                  ).bindparams(bindparam("now", type_=DateTime(timezone=True)))
 # Transaction-scoped: released at commit or rollback, and held across every instance on the database.
 _LOCK_CHAT = text("SELECT pg_advisory_xact_lock(:chat_id)")
@@ -202,9 +200,12 @@ class Repository:
         row = self.connection.execute(_USER, {"user_id": user_id}).first()
         if row is None:
             # Insert or get: another unit of work may have created the user since the select.
-            self.connection.execute(_NEW_USER, {"user_id": user_id, "name": name, "now": utcnow()})
+            self.connection.execute(_NEW_USER, {"user_id": user_id, "name": name, "now": self.clock()})
             row = self.connection.execute(_USER, {"user_id": user_id}).one()
         user = UserRow(*row)
+        for field_name in ("inactive_since", "last_seen_at", "inactivity_warned_at"):
+            instant = getattr(user, field_name)
+            setattr(user, field_name, as_utc(instant) if instant is not None else None)
         if user.name != name:
             user.name = name
             self.save_user(user)
@@ -213,7 +214,8 @@ class Repository:
     def save_user(self, user: UserRow) -> None:
         self.connection.execute(update(USER).where(USER.c.id == user.id).values(
             name=user.name, active_project_id=user.active_project_id, creating_project=user.creating_project,
-            inactive_since=user.inactive_since))
+            inactive_since=user.inactive_since, last_seen_at=user.last_seen_at,
+            inactivity_warned_at=user.inactivity_warned_at))
 
     def membership(self, user_id: int, project_id: int) -> tuple[MembershipRow, ProjectRow] | None:
         """The user's membership of the project and the project, locked; None for a non-member."""
@@ -224,7 +226,7 @@ class Repository:
         membership = MembershipRow(*row[:split])
         for name in ("cut_text_at", "last_tap_at"):
             instant = getattr(membership, name)
-            setattr(membership, name, _utc(instant) if instant is not None else None)
+            setattr(membership, name, as_utc(instant) if instant is not None else None)
         return membership, ProjectRow(*row[split:])
 
     def projects(self, user_id: int) -> list[tuple[ProjectRow, str]]:
@@ -299,11 +301,11 @@ class Repository:
         """Every answer's versions, the current hand marks and the budget's last change, with their times."""
         answers: dict[str, list[AnswerVersion]] = {}
         for question_id, status, value, at in self.connection.execute(_VERSIONS, {"project_id": project_id}):
-            answers.setdefault(question_id, []).append(AnswerVersion(status, value, _utc(at)))
-        marks = {item_id: MarkRow(done, _utc(at))
+            answers.setdefault(question_id, []).append(AnswerVersion(status, value, as_utc(at)))
+        marks = {item_id: MarkRow(done, as_utc(at))
                  for item_id, done, at in self.connection.execute(_DATED_MARKS, {"project_id": project_id})}
         changed = self.connection.execute(_BUDGET_CHANGED, {"project_id": project_id}).scalar()
-        return ChecklistEvidence(answers, marks, _utc(changed) if changed is not None else None)
+        return ChecklistEvidence(answers, marks, as_utc(changed) if changed is not None else None)
 
     def budget_lines(self, project_id: int) -> list[BudgetLineRow]:
         return [BudgetLineRow(*row) for row in self.connection.execute(_LINES, {"project_id": project_id})]

@@ -4,24 +4,23 @@ from __future__ import annotations
 import logging
 import subprocess
 import sys
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, text
 
 from store import migrate
 from store.db import normalise_url
 from store.models import Base, Reminder
-from store.reminders import Planned, ReminderStore
-from store.repo import Repository
+from store.reminders import ReminderStore
 
 APP_TABLES = {"user", "project", "membership", "answer", "processed_update", "checklist_mark", "budget_line",
               "committee_meeting", "reminder", "received_update", "outgoing_message"}
-HEAD = "0010"
+HEAD = "0011"
 
 
 def table_names(engine) -> set[str]:
@@ -135,10 +134,7 @@ def test_upgrade_leaves_the_app_logging_alone(sqlite_url):
 def test_reminders_planned_before_send_started_survive_its_migration_up_and_down(database_url, engine):
     due = datetime(2028, 5, 14, 7, 0, tzinfo=timezone.utc)
     migrate.upgrade(database_url, "0007")
-    with engine.begin() as connection:
-        repo = Repository(connection)
-        _, project = repo.create_project(repo.user(1001, "Marie"), "MSAP", "msap", "2024.1", "welcome")
-        ReminderStore(connection).add(project.id, 1001, Planned("committee_30", due, event_date=date(2028, 6, 13)))
+    _user_project_reminder(engine)
     migrate.upgrade(database_url)
     with engine.begin() as connection:
         store = ReminderStore(connection)
@@ -162,3 +158,35 @@ def test_instances_started_together_migrate_one_after_the_other(database_url):
     errors = [process.communicate(timeout=120)[1] for process in processes]
     assert [process.returncode for process in processes] == [0, 0, 0], errors
     assert migrate.current(database_url) == HEAD
+
+
+def test_users_keep_their_projects_and_reminders_through_the_activity_migration(database_url, engine):
+    migrate.upgrade(database_url, "0010")
+    _user_project_reminder(engine)
+    migrate.upgrade(database_url)
+    with engine.connect() as connection:
+        # Last seen when the user's project last changed.
+        assert str(connection.execute(text('SELECT last_seen_at FROM "user"')).scalar_one()).startswith("2027-03-04")
+    migrate.downgrade(database_url, "0010")
+    with engine.connect() as connection:
+        assert "last_seen_at" not in {c["name"] for c in inspect(connection).get_columns("user")}
+        # Not copied and dropped, which would have cascaded to these.
+        assert connection.execute(text("SELECT count(*) FROM membership")).scalar_one() == 1
+        assert connection.execute(text("SELECT count(*) FROM reminder")).scalar_one() == 1
+    migrate.upgrade(database_url)
+    assert migrate.current(database_url) == HEAD
+
+
+def _user_project_reminder(engine) -> None:
+    """A user, their project and a committee reminder, as the code of an older revision wrote them."""
+    with engine.begin() as connection:
+        connection.execute(text('INSERT INTO "user" (id, name, creating_project, created_at) '
+                                "VALUES (1001, 'Marie', false, '2027-01-01 10:00:00')"))
+        connection.execute(text("INSERT INTO project (id, name, referential, referential_version, state, revision, "
+                                "created_at, updated_at) VALUES (1, 'MSAP', 'msap', '2024.1', 'welcome', 0, "
+                                "'2027-01-01 10:00:00', '2027-03-04 05:06:07')"))
+        connection.execute(text("INSERT INTO membership (user_id, project_id, role, created_at) "
+                                "VALUES (1001, 1, 'owner', '2027-01-01 10:00:00')"))
+        connection.execute(text("INSERT INTO reminder (project_id, user_id, kind, due_at, status, attempts, "
+                                "created_at) VALUES (1, 1001, 'committee_30', '2028-05-14 07:00:00', 'pending', 0, "
+                                "'2027-01-01 10:00:00')"))
