@@ -22,7 +22,7 @@ from bot.reminders import ReminderDispatcher
 from bot.rendering import ProcessRendering, ThreadRendering
 from bot.services import Services
 from states.engine import COMMANDS
-from store.inbox import Inbox
+from store.inbox import KEPT_FOR, Inbox
 from store.outbox import Outbox
 
 PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
@@ -31,6 +31,7 @@ PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 USE_LIMITER = object()
 REMINDERS = "reminders"  # bot_data key of the application's ReminderDispatcher
 REMINDER_INTERVAL_SECONDS = 30
+PRUNE_INTERVAL_SECONDS = 30 * 60
 OUTBOX = "outbox"  # bot_data key of the application's OutboxSender
 INACTIVITY = "inactivity"  # bot_data key of the application's InactivitySweep
 
@@ -75,6 +76,8 @@ def build_application(services: Services, request: BaseRequest | None = None,
 
     application.bot_data[OUTBOX] = sender
     application.job_queue.run_repeating(sender.job, interval=OUTBOX_INTERVAL_SECONDS, first=1, name="outbox")
+    application.job_queue.run_repeating(_prune(inbox, outbox, calls, services.engine.clock), first=60,
+                                        interval=PRUNE_INTERVAL_SECONDS, name="prune")
     writer = OutboxWriter(outbox, services.renderer, services.settings.zone, services.engine.clock)
     inactivity = InactivitySweep(services.database, services.engine.reminders.inactivity, writer, sender, calls,
                                  services.engine.clock, services.settings.zone)
@@ -89,6 +92,15 @@ def build_application(services: Services, request: BaseRequest | None = None,
     application.add_handler(MessageHandler(PRIVATE & ~filters.StatusUpdate.ALL, handlers.other))
     application.add_error_handler(handlers.error)
     return application
+
+
+def _prune(inbox: Inbox, outbox: Outbox, calls: DatabaseCalls, clock):
+    """What is kept only for Telegram's redelivery window goes once it is over (/confidentialite says so)."""
+    async def prune(context) -> None:
+        cutoff = clock() - KEPT_FOR
+        await calls(inbox.forget_before, cutoff)
+        await calls(outbox.forget_before, cutoff)
+    return prune
 
 
 async def _close(dispatcher: ReminderDispatcher, sender: OutboxSender) -> None:

@@ -36,9 +36,7 @@ MARK_DELAY = 0.2  # seconds a sent reply's mark waits for a transaction to carry
 DOCUMENT_LEASE = timedelta(minutes=10)  # documents take longer to make
 RETRY = timedelta(seconds=5)
 MAX_ATTEMPTS = 5
-SENT_MEMORY = timedelta(days=2)
 INTERVAL_SECONDS = 2  # how often the periodic pass looks for messages left behind
-PRUNE_EVERY = 1000  # periodic passes between two prunings of sent rows
 
 
 def instance_name() -> str:
@@ -141,7 +139,6 @@ class OutboxSender:
         self.rendering = rendering
         self.calls = calls
         self.defer_marks = single_instance
-        self._passes = 0
         self._mark_timer: asyncio.TimerHandle | None = None
         self._marking: asyncio.Future | None = None
 
@@ -211,9 +208,6 @@ class OutboxSender:
         """The JobQueue's periodic callback: messages a crash, a failure or another instance left pending."""
         for chat_id in await self.calls(self.outbox.chats_due):
             await self.flush(context.bot, chat_id)
-        self._passes += 1
-        if self._passes % PRUNE_EVERY == 0:
-            await self.calls(self.outbox.forget_before, self.outbox.clock() - SENT_MEMORY)
 
     async def _send(self, bot: Bot, message: Outgoing) -> None:
         chat_id, payload = message.chat_id, message.payload

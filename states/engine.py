@@ -30,6 +30,7 @@ from states.reminder_desk import COMMITTEE_DATE, ReminderDesk, watched_questions
 from states.reminder_plan import Planner
 from states.reports import Reports, requirement_counts
 from store.models import utcnow
+from store.inbox import KEPT_FOR
 from store.personal import erase_user, erasure_plan
 from store.reminders import ReminderStore
 from store.repo import Repository, StoredAnswer, UserRow
@@ -38,10 +39,6 @@ COMMANDS = ("start", "menu", "avancement", "budget", "dossier", "conformite", "c
             "projets", "mes_donnees", "supprimer", "confidentialite", "aide")
 # Answered with or without a project: they are about the user, not a project.
 PERSONAL_COMMANDS = ("mes_donnees", "supprimer", "confidentialite")
-# Telegram redelivers an unconfirmed update for at most a day; ids older than this are dropped
-# every PRUNE_EVERY updates so the de-duplication table stays small.
-UPDATE_MEMORY = timedelta(days=2)
-PRUNE_EVERY = 1000
 EDIT_BUTTONS_PER_ROW = 5
 # A user's last activity is kept to the day: one write a day at most, plenty for an erasure counted in months.
 ACTIVITY_RESOLUTION = timedelta(days=1)
@@ -76,8 +73,6 @@ class Engine:
             if event.update_id is not None:
                 if not repo.claim_update(event.update_id, self.clock()):
                     return Outcome()
-                if event.update_id % PRUNE_EVERY == 0:
-                    repo.forget_updates_before(self.clock() - UPDATE_MEMORY)
             conversation = _Conversation(self, repo, repo.user(event.sender.user_id, event.sender.name))
             outcome = conversation.handle(event)
             conversation.save()
@@ -873,7 +868,7 @@ class _Conversation:
                 self.membership.awaiting = None
             if event.name == "confidentialite":
                 rules = self.engine.reminders.inactivity
-                return Outcome([Reply("privacy", {"days": UPDATE_MEMORY.days, "warn_months": rules.warn_after_months,
+                return Outcome([Reply("privacy", {"days": KEPT_FOR.days, "warn_months": rules.warn_after_months,
                                                   "erase_months": rules.erase_after_months})])
             if event.name == "mes_donnees":
                 return Outcome([Reply("personal_data", {}, personal_data=self.user.id)])

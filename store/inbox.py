@@ -7,14 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Engine, bindparam, select, text
+from sqlalchemy import JSON, DateTime, Engine, bindparam, delete, select, text
 
 from store.models import ProcessedUpdate, ReceivedUpdate, utcnow
 
 RECEIVED, PROCESSED = ReceivedUpdate.__table__, ProcessedUpdate.__table__
+
+# Telegram redelivers an unconfirmed update for at most a day: processed updates (ids and contents) and sent
+# messages are kept this long, then pruned (bot.app's prune job).
+KEPT_FOR = timedelta(days=2)
 
 _TIME = DateTime(timezone=True)
 # Text, as in store/repo.py: ON CONFLICT … RETURNING reads the same on SQLite and PostgreSQL.
@@ -56,6 +60,13 @@ class Inbox:
             query = query.where(RECEIVED.c.update_id < before)
         with self.database.connect() as connection:
             return [StoredUpdate(update_id, payload) for update_id, payload in connection.execute(query)]
+
+    def forget_before(self, cutoff: datetime) -> None:
+        """Drop the updates processed before `cutoff` (past Telegram's redelivery window), ids and contents."""
+        with self.database.begin() as connection:
+            old = select(PROCESSED.c.update_id).where(PROCESSED.c.processed_at < cutoff)
+            connection.execute(delete(RECEIVED).where(RECEIVED.c.update_id.in_(old)))
+            connection.execute(delete(PROCESSED).where(PROCESSED.c.processed_at < cutoff))
 
     def mark_processed(self, update_id: int) -> None:
         """Record the update as processed, if its handling did not already."""

@@ -11,14 +11,12 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, DateTime, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import Connection, DateTime, bindparam, func, insert, select, text, update
 
-from store.models import (Answer, BudgetLine, ChecklistMark, Membership, ProcessedUpdate, Project, ReceivedUpdate, User,
-                          as_utc, utcnow)
+from store.models import Answer, BudgetLine, ChecklistMark, Membership, Project, User, as_utc, utcnow
 
-USER, PROJECT, MEMBERSHIP, ANSWER, UPDATE, MARK, LINE, RECEIVED = (
-    m.__table__ for m in (User, Project, Membership, Answer, ProcessedUpdate, ChecklistMark, BudgetLine,
-                          ReceivedUpdate))
+USER, PROJECT, MEMBERSHIP, ANSWER, MARK, LINE = (
+    m.__table__ for m in (User, Project, Membership, Answer, ChecklistMark, BudgetLine))
 
 
 @dataclass
@@ -179,12 +177,6 @@ class Repository:
         """Record a Telegram update id; False when it was already processed."""
         # Not rowcount: psycopg 3 reports -1 once SQLAlchemy has closed an INSERT's cursor.
         return self.connection.execute(_CLAIM, {"update_id": update_id, "now": now or utcnow()}).first() is not None
-
-    def forget_updates_before(self, cutoff: datetime) -> None:
-        """Drop update ids too old for Telegram to deliver again, and the stored updates they processed."""
-        old = select(UPDATE.c.update_id).where(UPDATE.c.processed_at < cutoff)
-        self.connection.execute(delete(RECEIVED).where(RECEIVED.c.update_id.in_(old)))
-        self.connection.execute(delete(UPDATE).where(UPDATE.c.processed_at < cutoff))
 
     def lock_chat(self, chat_id: int) -> None:
         """Hold the chat until this unit of work ends: one update of a chat at a time, across all instances.

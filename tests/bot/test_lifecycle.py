@@ -140,3 +140,28 @@ def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+async def test_what_is_kept_for_telegram_s_redelivery_window_is_pruned_after_it(client, services):
+    from datetime import timedelta
+
+    from sqlalchemy import select, update
+
+    from store.inbox import Inbox
+    from store.models import OutgoingMessage, ProcessedUpdate, ReceivedUpdate
+
+    await client.send("/start")
+    inbox = Inbox(services.database)
+    inbox.receive(900_001, 1001, {"message": {"text": "MSAP des Causses"}})
+    inbox.mark_processed(900_001)
+    inbox.receive(900_002, 1001, {"message": {"text": "pas encore traité"}})
+    now = services.engine.clock()
+    with services.database.begin() as connection:
+        connection.execute(update(ProcessedUpdate).values(processed_at=now - timedelta(days=3)))
+        connection.execute(update(OutgoingMessage).values(status="sent", created_at=now - timedelta(days=3)))
+    prune = next(job for job in client.application.job_queue.jobs() if job.name == "prune")
+    await prune.callback(None)
+    with services.database.connect() as connection:
+        assert connection.execute(select(ReceivedUpdate.update_id)).scalars().all() == [900_002]  # not processed
+        assert connection.execute(select(ProcessedUpdate.update_id)).scalars().all() == []
+        assert connection.execute(select(OutgoingMessage.id)).scalars().all() == []

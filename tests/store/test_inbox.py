@@ -45,7 +45,7 @@ def test_processed_updates_are_pruned_after_the_redelivery_window(database):
         repo = Repository(connection)
         repo.claim_update(1, utcnow() - timedelta(days=3))
         repo.claim_update(2, utcnow())
-        repo.forget_updates_before(utcnow() - timedelta(days=2))
+    inbox.forget_before(utcnow() - timedelta(days=2))
     with database.connect() as connection:
         stored = connection.execute(select(ReceivedUpdate.update_id).order_by(ReceivedUpdate.update_id)).scalars()
         assert list(stored) == [2, 3]

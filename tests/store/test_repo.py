@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import select
 
 from store import migrate
+from store.inbox import Inbox
 from store.models import Answer, BudgetLine, ChecklistMark, Membership, ProcessedUpdate, Project, User, utcnow
 from store.repo import MembershipRow, ProjectRow, Repository, StoredAnswer
 
@@ -184,7 +185,7 @@ def test_old_update_ids_are_forgotten(database):
         assert repo.claim_update(1) and repo.claim_update(2)
         connection.execute(ProcessedUpdate.__table__.update().where(ProcessedUpdate.update_id == 1)
                            .values(processed_at=utcnow() - timedelta(days=3)))
-        repo.forget_updates_before(utcnow() - timedelta(days=2))
+    Inbox(database).forget_before(utcnow() - timedelta(days=2))
     with database.begin() as connection:
         repo = Repository(connection)
         assert repo.claim_update(1) is True
