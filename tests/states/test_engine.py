@@ -1,12 +1,10 @@
 """The engine without Telegram: events in, replies out, everything committed."""
 from __future__ import annotations
 
-from datetime import timedelta
-
 from sqlalchemy import select
 
 from states.events import Choice, Command, Sender, Text
-from store.models import ProcessedUpdate, Project, utcnow
+from store.models import Project, utcnow
 
 MARIE = Sender(42, "Marie Dupont")
 
@@ -38,15 +36,3 @@ def test_a_button_of_another_users_project_is_refused(services):
     assert outcome.notice == services.ui.notices.stale
     assert all("Projet A" not in str(r.values) for r in outcome.replies)
 
-
-def test_old_update_ids_are_pruned_every_thousand_updates(services):
-    engine = services.engine
-    with services.database.begin() as connection:
-        connection.execute(ProcessedUpdate.__table__.insert().values(
-            update_id=5, processed_at=engine.clock() - timedelta(days=3)))
-    engine.handle(Command(MARIE, "start", update_id=999))
-    with services.database.connect() as connection:
-        assert 5 in connection.scalars(select(ProcessedUpdate.update_id)).all()
-    engine.handle(Command(MARIE, "aide", update_id=1000))
-    with services.database.connect() as connection:
-        assert connection.scalars(select(ProcessedUpdate.update_id)).all() == [999, 1000]
