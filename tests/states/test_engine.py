@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from states.events import Choice, Command, Sender, Text
-from store.models import Project, utcnow
+from store.models import Project
 
 MARIE = Sender(42, "Marie Dupont")
 
