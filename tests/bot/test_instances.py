@@ -79,23 +79,25 @@ def test_two_instances_process_one_chat_in_order(tmp_path, postgres_url):
     database = make_engine(postgres_url)
     ports = [free_port(), free_port()]
     with BotApiServer() as server:
-        bots = [start_bot(tmp_path / f"bot{n}.log", server, postgres_url, webhook_port=port)
-                for n, port in enumerate(ports)]
-        forwarder = RoundRobin(ports)
         try:
-            for run in range(RUNS):
-                user = ChatClient(NoApplication(), server.api, user_id=9000 + run, first_name="Inès",
-                                  last_name=f"Run{run}")
-                updates = conversation(user, run)
-                for update in updates:
-                    post_update(forwarder.port, update)
-                ids = [u["update_id"] for u in updates]
-                wait_until(lambda: _processed(database, ids) == len(ids), seconds=120)
-                _check_run(database, server, user, ids, tmp_path, run, updates)
+            for run in range(RUNS):  # each run with two fresh processes, as the "3 runs" asks
+                bots = [start_bot(tmp_path / f"bot{n}.log", server, postgres_url, webhook_port=port)
+                        for n, port in enumerate(ports)]
+                forwarder = RoundRobin(ports)
+                try:
+                    user = ChatClient(NoApplication(), server.api, user_id=9000 + run, first_name="Inès",
+                                      last_name=f"Run{run}")
+                    updates = conversation(user, run)
+                    for update in updates:
+                        post_update(forwarder.port, update)
+                    ids = [u["update_id"] for u in updates]
+                    wait_until(lambda: _processed(database, ids) == len(ids), seconds=120)
+                    _check_run(database, server, user, ids, tmp_path, run, updates)
+                finally:
+                    forwarder.close()
+                    for bot in bots:
+                        stop(bot)
         finally:
-            forwarder.close()
-            for bot in bots:
-                stop(bot)
             database.dispose()
     for n in range(len(ports)):
         log = (tmp_path / f"bot{n}.log").read_text()
