@@ -26,7 +26,7 @@ from bot.render import TELEGRAM_LIMIT, Renderer
 from bot.rendering import ProcessRendering, ThreadRendering
 from bot.splitting import split_html
 from dossier.calendar_file import calendar_file, calendar_filename
-from states.events import Button, Outcome
+from states.events import Button, Outcome, Reply
 from store.outbox import Outbox, Outgoing, write
 
 log = logging.getLogger(__name__)
@@ -104,14 +104,10 @@ class OutboxWriter:
                 name, data = reply.image
                 messages.append({"kind": "image", "caption": text, "keyboard": rows, "image": name, "data": data})
                 continue
-            if reply.personal_data is not None:
+            files = _files_to_make(reply)
+            if files is not None:
                 messages.append({"kind": "text", "html": text, "keyboard": rows})
-                messages.append({"kind": "personal", "user_id": reply.personal_data})
-                continue
-            if reply.documents is not None:
-                messages.append({"kind": "text", "html": text, "keyboard": rows})
-                messages.append({"kind": "documents", "project_id": reply.documents.project_id,
-                                 "draft": reply.documents.draft})
+                messages.append(files)
                 continue
             if reply.edit and edit_message_id is not None and len(text) <= TELEGRAM_LIMIT:
                 messages.append({"kind": "edit", "message_id": edit_message_id, "html": text, "keyboard": rows})
@@ -227,15 +223,12 @@ class OutboxSender:
             png = await self.rendering.draw(payload["image"], payload["data"])
             await bot.send_photo(chat_id, png, caption=payload["caption"][:1024], parse_mode=ParseMode.HTML,
                                  reply_markup=markup)
-        elif kind == "documents":
+        elif kind in ("documents", "personal"):
             await self.calls(self.outbox.extend, message, DOCUMENT_LEASE)
             await bot.send_chat_action(chat_id, ChatAction.UPLOAD_DOCUMENT)
-            for file in await self.rendering.make(payload["project_id"], payload["draft"]):
-                await bot.send_document(chat_id, file.content, filename=file.filename, caption=file.caption)
-        elif kind == "personal":
-            await self.calls(self.outbox.extend, message, DOCUMENT_LEASE)
-            await bot.send_chat_action(chat_id, ChatAction.UPLOAD_DOCUMENT)
-            for file in await self.rendering.personal(payload["user_id"]):
+            made = (self.rendering.make(payload["project_id"], payload["draft"]) if kind == "documents"
+                    else self.rendering.personal(payload["user_id"]))
+            for file in await made:
                 await bot.send_document(chat_id, file.content, filename=file.filename, caption=file.caption)
         elif kind == "file":
             await bot.send_document(chat_id, payload["content"].encode(), filename=payload["filename"],
@@ -245,6 +238,15 @@ class OutboxSender:
                                     caption=payload["caption"])
         else:
             raise ValueError(kind)
+
+
+def _files_to_make(reply: Reply) -> dict[str, Any] | None:
+    """The row of the files a reply announces, made when the row is sent (a crash makes them again)."""
+    if reply.documents is not None:
+        return {"kind": "documents", "project_id": reply.documents.project_id, "draft": reply.documents.draft}
+    if reply.personal_data is not None:
+        return {"kind": "personal", "user_id": reply.personal_data}
+    return None
 
 
 def _seconds(value: int | timedelta) -> timedelta:

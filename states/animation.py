@@ -15,6 +15,7 @@ from dialogs.loader import LoadedGuide
 from dialogs.reminder_model import ReminderModel
 from dialogs.ui import AnimationTexts
 from states.events import Attachment, Reply
+from states.progress import ProjectView
 from states.reports import requirement_counts
 from store.network import NetworkProject, network_projects
 from store.repo import Repository
@@ -51,9 +52,9 @@ class Animation:
         return Reply("animation", values, file=self._csv(rows, today))
 
     def _facts(self, repo: Repository, project: NetworkProject, today: date) -> dict:
-        answers = repo.answers(project.id)
-        values = {qid: a.value for qid, a in answers.items() if a.status == "answered"}
-        results = evaluate(self.guide.stages, self.guide.questions, answers,
+        view = ProjectView(self.guide, repo.answers(project.id))
+        values = view.values
+        results = evaluate(self.guide.stages, self.guide.questions, view.answers,
                            lambda: project_budget(self.budget, values, repo.budget_lines(project.id)))
         counts = requirement_counts(results)
         stage = self.guide.stage_of_step.get(project.state) if project.territory else None
