@@ -3,10 +3,15 @@ from __future__ import annotations
 
 import asyncio
 import socket
+from datetime import timedelta
 
 import httpx
+from sqlalchemy import select, update
+
 from bot.services import build_services
 from bot.webhook import webhook_server
+from store.inbox import Inbox
+from store.models import OutgoingMessage, ProcessedUpdate, ReceivedUpdate
 from tests.conftest import make_settings, start_application
 from tests.support.telegram import ChatClient, FakeBotApi
 from tests.support.walk import question_in
@@ -143,13 +148,6 @@ def _free_port() -> int:
 
 
 async def test_what_is_kept_for_telegram_s_redelivery_window_is_pruned_after_it(client, services):
-    from datetime import timedelta
-
-    from sqlalchemy import select, update
-
-    from store.inbox import Inbox
-    from store.models import OutgoingMessage, ProcessedUpdate, ReceivedUpdate
-
     await client.send("/start")
     inbox = Inbox(services.database)
     inbox.receive(900_001, 1001, {"message": {"text": "MSAP des Causses"}})

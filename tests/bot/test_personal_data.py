@@ -6,11 +6,12 @@ import json
 import re
 
 from pypdf import PdfReader
-from sqlalchemy import insert, inspect, select, text
+from sqlalchemy import insert, select
 
 from store.models import Answer, Membership, Project
 from store.repo import Repository
 from tests.support.telegram import ChatClient
+from tests.support.traces import rows_mentioning
 from tests.support.walk import question_in
 
 USER_ID = 912_345_678
@@ -89,13 +90,8 @@ async def test_erasing_leaves_nothing_of_the_user_and_keeps_what_others_share(ap
     erased = await client.click("Oui, tout effacer")
     assert "Vos données sont effacées" in erased[0].text and "Projets effacés : MSAP des Causses" in erased[0].text
 
-    found = []
+    found = rows_mentioning(services.database, str(USER_ID), FIRST, LAST)
     with services.database.connect() as connection:
-        for table in inspect(connection).get_table_names():
-            for row in connection.execute(text(f'SELECT * FROM "{table}"')):
-                cells = " ".join(str(cell) for cell in row)
-                if str(USER_ID) in cells or FIRST in cells or LAST in cells:
-                    found.append((table, cells[:120]))
         projects = connection.execute(select(Project.name)).scalars().all()
         answer = connection.execute(select(Answer.value, Answer.user_id).where(Answer.project_id == shared)).all()
     assert found == []

@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from states.buttons import Action, Payload
 from store.models import Membership, Project
+from tests.support.telegram import ChatClient
 from tests.support.walk import question_in
 
 
@@ -82,8 +83,6 @@ async def test_a_new_project_waiting_for_its_territory_can_be_left(client, servi
 
 
 async def test_a_forged_button_cannot_open_someone_elses_project(client, services, application, api):
-    from tests.support.telegram import ChatClient
-
     other = ChatClient(application, api, user_id=2002, first_name="Paul")
     await onboard(other, "MSAP de Paul", "Quercy")
     await onboard(client, "MSAP des Causses", "Larzac")
