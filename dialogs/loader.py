@@ -16,7 +16,7 @@ from dialogs.yaml_files import read_yaml
 from dialogs.model import (CHOICE_KINDS, AnsweredRule, BudgetEnteredRule, AnyOf, AtLeast, AtMostRule, BudgetState,
                            Check, ChecklistItem, DateOrderRule, DatesBeforeRule, EachAnswered, EachSelectedRule, Equals,
                            Guide, GuideHeader, Proof, IncludesAllRule, Kind, MinSelectedRule, MinWeeklyHoursRule, Question, Stage, StateAidRule,
-                           Step, SubsidyPlausibleRule, YesRule)
+                           Step, YesRule)
 
 GUIDE_DIR = Path(__file__).parent / "guide"
 HEADER_FILE = "guide.yaml"
