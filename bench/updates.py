@@ -298,10 +298,10 @@ async def breakdown(full: Full, count: int) -> None:
         finally:
             spent["engine.handle (worker thread)"] += time.perf_counter() - t0
 
-    def html(reply):
+    def html(*args):
         t0 = time.perf_counter()
         try:
-            return original_html(reply)
+            return original_html(*args)
         finally:
             spent["  of which renderer.html (Jinja)"] += time.perf_counter() - t0
 
