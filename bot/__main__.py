@@ -94,6 +94,8 @@ def _serve(settings: Settings) -> int:
 
     logging.getLogger().setLevel(logging.INFO)
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    # The job queue logs every run of every job at INFO: the outbox job alone would write a line a second.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
     services = build_services(settings)
     rendering = ProcessRendering(settings.database_url, idle_seconds=settings.render_idle_minutes * 60,
                                  timezone=settings.timezone)
