@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
+from telegram.helpers import create_deep_linked_url
 
 from bot.calls import DatabaseCalls
 from bot.render import Renderer
@@ -66,9 +68,10 @@ class Handlers:
         self.processed = processed  # told of each update the engine has marked processed
 
     async def command(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        word = update.effective_message.text.split(maxsplit=1)[0]
+        word, *rest = update.effective_message.text.split(maxsplit=1)
         name = word[1:].split("@", 1)[0].lower()
-        await self._run(update, context, Command(_sender(update), name, update_id=update.update_id))
+        await self._run(update, context, Command(_sender(update), name, rest[0].strip() if rest else None,
+                                                 update_id=update.update_id))
 
     async def text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message
@@ -89,6 +92,8 @@ class Handlers:
         chat_id = update.effective_user.id  # private chats only: the chat is the user
         pressed = query.message.message_id if query is not None and query.message is not None else None
         # The engine's unit of work is synchronous and commits, with the replies' outbox rows, before returning.
+        if self.engine.invite_link is None:  # the bot's name is known once the application is initialised
+            self.engine.invite_link = partial(create_deep_linked_url, context.bot.username)
         record = self.writer.recorder(chat_id, update.update_id, pressed)
         outcome = await self.calls(self.engine.handle, event, record)
         record.committed()

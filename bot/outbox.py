@@ -99,29 +99,31 @@ class OutboxWriter:
         """`edit_message_id`: the message whose button was pressed, which a reply may replace."""
         messages: list[dict[str, Any]] = []
         for reply in outcome.replies:
-            text, rows = self.renderer.html(reply, outcome.project), _rows(reply.buttons)
-            if reply.image is not None:
-                name, data = reply.image
-                messages.append({"kind": "image", "caption": text, "keyboard": rows, "image": name, "data": data})
-                continue
-            files = _files_to_make(reply)
-            if files is not None:
-                messages.append({"kind": "text", "html": text, "keyboard": rows})
-                messages.append(files)
-                continue
-            if reply.edit and edit_message_id is not None and len(text) <= TELEGRAM_LIMIT:
-                messages.append({"kind": "edit", "message_id": edit_message_id, "html": text, "keyboard": rows})
-                continue
-            chunks = split_html(text)
-            for number, chunk in enumerate(chunks, start=1):
-                messages.append({"kind": "text", "html": chunk, "keyboard": rows if number == len(chunks) else None})
-            if reply.file is not None:
-                messages.append({"kind": "file", "filename": reply.file.filename, "caption": reply.file.caption,
-                                 "content": reply.file.content})
-            if reply.calendar is not None:
-                invite = reply.calendar
-                messages.append({"kind": "calendar", "filename": calendar_filename(invite), "caption": invite.caption,
-                                 "ics": calendar_file(invite, self.zone, self.clock()).decode()})
+            made = self._reply(reply, outcome.project, edit_message_id)
+            # A secret (an invitation link) is not kept once sent.
+            messages += [message | {"forget": True} for message in made] if reply.secret else made
+        return messages
+
+    def _reply(self, reply: Reply, project: str | None, edit_message_id: int | None) -> list[dict[str, Any]]:
+        text, rows = self.renderer.html(reply, project), _rows(reply.buttons)
+        if reply.image is not None:
+            name, data = reply.image
+            return [{"kind": "image", "caption": text, "keyboard": rows, "image": name, "data": data}]
+        files = _files_to_make(reply)
+        if files is not None:
+            return [{"kind": "text", "html": text, "keyboard": rows}, files]
+        if reply.edit and edit_message_id is not None and len(text) <= TELEGRAM_LIMIT:
+            return [{"kind": "edit", "message_id": edit_message_id, "html": text, "keyboard": rows}]
+        chunks = split_html(text)
+        messages = [{"kind": "text", "html": chunk, "keyboard": rows if number == len(chunks) else None}
+                    for number, chunk in enumerate(chunks, start=1)]
+        if reply.file is not None:
+            messages.append({"kind": "file", "filename": reply.file.filename, "caption": reply.file.caption,
+                             "content": reply.file.content})
+        if reply.calendar is not None:
+            invite = reply.calendar
+            messages.append({"kind": "calendar", "filename": calendar_filename(invite), "caption": invite.caption,
+                             "ics": calendar_file(invite, self.zone, self.clock()).decode()})
         return messages
 
 

@@ -12,6 +12,7 @@ from bot.config import Settings
 from bot.render import Renderer
 from dialogs.budget_model import check_framing, load_budget_model
 from dialogs.dossier_model import load_dossier_sources
+from dialogs.partners import Partners
 from dialogs.loader import LoadedGuide, load_guide
 from dialogs.reminder_model import check_questions, load_reminder_model
 from dossier.files import DocumentMaker
@@ -31,8 +32,11 @@ MESSAGE_TEMPLATES = [
     "budget_chart", "dossier", "dossier_sending", "reminders", "reminder_kind", "committee_ask", "committee_set",
     "committee_held", "committee_not_held", "committee_calendar", "reminder_committee", "reminder_activity_report",
     "reminder_followup", "reminder_ask_date", "reminder_funding", "reminder_digest", "reminder_nudge",
-    "paste_tail", "projects", "ask_new_project", "project_header", "project_opened", "animation", "privacy", "personal_data", "erase_confirm", "erase_cancelled", "erased",
-    "inactivity_warning",
+    "paste_tail", "projects", "ask_new_project", "project_header", "project_opened", "animation", "privacy",
+    "personal_data", "erase_confirm", "erase_cancelled", "erased", "inactivity_warning", "team", "team_invite_role",
+    "team_invite_partner", "team_invitation", "team_no_links", "team_member", "invitation_offer",
+    "invitation_refused", "invitation_accepted", "invitation_declined", "not_allowed", "partner_confirmed",
+    "project_delete_confirm", "project_deleted", "reminder_team",
 ]
 
 
@@ -66,9 +70,10 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -
     renderer.check(MESSAGE_TEMPLATES)
     database = make_engine(settings.database_url, background_checkpoints=True)
     checkpoints = Checkpoints(database) if database.dialect.name == "sqlite" else None
-    engine = Engine(guide, ui, budget, database, calendar, settings.zone, clock,
+    dossier_sources = load_dossier_sources(guide.questions, guide.checks)
+    engine = Engine(guide, ui, budget, database, calendar, settings.zone, Partners(guide, dossier_sources), clock,
                     admins=frozenset(settings.admin_user_ids))
-    sources = Sources(guide, budget, load_dossier_sources(guide.questions, guide.checks), ui, settings.zone)
+    sources = Sources(guide, budget, dossier_sources, ui, settings.zone)
     documents = DocumentMaker(sources, database, clock)
     queue = ReminderQueue(database, ReminderNotes(guide, calendar, ui, settings.zone), engine.planner, clock)
     return Services(settings, guide, ui, database, engine, renderer, documents, queue, checkpoints)

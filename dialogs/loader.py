@@ -74,8 +74,8 @@ class LoadedGuide:
         return {step.id: [self.questions[q] for q in step.recall] for step in self.steps}
 
     def recalled(self, step: Step) -> list[Question]:
-        """Questions of earlier steps this step shows again for confirmation."""
-        return self._recalled[step.id]
+        """Questions of earlier steps this step shows again for confirmation (none for a partner's part of a step)."""
+        return self._recalled[step.id] if step.recall else []
 
     def step(self, step_id: str) -> Step:
         return self.steps[self.step_index[step_id]]

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from datetime import time
 from pathlib import Path
+from typing import Annotated, Literal, get_args
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from dialogs.errors import GuideError
 from dialogs.model import Identifier, Question, Strict
@@ -12,15 +13,30 @@ from dialogs.yaml_files import read_yaml
 
 REMINDERS_FILE = Path(__file__).parent / "reminders.yaml"
 # Each kind a member can pause covers these stored reminder kinds.
-COMMITTEE, ACTIVITY_REPORT, FUNDING, DIGEST, NUDGE = (
-    "committee", "activity_report", "funding_request", "digest", "nudge")
+COMMITTEE, ACTIVITY_REPORT, FUNDING, DIGEST, NUDGE, TEAM = (
+    "committee", "activity_report", "funding_request", "digest", "nudge", "team")
+KINDS = (COMMITTEE, ACTIVITY_REPORT, FUNDING, DIGEST, NUDGE, TEAM)
 FOLLOWUP, ASK_DATE = "committee_followup", "committee_ask_date"
+# A member's role, as store.models.ROLES spells it (dialogs/ imports nothing of ours; a test keeps the two equal):
+# porteur, contributeur, partenaire, lecteur.
+Role = Literal["owner", "contributor", "partner", "reader"]
+ROLES: tuple[str, ...] = get_args(Role)
+
+
+def _distinct(roles: list[str]) -> list[str]:
+    if len(set(roles)) != len(roles):
+        raise ValueError("a role is listed twice")
+    return roles
+
+
+Roles = Annotated[list[Role], Field(min_length=1), AfterValidator(_distinct)]
 
 
 class KindSetting(Strict):
     id: Identifier
     label: str = Field(min_length=1, max_length=40)
     enabled: bool
+    roles: Roles  # the members this kind concerns
 
 
 class CommitteeRules(Strict):
@@ -29,6 +45,7 @@ class CommitteeRules(Strict):
     invitees_question: Identifier
     days_before: list[int] = Field(min_length=1)
     followup_days_after: int = Field(ge=1)
+    questions_to: Roles  # who is asked "a-t-il eu lieu ?" and for the date
     ask_date_months_after: int = Field(ge=1, le=12)
     alarms_minutes_before: list[int] = Field(min_length=1)
     all_day_alarms_minutes_before: list[int] = Field(min_length=1)
@@ -66,6 +83,11 @@ class NudgeRules(Strict):
     idle_days: int = Field(ge=1)
 
 
+class TeamRules(Strict):
+    min_hours_between: int = Field(ge=1)
+    show: int = Field(ge=1)
+
+
 class InactivityRules(Strict):
     warn_after_months: int = Field(ge=1)
     erase_after_months: int = Field(ge=2)
@@ -87,13 +109,36 @@ class ReminderModel(Strict):
     funding_request: FundingRules
     digest: DigestRules
     nudge: NudgeRules
+    team: TeamRules
     inactivity: InactivityRules
+
+    @model_validator(mode="after")
+    def _committee_questions_reach_its_members(self) -> ReminderModel:
+        committee = next((kind for kind in self.kinds if kind.id == COMMITTEE), None)
+        if committee is not None and not set(self.committee.questions_to) <= set(committee.roles):
+            raise ValueError("committee.questions_to must be among the roles of the committee kind")
+        return self
 
     def defaults(self) -> dict[str, bool]:
         return {kind.id: kind.enabled for kind in self.kinds}
 
     def label(self, kind_id: str) -> str:
         return next(kind.label for kind in self.kinds if kind.id == kind_id)
+
+    def concerns(self, kind_id: str, role: str) -> bool:
+        """Whether a pausable kind goes to members of this role."""
+        return any(kind.id == kind_id and role in kind.roles for kind in self.kinds)
+
+    def kinds_for(self, role: str) -> list[tuple[int, KindSetting]]:
+        """The kinds of this role, each with its position in reminders.yaml (what /rappels buttons carry)."""
+        return [(position, kind) for position, kind in enumerate(self.kinds) if role in kind.roles]
+
+    def roles_of(self, stored_kind: str) -> tuple[str, ...]:
+        """Who gets a stored reminder: the committee's questions need a member who can answer them."""
+        if stored_kind in (FOLLOWUP, ASK_DATE):
+            return tuple(self.committee.questions_to)
+        group = self.group(stored_kind)
+        return next((tuple(kind.roles) for kind in self.kinds if kind.id == group), ())
 
     def before_kind(self, days: int) -> str:
         return f"committee_{days}"
@@ -105,8 +150,9 @@ class ReminderModel(Strict):
 
 def load_reminder_model(path: Path = REMINDERS_FILE) -> ReminderModel:
     model = ReminderModel.model_validate(read_yaml(path))
-    if {kind.id for kind in model.kinds} != {COMMITTEE, ACTIVITY_REPORT, FUNDING, DIGEST, NUDGE}:
-        raise GuideError(f"{path.name}: kinds must be {COMMITTEE}, {ACTIVITY_REPORT}, {FUNDING}, {DIGEST}, {NUDGE}")
+    ids = [kind.id for kind in model.kinds]
+    if sorted(ids) != sorted(KINDS):
+        raise GuideError(f"{path.name}: kinds must be {', '.join(KINDS)}, each once")
     return model
 
 

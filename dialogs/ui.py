@@ -38,6 +38,18 @@ class Buttons(Strict):
     project_cancel: str
     erase: str
     erase_cancel: str
+    team: str
+    team_invite: str
+    team_invite_as: str
+    team_member: str
+    team_revoke: str
+    team_set_role: str
+    team_remove: str
+    invite_accept: str
+    invite_decline: str
+    confirm_part: str
+    project_delete: str
+    project_delete_yes: str
 
 
 class BudgetTexts(Strict):
@@ -145,6 +157,7 @@ class Commands(Strict):
     a_traiter: str
     rappels: str
     projets: str
+    equipe: str
     mes_donnees: str
     supprimer: str
     confidentialite: str
@@ -158,6 +171,7 @@ class Notices(Strict):
     pick_one: str
     budget_empty: str
     already_done: str
+    not_allowed: str
 
 
 class Terminal(Strict):

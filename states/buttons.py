@@ -51,6 +51,15 @@ class Action:
     PROJECT_CANCEL = "V"   # no new project after all
     ERASE = "Z"            # /supprimer confirmed: erase the user who taps it (never anyone else)
     ERASE_CANCEL = "U"     # /supprimer: keep everything
+    TEAM = "A"             # the /equipe screen
+    TEAM_INVITE = "B"      # no arg: choose the role; arg: the role's position in states.roles.INVITED
+    TEAM_PARTNER = "F"     # arg: the partner's position in dialogs.partners: invite someone for it
+    TEAM_REVOKE = "J"      # arg: the invitation's id (of this project, checked)
+    TEAM_MEMBER = "L"      # arg: the member's user id (of this project, checked)
+    TEAM_ROLE = "M"        # arg: user id x 8 + the new role's code in states.roles.ROLE_CODES (0: remove)
+    INVITE_ACCEPT = "Q"    # arg: the invitation's id; only the person it was shown to can accept it
+    INVITE_DECLINE = "S"   # arg: the invitation's id
+    PROJECT_DELETE = "i"   # no arg: ask; arg 1: delete the project and everything in it
 
     # Steps of entering a budget line: they keep the line being typed.
     BUDGET_FLOW = frozenset({BUDGET_ADD, BUDGET_CATEGORY, BUDGET_USE, BUDGET_LINE, BUDGET_AMOUNT, BUDGET_LABEL,
@@ -61,7 +70,10 @@ class Action:
                           BUDGET_LINES, BUDGET_LINE, BUDGET_CANCEL, BUDGET_CHART, DOSSIER, REMINDERS,
                           REMINDER_KIND, REMINDER_DATE, REMINDER_HELD, REMINDER_NOT_HELD, REMINDER_CALENDAR,
                           REMINDER_CANCEL, PROJECTS, PROJECT_OPEN, PROJECT_NEW, PROJECT_CANCEL, ERASE,
-                          ERASE_CANCEL})
+                          ERASE_CANCEL, TEAM, TEAM_INVITE, TEAM_PARTNER, TEAM_REVOKE, TEAM_MEMBER, TEAM_ROLE,
+                          INVITE_ACCEPT, INVITE_DECLINE, PROJECT_DELETE})
+    # Answers to an invitation: they come before the invitee belongs to the project (payload project 0).
+    INVITATION = frozenset({INVITE_ACCEPT, INVITE_DECLINE})
     # What may be tapped while a new project still waits for its territory.
     PROJECT_FLOW = frozenset({PROJECTS, PROJECT_OPEN, PROJECT_NEW, PROJECT_CANCEL})
 
@@ -91,3 +103,8 @@ def decode(data: str) -> Payload | None:
         return Payload(int(project), int(revision) if revision else None, action, int(arg) if arg else None)
     except ValueError:
         return None
+
+
+def shorten(name: str, limit: int = 40) -> str:
+    """A name that fits on a button."""
+    return name if len(name) <= limit else name[:limit - 1].rstrip() + "…"

@@ -18,9 +18,11 @@ from dialogs.model import Kind, Question, Step
 from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.schedule import total_minutes
 from dialogs.parsing import SHORT_TEXT_MAX, ParseError, from_json, parse_answer, parse_text, to_json
+from dialogs.partners import Partners
 from dialogs.ui import UiTexts
-from states.buttons import Action, Payload, decode
-from states.events import Button, Choice, Command, DocumentRequest, Event, Outcome, Reply, Text, Unsupported
+from states.buttons import Action, Payload, decode, shorten
+from states.events import (Button, Choice, Command, DocumentRequest, Event, Outcome, Reply, Sender, Text,
+                           Unsupported)
 from states.machine import FINISHED, ProjectMachine, goto_trigger
 from states.progress import ANSWERED, DEFERRED, SKIPPED, ProjectView
 from states import paste, taps
@@ -29,14 +31,17 @@ from states.budget_desk import BudgetDesk
 from states.reminder_desk import COMMITTEE_DATE, ReminderDesk, watched_questions
 from states.reminder_plan import Planner
 from states.reports import Reports, requirement_counts
+from states.roles import ANSWERING, OWNER, PARTNER, allows_action, allows_command, usable
+from states.team import TeamDesk
 from store.models import utcnow
 from store.inbox import KEPT_FOR
-from store.personal import erase_user, erasure_plan
+from store.personal import erase_project, erase_user, erasure_plan
 from store.reminders import ReminderStore
 from store.repo import Repository, StoredAnswer, UserRow
+from store.team import USED, VALID, Team
 
 COMMANDS = ("start", "menu", "avancement", "budget", "dossier", "conformite", "checklist", "a_traiter", "rappels",
-            "projets", "mes_donnees", "supprimer", "confidentialite", "aide")
+            "projets", "equipe", "mes_donnees", "supprimer", "confidentialite", "aide")
 # Answered with or without a project: they are about the user, not a project.
 PERSONAL_COMMANDS = ("mes_donnees", "supprimer", "confidentialite")
 EDIT_BUTTONS_PER_ROW = 5
@@ -46,7 +51,7 @@ ACTIVITY_RESOLUTION = timedelta(days=1)
 
 class Engine:
     def __init__(self, guide: LoadedGuide, ui: UiTexts, budget: BudgetModel, database: Database,
-                 reminders: ReminderModel, zone: ZoneInfo, clock: Callable[[], datetime] = utcnow,
+                 reminders: ReminderModel, zone: ZoneInfo, partners: Partners, clock: Callable[[], datetime] = utcnow,
                  admins: frozenset[int] = frozenset()) -> None:
         """`admins`: the Telegram ids of the network's animators (ADMIN_USER_IDS), who get /animation."""
         self.guide = guide
@@ -60,6 +65,9 @@ class Engine:
         self.zone = zone
         self.machine = ProjectMachine(guide)
         self.admins = admins
+        self.partners = partners
+        # Makes an invitation link from its token; set by the Telegram front end once it knows the bot's name.
+        self.invite_link: Callable[[str], str] | None = None
         self.animation = Animation(guide, budget, reminders, ui.animation, zone)
 
     def handle(self, event: Event, record: Callable[[Connection, Outcome], None] | None = None) -> Outcome:
@@ -76,6 +84,9 @@ class Engine:
             conversation = _Conversation(self, repo, repo.user(event.sender.user_id, event.sender.name))
             outcome = conversation.handle(event)
             conversation.save()
+            if conversation.membership is not None and conversation.membership.role != OWNER:
+                outcome = replace(outcome, replies=[replace(r, buttons=usable(conversation.membership.role, r.buttons))
+                                                    for r in outcome.replies])
             if conversation.about_project and conversation.user.projects > 1 and conversation.project is not None:
                 outcome = replace(outcome, project=conversation.project.name)  # which project a reply is about
             if record is not None:
@@ -102,8 +113,12 @@ class _Conversation:
         self.repo = repo
         self.user = user
         found = repo.membership(user.id, user.active_project_id) if user.active_project_id else None
+        loaded_user = replace(user)
+        if found is None and user.projects:  # the active project was deleted, or the user removed from it
+            user.active_project_id = repo.projects(user.id)[0][0].id
+            found = repo.membership(user.id, user.active_project_id)
         self.membership, self.project = found if found else (None, None)
-        self._loaded = (replace(user), found and replace(found[0]), found and replace(found[1]))
+        self._loaded = (loaded_user, found and replace(found[0]), found and replace(found[1]))
         self._view: ProjectView | None = None
         self.now = engine.clock()
         self._calendar_moved = False
@@ -132,7 +147,7 @@ class _Conversation:
         planner = self.engine.planner
         if ReminderStore(self.repo.connection).bump_nudge(self.project.id, planner.nudge(self.now).due_at):
             return
-        if self.project.territory is not None and planner.enabled(self.membership.reminder_settings)[NUDGE]:
+        if self.project.territory is not None and planner.enabled(self.membership.reminder_settings, self.membership.role)[NUDGE]:
             self._desk_for_reminders().sync()  # no nudge waiting: first activity, or the last one was sent
 
     # ---- dispatch
@@ -148,7 +163,7 @@ class _Conversation:
         if isinstance(event, Command) and event.name == "animation" and self.user.id in self.engine.admins:
             self.about_project = False
             return Outcome([self.engine.animation.overview(self.repo, self.now)])
-        personal = self._personal(event)
+        personal = self._personal(event) or self._invitation(event)
         if personal is not None:
             return personal
         if self.project is None or self.project.territory is None:
@@ -215,6 +230,10 @@ class _Conversation:
             self.membership.budget_pending = None  # a command leaves the line or date being typed
             self.membership.awaiting = None
             self._touch()
+        if name in COMMANDS and not allows_command(self.membership.role, name):
+            return Outcome([self._not_allowed(), *self._proceed()])
+        if name == "equipe":
+            return Outcome([self._team().summary()])
         if name == "budget":
             return Outcome([self._desk().summary()])
         if name == "dossier":
@@ -242,6 +261,8 @@ class _Conversation:
         return Outcome([Reply("unknown_command", {"command": name, "commands": COMMANDS}), *self._proceed()])
 
     def _text(self, text: str) -> Outcome:
+        if self.membership.role not in ANSWERING and self.membership.role != PARTNER:
+            return Outcome([self._not_allowed(), *self._proceed()])
         if self.membership.awaiting == COMMITTEE_DATE:
             self._touch()
             return Outcome(self._desk_for_reminders().text(text))
@@ -293,9 +314,12 @@ class _Conversation:
 
     def _choice(self, data: str) -> Outcome:
         payload = decode(data)
-        if payload is None or payload.project_id != self.project.id or (
-            payload.action not in Action.TIMELESS and payload.revision != self.project.revision
-        ):
+        if payload is None or payload.project_id != self.project.id:
+            return self._stale()
+        if not allows_action(self.membership.role, payload.action):
+            return Outcome(self._proceed(), notice=self.ui.notices.not_allowed.format(
+                role=self.ui.roles.get(self.membership.role, self.membership.role)))
+        if payload.action not in Action.TIMELESS and payload.revision != self.project.revision:
             return self._stale()
         self._stop_typing(payload.action)
         handler = {
@@ -343,6 +367,14 @@ class _Conversation:
             Action.REMINDER_CALENDAR: lambda p: self._reminder(p, lambda desk: _outcome(desk.calendar()), False),
             Action.REMINDER_HELD: lambda p: self._reminder(p, lambda desk: _outcome(desk.held(p.arg))),
             Action.REMINDER_NOT_HELD: lambda p: self._reminder(p, lambda desk: _outcome(desk.not_held(p.arg))),
+            Action.TEAM: lambda p: Outcome([self._team().summary()]),
+            Action.TEAM_INVITE: lambda p: (Outcome([self._team().choose_role()]) if p.arg is None
+                                           else self._team_action(lambda desk: desk.invite(p.arg))),
+            Action.TEAM_PARTNER: lambda p: self._team_action(lambda desk: desk.invite_partner(p.arg)),
+            Action.TEAM_REVOKE: lambda p: self._team_action(lambda desk: desk.revoke(p.arg)),
+            Action.TEAM_MEMBER: lambda p: self._team_action(lambda desk: desk.member(p.arg)),
+            Action.TEAM_ROLE: lambda p: self._team_action(lambda desk: desk.change(p.arg), planned=True),
+            Action.PROJECT_DELETE: self._delete_project,
         }.get(payload.action)
         if handler is None:
             return self._stale()
@@ -409,6 +441,8 @@ class _Conversation:
         if taps.repeated(self.membership, event.message_id, event.data, revision, self.now):
             return Outcome(notice=self.ui.notices.already_done)
         outcome = self._choice(event.data)
+        if self.membership is None:
+            return outcome  # the project was deleted
         if outcome is not None and (outcome.replies or self.project.revision != revision):
             taps.remember(self.membership, event.message_id, event.data, self.project.revision, self.now)
         else:
@@ -479,7 +513,7 @@ class _Conversation:
         return summary.charges[question.budget]
 
     def _answer(self, question: Question, value: Any) -> list[Reply]:
-        with self.engine.machine.model(self.project.state) as model:
+        with self.engine.machine.model(self._machine_state()) as model:
             if not model.answer(_Turn(self.view, question)):
                 return self._proceed()
         self._record(question, ANSWERED, to_json(question.kind, value))
@@ -489,7 +523,7 @@ class _Conversation:
         question = self._question_for_buttons()
         if question is None:
             return self._stale()
-        with self.engine.machine.model(self.project.state) as model:
+        with self.engine.machine.model(self._machine_state()) as model:
             allowed = model.skip(_Turn(self.view, question))
         if not allowed:
             return Outcome([self._ask(question)], notice=self.ui.notices.required)
@@ -512,15 +546,22 @@ class _Conversation:
     def _record(self, question: Question, status: str, value: Any) -> None:
         step = self._step()
         step_id = step.id if step is not None else None
+        before = self._requirement_states() if self.project.members > 1 else None
         self.repo.record_answer(self.project.id, question.id, question.kind.value, status, value, self.user.id,
                                 step_id)
         self.membership.focus_question = None
         self.membership.draft_question = None
         self.membership.draft_choices = None
-        self._view = self.view.with_answer(question.id, StoredAnswer(status, value, question.kind.value, step_id))
+        self._view = self.view.with_answer(question.id, StoredAnswer(
+            status, value, question.kind.value, step_id, self.user.id, self.user.name, self.now))
         self._recorded = question.id if status == ANSWERED else None
         self._calendar_moved |= question.id in self.engine.watched
         self._touch()
+        if before is not None:
+            after = self._requirement_states()
+            for check_id, state in after.items():
+                if before.get(check_id) != state:
+                    self._tell_team("requirement", {"check": check_id, "state": state})
 
     # ---- moving
 
@@ -534,18 +575,20 @@ class _Conversation:
         if position > 0:
             self._focus(visible[position - 1])
             return Outcome(self._proceed())
-        if self.engine.machine.states.index(self.project.state) == 0:
+        if self._partner or self.engine.machine.states.index(self.project.state) == 0:
             return Outcome(self._proceed(), notice=self.ui.notices.first)
         self._move("back")
         return Outcome([self._recap(self._step())])
 
     def _next(self) -> Outcome:
         step = self._step()
-        if step is not None and not self.view.step_complete(step.id):
-            missing = self.view.missing_required(step)
+        missing = self.view.missing_required(step) if step is not None else []  # a partner's: its part only
+        if missing:
             self._focus(missing[0])
             return Outcome([Reply("missing_required", {"questions": [q.prompt for q in missing]}),
                             *self._proceed()])
+        if self._partner:
+            return self._confirm_part()
         return self._fire("next")
 
     def _goto(self, payload: Payload) -> Outcome:
@@ -616,6 +659,7 @@ class _Conversation:
             stage = self.guide.stage_of_step[leaving.id]
             if stage.steps[-1] is leaving:
                 replies.insert(0, self._reports().stage_done(stage))
+                self._tell_team("stage_done", {"stage": stage.order})
         return Outcome(replies)
 
     def _missing_required(self) -> list[Question]:
@@ -680,7 +724,8 @@ class _Conversation:
         """An answer given outside the guide's flow (from /rappels): recorded, the place in the guide kept."""
         question = self.guide.questions[question_id]
         self.repo.record_answer(self.project.id, question_id, question.kind.value, ANSWERED, value, self.user.id)
-        self._view = self.view.with_answer(question_id, StoredAnswer(ANSWERED, value, question.kind.value))
+        self._view = self.view.with_answer(question_id, StoredAnswer(
+            ANSWERED, value, question.kind.value, None, self.user.id, self.user.name, self.now))
         self._touch()
 
     def _desk(self) -> BudgetDesk:
@@ -707,7 +752,17 @@ class _Conversation:
             self._view = ProjectView(self.guide, self.repo.answers(self.project.id))
         return self._view
 
+    @property
+    def _partner(self) -> bool:
+        return self.membership.role == PARTNER
+
+    def _machine_state(self) -> str:
+        """Where the machine stands for this member: a partner's own step, or the project's."""
+        return self._step().id if self._partner else self.project.state
+
     def _step(self) -> Step | None:
+        if self._partner:
+            return self.engine.partners.step(self.membership.partner)
         if self.project.state == FINISHED or self.project.state not in self.guide.step_index:
             return None
         return self.guide.step(self.project.state)
@@ -727,6 +782,8 @@ class _Conversation:
 
     def _proceed(self) -> list[Reply]:
         """The current question, or the step's recap once every question is handled."""
+        if self.membership.role not in ANSWERING and not self._partner:
+            return [self._progress()]  # a reader answers nothing: where the project stands
         step = self._step()
         if step is None:
             to_tick = self._reports().to_tick(self.repo.checklist_marks(self.project.id))
@@ -819,19 +876,27 @@ class _Conversation:
             if stored is not None:
                 answer = (self._display(question, from_json(question.kind, stored.value))
                           if stored.status == ANSWERED else {"status": stored.status})
-            items.append({"number": number, "prompt": question.prompt, "answer": answer})
+            items.append({"number": number, "prompt": question.prompt, "answer": answer, "by": self._author(stored)})
         edit_buttons = [self._button(self.ui.buttons.edit.format(number=item["number"]), Action.EDIT, i)
                         for i, item in enumerate(items)]
         rows = [edit_buttons[i:i + EDIT_BUTTONS_PER_ROW] for i in range(0, len(edit_buttons), EDIT_BUTTONS_PER_ROW)]
-        if step.tool == "budget":
+        if step.tool == "budget" and not self._partner:
             rows.append([self._button(self.ui.budget.open, Action.BUDGET)])
         rows.append([self._button(self.ui.buttons.back, Action.BACK),
-                     self._button(self.ui.buttons.next_step, Action.NEXT)])
+                     self._button(self.ui.buttons.confirm_part if self._partner else self.ui.buttons.next_step,
+                                  Action.NEXT)])
         schedule = [q for q in step.questions if q.kind is Kind.TIME_RANGES]
         weekly = (total_minutes([self.view.values[q.id] for q in schedule if q.id in self.view.values])
                   if schedule else None)
-        return Reply("recap", {"step": step.title, "fiche": step.fiche, "items": items, "weekly_minutes": weekly},
-                     rows)
+        partner = self.engine.partners.by_key[self.membership.partner].label if self._partner else None
+        return Reply("recap", {"step": step.title, "fiche": step.fiche, "items": items, "weekly_minutes": weekly,
+                               "partner": partner}, rows)
+
+    def _author(self, stored: StoredAnswer | None) -> dict[str, Any] | None:
+        """Who last changed an answer and when, when it was not the reader."""
+        if stored is None or stored.at is None or stored.author_id == self.user.id:
+            return None
+        return {"name": stored.author, "at": stored.at.astimezone(self.engine.zone).date()}
 
     def _display(self, question: Question, value: Any) -> dict[str, Any]:
         """A typed value made ready for the templates' filters; options become their labels."""
@@ -894,6 +959,142 @@ class _Conversation:
         """A button that works without a project (payload project 0)."""
         return Button(label, Payload(self.project.id if self.project else 0, None, action).encode())
 
+    # ---- the team
+
+    def _team(self) -> TeamDesk:
+        return TeamDesk(Team(self.repo.connection), self.ui, self.engine.partners, self.project.id, self.user.id,
+                        self.membership.role, lambda: self.view.values, self._button, self.now, self.engine.zone,
+                        self.engine.invite_link)
+
+    def _team_action(self, act, planned: bool = False) -> Outcome:
+        """An owner's change to the team; `planned`: members' reminders follow their new roles."""
+        reply = act(self._team())
+        if reply is None:
+            return self._stale()
+        if planned:
+            self._desk_for_reminders().sync()
+        return Outcome([reply])
+
+    def _tell_team(self, kind: str, details: dict[str, Any]) -> None:
+        """The other members hear of it (grouped, at most hourly: store.team_news)."""
+        if self.project.members > 1:
+            self.engine.planner.tell_team(self.repo.connection, self.project.id, self.user.id, kind, details,
+                                          self.now)
+
+    def _requirement_states(self) -> dict[str, str]:
+        names = {State.SATISFIED: "met", State.NOT_MET: "not_met", State.PENDING: "pending"}
+        return {r.check.id: names[r.state] for r in self._reports().results() if r.requirement}
+
+    def _not_allowed(self) -> Reply:
+        return Reply("not_allowed", {"role": self.membership.role,
+                                     "role_label": self.ui.roles.get(self.membership.role, self.membership.role)})
+
+    def _confirm_part(self) -> Outcome:
+        """A partner confirms its part: the owner sees it in /equipe, and the team hears of it."""
+        Team(self.repo.connection).confirm(self.project.id, self.user.id, self.now)
+        self._tell_team("confirmed", {"partner": self.membership.partner})
+        self._touch()
+        partner = self.engine.partners.by_key[self.membership.partner]
+        return Outcome([Reply("partner_confirmed", {"project": self.project.name, "partner": partner.label},
+                              self._menu_buttons())])
+
+    def _invitation(self, event: Event) -> Outcome | None:
+        """An invitation link opened (/start <token>), or its offer accepted or declined."""
+        if isinstance(event, Command) and event.name == "start" and event.arg:
+            self.about_project = False
+            return self._open_invitation(event.arg)
+        payload = decode(event.data) if isinstance(event, Choice) else None
+        if payload is None or payload.action not in Action.INVITATION:
+            return None
+        self.about_project = False
+        team = Team(self.repo.connection)
+        invitation = team.get(payload.arg) if payload.arg is not None else None
+        if invitation is None or invitation.opened_by != self.user.id:
+            return self._refused("unknown")
+        if payload.action == Action.INVITE_DECLINE:
+            return Outcome([Reply("invitation_declined", {}, edit=True), *self._carry_on()])
+        state = invitation.state(self.now)
+        if state != VALID:
+            return self._refused(state)
+        if self.repo.membership(self.user.id, invitation.project_id) is not None:
+            return self._refused("member")
+        self.save()  # what this tap changed in the project left stays with it
+        team.accept(invitation, self.user.id, self.now)
+        self.user.active_project_id = invitation.project_id
+        self.user.creating_project = False
+        self.user.projects += 1
+        found = self.repo.membership(self.user.id, invitation.project_id)
+        self.membership, self.project = found
+        self._loaded = (self._loaded[0], replace(found[0]), replace(found[1]))
+        self._view = None
+        self._tell_team("joined", {"role": invitation.role, "partner": invitation.partner})
+        self._desk_for_reminders().sync()  # the newcomer's reminders, as their role wants
+        accepted = Reply("invitation_accepted", {**self._invitation_values(invitation), "project": self.project.name},
+                         edit=True)
+        return Outcome([accepted, *self._carry_on()])
+
+    def _open_invitation(self, token: str) -> Outcome:
+        team = Team(self.repo.connection)
+        invitation = team.find(token)
+        if invitation is None:
+            return self._refused("unknown")
+        state = invitation.state(self.now)
+        if state == USED and invitation.used_by == self.user.id or \
+                self.repo.membership(self.user.id, invitation.project_id) is not None:
+            return self._refused("member")
+        if state != VALID:
+            return self._refused(state)
+        team.opened(invitation.id, self.user.id)
+        project = self.repo.project(invitation.project_id)
+        values = {**self._invitation_values(invitation), "project": project.name, "territory": project.territory,
+                  "inviter": invitation.inviter}
+        return Outcome([Reply("invitation_offer", values, [
+            [Button(self.ui.buttons.invite_accept, Payload(0, None, Action.INVITE_ACCEPT, invitation.id).encode())],
+            [Button(self.ui.buttons.invite_decline, Payload(0, None, Action.INVITE_DECLINE, invitation.id).encode())],
+        ])])
+
+    def _invitation_values(self, invitation) -> dict[str, Any]:
+        partner = self.engine.partners.by_key.get(invitation.partner) if invitation.partner else None
+        return {"role": invitation.role, "role_label": self.ui.roles.get(invitation.role, invitation.role),
+                "partner": partner.label if partner else None}
+
+    def _refused(self, reason: str) -> Outcome:
+        return Outcome([Reply("invitation_refused", {"reason": reason}), *self._carry_on()])
+
+    def _carry_on(self) -> list[Reply]:
+        """After an invitation: back to the user's project, or to the start for a newcomer."""
+        if self.project is not None and self.project.territory is not None:
+            return self._proceed()
+        return self._onboarding(Command(Sender(self.user.id, self.user.name), "start")).replies
+
+    def _delete_project(self, payload: Payload) -> Outcome:
+        """The owner deletes the project and everything in it, after a confirmation."""
+        if payload.arg is None:
+            return Outcome([Reply("project_delete_confirm", {"project": self.project.name,
+                                                             "members": len(Team(self.repo.connection)
+                                                                            .members(self.project.id))}, [
+                [self._button(self.ui.buttons.project_delete_yes, Action.PROJECT_DELETE, 1)],
+                [self._button(self.ui.buttons.team, Action.TEAM)]])])
+        if payload.arg != 1:
+            return self._stale()
+        name = self.project.name
+        erase_project(self.repo.connection, self.project.id)
+        self.about_project = False
+        self.user.projects -= 1
+        self.user.active_project_id = None
+        self.membership = self.project = None
+        self._loaded = (self._loaded[0], None, None)
+        self._view = None
+        deleted = Reply("project_deleted", {"project": name}, edit=True)
+        projects = self.repo.projects(self.user.id)
+        if not projects:
+            return Outcome([deleted, *self._carry_on()])
+        found = self.repo.membership(self.user.id, projects[0][0].id)
+        self.user.active_project_id = projects[0][0].id
+        self.membership, self.project = found
+        self._loaded = (self._loaded[0], replace(found[0]), replace(found[1]))
+        return Outcome([deleted, self._projects()])
+
     # ---- several projects
 
     def _projects(self) -> Reply:
@@ -907,7 +1108,7 @@ class _Conversation:
                           "finished": project.territory is not None and stage is None,
                           "role": self.ui.roles.get(role, role)})
             if project.id != self.project.id:
-                label = self.ui.buttons.project_open.format(name=_shorten(project.name))
+                label = self.ui.buttons.project_open.format(name=shorten(project.name))
                 rows.append([self._button(label, Action.PROJECT_OPEN, project.id)])
         rows.append([self._button(self.ui.buttons.project_new, Action.PROJECT_NEW)])
         if self.project.territory is not None:
@@ -963,10 +1164,12 @@ class _Conversation:
         rows = [[self._button(self.ui.buttons.resume, Action.RESUME)],
                 [self._button(self.ui.buttons.progress, Action.PROGRESS),
                  self._button(self.ui.buttons.help, Action.HELP)]]
-        if with_stages:
+        if with_stages and self.membership.role in ANSWERING:
             rows += [[self._button(self.ui.buttons.stage.format(order=s.order, title=s.title), Action.GOTO, i)]
                      for i, s in enumerate(self.guide.stages)]
-            rows.append([self._button(self.ui.buttons.projects, Action.PROJECTS)])
+        if with_stages:
+            rows.append([self._button(self.ui.buttons.team, Action.TEAM),
+                         self._button(self.ui.buttons.projects, Action.PROJECTS)])
         return rows
 
     def _progress(self) -> Reply:
@@ -986,11 +1189,6 @@ class _Conversation:
     def _button(self, label: str, action: str, arg: int | None = None) -> Button:
         revision = None if action in Action.TIMELESS else self.project.revision
         return Button(label, Payload(self.project.id, revision, action, arg).encode())
-
-
-def _shorten(name: str, limit: int = 40) -> str:
-    """A name that fits on a button."""
-    return name if len(name) <= limit else name[:limit - 1].rstrip() + "…"
 
 
 def _outcome(replies: Reply | list[Reply] | None) -> Outcome | None:

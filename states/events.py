@@ -37,6 +37,8 @@ class Choice(Event):
 @dataclass(frozen=True)
 class Command(Event):
     name: str
+    # What follows the command's name: "/start <token>" from an invitation link.
+    arg: str | None = None
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,8 @@ class Reply:
     calendar: CalendarInvite | None = None
     file: Attachment | None = None
     personal_data: int | None = None  # the user whose data files (/mes_donnees) follow this text
+    # Holds a secret (an invitation link): the stored copy of the message goes once it is sent.
+    secret: bool = False
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from dialogs.calendar import add_months, as_utc, holiday_name, local_date, next_
 from dialogs.errors import ParseError
 from dialogs.loader import LoadedGuide
 from dialogs.parsing import parse_date, to_json
-from dialogs.reminder_model import ReminderModel
+from dialogs.reminder_model import TEAM, ReminderModel
 from dialogs.ui import UiTexts
 from states.buttons import Action
 from states.events import Button, CalendarInvite, Outcome, Reply
@@ -65,30 +65,41 @@ class ReminderDesk:
             self.sync()
         facts = self.facts()
         texts = self.ui.reminders
-        enabled = self.planner.enabled(self.membership.reminder_settings)
-        rows = [[self.button(texts.change_date if facts.committee_date else texts.set_date, Action.REMINDER_DATE)]]
+        role = self.membership.role
+        enabled = self.planner.enabled(self.membership.reminder_settings, role)
+        rows = []
+        if self.answers_committee:  # the others cannot record the committee's date or whether it was held
+            rows.append([self.button(texts.change_date if facts.committee_date else texts.set_date,
+                                     Action.REMINDER_DATE)])
         if facts.committee_date is not None:
             rows.append([self.button(texts.calendar, Action.REMINDER_CALENDAR)])
-            if facts.committee_date <= self.today:
+            if facts.committee_date <= self.today and self.answers_committee:
                 ordinal = facts.committee_date.toordinal()
                 rows.append([self.button(texts.held_yes, Action.REMINDER_HELD, ordinal),
                              self.button(texts.held_no, Action.REMINDER_NOT_HELD, ordinal)])
+        mine = self.model.kinds_for(role)
+        # The argument is the kind's position in reminders.yaml, whatever the role shows of the list.
         kinds = [self.button((texts.pause if enabled[k.id] else texts.resume).format(label=k.label),
                              Action.REMINDER_KIND, 2 * i + (0 if enabled[k.id] else 1))
-                 for i, k in enumerate(self.model.kinds)]
+                 for i, k in mine]
         rows += [kinds[i:i + KINDS_PER_ROW] for i in range(0, len(kinds), KINDS_PER_ROW)]
         rows.append([self.button(self.ui.buttons.menu, Action.MENU)])
+        # Team news are no date in the calendar: they come when something happens.
         upcoming = sorted((r for r in self.store.rows(self.project.id)
-                           if r.user_id == self.user_id and r.status in ("pending", "claimed")),
+                           if r.user_id == self.user_id and r.status in ("pending", "claimed") and r.kind != TEAM),
                           key=lambda r: r.due_at)
         return Reply("reminders", {
             "project": self.project.name, "committee": self._committee(facts.committee_date),
             "last_held": facts.last_held, "past": facts.committee_date is not None
-            and facts.committee_date <= self.today,
+            and facts.committee_date <= self.today, "answers": self.answers_committee,
             "upcoming": [self._upcoming(r) for r in upcoming[:UPCOMING_SHOWN]],
             "more": max(0, len(upcoming) - UPCOMING_SHOWN),
-            "kinds": [{"label": k.label, "enabled": enabled[k.id]} for k in self.model.kinds],
+            "kinds": [{"label": k.label, "enabled": enabled[k.id]} for _, k in mine],
         }, rows, edit=edit)
+
+    @property
+    def answers_committee(self) -> bool:
+        return self.membership.role in self.model.committee.questions_to
 
     def _upcoming(self, row: ReminderRow) -> dict:
         local = as_utc(row.due_at).astimezone(self.planner.zone)
@@ -100,6 +111,8 @@ class ReminderDesk:
         if not 0 <= position < len(self.model.kinds):
             return None
         kind = self.model.kinds[position]
+        if not self.model.concerns(kind.id, self.membership.role):  # forged, or from before a change of role
+            return None
         settings = dict(self.membership.reminder_settings or {})
         settings[kind.id] = bool(on)
         self.membership.reminder_settings = settings
@@ -142,7 +155,7 @@ class ReminderDesk:
 
     def held(self, ordinal: int) -> list[Reply] | None:
         day = self.facts().committee_date
-        if day is None or day.toordinal() != ordinal or day > self.today:
+        if not self.answers_committee or day is None or day.toordinal() != ordinal or day > self.today:
             return None
         self.store.record_committee(self.project.id, day, self.user_id)
         self.committees_held.append(day)
@@ -153,7 +166,7 @@ class ReminderDesk:
 
     def not_held(self, ordinal: int) -> list[Reply] | None:
         day = self.facts().committee_date
-        if day is None or day.toordinal() != ordinal:
+        if not self.answers_committee or day is None or day.toordinal() != ordinal:
             return None
         self.membership.awaiting = COMMITTEE_DATE
         return [Reply("committee_not_held", {"date": day},

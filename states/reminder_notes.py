@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from dialogs.calendar import holiday_name, local_date
 from dialogs.loader import LoadedGuide
-from dialogs.reminder_model import ACTIVITY_REPORT, ASK_DATE, DIGEST, FOLLOWUP, FUNDING, NUDGE, ReminderModel
+from dialogs.reminder_model import ACTIVITY_REPORT, ASK_DATE, DIGEST, FOLLOWUP, FUNDING, NUDGE, TEAM, ReminderModel
 from dialogs.ui import UiTexts
 from states.buttons import Action, Payload
 from states.events import Button, Reply
@@ -15,9 +15,12 @@ from states.progress import ProjectView
 from states.reports import Reports
 from store.reminders import ReminderRow
 from store.repo import StoredAnswer
+from store.team_news import CONFIRMED, JOINED, REQUIREMENT, STAGE_DONE, TeamEventRow
 
 # Reminders whose text does not read the project's answers (the others name invitees, writers, questions).
-NO_ANSWERS = {FOLLOWUP, ASK_DATE, FUNDING}
+NO_ANSWERS = {FOLLOWUP, ASK_DATE, FUNDING, TEAM}
+# A rule's state in a team event, as the conformity screens name it (templates/messages/_rules.html.j2).
+STATES = {"met": "satisfied", "not_met": "not_met", "pending": "pending"}
 
 
 class ReminderNotes:
@@ -31,9 +34,12 @@ class ReminderNotes:
         return row.kind not in NO_ANSWERS
 
     def compose(self, row: ReminderRow, project: str, state: str, answers: dict[str, StoredAnswer] | None,
-                now: datetime) -> Reply | None:
+                now: datetime, news: list[TeamEventRow] | None = None) -> Reply | None:
+        """`news`: for a team message, the events it tells (store.team_news.events_for)."""
         today = local_date(now, self.zone)
         button = _buttons(row.project_id)
+        if row.kind == TEAM:
+            return self.team(project, news or [], button, now)
         common: dict[str, Any] = {"project": project}
         if row.event_date is not None:
             common.update(date=row.event_date, days_left=(row.event_date - today).days,
@@ -76,6 +82,59 @@ class ReminderNotes:
             **common, "agenda": rules.agenda, "invite": rules.invite, "invited": named,
             "todo": rules.todo, "fiche": rules.fiche,
         }, [[button(texts.change_date, Action.REMINDER_DATE)], [button(texts.open, Action.REMINDERS)]])
+
+    def team(self, project: str, news: list[TeamEventRow], button: Callable[..., Button],
+             now: datetime) -> Reply | None:
+        """What the other members did; None when nothing is left to tell (a stage or rule gone from the guide)."""
+        latest: dict[tuple, dict] = {}
+        for event in news:  # oldest first: a rule changed twice in the hour is told once, as it stands, last
+            told = self._team_line(event, now)
+            if told is not None:
+                key, line = told
+                latest.pop(key, None)
+                latest[key] = line
+        lines = list(latest.values())
+        if not lines:
+            return None
+        shown = self.model.team.show
+        label = self.model.label(TEAM)
+        return Reply("reminder_team", {"project": project, "events": lines[:shown],
+                                       "more": max(0, len(lines) - shown)},
+                     [[button(self.ui.buttons.progress, Action.PROGRESS)],
+                      [button(self.ui.reminders.pause.format(label=label), Action.REMINDER_KIND,
+                              self.kind_arg(TEAM, on=False))]])
+
+    def _team_line(self, event: TeamEventRow, now: datetime) -> tuple[tuple, dict] | None:
+        """What the event is about, and the event as the template shows it; None for what the guide no longer has."""
+        when = event.created_at.astimezone(self.zone)
+        common = {"kind": event.kind, "actor": event.actor if event.user_id is not None else None,
+                  "day": when.date(), "minutes": when.hour * 60 + when.minute,
+                  "today": when.date() == local_date(now, self.zone)}
+        details = event.details
+        if event.kind == STAGE_DONE:
+            stage = next((s for s in self.guide.stages if s.order == details.get("stage")), None)
+            return stage and ((STAGE_DONE, stage.order), {**common, "order": stage.order, "title": stage.title})
+        if event.kind == REQUIREMENT:
+            check = next((c for c in self.guide.checks if c.id == details.get("check")), None)
+            state = STATES.get(details.get("state"))
+            if check is None or state is None:
+                return None
+            return (REQUIREMENT, check.id), {**common, "title": check.title, "check_kind": check.kind, "state": state}
+        if event.kind == CONFIRMED:
+            partner = self._partner(details.get("partner"))
+            return partner and ((CONFIRMED, details["partner"]), {**common, "partner": partner})
+        if event.kind == JOINED:
+            role = details.get("role")
+            line = {**common, "role": self.ui.roles.get(role, role), "partner": self._partner(details.get("partner"))}
+            return (JOINED, event.user_id, event.created_at), line  # each arrival is told
+        return None
+
+    def _partner(self, key: str | None) -> str | None:
+        """The label of a partner key ("part_operateurs:caf" -> "CAF"); None if the guide has it no more."""
+        question_id, _, option_id = (key or "").partition(":")
+        question = self.guide.questions.get(question_id)
+        option = next((o for o in question.options if o.id == option_id), None) if question else None
+        return option.label if option else None
 
     def kind_arg(self, kind: str, on: bool) -> int:
         position = [k.id for k in self.model.kinds].index(kind)

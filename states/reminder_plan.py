@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import Connection
+
 from dialogs.calendar import add_months, as_utc, at_local, local_date, next_weekday, next_working_day
-from dialogs.reminder_model import (ACTIVITY_REPORT, ASK_DATE, COMMITTEE, DIGEST, FOLLOWUP, FUNDING, NUDGE,
+from dialogs.reminder_model import (ACTIVITY_REPORT, ASK_DATE, COMMITTEE, DIGEST, FOLLOWUP, FUNDING, NUDGE, TEAM,
                                     ReminderModel)
+from store import team_news
 from store.reminders import ACTIVE, MemberRow, Planned, ReminderRow, ReminderStore
 
 RECURRING = {FUNDING: "yearly", DIGEST: "weekly"}
@@ -103,21 +107,40 @@ class Planner:
     # ---- making the rows agree
 
     def sync(self, store: ReminderStore, project_id: int, facts: Facts, now: datetime) -> None:
-        """Create the reminders the facts call for, cancel the waiting ones they no longer do."""
+        """Create the reminders the facts and each member's role call for, cancel the waiting ones they no longer do."""
         rows = store.rows(project_id)
         committee = self.committee_plan(facts)
         for member in store.members(project_id):
             mine = [r for r in rows if r.user_id == member.user_id]
-            enabled = self.enabled(member.reminder_settings)
-            wanted = [p for p in committee if enabled[self.model.group(p.kind)]]
+            enabled = self.enabled(member.reminder_settings, member.role)
+            wanted = [p for p in committee
+                      if enabled[self.model.group(p.kind)] and member.role in self.model.roles_of(p.kind)]
             self._one_time(store, project_id, member, mine, wanted, now)
             for kind in RECURRING:
                 self._recurring(store, project_id, member, mine, kind, enabled[kind], now)
             self._nudge(store, project_id, member, mine, enabled[NUDGE] and not facts.finished, now)
+            if not enabled[TEAM]:  # team news are planned as they happen (tell_team); switched off, they stop
+                store.cancel([r.id for r in mine if r.kind == TEAM and r.status in ACTIVE])
 
-    def enabled(self, settings: dict[str, bool] | None) -> dict[str, bool]:
-        """Each kind on or off for a member: their own choices over the defaults."""
-        return {**self.model.defaults(), **(settings or {})}
+    def enabled(self, settings: dict[str, bool] | None, role: str | None = None) -> dict[str, bool]:
+        """Each kind on or off for a member: their own choices over the defaults; off if not for their role."""
+        chosen = {**self.model.defaults(), **(settings or {})}
+        if role is None:
+            return chosen
+        return {kind: on and self.model.concerns(kind, role) for kind, on in chosen.items()}
+
+    # ---- what the team hears of each other
+
+    @property
+    def news_policy(self) -> team_news.NewsPolicy:
+        kind = next(k for k in self.model.kinds if k.id == TEAM)
+        return team_news.NewsPolicy(frozenset(kind.roles), kind.enabled,
+                                    timedelta(hours=self.model.team.min_hours_between))
+
+    def tell_team(self, connection: Connection, project_id: int, actor_id: int, kind: str, details: dict[str, Any],
+                  now: datetime) -> None:
+        """Record a member's event (store.team_news kinds) and plan the grouped message to the other members."""
+        team_news.post(connection, project_id, actor_id, kind, details, now, self.news_policy)
 
     def _one_time(self, store: ReminderStore, project_id: int, member: MemberRow, mine: list[ReminderRow],
                   wanted: list[Planned], now: datetime) -> None:

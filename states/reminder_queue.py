@@ -18,9 +18,11 @@ from datetime import datetime, timedelta
 from sqlalchemy import Engine as Database
 
 from dialogs.calendar import as_utc
+from dialogs.reminder_model import TEAM
 from states.events import Reply
 from states.reminder_notes import ReminderNotes
 from states.reminder_plan import Planner
+from store import team_news
 from store.reminders import ReminderRow, ReminderStore
 from store.repo import Repository
 
@@ -93,7 +95,8 @@ class ReminderQueue:
                     name, state = projects[row.project_id]
                     if self.notes.needs_answers(row) and row.project_id not in answers:
                         answers[row.project_id] = Repository(connection).answers(row.project_id)
-                    reply = self.notes.compose(row, name, state, answers.get(row.project_id), now)
+                    news = team_news.events_for(connection, row, now) if row.kind == TEAM else None
+                    reply = self.notes.compose(row, name, state, answers.get(row.project_id), now, news)
                     if reply is not None:
                         deliveries.append(Delivery(row, row.user_id, reply))
                         continue

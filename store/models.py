@@ -71,7 +71,11 @@ class Membership(Base):
 
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), primary_key=True)
     project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"), primary_key=True)
-    role: Mapped[str] = mapped_column(String(20), default="owner")
+    role: Mapped[str] = mapped_column(String(20), default="owner")  # owner | contributor | partner | reader
+    # A partner's organisation: "<selecting question>:<option>" (e.g. "part_operateurs:caf"); None for other roles.
+    partner: Mapped[str | None] = mapped_column(String(90), nullable=True)
+    # When a partner last confirmed its part of the project.
+    confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     # This member's place inside the step: a question reopened from the recap or by "back".
     focus_question: Mapped[str | None] = mapped_column(String(40), nullable=True)
@@ -189,6 +193,41 @@ class Reminder(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class Invitation(Base):
+    """A link that makes whoever accepts it a member of the project, with a role; only the token's hash is kept."""
+
+    __tablename__ = "invitation"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True, index=True)
+    role: Mapped[str] = mapped_column(String(20))
+    partner: Mapped[str | None] = mapped_column(String(90), nullable=True)
+    invited_by: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # The last person who opened the link and was asked to accept: only they can accept it.
+    opened_by: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"), nullable=True)
+    used_by: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"), nullable=True)
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class TeamEvent(Base):
+    """Something a member did that the rest of the team hears about (grouped, at most hourly)."""
+
+    __tablename__ = "team_event"
+    __table_args__ = (Index("ix_team_event_project_created", "project_id", "created_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"), nullable=True)
+    # stage_done {"stage": order} | requirement {"check": id, "state": met|not_met|pending} | confirmed {"partner": …}
+    kind: Mapped[str] = mapped_column(String(30))
+    details: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class ReceivedUpdate(Base):
     """A Telegram update as received, stored before Telegram is told it arrived; processed once `processed_update`
     holds its id."""
@@ -239,3 +278,5 @@ ANSWER_STATUSES = ("answered", "skipped", "deferred")
 # pending -> claimed -> sent; or expired (too late to make sense), cancelled (no longer planned),
 # blocked (the recipient blocked the bot), failed (gave up after bounded retries), skipped (nothing to say).
 REMINDER_STATUSES = ("pending", "claimed", "sent", "expired", "cancelled", "blocked", "failed", "skipped")
+# porteur, contributeur, partenaire, lecteur
+ROLES = ("owner", "contributor", "partner", "reader")

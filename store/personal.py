@@ -1,50 +1,53 @@
 """A user's data, read for an export (/mes_donnees) or erased (/supprimer).
 
-Erasing: a project whose only member the user is goes with everything in it; in a project shared with others the
-user's answers, marks and lines stay with the project, their author cleared (shown as a former member), and the
-user's membership and reminders go. The stored Telegram traffic of their chat goes too (raw updates carry their
+Erasing: a project whose only owner (porteur) the user is goes with everything in it; in a project with another
+owner the user's answers, marks and lines stay with the project, their author cleared (shown as a former member),
+and the user's membership and reminders go. The stored Telegram traffic of their chat goes too (raw updates carry their
 name and words), then the user.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy import Connection, Text, cast, delete, func, select, update
 
-from store.models import (Answer, BudgetLine, ChecklistMark, CommitteeMeeting, Membership, OutgoingMessage, Project,
-                          ReceivedUpdate, Reminder, User)
+from store.models import (Answer, BudgetLine, ChecklistMark, CommitteeMeeting, Invitation, Membership,
+                          OutgoingMessage, Project, ReceivedUpdate, Reminder, TeamEvent, User)
 
 USER, PROJECT, MEMBERSHIP = User.__table__, Project.__table__, Membership.__table__
 ANSWER, MARK, LINE = Answer.__table__, ChecklistMark.__table__, BudgetLine.__table__
 MEETING, REMINDER = CommitteeMeeting.__table__, Reminder.__table__
+INVITATION, TEAM_EVENT = Invitation.__table__, TeamEvent.__table__
 RECEIVED, OUTGOING = ReceivedUpdate.__table__, OutgoingMessage.__table__
 # What a project holds, children first: erased with a project nobody else belongs to.
-_PROJECT_ROWS = (ANSWER, MARK, LINE, MEETING, REMINDER, MEMBERSHIP)
-_AUTHORED = (ANSWER, MARK, LINE, MEETING)
+_PROJECT_ROWS = (ANSWER, MARK, LINE, MEETING, REMINDER, INVITATION, TEAM_EVENT, MEMBERSHIP)
+_AUTHORED = (ANSWER, MARK, LINE, MEETING, TEAM_EVENT)
 
 
 @dataclass(frozen=True)
 class ErasurePlan:
     """What /supprimer will do, shown before it is confirmed."""
 
-    erased: list[str]  # projects whose only member the user is
+    erased: list[str]  # projects whose only owner the user is
     kept: list[str]    # projects shared with others
 
 
 def erasure_plan(connection: Connection, user_id: int) -> ErasurePlan:
     erased, kept = [], []
     for project_id, name in _projects(connection, user_id):
-        (kept if _others(connection, project_id, user_id) else erased).append(name)
+        (kept if _other_owners(connection, project_id, user_id) else erased).append(name)
     return ErasurePlan(erased, kept)
 
 
 def erase_user(connection: Connection, user_id: int) -> ErasurePlan:
     """Erase the user, in the caller's transaction."""
     plan = erasure_plan(connection, user_id)
+    name = connection.execute(select(USER.c.name).where(USER.c.id == user_id)).scalar()
     for project_id, _ in _projects(connection, user_id):
-        if _others(connection, project_id, user_id):
+        if _other_owners(connection, project_id, user_id):
             for table in _AUTHORED:
                 connection.execute(update(table).where(table.c.project_id == project_id,
                                                        table.c.user_id == user_id).values(user_id=None))
@@ -53,14 +56,26 @@ def erase_user(connection: Connection, user_id: int) -> ErasurePlan:
             connection.execute(delete(MEMBERSHIP).where(MEMBERSHIP.c.project_id == project_id,
                                                         MEMBERSHIP.c.user_id == user_id))
             continue
-        connection.execute(update(USER).where(USER.c.active_project_id == project_id).values(active_project_id=None))
-        for table in _PROJECT_ROWS:
-            connection.execute(delete(table).where(table.c.project_id == project_id))
-        connection.execute(delete(PROJECT).where(PROJECT.c.id == project_id))
+        erase_project(connection, project_id)
+    for column in (INVITATION.c.invited_by, INVITATION.c.opened_by, INVITATION.c.used_by):
+        connection.execute(update(INVITATION).where(column == user_id).values({column.name: None}))
     connection.execute(delete(RECEIVED).where(RECEIVED.c.chat_id == user_id))
     connection.execute(delete(OUTGOING).where(OUTGOING.c.chat_id == user_id))
+    if name:
+        # Messages already sent to the others that name the user (the team screen, the team's news): kept only
+        # for Telegram's redelivery window, they go now. The payload is JSON: the name as JSON writes it.
+        connection.execute(delete(OUTGOING).where(OUTGOING.c.status == "sent", cast(OUTGOING.c.payload, Text)
+                                                  .contains(json.dumps(name)[1:-1], autoescape=True)))
     connection.execute(delete(USER).where(USER.c.id == user_id))
     return plan
+
+
+def erase_project(connection: Connection, project_id: int) -> None:
+    """The project and everything in it, in the caller's transaction."""
+    connection.execute(update(USER).where(USER.c.active_project_id == project_id).values(active_project_id=None))
+    for table in _PROJECT_ROWS:
+        connection.execute(delete(table).where(table.c.project_id == project_id))
+    connection.execute(delete(PROJECT).where(PROJECT.c.id == project_id))
 
 
 def personal_records(connection: Connection, user_id: int) -> dict[str, Any] | None:
@@ -70,7 +85,8 @@ def personal_records(connection: Connection, user_id: int) -> dict[str, Any] | N
         return None
     names = dict(_projects(connection, user_id))
     memberships = connection.execute(
-        select(PROJECT.c.id, PROJECT.c.name, PROJECT.c.territory, MEMBERSHIP.c.role, MEMBERSHIP.c.created_at)
+        select(PROJECT.c.id, PROJECT.c.name, PROJECT.c.territory, MEMBERSHIP.c.role, MEMBERSHIP.c.partner,
+               MEMBERSHIP.c.created_at)
         .join_from(MEMBERSHIP, PROJECT, MEMBERSHIP.c.project_id == PROJECT.c.id)
         .where(MEMBERSHIP.c.user_id == user_id).order_by(PROJECT.c.id)).all()
     answers = connection.execute(
@@ -90,9 +106,12 @@ def personal_records(connection: Connection, user_id: int) -> dict[str, Any] | N
     reminders = connection.execute(
         select(REMINDER.c.project_id, REMINDER.c.kind, REMINDER.c.due_at, REMINDER.c.status, REMINDER.c.sent_at)
         .where(REMINDER.c.user_id == user_id).order_by(REMINDER.c.due_at)).all()
+    news = connection.execute(
+        select(TEAM_EVENT.c.project_id, TEAM_EVENT.c.kind, TEAM_EVENT.c.details, TEAM_EVENT.c.created_at)
+        .where(TEAM_EVENT.c.user_id == user_id).order_by(TEAM_EVENT.c.id)).all()
     return {
         "user": {"telegram_id": user.id, "name": user.name, "since": _when(user.created_at)},
-        "projects": [{"project": row.name, "territory": row.territory, "role": row.role,
+        "projects": [{"project": row.name, "territory": row.territory, "role": row.role, "partner": row.partner,
                       "since": _when(row.created_at)} for row in memberships],
         "answers": [{"project": names.get(row.project_id), "question": row.question_id, "status": row.status,
                      "value": row.value, "at": _when(row.created_at), "current": row.is_current}
@@ -106,6 +125,8 @@ def personal_records(connection: Connection, user_id: int) -> dict[str, Any] | N
                                  "at": _when(row.created_at)} for row in meetings],
         "reminders": [{"project": names.get(row.project_id), "kind": row.kind, "due": _when(row.due_at),
                        "status": row.status, "sent": _when(row.sent_at)} for row in reminders],
+        "team_news": [{"project": names.get(row.project_id), "kind": row.kind, "details": row.details,
+                       "at": _when(row.created_at)} for row in news],
     }
 
 
@@ -115,9 +136,10 @@ def _projects(connection: Connection, user_id: int) -> list[tuple[int, str]]:
         .where(MEMBERSHIP.c.user_id == user_id).order_by(PROJECT.c.id))]
 
 
-def _others(connection: Connection, project_id: int, user_id: int) -> int:
+def _other_owners(connection: Connection, project_id: int, user_id: int) -> int:
     return connection.execute(select(func.count()).select_from(MEMBERSHIP).where(
-        MEMBERSHIP.c.project_id == project_id, MEMBERSHIP.c.user_id != user_id)).scalar_one()
+        MEMBERSHIP.c.project_id == project_id, MEMBERSHIP.c.user_id != user_id,
+        MEMBERSHIP.c.role == "owner")).scalar_one()
 
 
 def _when(value: date | datetime | None) -> str | None:

@@ -27,11 +27,13 @@ class ReminderRow:
     status: str
     attempts: int
     send_started_at: datetime | None
+    created_at: datetime  # a team news reminder tells what happened from then on
 
 
 @dataclass(frozen=True)
 class MemberRow:
     user_id: int
+    role: str  # store.models.ROLES: which kinds concern the member
     reminder_settings: dict[str, bool] | None
     inactive_since: datetime | None
 
@@ -49,7 +51,7 @@ class Planned:
 
 _ROW = [REMINDER.c[f.name] for f in fields(ReminderRow)]
 _ROWS = select(*_ROW).where(REMINDER.c.project_id == bindparam("project_id"), REMINDER.c.status != "cancelled")
-_MEMBERS = (select(MEMBERSHIP.c.user_id, MEMBERSHIP.c.reminder_settings, USER.c.inactive_since)
+_MEMBERS = (select(MEMBERSHIP.c.user_id, MEMBERSHIP.c.role, MEMBERSHIP.c.reminder_settings, USER.c.inactive_since)
             .join_from(MEMBERSHIP, USER, MEMBERSHIP.c.user_id == USER.c.id)
             .where(MEMBERSHIP.c.project_id == bindparam("project_id")))
 _BUMP_NUDGE = (update(REMINDER)

@@ -7,7 +7,7 @@ per statement.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any
 
@@ -40,6 +40,7 @@ class ProjectRow:
     referential_version: str
     state: str
     revision: int
+    members: int = 1  # how many people belong to the project (read, never written)
 
 
 @dataclass
@@ -59,6 +60,7 @@ class MembershipRow:
     last_tap_data: str | None = None
     last_tap_revision: int | None = None
     last_tap_at: datetime | None = None
+    partner: str | None = None  # a partner's organisation ("part_operateurs:caf")
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,10 @@ class StoredAnswer:
     kind: str
     # The step where the answer was given or confirmed (a question recalled in a later step); None: its own.
     step: str | None = None
+    # Who gave it (None once they erased themselves), their name, and when (UTC): about the answer, not part of it.
+    author_id: int | None = field(default=None, compare=False)
+    author: str | None = field(default=None, compare=False)
+    at: datetime | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -109,7 +115,7 @@ class ChecklistEvidence:
 
 
 def _columns(table, row_type) -> list:
-    return [table.c[f.name] for f in fields(row_type)]
+    return [table.c[f.name] for f in fields(row_type) if f.name in table.c]
 
 
 # ON CONFLICT … RETURNING reads the same on SQLite (3.35+) and PostgreSQL, and as text it is
@@ -128,13 +134,18 @@ _PROJECTS = (select(*_columns(PROJECT, ProjectRow), MEMBERSHIP.c.role)
              .join_from(MEMBERSHIP, PROJECT, MEMBERSHIP.c.project_id == PROJECT.c.id)
              .where(MEMBERSHIP.c.user_id == bindparam("user_id"))
              .order_by(PROJECT.c.id))
+_TEAM = MEMBERSHIP.alias("team")
+_MEMBER_COUNT = select(func.count()).where(_TEAM.c.project_id == PROJECT.c.id).scalar_subquery()
 _MEMBER = (
-    select(*_columns(MEMBERSHIP, MembershipRow), *[c.label(f"p_{c.name}") for c in _columns(PROJECT, ProjectRow)])
+    select(*_columns(MEMBERSHIP, MembershipRow), *[c.label(f"p_{c.name}") for c in _columns(PROJECT, ProjectRow)],
+           _MEMBER_COUNT)
     .join_from(MEMBERSHIP, PROJECT, MEMBERSHIP.c.project_id == PROJECT.c.id)
     .where(MEMBERSHIP.c.user_id == bindparam("user_id"), MEMBERSHIP.c.project_id == bindparam("project_id"))
     .with_for_update(of=PROJECT)  # serialises concurrent updates of one project on PostgreSQL
 )
-_ANSWERS = (select(ANSWER.c.question_id, ANSWER.c.status, ANSWER.c.value, ANSWER.c.kind, ANSWER.c.step_id)
+_ANSWERS = (select(ANSWER.c.question_id, ANSWER.c.status, ANSWER.c.value, ANSWER.c.kind, ANSWER.c.step_id,
+                   ANSWER.c.user_id, USER.c.name, ANSWER.c.created_at)
+            .join_from(ANSWER, USER, ANSWER.c.user_id == USER.c.id, isouter=True)
             .where(ANSWER.c.project_id == bindparam("project_id"), ANSWER.c.is_current.is_(True)))
 _SUPERSEDE = (update(ANSWER)
               .where(ANSWER.c.project_id == bindparam("p_id"), ANSWER.c.question_id == bindparam("q_id"),
@@ -223,7 +234,7 @@ class Repository:
 
     def projects(self, user_id: int) -> list[tuple[ProjectRow, str]]:
         """The user's projects, oldest first, each with the user's role in it."""
-        split = len(fields(ProjectRow))
+        split = len(_columns(PROJECT, ProjectRow))
         return [(ProjectRow(*row[:split]), row[split])
                 for row in self.connection.execute(_PROJECTS, {"user_id": user_id})]
 
@@ -261,8 +272,8 @@ class Repository:
 
     def answers(self, project_id: int) -> dict[str, StoredAnswer]:
         rows = self.connection.execute(_ANSWERS, {"project_id": project_id})
-        return {question_id: StoredAnswer(status, value, kind, step)
-                for question_id, status, value, kind, step in rows}
+        return {question_id: StoredAnswer(status, value, kind, step, author_id, author, as_utc(at))
+                for question_id, status, value, kind, step, author_id, author, at in rows}
 
     def record_answer(self, project_id: int, question_id: str, kind: str, status: str, value: Any,
                       user_id: int, step_id: str | None = None) -> None:

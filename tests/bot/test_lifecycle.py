@@ -60,7 +60,7 @@ async def test_the_command_menu_is_registered_in_french(application, api):
     name, params = next(call for call in api.calls if call[0] == "setMyCommands")
     commands = {c["command"]: c["description"] for c in params["commands"]}
     assert set(commands) == {"start", "menu", "avancement", "budget", "dossier", "conformite", "checklist", "a_traiter",
-                             "rappels", "projets", "mes_donnees", "supprimer", "confidentialite", "aide"}
+                             "rappels", "projets", "equipe", "mes_donnees", "supprimer", "confidentialite", "aide"}
     assert commands["avancement"] == "Voir l'avancement par étape"
 
 

@@ -3,13 +3,10 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from sqlalchemy import text
 
 from dialogs.reminder_model import load_reminder_model
 from states.reminder_plan import Facts, Planner
-from store import migrate
-from store.db import make_engine
 from store.reminders import ReminderStore
 from store.repo import Repository
 from tests.support.clock import PARIS, paris
@@ -61,15 +58,6 @@ def test_next_occurrences():
     assert digest.due_at == paris("2027-11-29 09:00")
     assert PLANNER.next_occurrence("digest", paris("2027-11-29 09:00")).due_at == paris("2027-12-06 09:00")
     assert PLANNER.nudge(paris("2027-11-27 23:30")).due_at == paris("2027-12-11 09:00")
-
-
-@pytest.fixture
-def database(tmp_path):
-    url = f"sqlite:///{tmp_path / 'plan.db'}"
-    migrate.upgrade(url)
-    engine = make_engine(url)
-    yield engine
-    engine.dispose()
 
 
 def project(database) -> int:

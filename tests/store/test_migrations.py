@@ -19,8 +19,9 @@ from store.models import Base, Reminder
 from store.reminders import ReminderStore
 
 APP_TABLES = {"user", "project", "membership", "answer", "processed_update", "checklist_mark", "budget_line",
-              "committee_meeting", "reminder", "received_update", "outgoing_message"}
-HEAD = "0011"
+              "committee_meeting", "reminder", "received_update", "outgoing_message", "invitation",
+              "team_event"}
+HEAD = "0012"
 
 
 def table_names(engine) -> set[str]:
@@ -190,3 +191,31 @@ def _user_project_reminder(engine) -> None:
         connection.execute(text("INSERT INTO reminder (project_id, user_id, kind, due_at, status, attempts, "
                                 "created_at) VALUES (1, 1001, 'committee_30', '2028-05-14 07:00:00', 'pending', 0, "
                                 "'2027-01-01 10:00:00')"))
+
+
+def test_single_member_projects_become_their_owners_teams_and_come_back(database_url, engine):
+    migrate.upgrade(database_url, "0011")
+    _user_project_reminder(engine)
+    migrate.upgrade(database_url, "0012")
+    with engine.connect() as connection:
+        member = connection.execute(text("SELECT user_id, role, partner, confirmed_at FROM membership")).one()
+        assert tuple(member) == (1001, "owner", None, None)
+        assert connection.execute(text("SELECT count(*) FROM reminder")).scalar_one() == 1
+    with engine.begin() as connection:  # a team of the new revision: an invited reader and a pending link
+        connection.execute(text('INSERT INTO "user" (id, name, creating_project, created_at) '
+                                "VALUES (1002, 'Luc', false, '2027-01-01 10:00:00')"))
+        connection.execute(text("INSERT INTO membership (user_id, project_id, role, created_at) "
+                                "VALUES (1002, 1, 'reader', '2027-01-02 10:00:00')"))
+        connection.execute(text("INSERT INTO invitation (project_id, token_hash, role, invited_by, created_at, "
+                                "expires_at) VALUES (1, 'x', 'contributor', 1001, '2027-01-02 10:00:00', "
+                                "'2027-01-09 10:00:00')"))
+    migrate.downgrade(database_url, "0011")
+    with engine.connect() as connection:
+        # The older code gives every member every right: only the owner stays a member.
+        assert connection.execute(text("SELECT user_id, role FROM membership")).all() == [(1001, "owner")]
+        assert connection.execute(text("SELECT count(*) FROM reminder")).scalar_one() == 1
+        assert "invitation" not in inspect(connection).get_table_names()
+    migrate.upgrade(database_url)
+    assert migrate.current(database_url) == HEAD
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT user_id, role FROM membership")).all() == [(1001, "owner")]

@@ -1,7 +1,7 @@
 """Repository reads and writes, on every backend, against the migrated schema."""
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import select
@@ -150,6 +150,17 @@ def test_record_answer_keeps_the_step_where_it_was_confirmed(database):
         ]
         assert connection.scalars(select(Answer.step_id).order_by(Answer.id)).all() == [
             None, "labellisation_locaux", None]
+
+
+def test_each_answer_keeps_its_author_and_when(database):
+    with database.begin() as connection:
+        repo = Repository(connection, clock=lambda: datetime(2027, 3, 3, 9, tzinfo=timezone.utc))
+        project_id = new_project(repo)
+        repo.record_answer(project_id, "q_name", "text", "answered", "Lure", TELEGRAM_ID)
+    with database.connect() as connection:
+        stored = Repository(connection).answers(project_id)["q_name"]
+    assert (stored.author_id, stored.at) == (TELEGRAM_ID, datetime(2027, 3, 3, 9, tzinfo=timezone.utc))
+    assert stored.author == "Camille"
 
 
 def test_answers_are_per_project(database):

@@ -1,0 +1,64 @@
+"""The organisations a partner member speaks for: each operator or local partner the guide asks about by name.
+
+They come from dialogs/dossier.yaml, which already says which questions describe each operator and local
+partner (its official name, services, referent, signatory, contributions, convention).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from dialogs.dossier_model import DossierSources, PerOption
+from dialogs.loader import LoadedGuide
+from dialogs.model import Step
+
+
+@dataclass(frozen=True)
+class Partner:
+    key: str          # "<selecting question>:<option>", as stored on memberships and invitations
+    label: str        # the option's label: "CAF"
+    selector: str     # the multiple choice where the project chose this partner
+    option: str
+    questions: tuple[str, ...]  # its questions, in the guide's order
+    step: str         # the step that asks them
+
+
+class Partners:
+    def __init__(self, guide: LoadedGuide, sources: DossierSources) -> None:
+        self.guide = guide
+        self.all: list[Partner] = [partner for group in (sources.operators, sources.local_partners)
+                                   for partner in self._of(group)]
+        self.by_key = {partner.key: partner for partner in self.all}
+
+    def _of(self, group: PerOption) -> list[Partner]:
+        selector = self.guide.questions[group.question]
+        partners = []
+        for option in selector.options:
+            ids = {group.question_id(field, option.id) for field in group.fields}
+            questions = [q for q in self.guide.question_list if q.id in ids]
+            if not questions:
+                continue  # "Autre": no question asks about it by name
+            steps = {self.guide.step_of_question[q.id].id for q in questions}
+            if len(steps) != 1:
+                raise ValueError(f"{selector.id}:{option.id}: a partner's questions must be in one step")
+            partners.append(Partner(f"{selector.id}:{option.id}", option.label, selector.id, option.id,
+                                    tuple(q.id for q in questions), steps.pop()))
+        return partners
+
+    def chosen(self, values: dict[str, Any]) -> list[Partner]:
+        """The partners this project chose, in the guide's order."""
+        return [p for p in self.all if p.option in (values.get(p.selector) or [])]
+
+    def step(self, key: str) -> Step:
+        """The partner's part of its step: only its questions, none recalled from earlier steps."""
+        return self._steps[key]
+
+    @cached_property
+    def _steps(self) -> dict[str, Step]:
+        steps = {}
+        for partner in self.all:
+            step = self.guide.step(partner.step)
+            steps[partner.key] = step.model_copy(update={
+                "questions": [q for q in step.questions if q.id in partner.questions], "recall": []})
+        return steps

@@ -1,0 +1,138 @@
+"""/equipe: the project's members and their roles, the invitation links, and the owner's changes to them."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from dialogs.calendar import local_date
+from dialogs.partners import Partners
+from dialogs.ui import UiTexts
+from states.buttons import Action, shorten
+from states.events import Button, Reply
+from states.roles import INVITED, PARTNER, REMOVE, ROLE_CODES, allows_action
+from store.team import VALID, InvitationRow, Member, Team
+
+
+class TeamDesk:
+    def __init__(self, team: Team, ui: UiTexts, partners: Partners, project_id: int, user_id: int, role: str,
+                 values: Callable[[], dict], button: Callable[..., Button], now: datetime, zone: ZoneInfo,
+                 invite_link: Callable[[str], str] | None) -> None:
+        """`values`: the project's answers (which partners it chose); `invite_link`: a token's link, None where
+        links cannot be opened (the terminal)."""
+        self.team = team
+        self.ui = ui
+        self.partners = partners
+        self.project_id = project_id
+        self.user_id = user_id
+        self.role = role
+        self.values = values
+        self.button = button
+        self.now = now
+        self.zone = zone
+        self.invite_link = invite_link
+
+    @property
+    def managing(self) -> bool:
+        return allows_action(self.role, Action.TEAM_INVITE)
+
+    def role_label(self, role: str) -> str:
+        return self.ui.roles.get(role, role)
+
+    def partner_label(self, key: str | None) -> str | None:
+        partner = self.partners.by_key.get(key) if key else None
+        return partner.label if partner else None
+
+    def summary(self, done: str | None = None, edit: bool = False) -> Reply:
+        """The members, the links still waiting, and (for the owner) what can be changed."""
+        members = self.team.members(self.project_id)
+        waiting = self.team.waiting(self.project_id, self.now) if self.managing else []
+        rows = []
+        if self.managing:
+            rows.append([self.button(self.ui.buttons.team_invite, Action.TEAM_INVITE)])
+            rows += [[self.button(self.ui.buttons.team_member.format(name=shorten(m.name, 30)), Action.TEAM_MEMBER,
+                                  m.user_id)] for m in members if m.user_id != self.user_id]
+            rows += [[self.button(self.ui.buttons.team_revoke.format(number=number), Action.TEAM_REVOKE, i.id)]
+                     for number, i in enumerate(waiting, start=1)]
+            rows.append([self.button(self.ui.buttons.project_delete, Action.PROJECT_DELETE)])
+        rows.append([self.button(self.ui.buttons.menu, Action.MENU)])
+        return Reply("team", {"members": [self._member(m) for m in members],
+                              "invitations": [self._invitation(i) for i in waiting],
+                              "managing": self.managing, "done": done}, rows, edit=edit)
+
+    def _member(self, member: Member) -> dict:
+        return {"name": member.name, "role": self.role_label(member.role), "you": member.user_id == self.user_id,
+                "partner": self.partner_label(member.partner),
+                "confirmed": local_date(member.confirmed_at, self.zone) if member.confirmed_at else None}
+
+    def _invitation(self, invitation: InvitationRow) -> dict:
+        return {"role": self.role_label(invitation.role), "partner": self.partner_label(invitation.partner),
+                "expires": local_date(invitation.expires_at, self.zone)}
+
+    def choose_role(self) -> Reply:
+        """Which role the link gives."""
+        if self.invite_link is None:
+            return Reply("team_no_links", {}, [[self.button(self.ui.buttons.team, Action.TEAM)]])
+        rows = [[self.button(self.ui.buttons.team_invite_as.format(role=self.role_label(role)), Action.TEAM_INVITE,
+                             position)] for position, role in enumerate(INVITED)]
+        rows.append([self.button(self.ui.buttons.team, Action.TEAM)])
+        return Reply("team_invite_role", {}, rows)
+
+    def invite(self, position: int) -> Reply | None:
+        if self.invite_link is None or not 0 <= position < len(INVITED):
+            return None
+        role = INVITED[position]
+        if role != PARTNER:
+            return self._link(role, None)
+        chosen = self.partners.chosen(self.values())
+        rows = [[self.button(p.label, Action.TEAM_PARTNER, self.partners.all.index(p))] for p in chosen]
+        rows.append([self.button(self.ui.buttons.team, Action.TEAM)])
+        return Reply("team_invite_partner", {"any": bool(chosen)}, rows)
+
+    def invite_partner(self, position: int) -> Reply | None:
+        if self.invite_link is None or not 0 <= position < len(self.partners.all):
+            return None
+        partner = self.partners.all[position]
+        if partner not in self.partners.chosen(self.values()):
+            return None  # only an organisation the project chose
+        return self._link(PARTNER, partner.key)
+
+    def _link(self, role: str, partner: str | None) -> Reply:
+        token, invitation = self.team.invite(self.project_id, role, partner, self.user_id, self.now)
+        return Reply("team_invitation", {
+            "link": self.invite_link(token), "role": role, "role_label": self.role_label(role),
+            "partner": self.partner_label(partner), "expires": local_date(invitation.expires_at, self.zone),
+        }, [[self.button(self.ui.buttons.team, Action.TEAM)]], secret=True)
+
+    def revoke(self, invitation_id: int) -> Reply | None:
+        invitation = self.team.get(invitation_id)
+        if invitation is None or invitation.project_id != self.project_id:
+            return None
+        if invitation.state(self.now) == VALID:
+            self.team.revoke(invitation_id, self.now)
+        return self.summary(done="revoked")
+
+    def member(self, user_id: int) -> Reply | None:
+        """One member, and the roles the owner can give them."""
+        member = self.team.member(self.project_id, user_id)
+        if member is None or user_id == self.user_id:
+            return None
+        rows = [[self.button(self.ui.buttons.team_set_role.format(role=self.role_label(role)), Action.TEAM_ROLE,
+                             user_id * 8 + code)] for code, role in ROLE_CODES.items() if role != member.role]
+        rows.append([self.button(self.ui.buttons.team_remove, Action.TEAM_ROLE, user_id * 8 + REMOVE)])
+        rows.append([self.button(self.ui.buttons.team, Action.TEAM)])
+        return Reply("team_member", self._member(member), rows)
+
+    def change(self, arg: int) -> Reply | None:
+        """A new role for a member, or their removal from the project; never one's own (the owner stays)."""
+        user_id, code = divmod(arg, 8)
+        member = self.team.member(self.project_id, user_id)
+        if member is None or user_id == self.user_id or (code != REMOVE and code not in ROLE_CODES):
+            return None
+        if code == REMOVE:
+            self.team.remove(self.project_id, user_id)
+            return self.summary(done="removed")
+        if ROLE_CODES[code] != member.role:
+            self.team.set_role(self.project_id, user_id, ROLE_CODES[code])
+        return self.summary(done="changed")
+

@@ -1,0 +1,272 @@
+"""A project is a team: invitations by link, roles checked on the server, a partner's own part, who did what."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import select
+
+from states.buttons import Action, Payload
+from store.models import Answer, Invitation, Membership, Project, User
+from store.repo import Repository
+from tests.support.projects import CONFORMANT
+from tests.support.telegram import ChatClient
+from tests.support.traces import rows_mentioning
+from tests.support.walk import answer_text, question_in
+
+LINK = re.compile(r"https://t\.me/guide_msap_bot\?start=([A-Za-z0-9_-]+)")
+
+
+@pytest.fixture
+def owner(application, api) -> ChatClient:
+    return ChatClient(application, api, user_id=1001, first_name="Marie", last_name="Dupont")
+
+
+def person(application, api, user_id: int, first_name: str, last_name: str) -> ChatClient:
+    return ChatClient(application, api, user_id=user_id, first_name=first_name, last_name=last_name)
+
+
+async def start_project(owner: ChatClient) -> None:
+    await owner.send("/start")
+    await owner.send("MSAP des Causses")
+    await owner.send("Larzac")
+
+
+async def invite(owner: ChatClient, role: str, partner: str | None = None) -> str:
+    """The token of a new invitation link made through /equipe."""
+    await owner.send("/equipe")
+    await owner.click("Inviter quelqu'un")
+    replies = await owner.click(f"Comme {role}")
+    if partner is not None:
+        replies = await owner.click(partner)
+    found = LINK.search(replies[-1].text)
+    assert found, replies[-1].text
+    return found.group(1)
+
+
+async def join(client: ChatClient, token: str):
+    offer = await client.send(f"/start {token}")
+    return offer, await client.click("Rejoindre le projet")
+
+
+def choose_operators(services, *operators: str) -> None:
+    """The owner's answer choosing the operators (set directly: walking two stages would say nothing more)."""
+    with services.database.begin() as connection:
+        repo = Repository(connection)
+        repo.record_answer(connection.execute(select(Project.id)).scalar_one(), "part_operateurs", "multi_choice", "answered", list(operators), 1001)
+
+
+def the_project(services) -> int:
+    with services.database.connect() as connection:
+        return connection.execute(select(Project.id)).scalar_one()
+
+
+def forge(client: ChatClient, project_id: int, action: str, arg: int | None = None, revision: int | None = None):
+    message = {"message_id": 1, "date": 0, "chat": client.chat, "text": "x",
+               "from": {"id": 1, "is_bot": True, "first_name": "Guide MSAP"}}
+    return client.deliver(client.press_update(message, Payload(project_id, revision, action, arg).encode()))
+
+
+async def test_a_contributor_joins_by_link_answers_and_the_owner_sees_who_changed_what(owner, application, api,
+                                                                                      services):
+    await start_project(owner)
+    await owner.send("Jeanne Martin")  # chef_projet_nom
+    token = await invite(owner, "contributeur")
+    with services.database.connect() as connection:
+        stored = connection.execute(select(Invitation.token_hash)).scalar_one()
+    assert token not in stored and len(token) >= 22  # at least 128 bits, kept only hashed
+
+    claire = person(application, api, 1002, "Claire", "Martin")
+    offer, joined = await join(claire, token)
+    assert "Marie Dupont vous invite à rejoindre le projet « MSAP des Causses » (Larzac)" in offer[-1].text
+    assert "contributeur" in offer[-1].text
+    assert "Bienvenue dans le projet « MSAP des Causses »" in joined[0].text
+    assert question_in(services.guide, joined[-1]).id == "chef_projet_fonction"
+    await claire.send("Directrice du pôle services")
+
+    team = (await owner.send("/equipe"))[-1]
+    assert "Marie Dupont (vous) : porteur du projet" in team.text and "Claire Martin : contributeur" in team.text
+    with services.database.connect() as connection:
+        authors = dict(connection.execute(select(Answer.question_id, Answer.user_id)).all())
+        roles = dict(connection.execute(select(Membership.user_id, Membership.role)).all())
+    assert authors == {"chef_projet_nom": 1001, "chef_projet_fonction": 1002}
+    assert roles == {1001: "owner", 1002: "contributor"}
+
+    recap = (await owner.send("Claire Morel"))[-1]  # the owner changes the name: her step's recap follows
+    while "Récapitulatif" not in recap.text:
+        question = question_in(services.guide, recap)
+        recap = (await owner.send(answer_text(question, CONFORMANT)))[-1]
+    assert "modifié par Claire Martin, le 1er juillet 2027" in recap.text
+    assert recap.text.count("modifié par") == 1  # her own answers carry no name
+
+
+async def test_a_partner_sees_only_its_organisation_and_confirms_it(owner, application, api, services):
+    await start_project(owner)
+    choose_operators(services, "caf", "msa")
+    await owner.send("/equipe")
+    await owner.click("Inviter quelqu'un")
+    choices = (await owner.click("Comme partenaire"))[-1]
+    assert choices.labels == ["CAF", "MSA", "👥 Équipe"]
+    token = LINK.search((await owner.click("CAF"))[-1].text).group(1)
+
+    paul = person(application, api, 1003, "Paul", "Roux")
+    offer, replies = await join(paul, token)
+    assert "partenaire</b> pour CAF" in offer[-1].markup
+    caf = services.engine.partners.by_key["part_operateurs:caf"]
+    asked = []
+    script = {**CONFORMANT, "part_convention_caf": "Signée", "part_convention_caf_date": "15 mars 2027"}
+    while "Récapitulatif" not in replies[-1].text:
+        question = question_in(services.guide, replies[-1])
+        asked.append(question.id)
+        replies = await paul.send(answer_text(question, script))
+    assert set(asked) <= set(caf.questions) and "part_nom_caf" in asked
+    assert "Récapitulatif : Les opérateurs partenaires et leurs services · CAF" in replies[-1].text
+    confirmed = await paul.click("Confirmer notre partie")
+    assert "La partie de CAF est confirmée" in confirmed[-1].text
+
+    team = (await owner.send("/equipe"))[-1]
+    assert "Paul Roux : partenaire pour CAF" in team.text and "partie confirmée le 1er juillet 2027" in team.text
+
+    # Nothing else is within reach: commands, buttons of the guide, forged buttons of any kind.
+    project_id = the_project(services)
+    for command in ("/dossier", "/conformite", "/budget", "/checklist", "/a_traiter"):
+        refused = await paul.send(command)
+        assert "En tant que partenaire, vous ne pouvez pas" in refused[0].text, command
+    msa_question = services.guide.question_index["part_nom_msa"]
+    for action, arg in ((Action.GOTO, 0), (Action.ANSWER, msa_question), (Action.FIX, 0), (Action.DOSSIER, 1),
+                        (Action.TEAM_INVITE, 0), (Action.TICK, 0), (Action.BUDGET_ADD, 0)):
+        await forge(paul, project_id, action, arg)
+        assert api.toasts()[-1] == "Votre rôle (partenaire) ne le permet pas dans ce projet.", action
+    await forge(paul, project_id, Action.EDIT, 40)  # past the last of its questions
+    assert api.toasts()[-1].startswith("Ce bouton date d'un ancien message")
+    with services.database.connect() as connection:
+        answered = set(connection.execute(select(Answer.question_id).where(Answer.user_id == 1003)).scalars())
+        state = connection.execute(select(Project.state)).scalar_one()
+    assert answered == set(asked) and state == services.guide.steps[0].id  # the project did not move
+
+
+async def test_a_reader_reads_and_answers_nothing(owner, application, api, services):
+    await start_project(owner)
+    token = await invite(owner, "lecteur")
+    prefecture = person(application, api, 1004, "Luc", "Préfet")
+    offer, joined = await join(prefecture, token)
+    assert "sans répondre aux questions" in offer[-1].text
+    assert "Avancement : MSAP des Causses" in joined[-1].text
+    refused = await prefecture.send("Jeanne Martin")
+    assert "En tant que lecteur, vous ne pouvez pas faire cela" in refused[0].text
+    project_id = the_project(services)
+    await forge(prefecture, project_id, Action.SKIP, revision=0)
+    assert api.toasts()[-1] == "Votre rôle (lecteur) ne le permet pas dans ce projet."
+    conformity = (await prefecture.send("/conformite"))[-1]
+    assert "Exigences du cahier des charges" in conformity.text
+    assert conformity.labels == ["☰ Menu"]  # no 🔧 to open a step: a reader opens none
+    assert "Dossier final" not in (await prefecture.send("/dossier"))[-1].labels  # what is missing, and a draft
+    with services.database.connect() as connection:
+        assert connection.execute(select(Answer.id)).first() is None
+
+
+async def test_used_revoked_expired_and_unknown_links_are_refused_in_french(owner, application, api, services):
+    await start_project(owner)
+    used = await invite(owner, "contributeur")
+    await join(person(application, api, 1002, "Claire", "Martin"), used)
+    late = person(application, api, 1005, "Jean", "Tard")
+    assert "Ce lien a déjà servi" in (await late.send(f"/start {used}"))[0].text
+
+    revoked = await invite(owner, "lecteur")
+    await owner.send("/equipe")
+    team = (await owner.click("Annuler le lien 1"))[-1]
+    assert "Le lien est annulé" in team.text and "Liens en attente" not in team.text
+    assert "Ce lien a été annulé" in (await late.send(f"/start {revoked}"))[0].text
+
+    expired = await invite(owner, "lecteur")
+    services.engine.clock.advance(days=7)
+    assert "Ce lien a expiré" in (await late.send(f"/start {expired}"))[0].text
+    assert "n'est pas valable" in (await late.send("/start abcdefghijklmnopqrstuvwxyz012345"))[0].text
+    # Refused, the newcomer is welcomed as anyone would be, and belongs to nothing.
+    assert "quel est le nom de votre projet" in (await late.send("/start"))[-1].text
+    with services.database.connect() as connection:
+        assert connection.execute(select(Membership).where(Membership.user_id == 1005)).first() is None
+
+
+async def test_an_offer_opened_by_one_person_cannot_be_accepted_by_another(owner, application, api, services):
+    await start_project(owner)
+    token = await invite(owner, "contributeur")
+    claire = person(application, api, 1002, "Claire", "Martin")
+    offer = await claire.send(f"/start {token}")
+    intruder = person(application, api, 1006, "Igor", "Intrus")
+    accept = next(b["callback_data"] for row in offer[-1].buttons for b in row if "Rejoindre" in b["text"])
+    refused = await intruder.deliver(intruder.press_update(api.messages[offer[-1].message_id], accept))
+    assert "n'est pas valable" in refused[0].text
+    with services.database.connect() as connection:
+        assert connection.execute(select(Membership.user_id).order_by(Membership.user_id)).scalars().all() == [1001]
+
+
+async def test_only_the_owner_manages_the_team_and_changes_take_effect(owner, application, api, services):
+    await start_project(owner)
+    claire = person(application, api, 1002, "Claire", "Martin")
+    await join(claire, await invite(owner, "contributeur"))
+    team = (await claire.send("/equipe"))[-1]
+    assert "Inviter" not in " ".join(team.labels)
+    project_id = the_project(services)
+    await forge(claire, project_id, Action.TEAM_ROLE, 1001 * 8 + 3)  # make the owner a reader
+    assert api.toasts()[-1] == "Votre rôle (contributeur) ne le permet pas dans ce projet."
+
+    await owner.send("/equipe")
+    await owner.click("Claire Martin")
+    assert "Le rôle est changé" in (await owner.click("Rôle : lecteur"))[-1].text
+    assert "En tant que lecteur" in (await claire.send("Directrice"))[0].text
+    await owner.send("/equipe")
+    await owner.click("Claire Martin")
+    assert "retirée du projet" in (await owner.click("Retirer du projet"))[-1].text
+    assert "quel est le nom de votre projet" in (await claire.send("/start"))[-1].text  # no project left: she may start her own
+    with services.database.connect() as connection:
+        roles = dict(connection.execute(select(Membership.user_id, Membership.role)).all())
+    assert roles == {1001: "owner"}
+
+
+async def test_the_owner_deletes_the_project_for_everyone(owner, application, api, services):
+    await start_project(owner)
+    claire = person(application, api, 1002, "Claire", "Martin")
+    await join(claire, await invite(owner, "contributeur"))
+    await claire.send("Jeanne Martin")
+    await owner.send("/equipe")
+    confirm = (await owner.click("Supprimer le projet"))[-1]
+    assert "pour les 2 membres de l'équipe" in confirm.text
+    deleted = await owner.click("Oui, supprimer le projet")
+    assert "Le projet « MSAP des Causses » est supprimé" in deleted[0].text
+    assert "quel est le nom de votre projet" in (await claire.send("/start"))[-1].text
+    with services.database.connect() as connection:
+        for table in (Project, Membership, Answer, Invitation):
+            assert connection.execute(select(table)).first() is None, table
+
+
+async def test_a_member_who_erases_themselves_leaves_their_answers_as_a_former_member(owner, application, api,
+                                                                                       services):
+    await start_project(owner)
+    claire = person(application, api, 1002, "Claire", "Martin")
+    await join(claire, await invite(owner, "contributeur"))
+    await claire.send("Jeanne Martin")
+    assert "Claire Martin : contributeur" in (await owner.send("/equipe"))[-1].text
+    await claire.send("/supprimer")
+    await claire.click("Oui, tout effacer")
+    recap = (await owner.send("Directrice"))[-1]
+    while "Récapitulatif" not in recap.text:
+        recap = (await owner.send(answer_text(question_in(services.guide, recap), CONFORMANT)))[-1]
+    assert "modifié par ancien membre" in recap.text
+    assert rows_mentioning(services.database, "Claire") == []  # not even in the messages sent to Marie
+    with services.database.connect() as connection:
+        assert connection.execute(select(User.id).where(User.id == 1002)).first() is None
+        assert connection.execute(select(Answer.user_id).where(Answer.question_id == "chef_projet_nom")
+                                  ).scalar_one() is None
+
+
+async def test_a_link_used_by_someone_who_then_erased_themselves_stays_used(owner, application, api, services):
+    await start_project(owner)
+    token = await invite(owner, "contributeur")
+    claire = person(application, api, 1002, "Claire", "Martin")
+    await join(claire, token)
+    await claire.send("/supprimer")
+    await claire.click("Oui, tout effacer")
+    assert "Liens en attente" not in (await owner.send("/equipe"))[-1].text
+    assert "Ce lien a déjà servi" in (await person(application, api, 1005, "Jean", "Tard").send(f"/start {token}")
+                                      )[0].text
