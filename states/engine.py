@@ -263,6 +263,8 @@ class _Conversation:
     def _text(self, text: str) -> Outcome:
         if self.membership.role not in ANSWERING and self.membership.role != PARTNER:
             return Outcome([self._not_allowed(), *self._proceed()])
+        if self._partner and not self._partner_asked():
+            return Outcome(self._proceed())
         if self.membership.awaiting == COMMITTEE_DATE:
             self._touch()
             return Outcome(self._desk_for_reminders().text(text))
@@ -588,7 +590,7 @@ class _Conversation:
             return Outcome([Reply("missing_required", {"questions": [q.prompt for q in missing]}),
                             *self._proceed()])
         if self._partner:
-            return self._confirm_part()
+            return self._confirm_part() if self._partner_asked() else Outcome(self._proceed())
         return self._fire("next")
 
     def _goto(self, payload: Payload) -> Outcome:
@@ -756,6 +758,10 @@ class _Conversation:
     def _partner(self) -> bool:
         return self.membership.role == PARTNER
 
+    def _partner_asked(self) -> bool:
+        """The partner's organisation is among those the project chose: it has questions to answer."""
+        return bool(self.view.visible_questions(self._step()))
+
     def _machine_state(self) -> str:
         """Where the machine stands for this member: a partner's own step, or the project's."""
         return self._step().id if self._partner else self.project.state
@@ -785,6 +791,9 @@ class _Conversation:
         if self.membership.role not in ANSWERING and not self._partner:
             return [self._progress()]  # a reader answers nothing: where the project stands
         step = self._step()
+        if self._partner and not self._partner_asked():
+            partner = self.engine.partners.by_key[self.membership.partner]
+            return [Reply("partner_not_chosen", {"partner": partner.label}, self._menu_buttons())]
         if step is None:
             to_tick = self._reports().to_tick(self.repo.checklist_marks(self.project.id))
             return [Reply("finished", {**self._project_values(), **self._standing(), "to_tick": to_tick},

@@ -270,3 +270,24 @@ async def test_a_link_used_by_someone_who_then_erased_themselves_stays_used(owne
     assert "Liens en attente" not in (await owner.send("/equipe"))[-1].text
     assert "Ce lien a déjà servi" in (await person(application, api, 1005, "Jean", "Tard").send(f"/start {token}")
                                       )[0].text
+
+
+async def test_a_partner_whose_organisation_is_no_longer_chosen_is_told_so(owner, application, api, services):
+    await start_project(owner)
+    choose_operators(services, "caf", "msa")
+    paul = person(application, api, 1003, "Paul", "Roux")
+    await join(paul, await invite(owner, "partenaire", "CAF"))
+    choose_operators(services, "msa")  # the owner drops the CAF
+    told = (await paul.send("/start"))[-1]
+    told = (await paul.click("Continuer"))[-1]
+    assert "CAF ne figure plus parmi les partenaires retenus" in told.text
+    refused = await paul.send("Caisse d'allocations familiales")
+    assert "CAF ne figure plus" in refused[-1].text
+    with services.database.connect() as connection:
+        revision = connection.execute(select(Project.revision)).scalar_one()
+    await forge(paul, the_project(services), Action.NEXT, revision=revision)  # "confirm" with nothing to confirm
+    with services.database.connect() as connection:
+        assert connection.execute(select(Membership.confirmed_at).where(Membership.user_id == 1003)
+                                  ).scalar_one() is None
+    with services.database.connect() as connection:
+        assert connection.execute(select(Answer.id).where(Answer.user_id == 1003)).first() is None
