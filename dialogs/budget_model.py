@@ -5,7 +5,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from dialogs.errors import GuideError
 from dialogs.model import Identifier, Kind, Question, Strict
@@ -24,10 +24,49 @@ class Category(Strict):
 
 
 class SubsidyRule(Strict):
+    """The fiche's rule: a share of the operating budget, between a floor and a ceiling."""
+
+    kind: Literal["rate"] = "rate"
     rate_percent: int = Field(gt=0, le=100)
     floor_euros: int = Field(ge=0)
     ceiling_euros: int = Field(gt=0)
     fiche: str
+
+
+class Fund(Strict):
+    """A fund paying its share of a forfait."""
+
+    id: Identifier
+    label: str = Field(min_length=1, max_length=80)
+    percent: int = Field(gt=0, le=100)
+
+
+class Bonus(Strict):
+    """An increase of the forfait where the territory qualifies (a yes/no question asks); its amount may be
+    unknown, then it is announced, not counted."""
+
+    question: Identifier
+    label: str = Field(min_length=1, max_length=120)
+    euros: int | None = Field(default=None, gt=0)
+    source: str
+    to_confirm: bool = False
+
+
+class ForfaitRule(Strict):
+    """A yearly forfait per labelled structure: the amount of the budget's year (the last year listed at or before
+    it), shared between funds, never above the operating budget."""
+
+    kind: Literal["forfait"]
+    by_year: dict[int, int] = Field(min_length=1, description="From this year on: euros a year.")
+    funds: list[Fund] = Field(min_length=1)
+    bonus: Bonus | None = None
+    source: str
+
+    @model_validator(mode="after")
+    def _funds_share_everything(self) -> ForfaitRule:
+        if sum(fund.percent for fund in self.funds) != 100:
+            raise ValueError("the funds' percents must add up to 100")
+        return self
 
 
 class FramingQuestions(Strict):
@@ -45,7 +84,8 @@ class Charges(Strict):
 
 class BudgetModel(Strict):
     framing: FramingQuestions
-    subsidy: SubsidyRule
+    # The fiche's rule (budget.yaml); a referential may give a project another (dialogs/referential_model.py).
+    subsidy: SubsidyRule | ForfaitRule
     charges: Charges
     resources: list[Category] = Field(min_length=1)
 

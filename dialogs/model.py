@@ -249,6 +249,8 @@ class Check(Strict):
     fiche: str = Field(min_length=1, description="The fiche line this check enforces, quoted.")
     step: Identifier = Field(description="The step whose answers fix it.")
     rules: list[Rule] = Field(min_length=1)
+    # A parameter not found in a primary text: shown to the user as a rule to confirm with the Préfecture.
+    to_confirm: bool = False
 
 
 BUDGET_ENTERED, BUDGET_BALANCED = "entered", "balanced"
