@@ -17,7 +17,8 @@ def at_local(day: date, clock: time, zone: ZoneInfo) -> datetime:
     """
     # PEP 495: with fold=0 a skipped time takes the offset from before the change, i.e. one hour later
     # on the wall; a repeated time takes its first occurrence.
-    return datetime.combine(day, clock, tzinfo=zone).astimezone(timezone.utc)
+    # A time built with fold=1 would take the other side of the change: the rule above holds whatever it carries.
+    return datetime.combine(day, clock.replace(fold=0), tzinfo=zone).astimezone(timezone.utc)
 
 
 def local_date(instant: datetime, zone: ZoneInfo) -> date:
