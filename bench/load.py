@@ -42,14 +42,14 @@ from store import migrate  # noqa: E402
 from store.db import make_engine  # noqa: E402
 from tests.support.bot_process import stop  # noqa: E402
 from tests.support.http_api import BotApiServer  # noqa: E402
-from tests.support.instances import (WEBHOOK_SECRET, NoApplication, RoundRobin, free_port, post_update,  # noqa: E402
-                                     start_bot)
+from tests.support.instances import (RULES, WEBHOOK_SECRET, NoApplication, RoundRobin, free_port,  # noqa: E402
+                                     post_update, start_bot, update_for)
 from tests.support.telegram import ChatClient  # noqa: E402
 
 GOALS_SQLITE = {"p99_ms": 250.0, "max_ms": 1000.0}
 POSTGRES_URL = "postgresql://postgres:postgres@localhost:5432/postgres"
 ONBOARDING = [("/start", "nom de votre projet"), ("MSAP {n}", "territoire"),
-              ("Territoire {n}", "Qui est le chef de projet")]
+              ("Territoire {n}", "Quelles règles suit"), (RULES, "Qui est le chef de projet")]
 REPLY_SECONDS = 120.0  # a reply later than this is a failure, not a latency
 NO_LIMITER = ("import runpy, bot.app; bot.app.rate_limiter = lambda: None; "
               "runpy.run_module('bot', run_name='__main__', alter_sys=True)")
@@ -174,7 +174,7 @@ def user_session(api: LoadBotApi, port: int, number: int, answers: int, think: f
         return True
 
     for template, expected in ONBOARDING:
-        update = user.message_update(template.format(n=number))
+        update = update_for(api, user, template.format(n=number))
         if not exchange("onboarding", update, lambda got, e=expected: any(e in m.get("text", "") for _, m in got)):
             return
         time.sleep(think * rng.uniform(0.5, 1.5))

@@ -34,13 +34,15 @@ from store.db import make_engine  # noqa: E402
 from store.models import Answer, Membership, Project, Reminder, User  # noqa: E402
 from tests.support.bot_process import stop  # noqa: E402
 from tests.support.http_api import BotApiServer  # noqa: E402
+from tests.support.instances import RULES, update_for  # noqa: E402
 from tests.support.telegram import ChatClient  # noqa: E402
 
 GOALS = {"startup_s": 1.5, "idle_mib": 120}
 TOKEN = "123456:BENCH-startup"
 BATCH = 5_000
 CONVERSATION = [("/start", "nom de votre projet"), ("MSAP du banc d'essai", "territoire"),
-                ("Causses et Vallées", "Qui est le chef de projet"), ("Claire Morel", "Quelle est sa fonction")]
+                ("Causses et Vallées", "Quelles règles suit"), (RULES, "Qui est le chef de projet"),
+                ("Claire Morel", "Quelle est sa fonction")]
 
 
 class TimedBotApi(BotApiServer):
@@ -128,7 +130,7 @@ def one_start(directory: Path, url: str, idle_seconds: float, user_id: int) -> d
             user = ChatClient(_NoApplication(), server.api, user_id=user_id, first_name="Banc")
             for text, expected in CONVERSATION:
                 seen = len(server.api.sent())
-                server.push(user.message_update(text))
+                server.push(update_for(server, user, text))
                 _wait_for_reply(server, seen, expected)
             talked = rss_mib(bot.pid)
             return {"startup_s": startup, "idle_mib": idle, "talked_mib": talked,

@@ -30,6 +30,7 @@ from telegram.ext import Application, ApplicationBuilder, MessageHandler, filter
 from telegram.request import RequestData  # noqa: E402
 
 from canned import OfflineRequest  # noqa: E402
+from tests.support.telegram import MSAP_RULES  # noqa: E402
 from bot.app import build_application  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.services import Services, build_services  # noqa: E402
@@ -264,6 +265,10 @@ class Full:
         for number, chat in enumerate(self.chats):
             for message in ("/start", f"Project {number}", f"Territory {number}"):
                 await self.application.process_update(Update.de_json(chat.message(message), self.application.bot))
+            rules = next(button for button in _buttons(self.transport.last_sent.get(str(chat.user["id"])))
+                         if button["text"] == MSAP_RULES)  # the cycle answers the 2016 fiche's first questions
+            await self.application.process_update(Update.de_json(chat.press(rules["callback_data"]),
+                                                                 self.application.bot))
 
     def answers(self) -> int:
         """Rows in the answer table."""

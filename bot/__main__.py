@@ -8,7 +8,10 @@ from urllib.parse import urlsplit
 
 from bot.config import Settings, SettingsError, load_settings
 from bot.preflight import StartupProblem, check_database, reach_bot_api
+from dialogs.budget_model import load_budget_model
 from dialogs.loader import GuideError, load_guide
+from dialogs.model import REQUIREMENT
+from dialogs.referentials import default_referential, load_referentials
 from dialogs.ui import load_ui
 from states.diagram import mermaid
 from store import migrate
@@ -21,7 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("run", help="migrate the database, then serve Telegram (or the terminal without a token)")
     commands.add_parser("chat", help="the conversation in this terminal")
     commands.add_parser("migrate", help="upgrade the database to the latest schema")
-    commands.add_parser("check-guide", help="validate the guide and list its stages, steps and questions")
+    commands.add_parser("check-guide", help="validate every referential and list its stages, steps, questions "
+                        "and requirements")
     commands.add_parser("diagram", help="print the project state machine as a Mermaid diagram")
     args = parser.parse_args(argv)
     # Quiet by default so the terminal conversation reads cleanly; the Telegram server logs more.
@@ -57,17 +61,30 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check_guide() -> int:
-    guide = load_guide()
-    print(f"{guide.guide.referential} {guide.guide.version}: {len(guide.stages)} stage(s), "
-          f"{len(guide.steps)} step(s), {len(guide.questions)} question(s)")
-    for stage in guide.stages:
-        print(f"\n{stage.order}. {stage.title}  [{guide.files[stage.id]}]")
-        for step in stage.steps:
-            print(f"   {step.id}: {step.title} ({len(step.questions)} questions)")
-            for question in step.questions:
-                flags = ("*" if question.required else " ") + ("?" if question.when else " ")
-                print(f"      {flags} {question.id} [{question.kind.value}] {question.prompt}")
-    print("\n* required   ? shown under a condition")
+    """Every referential validated (dialogs/referentials/), then listed: the shared guide with its changes."""
+    referentials = load_referentials(load_budget_model())
+    default = default_referential(referentials)
+    # The default first: the others are listed with what they add to it (+) or change in it (~).
+    ordered = sorted(referentials.values(), key=lambda r: not r.meta.default)
+    for number, referential in enumerate(ordered):
+        guide, meta = referential.guide, referential.meta
+        requirements = [check for check in guide.checks if check.kind == REQUIREMENT]
+        print(("\n" if number else "") + f"{meta.id} {meta.version} ({meta.name}): {len(guide.stages)} stage(s), "
+              f"{len(guide.steps)} step(s), {len(guide.questions)} question(s), {len(requirements)} requirement(s)")
+        for stage in guide.stages:
+            # The shared stage file; the referential's changes to it are marked on its questions.
+            print(f"\n{stage.order}. {stage.title}  [{guide.files[stage.id].rpartition(' + ')[2]}]")
+            for step in stage.steps:
+                print(f"   {step.id}: {step.title} ({len(step.questions)} questions)")
+                for question in step.questions:
+                    flags = ("*" if question.required else " ") + ("?" if question.when else " ")
+                    shared = default.guide.questions.get(question.id)
+                    flags += " " if shared == question else "+" if shared is None else "~"
+                    print(f"      {flags} {question.id} [{question.kind.value}] {question.prompt}")
+            for check in stage.checks:
+                if check.kind == REQUIREMENT:
+                    print(f"   = {check.id}: {check.title}" + (" (to confirm)" if check.to_confirm else ""))
+    print(f"\n* required   ? shown under a condition   + added, ~ changed against {default.id}   = requirement")
     return 0
 
 

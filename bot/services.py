@@ -10,14 +10,13 @@ from sqlalchemy import Engine as DatabaseEngine
 
 from bot.config import Settings
 from bot.render import Renderer
-from dialogs.budget_model import check_framing, load_budget_model
-from dialogs.dossier_model import load_dossier_sources
-from dialogs.partners import Partners
-from dialogs.loader import LoadedGuide, load_guide
+from dialogs.budget_model import load_budget_model
+from dialogs.loader import LoadedGuide
+from dialogs.referentials import Referential, default_referential, load_referentials
 from dialogs.reminder_model import check_questions, load_reminder_model
+from dialogs.ui import UiTexts, load_ui
 from dossier.files import DocumentMaker
 from dossier.view import Sources
-from dialogs.ui import UiTexts, load_ui
 from states.engine import Engine
 from states.reminder_notes import ReminderNotes
 from states.reminder_queue import ReminderQueue
@@ -37,6 +36,7 @@ MESSAGE_TEMPLATES = [
     "team_invite_partner", "team_invitation", "team_no_links", "team_member", "invitation_offer",
     "invitation_refused", "invitation_accepted", "invitation_declined", "not_allowed", "partner_confirmed",
     "project_delete_confirm", "project_deleted", "reminder_team", "partner_not_chosen",
+    "choose_referential", "referential_others", "referential_switch", "referential_switched", "passage",
 ]
 
 
@@ -60,27 +60,31 @@ class Services:
 
 def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -> Services:
     """Everything loaded and checked; `clock` gives the current time (tests freeze it)."""
-    guide = load_guide()
     ui = load_ui()
-    budget = load_budget_model()
-    check_framing(budget, guide.questions)
+    referentials = load_referentials(load_budget_model())
+    guide = default_referential(referentials).guide  # the stages and steps every referential shares
     calendar = load_reminder_model()
     check_questions(calendar, guide.questions)
     renderer = Renderer()
     renderer.check(MESSAGE_TEMPLATES)
     database = make_engine(settings.database_url, background_checkpoints=True)
     checkpoints = Checkpoints(database) if database.dialect.name == "sqlite" else None
-    dossier_sources = load_dossier_sources(guide.questions, guide.checks)
-    engine = Engine(guide, ui, budget, database, calendar, settings.zone, Partners(guide, dossier_sources), clock,
+    engine = Engine(referentials, ui, database, calendar, settings.zone, clock,
                     admins=frozenset(settings.admin_user_ids))
-    sources = Sources(guide, budget, dossier_sources, ui, settings.zone)
-    documents = DocumentMaker(sources, database, clock)
-    queue = ReminderQueue(database, ReminderNotes(guide, calendar, ui, settings.zone), engine.planner, clock)
+    documents = DocumentMaker(document_sources(referentials, ui, settings.zone), database, clock)
+    notes = {key: ReminderNotes(r.guide, calendar, ui, settings.zone) for key, r in referentials.items()}
+    queue = ReminderQueue(database, notes, engine.planner, clock)
     return Services(settings, guide, ui, database, engine, renderer, documents, queue, checkpoints)
 
 
 def build_document_maker(database_url: str, timezone: str) -> DocumentMaker:
     """What a rendering worker process needs, loaded in that process."""
-    guide, ui, budget = load_guide(), load_ui(), load_budget_model()
-    sources = Sources(guide, budget, load_dossier_sources(guide.questions, guide.checks), ui, ZoneInfo(timezone))
+    ui = load_ui()
+    sources = document_sources(load_referentials(load_budget_model()), ui, ZoneInfo(timezone))
     return DocumentMaker(sources, make_engine(database_url))
+
+
+def document_sources(referentials: dict[str, Referential], ui: UiTexts, zone: ZoneInfo) -> dict[str, Sources]:
+    """What each referential's documents are built from, the default referential first."""
+    ordered = sorted(referentials.values(), key=lambda r: not r.meta.default)
+    return {r.id: Sources.of(r, ui, zone) for r in ordered}

@@ -1,4 +1,5 @@
-"""The budget builder's arithmetic: the labelling subsidy, the months of activity, the two plans."""
+"""The budget builder's arithmetic: the labelling subsidy (the fiche's rate or a yearly forfait), the months of
+activity, the two plans."""
 from __future__ import annotations
 
 import datetime
@@ -7,10 +8,14 @@ from dataclasses import asdict, dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal
 
-from dialogs.budget_model import INVESTMENT, OPERATING, BudgetModel, SubsidyRule, Use
+from dialogs import formatting
+from dialogs.budget_model import INVESTMENT, OPERATING, BudgetModel, ForfaitRule, Fund, SubsidyRule, Use
+from dialogs.ui import BudgetTexts, DocumentTexts
 
 Section = Literal["charge", "resource"]
-Basis = Literal["none", "rate", "floor", "ceiling", "budget"]
+# none: no operating charge yet. The rate rule: rate, floor, ceiling, budget (the floor exceeds the budget).
+# A forfait: forfait, budget (capped by the operating budget), before_first (the year precedes every listed year).
+Basis = Literal["none", "rate", "floor", "ceiling", "budget", "forfait", "before_first"]
 SUBSIDY_SOURCE = "subsidy"  # the label key of the subsidy in resources_by_source; the caller translates it
 _ONE_DECIMAL = Decimal("0.1")
 
@@ -38,11 +43,56 @@ class Line:
 
 @dataclass(frozen=True)
 class Framing:
-    """When the budget runs: its calendar year and whether the Maison is already open."""
+    """When the budget runs: its calendar year and whether the Maison is already open; for a forfait with a bonus,
+    the answer to the bonus question (True: the territory qualifies)."""
 
     year: int | None
     operating_already: bool | None
     opening: datetime.date | None
+    bonus: bool | None = None
+
+    @property
+    def budget_year(self) -> int | None:
+        """The budget's year: the year asked, else the opening date's."""
+        if self.year is not None:
+            return self.year
+        return self.opening.year if self.opening is not None else None
+
+
+@dataclass(frozen=True)
+class Share:
+    """What one fund pays of a forfait (or a counted bonus, named by its label)."""
+
+    fund: str
+    name: str       # "FNADT", "FNFS"
+    cents: int
+
+
+@dataclass(frozen=True)
+class ForfaitBonus:
+    """The bonus the territory qualifies for. Counted only when its amount is known and confirmed; else announced."""
+
+    label: str
+    cents: int | None
+    counted: bool
+    to_confirm: bool
+    source: str
+
+
+@dataclass(frozen=True)
+class Forfait:
+    """How a forfait rule set the subsidy: which year's amount, and whether it is the one published for that year."""
+
+    label: str                   # "Forfait France services"
+    year: int | None             # the budget's year; None when neither the year nor the opening date is given
+    listed_year: int | None      # the year whose amount applies; None when the budget's year precedes them all
+    forfait_cents: int           # that year's forfait, before the cap by the budget (0 before the first year)
+    published: bool              # False: the budget's year is unknown or after the last listed, so the amount is
+                                 # the last published one, not the one of that year
+    first_year: int              # the first year listed
+    shares: tuple[Share, ...]    # the subsidy split between the funds; they add up to it
+    bonus: ForfaitBonus | None   # only where the project answered yes to the bonus question
+    source: str
 
 
 @dataclass(frozen=True)
@@ -51,8 +101,13 @@ class Subsidy:
 
     cents: int
     basis: Basis
-    rate_cents: int
+    rate_cents: int  # the amount before the bounds: the rate's, or the forfait's (with a counted bonus)
     implausible: bool
+    forfait: Forfait | None = None  # None under the rate rule
+
+    @property
+    def kind(self) -> str:
+        return "rate" if self.forfait is None else "forfait"
 
 
 @dataclass(frozen=True)
@@ -80,7 +135,7 @@ class BudgetSummary:
     detr_operating: bool
     detr_conflict: bool
     resources_by_source: list[tuple[str, int]]
-    floor_cents: int
+    floor_cents: int | None  # None: the rule has no floor (a forfait)
     state_aid_uses: dict[str, frozenset[str]]  # category of a State aid -> the uses of its lines
 
 
@@ -90,10 +145,14 @@ def _percent_of(cents: int, percent: int) -> int:
     return int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-def labelling_subsidy(operating_cents: int, rule: SubsidyRule) -> Subsidy:
-    """The labelling subsidy: the rate held between floor and ceiling, never above the budget itself."""
+def labelling_subsidy(operating_cents: int, rule: SubsidyRule | ForfaitRule,
+                      framing: Framing | None = None) -> Subsidy:
+    """The labelling subsidy: the rate held between floor and ceiling, or the forfait of the budget's year
+    (`framing`: its year and the bonus answer), never above the budget itself."""
     if operating_cents < 0:
         raise ValueError(f"negative operating budget: {operating_cents}")
+    if isinstance(rule, ForfaitRule):
+        return forfait_subsidy(operating_cents, rule, framing or Framing(None, None, None))
     floor, ceiling = rule.floor_euros * 100, rule.ceiling_euros * 100
     rate_cents = _percent_of(operating_cents, rule.rate_percent)
     if operating_cents == 0:
@@ -106,6 +165,98 @@ def labelling_subsidy(operating_cents: int, rule: SubsidyRule) -> Subsidy:
     if rate_cents > ceiling:
         return Subsidy(ceiling, "ceiling", rate_cents, implausible=False)
     return Subsidy(rate_cents, "rate", rate_cents, implausible=False)
+
+
+def forfait_subsidy(operating_cents: int, rule: ForfaitRule, framing: Framing) -> Subsidy:
+    """The forfait of the budget's year (the last year listed at or before it; after the last, or with no year,
+    the last amount, flagged as not that year's), shared between the funds by their percents, never above the
+    operating budget (then the budget, split in the same proportions). No floor: never implausible. A bonus the
+    territory qualifies for is counted only when its amount is known and confirmed; else it is only announced."""
+    year = framing.budget_year
+    listed = rule.last_year if year is None else rule.listed_year(year)
+    forfait = rule.by_year[listed] * 100 if listed is not None else 0
+    parts = [(fund.id, fund.name, cents) for fund, cents in zip(rule.funds, _split(forfait, rule.funds))]
+    bonus = None
+    if rule.bonus is not None and framing.bonus is True:
+        known = rule.bonus.euros * 100 if rule.bonus.euros is not None else None
+        counted = known is not None and not rule.bonus.to_confirm
+        bonus = ForfaitBonus(rule.bonus.label, known, counted, rule.bonus.to_confirm, rule.bonus.source)
+        if counted and forfait:
+            parts.append((rule.bonus.question, rule.bonus.label, known))
+    raw = sum(cents for _, _, cents in parts)
+    amount = min(raw, operating_cents)
+    if operating_cents == 0:
+        basis: Basis = "none"
+    elif listed is None:
+        basis = "before_first"
+    else:
+        basis = "budget" if amount < raw else "forfait"
+    shares = tuple(Share(fund, name, cents) for (fund, name, _), cents
+                   in zip(parts, _scaled([cents for _, _, cents in parts], amount, raw)))
+    published = year is not None and listed is not None and year <= rule.last_year
+    detail = Forfait(rule.label, year, listed, forfait, published=published,
+                     first_year=min(rule.by_year), shares=shares, bonus=bonus, source=rule.source)
+    return Subsidy(amount, basis, raw, implausible=False, forfait=detail)
+
+
+def _split(cents: int, funds: list[Fund]) -> list[int]:
+    """cents shared by the funds' percents, rounded half-up; the last fund takes what rounding left."""
+    shares = [_percent_of(cents, fund.percent) for fund in funds[:-1]]
+    return [*shares, cents - sum(shares)]
+
+
+def _scaled(parts: list[int], amount: int, raw: int) -> list[int]:
+    """The parts brought down to `amount` in their proportions, rounded half-up; the last takes the rest."""
+    if amount == raw:
+        return parts
+    scaled = [int((Decimal(amount) * part / raw).quantize(Decimal(1), rounding=ROUND_HALF_UP)) for part in parts[:-1]]
+    return [*scaled, amount - sum(scaled)]
+
+
+def subsidy_label(rule: SubsidyRule | ForfaitRule, texts: BudgetTexts) -> str:
+    """The subsidy as a resource: "Labellisation (FNADT + fonds inter-opérateurs)", or for a forfait its funds,
+    "Labellisation (FNADT + FNFS)"."""
+    if isinstance(rule, ForfaitRule):
+        return texts.subsidy_label_forfait.format(label=rule.label,
+                                                  funds=texts.funds_separator.join(f.name for f in rule.funds))
+    return texts.subsidy_label
+
+
+def forfait_formula(subsidy: Subsidy, texts: DocumentTexts) -> list[str]:
+    """A forfait's computation as the chat and the documents both print it: the amount and each fund's share,
+    then what is not a fact (an amount not yet published for the year, a bonus to confirm). [] without a forfait
+    or before any operating charge is entered."""
+    f = subsidy.forfait
+    if f is None or subsidy.basis == "none":
+        return []
+    money = formatting.cents
+    if subsidy.basis == "before_first":
+        lines = [texts.formula_forfait_before_first.format(label=f.label, first=f.first_year, year=f.year)]
+    else:
+        shares = texts.formula_forfait_shares_separator.join(
+            texts.formula_forfait_share.format(fund=share.name, amount=money(share.cents)) for share in f.shares)
+        template = texts.formula_forfait_budget if subsidy.basis == "budget" else texts.formula_forfait
+        # The budget's year when its amount is published (from a listed year on), else the listed year's.
+        year = f.year if f.published else f.listed_year
+        lines = [template.format(label=f.label, year=year, forfait=money(f.forfait_cents),
+                                 amount=money(subsidy.cents), shares=shares)]
+        if f.year is None:
+            lines.append(texts.formula_forfait_no_year.format(listed=f.listed_year))
+        elif not f.published:
+            lines.append(texts.formula_forfait_not_published.format(year=f.year, listed=f.listed_year))
+    if f.bonus is not None and not f.bonus.counted:
+        if f.bonus.cents is None:
+            lines.append(texts.formula_forfait_bonus.format(label=f.bonus.label))
+        else:
+            lines.append(texts.formula_forfait_bonus_amount.format(label=f.bonus.label, amount=money(f.bonus.cents)))
+    return lines
+
+
+def forfait_rule_sentence(rule: ForfaitRule, texts: DocumentTexts) -> str:
+    """What the forfait is, for the documents: a yearly amount per structure, shared between the funds."""
+    funds = texts.formula_forfait_shares_separator.join(
+        texts.formula_forfait_fund.format(fund=fund.label, percent=fund.percent) for fund in rule.funds)
+    return texts.formula_forfait_rule.format(funds=funds)
 
 
 def months_of_activity(framing: Framing) -> int:
@@ -175,7 +326,7 @@ def summarize(lines: list[Line], model: BudgetModel, framing: Framing) -> Budget
                        key=lambda line: (resource_ids.index(line.category), line.key))
 
     operating_charges = sum(line.cents for line in charges[OPERATING])
-    subsidy = labelling_subsidy(operating_charges, model.subsidy)
+    subsidy = labelling_subsidy(operating_charges, model.subsidy, framing)
     operating_resources = sum(line.cents for line in resources if line.use == OPERATING) + subsidy.cents
     investment_resources = sum(line.cents for line in resources if line.use == INVESTMENT)
     detr_operating = any(model.categories[line.category].state_aid and line.use == OPERATING for line in resources)
@@ -191,7 +342,7 @@ def summarize(lines: list[Line], model: BudgetModel, framing: Framing) -> Budget
         detr_operating=detr_operating,
         detr_conflict=detr_operating and subsidy.cents > 0,
         resources_by_source=_sources(resources, model, subsidy),
-        floor_cents=model.subsidy.floor_euros * 100,
+        floor_cents=model.subsidy.floor_euros * 100 if isinstance(model.subsidy, SubsidyRule) else None,
         state_aid_uses={category: frozenset(line.use for line in resources if line.category == category)
                         for category in {line.category for line in resources
                                          if model.categories[line.category].state_aid}},
@@ -201,8 +352,10 @@ def summarize(lines: list[Line], model: BudgetModel, framing: Framing) -> Budget
 def project_budget(model: BudgetModel, values: Mapping[str, Any], rows: Iterable[Any]) -> BudgetSummary:
     """A project's budget from its stored lines (dataclasses with Line's fields) and its answered values."""
     opening = values.get(model.framing.opening)
+    rule = model.subsidy
+    bonus = values.get(rule.bonus.question) if isinstance(rule, ForfaitRule) and rule.bonus is not None else None
     framing = Framing(year=values.get(model.framing.year), operating_already=values.get(model.framing.operating),
-                      opening=datetime.date.fromisoformat(opening) if opening else None)
+                      opening=datetime.date.fromisoformat(opening) if opening else None, bonus=bonus)
     # A line whose category left budget.yaml stays stored (history) but no longer counts.
     lines = [Line(**asdict(row)) for row in rows if row.category in model.categories]
     return summarize(lines, model, framing)

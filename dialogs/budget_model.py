@@ -39,6 +39,12 @@ class Fund(Strict):
     id: Identifier
     label: str = Field(min_length=1, max_length=80)
     percent: int = Field(gt=0, le=100)
+    short: str | None = Field(default=None, min_length=1, max_length=20,
+                              description="Its name in a formula (« FNFS »); the label when absent.")
+
+    @property
+    def name(self) -> str:
+        return self.short or self.label
 
 
 class Bonus(Strict):
@@ -57,6 +63,7 @@ class ForfaitRule(Strict):
     it), shared between funds, never above the operating budget."""
 
     kind: Literal["forfait"]
+    label: str = Field(min_length=1, max_length=60, description="Its name in messages: « Forfait France services ».")
     by_year: dict[int, int] = Field(min_length=1, description="From this year on: euros a year.")
     funds: list[Fund] = Field(min_length=1)
     bonus: Bonus | None = None
@@ -66,7 +73,19 @@ class ForfaitRule(Strict):
     def _funds_share_everything(self) -> ForfaitRule:
         if sum(fund.percent for fund in self.funds) != 100:
             raise ValueError("the funds' percents must add up to 100")
+        if len({fund.id for fund in self.funds}) != len(self.funds):
+            raise ValueError("two funds share an id")
+        if any(euros <= 0 for euros in self.by_year.values()):
+            raise ValueError("a forfait is a positive number of euros")
         return self
+
+    def listed_year(self, year: int) -> int | None:
+        """The year whose amount applies to `year`: the last listed at or before it; None before the first."""
+        return max((listed for listed in self.by_year if listed <= year), default=None)
+
+    @property
+    def last_year(self) -> int:
+        return max(self.by_year)
 
 
 class FramingQuestions(Strict):
@@ -103,10 +122,16 @@ def load_budget_model(path: Path = BUDGET_FILE) -> BudgetModel:
 
 
 def check_framing(model: BudgetModel, questions: dict[str, Question]) -> None:
-    """The framing names guide questions of the right kinds; else the guide cannot start."""
+    """The framing names guide questions of the right kinds, and so does a forfait's bonus; else the guide cannot
+    start."""
     expected = {model.framing.year: Kind.INTEGER, model.framing.operating: Kind.YES_NO,
                 model.framing.opening: Kind.DATE}
     for question_id, kind in expected.items():
         question = questions.get(question_id)
         if question is None or question.kind is not kind:
             raise GuideError(f"budget.yaml: framing: {question_id!r} must be a {kind.value} question of the guide")
+    bonus = model.subsidy.bonus if isinstance(model.subsidy, ForfaitRule) else None
+    if bonus is not None:
+        question = questions.get(bonus.question)
+        if question is None or question.kind is not Kind.YES_NO:
+            raise GuideError(f"subsidy: bonus: {bonus.question!r} must be a {Kind.YES_NO.value} question of the guide")

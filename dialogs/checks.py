@@ -82,7 +82,7 @@ class _Answers:
 
     def labels(self, question_id: str, option_ids: list[str]) -> str:
         question = self.questions[question_id]
-        return ", ".join(question.option(option).label for option in option_ids)
+        return ", ".join(question.label_of(option) for option in option_ids)
 
 
 def missing_required(questions: Iterable[Question], answers: Mapping[str, Stored]) -> list[Question]:
@@ -122,7 +122,8 @@ class ItemState:
 
 def budget_state(budget: BudgetSummary, state: str) -> bool:
     """`entered`: an operating charge is entered. `balanced`: besides, the labelling subsidy is plausible and
-    neither the operating budget nor the investment plan lacks funding (a surplus is no gap)."""
+    neither the operating budget nor the investment plan lacks funding (a surplus is no gap). A forfait is always
+    plausible: it has no floor, a small budget only caps it."""
     if budget_missing(budget):
         return False
     if state == BUDGET_ENTERED:
@@ -386,9 +387,13 @@ def _budget_entered(rule: BudgetEnteredRule, seen: _Answers) -> tuple[State, dic
 
 
 def _subsidy_plausible(rule: SubsidyPlausibleRule, seen: _Answers) -> tuple[State, dict]:
+    """The operating budget is at least the rate rule's floor. A forfait has no floor: the check does not apply,
+    so it holds once the operating charges are entered (the forfait is then capped by the budget, never above)."""
     budget = seen.budget
     if budget is None or not budget.operating.charges_cents:
         return State.PENDING, {}
+    if budget.floor_cents is None:  # a forfait: no floor to fall below
+        return State.SATISFIED, {}
     values = {"budget": formatting.cents(budget.operating.charges_cents),
               "floor": formatting.cents(budget.floor_cents)}
     return (State.NOT_MET if budget.subsidy.implausible else State.SATISFIED), values

@@ -110,6 +110,11 @@ class Question(Strict):
     def option(self, option_id: str) -> Option:
         return next(o for o in self.options if o.id == option_id)
 
+    def label_of(self, option_id: str) -> str:
+        """An option's label; an option this referential does not offer (chosen under another, the answer kept
+        when the project switched) is shown by its id."""
+        return next((o.label for o in self.options if o.id == option_id), option_id)
+
 
 class _Rule(Strict):
     reason: str = Field(min_length=1, max_length=300, description="French, shown when the rule is not met.")

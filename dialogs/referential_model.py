@@ -10,7 +10,7 @@ from typing import Annotated, Union
 from pydantic import Field, model_validator
 
 from dialogs.budget_model import ForfaitRule, SubsidyRule
-from dialogs.model import Check, Identifier, Question, Strict
+from dialogs.model import Check, ChecklistItem, Identifier, Question, Strict
 
 
 class Source(Strict):
@@ -43,6 +43,24 @@ class CheckChanges(Strict):
     remove: list[Identifier] = Field(default_factory=list)
 
 
+class AddedItem(Strict):
+    stage: Identifier
+    item: ChecklistItem
+
+
+class ChecklistChanges(Strict):
+    replace: list[ChecklistItem] = Field(default_factory=list, description="Same id: another action or proof.")
+    add: list[AddedItem] = Field(default_factory=list)
+    remove: list[Identifier] = Field(default_factory=list)
+
+
+class StepChange(Strict):
+    """A step's points d'attention as this referential's texts give them."""
+
+    id: Identifier
+    attention: list[str]
+
+
 Subsidy = Annotated[Union[SubsidyRule, ForfaitRule], Field(discriminator="kind")]
 
 
@@ -53,6 +71,8 @@ class ReferentialFile(Strict):
     choice: str = Field(min_length=1, max_length=60, description="The button that chooses it.")
     summary: str = Field(min_length=1, max_length=200, description="One line under the choice: what it is.")
     default: bool = Field(default=False, description="The referential of projects created before the choice.")
+    # The referential that replaced this one: /passage shows what a project lacks to move to it.
+    successor: Identifier | None = None
     sources: list[Source] = Field(min_length=1)
     # The dossier's legal visas ("Vu la loi n° 2000-321 …"), in order.
     visas: list[str] = Field(default_factory=list)
@@ -60,6 +80,8 @@ class ReferentialFile(Strict):
     subsidy: Subsidy | None = None
     questions: QuestionChanges = Field(default_factory=QuestionChanges)
     checks: CheckChanges = Field(default_factory=CheckChanges)
+    checklist: ChecklistChanges = Field(default_factory=ChecklistChanges)
+    steps: list[StepChange] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _sources_unique(self) -> ReferentialFile:

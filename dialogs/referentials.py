@@ -10,10 +10,12 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from dialogs.budget_model import BudgetModel
+from dialogs.budget_model import BudgetModel, check_framing
+from dialogs.dossier_model import DossierSources, load_dossier_sources
 from dialogs.errors import GuideError
 from dialogs.loader import GUIDE_DIR, LoadedGuide, _check, _describe, _read, load_guide
 from dialogs.model import Guide, Stage, Step
+from dialogs.partners import Partners
 from dialogs.referential_model import ReferentialFile
 
 REFERENTIALS_DIR = Path(__file__).parent / "referentials"
@@ -21,11 +23,14 @@ REFERENTIALS_DIR = Path(__file__).parent / "referentials"
 
 @dataclass(frozen=True)
 class Referential:
-    """One referential: what it is (its file), the guide it makes, and the budget rule it gives projects."""
+    """One referential: what it is (its file), the guide it makes, the budget rule it gives projects, what the
+    documents draw from its answers, and the organisations a partner member can speak for."""
 
     meta: ReferentialFile
     guide: LoadedGuide
     budget: BudgetModel
+    dossier: DossierSources
+    partners: Partners
 
     @property
     def id(self) -> str:
@@ -46,7 +51,15 @@ def load_referentials(budget: BudgetModel, directory: Path = REFERENTIALS_DIR,
             raise GuideError(f"{path.name}: id {meta.id!r} is also the id of another referential")
         guide = _apply(base, meta, path.name)
         rule = meta.subsidy if meta.subsidy is not None else budget.subsidy
-        found[meta.id] = Referential(meta, guide, budget.model_copy(update={"subsidy": rule}))
+        model = budget.model_copy(update={"subsidy": rule})
+        check_framing(model, guide.questions)  # with a forfait, its bonus question too
+        dossier = load_dossier_sources(guide.questions, guide.checks)
+        found[meta.id] = Referential(meta, guide, model, dossier,
+                                     Partners(guide, dossier))
+    for referential in found.values():
+        if referential.meta.successor is not None and referential.meta.successor not in found:
+            raise GuideError(f"{directory.name}: {referential.id}: successor {referential.meta.successor!r} is not a "
+                             "referential")
     defaults = [r.id for r in found.values() if r.meta.default]
     if len(defaults) != 1:
         raise GuideError(f"{directory.name}: exactly one referential must be the default, found {defaults}")
@@ -59,16 +72,21 @@ def default_referential(referentials: dict[str, Referential]) -> Referential:
 
 def _apply(base: LoadedGuide, meta: ReferentialFile, where: str) -> LoadedGuide:
     """The shared guide with the referential's changes, checked as a whole."""
-    questions, checks = meta.questions, meta.checks
+    questions, checks, checklist = meta.questions, meta.checks, meta.checklist
     known_questions = set(base.questions)
     known_checks = {check.id for check in base.checks}
+    known_items = {item.id for item in base.checklist}
     stage_ids = {stage.id for stage in base.stages}
     for field_path, ids, known in (("questions.replace", [q.id for q in questions.replace], known_questions),
                                    ("questions.remove", questions.remove, known_questions),
                                    ("questions.add.after", [a.after for a in questions.add], known_questions),
                                    ("checks.replace", [c.id for c in checks.replace], known_checks),
                                    ("checks.remove", checks.remove, known_checks),
-                                   ("checks.add.stage", [a.stage for a in checks.add], stage_ids)):
+                                   ("checks.add.stage", [a.stage for a in checks.add], stage_ids),
+                                   ("checklist.replace", [i.id for i in checklist.replace], known_items),
+                                   ("checklist.remove", checklist.remove, known_items),
+                                   ("checklist.add.stage", [a.stage for a in checklist.add], stage_ids),
+                                   ("steps", [s.id for s in meta.steps], set(base.step_index))):
         unknown = [item for item in ids if item not in known]
         if unknown:
             raise GuideError(f"{where}: {field_path}: {unknown} not in the shared guide")
@@ -77,6 +95,8 @@ def _apply(base: LoadedGuide, meta: ReferentialFile, where: str) -> LoadedGuide:
     for addition in questions.add:
         added.setdefault(addition.after, []).append(addition.question)
     replaced_checks = {c.id: c for c in checks.replace}
+    replaced_items = {i.id: i for i in checklist.replace}
+    attention = {change.id: change.attention for change in meta.steps}
 
     def step(old: Step) -> Step:
         new = []
@@ -85,13 +105,17 @@ def _apply(base: LoadedGuide, meta: ReferentialFile, where: str) -> LoadedGuide:
                 new.append(replaced.get(question.id, question))
             new += added.get(question.id, [])
         recall = [q for q in old.recall if q not in questions.remove]
-        return old.model_copy(update={"questions": new, "recall": recall})
+        return old.model_copy(update={"questions": new, "recall": recall,
+                                      "attention": attention.get(old.id, old.attention)})
 
     stages = []
     for stage in base.stages:
         kept = [replaced_checks.get(c.id, c) for c in stage.checks if c.id not in checks.remove]
         kept += [a.check for a in checks.add if a.stage == stage.id]
-        stages.append(stage.model_copy(update={"steps": [step(s) for s in stage.steps], "checks": kept}))
+        items = [replaced_items.get(i.id, i) for i in stage.checklist if i.id not in checklist.remove]
+        items += [a.item for a in checklist.add if a.stage == stage.id]
+        stages.append(stage.model_copy(update={"steps": [step(s) for s in stage.steps], "checks": kept,
+                                               "checklist": items}))
     try:
         # Validated again as a whole: the changed questions' options and conditions, the checks' parameters.
         guide = Guide.model_validate({"referential": meta.id, "version": meta.version,

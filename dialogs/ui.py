@@ -50,6 +50,8 @@ class Buttons(Strict):
     confirm_part: str
     project_delete: str
     project_delete_yes: str
+    referential: str
+    referential_confirm: str
 
 
 class BudgetTexts(Strict):
@@ -67,6 +69,8 @@ class BudgetTexts(Strict):
     cancel: str
     line: str
     subsidy_label: str
+    subsidy_label_forfait: str  # a forfait as a resource, with its funds; may name the forfait ({label})
+    funds_separator: str
     chart_title: str
     chart_title_no_year: str
 
@@ -114,6 +118,19 @@ class DocumentTexts(Strict):
     formula_ceiling: str
     formula_floor: str
     formula_budget: str
+    # A forfait (dialogs/budget.py, forfait_subsidy): the amount, each fund's share, what is not a fact yet.
+    formula_forfait: str
+    formula_forfait_budget: str
+    formula_forfait_before_first: str
+    formula_forfait_share: str
+    formula_forfait_shares_separator: str
+    formula_forfait_not_published: str
+    formula_forfait_no_year: str
+    formula_forfait_bonus: str
+    formula_forfait_bonus_amount: str
+    formula_forfait_rule: str
+    formula_forfait_fund: str
+    note_partial_year_forfait: str
     note_partial_year: str
     note_whole_year: str
     note_detr: str
@@ -158,6 +175,7 @@ class Commands(Strict):
     rappels: str
     projets: str
     equipe: str
+    passage: str
     mes_donnees: str
     supprimer: str
     confidentialite: str

@@ -36,9 +36,11 @@ def slug(text: str, limit: int = 40) -> str:
 class DocumentMaker:
     """Builds the view model once, then every document from it, so no two files can disagree."""
 
-    def __init__(self, sources: Sources, database: Engine,
+    def __init__(self, sources: dict[str, Sources], database: Engine,
                  clock: Callable[[], datetime.datetime] = utcnow) -> None:
-        self.sources = sources
+        """`sources`: by referential id; the first is the default (the user's own data, the time zone)."""
+        self.by_referential = sources
+        self.sources = next(iter(sources.values()))
         self.database = database
         self.clock = clock
 
@@ -48,7 +50,9 @@ class DocumentMaker:
 
     def view(self, project_id: int, draft: bool) -> Dossier:
         with self.database.connect() as connection:
-            return build_dossier(self.sources, Repository(connection), project_id, draft, self.today())
+            repo = Repository(connection)
+            sources = self.by_referential[repo.project(project_id).referential]
+            return build_dossier(sources, repo, project_id, draft, self.today())
 
     def personal(self, user_id: int) -> list[OutFile]:
         """/mes_donnees: the user's data as JSON and as a readable PDF."""

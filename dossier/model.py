@@ -6,14 +6,32 @@ by the templates, never interpreted. No chat prompt is ever part of it: the temp
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from dossier.answers import Answers
 from dossier.checklist_view import ChecklistItemView, ChecklistStage
 
 __all__ = ["Answers", "BudgetView", "CarrierView", "CheckGroup", "ChecklistItemView", "ChecklistStage",
-           "CheckView", "DayHours", "Dossier", "LocalPartnerView", "Milestone", "MoneyLine", "Party",
-           "PartnerView", "PlanView", "RequirementCount", "TeamRow"]
+           "CheckView", "DayHours", "Dossier", "LabelView", "LocalPartnerView", "Milestone", "MoneyLine",
+           "OperatorsRule", "Party", "PartnerView", "PlanView", "RequirementCount", "SourceView", "TeamRow"]
+
+
+@dataclass(frozen=True)
+class SourceView:
+    """A text the referential's rules come from."""
+
+    title: str                # "Arrêté du 16 juin 2025 approuvant le référentiel France services"
+    url: str                  # "" when it has none
+
+
+@dataclass(frozen=True)
+class LabelView:
+    """The label the project asks for, as its referential names and grounds it (dialogs/referentials/*.yaml)."""
+
+    name: str                 # "Maison de services au public", "France services": kickers, footers, « … » in prose
+    visas: list[str]          # the convention-cadre's legal visas, in order: "Vu l'arrêté du 16 juin 2025 … ;"
+    texts: list[str]          # the same texts as a sentence cites them: "l'arrêté du 16 juin 2025 approuvant …"
+    sources: list[SourceView]
 
 
 @dataclass(frozen=True)
@@ -46,6 +64,15 @@ class PartnerView:
     referent: str
     convention: str           # "signée", "en discussion", "à préparer", ""
     signed_on: str            # "2 mars 2027" or ""
+    # The guide asks its own questions (legal name, services…). France services adds national partners it asks
+    # nothing about: they are named by their short name, their details left blank to fill in.
+    asked: bool = True
+
+    @property
+    def name(self) -> str:
+        """Its name in the convention-cadre: its legal name ("" when not given yet, a blank to fill in), or its
+        short name when the guide does not ask for one."""
+        return self.legal_name if self.asked else self.short_name
 
 
 @dataclass(frozen=True)
@@ -101,6 +128,10 @@ class CheckView:
     kind_name: str            # "Exigence du cahier des charges", "Recommandation de la fiche technique", …
     verdict: str              # the state in words for its kind: "Respectée", "Non suivie", "À renseigner", …
     evidence: str = ""        # what in the answers shows it: "Opérateurs partenaires : la CAF et La Poste."
+    to_confirm: bool = False  # a parameter not found in a primary text: printed "règle à confirmer" (the reader is the Préfecture)
+    # Its `fiche` quotes the fiche technique of the shared guide; False for a rule the referential replaced or
+    # added, whose text names its own source ("Arrêté du 16 juin 2025 … : …").
+    from_fiche: bool = True
 
 
 @dataclass(frozen=True)
@@ -146,17 +177,33 @@ class BudgetView:
     operating_total: str
     resources: list[MoneyLine]            # the labelling subsidy first
     subsidy: str                          # "29 000 €"
-    subsidy_formula: str                  # "50 % de 58 000 € = 29 000 €" (or with its floor, ceiling, cap)
+    # "50 % de 58 000 € = 29 000 €" (or with its floor, ceiling, cap), or a forfait's
+    # "Forfait France services 2026 : 50 000 € (FNADT 25 000 €, FNFS 25 000 €)"
+    subsidy_formula: str
     operating: PlanView
     investment: PlanView
     notes: list[str]                      # partial year, whole calendar year, DETR conflict, implausible budget
+    subsidy_kind: str = "rate"            # "rate": the fiche's 50 %, whose sentences the templates hold; "forfait"
+    subsidy_rule: str = ""                # a forfait: what it is and how the funds share it
+    subsidy_caveats: list[str] = field(default_factory=list)  # a forfait: amount not yet published, bonus to confirm
+    subsidy_source: str = ""              # a forfait: where its amounts come from
+    funds: list[str] = field(default_factory=list)  # a forfait: its funds as titles name them, "FNADT", "FNFS"
+
+
+@dataclass(frozen=True)
+class OperatorsRule:
+    """What the requirements of the referential ask of the national operators, for the partners' part."""
+
+    minimum: int              # at least this many ("au moins deux"); 0 when no rule counts them
+    required: list[str]       # every one of these, by short name (France services: all national partners)
 
 
 @dataclass(frozen=True)
 class Dossier:
     draft: bool                           # "BROUILLON" on every page, the missing list first
     generated_on: str                     # "27 novembre 2026"
-    referential: str                      # "Fiche technique … (msap 2016)"
+    referential: str                      # "Fiche technique … (Maison de services au public 2016)"
+    label: LabelView                      # the label asked for: its name, visas and sources
     project: str
     territory: str
     a: Answers                            # every answer, by question id, as printed
@@ -166,6 +213,7 @@ class Dossier:
     missing: list[str]                    # required answers missing, by step: "Étape 3 · Le portage juridique …"
     unmet: list[CheckView]                # rules not met, each with its kind: requirements first
     partners: list[PartnerView]
+    operators_rule: OperatorsRule
     local_partners: list[LocalPartnerView]
     parties: list[Party]                  # the convention's parties: the carrier, each operator, each local partner
     schedule: list[DayHours]

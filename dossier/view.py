@@ -2,23 +2,30 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from dialogs import formatting
 from dialogs.address import commune_of
-from dialogs.budget import BudgetSummary, Line, Plan, project_budget
-from dialogs.budget_model import INVESTMENT, OPERATING, BudgetModel
+from dialogs.budget import (BudgetSummary, Line, Plan, forfait_formula, forfait_rule_sentence, project_budget,
+                            subsidy_label)
+from dialogs.budget_model import INVESTMENT, OPERATING, BudgetModel, ForfaitRule
 from dialogs.checks import State, budget_missing, evaluate, missing_required
 from dialogs.dossier_model import DossierSources, PerOption, evidence_fields
 from dialogs.loader import LoadedGuide
-from dialogs.model import PLAUSIBILITY, RECOMMENDATION, REQUIREMENT, Kind, Question
+from dialogs.referential_model import ReferentialFile
+from dialogs.referentials import Referential
+from dialogs.model import (CHOICE_KINDS, PLAUSIBILITY, RECOMMENDATION, REQUIREMENT, IncludesAllRule, Kind,
+                           MinSelectedRule, Question)
 from dialogs.schedule import total_minutes
 from dialogs.ui import DocumentTexts, UiTexts
 from dossier.answers import OTHER, Answers, french_list
 from dossier.checklist_view import build_checklist
-from dossier.model import (BudgetView, CarrierView, CheckGroup, CheckView, DayHours, Dossier, LocalPartnerView,
-                           Milestone, MoneyLine, Party, PartnerView, PlanView, RequirementCount, TeamRow)
+from dossier.model import (BudgetView, CarrierView, CheckGroup, CheckView, DayHours, Dossier, LabelView,
+                           LocalPartnerView, Milestone, MoneyLine, OperatorsRule, Party, PartnerView, PlanView,
+                           RequirementCount, SourceView, TeamRow)
 from store.repo import Repository
 
 ANSWERED = "answered"
@@ -26,6 +33,7 @@ ANSWERED = "answered"
 KIND_ORDER = (REQUIREMENT, RECOMMENDATION, PLAUSIBILITY)
 CARRIER, OPERATOR, LOCAL_PARTNER = "gestionnaire", "operateur", "partenaire_local"
 STAFF = "personnel"   # the contribution option meaning the partner's staff work in the Maison
+VISA = "Vu "          # how a legal visa opens (dialogs/referentials/*.yaml, `visas`)
 
 
 @dataclass(frozen=True)
@@ -37,6 +45,11 @@ class Sources:
     sources: DossierSources
     ui: UiTexts
     zone: ZoneInfo          # the bot's time zone: the day an item was done, as the team lived it
+    referential: ReferentialFile  # the label's name, sources and legal visas
+
+    @classmethod
+    def of(cls, referential: Referential, ui: UiTexts, zone: ZoneInfo) -> Sources:
+        return cls(referential.guide, referential.budget, referential.dossier, ui, zone, referential.meta)
 
 
 def build_dossier(sources: Sources, repo: Repository, project_id: int, draft: bool,
@@ -51,10 +64,11 @@ def build_dossier(sources: Sources, repo: Repository, project_id: int, draft: bo
 class _Builder:
     def __init__(self, sources: Sources, repo: Repository, project_id: int) -> None:
         self.guide, self.model, self.src, self.ui = sources.guide, sources.budget, sources.sources, sources.ui
-        self.zone = sources.zone
+        self.zone, self.referential = sources.zone, sources.referential
         self.project = repo.project(project_id)
         self.answers = repo.answers(project_id)
-        self.values = {qid: a.value for qid, a in self.answers.items() if a.status == ANSWERED}
+        self.values = offered({qid: a.value for qid, a in self.answers.items() if a.status == ANSWERED},
+                              self.guide.questions)
         self.a = Answers(self.guide.questions, self.values, self.ui)
         self.budget = project_budget(self.model, self.values, repo.budget_lines(project_id))
         self.repo, self.project_id = repo, project_id
@@ -65,8 +79,10 @@ class _Builder:
         schedule_total = self.schedule_total()
         computed = self.computed_evidence(partners, schedule_total)
         results = evaluate(self.guide.stages, self.guide.questions, self.answers, lambda: self.budget)
+        own = own_checks(self.referential)
         checks = [check_view(r.check.id, r.check.title, r.state.value, r.reason or "", r.check.fiche, r.check.kind,
-                             docs, self.evidence(r.check.id, computed)) for r in results]
+                             docs, self.evidence(r.check.id, computed), to_confirm=r.check.to_confirm,
+                             from_fiche=r.check.id not in own) for r in results]
         rules = conformity_fields(checks, docs)
         missing = self.missing()
         final = not missing and rules["requirements"].met == rules["requirements"].total
@@ -76,12 +92,14 @@ class _Builder:
         header = self.guide.guide
         return Dossier(
             draft=draft or not final, generated_on=formatting.long_date(today),
-            referential=docs.referential.format(source=header.source, referential=header.referential,
+            referential=docs.referential.format(source=header.source, referential=self.referential.name,
                                                 version=header.version),
+            label=label_view(self.referential),
             project=self.project.name, territory=self.project.territory or "", a=self.a,
             carrier=carrier, leader=self.a.text(self.src.leader.name),
             leader_function=self.a.text(self.src.leader.function),
-            missing=missing, partners=partners, local_partners=local_partners,
+            missing=missing, partners=partners, operators_rule=self.operators_rule(),
+            local_partners=local_partners,
             parties=self.parties(carrier, partners, local_partners),
             schedule=[DayHours(day.day, self.a.text(day.question)) for day in self.src.schedule],
             schedule_total=schedule_total, team=team, team_fte=self.team_fte(),
@@ -140,19 +158,43 @@ class _Builder:
         return self.a.text(question_id) if question_id in self.guide.questions else ""
 
     def partners(self) -> list[PartnerView]:
+        """Every operator chosen, in the order of the answer: those the guide asks about with their answers, the
+        others (France services' national partners without questions of their own) by name only. "Autre" is
+        not one: the template prints the operator the user typed."""
         group = self.src.operators
-        question = self.guide.questions[group.question]
+        asked = set(self.chosen(group))
+        options = {option.id for option in self.guide.questions[group.question].options}
         rows = []
-        for option in self.chosen(group):
+        for option in self.a.value(group.question) or []:
+            if option not in options or (option == OTHER and option not in asked):
+                continue
             f = lambda name: self.field(group, name, option)  # noqa: E731
             rows.append(PartnerView(
-                key=option, short_name=group.names.get(option, question.option(option).label), legal_name=f("legal_name"),
+                key=option, short_name=self.operator_name(option), legal_name=f("legal_name"),
                 signatory=f("signatory"), services=f("services"),
                 contributions=self.contributions(group.question_id("contributions", option)),
                 contribution_detail=f("contribution_detail"),
                 staff=self.chose(group.question_id("contributions", option), STAFF), referent=f("referent"),
-                convention=f("convention").lower(), signed_on=f("signed_on")))
+                convention=f("convention").lower(), signed_on=f("signed_on"), asked=option in asked))
         return rows
+
+    def operator_name(self, option: str) -> str:
+        """"la CAF" (dialogs/dossier.yaml), or the option's label for an operator without a name there."""
+        group = self.src.operators
+        return group.names.get(option) or self.guide.questions[group.question].option(option).label
+
+    def operators_rule(self) -> OperatorsRule:
+        """The requirements' rules on the operators question: a minimum count, or every one of a list."""
+        question, minimum, required = self.src.operators.question, 0, []
+        for check in self.guide.checks:
+            if check.kind != REQUIREMENT:
+                continue
+            for rule in check.rules:
+                if isinstance(rule, MinSelectedRule) and rule.question == question:
+                    minimum = max(minimum, rule.min)
+                elif isinstance(rule, IncludesAllRule) and rule.question == question:
+                    required += [name for name in map(self.operator_name, rule.options) if name not in required]
+        return OperatorsRule(minimum, required)
 
     def local_partners(self) -> list[LocalPartnerView]:
         group = self.src.local_partners
@@ -180,7 +222,7 @@ class _Builder:
                 local_partners: list[LocalPartnerView]) -> list[Party]:
         represented = ", ".join(part for part in (carrier.representative, carrier.function) if part)
         return [Party(CARRIER, carrier.name, represented),
-                *(Party(OPERATOR, p.legal_name, p.signatory) for p in partners),
+                *(Party(OPERATOR, p.name, p.signatory) for p in partners),
                 *(Party(LOCAL_PARTNER, p.legal_name, p.signatory) for p in local_partners)]
 
     def team(self) -> list[TeamRow]:
@@ -203,9 +245,11 @@ class _Builder:
 
     def milestones(self, partners: list[PartnerView], today: datetime.date) -> list[Milestone]:
         dated = [(self.a.value(m.question), m.label) for m in self.src.milestones]
-        operators = self.src.operators
-        dated += [(self.a.value(operators.question_id("signed_on", p.key)),
-                   self.src.convention_signed.format(name=p.legal_name or p.short_name)) for p in partners]
+        for partner in partners:   # France services' partners without questions have no date of signature
+            question = self.src.operators.question_id("signed_on", partner.key)
+            if question in self.guide.questions:
+                name = partner.legal_name or partner.short_name
+                dated.append((self.a.value(question), self.src.convention_signed.format(name=name)))
         return [Milestone(formatting.long_date(day), label, day <= today)
                 for day, label in sorted((d, label) for d, label in dated if d is not None)]
 
@@ -248,23 +292,32 @@ class _Builder:
         summary, rule, docs = self.budget, self.model.subsidy, self.ui.documents
         money, line = formatting.cents, _money_line
         subsidy = summary.subsidy
-        formula = {
-            "none": docs.formula_none, "rate": docs.formula_rate, "ceiling": docs.formula_ceiling,
-            "floor": docs.formula_floor, "budget": docs.formula_budget,
-        }[subsidy.basis].format(rate=rule.rate_percent, budget=money(summary.operating.charges_cents),
-                                raw=money(subsidy.rate_cents), amount=money(subsidy.cents),
-                                floor=money(summary.floor_cents))
+        forfait: dict = {}
+        if isinstance(rule, ForfaitRule):
+            # The forfait's lines, worded as in the chat: the amount and its shares, then what is not a fact yet.
+            lines = forfait_formula(subsidy, docs) or [docs.formula_none]
+            formula = lines[0]
+            forfait = {"subsidy_kind": "forfait", "subsidy_rule": forfait_rule_sentence(rule, docs),
+                       "subsidy_caveats": lines[1:], "subsidy_source": rule.source,
+                       "funds": [fund.name for fund in rule.funds]}
+        else:
+            formula = {
+                "none": docs.formula_none, "rate": docs.formula_rate, "ceiling": docs.formula_ceiling,
+                "floor": docs.formula_floor, "budget": docs.formula_budget,
+            }[subsidy.basis].format(rate=rule.rate_percent, budget=money(summary.operating.charges_cents),
+                                    raw=money(subsidy.rate_cents), amount=money(subsidy.cents),
+                                    floor=money(summary.floor_cents))
         return BudgetView(
             year=str(self.values.get(self.model.framing.year, "")),
             investment_charges=[line(l) for l in summary.charges[INVESTMENT]],
             operating_charges=[line(l) for l in summary.charges[OPERATING]],
             investment_total=money(summary.investment.charges_cents),
             operating_total=money(summary.operating.charges_cents),
-            resources=[MoneyLine(self.ui.budget.subsidy_label, money(subsidy.cents), OPERATING),
+            resources=[MoneyLine(subsidy_label(rule, self.ui.budget), money(subsidy.cents), OPERATING),
                        *[line(l) for l in summary.resources]],
             subsidy=money(subsidy.cents), subsidy_formula=formula,
             operating=self.plan(summary.operating), investment=self.plan(summary.investment),
-            notes=self.notes(summary),
+            notes=self.notes(summary), **forfait,
         )
 
     @staticmethod
@@ -276,10 +329,13 @@ class _Builder:
 
     def notes(self, summary: BudgetSummary) -> list[str]:
         docs, notes = self.ui.documents, []
+        forfait = summary.subsidy.forfait is not None
         if summary.partial_year:
-            notes.append(docs.note_partial_year.format(months=summary.months))
-        elif self.values.get(self.model.framing.operating) is True:
-            notes.append(docs.note_whole_year)
+            # The fiche is silent on prorating its floor and ceiling; whether a forfait is prorated is to confirm.
+            note = docs.note_partial_year_forfait if forfait else docs.note_partial_year
+            notes.append(note.format(months=summary.months))
+        elif self.values.get(self.model.framing.operating) is True and not forfait:
+            notes.append(docs.note_whole_year)  # the fiche's rule, not stated for a forfait
         if summary.detr_conflict:
             notes.append(docs.note_detr)
         if summary.subsidy.implausible:
@@ -287,11 +343,47 @@ class _Builder:
         return notes
 
 
+def offered(values: dict[str, Any], questions: Mapping[str, Question]) -> dict[str, Any]:
+    """The stored answers as this referential asks its questions: an option chosen under another referential
+    (a France services partner, then the project switched to the 2016 fiche) is not one of its options, and is
+    left out of the documents; the answer itself is kept in the database."""
+    kept = {}
+    for question_id, value in values.items():
+        question = questions.get(question_id)
+        if question is not None and question.kind in CHOICE_KINDS:
+            options = {option.id for option in question.options}
+            if question.kind is Kind.MULTI and isinstance(value, list):
+                value = [option for option in value if option in options]
+            elif value not in options:
+                continue
+        kept[question_id] = value
+    return kept
+
+
 def check_view(check_id: str, title: str, state: str, reason: str, fiche: str, kind: str, texts: DocumentTexts,
-               evidence: str = "") -> CheckView:
+               evidence: str = "", to_confirm: bool = False, from_fiche: bool = True) -> CheckView:
     """A rule as printed: its kind named, its state in the words of its kind."""
     words = getattr(texts.check_kinds, kind)
-    return CheckView(check_id, title, state, reason, fiche, kind, words.name, getattr(words, state), evidence)
+    return CheckView(check_id, title, state, reason, fiche, kind, words.name, getattr(words, state), evidence,
+                     to_confirm, from_fiche)
+
+
+def own_checks(referential: ReferentialFile) -> set[str]:
+    """The checks a referential replaces or adds: their `fiche` names its own source, not the shared fiche."""
+    return {c.id for c in referential.checks.replace} | {added.check.id for added in referential.checks.add}
+
+
+def label_view(referential: ReferentialFile) -> LabelView:
+    """The label's name, its legal visas (and the texts they cite), its sources: all from the referential's file."""
+    return LabelView(referential.name, list(referential.visas), [cited(visa) for visa in referential.visas],
+                     [SourceView(source.title, source.url or "") for source in referential.sources])
+
+
+def cited(visa: str) -> str:
+    """A visa as a sentence cites its text: "Vu le décret n° 2016-403 du 4 avril 2016 … ;" -> "le décret
+    n° 2016-403 du 4 avril 2016 …". A visa written otherwise is kept, without its final punctuation."""
+    text = visa.strip().rstrip(";.").rstrip()
+    return text[len(VISA):] if text.startswith(VISA) else text
 
 
 def conformity_fields(checks: list[CheckView], texts: DocumentTexts) -> dict:

@@ -9,9 +9,8 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from dialogs.budget import project_budget
-from dialogs.budget_model import BudgetModel
 from dialogs.checks import State, evaluate
-from dialogs.loader import LoadedGuide
+from dialogs.referentials import Referential, default_referential
 from dialogs.reminder_model import ReminderModel
 from dialogs.ui import AnimationTexts
 from states.events import Attachment, Reply
@@ -25,10 +24,11 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class Animation:
-    def __init__(self, guide: LoadedGuide, budget: BudgetModel, calendar: ReminderModel, texts: AnimationTexts,
+    def __init__(self, referentials: dict[str, Referential], calendar: ReminderModel, texts: AnimationTexts,
                  zone: ZoneInfo) -> None:
-        self.guide = guide
-        self.budget = budget
+        """Each project is checked against its own referential; the stages are the same in every one."""
+        self.referentials = referentials
+        self.guide = default_referential(referentials).guide
         self.calendar = calendar
         self.texts = texts
         self.zone = zone
@@ -52,16 +52,18 @@ class Animation:
         return Reply("animation", values, file=self._csv(rows, today))
 
     def _facts(self, repo: Repository, project: NetworkProject, today: date) -> dict:
-        view = ProjectView(self.guide, repo.answers(project.id))
+        referential = self.referentials[project.referential]
+        guide = referential.guide
+        view = ProjectView(guide, repo.answers(project.id))
         values = view.values
-        results = evaluate(self.guide.stages, self.guide.questions, view.answers,
-                           lambda: project_budget(self.budget, values, repo.budget_lines(project.id)))
+        results = evaluate(guide.stages, guide.questions, view.answers,
+                           lambda: project_budget(referential.budget, values, repo.budget_lines(project.id)))
         counts = requirement_counts(results)
         stage = self.guide.stage_of_step.get(project.state) if project.territory else None
         committee = values.get(self.calendar.committee.date_question)
         committee_day = date.fromisoformat(committee) if committee else None
         return {
-            "name": project.name, "territory": project.territory or "",
+            "name": project.name, "territory": project.territory or "", "referential": referential.meta.name,
             "stage_label": self._stage_label(project, stage),
             "met": counts["met"], "not_met": counts["not_met"], "pending": counts["pending"],
             "unmet": [r.check.title for r in results if r.requirement and r.state is State.NOT_MET],
@@ -86,7 +88,8 @@ class Animation:
         writer = csv.writer(out, delimiter=";", lineterminator="\r\n")  # what French spreadsheets open as is
         writer.writerow(self.texts.csv_columns)
         for row in rows:
-            writer.writerow([_cell(row["name"]), _cell(row["territory"]), row["stage_label"], row["met"],
+            writer.writerow([_cell(row["name"]), _cell(row["territory"]), row["referential"], row["stage_label"],
+                             row["met"],
                              row["not_met"], row["pending"], row["last_day"].isoformat()])
         return Attachment(self.texts.csv_filename.format(day=today.isoformat()), out.getvalue(),
                           self.texts.csv_caption)

@@ -5,8 +5,8 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
-from dialogs.budget import BudgetSummary, Line, project_budget
-from dialogs.budget_model import INVESTMENT, OPERATING, BudgetModel, Category
+from dialogs.budget import BudgetSummary, Line, forfait_formula, project_budget, subsidy_label
+from dialogs.budget_model import INVESTMENT, OPERATING, BudgetModel, Category, ForfaitRule
 from dialogs.errors import ParseError
 from dialogs.parsing import SHORT_TEXT_MAX, parse_euros, parse_text
 from dialogs.ui import UiTexts
@@ -59,7 +59,7 @@ class BudgetDesk:
         summary = project_budget(self.model, self.view.values, self.repo.budget_lines(self.project.id))
         year = self.view.values.get(self.model.framing.year)
         title = self.ui.budget.chart_title.format(year=year) if year else self.ui.budget.chart_title_no_year
-        items = [(self.ui.budget.subsidy_label if label == "subsidy" else label, cents)
+        items = [(subsidy_label(self.model.subsidy, self.ui.budget) if label == "subsidy" else label, cents)
                  for label, cents in summary.resources_by_source]
         return Reply("budget_chart", {"project": self.project.name}, image=("resources_chart",
                                                                               {"items": items, "title": title}))
@@ -191,6 +191,13 @@ class BudgetDesk:
 
     def _values(self, summary: BudgetSummary) -> dict[str, Any]:
         rule = self.model.subsidy
+        if isinstance(rule, ForfaitRule):
+            # No rate, floor or ceiling: the forfait's lines, worded as in the documents, and its source.
+            subsidy_rule = {"forfait_lines": forfait_formula(summary.subsidy, self.ui.documents),
+                            "subsidy_source": rule.source}
+        else:
+            subsidy_rule = {"rate": rule.rate_percent, "floor_cents": rule.floor_euros * 100,
+                            "ceiling_cents": rule.ceiling_euros * 100}
         return {
             "project": self.project.name, "year": self.view.values.get(self.model.framing.year),
             "investment_lines": [self._line_dict(line) for line in summary.charges[INVESTMENT]],
@@ -200,9 +207,8 @@ class BudgetDesk:
             "investment": asdict(summary.investment), "months": summary.months,
             "partial_year": summary.partial_year, "already_operating": self.view.values.get(
                 self.model.framing.operating) is True,
-            "detr_conflict": summary.detr_conflict,
-            "rate": rule.rate_percent, "floor_cents": rule.floor_euros * 100, "ceiling_cents": rule.ceiling_euros * 100,
-            "subsidy_label": self.ui.budget.subsidy_label,
+            "detr_conflict": summary.detr_conflict, "subsidy_kind": summary.subsidy.kind,
+            "subsidy_label": subsidy_label(rule, self.ui.budget), **subsidy_rule,
         }
 
     def _line_dict(self, line: Line) -> dict[str, Any]:

@@ -60,6 +60,10 @@ class Action:
     INVITE_ACCEPT = "Q"    # arg: the invitation's id; only the person it was shown to can accept it
     INVITE_DECLINE = "S"   # arg: the invitation's id
     PROJECT_DELETE = "i"   # no arg: ask; arg 1: delete the project and everything in it
+    # One letter each is taken: the referentials' actions have two.
+    REFERENTIAL_CHOOSE = "rc"  # arg: the referential's position in dialogs/referentials/: the project follows it
+    REFERENTIAL_SWITCH = "rs"  # arg: the referential's position: what would change, before choosing it
+    PASSAGE_FIX = "pf"         # arg: a check's position in the next referential's guide: open its step
 
     # Steps of entering a budget line: they keep the line being typed.
     BUDGET_FLOW = frozenset({BUDGET_ADD, BUDGET_CATEGORY, BUDGET_USE, BUDGET_LINE, BUDGET_AMOUNT, BUDGET_LABEL,
@@ -71,7 +75,7 @@ class Action:
                           REMINDER_KIND, REMINDER_DATE, REMINDER_HELD, REMINDER_NOT_HELD, REMINDER_CALENDAR,
                           REMINDER_CANCEL, PROJECTS, PROJECT_OPEN, PROJECT_NEW, PROJECT_CANCEL, ERASE,
                           ERASE_CANCEL, TEAM, TEAM_INVITE, TEAM_PARTNER, TEAM_REVOKE, TEAM_MEMBER, TEAM_ROLE,
-                          INVITE_ACCEPT, INVITE_DECLINE, PROJECT_DELETE})
+                          INVITE_ACCEPT, INVITE_DECLINE, PROJECT_DELETE, REFERENTIAL_SWITCH, PASSAGE_FIX})
     # Answers to an invitation: they come before the invitee belongs to the project (payload project 0).
     INVITATION = frozenset({INVITE_ACCEPT, INVITE_DECLINE})
     # What may be tapped while a new project still waits for its territory.

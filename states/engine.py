@@ -10,15 +10,14 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection
 from sqlalchemy import Engine as Database
 
-from dialogs.budget import project_budget
+from dialogs.budget import project_budget, subsidy_label
 from dialogs.checks import State, budget_missing, missing_required
-from dialogs.budget_model import BudgetModel
 from dialogs.loader import LoadedGuide
 from dialogs.model import Kind, Question, Step
 from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.schedule import total_minutes
 from dialogs.parsing import SHORT_TEXT_MAX, ParseError, from_json, parse_answer, parse_text, to_json
-from dialogs.partners import Partners
+from dialogs.referentials import Referential, default_referential
 from dialogs.ui import UiTexts
 from states.buttons import Action, Payload, decode, shorten
 from states.events import (Button, Choice, Command, DocumentRequest, Event, Outcome, Reply, Sender, Text,
@@ -32,6 +31,7 @@ from states.reminder_desk import COMMITTEE_DATE, ReminderDesk, watched_questions
 from states.reminder_plan import Planner
 from states.reports import Reports, requirement_counts
 from states.roles import ANSWERING, OWNER, PARTNER, allows_action, allows_command, usable
+from states.referential_desk import ReferentialDesk
 from states.team import TeamDesk
 from store.models import utcnow
 from store.inbox import KEPT_FOR
@@ -41,34 +41,37 @@ from store.repo import Repository, StoredAnswer, UserRow
 from store.team import USED, VALID, Team
 
 COMMANDS = ("start", "menu", "avancement", "budget", "dossier", "conformite", "checklist", "a_traiter", "rappels",
-            "projets", "equipe", "mes_donnees", "supprimer", "confidentialite", "aide")
+            "projets", "equipe", "passage", "mes_donnees", "supprimer", "confidentialite", "aide")
 # Answered with or without a project: they are about the user, not a project.
 PERSONAL_COMMANDS = ("mes_donnees", "supprimer", "confidentialite")
 EDIT_BUTTONS_PER_ROW = 5
+# The next tap is the project's referential, chosen once its territory is given (membership.awaiting).
+CHOOSING_REFERENTIAL = "referential"
 # A user's last activity is kept to the day: one write a day at most, plenty for an erasure counted in months.
 ACTIVITY_RESOLUTION = timedelta(days=1)
 
 
 class Engine:
-    def __init__(self, guide: LoadedGuide, ui: UiTexts, budget: BudgetModel, database: Database,
-                 reminders: ReminderModel, zone: ZoneInfo, partners: Partners, clock: Callable[[], datetime] = utcnow,
+    def __init__(self, referentials: dict[str, Referential], ui: UiTexts, database: Database,
+                 reminders: ReminderModel, zone: ZoneInfo, clock: Callable[[], datetime] = utcnow,
                  admins: frozenset[int] = frozenset()) -> None:
-        """`admins`: the Telegram ids of the network's animators (ADMIN_USER_IDS), who get /animation."""
-        self.guide = guide
+        """`referentials`: what projects are checked against, by id (dialogs/referentials/); `admins`: the Telegram
+        ids of the network's animators (ADMIN_USER_IDS), who get /animation."""
+        self.referentials = referentials
+        self.default = default_referential(referentials)
+        self.guide = self.default.guide  # the stages and steps every referential shares
         self.ui = ui
-        self.budget = budget
         self.database = database
         self.reminders = reminders
         self.planner = Planner(reminders, zone)
         self.watched = watched_questions(reminders)
         self.clock = clock
         self.zone = zone
-        self.machine = ProjectMachine(guide)
+        self.machines = {key: ProjectMachine(r.guide) for key, r in referentials.items()}
         self.admins = admins
-        self.partners = partners
         # Makes an invitation link from its token; set by the Telegram front end once it knows the bot's name.
         self.invite_link: Callable[[str], str] | None = None
-        self.animation = Animation(guide, budget, reminders, ui.animation, zone)
+        self.animation = Animation(referentials, reminders, ui.animation, zone)
 
     def handle(self, event: Event, record: Callable[[Connection, Outcome], None] | None = None) -> Outcome:
         """Process one event; everything it changed is committed before this returns.
@@ -108,7 +111,6 @@ class _Turn:
 class _Conversation:
     def __init__(self, engine: Engine, repo: Repository, user: UserRow) -> None:
         self.engine = engine
-        self.guide = engine.guide
         self.ui = engine.ui
         self.repo = repo
         self.user = user
@@ -172,6 +174,8 @@ class _Conversation:
             naming = self._naming_project(event)
             if naming is not None:
                 return naming
+        if self.membership.awaiting == CHOOSING_REFERENTIAL:
+            return self._choosing(event)
         self._forget_earlier_input(event)
         if isinstance(event, Command):
             return self._command(event.name)
@@ -210,9 +214,9 @@ class _Conversation:
             name = parse_text(text, SHORT_TEXT_MAX)
         except ParseError as error:
             return Outcome([self._invalid(error), Reply("ask_name")])
-        header = self.guide.guide
+        ref = self.engine.default  # until the team chooses, once the territory is given
         self.membership, self.project = self.repo.create_project(
-            self.user, name, header.referential, header.version, self.engine.machine.initial)
+            self.user, name, ref.id, ref.meta.version, self.engine.machines[ref.id].initial)
         self._loaded = (replace(self.user), replace(self.membership), replace(self.project))
         return Outcome([Reply("ask_territory", {"project": name, "created": True})])
 
@@ -223,7 +227,25 @@ class _Conversation:
             return Outcome([self._invalid(error), Reply("ask_territory", {"project": self.project.name,
                                                                           "created": False})])
         self._touch()
-        return Outcome([Reply("project_ready", self._project_values()), *self._enter_step()])
+        self.membership.awaiting = CHOOSING_REFERENTIAL
+        return Outcome([self._referentials().choice()])
+
+    def _choosing(self, event: Event) -> Outcome | None:
+        """The project's rules, chosen before its first step; only help and the other projects come first."""
+        if isinstance(event, Command) and event.name == "aide":
+            return Outcome([Reply("help"), self._referentials().choice(again=True)])
+        if isinstance(event, Command) and event.name == "projets":
+            return Outcome([self._projects()])
+        payload = decode(event.data) if isinstance(event, Choice) else None
+        if payload is not None and payload.project_id == self.project.id:
+            if payload.action in Action.PROJECT_FLOW:
+                return self._project_action(payload)
+            target = self._referentials().target(payload.arg)
+            if payload.action == Action.REFERENTIAL_CHOOSE and target is not None:
+                self._follow(target)
+                self.membership.awaiting = None
+                return Outcome([Reply("project_ready", self._project_values()), *self._enter_step()])
+        return Outcome([self._referentials().choice(again=True)])
 
     def _command(self, name: str) -> Outcome:
         if self.membership.budget_pending is not None or self.membership.awaiting is not None:
@@ -234,6 +256,8 @@ class _Conversation:
             return Outcome([self._not_allowed(), *self._proceed()])
         if name == "equipe":
             return Outcome([self._team().summary()])
+        if name == "passage":
+            return Outcome([self._referentials().passage()])
         if name == "budget":
             return Outcome([self._desk().summary()])
         if name == "dossier":
@@ -351,7 +375,7 @@ class _Conversation:
             Action.BUDGET: lambda p: Outcome([self._desk().summary()]),
             Action.BUDGET_ADD: lambda p: self._budget(p, 3, lambda desk: desk.categories_for(p.arg)),
             Action.BUDGET_CATEGORY: lambda p: self._budget(
-                p, len(self.engine.budget.categories),
+                p, len(self.ref.budget.categories),
                 lambda desk: desk.pick_category(p.arg, from_guide=self._budget_question() is not None)),
             Action.BUDGET_USE: lambda p: self._budget(p, 2, lambda desk: desk.pick_use(p.arg)),
             Action.BUDGET_LINES: lambda p: Outcome([self._desk().lines()]),
@@ -377,6 +401,9 @@ class _Conversation:
             Action.TEAM_MEMBER: lambda p: self._team_action(lambda desk: desk.member(p.arg)),
             Action.TEAM_ROLE: lambda p: self._team_action(lambda desk: desk.change(p.arg), planned=True),
             Action.PROJECT_DELETE: self._delete_project,
+            Action.REFERENTIAL_SWITCH: self._switch_referential,
+            Action.REFERENTIAL_CHOOSE: self._switch_referential,
+            Action.PASSAGE_FIX: self._passage_fix,
         }.get(payload.action)
         if handler is None:
             return self._stale()
@@ -506,7 +533,7 @@ class _Conversation:
         return question if question is not None and question.kind is Kind.BUDGET else None
 
     def _budget_summary(self):
-        return project_budget(self.engine.budget, self.view.values, self.repo.budget_lines(self.project.id))
+        return project_budget(self.ref.budget, self.view.values, self.repo.budget_lines(self.project.id))
 
     def _budget_lines(self, question: Question, summary=None) -> list:
         summary = summary or self._budget_summary()
@@ -515,7 +542,7 @@ class _Conversation:
         return summary.charges[question.budget]
 
     def _answer(self, question: Question, value: Any) -> list[Reply]:
-        with self.engine.machine.model(self._machine_state()) as model:
+        with self.machine.model(self._machine_state()) as model:
             if not model.answer(_Turn(self.view, question)):
                 return self._proceed()
         self._record(question, ANSWERED, to_json(question.kind, value))
@@ -525,7 +552,7 @@ class _Conversation:
         question = self._question_for_buttons()
         if question is None:
             return self._stale()
-        with self.engine.machine.model(self._machine_state()) as model:
+        with self.machine.model(self._machine_state()) as model:
             allowed = model.skip(_Turn(self.view, question))
         if not allowed:
             return Outcome([self._ask(question)], notice=self.ui.notices.required)
@@ -577,7 +604,7 @@ class _Conversation:
         if position > 0:
             self._focus(visible[position - 1])
             return Outcome(self._proceed())
-        if self._partner or self.engine.machine.states.index(self.project.state) == 0:
+        if self._partner or self.machine.states.index(self.project.state) == 0:
             return Outcome(self._proceed(), notice=self.ui.notices.first)
         self._move("back")
         return Outcome([self._recap(self._step())])
@@ -646,7 +673,7 @@ class _Conversation:
     def _move(self, trigger: str, focus: Question | None = None) -> Step | None:
         """Fire a machine trigger and return the step that was left."""
         leaving = self._step()
-        with self.engine.machine.model(self.project.state) as model:
+        with self.machine.model(self.project.state) as model:
             model.trigger(trigger, _Turn(self.view, None))
             self.project.state = model.state
         self.membership.focus_question = focus.id if focus else None
@@ -731,12 +758,12 @@ class _Conversation:
         self._touch()
 
     def _desk(self) -> BudgetDesk:
-        return BudgetDesk(self.engine.budget, self.ui, self.repo, self.project, self.membership, self.user.id,
+        return BudgetDesk(self.ref.budget, self.ui, self.repo, self.project, self.membership, self.user.id,
                           self.view, self._button, self._touch, self._proceed)
 
     def _reports(self) -> Reports:
         return Reports(self.guide, self.ui, self.view, self._button, lambda: project_budget(
-            self.engine.budget, self.view.values, self.repo.budget_lines(self.project.id)),
+            self.ref.budget, self.view.values, self.repo.budget_lines(self.project.id)),
                        lambda: self.repo.checklist_evidence(self.project.id), self.engine.zone)
 
     def _focus(self, question: Question) -> None:
@@ -755,6 +782,19 @@ class _Conversation:
         return self._view
 
     @property
+    def ref(self) -> Referential:
+        """The referential of the project open (the default one before there is a project)."""
+        return self.engine.referentials[self.project.referential] if self.project is not None else self.engine.default
+
+    @property
+    def guide(self) -> LoadedGuide:
+        return self.ref.guide
+
+    @property
+    def machine(self) -> ProjectMachine:
+        return self.engine.machines[self.ref.id]
+
+    @property
     def _partner(self) -> bool:
         return self.membership.role == PARTNER
 
@@ -768,7 +808,7 @@ class _Conversation:
 
     def _step(self) -> Step | None:
         if self._partner:
-            return self.engine.partners.step(self.membership.partner)
+            return self.ref.partners.step(self.membership.partner)
         if self.project.state == FINISHED or self.project.state not in self.guide.step_index:
             return None
         return self.guide.step(self.project.state)
@@ -792,7 +832,7 @@ class _Conversation:
             return [self._progress()]  # a reader answers nothing: where the project stands
         step = self._step()
         if self._partner and not self._partner_asked():
-            partner = self.engine.partners.by_key[self.membership.partner]
+            partner = self.ref.partners.by_key[self.membership.partner]
             return [Reply("partner_not_chosen", {"partner": partner.label}, self._menu_buttons())]
         if step is None:
             to_tick = self._reports().to_tick(self.repo.checklist_marks(self.project.id))
@@ -861,11 +901,11 @@ class _Conversation:
         return {"section": question.budget, "total_cents": sum(line.cents for line in lines),
                 "lines": [{"label": line.label, "cents": line.cents, "use": line.use} for line in lines],
                 "subsidy_cents": summary.subsidy.cents if question.budget == "ressources" else None,
-                "subsidy_label": self.ui.budget.subsidy_label}
+                "subsidy_label": subsidy_label(self.ref.budget.subsidy, self.ui.budget)}
 
     def _budget_rows(self, question: Question, lines: list) -> list[list[Button]]:
         """A button per category of the section, then validate and, once there are lines, edit them."""
-        model = self.engine.budget
+        model = self.ref.budget
         section = (model.resources if question.budget == "ressources"
                    else model.charges.investissement if question.budget == "investissement"
                    else model.charges.fonctionnement)
@@ -897,7 +937,7 @@ class _Conversation:
         schedule = [q for q in step.questions if q.kind is Kind.TIME_RANGES]
         weekly = (total_minutes([self.view.values[q.id] for q in schedule if q.id in self.view.values])
                   if schedule else None)
-        partner = self.engine.partners.by_key[self.membership.partner].label if self._partner else None
+        partner = self.ref.partners.by_key[self.membership.partner].label if self._partner else None
         return Reply("recap", {"step": step.title, "fiche": step.fiche, "items": items, "weekly_minutes": weekly,
                                "partner": partner}, rows)
 
@@ -910,17 +950,17 @@ class _Conversation:
     def _display(self, question: Question, value: Any) -> dict[str, Any]:
         """A typed value made ready for the templates' filters; options become their labels."""
         if question.kind is Kind.CHOICE:
-            value = question.option(value).label
+            value = question.label_of(value)
         elif question.kind is Kind.BUDGET:
             value = sum(line.cents for line in self._budget_lines(question))  # the lines as they are now
         elif question.kind is Kind.MULTI:
-            value = [question.option(v).label for v in value]
+            value = [question.label_of(v) for v in value]
         return {"status": ANSWERED, "kind": question.kind.value, "value": value}
 
     def _project_values(self) -> dict[str, Any]:
         step = self._step()
         stage = self.guide.stage_of_step[step.id] if step else None
-        return {"project": self.project.name, "territory": self.project.territory,
+        return {"project": self.project.name, "territory": self.project.territory, "referential": self.ref.meta.name,
                 "stage": stage.title if stage else None, "stage_order": stage.order if stage else None,
                 "step": step.title if step else None}
 
@@ -968,10 +1008,44 @@ class _Conversation:
         """A button that works without a project (payload project 0)."""
         return Button(label, Payload(self.project.id if self.project else 0, None, action).encode())
 
+    # ---- the referential
+
+    def _referentials(self) -> ReferentialDesk:
+        return ReferentialDesk(self.engine.referentials, self.ref, self.ui, self.project.name, self.view.answers,
+                               lambda: self.repo.budget_lines(self.project.id), self._button)
+
+    def _follow(self, target: Referential) -> None:
+        """The project follows another referential; every answer stays, a question it no longer asks is left."""
+        self.project.referential, self.project.referential_version = target.id, target.meta.version
+        if self.membership.focus_question not in target.guide.questions:
+            self.membership.focus_question = None
+        self.membership.draft_question = self.membership.draft_choices = None
+        self._view = None
+        self._touch()
+
+    def _switch_referential(self, payload: Payload) -> Outcome:
+        """From the menu: the others; one of them: what it would change; confirmed: the project follows it."""
+        desk = self._referentials()
+        if payload.action == Action.REFERENTIAL_SWITCH and payload.arg is None:
+            return Outcome([desk.others()])
+        target = desk.target(payload.arg)
+        if target is None or target is self.ref:
+            return self._stale()
+        if payload.action == Action.REFERENTIAL_SWITCH:
+            return Outcome([desk.preview(target)])
+        before = self.ref.meta.name
+        self._follow(target)
+        return Outcome([Reply("referential_switched", {"before": before, "after": target.meta.name}, edit=True),
+                        *self._proceed()])
+
+    def _passage_fix(self, payload: Payload) -> Outcome:
+        step = self._referentials().successor_check_step(payload.arg)
+        return self._stale() if step is None else self._fire(goto_trigger(step))
+
     # ---- the team
 
     def _team(self) -> TeamDesk:
-        return TeamDesk(Team(self.repo.connection), self.ui, self.engine.partners, self.project.id, self.user.id,
+        return TeamDesk(Team(self.repo.connection), self.ui, self.ref.partners, self.project.id, self.user.id,
                         self.membership.role, lambda: self.view.values, self._button, self.now, self.engine.zone,
                         self.engine.invite_link)
 
@@ -1003,7 +1077,7 @@ class _Conversation:
         Team(self.repo.connection).confirm(self.project.id, self.user.id, self.now)
         self._tell_team("confirmed", {"partner": self.membership.partner})
         self._touch()
-        partner = self.engine.partners.by_key[self.membership.partner]
+        partner = self.ref.partners.by_key[self.membership.partner]
         return Outcome([Reply("partner_confirmed", {"project": self.project.name, "partner": partner.label},
                               self._menu_buttons())])
 
@@ -1063,7 +1137,7 @@ class _Conversation:
         ])])
 
     def _invitation_values(self, invitation) -> dict[str, Any]:
-        partner = self.engine.partners.by_key.get(invitation.partner) if invitation.partner else None
+        partner = self.ref.partners.by_key.get(invitation.partner) if invitation.partner else None
         return {"role": invitation.role, "role_label": self.ui.roles.get(invitation.role, invitation.role),
                 "partner": partner.label if partner else None}
 
@@ -1179,6 +1253,9 @@ class _Conversation:
         if with_stages:
             rows.append([self._button(self.ui.buttons.team, Action.TEAM),
                          self._button(self.ui.buttons.projects, Action.PROJECTS)])
+            if allows_action(self.membership.role, Action.REFERENTIAL_SWITCH):
+                rows.append([self._button(self.ui.buttons.referential.format(name=self.ref.meta.name),
+                                          Action.REFERENTIAL_SWITCH)])
         return rows
 
     def _progress(self) -> Reply:

@@ -64,8 +64,10 @@ class Batch:
 
 
 class ReminderQueue:
-    def __init__(self, database: Database, notes: ReminderNotes, planner: Planner, clock: Callable[[], datetime],
-                 owner: str | None = None, lease: timedelta = LEASE, batch: int = 50) -> None:
+    def __init__(self, database: Database, notes: ReminderNotes | dict[str, ReminderNotes], planner: Planner,
+                 clock: Callable[[], datetime], owner: str | None = None, lease: timedelta = LEASE,
+                 batch: int = 50) -> None:
+        """`notes`: by referential id (a project's reminders read its own guide), or one for every project."""
         self.database = database
         self.notes = notes
         self.planner = planner
@@ -92,11 +94,12 @@ class ReminderQueue:
             for row in rows:
                 outcome = self._outcome(row, now)
                 if outcome is None:
-                    name, state = projects[row.project_id]
-                    if self.notes.needs_answers(row) and row.project_id not in answers:
+                    name, state, referential = projects[row.project_id]
+                    notes = self.notes[referential] if isinstance(self.notes, dict) else self.notes
+                    if notes.needs_answers(row) and row.project_id not in answers:
                         answers[row.project_id] = Repository(connection).answers(row.project_id)
                     news = team_news.events_for(connection, row, now) if row.kind == TEAM else None
-                    reply = self.notes.compose(row, name, state, answers.get(row.project_id), now, news)
+                    reply = notes.compose(row, name, state, answers.get(row.project_id), now, news)
                     if reply is not None:
                         deliveries.append(Delivery(row, row.user_id, reply))
                         continue

@@ -127,4 +127,5 @@ def requirement_counts(results: list[CheckResult]) -> dict[str, int]:
 
 def _check_values(result: CheckResult) -> dict[str, Any]:
     return {"title": result.check.title, "fiche": result.check.fiche, "state": result.state.value,
+            "to_confirm": result.check.to_confirm,
             "reason": result.reason, "stage": result.stage.title, "kind": result.check.kind}

@@ -17,7 +17,7 @@ ROLE_CODES = {1: OWNER, 2: CONTRIBUTOR, 3: READER}
 REMOVE = 0
 
 _MANAGING = frozenset({Action.TEAM_INVITE, Action.TEAM_PARTNER, Action.TEAM_REVOKE, Action.TEAM_MEMBER,
-                       Action.TEAM_ROLE, Action.PROJECT_DELETE})
+                       Action.TEAM_ROLE, Action.PROJECT_DELETE, Action.REFERENTIAL_CHOOSE, Action.REFERENTIAL_SWITCH})
 _ANYONE = frozenset({Action.RESUME, Action.PROGRESS, Action.HELP, Action.MENU, Action.REMINDERS,
                      Action.REMINDER_KIND, Action.PROJECTS, Action.PROJECT_OPEN, Action.PROJECT_NEW,
                      Action.PROJECT_CANCEL, Action.ERASE, Action.ERASE_CANCEL, Action.TEAM, *Action.INVITATION})
@@ -29,7 +29,7 @@ _ACTIONS = {
 }
 _ANYONE_COMMANDS = frozenset({"start", "menu", "avancement", "rappels", "projets", "equipe", "aide"})
 _COMMANDS = {
-    READER: _ANYONE_COMMANDS | {"budget", "dossier", "conformite", "checklist"},
+    READER: _ANYONE_COMMANDS | {"budget", "dossier", "conformite", "checklist", "passage"},
     PARTNER: _ANYONE_COMMANDS,
 }
 

@@ -9,7 +9,7 @@ from sqlalchemy import Connection, select
 from store.models import Project, as_utc
 
 PROJECT = Project.__table__
-_PROJECTS = select(PROJECT.c.id, PROJECT.c.name, PROJECT.c.territory, PROJECT.c.state,
+_PROJECTS = select(PROJECT.c.id, PROJECT.c.name, PROJECT.c.territory, PROJECT.c.state, PROJECT.c.referential,
                    PROJECT.c.updated_at).order_by(PROJECT.c.name, PROJECT.c.id)
 
 
@@ -19,11 +19,13 @@ class NetworkProject:
     name: str
     territory: str | None
     state: str
+    referential: str
     last_activity: datetime  # UTC
 
 
 def network_projects(connection: Connection) -> list[NetworkProject]:
     """Every project, by name."""
-    return [NetworkProject(row.id, row.name, row.territory, row.state, as_utc(row.updated_at))
+    return [NetworkProject(row.id, row.name, row.territory, row.state, row.referential,
+                           as_utc(row.updated_at))
             for row in connection.execute(_PROJECTS)]
 

@@ -183,9 +183,9 @@ class ReminderStore:
         self.connection.execute(update(REMINDER).where(REMINDER.c.user_id == user_id, REMINDER.c.status == "blocked")
                                 .values(status="pending"))
 
-    def projects(self, ids: set[int]) -> dict[int, tuple[str, str]]:
-        """Name and state of each project."""
-        rows = self.connection.execute(select(PROJECT.c.id, PROJECT.c.name, PROJECT.c.state)
+    def projects(self, ids: set[int]) -> dict[int, tuple[str, str, str]]:
+        """Name, state and referential of each project."""
+        rows = self.connection.execute(select(PROJECT.c.id, PROJECT.c.name, PROJECT.c.state, PROJECT.c.referential)
                                        .where(PROJECT.c.id.in_(ids)))
-        return {project_id: (name, state) for project_id, name, state in rows}
+        return {project_id: (name, state, referential) for project_id, name, state, referential in rows}
 

@@ -257,6 +257,8 @@ class Repository:
 
     def save_project(self, project: ProjectRow) -> None:
         self.connection.execute(_SAVE_PROJECT, {"p_id": project.id, "territory": project.territory,
+                                                "referential": project.referential,
+                                                "referential_version": project.referential_version,
                                                 "state": project.state, "revision": project.revision,
                                                 "updated_at": self.clock()})
 

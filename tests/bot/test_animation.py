@@ -14,7 +14,7 @@ from store.models import Project
 from store.repo import Repository
 from tests.conftest import TODAY, make_settings, start_application
 from tests.support.clock import FrozenClock
-from tests.support.telegram import ChatClient, FakeBotApi
+from tests.support.telegram import ChatClient, FakeBotApi, MSAP_RULES
 
 ANIMATOR = 7007
 
@@ -32,6 +32,7 @@ async def network(database_url):
 async def onboard(client: ChatClient, name: str, territory: str) -> None:
     for text in ("/start", name, territory):
         await client.send(text)
+    await client.click(MSAP_RULES)
 
 
 def project_id(services, name: str) -> int:
@@ -67,13 +68,14 @@ async def test_the_animator_sees_both_projects_and_their_csv(network):
     (filename, content, caption) = api.documents[-1]
     assert filename == "projets-du-reseau-2027-07-01.csv" and "un par ligne" in caption
     rows = list(csv.reader(io.StringIO(content.decode()), delimiter=";"))
-    assert rows[0] == ["Projet", "Territoire", "Étape", "Exigences respectées", "Exigences non respectées",
-                       "Exigences à renseigner", "Dernière activité"]
+    assert rows[0] == ["Projet", "Territoire", "Référentiel", "Étape", "Exigences respectées",
+                       "Exigences non respectées", "Exigences à renseigner", "Dernière activité"]
     by_name = {row[0]: row for row in rows[1:]}
     assert set(by_name) == {"MSAP des Causses", "'=MSAP du Ségala"}  # kept as text by a spreadsheet
     causses_row = by_name["MSAP des Causses"]
-    assert causses_row[1:3] == ["Larzac", "Étape 1 : Établir un diagnostic pour définir le projet"]
-    assert int(causses_row[4]) >= 1 and by_name["'=MSAP du Ségala"][6] == "2027-05-02"
+    assert causses_row[1:4] == ["Larzac", "Maison de services au public",
+                                "Étape 1 : Établir un diagnostic pour définir le projet"]
+    assert int(causses_row[5]) >= 1 and by_name["'=MSAP du Ségala"][7] == "2027-05-02"
 
 
 async def test_nobody_else_reaches_it(network):

@@ -33,7 +33,7 @@ def feed(monkeypatch, lines):
 
 
 def test_run_without_a_token_opens_the_conversation_in_the_terminal(newcomer, monkeypatch, capsys):
-    feed(monkeypatch, ["MSAP de Brioude", "Haute-Loire", "Paul Martin", "#2", "1"])
+    feed(monkeypatch, ["MSAP de Brioude", "Haute-Loire", "2", "Paul Martin", "#2", "1"])  # 2: the 2016 fiche
     assert main(["run"]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0] == ("Pas de jeton Telegram (TELEGRAM_BOT_TOKEN) : la conversation s'ouvre ici, "
@@ -53,7 +53,7 @@ def test_run_without_a_token_opens_the_conversation_in_the_terminal(newcomer, mo
 
 
 def test_the_terminal_resumes_where_the_user_stopped(newcomer, monkeypatch, capsys):
-    feed(monkeypatch, ["MSAP de Brioude", "Haute-Loire", "Paul Martin"])
+    feed(monkeypatch, ["MSAP de Brioude", "Haute-Loire", "2", "Paul Martin"])
     main(["chat"])
     feed(monkeypatch, ["1"])
     main(["chat"])

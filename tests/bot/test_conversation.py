@@ -5,16 +5,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from store.models import Answer
+from tests.support.telegram import MSAP_RULES
 from tests.support.walk import question_in, walk_step
 
 
-async def create_project(client, name="MSAP du Val de Sèvre", territory="CC du Haut-Val de Sèvre"):
+async def create_project(client, name="MSAP du Val de Sèvre", territory="CC du Haut-Val de Sèvre", rules=MSAP_RULES):
     welcome = await client.send("/start")
     assert "Guide MSAP" in welcome[0].text and "Ce que je conserve" in welcome[0].text
     assert "nom de votre projet" in welcome[0].text
     asked = await client.send(name)
     assert "territoire" in asked[-1].text
-    return await client.send(territory)
+    chosen = await client.send(territory)
+    assert "Quelles règles suit « " + name in chosen[-1].text
+    return await client.click(rules)
 
 
 async def test_newcomer_creates_a_project_and_gets_the_first_question(client, services):

@@ -11,7 +11,7 @@ from bot.services import build_services
 from store.models import Project, User
 from tests.conftest import make_settings, start_application
 from tests.support.clock import FrozenClock
-from tests.support.telegram import ChatClient, FakeBotApi
+from tests.support.telegram import ChatClient, FakeBotApi, MSAP_RULES
 from tests.support.traces import rows_mentioning
 
 USER_ID = 913_579_246
@@ -37,6 +37,7 @@ async def test_a_silent_user_is_warned_then_erased_and_nothing_is_left(world):
     client = ChatClient(application, api, user_id=USER_ID, first_name="Octave", last_name="Silencieux")
     for message in ("/start", "MSAP des Causses", "Larzac", "Jeanne Martin"):
         await client.send(message)
+    await client.click(MSAP_RULES)
 
     clock.set("2028-12-09 10:00")  # 23 months less a day: nothing yet
     await sweep(application)
@@ -62,6 +63,7 @@ async def test_any_activity_voids_the_warning(world):
     client = ChatClient(application, api, user_id=USER_ID, first_name="Octave", last_name="Revenu")
     for message in ("/start", "MSAP des Causses", "Larzac"):
         await client.send(message)
+    await client.click(MSAP_RULES)
     clock.set("2028-12-10 12:00")
     await sweep(application)
     await client.send("/avancement")  # back before the erasure
@@ -78,6 +80,7 @@ async def test_a_bot_down_for_long_warns_first_and_erases_a_month_later(world):
     client = ChatClient(application, api, user_id=USER_ID, first_name="Octave", last_name="Absent")
     for message in ("/start", "MSAP des Causses", "Larzac"):
         await client.send(message)
+    await client.click(MSAP_RULES)
     clock.set("2029-06-01 12:00")  # 29 months later, the first pass: a warning, not an erasure
     await sweep(application)
     warning = [m for m in api.sent() if "vont être effacées" in m.text][-1]

@@ -18,7 +18,10 @@ from sqlalchemy.engine import make_url
 
 from bot.config import Settings
 from bot.services import build_services
-from states.events import Command, Sender, Text
+from dialogs.budget_model import load_budget_model
+from dialogs.referentials import load_referentials
+from states.buttons import Action, Payload
+from states.events import Choice, Command, Sender, Text
 from store import migrate
 from store.db import make_engine
 from tests.support.bot_process import stop
@@ -50,10 +53,20 @@ def postgres_url():
             connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
 
 
+def rules_tap(project_id: int) -> str:
+    """The button choosing the 2016 fiche for a new project (its data: the project, the referential's position)."""
+    position = list(load_referentials(load_budget_model())).index("msap")
+    return Payload(project_id, None, Action.REFERENTIAL_CHOOSE, position).encode()
+
+
 def conversation(user: ChatClient, run: int) -> list[dict]:
-    texts = ["/start", f"MSAP n°{run}", f"Territoire n°{run}"]
-    texts += [f"Réponse {number:03d}" for number in range(UPDATES_PER_RUN - len(texts))]
-    return [user.message_update(message) for message in texts]
+    """The runs share the database: run n creates its project n + 1."""
+    bot_message = {"message_id": 1, "date": 0, "chat": user.chat, "text": "règles",
+                   "from": {"id": 1, "is_bot": True, "first_name": "Guide MSAP"}}
+    updates = [user.message_update(message) for message in ("/start", f"MSAP n°{run}", f"Territoire n°{run}")]
+    updates.append(user.press_update(bot_message, rules_tap(run + 1)))
+    updates += [user.message_update(f"Réponse {number:03d}") for number in range(UPDATES_PER_RUN - len(updates))]
+    return updates
 
 
 def one_process_replies(tmp_path, updates: list[dict]) -> list[str]:
@@ -64,10 +77,14 @@ def one_process_replies(tmp_path, updates: list[dict]) -> list[str]:
     try:
         replies = []
         for update in updates:
-            message = update["message"]
+            message = update.get("message") or update["callback_query"]
             sender = Sender(message["from"]["id"], f"{message['from']['first_name']} {message['from']['last_name']}")
-            event = (Command(sender, message["text"][1:]) if message["text"].startswith("/")
-                     else Text(sender, message["text"]))
+            if "callback_query" in update:
+                event = Choice(sender, rules_tap(1))  # this database's one project
+            elif message["text"].startswith("/"):
+                event = Command(sender, message["text"][1:])
+            else:
+                event = Text(sender, message["text"])
             replies += [services.renderer.html(reply) for reply in services.engine.handle(event).replies]
         return replies
     finally:

@@ -13,7 +13,7 @@ from bot.webhook import webhook_server
 from store.inbox import Inbox
 from store.models import OutgoingMessage, ProcessedUpdate, ReceivedUpdate
 from tests.conftest import make_settings, start_application
-from tests.support.telegram import ChatClient, FakeBotApi
+from tests.support.telegram import ChatClient, FakeBotApi, MSAP_RULES
 from tests.support.walk import question_in
 
 
@@ -21,6 +21,7 @@ async def test_a_second_application_over_the_same_database_resumes(client, servi
     await client.send("/start")
     await client.send("MSAP de Lézignan")
     await client.send("Corbières")
+    await client.click(MSAP_RULES)
     await client.send("Jeanne Martin")
     await client.send("Secrétaire générale de mairie")
     await client.application.shutdown()
@@ -60,7 +61,7 @@ async def test_the_command_menu_is_registered_in_french(application, api):
     name, params = next(call for call in api.calls if call[0] == "setMyCommands")
     commands = {c["command"]: c["description"] for c in params["commands"]}
     assert set(commands) == {"start", "menu", "avancement", "budget", "dossier", "conformite", "checklist", "a_traiter",
-                             "rappels", "projets", "equipe", "mes_donnees", "supprimer", "confidentialite", "aide"}
+                             "rappels", "projets", "equipe", "passage", "mes_donnees", "supprimer", "confidentialite", "aide"}
     assert commands["avancement"] == "Voir l'avancement par étape"
 
 
@@ -71,6 +72,7 @@ async def test_updates_of_one_chat_are_handled_in_order_while_chats_run_concurre
         await who.send("/start")
         await who.send(f"Projet de {who.user['first_name']}")
         await who.send("Territoire")
+        await who.click(MSAP_RULES)
     commands = ["/aide", "/avancement", "/menu"] * 5
     expected = ["Comment fonctionne le guide", "Avancement :", "Menu :"] * 5
     since = len(api.calls)

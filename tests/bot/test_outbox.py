@@ -15,7 +15,7 @@ from store.models import OutgoingMessage
 
 from tests.support.bot_process import kill, stop
 from tests.support.http_api import BotApiServer
-from tests.support.instances import NoApplication, start_bot, wait_for, wait_until
+from tests.support.instances import RULES, NoApplication, start_bot, update_for, wait_for, wait_until
 from tests.support.telegram import ChatClient
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="kill -9")
@@ -41,7 +41,7 @@ def test_a_reply_committed_but_not_sent_goes_out_after_a_restart(tmp_path):
             asked = wait_for(server, lambda s: "territoire" in s.text)
             assert "MSAP des Causses" in asked.text
             server.push(user.message_update("Aveyron"))
-            wait_for(server, lambda s: "Qui est le chef de projet" in s.text)
+            wait_for(server, lambda s: "Quelles règles suit" in s.text)
         finally:
             stop(bot)
     assert "Traceback" not in log.read_text(), log.read_text()
@@ -54,8 +54,9 @@ def test_a_stopped_bot_leaves_no_reply_to_send_again(tmp_path):
         bot = start_bot(log, server, database)
         try:
             for message, expected in (("/start", "nom de votre projet"), ("MSAP de Lézignan", "territoire"),
-                                      ("Corbières", "Qui est le chef de projet"), ("Jeanne Martin", "fonction")):
-                server.push(user.message_update(message))
+                                      ("Corbières", "Quelles règles suit"), (RULES, "Qui est le chef de projet"),
+                                      ("Jeanne Martin", "fonction")):
+                server.push(update_for(server, user, message))
                 wait_for(server, lambda s, expected=expected: expected in s.text)
         finally:
             stop(bot)  # SIGTERM: the last reply's mark, waiting for a transaction, is written on the way out
@@ -83,8 +84,9 @@ def test_an_interrupted_dossier_is_sent_after_a_restart(tmp_path):
         bot = start_bot(log, server, database)
         try:
             for message, expected in (("/start", "nom de votre projet"), ("MSAP du Ségala", "territoire"),
-                                      ("Ségala", "Qui est le chef de projet"), ("/dossier", "brouillon")):
-                server.push(user.message_update(message))
+                                      ("Ségala", "Quelles règles suit"), (RULES, "Qui est le chef de projet"),
+                                      ("/dossier", "brouillon")):
+                server.push(update_for(server, user, message))
                 choice = wait_for(server, lambda s, expected=expected: expected in s.text)
             with server.lock:
                 message = server.api.messages[choice.message_id]

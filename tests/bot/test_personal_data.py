@@ -10,7 +10,7 @@ from sqlalchemy import insert, select
 
 from store.models import Answer, Membership, Project
 from store.repo import Repository
-from tests.support.telegram import ChatClient
+from tests.support.telegram import ChatClient, MSAP_RULES
 from tests.support.traces import rows_mentioning
 from tests.support.walk import question_in
 
@@ -25,6 +25,7 @@ def person(application, api) -> ChatClient:
 async def onboard(client: ChatClient, name: str, territory: str) -> None:
     for message in ("/start", name, territory):
         await client.send(message)
+    await client.click(MSAP_RULES)
 
 
 def flat(pdf: bytes) -> str:

@@ -17,7 +17,7 @@ from store.reminders import Planned, ReminderStore
 from tests.support.clock import PARIS
 from tests.support.bot_process import kill, stop
 from tests.support.http_api import BotApiServer
-from tests.support.instances import NoApplication, start_bot, wait_for
+from tests.support.instances import RULES, NoApplication, start_bot, update_for, wait_for
 from tests.support.telegram import ChatClient
 
 @pytest.mark.skipif(sys.platform == "win32", reason="kill -9")
@@ -31,6 +31,8 @@ def test_serves_survives_kill_9_and_resumes(tmp_path):
             server.push(user.message_update("MSAP des Causses"))
             wait_for(server, lambda s: "territoire" in s.text)
             server.push(user.message_update("Aveyron"))
+            wait_for(server, lambda s: "Quelles règles suit" in s.text)
+            server.push(update_for(server, user, RULES))
             wait_for(server, lambda s: "Qui est le chef de projet" in s.text)
             server.push(user.message_update("Inès Garcia"))
             wait_for(server, lambda s: "Quelle est sa fonction" in s.text)
@@ -61,8 +63,8 @@ def test_a_reminder_due_while_the_bot_was_down_is_sent_once_by_the_next_process(
         bot = start_bot(tmp_path / "bot.log", server, f"sqlite:///{tmp_path / 'bot.db'}")
         try:
             for message, expected in (("/start", "nom de votre projet"), ("MSAP du Ségala", "territoire"),
-                                      ("Ségala", "Qui est le chef de projet")):
-                server.push(user.message_update(message))
+                                      ("Ségala", "Quelles règles suit"), (RULES, "Qui est le chef de projet")):
+                server.push(update_for(server, user, message))
                 wait_for(server, lambda s, expected=expected: expected in s.text)
         finally:
             kill(bot)
@@ -121,8 +123,9 @@ def test_kill_9_of_the_bot_leaves_no_document_worker_running(tmp_path):
         workers: dict[int, str] = {}
         try:
             for message, expected in (("/start", "nom de votre projet"), ("MSAP du Lévézou", "territoire"),
-                                      ("Lévézou", "Qui est le chef de projet"), ("/dossier", "Brouillon")):
-                server.push(user.message_update(message))
+                                      ("Lévézou", "Quelles règles suit"), (RULES, "Qui est le chef de projet"),
+                                      ("/dossier", "Brouillon")):
+                server.push(update_for(server, user, message))
                 choice = wait_for(server, lambda s, expected=expected: expected in s.text + " ".join(s.labels))
             with server.lock:
                 message = server.api.messages[choice.message_id]

@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from states.buttons import Action, Payload
 from store.models import Membership, Project
-from tests.support.telegram import ChatClient
+from tests.support.telegram import ChatClient, MSAP_RULES
 from tests.support.walk import question_in
 
 
@@ -13,6 +13,7 @@ async def onboard(client, name: str, territory: str) -> None:
     await client.send("/start")
     await client.send(name)
     await client.send(territory)
+    await client.click(MSAP_RULES)
 
 
 async def test_one_project_is_listed_with_its_stage_and_role_and_names_nothing_more(client):
@@ -33,7 +34,8 @@ async def test_a_second_project_is_created_then_each_opens_where_it_was(client, 
     assert "nom du nouveau projet" in asked.text and "« MSAP des Causses » reste tel quel" in asked.text
     created = (await client.send("MSAP du Ségala"))[-1]
     assert created.text.startswith("📁 MSAP du Ségala") and "territoire" in created.text
-    first = (await client.send("Ségala"))[-1]
+    await client.send("Ségala")
+    first = (await client.click(MSAP_RULES))[-1]
     assert first.text.startswith("📁 MSAP du Ségala")
     assert question_in(services.guide, first).id == "chef_projet_nom"  # a new project starts at the beginning
 

@@ -16,7 +16,7 @@ from store.reminders import Planned, ReminderStore
 from store.repo import Repository
 from tests.conftest import make_settings, start_application
 from tests.support.clock import FrozenClock, paris
-from tests.support.telegram import ChatClient, FakeBotApi
+from tests.support.telegram import ChatClient, FakeBotApi, MSAP_RULES
 
 
 class RefusingApi(FakeBotApi):
@@ -82,6 +82,7 @@ async def people_with_reminders(services, application, api, count: int) -> list[
         client = ChatClient(application, api, user_id=user, first_name=f"Élu {user}")
         for message in ("/start", f"Maison {user}", "Causses"):
             await client.send(message)
+        await client.click(MSAP_RULES)
     with services.database.begin() as connection:
         # Only the committee reminder: the nudges and funding requests planned with the projects are dropped.
         connection.execute(text("UPDATE reminder SET status = 'cancelled'"))

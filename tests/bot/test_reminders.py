@@ -11,7 +11,7 @@ from bot.services import build_services
 from tests.conftest import make_settings, start_application
 from store.repo import Repository
 from tests.support.clock import FrozenClock
-from tests.support.telegram import ChatClient, FakeBotApi
+from tests.support.telegram import ChatClient, FakeBotApi, MSAP_RULES
 from tests.support.walk import walk_step
 
 
@@ -68,6 +68,7 @@ async def new_project(team: Team, name: str = "MSAP du Lévézou", territory: st
     await team.client.send("/start")
     await team.client.send(name)
     await team.client.send(territory)
+    await team.client.click(MSAP_RULES)
     await team.client.send("/rappels")
     for label in ("Comité de pilotage", "Rapport d'activité", "Relance sans nouvelles", "Demande de subvention"):
         if label not in keep:

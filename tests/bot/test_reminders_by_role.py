@@ -10,7 +10,7 @@ from states.buttons import Action, Payload
 from store.models import Membership, Project
 from store.team_news import STAGE_DONE
 from tests.support.members import add_member
-from tests.support.telegram import ChatClient
+from tests.support.telegram import ChatClient, MSAP_RULES
 
 OWNER_KINDS = ["Comité de pilotage", "Rapport d'activité", "Demande de subvention", "Récapitulatif hebdomadaire",
                "Relance sans nouvelles", "Nouvelles de l'équipe"]
@@ -21,6 +21,7 @@ async def team_of_two(services, application, api, role: str) -> tuple[ChatClient
     await owner.send("/start")
     await owner.send("MSAP du Lévézou")
     await owner.send("Lévézou")
+    await owner.click(MSAP_RULES)
     with services.database.begin() as connection:
         project_id = connection.execute(select(Project.id)).scalar_one()
         partner = "part_operateurs:caf" if role == "partner" else None

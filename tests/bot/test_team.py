@@ -10,7 +10,7 @@ from states.buttons import Action, Payload
 from store.models import Answer, Invitation, Membership, Project, User
 from store.repo import Repository
 from tests.support.projects import CONFORMANT
-from tests.support.telegram import ChatClient
+from tests.support.telegram import ChatClient, MSAP_RULES
 from tests.support.traces import rows_mentioning
 from tests.support.walk import answer_text, question_in
 
@@ -30,6 +30,7 @@ async def start_project(owner: ChatClient) -> None:
     await owner.send("/start")
     await owner.send("MSAP des Causses")
     await owner.send("Larzac")
+    await owner.click(MSAP_RULES)
 
 
 async def invite(owner: ChatClient, role: str, partner: str | None = None) -> str:
@@ -112,7 +113,7 @@ async def test_a_partner_sees_only_its_organisation_and_confirms_it(owner, appli
     paul = person(application, api, 1003, "Paul", "Roux")
     offer, replies = await join(paul, token)
     assert "partenaire</b> pour CAF" in offer[-1].markup
-    caf = services.engine.partners.by_key["part_operateurs:caf"]
+    caf = services.engine.default.partners.by_key["part_operateurs:caf"]
     asked = []
     script = {**CONFORMANT, "part_convention_caf": "Signée", "part_convention_caf_date": "15 mars 2027"}
     while "Récapitulatif" not in replies[-1].text:

@@ -9,6 +9,7 @@ from dialogs.model import Kind
 from tests.conftest import make_settings
 from tests.support.clock import FrozenClock
 from tests.support.projects import CONFORMANT
+from tests.support.telegram import MSAP_RULES
 from tests.support.walk import answer_text
 
 PRESS = "press:"
@@ -20,7 +21,7 @@ def test_the_whole_guide_in_the_terminal(services, tmp_path, monkeypatch):
     prompts = {q.prompt: q for q in guide.question_list}
     screen: list[str] = []
     typed: list[str] = []
-    pending = ["MSAP de Saint-Affrique", "Sud-Aveyron"]
+    pending = ["MSAP de Saint-Affrique", "Sud-Aveyron", PRESS + MSAP_RULES]
 
     def budget_keys(lines):
         """Buttons (by label) and amounts of budget lines, resolved on screen as they come, then "Valider"."""
@@ -93,7 +94,7 @@ def test_reminders_due_show_up_before_the_next_prompt(database_url, tmp_path, mo
     clock = FrozenClock("2027-11-27 10:00")
     services = build_services(make_settings(database_url), clock=clock)
     # "/rappels", then "#1" presses "Fixer la date du comité"; None lets time pass to the 30-day reminder.
-    script = iter(["Maison des Causses", "Larzac", "/rappels", "#1", "13/06/2028", None])
+    script = iter(["Maison des Causses", "Larzac", "2", "/rappels", "#1", "13/06/2028", None])
     out: list[str] = []
 
     def read(prompt: str) -> str:

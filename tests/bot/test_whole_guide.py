@@ -3,7 +3,24 @@ from __future__ import annotations
 
 from tests.bot.test_conversation import create_project
 from tests.support.projects import CONFORMANT, EXPECTED_UNMET, NONCONFORMANT
+from tests.support.telegram import FRANCE_SERVICES_RULES
 from tests.support.walk import walk_guide
+
+# The same project under France services: every national partner, two trained advisers, the commitments.
+CONFORMANT_FRANCE_SERVICES = {
+    **CONFORMANT,
+    "operateurs": "1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13",
+    "part_operateurs": "1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13",
+    "fs_conseillers": "1, 2",
+    "fs_forme_conseiller_1": "oui",
+    "fs_forme_conseiller_2": "oui",
+    "fs_engagement_laicite": "oui",
+    "fs_engagement_audits": "oui",
+    "fs_france_ruralites": "non",
+    # The operators France services adds and the 2016 project had not: their conventions, signed too.
+    **{f"part_convention_{operator}": "3" for operator in ("pole_emploi", "cnam", "carsat")},
+    **{f"part_convention_{operator}_date": "23/03/2027" for operator in ("pole_emploi", "cnam", "carsat")},
+}
 
 NO_BUDGET = {key: value for key, value in CONFORMANT.items()
              if key not in ("budget_charges_fonctionnement", "budget_charges_investissement", "budget_ressources")}
@@ -99,3 +116,23 @@ async def test_a_nonconformant_project_sees_exactly_what_is_not_met(client, serv
     assert "Total : 25 h par semaine" in replies[-1].text
     report = (await client.send("/conformite"))[0]
     assert f"✅ {hours.title}" in report.text
+
+
+async def test_a_france_services_project_walks_all_stages_and_meets_todays_rules(client, services):
+    guide = services.engine.referentials["france_services"].guide
+    replies = await create_project(client, "France services du Saint-Affricain",
+                                   "Communauté de communes du Saint-Affricain", FRANCE_SERVICES_RULES)
+    seen = await walk_guide(client, guide, replies, CONFORMANT_FRANCE_SERVICES)
+    texts = "\n".join(s.text for s in seen)
+    assert "Quels partenaires nationaux de France services" in texts and "Laïcité" in texts
+    total = requirements(guide)
+    assert total > requirements(services.guide)  # France services asks more of a project
+    finished = seen[-1].text
+    assert f"Exigences du cahier des charges : les {total} sont respectées." in finished, finished
+    summary = (await client.send("/budget"))[0].text.replace("\u202f", " ")
+    # 58 000 € of operating charges in 2027: the last published forfait (2026's), said to be so.
+    assert "Forfait France services 2026 : 50 000 € (FNADT 25 000 €, FNFS 25 000 €)" in summary
+    assert "Le montant de 2027 n'est pas encore publié" in summary
+    dossier = (await client.send("/dossier"))[0]
+    assert f"les {total} sont respectées" in dossier.text and "📄 Dossier final" in dossier.labels
+

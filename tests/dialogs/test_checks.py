@@ -1,42 +1,16 @@
 """Each check of the cahier des charges on hand-built answers: satisfied, not yet answered, not met."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
 import pytest
 
-from dialogs.checks import State, evaluate
+from dialogs.checks import State
 from dialogs.loader import load_guide
-from dialogs.parsing import parse_answer, to_json
-
-
-@dataclass(frozen=True)
-class A:
-    status: str
-    value: Any = None
+from tests.support.typed import A, answers, state
 
 
 @pytest.fixture(scope="module")
 def guide():
     return load_guide()
-
-
-def answers(guide, **typed: str) -> dict[str, A]:
-    """Answers as a user types them, parsed and stored like the engine does; "-" skips, "?" defers."""
-    result = {}
-    for question_id, text in typed.items():
-        question = guide.questions[question_id]
-        if text in ("-", "?"):
-            result[question_id] = A("skipped" if text == "-" else "deferred")
-        else:
-            result[question_id] = A("answered", to_json(question.kind, parse_answer(question, text)))
-    return result
-
-
-def state(guide, check_id: str, stored: dict[str, A]) -> tuple[State, str | None]:
-    result = next(r for r in evaluate(guide.stages, guide.questions, stored) if r.check.id == check_id)
-    return result.state, result.reason
 
 
 WEEK = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]

@@ -1,15 +1,28 @@
-"""Every numbered part of every section of the fiche maps to at least one step of the guide."""
+"""Every numbered part of every section of the fiche maps to at least one step of the guide, in every referential;
+every rule of a referential is checked, and every check cites the text it comes from."""
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 from pathlib import Path
 
 import pytest
 
+from dialogs.budget_model import load_budget_model
 from dialogs.loader import load_guide
+from dialogs.referentials import load_referentials
 
-FICHE = Path(__file__).resolve().parents[3] / "shared" / "sources" / "fiche-technique-msap.txt"
+SOURCES = Path(__file__).resolve().parents[3] / "shared" / "sources"
+FICHE = SOURCES / "fiche-technique-msap.txt"
+FACTS = SOURCES / "france-services-2026.md"  # the France services rules collected with their sources
+REFERENTIALS = load_referentials(load_budget_model())
+# Every referential shares the stages and steps of the fiche; what differs is in its questions and checks.
+EACH = pytest.mark.parametrize("referential", list(REFERENTIALS))
+
+
+def guide_of(referential: str):
+    return REFERENTIALS[referential].guide
 
 # Section title of the fiche -> its numbered parts, as the fiche writes them.
 FICHE_PARTS = {
@@ -55,22 +68,25 @@ def test_the_table_is_the_fiche():
             assert part in body, part
 
 
-def test_eight_stages_in_the_order_of_the_fiche():
-    guide = load_guide()
+@EACH
+def test_eight_stages_in_the_order_of_the_fiche(referential):
+    guide = guide_of(referential)
     assert [plain(stage.fiche) for stage in guide.stages] == [plain(section) for section in FICHE_PARTS]
     assert [stage.order for stage in guide.stages] == list(range(1, 9))
 
 
+@EACH
 @pytest.mark.parametrize("section", list(FICHE_PARTS))
-def test_every_numbered_part_has_a_step(section):
-    stage = next(s for s in load_guide().stages if plain(s.fiche) == plain(section))
+def test_every_numbered_part_has_a_step(referential, section):
+    stage = next(s for s in guide_of(referential).stages if plain(s.fiche) == plain(section))
     step_parts = {plain(step.fiche) for step in stage.steps}
     for part in FICHE_PARTS[section]:
         assert plain(part) in step_parts, f"{section}: {part}"
 
 
-def test_every_stage_has_its_checklist():
-    assert all(stage.checklist for stage in load_guide().stages)
+@EACH
+def test_every_stage_has_its_checklist(referential):
+    assert all(stage.checklist for stage in guide_of(referential).stages)
 
 
 # Every rule of the fiche -> the checks that enforce it (a requirement, a recommendation or a plausibility check).
@@ -111,6 +127,20 @@ FICHE_RULES = {
 }
 GUIDE_OWN = {"equipe_check_etp"}  # the guide's own plausibility checks: no line of the fiche to cite
 
+# Every France services rule, as the facts file writes it -> the checks that enforce it (those the referential
+# replaces or adds; the others are the fiche's, unchanged). A line marked "to confirm" there is to_confirm here.
+FRANCE_SERVICES_RULES = {
+    "National partners (the whole list must be offered in every France services)": ["part_check_operateurs"],
+    "From 1 January 2025 Agirc-Arrco and the Urssaf were added.": ["part_check_operateurs"],
+    'At least two agents ("conseillers France services"), trained before opening': ["fs_check_conseillers"],
+    "Open at least 24 hours a week": ["tech_check_horaires"],
+    "laïcité and neutrality": ["fs_check_laicite"],
+    "France services (signage and name are the network's)": ["tech_check_signaletique"],
+    "Regular quality audits of the label: to confirm": ["fs_check_audits"],
+}
+FICHE_RULES_CHECKS = [check_id for ids in FICHE_RULES.values() for check_id in ids]
+OWN_RULES = {"france_services": FRANCE_SERVICES_RULES}  # the 2016 fiche has no rule beyond the fiche
+
 
 def fiche_text() -> str:
     return plain(FICHE.read_text(encoding="utf-8").replace("*", ""))
@@ -123,25 +153,72 @@ def test_every_rule_of_the_table_is_a_line_of_the_fiche():
         assert plain(rule) in fiche, rule
 
 
-def test_every_rule_of_the_fiche_is_checked_and_every_check_cites_one():
-    checks = {check.id: check for check in load_guide().checks}
-    mapped = {check_id for ids in FICHE_RULES.values() for check_id in ids}
-    assert mapped <= set(checks)
-    assert mapped | GUIDE_OWN == set(checks)
-    assert all(checks[c].kind == "coherence" for c in GUIDE_OWN)
+def facts_lines() -> list[str]:
+    """The facts file's lines, an indented line joined to the one it continues."""
+    lines: list[str] = []
+    for line in FACTS.read_text(encoding="utf-8").replace("*", "").splitlines():
+        if line.startswith("  ") and lines:
+            lines[-1] += " " + line
+        else:
+            lines.append(line)
+    return [plain(line) for line in lines]
+
+
+@cache
+def fiche_checks(referential: str) -> set[str]:
+    """The checks a referential takes from the fiche unchanged."""
+    fiche = {check.id: check for check in load_guide().checks}
+    return {check.id for check in guide_of(referential).checks if fiche.get(check.id) == check}
+
+
+@pytest.mark.skipif(not FACTS.exists(), reason="the facts are beside the repository in shared/")
+def test_every_france_services_rule_is_a_line_of_the_facts_and_to_confirm_as_it_says():
+    checks = {check.id: check for check in guide_of("france_services").checks}
+    lines = facts_lines()
+    for rule, check_ids in FRANCE_SERVICES_RULES.items():
+        line = next((line for line in lines if plain(rule) in line), None)
+        assert line is not None, rule
+        for check_id in check_ids:
+            assert checks[check_id].to_confirm is ("to confirm" in line), (rule, check_id)
+
+
+@EACH
+def test_every_rule_is_checked_and_every_check_cites_one(referential):
+    checks = {check.id: check for check in guide_of(referential).checks}
+    kept = fiche_checks(referential)
+    own = {check_id for ids in OWN_RULES.get(referential, {}).values() for check_id in ids}
+    # Each check is the fiche's, unchanged, or one of the referential's own rules; never both.
+    assert kept | own == set(checks) and not kept & own
+    assert kept <= set(FICHE_RULES_CHECKS) | GUIDE_OWN
+    # Each rule of the fiche is checked, unless the referential replaced or removed its check.
+    assert set(FICHE_RULES_CHECKS) <= kept | own | set(REFERENTIALS[referential].meta.checks.remove)
+    assert all(checks[c].kind == "coherence" for c in GUIDE_OWN if c in checks)
 
 
 @pytest.mark.skipif(not FICHE.exists(), reason="the fiche is beside the repository in shared/")
-def test_every_check_quotes_the_fiche():
+@EACH
+def test_every_check_from_the_fiche_quotes_it(referential):
     fiche = fiche_text()
-    for check in load_guide().checks:
+    for check in guide_of(referential).checks:
+        if check.id not in fiche_checks(referential):
+            continue  # a referential's own rule: it cites its own source (below)
         for part in re.split(r" / | ; |…", check.fiche):
             part = plain(part).strip(" .:")
             assert not part or part in fiche, (check.id, part)
 
 
-def test_every_checklist_item_an_answer_can_prove_is_linked():
+def test_every_france_services_check_names_its_source():
+    meta = REFERENTIALS["france_services"].meta
+    for check in guide_of("france_services").checks:
+        if check.id in fiche_checks("france_services"):
+            continue
+        named = any(source.title in check.fiche for source in meta.sources)
+        assert named or (check.to_confirm and "à confirmer" in check.fiche), check.id
+
+
+@EACH
+def test_every_checklist_item_an_answer_can_prove_is_linked(referential):
     # The two left by hand: no answer says the activity report was written or the committee held (the
     # questions plan them; each operator's services, answered, are the offer translated per operator).
-    by_hand = {item.id for item in load_guide().checklist if item.proved_by is None}
+    by_hand = {item.id for item in guide_of(referential).checklist if item.proved_by is None}
     assert by_hand == {"dev_preparer_rapport", "dev_reunir_comite"}

@@ -6,13 +6,16 @@ import re
 from functools import cache
 from typing import Any
 
+from dialogs.budget_model import load_budget_model
 from dialogs.loader import load_guide
+from dialogs.referential_model import ReferentialFile
+from dialogs.referentials import load_referentials
 from dialogs.ui import DocumentTexts, UiTexts, load_ui
 from dossier.answers import Answers
 from dossier.checklist_view import ChecklistItemView, ChecklistStage
 from dossier.model import (BudgetView, CarrierView, CheckView, DayHours, Dossier, LocalPartnerView, Milestone,
-                           MoneyLine, Party, PartnerView, PlanView, TeamRow)
-from dossier.view import check_view, conformity_fields
+                           MoneyLine, OperatorsRule, Party, PartnerView, PlanView, TeamRow)
+from dossier.view import check_view, conformity_fields, label_view
 
 HOSTILE = "{{ 7*7 }} <img src=\"http://evil.example/x.png\"> & ]]> مرحبا 🚀 {% raw %}"
 CONVENTION_TITLES = [
@@ -71,6 +74,16 @@ def texts() -> DocumentTexts:
 @cache
 def guide():
     return load_guide()
+
+
+@cache
+def referentials():
+    return load_referentials(load_budget_model())
+
+
+def msap() -> ReferentialFile:
+    """The 2016 fiche's referential, whose label, visas and sources the sample dossier prints."""
+    return referentials()["msap"].meta
 
 
 def sample_values(hostile: str = "", long_text: str = "") -> dict[str, Any]:
@@ -168,12 +181,13 @@ def sample_dossier(draft: bool = False, hostile: str = "", long_text: str = "") 
     hours = "9 h – 12 h, 14 h – 17 h"
     return Dossier(
         draft=draft, generated_on="27 novembre 2026",
-        referential="Fiche technique « Créer une Maison de services au public » (msap 2016)",
+        referential="Fiche technique « Créer une Maison de services au public » (Maison de services au public 2016)",
+        label=label_view(msap()),
         project="MSAP du Saint-Affricain" + (" " + hostile if hostile else ""),
         territory="Communauté de communes du Saint-Affricain", a=a, carrier=carrier,
         leader="Claire Morel", leader_function="Directrice générale des services",
         missing=[MISSING_STEP, MISSING_BUDGET] if draft else [],
-        partners=partners, local_partners=local, parties=parties,
+        partners=partners, operators_rule=OperatorsRule(2, []), local_partners=local, parties=parties,
         schedule=[DayHours(day, "fermé" if day in ("Samedi", "Dimanche") else hours) for day in DAYS],
         schedule_total="30 h par semaine",
         team=[TeamRow("Accueil", "Julie Bernard", "1", "Agent titulaire de la structure porteuse",

@@ -14,7 +14,9 @@ def test_replies_are_plain_data_and_state_is_committed(services):
     welcome = engine.handle(Command(MARIE, "start"))
     assert [r.template for r in welcome.replies] == ["welcome"]
     engine.handle(Text(MARIE, "MSAP de Figeac"))
-    outcome = engine.handle(Text(MARIE, "Grand-Figeac"))
+    choice = engine.handle(Text(MARIE, "Grand-Figeac")).replies[-1]
+    assert choice.template == "choose_referential"
+    outcome = engine.handle(Choice(MARIE, choice.buttons[1][0].data))  # the 2016 fiche
     assert [r.template for r in outcome.replies] == ["project_ready", "step_intro", "question"]
     question = outcome.replies[-1]
     assert question.values["prompt"] == services.guide.steps[0].questions[0].prompt
@@ -25,12 +27,13 @@ def test_replies_are_plain_data_and_state_is_committed(services):
 
 def test_a_button_of_another_users_project_is_refused(services):
     engine = services.engine
-    for text in ("/start", "Projet A", "Territoire A"):
+    for text in ("/start", "Projet A"):
         engine.handle(Command(MARIE, "start") if text == "/start" else Text(MARIE, text))
+    engine.handle(Choice(MARIE, engine.handle(Text(MARIE, "Territoire A")).replies[-1].buttons[0][0].data))
     paul = Sender(43, "Paul")
     engine.handle(Command(paul, "start"))
     engine.handle(Text(paul, "Projet B"))
-    engine.handle(Text(paul, "Territoire B"))
+    engine.handle(Choice(paul, engine.handle(Text(paul, "Territoire B")).replies[-1].buttons[0][0].data))
     marie_button = engine.handle(Command(MARIE, "menu")).replies[0].buttons[-1][0]
     outcome = engine.handle(Choice(paul, marie_button.data))
     assert outcome.notice == services.ui.notices.stale

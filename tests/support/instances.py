@@ -14,7 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from tests.support.http_api import BotApiServer
-from tests.support.telegram import Sent
+from tests.support.telegram import MSAP_RULES, Sent
 
 WEBHOOK_SECRET = "instances-secret"
 
@@ -35,6 +35,17 @@ def start_bot(log: Path, server: BotApiServer, database_url: str, webhook_port: 
     with open(log, "a") as output:
         return subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=log.parent, env=env,
                                 stdout=output, stderr=subprocess.STDOUT)
+
+
+RULES = "tap: the rules"  # in a scripted conversation: the tap choosing the 2016 fiche for a new project
+
+
+def update_for(server: BotApiServer, user, line: str) -> dict:
+    """The update a scripted line stands for: a text, or RULES, the tap on the rules' button."""
+    if line == RULES:
+        with server.lock:
+            return user.button_update(MSAP_RULES)
+    return user.message_update(line)
 
 
 def free_port() -> int:

@@ -212,6 +212,10 @@ class FakeBotApi(BaseRequest):
         return [params.get("text") for name, params in self.calls[since:] if name == "answerCallbackQuery"]
 
 
+# The rules a project follows, chosen once its territory is given (the buttons' labels, dialogs/referentials/).
+MSAP_RULES = "Maison de services au public (fiche 2016)"
+FRANCE_SERVICES_RULES = "France services (règles en vigueur)"
+
 _update_ids = itertools.count(1)
 
 

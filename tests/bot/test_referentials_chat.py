@@ -1,0 +1,123 @@
+"""Each project follows one referential, chosen at its creation: France services today, or the MSAP fiche of 2016;
+the team can switch, seeing first what would change, and an MSAP project sees what it lacks (/passage)."""
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from store.models import Answer, Project
+from store.repo import Repository
+from tests.support.telegram import FRANCE_SERVICES_RULES, MSAP_RULES, ChatClient
+from tests.support.walk import question_in
+
+
+async def new_project(client: ChatClient, rules: str):
+    await client.send("/start")
+    await client.send("MSAP du Lévézou")
+    await client.send("Lévézou")
+    return await client.click(rules)
+
+
+def record(services, **answers) -> int:
+    """Answers given earlier in the guide (set directly: walking stages would say nothing more here)."""
+    with services.database.begin() as connection:
+        repo = Repository(connection)
+        project_id = connection.execute(select(Project.id)).scalar_one()
+        for question_id, value in answers.items():
+            kind = services.guide.questions[question_id].kind.value if question_id in services.guide.questions \
+                else "yes_no"
+            repo.record_answer(project_id, question_id, kind, "answered", value, 1001)
+    return project_id
+
+
+def stored(services) -> tuple[str, str, int]:
+    with services.database.connect() as connection:
+        referential, version = connection.execute(select(Project.referential, Project.referential_version)).one()
+        return referential, version, connection.execute(select(func.count()).select_from(Answer)).scalar_one()
+
+
+async def test_a_new_project_chooses_its_rules_between_two_buttons(client, services):
+    await client.send("/start")
+    await client.send("MSAP du Lévézou")
+    asked = (await client.send("Lévézou"))[-1]
+    assert asked.labels == [FRANCE_SERVICES_RULES, MSAP_RULES]
+    assert "arrêté du 16 juin 2025" in asked.text and "fiche technique" in asked.text  # one line each
+    typed = (await client.send("Jeanne Martin"))[-1]
+    assert "Choisissez d'abord les règles que suit « MSAP du Lévézou »" in typed.text
+    assert typed.labels == [FRANCE_SERVICES_RULES, MSAP_RULES]
+    started = await client.click(FRANCE_SERVICES_RULES)
+    assert "selon les règles « France services »" in started[0].text
+    assert question_in(services.guide, started[-1]).id == "chef_projet_nom"
+    assert stored(services) == ("france_services", "2026", 0)
+    assert "Règles suivies : France services" in (await client.send("/menu"))[-1].text
+
+
+async def test_a_france_services_project_is_checked_against_todays_rules(client, services):
+    await new_project(client, FRANCE_SERVICES_RULES)
+    record(services, part_operateurs=["la_poste", "caf", "msa"])
+    conformity = (await client.send("/conformite"))[-1].text
+    assert "❌ Tous les partenaires nationaux présents" in conformity
+    assert "France Travail" in conformity.split("Tous les partenaires nationaux présents")[1].split("Source")[0]
+    assert "Au moins deux opérateurs partenaires" not in conformity  # the 2016 rule is not applied
+    assert "(règle à confirmer avec votre Préfecture)" in conformity
+
+
+async def test_switching_shows_what_changes_first_and_keeps_every_answer(client, services):
+    await new_project(client, MSAP_RULES)
+    await client.send("Jeanne Martin")
+    await client.send("Directrice")
+    assert stored(services)[::2] == ("msap", 2)
+    await client.send("/menu")
+    others = (await client.click("Règles suivies : Maison de services au public"))[-1]
+    assert others.labels == [FRANCE_SERVICES_RULES, "☰ Menu"]
+    preview = (await client.click(FRANCE_SERVICES_RULES))[-1].text
+    assert "Suivre « France services » au lieu de « Maison de services au public » ?" in preview
+    assert "Toutes vos réponses sont gardées" in preview
+    assert "Laïcité et neutralité" in preview.split("Exigences en plus")[1]
+    assert "Tous les partenaires nationaux présents" in preview
+    assert stored(services)[0] == "msap"  # nothing changes before the confirmation
+    switched = await client.click("Suivre : France services")
+    assert "suit désormais « France services »" in switched[0].text
+    assert question_in(services.guide, switched[-1]).id == "chef_projet_temps"  # where the team was
+    assert stored(services) == ("france_services", "2026", 2)
+
+
+async def test_passage_lists_what_an_msap_project_lacks_and_the_subsidy_it_would_get(client, services):
+    await new_project(client, MSAP_RULES)
+    project_id = record(services, part_operateurs=["la_poste", "caf", "msa"], budget_annee=2026)
+    with services.database.begin() as connection:
+        Repository(connection).add_budget_line(project_id, 1001, "charge", "salaires", "Salaires", 8_000_000,
+                                               "fonctionnement")
+    passage = (await client.send("/passage"))[-1]
+    text = passage.text
+    assert "De « Maison de services au public » à « France services »" in text
+    not_met = text.split("Non remplies aujourd'hui")[1].split("À renseigner dans le guide")[0]
+    assert "Tous les partenaires nationaux présents" in not_met
+    assert "France Travail" in not_met and "Urssaf" in not_met and "La Poste" not in not_met
+    later = text.split("À renseigner après le passage")[1]
+    assert "Laïcité et neutralité" in later and "Tous les partenaires" not in later
+    assert ("35\u202f000 € aujourd'hui, 50\u202f000 € avec « France services » (+15\u202f000 €)"
+            in text)
+    assert "🔧 Tous les partenaires nationaux présents" in passage.labels
+    assert "🔧 Laïcité et neutralité" not in passage.labels  # its question is asked once the project moves
+    opened = (await client.click("🔧 Tous les partenaires nationaux présents"))
+    assert any("Les opérateurs partenaires et leurs services" in reply.text for reply in opened)
+    assert stored(services)[0] == "msap"
+
+
+async def test_passage_on_a_france_services_project_has_nothing_to_prepare(client, services):
+    await new_project(client, FRANCE_SERVICES_RULES)
+    assert "Il n'y a pas de passage à préparer" in (await client.send("/passage"))[-1].text
+
+
+async def test_a_partner_chosen_under_france_services_stays_shown_after_switching_back(client, services):
+    await new_project(client, FRANCE_SERVICES_RULES)
+    record(services, part_operateurs=["la_poste", "caf", "justice"])
+    await client.send("/menu")
+    await client.click("Règles suivies : France services")
+    await client.click(MSAP_RULES)
+    await client.click("Suivre : Maison de services au public")
+    conformity = (await client.send("/conformite"))[-1].text
+    assert "Exigences du cahier des charges" in conformity  # no crash on an option the 2016 list lacks
+    with services.database.connect() as connection:
+        value = connection.execute(select(Answer.value).where(Answer.question_id == "part_operateurs")).scalar_one()
+    assert value == ["la_poste", "caf", "justice"]  # the answer is kept as given
