@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from dialogs.budget import project_budget
+from dialogs.checks import State, evaluate
 from store.models import Answer, Project
 from store.repo import Repository
 from tests.support.telegram import FRANCE_SERVICES_RULES, MSAP_RULES, ChatClient
@@ -99,6 +101,17 @@ async def test_passage_lists_what_an_msap_project_lacks_and_the_subsidy_it_would
             in text)
     assert "🔧 Tous les partenaires nationaux présents" in passage.labels
     assert "🔧 Laïcité et neutralité" not in passage.labels  # its question is asked once the project moves
+    # Exactly the France services requirements these answers do not meet: none more, none less.
+    referential = services.engine.referentials["france_services"]
+    fs = referential.guide
+    with services.database.connect() as connection:
+        repo = Repository(connection)
+        answers, lines = repo.answers(project_id), repo.budget_lines(project_id)
+    budget = project_budget(referential.budget, {k: a.value for k, a in answers.items()}, lines)
+    met = {r.check.title for r in evaluate(fs.stages, fs.questions, answers, lambda: budget)
+           if r.requirement and r.state is State.SATISFIED}
+    listed = {line[2:].split(" (règle")[0] for line in text.splitlines() if line[:1] in ("❌", "⏳", "➕")}
+    assert listed == {c.title for c in fs.checks if c.kind == "exigence"} - met
     opened = (await client.click("🔧 Tous les partenaires nationaux présents"))
     assert any("Les opérateurs partenaires et leurs services" in reply.text for reply in opened)
     assert stored(services)[0] == "msap"
