@@ -2,7 +2,7 @@
 
 Each user, in its own thread, posts an update to the bot's webhook as Telegram does, then waits for the fake Bot
 API (tests/support/http_api.py, served by this process) to receive the reply for its chat: /start, a project name,
-a territory, then `--answers` updates that answer the guide's first questions (the first option of a choice,
+a territory, the tap choosing the rules (the 2016 fiche), then `--answers` updates that answer the guide's first questions (the first option of a choice,
 "oui" to a yes/no, a name to a text, the recap's first edit button). The latency of an update runs from the POST
 to the first message the Bot API receives for that chat. On SQLite one process serves; on PostgreSQL two, behind a
 round-robin forwarder written here, as tests/bot/test_instances.py does. At the end the answer rows in the
@@ -347,7 +347,7 @@ def report(runs: list[Run], args: argparse.Namespace) -> bool:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--users", type=int, default=200)
-    parser.add_argument("--answers", type=int, default=5, help="updates per user after the three of onboarding")
+    parser.add_argument("--answers", type=int, default=5, help="updates per user after the four of onboarding")
     parser.add_argument("--think", type=float, default=0.0,
                         help="mean seconds a user takes to answer a question (0: at once)")
     parser.add_argument("--ramp", type=float, default=1.0, help="seconds over which the users send their /start")
