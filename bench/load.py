@@ -2,8 +2,8 @@
 
 Each user, in its own thread, posts an update to the bot's webhook as Telegram does, then waits for the fake Bot
 API (tests/support/http_api.py, served by this process) to receive the reply for its chat: /start, a project name,
-a territory, the tap choosing the rules (the 2016 fiche), then `--answers` updates that answer the guide's first questions (the first option of a choice,
-"oui" to a yes/no, a name to a text, the recap's first edit button). The latency of an update runs from the POST
+a territory, the tap choosing the rules (the 2016 fiche), then `--answers` updates that answer the guide's first
+questions (the first option of a choice, "oui" to a yes/no, a name to a text, the recap's first edit button). The latency of an update runs from the POST
 to the first message the Bot API receives for that chat. On SQLite one process serves; on PostgreSQL two, behind a
 round-robin forwarder written here, as tests/bot/test_instances.py does. At the end the answer rows in the
 database are counted against the answers sent.
