@@ -15,7 +15,7 @@ from dialogs.budget_model import OPERATING
 from dialogs.conditions import QuestionTest, holds, proof_leaves, question_tests
 from dialogs.model import (BUDGET_ENTERED, REQUIREMENT, AnsweredRule, BudgetEnteredRule, BudgetState, AtMostRule, Check,
                            ChecklistItem, DateOrderRule, DatesBeforeRule, EachSelectedRule, IncludesAllRule, Kind,
-                           MinSelectedRule, MinWeeklyHoursRule, Proof, Question, Stage, StateAidRule,
+                           MinOpenDaysRule, MinSelectedRule, MinWeeklyHoursRule, Proof, Question, Stage, StateAidRule,
                            SubsidyPlausibleRule, YesRule)
 from dialogs.schedule import total_minutes
 
@@ -24,7 +24,7 @@ ANSWERED, SKIPPED = "answered", "skipped"
 # The placeholders each rule kind fills in its French reason.
 PLACEHOLDERS: dict[type, set[str]] = {
     AnsweredRule: set(), YesRule: set(), IncludesAllRule: {"missing"}, MinSelectedRule: {"count", "min"},
-    MinWeeklyHoursRule: {"total", "min"}, DateOrderRule: set(), EachSelectedRule: {"missing"},
+    MinWeeklyHoursRule: {"total", "min"}, MinOpenDaysRule: {"count", "min"}, DateOrderRule: set(), EachSelectedRule: {"missing"},
     DatesBeforeRule: {"late"}, AtMostRule: {"smaller", "larger"}, StateAidRule: {"aids"}, BudgetEnteredRule: set(),
     SubsidyPlausibleRule: {"budget", "floor"},
 }
@@ -279,6 +279,20 @@ def _min_selected(rule: MinSelectedRule, seen: _Answers) -> tuple[State, dict]:
     return (State.PENDING if done + waiting >= rule.min else State.NOT_MET), values
 
 
+def _min_open_days(rule: MinOpenDaysRule, seen: _Answers) -> tuple[State, dict]:
+    """A day counts as open when its hours add up to more than nothing; an unanswered day may still open."""
+    open_days, waiting = 0, False
+    for question_id in rule.questions:
+        if seen.status(question_id) == ANSWERED:
+            open_days += total_minutes([seen.values[question_id]]) > 0
+        elif seen.status(question_id) != SKIPPED:
+            waiting = True
+    values = {"count": open_days, "min": rule.min_days}
+    if open_days >= rule.min_days:
+        return State.SATISFIED, values
+    return (State.PENDING if waiting else State.NOT_MET), values
+
+
 def _min_weekly_hours(rule: MinWeeklyHoursRule, seen: _Answers) -> tuple[State, dict]:
     minutes, waiting = 0, False
     for question_id in rule.questions:
@@ -400,6 +414,7 @@ def _subsidy_plausible(rule: SubsidyPlausibleRule, seen: _Answers) -> tuple[Stat
 
 
 _RULES = {AnsweredRule: _answered, YesRule: _yes, IncludesAllRule: _includes_all,
-          MinSelectedRule: _min_selected, MinWeeklyHoursRule: _min_weekly_hours, DateOrderRule: _date_order,
+          MinSelectedRule: _min_selected, MinWeeklyHoursRule: _min_weekly_hours, MinOpenDaysRule: _min_open_days,
+          DateOrderRule: _date_order,
           EachSelectedRule: _each_selected, DatesBeforeRule: _dates_before, AtMostRule: _at_most,
           StateAidRule: _state_aid, BudgetEnteredRule: _budget_entered, SubsidyPlausibleRule: _subsidy_plausible}

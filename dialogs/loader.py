@@ -13,10 +13,10 @@ from dialogs.checks import PLACEHOLDERS
 from dialogs.conditions import leaves, proof_leaves
 from dialogs.errors import GuideError
 from dialogs.yaml_files import read_yaml
-from dialogs.model import (CHOICE_KINDS, AnsweredRule, BudgetEnteredRule, AnyOf, AtLeast, AtMostRule, BudgetState,
+from dialogs.model import (CHOICE_KINDS, AnsweredRule, AnyOf, AtLeast, AtMostRule, BudgetEnteredRule, BudgetState,
                            Check, ChecklistItem, DateOrderRule, DatesBeforeRule, EachAnswered, EachSelectedRule, Equals,
-                           Guide, GuideHeader, Proof, IncludesAllRule, Kind, MinSelectedRule, MinWeeklyHoursRule, Question, Stage, StateAidRule,
-                           Step, YesRule)
+                           Guide, GuideHeader, IncludesAllRule, Kind, MinOpenDaysRule, MinSelectedRule,
+                           MinWeeklyHoursRule, Proof, Question, Stage, StateAidRule, Step, YesRule)
 
 GUIDE_DIR = Path(__file__).parent / "guide"
 HEADER_FILE = "guide.yaml"
@@ -178,7 +178,7 @@ def _check(guide: Guide, files: dict[str, str]) -> None:
 
 def rule_questions(rule) -> set[str]:
     """The guide questions a rule reads (budget lines aside)."""
-    if isinstance(rule, (AnsweredRule, YesRule, MinWeeklyHoursRule)):
+    if isinstance(rule, (AnsweredRule, YesRule, MinWeeklyHoursRule, MinOpenDaysRule)):
         return set(rule.questions)
     if isinstance(rule, (IncludesAllRule, MinSelectedRule, EachSelectedRule)):
         followups = ([rule.followup.format(option=o) for o in rule.options]
@@ -225,6 +225,9 @@ def _check_rule(rule, questions: dict[str, Question], field_path: str) -> None:
     elif isinstance(rule, MinWeeklyHoursRule):
         for question_id in rule.questions:
             question(question_id, Kind.TIME_RANGES, Kind.HOURS)
+    elif isinstance(rule, MinOpenDaysRule):
+        for question_id in rule.questions:
+            question(question_id, Kind.TIME_RANGES)
     elif isinstance(rule, DateOrderRule):
         question(rule.earlier, Kind.DATE)
         question(rule.later, Kind.DATE)

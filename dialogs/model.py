@@ -161,6 +161,15 @@ class MinWeeklyHoursRule(_Rule):
     min_hours: float = Field(gt=0)
 
 
+class MinOpenDaysRule(_Rule):
+    """At least `min_days` of these days' opening hours (one time_ranges question a day) are not "fermé"; reason
+    may use {count} and {min}."""
+
+    kind: Literal["min_open_days"]
+    questions: list[Identifier] = Field(min_length=1)
+    min_days: int = Field(ge=1, le=7)
+
+
 class DateOrderRule(_Rule):
     """The `earlier` date is not after the `later` one (pending while `later` is unanswered)."""
 
@@ -234,7 +243,8 @@ class SubsidyPlausibleRule(_Rule):
     kind: Literal["subsidy_plausible"]
 
 
-Rule = Annotated[Union[AnsweredRule, YesRule, IncludesAllRule, MinSelectedRule, MinWeeklyHoursRule, DateOrderRule,
+Rule = Annotated[Union[AnsweredRule, YesRule, IncludesAllRule, MinSelectedRule, MinWeeklyHoursRule, MinOpenDaysRule,
+                       DateOrderRule,
                        EachSelectedRule, DatesBeforeRule, AtMostRule, StateAidRule, BudgetEnteredRule,
                        SubsidyPlausibleRule],
                  Field(discriminator="kind")]

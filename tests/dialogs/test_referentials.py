@@ -122,7 +122,7 @@ def test_opening_hours_stay_24_hours_a_week_citing_france_services(fs):
 
 
 def test_the_to_confirm_checks_are_flagged(msap, fs):
-    assert {c.id for c in fs.checks if c.to_confirm} == {"fs_check_audits"}
+    assert {c.id for c in fs.checks if c.to_confirm} == {"fs_check_audits", "fs_check_cinq_jours"}
     assert not any(c.to_confirm for c in msap.checks)
     result = next(r for r in evaluate(fs.stages, fs.questions, {}) if r.check.id == "fs_check_audits")
     assert result.check.to_confirm and result.requirement
@@ -220,3 +220,16 @@ def test_france_services_changes_its_checklist_and_points_d_attention(msap, fs):
     assert "au moins deux opérateurs" in noyau(msap).label and "tous les partenaires nationaux" in noyau(fs).label
     assert "au moins deux opérateurs" not in " ".join(fs.step("part_offre_operateurs").attention)
     assert fs.step("part_offre_maison").attention == msap.step("part_offre_maison").attention
+
+
+def test_open_on_five_days_a_week_to_confirm(fs):
+    week = {f"tech_horaires_{day}": "9h-12h" for day in ("lundi", "mardi", "mercredi", "jeudi")}
+    pending = answers(fs, **week)
+    assert state(fs, "fs_check_cinq_jours", pending)[0] is State.PENDING  # three days still unanswered
+    closed = answers(fs, **week, tech_horaires_vendredi="fermé", tech_horaires_samedi="fermé",
+                     tech_horaires_dimanche="fermé")
+    assert state(fs, "fs_check_cinq_jours", closed) == (
+        State.NOT_MET, "La Maison ouvrira 4 jour(s) par semaine ; une France services en ouvrirait au moins 5.")
+    opened = answers(fs, **week, tech_horaires_vendredi="14h-17h", tech_horaires_samedi="fermé",
+                     tech_horaires_dimanche="-")
+    assert state(fs, "fs_check_cinq_jours", opened)[0] is State.SATISFIED
