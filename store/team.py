@@ -10,7 +10,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
 from store.models import Invitation, Membership, Reminder, User, as_utc
 
@@ -84,10 +84,6 @@ class Team:
 
     def member(self, project_id: int, user_id: int) -> Member | None:
         return next((m for m in self.members(project_id) if m.user_id == user_id), None)
-
-    def owners(self, project_id: int) -> int:
-        return self.connection.execute(select(func.count()).select_from(MEMBERSHIP).where(
-            MEMBERSHIP.c.project_id == project_id, MEMBERSHIP.c.role == "owner")).scalar_one()
 
     def invite(self, project_id: int, role: str, partner: str | None, invited_by: int,
                now: datetime) -> tuple[str, InvitationRow]:
