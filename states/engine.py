@@ -20,8 +20,7 @@ from dialogs.parsing import SHORT_TEXT_MAX, ParseError, from_json, parse_answer,
 from dialogs.referentials import Referential, default_referential
 from dialogs.ui import UiTexts
 from states.buttons import Action, Payload, decode, shorten
-from states.events import (Button, Choice, Command, DocumentRequest, Event, Outcome, Reply, Sender, Text,
-                           Unsupported)
+from states.events import Button, Choice, Command, DocumentRequest, Event, Outcome, Reply, Text, Unsupported
 from states.machine import FINISHED, ProjectMachine, goto_trigger
 from states.progress import ANSWERED, DEFERRED, SKIPPED, ProjectView
 from states import paste, taps
@@ -37,7 +36,7 @@ from store.models import utcnow
 from store.inbox import KEPT_FOR
 from store.personal import erase_project, erase_user, erasure_plan
 from store.reminders import ReminderStore
-from store.repo import Repository, StoredAnswer, UserRow
+from store.repo import MembershipRow, ProjectRow, Repository, StoredAnswer, UserRow
 from store.team import USED, VALID, Team
 
 COMMANDS = ("start", "menu", "avancement", "budget", "dossier", "conformite", "checklist", "a_traiter", "rappels",
@@ -203,11 +202,15 @@ class _Conversation:
         if self.project is not None:
             if isinstance(event, Text):
                 return self._set_territory(event.text)
-            return Outcome([Reply("ask_territory", {"project": self.project.name, "created": False})])
+            return Outcome([self._ask_territory()])
         if isinstance(event, Text) and self.user.creating_project:
             return self._create_project(event.text)
+        return Outcome([self._welcome()])
+
+    def _welcome(self) -> Reply:
+        """The start for someone without a project: the next text is the new project's name."""
         self.user.creating_project = True
-        return Outcome([Reply("welcome", {"name": self.user.name})])
+        return Reply("welcome", {"name": self.user.name})
 
     def _create_project(self, text: str) -> Outcome:
         try:
@@ -1103,13 +1106,8 @@ class _Conversation:
             return self._refused("member")
         self.save()  # what this tap changed in the project left stays with it
         team.accept(invitation, self.user.id, self.now)
-        self.user.active_project_id = invitation.project_id
-        self.user.creating_project = False
         self.user.projects += 1
-        found = self.repo.membership(self.user.id, invitation.project_id)
-        self.membership, self.project = found
-        self._loaded = (self._loaded[0], replace(found[0]), replace(found[1]))
-        self._view = None
+        self._open(self.repo.membership(self.user.id, invitation.project_id))
         self._tell_team("joined", {"role": invitation.role, "partner": invitation.partner})
         self._desk_for_reminders().sync()  # the newcomer's reminders, as their role wants
         accepted = Reply("invitation_accepted", {**self._invitation_values(invitation), "project": self.project.name},
@@ -1148,7 +1146,7 @@ class _Conversation:
         """After an invitation: back to the user's project, or to the start for a newcomer."""
         if self.project is not None and self.project.territory is not None:
             return self._proceed()
-        return self._onboarding(Command(Sender(self.user.id, self.user.name), "start")).replies
+        return [self._ask_territory() if self.project is not None else self._welcome()]
 
     def _delete_project(self, payload: Payload) -> Outcome:
         """The owner deletes the project and everything in it, after a confirmation."""
@@ -1164,18 +1162,12 @@ class _Conversation:
         erase_project(self.repo.connection, self.project.id)
         self.about_project = False
         self.user.projects -= 1
-        self.user.active_project_id = None
-        self.membership = self.project = None
-        self._loaded = (self._loaded[0], None, None)
-        self._view = None
+        self._open(None)
         deleted = Reply("project_deleted", {"project": name}, edit=True)
         projects = self.repo.projects(self.user.id)
         if not projects:
             return Outcome([deleted, *self._carry_on()])
-        found = self.repo.membership(self.user.id, projects[0][0].id)
-        self.user.active_project_id = projects[0][0].id
-        self.membership, self.project = found
-        self._loaded = (self._loaded[0], replace(found[0]), replace(found[1]))
+        self._open(self.repo.membership(self.user.id, projects[0][0].id))
         return Outcome([deleted, self._projects()])
 
     # ---- several projects
@@ -1213,11 +1205,7 @@ class _Conversation:
         if found is None:
             return self._stale()
         self.save()  # what this tap changed in the project left (a line being typed dropped) stays with it
-        self.user.active_project_id = payload.arg
-        self.user.creating_project = False
-        self.membership, self.project = found
-        self._loaded = (self._loaded[0], replace(found[0]), replace(found[1]))
-        self._view = None
+        self._open(found)
         opened = Reply("project_opened", self._project_values())
         return Outcome([opened, *(self._proceed() if self.project.territory else [self._ask_territory()])])
 
@@ -1236,6 +1224,16 @@ class _Conversation:
                                   [[self._button(self.ui.buttons.project_cancel, Action.PROJECT_CANCEL)]])])
         self.user.creating_project = False
         return None
+
+    def _open(self, found: tuple[MembershipRow, ProjectRow] | None) -> None:
+        """The user's active project is now this membership's (None: no project), as loaded: nothing to write back
+        for it but what the event changes next."""
+        self.membership, self.project = found if found else (None, None)
+        self.user.active_project_id = self.project.id if self.project else None
+        if found:
+            self.user.creating_project = False
+        self._loaded = (self._loaded[0], found and replace(found[0]), found and replace(found[1]))
+        self._view = None
 
     def _ask_territory(self) -> Reply:
         return Reply("ask_territory", {"project": self.project.name, "created": False})
