@@ -14,7 +14,7 @@ from dialogs.yaml_files import read_yaml
 DOSSIER_FILE = Path(__file__).parent / "dossier.yaml"
 OPTION = "{option}"
 # Evidence fields computed from several answers rather than read from one question.
-COMPUTED_EVIDENCE = frozenset({"referents", "conventions", "weekly_hours", "operating_budget"})
+COMPUTED_EVIDENCE = frozenset({"referents", "conventions", "weekly_hours", "open_days", "operating_budget"})
 
 
 class CarrierSources(Strict):
@@ -79,11 +79,14 @@ def evidence_fields(sentence: str) -> list[str]:
     return [name for _, name, _, _ in string.Formatter().parse(sentence) if name]
 
 
-def load_dossier_sources(questions: dict[str, Question], checks: Iterable[Check],
-                         path: Path = DOSSIER_FILE) -> DossierSources:
-    """The sources, every question and check id checked against the guide."""
+def load_dossier_sources(questions: dict[str, Question], checks: Iterable[Check], path: Path = DOSSIER_FILE,
+                         evidence: dict[str, list[str]] | None = None) -> DossierSources:
+    """The sources, every question and check id checked against the guide; `evidence`: a referential's own
+    checks' sentences, added to the file's."""
     check_ids = {check.id for check in checks}
     sources = DossierSources.model_validate(read_yaml(path))
+    if evidence:
+        sources = sources.model_copy(update={"evidence": {**sources.evidence, **evidence}})
     unknown = sorted(q for q in sources.question_ids() if q not in questions)
     for group in (sources.operators, sources.local_partners, sources.team):
         question = questions.get(group.question)

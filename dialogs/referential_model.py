@@ -81,6 +81,9 @@ class ReferentialFile(Strict):
     questions: QuestionChanges = Field(default_factory=QuestionChanges)
     checks: CheckChanges = Field(default_factory=CheckChanges)
     checklist: ChecklistChanges = Field(default_factory=ChecklistChanges)
+    # What the documents quote from the answers for this referential's own checks, as dialogs/dossier.yaml's
+    # `evidence` does for the shared ones.
+    evidence: dict[Identifier, list[str]] = Field(default_factory=dict)
     steps: list[StepChange] = Field(default_factory=list)
 
     @model_validator(mode="after")

@@ -253,6 +253,11 @@ class _Builder:
         return [Milestone(formatting.long_date(day), label, day <= today)
                 for day, label in sorted((d, label) for d, label in dated if d is not None)]
 
+    def open_days(self) -> str:
+        """The days the timetable opens: "Lundi, Mardi, …"; "" until a day is answered."""
+        return ", ".join(d.day for d in self.src.schedule
+                         if d.question in self.values and total_minutes([self.values[d.question]]) > 0)
+
     def schedule_total(self) -> str:
         days = [self.values[d.question] for d in self.src.schedule if d.question in self.values]
         if not days:
@@ -267,7 +272,7 @@ class _Builder:
         return {"referents": "; ".join(f"{p.short_name} : {p.referent}" for p in partners if p.referent),
                 "conventions": "; ".join(f"{p.short_name} : {self.convention_state(p)}" for p in partners
                                          if p.convention),
-                "weekly_hours": schedule_total,
+                "weekly_hours": schedule_total, "open_days": self.open_days(),
                 "operating_budget": formatting.cents(operating) if operating else ""}
 
     def convention_state(self, partner: PartnerView) -> str:

@@ -233,3 +233,9 @@ def test_open_on_five_days_a_week_to_confirm(fs):
     opened = answers(fs, **week, tech_horaires_vendredi="14h-17h", tech_horaires_samedi="fermé",
                      tech_horaires_dimanche="-")
     assert state(fs, "fs_check_cinq_jours", opened)[0] is State.SATISFIED
+
+
+def test_a_referentials_evidence_naming_an_unknown_answer_is_refused(tmp_path):
+    with pytest.raises(GuideError, match="nulle_part"):
+        load_referentials(load_budget_model(),
+                          directory=write(tmp_path, "evidence: {tech_check_horaires: ['{nulle_part}']}"))

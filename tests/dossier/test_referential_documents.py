@@ -8,6 +8,8 @@ import datetime
 
 import pytest
 
+from dialogs.parsing import parse_answer, to_json
+
 from dossier.files import DocumentMaker
 from dossier.model import Dossier, PartnerView
 from dossier.pdf import render_checklist_pdf, render_convention_pdf, render_dossier_pdf
@@ -230,3 +232,15 @@ async def test_the_documents_of_a_france_services_project_are_made_by_its_refere
     convention = flat(all_text(open_docx(files["conventiondocx"])))
     assert flat("Vu l'arrêté du 16 juin 2025 approuvant le référentiel France services ;") in convention
     assert DECRET not in convention
+
+
+async def test_the_checks_france_services_adds_quote_the_answers_that_meet_them(walked):
+    saturday = walked.guide.questions["tech_horaires_samedi"]
+    record(walked, tech_horaires_samedi=to_json(saturday.kind, parse_answer(saturday, "9h-12h")), fs_conseillers=["conseiller_1", "conseiller_2"],
+           fs_forme_conseiller_1=True, fs_forme_conseiller_2=True, fs_engagement_laicite=True,
+           fs_engagement_audits=True)
+    checks = {check.id: check for check in build(walked, FS).checks}
+    assert checks["fs_check_cinq_jours"].evidence == "Jours d'ouverture : Lundi, Mardi, Mercredi, Jeudi, Vendredi, Samedi."
+    assert checks["fs_check_laicite"].evidence == "Engagement de laïcité et de neutralité : Oui."
+    # Every rule met shows what in the answers meets it: none reads "Non renseigné" to the Préfecture.
+    assert [c.id for c in checks.values() if c.state == "satisfied" and c.kind == "exigence" and not c.evidence] == []
