@@ -244,4 +244,4 @@ def test_a_referentials_evidence_naming_an_unknown_answer_is_refused(tmp_path):
 def test_france_services_quotes_no_rule_of_the_50_percent_subsidy(msap, fs):
     def quoting(guide):
         return {c.id for c in guide.checks if "plancher de 10 000 €" in c.fiche}
-    assert quoting(msap) == {"budget_check_plausible"} and quoting(fs) == set()  # a forfait has no floor
+    assert quoting(msap) == {"budget_check_fonctionnement", "budget_check_plausible"} and quoting(fs) == set()
