@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import JSON, DateTime, Engine, bindparam, delete, select, text
 
 from store.models import ProcessedUpdate, ReceivedUpdate, utcnow
+from store.prepared import Prepared
 
 RECEIVED, PROCESSED = ReceivedUpdate.__table__, ProcessedUpdate.__table__
 
@@ -22,9 +23,9 @@ KEPT_FOR = timedelta(days=2)
 
 _TIME = DateTime(timezone=True)
 # Text, as in store/repo.py: ON CONFLICT … RETURNING reads the same on SQLite and PostgreSQL.
-_RECEIVE = text("INSERT INTO received_update (update_id, chat_id, payload, received_at) "
-                "VALUES (:update_id, :chat_id, :payload, :now) ON CONFLICT DO NOTHING RETURNING update_id"
-                ).bindparams(bindparam("payload", type_=JSON), bindparam("now", type_=_TIME))
+_RECEIVE = Prepared(text("INSERT INTO received_update (update_id, chat_id, payload, received_at) "
+                         "VALUES (:update_id, :chat_id, :payload, :now) ON CONFLICT DO NOTHING RETURNING update_id"
+                         ).bindparams(bindparam("payload", type_=JSON), bindparam("now", type_=_TIME)))
 _MARK = text("INSERT INTO processed_update (update_id, processed_at) VALUES (:update_id, :now) "
              "ON CONFLICT DO NOTHING").bindparams(bindparam("now", type_=_TIME))
 _PENDING = (select(RECEIVED.c.update_id, RECEIVED.c.payload)
@@ -47,8 +48,8 @@ class Inbox:
     def receive(self, update_id: int, chat_id: int | None, payload: dict[str, Any]) -> bool:
         """Store an update as received, committed on return; False when it was already stored."""
         with self.database.begin() as connection:
-            row = connection.execute(_RECEIVE, {"update_id": update_id, "chat_id": chat_id, "payload": payload,
-                                                "now": self.clock()}).first()
+            row = _RECEIVE.first(connection, {"update_id": update_id, "chat_id": chat_id, "payload": payload,
+                                              "now": self.clock()})
         return row is not None
 
     def pending(self, chat_id: int | None = None, before: int | None = None) -> list[StoredUpdate]:

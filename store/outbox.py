@@ -14,25 +14,27 @@ from typing import Any
 from sqlalchemy import Connection, Engine, bindparam, delete, insert, or_, select, update
 
 from store.models import OutgoingMessage, utcnow
+from store.prepared import Prepared
 
 OUTBOX = OutgoingMessage.__table__
 PENDING, SENT, FAILED = "pending", "sent", "failed"
 
 # Built once: an expression built per call costs more than the statement itself.
 _FREE = or_(OUTBOX.c.lease_until.is_(None), OUTBOX.c.lease_until <= bindparam("now"))
-_OLDEST = (select(OUTBOX.c.id, OUTBOX.c.payload, OUTBOX.c.attempts)
-           .where(OUTBOX.c.chat_id == bindparam("chat"), OUTBOX.c.status == PENDING)
-           .order_by(OUTBOX.c.id).limit(1))
+_OLDEST = Prepared(select(OUTBOX.c.id, OUTBOX.c.payload, OUTBOX.c.attempts)
+                   .where(OUTBOX.c.chat_id == bindparam("chat"), OUTBOX.c.status == PENDING)
+                   .order_by(OUTBOX.c.id).limit(1))
 # Conditional on the lease, which PostgreSQL checks again on the locked row: one claimant wins.
 _TAKE = (update(OUTBOX).where(OUTBOX.c.id == bindparam("m_id"), OUTBOX.c.status == PENDING, _FREE)
          .values(lease_until=bindparam("until"), claimed_by=bindparam("owner"), attempts=OUTBOX.c.attempts + 1)
          .returning(OUTBOX.c.id))
-_ADD_ONE = insert(OUTBOX).returning(OUTBOX.c.id)
-_ADD = insert(OUTBOX)
+_ROW_KEYS = ("chat_id", "update_id", "payload", "status", "attempts", "created_at")
+_ADD_ONE = Prepared(insert(OUTBOX).returning(OUTBOX.c.id), keys=(*_ROW_KEYS, "lease_until", "claimed_by"))
+_ADD = Prepared(insert(OUTBOX), keys=_ROW_KEYS)
 _FINISH = update(OUTBOX).where(OUTBOX.c.id == bindparam("m_id")).values(
     status=bindparam("new_status"), sent_at=bindparam("at"), lease_until=None, last_error=bindparam("error"))
-_SENT = update(OUTBOX).where(OUTBOX.c.id.in_(bindparam("ids", expanding=True))).values(
-    status=SENT, sent_at=bindparam("at"), lease_until=None, last_error=None)
+_SENT = Prepared(update(OUTBOX).where(OUTBOX.c.id == bindparam("m_id")).values(
+    status=SENT, sent_at=bindparam("at"), lease_until=None, last_error=None))
 _EXTEND = update(OUTBOX).where(OUTBOX.c.id == bindparam("m_id"), OUTBOX.c.claimed_by == bindparam("owner")).values(
     lease_until=bindparam("until"))
 _RETRY = update(OUTBOX).where(OUTBOX.c.id == bindparam("m_id")).values(
@@ -58,7 +60,7 @@ def write(connection: Connection, chat_id: int, update_id: int | None, payloads:
           now: datetime | None = None) -> None:
     """Add messages for the chat, in this order, in the caller's transaction."""
     if payloads:
-        connection.execute(_ADD, _rows(chat_id, update_id, payloads, now or utcnow()))
+        _ADD.run_many(connection, _rows(chat_id, update_id, payloads, now or utcnow()))
 
 
 class Outbox:
@@ -78,15 +80,14 @@ class Outbox:
         if not payloads:
             return None
         now = self.clock()
-        older = connection.execute(_OLDEST, {"chat": chat_id}).first()
+        older = _OLDEST.first(connection, {"chat": chat_id})
         rows = _rows(chat_id, update_id, payloads, now)
         if older is not None:
-            connection.execute(_ADD, rows)
+            _ADD.run_many(connection, rows)
             return None
         first = rows[0] | {"attempts": 1, "lease_until": now + lease, "claimed_by": self.owner}
-        message_id = connection.execute(_ADD_ONE, first).scalar_one()
-        if rows[1:]:
-            connection.execute(_ADD, rows[1:])
+        (message_id,) = _ADD_ONE.first(connection, first)
+        _ADD.run_many(connection, rows[1:])
         return Outgoing(message_id, chat_id, payloads[0], 1, alone=len(payloads) == 1)
 
     def claim_next(self, chat_id: int, lease: timedelta) -> Outgoing | None:
@@ -108,14 +109,15 @@ class Outbox:
 
     def _claim(self, connection: Connection, chat_id: int, lease: timedelta) -> Outgoing | None:
         now = self.clock()
-        oldest = connection.execute(_OLDEST, {"chat": chat_id}).first()
+        oldest = _OLDEST.first(connection, {"chat": chat_id})
         if oldest is None:
             return None
-        taken = connection.execute(_TAKE, {"m_id": oldest.id, "now": now, "until": now + lease,
+        message_id, payload, attempts = oldest
+        taken = connection.execute(_TAKE, {"m_id": message_id, "now": now, "until": now + lease,
                                            "owner": self.owner}).first()
         if taken is None:
             return None
-        return Outgoing(oldest.id, chat_id, oldest.payload, oldest.attempts + 1)
+        return Outgoing(message_id, chat_id, payload, attempts + 1)
 
     # ---- marks written later, with the next transaction: a sent reply costs no transaction of its own
 
@@ -132,8 +134,8 @@ class Outbox:
         return list(self._unmarked)
 
     def mark_in(self, connection: Connection, ids: list[int]) -> None:
-        if ids:
-            connection.execute(_SENT, {"ids": ids, "at": self.clock()})
+        now = self.clock()
+        _SENT.run_many(connection, [{"m_id": message_id, "at": now} for message_id in ids])
 
     def marked(self, ids: list[int]) -> None:
         """Those marks are committed; kept until then, so a rolled-back transaction loses none."""

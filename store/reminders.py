@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, bindparam, insert, or_, select, update
 
 from store.models import CommitteeMeeting, Membership, Project, Reminder, User
+from store.prepared import Prepared
 
 REMINDER, MEETING, MEMBERSHIP, USER, PROJECT = (
     m.__table__ for m in (Reminder, CommitteeMeeting, Membership, User, Project))
@@ -54,10 +55,11 @@ _ROWS = select(*_ROW).where(REMINDER.c.project_id == bindparam("project_id"), RE
 _MEMBERS = (select(MEMBERSHIP.c.user_id, MEMBERSHIP.c.role, MEMBERSHIP.c.reminder_settings, USER.c.inactive_since)
             .join_from(MEMBERSHIP, USER, MEMBERSHIP.c.user_id == USER.c.id)
             .where(MEMBERSHIP.c.project_id == bindparam("project_id")))
-_BUMP_NUDGE = (update(REMINDER)
-               .where(REMINDER.c.project_id == bindparam("p_id"), REMINDER.c.kind == "nudge",
-                      REMINDER.c.status.in_(("pending", "blocked")))
-               .values(due_at=bindparam("due")))
+# Run on every answer; an IN list would be expanded at each execution.
+_BUMP_NUDGE = Prepared(update(REMINDER)
+                       .where(REMINDER.c.project_id == bindparam("p_id"), REMINDER.c.kind == "nudge",
+                              or_(REMINDER.c.status == "pending", REMINDER.c.status == "blocked"))
+                       .values(due_at=bindparam("due")))
 
 
 def _claim(*due: Any) -> Any:
@@ -112,7 +114,7 @@ class ReminderStore:
 
     def bump_nudge(self, project_id: int, due: datetime) -> int:
         """Move the project's waiting nudges to `due`; returns how many there were."""
-        return self.connection.execute(_BUMP_NUDGE, {"p_id": project_id, "due": due}).rowcount
+        return _BUMP_NUDGE.run(self.connection, {"p_id": project_id, "due": due})
 
     def committees(self, project_id: int) -> list[date]:
         """The dates of the committees held, oldest first."""

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, DateTime, bindparam, func, insert, select, text, update
 
+from store.prepared import Prepared
 from store.models import Answer, BudgetLine, ChecklistMark, Membership, Project, User, as_utc, utcnow
 
 USER, PROJECT, MEMBERSHIP, ANSWER, MARK, LINE = (
@@ -120,41 +121,47 @@ def _columns(table, row_type) -> list:
 
 # ON CONFLICT … RETURNING reads the same on SQLite (3.35+) and PostgreSQL, and as text it is
 # compiled once; the dialect-specific insert() constructs are recompiled on every call.
-_CLAIM = text("INSERT INTO processed_update (update_id, processed_at) VALUES (:update_id, :now) "
-              "ON CONFLICT DO NOTHING RETURNING update_id")
-_NEW_USER = text('INSERT INTO "user" (id, name, creating_project, created_at, last_seen_at) '
-                 "VALUES (:user_id, :name, false, :now, :now) ON CONFLICT DO NOTHING"
-                 ).bindparams(bindparam("now", type_=DateTime(timezone=True)))
+_CLAIM = Prepared(text("INSERT INTO processed_update (update_id, processed_at) VALUES (:update_id, :now) "
+                       "ON CONFLICT DO NOTHING RETURNING update_id"))
+_NEW_USER = Prepared(text('INSERT INTO "user" (id, name, creating_project, created_at, last_seen_at) '
+                          "VALUES (:user_id, :name, false, :now, :now) ON CONFLICT DO NOTHING"
+                          ).bindparams(bindparam("now", type_=DateTime(timezone=True))))
 # Transaction-scoped: released at commit or rollback, and held across every instance on the database.
 _LOCK_CHAT = text("SELECT pg_advisory_xact_lock(:chat_id)")
 _PROJECT_COUNT = select(func.count()).where(MEMBERSHIP.c.user_id == USER.c.id).scalar_subquery()
-_USER = (select(*[USER.c[f.name] for f in fields(UserRow) if f.name != "projects"], _PROJECT_COUNT)
-         .where(USER.c.id == bindparam("user_id")))
+_USER = Prepared(select(*[USER.c[f.name] for f in fields(UserRow) if f.name != "projects"], _PROJECT_COUNT)
+                 .where(USER.c.id == bindparam("user_id")))
 _PROJECTS = (select(*_columns(PROJECT, ProjectRow), MEMBERSHIP.c.role)
              .join_from(MEMBERSHIP, PROJECT, MEMBERSHIP.c.project_id == PROJECT.c.id)
              .where(MEMBERSHIP.c.user_id == bindparam("user_id"))
              .order_by(PROJECT.c.id))
 _TEAM = MEMBERSHIP.alias("team")
 _MEMBER_COUNT = select(func.count()).where(_TEAM.c.project_id == PROJECT.c.id).scalar_subquery()
-_MEMBER = (
+_MEMBER = Prepared(
     select(*_columns(MEMBERSHIP, MembershipRow), *[c.label(f"p_{c.name}") for c in _columns(PROJECT, ProjectRow)],
            _MEMBER_COUNT)
     .join_from(MEMBERSHIP, PROJECT, MEMBERSHIP.c.project_id == PROJECT.c.id)
     .where(MEMBERSHIP.c.user_id == bindparam("user_id"), MEMBERSHIP.c.project_id == bindparam("project_id"))
     .with_for_update(of=PROJECT)  # serialises concurrent updates of one project on PostgreSQL
 )
-_ANSWERS = (select(ANSWER.c.question_id, ANSWER.c.status, ANSWER.c.value, ANSWER.c.kind, ANSWER.c.step_id,
-                   ANSWER.c.user_id, USER.c.name, ANSWER.c.created_at)
-            .join_from(ANSWER, USER, ANSWER.c.user_id == USER.c.id, isouter=True)
-            .where(ANSWER.c.project_id == bindparam("project_id"), ANSWER.c.is_current.is_(True)))
-_SUPERSEDE = (update(ANSWER)
-              .where(ANSWER.c.project_id == bindparam("p_id"), ANSWER.c.question_id == bindparam("q_id"),
-                     ANSWER.c.is_current.is_(True))
-              .values(is_current=False))
-_ADD_ANSWER = insert(ANSWER)
-_SAVE_PROJECT = update(PROJECT).where(PROJECT.c.id == bindparam("p_id"))
-_SAVE_MEMBERSHIP = update(MEMBERSHIP).where(MEMBERSHIP.c.user_id == bindparam("u_id"),
-                                            MEMBERSHIP.c.project_id == bindparam("p_id"))
+_ANSWERS = Prepared(select(ANSWER.c.question_id, ANSWER.c.status, ANSWER.c.value, ANSWER.c.kind,
+                            ANSWER.c.step_id, ANSWER.c.user_id, USER.c.name, ANSWER.c.created_at)
+                     .join_from(ANSWER, USER, ANSWER.c.user_id == USER.c.id, isouter=True)
+                     .where(ANSWER.c.project_id == bindparam("project_id"), ANSWER.c.is_current.is_(True)))
+_SUPERSEDE = Prepared(update(ANSWER)
+                      .where(ANSWER.c.project_id == bindparam("p_id"), ANSWER.c.question_id == bindparam("q_id"),
+                             ANSWER.c.is_current.is_(True))
+                      .values(is_current=False))
+_ADD_ANSWER = Prepared(insert(ANSWER), keys=("project_id", "question_id", "kind", "status", "value", "user_id",
+                                             "is_current", "step_id", "created_at"))
+_PROJECT_VALUES = ("territory", "referential", "referential_version", "state", "revision", "updated_at")
+_SAVE_PROJECT = Prepared(update(PROJECT).where(PROJECT.c.id == bindparam("p_id")), keys=_PROJECT_VALUES)
+_MEMBERSHIP_VALUES = ("focus_question", "draft_question", "draft_choices", "budget_pending", "reminder_settings",
+                      "awaiting", "cut_text_at", "cut_text_question", "last_tap_message", "last_tap_data",
+                      "last_tap_revision", "last_tap_at")
+_SAVE_MEMBERSHIP = Prepared(update(MEMBERSHIP).where(MEMBERSHIP.c.user_id == bindparam("u_id"),
+                                                     MEMBERSHIP.c.project_id == bindparam("p_id")),
+                            keys=_MEMBERSHIP_VALUES)
 _MARKS = select(MARK.c.item_id, MARK.c.done).where(MARK.c.project_id == bindparam("project_id"),
                                                   MARK.c.is_current.is_(True))
 _UNMARK = (update(MARK).where(MARK.c.project_id == bindparam("p_id"), MARK.c.item_id == bindparam("i_id"),
@@ -187,7 +194,7 @@ class Repository:
     def claim_update(self, update_id: int, now: datetime | None = None) -> bool:
         """Record a Telegram update id; False when it was already processed."""
         # Not rowcount: psycopg 3 reports -1 once SQLAlchemy has closed an INSERT's cursor.
-        return self.connection.execute(_CLAIM, {"update_id": update_id, "now": now or utcnow()}).first() is not None
+        return _CLAIM.first(self.connection, {"update_id": update_id, "now": now or utcnow()}) is not None
 
     def lock_chat(self, chat_id: int) -> None:
         """Hold the chat until this unit of work ends: one update of a chat at a time, across all instances.
@@ -200,11 +207,11 @@ class Repository:
     def user(self, user_id: int, name: str) -> UserRow:
         """The user, created on first contact; the stored name follows the Telegram name."""
         name = name[:200]
-        row = self.connection.execute(_USER, {"user_id": user_id}).first()
+        row = _USER.first(self.connection, {"user_id": user_id})
         if row is None:
             # Insert or get: another unit of work may have created the user since the select.
-            self.connection.execute(_NEW_USER, {"user_id": user_id, "name": name, "now": self.clock()})
-            row = self.connection.execute(_USER, {"user_id": user_id}).one()
+            _NEW_USER.run(self.connection, {"user_id": user_id, "name": name, "now": self.clock()})
+            row = _USER.first(self.connection, {"user_id": user_id})
         user = UserRow(*row)
         for field_name in ("inactive_since", "last_seen_at", "inactivity_warned_at"):
             instant = getattr(user, field_name)
@@ -222,7 +229,7 @@ class Repository:
 
     def membership(self, user_id: int, project_id: int) -> tuple[MembershipRow, ProjectRow] | None:
         """The user's membership of the project and the project, locked; None for a non-member."""
-        row = self.connection.execute(_MEMBER, {"user_id": user_id, "project_id": project_id}).first()
+        row = _MEMBER.first(self.connection, {"user_id": user_id, "project_id": project_id})
         if row is None:
             return None
         split = len(fields(MembershipRow))
@@ -256,14 +263,14 @@ class Repository:
         return ProjectRow(*row)
 
     def save_project(self, project: ProjectRow) -> None:
-        self.connection.execute(_SAVE_PROJECT, {"p_id": project.id, "territory": project.territory,
-                                                "referential": project.referential,
-                                                "referential_version": project.referential_version,
-                                                "state": project.state, "revision": project.revision,
-                                                "updated_at": self.clock()})
+        _SAVE_PROJECT.run(self.connection, {"p_id": project.id, "territory": project.territory,
+                                            "referential": project.referential,
+                                            "referential_version": project.referential_version,
+                                            "state": project.state, "revision": project.revision,
+                                            "updated_at": self.clock()})
 
     def save_membership(self, membership: MembershipRow) -> None:
-        self.connection.execute(_SAVE_MEMBERSHIP, {
+        _SAVE_MEMBERSHIP.run(self.connection, {
             "u_id": membership.user_id, "p_id": membership.project_id, "focus_question": membership.focus_question,
             "draft_question": membership.draft_question, "draft_choices": membership.draft_choices,
             "budget_pending": membership.budget_pending, "reminder_settings": membership.reminder_settings,
@@ -273,7 +280,7 @@ class Repository:
             "last_tap_at": membership.last_tap_at})
 
     def answers(self, project_id: int) -> dict[str, StoredAnswer]:
-        rows = self.connection.execute(_ANSWERS, {"project_id": project_id})
+        rows = _ANSWERS.rows(self.connection, {"project_id": project_id})
         return {question_id: StoredAnswer(status, value, kind, step, author_id, author, as_utc(at))
                 for question_id, status, value, kind, step, author_id, author, at in rows}
 
@@ -283,10 +290,10 @@ class Repository:
 
         step_id names the step where it was given or confirmed when that is not the question's own step.
         """
-        self.connection.execute(_SUPERSEDE, {"p_id": project_id, "q_id": question_id})
-        self.connection.execute(_ADD_ANSWER, {"project_id": project_id, "question_id": question_id, "kind": kind,
-                                              "status": status, "value": value, "user_id": user_id,
-                                              "is_current": True, "step_id": step_id, "created_at": self.clock()})
+        _SUPERSEDE.run(self.connection, {"p_id": project_id, "q_id": question_id})
+        _ADD_ANSWER.run(self.connection, {"project_id": project_id, "question_id": question_id, "kind": kind,
+                                          "status": status, "value": value, "user_id": user_id,
+                                          "is_current": True, "step_id": step_id, "created_at": self.clock()})
 
     def history(self, project_id: int, question_id: str) -> list[StoredAnswer]:
         rows = self.connection.execute(_HISTORY, {"project_id": project_id, "question_id": question_id})
