@@ -195,14 +195,18 @@ async def feed(application: Application, transport: CannedTransport, side: Side 
                make_update: Callable[[int], tuple[str, dict]], count: int) -> None:
     """Process count updates one after another, timing each from its arrival in the update queue.
 
-    The full side's queue is the inbox: the update is stored there before it is processed, as in production.
+    The full side's queue is the inbox: the update is stored there before it is processed, as in production,
+    handed its JSON as the getUpdates transport would (bot.inbox.ArrivingUpdates).
     """
     queue = application.update_queue
+    arrived = getattr(queue, "arrived", None)
     for i in range(count):
         kind, payload = make_update(i)
         update = Update.de_json(payload, application.bot)
         before = transport.calls["sendMessage"]
         t0 = time.perf_counter()
+        if arrived is not None:
+            arrived(payload)
         await queue.put(update)
         await application.process_update(queue.get_nowait())
         elapsed = time.perf_counter() - t0

@@ -7,13 +7,13 @@ from telegram import BotCommand, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.ext import (Application, ApplicationBuilder, BaseRateLimiter, CallbackQueryHandler, Defaults,
                           MessageHandler, filters)
-from telegram.request import BaseRequest
+from telegram.request import BaseRequest, HTTPXRequest
 
 from bot.calls import DatabaseCalls
 from bot.handlers import Handlers
 from bot.inactivity import INTERVAL_SECONDS as INACTIVITY_INTERVAL_SECONDS
 from bot.inactivity import InactivitySweep
-from bot.inbox import InboxQueue, recover
+from bot.inbox import ArrivingUpdates, InboxQueue, recover
 from bot.outbox import INTERVAL_SECONDS as OUTBOX_INTERVAL_SECONDS
 from bot.outbox import OutboxSender, OutboxWriter, instance_name
 from bot.ordering import PerChatUpdateProcessor
@@ -47,6 +47,7 @@ def build_application(services: Services, request: BaseRequest | None = None,
     calls = DatabaseCalls(services.database)
     single_instance = services.database.dialect.name == "sqlite"
     inbox = Inbox(services.database)
+    queue = InboxQueue(inbox, calls)
     processor = PerChatUpdateProcessor(calls, inbox=inbox, shared=not single_instance)
     builder = (
         ApplicationBuilder()
@@ -56,12 +57,15 @@ def build_application(services: Services, request: BaseRequest | None = None,
         # No link previews: Telegram would fetch URLs that users typed into their answers.
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
         # Every update is stored before Telegram is told it arrived, then processed in order per chat.
-        .update_queue(InboxQueue(inbox, calls))
+        .update_queue(queue)
         .concurrent_updates(processor)
         .post_init(_start(services))
     )
     if request is not None:
-        builder = builder.request(request).get_updates_request(request)
+        builder = builder.request(request)
+    # python-telegram-bot's own getUpdates transport, unless a test or a benchmark gives one.
+    polling = request if request is not None else HTTPXRequest(connection_pool_size=1)
+    builder = builder.get_updates_request(ArrivingUpdates(polling, queue))
     limiter = rate_limiter() if limiter is USE_LIMITER else limiter
     if limiter is not None:
         builder = builder.rate_limiter(limiter)

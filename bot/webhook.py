@@ -23,6 +23,7 @@ from telegram import Update
 from telegram.ext import Application, ExtBot
 
 from bot.config import Settings
+from bot.inbox import InboxQueue
 
 log = logging.getLogger(__name__)
 
@@ -63,23 +64,26 @@ class UpdateHandler(tornado.web.RequestHandler):
         self.body += chunk
 
     async def post(self) -> None:
-        update = self._update()
+        data, update = self._update()
         if update is None:
             log.warning("The webhook refused a body of %d bytes that is not a Telegram update", len(self.body))
             raise tornado.web.HTTPError(HTTPStatus.BAD_REQUEST)
         if isinstance(self.bot, ExtBot):  # as python-telegram-bot's handler does, for arbitrary callback data
             self.bot.insert_callback_data(update)
+        if isinstance(self.update_queue, InboxQueue):
+            self.update_queue.arrived(data)  # stored as Telegram sent it
         await self.update_queue.put(update)  # stored in the inbox before the 200
 
-    def _update(self) -> Update | None:
+    def _update(self) -> tuple[object, Update | None]:
+        """The body's JSON and the update it holds (None when it holds none)."""
         try:
             data = json.loads(self.body)
             update = Update.de_json(data, self.bot) if isinstance(data, dict) else None
         except Exception:  # the body is a stranger's input: whatever fails to parse is not an update
-            return None
+            return None, None
         if update is None or type(update.update_id) is not int:
-            return None
-        return update
+            return data, None
+        return data, update
 
     def on_finish(self) -> None:
         self.body = bytearray()

@@ -9,7 +9,6 @@ time goes to the network) SQLAlchemy executes it as usual.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection
@@ -19,27 +18,31 @@ from sqlalchemy.sql import ClauseElement
 Processor = Callable[[Any], Any] | None
 
 
-@dataclass(frozen=True)
 class _Compiled:
-    sql: str
-    names: tuple[str, ...]  # the parameters, in the order of the statement's question marks
-    fixed: dict[str, Any]  # values written in the statement itself (`values(is_current=False)`)
-    binds: tuple[Processor, ...]
-    columns: tuple[Processor, ...]  # one per result column; () when rows are returned as the driver gives them
+    """One statement's SQL for the driver, and how values go in and out of it."""
+
+    def __init__(self, sql: str, names: tuple[str, ...], fixed: dict[str, Any], binds: tuple[Processor, ...],
+                 columns: tuple[Processor, ...]) -> None:
+        self.sql = sql
+        self.names = names  # the parameters, in the order of the statement's question marks
+        self.fixed = fixed  # values written in the statement itself (`values(is_current=False)`)
+        self.binds = tuple((name, process) for name, process in zip(names, binds))
+        # The result columns a type converts (None values stay None), by position.
+        self.columns = tuple((index, process) for index, process in enumerate(columns) if process is not None)
 
     def parameters(self, values: Mapping[str, Any]) -> list[Any]:
-        fixed = self.fixed
-        out = [values[name] if name in values else fixed[name] for name in self.names]
-        for index, process in enumerate(self.binds):
-            if process is not None:
-                out[index] = process(out[index])
-        return out
+        if self.fixed:
+            values = {**self.fixed, **values}
+        return [values[name] if process is None else process(values[name]) for name, process in self.binds]
 
     def row(self, raw: tuple) -> tuple:
         if not self.columns:
             return raw
-        return tuple(value if process is None or value is None else process(value)
-                     for process, value in zip(self.columns, raw))
+        row = list(raw)
+        for index, process in self.columns:
+            if row[index] is not None:
+                row[index] = process(row[index])
+        return tuple(row)
 
 
 def _compile(statement: ClauseElement, dialect: Dialect, keys: tuple[str, ...] | None) -> _Compiled | None:

@@ -1,10 +1,12 @@
 """SQLite engine set-up: pragmas on every connection, write transactions that take the lock at BEGIN."""
 from __future__ import annotations
 
+import sqlite3
 import threading
 
 import pytest
-from sqlalchemy import event, func, insert, select, text
+from sqlalchemy import func, insert, select, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 
 from store import migrate
@@ -32,13 +34,18 @@ def test_pragmas_hold_on_every_new_connection(sqlite_engine):
         sqlite_engine.dispose()
 
 
-def test_transactions_begin_immediate(sqlite_engine):
-    statements = []
-    event.listen(sqlite_engine, "before_cursor_execute",
-                 lambda conn, cursor, statement, *args: statements.append(statement))
-    with sqlite_engine.begin() as connection:
-        connection.execute(text("SELECT 1"))
-    assert statements[0] == "BEGIN IMMEDIATE"
+def test_a_transaction_holds_the_write_lock_from_its_start(sqlite_url, sqlite_engine):
+    migrate.upgrade(sqlite_url)
+    other = sqlite3.connect(make_url(sqlite_url).database, timeout=0, isolation_level=None)
+    try:
+        with sqlite_engine.begin() as connection:
+            connection.execute(text("SELECT 1"))  # a deferred BEGIN would hold no write lock yet
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+        other.execute("BEGIN IMMEDIATE")  # released at commit
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
 
 
 def test_foreign_keys_are_enforced(sqlite_url, sqlite_engine):
