@@ -34,7 +34,7 @@ from tests.support.telegram import MSAP_RULES  # noqa: E402
 from bot.app import build_application  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.services import Services, build_services  # noqa: E402
-from store import migrate  # noqa: E402
+from store import migrate, prepared  # noqa: E402
 
 BENCH_TOKEN = "123456:BENCH"
 BARE_TOKEN = "123:X"
@@ -294,8 +294,55 @@ async def run_full(full: Full, count: int) -> tuple[Side, int]:
     return side, before
 
 
+class DriverLog:
+    """Records what SQLite's driver is given during a pass: every prepared statement with its converted values,
+    every BEGIN and COMMIT (store.prepared and store.db run the hot path on the driver, below SQLAlchemy's events).
+    """
+
+    def __init__(self, full: Full) -> None:
+        self.database = full.services.database
+        self.statements: list[tuple[str, list | None]] = []
+        self._parameters = prepared._Compiled.parameters
+
+    def __enter__(self) -> DriverLog:
+        log, parameters = self.statements, self._parameters
+
+        def recorded(compiled, values):
+            converted = parameters(compiled, values)
+            log.append((compiled.sql, converted))
+            return converted
+
+        prepared._Compiled.parameters = recorded
+        event.listen(self.database, "begin", self._begin)
+        event.listen(self.database, "commit", self._commit)
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        prepared._Compiled.parameters = self._parameters
+        event.remove(self.database, "begin", self._begin)
+        event.remove(self.database, "commit", self._commit)
+
+    def _begin(self, connection) -> None:
+        self.statements.append(("BEGIN IMMEDIATE", None))
+
+    def _commit(self, connection) -> None:
+        self.statements.append(("COMMIT", None))
+
+    def replay(self, path: Path) -> float:
+        """Run the same statements on the database file at `path`; seconds taken."""
+        connection = sqlite3.connect(path, isolation_level=None)
+        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "wal_autocheckpoint=0", "foreign_keys=ON"):
+            connection.execute(f"PRAGMA {pragma}")
+        t0 = time.perf_counter()
+        for statement, values in self.statements:
+            connection.execute(statement, values or ()).fetchall()
+        elapsed = time.perf_counter() - t0
+        connection.close()
+        return elapsed
+
+
 async def breakdown(full: Full, count: int) -> None:
-    """Time the engine (in its worker thread), SQL execution and rendering inside the cycle."""
+    """Time the engine, rendering and SQLite's own work inside the cycle."""
     engine, renderer = full.services.engine, full.services.renderer
     spent = Counter()
     original_handle, original_html = engine.handle, renderer.html
@@ -305,7 +352,7 @@ async def breakdown(full: Full, count: int) -> None:
         try:
             return original_handle(*args, **kwargs)
         finally:
-            spent["engine.handle (worker thread)"] += time.perf_counter() - t0
+            spent["engine.handle"] += time.perf_counter() - t0
 
     def html(*args):
         t0 = time.perf_counter()
@@ -314,43 +361,32 @@ async def breakdown(full: Full, count: int) -> None:
         finally:
             spent["  of which renderer.html (Jinja)"] += time.perf_counter() - t0
 
-    def before_execute(conn, cursor, statement, parameters, context, executemany):
-        conn.info["bench_t0"] = time.perf_counter()
-
-    def after_execute(conn, cursor, statement, parameters, context, executemany):
-        spent["cursor.execute (any thread)"] += time.perf_counter() - conn.info.pop("bench_t0")
-        spent["  statements"] += 1
-
-    database = full.services.database
+    # The replay starts from the database as it is now, on a copy.
+    database_file = Path(full.services.database.url.database)
+    copy = database_file.with_name("replay.db")
+    with sqlite3.connect(database_file) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
     engine.handle, renderer.html = handle, html
-    event.listen(database, "before_cursor_execute", before_execute)
-    event.listen(database, "after_cursor_execute", after_execute)
     side = Side("breakdown")
     try:
-        await feed(full.application, full.transport, side, full.make, count)
+        with DriverLog(full) as log:
+            await feed(full.application, full.transport, side, full.make, count)
     finally:
-        event.remove(database, "before_cursor_execute", before_execute)
-        event.remove(database, "after_cursor_execute", after_execute)
         del engine.handle, renderer.html
+    sqlite_time = log.replay(copy)
     total = sum(side.latencies)
     print(f"\nWhere the time goes ({count} updates, instrumented run, mean per update):")
-    print(f"  {'process_update total':<34}{total / count * 1e6:>9.0f} µs  100 %")
+    print(f"  {'process_update total':<40}{total / count * 1e6:>9.0f} µs  100 %")
     # The replies are rendered into outbox rows in the engine's transaction: the Jinja time is inside engine.handle.
-    for name in ("engine.handle (worker thread)", "  of which renderer.html (Jinja)", "cursor.execute (any thread)"):
-        print(f"  {name:<34}{spent[name] / count * 1e6:>9.0f} µs  {spent[name] / total * 100:>3.0f} %")
-    rest = total - spent["engine.handle (worker thread)"]
-    print(f"  {'rest: PTB, inbox, outbox, hops':<34}{rest / count * 1e6:>9.0f} µs  {rest / total * 100:>3.0f} %")
-    print(f"  SQL statements per update: {spent['  statements'] / count:.1f}")
-    hop = await thread_hop(2000)
-    print(f"  empty asyncio.to_thread round trip: {hop * 1e6:.0f} µs")
-
-
-async def thread_hop(count: int) -> float:
-    """Mean cost of one asyncio.to_thread round trip doing nothing."""
-    t0 = time.perf_counter()
-    for _ in range(count):
-        await asyncio.to_thread(int)
-    return (time.perf_counter() - t0) / count
+    for name in ("engine.handle", "  of which renderer.html (Jinja)"):
+        print(f"  {name:<40}{spent[name] / count * 1e6:>9.0f} µs  {spent[name] / total * 100:>3.0f} %")
+    rest = total - spent["engine.handle"]
+    print(f"  {'rest: PTB, inbox, sending':<40}{rest / count * 1e6:>9.0f} µs  {rest / total * 100:>3.0f} %")
+    statements = [statement for statement, _ in log.statements]
+    print(f"  {'SQLite alone (same statements replayed)':<40}{sqlite_time / count * 1e6:>9.0f} µs  "
+          f"{sqlite_time / total * 100:>3.0f} %")
+    print(f"  driver statements per update: {len(statements) / count:.1f}, of which commits "
+          f"{statements.count('COMMIT') / count:.1f}")
 
 
 async def profile(full: Full, count: int, top: int) -> None:

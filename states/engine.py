@@ -32,6 +32,7 @@ from states.reports import Reports, requirement_counts
 from states.roles import ANSWERING, OWNER, PARTNER, allows_action, allows_command, usable
 from states.referential_desk import ReferentialDesk
 from states.team import TeamDesk
+from store.db import write_transaction
 from store.models import utcnow
 from store.inbox import KEPT_FOR
 from store.personal import erase_project, erase_user, erasure_plan
@@ -77,7 +78,7 @@ class Engine:
 
         `record` writes what the outcome will send (the front end's outbox) in the same transaction.
         """
-        with self.database.begin() as connection:
+        with write_transaction(self.database) as connection:
             repo = Repository(connection, clock=self.clock)
             repo.lock_chat(event.sender.user_id)  # private chats: the chat is the user
             if event.update_id is not None:

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -41,7 +43,50 @@ def make_engine(url: str, background_checkpoints: bool = False) -> Engine:
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
     _make_sqlite_transactions_immediate(engine, background_checkpoints)
+    _keep_writer_connections(engine)
     return engine
+
+
+def write_transaction(database: Engine) -> AbstractContextManager[Connection]:
+    """A transaction for the work done at every update (the engine's, the inbox's).
+
+    On SQLite it runs on a connection the thread keeps: the process is the database's one writer, and taking a
+    connection from the pool and giving it back costs more than the transaction's own BEGIN and COMMIT.
+    Elsewhere it is `database.begin()`.
+    """
+    writers = getattr(database, _WRITERS, None)
+    if writers is None:
+        return database.begin()
+    connection = getattr(writers, "connection", None)
+    if connection is None or connection.closed:
+        connection = writers.connection = database.connect()
+        writers.kept.append(connection)
+    return _transaction(connection)
+
+
+@contextmanager
+def _transaction(connection: Connection) -> Iterator[Connection]:
+    with connection.begin():
+        yield connection
+
+
+_WRITERS = "guide_writer_connections"
+
+
+class _Writers(threading.local):
+    def __init__(self, kept: list[Connection]) -> None:
+        self.kept = kept  # every thread's, shared: closed when the engine is disposed
+        self.connection: Connection | None = None
+
+
+def _keep_writer_connections(engine: Engine) -> None:
+    kept: list[Connection] = []
+    setattr(engine, _WRITERS, _Writers(kept))
+
+    @event.listens_for(engine, "engine_disposed")
+    def _close_kept(_engine):
+        while kept:
+            kept.pop().close()
 
 
 class Checkpoints:
