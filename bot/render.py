@@ -15,8 +15,20 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 _TAG = re.compile(r"<(/?)([a-z-]+)[^>]*>")
 
 
+class _MessageEnvironment(Environment):
+    def getattr(self, obj: object, attribute: str) -> object:
+        """`reply.values` are dicts: their keys come first.
+
+        Jinja tries the attribute first, and a failed attribute lookup costs about a microsecond: fifty of them
+        in a recap of three answers.
+        """
+        if type(obj) is dict and attribute in obj:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
+
 def make_environment() -> Environment:
-    environment = Environment(
+    environment = _MessageEnvironment(
         loader=PackageLoader("templates", "messages"),
         auto_reload=False,  # templates change with a deploy, not while the bot runs: no stat() per message
         autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,

@@ -235,3 +235,16 @@ async def test_help_and_start_for_a_returning_user(client):
     assert "Bon retour" in start[0].text and "Le chef de projet" in start[0].text
     replies = await client.click("Continuer")
     assert "Récapitulatif : Le chef de projet" in replies[-1].text
+
+
+async def test_a_link_typed_as_an_answer_is_never_previewed(client, api):
+    """Telegram would fetch a previewed link: every message the bot sends or edits has previews off."""
+    await create_project(client)
+    await client.send("https://exemple.org/chef-de-projet")
+    await client.click("Passer")
+    recap = await client.click("Temps plein")
+    assert "https://exemple.org/chef-de-projet" in recap[-1].text
+    calls = [params for name, params in api.calls if name in ("sendMessage", "editMessageText")]
+    assert any("https://exemple.org" in params["text"] for params in calls)
+    assert calls and all(params.get("link_preview_options") in ({"is_disabled": True}, '{"is_disabled": true}')
+                         for params in calls)
