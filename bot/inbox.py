@@ -69,7 +69,10 @@ class InboxQueue(asyncio.Queue):
 
 
 class ArrivingUpdates(BaseRequest):
-    """The getUpdates transport, handing each update's JSON to the inbox queue as it arrives (polling)."""
+    """The getUpdates transport, handing each update's JSON to the inbox queue as it arrives (polling).
+
+    The body is parsed here a second time: python-telegram-bot keeps only the objects it builds from it.
+    """
 
     def __init__(self, request: BaseRequest, queue: InboxQueue) -> None:
         self.request = request

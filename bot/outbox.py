@@ -33,8 +33,8 @@ from store.outbox import Outbox, Outgoing, write
 
 log = logging.getLogger(__name__)
 
-LEASE = timedelta(seconds=30)
-MARK_DELAY = 0.2  # seconds a sent reply's mark waits for a transaction to carry it  # a message is held this long by the sender that claimed it
+LEASE = timedelta(seconds=30)  # a message is held this long by the sender that claimed it
+MARK_DELAY = 0.2  # seconds a sent reply's mark waits for a transaction to carry it
 DOCUMENT_LEASE = timedelta(minutes=10)  # documents take longer to make
 RETRY = timedelta(seconds=5)
 MAX_ATTEMPTS = 5
@@ -218,11 +218,12 @@ class OutboxSender:
         chat_id, payload = message.chat_id, message.payload
         kind, markup = payload["kind"], _markup(payload.get("keyboard"))
         if kind == "text":
-            await _call(bot, "sendMessage", {"chat_id": chat_id, "text": payload["html"], **_HTML, **markup})
+            await _call(bot, "sendMessage", {"chat_id": chat_id, "text": payload["html"], **_REPLY_OPTIONS,
+                                             **markup})
         elif kind == "edit":
             try:
                 await _call(bot, "editMessageText", {"chat_id": chat_id, "message_id": payload["message_id"],
-                                                     "text": payload["html"], **_HTML, **markup})
+                                                     "text": payload["html"], **_REPLY_OPTIONS, **markup})
             except BadRequest as error:
                 # Pressing the same toggle twice quickly asks for an identical edit: nothing to do.
                 if "not modified" not in str(error).lower():
@@ -250,7 +251,7 @@ class OutboxSender:
 
 
 # What the application's Defaults give the typed methods, for the calls below that go without them.
-_HTML = {"parse_mode": ParseMode.HTML.value, "link_preview_options": {"is_disabled": True}}
+_REPLY_OPTIONS = {"parse_mode": ParseMode.HTML.value, "link_preview_options": {"is_disabled": True}}
 
 
 async def _call(bot: Bot, endpoint: str, parameters: dict[str, Any]) -> None:
