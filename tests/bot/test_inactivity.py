@@ -61,9 +61,7 @@ async def test_a_silent_user_is_warned_then_erased_and_nothing_is_left(world):
 async def test_any_activity_voids_the_warning(world):
     services, application, api, clock = world
     client = ChatClient(application, api, user_id=USER_ID, first_name="Octave", last_name="Revenu")
-    for message in ("/start", "MSAP des Causses", "Larzac"):
-        await client.send(message)
-    await client.click(MSAP_RULES)
+    await client.start_project()
     clock.set("2028-12-10 12:00")
     await sweep(application)
     await client.send("/avancement")  # back before the erasure
@@ -78,9 +76,7 @@ async def test_any_activity_voids_the_warning(world):
 async def test_a_bot_down_for_long_warns_first_and_erases_a_month_later(world):
     services, application, api, clock = world
     client = ChatClient(application, api, user_id=USER_ID, first_name="Octave", last_name="Absent")
-    for message in ("/start", "MSAP des Causses", "Larzac"):
-        await client.send(message)
-    await client.click(MSAP_RULES)
+    await client.start_project()
     clock.set("2029-06-01 12:00")  # 29 months later, the first pass: a warning, not an erasure
     await sweep(application)
     warning = [m for m in api.sent() if "vont être effacées" in m.text][-1]

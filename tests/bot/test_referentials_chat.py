@@ -12,13 +12,6 @@ from tests.support.telegram import FRANCE_SERVICES_RULES, MSAP_RULES, ChatClient
 from tests.support.walk import question_in
 
 
-async def new_project(client: ChatClient, rules: str):
-    await client.send("/start")
-    await client.send("MSAP du Lévézou")
-    await client.send("Lévézou")
-    return await client.click(rules)
-
-
 def record(services, **answers) -> int:
     """Answers given earlier in the guide (set directly: walking stages would say nothing more here)."""
     with services.database.begin() as connection:
@@ -54,7 +47,7 @@ async def test_a_new_project_chooses_its_rules_between_two_buttons(client, servi
 
 
 async def test_a_france_services_project_is_checked_against_todays_rules(client, services):
-    await new_project(client, FRANCE_SERVICES_RULES)
+    await client.start_project("MSAP du Lévézou", "Lévézou", FRANCE_SERVICES_RULES)
     record(services, part_operateurs=["la_poste", "caf", "msa"])
     conformity = (await client.send("/conformite"))[-1].text
     assert "❌ Tous les partenaires nationaux présents" in conformity
@@ -64,7 +57,7 @@ async def test_a_france_services_project_is_checked_against_todays_rules(client,
 
 
 async def test_switching_shows_what_changes_first_and_keeps_every_answer(client, services):
-    await new_project(client, MSAP_RULES)
+    await client.start_project("MSAP du Lévézou", "Lévézou", MSAP_RULES)
     await client.send("Jeanne Martin")
     await client.send("Directrice")
     assert stored(services)[::2] == ("msap", 2)
@@ -84,7 +77,7 @@ async def test_switching_shows_what_changes_first_and_keeps_every_answer(client,
 
 
 async def test_passage_lists_what_an_msap_project_lacks_and_the_subsidy_it_would_get(client, services):
-    await new_project(client, MSAP_RULES)
+    await client.start_project("MSAP du Lévézou", "Lévézou", MSAP_RULES)
     project_id = record(services, part_operateurs=["la_poste", "caf", "msa"], budget_annee=2026)
     with services.database.begin() as connection:
         Repository(connection).add_budget_line(project_id, 1001, "charge", "salaires", "Salaires", 8_000_000,
@@ -118,12 +111,12 @@ async def test_passage_lists_what_an_msap_project_lacks_and_the_subsidy_it_would
 
 
 async def test_passage_on_a_france_services_project_has_nothing_to_prepare(client, services):
-    await new_project(client, FRANCE_SERVICES_RULES)
+    await client.start_project("MSAP du Lévézou", "Lévézou", FRANCE_SERVICES_RULES)
     assert "Il n'y a pas de passage à préparer" in (await client.send("/passage"))[-1].text
 
 
 async def test_a_partner_chosen_under_france_services_stays_shown_after_switching_back(client, services):
-    await new_project(client, FRANCE_SERVICES_RULES)
+    await client.start_project("MSAP du Lévézou", "Lévézou", FRANCE_SERVICES_RULES)
     record(services, part_operateurs=["la_poste", "caf", "justice"])
     await client.send("/menu")
     await client.click("Règles suivies : France services")

@@ -10,7 +10,7 @@ from states.buttons import Action, Payload
 from store.models import Answer, Invitation, Membership, Project, User
 from store.repo import Repository
 from tests.support.projects import CONFORMANT
-from tests.support.telegram import ChatClient, MSAP_RULES
+from tests.support.telegram import ChatClient
 from tests.support.traces import rows_mentioning
 from tests.support.walk import answer_text, question_in
 
@@ -24,13 +24,6 @@ def owner(application, api) -> ChatClient:
 
 def person(application, api, user_id: int, first_name: str, last_name: str) -> ChatClient:
     return ChatClient(application, api, user_id=user_id, first_name=first_name, last_name=last_name)
-
-
-async def start_project(owner: ChatClient) -> None:
-    await owner.send("/start")
-    await owner.send("MSAP des Causses")
-    await owner.send("Larzac")
-    await owner.click(MSAP_RULES)
 
 
 async def invite(owner: ChatClient, role: str, partner: str | None = None) -> str:
@@ -70,7 +63,7 @@ def forge(client: ChatClient, project_id: int, action: str, arg: int | None = No
 
 async def test_a_contributor_joins_by_link_answers_and_the_owner_sees_who_changed_what(owner, application, api,
                                                                                       services):
-    await start_project(owner)
+    await owner.start_project()
     await owner.send("Jeanne Martin")  # chef_projet_nom
     token = await invite(owner, "contributeur")
     with services.database.connect() as connection:
@@ -102,7 +95,7 @@ async def test_a_contributor_joins_by_link_answers_and_the_owner_sees_who_change
 
 
 async def test_a_partner_sees_only_its_organisation_and_confirms_it(owner, application, api, services):
-    await start_project(owner)
+    await owner.start_project()
     choose_operators(services, "caf", "msa")
     await owner.send("/equipe")
     await owner.click("Inviter quelqu'un")
@@ -147,7 +140,7 @@ async def test_a_partner_sees_only_its_organisation_and_confirms_it(owner, appli
 
 
 async def test_a_reader_reads_and_answers_nothing(owner, application, api, services):
-    await start_project(owner)
+    await owner.start_project()
     token = await invite(owner, "lecteur")
     prefecture = person(application, api, 1004, "Luc", "Préfet")
     offer, joined = await join(prefecture, token)
@@ -167,7 +160,7 @@ async def test_a_reader_reads_and_answers_nothing(owner, application, api, servi
 
 
 async def test_used_revoked_expired_and_unknown_links_are_refused_in_french(owner, application, api, services):
-    await start_project(owner)
+    await owner.start_project()
     used = await invite(owner, "contributeur")
     await join(person(application, api, 1002, "Claire", "Martin"), used)
     late = person(application, api, 1005, "Jean", "Tard")
@@ -190,7 +183,7 @@ async def test_used_revoked_expired_and_unknown_links_are_refused_in_french(owne
 
 
 async def test_an_offer_opened_by_one_person_cannot_be_accepted_by_another(owner, application, api, services):
-    await start_project(owner)
+    await owner.start_project()
     token = await invite(owner, "contributeur")
     claire = person(application, api, 1002, "Claire", "Martin")
     offer = await claire.send(f"/start {token}")
@@ -203,7 +196,7 @@ async def test_an_offer_opened_by_one_person_cannot_be_accepted_by_another(owner
 
 
 async def test_only_the_owner_manages_the_team_and_changes_take_effect(owner, application, api, services):
-    await start_project(owner)
+    await owner.start_project()
     claire = person(application, api, 1002, "Claire", "Martin")
     await join(claire, await invite(owner, "contributeur"))
     team = (await claire.send("/equipe"))[-1]
@@ -226,7 +219,7 @@ async def test_only_the_owner_manages_the_team_and_changes_take_effect(owner, ap
 
 
 async def test_the_owner_deletes_the_project_for_everyone(owner, application, api, services):
-    await start_project(owner)
+    await owner.start_project()
     claire = person(application, api, 1002, "Claire", "Martin")
     await join(claire, await invite(owner, "contributeur"))
     await claire.send("Jeanne Martin")
@@ -243,7 +236,7 @@ async def test_the_owner_deletes_the_project_for_everyone(owner, application, ap
 
 async def test_a_member_who_erases_themselves_leaves_their_answers_as_a_former_member(owner, application, api,
                                                                                        services):
-    await start_project(owner)
+    await owner.start_project()
     claire = person(application, api, 1002, "Claire", "Martin")
     await join(claire, await invite(owner, "contributeur"))
     await claire.send("Jeanne Martin")
@@ -262,7 +255,7 @@ async def test_a_member_who_erases_themselves_leaves_their_answers_as_a_former_m
 
 
 async def test_a_link_used_by_someone_who_then_erased_themselves_stays_used(owner, application, api, services):
-    await start_project(owner)
+    await owner.start_project()
     token = await invite(owner, "contributeur")
     claire = person(application, api, 1002, "Claire", "Martin")
     await join(claire, token)
@@ -274,7 +267,7 @@ async def test_a_link_used_by_someone_who_then_erased_themselves_stays_used(owne
 
 
 async def test_a_partner_whose_organisation_is_no_longer_chosen_is_told_so(owner, application, api, services):
-    await start_project(owner)
+    await owner.start_project()
     choose_operators(services, "caf", "msa")
     paul = person(application, api, 1003, "Paul", "Roux")
     await join(paul, await invite(owner, "partenaire", "CAF"))

@@ -236,6 +236,13 @@ class ChatClient:
     def user_id(self) -> int:
         return self.user["id"]
 
+    async def start_project(self, name: str = "MSAP des Causses", territory: str = "Larzac",
+                            rules: str = MSAP_RULES) -> list[Sent]:
+        """A newcomer's project: /start, its name, its territory, then the rules' button; the tap's replies."""
+        for text in ("/start", name, territory):
+            await self.send(text)
+        return await self.click(rules)
+
     def message_update(self, text: str | None = None, **extra) -> dict:
         message = {"message_id": next(self._message_ids), "date": int(time.time()), "chat": self.chat,
                    "from": self.user, **extra}
