@@ -54,20 +54,65 @@ def write_transaction(database: Engine) -> AbstractContextManager[Connection]:
     connection from the pool and giving it back costs more than the transaction's own BEGIN and COMMIT.
     Elsewhere it is `database.begin()`.
     """
+    connection = _kept_connection(database)
+    return database.begin() if connection is None else _transaction(connection)
+
+
+def write_statement(database: Engine) -> AbstractContextManager[Connection]:
+    """A connection for one write statement, committed as it runs (the inbox's row).
+
+    On SQLite the statement runs in SQLite's own implicit transaction on the kept connection, without a BEGIN and
+    a COMMIT of its own. Elsewhere it is `database.begin()`.
+    """
+    connection = _kept_connection(database)
+    return database.begin() if connection is None else _statement(connection)
+
+
+def _kept_connection(database: Engine) -> Connection | None:
+    """This thread's kept connection to a SQLite database; None for other databases."""
     writers = getattr(database, _WRITERS, None)
     if writers is None:
-        return database.begin()
+        return None
     connection = getattr(writers, "connection", None)
     if connection is None or connection.closed:
         connection = writers.connection = database.connect()
         writers.kept.append(connection)
-    return _transaction(connection)
+    return connection
+
+
+@contextmanager
+def _statement(connection: Connection) -> Iterator[Connection]:
+    try:
+        yield connection
+        if connection.in_transaction():  # SQLAlchemy ran the statement and began a transaction: it ends here
+            connection.commit()
+    except BaseException:
+        if connection.in_transaction():
+            connection.rollback()
+        raise
 
 
 @contextmanager
 def _transaction(connection: Connection) -> Iterator[Connection]:
-    with connection.begin():
+    """BEGIN and COMMIT sent to SQLite directly: through SQLAlchemy they cost more than the statements between.
+
+    A statement run through SQLAlchemy meanwhile starts its transaction object on top of this one (`_on_begin`
+    sends no second BEGIN); committing or rolling back goes through that object then, so both end together.
+    """
+    driver = connection.connection.driver_connection
+    driver.execute("BEGIN IMMEDIATE")
+    try:
         yield connection
+        if connection.in_transaction():
+            connection.commit()
+        else:
+            driver.commit()
+    except BaseException:
+        if connection.in_transaction():
+            connection.rollback()
+        elif driver.in_transaction:
+            driver.rollback()
+        raise
 
 
 _WRITERS = "guide_writer_connections"
@@ -142,4 +187,6 @@ def _make_sqlite_transactions_immediate(engine: Engine, background_checkpoints: 
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
-        connection.connection.driver_connection.execute("BEGIN IMMEDIATE")  # directly: SQLAlchemy would double its cost
+        driver = connection.connection.driver_connection
+        if not driver.in_transaction:  # already begun by `write_transaction`
+            driver.execute("BEGIN IMMEDIATE")  # directly: SQLAlchemy would double its cost

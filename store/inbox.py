@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import JSON, DateTime, Engine, bindparam, delete, select, text
 
-from store.db import write_transaction
+from store.db import write_statement
 from store.models import ProcessedUpdate, ReceivedUpdate, utcnow
 from store.prepared import Prepared
 
@@ -48,7 +48,7 @@ class Inbox:
 
     def receive(self, update_id: int, chat_id: int | None, payload: dict[str, Any]) -> bool:
         """Store an update as received, committed on return; False when it was already stored."""
-        with write_transaction(self.database) as connection:
+        with write_statement(self.database) as connection:
             row = _RECEIVE.first(connection, {"update_id": update_id, "chat_id": chat_id, "payload": payload,
                                               "now": self.clock()})
         return row is not None

@@ -122,7 +122,8 @@ def _columns(table, row_type) -> list:
 # ON CONFLICT … RETURNING reads the same on SQLite (3.35+) and PostgreSQL, and as text it is
 # compiled once; the dialect-specific insert() constructs are recompiled on every call.
 _CLAIM = Prepared(text("INSERT INTO processed_update (update_id, processed_at) VALUES (:update_id, :now) "
-                       "ON CONFLICT DO NOTHING RETURNING update_id"))
+                       "ON CONFLICT DO NOTHING RETURNING update_id"
+                       ).bindparams(bindparam("now", type_=DateTime(timezone=True))))
 _NEW_USER = Prepared(text('INSERT INTO "user" (id, name, creating_project, created_at, last_seen_at) '
                           "VALUES (:user_id, :name, false, :now, :now) ON CONFLICT DO NOTHING"
                           ).bindparams(bindparam("now", type_=DateTime(timezone=True))))

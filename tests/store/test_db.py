@@ -10,7 +10,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 
 from store import migrate
-from store.db import SQLITE_BUSY_TIMEOUT_MS, make_engine, normalise_url
+from store.db import SQLITE_BUSY_TIMEOUT_MS, make_engine, normalise_url, write_statement, write_transaction
 from store.models import ProcessedUpdate
 
 THREADS = 2
@@ -47,6 +47,58 @@ def test_a_transaction_holds_the_write_lock_from_its_start(sqlite_url, sqlite_en
     finally:
         other.close()
 
+
+
+def _processed(sqlite_url) -> list[int]:
+    """The update ids stored, as another connection sees them."""
+    with sqlite3.connect(make_url(sqlite_url).database) as other:
+        return [row[0] for row in other.execute("SELECT update_id FROM processed_update ORDER BY update_id")]
+
+
+def test_a_unit_of_work_holds_the_write_lock_and_commits_its_statements_whatever_ran_them(sqlite_url,
+                                                                                           sqlite_engine):
+    migrate.upgrade(sqlite_url)
+    other = sqlite3.connect(make_url(sqlite_url).database, timeout=0, isolation_level=None)
+    try:
+        with write_transaction(sqlite_engine) as connection:
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+            connection.connection.driver_connection.execute("INSERT INTO processed_update VALUES (1, '2026-12-01')")
+            connection.execute(insert(ProcessedUpdate).values(update_id=2))  # through SQLAlchemy, mid-way
+            assert _processed(sqlite_url) == []
+        assert _processed(sqlite_url) == [1, 2]
+        other.execute("BEGIN IMMEDIATE")  # released at commit
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+
+
+@pytest.mark.parametrize("through_sqlalchemy", [False, True])
+def test_a_failed_unit_of_work_writes_nothing_and_the_next_one_runs(sqlite_url, sqlite_engine, through_sqlalchemy):
+    migrate.upgrade(sqlite_url)
+    with pytest.raises(RuntimeError):
+        with write_transaction(sqlite_engine) as connection:
+            connection.connection.driver_connection.execute("INSERT INTO processed_update VALUES (1, '2026-12-01')")
+            if through_sqlalchemy:
+                connection.execute(insert(ProcessedUpdate).values(update_id=2))
+            raise RuntimeError("the engine failed")
+    assert _processed(sqlite_url) == []
+    with write_transaction(sqlite_engine) as connection:
+        connection.execute(insert(ProcessedUpdate).values(update_id=3))
+    assert _processed(sqlite_url) == [3]
+
+
+def test_a_single_statement_is_committed_as_it_runs(sqlite_url, sqlite_engine):
+    migrate.upgrade(sqlite_url)
+    with write_statement(sqlite_engine) as connection:
+        connection.connection.driver_connection.execute("INSERT INTO processed_update VALUES (1, '2026-12-01')")
+        assert _processed(sqlite_url) == [1]
+    with write_statement(sqlite_engine) as connection:  # through SQLAlchemy: committed on leaving
+        connection.execute(insert(ProcessedUpdate).values(update_id=2))
+    assert _processed(sqlite_url) == [1, 2]
+    with write_transaction(sqlite_engine) as connection:  # no transaction was left open on the kept connection
+        connection.execute(insert(ProcessedUpdate).values(update_id=3))
+    assert _processed(sqlite_url) == [1, 2, 3]
 
 def test_foreign_keys_are_enforced(sqlite_url, sqlite_engine):
     migrate.upgrade(sqlite_url)
