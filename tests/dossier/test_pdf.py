@@ -323,6 +323,7 @@ def test_parties_and_signatures_carry_legal_names_never_a_category(complete):
         assert squash(f"Pour {party.name}") in text
         assert squash(f"{party.name}, représenté par {party.representative}") in text or party.role == "gestionnaire"
     assert "PourLacollectivitélocale" not in text and "Pourlegestionnaire" not in text
+    assert squash(f"en {len(sample_dossier().parties)} exemplaires originaux.") in text
 
 
 # The checklist.
@@ -451,8 +452,10 @@ def test_an_empty_dossier_renders_with_blanks_everywhere():
     )
     dossier_text = squash("".join(page_texts(pdf.render_dossier_pdf(empty))))
     assert "BROUILLON" in dossier_text and dossier_text.count("____") >= 10
+    assert "_Aucunopérateur" not in dossier_text  # a sentence, not a blank to fill
     convention = squash("".join(page_texts(pdf.render_convention_pdf(empty))))
     assert convention.count("____") >= 12 and "BROUILLON" in convention
+    assert "enunexemplaireoriginal." in convention  # one party so far: not "1 exemplaires"
     assert len(page_texts(pdf.render_checklist_pdf(empty))) == 1
 
 
