@@ -42,6 +42,7 @@ BARE_TOKEN = "123:X"
 BOT_USER = {"id": 999_000, "is_bot": True, "first_name": "Guide MSAP", "username": "guide_msap_bot"}
 DATE = 1_700_000_000
 WARM_UP = 100
+CHUNK = 250  # updates a side runs before the other takes its turn
 GOAL_RATIO = 0.25
 GOAL_P99_MS = 5.0
 
@@ -223,25 +224,26 @@ async def echo(update: Update, context) -> None:
     await update.message.reply_text(update.message.text)
 
 
-async def run_bare(count: int, users: int) -> Side:
+class Bare:
     """A bare Application with one echo handler."""
-    transport = CannedTransport()
-    application = ApplicationBuilder().token(BARE_TOKEN).request(transport).get_updates_request(transport).build()
-    application.add_handler(MessageHandler(filters.TEXT, echo))
-    await application.initialize()
-    chats = [Chat(20_000 + i) for i in range(users)]
-    texts = ["Marie Dupont", "Project officer", "1"]
 
-    def make(i: int) -> tuple[str, dict]:
-        return "text", chats[i % users].message(texts[i % len(texts)])
+    def __init__(self, users: int) -> None:
+        self.transport = CannedTransport()
+        self.application = (ApplicationBuilder().token(BARE_TOKEN).request(self.transport)
+                            .get_updates_request(self.transport).build())
+        self.application.add_handler(MessageHandler(filters.TEXT, echo))
+        self.chats = [Chat(20_000 + i) for i in range(users)]
+        self.texts = ["Marie Dupont", "Project officer", "1"]
 
-    try:
-        await feed(application, transport, None, make, WARM_UP)
-        side = Side("bare PTB echo")
-        await feed(application, transport, side, make, count)
-    finally:
-        await application.shutdown()
-    return side
+    def make(self, i: int) -> tuple[str, dict]:
+        """A text, round-robin over the users."""
+        return "text", self.chats[i % len(self.chats)].message(self.texts[i % len(self.texts)])
+
+    async def start(self) -> None:
+        await self.application.initialize()
+
+    async def stop(self) -> None:
+        await self.application.shutdown()
 
 
 # ---------------------------------------------------------------- full side
@@ -286,13 +288,22 @@ class Full:
         self.services.close()
 
 
-async def run_full(full: Full, count: int) -> tuple[Side, int]:
-    """Warm up, then measure count updates; returns the side and the answer rows before the measured run."""
-    await feed(full.application, full.transport, None, full.make, WARM_UP)
-    before = full.answers()
-    side = Side("full answer cycle")
-    await feed(full.application, full.transport, side, full.make, count)
-    return side, before
+async def compare(bare: Bare, full: Full, count: int) -> tuple[Side, Side, int]:
+    """Warm both up, then measure count updates on each, the sides taking turns by CHUNK updates; returns the
+    sides and the answer rows before the measured run.
+
+    Taking turns, both sides see the same machine: a slower minute (another process, the CPU's clock) weighs on
+    both, not on one side's whole run.
+    """
+    for side in (bare, full):
+        await feed(side.application, side.transport, None, side.make, WARM_UP)
+    answers_before = full.answers()
+    bare_side, full_side = Side("bare PTB echo"), Side("full answer cycle")
+    for start in range(0, count, CHUNK):
+        chunk = min(CHUNK, count - start)
+        await feed(bare.application, bare.transport, bare_side, bare.make, chunk)
+        await feed(full.application, full.transport, full_side, full.make, chunk)
+    return bare_side, full_side, answers_before
 
 
 class DriverLog:
@@ -401,34 +412,18 @@ async def breakdown(full: Full, count: int) -> None:
 
 
 async def profile(full: Full, count: int, top: int) -> None:
-    """cProfile the event loop thread and, separately, the engine in its worker thread."""
-    engine = full.services.engine
-    original_handle = engine.handle
-    worker = cProfile.Profile()
-
-    def handle(*args, **kwargs):
-        worker.enable()
-        try:
-            return original_handle(*args, **kwargs)
-        finally:
-            worker.disable()
-
-    engine.handle = handle
-    loop_profile = cProfile.Profile()
-    try:
-        loop_profile.enable()
-        await feed(full.application, full.transport, None, full.make, count)
-        loop_profile.disable()
-    finally:
-        del engine.handle
-    # The loop's own plumbing (epoll waiting for the worker, task stepping, this script) hides the rest.
+    """cProfile the cycle: everything, then our own code alone (SQLite's work runs in the event loop)."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    await feed(full.application, full.transport, None, full.make, count)
+    profiler.disable()
+    # The loop's own plumbing (task stepping, this script) would hide the rest.
     plumbing = r"^(?!.*(asyncio/|selectors\.py|bench/updates\.py|contextvars))"
-    for title, profiler, restrictions in (
-        ("event loop thread (PTB, rendering, transport; loop plumbing hidden)", loop_profile, (plumbing, top)),
-        ("worker thread (engine.handle: SQL, parsing, transitions)", worker, (top,)),
-    ):
+    ours = r"/(states|store|dialogs|bot)/"
+    for title, restriction in (("the whole cycle (loop plumbing hidden)", plumbing),
+                               ("our code alone (states, store, dialogs, bot)", ours)):
         out = io.StringIO()
-        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(*restrictions)
+        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(restriction, top)
         print(f"\n==== cProfile, {count} updates, {title}, top {top} by cumulative time")
         lines = out.getvalue().splitlines()
         start = next((i for i, line in enumerate(lines) if "ncalls" in line), 0)
@@ -459,20 +454,21 @@ async def main(args: argparse.Namespace) -> None:
     print(f"Python {platform.python_version()} ({platform.python_implementation()}), "
           f"SQLite {sqlite3.sqlite_version}, {os.cpu_count()} CPUs, {platform.platform()}")
     print(f"{args.updates} measured updates per side after {WARM_UP} warm-up updates; "
-          f"{args.users} users on the full side; updates fed one after another")
+          f"{args.users} users on the full side; updates fed one after another, the sides taking turns by {CHUNK}")
 
-    bare = await run_bare(args.updates, args.users)
     with tempfile.TemporaryDirectory(prefix="bench-") as directory:
-        full = Full(directory, args.users)
+        bare_app, full = Bare(args.users), Full(directory, args.users)
         try:
+            await bare_app.start()
             await full.start()
-            full_side, answers_before = await run_full(full, args.updates)
+            bare, full_side, answers_before = await compare(bare_app, full, args.updates)
             answers_after = full.answers()
             if args.profile:
                 await breakdown(full, args.profile_updates)
                 await profile(full, args.profile_updates, args.top)
         finally:
             await full.stop()
+            await bare_app.stop()
 
     print(f"\n{'side':<22}{'updates':>8}{'upd/s':>12}{'p50 ms':>10}{'p99 ms':>10}{'mean ms':>10}{'max ms':>10}")
     print(bare.row())
