@@ -305,7 +305,8 @@ def verdict(ok: bool) -> str:
 
 def report(runs: list[Run], args: argparse.Namespace) -> bool:
     limiter = "without the rate limiter" if args.no_limiter else "with the production rate limiter (29.5 msg/s each)"
-    print(f"\n{args.users} users arriving over {args.ramp} s, 3 onboarding updates and {args.answers} answers each, "
+    print(f"\n{args.users} users arriving over {args.ramp} s, {len(ONBOARDING)} onboarding updates (the rules' tap "
+          f"included) and {args.answers} answers each, "
           f"think time {args.think} s, {limiter}; {os.cpu_count()} CPUs")
     print(f"{'run':<28}{'updates':>8}{'upd/s':>9}{'p50 ms':>10}{'p99 ms':>10}{'max ms':>10}")
     for run in runs:
