@@ -48,7 +48,7 @@ def make_engine(url: str, background_checkpoints: bool = False) -> Engine:
 
 
 def write_transaction(database: Engine) -> AbstractContextManager[Connection]:
-    """A transaction for the work done at every update (the engine's, the inbox's).
+    """A transaction for the work done at every update (the engine's unit of work).
 
     On SQLite it runs on a connection the thread keeps: the process is the database's one writer, and taking a
     connection from the pool and giving it back costs more than the transaction's own BEGIN and COMMIT.
