@@ -35,6 +35,8 @@ from tests.support.telegram import MSAP_RULES  # noqa: E402
 from bot.app import build_application  # noqa: E402
 from bot.config import Settings  # noqa: E402
 from bot.services import Services, build_services  # noqa: E402
+from states import engine as engine_module  # noqa: E402
+from states.events import Outcome, Reply  # noqa: E402
 from store import db, migrate, prepared  # noqa: E402
 
 BENCH_TOKEN = "123456:BENCH"
@@ -288,6 +290,34 @@ class Full:
         self.services.close()
 
 
+class FixedReply:
+    """The floor's conversation: one fixed message (the help text, as long as a step's recap), nothing read or
+    written beyond what `Engine.handle` does around any conversation (the claim, the user's row, the outbox)."""
+
+    membership = project = None
+    about_project = False
+
+    def __init__(self, engine, repo, user) -> None:
+        self.user = user
+
+    def handle(self, event) -> Outcome:
+        return Outcome([Reply("help")])
+
+    def save(self) -> None:
+        pass
+
+
+@contextmanager
+def fixed_conversation():
+    """Replace the engine's conversation by `FixedReply` for the duration."""
+    original = engine_module._Conversation
+    engine_module._Conversation = FixedReply
+    try:
+        yield
+    finally:
+        engine_module._Conversation = original
+
+
 async def compare(bare: Bare, full: Full, count: int) -> tuple[Side, Side, int]:
     """Warm both up, then measure count updates on each, the sides taking turns by CHUNK updates; returns the
     sides and the answer rows before the measured run.
@@ -430,6 +460,33 @@ async def profile(full: Full, count: int, top: int) -> None:
         print("\n".join(line for line in lines[start:] if line.strip()))
 
 
+async def measure_floor(bare: Bare, directory: str, args: argparse.Namespace) -> tuple[Side, Side]:
+    """The same comparison, on a second database, with the conversation replaced by `FixedReply`."""
+    full = Full(str(Path(directory) / "floor"), args.users)
+    try:
+        await full.start()  # onboarding with the real conversation: the users exist, each with a project
+        with fixed_conversation():
+            bare_side, floor, _ = await compare(bare, full, args.updates)
+    finally:
+        await full.stop()
+    floor.name = "floor (fixed reply)"
+    return bare_side, floor
+
+
+def print_floor(bare: Side, floor: Side, full: Side) -> None:
+    """What the conversation's own turn costs, and what it could cost at the goal."""
+    print(f"\nfloor: the conversation replaced by one fixed reply; inbox, claim, user row, outbox, Jinja and "
+          f"sending kept ({len(floor.latencies)} text updates, sides taking turns with a bare echo)")
+    print(bare.row("bare PTB echo (again)"))
+    print(floor.row())
+    floor_mean = sum(floor.latencies) / len(floor.latencies)
+    budget = 1 / (GOAL_RATIO * bare.throughput) - floor_mean
+    turn = sum(full.latencies) / len(full.latencies) - floor_mean
+    print(f"floor/bare: {floor.throughput / bare.throughput * 100:.1f} %; at {GOAL_RATIO * 100:.0f} % the "
+          f"conversation's own turn would have to fit in {budget * 1e6:.0f} µs per update; it takes "
+          f"{turn * 1e6:.0f} µs (full mean minus floor mean)")
+
+
 # ---------------------------------------------------------------- main
 
 
@@ -463,6 +520,8 @@ async def main(args: argparse.Namespace) -> None:
             await full.start()
             bare, full_side, answers_before = await compare(bare_app, full, args.updates)
             answers_after = full.answers()
+            if args.floor:
+                floor_bare, floor = await measure_floor(bare_app, directory, args)
             if args.profile:
                 await breakdown(full, args.profile_updates)
                 await profile(full, args.profile_updates, args.top)
@@ -485,6 +544,8 @@ async def main(args: argparse.Namespace) -> None:
     print(f"errors logged: {errors.count}")
 
     ratio = full_side.throughput / bare.throughput
+    if args.floor:
+        print_floor(floor_bare, floor, full_side)
     p99 = percentile(sorted(full_side.latencies), .99) * 1e3
     print(f"\nthroughput full/bare: {ratio * 100:.1f} %  "
           f"(goal >= {GOAL_RATIO * 100:.0f} %: {verdict(ratio >= GOAL_RATIO)})")
@@ -496,6 +557,8 @@ def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--updates", type=int, default=2000, help="measured updates per side")
     parser.add_argument("--users", type=int, default=50, help="users answering round-robin on the full side")
+    parser.add_argument("--floor", action="store_true",
+                        help="also measure the cycle with the conversation replaced by one fixed reply")
     parser.add_argument("--profile", action="store_true", help="add a timing breakdown and cProfile tables")
     parser.add_argument("--profile-updates", type=int, default=2000, help="updates of each profiling pass")
     parser.add_argument("--top", type=int, default=25, help="lines of each cProfile table")
