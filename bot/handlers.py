@@ -103,6 +103,8 @@ class Handlers:
         if query is not None:
             await query.answer(outcome.notice)
         await self.sender.flush(context.bot, chat_id, record.claimed)
+        for other in record.others:
+            await self.sender.flush(context.bot, other)
 
     async def error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.error("Update %s failed", getattr(update, "update_id", None), exc_info=context.error)

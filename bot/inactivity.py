@@ -37,8 +37,11 @@ class InactivitySweep:
         self.zone = zone
 
     def sweep(self) -> tuple[list[tuple[int, Outgoing | None]], list[int]]:
-        """Erase who is due, warn who is due; returns the warnings (claimed for this sender, or None when the
-        chat has older messages to send first) and the erased user ids."""
+        """Erase who is due, warn who is due; returns the messages written, by chat (claimed for this sender, or
+        None when the chat has older messages to send first), and the erased user ids.
+
+        The messages are the warnings, and a word to each member who became the owner of a project handed over
+        (store.personal.erase_user) or lost one: the team of a silent owner keeps its project."""
         now = self.clock()
         outbox = self.writer.outbox
         marks = outbox.unmarked()  # a chat's new message is written where its earlier one is marked sent
@@ -48,20 +51,30 @@ class InactivitySweep:
         with self.database.begin() as connection:
             outbox.mark_in(connection, marks)
             erased = to_erase(connection, now - erase, now - grace)
+            told: dict[int, list[Reply]] = {}
             for user_id in erased:
-                erase_user(connection, user_id)
-            warnings = []
+                plan = erase_user(connection, user_id, hand_over=True)
+                for heir, name in plan.heirs:
+                    told.setdefault(heir, []).append(Reply("project_handed_over", {
+                        "project": name, "months": self.rules.erase_after_months}))
+                for member, name in plan.bereft:
+                    told.setdefault(member, []).append(Reply("project_deleted_member", {"project": name, "by": None}))
+            messages = []
+            for chat_id, replies in told.items():
+                if chat_id not in erased:  # an heir silent as long is erased in the same pass: the next one is told
+                    messages.append((chat_id, outbox.add_in(connection, chat_id, None,
+                                                            self.writer.messages(Outcome(replies)), LEASE)))
             for user_id, last_seen in to_warn(connection, now - warn):
                 day = max(last_seen + erase, now + grace).astimezone(self.zone).date()
                 reply = Reply("inactivity_warning", {"months": self.rules.warn_after_months, "day": day})
-                warnings.append((user_id, outbox.add_in(connection, user_id, None,
+                messages.append((user_id, outbox.add_in(connection, user_id, None,
                                                         self.writer.messages(Outcome([reply])), LEASE)))
                 mark_warned(connection, user_id, now)
         outbox.marked(marks)
-        return warnings, erased
+        return messages, erased
 
     async def job(self, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The JobQueue's periodic callback."""
-        warnings, _ = await self.calls(self.sweep)
-        for user_id, claimed in warnings:
+        messages, _ = await self.calls(self.sweep)
+        for user_id, claimed in messages:
             await self.sender.flush(context.bot, user_id, claimed)

@@ -64,7 +64,8 @@ def _markup(rows: list[list[dict[str, str]]] | None) -> dict[str, Any]:
 class Recording:
     """Writes an outcome's messages in the engine's transaction, claiming the chat's first one there too.
 
-    The same transaction carries the marks of messages sent since the last one (`Outbox.sent_later`).
+    The same transaction carries the marks of messages sent since the last one (`Outbox.sent_later`), and the
+    messages the outcome has for other chats (`others`, sent by `OutboxSender.flush` once it has committed).
     """
 
     def __init__(self, writer: OutboxWriter, chat_id: int, update_id: int | None,
@@ -75,6 +76,7 @@ class Recording:
         self.edit_message_id = edit_message_id
         self.marks: list[int] = []
         self.claimed: Outgoing | None = None  # what the sender starts with, once the transaction has committed
+        self.others: list[int] = []  # other chats given a message
 
     def __call__(self, connection: Connection, outcome: Outcome) -> None:
         outbox = self.writer.outbox
@@ -84,6 +86,9 @@ class Recording:
         if outcome.forget_chat:
             messages = [message | {"forget": True} for message in messages]
         self.claimed = outbox.add_in(connection, self.chat_id, self.update_id, messages, LEASE)
+        for chat_id, reply in outcome.others:
+            write(connection, chat_id, None, self.writer.messages(Outcome([reply])), outbox.clock())
+        self.others = list(dict.fromkeys(chat_id for chat_id, _ in outcome.others))
 
     def committed(self) -> None:
         """The engine's transaction committed: the marks it carried are written."""

@@ -35,7 +35,8 @@ MESSAGE_TEMPLATES = [
     "personal_data", "erase_confirm", "erase_cancelled", "erased", "inactivity_warning", "team", "team_invite_role",
     "team_invite_partner", "team_invitation", "team_no_links", "team_member", "invitation_offer",
     "invitation_refused", "invitation_accepted", "invitation_declined", "not_allowed", "partner_confirmed",
-    "project_delete_confirm", "project_deleted", "reminder_team", "partner_not_chosen",
+    "project_delete_confirm", "project_deleted", "project_deleted_member", "project_handed_over", "reminder_team",
+    "partner_not_chosen",
     "choose_referential", "referential_others", "referential_switch", "referential_switched", "passage",
 ]
 

@@ -991,7 +991,8 @@ class _Conversation:
             if event.name == "mes_donnees":
                 return Outcome([Reply("personal_data", {}, personal_data=self.user.id)])
             plan = erasure_plan(self.repo.connection, self.user.id)
-            return Outcome([Reply("erase_confirm", {"erased": plan.erased, "kept": plan.kept}, [
+            return Outcome([Reply("erase_confirm", {"erased": plan.erased, "kept": plan.kept,
+                                                    "told": bool(plan.bereft)}, [
                 [self._personal_button(self.ui.buttons.erase, Action.ERASE)],
                 [self._personal_button(self.ui.buttons.erase_cancel, Action.ERASE_CANCEL)]])])
         payload = decode(event.data) if isinstance(event, Choice) else None
@@ -1006,7 +1007,9 @@ class _Conversation:
         # Whoever taps it erases themselves, and only themselves: the button names nobody.
         plan = erase_user(self.repo.connection, self.user.id)
         self.erased = True
-        return Outcome([Reply("erased", {"erased": plan.erased, "kept": plan.kept}, edit=True)], forget_chat=True)
+        return Outcome([Reply("erased", {"erased": plan.erased, "kept": plan.kept}, edit=True)], forget_chat=True,
+                       others=[(member, Reply("project_deleted_member", {"project": name, "by": None}))
+                               for member, name in plan.bereft])
 
     def _personal_button(self, label: str, action: str) -> Button:
         """A button that works without a project (payload project 0)."""
@@ -1160,6 +1163,9 @@ class _Conversation:
         if payload.arg != 1:
             return self._stale()
         name = self.project.name
+        told = Reply("project_deleted_member", {"project": name, "by": self.user.name})
+        others = [(member.user_id, told) for member in Team(self.repo.connection).members(self.project.id)
+                  if member.user_id != self.user.id]
         erase_project(self.repo.connection, self.project.id)
         self.about_project = False
         self.user.projects -= 1
@@ -1167,9 +1173,9 @@ class _Conversation:
         deleted = Reply("project_deleted", {"project": name}, edit=True)
         projects = self.repo.projects(self.user.id)
         if not projects:
-            return Outcome([deleted, *self._carry_on()])
+            return Outcome([deleted, *self._carry_on()], others=others)
         self._open(self.repo.membership(self.user.id, projects[0][0].id))
-        return Outcome([deleted, self._projects()])
+        return Outcome([deleted, self._projects()], others=others)
 
     # ---- several projects
 

@@ -117,3 +117,5 @@ class Outcome:
     project: str | None = None
     # The user was erased: what is sent to their chat must leave no row behind once sent.
     forget_chat: bool = False
+    # Messages to other users' chats (a private chat's id is its user's), e.g. a team told its project is deleted.
+    others: list[tuple[int, Reply]] = field(default_factory=list)

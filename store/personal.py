@@ -2,20 +2,22 @@
 
 Erasing: a project whose only owner (porteur) the user is goes with everything in it; in a project with another
 owner the user's answers, marks and lines stay with the project, their author cleared (shown as a former member),
-and the user's membership and reminders go. The stored Telegram traffic of their chat goes too (raw updates carry their
-name and words), then the user.
+and the user's membership and reminders go. An erasure the user did not ask for (24 months of silence) first hands
+a project with other members over to one of them: its team keeps it. The stored Telegram traffic of their chat
+goes too (raw updates carry their name and words), then the user.
 """
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import Connection, Text, cast, delete, func, select, update
+from sqlalchemy import Connection, Text, case, cast, delete, func, select, update
 
 from store.models import (Answer, BudgetLine, ChecklistMark, CommitteeMeeting, Invitation, Membership,
                           OutgoingMessage, Project, ReceivedUpdate, Reminder, TeamEvent, User)
+from store.team import Team
 
 USER, PROJECT, MEMBERSHIP = User.__table__, Project.__table__, Membership.__table__
 ANSWER, MARK, LINE = Answer.__table__, ChecklistMark.__table__, BudgetLine.__table__
@@ -33,18 +35,31 @@ class ErasurePlan:
 
     erased: list[str]  # projects whose only owner the user is
     kept: list[str]    # projects shared with others
+    # The other members of the projects erased, told once it is done: (user id, project name).
+    bereft: list[tuple[int, str]] = field(default_factory=list)
+    # Members who became the owner of a project handed over (`erase_user`), told too: (user id, project name).
+    heirs: list[tuple[int, str]] = field(default_factory=list)
 
 
 def erasure_plan(connection: Connection, user_id: int) -> ErasurePlan:
-    erased, kept = [], []
+    plan = ErasurePlan([], [])
     for project_id, name in _projects(connection, user_id):
-        (kept if _other_owners(connection, project_id, user_id) else erased).append(name)
-    return ErasurePlan(erased, kept)
+        if _other_owners(connection, project_id, user_id):
+            plan.kept.append(name)
+        else:
+            plan.erased.append(name)
+            plan.bereft.extend((member, name) for member in _other_members(connection, project_id, user_id))
+    return plan
 
 
-def erase_user(connection: Connection, user_id: int) -> ErasurePlan:
-    """Erase the user, in the caller's transaction."""
-    plan = erasure_plan(connection, user_id)
+def erase_user(connection: Connection, user_id: int, hand_over: bool = False) -> ErasurePlan:
+    """Erase the user, in the caller's transaction.
+
+    `hand_over`: a project the user is the only owner of, and which has other members, gets one of them as its
+    owner (`_heir`) and stays, instead of being erased.
+    """
+    heirs = _hand_over(connection, user_id) if hand_over else []
+    plan = replace(erasure_plan(connection, user_id), heirs=heirs)
     name = connection.execute(select(USER.c.name).where(USER.c.id == user_id)).scalar()
     for project_id, _ in _projects(connection, user_id):
         if _other_owners(connection, project_id, user_id):
@@ -134,6 +149,33 @@ def _projects(connection: Connection, user_id: int) -> list[tuple[int, str]]:
     return [(row.id, row.name) for row in connection.execute(
         select(PROJECT.c.id, PROJECT.c.name).join_from(MEMBERSHIP, PROJECT, MEMBERSHIP.c.project_id == PROJECT.c.id)
         .where(MEMBERSHIP.c.user_id == user_id).order_by(PROJECT.c.id))]
+
+
+def _hand_over(connection: Connection, user_id: int) -> list[tuple[int, str]]:
+    """Give each project the user is the only owner of, and shares with others, a new owner."""
+    heirs = []
+    for project_id, name in _projects(connection, user_id):
+        if _other_members(connection, project_id, user_id) and not _other_owners(connection, project_id, user_id):
+            heir = _heir(connection, project_id, user_id)
+            Team(connection).set_role(project_id, heir, "owner")
+            heirs.append((heir, name))
+    return heirs
+
+
+def _other_members(connection: Connection, project_id: int, user_id: int) -> list[int]:
+    return list(connection.execute(select(MEMBERSHIP.c.user_id).where(
+        MEMBERSHIP.c.project_id == project_id, MEMBERSHIP.c.user_id != user_id).order_by(
+        MEMBERSHIP.c.created_at, MEMBERSHIP.c.user_id)).scalars())
+
+
+# Who takes over a project: a contributor before a partner before a reader, the longest in the team first.
+_SUCCESSION = case({"contributor": 0, "partner": 1, "reader": 2}, value=MEMBERSHIP.c.role, else_=3)
+
+
+def _heir(connection: Connection, project_id: int, user_id: int) -> int:
+    return connection.execute(select(MEMBERSHIP.c.user_id).where(
+        MEMBERSHIP.c.project_id == project_id, MEMBERSHIP.c.user_id != user_id).order_by(
+        _SUCCESSION, MEMBERSHIP.c.created_at, MEMBERSHIP.c.user_id).limit(1)).scalar_one()
 
 
 def _other_owners(connection: Connection, project_id: int, user_id: int) -> int:

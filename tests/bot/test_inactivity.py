@@ -1,4 +1,5 @@
-"""Users silent for 23 months are warned that their data will be erased, then erased at 24; activity voids it."""
+"""Users silent for 23 months are warned that their data will be erased, then erased at 24; activity voids it; a
+shared project stays with its team."""
 from __future__ import annotations
 
 from types import SimpleNamespace
@@ -8,9 +9,10 @@ from sqlalchemy import select
 
 from bot.app import INACTIVITY
 from bot.services import build_services
-from store.models import Project, User
+from store.models import Answer, Project, User
 from tests.conftest import make_settings, start_application
 from tests.support.clock import FrozenClock
+from tests.support.members import add_member
 from tests.support.telegram import ChatClient, FakeBotApi, MSAP_RULES
 from tests.support.traces import rows_mentioning
 
@@ -26,6 +28,11 @@ async def world(database_url):
     yield services, application, api, clock
     await application.shutdown()
     services.close()
+
+
+def the_project(services) -> int:
+    with services.database.connect() as connection:
+        return connection.execute(select(Project.id)).scalar_one()
 
 
 async def sweep(application) -> None:
@@ -87,3 +94,40 @@ async def test_a_bot_down_for_long_warns_first_and_erases_a_month_later(world):
     await sweep(application)
     with services.database.connect() as connection:
         assert connection.execute(select(User.id)).scalars().all() == []
+
+
+async def test_a_silent_owner_s_project_stays_with_its_team_and_a_contributor_takes_it_over(world):
+    services, application, api, clock = world
+    octave = ChatClient(application, api, user_id=USER_ID, first_name="Octave", last_name="Silencieux")
+    await octave.start_project()
+    await octave.send("Jeanne Martin")
+    project = the_project(services)
+    with services.database.begin() as connection:  # a reader joined first, then a contributor
+        add_member(connection, project, 2002, "Paul Roux", "reader")
+        add_member(connection, project, 2003, "Claire Martin", "contributor")
+    claire = ChatClient(application, api, user_id=2003, first_name="Claire", last_name="Martin")
+    paul = ChatClient(application, api, user_id=2002, first_name="Paul", last_name="Roux")
+
+    clock.set("2028-12-01 10:00")  # the team works on; Octave has said nothing for 23 months
+    await claire.send("Directrice")
+    await paul.send("/avancement")
+    clock.set("2028-12-10 12:00")
+    await sweep(application)
+    warning = next(m for m in api.sent() if "vont être effacées" in m.text)
+    assert warning.chat_id == USER_ID and "Un projet qui a d'autres membres leur reste" in warning.text
+
+    clock.set("2029-01-10 12:00")
+    since = len(api.calls)
+    await sweep(application)
+    told = api.sent(since)
+    assert [m.chat_id for m in told] == [2003], told
+    assert "Vous êtes maintenant porteur du projet « MSAP des Causses »" in told[0].text
+    assert "depuis 24 mois" in told[0].text
+    assert rows_mentioning(services.database, str(USER_ID), "Silencieux") == []
+    team = (await claire.send("/equipe"))[-1]
+    assert "Claire Martin (vous) : porteur du projet" in team.text and "Paul Roux : lecteur" in team.text
+    assert any("Inviter" in label for label in team.labels), team.labels
+    with services.database.connect() as connection:
+        answers = dict(connection.execute(select(Answer.question_id, Answer.user_id)
+                                          .where(Answer.is_current.is_(True))).all())
+    assert answers == {"chef_projet_nom": None, "chef_projet_fonction": 2003}  # Octave's stays, authorless

@@ -83,6 +83,7 @@ async def test_erasing_leaves_nothing_of_the_user_and_keeps_what_others_share(ap
 
     confirm = (await client.send("/supprimer"))[-1]
     assert "MSAP des Causses" in confirm.text.split("Restent")[0] and "MSAP du Ségala" in confirm.text.split("Restent")[1]
+    assert "prévenus" not in confirm.text  # the project erased has nobody else to tell
     kept = await client.click("Non, garder")
     assert "Rien n'a été effacé" in kept[0].text
     assert question_in(services.guide, kept[-1]).id == "chef_projet_fonction"

@@ -227,11 +227,29 @@ async def test_the_owner_deletes_the_project_for_everyone(owner, application, ap
     confirm = (await owner.click("Supprimer le projet"))[-1]
     assert "pour les 2 membres de l'équipe" in confirm.text
     deleted = await owner.click("Oui, supprimer le projet")
-    assert "Le projet « MSAP des Causses » est supprimé" in deleted[0].text
+    assert deleted[0].chat_id == 1001 and "Le projet « MSAP des Causses » est supprimé" in deleted[0].text
+    told = [message.text for message in deleted if message.chat_id == 1002]  # at once, not at her next message
+    assert len(told) == 1 and "Marie Dupont, son porteur, l'a supprimé" in told[0], told
     assert "quel est le nom de votre projet" in (await claire.send("/start"))[-1].text
     with services.database.connect() as connection:
         for table in (Project, Membership, Answer, Invitation):
             assert connection.execute(select(table)).first() is None, table
+
+
+async def test_an_only_owner_who_erases_themselves_takes_the_project_and_the_team_is_told(owner, application,
+                                                                                             api, services):
+    await owner.start_project()
+    claire = person(application, api, 1002, "Claire", "Martin")
+    await join(claire, await invite(owner, "contributeur"))
+    await claire.send("Jeanne Martin")
+    confirm = (await owner.send("/supprimer"))[-1]
+    assert "Leurs autres membres en seront prévenus" in confirm.text
+    erased = await owner.click("Oui, tout effacer")
+    told = [message.text for message in erased if message.chat_id == 1002]
+    assert len(told) == 1 and "« MSAP des Causses » est supprimé" in told[0], told
+    assert "Son porteur a effacé ses données" in told[0] and "Marie" not in told[0]
+    assert rows_mentioning(services.database, "Dupont") == []
+    assert "quel est le nom de votre projet" in (await claire.send("/start"))[-1].text
 
 
 async def test_a_member_who_erases_themselves_leaves_their_answers_as_a_former_member(owner, application, api,
