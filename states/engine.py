@@ -1042,6 +1042,7 @@ class _Conversation:
             return Outcome([desk.preview(target)])
         before = self.ref.meta.name
         self._follow(target)
+        self._tell_team("referential", {"before": before, "after": target.meta.name})
         return Outcome([Reply("referential_switched", {"before": before, "after": target.meta.name}, edit=True),
                         *self._proceed()])
 

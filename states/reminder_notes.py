@@ -15,7 +15,7 @@ from states.progress import ProjectView
 from states.reports import Reports
 from store.reminders import ReminderRow
 from store.repo import StoredAnswer
-from store.team_news import CONFIRMED, JOINED, REQUIREMENT, STAGE_DONE, TeamEventRow
+from store.team_news import CONFIRMED, JOINED, REFERENTIAL, REQUIREMENT, STAGE_DONE, TeamEventRow
 
 # Reminders whose text does not read the project's answers (the others name invitees, writers, questions).
 NO_ANSWERS = {FOLLOWUP, ASK_DATE, FUNDING, TEAM}
@@ -127,6 +127,8 @@ class ReminderNotes:
             role = details.get("role")
             line = {**common, "role": self.ui.roles.get(role, role), "partner": self._partner(details.get("partner"))}
             return (JOINED, event.user_id, event.created_at), line  # each arrival is told
+        if event.kind == REFERENTIAL:
+            return (REFERENTIAL,), {**common, "before": details.get("before"), "after": details.get("after")}
         return None
 
     def _partner(self, key: str | None) -> str | None:

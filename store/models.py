@@ -222,7 +222,7 @@ class TeamEvent(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"))
     user_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"), nullable=True)
-    # stage_done {"stage": order} | requirement {"check": id, "state": met|not_met|pending} | confirmed {"partner": …}
+    # stage_done, requirement, confirmed, joined, referential: their details in store/team_news.py
     kind: Mapped[str] = mapped_column(String(30))
     details: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

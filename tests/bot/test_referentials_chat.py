@@ -1,13 +1,16 @@
 """Each project follows one referential, chosen at its creation: France services today, or the MSAP fiche of 2016;
-the team can switch, seeing first what would change, and an MSAP project sees what it lacks (/passage)."""
+the team can switch, seeing first what would change, and hears of it; an MSAP project sees what it lacks
+(/passage)."""
 from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from bot.app import REMINDERS
 from dialogs.budget import project_budget
 from dialogs.checks import State, evaluate
 from store.models import Answer, Project
 from store.repo import Repository
+from tests.support.members import add_member
 from tests.support.telegram import FRANCE_SERVICES_RULES, MSAP_RULES, ChatClient
 from tests.support.walk import question_in
 
@@ -127,3 +130,19 @@ async def test_a_partner_chosen_under_france_services_stays_shown_after_switchin
     with services.database.connect() as connection:
         value = connection.execute(select(Answer.value).where(Answer.question_id == "part_operateurs")).scalar_one()
     assert value == ["la_poste", "caf", "justice"]  # the answer is kept as given
+
+
+async def test_the_team_hears_that_the_project_follows_other_rules(client, services, application, api):
+    await client.start_project("MSAP du Lévézou", "Lévézou", MSAP_RULES)
+    with services.database.begin() as connection:
+        add_member(connection, connection.execute(select(Project.id)).scalar_one(), 2002, "Anne Lambert", "reader")
+    await client.send("/menu")
+    await client.click("Règles suivies : Maison de services au public")
+    await client.click(FRANCE_SERVICES_RULES)
+    await client.click("Suivre : France services")
+    since = len(api.calls)
+    await application.bot_data[REMINDERS].run_once(application.bot)
+    (news,) = api.sent(since)  # the member who switched is not told of it
+    assert news.chat_id == 2002, news
+    assert ("⚖️ Le projet suit désormais les règles « France services », au lieu de « Maison de services au "
+            "public »") in news.text

@@ -17,7 +17,7 @@ from store.models import Membership, Reminder
 from store.personal import erase_user
 from store.reminders import ReminderStore
 from store.repo import Repository
-from store.team_news import CONFIRMED, JOINED, REQUIREMENT, STAGE_DONE
+from store.team_news import CONFIRMED, JOINED, REFERENTIAL, REQUIREMENT, STAGE_DONE
 from tests.store.conftest import database, database_url, postgres_url, sqlite_url  # noqa: F401 (fixtures)
 from tests.support.clock import PARIS, FrozenClock, paris
 from tests.support.members import add_member
@@ -201,3 +201,11 @@ def test_a_newcomer_is_announced_with_their_role(team):
     assert texts[OWNER] == (f"{HEADING}\n👋 Nouveau membre : partenaire pour CAF (Pierre Durand, 10 h)\n"
                             "👋 Nouveau membre : lecteur (Anne Lambert, 10 h 02)")
     assert texts[READER] == f"{HEADING}\n👋 Nouveau membre : partenaire pour CAF (Pierre Durand, 10 h)"
+
+
+def test_rules_switched_back_and_forth_are_told_as_they_stand(team):
+    fs, msap = "France services", "Maison de services au public"
+    team.tell(OWNER, REFERENTIAL, {"before": msap, "after": fs}, "2027-11-27 10:00")
+    team.tell(OWNER, REFERENTIAL, {"before": fs, "after": msap}, "2027-11-27 10:03")
+    assert team.texts("2027-11-27 10:05")[READER] == (
+        f"{HEADING}\n⚖️ Le projet suit désormais les règles « {msap} », au lieu de « {fs} » (Claire Morel, 10 h 03)")
