@@ -12,6 +12,7 @@ from tests.support.walk import question_in, walk_step
 async def create_project(client, name="MSAP du Val de Sèvre", territory="CC du Haut-Val de Sèvre", rules=MSAP_RULES):
     welcome = await client.send("/start")
     assert "Guide MSAP" in welcome[0].text and "Ce que je conserve" in welcome[0].text
+    assert "ouvrir une maison France services, l'ancienne Maison de services au public" in welcome[0].text  # 2026
     assert "nom de votre projet" in welcome[0].text
     asked = await client.send(name)
     assert "territoire" in asked[-1].text
