@@ -1053,18 +1053,20 @@ class _Conversation:
     # ---- the team
 
     def _team(self) -> TeamDesk:
-        return TeamDesk(Team(self.repo.connection), self.ui, self.ref.partners, self.project.id, self.user.id,
-                        self.membership.role, lambda: self.view.values, self._button, self.now, self.engine.zone,
-                        self.engine.invite_link)
+        return TeamDesk(Team(self.repo.connection), self.ui, self.ref.partners, (self.project.id, self.project.name),
+                        (self.user.id, self.user.name), self.membership.role, lambda: self.view.values, self._button,
+                        self.now, self.engine.zone, self.engine.invite_link)
 
     def _team_action(self, act, planned: bool = False) -> Outcome:
-        """An owner's change to the team; `planned`: members' reminders follow their new roles."""
-        reply = act(self._team())
+        """An owner's change to the team, told to the member it concerns; `planned`: members' reminders follow
+        their new roles."""
+        desk = self._team()
+        reply = act(desk)
         if reply is None:
             return self._stale()
         if planned:
             self._desk_for_reminders().sync()
-        return Outcome([reply])
+        return Outcome([reply], others=desk.told)
 
     def _tell_team(self, kind: str, details: dict[str, Any]) -> None:
         """The other members hear of it (grouped, at most hourly: store.team_news)."""

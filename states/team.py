@@ -15,22 +15,23 @@ from store.team import VALID, InvitationRow, Member, Team
 
 
 class TeamDesk:
-    def __init__(self, team: Team, ui: UiTexts, partners: Partners, project_id: int, user_id: int, role: str,
-                 values: Callable[[], dict], button: Callable[..., Button], now: datetime, zone: ZoneInfo,
+    def __init__(self, team: Team, ui: UiTexts, partners: Partners, project: tuple[int, str], user: tuple[int, str],
+                 role: str, values: Callable[[], dict], button: Callable[..., Button], now: datetime, zone: ZoneInfo,
                  invite_link: Callable[[str], str] | None) -> None:
-        """`values`: the project's answers (which partners it chose); `invite_link`: a token's link, None where
-        links cannot be opened (the terminal)."""
+        """`project` and `user`: (id, name) each; `values`: the project's answers (which partners it chose);
+        `invite_link`: a token's link, None where links cannot be opened (the terminal)."""
         self.team = team
         self.ui = ui
         self.partners = partners
-        self.project_id = project_id
-        self.user_id = user_id
+        self.project_id, self.project_name = project
+        self.user_id, self.user_name = user
         self.role = role
         self.values = values
         self.button = button
         self.now = now
         self.zone = zone
         self.invite_link = invite_link
+        self.told: list[tuple[int, Reply]] = []  # what the members an owner's change concerns are told of it
 
     @property
     def managing(self) -> bool:
@@ -129,10 +130,15 @@ class TeamDesk:
         member = self.team.member(self.project_id, user_id)
         if member is None or user_id == self.user_id or (code != REMOVE and code not in ROLE_CODES):
             return None
+        told = {"project": self.project_name, "by": self.user_name}
         if code == REMOVE:
             self.team.remove(self.project_id, user_id)
+            self.told.append((user_id, Reply("team_left", told)))
             return self.summary(done="removed")
-        if ROLE_CODES[code] != member.role:
-            self.team.set_role(self.project_id, user_id, ROLE_CODES[code])
+        role = ROLE_CODES[code]
+        if role != member.role:
+            self.team.set_role(self.project_id, user_id, role)
+            self.told.append((user_id, Reply("team_new_role", {**told, "role": role,
+                                                               "role_label": self.role_label(role)})))
         return self.summary(done="changed")
 

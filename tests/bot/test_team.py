@@ -207,11 +207,20 @@ async def test_only_the_owner_manages_the_team_and_changes_take_effect(owner, ap
 
     await owner.send("/equipe")
     await owner.click("Claire Martin")
-    assert "Le rôle est changé" in (await owner.click("Rôle : lecteur"))[-1].text
+    changed = await owner.click("Rôle : lecteur")
+    assert "Le rôle est changé" in changed[0].text and changed[0].chat_id == 1001
+    told = [message.text for message in changed if message.chat_id == 1002]  # at once, not at her next message
+    assert told == ["🔄 Projet « MSAP des Causses » : vous êtes maintenant lecteur.\nMarie Dupont, porteur du "
+                    "projet, a changé votre rôle.\nVous consultez l'avancement, la conformité et les documents, "
+                    "sans répondre aux questions."], told
     assert "En tant que lecteur" in (await claire.send("Directrice"))[0].text
     await owner.send("/equipe")
     await owner.click("Claire Martin")
-    assert "retirée du projet" in (await owner.click("Retirer du projet"))[-1].text
+    removed = await owner.click("Retirer du projet")
+    assert "retirée du projet" in removed[0].text
+    told = [message.text for message in removed if message.chat_id == 1002]
+    assert len(told) == 1 and "Vous ne faites plus partie du projet « MSAP des Causses »" in told[0], told
+    assert "Marie Dupont, porteur du projet, vous en a retiré" in told[0]
     assert "quel est le nom de votre projet" in (await claire.send("/start"))[-1].text  # no project left: she may start her own
     with services.database.connect() as connection:
         roles = dict(connection.execute(select(Membership.user_id, Membership.role)).all())
@@ -229,7 +238,7 @@ async def test_the_owner_deletes_the_project_for_everyone(owner, application, ap
     deleted = await owner.click("Oui, supprimer le projet")
     assert deleted[0].chat_id == 1001 and "Le projet « MSAP des Causses » est supprimé" in deleted[0].text
     told = [message.text for message in deleted if message.chat_id == 1002]  # at once, not at her next message
-    assert len(told) == 1 and "Marie Dupont, son porteur, l'a supprimé" in told[0], told
+    assert len(told) == 1 and "Marie Dupont, porteur du projet, l'a supprimé" in told[0], told
     assert "quel est le nom de votre projet" in (await claire.send("/start"))[-1].text
     with services.database.connect() as connection:
         for table in (Project, Membership, Answer, Invitation):
