@@ -40,8 +40,8 @@ class InactivitySweep:
         """Erase who is due, warn who is due; returns the messages written, by chat (claimed for this sender, or
         None when the chat has older messages to send first), and the erased user ids.
 
-        The messages are the warnings, and a word to each member who became the owner of a project handed over
-        (store.personal.erase_user) or lost one: the team of a silent owner keeps its project."""
+        The messages are the warnings, and a word to each member who became the owner of a project handed over:
+        the team of a silent owner keeps its project (store.personal.erase_user), so no one loses one."""
         now = self.clock()
         outbox = self.writer.outbox
         marks = outbox.unmarked()  # a chat's new message is written where its earlier one is marked sent
@@ -53,12 +53,9 @@ class InactivitySweep:
             erased = to_erase(connection, now - erase, now - grace)
             told: dict[int, list[Reply]] = {}
             for user_id in erased:
-                plan = erase_user(connection, user_id, hand_over=True)
-                for heir, name in plan.heirs:
+                for heir, name in erase_user(connection, user_id, hand_over=True).heirs:
                     told.setdefault(heir, []).append(Reply("project_handed_over", {
                         "project": name, "months": self.rules.erase_after_months}))
-                for member, name in plan.bereft:
-                    told.setdefault(member, []).append(Reply("project_deleted_member", {"project": name, "by": None}))
             messages = []
             for chat_id, replies in told.items():
                 if chat_id not in erased:  # an heir silent as long is erased in the same pass: the next one is told
