@@ -84,7 +84,7 @@ def build_application(services: Services, request: BaseRequest | None = None,
                                         interval=PRUNE_INTERVAL_SECONDS, name="prune")
     writer = OutboxWriter(outbox, services.renderer, services.settings.zone, services.engine.clock)
     inactivity = InactivitySweep(services.database, services.engine.reminders.inactivity, writer, sender, calls,
-                                 services.engine.clock, services.settings.zone)
+                                 services.engine.clock, services.settings.zone, services.engine.plan_reminders)
     application.bot_data[INACTIVITY] = inactivity
     application.job_queue.run_repeating(inactivity.job, interval=INACTIVITY_INTERVAL_SECONDS, first=300,
                                         name="inactivity")

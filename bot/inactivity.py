@@ -11,7 +11,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from telegram.ext import ContextTypes
 
 from bot.calls import DatabaseCalls
@@ -27,7 +27,9 @@ INTERVAL_SECONDS = 6 * 3600
 
 class InactivitySweep:
     def __init__(self, database: Engine, rules: InactivityRules, writer: OutboxWriter, sender: OutboxSender,
-                 calls: DatabaseCalls, clock: Callable[[], datetime], zone: ZoneInfo) -> None:
+                 calls: DatabaseCalls, clock: Callable[[], datetime], zone: ZoneInfo,
+                 plan: Callable[[Connection, int], None]) -> None:
+        """`plan`: plans a project's reminders again in a transaction (states.engine.Engine.plan_reminders)."""
         self.database = database
         self.rules = rules
         self.writer = writer
@@ -35,6 +37,7 @@ class InactivitySweep:
         self.calls = calls
         self.clock = clock
         self.zone = zone
+        self.plan = plan
 
     def sweep(self) -> tuple[list[tuple[int, Outgoing | None]], list[int]]:
         """Erase who is due, warn who is due; returns the messages written, by chat (claimed for this sender, or
@@ -53,7 +56,8 @@ class InactivitySweep:
             erased = to_erase(connection, now - erase, now - grace)
             told: dict[int, list[Reply]] = {}
             for user_id in erased:
-                for heir, name in erase_user(connection, user_id, hand_over=True).heirs:
+                for heir, project_id, name in erase_user(connection, user_id, hand_over=True).heirs:
+                    self.plan(connection, project_id)  # the new owner's reminders, as their role now wants
                     told.setdefault(heir, []).append(Reply("project_handed_over", {
                         "project": name, "months": self.rules.erase_after_months}))
             messages = []

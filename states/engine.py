@@ -96,6 +96,19 @@ class Engine:
                 record(connection, outcome)
             return outcome
 
+    def plan_reminders(self, connection: Connection, project_id: int) -> None:
+        """Plan a project's reminders again for its members' roles, outside any conversation (a project handed
+        over to a new owner by the inactivity sweep), in the caller's transaction."""
+        repo = Repository(connection, clock=self.clock)
+        project = repo.project(project_id)
+        if project.territory is None:
+            return  # still being created: its reminders are planned once it has its territory
+        guide = self.referentials[project.referential].guide
+        store = ReminderStore(connection)
+        facts = self.planner.facts(ProjectView(guide, repo.answers(project_id)).values, store.committees(project_id),
+                                   project.state not in guide.step_index)
+        self.planner.sync(store, project_id, facts, self.clock())
+
 
 @dataclass(frozen=True)
 class _Turn:

@@ -37,8 +37,9 @@ class ErasurePlan:
     kept: list[str]    # projects shared with others
     # The other members of the projects erased, told once it is done: (user id, project name).
     bereft: list[tuple[int, str]] = field(default_factory=list)
-    # Members who became the owner of a project handed over (`erase_user`), told too: (user id, project name).
-    heirs: list[tuple[int, str]] = field(default_factory=list)
+    # Members who became the owner of a project handed over (`erase_user`), told too:
+    # (user id, project id, project name).
+    heirs: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 def erasure_plan(connection: Connection, user_id: int) -> ErasurePlan:
@@ -151,14 +152,14 @@ def _projects(connection: Connection, user_id: int) -> list[tuple[int, str]]:
         .where(MEMBERSHIP.c.user_id == user_id).order_by(PROJECT.c.id))]
 
 
-def _hand_over(connection: Connection, user_id: int) -> list[tuple[int, str]]:
+def _hand_over(connection: Connection, user_id: int) -> list[tuple[int, int, str]]:
     """Give each project the user is the only owner of, and shares with others, a new owner."""
     heirs = []
     for project_id, name in _projects(connection, user_id):
         if _other_members(connection, project_id, user_id) and not _other_owners(connection, project_id, user_id):
             heir = _heir(connection, project_id, user_id)
             Team(connection).set_role(project_id, heir, "owner")
-            heirs.append((heir, name))
+            heirs.append((heir, project_id, name))
     return heirs
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from bot.app import INACTIVITY
 from bot.services import build_services
-from store.models import Answer, Project, User
+from store.models import Answer, Project, Reminder, User
 from tests.conftest import make_settings, start_application
 from tests.support.clock import FrozenClock
 from tests.support.members import add_member
@@ -131,3 +131,28 @@ async def test_a_silent_owner_s_project_stays_with_its_team_and_a_contributor_ta
         answers = dict(connection.execute(select(Answer.question_id, Answer.user_id)
                                           .where(Answer.is_current.is_(True))).all())
     assert answers == {"chef_projet_nom": None, "chef_projet_fonction": 2003}  # Octave's stays, authorless
+
+
+async def test_a_reader_taking_a_project_over_gets_the_owner_s_reminders_at_once(world):
+    services, application, api, clock = world
+    octave = ChatClient(application, api, user_id=USER_ID, first_name="Octave", last_name="Silencieux")
+    await octave.start_project()
+    project = the_project(services)
+    with services.database.begin() as connection:
+        add_member(connection, project, 2002, "Paul Roux", "reader")
+    paul = ChatClient(application, api, user_id=2002, first_name="Paul", last_name="Roux")
+    clock.set("2028-12-01 10:00")
+    await paul.send("/avancement")  # the reader stays active
+    assert "nudge" not in waiting_kinds(services, 2002)  # a reader is not nudged
+    clock.set("2028-12-10 12:00")
+    await sweep(application)
+    clock.set("2029-01-10 12:00")
+    await sweep(application)
+    assert "Vous êtes maintenant porteur" in api.sent()[-1].text
+    assert "nudge" in waiting_kinds(services, 2002)  # planned in the sweep, not at his next answer
+
+
+def waiting_kinds(services, user_id: int) -> set[str]:
+    with services.database.connect() as connection:
+        return set(connection.execute(select(Reminder.kind).where(Reminder.user_id == user_id,
+                                                                  Reminder.status == "pending")).scalars())

@@ -30,7 +30,7 @@ def test_the_chat_s_stored_updates_and_messages_go_with_the_user(database):
         assert connection.execute(select(func.count()).select_from(ReceivedUpdate)).scalar_one() == 1
 
 
-def _team(database, members: list[tuple[int, str, str]]) -> None:
+def _team(database, members: list[tuple[int, str, str]]) -> int:
     """A project of Octave (1, owner) and the given members (id, name, role), joined in this order."""
     with database.begin() as connection:
         repo = Repository(connection)
@@ -38,6 +38,7 @@ def _team(database, members: list[tuple[int, str, str]]) -> None:
         for user_id, name, role in members:
             add_member(connection, project.id, user_id, name, role,
                        partner="part_operateurs:caf" if role == "partner" else None)
+    return project.id
 
 
 def _roles(database) -> dict[int, str]:
@@ -46,20 +47,20 @@ def _roles(database) -> dict[int, str]:
 
 
 def test_an_erasure_asked_by_nobody_hands_a_shared_project_to_a_contributor_first(database):
-    _team(database, [(2, "Paul", "reader"), (3, "Nadia", "partner"), (4, "Claire", "contributor"),
-                     (5, "Jean", "contributor")])
+    project = _team(database, [(2, "Paul", "reader"), (3, "Nadia", "partner"), (4, "Claire", "contributor"),
+                               (5, "Jean", "contributor")])
     with database.begin() as connection:
         plan = erase_user(connection, 1, hand_over=True)
-    assert plan.heirs == [(4, "MSAP des Causses")]  # a contributor, the first to join, before readers and partners
+    assert plan.heirs == [(4, project, "MSAP des Causses")]  # a contributor, the first to join, before readers and partners
     assert plan.erased == [] and plan.kept == ["MSAP des Causses"] and plan.bereft == []
     assert _roles(database) == {2: "reader", 3: "partner", 4: "owner", 5: "contributor"}
 
 
 def test_a_partner_taking_over_leaves_its_organisation_and_a_lone_project_still_goes(database):
-    _team(database, [(2, "Paul", "reader"), (3, "Nadia", "partner")])
+    project = _team(database, [(2, "Paul", "reader"), (3, "Nadia", "partner")])
     with database.begin() as connection:
-        assert erase_user(connection, 1, hand_over=True).heirs == [(3, "MSAP des Causses")]
-        assert erase_user(connection, 3, hand_over=True).heirs == [(2, "MSAP des Causses")]
+        assert erase_user(connection, 1, hand_over=True).heirs == [(3, project, "MSAP des Causses")]
+        assert erase_user(connection, 3, hand_over=True).heirs == [(2, project, "MSAP des Causses")]
     with database.connect() as connection:
         assert connection.execute(select(Membership.user_id, Membership.role, Membership.partner)).all() == [
             (2, "owner", None)]
