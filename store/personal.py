@@ -156,8 +156,8 @@ def _hand_over(connection: Connection, user_id: int) -> list[tuple[int, int, str
     """Give each project the user is the only owner of, and shares with others, a new owner."""
     heirs = []
     for project_id, name in _projects(connection, user_id):
-        if _other_members(connection, project_id, user_id) and not _other_owners(connection, project_id, user_id):
-            heir = _heir(connection, project_id, user_id)
+        heir = None if _other_owners(connection, project_id, user_id) else _heir(connection, project_id, user_id)
+        if heir is not None:
             Team(connection).set_role(project_id, heir, "owner")
             heirs.append((heir, project_id, name))
     return heirs
@@ -173,10 +173,11 @@ def _other_members(connection: Connection, project_id: int, user_id: int) -> lis
 _SUCCESSION = case({"contributor": 0, "partner": 1, "reader": 2}, value=MEMBERSHIP.c.role, else_=3)
 
 
-def _heir(connection: Connection, project_id: int, user_id: int) -> int:
+def _heir(connection: Connection, project_id: int, user_id: int) -> int | None:
+    """The member who takes the project over; None when the user is its only member."""
     return connection.execute(select(MEMBERSHIP.c.user_id).where(
         MEMBERSHIP.c.project_id == project_id, MEMBERSHIP.c.user_id != user_id).order_by(
-        _SUCCESSION, MEMBERSHIP.c.created_at, MEMBERSHIP.c.user_id).limit(1)).scalar_one()
+        _SUCCESSION, MEMBERSHIP.c.created_at, MEMBERSHIP.c.user_id).limit(1)).scalar()
 
 
 def _other_owners(connection: Connection, project_id: int, user_id: int) -> int:

@@ -12,7 +12,7 @@ from bot.services import build_services
 from store.models import Answer, Project, Reminder, User
 from tests.conftest import make_settings, start_application
 from tests.support.clock import FrozenClock
-from tests.support.members import add_member
+from tests.support.members import add_member, the_project
 from tests.support.telegram import ChatClient, FakeBotApi, MSAP_RULES
 from tests.support.traces import rows_mentioning
 
@@ -28,11 +28,6 @@ async def world(database_url):
     yield services, application, api, clock
     await application.shutdown()
     services.close()
-
-
-def the_project(services) -> int:
-    with services.database.connect() as connection:
-        return connection.execute(select(Project.id)).scalar_one()
 
 
 async def sweep(application) -> None:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from states.buttons import Action, Payload
 from store.models import Answer, Invitation, Membership, Project, User
 from store.repo import Repository
+from tests.support.members import the_project
 from tests.support.projects import CONFORMANT
 from tests.support.telegram import ChatClient
 from tests.support.traces import rows_mentioning
@@ -48,11 +49,6 @@ def choose_operators(services, *operators: str) -> None:
     with services.database.begin() as connection:
         repo = Repository(connection)
         repo.record_answer(connection.execute(select(Project.id)).scalar_one(), "part_operateurs", "multi_choice", "answered", list(operators), 1001)
-
-
-def the_project(services) -> int:
-    with services.database.connect() as connection:
-        return connection.execute(select(Project.id)).scalar_one()
 
 
 def forge(client: ChatClient, project_id: int, action: str, arg: int | None = None, revision: int | None = None):

@@ -2,9 +2,9 @@
 are tested through the bot in tests/bot/test_team.py)."""
 from __future__ import annotations
 
-from sqlalchemy import Connection, insert
+from sqlalchemy import Connection, insert, select
 
-from store.models import Membership
+from store.models import Membership, Project
 from store.repo import Repository
 
 
@@ -17,3 +17,9 @@ def add_member(connection: Connection, project_id: int, user_id: int, name: str,
                                                  reminder_settings=settings))
     user.active_project_id = project_id
     repo.save_user(user)
+
+
+def the_project(services) -> int:
+    """The id of the only project in the database."""
+    with services.database.connect() as connection:
+        return connection.execute(select(Project.id)).scalar_one()
