@@ -13,7 +13,7 @@ if [[ -z "$library" ]]; then
     echo "libfaketime is missing: install Debian's faketime package (apt-get install faketime)." >&2
     exit 2
 fi
-make --no-print-directory .venv/.installed fonts >/dev/null || exit 2
+installing=$(make --no-print-directory .venv/.installed fonts 2>&1) || { echo "$installing" >&2; exit 2; }
 
 moments=("${@:-}")
 if [[ -z "${moments[0]}" ]]; then
