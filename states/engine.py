@@ -715,10 +715,16 @@ class _Conversation:
         """What the guide's end and /dossier both say: answers missing, the budget, each kind of rule."""
         results = self._reports().results()
         budget_question = next(q for q in self.guide.question_list if q.kind is Kind.BUDGET)
+        missing = [{"stage": self._stage_order(q), "prompt": q.prompt, "budget": False}
+                   for q in self._missing_required()]
+        no_budget, budget_stage = budget_missing(self._budget_summary()), self._stage_order(budget_question)
+        budget = [{"stage": budget_stage, "prompt": None, "budget": True}] if no_budget else []
         return {
-            "missing": [{"stage": self._stage_order(q), "prompt": q.prompt} for q in self._missing_required()],
-            "budget_missing": budget_missing(self._budget_summary()),
-            "budget_stage": self._stage_order(budget_question),
+            "missing": missing,
+            "budget_missing": no_budget,
+            "budget_stage": budget_stage,
+            # In stage order, the budget first in its stage, as the draft dossier lists them.
+            "to_complete": sorted(budget + missing, key=lambda item: item["stage"]),
             "requirements": requirement_counts(results),
             "unmet": [{"title": r.check.title, "reason": r.reason, "kind": r.check.kind}
                       for r in results if r.state is State.NOT_MET],

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from tests.bot.test_conversation import create_project
 from tests.support.projects import CONFORMANT
-from tests.support.telegram import ChatClient
+from tests.support.telegram import FRANCE_SERVICES_RULES, ChatClient
 from tests.support.walk import walk_guide
 
 FILE_NAME = re.compile(r"^(dossier-labellisation|convention-cadre|checklist)-[a-z0-9-]+-\d{4}-\d{2}-\d{2}"
@@ -52,6 +52,16 @@ async def test_an_incomplete_project_gets_a_draft_with_what_is_missing(client, a
     front = reader.pages[0].extract_text() + reader.pages[1].extract_text()
     assert "Étape 1 · Enjeux, objectifs et diagnostic : 1 réponse obligatoire manquante" in front
     assert "Quels enjeux la Maison doit-elle servir ?" not in front   # the chat's prompt stays in the chat
+
+
+async def test_what_is_missing_is_listed_in_stage_order_with_the_budget_in_its_stage(client):
+    await create_project(client, "France services de Lure", "Haute-Saône", FRANCE_SERVICES_RULES)
+    summary = (await client.send("/dossier"))[0]
+    lines = [line for line in summary.text.splitlines() if line.startswith("• Étape ")]
+    stages = [int(line.split()[2]) for line in lines]
+    assert stages == sorted(stages) and stages[-1] > 6, lines
+    budget = lines.index("• Étape 6 : le budget (aucune charge de fonctionnement saisie, /budget)")
+    assert stages[budget - 1] < 6 and stages[budget + 1] == 6, lines  # first of its stage, as in the draft
 
 
 async def test_a_complete_project_gets_the_final_dossier(client, api, services):
