@@ -718,7 +718,7 @@ class _Conversation:
         missing = [{"stage": self._stage_order(q), "prompt": q.prompt, "budget": False}
                    for q in self._missing_required()]
         no_budget, budget_stage = budget_missing(self._budget_summary()), self._stage_order(budget_question)
-        budget = [{"stage": budget_stage, "prompt": None, "budget": True}] if no_budget else []
+        budget = [{"stage": budget_stage, "budget": True}] if no_budget else []
         return {
             "missing": missing,
             "budget_missing": no_budget,
