@@ -1293,7 +1293,9 @@ class _Conversation:
         return Reply("progress", {"project": self.project.name, "stages": stages}, self._menu_buttons())
 
     def _help(self) -> Reply:
-        return Reply("help", {}, [[self._button(self.ui.buttons.resume, Action.RESUME)]])
+        """The help, naming the rules this project is checked against (the steps are the 2016 fiche's for all)."""
+        rules = {"rules": self.ref.meta.name, "source": self.ref.meta.sources[0].title}
+        return Reply("help", rules, [[self._button(self.ui.buttons.resume, Action.RESUME)]])
 
     def _invalid(self, error: ParseError, question: Question | None = None) -> Reply:
         return Reply("invalid", {"key": error.key, "params": error.params,

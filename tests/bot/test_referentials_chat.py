@@ -146,3 +146,18 @@ async def test_the_team_hears_that_the_project_follows_other_rules(client, servi
     assert news.chat_id == 2002, news
     assert ("⚖️ Le projet suit désormais les règles « France services », au lieu de « Maison de services au "
             "public »") in news.text
+
+
+async def test_the_help_names_the_rules_the_project_is_checked_against(client, services):
+    welcome_help = (await client.send("/aide"))[0].text
+    assert "Les règles vérifiées" not in welcome_help  # no project yet: no rules chosen
+    await client.start_project("MSAP du Lévézou", "Lévézou", FRANCE_SERVICES_RULES)
+    help_text = (await client.send("/aide"))[0].text
+    assert ("Les règles vérifiées sont celles du référentiel « France services » : "
+            "Arrêté du 16 juin 2025 approuvant le référentiel France services.") in help_text
+    await client.send("/menu")
+    await client.click("Règles suivies : France services")
+    await client.click(MSAP_RULES)
+    await client.click("Suivre : Maison de services au public")
+    help_text = (await client.send("/aide"))[0].text
+    assert "celles du référentiel « Maison de services au public » : Fiche technique « Créer une Maison" in help_text
