@@ -348,13 +348,19 @@ def _choice_key(text: str) -> str:
     return _fold(text).rstrip(".!?").strip()
 
 
+def _label_key(text: str) -> str:
+    """A label as typed on a phone: "mi temps", "mitemps" and "Mi-temps" alike."""
+    return re.sub(r"[\s\u2010\u2011-]+", "", _choice_key(text))
+
+
 def _match_option(question: Question, text: str) -> str | None:
     """Return the id of the option named by text (label, id, or 1-based number), if any."""
     key = _choice_key(text)
     if not key:
         return None
+    label = _label_key(key)
     for option in question.options:
-        if key in (_choice_key(option.label), option.id):
+        if key == option.id or label == _label_key(option.label):
             return option.id
     if (number := re.fullmatch(r"([0-9]{1,3})\)?", key)) and 1 <= int(number[1]) <= len(question.options):
         return question.options[int(number[1]) - 1].id

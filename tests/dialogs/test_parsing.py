@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.render import Renderer
+from dialogs.budget_model import load_budget_model
 from dialogs.model import Kind, Option, Question
 from dialogs.parsing import (
     LONG_TEXT_MAX,
@@ -28,6 +29,7 @@ from dialogs.parsing import (
     parse_yes_no,
     to_json,
 )
+from dialogs.referentials import load_referentials
 from states.events import Reply
 
 NNBSP = "\u202f"
@@ -704,6 +706,36 @@ def test_parse_answer_choice_label_beats_number():
                                                Option(id="more", label="2 ou plus")])
     assert parse_answer(question, "1") == "one"
     assert parse_answer(question, "3") == "more"
+
+
+_TIME = [Option(id="full", label="Temps plein"), Option(id="half", label="Mi-temps"),
+         Option(id="less", label="Moins d'un mi-temps"), Option(id="wifi", label="Wi-Fi pour le public")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("mi temps", "half"), ("MI TEMPS", "half"), ("mitemps", "half"), ("mi - temps", "half"),
+     ("Mi\u2011temps", "half"), ("moins d'un mi temps", "less"), ("moins d\u2019un mitemps", "less"),
+     ("temps-plein", "full"), ("wifi pour le public", "wifi")],
+)
+def test_a_label_typed_with_a_space_for_its_hyphen_or_none_is_the_option(text, expected):
+    assert parse_answer(_question(Kind.CHOICE, options=_TIME), text) == expected
+    assert parse_answer(_question(Kind.MULTI, options=_TIME), f"{text}, Wi-Fi pour le public") == \
+        [option.id for option in _TIME if option.id in (expected, "wifi")]
+
+
+@pytest.mark.parametrize("text", ["mi", "temps", "moins d'un", "mi temps plein"])
+def test_part_of_a_label_is_not_the_option(text):
+    with raises_key("choice.invalid", unknown=text):
+        parse_answer(_question(Kind.CHOICE, options=_TIME), text)
+
+
+def test_no_two_options_of_the_guide_read_alike_once_typed():
+    for referential in load_referentials(load_budget_model()).values():
+        for question in referential.guide.questions.values():
+            for option in question.options:
+                assert parse_answer(question, option.label.lower().replace("-", " ")) == \
+                    (option.id if question.kind is Kind.CHOICE else [option.id])
 
 
 @pytest.mark.parametrize(
