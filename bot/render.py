@@ -37,7 +37,7 @@ def make_environment() -> Environment:
     environment.filters.update(euros=formatting.euros, long_date=formatting.long_date, full_date=formatting.full_date,
                                hours=formatting.hours, integer=formatting.integer, cents=formatting.cents,
                                time_ranges=formatting.time_ranges, decimal=formatting.decimal,
-                               siret=formatting.siret)
+                               siret=formatting.siret, weekday=formatting.weekday)
     return environment
 
 

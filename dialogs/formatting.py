@@ -32,6 +32,11 @@ def full_date(day: date) -> str:
     return _first(day, format_date(day, format="full", locale=LOCALE))
 
 
+def weekday(day: date) -> str:
+    """'mardi'."""
+    return format_date(day, format="EEEE", locale=LOCALE)
+
+
 def _first(day: date, text: str) -> str:
     # French writes the first day of a month as an ordinal; CLDR's patterns do not.
     return re.sub(r"(?<!\d)1 ", "1er ", text, count=1) if day.day == 1 else text

@@ -1,6 +1,7 @@
 """Pure parsers turning a user's free-text answer into a typed value, French habits first."""
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 import unicodedata
@@ -205,7 +206,7 @@ def parse_hours(text: str) -> int:
 # ---------------------------------------------------------------- dates
 
 _PREFIX_RE = re.compile(
-    r"(?:le )?(?:(?:" + "|".join(_WEEKDAYS_FOLDED) + r")\.?,? ?)?(?:le )?"
+    r"(?:le )?(?:(?P<weekday>" + "|".join(_WEEKDAYS_FOLDED) + r")\.?,? ?)?(?:le )?"
 )
 _DMY_RE = re.compile(r"(?P<d>[0-9]{1,2})(?P<s>[/.-])(?P<m>[0-9]{1,2})(?P=s)(?P<y>[0-9]{4}|[0-9]{2})")
 _YMD_RE = re.compile(r"(?P<y>[0-9]{4})(?P<s>[/.-])(?P<m>[0-9]{1,2})(?P=s)(?P<d>[0-9]{1,2})")
@@ -228,7 +229,8 @@ def _month_number(word: str) -> int | None:
 def parse_date(text: str) -> datetime.date:
     """Parse a calendar date ("15/03/2027", "2027-03-15", "lundi 1er mars 2027")."""
     folded = _fold(text).rstrip(".")
-    folded = folded[_PREFIX_RE.match(folded).end():]
+    prefix = _PREFIX_RE.match(folded)
+    folded = folded[prefix.end():]
     if match := _DMY_RE.fullmatch(folded) or _YMD_RE.fullmatch(folded):
         month = int(match["m"])
     elif match := _TEXT_DATE_RE.fullmatch(folded):
@@ -242,10 +244,17 @@ def parse_date(text: str) -> datetime.date:
         year += 2000
     if not YEAR_MIN <= year <= YEAR_MAX:
         raise ParseError("date.range", min=YEAR_MIN, max=YEAR_MAX)
-    try:
-        return datetime.date(year, month, int(match["d"]))
-    except ValueError:
-        raise ParseError("date.invalid") from None
+    day = int(match["d"])
+    if not 1 <= month <= 12 or day < 1:
+        raise ParseError("date.invalid")
+    days = calendar.monthrange(year, month)[1]
+    if day > days:
+        raise ParseError("date.no_such_day", day=day, days=days, month=MONTHS[month - 1], year=year)
+    date = datetime.date(year, month, day)
+    # "lundi 16 mars" when the 16th is a Tuesday: which of the two was meant, only the user knows.
+    if prefix["weekday"] and _WEEKDAYS_FOLDED.index(prefix["weekday"]) != date.weekday():
+        raise ParseError("date.weekday", date=date, weekday=WEEKDAYS[_WEEKDAYS_FOLDED.index(prefix["weekday"])])
+    return date
 
 
 # ---------------------------------------------------------------- yes / no

@@ -441,11 +441,30 @@ def test_parse_date_accepts(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["", "demain", "31/02/2027", "29/02/2027", "32/01/2027", "15/13/2027", "0/1/2027", "15 foo 2027",
-     "15 ju 2027", "2er mars 2027", "15/03-2027", "15/03", "2027-02-30", "15032027", "mars 2027"],
+    ["", "demain", "15/13/2027", "0/1/2027", "15 foo 2027", "15 ju 2027", "2er mars 2027", "15/03-2027", "15/03",
+     "15032027", "mars 2027"],
 )
 def test_parse_date_invalid(text):
     with raises_key("date.invalid"):
+        parse_date(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "days", "month", "year"),
+    [("31/02/2027", 31, 28, "février", 2027), ("29/02/2027", 29, 28, "février", 2027),
+     ("32 janvier 2027", 32, 31, "janvier", 2027), ("2027-02-30", 30, 28, "février", 2027),
+     ("31/04/2028", 31, 30, "avril", 2028)],
+)
+def test_a_day_the_month_does_not_have_is_named(text, day, days, month, year):
+    with raises_key("date.no_such_day", day=day, days=days, month=month, year=year):
+        parse_date(text)
+
+
+@pytest.mark.parametrize(("text", "date", "weekday"), [
+    ("lundi 16 mars 2027", (2027, 3, 16), "lundi"), ("Mardi, le 15/03/2027", (2027, 3, 15), "mardi"),
+    ("le dimanche 1er mai 2027", (2027, 5, 1), "dimanche")])
+def test_a_weekday_that_is_not_the_dates_is_not_guessed_between(text, date, weekday):
+    with raises_key("date.weekday", date=datetime.date(*date), weekday=weekday):
         parse_date(text)
 
 
@@ -872,6 +891,13 @@ def _invalid(key: str, **params) -> str:
 def _show(kind: str, value) -> str:
     template = _RENDERER.environment.from_string('{% from "_macros.html.j2" import show %}{{ show(answer) }}')
     return template.render(answer={"status": "answered", "kind": kind, "value": value})
+
+
+def test_messages_for_a_date_that_does_not_exist_or_whose_weekday_is_wrong():
+    assert _invalid("date.no_such_day", day=29, days=28, month="février", year=2027) == (
+        "⚠️ Février 2027 n'a que 28 jours : il n'y a pas de 29 février. Vérifiez la date.")
+    assert _invalid("date.weekday", date=datetime.date(2027, 3, 16), weekday="lundi") == (
+        "⚠️ Le 16 mars 2027 est un mardi, pas un lundi. Écrivez la date voulue.")
 
 
 def test_messages_for_the_decimal_errors():
