@@ -1,6 +1,7 @@
 """Typed model of the guide: stages, steps, questions, display conditions."""
 from __future__ import annotations
 
+from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any, Literal, Union
 
@@ -91,6 +92,8 @@ class Question(Strict):
     timing: Literal["past", "future"] | None = None
     # The budget section a budget_lines question fills.
     budget: Literal["investissement", "fonctionnement", "ressources"] | None = None
+    # Words a decimal may be typed as ("mi-temps": 0.5), read as option labels are.
+    words: dict[str, Decimal] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _options_match_kind(self) -> "Question":
@@ -105,6 +108,12 @@ class Question(Strict):
         ids = [o.id for o in self.options]
         if len(ids) != len(set(ids)):
             raise ValueError(f"question {self.id}: duplicate option id")
+        if self.words and self.kind is not Kind.DECIMAL:
+            raise ValueError(f"question {self.id}: words are only for decimals")
+        outside = [word for word, value in self.words.items()
+                   if (self.min is not None and value < self.min) or (self.max is not None and value > self.max)]
+        if outside:
+            raise ValueError(f"question {self.id}: {', '.join(outside)} outside min and max")
         return self
 
     def option(self, option_id: str) -> Option:

@@ -413,6 +413,10 @@ def parse_answer(question: Question, text: str) -> Any:
     if kind is Kind.INTEGER:
         return parse_integer(text, question.min, question.max)
     if kind is Kind.DECIMAL:
+        typed = _label_key(text)
+        for word, value in question.words.items():
+            if typed == _label_key(word):
+                return value
         return parse_decimal(text, question.min, question.max)
     if kind is Kind.EUROS:
         value = parse_euros(text)

@@ -683,6 +683,31 @@ def test_parse_answer_budget_lines_are_not_typed(text):
         parse_answer(_question(Kind.BUDGET, budget="fonctionnement"), text)
 
 
+_FTE = {"temps plein": Decimal(1), "mi-temps": Decimal("0.5"), "un mi-temps": Decimal("0.5")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [("mi-temps", "0.5"), ("Un mi temps", "0.5"), ("temps plein.", "1"),
+                                                ("0,75", "0.75"), ("2", "2")])
+def test_a_decimal_may_be_typed_as_one_of_its_questions_words(text, expected):
+    question = _question(Kind.DECIMAL, min=0, max=10, words=_FTE)
+    assert parse_answer(question, text) == Decimal(expected)
+
+
+def test_a_word_the_question_does_not_list_is_still_not_a_number():
+    with raises_key("decimal.invalid"):
+        parse_answer(_question(Kind.DECIMAL, min=0, max=10, words=_FTE), "quart temps")
+    with raises_key("decimal.invalid"):
+        parse_answer(_question(Kind.DECIMAL), "mi-temps")
+
+
+@pytest.mark.parametrize(("extra", "error"), [
+    ({"kind": Kind.INTEGER, "words": {"une": 1}}, "words are only for decimals"),
+    ({"kind": Kind.DECIMAL, "max": 1, "words": {"deux temps pleins": 2}}, "deux temps pleins outside min and max")])
+def test_words_are_for_decimals_and_within_their_bounds(extra, error):
+    with pytest.raises(ValueError, match=error):
+        Question(id="q", prompt="Question ?", **extra)
+
+
 def test_parse_answer_other_kinds():
     assert parse_answer(_question(Kind.HOURS), "24h30") == 1470
     assert parse_answer(_question(Kind.DATE), "1er mars 2027") == datetime.date(2027, 3, 1)
