@@ -252,8 +252,9 @@ def parse_date(text: str) -> datetime.date:
         raise ParseError("date.no_such_day", day=day, days=days, month=MONTHS[month - 1], year=year)
     date = datetime.date(year, month, day)
     # "lundi 16 mars" when the 16th is a Tuesday: which of the two was meant, only the user knows.
-    if prefix["weekday"] and _WEEKDAYS_FOLDED.index(prefix["weekday"]) != date.weekday():
-        raise ParseError("date.weekday", date=date, weekday=WEEKDAYS[_WEEKDAYS_FOLDED.index(prefix["weekday"])])
+    typed = _WEEKDAYS_FOLDED.index(prefix["weekday"]) if prefix["weekday"] else date.weekday()
+    if typed != date.weekday():
+        raise ParseError("date.weekday", date=date, weekday=WEEKDAYS[typed])
     return date
 
 
