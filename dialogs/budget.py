@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from dialogs import formatting
 from dialogs.budget_model import INVESTMENT, OPERATING, BudgetModel, ForfaitRule, Fund, SubsidyRule, Use
-from dialogs.ui import BudgetTexts, DocumentTexts
+from dialogs.ui import BudgetTexts, DocumentTexts, ForfaitCaveats
 
 Section = Literal["charge", "resource"]
 # none: no operating charge yet. The rate rule: rate, floor, ceiling, budget (the floor exceeds the budget).
@@ -222,10 +222,10 @@ def subsidy_label(rule: SubsidyRule | ForfaitRule, texts: BudgetTexts) -> str:
     return texts.subsidy_label
 
 
-def forfait_formula(subsidy: Subsidy, texts: DocumentTexts) -> list[str]:
+def forfait_formula(subsidy: Subsidy, texts: DocumentTexts, caveats: ForfaitCaveats) -> list[str]:
     """A forfait's computation as the chat and the documents both print it: the amount and each fund's share,
-    then what is not a fact (an amount not yet published for the year, a bonus to confirm). [] without a forfait
-    or before any operating charge is entered."""
+    then what is not a fact (an amount not yet published for the year, a bonus to confirm), in the words of
+    `caveats`' reader. [] without a forfait or before any operating charge is entered."""
     f = subsidy.forfait
     if f is None or subsidy.basis == "none":
         return []
@@ -241,14 +241,14 @@ def forfait_formula(subsidy: Subsidy, texts: DocumentTexts) -> list[str]:
         lines = [template.format(label=f.label, year=year, forfait=money(f.forfait_cents),
                                  amount=money(subsidy.cents), shares=shares)]
         if f.year is None:
-            lines.append(texts.formula_forfait_no_year.format(listed=f.listed_year))
+            lines.append(caveats.no_year.format(listed=f.listed_year))
         elif not f.published:
-            lines.append(texts.formula_forfait_not_published.format(year=f.year, listed=f.listed_year))
+            lines.append(caveats.not_published.format(year=f.year, listed=f.listed_year))
     if f.bonus is not None and not f.bonus.counted:
         if f.bonus.cents is None:
-            lines.append(texts.formula_forfait_bonus.format(label=f.bonus.label))
+            lines.append(caveats.bonus.format(label=f.bonus.label))
         else:
-            lines.append(texts.formula_forfait_bonus_amount.format(label=f.bonus.label, amount=money(f.bonus.cents)))
+            lines.append(caveats.bonus_amount.format(label=f.bonus.label, amount=money(f.bonus.cents)))
     return lines
 
 

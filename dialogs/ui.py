@@ -54,10 +54,19 @@ class Buttons(Strict):
     referential_confirm: str
 
 
+class ForfaitCaveats(Strict):
+    """What a forfait's amount is not sure of, worded for one reader: the project team, or the Préfecture."""
+    not_published: str
+    no_year: str
+    bonus: str
+    bonus_amount: str
+
+
 class BudgetTexts(Strict):
     add_investment: str
     add_operating: str
     add_resource: str
+    forfait_caveats: ForfaitCaveats
     edit_lines: str
     chart: str
     open: str
@@ -101,6 +110,8 @@ class DocumentTexts(Strict):
     missing_step: str
     missing_step_plural: str
     convention_signed_on: str
+    evidence_item: str
+    evidence_separator: str
     missing_budget: str
     requirements_all_met: str
     requirements_none: str
@@ -124,10 +135,7 @@ class DocumentTexts(Strict):
     formula_forfait_before_first: str
     formula_forfait_share: str
     formula_forfait_shares_separator: str
-    formula_forfait_not_published: str
-    formula_forfait_no_year: str
-    formula_forfait_bonus: str
-    formula_forfait_bonus_amount: str
+    forfait_caveats: ForfaitCaveats
     formula_forfait_rule: str
     formula_forfait_fund: str
     note_partial_year_forfait: str

@@ -269,9 +269,12 @@ class _Builder:
     def computed_evidence(self, partners: list[PartnerView], schedule_total: str) -> dict[str, str]:
         """The evidence fields made of several answers (dialogs.dossier_model.COMPUTED_EVIDENCE)."""
         operating = self.budget.operating.charges_cents
-        return {"referents": "; ".join(f"{p.short_name} : {p.referent}" for p in partners if p.referent),
-                "conventions": "; ".join(f"{p.short_name} : {self.convention_state(p)}" for p in partners
-                                         if p.convention),
+        docs = self.ui.documents
+        return {"referents": docs.evidence_separator.join(
+                    docs.evidence_item.format(partner=p.short_name, value=p.referent) for p in partners if p.referent),
+                "conventions": docs.evidence_separator.join(
+                    docs.evidence_item.format(partner=p.short_name, value=self.convention_state(p))
+                    for p in partners if p.convention),
                 "weekly_hours": schedule_total, "open_days": self.open_days(),
                 "operating_budget": formatting.cents(operating) if operating else ""}
 
@@ -299,8 +302,9 @@ class _Builder:
         subsidy = summary.subsidy
         forfait: dict = {}
         if isinstance(rule, ForfaitRule):
-            # The forfait's lines, worded as in the chat: the amount and its shares, then what is not a fact yet.
-            lines = forfait_formula(subsidy, docs) or [docs.formula_none]
+            # The forfait's lines as in the chat: the amount and its shares, then what is not a fact yet, worded
+            # for the Préfecture.
+            lines = forfait_formula(subsidy, docs, docs.forfait_caveats) or [docs.formula_none]
             formula = lines[0]
             forfait = {"subsidy_kind": "forfait", "subsidy_rule": forfait_rule_sentence(rule, docs),
                        "subsidy_caveats": lines[1:], "subsidy_source": rule.source,

@@ -192,8 +192,9 @@ class BudgetDesk:
     def _values(self, summary: BudgetSummary) -> dict[str, Any]:
         rule = self.model.subsidy
         if isinstance(rule, ForfaitRule):
-            # No rate, floor or ceiling: the forfait's lines, worded as in the documents, and its source.
-            subsidy_rule = {"forfait_lines": forfait_formula(summary.subsidy, self.ui.documents),
+            # No rate, floor or ceiling: the forfait's lines, as in the documents but for the team, and its source.
+            subsidy_rule = {"forfait_lines": forfait_formula(summary.subsidy, self.ui.documents,
+                                                             self.ui.budget.forfait_caveats),
                             "subsidy_source": rule.source}
         else:
             subsidy_rule = {"rate": rule.rate_percent, "floor_cents": rule.floor_euros * 100,

@@ -51,6 +51,9 @@ FORMULA_2026 = "Forfait France services 2026 : 50 000 € (FNADT 25 000 €, FNF
 CAPPED_2026 = ("Forfait France services 2026 : 50 000 €, limité au budget de fonctionnement, soit 30 000 € "
                "(FNADT 15 000 €, FNFS 15 000 €)")
 RURALITES = "Majoration France Ruralités : montant à confirmer avec votre Préfecture, non compté dans le total."
+# The documents are read by the Préfecture and the partners: what is uncertain is said to them, not sent to them.
+DOCUMENT_RURALITES = "Majoration France Ruralités : montant non encore fixé, non compté dans ce total."
+FOR_TEAM = UI.budget.forfait_caveats
 
 
 def euros(amount: int) -> int:
@@ -105,7 +108,7 @@ def test_the_forfait_of_the_budgets_year(year, amount):
     subsidy = forfait_of(year)
     assert subsidy.cents == euros(amount) and subsidy.forfait.published
     assert shares(subsidy) == [("fnadt", euros(amount // 2)), ("fnfs", euros(amount // 2))]
-    assert plain(forfait_formula(subsidy, UI.documents)[0]).startswith(f"Forfait France services {year} : ")
+    assert plain(forfait_formula(subsidy, UI.documents, FOR_TEAM)[0]).startswith(f"Forfait France services {year} : ")
 
 
 def test_after_the_last_published_year_the_last_amount_is_said_to_be_so():
@@ -113,7 +116,7 @@ def test_after_the_last_published_year_the_last_amount_is_said_to_be_so():
     assert subsidy.cents == euros(50_000)
     assert (subsidy.forfait.year, subsidy.forfait.listed_year, subsidy.forfait.published) == (2027, 2026, False)
     # Never "Forfait France services 2027 : 50 000 €": that amount is not published.
-    assert [plain(line) for line in forfait_formula(subsidy, UI.documents)] == [
+    assert [plain(line) for line in forfait_formula(subsidy, UI.documents, FOR_TEAM)] == [
         FORMULA_2026,
         "Le montant de 2027 n'est pas encore publié : c'est celui de 2026, le dernier publié, à confirmer avec "
         "votre Préfecture."]
@@ -129,20 +132,20 @@ def test_without_a_budget_year_the_opening_dates_year():
 def test_with_no_year_at_all_the_last_amount_says_the_year_is_missing():
     subsidy = forfait_of(None)
     assert subsidy.cents == euros(50_000) and not subsidy.forfait.published
-    assert plain(forfait_formula(subsidy, UI.documents)[1]) == (
+    assert plain(forfait_formula(subsidy, UI.documents, FOR_TEAM)[1]) == (
         "Année du budget non renseignée : c'est le montant de 2026, le dernier publié.")
 
 
 def test_before_the_first_year_there_is_no_forfait():
     subsidy = forfait_of(2019)
     assert (subsidy.cents, subsidy.basis) == (0, "before_first")
-    assert forfait_formula(subsidy, UI.documents) == [
+    assert forfait_formula(subsidy, UI.documents, FOR_TEAM) == [
         "Forfait France services : aucun montant avant 2020 ; vérifiez l'année du budget (2019)"]
 
 
 def test_no_operating_charge_no_forfait():
     subsidy = summarize([], FORFAIT, IN_2026).subsidy
-    assert (subsidy.cents, subsidy.basis) == (0, "none") and forfait_formula(subsidy, UI.documents) == []
+    assert (subsidy.cents, subsidy.basis) == (0, "none") and forfait_formula(subsidy, UI.documents, FOR_TEAM) == []
 
 
 @given(st.integers(0, 10**9), st.sampled_from([None, 2019, 2020, 2022, 2023, 2026, 2040]))
@@ -168,7 +171,7 @@ def test_the_bonus_is_announced_where_the_project_answered_yes_and_never_counted
     subsidy = forfait_of(2026, bonus=True)
     assert subsidy.cents == euros(50_000) and subsidy.forfait.bonus.cents is None
     assert not subsidy.forfait.bonus.counted and subsidy.forfait.bonus.to_confirm
-    assert [plain(line) for line in forfait_formula(subsidy, UI.documents)] == [FORMULA_2026, RURALITES]
+    assert [plain(line) for line in forfait_formula(subsidy, UI.documents, FOR_TEAM)] == [FORMULA_2026, RURALITES]
     for answer in (False, None):
         assert forfait_of(2026, bonus=answer).forfait.bonus is None
 
@@ -194,7 +197,7 @@ def test_a_known_and_confirmed_bonus_would_be_counted_within_the_budget():
     unsure = labelling_subsidy(euros(80_000), rule.model_copy(update={"bonus": announced}),
                                Framing(2026, True, None, bonus=True))
     assert unsure.cents == euros(50_000)
-    assert plain(forfait_formula(unsure, UI.documents)[-1]) == (
+    assert plain(forfait_formula(unsure, UI.documents, FOR_TEAM)[-1]) == (
         "Majoration France Ruralités : 5 000 € annoncés, à confirmer avec votre Préfecture, "
         "non comptés dans le total.")
 
@@ -276,7 +279,7 @@ def document_text(template: str, dossier) -> str:
     return plain(" ".join(html.unescape(re.sub(r"<[^>]+>", " ", markup)).split()))
 
 
-def forfait_dossier(services, values: dict, amount: int):
+def forfait_dossier(services, values: dict, amount: int, model=FORFAIT):
     with services.database.begin() as connection:
         repo = Repository(connection)
         guide = services.guide.guide
@@ -286,7 +289,7 @@ def forfait_dossier(services, values: dict, amount: int):
             repo.record_answer(project.id, question_id, kind, "answered", value, 1)
         repo.add_budget_line(project.id, 1, "charge", "salaires", "Salaires et charges", euros(amount),
                              "fonctionnement")
-    sources = dataclasses.replace(services.documents.sources, budget=FORFAIT)
+    sources = dataclasses.replace(services.documents.sources, budget=model)
     with services.database.connect() as connection:
         return build_dossier(sources, Repository(connection), project.id, True, datetime.date(2026, 3, 2))
 
@@ -318,11 +321,28 @@ def test_the_dossier_says_what_is_to_confirm(services):
     budget = dossier.budget
     assert plain(budget.subsidy_formula) == CAPPED_2026
     assert [plain(caveat) for caveat in budget.subsidy_caveats] == [
-        "Le montant de 2027 n'est pas encore publié : c'est celui de 2026, le dernier publié, à confirmer avec "
-        "votre Préfecture.", RURALITES]
+        "Le montant de 2027 n'étant pas encore publié, celui de 2026, le dernier publié, est retenu.",
+        DOCUMENT_RURALITES]
     text = document_text("dossier.html.j2", dossier)
-    assert f"À confirmer {RURALITES}" in text and "Montant sollicité 30 000 €" in text
-    assert RURALITES in document_text("convention.html.j2", dossier)
+    assert f"À confirmer {DOCUMENT_RURALITES}" in text and "Montant sollicité 30 000 €" in text
+    convention = document_text("convention.html.j2", dossier)
+    assert DOCUMENT_RURALITES in convention
+    for document in (text, convention):   # the Préfecture would be asked to confirm with itself
+        assert "votre Préfecture" not in document and "à confirmer avec" not in document
+
+
+@pytest.mark.parametrize(("model", "note"), [
+    (FORFAIT, "Le forfait est demandé en entier ; s'il doit être réduit au prorata de ces mois, le plan de "
+              "financement sera ajusté."),
+    (MSAP, "La fiche ne dit pas si le plancher et le plafond sont alors réduits au prorata : le calcul ci-dessus "
+           "les applique en entier.")])
+def test_a_partial_year_is_explained_to_the_prefecture_not_asked_of_it(services, model, note):
+    dossier = forfait_dossier(services, {"budget_annee": ("integer", 2026), "budget_en_activite": ("yes_no", False),
+                                         "budget_date_ouverture": ("date", "2026-09-01")}, 16_000, model)
+    assert [plain(note) for note in dossier.budget.notes] == [
+        f"La Maison ouvre en cours d'année : le budget de fonctionnement couvre 4 mois d'activité. {note}"]
+    observations = document_text("dossier.html.j2", dossier).split("Observations")[1].split("9. Gouvernance")[0]
+    assert "?" not in observations and "Préfecture" not in observations
 
 
 # --- the referential's data ------------------------------------------------------------------------------------------

@@ -72,6 +72,9 @@ async def test_a_complete_project_fills_every_part(client, services):
     requirements = sum(check.kind == REQUIREMENT for check in services.guide.checks)
     assert dossier.requirements == RequirementCount(requirements, 0, 0, requirements)
     assert all(check.evidence for check in dossier.checks if check.kind == REQUIREMENT)
+    referents = next(check.evidence for check in dossier.checks if check.id == "part_check_referents")
+    assert referents.startswith("Référents internes : La Poste : M. Vidal, responsable du bureau de "
+                                "Saint-Affrique ; la CAF : ")   # French spacing before the semicolon
     sentence = f"Exigences du cahier des charges : toutes respectées ({requirements} sur {requirements})."
     assert dossier.conformity == sentence
     for text in ("\n".join(page_texts(render_dossier_pdf(dossier))), all_text(open_docx(render_dossier_docx(dossier)))):
