@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import logging
+import re
 import subprocess
 import sys
 import time
@@ -60,9 +61,14 @@ def reader(data: bytes) -> PdfReader:
     return document
 
 
+def unhyphenated(text: str) -> str:
+    """Text with the words the layout hyphenated at a line's end (U+2010, documents.css) joined again."""
+    return text.replace("\u2010\n", "")
+
+
 @cache
 def page_texts(data: bytes) -> tuple[str, ...]:
-    return tuple(page.extract_text() for page in reader(data).pages)
+    return tuple(unhyphenated(page.extract_text()) for page in reader(data).pages)
 
 
 @cache
@@ -79,7 +85,7 @@ def body_texts(data: bytes) -> tuple[str, ...]:
                 parts.append(text)
 
         page.extract_text(visitor_text=keep)
-        texts.append("".join(parts))
+        texts.append(unhyphenated("".join(parts)))
     return tuple(texts)
 
 
@@ -366,6 +372,16 @@ def test_control_characters_are_dropped_not_fatal():
     dossier = sample_dossier(hostile="a\x00b\x07c\x1bd\x7fe\x85f\ud800g\ufffeh\ti")
     text = squash("".join(page_texts(pdf.render_checklist_pdf(dossier))))
     assert "abcdefgh" + "i" in text
+
+
+def test_a_long_word_in_a_narrow_column_is_hyphenated_not_cut(complete):
+    """The team's "Fonction" column holds "Accompagnement": "Accompa‐" then "gnement", never "Accompagneme" then
+    "nt" as a bare cut (documents.css); whole words keep no hyphen once the lines are joined."""
+    raw = "\n".join(page.extract_text() for page in reader(complete["dossier"]).pages)
+    team = raw.split("7. L'équipe")[1].split("8. Budget")[0]
+    assert "Accompa\u2010\ngnement" in team
+    assert not re.search(r"Accompagn?e?m?e?\n", team)
+    assert "Accompagnement" in unhyphenated(team)
 
 
 def test_french_typography_renders(caplog):
