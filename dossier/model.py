@@ -64,15 +64,12 @@ class PartnerView:
     referent: str
     convention: str           # "signée", "en discussion", "à préparer", ""
     signed_on: str            # "2 mars 2027" or ""
-    # The guide asks its own questions (legal name, services…). France services adds national partners it asks
-    # nothing about: they are named by their short name, their details left blank to fill in.
-    asked: bool = True
 
     @property
     def name(self) -> str:
-        """Its name in the convention-cadre: its legal name ("" when not given yet, a blank to fill in), or its
-        short name when the guide does not ask for one."""
-        return self.legal_name if self.asked else self.short_name
+        """Its name in the convention-cadre, as for the other parties: its legal name, "" (a blank to fill in) until
+        given."""
+        return self.legal_name
 
 
 @dataclass(frozen=True)

@@ -158,16 +158,11 @@ class _Builder:
         return self.a.text(question_id) if question_id in self.guide.questions else ""
 
     def partners(self) -> list[PartnerView]:
-        """Every operator chosen, in the order of the answer: those the guide asks about with their answers, the
-        others (France services' national partners without questions of their own) by name only. "Autre" is
-        not one: the template prints the operator the user typed."""
+        """Every operator chosen, in the order of the answer, with its answers (every operator a referential offers
+        has its questions). "Autre" is not one: the template prints the operator the user typed."""
         group = self.src.operators
-        asked = set(self.chosen(group))
-        options = {option.id for option in self.guide.questions[group.question].options}
         rows = []
-        for option in self.a.value(group.question) or []:
-            if option not in options or (option == OTHER and option not in asked):
-                continue
+        for option in self.chosen(group):
             f = lambda name: self.field(group, name, option)  # noqa: E731
             rows.append(PartnerView(
                 key=option, short_name=self.operator_name(option), legal_name=f("legal_name"),
@@ -175,7 +170,7 @@ class _Builder:
                 contributions=self.contributions(group.question_id("contributions", option)),
                 contribution_detail=f("contribution_detail"),
                 staff=self.chose(group.question_id("contributions", option), STAFF), referent=f("referent"),
-                convention=f("convention").lower(), signed_on=f("signed_on"), asked=option in asked))
+                convention=f("convention").lower(), signed_on=f("signed_on")))
         return rows
 
     def operator_name(self, option: str) -> str:

@@ -45,6 +45,7 @@ COMMANDS = ("start", "menu", "avancement", "budget", "dossier", "conformite", "c
 # Answered with or without a project: they are about the user, not a project.
 PERSONAL_COMMANDS = ("mes_donnees", "supprimer", "confidentialite")
 EDIT_BUTTONS_PER_ROW = 5
+RECAP_ITEMS_PER_MESSAGE = 40  # 8 rows of ✏️ buttons: well within Telegram's 100 buttons
 # The next tap is the project's referential, chosen once its territory is given (membership.awaiting).
 CHOOSING_REFERENTIAL = "referential"
 # A user's last activity is kept to the day: one write a day at most, plenty for an erasure counted in months.
@@ -316,7 +317,7 @@ class _Conversation:
             return Outcome(self._proceed())
         question = self._current(step)
         if question is None:
-            return Outcome([Reply("use_buttons"), self._recap(step)])
+            return Outcome([Reply("use_buttons"), *self._recap(step)])
         try:
             value = parse_answer(question, text)
         except ParseError as error:
@@ -624,7 +625,7 @@ class _Conversation:
         if self._partner or self.machine.states.index(self.project.state) == 0:
             return Outcome(self._proceed(), notice=self.ui.notices.first)
         self._move("back")
-        return Outcome([self._recap(self._step())])
+        return Outcome(self._recap(self._step()))
 
     def _next(self) -> Outcome:
         step = self._step()
@@ -862,7 +863,7 @@ class _Conversation:
             return [Reply("finished", {**self._project_values(), **self._standing(), "to_tick": to_tick},
                           self._menu_buttons())]
         question = self._current(step)
-        return [self._ask(question)] if question else [self._recap(step)]
+        return [self._ask(question)] if question else self._recap(step)
 
     def _enter_step(self) -> list[Reply]:
         step = self._step()
@@ -940,7 +941,9 @@ class _Conversation:
             done.append(self._button(self.ui.budget.edit_lines, Action.BUDGET_LINES))
         return rows + [done]
 
-    def _recap(self, step: Step) -> Reply:
+    def _recap(self, step: Step) -> list[Reply]:
+        """The step's answers, each with its ✏️ button; in several messages past RECAP_ITEMS_PER_MESSAGE answers,
+        since Telegram refuses a keyboard of more than 100 buttons. The last one moves on."""
         items = []
         for number, question in enumerate(self.view.visible_questions(step), start=1):
             stored = self.view.answers.get(question.id)
@@ -949,20 +952,28 @@ class _Conversation:
                 answer = (self._display(question, from_json(question.kind, stored.value))
                           if stored.status == ANSWERED else {"status": stored.status})
             items.append({"number": number, "prompt": question.prompt, "answer": answer, "by": self._author(stored)})
-        edit_buttons = [self._button(self.ui.buttons.edit.format(number=item["number"]), Action.EDIT, i)
-                        for i, item in enumerate(items)]
-        rows = [edit_buttons[i:i + EDIT_BUTTONS_PER_ROW] for i in range(0, len(edit_buttons), EDIT_BUTTONS_PER_ROW)]
-        if step.tool == "budget" and not self._partner:
-            rows.append([self._button(self.ui.budget.open, Action.BUDGET)])
-        rows.append([self._button(self.ui.buttons.back, Action.BACK),
-                     self._button(self.ui.buttons.confirm_part if self._partner else self.ui.buttons.next_step,
-                                  Action.NEXT)])
         schedule = [q for q in step.questions if q.kind is Kind.TIME_RANGES]
         weekly = (total_minutes([self.view.values[q.id] for q in schedule if q.id in self.view.values])
                   if schedule else None)
         partner = self.ref.partners.by_key[self.membership.partner].label if self._partner else None
-        return Reply("recap", {"step": step.title, "fiche": step.fiche, "items": items, "weekly_minutes": weekly,
-                               "partner": partner}, rows)
+        starts = range(0, max(len(items), 1), RECAP_ITEMS_PER_MESSAGE)
+        parts = []
+        for start in starts:
+            shown = items[start:start + RECAP_ITEMS_PER_MESSAGE]
+            edit_buttons = [self._button(self.ui.buttons.edit.format(number=item["number"]), Action.EDIT,
+                                         item["number"] - 1) for item in shown]
+            rows = [edit_buttons[i:i + EDIT_BUTTONS_PER_ROW] for i in range(0, len(edit_buttons), EDIT_BUTTONS_PER_ROW)]
+            last = start == starts[-1]
+            if last:
+                if step.tool == "budget" and not self._partner:
+                    rows.append([self._button(self.ui.budget.open, Action.BUDGET)])
+                rows.append([self._button(self.ui.buttons.back, Action.BACK),
+                             self._button(self.ui.buttons.confirm_part if self._partner else self.ui.buttons.next_step,
+                                          Action.NEXT)])
+            parts.append(Reply("recap", {"step": step.title, "fiche": step.fiche, "items": shown,
+                                         "weekly_minutes": weekly, "partner": partner, "continued": start > 0,
+                                         "more": not last}, rows))
+        return parts
 
     def _author(self, stored: StoredAnswer | None) -> dict[str, Any] | None:
         """Who last changed an answer and when, when it was not the reader."""

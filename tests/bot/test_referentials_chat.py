@@ -161,3 +161,47 @@ async def test_the_help_names_the_rules_the_project_is_checked_against(client, s
     await client.click("Suivre : Maison de services au public")
     help_text = (await client.send("/aide"))[0].text
     assert "celles du référentiel « Maison de services au public » : Fiche technique « Créer une Maison" in help_text
+
+
+async def test_a_step_with_more_answers_than_a_keyboard_holds_is_recapped_in_several_messages(client, services):
+    """France services asks each of the thirteen national partners' questions in one step: over a hundred ✏️
+    buttons, which Telegram refuses in one keyboard (tests.support.telegram enforces its limits)."""
+    from tests.bot.test_whole_guide import CONFORMANT_FRANCE_SERVICES
+    from tests.support.walk import walk_step
+    replies = await client.start_project("France services du Lévézou", "Lévézou", FRANCE_SERVICES_RULES)
+    guide = services.engine.referentials["france_services"].guide
+    while True:
+        since = len(client.api.calls)
+        replies = await walk_step(client, guide, replies, CONFORMANT_FRANCE_SERVICES)
+        if "Les opérateurs partenaires et leurs services" in replies[-1].text:
+            break
+        replies = await client.click("Étape suivante")
+    parts: list[list] = []   # a part too long for one message comes in two, its keyboard under the second
+    for message in client.api.sent(since):
+        if message.text.startswith("📋 Récapitulatif"):
+            parts.append([])
+        if parts:
+            parts[-1].append(message)
+    assert [part[0].text.split("\n")[0] for part in parts] == [
+        "📋 Récapitulatif : Les opérateurs partenaires et leurs services",
+        "📋 Récapitulatif : Les opérateurs partenaires et leurs services (suite)",
+        "📋 Récapitulatif : Les opérateurs partenaires et leurs services (suite)"]
+    recap = [part[-1] for part in parts]
+    text = ["\n".join(m.text for m in part) for part in parts]
+    assert recap[0].labels == [f"✏️ {n}" for n in range(1, 41)]
+    assert recap[1].labels == [f"✏️ {n}" for n in range(41, 81)]
+    assert recap[2].labels[-2:] == ["↩️ Retour", "Étape suivante ➡️"]
+    last = int(recap[2].labels[-3].removeprefix("✏️ "))
+    assert last > 100 and "Tout est juste ?" in text[2] and "Tout est juste ?" not in text[0] + text[1]
+    assert "Fiche technique" in text[0] and "Fiche technique" not in text[1] + text[2]
+    assert "\n41. " in text[1] and f"\n{last}. " in text[2]
+
+    async def press(sent, label):
+        button = next(b for row in sent.buttons for b in row if b["text"] == label)
+        return (await client.deliver(client.press_update(client.api.messages[sent.message_id],
+                                                         button["callback_data"])))[-1]
+
+    # An earlier part's buttons are as live as the last one's.
+    prompt = text[1].split("\n41. ")[1].split("\n")[0]
+    asked = await press(recap[1], "✏️ 41")
+    assert question_in(guide, asked).prompt == prompt

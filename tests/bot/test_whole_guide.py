@@ -7,6 +7,8 @@ from tests.support.telegram import FRANCE_SERVICES_RULES
 from tests.support.walk import walk_guide
 
 # The same project under France services: every national partner, two trained advisers, the commitments.
+FRANCE_SERVICES_ADDS = ("pole_emploi", "cnam", "carsat", "interieur", "justice", "dgfip", "cheque_energie", "anah",
+                        "agirc_arrco", "urssaf")
 CONFORMANT_FRANCE_SERVICES = {
     **CONFORMANT,
     "operateurs": "1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13",
@@ -18,8 +20,8 @@ CONFORMANT_FRANCE_SERVICES = {
     "fs_engagement_audits": "oui",
     "fs_france_ruralites": "non",
     # The operators France services adds and the 2016 project had not: their conventions, signed too.
-    **{f"part_convention_{operator}": "3" for operator in ("pole_emploi", "cnam", "carsat")},
-    **{f"part_convention_{operator}_date": "23/03/2027" for operator in ("pole_emploi", "cnam", "carsat")},
+    **{f"part_convention_{operator}": "3" for operator in FRANCE_SERVICES_ADDS},
+    **{f"part_convention_{operator}_date": "23/03/2027" for operator in FRANCE_SERVICES_ADDS},
 }
 
 NO_BUDGET = {key: value for key, value in CONFORMANT.items()

@@ -130,7 +130,9 @@ GUIDE_OWN = {"equipe_check_etp"}  # the guide's own plausibility checks: no line
 # Every France services rule, as the facts file writes it -> the checks that enforce it (those the referential
 # replaces or adds; the others are the fiche's, unchanged). A line marked "to confirm" there is to_confirm here.
 FRANCE_SERVICES_RULES = {
-    "National partners (the whole list must be offered in every France services)": ["part_check_operateurs"],
+    # The whole list, and the fiche's rules on "chaque opérateur" over it.
+    "National partners (the whole list must be offered in every France services)": [
+        "part_check_operateurs", "part_check_referents", "part_check_conventions", "label_check_conventions_avant"],
     "From 1 January 2025 Agirc-Arrco and the Urssaf were added.": ["part_check_operateurs"],
     'At least two agents ("conseillers France services"), trained before opening': ["fs_check_conseillers"],
     "Open at least 24 hours a week": ["tech_check_horaires"],

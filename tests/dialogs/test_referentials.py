@@ -67,6 +67,49 @@ def test_all_national_partners_pass_and_grdf_or_another_operator_changes_nothing
     assert got is State.NOT_MET and reason.endswith("il manque : Urssaf.")
 
 
+# The questions the convention-cadre and the dossier read for each operator (dialogs/dossier.yaml's patterns).
+PER_OPERATOR = ("part_nom_{}", "part_signataire_{}", "part_services_{}", "part_referent_{}", "part_contribution_{}",
+                "part_convention_{}", "part_convention_{}_date")
+
+
+@pytest.mark.parametrize("which", ["msap", "france_services"])
+def test_every_operator_a_project_can_choose_is_asked_what_the_convention_cadre_names(referentials, which):
+    """Otherwise a complete dossier would print a party "représenté par ____" and call it final."""
+    guide = referentials[which].guide
+    operators = [o.id for o in guide.questions["part_operateurs"].options if o.id != "autre"]
+    missing = [pattern.format(o) for o in operators for pattern in PER_OPERATOR
+               if pattern.format(o) not in guide.questions]
+    assert missing == []
+    for pattern in ("part_nom_{}", "part_signataire_{}", "part_contribution_{}"):
+        assert all(guide.questions[pattern.format(o)].required for o in operators)
+
+
+@pytest.mark.parametrize("which", ["msap", "france_services"])
+def test_each_rule_on_every_operator_reads_every_operator(referentials, which):
+    """"Un référent interne désigné par chaque opérateur" is not met while one of them has none."""
+    guide = referentials[which].guide
+    operators = {o.id for o in guide.questions["part_operateurs"].options} - {"autre"}
+    per_operator = [(check.id, set(rule.options)) for check in guide.checks for rule in check.rules
+                    if getattr(rule, "question", None) == "part_operateurs"
+                    and rule.kind in ("each_selected", "dates_before")]
+    assert {check for check, _ in per_operator} >= {"part_check_referents", "part_check_conventions",
+                                                     "label_check_conventions_avant"}
+    assert [(check, operators - options) for check, options in per_operator if options != operators] == []
+
+
+def test_a_partner_france_services_added_without_a_referent_fails_the_referents_rule(fs):
+    question = fs.questions["part_operateurs"]
+    every = ", ".join(question.option(option).label for option in NATIONAL_PARTNERS)
+    typed = {f"part_referent_{option}": "Mme Martin" for option in NATIONAL_PARTNERS if option != "urssaf"}
+    # Unanswered is still to be answered, never met; skipped is not met.
+    assert state(fs, "part_check_referents", answers(fs, part_operateurs=every, **typed))[0] is State.PENDING
+    got, reason = state(fs, "part_check_referents", answers(fs, part_operateurs=every, part_referent_urssaf="-",
+                                                            **typed))
+    assert (got, reason) == (State.NOT_MET, "Référent interne pas encore désigné pour : Urssaf.")
+    typed["part_referent_urssaf"] = "M. Fournier, directeur"
+    assert state(fs, "part_check_referents", answers(fs, part_operateurs=every, **typed))[0] is State.SATISFIED
+
+
 def test_the_same_two_operators_meet_the_2016_fiche_but_not_france_services(msap, fs):
     typed = {"part_operateurs": "La Poste, CAF", "part_services_la_poste": "Colis", "part_services_caf": "Aides"}
     assert state(msap, "part_check_operateurs", answers(msap, **typed))[0] is State.SATISFIED
@@ -152,9 +195,12 @@ def test_the_network_name_replaces_the_maisons_in_signage_and_follow_up(msap, fs
 def test_shared_questions_are_the_same_so_answers_carry_over(msap, fs):
     changed = {q.id for q in fs.questions.values() if msap.questions.get(q.id) != q}
     added = set(fs.questions) - set(msap.questions)
+    per_partner = {pattern.format(partner) for partner in NATIONAL_PARTNERS[6:]
+                   for pattern in (*PER_OPERATOR, "part_contribution_{}_detail")}
     assert added == {"fs_conseillers", "fs_forme_conseiller_1", "fs_forme_conseiller_2", "fs_forme_conseiller_3",
-                     "fs_forme_conseiller_4", "fs_france_ruralites", "fs_engagement_laicite", "fs_engagement_audits"}
-    assert changed - added == {"operateurs", "dev_cooperation_cellule", "part_operateurs", "tech_charte_connue",
+                     "fs_forme_conseiller_4", "fs_france_ruralites", "fs_engagement_laicite", "fs_engagement_audits",
+                     *per_partner}
+    assert changed - added == {"operateurs", "visites_maisons", "dev_cooperation_cellule", "part_operateurs", "tech_charte_connue",
                                "tech_charte_graphique", "tech_signaletique", "tech_signaletique_details",
                                "dev_tableau_bord_outil", "dev_kit_communication", "dev_reseau_departemental",
                                "dev_outils_reseau"}
@@ -220,6 +266,15 @@ def test_france_services_changes_its_checklist_and_points_d_attention(msap, fs):
     assert "au moins deux opérateurs" in noyau(msap).label and "tous les partenaires nationaux" in noyau(fs).label
     assert "au moins deux opérateurs" not in " ".join(fs.step("part_offre_operateurs").attention)
     assert fs.step("part_offre_maison").attention == msap.step("part_offre_maison").attention
+
+
+def test_france_services_has_france_services_to_visit_not_maisons_that_no_longer_exist(msap, fs):
+    def visit(guide):
+        return next(item for item in guide.checklist if item.id == "diag_visiter_maisons")
+    assert visit(fs).label == "Visiter des France services existantes"
+    assert "France services" in fs.questions["visites_maisons"].prompt
+    assert "France services" in fs.step("calibrer_offre").attention[-1]
+    assert "Maisons de services au public" in visit(msap).label + msap.questions["visites_maisons"].prompt
 
 
 def test_open_on_five_days_a_week_to_confirm(fs):

@@ -28,9 +28,8 @@ MSAP, FS = "msap", "france_services"
 ARRETE = "l'arrêté du 16 juin 2025 approuvant le référentiel France services"
 CIRCULAIRE = "la circulaire n° 6094-SG du 1er juillet 2019 relative à la création de France services"
 DECRET = "2016-403"
-# France services' national partners without questions of their own, as their options name them.
-UNASKED = {"interieur": "Ministère de l'Intérieur (ANTS)", "justice": "Ministère de la Justice",
-           "dgfip": "Finances publiques (DGFiP)", "urssaf": "Urssaf"}
+# Some of the national partners France services adds to the 2016 fiche's operators.
+ADDED = ["interieur", "justice", "dgfip", "urssaf"]
 
 
 def flat(text: str) -> str:
@@ -86,16 +85,17 @@ def test_the_label_is_the_referential_files_name_visas_and_sources():
 
 
 def test_user_text_stays_text_under_france_services_with_its_partners_and_rules_to_confirm():
-    """The France services label on a draft full of hostile answers, with a partner the guide asks nothing about
-    and a rule to confirm: everything typed comes back verbatim, nothing is evaluated, in both formats."""
+    """The France services label on a draft full of hostile answers, with one of its own national partners and a
+    rule to confirm: everything typed comes back verbatim, nothing is evaluated, in both formats."""
     sample = sample_dossier(draft=True, hostile=HOSTILE)
-    unasked = PartnerView("justice", "Ministère de la Justice", "", "", "", "", "", False, "", "", "", asked=False)
+    justice = PartnerView("justice", "Ministère de la Justice", "Conseil départemental de l'accès au droit", "", "",
+                          "", "", False, "", "", "")
     audits = check_view("fs_check_audits", "Audits qualité réguliers du label", "not_met", f"Refusés. {HOSTILE}",
                         "Audits : non trouvés dans un texte officiel, à confirmer.", "exigence", texts_of_documents(),
                         to_confirm=True, from_fiche=False)
     dossier = dataclasses.replace(sample, label=label_view(referentials()[FS].meta),
                                   referential="Arrêté du 16 juin 2025 (France services 2026)",
-                                  partners=[*sample.partners, unasked],
+                                  partners=[*sample.partners, justice],
                                   **conformity_fields([*sample.checks, audits], texts_of_documents()))
     for render in (render_dossier_docx, render_convention_docx):
         document = open_docx(render(dossier))
@@ -106,7 +106,7 @@ def test_user_text_stays_text_under_france_services_with_its_partners_and_rules_
     assert "Audits qualité réguliers du label (règle à confirmer)" in word
     assert f"Refusés. {HOSTILE} (Audits : non trouvés dans un texte officiel, à confirmer.)" in word
     convention = flat("".join(page_texts(render_convention_pdf(dossier))))
-    assert flat("MSA Midi-Pyrénées Nord et Ministère de la Justice.") in convention
+    assert flat("MSA Midi-Pyrénées Nord et Conseil départemental de l'accès au droit.") in convention
 
 
 async def test_the_same_answers_make_a_view_per_referential(walked):
@@ -188,29 +188,36 @@ async def test_the_msap_documents_keep_the_2016_texts(walked):
         documents["pdf:dossier"]
 
 
-async def test_every_national_partner_chosen_is_in_the_convention_named_by_its_option(walked):
-    record(walked, part_operateurs=["la_poste", "caf", "msa", *UNASKED, "autre"],
-           part_operateurs_autre="Mission locale du Sud-Aveyron")
+async def test_every_national_partner_chosen_is_a_party_of_the_convention_asked_like_the_others(walked):
+    """France services' own national partners have the questions the fiche's operators have: named by their
+    answers in the convention-cadre; until answered, a blank to fill in and a draft, never a final document."""
+    record(walked, part_operateurs=["la_poste", "caf", "msa", *ADDED, "autre"],
+           part_operateurs_autre="Mission locale du Sud-Aveyron",
+           part_nom_justice="Conseil départemental de l'accès au droit de l'Aveyron",
+           part_signataire_justice="Mme Garrigues, présidente", part_contribution_justice=["formation"])
     fs = build(walked, FS)
-    assert [(p.key, p.name, p.asked) for p in fs.partners] == [
-        ("la_poste", "La Poste, direction régionale Occitanie", True),
-        ("caf", "Caisse d'allocations familiales de l'Aveyron", True), ("msa", "MSA Midi-Pyrénées Nord", True),
-        *((key, name, False) for key, name in UNASKED.items())]
+    assert [(p.key, p.name) for p in fs.partners] == [
+        ("la_poste", "La Poste, direction régionale Occitanie"),
+        ("caf", "Caisse d'allocations familiales de l'Aveyron"), ("msa", "MSA Midi-Pyrénées Nord"),
+        ("interieur", ""), ("justice", "Conseil départemental de l'accès au droit de l'Aveyron"), ("dgfip", ""),
+        ("urssaf", "")]
     assert [p.name for p in fs.parties if p.role == "operateur"] == [p.name for p in fs.partners]
+    # Three required answers (name, signatory, contribution) for each of the three partners not yet described.
+    assert fs.draft and "Étape 2 · Les opérateurs partenaires et leurs services : 9 réponses obligatoires " \
+        "manquantes" in fs.missing
     documents = texts(fs)
     for key in ("pdf:convention", "docx:convention"):
         article = documents[key].split(flat("Article 3 – Partenaires associés"))[1].split(flat("Article 4 –"))[0]
-        *others, last = UNASKED.values()
-        expected = f"Caisse d'allocations familiales de l'Aveyron, MSA Midi-Pyrénées Nord, {', '.join(others)} et {last}."
-        assert flat(expected) in article, key
+        assert flat("MSA Midi-Pyrénées Nord, ____________________, Conseil départemental de l'accès au droit de "
+                    "l'Aveyron, ____________________ et ____________________.") in article, key
         assert flat("Est également associé l'opérateur suivant : Mission locale du Sud-Aveyron.") in article, key
-        for name in UNASKED.values():
-            assert flat(f"Pour {name}") in documents[key], (key, name)
+        assert flat("Pour Conseil départemental de l'accès au droit de l'Aveyron Mme Garrigues, présidente") \
+            in documents[key], key
     # Under the 2016 fiche, the operators it does not offer are not partners: the same answers, its options only.
     msap = build(walked, MSAP)
     assert [p.key for p in msap.partners] == ["la_poste", "caf", "msa"]
     for key, text in texts(msap).items():
-        assert flat("Ministère de la Justice") not in text, key
+        assert flat("Conseil départemental de l'accès au droit") not in text, key
 
 
 async def test_the_documents_of_a_france_services_project_are_made_by_its_referential(client, services):

@@ -140,7 +140,12 @@ class FakeBotApi(BaseRequest):
         keyboard = params.get("reply_markup") or {}
         if isinstance(keyboard, str):
             keyboard = json.loads(keyboard)
-        for row in keyboard.get("inline_keyboard", []):
+        rows = keyboard.get("inline_keyboard", [])
+        # Telegram's limits on an inline keyboard (core.telegram.org/bots/api does not list them; these are the
+        # ones the servers enforce): 100 buttons, 8 a row.
+        if sum(map(len, rows)) > 100 or any(len(row) > 8 for row in rows):
+            return 400, "Bad Request: reply markup is too long"
+        for row in rows:
             for button in row:
                 if len(button.get("callback_data", "").encode()) > 64:
                     return 400, "Bad Request: BUTTON_DATA_INVALID"

@@ -54,7 +54,7 @@ async def answer(client: ChatClient, question: Question, script: dict) -> list[S
 
 
 async def walk_step(client: ChatClient, guide: LoadedGuide, replies: list[Sent], script: dict | None = None,
-                    limit: int = 80) -> list[Sent]:
+                    limit: int = 200) -> list[Sent]:
     """Answer questions until the step's recap shows; returns the recap's replies."""
     for _ in range(limit):
         if NEXT_STEP in replies[-1].labels:
