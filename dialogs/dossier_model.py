@@ -80,13 +80,18 @@ def evidence_fields(sentence: str) -> list[str]:
 
 
 def load_dossier_sources(questions: dict[str, Question], checks: Iterable[Check], path: Path = DOSSIER_FILE,
-                         evidence: dict[str, list[str]] | None = None) -> DossierSources:
-    """The sources, every question and check id checked against the guide; `evidence`: a referential's own
-    checks' sentences, added to the file's."""
+                         evidence: dict[str, list[str]] | None = None,
+                         operator_names: dict[str, str] | None = None) -> DossierSources:
+    """The sources, every question and check id checked against the guide; `evidence` and `operator_names`: a
+    referential's own checks' sentences and operators' names, added to the file's."""
     check_ids = {check.id for check in checks}
     sources = DossierSources.model_validate(read_yaml(path))
     if evidence:
         sources = sources.model_copy(update={"evidence": {**sources.evidence, **evidence}})
+    if operator_names:
+        operators = sources.operators
+        names = {**operators.names, **operator_names}
+        sources = sources.model_copy(update={"operators": operators.model_copy(update={"names": names})})
     unknown = sorted(q for q in sources.question_ids() if q not in questions)
     for group in (sources.operators, sources.local_partners, sources.team):
         question = questions.get(group.question)

@@ -84,6 +84,9 @@ class ReferentialFile(Strict):
     # What the documents quote from the answers for this referential's own checks, as dialogs/dossier.yaml's
     # `evidence` does for the shared ones.
     evidence: dict[Identifier, list[str]] = Field(default_factory=dict)
+    # How the documents' sentences name the operators this referential adds ("l'Urssaf"), as dialogs/dossier.yaml's
+    # `operators.names` does for the shared ones.
+    operator_names: dict[Identifier, str] = Field(default_factory=dict)
     steps: list[StepChange] = Field(default_factory=list)
 
     @model_validator(mode="after")

@@ -53,7 +53,8 @@ def load_referentials(budget: BudgetModel, directory: Path = REFERENTIALS_DIR,
         rule = meta.subsidy if meta.subsidy is not None else budget.subsidy
         model = budget.model_copy(update={"subsidy": rule})
         check_framing(model, guide.questions)  # with a forfait, its bonus question too
-        dossier = load_dossier_sources(guide.questions, guide.checks, evidence=meta.evidence)
+        dossier = load_dossier_sources(guide.questions, guide.checks, evidence=meta.evidence,
+                                       operator_names=meta.operator_names)
         found[meta.id] = Referential(meta, guide, model, dossier,
                                      Partners(guide, dossier))
     for referential in found.values():

@@ -296,6 +296,11 @@ def test_a_referentials_evidence_naming_an_unknown_answer_is_refused(tmp_path):
                           directory=write(tmp_path, "evidence: {tech_check_horaires: ['{nulle_part}']}"))
 
 
+def test_a_referentials_name_for_an_operator_it_does_not_offer_is_refused(tmp_path):
+    with pytest.raises(GuideError, match="option ants"):
+        load_referentials(load_budget_model(), directory=write(tmp_path, "operator_names: {ants: \"l'ANTS\"}"))
+
+
 def test_france_services_quotes_no_rule_of_the_50_percent_subsidy(msap, fs):
     def quoting(guide):
         return {c.id for c in guide.checks if "plancher de 10 000 €" in c.fiche}

@@ -88,7 +88,7 @@ def test_user_text_stays_text_under_france_services_with_its_partners_and_rules_
     """The France services label on a draft full of hostile answers, with one of its own national partners and a
     rule to confirm: everything typed comes back verbatim, nothing is evaluated, in both formats."""
     sample = sample_dossier(draft=True, hostile=HOSTILE)
-    justice = PartnerView("justice", "Ministère de la Justice", "Conseil départemental de l'accès au droit", "", "",
+    justice = PartnerView("justice", "le ministère de la Justice", "Conseil départemental de l'accès au droit", "", "",
                           "", "", False, "", "", "")
     audits = check_view("fs_check_audits", "Audits qualité réguliers du label", "not_met", f"Refusés. {HOSTILE}",
                         "Audits : non trouvés dans un texte officiel, à confirmer.", "exigence", texts_of_documents(),
@@ -124,7 +124,7 @@ async def test_the_same_answers_make_a_view_per_referential(walked):
     # The requirements are each referential's: at least two operators, or every national partner.
     assert (msap.operators_rule.minimum, msap.operators_rule.required) == (2, [])
     assert fs.operators_rule.required[:3] == ["La Poste", "France Travail", "la CAF"]
-    assert len(fs.operators_rule.required) == 13 and "Ministère de la Justice" in fs.operators_rule.required
+    assert len(fs.operators_rule.required) == 13 and "le ministère de la Justice" in fs.operators_rule.required
     assert {c.id for c in fs.checks} - {c.id for c in msap.checks} >= {"fs_check_conseillers", "fs_check_laicite"}
     audits = next(c for c in fs.checks if c.id == "fs_check_audits")
     assert audits.to_confirm and not audits.from_fiche
@@ -202,6 +202,9 @@ async def test_every_national_partner_chosen_is_a_party_of_the_convention_asked_
         ("interieur", ""), ("justice", "Conseil départemental de l'accès au droit de l'Aveyron"), ("dgfip", ""),
         ("urssaf", "")]
     assert [p.name for p in fs.parties if p.role == "operateur"] == [p.name for p in fs.partners]
+    # Named in a sentence as the referential names them, not by their buttons' labels.
+    assert [p.short_name for p in fs.partners[3:]] == ["le ministère de l'Intérieur (ANTS)", "le ministère de la Justice",
+                                                       "les Finances publiques (DGFiP)", "l'Urssaf"]
     # Three required answers (name, signatory, contribution) for each of the three partners not yet described.
     assert fs.draft and "Étape 2 · Les opérateurs partenaires et leurs services : 9 réponses obligatoires " \
         "manquantes" in fs.missing
