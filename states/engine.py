@@ -571,7 +571,7 @@ class _Conversation:
         if question is None:
             return self._stale()
         with self.machine.model(self._machine_state()) as model:
-            allowed = model.skip(_Turn(self.view, question))
+            allowed = (model.skip if status == SKIPPED else model.defer)(_Turn(self.view, question))
         if not allowed:
             return Outcome([self._ask(question)], notice=self.ui.notices.required)
         self._record(question, status, None)
@@ -914,8 +914,8 @@ class _Conversation:
             rows.append([self._button(self.ui.buttons.confirm, Action.VALIDATE)])
         navigation = [self._button(self.ui.buttons.back, Action.BACK)]
         if not question.required:
-            navigation += [self._button(self.ui.buttons.skip, Action.SKIP),
-                           self._button(self.ui.buttons.defer, Action.DEFER)]
+            navigation.append(self._button(self.ui.buttons.skip, Action.SKIP))
+        navigation.append(self._button(self.ui.buttons.defer, Action.DEFER))
         rows.append(navigation)
         return Reply("question", values, rows, edit=edit)
 

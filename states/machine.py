@@ -47,6 +47,9 @@ def machine_definition(guide: LoadedGuide) -> dict:
                             "conditions": [_asks_from(guide, step)]})
         transitions.append({"trigger": "skip", "source": step, "dest": None,
                             "conditions": [_asks_from(guide, step), _optional]})
+        # Left for later, even a required question: the step's `next` still waits for its answer.
+        transitions.append({"trigger": "defer", "source": step, "dest": None,
+                            "conditions": [_asks_from(guide, step)]})
     for step in steps:  # the menu jumps to a stage's first step, a conformity check to the step that fixes it
         transitions.append({"trigger": goto_trigger(step), "source": "*", "dest": step})
     return {"states": states, "transitions": transitions, "initial": steps[0]}

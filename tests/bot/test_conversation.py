@@ -131,6 +131,26 @@ async def test_a_required_question_offers_no_skip(client):
     assert "obligatoire" in replies[-1].text
 
 
+async def test_a_required_question_can_wait_but_the_next_step_waits_for_it(client, services):
+    """Who does not know yet types nothing false: the step goes on, its recap says what is left, and the step
+    after waits for the answer."""
+    replies = await create_project(client)
+    assert "🕓 Je ne sais pas encore" in replies[-1].labels
+    replies = await client.click("Je ne sais pas encore")
+    assert "à compléter plus tard" in replies[0].text
+    assert question_in(services.guide, replies[-1]).id == "chef_projet_fonction"
+    await client.send("Chargée de mission")
+    recap = (await client.click("Mi-temps"))[-1]
+    assert "1. Qui est le chef de projet de la future Maison ?\n➡️ à compléter plus tard" in recap.text
+    replies = await client.click("Étape suivante")
+    assert "Avant l'étape suivante, il reste une réponse obligatoire" in replies[0].text
+    assert question_in(services.guide, replies[-1]).id == "chef_projet_nom"
+    assert "Qui est le chef de projet" in (await client.send("/a_traiter"))[-1].text
+    assert "Récapitulatif : Le chef de projet" in (await client.send("Marie Dupont"))[-1].text
+    moved = question_in(services.guide, (await client.click("Étape suivante"))[-1])
+    assert services.guide.step_of_question[moved.id].id != "chef_de_projet"
+
+
 async def test_goto_a_stage_from_the_menu(client, services):
     await reach_recap_of_first_step(client)
     await client.click("Étape suivante")
