@@ -75,6 +75,9 @@ class TerminalChat:
     def show(self, outcome: Outcome) -> None:
         if outcome.notice:
             self.write(f"ℹ️  {outcome.notice}")
+        # As in Telegram, every message of the outcome keeps its buttons: numbered on from one to the next (a
+        # long recap's ✏️ 41 is [41] under its second message).
+        shown: list[Button] = []
         for reply in outcome.replies:
             self.write(to_plain_text(self.renderer.html(reply, outcome.project)))
             if reply.image is not None:
@@ -92,8 +95,11 @@ class TerminalChat:
                 for file in self.documents.make(reply.documents.project_id, reply.documents.draft):
                     self.save(file.filename, file.content, file.caption)
             if reply.buttons:
-                self.buttons = [button for row in reply.buttons for button in row]
+                first = len(shown) + 1
+                shown += [button for row in reply.buttons for button in row]
+                self.buttons = shown
                 self.hash_keys = reply.template == "question" and reply.values.get("kind") in TYPED
                 prefix = "#" if self.hash_keys else ""
-                self.write("\n".join(f"  [{prefix}{n}] {b.label}" for n, b in enumerate(self.buttons, start=1)))
+                self.write("\n".join(f"  [{prefix}{n}] {b.label}"
+                                      for n, b in enumerate(shown[first - 1:], start=first)))
             self.write("")

@@ -6,6 +6,7 @@ import re
 from bot.services import build_services
 from bot.terminal import TerminalChat
 from dialogs.model import Kind
+from states.events import Button, Outcome, Reply
 from tests.conftest import make_settings
 from tests.support.clock import FrozenClock
 from tests.support.projects import CONFORMANT
@@ -115,3 +116,18 @@ def test_reminders_due_show_up_before_the_next_prompt(database_url, tmp_path, mo
     assert "Comité de pilotage enregistré" in shown
     assert shown.count("🔔 Comité de pilotage : Maison des Causses") == 1
     assert "Bilan de l'année écoulée" in shown
+
+
+def test_the_buttons_of_every_message_of_a_reply_keep_their_numbers(services):
+    """A long recap comes in several messages: ✏️ 41 is [41] under the second, and typing 41 presses it, as in
+    Telegram, where every message keeps its buttons."""
+    screen: list[str] = []
+    chat = TerminalChat(services.engine, services.renderer, services.engine.ui, read=lambda _: "", write=screen.append)
+    first = [[Button(f"✏️ {n}", f"e{n}") for n in range(1, 41)]]
+    second = [[Button(f"✏️ {n}", f"e{n}") for n in range(41, 43)], [Button("Étape suivante ➡️", "next")]]
+    chat.show(Outcome([Reply("use_buttons", buttons=first), Reply("use_buttons", buttons=second)]))
+    shown = "\n".join(screen)
+    assert "  [1] ✏️ 1\n" in shown and "  [40] ✏️ 40\n" in shown
+    assert "  [41] ✏️ 41\n" in shown and "  [43] Étape suivante ➡️" in shown
+    assert chat.event("41").data == "e41" and chat.event("1").data == "e1" and chat.event("43").data == "next"
+    assert chat.event("44").text == "44"   # no such button: typed text
