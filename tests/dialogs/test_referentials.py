@@ -82,6 +82,12 @@ def test_every_operator_a_project_can_choose_is_asked_what_the_convention_cadre_
     assert missing == []
     for pattern in ("part_nom_{}", "part_signataire_{}", "part_contribution_{}"):
         assert all(guide.questions[pattern.format(o)].required for o in operators)
+    # And so each can be invited to answer its own part (a partner member, /equipe).
+    partners = referentials[which].partners
+    assert [p.option for p in partners.all if p.selector == "part_operateurs"] == operators
+    last = operators[-1]
+    assert {q.id for q in partners.step(f"part_operateurs:{last}").questions} == {
+        *(pattern.format(last) for pattern in PER_OPERATOR), f"part_contribution_{last}_detail"}
 
 
 @pytest.mark.parametrize("which", ["msap", "france_services"])
