@@ -300,6 +300,7 @@ def test_the_dossier_prints_the_forfait_and_its_source(services):
     budget = dossier.budget
     assert plain(budget.subsidy_formula) == FORMULA_2026
     assert budget.subsidy_kind == "forfait" and budget.subsidy_caveats == [] and budget.subsidy_source == SOURCE
+    assert "FNADT 50\u202f%, " in budget.subsidy_rule   # "50" and "%" never on two lines
     assert (budget.resources[0].label, plain(budget.resources[0].amount)) == ("Labellisation (FNADT + FNFS)",
                                                                                "50 000 €")
     assert budget.notes == []   # the fiche's "whole calendar year" note is not said of a forfait
