@@ -8,6 +8,7 @@ from sqlalchemy import select
 from store.models import BudgetLine
 from tests.bot.test_conversation import create_project
 from tests.support.budget_chat import add_charge, add_resource
+from tests.support.telegram import FRANCE_SERVICES_RULES
 
 
 def seen(sent) -> str:
@@ -24,6 +25,17 @@ async def test_an_empty_budget_explains_what_to_enter(client):
     summary = await open_budget(client)
     assert "Saisissez les charges de fonctionnement pour calculer la subvention." in seen(summary)
     assert {"➕ Investissement", "➕ Fonctionnement", "➕ Ressource"} <= set(summary.labels)
+    # Not "0 €": nothing is computed yet.
+    assert "Labellisation         à calculer" in seen(summary) and "Labellisation                0 €" not in seen(summary)
+    assert "Plan de financement\nAucune ligne pour l'instant : ajoutez une charge ou une ressource." in seen(summary)
+    assert "Forfait" not in seen(summary)   # the 2016 fiche's rule is a rate
+
+
+async def test_an_empty_france_services_budget_names_the_forfait_it_will_get(client):
+    await client.start_project("France services du Lévézou", "Lévézou", FRANCE_SERVICES_RULES)
+    summary = seen((await client.send("/budget"))[0])
+    assert ("Forfait France services 2026 : 50 000 €, versé dans la limite du budget de fonctionnement.\n"
+            "Saisissez les charges de fonctionnement pour calculer la subvention.") in summary
 
 
 async def test_lines_give_the_subsidy_the_formula_and_what_remains_to_finance(client):
