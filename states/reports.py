@@ -19,6 +19,8 @@ from store.repo import ChecklistEvidence
 
 MakeButton = Callable[[str, str, "int | None"], Button]
 KINDS = (REQUIREMENT, RECOMMENDATION, PLAUSIBILITY)  # the order in which every report lists them
+# Questions /a_traiter lists at once, each with its button: Telegram refuses a keyboard of more than 100.
+DEFERRED_SHOWN = 40
 
 
 class Reports:
@@ -98,17 +100,21 @@ class Reports:
         return formatting.long_date(local_date(state.on, self.zone))
 
     def deferred(self) -> Reply:
-        stages, rows = [], []
+        """The questions left for later, by stage: the first DEFERRED_SHOWN with a button each, then how many more."""
+        stages, rows, more = [], [], 0
         for stage in self.guide.stages:
             questions = [q for step in stage.steps for q in self.view.own_questions(step)
                          if self.view.status(q.id) == DEFERRED]
-            if questions:
+            shown = questions[:max(DEFERRED_SHOWN - len(rows), 0)]
+            more += len(questions) - len(shown)
+            if shown:
                 first = len(rows) + 1
                 stages.append({"order": stage.order, "title": stage.title, "first": first,
-                               "questions": [q.prompt for q in questions]})
+                               "questions": [q.prompt for q in shown]})
                 rows += [[self.button(self.ui.buttons.answer.format(number=first + i), Action.ANSWER,
-                                      self.guide.question_index[q.id])] for i, q in enumerate(questions)]
-        return Reply("deferred", {"stages": stages}, rows + [[self.button(self.ui.buttons.menu, Action.MENU, None)]])
+                                      self.guide.question_index[q.id])] for i, q in enumerate(shown)]
+        return Reply("deferred", {"stages": stages, "more": more},
+                     rows + [[self.button(self.ui.buttons.menu, Action.MENU, None)]])
 
     def stage_done(self, stage: Stage) -> Reply:
         progress = next(p for p in self.view.stage_progress() if p.stage is stage)

@@ -12,7 +12,8 @@ from store.models import Answer, Project
 from store.repo import Repository
 from tests.support.members import add_member
 from tests.support.telegram import FRANCE_SERVICES_RULES, MSAP_RULES, ChatClient
-from tests.support.walk import question_in
+from tests.bot.test_whole_guide import CONFORMANT_FRANCE_SERVICES
+from tests.support.walk import question_in, walk_step
 
 
 def record(services, **answers) -> int:
@@ -166,8 +167,6 @@ async def test_the_help_names_the_rules_the_project_is_checked_against(client, s
 async def test_a_step_with_more_answers_than_a_keyboard_holds_is_recapped_in_several_messages(client, services):
     """France services asks each of the thirteen national partners' questions in one step: over a hundred ✏️
     buttons, which Telegram refuses in one keyboard (tests.support.telegram enforces its limits)."""
-    from tests.bot.test_whole_guide import CONFORMANT_FRANCE_SERVICES
-    from tests.support.walk import walk_step
     replies = await client.start_project("France services du Lévézou", "Lévézou", FRANCE_SERVICES_RULES)
     guide = services.engine.referentials["france_services"].guide
     while True:

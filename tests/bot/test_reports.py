@@ -4,6 +4,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from store.models import ChecklistMark
+from store.repo import Repository
 from tests.bot.test_conversation import create_project
 from tests.support.walk import question_in
 
@@ -70,3 +71,21 @@ async def test_conformity_lists_every_check_and_pending_ones_link_to_their_step(
     assert question_in(services.guide, replies[-1]).id == "tech_horaires_lundi"
     replies = await client.send("9h-12h 14h-17h")
     assert question_in(services.guide, replies[-1]).id == "tech_horaires_mardi"
+
+
+async def test_more_deferred_questions_than_a_keyboard_holds_come_forty_at_a_time(client, services):
+    """Telegram refuses more than 100 buttons (tests.support.telegram enforces it): /a_traiter shows the first
+    forty, each with its button, and says how many more wait."""
+    await create_project(client)
+    always = [q for q in services.guide.question_list if q.when is None][:45]
+    with services.database.begin() as connection:
+        repo = Repository(connection)
+        for question in always:
+            repo.record_answer(1, question.id, question.kind.value, "deferred", None, client.user_id)
+    listing = await client.send("/a_traiter")
+    text = "\n".join(message.text for message in listing)
+    assert listing[-1].labels == [f"✏️ Répondre {n}" for n in range(1, 41)] + ["☰ Menu"]
+    assert f"40. {always[39].prompt}" in text and always[40].prompt not in text
+    assert "… et 5 autres questions, que cette liste montrera une fois celles-ci traitées." in text
+    replies = await client.click("Répondre 40")
+    assert question_in(services.guide, replies[-1]).id == always[39].id
