@@ -51,7 +51,12 @@ class Partners:
         return [p for p in self.all if p.option in (values.get(p.selector) or [])]
 
     def step(self, key: str) -> Step:
-        """The partner's part of its step: only its questions, none recalled from earlier steps."""
+        """The partner's part of its step: only its questions, none recalled from earlier steps. An organisation
+        these rules do not have (another referential's, before the project switched) has none to answer, in the
+        step that chooses the partners."""
+        if key not in self._steps:
+            step = self.guide.step_of_question[key.partition(":")[0]]
+            return step.model_copy(update={"questions": [], "recall": []})
         return self._steps[key]
 
     @cached_property

@@ -71,6 +71,12 @@ def default_referential(referentials: dict[str, Referential]) -> Referential:
     return next(r for r in referentials.values() if r.meta.default)
 
 
+def partner_labels(referentials: dict[str, Referential]) -> dict[str, str]:
+    """Every organisation a partner member may answer for, under any referential, by key: a project that
+    switched rules keeps members for organisations its new rules do not have (France services' Urssaf)."""
+    return {partner.key: partner.label for referential in referentials.values() for partner in referential.partners.all}
+
+
 def _apply(base: LoadedGuide, meta: ReferentialFile, where: str) -> LoadedGuide:
     """The shared guide with the referential's changes, checked as a whole."""
     questions, checks, checklist = meta.questions, meta.checks, meta.checklist

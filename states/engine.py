@@ -17,7 +17,7 @@ from dialogs.model import Kind, Question, Step
 from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.schedule import total_minutes
 from dialogs.parsing import SHORT_TEXT_MAX, ParseError, from_json, parse_answer, parse_text, to_json
-from dialogs.referentials import Referential, default_referential
+from dialogs.referentials import Referential, default_referential, partner_labels
 from dialogs.ui import UiTexts
 from states.buttons import Action, Payload, decode, shorten
 from states.events import Button, Choice, Command, DocumentRequest, Event, Outcome, Reply, Text, Unsupported
@@ -69,6 +69,7 @@ class Engine:
         self.clock = clock
         self.zone = zone
         self.machines = {key: ProjectMachine(r.guide) for key, r in referentials.items()}
+        self.partner_labels = partner_labels(referentials)
         self.admins = admins
         # Makes an invitation link from its token; set by the Telegram front end once it knows the bot's name.
         self.invite_link: Callable[[str], str] | None = None
@@ -822,6 +823,10 @@ class _Conversation:
     def _partner(self) -> bool:
         return self.membership.role == PARTNER
 
+    def _partner_label(self) -> str:
+        """The organisation this partner member answers for, whichever rules the project follows now."""
+        return self.engine.partner_labels[self.membership.partner]
+
     def _partner_asked(self) -> bool:
         """The partner's organisation is among those the project chose: it has questions to answer."""
         return bool(self.view.visible_questions(self._step()))
@@ -856,8 +861,7 @@ class _Conversation:
             return [self._progress()]  # a reader answers nothing: where the project stands
         step = self._step()
         if self._partner and not self._partner_asked():
-            partner = self.ref.partners.by_key[self.membership.partner]
-            return [Reply("partner_not_chosen", {"partner": partner.label}, self._menu_buttons())]
+            return [Reply("partner_not_chosen", {"partner": self._partner_label()}, self._menu_buttons())]
         if step is None:
             to_tick = self._reports().to_tick(self.repo.checklist_marks(self.project.id))
             return [Reply("finished", {**self._project_values(), **self._standing(), "to_tick": to_tick},
@@ -955,7 +959,7 @@ class _Conversation:
         schedule = [q for q in step.questions if q.kind is Kind.TIME_RANGES]
         weekly = (total_minutes([self.view.values[q.id] for q in schedule if q.id in self.view.values])
                   if schedule else None)
-        partner = self.ref.partners.by_key[self.membership.partner].label if self._partner else None
+        partner = self._partner_label() if self._partner else None
         starts = range(0, max(len(items), 1), RECAP_ITEMS_PER_MESSAGE)
         parts = []
         for start in starts:
@@ -1083,7 +1087,8 @@ class _Conversation:
     # ---- the team
 
     def _team(self) -> TeamDesk:
-        return TeamDesk(Team(self.repo.connection), self.ui, self.ref.partners, (self.project.id, self.project.name),
+        return TeamDesk(Team(self.repo.connection), self.ui, self.ref.partners, self.engine.partner_labels,
+                        (self.project.id, self.project.name),
                         (self.user.id, self.user.name), self.membership.role, lambda: self.view.values, self._button,
                         self.now, self.engine.zone, self.engine.invite_link)
 
@@ -1117,8 +1122,7 @@ class _Conversation:
         Team(self.repo.connection).confirm(self.project.id, self.user.id, self.now)
         self._tell_team("confirmed", {"partner": self.membership.partner})
         self._touch()
-        partner = self.ref.partners.by_key[self.membership.partner]
-        return Outcome([Reply("partner_confirmed", {"project": self.project.name, "partner": partner.label},
+        return Outcome([Reply("partner_confirmed", {"project": self.project.name, "partner": self._partner_label()},
                               self._menu_buttons())])
 
     def _invitation(self, event: Event) -> Outcome | None:
@@ -1172,9 +1176,8 @@ class _Conversation:
         ])])
 
     def _invitation_values(self, invitation) -> dict[str, Any]:
-        partner = self.ref.partners.by_key.get(invitation.partner) if invitation.partner else None
         return {"role": invitation.role, "role_label": self.ui.roles.get(invitation.role, invitation.role),
-                "partner": partner.label if partner else None}
+                "partner": self.engine.partner_labels.get(invitation.partner) if invitation.partner else None}
 
     def _refused(self, reason: str) -> Outcome:
         return Outcome([Reply("invitation_refused", {"reason": reason}), *self._carry_on()])

@@ -1,7 +1,7 @@
 """/equipe: the project's members and their roles, the invitation links, and the owner's changes to them."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -15,14 +15,18 @@ from store.team import VALID, InvitationRow, Member, Team
 
 
 class TeamDesk:
-    def __init__(self, team: Team, ui: UiTexts, partners: Partners, project: tuple[int, str], user: tuple[int, str],
-                 role: str, values: Callable[[], dict], button: Callable[..., Button], now: datetime, zone: ZoneInfo,
+    def __init__(self, team: Team, ui: UiTexts, partners: Partners, partner_labels: Mapping[str, str],
+                 project: tuple[int, str], user: tuple[int, str], role: str, values: Callable[[], dict],
+                 button: Callable[..., Button], now: datetime, zone: ZoneInfo,
                  invite_link: Callable[[str], str] | None) -> None:
-        """`project` and `user`: (id, name) each; `values`: the project's answers (which partners it chose);
-        `invite_link`: a token's link, None where links cannot be opened (the terminal)."""
+        """`partners`: those the project's rules offer; `partner_labels`: any rules' (a member may answer for one
+        the project's rules no longer have); `project` and `user`: (id, name) each; `values`: the project's
+        answers (which partners it chose); `invite_link`: a token's link, None where links cannot be opened (the
+        terminal)."""
         self.team = team
         self.ui = ui
         self.partners = partners
+        self.partner_labels = partner_labels
         self.project_id, self.project_name = project
         self.user_id, self.user_name = user
         self.role = role
@@ -41,8 +45,7 @@ class TeamDesk:
         return self.ui.roles.get(role, role)
 
     def partner_label(self, key: str | None) -> str | None:
-        partner = self.partners.by_key.get(key) if key else None
-        return partner.label if partner else None
+        return self.partner_labels.get(key) if key else None
 
     def summary(self, done: str | None = None, edit: bool = False) -> Reply:
         """The members, the links still waiting, and (for the owner) what can be changed."""

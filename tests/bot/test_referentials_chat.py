@@ -34,6 +34,14 @@ def stored(services) -> tuple[str, str, int]:
         return referential, version, connection.execute(select(func.count()).select_from(Answer)).scalar_one()
 
 
+async def switch_rules(client, now: str, to_button: str, to_name: str) -> None:
+    """The owner switches the project's rules from the menu, confirming."""
+    await client.send("/menu")
+    await client.click(f"Règles suivies : {now}")
+    await client.click(to_button)
+    await client.click(f"Suivre : {to_name}")
+
+
 async def test_a_new_project_chooses_its_rules_between_two_buttons(client, services):
     await client.send("/start")
     await client.send("MSAP du Lévézou")
@@ -122,10 +130,7 @@ async def test_passage_on_a_france_services_project_has_nothing_to_prepare(clien
 async def test_a_partner_chosen_under_france_services_stays_shown_after_switching_back(client, services):
     await client.start_project("MSAP du Lévézou", "Lévézou", FRANCE_SERVICES_RULES)
     record(services, part_operateurs=["la_poste", "caf", "justice"])
-    await client.send("/menu")
-    await client.click("Règles suivies : France services")
-    await client.click(MSAP_RULES)
-    await client.click("Suivre : Maison de services au public")
+    await switch_rules(client, "France services", MSAP_RULES, "Maison de services au public")
     conformity = (await client.send("/conformite"))[-1].text
     assert "Exigences du cahier des charges" in conformity  # no crash on an option the 2016 list lacks
     with services.database.connect() as connection:
@@ -137,10 +142,7 @@ async def test_the_team_hears_that_the_project_follows_other_rules(client, servi
     await client.start_project("MSAP du Lévézou", "Lévézou", MSAP_RULES)
     with services.database.begin() as connection:
         add_member(connection, connection.execute(select(Project.id)).scalar_one(), 2002, "Anne Lambert", "reader")
-    await client.send("/menu")
-    await client.click("Règles suivies : Maison de services au public")
-    await client.click(FRANCE_SERVICES_RULES)
-    await client.click("Suivre : France services")
+    await switch_rules(client, "Maison de services au public", FRANCE_SERVICES_RULES, "France services")
     since = len(api.calls)
     await application.bot_data[REMINDERS].run_once(application.bot)
     (news,) = api.sent(since)  # the member who switched is not told of it
@@ -204,3 +206,29 @@ async def test_a_step_with_more_answers_than_a_keyboard_holds_is_recapped_in_sev
     prompt = text[1].split("\n41. ")[1].split("\n")[0]
     asked = await press(recap[1], "✏️ 41")
     assert question_in(guide, asked).prompt == prompt
+
+
+async def test_a_partner_france_services_alone_has_is_told_so_once_the_project_follows_the_2016_fiche(
+        client, services, application, api):
+    """The Urssaf, invited to answer its part of a France services project, has nothing to answer once the
+    project switches to the 2016 fiche, which does not have it: it is told so, and its part comes back with
+    France services."""
+    guide = services.engine.referentials["france_services"].guide
+    await client.start_project("France services du Lévézou", "Lévézou", FRANCE_SERVICES_RULES)
+    record(services, part_operateurs=["la_poste", "caf", "urssaf"])
+    with services.database.begin() as connection:
+        add_member(connection, connection.execute(select(Project.id)).scalar_one(), 2002, "Paul Fournier",
+                   "partner", partner="part_operateurs:urssaf")
+    urssaf = ChatClient(application, api, user_id=2002)
+
+    async def resume():
+        await urssaf.send("/start")
+        return (await urssaf.click("Continuer"))[-1]
+
+    assert question_in(guide, await resume()).id == "part_nom_urssaf"
+    await switch_rules(client, "France services", MSAP_RULES, "Maison de services au public")
+    assert "Urssaf ne figure plus parmi les partenaires retenus par le projet" in (await resume()).text
+    assert "Désolé" not in "\n".join(m.text for m in api.sent())
+    assert "Urssaf" in (await urssaf.send("/equipe"))[-1].text
+    await switch_rules(client, "Maison de services au public", FRANCE_SERVICES_RULES, "France services")
+    assert question_in(guide, await resume()).id == "part_nom_urssaf"
