@@ -377,6 +377,18 @@ def _match_option(question: Question, text: str) -> str | None:
     return None
 
 
+def _close(question: Question, text: str) -> dict[str, list[tuple[int, str]]]:
+    """`close`: the options whose label holds the typed words, with their numbers, for the message to suggest;
+    never taken as the answer ("moins d'un" may not mean « Moins d'un mi-temps »). {} when none does."""
+    typed = re.findall(r"[^\W_]+", _choice_key(text))
+    close = []
+    for number, option in enumerate(question.options, start=1):
+        words = re.findall(r"[^\W_]+", _choice_key(option.label))
+        if typed and any(words[i:i + len(typed)] == typed for i in range(len(words) - len(typed) + 1)):
+            close.append((number, option.label))
+    return {"close": close[:5]} if close else {}
+
+
 def _parse_multi(question: Question, text: str) -> list[str]:
     """Split a list of options on commas, semicolons, " et " and newlines; longest label match wins."""
     pieces = _LIST_SEP_RE.split(text)
@@ -395,7 +407,7 @@ def _parse_multi(question: Question, text: str) -> list[str]:
                 i = j
                 break
         else:
-            raise ParseError("choice.invalid", unknown=parts[i].strip())
+            raise ParseError("choice.invalid", unknown=parts[i].strip(), **_close(question, parts[i]))
     if not chosen:
         raise ParseError("choice.invalid", unknown=text.strip())
     return [o.id for o in question.options if o.id in chosen]
@@ -435,7 +447,7 @@ def parse_answer(question: Question, text: str) -> Any:
     if kind is Kind.CHOICE:
         option_id = _match_option(question, text)
         if option_id is None:
-            raise ParseError("choice.invalid", unknown=text.strip())
+            raise ParseError("choice.invalid", unknown=text.strip(), **_close(question, text))
         return option_id
     if kind is Kind.MULTI:
         return _parse_multi(question, text)

@@ -5,6 +5,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from store.models import Answer
+from store.repo import Repository
 from tests.support.telegram import MSAP_RULES
 from tests.support.walk import question_in, walk_step
 
@@ -269,3 +270,17 @@ async def test_a_link_typed_as_an_answer_is_never_previewed(client, api):
     assert any("https://exemple.org" in params["text"] for params in calls)
     assert calls and all(params.get("link_preview_options") in ({"is_disabled": True}, '{"is_disabled": true}')
                          for params in calls)
+
+
+async def test_part_of_an_option_is_answered_with_the_options_it_may_mean(client, services):
+    await create_project(client)
+    await client.send("Marie Dupont")
+    await client.send("Chargée de mission")
+    told = (await client.send("plein"))[0].text
+    assert told == ("⚠️ Je n'ai pas reconnu « plein ». Vouliez-vous dire 1. Temps plein ? Tapez son numéro, ou "
+                    "utilisez les boutons.")
+    told = (await client.send("temps"))[0].text
+    assert "Vouliez-vous dire 1. Temps plein, 2. Mi-temps ou 3. Moins d'un mi-temps ? Tapez le numéro voulu" in told
+    with services.database.connect() as connection:
+        assert "chef_projet_temps" not in Repository(connection).answers(1)   # nothing guessed, nothing stored
+    assert "Récapitulatif" in (await client.send("1"))[-1].text

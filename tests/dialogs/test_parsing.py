@@ -768,10 +768,17 @@ def test_a_label_typed_with_a_space_for_its_hyphen_or_none_is_the_option(text, e
         [option.id for option in _TIME if option.id in (expected, "wifi")]
 
 
-@pytest.mark.parametrize("text", ["mi", "temps", "moins d'un", "mi temps plein"])
-def test_part_of_a_label_is_not_the_option(text):
-    with raises_key("choice.invalid", unknown=text):
+@pytest.mark.parametrize(("text", "close"), [
+    ("mi", [(2, "Mi-temps"), (3, "Moins d'un mi-temps")]),
+    ("temps", [(1, "Temps plein"), (2, "Mi-temps"), (3, "Moins d'un mi-temps")]),
+    ("moins d'un", [(3, "Moins d'un mi-temps")]),
+    ("mi temps plein", None)])
+def test_part_of_a_label_is_not_the_option_but_the_options_holding_it_are_suggested(text, close):
+    """Never a guess ("moins d'un" may not mean « Moins d'un mi-temps »), but the message names what it might be."""
+    with raises_key("choice.invalid", unknown=text, **({"close": close} if close else {})):
         parse_answer(_question(Kind.CHOICE, options=_TIME), text)
+    with raises_key("choice.invalid", unknown=text, **({"close": close} if close else {})):
+        parse_answer(_question(Kind.MULTI, options=_TIME), f"Wi-Fi pour le public, {text}")
 
 
 def test_no_two_options_of_the_guide_read_alike_once_typed():
@@ -810,7 +817,8 @@ def test_parse_answer_multi(text, expected):
     [("santé, piscine", "piscine"), ("7", "7"), ("mairie et emploi", "emploi"), ("", ""), (" , ; ", ", ;")],
 )
 def test_parse_answer_multi_invalid(text, unknown):
-    with raises_key("choice.invalid", unknown=unknown):
+    close = {"close": [(2, "Emploi et formation")]} if unknown == "emploi" else {}
+    with raises_key("choice.invalid", unknown=unknown, **close):
         parse_answer(_question(Kind.MULTI, options=_OPTIONS), text)
 
 
