@@ -276,6 +276,8 @@ async def test_part_of_an_option_is_answered_with_the_options_it_may_mean(client
     await create_project(client)
     await client.send("Marie Dupont")
     await client.send("Chargée de mission")
+    told = (await client.send("piscine"))[0].text   # no option holds it: nothing to suggest
+    assert told == "⚠️ Je n'ai pas reconnu « piscine ». Utilisez les boutons, ou tapez le numéro d'une réponse."
     told = (await client.send("plein"))[0].text
     assert told == ("⚠️ Je n'ai pas reconnu « plein ». Vouliez-vous dire 1. Temps plein ? Tapez son numéro, ou "
                     "utilisez les boutons.")
