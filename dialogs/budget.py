@@ -94,6 +94,11 @@ class Forfait:
     bonus: ForfaitBonus | None   # only where the project answered yes to the bonus question
     source: str
 
+    @property
+    def titled_year(self) -> int | None:
+        """The year its amount is given for: the budget's when published for it, else the year listed."""
+        return self.year if self.published else self.listed_year
+
 
 @dataclass(frozen=True)
 class Subsidy:
@@ -236,9 +241,7 @@ def forfait_formula(subsidy: Subsidy, texts: DocumentTexts, caveats: ForfaitCave
         shares = texts.formula_forfait_shares_separator.join(
             texts.formula_forfait_share.format(fund=share.name, amount=money(share.cents)) for share in f.shares)
         template = texts.formula_forfait_budget if subsidy.basis == "budget" else texts.formula_forfait
-        # The budget's year when its amount is published (from a listed year on), else the listed year's.
-        year = f.year if f.published else f.listed_year
-        lines = [template.format(label=f.label, year=year, forfait=money(f.forfait_cents),
+        lines = [template.format(label=f.label, year=f.titled_year, forfait=money(f.forfait_cents),
                                  amount=money(subsidy.cents), shares=shares)]
         if f.year is None:
             lines.append(caveats.no_year.format(listed=f.listed_year))

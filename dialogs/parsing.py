@@ -381,10 +381,12 @@ def _close(question: Question, text: str) -> dict[str, list[tuple[int, str]]]:
     """`close`: the options whose label holds the typed words, with their numbers, for the message to suggest;
     never taken as the answer ("moins d'un" may not mean « Moins d'un mi-temps »). {} when none does."""
     typed = re.findall(r"[^\W_]+", _choice_key(text))
+    if not typed:
+        return {}
     close = []
     for number, option in enumerate(question.options, start=1):
         words = re.findall(r"[^\W_]+", _choice_key(option.label))
-        if typed and any(words[i:i + len(typed)] == typed for i in range(len(words) - len(typed) + 1)):
+        if any(words[i:i + len(typed)] == typed for i in range(len(words) - len(typed) + 1)):
             close.append((number, option.label))
     return {"close": close[:5]} if close else {}
 

@@ -193,9 +193,10 @@ class BudgetDesk:
         rule = self.model.subsidy
         if isinstance(rule, ForfaitRule):
             # No rate, floor or ceiling: the forfait's lines, as in the documents but for the team, and its source.
+            forfait = summary.subsidy.forfait
             subsidy_rule = {"forfait_lines": forfait_formula(summary.subsidy, self.ui.documents,
                                                              self.ui.budget.forfait_caveats),
-                            "subsidy_source": rule.source}
+                            "forfait_year": forfait.titled_year, "subsidy_source": rule.source}
         else:
             subsidy_rule = {"rate": rule.rate_percent, "floor_cents": rule.floor_euros * 100,
                             "ceiling_cents": rule.ceiling_euros * 100}
