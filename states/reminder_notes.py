@@ -1,6 +1,7 @@
 """What a due reminder says: one reply per reminder, or None when there is nothing to say."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, Callable
 from zoneinfo import ZoneInfo
@@ -24,8 +25,11 @@ STATES = {"met": "satisfied", "not_met": "not_met", "pending": "pending"}
 
 
 class ReminderNotes:
-    def __init__(self, guide: LoadedGuide, model: ReminderModel, ui: UiTexts, zone: ZoneInfo) -> None:
+    def __init__(self, guide: LoadedGuide, model: ReminderModel, ui: UiTexts, zone: ZoneInfo,
+                 partner_labels: Mapping[str, str]) -> None:
+        """`partner_labels`: every referential's organisations (dialogs.referentials.partner_labels)."""
         self.guide = guide
+        self.partner_labels = partner_labels
         self.model = model
         self.ui = ui
         self.zone = zone
@@ -132,11 +136,8 @@ class ReminderNotes:
         return None
 
     def _partner(self, key: str | None) -> str | None:
-        """The label of a partner key ("part_operateurs:caf" -> "CAF"); None if the guide has it no more."""
-        question_id, _, option_id = (key or "").partition(":")
-        question = self.guide.questions.get(question_id)
-        option = next((o for o in question.options if o.id == option_id), None) if question else None
-        return option.label if option else None
+        """The label of a partner key ("part_operateurs:caf" -> "CAF"), whichever rules the project follows now."""
+        return self.partner_labels.get(key) if key else None
 
     def kind_arg(self, kind: str, on: bool) -> int:
         position = [k.id for k in self.model.kinds].index(kind)

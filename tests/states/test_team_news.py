@@ -6,7 +6,9 @@ import pytest
 from sqlalchemy import select, text, update
 
 from bot.render import Renderer, to_plain_text
+from dialogs.budget_model import load_budget_model
 from dialogs.loader import load_guide
+from dialogs.referentials import load_referentials, partner_labels
 from dialogs.reminder_model import load_reminder_model
 from dialogs.ui import load_ui
 from states.buttons import Action, decode
@@ -24,7 +26,8 @@ from tests.support.members import add_member
 
 MODEL = load_reminder_model()
 PLANNER = Planner(MODEL, PARIS)
-NOTES = ReminderNotes(load_guide(), MODEL, load_ui(), PARIS)
+NOTES = ReminderNotes(load_guide(), MODEL, load_ui(), PARIS,
+                      partner_labels(load_referentials(load_budget_model())))
 RENDERER = Renderer()
 OWNER, CONTRIBUTOR, PARTNER, READER = 1, 2, 3, 4
 HEADING = "👥 Nouvelles de l'équipe : MSAP du Lévézou"
