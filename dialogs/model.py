@@ -85,6 +85,7 @@ class Question(Strict):
     required: bool = False
     help: str | None = Field(default=None, max_length=400)
     options: list[Option] = Field(default_factory=list)
+    # Bounds of a number or an amount; for budget lines, their count; for time ranges, theirs (min 1: not "fermé").
     min: int | None = None
     max: int | None = None
     when: Condition | None = None

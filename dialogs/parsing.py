@@ -415,6 +415,20 @@ def _parse_multi(question: Question, text: str) -> list[str]:
     return [o.id for o in question.options if o.id in chosen]
 
 
+def _parse_ranges(question: Question, text: str) -> list[list[int]]:
+    """A day's time ranges; `min` and `max` count the ranges, so that a meeting's hour (min 1) cannot be "fermé"."""
+    closable = not question.min
+    try:
+        ranges = parse_time_ranges(text)
+    except ParseError as error:
+        raise ParseError(error.key, **error.params, closable=closable, max=question.max) from None
+    if len(ranges) < (question.min or 0):
+        raise ParseError("time_ranges.closed", max=question.max)
+    if question.max is not None and len(ranges) > question.max:
+        raise ParseError("time_ranges.count", max=question.max)
+    return ranges
+
+
 # ---------------------------------------------------------------- dispatch
 
 
@@ -454,7 +468,7 @@ def parse_answer(question: Question, text: str) -> Any:
     if kind is Kind.MULTI:
         return _parse_multi(question, text)
     if kind is Kind.TIME_RANGES:
-        return parse_time_ranges(text)
+        return _parse_ranges(question, text)
     if kind is Kind.SIRET:
         return parse_siret(text)
     if kind is Kind.ADDRESS:

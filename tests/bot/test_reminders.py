@@ -311,6 +311,29 @@ async def test_the_date_and_time_given_in_stage_8_plan_the_reminders_and_send_th
     assert len(sent) == 1 and "Vous aviez prévu : Préfecture de département." in sent[0]
 
 
+async def test_the_committee_hour_is_one_range_never_closed(team, api):
+    await new_project(team)
+    await team.client.send("/menu")
+    replies = await team.client.click("8. La Maison, outil de développement local")
+    for _ in range(2):
+        await walk_step(team.client, team.services.guide, replies)
+        replies = await team.client.click("Étape suivante")
+    await team.client.click("Oui")
+    await team.client.click("Préfecture de département")
+    await team.client.click("Valider")
+    await team.client.send("13/06/2028")
+    replies = await team.client.send("fermé")  # a day's opening hours may be "fermé"; a meeting's hour may not
+    assert "Indiquez l'heure de début et l'heure de fin" in replies[0].text
+    assert "À quelle heure ?" in replies[-1].text
+    replies = await team.client.send("9h-10h 14h-15h")
+    assert "Indiquez une seule plage horaire" in replies[0].text
+    replies = await team.client.send("vers midi")
+    assert "Je n'ai pas reconnu cet horaire. Exemple : 14h-16h." in replies[0].text and "fermé" not in replies[0].text
+    assert not calendar_files(api)  # nothing taken yet
+    replies = await team.client.send("14h-16h")
+    assert "Comité de pilotage enregistré" in replies[0].text and "14 h – 16 h" in replies[0].text
+
+
 async def test_another_button_or_a_sticker_while_typing_the_date(team):
     await new_project(team)
     await set_committee(team, "13/06/2028")

@@ -18,6 +18,7 @@ DEFAULTS = {
     Kind.SIRET: "200 067 510 00012",
     Kind.ADDRESS: "12 place de la Mairie, 12400 Saint-Affrique",
 }
+MEETING_HOURS = "14h-16h"  # a time_ranges question with a `min`: one range, not "fermé"
 
 # A rural intercommunality, a main site and two antennas, three operators, 26 hours a week.
 CONFORMANT = {

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dialogs.loader import LoadedGuide
 from dialogs.model import Kind, Question
-from tests.support.projects import DEFAULTS
+from tests.support.projects import DEFAULTS, MEETING_HOURS
 from tests.support.telegram import ChatClient, Sent
 
 NEXT_STEP = "Étape suivante ➡️"
@@ -26,6 +26,8 @@ def answer_text(question: Question, script: dict) -> str:
         return script[question.id]
     if question.kind is Kind.DATE and question.timing is not None:
         return DATES[question.timing]
+    if question.kind is Kind.TIME_RANGES and question.min:
+        return MEETING_HOURS  # a meeting's hour, never "fermé"
     return DEFAULTS[question.kind]
 
 
