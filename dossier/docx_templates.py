@@ -1,7 +1,7 @@
 """Build templates/documents/base.docx, the one Word template of every DOCX; run as a module to regenerate it.
 
 The template holds what is not text: A4 page and 2 cm margins, styles (Title, Heading 1–4, Normal, List Bullet,
-Table Grid), fonts, French proofing, the running header and footer. Its body is one `{{p body }}` that
+Table Grid), fonts, French proofing and hyphenation, the running header and footer. Its body is one `{{p body }}` that
 dossier/word.py fills with the blocks of the document's HTML, so the wording lives in the HTML templates only.
 Context: `header` and `footer` (text), `draft` (BROUILLON in red on every page), `body` (a docxtpl Subdoc).
 Regenerate with `python -m dossier.docx_templates`; a test checks the file on disk is what this module builds.
@@ -40,6 +40,12 @@ INK, NAVY, GREY, RED = (RGBColor.from_string(c) for c in ("1F2933", "1F3A5F", "5
 HEADINGS = {1: (17, NAVY), 2: (13, NAVY), 3: (11, NAVY), 4: (10, INK)}   # sizes and colours of documents.css
 FIXED_TIME = datetime(2026, 1, 1, tzinfo=timezone.utc)   # core properties, so the file is reproducible
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+# What may follow w:suppressAutoHyphens in a w:pPr (ECMA-376 order), so that it goes in the right place.
+AFTER_SUPPRESS_AUTO_HYPHENS = ("w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
+                               "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+                               "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+                               "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl",
+                               "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
 
 
 def set_fonts(rpr, name: str) -> None:
@@ -60,6 +66,24 @@ def mirror_complex_script(rpr) -> None:
         source = rpr.find(qn(latin))
         if source is not None and rpr.find(qn(complex_script)) is None:
             source.addnext(OxmlElement(complex_script, dict(source.attrib)))
+
+
+def set_hyphenation(ppr, on: bool) -> None:
+    """Let Word hyphenate a paragraph or style (when the document allows it), or keep it from doing so."""
+    element = ppr.find(qn("w:suppressAutoHyphens"))
+    if element is None:
+        element = OxmlElement("w:suppressAutoHyphens")
+        ppr.insert_element_before(element, *AFTER_SUPPRESS_AUTO_HYPHENS)
+    element.set(qn("w:val"), "0" if on else "1")
+
+
+def _setup_hyphenation(document: WordDocument) -> None:
+    """French hyphenation on for the document but off by default: as in the PDF, only the narrow columns that
+    word.py marks hyphenate ("Accompa-gnement" rather than "Accompagnemen" then "t"), never a source's address."""
+    settings = document.settings.element
+    settings.find(qn("w:defaultTabStop")).addnext(OxmlElement("w:autoHyphenation"))
+    settings.find(qn("w:autoHyphenation")).addnext(OxmlElement("w:doNotHyphenateCaps"))  # DGFiP, CNAF stay whole
+    set_hyphenation(document.styles["Normal"].element.get_or_add_pPr(), False)
 
 
 def _setup_styles(document: WordDocument) -> None:
@@ -182,6 +206,7 @@ def build_base() -> WordDocument:
     document = Document()
     _setup_page(document)
     _setup_styles(document)
+    _setup_hyphenation(document)
     _setup_font_table(document)
     _setup_properties(document)
     _setup_header_footer(document)

@@ -39,7 +39,7 @@ from markupsafe import Markup, escape
 from dossier.blocks import (BREAK, BulletList, Cell, Document, Heading, PageBreak, Paragraph, Row, Run, Table,
                             parse)
 from dossier.docx_templates import (BASE_TEMPLATE, DOCUMENTS_DIR, EMOJI_FONT, GREY, RED, TEXT_WIDTH,
-                                    mirror_complex_script, set_fonts)
+                                    mirror_complex_script, set_fonts, set_hyphenation)
 from dossier.markup import render_html
 from dossier.model import Dossier
 
@@ -50,6 +50,8 @@ EMOJI = re.compile("[\U0001F000-\U0001FAFF](?:\u200d[\u2600-\u27bf\U0001F000-\U0
                    "|[\U0001F000-\U0001FAFF\ufe0f\U000E0020-\U000E007F])*")
 DOCXTPL_MARKER = re.compile("(?<=[{}%]_)(?=[{}%])")   # where "{_{" and its kin would be read by docxtpl
 PERCENT_WIDTH = re.compile(r"^\.([\w-]+)\s*\{\s*width:\s*(\d+(?:\.\d+)?)%;\s*\}", re.MULTILINE)
+HYPHENATED_RULE = re.compile(r"([^{}]*)\{[^{}]*\bhyphens:\s*auto;")   # its selectors
+TABLE_CELL_SELECTOR = re.compile(r"\.([\w-]+)\s+t[dh]\b")
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,14 @@ def column_widths() -> dict[str, float]:
     return {name: float(percent) / 100 for name, percent in PERCENT_WIDTH.findall(STYLESHEET.read_text("utf-8"))}
 
 
+@cache
+def hyphenated_tables() -> frozenset[str]:
+    """The table classes whose cells documents.css hyphenates: the same cells hyphenate in Word."""
+    css = re.sub(r"/\*.*?\*/", "", STYLESHEET.read_text("utf-8"), flags=re.DOTALL)
+    return frozenset(name for selectors in HYPHENATED_RULE.findall(css)
+                     for name in TABLE_CELL_SELECTOR.findall(selectors))
+
+
 class _Writer:
     """Writes blocks into a python-docx document (the Subdoc)."""
 
@@ -181,10 +191,11 @@ class _Writer:
         table.autofit = False
         for column, width in zip(table.columns, _widths(block)):
             column.width = width
+        hyphenate = bool(block.classes & hyphenated_tables())
         for row in block.rows:
-            self.row(table, row)
+            self.row(table, row, hyphenate)
 
-    def row(self, table, row: Row) -> None:
+    def row(self, table, row: Row, hyphenate: bool) -> None:
         word_row = table.add_row()
         properties = word_row._tr.get_or_add_trPr()
         properties.append(OxmlElement("w:cantSplit"))     # a row never breaks across pages, as in the PDF
@@ -196,7 +207,7 @@ class _Writer:
             if cell.colspan > 1:
                 target = target.merge(cells[min(column + cell.colspan, len(cells)) - 1])
             column += cell.colspan
-            _cell(target, cell, row)
+            _cell(target, cell, row, hyphenate)
 
 
 def _widths(block: Table) -> list[Emu]:
@@ -214,8 +225,9 @@ def _widths(block: Table) -> list[Emu]:
     return [Emu(int(TEXT_WIDTH * (rest if f is None else f))) for f in fractions]
 
 
-def _cell(target: _Cell, cell: Cell, row: Row) -> None:
-    """A cell's paragraphs and lists, in bold and shaded when it heads a row or a column, or totals."""
+def _cell(target: _Cell, cell: Cell, row: Row, hyphenate: bool) -> None:
+    """A cell's paragraphs and lists, in bold and shaded when it heads a row or a column, or totals; hyphenated
+    when its table's are."""
     emphasis = cell.header or "total" in row.classes
     fill = HEAD_FILL if row.header or "total" in row.classes else LABEL_FILL if cell.header else None
     if fill:
@@ -226,6 +238,8 @@ def _cell(target: _Cell, cell: Cell, row: Row) -> None:
         items = [block.runs] if isinstance(block, Paragraph) else list(block.items)
         for item_number, runs in enumerate(items):
             paragraph = first if number == item_number == 0 else target.add_paragraph()
+            if hyphenate:
+                set_hyphenation(paragraph._p.get_or_add_pPr(), True)
             if isinstance(block, BulletList):
                 _styled(paragraph, _list_style(block))
             if "amount" in cell.classes:

@@ -101,6 +101,36 @@ def test_tables_are_real_tables_with_repeated_header_rows_spans_and_css_widths()
     assert table.rows[1].cells[1].paragraphs[0].alignment == 2   # right-aligned amounts
 
 
+def hyphenates(document: WordDocument, paragraph) -> bool:
+    """Whether Word hyphenates this paragraph: the document allows it and neither it nor its style refuses."""
+    if document.settings.element.find(qn("w:autoHyphenation")) is None:
+        return False
+    own = paragraph._p.pPr.find(qn("w:suppressAutoHyphens")) if paragraph._p.pPr is not None else None
+    if own is not None:
+        return own.get(qn("w:val")) in ("0", "false")
+    style = paragraph.style
+    while style is not None:
+        inherited = style.element.pPr.find(qn("w:suppressAutoHyphens")) if style.element.pPr is not None else None
+        if inherited is not None:
+            return inherited.get(qn("w:val")) in ("0", "false")
+        style = style.base_style
+    return True
+
+
+def test_only_the_partners_and_teams_narrow_columns_hyphenate_as_in_the_pdf():
+    document = docx_of('<p>Un paragraphe.</p><table class="partners"><tr><td>Accompagnement</td><td><ul>'
+                       '<li>intercommunalités</li></ul></td></tr></table><table class="team"><tr><th>Fonction</th>'
+                       '</tr></table><table><tr><td>https://www.legifrance.gouv.fr/jorf/id/JORFTEXT000051794367</td>'
+                       '</tr></table>')
+    partners, team, sources = document.tables
+    assert [hyphenates(document, p) for row in partners.rows for cell in row.cells for p in cell.paragraphs] == [
+        True, True]
+    assert hyphenates(document, team.rows[0].cells[0].paragraphs[0])
+    assert not hyphenates(document, sources.rows[0].cells[0].paragraphs[0])  # a source's address stays whole
+    assert not hyphenates(document, document.paragraphs[0])
+    assert document.settings.element.find(qn("w:doNotHyphenateCaps")) is not None  # DGFiP, CNAF
+
+
 def test_a_page_break_starts_the_next_block_on_a_new_page():
     document = docx_of('<section class="cover"><h1>Couverture</h1></section><h2>Suite</h2>')
     assert [p.paragraph_format.page_break_before for p in document.paragraphs] == [None, True]
