@@ -57,9 +57,9 @@ async def test_the_convention_is_written_from_the_answers_in_both_formats(client
         ["MSAP du Saint-Affricain"],
         ["2 avenue Victor-Hugo, 12400 Saint-Affrique", "120 m²"],
         [*partners, "Conseil départemental de l'Aveyron", "Commune de Belmont-sur-Rance, commune de Camarès"],
-        [f"gérée par {carrier}", "Claire Morel"],
+        [f"Le gestionnaire de la Maison, {carrier}", "Claire Morel"],
         ["Aide aux demandes de prestations et rendez-vous en visio avec un conseiller."],
-        ["La Poste, direction régionale Occitanie apporte du personnel et des locaux",
+        ["La Poste, direction régionale Occitanie : du personnel et des locaux.",
          "Deux jours de formation des agents et une borne de visio.", "29 000 €"],
         ["26 h par semaine"],
         ["M. Vidal, responsable du bureau de Saint-Affrique", "Mme Roques, conseillère territoriale"],
@@ -73,10 +73,11 @@ async def test_the_convention_is_written_from_the_answers_in_both_formats(client
                 assert squash(fact) in article, (key, number, fact)
         text = squash(files[key])
         assert "____" not in text.split("Signatures")[0], key
+        signatures = text.split("Signatures")[1]
         for name in [carrier, *partners]:
-            assert squash(f"Pour {name}") in text, (key, name)
+            assert squash(name) in signatures, (key, name)
         assert squash("Marie Fabre, Présidente de la communauté de communes") in text, key
-        assert not re.search("Pour(La|Une)(collectivité|structure)", text), key
+        assert not re.search("(La|Une)(collectivité|structure)", signatures), key
 
 
 async def test_the_dossier_opens_with_a_letter_and_the_carrier_s_identity(client, api, services):

@@ -298,9 +298,10 @@ def test_the_complete_convention_is_written_from_the_answers_without_blanks(comp
         ["MSAP du Saint-Affricain", "Communauté de communes du Saint-Affricain", "18 500 habitants"],
         ["12 place de la Mairie, 12400 Saint-Affrique", "140 m²"],
         ["Caisse d'allocations familiales de l'Aveyron", "MSA Midi-Pyrénées Nord", "Conseil départemental"],
-        ["gérée par Communauté de communes du Saint-Affricain", "Claire Morel"],
+        ["Le gestionnaire de la Maison, Communauté de communes du Saint-Affricain", "Claire Morel"],
         ["mise en relation des usagers", "Services de Caisse d'allocations familiales de l'Aveyron."],
-        ["apporte de la formation et du personnel", "Une permanence le mardi matin.", "29 000 €"],
+        ["Caisse d'allocations familiales de l'Aveyron : de la formation et du personnel. Une permanence le mardi "
+         "matin.", "29 000 €"],
         ["30 h par semaine", "9 h – 12 h, 14 h – 17 h", "un mardi sur deux"],
         ["Paul Martin, conseiller", "sous l'autorité de leur employeur", "Un bureau est réservé"],
         ["accessibles aux personnes à mobilité réduite", "visioconférence", "à domicile"],
@@ -319,16 +320,17 @@ def test_a_missing_answer_is_a_visible_blank_in_its_article(draft):
     data = pdf.render_convention_pdf(dataclasses.replace(sample, carrier=carrier, parties=[
         dataclasses.replace(sample.parties[0], name="", representative=""), *sample.parties[1:]]))
     parts = articles(data)
-    assert "géréepar____" in parts[3]
+    assert "LegestionnairedelaMaison,____" in parts[3]
     assert "BROUILLON" in "".join(page_texts(data))
 
 
 def test_parties_and_signatures_carry_legal_names_never_a_category(complete):
     text = squash("".join(page_texts(complete["convention"])))
     for party in sample_dossier().parties:
-        assert squash(f"Pour {party.name}") in text
-        assert squash(f"{party.name}, représenté par {party.representative}") in text or party.role == "gestionnaire"
-    assert "PourLacollectivitélocale" not in text and "Pourlegestionnaire" not in text
+        assert squash(f"{party.name}{party.representative}Signature") in text  # its signature block
+        assert (squash(f"{party.name}, ayant pour signataire {party.representative}") in text
+                or party.role == "gestionnaire")
+    assert "Lacollectivitélocale" not in text.split("Signatures")[1] and "représenté" not in text
     assert squash(f"en {len(sample_dossier().parties)} exemplaires originaux.") in text
 
 

@@ -158,7 +158,7 @@ async def test_the_france_services_documents_are_titled_and_cited_as_france_serv
     for key in ("pdf:convention", "docx:convention"):
         text = documents[key]
         visas = [flat(visa) for visa in build(walked, FS).label.visas]
-        positions = [text.find(visa) for visa in visas] + [text.find(flat("Vu la délibération du"))]
+        positions = [text.find(visa) for visa in visas] + [text.find(flat("Vu la délibération de la structure porteuse"))]
         assert -1 not in positions and positions == sorted(positions), key
         assert flat("approuvant le projet de France services et autorisant la signature") in text, key
         named = "La France services régie par la présente convention est dénommée « MSAP du Saint-Affricain »"
@@ -181,7 +181,8 @@ async def test_the_msap_documents_keep_the_2016_texts(walked):
     for key in ("pdf:convention", "docx:convention"):
         text = documents[key]
         assert flat("Vu le décret n° 2016-403 du 4 avril 2016 relatif aux maisons de services au public ; "
-                    "Vu le cahier des charges des maisons de services au public ; Vu la délibération du") in text, key
+                    "Vu le cahier des charges des maisons de services au public ; Vu la délibération de la structure "
+                    "porteuse") in text, key
         assert flat("en cas de retrait du label « Maison de services au public ».") in text, key
         assert flat("La Maison de services au public régie par la présente convention") in text, key
     assert flat("Maison de services au public « MSAP du Saint-Affricain » – document établi le") in \
@@ -214,8 +215,8 @@ async def test_every_national_partner_chosen_is_a_party_of_the_convention_asked_
         assert flat("MSA Midi-Pyrénées Nord, ____________________, Conseil départemental de l'accès au droit de "
                     "l'Aveyron, ____________________ et ____________________.") in article, key
         assert flat("Est également associé l'opérateur suivant : Mission locale du Sud-Aveyron.") in article, key
-        assert flat("Pour Conseil départemental de l'accès au droit de l'Aveyron Mme Garrigues, présidente") \
-            in documents[key], key
+        assert flat("Conseil départemental de l'accès au droit de l'Aveyron Mme Garrigues, présidente Signature") \
+            in documents[key], key  # its signature block
     # Under the 2016 fiche, the operators it does not offer are not partners: the same answers, its options only.
     msap = build(walked, MSAP)
     assert [p.key for p in msap.partners] == ["la_poste", "caf", "msa"]
