@@ -13,6 +13,7 @@ CLOSED_WORDS = frozenset({"ferme", "fermee", "ferme toute la journee", "non", "a
 
 _TIME = r"(?P<{0}h>[0-9]{{1,2}})(?:(?:h|:)(?P<{0}m>[0-9]{{2}})?)?"
 _RANGE_RE = re.compile(_TIME.format("a") + r" ?- ?" + _TIME.format("b"))
+_SINGLE_TIME_RE = re.compile(r"(?:-|vers )? ?" + _TIME.format("a"))  # "à 14h" folds to "-14h"
 
 
 def _fold(text: str) -> str:
@@ -47,6 +48,8 @@ def parse_time_ranges(text: str) -> list[list[int]]:
             raise ParseError("time_ranges.order")
         ranges.append([start, end])
         position = match.end()
+    if not ranges and _SINGLE_TIME_RE.fullmatch(folded):
+        raise ParseError("time_ranges.no_end")  # "14h": a start without its end
     if not ranges or folded[position:].strip():
         raise ParseError("time_ranges.invalid")
     ranges.sort()

@@ -297,7 +297,7 @@ async def test_the_date_and_time_given_in_stage_8_plan_the_reminders_and_send_th
     await team.client.click("Préfecture de département")
     await team.client.click("Valider")
     replies = await team.client.send("13/06/2028")
-    assert "À quelle heure ?" in replies[-1].text
+    assert "De quelle heure à quelle heure ?" in replies[-1].text
     assert not calendar_files(api)  # the file waits for the time
     replies = await team.client.send("14h30-16h30")
     assert "Comité de pilotage enregistré" in replies[0].text and "14 h 30 – 16 h 30" in replies[0].text
@@ -324,9 +324,11 @@ async def test_the_committee_hour_is_one_range_never_closed(team, api):
     await team.client.send("13/06/2028")
     replies = await team.client.send("fermé")  # a day's opening hours may be "fermé"; a meeting's hour may not
     assert "Indiquez l'heure de début et l'heure de fin" in replies[0].text
-    assert "À quelle heure ?" in replies[-1].text
+    assert "De quelle heure à quelle heure ?" in replies[-1].text
     replies = await team.client.send("9h-10h 14h-15h")
     assert "Indiquez une seule plage horaire" in replies[0].text
+    replies = await team.client.send("à 14h")  # the start alone
+    assert "Indiquez aussi l'heure de fin. Exemple : 14h-16h." in replies[0].text
     replies = await team.client.send("vers midi")
     assert "Je n'ai pas reconnu cet horaire. Exemple : 14h-16h." in replies[0].text and "fermé" not in replies[0].text
     assert not calendar_files(api)  # nothing taken yet

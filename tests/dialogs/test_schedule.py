@@ -29,6 +29,7 @@ def test_accepted(text, expected):
     ("bonjour", "time_ranges.invalid"), ("9h-25h", "time_ranges.invalid"), ("9h-12h blah", "time_ranges.invalid"),
     ("9h70-10h", "time_ranges.invalid"), ("12h-9h", "time_ranges.order"), ("9h-9h", "time_ranges.order"),
     ("9h-12h 11h-13h", "time_ranges.overlap"), ("", "time_ranges.invalid"),
+    ("14h", "time_ranges.no_end"), ("à 14 h 30", "time_ranges.no_end"), ("vers 9:15", "time_ranges.no_end"),
 ])
 def test_refused(text, key):
     with pytest.raises(ParseError) as raised:
