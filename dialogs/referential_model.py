@@ -76,6 +76,8 @@ class ReferentialFile(Strict):
     sources: list[Source] = Field(min_length=1)
     # The dossier's legal visas ("Vu la loi n° 2000-321 …"), in order.
     visas: list[str] = Field(default_factory=list)
+    requirements_basis: str = Field(min_length=1, max_length=300, description=(
+        "What sets the requirements it checks, completing « Conditions de la labellisation fixées par … »."))
     # None: the fiche's rule of dialogs/budget.yaml.
     subsidy: Subsidy | None = None
     questions: QuestionChanges = Field(default_factory=QuestionChanges)

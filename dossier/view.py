@@ -83,7 +83,7 @@ class _Builder:
         checks = [check_view(r.check.id, r.check.title, r.state.value, r.reason or "", r.check.fiche, r.check.kind,
                              docs, self.evidence(r.check.id, computed), to_confirm=r.check.to_confirm,
                              from_fiche=r.check.id not in own) for r in results]
-        rules = conformity_fields(checks, docs)
+        rules = conformity_fields(checks, docs, self.referential.requirements_basis)
         missing = self.missing()
         final = not missing and rules["requirements"].met == rules["requirements"].total
         local_partners = self.local_partners()
@@ -390,10 +390,12 @@ def cited(visa: str) -> str:
     return text[len(VISA):] if text.startswith(VISA) else text
 
 
-def conformity_fields(checks: list[CheckView], texts: DocumentTexts) -> dict:
+def conformity_fields(checks: list[CheckView], texts: DocumentTexts, basis: str) -> dict:
     """The Dossier's fields about the rules: every check, the three groups, what is not met, the requirements'
-    count and its sentence. Only requirements are counted; a rule not met or not answered is never met."""
-    groups = [CheckGroup(kind, getattr(texts.check_kinds, kind).heading, getattr(texts.check_kinds, kind).intro,
+    count and its sentence. Only requirements are counted; a rule not met or not answered is never met.
+    `basis`: what sets the requirements, for their group's introduction (the referential's requirements_basis)."""
+    groups = [CheckGroup(kind, getattr(texts.check_kinds, kind).heading,
+                         getattr(texts.check_kinds, kind).intro.format(basis=basis),
                          [c for c in checks if c.kind == kind]) for kind in KIND_ORDER]
     states = [c.state for c in checks if c.kind == REQUIREMENT]
     count = RequirementCount(met=states.count(State.SATISFIED.value), not_met=states.count(State.NOT_MET.value),

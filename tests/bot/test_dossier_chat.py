@@ -69,7 +69,7 @@ async def test_a_complete_project_gets_the_final_dossier(client, api, services):
     await walk_guide(client, services.guide, replies, CONFORMANT)  # the budget is entered on the way
     summary = (await client.send("/dossier"))[0]
     total = sum(check.kind == "exigence" for check in services.guide.checks)
-    assert f"Exigences du cahier des charges : les {total} sont respectées." in summary.text
+    assert f"Exigences de la labellisation : les {total} sont respectées." in summary.text
     walked = len(api.documents)  # the walk got the committee's calendar file
     await client.click("Dossier final")
     files = {name.rsplit(".", 1)[1] + ":" + name.split("-")[0]: content

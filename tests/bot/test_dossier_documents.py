@@ -94,7 +94,7 @@ async def test_the_dossier_opens_with_a_letter_and_the_carrier_s_identity(client
 async def test_a_requirement_not_met_keeps_the_dossier_a_draft(client, api, services):
     files = await documents(client, api, services, SHORT_HOURS, "Brouillon")
     assert "📄 Dossier final" not in files["labels"]
-    assert "toutes les exigences du cahier des charges seront respectées" in files["summary"]
+    assert "toutes les exigences de la labellisation seront respectées" in files["summary"]
     for key in ("pdf:dossier", "docx:dossier", "pdf:convention", "docx:convention"):
         assert "BROUILLON" in files[key], key
         assert "Horaires d'ouverture" in files[key], key

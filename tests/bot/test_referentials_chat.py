@@ -132,7 +132,7 @@ async def test_a_partner_chosen_under_france_services_stays_shown_after_switchin
     record(services, part_operateurs=["la_poste", "caf", "justice"])
     await switch_rules(client, "France services", MSAP_RULES, "Maison de services au public")
     conformity = (await client.send("/conformite"))[-1].text
-    assert "Exigences du cahier des charges" in conformity  # no crash on an option the 2016 list lacks
+    assert "Exigences de la labellisation" in conformity  # no crash on an option the 2016 list lacks
     with services.database.connect() as connection:
         value = connection.execute(select(Answer.value).where(Answer.question_id == "part_operateurs")).scalar_one()
     assert value == ["la_poste", "caf", "justice"]  # the answer is kept as given

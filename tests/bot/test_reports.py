@@ -61,7 +61,7 @@ async def test_conformity_lists_every_check_and_pending_ones_link_to_their_step(
     report = (await client.send("/conformite"))[0]
     total = len(services.guide.checks)
     requirements = sum(check.kind == "exigence" for check in services.guide.checks)
-    assert f"Exigences du cahier des charges : 0 respectée sur {requirements}, {requirements} à renseigner." \
+    assert f"Exigences de la labellisation : 0 respectée sur {requirements}, {requirements} à renseigner." \
         in report.text
     assert report.text.count("⏳") == total
     assert "Recommandations de la fiche technique" in report.text and "Contrôles de cohérence" in report.text

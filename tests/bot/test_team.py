@@ -148,7 +148,7 @@ async def test_a_reader_reads_and_answers_nothing(owner, application, api, servi
     await forge(prefecture, project_id, Action.SKIP, revision=0)
     assert api.toasts()[-1] == "Votre rôle (lecteur) ne le permet pas dans ce projet."
     conformity = (await prefecture.send("/conformite"))[-1]
-    assert "Exigences du cahier des charges" in conformity.text
+    assert "Exigences de la labellisation" in conformity.text
     assert conformity.labels == ["☰ Menu"]  # no 🔧 to open a step: a reader opens none
     assert "Dossier final" not in (await prefecture.send("/dossier"))[-1].labels  # what is missing, and a draft
     with services.database.connect() as connection:

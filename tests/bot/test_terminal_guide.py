@@ -82,7 +82,7 @@ def test_the_whole_guide_in_the_terminal(services, tmp_path, monkeypatch):
     for stage in guide.stages:
         assert f"Étape {stage.order} terminée : {stage.title}" in shown
     total = sum(check.kind == "exigence" for check in guide.checks)
-    assert f"Exigences du cahier des charges : les {total} sont respectées." in shown
+    assert f"Exigences de la labellisation : les {total} sont respectées." in shown
     assert "Total : 26 h par semaine" in shown
     assert "Comité de pilotage enregistré" in shown
     (saved,) = (tmp_path / "data").glob("comite-pilotage-*.ics")

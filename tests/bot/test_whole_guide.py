@@ -43,12 +43,12 @@ async def test_a_conformant_project_walks_all_stages_and_meets_every_check(clien
     assert "❌" not in texts
     total = requirements(guide)
     finished = seen[-1].text
-    assert f"Exigences du cahier des charges : les {total} sont respectées." in finished
+    assert f"Exigences de la labellisation : les {total} sont respectées." in finished
     assert "budget manque" not in finished
     summary = (await client.send("/budget"))[0]
     assert "50 % de 58 000 € = 29 000 €." in summary.text.replace("\u202f", " ")
     report = (await client.send("/conformite"))[0]
-    assert f"Exigences du cahier des charges : les {total} sont respectées." in report.text
+    assert f"Exigences de la labellisation : les {total} sont respectées." in report.text
     assert report.text.count("✅") == len(guide.checks) + 1
     assert not any(label.startswith("🔧") for label in report.labels)
     dossier = (await client.send("/dossier"))[0]
@@ -130,7 +130,7 @@ async def test_a_france_services_project_walks_all_stages_and_meets_todays_rules
     total = requirements(guide)
     assert total > requirements(services.guide)  # France services asks more of a project
     finished = seen[-1].text
-    assert f"Exigences du cahier des charges : les {total} sont respectées." in finished, finished
+    assert f"Exigences de la labellisation : les {total} sont respectées." in finished, finished
     summary = (await client.send("/budget"))[0].text.replace("\u202f", " ")
     # 58 000 € of operating charges in 2027: the last published forfait (2026's), said to be so.
     assert "Forfait France services 2026 : 50 000 € (FNADT 25 000 €, FNFS 25 000 €)" in summary

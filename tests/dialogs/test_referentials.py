@@ -232,7 +232,8 @@ def test_one_projects_answers_read_the_same_under_both(msap, fs):
 
 def write(tmp_path: Path, text: str) -> Path:
     (tmp_path / "bad.yaml").write_text("id: bad\nversion: '1'\nname: Bad\nchoice: Bad\nsummary: Bad.\n"
-                                       "default: true\nsources: [{id: s, title: S}]\n" + text, encoding="utf-8")
+                                       "default: true\nrequirements_basis: le cahier des charges\n"
+                                       "sources: [{id: s, title: S}]\n" + text, encoding="utf-8")
     return tmp_path
 
 

@@ -28,15 +28,15 @@ CONVENTION_TITLES = [
     "Article 10 – Durée, évolution, renouvellement et résiliation",
 ]
 # The wording the documents print, written out here: a change of ui.yaml or of a template shows in the tests.
-GROUP_HEADINGS = ["Exigences du cahier des charges", "Recommandations de la fiche technique",
+GROUP_HEADINGS = ["Exigences de la labellisation", "Recommandations de la fiche technique",
                   "Contrôles de cohérence"]
-KIND_NAMES = {"exigence": "Exigence du cahier des charges", "recommandation": "Recommandation de la fiche technique",
+KIND_NAMES = {"exigence": "Exigence de la labellisation", "recommandation": "Recommandation de la fiche technique",
               "coherence": "Contrôle de cohérence"}
 VERDICTS = {"exigence": {"satisfied": "Respectée", "not_met": "Non respectée", "pending": "À renseigner"},
             "recommandation": {"satisfied": "Suivie", "not_met": "Non suivie", "pending": "À renseigner"},
             "coherence": {"satisfied": "Cohérent", "not_met": "Incohérent", "pending": "À renseigner"}}
-COMPLETE_CONFORMITY = "Exigences du cahier des charges : toutes respectées (4 sur 4)."
-DRAFT_CONFORMITY = "Exigences du cahier des charges : 1 respectée sur 4 ; 2 non respectées ; 1 à renseigner."
+COMPLETE_CONFORMITY = "Exigences de la labellisation : toutes respectées (4 sur 4)."
+DRAFT_CONFORMITY = "Exigences de la labellisation : 1 respectée sur 4 ; 2 non respectées ; 1 à renseigner."
 RESPECTED = re.compile(r"(\S+)\s+respectées?\b")
 
 HOURS_REASON = "Ouverture prévue : 23 h 30 par semaine ; le cahier des charges demande au moins 24 h."
@@ -196,7 +196,7 @@ def sample_dossier(draft: bool = False, hostile: str = "", long_text: str = "") 
         team_fte="1,5",
         milestones=[Milestone("14 février 2027", "Délibération de la structure porteuse approuvant le projet", True),
                     Milestone("1er septembre 2027", "Ouverture de la Maison au public", False)],
-        **conformity_fields(sample_checks(draft), texts()),
+        **conformity_fields(sample_checks(draft), texts(), msap().requirements_basis),
         budget=BudgetView(
             year="2027",
             investment_charges=[MoneyLine("Mobilier", "20 000 €", "investissement")],

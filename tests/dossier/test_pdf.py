@@ -20,7 +20,7 @@ from dossier.answers import Answers
 from dossier.model import BudgetView, CarrierView, Party, PlanView
 from dossier.view import conformity_fields
 from tests.dossier.sample import (COMPLETE_CONFORMITY, CONVENTION_TITLES, DRAFT_CONFORMITY, GROUP_HEADINGS, HOSTILE,
-                                  KIND_NAMES, MISSING_BUDGET, VERDICTS, guide, respect_summaries, sample_dossier,
+                                  KIND_NAMES, MISSING_BUDGET, VERDICTS, guide, msap, respect_summaries, sample_dossier,
                                   texts, ui)
 
 RENDERERS = {
@@ -179,7 +179,7 @@ def test_the_complete_dossier_holds_the_whole_project(complete):
 def conformity_part(data: bytes) -> str:
     """The conformity part of the dossier, squashed."""
     text = squash("".join(body_texts(data)))
-    start, end = (text.index(squash(heading)) for heading in ("11. Conformité au cahier des charges",
+    start, end = (text.index(squash(heading)) for heading in ("11. Conformité aux exigences de la labellisation",
                                                              "12. Pièces jointes"))
     return text[start:end]
 
@@ -189,7 +189,7 @@ def test_conformity_is_the_count_then_the_three_groups_each_rule_in_the_words_of
     sample = sample_dossier(draft=is_draft)
     part = conformity_part((draft if is_draft else complete)["dossier"])
     sentence = squash(DRAFT_CONFORMITY if is_draft else COMPLETE_CONFORMITY)
-    assert part.startswith(squash("11. Conformité au cahier des charges") + sentence)
+    assert part.startswith(squash("11. Conformité aux exigences de la labellisation") + sentence)
     bounds = [part.find(squash(heading)) for heading in GROUP_HEADINGS] + [len(part)]
     assert -1 not in bounds and bounds == sorted(bounds)
     for number, kind in enumerate(VERDICTS):
@@ -215,7 +215,7 @@ def test_the_count_is_in_the_summary_too_and_says_toutes_respectees_only_when_al
 def test_a_group_without_rules_keeps_its_heading_and_says_so():
     sample = sample_dossier(draft=True)
     only_requirements = [check for check in sample.checks if check.kind == "exigence"]
-    dossier = dataclasses.replace(sample, **conformity_fields(only_requirements, texts()))
+    dossier = dataclasses.replace(sample, **conformity_fields(only_requirements, texts(), msap().requirements_basis))
     part = conformity_part(pdf.render_dossier_pdf(dossier))
     assert part.count(squash("Aucun point de contrôle de ce type.")) == 2
     assert all(squash(heading) in part for heading in GROUP_HEADINGS)
@@ -226,7 +226,7 @@ def test_the_sections_follow_the_order_an_instructor_reads(complete):
     headings = ["Lettre de demande", "1. Identité de la structure porteuse", "2. Synthèse du projet",
                 "3. Le territoire et ses besoins", "4. Les partenaires", "5. L'offre de services et les horaires",
                 "6. Les locaux", "7. L'équipe", "8. Budget prévisionnel 2027", "9. Gouvernance",
-                "10. Calendrier", "11. Conformité au cahier des charges", "12. Pièces jointes"]
+                "10. Calendrier", "11. Conformité aux exigences de la labellisation", "12. Pièces jointes"]
     positions = [text.find(squash(heading)) for heading in headings]
     assert -1 not in positions, dict(zip(headings, positions))
     assert positions == sorted(positions)
@@ -465,7 +465,7 @@ def test_an_empty_dossier_renders_with_blanks_everywhere():
     empty = dataclasses.replace(
         sample, a=Answers(guide().questions, {}, ui()), territory="", leader="", leader_function="", missing=[],
         carrier=CarrierView(*[""] * 9), partners=[], local_partners=[], parties=[Party("gestionnaire", "", "")],
-        schedule=[], schedule_total="", team=[], team_fte="", milestones=[], **conformity_fields([], texts()),
+        schedule=[], schedule_total="", team=[], team_fte="", milestones=[], **conformity_fields([], texts(), msap().requirements_basis),
         annexes=[], checklist=[], budget=BudgetView("", [], [], "", "", [], "", "", plan, plan, []),
     )
     dossier_text = squash("".join(page_texts(pdf.render_dossier_pdf(empty))))

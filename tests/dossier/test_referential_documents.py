@@ -96,7 +96,8 @@ def test_user_text_stays_text_under_france_services_with_its_partners_and_rules_
     dossier = dataclasses.replace(sample, label=label_view(referentials()[FS].meta),
                                   referential="Arrêté du 16 juin 2025 (France services 2026)",
                                   partners=[*sample.partners, justice],
-                                  **conformity_fields([*sample.checks, audits], texts_of_documents()))
+                                  **conformity_fields([*sample.checks, audits], texts_of_documents(),
+                                                     referentials()[FS].meta.requirements_basis))
     for render in (render_dossier_docx, render_convention_docx):
         document = open_docx(render(dossier))
         text = all_text(document)
@@ -151,9 +152,9 @@ async def test_the_france_services_documents_are_titled_and_cited_as_france_serv
         assert flat(f"{CIRCULAIRE} ; {ARRETE}.") in text, key
         assert flat("Textes de référence") in text and flat("LEGIARTI000051827933") in text, key
         assert flat("Audits qualité réguliers du label (règle à confirmer)") in text, key
-        assert flat("le cahier des charges demande les 13 partenaires nationaux suivants : La Poste, "
+        assert flat("la labellisation requiert les 13 partenaires nationaux suivants : La Poste, "
                     "France Travail, la CAF") in text, key
-        assert flat("le cahier des charges en demande au moins deux") not in text, key
+        assert flat("la labellisation en requiert au moins deux") not in text, key
     assert flat("Demande de labellisation et de financement (FNADT et FNFS)") in dossier
     for key in ("pdf:convention", "docx:convention"):
         text = documents[key]
@@ -174,7 +175,7 @@ async def test_the_msap_documents_keep_the_2016_texts(walked):
         assert flat("Objet : demande de labellisation « Maison de services au public » et de subvention de "
                     "fonctionnement (FNADT et fonds inter-opérateurs).") in text, key
         assert flat("le décret n° 2016-403 du 4 avril 2016 relatif aux maisons de services au public ;") in text, key
-        assert flat("La Maison associe 3 opérateurs nationaux ; le cahier des charges en demande au moins deux.") \
+        assert flat("La Maison associe 3 opérateurs nationaux ; la labellisation en requiert au moins deux.") \
             in text, key
         assert "arrêtédu16juin2025" not in text and "circulaire" not in text, key
         assert "règleàconfirmer" not in text, key

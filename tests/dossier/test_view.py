@@ -16,7 +16,7 @@ from dossier.view import build_dossier, check_view, conformity_fields
 from dossier.word import render_dossier_docx
 from store.repo import Repository
 from tests.bot.test_conversation import create_project
-from tests.dossier.sample import GROUP_HEADINGS, texts
+from tests.dossier.sample import GROUP_HEADINGS, msap, texts
 from tests.dossier.test_docx import all_text, open_docx
 from tests.dossier.test_pdf import page_texts, squash
 from tests.support.projects import CONFORMANT, NONCONFORMANT
@@ -75,7 +75,7 @@ async def test_a_complete_project_fills_every_part(client, services):
     referents = next(check.evidence for check in dossier.checks if check.id == "part_check_referents")
     assert referents.startswith("Référents internes : La Poste : M. Vidal, responsable du bureau de "
                                 "Saint-Affrique ; la CAF : ")   # French spacing before the semicolon
-    sentence = f"Exigences du cahier des charges : toutes respectées ({requirements} sur {requirements})."
+    sentence = f"Exigences de la labellisation : toutes respectées ({requirements} sur {requirements})."
     assert dossier.conformity == sentence
     for text in ("\n".join(page_texts(render_dossier_pdf(dossier))), all_text(open_docx(render_dossier_docx(dossier)))):
         assert squash(text).count(squash(sentence)) == 2   # the summary and the conformity part
@@ -103,22 +103,22 @@ async def test_an_incomplete_project_lists_what_is_missing_by_step(client, servi
 def expected_sentence(met: int, not_met: int, pending: int, total: int) -> str:
     """The requirements' sentence, written out again here from the counts."""
     if met == total:
-        return f"Exigences du cahier des charges : toutes respectées ({total} sur {total})."
+        return f"Exigences de la labellisation : toutes respectées ({total} sur {total})."
     parts = [f"{met} respectée{'s' if met > 1 else ''} sur {total}"]
     if not_met:
         parts.append(f"{not_met} non respectée{'s' if not_met > 1 else ''}")
     if pending:
         parts.append(f"{pending} à renseigner")
-    return f"Exigences du cahier des charges : {' ; '.join(parts)}."
+    return f"Exigences de la labellisation : {' ; '.join(parts)}."
 
 
 @pytest.mark.parametrize("met, not_met, pending, sentence", [
-    (14, 2, 1, "Exigences du cahier des charges : 14 respectées sur 17 ; 2 non respectées ; 1 à renseigner."),
-    (1, 1, 0, "Exigences du cahier des charges : 1 respectée sur 2 ; 1 non respectée."),
-    (0, 0, 3, "Exigences du cahier des charges : 0 respectée sur 3 ; 3 à renseigner."),
-    (16, 0, 1, "Exigences du cahier des charges : 16 respectées sur 17 ; 1 à renseigner."),
-    (17, 0, 0, "Exigences du cahier des charges : toutes respectées (17 sur 17)."),
-    (0, 0, 0, "Exigences du cahier des charges : aucune n'est encore évaluée."),
+    (14, 2, 1, "Exigences de la labellisation : 14 respectées sur 17 ; 2 non respectées ; 1 à renseigner."),
+    (1, 1, 0, "Exigences de la labellisation : 1 respectée sur 2 ; 1 non respectée."),
+    (0, 0, 3, "Exigences de la labellisation : 0 respectée sur 3 ; 3 à renseigner."),
+    (16, 0, 1, "Exigences de la labellisation : 16 respectées sur 17 ; 1 à renseigner."),
+    (17, 0, 0, "Exigences de la labellisation : toutes respectées (17 sur 17)."),
+    (0, 0, 0, "Exigences de la labellisation : aucune n'est encore évaluée."),
 ])
 def test_the_sentence_counts_requirements_and_says_toutes_only_when_all_are_met(met, not_met, pending, sentence):
     states = ["satisfied"] * met + ["not_met"] * not_met + ["pending"] * pending
@@ -126,7 +126,7 @@ def test_the_sentence_counts_requirements_and_says_toutes_only_when_all_are_met(
               for n, state in enumerate(states)]
     others = [check_view(f"o{n}", f"Autre {n}", state, "", "fiche", kind, texts())
               for n, (kind, state) in enumerate([(RECOMMENDATION, "not_met"), (PLAUSIBILITY, "pending")])]
-    fields = conformity_fields(others[:1] + checks + others[1:], texts())
+    fields = conformity_fields(others[:1] + checks + others[1:], texts(), msap().requirements_basis)
     assert fields["requirements"] == RequirementCount(met, not_met, pending, len(states))
     assert fields["conformity"] == sentence
     if len(states):
@@ -138,19 +138,20 @@ def test_rules_are_grouped_by_kind_in_a_fixed_order_and_what_is_not_met_names_it
              ("Exigence A", "satisfied", REQUIREMENT), ("Exigence B", "not_met", REQUIREMENT),
              ("Exigence C", "pending", REQUIREMENT)]
     fields = conformity_fields([check_view(title, title, state, "raison" * (state == "not_met"), "fiche", kind, texts())
-                                for title, state, kind in rules], texts())
+                                for title, state, kind in rules], texts(), "le cahier des charges")
     groups = fields["check_groups"]
+    assert groups[0].intro == "Conditions de la labellisation fixées par le cahier des charges."
     assert [(g.kind, g.heading) for g in groups] == [
-        (REQUIREMENT, "Exigences du cahier des charges"), (RECOMMENDATION, "Recommandations de la fiche technique"),
+        (REQUIREMENT, "Exigences de la labellisation"), (RECOMMENDATION, "Recommandations de la fiche technique"),
         (PLAUSIBILITY, "Contrôles de cohérence")]
     assert [[c.title for c in g.checks] for g in groups] == [["Exigence A", "Exigence B", "Exigence C"],
                                                             ["Recommandation"], ["Cohérence"]]
     assert [(c.title, c.kind_name, c.verdict) for c in groups[0].checks] == [
-        ("Exigence A", "Exigence du cahier des charges", "Respectée"),
-        ("Exigence B", "Exigence du cahier des charges", "Non respectée"),
-        ("Exigence C", "Exigence du cahier des charges", "À renseigner")]
+        ("Exigence A", "Exigence de la labellisation", "Respectée"),
+        ("Exigence B", "Exigence de la labellisation", "Non respectée"),
+        ("Exigence C", "Exigence de la labellisation", "À renseigner")]
     assert [(c.title, c.kind_name, c.verdict) for c in fields["unmet"]] == [
-        ("Exigence B", "Exigence du cahier des charges", "Non respectée"),
+        ("Exigence B", "Exigence de la labellisation", "Non respectée"),
         ("Recommandation", "Recommandation de la fiche technique", "Non suivie"),
         ("Cohérence", "Contrôle de cohérence", "Incohérent")]
 
