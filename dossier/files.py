@@ -58,7 +58,13 @@ class DocumentMaker:
         """/mes_donnees: the user's data as JSON and as a readable PDF."""
         from dossier.personal import personal_files
 
-        return personal_files(self.sources, self.database, user_id, self.today())
+        # Each referential's questions, the default's wording first where they share one: a question only France
+        # services asks is named by its prompt too.
+        questions = {}
+        for sources in self.by_referential.values():
+            for question_id, question in sources.guide.questions.items():
+                questions.setdefault(question_id, question)
+        return personal_files(self.sources, questions, self.database, user_id, self.today())
 
     def make(self, project_id: int, draft: bool) -> list[OutFile]:
         from dossier.pdf import render_checklist_pdf, render_convention_pdf, render_dossier_pdf

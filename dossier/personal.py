@@ -3,18 +3,22 @@ from __future__ import annotations
 
 import datetime
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import Engine
 
 from dialogs.formatting import cents, long_date
+from dialogs.model import Question
 from dossier.files import OutFile
 from dossier.view import Sources
 from store.personal import personal_records
 
 
-def personal_files(sources: Sources, database: Engine, user_id: int, today: datetime.date) -> list[OutFile]:
-    """The two files, or none for a user the database does not know (erased meanwhile)."""
+def personal_files(sources: Sources, questions: Mapping[str, Question], database: Engine, user_id: int,
+                   today: datetime.date) -> list[OutFile]:
+    """The two files, or none for a user the database does not know (erased meanwhile); `questions`: those of
+    every referential, by id, for the answers' prompts."""
     from dossier.pdf import render_personal_pdf
 
     with database.connect() as connection:
@@ -23,14 +27,14 @@ def personal_files(sources: Sources, database: Engine, user_id: int, today: date
         return []
     texts = sources.ui.personal
     data = json.dumps(records, ensure_ascii=False, indent=2).encode()
-    summary = _readable(sources, records, today)
+    summary = _readable(sources, questions, records, today)
     return [OutFile(texts.pdf_filename.format(day=today.isoformat()), render_personal_pdf(summary), texts.pdf_caption),
             OutFile(texts.json_filename.format(day=today.isoformat()), data, texts.json_caption)]
 
 
-def _readable(sources: Sources, records: dict[str, Any], today: datetime.date) -> dict[str, Any]:
+def _readable(sources: Sources, questions: Mapping[str, Question], records: dict[str, Any],
+              today: datetime.date) -> dict[str, Any]:
     """The records with questions by their prompt and dates in words, for the PDF's template."""
-    questions = sources.guide.questions
 
     def day(value: str | None) -> str:
         return long_date(datetime.date.fromisoformat(value[:10])) if value else ""

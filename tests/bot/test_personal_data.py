@@ -68,6 +68,19 @@ async def test_my_data_arrives_as_json_and_a_readable_pdf(application, api, serv
         assert expected in readable, expected
 
 
+async def test_a_question_only_france_services_asks_is_named_by_its_prompt(application, api, services):
+    client = person(application, api)
+    await onboard(client, "MSAP des Causses", "Larzac")
+    with services.database.begin() as connection:
+        project_id = connection.execute(select(Project.id)).scalar_one()
+        Repository(connection).record_answer(project_id, "fs_engagement_laicite", "yes_no", "answered", True,
+                                             USER_ID)
+    await client.send("/mes_donnees")
+    readable = flat(api.documents[-2][1])
+    assert "fs_engagement" not in readable
+    assert "LaMaisons'engage-t-elleàrespecterlesprincipesdelaïcitéetdeneutralité?" in readable
+
+
 async def test_erasing_leaves_nothing_of_the_user_and_keeps_what_others_share(application, api, services):
     other = ChatClient(application, api, user_id=2002, first_name="Paul", last_name="Roux")
     await onboard(other, "MSAP du Ségala", "Ségala")
