@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 
 from dialogs.formatting import cents, long_date
 from dialogs.model import Question
+from dialogs.reminder_model import load_reminder_model
 from dossier.files import OutFile
 from dossier.view import Sources
 from store.personal import personal_records
@@ -47,6 +48,7 @@ def _readable(sources: Sources, questions: Mapping[str, Question], records: dict
             return _plain([labels.get(item, item) if isinstance(item, str) else item for item in value])
         return _plain(labels.get(value, value) if isinstance(value, str) else value)
 
+    calendar = load_reminder_model()
     answers = [{**row, "question": questions[row["question"]].prompt if row["question"] in questions
                 else row["question"], "value": shown(row["question"], row["value"]), "at": day(row["at"])}
                for row in records["answers"]]
@@ -58,7 +60,8 @@ def _readable(sources: Sources, questions: Mapping[str, Question], records: dict
         "answers": answers,
         "marks": len(records["checklist_marks"]),
         "lines": [{**row, "amount": cents(row["cents"]), "at": day(row["at"])} for row in records["budget_lines"]],
-        "reminders": [{**row, "due": day(row["due"]), "sent": day(row["sent"])} for row in records["reminders"]],
+        "reminders": [{**row, "kind": calendar.label(calendar.group(row["kind"])), "due": day(row["due"]),
+                       "sent": day(row["sent"])} for row in records["reminders"]],
     }
 
 

@@ -66,6 +66,9 @@ async def test_my_data_arrives_as_json_and_a_readable_pdf(application, api, serv
     for expected in ("Vosdonnées", f"{FIRST}{LAST}", str(USER_ID), "MSAPdesCausses", "porteurduprojet",
                      "Quiestlechefdeprojet", "JeanneMartin-Roux", "remplacée", "Tempsplein"):
         assert expected in readable, expected
+    kinds = {row["kind"] for row in records["reminders"]}
+    assert "funding_request" in kinds and "Demandedesubvention" in readable  # reminders by their name in /rappels
+    assert not any(kind in readable for kind in kinds)
 
 
 async def test_a_question_only_france_services_asks_is_named_by_its_prompt(application, api, services):
