@@ -28,7 +28,8 @@ import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Emu, Pt, RGBColor
+from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.shared import Emu, Mm, Pt, RGBColor
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as WordParagraph
 from docxtpl import DocxTemplate
@@ -52,6 +53,7 @@ DOCXTPL_MARKER = re.compile("(?<=[{}%]_)(?=[{}%])")   # where "{_{" and its kin 
 PERCENT_WIDTH = re.compile(r"^\.([\w-]+)\s*\{\s*width:\s*(\d+(?:\.\d+)?)%;\s*\}", re.MULTILINE)
 HYPHENATED_RULE = re.compile(r"([^{}]*)\{[^{}]*\bhyphens:\s*auto;")   # its selectors
 TABLE_CELL_SELECTOR = re.compile(r"\.([\w-]+)\s+t[dh]\b")
+CELL_HEIGHT = re.compile(r"^\.([\w-]+)\s+td\s*\{[^{}]*?\bheight:\s*(\d+(?:\.\d+)?)mm;", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -135,17 +137,28 @@ def _escape_value(value: object) -> object:
 
 
 @cache
+def _stylesheet() -> str:
+    """documents.css without its comments: the PDF's look, which the Word files follow where they can."""
+    return re.sub(r"/\*.*?\*/", "", STYLESHEET.read_text("utf-8"), flags=re.DOTALL)
+
+
+@cache
 def column_widths() -> dict[str, float]:
     """The column classes of documents.css that give a width in percent, as fractions: one source for both."""
-    return {name: float(percent) / 100 for name, percent in PERCENT_WIDTH.findall(STYLESHEET.read_text("utf-8"))}
+    return {name: float(percent) / 100 for name, percent in PERCENT_WIDTH.findall(_stylesheet())}
 
 
 @cache
 def hyphenated_tables() -> frozenset[str]:
     """The table classes whose cells documents.css hyphenates: the same cells hyphenate in Word."""
-    css = re.sub(r"/\*.*?\*/", "", STYLESHEET.read_text("utf-8"), flags=re.DOTALL)
-    return frozenset(name for selectors in HYPHENATED_RULE.findall(css)
+    return frozenset(name for selectors in HYPHENATED_RULE.findall(_stylesheet())
                      for name in TABLE_CELL_SELECTOR.findall(selectors))
+
+
+@cache
+def row_heights() -> dict[str, Mm]:
+    """The table classes whose cells documents.css gives a height: the signature blocks' room to sign."""
+    return {name: Mm(float(height)) for name, height in CELL_HEIGHT.findall(_stylesheet())}
 
 
 class _Writer:
@@ -192,15 +205,18 @@ class _Writer:
         for column, width in zip(table.columns, _widths(block)):
             column.width = width
         hyphenate = bool(block.classes & hyphenated_tables())
+        height = next((row_heights()[name] for name in sorted(block.classes) if name in row_heights()), None)
         for row in block.rows:
-            self.row(table, row, hyphenate)
+            self.row(table, row, hyphenate, height)
 
-    def row(self, table, row: Row, hyphenate: bool) -> None:
+    def row(self, table, row: Row, hyphenate: bool, height: Mm | None) -> None:
         word_row = table.add_row()
         properties = word_row._tr.get_or_add_trPr()
         properties.append(OxmlElement("w:cantSplit"))     # a row never breaks across pages, as in the PDF
         if row.header:
             properties.append(OxmlElement("w:tblHeader"))  # repeated at the top of every page
+        if height is not None:  # after them: python-docx puts w:trHeight in its schema place, between the two
+            word_row.height, word_row.height_rule = height, WD_ROW_HEIGHT_RULE.AT_LEAST
         cells, column = word_row.cells, 0
         for cell in row.cells:
             target = cells[column]

@@ -8,6 +8,7 @@ import zipfile
 import pytest
 from docx import Document
 from docx.document import Document as WordDocument
+from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm
 from lxml import etree
@@ -240,6 +241,17 @@ def test_the_documents_render_with_their_parts_and_no_template_leftovers(render,
     assert document.tables
     for tag in ("{{", "}}", "{%", "%}", "{#"):
         assert tag not in text
+
+
+def test_the_convention_leaves_room_to_sign_as_the_pdf_does():
+    document = open_docx(render_convention_docx(sample_dossier()))
+    signatures = next(table for table in document.tables if "Signature" in table.rows[0].cells[0].text)
+    for row in signatures.rows:
+        assert row.height_rule == WD_ROW_HEIGHT_RULE.AT_LEAST and abs(row.height - Mm(28)) < Mm(0.1)
+        properties = [child.tag.split("}")[1] for child in row._tr.trPr]
+        assert properties == ["cantSplit", "trHeight"]  # the schema's order, which Word insists on
+    others = [row for table in document.tables if table._tbl is not signatures._tbl for row in table.rows]
+    assert others and all(row.height is None for row in others)
 
 
 @pytest.mark.parametrize("render", [render_dossier_docx, render_convention_docx])
