@@ -1,8 +1,9 @@
 """Build templates/documents/base.docx, the one Word template of every DOCX; run as a module to regenerate it.
 
 The template holds what is not text: A4 page and 2 cm margins, styles (Title, Heading 1–4, Normal, List Bullet,
-Table Grid), fonts, French proofing and hyphenation, the running header and footer. Its body is one `{{p body }}` that
-dossier/word.py fills with the blocks of the document's HTML, so the wording lives in the HTML templates only.
+Table Grid), fonts, French proofing and hyphenation, the running header and footer. Its body is one
+`{{p body }}` that dossier/word.py fills with the blocks of the document's HTML, so the wording lives in the HTML
+templates only.
 Context: `header` and `footer` (text), `draft` (BROUILLON in red on every page), `body` (a docxtpl Subdoc).
 Regenerate with `python -m dossier.docx_templates`; a test checks the file on disk is what this module builds.
 """

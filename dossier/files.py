@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
+from dialogs.model import Question
 from dossier.model import Dossier
 from dossier.view import Sources, build_dossier
 from store.models import utcnow
@@ -41,6 +42,12 @@ class DocumentMaker:
         """`sources`: by referential id; the first is the default (the user's own data, the time zone)."""
         self.by_referential = sources
         self.sources = next(iter(sources.values()))
+        # Every referential's questions, the default's wording first where they share one: for /mes_donnees, where
+        # a question only France services asks is named by its prompt too.
+        self.questions: dict[str, Question] = {}
+        for each in sources.values():
+            for question_id, question in each.guide.questions.items():
+                self.questions.setdefault(question_id, question)
         self.database = database
         self.clock = clock
 
@@ -58,13 +65,7 @@ class DocumentMaker:
         """/mes_donnees: the user's data as JSON and as a readable PDF."""
         from dossier.personal import personal_files
 
-        # Each referential's questions, the default's wording first where they share one: a question only France
-        # services asks is named by its prompt too.
-        questions = {}
-        for sources in self.by_referential.values():
-            for question_id, question in sources.guide.questions.items():
-                questions.setdefault(question_id, question)
-        return personal_files(self.sources, questions, self.database, user_id, self.today())
+        return personal_files(self.sources, self.questions, self.database, user_id, self.today())
 
     def make(self, project_id: int, draft: bool) -> list[OutFile]:
         from dossier.pdf import render_checklist_pdf, render_convention_pdf, render_dossier_pdf

@@ -465,7 +465,8 @@ def test_an_empty_dossier_renders_with_blanks_everywhere():
     empty = dataclasses.replace(
         sample, a=Answers(guide().questions, {}, ui()), territory="", leader="", leader_function="", missing=[],
         carrier=CarrierView(*[""] * 9), partners=[], local_partners=[], parties=[Party("gestionnaire", "", "")],
-        schedule=[], schedule_total="", team=[], team_fte="", milestones=[], **conformity_fields([], texts(), msap().requirements_basis),
+        schedule=[], schedule_total="", team=[], team_fte="", milestones=[],
+        **conformity_fields([], texts(), msap().requirements_basis),
         annexes=[], checklist=[], budget=BudgetView("", [], [], "", "", [], "", "", plan, plan, []),
     )
     dossier_text = squash("".join(page_texts(pdf.render_dossier_pdf(empty))))

@@ -159,7 +159,8 @@ async def test_the_france_services_documents_are_titled_and_cited_as_france_serv
     for key in ("pdf:convention", "docx:convention"):
         text = documents[key]
         visas = [flat(visa) for visa in build(walked, FS).label.visas]
-        positions = [text.find(visa) for visa in visas] + [text.find(flat("Vu la délibération de la structure porteuse"))]
+        deliberation = text.find(flat("Vu la délibération de la structure porteuse"))
+        positions = [text.find(visa) for visa in visas] + [deliberation]
         assert -1 not in positions and positions == sorted(positions), key
         assert flat("approuvant le projet de France services et autorisant la signature") in text, key
         named = "La France services régie par la présente convention est dénommée « MSAP du Saint-Affricain »"
