@@ -19,9 +19,11 @@ from dossier import pdf
 from dossier.answers import Answers
 from dossier.model import BudgetView, CarrierView, Party, PlanView
 from dossier.view import conformity_fields
+from dossier.word import render_convention_docx
 from tests.dossier.sample import (COMPLETE_CONFORMITY, CONVENTION_TITLES, DRAFT_CONFORMITY, GROUP_HEADINGS, HOSTILE,
                                   KIND_NAMES, MISSING_BUDGET, VERDICTS, guide, msap, respect_summaries, sample_dossier,
                                   texts, ui)
+from tests.dossier.test_docx import all_text, open_docx
 
 RENDERERS = {
     "dossier": pdf.render_dossier_pdf,
@@ -312,6 +314,16 @@ def test_the_complete_convention_is_written_from_the_answers_without_blanks(comp
             assert squash(fact) in article, (number, fact)
     assert "____" not in squash("".join(body_texts(complete["convention"])).split("Signatures")[0])
     assert ".." not in parts[5]
+
+
+def test_a_closing_guillemet_never_starts_a_line():
+    dossier = dataclasses.replace(sample_dossier(draft=True), project="France services du Larzac")
+    data = pdf.render_convention_pdf(dossier)  # the title wraps just before its "»"
+    lines = [line.strip() for text in page_texts(data) for line in text.splitlines()]
+    assert not any(line.startswith("»") for line in lines)
+    assert any(line.endswith("Larzac\u00a0»") for line in lines)
+    word = all_text(open_docx(render_convention_docx(dossier)))
+    assert "«\u00a0France services du Larzac\u00a0»" in word and "« " not in word and " »" not in word
 
 
 def test_a_missing_answer_is_a_visible_blank_in_its_article(draft):

@@ -101,7 +101,7 @@ def test_user_text_stays_text_under_france_services_with_its_partners_and_rules_
     for render in (render_dossier_docx, render_convention_docx):
         document = open_docx(render(dossier))
         text = all_text(document)
-        assert f"France services « {dossier.project} »" in text and "49" not in text
+        assert f"France services «\u00a0{dossier.project}\u00a0»" in text and "49" not in text
         assert "Maison de services au public" not in text and DECRET not in text
     word = all_text(open_docx(render_dossier_docx(dossier)))
     assert "Audits qualité réguliers du label (règle à confirmer)" in word
