@@ -22,6 +22,15 @@ async def create_project(client, name="MSAP du Val de Sèvre", territory="CC du 
     return await client.click(rules)
 
 
+async def test_guillemets_hold_to_the_name_they_quote(client):
+    await client.send("/start")
+    await client.send("France services de la Vallée du Lot et du Célé")
+    chosen = await client.send("Vallée du Lot")
+    # What Telegram receives: a phone that wraps the line cannot leave "»" at the start of the next one.
+    assert "«\u00a0France services de la Vallée du Lot et du Célé\u00a0»" in chosen[-1].markup
+    assert "« " not in chosen[-1].markup and " »" not in chosen[-1].markup
+
+
 async def test_newcomer_creates_a_project_and_gets_the_first_question(client, services):
     replies = await create_project(client)
     texts = "\n".join(r.text for r in replies)

@@ -23,6 +23,7 @@ from store.team_news import CONFIRMED, JOINED, REFERENTIAL, REQUIREMENT, STAGE_D
 from tests.store.conftest import database, database_url, postgres_url, sqlite_url  # noqa: F401 (fixtures)
 from tests.support.clock import PARIS, FrozenClock, paris
 from tests.support.members import add_member
+from tests.support.telegram import as_seen
 
 MODEL = load_reminder_model()
 PLANNER = Planner(MODEL, PARIS)
@@ -71,7 +72,7 @@ class Team:
         return received
 
     def texts(self, local: str) -> dict[int, str]:
-        return {chat: "\n\n".join(to_plain_text(RENDERER.html(reply)) for reply in replies)
+        return {chat: "\n\n".join(as_seen(to_plain_text(RENDERER.html(reply))) for reply in replies)
                 for chat, replies in self.deliver(local).items()}
 
     def team_rows(self, user_id: int) -> list[tuple[str, str]]:
@@ -92,7 +93,7 @@ def test_a_stage_completed_and_a_rule_met_make_one_message_to_each_other_member(
     received = team.deliver("2027-11-27 10:00")
     assert sorted(received) == [CONTRIBUTOR, PARTNER, READER]  # the actor never hears of their own events
     (reply,) = received[READER]
-    assert to_plain_text(RENDERER.html(reply)) == (
+    assert as_seen(to_plain_text(RENDERER.html(reply))) == (
         f"{HEADING}\n{STAGE_2} (Claire Morel, 10 h)\n{OPERATORS_MET} (Claire Morel, 10 h)")
     labels = [button.label for row in reply.buttons for button in row]
     assert labels == ["📊 Avancement", "⏸ Nouvelles de l'équipe"]

@@ -51,7 +51,13 @@ def parse_telegram_html(markup: str) -> tuple[str | None, str]:
     parser.close()
     if parser.error is None and parser.stack:
         parser.error = f"Can't find end tag corresponding to start tag \"{parser.stack[-1]}\""
-    return parser.error, "".join(parser.text)
+    return parser.error, as_seen("".join(parser.text))
+
+
+def as_seen(text: str) -> str:
+    """A message's text as a person reads it: the no-break space that holds « and » to their words reads as a
+    space, so that tests quote messages as they look (test_conversation checks the markup keeps it)."""
+    return text.replace("«\u00a0", "« ").replace("\u00a0»", " »")
 
 
 @dataclass
