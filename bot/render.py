@@ -59,13 +59,7 @@ class Renderer:
         if project is not None:
             header = self.environment.get_template("project_header" + TEMPLATE_SUFFIX).render(project=project)
             text = f"{header.strip()}\n{text}"
-        return _guillemets(_BLANK_LINES.sub("\n\n", text).strip())
-
-
-def _guillemets(text: str) -> str:
-    """French quotation marks hold to what they quote: on a phone, "« France services de la Vallée »" must not
-    leave "»" alone at the start of a line. Only the space changes, to a no-break one (as the documents do)."""
-    return text.replace("« ", "«\u00a0").replace(" »", "\u00a0»")
+        return formatting.guillemets(_BLANK_LINES.sub("\n\n", text).strip())
 
 
 def to_plain_text(markup: str) -> str:

@@ -1,4 +1,4 @@
-"""French display of parsed values (Babel): euros, dates, weekly hours, SIRET numbers."""
+"""French display of parsed values (Babel): euros, dates, weekly hours, SIRET numbers; French quotation marks."""
 from __future__ import annotations
 
 import re
@@ -67,3 +67,9 @@ def siret(digits: str) -> str:
     if len(digits) != 14:
         return digits
     return f"{digits[:3]} {digits[3:6]} {digits[6:9]} {digits[9:]}"
+
+
+def guillemets(text: str) -> str:
+    """French quotation marks hold to what they quote: "« France services du Larzac »" never leaves "»" alone at
+    the start of a line, on a phone or on a page. Only the space changes, to a no-break one."""
+    return text.replace("« ", "«\u00a0").replace(" »", "\u00a0»")

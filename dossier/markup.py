@@ -12,6 +12,7 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from dialogs.formatting import guillemets
 from dossier.model import Dossier
 
 TEMPLATE_PACKAGE = "templates"
@@ -24,14 +25,8 @@ UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufff
 
 def render_html(template: str, dossier: Dossier) -> str:
     """One template filled with the dossier, given as context and never as template source."""
-    return _guillemets(environment().get_template(template).render(dossier=dossier))
-
-
-def _guillemets(html: str) -> str:
-    """French quotation marks hold to what they quote: "« Maison du Larzac »" never leaves "»" alone at the start
-    of a line (the title of a convention did). Applies to the templates' text and the answers alike: only the
-    space changes, to a no-break one, which both renderers keep."""
-    return html.replace("« ", "«\u00a0").replace(" »", "\u00a0»")
+    # The templates' wording and the answers alike; both renderers keep the no-break space.
+    return guillemets(environment().get_template(template).render(dossier=dossier))
 
 
 @cache
