@@ -10,6 +10,7 @@ from sqlalchemy import Engine as DatabaseEngine
 
 from bot.config import Settings
 from bot.render import Renderer
+from dialogs.budget import subsidy_funds
 from dialogs.budget_model import load_budget_model
 from dialogs.loader import LoadedGuide
 from dialogs.referentials import Referential, default_referential, load_referentials
@@ -73,7 +74,7 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -
     engine = Engine(referentials, ui, database, calendar, settings.zone, clock,
                     admins=frozenset(settings.admin_user_ids))
     documents = DocumentMaker(document_sources(referentials, ui, settings.zone), database, clock)
-    notes = {key: ReminderNotes(r.guide, calendar, ui, settings.zone, engine.partner_labels)
+    notes = {key: ReminderNotes(r.guide, calendar, ui, settings.zone, engine.partner_labels, subsidy_funds(r.budget.subsidy))
              for key, r in referentials.items()}
     queue = ReminderQueue(database, notes, engine.planner, clock)
     return Services(settings, guide, ui, database, engine, renderer, documents, queue, checkpoints)

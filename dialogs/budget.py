@@ -218,6 +218,12 @@ def _scaled(parts: list[int], amount: int, raw: int) -> list[int]:
     return [*scaled, amount - sum(scaled)]
 
 
+def subsidy_funds(rule: SubsidyRule | ForfaitRule) -> list[str]:
+    """The funds a forfait's one request groups, by the names formulas use ("FNADT", "FNFS"); [] for the fiche's
+    rule, whose texts name its two funds themselves."""
+    return [fund.name for fund in rule.funds] if isinstance(rule, ForfaitRule) else []
+
+
 def subsidy_label(rule: SubsidyRule | ForfaitRule, texts: BudgetTexts) -> str:
     """The subsidy as a resource: "Labellisation (FNADT + fonds inter-opérateurs)", or for a forfait its funds,
     "Labellisation (FNADT + FNFS)"."""

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from dialogs import formatting
 from dialogs.address import commune_of
 from dialogs.budget import (BudgetSummary, Line, Plan, forfait_formula, forfait_rule_sentence, project_budget,
-                            subsidy_label)
+                            subsidy_funds, subsidy_label)
 from dialogs.budget_model import INVESTMENT, OPERATING, BudgetModel, ForfaitRule
 from dialogs.checks import State, budget_missing, evaluate, missing_required
 from dialogs.dossier_model import DossierSources, PerOption, evidence_fields
@@ -303,7 +303,7 @@ class _Builder:
             formula = lines[0]
             forfait = {"subsidy_kind": "forfait", "subsidy_rule": forfait_rule_sentence(rule, docs),
                        "subsidy_caveats": lines[1:], "subsidy_source": rule.source,
-                       "funds": [fund.name for fund in rule.funds]}
+                       "funds": subsidy_funds(rule)}
         else:
             formula = {
                 "none": docs.formula_none, "rate": docs.formula_rate, "ceiling": docs.formula_ceiling,

@@ -1,7 +1,7 @@
 """What a due reminder says: one reply per reminder, or None when there is nothing to say."""
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any, Callable
 from zoneinfo import ZoneInfo
@@ -26,9 +26,11 @@ STATES = {"met": "satisfied", "not_met": "not_met", "pending": "pending"}
 
 class ReminderNotes:
     def __init__(self, guide: LoadedGuide, model: ReminderModel, ui: UiTexts, zone: ZoneInfo,
-                 partner_labels: Mapping[str, str]) -> None:
-        """`partner_labels`: every referential's organisations (dialogs.referentials.partner_labels)."""
+                 partner_labels: Mapping[str, str], funds: Sequence[str] = ()) -> None:
+        """`partner_labels`: every referential's organisations (dialogs.referentials.partner_labels); `funds`: what
+        the labelling subsidy's one request groups, as the referential's forfait names them (none: the fiche's)."""
         self.guide = guide
+        self.funds = list(funds)
         self.partner_labels = partner_labels
         self.model = model
         self.ui = ui
@@ -58,7 +60,8 @@ class ReminderNotes:
             return Reply("reminder_ask_date", {**common, "since": row.event_date},
                          [[button(texts.set_date, Action.REMINDER_DATE)], [button(texts.open, Action.REMINDERS)]])
         if row.kind == FUNDING:
-            return Reply("reminder_funding", {**common, "year": today.year, "fiche": self.model.funding_request.fiche},
+            return Reply("reminder_funding", {**common, "year": today.year, "fiche": self.model.funding_request.fiche,
+                                              "funds": self.funds},
                          [[button(self.ui.budget.open, Action.BUDGET)], [button(texts.open, Action.REMINDERS)]])
         view = ProjectView(self.guide, answers or {})
         if row.kind == DIGEST:

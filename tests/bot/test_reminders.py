@@ -11,7 +11,7 @@ from bot.services import build_services
 from tests.conftest import make_settings, start_application
 from store.repo import Repository
 from tests.support.clock import FrozenClock
-from tests.support.telegram import ChatClient, FakeBotApi, MSAP_RULES
+from tests.support.telegram import FRANCE_SERVICES_RULES, ChatClient, FakeBotApi, MSAP_RULES
 from tests.support.walk import walk_step
 
 
@@ -63,12 +63,13 @@ async def team(database_url, clock, api):
 
 
 async def new_project(team: Team, name: str = "MSAP du Lévézou", territory: str = "Lévézou",
-                      keep: tuple[str, ...] = ("Comité de pilotage", "Rapport d'activité")) -> None:
+                      keep: tuple[str, ...] = ("Comité de pilotage", "Rapport d'activité"),
+                      rules: str = MSAP_RULES) -> None:
     """A project whose reminders other than `keep` are paused, as a user would in /rappels."""
     await team.client.send("/start")
     await team.client.send(name)
     await team.client.send(territory)
-    await team.client.click(MSAP_RULES)
+    await team.client.click(rules)
     await team.client.send("/rappels")
     for label in ("Comité de pilotage", "Rapport d'activité", "Relance sans nouvelles", "Demande de subvention"):
         if label not in keep:
@@ -230,12 +231,17 @@ async def test_each_kind_can_be_paused_and_resumed(team):
     assert len(await team.tick("2028-06-06 09:00")) == 1
 
 
-async def test_the_funding_request_comes_on_the_first_working_day_of_january(team):
-    await new_project(team, keep=("Demande de subvention",))
+@pytest.mark.parametrize("rules, funds", [(MSAP_RULES, "FNADT et fonds inter-opérateurs"),
+                                          (FRANCE_SERVICES_RULES, "FNADT et FNFS")])
+async def test_the_funding_request_comes_on_the_first_working_day_of_january(team, rules, funds):
+    await new_project(team, keep=("Demande de subvention",), rules=rules)
     # 1 January 2028 is a Saturday (and a holiday): Monday 3 January.
     assert await team.tick("2028-01-03 08:59") == []
     sent = await team.tick("2028-01-03 09:00")
-    assert len(sent) == 1 and "Demande de subvention 2028" in sent[0] and "FNADT" in sent[0]
+    # The one request groups the funds of the project's rules: a France services' forfait has no fonds
+    # inter-opérateurs.
+    assert len(sent) == 1 and "Demande de subvention 2028" in sent[0]
+    assert f"Une seule demande, qui regroupe {funds}." in sent[0]
     assert await team.tick("2028-01-04 09:00") == []
     assert len(await team.tick("2029-01-02 09:00")) == 1  # 1 January 2029 is a Monday, a holiday
 

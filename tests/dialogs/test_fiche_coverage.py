@@ -140,7 +140,8 @@ FRANCE_SERVICES_RULES = {
     "France services (signage and name are the network's)": ["tech_check_signaletique"],
     "Regular quality audits of the label: to confirm": ["fs_check_audits"],
     "Open on at least five days a week: to confirm": ["fs_check_cinq_jours"],
-    "30,000 € a year from 2020, half from the FNADT": ["budget_check_fonctionnement"],
+    # The fiche's one request regrouping the subsidy's funds, which are the forfait's.
+    "30,000 € a year from 2020, half from the FNADT": ["budget_check_fonctionnement", "label_check_demande_unique"],
 }
 FICHE_RULES_CHECKS = [check_id for ids in FICHE_RULES.values() for check_id in ids]
 OWN_RULES = {"france_services": FRANCE_SERVICES_RULES}  # the 2016 fiche has no rule beyond the fiche

@@ -209,7 +209,7 @@ def test_shared_questions_are_the_same_so_answers_carry_over(msap, fs):
     assert changed - added == {"operateurs", "visites_maisons", "dev_cooperation_cellule", "part_operateurs", "tech_charte_connue",
                                "tech_charte_graphique", "tech_signaletique", "tech_signaletique_details",
                                "dev_tableau_bord_outil", "dev_kit_communication", "dev_reseau_departemental",
-                               "dev_outils_reseau"}
+                               "dev_outils_reseau", "label_demande_unique"}
     assert set(msap.questions) <= set(fs.questions)  # France services removes none
     for question_id, question in msap.questions.items():
         other = fs.questions[question_id]
@@ -312,3 +312,32 @@ def test_france_services_quotes_no_rule_of_the_50_percent_subsidy(msap, fs):
     def quoting(guide):
         return {c.id for c in guide.checks if "plancher de 10 000 €" in c.fiche}
     assert quoting(msap) == {"budget_check_fonctionnement", "budget_check_plausible"} and quoting(fs) == set()
+
+
+def _shown(guide) -> dict[str, str]:
+    """What the chat shows of a guide, by where: points d'attention, questions, checklist items, rules."""
+    shown = {f"attention {step.id}": " ".join(step.attention) for stage in guide.stages for step in stage.steps}
+    for question in guide.questions.values():
+        shown[f"question {question.id}"] = " ".join([question.prompt, question.help or "",
+                                                     *(option.label for option in question.options)])
+    shown |= {f"checklist {item.id}": item.label for item in guide.checklist}
+    for check in guide.checks:
+        shown[f"check {check.id}"] = " ".join([check.title, *(rule.reason for rule in check.rules)])
+    return shown
+
+
+def test_france_services_shows_its_forfaits_funds_not_the_2016_fiches(msap, fs):
+    """The forfait is half FNADT, half fonds national France services: no step, question, checklist item or rule
+    of a France services project names the fiche's fonds inter-opérateurs, or its 50 % rule's floor and ceiling."""
+    def naming(guide, *words):
+        return {where for where, text in _shown(guide).items() if any(word in text for word in words)}
+    assert naming(fs, "inter-opérateurs", "plafond de 35 000", "50%") == set()
+    assert naming(msap, "inter-opérateurs") == {"attention budget_recettes", "attention label_dossier",
+                                                "question label_demande_unique", "checklist label_preparer_demande",
+                                                "checklist budget_integrer_financement",
+                                                "check label_check_demande_unique"}
+    assert naming(fs, "fonds national France services", "FNFS") == {
+        "attention budget_recettes", "attention label_dossier", "question label_demande_unique",
+        "checklist label_preparer_demande", "checklist budget_integrer_financement", "check label_check_demande_unique"}
+    # The fiche's other points on the subsidy still stand under France services.
+    assert fs.step("budget_recettes").attention[1:] == msap.step("budget_recettes").attention[1:]

@@ -138,6 +138,7 @@ async def test_the_france_services_documents_are_titled_and_cited_as_france_serv
     dossier, convention = documents["pdf:dossier"], documents["pdf:convention"]
     for key, text in documents.items():
         assert DECRET not in text, key
+        assert flat("inter-opérateurs") not in text, key  # the forfait's funds are the FNADT and the FNFS
         assert flat("Maison de services au public «") not in text, key   # the running footer names France services
         footer = "France services – état au" if key == "pdf:checklist" else \
             "France services « MSAP du Saint-Affricain » – document établi le"
@@ -155,7 +156,9 @@ async def test_the_france_services_documents_are_titled_and_cited_as_france_serv
         assert flat("la labellisation requiert les 13 partenaires nationaux suivants : La Poste, "
                     "France Travail, la CAF") in text, key
         assert flat("la labellisation en requiert au moins deux") not in text, key
+        assert flat("Une seule demande regroupant FNADT et FNFS : Oui.") in text, key
     assert flat("Demande de labellisation et de financement (FNADT et FNFS)") in dossier
+    assert flat("Préparer une seule demande de subvention regroupant FNADT et FNFS") in documents["pdf:checklist"]
     for key in ("pdf:convention", "docx:convention"):
         text = documents[key]
         visas = [flat(visa) for visa in build(walked, FS).label.visas]
@@ -180,6 +183,7 @@ async def test_the_msap_documents_keep_the_2016_texts(walked):
             in text, key
         assert "arrêtédu16juin2025" not in text and "circulaire" not in text, key
         assert "règleàconfirmer" not in text, key
+        assert flat("Une seule demande regroupant FNADT et fonds inter-opérateurs : Oui.") in text, key
     for key in ("pdf:convention", "docx:convention"):
         text = documents[key]
         assert flat("Vu le décret n° 2016-403 du 4 avril 2016 relatif aux maisons de services au public ; "
