@@ -26,7 +26,7 @@ from store.models import utcnow
 
 MESSAGE_TEMPLATES = [
     "welcome", "ask_name", "ask_territory", "project_ready", "resume", "step_intro", "question", "answered",
-    "invalid", "recap", "missing_required", "progress", "menu", "help", "finished", "unsupported",
+    "date_understood", "invalid", "recap", "missing_required", "progress", "menu", "help", "finished", "unsupported",
     "use_buttons", "unknown_command", "error", "conformity", "checklist", "checklist_stage", "deferred",
     "stage_done", "budget", "budget_categories", "budget_ask_use", "budget_ask", "budget_lines", "budget_line",
     "budget_chart", "dossier", "dossier_sending", "reminders", "reminder_kind", "committee_ask", "committee_set",

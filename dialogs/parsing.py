@@ -213,6 +213,14 @@ _YMD_RE = re.compile(r"(?P<y>[0-9]{4})(?P<s>[/.-])(?P<m>[0-9]{1,2})(?P=s)(?P<d>[
 _TEXT_DATE_RE = re.compile(
     r"(?P<d>[0-9]{1,2})(?P<er>er)? ?(?P<month>[a-z]+)\.? ?(?P<y>[0-9]{4}|[0-9]{2})"
 )
+# Without the year: "15 janvier", "15/01".
+_DM_RE = re.compile(r"(?P<d>[0-9]{1,2})(?P<s>[/.-])(?P<m>[0-9]{1,2})")
+_TEXT_DM_RE = re.compile(r"(?P<d>[0-9]{1,2})(?P<er>er)? ?(?P<month>[a-z]+)")
+LEAP_YEARS_APART = 8  # the longest wait for a 29 February (2096, then 2104)
+
+
+class YearInferred(datetime.date):
+    """A date typed without its year, which the question's timing gave: the next such day, or the last one."""
 
 
 def _month_number(word: str) -> int | None:
@@ -226,35 +234,60 @@ def _month_number(word: str) -> int | None:
     return None
 
 
-def parse_date(text: str) -> datetime.date:
-    """Parse a calendar date ("15/03/2027", "2027-03-15", "lundi 1er mars 2027")."""
+def parse_date(text: str, today: datetime.date | None = None, timing: str | None = None) -> datetime.date:
+    """Parse a calendar date ("15/03/2027", "2027-03-15", "lundi 1er mars 2027").
+
+    Without its year ("15 mars", "15/03"), `timing` gives it from `today`: "future", the next 15 March (today
+    included), "past", the last one; the date is then a `YearInferred`. Without them, the year is asked for.
+    """
     folded = _fold(text).rstrip(".")
     prefix = _PREFIX_RE.match(folded)
     folded = folded[prefix.end():]
-    if match := _DMY_RE.fullmatch(folded) or _YMD_RE.fullmatch(folded):
+    if match := (_DMY_RE.fullmatch(folded) or _YMD_RE.fullmatch(folded) or _DM_RE.fullmatch(folded)):
         month = int(match["m"])
-    elif match := _TEXT_DATE_RE.fullmatch(folded):
+    elif match := _TEXT_DATE_RE.fullmatch(folded) or _TEXT_DM_RE.fullmatch(folded):
         month = _month_number(match["month"])
         if month is None or (match["er"] and int(match["d"]) != 1):
             raise ParseError("date.invalid")
     else:
         raise ParseError("date.invalid")
-    year = int(match["y"])
-    if len(match["y"]) == 2:
-        year += 2000
-    if not YEAR_MIN <= year <= YEAR_MAX:
-        raise ParseError("date.range", min=YEAR_MIN, max=YEAR_MAX)
     day = int(match["d"])
     if not 1 <= month <= 12 or day < 1:
         raise ParseError("date.invalid")
+    typed_year = match.groupdict().get("y")
+    if typed_year is None:
+        return _without_year(day, month, prefix["weekday"], today, timing)
+    year = int(typed_year) + (2000 if len(typed_year) == 2 else 0)
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        raise ParseError("date.range", min=YEAR_MIN, max=YEAR_MAX)
+    return _checked(datetime.date, year, month, day, prefix["weekday"])
+
+
+def _without_year(day: int, month: int, weekday: str | None, today: datetime.date | None,
+                  timing: str | None) -> YearInferred:
+    if today is None or timing not in ("past", "future"):
+        raise ParseError("date.no_year")
+    step = 1 if timing == "future" else -1
+    for year in range(today.year, today.year + step * LEAP_YEARS_APART, step):
+        if day > calendar.monthrange(year, month)[1]:
+            continue  # a 29 February outside a leap year
+        days_ahead = (datetime.date(year, month, day) - today).days
+        if days_ahead * step >= 0:
+            return _checked(YearInferred, year, month, day, weekday)
+    # No year has that day ("31 avril"): said as for this year.
+    return _checked(YearInferred, today.year, month, day, weekday)
+
+
+def _checked(kind: type[datetime.date], year: int, month: int, day: int, weekday: str | None) -> datetime.date:
+    """The date, once the month is known to have the day and the weekday typed (if any) is the date's."""
     days = calendar.monthrange(year, month)[1]
     if day > days:
         raise ParseError("date.no_such_day", day=day, days=days, month=MONTHS[month - 1], year=year)
-    date = datetime.date(year, month, day)
+    date = kind(year, month, day)
     # "lundi 16 mars" when the 16th is a Tuesday: which of the two was meant, only the user knows.
-    typed = _WEEKDAYS_FOLDED.index(prefix["weekday"]) if prefix["weekday"] else date.weekday()
+    typed = _WEEKDAYS_FOLDED.index(weekday) if weekday else date.weekday()
     if typed != date.weekday():
-        raise ParseError("date.weekday", date=date, weekday=WEEKDAYS[typed])
+        raise ParseError("date.weekday", date=datetime.date(year, month, day), weekday=WEEKDAYS[typed])
     return date
 
 
@@ -432,8 +465,8 @@ def _parse_ranges(question: Question, text: str) -> list[list[int]]:
 # ---------------------------------------------------------------- dispatch
 
 
-def parse_answer(question: Question, text: str) -> Any:
-    """Parse text as an answer to question, according to its kind."""
+def parse_answer(question: Question, text: str, today: datetime.date | None = None) -> Any:
+    """Parse text as an answer to question, according to its kind; `today` dates a date typed without its year."""
     kind = question.kind
     if kind is Kind.SHORT_TEXT:
         return parse_text(text, SHORT_TEXT_MAX)
@@ -457,7 +490,7 @@ def parse_answer(question: Question, text: str) -> Any:
     if kind is Kind.HOURS:
         return parse_hours(text)
     if kind is Kind.DATE:
-        return parse_date(text)
+        return parse_date(text, today, question.timing)
     if kind is Kind.YES_NO:
         return parse_yes_no(text)
     if kind is Kind.CHOICE:

@@ -16,7 +16,7 @@ from dialogs.loader import LoadedGuide
 from dialogs.model import Kind, Question, Step
 from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.schedule import total_minutes
-from dialogs.parsing import SHORT_TEXT_MAX, ParseError, from_json, parse_answer, parse_text, to_json
+from dialogs.parsing import SHORT_TEXT_MAX, ParseError, YearInferred, from_json, parse_answer, parse_text, to_json
 from dialogs.referentials import Referential, default_referential, partner_labels
 from dialogs.ui import UiTexts
 from states.buttons import Action, Payload, decode, shorten
@@ -320,16 +320,21 @@ class _Conversation:
         if question is None:
             return Outcome([Reply("use_buttons"), *self._recap(step)])
         try:
-            value = parse_answer(question, text)
+            value = parse_answer(question, text, self._today())
         except ParseError as error:
             return Outcome([self._invalid(error, question), self._ask(question)])
         if question.kind is Kind.DATE and self._unexpected_date(question, value):
             return Outcome([self._confirm_date(question, value)])
-        return Outcome(self._answer(question, value))
+        # "15 mars": the year the question's timing gave is shown, for the user to see it is the one meant.
+        understood = [Reply("date_understood", {"date": value})] if isinstance(value, YearInferred) else []
+        return Outcome([*understood, *self._answer(question, value)])
+
+    def _today(self) -> date:
+        return self.now.astimezone(self.engine.zone).date()
 
     def _unexpected_date(self, question: Question, day: date) -> bool:
         """A done thing dated in the future, or a planned one in the past."""
-        today = self.now.astimezone(self.engine.zone).date()
+        today = self._today()
         return (question.timing == "past" and day > today) or (question.timing == "future" and day < today)
 
     def _confirm_date(self, question: Question, day: date) -> Reply:

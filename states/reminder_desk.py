@@ -133,7 +133,7 @@ class ReminderDesk:
     def text(self, text: str) -> list[Reply]:
         """The committee date typed after "Changer la date"."""
         try:
-            day = parse_date(text)
+            day = parse_date(text, self.today, "future")
             if day < self.today:
                 raise ParseError("committee.past")
         except ParseError as error:

@@ -205,6 +205,9 @@ async def test_bad_dates_are_explained_and_a_holiday_is_pointed_out(team):
     replies = await team.client.send("14/07/2028")
     assert "jour férié (Fête nationale)" in replies[0].text
     assert "vendredi 14 juillet 2028" in replies[0].text
+    # Without its year, the next such day: on 27 November 2027, the next 15 January is in 2028.
+    replies = await set_committee(team, "le 15 janvier")
+    assert "samedi 15 janvier 2028" in replies[0].text
 
 
 async def test_cancel_leaves_the_date_unchanged(team):

@@ -73,6 +73,26 @@ async def test_a_date_on_the_wrong_side_of_today_asks_for_a_confirmation(client,
     assert question_in(guide, replies[-1]).id == "documents_recus"
 
 
+async def test_a_date_typed_without_its_year_is_the_one_its_question_means_and_is_shown(client, services):
+    guide = services.guide
+    replies = await create_project(client)
+    for _ in range(3):  # to the cahier des charges
+        replies = await walk_step(client, guide, replies)
+        replies = await client.click("Étape suivante")
+    await client.send("oui")                   # referent contacted
+    await client.send("M. Lambert")
+    # The tests' today is 1 July 2027, and a first contact lies in the past: last December, not the next one.
+    replies = await client.send("le 3 décembre")
+    assert replies[0].text == "📅 Date retenue : jeudi 3 décembre 2026."
+    assert question_in(guide, replies[-1]).id == "documents_recus"
+    replies = await client.click("↩️ Retour")
+    assert question_in(guide, replies[-1]).id == "date_premier_contact"
+    replies = await client.send("15 mars 2027")  # with its year: taken as typed, nothing to show
+    assert [question_in(guide, reply) for reply in replies][0].id == "documents_recus"
+    replies = await walk_step(client, guide, replies)
+    assert "➡️ 15 mars 2027" in replies[-1].text  # the step's recap
+
+
 async def test_the_budget_is_entered_step_by_step_in_the_guide(client, api, services):
     guide = services.guide
     await create_project(client)

@@ -18,6 +18,7 @@ from dialogs.parsing import (
     MONTHS,
     SHORT_TEXT_MAX,
     ParseError,
+    YearInferred,
     from_json,
     parse_answer,
     parse_date,
@@ -441,8 +442,8 @@ def test_parse_date_accepts(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["", "demain", "15/13/2027", "0/1/2027", "15 foo 2027", "15 ju 2027", "2er mars 2027", "15/03-2027", "15/03",
-     "15032027", "mars 2027"],
+    ["", "demain", "15/13/2027", "0/1/2027", "15 foo 2027", "15 ju 2027", "2er mars 2027", "15/03-2027",
+     "15032027", "mars 2027", "15 ans", "15/13", "0 mars"],
 )
 def test_parse_date_invalid(text):
     with raises_key("date.invalid"):
@@ -495,6 +496,44 @@ def _strip_accents(text: str) -> str:
 def test_parse_date_round_trips_french_words(day, style, first_as_er):
     d = "1er" if day.day == 1 and first_as_er else str(day.day)
     assert parse_date(f"{d} {style(MONTHS[day.month - 1])} {day.year}") == day
+
+
+TODAY = datetime.date(2026, 12, 2)
+
+
+@pytest.mark.parametrize(("text", "timing", "expected"), [
+    ("15 janvier", "future", (2027, 1, 15)), ("15 janvier", "past", (2026, 1, 15)),
+    ("le 15/01", "future", (2027, 1, 15)), ("15.01", "past", (2026, 1, 15)),
+    ("2 décembre", "future", (2026, 12, 2)), ("2 décembre", "past", (2026, 12, 2)),  # today is both
+    ("3 déc.", "past", (2025, 12, 3)), ("1er mars", "future", (2027, 3, 1)),
+    ("vendredi 15 janvier", "future", (2027, 1, 15)),
+    ("29 février", "future", (2028, 2, 29)), ("29 février", "past", (2024, 2, 29)),
+])
+def test_a_date_without_its_year_takes_the_next_or_the_last_one(text, timing, expected):
+    parsed = parse_date(text, TODAY, timing)
+    assert parsed == datetime.date(*expected) and isinstance(parsed, YearInferred)
+    assert not isinstance(parse_date("15 janvier 2027", TODAY, timing), YearInferred)
+
+
+@given(_DATES, _DATES, st.sampled_from(["future", "past"]), st.sampled_from(["{d} {month}", "{d}/{m}"]))
+def test_a_date_without_its_year_is_that_day_on_the_right_side_of_today(day, today, timing, pattern):
+    parsed = parse_date(pattern.format(d=day.day, m=day.month, month=MONTHS[day.month - 1]), today, timing)
+    assert (parsed.month, parsed.day) == (day.month, day.day)
+    assert (parsed >= today) if timing == "future" else (parsed <= today)
+    # The nearest such day: a year away at most, or the next 29 February.
+    assert abs((parsed - today).days) <= (366 if (day.month, day.day) != (2, 29) else 8 * 366)
+
+
+def test_a_date_without_its_year_keeps_the_days_and_weekdays_checks():
+    with raises_key("date.weekday", date=datetime.date(2027, 1, 15), weekday="lundi"):
+        parse_date("lundi 15 janvier", TODAY, "future")
+    with raises_key("date.no_such_day", day=31, days=30, month="avril", year=2026):
+        parse_date("31 avril", TODAY, "past")
+    # Nothing to date it from: the year is asked for.
+    for text in ("15 mars", "15/03"):
+        with raises_key("date.no_year"):
+            parse_date(text)
+    assert _invalid("date.no_year") == "⚠️ Précisez l'année. Exemple : 15 mars 2027."
 
 
 # ---------------------------------------------------------------- yes / no
