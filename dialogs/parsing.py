@@ -131,8 +131,9 @@ def parse_euros(text: str) -> Decimal:
     if len(whole) + shift > 12:
         raise ParseError("euros.range", min=0, max=EUROS_MAX)
     cents = int(whole + dec[:shift].ljust(shift, "0"))
-    negative = "-" in (match["sign"], match["sign2"]) and (whole + dec).strip("0") != ""
-    if negative or cents > EUROS_MAX * 100:
+    if "-" in (match["sign"], match["sign2"]) and (whole + dec).strip("0") != "":
+        raise ParseError("euros.negative")
+    if cents > EUROS_MAX * 100:
         raise ParseError("euros.range", min=0, max=EUROS_MAX)
     if len(dec) > shift:
         raise ParseError("euros.cents")

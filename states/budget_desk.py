@@ -118,8 +118,7 @@ class BudgetDesk:
         if row is None:
             return None
         self._pend({"key": key, "await": field})
-        return Reply("budget_ask", {"await": field, "category": self.model.categories[row.category].label,
-                                    "current": self._line_values(row)}, [[self._cancel()]])
+        return self._ask(field, self.model.categories[row.category].label, row.use, self._line_values(row))
 
     def remove(self, key: int) -> Reply | None:
         row = self._row(key)
@@ -143,8 +142,7 @@ class BudgetDesk:
                           else int(parse_euros(text) * 100))
         except ParseError as error:
             return Outcome([Reply("invalid", {"key": error.key, "params": error.params, "kind": None}),
-                            Reply("budget_ask", {"await": field, "category": self._category_label(pending),
-                                                 "current": None}, [[self._cancel()]])])
+                            self._ask(field, *self._category_and_use(pending))])
         pending[field] = value
         if "key" in pending:
             row = self._row(pending["key"])
@@ -167,8 +165,12 @@ class BudgetDesk:
         """Named lines ("autre") ask their label first; every line then asks its amount."""
         pending["await"] = "label" if category.other and "label" not in pending else "amount"
         self._pend(pending)
-        return Reply("budget_ask", {"await": pending["await"], "category": category.label, "current": None},
-                     [[self._cancel()]])
+        return self._ask(pending["await"], category.label, pending["use"])
+
+    def _ask(self, field: str, category: str, use: str | None, current: dict[str, Any] | None = None) -> Reply:
+        """`use`: an investment's amount is not a year's."""
+        return Reply("budget_ask", {"await": field, "category": category, "yearly": use != INVESTMENT,
+                                    "current": current}, [[self._cancel()]])
 
     def _pend(self, pending: dict[str, Any] | None) -> None:
         self.membership.budget_pending = pending
@@ -177,10 +179,12 @@ class BudgetDesk:
     def _row(self, key: int) -> BudgetLineRow | None:
         return next((row for row in self.repo.budget_lines(self.project.id) if row.key == key), None)
 
-    def _category_label(self, pending: dict[str, Any]) -> str:
+    def _category_and_use(self, pending: dict[str, Any]) -> tuple[str, str | None]:
         if "key" in pending and (row := self._row(pending["key"])) is not None:
-            return self.model.categories[row.category].label
-        return self.model.categories[pending["category"]].label if "category" in pending else ""
+            return self.model.categories[row.category].label, row.use
+        if "category" in pending:
+            return self.model.categories[pending["category"]].label, pending.get("use")
+        return "", None
 
     def _cancel(self) -> Button:
         return self.button(self.ui.budget.cancel, Action.BUDGET_CANCEL, None)

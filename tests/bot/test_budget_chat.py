@@ -80,6 +80,30 @@ async def test_a_line_is_changed_and_removed_and_history_is_kept(client, service
         assert len(connection.execute(select(BudgetLine.id)).all()) == 5
 
 
+async def test_an_investment_is_asked_its_amount_and_operations_a_years(client):
+    await open_budget(client)
+    await client.click("➕ Investissement")
+    asked = (await client.click("Mobilier"))[0]
+    assert "Quel montant, en euros ?" in asked.text
+    # A wrong amount says why, then asks the same again.
+    replies = await client.send("-4 500 €")
+    assert [seen(reply) for reply in replies[:1]] == [
+        "⚠️ Un montant ne peut pas être négatif. Tapez-le sans signe moins. Exemple : 12 500 €."]
+    assert "Quel montant, en euros ?" in replies[1].text
+    await client.send("4 500 €")
+    await client.click("➕ Ressource")
+    await client.click("DETR")
+    assert "Quel montant, en euros ?" in (await client.click("Investissement"))[0].text
+    await client.click("✖️ Annuler")
+    await client.click("➕ Fonctionnement")
+    assert "Quel montant pour l'année, en euros ?" in (await client.click("Salaires et charges"))[0].text
+    await client.send("40 000 €")
+    await client.click("✏️ Modifier une ligne")
+    await client.click("✏️ 1")  # the investment, first
+    asked = (await client.click("Changer le montant"))[0]
+    assert "Ligne actuelle : Mobilier, 4 500 €." in seen(asked) and "Quel montant, en euros ?" in asked.text
+
+
 async def test_ceiling_and_implausibly_small_budgets(client):
     await open_budget(client)
     summary = (await add_charge(client, "fonctionnement", "Salaires et charges", "100 000 €"))[0]

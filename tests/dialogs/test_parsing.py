@@ -289,7 +289,15 @@ def test_parse_euros_cents(text):
         parse_euros(text)
 
 
-@pytest.mark.parametrize("text", ["100 000 000,01 €", "200 000 000", "100 001 k€", "9" * 5000, "-5", "-0,01 €"])
+@pytest.mark.parametrize("text", ["-5", "-0,01 €", "€ -5", "- 12 500 €"])
+def test_a_negative_amount_is_refused_as_negative(text):
+    with raises_key("euros.negative"):
+        parse_euros(text)
+    assert _invalid("euros.negative") == (
+        "⚠️ Un montant ne peut pas être négatif. Tapez-le sans signe moins. Exemple : 12 500 €.")
+
+
+@pytest.mark.parametrize("text", ["100 000 000,01 €", "200 000 000", "100 001 k€", "9" * 5000])
 def test_parse_euros_range(text):
     with raises_key("euros.range", min=0, max=100_000_000):
         parse_euros(text)
