@@ -26,18 +26,18 @@ from store.models import utcnow
 
 MESSAGE_TEMPLATES = [
     "welcome", "ask_name", "ask_territory", "project_ready", "resume", "step_intro", "question", "answered",
-    "date_understood", "invalid", "recap", "missing_required", "progress", "menu", "help", "finished", "unsupported",
-    "use_buttons", "unknown_command", "error", "conformity", "checklist", "checklist_stage", "deferred",
-    "stage_done", "budget", "budget_categories", "budget_ask_use", "budget_ask", "budget_lines", "budget_line",
-    "budget_chart", "dossier", "dossier_sending", "reminders", "reminder_kind", "committee_ask", "committee_set",
-    "committee_held", "committee_not_held", "committee_calendar", "reminder_committee", "reminder_activity_report",
-    "reminder_followup", "reminder_ask_date", "reminder_funding", "reminder_digest", "reminder_nudge",
-    "paste_tail", "projects", "ask_new_project", "project_header", "project_opened", "animation", "privacy",
-    "personal_data", "erase_confirm", "erase_cancelled", "erased", "inactivity_warning", "team", "team_invite_role",
-    "team_invite_partner", "team_invitation", "team_no_links", "team_member", "invitation_offer",
-    "invitation_refused", "invitation_accepted", "invitation_declined", "not_allowed", "partner_confirmed",
-    "project_delete_confirm", "project_deleted", "project_deleted_member", "project_handed_over", "reminder_team",
-    "partner_not_chosen", "team_left", "team_new_role",
+    "date_understood", "invalid", "recap", "missing_required", "progress", "menu", "help", "finished",
+    "unsupported", "use_buttons", "unknown_command", "error", "conformity", "checklist", "checklist_stage",
+    "deferred", "stage_done", "budget", "budget_categories", "budget_ask_use", "budget_ask", "budget_ask_year",
+    "budget_lines", "budget_line", "budget_chart", "dossier", "dossier_sending", "reminders", "reminder_kind",
+    "committee_ask", "committee_set", "committee_held", "committee_not_held", "committee_calendar",
+    "reminder_committee", "reminder_activity_report", "reminder_followup", "reminder_ask_date", "reminder_funding",
+    "reminder_digest", "reminder_nudge", "paste_tail", "projects", "ask_new_project", "project_header",
+    "project_opened", "animation", "privacy", "personal_data", "erase_confirm", "erase_cancelled", "erased",
+    "inactivity_warning", "team", "team_invite_role", "team_invite_partner", "team_invitation", "team_no_links",
+    "team_member", "invitation_offer", "invitation_refused", "invitation_accepted", "invitation_declined",
+    "not_allowed", "partner_confirmed", "project_delete_confirm", "project_deleted", "project_deleted_member",
+    "project_handed_over", "reminder_team", "partner_not_chosen", "team_left", "team_new_role",
     "choose_referential", "referential_others", "referential_switch", "referential_switched", "passage",
 ]
 
@@ -74,8 +74,8 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -
     engine = Engine(referentials, ui, database, calendar, settings.zone, clock,
                     admins=frozenset(settings.admin_user_ids))
     documents = DocumentMaker(document_sources(referentials, ui, settings.zone), database, clock)
-    notes = {key: ReminderNotes(r.guide, calendar, ui, settings.zone, engine.partner_labels, subsidy_funds(r.budget.subsidy))
-             for key, r in referentials.items()}
+    notes = {key: ReminderNotes(r.guide, calendar, ui, settings.zone, engine.partner_labels,
+                                subsidy_funds(r.budget.subsidy)) for key, r in referentials.items()}
     queue = ReminderQueue(database, notes, engine.planner, clock)
     return Services(settings, guide, ui, database, engine, renderer, documents, queue, checkpoints)
 

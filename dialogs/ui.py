@@ -82,6 +82,7 @@ class BudgetTexts(Strict):
     funds_separator: str
     chart_title: str
     chart_title_no_year: str
+    set_year: str
 
 
 class CheckKindTexts(Strict):

@@ -8,6 +8,7 @@ from typing import Any
 from dialogs.budget import BudgetSummary, Line, forfait_formula, project_budget, subsidy_label
 from dialogs.budget_model import INVESTMENT, OPERATING, BudgetModel, Category, ForfaitRule
 from dialogs.errors import ParseError
+from dialogs.model import Question
 from dialogs.parsing import SHORT_TEXT_MAX, parse_euros, parse_text
 from dialogs.ui import UiTexts
 from states.buttons import Action
@@ -16,6 +17,7 @@ from states.progress import ProjectView
 from store.repo import BudgetLineRow, MembershipRow, ProjectRow, Repository
 
 CHARGE, RESOURCE = "charge", "resource"
+BUDGET_YEAR = "budget_year"  # membership.awaiting: the next message is the budget's year, typed from the summary
 # What "➕" adds: the section and, for charges, the use; resources ask for their use.
 GROUPS = [(CHARGE, INVESTMENT), (CHARGE, OPERATING), (RESOURCE, None)]
 USES = [INVESTMENT, OPERATING]
@@ -52,6 +54,8 @@ class BudgetDesk:
             buttons.append([self.button(texts.edit_lines, Action.BUDGET_LINES, None)])
         if summary.resources_by_source:
             buttons.append([self.button(texts.chart, Action.BUDGET_CHART, None)])
+        if self.view.values.get(self.model.framing.year) is None:  # the forfait's amount and the titles need it
+            buttons.append([self.button(texts.set_year, Action.BUDGET_YEAR, None)])
         buttons.append([self.button(self.ui.buttons.menu, Action.MENU, None)])
         return Reply("budget", self._values(summary), buttons, edit=edit)
 
@@ -63,6 +67,12 @@ class BudgetDesk:
                  for label, cents in summary.resources_by_source]
         return Reply("budget_chart", {"project": self.project.name}, image=("resources_chart",
                                                                               {"items": items, "title": title}))
+
+    def ask_year(self, question: Question) -> Reply:
+        """The guide's question on the budget's year, asked from the summary; the next text answers it."""
+        self.membership.awaiting = BUDGET_YEAR
+        self.touch()
+        return Reply("budget_ask_year", {"prompt": question.prompt, "help": question.help}, [[self._cancel()]])
 
     def categories_for(self, group: int) -> Reply:
         section, use = GROUPS[group]

@@ -35,6 +35,7 @@ class Action:
     BUDGET_REMOVE = "j"    # arg is the line's key
     BUDGET_CANCEL = "C"
     BUDGET_CHART = "G"
+    BUDGET_YEAR = "by"     # type the budget's year, from the summary (two letters: the single ones are taken)
     DOSSIER = "D"          # arg: 0 the final dossier, 1 a draft
     REMINDERS = "R"        # the /rappels screen
     REMINDER_KIND = "T"    # arg: 2 x the kind's position in reminders.yaml, + 1 to switch it on
@@ -71,7 +72,7 @@ class Action:
 
     # Navigation that is valid from any old message; the others need the current revision.
     TIMELESS = frozenset({RESUME, PROGRESS, HELP, MENU, GOTO, FIX, ANSWER, CHECKLIST, BUDGET, BUDGET_ADD,
-                          BUDGET_LINES, BUDGET_LINE, BUDGET_CANCEL, BUDGET_CHART, DOSSIER, REMINDERS,
+                          BUDGET_LINES, BUDGET_LINE, BUDGET_CANCEL, BUDGET_CHART, BUDGET_YEAR, DOSSIER, REMINDERS,
                           REMINDER_KIND, REMINDER_DATE, REMINDER_HELD, REMINDER_NOT_HELD, REMINDER_CALENDAR,
                           REMINDER_CANCEL, PROJECTS, PROJECT_OPEN, PROJECT_NEW, PROJECT_CANCEL, ERASE,
                           ERASE_CANCEL, TEAM, TEAM_INVITE, TEAM_PARTNER, TEAM_REVOKE, TEAM_MEMBER, TEAM_ROLE,

@@ -25,7 +25,7 @@ from states.machine import FINISHED, ProjectMachine, goto_trigger
 from states.progress import ANSWERED, DEFERRED, SKIPPED, ProjectView
 from states import paste, taps
 from states.animation import Animation
-from states.budget_desk import BudgetDesk
+from states.budget_desk import BUDGET_YEAR, BudgetDesk
 from states.reminder_desk import COMMITTEE_DATE, ReminderDesk, watched_questions
 from states.reminder_plan import Planner
 from states.reports import Reports, requirement_counts
@@ -311,6 +311,8 @@ class _Conversation:
         if self.membership.awaiting == COMMITTEE_DATE:
             self._touch()
             return Outcome(self._desk_for_reminders().text(text))
+        if self.membership.awaiting == BUDGET_YEAR:
+            return self._budget_year(text)
         if self.membership.budget_pending is not None:
             return self._desk().text(text)
         step = self._step()
@@ -409,6 +411,7 @@ class _Conversation:
             Action.BUDGET_REMOVE: lambda p: self._budget(p, None, lambda desk: desk.remove(p.arg)),
             Action.BUDGET_CANCEL: lambda p: _outcome(self._desk().cancel()),
             Action.BUDGET_CHART: lambda p: Outcome([self._desk().chart()]),
+            Action.BUDGET_YEAR: lambda p: Outcome([self._desk().ask_year(self._budget_year_question())]),
             Action.DOSSIER: self._dossier,
             Action.REMINDERS: lambda p: Outcome([self._desk_for_reminders().summary()]),
             Action.REMINDER_KIND: lambda p: self._reminder(p, lambda desk: desk.toggle(p.arg)),
@@ -786,6 +789,21 @@ class _Conversation:
         self._view = self.view.with_answer(question_id, StoredAnswer(
             ANSWERED, value, question.kind.value, None, self.user.id, self.user.name, self.now))
         self._touch()
+
+    def _budget_year_question(self) -> Question:
+        return self.guide.questions[self.ref.budget.framing.year]
+
+    def _budget_year(self, text: str) -> Outcome:
+        """The budget's year typed after "Année du budget": the guide's answer, the place in the guide kept."""
+        question = self._budget_year_question()
+        try:
+            value = parse_answer(question, text, self._today())
+        except ParseError as error:
+            return Outcome([self._invalid(error, question), self._desk().ask_year(question)])
+        self.membership.awaiting = None
+        self._touch()
+        self._store_answer(question.id, to_json(question.kind, value))
+        return Outcome([self._desk().summary()])
 
     def _desk(self) -> BudgetDesk:
         return BudgetDesk(self.ref.budget, self.ui, self.repo, self.project, self.membership, self.user.id,

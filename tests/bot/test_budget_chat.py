@@ -6,6 +6,7 @@ import struct
 from sqlalchemy import select
 
 from store.models import BudgetLine
+from store.repo import Repository
 from tests.bot.test_conversation import create_project
 from tests.support.budget_chat import add_charge, add_resource
 from tests.support.telegram import FRANCE_SERVICES_RULES
@@ -36,6 +37,44 @@ async def test_an_empty_france_services_budget_names_the_forfait_it_will_get(cli
     summary = seen((await client.send("/budget"))[0])
     assert ("Forfait France services 2026 : 50 000 €, versé dans la limite du budget de fonctionnement.\n"
             "Saisissez les charges de fonctionnement pour calculer la subvention.") in summary
+
+
+async def test_the_budgets_year_is_typed_from_the_summary_and_the_place_in_the_guide_is_kept(client, services):
+    await client.start_project("France services du Lévézou", "Lévézou", FRANCE_SERVICES_RULES)
+    await client.send("Marie Dupont")  # stage 1's first answer: the guide moves on to the second question
+    await client.send("/budget")
+    summary = (await add_charge(client, "fonctionnement", "Salaires et charges", "60 000 €"))[0]
+    assert "Année du budget non renseignée : c'est le montant de 2026" in seen(summary)
+    assert "📅 Année du budget" in summary.labels
+    asked = (await client.click("📅 Année du budget"))[0]
+    assert asked.text.startswith("📅 Pour quelle année civile préparez-vous le budget ?")
+    assert "✖️ Annuler" in asked.labels
+    replies = await client.send("l'an prochain")
+    assert "Je n'ai pas reconnu un nombre" in replies[0].text and replies[1].text == asked.text
+    summary = (await client.send("2027"))[0]
+    # The forfait of 2027 is not published yet: the last one, said so; the year is no longer asked.
+    assert seen(summary).startswith("💶 Budget 2027 : France services du Lévézou")
+    assert "Le montant de 2027 n'est pas encore publié : c'est celui de 2026" in seen(summary)
+    assert "📅 Année du budget" not in summary.labels
+    # The guide's own answer, given where the guide was left.
+    with services.database.connect() as connection:
+        repo = Repository(connection)
+        assert repo.answers(repo.projects(1001)[0][0].id)["budget_annee"].value == 2027
+    replies = await client.send("/start")
+    assert "Vous en étiez à l'étape 1" in replies[0].text
+    assert "question 2/" in (await client.click("▶️ Continuer"))[-1].text
+
+
+async def test_typing_the_budgets_year_can_be_cancelled(client):
+    await client.start_project("France services du Lévézou", "Lévézou", FRANCE_SERVICES_RULES)
+    summary = (await client.send("/budget"))[0]
+    assert "📅 Année du budget" in summary.labels
+    await client.click("📅 Année du budget")
+    summary = (await client.click("✖️ Annuler"))[0]
+    assert "📅 Année du budget" in summary.labels and seen(summary).startswith("💶 Budget : ")
+    # The next text answers the guide's question again, not the year.
+    replies = await client.send("2027")
+    assert not replies[0].text.startswith("💶")
 
 
 async def test_lines_give_the_subsidy_the_formula_and_what_remains_to_finance(client):
