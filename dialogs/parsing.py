@@ -5,12 +5,13 @@ import calendar
 import datetime
 import re
 import unicodedata
+from collections.abc import Collection
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from dialogs.address import parse_address
 from dialogs.errors import ParseError
-from dialogs.model import Kind, Question
+from dialogs.model import CHOICE_KINDS, Kind, Question
 from dialogs.schedule import parse_time_ranges
 
 SHORT_TEXT_MAX = 300
@@ -461,6 +462,37 @@ def _parse_ranges(question: Question, text: str) -> list[list[int]]:
     if question.max is not None and len(ranges) > question.max:
         raise ParseError("time_ranges.count", max=question.max)
     return ranges
+
+
+# ---------------------------------------------------------------- buttons and commands typed
+
+# What a phone user types instead of tapping a question's buttons (folded spelling, end punctuation dropped).
+SKIP, DEFER, BACK = "skip", "defer", "back"
+TYPED_BUTTONS = {
+    **dict.fromkeys(("passer", "je passe"), SKIP),
+    **dict.fromkeys(("je ne sais pas", "je ne sais pas encore", "je sais pas", "ne sais pas", "sais pas",
+                     "je ne sais pas trop", "aucune idee", "nsp"), DEFER),
+    **dict.fromkeys(("retour", "revenir", "precedent", "question precedente"), BACK),
+}
+
+
+def _typed_words(text: str) -> str:
+    return _fold(text).strip(" .!?…")
+
+
+def typed_button(question: Question, text: str) -> str | None:
+    """SKIP, DEFER or BACK when the text says what a button of the question does ("passer", "je ne sais pas",
+    "retour"), unless it names one of the question's options."""
+    meant = TYPED_BUTTONS.get(_typed_words(text))
+    if meant is None or (question.kind in CHOICE_KINDS and _match_option(question, text) is not None):
+        return None
+    return meant
+
+
+def typed_command(text: str, commands: Collection[str]) -> str | None:
+    """The command a text names without its slash ("aide", "Menu", "mes données"); None for anything else."""
+    name = _typed_words(text).lstrip("/").replace(" ", "_")
+    return name if name in commands else None
 
 
 # ---------------------------------------------------------------- dispatch

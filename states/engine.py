@@ -16,7 +16,8 @@ from dialogs.loader import LoadedGuide
 from dialogs.model import Kind, Question, Step
 from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.schedule import total_minutes
-from dialogs.parsing import SHORT_TEXT_MAX, ParseError, YearInferred, from_json, parse_answer, parse_text, to_json
+from dialogs.parsing import (BACK, SHORT_TEXT_MAX, SKIP, ParseError, YearInferred, from_json, parse_answer, parse_text,
+                             to_json, typed_button, typed_command)
 from dialogs.referentials import Referential, default_referential, partner_labels
 from dialogs.ui import UiTexts
 from states.buttons import Action, Payload, decode, shorten
@@ -171,6 +172,8 @@ class _Conversation:
 
     def handle(self, event: Event) -> Outcome:
         self._seen()
+        if isinstance(event, Text) and (name := typed_command(event.text, COMMANDS)) is not None:
+            event = Command(event.sender, name, update_id=event.update_id)  # "aide" is asked, not an answer
         if self.user.inactive_since is not None:  # back after blocking the bot: their reminders resume
             ReminderStore(self.repo.connection).resume_user(self.user.id)
             self.user.inactive_since = None
@@ -321,6 +324,9 @@ class _Conversation:
         question = self._current(step)
         if question is None:
             return Outcome([Reply("use_buttons"), *self._recap(step)])
+        meant = typed_button(question, text)
+        if meant is not None:
+            return self._typed_button(meant)
         try:
             value = parse_answer(question, text, self._today())
         except ParseError as error:
@@ -330,6 +336,13 @@ class _Conversation:
         # "15 mars": the year the question's timing gave is shown, for the user to see it is the one meant.
         understood = [Reply("date_understood", {"date": value})] if isinstance(value, YearInferred) else []
         return Outcome([*understood, *self._answer(question, value)])
+
+    def _typed_button(self, meant: str) -> Outcome:
+        """"passer", "je ne sais pas", "retour": the button's effect; what a tap's toast would say, a message."""
+        outcome = self._back() if meant == BACK else self._skip(SKIPPED if meant == SKIP else DEFERRED)
+        if outcome.notice is None:
+            return outcome
+        return Outcome([Reply("notice", {"text": outcome.notice}), *outcome.replies])
 
     def _today(self) -> date:
         return self.now.astimezone(self.engine.zone).date()

@@ -135,6 +135,32 @@ async def test_skip_and_defer_are_recorded_and_shown(client, services):
     assert "1 à compléter plus tard" in progress[-1].text
 
 
+async def test_typed_words_for_a_button_or_a_command_are_never_taken_as_the_answer(client, services):
+    """A phone user types "aide" or "je ne sais pas" where a tap or a slash was expected: the project leader's
+    name must not become "aide"."""
+    replies = await create_project(client)
+    guide = services.guide
+    assert question_in(guide, replies[-1]).id == "chef_projet_nom"
+    replies = await client.send("aide")
+    assert "Comment fonctionne le guide" in replies[0].text
+    replies = await client.send("Menu")
+    assert replies[0].text.startswith("☰ Menu")
+    # A required question cannot be passed: said as a message, since a typed word has no toast.
+    replies = await client.send("passer")
+    assert replies[0].text == "ℹ️ Cette question est obligatoire : merci d'y répondre."
+    assert question_in(guide, replies[-1]).id == "chef_projet_nom"
+    replies = await client.send("Je ne sais pas.")
+    assert "à compléter plus tard" in replies[0].text and question_in(guide, replies[-1]).id == "chef_projet_fonction"
+    replies = await client.send("passer")
+    assert "passée" in replies[0].text
+    replies = await client.send("retour")
+    assert question_in(guide, replies[-1]).id == "chef_projet_fonction"
+    with services.database.connect() as connection:
+        answers = Repository(connection).answers(1)
+    assert {question: (answer.status, answer.value) for question, answer in answers.items()} == {
+        "chef_projet_nom": ("deferred", None), "chef_projet_fonction": ("skipped", None)}
+
+
 async def test_a_required_question_offers_no_skip(client):
     replies = await create_project(client)
     assert "Passer" not in replies[-1].labels

@@ -29,6 +29,8 @@ from dialogs.parsing import (
     parse_text,
     parse_yes_no,
     to_json,
+    typed_button,
+    typed_command,
 )
 from dialogs.referentials import load_referentials
 from states.events import Reply
@@ -542,6 +544,44 @@ def test_a_date_without_its_year_keeps_the_days_and_weekdays_checks():
         with raises_key("date.no_year"):
             parse_date(text)
     assert _invalid("date.no_year") == "⚠️ Précisez l'année. Exemple : 15 mars 2027."
+
+
+# ---------------------------------------------------------------- buttons and commands typed
+
+COMMAND_NAMES = ("start", "menu", "aide", "mes_donnees", "a_traiter", "conformite")
+
+
+@pytest.mark.parametrize(("text", "command"), [
+    ("aide", "aide"), ("Aide !", "aide"), ("MENU", "menu"), ("/menu", "menu"), ("mes données", "mes_donnees"),
+    ("À traiter", "a_traiter"), ("conformité.", "conformite"),
+    ("de l'aide", None), ("aide au démarrage", None), ("menuiserie", None), ("Marie Dupont", None)])
+def test_a_command_typed_without_its_slash_is_that_command(text, command):
+    assert typed_command(text, COMMAND_NAMES) == command
+
+
+@pytest.mark.parametrize(("text", "meant"), [
+    ("passer", "skip"), ("Je passe.", "skip"), ("Je ne sais pas", "defer"), ("je sais pas…", "defer"),
+    ("Aucune idée", "defer"), ("retour", "back"), ("Question précédente", "back"),
+    ("Pas encore", None), ("je ne sais pas qui", None), ("Marie Dupont", None)])
+def test_a_buttons_words_typed_are_that_button(text, meant):
+    assert typed_button(_question(Kind.SHORT_TEXT), text) == meant
+
+
+def test_an_option_named_like_a_button_stays_an_answer():
+    question = Question(id="q", prompt="Q ?", kind=Kind.CHOICE,
+                        options=[Option(id="oui", label="Oui"), Option(id="nsp", label="Je ne sais pas")])
+    assert typed_button(question, "je ne sais pas") is None and parse_answer(question, "je ne sais pas") == "nsp"
+    assert typed_button(question, "passer") == "skip"
+
+
+def test_no_option_of_the_guide_is_taken_for_a_button_or_a_command():
+    """Else tapping nothing and typing that option would never choose it."""
+    from states.engine import COMMANDS
+    for referential in load_referentials(load_budget_model()).values():
+        for question in referential.guide.questions.values():
+            for option in question.options:
+                assert typed_command(option.label, COMMANDS) is None, (question.id, option.label)
+                assert typed_button(_question(Kind.SHORT_TEXT), option.label) is None, (question.id, option.label)
 
 
 # ---------------------------------------------------------------- yes / no
