@@ -352,7 +352,8 @@ def _each_selected(rule: EachSelectedRule, seen: _Answers) -> tuple[State, dict]
 
 
 def _dates_before(rule: DatesBeforeRule, seen: _Answers) -> tuple[State, dict]:
-    if seen.status(rule.later) != ANSWERED:
+    # Until the options are chosen, no date can be late: that is not yet "met".
+    if seen.status(rule.question) not in (ANSWERED, SKIPPED) or seen.status(rule.later) != ANSWERED:
         return State.PENDING, {}
     later = date.fromisoformat(str(seen.values[rule.later]))
     late, waiting = [], False

@@ -14,7 +14,8 @@ from dialogs.yaml_files import read_yaml
 DOSSIER_FILE = Path(__file__).parent / "dossier.yaml"
 OPTION = "{option}"
 # Evidence fields computed from several answers rather than read from one question.
-COMPUTED_EVIDENCE = frozenset({"referents", "conventions", "weekly_hours", "open_days", "operating_budget"})
+COMPUTED_EVIDENCE = frozenset({"referents", "conventions", "weekly_hours", "open_days", "operating_budget",
+                               "operating_resources"})
 
 
 class CarrierSources(Strict):

@@ -271,7 +271,10 @@ class _Builder:
                     docs.evidence_item.format(partner=p.short_name, value=self.convention_state(p))
                     for p in partners if p.convention),
                 "weekly_hours": schedule_total, "open_days": self.open_days(),
-                "operating_budget": formatting.cents(operating) if operating else ""}
+                "operating_budget": formatting.cents(operating) if operating else "",
+                # What the budget says of State aid in operation, when the aids question is not answered.
+                "operating_resources": french_list([line.label for line in self.budget.resources
+                                                    if line.use == OPERATING])}
 
     def convention_state(self, partner: PartnerView) -> str:
         """"signée le 2 mars 2027", "en discussion"."""

@@ -53,6 +53,11 @@ def test_conventions_are_signed_before_the_request_is_sent(guide):
                                                         "la demande : vérifiez ces dates.")
     fixed = sent | answers(guide, part_convention_caf_date="10/06/2027")
     assert state(guide, check, fixed)[0] is State.SATISFIED
+    # A request sent before the operators are chosen is not "met": no date could be checked.
+    alone = answers(guide, label_demande_etat="Envoyée", label_date_envoi="15/06/2027")
+    assert state(guide, check, alone)[0] is State.PENDING
+    none = alone | answers(guide, part_operateurs="-")  # operators skipped: that rule fails, not this one
+    assert state(guide, check, none)[0] is State.SATISFIED
 
 
 def test_the_convention_cadre_follows_the_cahier_des_charges(guide):

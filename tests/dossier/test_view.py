@@ -17,6 +17,7 @@ from dossier.word import render_dossier_docx
 from store.repo import Repository
 from tests.bot.test_conversation import create_project
 from tests.dossier.sample import GROUP_HEADINGS, msap, texts
+from tests.support.budget_chat import add_resource
 from tests.dossier.test_docx import all_text, open_docx
 from tests.dossier.test_pdf import page_texts, squash
 from tests.support.projects import CONFORMANT, NONCONFORMANT
@@ -96,6 +97,17 @@ async def test_an_incomplete_project_lists_what_is_missing_by_step(client, servi
     assert not any(question.prompt in missing for question in services.guide.question_list)
     assert dossier.partners == [] and dossier.schedule_total == "" and dossier.carrier.name == ""
     assert dossier.budget.subsidy_formula == "Budget de fonctionnement non encore renseigné"
+
+
+async def test_a_rule_met_by_the_budget_alone_quotes_the_budget(client, services):
+    """No DETR among the operating resources meets the non-cumulation rule before the aids question is answered:
+    the evidence says what the verdict rests on, not "Non renseigné"."""
+    await create_project(client)
+    await client.send("/budget")
+    await add_resource(client, "Commune", "fonctionnement", "10 000 €")
+    await add_resource(client, "DETR", "investissement", "20 000 €")
+    check = next(check for check in build(services).checks if check.id == "budget_check_non_cumul")
+    assert (check.state, check.evidence) == ("satisfied", "Ressources de fonctionnement du budget : Commune.")
 
 
 # ---- the rules and their counts
