@@ -67,6 +67,19 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u2212", "-")).strip().lower()
 
 
+# "environ 12 000", "12 000 à peu près": an estimate is the number it gives ("plus de" and "moins de" are bounds,
+# not estimates: refused as before).
+_APPROXIMATELY = r"(?:environ|env\.|[aà] peu pr[eè]s|pr[eè]s de|approximativement|~|≈)"
+_ESTIMATE_RE = re.compile(rf"^{_APPROXIMATELY} ?(?P<number>.+?)(?: {_APPROXIMATELY})?$|^(?P<alone>.+?) {_APPROXIMATELY}$")
+
+
+def _number_text(text: str) -> str:
+    """The squashed text of a number, without the words that make it an estimate."""
+    squashed = _squash(text)
+    match = _ESTIMATE_RE.match(squashed)
+    return (match["number"] or match["alone"]) if match else squashed
+
+
 _MONTHS_FOLDED = tuple(_fold(m) for m in MONTHS)
 _WEEKDAYS_FOLDED = tuple(_fold(d) for d in WEEKDAYS)
 
@@ -91,7 +104,7 @@ def _is_scale(unit: str | None) -> bool:
 
 def parse_integer(text: str, min: int | None = None, max: int | None = None) -> int:
     """Parse a whole number written the French way; negatives only when min allows them."""
-    match = _INTEGER_RE.fullmatch(_SQUARE_METRES.sub("m²", _squash(text)))
+    match = _INTEGER_RE.fullmatch(_SQUARE_METRES.sub("m²", _number_text(text)))
     if not match:
         raise ParseError("integer.invalid")
     if _is_scale(match["unit"]):
@@ -120,7 +133,7 @@ _EUROS_RE = re.compile(
 
 def parse_euros(text: str) -> Decimal:
     """Parse a non-negative amount in euros ("1 500,50 €", "35 k€") into a Decimal with 2 places."""
-    match = _EUROS_RE.fullmatch(_squash(text))
+    match = _EUROS_RE.fullmatch(_number_text(text))
     if not match or (match["sign"] and match["sign2"]):
         raise ParseError("euros.invalid")
     dec = match["dec"] or ""
@@ -152,7 +165,7 @@ _DECIMAL_RE = re.compile(
 
 def parse_decimal(text: str, min: int | Decimal | None = None, max: int | Decimal | None = None) -> Decimal:
     """Parse a non-negative number with at most two decimals ("1,5", "1.5 ETP", "12 400,25"); "1,50" gives 1.5."""
-    match = _DECIMAL_RE.fullmatch(_squash(text))
+    match = _DECIMAL_RE.fullmatch(_number_text(text))
     if not match or _is_scale(match["unit"]):
         raise ParseError("decimal.invalid")
     whole = match["int"].replace(" ", "").lstrip("0") or "0"

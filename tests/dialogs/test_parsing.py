@@ -111,6 +111,25 @@ def test_parse_integer_invalid(text):
         parse_integer(text)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("environ 12 000", 12000), ("12 000 habitants environ", 12000), ("à peu près 12400", 12400),
+    ("a peu pres 12400", 12400), ("~12000", 12000), ("≈ 12 000", 12000), ("env. 3 000", 3000),
+    ("près de 5 000 habitants", 5000), ("approximativement 800", 800)])
+def test_an_estimate_is_the_number_it_gives(text, expected):
+    assert parse_integer(text) == expected
+
+
+@pytest.mark.parametrize("text", ["plus de 12 000", "moins de 500", "environ", "environ beaucoup", "entre 10 et 20"])
+def test_a_bound_or_a_word_alone_is_not_a_number(text):
+    with raises_key("integer.invalid"):
+        parse_integer(text)
+
+
+def test_estimated_amounts_and_decimals():
+    assert parse_euros("environ 12 500 €") == parse_euros("12,5 k€ environ") == Decimal("12500.00")
+    assert parse_decimal("environ 1,5 ETP") == Decimal("1.5")
+
+
 def test_parse_integer_negative_only_when_min_allows():
     assert parse_integer("-3", min=-10) == -3
     assert parse_integer("\u22123", min=-3) == -3  # Unicode minus sign
