@@ -321,3 +321,14 @@ async def test_part_of_an_option_is_answered_with_the_options_it_may_mean(client
     with services.database.connect() as connection:
         assert "chef_projet_temps" not in Repository(connection).answers(1)   # nothing guessed, nothing stored
     assert "Récapitulatif" in (await client.send("1"))[-1].text
+
+
+async def test_a_multiple_choice_not_understood_says_several_numbers_may_be_typed(client, services):
+    await reach_recap_of_first_step(client)
+    asked = (await client.click("Étape suivante"))[-1]
+    assert question_in(services.guide, asked).kind.value == "multi_choice"
+    told = (await client.send("les deux"))[0].text
+    assert told == ("⚠️ Je n'ai pas reconnu « les deux ». Utilisez les boutons, ou tapez les numéros des réponses. "
+                    "Exemple : 1, 3.")
+    moved = (await client.send("1 et 2"))[-1]
+    assert question_in(services.guide, moved) != question_in(services.guide, asked)
