@@ -398,6 +398,7 @@ def parse_siret(text: str) -> str:
 
 # ---------------------------------------------------------------- choices
 
+CLOSE_LABEL_MIN = 4  # a shorter label ("Oui", "Non") inside a typed text is too often a mere word of it
 _LIST_SEP_RE = re.compile(r"(\s*[,;\n]\s*|\s+et\s+)", re.IGNORECASE)
 
 
@@ -426,15 +427,19 @@ def _match_option(question: Question, text: str) -> str | None:
 
 
 def _close(question: Question, text: str) -> dict[str, list[tuple[int, str]]]:
-    """`close`: the options whose label holds the typed words, with their numbers, for the message to suggest;
-    never taken as the answer ("moins d'un" may not mean « Moins d'un mi-temps »). {} when none does."""
+    """`close`: the options whose label holds the typed words, or that the typed words hold ("covoiturage près de
+    chez moi"), with their numbers, for the message to suggest; never taken as the answer ("moins d'un" may not
+    mean « Moins d'un mi-temps »). {} when none does."""
     typed = re.findall(r"[^\W_]+", _choice_key(text))
     if not typed:
         return {}
+    typed_key = _label_key(text)
     close = []
     for number, option in enumerate(question.options, start=1):
         words = re.findall(r"[^\W_]+", _choice_key(option.label))
-        if any(words[i:i + len(typed)] == typed for i in range(len(words) - len(typed) + 1)):
+        label_key = _label_key(option.label)
+        if (any(words[i:i + len(typed)] == typed for i in range(len(words) - len(typed) + 1))
+                or (len(label_key) >= CLOSE_LABEL_MIN and label_key in typed_key)):
             close.append((number, option.label))
     return {"close": close[:5]} if close else {}
 

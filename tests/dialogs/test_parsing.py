@@ -845,10 +845,15 @@ def test_parse_answer_choice(text, expected):
     assert parse_answer(_question(Kind.CHOICE, options=_OPTIONS), text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "0", "5", "-1", "mai", "autre", "1, 2", "Mairie et Santé"])
+@pytest.mark.parametrize("text", ["", "0", "5", "-1", "mai", "autre", "1, 2"])
 def test_parse_answer_choice_invalid(text):
     with raises_key("choice.invalid", unknown=text.strip()):
         parse_answer(_question(Kind.CHOICE, options=_OPTIONS), text)
+
+
+def test_two_options_named_for_a_single_choice_are_both_suggested():
+    with raises_key("choice.invalid", unknown="Mairie et Santé", close=[(1, "Mairie"), (4, "Santé")]):
+        parse_answer(_question(Kind.CHOICE, options=_OPTIONS), "Mairie et Santé")
 
 
 def test_parse_answer_choice_label_beats_number():
@@ -878,7 +883,10 @@ def test_a_label_typed_with_a_space_for_its_hyphen_or_none_is_the_option(text, e
     ("mi", [(2, "Mi-temps"), (3, "Moins d'un mi-temps")]),
     ("temps", [(1, "Temps plein"), (2, "Mi-temps"), (3, "Moins d'un mi-temps")]),
     ("moins d'un", [(3, "Moins d'un mi-temps")]),
-    ("mi temps plein", None)])
+    ("mi temps plein", [(1, "Temps plein"), (2, "Mi-temps")]),
+    # An option said with more words: suggested, never taken ("covoiturage" may be the "Autre" the user means).
+    ("temps plein ou presque", [(1, "Temps plein")]),
+    ("plein", [(1, "Temps plein")]), ("à plein temps", None)])
 def test_part_of_a_label_is_not_the_option_but_the_options_holding_it_are_suggested(text, close):
     """Never a guess ("moins d'un" may not mean « Moins d'un mi-temps »), but the message names what it might be."""
     with raises_key("choice.invalid", unknown=text, **({"close": close} if close else {})):
