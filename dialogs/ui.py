@@ -30,6 +30,7 @@ class Buttons(Strict):
     answer: str
     checklist: str
     keep: str
+    keep_answer: str
     date_keep: str
     date_fix: str
     projects: str

@@ -44,7 +44,7 @@ class Action:
     REMINDER_NOT_HELD = "N"  # arg: the committee date (proleptic ordinal); it did not
     REMINDER_CALENDAR = "I"  # the committee's calendar file again
     REMINDER_CANCEL = "X"  # stop typing a date
-    KEEP = "K"             # a recalled question: its earlier answer is still true
+    KEEP = "K"             # the answer shown stays: a recalled question's is still true, a reopened one's unchanged
     DATE_KEEP = "Y"        # arg: the typed date (proleptic ordinal), confirmed although past or future
     PROJECTS = "P"         # the /projets screen
     PROJECT_OPEN = "O"     # arg is the project's id; the user must be a member of it

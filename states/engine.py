@@ -365,17 +365,28 @@ class _Conversation:
         chosen = Reply("answered", {"prompt": question.prompt, "answer": self._display(question, day)}, edit=True)
         return Outcome([chosen, *self._answer(question, day)])
 
-    def _keep(self, payload: Payload) -> Outcome:
-        """A recalled question's earlier answer is still true: recorded again, as given in this step."""
+    def _keep(self) -> Outcome:
+        """The answer shown stays: a recalled question's is recorded again, as given in this step; a question
+        reopened with "Retour" is left as it is, and the guide goes on."""
         step, question = self._step(), self._question_for_buttons()
         stored = self.view.answers.get(question.id) if question else None
-        if question is None or question.id not in step.recall or stored is None:
+        if question is None or stored is None or (question.id not in step.recall and stored.status != ANSWERED):
             return self._stale()
-        self._record(question, stored.status, stored.value)
+        if question.id in step.recall:
+            self._record(question, stored.status, stored.value)
+        else:
+            self._move_on()
         answer = (self._display(question, from_json(question.kind, stored.value)) if stored.status == ANSWERED
                   else {"status": stored.status})
         return Outcome([Reply("answered", {"prompt": question.prompt, "answer": answer}, edit=True),
                         *self._proceed()])
+
+    def _move_on(self) -> None:
+        """Leave the question reopened, as it stands: the guide asks the first one not yet handled."""
+        self.membership.focus_question = None
+        self.membership.draft_question = None
+        self.membership.draft_choices = None
+        self._touch()
 
     def _choice(self, data: str) -> Outcome:
         payload = decode(data)
@@ -400,7 +411,7 @@ class _Conversation:
             Action.PICK: self._pick,
             Action.TOGGLE: self._toggle,
             Action.VALIDATE: self._validate,
-            Action.KEEP: self._keep,
+            Action.KEEP: lambda p: self._keep(),
             Action.DATE_KEEP: self._date_keep,
             Action.SKIP: lambda p: self._skip(SKIPPED),
             Action.DEFER: lambda p: self._skip(DEFERRED),
@@ -592,6 +603,9 @@ class _Conversation:
         question = self._question_for_buttons()
         if question is None:
             return self._stale()
+        stored = self.view.answers.get(question.id)
+        if status == SKIPPED and stored is not None and stored.status == ANSWERED:
+            return self._keep()  # passing never erases an answer
         with self.machine.model(self._machine_state()) as model:
             allowed = (model.skip if status == SKIPPED else model.defer)(_Turn(self.view, question))
         if not allowed:
@@ -952,8 +966,11 @@ class _Conversation:
                 template = self.ui.buttons.ticked if option.id in ticked else self.ui.buttons.unticked
                 rows.append([self._button(template.format(label=option.label), Action.TOGGLE, i)])
             rows.append([self._button(self.ui.buttons.confirm, Action.VALIDATE)])
+        answered = stored is not None and stored.status == ANSWERED
+        if answered and question.id not in step.recall and question.kind not in (Kind.MULTI, Kind.BUDGET):
+            rows.append([self._button(self.ui.buttons.keep_answer, Action.KEEP)])  # "Valider" keeps the others'
         navigation = [self._button(self.ui.buttons.back, Action.BACK)]
-        if not question.required:
+        if not question.required and not answered:  # passing an answered question keeps it: "Garder" says so
             navigation.append(self._button(self.ui.buttons.skip, Action.SKIP))
         navigation.append(self._button(self.ui.buttons.defer, Action.DEFER))
         rows.append(navigation)

@@ -98,6 +98,33 @@ async def test_back_reopens_the_previous_question_and_keeps_the_answer(client, s
     assert question_in(services.guide, replies[-1]).id == "chef_projet_fonction"
 
 
+async def test_a_reopened_answer_is_kept_with_a_tap_and_passing_never_erases_it(client, services):
+    """Back on an answered question, "✅ Garder cette réponse" goes on without retyping it; "Passer", which would
+    have stored "passée" over it, is not offered, and typed it keeps the answer too."""
+    await create_project(client)
+    await client.send("Marie Dupont")
+    await client.send("Chargée de mission")
+    replies = await client.click("↩️ Retour")
+    asked = replies[-1]
+    assert question_in(services.guide, asked).id == "chef_projet_fonction"
+    assert "Réponse actuelle : Chargée de mission" in asked.text
+    assert "✅ Garder cette réponse" in asked.labels and "⏭️ Passer" not in asked.labels
+    replies = await client.click("✅ Garder cette réponse")
+    assert replies[0].text == "Quelle est sa fonction et dans quelle structure ?\n➡️ Chargée de mission"
+    assert question_in(services.guide, replies[-1]).id == "chef_projet_temps"
+    await client.click("↩️ Retour")
+    replies = await client.click("↩️ Retour")  # a required question: no "Passer" either way
+    assert "✅ Garder cette réponse" in replies[-1].labels
+    await client.click("✅ Garder cette réponse")
+    await client.click("↩️ Retour")
+    replies = await client.send("passer")
+    assert "➡️ Chargée de mission" in replies[0].text
+    with services.database.connect() as connection:
+        answers = Repository(connection).answers(1)
+    assert (answers["chef_projet_nom"].value, answers["chef_projet_fonction"].value) == (
+        "Marie Dupont", "Chargée de mission")
+
+
 async def test_back_at_the_very_first_question_says_so(client, api):
     await create_project(client)
     since = len(api.calls)
