@@ -261,7 +261,8 @@ async def test_the_weekly_digest_is_opt_in_and_lists_the_deferred_questions(team
     await team.client.click("▶️ Récapitulatif hebdomadaire")
     sent = await team.tick("2027-12-06 09:00")  # the next Monday
     digest = [text for text in sent if "Récapitulatif de la semaine" in text]
-    assert len(digest) == 1 and "1. Quelle est sa fonction et dans quelle structure ?" in digest[0]
+    assert len(digest) == 1
+    assert "Étape 1 : Établir un diagnostic pour définir le projet\n1. Quelle est sa fonction" in digest[0]
     assert not [t for t in await team.tick("2027-12-07 09:00") if "Récapitulatif" in t]
     assert len([t for t in await team.tick("2027-12-13 09:00") if "Récapitulatif" in t]) == 1
 

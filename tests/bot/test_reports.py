@@ -39,8 +39,9 @@ async def test_deferred_questions_are_listed_and_one_tap_away(client, services):
     await client.click("Je ne sais pas encore")      # the function
     await client.click("Je ne sais pas encore")      # the time given to the project
     listing = (await client.send("/a_traiter"))[0]
-    assert "1. Établir un diagnostic pour définir le projet" in listing.text
-    assert "1. Quelle est sa fonction et dans quelle structure ?" in listing.text
+    # The stage is named as a stage, so that its number is not read as the first question's.
+    assert "Étape 1 : Établir un diagnostic pour définir le projet\n1. Quelle est sa fonction et dans quelle " \
+           "structure ?" in listing.text
     assert "2. Quel temps pourra-t-il consacrer au projet ?" in listing.text
     replies = await client.click("Répondre 2")
     assert question_in(services.guide, replies[-1]).id == "chef_projet_temps"
