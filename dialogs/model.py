@@ -336,6 +336,8 @@ class Step(Strict):
     title: str = Field(min_length=1, max_length=120)
     fiche: str = Field(min_length=1, description="The numbered part of the fiche this step comes from.")
     attention: list[str] = Field(default_factory=list, description="The fiche's points d'attention, quoted.")
+    attention_by: str | None = Field(default=None, description=(
+        "The referential whose texts replaced the fiche's points d'attention (its name); set when it is loaded."))
     questions: list[Question] = Field(min_length=1)
     tool: Literal["budget"] | None = Field(default=None, description="A tool the step's recap opens.")
     recall: list[Identifier] = Field(default_factory=list, description=(

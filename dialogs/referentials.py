@@ -112,8 +112,8 @@ def _apply(base: LoadedGuide, meta: ReferentialFile, where: str) -> LoadedGuide:
                 new.append(replaced.get(question.id, question))
             new += added.get(question.id, [])
         recall = [q for q in old.recall if q not in questions.remove]
-        return old.model_copy(update={"questions": new, "recall": recall,
-                                      "attention": attention.get(old.id, old.attention)})
+        own = {"attention": attention[old.id], "attention_by": meta.name} if old.id in attention else {}
+        return old.model_copy(update={"questions": new, "recall": recall, **own})
 
     stages = []
     for stage in base.stages:

@@ -927,7 +927,7 @@ class _Conversation:
         intro = Reply("step_intro", {
             "stage": stage.title, "stage_order": stage.order, "stage_fiche": stage.fiche,
             "first_of_stage": stage.steps[0].id == step.id, "step": step.title, "fiche": step.fiche,
-            "attention": step.attention,
+            "attention": step.attention, "attention_by": step.attention_by,
         })
         return [intro, *self._proceed()]
 

@@ -232,3 +232,27 @@ async def test_a_partner_france_services_alone_has_is_told_so_once_the_project_f
     assert "Urssaf" in (await urssaf.send("/equipe"))[-1].text
     await switch_rules(client, "Maison de services au public", FRANCE_SERVICES_RULES, "France services")
     assert question_in(guide, await resume()).id == "part_nom_urssaf"
+
+
+async def test_points_d_attention_say_whose_texts_they_are(client):
+    """Where France services replaced the fiche's points d'attention (its funding, its partners), they are not
+    presented as the fiche's."""
+    def intro(replies):
+        return next(reply.text for reply in replies if "Points d'attention" in reply.text)
+
+    await client.start_project("France services du Lévézou", "Lévézou", FRANCE_SERVICES_RULES)
+    await client.send("/menu")
+    shown = intro(await client.click("7. Préparer la labellisation et obtenir le financement"))
+    assert "Points d'attention (France services) :\n• Contactez votre référent" in shown
+    assert "fonds national France services (FNFS)" in shown
+    await client.send("/menu")
+    assert "Points d'attention de la fiche :" in intro(await client.click("1. Établir un diagnostic pour définir "
+                                                                            "le projet"))
+    await client.send("/menu")
+    await client.click("⚖️ Règles suivies : France services")
+    await client.click("Maison de services au public (fiche 2016)")
+    await client.click("✅ Suivre : Maison de services au public")
+    await client.send("/menu")
+    shown = intro(await client.click("7. Préparer la labellisation et obtenir le financement"))
+    assert "Points d'attention de la fiche :\n• Contactez votre référent" in shown
+    assert "fonds inter-opérateurs" in shown
