@@ -51,14 +51,19 @@ async def test_a_fact_given_earlier_is_shown_again_with_a_one_tap_still_true(cli
     assert "Réunirez-vous un comité de pilotage au moins une fois par an ?\n➡️ Non" in recap
 
 
-async def test_a_date_on_the_wrong_side_of_today_asks_for_a_confirmation(client, services):
-    guide = services.guide
+async def at_first_contact_date(client, guide) -> None:
+    """A new project at « date_premier_contact », a date of something done."""
     replies = await create_project(client)
     for _ in range(3):  # to the cahier des charges
         replies = await walk_step(client, guide, replies)
         replies = await client.click("Étape suivante")
     await client.send("oui bien sûr")          # referent contacted
     await client.send("M. Lambert")
+
+
+async def test_a_date_on_the_wrong_side_of_today_asks_for_a_confirmation(client, services):
+    guide = services.guide
+    await at_first_contact_date(client, guide)
     # The tests' today is 1 July 2027: a first contact in December is not past yet.
     replies = await client.send("3 décembre 2027")
     assert "le 3 décembre 2027 n'est pas encore passé. Confirmez-vous cette date ?" in replies[-1].text
@@ -75,12 +80,7 @@ async def test_a_date_on_the_wrong_side_of_today_asks_for_a_confirmation(client,
 
 async def test_a_date_typed_without_its_year_is_the_one_its_question_means_and_is_shown(client, services):
     guide = services.guide
-    replies = await create_project(client)
-    for _ in range(3):  # to the cahier des charges
-        replies = await walk_step(client, guide, replies)
-        replies = await client.click("Étape suivante")
-    await client.send("oui")                   # referent contacted
-    await client.send("M. Lambert")
+    await at_first_contact_date(client, guide)
     # The tests' today is 1 July 2027, and a first contact lies in the past: last December, not the next one.
     replies = await client.send("le 3 décembre")
     assert replies[0].text == "📅 Date retenue : jeudi 3 décembre 2026."
@@ -88,7 +88,7 @@ async def test_a_date_typed_without_its_year_is_the_one_its_question_means_and_i
     replies = await client.click("↩️ Retour")
     assert question_in(guide, replies[-1]).id == "date_premier_contact"
     replies = await client.send("15 mars 2027")  # with its year: taken as typed, nothing to show
-    assert [question_in(guide, reply) for reply in replies][0].id == "documents_recus"
+    assert question_in(guide, replies[0]).id == "documents_recus"
     replies = await walk_step(client, guide, replies)
     assert "➡️ 15 mars 2027" in replies[-1].text  # the step's recap
 
