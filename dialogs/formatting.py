@@ -12,8 +12,9 @@ LOCALE = "fr_FR"
 
 
 def euros(amount: Decimal) -> str:
-    """'35 000 €' for whole amounts, '12 500,50 €' otherwise."""
-    pattern = "#,##0 ¤" if amount == amount.to_integral_value() else "#,##0.00 ¤"
+    """'35 000 €' for whole amounts, '12 500,50 €' otherwise; a no-break space before '€', which a line's end
+    would otherwise leave alone (French typography)."""
+    pattern = "#,##0\u00a0¤" if amount == amount.to_integral_value() else "#,##0.00\u00a0¤"
     return format_currency(amount, "EUR", format=pattern, locale=LOCALE, currency_digits=False)
 
 

@@ -102,7 +102,7 @@ async def test_passage_lists_what_an_msap_project_lacks_and_the_subsidy_it_would
     assert "France Travail" in not_met and "Urssaf" in not_met and "La Poste" not in not_met
     later = text.split("À renseigner après le passage")[1]
     assert "Laïcité et neutralité" in later and "Tous les partenaires" not in later
-    assert ("35\u202f000 € aujourd'hui, 50\u202f000 € avec « France services » (+15\u202f000 €)"
+    assert ("35\u202f000\xa0€ aujourd'hui, 50\u202f000\xa0€ avec « France services » (+15\u202f000\xa0€)"
             in text)
     assert "🔧 Tous les partenaires nationaux présents" in passage.labels
     assert "🔧 Laïcité et neutralité" not in passage.labels  # its question is asked once the project moves

@@ -107,11 +107,11 @@ async def test_the_budget_is_entered_step_by_step_in_the_guide(client, api, serv
     replies = await client.send("40 000 €")
     asked = replies[-1]
     assert question_in(guide, asked).id == "budget_charges_fonctionnement"
-    assert "• Salaires et charges : 40 000 €" in asked.text.replace("\u202f", " ")
+    assert "• Salaires et charges : 40 000 €" in asked.text.replace("\u202f", " ").replace("\xa0", " ")
     replies = await client.click("✅ Valider")
     assert question_in(guide, replies[-1]).id == "budget_charges_investissement"
     replies = await client.click("🕓 Je ne sais pas encore")
-    recap = replies[-1].text.replace("\u202f", " ")
+    recap = replies[-1].text.replace("\u202f", " ").replace("\xa0", " ")
     assert "Quelles charges de fonctionnement prévoyez-vous pour une année ?\n➡️ 40 000 €" in recap
     assert "à compléter plus tard" in recap
     # A typed amount where a category is expected gets the way to do it.

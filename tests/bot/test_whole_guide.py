@@ -46,7 +46,7 @@ async def test_a_conformant_project_walks_all_stages_and_meets_every_check(clien
     assert f"Exigences de la labellisation : les {total} sont respectées." in finished
     assert "budget manque" not in finished
     summary = (await client.send("/budget"))[0]
-    assert "50 % de 58 000 € = 29 000 €." in summary.text.replace("\u202f", " ")
+    assert "50 % de 58 000 € = 29 000 €." in summary.text.replace("\u202f", " ").replace("\xa0", " ")
     report = (await client.send("/conformite"))[0]
     assert f"Exigences de la labellisation : les {total} sont respectées." in report.text
     assert report.text.count("✅") == len(guide.checks) + 1
@@ -131,7 +131,7 @@ async def test_a_france_services_project_walks_all_stages_and_meets_todays_rules
     assert total > requirements(services.guide)  # France services asks more of a project
     finished = seen[-1].text
     assert f"Exigences de la labellisation : les {total} sont respectées." in finished, finished
-    summary = (await client.send("/budget"))[0].text.replace("\u202f", " ")
+    summary = (await client.send("/budget"))[0].text.replace("\u202f", " ").replace("\xa0", " ")
     # 58 000 € of operating charges in 2027: the last published forfait (2026's), said to be so.
     assert "Forfait France services 2026 : 50 000 € (FNADT 25 000 €, FNFS 25 000 €)" in summary
     assert "Le montant de 2027 n'est pas encore publié" in summary

@@ -1064,8 +1064,8 @@ def test_message_for_typed_budget_lines():
 @pytest.mark.parametrize(
     ("kind", "value", "shown"),
     [("decimal", Decimal("1.5"), "1,5"), ("decimal", Decimal("2"), "2"),
-     ("decimal", Decimal("12400.25"), "12\u202f400,25"), ("budget_lines", 1_250_050, "12\u202f500,50 €"),
-     ("budget_lines", 3_500_000, "35\u202f000 €")],
+     ("decimal", Decimal("12400.25"), "12\u202f400,25"), ("budget_lines", 1_250_050, "12\u202f500,50\xa0€"),
+     ("budget_lines", 3_500_000, "35\u202f000\xa0€")],
 )
 def test_show_decimal_and_budget_answers(kind, value, shown):
     assert _show(kind, value) == shown

@@ -140,7 +140,9 @@ def test_an_empty_budget_still_gives_a_titled_png_without_bars():
 
 def test_zero_and_negative_amounts_are_drawn():
     figure = charts._figure([("Rien", 0), ("Reprise", -150_000), ("Don", 300_000)], TITLE)
-    assert [amount.replace("\u202f", " ") for amount in texts(figure, "amount")] == ["0 €", "-1 500 €", "3 000 €"]
+    # A no-break space keeps "€" with its amount.
+    assert [amount.replace("\u202f", " ") for amount in texts(figure, "amount")] == ["0\xa0€", "-1 500\xa0€",
+                                                                                     "3 000\xa0€"]
     png_size(resources_chart([("Rien", 0)], TITLE))
     png_size(resources_chart([("Rien", 0), ("Encore rien", 0)], TITLE))
 
