@@ -219,18 +219,14 @@ def _scaled(parts: list[int], amount: int, raw: int) -> list[int]:
 
 
 def subsidy_funds(rule: SubsidyRule | ForfaitRule) -> list[str]:
-    """The funds a forfait's one request groups, by the names formulas use ("FNADT", "FNFS"); [] for the fiche's
-    rule, whose texts name its two funds themselves."""
-    return [fund.name for fund in rule.funds] if isinstance(rule, ForfaitRule) else []
+    """The funds the labelling subsidy comes from, by the names sentences use: "FNADT", "fonds inter-opérateurs"
+    for the fiche's rule, "FNADT", "FNFS" for the France services forfait."""
+    return [fund.name for fund in rule.funds] if isinstance(rule, ForfaitRule) else list(rule.funds)
 
 
 def subsidy_label(rule: SubsidyRule | ForfaitRule, texts: BudgetTexts) -> str:
-    """The subsidy as a resource: "Labellisation (FNADT + fonds inter-opérateurs)", or for a forfait its funds,
-    "Labellisation (FNADT + FNFS)"."""
-    if isinstance(rule, ForfaitRule):
-        return texts.subsidy_label_forfait.format(label=rule.label,
-                                                  funds=texts.funds_separator.join(f.name for f in rule.funds))
-    return texts.subsidy_label
+    """The subsidy as a resource: "Labellisation (FNADT + fonds inter-opérateurs)", "Labellisation (FNADT + FNFS)"."""
+    return texts.subsidy_label.format(funds=texts.funds_separator.join(subsidy_funds(rule)))
 
 
 def forfait_formula(subsidy: Subsidy, texts: DocumentTexts, caveats: ForfaitCaveats) -> list[str]:

@@ -30,6 +30,7 @@ class SubsidyRule(Strict):
     rate_percent: int = Field(gt=0, le=100)
     floor_euros: int = Field(ge=0)
     ceiling_euros: int = Field(gt=0)
+    funds: list[str] = Field(min_length=1, description="The funds it comes from, as sentences name them.")
     fiche: str
 
 

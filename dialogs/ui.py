@@ -78,8 +78,7 @@ class BudgetTexts(Strict):
     remove: str
     cancel: str
     line: str
-    subsidy_label: str
-    subsidy_label_forfait: str  # a forfait as a resource, with its funds; may name the forfait ({label})
+    subsidy_label: str  # the subsidy as a resource, with its {funds}
     funds_separator: str
     chart_title: str
     chart_title_no_year: str

@@ -184,7 +184,7 @@ class BudgetView:
     subsidy_rule: str = ""                # a forfait: what it is and how the funds share it
     subsidy_caveats: list[str] = field(default_factory=list)  # a forfait: amount not yet published, bonus to confirm
     subsidy_source: str = ""              # a forfait: where its amounts come from
-    funds: list[str] = field(default_factory=list)  # a forfait: its funds as titles name them, "FNADT", "FNFS"
+    funds: list[str] = field(default_factory=list)  # as titles name them: "FNADT", "FNFS"
 
 
 @dataclass(frozen=True)

@@ -305,8 +305,7 @@ class _Builder:
             lines = forfait_formula(subsidy, docs, docs.forfait_caveats) or [docs.formula_none]
             formula = lines[0]
             forfait = {"subsidy_kind": "forfait", "subsidy_rule": forfait_rule_sentence(rule, docs),
-                       "subsidy_caveats": lines[1:], "subsidy_source": rule.source,
-                       "funds": subsidy_funds(rule)}
+                       "subsidy_caveats": lines[1:], "subsidy_source": rule.source}
         else:
             formula = {
                 "none": docs.formula_none, "rate": docs.formula_rate, "ceiling": docs.formula_ceiling,
@@ -324,7 +323,7 @@ class _Builder:
                        *[line(l) for l in summary.resources]],
             subsidy=money(subsidy.cents), subsidy_formula=formula,
             operating=self.plan(summary.operating), investment=self.plan(summary.investment),
-            notes=self.notes(summary), **forfait,
+            notes=self.notes(summary), funds=subsidy_funds(rule), **forfait,
         )
 
     @staticmethod

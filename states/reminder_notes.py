@@ -26,9 +26,9 @@ STATES = {"met": "satisfied", "not_met": "not_met", "pending": "pending"}
 
 class ReminderNotes:
     def __init__(self, guide: LoadedGuide, model: ReminderModel, ui: UiTexts, zone: ZoneInfo,
-                 partner_labels: Mapping[str, str], funds: Sequence[str] = ()) -> None:
+                 partner_labels: Mapping[str, str], funds: Sequence[str]) -> None:
         """`partner_labels`: every referential's organisations (dialogs.referentials.partner_labels); `funds`: what
-        the labelling subsidy's one request groups, as the referential's forfait names them (none: the fiche's)."""
+        the labelling subsidy's one request groups (dialogs.budget.subsidy_funds)."""
         self.guide = guide
         self.funds = list(funds)
         self.partner_labels = partner_labels

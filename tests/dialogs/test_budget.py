@@ -152,7 +152,7 @@ def test_worked_examples(budget, expected):
 
 def test_the_rule_is_read_from_the_data():
     """The amounts come from budget.yaml, not from the code: another rule gives other amounts."""
-    rule = SubsidyRule(rate_percent=40, floor_euros=5_000, ceiling_euros=20_000, fiche="test")
+    rule = SubsidyRule(rate_percent=40, floor_euros=5_000, ceiling_euros=20_000, funds=["FNADT"], fiche="test")
     assert labelling_subsidy(euros(30_000), rule) == Subsidy(euros(12_000), "rate", euros(12_000), False)
     assert labelling_subsidy(euros(10_000), rule) == Subsidy(euros(5_000), "floor", euros(4_000), False)
     assert labelling_subsidy(euros(60_000), rule) == Subsidy(euros(20_000), "ceiling", euros(24_000), False)

@@ -28,7 +28,7 @@ from tests.support.telegram import as_seen
 MODEL = load_reminder_model()
 PLANNER = Planner(MODEL, PARIS)
 NOTES = ReminderNotes(load_guide(), MODEL, load_ui(), PARIS,
-                      partner_labels(load_referentials(load_budget_model())))
+                      partner_labels(load_referentials(load_budget_model())), ["FNADT", "fonds inter-opérateurs"])
 RENDERER = Renderer()
 OWNER, CONTRIBUTOR, PARTNER, READER = 1, 2, 3, 4
 HEADING = "👥 Nouvelles de l'équipe : MSAP du Lévézou"
