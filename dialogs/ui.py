@@ -31,6 +31,7 @@ class Buttons(Strict):
     checklist: str
     keep: str
     keep_answer: str
+    clear_answer: str
     date_keep: str
     date_fix: str
     projects: str

@@ -45,6 +45,7 @@ class Action:
     REMINDER_CALENDAR = "I"  # the committee's calendar file again
     REMINDER_CANCEL = "X"  # stop typing a date
     KEEP = "K"             # the answer shown stays: a recalled question's is still true, a reopened one's unchanged
+    CLEAR = "ca"           # a reopened optional question's answer is taken back: the question is passed
     DATE_KEEP = "Y"        # arg: the typed date (proleptic ordinal), confirmed although past or future
     PROJECTS = "P"         # the /projets screen
     PROJECT_OPEN = "O"     # arg is the project's id; the user must be a member of it

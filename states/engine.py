@@ -412,6 +412,7 @@ class _Conversation:
             Action.TOGGLE: self._toggle,
             Action.VALIDATE: self._validate,
             Action.KEEP: lambda p: self._keep(),
+            Action.CLEAR: lambda p: self._clear(),
             Action.DATE_KEEP: self._date_keep,
             Action.SKIP: lambda p: self._skip(SKIPPED),
             Action.DEFER: lambda p: self._skip(DEFERRED),
@@ -606,12 +607,26 @@ class _Conversation:
         stored = self.view.answers.get(question.id)
         if status == SKIPPED and stored is not None and stored.status == ANSWERED:
             return self._keep()  # passing never erases an answer
+        return self._pass(question, status, status)
+
+    def _clear(self) -> Outcome:
+        """A reopened optional question's answer taken back: the question is passed; the answer stays in its
+        history."""
+        question = self._question_for_buttons()
+        stored = self.view.answers.get(question.id) if question else None
+        if question is None or question.kind is Kind.BUDGET or stored is None or stored.status != ANSWERED:
+            return self._stale()
+        return self._pass(question, SKIPPED, "cleared")
+
+    def _pass(self, question: Question, status: str, shown: str) -> Outcome:
+        """Record the question as passed or left for later, when the machine allows it; `shown`: how the
+        reply states it."""
         with self.machine.model(self._machine_state()) as model:
             allowed = (model.skip if status == SKIPPED else model.defer)(_Turn(self.view, question))
         if not allowed:
             return Outcome([self._ask(question)], notice=self.ui.notices.required)
         self._record(question, status, None)
-        return Outcome([Reply("answered", {"prompt": question.prompt, "answer": {"status": status}}, edit=True),
+        return Outcome([Reply("answered", {"prompt": question.prompt, "answer": {"status": shown}}, edit=True),
                         *self._committee_set(question), *self._proceed()])
 
     def _committee_set(self, question: Question) -> list[Reply]:
@@ -969,6 +984,8 @@ class _Conversation:
         answered = stored is not None and stored.status == ANSWERED
         if answered and question.id not in step.recall and question.kind not in (Kind.MULTI, Kind.BUDGET):
             rows.append([self._button(self.ui.buttons.keep_answer, Action.KEEP)])  # "Valider" keeps the others'
+        if answered and not question.required and question.kind is not Kind.BUDGET:  # a budget's lines are its answer
+            rows.append([self._button(self.ui.buttons.clear_answer, Action.CLEAR)])
         navigation = [self._button(self.ui.buttons.back, Action.BACK)]
         if not question.required and not answered:  # passing an answered question keeps it: "Garder" says so
             navigation.append(self._button(self.ui.buttons.skip, Action.SKIP))

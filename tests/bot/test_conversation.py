@@ -5,6 +5,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from store.models import Answer
+from states.buttons import decode
 from store.repo import Repository
 from tests.support.telegram import MSAP_RULES
 from tests.support.walk import question_in, walk_step
@@ -123,6 +124,36 @@ async def test_a_reopened_answer_is_kept_with_a_tap_and_passing_never_erases_it(
         answers = Repository(connection).answers(1)
     assert (answers["chef_projet_nom"].value, answers["chef_projet_fonction"].value) == (
         "Marie Dupont", "Chargée de mission")
+
+
+async def test_an_optional_answer_can_be_erased_and_a_required_one_cannot(client, services):
+    """Back on an answered optional question, "🗑 Effacer la réponse" passes it, its answer kept in the history; a
+    required question does not offer it, and the same tap forged there changes nothing."""
+    await create_project(client)
+    await client.send("Marie Dupont")
+    await client.send("Chargée de mission")
+    asked = (await client.click("↩️ Retour"))[-1]
+    assert "🗑 Effacer la réponse" in asked.labels
+    clear = next(b["callback_data"] for row in asked.buttons for b in row if b["text"] == "🗑 Effacer la réponse")
+    replies = await client.click("🗑 Effacer la réponse")
+    assert replies[0].text == "Quelle est sa fonction et dans quelle structure ?\n➡️ réponse effacée"
+    assert question_in(services.guide, replies[-1]).id == "chef_projet_temps"
+    await client.click("↩️ Retour")
+    asked = (await client.click("↩️ Retour"))[-1]
+    assert question_in(services.guide, asked).id == "chef_projet_nom"
+    assert "🗑 Effacer la réponse" not in asked.labels
+    current = decode(asked.buttons[0][0]["callback_data"]).revision
+    project, _, action, _ = clear.split(":")
+    since = len(client.api.calls)
+    await client.deliver(client.press_update(client.api.messages[max(client.api.messages)],
+                                             f"{project}:{current}:{action}:"))
+    assert client.api.toasts(since) == ["Cette question est obligatoire : merci d'y répondre."]
+    with services.database.connect() as connection:
+        repo = Repository(connection)
+        answers, history = repo.answers(1), repo.history(1, "chef_projet_fonction")
+    assert (answers["chef_projet_nom"].status, answers["chef_projet_nom"].value) == ("answered", "Marie Dupont")
+    assert answers["chef_projet_fonction"].status == "skipped"
+    assert [(a.status, a.value) for a in history] == [("answered", "Chargée de mission"), ("skipped", None)]
 
 
 async def test_back_at_the_very_first_question_says_so(client, api):
