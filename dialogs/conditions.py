@@ -55,9 +55,14 @@ def proof_leaves(proof: Proof | None) -> Iterator[QuestionTest | BudgetState | E
 
 def question_tests(leaf: QuestionTest | EachAnswered, values: Mapping[str, Any]) -> list[QuestionTest]:
     """The tests on single answers a question proof stands for with these answers: itself, or for "each", the
-    multiple choice answered and the follow-up of each option chosen answered."""
+    multiple choice answered and the follow-up of each option chosen answered (or equal to the value given)."""
     if not isinstance(leaf, EachAnswered):
         return [leaf]
     chosen = values.get(leaf.each_of) or []
-    return [Answered(question=leaf.each_of), *(Answered(question=leaf.answered.format(option=option))
-                                               for option in leaf.options if option in chosen)]
+    return [Answered(question=leaf.each_of), *(follow_up(leaf, option) for option in leaf.options if option in chosen)]
+
+
+def follow_up(leaf: EachAnswered, option: str) -> Answered | Equals:
+    """The test an "each" proof makes on the follow-up question of one option."""
+    question = leaf.answered.format(option=option)
+    return Answered(question=question) if leaf.equals is None else Equals(question=question, equals=leaf.equals)

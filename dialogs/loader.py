@@ -10,7 +10,7 @@ import yaml
 from pydantic import ValidationError
 
 from dialogs.checks import PLACEHOLDERS
-from dialogs.conditions import leaves, proof_leaves
+from dialogs.conditions import follow_up, leaves, proof_leaves
 from dialogs.errors import GuideError
 from dialogs.yaml_files import read_yaml
 from dialogs.model import (CHOICE_KINDS, AnsweredRule, AnyOf, AtLeast, AtMostRule, BudgetEnteredRule, BudgetState,
@@ -281,9 +281,10 @@ def _check_proof(proof: Proof | None, questions: dict[str, Question], field_path
             if unknown:
                 raise GuideError(f"{field_path}: {sorted(unknown)} not options of {leaf.each_of!r}")
             for option in leaf.options:
-                if leaf.answered.format(option=option) not in questions:
-                    raise GuideError(f"{field_path}: {leaf.answered.format(option=option)!r} is not a question "
-                                     "of the guide")
+                test = follow_up(leaf, option)
+                if test.question not in questions:
+                    raise GuideError(f"{field_path}: {test.question!r} is not a question of the guide")
+                _check_values(test, questions[test.question], field_path)
         else:
             _check_condition_targets(leaf, questions, field_path)
 

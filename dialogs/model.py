@@ -291,11 +291,12 @@ class BudgetState(Strict):
 
 class EachAnswered(Strict):
     """True when the multiple choice `each_of` is answered and, for each of these options chosen, the question
-    `answered` (with "{option}" replaced by the option id) has a real answer."""
+    `answered` (with "{option}" replaced by the option id) has a real answer: `equals` when it is given."""
 
     each_of: Identifier
     options: list[Identifier] = Field(min_length=1)
     answered: str = Field(pattern=r"^[a-z][a-z0-9_]*\{option\}[a-z0-9_]*$")
+    equals: Union[bool, int, str, None] = None
 
 
 class AllProved(Strict):

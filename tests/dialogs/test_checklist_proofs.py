@@ -11,9 +11,11 @@ from dialogs.budget import Framing, summarize
 from dialogs.checks import BY_HAND, PROVED, ItemState, Proofs, budget_state, proved, ticked
 from dialogs.loader import GuideError, load_guide
 from dialogs.model import ChecklistItem
+from dialogs.referentials import load_referentials
 from tests.dialogs.test_budget import MODEL, charge, euros, resource
 from tests.dialogs.test_loader import edit_stage, guide_dir  # noqa: F401 (a fixture)
 
+REFERENTIALS = load_referentials(MODEL)
 FULL_YEAR = Framing(year=2027, operating_already=True, opening=None)
 MARCH, APRIL, MAY, JUNE = (datetime(2027, month, 15, 8, 0, tzinfo=timezone.utc) for month in (3, 4, 5, 6))
 
@@ -98,6 +100,29 @@ def test_each_option_chosen_needs_its_follow_up():
                    "part_services_la_poste": "…"}).holds(translated)
 
 
+def test_each_option_chosen_can_need_its_follow_up_to_say_one_thing():
+    signed = item({"each_of": "part_operateurs", "options": ["la_poste", "caf"],
+                   "answered": "part_convention_{option}", "equals": "signee"}).proved_by
+    both = {"part_operateurs": ["la_poste", "caf"], "part_convention_la_poste": "signee"}
+    assert Proofs({**both, "part_convention_caf": "signee"}).holds(signed)
+    assert not Proofs({**both, "part_convention_caf": "en_discussion"}).holds(signed)
+    assert not Proofs(both).holds(signed)                                    # the CAF's not answered yet
+
+
+@pytest.mark.parametrize("rules", ["msap", "france_services"])
+def test_local_conventions_are_not_all_signed_while_an_operator_s_is_not(rules):
+    """"Toutes signées" for the local conventions does not tick the item while an operator's own convention,
+    asked just before, is still being discussed."""
+    checklist = {i.id: i for i in REFERENTIALS[rules].guide.checklist}
+    conventions = checklist["part_todo_conventions_locales"]
+    values = {"part_conventions_locales": "toutes_signees", "part_operateurs": ["la_poste", "caf"],
+              "part_convention_la_poste": "signee", "part_convention_caf": "en_discussion"}
+    assert not proved(conventions, values)
+    assert proved(conventions, {**values, "part_convention_caf": "signee"})
+    assert not proved(conventions, {**values, "part_convention_caf": "signee",
+                                    "part_conventions_locales": "signees_en_partie"})
+
+
 def test_all_parts_must_hold():
     both = item({"all": [{"question": "visites_maisons", "at_least": 1}, {"budget": "entered"}]}).proved_by
     budget = lambda: summarize(balanced_lines()[:1], MODEL, FULL_YEAR)  # noqa: E731
@@ -170,6 +195,8 @@ def checklist(data) -> list[dict]:
     ({"each_of": "operateurs", "options": ["pizza"], "answered": "a_{option}"}, r"\['pizza'\] not options"),
     ({"each_of": "operateurs", "options": ["caf"], "answered": "services_{option}"},
      "'services_caf' is not a question"),
+    ({"each_of": "part_operateurs", "options": ["caf"], "answered": "part_convention_{option}", "equals": "pizza"},
+     "'pizza' is not an option of 'part_convention_caf'"),
     ({"all": [{"budget": "entered"}, {"question": "operateurs", "any_of": ["pizza"]}]},
      "'pizza' is not an option of 'operateurs'"),
 ])
