@@ -15,7 +15,7 @@ from bot.calls import DatabaseCalls
 from bot.render import Renderer
 from bot.splitting import split_html
 from states.engine import Engine
-from states.events import Button, Choice, Command, Event, Reply, Sender, Text, Unsupported
+from states.events import EDITED, Button, Choice, Command, Event, Reply, Sender, Text, Unsupported
 
 if TYPE_CHECKING:
     from bot.outbox import OutboxSender, OutboxWriter
@@ -82,6 +82,10 @@ class Handlers:
         query = update.callback_query
         await self._run(update, context, Choice(_sender(update), query.data or "", update_id=update.update_id,
                                                 message_id=query.message.message_id if query.message else None))
+
+    async def edited(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A text the user changed after sending it: what was taken from it stands, and the user is told so."""
+        await self._run(update, context, Unsupported(_sender(update), EDITED, update_id=update.update_id))
 
     async def other(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await self._run(update, context, Unsupported(_sender(update), _attachment_kind(update.effective_message),

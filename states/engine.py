@@ -187,13 +187,13 @@ class _Conversation:
         if personal is not None:
             return personal
         if self.project is None or self.project.territory is None:
-            return self._onboarding(event)
+            return self._noted(event, self._onboarding(event))
         if self.user.creating_project:
             naming = self._naming_project(event)
             if naming is not None:
                 return naming
         if self.membership.awaiting == CHOOSING_REFERENTIAL:
-            return self._choosing(event)
+            return self._noted(event, self._choosing(event))
         self._forget_earlier_input(event)
         if isinstance(event, Command):
             return self._command(event.name)
@@ -206,6 +206,12 @@ class _Conversation:
                 return Outcome([Reply("unsupported", {"what": event.what}), self._desk_for_reminders().ask_date()])
             return Outcome([Reply("unsupported", {"what": event.what}), *self._proceed()])
         raise TypeError(event)
+
+    def _noted(self, event: Event, outcome: Outcome) -> Outcome:
+        """What the bot cannot take (a sticker, an edited message) is said before the question comes again."""
+        if not isinstance(event, Unsupported):
+            return outcome
+        return replace(outcome, replies=[Reply("unsupported", {"what": event.what}), *outcome.replies])
 
     def _onboarding(self, event: Event) -> Outcome:
         """Newcomer: welcome, then the project's name, then its territory."""

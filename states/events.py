@@ -43,9 +43,13 @@ class Command(Event):
 
 @dataclass(frozen=True)
 class Unsupported(Event):
-    """A sticker, photo, voice note, file… where the bot expects text or a button."""
+    """A sticker, photo, voice note, file… where the bot expects text or a button; or a text edited once sent
+    (`what` EDITED), which the bot does not take again."""
 
     what: str
+
+
+EDITED = "edited"
 
 
 @dataclass(frozen=True)

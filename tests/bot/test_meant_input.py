@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from states.paste import TELEGRAM_TEXT_LIMIT
-from store.models import Answer
+from store.models import Answer, Project
 from tests.bot.test_conversation import create_project
 from tests.support.walk import question_in
 
@@ -225,3 +225,30 @@ async def test_a_tap_after_other_input_is_not_a_repeat(client, api, services):
     since = len(api.calls)
     replies = await client.deliver(again)
     assert replies[-1].text.startswith("📊 Avancement") and api.toasts(since) == [None]
+
+
+async def test_an_edited_message_changes_nothing_and_says_how_to_change_the_answer(client, services):
+    """Telegram lets people edit a message they sent: the bot keeps what it took at the time, and says so rather
+    than leave them believing the typo is fixed; the question in course comes again."""
+    await create_project(client)
+    sent = client.message_update("Camille Delma")
+    await client.deliver(sent)
+    message = {**sent["message"], "text": "Camille Delmas", "edit_date": sent["message"]["date"] + 30}
+    replies = await client.deliver({"update_id": client.message_update("")["update_id"], "edited_message": message})
+    assert replies[0].text == ("✏️ Vous avez modifié un message déjà envoyé. Je garde le message d'origine : pour "
+                               "changer une réponse, utilisez ↩️ Retour, ou ✏️ dans le récapitulatif de l'étape.")
+    assert question_in(services.guide, replies[-1]).id == "chef_projet_fonction"
+    assert versions(services, "chef_projet_nom") == ["Camille Delma"]
+    assert versions(services, "chef_projet_fonction") == []
+
+
+async def test_an_edited_project_name_is_said_to_be_kept_too(client, services):
+    await client.send("/start")
+    sent = client.message_update("MSAP du Val")
+    await client.deliver(sent)
+    message = {**sent["message"], "text": "MSAP du Val de Sèvre", "edit_date": sent["message"]["date"] + 20}
+    replies = await client.deliver({"update_id": client.message_update("")["update_id"], "edited_message": message})
+    assert replies[0].text.startswith("✏️ Vous avez modifié un message déjà envoyé. Je garde le message d'origine")
+    assert "Sur quel territoire" in replies[-1].text
+    with services.database.connect() as connection:
+        assert connection.execute(select(Project.name)).scalars().all() == ["MSAP du Val"]

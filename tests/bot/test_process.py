@@ -20,6 +20,26 @@ from tests.support.http_api import BotApiServer
 from tests.support.instances import RULES, NoApplication, start_bot, update_for, wait_for
 from tests.support.telegram import ChatClient
 
+def test_telegram_is_asked_for_edited_messages_and_the_bot_says_it_keeps_the_first_text(tmp_path):
+    """The bot asks Telegram for the messages people edit once sent (it gets only the kinds it asks for), to tell
+    them the edit is not taken."""
+    with BotApiServer() as server:
+        user = ChatClient(NoApplication(), server.api, user_id=5003, first_name="Lou")
+        bot = start_bot(tmp_path / "bot.log", server, f"sqlite:///{tmp_path / 'bot.db'}")
+        try:
+            server.push(user.message_update("/start"))
+            wait_for(server, lambda s: "nom de votre projet" in s.text)
+            name = user.message_update("MSAP du Quercy")
+            server.push(name)
+            wait_for(server, lambda s: "territoire" in s.text)
+            edited = {**name["message"], "text": "MSAP du Quercy blanc", "edit_date": name["message"]["date"] + 9}
+            server.push({"update_id": user.message_update("")["update_id"], "edited_message": edited})
+            wait_for(server, lambda s: "Vous avez modifié un message déjà envoyé" in s.text)
+        finally:
+            stop(bot)
+    assert "Traceback" not in (tmp_path / "bot.log").read_text()
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="kill -9")
 def test_serves_survives_kill_9_and_resumes(tmp_path):
     with BotApiServer() as server:

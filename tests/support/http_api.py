@@ -19,7 +19,8 @@ class BotApiServer:
     """Serves `FakeBotApi` answers at http://127.0.0.1:<port>/bot<token>/<method>.
 
     getUpdates honours offsets as Telegram does: an offset confirms every update below it, and a confirmed update
-    is never delivered again. `hold_sends()` makes messages wait unanswered, as a bot killed mid-send leaves them.
+    is never delivered again. Its `allowed_updates`, like Telegram's, stands until a call gives another: an
+    update of a kind left out is never delivered. `hold_sends()` makes messages wait unanswered, as a bot killed mid-send leaves them.
     """
 
     def __init__(self) -> None:
@@ -27,6 +28,7 @@ class BotApiServer:
         self.updates: list[dict] = []
         self.lock = threading.Lock()
         self.confirmed = 0  # the highest offset a getUpdates gave
+        self.allowed: list[str] | None = None  # the kinds of update the bot asked for; None: all
         self.held = 0  # sends waiting while sends are held
         self._open = threading.Event()
         self._open.set()
@@ -77,10 +79,12 @@ class BotApiServer:
         if method == "getUpdates":
             with self.lock:
                 self.confirmed = max(self.confirmed, int(params.get("offset") or 0))
+                if params.get("allowed_updates") is not None:
+                    self.allowed = list(params["allowed_updates"])
             deadline = time.monotonic() + min(float(params.get("timeout") or 0), 0.3)
             while True:
                 with self.lock:
-                    ready = [u for u in self.updates if u["update_id"] >= self.confirmed]
+                    ready = [u for u in self.updates if u["update_id"] >= self.confirmed and self._allowed(u)]
                 if ready or time.monotonic() >= deadline:
                     return 200, {"ok": True, "result": ready}
                 time.sleep(0.02)
@@ -95,6 +99,9 @@ class BotApiServer:
         if status != 200:
             return status, {"ok": False, "error_code": status, "description": result}
         return 200, {"ok": True, "result": result}
+
+    def _allowed(self, update: dict) -> bool:
+        return self.allowed is None or any(kind in self.allowed for kind in update if kind != "update_id")
 
     def push(self, *updates: dict) -> None:
         """Updates for the next getUpdates, in one batch when given together."""
