@@ -15,7 +15,7 @@ from bot.calls import DatabaseCalls
 from bot.render import Renderer
 from bot.splitting import split_html
 from states.engine import Engine
-from states.events import EDITED, Button, Choice, Command, Event, Reply, Sender, Text, Unsupported
+from states.events import Button, Choice, Command, Edited, Event, Reply, Sender, Text, Unsupported
 
 if TYPE_CHECKING:
     from bot.outbox import OutboxSender, OutboxWriter
@@ -76,7 +76,7 @@ class Handlers:
     async def text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message
         await self._run(update, context, Text(_sender(update), message.text, update_id=update.update_id,
-                                              sent_at=message.date))
+                                              sent_at=message.date, message_id=message.message_id))
 
     async def button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
@@ -84,8 +84,10 @@ class Handlers:
                                                 message_id=query.message.message_id if query.message else None))
 
     async def edited(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """A text the user changed after sending it: what was taken from it stands, and the user is told so."""
-        await self._run(update, context, Unsupported(_sender(update), EDITED, update_id=update.update_id))
+        """A text the user changed after sending it."""
+        message = update.effective_message
+        await self._run(update, context, Edited(_sender(update), message.text, message.message_id,
+                                                update_id=update.update_id))
 
     async def other(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await self._run(update, context, Unsupported(_sender(update), _attachment_kind(update.effective_message),

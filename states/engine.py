@@ -21,7 +21,8 @@ from dialogs.parsing import (BACK, SHORT_TEXT_MAX, SKIP, ParseError, YearInferre
 from dialogs.referentials import Referential, default_referential, partner_labels
 from dialogs.ui import UiTexts
 from states.buttons import Action, Payload, decode, shorten
-from states.events import Button, Choice, Command, DocumentRequest, Event, Outcome, Reply, Text, Unsupported
+from states.events import (EDITED, Button, Choice, Command, DocumentRequest, Edited, Event, Outcome, Reply, Text,
+                            Unsupported)
 from states.machine import FINISHED, ProjectMachine, goto_trigger
 from states.progress import ANSWERED, DEFERRED, SKIPPED, ProjectView
 from states import paste, taps
@@ -141,6 +142,7 @@ class _Conversation:
         self.now = engine.clock()
         self._calendar_moved = False
         self._recorded: str | None = None  # the question this event answered, if any
+        self._message_id: int | None = None  # the Telegram message of the text being answered, if any
         self.about_project = True  # the replies concern the active project (named when the user has several)
         self.erased = False  # the user was erased by this event: nothing of them is written back
 
@@ -201,17 +203,30 @@ class _Conversation:
             return self._tap(event)
         if isinstance(event, Text):
             return self._text_message(event)
+        if isinstance(event, Edited):
+            return self._edited(event)
         if isinstance(event, Unsupported):
-            if self.membership.awaiting == COMMITTEE_DATE:
-                return Outcome([Reply("unsupported", {"what": event.what}), self._desk_for_reminders().ask_date()])
-            return Outcome([Reply("unsupported", {"what": event.what}), *self._proceed()])
+            return self._not_taken(event)
         raise TypeError(event)
+
+    def _not_taken(self, event: Unsupported | Edited) -> Outcome:
+        """What the bot cannot take, said; then what it was waiting for, asked again."""
+        return Outcome([self._unsupported(event), *self._again()])
+
+    def _again(self) -> list[Reply]:
+        """What the bot was waiting for, asked again after a message that did not give it."""
+        if self.membership.awaiting == COMMITTEE_DATE:
+            return [self._desk_for_reminders().ask_date()]
+        return self._proceed()
+
+    def _unsupported(self, event: Unsupported | Edited) -> Reply:
+        return Reply("unsupported", {"what": EDITED if isinstance(event, Edited) else event.what})
 
     def _noted(self, event: Event, outcome: Outcome) -> Outcome:
         """What the bot cannot take (a sticker, an edited message) is said before the question comes again."""
-        if not isinstance(event, Unsupported):
+        if not isinstance(event, (Unsupported, Edited)):
             return outcome
-        return replace(outcome, replies=[Reply("unsupported", {"what": event.what}), *outcome.replies])
+        return replace(outcome, replies=[self._unsupported(event), *outcome.replies])
 
     def _onboarding(self, event: Event) -> Outcome:
         """Newcomer: welcome, then the project's name, then its territory."""
@@ -498,12 +513,42 @@ class _Conversation:
 
     def _text_message(self, event: Text) -> Outcome:
         """A text; the next part of a long paste the app cut at Telegram's limit completes the first part's answer."""
+        self._message_id = event.message_id
         if paste.continues(self.membership, event.sent_at):
             outcome = self._paste_tail(self.membership.cut_text_question, event.text)
         else:
             outcome = self._text(event.text)
         paste.remember(self.membership, event.text, event.sent_at, self._recorded)
         return outcome
+
+    def _edited(self, event: Edited) -> Outcome:
+        """A text changed once sent. When it gave an answer still current, the answer becomes the new text, a new
+        version in its history, and the guide stays where it is; whatever else it gave stands, and the user is
+        told so."""
+        question, stored = self._answered_by(event.message_id)
+        if question is None:
+            return self._not_taken(event)
+        try:
+            value = parse_answer(question, event.text, self._today())
+        except ParseError as error:
+            return Outcome([Reply("edit_refused", {"prompt": question.prompt}), self._invalid(error, question),
+                            *self._again()])
+        if question.kind is Kind.DATE and self._unexpected_date(question, value):
+            return self._not_taken(event)  # its confirmation belongs to the question, reopened with ✏️
+        if to_json(question.kind, value) != stored.value:
+            self._store(question, ANSWERED, to_json(question.kind, value), stored.step, event.message_id)
+        return Outcome([Reply("edit_taken", {"prompt": question.prompt, "answer": self._display(question, value)}),
+                        *self._committee_set(question), *self._again()])
+
+    def _answered_by(self, message_id: int) -> tuple[Question | None, StoredAnswer | None]:
+        """The current answer this user typed in that message, if they may still change it."""
+        for question_id, stored in self.view.answers.items():
+            if stored.message_id == message_id and stored.author_id == self.user.id and stored.status == ANSWERED:
+                question = self.guide.questions.get(question_id)
+                if question is not None and (self.membership.role in ANSWERING or (
+                        self._partner and question in self._step().questions)):
+                    return question, stored
+        return None, None
 
     def _paste_tail(self, question_id: str | None, tail: str) -> Outcome:
         """A new version of the answer the paste's first part gave, with this part appended; the current
@@ -648,17 +693,22 @@ class _Conversation:
         return [desk.date_set(day)] if day is not None else []
 
     def _record(self, question: Question, status: str, value: Any) -> None:
+        """The answer to the question asked, given in the current step: the guide goes on from there."""
         step = self._step()
-        step_id = step.id if step is not None else None
-        before = self._requirement_states() if self.project.members > 1 else None
-        self.repo.record_answer(self.project.id, question.id, question.kind.value, status, value, self.user.id,
-                                step_id)
+        self._store(question, status, value, step.id if step is not None else None, self._message_id)
         self.membership.focus_question = None
         self.membership.draft_question = None
         self.membership.draft_choices = None
-        self._view = self.view.with_answer(question.id, StoredAnswer(
-            status, value, question.kind.value, step_id, self.user.id, self.user.name, self.now))
         self._recorded = question.id if status == ANSWERED else None
+
+    def _store(self, question: Question, status: str, value: Any, step_id: str | None,
+               message_id: int | None) -> None:
+        """A new version of an answer, as the project and its team see it from now on."""
+        before = self._requirement_states() if self.project.members > 1 else None
+        self.repo.record_answer(self.project.id, question.id, question.kind.value, status, value, self.user.id,
+                                step_id, message_id)
+        self._view = self.view.with_answer(question.id, StoredAnswer(
+            status, value, question.kind.value, step_id, self.user.id, self.user.name, self.now, message_id))
         self._calendar_moved |= question.id in self.engine.watched
         self._touch()
         if before is not None:
@@ -1337,8 +1387,8 @@ class _Conversation:
             if payload is not None and payload.project_id == self.project.id \
                     and payload.action == Action.PROJECT_CANCEL:
                 return None  # handled as a tap: back to where the project was
-        if isinstance(event, Unsupported):
-            return Outcome([Reply("unsupported", {"what": event.what}),
+        if isinstance(event, (Unsupported, Edited)):
+            return Outcome([self._unsupported(event),
                             Reply("ask_new_project", {"current": self.project.name},
                                   [[self._button(self.ui.buttons.project_cancel, Action.PROJECT_CANCEL)]])])
         self.user.creating_project = False

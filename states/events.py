@@ -21,8 +21,17 @@ class Event:
 @dataclass(frozen=True)
 class Text(Event):
     text: str
-    # When Telegram says the message was sent; None from front ends without one (the terminal).
+    # When Telegram says the message was sent, and its id; None from front ends without them (the terminal).
     sent_at: datetime | None = field(default=None, kw_only=True)
+    message_id: int | None = field(default=None, kw_only=True)
+
+
+@dataclass(frozen=True)
+class Edited(Event):
+    """A text message the user changed once sent: its new text."""
+
+    text: str
+    message_id: int
 
 
 @dataclass(frozen=True)
@@ -43,8 +52,8 @@ class Command(Event):
 
 @dataclass(frozen=True)
 class Unsupported(Event):
-    """A sticker, photo, voice note, file… where the bot expects text or a button; or a text edited once sent
-    (`what` EDITED), which the bot does not take again."""
+    """A sticker, photo, voice note, file… where the bot expects text or a button (`what` EDITED: an edited
+    message the bot does not take)."""
 
     what: str
 

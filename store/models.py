@@ -127,6 +127,8 @@ class Answer(_AppendOnly, Base):
     value: Mapped[Any] = mapped_column(JSON, nullable=True)
     # The step where this answer was given or confirmed; NULL: the question's own step.
     step_id: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    # The Telegram message the answer was typed in, whose edit changes it; NULL for a tap or the terminal.
+    message_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
 
 
 class ChecklistMark(_AppendOnly, Base):

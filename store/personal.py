@@ -65,8 +65,10 @@ def erase_user(connection: Connection, user_id: int, hand_over: bool = False) ->
     for project_id, _ in _projects(connection, user_id):
         if _other_owners(connection, project_id, user_id):
             for table in _AUTHORED:
+                # An answer's message id points into the user's chat: it goes with them.
+                erased = {"user_id": None, **({"message_id": None} if table is ANSWER else {})}
                 connection.execute(update(table).where(table.c.project_id == project_id,
-                                                       table.c.user_id == user_id).values(user_id=None))
+                                                       table.c.user_id == user_id).values(erased))
             connection.execute(delete(REMINDER).where(REMINDER.c.project_id == project_id,
                                                       REMINDER.c.user_id == user_id))
             connection.execute(delete(MEMBERSHIP).where(MEMBERSHIP.c.project_id == project_id,

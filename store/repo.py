@@ -85,6 +85,8 @@ class StoredAnswer:
     author_id: int | None = field(default=None, compare=False)
     author: str | None = field(default=None, compare=False)
     at: datetime | None = field(default=None, compare=False)
+    # The Telegram message it was typed in: an edit of that message changes it.
+    message_id: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,8 @@ _MEMBER = Prepared(
     .with_for_update(of=PROJECT)  # serialises concurrent updates of one project on PostgreSQL
 )
 _ANSWERS = Prepared(select(ANSWER.c.question_id, ANSWER.c.status, ANSWER.c.value, ANSWER.c.kind,
-                            ANSWER.c.step_id, ANSWER.c.user_id, USER.c.name, ANSWER.c.created_at)
+                            ANSWER.c.step_id, ANSWER.c.user_id, USER.c.name, ANSWER.c.created_at,
+                            ANSWER.c.message_id)
                      .join_from(ANSWER, USER, ANSWER.c.user_id == USER.c.id, isouter=True)
                      .where(ANSWER.c.project_id == bindparam("project_id"), ANSWER.c.is_current.is_(True)))
 _SUPERSEDE = Prepared(update(ANSWER)
@@ -154,7 +157,7 @@ _SUPERSEDE = Prepared(update(ANSWER)
                              ANSWER.c.is_current.is_(True))
                       .values(is_current=False))
 _ADD_ANSWER = Prepared(insert(ANSWER), keys=("project_id", "question_id", "kind", "status", "value", "user_id",
-                                             "is_current", "step_id", "created_at"))
+                                             "is_current", "step_id", "created_at", "message_id"))
 _PROJECT_VALUES = ("territory", "referential", "referential_version", "state", "revision", "updated_at")
 _SAVE_PROJECT = Prepared(update(PROJECT).where(PROJECT.c.id == bindparam("p_id")), keys=_PROJECT_VALUES)
 _MEMBERSHIP_VALUES = ("focus_question", "draft_question", "draft_choices", "budget_pending", "reminder_settings",
@@ -282,19 +285,21 @@ class Repository:
 
     def answers(self, project_id: int) -> dict[str, StoredAnswer]:
         rows = _ANSWERS.rows(self.connection, {"project_id": project_id})
-        return {question_id: StoredAnswer(status, value, kind, step, author_id, author, as_utc(at))
-                for question_id, status, value, kind, step, author_id, author, at in rows}
+        return {question_id: StoredAnswer(status, value, kind, step, author_id, author, as_utc(at), message_id)
+                for question_id, status, value, kind, step, author_id, author, at, message_id in rows}
 
     def record_answer(self, project_id: int, question_id: str, kind: str, status: str, value: Any,
-                      user_id: int, step_id: str | None = None) -> None:
+                      user_id: int, step_id: str | None = None, message_id: int | None = None) -> None:
         """Add the answer; the previous one stays in the table, marked as no longer current.
 
-        step_id names the step where it was given or confirmed when that is not the question's own step.
+        step_id names the step where it was given or confirmed when that is not the question's own step;
+        message_id, the Telegram message it was typed in.
         """
         _SUPERSEDE.run(self.connection, {"p_id": project_id, "q_id": question_id})
         _ADD_ANSWER.run(self.connection, {"project_id": project_id, "question_id": question_id, "kind": kind,
                                           "status": status, "value": value, "user_id": user_id,
-                                          "is_current": True, "step_id": step_id, "created_at": self.clock()})
+                                          "is_current": True, "step_id": step_id, "created_at": self.clock(),
+                                          "message_id": message_id})
 
     def history(self, project_id: int, question_id: str) -> list[StoredAnswer]:
         rows = self.connection.execute(_HISTORY, {"project_id": project_id, "question_id": question_id})

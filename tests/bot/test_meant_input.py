@@ -46,6 +46,14 @@ async def reach_objectives(client, services):
     assert question_in(services.guide, client.last()).id == "objectifs"
 
 
+async def reach_population(client, services):
+    """Stage 1, step 2, at « population », a number."""
+    await reach_objectives(client, services)
+    await client.click("Passer")
+    await client.click("Passer")
+    assert question_in(services.guide, client.last()).id == "population"
+
+
 async def send_at(client, text: str, date: int):
     return await client.deliver(client.message_update(text, date=date))
 
@@ -227,28 +235,54 @@ async def test_a_tap_after_other_input_is_not_a_repeat(client, api, services):
     assert replies[-1].text.startswith("📊 Avancement") and api.toasts(since) == [None]
 
 
-async def test_an_edited_message_changes_nothing_and_says_how_to_change_the_answer(client, services):
-    """Telegram lets people edit a message they sent: the bot keeps what it took at the time, and says so rather
-    than leave them believing the typo is fixed; the question in course comes again."""
+
+KEPT = ("✏️ Vous avez modifié un message déjà envoyé. Je garde le message d'origine : pour changer une réponse, "
+        "utilisez ↩️ Retour, ou ✏️ dans le récapitulatif de l'étape.")
+
+
+async def test_a_typo_fixed_by_editing_the_message_fixes_the_answer_it_gave(client, services):
+    """People fix a typo by editing the message they sent: the answer it gave becomes the new text, a new version
+    in its history, and the guide stays at the question in course."""
     await create_project(client)
     sent = client.message_update("Camille Delma")
     await client.deliver(sent)
-    message = {**sent["message"], "text": "Camille Delmas", "edit_date": sent["message"]["date"] + 30}
-    replies = await client.deliver({"update_id": client.message_update("")["update_id"], "edited_message": message})
-    assert replies[0].text == ("✏️ Vous avez modifié un message déjà envoyé. Je garde le message d'origine : pour "
-                               "changer une réponse, utilisez ↩️ Retour, ou ✏️ dans le récapitulatif de l'étape.")
+    await client.send("Chargée de mission")
+    replies = await client.deliver(client.edit_update(sent, "Camille Delmas"))
+    assert replies[0].text == "✏️ Modification prise en compte.\nQui est le chef de projet de la future Maison ?\n" \
+                              "➡️ Camille Delmas"
+    assert question_in(services.guide, replies[-1]).id == "chef_projet_temps"
+    assert versions(services, "chef_projet_nom") == ["Camille Delma", "Camille Delmas"]
+    assert versions(services, "chef_projet_fonction") == ["Chargée de mission"]
+
+
+async def test_an_edit_that_does_not_read_as_an_answer_leaves_the_answer_and_says_why(client, services):
+    await reach_population(client, services)
+    sent = client.message_update("12 000")
+    await client.deliver(sent)
+    replies = await client.deliver(client.edit_update(sent, "beaucoup"))
+    assert replies[0].text.startswith("✏️ Je n'ai pas pu reprendre votre modification : la réponse à « Combien")
+    assert replies[1].text.startswith("⚠️")
+    assert versions(services, "population") == [12000]
+
+
+async def test_an_edit_of_an_answer_changed_since_is_not_taken_and_says_so(client, services):
+    await create_project(client)
+    sent = client.message_update("Camille Delma")
+    await client.deliver(sent)
+    await client.click("↩️ Retour")
+    await client.send("Camille Delmas")
+    replies = await client.deliver(client.edit_update(sent, "Camille Delmaz"))
+    assert replies[0].text == KEPT
     assert question_in(services.guide, replies[-1]).id == "chef_projet_fonction"
-    assert versions(services, "chef_projet_nom") == ["Camille Delma"]
-    assert versions(services, "chef_projet_fonction") == []
+    assert versions(services, "chef_projet_nom") == ["Camille Delma", "Camille Delmas"]
 
 
-async def test_an_edited_project_name_is_said_to_be_kept_too(client, services):
+async def test_an_edited_project_name_is_said_to_be_kept(client, services):
     await client.send("/start")
     sent = client.message_update("MSAP du Val")
     await client.deliver(sent)
-    message = {**sent["message"], "text": "MSAP du Val de Sèvre", "edit_date": sent["message"]["date"] + 20}
-    replies = await client.deliver({"update_id": client.message_update("")["update_id"], "edited_message": message})
-    assert replies[0].text.startswith("✏️ Vous avez modifié un message déjà envoyé. Je garde le message d'origine")
+    replies = await client.deliver(client.edit_update(sent, "MSAP du Val de Sèvre"))
+    assert replies[0].text == KEPT
     assert "Sur quel territoire" in replies[-1].text
     with services.database.connect() as connection:
         assert connection.execute(select(Project.name)).scalars().all() == ["MSAP du Val"]

@@ -95,7 +95,7 @@ async def test_erasing_leaves_nothing_of_the_user_and_keeps_what_others_share(ap
         # Until invitations exist, a shared project is made by hand: the user is a member and answered there.
         connection.execute(insert(Membership), {"user_id": USER_ID, "project_id": shared, "role": "owner"})
         Repository(connection, clock=services.engine.clock).record_answer(
-            shared, "chef_projet_fonction", "short_text", "answered", "Chargée de mission", USER_ID)
+            shared, "chef_projet_fonction", "short_text", "answered", "Chargée de mission", USER_ID, message_id=57)
 
     confirm = (await client.send("/supprimer"))[-1]
     assert "MSAP des Causses" in confirm.text.split("Restent")[0] and "MSAP du Ségala" in confirm.text.split("Restent")[1]
@@ -111,10 +111,12 @@ async def test_erasing_leaves_nothing_of_the_user_and_keeps_what_others_share(ap
     found = rows_mentioning(services.database, str(USER_ID), FIRST, LAST)
     with services.database.connect() as connection:
         projects = connection.execute(select(Project.name)).scalars().all()
-        answer = connection.execute(select(Answer.value, Answer.user_id).where(Answer.project_id == shared)).all()
+        answer = connection.execute(select(Answer.value, Answer.user_id, Answer.message_id)
+                                    .where(Answer.project_id == shared)).all()
     assert found == []
     assert projects == ["MSAP du Ségala"]
-    assert ("Chargée de mission", None) in answer  # the shared project keeps the answer, its author cleared
+    # The shared project keeps the answer; its author is cleared, and the message of their chat it was typed in.
+    assert ("Chargée de mission", None, None) in answer
 
     again = await client.send("/start")  # a new start, as for anyone new
     assert "nom de votre projet" in again[0].text

@@ -20,6 +20,14 @@ from tests.support.http_api import BotApiServer
 from tests.support.instances import RULES, NoApplication, start_bot, update_for, wait_for
 from tests.support.telegram import ChatClient
 
+def say(server: BotApiServer, user: ChatClient, text: str, answered: str) -> dict:
+    """The user sends a text; the bot answers with a message containing `answered`. The update sent."""
+    update = user.message_update(text)
+    server.push(update)
+    wait_for(server, lambda s: answered in s.text)
+    return update
+
+
 def test_telegram_is_asked_for_edited_messages_and_the_bot_says_it_keeps_the_first_text(tmp_path):
     """The bot asks Telegram for the messages people edit once sent (it gets only the kinds it asks for), to tell
     them the edit is not taken."""
@@ -27,13 +35,9 @@ def test_telegram_is_asked_for_edited_messages_and_the_bot_says_it_keeps_the_fir
         user = ChatClient(NoApplication(), server.api, user_id=5003, first_name="Lou")
         bot = start_bot(tmp_path / "bot.log", server, f"sqlite:///{tmp_path / 'bot.db'}")
         try:
-            server.push(user.message_update("/start"))
-            wait_for(server, lambda s: "nom de votre projet" in s.text)
-            name = user.message_update("MSAP du Quercy")
-            server.push(name)
-            wait_for(server, lambda s: "territoire" in s.text)
-            edited = {**name["message"], "text": "MSAP du Quercy blanc", "edit_date": name["message"]["date"] + 9}
-            server.push({"update_id": user.message_update("")["update_id"], "edited_message": edited})
+            say(server, user, "/start", "nom de votre projet")
+            name = say(server, user, "MSAP du Quercy", "territoire")
+            server.push(user.edit_update(name, "MSAP du Quercy blanc"))
             wait_for(server, lambda s: "Vous avez modifié un message déjà envoyé" in s.text)
         finally:
             stop(bot)
@@ -46,16 +50,12 @@ def test_serves_survives_kill_9_and_resumes(tmp_path):
         user = ChatClient(NoApplication(), server.api, user_id=5001, first_name="Inès")
         bot = start_bot(tmp_path / "bot.log", server, f"sqlite:///{tmp_path / 'bot.db'}")
         try:
-            server.push(user.message_update("/start"))
-            wait_for(server, lambda s: "nom de votre projet" in s.text)
-            server.push(user.message_update("MSAP des Causses"))
-            wait_for(server, lambda s: "territoire" in s.text)
-            server.push(user.message_update("Aveyron"))
-            wait_for(server, lambda s: "Quelles règles suit" in s.text)
+            say(server, user, "/start", "nom de votre projet")
+            say(server, user, "MSAP des Causses", "territoire")
+            say(server, user, "Aveyron", "Quelles règles suit")
             server.push(update_for(server, user, RULES))
             wait_for(server, lambda s: "Qui est le chef de projet" in s.text)
-            server.push(user.message_update("Inès Garcia"))
-            wait_for(server, lambda s: "Quelle est sa fonction" in s.text)
+            say(server, user, "Inès Garcia", "Quelle est sa fonction")
         finally:
             kill(bot)
 

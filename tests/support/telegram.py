@@ -263,6 +263,11 @@ class ChatClient:
                 message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
         return {"update_id": next(_update_ids), "message": message}
 
+    def edit_update(self, sent: dict, text: str) -> dict:
+        """The user changes the text of a message they sent (`sent`, a message update), some seconds later."""
+        message = {**sent["message"], "text": text, "edit_date": sent["message"]["date"] + 30}
+        return {"update_id": next(_update_ids), "edited_message": message}
+
     def button_update(self, label: str) -> dict:
         """Press the button labelled `label` (or containing it) on the newest message that has it."""
         for message in reversed(list(self.api.messages.values())):
