@@ -117,7 +117,7 @@ def _serve(settings: Settings) -> int:
     rendering = ProcessRendering(settings.database_url, idle_seconds=settings.render_idle_minutes * 60,
                                  timezone=settings.timezone)
     application = build_application(services, rendering=rendering)
-    updates = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY]  # edited: to say they are not taken
+    updates = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY]  # an edit changes the answer it gave
     try:
         if settings.webhook_url:
             # Our server rather than python-telegram-bot's: it checks the secret and the size before reading.

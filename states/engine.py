@@ -535,8 +535,9 @@ class _Conversation:
                             *self._again()])
         if question.kind is Kind.DATE and self._unexpected_date(question, value):
             return self._not_taken(event)  # its confirmation belongs to the question, reopened with ✏️
-        if to_json(question.kind, value) != stored.value:
-            self._store(question, ANSWERED, to_json(question.kind, value), stored.step, event.message_id)
+        stored_value = to_json(question.kind, value)
+        if stored_value != stored.value:
+            self._store(question, ANSWERED, stored_value, stored.step, event.message_id)
         return Outcome([Reply("edit_taken", {"prompt": question.prompt, "answer": self._display(question, value)}),
                         *self._committee_set(question), *self._again()])
 
