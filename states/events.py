@@ -52,13 +52,12 @@ class Command(Event):
 
 @dataclass(frozen=True)
 class Unsupported(Event):
-    """A sticker, photo, voice note, file… where the bot expects text or a button (`what` EDITED: an edited
-    message the bot does not take)."""
+    """A sticker, photo, voice note, file… where the bot expects text or a button."""
 
     what: str
 
 
-EDITED = "edited"
+EDITED = "edited"  # the "unsupported" reply's `what` for an edit the bot does not take (an Edited event)
 
 
 @dataclass(frozen=True)
