@@ -75,6 +75,7 @@ class Reports:
                            "total": len(stage.checklist)})
         rows = [[self.button(self.ui.buttons.stage.format(order=s["order"], title=s["title"]), Action.CHECKLIST, i)]
                 for i, s in enumerate(stages) if s["total"]]
+        rows.append([self.button(self.ui.buttons.menu, Action.MENU, None)])
         return Reply("checklist", {"stages": stages}, rows)
 
     def checklist_stage(self, stage: Stage, marks: Mapping[str, bool], edit: bool = False) -> Reply:

@@ -33,6 +33,14 @@ async def test_checklist_ticks_from_answers_and_by_hand(client, services):
             True, False]
 
 
+async def test_the_checklist_overview_leads_back_to_the_menu(client):
+    await create_project(client)
+    overview = (await client.send("/checklist"))[0]
+    assert overview.labels[-1] == "☰ Menu"
+    menu = (await client.click("☰ Menu"))[-1]
+    assert "☰ Menu" in menu.text and "▶️ Continuer" in menu.labels
+
+
 async def test_deferred_questions_are_listed_and_one_tap_away(client, services):
     await create_project(client)
     await client.send("Claire Morel")
