@@ -26,7 +26,7 @@ from store.models import utcnow
 
 MESSAGE_TEMPLATES = [
     "welcome", "ask_name", "ask_territory", "project_ready", "resume", "step_intro", "question", "answered",
-    "date_understood", "invalid", "recap", "missing_required", "progress", "menu", "help", "finished",
+    "date_understood", "understood", "invalid", "recap", "missing_required", "progress", "menu", "help", "finished",
     "unsupported", "use_buttons", "notice", "unknown_command", "error", "conformity", "checklist",
     "checklist_stage", "deferred", "stage_done", "budget", "budget_categories", "budget_ask_use", "budget_ask",
     "budget_ask_year", "budget_lines", "budget_line", "budget_chart", "dossier", "dossier_sending", "reminders",

@@ -483,6 +483,21 @@ def _parse_ranges(question: Question, text: str) -> list[list[int]]:
     return ranges
 
 
+def reads_as_shown(question: Question, text: str, value: Any) -> bool:
+    """Whether a typed answer already reads as the answer will be shown: the option's label, "oui", "non".
+
+    Otherwise ("2", "1, 3", "pas encore", "un mi-temps") the reply says how it was understood."""
+    if question.kind is Kind.YES_NO:
+        return _typed_words(text) in ("oui", "non")
+    if question.kind is Kind.CHOICE:
+        return _label_key(text) == _label_key(question.label_of(value))
+    if question.kind is Kind.MULTI:
+        return _label_key(text) == _label_key(", ".join(question.label_of(option) for option in value))
+    if question.kind is Kind.DECIMAL:
+        return not any(_label_key(text) == _label_key(word) for word in question.words)
+    return True
+
+
 # ---------------------------------------------------------------- buttons and commands typed
 
 # What a phone user types instead of tapping a question's buttons (folded spelling, end punctuation dropped).

@@ -17,7 +17,7 @@ from dialogs.model import Kind, Question, Step
 from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.schedule import total_minutes
 from dialogs.parsing import (BACK, SHORT_TEXT_MAX, SKIP, ParseError, YearInferred, from_json, parse_answer, parse_text,
-                             to_json, typed_button, typed_command)
+                             reads_as_shown, to_json, typed_button, typed_command)
 from dialogs.referentials import Referential, default_referential, partner_labels
 from dialogs.ui import UiTexts
 from states.buttons import Action, Payload, decode, shorten
@@ -356,7 +356,10 @@ class _Conversation:
             return Outcome([self._confirm_date(question, value)])
         # "15 mars": the year the question's timing gave is shown, for the user to see it is the one meant.
         understood = [Reply("date_understood", {"date": value})] if isinstance(value, YearInferred) else []
-        return Outcome([*understood, *self._answer(question, value)])
+        replies = self._answer(question, value)
+        if self._recorded == question.id and not reads_as_shown(question, text, value):
+            understood.append(Reply("understood", {"answer": self._display(question, value)}))
+        return Outcome([*understood, *replies])
 
     def _typed_button(self, meant: str) -> Outcome:
         """"passer", "je ne sais pas", "retour": the button's effect; what a tap's toast would say, a message."""

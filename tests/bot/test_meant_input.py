@@ -288,3 +288,25 @@ async def test_an_edited_project_name_is_said_to_be_kept(client, services):
     assert "Sur quel territoire" in replies[-1].text
     with services.database.connect() as connection:
         assert connection.execute(select(Project.name)).scalars().all() == ["MSAP du Val"]
+
+
+async def test_a_choice_typed_as_a_number_or_in_words_says_how_it_was_understood(client, services):
+    await create_project(client)
+    await client.send("Marie Dupont")
+    await client.send("Chargée de mission")
+    understood, recap = await client.send("2")  # the time given: a choice, typed as the option's number
+    assert understood.text == "➡️ Réponse retenue : Mi-temps."
+    assert "Mi-temps" in recap.text
+    await client.click("Étape suivante")
+    understood, _ = await client.send("1 et 2")  # the stakes: a multiple choice
+    assert understood.text == "➡️ Réponse retenue : Cohésion sociale, Maillage territorial."
+    assert versions(services, "enjeux") == [["cohesion_sociale", "maillage_territorial"]]
+
+
+async def test_an_answer_typed_as_it_is_shown_is_not_repeated(client, services):
+    await create_project(client)
+    await client.send("Marie Dupont")
+    await client.send("Chargée de mission")
+    replies = await client.send("mi-temps")  # the option's label, as a phone user types it
+    assert len(replies) == 1 and "Récapitulatif" in replies[0].text
+    assert "Réponse retenue" not in replies[0].text

@@ -28,6 +28,7 @@ from dialogs.parsing import (
     parse_integer,
     parse_text,
     parse_yes_no,
+    reads_as_shown,
     to_json,
     typed_button,
     typed_command,
@@ -1076,3 +1077,21 @@ def test_every_decimal_error_has_its_own_message():
         with pytest.raises(ParseError) as info:
             parse_decimal(text, min=0, max=10)
         assert "Je n'ai pas compris" not in _invalid(info.value.key, **info.value.params)
+
+
+@pytest.mark.parametrize(("kind", "typed", "shown"), [
+    (Kind.YES_NO, "Oui.", True), (Kind.YES_NO, "non", True), (Kind.YES_NO, "pas encore", False),
+    (Kind.YES_NO, "👍", False),
+    (Kind.CHOICE, "Santé", True), (Kind.CHOICE, "sante", True), (Kind.CHOICE, "4", False),
+    (Kind.CHOICE, "santé publique", False),
+    (Kind.MULTI, "Mairie, Santé", True), (Kind.MULTI, "1, 4", False), (Kind.MULTI, "mairie et santé", False),
+    (Kind.DECIMAL, "0,5", True), (Kind.DECIMAL, "un mi-temps", False), (Kind.DECIMAL, "Mi temps", False),
+    (Kind.INTEGER, "environ 12 000", True),
+])
+def test_an_answer_reads_as_shown_only_when_typed_as_the_reply_would_show_it(kind, typed, shown):
+    extra = {"options": _OPTIONS} if kind in (Kind.CHOICE, Kind.MULTI) else {}
+    if kind is Kind.DECIMAL:
+        extra = {"words": {"mi-temps": Decimal("0.5"), "un mi-temps": Decimal("0.5")}}
+    question = _question(kind, **extra)
+    value = {Kind.CHOICE: "sante", Kind.MULTI: ["mairie", "sante"]}.get(kind)
+    assert reads_as_shown(question, typed, value) is shown
