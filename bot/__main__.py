@@ -94,7 +94,7 @@ def _chat(settings: Settings) -> int:
 
     services = build_services(settings)
     try:
-        TerminalChat(services.engine, services.renderer, services.ui, documents=services.documents,
+        TerminalChat(services.engine, services.ui, documents=services.documents,
                      reminders=services.reminders).run()
     finally:
         services.close()

@@ -27,7 +27,8 @@ class _MessageEnvironment(Environment):
         return super().getattr(obj, attribute)
 
 
-def make_environment() -> Environment:
+def make_environment(front_end: str = "telegram") -> Environment:
+    """`front_end`: "telegram" or "terminal", for the few words that differ (how to fix a typo)."""
     environment = _MessageEnvironment(
         loader=PackageLoader("templates", "messages"),
         auto_reload=False,  # templates change with a deploy, not while the bot runs: no stat() per message
@@ -38,6 +39,7 @@ def make_environment() -> Environment:
                                hours=formatting.hours, integer=formatting.integer, cents=formatting.cents,
                                time_ranges=formatting.time_ranges, decimal=formatting.decimal,
                                siret=formatting.siret, weekday=formatting.weekday)
+    environment.globals["front_end"] = front_end
     return environment
 
 

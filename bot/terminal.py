@@ -6,7 +6,7 @@ from pathlib import Path
 from collections.abc import Callable
 
 from bot.images import draw
-from bot.render import Renderer, to_plain_text
+from bot.render import Renderer, make_environment, to_plain_text
 from dossier.calendar_file import calendar_file, calendar_filename
 from dossier.files import DocumentMaker
 from dialogs.model import TYPED_KINDS
@@ -21,12 +21,12 @@ TYPED = {kind.value for kind in TYPED_KINDS}
 
 
 class TerminalChat:
-    def __init__(self, engine: Engine, renderer: Renderer, ui: UiTexts,
+    def __init__(self, engine: Engine, ui: UiTexts,
                  read: Callable[[str], str] | None = None, write: Callable[[str], None] | None = None,
                  documents: DocumentMaker | None = None, reminders: ReminderQueue | None = None) -> None:
         self.engine = engine
         self.reminders = reminders
-        self.renderer = renderer
+        self.renderer = Renderer(make_environment(front_end="terminal"))
         self.ui = ui
         self.documents = documents
         self.read = read or input

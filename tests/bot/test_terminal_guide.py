@@ -76,7 +76,7 @@ def test_the_whole_guide_in_the_terminal(services, tmp_path, monkeypatch):
         screen.append(text)
         out.append(text)
 
-    TerminalChat(services.engine, services.renderer, services.ui, read=read, write=write).run()
+    TerminalChat(services.engine, services.ui, read=read, write=write).run()
     shown = "\n".join(out)
     assert "<" not in shown.replace("<b>", "")  # no markup leaks into the terminal but what users typed
     for stage in guide.stages:
@@ -108,7 +108,7 @@ def test_reminders_due_show_up_before_the_next_prompt(database_url, tmp_path, mo
         return line
 
     try:
-        TerminalChat(services.engine, services.renderer, services.ui, read=read, write=out.append,
+        TerminalChat(services.engine, services.ui, read=read, write=out.append,
                      reminders=services.reminders).run()
     finally:
         services.close()
@@ -122,7 +122,7 @@ def test_the_buttons_of_every_message_of_a_reply_keep_their_numbers(services):
     """A long recap comes in several messages: ✏️ 41 is [41] under the second, and typing 41 presses it, as in
     Telegram, where every message keeps its buttons."""
     screen: list[str] = []
-    chat = TerminalChat(services.engine, services.renderer, services.engine.ui, read=lambda _: "", write=screen.append)
+    chat = TerminalChat(services.engine, services.engine.ui, read=lambda _: "", write=screen.append)
     first = [[Button(f"✏️ {n}", f"e{n}") for n in range(1, 41)]]
     second = [[Button(f"✏️ {n}", f"e{n}") for n in range(41, 43)], [Button("Étape suivante ➡️", "next")]]
     chat.show(Outcome([Reply("use_buttons", buttons=first), Reply("use_buttons", buttons=second)]))
@@ -131,3 +131,20 @@ def test_the_buttons_of_every_message_of_a_reply_keep_their_numbers(services):
     assert "  [41] ✏️ 41\n" in shown and "  [43] Étape suivante ➡️" in shown
     assert chat.event("41").data == "e41" and chat.event("1").data == "e1" and chat.event("43").data == "next"
     assert chat.event("44").text == "44"   # no such button: typed text
+
+
+def test_the_terminal_help_says_how_to_fix_a_typo_here(services):
+    """Editing a sent message is Telegram's; in the terminal, "retour" reopens the answer."""
+    screen: list[str] = []
+    script = iter(["Maison des Causses", "Larzac", "2", "/aide"])
+
+    def read(prompt: str) -> str:
+        line = next(script, None)
+        if line is None:
+            raise EOFError
+        return line
+
+    TerminalChat(services.engine, services.ui, read=read, write=screen.append).run()
+    help_text = next(text for text in screen if text.startswith("❓ Comment fonctionne le guide"))
+    assert "Une faute de frappe ? Tapez «\xa0retour\xa0», puis la bonne réponse." in help_text
+    assert "Modifiez votre message" not in help_text
