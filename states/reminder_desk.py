@@ -186,10 +186,12 @@ class ReminderDesk:
         separator = texts.list_separator
         values = self.view().values
         ranges = values.get(rules.time_question) if self.view().status(rules.time_question) == ANSWERED else None
+        versions = [len(self.repo.history(self.project.id, question))
+                    for question in (rules.date_question, rules.time_question)]
         return CalendarInvite(
             uid=f"comite-{self.project.id}-{len(self.committees_held) + 1}@guide-msap",
-            sequence=sum(len(self.repo.history(self.project.id, question))
-                         for question in (rules.date_question, rules.time_question)),
+            # RFC 5545: 0 when the event is created, one more with each change of its date or time.
+            sequence=sum(count - 1 for count in versions if count),
             day=day, minutes=tuple(ranges[0]) if ranges else None,
             summary=texts.calendar_summary.format(project=self.project.name),
             description=texts.calendar_description.format(agenda=separator.join(rules.agenda),
