@@ -95,6 +95,8 @@ class Question(Strict):
     budget: Literal["investissement", "fonctionnement", "ressources"] | None = None
     # Words a decimal may be typed as ("mi-temps": 0.5), read as option labels are.
     words: dict[str, Decimal] = Field(default_factory=dict)
+    # The answer names people, for the documents to print: "moi" is refused, "c'est moi, Jean Rouvière" is the name.
+    person: bool = False
 
     @model_validator(mode="after")
     def _options_match_kind(self) -> "Question":
@@ -111,6 +113,8 @@ class Question(Strict):
             raise ValueError(f"question {self.id}: duplicate option id")
         if self.words and self.kind is not Kind.DECIMAL:
             raise ValueError(f"question {self.id}: words are only for decimals")
+        if self.person and self.kind is not Kind.SHORT_TEXT:
+            raise ValueError(f"question {self.id}: person is only for short texts")
         outside = [word for word, value in self.words.items()
                    if (self.min is not None and value < self.min) or (self.max is not None and value > self.max)]
         if outside:

@@ -357,6 +357,27 @@ def parse_text(text: str, max_length: int) -> str:
     return text
 
 
+# "moi", "C'est moi", "moi-même", then what follows when it is set apart: ", Jean Rouvière", " (Jean Rouvière)".
+_SELF_FIRST = re.compile(r"\s*(?:c['’]\s*est\s+)?moi(?:[\s-]*m[eê]me)?\s*(?:$|[,:;(–—-]\s*)", re.IGNORECASE)
+_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def parse_person(text: str) -> str:
+    """Names of people, as the documents will print them: "moi" names no one but the person typing.
+
+    "C'est moi, Jean Rouvière" is "Jean Rouvière"; "moi", "Paul Vidal et moi" are refused. A "Moi" after the first
+    word is taken for a name."""
+    if (start := _SELF_FIRST.match(text)) is not None:
+        text = text[start.end():].strip()
+        if start.group().rstrip().endswith("("):
+            text = text.removesuffix(")").rstrip()
+    words = _WORDS.findall(text)
+    if not text or any(_fold(word) in ("moi", "moi-meme") and (number == 0 or word.islower())
+                        for number, word in enumerate(words)):
+        raise ParseError("person.self")
+    return text
+
+
 # ---------------------------------------------------------------- SIRET
 
 SIRET_LENGTH = 14
@@ -495,6 +516,8 @@ def reads_as_shown(question: Question, text: str, value: Any) -> bool:
         return _label_key(text) == _label_key(", ".join(question.label_of(option) for option in value))
     if question.kind is Kind.DECIMAL:
         return not any(_label_key(text) == _label_key(word) for word in question.words)
+    if question.person:
+        return value == text.strip()
     return True
 
 
@@ -536,7 +559,8 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
     """Parse text as an answer to question, according to its kind; `today` dates a date typed without its year."""
     kind = question.kind
     if kind is Kind.SHORT_TEXT:
-        return parse_text(text, SHORT_TEXT_MAX)
+        typed = parse_text(text, SHORT_TEXT_MAX)
+        return parse_person(typed) if question.person else typed
     if kind is Kind.LONG_TEXT:
         return parse_text(text, LONG_TEXT_MAX)
     if kind is Kind.INTEGER:

@@ -310,3 +310,13 @@ async def test_an_answer_typed_as_it_is_shown_is_not_repeated(client, services):
     replies = await client.send("mi-temps")  # the option's label, as a phone user types it
     assert len(replies) == 1 and "Récapitulatif" in replies[0].text
     assert "Réponse retenue" not in replies[0].text
+
+
+async def test_moi_is_not_a_name_for_the_dossier(client, services):
+    await create_project(client)
+    refused = await client.send("moi")
+    assert refused[0].text.startswith("⚠️ Le dossier reprend ce nom tel quel : écrivez le prénom et le nom")
+    assert question_in(services.guide, refused[-1]).id == "chef_projet_nom"
+    understood, _ = await client.send("C'est moi, Jean Rouvière")
+    assert understood.text == "➡️ Réponse retenue : Jean Rouvière."
+    assert versions(services, "chef_projet_nom") == ["Jean Rouvière"]

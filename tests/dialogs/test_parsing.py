@@ -1095,3 +1095,29 @@ def test_an_answer_reads_as_shown_only_when_typed_as_the_reply_would_show_it(kin
     question = _question(kind, **extra)
     value = {Kind.CHOICE: "sante", Kind.MULTI: ["mairie", "sante"]}.get(kind)
     assert reads_as_shown(question, typed, value) is shown
+
+
+@pytest.mark.parametrize(("typed", "name"), [
+    ("Marie Dupont", "Marie Dupont"), ("C'est moi, Jean Rouvière", "Jean Rouvière"),
+    ("c’est moi : Jean Rouvière, DGS", "Jean Rouvière, DGS"), ("moi (Jean Rouvière)", "Jean Rouvière"),
+    ("Moi - Jean Rouvière", "Jean Rouvière"), ("Daniel Moi", "Daniel Moi"), ("Moinet Paul", "Moinet Paul"),
+    ("à recruter", "à recruter"),
+])
+def test_a_person_is_named_as_the_documents_will_print_it(typed, name):
+    question = _question(Kind.SHORT_TEXT, person=True)
+    assert parse_answer(question, typed) == name
+    assert reads_as_shown(question, typed, name) is (typed == name)
+
+
+@pytest.mark.parametrize("typed", ["moi", "Moi.", "C'est moi !", "moi-même", "Moi même", "Paul Vidal et moi",
+                                   "moi et Paul Vidal", "c'est moi,"])
+def test_moi_names_no_one_the_documents_can_print(typed):
+    with pytest.raises(ParseError) as raised:
+        parse_answer(_question(Kind.SHORT_TEXT, person=True), typed)
+    assert raised.value.key == "person.self"
+    assert parse_answer(_question(Kind.SHORT_TEXT), typed) == typed  # a text not naming people keeps it
+
+
+def test_only_a_short_text_names_a_person():
+    with pytest.raises(ValueError, match="person is only for short texts"):
+        _question(Kind.LONG_TEXT, person=True)
