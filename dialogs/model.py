@@ -40,6 +40,8 @@ BUDGET_SECTIONS = ("investissement", "fonctionnement", "ressources")
 class Option(Strict):
     id: Identifier
     label: str = Field(min_length=1, max_length=60)
+    # Ticked by "tous" typed at a multiple choice ("Autre" and "Aucune" never are: dialogs.parsing).
+    in_all: bool = True
 
 
 class Answered(Strict):

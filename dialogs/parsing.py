@@ -466,8 +466,19 @@ def _close(question: Question, text: str) -> dict[str, list[tuple[int, str]]]:
     return {"close": close[:5]} if close else {}
 
 
+# "tous", "toutes": every option but "Autre", which asks for its wording, and "Aucune", which says the opposite;
+# "les deux" when two are left so.
+_ALL = frozenset({"tous", "toutes", "tout", "tout cocher", "tous les choix", "toutes les reponses", "l'ensemble"})
+_BOTH = frozenset({"les deux", "les 2", "tous les deux", "toutes les deux"})
+_NOT_IN_ALL = frozenset({"autre", "aucune"})
+
+
 def _parse_multi(question: Question, text: str) -> list[str]:
     """Split a list of options on commas, semicolons, " et " and newlines; longest label match wins."""
+    typed = _typed_words(text)
+    every = [option.id for option in question.options if option.in_all and option.id not in _NOT_IN_ALL]
+    if typed in _ALL or (typed in _BOTH and len(every) == 2):
+        return every
     pieces = _LIST_SEP_RE.split(text)
     parts, seps = pieces[0::2], pieces[1::2] + [""]
     span = 1 + max(len(_LIST_SEP_RE.findall(o.label)) for o in question.options)

@@ -385,8 +385,8 @@ async def test_a_multiple_choice_not_understood_says_several_numbers_may_be_type
     await reach_recap_of_first_step(client)
     asked = (await client.click("Étape suivante"))[-1]
     assert question_in(services.guide, asked).kind.value == "multi_choice"
-    told = (await client.send("les deux"))[0].text
-    assert told == ("⚠️ Je n'ai pas reconnu « les deux ». Utilisez les boutons, ou tapez les numéros des réponses. "
-                    "Exemple : 1, 3.")
+    told = (await client.send("les trois premiers"))[0].text
+    assert told == ("⚠️ Je n'ai pas reconnu « les trois premiers ». Utilisez les boutons, ou tapez les numéros des "
+                    "réponses, ou « tous ». Exemple : 1, 3.")
     moved = (await client.send("1 et 2"))[-1]
     assert question_in(services.guide, moved) != question_in(services.guide, asked)

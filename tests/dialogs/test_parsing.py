@@ -1121,3 +1121,26 @@ def test_moi_names_no_one_the_documents_can_print(typed):
 def test_only_a_short_text_names_a_person():
     with pytest.raises(ValueError, match="person is only for short texts"):
         _question(Kind.LONG_TEXT, person=True)
+
+
+@pytest.mark.parametrize("typed", ["tous", "Toutes !", "tout cocher"])
+def test_tous_ticks_every_option_but_autre_and_aucune(typed):
+    options = [*_OPTIONS, Option(id="autre", label="Autre"), Option(id="aucune", label="Aucune pour l'instant")]
+    question = _question(Kind.MULTI, options=options)
+    assert parse_answer(question, typed) == ["mairie", "emploi_formation", "caf", "sante"]
+    assert not reads_as_shown(question, typed, ["mairie", "emploi_formation", "caf", "sante"])
+
+
+def test_les_deux_ticks_both_options_when_two_are_offered_besides_autre():
+    two = _question(Kind.MULTI, options=[*_OPTIONS[:2], Option(id="autre", label="Autre")])
+    assert parse_answer(two, "les deux") == ["mairie", "emploi_formation"]
+    with pytest.raises(ParseError):
+        parse_answer(_question(Kind.MULTI, options=_OPTIONS), "les deux")  # four: which two?
+
+
+def test_tous_leaves_out_an_option_the_guide_keeps_apart():
+    """France services' operators: "tous" are the national partners; GRDF is offered, but not one of them."""
+    referentials = load_referentials(load_budget_model())
+    question = referentials["france_services"].guide.questions["part_operateurs"]
+    ticked = parse_answer(question, "tous")
+    assert "grdf" not in ticked and "autre" not in ticked and len(ticked) == 13
