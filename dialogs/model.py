@@ -40,8 +40,10 @@ BUDGET_SECTIONS = ("investissement", "fonctionnement", "ressources")
 class Option(Strict):
     id: Identifier
     label: str = Field(min_length=1, max_length=60)
-    # Ticked by "tous" typed at a multiple choice ("Autre" and "Aucune" never are: dialogs.parsing).
+    # Ticked by "tous" typed at a multiple choice ("Autre" never is, nor an option ticked alone).
     in_all: bool = True
+    # Ticked alone ("Aucune pour l'instant"): ticking it unticks the others, and ticking another unticks it.
+    alone: bool = False
 
 
 class Answered(Strict):
@@ -110,6 +112,8 @@ class Question(Strict):
             raise ValueError(f"question {self.id}: a {self.kind.value} needs at least two options")
         if self.kind not in CHOICE_KINDS and self.options:
             raise ValueError(f"question {self.id}: options are only for choices")
+        if self.kind is not Kind.MULTI and any(o.alone for o in self.options):
+            raise ValueError(f"question {self.id}: an option ticked alone is only for a multiple choice")
         ids = [o.id for o in self.options]
         if len(ids) != len(set(ids)):
             raise ValueError(f"question {self.id}: duplicate option id")

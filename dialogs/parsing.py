@@ -466,17 +466,17 @@ def _close(question: Question, text: str) -> dict[str, list[tuple[int, str]]]:
     return {"close": close[:5]} if close else {}
 
 
-# "tous", "toutes": every option but "Autre", which asks for its wording, and "Aucune", which says the opposite;
-# "les deux" when two are left so.
+# "tous", "toutes": every option but "Autre", which asks for its wording, and one ticked alone ("Aucune"), which
+# says the opposite; "les deux" when two are left so.
 _ALL = frozenset({"tous", "toutes", "tout", "tout cocher", "tous les choix", "toutes les reponses", "l'ensemble"})
 _BOTH = frozenset({"les deux", "les 2", "tous les deux", "toutes les deux"})
-_NOT_IN_ALL = frozenset({"autre", "aucune"})
+_OTHER = "autre"
 
 
 def _parse_multi(question: Question, text: str) -> list[str]:
     """Split a list of options on commas, semicolons, " et " and newlines; longest label match wins."""
     typed = _typed_words(text)
-    every = [option.id for option in question.options if option.in_all and option.id not in _NOT_IN_ALL]
+    every = [option.id for option in question.options if option.in_all and not option.alone and option.id != _OTHER]
     if typed in _ALL or (typed in _BOTH and len(every) == 2):
         return every
     pieces = _LIST_SEP_RE.split(text)
@@ -498,6 +498,9 @@ def _parse_multi(question: Question, text: str) -> list[str]:
             raise ParseError("choice.invalid", unknown=parts[i].strip(), **_close(question, parts[i]))
     if not chosen:
         raise ParseError("choice.invalid", unknown=text.strip())
+    alone = [option.label for option in question.options if option.alone and option.id in chosen]
+    if alone and len(chosen) > 1:
+        raise ParseError("choice.alone", label=alone[0])
     return [o.id for o in question.options if o.id in chosen]
 
 

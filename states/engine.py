@@ -607,8 +607,12 @@ class _Conversation:
         if question is None or question.kind is not Kind.MULTI or payload.arg is None \
                 or not 0 <= payload.arg < len(question.options):
             return self._stale()
-        ticked = set(self._draft(question))
-        ticked ^= {question.options[payload.arg].id}
+        ticked, option = set(self._draft(question)), question.options[payload.arg]
+        if option.id in ticked:
+            ticked.remove(option.id)
+        else:  # an option ticked alone ("Aucune pour l'instant") and the others exclude each other
+            ticked = {o.id for o in question.options if o.id in ticked and not o.alone and not option.alone}
+            ticked.add(option.id)
         self.membership.draft_question = question.id
         self.membership.draft_choices = [o.id for o in question.options if o.id in ticked]
         self._touch()

@@ -10,6 +10,7 @@ from store.repo import Repository
 from tests.bot.test_conversation import create_project
 from tests.support.budget_chat import add_charge, add_resource
 from tests.support.telegram import FRANCE_SERVICES_RULES
+from tests.support.walk import question_in
 
 
 def seen(sent) -> str:
@@ -212,3 +213,21 @@ async def test_cancel_leaves_the_budget_untouched_and_commands_end_the_entry(cli
     assert "Je n'ai pas reconnu un montant" not in replies[0].text
     with services.database.connect() as connection:
         assert connection.execute(select(BudgetLine.id)).all() == []
+
+
+async def test_aucune_is_ticked_alone(client, services):
+    """"Aucune pour l'instant" among the other aids: ticking it unticks them, and ticking one unticks it."""
+    await create_project(client)
+    await client.send("/menu")
+    replies = await client.click("6. Préparer le budget")
+    while (asked := question_in(services.guide, replies[-1])) is None or asked.id != "budget_autres_financements":
+        replies = await client.click("Étape suivante" if asked is None else "Passer")
+    await client.click("⬜ Commune")
+    ticked = (await client.click("⬜ Département"))[-1]
+    assert "Cochées : Commune, Département." in ticked.text
+    alone = (await client.click("⬜ Aucune pour l'instant"))[-1]
+    assert "Cochées : Aucune pour l'instant." in alone.text and "☑️ Commune" not in alone.labels
+    back = (await client.click("⬜ Commune"))[-1]
+    assert "Cochées : Commune." in back.text and "⬜ Aucune pour l'instant" in back.labels
+    refused = (await client.send("commune, aucune pour l'instant"))[0]
+    assert refused.text.startswith("⚠️ « Aucune pour l'instant » se coche seule.")

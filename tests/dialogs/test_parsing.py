@@ -1125,7 +1125,8 @@ def test_only_a_short_text_names_a_person():
 
 @pytest.mark.parametrize("typed", ["tous", "Toutes !", "tout cocher"])
 def test_tous_ticks_every_option_but_autre_and_aucune(typed):
-    options = [*_OPTIONS, Option(id="autre", label="Autre"), Option(id="aucune", label="Aucune pour l'instant")]
+    options = [*_OPTIONS, Option(id="autre", label="Autre"),
+               Option(id="aucune", label="Aucune pour l'instant", alone=True)]
     question = _question(Kind.MULTI, options=options)
     assert parse_answer(question, typed) == ["mairie", "emploi_formation", "caf", "sante"]
     assert not reads_as_shown(question, typed, ["mairie", "emploi_formation", "caf", "sante"])
@@ -1144,3 +1145,14 @@ def test_tous_leaves_out_an_option_the_guide_keeps_apart():
     question = referentials["france_services"].guide.questions["part_operateurs"]
     ticked = parse_answer(question, "tous")
     assert "grdf" not in ticked and "autre" not in ticked and len(ticked) == 13
+
+
+def test_an_option_ticked_alone_is_refused_with_others():
+    question = _question(Kind.MULTI, options=[*_OPTIONS, Option(id="aucune", label="Aucune pour l'instant",
+                                                                 alone=True)])
+    assert parse_answer(question, "aucune pour l'instant") == ["aucune"]
+    with pytest.raises(ParseError) as raised:
+        parse_answer(question, "Mairie, aucune pour l'instant")
+    assert raised.value.key == "choice.alone" and raised.value.params == {"label": "Aucune pour l'instant"}
+    with pytest.raises(ValueError, match="ticked alone is only for a multiple choice"):
+        _question(Kind.CHOICE, options=question.options)
