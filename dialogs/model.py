@@ -32,6 +32,7 @@ class Kind(str, Enum):
 
 
 CHOICE_KINDS = {Kind.CHOICE, Kind.MULTI}
+OTHER = "autre"  # the option whose wording is typed in the "<question>_autre" question
 # Answered by typing; the others are answered with buttons (typing works too, except for budget lines).
 TYPED_KINDS = set(Kind) - CHOICE_KINDS - {Kind.YES_NO, Kind.BUDGET}
 BUDGET_SECTIONS = ("investissement", "fonctionnement", "ressources")

@@ -11,7 +11,7 @@ from typing import Any
 
 from dialogs.address import parse_address
 from dialogs.errors import ParseError
-from dialogs.model import CHOICE_KINDS, Kind, Question
+from dialogs.model import CHOICE_KINDS, OTHER, Kind, Question
 from dialogs.schedule import parse_time_ranges
 
 SHORT_TEXT_MAX = 300
@@ -470,13 +470,12 @@ def _close(question: Question, text: str) -> dict[str, list[tuple[int, str]]]:
 # says the opposite; "les deux" when two are left so.
 _ALL = frozenset({"tous", "toutes", "tout", "tout cocher", "tous les choix", "toutes les reponses", "l'ensemble"})
 _BOTH = frozenset({"les deux", "les 2", "tous les deux", "toutes les deux"})
-_OTHER = "autre"
 
 
 def _parse_multi(question: Question, text: str) -> list[str]:
     """Split a list of options on commas, semicolons, " et " and newlines; longest label match wins."""
     typed = _typed_words(text)
-    every = [option.id for option in question.options if option.in_all and not option.alone and option.id != _OTHER]
+    every = [option.id for option in question.options if option.in_all and not option.alone and option.id != OTHER]
     if typed in _ALL or (typed in _BOTH and len(every) == 2):
         return every
     pieces = _LIST_SEP_RE.split(text)

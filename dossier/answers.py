@@ -11,12 +11,11 @@ from typing import Any
 from babel.lists import format_list
 
 from dialogs import formatting
-from dialogs.model import Kind, Question
+from dialogs.model import OTHER, Kind, Question
 from dialogs.parsing import from_json
 from dialogs.ui import UiTexts
 
 LOCALE = "fr_FR"
-OTHER = "autre"   # the option whose wording is typed in the "<question>_autre" question
 
 
 def french_list(items: Iterable[str]) -> str:

@@ -17,11 +17,11 @@ from dialogs.dossier_model import DossierSources, PerOption, evidence_fields
 from dialogs.loader import LoadedGuide
 from dialogs.referential_model import ReferentialFile
 from dialogs.referentials import Referential
-from dialogs.model import (CHOICE_KINDS, PLAUSIBILITY, RECOMMENDATION, REQUIREMENT, IncludesAllRule, Kind,
+from dialogs.model import (CHOICE_KINDS, OTHER, PLAUSIBILITY, RECOMMENDATION, REQUIREMENT, IncludesAllRule, Kind,
                            MinSelectedRule, Question)
 from dialogs.schedule import total_minutes
 from dialogs.ui import DocumentTexts, UiTexts
-from dossier.answers import OTHER, Answers, french_list
+from dossier.answers import Answers, french_list
 from dossier.checklist_view import build_checklist
 from dossier.model import (BudgetView, CarrierView, CheckGroup, CheckView, DayHours, Dossier, LabelView,
                            LocalPartnerView, Milestone, MoneyLine, OperatorsRule, Party, PartnerView, PlanView,

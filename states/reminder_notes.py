@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from dialogs.calendar import holiday_name, local_date
 from dialogs.loader import LoadedGuide
+from dialogs.model import OTHER
 from dialogs.reminder_model import ACTIVITY_REPORT, ASK_DATE, DIGEST, FOLLOWUP, FUNDING, NUDGE, TEAM, ReminderModel
 from dialogs.ui import UiTexts
 from states.buttons import Action, Payload
@@ -84,7 +85,7 @@ class ReminderNotes:
             }, [[button(texts.open, Action.REMINDERS)]])
         invitees = view.values.get(rules.invitees_question) or []
         question = self.guide.questions[rules.invitees_question]
-        named = [question.option(i).label for i in invitees if i != "autre"]
+        named = [question.option(i).label for i in invitees if i != OTHER]
         return Reply("reminder_committee", {
             **common, "agenda": rules.agenda, "invite": rules.invite, "invited": named,
             "todo": rules.todo, "fiche": rules.fiche,
