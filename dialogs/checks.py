@@ -321,7 +321,7 @@ def _option_labels(seen: _Answers, question_id: str, option_ids: list[str]) -> l
     return [seen.questions[question_id].option(option).label for option in option_ids]
 
 
-def _chosen(rule: EachSelectedRule | DatesBeforeRule, seen: _Answers) -> list[str]:
+def _chosen(rule: EachSelectedRule | DatesBeforeRule | AtMostRule, seen: _Answers) -> list[str]:
     return [option for option in rule.options if option in seen.values.get(rule.question, [])]
 
 
@@ -368,9 +368,10 @@ def _dates_before(rule: DatesBeforeRule, seen: _Answers) -> tuple[State, dict]:
 
 
 def _at_most(rule: AtMostRule, seen: _Answers) -> tuple[State, dict]:
-    if any(seen.status(q) != ANSWERED or not seen.shown(q) for q in (rule.smaller, rule.larger)):
+    parts = [rule.smaller.format(option=option) for option in _chosen(rule, seen)]
+    if not parts or any(seen.status(q) != ANSWERED or not seen.shown(q) for q in (*parts, rule.larger)):
         return State.PENDING, {}
-    smaller, larger = (Decimal(str(seen.values[q])) for q in (rule.smaller, rule.larger))
+    smaller, larger = sum(Decimal(str(seen.values[q])) for q in parts), Decimal(str(seen.values[rule.larger]))
     values = {"smaller": formatting.decimal(smaller), "larger": formatting.decimal(larger)}
     return (State.NOT_MET if smaller > larger else State.SATISFIED), values
 

@@ -189,7 +189,7 @@ def rule_questions(rule) -> set[str]:
     if isinstance(rule, DatesBeforeRule):
         return {rule.question, rule.later, *(rule.earlier.format(option=o) for o in rule.options)}
     if isinstance(rule, AtMostRule):
-        return {rule.smaller, rule.larger}
+        return {rule.question, rule.larger, *(rule.smaller.format(option=o) for o in rule.options)}
     if isinstance(rule, StateAidRule):
         return {rule.listed_in, *(aid.question for aid in rule.aids)}
     if isinstance(rule, BudgetEnteredRule):
@@ -242,7 +242,12 @@ def _check_rule(rule, questions: dict[str, Question], field_path: str) -> None:
         if isinstance(rule, DatesBeforeRule):
             question(rule.later, Kind.DATE)
     elif isinstance(rule, AtMostRule):
-        question(rule.smaller, Kind.INTEGER, Kind.DECIMAL)
+        target = question(rule.question, Kind.MULTI)
+        unknown = set(rule.options) - {o.id for o in target.options}
+        if unknown:
+            raise GuideError(f"{field_path}: {sorted(unknown)} not options of {rule.question!r}")
+        for option in rule.options:
+            question(rule.smaller.format(option=option), Kind.INTEGER, Kind.DECIMAL)
         question(rule.larger, Kind.INTEGER, Kind.DECIMAL)
     elif isinstance(rule, BudgetEnteredRule):
         question(rule.question, Kind.BUDGET)

@@ -222,11 +222,14 @@ class DatesBeforeRule(_Rule):
 
 
 class AtMostRule(_Rule):
-    """The number answered to `smaller` is not above the one answered to `larger`; reason may use
+    """The sum of the numbers answered to `smaller` ("equipe_etp_{option}") for these options chosen in the multiple
+    choice `question` is not above the number answered to `larger`; pending until each is answered. Reason may use
     {smaller} and {larger}."""
 
     kind: Literal["at_most"]
-    smaller: Identifier
+    question: Identifier
+    options: list[Identifier] = Field(min_length=1)
+    smaller: str = Field(pattern=r"^[a-z][a-z0-9_]*\{option\}[a-z0-9_]*$")
     larger: Identifier
 
 

@@ -90,13 +90,18 @@ def test_premises_accessible_is_a_recommendation(guide):
     assert state(guide, check, answers(guide, tech_accessibilite_pmr="oui"))[0] is State.SATISFIED
 
 
-def test_fte_no_more_than_the_staff(guide):
+def test_the_functions_fte_no_more_than_the_staff(guide):
+    """The team's FTE are those of its functions, asked once each: their sum is checked against the staff."""
     check = "equipe_check_etp"
-    assert state(guide, check, answers(guide, equipe_etp="1,5"))[0] is State.PENDING
-    over = answers(guide, equipe_etp="2,5", equipe_nombre_personnes="2")
-    assert state(guide, check, over) == (State.NOT_MET, "2,5 ETP pour 2 personne(s) : une personne fait au plus un "
-                                                        "temps plein. Vérifiez ces deux nombres.")
-    assert state(guide, check, answers(guide, equipe_etp="1,5", equipe_nombre_personnes="2"))[0] is State.SATISFIED
+    functions = {"equipe_fonctions": "Accueil, Coordination", "equipe_etp_accueil": "1"}
+    assert state(guide, check, answers(guide, **functions, equipe_nombre_personnes="2"))[0] is State.PENDING
+    over = answers(guide, **functions, equipe_etp_coordination="1,5", equipe_nombre_personnes="2")
+    assert state(guide, check, over) == (State.NOT_MET, "Les fonctions comptent 2,5 ETP pour 2 personne(s) : une "
+                                                        "personne fait au plus un temps plein. Vérifiez les ETP de "
+                                                        "chaque fonction et le nombre de personnes.")
+    fits = answers(guide, **functions, equipe_etp_coordination="0,5", equipe_nombre_personnes="2")
+    assert state(guide, check, fits)[0] is State.SATISFIED
+    assert "equipe_etp" not in guide.questions  # the total is not asked again
 
 
 def test_no_other_state_operating_aid_whichever_way_it_is_given(guide):

@@ -117,7 +117,7 @@ def sample_values(hostile: str = "", long_text: str = "") -> dict[str, Any]:
         "tech_signaletique": True, "tech_charte_graphique": True,
         "tech_equipements": ["internet_haut_debit", "postes_informatiques", "imprimante_scanner"],
         "tech_espaces": ["point_accueil", "point_attente", "espace_confidentiel"], "tech_bureau_permanence": True,
-        "equipe_fonctions": ["accueil", "accompagnement"], "equipe_nombre_personnes": 2, "equipe_etp": "1.5",
+        "equipe_fonctions": ["accueil", "accompagnement"], "equipe_nombre_personnes": 2,
         "equipe_agent_accueil": "Julie Bernard", "equipe_etp_accueil": "1", "equipe_statut_accueil": "titulaire",
         "equipe_formation_accueil": "Formation CAF et MSA avant l'ouverture",
         "equipe_agent_accompagnement": "à recruter", "equipe_etp_accompagnement": "0.5",

@@ -94,7 +94,6 @@ CONFORMANT = {
     "equipe_statut_coordination": "Agent contractuel de la structure porteuse",
     "equipe_formation_accueil": "Deux jours de formation aux démarches CAF et MSA",
     "equipe_nombre_personnes": "3",
-    "equipe_etp": "1,8",
     "tech_espaces": "1, 2, 3, 4",
     "tech_equipements": "1, 2, 3",
     "tech_charte_graphique": "oui",
