@@ -208,6 +208,12 @@ def _check_rule(rule, questions: dict[str, Question], field_path: str) -> None:
                              + " or ".join(k.value for k in kinds))
         return found
 
+    def multi_choice(question_id: str, options: list[str]) -> None:
+        """A multiple choice that offers these options."""
+        unknown = set(options) - {o.id for o in question(question_id, Kind.MULTI).options}
+        if unknown:
+            raise GuideError(f"{field_path}: {sorted(unknown)} not options of {question_id!r}")
+
     if isinstance(rule, AnsweredRule):
         for question_id in rule.questions:
             question(question_id)
@@ -215,10 +221,7 @@ def _check_rule(rule, questions: dict[str, Question], field_path: str) -> None:
         for question_id in rule.questions:
             question(question_id, Kind.YES_NO)
     elif isinstance(rule, (IncludesAllRule, MinSelectedRule)):
-        target = question(rule.question, Kind.MULTI)
-        unknown = set(rule.options) - {o.id for o in target.options}
-        if unknown:
-            raise GuideError(f"{field_path}: {sorted(unknown)} not options of {rule.question!r}")
+        multi_choice(rule.question, rule.options)
         if isinstance(rule, MinSelectedRule) and rule.followup:
             for option in rule.options:
                 question(f"{rule.followup}{option}")
@@ -232,20 +235,14 @@ def _check_rule(rule, questions: dict[str, Question], field_path: str) -> None:
         question(rule.earlier, Kind.DATE)
         question(rule.later, Kind.DATE)
     elif isinstance(rule, (EachSelectedRule, DatesBeforeRule)):
-        target = question(rule.question, Kind.MULTI)
-        unknown = set(rule.options) - {o.id for o in target.options}
-        if unknown:
-            raise GuideError(f"{field_path}: {sorted(unknown)} not options of {rule.question!r}")
+        multi_choice(rule.question, rule.options)
         pattern = rule.followup if isinstance(rule, EachSelectedRule) else rule.earlier
         for option in rule.options:
             question(pattern.format(option=option), *([Kind.DATE] if isinstance(rule, DatesBeforeRule) else []))
         if isinstance(rule, DatesBeforeRule):
             question(rule.later, Kind.DATE)
     elif isinstance(rule, AtMostRule):
-        target = question(rule.question, Kind.MULTI)
-        unknown = set(rule.options) - {o.id for o in target.options}
-        if unknown:
-            raise GuideError(f"{field_path}: {sorted(unknown)} not options of {rule.question!r}")
+        multi_choice(rule.question, rule.options)
         for option in rule.options:
             question(rule.smaller.format(option=option), Kind.INTEGER, Kind.DECIMAL)
         question(rule.larger, Kind.INTEGER, Kind.DECIMAL)

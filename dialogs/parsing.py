@@ -359,7 +359,6 @@ def parse_text(text: str, max_length: int) -> str:
 
 # "moi", "C'est moi", "moi-même", then what follows when it is set apart: ", Jean Rouvière", " (Jean Rouvière)".
 _SELF_FIRST = re.compile(r"\s*(?:c['’]\s*est\s+)?moi(?:[\s-]*m[eê]me)?\s*(?:$|[,:;(–—-]\s*)", re.IGNORECASE)
-_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
 def parse_person(text: str) -> str:
@@ -371,9 +370,8 @@ def parse_person(text: str) -> str:
         text = text[start.end():].strip()
         if start.group().rstrip().endswith("("):
             text = text.removesuffix(")").rstrip()
-    words = _WORDS.findall(text)
-    if not text or any(_fold(word) in ("moi", "moi-meme") and (number == 0 or word.islower())
-                        for number, word in enumerate(words)):
+    words = _WORD_RE.findall(text)  # "moi-même": "moi", "même"
+    if not text or any(_fold(word) == "moi" and (number == 0 or word.islower()) for number, word in enumerate(words)):
         raise ParseError("person.self")
     return text
 
