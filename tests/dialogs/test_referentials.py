@@ -341,3 +341,23 @@ def test_france_services_shows_its_forfaits_funds_not_the_2016_fiches(msap, fs):
         "checklist label_preparer_demande", "checklist budget_integrer_financement", "check label_check_demande_unique"}
     # The fiche's other points on the subsidy still stand under France services.
     assert fs.step("budget_recettes").attention[1:] == msap.step("budget_recettes").attention[1:]
+
+
+def test_france_services_points_d_attention_name_nothing_that_no_longer_exists(msap, fs):
+    """The 2016 fiche's portal, national cell, operators and signage are quoted as such in a 2016 project; a France
+    services project is told what replaced them."""
+    gone = ("maisonsdeservicesaupublic.fr", "portail collaboratif", "cellule d'animation", "Pôle Emploi", "GRDF",
+            "identité visuelle des Maisons", "signalétique des Maisons")
+
+    def naming(guide):
+        return {where for where, text in _shown(guide).items()
+                if where.startswith("attention") and any(word in text for word in gone)}
+    assert naming(fs) == set()
+    assert naming(msap) == {"attention cahier_des_charges", "attention partenaires", "attention part_offre_operateurs",
+                            "attention part_autres_partenaires", "attention tech_visibilite", "attention dev_suivi",
+                            "attention dev_communication", "attention dev_reseau_national"}
+    assert "ANCT" in " ".join(fs.step("dev_suivi").attention + fs.step("dev_reseau_national").attention)
+    assert "France Travail" in " ".join(fs.step("partenaires").attention)
+    # The rest of those steps is the fiche's, word for word.
+    assert fs.step("dev_communication").attention[1:] == msap.step("dev_communication").attention[1:]
+    assert fs.step("cahier_des_charges").attention[:-1] == msap.step("cahier_des_charges").attention[:-1]
