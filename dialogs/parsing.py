@@ -557,6 +557,39 @@ def typed_button(question: Question, text: str) -> str | None:
     return meant
 
 
+# What a phone user types under a step's recap ("Tout est juste ?") instead of tapping « Étape suivante » or ✏️ N.
+NEXT = "next"
+RECAP_NEXT_PHRASES = (
+    "c'est bon", "tout est bon", "tout est juste", "c'est juste", "juste", "tout est correct", "correct", "parfait",
+    "valider", "je valide", "suivant", "suite", "etape suivante", "continuer", "on continue", "confirmer",
+    "je confirme",
+)
+_RECAP_NEXT_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(RECAP_NEXT_PHRASES, key=len, reverse=True)))
+                            + r")\b")
+_RECAP_EDIT_RE = re.compile(
+    r"(?:\u270f\ufe0f? ?)?(?:(?:modifier|corriger|changer) )?(?:(?:la|le) )?(?:(?:question|reponse|numero|n°|no) ?)?"
+    r"(?P<n>[0-9]{1,3})"
+)
+
+
+def typed_at_recap(text: str, answers: int) -> str | int | None:
+    """NEXT for "oui", "c'est bon", "étape suivante"; BACK for "retour"; the number N (1-based) of "3", "✏️ 3" or
+    "modifier la 3" among a recap's `answers`; None for anything else, "non" included."""
+    words = _typed_words(text)
+    if match := _RECAP_EDIT_RE.fullmatch(words):
+        number = int(match["n"])
+        return number if 1 <= number <= answers else None
+    if TYPED_BUTTONS.get(words) == BACK:
+        return BACK
+    rest = _RECAP_NEXT_RE.sub(" ", words).strip(" ,.!")
+    if not rest:
+        return NEXT
+    try:
+        return NEXT if parse_yes_no(rest) else None
+    except ParseError:
+        return None
+
+
 def typed_command(text: str, commands: Collection[str]) -> str | None:
     """The command a text names without its slash ("aide", "Menu", "mes données"); None for anything else."""
     name = _typed_words(text).lstrip("/").replace(" ", "_")

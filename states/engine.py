@@ -16,8 +16,8 @@ from dialogs.loader import LoadedGuide
 from dialogs.model import Kind, Question, Step
 from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.schedule import total_minutes
-from dialogs.parsing import (BACK, SHORT_TEXT_MAX, SKIP, ParseError, YearInferred, from_json, parse_answer, parse_text,
-                             reads_as_shown, to_json, typed_button, typed_command)
+from dialogs.parsing import (BACK, NEXT, SHORT_TEXT_MAX, SKIP, ParseError, YearInferred, from_json, parse_answer,
+                             parse_text, reads_as_shown, to_json, typed_at_recap, typed_button, typed_command)
 from dialogs.referentials import Referential, default_referential, partner_labels
 from dialogs.ui import UiTexts
 from states.buttons import Action, Payload, decode, shorten
@@ -344,10 +344,10 @@ class _Conversation:
             return Outcome(self._proceed())
         question = self._current(step)
         if question is None:
-            return Outcome([Reply("use_buttons"), *self._recap(step)])
+            return self._typed_at_recap(step, text)
         meant = typed_button(question, text)
         if meant is not None:
-            return self._typed_button(meant)
+            return self._typed(self._back() if meant == BACK else self._skip(SKIPPED if meant == SKIP else DEFERRED))
         try:
             value = parse_answer(question, text, self._today())
         except ParseError as error:
@@ -361,9 +361,20 @@ class _Conversation:
             understood.append(Reply("understood", {"answer": self._display(question, value)}))
         return Outcome([*understood, *replies])
 
-    def _typed_button(self, meant: str) -> Outcome:
-        """"passer", "je ne sais pas", "retour": the button's effect; what a tap's toast would say, a message."""
-        outcome = self._back() if meant == BACK else self._skip(SKIPPED if meant == SKIP else DEFERRED)
+    def _typed_at_recap(self, step: Step, text: str) -> Outcome:
+        """"oui" to "Tout est juste ?", "3", "retour": what « Étape suivante », ✏️ 3 or « Retour » do."""
+        meant = typed_at_recap(text, len(self.view.visible_questions(step)))
+        if meant == NEXT:
+            return self._typed(self._next())
+        if meant == BACK:
+            return self._typed(self._back())
+        if isinstance(meant, int):
+            return self._edit(meant - 1)
+        return Outcome([Reply("use_buttons", {"partner": self._partner}), *self._recap(step)])
+
+    @staticmethod
+    def _typed(outcome: Outcome) -> Outcome:
+        """A button's effect, typed: what a tap's toast would say comes as a message."""
         if outcome.notice is None:
             return outcome
         return Outcome([Reply("notice", {"text": outcome.notice}), *outcome.replies])
@@ -442,7 +453,7 @@ class _Conversation:
             Action.DEFER: lambda p: self._skip(DEFERRED),
             Action.BACK: lambda p: self._back(),
             Action.NEXT: lambda p: self._next(),
-            Action.EDIT: self._edit,
+            Action.EDIT: lambda p: self._edit(p.arg),
             Action.FIX: self._fix,
             Action.ANSWER: self._answer_later,
             Action.CHECKLIST: self._checklist,
@@ -758,12 +769,13 @@ class _Conversation:
             return self._stale()
         return self._fire(goto_trigger(self.guide.stages[payload.arg].steps[0].id))
 
-    def _edit(self, payload: Payload) -> Outcome:
+    def _edit(self, index: int | None) -> Outcome:
+        """Reopen the step's visible question at index (✏️ N)."""
         step = self._step()
         visible = self.view.visible_questions(step) if step else []
-        if payload.arg is None or not 0 <= payload.arg < len(visible):
+        if index is None or not 0 <= index < len(visible):
             return self._stale()
-        self._focus(visible[payload.arg])
+        self._focus(visible[index])
         return Outcome(self._proceed())
 
     def _fix(self, payload: Payload) -> Outcome:

@@ -320,3 +320,40 @@ async def test_moi_is_not_a_name_for_the_dossier(client, services):
     understood, _ = await client.send("C'est moi, Jean Rouvière")
     assert understood.text == "➡️ Réponse retenue : Jean Rouvière."
     assert versions(services, "chef_projet_nom") == ["Jean Rouvière"]
+
+
+async def reach_first_recap(client, services):
+    """Stage 1's first step answered: its recap asks « Tout est juste ? »."""
+    await create_project(client)
+    await client.send("Marie Dupont")
+    await client.send("Chargée de mission")
+    recap = (await client.send("mi-temps"))[-1]
+    assert "Tout est juste ?" in recap.text and question_in(services.guide, recap) is None
+    return recap
+
+
+async def test_yes_to_tout_est_juste_goes_to_the_next_step(client, services):
+    await reach_first_recap(client, services)
+    replies = await client.send("Oui, tout est juste !")
+    assert question_in(services.guide, replies[-1]).id == "enjeux"
+    assert "Cette partie est complète" not in " ".join(reply.text for reply in replies)
+    assert versions(services, "chef_projet_temps") == ["mi_temps"]  # nothing stored from that text
+
+
+async def test_a_number_typed_under_the_recap_reopens_that_answer(client, services):
+    await reach_first_recap(client, services)
+    reopened = (await client.send("2"))[-1]
+    assert question_in(services.guide, reopened).id == "chef_projet_fonction"
+    assert "✅ Garder cette réponse" in reopened.labels
+    assert versions(services, "chef_projet_fonction") == ["Chargée de mission"]
+
+
+async def test_no_under_the_recap_says_how_to_change_an_answer(client, services):
+    await reach_first_recap(client, services)
+    said, recap = await client.send("non")
+    assert said.text == ("Cette partie est complète. Pour modifier une réponse, touchez ✏️ et son numéro, ou tapez ce "
+                         "numéro. Sinon, touchez « Étape suivante ».")
+    assert "Tout est juste ?" in recap.text
+    assert (await client.send("9"))[0].text == said.text  # no ninth answer in this step
+    back = (await client.send("retour"))[-1]
+    assert question_in(services.guide, back).id == "chef_projet_temps"

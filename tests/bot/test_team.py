@@ -90,7 +90,8 @@ async def test_a_contributor_joins_by_link_answers_and_the_owner_sees_who_change
     assert recap.text.count("modifié par") == 1  # her own answers carry no name
 
 
-async def test_a_partner_sees_only_its_organisation_and_confirms_it(owner, application, api, services):
+async def partner_at_recap(owner, application, api, services):
+    """Paul Roux, invited for the CAF, has answered its questions: its recap asks him to confirm."""
     await owner.start_project()
     choose_operators(services, "caf", "msa")
     await owner.send("/equipe")
@@ -111,6 +112,20 @@ async def test_a_partner_sees_only_its_organisation_and_confirms_it(owner, appli
         replies = await paul.send(answer_text(question, script))
     assert set(asked) <= set(caf.questions) and "part_nom_caf" in asked
     assert "Récapitulatif : Les opérateurs partenaires et leurs services · CAF" in replies[-1].text
+    return paul, asked
+
+
+async def test_a_partner_who_types_oui_under_its_recap_confirms_its_part(owner, application, api, services):
+    paul, _ = await partner_at_recap(owner, application, api, services)
+    confirmed = await paul.send("Oui, c'est bon")
+    assert "La partie de CAF est confirmée" in confirmed[-1].text
+    team = (await owner.send("/equipe"))[-1]
+    assert "partie confirmée le 1er juillet 2027" in team.text
+
+async def test_a_partner_sees_only_its_organisation_and_confirms_it(owner, application, api, services):
+    paul, asked = await partner_at_recap(owner, application, api, services)
+    said = (await paul.send("non"))[0]
+    assert said.text.endswith("Sinon, touchez « Confirmer notre partie ».")
     confirmed = await paul.click("Confirmer notre partie")
     assert "La partie de CAF est confirmée" in confirmed[-1].text
 

@@ -125,7 +125,8 @@ def test_the_buttons_of_every_message_of_a_reply_keep_their_numbers(services):
     chat = TerminalChat(services.engine, services.engine.ui, read=lambda _: "", write=screen.append)
     first = [[Button(f"✏️ {n}", f"e{n}") for n in range(1, 41)]]
     second = [[Button(f"✏️ {n}", f"e{n}") for n in range(41, 43)], [Button("Étape suivante ➡️", "next")]]
-    chat.show(Outcome([Reply("use_buttons", buttons=first), Reply("use_buttons", buttons=second)]))
+    recap_end = {"partner": False}
+    chat.show(Outcome([Reply("use_buttons", recap_end, first), Reply("use_buttons", recap_end, second)]))
     shown = "\n".join(screen)
     assert "  [1] ✏️ 1\n" in shown and "  [40] ✏️ 40\n" in shown
     assert "  [41] ✏️ 41\n" in shown and "  [43] Étape suivante ➡️" in shown

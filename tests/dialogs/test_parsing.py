@@ -30,6 +30,7 @@ from dialogs.parsing import (
     parse_yes_no,
     reads_as_shown,
     to_json,
+    typed_at_recap,
     typed_button,
     typed_command,
 )
@@ -565,7 +566,6 @@ def test_a_date_without_its_year_keeps_the_days_and_weekdays_checks():
             parse_date(text)
     assert _invalid("date.no_year") == "⚠️ Précisez l'année. Exemple : 15 mars 2027."
 
-
 # ---------------------------------------------------------------- buttons and commands typed
 
 COMMAND_NAMES = ("start", "menu", "aide", "mes_donnees", "a_traiter", "conformite")
@@ -585,6 +585,16 @@ def test_a_command_typed_without_its_slash_is_that_command(text, command):
     ("Pas encore", None), ("je ne sais pas qui", None), ("Marie Dupont", None)])
 def test_a_buttons_words_typed_are_that_button(text, meant):
     assert typed_button(_question(Kind.SHORT_TEXT), text) == meant
+
+
+@pytest.mark.parametrize(("text", "meant"), [
+    ("oui", "next"), ("Oui, tout est juste !", "next"), ("OK merci", "next"), ("\U0001F44D", "next"),
+    ("C'est bon", "next"), ("Étape suivante", "next"), ("je confirme", "next"), ("3", 3), ("✏️ 3", 3),
+    ("modifier la 3", 3), ("Question 1", 1), ("retour", "back"),
+    ("non", None), ("Non, c'est pas juste", None), ("oui mais la 3 est fausse", None), ("ajuster", None),
+    ("7", None), ("0", None), ("Marie Dupont", None)])
+def test_what_is_typed_under_a_recap_is_the_button_it_names(text, meant):
+    assert typed_at_recap(text, answers=6) == meant
 
 
 def test_an_option_named_like_a_button_stays_an_answer():
