@@ -232,6 +232,12 @@ _TEXT_DATE_RE = re.compile(
 # Without the year: "15 janvier", "15/01".
 _DM_RE = re.compile(r"(?P<d>[0-9]{1,2})(?P<s>[/.-])(?P<m>[0-9]{1,2})")
 _TEXT_DM_RE = re.compile(r"(?P<d>[0-9]{1,2})(?P<er>er)? ?(?P<month>[a-z]+)")
+# A month without its day ("mars 2027", "en mars", "fin mars", "03/2027"): the day is asked for, never guessed.
+_MONTH_ONLY_RE = re.compile(
+    r"(?:(?:en|courant|debut|mi|fin|vers|avant|apres|d'ici|a partir de)[ -])?(?:au )?(?:mois (?:de |d'))?"
+    r"(?P<month>[a-z]+)\.?(?: prochain| (?P<y>[0-9]{4}))?"
+)
+_NUMERIC_MONTH_RE = re.compile(r"(?P<m>[0-9]{1,2})[/.-](?P<y>[0-9]{4})")
 LEAP_YEARS_APART = 8  # the longest wait for a 29 February (2096, then 2104)
 
 
@@ -266,6 +272,7 @@ def parse_date(text: str, today: datetime.date | None = None, timing: str | None
         if month is None or (match["er"] and int(match["d"]) != 1):
             raise ParseError("date.invalid")
     else:
+        _refuse_a_month_alone(folded)
         raise ParseError("date.invalid")
     day = int(match["d"])
     if not 1 <= month <= 12 or day < 1:
@@ -277,6 +284,18 @@ def parse_date(text: str, today: datetime.date | None = None, timing: str | None
     if not YEAR_MIN <= year <= YEAR_MAX:
         raise ParseError("date.range", min=YEAR_MIN, max=YEAR_MAX)
     return _checked(datetime.date, year, month, day, prefix["weekday"])
+
+
+def _refuse_a_month_alone(folded: str) -> None:
+    """ParseError "date.no_day" when the text names a month but no day."""
+    if match := _MONTH_ONLY_RE.fullmatch(folded):
+        month = _month_number(match["month"])
+    elif match := _NUMERIC_MONTH_RE.fullmatch(folded):
+        month = int(match["m"]) if 1 <= int(match["m"]) <= 12 else None
+    else:
+        return
+    if month is not None:
+        raise ParseError("date.no_day", month=MONTHS[month - 1], year=match["y"])
 
 
 def _without_year(day: int, month: int, weekday: str | None, today: datetime.date | None,

@@ -1459,7 +1459,7 @@ class _Conversation:
 
     def _invalid(self, error: ParseError, question: Question | None = None) -> Reply:
         return Reply("invalid", {"key": error.key, "params": error.params,
-                                 "kind": question.kind.value if question else None})
+                                 "kind": question.kind.value if question else None, "deferrable": question is not None})
 
     def _button(self, label: str, action: str, arg: int | None = None) -> Button:
         revision = None if action in Action.TIMELESS else self.project.revision

@@ -137,7 +137,8 @@ class ReminderDesk:
             if day < self.today:
                 raise ParseError("committee.past")
         except ParseError as error:
-            return [Reply("invalid", {"key": error.key, "params": error.params, "kind": "date"}), self.ask_date()]
+            return [Reply("invalid", {"key": error.key, "params": error.params, "kind": "date", "deferrable": False}),
+                    self.ask_date()]
         self.membership.awaiting = None
         return self.set_date(day)
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from states.paste import TELEGRAM_TEXT_LIMIT
 from store.models import Answer, Project
 from tests.bot.test_conversation import create_project
-from tests.support.walk import question_in
+from tests.support.walk import question_in, walk_step
 
 ALREADY = "C'est déjà pris en compte."
 STALE = "Ce bouton date d'un ancien message. Voici la question en cours."
@@ -357,3 +357,19 @@ async def test_no_under_the_recap_says_how_to_change_an_answer(client, services)
     assert (await client.send("9"))[0].text == said.text  # no ninth answer in this step
     back = (await client.send("retour"))[-1]
     assert question_in(services.guide, back).id == "chef_projet_temps"
+
+
+async def test_a_month_typed_without_its_day_asks_for_the_day(client, services):
+    guide = services.guide
+    await create_project(client)
+    replies = [client.last()]
+    while question_in(guide, replies[-1]).id != "prefecture_contactee":
+        await walk_step(client, guide, replies)
+        replies = await client.click("Étape suivante")
+    await client.send("oui")
+    await client.send("M. Martin, sous-préfecture de Millau")
+    said, asked = await client.send("en mars")
+    assert said.text == ("⚠️ Il me faut aussi le jour. Exemple : 15 mars. "
+                         "Jour inconnu pour l'instant ? Touchez « 🕓 Je ne sais pas encore ».")
+    assert question_in(guide, asked).id == "date_premier_contact" and "🕓 Je ne sais pas encore" in asked.labels
+    assert versions(services, "date_premier_contact") == []

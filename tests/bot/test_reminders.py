@@ -201,6 +201,8 @@ async def test_bad_dates_are_explained_and_a_holiday_is_pointed_out(team):
     replies = await set_committee(team, "bientôt")
     assert "Je n'ai pas reconnu une date" in replies[0].text
     assert "Écrivez la date du prochain comité" in replies[1].text
+    replies = await team.client.send("juin 2028")
+    assert replies[0].text == "⚠️ Il me faut aussi le jour. Exemple : 15 juin 2028."  # no « Je ne sais pas » here
     replies = await team.client.send("01/09/2027")
     assert "Cette date est passée" in replies[0].text
     replies = await team.client.send("14/07/2028")

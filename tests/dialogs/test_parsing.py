@@ -474,7 +474,7 @@ def test_parse_date_accepts(text, expected):
 @pytest.mark.parametrize(
     "text",
     ["", "demain", "15/13/2027", "0/1/2027", "15 foo 2027", "15 ju 2027", "2er mars 2027", "15/03-2027",
-     "15032027", "mars 2027", "15 ans", "15/13", "0 mars"],
+     "15032027", "15 ans", "15/13", "0 mars"],
 )
 def test_parse_date_invalid(text):
     with raises_key("date.invalid"):
@@ -565,6 +565,32 @@ def test_a_date_without_its_year_keeps_the_days_and_weekdays_checks():
         with raises_key("date.no_year"):
             parse_date(text)
     assert _invalid("date.no_year") == "⚠️ Précisez l'année. Exemple : 15 mars 2027."
+
+
+
+@pytest.mark.parametrize(("text", "month", "year"), [
+    ("mars 2027", "mars", "2027"), ("en mars", "mars", None), ("Fin mars.", "mars", None),
+    ("Début avril 2027", "avril", "2027"), ("03/2027", "mars", "2027"), ("au mois de mai", "mai", None),
+    ("mi-juin", "juin", None), ("septembre prochain", "septembre", None), ("courant oct.", "octobre", None)])
+def test_a_month_without_its_day_asks_for_the_day(text, month, year):
+    with raises_key("date.no_day", month=month, year=year):
+        parse_date(text, TODAY, "future")
+
+
+def test_what_names_no_month_is_not_a_date():
+    for text in ("printemps 2027", "13/2027", "jui 2027", "bientôt", "début"):
+        with raises_key("date.invalid"):
+            parse_date(text, TODAY, "future")
+
+
+def test_the_day_is_asked_for_with_the_month_and_year_typed():
+    def said(deferrable, **params):
+        return _RENDERER.html(Reply("invalid", {"key": "date.no_day", "params": params, "kind": "date",
+                                                "deferrable": deferrable}))
+    assert said(True, month="mars", year="2027") == (
+        "⚠️ Il me faut aussi le jour. Exemple : 15 mars 2027. "
+        "Jour inconnu pour l'instant ? Touchez «\u00a0🕓 Je ne sais pas encore\u00a0».")
+    assert said(False, month="mai", year=None) == "⚠️ Il me faut aussi le jour. Exemple : 15 mai."
 
 # ---------------------------------------------------------------- buttons and commands typed
 
