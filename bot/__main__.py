@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from bot.config import Settings, SettingsError, load_settings
@@ -15,6 +16,7 @@ from dialogs.referentials import default_referential, load_referentials
 from dialogs.ui import load_ui
 from states.diagram import mermaid
 from store import migrate
+from store.db import sqlite_file
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -93,8 +95,11 @@ def _chat(settings: Settings) -> int:
     from bot.terminal import TerminalChat
 
     services = build_services(settings)
+    database = sqlite_file(settings.database_url)
+    # The files go beside the SQLite database, as the README says; on PostgreSQL, to ./data.
+    files_dir = database.absolute().parent if database is not None else Path("data")
     try:
-        TerminalChat(services.engine, services.ui, documents=services.documents,
+        TerminalChat(services.engine, services.ui, files_dir, documents=services.documents,
                      reminders=services.reminders).run()
     finally:
         services.close()

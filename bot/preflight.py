@@ -16,7 +16,7 @@ from sqlalchemy.exc import DBAPIError
 
 from bot.config import Settings
 from dialogs.ui import Startup
-from store.db import make_engine
+from store.db import make_engine, sqlite_file
 
 
 class StartupProblem(Exception):
@@ -25,15 +25,14 @@ class StartupProblem(Exception):
 
 def check_database(url: str, texts: Startup) -> None:
     """The database answers and, for SQLite, its folder and file can be written."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
-        _check_sqlite_file(Path(parsed.database).absolute(), texts)
+    if (path := sqlite_file(url)) is not None:
+        _check_sqlite_file(path.absolute(), texts)
     engine = make_engine(url)
     try:
         with engine.connect():
             pass
     except DBAPIError as error:
-        raise StartupProblem(_database_problem(parsed, error, texts)) from None
+        raise StartupProblem(_database_problem(make_url(url), error, texts)) from None
     finally:
         engine.dispose()
 

@@ -15,16 +15,16 @@ from states.engine import Engine
 from states.events import Button, Choice, Command, Event, Outcome, Sender, Text
 from states.reminder_queue import ReminderQueue
 
-FILES_DIR = Path("data")  # beside the SQLite file of `make run`
 TERMINAL_USER_ID = 0  # Telegram ids start at 1, so the terminal user never meets a Telegram one
 TYPED = {kind.value for kind in TYPED_KINDS}
 
 
 class TerminalChat:
-    def __init__(self, engine: Engine, ui: UiTexts,
+    def __init__(self, engine: Engine, ui: UiTexts, files_dir: Path,
                  read: Callable[[str], str] | None = None, write: Callable[[str], None] | None = None,
                  documents: DocumentMaker | None = None, reminders: ReminderQueue | None = None) -> None:
         self.engine = engine
+        self.files_dir = files_dir
         self.reminders = reminders
         self.renderer = Renderer(make_environment(front_end="terminal"))
         self.ui = ui
@@ -66,8 +66,8 @@ class TerminalChat:
             self.reminders.sent(delivery)
 
     def save(self, filename: str, content: bytes, caption: str = "") -> None:
-        """Files go beside the database, and their path is shown: the terminal has no attachments."""
-        path = FILES_DIR / filename
+        """Files are written to `files_dir`, and their path is shown: the terminal has no attachments."""
+        path = self.files_dir / filename
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
         self.write(f"📎 {path.resolve()}" + (f"  ({caption})" if caption else ""))

@@ -31,6 +31,14 @@ def normalise_url(url: str) -> str:
     return parsed.render_as_string(hide_password=False)
 
 
+def sqlite_file(url: str) -> Path | None:
+    """The SQLite database's file; None for PostgreSQL and for an in-memory database."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
 def make_engine(url: str, background_checkpoints: bool = False) -> Engine:
     """`background_checkpoints`: SQLite's connections leave the WAL to a `Checkpoints` thread (the caller starts
     it) instead of copying it back into the database inside whichever commit crosses 1,000 pages."""
@@ -39,8 +47,8 @@ def make_engine(url: str, background_checkpoints: bool = False) -> Engine:
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True,
                              connect_args={"connect_timeout": POSTGRES_CONNECT_TIMEOUT_SECONDS})
-    if parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    if (path := sqlite_file(url)) is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
     _make_sqlite_transactions_immediate(engine, background_checkpoints)
     _keep_writer_connections(engine)

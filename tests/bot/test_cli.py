@@ -62,6 +62,16 @@ def test_the_terminal_resumes_where_the_user_stopped(newcomer, monkeypatch, caps
     assert "Quelle est sa fonction" in out
 
 
+def test_the_terminals_files_go_beside_the_database_it_was_given(newcomer, monkeypatch, capsys):
+    elsewhere = newcomer / "elsewhere"
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{elsewhere / 'projets.db'}")
+    feed(monkeypatch, ["/mes_donnees"])
+    assert main(["run"]) == 0
+    out = capsys.readouterr().out
+    saved = sorted(path.name for path in elsewhere.iterdir() if path.suffix in (".json", ".pdf"))
+    assert len(saved) == 2 and all(f"📎 {elsewhere / name}" in out for name in saved)
+    assert not (newcomer / "data").exists()
+
 def test_a_malformed_setting_stops_with_one_clear_line(newcomer, monkeypatch, capsys):
     monkeypatch.setenv("DATABASE_URL", "mysql://x@y/z")
     assert main(["run"]) == 2

@@ -16,8 +16,7 @@ from tests.support.walk import answer_text
 PRESS = "press:"
 
 
-def test_the_whole_guide_in_the_terminal(services, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)  # files the terminal saves (the committee's calendar) go under ./data
+def test_the_whole_guide_in_the_terminal(services, tmp_path):
     guide = services.guide
     prompts = {q.prompt: q for q in guide.question_list}
     screen: list[str] = []
@@ -76,7 +75,7 @@ def test_the_whole_guide_in_the_terminal(services, tmp_path, monkeypatch):
         screen.append(text)
         out.append(text)
 
-    TerminalChat(services.engine, services.ui, read=read, write=write).run()
+    TerminalChat(services.engine, services.ui, tmp_path / "data", read=read, write=write).run()
     shown = "\n".join(out)
     assert "<" not in shown.replace("<b>", "")  # no markup leaks into the terminal but what users typed
     for stage in guide.stages:
@@ -90,8 +89,7 @@ def test_the_whole_guide_in_the_terminal(services, tmp_path, monkeypatch):
     assert len(typed) > len(guide.question_list) // 2
 
 
-def test_reminders_due_show_up_before_the_next_prompt(database_url, tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
+def test_reminders_due_show_up_before_the_next_prompt(database_url, tmp_path):
     clock = FrozenClock("2027-11-27 10:00")
     services = build_services(make_settings(database_url), clock=clock)
     # "/rappels", then "#1" presses "Fixer la date du comité"; None lets time pass to the 30-day reminder.
@@ -108,7 +106,7 @@ def test_reminders_due_show_up_before_the_next_prompt(database_url, tmp_path, mo
         return line
 
     try:
-        TerminalChat(services.engine, services.ui, read=read, write=out.append,
+        TerminalChat(services.engine, services.ui, tmp_path, read=read, write=out.append,
                      reminders=services.reminders).run()
     finally:
         services.close()
@@ -118,11 +116,11 @@ def test_reminders_due_show_up_before_the_next_prompt(database_url, tmp_path, mo
     assert "Bilan de l'année écoulée" in shown
 
 
-def test_the_buttons_of_every_message_of_a_reply_keep_their_numbers(services):
+def test_the_buttons_of_every_message_of_a_reply_keep_their_numbers(services, tmp_path):
     """A long recap comes in several messages: ✏️ 41 is [41] under the second, and typing 41 presses it, as in
     Telegram, where every message keeps its buttons."""
     screen: list[str] = []
-    chat = TerminalChat(services.engine, services.engine.ui, read=lambda _: "", write=screen.append)
+    chat = TerminalChat(services.engine, services.engine.ui, tmp_path, read=lambda _: "", write=screen.append)
     first = [[Button(f"✏️ {n}", f"e{n}") for n in range(1, 41)]]
     second = [[Button(f"✏️ {n}", f"e{n}") for n in range(41, 43)], [Button("Étape suivante ➡️", "next")]]
     recap_end = {"partner": False}
@@ -134,7 +132,7 @@ def test_the_buttons_of_every_message_of_a_reply_keep_their_numbers(services):
     assert chat.event("44").text == "44"   # no such button: typed text
 
 
-def test_the_terminal_help_says_how_to_fix_a_typo_here(services):
+def test_the_terminal_help_says_how_to_fix_a_typo_here(services, tmp_path):
     """Editing a sent message is Telegram's; in the terminal, "retour" reopens the answer."""
     screen: list[str] = []
     script = iter(["Maison des Causses", "Larzac", "2", "/aide"])
@@ -145,7 +143,7 @@ def test_the_terminal_help_says_how_to_fix_a_typo_here(services):
             raise EOFError
         return line
 
-    TerminalChat(services.engine, services.ui, read=read, write=screen.append).run()
+    TerminalChat(services.engine, services.ui, tmp_path, read=read, write=screen.append).run()
     help_text = next(text for text in screen if text.startswith("❓ Comment fonctionne le guide"))
     assert "Une faute de frappe ? Tapez «\xa0retour\xa0», puis la bonne réponse." in help_text
     assert "Modifiez votre message" not in help_text
