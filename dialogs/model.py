@@ -357,6 +357,14 @@ class Step(Strict):
     tool: Literal["budget"] | None = Field(default=None, description="A tool the step's recap opens.")
     recall: list[Identifier] = Field(default_factory=list, description=(
         "Questions of earlier steps shown again here first, with their answer and a one-tap 'still true'."))
+    weekly_hours: bool = Field(default=False, description=(
+        "The recap adds up the step's time ranges into hours a week: opening hours, not a meeting's hour."))
+
+    @model_validator(mode="after")
+    def _has_hours_to_add(self) -> Step:
+        if self.weekly_hours and not any(q.kind is Kind.TIME_RANGES for q in self.questions):
+            raise ValueError(f"step {self.id}: weekly_hours without a time_ranges question")
+        return self
 
 
 class Stage(Strict):

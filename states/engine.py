@@ -1102,9 +1102,9 @@ class _Conversation:
                 answer = (self._display(question, from_json(question.kind, stored.value))
                           if stored.status == ANSWERED else {"status": stored.status})
             items.append({"number": number, "prompt": question.prompt, "answer": answer, "by": self._author(stored)})
-        schedule = [q for q in step.questions if q.kind is Kind.TIME_RANGES]
-        weekly = (total_minutes([self.view.values[q.id] for q in schedule if q.id in self.view.values])
-                  if schedule else None)
+        weekly = (total_minutes([self.view.values[q.id] for q in step.questions
+                                 if q.kind is Kind.TIME_RANGES and q.id in self.view.values])
+                  if step.weekly_hours else None)
         partner = self._partner_label() if self._partner else None
         starts = range(0, max(len(items), 1), RECAP_ITEMS_PER_MESSAGE)
         parts = []

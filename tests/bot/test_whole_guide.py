@@ -40,6 +40,8 @@ async def test_a_conformant_project_walks_all_stages_and_meets_every_check(clien
     for stage in guide.stages:
         assert f"Étape {stage.order} terminée : {stage.title}" in texts
     assert "Total : 26 h par semaine" in texts
+    # The committee's hour (14h-16h, stage 8) is a meeting, not opening hours: no weekly total under its recap.
+    assert texts.count("🕒 Total :") == 1
     assert "❌" not in texts
     total = requirements(guide)
     finished = seen[-1].text

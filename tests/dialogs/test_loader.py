@@ -75,6 +75,7 @@ def first_questions(data):
     (lambda d: d.update(steps=d["steps"] + [dict(d["steps"][0], id="doublon")]), "id is used twice"),
     (lambda d: d.pop("title"), "01-diagnostic.yaml: title: Field required"),
     (lambda d: first_questions(d)[0].update(kind="choice"), "needs at least two options"),
+    (lambda d: d["steps"][0].update(weekly_hours=True), "step chef_de_projet: weekly_hours without a time_ranges"),
 ])
 def test_a_malformed_guide_is_refused_with_file_and_field(guide_dir, change, message):
     edit_stage(guide_dir, change)
