@@ -487,6 +487,7 @@ def _close(question: Question, text: str) -> dict[str, list[tuple[int, str]]]:
 # says the opposite; "les deux" when two are left so.
 _ALL = frozenset({"tous", "toutes", "tout", "tout cocher", "tous les choix", "toutes les reponses", "l'ensemble"})
 _BOTH = frozenset({"les deux", "les 2", "tous les deux", "toutes les deux"})
+_SPACED_NUMBERS_RE = re.compile(r"[0-9]+(?: +[0-9]+)+")  # "2 3": options' numbers, as a phone user types them
 
 
 def _parse_multi(question: Question, text: str) -> list[str]:
@@ -495,6 +496,8 @@ def _parse_multi(question: Question, text: str) -> list[str]:
     every = [option.id for option in question.options if option.in_all and not option.alone and option.id != OTHER]
     if typed in _ALL or (typed in _BOTH and len(every) == 2):
         return every
+    if _SPACED_NUMBERS_RE.fullmatch(typed):
+        text = ", ".join(typed.split())
     pieces = _LIST_SEP_RE.split(text)
     parts, seps = pieces[0::2], pieces[1::2] + [""]
     span = 1 + max(len(_LIST_SEP_RE.findall(o.label)) for o in question.options)

@@ -953,6 +953,8 @@ def test_no_two_options_of_the_guide_read_alike_once_typed():
         ("4, 1", ["mairie", "sante"]),
         ("4,1", ["mairie", "sante"]),
         ("1 et 3", ["mairie", "caf"]),
+        ("1 3", ["mairie", "caf"]),
+        (" 4  1 ", ["mairie", "sante"]),
         ("mairie, 1, Mairie", ["mairie"]),
         ("Emploi et formation", ["emploi_formation"]),
         ("santé, emploi et formation et mairie", ["mairie", "emploi_formation", "sante"]),
@@ -965,7 +967,8 @@ def test_parse_answer_multi(text, expected):
 
 @pytest.mark.parametrize(
     ("text", "unknown"),
-    [("santé, piscine", "piscine"), ("7", "7"), ("mairie et emploi", "emploi"), ("", ""), (" , ; ", ", ;")],
+    [("santé, piscine", "piscine"), ("7", "7"), ("mairie et emploi", "emploi"), ("", ""), (" , ; ", ", ;"),
+     ("1 7", "7")],
 )
 def test_parse_answer_multi_invalid(text, unknown):
     close = {"close": [(2, "Emploi et formation")]} if unknown == "emploi" else {}
