@@ -38,7 +38,8 @@ def make_environment(front_end: str = "telegram") -> Environment:
     environment.filters.update(euros=formatting.euros, long_date=formatting.long_date, full_date=formatting.full_date,
                                hours=formatting.hours, integer=formatting.integer, cents=formatting.cents,
                                time_ranges=formatting.time_ranges, decimal=formatting.decimal,
-                               siret=formatting.siret, weekday=formatting.weekday)
+                               siret=formatting.siret, weekday=formatting.weekday,
+                               french_list=formatting.french_list)
     environment.globals["front_end"] = front_end
     return environment
 

@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal
 
 LOCALE = "fr_FR"
@@ -68,6 +69,12 @@ def siret(digits: str) -> str:
     if len(digits) != 14:
         return digits
     return f"{digits[:3]} {digits[3:6]} {digits[6:9]} {digits[9:]}"
+
+
+def french_list(items) -> str:
+    """"la CAF, la MSA et La Poste"; "" for no item."""
+    words = [str(item) for item in items if item]
+    return format_list(words, locale=LOCALE) if words else ""
 
 
 def guillemets(text: str) -> str:

@@ -8,20 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from babel.lists import format_list
-
 from dialogs import formatting
+from dialogs.formatting import french_list
 from dialogs.model import OTHER, Kind, Question
 from dialogs.parsing import from_json
 from dialogs.ui import UiTexts
-
-LOCALE = "fr_FR"
-
-
-def french_list(items: Iterable[str]) -> str:
-    """"la CAF, la MSA et La Poste"; "" for no item."""
-    words = [item for item in items if item]
-    return format_list(words, locale=LOCALE) if words else ""
 
 
 class Answers:

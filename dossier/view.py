@@ -8,6 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from dialogs import formatting
+from dialogs.formatting import french_list
 from dialogs.address import commune_of
 from dialogs.budget import (BudgetSummary, Line, Plan, forfait_formula, forfait_rule_sentence, project_budget,
                             subsidy_funds, subsidy_label)
@@ -21,7 +22,7 @@ from dialogs.model import (CHOICE_KINDS, OTHER, PLAUSIBILITY, RECOMMENDATION, RE
                            MinSelectedRule, Question)
 from dialogs.schedule import total_minutes
 from dialogs.ui import DocumentTexts, UiTexts
-from dossier.answers import Answers, french_list
+from dossier.answers import Answers
 from dossier.checklist_view import build_checklist
 from dossier.model import (BudgetView, CarrierView, CheckGroup, CheckView, DayHours, Dossier, LabelView,
                            LocalPartnerView, Milestone, MoneyLine, OperatorsRule, Party, PartnerView, PlanView,

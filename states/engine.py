@@ -1005,8 +1005,10 @@ class _Conversation:
             return [Reply("partner_not_chosen", {"partner": self._partner_label()}, self._menu_buttons())]
         if step is None:
             to_tick = self._reports().to_tick(self.repo.checklist_marks(self.project.id))
-            return [Reply("finished", {**self._project_values(), **self._standing(), "to_tick": to_tick},
-                          self._menu_buttons())]
+            # Reached by jumping ahead from the menu, the end is not "every stage gone through".
+            untouched = [p.stage.order for p in self.view.stage_progress() if not p.done and not p.deferred]
+            return [Reply("finished", {**self._project_values(), **self._standing(), "to_tick": to_tick,
+                                       "untouched": untouched}, self._menu_buttons())]
         question = self._current(step)
         return [self._ask(question)] if question else self._recap(step)
 

@@ -118,3 +118,18 @@ async def test_the_budget_is_entered_step_by_step_in_the_guide(client, api, serv
     await client.click("✏️ 2")
     replies = await client.send("20 000")
     assert "touchez une catégorie pour ajouter une ligne" in replies[0].text
+
+
+async def test_the_end_reached_by_jumping_ahead_names_the_stages_with_no_answer(client, services):
+    guide = services.guide
+    await create_project(client)
+    await client.send("Marie Dupont")  # stage 1 is begun, then the leader jumps to the last stage
+    replies = await goto_stage(client, 8)
+    for _ in guide.stages[-1].steps:
+        await walk_step(client, guide, replies)
+        replies = await client.click("Étape suivante")
+    end = next(reply for reply in replies if "fin du guide" in reply.text)
+    # Stage 4's signage was asked again in stage 8, one fact asked once: stage 4 has an answer.
+    assert end.text.startswith("🏁 Vous voici à la fin du guide pour « MSAP du Val de Sèvre ». Vous n'avez encore "
+                               "rien répondu aux étapes 2, 3, 5, 6 et 7 : reprenez-les depuis le menu.")
+    assert "parcouru toutes les étapes" not in end.text
