@@ -83,25 +83,29 @@ class Answers:
         question, value = self.question(question_id), self.value(question_id)
         if value is None:
             return ""
-        kind = question.kind
-        if kind in (Kind.CHOICE, Kind.MULTI):
+        if question.kind in (Kind.CHOICE, Kind.MULTI):
             return french_list(self.labels(question_id))
-        if kind is Kind.YES_NO:
-            return self._ui.buttons.answer_yes if value else self._ui.buttons.answer_no
-        if kind is Kind.INTEGER:
-            return formatting.integer(value)
-        if kind is Kind.DECIMAL:
-            return formatting.decimal(value)
-        if kind is Kind.EUROS:
-            return formatting.euros(value)
-        if kind is Kind.DATE:
-            return formatting.long_date(value)
-        if kind is Kind.HOURS:
-            return self._ui.documents.per_week.format(hours=formatting.hours(value))
-        if kind is Kind.TIME_RANGES:
-            return formatting.time_ranges(value) if value else self._ui.documents.closed
-        if kind is Kind.SIRET:
-            return formatting.siret(value)
-        if kind is Kind.BUDGET:
-            return ""   # budget lines are printed from the budget, not from this question
-        return str(value)
+        return printed(question.kind, value, self._ui)
+
+
+def printed(kind: Kind, value: Any, ui: UiTexts) -> str:
+    """A parsed value as a document prints it, for every kind but the choices (their labels, see Answers)."""
+    if kind is Kind.YES_NO:
+        return ui.buttons.answer_yes if value else ui.buttons.answer_no
+    if kind is Kind.INTEGER:
+        return formatting.integer(value)
+    if kind is Kind.DECIMAL:
+        return formatting.decimal(value)
+    if kind is Kind.EUROS:
+        return formatting.euros(value)
+    if kind is Kind.DATE:
+        return formatting.long_date(value)
+    if kind is Kind.HOURS:
+        return ui.documents.per_week.format(hours=formatting.hours(value))
+    if kind is Kind.TIME_RANGES:
+        return formatting.time_ranges(value) if value else ui.documents.closed
+    if kind is Kind.SIRET:
+        return formatting.siret(value)
+    if kind is Kind.BUDGET:
+        return ""   # budget lines are printed from the budget, not from this question
+    return str(value)

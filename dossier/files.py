@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
-from dialogs.model import Question
 from dossier.model import Dossier
 from dossier.view import Sources, build_dossier
 from store.models import utcnow
@@ -42,12 +41,6 @@ class DocumentMaker:
         """`sources`: by referential id; the first is the default (the user's own data, the time zone)."""
         self.by_referential = sources
         self.sources = next(iter(sources.values()))
-        # Every referential's questions, the default's wording first where they share one: for /mes_donnees, where
-        # a question only France services asks is named by its prompt too.
-        self.questions: dict[str, Question] = {}
-        for each in sources.values():
-            for question_id, question in each.guide.questions.items():
-                self.questions.setdefault(question_id, question)
         self.database = database
         self.clock = clock
 
@@ -65,7 +58,8 @@ class DocumentMaker:
         """/mes_donnees: the user's data as JSON and as a readable PDF."""
         from dossier.personal import personal_files
 
-        return personal_files(self.sources, self.questions, self.database, user_id, self.today())
+        questions = {referential: each.guide.questions for referential, each in self.by_referential.items()}
+        return personal_files(self.sources, questions, self.database, user_id, self.today())
 
     def make(self, project_id: int, draft: bool) -> list[OutFile]:
         from dossier.pdf import render_checklist_pdf, render_convention_pdf, render_dossier_pdf

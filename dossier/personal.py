@@ -9,17 +9,20 @@ from typing import Any
 from sqlalchemy import Engine
 
 from dialogs.formatting import cents, long_date
-from dialogs.model import Question
+from dialogs.model import CHOICE_KINDS, Question
+from dialogs.parsing import from_json
+from dialogs.ui import UiTexts
 from dialogs.reminder_model import load_reminder_model
+from dossier.answers import printed
 from dossier.files import OutFile
 from dossier.view import Sources
 from store.personal import personal_records
 
 
-def personal_files(sources: Sources, questions: Mapping[str, Question], database: Engine, user_id: int,
-                   today: datetime.date) -> list[OutFile]:
-    """The two files, or none for a user the database does not know (erased meanwhile); `questions`: those of
-    every referential, by id, for the answers' prompts."""
+def personal_files(sources: Sources, questions: Mapping[str, Mapping[str, Question]], database: Engine,
+                   user_id: int, today: datetime.date) -> list[OutFile]:
+    """The two files, or none for a user the database does not know (erased meanwhile); `questions`: each
+    referential's, by id, the default first, for the answers' prompts and printed values."""
     from dossier.pdf import render_personal_pdf
 
     with database.connect() as connection:
@@ -33,25 +36,21 @@ def personal_files(sources: Sources, questions: Mapping[str, Question], database
             OutFile(texts.json_filename.format(day=today.isoformat()), data, texts.json_caption)]
 
 
-def _readable(sources: Sources, questions: Mapping[str, Question], records: dict[str, Any],
+def _readable(sources: Sources, questions: Mapping[str, Mapping[str, Question]], records: dict[str, Any],
               today: datetime.date) -> dict[str, Any]:
     """The records with questions by their prompt and dates in words, for the PDF's template."""
 
     def day(value: str | None) -> str:
         return long_date(datetime.date.fromisoformat(value[:10])) if value else ""
 
-    def shown(question_id: str, value: Any) -> str:
-        """A choice by its label, as the user tapped it; anything else as stored."""
-        question = questions.get(question_id)
-        labels = {option.id: option.label for option in question.options} if question and question.options else {}
-        if isinstance(value, list):
-            return _plain([labels.get(item, item) if isinstance(item, str) else item for item in value])
-        return _plain(labels.get(value, value) if isinstance(value, str) else value)
-
     calendar = load_reminder_model()
-    answers = [{**row, "question": questions[row["question"]].prompt if row["question"] in questions
-                else row["question"], "value": shown(row["question"], row["value"]), "at": day(row["at"])}
-               for row in records["answers"]]
+    question_of = _questions_of_projects(questions, records["projects"])
+    answers = []
+    for row in records["answers"]:
+        question = question_of(row["project"], row["question"])
+        answers.append({**row, "question": question.prompt if question else row["question"],
+                        "value": _shown(question, row["value"], questions.values(), sources.ui),
+                        "at": day(row["at"])})
     return {
         "today": long_date(today),
         "user": {**records["user"], "since": day(records["user"]["since"])},
@@ -63,6 +62,41 @@ def _readable(sources: Sources, questions: Mapping[str, Question], records: dict
         "reminders": [{**row, "kind": calendar.label(calendar.group(row["kind"])), "due": day(row["due"]),
                        "sent": day(row["sent"])} for row in records["reminders"]],
     }
+
+
+def _questions_of_projects(questions: Mapping[str, Mapping[str, Question]], projects: list[dict[str, Any]]):
+    """The question an answer of a project (by name) replied to: as its project's rules ask it, else as the first
+    referential asking it (an answer given under other rules, kept when the project switched)."""
+    everyone: dict[str, Question] = {}
+    for each in questions.values():
+        for question_id, question in each.items():
+            everyone.setdefault(question_id, question)
+    rules: dict[str | None, set[str]] = {}
+    for row in projects:
+        rules.setdefault(row["project"], set()).add(row["referential"])
+
+    def question_of(project: str | None, question_id: str) -> Question | None:
+        own = rules.get(project, set())
+        if len(own) == 1 and question_id in questions.get(next(iter(own)), {}):  # two projects of that name: unsure
+            return questions[next(iter(own))][question_id]
+        return everyone.get(question_id)
+    return question_of
+
+
+def _shown(question: Question | None, value: Any, referentials, ui: UiTexts) -> str:
+    """A stored value as the chat and the documents print it: a choice by its label, "Oui", "15 juin 2027"."""
+    if question is None:
+        return _plain(value)
+    if question.kind in CHOICE_KINDS:
+        # The option may be another referential's (France services' own tools): its label is found there.
+        labels: dict[str, str] = {}
+        for each in referentials:
+            if question.id in each:
+                for option in each[question.id].options:
+                    labels.setdefault(option.id, option.label)
+        labels |= {option.id: option.label for option in question.options}
+        return ", ".join(labels.get(item, str(item)) for item in (value if isinstance(value, list) else [value]))
+    return printed(question.kind, from_json(question.kind, value), ui)
 
 
 def _plain(value: Any) -> str:

@@ -103,8 +103,8 @@ def personal_records(connection: Connection, user_id: int) -> dict[str, Any] | N
         return None
     names = dict(_projects(connection, user_id))
     memberships = connection.execute(
-        select(PROJECT.c.id, PROJECT.c.name, PROJECT.c.territory, MEMBERSHIP.c.role, MEMBERSHIP.c.partner,
-               MEMBERSHIP.c.created_at)
+        select(PROJECT.c.id, PROJECT.c.name, PROJECT.c.territory, PROJECT.c.referential, MEMBERSHIP.c.role,
+               MEMBERSHIP.c.partner, MEMBERSHIP.c.created_at)
         .join_from(MEMBERSHIP, PROJECT, MEMBERSHIP.c.project_id == PROJECT.c.id)
         .where(MEMBERSHIP.c.user_id == user_id).order_by(PROJECT.c.id)).all()
     answers = connection.execute(
@@ -129,8 +129,9 @@ def personal_records(connection: Connection, user_id: int) -> dict[str, Any] | N
         .where(TEAM_EVENT.c.user_id == user_id).order_by(TEAM_EVENT.c.id)).all()
     return {
         "user": {"telegram_id": user.id, "name": user.name, "since": _when(user.created_at)},
-        "projects": [{"project": row.name, "territory": row.territory, "role": row.role, "partner": row.partner,
-                      "since": _when(row.created_at)} for row in memberships],
+        "projects": [{"project": row.name, "territory": row.territory, "referential": row.referential,
+                      "role": row.role, "partner": row.partner, "since": _when(row.created_at)}
+                     for row in memberships],
         "answers": [{"project": names.get(row.project_id), "question": row.question_id, "status": row.status,
                      "value": row.value, "at": _when(row.created_at), "current": row.is_current}
                     for row in answers],

@@ -4,13 +4,16 @@ from __future__ import annotations
 import io
 import json
 import re
+from datetime import date
+from decimal import Decimal
 
 from pypdf import PdfReader
 from sqlalchemy import insert, select
 
+from dialogs.parsing import to_json
 from store.models import Answer, Membership, Project
 from store.repo import Repository
-from tests.support.telegram import ChatClient, MSAP_RULES
+from tests.support.telegram import FRANCE_SERVICES_RULES, ChatClient, MSAP_RULES
 from tests.support.traces import rows_mentioning
 from tests.support.walk import question_in
 
@@ -83,6 +86,30 @@ async def test_a_question_only_france_services_asks_is_named_by_its_prompt(appli
     assert "fs_engagement" not in readable
     assert "LaMaisons'engage-t-elleàrespecterlesprincipesdelaïcitéetdeneutralité?" in readable
 
+
+async def test_the_readable_summary_prints_answers_as_the_chat_shows_them(application, api, services):
+    """Oui, not True; a date and an hour in words; a France services project's own wording and options."""
+    client = person(application, api)
+    for message in ("/start", "France services de Gramat", "Causse de Gramat"):
+        await client.send(message)
+    await client.click(FRANCE_SERVICES_RULES)
+    given = {"dev_reseau_departemental": ("yes_no", True), "dev_comite_date": ("date", date(2027, 6, 15)),
+             "dev_comite_horaire": ("time_ranges", [[14 * 60, 16 * 60 + 30]]),
+             "dev_tableau_bord_outil": ("choice", "outils_anct"), "equipe_etp_accueil": ("decimal", Decimal("0.5"))}
+    with services.database.begin() as connection:
+        project_id = connection.execute(select(Project.id)).scalar_one()
+        for question_id, (kind, value) in given.items():
+            Repository(connection).record_answer(project_id, question_id, kind, "answered", to_json(kind, value),
+                                                 USER_ID)
+    await client.send("/mes_donnees")
+    readable = flat(api.documents[-2][1])
+    for printed in ("LaMaisonparticipera-t-elleauréseaudépartementalFranceservices?Oui", "15juin2027",
+                    "14h–16h30", "Lesoutilsdesuividel'ANCT", "0,5"):
+        assert printed in readable, printed
+    for raw in ("True", "2027-06-15", "840", "outils_anct", "Vousinscrirez-vous"):
+        assert raw not in readable, raw
+    states = {row["status"] for row in json.loads(api.documents[-1][1])["reminders"]}
+    assert "pending" in states and "prévu" in readable and "pending" not in readable
 
 async def test_erasing_leaves_nothing_of_the_user_and_keeps_what_others_share(application, api, services):
     other = ChatClient(application, api, user_id=2002, first_name="Paul", last_name="Roux")
