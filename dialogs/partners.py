@@ -5,13 +5,24 @@ partner (its official name, services, referent, signatory, contributions, conven
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 from dialogs.dossier_model import DossierSources, PerOption
 from dialogs.loader import LoadedGuide
-from dialogs.model import Step
+from dialogs.model import OTHER, Step
+
+
+def partner_name(key: str | None, labels: Mapping[str, str], values: Mapping[str, Any]) -> str | None:
+    """The organisation a partner member answers for, as the team calls it: its option's label ("CAF") or, for
+    "Autre", the name the project typed for it ("Chambre d'agriculture"), as the dossier prints it."""
+    if key is None:
+        return None
+    selector, _, option = key.partition(":")
+    typed = values.get(f"{selector}_{OTHER}") if option == OTHER else None
+    return typed.strip() if isinstance(typed, str) and typed.strip() else labels.get(key)
 
 
 @dataclass(frozen=True)

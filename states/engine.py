@@ -18,6 +18,7 @@ from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.schedule import total_minutes
 from dialogs.parsing import (BACK, NEXT, SHORT_TEXT_MAX, SKIP, ParseError, YearInferred, from_json, parse_answer,
                              parse_text, reads_as_shown, to_json, typed_at_recap, typed_button, typed_command)
+from dialogs.partners import partner_name
 from dialogs.referentials import Referential, default_referential, partner_labels
 from dialogs.ui import UiTexts
 from states.buttons import Action, Payload, decode, shorten
@@ -966,7 +967,7 @@ class _Conversation:
 
     def _partner_label(self) -> str:
         """The organisation this partner member answers for, whichever rules the project follows now."""
-        return self.engine.partner_labels[self.membership.partner]
+        return partner_name(self.membership.partner, self.engine.partner_labels, self.view.values)
 
     def _partner_asked(self) -> bool:
         """The partner's organisation is among those the project chose: it has questions to answer."""
@@ -1268,7 +1269,7 @@ class _Conversation:
     def _confirm_part(self) -> Outcome:
         """A partner confirms its part: the owner sees it in /equipe, and the team hears of it."""
         Team(self.repo.connection).confirm(self.project.id, self.user.id, self.now)
-        self._tell_team("confirmed", {"partner": self.membership.partner})
+        self._tell_team("confirmed", {"partner": self.membership.partner, "name": self._partner_label()})
         self._touch()
         return Outcome([Reply("partner_confirmed", {"project": self.project.name, "partner": self._partner_label()},
                               self._menu_buttons())])
@@ -1297,7 +1298,8 @@ class _Conversation:
         team.accept(invitation, self.user.id, self.now)
         self.user.projects += 1
         self._open(self.repo.membership(self.user.id, invitation.project_id))
-        self._tell_team("joined", {"role": invitation.role, "partner": invitation.partner})
+        self._tell_team("joined", {"role": invitation.role, "partner": invitation.partner,
+                                   "name": self._partner_label() if invitation.partner else None})
         self._desk_for_reminders().sync()  # the newcomer's reminders, as their role wants
         accepted = Reply("invitation_accepted", {**self._invitation_values(invitation), "project": self.project.name},
                          edit=True)
@@ -1324,8 +1326,12 @@ class _Conversation:
         ])])
 
     def _invitation_values(self, invitation) -> dict[str, Any]:
+        partner = None
+        if invitation.partner:  # named as the inviting project calls it ("Autre" by the name typed for it)
+            values = ProjectView(self.guide, self.repo.answers(invitation.project_id)).values
+            partner = partner_name(invitation.partner, self.engine.partner_labels, values)
         return {"role": invitation.role, "role_label": self.ui.roles.get(invitation.role, invitation.role),
-                "partner": self.engine.partner_labels.get(invitation.partner) if invitation.partner else None}
+                "partner": partner}
 
     def _refused(self, reason: str) -> Outcome:
         return Outcome([Reply("invitation_refused", {"reason": reason}), *self._carry_on()])

@@ -129,19 +129,21 @@ class ReminderNotes:
                 return None
             return (REQUIREMENT, check.id), {**common, "title": check.title, "check_kind": check.kind, "state": state}
         if event.kind == CONFIRMED:
-            partner = self._partner(details.get("partner"))
+            partner = self._partner(details)
             return partner and ((CONFIRMED, details["partner"]), {**common, "partner": partner})
         if event.kind == JOINED:
             role = details.get("role")
-            line = {**common, "role": self.ui.roles.get(role, role), "partner": self._partner(details.get("partner"))}
+            line = {**common, "role": self.ui.roles.get(role, role), "partner": self._partner(details)}
             return (JOINED, event.user_id, event.created_at), line  # each arrival is told
         if event.kind == REFERENTIAL:
             return (REFERENTIAL,), {**common, "before": details.get("before"), "after": details.get("after")}
         return None
 
-    def _partner(self, key: str | None) -> str | None:
-        """The label of a partner key ("part_operateurs:caf" -> "CAF"), whichever rules the project follows now."""
-        return self.partner_labels.get(key) if key else None
+    def _partner(self, details: dict[str, Any]) -> str | None:
+        """The organisation of an event: the name it was told under ("Autre" by its typed name), else the label of
+        its key ("part_operateurs:caf" -> "CAF"), whichever rules the project follows now."""
+        key = details.get("partner")
+        return (details.get("name") or self.partner_labels.get(key)) if key else None
 
     def kind_arg(self, kind: str, on: bool) -> int:
         position = [k.id for k in self.model.kinds].index(kind)

@@ -6,7 +6,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from dialogs.calendar import local_date
-from dialogs.partners import Partners
+from dialogs.partners import Partners, partner_name
 from dialogs.ui import UiTexts
 from states.buttons import Action, shorten
 from states.events import Button, Reply
@@ -45,7 +45,7 @@ class TeamDesk:
         return self.ui.roles.get(role, role)
 
     def partner_label(self, key: str | None) -> str | None:
-        return self.partner_labels.get(key) if key else None
+        return partner_name(key, self.partner_labels, self.values())
 
     def summary(self, done: str | None = None, edit: bool = False) -> Reply:
         """The members, the links still waiting, and (for the owner) what can be changed."""
@@ -89,7 +89,8 @@ class TeamDesk:
         if role != PARTNER:
             return self._link(role, None)
         chosen = self.partners.chosen(self.values())
-        rows = [[self.button(p.label, Action.TEAM_PARTNER, self.partners.all.index(p))] for p in chosen]
+        rows = [[self.button(self.partner_label(p.key), Action.TEAM_PARTNER, self.partners.all.index(p))]
+                for p in chosen]
         rows.append([self.button(self.ui.buttons.team, Action.TEAM)])
         return Reply("team_invite_partner", {"any": bool(chosen)}, rows)
 

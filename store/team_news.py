@@ -20,7 +20,8 @@ from store.reminders import MemberRow, ReminderRow, ReminderStore
 TEAM_EVENT, REMINDER, USER = (m.__table__ for m in (TeamEvent, Reminder, User))
 TEAM = "team"  # the reminder kind, and the switch in /rappels
 # stage_done {"stage": order}; requirement {"check": id, "state": met | not_met | pending};
-# confirmed {"partner": "<question>:<option>"}; joined {"role": role, "partner": "<question>:<option>" | None};
+# confirmed {"partner": "<question>:<option>", "name": as the team calls it}; joined {"role": role,
+# "partner": "<question>:<option>" | None, "name": …} (no "name" in events stored before it was kept);
 # referential {"before": name, "after": name} (the rules' names as the member saw them)
 STAGE_DONE, REQUIREMENT, CONFIRMED, JOINED = "stage_done", "requirement", "confirmed", "joined"
 REFERENTIAL = "referential"

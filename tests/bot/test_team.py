@@ -323,3 +323,31 @@ async def test_a_partner_whose_organisation_is_no_longer_chosen_is_told_so(owner
                                   ).scalar_one() is None
     with services.database.connect() as connection:
         assert connection.execute(select(Answer.id).where(Answer.user_id == 1003)).first() is None
+
+
+async def test_an_other_local_partner_is_named_as_the_project_typed_it(owner, application, api, services):
+    """« Autre » among the local partners is the organisation typed for it, in every place the team sees it."""
+    await owner.start_project()
+    with services.database.begin() as connection:
+        project_id = connection.execute(select(Project.id)).scalar_one()
+        repo = Repository(connection)
+        repo.record_answer(project_id, "part_acteurs_locaux", "multi_choice", "answered", ["autre"], 1001)
+        repo.record_answer(project_id, "part_acteurs_locaux_autre", "short_text", "answered",
+                           "Chambre d'agriculture du Lot", 1001)
+    await owner.send("/equipe")
+    await owner.click("Inviter quelqu'un")
+    choices = (await owner.click("Comme partenaire"))[-1]
+    assert choices.labels == ["Chambre d'agriculture du Lot", "👥 Équipe"]
+    token = LINK.search((await owner.click("Chambre d'agriculture du Lot"))[-1].text).group(1)
+
+    lucie = person(application, api, 1004, "Lucie", "Bru")
+    offer, replies = await join(lucie, token)
+    assert "partenaire pour Chambre d'agriculture du Lot" in offer[-1].text
+    while "Récapitulatif" not in replies[-1].text:
+        replies = await lucie.send(answer_text(question_in(services.guide, replies[-1]), CONFORMANT))
+    assert "· Chambre d'agriculture du Lot" in replies[-1].text
+    confirmed = await lucie.send("oui")
+    assert "La partie de Chambre d'agriculture du Lot est confirmée" in confirmed[-1].text
+    team = (await owner.send("/equipe"))[-1]
+    assert "Lucie Bru : partenaire pour Chambre d'agriculture du Lot" in team.text
+    assert "Autre" not in team.text

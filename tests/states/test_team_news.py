@@ -213,3 +213,12 @@ def test_rules_switched_back_and_forth_are_told_as_they_stand(team):
     team.tell(OWNER, REFERENTIAL, {"before": fs, "after": msap}, "2027-11-27 10:03")
     assert team.texts("2027-11-27 10:05")[READER] == (
         f"{HEADING}\n⚖️ Le projet suit désormais les règles « {msap} », au lieu de « {fs} » (Claire Morel, 10 h 03)")
+
+
+def test_an_other_local_partner_is_told_by_the_name_it_was_confirmed_under(team):
+    team.tell(PARTNER, CONFIRMED, {"partner": "part_acteurs_locaux:autre", "name": "Chambre d'agriculture du Lot"},
+              "2027-11-27 10:40")
+    assert team.texts("2027-11-27 10:40")[OWNER] == (
+        f"{HEADING}\n🤝 Partie « Chambre d'agriculture du Lot » confirmée (Pierre Durand, 10 h 40)")
+    team.tell(PARTNER, CONFIRMED, {"partner": "part_acteurs_locaux:autre"}, "2027-11-27 12:00")  # stored before
+    assert team.texts("2027-11-27 12:00")[OWNER] == f"{HEADING}\n🤝 Partie « Autre » confirmée (Pierre Durand, 12 h)"
