@@ -10,7 +10,7 @@ from typing import Any
 
 from dialogs import formatting
 from dialogs.formatting import french_list
-from dialogs.model import OTHER, Kind, Question
+from dialogs.model import CHOICE_KINDS, OTHER, Kind, Question
 from dialogs.parsing import from_json
 from dialogs.ui import UiTexts
 
@@ -83,7 +83,7 @@ class Answers:
         question, value = self.question(question_id), self.value(question_id)
         if value is None:
             return ""
-        if question.kind in (Kind.CHOICE, Kind.MULTI):
+        if question.kind in CHOICE_KINDS:
             return french_list(self.labels(question_id))
         return printed(question.kind, value, self._ui)
 

@@ -11,8 +11,8 @@ from sqlalchemy import Engine
 from dialogs.formatting import cents, long_date
 from dialogs.model import CHOICE_KINDS, Question
 from dialogs.parsing import from_json
-from dialogs.ui import UiTexts
 from dialogs.reminder_model import load_reminder_model
+from dialogs.ui import UiTexts
 from dossier.answers import printed
 from dossier.files import OutFile
 from dossier.view import Sources
@@ -74,18 +74,17 @@ def _questions_of_projects(questions: Mapping[str, Mapping[str, Question]], proj
     rules: dict[str | None, set[str]] = {}
     for row in projects:
         rules.setdefault(row["project"], set()).add(row["referential"])
+    # Two projects of one name under different rules: which one an answer belongs to is not known.
+    own = {name: questions.get(next(iter(refs)), {}) if len(refs) == 1 else {} for name, refs in rules.items()}
 
     def question_of(project: str | None, question_id: str) -> Question | None:
-        own = rules.get(project, set())
-        if len(own) == 1 and question_id in questions.get(next(iter(own)), {}):  # two projects of that name: unsure
-            return questions[next(iter(own))][question_id]
-        return everyone.get(question_id)
+        return own.get(project, {}).get(question_id) or everyone.get(question_id)
     return question_of
 
 
 def _shown(question: Question | None, value: Any, referentials, ui: UiTexts) -> str:
     """A stored value as the chat and the documents print it: a choice by its label, "Oui", "15 juin 2027"."""
-    if question is None:
+    if question is None or value is None:  # a question no rules ask any more; a question passed
         return _plain(value)
     if question.kind in CHOICE_KINDS:
         # The option may be another referential's (France services' own tools): its label is found there.
