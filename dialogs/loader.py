@@ -292,6 +292,8 @@ def _check_proof(proof: Proof | None, questions: dict[str, Question], field_path
 
 
 def _check_condition(question: Question, earlier: dict[str, Question], field_path: str) -> None:
+    if question.named is not None and getattr(earlier.get(question.named.by), "kind", None) is not Kind.SHORT_TEXT:
+        raise GuideError(f"{field_path}.named.by: {question.named.by!r} is not an earlier short text")
     for leaf in leaves(question.when):
         target = earlier.get(leaf.question)
         if target is None:

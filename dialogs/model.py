@@ -83,6 +83,14 @@ Condition = Union[Answered, Equals, AnyOf, AtLeast, AllOf]
 AllOf.model_rebuild()
 
 
+class Named(Strict):
+    """A prompt that names what the user typed for « Autre » at an earlier question, once it is answered."""
+
+    by: Identifier = Field(description="The earlier short text holding the name: equipe_fonctions_autre.")
+    prompt: str = Field(min_length=1, max_length=600, pattern=r"\{name\}",
+                        description="The prompt with {name}: « Qui assurera la fonction « {name} » ? »")
+
+
 class Question(Strict):
     id: Identifier
     prompt: str = Field(min_length=1, max_length=600)
@@ -102,6 +110,7 @@ class Question(Strict):
     words: dict[str, Decimal] = Field(default_factory=dict)
     # The answer names people, for the documents to print: "moi" is refused, "c'est moi, Jean Rouvière" is the name.
     person: bool = False
+    named: Named | None = None
 
     @model_validator(mode="after")
     def _options_match_kind(self) -> "Question":

@@ -389,7 +389,7 @@ class _Conversation:
         return (question.timing == "past" and day > today) or (question.timing == "future" and day < today)
 
     def _confirm_date(self, question: Question, day: date) -> Reply:
-        return Reply("date_confirm", {"prompt": question.prompt, "date": day, "timing": question.timing}, [
+        return Reply("date_confirm", {"prompt": self.view.prompt(question), "date": day, "timing": question.timing}, [
             [self._button(self.ui.buttons.date_keep, Action.DATE_KEEP, day.toordinal())],
             [self._button(self.ui.buttons.date_fix, Action.RESUME)]])
 
@@ -398,7 +398,7 @@ class _Conversation:
         if question is None or question.kind is not Kind.DATE or payload.arg is None or payload.arg < 1:
             return self._stale()
         day = date.fromordinal(payload.arg)
-        chosen = Reply("answered", {"prompt": question.prompt, "answer": self._display(question, day)}, edit=True)
+        chosen = self._answered(question, day)
         return Outcome([chosen, *self._answer(question, day)])
 
     def _keep(self) -> Outcome:
@@ -414,7 +414,7 @@ class _Conversation:
             self._move_on()
         answer = (self._display(question, from_json(question.kind, stored.value)) if stored.status == ANSWERED
                   else {"status": stored.status})
-        return Outcome([Reply("answered", {"prompt": question.prompt, "answer": answer}, edit=True),
+        return Outcome([Reply("answered", {"prompt": self.view.prompt(question), "answer": answer}, edit=True),
                         *self._proceed()])
 
     def _move_on(self) -> None:
@@ -546,14 +546,15 @@ class _Conversation:
         try:
             value = parse_answer(question, event.text, self._today())
         except ParseError as error:
-            return Outcome([Reply("edit_refused", {"prompt": question.prompt}), self._invalid(error, question),
-                            *self._again()])
+            return Outcome([Reply("edit_refused", {"prompt": self.view.prompt(question)}),
+                            self._invalid(error, question), *self._again()])
         if question.kind is Kind.DATE and self._unexpected_date(question, value):
             return self._not_taken(event)  # its confirmation belongs to the question, reopened with ✏️
         stored_value = to_json(question.kind, value)
         if stored_value != stored.value:
             self._store(question, ANSWERED, stored_value, stored.step, event.message_id)
-        return Outcome([Reply("edit_taken", {"prompt": question.prompt, "answer": self._display(question, value)}),
+        return Outcome([Reply("edit_taken", {"prompt": self.view.prompt(question),
+                                             "answer": self._display(question, value)}),
                         *self._committee_set(question), *self._again()])
 
     def _answered_by(self, message_id: int) -> tuple[Question | None, StoredAnswer | None]:
@@ -577,10 +578,11 @@ class _Conversation:
             value = parse_answer(question, stored.value + tail)
         except ParseError as error:
             self._focus(question)  # asked again, to be given shorter
-            return Outcome([Reply("paste_tail", {"outcome": "refused", "prompt": question.prompt}),
+            return Outcome([Reply("paste_tail", {"outcome": "refused", "prompt": self.view.prompt(question)}),
                             self._invalid(error, question), self._ask(question)])
         self._record(question, ANSWERED, to_json(question.kind, value))
-        return Outcome([Reply("paste_tail", {"outcome": "completed", "prompt": question.prompt, "length": len(value)}),
+        return Outcome([Reply("paste_tail", {"outcome": "completed", "prompt": self.view.prompt(question),
+                                             "length": len(value)}),
                         *self._proceed()])
 
     def _tap(self, event: Choice) -> Outcome:
@@ -611,7 +613,7 @@ class _Conversation:
             if payload.arg is None or not 0 <= payload.arg < len(question.options):
                 return self._stale()
             value = question.options[payload.arg].id
-        chosen = Reply("answered", {"prompt": question.prompt, "answer": self._display(question, value)}, edit=True)
+        chosen = self._answered(question, value)
         return Outcome([chosen, *self._answer(question, value)])
 
     def _toggle(self, payload: Payload) -> Outcome:
@@ -639,7 +641,7 @@ class _Conversation:
         ticked = self._draft(question)
         if not ticked:
             return Outcome(notice=self.ui.notices.pick_one)
-        chosen = Reply("answered", {"prompt": question.prompt, "answer": self._display(question, ticked)}, edit=True)
+        chosen = self._answered(question, ticked)
         return Outcome([chosen, *self._answer(question, ticked)])
 
     def _validate_budget(self, question: Question) -> Outcome:
@@ -648,7 +650,7 @@ class _Conversation:
         if len(lines) < (question.min or 0):
             return Outcome(notice=self.ui.notices.budget_empty)
         total = sum(line.cents for line in lines)
-        chosen = Reply("answered", {"prompt": question.prompt, "answer": self._display(question, total)}, edit=True)
+        chosen = self._answered(question, total)
         return Outcome([chosen, *self._answer(question, total)])
 
     def _budget_question(self) -> Question | None:
@@ -697,7 +699,8 @@ class _Conversation:
         if not allowed:
             return Outcome([self._ask(question)], notice=self.ui.notices.required)
         self._record(question, status, None)
-        return Outcome([Reply("answered", {"prompt": question.prompt, "answer": {"status": shown}}, edit=True),
+        return Outcome([Reply("answered", {"prompt": self.view.prompt(question), "answer": {"status": shown}},
+                              edit=True),
                         *self._committee_set(question), *self._proceed()])
 
     def _committee_set(self, question: Question) -> list[Reply]:
@@ -759,7 +762,7 @@ class _Conversation:
         missing = self.view.missing_required(step) if step is not None else []  # a partner's: its part only
         if missing:
             self._focus(missing[0])
-            return Outcome([Reply("missing_required", {"questions": [q.prompt for q in missing]}),
+            return Outcome([Reply("missing_required", {"questions": [self.view.prompt(q) for q in missing]}),
                             *self._proceed()])
         if self._partner:
             return self._confirm_part() if self._partner_asked() else Outcome(self._proceed())
@@ -844,7 +847,7 @@ class _Conversation:
         """What the guide's end and /dossier both say: answers missing, the budget, each kind of rule."""
         results = self._reports().results()
         budget_question = next(q for q in self.guide.question_list if q.kind is Kind.BUDGET)
-        missing = [{"stage": self._stage_order(q), "prompt": q.prompt, "budget": False}
+        missing = [{"stage": self._stage_order(q), "prompt": self.view.prompt(q), "budget": False}
                    for q in self._missing_required()]
         no_budget, budget_stage = budget_missing(self._budget_summary()), self._stage_order(budget_question)
         budget = [{"stage": budget_stage, "budget": True}] if no_budget else []
@@ -1033,7 +1036,7 @@ class _Conversation:
             visible = self.view.visible_questions(step)
         stored = self.view.answers.get(question.id)
         values = {
-            "prompt": question.prompt, "help": question.help, "kind": question.kind.value,
+            "prompt": self.view.prompt(question), "help": question.help, "kind": question.kind.value,
             "required": question.required, "step": step.title,
             "number": visible.index(question) + 1, "count": len(visible),
             "current": self._display(question, from_json(question.kind, stored.value))
@@ -1104,7 +1107,8 @@ class _Conversation:
             if stored is not None:
                 answer = (self._display(question, from_json(question.kind, stored.value))
                           if stored.status == ANSWERED else {"status": stored.status})
-            items.append({"number": number, "prompt": question.prompt, "answer": answer, "by": self._author(stored)})
+            items.append({"number": number, "prompt": self.view.prompt(question), "answer": answer,
+                          "by": self._author(stored)})
         weekly = (total_minutes([self.view.values[q.id] for q in step.questions
                                  if q.kind is Kind.TIME_RANGES and q.id in self.view.values])
                   if step.weekly_hours else None)
@@ -1133,6 +1137,11 @@ class _Conversation:
         if stored is None or stored.at is None or stored.author_id == self.user.id:
             return None
         return {"name": stored.author, "at": stored.at.astimezone(self.engine.zone).date()}
+
+    def _answered(self, question: Question, value: Any) -> Reply:
+        """The question's message, edited to show under it the answer just chosen."""
+        return Reply("answered", {"prompt": self.view.prompt(question), "answer": self._display(question, value)},
+                     edit=True)
 
     def _display(self, question: Question, value: Any) -> dict[str, Any]:
         """A typed value made ready for the templates' filters; options become their labels."""

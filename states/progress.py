@@ -34,6 +34,15 @@ class ProjectView:
     def values(self) -> dict[str, Any]:
         return {qid: a.value for qid, a in self.answers.items() if a.status == ANSWERED}
 
+    def prompt(self, question: Question) -> str:
+        """The question as asked now: "Qui assurera la fonction « Médiation » ?" once that name is typed."""
+        named = question.named
+        name = self.values.get(named.by) if named is not None else None
+        if not isinstance(name, str) or not name.strip():
+            return question.prompt
+        # Inserted as text, never read as a template: the renderer escapes it with the rest of the prompt.
+        return named.prompt.replace("{name}", name.strip())
+
     def visible(self, question: Question) -> bool:
         return holds(question.when, self.values)
 

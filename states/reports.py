@@ -111,7 +111,7 @@ class Reports:
             if shown:
                 first = len(rows) + 1
                 stages.append({"order": stage.order, "title": stage.title, "first": first,
-                               "questions": [q.prompt for q in shown]})
+                               "questions": [self.view.prompt(q) for q in shown]})
                 rows += [[self.button(self.ui.buttons.answer.format(number=first + i), Action.ANSWER,
                                       self.guide.question_index[q.id])] for i, q in enumerate(shown)]
         return Reply("deferred", {"stages": stages, "more": more},

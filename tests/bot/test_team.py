@@ -343,8 +343,11 @@ async def test_an_other_local_partner_is_named_as_the_project_typed_it(owner, ap
     lucie = person(application, api, 1004, "Lucie", "Bru")
     offer, replies = await join(lucie, token)
     assert "partenaire pour Chambre d'agriculture du Lot" in offer[-1].text
+    asked = []
     while "Récapitulatif" not in replies[-1].text:
+        asked.append(replies[-1].text)
         replies = await lucie.send(answer_text(question_in(services.guide, replies[-1]), CONFORMANT))
+    assert "Qui signera pour « Chambre d'agriculture du Lot » ?" in "\n".join(asked)  # its questions name it too
     assert "· Chambre d'agriculture du Lot" in replies[-1].text
     confirmed = await lucie.send("oui")
     assert "La partie de Chambre d'agriculture du Lot est confirmée" in confirmed[-1].text

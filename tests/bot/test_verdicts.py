@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from tests.bot.test_conversation import create_project
-from tests.support.walk import question_in, walk_step
+from tests.support.projects import CONFORMANT
+from tests.support.walk import answer_text, question_in, walk_step
 
 
 async def test_every_fix_button_opens_the_step_holding_the_checks_questions(client, services):
@@ -133,3 +134,18 @@ async def test_the_end_reached_by_jumping_ahead_names_the_stages_with_no_answer(
     assert end.text.startswith("🏁 Vous voici à la fin du guide pour « MSAP du Val de Sèvre ». Vous n'avez encore "
                                "rien répondu aux étapes 2, 3, 5, 6 et 7 : reprenez-les depuis le menu.")
     assert "parcouru toutes les étapes" not in end.text
+
+
+async def test_the_questions_about_an_other_function_name_it_as_typed(client, services):
+    guide = services.guide
+    await create_project(client)
+    await goto_stage(client, 5)
+    await client.send("Accueil, Autre")
+    asked = (await client.send("Médiation <numérique>"))[-1]  # "Quelle autre fonction ?"
+    while question_in(guide, asked).id != "equipe_agent_autre":
+        asked = (await client.send(answer_text(question_in(guide, asked), CONFORMANT)))[-1]
+    assert "Qui assurera la fonction « Médiation <numérique> » ?" in asked.text
+    assert "Médiation &lt;numérique&gt;" in asked.markup  # typed text is data, escaped as any answer is
+    await client.send("Julie Rouquette")
+    asked = (await client.send("0,5"))[-1]
+    assert "Quel sera le statut de la personne chargée de la fonction « Médiation <numérique> » ?" in asked.text

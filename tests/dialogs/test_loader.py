@@ -76,6 +76,10 @@ def first_questions(data):
     (lambda d: d.pop("title"), "01-diagnostic.yaml: title: Field required"),
     (lambda d: first_questions(d)[0].update(kind="choice"), "needs at least two options"),
     (lambda d: d["steps"][0].update(weekly_hours=True), "step chef_de_projet: weekly_hours without a time_ranges"),
+    (lambda d: first_questions(d)[1].update(named={"by": "nowhere", "prompt": "Pour {name} ?"}),
+     "named.by: 'nowhere' is not an earlier short text"),
+    (lambda d: first_questions(d)[2].update(named={"by": "chef_projet_nom", "prompt": "Pour qui ?"}),
+     "questions.2.named.prompt: String should match pattern"),
 ])
 def test_a_malformed_guide_is_refused_with_file_and_field(guide_dir, change, message):
     edit_stage(guide_dir, change)

@@ -108,3 +108,14 @@ def test_the_readme_embeds_the_current_diagram(guide):
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     body = mermaid(guide).split("stateDiagram-v2", 1)[1]
     assert body.strip() in readme, "regenerate the README diagram: python -m bot diagram"
+
+
+def test_a_named_prompt_waits_for_the_name_it_shows(guide):
+    question = guide.questions["equipe_agent_autre"]
+
+    def prompt(**answers):
+        return turn(guide, **answers).view.prompt(question)
+    assert prompt() == prompt(equipe_fonctions_autre="  ") == "Qui assurera l'autre fonction que vous avez indiquée ?"
+    # The name is trimmed, and "{name}" typed in it stays text: the prompt's own is replaced once.
+    assert prompt(equipe_fonctions_autre=" Médiation {name} ") == "Qui assurera la fonction « Médiation {name} » ?"
+    assert turn(guide).view.prompt(guide.questions["equipe_fonctions"]) == guide.questions["equipe_fonctions"].prompt

@@ -1,6 +1,8 @@
 """Answer the guide through the chat the way a user would, by reading each message."""
 from __future__ import annotations
 
+import re
+
 from dialogs.loader import LoadedGuide
 from dialogs.model import Kind, Question
 from tests.support.projects import DEFAULTS, MEETING_HOURS
@@ -18,7 +20,10 @@ def question_in(guide: LoadedGuide, message: Sent) -> Question | None:
     """The question a bot message asks, found by its prompt."""
     if "· question" not in message.text:
         return None
-    return next((q for q in guide.questions.values() if f"\n{q.prompt}\n" in f"\n{message.text}\n"), None)
+    text = f"\n{message.text}\n"
+    return next((q for q in guide.questions.values() if f"\n{q.prompt}\n" in text or (
+        q.named is not None and re.search("\n" + re.escape(q.named.prompt).replace(r"\{name\}", ".+") + "\n", text))),
+        None)
 
 
 def answer_text(question: Question, script: dict) -> str:
