@@ -241,8 +241,14 @@ _NUMERIC_MONTH_RE = re.compile(r"(?P<m>[0-9]{1,2})[/.-](?P<y>[0-9]{4})")
 LEAP_YEARS_APART = 8  # the longest wait for a 29 February (2096, then 2104)
 
 
-class YearInferred(datetime.date):
-    """A date typed without its year, which the question's timing gave: the next such day, or the last one."""
+class DateInferred(datetime.date):
+    """A date not written in full, which the chat shows back: without its year ("15 mars"), the question's timing
+    gave it, the next such day or the last one; said in words ("hier"), today gave it."""
+
+
+# Days said relative to today, as people write them (folded: no accents, one kind of apostrophe).
+_RELATIVE_DAYS = {"aujourd'hui": 0, "aujourdhui": 0, "ce jour": 0, "hier": -1, "avant-hier": -2, "avant hier": -2,
+                  "demain": 1, "apres-demain": 2, "apres demain": 2}
 
 
 def _month_number(word: str) -> int | None:
@@ -260,9 +266,13 @@ def parse_date(text: str, today: datetime.date | None = None, timing: str | None
     """Parse a calendar date ("15/03/2027", "2027-03-15", "lundi 1er mars 2027").
 
     Without its year ("15 mars", "15/03"), `timing` gives it from `today`: "future", the next 15 March (today
-    included), "past", the last one; the date is then a `YearInferred`. Without them, the year is asked for.
+    included), "past", the last one; the date is then a `DateInferred`. Without them, the year is asked for.
+    "hier", "aujourd'hui", "demain" are days from `today`, a `DateInferred` too.
     """
-    folded = _fold(text).rstrip(".")
+    folded = _fold(text).rstrip(" .!")
+    if folded in _RELATIVE_DAYS and today is not None:
+        day = today + datetime.timedelta(days=_RELATIVE_DAYS[folded])
+        return DateInferred(day.year, day.month, day.day)
     prefix = _PREFIX_RE.match(folded)
     folded = folded[prefix.end():]
     if match := (_DMY_RE.fullmatch(folded) or _YMD_RE.fullmatch(folded) or _DM_RE.fullmatch(folded)):
@@ -299,7 +309,7 @@ def _refuse_a_month_alone(folded: str) -> None:
 
 
 def _without_year(day: int, month: int, weekday: str | None, today: datetime.date | None,
-                  timing: str | None) -> YearInferred:
+                  timing: str | None) -> DateInferred:
     if today is None or timing not in ("past", "future"):
         raise ParseError("date.no_year")
     step = 1 if timing == "future" else -1
@@ -308,9 +318,9 @@ def _without_year(day: int, month: int, weekday: str | None, today: datetime.dat
             continue  # a 29 February outside a leap year
         days_ahead = (datetime.date(year, month, day) - today).days
         if days_ahead * step >= 0:
-            return _checked(YearInferred, year, month, day, weekday)
+            return _checked(DateInferred, year, month, day, weekday)
     # No year has that day ("31 avril"): said as for this year.
-    return _checked(YearInferred, today.year, month, day, weekday)
+    return _checked(DateInferred, today.year, month, day, weekday)
 
 
 def _checked(kind: type[datetime.date], year: int, month: int, day: int, weekday: str | None) -> datetime.date:
@@ -579,7 +589,7 @@ def typed_button(question: Question, text: str) -> str | None:
     return meant
 
 
-# What a phone user types under a step's recap ("Tout est juste ?") instead of tapping « Étape suivante » or ✏️ N.
+# What a phone user types under a step's recap ("Tout est juste ?") instead of tapping « Étape suivante » or ✏️.
 NEXT = "next"
 RECAP_NEXT_PHRASES = (
     "c'est bon", "tout est bon", "tout est juste", "c'est juste", "juste", "tout est correct", "correct", "parfait",

@@ -16,7 +16,7 @@ from dialogs.loader import LoadedGuide
 from dialogs.model import Kind, Question, Step
 from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.schedule import total_minutes
-from dialogs.parsing import (BACK, NEXT, SHORT_TEXT_MAX, SKIP, ParseError, YearInferred, from_json, parse_answer,
+from dialogs.parsing import (BACK, NEXT, SHORT_TEXT_MAX, SKIP, DateInferred, ParseError, from_json, parse_answer,
                              parse_text, reads_as_shown, to_json, typed_at_recap, typed_button, typed_command)
 from dialogs.partners import partner_name
 from dialogs.referentials import Referential, default_referential, partner_labels
@@ -355,8 +355,8 @@ class _Conversation:
             return Outcome([self._invalid(error, question), self._ask(question)])
         if question.kind is Kind.DATE and self._unexpected_date(question, value):
             return Outcome([self._confirm_date(question, value)])
-        # "15 mars": the year the question's timing gave is shown, for the user to see it is the one meant.
-        understood = [Reply("date_understood", {"date": value})] if isinstance(value, YearInferred) else []
+        # "15 mars", "hier": the date the guide took is shown, for the user to see it is the one meant.
+        understood = [Reply("date_understood", {"date": value})] if isinstance(value, DateInferred) else []
         replies = self._answer(question, value)
         if self._recorded == question.id and not reads_as_shown(question, text, value):
             understood.append(Reply("understood", {"answer": self._display(question, value)}))

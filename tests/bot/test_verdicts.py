@@ -88,6 +88,9 @@ async def test_a_date_typed_without_its_year_is_the_one_its_question_means_and_i
     assert question_in(guide, replies[-1]).id == "documents_recus"
     replies = await client.click("↩️ Retour")
     assert question_in(guide, replies[-1]).id == "date_premier_contact"
+    replies = await client.send("Hier")  # a day in words: counted from today, and shown
+    assert replies[0].text == "📅 Date retenue : mercredi 30 juin 2027."
+    replies = await client.click("↩️ Retour")
     replies = await client.send("15 mars 2027")  # with its year: taken as typed, nothing to show
     assert question_in(guide, replies[0]).id == "documents_recus"
     replies = await walk_step(client, guide, replies)

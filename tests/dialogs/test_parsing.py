@@ -17,8 +17,8 @@ from dialogs.parsing import (
     LONG_TEXT_MAX,
     MONTHS,
     SHORT_TEXT_MAX,
+    DateInferred,
     ParseError,
-    YearInferred,
     from_json,
     parse_answer,
     parse_date,
@@ -542,8 +542,8 @@ TODAY = datetime.date(2026, 12, 2)
 ])
 def test_a_date_without_its_year_takes_the_next_or_the_last_one(text, timing, expected):
     parsed = parse_date(text, TODAY, timing)
-    assert parsed == datetime.date(*expected) and isinstance(parsed, YearInferred)
-    assert not isinstance(parse_date("15 janvier 2027", TODAY, timing), YearInferred)
+    assert parsed == datetime.date(*expected) and isinstance(parsed, DateInferred)
+    assert not isinstance(parse_date("15 janvier 2027", TODAY, timing), DateInferred)
 
 
 @given(_DATES, _DATES, st.sampled_from(["future", "past"]), st.sampled_from(["{d} {month}", "{d}/{m}"]))
@@ -553,6 +553,19 @@ def test_a_date_without_its_year_is_that_day_on_the_right_side_of_today(day, tod
     assert (parsed >= today) if timing == "future" else (parsed <= today)
     # The nearest such day: a year away at most, or the next 29 February.
     assert abs((parsed - today).days) <= (366 if (day.month, day.day) != (2, 29) else 8 * 366)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("hier", (2026, 12, 1)), ("Aujourd’hui", (2026, 12, 2)), ("avant-hier", (2026, 11, 30)),
+    ("Demain !", (2026, 12, 3)), ("après-demain", (2026, 12, 4))])
+def test_a_day_said_in_words_is_counted_from_today(text, expected):
+    parsed = parse_date(text, TODAY, "past")
+    assert parsed == datetime.date(*expected) and isinstance(parsed, DateInferred)
+
+
+def test_a_day_in_words_needs_a_today_to_count_from():
+    with raises_key("date.invalid"):
+        parse_date("hier")
 
 
 def test_a_date_without_its_year_keeps_the_days_and_weekdays_checks():
