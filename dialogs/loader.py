@@ -140,6 +140,7 @@ def _check(guide: Guide, files: dict[str, str]) -> None:
                 if question.id in earlier or question.id in seen:
                     raise GuideError(f"{field_path}: id is used twice")
                 _check_condition(question, earlier, field_path)
+                _check_named(question, earlier, field_path)
                 earlier[question.id] = question
                 showable[question.id] = _can_be_shown(question, earlier, showable)
             if not any(showable[q.id] for q in step.questions):
@@ -291,9 +292,13 @@ def _check_proof(proof: Proof | None, questions: dict[str, Question], field_path
             _check_condition_targets(leaf, questions, field_path)
 
 
-def _check_condition(question: Question, earlier: dict[str, Question], field_path: str) -> None:
+def _check_named(question: Question, earlier: dict[str, Question], field_path: str) -> None:
+    """A named prompt takes its name from an earlier short text."""
     if question.named is not None and getattr(earlier.get(question.named.by), "kind", None) is not Kind.SHORT_TEXT:
         raise GuideError(f"{field_path}.named.by: {question.named.by!r} is not an earlier short text")
+
+
+def _check_condition(question: Question, earlier: dict[str, Question], field_path: str) -> None:
     for leaf in leaves(question.when):
         target = earlier.get(leaf.question)
         if target is None:

@@ -33,6 +33,11 @@ class Kind(str, Enum):
 
 CHOICE_KINDS = {Kind.CHOICE, Kind.MULTI}
 OTHER = "autre"  # the option whose wording is typed in the "<question>_autre" question
+
+
+def other_of(question_id: str) -> str:
+    """The question where the words for « Autre » at question_id are typed: "equipe_fonctions_autre"."""
+    return f"{question_id}_{OTHER}"
 # Answered by typing; the others are answered with buttons (typing works too, except for budget lines).
 TYPED_KINDS = set(Kind) - CHOICE_KINDS - {Kind.YES_NO, Kind.BUDGET}
 BUDGET_SECTIONS = ("investissement", "fonctionnement", "ressources")

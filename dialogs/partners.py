@@ -12,7 +12,7 @@ from typing import Any
 
 from dialogs.dossier_model import DossierSources, PerOption
 from dialogs.loader import LoadedGuide
-from dialogs.model import OTHER, Step
+from dialogs.model import OTHER, Step, other_of
 
 
 def partner_name(key: str | None, labels: Mapping[str, str], values: Mapping[str, Any]) -> str | None:
@@ -21,7 +21,7 @@ def partner_name(key: str | None, labels: Mapping[str, str], values: Mapping[str
     if key is None:
         return None
     selector, _, option = key.partition(":")
-    typed = values.get(f"{selector}_{OTHER}") if option == OTHER else None
+    typed = values.get(other_of(selector)) if option == OTHER else None
     return typed.strip() if isinstance(typed, str) and typed.strip() else labels.get(key)
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from dialogs import formatting
 from dialogs.formatting import french_list
-from dialogs.model import CHOICE_KINDS, OTHER, Kind, Question
+from dialogs.model import CHOICE_KINDS, OTHER, Kind, Question, other_of
 from dialogs.parsing import from_json
 from dialogs.ui import UiTexts
 
@@ -60,7 +60,7 @@ class Answers:
         if value is None:
             return []
         chosen = value if isinstance(value, list) else [value]
-        other = f"{question_id}_{OTHER}"
+        other = other_of(question_id)
         labels = []
         for option_id in chosen:
             if option_id == OTHER and other in self._questions:
@@ -71,7 +71,7 @@ class Answers:
 
     def lower(self, question_id: str) -> str:
         """The chosen options inside a sentence: "cohésion sociale et maillage territorial" (typed words kept)."""
-        other = self.text(f"{question_id}_{OTHER}") if f"{question_id}_{OTHER}" in self._questions else ""
+        other = self.text(other_of(question_id)) if other_of(question_id) in self._questions else ""
         return french_list(label if label == other else label[:1].lower() + label[1:]
                            for label in self.labels(question_id))
 

@@ -8,18 +8,18 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from dialogs import formatting
-from dialogs.formatting import french_list
 from dialogs.address import commune_of
 from dialogs.budget import (BudgetSummary, Line, Plan, forfait_formula, forfait_rule_sentence, project_budget,
                             subsidy_funds, subsidy_label)
 from dialogs.budget_model import INVESTMENT, OPERATING, BudgetModel, ForfaitRule
 from dialogs.checks import State, budget_missing, evaluate, missing_required
 from dialogs.dossier_model import DossierSources, PerOption, evidence_fields
+from dialogs.formatting import french_list
 from dialogs.loader import LoadedGuide
 from dialogs.referential_model import ReferentialFile
 from dialogs.referentials import Referential
 from dialogs.model import (CHOICE_KINDS, OTHER, PLAUSIBILITY, RECOMMENDATION, REQUIREMENT, IncludesAllRule, Kind,
-                           MinSelectedRule, Question)
+                           MinSelectedRule, Question, other_of)
 from dialogs.schedule import total_minutes
 from dialogs.ui import DocumentTexts, UiTexts
 from dossier.answers import Answers
@@ -196,7 +196,7 @@ class _Builder:
         group = self.src.local_partners
         rows = []
         for option in self.chosen(group):
-            category = (self.a.text(f"{group.question}_{OTHER}") if option == OTHER
+            category = (self.a.text(other_of(group.question)) if option == OTHER
                         else self.guide.questions[group.question].option(option).label)
             rows.append(LocalPartnerView(
                 key=option, category=category, legal_name=self.field(group, "legal_name", option),
@@ -225,7 +225,7 @@ class _Builder:
         group = self.src.team
         rows = []
         for option in self.chosen(group):
-            function = (self.a.text(f"{group.question}_{OTHER}") if option == OTHER
+            function = (self.a.text(other_of(group.question)) if option == OTHER
                         else self.guide.questions[group.question].option(option).label)
             f = lambda name: self.field(group, name, option)  # noqa: E731
             rows.append(TeamRow(function, f("agent"), f("fte"), f("status"), f("training")))
