@@ -10,6 +10,7 @@ import yaml
 from pydantic import ValidationError
 
 from dialogs.checks import PLACEHOLDERS
+from dialogs.choices import ambiguous_words
 from dialogs.conditions import follow_up, leaves, proof_leaves
 from dialogs.errors import GuideError
 from dialogs.yaml_files import read_yaml
@@ -141,6 +142,7 @@ def _check(guide: Guide, files: dict[str, str]) -> None:
                     raise GuideError(f"{field_path}: id is used twice")
                 _check_condition(question, earlier, field_path)
                 _check_named(question, earlier, field_path)
+                _check_option_words(question, field_path)
                 earlier[question.id] = question
                 showable[question.id] = _can_be_shown(question, earlier, showable)
             if not any(showable[q.id] for q in step.questions):
@@ -296,6 +298,12 @@ def _check_named(question: Question, earlier: dict[str, Question], field_path: s
     """A named prompt takes its name from an earlier short text."""
     if question.named is not None and getattr(earlier.get(question.named.by), "kind", None) is not Kind.SHORT_TEXT:
         raise GuideError(f"{field_path}.named.by: {question.named.by!r} is not an earlier short text")
+
+
+def _check_option_words(question: Question, field_path: str) -> None:
+    """A label or word typed names one option: two options said alike would make a typed answer a guess."""
+    if clashes := ambiguous_words(question):
+        raise GuideError(f"{field_path}.options: {clashes[0]!r} names two options once typed, or none")
 
 
 def _check_condition(question: Question, earlier: dict[str, Question], field_path: str) -> None:

@@ -50,6 +50,9 @@ class Option(Strict):
     in_all: bool = True
     # Ticked alone ("Aucune pour l'instant"): ticking it unticks the others, and ticking another unticks it.
     alone: bool = False
+    # What an answer typed for this option may be or begin with, its article aside: "centre-bourg" for « Dans le
+    # bourg-centre », "communauté de communes" for « La collectivité locale ». Only phrases that mean it for sure.
+    words: list[str] = Field(default_factory=list, max_length=20)
 
 
 class Answered(Strict):

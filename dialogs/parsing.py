@@ -10,8 +10,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from dialogs.address import parse_address
+from dialogs.choices import close_options, label_key, match_option, parse_multi
 from dialogs.errors import ParseError
-from dialogs.model import CHOICE_KINDS, OTHER, Kind, Question
+from dialogs.folding import fold, typed_words
+from dialogs.model import CHOICE_KINDS, Kind, Question
 from dialogs.schedule import parse_time_ranges
 
 SHORT_TEXT_MAX = 300
@@ -54,14 +56,6 @@ _SCALE_WORDS = frozenset({
 })
 
 
-def _fold(text: str) -> str:
-    """Lowercase, strip accents, unify apostrophes and collapse whitespace."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    bare = bare.replace("\u2019", "'").replace("\u02bc", "'").casefold()
-    return re.sub(r"\s+", " ", bare).strip()
-
-
 def _squash(text: str) -> str:
     """Lowercase and collapse every kind of whitespace (incl. U+00A0, U+202F) into one space."""
     return re.sub(r"\s+", " ", text.replace("\u2212", "-")).strip().lower()
@@ -81,8 +75,8 @@ def _number_text(text: str) -> str:
     return (match["number"] or match["alone"]) if match else squashed
 
 
-_MONTHS_FOLDED = tuple(_fold(m) for m in MONTHS)
-_WEEKDAYS_FOLDED = tuple(_fold(d) for d in WEEKDAYS)
+_MONTHS_FOLDED = tuple(fold(m) for m in MONTHS)
+_WEEKDAYS_FOLDED = tuple(fold(d) for d in WEEKDAYS)
 
 # ---------------------------------------------------------------- integers
 
@@ -199,7 +193,7 @@ _HOURS_MINUTES_RE = re.compile(
 
 def parse_hours(text: str) -> int:
     """Parse a weekly duration ("24h30", "24,5", "35 heures par semaine") into minutes."""
-    squashed = _WEEK_SUFFIX_RE.sub("", _fold(text)).strip()
+    squashed = _WEEK_SUFFIX_RE.sub("", fold(text)).strip()
     if match := _HOURS_MINUTES_RE.fullmatch(squashed):
         hours_digits, minutes = match["h"], int(match["m"])
         if minutes >= 60:
@@ -269,7 +263,7 @@ def parse_date(text: str, today: datetime.date | None = None, timing: str | None
     included), "past", the last one; the date is then a `DateInferred`. Without them, the year is asked for.
     "hier", "aujourd'hui", "demain" are days from `today`, a `DateInferred` too.
     """
-    folded = _fold(text).rstrip(" .!")
+    folded = fold(text).rstrip(" .!")
     if folded in _RELATIVE_DAYS and today is not None:
         day = today + datetime.timedelta(days=_RELATIVE_DAYS[folded])
         return DateInferred(day.year, day.month, day.day)
@@ -365,7 +359,7 @@ def parse_yes_no(text: str) -> bool:
     no_emoji = any(e in text for e in NO_EMOJI)
     for emoji in YES_EMOJI + NO_EMOJI:
         text = text.replace(emoji, " ")
-    polarities = _polarities(_WORD_RE.findall(_fold(text))) - {None}
+    polarities = _polarities(_WORD_RE.findall(fold(text))) - {None}
     polarities |= {vote for vote, shown in ((True, yes_emoji), (False, no_emoji)) if shown}
     if len(polarities) != 1:
         raise ParseError("yes_no.invalid")
@@ -400,7 +394,7 @@ def parse_person(text: str) -> str:
         if start.group().rstrip().endswith("("):
             text = text.removesuffix(")").rstrip()
     words = _WORD_RE.findall(text)  # "moi-même": "moi", "même"
-    if not text or any(_fold(word) == "moi" and (number == 0 or word.islower()) for number, word in enumerate(words)):
+    if not text or any(fold(word) == "moi" and (number == 0 or word.islower()) for number, word in enumerate(words)):
         raise ParseError("person.self")
     return text
 
@@ -445,94 +439,6 @@ def parse_siret(text: str) -> str:
     return digits
 
 
-# ---------------------------------------------------------------- choices
-
-CLOSE_LABEL_MIN = 4  # a shorter label ("Oui", "Non") inside a typed text is too often a mere word of it
-_LIST_SEP_RE = re.compile(r"(\s*[,;\n]\s*|\s+et\s+)", re.IGNORECASE)
-
-
-def _choice_key(text: str) -> str:
-    """Normalise an option label, id or answer for comparison."""
-    return _fold(text).rstrip(".!?").strip()
-
-
-def _label_key(text: str) -> str:
-    """A label as typed on a phone: "mi temps", "mitemps" and "Mi-temps" alike."""
-    return re.sub(r"[\s\u2010\u2011-]+", "", _choice_key(text))
-
-
-def _match_option(question: Question, text: str) -> str | None:
-    """Return the id of the option named by text (label, id, or 1-based number), if any."""
-    key = _choice_key(text)
-    if not key:
-        return None
-    label = _label_key(key)
-    for option in question.options:
-        if key == option.id or label == _label_key(option.label):
-            return option.id
-    if (number := re.fullmatch(r"([0-9]{1,3})\)?", key)) and 1 <= int(number[1]) <= len(question.options):
-        return question.options[int(number[1]) - 1].id
-    return None
-
-
-def _close(question: Question, text: str) -> dict[str, list[tuple[int, str]]]:
-    """`close`: the options whose label holds the typed words, or that the typed words hold ("covoiturage près de
-    chez moi"), with their numbers, for the message to suggest; never taken as the answer ("moins d'un" may not
-    mean « Moins d'un mi-temps »). {} when none does."""
-    typed = re.findall(r"[^\W_]+", _choice_key(text))
-    if not typed:
-        return {}
-    typed_key = _label_key(text)
-    close = []
-    for number, option in enumerate(question.options, start=1):
-        words = re.findall(r"[^\W_]+", _choice_key(option.label))
-        label_key = _label_key(option.label)
-        if (any(words[i:i + len(typed)] == typed for i in range(len(words) - len(typed) + 1))
-                or (len(label_key) >= CLOSE_LABEL_MIN and label_key in typed_key)):
-            close.append((number, option.label))
-    return {"close": close[:5]} if close else {}
-
-
-# "tous", "toutes": every option but "Autre", which asks for its wording, and one ticked alone ("Aucune"), which
-# says the opposite; "les deux" when two are left so.
-_ALL = frozenset({"tous", "toutes", "tout", "tout cocher", "tous les choix", "toutes les reponses", "l'ensemble"})
-_BOTH = frozenset({"les deux", "les 2", "tous les deux", "toutes les deux"})
-_SPACED_NUMBERS_RE = re.compile(r"[0-9]+(?: +[0-9]+)+")  # "2 3": options' numbers, as a phone user types them
-
-
-def _parse_multi(question: Question, text: str) -> list[str]:
-    """Split a list of options on commas, semicolons, " et " and newlines; longest label match wins."""
-    typed = _typed_words(text)
-    every = [option.id for option in question.options if option.in_all and not option.alone and option.id != OTHER]
-    if typed in _ALL or (typed in _BOTH and len(every) == 2):
-        return every
-    if _SPACED_NUMBERS_RE.fullmatch(typed):
-        text = ", ".join(typed.split())
-    pieces = _LIST_SEP_RE.split(text)
-    parts, seps = pieces[0::2], pieces[1::2] + [""]
-    span = 1 + max(len(_LIST_SEP_RE.findall(o.label)) for o in question.options)
-    chosen: set[str] = set()
-    i = 0
-    while i < len(parts):
-        if not parts[i].strip():
-            i += 1
-            continue
-        for j in range(min(len(parts), i + span), i, -1):
-            candidate = "".join(parts[k] + (seps[k] if k < j - 1 else "") for k in range(i, j))
-            if (option_id := _match_option(question, candidate)) is not None:
-                chosen.add(option_id)
-                i = j
-                break
-        else:
-            raise ParseError("choice.invalid", unknown=parts[i].strip(), **_close(question, parts[i]))
-    if not chosen:
-        raise ParseError("choice.invalid", unknown=text.strip())
-    alone = [option.label for option in question.options if option.alone and option.id in chosen]
-    if alone and len(chosen) > 1:
-        raise ParseError("choice.alone", label=alone[0])
-    return [o.id for o in question.options if o.id in chosen]
-
-
 def _parse_ranges(question: Question, text: str) -> list[list[int]]:
     """A day's time ranges; `min` and `max` count the ranges, so that a meeting's hour (min 1) cannot be "fermé"."""
     closable = not question.min
@@ -552,13 +458,13 @@ def reads_as_shown(question: Question, text: str, value: Any) -> bool:
 
     Otherwise ("2", "1, 3", "pas encore", "un mi-temps") the reply says how it was understood."""
     if question.kind is Kind.YES_NO:
-        return _typed_words(text) in ("oui", "non")
+        return typed_words(text) in ("oui", "non")
     if question.kind is Kind.CHOICE:
-        return _label_key(text) == _label_key(question.label_of(value))
+        return label_key(text) == label_key(question.label_of(value))
     if question.kind is Kind.MULTI:
-        return _label_key(text) == _label_key(", ".join(question.label_of(option) for option in value))
+        return label_key(text) == label_key(", ".join(question.label_of(option) for option in value))
     if question.kind is Kind.DECIMAL:
-        return not any(_label_key(text) == _label_key(word) for word in question.words)
+        return not any(label_key(text) == label_key(word) for word in question.words)
     if question.person:
         return value == text.strip()
     return True
@@ -576,15 +482,11 @@ TYPED_BUTTONS = {
 }
 
 
-def _typed_words(text: str) -> str:
-    return _fold(text).strip(" .!?…")
-
-
 def typed_button(question: Question, text: str) -> str | None:
     """SKIP, DEFER or BACK when the text says what a button of the question does ("passer", "je ne sais pas",
     "retour"), unless it names one of the question's options."""
-    meant = TYPED_BUTTONS.get(_typed_words(text))
-    if meant is None or (question.kind in CHOICE_KINDS and _match_option(question, text) is not None):
+    meant = TYPED_BUTTONS.get(typed_words(text))
+    if meant is None or (question.kind in CHOICE_KINDS and match_option(question, text) is not None):
         return None
     return meant
 
@@ -607,7 +509,7 @@ _RECAP_EDIT_RE = re.compile(
 def typed_at_recap(text: str, answers: int) -> str | int | None:
     """NEXT for "oui", "c'est bon", "étape suivante"; BACK for "retour"; the number N (1-based) of "3", "✏️ 3" or
     "modifier la 3" among a recap's `answers`; None for anything else, "non" included."""
-    words = _typed_words(text)
+    words = typed_words(text)
     if match := _RECAP_EDIT_RE.fullmatch(words):
         number = int(match["n"])
         return number if 1 <= number <= answers else None
@@ -624,7 +526,7 @@ def typed_at_recap(text: str, answers: int) -> str | int | None:
 
 def typed_command(text: str, commands: Collection[str]) -> str | None:
     """The command a text names without its slash ("aide", "Menu", "mes données"); None for anything else."""
-    name = _typed_words(text).lstrip("/").replace(" ", "_")
+    name = typed_words(text).lstrip("/").replace(" ", "_")
     return name if name in commands else None
 
 
@@ -642,9 +544,9 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
     if kind is Kind.INTEGER:
         return parse_integer(text, question.min, question.max)
     if kind is Kind.DECIMAL:
-        typed = _label_key(text)
+        typed = label_key(text)
         for word, value in question.words.items():
-            if typed == _label_key(word):
+            if typed == label_key(word):
                 return value
         return parse_decimal(text, question.min, question.max)
     if kind is Kind.EUROS:
@@ -661,12 +563,12 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
     if kind is Kind.YES_NO:
         return parse_yes_no(text)
     if kind is Kind.CHOICE:
-        option_id = _match_option(question, text)
+        option_id = match_option(question, text)
         if option_id is None:
-            raise ParseError("choice.invalid", unknown=text.strip(), **_close(question, text))
+            raise ParseError("choice.invalid", unknown=text.strip(), **close_options(question, text))
         return option_id
     if kind is Kind.MULTI:
-        return _parse_multi(question, text)
+        return parse_multi(question, text)
     if kind is Kind.TIME_RANGES:
         return _parse_ranges(question, text)
     if kind is Kind.SIRET:

@@ -303,6 +303,17 @@ async def test_a_choice_typed_as_a_number_or_in_words_says_how_it_was_understood
     assert versions(services, "enjeux") == [["cohesion_sociale", "maillage_territorial"]]
 
 
+async def test_a_choice_said_in_its_own_words_is_taken_and_said_back(client, services):
+    """"à mi-temps" is how one says « Mi-temps »: the guide's words for that option, with their article."""
+    await create_project(client)
+    await client.send("Marie Dupont")
+    await client.send("Chargée de mission")
+    understood, recap = await client.send("À mi-temps !")
+    assert understood.text == "➡️ Réponse retenue : Mi-temps."
+    assert "Récapitulatif" in recap.text
+    assert versions(services, "chef_projet_temps") == ["mi_temps"]
+
+
 async def test_an_answer_typed_as_it_is_shown_is_not_repeated(client, services):
     await create_project(client)
     await client.send("Marie Dupont")

@@ -87,6 +87,16 @@ def test_a_malformed_guide_is_refused_with_file_and_field(guide_dir, change, mes
         load_guide(guide_dir)
 
 
+def test_an_option_word_that_another_option_is_called_is_refused(guide_dir):
+    """"temps plein" typed would then name two options: the guide says which one the loader found twice."""
+    def change(data):
+        question = next(q for s in data["steps"] for q in s["questions"] if q["id"] == "chef_projet_temps")
+        next(o for o in question["options"] if o["id"] == "mi_temps")["words"] = ["un mi-temps", "le temps plein"]
+    edit_stage(guide_dir, change)
+    with pytest.raises(GuideError, match="chef_projet_temps.options: 'le temps plein' names two options"):
+        load_guide(guide_dir)
+
+
 def test_an_option_that_does_not_exist_in_a_condition_is_refused(guide_dir):
     def change(data):
         step = next(s for s in data["steps"] if any(q["id"] == "enjeux" for q in s["questions"]))

@@ -936,13 +936,91 @@ def test_a_label_typed_with_a_space_for_its_hyphen_or_none_is_the_option(text, e
     ("mi temps plein", [(1, "Temps plein"), (2, "Mi-temps")]),
     # An option said with more words: suggested, never taken ("covoiturage" may be the "Autre" the user means).
     ("temps plein ou presque", [(1, "Temps plein")]),
-    ("plein", [(1, "Temps plein")]), ("à plein temps", None)])
+    ("plein", [(1, "Temps plein")]),
+    # Its longer words in another order: the option sharing the most of them.
+    ("à plein temps", [(1, "Temps plein")]), ("un temps complet", [(1, "Temps plein"), (2, "Mi-temps"),
+                                                                  (3, "Moins d'un mi-temps")]),
+    ("à voir", None)])
 def test_part_of_a_label_is_not_the_option_but_the_options_holding_it_are_suggested(text, close):
     """Never a guess ("moins d'un" may not mean « Moins d'un mi-temps »), but the message names what it might be."""
     with raises_key("choice.invalid", unknown=text, **({"close": close} if close else {})):
         parse_answer(_question(Kind.CHOICE, options=_TIME), text)
     with raises_key("choice.invalid", unknown=text, **({"close": close} if close else {})):
         parse_answer(_question(Kind.MULTI, options=_TIME), f"Wi-Fi pour le public, {text}")
+
+
+_APPORTS = [Option(id="personnel", label="Du personnel"), Option(id="locaux", label="Des locaux"),
+            Option(id="equipement", label="Du matériel et des équipements"),
+            Option(id="financement", label="Une participation financière")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("le personnel, les locaux", ["personnel", "locaux"]), ("personnel et locaux", ["personnel", "locaux"]),
+    ("des locaux", ["locaux"]), ("la participation financière", ["financement"]),
+    ("le matériel et les équipements", ["equipement"])])
+def test_a_label_typed_with_another_article_or_none_is_the_option(text, expected):
+    """"le personnel" for « Du personnel »: the article is how one says it, not what one means."""
+    assert parse_answer(_question(Kind.MULTI, options=_APPORTS), text) == expected
+
+
+def test_a_word_that_is_only_an_article_away_from_a_label_is_still_suggested_not_taken():
+    with raises_key("choice.invalid", unknown="le matériel", close=[(3, "Du matériel et des équipements")]):
+        parse_answer(_question(Kind.MULTI, options=_APPORTS), "le personnel, le matériel")
+
+
+_CARRIERS = [Option(id="collectivite", label="La collectivité locale",
+                    words=["commune", "mairie", "communauté de communes", "communauté d'agglomération"]),
+             Option(id="existante", label="Une structure existante", words=["centre social"]),
+             Option(id="poste", label="Un bureau de Poste", words=["La Poste", "bureau de poste"])]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Communauté de communes du Pays de Lalbenque-Limogne", "collectivite"), ("la mairie", "collectivite"),
+    ("Mairie de Lalbenque", "collectivite"), ("communaute d'agglomeration du Grand Cahors", "collectivite"),
+    ("collectivité locale", "collectivite"), ("le centre social de Limogne", "existante"),
+    ("la poste", "poste"), ("Bureau de Poste", "poste")])
+def test_an_answer_beginning_with_an_options_words_is_that_option(text, expected):
+    question = _question(Kind.CHOICE, options=_CARRIERS)
+    assert parse_answer(question, text) == expected
+    assert not reads_as_shown(question, text, expected) or text.lower() == "bureau de poste"
+
+
+@pytest.mark.parametrize("text", ["communes", "une nouvelle commune", "le Centre", "le département",
+                                  "la mairie ou La Poste", "la mairie et la poste", "la mairie, sauf refus",
+                                  "la mairie, La Poste"])
+def test_words_elsewhere_in_an_answer_or_cut_short_name_no_option(text):
+    """Only the start of the answer counts: "une nouvelle commune" could as well be a structure to create."""
+    with raises_key("choice.invalid"):
+        parse_answer(_question(Kind.CHOICE, options=_CARRIERS), text)
+
+
+def test_an_options_words_never_swallow_the_next_options_of_a_list():
+    """« Département » is a word of its option: "Département, Communes et intercommunalités" is still two options."""
+    question = load_referentials(load_budget_model())["msap"].guide.questions["part_acteurs_locaux"]
+    assert parse_answer(question, "Département, Communes et intercommunalités") == [
+        "departement", "communes_intercommunalites"]
+    assert parse_answer(question, "le Conseil départemental du Lot et la Mission locale") == [
+        "departement", "missions_locales"]
+
+
+def test_an_answer_beginning_with_the_words_of_two_options_is_refused():
+    options = [*_CARRIERS[:2], Option(id="ad_hoc", label="Une structure ad hoc", words=["commune nouvelle"])]
+    with raises_key("choice.invalid", unknown="commune nouvelle de Lalbenque", close=[(3, "Une structure ad hoc")]):
+        parse_answer(_question(Kind.CHOICE, options=options), "commune nouvelle de Lalbenque")
+
+
+@pytest.mark.parametrize(("text", "close"), [
+    ("le bâtiment public de la mairie", [(1, "Bâtiment public existant")]),
+    ("location ou achat", [(2, "Location")]),
+    ("construction neuve ou achat", [(3, "Construction")]),
+    ("un local à louer", [(2, "Location")]),  # a word of the option's, not of its label
+    ("un ancien bâtiment", [(1, "Bâtiment public existant"), (3, "Construction")])])
+def test_an_answer_sharing_a_longer_word_with_an_option_suggests_it(text, close):
+    options = [Option(id="public", label="Bâtiment public existant"),
+               Option(id="location", label="Location", words=["louer", "en location"]),
+               Option(id="construction", label="Construction", words=["nouveau bâtiment"])]
+    with raises_key("choice.invalid", unknown=text, close=close):
+        parse_answer(_question(Kind.CHOICE, options=options), text)
 
 
 def test_no_two_options_of_the_guide_read_alike_once_typed():

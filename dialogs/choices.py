@@ -1,0 +1,151 @@
+"""A choice typed instead of tapped: an option's label, id, number or one of its words; several at a multiple choice.
+
+What is typed is taken only when it names one option for sure. Otherwise the error names the options that look
+close, for the user to pick by number: a guess would put words in their mouth.
+"""
+from __future__ import annotations
+
+import re
+
+from dialogs.errors import ParseError
+from dialogs.folding import fold, typed_words
+from dialogs.model import OTHER, Option, Question
+
+CLOSE_LABEL_MIN = 4  # a shorter label ("Oui", "Non") inside a typed text is too often a mere word of it
+# A word this long shared with a label names what the option is about ("bâtiment", "centre"); a shorter one is
+# more often grammar ("dans", "pour").
+CLOSE_WORD_MIN = 5
+CLOSE_MAX = 5
+_LIST_SEP_RE = re.compile(r"(\s*[,;\n]\s*|\s+et\s+)", re.IGNORECASE)
+# Articles, which a phone user types differently or not at all: "le personnel" for « Du personnel »,
+# "collectivité locale" for « La collectivité locale », "le matériel et les équipements".
+_ARTICLES = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "d"})
+_WORD_RE = re.compile(r"[^\W_]+")
+# After an option's words, these make the answer something else than that option alone.
+_HEDGES = frozenset({"ou", "ni", "pas", "non", "sauf", "mais", "plutot", "et"})
+
+
+def _choice_key(text: str) -> str:
+    """Normalise an option label, id or answer for comparison."""
+    return fold(text).rstrip(".!?").strip()
+
+
+def label_key(text: str) -> str:
+    """A label as typed on a phone: "mi temps", "mitemps" and "Mi-temps" alike."""
+    return re.sub(r"[\s\u2010\u2011-]+", "", _choice_key(text))
+
+
+def bare_words(text: str) -> tuple[str, ...]:
+    """The words of a label or an answer but its articles: « Du personnel » and "le personnel" are ("personnel",)."""
+    return tuple(word for word in _WORD_RE.findall(_choice_key(text)) if word not in _ARTICLES)
+
+
+def _said_by_words(option: Option, typed: tuple[str, ...]) -> tuple[str, ...] | None:
+    """What follows the option's label or one of its words at the start of the typed words ("du Lot" after
+    "communauté de communes"); None when neither starts them. A label is matched whole."""
+    if typed == bare_words(option.label):
+        return ()
+    for words in map(bare_words, option.words):
+        if typed[:len(words)] == words:
+            return typed[len(words):]
+    return None
+
+
+def match_option(question: Question, text: str) -> str | None:
+    """The id of the option text names (label, id, 1-based number, one of its words), if it names one for sure."""
+    key = _choice_key(text)
+    if not key:
+        return None
+    label = label_key(key)
+    for option in question.options:
+        if key == option.id or label == label_key(option.label):
+            return option.id
+    if (number := re.fullmatch(r"([0-9]{1,3})\)?", key)) and 1 <= int(number[1]) <= len(question.options):
+        return question.options[int(number[1]) - 1].id
+    typed = bare_words(text)
+    said = {option.id: rest for option in question.options
+            if typed and (rest := _said_by_words(option, typed)) is not None}
+    if len(said) != 1:
+        return None
+    [(option_id, rest)] = said.items()
+    # "la mairie ou La Poste", "la mairie, La Poste": what follows the words may take them back or add another
+    # option, which a multiple choice reads on its own.
+    if rest and (_HEDGES.intersection(rest) or _LIST_SEP_RE.search(text)):
+        return None
+    return option_id
+
+
+def close_options(question: Question, text: str) -> dict[str, list[tuple[int, str]]]:
+    """`close`: the options whose label holds the typed words, or that the typed words hold ("covoiturage près de
+    chez moi"), else those sharing the most of its longer words, with their numbers, for the message to suggest;
+    never taken as the answer ("moins d'un" may not mean « Moins d'un mi-temps »). {} when none does."""
+    typed = bare_words(text)
+    if not typed:
+        return {}
+    typed_key = label_key(text)
+    close = []
+    for number, option in enumerate(question.options, start=1):
+        words = bare_words(option.label)
+        option_key = label_key(option.label)
+        if (any(words[i:i + len(typed)] == typed for i in range(len(words) - len(typed) + 1))
+                or (len(option_key) >= CLOSE_LABEL_MIN and option_key in typed_key)):
+            close.append((number, option.label))
+    if not close:
+        long_words = {word for word in typed if len(word) >= CLOSE_WORD_MIN}
+        shared = [len(long_words & set().union(*map(bare_words, [option.label, *option.words])))
+                  for option in question.options]
+        close = [(number, option.label) for number, (option, count) in enumerate(zip(question.options, shared), 1)
+                 if count and count == max(shared)]
+    return {"close": close[:CLOSE_MAX]} if close else {}
+
+
+# "tous", "toutes": every option but "Autre", which asks for its wording, and one ticked alone ("Aucune"), which
+# says the opposite; "les deux" when two are left so.
+_ALL = frozenset({"tous", "toutes", "tout", "tout cocher", "tous les choix", "toutes les reponses", "l'ensemble"})
+_BOTH = frozenset({"les deux", "les 2", "tous les deux", "toutes les deux"})
+_SPACED_NUMBERS_RE = re.compile(r"[0-9]+(?: +[0-9]+)+")  # "2 3": options' numbers, as a phone user types them
+
+
+def parse_multi(question: Question, text: str) -> list[str]:
+    """Split a list of options on commas, semicolons, " et " and newlines; longest label match wins."""
+    typed = typed_words(text)
+    every = [option.id for option in question.options if option.in_all and not option.alone and option.id != OTHER]
+    if typed in _ALL or (typed in _BOTH and len(every) == 2):
+        return every
+    if _SPACED_NUMBERS_RE.fullmatch(typed):
+        text = ", ".join(typed.split())
+    pieces = _LIST_SEP_RE.split(text)
+    parts, seps = pieces[0::2], pieces[1::2] + [""]
+    span = 1 + max(len(_LIST_SEP_RE.findall(o.label)) for o in question.options)
+    chosen: set[str] = set()
+    i = 0
+    while i < len(parts):
+        if not parts[i].strip():
+            i += 1
+            continue
+        for j in range(min(len(parts), i + span), i, -1):
+            candidate = "".join(parts[k] + (seps[k] if k < j - 1 else "") for k in range(i, j))
+            if (option_id := match_option(question, candidate)) is not None:
+                chosen.add(option_id)
+                i = j
+                break
+        else:
+            raise ParseError("choice.invalid", unknown=parts[i].strip(), **close_options(question, parts[i]))
+    if not chosen:
+        raise ParseError("choice.invalid", unknown=text.strip())
+    alone = [option.label for option in question.options if option.alone and option.id in chosen]
+    if alone and len(chosen) > 1:
+        raise ParseError("choice.alone", label=alone[0])
+    return [o.id for o in question.options if o.id in chosen]
+
+
+def ambiguous_words(question: Question) -> list[str]:
+    """The labels and words of the question that name two of its options once typed, for the loader to refuse."""
+    said: dict[tuple[str, ...], str] = {}
+    clashes = []
+    for option in question.options:
+        for phrase in [option.label, *option.words]:
+            words = bare_words(phrase)
+            if not words or said.setdefault(words, option.id) != option.id:
+                clashes.append(phrase)
+    return clashes

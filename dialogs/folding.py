@@ -1,0 +1,18 @@
+"""Typed text reduced to what matters for comparison: case, accents, apostrophes and spacing set aside."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip accents, unify apostrophes and collapse whitespace."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    bare = bare.replace("\u2019", "'").replace("\u02bc", "'").casefold()
+    return re.sub(r"\s+", " ", bare).strip()
+
+
+def typed_words(text: str) -> str:
+    """Folded, without the end punctuation a phone user adds: "Passer !" is "passer"."""
+    return fold(text).strip(" .!?…")
