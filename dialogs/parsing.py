@@ -261,8 +261,51 @@ def parse_date(text: str, today: datetime.date | None = None, timing: str | None
 
     Without its year ("15 mars", "15/03"), `timing` gives it from `today`: "future", the next 15 March (today
     included), "past", the last one; the date is then a `DateInferred`. Without them, the year is asked for.
-    "hier", "aujourd'hui", "demain" are days from `today`, a `DateInferred` too.
+    "hier", "aujourd'hui", "demain" are days from `today`, a `DateInferred` too. A sentence holding one date
+    ("conseil communautaire du 12 novembre") is that date, a `DateInferred` as well: the rest was left out.
     """
+    try:
+        return _parse_whole_date(text, today, timing)
+    except ParseError as error:
+        if error.key != "date.invalid":
+            raise
+        return _date_in_sentence(text, today, timing, error)
+
+
+# A date inside a sentence: the shapes parse_date reads, standing apart from other digits.
+_DATE_IN_TEXT_RE = re.compile(
+    r"(?<![0-9/.-])(?:(?:" + "|".join(_WEEKDAYS_FOLDED) + r")\.?,? )?"
+    r"(?:[0-9]{1,2}(?P<s>[/.-])[0-9]{1,2}(?P=s)(?:[0-9]{4}|[0-9]{2})|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+    r"|[0-9]{1,2}(?:er)? ?[a-z]+\.?(?: [0-9]{4})?|[0-9]{1,2}/[0-9]{1,2})(?![0-9/-]|\.[0-9])"
+)
+# Words that make the date in a sentence a bound, an estimate or one of several: not the date itself.
+_NOT_THE_DATE_RE = re.compile(
+    r"\b(?:avant|apres|vers|entre|environ|plus tard|d'ici|a partir|jusqu|des le|ou|semaine|quinzaine|courant"
+    r"|debut|fin|mi|sauf|pas|peut-etre|reporte|repousse|annule)\b"
+)
+
+
+def _date_in_sentence(text: str, today: datetime.date | None, timing: str | None,
+                      error: ParseError) -> DateInferred:
+    """The one date a sentence holds, or `error`; a date in it that cannot be (a 31 April) says why."""
+    folded = fold(text)
+    if _NOT_THE_DATE_RE.search(folded):
+        raise error
+    dates: set[datetime.date] = set()
+    for match in _DATE_IN_TEXT_RE.finditer(folded):
+        try:
+            dates.add(_parse_whole_date(match.group(), today, timing))
+        except ParseError as refused:
+            if refused.key != "date.invalid":
+                raise
+    if len(dates) != 1:
+        raise error
+    [date] = dates
+    return DateInferred(date.year, date.month, date.day)
+
+
+def _parse_whole_date(text: str, today: datetime.date | None, timing: str | None) -> datetime.date:
+    """parse_date for a text that is a date and nothing else."""
     folded = fold(text).rstrip(" .!")
     if folded in _RELATIVE_DAYS and today is not None:
         day = today + datetime.timedelta(days=_RELATIVE_DAYS[folded])

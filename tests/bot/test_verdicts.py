@@ -91,6 +91,11 @@ async def test_a_date_typed_without_its_year_is_the_one_its_question_means_and_i
     replies = await client.send("Hier")  # a day in words: counted from today, and shown
     assert replies[0].text == "📅 Date retenue : mercredi 30 juin 2027."
     replies = await client.click("↩️ Retour")
+    replies = await client.send("rendez-vous en sous-préfecture le 3 décembre")  # a date within a sentence
+    assert replies[0].text == "📅 Date retenue : jeudi 3 décembre 2026."
+    replies = await client.click("↩️ Retour")
+    replies = await client.send("avant le 3 décembre")  # a bound is not the date
+    assert replies[0].text.startswith("⚠️ Je n'ai pas reconnu une date.")
     replies = await client.send("15 mars 2027")  # with its year: taken as typed, nothing to show
     assert question_in(guide, replies[0]).id == "documents_recus"
     replies = await walk_step(client, guide, replies)

@@ -605,6 +605,38 @@ def test_the_day_is_asked_for_with_the_month_and_year_typed():
         "Jour inconnu pour l'instant ? Touchez «\u00a0🕓 Je ne sais pas encore\u00a0».")
     assert said(False, month="mai", year=None) == "⚠️ Il me faut aussi le jour. Exemple : 15 mai."
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("conseil communautaire du 12 novembre 2026", datetime.date(2026, 11, 12)),
+    ("Délibération du 12/11/2026.", datetime.date(2026, 11, 12)),
+    ("délibération n° 2026-45 du jeudi 12 novembre 2026", datetime.date(2026, 11, 12)),
+    ("le 12 novembre 2026 à 18h30", datetime.date(2026, 11, 12)),
+    ("Réunion prévue le 15/03/27, salle du conseil", datetime.date(2027, 3, 15))])
+def test_a_sentence_holding_one_date_is_that_date_said_back(text, expected):
+    """The words around the date are left out, so the chat shows the date it took (a DateInferred)."""
+    date = parse_date(text)
+    assert date == expected and isinstance(date, DateInferred)
+
+
+def test_a_date_in_a_sentence_takes_its_year_from_the_questions_timing():
+    assert parse_date("conseil municipal du 12 novembre", TODAY, "past") == datetime.date(2026, 11, 12)
+
+
+@pytest.mark.parametrize("text", [
+    "avant le 15 mars 2027", "après le 15/03/2027", "vers le 15 mars 2027", "le 12 ou le 15 mars 2027",
+    "entre le 12/03/2027 et le 15/03/2027", "réunions du 12/03/2027 et du 15/03/2027", "pas le 15 mars 2027",
+    "au 3 rue du Marché", "12 personnes le 2", "semaine du 15 mars 2027", "reporté au 15 mars 2027"])
+def test_a_sentence_with_a_bound_or_several_dates_is_not_a_date(text):
+    with raises_key("date.invalid"):
+        parse_date(text, TODAY, "future")
+
+
+def test_a_date_in_a_sentence_that_cannot_be_says_why():
+    with raises_key("date.no_such_day", day=31, days=30, month="avril", year=2027):
+        parse_date("conseil du 31 avril 2027")
+    with raises_key("date.no_year"):
+        parse_date("conseil du 12 novembre")
+
+
 # ---------------------------------------------------------------- buttons and commands typed
 
 COMMAND_NAMES = ("start", "menu", "aide", "mes_donnees", "a_traiter", "conformite")
