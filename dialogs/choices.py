@@ -21,6 +21,8 @@ _LIST_SEP_RE = re.compile(r"(\s*[,;\n]\s*|\s+et\s+)", re.IGNORECASE)
 # "collectivité locale" for « La collectivité locale », "le matériel et les équipements".
 _ARTICLES = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "d"})
 _WORD_RE = re.compile(r"[^\W_]+")
+# How a spoken answer starts before it names the option: "c'est la mairie", "ce sera un prestataire".
+_LEAD_INS = (("c", "est"), ("ce", "sera"), ("ce", "seront"), ("ce", "sont"), ("ce", "serait"))
 # After an option's words, these make the answer something else than that option alone.
 _HEDGES = frozenset({"ou", "ni", "pas", "non", "sauf", "mais", "plutot", "et"})
 
@@ -36,14 +38,20 @@ def label_key(text: str) -> str:
 
 
 def bare_words(text: str) -> tuple[str, ...]:
-    """The words of a label or an answer but its articles: « Du personnel » and "le personnel" are ("personnel",)."""
-    return tuple(word for word in _WORD_RE.findall(_choice_key(text)) if word not in _ARTICLES)
+    """The words of a label or an answer but its articles and a "c'est" before them: « Du personnel », "le
+    personnel" and "c'est du personnel" are ("personnel",)."""
+    words = _WORD_RE.findall(_choice_key(text))
+    for lead_in in _LEAD_INS:
+        if tuple(words[:len(lead_in)]) == lead_in:
+            words = words[len(lead_in):]
+            break
+    return tuple(word for word in words if word not in _ARTICLES)
 
 
 def _said_by_words(option: Option, typed: tuple[str, ...]) -> tuple[str, ...] | None:
     """What follows the option's label or one of its words at the start of the typed words ("du Lot" after
-    "communauté de communes"); None when neither starts them. A label is matched whole."""
-    if typed == bare_words(option.label):
+    "communauté de communes"); None when neither starts them. A label or an id is matched whole ("la visio")."""
+    if typed == bare_words(option.label) or "_".join(typed) == option.id:
         return ()
     for words in map(bare_words, option.words):
         if typed[:len(words)] == words:

@@ -989,7 +989,7 @@ _APPORTS = [Option(id="personnel", label="Du personnel"), Option(id="locaux", la
 @pytest.mark.parametrize(("text", "expected"), [
     ("le personnel, les locaux", ["personnel", "locaux"]), ("personnel et locaux", ["personnel", "locaux"]),
     ("des locaux", ["locaux"]), ("la participation financière", ["financement"]),
-    ("le matériel et les équipements", ["equipement"])])
+    ("le matériel et les équipements", ["equipement"]), ("les locaux et l'equipement", ["locaux", "equipement"])])
 def test_a_label_typed_with_another_article_or_none_is_the_option(text, expected):
     """"le personnel" for « Du personnel »: the article is how one says it, not what one means."""
     assert parse_answer(_question(Kind.MULTI, options=_APPORTS), text) == expected
@@ -1010,7 +1010,8 @@ _CARRIERS = [Option(id="collectivite", label="La collectivité locale",
     ("Communauté de communes du Pays de Lalbenque-Limogne", "collectivite"), ("la mairie", "collectivite"),
     ("Mairie de Lalbenque", "collectivite"), ("communaute d'agglomeration du Grand Cahors", "collectivite"),
     ("collectivité locale", "collectivite"), ("le centre social de Limogne", "existante"),
-    ("la poste", "poste"), ("Bureau de Poste", "poste")])
+    ("la poste", "poste"), ("Bureau de Poste", "poste"), ("c'est la mairie", "collectivite"),
+    ("Ce sera une structure existante", "existante")])
 def test_an_answer_beginning_with_an_options_words_is_that_option(text, expected):
     question = _question(Kind.CHOICE, options=_CARRIERS)
     assert parse_answer(question, text) == expected
