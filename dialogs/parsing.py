@@ -409,6 +409,24 @@ def parse_yes_no(text: str) -> bool:
     return polarities.pop()
 
 
+# Where a yes or no ends and what explains it begins: "non, des travaux sont prévus", "oui : le mardi".
+_YES_NO_THEN_RE = re.compile(r"\s*(?:[,;:.!?(–—]+|\s-\s|\s(?=car\b|parce que\b|puisque\b))\s*", re.IGNORECASE)
+
+
+def yes_no_then(text: str) -> tuple[bool, str] | None:
+    """A yes or no followed by words that say more ("non, des travaux sont prévus en 2027"): the answer and those
+    words; None when the text does not start with a yes or no set apart from the rest."""
+    found = None
+    for separator in _YES_NO_THEN_RE.finditer(text):
+        try:
+            value = parse_yes_no(text[:separator.start()])
+        except ParseError:
+            break  # the yes or no, and any politeness after it ("oui, bien sûr"), end here
+        rest = text[separator.end():].strip()
+        found = (value, rest.removesuffix(")").rstrip() if "(" in separator.group() else rest)
+    return found if found is not None and found[1] else None
+
+
 # ---------------------------------------------------------------- free text
 
 

@@ -11,13 +11,15 @@ from sqlalchemy import Connection
 from sqlalchemy import Engine as Database
 
 from dialogs.budget import project_budget, subsidy_label
+from dialogs.conditions import leaves
 from dialogs.checks import State, budget_missing, missing_required
 from dialogs.loader import LoadedGuide
 from dialogs.model import Kind, Question, Step
 from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.schedule import total_minutes
 from dialogs.parsing import (BACK, NEXT, SHORT_TEXT_MAX, SKIP, DateInferred, ParseError, from_json, parse_answer,
-                             parse_text, reads_as_shown, to_json, typed_at_recap, typed_button, typed_command)
+                             parse_text, reads_as_shown, to_json, typed_at_recap, typed_button, typed_command,
+                             yes_no_then)
 from dialogs.partners import partner_name
 from dialogs.referentials import Referential, default_referential, partner_labels
 from dialogs.ui import UiTexts
@@ -352,6 +354,10 @@ class _Conversation:
         try:
             value = parse_answer(question, text, self._today())
         except ParseError as error:
+            if question.kind is Kind.YES_NO and (said := yes_no_then(text)) is not None:
+                if (taken := self._yes_no_then(step, question, *said)) is not None:
+                    return taken
+                error = ParseError("yes_no.details")
             return Outcome([self._invalid(error, question), self._ask(question)])
         if question.kind is Kind.DATE and self._unexpected_date(question, value):
             return Outcome([self._confirm_date(question, value)])
@@ -361,6 +367,24 @@ class _Conversation:
         if self._recorded == question.id and not reads_as_shown(question, text, value):
             understood.append(Reply("understood", {"answer": self._display(question, value)}))
         return Outcome([*understood, *replies])
+
+    def _yes_no_then(self, step: Step, question: Question, value: bool, rest: str) -> Outcome | None:
+        """"non, des travaux sont prévus": the no, and the rest as the answer to the question asking for it
+        ("Quels travaux… ?"), when that question comes right after; None when nothing would take the rest."""
+        shown = self.view.with_answer(question.id, StoredAnswer(ANSWERED, value, question.kind.value)) \
+            .visible_questions(step)
+        then = shown[shown.index(question) + 1] if question in shown[:-1] else None
+        if (then is None or then.kind not in (Kind.SHORT_TEXT, Kind.LONG_TEXT)
+                or question.id not in {leaf.question for leaf in leaves(then.when)}):
+            return None
+        try:
+            details = parse_answer(then, rest)
+        except ParseError:
+            return None
+        self._answer(question, value)
+        replies = self._answer(then, details)
+        return Outcome([Reply("understood", {"answer": self._display(question, value), "then": self.view.prompt(then),
+                                             "details": details}), *replies])
 
     def _typed_at_recap(self, step: Step, text: str) -> Outcome:
         """"oui" to "Tout est juste ?", "3", "retour": what « Étape suivante », ✏️ 3 or « Retour » do."""

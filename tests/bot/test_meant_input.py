@@ -54,6 +54,15 @@ async def reach_population(client, services):
     assert question_in(services.guide, client.last()).id == "population"
 
 
+async def reach_prefecture_question(client, guide):
+    """Stage 1, at « Avez-vous contacté votre référent en Préfecture ? », every step before it walked."""
+    await create_project(client)
+    replies = [client.last()]
+    while question_in(guide, replies[-1]).id != "prefecture_contactee":
+        await walk_step(client, guide, replies)
+        replies = await client.click("Étape suivante")
+
+
 async def send_at(client, text: str, date: int):
     return await client.deliver(client.message_update(text, date=date))
 
@@ -372,11 +381,7 @@ async def test_no_under_the_recap_says_how_to_change_an_answer(client, services)
 
 async def test_a_month_typed_without_its_day_asks_for_the_day(client, services):
     guide = services.guide
-    await create_project(client)
-    replies = [client.last()]
-    while question_in(guide, replies[-1]).id != "prefecture_contactee":
-        await walk_step(client, guide, replies)
-        replies = await client.click("Étape suivante")
+    await reach_prefecture_question(client, guide)
     await client.send("oui")
     await client.send("M. Martin, sous-préfecture de Millau")
     said, asked = await client.send("en mars")
@@ -384,3 +389,28 @@ async def test_a_month_typed_without_its_day_asks_for_the_day(client, services):
                          "Jour inconnu pour l'instant ? Touchez « 🕓 Je ne sais pas encore ».")
     assert question_in(guide, asked).id == "date_premier_contact" and "🕓 Je ne sais pas encore" in asked.labels
     assert versions(services, "date_premier_contact") == []
+
+
+async def test_a_yes_said_with_its_details_answers_the_question_asking_for_them(client, services):
+    """"Oui, M. Martin…" to "Avez-vous contacté votre référent ?": the yes, and the name the next question asks."""
+    guide = services.guide
+    await reach_prefecture_question(client, guide)
+    refused, asked = await client.send("Non, on attend son retour")  # the next question asks nothing of a no
+    assert refused.text == "⚠️ Répondez seulement par oui ou par non : cette question ne garde pas de précision."
+    assert question_in(guide, asked).id == "prefecture_contactee"
+    said, asked = await client.send("Oui, bien sûr : M. Martin, sous-préfecture de Millau")
+    assert said.text == ("➡️ Réponse retenue : Oui.\n📝 Et à « Quel est le nom de votre référent en Préfecture ? », "
+                         "j'ai noté : M. Martin, sous-préfecture de Millau.")
+    assert question_in(guide, asked).id == "date_premier_contact"
+    assert versions(services, "prefecture_contactee") == [True]
+    assert versions(services, "referent_nom") == ["M. Martin, sous-préfecture de Millau"]
+    # Said again from the yes: the name given right after it is a new version of the name.
+    await client.click("↩️ Retour")
+    await client.click("↩️ Retour")
+    await client.send("oui (Mme Vidal depuis janvier)")
+    assert versions(services, "referent_nom") == ["M. Martin, sous-préfecture de Millau", "Mme Vidal depuis janvier"]
+    # A yes whose next question is not about it keeps its details out ("Avez-vous reçu… ?" then "Quelles attentes ?").
+    await client.send("15/01/2027")
+    refused, _ = await client.send("oui, le 3 février")
+    assert refused.text.startswith("⚠️ Répondez seulement par oui ou par non")
+    assert versions(services, "documents_recus") == []

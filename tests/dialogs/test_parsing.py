@@ -33,6 +33,7 @@ from dialogs.parsing import (
     typed_at_recap,
     typed_button,
     typed_command,
+    yes_no_then,
 )
 from dialogs.referentials import load_referentials
 from states.events import Reply
@@ -1319,3 +1320,17 @@ def test_an_option_ticked_alone_is_refused_with_others():
     assert raised.value.key == "choice.alone" and raised.value.params == {"label": "Aucune pour l'instant"}
     with pytest.raises(ValueError, match="ticked alone is only for a multiple choice"):
         _question(Kind.CHOICE, options=question.options)
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("non, des travaux sont prévus en 2027", (False, "des travaux sont prévus en 2027")),
+    ("Pas encore : il manque une rampe", (False, "il manque une rampe")),
+    ("oui, bien sûr, le mardi matin", (True, "le mardi matin")),
+    ("Non. Il faut une rampe.", (False, "Il faut une rampe.")),
+    ("oui (rampe prévue)", (True, "rampe prévue")),
+    ("non car il y a trois marches", (False, "car il y a trois marches")),
+    ("non - il manque une rampe", (False, "il manque une rampe")),
+    ("non", None), ("oui merci", None), ("oui mais seulement le rez-de-chaussée", None), ("des travaux, non", None),
+    ("non-voyants", None), ("oui, ", None)])
+def test_a_yes_or_no_set_apart_from_what_follows_is_read_with_it(text, said):
+    assert yes_no_then(text) == said
