@@ -5,6 +5,7 @@ import re
 import unicodedata
 
 from dialogs.errors import ParseError
+from dialogs.folding import typed_words
 
 DAY_MINUTES = 24 * 60
 # Data, not sentences: what people type for a closed day, folded (lowercase, no accents).
@@ -60,3 +61,24 @@ def parse_time_ranges(text: str) -> list[list[int]]:
 
 def total_minutes(days: list[list[list[int]]]) -> int:
     return sum(end - start for day in days for start, end in day)
+
+
+# "pareil", "idem", "comme lundi": a day's hours said as another day's. Folded spelling.
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+_SAME = (r"(?:c'est |ce sera |ce sont )?(?:exactement )?(?:pareil|idem|la meme chose|meme chose|de meme|identique"
+         r"|les memes horaires|memes horaires|meme horaires|les memes)")
+_SAME_AS_BEFORE_RE = re.compile(_SAME + r"(?: que la veille| que hier| qu'hier)?|comme (?:la veille|hier|avant)")
+_SAME_AS_DAY_RE = re.compile(
+    r"(?P<same>" + _SAME + r" )?(?P<link>que |qu'|comme |pour )?(?:le )?(?P<day>" + "|".join(WEEKDAYS) + r")")
+
+
+def same_hours_as(text: str) -> str | None:
+    """"pareil", "idem", "comme la veille": "" (the day before); "comme lundi", "pareil que lundi": that weekday;
+    None for anything else."""
+    words = typed_words(text)
+    if _SAME_AS_BEFORE_RE.fullmatch(words):
+        return ""
+    match = _SAME_AS_DAY_RE.fullmatch(words)
+    if match is None or not (match["same"] or match["link"] == "comme "):
+        return None  # "lundi", "le lundi" alone name no hours
+    return match["day"]

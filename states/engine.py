@@ -16,7 +16,8 @@ from dialogs.checks import State, budget_missing, missing_required
 from dialogs.loader import LoadedGuide
 from dialogs.model import Kind, Question, Step
 from dialogs.reminder_model import NUDGE, ReminderModel
-from dialogs.schedule import total_minutes
+from dialogs.folding import fold
+from dialogs.schedule import same_hours_as, total_minutes
 from dialogs.parsing import (BACK, NEXT, SHORT_TEXT_MAX, SKIP, DateInferred, ParseError, from_json, parse_answer,
                              parse_text, reads_as_shown, to_json, typed_at_recap, typed_button, typed_command,
                              yes_no_then)
@@ -352,7 +353,8 @@ class _Conversation:
         if meant is not None:
             return self._typed(self._back() if meant == BACK else self._skip(SKIPPED if meant == SKIP else DEFERRED))
         try:
-            value = parse_answer(question, text, self._today())
+            copied = self._hours_as_said(step, question, text) if question.kind is Kind.TIME_RANGES else None
+            value = parse_answer(question, text, self._today()) if copied is None else copied
         except ParseError as error:
             if question.kind is Kind.YES_NO and (said := yes_no_then(text)) is not None:
                 if (taken := self._yes_no_then(step, question, *said)) is not None:
@@ -364,9 +366,25 @@ class _Conversation:
         # "15 mars", "hier": the date the guide took is shown, for the user to see it is the one meant.
         understood = [Reply("date_understood", {"date": value})] if isinstance(value, DateInferred) else []
         replies = self._answer(question, value)
-        if self._recorded == question.id and not reads_as_shown(question, text, value):
+        if self._recorded == question.id and (copied is not None or not reads_as_shown(question, text, value)):
             understood.append(Reply("understood", {"answer": self._display(question, value)}))
         return Outcome([*understood, *replies])
+
+    def _hours_as_said(self, step: Step, question: Question, text: str) -> list[list[int]] | None:
+        """"pareil", "comme lundi": the hours of the day before in the step, or of the day named (the question
+        asked as « Lundi : … »); None when the text says no such thing."""
+        day = same_hours_as(text)
+        if day is None:
+            return None
+        days = [q for q in self.view.visible_questions(step) if q.kind is Kind.TIME_RANGES]
+        if day:
+            source = next((q for q in days if fold(q.prompt).startswith(day)), None)
+        else:
+            source = days[days.index(question) - 1] if question in days[1:] else None
+        stored = self.view.answers.get(source.id) if source is not None and source != question else None
+        if stored is None or stored.status != ANSWERED:
+            raise ParseError("time_ranges.same_unknown", day=day)
+        return from_json(Kind.TIME_RANGES, stored.value)
 
     def _yes_no_then(self, step: Step, question: Question, value: bool, rest: str) -> Outcome | None:
         """"non, des travaux sont prévus": the no, and the rest as the answer to the question asking for it
@@ -943,7 +961,8 @@ class _Conversation:
         """The budget's year typed after "Année du budget": the guide's answer, the place in the guide kept."""
         question = self._budget_year_question()
         try:
-            value = parse_answer(question, text, self._today())
+            copied = self._hours_as_said(step, question, text) if question.kind is Kind.TIME_RANGES else None
+            value = parse_answer(question, text, self._today()) if copied is None else copied
         except ParseError as error:
             return Outcome([self._invalid(error, question), self._desk().ask_year(question)])
         self.membership.awaiting = None

@@ -414,3 +414,31 @@ async def test_a_yes_said_with_its_details_answers_the_question_asking_for_them(
     refused, _ = await client.send("oui, le 3 février")
     assert refused.text.startswith("⚠️ Répondez seulement par oui ou par non")
     assert versions(services, "documents_recus") == []
+
+
+def plain(text: str) -> str:
+    """A message with its no-break spaces as plain ones."""
+    return text.replace("\u202f", " ").replace("\u00a0", " ")
+
+
+async def test_a_days_hours_said_as_another_days_are_taken_from_it_and_said_back(client, services):
+    """"pareil", "idem" copy the day before; "comme lundi" the day named; a day not answered yet is asked for."""
+    guide = services.guide
+    await create_project(client)
+    await client.send("/conformite")
+    await client.click("🔧 Horaires d'ouverture")
+    said, asked = await client.send("pareil")  # Monday has no day before it
+    assert said.text == "⚠️ Je n'ai pas encore les horaires de la veille. Tapez ceux de ce jour. Exemple : 9h-12h 14h-17h."
+    assert question_in(guide, asked).id == "tech_horaires_lundi"
+    await client.send("9h-12h 14h-17h30")
+    said, asked = await client.send("Idem.")
+    assert plain(said.text) == "➡️ Réponse retenue : 9 h – 12 h, 14 h – 17 h 30."
+    assert question_in(guide, asked).id == "tech_horaires_mercredi"
+    await client.send("fermé")
+    said, _ = await client.send("comme lundi")
+    assert plain(said.text) == "➡️ Réponse retenue : 9 h – 12 h, 14 h – 17 h 30."
+    said, asked = await client.send("pareil que dimanche")
+    assert plain(said.text) == "⚠️ Je n'ai pas encore les horaires du dimanche. Tapez ceux de ce jour. Exemple : 9h-12h 14h-17h."
+    assert question_in(guide, asked).id == "tech_horaires_vendredi"
+    assert versions(services, "tech_horaires_mardi") == versions(services, "tech_horaires_jeudi") == [
+        [[540, 720], [840, 1050]]]

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dialogs.errors import ParseError
-from dialogs.schedule import parse_time_ranges, total_minutes
+from dialogs.schedule import parse_time_ranges, same_hours_as, total_minutes
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -57,3 +57,12 @@ def test_written_ranges_round_trip(parts):
 def test_weekly_total():
     week = [parse_time_ranges("9h-12h 14h-17h")] * 4 + [parse_time_ranges("9h-11h")] + [[]] * 2
     assert total_minutes(week) == 26 * 60
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("pareil", ""), ("Idem.", ""), ("même chose", ""), ("c'est pareil", ""), ("les mêmes horaires", ""),
+    ("comme la veille", ""), ("pareil qu'hier", ""), ("comme lundi", "lundi"), ("pareil que mardi", "mardi"),
+    ("Idem lundi", "lundi"), ("les mêmes horaires que le vendredi", "vendredi"),
+    ("lundi", None), ("le lundi", None), ("pour lundi", None), ("comme", None), ("9h-12h", None), ("fermé", None)])
+def test_hours_said_as_another_days_name_that_day(text, day):
+    assert same_hours_as(text) == day
