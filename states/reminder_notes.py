@@ -127,7 +127,8 @@ class ReminderNotes:
             state = STATES.get(details.get("state"))
             if check is None or state is None:
                 return None
-            return (REQUIREMENT, check.id), {**common, "title": check.title, "check_kind": check.kind, "state": state}
+            return (REQUIREMENT, check.id), {**common, "title": check.title, "check_kind": check.kind, "state": state,
+                                           "to_confirm": check.to_confirm}
         if event.kind == CONFIRMED:
             partner = self._partner(details)
             return partner and ((CONFIRMED, details["partner"]), {**common, "partner": partner})

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from bot.app import REMINDERS
 from dialogs.budget import project_budget
 from dialogs.checks import State, evaluate
+from states.events import Reply
 from store.models import Answer, Project
 from store.repo import Repository
 from tests.support.members import add_member
@@ -66,6 +67,24 @@ async def test_a_france_services_project_is_checked_against_todays_rules(client,
     assert "France Travail" in conformity.split("Tous les partenaires nationaux présents")[1].split("Source")[0]
     assert "Au moins deux opérateurs partenaires" not in conformity  # the 2016 rule is not applied
     assert "(règle à confirmer avec votre Préfecture)" in conformity
+
+
+async def test_a_rule_to_confirm_says_so_wherever_its_state_is_told(client, services):
+    """Five open days a week: no primary text gives it, so its verdict always comes with that caveat."""
+    await client.start_project("France services du Lévézou", "Lévézou", FRANCE_SERVICES_RULES)
+    week = ["tech_horaires_lundi", "tech_horaires_mardi", "tech_horaires_mercredi", "tech_horaires_jeudi"]
+    record(services, **dict.fromkeys(week, [[540, 720], [840, 1020]]), tech_horaires_vendredi=[],
+           tech_horaires_samedi=[], tech_horaires_dimanche=[])
+    summary = (await client.send("/dossier"))[0].text
+    assert ("❌ Exigence · Ouverte au moins cinq jours par semaine (règle à confirmer avec votre Préfecture) : "
+            "La Maison ouvrira 4 jour(s) par semaine") in summary
+    stage = services.engine.referentials["france_services"].guide.stages[3]
+    done = services.renderer.html(Reply("stage_done", {
+        "order": 4, "title": stage.title, "total": 1, "done": 1, "deferred": 0, "checks": [{
+            "title": "Ouverte au moins cinq jours par semaine", "state": "satisfied", "kind": "exigence",
+            "to_confirm": True, "reason": ""}]}))
+    assert "✅ Exigence · Ouverte au moins cinq jours par semaine <i>(règle à confirmer avec votre Préfecture)</i> : " \
+           "respectée" in done
 
 
 async def test_switching_shows_what_changes_first_and_keeps_every_answer(client, services):
