@@ -18,8 +18,9 @@ CLOSE_WORD_MIN = 5
 CLOSE_MAX = 5
 _LIST_SEP_RE = re.compile(r"(\s*[,;\n]\s*|\s+et\s+)", re.IGNORECASE)
 # Articles, which a phone user types differently or not at all: "le personnel" for « Du personnel »,
-# "collectivité locale" for « La collectivité locale », "le matériel et les équipements".
-_ARTICLES = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "d"})
+# "collectivité locale" for « La collectivité locale », "le matériel et les équipements"; and the "aussi" of
+# a list said aloud ("la coordination aussi").
+_ARTICLES = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "aussi", "egalement"})
 _WORD_RE = re.compile(r"[^\W_]+")
 # How a spoken answer starts before it names the option: "c'est la mairie", "ce sera un prestataire".
 _LEAD_INS = (("c", "est"), ("ce", "sera"), ("ce", "seront"), ("ce", "sont"), ("ce", "serait"))

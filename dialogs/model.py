@@ -116,6 +116,8 @@ class Question(Strict):
     budget: Literal["investissement", "fonctionnement", "ressources"] | None = None
     # Words a decimal may be typed as ("mi-temps": 0.5), read as option labels are.
     words: dict[str, Decimal] = Field(default_factory=dict)
+    # A decimal that may be typed as a percentage: "80 %" of a full-time post is 0.8.
+    percent: bool = False
     # The answer names people, for the documents to print: "moi" is refused, "c'est moi, Jean Rouvière" is the name.
     person: bool = False
     named: Named | None = None
@@ -137,6 +139,8 @@ class Question(Strict):
             raise ValueError(f"question {self.id}: duplicate option id")
         if self.words and self.kind is not Kind.DECIMAL:
             raise ValueError(f"question {self.id}: words are only for decimals")
+        if self.percent and self.kind is not Kind.DECIMAL:
+            raise ValueError(f"question {self.id}: percent is only for decimals")
         if self.person and self.kind is not Kind.SHORT_TEXT:
             raise ValueError(f"question {self.id}: person is only for short texts")
         outside = [word for word, value in self.words.items()

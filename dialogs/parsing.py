@@ -175,6 +175,21 @@ def parse_decimal(text: str, min: int | Decimal | None = None, max: int | Decima
     return value
 
 
+# "80 %", "à 80%", "temps partiel à 80 %": a share of a full-time post.
+_PERCENT_RE = re.compile(r"(?:(?:un )?(?:temps partiel )?a )?(?P<number>[0-9]{1,3}(?:[.,][0-9]+)?) ?%")
+
+
+def _percent(number: str, min: int | Decimal | None, max: int | Decimal | None) -> Decimal:
+    """A percentage as the fraction it is: "80" is 0.8, with at most two decimals like any decimal answer."""
+    value = parse_decimal(number) / 100
+    if value != value.quantize(Decimal("0.01")):
+        raise ParseError("decimal.places")
+    value = Decimal(_plain_decimal(value))
+    if (min is not None and value < min) or (max is not None and value > max):
+        raise ParseError("decimal.range", min=min, max=max)
+    return value
+
+
 def _plain_decimal(value: Decimal | int) -> str:
     """'1.5', '2', '12400.25': no exponent, no trailing zeros."""
     text = format(Decimal(value), "f")
@@ -525,7 +540,7 @@ def reads_as_shown(question: Question, text: str, value: Any) -> bool:
     if question.kind is Kind.MULTI:
         return label_key(text) == label_key(", ".join(question.label_of(option) for option in value))
     if question.kind is Kind.DECIMAL:
-        return not any(label_key(text) == label_key(word) for word in question.words)
+        return "%" not in text and not any(label_key(text) == label_key(word) for word in question.words)
     if question.person:
         return value == text.strip()
     return True
@@ -609,6 +624,8 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
         for word, value in question.words.items():
             if typed == label_key(word):
                 return value
+        if question.percent and (percent := _PERCENT_RE.fullmatch(typed_words(text))):
+            return _percent(percent["number"], question.min, question.max)
         return parse_decimal(text, question.min, question.max)
     if kind is Kind.EUROS:
         value = parse_euros(text)

@@ -882,6 +882,29 @@ def test_a_decimal_may_be_typed_as_one_of_its_questions_words(text, expected):
     assert parse_answer(question, text) == Decimal(expected)
 
 
+@pytest.mark.parametrize(("text", "expected"), [("80%", "0.8"), ("à 80 %", "0.8"), ("temps partiel à 80 %", "0.8"),
+                                                ("100 %", "1")])
+def test_a_share_of_a_full_time_post_may_be_typed_as_a_percentage(text, expected):
+    question = _question(Kind.DECIMAL, min=0, max=10, percent=True)
+    assert parse_answer(question, text) == Decimal(expected)
+    assert not reads_as_shown(question, text, Decimal(expected))  # the chat says what it took
+
+
+def test_a_percentage_keeps_to_two_decimals_and_to_the_questions_bounds():
+    question = _question(Kind.DECIMAL, min=0, max=1, percent=True)
+    with raises_key("decimal.places"):
+        parse_answer(question, "12,5 %")  # 0.125
+    with raises_key("decimal.range", min=0, max=1):
+        parse_answer(question, "150 %")
+
+
+def test_a_percentage_is_not_a_number_where_the_question_does_not_say_so():
+    with raises_key("decimal.invalid"):
+        parse_answer(_question(Kind.DECIMAL, min=0, max=10), "80 %")
+    with pytest.raises(ValueError, match="percent is only for decimals"):
+        _question(Kind.INTEGER, percent=True)
+
+
 def test_a_word_the_question_does_not_list_is_still_not_a_number():
     with raises_key("decimal.invalid"):
         parse_answer(_question(Kind.DECIMAL, min=0, max=10, words=_FTE), "quart temps")
@@ -990,7 +1013,7 @@ _APPORTS = [Option(id="personnel", label="Du personnel"), Option(id="locaux", la
 @pytest.mark.parametrize(("text", "expected"), [
     ("le personnel, les locaux", ["personnel", "locaux"]), ("personnel et locaux", ["personnel", "locaux"]),
     ("des locaux", ["locaux"]), ("la participation financière", ["financement"]),
-    ("le matériel et les équipements", ["equipement"]), ("les locaux et l'equipement", ["locaux", "equipement"])])
+    ("le matériel et les équipements", ["equipement"]), ("les locaux, le personnel aussi", ["personnel", "locaux"]), ("les locaux et l'equipement", ["locaux", "equipement"])])
 def test_a_label_typed_with_another_article_or_none_is_the_option(text, expected):
     """"le personnel" for « Du personnel »: the article is how one says it, not what one means."""
     assert parse_answer(_question(Kind.MULTI, options=_APPORTS), text) == expected
