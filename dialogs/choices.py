@@ -6,21 +6,24 @@ close, for the user to pick by number: a guess would put words in their mouth.
 from __future__ import annotations
 
 import re
+from difflib import get_close_matches
+from typing import Any
 
 from dialogs.errors import ParseError
 from dialogs.folding import fold, typed_words
-from dialogs.model import OTHER, Option, Question
+from dialogs.model import OTHER, Kind, Option, Question
 
 CLOSE_LABEL_MIN = 4  # a shorter label ("Oui", "Non") inside a typed text is too often a mere word of it
 # A word this long shared with a label names what the option is about ("bâtiment", "centre"); a shorter one is
 # more often grammar ("dans", "pour").
 CLOSE_WORD_MIN = 5
 CLOSE_MAX = 5
+CLOSE_SPELLING = 0.8  # difflib's ratio above which a typed word is a misspelling of an option's word
 _LIST_SEP_RE = re.compile(r"(\s*[,;\n]\s*|\s+et\s+)", re.IGNORECASE)
 # Articles, which a phone user types differently or not at all: "le personnel" for « Du personnel »,
 # "collectivité locale" for « La collectivité locale », "le matériel et les équipements"; and the "aussi" of
-# a list said aloud ("la coordination aussi").
-_ARTICLES = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "aussi", "egalement"})
+# a list said aloud ("la coordination aussi"), the "en" of "en CDD".
+_IGNORED_WORDS = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "en", "aussi", "egalement"})
 _WORD_RE = re.compile(r"[^\W_]+")
 # How a spoken answer starts before it names the option: "c'est la mairie", "ce sera un prestataire".
 _LEAD_INS = (("c", "est"), ("ce", "sera"), ("ce", "seront"), ("ce", "sont"), ("ce", "serait"))
@@ -46,7 +49,7 @@ def bare_words(text: str) -> tuple[str, ...]:
         if tuple(words[:len(lead_in)]) == lead_in:
             words = words[len(lead_in):]
             break
-    return tuple(word for word in words if word not in _ARTICLES)
+    return tuple(word for word in words if word not in _IGNORED_WORDS)
 
 
 def _said_by_words(option: Option, typed: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -101,11 +104,16 @@ def close_options(question: Question, text: str) -> dict[str, list[tuple[int, st
             close.append((number, option.label))
     if not close:
         long_words = {word for word in typed if len(word) >= CLOSE_WORD_MIN}
-        shared = [len(long_words & set().union(*map(bare_words, [option.label, *option.words])))
+        shared = [sum(_alike(word, set().union(*map(bare_words, [option.label, *option.words]))) for word in long_words)
                   for option in question.options]
         close = [(number, option.label) for number, (option, count) in enumerate(zip(question.options, shared), 1)
                  if count and count == max(shared)]
     return {"close": close[:CLOSE_MAX]} if close else {}
+
+
+def _alike(word: str, words: set[str]) -> bool:
+    """The word is one of the words, or one typed with a letter or two wrong ("polyvalance")."""
+    return word in words or bool(get_close_matches(word, words, n=1, cutoff=CLOSE_SPELLING))
 
 
 # "tous", "toutes": every option but "Autre", which asks for its wording, and one ticked alone ("Aucune"), which
@@ -121,12 +129,39 @@ def parse_multi(question: Question, text: str) -> list[str]:
     every = [option.id for option in question.options if option.in_all and not option.alone and option.id != OTHER]
     if typed in _ALL or (typed in _BOTH and len(every) == 2):
         return every
+    chosen, unknown = _read_list(question, text)
+    if unknown:
+        raise ParseError("choice.invalid", unknown=unknown[0], **close_options(question, unknown[0]))
+    return _ticked(question, chosen, text)
+
+
+def with_other(question: Question, text: str) -> tuple[Any, str] | None:
+    """"polyvalence, patience": the options named and « Autre », with the words for it ("patience"), when the
+    question offers « Autre » and those words look like no option (a mistyped option is asked again); None
+    otherwise."""
+    if OTHER not in {option.id for option in question.options}:
+        return None
+    if question.kind is Kind.CHOICE:
+        chosen, unknown = set(), [text.strip()]
+    else:
+        chosen, unknown = _read_list(question, text)
+    if not unknown or OTHER in chosen or any(close_options(question, part) for part in unknown):
+        return None
+    if question.kind is Kind.CHOICE:
+        return OTHER, unknown[0]
+    return _ticked(question, chosen | {OTHER}, text), ", ".join(unknown)
+
+
+def _read_list(question: Question, text: str) -> tuple[set[str], list[str]]:
+    """The options a list names, and its parts that name none, in order."""
+    typed = typed_words(text)
     if _SPACED_NUMBERS_RE.fullmatch(typed):
         text = ", ".join(typed.split())
     pieces = _LIST_SEP_RE.split(text)
     parts, seps = pieces[0::2], pieces[1::2] + [""]
     span = 1 + max(len(_LIST_SEP_RE.findall(o.label)) for o in question.options)
     chosen: set[str] = set()
+    unknown: list[str] = []
     i = 0
     while i < len(parts):
         if not parts[i].strip():
@@ -139,7 +174,13 @@ def parse_multi(question: Question, text: str) -> list[str]:
                 i = j
                 break
         else:
-            raise ParseError("choice.invalid", unknown=parts[i].strip(), **close_options(question, parts[i]))
+            unknown.append(parts[i].strip())
+            i += 1
+    return chosen, unknown
+
+
+def _ticked(question: Question, chosen: set[str], text: str) -> list[str]:
+    """The options chosen, in the question's order; an option ticked alone refused with others."""
     if not chosen:
         raise ParseError("choice.invalid", unknown=text.strip())
     alone = [option.label for option in question.options if option.alone and option.id in chosen]

@@ -442,6 +442,22 @@ def yes_no_then(text: str) -> tuple[bool, str] | None:
     return found if found is not None and found[1] else None
 
 
+# Words that answer nothing, though they would fill an « Autre » (folded): "plus tard", "on verra".
+_VAGUE = frozenset({"plus tard", "on verra", "a voir", "a definir", "je verrai", "rien", "personne", "aucune idee",
+                    "peut-etre", "je ne sais pas", "sais pas", "idem", "pareil", "autre", "autres", "divers", "etc"})
+
+
+def names_nothing(text: str) -> bool:
+    """A text that names nothing: a question, a yes or no ("aucun", "pas encore"), "plus tard"."""
+    if text.rstrip().endswith("?") or typed_words(text) in _VAGUE:
+        return True
+    try:
+        parse_yes_no(text)
+    except ParseError:
+        return False
+    return True
+
+
 # ---------------------------------------------------------------- free text
 
 

@@ -11,16 +11,17 @@ from sqlalchemy import Connection
 from sqlalchemy import Engine as Database
 
 from dialogs.budget import project_budget, subsidy_label
+from dialogs.choices import with_other
 from dialogs.conditions import leaves
 from dialogs.checks import State, budget_missing, missing_required
 from dialogs.loader import LoadedGuide
-from dialogs.model import Kind, Question, Step
+from dialogs.model import Kind, Question, Step, other_of
 from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.folding import fold
 from dialogs.schedule import same_hours_as, total_minutes
 from dialogs.parsing import (BACK, NEXT, SHORT_TEXT_MAX, SKIP, DateInferred, ParseError, from_json, parse_answer,
                              parse_text, reads_as_shown, to_json, typed_at_recap, typed_button, typed_command,
-                             yes_no_then)
+                             names_nothing, yes_no_then)
 from dialogs.partners import partner_name
 from dialogs.referentials import Referential, default_referential, partner_labels
 from dialogs.ui import UiTexts
@@ -356,9 +357,9 @@ class _Conversation:
             copied = self._hours_as_said(step, question, text) if question.kind is Kind.TIME_RANGES else None
             value = parse_answer(question, text, self._today()) if copied is None else copied
         except ParseError as error:
-            if question.kind is Kind.YES_NO and (said := yes_no_then(text)) is not None:
-                if (taken := self._yes_no_then(step, question, *said)) is not None:
-                    return taken
+            if (taken := self._said_with_more(step, question, text)) is not None:
+                return taken
+            if question.kind is Kind.YES_NO and yes_no_then(text) is not None:
                 error = ParseError("yes_no.details")
             return Outcome([self._invalid(error, question), self._ask(question)])
         if question.kind is Kind.DATE and self._unexpected_date(question, value):
@@ -386,14 +387,26 @@ class _Conversation:
             raise ParseError("time_ranges.same_unknown", day=day)
         return from_json(Kind.TIME_RANGES, stored.value)
 
-    def _yes_no_then(self, step: Step, question: Question, value: bool, rest: str) -> Outcome | None:
-        """"non, des travaux sont prévus": the no, and the rest as the answer to the question asking for it
-        ("Quels travaux… ?"), when that question comes right after; None when nothing would take the rest."""
+    def _said_with_more(self, step: Step, question: Question, text: str) -> Outcome | None:
+        """An answer and the words for the question shown right after it, typed together: "non, des travaux sont
+        prévus" (then "Quels travaux… ?", which a no shows), "polyvalence, patience" (then "Quel autre… ?" for the
+        « Autre » that "patience" is). Both are recorded and the chat says so; None when nothing would take the
+        words, and nothing is recorded."""
+        if question.kind is Kind.YES_NO and (said := yes_no_then(text)) is not None:
+            def takes(then: Question) -> bool:
+                return then.kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT) and question.id in {
+                    leaf.question for leaf in leaves(then.when)}
+        elif (question.kind in (Kind.CHOICE, Kind.MULTI) and (said := with_other(question, text)) is not None
+              and not names_nothing(said[1])):
+            def takes(then: Question) -> bool:
+                return then.id == other_of(question.id)
+        else:
+            return None
+        value, rest = said
         shown = self.view.with_answer(question.id, StoredAnswer(ANSWERED, value, question.kind.value)) \
             .visible_questions(step)
         then = shown[shown.index(question) + 1] if question in shown[:-1] else None
-        if (then is None or then.kind not in (Kind.SHORT_TEXT, Kind.LONG_TEXT)
-                or question.id not in {leaf.question for leaf in leaves(then.when)}):
+        if then is None or not takes(then):
             return None
         try:
             details = parse_answer(then, rest)

@@ -442,3 +442,24 @@ async def test_a_days_hours_said_as_another_days_are_taken_from_it_and_said_back
     assert question_in(guide, asked).id == "tech_horaires_vendredi"
     assert versions(services, "tech_horaires_mardi") == versions(services, "tech_horaires_jeudi") == [
         [[540, 720], [840, 1050]]]
+
+
+async def test_what_a_list_names_besides_its_options_is_its_autre(client, services):
+    """"cohésion sociale et l'attractivité touristique": « Autre » is ticked and its words are the rest."""
+    guide = services.guide
+    await create_project(client)
+    await client.send("Marie Dupont")
+    await client.send("Chargée de mission")
+    await client.click("Mi-temps")
+    await client.click("Étape suivante")
+    said, asked = await client.send("plus tard")  # names nothing: not an « Autre »
+    assert said.text.startswith("⚠️ Je n'ai pas reconnu « plus tard ».")
+    said, asked = await client.send("cohésion socilae, l'attractivité")  # a mistyped option is suggested
+    assert "Vouliez-vous dire 1. Cohésion sociale ?" in said.text and versions(services, "enjeux") == []
+    said, asked = await client.send("cohésion sociale et l'attractivité touristique")
+    other = guide.questions["enjeux_autre"]
+    assert said.text == ("➡️ Réponse retenue : Cohésion sociale, Autre.\n"
+                         f"📝 Et à « {other.prompt} », j'ai noté : l'attractivité touristique.")
+    assert versions(services, "enjeux") == [["cohesion_sociale", "autre"]]
+    assert versions(services, "enjeux_autre") == ["l'attractivité touristique"]
+    assert question_in(guide, asked).id not in ("enjeux", "enjeux_autre")

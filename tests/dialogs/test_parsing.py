@@ -1034,7 +1034,7 @@ _CARRIERS = [Option(id="collectivite", label="La collectivité locale",
     ("Communauté de communes du Pays de Lalbenque-Limogne", "collectivite"), ("la mairie", "collectivite"),
     ("Mairie de Lalbenque", "collectivite"), ("communaute d'agglomeration du Grand Cahors", "collectivite"),
     ("collectivité locale", "collectivite"), ("le centre social de Limogne", "existante"),
-    ("la poste", "poste"), ("Bureau de Poste", "poste"), ("c'est la mairie", "collectivite"),
+    ("la poste", "poste"), ("Bureau de Poste", "poste"), ("c'est la mairie", "collectivite"), ("en mairie", "collectivite"),
     ("Ce sera une structure existante", "existante")])
 def test_an_answer_beginning_with_an_options_words_is_that_option(text, expected):
     question = _question(Kind.CHOICE, options=_CARRIERS)
