@@ -97,9 +97,28 @@ def _is_scale(unit: str | None) -> bool:
     return bool(unit) and unit.split(" ")[0].rstrip(".") in _SCALE_WORDS
 
 
+# A small count spelt out, as people type it on a phone: "trois", "deux agents". Folded spelling.
+_SPELT_NUMBERS = {word: value for value, word in enumerate((
+    "zero", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize",
+    "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf", "vingt"))} | {"une": 1}
+_SPELT_RE = re.compile(r"(?P<word>[a-z-]+)(?P<rest>(?: (?P<next>[^ ]+).*)?)")
+# After the number, words that make it another one ("vingt et un", "trois cents", "un peu"): not read.
+_NOT_A_UNIT = frozenset({"et", "ou", "a", "peu", "cent", "cents", "mille", "million", "millions", "quart", "quarts",
+                         "demi", "virgule", "de", "sur", "dizaine", "douzaine", "quinzaine", "vingtaine", "centaine"})
+
+
+def _digits_for_words(text: str) -> str:
+    """"trois personnes" as "3 personnes"; any other text as it is."""
+    match = _SPELT_RE.fullmatch(fold(text).rstrip(" .!"))
+    if match is None or match["word"] not in _SPELT_NUMBERS or match["next"] in _NOT_A_UNIT:
+        return text
+    return f"{_SPELT_NUMBERS[match['word']]}{match['rest']}"
+
+
 def parse_integer(text: str, min: int | None = None, max: int | None = None) -> int:
-    """Parse a whole number written the French way; negatives only when min allows them."""
-    match = _INTEGER_RE.fullmatch(_SQUARE_METRES.sub("m²", _number_text(text)))
+    """Parse a whole number written the French way, or a small one spelt out ("trois"); negatives only when min
+    allows them."""
+    match = _INTEGER_RE.fullmatch(_SQUARE_METRES.sub("m²", _number_text(_digits_for_words(text))))
     if not match:
         raise ParseError("integer.invalid")
     if _is_scale(match["unit"]):

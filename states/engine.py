@@ -913,8 +913,8 @@ class _Conversation:
             # In stage order, the budget first in its stage, as the draft dossier lists them.
             "to_complete": sorted(budget + missing, key=lambda item: item["stage"]),
             "requirements": requirement_counts(results),
-            "unmet": [{"title": r.check.title, "reason": r.reason, "kind": r.check.kind, "to_confirm": r.check.to_confirm}
-                      for r in results if r.state is State.NOT_MET],
+            "unmet": [{"title": r.check.title, "reason": r.reason, "kind": r.check.kind,
+                       "to_confirm": r.check.to_confirm} for r in results if r.state is State.NOT_MET],
             "pending": [{"title": r.check.title, "kind": r.check.kind, "to_confirm": r.check.to_confirm}
                         for r in results if r.state is State.PENDING and r.requirement],
         }

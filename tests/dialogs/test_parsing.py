@@ -107,7 +107,7 @@ def test_parse_integer_accepts(text, expected):
 @pytest.mark.parametrize(
     "text",
     ["", "   ", "abc", "1,5", "1.5", "1.50", "1 50", "1 5000", "1 500.000", "12-3", "35k", "2 millions",
-     "3 k habitants", "--3", "1e3", "un", "1 500 2", "12 ans et 3 mois", "120 m", "120 m3 2", "120 km2"],
+     "3 k habitants", "--3", "1e3", "une dizaine", "1 500 2", "12 ans et 3 mois", "120 m", "120 m3 2", "120 km2"],
 )
 def test_parse_integer_invalid(text):
     with raises_key("integer.invalid"):
@@ -835,6 +835,18 @@ def test_parse_answer_texts():
     assert parse_answer(_question(Kind.LONG_TEXT), "x" * LONG_TEXT_MAX) == "x" * LONG_TEXT_MAX
     with raises_key("text.too_long", max_length=LONG_TEXT_MAX, length=LONG_TEXT_MAX + 1):
         parse_answer(_question(Kind.LONG_TEXT), "x" * (LONG_TEXT_MAX + 1))
+
+
+@pytest.mark.parametrize(("text", "expected"), [("trois", 3), ("Deux agents", 2), ("une", 1), ("zéro", 0),
+                                                ("dix-sept personnes", 17), ("vingt.", 20)])
+def test_a_small_count_may_be_spelt_out(text, expected):
+    assert parse_integer(text, 0) == expected
+
+
+@pytest.mark.parametrize("text", ["vingt et un", "trois mille", "un peu", "deux ou trois", "trois cents", "cent"])
+def test_a_count_spelt_beyond_one_word_is_not_guessed(text):
+    with raises_key("integer.invalid"):
+        parse_integer(text, 0)
 
 
 def test_parse_answer_integer_uses_question_bounds():
