@@ -10,7 +10,7 @@ from difflib import get_close_matches
 from typing import Any
 
 from dialogs.errors import ParseError
-from dialogs.folding import fold, typed_words
+from dialogs.folding import SPELT_NUMBERS, fold, typed_words
 from dialogs.model import OTHER, Kind, Option, Question
 
 CLOSE_LABEL_MIN = 4  # a shorter label ("Oui", "Non") inside a typed text is too often a mere word of it
@@ -129,10 +129,22 @@ def parse_multi(question: Question, text: str) -> list[str]:
     every = [option.id for option in question.options if option.in_all and not option.alone and option.id != OTHER]
     if typed in _ALL or (typed in _BOTH and len(every) == 2):
         return every
+    if question.counted is not None and (count := _count(question.counted, typed)) is not None:
+        return [option.id for option in question.options[:count]]
     chosen, unknown = _read_list(question, text)
     if unknown:
         raise ParseError("choice.invalid", unknown=unknown[0], **close_options(question, unknown[0]))
     return _ticked(question, chosen, text)
+
+
+def _count(noun: str, typed: str) -> int | None:
+    """How many of the counted thing "deux", "2 conseillers", "trois conseillers" say; None for anything else ("2"
+    alone is the number of an option)."""
+    match = re.fullmatch(r"(?P<n>[0-9]{1,2}|[a-z-]+)(?P<noun> " + re.escape(fold(noun)) + r"s?)?", typed)
+    if match is None or (match["n"].isdigit() and not match["noun"]):
+        return None
+    count = int(match["n"]) if match["n"].isdigit() else SPELT_NUMBERS.get(match["n"])
+    return count if count else None
 
 
 def with_other(question: Question, text: str) -> tuple[Any, str] | None:

@@ -16,3 +16,9 @@ def fold(text: str) -> str:
 def typed_words(text: str) -> str:
     """Folded, without the end punctuation a phone user adds: "Passer !" is "passer"."""
     return fold(text).strip(" .!?…")
+
+
+# A small count spelt out, as people type it on a phone: "trois", "deux agents". Folded spelling.
+SPELT_NUMBERS = {word: value for value, word in enumerate((
+    "zero", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize",
+    "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf", "vingt"))} | {"une": 1}

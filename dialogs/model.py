@@ -116,6 +116,9 @@ class Question(Strict):
     budget: Literal["investissement", "fonctionnement", "ressources"] | None = None
     # Words a decimal may be typed as ("mi-temps": 0.5), read as option labels are.
     words: dict[str, Decimal] = Field(default_factory=dict)
+    # A multiple choice whose options are places in a row (« Conseiller 1 », « Conseiller 2 »…, the last one "and
+    # the next"): "deux conseillers" ticks the first two. The word counted, singular: "conseiller".
+    counted: str | None = Field(default=None, pattern=r"^[a-zé]+$")
     # A decimal that may be typed as a percentage: "80 %" of a full-time post is 0.8.
     percent: bool = False
     # The answer names people, for the documents to print: "moi" is refused, "c'est moi, Jean Rouvière" is the name.
@@ -139,6 +142,8 @@ class Question(Strict):
             raise ValueError(f"question {self.id}: duplicate option id")
         if self.words and self.kind is not Kind.DECIMAL:
             raise ValueError(f"question {self.id}: words are only for decimals")
+        if self.counted is not None and self.kind is not Kind.MULTI:
+            raise ValueError(f"question {self.id}: counted is only for multiple choices")
         if self.percent and self.kind is not Kind.DECIMAL:
             raise ValueError(f"question {self.id}: percent is only for decimals")
         if self.person and self.kind is not Kind.SHORT_TEXT:

@@ -12,7 +12,7 @@ from typing import Any
 from dialogs.address import parse_address
 from dialogs.choices import close_options, label_key, match_option, parse_multi
 from dialogs.errors import ParseError
-from dialogs.folding import fold, typed_words
+from dialogs.folding import SPELT_NUMBERS, fold, typed_words
 from dialogs.model import CHOICE_KINDS, Kind, Question
 from dialogs.schedule import parse_time_ranges
 
@@ -97,10 +97,6 @@ def _is_scale(unit: str | None) -> bool:
     return bool(unit) and unit.split(" ")[0].rstrip(".") in _SCALE_WORDS
 
 
-# A small count spelt out, as people type it on a phone: "trois", "deux agents". Folded spelling.
-_SPELT_NUMBERS = {word: value for value, word in enumerate((
-    "zero", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize",
-    "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf", "vingt"))} | {"une": 1}
 _SPELT_RE = re.compile(r"(?P<word>[a-z-]+)(?P<rest>(?: (?P<next>[^ ]+).*)?)")
 # After the number, words that make it another one ("vingt et un", "trois cents", "un peu"): not read.
 _NOT_A_UNIT = frozenset({"et", "ou", "a", "peu", "cent", "cents", "mille", "million", "millions", "quart", "quarts",
@@ -110,9 +106,9 @@ _NOT_A_UNIT = frozenset({"et", "ou", "a", "peu", "cent", "cents", "mille", "mill
 def _digits_for_words(text: str) -> str:
     """"trois personnes" as "3 personnes"; any other text as it is."""
     match = _SPELT_RE.fullmatch(fold(text).rstrip(" .!"))
-    if match is None or match["word"] not in _SPELT_NUMBERS or match["next"] in _NOT_A_UNIT:
+    if match is None or match["word"] not in SPELT_NUMBERS or match["next"] in _NOT_A_UNIT:
         return text
-    return f"{_SPELT_NUMBERS[match['word']]}{match['rest']}"
+    return f"{SPELT_NUMBERS[match['word']]}{match['rest']}"
 
 
 def parse_integer(text: str, min: int | None = None, max: int | None = None) -> int:

@@ -1,11 +1,12 @@
-"""What a typed list names besides its options, and options typed with a letter wrong."""
+"""What a typed list names besides its options, options typed with a letter wrong, and counts of numbered places."""
 from __future__ import annotations
 
 import pytest
 
 from dialogs.choices import close_options, with_other
+from dialogs.errors import ParseError
 from dialogs.model import Kind, Option, Question
-from dialogs.parsing import names_nothing
+from dialogs.parsing import names_nothing, parse_answer
 
 QUALITIES = Question(id="qualites", prompt="Quelles qualités ?", kind=Kind.MULTI, options=[
     Option(id="polyvalence", label="Polyvalence"), Option(id="diplomatie", label="Diplomatie"),
@@ -49,3 +50,23 @@ def test_an_option_typed_with_a_letter_wrong_is_suggested(text, close):
     ("l'écoute", False), ("Google Sheets", False)])
 def test_vague_words_name_nothing(text, nothing):
     assert names_nothing(text) is nothing
+
+
+ADVISERS = Question(id="conseillers", prompt="Quels postes ?", kind=Kind.MULTI, counted="conseiller", options=[
+    Option(id="c1", label="Conseiller 1"), Option(id="c2", label="Conseiller 2"), Option(id="c3", label="Conseiller 3"),
+    Option(id="c4", label="Conseiller 4 et suivants")])
+
+
+@pytest.mark.parametrize(("text", "ticked"), [
+    ("deux", ["c1", "c2"]), ("2 conseillers", ["c1", "c2"]), ("Trois conseillers.", ["c1", "c2", "c3"]),
+    ("un conseiller", ["c1"]), ("six conseillers", ["c1", "c2", "c3", "c4"]),
+    ("2", ["c2"]), ("1, 3", ["c1", "c3"])])  # a figure alone is an option's number, as everywhere
+def test_a_count_of_what_the_options_number_ticks_the_first_ones(text, ticked):
+    assert parse_answer(ADVISERS, text) == ticked
+
+
+def test_a_count_is_read_only_where_the_options_are_counted():
+    with pytest.raises(ParseError):
+        parse_answer(Question(id="q", prompt="Q ?", kind=Kind.MULTI, options=ADVISERS.options), "deux conseillers")
+    with pytest.raises(ValueError, match="counted is only for multiple choices"):
+        Question(id="q", prompt="Q ?", kind=Kind.CHOICE, counted="conseiller", options=ADVISERS.options)
