@@ -462,9 +462,15 @@ _VAGUE = frozenset({"plus tard", "on verra", "a voir", "a definir", "je verrai",
                     "peut-etre", "je ne sais pas", "sais pas", "idem", "pareil", "autre", "autres", "divers", "etc"})
 
 
+_RANK_RE = re.compile(r"[0-9]|\b(?:premier|premiere|dernier|derniere|second|seconde|[a-z]+ieme)s?\b")
+
+
 def names_nothing(text: str) -> bool:
-    """A text that names nothing: a question, a yes or no ("aucun", "pas encore"), "plus tard"."""
-    if text.rstrip().endswith("?") or typed_words(text) in _VAGUE:
+    """A text that names nothing: a question, a yes or no ("aucun", "pas encore"), "plus tard", or options by
+    their rank ("les trois premiers", "le 2")."""
+    words = typed_words(text)
+    if text.rstrip().endswith("?") or words in _VAGUE or _RANK_RE.search(words) or any(
+            word in SPELT_NUMBERS and word not in ("un", "une") for word in words.split()):  # "une" is an article
         return True
     try:
         parse_yes_no(text)
