@@ -576,6 +576,8 @@ def reads_as_shown(question: Question, text: str, value: Any) -> bool:
         return label_key(text) == label_key(question.label_of(value))
     if question.kind is Kind.MULTI:
         return label_key(text) == label_key(", ".join(question.label_of(option) for option in value))
+    if question.kind is Kind.INTEGER:
+        return any(c.isdigit() for c in text)  # "trois", "l'an prochain": the figure is said back
     if question.kind is Kind.DECIMAL:
         return "%" not in text and not any(label_key(text) == label_key(word) for word in question.words)
     if question.person:
@@ -655,6 +657,8 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
     if kind is Kind.LONG_TEXT:
         return parse_text(text, LONG_TEXT_MAX)
     if kind is Kind.INTEGER:
+        if question.min is not None and question.min >= YEAR_MIN:
+            return _parse_year(text, question.min, question.max, today)
         return parse_integer(text, question.min, question.max)
     if kind is Kind.DECIMAL:
         typed = label_key(text)
@@ -693,6 +697,30 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
     if kind is Kind.BUDGET:
         raise ParseError("budget.buttons")  # its lines are built with the budget desk's buttons
     raise AssertionError(f"unhandled kind {kind!r}")
+
+
+# Years said from today (folded): "l'an prochain", "cette année".
+_RELATIVE_YEARS = {"cette annee": 0, "l'annee en cours": 0, "cette annee-ci": 0, "l'an prochain": 1,
+                   "l'annee prochaine": 1, "an prochain": 1, "annee prochaine": 1, "l'an dernier": -1,
+                   "l'annee derniere": -1, "l'an passe": -1, "l'annee passee": -1, "dans deux ans": 2}
+
+
+_YEAR_LEAD_RE = re.compile(r"^(?:en|pour|pour l'annee|l'annee|annee|budget) ")
+
+
+def _parse_year(text: str, min: int, max: int | None, today: datetime.date | None) -> int:
+    """A year: its figures, or said from today ("l'an prochain"); refused with a year for example."""
+    if today is not None and (offset := _RELATIVE_YEARS.get(typed_words(text))) is not None:
+        year = today.year + offset
+        if year < min or (max is not None and year > max):
+            raise ParseError("integer.range", min=min, max=max)
+        return year
+    try:
+        return parse_integer(_YEAR_LEAD_RE.sub("", typed_words(text)), min, max)
+    except ParseError as error:
+        if error.key != "integer.invalid":
+            raise
+        raise ParseError("integer.year", example=(today.year + 1) if today else 2027) from None
 
 
 def to_json(kind: Kind | str, value: Any) -> Any:

@@ -849,6 +849,24 @@ def test_a_count_spelt_beyond_one_word_is_not_guessed(text):
         parse_integer(text, 0)
 
 
+@pytest.mark.parametrize(("text", "year", "said_back"), [
+    ("2027", 2027, False), ("en 2027", 2027, False), ("l'an prochain", 2027, True),
+    ("L'année prochaine !", 2027, True), ("cette année", 2026, True), ("l'an dernier", 2025, True)])
+def test_a_year_may_be_said_from_today(text, year, said_back):
+    question = _question(Kind.INTEGER, min=2016, max=2100)
+    assert parse_answer(question, text, TODAY) == year
+    assert reads_as_shown(question, text, year) is not said_back
+
+
+def test_what_is_not_a_year_is_refused_with_one_for_example():
+    with raises_key("integer.year", example=2027):
+        parse_answer(_question(Kind.INTEGER, min=2016, max=2100), "bientôt", TODAY)
+    with raises_key("integer.range", min=2016, max=2100):
+        parse_answer(_question(Kind.INTEGER, min=2016, max=2100), "3000", TODAY)
+    with raises_key("integer.invalid"):  # not a year: no year said from today
+        parse_answer(_question(Kind.INTEGER, min=0), "l'an prochain", TODAY)
+
+
 def test_parse_answer_integer_uses_question_bounds():
     question = _question(Kind.INTEGER, min=1, max=50)
     assert parse_answer(question, "12 agents") == 12
