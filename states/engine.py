@@ -15,7 +15,7 @@ from dialogs.choices import with_other
 from dialogs.conditions import leaves
 from dialogs.checks import State, budget_missing, missing_required
 from dialogs.loader import LoadedGuide
-from dialogs.model import Kind, Question, Step, other_of
+from dialogs.model import TYPED_KINDS, Kind, Question, Step, other_of
 from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.folding import fold
 from dialogs.schedule import same_hours_as, total_minutes
@@ -388,14 +388,14 @@ class _Conversation:
         return from_json(Kind.TIME_RANGES, stored.value)
 
     def _said_with_more(self, step: Step, question: Question, text: str) -> Outcome | None:
-        """An answer and the words for the question shown right after it, typed together: "non, des travaux sont
-        prévus" (then "Quels travaux… ?", which a no shows), "polyvalence, patience" (then "Quel autre… ?" for the
-        « Autre » that "patience" is). Both are recorded and the chat says so; None when nothing would take the
-        words, and nothing is recorded."""
+        """An answer and the words for the question shown right after it, typed together: "non, ouverture le 1er
+        septembre" (then "À quelle date… ?", which a no shows), "polyvalence, patience" (then "Quelle autre… ?"
+        for the « Autre » that "patience" is). The answer is recorded and the words are read as typed at the next
+        question: taken, or refused there with the reason. None when no next question takes such words, and
+        nothing is recorded."""
         if question.kind is Kind.YES_NO and (said := yes_no_then(text)) is not None:
             def takes(then: Question) -> bool:
-                return then.kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT) and question.id in {
-                    leaf.question for leaf in leaves(then.when)}
+                return then.kind in TYPED_KINDS and question.id in {leaf.question for leaf in leaves(then.when)}
         elif (question.kind in (Kind.CHOICE, Kind.MULTI) and (said := with_other(question, text)) is not None
               and not names_nothing(said[1])):
             def takes(then: Question) -> bool:
@@ -408,14 +408,17 @@ class _Conversation:
         then = shown[shown.index(question) + 1] if question in shown[:-1] else None
         if then is None or not takes(then):
             return None
-        try:
-            details = parse_answer(then, rest)
-        except ParseError:
-            return None
         self._answer(question, value)
-        replies = self._answer(then, details)
-        return Outcome([Reply("understood", {"answer": self._display(question, value), "then": self.view.prompt(then),
-                                             "details": details}), *replies])
+        self._focus(then)  # answered before, it is not the first question left: the words are for it all the same
+        understood = {"answer": self._display(question, value)}
+        outcome = self._text(rest)
+        if self._recorded == then.id:
+            stored = from_json(then.kind, self.view.answers[then.id].value)
+            understood |= {"then": self.view.prompt(then), "details": self._display(then, stored)}
+            # Said once, in the line below: not again as the next question's own "Réponse retenue" or date.
+            outcome = Outcome([reply for reply in outcome.replies
+                               if reply.template not in ("understood", "date_understood")])
+        return Outcome([Reply("understood", understood), *outcome.replies])
 
     def _typed_at_recap(self, step: Step, text: str) -> Outcome:
         """"oui" to "Tout est juste ?", "3", "retour": what « Étape suivante », ✏️ 3 or « Retour » do."""

@@ -463,3 +463,24 @@ async def test_what_a_list_names_besides_its_options_is_its_autre(client, servic
     assert versions(services, "enjeux") == [["cohesion_sociale", "autre"]]
     assert versions(services, "enjeux_autre") == ["l'attractivité touristique"]
     assert question_in(guide, asked).id not in ("enjeux", "enjeux_autre")
+
+
+async def test_a_no_with_a_date_answers_the_date_question_it_shows_or_says_what_is_missing(client, services):
+    """"non, ouverture le 1er septembre 2027" to "La Maison fonctionne-t-elle déjà ?": the opening date too."""
+    guide = services.guide
+    await create_project(client)
+    await client.send("/conformite")
+    await client.click("🔧 Un budget calé sur l'année civile")
+    await client.send("2027")
+    await client.send("oui")
+    said, refused, asked = await client.send("Non, ouverture prévue en septembre")  # recorded; no date found
+    assert said.text == "➡️ Réponse retenue : Non."
+    assert refused.text.startswith("⚠️ Je n'ai pas reconnu une date.")
+    assert question_in(guide, asked).id == "budget_date_ouverture"
+    assert versions(services, "budget_en_activite") == [False] and versions(services, "budget_date_ouverture") == []
+    await client.click("↩️ Retour")
+    said, recap = await client.send("non : ouverture le 1er septembre 2027")
+    assert "Récapitulatif" in recap.text
+    assert said.text == ("➡️ Réponse retenue : Non.\n"
+                         "📝 Et à « À quelle date la Maison doit-elle ouvrir ? », j'ai noté : 1er septembre 2027.")
+    assert versions(services, "budget_date_ouverture") == ["2027-09-01"]
