@@ -33,13 +33,18 @@ def sent_at(services, seconds: int = 0) -> int:
     return int(services.engine.clock().timestamp()) + seconds
 
 
-async def reach_objectives(client, services):
-    """Stage 1, step 2, at « objectifs », a long-text question."""
+async def reach_stakes(client):
+    """Stage 1, step 2, at « enjeux », a multiple choice offering « Autre »."""
     await create_project(client)
     await client.send("Marie Dupont")
     await client.send("Chargée de mission")
     await client.click("Mi-temps")
     await client.click("Étape suivante")
+
+
+async def reach_objectives(client, services):
+    """Stage 1, step 2, at « objectifs », a long-text question."""
+    await reach_stakes(client)
     await client.click("Cohésion sociale")
     await client.click("Valider")
     await client.click("Passer")
@@ -447,11 +452,7 @@ async def test_a_days_hours_said_as_another_days_are_taken_from_it_and_said_back
 async def test_what_a_list_names_besides_its_options_is_its_autre(client, services):
     """"cohésion sociale et l'attractivité touristique": « Autre » is ticked and its words are the rest."""
     guide = services.guide
-    await create_project(client)
-    await client.send("Marie Dupont")
-    await client.send("Chargée de mission")
-    await client.click("Mi-temps")
-    await client.click("Étape suivante")
+    await reach_stakes(client)
     said, asked = await client.send("plus tard")  # names nothing: not an « Autre »
     assert said.text.startswith("⚠️ Je n'ai pas reconnu « plus tard ».")
     said, asked = await client.send("cohésion socilae, l'attractivité")  # a mistyped option is suggested
