@@ -200,6 +200,7 @@ class Notices(Strict):
     budget_empty: str
     already_done: str
     not_allowed: str
+    recall_changed: str  # "non" to a recalled answer's "Est-ce toujours exact ?"
 
 
 class Terminal(Strict):

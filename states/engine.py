@@ -21,7 +21,7 @@ from dialogs.folding import fold
 from dialogs.schedule import same_hours_as, total_minutes
 from dialogs.parsing import (BACK, NEXT, SHORT_TEXT_MAX, SKIP, DateInferred, ParseError, from_json, parse_answer,
                              parse_text, reads_as_shown, to_json, typed_at_recap, typed_button, typed_command,
-                             names_nothing, yes_no_then)
+                             names_nothing, parse_yes_no, yes_no_then)
 from dialogs.partners import partner_name
 from dialogs.referentials import Referential, default_referential, partner_labels
 from dialogs.ui import UiTexts
@@ -353,6 +353,8 @@ class _Conversation:
         meant = typed_button(question, text)
         if meant is not None:
             return self._typed(self._back() if meant == BACK else self._skip(SKIPPED if meant == SKIP else DEFERRED))
+        if (still := self._still_exact(step, question, text)) is not None:
+            return still
         try:
             copied = self._hours_as_said(step, question, text) if question.kind is Kind.TIME_RANGES else None
             value = parse_answer(question, text, self._today()) if copied is None else copied
@@ -370,6 +372,22 @@ class _Conversation:
         if self._recorded == question.id and (copied is not None or not reads_as_shown(question, text, value)):
             understood.append(Reply("understood", {"answer": self._display(question, value)}))
         return Outcome([*understood, *replies])
+
+    def _still_exact(self, step: Step, question: Question, text: str) -> Outcome | None:
+        """"oui" or "non" to "Vous avez déjà répondu… Est-ce toujours exact ?", under an earlier step's answer
+        recalled here: « ✅ Toujours exact », or the question asked again for today's answer. None elsewhere, and
+        for a yes/no question, whose "oui" is its answer."""
+        stored = self.view.answers.get(question.id)
+        if question.id not in step.recall or question.kind is Kind.YES_NO or stored is None \
+                or stored.status != ANSWERED or self.view.handled(step, question):
+            return None
+        try:
+            still = parse_yes_no(text)
+        except ParseError:
+            return None
+        if still:
+            return self._typed(self._keep())
+        return Outcome([Reply("notice", {"text": self.ui.notices.recall_changed}), self._ask(question)])
 
     def _hours_as_said(self, step: Step, question: Question, text: str) -> list[list[int]] | None:
         """"pareil", "comme lundi": the hours of the day before in the step, or of the day named (the question

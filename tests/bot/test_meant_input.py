@@ -485,3 +485,22 @@ async def test_a_no_with_a_date_answers_the_date_question_it_shows_or_says_what_
     assert said.text == ("➡️ Réponse retenue : Non.\n"
                          "📝 Et à « À quelle date la Maison doit-elle ouvrir ? », j'ai noté : 1er septembre 2027.")
     assert versions(services, "budget_date_ouverture") == ["2027-09-01"]
+
+
+async def test_yes_to_still_exact_keeps_a_recalled_answer_and_no_asks_for_todays(client, services):
+    """Stage 7 recalls the opening date: "Est-ce toujours exact ?" is answered "oui" or "non" as well as tapped."""
+    guide = services.guide
+    await create_project(client)
+    await client.send("/conformite")
+    await client.click("🔧 Un budget calé sur l'année civile")
+    for text in ("2027", "oui", "non", "01/09/2027"):
+        await client.send(text)
+    await client.send("/conformite")
+    asked = (await client.click("🔧 Une seule demande de subvention"))[-1]
+    assert question_in(guide, asked).id == "budget_date_ouverture" and "✅ Toujours exact" in asked.labels
+    told, asked = await client.send("non")
+    assert told.text == "ℹ️ D'accord : tapez la réponse exacte aujourd'hui."
+    assert question_in(guide, asked).id == "budget_date_ouverture"
+    moved = (await client.send("Oui, c'est toujours exact !"))[-1]
+    assert question_in(guide, moved).id != "budget_date_ouverture"
+    assert versions(services, "budget_date_ouverture") == ["2027-09-01", "2027-09-01"]  # confirmed in step 7
