@@ -653,10 +653,10 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
     """Parse text as an answer to question, according to its kind; `today` dates a date typed without its year."""
     kind = question.kind
     if kind is Kind.SHORT_TEXT:
-        typed = parse_text(text, SHORT_TEXT_MAX)
+        typed = _not_a_yes(parse_text(text, SHORT_TEXT_MAX))
         return parse_person(typed) if question.person else typed
     if kind is Kind.LONG_TEXT:
-        return parse_text(text, LONG_TEXT_MAX)
+        return _not_a_yes(parse_text(text, LONG_TEXT_MAX))
     if kind is Kind.INTEGER:
         if question.min is not None and question.min >= YEAR_MIN:
             return _parse_year(text, question.min, question.max, today)
@@ -722,6 +722,18 @@ def _parse_year(text: str, min: int, max: int | None, today: datetime.date | Non
         if error.key != "integer.invalid":
             raise
         raise ParseError("integer.year", example=(today.year + 1) if today else 2027) from None
+
+
+def _not_a_yes(text: str) -> str:
+    """A text answer, which "oui" alone never is: every text question asks what, who or how ("non" may say
+    "none")."""
+    try:
+        said = parse_yes_no(text)
+    except ParseError:
+        return text
+    if said:
+        raise ParseError("text.yes", typed=text)
+    return text
 
 
 def to_json(kind: Kind | str, value: Any) -> Any:

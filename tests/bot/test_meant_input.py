@@ -504,3 +504,13 @@ async def test_yes_to_still_exact_keeps_a_recalled_answer_and_no_asks_for_todays
     moved = (await client.send("Oui, c'est toujours exact !"))[-1]
     assert question_in(guide, moved).id != "budget_date_ouverture"
     assert versions(services, "budget_date_ouverture") == ["2027-09-01", "2027-09-01"]  # confirmed in step 7
+
+
+async def test_yes_alone_to_a_text_question_asks_for_words(client, services):
+    await create_project(client)
+    await client.send("Marie Dupont")
+    refused, asked = await client.send("oui")  # "Quelle est sa fonction et dans quelle structure ?"
+    assert refused.text == ("⚠️ Cette question attend quelques mots, pas « oui ». Rien à dire pour l'instant ? "
+                            "Touchez « 🕓 Je ne sais pas encore ».")
+    assert question_in(services.guide, asked).id == "chef_projet_fonction"
+    assert versions(services, "chef_projet_fonction") == []

@@ -867,6 +867,19 @@ def test_what_is_not_a_year_is_refused_with_one_for_example():
         parse_answer(_question(Kind.INTEGER, min=0), "l'an prochain", TODAY)
 
 
+@pytest.mark.parametrize("text", ["oui", "Oui !", "ok", "d'accord"])
+def test_a_yes_alone_answers_no_text_question(text):
+    """Every text question asks what, who or how: "oui" would print as the answer in the dossier."""
+    for kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT):
+        with raises_key("text.yes", typed=text):
+            parse_answer(_question(kind), text)
+
+
+@pytest.mark.parametrize("text", ["non", "aucune", "Oui et non : cela dépend des jours", "Ouistreham"])
+def test_a_no_or_more_than_a_yes_is_a_text_answer(text):
+    assert parse_answer(_question(Kind.LONG_TEXT), text) == text
+
+
 def test_parse_answer_integer_uses_question_bounds():
     question = _question(Kind.INTEGER, min=1, max=50)
     assert parse_answer(question, "12 agents") == 12
