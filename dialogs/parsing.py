@@ -589,19 +589,23 @@ def reads_as_shown(question: Question, text: str, value: Any) -> bool:
 # ---------------------------------------------------------------- buttons and commands typed
 
 # What a phone user types instead of tapping a question's buttons (folded spelling, end punctuation dropped).
-SKIP, DEFER, BACK = "skip", "defer", "back"
+SKIP, DEFER, BACK, KEEP, CLEAR = "skip", "defer", "back", "keep", "clear"
 TYPED_BUTTONS = {
     **dict.fromkeys(("passer", "je passe"), SKIP),
     **dict.fromkeys(("je ne sais pas", "je ne sais pas encore", "je sais pas", "ne sais pas", "sais pas",
                      "je ne sais pas trop", "aucune idee", "nsp"), DEFER),
     **dict.fromkeys(("retour", "revenir", "precedent", "question precedente"), BACK),
+    # Only under an answer given before, whose buttons these are.
+    **dict.fromkeys(("garder", "garder cette reponse", "je garde", "on garde", "garder la reponse"), KEEP),
+    **dict.fromkeys(("effacer", "effacer la reponse", "supprimer la reponse", "j'efface"), CLEAR),
 }
+_BUTTON_MARK_RE = re.compile(r"^[^\w'#]+")  # the emoji a button's label starts with, typed along: "🗑 Effacer…"
 
 
 def typed_button(question: Question, text: str) -> str | None:
-    """SKIP, DEFER or BACK when the text says what a button of the question does ("passer", "je ne sais pas",
-    "retour"), unless it names one of the question's options."""
-    meant = TYPED_BUTTONS.get(typed_words(text))
+    """SKIP, DEFER, BACK, KEEP or CLEAR when the text says what a button of the question does ("passer", "je ne
+    sais pas", "retour", "garder", "effacer"), unless it names one of the question's options."""
+    meant = TYPED_BUTTONS.get(_BUTTON_MARK_RE.sub("", typed_words(text)))
     if meant is None or (question.kind in CHOICE_KINDS and match_option(question, text) is not None):
         return None
     return meant

@@ -19,9 +19,9 @@ from dialogs.model import TYPED_KINDS, Kind, Question, Step, other_of
 from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.folding import fold
 from dialogs.schedule import same_hours_as, total_minutes
-from dialogs.parsing import (BACK, NEXT, SHORT_TEXT_MAX, SKIP, DateInferred, ParseError, from_json, parse_answer,
-                             parse_text, reads_as_shown, to_json, typed_at_recap, typed_button, typed_command,
-                             names_nothing, parse_yes_no, yes_no_then)
+from dialogs.parsing import (BACK, CLEAR, DEFER, KEEP, NEXT, SHORT_TEXT_MAX, SKIP, DateInferred, ParseError, from_json,
+                             names_nothing, parse_answer, parse_text, parse_yes_no, reads_as_shown, to_json,
+                             typed_at_recap, typed_button, typed_command, yes_no_then)
 from dialogs.partners import partner_name
 from dialogs.referentials import Referential, default_referential, partner_labels
 from dialogs.ui import UiTexts
@@ -351,7 +351,10 @@ class _Conversation:
         if question is None:
             return self._typed_at_recap(step, text)
         meant = typed_button(question, text)
-        if meant is not None:
+        stored = self.view.answers.get(question.id)
+        if meant in (KEEP, CLEAR) and stored is not None and stored.status == ANSWERED:
+            return self._typed(self._keep() if meant == KEEP else self._clear())
+        if meant in (SKIP, DEFER, BACK):
             return self._typed(self._back() if meant == BACK else self._skip(SKIPPED if meant == SKIP else DEFERRED))
         if (still := self._still_exact(step, question, text)) is not None:
             return still

@@ -514,3 +514,17 @@ async def test_yes_alone_to_a_text_question_asks_for_words(client, services):
                             "Touchez « 🕓 Je ne sais pas encore ».")
     assert question_in(services.guide, asked).id == "chef_projet_fonction"
     assert versions(services, "chef_projet_fonction") == []
+
+
+async def test_garder_and_effacer_typed_under_an_answer_do_what_its_buttons_do(client, services):
+    """Reopened with « Retour », an answer offers « ✅ Garder cette réponse » and « 🗑 Effacer la réponse »."""
+    guide = services.guide
+    await reach_objectives(client, services)
+    await client.send("Rapprocher les services des habitants")
+    asked = (await client.click("↩️ Retour"))[-1]
+    assert question_in(guide, asked).id == "objectifs" and "🗑 Effacer la réponse" in asked.labels
+    moved = (await client.send("garder"))[-1]
+    assert question_in(guide, moved).id != "objectifs"
+    await client.click("↩️ Retour")
+    await client.send("🗑 Effacer la réponse")  # the button's label, copied
+    assert versions(services, "objectifs") == ["Rapprocher les services des habitants", None]
