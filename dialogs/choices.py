@@ -49,7 +49,12 @@ def bare_words(text: str) -> tuple[str, ...]:
         if tuple(words[:len(lead_in)]) == lead_in:
             words = words[len(lead_in):]
             break
-    return tuple(word for word in words if word not in _IGNORED_WORDS)
+    return tuple(_singular(word) for word in words if word not in _IGNORED_WORDS)
+
+
+def _singular(word: str) -> str:
+    """"affiches" as "affiche": one or several of a thing name the same option. Applied to both sides alike."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
 def _said_by_words(option: Option, typed: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -103,7 +108,7 @@ def close_options(question: Question, text: str) -> dict[str, list[tuple[int, st
                 or (len(option_key) >= CLOSE_LABEL_MIN and option_key in typed_key)):
             close.append((number, option.label))
     if not close:
-        long_words = {word for word in typed if len(word) >= CLOSE_WORD_MIN}
+        long_words = {_singular(word) for word in _WORD_RE.findall(_choice_key(text)) if len(word) >= CLOSE_WORD_MIN}
         shared = [sum(_alike(word, set().union(*map(bare_words, [option.label, *option.words]))) for word in long_words)
                   for option in question.options]
         close = [(number, option.label) for number, (option, count) in enumerate(zip(question.options, shared), 1)

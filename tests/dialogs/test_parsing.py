@@ -1056,7 +1056,8 @@ _APPORTS = [Option(id="personnel", label="Du personnel"), Option(id="locaux", la
 @pytest.mark.parametrize(("text", "expected"), [
     ("le personnel, les locaux", ["personnel", "locaux"]), ("personnel et locaux", ["personnel", "locaux"]),
     ("des locaux", ["locaux"]), ("la participation financière", ["financement"]),
-    ("le matériel et les équipements", ["equipement"]), ("les locaux, le personnel aussi", ["personnel", "locaux"]), ("les locaux et l'equipement", ["locaux", "equipement"])])
+    ("le matériel et les équipements", ["equipement"]), ("les locaux, le personnel aussi", ["personnel", "locaux"]),
+    ("les participations financières", ["financement"]), ("les locaux et l'equipement", ["locaux", "equipement"])])
 def test_a_label_typed_with_another_article_or_none_is_the_option(text, expected):
     """"le personnel" for « Du personnel »: the article is how one says it, not what one means."""
     assert parse_answer(_question(Kind.MULTI, options=_APPORTS), text) == expected
@@ -1085,7 +1086,7 @@ def test_an_answer_beginning_with_an_options_words_is_that_option(text, expected
     assert not reads_as_shown(question, text, expected) or text.lower() == "bureau de poste"
 
 
-@pytest.mark.parametrize("text", ["communes", "une nouvelle commune", "le Centre", "le département",
+@pytest.mark.parametrize("text", ["comm", "une nouvelle commune", "le Centre", "le département",
                                   "la mairie ou La Poste", "la mairie et la poste", "la mairie, sauf refus",
                                   "la mairie, La Poste"])
 def test_words_elsewhere_in_an_answer_or_cut_short_name_no_option(text):
