@@ -7,7 +7,7 @@ from typing import Any
 
 from dialogs.conditions import holds
 from dialogs.loader import LoadedGuide
-from dialogs.model import Question, Stage, Step
+from dialogs.model import OTHER, Question, Stage, Step, other_of
 from store.repo import StoredAnswer
 
 ANSWERED, SKIPPED, DEFERRED = "answered", "skipped", "deferred"
@@ -42,6 +42,13 @@ class ProjectView:
             return question.prompt
         # Inserted as text, never read as a template: the renderer escapes it with the rest of the prompt.
         return named.prompt.replace("{name}", name.strip())
+
+    def chosen_labels(self, question_id: str) -> list[str]:
+        """A choice's options as chosen, by their labels; « Autre » as the words typed for it, when there are."""
+        question, chosen = self.guide.questions[question_id], self.values.get(question_id) or []
+        other = self.values.get(other_of(question_id))
+        return [other.strip() if option == OTHER and isinstance(other, str) and other.strip()
+                else question.label_of(option) for option in (chosen if isinstance(chosen, list) else [chosen])]
 
     def visible(self, question: Question) -> bool:
         return holds(question.when, self.values)

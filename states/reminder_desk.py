@@ -195,9 +195,10 @@ class ReminderDesk:
             sequence=sum(count - 1 for count in versions if count),
             day=day, minutes=tuple(ranges[0]) if ranges else None,
             summary=texts.calendar_summary.format(project=self.project.name),
-            description=texts.calendar_description.format(agenda=separator.join(rules.agenda),
-                                                          invite=separator.join(rules.invite),
-                                                          todo=separator.join(rules.todo)),
+            # Those the project chose to invite, « Autre » named; the fiche's list until it chose.
+            description=texts.calendar_description.format(
+                agenda=separator.join(rules.agenda), todo=separator.join(rules.todo),
+                invite=separator.join(self.view().chosen_labels(rules.invitees_question) or rules.invite)),
             alarm=texts.calendar_alarm.format(project=self.project.name),
             alarms_minutes_before=tuple(rules.alarms_minutes_before if ranges
                                         else rules.all_day_alarms_minutes_before),

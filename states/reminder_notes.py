@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 
 from dialogs.calendar import holiday_name, local_date
 from dialogs.loader import LoadedGuide
-from dialogs.model import OTHER
 from dialogs.reminder_model import ACTIVITY_REPORT, ASK_DATE, DIGEST, FOLLOWUP, FUNDING, NUDGE, TEAM, ReminderModel
 from dialogs.ui import UiTexts
 from states.buttons import Action, Payload
@@ -83,11 +82,9 @@ class ReminderNotes:
                 **common, "writer": view.values.get(report.writer_question),
                 "expectations": view.values.get(report.expectations_question), "fiche": report.fiche,
             }, [[button(texts.open, Action.REMINDERS)]])
-        invitees = view.values.get(rules.invitees_question) or []
-        question = self.guide.questions[rules.invitees_question]
-        named = [question.option(i).label for i in invitees if i != OTHER]
         return Reply("reminder_committee", {
-            **common, "agenda": rules.agenda, "invite": rules.invite, "invited": named,
+            **common, "agenda": rules.agenda, "invite": rules.invite,
+            "invited": view.chosen_labels(rules.invitees_question),
             "todo": rules.todo, "fiche": rules.fiche,
         }, [[button(texts.change_date, Action.REMINDER_DATE)], [button(texts.open, Action.REMINDERS)]])
 

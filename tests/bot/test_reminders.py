@@ -307,8 +307,7 @@ async def test_the_date_and_time_given_in_stage_8_plan_the_reminders_and_send_th
         await walk_step(team.client, team.services.guide, replies)
         replies = await team.client.click("Étape suivante")
     await team.client.click("Oui")  # a committee at least once a year
-    await team.client.click("Préfecture de département")
-    await team.client.click("Valider")
+    await team.client.send("la sous-préfecture et l'association Lévézou Solidarité")  # and its « Autre », named
     replies = await team.client.send("13/06/2028")
     assert "De quelle heure à quelle heure ?" in replies[-1].text
     assert not calendar_files(api)  # the file waits for the time
@@ -320,8 +319,11 @@ async def test_the_date_and_time_given_in_stage_8_plan_the_reminders_and_send_th
     assert start.replace(tzinfo=None) == datetime(2028, 6, 13, 14, 30)
     assert event["DTEND"].dt.replace(tzinfo=None) == datetime(2028, 6, 13, 16, 30)
     assert [alarm["TRIGGER"].dt for alarm in event.walk("VALARM")] == [-timedelta(days=1), -timedelta(hours=2)]
+    # Those the project chose to invite, not the fiche's list.
+    assert "À inviter : Préfecture de département ; l'association Lévézou Solidarité." in str(event["DESCRIPTION"])
     sent = await team.tick("2028-05-14 09:00")
-    assert len(sent) == 1 and "Vous aviez prévu : Préfecture de département." in sent[0]
+    assert len(sent) == 1 and "Vous aviez prévu : Préfecture de département, l'association Lévézou Solidarité." \
+        in sent[0]
 
 
 async def test_the_committee_hour_is_one_range_never_closed(team, api):
