@@ -602,6 +602,15 @@ TYPED_BUTTONS = {
 _BUTTON_MARK_RE = re.compile(r"^[^\w'#]+")  # the emoji a button's label starts with, typed along: "🗑 Effacer…"
 
 
+# What a phone user types instead of tapping « ✅ Valider » under the options ticked or the budget lines entered.
+VALIDATE_PHRASES = frozenset({"valider", "je valide", "ok", "oui", "c'est tout", "c'est bon", "voila", "termine",
+                              "fini", "c'est fini", "ca sera tout"})
+
+
+def typed_validate(text: str) -> bool:
+    return typed_words(text) in VALIDATE_PHRASES
+
+
 def typed_button(question: Question, text: str) -> str | None:
     """SKIP, DEFER, BACK, KEEP or CLEAR when the text says what a button of the question does ("passer", "je ne
     sais pas", "retour", "garder", "effacer"), unless it names one of the question's options."""

@@ -21,7 +21,7 @@ from dialogs.folding import fold
 from dialogs.schedule import same_hours_as, total_minutes
 from dialogs.parsing import (BACK, CLEAR, DEFER, KEEP, NEXT, SHORT_TEXT_MAX, SKIP, DateInferred, ParseError, from_json,
                              names_nothing, parse_answer, parse_text, parse_yes_no, reads_as_shown, to_json,
-                             typed_at_recap, typed_button, typed_command, yes_no_then)
+                             typed_at_recap, typed_button, typed_command, typed_validate, yes_no_then)
 from dialogs.partners import partner_name
 from dialogs.referentials import Referential, default_referential, partner_labels
 from dialogs.ui import UiTexts
@@ -358,6 +358,8 @@ class _Conversation:
             return self._typed(self._back() if meant == BACK else self._skip(SKIPPED if meant == SKIP else DEFERRED))
         if (still := self._still_exact(step, question, text)) is not None:
             return still
+        if question.kind in (Kind.MULTI, Kind.BUDGET) and typed_validate(text):
+            return self._typed(self._validate(None))  # "ok" under the options ticked: what « ✅ Valider » does
         try:
             copied = self._hours_as_said(step, question, text) if question.kind is Kind.TIME_RANGES else None
             value = parse_answer(question, text, self._today()) if copied is None else copied

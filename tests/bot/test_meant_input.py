@@ -528,3 +528,14 @@ async def test_garder_and_effacer_typed_under_an_answer_do_what_its_buttons_do(c
     await client.click("↩️ Retour")
     await client.send("🗑 Effacer la réponse")  # the button's label, copied
     assert versions(services, "objectifs") == ["Rapprocher les services des habitants", None]
+
+
+async def test_ok_typed_under_ticked_options_validates_them(client, services):
+    guide = services.guide
+    await reach_stakes(client)
+    told = (await client.send("ok"))[0]  # nothing ticked yet
+    assert told.text == "ℹ️ Cochez au moins une réponse, puis validez."
+    await client.click("Cohésion sociale")
+    moved = (await client.send("C'est tout."))[-1]
+    assert versions(services, "enjeux") == [["cohesion_sociale"]]
+    assert question_in(guide, moved).id != "enjeux"
