@@ -34,6 +34,10 @@ class Answers:
         except KeyError:
             raise AttributeError(f"not a question of the guide: {question_id}") from None
 
+    def asks(self, question_id: str) -> bool:
+        """Whether the project's rules ask this question at all (France services' commitments, for instance)."""
+        return question_id in self._questions
+
     def value(self, question_id: str) -> Any:
         """The parsed value, or None when not answered."""
         question = self.question(question_id)

@@ -261,3 +261,22 @@ async def test_the_checks_france_services_adds_quote_the_answers_that_meet_them(
     assert checks["fs_check_laicite"].evidence == "Engagement de laïcité et de neutralité : Oui."
     # Every rule met shows what in the answers meets it: none reads "Non renseigné" to the Préfecture.
     assert [c.id for c in checks.values() if c.state == "satisfied" and c.kind == "exigence" and not c.evidence] == []
+
+
+async def test_the_premises_and_commitments_are_sentences_for_the_prefecture(walked):
+    """Answers typed as notes ("ancienne perception", "rampe d'accès à construire") are labelled and closed;
+    France services' own commitments are said among the others."""
+    record(walked, tech_lieu_description="ancienne perception, place du Foirail", tech_accessibilite_pmr=False,
+           tech_travaux_accessibilite="rampe d'accès à construire", tech_acces_tous="parking devant",
+           fs_engagement_laicite=True, fs_engagement_audits=True, dev_reseau_departemental=True)
+    documents = texts(build(walked, FS))
+    for key in ("pdf:dossier", "docx:dossier"):
+        text = documents[key]
+        assert flat("Lieu retenu : ancienne perception, place du Foirail.") in text, key
+        assert flat("Travaux prévus : rampe d'accès à construire. Accès pour tous les publics : parking devant.") \
+            in text, key
+        assert flat("Elle s'inscrira dans le réseau départemental.") in text, key
+        assert flat("Elle respectera les principes de laïcité et de neutralité.") in text, key
+        assert flat("Elle accepte les audits qualité réguliers du label.") in text, key
+    msap = texts(build(walked, MSAP))["pdf:dossier"]
+    assert flat("laïcité") not in msap and flat("Lieu retenu : ancienne perception") in msap
