@@ -278,5 +278,10 @@ async def test_the_premises_and_commitments_are_sentences_for_the_prefecture(wal
         assert flat("Elle s'inscrira dans le réseau départemental.") in text, key
         assert flat("Elle respectera les principes de laïcité et de neutralité.") in text, key
         assert flat("Elle accepte les audits qualité réguliers du label.") in text, key
+    for key in ("pdf:convention", "docx:convention"):
+        text = documents[key]
+        assert flat("Lieu retenu : ancienne perception, place du Foirail.") in text, key
+        assert flat("accessibles aux personnes à mobilité réduite : rampe d'accès à construire. Accès pour tous les "
+                    "publics : parking devant.") in text, key
     msap = texts(build(walked, MSAP))["pdf:dossier"]
     assert flat("laïcité") not in msap and flat("Lieu retenu : ancienne perception") in msap
