@@ -19,7 +19,7 @@ CLOSE_LABEL_MIN = 4  # a shorter label ("Oui", "Non") inside a typed text is too
 CLOSE_WORD_MIN = 5
 CLOSE_MAX = 5
 CLOSE_SPELLING = 0.8  # difflib's ratio above which a typed word is a misspelling of an option's word
-_LIST_SEP_RE = re.compile(r"(\s*[,;\n]\s*|\s+et\s+)", re.IGNORECASE)
+_LIST_SEP_RE = re.compile(r"(\s*[,;\n]\s*|\s+et\s+|\s+ainsi que\s+)", re.IGNORECASE)
 # Articles, which a phone user types differently or not at all: "le personnel" for « Du personnel »,
 # "collectivité locale" for « La collectivité locale », "le matériel et les équipements"; and the "aussi" of
 # a list said aloud ("la coordination aussi"), the "en" of "en CDD".
@@ -125,13 +125,20 @@ def _alike(word: str, words: set[str]) -> bool:
 # says the opposite; "les deux" when two are left so.
 _ALL = frozenset({"tous", "toutes", "tout", "tout cocher", "tous les choix", "toutes les reponses", "l'ensemble"})
 _BOTH = frozenset({"les deux", "les 2", "tous les deux", "toutes les deux"})
+# What joins one more item to a list said aloud: "tous, plus la Chambre d'agriculture".
+_CONNECTOR_RE = re.compile(r"^\s*(?:plus|ainsi que|avec|et aussi|mais aussi|en plus)\s+", re.IGNORECASE)
 _SPACED_NUMBERS_RE = re.compile(r"[0-9]+(?: +[0-9]+)+")  # "2 3": options' numbers, as a phone user types them
+
+
+def _every(question: Question) -> list[str]:
+    """What "tous" ticks."""
+    return [option.id for option in question.options if option.in_all and not option.alone and option.id != OTHER]
 
 
 def parse_multi(question: Question, text: str) -> list[str]:
     """Split a list of options on commas, semicolons, " et " and newlines; longest label match wins."""
     typed = typed_words(text)
-    every = [option.id for option in question.options if option.in_all and not option.alone and option.id != OTHER]
+    every = _every(question)
     if typed in _ALL or (typed in _BOTH and len(every) == 2):
         return every
     if question.counted is not None and (count := _count(question.counted, typed)) is not None:
@@ -181,7 +188,12 @@ def _read_list(question: Question, text: str) -> tuple[set[str], list[str]]:
     unknown: list[str] = []
     i = 0
     while i < len(parts):
+        parts[i] = _CONNECTOR_RE.sub("", parts[i])
         if not parts[i].strip():
+            i += 1
+            continue
+        if typed_words(parts[i]) in _ALL:  # "tous, plus la Chambre d'agriculture"
+            chosen |= set(_every(question))
             i += 1
             continue
         for j in range(min(len(parts), i + span), i, -1):

@@ -19,7 +19,8 @@ TOOL = Question(id="outil", prompt="Quel outil ?", kind=Kind.CHOICE, options=[
 @pytest.mark.parametrize(("question", "text", "said"), [
     (QUALITIES, "patience, polyvalence et discrétion", (["polyvalence", "autre"], "patience, discrétion")),
     (QUALITIES, "l'écoute", (["autre"], "l'écoute")),
-    (TOOL, "Google Sheets", ("autre", "Google Sheets"))])
+    (TOOL, "Google Sheets", ("autre", "Google Sheets")),
+    (QUALITIES, "tous, plus l'écoute", (["polyvalence", "diplomatie", "pedagogie", "autre"], "l'écoute"))])
 def test_what_names_no_option_is_the_autre_of_the_answer(question, text, said):
     assert with_other(question, text) == said
 
@@ -71,3 +72,10 @@ def test_a_count_is_read_only_where_the_options_are_counted():
         parse_answer(Question(id="q", prompt="Q ?", kind=Kind.MULTI, options=ADVISERS.options), "deux conseillers")
     with pytest.raises(ValueError, match="counted is only for multiple choices"):
         Question(id="q", prompt="Q ?", kind=Kind.CHOICE, counted="conseiller", options=ADVISERS.options)
+
+
+@pytest.mark.parametrize(("text", "ticked"), [
+    ("tous, plus Autre", ["polyvalence", "diplomatie", "pedagogie", "autre"]),
+    ("la diplomatie ainsi que la pédagogie", ["diplomatie", "pedagogie"])])
+def test_tous_and_a_joining_word_are_read_inside_a_list(text, ticked):
+    assert parse_answer(QUALITIES, text) == ticked
