@@ -130,6 +130,11 @@ _CONNECTOR_RE = re.compile(r"^\s*(?:plus|ainsi que|avec|et aussi|mais aussi|en p
 _SPACED_NUMBERS_RE = re.compile(r"[0-9]+(?: +[0-9]+)+")  # "2 3": options' numbers, as a phone user types them
 
 
+def _says_all(typed: str) -> bool:
+    """"tous", "tous les partenaires", "l'ensemble des opérateurs": every option."""
+    return typed in _ALL or re.match(r"(?:tous|toutes|l'ensemble) ", typed) is not None
+
+
 def _every(question: Question) -> list[str]:
     """What "tous" ticks."""
     return [option.id for option in question.options if option.in_all and not option.alone and option.id != OTHER]
@@ -192,7 +197,7 @@ def _read_list(question: Question, text: str) -> tuple[set[str], list[str]]:
         if not parts[i].strip():
             i += 1
             continue
-        if typed_words(parts[i]) in _ALL:  # "tous, plus la Chambre d'agriculture"
+        if _says_all(typed_words(parts[i])):  # "tous, plus la Chambre d'agriculture"
             chosen |= set(_every(question))
             i += 1
             continue

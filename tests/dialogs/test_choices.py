@@ -76,6 +76,8 @@ def test_a_count_is_read_only_where_the_options_are_counted():
 
 @pytest.mark.parametrize(("text", "ticked"), [
     ("tous, plus Autre", ["polyvalence", "diplomatie", "pedagogie", "autre"]),
+    ("l'ensemble des qualités", ["polyvalence", "diplomatie", "pedagogie"]),
+    ("toutes les qualités, avec Autre", ["polyvalence", "diplomatie", "pedagogie", "autre"]),
     ("la diplomatie ainsi que la pédagogie", ["diplomatie", "pedagogie"])])
 def test_tous_and_a_joining_word_are_read_inside_a_list(text, ticked):
     assert parse_answer(QUALITIES, text) == ticked
