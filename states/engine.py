@@ -1000,8 +1000,7 @@ class _Conversation:
         """The budget's year typed after "Année du budget": the guide's answer, the place in the guide kept."""
         question = self._budget_year_question()
         try:
-            copied = self._hours_as_said(step, question, text) if question.kind is Kind.TIME_RANGES else None
-            value = parse_answer(question, text, self._today()) if copied is None else copied
+            value = parse_answer(question, text, self._today())
         except ParseError as error:
             return Outcome([self._invalid(error, question), self._desk().ask_year(question)])
         self.membership.awaiting = None
