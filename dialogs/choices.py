@@ -193,7 +193,8 @@ def _read_list(question: Question, text: str) -> tuple[set[str], list[str]]:
     unknown: list[str] = []
     i = 0
     while i < len(parts):
-        parts[i] = _CONNECTOR_RE.sub("", parts[i])
+        if i:  # "plus tard" alone is no item joined to a list
+            parts[i] = _CONNECTOR_RE.sub("", parts[i])
         if not parts[i].strip():
             i += 1
             continue

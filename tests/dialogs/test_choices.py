@@ -76,6 +76,7 @@ def test_a_count_is_read_only_where_the_options_are_counted():
 
 @pytest.mark.parametrize(("text", "ticked"), [
     ("tous, plus Autre", ["polyvalence", "diplomatie", "pedagogie", "autre"]),
+    ("la diplomatie, plus la pédagogie", ["diplomatie", "pedagogie"]),
     ("l'ensemble des qualités", ["polyvalence", "diplomatie", "pedagogie"]),
     ("toutes les qualités, avec Autre", ["polyvalence", "diplomatie", "pedagogie", "autre"]),
     ("la diplomatie ainsi que la pédagogie", ["diplomatie", "pedagogie"])])
