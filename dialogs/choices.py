@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from difflib import get_close_matches
+from functools import lru_cache
 from typing import Any
 
 from dialogs.errors import ParseError
@@ -41,6 +42,7 @@ def label_key(text: str) -> str:
     return re.sub(r"[\s\u2010\u2011-]+", "", _choice_key(text))
 
 
+@lru_cache(maxsize=4096)  # labels and words are read again at every typed answer
 def bare_words(text: str) -> tuple[str, ...]:
     """The words of a label or an answer but its articles and a "c'est" before them: « Du personnel », "le
     personnel" and "c'est du personnel" are ("personnel",)."""
@@ -109,8 +111,8 @@ def close_options(question: Question, text: str) -> dict[str, list[tuple[int, st
             close.append((number, option.label))
     if not close:
         long_words = {_singular(word) for word in _WORD_RE.findall(_choice_key(text)) if len(word) >= CLOSE_WORD_MIN}
-        shared = [sum(_alike(word, set().union(*map(bare_words, [option.label, *option.words]))) for word in long_words)
-                  for option in question.options]
+        said = [set().union(*map(bare_words, [option.label, *option.words])) for option in question.options]
+        shared = [sum(_alike(word, words) for word in long_words) for words in said]
         close = [(number, option.label) for number, (option, count) in enumerate(zip(question.options, shared), 1)
                  if count and count == max(shared)]
     return {"close": close[:CLOSE_MAX]} if close else {}

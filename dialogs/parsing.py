@@ -14,7 +14,7 @@ from dialogs.choices import close_options, label_key, match_option, parse_multi
 from dialogs.errors import ParseError
 from dialogs.folding import SPELT_NUMBERS, fold, typed_words
 from dialogs.model import CHOICE_KINDS, Kind, Question
-from dialogs.schedule import parse_time_ranges
+from dialogs.schedule import WEEKDAYS, parse_time_ranges
 
 SHORT_TEXT_MAX = 300
 LONG_TEXT_MAX = 10_000
@@ -29,7 +29,6 @@ MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
 )
-WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 # A yes/no answer is a run of these phrases, all of one polarity (True: yes, False: no); None marks the
 # politeness around them, which changes nothing. Folded spelling; the longest phrase wins ("bien sur que non").
@@ -461,8 +460,6 @@ def yes_no_then(text: str) -> tuple[bool, str] | None:
 # Words that answer nothing, though they would fill an « Autre » (folded): "plus tard", "on verra".
 _VAGUE = frozenset({"plus tard", "on verra", "a voir", "a definir", "je verrai", "rien", "personne", "aucune idee",
                     "peut-etre", "je ne sais pas", "sais pas", "idem", "pareil", "autre", "autres", "divers", "etc"})
-
-
 _RANK_RE = re.compile(r"[0-9]|\b(?:premier|premiere|dernier|derniere|second|seconde|[a-z]+ieme)s?\b")
 
 

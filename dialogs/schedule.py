@@ -63,8 +63,9 @@ def total_minutes(days: list[list[list[int]]]) -> int:
     return sum(end - start for day in days for start, end in day)
 
 
-# "pareil", "idem", "comme lundi": a day's hours said as another day's. Folded spelling.
+# Data, not sentences: the days as typed, folded; dates read them too (dialogs.parsing).
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+# "pareil", "idem", "comme lundi": a day's hours said as another day's. Folded spelling.
 _SAME = (r"(?:c'est |ce sera |ce sont )?(?:exactement )?(?:pareil|idem|la meme chose|meme chose|de meme|identique"
          r"|les memes horaires|memes horaires|meme horaires|les memes)")
 _SAME_AS_BEFORE_RE = re.compile(_SAME + r"(?: que la veille| que hier| qu'hier)?|comme (?:la veille|hier|avant)")
