@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from difflib import get_close_matches
 from functools import lru_cache
+from collections.abc import Sequence
 from typing import Any
 
 from dialogs.errors import ParseError
@@ -70,19 +71,19 @@ def _said_by_words(option: Option, typed: tuple[str, ...]) -> tuple[str, ...] | 
     return None
 
 
-def match_option(question: Question, text: str) -> str | None:
+def match_option(options: Sequence[Option], text: str) -> str | None:
     """The id of the option text names (label, id, 1-based number, one of its words), if it names one for sure."""
     key = _choice_key(text)
     if not key:
         return None
     label = label_key(key)
-    for option in question.options:
+    for option in options:
         if key == option.id or label == label_key(option.label):
             return option.id
-    if (number := re.fullmatch(r"([0-9]{1,3})\)?", key)) and 1 <= int(number[1]) <= len(question.options):
-        return question.options[int(number[1]) - 1].id
+    if (number := re.fullmatch(r"([0-9]{1,3})\)?", key)) and 1 <= int(number[1]) <= len(options):
+        return options[int(number[1]) - 1].id
     typed = bare_words(text)
-    said = {option.id: rest for option in question.options
+    said = {option.id: rest for option in options
             if typed and (rest := _said_by_words(option, typed)) is not None}
     if len(said) != 1:
         return None
@@ -94,7 +95,7 @@ def match_option(question: Question, text: str) -> str | None:
     return option_id
 
 
-def close_options(question: Question, text: str) -> dict[str, list[tuple[int, str]]]:
+def close_options(options: Sequence[Option], text: str) -> dict[str, list[tuple[int, str]]]:
     """`close`: the options whose label holds the typed words, or that the typed words hold ("covoiturage près de
     chez moi"), else those sharing the most of its longer words, with their numbers, for the message to suggest;
     never taken as the answer ("moins d'un" may not mean « Moins d'un mi-temps »). {} when none does."""
@@ -103,7 +104,7 @@ def close_options(question: Question, text: str) -> dict[str, list[tuple[int, st
         return {}
     typed_key = label_key(text)
     close = []
-    for number, option in enumerate(question.options, start=1):
+    for number, option in enumerate(options, start=1):
         words = bare_words(option.label)
         option_key = label_key(option.label)
         if (any(words[i:i + len(typed)] == typed for i in range(len(words) - len(typed) + 1))
@@ -111,9 +112,9 @@ def close_options(question: Question, text: str) -> dict[str, list[tuple[int, st
             close.append((number, option.label))
     if not close:
         long_words = {_singular(word) for word in _WORD_RE.findall(_choice_key(text)) if len(word) >= CLOSE_WORD_MIN}
-        said = [set().union(*map(bare_words, [option.label, *option.words])) for option in question.options]
+        said = [set().union(*map(bare_words, [option.label, *option.words])) for option in options]
         shared = [sum(_alike(word, words) for word in long_words) for words in said]
-        close = [(number, option.label) for number, (option, count) in enumerate(zip(question.options, shared), 1)
+        close = [(number, option.label) for number, (option, count) in enumerate(zip(options, shared), 1)
                  if count and count == max(shared)]
     return {"close": close[:CLOSE_MAX]} if close else {}
 
@@ -152,7 +153,7 @@ def parse_multi(question: Question, text: str) -> list[str]:
         return [option.id for option in question.options[:count]]
     chosen, unknown = _read_list(question, text)
     if unknown:
-        raise ParseError("choice.invalid", unknown=unknown[0], **close_options(question, unknown[0]))
+        raise ParseError("choice.invalid", unknown=unknown[0], **close_options(question.options, unknown[0]))
     return _ticked(question, chosen, text)
 
 
@@ -176,7 +177,7 @@ def with_other(question: Question, text: str) -> tuple[Any, str] | None:
         chosen, unknown = set(), [text.strip()]
     else:
         chosen, unknown = _read_list(question, text)
-    if not unknown or OTHER in chosen or any(close_options(question, part) for part in unknown):
+    if not unknown or OTHER in chosen or any(close_options(question.options, part) for part in unknown):
         return None
     if question.kind is Kind.CHOICE:
         return OTHER, unknown[0]
@@ -206,7 +207,7 @@ def _read_list(question: Question, text: str) -> tuple[set[str], list[str]]:
             continue
         for j in range(min(len(parts), i + span), i, -1):
             candidate = "".join(parts[k] + (seps[k] if k < j - 1 else "") for k in range(i, j))
-            if (option_id := match_option(question, candidate)) is not None:
+            if (option_id := match_option(question.options, candidate)) is not None:
                 chosen.add(option_id)
                 i = j
                 break
@@ -226,11 +227,11 @@ def _ticked(question: Question, chosen: set[str], text: str) -> list[str]:
     return [o.id for o in question.options if o.id in chosen]
 
 
-def ambiguous_words(question: Question) -> list[str]:
-    """The labels and words of the question that name two of its options once typed, for the loader to refuse."""
+def ambiguous_words(options: Sequence[Option]) -> list[str]:
+    """The labels and words that name two of the options once typed, for the loader to refuse."""
     said: dict[tuple[str, ...], str] = {}
     clashes = []
-    for option in question.options:
+    for option in options:
         for phrase in [option.label, *option.words]:
             words = bare_words(phrase)
             if not words or said.setdefault(words, option.id) != option.id:

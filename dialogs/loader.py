@@ -302,7 +302,7 @@ def _check_named(question: Question, earlier: dict[str, Question], field_path: s
 
 def _check_option_words(question: Question, field_path: str) -> None:
     """A label or word typed names one option: two options said alike would make a typed answer a guess."""
-    if clashes := ambiguous_words(question):
+    if clashes := ambiguous_words(question.options):
         raise GuideError(f"{field_path}.options: {clashes[0]!r} names two options once typed, or none")
 
 

@@ -612,7 +612,7 @@ def typed_button(question: Question, text: str) -> str | None:
     """SKIP, DEFER, BACK, KEEP or CLEAR when the text says what a button of the question does ("passer", "je ne
     sais pas", "retour", "garder", "effacer"), unless it names one of the question's options."""
     meant = TYPED_BUTTONS.get(_BUTTON_MARK_RE.sub("", typed_words(text)))
-    if meant is None or (question.kind in CHOICE_KINDS and match_option(question, text) is not None):
+    if meant is None or (question.kind in CHOICE_KINDS and match_option(question.options, text) is not None):
         return None
     return meant
 
@@ -693,9 +693,9 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
     if kind is Kind.YES_NO:
         return parse_yes_no(text)
     if kind is Kind.CHOICE:
-        option_id = match_option(question, text)
+        option_id = match_option(question.options, text)
         if option_id is None:
-            raise ParseError("choice.invalid", unknown=text.strip(), **close_options(question, text))
+            raise ParseError("choice.invalid", unknown=text.strip(), **close_options(question.options, text))
         return option_id
     if kind is Kind.MULTI:
         return parse_multi(question, text)

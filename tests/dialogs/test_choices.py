@@ -43,7 +43,7 @@ def test_without_an_autre_option_nothing_is_taken_for_one():
 @pytest.mark.parametrize(("text", "close"), [
     ("polyvalance", [(1, "Polyvalence")]), ("le tact", None), ("pédagogue", [(3, "Pédagogie")])])
 def test_an_option_typed_with_a_letter_wrong_is_suggested(text, close):
-    assert close_options(QUALITIES, text) == ({"close": close} if close else {})
+    assert close_options(QUALITIES.options, text) == ({"close": close} if close else {})
 
 
 @pytest.mark.parametrize(("text", "nothing"), [
