@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
+from dialogs.choices import ambiguous_words
 from dialogs.errors import GuideError
-from dialogs.model import Identifier, Kind, Question, Strict
+from dialogs.model import Identifier, Kind, Option, Question, Strict
 from dialogs.yaml_files import read_yaml
 
 BUDGET_FILE = Path(__file__).parent / "budget.yaml"
@@ -21,6 +22,13 @@ class Category(Strict):
     label: str = Field(min_length=1, max_length=60)
     other: bool = False   # the user names the line
     state_aid: bool = False  # a State aid (DETR…): not cumulative with the labelling subsidy for operating costs
+    # What a line typed for this category may begin with ("loyer", "mairie"), as an option's words.
+    words: list[str] = Field(default_factory=list, max_length=20)
+
+    @cached_property
+    def option(self) -> Option:
+        """The category as a choice, for a line typed instead of tapped."""
+        return Option(id=self.id, label=self.label, words=self.words)
 
 
 class SubsidyRule(Strict):
@@ -97,9 +105,19 @@ class FramingQuestions(Strict):
     opening: Identifier
 
 
+def _said_once(categories: list[Category]) -> list[Category]:
+    """A typed line names one category of its section: two said alike would make it a guess."""
+    if clashes := ambiguous_words([category.option for category in categories]):
+        raise ValueError(f"{clashes[0]!r} names two categories once typed, or none")
+    return categories
+
+
+Section = Annotated[list[Category], Field(min_length=1), AfterValidator(_said_once)]
+
+
 class Charges(Strict):
-    investissement: list[Category] = Field(min_length=1)
-    fonctionnement: list[Category] = Field(min_length=1)
+    investissement: Section
+    fonctionnement: Section
 
 
 class BudgetModel(Strict):
@@ -107,7 +125,8 @@ class BudgetModel(Strict):
     # The fiche's rule (budget.yaml); a referential may give a project another (dialogs/referential_model.py).
     subsidy: SubsidyRule | ForfaitRule
     charges: Charges
-    resources: list[Category] = Field(min_length=1)
+    resources: Section
+    subsidy_words: list[str] = Field(default_factory=list)
 
     @cached_property
     def categories(self) -> dict[str, Category]:

@@ -7,6 +7,7 @@ from typing import Any
 
 from dialogs.budget import BudgetSummary, Line, forfait_formula, project_budget, subsidy_label
 from dialogs.budget_model import INVESTMENT, OPERATING, BudgetModel, Category, ForfaitRule
+from dialogs.budget_typed import TypedLine
 from dialogs.errors import ParseError
 from dialogs.model import Question
 from dialogs.parsing import SHORT_TEXT_MAX, parse_euros, parse_text
@@ -104,24 +105,52 @@ class BudgetDesk:
 
     # ---- changes
 
-    def pick_category(self, index: int, from_guide: bool = False) -> Reply:
+    def pick_category(self, index: int, from_guide: bool = False, typed: TypedLine | None = None) -> list[Reply]:
+        """A line of this category begun; `typed`: with what was typed of it, only what it lacks is asked."""
         category = self.categories[index]
         pending: dict[str, Any] = {"category": category.id, "guide": from_guide}
+        if typed is not None:
+            pending |= {key: value for key, value in (("amount", typed.cents), ("label", typed.label))
+                        if value is not None}
         if category.id in {c.id for c in self.model.resources}:
             pending["section"] = RESOURCE
-            self._pend(pending)
-            return Reply("budget_ask_use", {"category": category.label},
-                         [[self.button(self.ui.budget.investment, Action.BUDGET_USE, 0),
-                           self.button(self.ui.budget.operating, Action.BUDGET_USE, 1)], [self._cancel()]])
-        pending |= {"section": CHARGE, "use": self.model.charge_use(category.id)}
+            if typed is None or typed.use is None:
+                self._pend(pending)
+                return [Reply("budget_ask_use", {"category": category.label},
+                              [[self.button(self.ui.budget.investment, Action.BUDGET_USE, 0),
+                                self.button(self.ui.budget.operating, Action.BUDGET_USE, 1)], [self._cancel()]])]
+            pending["use"] = typed.use
+        else:
+            pending |= {"section": CHARGE, "use": self.model.charge_use(category.id)}
         return self._ask_next(pending, category)
 
-    def pick_use(self, index: int) -> Reply | None:
+    def pick_use(self, index: int) -> list[Reply] | None:
         pending = dict(self.membership.budget_pending or {})
         if "category" not in pending or "key" in pending:
             return None
         pending["use"] = USES[index]
         return self._ask_next(pending, self.model.categories[pending["category"]])
+
+    def typed(self, lines: list[TypedLine]) -> list[Reply]:
+        """Lines typed at the guide's budget question: added, then the question again; a line lacking its amount,
+        its wording or, for a resource, its use is asked for it. ParseError when several lines lack a use."""
+        if len(lines) == 1 and (lines[0].cents is None or lines[0].use is None and self._is_resource(lines[0])
+                                or lines[0].category.other and lines[0].label is None):
+            return self.pick_category(self.categories.index(lines[0].category), from_guide=True, typed=lines[0])
+        if any(line.use is None and self._is_resource(line) for line in lines):
+            raise ParseError("budget.use", several=True)
+        if unnamed := [line.category.label for line in lines if line.category.other and line.label is None]:
+            raise ParseError("budget.unnamed", unknown=unnamed[0], several=True)
+        added = []
+        for line in lines:
+            section, use = ((RESOURCE, line.use) if self._is_resource(line)
+                            else (CHARGE, self.model.charge_use(line.category.id)))
+            label = line.label or line.category.label
+            self.repo.add_budget_line(self.project.id, self.user_id, section, line.category.id, label, line.cents, use)
+            added.append({"label": label, "cents": line.cents, "use": use if section == RESOURCE else None,
+                          "category": line.category.label if line.label else None})
+        self.touch()
+        return [Reply("budget_added", {"lines": added}), *self.resume()]
 
     def change(self, key: int, field: str) -> Reply | None:
         row = self._row(key)
@@ -154,28 +183,32 @@ class BudgetDesk:
             return Outcome([Reply("invalid", {"key": error.key, "params": error.params, "kind": None}),
                             self._ask(field, *self._category_and_use(pending))])
         pending[field] = value
-        if "key" in pending:
-            row = self._row(pending["key"])
-            if row is not None:
-                self.repo.change_budget_line(self.project.id, self.user_id, row,
-                                             label=pending.get("label"), cents=pending.get("amount"))
-        elif field == "label":
-            return Outcome([self._ask_next(pending, self.model.categories[pending["category"]])])
-        else:
-            category = self.model.categories[pending["category"]]
-            self.repo.add_budget_line(self.project.id, self.user_id, pending["section"], category.id,
-                                      pending.get("label", category.label), value, pending["use"])
+        if "key" not in pending:
+            return Outcome(self._ask_next(pending, self.model.categories[pending["category"]]))
+        if (row := self._row(pending["key"])) is not None:
+            self.repo.change_budget_line(self.project.id, self.user_id, row,
+                                         label=pending.get("label"), cents=pending.get("amount"))
         self._pend(None)
         self.touch()
         return Outcome(self.resume() if pending.get("guide") else [self.summary()])
 
     # ---- helpers
 
-    def _ask_next(self, pending: dict[str, Any], category: Category) -> Reply:
-        """Named lines ("autre") ask their label first; every line then asks its amount."""
-        pending["await"] = "label" if category.other and "label" not in pending else "amount"
-        self._pend(pending)
-        return self._ask(pending["await"], category.label, pending["use"])
+    def _ask_next(self, pending: dict[str, Any], category: Category) -> list[Reply]:
+        """Named lines ("autre") ask their label first, then every line its amount; once both are known, the line
+        is added."""
+        if (category.other and "label" not in pending) or "amount" not in pending:
+            pending["await"] = "label" if category.other and "label" not in pending else "amount"
+            self._pend(pending)
+            return [self._ask(pending["await"], category.label, pending["use"])]
+        self.repo.add_budget_line(self.project.id, self.user_id, pending["section"], category.id,
+                                  pending.get("label", category.label), pending["amount"], pending["use"])
+        self._pend(None)
+        self.touch()
+        return self.resume() if pending.get("guide") else [self.summary()]
+
+    def _is_resource(self, line: TypedLine) -> bool:
+        return line.category in self.model.resources
 
     def _ask(self, field: str, category: str, use: str | None, current: dict[str, Any] | None = None) -> Reply:
         """`use`: an investment's amount is not a year's."""

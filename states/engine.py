@@ -11,6 +11,8 @@ from sqlalchemy import Connection
 from sqlalchemy import Engine as Database
 
 from dialogs.budget import project_budget, subsidy_label
+from dialogs.budget_model import Category
+from dialogs.budget_typed import read_lines, says_none
 from dialogs.choices import with_other
 from dialogs.conditions import leaves
 from dialogs.checks import State, budget_missing, missing_required
@@ -360,6 +362,8 @@ class _Conversation:
             return still
         if question.kind in (Kind.MULTI, Kind.BUDGET) and typed_validate(text):
             return self._typed(self._validate(None))  # "ok" under the options ticked: what « ✅ Valider » does
+        if question.kind is Kind.BUDGET:
+            return self._typed_budget(question, text)
         try:
             copied = self._hours_as_said(step, question, text) if question.kind is Kind.TIME_RANGES else None
             value = parse_answer(question, text, self._today()) if copied is None else copied
@@ -734,6 +738,22 @@ class _Conversation:
         chosen = self._answered(question, total)
         return Outcome([chosen, *self._answer(question, total)])
 
+    def _typed_budget(self, question: Question, text: str) -> Outcome:
+        """"salaires 70 000 €, loyer 6 000 €": lines added as the buttons would; "aucun" with no line, « Valider »."""
+        if says_none(text) and not self._budget_lines(question):
+            return self._typed(self._validate(None))
+        try:
+            return Outcome(self._desk().typed(read_lines(self._budget_section(question), text,
+                                                         self.ref.budget.subsidy_words)))
+        except ParseError as error:
+            return Outcome([self._invalid(error, question), self._ask(question)])
+
+    def _budget_section(self, question: Question) -> list[Category]:
+        model = self.ref.budget
+        return (model.resources if question.budget == "ressources"
+                else model.charges.investissement if question.budget == "investissement"
+                else model.charges.fonctionnement)
+
     def _budget_question(self) -> Question | None:
         question = self._question_for_buttons()
         return question if question is not None and question.kind is Kind.BUDGET else None
@@ -977,8 +997,7 @@ class _Conversation:
         """A budget action whose argument is checked (below `bound`, or a line key) before it runs."""
         if payload.arg is None or payload.arg < 0 or (bound is not None and payload.arg >= bound):
             return self._stale()
-        reply = show(self._desk())
-        return Outcome([reply]) if reply is not None else self._stale()
+        return _outcome(show(self._desk())) or self._stale()
 
     def _desk_for_reminders(self) -> ReminderDesk:
         return ReminderDesk(self.guide, self.engine.reminders, self.engine.planner, self.ui, self.repo, self.project,
@@ -1166,12 +1185,9 @@ class _Conversation:
 
     def _budget_rows(self, question: Question, lines: list) -> list[list[Button]]:
         """A button per category of the section, then validate and, once there are lines, edit them."""
-        model = self.ref.budget
-        section = (model.resources if question.budget == "ressources"
-                   else model.charges.investissement if question.budget == "investissement"
-                   else model.charges.fonctionnement)
-        every = list(model.categories.values())
-        buttons = [self._button(category.label, Action.BUDGET_CATEGORY, every.index(category)) for category in section]
+        every = list(self.ref.budget.categories.values())
+        buttons = [self._button(category.label, Action.BUDGET_CATEGORY, every.index(category))
+                   for category in self._budget_section(question)]
         rows = [buttons[i:i + 2] for i in range(0, len(buttons), 2)]
         done = [self._button(self.ui.buttons.confirm, Action.VALIDATE)]
         if lines:

@@ -1289,8 +1289,8 @@ def test_messages_for_the_decimal_errors():
 
 def test_message_for_typed_budget_lines():
     assert _invalid("budget.buttons") == (
-        "⚠️ Pour le budget, touchez une catégorie pour ajouter une ligne, puis tapez son montant. "
-        "Touchez «\u00a0Valider\u00a0» quand la liste est complète.")
+        "⚠️ Pour le budget, touchez une catégorie puis tapez son montant, ou tapez les deux. Exemple : Salaires "
+        "70 000 €. Touchez «\u00a0Valider\u00a0» quand la liste est complète.")
 
 
 @pytest.mark.parametrize(

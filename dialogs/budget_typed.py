@@ -1,0 +1,194 @@
+"""Budget lines typed instead of tapped: "salaires 70 000 €, loyer 6 000 €" at a budget question.
+
+A line is a category of the question's section and an amount, in either order ("6 000 € de loyer"); a resource may
+say what it funds ("en fonctionnement"). Words that name no category make a line of the section's « Autre », in
+the user's own words, unless they look like a category mistyped: that one is suggested, never taken.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dialogs.budget_model import INVESTMENT, OPERATING, Category, Use
+from dialogs.choices import bare_words, close_options, match_option
+from dialogs.errors import ParseError
+from dialogs.folding import fold, typed_words
+from dialogs.parsing import SHORT_TEXT_MAX, parse_euros, parse_text
+
+# A figure, its thousands grouped by spaces or dots, its cents, then "k" and the currency, each optional.
+_AMOUNT_RE = re.compile(
+    r"(?<![\w,.])(?:[0-9]{1,3}(?:[ \u00a0\u202f.][0-9]{3})+|[0-9]+)(?:[,.][0-9]+)?"
+    r"(?P<unit>\s*k(?![^\W\d_]))?(?P<currency>\s*(?:€|euros?\b|eur\b))?", re.IGNORECASE)
+# A figure without a unit is an amount only where a line's words may follow it: "70 000, loyer", "6 000 de loyer";
+# "3 agents", "12 mois" are words of the line.
+_AFTER_BARE_AMOUNT_RE = re.compile(
+    r"\s*(?:$|[,;:\n.)=/-]|(?:et|en|pour|par|de|d'|d’|du|des|au|aux|à|a|soit|ht|ttc|an|annuels?|annuelles?|sur)\b)",
+    re.IGNORECASE)
+_USE_RE = re.compile(r"\b(?:en |pour (?:l'|l’|le )|d'|d’|de l'|de l’|au )?(?P<use>investissement|fonctionnement)s?\b",
+                     re.IGNORECASE)
+_YEARLY_RE = re.compile(r"(?:\bpar an\b|\bpar ann[ée]e\b|/ ?an\b|\bannuel(?:le)?s?\b|\bpour l['’]ann[ée]e\b"
+                        r"|\b[àa] l['’]ann[ée]e\b|\bsur l['’]ann[ée]e\b|\bsur un an\b|\bHT\b|\bTTC\b)", re.IGNORECASE)
+_MONTHLY_RE = re.compile(r"\bpar mois\b|/ ?mois\b|\bmensuel(?:le)?s?\b|\bchaque mois\b|\btous les mois\b",
+                         re.IGNORECASE)
+_SEPARATORS = re.compile(r"[,;\n]")
+_JOINT_RE = re.compile(r"\s+(?:et|puis|plus|ainsi que)\s+", re.IGNORECASE)
+# What joins a line to the next, or an amount to its words ("6 000 € de loyer"), kept out of a line's wording.
+_EDGE_WORDS = r"(?:et|puis|plus|ainsi que|avec|pour|de|d['’]|du|des|en|le|la|les|l['’]|soit|:|=|-|–)"
+_LEADING_RE = re.compile(rf"^(?:[\s,;:=\-–]+|{_EDGE_WORDS}(?:\s+|(?<=['’])))+", re.IGNORECASE)
+_TRAILING_RE = re.compile(rf"(?:[\s,;:=\-–]+|(?<![^\W_]){_EDGE_WORDS})+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class TypedLine:
+    category: Category
+    cents: int | None  # None: the category alone, as if its button was tapped
+    label: str | None = None  # an « Autre » line's wording
+    use: Use | None = None  # what a resource funds, when said
+
+
+def read_lines(section: Sequence[Category], text: str, subsidy_words: Sequence[str]) -> list[TypedLine]:
+    """The lines a text gives for this section; ParseError naming what could not be read, nothing taken then."""
+    text = re.sub(r"[ \t\u00a0\u202f]+", " ", text).strip()
+    if _MONTHLY_RE.search(text):
+        raise ParseError("budget.monthly")
+    amounts = _amounts(text)
+    if not amounts:
+        category, label = _category(section, text, subsidy_words, with_amount=False)
+        return [TypedLine(category, None, label)]
+    try:
+        return [_line(section, words, amount, subsidy_words)
+                for clause in _clauses(text) for words, amount in _pieces(clause, _amounts(clause))]
+    except ParseError as error:
+        if len(amounts) > 1:  # the message says so: a line read fine is not taken alone
+            error.params["several"] = True
+        raise
+
+
+def _amounts(text: str) -> list[re.Match]:
+    return [match for match in _AMOUNT_RE.finditer(text)
+            if match["unit"] or match["currency"] or _AFTER_BARE_AMOUNT_RE.match(text, match.end())]
+
+
+def _clauses(text: str) -> list[str]:
+    """The text cut at its commas, semicolons and new lines (not a decimal comma), and at an "et" with an amount
+    on each side: "salaires 70 000 €, loyer 6 000 € et 3 000 € de ménage" is three clauses."""
+    spans = [match.span() for match in _amounts(text)]
+    parts, start = [], 0
+    for separator in _SEPARATORS.finditer(text):
+        if not any(begin <= separator.start() < end for begin, end in spans):
+            parts.append(text[start:separator.start()])
+            start = separator.end()
+    parts.append(text[start:])
+    return [clause for part in parts for clause in _joined(part)]
+
+
+def _joined(part: str) -> list[str]:
+    for joint in _JOINT_RE.finditer(part):
+        before, after = part[:joint.start()], part[joint.end():]
+        if _amounts(before) and _amounts(after):
+            return [before, *_joined(after)]
+    return [part]
+
+
+def _line(section: Sequence[Category], words: str, amount: str, subsidy_words: Sequence[str]) -> TypedLine:
+    cents = int(parse_euros(amount) * 100)
+    words = _clean(_YEARLY_RE.sub(" ", words))
+    bare = _clean(_USE_RE.sub(" ", words))
+    if bare != words and _named(section, bare) is None and (named := _named(section, words)) is not None:
+        return TypedLine(named, cents)  # « Autre charge de fonctionnement »: a use in its very name
+    category, label = _category(section, bare, subsidy_words, with_amount=True)
+    return TypedLine(category, cents, label, _use(words))
+
+
+def _pieces(text: str, amounts: list[re.Match]) -> list[tuple[str, str]]:
+    """Each amount with its line's words: those after it when the text starts with an amount, else before it.
+    What follows an amount up to the next line's words ("en fonctionnement") still belongs to it."""
+    if not amounts:
+        if rest := _clean(_USE_RE.sub(" ", _YEARLY_RE.sub(" ", text))):
+            raise ParseError("budget.no_amount", unknown=rest)
+        return []
+    if not _clean(text[:amounts[0].start()]):
+        ends = [match.start() for match in amounts[1:]] + [len(text)]
+        return [(text[match.end():end], match[0]) for match, end in zip(amounts, ends)]
+    pieces = []
+    start = 0
+    for index, match in enumerate(amounts):
+        words = text[start:match.start()]
+        if index:
+            qualifier, words = _qualifier(words)
+            pieces[-1] = (pieces[-1][0] + " " + qualifier, pieces[-1][1])
+        pieces.append((words, match[0]))
+        start = match.end()
+    qualifier, rest = _qualifier(text[start:])
+    if rest := _clean(_USE_RE.sub(" ", _YEARLY_RE.sub(" ", rest))):
+        raise ParseError("budget.no_amount", unknown=rest)
+    pieces[-1] = (pieces[-1][0] + " " + qualifier, pieces[-1][1])
+    return pieces
+
+
+def _qualifier(words: str) -> tuple[str, str]:
+    """What qualifies the amount before `words` ("en fonctionnement", "par an"), and the words left."""
+    rest = words
+    while True:
+        stripped = _LEADING_RE.sub("", rest)
+        said = _USE_RE.match(stripped) or _YEARLY_RE.match(stripped)
+        if said is None:
+            break
+        rest = stripped[said.end():]
+    return words[:len(words) - len(rest)], rest
+
+
+def _use(words: str) -> Use | None:
+    said = {match["use"].lower() for match in _USE_RE.finditer(words)}
+    if len(said) > 1:
+        raise ParseError("budget.two_uses")
+    return {"investissement": INVESTMENT, "fonctionnement": OPERATING}[said.pop()] if said else None
+
+
+def _clean(words: str) -> str:
+    return _TRAILING_RE.sub("", _LEADING_RE.sub("", words.strip())).strip()
+
+
+def _category(section: Sequence[Category], words: str, subsidy_words: Sequence[str],
+              with_amount: bool) -> tuple[Category, str | None]:
+    """The category the words name, and an « Autre » line's wording."""
+    typed = bare_words(words)
+    if not typed:
+        raise ParseError("budget.amount_only" if with_amount else "budget.buttons")
+    if any(typed[:len(said)] == said for said in map(bare_words, subsidy_words)):
+        raise ParseError("budget.subsidy", unknown=words)
+    if (named := _named(section, words)) is not None:
+        return named, None
+    close = close_options([category.option for category in section], words)
+    if close:
+        raise ParseError("budget.category", unknown=words, close=[label for _, label in close["close"]])
+    if not with_amount:
+        raise ParseError("budget.buttons")
+    other = next((category for category in section if category.other), None)
+    if other is None or fold(words) in _NOT_A_LABEL:
+        raise ParseError("budget.category", unknown=words)
+    label = parse_text(words, SHORT_TEXT_MAX)
+    return other, label[0].upper() + label[1:]
+
+
+def _named(section: Sequence[Category], words: str) -> Category | None:
+    """The category the words name for sure; "téléphone et internet", both words of one, name it too."""
+    options = [category.option for category in section]
+    if (found := match_option(options, words)) is None:
+        parts = {match_option(options, part) for part in re.split(r"\s+(?:et|ou)\s+|\s*/\s*", words)}
+        found = parts.pop() if len(parts) == 1 else None
+    return next((category for category in section if category.id == found), None)
+
+
+# Words that say nothing of what a line is for: asked again rather than kept as an « Autre » line's wording.
+_NOT_A_LABEL = frozenset({"autre", "autres", "divers", "etc", "total", "budget", "montant", "somme", "charges",
+                          "ressources", "recettes", "depenses", "frais"})
+
+
+# "aucun", "rien", "pas d'investissement": no line in this section, what « Valider » says with none entered.
+_NONE_RE = re.compile(r"(?:aucun|aucune|rien|neant|non|zero|0|pas d'|pas de|il n'y en a pas|il n'y en aura pas)\b")
+
+
+def says_none(text: str) -> bool:
+    return bool(_NONE_RE.match(typed_words(text)))

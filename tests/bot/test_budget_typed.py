@@ -1,0 +1,94 @@
+"""Budget lines typed at the guide's budget questions, through the real application: stored as the buttons
+would store them, or refused with nothing stored."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from store.models import BudgetLine
+from tests.bot.test_budget_chat import seen
+from tests.bot.test_conversation import create_project
+from tests.support.walk import question_in
+
+
+async def reach(client, services, question_id: str):
+    """The budget stage opened from the menu, then questions passed until this one is asked."""
+    await create_project(client)
+    await client.send("/menu")
+    replies = await client.click("6. Préparer le budget")
+    while (asked := question_in(services.guide, replies[-1])) is None or asked.id != question_id:
+        replies = await client.click("Étape suivante" if asked is None else "Passer")
+    return replies[-1]
+
+
+def stored(services) -> list[tuple]:
+    with services.database.connect() as connection:
+        return [tuple(row) for row in connection.execute(
+            select(BudgetLine.category, BudgetLine.label, BudgetLine.cents, BudgetLine.use).order_by(BudgetLine.id))]
+
+
+async def test_charges_typed_as_one_says_them_are_added_and_the_question_lists_them(client, services):
+    asked = await reach(client, services, "budget_charges_fonctionnement")
+    assert "ou tapez-la avec son montant (Loyer 6 000 €)" in seen(asked)
+    replies = await client.send("salaires 70 000 €, loyer 6 000 € et 3 000 € de ménage")
+    assert seen(replies[0]) == ("➕ Lignes ajoutées :\n• Salaires et charges : 70 000 €\n"
+                                "• Loyer ou hébergement : 6 000 €\n• Ménage : 3 000 € (Autre charge de fonctionnement)")
+    assert "• Salaires et charges : 70 000 €\n" in seen(replies[-1]) and "Total : 79 000 €" in seen(replies[-1])
+    assert stored(services) == [("salaires", "Salaires et charges", 7_000_000, "fonctionnement"),
+                                ("loyer_hebergement", "Loyer ou hébergement", 600_000, "fonctionnement"),
+                                ("autre_fonctionnement", "Ménage", 300_000, "fonctionnement")]
+    done = await client.send("ok")
+    assert "➡️ 79 000 €" in seen(done[0])
+
+
+async def test_a_line_not_read_for_sure_stores_nothing_and_says_why(client, services):
+    await reach(client, services, "budget_charges_fonctionnement")
+    for typed, said in [
+        ("salair 70000", "Je n'ai pas reconnu « salair ». Vouliez-vous dire « Salaires et charges » ?"),
+        ("fournitures 500, ménage, téléphone 300", "Il manque le montant de « ménage ». Exemple : ménage 2 000 €. "
+                                                  "Aucune ligne n'a été ajoutée."),
+        ("Autre charge de fonctionnement 500, loyer 600", "Pour « Autre charge de fonctionnement », tapez ce que "
+                                                          "c'est, avec le montant. Exemple : Ménage 3 000 €. "
+                                                          "Aucune ligne n'a été ajoutée."),
+        ("maintenance 500 € par mois", "Le budget se compte à l'année : tapez le montant annuel."),
+        ("70 000", "Pour quelle catégorie ? Tapez-la avec le montant."),
+    ]:
+        replies = await client.send(typed)
+        assert said in seen(replies[0]), typed
+        assert question_in(services.guide, replies[-1]).id == "budget_charges_fonctionnement"
+    assert stored(services) == []
+
+
+async def test_a_category_alone_asks_its_amount_as_its_button_does(client, services):
+    await reach(client, services, "budget_charges_fonctionnement")
+    asked = await client.send("les fournitures")
+    assert asked[-1].text.startswith("Fournitures\nQuel montant pour l'année, en euros ?")
+    back = await client.send("1 500 €")
+    assert question_in(services.guide, back[-1]).id == "budget_charges_fonctionnement"
+    assert stored(services) == [("fournitures", "Fournitures", 150_000, "fonctionnement")]
+
+
+async def test_no_investment_is_said_in_a_word(client, services):
+    await reach(client, services, "budget_charges_investissement")
+    replies = await client.send("aucun")
+    assert "➡️ 0 €" in seen(replies[0])
+    assert stored(services) == []
+
+
+async def test_resources_say_what_they_fund_or_are_asked_it(client, services):
+    asked = await reach(client, services, "budget_ressources")
+    assert "(Commune 5 000 € en fonctionnement)" in seen(asked)
+    added = await client.send("Commune 20 000 € en fonctionnement, DETR 10 000 € en investissement")
+    assert seen(added[0]) == ("➕ Lignes ajoutées :\n• Commune : 20 000 € (fonctionnement)\n"
+                              "• DETR : 10 000 € (investissement)")
+    asked = await client.send("la région 5 000")
+    assert "cette ressource finance-t-elle l'investissement ou le fonctionnement ?" in asked[-1].text
+    back = await client.click("Fonctionnement")
+    assert question_in(services.guide, back[-1]).id == "budget_ressources"
+    refused = await client.send("FNADT 30 000 €")
+    assert "Le financement lié à la labellisation est calculé pour vous" in refused[0].text
+    refused = await client.send("Département 3 000 €, Europe 8 000 €")
+    assert seen(refused[0]) == ("⚠️ Précisez ce que finance chaque ressource. Exemple : Commune 5 000 € en "
+                                "fonctionnement, DETR 20 000 € en investissement. Aucune ligne n'a été ajoutée.")
+    assert stored(services) == [("commune", "Commune", 2_000_000, "fonctionnement"),
+                                ("detr", "DETR", 1_000_000, "investissement"),
+                                ("region", "Région (contrat de plan État-Région)", 500_000, "fonctionnement")]

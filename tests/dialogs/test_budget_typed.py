@@ -1,0 +1,107 @@
+"""Budget lines typed in one's own words: what each reads as, and what is refused with its reason."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dialogs.budget_model import load_budget_model
+from dialogs.budget_typed import read_lines, says_none
+from dialogs.errors import ParseError
+from dialogs.formatting import cents as format_cents
+
+MODEL = load_budget_model()
+OPERATING = MODEL.charges.fonctionnement
+INVESTMENT = MODEL.charges.investissement
+RESOURCES = MODEL.resources
+
+
+def read(section, text):
+    return [(line.category.id, line.cents, line.label, line.use)
+            for line in read_lines(section, text, MODEL.subsidy_words)]
+
+
+def refused(section, text) -> ParseError:
+    with pytest.raises(ParseError) as caught:
+        read_lines(section, text, MODEL.subsidy_words)
+    return caught.value
+
+
+@pytest.mark.parametrize(("text", "lines"), [
+    ("salaires 70 000 €", [("salaires", 7_000_000, None, None)]),
+    ("Salaires et charges : 70000", [("salaires", 7_000_000, None, None)]),
+    ("salaires 70 000 €, loyer 6 000 €", [("salaires", 7_000_000, None, None),
+                                          ("loyer_hebergement", 600_000, None, None)]),
+    ("loyer 6 000 € par an\nfournitures 1 500,50 €", [("loyer_hebergement", 600_000, None, None),
+                                                     ("fournitures", 150_050, None, None)]),
+    ("6 000 € de loyer et 35 k€ pour les salaires", [("loyer_hebergement", 600_000, None, None),
+                                                     ("salaires", 3_500_000, None, None)]),
+    # Both orders in one message, "et" parting two lines but not « Salaires et charges ».
+    ("Salaires et charges 70 000, loyer 6 000 € et 3 000 € de ménage", [
+        ("salaires", 7_000_000, None, None), ("loyer_hebergement", 600_000, None, None),
+        ("autre_fonctionnement", 300_000, "Ménage", None)]),
+    ("Autre charge de fonctionnement 500", [("autre_fonctionnement", 50_000, None, None)]),  # its wording asked next
+    ("le téléphone et internet 1 200 euros", [("telecoms", 120_000, None, None)]),
+    ("3 000 € de ménage", [("autre_fonctionnement", 300_000, "Ménage", None)]),
+    ("électricité 1 200", [("autre_fonctionnement", 120_000, "Électricité", None)]),
+    ("formation", [("formation", None, None, None)]),  # the category alone: its amount is asked next
+])
+def test_operating_lines_read_as_the_user_meant_them(text, lines):
+    assert read(OPERATING, text) == lines
+
+
+def test_investment_lines_take_the_sections_own_words():
+    assert read(INVESTMENT, "Mobilier 3 000, ordinateurs 4 500 € et travaux 12 000") == [
+        ("mobilier", 300_000, None, None), ("informatique", 450_000, None, None),
+        ("amenagement_locaux", 1_200_000, None, None)]
+
+
+@pytest.mark.parametrize(("text", "lines"), [
+    ("Commune 20 000 € en fonctionnement, DETR 10 000 € en investissement",
+     [("commune", 2_000_000, None, "fonctionnement"), ("detr", 1_000_000, None, "investissement")]),
+    ("la mairie 5 000", [("commune", 500_000, None, None)]),  # its use is asked next
+    ("5 000 € de la communauté de communes pour le fonctionnement",
+     [("intercommunalite", 500_000, None, "fonctionnement")]),
+    ("CAF 2 000 € en fonctionnement", [("autre_ressource", 200_000, "CAF", "fonctionnement")]),
+])
+def test_resources_say_what_they_fund_when_the_user_says_it(text, lines):
+    assert read(RESOURCES, text) == lines
+
+
+@pytest.mark.parametrize(("section", "text", "key", "params"), [
+    (OPERATING, "salair 70000", "budget.category", {"unknown": "salair", "close": ["Salaires et charges"]}),
+    (OPERATING, "70 000", "budget.amount_only", {}),
+    # "2" is not the amount: "2 agents" is what the line is for, and no category says it whole.
+    (OPERATING, "2 agents 60 000 €", "budget.category", {"unknown": "2 agents", "close": ["Salaires et charges"]}),
+    (OPERATING, "total 3000", "budget.category", {"unknown": "total"}),
+    (OPERATING, "loyer 500 € par mois", "budget.monthly", {}),
+    (OPERATING, "salaires 70 000 €, loyer", "budget.no_amount", {"unknown": "loyer", "several": False}),
+    (OPERATING, "fournitures 500, ménage, téléphone 300", "budget.no_amount", {"unknown": "ménage", "several": True}),
+    (OPERATING, "bonjour", "budget.buttons", {}),
+    (RESOURCES, "FNADT 30 000", "budget.subsidy", {"unknown": "FNADT"}),
+    (RESOURCES, "forfait France services 50 000 €", "budget.subsidy", {"unknown": "forfait France services"}),
+    (RESOURCES, "Commune 5 000 € en investissement et fonctionnement", "budget.two_uses", {}),
+])
+def test_what_cannot_be_read_for_sure_is_refused_with_its_reason(section, text, key, params):
+    error = refused(section, text)
+    assert error.key == key
+    several = params.pop("several", None)
+    assert params.items() <= error.params.items()
+    if several is not None:
+        assert error.params.get("several", False) is several
+
+
+@given(st.integers(min_value=1, max_value=99_999_999), st.sampled_from(OPERATING))
+def test_an_amount_as_the_bot_shows_it_reads_back_whole(cents, category):
+    """What the chat displays ("12 500,50 €", narrow no-break spaces) typed back gives the same line."""
+    shown = format_cents(cents)
+    [line] = read_lines(OPERATING, f"{category.label} {shown}", MODEL.subsidy_words)
+    assert (line.category, line.cents) == (category, cents)
+
+
+@pytest.mark.parametrize(("text", "none"), [
+    ("aucun", True), ("Aucune.", True), ("rien", True), ("pas d'investissement", True), ("0", True),
+    ("mobilier 3 000", False), ("autre", False),
+])
+def test_none_is_said_in_a_few_words(text, none):
+    assert says_none(text) is none
