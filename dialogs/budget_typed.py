@@ -25,13 +25,15 @@ _AMOUNT_RE = re.compile(
 _AFTER_BARE_AMOUNT_RE = re.compile(
     r"\s*(?:$|[,;:\n.)=/-]|(?:et|en|pour|par|de|d'|d’|du|des|au|aux|à|a|soit|ht|ttc|an|annuels?|annuelles?|sur)\b)",
     re.IGNORECASE)
-_USE_RE = re.compile(r"\b(?:en |pour (?:l'|l’|le )|d'|d’|de l'|de l’|au )?(?P<use>investissement|fonctionnement)s?\b",
+_USE_RE = re.compile(r"\b(?:en |pour (?:l'|l’|le )|d'|d’|de l'|de l’|au )?(?P<use>invest(?:issement)?|fonct(?:ionnement)?)s?\b",
                      re.IGNORECASE)
 _YEARLY_RE = re.compile(r"(?:\bpar an\b|\bpar ann[ée]e\b|/ ?an\b|\bannuel(?:le)?s?\b|\bpour l['’]ann[ée]e\b"
                         r"|\b[àa] l['’]ann[ée]e\b|\bsur l['’]ann[ée]e\b|\bsur un an\b|\bHT\b|\bTTC\b)", re.IGNORECASE)
 _MONTHLY_RE = re.compile(r"\bpar mois\b|/ ?mois\b|\bmensuel(?:le)?s?\b|\bchaque mois\b|\btous les mois\b",
                          re.IGNORECASE)
+_PRODUCT_RE = re.compile(r"[0-9€]\s*[x×*]\s*[0-9]", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[,;\n]")
+_REMARK_RE = re.compile(r"\s*\([^()]*\)\s*")  # "(2 ETP)" after an amount: part of the line's words
 _JOINT_RE = re.compile(r"\s+(?:et|puis|plus|ainsi que)\s+", re.IGNORECASE)
 # What joins a line to the next, or an amount to its words ("6 000 € de loyer"), kept out of a line's wording.
 _EDGE_WORDS = r"(?:et|puis|plus|ainsi que|avec|pour|de|d['’]|du|des|en|le|la|les|l['’]|soit|:|=|-|–)"
@@ -52,6 +54,8 @@ def read_lines(section: Sequence[Category], text: str, subsidy_words: Sequence[s
     text = re.sub(r"[ \t\u00a0\u202f]+", " ", text).strip()
     if _MONTHLY_RE.search(text):
         raise ParseError("budget.monthly")
+    if _PRODUCT_RE.search(text):  # "500 € x 12": the total is the user's to give, not a sum to guess the terms of
+        raise ParseError("budget.product")
     amounts = _amounts(text)
     if not amounts:
         category, label = _category(section, text, subsidy_words, with_amount=False)
@@ -121,6 +125,8 @@ def _pieces(text: str, amounts: list[re.Match]) -> list[tuple[str, str]]:
         pieces.append((words, match[0]))
         start = match.end()
     qualifier, rest = _qualifier(text[start:])
+    if _REMARK_RE.fullmatch(rest):
+        qualifier, rest = qualifier + rest, ""
     if rest := _clean(_USE_RE.sub(" ", _YEARLY_RE.sub(" ", rest))):
         raise ParseError("budget.no_amount", unknown=rest)
     pieces[-1] = (pieces[-1][0] + " " + qualifier, pieces[-1][1])
@@ -140,10 +146,11 @@ def _qualifier(words: str) -> tuple[str, str]:
 
 
 def _use(words: str) -> Use | None:
-    said = {match["use"].lower() for match in _USE_RE.finditer(words)}
+    said = {INVESTMENT if match["use"].lower().startswith("invest") else OPERATING
+            for match in _USE_RE.finditer(words)}
     if len(said) > 1:
         raise ParseError("budget.two_uses")
-    return {"investissement": INVESTMENT, "fonctionnement": OPERATING}[said.pop()] if said else None
+    return said.pop() if said else None
 
 
 def _clean(words: str) -> str:
@@ -178,8 +185,12 @@ def _named(section: Sequence[Category], words: str) -> Category | None:
     if (found := match_option(options, words)) is None:
         parts = {match_option(options, part) for part in re.split(r"\s+(?:et|ou)\s+|\s*/\s*", words)}
         found = parts.pop() if len(parts) == 1 else None
+    if found is None and (counted := _COUNT_RE.match(words)):  # "2 agents", "un conseiller à mi-temps"
+        return _named(section, words[counted.end():])
     return next((category for category in section if category.id == found), None)
 
+
+_COUNT_RE = re.compile(r"(?:[0-9]+|un|une|deux|trois|quatre|cinq|six)\s+(?=[^\W\d_])", re.IGNORECASE)
 
 # Words that say nothing of what a line is for: asked again rather than kept as an « Autre » line's wording.
 _NOT_A_LABEL = frozenset({"autre", "autres", "divers", "etc", "total", "budget", "montant", "somme", "charges",

@@ -126,7 +126,8 @@ async def test_the_budget_is_entered_step_by_step_in_the_guide(client, api, serv
     # A typed amount where a category is expected gets the way to do it.
     await client.click("✏️ 2")
     replies = await client.send("20 000")
-    assert "touchez une catégorie pour ajouter une ligne" in replies[0].text
+    assert "Pour quelle catégorie ? Tapez-la avec le montant." in replies[0].text
+    assert question_in(guide, replies[-1]).id == "budget_charges_investissement"
 
 
 async def test_the_end_reached_by_jumping_ahead_names_the_stages_with_no_answer(client, services):

@@ -44,6 +44,12 @@ def refused(section, text) -> ParseError:
     ("le téléphone et internet 1 200 euros", [("telecoms", 120_000, None, None)]),
     ("3 000 € de ménage", [("autre_fonctionnement", 300_000, "Ménage", None)]),
     ("électricité 1 200", [("autre_fonctionnement", 120_000, "Électricité", None)]),
+    ("Salaires 62 000 € (2 ETP)", [("salaires", 6_200_000, None, None)]),
+    ("3 000 € de ménage (prestataire)", [("autre_fonctionnement", 300_000, "Ménage (prestataire)", None)]),
+    ("2 agents 60 000 €", [("salaires", 6_000_000, None, None)]),  # "2" is what the line is for, not its amount
+    ("2 chauffeurs 60 000 €", [("autre_fonctionnement", 6_000_000, "2 chauffeurs", None)]),
+    ("un agent d'accueil à mi-temps : 18 000 €", [("salaires", 1_800_000, None, None)]),
+    ("fournitures de bureau 1 000", [("fournitures", 100_000, None, None)]),
     ("formation", [("formation", None, None, None)]),  # the category alone: its amount is asked next
 ])
 def test_operating_lines_read_as_the_user_meant_them(text, lines):
@@ -63,6 +69,8 @@ def test_investment_lines_take_the_sections_own_words():
     ("5 000 € de la communauté de communes pour le fonctionnement",
      [("intercommunalite", 500_000, None, "fonctionnement")]),
     ("CAF 2 000 € en fonctionnement", [("autre_ressource", 200_000, "CAF", "fonctionnement")]),
+    ("LEADER 20 000 € invest", [("europe", 2_000_000, None, "investissement")]),
+    ("Département du Lot 15 000 € (fonct.)", [("departement", 1_500_000, None, "fonctionnement")]),
 ])
 def test_resources_say_what_they_fund_when_the_user_says_it(text, lines):
     assert read(RESOURCES, text) == lines
@@ -71,10 +79,9 @@ def test_resources_say_what_they_fund_when_the_user_says_it(text, lines):
 @pytest.mark.parametrize(("section", "text", "key", "params"), [
     (OPERATING, "salair 70000", "budget.category", {"unknown": "salair", "close": ["Salaires et charges"]}),
     (OPERATING, "70 000", "budget.amount_only", {}),
-    # "2" is not the amount: "2 agents" is what the line is for, and no category says it whole.
-    (OPERATING, "2 agents 60 000 €", "budget.category", {"unknown": "2 agents", "close": ["Salaires et charges"]}),
     (OPERATING, "total 3000", "budget.category", {"unknown": "total"}),
     (OPERATING, "loyer 500 € par mois", "budget.monthly", {}),
+    (OPERATING, "loyer 500 € x 12", "budget.product", {}),
     (OPERATING, "salaires 70 000 €, loyer", "budget.no_amount", {"unknown": "loyer", "several": False}),
     (OPERATING, "fournitures 500, ménage, téléphone 300", "budget.no_amount", {"unknown": "ménage", "several": True}),
     (OPERATING, "bonjour", "budget.buttons", {}),
