@@ -133,6 +133,11 @@ class BudgetModel(Strict):
         every = [*self.charges.investissement, *self.charges.fonctionnement, *self.resources]
         return {category.id: category for category in every}
 
+    def section(self, name: str) -> list[Category]:
+        """A budget question's categories, by its section's name (model.BUDGET_SECTIONS)."""
+        return {"investissement": self.charges.investissement, "fonctionnement": self.charges.fonctionnement,
+                "ressources": self.resources}[name]
+
     def charge_use(self, category_id: str) -> Use:
         return INVESTMENT if any(c.id == category_id for c in self.charges.investissement) else OPERATING
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from dialogs.budget import BudgetSummary, Line, forfait_formula, project_budget, subsidy_label
 from dialogs.budget_model import INVESTMENT, OPERATING, BudgetModel, Category, ForfaitRule
-from dialogs.budget_typed import TypedLine
+from dialogs.budget_typed import TypedLine, read_lines
 from dialogs.errors import ParseError
 from dialogs.model import Question
 from dialogs.parsing import SHORT_TEXT_MAX, parse_euros, parse_text
@@ -19,6 +19,9 @@ from store.repo import BudgetLineRow, MembershipRow, ProjectRow, Repository
 
 CHARGE, RESOURCE = "charge", "resource"
 BUDGET_YEAR = "budget_year"  # membership.awaiting: the next message is the budget's year, typed from the summary
+# membership.awaiting: the summary, or a group's categories (the group's index after it), is the last screen shown:
+# the next message is a line for it, not an answer to the guide's question out of sight.
+BUDGET_SCREEN = "budget_screen"
 # What "➕" adds: the section and, for charges, the use; resources ask for their use.
 GROUPS = [(CHARGE, INVESTMENT), (CHARGE, OPERATING), (RESOURCE, None)]
 USES = [INVESTMENT, OPERATING]
@@ -58,6 +61,7 @@ class BudgetDesk:
         if self.view.values.get(self.model.framing.year) is None:  # the forfait's amount and the titles need it
             buttons.append([self.button(texts.set_year, Action.BUDGET_YEAR, None)])
         buttons.append([self.button(self.ui.buttons.menu, Action.MENU, None)])
+        self.membership.awaiting = BUDGET_SCREEN  # saved with the membership; no revision: its buttons stay valid
         return Reply("budget", self._values(summary), buttons, edit=edit)
 
     def chart(self) -> Reply:
@@ -77,11 +81,8 @@ class BudgetDesk:
 
     def categories_for(self, group: int) -> Reply:
         section, use = GROUPS[group]
-        if section == CHARGE:
-            choices = self.model.charges.investissement if use == INVESTMENT else self.model.charges.fonctionnement
-        else:
-            choices = self.model.resources
-        rows = [[self.button(c.label, Action.BUDGET_CATEGORY, self.categories.index(c))] for c in choices]
+        rows = [[self.button(c.label, Action.BUDGET_CATEGORY, self.categories.index(c))] for c in self._section(group)]
+        self.membership.awaiting = f"{BUDGET_SCREEN}{group}"
         return Reply("budget_categories", {"section": section, "use": use}, rows + [[self._cancel()]])
 
     def lines(self) -> Reply:
@@ -131,12 +132,36 @@ class BudgetDesk:
         pending["use"] = USES[index]
         return self._ask_next(pending, self.model.categories[pending["category"]])
 
-    def typed(self, lines: list[TypedLine]) -> list[Reply]:
-        """Lines typed at the guide's budget question: added, then the question again; a line lacking its amount,
-        its wording or, for a resource, its use is asked for it. ParseError when several lines lack a use."""
+    def typed_at_screen(self, text: str) -> Outcome:
+        """Lines typed under the summary, read in the one part of the budget they fit (an « Autre » line's part is
+        the user's to say), or under a group's categories, read in its part; the screen again when none fits."""
+        group = self.membership.awaiting.removeprefix(BUDGET_SCREEN)
+        sections = [self._section(int(group))] if group else [self._section(index) for index in range(len(GROUPS))]
+        readings, errors = [], []
+        for section in sections:
+            try:
+                lines = read_lines(section, text, self.model.subsidy_words)
+            except ParseError as error:
+                errors.append(error)
+                continue
+            if group or not any(line.label for line in lines):
+                readings.append(lines)
+        if len(readings) == 1:
+            try:
+                return Outcome(self.typed(readings[0], from_guide=False))
+            except ParseError as error:
+                errors = [error]
+        error = errors[0] if group and errors else ParseError("budget.where", unknown=text.strip())
+        screen = self.categories_for(int(group)) if group else self.summary()
+        return Outcome([Reply("invalid", {"key": error.key, "params": error.params, "kind": None}), screen])
+
+    def typed(self, lines: list[TypedLine], from_guide: bool = True) -> list[Reply]:
+        """Lines typed at the guide's budget question, or on a budget screen: added, then the question or the
+        summary again; a line lacking its amount, its wording or, for a resource, its use is asked for it.
+        ParseError when several lines lack a use."""
         if len(lines) == 1 and (lines[0].cents is None or lines[0].use is None and self._is_resource(lines[0])
                                 or lines[0].category.other and lines[0].label is None):
-            return self.pick_category(self.categories.index(lines[0].category), from_guide=True, typed=lines[0])
+            return self.pick_category(self.categories.index(lines[0].category), from_guide, typed=lines[0])
         if any(line.use is None and self._is_resource(line) for line in lines):
             raise ParseError("budget.use", several=True)
         if unnamed := [line.category.label for line in lines if line.category.other and line.label is None]:
@@ -150,7 +175,7 @@ class BudgetDesk:
             added.append({"label": label, "cents": line.cents, "use": use if section == RESOURCE else None,
                           "category": line.category.label if line.label else None})
         self.touch()
-        return [Reply("budget_added", {"lines": added}), *self.resume()]
+        return [Reply("budget_added", {"lines": added}), *(self.resume() if from_guide else [self.summary()])]
 
     def change(self, key: int, field: str) -> Reply | None:
         row = self._row(key)
@@ -207,6 +232,10 @@ class BudgetDesk:
         self.touch()
         return self.resume() if pending.get("guide") else [self.summary()]
 
+    def _section(self, group: int) -> list[Category]:
+        section, use = GROUPS[group]
+        return self.model.section("ressources" if section == RESOURCE else use)
+
     def _is_resource(self, line: TypedLine) -> bool:
         return line.category in self.model.resources
 
@@ -217,6 +246,8 @@ class BudgetDesk:
 
     def _pend(self, pending: dict[str, Any] | None) -> None:
         self.membership.budget_pending = pending
+        if pending is not None:
+            self.membership.awaiting = None  # the line's next word is typed for it, not for the screen it began on
         self.touch()
 
     def _row(self, key: int) -> BudgetLineRow | None:

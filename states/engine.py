@@ -11,7 +11,6 @@ from sqlalchemy import Connection
 from sqlalchemy import Engine as Database
 
 from dialogs.budget import project_budget, subsidy_label
-from dialogs.budget_model import Category
 from dialogs.budget_typed import read_lines, says_none
 from dialogs.choices import with_other
 from dialogs.conditions import leaves
@@ -34,7 +33,7 @@ from states.machine import FINISHED, ProjectMachine, goto_trigger
 from states.progress import ANSWERED, DEFERRED, SKIPPED, ProjectView
 from states import paste, taps
 from states.animation import Animation
-from states.budget_desk import BUDGET_YEAR, BudgetDesk
+from states.budget_desk import BUDGET_SCREEN, BUDGET_YEAR, BudgetDesk
 from states.reminder_desk import COMMITTEE_DATE, ReminderDesk, watched_questions
 from states.reminder_plan import Planner
 from states.reports import Reports, requirement_counts
@@ -346,6 +345,8 @@ class _Conversation:
             return self._budget_year(text)
         if self.membership.budget_pending is not None:
             return self._desk().text(text)
+        if (self.membership.awaiting or "").startswith(BUDGET_SCREEN):
+            return self._desk().typed_at_screen(text)
         step = self._step()
         if step is None:
             return Outcome(self._proceed())
@@ -743,16 +744,10 @@ class _Conversation:
         if says_none(text) and not self._budget_lines(question):
             return self._typed(self._validate(None))
         try:
-            return Outcome(self._desk().typed(read_lines(self._budget_section(question), text,
+            return Outcome(self._desk().typed(read_lines(self.ref.budget.section(question.budget), text,
                                                          self.ref.budget.subsidy_words)))
         except ParseError as error:
             return Outcome([self._invalid(error, question), self._ask(question)])
-
-    def _budget_section(self, question: Question) -> list[Category]:
-        model = self.ref.budget
-        return (model.resources if question.budget == "ressources"
-                else model.charges.investissement if question.budget == "investissement"
-                else model.charges.fonctionnement)
 
     def _budget_question(self) -> Question | None:
         question = self._question_for_buttons()
@@ -1187,7 +1182,7 @@ class _Conversation:
         """A button per category of the section, then validate and, once there are lines, edit them."""
         every = list(self.ref.budget.categories.values())
         buttons = [self._button(category.label, Action.BUDGET_CATEGORY, every.index(category))
-                   for category in self._budget_section(question)]
+                   for category in self.ref.budget.section(question.budget)]
         rows = [buttons[i:i + 2] for i in range(0, len(buttons), 2)]
         done = [self._button(self.ui.buttons.confirm, Action.VALIDATE)]
         if lines:

@@ -29,7 +29,8 @@ async def test_an_empty_budget_explains_what_to_enter(client):
     assert {"➕ Investissement", "➕ Fonctionnement", "➕ Ressource"} <= set(summary.labels)
     # Not "0 €": nothing is computed yet.
     assert "Labellisation         à calculer" in seen(summary) and "Labellisation                0 €" not in seen(summary)
-    assert "Plan de financement\nAucune ligne pour l'instant : ajoutez une charge ou une ressource." in seen(summary)
+    assert ("Plan de financement\nAucune ligne pour l'instant : ajoutez une charge ou une ressource, avec les boutons "
+            "ou en tapant la ligne (« Loyer 6 000 € »).") in seen(summary)
     assert "Forfait" not in seen(summary)   # the 2016 fiche's rule is a rate
 
 

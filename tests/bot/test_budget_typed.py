@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from store.models import BudgetLine
+from store.repo import Repository
 from tests.bot.test_budget_chat import seen
 from tests.bot.test_conversation import create_project
 from tests.support.walk import question_in
@@ -92,3 +93,27 @@ async def test_resources_say_what_they_fund_or_are_asked_it(client, services):
     assert stored(services) == [("commune", "Commune", 2_000_000, "fonctionnement"),
                                 ("detr", "DETR", 1_000_000, "investissement"),
                                 ("region", "Région (contrat de plan État-Région)", 500_000, "fonctionnement")]
+
+
+async def test_a_line_typed_under_the_budget_summary_goes_to_the_budget_never_to_the_guides_question(client, services):
+    await create_project(client)
+    await client.send("/budget")
+    added = await client.send("salaires 70 000 €")
+    assert seen(added[0]) == "➕ Ligne ajoutée :\n• Salaires et charges : 70 000 €"
+    assert seen(added[1]).startswith("💶 Budget : ") and "Salaires et charges     70 000 €" in seen(added[1])
+    # An « Autre » line could be a charge or a resource: the user says which part, nothing is guessed.
+    refused = await client.send("ménage 3 000")
+    assert seen(refused[0]).startswith("⚠️ Je ne sais pas à quelle partie du budget ajouter « ménage 3 000 ».")
+    assert "Rien n'a été enregistré." in seen(refused[0]) and seen(refused[1]).startswith("💶 Budget : ")
+    await client.click("➕ Ressource")
+    added = await client.send("3 000 € de la CAF en fonctionnement")
+    assert seen(added[0]) == "➕ Ligne ajoutée :\n• CAF : 3 000 € (Autre ressource, fonctionnement)"
+    assert stored(services) == [("salaires", "Salaires et charges", 7_000_000, "fonctionnement"),
+                                ("autre_ressource", "CAF", 300_000, "fonctionnement")]
+    with services.database.connect() as connection:
+        assert Repository(connection).answers(Repository(connection).projects(1001)[0][0].id) == {}
+    # Back to the guide, a text answers its question again.
+    await client.send("/start")
+    await client.click("▶️ Continuer")
+    answered = await client.send("Marie Dupont")
+    assert "question 2/" in answered[-1].text
