@@ -5,7 +5,7 @@ import calendar
 import datetime
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -648,6 +648,25 @@ def typed_at_recap(text: str, answers: int) -> str | int | None:
         return NEXT if parse_yes_no(rest) else None
     except ParseError:
         return None
+
+
+# Under the menu: "5", "étape 5", "l'étape 5", a stage's title, or what « ▶️ Continuer » says.
+_MENU_STAGE_RE = re.compile(r"(?:(?:a |aller a )?(?:l'|la )?etape )?(?P<n>[0-9]{1,2})")
+_MENU_NUMBERED_RE = re.compile(r"[0-9]{1,2}[.)]? +")  # "6. Préparer le budget", the button's label typed
+_MENU_RESUME = frozenset({"continuer", "reprendre", "on continue", "je continue", "suite", "la suite"})
+
+
+def typed_at_menu(text: str, titles: Sequence[str]) -> str | int | None:
+    """NEXT for "continuer"; the 1-based order of the stage a text names ("5", "étape 5", its title); None for
+    anything else, which answers the guide's question."""
+    words = _BUTTON_MARK_RE.sub("", typed_words(text))
+    if words in _MENU_RESUME:
+        return NEXT
+    if (match := _MENU_STAGE_RE.fullmatch(words)) is not None:
+        order = int(match["n"])
+        return order if 1 <= order <= len(titles) else None
+    key = label_key(_MENU_NUMBERED_RE.sub("", words, count=1))
+    return next((order for order, title in enumerate(titles, start=1) if label_key(title) == key), None)
 
 
 def typed_command(text: str, commands: Collection[str]) -> str | None:

@@ -22,7 +22,8 @@ from dialogs.folding import fold
 from dialogs.schedule import same_hours_as, total_minutes
 from dialogs.parsing import (BACK, CLEAR, DEFER, KEEP, NEXT, SHORT_TEXT_MAX, SKIP, DateInferred, ParseError, from_json,
                              names_nothing, parse_answer, parse_text, parse_yes_no, reads_as_shown, to_json,
-                             typed_at_recap, typed_button, typed_command, typed_validate, yes_no_then)
+                             typed_at_menu, typed_at_recap, typed_button, typed_command, typed_validate,
+                             yes_no_then)
 from dialogs.partners import partner_name
 from dialogs.referentials import Referential, default_referential, partner_labels
 from dialogs.ui import UiTexts
@@ -56,6 +57,7 @@ EDIT_BUTTONS_PER_ROW = 5
 RECAP_ITEMS_PER_MESSAGE = 40  # 8 rows of ✏️ buttons: well within Telegram's 100 buttons
 # The next tap is the project's referential, chosen once its territory is given (membership.awaiting).
 CHOOSING_REFERENTIAL = "referential"
+MENU = "menu"  # membership.awaiting: the menu is the last screen shown; "5" or a stage's title opens that stage
 # A user's last activity is kept to the day: one write a day at most, plenty for an erasure counted in months.
 ACTIVITY_RESOLUTION = timedelta(days=1)
 
@@ -297,10 +299,10 @@ class _Conversation:
         return Outcome([self._referentials().choice(again=True)])
 
     def _command(self, name: str) -> Outcome:
-        if self.membership.budget_pending is not None or self.membership.awaiting is not None:
+        if self.membership.budget_pending is not None or self._typing():
             self.membership.budget_pending = None  # a command leaves the line or date being typed
-            self.membership.awaiting = None
             self._touch()
+        self.membership.awaiting = None
         if name in COMMANDS and not allows_command(self.membership.role, name):
             return Outcome([self._not_allowed(), *self._proceed()])
         if name == "equipe":
@@ -347,6 +349,13 @@ class _Conversation:
             return self._desk().text(text)
         if (self.membership.awaiting or "").startswith(BUDGET_SCREEN):
             return self._desk().typed_at_screen(text)
+        if self.membership.awaiting == MENU:
+            self.membership.awaiting = None  # anything else typed there answers the guide's question, as before
+            meant = typed_at_menu(text, [stage.title for stage in self.guide.stages])
+            if meant == NEXT:
+                return Outcome(self._proceed())
+            if isinstance(meant, int):
+                return self._fire(goto_trigger(self.guide.stages[meant - 1].steps[0].id))
         step = self._step()
         if step is None:
             return Outcome(self._proceed())
@@ -585,12 +594,18 @@ class _Conversation:
 
     def _stop_typing(self, action: str) -> None:
         """A button elsewhere abandons a date or budget line being typed: the next text is an answer again."""
-        if self.membership.awaiting is not None:
-            self.membership.awaiting = None  # the date buttons ask again
-            self._touch()
+        if self._typing():
+            self._touch()  # the date buttons ask again
+        self.membership.awaiting = None
         if self.membership.budget_pending is not None and action not in Action.BUDGET_FLOW:
             self.membership.budget_pending = None
             self._touch()
+
+    def _typing(self) -> bool:
+        """A date or a year is being typed: leaving it changes what buttons mean. The menu or a budget screen
+        shown last changes only what the next text is for."""
+        awaiting = self.membership.awaiting
+        return awaiting is not None and awaiting != MENU and not awaiting.startswith(BUDGET_SCREEN)
 
     def _stale(self) -> Outcome:
         return Outcome(self._proceed(), notice=self.ui.notices.stale)
@@ -1537,6 +1552,8 @@ class _Conversation:
         return Reply("ask_territory", {"project": self.project.name, "created": False})
 
     def _menu(self) -> Reply:
+        if self.membership.role in ANSWERING:
+            self.membership.awaiting = MENU  # saved with the membership; no revision: its buttons stay valid
         return Reply("menu", self._project_values(), self._menu_buttons(with_stages=True))
 
     def _menu_buttons(self, with_stages: bool = False) -> list[list[Button]]:

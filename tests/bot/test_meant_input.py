@@ -539,3 +539,23 @@ async def test_ok_typed_under_ticked_options_validates_them(client, services):
     moved = (await client.send("C'est tout."))[-1]
     assert versions(services, "enjeux") == [["cohesion_sociale"]]
     assert question_in(guide, moved).id != "enjeux"
+
+
+async def test_a_stage_typed_under_the_menu_opens_it_and_an_answer_still_answers(client, services):
+    await create_project(client)
+    await client.send("/menu")
+    opened = await client.send("5")  # "5. Calibrer l'équipe", typed rather than tapped: never stored as an answer
+    assert opened[0].text.startswith("📘 Étape 5 : Calibrer l'équipe")
+    await client.send("/menu")
+    opened = await client.send("Préparer le budget")
+    assert opened[0].text.startswith("📘 Étape 6 : Préparer le budget")
+    await client.send("/menu")
+    resumed = await client.send("continuer")
+    assert question_in(services.guide, resumed[-1]).id == "budget_charges_fonctionnement"
+    assert versions(services, "chef_projet_nom") == []
+    # Words that name no stage answer the question shown before the menu, as they always did.
+    await client.send("/menu")
+    await client.click("1. Établir un diagnostic pour définir le projet")
+    await client.send("/menu")
+    await client.send("Marie Dupont")
+    assert versions(services, "chef_projet_nom") == ["Marie Dupont"]

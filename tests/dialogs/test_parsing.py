@@ -30,7 +30,7 @@ from dialogs.parsing import (
     parse_yes_no,
     reads_as_shown,
     to_json,
-    typed_at_recap,
+    typed_at_menu, typed_at_recap,
     typed_button,
     typed_command,
     yes_no_then,
@@ -667,6 +667,17 @@ def test_a_buttons_words_typed_are_that_button(text, meant):
     ("7", None), ("0", None), ("Marie Dupont", None)])
 def test_what_is_typed_under_a_recap_is_the_button_it_names(text, meant):
     assert typed_at_recap(text, answers=6) == meant
+
+
+STAGE_TITLES = ["Établir un diagnostic pour définir le projet", "Définir le portage", "Calibrer l'équipe"]
+
+
+@pytest.mark.parametrize(("text", "meant"), [
+    ("2", 2), ("étape 3", 3), ("L'étape 1", 1), ("aller à l'étape 2", 2), ("Calibrer l'équipe", 3),
+    ("3. Calibrer l'équipe", 3), ("définir le portage", 2), ("continuer", "next"), ("▶️ Continuer", "next"),
+    ("4", None), ("0", None), ("Marie Dupont", None), ("l'équipe", None), ("2 agents", None)])
+def test_what_is_typed_under_the_menu_is_the_stage_it_names(text, meant):
+    assert typed_at_menu(text, STAGE_TITLES) == meant
 
 
 def test_an_option_named_like_a_button_stays_an_answer():
