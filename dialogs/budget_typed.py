@@ -33,6 +33,7 @@ _MONTHLY_RE = re.compile(r"\bpar mois\b|/ ?mois\b|\bmensuel(?:le)?s?\b|\bchaque 
                          re.IGNORECASE)
 _PRODUCT_RE = re.compile(r"[0-9€]\s*[x×*]\s*[0-9]", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[,;\n]")
+_EMPTY_BRACKETS_RE = re.compile(r"\(\W*\)")
 _REMARK_RE = re.compile(r"\s*\([^()]*\)\s*")  # "(2 ETP)" after an amount: part of the line's words
 _JOINT_RE = re.compile(r"\s+(?:et|puis|plus|ainsi que)\s+", re.IGNORECASE)
 # What joins a line to the next, or an amount to its words ("6 000 € de loyer"), kept out of a line's wording.
@@ -154,19 +155,23 @@ def _use(words: str) -> Use | None:
 
 
 def _clean(words: str) -> str:
+    """Words without what joins them to an amount or another line, nor the brackets a use or "par an" left empty."""
+    words = re.sub(r"\s+", " ", _EMPTY_BRACKETS_RE.sub(" ", words))
     return _TRAILING_RE.sub("", _LEADING_RE.sub("", words.strip())).strip()
 
 
 def _category(section: Sequence[Category], words: str, subsidy_words: Sequence[str],
               with_amount: bool) -> tuple[Category, str | None]:
-    """The category the words name, and an « Autre » line's wording."""
+    """The category the words name, and the line's own wording: an « Autre » line's, or words that say more than
+    the category ("Travaux d'accessibilité", "Mairie de Cajarc"), which the dossier prints as typed."""
     typed = bare_words(words)
     if not typed:
         raise ParseError("budget.amount_only" if with_amount else "budget.buttons")
     if any(typed[:len(said)] == said for said in map(bare_words, subsidy_words)):
         raise ParseError("budget.subsidy", unknown=words)
     if (named := _named(section, words)) is not None:
-        return named, None
+        said = {bare_words(named.label), *map(bare_words, named.words)}
+        return named, None if typed in said or "_".join(typed) == named.id else _wording(words)
     close = close_options([category.option for category in section], words)
     if close:
         raise ParseError("budget.category", unknown=words, close=[label for _, label in close["close"]])
@@ -175,8 +180,12 @@ def _category(section: Sequence[Category], words: str, subsidy_words: Sequence[s
     other = next((category for category in section if category.other), None)
     if other is None or fold(words) in _NOT_A_LABEL:
         raise ParseError("budget.category", unknown=words)
+    return other, _wording(words)
+
+
+def _wording(words: str) -> str:
     label = parse_text(words, SHORT_TEXT_MAX)
-    return other, label[0].upper() + label[1:]
+    return label[0].upper() + label[1:]
 
 
 def _named(section: Sequence[Category], words: str) -> Category | None:

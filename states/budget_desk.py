@@ -144,7 +144,7 @@ class BudgetDesk:
             except ParseError as error:
                 errors.append(error)
                 continue
-            if group or not any(line.label for line in lines):
+            if group or not any(line.category.other for line in lines):
                 readings.append(lines)
         if len(readings) == 1:
             try:

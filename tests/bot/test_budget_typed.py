@@ -81,7 +81,7 @@ async def test_resources_say_what_they_fund_or_are_asked_it(client, services):
     added = await client.send("Commune 20 000 € en fonctionnement, DETR 10 000 € en investissement")
     assert seen(added[0]) == ("➕ Lignes ajoutées :\n• Commune : 20 000 € (fonctionnement)\n"
                               "• DETR : 10 000 € (investissement)")
-    asked = await client.send("la région 5 000")
+    asked = await client.send("Région Occitanie 5 000")  # its use asked next, its wording kept for the dossier
     assert "cette ressource finance-t-elle l'investissement ou le fonctionnement ?" in asked[-1].text
     back = await client.click("Fonctionnement")
     assert question_in(services.guide, back[-1]).id == "budget_ressources"
@@ -92,7 +92,7 @@ async def test_resources_say_what_they_fund_or_are_asked_it(client, services):
                                 "fonctionnement, DETR 20 000 € en investissement. Aucune ligne n'a été ajoutée.")
     assert stored(services) == [("commune", "Commune", 2_000_000, "fonctionnement"),
                                 ("detr", "DETR", 1_000_000, "investissement"),
-                                ("region", "Région (contrat de plan État-Région)", 500_000, "fonctionnement")]
+                                ("region", "Région Occitanie", 500_000, "fonctionnement")]
 
 
 async def test_a_line_typed_under_the_budget_summary_goes_to_the_budget_never_to_the_guides_question(client, services):

@@ -41,19 +41,27 @@ def refused(section, text) -> ParseError:
         ("salaires", 7_000_000, None, None), ("loyer_hebergement", 600_000, None, None),
         ("autre_fonctionnement", 300_000, "Ménage", None)]),
     ("Autre charge de fonctionnement 500", [("autre_fonctionnement", 50_000, None, None)]),  # its wording asked next
-    ("le téléphone et internet 1 200 euros", [("telecoms", 120_000, None, None)]),
+    ("le téléphone et internet 1 200 euros", [("telecoms", 120_000, "Téléphone et internet", None)]),
     ("3 000 € de ménage", [("autre_fonctionnement", 300_000, "Ménage", None)]),
     ("électricité 1 200", [("autre_fonctionnement", 120_000, "Électricité", None)]),
-    ("Salaires 62 000 € (2 ETP)", [("salaires", 6_200_000, None, None)]),
+    ("Salaires 62 000 € (2 ETP)", [("salaires", 6_200_000, "Salaires (2 ETP)", None)]),
     ("3 000 € de ménage (prestataire)", [("autre_fonctionnement", 300_000, "Ménage (prestataire)", None)]),
-    ("2 agents 60 000 €", [("salaires", 6_000_000, None, None)]),  # "2" is what the line is for, not its amount
+    ("2 agents 60 000 €", [("salaires", 6_000_000, "2 agents", None)]),  # "2" is what the line is for, not its amount
     ("2 chauffeurs 60 000 €", [("autre_fonctionnement", 6_000_000, "2 chauffeurs", None)]),
-    ("un agent d'accueil à mi-temps : 18 000 €", [("salaires", 1_800_000, None, None)]),
-    ("fournitures de bureau 1 000", [("fournitures", 100_000, None, None)]),
+    ("un agent d'accueil à mi-temps : 18 000 €", [("salaires", 1_800_000, "Un agent d'accueil à mi-temps", None)]),
+    ("fournitures de bureau 1 000", [("fournitures", 100_000, "Fournitures de bureau", None)]),
     ("formation", [("formation", None, None, None)]),  # the category alone: its amount is asked next
 ])
 def test_operating_lines_read_as_the_user_meant_them(text, lines):
     assert read(OPERATING, text) == lines
+
+
+def test_words_saying_more_than_the_category_are_the_lines_wording():
+    """The dossier prints a line's wording: what the user typed, when it says more than the category's name."""
+    assert read(INVESTMENT, "Travaux d'accessibilité 15 000 €") == [
+        ("amenagement_locaux", 1_500_000, "Travaux d'accessibilité", None)]
+    assert read(RESOURCES, "les fonds propres 2 000 € en fonctionnement") == [
+        ("fonds_propres", 200_000, None, "fonctionnement")]
 
 
 def test_investment_lines_take_the_sections_own_words():
@@ -70,7 +78,7 @@ def test_investment_lines_take_the_sections_own_words():
      [("intercommunalite", 500_000, None, "fonctionnement")]),
     ("CAF 2 000 € en fonctionnement", [("autre_ressource", 200_000, "CAF", "fonctionnement")]),
     ("LEADER 20 000 € invest", [("europe", 2_000_000, None, "investissement")]),
-    ("Département du Lot 15 000 € (fonct.)", [("departement", 1_500_000, None, "fonctionnement")]),
+    ("Département du Lot 15 000 € (fonct.)", [("departement", 1_500_000, "Département du Lot", "fonctionnement")]),
 ])
 def test_resources_say_what_they_fund_when_the_user_says_it(text, lines):
     assert read(RESOURCES, text) == lines
