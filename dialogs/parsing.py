@@ -491,6 +491,27 @@ def parse_text(text: str, max_length: int) -> str:
     return text
 
 
+# What a newcomer types before naming anything: a greeting, a thanks, a test.
+_NOT_A_NAME = frozenset({"bonjour", "bonsoir", "salut", "hello", "coucou", "merci", "ok", "d'accord", "test",
+                         "essai", "start", "go", "aide", "help"})
+
+
+def parse_title(text: str) -> str:
+    """A project's name or its territory, which every document prints: some words, not a greeting, a yes or no,
+    a figure or a question."""
+    text = parse_text(text, SHORT_TEXT_MAX)
+    words = typed_words(text)
+    if text.rstrip().endswith("?"):
+        raise ParseError("title.question")
+    if not re.search(r"[^\W\d_]", text) or words in _NOT_A_NAME or words in _VAGUE:
+        raise ParseError("title.not_a_name", typed=text)
+    try:
+        parse_yes_no(text)
+    except ParseError:
+        return text
+    raise ParseError("title.not_a_name", typed=text)
+
+
 # "moi", "C'est moi", "moi-même", then what follows when it is set apart: ", Jean Rouvière", " (Jean Rouvière)".
 _SELF_FIRST = re.compile(r"\s*(?:c['’]\s*est\s+)?moi(?:[\s-]*m[eê]me)?\s*(?:$|[,:;(–—-]\s*)", re.IGNORECASE)
 

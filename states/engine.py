@@ -21,7 +21,7 @@ from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.folding import fold
 from dialogs.schedule import same_hours_as, total_minutes
 from dialogs.parsing import (BACK, CLEAR, DEFER, KEEP, NEXT, SHORT_TEXT_MAX, SKIP, DateInferred, ParseError, from_json,
-                             names_nothing, parse_answer, parse_text, parse_yes_no, reads_as_shown, to_json,
+                             names_nothing, parse_answer, parse_title, parse_yes_no, reads_as_shown, to_json,
                              typed_at_menu, typed_at_recap, typed_button, typed_command, typed_validate,
                              yes_no_then)
 from dialogs.partners import partner_name
@@ -262,7 +262,7 @@ class _Conversation:
 
     def _create_project(self, text: str) -> Outcome:
         try:
-            name = parse_text(text, SHORT_TEXT_MAX)
+            name = parse_title(text)
         except ParseError as error:
             return Outcome([self._invalid(error), Reply("ask_name")])
         ref = self.engine.default  # until the team chooses, once the territory is given
@@ -273,7 +273,7 @@ class _Conversation:
 
     def _set_territory(self, text: str) -> Outcome:
         try:
-            self.project.territory = parse_text(text, SHORT_TEXT_MAX)
+            self.project.territory = parse_title(text)
         except ParseError as error:
             return Outcome([self._invalid(error), Reply("ask_territory", {"project": self.project.name,
                                                                           "created": False})])

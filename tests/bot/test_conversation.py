@@ -23,6 +23,25 @@ async def create_project(client, name="MSAP du Val de Sèvre", territory="CC du 
     return await client.click(rules)
 
 
+async def test_a_greeting_a_figure_or_a_question_is_not_taken_for_a_name(client, services):
+    """The project's name and territory are printed on every document: "Bonjour" typed first is not one."""
+    await client.send("/start")
+    refused = await client.send("Bonjour")
+    assert refused[0].text.startswith("⚠️ « Bonjour » ne ressemble pas à un nom : il figurera sur chaque document.")
+    assert refused[1].text.startswith("Quel est le nom de votre projet ?")
+    refused = await client.send("Comment ça marche ?")
+    assert refused[0].text.startswith("⚠️ Pour l'aide, tapez /aide.")
+    asked = await client.send("France services de Figeac")
+    refused = await client.send("1")
+    assert refused[0].text.startswith("⚠️ « 1 » ne ressemble pas à un nom")
+    assert "Sur quel territoire se situe le projet « France services de Figeac » ?" in refused[1].text
+    chosen = await client.send("Grand-Figeac")
+    assert "Quelles règles suit « France services de Figeac »" in chosen[-1].text
+    with services.database.connect() as connection:
+        [(project, _)] = Repository(connection).projects(1001)
+    assert (project.name, project.territory) == ("France services de Figeac", "Grand-Figeac")
+
+
 async def test_guillemets_hold_to_the_name_they_quote(client):
     await client.send("/start")
     await client.send("France services de la Vallée du Lot et du Célé")

@@ -30,7 +30,7 @@ from dialogs.parsing import (
     parse_yes_no,
     reads_as_shown,
     to_json,
-    typed_at_menu, typed_at_recap,
+    parse_title, typed_at_menu, typed_at_recap,
     typed_button,
     typed_command,
     yes_no_then,
@@ -667,6 +667,18 @@ def test_a_buttons_words_typed_are_that_button(text, meant):
     ("7", None), ("0", None), ("Marie Dupont", None)])
 def test_what_is_typed_under_a_recap_is_the_button_it_names(text, meant):
     assert typed_at_recap(text, answers=6) == meant
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("France services de Figeac", None), ("MSAP 2027", None), ("CC du Causse", None), ("Lot", None),
+    ("Bonjour", "title.not_a_name"), ("Salut !", "title.not_a_name"), ("1", "title.not_a_name"),
+    ("oui", "title.not_a_name"), ("à voir", "title.not_a_name"), ("Comment ça marche ?", "title.question")])
+def test_a_project_or_territory_name_is_some_words(text, key):
+    if key is None:
+        assert parse_title(text) == text
+    else:
+        with raises_key(key):
+            parse_title(text)
 
 
 STAGE_TITLES = ["Établir un diagnostic pour définir le projet", "Définir le portage", "Calibrer l'équipe"]
