@@ -496,6 +496,9 @@ _NOT_A_NAME = frozenset({"bonjour", "bonsoir", "salut", "hello", "coucou", "merc
                          "essai", "start", "go", "aide", "help"})
 
 
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
 def parse_title(text: str) -> str:
     """A project's name or its territory, which every document prints: some words, not a greeting, a yes or no,
     a figure or a question."""
@@ -503,7 +506,7 @@ def parse_title(text: str) -> str:
     words = typed_words(text)
     if text.rstrip().endswith("?"):
         raise ParseError("title.question")
-    if not re.search(r"[^\W\d_]", text) or words in _NOT_A_NAME or words in _VAGUE:
+    if not _LETTER_RE.search(text) or words in _NOT_A_NAME or words in _VAGUE:
         raise ParseError("title.not_a_name", typed=text)
     try:
         parse_yes_no(text)
@@ -703,10 +706,10 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
     """Parse text as an answer to question, according to its kind; `today` dates a date typed without its year."""
     kind = question.kind
     if kind is Kind.SHORT_TEXT:
-        typed = _not_a_yes(parse_text(text, SHORT_TEXT_MAX))
+        typed = _words(parse_text(text, SHORT_TEXT_MAX))
         return parse_person(typed) if question.person else typed
     if kind is Kind.LONG_TEXT:
-        return _not_a_yes(parse_text(text, LONG_TEXT_MAX))
+        return _words(parse_text(text, LONG_TEXT_MAX))
     if kind is Kind.INTEGER:
         if question.min is not None and question.min >= YEAR_MIN:
             return _parse_year(text, question.min, question.max, today)
@@ -774,15 +777,17 @@ def _parse_year(text: str, min: int, max: int | None, today: datetime.date | Non
         raise ParseError("integer.year", example=(today.year + 1) if today else 2027) from None
 
 
-def _not_a_yes(text: str) -> str:
+def _words(text: str) -> str:
     """A text answer, which "oui" alone never is: every text question asks what, who or how ("non" may say
-    "none")."""
+    "none"); nor a figure alone, a button's number typed under another screen."""
+    if not _LETTER_RE.search(text):
+        raise ParseError("text.words", typed=text)
     try:
         said = parse_yes_no(text)
     except ParseError:
         return text
     if said:
-        raise ParseError("text.yes", typed=text)
+        raise ParseError("text.words", typed=text)
     return text
 
 

@@ -559,3 +559,12 @@ async def test_a_stage_typed_under_the_menu_opens_it_and_an_answer_still_answers
     await client.send("/menu")
     await client.send("Marie Dupont")
     assert versions(services, "chef_projet_nom") == ["Marie Dupont"]
+
+
+async def test_a_buttons_number_typed_under_another_screen_is_no_ones_name(client, services):
+    await create_project(client)
+    await client.send("/checklist")
+    refused = await client.send("3")  # stage 3 of the checklist, meant as a tap
+    assert refused[0].text.startswith("⚠️ Cette question attend quelques mots, pas « 3 ».")
+    assert question_in(services.guide, refused[-1]).id == "chef_projet_nom"
+    assert versions(services, "chef_projet_nom") == []

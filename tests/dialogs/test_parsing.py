@@ -890,11 +890,12 @@ def test_what_is_not_a_year_is_refused_with_one_for_example():
         parse_answer(_question(Kind.INTEGER, min=0), "l'an prochain", TODAY)
 
 
-@pytest.mark.parametrize("text", ["oui", "Oui !", "ok", "d'accord"])
-def test_a_yes_alone_answers_no_text_question(text):
-    """Every text question asks what, who or how: "oui" would print as the answer in the dossier."""
+@pytest.mark.parametrize("text", ["oui", "Oui !", "ok", "d'accord", "3", "12.", "?"])
+def test_a_yes_or_a_figure_alone_answers_no_text_question(text):
+    """Every text question asks what, who or how: "oui" or "3" (a button's number, typed under another screen)
+    would print as the answer in the dossier."""
     for kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT):
-        with raises_key("text.yes", typed=text):
+        with raises_key("text.words", typed=text):
             parse_answer(_question(kind), text)
 
 
