@@ -184,7 +184,8 @@ async def test_a_maison_opening_during_the_year(client):
     assert "Récapitulatif" in replies[-1].text and "💶 Budget" in replies[-1].labels
     await client.click("💶 Budget")
     summary = (await add_charge(client, "fonctionnement", "Salaires et charges", "16 000 €"))[0]
-    assert "le budget de fonctionnement couvre 4 mois d'activité" in seen(summary)
+    assert ("le budget de fonctionnement couvre 4 mois d'activité. Les charges de fonctionnement saisies sont celles "
+            "de ces mois, pas d'une année entière.") in seen(summary)
     assert "c'est à la Préfecture de le confirmer" in seen(summary)
     assert "50 % de 16 000 € = 8 000 €, porté au plancher de 10 000 €." in seen(summary)
 

@@ -50,7 +50,7 @@ async def test_a_line_not_read_for_sure_stores_nothing_and_says_why(client, serv
         ("Autre charge de fonctionnement 500, loyer 600", "Pour « Autre charge de fonctionnement », tapez ce que "
                                                           "c'est, avec le montant. Exemple : Ménage 3 000 €. "
                                                           "Aucune ligne n'a été ajoutée."),
-        ("maintenance 500 € par mois", "Le budget se compte à l'année : tapez le montant annuel."),
+        ("maintenance 500 € par mois", "Tapez le total pour l'année du budget."),
         ("70 000", "Pour quelle catégorie ? Tapez-la avec le montant."),
     ]:
         replies = await client.send(typed)

@@ -121,7 +121,7 @@ async def test_the_budget_is_entered_step_by_step_in_the_guide(client, api, serv
     assert question_in(guide, replies[-1]).id == "budget_charges_investissement"
     replies = await client.click("🕓 Je ne sais pas encore")
     recap = replies[-1].text.replace("\u202f", " ").replace("\xa0", " ")
-    assert "Quelles charges de fonctionnement prévoyez-vous pour une année ?\n➡️ 40 000 €" in recap
+    assert "Quelles charges de fonctionnement prévoyez-vous sur l'année civile ?\n➡️ 40 000 €" in recap
     assert "à compléter plus tard" in recap
     # A typed amount where a category is expected gets the way to do it.
     await client.click("✏️ 2")
