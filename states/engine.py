@@ -35,7 +35,7 @@ from states.progress import ANSWERED, DEFERRED, SKIPPED, ProjectView
 from states import paste, taps
 from states.animation import Animation
 from states.budget_desk import BUDGET_SCREEN, BUDGET_YEAR, BudgetDesk
-from states.reminder_desk import COMMITTEE_DATE, ReminderDesk, watched_questions
+from states.reminder_desk import COMMITTEE_DATE, REMINDERS_SCREEN, ReminderDesk, watched_questions
 from states.reminder_plan import Planner
 from states.reports import Reports, requirement_counts
 from states.roles import ANSWERING, OWNER, PARTNER, allows_action, allows_command, usable
@@ -349,6 +349,11 @@ class _Conversation:
             return self._desk().text(text)
         if (self.membership.awaiting or "").startswith(BUDGET_SCREEN):
             return self._desk().typed_at_screen(text)
+        if self.membership.awaiting == REMINDERS_SCREEN:
+            self.membership.awaiting = None  # anything but a date answers the guide's question, as before
+            if (desk := self._desk_for_reminders()).says_a_date(text):
+                self._touch()
+                return Outcome(desk.text(text))
         if self.membership.awaiting == MENU:
             self.membership.awaiting = None  # anything else typed there answers the guide's question, as before
             meant = typed_at_menu(text, [stage.title for stage in self.guide.stages])
@@ -605,7 +610,7 @@ class _Conversation:
         """A date or a year is being typed: leaving it changes what buttons mean. The menu or a budget screen
         shown last changes only what the next text is for."""
         awaiting = self.membership.awaiting
-        return awaiting is not None and awaiting != MENU and not awaiting.startswith(BUDGET_SCREEN)
+        return awaiting not in (None, MENU, REMINDERS_SCREEN) and not awaiting.startswith(BUDGET_SCREEN)
 
     def _stale(self) -> Outcome:
         return Outcome(self._proceed(), notice=self.ui.notices.stale)

@@ -19,6 +19,9 @@ from store.reminders import ReminderRow, ReminderStore
 from store.repo import MembershipRow, ProjectRow, Repository
 
 COMMITTEE_DATE = "committee_date"  # membership.awaiting: the next message is the committee's date
+# membership.awaiting: /rappels is the last screen shown; a date typed there is the committee's, as if « Fixer la
+# date » had been tapped first.
+REMINDERS_SCREEN = "reminders_screen"
 UPCOMING_SHOWN = 8
 KINDS_PER_ROW = 2
 
@@ -69,6 +72,7 @@ class ReminderDesk:
         enabled = self.planner.enabled(self.membership.reminder_settings, role)
         rows = []
         if self.answers_committee:  # the others cannot record the committee's date or whether it was held
+            self.membership.awaiting = REMINDERS_SCREEN  # saved with the membership; its buttons stay valid
             rows.append([self.button(texts.change_date if facts.committee_date else texts.set_date,
                                      Action.REMINDER_DATE)])
         if facts.committee_date is not None:
@@ -129,6 +133,14 @@ class ReminderDesk:
     def cancel(self) -> Reply:
         self.membership.awaiting = None
         return self.summary()
+
+    def says_a_date(self, text: str) -> bool:
+        """A text under /rappels that gives a date, or tries to ("mars 2027"), rather than an answer to the guide."""
+        try:
+            parse_date(text, self.today, "future")
+        except ParseError as error:
+            return error.key != "date.invalid"
+        return True
 
     def text(self, text: str) -> list[Reply]:
         """The committee date typed after "Changer la date"."""

@@ -377,3 +377,19 @@ async def test_next_years_committee_after_29_february_or_before_a_holiday(team):
     await team.tick("2029-07-15 09:00")
     replies = await team.client.click("Oui, il a eu lieu")
     assert any("lundi 15 juillet 2030" in r.text for r in replies)  # 14 July 2030 is a Sunday
+
+
+async def test_a_date_typed_under_rappels_is_the_committees_and_other_words_answer_the_guide(team):
+    """Under /rappels, "comité le 13 juin 2028" means the committee, as after « Fixer la date »: it was stored as
+    the project leader's name. Other words still answer the guide's question."""
+    await new_project(team)
+    await team.client.send("/rappels")
+    replies = await team.client.send("le comité aura lieu le 13 juin 2028")
+    assert "Comité de pilotage enregistré" in replies[0].text and "mardi 13 juin 2028" in replies[0].text
+    await team.client.send("/rappels")
+    await team.client.send("Marie Dupont")
+    with team.services.database.connect() as connection:
+        repo = Repository(connection)
+        answers = repo.answers(repo.projects(team.user_id)[0][0].id)
+    assert answers["chef_projet_nom"].value == "Marie Dupont"
+    assert answers["dev_comite_date"].value == "2028-06-13"
