@@ -693,6 +693,27 @@ def typed_at_menu(text: str, titles: Sequence[str]) -> str | int | None:
     return next((order for order, title in enumerate(titles, start=1) if label_key(title) == key), None)
 
 
+# Under /dossier: the button named, or a plain yes to what it offers.
+DRAFT, FINAL = "draft", "final"
+_DOSSIER_WORDS = {**dict.fromkeys(("brouillon", "le brouillon", "un brouillon", "en brouillon", "version brouillon"),
+                                  DRAFT),
+                  **dict.fromkeys(("final", "dossier final", "le dossier final", "version finale", "le final"), FINAL)}
+
+
+def typed_at_dossier(text: str) -> str | bool | None:
+    """DRAFT or FINAL for the button a text names ("brouillon", "dossier final"); True for a plain yes ("oui",
+    "ok"), which is the draft unless the final dossier is offered too; None for anything else."""
+    words = _BUTTON_MARK_RE.sub("", typed_words(text))
+    if words in _DOSSIER_WORDS:
+        return _DOSSIER_WORDS[words]
+    if words in VALIDATE_PHRASES:
+        return True
+    try:
+        return True if parse_yes_no(text) else None
+    except ParseError:
+        return None
+
+
 def typed_command(text: str, commands: Collection[str]) -> str | None:
     """The command a text names without its slash ("aide", "Menu", "mes données"); None for anything else."""
     name = typed_words(text).lstrip("/").replace(" ", "_")

@@ -201,6 +201,7 @@ class Notices(Strict):
     already_done: str
     not_allowed: str
     recall_changed: str  # "non" to a recalled answer's "Est-ce toujours exact ?"
+    dossier_which: str  # "oui" under /dossier when both the final dossier and a draft are offered
 
 
 class Terminal(Strict):

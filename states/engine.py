@@ -20,10 +20,10 @@ from dialogs.model import TYPED_KINDS, Kind, Question, Step, other_of
 from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.folding import fold
 from dialogs.schedule import same_hours_as, total_minutes
-from dialogs.parsing import (BACK, CLEAR, DEFER, KEEP, NEXT, SHORT_TEXT_MAX, SKIP, DateInferred, ParseError, from_json,
-                             names_nothing, parse_answer, parse_title, parse_yes_no, reads_as_shown, to_json,
-                             typed_at_menu, typed_at_recap, typed_button, typed_command, typed_validate,
-                             yes_no_then)
+from dialogs.parsing import (BACK, CLEAR, DEFER, DRAFT, KEEP, NEXT, SKIP, DateInferred, ParseError,
+                             from_json, names_nothing, parse_answer, parse_title, parse_yes_no, reads_as_shown, to_json,
+                             typed_at_dossier, typed_at_menu, typed_at_recap, typed_button, typed_command,
+                             typed_validate, yes_no_then)
 from dialogs.partners import partner_name
 from dialogs.referentials import Referential, default_referential, partner_labels
 from dialogs.ui import UiTexts
@@ -58,6 +58,7 @@ RECAP_ITEMS_PER_MESSAGE = 40  # 8 rows of ✏️ buttons: well within Telegram's
 # The next tap is the project's referential, chosen once its territory is given (membership.awaiting).
 CHOOSING_REFERENTIAL = "referential"
 MENU = "menu"  # membership.awaiting: the menu is the last screen shown; "5" or a stage's title opens that stage
+DOSSIER = "dossier"  # membership.awaiting: /dossier is the last screen shown; "brouillon" or "oui" asks for it
 # A user's last activity is kept to the day: one write a day at most, plenty for an erasure counted in months.
 ACTIVITY_RESOLUTION = timedelta(days=1)
 
@@ -354,6 +355,10 @@ class _Conversation:
             if (desk := self._desk_for_reminders()).says_a_date(text):
                 self._touch()
                 return Outcome(desk.text(text))
+        if self.membership.awaiting == DOSSIER:
+            self.membership.awaiting = None  # anything else typed there answers the guide's question, as before
+            if (meant := typed_at_dossier(text)) is not None:
+                return self._typed_dossier(meant)
         if self.membership.awaiting == MENU:
             self.membership.awaiting = None  # anything else typed there answers the guide's question, as before
             meant = typed_at_menu(text, [stage.title for stage in self.guide.stages])
@@ -610,7 +615,7 @@ class _Conversation:
         """A date or a year is being typed: leaving it changes what buttons mean. The menu or a budget screen
         shown last changes only what the next text is for."""
         awaiting = self.membership.awaiting
-        return awaiting not in (None, MENU, REMINDERS_SCREEN) and not awaiting.startswith(BUDGET_SCREEN)
+        return awaiting not in (None, MENU, DOSSIER, REMINDERS_SCREEN) and not awaiting.startswith(BUDGET_SCREEN)
 
     def _stale(self) -> Outcome:
         return Outcome(self._proceed(), notice=self.ui.notices.stale)
@@ -997,12 +1002,25 @@ class _Conversation:
         buttons = [[self._button(self.ui.documents.final, Action.DOSSIER, 0)]] if complete else []
         buttons += [[self._button(self.ui.documents.draft, Action.DOSSIER, 1)],
                     [self._button(self.ui.buttons.menu, Action.MENU)]]
+        if allows_action(self.membership.role, Action.DOSSIER) and self.membership.role in ANSWERING:
+            self.membership.awaiting = DOSSIER  # saved with the membership; its buttons stay valid
         return Reply("dossier", standing, buttons)
+
+    def _typed_dossier(self, meant: str | bool) -> Outcome:
+        """"brouillon", "dossier final", or a yes: what that button does; a yes with both offered is asked again,
+        never taken for a yes to the guide's question out of sight."""
+        if meant is True:
+            if self._final_allowed(self._standing()):
+                return Outcome([Reply("notice", {"text": self.ui.notices.dossier_which}), self._dossier_choice()])
+            meant = DRAFT
+        return self._typed(self._send_dossier(draft=meant == DRAFT))
 
     def _dossier(self, payload: Payload) -> Outcome:
         if payload.arg not in (0, 1):
             return self._stale()
-        draft = payload.arg == 1
+        return self._send_dossier(draft=payload.arg == 1)
+
+    def _send_dossier(self, draft: bool) -> Outcome:
         if not draft and not self._final_allowed(self._standing()):
             return Outcome([self._dossier_choice()], notice=self.ui.notices.stale)
         return Outcome([Reply("dossier_sending", {"draft": draft},

@@ -54,6 +54,21 @@ async def test_an_incomplete_project_gets_a_draft_with_what_is_missing(client, a
     assert "Quels enjeux la Maison doit-elle servir ?" not in front   # the chat's prompt stays in the chat
 
 
+async def test_yes_or_brouillon_typed_under_dossier_asks_for_the_draft(client, api, services):
+    """Typed instead of tapped, never taken for an answer to the guide's question out of sight."""
+    await create_project(client, "MSAP du Pays de Lure", "Haute-Saône")
+    await client.send("/dossier")
+    sent = await client.send("oui")
+    assert sent[0].text.startswith("📝 Préparation du brouillon")
+    assert len(api.documents) == 5 and all("brouillon" in caption for _, _, caption in api.documents)
+    await client.send("/dossier")
+    await client.send("le brouillon")
+    assert len(api.documents) == 10
+    await client.send("/dossier")
+    answered = await client.send("Claire Morel")  # other words answer the guide's question, as before
+    assert "question 2/" in answered[-1].text
+
+
 async def test_what_is_missing_is_listed_in_stage_order_with_the_budget_in_its_stage(client):
     await create_project(client, "France services de Lure", "Haute-Saône", FRANCE_SERVICES_RULES)
     summary = (await client.send("/dossier"))[0]
@@ -71,6 +86,9 @@ async def test_a_complete_project_gets_the_final_dossier(client, api, services):
     total = sum(check.kind == "exigence" for check in services.guide.checks)
     assert f"Exigences de la labellisation : les {total} sont respectées." in summary.text
     walked = len(api.documents)  # the walk got the committee's calendar file
+    asked = await client.send("oui")  # both are offered: which one is asked, nothing is sent
+    assert asked[0].text == "ℹ️ Lequel ? Touchez « 📄 Dossier final » ou « 📝 Brouillon »."
+    assert len(api.documents) == walked
     await client.click("Dossier final")
     files = {name.rsplit(".", 1)[1] + ":" + name.split("-")[0]: content
              for name, content, _ in api.documents[walked:]}

@@ -30,7 +30,7 @@ from dialogs.parsing import (
     parse_yes_no,
     reads_as_shown,
     to_json,
-    parse_title, typed_at_menu, typed_at_recap,
+    parse_title, typed_at_dossier, typed_at_menu, typed_at_recap,
     typed_button,
     typed_command,
     yes_no_then,
@@ -679,6 +679,13 @@ def test_a_project_or_territory_name_is_some_words(text, key):
     else:
         with raises_key(key):
             parse_title(text)
+
+
+@pytest.mark.parametrize(("text", "meant"), [
+    ("brouillon", "draft"), ("📝 Brouillon", "draft"), ("Le dossier final", "final"), ("oui", True), ("OK", True),
+    ("oui merci", True), ("non", None), ("Marie Dupont", None), ("brouillon de la lettre", None)])
+def test_what_is_typed_under_dossier_is_the_button_it_names(text, meant):
+    assert typed_at_dossier(text) == meant
 
 
 STAGE_TITLES = ["Établir un diagnostic pour définir le projet", "Définir le portage", "Calibrer l'équipe"]
