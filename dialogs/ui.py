@@ -201,6 +201,7 @@ class Notices(Strict):
     already_done: str
     not_allowed: str
     recall_changed: str  # "non" to a recalled answer's "Est-ce toujours exact ?"
+    out_of_sight: str  # a bare yes or no typed under another screen than the yes/no question it would answer
     dossier_which: str  # "oui" under /dossier when both the final dossier and a draft are offered
 
 

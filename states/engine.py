@@ -59,6 +59,13 @@ RECAP_ITEMS_PER_MESSAGE = 40  # 8 rows of ✏️ buttons: well within Telegram's
 CHOOSING_REFERENTIAL = "referential"
 MENU = "menu"  # membership.awaiting: the menu is the last screen shown; "5" or a stage's title opens that stage
 DOSSIER = "dossier"  # membership.awaiting: /dossier is the last screen shown; "brouillon" or "oui" asks for it
+# membership.awaiting: a screen without the guide's question is the last one shown (these templates): a bare yes or
+# no typed next is no answer to a yes/no question out of sight, which is shown instead.
+ELSEWHERE = "elsewhere"
+SCREENS_WITHOUT_QUESTION = frozenset({
+    "progress", "help", "conformity", "checklist", "checklist_stage", "deferred", "team", "team_member", "projects",
+    "passage", "personal_data", "privacy", "budget_lines", "budget_line", "budget_chart", "committee_calendar",
+    "dossier_sending"})
 # A user's last activity is kept to the day: one write a day at most, plenty for an erasure counted in months.
 ACTIVITY_RESOLUTION = timedelta(days=1)
 
@@ -206,10 +213,8 @@ class _Conversation:
         if self.membership.awaiting == CHOOSING_REFERENTIAL:
             return self._noted(event, self._choosing(event))
         self._forget_earlier_input(event)
-        if isinstance(event, Command):
-            return self._command(event.name)
-        if isinstance(event, Choice):
-            return self._tap(event)
+        if isinstance(event, (Command, Choice)):
+            return self._shown(self._command(event.name) if isinstance(event, Command) else self._tap(event))
         if isinstance(event, Text):
             return self._text_message(event)
         if isinstance(event, Edited):
@@ -217,6 +222,13 @@ class _Conversation:
         if isinstance(event, Unsupported):
             return self._not_taken(event)
         raise TypeError(event)
+
+    def _shown(self, outcome: Outcome) -> Outcome:
+        """Notes a screen without the guide's question as the last one shown (nothing else waiting for a text)."""
+        if outcome.replies and outcome.replies[-1].template in SCREENS_WITHOUT_QUESTION \
+                and self.membership is not None and self.membership.awaiting is None:
+            self.membership.awaiting = ELSEWHERE
+        return outcome
 
     def _not_taken(self, event: Unsupported | Edited) -> Outcome:
         """What the bot cannot take, said; then what it was waiting for, asked again."""
@@ -370,6 +382,10 @@ class _Conversation:
         if step is None:
             return Outcome(self._proceed())
         question = self._current(step)
+        if self.membership.awaiting == ELSEWHERE:
+            self.membership.awaiting = None
+            if question is not None and question.kind is Kind.YES_NO and _bare_yes_no(text):
+                return Outcome([Reply("notice", {"text": self.ui.notices.out_of_sight}), self._ask(question)])
         if question is None:
             return self._typed_at_recap(step, text)
         meant = typed_button(question, text)
@@ -615,7 +631,8 @@ class _Conversation:
         """A date or a year is being typed: leaving it changes what buttons mean. The menu or a budget screen
         shown last changes only what the next text is for."""
         awaiting = self.membership.awaiting
-        return awaiting not in (None, MENU, DOSSIER, REMINDERS_SCREEN) and not awaiting.startswith(BUDGET_SCREEN)
+        return (awaiting not in (None, MENU, DOSSIER, ELSEWHERE, REMINDERS_SCREEN)
+                and not awaiting.startswith(BUDGET_SCREEN))
 
     def _stale(self) -> Outcome:
         return Outcome(self._proceed(), notice=self.ui.notices.stale)
@@ -1613,6 +1630,14 @@ class _Conversation:
     def _button(self, label: str, action: str, arg: int | None = None) -> Button:
         revision = None if action in Action.TIMELESS else self.project.revision
         return Button(label, Payload(self.project.id, revision, action, arg).encode())
+
+
+def _bare_yes_no(text: str) -> bool:
+    try:
+        parse_yes_no(text)
+    except ParseError:
+        return False
+    return True
 
 
 def _outcome(replies: Reply | list[Reply] | None) -> Outcome | None:

@@ -568,3 +568,19 @@ async def test_a_buttons_number_typed_under_another_screen_is_no_ones_name(clien
     assert refused[0].text.startswith("⚠️ Cette question attend quelques mots, pas « 3 ».")
     assert question_in(services.guide, refused[-1]).id == "chef_projet_nom"
     assert versions(services, "chef_projet_nom") == []
+
+
+async def test_a_yes_typed_under_another_screen_is_no_answer_to_a_question_out_of_sight(client, services):
+    """"oui" under /avancement answered "Avez-vous contacté votre référent… ?" unseen: a requirement could read as
+    met. It shows the question instead; typed with the question on screen, it answers."""
+    await create_project(client)
+    await client.send("/menu")
+    asked = question_in(services.guide, (await client.click("7. Préparer la labellisation et obtenir le financement"))[-1])
+    assert asked.kind.value == "yes_no"
+    await client.send("/avancement")
+    shown = await client.send("oui")
+    assert shown[0].text.startswith("ℹ️ Je n'ai rien enregistré : la question en cours n'était plus affichée.")
+    assert question_in(services.guide, shown[-1]).id == asked.id
+    assert versions(services, asked.id) == []
+    await client.send("oui")
+    assert versions(services, asked.id) == [True]
