@@ -66,6 +66,7 @@ SCREENS_WITHOUT_QUESTION = frozenset({
     "progress", "help", "conformity", "checklist", "checklist_stage", "deferred", "team", "team_member", "projects",
     "passage", "personal_data", "privacy", "budget_lines", "budget_line", "budget_chart", "committee_calendar",
     "dossier_sending"})
+SCREENS = frozenset({MENU, DOSSIER, ELSEWHERE, REMINDERS_SCREEN})  # what the next text is for, not a date being typed
 # A user's last activity is kept to the day: one write a day at most, plenty for an erasure counted in months.
 ACTIVITY_RESOLUTION = timedelta(days=1)
 
@@ -360,24 +361,8 @@ class _Conversation:
             return self._budget_year(text)
         if self.membership.budget_pending is not None:
             return self._desk().text(text)
-        if (self.membership.awaiting or "").startswith(BUDGET_SCREEN):
-            return self._desk().typed_at_screen(text)
-        if self.membership.awaiting == REMINDERS_SCREEN:
-            self.membership.awaiting = None  # anything but a date answers the guide's question, as before
-            if (desk := self._desk_for_reminders()).says_a_date(text):
-                self._touch()
-                return Outcome(desk.text(text))
-        if self.membership.awaiting == DOSSIER:
-            self.membership.awaiting = None  # anything else typed there answers the guide's question, as before
-            if (meant := typed_at_dossier(text)) is not None:
-                return self._typed_dossier(meant)
-        if self.membership.awaiting == MENU:
-            self.membership.awaiting = None  # anything else typed there answers the guide's question, as before
-            meant = typed_at_menu(text, [stage.title for stage in self.guide.stages])
-            if meant == NEXT:
-                return Outcome(self._proceed())
-            if isinstance(meant, int):
-                return self._fire(goto_trigger(self.guide.stages[meant - 1].steps[0].id))
+        if (under_screen := self._typed_at_screen(text)) is not None:
+            return under_screen
         step = self._step()
         if step is None:
             return Outcome(self._proceed())
@@ -417,6 +402,28 @@ class _Conversation:
         if self._recorded == question.id and (copied is not None or not reads_as_shown(question, text, value)):
             understood.append(Reply("understood", {"answer": self._display(question, value)}))
         return Outcome([*understood, *replies])
+
+    def _typed_at_screen(self, text: str) -> Outcome | None:
+        """A text under the last screen shown that says what it is for: budget lines under /budget, a date under
+        /rappels, "brouillon" under /dossier, "5" under the menu. None: it answers the guide's question."""
+        screen = self.membership.awaiting or ""
+        if screen.startswith(BUDGET_SCREEN):
+            return self._desk().typed_at_screen(text)
+        if screen not in (REMINDERS_SCREEN, DOSSIER, MENU):
+            return None
+        self.membership.awaiting = None  # once: anything else typed there answers the guide's question, as before
+        if screen == REMINDERS_SCREEN:
+            if not (desk := self._desk_for_reminders()).says_a_date(text):
+                return None
+            self._touch()
+            return Outcome(desk.text(text))
+        if screen == DOSSIER:
+            meant = typed_at_dossier(text)
+            return None if meant is None else self._typed_dossier(meant)
+        meant = typed_at_menu(text, [stage.title for stage in self.guide.stages])
+        if meant == NEXT:
+            return Outcome(self._proceed())
+        return self._fire(goto_trigger(self.guide.stages[meant - 1].steps[0].id)) if isinstance(meant, int) else None
 
     def _still_exact(self, step: Step, question: Question, text: str) -> Outcome | None:
         """"oui" or "non" to "Vous avez déjà répondu… Est-ce toujours exact ?", under an earlier step's answer
@@ -628,11 +635,10 @@ class _Conversation:
             self._touch()
 
     def _typing(self) -> bool:
-        """A date or a year is being typed: leaving it changes what buttons mean. The menu or a budget screen
-        shown last changes only what the next text is for."""
+        """A date or a year is being typed: leaving it changes what buttons mean. A screen shown last (SCREENS, a
+        budget screen) changes only what the next text is for."""
         awaiting = self.membership.awaiting
-        return (awaiting not in (None, MENU, DOSSIER, ELSEWHERE, REMINDERS_SCREEN)
-                and not awaiting.startswith(BUDGET_SCREEN))
+        return awaiting is not None and awaiting not in SCREENS and not awaiting.startswith(BUDGET_SCREEN)
 
     def _stale(self) -> Outcome:
         return Outcome(self._proceed(), notice=self.ui.notices.stale)
