@@ -439,6 +439,14 @@ def parse_yes_no(text: str) -> bool:
     return polarities.pop()
 
 
+def said_yes_no(text: str) -> bool | None:
+    """The yes or no a text says; None when it says neither (or both)."""
+    try:
+        return parse_yes_no(text)
+    except ParseError:
+        return None
+
+
 # Where a yes or no ends and what explains it begins: "non, des travaux sont prévus", "oui : le mardi".
 _YES_NO_THEN_RE = re.compile(r"\s*(?:[,;:.!?(–—]+|\s-\s|\s(?=car\b|parce que\b|puisque\b))\s*", re.IGNORECASE)
 
@@ -470,11 +478,7 @@ def names_nothing(text: str) -> bool:
     if text.rstrip().endswith("?") or words in _VAGUE or _RANK_RE.search(words) or any(
             word in SPELT_NUMBERS and word not in ("un", "une") for word in words.split()):  # "une" is an article
         return True
-    try:
-        parse_yes_no(text)
-    except ParseError:
-        return False
-    return True
+    return said_yes_no(text) is not None
 
 
 # ---------------------------------------------------------------- free text
@@ -506,13 +510,9 @@ def parse_title(text: str) -> str:
     words = typed_words(text)
     if text.rstrip().endswith("?"):
         raise ParseError("title.question")
-    if not _LETTER_RE.search(text) or words in _NOT_A_NAME or words in _VAGUE:
+    if not _LETTER_RE.search(text) or words in _NOT_A_NAME or words in _VAGUE or said_yes_no(text) is not None:
         raise ParseError("title.not_a_name", typed=text)
-    try:
-        parse_yes_no(text)
-    except ParseError:
-        return text
-    raise ParseError("title.not_a_name", typed=text)
+    return text
 
 
 # "moi", "C'est moi", "moi-même", then what follows when it is set apart: ", Jean Rouvière", " (Jean Rouvière)".
@@ -668,10 +668,7 @@ def typed_at_recap(text: str, answers: int) -> str | int | None:
     rest = _RECAP_NEXT_RE.sub(" ", words).strip(" ,.!")
     if not rest:
         return NEXT
-    try:
-        return NEXT if parse_yes_no(rest) else None
-    except ParseError:
-        return None
+    return NEXT if said_yes_no(rest) else None
 
 
 # Under the menu: "5", "étape 5", "l'étape 5", a stage's title, or what « ▶️ Continuer » says.
@@ -706,12 +703,7 @@ def typed_at_dossier(text: str) -> str | bool | None:
     words = _BUTTON_MARK_RE.sub("", typed_words(text))
     if words in _DOSSIER_WORDS:
         return _DOSSIER_WORDS[words]
-    if words in VALIDATE_PHRASES:
-        return True
-    try:
-        return True if parse_yes_no(text) else None
-    except ParseError:
-        return None
+    return True if words in VALIDATE_PHRASES or said_yes_no(text) else None
 
 
 def typed_command(text: str, commands: Collection[str]) -> str | None:
@@ -801,13 +793,7 @@ def _parse_year(text: str, min: int, max: int | None, today: datetime.date | Non
 def _words(text: str) -> str:
     """A text answer, which "oui" alone never is: every text question asks what, who or how ("non" may say
     "none"); nor a figure alone, a button's number typed under another screen."""
-    if not _LETTER_RE.search(text):
-        raise ParseError("text.words", typed=text)
-    try:
-        said = parse_yes_no(text)
-    except ParseError:
-        return text
-    if said:
+    if not _LETTER_RE.search(text) or said_yes_no(text):
         raise ParseError("text.words", typed=text)
     return text
 

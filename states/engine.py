@@ -21,7 +21,7 @@ from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.folding import fold
 from dialogs.schedule import same_hours_as, total_minutes
 from dialogs.parsing import (BACK, CLEAR, DEFER, DRAFT, KEEP, NEXT, SKIP, DateInferred, ParseError,
-                             from_json, names_nothing, parse_answer, parse_title, parse_yes_no, reads_as_shown, to_json,
+                             from_json, names_nothing, parse_answer, parse_title, reads_as_shown, said_yes_no, to_json,
                              typed_at_dossier, typed_at_menu, typed_at_recap, typed_button, typed_command,
                              typed_validate, yes_no_then)
 from dialogs.partners import partner_name
@@ -369,7 +369,7 @@ class _Conversation:
         question = self._current(step)
         if self.membership.awaiting == ELSEWHERE:
             self.membership.awaiting = None
-            if question is not None and question.kind is Kind.YES_NO and _bare_yes_no(text):
+            if question is not None and question.kind is Kind.YES_NO and said_yes_no(text) is not None:
                 return Outcome([Reply("notice", {"text": self.ui.notices.out_of_sight}), self._ask(question)])
         if question is None:
             return self._typed_at_recap(step, text)
@@ -433,9 +433,7 @@ class _Conversation:
         if question.id not in step.recall or question.kind is Kind.YES_NO or stored is None \
                 or stored.status != ANSWERED or self.view.handled(step, question):
             return None
-        try:
-            still = parse_yes_no(text)
-        except ParseError:
+        if (still := said_yes_no(text)) is None:
             return None
         if still:
             return self._typed(self._keep())
@@ -1636,14 +1634,6 @@ class _Conversation:
     def _button(self, label: str, action: str, arg: int | None = None) -> Button:
         revision = None if action in Action.TIMELESS else self.project.revision
         return Button(label, Payload(self.project.id, revision, action, arg).encode())
-
-
-def _bare_yes_no(text: str) -> bool:
-    try:
-        parse_yes_no(text)
-    except ParseError:
-        return False
-    return True
 
 
 def _outcome(replies: Reply | list[Reply] | None) -> Outcome | None:
