@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from dialogs.budget_model import INVESTMENT, OPERATING, Category, Use
 from dialogs.choices import bare_words, close_options, match_option
 from dialogs.errors import ParseError
-from dialogs.folding import fold, typed_words
+from dialogs.folding import SPELT_NUMBERS, fold, typed_words
 from dialogs.parsing import SHORT_TEXT_MAX, parse_euros, parse_text
 
 # A figure, its thousands grouped by spaces or dots, its cents, then "k" and the currency, each optional.
@@ -99,7 +99,7 @@ def _joined(part: str) -> list[str]:
 def _line(section: Sequence[Category], words: str, amount: str, subsidy_words: Sequence[str]) -> TypedLine:
     cents = int(parse_euros(amount) * 100)
     words = _clean(_YEARLY_RE.sub(" ", words))
-    bare = _clean(_USE_RE.sub(" ", words))
+    bare = _unqualified(words)
     if bare != words and _named(section, bare) is None and (named := _named(section, words)) is not None:
         return TypedLine(named, cents)  # « Autre charge de fonctionnement »: a use in its very name
     category, label = _category(section, bare, subsidy_words, with_amount=True)
@@ -110,7 +110,7 @@ def _pieces(text: str, amounts: list[re.Match]) -> list[tuple[str, str]]:
     """Each amount with its line's words: those after it when the text starts with an amount, else before it.
     What follows an amount up to the next line's words ("en fonctionnement") still belongs to it."""
     if not amounts:
-        if rest := _clean(_USE_RE.sub(" ", _YEARLY_RE.sub(" ", text))):
+        if rest := _unqualified(text):
             raise ParseError("budget.no_amount", unknown=rest)
         return []
     if not _clean(text[:amounts[0].start()]):
@@ -128,7 +128,7 @@ def _pieces(text: str, amounts: list[re.Match]) -> list[tuple[str, str]]:
     qualifier, rest = _qualifier(text[start:])
     if _REMARK_RE.fullmatch(rest):
         qualifier, rest = qualifier + rest, ""
-    if rest := _clean(_USE_RE.sub(" ", _YEARLY_RE.sub(" ", rest))):
+    if rest := _unqualified(rest):
         raise ParseError("budget.no_amount", unknown=rest)
     pieces[-1] = (pieces[-1][0] + " " + qualifier, pieces[-1][1])
     return pieces
@@ -152,6 +152,11 @@ def _use(words: str) -> Use | None:
     if len(said) > 1:
         raise ParseError("budget.two_uses")
     return said.pop() if said else None
+
+
+def _unqualified(words: str) -> str:
+    """The words without what qualifies an amount ("en fonctionnement", "par an")."""
+    return _clean(_USE_RE.sub(" ", _YEARLY_RE.sub(" ", words)))
 
 
 def _clean(words: str) -> str:
@@ -199,7 +204,7 @@ def _named(section: Sequence[Category], words: str) -> Category | None:
     return next((category for category in section if category.id == found), None)
 
 
-_COUNT_RE = re.compile(r"(?:[0-9]+|un|une|deux|trois|quatre|cinq|six)\s+(?=[^\W\d_])", re.IGNORECASE)
+_COUNT_RE = re.compile(rf"(?:[0-9]+|{'|'.join(SPELT_NUMBERS)})\s+(?=[^\W\d_])", re.IGNORECASE)
 
 # Words that say nothing of what a line is for: asked again rather than kept as an « Autre » line's wording.
 _NOT_A_LABEL = frozenset({"autre", "autres", "divers", "etc", "total", "budget", "montant", "somme", "charges",
