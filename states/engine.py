@@ -41,6 +41,7 @@ from states.reports import Reports, requirement_counts
 from states.roles import ANSWERING, OWNER, PARTNER, allows_action, allows_command, usable
 from states.referential_desk import ReferentialDesk
 from states.team import TeamDesk
+from states.unseen import ELSEWHERE, SCREENS_WITHOUT_QUESTION, acts_on_any_question
 from store.db import write_transaction
 from store.models import utcnow
 from store.inbox import KEPT_FOR
@@ -59,13 +60,6 @@ RECAP_ITEMS_PER_MESSAGE = 40  # 8 rows of ✏️ buttons: well within Telegram's
 CHOOSING_REFERENTIAL = "referential"
 MENU = "menu"  # membership.awaiting: the menu is the last screen shown; "5" or a stage's title opens that stage
 DOSSIER = "dossier"  # membership.awaiting: /dossier is the last screen shown; "brouillon" or "oui" asks for it
-# membership.awaiting: a screen without the guide's question is the last one shown (these templates): a bare yes or
-# no typed next is no answer to a yes/no question out of sight, which is shown instead.
-ELSEWHERE = "elsewhere"
-SCREENS_WITHOUT_QUESTION = frozenset({
-    "progress", "help", "conformity", "checklist", "checklist_stage", "deferred", "team", "team_member", "projects",
-    "passage", "personal_data", "privacy", "budget_lines", "budget_line", "budget_chart", "committee_calendar",
-    "dossier_sending"})
 SCREENS = frozenset({MENU, DOSSIER, ELSEWHERE, REMINDERS_SCREEN})  # what the next text is for, not a date being typed
 # A user's last activity is kept to the day: one write a day at most, plenty for an erasure counted in months.
 ACTIVITY_RESOLUTION = timedelta(days=1)
@@ -369,7 +363,7 @@ class _Conversation:
         question = self._current(step)
         if self.membership.awaiting == ELSEWHERE:
             self.membership.awaiting = None
-            if question is not None and question.kind is Kind.YES_NO and said_yes_no(text) is not None:
+            if question is not None and acts_on_any_question(question, text):
                 return Outcome([Reply("notice", {"text": self.ui.notices.out_of_sight}), self._ask(question)])
         if question is None:
             return self._typed_at_recap(step, text)

@@ -8,6 +8,7 @@ from store.models import BudgetLine
 from store.repo import Repository
 from tests.bot.test_budget_chat import seen
 from tests.bot.test_conversation import create_project
+from tests.bot.test_meant_input import versions
 from tests.support.walk import question_in
 
 
@@ -117,3 +118,16 @@ async def test_a_line_typed_under_the_budget_summary_goes_to_the_budget_never_to
     await client.click("▶️ Continuer")
     answered = await client.send("Marie Dupont")
     assert "question 2/" in answered[-1].text
+
+
+async def test_no_typed_under_another_screen_is_no_empty_budget_out_of_sight(client, services):
+    """"non" after /avancement validated the investment question at 0 € unseen; the question is shown instead."""
+    await reach(client, services, "budget_charges_investissement")
+    await client.send("/avancement")
+    shown = await client.send("non")
+    assert seen(shown[0]).startswith("ℹ️ Je n'ai rien enregistré : la question en cours n'était plus affichée.")
+    assert question_in(services.guide, shown[-1]).id == "budget_charges_investissement"
+    assert versions(services, "budget_charges_investissement") == []
+    done = await client.send("aucun")
+    assert "➡️ 0 €" in seen(done[0])
+    assert versions(services, "budget_charges_investissement") == [0]

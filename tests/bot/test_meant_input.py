@@ -584,3 +584,29 @@ async def test_a_yes_typed_under_another_screen_is_no_answer_to_a_question_out_o
     assert versions(services, asked.id) == []
     await client.send("oui")
     assert versions(services, asked.id) == [True]
+
+
+async def test_ok_typed_under_another_screen_validates_no_ticks_out_of_sight(client, services):
+    """"ok" read under /avancement is said to the progress, not to the options ticked on a question gone from
+    view: they stay ticked, unvalidated, and the question is shown again."""
+    await reach_stakes(client)
+    await client.click("Cohésion sociale")
+    await client.send("/avancement")
+    shown = await client.send("ok")
+    assert shown[0].text.startswith("ℹ️ Je n'ai rien enregistré : la question en cours n'était plus affichée.")
+    assert question_in(services.guide, shown[-1]).id == "enjeux"
+    assert versions(services, "enjeux") == []
+    await client.send("ok")
+    assert versions(services, "enjeux") == [["cohesion_sociale"]]
+
+
+async def test_passer_typed_under_the_help_skips_nothing_out_of_sight(client, services):
+    await create_project(client)
+    await client.send("/aide")
+    shown = await client.send("passer")
+    assert shown[0].text.startswith("ℹ️ Je n'ai rien enregistré")
+    assert question_in(services.guide, shown[-1]).id == "chef_projet_nom"
+    await client.send("/aide")
+    answered = await client.send("Marie Dupont")  # an answer typed after reading the help still answers
+    assert versions(services, "chef_projet_nom") == ["Marie Dupont"]
+    assert question_in(services.guide, answered[-1]).id != "chef_projet_nom"
