@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from dialogs.address import parse_address
-from dialogs.choices import close_options, label_key, match_option, parse_multi
+from dialogs.choices import bare_words, close_options, label_key, match_option, parse_multi
 from dialogs.errors import ParseError
 from dialogs.folding import SPELT_NUMBERS, fold, typed_words
 from dialogs.model import CHOICE_KINDS, Kind, Question
@@ -704,6 +704,32 @@ def typed_at_dossier(text: str) -> str | bool | None:
     if words in _DOSSIER_WORDS:
         return _DOSSIER_WORDS[words]
     return True if words in VALIDATE_PHRASES or said_yes_no(text) else None
+
+
+# Under /projets: « ➕ Nouveau projet » in words, or a project named, all of its name or words only it has.
+NEW_PROJECT = "new_project"
+_NEW_PROJECT_WORDS = frozenset({"nouveau projet", "nouveau", "un nouveau projet", "creer un projet",
+                                "creer un nouveau projet", "creer projet", "ajouter un projet"})
+_OPEN_PROJECT_RE = re.compile(r"^(?:ouvrir|aller sur|aller a|passer a|passer sur|le projet|projet)\b\s*")
+
+
+def typed_at_projects(text: str, names: Sequence[str]) -> str | int | None:
+    """NEW_PROJECT for "nouveau projet"; the index in `names` of the one project the text names ("Saint-Céré" for
+    "France services de Saint-Céré"); None for anything else, or words several names share."""
+    words = _BUTTON_MARK_RE.sub("", typed_words(text))
+    if words in _NEW_PROJECT_WORDS:
+        return NEW_PROJECT
+    said = bare_words(_OPEN_PROJECT_RE.sub("", words, count=1))
+    if not said:
+        return None
+    whole = [index for index, name in enumerate(names) if bare_words(name) == said]
+    within = [index for index, name in enumerate(names) if _contains(bare_words(name), said)]
+    found = whole or within
+    return found[0] if len(found) == 1 else None
+
+
+def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    return any(words[start:start + len(part)] == part for start in range(len(words) - len(part) + 1))
 
 
 def typed_command(text: str, commands: Collection[str]) -> str | None:

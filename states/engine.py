@@ -20,10 +20,10 @@ from dialogs.model import TYPED_KINDS, Kind, Question, Step, other_of
 from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.folding import fold
 from dialogs.schedule import same_hours_as, total_minutes
-from dialogs.parsing import (BACK, CLEAR, DEFER, DRAFT, KEEP, NEXT, SKIP, DateInferred, ParseError,
+from dialogs.parsing import (BACK, CLEAR, DEFER, DRAFT, KEEP, NEW_PROJECT, NEXT, SKIP, DateInferred, ParseError,
                              from_json, names_nothing, parse_answer, parse_title, reads_as_shown, said_yes_no, to_json,
-                             typed_at_dossier, typed_at_menu, typed_at_recap, typed_button, typed_command,
-                             typed_validate, yes_no_then)
+                             typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap, typed_button,
+                             typed_command, typed_validate, yes_no_then)
 from dialogs.partners import partner_name
 from dialogs.referentials import Referential, default_referential, partner_labels
 from dialogs.ui import UiTexts
@@ -60,7 +60,9 @@ RECAP_ITEMS_PER_MESSAGE = 40  # 8 rows of ✏️ buttons: well within Telegram's
 CHOOSING_REFERENTIAL = "referential"
 MENU = "menu"  # membership.awaiting: the menu is the last screen shown; "5" or a stage's title opens that stage
 DOSSIER = "dossier"  # membership.awaiting: /dossier is the last screen shown; "brouillon" or "oui" asks for it
-SCREENS = frozenset({MENU, DOSSIER, ELSEWHERE, REMINDERS_SCREEN})  # what the next text is for, not a date being typed
+PROJECTS = "projects"  # membership.awaiting: /projets is the last screen shown; a project's name opens it
+# What the next text is for, not a date being typed.
+SCREENS = frozenset({MENU, DOSSIER, PROJECTS, ELSEWHERE, REMINDERS_SCREEN})
 # A user's last activity is kept to the day: one write a day at most, plenty for an erasure counted in months.
 ACTIVITY_RESOLUTION = timedelta(days=1)
 
@@ -220,9 +222,9 @@ class _Conversation:
 
     def _shown(self, outcome: Outcome) -> Outcome:
         """Notes a screen without the guide's question as the last one shown (nothing else waiting for a text)."""
-        if outcome.replies and outcome.replies[-1].template in SCREENS_WITHOUT_QUESTION \
-                and self.membership is not None and self.membership.awaiting is None:
-            self.membership.awaiting = ELSEWHERE
+        shown = outcome.replies[-1].template if outcome.replies else None
+        if shown in SCREENS_WITHOUT_QUESTION and self.membership is not None and self.membership.awaiting is None:
+            self.membership.awaiting = PROJECTS if shown == "projects" else ELSEWHERE
         return outcome
 
     def _not_taken(self, event: Unsupported | Edited) -> Outcome:
@@ -399,13 +401,16 @@ class _Conversation:
 
     def _typed_at_screen(self, text: str) -> Outcome | None:
         """A text under the last screen shown that says what it is for: budget lines under /budget, a date under
-        /rappels, "brouillon" under /dossier, "5" under the menu. None: it answers the guide's question."""
+        /rappels, "brouillon" under /dossier, "5" under the menu, a project's name under /projets. None: it answers
+        the guide's question."""
         screen = self.membership.awaiting or ""
         if screen.startswith(BUDGET_SCREEN):
             return self._desk().typed_at_screen(text)
-        if screen not in (REMINDERS_SCREEN, DOSSIER, MENU):
+        if screen not in (REMINDERS_SCREEN, DOSSIER, MENU, PROJECTS):
             return None
         self.membership.awaiting = None  # once: anything else typed there answers the guide's question, as before
+        if screen == PROJECTS:
+            return self._typed_at_projects(text)
         if screen == REMINDERS_SCREEN:
             if not (desk := self._desk_for_reminders()).says_a_date(text):
                 return None
@@ -1559,6 +1564,20 @@ class _Conversation:
         self._open(found)
         opened = Reply("project_opened", self._project_values())
         return Outcome([opened, *(self._proceed() if self.project.territory else [self._ask_territory()])])
+
+    def _typed_at_projects(self, text: str) -> Outcome | None:
+        """"nouveau projet" or a project's name typed under /projets: what its button does. None for other words,
+        read as under any screen without the guide's question."""
+        projects = [project for project, _ in self.repo.projects(self.user.id)]
+        meant = typed_at_projects(text, [project.name for project in projects])
+        if meant is None:
+            self.membership.awaiting = ELSEWHERE
+            return None
+        if meant == NEW_PROJECT:
+            return self._project_action(Payload(self.project.id, None, Action.PROJECT_NEW))
+        if projects[meant].id == self.project.id:
+            return Outcome(self._proceed() if self.project.territory else [self._ask_territory()])
+        return self._project_action(Payload(self.project.id, None, Action.PROJECT_OPEN, projects[meant].id))
 
     def _naming_project(self, event: Event) -> Outcome | None:
         """The name of a new project, asked from /projets; anything else leaves it and is handled as usual."""

@@ -98,3 +98,24 @@ async def test_a_forged_button_cannot_open_someone_elses_project(client, service
     assert all("MSAP de Paul" not in reply.text for reply in replies)
     progress = (await client.send("/avancement"))[-1]
     assert "Avancement : MSAP des Causses" in progress.text
+
+
+async def test_a_project_or_a_new_one_typed_under_the_list_does_what_its_button_does(client, services):
+    """"nouveau projet" typed under /projets was stored as the project leader's name."""
+    await onboard(client, "MSAP des Causses", "Larzac")
+    await client.send("/projets")
+    asked = (await client.send("nouveau projet"))[-1]
+    assert "nom du nouveau projet" in asked.text
+    await client.send("MSAP du Ségala")
+    await client.send("Ségala")
+    await client.click(MSAP_RULES)
+    await client.send("/projets")
+    opened = await client.send("les Causses")
+    assert "Projet « MSAP des Causses » ouvert" in opened[0].text
+    assert question_in(services.guide, opened[-1]).id == "chef_projet_nom"
+    await client.send("/projets")
+    answered = await client.send("Jeanne Martin")  # no project's name: the answer it always was
+    assert question_in(services.guide, answered[-1]).id == "chef_projet_fonction"
+    with services.database.connect() as connection:
+        assert connection.execute(select(Project.name).order_by(Project.id)).scalars().all() == [
+            "MSAP des Causses", "MSAP du Ségala"]

@@ -30,7 +30,7 @@ from dialogs.parsing import (
     parse_yes_no,
     reads_as_shown,
     to_json,
-    parse_title, typed_at_dossier, typed_at_menu, typed_at_recap,
+    parse_title, typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap,
     typed_button,
     typed_command,
     yes_no_then,
@@ -697,6 +697,18 @@ STAGE_TITLES = ["Établir un diagnostic pour définir le projet", "Définir le p
     ("4", None), ("0", None), ("Marie Dupont", None), ("l'équipe", None), ("2 agents", None)])
 def test_what_is_typed_under_the_menu_is_the_stage_it_names(text, meant):
     assert typed_at_menu(text, STAGE_TITLES) == meant
+
+
+PROJECT_NAMES = ["MSAP des Causses", "France services de Saint-Céré", "MSAP du Ségala"]
+
+
+@pytest.mark.parametrize(("text", "meant"), [
+    ("nouveau projet", "new_project"), ("➕ Nouveau projet", "new_project"), ("Créer un nouveau projet", "new_project"),
+    ("MSAP des Causses", 0), ("📁 MSAP des Causses", 0), ("les causses", 0), ("saint cere", 1),
+    ("ouvrir Saint-Céré", 1), ("le projet du Ségala", 2), ("MSAP", None), ("Marie Dupont", None), ("oui", None),
+    ("des", None), ("Causses et Ségala", None)])
+def test_what_is_typed_under_projects_is_the_project_it_names(text, meant):
+    assert typed_at_projects(text, PROJECT_NAMES) == meant
 
 
 def test_an_option_named_like_a_button_stays_an_answer():
