@@ -732,6 +732,14 @@ def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
     return any(words[start:start + len(part)] == part for start in range(len(words) - len(part) + 1))
 
 
+# Under /equipe: « ➕ Inviter quelqu'un » in words, whoever is named ("inviter Paul"): the link is for anyone.
+_INVITE_RE = re.compile(r"(?:inviter|invite|invitez|ajouter|ajoute|invitation|nouveau membre|nouvelle personne)\b")
+
+
+def typed_at_team(text: str) -> bool:
+    return _INVITE_RE.match(_BUTTON_MARK_RE.sub("", typed_words(text))) is not None
+
+
 def typed_command(text: str, commands: Collection[str]) -> str | None:
     """The command a text names without its slash ("aide", "Menu", "mes données"); None for anything else."""
     name = typed_words(text).lstrip("/").replace(" ", "_")

@@ -22,8 +22,8 @@ from dialogs.folding import fold
 from dialogs.schedule import same_hours_as, total_minutes
 from dialogs.parsing import (BACK, CLEAR, DEFER, DRAFT, KEEP, NEW_PROJECT, NEXT, SKIP, DateInferred, ParseError,
                              from_json, names_nothing, parse_answer, parse_title, reads_as_shown, said_yes_no, to_json,
-                             typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap, typed_button,
-                             typed_command, typed_validate, yes_no_then)
+                             typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team,
+                             typed_button, typed_command, typed_validate, yes_no_then)
 from dialogs.partners import partner_name
 from dialogs.referentials import Referential, default_referential, partner_labels
 from dialogs.ui import UiTexts
@@ -61,8 +61,9 @@ CHOOSING_REFERENTIAL = "referential"
 MENU = "menu"  # membership.awaiting: the menu is the last screen shown; "5" or a stage's title opens that stage
 DOSSIER = "dossier"  # membership.awaiting: /dossier is the last screen shown; "brouillon" or "oui" asks for it
 PROJECTS = "projects"  # membership.awaiting: /projets is the last screen shown; a project's name opens it
+TEAM = "team"  # membership.awaiting: /equipe is the last screen shown; "inviter…" is « ➕ Inviter quelqu'un »
 # What the next text is for, not a date being typed.
-SCREENS = frozenset({MENU, DOSSIER, PROJECTS, ELSEWHERE, REMINDERS_SCREEN})
+SCREENS = frozenset({MENU, DOSSIER, PROJECTS, TEAM, ELSEWHERE, REMINDERS_SCREEN})
 # A user's last activity is kept to the day: one write a day at most, plenty for an erasure counted in months.
 ACTIVITY_RESOLUTION = timedelta(days=1)
 
@@ -224,7 +225,7 @@ class _Conversation:
         """Notes a screen without the guide's question as the last one shown (nothing else waiting for a text)."""
         shown = outcome.replies[-1].template if outcome.replies else None
         if shown in SCREENS_WITHOUT_QUESTION and self.membership is not None and self.membership.awaiting is None:
-            self.membership.awaiting = PROJECTS if shown == "projects" else ELSEWHERE
+            self.membership.awaiting = {"projects": PROJECTS, "team": TEAM}.get(shown, ELSEWHERE)
         return outcome
 
     def _not_taken(self, event: Unsupported | Edited) -> Outcome:
@@ -363,7 +364,8 @@ class _Conversation:
         if step is None:
             return Outcome(self._proceed())
         question = self._current(step)
-        if self.membership.awaiting == ELSEWHERE:
+        unseen = self.membership.awaiting == ELSEWHERE  # the question is out of sight: the answer says which it is
+        if unseen:
             self.membership.awaiting = None
             if question is not None and acts_on_any_question(question, text):
                 return Outcome([Reply("notice", {"text": self.ui.notices.out_of_sight}), self._ask(question)])
@@ -395,30 +397,39 @@ class _Conversation:
         # "15 mars", "hier": the date the guide took is shown, for the user to see it is the one meant.
         understood = [Reply("date_understood", {"date": value})] if isinstance(value, DateInferred) else []
         replies = self._answer(question, value)
-        if self._recorded == question.id and (copied is not None or not reads_as_shown(question, text, value)):
-            understood.append(Reply("understood", {"answer": self._display(question, value)}))
+        if self._recorded != question.id:
+            return Outcome([*understood, *replies])
+        said = {"answer": self._display(question, value)}
+        if unseen:
+            understood.append(Reply("understood", said | {"question": self.view.prompt(question)}))
+        elif copied is not None or not reads_as_shown(question, text, value):
+            understood.append(Reply("understood", said))
         return Outcome([*understood, *replies])
 
     def _typed_at_screen(self, text: str) -> Outcome | None:
         """A text under the last screen shown that says what it is for: budget lines under /budget, a date under
-        /rappels, "brouillon" under /dossier, "5" under the menu, a project's name under /projets. None: it answers
-        the guide's question."""
+        /rappels, "brouillon" under /dossier, "5" under the menu, a project's name under /projets, "inviter" under
+        /equipe. None: it answers the guide's question."""
         screen = self.membership.awaiting or ""
         if screen.startswith(BUDGET_SCREEN):
             return self._desk().typed_at_screen(text)
-        if screen not in (REMINDERS_SCREEN, DOSSIER, MENU, PROJECTS):
+        read = {REMINDERS_SCREEN: self._typed_at_reminders, DOSSIER: self._typed_at_dossier,
+                MENU: self._typed_at_menu, PROJECTS: self._typed_at_projects, TEAM: self._typed_at_team}.get(screen)
+        if read is None:
             return None
-        self.membership.awaiting = None  # once: anything else typed there answers the guide's question, as before
-        if screen == PROJECTS:
-            return self._typed_at_projects(text)
-        if screen == REMINDERS_SCREEN:
-            if not (desk := self._desk_for_reminders()).says_a_date(text):
-                return None
-            self._touch()
-            return Outcome(desk.text(text))
-        if screen == DOSSIER:
-            meant = typed_at_dossier(text)
-            return None if meant is None else self._typed_dossier(meant)
+        self.membership.awaiting = None  # once: the screen's own words act on it
+        if (typed := read(text)) is None:  # other words, as under any screen without the guide's question
+            self.membership.awaiting = ELSEWHERE
+        return typed
+
+    def _typed_at_reminders(self, text: str) -> Outcome | None:
+        """A date typed under /rappels: the committee's, as « Fixer la date » would take it."""
+        if not (desk := self._desk_for_reminders()).says_a_date(text):
+            return None
+        self._touch()
+        return Outcome(desk.text(text))
+
+    def _typed_at_menu(self, text: str) -> Outcome | None:
         meant = typed_at_menu(text, [stage.title for stage in self.guide.stages])
         if meant == NEXT:
             return Outcome(self._proceed())
@@ -1026,9 +1037,11 @@ class _Conversation:
             self.membership.awaiting = DOSSIER  # saved with the membership; its buttons stay valid
         return Reply("dossier", standing, buttons)
 
-    def _typed_dossier(self, meant: str | bool) -> Outcome:
+    def _typed_at_dossier(self, text: str) -> Outcome | None:
         """"brouillon", "dossier final", or a yes: what that button does; a yes with both offered is asked again,
         never taken for a yes to the guide's question out of sight."""
+        if (meant := typed_at_dossier(text)) is None:
+            return None
         if meant is True:
             if self._final_allowed(self._standing()):
                 return Outcome([Reply("notice", {"text": self.ui.notices.dossier_which}), self._dossier_choice()])
@@ -1565,13 +1578,17 @@ class _Conversation:
         opened = Reply("project_opened", self._project_values())
         return Outcome([opened, *(self._proceed() if self.project.territory else [self._ask_territory()])])
 
+    def _typed_at_team(self, text: str) -> Outcome | None:
+        """"inviter Paul" typed under /equipe by whoever may invite: « ➕ Inviter quelqu'un », whose link is for
+        anyone it is given to."""
+        desk = self._team()
+        return Outcome([desk.choose_role()]) if typed_at_team(text) and desk.managing else None
+
     def _typed_at_projects(self, text: str) -> Outcome | None:
-        """"nouveau projet" or a project's name typed under /projets: what its button does. None for other words,
-        read as under any screen without the guide's question."""
+        """"nouveau projet" or a project's name typed under /projets: what its button does."""
         projects = [project for project, _ in self.repo.projects(self.user.id)]
         meant = typed_at_projects(text, [project.name for project in projects])
         if meant is None:
-            self.membership.awaiting = ELSEWHERE
             return None
         if meant == NEW_PROJECT:
             return self._project_action(Payload(self.project.id, None, Action.PROJECT_NEW))

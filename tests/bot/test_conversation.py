@@ -222,6 +222,9 @@ async def test_typed_words_for_a_button_or_a_command_are_never_taken_as_the_answ
     assert "Comment fonctionne le guide" in replies[0].text
     replies = await client.send("Menu")
     assert replies[0].text.startswith("☰ Menu")
+    replies = await client.send("passer")  # said to the menu, not to the question out of sight: shown again
+    assert replies[0].text.startswith("ℹ️ Je n'ai rien enregistré")
+    assert question_in(guide, replies[-1]).id == "chef_projet_nom"
     # A required question cannot be passed: said as a message, since a typed word has no toast.
     replies = await client.send("passer")
     assert replies[0].text == "ℹ️ Cette question est obligatoire : merci d'y répondre."

@@ -610,3 +610,18 @@ async def test_passer_typed_under_the_help_skips_nothing_out_of_sight(client, se
     answered = await client.send("Marie Dupont")  # an answer typed after reading the help still answers
     assert versions(services, "chef_projet_nom") == ["Marie Dupont"]
     assert question_in(services.guide, answered[-1]).id != "chef_projet_nom"
+
+
+async def test_an_answer_typed_under_another_screen_says_which_question_it_answers(client, services):
+    """Typed after /equipe, "Chargée de mission à la mairie" is the answer to the question out of sight: kept,
+    and said to be its answer, for the user to see where it went (« ↩️ Retour » below to change it)."""
+    await create_project(client)
+    await client.send("Marie Dupont")
+    await client.send("/equipe")
+    replies = await client.send("Chargée de mission à la mairie")
+    assert replies[0].text == ("➡️ Réponse retenue pour « Quelle est sa fonction et dans quelle structure ? » : "
+                               "Chargée de mission à la mairie.")
+    assert versions(services, "chef_projet_fonction") == ["Chargée de mission à la mairie"]
+    assert "↩️ Retour" in replies[-1].labels
+    plain_answer = await client.send("Mi-temps")  # the question in sight: no such line
+    assert not plain_answer[0].text.startswith("➡️ Réponse retenue pour")

@@ -354,3 +354,19 @@ async def test_an_other_local_partner_is_named_as_the_project_typed_it(owner, ap
     team = (await owner.send("/equipe"))[-1]
     assert "Lucie Bru : partenaire pour Chambre d'agriculture du Lot" in team.text
     assert "Autre" not in team.text
+
+async def test_inviter_typed_under_the_team_is_the_invite_button_never_an_answer(owner, services):
+    """"inviter Paul" typed under /equipe was stored as the project leader's function."""
+    await owner.start_project()
+    await owner.send("Jeanne Martin")
+    await owner.send("/equipe")
+    roles = (await owner.send("inviter Paul"))[-1]
+    assert "Comme contributeur" in " ".join(roles.labels)
+    link = (await owner.click("Comme contributeur"))[-1]
+    assert LINK.search(link.text)
+    await owner.send("/equipe")
+    answered = await owner.send("Directrice")  # other words: the answer to the question out of sight, said so
+    assert answered[0].text.startswith("➡️ Réponse retenue pour « Quelle est sa fonction")
+    with services.database.connect() as connection:
+        assert connection.execute(select(Answer.value).where(Answer.question_id == "chef_projet_fonction")
+                                  ).scalars().all() == ["Directrice"]

@@ -30,7 +30,7 @@ from dialogs.parsing import (
     parse_yes_no,
     reads_as_shown,
     to_json,
-    parse_title, typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap,
+    parse_title, typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team,
     typed_button,
     typed_command,
     yes_no_then,
@@ -709,6 +709,13 @@ PROJECT_NAMES = ["MSAP des Causses", "France services de Saint-Céré", "MSAP du
     ("des", None), ("Causses et Ségala", None)])
 def test_what_is_typed_under_projects_is_the_project_it_names(text, meant):
     assert typed_at_projects(text, PROJECT_NAMES) == meant
+
+
+@pytest.mark.parametrize(("text", "meant"), [
+    ("inviter Paul", True), ("➕ Inviter quelqu'un", True), ("Ajouter un membre", True), ("Invitation", True),
+    ("Directrice", False), ("inventaire des services", False), ("oui", False)])
+def test_inviting_is_what_is_typed_under_the_team_for_its_button(text, meant):
+    assert typed_at_team(text) is meant
 
 
 def test_an_option_named_like_a_button_stays_an_answer():
