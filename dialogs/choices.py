@@ -151,9 +151,12 @@ def parse_multi(question: Question, text: str) -> list[str]:
         return every
     if question.counted is not None and (count := _count(question.counted, typed)) is not None:
         return [option.id for option in question.options[:count]]
-    chosen, unknown = _read_list(question, text)
-    if unknown:
-        raise ParseError("choice.invalid", unknown=unknown[0], **close_options(question.options, unknown[0]))
+    chosen, unknown, runs = _read_list(question, text)
+    for part in unknown:  # an option mistyped is the one to say, with what it may be
+        if close := close_options(question.options, part):
+            raise ParseError("choice.invalid", unknown=part, **close)
+    if runs:
+        raise ParseError("choice.invalid", unknown=runs[0])
     return _ticked(question, chosen, text)
 
 
@@ -174,18 +177,19 @@ def with_other(question: Question, text: str) -> tuple[Any, str] | None:
     if OTHER not in {option.id for option in question.options}:
         return None
     if question.kind is Kind.CHOICE:
-        chosen, unknown = set(), [text.strip()]
+        chosen, unknown, runs = set(), [text.strip()], [text.strip()]
     else:
-        chosen, unknown = _read_list(question, text)
+        chosen, unknown, runs = _read_list(question, text)
     if not unknown or OTHER in chosen or any(close_options(question.options, part) for part in unknown):
         return None
     if question.kind is Kind.CHOICE:
-        return OTHER, unknown[0]
-    return _ticked(question, chosen | {OTHER}, text), ", ".join(unknown)
+        return OTHER, runs[0]
+    return _ticked(question, chosen | {OTHER}, text), ", ".join(runs)
 
 
-def _read_list(question: Question, text: str) -> tuple[set[str], list[str]]:
-    """The options a list names, and its parts that name none, in order."""
+def _read_list(question: Question, text: str) -> tuple[set[str], list[str], list[str]]:
+    """The options a list names; its parts that name none, in order; and those parts as typed, the ones next to
+    each other kept together ("réduire les trajets vers Figeac et Brive" is not two things)."""
     typed = typed_words(text)
     if _SPACED_NUMBERS_RE.fullmatch(typed):
         text = ", ".join(typed.split())
@@ -194,7 +198,8 @@ def _read_list(question: Question, text: str) -> tuple[set[str], list[str]]:
     span = 1 + max(len(_LIST_SEP_RE.findall(o.label)) for o in question.options)
     chosen: set[str] = set()
     unknown: list[str] = []
-    i = 0
+    runs: list[str] = []
+    i, follows = 0, -1  # follows: the index a part naming no option follows on from
     while i < len(parts):
         if i:  # "plus tard" alone is no item joined to a list
             parts[i] = _CONNECTOR_RE.sub("", parts[i])
@@ -212,9 +217,12 @@ def _read_list(question: Question, text: str) -> tuple[set[str], list[str]]:
                 i = j
                 break
         else:
-            unknown.append(parts[i].strip())
+            part = parts[i].strip()
+            runs.append(runs.pop() + seps[i - 1] + part if follows == i else part)
+            unknown.append(part)
             i += 1
-    return chosen, unknown
+            follows = i
+    return chosen, unknown, runs
 
 
 def _ticked(question: Question, chosen: set[str], text: str) -> list[str]:

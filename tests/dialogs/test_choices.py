@@ -20,7 +20,12 @@ TOOL = Question(id="outil", prompt="Quel outil ?", kind=Kind.CHOICE, options=[
     (QUALITIES, "patience, polyvalence et discrétion", (["polyvalence", "autre"], "patience, discrétion")),
     (QUALITIES, "l'écoute", (["autre"], "l'écoute")),
     (TOOL, "Google Sheets", ("autre", "Google Sheets")),
-    (QUALITIES, "tous, plus l'écoute", (["polyvalence", "diplomatie", "pedagogie", "autre"], "l'écoute"))])
+    (QUALITIES, "tous, plus l'écoute", (["polyvalence", "diplomatie", "pedagogie", "autre"], "l'écoute")),
+    # One thing said with "et" inside stays as typed: not "la patience, le sens du contact".
+    (QUALITIES, "polyvalence, la patience et le sens du contact", (["polyvalence", "autre"],
+                                                                   "la patience et le sens du contact")),
+    (QUALITIES, "la patience et l'écoute, polyvalence, le calme", (["polyvalence", "autre"],
+                                                                  "la patience et l'écoute, le calme"))])
 def test_what_names_no_option_is_the_autre_of_the_answer(question, text, said):
     assert with_other(question, text) == said
 
@@ -82,3 +87,13 @@ def test_a_count_is_read_only_where_the_options_are_counted():
     ("la diplomatie ainsi que la pédagogie", ["diplomatie", "pedagogie"])])
 def test_tous_and_a_joining_word_are_read_inside_a_list(text, ticked):
     assert parse_answer(QUALITIES, text) == ticked
+
+
+def test_a_list_refused_names_its_misspelt_option_first_then_what_it_did_not_read_as_typed():
+    with pytest.raises(ParseError) as refused:
+        parse_answer(QUALITIES, "le sens du contact et l'écoute, polyvalance")
+    assert refused.value.params == {"unknown": "polyvalance", "close": [(1, "Polyvalence")]}
+    without_other = Question(id="q", prompt="Q ?", kind=Kind.MULTI, options=QUALITIES.options[:3])
+    with pytest.raises(ParseError) as refused:
+        parse_answer(without_other, "diplomatie, le sens du contact et l'écoute")
+    assert refused.value.params == {"unknown": "le sens du contact et l'écoute"}
