@@ -453,15 +453,16 @@ async def test_what_a_list_names_besides_its_options_is_its_autre(client, servic
     """"cohésion sociale et l'attractivité touristique": « Autre » is ticked and its words are the rest."""
     guide = services.guide
     await reach_stakes(client)
-    said, asked = await client.send("plus tard")  # names nothing: not an « Autre »
-    assert said.text.startswith("⚠️ Je n'ai pas reconnu « plus tard ».")
+    said, asked = await client.send("plus tard")  # « 🕓 Je ne sais pas encore », not an « Autre »
+    assert said.text.endswith("➡️ à compléter plus tard") and versions(services, "enjeux_autre") == []
+    assert question_in(guide, (await client.send("retour"))[-1]).id == "enjeux"
     said, asked = await client.send("cohésion socilae, l'attractivité")  # a mistyped option is suggested
-    assert "Vouliez-vous dire 1. Cohésion sociale ?" in said.text and versions(services, "enjeux") == []
+    assert "Vouliez-vous dire 1. Cohésion sociale ?" in said.text and versions(services, "enjeux") == [None]
     said, asked = await client.send("cohésion sociale et l'attractivité touristique")
     other = guide.questions["enjeux_autre"]
     assert said.text == ("➡️ Réponse retenue : Cohésion sociale, Autre.\n"
                          f"📝 Et à « {other.prompt} », j'ai noté : l'attractivité touristique.")
-    assert versions(services, "enjeux") == [["cohesion_sociale", "autre"]]
+    assert versions(services, "enjeux") == [None, ["cohesion_sociale", "autre"]]
     assert versions(services, "enjeux_autre") == ["l'attractivité touristique"]
     assert question_in(guide, asked).id not in ("enjeux", "enjeux_autre")
 
@@ -625,3 +626,13 @@ async def test_an_answer_typed_under_another_screen_says_which_question_it_answe
     assert "↩️ Retour" in replies[-1].labels
     plain_answer = await client.send("Mi-temps")  # the question in sight: no such line
     assert not plain_answer[0].text.startswith("➡️ Réponse retenue pour")
+
+
+async def test_plus_tard_typed_at_a_text_question_keeps_it_for_later_never_as_its_answer(client, services):
+    """"plus tard" was stored as how the housing evolves, which the dossier would print."""
+    await reach_objectives(client, services)
+    said = await client.send("Plus tard")
+    assert said[0].text.endswith("➡️ à compléter plus tard")
+    assert versions(services, "objectifs") == [None]
+    listed = (await client.send("/a_traiter"))[-1]
+    assert "Quels objectifs fixez-vous à la Maison ?" in listed.text

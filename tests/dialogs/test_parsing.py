@@ -653,8 +653,8 @@ def test_a_command_typed_without_its_slash_is_that_command(text, command):
 
 @pytest.mark.parametrize(("text", "meant"), [
     ("passer", "skip"), ("Je passe.", "skip"), ("Je ne sais pas", "defer"), ("je sais pas…", "defer"),
-    ("Aucune idée", "defer"), ("retour", "back"), ("Question précédente", "back"),
-    ("Pas encore", None), ("je ne sais pas qui", None), ("Marie Dupont", None)])
+    ("Aucune idée", "defer"), ("Plus tard", "defer"), ("on verra", "defer"), ("À compléter plus tard.", "defer"),
+    ("retour", "back"), ("Question précédente", "back"), ("Pas encore", None), ("plus tard en 2027", None), ("je ne sais pas qui", None), ("Marie Dupont", None)])
 def test_a_buttons_words_typed_are_that_button(text, meant):
     assert typed_button(_question(Kind.SHORT_TEXT), text) == meant
 
