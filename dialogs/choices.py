@@ -143,12 +143,28 @@ def _every(question: Question) -> list[str]:
     return [option.id for option in question.options if option.in_all and not option.alone and option.id != OTHER]
 
 
+# "non", "aucun", "rien pour l'instant": no option applies.
+_NONE_AT_ALL_RE = re.compile(r"(?:non,? )?(?:aucun|aucune|rien|neant|non|pas encore|pas a ma connaissance)"
+                             r"(?:,? (?:pour l'instant|pour le moment|a ce jour|de particulier))?")
+
+
+def says_no_option(text: str) -> bool:
+    return _NONE_AT_ALL_RE.fullmatch(typed_words(text).rstrip(" .!")) is not None
+
+
+def none_option(question: Question) -> str | None:
+    """The option saying that none applies (« Aucune pour l'instant »), if the question has one."""
+    return match_option(question.options, "aucun")
+
+
 def parse_multi(question: Question, text: str) -> list[str]:
     """Split a list of options on commas, semicolons, " et " and newlines; longest label match wins."""
     typed = typed_words(text)
     every = _every(question)
     if typed in _ALL or (typed in _BOTH and len(every) == 2):
         return every
+    if says_no_option(text) and match_option(question.options, text) is None and none_option(question):
+        return [none_option(question)]  # "non" where the list says « Aucune pour l'instant »
     if question.counted is not None and (count := _count(question.counted, typed)) is not None:
         return [option.id for option in question.options[:count]]
     chosen, unknown, runs = _read_list(question, text)

@@ -10,7 +10,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from dialogs.address import parse_address
-from dialogs.choices import bare_words, close_options, label_key, match_option, parse_multi
+from dialogs.choices import (bare_words, close_options, label_key, match_option, none_option, parse_multi,
+                             says_no_option)
 from dialogs.errors import ParseError
 from dialogs.folding import SPELT_NUMBERS, fold, typed_words
 from dialogs.model import CHOICE_KINDS, Kind, Question
@@ -645,6 +646,12 @@ def typed_button(question: Question, text: str) -> str | None:
     return meant
 
 
+def says_none_of(question: Question, text: str) -> bool:
+    """"aucun", "non": no option applies, at a list none of whose options says it (else that option is the answer)."""
+    return question.kind in CHOICE_KINDS and says_no_option(text) and match_option(question.options, text) is None \
+        and none_option(question) is None
+
+
 # What a phone user types under a step's recap ("Tout est juste ?") instead of tapping « Étape suivante » or ✏️.
 NEXT = "next"
 RECAP_NEXT_PHRASES = (
@@ -788,6 +795,8 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
         return parse_yes_no(text)
     if kind is Kind.CHOICE:
         option_id = match_option(question.options, text)
+        if option_id is None and says_no_option(text):
+            option_id = none_option(question)
         if option_id is None:
             raise ParseError("choice.invalid", unknown=text.strip(), **close_options(question.options, text))
         return option_id

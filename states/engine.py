@@ -21,9 +21,9 @@ from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.folding import fold
 from dialogs.schedule import same_hours_as, total_minutes
 from dialogs.parsing import (BACK, CLEAR, DEFER, DRAFT, KEEP, NEW_PROJECT, NEXT, SKIP, DateInferred, ParseError,
-                             from_json, names_nothing, parse_answer, parse_title, reads_as_shown, said_yes_no, to_json,
-                             typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team,
-                             typed_button, typed_command, typed_validate, yes_no_then)
+                             from_json, names_nothing, parse_answer, parse_title, reads_as_shown, said_yes_no,
+                             says_none_of, to_json, typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap,
+                             typed_at_team, typed_button, typed_command, typed_validate, yes_no_then)
 from dialogs.partners import partner_name
 from dialogs.referentials import Referential, default_referential, partner_labels
 from dialogs.ui import UiTexts
@@ -377,6 +377,9 @@ class _Conversation:
             return self._typed(self._keep() if meant == KEEP else self._clear())
         if meant in (SKIP, DEFER, BACK):
             return self._typed(self._back() if meant == BACK else self._skip(SKIPPED if meant == SKIP else DEFERRED))
+        if says_none_of(question, text):  # "aucun": what « ⏭️ Passer » does, or « 🗑 Effacer » for an answer given
+            answered = stored is not None and stored.status == ANSWERED
+            return self._typed(self._clear() if answered else self._skip(SKIPPED))
         if (still := self._still_exact(step, question, text)) is not None:
             return still
         if question.kind in (Kind.MULTI, Kind.BUDGET) and typed_validate(text):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dialogs.budget_typed import says_none
 from dialogs.model import Kind, Question
-from dialogs.parsing import said_yes_no, typed_button, typed_validate
+from dialogs.parsing import said_yes_no, says_none_of, typed_button, typed_validate
 
 # membership.awaiting after one of these templates, shown last (see Engine._shown).
 ELSEWHERE = "elsewhere"
@@ -20,6 +20,7 @@ SCREENS_WITHOUT_QUESTION = frozenset({
 
 def acts_on_any_question(question: Question, text: str) -> bool:
     """True for a text that says nothing of its own, only yes, no, that will do, nothing, or a button's word."""
-    if said_yes_no(text) is not None or typed_validate(text) or typed_button(question, text) is not None:
+    if said_yes_no(text) is not None or typed_validate(text) or typed_button(question, text) is not None \
+            or says_none_of(question, text):
         return True
     return question.kind is Kind.BUDGET and says_none(text)

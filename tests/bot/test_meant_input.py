@@ -636,3 +636,16 @@ async def test_plus_tard_typed_at_a_text_question_keeps_it_for_later_never_as_it
     assert versions(services, "objectifs") == [None]
     listed = (await client.send("/a_traiter"))[-1]
     assert "Quels objectifs fixez-vous à la Maison ?" in listed.text
+
+
+async def test_aucun_typed_at_a_list_without_such_an_option_passes_it(client, services):
+    """"non" to "Quels nouveaux services avez-vous repérés ?" was refused as an unknown option."""
+    await reach_stakes(client)
+    refused = await client.send("aucun")  # « Quels enjeux… ? » must be answered
+    assert refused[0].text == "ℹ️ Cette question est obligatoire : merci d'y répondre."
+    await client.click("Cohésion sociale")
+    asked = question_in(services.guide, (await client.click("Valider"))[-1])
+    assert asked.kind.value == "multi_choice" and not asked.required
+    said = await client.send("Non, rien de particulier.")
+    assert said[0].text.endswith("➡️ passée") and versions(services, asked.id) == [None]
+    assert question_in(services.guide, said[-1]).id != asked.id

@@ -6,7 +6,7 @@ import pytest
 from dialogs.choices import close_options, with_other
 from dialogs.errors import ParseError
 from dialogs.model import Kind, Option, Question
-from dialogs.parsing import names_nothing, parse_answer
+from dialogs.parsing import names_nothing, parse_answer, says_none_of
 
 QUALITIES = Question(id="qualites", prompt="Quelles qualités ?", kind=Kind.MULTI, options=[
     Option(id="polyvalence", label="Polyvalence"), Option(id="diplomatie", label="Diplomatie"),
@@ -97,3 +97,20 @@ def test_a_list_refused_names_its_misspelt_option_first_then_what_it_did_not_rea
     with pytest.raises(ParseError) as refused:
         parse_answer(without_other, "diplomatie, le sens du contact et l'écoute")
     assert refused.value.params == {"unknown": "le sens du contact et l'écoute"}
+
+
+FUNDERS = Question(id="financeurs", prompt="Quels financeurs ?", kind=Kind.MULTI, options=[
+    Option(id="commune", label="Commune"), Option(id="aucune", label="Aucune pour l'instant", words=["aucun"])])
+
+
+@pytest.mark.parametrize("text", ["non", "Aucun.", "rien pour l'instant", "non, aucun"])
+def test_none_said_at_a_list_offering_it_is_that_option(text):
+    assert parse_answer(FUNDERS, text) == ["aucune"]
+    assert not says_none_of(FUNDERS, text)
+
+
+@pytest.mark.parametrize(("text", "none"), [
+    ("non", True), ("Aucune.", True), ("non, rien pour le moment", True), ("pas de covoiturage mais un SEL", False),
+    ("polyvalence", False)])
+def test_none_said_at_a_list_without_such_an_option_is_said_as_such(text, none):
+    assert says_none_of(QUALITIES, text) is none
