@@ -62,6 +62,12 @@ MENU = "menu"  # membership.awaiting: the menu is the last screen shown; "5" or 
 DOSSIER = "dossier"  # membership.awaiting: /dossier is the last screen shown; "brouillon" or "oui" asks for it
 PROJECTS = "projects"  # membership.awaiting: /projets is the last screen shown; a project's name opens it
 TEAM = "team"  # membership.awaiting: /equipe is the last screen shown; "inviter…" is « ➕ Inviter quelqu'un »
+# membership.awaiting: "later:<question's position>:<state left>", a question opened from /a_traiter; once it is
+# handled, the guide goes back to the state it left, and the list shows what is still left for later.
+LATER = "later:"
+# Taps on the question opened from /a_traiter, which keep its way back; any other leaves it.
+ANSWERING_TAPS = frozenset({Action.PICK, Action.TOGGLE, Action.VALIDATE, Action.KEEP, Action.CLEAR, Action.DATE_KEEP,
+                            Action.SKIP, Action.DEFER})
 # What the next text is for, not a date being typed.
 SCREENS = frozenset({MENU, DOSSIER, PROJECTS, TEAM, ELSEWHERE, REMINDERS_SCREEN})
 # A user's last activity is kept to the day: one write a day at most, plenty for an erasure counted in months.
@@ -156,6 +162,7 @@ class _Conversation:
         self.now = engine.clock()
         self._calendar_moved = False
         self._recorded: str | None = None  # the question this event answered, if any
+        self._handled: str | None = None  # the question this event answered, passed or left for later, if any
         self._message_id: int | None = None  # the Telegram message of the text being answered, if any
         self.about_project = True  # the replies concern the active project (named when the user has several)
         self.erased = False  # the user was erased by this event: nothing of them is written back
@@ -640,7 +647,8 @@ class _Conversation:
         """A button elsewhere abandons a date or budget line being typed: the next text is an answer again."""
         if self._typing():
             self._touch()  # the date buttons ask again
-        self.membership.awaiting = None
+        if not ((self.membership.awaiting or "").startswith(LATER) and action in ANSWERING_TAPS):
+            self.membership.awaiting = None
         if self.membership.budget_pending is not None and action not in Action.BUDGET_FLOW:
             self.membership.budget_pending = None
             self._touch()
@@ -649,7 +657,7 @@ class _Conversation:
         """A date or a year is being typed: leaving it changes what buttons mean. A screen shown last (SCREENS, a
         budget screen) changes only what the next text is for."""
         awaiting = self.membership.awaiting
-        return awaiting is not None and awaiting not in SCREENS and not awaiting.startswith(BUDGET_SCREEN)
+        return awaiting is not None and awaiting not in SCREENS and not awaiting.startswith((BUDGET_SCREEN, LATER))
 
     def _stale(self) -> Outcome:
         return Outcome(self._proceed(), notice=self.ui.notices.stale)
@@ -878,6 +886,7 @@ class _Conversation:
         self.membership.draft_question = None
         self.membership.draft_choices = None
         self._recorded = question.id if status == ANSWERED else None
+        self._handled = question.id
 
     def _store(self, question: Question, status: str, value: Any, step_id: str | None,
                message_id: int | None) -> None:
@@ -951,8 +960,28 @@ class _Conversation:
         step = self.guide.step_of_question[question.id]
         if not self.view.visible(question):
             return self._stale()
+        left = self.project.state
         self._move(goto_trigger(step.id), focus=question)
+        if not self._partner:
+            self.membership.awaiting = f"{LATER}{payload.arg}:{left}"
         return Outcome(self._proceed())
+
+    def _back_from_later(self) -> list[Reply] | None:
+        """Once the question opened from /a_traiter is handled: back to the state the guide left for it, with the
+        questions still left for later, or where the guide was when none is. None otherwise."""
+        awaiting = self.membership.awaiting or ""
+        if not awaiting.startswith(LATER):
+            return None
+        position, left = awaiting.removeprefix(LATER).split(":", 1)
+        if self._handled != self.guide.question_list[int(position)].id:
+            return None
+        self.membership.awaiting = None
+        if left in self.guide.step_index or left == FINISHED:
+            self._move(goto_trigger(left))
+        listed = self._reports().deferred()
+        if listed.values["stages"]:
+            return [Reply("notice", {"text": self.ui.notices.later_left}), listed]
+        return [Reply("notice", {"text": self.ui.notices.later_done}), *self._proceed()]
 
     def _checklist(self, payload: Payload) -> Outcome:
         marks = self.repo.checklist_marks(self.project.id)
@@ -1176,6 +1205,8 @@ class _Conversation:
         step = self._step()
         if self._partner and not self._partner_asked():
             return [Reply("partner_not_chosen", {"partner": self._partner_label()}, self._menu_buttons())]
+        if (back := self._back_from_later()) is not None:
+            return back
         if step is None:
             to_tick = self._reports().to_tick(self.repo.checklist_marks(self.project.id))
             # Reached by jumping ahead from the menu, the end is not "every stage gone through".

@@ -50,8 +50,10 @@ def machine_definition(guide: LoadedGuide) -> dict:
         # Left for later, even a required question: the step's `next` still waits for its answer.
         transitions.append({"trigger": "defer", "source": step, "dest": None,
                             "conditions": [_asks_from(guide, step)]})
-    for step in steps:  # the menu jumps to a stage's first step, a conformity check to the step that fixes it
-        transitions.append({"trigger": goto_trigger(step), "source": "*", "dest": step})
+    # The menu jumps to a stage's first step, a conformity check to the step that fixes it; a question answered
+    # from the list of those left for later goes back where the guide was, the end included.
+    for state in states:
+        transitions.append({"trigger": goto_trigger(state), "source": "*", "dest": state})
     return {"states": states, "transitions": transitions, "initial": steps[0]}
 
 

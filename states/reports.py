@@ -114,8 +114,8 @@ class Reports:
                                "questions": [self.view.prompt(q) for q in shown]})
                 rows += [[self.button(self.ui.buttons.answer.format(number=first + i), Action.ANSWER,
                                       self.guide.question_index[q.id])] for i, q in enumerate(shown)]
-        return Reply("deferred", {"stages": stages, "more": more},
-                     rows + [[self.button(self.ui.buttons.menu, Action.MENU, None)]])
+        return Reply("deferred", {"stages": stages, "more": more}, rows + [[
+            self.button(self.ui.buttons.resume, Action.RESUME, None), self.button(self.ui.buttons.menu, Action.MENU, None)]])
 
     def stage_done(self, stage: Stage) -> Reply:
         progress = next(p for p in self.view.stage_progress() if p.stage is stage)

@@ -59,6 +59,45 @@ async def test_deferred_questions_are_listed_and_one_tap_away(client, services):
     assert "Quel temps pourra-t-il" not in listing.text and "Quelle est sa fonction" in listing.text
 
 
+async def test_a_question_answered_from_the_list_goes_back_to_it_then_where_the_guide_was(client, services):
+    """Answered from /a_traiter, a question of step 1 led through the recaps of every step since to get back."""
+    guide = services.guide
+    await create_project(client)
+    await client.send("Claire Morel")
+    await client.click("Je ne sais pas encore")  # the function
+    await client.click("Je ne sais pas encore")  # the time given to the project
+    assert question_in(guide, (await client.click("Étape suivante"))[-1]).id == "enjeux"
+    await client.send("/a_traiter")
+    await client.click("Répondre 2")
+    replies = await client.click("Mi-temps")
+    assert replies[-2].text == "ℹ️ C'est noté. Voici les questions qui restent à traiter."
+    assert "1. Quelle est sa fonction" in replies[-1].text and "Quel temps" not in replies[-1].text
+    await client.click("Répondre 1")
+    replies = await client.send("Chargée de mission")
+    assert replies[0].text == ("ℹ️ C'est noté : plus aucune question laissée pour plus tard. "
+                               "Reprenons où vous en étiez.")
+    assert question_in(guide, replies[-1]).id == "enjeux"
+    with services.database.connect() as connection:
+        answers = Repository(connection).answers(1)
+    assert (answers["chef_projet_fonction"].value, answers["chef_projet_temps"].value) == (
+        "Chargée de mission", "mi_temps")
+
+
+async def test_leaving_a_question_opened_from_the_list_leaves_its_way_back(client, services):
+    guide = services.guide
+    await create_project(client)
+    await client.send("Claire Morel")
+    await client.click("Je ne sais pas encore")  # the function
+    await client.send("/a_traiter")
+    await client.click("Répondre 1")
+    await client.send("/avancement")
+    await client.send("/menu")
+    replies = await client.click("▶️ Continuer")
+    assert question_in(guide, replies[-1]).id == "chef_projet_fonction"
+    replies = await client.send("Chargée de mission")  # in the step as usual: its next question
+    assert question_in(guide, replies[-1]).id == "chef_projet_temps"
+
+
 async def test_nothing_deferred_says_so(client):
     await create_project(client)
     listing = (await client.send("/a_traiter"))[0]
@@ -93,7 +132,7 @@ async def test_more_deferred_questions_than_a_keyboard_holds_come_forty_at_a_tim
             repo.record_answer(1, question.id, question.kind.value, "deferred", None, client.user_id)
     listing = await client.send("/a_traiter")
     text = "\n".join(message.text for message in listing)
-    assert listing[-1].labels == [f"✏️ Répondre {n}" for n in range(1, 41)] + ["☰ Menu"]
+    assert listing[-1].labels == [f"✏️ Répondre {n}" for n in range(1, 41)] + ["▶️ Continuer", "☰ Menu"]
     assert f"40. {always[39].prompt}" in text and always[40].prompt not in text
     assert "… et 5 autres questions, que cette liste montrera une fois celles-ci traitées." in text
     replies = await client.click("Répondre 40")
