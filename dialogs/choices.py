@@ -168,11 +168,12 @@ def parse_multi(question: Question, text: str) -> list[str]:
     if question.counted is not None and (count := _count(question.counted, typed)) is not None:
         return [option.id for option in question.options[:count]]
     chosen, unknown, runs = _read_list(question, text)
+    read = {"ticked": [option.id for option in question.options if option.id in chosen]} if chosen else {}
     for part in unknown:  # an option mistyped is the one to say, with what it may be
         if close := close_options(question.options, part):
-            raise ParseError("choice.invalid", unknown=part, **close)
+            raise ParseError("choice.invalid", unknown=part, **close, **read)
     if runs:
-        raise ParseError("choice.invalid", unknown=runs[0])
+        raise ParseError("choice.invalid", unknown=runs[0], **read)
     return _ticked(question, chosen, text)
 
 

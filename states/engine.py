@@ -401,6 +401,8 @@ class _Conversation:
                 return taken
             if question.kind is Kind.YES_NO and yes_no_then(text) is not None:
                 error = ParseError("yes_no.details")
+            if question.kind is Kind.MULTI and error.params.get("ticked"):
+                error = self._tick_what_was_read(question, error)
             return Outcome([self._invalid(error, question), self._ask(question)])
         if question.kind is Kind.DATE and self._unexpected_date(question, value):
             return Outcome([self._confirm_date(question, value)])
@@ -784,6 +786,18 @@ class _Conversation:
         self.membership.draft_choices = [o.id for o in question.options if o.id in ticked]
         self._touch()
         return Outcome([self._ask(question, edit=True)])
+
+    def _tick_what_was_read(self, question: Question, error: ParseError) -> ParseError:
+        """A list with a part not read: the options it named are ticked, as taps would tick them, for the user to
+        add what is missing and validate; the refusal names them."""
+        ticked = set(self._draft(question)) | set(error.params["ticked"])
+        if any(option.alone and option.id in ticked for option in question.options) and len(ticked) > 1:
+            return ParseError(error.key, **{k: v for k, v in error.params.items() if k != "ticked"})
+        self.membership.draft_question = question.id
+        self.membership.draft_choices = [option.id for option in question.options if option.id in ticked]
+        self._touch()
+        labels = [question.label_of(option) for option in self.membership.draft_choices]
+        return ParseError(error.key, **{**error.params, "ticked": labels})
 
     def _validate(self, payload: Payload) -> Outcome:
         question = self._question_for_buttons()

@@ -649,3 +649,17 @@ async def test_aucun_typed_at_a_list_without_such_an_option_passes_it(client, se
     said = await client.send("Non, rien de particulier.")
     assert said[0].text.endswith("➡️ passée") and versions(services, asked.id) == [None]
     assert question_in(services.guide, said[-1]).id != asked.id
+
+
+async def test_a_list_with_a_part_not_read_ticks_the_rest_for_the_user_to_complete(client, services):
+    """"cohésion sociale, le maillage du territoire": the first part was lost with the refusal of the second."""
+    await reach_stakes(client)
+    refused, asked = await client.send("cohésion sociale, le maillage du territoire")
+    assert refused.text == ("⚠️ Je n'ai pas reconnu « le maillage du territoire ». Vouliez-vous dire "
+                            "2. Maillage territorial ?\n☑️ J'ai coché : Cohésion sociale. Touchez ce qui manque, "
+                            "puis « ✅ Valider ».")
+    assert "☑️ Cohésion sociale" in asked.labels and "⬜ Maillage territorial" in asked.labels
+    assert versions(services, "enjeux") == []
+    await client.click("Maillage territorial")
+    await client.click("Valider")
+    assert versions(services, "enjeux") == [["cohesion_sociale", "maillage_territorial"]]

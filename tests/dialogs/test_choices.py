@@ -92,11 +92,11 @@ def test_tous_and_a_joining_word_are_read_inside_a_list(text, ticked):
 def test_a_list_refused_names_its_misspelt_option_first_then_what_it_did_not_read_as_typed():
     with pytest.raises(ParseError) as refused:
         parse_answer(QUALITIES, "le sens du contact et l'écoute, polyvalance")
-    assert refused.value.params == {"unknown": "polyvalance", "close": [(1, "Polyvalence")]}
+    assert refused.value.params == {"unknown": "polyvalance", "close": [(1, "Polyvalence")]}  # nothing else named
     without_other = Question(id="q", prompt="Q ?", kind=Kind.MULTI, options=QUALITIES.options[:3])
     with pytest.raises(ParseError) as refused:
         parse_answer(without_other, "diplomatie, le sens du contact et l'écoute")
-    assert refused.value.params == {"unknown": "le sens du contact et l'écoute"}
+    assert refused.value.params == {"unknown": "le sens du contact et l'écoute", "ticked": ["diplomatie"]}
 
 
 FUNDERS = Question(id="financeurs", prompt="Quels financeurs ?", kind=Kind.MULTI, options=[

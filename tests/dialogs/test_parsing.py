@@ -1094,7 +1094,7 @@ def test_part_of_a_label_is_not_the_option_but_the_options_holding_it_are_sugges
     """Never a guess ("moins d'un" may not mean « Moins d'un mi-temps »), but the message names what it might be."""
     with raises_key("choice.invalid", unknown=text, **({"close": close} if close else {})):
         parse_answer(_question(Kind.CHOICE, options=_TIME), text)
-    with raises_key("choice.invalid", unknown=text, **({"close": close} if close else {})):
+    with raises_key("choice.invalid", unknown=text, ticked=["wifi"], **({"close": close} if close else {})):
         parse_answer(_question(Kind.MULTI, options=_TIME), f"Wi-Fi pour le public, {text}")
 
 
@@ -1114,7 +1114,8 @@ def test_a_label_typed_with_another_article_or_none_is_the_option(text, expected
 
 
 def test_a_word_that_is_only_an_article_away_from_a_label_is_still_suggested_not_taken():
-    with raises_key("choice.invalid", unknown="le matériel", close=[(3, "Du matériel et des équipements")]):
+    with raises_key("choice.invalid", unknown="le matériel", close=[(3, "Du matériel et des équipements")],
+                    ticked=["personnel"]):
         parse_answer(_question(Kind.MULTI, options=_APPORTS), "le personnel, le matériel")
 
 
@@ -1208,13 +1209,14 @@ def test_parse_answer_multi(text, expected):
 
 
 @pytest.mark.parametrize(
-    ("text", "unknown"),
-    [("santé, piscine", "piscine"), ("7", "7"), ("mairie et emploi", "emploi"), ("", ""), (" , ; ", ", ;"),
-     ("1 7", "7")],
+    ("text", "unknown", "ticked"),
+    [("santé, piscine", "piscine", ["sante"]), ("7", "7", None), ("mairie et emploi", "emploi", ["mairie"]),
+     ("", "", None), (" , ; ", ", ;", None), ("1 7", "7", ["mairie"])],
 )
-def test_parse_answer_multi_invalid(text, unknown):
+def test_parse_answer_multi_invalid(text, unknown, ticked):
+    """What the list named is given with the refusal: the chat ticks it, for the user to add what is missing."""
     close = {"close": [(2, "Emploi et formation")]} if unknown == "emploi" else {}
-    with raises_key("choice.invalid", unknown=unknown, **close):
+    with raises_key("choice.invalid", unknown=unknown, **close, **({"ticked": ticked} if ticked else {})):
         parse_answer(_question(Kind.MULTI, options=_OPTIONS), text)
 
 
