@@ -131,11 +131,28 @@ _BOTH = frozenset({"les deux", "les 2", "tous les deux", "toutes les deux"})
 # What joins one more item to a list said aloud: "tous, plus la Chambre d'agriculture".
 _CONNECTOR_RE = re.compile(r"^\s*(?:plus|ainsi que|avec|et aussi|mais aussi|en plus)\s+", re.IGNORECASE)
 _SPACED_NUMBERS_RE = re.compile(r"[0-9]+(?: +[0-9]+)+")  # "2 3": options' numbers, as a phone user types them
+_ALL_START_RE = re.compile(r"(?:tous|toutes|l'ensemble) ")  # folded
+_LESS_RE = re.compile(r"\b(?:sauf|sans|exceptee?s?|hormis|a part|moins)\b")  # folded
+# "tous sauf la MSA", "tous les partenaires nationaux plus la Mission locale": every option, less or more some.
+_ALL_BUT_RE = re.compile(r",?\s+(?:(?P<less>sauf|sans|except[ée]e?s?|hormis|[àa] part|moins)|plus|avec|en plus de|"
+                         r"ainsi que)\s+", re.IGNORECASE)
 
 
 def _says_all(typed: str) -> bool:
-    """"tous", "tous les partenaires", "l'ensemble des opérateurs": every option."""
-    return typed in _ALL or re.match(r"(?:tous|toutes|l'ensemble) ", typed) is not None
+    """"tous", "tous les partenaires", "l'ensemble des opérateurs": every option; never "tous sauf…", which
+    only a whole answer says (see _all_but)."""
+    return typed in _ALL or (_ALL_START_RE.match(typed) is not None and _LESS_RE.search(typed) is None)
+
+
+def _all_but(text: str) -> tuple[str, bool, str] | None:
+    """"tous sauf la MSA": ("tous", True, "la MSA"); "tous les partenaires plus la Mission locale": (…, False, …);
+    None when the text does not start with every option and then less or more."""
+    head = re.split(r"[;\n]", text, maxsplit=1)[0]
+    for found in _ALL_BUT_RE.finditer(head):
+        if _says_all(typed_words(head[:found.start()])):
+            return head[:found.start()], found["less"] is not None, text[found.end():]
+        return None
+    return None
 
 
 def _every(question: Question) -> list[str]:
@@ -167,6 +184,11 @@ def parse_multi(question: Question, text: str) -> list[str]:
         return [none_option(question)]  # "non" where the list says « Aucune pour l'instant »
     if question.counted is not None and (count := _count(question.counted, typed)) is not None:
         return [option.id for option in question.options[:count]]
+    if (said := _all_but(text)) is not None and said[1]:  # every option, less those named
+        less, _, runs = _read_list(question, said[2])
+        if runs:
+            raise ParseError("choice.invalid", unknown=runs[0], **close_options(question.options, runs[0]))
+        return _ticked(question, set(every) - less, text)
     chosen, unknown, runs = _read_list(question, text)
     read = {"ticked": [option.id for option in question.options if option.id in chosen]} if chosen else {}
     for part in unknown:  # an option mistyped is the one to say, with what it may be
@@ -196,8 +218,11 @@ def with_other(question: Question, text: str) -> tuple[Any, str] | None:
     if question.kind is Kind.CHOICE:
         chosen, unknown, runs = set(), [text.strip()], [text.strip()]
     else:
+        if (said := _all_but(text)) is not None and said[1]:
+            return None  # what "tous sauf…" leaves out is no « Autre »
         chosen, unknown, runs = _read_list(question, text)
-    if not unknown or OTHER in chosen or any(close_options(question.options, part) for part in unknown):
+    if not unknown or OTHER in chosen or any(close_options(question.options, part) or _ALL_START_RE.match(
+            typed_words(part)) for part in unknown):  # "la CAF, tous sauf la MSA" is not read, nor an « Autre »
         return None
     if question.kind is Kind.CHOICE:
         return OTHER, runs[0]
@@ -210,6 +235,8 @@ def _read_list(question: Question, text: str) -> tuple[set[str], list[str], list
     typed = typed_words(text)
     if _SPACED_NUMBERS_RE.fullmatch(typed):
         text = ", ".join(typed.split())
+    if (said := _all_but(text)) is not None and not said[1]:
+        text = f"{said[0]}, {said[2]}"  # "tous … plus X": X is one more item
     pieces = _LIST_SEP_RE.split(text)
     parts, seps = pieces[0::2], pieces[1::2] + [""]
     span = 1 + max(len(_LIST_SEP_RE.findall(o.label)) for o in question.options)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from states.paste import TELEGRAM_TEXT_LIMIT
 from store.models import Answer, Project
 from tests.bot.test_conversation import create_project
+from tests.support.telegram import FRANCE_SERVICES_RULES
 from tests.support.walk import question_in, walk_step
 
 ALREADY = "C'est déjà pris en compte."
@@ -663,3 +664,21 @@ async def test_a_list_with_a_part_not_read_ticks_the_rest_for_the_user_to_comple
     await client.click("Maillage territorial")
     await client.click("Valider")
     assert versions(services, "enjeux") == [["cohesion_sociale", "maillage_territorial"]]
+
+
+async def test_tous_sauf_typed_for_the_partners_leaves_that_one_out_and_the_requirement_says_so(client, services):
+    """"tous sauf la MSA" ticked the MSA too: "Tous les partenaires nationaux présents" read as met."""
+    await create_project(client, rules=FRANCE_SERVICES_RULES)
+    await client.send("/menu")
+    await client.click("2. Monter le partenariat avec les opérateurs et les acteurs locaux")
+    await client.send("tous")
+    await client.click("Passer")
+    guide = services.engine.referentials["france_services"].guide
+    asked = question_in(guide, (await client.click("Étape suivante"))[-1])
+    assert asked.id == "part_operateurs"
+    said = await client.send("tous sauf la MSA")
+    assert said[0].text.startswith("➡️ Réponse retenue : La Poste, France Travail (ex-Pôle emploi), CAF, "
+                                   "Assurance maladie (CPAM), Carsat")
+    assert "msa" not in versions(services, "part_operateurs")[-1]
+    report = "\n".join(reply.text for reply in await client.send("/conformite"))
+    assert "❌ Tous les partenaires nationaux présents" in report and "il manque : MSA" in report

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from bot.render import Renderer
 from dialogs.budget_model import load_budget_model
+from dialogs.choices import with_other
 from dialogs.model import Kind, Option, Question
 from dialogs.parsing import (
     LONG_TEXT_MAX,
@@ -1428,6 +1429,33 @@ def test_tous_leaves_out_an_option_the_guide_keeps_apart():
     question = referentials["france_services"].guide.questions["part_operateurs"]
     ticked = parse_answer(question, "tous")
     assert "grdf" not in ticked and "autre" not in ticked and len(ticked) == 13
+
+
+@pytest.mark.parametrize(("typed", "ticked"), [
+    ("tous sauf la CAF", ["mairie", "emploi_formation", "sante"]),
+    ("Toutes, sauf la mairie et la santé", ["emploi_formation", "caf"]),
+    ("la mairie, tous sauf la santé", None),  # "tous sauf" a whole answer says, not one of its items
+    ("toutes sauf la mairie et la santé", ["emploi_formation", "caf"]),
+    ("tous à part Santé", ["mairie", "emploi_formation", "caf"]),
+    ("tous les services excepté la mairie", ["emploi_formation", "caf", "sante"])])
+def test_tous_sauf_leaves_out_what_it_names(typed, ticked):
+    """"tous sauf la CAF" ticked the CAF too: a requirement on every partner would have read as met."""
+    question = _question(Kind.MULTI, options=_OPTIONS)
+    if ticked is None:
+        with pytest.raises(ParseError):
+            parse_answer(question, typed)
+    else:
+        assert parse_answer(question, typed) == ticked
+
+
+def test_what_tous_sauf_names_must_be_read_and_is_no_autre():
+    question = _question(Kind.MULTI, options=[*_OPTIONS, Option(id="autre", label="Autre")])
+    with raises_key("choice.invalid", unknown="la piscine"):
+        parse_answer(question, "tous sauf la piscine")
+    assert with_other(question, "tous sauf la piscine") is None
+    assert with_other(question, "la CAF, tous sauf la mairie") is None
+    assert with_other(question, "tous plus la piscine") == (["mairie", "emploi_formation", "caf", "sante", "autre"],
+                                                            "la piscine")
 
 
 def test_an_option_ticked_alone_is_refused_with_others():
