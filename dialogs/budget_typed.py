@@ -61,13 +61,18 @@ def read_lines(section: Sequence[Category], text: str, subsidy_words: Sequence[s
     if not amounts:
         category, label = _category(section, text, subsidy_words, with_amount=False)
         return [TypedLine(category, None, label)]
+    # "électricité, eau, chauffage : 2 400 €": one line, whose words list what it covers.
+    clauses = [text] if len(amounts) == 1 and _LISTED_RE.search(text[:amounts[0].start()]) else _clauses(text)
     try:
         return [_line(section, words, amount, subsidy_words)
-                for clause in _clauses(text) for words, amount in _pieces(clause, _amounts(clause))]
+                for clause in clauses for words, amount in _pieces(clause, _amounts(clause))]
     except ParseError as error:
         if len(amounts) > 1:  # the message says so: a line read fine is not taken alone
             error.params["several"] = True
         raise
+
+
+_LISTED_RE = re.compile(r"[,;].*:\s*$")  # words listed, then a colon and the one amount
 
 
 def _amounts(text: str) -> list[re.Match]:

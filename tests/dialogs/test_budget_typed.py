@@ -44,6 +44,9 @@ def refused(section, text) -> ParseError:
     ("le téléphone et internet 1 200 euros", [("telecoms", 120_000, "Téléphone et internet", None)]),
     ("3 000 € de ménage", [("autre_fonctionnement", 300_000, "Ménage", None)]),
     ("électricité 1 200", [("autre_fonctionnement", 120_000, "Électricité", None)]),
+    # What one amount covers, listed before a colon: one line, not two without their amount.
+    ("électricité, eau, chauffage : 2 400 €", [("autre_fonctionnement", 240_000, "Électricité, eau, chauffage",
+                                                None)]),
     ("Salaires 62 000 € (2 ETP)", [("salaires", 6_200_000, "Salaires (2 ETP)", None)]),
     ("3 000 € de ménage (prestataire)", [("autre_fonctionnement", 300_000, "Ménage (prestataire)", None)]),
     ("2 agents 60 000 €", [("salaires", 6_000_000, "2 agents", None)]),  # "2" is what the line is for, not its amount
@@ -92,6 +95,9 @@ def test_resources_say_what_they_fund_when_the_user_says_it(text, lines):
     (OPERATING, "loyer 500 € x 12", "budget.product", {}),
     (OPERATING, "salaires 70 000 €, loyer", "budget.no_amount", {"unknown": "loyer", "several": False}),
     (OPERATING, "fournitures 500, ménage, téléphone 300", "budget.no_amount", {"unknown": "ménage", "several": True}),
+    # Categories listed for one amount: which one it is, asked (« Autre » would hide a loyer).
+    (OPERATING, "loyer, charges : 6 000 €", "budget.category", {"unknown": "loyer, charges",
+                                                             "close": ["Loyer ou hébergement"]}),
     (OPERATING, "bonjour", "budget.buttons", {}),
     (RESOURCES, "FNADT 30 000", "budget.subsidy", {"unknown": "FNADT"}),
     (RESOURCES, "forfait France services 50 000 €", "budget.subsidy", {"unknown": "forfait France services"}),
