@@ -191,9 +191,15 @@ def parse_multi(question: Question, text: str) -> list[str]:
         return _ticked(question, set(every) - less, text)
     chosen, unknown, runs = _read_list(question, text)
     read = {"ticked": [option.id for option in question.options if option.id in chosen]} if chosen else {}
-    for part in unknown:  # an option mistyped is the one to say, with what it may be
-        if close := close_options(question.options, part):
-            raise ParseError("choice.invalid", unknown=part, **close, **read)
+    closes = [(part, close_options(question.options, part).get("close", [])) for part in unknown]
+    if len(unknown) > 1 and all(len(close) == 1 for _, close in closes):  # each part one option away
+        guessed = sorted({close[0][0] for _, close in closes} | {
+            number for number, option in enumerate(question.options, start=1) if option.id in chosen})
+        raise ParseError("choice.invalid", unknown=unknown[0], close=sorted({close[0] for _, close in closes}),
+                         unknowns=unknown, numbers=", ".join(map(str, guessed)), **read)
+    for part, close in closes:  # an option mistyped is the one to say, with what it may be
+        if close:
+            raise ParseError("choice.invalid", unknown=part, close=close, **read)
     if runs:
         raise ParseError("choice.invalid", unknown=runs[0], **read)
     return _ticked(question, chosen, text)

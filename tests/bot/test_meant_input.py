@@ -682,3 +682,14 @@ async def test_tous_sauf_typed_for_the_partners_leaves_that_one_out_and_the_requ
     assert "msa" not in versions(services, "part_operateurs")[-1]
     report = "\n".join(reply.text for reply in await client.send("/conformite"))
     assert "❌ Tous les partenaires nationaux présents" in report and "il manque : MSA" in report
+
+
+async def test_two_parts_each_close_to_an_option_are_suggested_together(client, services):
+    """Only the first part was named: the user fixed it, then met the second."""
+    await reach_stakes(client)
+    refused, asked = await client.send("la cohésion socialle et le maillage territorail")
+    assert refused.text == ("⚠️ Je n'ai pas reconnu « la cohésion socialle » ni « le maillage territorail ». "
+                            "Vouliez-vous dire 1. Cohésion sociale et 2. Maillage territorial ? Tapez « 1, 2 », "
+                            "ou utilisez les boutons.")
+    await client.send("1, 2")
+    assert versions(services, "enjeux") == [["cohesion_sociale", "maillage_territorial"]]

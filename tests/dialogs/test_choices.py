@@ -114,3 +114,11 @@ def test_none_said_at_a_list_offering_it_is_that_option(text):
     ("polyvalence", False)])
 def test_none_said_at_a_list_without_such_an_option_is_said_as_such(text, none):
     assert says_none_of(QUALITIES, text) is none
+
+
+def test_parts_each_one_option_away_are_suggested_together_with_the_numbers_to_type():
+    with pytest.raises(ParseError) as refused:
+        parse_answer(QUALITIES, "de la polyvalance et de la pédagogue")
+    assert refused.value.params == {
+        "unknown": "de la polyvalance", "unknowns": ["de la polyvalance", "de la pédagogue"],
+        "close": [(1, "Polyvalence"), (3, "Pédagogie")], "numbers": "1, 3"}
