@@ -837,11 +837,18 @@ def _parse_year(text: str, min: int, max: int | None, today: datetime.date | Non
         raise ParseError("integer.year", example=(today.year + 1) if today else 2027) from None
 
 
+# An answer pointing at another one ("voir ci-dessus"): the dossier prints each answer where its reader meets it.
+_ELSEWHERE_RE = re.compile(r"(?:idem|pareil|(?:c'est )?(?:la )?meme chose|deja dit|(?:comme |voir |cf\.? )"
+                           r"(?:ci-dessus|plus haut|au-dessus|precedemment|avant|la reponse precedente))[ .!]*")
+
+
 def _words(text: str) -> str:
     """A text answer, which "oui" alone never is: every text question asks what, who or how ("non" may say
-    "none"); nor a figure alone, a button's number typed under another screen."""
+    "none"); nor a figure alone, a button's number typed under another screen, nor "voir ci-dessus"."""
     if not _LETTER_RE.search(text) or said_yes_no(text):
         raise ParseError("text.words", typed=text)
+    if _ELSEWHERE_RE.fullmatch(typed_words(text)):
+        raise ParseError("text.elsewhere", typed=text)
     return text
 
 

@@ -693,3 +693,11 @@ async def test_two_parts_each_close_to_an_option_are_suggested_together(client, 
                             "ou utilisez les boutons.")
     await client.send("1, 2")
     assert versions(services, "enjeux") == [["cohesion_sociale", "maillage_territorial"]]
+
+
+async def test_voir_ci_dessus_is_asked_in_words_for_the_dossier(client, services):
+    await reach_objectives(client, services)
+    refused, asked = await client.send("voir ci-dessus")
+    assert refused.text == ("⚠️ « voir ci-dessus » ne se lira pas dans le dossier : chaque réponse y est lue seule. "
+                            "Écrivez-la, même en reprenant des mots déjà tapés.")
+    assert question_in(services.guide, asked).id == "objectifs" and versions(services, "objectifs") == []

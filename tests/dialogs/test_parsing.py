@@ -926,7 +926,16 @@ def test_a_yes_or_a_figure_alone_answers_no_text_question(text):
             parse_answer(_question(kind), text)
 
 
-@pytest.mark.parametrize("text", ["non", "aucune", "Oui et non : cela dépend des jours", "Ouistreham"])
+@pytest.mark.parametrize("text", ["voir ci-dessus", "Idem.", "cf. ci-dessus", "comme plus haut", "déjà dit",
+                                  "la même chose"])
+def test_an_answer_pointing_at_another_is_asked_in_words(text):
+    """The dossier prints each answer in its own section: "voir ci-dessus" would point at nothing there."""
+    with raises_key("text.elsewhere", typed=text):
+        parse_answer(_question(Kind.LONG_TEXT), text)
+
+
+@pytest.mark.parametrize("text", ["non", "aucune", "Oui et non : cela dépend des jours", "Ouistreham",
+                                  "pareil que Bretenoux", "voir ci-dessus pour les horaires"])
 def test_a_no_or_more_than_a_yes_is_a_text_answer(text):
     assert parse_answer(_question(Kind.LONG_TEXT), text) == text
 
