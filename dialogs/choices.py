@@ -190,19 +190,24 @@ def parse_multi(question: Question, text: str) -> list[str]:
             raise ParseError("choice.invalid", unknown=runs[0], **close_options(question.options, runs[0]))
         return _ticked(question, set(every) - less, text)
     chosen, unknown, runs = _read_list(question, text)
+    if unknown:
+        raise _not_read(question, chosen, unknown, runs)
+    return _ticked(question, chosen, text)
+
+
+def _not_read(question: Question, chosen: set[str], unknown: list[str], runs: list[str]) -> ParseError:
+    """The refusal of a list with parts naming no option: the options it did name (`ticked`, for the chat to tick
+    them), and the parts' likely options (`close`), all of them when each part is one option away."""
     read = {"ticked": [option.id for option in question.options if option.id in chosen]} if chosen else {}
     closes = [(part, close_options(question.options, part).get("close", [])) for part in unknown]
-    if len(unknown) > 1 and all(len(close) == 1 for _, close in closes):  # each part one option away
+    if len(unknown) > 1 and all(len(close) == 1 for _, close in closes):
         guessed = sorted({close[0][0] for _, close in closes} | {
             number for number, option in enumerate(question.options, start=1) if option.id in chosen})
-        raise ParseError("choice.invalid", unknown=unknown[0], close=sorted({close[0] for _, close in closes}),
-                         unknowns=unknown, numbers=", ".join(map(str, guessed)), **read)
-    for part, close in closes:  # an option mistyped is the one to say, with what it may be
-        if close:
-            raise ParseError("choice.invalid", unknown=part, close=close, **read)
-    if runs:
-        raise ParseError("choice.invalid", unknown=runs[0], **read)
-    return _ticked(question, chosen, text)
+        return ParseError("choice.invalid", unknown=unknown[0], close=sorted({close[0] for _, close in closes}),
+                          unknowns=unknown, numbers=", ".join(map(str, guessed)), **read)
+    # An option mistyped is the one to say, with what it may be; else the first words not read, as typed.
+    part, close = next(((part, close) for part, close in closes if close), (runs[0], []))
+    return ParseError("choice.invalid", unknown=part, **({"close": close} if close else {}), **read)
 
 
 def _count(noun: str, typed: str) -> int | None:

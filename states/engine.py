@@ -987,7 +987,8 @@ class _Conversation:
         if not awaiting.startswith(LATER):
             return None
         position, left = awaiting.removeprefix(LATER).split(":", 1)
-        if self._handled != self.guide.question_list[int(position)].id:
+        questions = self.guide.question_list
+        if not position.isdigit() or int(position) >= len(questions) or self._handled != questions[int(position)].id:
             return None
         self.membership.awaiting = None
         if left in self.guide.step_index or left == FINISHED:
