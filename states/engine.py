@@ -988,8 +988,18 @@ class _Conversation:
             return None
         position, left = awaiting.removeprefix(LATER).split(":", 1)
         questions = self.guide.question_list
-        if not position.isdigit() or int(position) >= len(questions) or self._handled != questions[int(position)].id:
+        if not position.isdigit() or int(position) >= len(questions) or self._handled is None:
             return None
+        later = questions[int(position)].id
+
+        def follows(question: Question | None) -> bool:  # "Quel autre enjeu ?" after « Autre » ticked, and on
+            asked = {leaf.question for leaf in leaves(question.when)} if question is not None else set()
+            return later in asked or any(follows(self.guide.questions[asked_id]) for asked_id in asked)
+
+        if self._handled != later and not follows(self.guide.questions[self._handled]):
+            return None
+        if (step := self._step()) is not None and follows(self._current(step)):
+            return None  # what the answer calls for is asked first
         self.membership.awaiting = None
         if left in self.guide.step_index or left == FINISHED:
             self._move(goto_trigger(left))

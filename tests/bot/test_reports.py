@@ -137,3 +137,25 @@ async def test_more_deferred_questions_than_a_keyboard_holds_come_forty_at_a_tim
     assert "… et 5 autres questions, que cette liste montrera une fois celles-ci traitées." in text
     replies = await client.click("Répondre 40")
     assert question_in(services.guide, replies[-1]).id == always[39].id
+
+
+async def test_what_an_answer_from_the_list_calls_for_is_asked_before_going_back(client, services):
+    """« Cohésion sociale » ticked at a question answered from /a_traiter: its own questions come next."""
+    guide = services.guide
+    await create_project(client)
+    await client.send("Claire Morel")
+    await client.click("Passer")
+    await client.click("Passer")
+    await client.click("Étape suivante")
+    await client.click("Je ne sais pas encore")  # the stakes, required: the step waits for them
+    await client.send("/menu")
+    await client.click("2. Monter le partenariat avec les opérateurs et les acteurs locaux")
+    await client.send("/a_traiter")
+    await client.click("Répondre 1")
+    asked = await client.send("la cohésion sociale")
+    assert question_in(guide, asked[-1]).id == "enjeux_cohesion"
+    asked = await client.send("autre")
+    assert question_in(guide, asked[-1]).id == "enjeux_cohesion_autre"
+    back = await client.send("l'accès aux droits")
+    assert back[0].text.startswith("ℹ️ C'est noté : plus aucune question laissée pour plus tard.")
+    assert guide.stage_of_step[guide.step_of_question[question_in(guide, back[-1]).id].id].order == 2
