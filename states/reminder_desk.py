@@ -1,6 +1,7 @@
 """The project's calendar in the chat: /rappels, the committee date, its follow-up and calendar file."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cached_property
 from datetime import date, datetime
@@ -8,7 +9,7 @@ from datetime import date, datetime
 from dialogs.calendar import add_months, as_utc, holiday_name, local_date, next_working_day
 from dialogs.errors import ParseError
 from dialogs.loader import LoadedGuide
-from dialogs.parsing import parse_date, to_json
+from dialogs.parsing import parse_date, parse_time_ranges, to_json
 from dialogs.reminder_model import TEAM, ReminderModel
 from dialogs.ui import UiTexts
 from states.buttons import Action
@@ -22,6 +23,9 @@ COMMITTEE_DATE = "committee_date"  # membership.awaiting: the next message is th
 # membership.awaiting: /rappels is the last screen shown; a date typed there is the committee's, as if « Fixer la
 # date » had been tapped first.
 REMINDERS_SCREEN = "reminders_screen"
+# The committee's hours said with its date ("le 12 mars de 14h à 16h"), or alone under /rappels once it has one.
+_HOURS_RE = re.compile(r"(?:(?:de|entre) )?[0-9]{1,2} ?[h:] ?(?:[0-9]{2})?"
+                       r"(?: ?(?:-|à|a|et|jusqu'à) ?[0-9]{1,2} ?[h:] ?(?:[0-9]{2})?)?", re.IGNORECASE)
 UPCOMING_SHOWN = 8
 KINDS_PER_ROW = 2
 
@@ -135,15 +139,26 @@ class ReminderDesk:
         return self.summary()
 
     def says_a_date(self, text: str) -> bool:
-        """A text under /rappels that gives a date, or tries to ("mars 2027"), rather than an answer to the guide."""
+        """A text under /rappels that gives a date, or tries to ("mars 2027"), or the hours of the committee dated,
+        rather than an answer to the guide."""
         try:
             parse_date(text, self.today, "future")
         except ParseError as error:
-            return error.key != "date.invalid"
+            return error.key != "date.invalid" or self._hours_alone(text)
         return True
 
+    def _hours_alone(self, text: str) -> bool:
+        said = _HOURS_RE.search(text)
+        return said is not None and self.facts().committee_date is not None \
+            and not re.search(r"[0-9]", text[:said.start()] + text[said.end():])
+
     def text(self, text: str) -> list[Reply]:
-        """The committee date typed after "Changer la date"."""
+        """The committee date typed after "Changer la date", or under /rappels; the hours said with it, or alone
+        once it has a date, are its hours."""
+        if self._hours_alone(text):
+            self.membership.awaiting = None
+            refused = self._hours(text)
+            return [*(refused or [self.date_set(self.facts().committee_date)]), self.summary(plan=False)]
         try:
             day = parse_date(text, self.today, "future")
             if day < self.today:
@@ -152,12 +167,26 @@ class ReminderDesk:
             return [Reply("invalid", {"key": error.key, "params": error.params, "kind": "date", "deferrable": False}),
                     self.ask_date()]
         self.membership.awaiting = None
-        return self.set_date(day)
-
-    def set_date(self, day: date) -> list[Reply]:
+        refused = self._hours(text)
         self.record(self.model.committee.date_question, to_json("date", day))
         self.sync()
-        return [self.date_set(day), self.summary(plan=False)]
+        return [self.date_set(day), *refused, self.summary(plan=False)]
+
+    def _hours(self, text: str) -> list[Reply]:
+        """The committee's hours said in the text, recorded; or why they were not, for the user to type them
+        again under /rappels."""
+        said = _HOURS_RE.search(text)
+        if said is None:
+            return []
+        try:
+            ranges = parse_time_ranges(said.group())
+            if len(ranges) != 1:
+                raise ParseError("time_ranges.count")
+        except ParseError as error:
+            return [Reply("invalid", {"key": error.key, "params": {**error.params, "closable": False, "max": 1},
+                                      "kind": "time_ranges", "deferrable": False})]
+        self.record(self.model.committee.time_question, to_json("time_ranges", ranges))
+        return []
 
     def date_set(self, day: date) -> Reply:
         """What the team is told once the committee has a date, with the calendar file."""

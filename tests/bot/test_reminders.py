@@ -393,3 +393,23 @@ async def test_a_date_typed_under_rappels_is_the_committees_and_other_words_answ
         answers = repo.answers(repo.projects(team.user_id)[0][0].id)
     assert answers["chef_projet_nom"].value == "Marie Dupont"
     assert answers["dev_comite_date"].value == "2028-06-13"
+
+
+async def test_the_hours_typed_with_the_committees_date_or_after_it_are_its_hours(team, api):
+    """"le 12 mars à 14h30" under /rappels kept the date and dropped the hour: the calendar file was all day."""
+    await new_project(team)
+    await team.client.send("/rappels")
+    replies = await team.client.send("le comité se réunira le 13 juin 2028 à 14h30")
+    assert "Comité de pilotage enregistré" in replies[0].text
+    assert replies[1].text == "⚠️ Indiquez aussi l'heure de fin. Exemple : 14h-16h."
+    replies = await team.client.send("14h30-16h30")  # under /rappels again: the hours of the committee dated
+    assert "Comité de pilotage enregistré" in replies[0].text and "14 h 30" in replies[0].text
+    event = event_of(calendar_files(api)[-1])
+    assert (event["DTSTART"].dt.hour, event["DTSTART"].dt.minute, event["DTEND"].dt.hour) == (14, 30, 16)
+    replies = await set_committee(team, "le 14 juin 2028 de 10h à 12h")
+    event = event_of(calendar_files(api)[-1])
+    assert (event["DTSTART"].dt.day, event["DTSTART"].dt.hour, event["DTEND"].dt.hour) == (14, 10, 12)
+    with team.services.database.connect() as connection:
+        repo = Repository(connection)
+        answers = repo.answers(repo.projects(team.user_id)[0][0].id)
+    assert answers["dev_comite_horaire"].value == [[600, 720]] and "chef_projet_nom" not in answers
