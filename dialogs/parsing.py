@@ -743,6 +743,16 @@ def _contains(words: tuple[str, ...], part: tuple[str, ...]) -> bool:
     return any(words[start:start + len(part)] == part for start in range(len(words) - len(part) + 1))
 
 
+# Under /a_traiter: « ✏️ Répondre 2 » in words.
+_ANSWER_NUMBER_RE = re.compile(r"(?:repondre(?: a)?(?: la| le)? )?(?:la |le |n° ?|numero )?(?P<n>[0-9]{1,2})")
+
+
+def typed_at_deferred(text: str) -> int | None:
+    """The 1-based number of the question left for later a text names ("2", "répondre 2"); None otherwise."""
+    match = _ANSWER_NUMBER_RE.fullmatch(_BUTTON_MARK_RE.sub("", typed_words(text)).rstrip(" .!"))
+    return int(match["n"]) if match else None
+
+
 # Under /equipe: « ➕ Inviter quelqu'un » in words, whoever is named ("inviter Paul"): the link is for anyone.
 _INVITE_RE = re.compile(r"(?:inviter|invite|invitez|ajouter|ajoute|invitation|nouveau membre|nouvelle personne)\b")
 

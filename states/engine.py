@@ -22,8 +22,9 @@ from dialogs.folding import fold
 from dialogs.schedule import same_hours_as, total_minutes
 from dialogs.parsing import (BACK, CLEAR, DEFER, DRAFT, KEEP, NEW_PROJECT, NEXT, SKIP, DateInferred, ParseError,
                              from_json, names_nothing, parse_answer, parse_title, reads_as_shown, said_yes_no,
-                             says_none_of, to_json, typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap,
-                             typed_at_team, typed_button, typed_command, typed_validate, yes_no_then)
+                             says_none_of, to_json, typed_at_deferred, typed_at_dossier, typed_at_menu,
+                             typed_at_projects, typed_at_recap, typed_at_team, typed_button, typed_command,
+                             typed_validate, yes_no_then)
 from dialogs.partners import partner_name
 from dialogs.referentials import Referential, default_referential, partner_labels
 from dialogs.ui import UiTexts
@@ -62,6 +63,8 @@ MENU = "menu"  # membership.awaiting: the menu is the last screen shown; "5" or 
 DOSSIER = "dossier"  # membership.awaiting: /dossier is the last screen shown; "brouillon" or "oui" asks for it
 PROJECTS = "projects"  # membership.awaiting: /projets is the last screen shown; a project's name opens it
 TEAM = "team"  # membership.awaiting: /equipe is the last screen shown; "inviter…" is « ➕ Inviter quelqu'un »
+CHECKLIST = "checklist"  # membership.awaiting: /checklist is the last screen shown; "3" opens stage 3's items
+DEFERRED_LIST = "deferred"  # membership.awaiting: /a_traiter is the last screen shown; "2" is « ✏️ Répondre 2 »
 # membership.awaiting: "later:<question's position>:<state left>", a question opened from /a_traiter; once it is
 # handled, the guide goes back to the state it left, and the list shows what is still left for later.
 LATER = "later:"
@@ -69,7 +72,9 @@ LATER = "later:"
 ANSWERING_TAPS = frozenset({Action.PICK, Action.TOGGLE, Action.VALIDATE, Action.KEEP, Action.CLEAR, Action.DATE_KEEP,
                             Action.SKIP, Action.DEFER})
 # What the next text is for, not a date being typed.
-SCREENS = frozenset({MENU, DOSSIER, PROJECTS, TEAM, ELSEWHERE, REMINDERS_SCREEN})
+SCREENS = frozenset({MENU, DOSSIER, PROJECTS, TEAM, CHECKLIST, DEFERRED_LIST, ELSEWHERE, REMINDERS_SCREEN})
+# The screens whose own words a text typed under them may be (the others are ELSEWHERE).
+SCREEN_MARKERS = {"projects": PROJECTS, "team": TEAM, "checklist": CHECKLIST, "deferred": DEFERRED_LIST}
 # A user's last activity is kept to the day: one write a day at most, plenty for an erasure counted in months.
 ACTIVITY_RESOLUTION = timedelta(days=1)
 
@@ -232,7 +237,7 @@ class _Conversation:
         """Notes a screen without the guide's question as the last one shown (nothing else waiting for a text)."""
         shown = outcome.replies[-1].template if outcome.replies else None
         if shown in SCREENS_WITHOUT_QUESTION and self.membership is not None and self.membership.awaiting is None:
-            self.membership.awaiting = {"projects": PROJECTS, "team": TEAM}.get(shown, ELSEWHERE)
+            self.membership.awaiting = SCREEN_MARKERS.get(shown, ELSEWHERE)
         return outcome
 
     def _not_taken(self, event: Unsupported | Edited) -> Outcome:
@@ -384,7 +389,7 @@ class _Conversation:
             return self._typed(self._keep() if meant == KEEP else self._clear())
         if meant in (SKIP, DEFER, BACK):
             return self._typed(self._back() if meant == BACK else self._skip(SKIPPED if meant == SKIP else DEFERRED))
-        if says_none_of(question, text):  # "aucun": what « ⏭️ Passer » does, or « 🗑 Effacer » for an answer given
+        if says_none_of(question, text):  # "aucun": what « ⏭️ Passer » does, or « 🗑 Effacer » for an answer
             answered = stored is not None and stored.status == ANSWERED
             return self._typed(self._clear() if answered else self._skip(SKIPPED))
         if (still := self._still_exact(step, question, text)) is not None:
@@ -426,7 +431,8 @@ class _Conversation:
         if screen.startswith(BUDGET_SCREEN):
             return self._desk().typed_at_screen(text)
         read = {REMINDERS_SCREEN: self._typed_at_reminders, DOSSIER: self._typed_at_dossier,
-                MENU: self._typed_at_menu, PROJECTS: self._typed_at_projects, TEAM: self._typed_at_team}.get(screen)
+                MENU: self._typed_at_menu, PROJECTS: self._typed_at_projects, TEAM: self._typed_at_team,
+                CHECKLIST: self._typed_at_checklist, DEFERRED_LIST: self._typed_at_deferred}.get(screen)
         if read is None:
             return None
         self.membership.awaiting = None  # once: the screen's own words act on it
@@ -440,6 +446,21 @@ class _Conversation:
             return None
         self._touch()
         return Outcome(desk.text(text))
+
+    def _typed_at_checklist(self, text: str) -> Outcome | None:
+        """"3", "étape 3" or a stage's title under /checklist: that stage's items, as its button shows them."""
+        meant = typed_at_menu(text, [stage.title for stage in self.guide.stages])
+        if not isinstance(meant, int) or not (stage := self.guide.stages[meant - 1]).checklist:
+            return None
+        return Outcome([self._reports().checklist_stage(stage, self.repo.checklist_marks(self.project.id))])
+
+    def _typed_at_deferred(self, text: str) -> Outcome | None:
+        """"2" or "répondre 2" under /a_traiter: « ✏️ Répondre 2 »."""
+        listed = self._reports().deferred_listed()
+        if (number := typed_at_deferred(text)) is None or not 1 <= number <= len(listed):
+            return None
+        question = self.guide.question_index[listed[number - 1].id]
+        return self._answer_later(Payload(self.project.id, None, Action.ANSWER, question))
 
     def _typed_at_menu(self, text: str) -> Outcome | None:
         meant = typed_at_menu(text, [stage.title for stage in self.guide.stages])

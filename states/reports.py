@@ -10,7 +10,7 @@ from dialogs.budget import BudgetSummary
 from dialogs.calendar import local_date
 from dialogs.checks import BY_HAND, PROVED, CheckResult, ItemState, Proofs, State, evaluate
 from dialogs.loader import LoadedGuide
-from dialogs.model import PLAUSIBILITY, RECOMMENDATION, REQUIREMENT, Stage
+from dialogs.model import PLAUSIBILITY, RECOMMENDATION, REQUIREMENT, Question, Stage
 from dialogs.ui import UiTexts
 from states.buttons import Action
 from states.events import Button, Reply
@@ -104,8 +104,7 @@ class Reports:
         """The questions left for later, by stage: the first DEFERRED_SHOWN with a button each, then how many more."""
         stages, rows, more = [], [], 0
         for stage in self.guide.stages:
-            questions = [q for step in stage.steps for q in self.view.own_questions(step)
-                         if self.view.status(q.id) == DEFERRED]
+            questions = self._deferred_in(stage)
             shown = questions[:max(DEFERRED_SHOWN - len(rows), 0)]
             more += len(questions) - len(shown)
             if shown:
@@ -114,8 +113,16 @@ class Reports:
                                "questions": [self.view.prompt(q) for q in shown]})
                 rows += [[self.button(self.ui.buttons.answer.format(number=first + i), Action.ANSWER,
                                       self.guide.question_index[q.id])] for i, q in enumerate(shown)]
-        return Reply("deferred", {"stages": stages, "more": more}, rows + [[
-            self.button(self.ui.buttons.resume, Action.RESUME, None), self.button(self.ui.buttons.menu, Action.MENU, None)]])
+        way_on = [self.button(self.ui.buttons.resume, Action.RESUME, None),
+                  self.button(self.ui.buttons.menu, Action.MENU, None)]
+        return Reply("deferred", {"stages": stages, "more": more}, [*rows, way_on])
+
+    def deferred_listed(self) -> list[Question]:
+        """The questions /a_traiter lists, in its order: « ✏️ Répondre 1 » is the first."""
+        return [q for stage in self.guide.stages for q in self._deferred_in(stage)][:DEFERRED_SHOWN]
+
+    def _deferred_in(self, stage: Stage) -> list[Question]:
+        return [q for step in stage.steps for q in self.view.own_questions(step) if self.view.status(q.id) == DEFERRED]
 
     def stage_done(self, stage: Stage) -> Reply:
         progress = next(p for p in self.view.stage_progress() if p.stage is stage)

@@ -563,13 +563,19 @@ async def test_a_stage_typed_under_the_menu_opens_it_and_an_answer_still_answers
     assert versions(services, "chef_projet_nom") == ["Marie Dupont"]
 
 
-async def test_a_buttons_number_typed_under_another_screen_is_no_ones_name(client, services):
+async def test_a_buttons_number_typed_under_another_screen_is_that_button_never_an_answer(client, services):
+    """"3" under /checklist was refused as a name; at a choice it would have picked option 3 unseen."""
     await create_project(client)
+    await client.send("Marie Dupont")
+    await client.send("Chargée de mission")  # at « Quel temps… ? », whose option 3 is « Moins d'un mi-temps »
     await client.send("/checklist")
-    refused = await client.send("3")  # stage 3 of the checklist, meant as a tap
-    assert refused[0].text.startswith("⚠️ Cette question attend quelques mots, pas « 3 ».")
-    assert question_in(services.guide, refused[-1]).id == "chef_projet_nom"
-    assert versions(services, "chef_projet_nom") == []
+    shown = await client.send("3")  # stage 3 of the checklist, meant as a tap
+    assert shown[-1].text.startswith("📋 Étape 3 : Définir le portage")
+    await client.send("/avancement")
+    shown = await client.send("3")
+    assert shown[0].text.startswith("ℹ️ Je n'ai rien enregistré")
+    assert question_in(services.guide, shown[-1]).id == "chef_projet_temps"
+    assert versions(services, "chef_projet_temps") == []
 
 
 async def test_a_yes_typed_under_another_screen_is_no_answer_to_a_question_out_of_sight(client, services):

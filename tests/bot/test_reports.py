@@ -159,3 +159,18 @@ async def test_what_an_answer_from_the_list_calls_for_is_asked_before_going_back
     back = await client.send("l'accès aux droits")
     assert back[0].text.startswith("ℹ️ C'est noté : plus aucune question laissée pour plus tard.")
     assert guide.stage_of_step[guide.step_of_question[question_in(guide, back[-1]).id].id].order == 2
+
+
+async def test_a_number_typed_under_the_list_answers_that_question(client, services):
+    await create_project(client)
+    await client.send("Claire Morel")
+    await client.click("Je ne sais pas encore")  # the function
+    await client.click("Je ne sais pas encore")  # the time given to the project
+    await client.send("/a_traiter")
+    asked = await client.send("répondre 2")
+    assert question_in(services.guide, asked[-1]).id == "chef_projet_temps"
+    await client.send("/a_traiter")
+    asked = await client.send("3")  # only two are listed: not a question's number, nor its option 3
+    assert asked[0].text.startswith("ℹ️ Je n'ai rien enregistré")
+    with services.database.connect() as connection:
+        assert Repository(connection).answers(1)["chef_projet_temps"].status == "deferred"

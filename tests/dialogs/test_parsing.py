@@ -31,7 +31,7 @@ from dialogs.parsing import (
     parse_yes_no,
     reads_as_shown,
     to_json,
-    parse_title, typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team,
+    parse_title, typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team,
     typed_button,
     typed_command,
     yes_no_then,
@@ -710,6 +710,13 @@ PROJECT_NAMES = ["MSAP des Causses", "France services de Saint-Céré", "MSAP du
     ("des", None), ("Causses et Ségala", None)])
 def test_what_is_typed_under_projects_is_the_project_it_names(text, meant):
     assert typed_at_projects(text, PROJECT_NAMES) == meant
+
+
+@pytest.mark.parametrize(("text", "meant"), [
+    ("2", 2), ("Répondre 2", 2), ("✏️ Répondre 12", 12), ("la 3.", 3), ("répondre à la 1", 1), ("2 agents", None),
+    ("Marie Dupont", None)])
+def test_a_number_typed_under_the_list_of_questions_left_for_later_is_its_button(text, meant):
+    assert typed_at_deferred(text) == meant
 
 
 @pytest.mark.parametrize(("text", "meant"), [
