@@ -65,8 +65,9 @@ PROJECTS = "projects"  # membership.awaiting: /projets is the last screen shown;
 TEAM = "team"  # membership.awaiting: /equipe is the last screen shown; "inviter…" is « ➕ Inviter quelqu'un »
 CHECKLIST = "checklist"  # membership.awaiting: /checklist is the last screen shown; "3" opens stage 3's items
 DEFERRED_LIST = "deferred"  # membership.awaiting: /a_traiter is the last screen shown; "2" is « ✏️ Répondre 2 »
-# membership.awaiting: "later:<question's position>:<state left>", a question opened from /a_traiter; once it is
-# handled, the guide goes back to the state it left, and the list shows what is still left for later.
+# membership.awaiting: "later:<question's position>:<step's position, or termine>", a question opened from
+# /a_traiter; once it is handled, the guide goes back to the state it left, and the list shows what is still left
+# for later. Positions, not ids: the column holds 30 characters.
 LATER = "later:"
 # Taps on the question opened from /a_traiter, which keep its way back; any other leaves it.
 ANSWERING_TAPS = frozenset({Action.PICK, Action.TOGGLE, Action.VALIDATE, Action.KEEP, Action.CLEAR, Action.DATE_KEEP,
@@ -995,7 +996,7 @@ class _Conversation:
         step = self.guide.step_of_question[question.id]
         if not self.view.visible(question):
             return self._stale()
-        left = self.project.state
+        left = self.guide.step_index.get(self.project.state, FINISHED)
         self._move(goto_trigger(step.id), focus=question)
         if not self._partner:
             self.membership.awaiting = f"{LATER}{payload.arg}:{left}"
@@ -1022,8 +1023,8 @@ class _Conversation:
         if (step := self._step()) is not None and follows(self._current(step)):
             return None  # what the answer calls for is asked first
         self.membership.awaiting = None
-        if left in self.guide.step_index or left == FINISHED:
-            self._move(goto_trigger(left))
+        if left == FINISHED or (left.isdigit() and int(left) < len(self.guide.steps)):
+            self._move(goto_trigger(left if left == FINISHED else self.guide.steps[int(left)].id))
         listed = self._reports().deferred()
         if listed.values["stages"]:
             return [Reply("notice", {"text": self.ui.notices.later_left}), listed]

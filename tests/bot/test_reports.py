@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from store.models import ChecklistMark
+from store.models import ChecklistMark, Membership
 from store.repo import Repository
 from tests.bot.test_conversation import create_project
 from tests.support.walk import question_in
@@ -148,17 +148,20 @@ async def test_what_an_answer_from_the_list_calls_for_is_asked_before_going_back
     await client.click("Passer")
     await client.click("Étape suivante")
     await client.click("Je ne sais pas encore")  # the stakes, required: the step waits for them
-    await client.send("/menu")
-    await client.click("2. Monter le partenariat avec les opérateurs et les acteurs locaux")
+    await client.send("/conformite")
+    await client.click("🔧 Une convention-cadre conforme au cahier des charges")  # the step with the longest id
     await client.send("/a_traiter")
     await client.click("Répondre 1")
+    with services.database.connect() as connection:  # PostgreSQL refuses a longer value; SQLite would keep it
+        way_back = connection.execute(select(Membership.awaiting)).scalar_one()
+    assert len(way_back) <= Membership.__table__.c.awaiting.type.length
     asked = await client.send("la cohésion sociale")
     assert question_in(guide, asked[-1]).id == "enjeux_cohesion"
     asked = await client.send("autre")
     assert question_in(guide, asked[-1]).id == "enjeux_cohesion_autre"
     back = await client.send("l'accès aux droits")
     assert back[0].text.startswith("ℹ️ C'est noté : plus aucune question laissée pour plus tard.")
-    assert guide.stage_of_step[guide.step_of_question[question_in(guide, back[-1]).id].id].order == 2
+    assert guide.step_of_question[question_in(guide, back[-1]).id].id == "part_signature_conventions"
 
 
 async def test_a_number_typed_under_the_list_answers_that_question(client, services):
