@@ -163,6 +163,7 @@ class PlanView:
     gap: str                  # "" when balanced or in surplus
     gap_percent: str          # "32,8 %" or ""
     surplus: str              # "" unless resources exceed charges
+    empty: bool = False       # nothing entered on this side: no balance to state
 
 
 @dataclass(frozen=True)

@@ -332,7 +332,8 @@ class _Builder:
         percent = f"{str(plan.gap_percent).replace('.', ',')} %" if plan.gap_cents else ""
         return PlanView(formatting.cents(plan.charges_cents), formatting.cents(plan.resources_cents),
                         formatting.cents(plan.gap_cents) if plan.gap_cents else "", percent,
-                        formatting.cents(plan.surplus_cents) if plan.surplus_cents else "")
+                        formatting.cents(plan.surplus_cents) if plan.surplus_cents else "",
+                        empty=not plan.charges_cents and not plan.resources_cents)
 
     def notes(self, summary: BudgetSummary) -> list[str]:
         docs, notes = self.ui.documents, []

@@ -472,7 +472,7 @@ def test_weasyprint_skips_a_refused_url_with_a_logged_error(caplog):
 # Robustness.
 
 def test_an_empty_dossier_renders_with_blanks_everywhere():
-    plan = PlanView("", "", "", "", "")
+    plan = PlanView("", "", "", "", "", empty=True)
     sample = sample_dossier(draft=True)
     empty = dataclasses.replace(
         sample, a=Answers(guide().questions, {}, ui()), territory="", leader="", leader_function="", missing=[],
@@ -484,6 +484,7 @@ def test_an_empty_dossier_renders_with_blanks_everywhere():
     dossier_text = squash("".join(page_texts(pdf.render_dossier_pdf(empty))))
     assert "BROUILLON" in dossier_text and dossier_text.count("____") >= 10
     assert "_Aucunopérateur" not in dossier_text  # a sentence, not a blank to fill
+    assert "Soldeéquilibré" not in dossier_text.lower() and "Solde——" in dossier_text  # no budget: no balance
     convention = squash("".join(page_texts(pdf.render_convention_pdf(empty))))
     assert convention.count("____") >= 12 and "BROUILLON" in convention
     assert "enunexemplaireoriginal." in convention  # one party so far: not "1 exemplaires"

@@ -2,17 +2,18 @@
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 import pytest
 
-from dialogs.budget import project_budget
+from dialogs.budget import Plan, project_budget
 from dialogs.checks import ANSWERED, evaluate
 from dialogs.conditions import holds
 from dialogs.model import PLAUSIBILITY, RECOMMENDATION, REQUIREMENT, Kind
 from dialogs.parsing import parse_answer, to_json
 from dossier.model import RequirementCount
 from dossier.pdf import render_dossier_pdf
-from dossier.view import build_dossier, check_view, conformity_fields
+from dossier.view import _Builder, build_dossier, check_view, conformity_fields
 from dossier.word import render_dossier_docx
 from store.repo import Repository
 from tests.bot.test_conversation import create_project
@@ -230,3 +231,9 @@ def test_a_project_with_requirements_unmet_and_unanswered_says_so_in_both_docume
             assert squash(f"{check.kind_name} · {check.title}") in text, (name, check.title)
     for text in (pdf_text, docx_text):
         assert "toutes respectées" not in text
+
+
+def test_a_side_of_the_plan_with_nothing_entered_states_no_balance():
+    """0 € of charges and 0 € of resources read "Équilibré" in a draft: a balance nobody has drawn up."""
+    assert _Builder.plan(Plan(0, 0, 0, 0, Decimal(0))).empty
+    assert not _Builder.plan(Plan(5_000_000, 5_000_000, 0, 0, Decimal(0))).empty
