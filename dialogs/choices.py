@@ -180,8 +180,8 @@ def parse_multi(question: Question, text: str) -> list[str]:
     every = _every(question)
     if typed in _ALL or (typed in _BOTH and len(every) == 2):
         return every
-    if says_no_option(text) and match_option(question.options, text) is None and none_option(question):
-        return [none_option(question)]  # "non" where the list says « Aucune pour l'instant »
+    if says_no_option(text) and match_option(question.options, text) is None and (none := none_option(question)):
+        return [none]  # "non" where the list says « Aucune pour l'instant »
     if question.counted is not None and (count := _count(question.counted, typed)) is not None:
         return [option.id for option in question.options[:count]]
     if (said := _all_but(text)) is not None and said[1]:  # every option, less those named
