@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from dialogs.folding import fold
 from dossier.answers import Answers
 from dossier.checklist_view import ChecklistItemView, ChecklistStage
 
@@ -226,3 +227,9 @@ class Dossier:
     budget: BudgetView
     annexes: list[str]                    # documents to attach
     checklist: list[ChecklistStage]
+
+    @property
+    def name_says_label(self) -> bool:
+        """The project's name already says its label ("France services de Cajarc"): covers and footers print the
+        name alone, never the label twice."""
+        return fold(self.label.name) in fold(self.project)

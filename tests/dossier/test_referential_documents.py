@@ -172,6 +172,21 @@ async def test_the_france_services_documents_are_titled_and_cited_as_france_serv
     assert flat("France services « MSAP du Saint-Affricain »") in convention
 
 
+
+@pytest.mark.parametrize("name", ["France services de Cajarc", "Maison France Services du Causse"])
+def test_a_project_named_after_its_label_is_not_titled_with_the_label_twice(name):
+    """The Préfecture reads "France services de Cajarc" on the covers and footers, not "France services « France
+    services de Cajarc »"; a name without the label keeps it before the name."""
+    sample = sample_dossier(draft=True)
+    dossier = dataclasses.replace(sample, label=label_view(referentials()[FS].meta), project=name)
+    documents = texts(dossier)
+    for key in ("pdf:dossier", "docx:dossier", "pdf:convention", "docx:convention"):
+        assert flat(f"{name} – document établi le") in documents[key], key
+        assert flat("France services «") not in documents[key], key
+    assert flat(f"Projet de convention-cadre {name} BROUILLON") in documents["pdf:convention"]
+    other = texts(dataclasses.replace(dossier, project="Maison du Causse"))["docx:convention"]
+    assert flat("France services « Maison du Causse » – document établi le") in other
+
 async def test_the_msap_documents_keep_the_2016_texts(walked):
     documents = texts(build(walked, MSAP))
     for key in ("pdf:dossier", "docx:dossier"):
