@@ -612,6 +612,7 @@ def reads_as_shown(question: Question, text: str, value: Any) -> bool:
 
 # What a phone user types instead of tapping a question's buttons (folded spelling, end punctuation dropped).
 SKIP, DEFER, BACK, KEEP, CLEAR = "skip", "defer", "back", "keep", "clear"
+DEFER_PARTNER = "defer_partner"
 TYPED_BUTTONS = {
     **dict.fromkeys(("passer", "je passe"), SKIP),
     **dict.fromkeys(("je ne sais pas", "je ne sais pas encore", "je sais pas", "ne sais pas", "sais pas",
@@ -620,6 +621,9 @@ TYPED_BUTTONS = {
                      "plus tard", "a voir plus tard", "on verra plus tard", "je verrai plus tard", "on verra",
                      "je verrai", "a voir", "a completer", "a completer plus tard", "je reviendrai",
                      "j'y reviendrai", "pour plus tard", "pas maintenant"), DEFER),
+    # « 🕓 Tout ce partenaire plus tard », at a question about one of the project's partners
+    **dict.fromkeys(("tout ce partenaire plus tard", "ce partenaire plus tard", "partenaire plus tard",
+                     "le partenaire plus tard", "tout le partenaire plus tard"), DEFER_PARTNER),
     **dict.fromkeys(("retour", "revenir", "precedent", "question precedente"), BACK),
     # Only under an answer given before, whose buttons these are.
     **dict.fromkeys(("garder", "garder cette reponse", "je garde", "on garde", "garder la reponse"), KEEP),
@@ -638,8 +642,9 @@ def typed_validate(text: str) -> bool:
 
 
 def typed_button(question: Question, text: str) -> str | None:
-    """SKIP, DEFER, BACK, KEEP or CLEAR when the text says what a button of the question does ("passer", "je ne
-    sais pas", "retour", "garder", "effacer"), unless it names one of the question's options."""
+    """SKIP, DEFER, DEFER_PARTNER, BACK, KEEP or CLEAR when the text says what a button of the question does
+    ("passer", "je ne sais pas", "ce partenaire plus tard", "retour", "garder", "effacer"), unless it names one of
+    the question's options."""
     meant = TYPED_BUTTONS.get(_BUTTON_MARK_RE.sub("", typed_words(text)))
     if meant is None or (question.kind in CHOICE_KINDS and match_option(question.options, text) is not None):
         return None

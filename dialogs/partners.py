@@ -41,6 +41,7 @@ class Partners:
         self.all: list[Partner] = [partner for group in (sources.operators, sources.local_partners)
                                    for partner in self._of(group)]
         self.by_key = {partner.key: partner for partner in self.all}
+        self.by_question = {question: partner for partner in self.all for question in partner.questions}
 
     def _of(self, group: PerOption) -> list[Partner]:
         selector = self.guide.questions[group.question]

@@ -16,6 +16,7 @@ class Buttons(Strict):
     back: str
     skip: str
     defer: str
+    defer_partner: str  # a partner's questions not answered yet, all left for later
     confirm: str
     next_step: str
     edit: str

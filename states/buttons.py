@@ -66,6 +66,7 @@ class Action:
     REFERENTIAL_CHOOSE = "rc"  # arg: the referential's position in dialogs/referentials/: the project follows it
     REFERENTIAL_SWITCH = "rs"  # arg: the referential's position: what would change, before choosing it
     PASSAGE_FIX = "pf"         # arg: a check's position in the next referential's guide: open its step
+    DEFER_PARTNER = "dp"       # the questions about the partner asked now, not answered yet: all left for later
 
     # Steps of entering a budget line: they keep the line being typed.
     BUDGET_FLOW = frozenset({BUDGET_ADD, BUDGET_CATEGORY, BUDGET_USE, BUDGET_LINE, BUDGET_AMOUNT, BUDGET_LABEL,

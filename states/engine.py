@@ -20,7 +20,7 @@ from dialogs.model import TYPED_KINDS, Kind, Question, Step, other_of
 from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.folding import fold
 from dialogs.schedule import same_hours_as, total_minutes
-from dialogs.parsing import (BACK, CLEAR, DEFER, DRAFT, KEEP, NEW_PROJECT, NEXT, SKIP, DateInferred, ParseError,
+from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DRAFT, KEEP, NEW_PROJECT, NEXT, SKIP, DateInferred, ParseError,
                              from_json, names_nothing, parse_answer, parse_title, reads_as_shown, said_yes_no,
                              says_none_of, to_json, typed_at_deferred, typed_at_dossier, typed_at_menu,
                              typed_at_projects, typed_at_recap, typed_at_team, typed_button, typed_command,
@@ -388,6 +388,9 @@ class _Conversation:
         stored = self.view.answers.get(question.id)
         if meant in (KEEP, CLEAR) and stored is not None and stored.status == ANSWERED:
             return self._typed(self._keep() if meant == KEEP else self._clear())
+        if meant == DEFER_PARTNER:
+            return self._typed(self._defer_partner() if len(self._partner_left(question)) > 1
+                               else self._skip(DEFERRED))
         if meant in (SKIP, DEFER, BACK):
             return self._typed(self._back() if meant == BACK else self._skip(SKIPPED if meant == SKIP else DEFERRED))
         if says_none_of(question, text):  # "aucun": what « ⏭️ Passer » does, or « 🗑 Effacer » for an answer
@@ -622,6 +625,7 @@ class _Conversation:
             Action.DATE_KEEP: self._date_keep,
             Action.SKIP: lambda p: self._skip(SKIPPED),
             Action.DEFER: lambda p: self._skip(DEFERRED),
+            Action.DEFER_PARTNER: lambda p: self._defer_partner(),
             Action.BACK: lambda p: self._back(),
             Action.NEXT: lambda p: self._next(),
             Action.EDIT: lambda p: self._edit(p.arg),
@@ -881,6 +885,38 @@ class _Conversation:
             return self._keep()  # passing never erases an answer
         return self._pass(question, status, status)
 
+    def _defer_partner(self) -> Outcome:
+        """« Tout ce partenaire plus tard »: the questions about the partner asked now, not answered yet, all left for
+        later at once; its member, if the owner invites one, or /a_traiter brings them back."""
+        question = self._question_for_buttons()
+        left = self._partner_left(question) if question is not None else []
+        if len(left) < 2:
+            return self._stale()
+        with self.machine.model(self._machine_state()) as model:
+            if not all(model.defer(_Turn(self.view, q)) for q in left):
+                return self._stale()
+        for other in left:
+            self._record(other, DEFERRED, None)  # the question asked last: /a_traiter's way back reads it
+        partner = self.ref.partners.by_question[question.id]
+        return Outcome([Reply("partner_deferred", {
+            "partner": partner_name(partner.key, self.engine.partner_labels, self.view.values), "count": len(left),
+            "owner": self.membership.role == OWNER}, edit=True), *self._proceed()])
+
+    def _partner_left(self, question: Question) -> list[Question]:
+        """The questions about the partner this question is about, in its step, not handled yet, this one last
+        unless answered; none for a question about no partner, or for a partner's own member (its part is all
+        about it)."""
+        partner = self.ref.partners.by_question.get(question.id)
+        step = self._step()
+        if partner is None or self._partner or step is None or self.view.status(question.id) == ANSWERED:
+            return []
+        visible = self.view.visible_questions(step)
+        if question not in visible:
+            return []
+        others = [q for q in visible
+                  if q.id in partner.questions and q.id != question.id and self.view.status(q.id) is None]
+        return [*others, question]
+
     def _clear(self) -> Outcome:
         """A reopened optional question's answer taken back: the question is passed; the answer stays in its
         history."""
@@ -962,7 +998,9 @@ class _Conversation:
         missing = self.view.missing_required(step) if step is not None else []  # a partner's: its part only
         if missing:
             self._focus(missing[0])
-            return Outcome([Reply("missing_required", {"questions": [self.view.prompt(q) for q in missing]}),
+            deferred = all(self.view.status(q.id) == DEFERRED for q in missing)
+            return Outcome([Reply("missing_required", {"questions": [self.view.prompt(q) for q in missing],
+                                                       "deferred": deferred, "partner": self._partner}),
                             *self._proceed()])
         if self._partner:
             return self._confirm_part() if self._partner_asked() else Outcome(self._proceed())
@@ -1320,6 +1358,8 @@ class _Conversation:
             navigation.append(self._button(self.ui.buttons.skip, Action.SKIP))
         navigation.append(self._button(self.ui.buttons.defer, Action.DEFER))
         rows.append(navigation)
+        if len(self._partner_left(question)) > 1:
+            rows.append([self._button(self.ui.buttons.defer_partner, Action.DEFER_PARTNER)])
         return Reply("question", values, rows, edit=edit)
 
     def _budget_values(self, question: Question) -> dict[str, Any]:

@@ -260,6 +260,8 @@ async def test_a_required_question_can_wait_but_the_next_step_waits_for_it(clien
     assert "1. Qui est le chef de projet de la future Maison ?\n➡️ à compléter plus tard" in recap.text
     replies = await client.click("Étape suivante")
     assert "Avant l'étape suivante, il reste une réponse obligatoire" in replies[0].text
+    assert "Vous l'aviez gardée pour plus tard. Répondez maintenant pour continuer cette étape. Sinon, /menu mène " \
+           "aux autres étapes, et /a_traiter la garde en mémoire." in replies[0].text
     assert question_in(services.guide, replies[-1]).id == "chef_projet_nom"
     assert "Qui est le chef de projet" in (await client.send("/a_traiter"))[-1].text
     assert "Récapitulatif : Le chef de projet" in (await client.send("Marie Dupont"))[-1].text

@@ -115,6 +115,27 @@ async def partner_at_recap(owner, application, api, services):
     return paul, asked
 
 
+async def test_a_partner_cannot_confirm_its_part_with_a_required_answer_left_for_later(owner, application, api,
+                                                                                        services):
+    await owner.start_project()
+    choose_operators(services, "caf", "msa")
+    await owner.send("/equipe")
+    await owner.click("Inviter quelqu'un")
+    await owner.click("Comme partenaire")
+    token = LINK.search((await owner.click("CAF"))[-1].text).group(1)
+    paul = person(application, api, 1003, "Paul", "Roux")
+    _, replies = await join(paul, token)
+    assert question_in(services.guide, replies[-1]).id == "part_nom_caf"
+    assert "🕓 Tout ce partenaire plus tard" not in replies[-1].labels  # all its questions are about its partner
+    replies = await paul.click("Je ne sais pas encore")
+    while "Récapitulatif" not in replies[-1].text:
+        replies = await paul.send(answer_text(question_in(services.guide, replies[-1]), CONFORMANT))
+    refused = await paul.click("Confirmer notre partie")
+    assert refused[0].text.startswith("Avant de confirmer votre partie, il reste une réponse obligatoire :")
+    assert "/menu" not in refused[0].text  # the partner has no other step to go on with
+    assert question_in(services.guide, refused[-1]).id == "part_nom_caf"
+
+
 async def test_a_partner_who_types_oui_under_its_recap_confirms_its_part(owner, application, api, services):
     paul, _ = await partner_at_recap(owner, application, api, services)
     confirmed = await paul.send("Oui, c'est bon")

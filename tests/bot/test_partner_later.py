@@ -1,0 +1,86 @@
+"""« Tout ce partenaire plus tard »: the questions about one partner, which its own people often answer best, left
+for later at once, instead of "Je ne sais pas encore" six times per partner."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from store.models import Answer
+from tests.bot.test_conversation import create_project
+from tests.support.walk import question_in
+
+LATER = "🕓 Tout ce partenaire plus tard"
+
+
+async def at_the_first_operator(client, services):
+    """Stage 2 of a new project, its operators chosen: the first question about the first of them."""
+    await create_project(client)
+    await client.send("/menu")
+    await client.click("2. Monter le partenariat")
+    await client.send("tous")
+    await client.click("Passer")
+    await client.click("Étape suivante")  # from the base offer's recap
+    return await client.send("La Poste, CAF et MSA")
+
+
+def statuses(services, prefix: str) -> dict[str, str]:
+    with services.database.connect() as connection:
+        rows = connection.execute(select(Answer.question_id, Answer.status)
+                                  .where(Answer.question_id.like(f"{prefix}%"))).all()
+    return dict(rows)
+
+
+async def test_a_partners_questions_not_answered_are_left_for_later_at_once(client, services):
+    replies = await at_the_first_operator(client, services)
+    assert question_in(services.guide, replies[-1]).id == "part_nom_la_poste"
+    assert LATER in replies[-1].labels
+    await client.send("La Poste, direction régionale Occitanie")
+
+    replies = await client.click(LATER)
+    assert replies[0].text.startswith("🕓 La Poste : 5 questions gardées pour plus tard, dans /a_traiter.")
+    assert "Une personne de cet organisme peut aussi y répondre elle-même : invitez-la depuis /equipe, « Comme " \
+           "partenaire »." \
+        in replies[0].text
+    assert question_in(services.guide, replies[-1]).id == "part_nom_caf"
+    stored = statuses(services, "part_")
+    stored = {q.id: stored.get(q.id) for q in services.guide.question_list if "la_poste" in q.id}
+    assert stored == {"part_nom_la_poste": "answered", "part_services_la_poste": "deferred",
+                      "part_referent_la_poste": "deferred", "part_signataire_la_poste": "deferred",
+                      "part_contribution_la_poste": "deferred", "part_convention_la_poste": "deferred",
+                      "part_contribution_la_poste_detail": None, "part_convention_la_poste_date": None}
+
+    replies = await client.send("ce partenaire plus tard")  # typed, as a phone user would
+    assert replies[0].text.startswith("🕓 CAF : 6 questions gardées pour plus tard")
+    assert question_in(services.guide, replies[-1]).id == "part_nom_msa"
+    assert all(statuses(services, f"part_{field}_caf").get(f"part_{field}_caf") == "deferred"
+               for field in ("nom", "services", "referent", "signataire", "contribution", "convention"))
+
+    listed = (await client.send("/a_traiter"))[-1]
+    assert "Quel est le nom officiel de l'organisme qui signera pour la CAF ?" in listed.text
+    assert "Qui signera la convention-cadre pour La Poste ?" in listed.text
+
+
+async def test_the_last_question_about_a_partner_offers_only_the_usual_later(client, services):
+    replies = await at_the_first_operator(client, services)
+    for answer in ("La Poste Occitanie", "Timbres et colis", "Mme Vidal, directrice", "M. Roux, directeur"):
+        replies = await client.send(answer)
+        assert LATER in replies[-1].labels
+    replies = await client.send("du personnel")  # the contribution; its details are optional
+    replies = await client.click("Passer")
+    assert question_in(services.guide, replies[-1]).id == "part_convention_la_poste"
+    assert LATER not in replies[-1].labels and "🕓 Je ne sais pas encore" in replies[-1].labels
+    replies = await client.send("tout ce partenaire plus tard")  # one question left: it is the one left for later
+    assert "➡️ à compléter plus tard" in replies[0].text
+    assert question_in(services.guide, replies[-1]).id == "part_nom_caf"
+
+
+async def test_next_step_names_five_of_the_answers_left_for_later_and_counts_the_others(client, services):
+    await at_the_first_operator(client, services)
+    for _ in range(3):
+        replies = await client.click(LATER)
+    assert "Récapitulatif" in replies[-1].text
+    refused = await client.click("Étape suivante")
+    text = refused[0].text
+    assert text.startswith("Avant l'étape suivante, il reste 9 réponses obligatoires :")
+    assert text.count("• ") == 5 and "… et 4 autres." in text
+    assert "Vous les aviez gardées pour plus tard." in text and "/a_traiter les garde en mémoire." in text
+    assert question_in(services.guide, refused[-1]).id == "part_nom_la_poste"
