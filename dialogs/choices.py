@@ -95,6 +95,38 @@ def match_option(options: Sequence[Option], text: str) -> str | None:
     return option_id
 
 
+# What a name is said after ("c'est la communauté de communes…"), left out of the name taken, unless the article
+# is the option's own ("La Poste de Figeac").
+_LEAD_IN_RE = re.compile(r"^(?:c['’]\s*est|ce sera)\s+", re.IGNORECASE)
+_ARTICLE_RE = re.compile(r"^(?:(?:la|le|les|un|une|notre|nos)\s+|l['’]\s*)", re.IGNORECASE)
+
+
+def option_and_name(question: Question, text: str) -> tuple[str, str] | None:
+    """A single choice's option and the name of what it is, typed together: "la communauté de communes Causse et
+    Vallées de la Dordogne" is « La collectivité locale » and "Communauté de communes Causse et Vallées de la
+    Dordogne". None unless the words of one option start the text and a proper name follows them, with no word
+    that takes the option back ("ou", "pas"…) nor another option's words."""
+    typed = bare_words(text)
+    said = {option.id: rest for option in question.options
+            if typed and (rest := _said_by_words(option, typed))}
+    if len(said) != 1:
+        return None
+    [(option_id, rest)] = said.items()
+    others = [bare_words(words) for option in question.options if option.id != option_id
+              for words in (option.label, *option.words)]
+    if (_HEDGES - {"et"}).intersection(rest) or any(
+            other and any(rest[i:i + len(other)] == other for i in range(len(rest))) for other in others):
+        return None  # "la mairie ou le CCAS": not sure which
+    following = set(rest)
+    if not any(word[:1].isupper() and _singular(fold(word)) in following for word in _WORD_RE.findall(text)):
+        return None  # "une commune rurale": words about it, not its name
+    name = _LEAD_IN_RE.sub("", text.strip(), count=1).strip().rstrip(".")
+    option = question.option(option_id)
+    if not any(_ARTICLE_RE.match(words) and fold(name).startswith(fold(words)) for words in option.words):
+        name = _ARTICLE_RE.sub("", name, count=1)
+    return option_id, name[:1].upper() + name[1:]
+
+
 def close_options(options: Sequence[Option], text: str) -> dict[str, list[tuple[int, str]]]:
     """`close`: the options whose label holds the typed words, or that the typed words hold ("covoiturage près de
     chez moi"), else those sharing the most of its longer words, with their numbers, for the message to suggest;

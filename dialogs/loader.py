@@ -145,6 +145,9 @@ def _check(guide: Guide, files: dict[str, str]) -> None:
                 _check_option_words(question, field_path)
                 earlier[question.id] = question
                 showable[question.id] = _can_be_shown(question, earlier, showable)
+            for position, question in enumerate(step.questions):
+                _check_also_answers(question, step.questions[position + 1:position + 2],
+                                f"{where}: steps.{step.id}.questions.{question.id}")
             if not any(showable[q.id] for q in step.questions):
                 raise GuideError(f"{where}: steps.{step.id}: unreachable step, no question can be shown")
             for recalled in step.recall:
@@ -292,6 +295,15 @@ def _check_proof(proof: Proof | None, questions: dict[str, Question], field_path
                 _check_values(test, questions[test.question], field_path)
         else:
             _check_condition_targets(leaf, questions, field_path)
+
+
+def _check_also_answers(question: Question, following: list[Question], field_path: str) -> None:
+    """What words typed along with an answer also answer is the short text right after it."""
+    if question.also_answers is None:
+        return
+    then = following[0] if following else None
+    if then is None or then.id != question.also_answers or then.kind is not Kind.SHORT_TEXT:
+        raise GuideError(f"{field_path}.also_answers: {question.also_answers!r} is not the short text right after it")
 
 
 def _check_named(question: Question, earlier: dict[str, Question], field_path: str) -> None:

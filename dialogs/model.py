@@ -123,6 +123,10 @@ class Question(Strict):
     percent: bool = False
     # The answer names people, for the documents to print: "moi" is refused, "c'est moi, Jean Rouvière" is the name.
     person: bool = False
+    # The short text right after it in its step, which words typed along with the answer answer too: a person's
+    # function ("Marie Dupont, chargée de mission"), the name of what a choice's option is ("la communauté de
+    # communes du Causse").
+    also_answers: Identifier | None = None
     named: Named | None = None
 
     @model_validator(mode="after")
@@ -148,6 +152,8 @@ class Question(Strict):
             raise ValueError(f"question {self.id}: percent is only for decimals")
         if self.person and self.kind is not Kind.SHORT_TEXT:
             raise ValueError(f"question {self.id}: person is only for short texts")
+        if self.also_answers is not None and not (self.person or self.kind is Kind.CHOICE):
+            raise ValueError(f"question {self.id}: also_answers is only for a person's name or a single choice")
         outside = [word for word, value in self.words.items()
                    if (self.min is not None and value < self.min) or (self.max is not None and value > self.max)]
         if outside:

@@ -535,6 +535,49 @@ def parse_person(text: str) -> str:
     return text
 
 
+# What a person's function starts with, as people write it by their name ("Marie Dupont, chargée de mission", "le
+# président, Raphaël Daubet"); before it, a title or an article. Folded spelling, hyphenated words apart.
+_FUNCTION_WORDS = frozenset({
+    "president", "presidente", "vice", "maire", "adjoint", "adjointe", "premier", "premiere", "directeur",
+    "directrice", "dgs", "dga", "secretaire", "charge", "chargee", "chef", "cheffe", "responsable", "conseiller",
+    "conseillere", "coordinateur", "coordinatrice", "coordonnateur", "coordonnatrice", "animateur", "animatrice",
+    "delegue", "deleguee", "elu", "elue", "agent", "agente", "gerant", "gerante", "administrateur",
+    "administratrice", "tresorier", "tresoriere", "referent", "referente", "attache", "attachee", "assistant",
+    "assistante", "ingenieur", "ingenieure", "technicien", "technicienne", "prefet", "prefete", "sous", "depute",
+    "deputee", "senateur", "senatrice"})
+_BEFORE_FUNCTION = frozenset({"m", "mme", "mr", "monsieur", "madame", "le", "la", "l"})
+_LEADING_BEFORE_FUNCTION_RE = re.compile(r"^(?:(?:m\.?|mme|mr|monsieur|madame|le|la)\s+|l['’]\s*)+", re.IGNORECASE)
+_NAME_APART_RE = re.compile(r"\s*(?:[,;:]|\s[-–—])\s*")
+_NAME_PARENS_RE = re.compile(r"^([^()]+?)\s*\(([^()]+)\)$")
+
+
+def _says_function(part: str) -> bool:
+    words = _WORD_RE.findall(fold(part).replace("'", " "))
+    while words and words[0] in _BEFORE_FUNCTION:
+        words = words[1:]
+    return bool(words) and words[0] in _FUNCTION_WORDS
+
+
+def name_and_function(text: str) -> tuple[str, str] | None:
+    """A person's name and function typed together, either first: "Marie Dupont, chargée de mission" or "Marie
+    Dupont (DGS)" -> ("Marie Dupont", "chargée de mission"); "le président, Raphaël Daubet" -> ("Raphaël Daubet",
+    "président"). None unless one part starts with a function's word and the other is a name: "Dupont, Marie" is
+    a name."""
+    text = text.strip()
+    parens = _NAME_PARENS_RE.match(text)
+    first, second = parens.groups() if parens else (*_NAME_APART_RE.split(text, maxsplit=1), "")[:2]
+    if not first or not second or _says_function(first) == _says_function(second):
+        return None
+    name, function = (first, second) if _says_function(second) else (second, first)
+    if _NAME_APART_RE.search(name) or any(c.isdigit() for c in name) or len(_WORD_RE.findall(name)) > 6:
+        return None  # "le président, Raphaël Daubet, Cauvaldor": which part is what is not sure
+    try:
+        name = parse_person(name)
+    except ParseError:
+        return None
+    return name, _LEADING_BEFORE_FUNCTION_RE.sub("", function).strip()
+
+
 # ---------------------------------------------------------------- SIRET
 
 SIRET_LENGTH = 14

@@ -12,7 +12,7 @@ from sqlalchemy import Engine as Database
 
 from dialogs.budget import project_budget, subsidy_label
 from dialogs.budget_typed import read_lines, says_none
-from dialogs.choices import with_other
+from dialogs.choices import option_and_name, with_other
 from dialogs.conditions import leaves
 from dialogs.checks import State, budget_missing, missing_required
 from dialogs.loader import LoadedGuide
@@ -20,8 +20,8 @@ from dialogs.model import TYPED_KINDS, Kind, Question, Step, other_of
 from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.folding import fold
 from dialogs.schedule import same_hours_as, total_minutes
-from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DRAFT, KEEP, NEW_PROJECT, NEXT, SKIP, DateInferred, ParseError,
-                             from_json, names_nothing, parse_answer, parse_title, reads_as_shown, said_yes_no,
+from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DRAFT, KEEP, NEW_PROJECT, NEXT, SKIP, DateInferred,
+                             ParseError, from_json, name_and_function, names_nothing, parse_answer, parse_title, reads_as_shown, said_yes_no,
                              says_none_of, to_json, typed_at_deferred, typed_at_dossier, typed_at_menu,
                              typed_at_projects, typed_at_recap, typed_at_team, typed_button, typed_command,
                              typed_validate, yes_no_then)
@@ -402,6 +402,8 @@ class _Conversation:
             return self._typed(self._validate(None))  # "ok" under the options ticked: what « ✅ Valider » does
         if question.kind is Kind.BUDGET:
             return self._typed_budget(question, text)
+        if question.also_answers is not None and (taken := self._said_with_more(step, question, text)) is not None:
+            return taken  # a name is any text, an option may be said with more words: what follows is set apart first
         try:
             copied = self._hours_as_said(step, question, text) if question.kind is Kind.TIME_RANGES else None
             value = parse_answer(question, text, self._today()) if copied is None else copied
@@ -505,7 +507,8 @@ class _Conversation:
     def _said_with_more(self, step: Step, question: Question, text: str) -> Outcome | None:
         """An answer and the words for the question shown right after it, typed together: "non, ouverture le 1er
         septembre" (then "À quelle date… ?", which a no shows), "polyvalence, patience" (then "Quelle autre… ?"
-        for the « Autre » that "patience" is). The answer is recorded and the words are read as typed at the next
+        for the « Autre » that "patience" is), "Marie Dupont, chargée de mission" (then her function), "la communauté de
+        communes du Causse" (then the carrier's name). The answer is recorded and the words are read as typed at the next
         question: taken, or refused there with the reason. None when no next question takes such words, and
         nothing is recorded."""
         if question.kind is Kind.YES_NO and (said := yes_no_then(text)) is not None:
@@ -515,6 +518,10 @@ class _Conversation:
               and not names_nothing(said[1])):
             def takes(then: Question) -> bool:
                 return then.id == other_of(question.id)
+        elif question.also_answers is not None and (said := (name_and_function(text) if question.person
+                                                              else option_and_name(question, text))) is not None:
+            def takes(then: Question) -> bool:
+                return then.id == question.also_answers
         else:
             return None
         value, rest = said

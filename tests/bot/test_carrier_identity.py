@@ -94,3 +94,26 @@ async def test_the_opening_date_given_with_the_budget_is_confirmed_before_the_do
     assert "Réponse actuelle : 1er septembre 2027" in asked.text and "✅ Toujours exact" in asked.labels
     replies = await client.click("✅ Toujours exact")
     assert question_in(guide, replies[-1]).id == "label_modalites_obtenues"
+
+
+async def test_the_carrier_named_when_asked_who_carries_the_maison_answers_its_name_too(client, services):
+    """"Qui portera juridiquement la Maison ?" is answered with the carrier's name: its kind and its name, which
+    the next question asks, are both taken, and the chat says so."""
+    guide = services.guide
+    await create_project(client)
+    replies = await walk_step(client, guide, await goto_stage(client, 3))
+    replies = await client.click("Étape suivante")
+    assert question_in(guide, replies[-1]).id == "port_porteur"
+    understood, *_, asked = await client.send("la communauté de communes Causse et Vallées de la Dordogne")
+    assert understood.text == (
+        "➡️ Réponse retenue : La collectivité locale.\n📝 Et à « Quel est le nom officiel de la structure "
+        "porteuse ? », j'ai noté : Communauté de communes Causse et Vallées de la Dordogne.")
+    assert question_in(guide, asked).id == "port_siret"
+    assert current_values(services, "port_porteur") == ["collectivite"]
+    assert current_values(services, "port_porteur_nom") == ["Communauté de communes Causse et Vallées de la Dordogne"]
+
+    await client.click("Retour")
+    await client.click("Retour")
+    replies = await client.send("une commune rurale")  # no name in it: the kind alone, the name kept
+    assert question_in(guide, replies[-1]).id == "port_siret"
+    assert current_values(services, "port_porteur_nom") == ["Communauté de communes Causse et Vallées de la Dordogne"]

@@ -348,6 +348,32 @@ async def test_moi_is_not_a_name_for_the_dossier(client, services):
     assert versions(services, "chef_projet_nom") == ["Jean Rouvière"]
 
 
+async def test_a_name_typed_with_its_function_answers_both_questions(client, services):
+    """The dossier prints the name, then the function: "Hélène Vayssouze, directrice…" kept whole as the name
+    would print the function twice, once the function is asked."""
+    await create_project(client)
+    understood, asked = await client.send("Hélène Vayssouze, directrice du pôle services de Cauvaldor")
+    assert understood.text == (
+        "➡️ Réponse retenue : Hélène Vayssouze.\n📝 Et à « Quelle est sa fonction et dans quelle structure ? », "
+        "j'ai noté : directrice du pôle services de Cauvaldor.")
+    assert question_in(services.guide, asked).id == "chef_projet_temps"
+    assert versions(services, "chef_projet_nom") == ["Hélène Vayssouze"]
+    assert versions(services, "chef_projet_fonction") == ["directrice du pôle services de Cauvaldor"]
+
+    await client.click("Retour")
+    await client.click("Retour")  # the name again: the function first, as people say it to the Préfecture
+    understood, _ = await client.send("la directrice des services, Hélène Vayssouze")
+    assert "Réponse retenue : Hélène Vayssouze." in understood.text
+    assert versions(services, "chef_projet_fonction")[-1] == "directrice des services"
+
+
+async def test_a_name_with_a_comma_but_no_function_is_kept_as_typed(client, services):
+    await create_project(client)
+    asked = (await client.send("Vayssouze, Hélène"))[-1]
+    assert question_in(services.guide, asked).id == "chef_projet_fonction"
+    assert versions(services, "chef_projet_nom") == ["Vayssouze, Hélène"]
+
+
 async def reach_first_recap(client, services):
     """Stage 1's first step answered: its recap asks « Tout est juste ? »."""
     await create_project(client)

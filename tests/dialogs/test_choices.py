@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from dialogs.choices import close_options, with_other
+from dialogs.choices import close_options, option_and_name, with_other
 from dialogs.errors import ParseError
 from dialogs.model import Kind, Option, Question
 from dialogs.parsing import names_nothing, parse_answer, says_none_of
@@ -14,6 +14,26 @@ QUALITIES = Question(id="qualites", prompt="Quelles qualités ?", kind=Kind.MULT
 TOOL = Question(id="outil", prompt="Quel outil ?", kind=Kind.CHOICE, options=[
     Option(id="tableur", label="Tableur", words=["Excel"]), Option(id="logiciel", label="Logiciel dédié"),
     Option(id="autre", label="Autre")])
+CARRIER = Question(id="porteur", prompt="Qui portera juridiquement la Maison ?", kind=Kind.CHOICE, options=[
+    Option(id="collectivite", label="La collectivité locale", words=["commune", "communauté de communes", "mairie"]),
+    Option(id="structure_existante", label="Une structure existante", words=["CCAS", "centre social"]),
+    Option(id="bureau_poste", label="Un bureau de Poste", words=["La Poste", "bureau de poste"])])
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("la communauté de communes Causse et Vallées de la Dordogne",
+     ("collectivite", "Communauté de communes Causse et Vallées de la Dordogne")),
+    ("c'est la mairie de Latronquière", ("collectivite", "Mairie de Latronquière")),
+    ("le CCAS de Figeac.", ("structure_existante", "CCAS de Figeac")),
+    ("La Poste de Latronquière", ("bureau_poste", "La Poste de Latronquière")),  # its article is its name's
+    ("une commune rurale", None),                # words about it, no name
+    ("la communauté de communes", None),
+    ("Communauté de communes du causse", None),  # no capital after the words: not sure it is the name
+    ("la mairie ou le CCAS de Figeac", None),
+    ("la commune, pas le CCAS de Figeac", None),
+    ("Latronquière", None)])
+def test_an_option_said_with_the_name_of_what_it_is(text, said):
+    assert option_and_name(CARRIER, text) == said
 
 
 @pytest.mark.parametrize(("question", "text", "said"), [

@@ -80,6 +80,10 @@ def first_questions(data):
      "named.by: 'nowhere' is not an earlier short text"),
     (lambda d: first_questions(d)[2].update(named={"by": "chef_projet_nom", "prompt": "Pour qui ?"}),
      "questions.2.named.prompt: String should match pattern"),
+    (lambda d: first_questions(d)[0].update(also_answers="chef_projet_temps"),
+     "chef_projet_nom.also_answers: 'chef_projet_temps' is not the short text right after it"),
+    (lambda d: first_questions(d)[1].update(also_answers="chef_projet_temps"),
+     "also_answers is only for a person's name or a single choice"),
 ])
 def test_a_malformed_guide_is_refused_with_file_and_field(guide_dir, change, message):
     edit_stage(guide_dir, change)

@@ -21,6 +21,7 @@ from dialogs.parsing import (
     DateInferred,
     ParseError,
     from_json,
+    name_and_function,
     parse_answer,
     parse_date,
     parse_decimal,
@@ -1497,3 +1498,26 @@ def test_an_option_ticked_alone_is_refused_with_others():
     ("non-voyants", None), ("oui, ", None)])
 def test_a_yes_or_no_set_apart_from_what_follows_is_read_with_it(text, said):
     assert yes_no_then(text) == said
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hélène Vayssouze, directrice du pôle services de Cauvaldor",
+     ("Hélène Vayssouze", "directrice du pôle services de Cauvaldor")),
+    ("le président, Raphaël Daubet", ("Raphaël Daubet", "président")),
+    ("Mme la Présidente, Marie Fabre", ("Marie Fabre", "Présidente")),
+    ("Marie Dupont (DGS)", ("Marie Dupont", "DGS")),
+    ("Jean Martin - chargé de mission à la CC", ("Jean Martin", "chargé de mission à la CC")),
+    ("Marie Dupont, vice-présidente de la CC", ("Marie Dupont", "vice-présidente de la CC")),
+    ("Marie Maire, directrice", ("Marie Maire", "directrice")),
+    ("Marie Dupont, chargée de mission, CC du Val", ("Marie Dupont", "chargée de mission, CC du Val")),
+    ("Dupont, Marie", None),                      # a name, surname first
+    ("Marie Dupont", None),
+    ("Jean-Pierre Martin", None),
+    ("c'est moi, Jean Rouvière", None),           # parse_person's: "Jean Rouvière"
+    ("moi, directeur", None),
+    ("le président, Raphaël Daubet, Cauvaldor", None),  # two commas after the function: which is the name?
+    ("Paul Durand et Marie Dupont, co-directeurs", None),
+])
+def test_a_name_and_a_function_typed_together_are_set_apart(text, expected):
+    assert name_and_function(text) == expected
+
