@@ -1,10 +1,13 @@
 """What a typed list names besides its options, options typed with a letter wrong, and counts of numbered places."""
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from dialogs.choices import close_options, option_and_name, with_other
 from dialogs.errors import ParseError
+from dialogs.loader import load_guide
 from dialogs.model import Kind, Option, Question
 from dialogs.parsing import names_nothing, parse_answer, says_none_of
 
@@ -142,3 +145,21 @@ def test_parts_each_one_option_away_are_suggested_together_with_the_numbers_to_t
     assert refused.value.params == {
         "unknown": "de la polyvalance", "unknowns": ["de la polyvalance", "de la pédagogue"],
         "close": [(1, "Polyvalence"), (3, "Pédagogie")], "numbers": "1, 3"}
+
+
+@pytest.mark.parametrize(("text", "chosen"), [
+    ("des locaux et une subvention", ["locaux", "financement"]),
+    ("un agent et un ordinateur", ["personnel", "equipement"]),
+    ("une salle, la formation", ["locaux", "formation"])])
+def test_a_contribution_said_in_everyday_words_is_its_option(text, chosen):
+    """What a carrier or a partner brings, said as people say it: the convention-cadre lists the options."""
+    question = load_guide().questions["port_contribution"]
+    assert parse_answer(question, text, datetime.date(2027, 1, 1)) == chosen
+
+
+def test_a_contribution_not_read_suggests_the_option_its_words_share():
+    question = load_guide().questions["part_contribution_caf"]
+    with pytest.raises(ParseError) as refused:
+        parse_answer(question, "les locaux et une partie du financement", datetime.date(2027, 1, 1))
+    assert refused.value.params["close"] == [(4, "Une participation financière")]
+    assert refused.value.params["ticked"] == ["locaux"]
