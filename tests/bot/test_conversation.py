@@ -94,8 +94,10 @@ async def test_invalid_answer_gets_an_example_and_the_same_question(client, serv
             break
         await client.click("Passer")
     replies = await client.send("beaucoup")
-    assert "Je n'ai pas reconnu un nombre. Exemple : 12 400." in replies[0].text
+    assert "Je n'ai pas reconnu un nombre. Tapez-le en chiffres, comme dans l'exemple de la question." \
+        in replies[0].text
     assert question_in(services.guide, replies[-1]).id == "population"
+    assert "Exemple : 12 400 habitants." in replies[-1].text
     replies = await client.send("12 400 habitants")
     assert question_in(services.guide, replies[-1]).id != "population"
 
