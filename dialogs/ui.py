@@ -203,6 +203,7 @@ class Notices(Strict):
     not_allowed: str
     recall_changed: str  # "non" to a recalled answer's "Est-ce toujours exact ?"
     out_of_sight: str  # a bare yes or no typed under another screen than the yes/no question it would answer
+    recap_out_of_sight: str  # a text typed under another screen than the step's recap it would act on
     dossier_which: str  # "oui" under /dossier when both the final dossier and a draft are offered
     later_left: str  # a question opened from /a_traiter handled, others still left for later
     later_done: str  # the last question left for later handled: back where the user was

@@ -383,6 +383,8 @@ class _Conversation:
             if question is not None and acts_on_any_question(question, text):
                 return Outcome([Reply("notice", {"text": self.ui.notices.out_of_sight}), self._ask(question)])
         if question is None:
+            if unseen:  # "ok" said to /avancement is no « Étape suivante », "3" no « ✏️ 3 »
+                return Outcome([Reply("notice", {"text": self.ui.notices.recap_out_of_sight}), *self._recap(step)])
             return self._typed_at_recap(step, text)
         meant = typed_button(question, text)
         stored = self.view.answers.get(question.id)

@@ -634,6 +634,19 @@ async def test_ok_typed_under_another_screen_validates_no_ticks_out_of_sight(cli
     assert versions(services, "enjeux") == [["cohesion_sociale"]]
 
 
+async def test_ok_or_a_number_typed_under_another_screen_does_nothing_to_a_recap_out_of_sight(client, services):
+    """"ok" said to /avancement moved the guide to the next step, "3" reopened answer 3, of a recap no longer on
+    screen. The recap is shown again, as it was; typed with the recap in sight, they act."""
+    await reach_first_recap(client, services)
+    for said in ("ok", "3"):
+        await client.send("/avancement")
+        shown = await client.send(said)
+        assert shown[0].text.startswith("ℹ️ Je n'ai rien fait : le récapitulatif de l'étape n'était plus affiché.")
+        assert "Récapitulatif : Le chef de projet" in shown[-1].text and "Tout est juste ?" in shown[-1].text
+    reopened = await client.send("3")
+    assert question_in(services.guide, reopened[-1]).id == "chef_projet_temps"
+
+
 async def test_passer_typed_under_the_help_skips_nothing_out_of_sight(client, services):
     await create_project(client)
     await client.send("/aide")
