@@ -55,6 +55,13 @@ def next_working_day(day: date, country: str) -> date:
     return day
 
 
+def previous_working_day(day: date, country: str) -> date:
+    """`day` itself when it is a working day, else the one before."""
+    while not is_working_day(day, country):
+        day -= timedelta(days=1)
+    return day
+
+
 def next_weekday(after: date, weekday: int) -> date:
     """The first date strictly after `after` falling on `weekday` (0 is Monday)."""
     return after + timedelta(days=(weekday - after.weekday() - 1) % 7 + 1)

@@ -13,7 +13,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection
 
-from dialogs.calendar import add_months, as_utc, at_local, local_date, next_weekday, next_working_day
+from dialogs.calendar import (add_months, as_utc, at_local, local_date, next_weekday, next_working_day,
+                              previous_working_day)
 from dialogs.reminder_model import (ACTIVITY_REPORT, ASK_DATE, COMMITTEE, DIGEST, FOLLOWUP, FUNDING, NUDGE, TEAM,
                                     ReminderModel)
 from store import team_news
@@ -70,14 +71,20 @@ class Planner:
         plan = [Planned(self.model.before_kind(days), due, expires, day)
                 for (days, due), expires in zip(before, expiries)]
         report = self.model.activity_report.days_before_committee
-        plan.append(Planned(ACTIVITY_REPORT, self.at(day - timedelta(days=report)), self.at(day, MIDNIGHT), day))
-        plan.append(Planned(FOLLOWUP, self.at(day + timedelta(days=rules.followup_days_after)), None, day))
+        plan.append(Planned(ACTIVITY_REPORT, self._working_before(day, report), self.at(day, MIDNIGHT), day))
+        after = next_working_day(day + timedelta(days=rules.followup_days_after), self.model.holidays_country)
+        plan.append(Planned(FOLLOWUP, self.at(after), None, day))
         return plan
 
     def before(self, day: date) -> list[tuple[int, datetime]]:
         """(days before, when) of the reminders ahead of a committee on `day`, earliest first."""
-        return [(days, self.at(day - timedelta(days=days))) for days in sorted(self.model.committee.days_before,
-                                                                                 reverse=True)]
+        return [(days, self._working_before(day, days))
+                for days in sorted(self.model.committee.days_before, reverse=True)]
+
+    def _working_before(self, day: date, days: int) -> datetime:
+        """`days` before `day`, or the working day before that when it falls on a weekend or a holiday: a team
+        reads its reminders at work, and earlier leaves it more time, never less."""
+        return self.at(previous_working_day(day - timedelta(days=days), self.model.holidays_country))
 
     def next_occurrence(self, kind: str, now: datetime) -> Planned:
         """The next funding request or weekly digest after `now`."""

@@ -96,15 +96,15 @@ async def test_a_team_sets_its_committee_and_is_reminded_until_next_year(team, a
     confirmation = replies[0].text
     assert "Comité de pilotage enregistré" in confirmation
     assert "mardi 13 juin 2028" in confirmation
-    assert "le 14 mai 2028, le 6 juin 2028 et le 12 juin 2028" in confirmation
+    assert "le 12 mai 2028, le 6 juin 2028 et le 12 juin 2028" in confirmation  # 14 May is a Sunday
     (name, content, caption), = [d for d in api.documents if d[0].endswith(".ics")]
     assert name == "comite-pilotage-msap-du-levezou-2028-06-13.ics" and "agenda" in caption
     first_uid = str(event_of(Calendar.from_ical(content))["UID"])
 
-    assert await team.tick("2028-05-14 08:59") == []
+    assert await team.tick("2028-05-12 08:59") == []
     await team.restart()
-    sent = await team.tick("2028-05-14 09:00")
-    assert len(sent) == 1 and "dans 30 jours" in sent[0]
+    sent = await team.tick("2028-05-12 09:00")
+    assert len(sent) == 1 and "dans 32 jours" in sent[0]
     for fact in ["Bilan de l'année écoulée", "Perspectives de l'année à venir", "La Préfecture de département",
                  "Les collectivités concernées", "Les partenaires", "Envoyer les invitations",
                  "Préparer le rapport d'activité", "Préparer le budget de l'année suivante"]:
@@ -141,10 +141,11 @@ async def test_a_team_sets_its_committee_and_is_reminded_until_next_year(team, a
 
 async def test_reminders_fire_at_nine_in_paris_in_winter_and_in_summer(team, clock):
     await new_project(team, keep=("Comité de pilotage",))
-    await set_committee(team, "10/04/2028")  # 30 days before: 11 March (winter); 7 days before: 3 April (summer)
-    assert await team.tick("2028-03-11 08:59") == []
-    assert clock.now == datetime.fromisoformat("2028-03-11 07:59+00:00")
-    assert len(await team.tick("2028-03-11 09:00")) == 1  # 08:00 UTC
+    # 30 days before: Saturday 11 March, so Friday 10 March (winter); 7 days before: 3 April (summer)
+    await set_committee(team, "10/04/2028")
+    assert await team.tick("2028-03-10 08:59") == []
+    assert clock.now == datetime.fromisoformat("2028-03-10 07:59+00:00")
+    assert len(await team.tick("2028-03-10 09:00")) == 1  # 08:00 UTC
     assert await team.tick("2028-04-03 08:59") == []
     assert clock.now == datetime.fromisoformat("2028-04-03 06:59+00:00")
     assert len(await team.tick("2028-04-03 09:00")) == 1  # 07:00 UTC
@@ -374,7 +375,7 @@ async def test_next_years_committee_after_29_february_or_before_a_holiday(team):
     assert any("mercredi 28 février 2029" in r.text for r in replies)
     await team.client.click("Changer la date du comité")
     await team.client.send("14/07/2029")  # a Saturday and a holiday
-    await team.tick("2029-07-15 09:00")
+    await team.tick("2029-07-16 09:00")  # the question after it waits for Monday
     replies = await team.client.click("Oui, il a eu lieu")
     assert any("lundi 15 juillet 2030" in r.text for r in replies)  # 14 July 2030 is a Sunday
 

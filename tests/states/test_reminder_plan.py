@@ -22,7 +22,7 @@ def facts(committee: date | None = COMMITTEE, held: date | None = None, labelled
 
 def test_the_committee_plan():
     plan = {p.kind: p for p in PLANNER.committee_plan(facts())}
-    assert plan["committee_30"].due_at == paris("2028-05-14 09:00")
+    assert plan["committee_30"].due_at == paris("2028-05-12 09:00")  # 30 days before is a Sunday: the Friday
     assert plan["committee_7"].due_at == paris("2028-06-06 09:00")
     assert plan["committee_1"].due_at == paris("2028-06-12 09:00")
     assert plan["activity_report"].due_at == paris("2028-05-23 09:00")
@@ -33,6 +33,22 @@ def test_the_committee_plan():
     assert plan["committee_1"].expires_at == paris("2028-06-14 00:00")
     assert plan["activity_report"].expires_at == paris("2028-06-13 00:00")
     assert plan["committee_followup"].expires_at is None
+
+
+def test_reminders_that_would_fall_on_a_weekend_or_a_holiday_come_on_the_working_day_before():
+    """Committee on Monday 19 July 2027: 1 day before is a Sunday, 7 days before the Monday, 30 days before a
+    Saturday; the report (21 days before) falls on Monday 28 June. The follow-up after a Friday committee waits
+    for Monday, and a reminder due on 14 July (the Fête nationale) comes on the 13th."""
+    plan = {p.kind: p.due_at for p in PLANNER.committee_plan(facts(date(2027, 7, 19)))}
+    assert plan["committee_1"] == paris("2027-07-16 09:00")
+    assert plan["committee_7"] == paris("2027-07-12 09:00")
+    assert plan["committee_30"] == paris("2027-06-18 09:00")
+    assert plan["activity_report"] == paris("2027-06-28 09:00")
+    assert plan["committee_followup"] == paris("2027-07-20 09:00")
+    friday = {p.kind: p.due_at for p in PLANNER.committee_plan(facts(date(2027, 10, 15)))}
+    assert friday["committee_followup"] == paris("2027-10-18 09:00")
+    holiday = {p.kind: p.due_at for p in PLANNER.committee_plan(facts(date(2027, 7, 15)))}
+    assert holiday["committee_1"] == paris("2027-07-13 09:00")
 
 
 def test_without_a_date_the_bot_asks_eleven_months_after_the_last_committee_or_the_labelling():
