@@ -469,15 +469,22 @@ def yes_no_then(text: str) -> tuple[bool, str] | None:
 # Words that answer nothing, though they would fill an « Autre » (folded): "plus tard", "on verra".
 _VAGUE = frozenset({"plus tard", "on verra", "a voir", "a definir", "je verrai", "rien", "personne", "aucune idee",
                     "peut-etre", "je ne sais pas", "sais pas", "idem", "pareil", "autre", "autres", "divers", "etc"})
-_RANK_RE = re.compile(r"[0-9]|\b(?:premier|premiere|dernier|derniere|second|seconde|[a-z]+ieme)s?\b")
+# Options said by their number or rank ("les trois premiers", "le 2 et le 4", "la deuxième"), folded: these words
+# and small ones between them name nothing of their own.
+_RANK_RE = re.compile(r"(?:[0-9]+(?:er|re|e|eme)?|premier|premiere|dernier|derniere|second|seconde|[a-z]+ieme)s?")
+_AROUND_RANKS = frozenset({"le", "la", "les", "l", "et", "ou", "option", "options", "choix", "reponse", "reponses",
+                           "numero", "numeros", "n", "tous", "toutes"})
 
 
 def names_nothing(text: str) -> bool:
     """A text that names nothing: a question, a yes or no ("aucun", "pas encore"), "plus tard", or options by
-    their rank ("les trois premiers", "le 2")."""
+    their number or rank ("les trois premiers", "le 2"); "deux postes en libre-service" names something."""
     words = typed_words(text)
-    if text.rstrip().endswith("?") or words in _VAGUE or _RANK_RE.search(words) or any(
-            word in SPELT_NUMBERS and word not in ("un", "une") for word in words.split()):  # "une" is an article
+    if text.rstrip().endswith("?") or words in _VAGUE:
+        return True
+    tokens = _WORD_RE.findall(words.replace("'", " "))
+    ranks = [t for t in tokens if _RANK_RE.fullmatch(t) or (t in SPELT_NUMBERS and t not in ("un", "une"))]
+    if ranks and all(t in ranks or t in _AROUND_RANKS for t in tokens):  # "une" is an article
         return True
     return said_yes_no(text) is not None
 
