@@ -164,3 +164,13 @@ def test_a_contribution_not_read_suggests_the_option_its_words_share():
         parse_answer(question, "les locaux et une partie du financement", datetime.date(2027, 1, 1))
     assert refused.value.params["close"] == [(4, "Une participation financière")]
     assert refused.value.params["ticked"] == ["locaux"]
+
+
+@pytest.mark.parametrize(("text", "chosen"), [
+    ("internet, 3 ordinateurs, une imprimante et le wifi",
+     ["internet_haut_debit", "postes_informatiques", "imprimante_scanner", "wifi_public"]),
+    ("deux postes", ["postes_informatiques"])])
+def test_a_count_before_an_options_words_names_that_option(text, chosen):
+    """"3 ordinateurs" are « Postes informatiques »: how many is for the details, not another option."""
+    question = load_guide().questions["tech_equipements"]
+    assert parse_answer(question, text, datetime.date(2027, 1, 1)) == chosen
