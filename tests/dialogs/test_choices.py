@@ -174,3 +174,10 @@ def test_a_count_before_an_options_words_names_that_option(text, chosen):
     """"3 ordinateurs" are « Postes informatiques »: how many is for the details, not another option."""
     question = load_guide().questions["tech_equipements"]
     assert parse_answer(question, text, datetime.date(2027, 1, 1)) == chosen
+
+
+def test_a_comma_before_the_last_et_is_one_separator():
+    """"…, et la salle numérique": the "et" after the comma is no part of the last option's name."""
+    assert parse_answer(QUALITIES, "polyvalence, diplomatie, et pédagogie", datetime.date(2027, 1, 1)) == [
+        "polyvalence", "diplomatie", "pedagogie"]
+    assert with_other(QUALITIES, "polyvalence, et la patience") == (["polyvalence", "autre"], "la patience")
