@@ -12,6 +12,14 @@ DAY_MINUTES = 24 * 60
 CLOSED_WORDS = frozenset({"ferme", "fermee", "ferme toute la journee", "non", "aucune", "aucun", "-", "0",
                           "pas d'ouverture", "closed", "rien"})
 
+# "fermé le lundi", "c'est fermé ce jour-là", "nous sommes fermés": closed all day, said in a sentence (folded).
+_CLOSED_RE = re.compile(
+    r"(?:(?:c'est|on est|nous sommes|elle est|la maison est)\s+)?(?:fermee?s?|pas ouverte?|pas d'ouverture)"
+    r"(?:\s+(?:le |les )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?|\s+ce jour(?:-| )?la"
+    r"|\s+toute la journee)?")
+
+_HALF_DAY_RE = re.compile(r"\b(?:matin|apres-midi|soir)\b")
+
 _TIME = r"(?P<{0}h>[0-9]{{1,2}})(?:(?:h|:)(?P<{0}m>[0-9]{{2}})?)?"
 _RANGE_RE = re.compile(_TIME.format("a") + r" ?- ?" + _TIME.format("b"))
 _SINGLE_TIME_RE = re.compile(r"(?:-|vers )? ?" + _TIME.format("a"))  # "à 14h" folds to "-14h"
@@ -37,9 +45,9 @@ def _minutes(hours: str, minutes: str | None) -> int:
 
 def parse_time_ranges(text: str) -> list[list[int]]:
     """The day's opening ranges in minutes since midnight, in order; [] for a closed day."""
-    folded = _fold(text).strip(" .!")
-    if folded in CLOSED_WORDS:
-        return []
+    folded, words = _fold(text).strip(" .!"), typed_words(text)
+    if (folded in CLOSED_WORDS or _CLOSED_RE.fullmatch(words)) and not _HALF_DAY_RE.search(words):
+        return []  # "fermé le matin" is no closed day: its afternoon's hours are asked
     ranges, position = [], 0
     for match in _RANGE_RE.finditer(folded):
         if folded[position:match.start()].strip():

@@ -20,6 +20,8 @@ from dialogs.schedule import parse_time_ranges, same_hours_as, total_minutes
     ("14h-17h 9h-12h", [[540, 720], [840, 1020]]),
     ("8h30–12h", [[510, 720]]),
     ("fermé", []), ("Fermé.", []), ("FERMEE", []), ("non", []),
+    ("fermé le lundi", []), ("c'est fermé ce jour-là", []), ("nous sommes fermés le samedi", []),
+    ("pas ouvert le mercredi", []), ("fermé toute la journée", []),
 ])
 def test_accepted(text, expected):
     assert parse_time_ranges(text) == expected
@@ -30,6 +32,7 @@ def test_accepted(text, expected):
     ("9h70-10h", "time_ranges.invalid"), ("12h-9h", "time_ranges.order"), ("9h-9h", "time_ranges.order"),
     ("9h-12h 11h-13h", "time_ranges.overlap"), ("", "time_ranges.invalid"),
     ("14h", "time_ranges.no_end"), ("à 14 h 30", "time_ranges.no_end"), ("vers 9:15", "time_ranges.no_end"),
+    ("fermé le matin", "time_ranges.invalid"),  # was a day closed all day: its afternoon is asked for
 ])
 def test_refused(text, key):
     with pytest.raises(ParseError) as raised:
