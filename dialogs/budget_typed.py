@@ -14,6 +14,7 @@ from dialogs.budget_model import INVESTMENT, OPERATING, Category, Use
 from dialogs.choices import bare_words, close_options, match_option
 from dialogs.errors import ParseError
 from dialogs.folding import SPELT_NUMBERS, fold, typed_words
+from dialogs.formatting import upper_first
 from dialogs.parsing import SHORT_TEXT_MAX, parse_euros, parse_text
 
 # A figure, its thousands grouped by spaces or dots, its cents, then "k" and the currency, each optional.
@@ -194,8 +195,7 @@ def _category(section: Sequence[Category], words: str, subsidy_words: Sequence[s
 
 
 def _wording(words: str) -> str:
-    label = parse_text(words, SHORT_TEXT_MAX)
-    return label[0].upper() + label[1:]
+    return upper_first(parse_text(words, SHORT_TEXT_MAX))
 
 
 def _named(section: Sequence[Category], words: str) -> Category | None:

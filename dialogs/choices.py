@@ -13,6 +13,7 @@ from typing import Any
 
 from dialogs.errors import ParseError
 from dialogs.folding import SPELT_NUMBERS, fold, typed_words
+from dialogs.formatting import upper_first
 from dialogs.model import OTHER, Kind, Option, Question
 
 CLOSE_LABEL_MIN = 4  # a shorter label ("Oui", "Non") inside a typed text is too often a mere word of it
@@ -126,7 +127,7 @@ def option_and_name(question: Question, text: str) -> tuple[str, str] | None:
     option = question.option(option_id)
     if not any(_ARTICLE_RE.match(words) and fold(name).startswith(fold(words)) for words in option.words):
         name = _ARTICLE_RE.sub("", name, count=1)
-    return option_id, name[:1].upper() + name[1:]
+    return option_id, upper_first(name)
 
 
 def close_options(options: Sequence[Option], text: str) -> dict[str, list[tuple[int, str]]]:

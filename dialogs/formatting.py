@@ -77,6 +77,11 @@ def french_list(items) -> str:
     return format_list(words, locale=LOCALE) if words else ""
 
 
+def upper_first(text: str) -> str:
+    """"Président de la CC Causse": the first letter raised, the others as typed (str.capitalize lowers them)."""
+    return text[:1].upper() + text[1:]
+
+
 def guillemets(text: str) -> str:
     """French quotation marks hold to what they quote: "« France services du Larzac »" never leaves "»" alone at
     the start of a line, on a phone or on a page. Only the space changes, to a no-break one."""

@@ -12,7 +12,7 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from dialogs.formatting import guillemets
+from dialogs.formatting import guillemets, upper_first
 from dossier.model import Dossier
 
 TEMPLATE_PACKAGE = "templates"
@@ -32,11 +32,13 @@ def render_html(template: str, dossier: Dossier) -> str:
 @cache
 def environment() -> Environment:
     """The Jinja2 environment of templates/documents, built once and read-only afterwards."""
-    return Environment(
+    documents = Environment(
         loader=PackageLoader(TEMPLATE_PACKAGE, TEMPLATE_FOLDER),
         autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
         undefined=StrictUndefined, finalize=_printable,
     )
+    documents.filters["upper_first"] = upper_first
+    return documents
 
 
 def _printable(value: object) -> object:

@@ -503,3 +503,14 @@ def test_threads_render_the_same_documents(draft):
 def test_the_environment_is_built_once():
     assert pdf.environment() is pdf.environment()
     assert pdf.environment().autoescape is True
+
+
+def test_the_letters_signature_line_starts_the_function_with_a_capital():
+    """"le président, Raphaël Daubet" stores "président": under the name, on a line of its own, the letter prints
+    "Président"; within a sentence or a table cell the function stays as typed."""
+    sample = sample_dossier(draft=False)
+    dossier = dataclasses.replace(sample, carrier=dataclasses.replace(
+        sample.carrier, representative="Raphaël Daubet", function="président de Cauvaldor"))
+    text = "".join(page_texts(pdf.render_dossier_pdf(dossier)))
+    assert "Raphaël Daubet\nPrésident de Cauvaldor\nSignature et cachet" in text
+    assert "Raphaël Daubet, président de Cauvaldor" in text
