@@ -680,6 +680,11 @@ TYPED_BUTTONS = {
     **dict.fromkeys(("effacer", "effacer la reponse", "supprimer la reponse", "j'efface"), CLEAR),
 }
 _BUTTON_MARK_RE = re.compile(r"^[^\w'#]+")  # the emoji a button's label starts with, typed along: "🗑 Effacer…"
+# "Not yet" at a question that asks what, who or when is « 🕓 Je ne sais pas encore »; at a yes/no question, a no.
+_NOT_YET = frozenset({"pas encore", "pas encore defini", "pas encore definie", "pas encore connu", "pas encore connue",
+                      "pas encore decide", "pas encore choisi", "pas encore identifie", "pas encore trouve",
+                      "on ne sait pas encore", "on ne sait pas", "pas encore de nom", "pas encore fixe",
+                      "pas encore fixee"})
 
 
 # What a phone user types instead of tapping « ✅ Valider » under the options ticked or the budget lines entered.
@@ -695,7 +700,8 @@ def typed_button(question: Question, text: str) -> str | None:
     """SKIP, DEFER, DEFER_PARTNER, BACK, KEEP or CLEAR when the text says what a button of the question does
     ("passer", "je ne sais pas", "ce partenaire plus tard", "retour", "garder", "effacer"), unless it names one of
     the question's options."""
-    meant = TYPED_BUTTONS.get(_BUTTON_MARK_RE.sub("", typed_words(text)))
+    words = _BUTTON_MARK_RE.sub("", typed_words(text))
+    meant = TYPED_BUTTONS.get(words) or (DEFER if words in _NOT_YET and question.kind is not Kind.YES_NO else None)
     if meant is None or (question.kind in CHOICE_KINDS and match_option(question.options, text) is not None):
         return None
     return meant

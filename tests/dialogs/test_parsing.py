@@ -656,9 +656,17 @@ def test_a_command_typed_without_its_slash_is_that_command(text, command):
 @pytest.mark.parametrize(("text", "meant"), [
     ("passer", "skip"), ("Je passe.", "skip"), ("Je ne sais pas", "defer"), ("je sais pas…", "defer"),
     ("Aucune idée", "defer"), ("Plus tard", "defer"), ("on verra", "defer"), ("À compléter plus tard.", "defer"),
-    ("retour", "back"), ("Question précédente", "back"), ("Pas encore", None), ("plus tard en 2027", None), ("je ne sais pas qui", None), ("Marie Dupont", None)])
+    ("retour", "back"), ("Question précédente", "back"), ("Pas encore", "defer"), ("pas encore défini", "defer"),
+    ("plus tard en 2027", None), ("je ne sais pas qui", None), ("Marie Dupont", None)])
 def test_a_buttons_words_typed_are_that_button(text, meant):
     assert typed_button(_question(Kind.SHORT_TEXT), text) == meant
+
+
+def test_not_yet_at_a_yes_no_question_is_its_no_not_later():
+    """"pas encore" asked "À qui transmettre le dossier ?" was stored as the addressee; asked "Avez-vous contacté
+    votre référent ?" it is a no."""
+    assert typed_button(_question(Kind.YES_NO), "pas encore") is None
+    assert parse_answer(_question(Kind.YES_NO), "pas encore") is False
 
 
 @pytest.mark.parametrize(("text", "meant"), [
