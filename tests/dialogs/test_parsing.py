@@ -1427,6 +1427,15 @@ def test_moi_names_no_one_the_documents_can_print(typed):
     assert parse_answer(_question(Kind.SHORT_TEXT), typed) == typed  # a text not naming people keeps it
 
 
+def test_every_question_asking_who_names_people_the_documents_can_print():
+    """"Qui préparera le rapport d'activité ?" answered "moi" printed "moi" in the dossier."""
+    from dialogs.loader import load_guide
+    texts = [q for q in load_guide().questions.values() if q.kind is Kind.SHORT_TEXT and q.prompt.startswith(
+        ("Qui ", "À qui ")) and "d'autre" not in q.prompt]
+    assert {q.id for q in texts} >= {"dev_rapport_redacteur", "label_destinataire", "chef_projet_nom"}
+    assert all(q.person for q in texts), [q.id for q in texts if not q.person]
+
+
 def test_only_a_short_text_names_a_person():
     with pytest.raises(ValueError, match="person is only for short texts"):
         _question(Kind.LONG_TEXT, person=True)
