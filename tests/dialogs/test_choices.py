@@ -181,3 +181,9 @@ def test_a_comma_before_the_last_et_is_one_separator():
     assert parse_answer(QUALITIES, "polyvalence, diplomatie, et pédagogie", datetime.date(2027, 1, 1)) == [
         "polyvalence", "diplomatie", "pedagogie"]
     assert with_other(QUALITIES, "polyvalence, et la patience") == (["polyvalence", "autre"], "la patience")
+
+
+def test_the_communication_kit_said_as_people_say_it():
+    question = next(q for q in load_guide().questions.values() if any(o.id == "kakemono" for o in q.options))
+    assert parse_answer(question, "des affiches, des flyers et un roll-up", datetime.date(2027, 1, 1)) == [
+        "affiche", "kakemono", "plaquette"]
