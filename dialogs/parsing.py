@@ -329,10 +329,23 @@ def _date_in_sentence(text: str, today: datetime.date | None, timing: str | None
         except ParseError as refused:
             if refused.key != "date.invalid":
                 raise
+    if not dates:
+        _refuse_a_month_in_a_sentence(folded)
     if len(dates) != 1:
         raise error
     [date] = dates
     return DateInferred(date.year, date.month, date.day)
+
+
+_MONTH_IN_TEXT_RE = re.compile(r"\b(?P<month>" + "|".join(_MONTHS_FOLDED) + r")\b(?: (?P<y>[0-9]{4})\b)?")
+
+
+def _refuse_a_month_in_a_sentence(folded: str) -> None:
+    """"avec le sous-préfet en septembre": ParseError "date.no_day" when a sentence names one month, no day."""
+    months = list(_MONTH_IN_TEXT_RE.finditer(folded))
+    others = _MONTH_IN_TEXT_RE.sub(" ", folded)
+    if len(months) == 1 and not re.search(r"[0-9]", others):
+        raise ParseError("date.no_day", month=MONTHS[_month_number(months[0]["month"]) - 1], year=months[0]["y"])
 
 
 def _parse_whole_date(text: str, today: datetime.date | None, timing: str | None) -> datetime.date:

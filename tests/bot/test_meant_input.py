@@ -502,9 +502,9 @@ async def test_a_no_with_a_date_answers_the_date_question_it_shows_or_says_what_
     await client.click("🔧 Un budget calé sur l'année civile")
     await client.send("2027")
     await client.send("oui")
-    said, refused, asked = await client.send("Non, ouverture prévue en septembre")  # recorded; no date found
+    said, refused, asked = await client.send("Non, ouverture prévue en septembre")  # recorded; no day said
     assert said.text == "➡️ Réponse retenue : Non."
-    assert refused.text.startswith("⚠️ Je n'ai pas reconnu une date.")
+    assert refused.text.startswith("⚠️ Il me faut aussi le jour. Exemple : 15 septembre.")
     assert question_in(guide, asked).id == "budget_date_ouverture"
     assert versions(services, "budget_en_activite") == [False] and versions(services, "budget_date_ouverture") == []
     await client.click("↩️ Retour")

@@ -587,14 +587,16 @@ def test_a_date_without_its_year_keeps_the_days_and_weekdays_checks():
 @pytest.mark.parametrize(("text", "month", "year"), [
     ("mars 2027", "mars", "2027"), ("en mars", "mars", None), ("Fin mars.", "mars", None),
     ("Début avril 2027", "avril", "2027"), ("03/2027", "mars", "2027"), ("au mois de mai", "mai", None),
-    ("mi-juin", "juin", None), ("septembre prochain", "septembre", None), ("courant oct.", "octobre", None)])
+    ("mi-juin", "juin", None), ("septembre prochain", "septembre", None), ("courant oct.", "octobre", None),
+    ("avec le sous-préfet en septembre", "septembre", None), ("l'inauguration en mai 2027", "mai", "2027")])
 def test_a_month_without_its_day_asks_for_the_day(text, month, year):
     with raises_key("date.no_day", month=month, year=year):
         parse_date(text, TODAY, "future")
 
 
 def test_what_names_no_month_is_not_a_date():
-    for text in ("printemps 2027", "13/2027", "jui 2027", "bientôt", "début"):
+    for text in ("printemps 2027", "13/2027", "jui 2027", "bientôt", "début", "en septembre ou en octobre",
+                 "réunion à 14h en septembre"):
         with raises_key("date.invalid"):
             parse_date(text, TODAY, "future")
 
