@@ -187,3 +187,10 @@ def test_the_communication_kit_said_as_people_say_it():
     question = next(q for q in load_guide().questions.values() if any(o.id == "kakemono" for o in q.options))
     assert parse_answer(question, "des affiches, des flyers et un roll-up", datetime.date(2027, 1, 1)) == [
         "affiche", "kakemono", "plaquette"]
+
+
+def test_the_committees_guests_said_as_people_say_them():
+    """"la sous-préfète" is the State's representative; "le conseil départemental" a collectivité concernée."""
+    question = load_guide().questions["dev_comite_membres"]
+    assert parse_answer(question, "les maires, la sous-préfète, les partenaires et le conseil départemental",
+                        datetime.date(2027, 1, 1)) == ["collectivites", "prefecture", "partenaires"]
