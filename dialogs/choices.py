@@ -22,7 +22,8 @@ CLOSE_LABEL_MIN = 4  # a shorter label ("Oui", "Non") inside a typed text is too
 CLOSE_WORD_MIN = 5
 CLOSE_MAX = 5
 CLOSE_SPELLING = 0.8  # difflib's ratio above which a typed word is a misspelling of an option's word
-_LIST_SEP_RE = re.compile(r"(\s*[,;\n]\s*(?:(?:et|ainsi que)\s+)?|\s+et\s+|\s+ainsi que\s+)", re.IGNORECASE)  # ", et" is one
+# ", et" is one separator, not a comma then a part starting with "et".
+_LIST_SEP_RE = re.compile(r"(\s*[,;\n]\s*(?:(?:et|ainsi que)\s+)?|\s+et\s+|\s+ainsi que\s+)", re.IGNORECASE)
 # Articles, which a phone user types differently or not at all: "le personnel" for « Du personnel »,
 # "collectivité locale" for « La collectivité locale », "le matériel et les équipements"; and the "aussi" of
 # a list said aloud ("la coordination aussi"), the "en" of "en CDD".

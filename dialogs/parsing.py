@@ -496,8 +496,8 @@ def names_nothing(text: str) -> bool:
     if text.rstrip().endswith("?") or words in _VAGUE:
         return True
     tokens = _WORD_RE.findall(words.replace("'", " "))
-    ranks = [t for t in tokens if _RANK_RE.fullmatch(t) or (t in SPELT_NUMBERS and t not in ("un", "une"))]
-    if ranks and all(t in ranks or t in _AROUND_RANKS for t in tokens):  # "une" is an article
+    ranks = [t for t in tokens if _RANK_RE.fullmatch(t) or (t in SPELT_NUMBERS and t not in ("un", "une"))]  # articles
+    if ranks and all(t in ranks or t in _AROUND_RANKS for t in tokens):
         return True
     return said_yes_no(text) is not None
 
@@ -565,16 +565,13 @@ _FUNCTION_WORDS = frozenset({
     "administratrice", "tresorier", "tresoriere", "referent", "referente", "attache", "attachee", "assistant",
     "assistante", "ingenieur", "ingenieure", "technicien", "technicienne", "prefet", "prefete", "sous", "depute",
     "deputee", "senateur", "senatrice"})
-_BEFORE_FUNCTION = frozenset({"m", "mme", "mr", "monsieur", "madame", "le", "la", "l"})
 _LEADING_BEFORE_FUNCTION_RE = re.compile(r"^(?:(?:m\.?|mme|mr|monsieur|madame|le|la)\s+|l['’]\s*)+", re.IGNORECASE)
 _NAME_APART_RE = re.compile(r"\s*(?:[,;:]|\s[-–—])\s*")
 _NAME_PARENS_RE = re.compile(r"^([^()]+?)\s*\(([^()]+)\)$")
 
 
 def _says_function(part: str) -> bool:
-    words = _WORD_RE.findall(fold(part).replace("'", " "))
-    while words and words[0] in _BEFORE_FUNCTION:
-        words = words[1:]
+    words = _WORD_RE.findall(_LEADING_BEFORE_FUNCTION_RE.sub("", fold(part)).replace("'", " "))
     return bool(words) and words[0] in _FUNCTION_WORDS
 
 

@@ -21,10 +21,10 @@ from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.folding import fold
 from dialogs.schedule import same_hours_as, total_minutes
 from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DRAFT, KEEP, NEW_PROJECT, NEXT, SKIP, DateInferred,
-                             ParseError, from_json, name_and_function, names_nothing, parse_answer, parse_title, reads_as_shown, said_yes_no,
-                             says_none_of, to_json, typed_at_deferred, typed_at_dossier, typed_at_menu,
-                             typed_at_projects, typed_at_recap, typed_at_team, typed_button, typed_command,
-                             typed_validate, yes_no_then)
+                             ParseError, from_json, name_and_function, names_nothing, parse_answer, parse_title,
+                             reads_as_shown, said_yes_no, says_none_of, to_json, typed_at_deferred, typed_at_dossier,
+                             typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team, typed_button,
+                             typed_command, typed_validate, yes_no_then)
 from dialogs.partners import partner_name
 from dialogs.referentials import Referential, default_referential, partner_labels
 from dialogs.ui import UiTexts
@@ -509,10 +509,10 @@ class _Conversation:
     def _said_with_more(self, step: Step, question: Question, text: str) -> Outcome | None:
         """An answer and the words for the question shown right after it, typed together: "non, ouverture le 1er
         septembre" (then "À quelle date… ?", which a no shows), "polyvalence, patience" (then "Quelle autre… ?"
-        for the « Autre » that "patience" is), "Marie Dupont, chargée de mission" (then her function), "la communauté de
-        communes du Causse" (then the carrier's name). The answer is recorded and the words are read as typed at the next
-        question: taken, or refused there with the reason. None when no next question takes such words, and
-        nothing is recorded."""
+        for the « Autre » that "patience" is), "Marie Dupont, chargée de mission" (then her function), "la
+        communauté de communes du Causse" (then the carrier's name). The answer is recorded and the words are read
+        as typed at the next question: taken, or refused there with the reason. None when no next question takes
+        such words, and nothing is recorded."""
         if question.kind is Kind.YES_NO and (said := yes_no_then(text)) is not None:
             def takes(then: Question) -> bool:
                 return then.kind in TYPED_KINDS and question.id in {leaf.question for leaf in leaves(then.when)}
@@ -916,8 +916,10 @@ class _Conversation:
         unless answered; none for a question about no partner, or for a partner's own member (its part is all
         about it)."""
         partner = self.ref.partners.by_question.get(question.id)
+        if partner is None or self._partner or self.view.status(question.id) == ANSWERED:
+            return []
         step = self._step()
-        if partner is None or self._partner or step is None or self.view.status(question.id) == ANSWERED:
+        if step is None:
             return []
         visible = self.view.visible_questions(step)
         if question not in visible:

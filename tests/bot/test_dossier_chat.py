@@ -37,7 +37,8 @@ async def test_an_incomplete_project_gets_a_draft_with_what_is_missing(client, a
     assert "📄 Dossier final" not in summary.labels and "📝 Brouillon" in summary.labels
     # A phone screen, not the whole list: a stage with many answers missing says how many; the draft has them all.
     lines = [line for line in summary.text.splitlines() if line.startswith("• Étape")]
-    assert "• Étape 2 : 5 réponses, dont « Quels services de l'offre de base la Maison assurera-t-elle ? »" in lines
+    assert ("• Étape 2 : 5 réponses, dont « Quels services de l'offre de base la Maison assurera-t-elle ? »"
+            in lines)
     assert "• Étape 1 : Avez-vous contacté votre référent en Préfecture ?" in lines  # three or fewer: each named
     await client.click("Brouillon")
     assert any(name == "sendChatAction" and params["action"] == "upload_document" for name, params in api.calls)
