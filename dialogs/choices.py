@@ -67,7 +67,7 @@ def _said_by_words(option: Option, typed: tuple[str, ...]) -> tuple[str, ...] | 
     "communauté de communes"); None when neither starts them. A label or an id is matched whole ("la visio")."""
     if typed == bare_words(option.label) or "_".join(typed) == option.id:
         return ()
-    if len(typed) > 1 and (typed[0].isdigit() or typed[0] in SPELT_NUMBERS):
+    if len(typed) > 1 and (typed[0].isdigit() or typed[0] in SPELT_NUMBERS) and typed[0] not in ("0", "zero"):
         typed = typed[1:]  # "3 ordinateurs": how many is for the details, the option is what they are
     for words in map(bare_words, option.words):
         if typed[:len(words)] == words:

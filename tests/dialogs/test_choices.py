@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from dialogs.choices import close_options, option_and_name, with_other
+from dialogs.choices import close_options, match_option, option_and_name, with_other
 from dialogs.errors import ParseError
 from dialogs.loader import load_guide
 from dialogs.model import Kind, Option, Question
@@ -174,6 +174,7 @@ def test_a_count_before_an_options_words_names_that_option(text, chosen):
     """"3 ordinateurs" are « Postes informatiques »: how many is for the details, not another option."""
     question = load_guide().questions["tech_equipements"]
     assert parse_answer(question, text, datetime.date(2027, 1, 1)) == chosen
+    assert match_option(question.options, "0 ordinateur") is None  # none: not « Postes informatiques »
 
 
 def test_a_comma_before_the_last_et_is_one_separator():
