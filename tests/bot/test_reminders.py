@@ -9,6 +9,7 @@ from icalendar import Calendar
 from bot.app import REMINDERS
 from bot.services import build_services
 from tests.conftest import make_settings, start_application
+from states.reports import DEFERRED_SHOWN
 from store.repo import Repository
 from tests.support.clock import FrozenClock
 from tests.support.telegram import FRANCE_SERVICES_RULES, ChatClient, FakeBotApi, MSAP_RULES
@@ -269,6 +270,21 @@ async def test_the_weekly_digest_is_opt_in_and_lists_the_deferred_questions(team
     assert "Étape 1 : Établir un diagnostic pour définir le projet\n1. Quelle est sa fonction" in digest[0]
     assert not [t for t in await team.tick("2027-12-07 09:00") if "Récapitulatif" in t]
     assert len([t for t in await team.tick("2027-12-13 09:00") if "Récapitulatif" in t]) == 1
+
+
+async def test_the_weekly_digest_says_how_many_questions_it_does_not_list(team):
+    """Forty questions are listed, each with its button; the others are counted, never silently left out."""
+    await new_project(team, keep=())
+    unconditional = [q for q in team.services.guide.question_list if q.when is None][:DEFERRED_SHOWN + 2]
+    with team.services.database.begin() as connection:
+        repo = Repository(connection)
+        project_id = repo.user(team.user_id, "Marie Dupont").active_project_id
+        for question in unconditional:
+            repo.record_answer(project_id, question.id, question.kind.value, "deferred", None, team.user_id)
+    await team.client.send("/rappels")
+    await team.client.click("▶️ Récapitulatif hebdomadaire")
+    [digest] = [text for text in await team.tick("2027-11-29 09:00") if "Récapitulatif de la semaine" in text]
+    assert "… et 2 autres questions, que /a_traiter montrera une fois celles-ci traitées." in digest
 
 
 async def test_a_nudge_after_fourteen_days_without_progress_and_none_after_opting_out(team, clock):
