@@ -63,6 +63,15 @@ class LoadedGuide:
         return {q.id: i for i, q in enumerate(self.question_list)}
 
     @cached_property
+    def implied(self) -> dict[str, list[Question]]:
+        """The choices an answer may also answer, by the question whose answer it is (Question.implied_by)."""
+        found: dict[str, list[Question]] = {}
+        for question in self.question_list:
+            if question.implied_by is not None:
+                found.setdefault(question.implied_by, []).append(question)
+        return found
+
+    @cached_property
     def checks(self) -> list[Check]:
         return [check for stage in self.stages for check in stage.checks]
 
@@ -146,8 +155,9 @@ def _check(guide: Guide, files: dict[str, str]) -> None:
                 earlier[question.id] = question
                 showable[question.id] = _can_be_shown(question, earlier, showable)
             for position, question in enumerate(step.questions):
-                _check_also_answers(question, step.questions[position + 1:position + 2],
-                                f"{where}: steps.{step.id}.questions.{question.id}")
+                field_path = f"{where}: steps.{step.id}.questions.{question.id}"
+                _check_also_answers(question, step.questions[position + 1:position + 2], field_path)
+                _check_implied_by(question, step.questions[:position], field_path)
             if not any(showable[q.id] for q in step.questions):
                 raise GuideError(f"{where}: steps.{step.id}: unreachable step, no question can be shown")
             for recalled in step.recall:
@@ -304,6 +314,13 @@ def _check_also_answers(question: Question, following: list[Question], field_pat
     then = following[0] if following else None
     if then is None or then.id != question.also_answers or then.kind is not Kind.SHORT_TEXT:
         raise GuideError(f"{field_path}.also_answers: {question.also_answers!r} is not the short text right after it")
+
+
+def _check_implied_by(question: Question, before: list[Question], field_path: str) -> None:
+    """What implies a choice's answer is a short text asked before it in its step."""
+    if question.implied_by is not None and not any(
+            q.id == question.implied_by and q.kind is Kind.SHORT_TEXT for q in before):
+        raise GuideError(f"{field_path}.implied_by: {question.implied_by!r} is not a short text before it in its step")
 
 
 def _check_named(question: Question, earlier: dict[str, Question], field_path: str) -> None:

@@ -127,6 +127,9 @@ class Question(Strict):
     # function ("Marie Dupont, chargée de mission"), the name of what a choice's option is ("la communauté de
     # communes du Causse").
     also_answers: Identifier | None = None
+    # An earlier short text of the step whose answer may name one of this choice's options: "à recruter" as who will
+    # do a job answers its status too.
+    implied_by: Identifier | None = None
     named: Named | None = None
 
     @model_validator(mode="after")
@@ -152,6 +155,8 @@ class Question(Strict):
             raise ValueError(f"question {self.id}: percent is only for decimals")
         if self.person and self.kind is not Kind.SHORT_TEXT:
             raise ValueError(f"question {self.id}: person is only for short texts")
+        if self.implied_by is not None and self.kind is not Kind.CHOICE:
+            raise ValueError(f"question {self.id}: implied_by is only for a single choice")
         if self.also_answers is not None and not (self.person or self.kind is Kind.CHOICE):
             raise ValueError(f"question {self.id}: also_answers is only for a person's name or a single choice")
         outside = [word for word, value in self.words.items()

@@ -12,7 +12,7 @@ from sqlalchemy import Engine as Database
 
 from dialogs.budget import project_budget, subsidy_label
 from dialogs.budget_typed import read_lines, says_none
-from dialogs.choices import option_and_name, with_other
+from dialogs.choices import match_option, option_and_name, with_other
 from dialogs.conditions import leaves
 from dialogs.checks import State, budget_missing, missing_required
 from dialogs.loader import LoadedGuide
@@ -883,7 +883,20 @@ class _Conversation:
             if not model.answer(_Turn(self.view, question)):
                 return self._proceed()
         self._record(question, ANSWERED, to_json(question.kind, value))
-        return [*self._committee_set(question), *self._proceed()]
+        return [*self._committee_set(question), *self._implied(question, value), *self._proceed()]
+
+    def _implied(self, question: Question, value: Any) -> list[Reply]:
+        """"à recruter" as who will do a job is its status too: the choices this answer names an option of, shown
+        and not answered yet, are answered, and the chat says so."""
+        said = []
+        for choice in self.guide.implied.get(question.id, ()):
+            option = match_option(choice.options, value) if isinstance(value, str) else None
+            if option is None or not self.view.visible(choice) or self.view.status(choice.id) == ANSWERED:
+                continue
+            self._store(choice, ANSWERED, option, self.guide.step_of_question[choice.id].id, None)
+            said.append(Reply("understood", {"question": self.view.prompt(choice),
+                                             "answer": self._display(choice, option)}))
+        return said
 
     def _skip(self, status: str) -> Outcome:
         question = self._question_for_buttons()

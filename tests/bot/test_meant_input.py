@@ -374,6 +374,27 @@ async def test_a_name_with_a_comma_but_no_function_is_kept_as_typed(client, serv
     assert versions(services, "chef_projet_nom") == ["Vayssouze, Hélène"]
 
 
+async def test_a_post_to_recruit_is_its_status_too(client, services):
+    """"à recruter" as who will do a job answered its status, asked two questions later, only by being typed
+    again; a name leaves the status to ask."""
+    guide = services.guide
+    await create_project(client)
+    await client.send("/menu")
+    await client.click("5. ")
+    await client.send("accueil et accompagnement")
+    understood, asked = await client.send("à recruter")
+    assert understood.text == ("➡️ Réponse retenue pour « Quel sera le statut de la personne chargée de l'accueil ? » "
+                               ": À recruter.")
+    assert question_in(guide, asked).id == "equipe_etp_accueil"
+    asked = (await client.send("1"))[-1]
+    assert question_in(guide, asked).id == "equipe_formation_accueil"  # the status is not asked again
+    assert versions(services, "equipe_statut_accueil") == ["a_recruter"]
+    await client.click("Passer")
+    await client.send("Julie Lacoste")
+    asked = (await client.send("0,5"))[-1]
+    assert question_in(guide, asked).id == "equipe_statut_accompagnement"
+
+
 async def reach_first_recap(client, services):
     """Stage 1's first step answered: its recap asks « Tout est juste ? »."""
     await create_project(client)

@@ -84,6 +84,9 @@ def first_questions(data):
      "chef_projet_nom.also_answers: 'chef_projet_temps' is not the short text right after it"),
     (lambda d: first_questions(d)[1].update(also_answers="chef_projet_temps"),
      "also_answers is only for a person's name or a single choice"),
+    (lambda d: first_questions(d)[2].update(implied_by="nowhere"),
+     "chef_projet_temps.implied_by: 'nowhere' is not a short text before it in its step"),
+    (lambda d: first_questions(d)[0].update(implied_by="chef_projet_fonction"), "implied_by is only for a single choice"),
 ])
 def test_a_malformed_guide_is_refused_with_file_and_field(guide_dir, change, message):
     edit_stage(guide_dir, change)
