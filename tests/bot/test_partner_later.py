@@ -84,3 +84,9 @@ async def test_next_step_names_five_of_the_answers_left_for_later_and_counts_the
     assert text.count("• ") == 5 and "… et 4 autres." in text
     assert "Vous les aviez gardées pour plus tard." in text and "/a_traiter les garde en mémoire." in text
     assert question_in(services.guide, refused[-1]).id == "part_nom_la_poste"
+
+
+async def test_the_help_tells_of_it(client, services):
+    await create_project(client)
+    shown = (await client.send("/aide"))[0].text
+    assert "Pour un partenaire, « Tout ce partenaire plus tard » garde d'un coup toutes ses questions." in shown
