@@ -543,12 +543,14 @@ _SELF_FIRST = re.compile(r"\s*(?:c['’]\s*est\s+)?moi(?:[\s-]*m[eê]me)?\s*(?:$
 def parse_person(text: str) -> str:
     """Names of people, as the documents will print them: "moi" names no one but the person typing.
 
-    "C'est moi, Jean Rouvière" is "Jean Rouvière"; "moi", "Paul Vidal et moi" are refused. A "Moi" after the first
-    word is taken for a name."""
+    "C'est moi, Jean Rouvière" is "Jean Rouvière"; "moi", "Paul Vidal et moi", "moi, secrétaire générale" are
+    refused. A "Moi" after the first word is taken for a name."""
     if (start := _SELF_FIRST.match(text)) is not None:
         text = text[start.end():].strip()
         if start.group().rstrip().endswith("("):
             text = text.removesuffix(")").rstrip()
+        if _says_function(text):
+            raise ParseError("person.self")
     words = _WORD_RE.findall(text)  # "moi-même": "moi", "même"
     if not text or any(fold(word) == "moi" and (number == 0 or word.islower()) for number, word in enumerate(words)):
         raise ParseError("person.self")
@@ -581,6 +583,8 @@ def name_and_function(text: str) -> tuple[str, str] | None:
     "président"). None unless one part starts with a function's word and the other is a name: "Dupont, Marie" is
     a name."""
     text = text.strip()
+    if (start := _SELF_FIRST.match(text)) is not None and not start.group().rstrip().endswith("("):
+        text = text[start.end():]  # "C'est moi, Jean Rouvière, DGS": the name is the one given
     parens = _NAME_PARENS_RE.match(text)
     first, second = parens.groups() if parens else (*_NAME_APART_RE.split(text, maxsplit=1), "")[:2]
     if not first or not second or _says_function(first) == _says_function(second):

@@ -1421,7 +1421,8 @@ def test_a_person_is_named_as_the_documents_will_print_it(typed, name):
 
 
 @pytest.mark.parametrize("typed", ["moi", "Moi.", "C'est moi !", "moi-même", "Moi même", "Paul Vidal et moi",
-                                   "moi et Paul Vidal", "c'est moi,"])
+                                   "moi et Paul Vidal", "c'est moi,", "moi, secretaire generale de la cc",
+                                   "C'est moi : la DGS", "moi (directrice)"])
 def test_moi_names_no_one_the_documents_can_print(typed):
     with pytest.raises(ParseError) as raised:
         parse_answer(_question(Kind.SHORT_TEXT, person=True), typed)
@@ -1533,6 +1534,7 @@ def test_a_yes_or_no_set_apart_from_what_follows_is_read_with_it(text, said):
     ("Marie Dupont", None),
     ("Jean-Pierre Martin", None),
     ("c'est moi, Jean Rouvière", None),           # parse_person's: "Jean Rouvière"
+    ("c'est moi, Jean Rouvière, DGS", ("Jean Rouvière", "DGS")),
     ("moi, directeur", None),
     ("le président, Raphaël Daubet, Cauvaldor", None),  # two commas after the function: which is the name?
     ("Paul Durand et Marie Dupont, co-directeurs", None),
