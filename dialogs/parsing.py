@@ -561,7 +561,7 @@ def parse_person(text: str) -> str:
 # président, Raphaël Daubet"); before it, a title or an article. Folded spelling, hyphenated words apart.
 _FUNCTION_WORDS = frozenset({
     "president", "presidente", "vice", "maire", "adjoint", "adjointe", "premier", "premiere", "directeur",
-    "directrice", "dgs", "dga", "secretaire", "charge", "chargee", "chef", "cheffe", "responsable", "conseiller",
+    "directrice", "dgs", "dga", "dgst", "dst", "sg", "secretaire", "charge", "chargee", "chef", "cheffe", "responsable", "conseiller",
     "conseillere", "coordinateur", "coordinatrice", "coordonnateur", "coordonnatrice", "animateur", "animatrice",
     "delegue", "deleguee", "elu", "elue", "agent", "agente", "gerant", "gerante", "administrateur",
     "administratrice", "tresorier", "tresoriere", "referent", "referente", "attache", "attachee", "assistant",

@@ -1526,6 +1526,7 @@ def test_a_yes_or_no_set_apart_from_what_follows_is_read_with_it(text, said):
     ("le président, Raphaël Daubet", ("Raphaël Daubet", "président")),
     ("Mme la Présidente, Marie Fabre", ("Marie Fabre", "Présidente")),
     ("Marie Dupont (DGS)", ("Marie Dupont", "DGS")),
+    ("sandrine lacoste-bordenave, SG de la CC", ("sandrine lacoste-bordenave", "SG de la CC")),
     ("Jean Martin - chargé de mission à la CC", ("Jean Martin", "chargé de mission à la CC")),
     ("Marie Dupont, vice-présidente de la CC", ("Marie Dupont", "vice-présidente de la CC")),
     ("Marie Maire, directrice", ("Marie Maire", "directrice")),
