@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from dialogs.errors import ParseError
-from dialogs.folding import SPELT_NUMBERS, fold, typed_words
+from dialogs.folding import ORDINALS, SPELT_NUMBERS, fold, typed_words
 from dialogs.formatting import upper_first
 from dialogs.model import OTHER, Kind, Option, Question
 
@@ -86,6 +86,8 @@ def match_option(options: Sequence[Option], text: str) -> str | None:
             return option.id
     if (number := re.fullmatch(r"([0-9]{1,3})\)?", key)) and 1 <= int(number[1]) <= len(options):
         return options[int(number[1]) - 1].id
+    if (rank := _rank(key)) is not None and 1 <= rank <= len(options):
+        return options[rank - 1].id
     typed = bare_words(text)
     said = {option.id: rest for option in options
             if typed and (rest := _said_by_words(option, typed)) is not None}
@@ -97,6 +99,17 @@ def match_option(options: Sequence[Option], text: str) -> str | None:
     if rest and (_HEDGES.intersection(rest) or _LIST_SEP_RE.search(text)):
         return None
     return option_id
+
+
+# "le 2", "la deuxième", "option 3", "n° 2", "la 2e": an option by its place, as people type it without the buttons.
+_RANK_RE = re.compile(r"(?:(?:le|la|l'|option|choix|reponse|numero|n°|no)\s*)*"
+                      r"(?:(?P<digits>[0-9]{1,2})(?:er|re|ere|e|eme|ieme)?|(?P<word>[a-z-]+))")
+
+
+def _rank(key: str) -> int | None:
+    if (said := _RANK_RE.fullmatch(key)) is None:
+        return None
+    return int(said["digits"]) if said["digits"] else ORDINALS.get(said["word"])
 
 
 # What a name is said after ("c'est la communauté de communes…"), left out of the name taken, unless the article
@@ -163,7 +176,8 @@ def _alike(word: str, words: set[str]) -> bool:
 # "tous", "toutes": every option but "Autre", which asks for its wording, and one ticked alone ("Aucune"), which
 # says the opposite; "les deux" when two are left so.
 _ALL = frozenset({"tous", "toutes", "tout", "tout cocher", "tous les choix", "toutes les reponses", "l'ensemble"})
-_BOTH = frozenset({"les deux", "les 2", "tous les deux", "toutes les deux"})
+# "les deux", "les 2 enjeux": both options, where there are two.
+_BOTH_RE = re.compile(r"(?:tous |toutes )?les (?:deux|2)(?: [a-z]+)?")
 # What joins one more item to a list said aloud: "tous, plus la Chambre d'agriculture".
 _CONNECTOR_RE = re.compile(r"^\s*(?:plus|ainsi que|avec|et aussi|mais aussi|en plus)\s+", re.IGNORECASE)
 _SPACED_NUMBERS_RE = re.compile(r"[0-9]+(?: +[0-9]+)+")  # "2 3": options' numbers, as a phone user types them
@@ -178,6 +192,10 @@ def _says_all(typed: str) -> bool:
     """"tous", "tous les partenaires", "l'ensemble des opérateurs": every option; never "tous sauf…", which
     only a whole answer says (see _all_but)."""
     return typed in _ALL or (_ALL_START_RE.match(typed) is not None and _LESS_RE.search(typed) is None)
+
+
+def _says_both(question: Question, typed: str) -> bool:
+    return _BOTH_RE.fullmatch(typed) is not None and len(_every(question)) == 2
 
 
 def _all_but(text: str) -> tuple[str, bool, str] | None:
@@ -214,7 +232,7 @@ def parse_multi(question: Question, text: str) -> list[str]:
     """Split a list of options on commas, semicolons, " et " and newlines; longest label match wins."""
     typed = typed_words(text)
     every = _every(question)
-    if typed in _ALL or (typed in _BOTH and len(every) == 2):
+    if typed in _ALL or _says_both(question, typed):
         return every
     if says_no_option(text) and match_option(question.options, text) is None and (none := none_option(question)):
         return [none]  # "non" where the list says « Aucune pour l'instant »
@@ -235,7 +253,8 @@ def _not_read(question: Question, chosen: set[str], unknown: list[str], runs: li
     """The refusal of a list with parts naming no option: the options it did name (`ticked`, for the chat to tick
     them), and the parts' likely options (`close`), all of them when each part is one option away."""
     read = {"ticked": [option.id for option in question.options if option.id in chosen]} if chosen else {}
-    closes = [(part, close_options(question.options, part).get("close", [])) for part in unknown]
+    closes = [(part, [(number, label) for number, label in close_options(question.options, part).get("close", [])
+                      if question.options[number - 1].id not in chosen]) for part in unknown]  # not one ticked
     if len(unknown) > 1 and all(len(close) == 1 for _, close in closes):
         guessed = sorted({close[0][0] for _, close in closes} | {
             number for number, option in enumerate(question.options, start=1) if option.id in chosen})
@@ -297,7 +316,7 @@ def _read_list(question: Question, text: str) -> tuple[set[str], list[str], list
         if not parts[i].strip():
             i += 1
             continue
-        if _says_all(typed_words(parts[i])):  # "tous, plus la Chambre d'agriculture"
+        if _says_all(said := typed_words(parts[i])) or _says_both(question, said):  # "tous, plus la Chambre…"
             chosen |= set(_every(question))
             i += 1
             continue

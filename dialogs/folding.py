@@ -22,3 +22,11 @@ def typed_words(text: str) -> str:
 SPELT_NUMBERS = {word: value for value, word in enumerate((
     "zero", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize",
     "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf", "vingt"))} | {"une": 1}
+# Ranks spelt out, folded: "premier", "deuxième", "seconde" name the option at that place in a list.
+def _ordinal(word: str) -> str:
+    stem = word.removesuffix("e")
+    return (stem[:-1] + "v" if stem.endswith("neuf") else stem + "u" if stem.endswith("cinq") else stem) + "ieme"
+
+
+ORDINALS = {_ordinal(word): value for word, value in SPELT_NUMBERS.items() if value > 1} | {
+    "premier": 1, "premiere": 1, "second": 2, "seconde": 2}

@@ -202,3 +202,32 @@ def test_a_project_leaders_share_of_time_said_as_people_say_it(typed):
     """"un tiers temps à peu près" was refused at « Quel temps pourra-t-il consacrer au projet ? »."""
     question = load_guide().questions["chef_projet_temps"]
     assert parse_answer(question, typed, datetime.date(2027, 1, 1)) == "temps_partiel"
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("le 2", "mi_temps"), ("la 2e", "mi_temps"), ("option 2", "mi_temps"), ("n° 2", "mi_temps"),
+    ("la deuxième", "mi_temps"), ("le premier", "temps_plein"), ("la troisième", "temps_partiel"),
+])
+def test_an_option_typed_by_its_place_is_that_option(typed, expected):
+    """"le 2" was refused where "2" was taken."""
+    question = load_guide().questions["chef_projet_temps"]
+    assert parse_answer(question, typed, datetime.date(2027, 1, 1)) == expected
+
+
+@pytest.mark.parametrize("typed", ["la 5", "le dixième", "la poste"])
+def test_a_place_beyond_the_options_is_no_option(typed):
+    with pytest.raises(ParseError):
+        parse_answer(load_guide().questions["chef_projet_temps"], typed, datetime.date(2027, 1, 1))
+
+
+def test_both_options_said_in_a_list_are_ticked_and_not_suggested_again():
+    """"les deux, surtout l'isolement…" ticked nothing and suggested « 2. Maillage territorial »."""
+    question = load_guide().questions["enjeux"]
+    assert parse_answer(question, "le 1 et le 2", datetime.date(2027, 1, 1)) == [
+        "cohesion_sociale", "maillage_territorial"]
+    assert parse_answer(question, "les deux enjeux", datetime.date(2027, 1, 1)) == [
+        "cohesion_sociale", "maillage_territorial"]
+    with pytest.raises(ParseError) as refused:
+        parse_answer(question, "les deux, surtout l'isolement des villages", datetime.date(2027, 1, 1))
+    assert refused.value.params["ticked"] == ["cohesion_sociale", "maillage_territorial"]
+    assert "close" not in refused.value.params
