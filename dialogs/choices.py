@@ -275,12 +275,23 @@ def _count(noun: str, typed: str) -> int | None:
     return count if count else None
 
 
+# "Autre : l'accès aux droits", "1 et autres (le numérique)": what follows is the « Autre », commas and all.
+_OTHER_SAID_RE = re.compile(r"(?:^|[,;\n]|\s(?:et|ou|plus)\s)\s*autres?\s*(?P<open>:|\(|[–—-]\s)\s*(?P<words>\S.*)$",
+                            re.IGNORECASE | re.DOTALL)
+
+
 def with_other(question: Question, text: str) -> tuple[Any, str] | None:
     """"polyvalence, patience": the options named and « Autre », with the words for it ("patience"), when the
     question offers « Autre » and those words look like no option (a mistyped option is asked again); None
     otherwise."""
     if OTHER not in {option.id for option in question.options}:
         return None
+    if (said := _OTHER_SAID_RE.search(text)) is not None:
+        words = said["words"].strip().removesuffix(")").rstrip() if said["open"] == "(" else said["words"].strip()
+        if question.kind is Kind.CHOICE:
+            return (OTHER, words) if not text[:said.start()].strip() else None
+        chosen, unknown, _ = _read_list(question, text[:said.start()])
+        return None if unknown else (_ticked(question, chosen | {OTHER}, text), words)
     if question.kind is Kind.CHOICE:
         chosen, unknown, runs = set(), [text.strip()], [text.strip()]
     else:

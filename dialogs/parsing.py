@@ -481,7 +481,7 @@ def yes_no_then(text: str) -> tuple[bool, str] | None:
 
 # Words that answer nothing, though they would fill an « Autre » (folded): "plus tard", "on verra".
 _VAGUE = frozenset({"plus tard", "on verra", "a voir", "a definir", "je verrai", "rien", "personne", "aucune idee",
-                    "peut-etre", "je ne sais pas", "sais pas", "idem", "pareil", "autre", "autres", "divers", "etc"})
+                    "peut-etre", "a preciser", "je ne sais pas", "sais pas", "idem", "pareil", "autre", "autres", "divers", "etc"})
 # Options said by their number or rank ("les trois premiers", "le 2 et le 4", "la deuxième"), folded: these words
 # and small ones between them name nothing of their own.
 _RANK_RE = re.compile(r"(?:[0-9]+(?:er|re|e|eme)?|premier|premiere|dernier|derniere|second|seconde|[a-z]+ieme)s?")

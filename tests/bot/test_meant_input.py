@@ -515,6 +515,18 @@ async def test_what_a_list_names_besides_its_options_is_its_autre(client, servic
     assert question_in(guide, asked).id not in ("enjeux", "enjeux_autre")
 
 
+async def test_autre_followed_by_its_words_is_that_autre_commas_and_all(client, services):
+    """"1 et autre : l'accès aux droits, le numérique" was refused: « autre : … » read as an option's name."""
+    await reach_stakes(client)
+    said, asked = await client.send("les deux et autre : l'accès aux droits, le numérique")
+    assert said.text.startswith("➡️ Réponse retenue : Cohésion sociale, Maillage territorial, Autre.\n")
+    assert versions(services, "enjeux") == [["cohesion_sociale", "maillage_territorial", "autre"]]
+    assert versions(services, "enjeux_autre") == ["l'accès aux droits, le numérique"]
+    said, asked = await client.send("Autre (à préciser)")  # words that say nothing are no « Autre »
+    assert question_in(services.guide, asked).id == "enjeux_cohesion"
+    assert versions(services, "enjeux_cohesion") == []
+
+
 async def test_a_no_with_a_date_answers_the_date_question_it_shows_or_says_what_is_missing(client, services):
     """"non, ouverture le 1er septembre 2027" to "La Maison fonctionne-t-elle déjà ?": the opening date too."""
     guide = services.guide
