@@ -75,8 +75,9 @@ def _said_by_words(option: Option, typed: tuple[str, ...]) -> tuple[str, ...] | 
     return None
 
 
-def match_option(options: Sequence[Option], text: str) -> str | None:
-    """The id of the option text names (label, id, 1-based number, one of its words), if it names one for sure."""
+def match_option(options: Sequence[Option], text: str, first_words: bool = False) -> str | None:
+    """The id of the option text names (label, id, 1-based number, one of its words), if it names one for sure;
+    with first_words, also a label's first words that start no other ("isolement", typed as the answer)."""
     key = _choice_key(text)
     if not key:
         return None
@@ -91,6 +92,8 @@ def match_option(options: Sequence[Option], text: str) -> str | None:
     typed = bare_words(text)
     said = {option.id: rest for option in options
             if typed and (rest := _said_by_words(option, typed)) is not None}
+    if first_words and not said and sum(map(len, typed)) >= 5:
+        said = {option.id: () for option in options if bare_words(option.label)[:len(typed)] == typed}
     if len(said) != 1:
         return None
     [(option_id, rest)] = said.items()
@@ -180,6 +183,7 @@ _ALL = frozenset({"tous", "toutes", "tout", "tout cocher", "tous les choix", "to
 _BOTH_RE = re.compile(r"(?:tous |toutes )?les (?:deux|2)(?: [a-z]+)?")
 # What joins one more item to a list said aloud: "tous, plus la Chambre d'agriculture".
 _CONNECTOR_RE = re.compile(r"^\s*(?:plus|ainsi que|avec|et aussi|mais aussi|en plus)\s+", re.IGNORECASE)
+_OF_RE = re.compile(r"(?:de|du|des|d['’])\b", re.IGNORECASE)
 _SPACED_NUMBERS_RE = re.compile(r"[0-9]+(?: +[0-9]+)+")  # "2 3": options' numbers, as a phone user types them
 _ALL_START_RE = re.compile(r"(?:tous|toutes|l'ensemble) ")  # folded
 _LESS_RE = re.compile(r"\b(?:sauf|sans|exceptee?s?|hormis|a part|moins)\b")  # folded
@@ -320,7 +324,7 @@ def _read_list(question: Question, text: str) -> tuple[set[str], list[str], list
     chosen: set[str] = set()
     unknown: list[str] = []
     runs: list[str] = []
-    i, follows = 0, -1  # follows: the index a part naming no option follows on from
+    i, follows, read = 0, -1, -1  # follows: the index a part naming no option follows on from; read: one naming one
     while i < len(parts):
         if i:  # "plus tard" alone is no item joined to a list
             parts[i] = _CONNECTOR_RE.sub("", parts[i])
@@ -333,12 +337,15 @@ def _read_list(question: Question, text: str) -> tuple[set[str], list[str], list
             continue
         for j in range(min(len(parts), i + span), i, -1):
             candidate = "".join(parts[k] + (seps[k] if k < j - 1 else "") for k in range(i, j))
-            if (option_id := match_option(question.options, candidate)) is not None:
+            if (option_id := match_option(question.options, candidate, first_words=True)) is not None:
                 chosen.add(option_id)
-                i = j
+                i, read = j, j
                 break
         else:
             part = parts[i].strip()
+            if read == i and seps[i - 1].strip() == "et" and _OF_RE.match(part):
+                i += 1  # "la fermeture de la trésorerie et de la poste": one option's words go on
+                continue
             runs.append(runs.pop() + seps[i - 1] + part if follows == i else part)
             unknown.append(part)
             i += 1

@@ -879,7 +879,7 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
     if kind is Kind.YES_NO:
         return parse_yes_no(text)
     if kind is Kind.CHOICE:
-        option_id = match_option(question.options, text)
+        option_id = match_option(question.options, text, first_words=True)
         if option_id is None and says_no_option(text):
             option_id = none_option(question)
         if option_id is None:

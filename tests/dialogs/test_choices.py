@@ -231,3 +231,15 @@ def test_both_options_said_in_a_list_are_ticked_and_not_suggested_again():
         parse_answer(question, "les deux, surtout l'isolement des villages", datetime.date(2027, 1, 1))
     assert refused.value.params["ticked"] == ["cohesion_sociale", "maillage_territorial"]
     assert "close" not in refused.value.params
+
+
+def test_a_list_of_stakes_said_shortly_and_with_their_details():
+    """"isolement, fermeture de la trésorerie et de la poste de Bedous" was refused for "isolement", then "de la
+    poste de Bedous" would have been a part naming nothing: it goes on with the closure before it."""
+    question = load_guide().questions["enjeux_maillage"]
+    assert parse_answer(question, "isolement, fermeture de la tresorerie et de la poste de Bedous",
+                        datetime.date(2027, 1, 1)) == ["isolement_territorial", "disparition_services"]
+    with pytest.raises(ParseError) as refused:  # after a comma, a new part: not read, said
+        parse_answer(question, "isolement, de la poste", datetime.date(2027, 1, 1))
+    assert refused.value.params["unknown"] == "de la poste"
+    assert match_option(question.options, "isolement") is None  # only an answer typed to the question is read so

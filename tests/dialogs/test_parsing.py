@@ -1141,10 +1141,12 @@ def test_a_label_typed_with_another_article_or_none_is_the_option(text, expected
     assert parse_answer(_question(Kind.MULTI, options=_APPORTS), text) == expected
 
 
-def test_a_word_that_is_only_an_article_away_from_a_label_is_still_suggested_not_taken():
-    with raises_key("choice.invalid", unknown="le matériel", close=[(3, "Du matériel et des équipements")],
-                    ticked=["personnel"]):
-        parse_answer(_question(Kind.MULTI, options=_APPORTS), "le personnel, le matériel")
+def test_a_labels_first_words_are_that_option_when_they_start_no_other():
+    """"le matériel" for « Du matériel et des équipements »: said shorter, the same option; "le mat" is too short."""
+    assert parse_answer(_question(Kind.MULTI, options=_APPORTS), "le personnel, le matériel") == [
+        "personnel", "equipement"]
+    with raises_key("choice.invalid", unknown="le mat", ticked=["personnel"]):
+        parse_answer(_question(Kind.MULTI, options=_APPORTS), "le personnel, le mat")
 
 
 _CARRIERS = [Option(id="collectivite", label="La collectivité locale",
@@ -1238,12 +1240,12 @@ def test_parse_answer_multi(text, expected):
 
 @pytest.mark.parametrize(
     ("text", "unknown", "ticked"),
-    [("santé, piscine", "piscine", ["sante"]), ("7", "7", None), ("mairie et emploi", "emploi", ["mairie"]),
+    [("santé, piscine", "piscine", ["sante"]), ("7", "7", None), ("mairie et emplo", "emplo", ["mairie"]),
      ("", "", None), (" , ; ", ", ;", None), ("1 7", "7", ["mairie"])],
 )
 def test_parse_answer_multi_invalid(text, unknown, ticked):
     """What the list named is given with the refusal: the chat ticks it, for the user to add what is missing."""
-    close = {"close": [(2, "Emploi et formation")]} if unknown == "emploi" else {}
+    close = {"close": [(2, "Emploi et formation")]} if unknown == "emplo" else {}
     with raises_key("choice.invalid", unknown=unknown, **close, **({"ticked": ticked} if ticked else {})):
         parse_answer(_question(Kind.MULTI, options=_OPTIONS), text)
 
