@@ -64,7 +64,7 @@ def _squash(text: str) -> str:
 
 # "environ 12 000", "12 000 à peu près": an estimate is the number it gives ("plus de" and "moins de" are bounds,
 # not estimates: refused as before).
-_APPROXIMATELY = r"(?:environ|env\.|[aà] peu pr[eè]s|pr[eè]s de|approximativement|~|≈)"
+_APPROXIMATELY = r"(?:environ|env\.?|[aà] peu pr[eè]s|pr[eè]s de|approximativement|~|≈)"
 _ESTIMATE_RE = re.compile(rf"^{_APPROXIMATELY} ?(?P<number>.+?)(?: {_APPROXIMATELY})?$"
                           rf"|^(?P<alone>.+?) {_APPROXIMATELY}$")
 

@@ -117,7 +117,7 @@ def test_parse_integer_invalid(text):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("environ 12 000", 12000), ("12 000 habitants environ", 12000), ("à peu près 12400", 12400),
+    ("environ 12 000", 12000), ("env 2700 hab", 2700), ("12 000 habitants environ", 12000), ("à peu près 12400", 12400),
     ("a peu pres 12400", 12400), ("~12000", 12000), ("≈ 12 000", 12000), ("env. 3 000", 3000),
     ("près de 5 000 habitants", 5000), ("approximativement 800", 800)])
 def test_an_estimate_is_the_number_it_gives(text, expected):
