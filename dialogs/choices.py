@@ -64,12 +64,12 @@ def _singular(word: str) -> str:
 
 def _said_by_words(option: Option, typed: tuple[str, ...]) -> tuple[str, ...] | None:
     """What follows the option's label or one of its words at the start of the typed words ("du Lot" after
-    "communauté de communes"); None when neither starts them. A label or an id is matched whole ("la visio")."""
+    "communauté de communes", "l'été" after « Touristes »); None when neither starts them. An id is matched whole."""
     if typed == bare_words(option.label) or "_".join(typed) == option.id:
         return ()
     if len(typed) > 1 and (typed[0].isdigit() or typed[0] in SPELT_NUMBERS) and typed[0] not in ("0", "zero"):
         typed = typed[1:]  # "3 ordinateurs": how many is for the details, the option is what they are
-    for words in map(bare_words, option.words):
+    for words in map(bare_words, (option.label, *option.words)):
         if typed[:len(words)] == words:
             return typed[len(words):]
     return None
@@ -98,8 +98,10 @@ def match_option(options: Sequence[Option], text: str, first_words: bool = False
         return None
     [(option_id, rest)] = said.items()
     # "la mairie ou La Poste", "la mairie, La Poste": what follows the words may take them back or add another
-    # option, which a multiple choice reads on its own.
-    if rest and (_HEDGES.intersection(rest) or _LIST_SEP_RE.search(text)):
+    # option, which a multiple choice reads on its own; "mi-temps plein" names two.
+    if rest and (_HEDGES.intersection(rest) or _LIST_SEP_RE.search(text) or any(
+            len(word) > 2 and word in bare_words(option.label) for option in options if option.id != option_id
+            for word in rest)):
         return None
     return option_id
 
@@ -183,7 +185,6 @@ _ALL = frozenset({"tous", "toutes", "tout", "tout cocher", "tous les choix", "to
 _BOTH_RE = re.compile(r"(?:tous |toutes )?les (?:deux|2)(?: [a-z]+)?")
 # What joins one more item to a list said aloud: "tous, plus la Chambre d'agriculture".
 _CONNECTOR_RE = re.compile(r"^\s*(?:plus|ainsi que|avec|et aussi|mais aussi|en plus)\s+", re.IGNORECASE)
-_OF_RE = re.compile(r"(?:de|du|des|d['’])\b", re.IGNORECASE)
 _SPACED_NUMBERS_RE = re.compile(r"[0-9]+(?: +[0-9]+)+")  # "2 3": options' numbers, as a phone user types them
 _ALL_START_RE = re.compile(r"(?:tous|toutes|l'ensemble) ")  # folded
 _LESS_RE = re.compile(r"\b(?:sauf|sans|exceptee?s?|hormis|a part|moins)\b")  # folded
@@ -324,7 +325,8 @@ def _read_list(question: Question, text: str) -> tuple[set[str], list[str], list
     chosen: set[str] = set()
     unknown: list[str] = []
     runs: list[str] = []
-    i, follows, read = 0, -1, -1  # follows: the index a part naming no option follows on from; read: one naming one
+    options = {option.id: option for option in question.options}
+    i, follows, detailed = 0, -1, -1  # the index a part naming no option follows on from; one after an option's details
     while i < len(parts):
         if i:  # "plus tard" alone is no item joined to a list
             parts[i] = _CONNECTOR_RE.sub("", parts[i])
@@ -339,12 +341,13 @@ def _read_list(question: Question, text: str) -> tuple[set[str], list[str], list
             candidate = "".join(parts[k] + (seps[k] if k < j - 1 else "") for k in range(i, j))
             if (option_id := match_option(question.options, candidate, first_words=True)) is not None:
                 chosen.add(option_id)
-                i, read = j, j
+                i = j
+                detailed = j if _said_by_words(options[option_id], bare_words(candidate)) else -1
                 break
         else:
             part = parts[i].strip()
-            if read == i and seps[i - 1].strip() == "et" and _OF_RE.match(part):
-                i += 1  # "la fermeture de la trésorerie et de la poste": one option's words go on
+            if detailed == i and seps[i - 1].strip() == "et" and not close_options(question.options, part):
+                i += 1  # "la fermeture de la trésorerie et de la poste", "touristes l'été et l'hiver": details go on
                 continue
             runs.append(runs.pop() + seps[i - 1] + part if follows == i else part)
             unknown.append(part)

@@ -243,3 +243,16 @@ def test_a_list_of_stakes_said_shortly_and_with_their_details():
         parse_answer(question, "isolement, de la poste", datetime.date(2027, 1, 1))
     assert refused.value.params["unknown"] == "de la poste"
     assert match_option(question.options, "isolement") is None  # only an answer typed to the question is read so
+
+
+def test_an_option_said_with_its_details_is_that_option_and_details_after_et_go_on():
+    """"touristes l'été et l'hiver, randonneurs du GR10 et du chemin de Saint-Jacques" was refused for
+    "touristes l'été": a label followed by words naming no other option is that option."""
+    question = load_guide().questions["populations_presentes"]
+    typed = "résidents, touristes l'été et l'hiver, randonneurs du GR10 et du chemin de st jacques, camionneurs"
+    assert parse_answer(question, typed, datetime.date(2027, 1, 1)) == ["residents", "touristes",
+                                                                       "personnes_de_passage"]
+    assert parse_answer(question, "touristes l'été et salariés", datetime.date(2027, 1, 1)) == [
+        "salaries", "touristes"]
+    with pytest.raises(ParseError):  # "mi-temps plein" names two options: neither is taken
+        parse_answer(load_guide().questions["chef_projet_temps"], "mi temps plein", datetime.date(2027, 1, 1))

@@ -1111,7 +1111,7 @@ def test_a_label_typed_with_a_space_for_its_hyphen_or_none_is_the_option(text, e
     ("temps", [(1, "Temps plein"), (2, "Mi-temps"), (3, "Moins d'un mi-temps")]),
     ("moins d'un", [(3, "Moins d'un mi-temps")]),
     ("mi temps plein", [(1, "Temps plein"), (2, "Mi-temps")]),
-    # An option said with more words: suggested, never taken ("covoiturage" may be the "Autre" the user means).
+    # An option said with more words that take it back or name another: suggested, never taken.
     ("temps plein ou presque", [(1, "Temps plein")]),
     ("plein", [(1, "Temps plein")]),
     # Its longer words in another order: the option sharing the most of them.
