@@ -479,6 +479,26 @@ def yes_no_then(text: str) -> tuple[bool, str] | None:
     return found if found is not None and found[1] else None
 
 
+# How or when a yes was done, which keeps it whole: "oui par mail", "oui, hier", "oui en main propre" (folded);
+# words that would make it partial, uncertain or to come are never so ("oui par mail mais pas encore lu").
+_YES_HOW_RE = re.compile(r"(?:par|lors (?:de|du|des|d')|hier|avant-hier|ce matin|cette semaine|la semaine derniere|le mois dernier|"
+                         r"au telephone|en main propre|en reunion|en visio|de vive voix)\b")
+_NOT_WHOLE = frozenset({"mais", "sauf", "pas", "ne", "n", "non", "partiellement", "partie", "presque", "bientot",
+                        "cours", "reserve", "si", "quand", "peut", "normalement", "crois", "pense", "seulement",
+                        "uniquement", "attente", "prevu", "prevue"})
+
+
+def yes_how(text: str) -> bool:
+    """A yes followed by how or when it was done ("oui par mail", "oui, lors de la réunion"): a yes all the same."""
+    words = _WORD_RE.findall(fold(text))
+    for head in range(1, min(len(words), _YES_NO_LONGEST) + 1):
+        rest = " ".join(words[head:])
+        if said_yes_no(" ".join(words[:head])) is True and _YES_HOW_RE.match(rest) \
+                and not _NOT_WHOLE.intersection(word for part in words[head:] for word in part.split("'")):
+            return True
+    return False
+
+
 # Words that answer nothing, though they would fill an « Autre » (folded): "plus tard", "on verra".
 _VAGUE = frozenset({"plus tard", "on verra", "a voir", "a definir", "je verrai", "rien", "personne", "aucune idee",
                     "peut-etre", "a preciser", "je ne sais pas", "sais pas", "idem", "pareil", "autre", "autres", "divers", "etc"})

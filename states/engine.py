@@ -24,7 +24,7 @@ from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DRAFT, KEEP, NEW
                              ParseError, from_json, name_and_function, names_nothing, parse_answer, parse_title,
                              reads_as_shown, said_yes_no, says_none_of, to_json, typed_at_deferred, typed_at_dossier,
                              typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team, typed_button,
-                             typed_command, typed_validate, yes_no_then)
+                             typed_command, typed_validate, yes_how, yes_no_then)
 from dialogs.partners import partner_name
 from dialogs.referentials import Referential, default_referential, partner_labels
 from dialogs.ui import UiTexts
@@ -412,11 +412,9 @@ class _Conversation:
         except ParseError as error:
             if (taken := self._said_with_more(step, question, text)) is not None:
                 return taken
-            if question.kind is Kind.YES_NO and yes_no_then(text) is not None:
-                error = ParseError("yes_no.details")
-            if question.kind is Kind.MULTI and error.params.get("ticked"):
-                error = self._tick_what_was_read(question, error)
-            return Outcome([self._invalid(error, question), self._ask(question)])
+            if question.kind is not Kind.YES_NO or not yes_how(text):  # "oui par mail": a yes, said back
+                return self._refusal(question, text, error)
+            value = True
         if question.kind is Kind.DATE and self._unexpected_date(question, value):
             return Outcome([self._confirm_date(question, value)])
         # "15 mars", "hier": the date the guide took is shown, for the user to see it is the one meant.
@@ -430,6 +428,13 @@ class _Conversation:
         elif copied is not None or not reads_as_shown(question, text, value):
             understood.append(Reply("understood", said))
         return Outcome([*understood, *replies])
+
+    def _refusal(self, question: Question, text: str, error: ParseError) -> Outcome:
+        if question.kind is Kind.YES_NO and yes_no_then(text) is not None:
+            error = ParseError("yes_no.details")
+        if question.kind is Kind.MULTI and error.params.get("ticked"):
+            error = self._tick_what_was_read(question, error)
+        return Outcome([self._invalid(error, question), self._ask(question)])
 
     def _typed_at_screen(self, text: str) -> Outcome | None:
         """A text under the last screen shown that says what it is for: budget lines under /budget, a date under

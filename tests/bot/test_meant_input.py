@@ -467,6 +467,12 @@ async def test_a_yes_said_with_its_details_answers_the_question_asking_for_them(
     refused, _ = await client.send("oui, le 3 février")
     assert refused.text.startswith("⚠️ Répondez seulement par oui ou par non")
     assert versions(services, "documents_recus") == []
+    # How it was done keeps a yes whole, and is said back as the yes kept; what makes it partial never does.
+    refused, _ = await client.send("oui par mail mais pas tout")
+    assert refused.text.startswith("⚠️ Répondez") and versions(services, "documents_recus") == []
+    said, asked = await client.send("oui par mail")
+    assert said.text == "➡️ Réponse retenue : Oui." and versions(services, "documents_recus") == [True]
+    assert question_in(guide, asked).id != "documents_recus"
 
 
 def plain(text: str) -> str:
@@ -522,9 +528,9 @@ async def test_autre_followed_by_its_words_is_that_autre_commas_and_all(client, 
     assert said.text.startswith("➡️ Réponse retenue : Cohésion sociale, Maillage territorial, Autre.\n")
     assert versions(services, "enjeux") == [["cohesion_sociale", "maillage_territorial", "autre"]]
     assert versions(services, "enjeux_autre") == ["l'accès aux droits, le numérique"]
-    said, asked = await client.send("Autre (à préciser)")  # words that say nothing are no « Autre »
-    assert question_in(services.guide, asked).id == "enjeux_cohesion"
-    assert versions(services, "enjeux_cohesion") == []
+    said, asked = await client.send("Autre (à préciser)")  # words that say nothing: « Autre » ticked, then asked
+    assert question_in(services.guide, asked).id == "enjeux_cohesion_autre"
+    assert versions(services, "enjeux_cohesion") == [["autre"]] and versions(services, "enjeux_cohesion_autre") == []
 
 
 async def test_a_no_with_a_date_answers_the_date_question_it_shows_or_says_what_is_missing(client, services):
