@@ -89,6 +89,8 @@ def match_option(options: Sequence[Option], text: str, first_words: bool = False
         return options[int(number[1]) - 1].id
     if (rank := _rank(key)) is not None and 1 <= rank <= len(options):
         return options[rank - 1].id
+    if (aside := _ASIDE_RE.fullmatch(text.strip())) is not None:  # "La Poste (agence postale)": details in brackets
+        return match_option(options, aside[1], first_words)
     typed = bare_words(text)
     said = {option.id: rest for option in options
             if typed and (rest := _said_by_words(option, typed)) is not None}
@@ -106,6 +108,7 @@ def match_option(options: Sequence[Option], text: str, first_words: bool = False
     return option_id
 
 
+_ASIDE_RE = re.compile(r"([^()]*[^\s()])\s*\([^()]*\)")
 # "le 2", "la deuxième", "option 3", "n° 2", "la 2e": an option by its place, as people type it without the buttons.
 _RANK_RE = re.compile(r"(?:(?:le|la|l'|option|choix|reponse|numero|n°|no)\s*)*"
                       r"(?:(?P<digits>[0-9]{1,2})(?:er|re|ere|e|eme|ieme)?|(?P<word>[a-z-]+))")

@@ -1,6 +1,7 @@
 """The referentials side by side: the 2016 fiche and France services (2026), each checked on hand-built answers."""
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,7 @@ import pytest
 from dialogs.budget_model import load_budget_model
 from dialogs.checks import State, evaluate
 from dialogs.errors import GuideError
+from dialogs.parsing import parse_answer
 from dialogs.referentials import default_referential, load_referentials
 from tests.support.typed import A, answers, state
 
@@ -361,3 +363,10 @@ def test_france_services_points_d_attention_name_nothing_that_no_longer_exists(m
     # The rest of those steps is the fiche's, word for word.
     assert fs.step("dev_communication").attention[1:] == msap.step("dev_communication").attention[1:]
     assert fs.step("cahier_des_charges").attention[:-1] == msap.step("cahier_des_charges").attention[:-1]
+
+
+def test_a_partner_named_with_details_in_brackets_is_that_partner(fs):
+    """"la poste (agence postale)" was refused: "agence" is a word of « Anah (Agence nationale de l'habitat) »."""
+    question = fs.questions["part_operateurs"]
+    assert parse_answer(question, "la poste (agence postale), la caf et la msa par permanences",
+                        datetime.date(2027, 1, 1)) == ["la_poste", "caf", "msa"]
