@@ -505,6 +505,8 @@ _VAGUE = frozenset({"plus tard", "on verra", "a voir", "a definir", "je verrai",
 # Options said by their number or rank ("les trois premiers", "le 2 et le 4", "la deuxième"), folded: these words
 # and small ones between them name nothing of their own.
 _RANK_RE = re.compile(r"(?:[0-9]+(?:er|re|e|eme)?|premier|premiere|dernier|derniere|second|seconde|[a-z]+ieme)s?")
+# "le reste à Oloron", "les autres sont à Pau": said of the options not named, no other one (folded).
+_THE_OTHERS_RE = re.compile(r"(?:tout )?(?:le reste|les autres)\b")
 _AROUND_RANKS = frozenset({"le", "la", "les", "l", "et", "ou", "option", "options", "choix", "reponse", "reponses",
                            "numero", "numeros", "n", "tous", "toutes"})
 
@@ -513,7 +515,7 @@ def names_nothing(text: str) -> bool:
     """A text that names nothing: a question, a yes or no ("aucun", "pas encore"), "plus tard", or options by
     their number or rank ("les trois premiers", "le 2"); "deux postes en libre-service" names something."""
     words = typed_words(text)
-    if text.rstrip().endswith("?") or words in _VAGUE:
+    if text.rstrip().endswith("?") or words in _VAGUE or _THE_OTHERS_RE.match(words):
         return True
     tokens = _WORD_RE.findall(words.replace("'", " "))
     ranks = [t for t in tokens if _RANK_RE.fullmatch(t) or (t in SPELT_NUMBERS and t not in ("un", "une"))]  # articles

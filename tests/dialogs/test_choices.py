@@ -78,7 +78,8 @@ def test_an_option_typed_with_a_letter_wrong_is_suggested(text, close):
     ("plus tard", True), ("Aucun.", True), ("pas encore", True), ("c'est quoi ?", True), ("On verra", True),
     ("les trois premiers", True), ("le 2 et le 4", True), ("la deuxième", True), ("l'écoute", False), ("une permanence juridique", False),
     ("Google Sheets", False), ("les deux", True), ("1 et 3", True),
-    ("deux postes en libre-service", False), ("2 postes en libre-service", False), ("les 3 communes", False)])
+    ("deux postes en libre-service", False), ("2 postes en libre-service", False), ("les 3 communes", False),
+    ("le reste à Oloron", True), ("les autres sont à Pau", True), ("le restaurant scolaire", False)])
 def test_vague_words_name_nothing(text, nothing):
     assert names_nothing(text) is nothing
 
