@@ -829,8 +829,10 @@ class _Conversation:
 
     def _tick_what_was_read(self, question: Question, error: ParseError) -> ParseError:
         """A list with a part not read: the options it named are ticked, as taps would tick them, for the user to
-        add what is missing and validate; the refusal names them."""
-        ticked = set(self._draft(question)) | set(error.params["ticked"])
+        add what is missing and validate; the refusal names them. Ticks tapped on this screen stay; an answer given
+        before does not: the list typed says anew what applies."""
+        tapped = self.membership.draft_question == question.id and self.membership.draft_choices
+        ticked = set(tapped or ()) | set(error.params["ticked"])
         if any(option.alone and option.id in ticked for option in question.options) and len(ticked) > 1:
             return ParseError(error.key, **{k: v for k, v in error.params.items() if k != "ticked"})
         self.membership.draft_question = question.id

@@ -748,6 +748,10 @@ async def test_a_list_with_a_part_not_read_ticks_the_rest_for_the_user_to_comple
     await client.click("Maillage territorial")
     await client.click("Valider")
     assert versions(services, "enjeux") == [["cohesion_sociale", "maillage_territorial"]]
+    # Typed again from ↩️, the list says anew what applies: the answer given before is not ticked with it.
+    await client.click("↩️ Retour")
+    refused, asked = await client.send("cohésion sociale, le maillage du territoire")
+    assert "☑️ J'ai coché : Cohésion sociale. " in refused.text and "⬜ Maillage territorial" in asked.labels
 
 
 async def test_tous_sauf_typed_for_the_partners_leaves_that_one_out_and_the_requirement_says_so(client, services):
