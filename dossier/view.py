@@ -14,7 +14,7 @@ from dialogs.budget import (BudgetSummary, Line, Plan, forfait_formula, forfait_
 from dialogs.budget_model import INVESTMENT, OPERATING, BudgetModel, ForfaitRule
 from dialogs.checks import State, budget_missing, evaluate, missing_required
 from dialogs.dossier_model import DossierSources, PerOption, evidence_fields
-from dialogs.formatting import french_list
+from dialogs.formatting import french_list, upper_first
 from dialogs.loader import LoadedGuide
 from dialogs.referential_model import ReferentialFile
 from dialogs.referentials import Referential
@@ -96,7 +96,7 @@ class _Builder:
             referential=docs.referential.format(source=header.source, referential=self.referential.name,
                                                 version=header.version),
             label=label_view(self.referential),
-            project=self.project.name, territory=self.project.territory or "", a=self.a,
+            project=upper_first(self.project.name), territory=upper_first(self.project.territory or ""), a=self.a,
             carrier=carrier, leader=self.a.text(self.src.leader.name),
             leader_function=self.a.text(self.src.leader.function),
             missing=missing, partners=partners, operators_rule=self.operators_rule(),

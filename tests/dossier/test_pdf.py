@@ -165,7 +165,7 @@ def test_the_complete_dossier_holds_the_whole_project(complete):
         "Claire Morel", "27 novembre 2026", dossier.referential, "Caisse d'allocations familiales de l'Aveyron",
         "La Poste, direction régionale Occitanie", "MSA Midi-Pyrénées Nord", "Conseil départemental de l'Aveyron",
         "200 039 555 00017", "12 place de la Mairie, 12400 Saint-Affrique", "Sébastien David", "14 février 2027",
-        "Fait à Saint-Affrique, le 27 novembre 2026", "Paul Martin, conseiller", "signée, le 2 mars 2027",
+        "Fait à Saint-Affrique, le 27 novembre 2026", "Paul Martin, conseiller", "Signée, le 2 mars 2027",
         "Elle réunit 3 opérateurs nationaux : La Poste, la CAF et la MSA", "Vendredi", "9 h – 12 h, 14 h – 17 h",
         "30 h par semaine", "Point d'accueil, Point d'attente et Espace confidentiel", "Julie Bernard", "0,5",
         "1,5 ETP", "Rapprocher les services publics des habitants du Sud-Aveyron.", "140 m²",

@@ -237,3 +237,16 @@ def test_a_side_of_the_plan_with_nothing_entered_states_no_balance():
     """0 € of charges and 0 € of resources read "Équilibré" in a draft: a balance nobody has drawn up."""
     assert _Builder.plan(Plan(0, 0, 0, 0, Decimal(0))).empty
     assert not _Builder.plan(Plan(5_000_000, 5_000_000, 0, 0, Decimal(0))).empty
+
+
+async def test_names_and_table_cells_typed_in_lowercase_start_with_a_capital_in_the_documents(client, services):
+    """"maison france services de la vallée d'aspe" was the dossier's title as typed on a phone, and every cell
+    ("sandrine lacoste, SG de la CC") started in lowercase; prose keeps the text as typed."""
+    await create_project(client, "maison france services de la vallée d'aspe", "cc du haut béarn")
+    await client.send("sandrine lacoste, SG de la CC")
+    dossier = build(services, draft=True)
+    assert (dossier.project, dossier.territory) == ("Maison france services de la vallée d'aspe", "Cc du haut béarn")
+    for text in ("\n".join(page_texts(render_dossier_pdf(dossier))), all_text(open_docx(render_dossier_docx(dossier)))):
+        text = squash(text)
+        assert squash("Chef de projet Sandrine lacoste, SG de la CC") in text
+        assert squash("Territoire Cc du haut béarn") in text and "maisonfranceservices" not in text
