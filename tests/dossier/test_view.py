@@ -244,9 +244,13 @@ async def test_names_and_table_cells_typed_in_lowercase_start_with_a_capital_in_
     ("sandrine lacoste, SG de la CC") started in lowercase; prose keeps the text as typed."""
     await create_project(client, "maison france services de la vallée d'aspe", "cc du haut béarn")
     await client.send("sandrine lacoste, SG de la CC")
+    await client.click("Mi-temps")
+    await client.click("Étape suivante")
+    await client.send("les deux")
     dossier = build(services, draft=True)
     assert (dossier.project, dossier.territory) == ("Maison france services de la vallée d'aspe", "Cc du haut béarn")
     for text in ("\n".join(page_texts(render_dossier_pdf(dossier))), all_text(open_docx(render_dossier_docx(dossier)))):
         text = squash(text)
         assert squash("Chef de projet Sandrine lacoste, SG de la CC") in text
         assert squash("Territoire Cc du haut béarn") in text and "maisonfranceservices" not in text
+        assert squash("Le projet répond aux enjeux suivants : cohésion sociale et maillage territorial.") in text
