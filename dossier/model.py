@@ -187,6 +187,7 @@ class BudgetView:
     subsidy_caveats: list[str] = field(default_factory=list)  # a forfait: amount not yet published, bonus to confirm
     subsidy_source: str = ""              # a forfait: where its amounts come from
     funds: list[str] = field(default_factory=list)  # as titles name them: "FNADT", "FNFS"
+    investment_said: bool = False         # lines entered, or validated without any: "none" is then a fact
 
 
 @dataclass(frozen=True)

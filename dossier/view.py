@@ -325,6 +325,9 @@ class _Builder:
             subsidy=money(subsidy.cents), subsidy_formula=formula,
             operating=self.plan(summary.operating), investment=self.plan(summary.investment),
             notes=self.notes(summary), funds=subsidy_funds(rule), **forfait,
+            investment_said=bool(summary.charges[INVESTMENT]) or any(
+                question.kind is Kind.BUDGET and question.budget == INVESTMENT and question.id in self.values
+                for question in self.guide.question_list),
         )
 
     @staticmethod

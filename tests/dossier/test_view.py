@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -16,6 +17,7 @@ from dossier.pdf import render_dossier_pdf
 from dossier.view import _Builder, build_dossier, check_view, conformity_fields
 from dossier.word import render_dossier_docx
 from store.repo import Repository
+from tests.bot.test_budget_typed import reach
 from tests.bot.test_conversation import create_project
 from tests.dossier.sample import GROUP_HEADINGS, msap, texts
 from tests.support.budget_chat import add_resource
@@ -254,3 +256,17 @@ async def test_names_and_table_cells_typed_in_lowercase_start_with_a_capital_in_
         assert squash("Chef de projet Sandrine lacoste, SG de la CC") in text
         assert squash("Territoire Cc du haut béarn") in text and "maisonfranceservices" not in text
         assert squash("Le projet répond aux enjeux suivants : cohésion sociale et maillage territorial.") in text
+        # No budget entered yet: nothing says there is no investment, nor a subsidy of 0 €.
+        assert "Aucunecharged'investissement" not in text and squash("Charges d'investissement : ___") in text
+        assert re.search(r"Labellisation\([^)]*\)Fonctionnement_{3}", text)
+
+
+async def test_no_investment_is_printed_only_once_the_user_said_so(client, services):
+    """A draft printed « Aucune charge d'investissement n'est prévue » for a budget never opened."""
+    await reach(client, services, "budget_charges_investissement")
+    assert not build(services, draft=True).budget.investment_said
+    await client.send("aucun")
+    dossier = build(services, draft=True)
+    assert dossier.budget.investment_said
+    assert squash("Aucune charge d'investissement n'est prévue.") in squash(
+        "\n".join(page_texts(render_dossier_pdf(dossier))))
