@@ -23,7 +23,8 @@ CLOSE_WORD_MIN = 5
 CLOSE_MAX = 5
 CLOSE_SPELLING = 0.8  # difflib's ratio above which a typed word is a misspelling of an option's word
 # ", et" is one separator, not a comma then a part starting with "et".
-_LIST_SEP_RE = re.compile(r"(\s*[,;\n]\s*(?:(?:et|ainsi que)\s+)?|\s+et\s+|\s+ainsi que\s+)", re.IGNORECASE)
+_LIST_SEP_RE = re.compile(r"(\s*[,;\n]\s*(?:(?:et|ainsi que)\s+)?|\s+et\s+|\s+ainsi que\s+|\s+[+&]\s+)",
+                          re.IGNORECASE)
 # Articles, which a phone user types differently or not at all: "le personnel" for « Du personnel »,
 # "collectivité locale" for « La collectivité locale », "le matériel et les équipements"; and the "aussi" of
 # a list said aloud ("la coordination aussi"), the "en" of "en CDD".
@@ -75,6 +76,11 @@ def _said_by_words(option: Option, typed: tuple[str, ...]) -> tuple[str, ...] | 
     return None
 
 
+# Small words any label may hold ("Point fixe dans une collectivité"): sharing them names no other option.
+_LINKS = frozenset(map(_singular, ("dans", "sur", "hors", "pour", "avec", "sans", "chez", "entre", "vers", "sous",
+                                   "par", "leur", "leurs", "tous", "tout", "plus", "que", "qui")))
+
+
 def match_option(options: Sequence[Option], text: str, first_words: bool = False) -> str | None:
     """The id of the option text names (label, id, 1-based number, one of its words), if it names one for sure;
     with first_words, also a label's first words that start no other ("isolement", typed as the answer)."""
@@ -102,8 +108,8 @@ def match_option(options: Sequence[Option], text: str, first_words: bool = False
     # "la mairie ou La Poste", "la mairie, La Poste": what follows the words may take them back or add another
     # option, which a multiple choice reads on its own; "mi-temps plein" names two.
     if rest and (_HEDGES.intersection(rest) or _LIST_SEP_RE.search(text) or any(
-            len(word) > 2 and word in bare_words(option.label) for option in options if option.id != option_id
-            for word in rest)):
+            len(word) > 2 and word not in _LINKS and word in bare_words(option.label)
+            for option in options if option.id != option_id for word in rest)):
         return None
     return option_id
 

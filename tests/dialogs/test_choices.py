@@ -257,3 +257,12 @@ def test_an_option_said_with_its_details_is_that_option_and_details_after_et_go_
         "salaries", "touristes"]
     with pytest.raises(ParseError):  # "mi-temps plein" names two options: neither is taken
         parse_answer(load_guide().questions["chef_projet_temps"], "mi temps plein", datetime.date(2027, 1, 1))
+
+
+def test_ways_of_delivering_services_said_as_people_say_them():
+    """"un point fixe à Bedous + un bus itinérant dans les villages le jeudi" was refused: "+" parted nothing,
+    "bus" was no option's word, and "dans" was read as naming « Point fixe dans une collectivité »."""
+    question = load_guide().questions["port_modes"]
+    assert parse_answer(question, "un point fixe à Bedous + un bus itinérant dans les villages le jeudi",
+                        datetime.date(2027, 1, 1)) == ["point_fixe", "itinerance"]
+    assert parse_answer(question, "point fixe & antennes", datetime.date(2027, 1, 1)) == ["point_fixe", "antennes"]
