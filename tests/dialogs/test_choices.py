@@ -266,3 +266,9 @@ def test_ways_of_delivering_services_said_as_people_say_them():
     assert parse_answer(question, "un point fixe à Bedous + un bus itinérant dans les villages le jeudi",
                         datetime.date(2027, 1, 1)) == ["point_fixe", "itinerance"]
     assert parse_answer(question, "point fixe & antennes", datetime.date(2027, 1, 1)) == ["point_fixe", "antennes"]
+
+
+@pytest.mark.parametrize("typed", ["la cc du haut bearn", "la comcom", "l'EPCI", "la CdC"])
+def test_a_community_of_communes_said_shortly_carries_the_maison(typed):
+    """"la cc du haut bearn" was refused at « Qui portera juridiquement la Maison ? »."""
+    assert parse_answer(load_guide().questions["port_porteur"], typed, datetime.date(2027, 1, 1)) == "collectivite"
