@@ -706,7 +706,12 @@ TYPED_BUTTONS = {
                      # « 🕓 Je ne sais pas encore » is "later": to complete, listed by /a_traiter
                      "plus tard", "a voir plus tard", "on verra plus tard", "je verrai plus tard", "on verra",
                      "je verrai", "a voir", "a completer", "a completer plus tard", "je reviendrai",
-                     "j'y reviendrai", "pour plus tard", "pas maintenant"), DEFER),
+                     "j'y reviendrai", "pour plus tard", "pas maintenant",
+                     # what one has not at hand: "je l'ai pas sous la main" at the SIRET
+                     "je ne l'ai pas", "je l'ai pas", "je ne l'ai pas sous la main", "je l'ai pas sous la main",
+                     "pas sous la main", "je ne sais plus", "je sais plus", "je ne le connais pas",
+                     "je le connais pas", "a verifier", "je dois verifier", "je vais verifier", "je vais chercher"),
+                    DEFER),
     # « 🕓 Tout ce partenaire plus tard », at a question about one of the project's partners
     **dict.fromkeys(("tout ce partenaire plus tard", "ce partenaire plus tard", "partenaire plus tard",
                      "le partenaire plus tard", "tout le partenaire plus tard"), DEFER_PARTNER),

@@ -659,7 +659,8 @@ def test_a_command_typed_without_its_slash_is_that_command(text, command):
     ("passer", "skip"), ("Je passe.", "skip"), ("Je ne sais pas", "defer"), ("je sais pas…", "defer"),
     ("Aucune idée", "defer"), ("Plus tard", "defer"), ("on verra", "defer"), ("À compléter plus tard.", "defer"),
     ("retour", "back"), ("Question précédente", "back"), ("Pas encore", "defer"), ("pas encore défini", "defer"),
-    ("plus tard en 2027", None), ("je ne sais pas qui", None), ("Marie Dupont", None)])
+    ("plus tard en 2027", None), ("je ne sais pas qui", None), ("Marie Dupont", None),
+    ("je l'ai pas sous la main", "defer"), ("À vérifier", "defer"), ("Je ne sais plus.", "defer")])
 def test_a_buttons_words_typed_are_that_button(text, meant):
     assert typed_button(_question(Kind.SHORT_TEXT), text) == meant
 
