@@ -592,6 +592,7 @@ _FUNCTION_WORDS = frozenset({
 _LEADING_BEFORE_FUNCTION_RE = re.compile(r"^(?:(?:m\.?|mme|mr|monsieur|madame|le|la)\s+|l['’]\s*)+", re.IGNORECASE)
 _NAME_APART_RE = re.compile(r"\s*(?:[,;:]|\s[-–—])\s*")
 _NAME_PARENS_RE = re.compile(r"^([^()]+?)\s*\(([^()]+)\)$")
+_CIVILITY_APART_RE = re.compile(r"^([^,;:()]+?)\s+(?:m\.|mr\.?|mme\.?|monsieur|madame)\s+([^,;:()]+)$", re.IGNORECASE)
 
 
 def _says_function(part: str) -> bool:
@@ -607,11 +608,13 @@ def name_and_function(text: str) -> tuple[str, str] | None:
     text = text.strip()
     if (start := _SELF_FIRST.match(text)) is not None and not start.group().rstrip().endswith("("):
         text = text[start.end():]  # "C'est moi, Jean Rouvière, DGS": the name is the one given
-    parens = _NAME_PARENS_RE.match(text)
+    parens = _NAME_PARENS_RE.match(text) or _CIVILITY_APART_RE.match(text)  # "le président M. Jean Casaubon"
     first, second = parens.groups() if parens else (*_NAME_APART_RE.split(text, maxsplit=1), "")[:2]
     if not first or not second or _says_function(first) == _says_function(second):
         return None
     name, function = (first, second) if _says_function(second) else (second, first)
+    if not parens and (named := _CIVILITY_APART_RE.match(function)) and _says_function(named[1]):
+        name, function = named[2], f"{named[1]}, {name}"  # "directeur M. Paul Roux, CC du Val": the name is his
     if _NAME_APART_RE.search(name) or any(c.isdigit() for c in name) or len(_WORD_RE.findall(name)) > 6:
         return None  # "le président, Raphaël Daubet, Cauvaldor": which part is what is not sure
     try:

@@ -1539,6 +1539,10 @@ def test_a_yes_or_no_set_apart_from_what_follows_is_read_with_it(text, said):
     ("Jean-Pierre Martin", None),
     ("c'est moi, Jean Rouvière", None),           # parse_person's: "Jean Rouvière"
     ("c'est moi, Jean Rouvière, DGS", ("Jean Rouvière", "DGS")),
+    ("le president m. jean-pierre casaubon", ("jean-pierre casaubon", "president")),  # the civility parts them
+    ("la maire Mme Anne Dupont", ("Anne Dupont", "maire")),
+    ("directeur M. Paul Roux, CC du Val", ("Paul Roux", "directeur, CC du Val")),
+    ("M. Jean Martin", None),
     ("moi, directeur", None),
     ("le président, Raphaël Daubet, Cauvaldor", None),  # two commas after the function: which is the name?
     ("Paul Durand et Marie Dupont, co-directeurs", None),
