@@ -111,7 +111,7 @@ class Question(Strict):
     max: int | None = None
     when: Condition | None = None
     # A date of something done ("past") or planned ("future"): the other side asks for a confirmation.
-    timing: Literal["past", "future"] | None = None
+    timing: Literal["past", "future", "nearest"] | None = None
     # The budget section a budget_lines question fills.
     budget: Literal["investissement", "fonctionnement", "ressources"] | None = None
     # Words a decimal may be typed as ("mi-temps": 0.5), read as option labels are.

@@ -291,7 +291,7 @@ def parse_date(text: str, today: datetime.date | None = None, timing: str | None
     """Parse a calendar date ("15/03/2027", "2027-03-15", "lundi 1er mars 2027").
 
     Without its year ("15 mars", "15/03"), `timing` gives it from `today`: "future", the next 15 March (today
-    included), "past", the last one; the date is then a `DateInferred`. Without them, the year is asked for.
+    included), "past", the last one, "nearest", the closer of the two; the date is then a `DateInferred`. Without them, the year is asked for.
     "hier", "aujourd'hui", "demain" are days from `today`, a `DateInferred` too. A sentence holding one date
     ("conseil communautaire du 12 novembre") is that date, a `DateInferred` as well: the rest was left out.
     """
@@ -391,8 +391,14 @@ def _refuse_a_month_alone(folded: str) -> None:
 
 def _without_year(day: int, month: int, weekday: str | None, today: datetime.date | None,
                   timing: str | None) -> DateInferred:
-    if today is None or timing not in ("past", "future"):
+    if today is None or timing not in ("past", "future", "nearest"):
         raise ParseError("date.no_year")
+    if timing == "nearest":  # "le 22 janvier" for a deliberation taken or to come: the one closest to today
+        years = [year for year in (today.year - 1, today.year, today.year + 1)
+                 if day <= calendar.monthrange(year, month)[1]]
+        if years:
+            year = min(years, key=lambda year: abs((datetime.date(year, month, day) - today).days))
+            return _checked(DateInferred, year, month, day, weekday)
     step = 1 if timing == "future" else -1
     for year in range(today.year, today.year + step * LEAP_YEARS_APART, step):
         if day > calendar.monthrange(year, month)[1]:

@@ -48,6 +48,7 @@ class CarrierView:
     representative: str       # "Marie Dupont"
     function: str             # "Présidente de la communauté de communes"
     deliberation_on: str      # "12 janvier 2027"
+    deliberation_planned: bool = False  # its date is after the document's: "prévue le …", never "a approuvé"
 
 
 @dataclass(frozen=True)

@@ -88,7 +88,7 @@ class _Builder:
         missing = self.missing()
         final = not missing and rules["requirements"].met == rules["requirements"].total
         local_partners = self.local_partners()
-        carrier = self.carrier()
+        carrier = self.carrier(today)
         team = self.team()
         header = self.guide.guide
         return Dossier(
@@ -140,13 +140,14 @@ class _Builder:
 
     # ---- who
 
-    def carrier(self) -> CarrierView:
+    def carrier(self, today: datetime.date) -> CarrierView:
         src, a = self.src.carrier, self.a
-        address = a.text(src.address)
+        address, deliberation = a.text(src.address), a.value(src.deliberation)
         return CarrierView(name=a.text(src.name), kind=a.text(src.kind), legal_form=a.text(src.legal_form),
                            siret=a.text(src.siret), address=address, town=commune_of(address) if address else "",
                            representative=a.text(src.representative), function=a.text(src.function),
-                           deliberation_on=a.text(src.deliberation))
+                           deliberation_on=a.text(src.deliberation),
+                           deliberation_planned=deliberation is not None and deliberation > today)
 
     def chosen(self, group: PerOption) -> list[str]:
         """The options chosen in a group's question that have their own questions ("autre" may not)."""

@@ -1550,3 +1550,11 @@ def test_a_yes_or_no_set_apart_from_what_follows_is_read_with_it(text, said):
 def test_a_name_and_a_function_typed_together_are_set_apart(text, expected):
     assert name_and_function(text) == expected
 
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("le 22 janvier", datetime.date(2027, 1, 22)), ("15/11", datetime.date(2026, 11, 15)),
+    ("le 15 mai", datetime.date(2027, 5, 15)), ("le 15 juillet", datetime.date(2026, 7, 15))])
+def test_a_date_taken_or_to_come_is_the_one_closest_to_today(typed, expected):
+    """A deliberation "le 22 janvier", typed on 3 December 2026, is the one to come, not January 2026's."""
+    assert parse_date(typed, datetime.date(2026, 12, 3), "nearest") == expected

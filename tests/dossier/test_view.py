@@ -270,3 +270,17 @@ async def test_no_investment_is_printed_only_once_the_user_said_so(client, servi
     assert dossier.budget.investment_said
     assert squash("Aucune charge d'investissement n'est prévue.") in squash(
         "\n".join(page_texts(render_dossier_pdf(dossier))))
+
+
+async def test_a_deliberation_still_to_come_is_said_planned_never_taken(client, services):
+    """"Elle a approuvé ce projet par délibération du 16 février 2027", in a dossier made on 1 January 2027."""
+    replies = await create_project(client, "MSAP du Saint-Affricain", "Sud-Aveyron")
+    await walk_guide(client, services.guide, replies, CONFORMANT)
+    with services.database.connect() as connection:
+        before = build_dossier(services.documents.sources, Repository(connection), 1, True, datetime.date(2027, 1, 1))
+    assert before.carrier.deliberation_planned and not build(services).carrier.deliberation_planned
+    text = squash("\n".join(page_texts(render_dossier_pdf(before))))
+    assert squash("se prononcera sur ce projet le 16 février 2027") in text
+    assert squash("Prévue le 16 février 2027") in text and "Elleaapprouvé" not in text
+    assert squash("Elle a approuvé ce projet par délibération du 16 février 2027") in squash(
+        "\n".join(page_texts(render_dossier_pdf(build(services)))))
