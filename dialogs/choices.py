@@ -158,6 +158,22 @@ def option_and_name(question: Question, text: str) -> tuple[str, str] | None:
     return option_id, upper_first(name)
 
 
+def with_details(question: Question, text: str) -> tuple[list[str], str] | None:
+    """"2 agents, le local de l'ancienne perception": the options a list names and, as it says more than their
+    names, the whole text as their details; None when it names options only ("le personnel et les locaux") or is
+    not read."""
+    try:
+        chosen = parse_multi(question, text)
+    except ParseError:
+        return None
+    named = {bare_words(phrase) for option in question.options for phrase in (option.label, *option.words)}
+    parts = [part for part in _LIST_SEP_RE.split(text)[0::2] if part.strip()]
+    if all(bare_words(part) in named or _rank(_choice_key(part)) or _choice_key(part).isdigit()
+           or _says_all(typed_words(part)) or _says_both(question, typed_words(part)) for part in parts):
+        return None
+    return chosen, text.strip()
+
+
 def close_options(options: Sequence[Option], text: str) -> dict[str, list[tuple[int, str]]]:
     """`close`: the options whose label holds the typed words, or that the typed words hold ("covoiturage près de
     chez moi"), else those sharing the most of its longer words, with their numbers, for the message to suggest;

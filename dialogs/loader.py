@@ -308,12 +308,14 @@ def _check_proof(proof: Proof | None, questions: dict[str, Question], field_path
 
 
 def _check_also_answers(question: Question, following: list[Question], field_path: str) -> None:
-    """What words typed along with an answer also answer is the short text right after it."""
+    """What words typed along with an answer also answer is the text right after it: a short one for a name, the
+    details of a multiple choice ("2 agents, le local de l'ancienne perception") a long one too."""
     if question.also_answers is None:
         return
     then = following[0] if following else None
-    if then is None or then.id != question.also_answers or then.kind is not Kind.SHORT_TEXT:
-        raise GuideError(f"{field_path}.also_answers: {question.also_answers!r} is not the short text right after it")
+    kinds = (Kind.SHORT_TEXT, Kind.LONG_TEXT) if question.kind is Kind.MULTI else (Kind.SHORT_TEXT,)
+    if then is None or then.id != question.also_answers or then.kind not in kinds:
+        raise GuideError(f"{field_path}.also_answers: {question.also_answers!r} is not the text right after it")
 
 
 def _check_implied_by(question: Question, before: list[Question], field_path: str) -> None:

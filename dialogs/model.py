@@ -123,9 +123,9 @@ class Question(Strict):
     percent: bool = False
     # The answer names people, for the documents to print: "moi" is refused, "c'est moi, Jean Rouvière" is the name.
     person: bool = False
-    # The short text right after it in its step, which words typed along with the answer answer too: a person's
+    # The text right after it in its step, which words typed along with the answer answer too: a person's
     # function ("Marie Dupont, chargée de mission"), the name of what a choice's option is ("la communauté de
-    # communes du Causse").
+    # communes du Causse"), the details of a list ("2 agents, le local de l'ancienne perception").
     also_answers: Identifier | None = None
     # An earlier short text of the step whose answer may name one of this choice's options: "à recruter" as who will
     # do a job answers its status too.
@@ -157,8 +157,8 @@ class Question(Strict):
             raise ValueError(f"question {self.id}: person is only for short texts")
         if self.implied_by is not None and self.kind is not Kind.CHOICE:
             raise ValueError(f"question {self.id}: implied_by is only for a single choice")
-        if self.also_answers is not None and not (self.person or self.kind is Kind.CHOICE):
-            raise ValueError(f"question {self.id}: also_answers is only for a person's name or a single choice")
+        if self.also_answers is not None and not (self.person or self.kind in CHOICE_KINDS):
+            raise ValueError(f"question {self.id}: also_answers is only for a person's name or a choice")
         outside = [word for word, value in self.words.items()
                    if (self.min is not None and value < self.min) or (self.max is not None and value > self.max)]
         if outside:

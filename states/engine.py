@@ -12,7 +12,7 @@ from sqlalchemy import Engine as Database
 
 from dialogs.budget import project_budget, subsidy_label
 from dialogs.budget_typed import read_lines, says_none
-from dialogs.choices import match_option, option_and_name, with_other
+from dialogs.choices import match_option, option_and_name, with_details, with_other
 from dialogs.conditions import leaves
 from dialogs.checks import State, budget_missing, missing_required
 from dialogs.loader import LoadedGuide
@@ -525,8 +525,9 @@ class _Conversation:
               and not names_nothing(said[1])):
             def takes(then: Question) -> bool:
                 return then.id == other_of(question.id)
-        elif question.also_answers is not None and (said := (name_and_function(text) if question.person
-                                                              else option_and_name(question, text))) is not None:
+        elif question.also_answers is not None and (said := (
+                name_and_function(text) if question.person else with_details(question, text)
+                if question.kind is Kind.MULTI else option_and_name(question, text))) is not None:
             def takes(then: Question) -> bool:
                 return then.id == question.also_answers
         else:

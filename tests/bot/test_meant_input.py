@@ -12,7 +12,7 @@ from states.paste import TELEGRAM_TEXT_LIMIT
 from store.models import Answer, Project
 from tests.bot.test_conversation import create_project
 from tests.support.telegram import FRANCE_SERVICES_RULES
-from tests.support.walk import question_in, walk_step
+from tests.support.walk import answer_text, question_in, walk_step
 
 ALREADY = "C'est déjà pris en compte."
 STALE = "Ce bouton date d'un ancien message. Voici la question en cours."
@@ -789,3 +789,27 @@ async def test_voir_ci_dessus_is_asked_in_words_for_the_dossier(client, services
     assert refused.text == ("⚠️ « voir ci-dessus » ne se lira pas dans le dossier : chaque réponse y est lue seule. "
                             "Écrivez-la, même en reprenant des mots déjà tapés.")
     assert question_in(services.guide, asked).id == "objectifs" and versions(services, "objectifs") == []
+
+
+async def test_a_list_said_with_its_details_answers_the_details_question_too(client, services):
+    """"2 agents, le local de l'ancienne perception et le matériel informatique" to « Qu'apportera la structure
+    porteuse ? »: the options, then « Précisez l'apport » asked for what had just been typed."""
+    guide = services.guide
+    await create_project(client)
+    await client.send("/menu")
+    replies = await client.click("3. Définir le portage")
+    replies = await walk_step(client, guide, replies, {"port_modes": "point fixe"})
+    replies = await client.click("Étape suivante")
+    while question_in(guide, replies[-1]).id != "port_contribution":
+        replies = await client.send(answer_text(question_in(guide, replies[-1]), {}))
+    typed = "2 agents, le local de l'ancienne perception et le matériel informatique"
+    said, asked = await client.send(typed)
+    assert said.text == ("➡️ Réponse retenue : Du personnel, Des locaux, Du matériel et des équipements.\n"
+                         f"📝 Et à « Précisez l'apport de la structure porteuse. », j'ai noté : {typed}.")
+    assert versions(services, "port_contribution_detail") == [typed]
+    assert question_in(guide, asked) is None  # the step's recap
+    await client.click("↩️ Retour")
+    await client.click("↩️ Retour")
+    await client.send("le personnel et les locaux")  # options only: the details given stay as they were
+    assert versions(services, "port_contribution")[-1] == ["personnel", "locaux"]
+    assert versions(services, "port_contribution_detail") == [typed]

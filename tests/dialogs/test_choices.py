@@ -272,3 +272,12 @@ def test_ways_of_delivering_services_said_as_people_say_them():
 def test_a_community_of_communes_said_shortly_carries_the_maison(typed):
     """"la cc du haut bearn" was refused at « Qui portera juridiquement la Maison ? »."""
     assert parse_answer(load_guide().questions["port_porteur"], typed, datetime.date(2027, 1, 1)) == "collectivite"
+
+
+@pytest.mark.parametrize(("typed", "details"), [
+    ("2 agents, le local de l'ancienne perception", True), ("le personnel et les locaux", False),
+    ("1, 2", False), ("tous", False), ("une salle et un agent", False), ("une subvention de 5 000 €", True)])
+def test_a_list_says_more_than_its_options_names_only_with_words_of_its_own(typed, details):
+    from dialogs.choices import with_details
+    said = with_details(load_guide().questions["port_contribution"], typed)
+    assert (said is not None) is details and (said is None or said[1] == typed)

@@ -13,7 +13,7 @@ FINISHED = "toutes les étapes"
 DEFER = "🕓 Je ne sais pas encore"
 VALIDATE = "✅ Valider"
 # A done thing dated before the tests' today (1 July 2027), a planned one after it.
-DATES = {"past": "15 mars 2027", "future": "15 mars 2028"}
+DATES = {"past": "15 mars 2027", "future": "15 mars 2028", "nearest": "15 mars 2027"}
 
 
 def question_in(guide: LoadedGuide, message: Sent) -> Question | None:
