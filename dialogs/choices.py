@@ -158,6 +158,18 @@ def option_and_name(question: Question, text: str) -> tuple[str, str] | None:
     return option_id, upper_first(name)
 
 
+def match_choice(options: Sequence[Option], text: str) -> str | None:
+    """The option a single choice's answer names; "un bâtiment de la CC, on le rénove": a clause after a comma
+    that looks like no option is that option's details ("la mairie, La Poste" names two)."""
+    if (option_id := match_option(options, text, first_words=True)) is not None:
+        return option_id
+    head, *others = _LIST_SEP_RE.split(text)[0::2]
+    if not others or any(match_option(options, part) or close_options(options, part)
+                         or _HEDGES.intersection(bare_words(part)) for part in others):  # "la mairie, sauf refus"
+        return None
+    return match_option(options, head, first_words=True)
+
+
 def with_details(question: Question, text: str) -> tuple[list[str], str] | None:
     """"2 agents, le local de l'ancienne perception": the options a list names and, as it says more than their
     names, the whole text as their details; None when it names options only ("le personnel et les locaux") or is

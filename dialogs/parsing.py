@@ -10,8 +10,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from dialogs.address import parse_address
-from dialogs.choices import (bare_words, close_options, label_key, match_option, none_option, parse_multi,
-                             says_no_option)
+from dialogs.choices import (bare_words, close_options, label_key, match_choice, match_option, none_option,
+                             parse_multi, says_no_option)
 from dialogs.errors import ParseError
 from dialogs.folding import SPELT_NUMBERS, fold, typed_words
 from dialogs.model import CHOICE_KINDS, Kind, Question
@@ -915,7 +915,7 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
     if kind is Kind.YES_NO:
         return parse_yes_no(text)
     if kind is Kind.CHOICE:
-        option_id = match_option(question.options, text, first_words=True)
+        option_id = match_choice(question.options, text)
         if option_id is None and says_no_option(text):
             option_id = none_option(question)
         if option_id is None:

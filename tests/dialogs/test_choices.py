@@ -281,3 +281,10 @@ def test_a_list_says_more_than_its_options_names_only_with_words_of_its_own(type
     from dialogs.choices import with_details
     said = with_details(load_guide().questions["port_contribution"], typed)
     assert (said is not None) is details and (said is None or said[1] == typed)
+
+
+def test_premises_the_carrier_owns_said_as_people_say_it():
+    """"c'est un bâtiment de la cc, on le rénove" was refused at « Comment disposerez-vous des locaux ? »."""
+    question = load_guide().questions["tech_foncier"]
+    assert parse_answer(question, "c'est un batiment de la cc, on le renove",
+                        datetime.date(2027, 1, 1)) == "batiment_public_existant"
