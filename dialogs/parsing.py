@@ -485,10 +485,11 @@ def yes_no_then(text: str) -> tuple[bool, str] | None:
     return found if found is not None and found[1] else None
 
 
-# How or when a yes was done, which keeps it whole: "oui par mail", "oui, hier", "oui en main propre" (folded);
+# How or when a yes was done, which keeps it whole: "oui par mail", "oui, hier", "oui sur rdv" (folded);
 # words that would make it partial, uncertain or to come are never so ("oui par mail mais pas encore lu").
 _YES_HOW_RE = re.compile(r"(?:par|lors (?:de|du|des|d')|hier|avant-hier|ce matin|cette semaine|la semaine derniere|le mois dernier|"
-                         r"au telephone|en main propre|en reunion|en visio|de vive voix)\b")
+                         r"au telephone|en main propre|en reunion|en visio|de vive voix|sur rendez-vous|sur rdv|"
+                         r"a la demande)\b")
 _NOT_WHOLE = frozenset({"mais", "sauf", "pas", "ne", "n", "non", "partiellement", "partie", "presque", "bientot",
                         "cours", "reserve", "si", "quand", "peut", "normalement", "crois", "pense", "seulement",
                         "uniquement", "attente", "prevu", "prevue"})

@@ -35,6 +35,7 @@ from dialogs.parsing import (
     parse_title, typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team,
     typed_button,
     typed_command,
+    yes_how,
     yes_no_then,
 )
 from dialogs.referentials import load_referentials
@@ -1558,3 +1559,11 @@ def test_a_name_and_a_function_typed_together_are_set_apart(text, expected):
 def test_a_date_taken_or_to_come_is_the_one_closest_to_today(typed, expected):
     """A deliberation "le 22 janvier", typed on 3 December 2026, is the one to come, not January 2026's."""
     assert parse_date(typed, datetime.date(2026, 12, 3), "nearest") == expected
+
+
+@pytest.mark.parametrize(("typed", "whole"), [
+    ("oui par mail", True), ("Oui, hier.", True), ("oui sur rdv", True), ("oui, lors de la réunion du 12", True),
+    ("oui par mail mais pas tout", False), ("non par mail", False), ("oui, partiellement", False),
+    ("oui si besoin", False), ("oui, le 3 février", False)])
+def test_a_yes_said_with_how_or_when_is_a_yes_and_never_one_with_a_restriction(typed, whole):
+    assert yes_how(typed) is whole
