@@ -158,6 +158,15 @@ def option_and_name(question: Question, text: str) -> tuple[str, str] | None:
     return option_id, upper_first(name)
 
 
+def option_said_last(options: Sequence[Option], text: str) -> str | None:
+    """The option a text names by its last words ("2 agentes à recruter", "Marie Fontaine, agent titulaire"), if
+    only one does."""
+    typed = bare_words(text)
+    said = {option.id for option in options for words in map(bare_words, (option.label, *option.words))
+            if words and len(typed) > len(words) and typed[-len(words):] == words}
+    return said.pop() if len(said) == 1 else None
+
+
 def match_choice(options: Sequence[Option], text: str) -> str | None:
     """The option a single choice's answer names; "un bâtiment de la CC, on le rénove": a clause after a comma
     that looks like no option is that option's details ("la mairie, La Poste" names two)."""

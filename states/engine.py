@@ -12,7 +12,7 @@ from sqlalchemy import Engine as Database
 
 from dialogs.budget import project_budget, subsidy_label
 from dialogs.budget_typed import read_lines, says_none
-from dialogs.choices import match_option, option_and_name, with_details, with_other
+from dialogs.choices import match_option, option_and_name, option_said_last, with_details, with_other
 from dialogs.conditions import leaves
 from dialogs.checks import State, budget_missing, missing_required
 from dialogs.loader import LoadedGuide
@@ -898,7 +898,8 @@ class _Conversation:
         and not answered yet, are answered, and the chat says so."""
         said = []
         for choice in self.guide.implied.get(question.id, ()):
-            option = match_option(choice.options, value) if isinstance(value, str) else None
+            option = (match_option(choice.options, value) or option_said_last(choice.options, value)
+                      if isinstance(value, str) else None)
             if option is None or not self.view.visible(choice) or self.view.status(choice.id) == ANSWERED:
                 continue
             self._store(choice, ANSWERED, option, self.guide.step_of_question[choice.id].id, None)

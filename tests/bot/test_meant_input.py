@@ -393,6 +393,12 @@ async def test_a_post_to_recruit_is_its_status_too(client, services):
     await client.send("Julie Lacoste")
     asked = (await client.send("0,5"))[-1]
     assert question_in(guide, asked).id == "equipe_statut_accompagnement"
+    # Said last, after how many: "2 agentes à recruter" is that status too.
+    await client.click("↩️ Retour")
+    await client.click("↩️ Retour")
+    understood, _ = await client.send("2 agentes à recruter")
+    assert understood.text.endswith(": À recruter.")
+    assert versions(services, "equipe_statut_accompagnement") == ["a_recruter"]
 
 
 async def reach_first_recap(client, services):
