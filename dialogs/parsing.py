@@ -291,7 +291,8 @@ def parse_date(text: str, today: datetime.date | None = None, timing: str | None
     """Parse a calendar date ("15/03/2027", "2027-03-15", "lundi 1er mars 2027").
 
     Without its year ("15 mars", "15/03"), `timing` gives it from `today`: "future", the next 15 March (today
-    included), "past", the last one, "nearest", the closer of the two; the date is then a `DateInferred`. Without them, the year is asked for.
+    included), "past", the last one, "nearest", the closer of the two; the date is then a `DateInferred`. Without
+    them, the year is asked for.
     "hier", "aujourd'hui", "demain" are days from `today`, a `DateInferred` too. A sentence holding one date
     ("conseil communautaire du 12 novembre") is that date, a `DateInferred` as well: the rest was left out.
     """
@@ -487,9 +488,9 @@ def yes_no_then(text: str) -> tuple[bool, str] | None:
 
 # How or when a yes was done, which keeps it whole: "oui par mail", "oui, hier", "oui sur rdv" (folded);
 # words that would make it partial, uncertain or to come are never so ("oui par mail mais pas encore lu").
-_YES_HOW_RE = re.compile(r"(?:par|lors (?:de|du|des|d')|hier|avant-hier|ce matin|cette semaine|la semaine derniere|le mois dernier|"
-                         r"au telephone|en main propre|en reunion|en visio|de vive voix|sur rendez-vous|sur rdv|"
-                         r"a la demande)\b")
+_YES_HOW_RE = re.compile(r"(?:par|lors (?:de|du|des|d')|hier|avant-hier|ce matin|cette semaine|la semaine derniere|"
+                         r"le mois dernier|au telephone|en main propre|en reunion|en visio|de vive voix|"
+                         r"sur rendez-vous|sur rdv|a la demande)\b")
 _NOT_WHOLE = frozenset({"mais", "sauf", "pas", "ne", "n", "non", "partiellement", "partie", "presque", "bientot",
                         "cours", "reserve", "si", "quand", "peut", "normalement", "crois", "pense", "seulement",
                         "uniquement", "attente", "prevu", "prevue"})
@@ -508,7 +509,8 @@ def yes_how(text: str) -> bool:
 
 # Words that answer nothing, though they would fill an « Autre » (folded): "plus tard", "on verra".
 _VAGUE = frozenset({"plus tard", "on verra", "a voir", "a definir", "je verrai", "rien", "personne", "aucune idee",
-                    "peut-etre", "a preciser", "je ne sais pas", "sais pas", "idem", "pareil", "autre", "autres", "divers", "etc"})
+                    "peut-etre", "a preciser", "je ne sais pas", "sais pas", "idem", "pareil", "autre", "autres",
+                    "divers", "etc"})
 # Options said by their number or rank ("les trois premiers", "le 2 et le 4", "la deuxième"), folded: these words
 # and small ones between them name nothing of their own.
 _RANK_RE = re.compile(r"(?:[0-9]+(?:er|re|e|eme)?|premier|premiere|dernier|derniere|second|seconde|[a-z]+ieme)s?")
@@ -590,7 +592,8 @@ def parse_person(text: str) -> str:
 # président, Raphaël Daubet"); before it, a title or an article. Folded spelling, hyphenated words apart.
 _FUNCTION_WORDS = frozenset({
     "president", "presidente", "vice", "maire", "adjoint", "adjointe", "premier", "premiere", "directeur",
-    "directrice", "dgs", "dga", "dgst", "dst", "sg", "secretaire", "charge", "chargee", "chef", "cheffe", "responsable", "conseiller",
+    "directrice", "dgs", "dga", "dgst", "dst", "sg", "secretaire", "charge", "chargee", "chef", "cheffe",
+    "responsable", "conseiller",
     "conseillere", "coordinateur", "coordinatrice", "coordonnateur", "coordonnatrice", "animateur", "animatrice",
     "delegue", "deleguee", "elu", "elue", "agent", "agente", "gerant", "gerante", "administrateur",
     "administratrice", "tresorier", "tresoriere", "referent", "referente", "attache", "attachee", "assistant",
@@ -599,7 +602,8 @@ _FUNCTION_WORDS = frozenset({
 _LEADING_BEFORE_FUNCTION_RE = re.compile(r"^(?:(?:m\.?|mme|mr|monsieur|madame|le|la)\s+|l['’]\s*)+", re.IGNORECASE)
 _NAME_APART_RE = re.compile(r"\s*(?:[,;:]|\s[-–—])\s*")
 _NAME_PARENS_RE = re.compile(r"^([^()]+?)\s*\(([^()]+)\)$")
-_CIVILITY_APART_RE = re.compile(r"^([^,;:()]+?)\s+(?:m\.|mr\.?|mme\.?|monsieur|madame)\s+([^,;:()]+)$", re.IGNORECASE)
+_CIVILITY_APART_RE = re.compile(r"^([^,;:()]+?)\s+(?:m\.|mr\.?|mme\.?|monsieur|madame)\s+([^,;:()]+)$",
+                                re.IGNORECASE)
 
 
 def _says_function(part: str) -> bool:

@@ -525,9 +525,7 @@ class _Conversation:
               and not names_nothing(said[1])):
             def takes(then: Question) -> bool:
                 return then.id == other_of(question.id)
-        elif question.also_answers is not None and (said := (
-                name_and_function(text) if question.person else with_details(question, text)
-                if question.kind is Kind.MULTI else option_and_name(question, text))) is not None:
+        elif question.also_answers is not None and (said := _said_along(question, text)) is not None:
             def takes(then: Question) -> bool:
                 return then.id == question.also_answers
         else:
@@ -1824,3 +1822,13 @@ def _outcome(replies: Reply | list[Reply] | None) -> Outcome | None:
     if replies is None:
         return None
     return Outcome(replies if isinstance(replies, list) else [replies])
+
+
+def _said_along(question: Question, text: str) -> tuple[Any, str] | None:
+    """An answer and what its `also_answers` question asks, typed together: a name and a function, a list and its
+    details, an option and the name of what it is."""
+    if question.person:
+        return name_and_function(text)
+    if question.kind is Kind.MULTI:
+        return with_details(question, text)
+    return option_and_name(question, text)
