@@ -231,6 +231,8 @@ _ALL = frozenset({"tous", "toutes", "tout", "tout cocher", "tous les choix", "to
 _BOTH_RE = re.compile(r"(?:tous |toutes )?les (?:deux|2)(?: [a-z]+)?")
 # What joins one more item to a list said aloud: "tous, plus la Chambre d'agriculture".
 _CONNECTOR_RE = re.compile(r"^\s*(?:plus|ainsi que|avec|et aussi|mais aussi|en plus)\s+", re.IGNORECASE)
+_STRESS_RE = re.compile(r"(?:surtout|notamment|en particulier|particulierement|principalement|dont)\b",
+                        re.IGNORECASE)  # "…, surtout l'isolement": what was named, stressed, no other item
 _SPACED_NUMBERS_RE = re.compile(r"[0-9]+(?: +[0-9]+)+")  # "2 3": options' numbers, as a phone user types them
 _ALL_START_RE = re.compile(r"(?:tous|toutes|l'ensemble) ")  # folded
 _LESS_RE = re.compile(r"\b(?:sauf|sans|exceptee?s?|hormis|a part|moins)\b")  # folded
@@ -392,8 +394,10 @@ def _read_list(question: Question, text: str) -> tuple[set[str], list[str], list
                 break
         else:
             part = parts[i].strip()
-            if detailed == i and seps[i - 1].strip() == "et" and not close_options(question.options, part):
-                i += 1  # "la fermeture de la trésorerie et de la poste", "touristes l'été et l'hiver": details go on
+            if ((detailed == i and seps[i - 1].strip() == "et") or (i and _STRESS_RE.match(part))) and not any(
+                    question.options[number - 1].id not in chosen
+                    for number, _ in close_options(question.options, part).get("close", [])):
+                i += 1  # "la fermeture de la trésorerie et de la poste", "les deux, surtout le bourg": details
                 continue
             runs.append(runs.pop() + seps[i - 1] + part if follows == i else part)
             unknown.append(part)

@@ -229,9 +229,14 @@ def test_both_options_said_in_a_list_are_ticked_and_not_suggested_again():
     assert parse_answer(question, "les deux enjeux", datetime.date(2027, 1, 1)) == [
         "cohesion_sociale", "maillage_territorial"]
     with pytest.raises(ParseError) as refused:
-        parse_answer(question, "les deux, surtout l'isolement des villages", datetime.date(2027, 1, 1))
+        parse_answer(question, "les deux, l'isolement des villages", datetime.date(2027, 1, 1))
     assert refused.value.params["ticked"] == ["cohesion_sociale", "maillage_territorial"]
     assert "close" not in refused.value.params
+    # Stressed, what was named says no other item: "surtout…", "notamment…" are details, unless another option.
+    assert parse_answer(question, "les deux, surtout l'isolement des villages", datetime.date(2027, 1, 1)) == [
+        "cohesion_sociale", "maillage_territorial"]
+    with pytest.raises(ParseError):
+        parse_answer(question, "cohésion sociale, surtout le maillage territorial", datetime.date(2027, 1, 1))
 
 
 def test_a_list_of_stakes_said_shortly_and_with_their_details():
