@@ -96,7 +96,7 @@ class _Builder:
             referential=docs.referential.format(source=header.source, referential=self.referential.name,
                                                 version=header.version),
             label=label_view(self.referential),
-            project=upper_first(self.project.name), territory=upper_first(self.project.territory or ""), a=self.a,
+            project=upper_first(self.project.name), territory=self.project.territory or "", a=self.a,
             carrier=carrier, leader=self.a.text(self.src.leader.name),
             leader_function=self.a.text(self.src.leader.function),
             missing=missing, partners=partners, operators_rule=self.operators_rule(),

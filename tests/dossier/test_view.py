@@ -250,7 +250,8 @@ async def test_names_and_table_cells_typed_in_lowercase_start_with_a_capital_in_
     await client.click("Étape suivante")
     await client.send("les deux")
     dossier = build(services, draft=True)
-    assert (dossier.project, dossier.territory) == ("Maison france services de la vallée d'aspe", "Cc du haut béarn")
+    # A name starts with a capital wherever it is printed; the territory, in a cell only ("suivant : la vallée…").
+    assert (dossier.project, dossier.territory) == ("Maison france services de la vallée d'aspe", "cc du haut béarn")
     for text in ("\n".join(page_texts(render_dossier_pdf(dossier))), all_text(open_docx(render_dossier_docx(dossier)))):
         text = squash(text)
         assert squash("Chef de projet Sandrine lacoste, SG de la CC") in text
