@@ -22,16 +22,21 @@ CLOSE_LABEL_MIN = 4  # a shorter label ("Oui", "Non") inside a typed text is too
 CLOSE_WORD_MIN = 5
 CLOSE_MAX = 5
 CLOSE_SPELLING = 0.8  # difflib's ratio above which a typed word is a misspelling of an option's word
-# ", et" is one separator, not a comma then a part starting with "et".
-_LIST_SEP_RE = re.compile(r"(\s*[,;\n]\s*(?:(?:et|ainsi que)\s+)?|\s+et\s+|\s+ainsi que\s+|\s+[+&]\s+)",
-                          re.IGNORECASE)
+# The end of a sentence ("Surtout la cohésion sociale. Le quartier…"), not an initial's full stop ("M. Dupont").
+_SENTENCE_END = r"(?<=\w\w)\.\s+(?-i:(?=[A-ZÀ-Ý]))"
+# ", et" is one separator, not a comma then a part starting with "et"; so is the end of a sentence.
+_LIST_SEP_RE = re.compile(r"(\s*[,;\n]\s*(?:(?:et|ainsi que)\s+)?|\s+et\s+|\s+ainsi que\s+|\s+[+&]\s+|"
+                          + _SENTENCE_END + ")", re.IGNORECASE)
 # Articles, which a phone user types differently or not at all: "le personnel" for « Du personnel »,
 # "collectivité locale" for « La collectivité locale », "le matériel et les équipements"; and the "aussi" of
 # a list said aloud ("la coordination aussi"), the "en" of "en CDD".
 _IGNORED_WORDS = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "en", "aussi", "egalement"})
 _WORD_RE = re.compile(r"[^\W_]+")
-# How a spoken answer starts before it names the option: "c'est la mairie", "ce sera un prestataire".
-_LEAD_INS = (("c", "est"), ("ce", "sera"), ("ce", "seront"), ("ce", "sont"), ("ce", "serait"))
+# How a spoken answer starts before it names the option: "c'est la mairie", "ce sera un prestataire", "je dirais
+# à peu près la moitié", "surtout la cohésion sociale".
+_LEAD_INS = (("c", "est"), ("ce", "sera"), ("ce", "seront"), ("ce", "sont"), ("ce", "serait"), ("je", "dirais"),
+             ("je", "pense"), ("a", "peu", "pres"), ("environ",), ("plutot",), ("surtout",), ("notamment",),
+             ("principalement",), ("avant", "tout"), ("en", "particulier"))
 # After an option's words, these make the answer something else than that option alone.
 _HEDGES = frozenset({"ou", "ni", "pas", "non", "sauf", "mais", "plutot", "et"})
 
@@ -51,10 +56,8 @@ def bare_words(text: str) -> tuple[str, ...]:
     """The words of a label or an answer but its articles and a "c'est" before them: « Du personnel », "le
     personnel" and "c'est du personnel" are ("personnel",)."""
     words = _WORD_RE.findall(_choice_key(text))
-    for lead_in in _LEAD_INS:
-        if tuple(words[:len(lead_in)]) == lead_in:
-            words = words[len(lead_in):]
-            break
+    while lead_in := next((lead_in for lead_in in _LEAD_INS if tuple(words[:len(lead_in)]) == lead_in), None):
+        words = words[len(lead_in):]
     return tuple(_singular(word) for word in words if word not in _IGNORED_WORDS)
 
 
@@ -230,7 +233,7 @@ _ALL = frozenset({"tous", "toutes", "tout", "tout cocher", "tous les choix", "to
 # "les deux", "les 2 enjeux": both options, where there are two.
 _BOTH_RE = re.compile(r"(?:tous |toutes )?les (?:deux|2)(?: [a-z]+)?")
 # What joins one more item to a list said aloud: "tous, plus la Chambre d'agriculture".
-_CONNECTOR_RE = re.compile(r"^\s*(?:plus|ainsi que|avec|et aussi|mais aussi|en plus)\s+", re.IGNORECASE)
+_CONNECTOR_RE = re.compile(r"^\s*(?:plus|ainsi que|avec|et aussi|mais aussi|aussi|en plus)\s+", re.IGNORECASE)
 _STRESS_RE = re.compile(r"(?:surtout|notamment|en particulier|particulierement|principalement|dont)\b",
                         re.IGNORECASE)  # "…, surtout l'isolement": what was named, stressed, no other item
 _SPACED_NUMBERS_RE = re.compile(r"[0-9]+(?: +[0-9]+)+")  # "2 3": options' numbers, as a phone user types them
@@ -345,6 +348,8 @@ def with_other(question: Question, text: str) -> tuple[Any, str] | None:
             return (OTHER, words) if not text[:said.start()].strip() else None
         chosen, unknown, _ = _read_list(question, text[:said.start()])
         return None if unknown else (_ticked(question, chosen | {OTHER}, text), words)
+    if re.search(_SENTENCE_END, text):
+        return None  # sentences after the options tell about them: "… Le quartier est en QPV" is no other one
     if question.kind is Kind.CHOICE:
         chosen, unknown, runs = set(), [text.strip()], [text.strip()]
     else:
@@ -398,6 +403,7 @@ def _read_list(question: Question, text: str) -> tuple[set[str], list[str], list
                     question.options[number - 1].id not in chosen
                     for number, _ in close_options(question.options, part).get("close", [])):
                 i += 1  # "la fermeture de la trésorerie et de la poste", "les deux, surtout le bourg": details
+                detailed = i  # "notamment la CAF et les titres de séjour": still the details
                 continue
             runs.append(runs.pop() + seps[i - 1] + part if follows == i else part)
             unknown.append(part)

@@ -232,11 +232,12 @@ def test_both_options_said_in_a_list_are_ticked_and_not_suggested_again():
         parse_answer(question, "les deux, l'isolement des villages", datetime.date(2027, 1, 1))
     assert refused.value.params["ticked"] == ["cohesion_sociale", "maillage_territorial"]
     assert "close" not in refused.value.params
-    # Stressed, what was named says no other item: "surtout…", "notamment…" are details, unless another option.
+    # Stressed, what was named says no other item: "surtout…", "notamment…" are details, unless another option,
+    # which is ticked too.
     assert parse_answer(question, "les deux, surtout l'isolement des villages", datetime.date(2027, 1, 1)) == [
         "cohesion_sociale", "maillage_territorial"]
-    with pytest.raises(ParseError):
-        parse_answer(question, "cohésion sociale, surtout le maillage territorial", datetime.date(2027, 1, 1))
+    assert parse_answer(question, "cohésion sociale, surtout le maillage territorial", datetime.date(2027, 1, 1)) \
+        == ["cohesion_sociale", "maillage_territorial"]
 
 
 def test_a_list_of_stakes_said_shortly_and_with_their_details():
@@ -293,3 +294,33 @@ def test_premises_the_carrier_owns_said_as_people_say_it():
     question = load_guide().questions["tech_foncier"]
     assert parse_answer(question, "c'est un batiment de la cc, on le renove",
                         datetime.date(2027, 1, 1)) == "batiment_public_existant"
+
+
+GUIDE = load_guide()
+
+
+@pytest.mark.parametrize(("question", "text", "meant"), [
+    ("chef_projet_temps", "Je dirais à peu près la moitié de mon temps.", "mi_temps"),
+    ("chef_projet_temps", "tout mon temps", "temps_plein"),
+    ("enjeux", "Surtout la cohésion sociale", ["cohesion_sociale"]),
+    ("enjeux", "notamment le maillage territorial.", ["maillage_territorial"])])
+def test_an_option_said_in_a_sentence_is_that_option(question, text, meant):
+    assert parse_answer(GUIDE.questions[question], text) == meant
+
+
+def test_sentences_after_the_options_are_no_autre_but_said_not_read():
+    """"… Le quartier est en QPV": context, to be told apart from the options ticked, not filed as another one."""
+    question = GUIDE.questions["enjeux"]
+    text = "Surtout la cohésion sociale. Le quartier est en QPV, beaucoup de familles monoparentales."
+    assert with_other(question, text) is None
+    with pytest.raises(ParseError) as refused:
+        parse_answer(question, text)
+    assert refused.value.params["ticked"] == ["cohesion_sociale"]
+    assert refused.value.params["unknown"].startswith("Le quartier est en QPV")
+
+
+def test_a_stressed_detail_goes_on_after_et_and_the_next_item_is_the_autre():
+    question = GUIDE.questions["enjeux_cohesion"]
+    text = ("L'accompagnement des personnes, notamment pour les démarches CAF et les titres de séjour, et aussi "
+            "l'accès au numérique")
+    assert with_other(question, text) == (["accompagnement_personnes", "autre"], "l'accès au numérique")
