@@ -547,6 +547,29 @@ def parse_text(text: str, max_length: int) -> str:
     return text
 
 
+# How a dictated answer starts before it says anything: "Euh, France services des Aubiers", "Alors c'est moi, …".
+# Sounds that are no words go on their own; words that may start an answer ("alors que…", "Bon Secours") only
+# with a comma after them, or "alors" before a "c'est".
+_FILLER_RE = re.compile(r"(?:\s*(?:(?:euh+|heu+|hum+|hmm+|bah)\b[\s,.…!]*|(?:alors|bon|ben|donc|bref|eh bien|et bien"
+                        r"|voil[aà])\s*[,…!]+\s*|alors\s+(?=c['’]\s*est\b|ce\s+ser|ce\s+sont\b)))+", re.IGNORECASE)
+
+
+def spoken(text: str) -> str:
+    """The text without the fillers a dictated answer starts with; unchanged when there are none or nothing else."""
+    if (filler := _FILLER_RE.match(text)) is None or not text[filler.end():].strip():
+        return text
+    return text[filler.end():]
+
+
+def _without_full_stop(text: str) -> str:
+    """A name or a short answer as the documents print it: "Bordeaux Métropole, en Gironde." ends without its full
+    stop; an abbreviation keeps its own ("etc.", "env.")."""
+    if not text.endswith(".") or text.endswith("..") or (
+            (last := re.search(r"(\w+)\.$", text)) and last[1].islower() and len(last[1]) <= 4):
+        return text
+    return text[:-1].rstrip()
+
+
 # What a newcomer types before naming anything: a greeting, a thanks, a test.
 _NOT_A_NAME = frozenset({"bonjour", "bonsoir", "salut", "hello", "coucou", "merci", "ok", "d'accord", "test",
                          "essai", "start", "go", "aide", "help"})
@@ -558,7 +581,7 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 def parse_title(text: str) -> str:
     """A project's name or its territory, which every document prints: some words, not a greeting, a yes or no,
     a figure or a question."""
-    text = parse_text(text, SHORT_TEXT_MAX)
+    text = _without_full_stop(parse_text(text, SHORT_TEXT_MAX))
     words = typed_words(text)
     if text.rstrip().endswith("?"):
         raise ParseError("title.question")
@@ -599,7 +622,9 @@ _FUNCTION_WORDS = frozenset({
     "administratrice", "tresorier", "tresoriere", "referent", "referente", "attache", "attachee", "assistant",
     "assistante", "ingenieur", "ingenieure", "technicien", "technicienne", "prefet", "prefete", "sous", "depute",
     "deputee", "senateur", "senatrice"})
-_LEADING_BEFORE_FUNCTION_RE = re.compile(r"^(?:(?:m\.?|mme|mr|monsieur|madame|le|la)\s+|l['’]\s*)+", re.IGNORECASE)
+# "je suis chargée de mission", "il est DGS": a function said in a sentence.
+_LEADING_BEFORE_FUNCTION_RE = re.compile(r"^(?:(?:m\.?|mme|mr|monsieur|madame|le|la|je\s+suis|il\s+est|elle\s+est"
+                                         r"|c['’]\s*est)\s+|l['’]\s*)+", re.IGNORECASE)
 _NAME_APART_RE = re.compile(r"\s*(?:[,;:]|\s[-–—])\s*")
 _NAME_PARENS_RE = re.compile(r"^([^()]+?)\s*\(([^()]+)\)$")
 _CIVILITY_APART_RE = re.compile(r"^([^,;:()]+?)\s+(?:m\.|mr\.?|mme\.?|monsieur|madame)\s+([^,;:()]+)$",
@@ -632,7 +657,7 @@ def name_and_function(text: str) -> tuple[str, str] | None:
         name = parse_person(name)
     except ParseError:
         return None
-    return name, _LEADING_BEFORE_FUNCTION_RE.sub("", function).strip()
+    return name, _without_full_stop(_LEADING_BEFORE_FUNCTION_RE.sub("", function).strip())
 
 
 # ---------------------------------------------------------------- SIRET
@@ -704,7 +729,7 @@ def reads_as_shown(question: Question, text: str, value: Any) -> bool:
     if question.kind is Kind.DECIMAL:
         return "%" not in text and not any(label_key(text) == label_key(word) for word in question.words)
     if question.person:
-        return value == text.strip()
+        return value == _without_full_stop(text.strip())
     return True
 
 
@@ -890,7 +915,7 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
     """Parse text as an answer to question, according to its kind; `today` dates a date typed without its year."""
     kind = question.kind
     if kind is Kind.SHORT_TEXT:
-        typed = _words(parse_text(text, SHORT_TEXT_MAX))
+        typed = _without_full_stop(_words(parse_text(text, SHORT_TEXT_MAX)))
         return parse_person(typed) if question.person else typed
     if kind is Kind.LONG_TEXT:
         return _words(parse_text(text, LONG_TEXT_MAX))

@@ -70,6 +70,8 @@ class ReferentialFile(Strict):
     name: str = Field(min_length=1, max_length=60, description="The label's name: « France services ».")
     choice: str = Field(min_length=1, max_length=60, description="The button that chooses it.")
     summary: str = Field(min_length=1, max_length=200, description="One line under the choice: what it is.")
+    # What a choice typed instead of tapped may say for it, as an option's `words`: "les règles en vigueur", "MSAP".
+    words: list[str] = Field(default_factory=list, max_length=20)
     default: bool = Field(default=False, description="The referential of projects created before the choice.")
     # The referential that replaced this one: /passage shows what a project lacks to move to it.
     successor: Identifier | None = None

@@ -22,9 +22,9 @@ from dialogs.folding import fold
 from dialogs.schedule import same_hours_as, total_minutes
 from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DRAFT, KEEP, NEW_PROJECT, NEXT, SKIP, DateInferred,
                              ParseError, from_json, name_and_function, names_nothing, parse_answer, parse_title,
-                             reads_as_shown, said_yes_no, says_none_of, to_json, typed_at_deferred, typed_at_dossier,
-                             typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team, typed_button,
-                             typed_command, typed_validate, yes_how, yes_no_then)
+                             reads_as_shown, said_yes_no, says_none_of, spoken, to_json, typed_at_deferred,
+                             typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team,
+                             typed_button, typed_command, typed_validate, yes_how, yes_no_then)
 from dialogs.partners import partner_name
 from dialogs.referentials import Referential, default_referential, partner_labels
 from dialogs.ui import UiTexts
@@ -286,7 +286,7 @@ class _Conversation:
 
     def _create_project(self, text: str) -> Outcome:
         try:
-            name = parse_title(text)
+            name = parse_title(spoken(text))
         except ParseError as error:
             return Outcome([self._invalid(error), Reply("ask_name")])
         ref = self.engine.default  # until the team chooses, once the territory is given
@@ -297,7 +297,7 @@ class _Conversation:
 
     def _set_territory(self, text: str) -> Outcome:
         try:
-            self.project.territory = parse_title(text)
+            self.project.territory = parse_title(spoken(text))
         except ParseError as error:
             return Outcome([self._invalid(error), Reply("ask_territory", {"project": self.project.name,
                                                                           "created": False})])
@@ -312,15 +312,19 @@ class _Conversation:
         if isinstance(event, Command) and event.name == "projets":
             return Outcome([self._projects()])
         payload = decode(event.data) if isinstance(event, Choice) else None
+        target = None
         if payload is not None and payload.project_id == self.project.id:
             if payload.action in Action.PROJECT_FLOW:
                 return self._project_action(payload)
-            target = self._referentials().target(payload.arg)
-            if payload.action == Action.REFERENTIAL_CHOOSE and target is not None:
-                self._follow(target)
-                self.membership.awaiting = None
-                return Outcome([Reply("project_ready", self._project_values()), *self._enter_step()])
-        return Outcome([self._referentials().choice(again=True)])
+            if payload.action == Action.REFERENTIAL_CHOOSE:
+                target = self._referentials().target(payload.arg)
+        elif isinstance(event, Text):  # "les règles en vigueur", typed instead of tapped
+            target = self._referentials().typed(spoken(event.text))
+        if target is None:
+            return Outcome([self._referentials().choice(again=True)])
+        self._follow(target)
+        self.membership.awaiting = None
+        return Outcome([Reply("project_ready", self._project_values()), *self._enter_step()])
 
     def _command(self, name: str) -> Outcome:
         if self.membership.budget_pending is not None or self._typing():
@@ -726,7 +730,7 @@ class _Conversation:
         if paste.continues(self.membership, event.sent_at):
             outcome = self._paste_tail(self.membership.cut_text_question, event.text)
         else:
-            outcome = self._text(event.text)
+            outcome = self._text(spoken(event.text))
         paste.remember(self.membership, event.text, event.sent_at, self._recorded)
         return outcome
 
@@ -738,7 +742,7 @@ class _Conversation:
         if question is None:
             return self._not_taken(event)
         try:
-            value = parse_answer(question, event.text, self._today())
+            value = parse_answer(question, spoken(event.text), self._today())
         except ParseError as error:
             return Outcome([Reply("edit_refused", {"prompt": self.view.prompt(question)}),
                             self._invalid(error, question), *self._again()])

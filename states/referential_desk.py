@@ -7,8 +7,9 @@ from typing import Any
 
 from dialogs.budget import project_budget
 from dialogs.checks import State, evaluate
+from dialogs.choices import match_choice
 from dialogs.loader import rule_questions
-from dialogs.model import REQUIREMENT
+from dialogs.model import REQUIREMENT, Option
 from dialogs.referentials import Referential
 from dialogs.ui import UiTexts
 from states.buttons import Action
@@ -39,6 +40,12 @@ class ReferentialDesk:
         options = [{"name": r.meta.name, "choice": r.meta.choice, "summary": r.meta.summary} for r in self.order]
         rows = [[self.button(r.meta.choice, Action.REFERENTIAL_CHOOSE, i)] for i, r in enumerate(self.order)]
         return Reply("choose_referential", {"project": self.project, "options": options, "again": again}, rows)
+
+    def typed(self, text: str) -> Referential | None:
+        """The referential a typed answer names for sure: "les règles en vigueur", "la 2", "MSAP"."""
+        options = [Option(id=r.id, label=r.meta.choice, words=r.meta.words) for r in self.order]
+        chosen = match_choice(options, text)
+        return self.referentials[chosen] if chosen is not None else None
 
     def others(self) -> Reply:
         """From the menu: the referentials the project could follow instead."""

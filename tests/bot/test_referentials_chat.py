@@ -59,6 +59,28 @@ async def test_a_new_project_chooses_its_rules_between_two_buttons(client, servi
     assert "Règles suivies : France services" in (await client.send("/menu"))[-1].text
 
 
+async def test_the_rules_typed_instead_of_tapped_are_chosen_when_they_name_one(client, services):
+    await client.send("/start")
+    await client.send("Euh, France services des Aubiers.")  # dictated: its filler and full stop are no name
+    asked = (await client.send("Bordeaux Métropole, en Gironde."))[-1]
+    assert "Quelles règles suit « France services des Aubiers » ?" in asked.text
+    assert "Choisissez d'abord" in (await client.send("les règles"))[-1].text  # names neither
+    started = await client.send("Les règles en vigueur, bien sûr.")
+    assert "« France services des Aubiers », Bordeaux Métropole, en Gironde, selon les règles « France services »" \
+        in started[0].text
+    assert question_in(services.guide, started[-1]).id == "chef_projet_nom"
+    assert stored(services) == ("france_services", "2026", 0)
+
+
+async def test_the_2016_rules_typed_by_their_old_name(client, services):
+    await client.send("/start")
+    await client.send("MSAP du Lévézou")
+    await client.send("Lévézou")
+    started = await client.send("la MSAP, on a commencé en 2019")
+    assert "selon les règles « Maison de services au public »" in started[0].text
+    assert stored(services) == ("msap", "2016", 0)
+
+
 async def test_a_france_services_project_is_checked_against_todays_rules(client, services):
     await client.start_project("MSAP du Lévézou", "Lévézou", FRANCE_SERVICES_RULES)
     record(services, part_operateurs=["la_poste", "caf", "msa"])

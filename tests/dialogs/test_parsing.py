@@ -31,6 +31,7 @@ from dialogs.parsing import (
     parse_text,
     parse_yes_no,
     reads_as_shown,
+    spoken,
     to_json,
     parse_title, typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team,
     typed_button,
@@ -693,6 +694,24 @@ def test_a_project_or_territory_name_is_some_words(text, key):
     else:
         with raises_key(key):
             parse_title(text)
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("Bordeaux Métropole, en Gironde.", "Bordeaux Métropole, en Gironde"),  # a title ends a sentence no more
+    ("CC du Val etc.", "CC du Val etc."), ("Quartier Nord...", "Quartier Nord..."),  # its abbreviation's, its dots
+    ("Saint-Jean (64).", "Saint-Jean (64)")])
+def test_a_title_is_printed_without_the_full_stop_of_a_sentence(text, title):
+    assert parse_title(text) == title
+
+
+@pytest.mark.parametrize(("text", "meant"), [
+    ("Euh, France services des Aubiers", "France services des Aubiers"), ("euh la deuxième", "la deuxième"),
+    ("Alors c'est moi, Nadia Benali", "c'est moi, Nadia Benali"), ("Bon, la 2", "la 2"), ("Hum hum oui", "oui"),
+    ("Alors, ", "Alors, "),  # nothing else: as typed, for the question to say what it waits for
+    ("alors que la poste a fermé", "alors que la poste a fermé"), ("Bon Secours", "Bon Secours"),
+    ("Ben Salah Karim", "Ben Salah Karim")])
+def test_the_fillers_a_dictated_answer_starts_with_are_not_part_of_it(text, meant):
+    assert spoken(text) == meant
 
 
 @pytest.mark.parametrize(("text", "meant"), [
@@ -1431,7 +1450,8 @@ def test_moi_names_no_one_the_documents_can_print(typed):
     with pytest.raises(ParseError) as raised:
         parse_answer(_question(Kind.SHORT_TEXT, person=True), typed)
     assert raised.value.key == "person.self"
-    assert parse_answer(_question(Kind.SHORT_TEXT), typed) == typed  # a text not naming people keeps it
+    # A text not naming people keeps it, without a sentence's full stop.
+    assert parse_answer(_question(Kind.SHORT_TEXT), typed) == typed.removesuffix(".")
 
 
 def test_every_question_asking_who_names_people_the_documents_can_print():
@@ -1547,6 +1567,9 @@ def test_a_yes_or_no_set_apart_from_what_follows_is_read_with_it(text, said):
     ("moi, directeur", None),
     ("le président, Raphaël Daubet, Cauvaldor", None),  # two commas after the function: which is the name?
     ("Paul Durand et Marie Dupont, co-directeurs", None),
+    ("c'est moi, Nadia Benali, je suis chargée de mission politique de la ville.",  # dictated
+     ("Nadia Benali", "chargée de mission politique de la ville")),
+    ("Paul Roux, il est DGS.", ("Paul Roux", "DGS")),
 ])
 def test_a_name_and_a_function_typed_together_are_set_apart(text, expected):
     assert name_and_function(text) == expected
