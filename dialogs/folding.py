@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from text_to_num import alpha2digit
+
 
 def fold(text: str) -> str:
     """Lowercase, strip accents, unify apostrophes and collapse whitespace."""
@@ -30,3 +32,9 @@ def _ordinal(word: str) -> str:
 
 ORDINALS = {_ordinal(word): value for word, value in SPELT_NUMBERS.items() if value > 1} | {
     "premier": 1, "premiere": 1, "second": 2, "seconde": 2}
+
+
+def figures(text: str) -> str:
+    """Numbers said in words as figures: "cinq mille cinq cents habitants" as "5500 habitants". A text holding
+    figures already is left as it is ("1,5 million" is read as a whole)."""
+    return text if any(c.isdigit() for c in text) else alpha2digit(text, "fr")

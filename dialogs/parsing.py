@@ -13,7 +13,7 @@ from dialogs.address import parse_address
 from dialogs.choices import (bare_words, close_options, label_key, match_choice, match_option, none_option,
                              parse_multi, says_no_option)
 from dialogs.errors import ParseError
-from dialogs.folding import SPELT_NUMBERS, fold, typed_words
+from dialogs.folding import SPELT_NUMBERS, figures, fold, typed_words
 from dialogs.model import CHOICE_KINDS, Kind, Question
 from dialogs.schedule import WEEKDAYS, parse_time_ranges
 
@@ -106,7 +106,8 @@ _NOT_A_UNIT = frozenset({"et", "ou", "a", "peu", "cent", "cents", "mille", "mill
 
 def _digits_for_words(text: str) -> str:
     """"trois personnes" as "3 personnes"; any other text as it is."""
-    match = _SPELT_RE.fullmatch(fold(text).rstrip(" .!"))
+    text = figures(text).rstrip(" .!")  # "20.", "vingt." end a sentence
+    match = _SPELT_RE.fullmatch(fold(text))
     if match is None or match["word"] not in SPELT_NUMBERS or match["next"] in _NOT_A_UNIT:
         return text
     return f"{SPELT_NUMBERS[match['word']]}{match['rest']}"
@@ -144,7 +145,7 @@ _EUROS_RE = re.compile(
 
 def parse_euros(text: str) -> Decimal:
     """Parse a non-negative amount in euros ("1 500,50 €", "35 k€") into a Decimal with 2 places."""
-    match = _EUROS_RE.fullmatch(_number_text(text))
+    match = _EUROS_RE.fullmatch(_number_text(figures(text)))
     if not match or (match["sign"] and match["sign2"]):
         raise ParseError("euros.invalid")
     dec = match["dec"] or ""
@@ -176,7 +177,7 @@ _DECIMAL_RE = re.compile(
 
 def parse_decimal(text: str, min: int | Decimal | None = None, max: int | Decimal | None = None) -> Decimal:
     """Parse a non-negative number with at most two decimals ("1,5", "1.5 ETP", "12 400,25"); "1,50" gives 1.5."""
-    match = _DECIMAL_RE.fullmatch(_number_text(text))
+    match = _DECIMAL_RE.fullmatch(_number_text(figures(text)))
     if not match or _is_scale(match["unit"]):
         raise ParseError("decimal.invalid")
     whole = match["int"].replace(" ", "").lstrip("0") or "0"
@@ -224,7 +225,7 @@ _HOURS_MINUTES_RE = re.compile(
 
 def parse_hours(text: str) -> int:
     """Parse a weekly duration ("24h30", "24,5", "35 heures par semaine") into minutes."""
-    squashed = _WEEK_SUFFIX_RE.sub("", fold(text)).strip()
+    squashed = _WEEK_SUFFIX_RE.sub("", fold(figures(text))).strip()
     if match := _HOURS_MINUTES_RE.fullmatch(squashed):
         hours_digits, minutes = match["h"], int(match["m"])
         if minutes >= 60:
@@ -296,6 +297,7 @@ def parse_date(text: str, today: datetime.date | None = None, timing: str | None
     "hier", "aujourd'hui", "demain" are days from `today`, a `DateInferred` too. A sentence holding one date
     ("conseil communautaire du 12 novembre") is that date, a `DateInferred` as well: the rest was left out.
     """
+    text = figures(text)
     try:
         return _parse_whole_date(text, today, timing)
     except ParseError as error:

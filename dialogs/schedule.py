@@ -5,7 +5,7 @@ import re
 import unicodedata
 
 from dialogs.errors import ParseError
-from dialogs.folding import typed_words
+from dialogs.folding import figures, typed_words
 
 DAY_MINUTES = 24 * 60
 # Data, not sentences: what people type for a closed day, folded (lowercase, no accents).
@@ -28,6 +28,11 @@ _SINGLE_TIME_RE = re.compile(r"(?:-|vers )? ?" + _TIME.format("a"))  # "à 14h" 
 def _fold(text: str) -> str:
     bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     bare = bare.casefold().replace("\u2013", "-").replace("\u2014", "-").replace("\u2019", "'")
+    # Hours said as a sentence says them: "de 9 heures à midi et demi", "14 heures et quart".
+    bare = re.sub(r"\bmidi\b", "12h", bare)
+    bare = re.sub(r"([0-9])\s*heures?\b", r"\1h", bare)
+    bare = re.sub(r"([0-9])h\s+et\s+(?:demie?|quart)\b", lambda m: m[1] + ("h15" if m[0].endswith("quart") else "h30"),
+                  bare)
     bare = re.sub(r"([0-9])\s*h\s*([0-9]{2})(?![0-9]|\s*[h:])", r"\1h\2", bare)  # "14 h 30" -> "14h30"
     bare = re.sub(r"([0-9])\s+h\b", r"\1h", bare)
     bare = re.sub(r"\b(?:de|le matin|l'apres-midi|apres-midi|matin|soir)\b", " ", bare)
@@ -45,6 +50,7 @@ def _minutes(hours: str, minutes: str | None) -> int:
 
 def parse_time_ranges(text: str) -> list[list[int]]:
     """The day's opening ranges in minutes since midnight, in order; [] for a closed day."""
+    text = figures(text)
     folded, words = _fold(text).strip(" .!"), typed_words(text)
     if (folded in CLOSED_WORDS or _CLOSED_RE.fullmatch(words)) and not _HALF_DAY_RE.search(words):
         return []  # "fermé le matin" is no closed day: its afternoon's hours are asked

@@ -69,3 +69,13 @@ def test_weekly_total():
     ("lundi", None), ("le lundi", None), ("pour lundi", None), ("comme", None), ("9h-12h", None), ("fermé", None)])
 def test_hours_said_as_another_days_name_that_day(text, day):
     assert same_hours_as(text) == day
+
+
+@pytest.mark.parametrize(("text", "ranges"), [
+    ("de neuf heures à midi", [[540, 720]]),
+    ("de neuf heures à douze heures et de quatorze heures à dix-sept heures trente", [[540, 720], [840, 1050]]),
+    ("de 9 heures et demie à midi et demi", [[570, 750]]),
+    ("8 heures et quart - 12h", [[495, 720]])])
+def test_hours_said_as_a_sentence_says_them(text, ranges):
+    """Dictated: "de neuf heures à midi" was "time_ranges.invalid"."""
+    assert parse_time_ranges(text) == ranges
