@@ -303,7 +303,10 @@ GUIDE = load_guide()
     ("chef_projet_temps", "Je dirais à peu près la moitié de mon temps.", "mi_temps"),
     ("chef_projet_temps", "tout mon temps", "temps_plein"),
     ("enjeux", "Surtout la cohésion sociale", ["cohesion_sociale"]),
-    ("enjeux", "notamment le maillage territorial.", ["maillage_territorial"])])
+    ("enjeux", "notamment le maillage territorial.", ["maillage_territorial"]),
+    ("populations_presentes", "Essentiellement des résidents. Quelques salariés de la zone commerciale du Lac.",
+     ["residents", "salaries"]),
+    ("populations_presentes", "beaucoup de résidents, peu de touristes", ["residents", "touristes"])])
 def test_an_option_said_in_a_sentence_is_that_option(question, text, meant):
     assert parse_answer(GUIDE.questions[question], text) == meant
 
