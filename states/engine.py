@@ -540,6 +540,8 @@ class _Conversation:
         then = shown[shown.index(question) + 1] if question in shown[:-1] else None
         if then is None or not takes(then):
             return None
+        if question.kind is Kind.YES_NO and then.kind is not Kind.DATE:
+            then = self._dated(shown[shown.index(then) + 1:], rest, takes) or then
         self._answer(question, value)
         self._focus(then)  # answered before, it is not the first question left: the words are for it all the same
         understood = {"answer": self._display(question, value)}
@@ -551,6 +553,19 @@ class _Conversation:
             outcome = Outcome([reply for reply in outcome.replies
                                if reply.template not in ("understood", "date_understood")])
         return Outcome([Reply("understood", understood), *outcome.replies])
+
+    def _dated(self, later: list[Question], text: str, takes: Callable[[Question], bool]) -> Question | None:
+        """"oui, on a vu la déléguée du préfet le 10 novembre": the date question further on that the details'
+        one date answers, rather than the text question right after the yes, which would keep a sentence as a
+        name. None when no such question follows or the details hold no one date."""
+        dated = next((then for then in later if then.kind is Kind.DATE and takes(then)), None)
+        if dated is None:
+            return None
+        try:
+            parse_answer(dated, text, self._today())
+        except ParseError:
+            return None
+        return dated
 
     def _typed_at_recap(self, step: Step, text: str) -> Outcome:
         """"oui" to "Tout est juste ?", "3", "retour": what « Étape suivante », ✏️ 3 or « Retour » do."""

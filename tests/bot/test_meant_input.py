@@ -438,6 +438,22 @@ async def test_no_under_the_recap_says_how_to_change_an_answer(client, services)
     assert question_in(services.guide, back).id == "chef_projet_temps"
 
 
+async def test_a_yes_said_with_a_meeting_and_its_date_answers_the_date_not_the_name(client, services):
+    """"Oui, on a vu la déléguée du préfet… le dix novembre" was kept as the referent's name; its date answers
+    "À quelle date… ?", and the name is asked."""
+    guide = services.guide
+    await reach_prefecture_question(client, guide)
+    said, asked = await client.send("Oui, on a vu la déléguée du préfet pour l'égalité des chances le dix novembre.")
+    assert said.text == ("➡️ Réponse retenue : Oui.\n📝 Et à « À quelle date l'avez-vous contacté pour la première "
+                         "fois ? », j'ai noté : 10 novembre 2026.")
+    assert question_in(guide, asked).id == "referent_nom"
+    assert versions(services, "prefecture_contactee") == [True]
+    assert versions(services, "date_premier_contact") == ["2026-11-10"]
+    assert versions(services, "referent_nom") == []
+    await client.send("Mme Nadia Kerroum, déléguée du préfet")
+    assert question_in(guide, client.last()).id == "documents_recus"  # the date is not asked again
+
+
 async def test_a_month_typed_without_its_day_asks_for_the_day(client, services):
     guide = services.guide
     await reach_prefecture_question(client, guide)
