@@ -490,12 +490,16 @@ def yes_no_then(text: str) -> tuple[bool, str] | None:
 
 # How or when a yes was done, which keeps it whole: "oui par mail", "oui, hier", "oui sur rdv" (folded);
 # words that would make it partial, uncertain or to come are never so ("oui par mail mais pas encore lu").
+# Or a sentence saying it was done: "oui elle nous les a envoyés par mail", "oui c'est fait".
 _YES_HOW_RE = re.compile(r"(?:par|lors (?:de|du|des|d')|hier|avant-hier|ce matin|cette semaine|la semaine derniere|"
                          r"le mois dernier|au telephone|en main propre|en reunion|en visio|de vive voix|"
-                         r"sur rendez-vous|sur rdv|a la demande)\b")
+                         r"sur rendez-vous|sur rdv|a la demande|j'|je|on|nous|il|elle|ils|elles|c'est|ca|tout)\b")
+# What makes a yes partial, to come or doubtful: then it is asked again.
 _NOT_WHOLE = frozenset({"mais", "sauf", "pas", "ne", "n", "non", "partiellement", "partie", "presque", "bientot",
                         "cours", "reserve", "si", "quand", "peut", "normalement", "crois", "pense", "seulement",
-                        "uniquement", "attente", "prevu", "prevue"})
+                        "uniquement", "attente", "prevu", "prevue", "encore", "reste", "manque", "manquent", "faut",
+                        "faudra", "doit", "doivent", "devrait", "devraient", "attend", "attendons", "va", "vont",
+                        "demande", "demandes", "demandee", "demandees", "ou", "plutot", "sais", "sait"})
 
 
 def yes_how(text: str) -> bool:
