@@ -502,12 +502,14 @@ _NOT_WHOLE = frozenset({"mais", "sauf", "pas", "ne", "n", "non", "partiellement"
                         "demande", "demandes", "demandee", "demandees", "ou", "plutot", "sais", "sait"})
 
 
-def yes_how(text: str) -> bool:
-    """A yes followed by how or when it was done ("oui par mail", "oui, lors de la réunion"): a yes all the same."""
+def yes_how(text: str, asked: str = "") -> bool:
+    """A yes followed by how or when it was done ("oui par mail", "oui, lors de la réunion"), or by words of the
+    question `asked` only ("oui, avec l'ANCT" to "Coopérerez-vous avec l'ANCT… ?"): a yes all the same."""
     words = _WORD_RE.findall(fold(text))
     for head in range(1, min(len(words), _YES_NO_LONGEST) + 1):
         rest = " ".join(words[head:])
-        if said_yes_no(" ".join(words[:head])) is True and _YES_HOW_RE.match(rest) \
+        if said_yes_no(" ".join(words[:head])) is True and (
+                _YES_HOW_RE.match(rest) or (rest and set(words[head:]) <= set(_WORD_RE.findall(fold(asked))))) \
                 and not _NOT_WHOLE.intersection(word for part in words[head:] for word in part.split("'")):
             return True
     return False

@@ -416,7 +416,8 @@ class _Conversation:
         except ParseError as error:
             if (taken := self._said_with_more(step, question, text)) is not None:
                 return taken
-            if question.kind is not Kind.YES_NO or not yes_how(text):  # "oui par mail": a yes, said back
+            # "oui par mail", "oui, avec l'ANCT" (the question's words): a yes, said back
+            if question.kind is not Kind.YES_NO or not yes_how(text, self.view.prompt(question)):
                 return self._refusal(question, text, error)
             value = True
         if question.kind is Kind.DATE and self._unexpected_date(question, value):

@@ -454,6 +454,20 @@ async def test_a_yes_said_with_a_meeting_and_its_date_answers_the_date_not_the_n
     assert question_in(guide, client.last()).id == "documents_recus"  # the date is not asked again
 
 
+async def test_a_yes_repeating_the_question_is_a_yes(client, services):
+    """"Oui bien sûr, avec l'animation nationale" to "Coopérerez-vous avec l'animation nationale du réseau ?" was
+    "Répondez seulement par oui ou par non"."""
+    guide = services.guide
+    await reach_prefecture_question(client, guide)
+    await client.send("non")
+    await client.send("oui")  # the yearly committee
+    assert question_in(guide, client.last()).id == "dev_cooperation_cellule"
+    said, asked = await client.send("Oui bien sûr, avec l'animation nationale.")
+    assert said.text == "➡️ Réponse retenue : Oui."
+    assert versions(services, "dev_cooperation_cellule") == [True]
+    assert question_in(guide, asked).id == "ecarts_cahier_charges"
+
+
 async def test_a_month_typed_without_its_day_asks_for_the_day(client, services):
     guide = services.guide
     await reach_prefecture_question(client, guide)

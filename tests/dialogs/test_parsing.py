@@ -1602,6 +1602,13 @@ def test_a_yes_said_with_how_or_when_is_a_yes_and_never_one_with_a_restriction(t
     assert yes_how(typed) is whole
 
 
+@pytest.mark.parametrize(("typed", "whole"), [
+    ("Oui bien sûr, avec l'ANCT.", True), ("oui, l'ANCT", True), ("oui, avec la Préfecture", False),
+    ("oui, pas avec l'ANCT", False)])
+def test_a_yes_repeating_the_words_of_the_question_is_a_yes(typed, whole):
+    assert yes_how(typed, "Coopérerez-vous avec l'ANCT, qui anime le réseau France services ?") is whole
+
+
 @pytest.mark.parametrize(("kind", "typed", "value"), [
     (Kind.INTEGER, "À peu près cinq mille cinq cents habitants.", 5500),
     (Kind.INTEGER, "douze mille quatre cents", 12400),
