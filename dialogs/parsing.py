@@ -806,7 +806,8 @@ NEXT = "next"
 RECAP_NEXT_PHRASES = (
     "c'est bon", "tout est bon", "tout est juste", "c'est juste", "juste", "tout est correct", "correct", "parfait",
     "valider", "je valide", "suivant", "suite", "etape suivante", "continuer", "on continue", "confirmer",
-    "je confirme",
+    "je confirme", "on passe a la suite", "passons a la suite", "passer a la suite", "on passe a l'etape suivante",
+    "passons a l'etape suivante", "on peut passer a la suite", "on peut continuer", "on avance", "on y va", "allons-y",
 )
 _RECAP_NEXT_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(RECAP_NEXT_PHRASES, key=len, reverse=True)))
                             + r")\b")

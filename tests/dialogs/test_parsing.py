@@ -677,8 +677,8 @@ def test_not_yet_at_a_yes_no_question_is_its_no_not_later():
 @pytest.mark.parametrize(("text", "meant"), [
     ("oui", "next"), ("Oui, tout est juste !", "next"), ("OK merci", "next"), ("\U0001F44D", "next"),
     ("C'est bon", "next"), ("Étape suivante", "next"), ("je confirme", "next"), ("3", 3), ("✏️ 3", 3),
-    ("modifier la 3", 3), ("Question 1", 1), ("retour", "back"),
-    ("non", None), ("Non, c'est pas juste", None), ("oui mais la 3 est fausse", None), ("ajuster", None),
+    ("modifier la 3", 3), ("Question 1", 1), ("retour", "back"), ("On passe à la suite.", "next"),
+    ("oui, passons à l'étape suivante", "next"), ("on y va", "next"), ("non", None), ("Non, c'est pas juste", None), ("oui mais la 3 est fausse", None), ("ajuster", None),
     ("7", None), ("0", None), ("Marie Dupont", None)])
 def test_what_is_typed_under_a_recap_is_the_button_it_names(text, meant):
     assert typed_at_recap(text, answers=6) == meant
