@@ -33,12 +33,13 @@ _LIST_SEP_RE = re.compile(r"(\s*[,;\n]\s*(?:(?:et|ainsi que)\s+)?|\s+et\s+|\s+ai
 _IGNORED_WORDS = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "en", "aussi", "egalement"})
 _WORD_RE = re.compile(r"[^\W_]+")
 # How a spoken answer starts before it names the option: "c'est la mairie", "ce sera un prestataire", "je dirais
-# à peu près la moitié", "surtout la cohésion sociale", "quelques salariés".
+# à peu près la moitié", "surtout la cohésion sociale", "quelques salariés", "il y a une agence France Travail".
 _LEAD_INS = (("c", "est"), ("ce", "sera"), ("ce", "seront"), ("ce", "sont"), ("ce", "serait"), ("je", "dirais"),
              ("je", "pense"), ("a", "peu", "pres"), ("environ",), ("plutot",), ("surtout",), ("notamment",),
              ("principalement",), ("avant", "tout"), ("en", "particulier"), ("essentiellement",),
              ("majoritairement",), ("beaucoup",), ("quelques",), ("plusieurs",), ("pas", "mal"), ("tres", "peu"),
-             ("peu",), ("certains",), ("certaines",))
+             ("peu",), ("certains",), ("certaines",), ("il", "y", "a"), ("on", "a"), ("nous", "avons"),
+             ("une", "agence"), ("l", "agence"), ("agence",))
 # After an option's words, these make the answer something else than that option alone.
 _HEDGES = frozenset({"ou", "ni", "pas", "non", "sauf", "mais", "plutot", "et"})
 

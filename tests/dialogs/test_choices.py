@@ -306,7 +306,9 @@ GUIDE = load_guide()
     ("enjeux", "notamment le maillage territorial.", ["maillage_territorial"]),
     ("populations_presentes", "Essentiellement des résidents. Quelques salariés de la zone commerciale du Lac.",
      ["residents", "salaries"]),
-    ("populations_presentes", "beaucoup de résidents, peu de touristes", ["residents", "touristes"])])
+    ("populations_presentes", "beaucoup de résidents, peu de touristes", ["residents", "touristes"]),
+    ("operateurs", "Il y a La Poste, une agence France Travail, la CAF",
+     ["la_poste", "pole_emploi", "caf"])])
 def test_an_option_said_in_a_sentence_is_that_option(question, text, meant):
     assert parse_answer(GUIDE.questions[question], text) == meant
 
