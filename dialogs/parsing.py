@@ -113,10 +113,18 @@ def _digits_for_words(text: str) -> str:
     return f"{SPELT_NUMBERS[match['word']]}{match['rest']}"
 
 
+def _before_clause(text: str) -> str:
+    """"Une seule pour l'instant, avec la CAF": the number before a clause that holds no other one."""
+    head, comma, tail = text.partition(", ")
+    if not comma or any(c.isdigit() for c in figures(tail)) or SPELT_NUMBERS.keys() & set(typed_words(tail).split()):
+        return text
+    return head
+
+
 def parse_integer(text: str, min: int | None = None, max: int | None = None) -> int:
     """Parse a whole number written the French way, or a small one spelt out ("trois"); negatives only when min
     allows them."""
-    match = _INTEGER_RE.fullmatch(_SQUARE_METRES.sub("m²", _number_text(_digits_for_words(text))))
+    match = _INTEGER_RE.fullmatch(_SQUARE_METRES.sub("m²", _number_text(_digits_for_words(_before_clause(text)))))
     if not match:
         raise ParseError("integer.invalid")
     if _is_scale(match["unit"]):

@@ -938,6 +938,18 @@ def test_a_count_spelt_as_no_one_number_is_not_guessed(text):
         parse_integer(text, 0)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Une seule pour l'instant, avec la CAF.", 1), ("3, avec la CAF et la CPAM", 3),
+    ("4 rencontres, toutes en mairie", 4), ("trois, quatre", None), ("12 400, dont 3 000 en QPV", None),
+    ("2,5", None)])
+def test_a_count_followed_by_a_clause_without_another_number_is_that_count(text, expected):
+    if expected is None:
+        with raises_key("integer.invalid"):
+            parse_integer(text, 0)
+    else:
+        assert parse_integer(text, 0) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [("vingt et un", 21), ("trois mille", 3000), ("trois cents", 300),
                                                 ("cent", 100), ("20.", 20)])
 def test_a_count_spelt_in_several_words_is_read_by_french_grammar(text, expected):
