@@ -496,6 +496,21 @@ def yes_no_then(text: str) -> tuple[bool, str] | None:
     return found if found is not None and found[1] else None
 
 
+# What takes a no back or makes it doubtful: "non, enfin oui", "non mais bientôt" (folded words).
+_NO_HEDGES = frozenset({"oui", "mais", "sauf", "enfin", "presque", "bientot", "partiellement", "partie", "si",
+                        "sinon", "peut", "ou", "plutot", "normalement"})
+
+
+def no_because(text: str) -> str | None:
+    """"Pas encore, on attend les élections de mars": a no and why, the why returned (a no stays a no, whatever
+    its reason); None for anything else, or a no taken back or doubtful ("non, enfin oui", "non mais bientôt")."""
+    said = yes_no_then(text)
+    if said is None or said[0] is not False:
+        return None
+    words = {word for part in _WORD_RE.findall(fold(said[1])) for word in part.split("'")}
+    return None if words & _NO_HEDGES else said[1].rstrip(" .!")
+
+
 # How or when a yes was done, which keeps it whole: "oui par mail", "oui, hier", "oui sur rdv" (folded);
 # words that would make it partial, uncertain or to come are never so ("oui par mail mais pas encore lu").
 # Or a sentence saying it was done: "oui elle nous les a envoyés par mail", "oui c'est fait".

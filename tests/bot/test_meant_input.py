@@ -484,14 +484,20 @@ async def test_a_yes_said_with_its_details_answers_the_question_asking_for_them(
     """"Oui, M. Martin…" to "Avez-vous contacté votre référent ?": the yes, and the name the next question asks."""
     guide = services.guide
     await reach_prefecture_question(client, guide)
-    refused, asked = await client.send("Non, on attend son retour")  # the next question asks nothing of a no
+    # The next question asks nothing of a no: the no is kept, and the chat says its reason is not.
+    said, asked = await client.send("Non, on attend son retour.")
+    assert said.text == ("➡️ Réponse retenue : Non.\nℹ️ Cette question ne garde pas de précision : « on attend son "
+                         "retour » n'est pas enregistré.")
+    assert versions(services, "prefecture_contactee") == [False]
+    assert question_in(guide, asked).id == "dev_comite_annuel"
+    refused, _ = await client.send("non, enfin oui")  # taken back: asked again
     assert refused.text == "⚠️ Répondez seulement par oui ou par non : cette question ne garde pas de précision."
-    assert question_in(guide, asked).id == "prefecture_contactee"
+    await client.click("↩️ Retour")
     said, asked = await client.send("Oui, bien sûr : M. Martin, sous-préfecture de Millau")
     assert said.text == ("➡️ Réponse retenue : Oui.\n📝 Et à « Quel est le nom de votre référent en Préfecture ? », "
                          "j'ai noté : M. Martin, sous-préfecture de Millau.")
     assert question_in(guide, asked).id == "date_premier_contact"
-    assert versions(services, "prefecture_contactee") == [True]
+    assert versions(services, "prefecture_contactee") == [False, True]
     assert versions(services, "referent_nom") == ["M. Martin, sous-préfecture de Millau"]
     # Said again from the yes: the name given right after it is a new version of the name.
     await client.click("↩️ Retour")

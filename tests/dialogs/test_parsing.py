@@ -22,6 +22,7 @@ from dialogs.parsing import (
     ParseError,
     from_json,
     name_and_function,
+    no_because,
     parse_answer,
     parse_date,
     parse_decimal,
@@ -1612,6 +1613,14 @@ def test_a_date_taken_or_to_come_is_the_one_closest_to_today(typed, expected):
     ("oui je crois", False), ("oui on va les recevoir", False), ("oui elle les a demandés", False)])
 def test_a_yes_said_with_how_or_when_is_a_yes_and_never_one_with_a_restriction(typed, whole):
     assert yes_how(typed) is whole
+
+
+@pytest.mark.parametrize(("typed", "reason"), [
+    ("Pas encore, on attend les élections municipales de mars.", "on attend les élections municipales de mars"),
+    ("non (trop tôt)", "trop tôt"), ("non, enfin oui", None), ("non mais bientôt", None),
+    ("non, peut-être en mars", None), ("oui, on attend", None), ("non", None)])
+def test_a_no_said_with_its_reason_is_a_no_unless_taken_back(typed, reason):
+    assert no_because(typed) == reason
 
 
 @pytest.mark.parametrize(("typed", "whole"), [
