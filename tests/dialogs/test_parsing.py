@@ -1394,6 +1394,17 @@ def _show(kind: str, value) -> str:
     return template.render(answer={"status": "answered", "kind": kind, "value": value})
 
 
+def test_an_answer_said_back_ends_with_one_full_stop():
+    """"j'ai noté : … sont partants.." once the answer's own full stop was followed by the sentence's."""
+    def understood(value: str) -> str:
+        answer = {"status": "answered", "kind": "long_text", "value": value}
+        return _RENDERER.html(Reply("understood", {"answer": {"status": "answered", "kind": "yes_no", "value": True},
+                                                   "then": "Qu'ont répondu les acteurs ?", "details": answer}))
+    assert understood("La CAF est partante.").endswith("j'ai noté : <b>La CAF est partante.</b>")
+    assert understood("La CAF est partante").endswith("j'ai noté : <b>La CAF est partante</b>.")
+    assert understood("Partante ?").endswith("<b>Partante ?</b>")
+
+
 def test_messages_for_a_date_that_does_not_exist_or_whose_weekday_is_wrong():
     assert _invalid("date.no_such_day", day=29, days=28, month="février", year=2027) == (
         "⚠️ Février 2027 n'a que 28 jours : il n'y a pas de 29 février. Vérifiez la date.")
