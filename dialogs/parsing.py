@@ -1023,6 +1023,11 @@ def _parse_year(text: str, min: int, max: int | None, today: datetime.date | Non
 # An answer pointing at another one ("voir ci-dessus"): the dossier prints each answer where its reader meets it.
 _ELSEWHERE_RE = re.compile(r"(?:idem|pareil|(?:c'est )?(?:la )?meme chose|deja dit|(?:comme |voir |cf\.? )"
                            r"(?:ci-dessus|plus haut|au-dessus|precedemment|avant|la reponse precedente))[ .!]*")
+# "Les mêmes, plus la mairie", "idem + le CCAS": an answer made of another one and more, which the dossier cannot
+# print either (folded).
+_ELSEWHERE_AND_MORE_RE = re.compile(r"(?:(?:ce sont |c'est )?(?:les|la|le) memes?(?: (?:acteurs|partenaires|que"
+                                    r" (?:ci-dessus|avant|precedemment)))?|idem|pareil|meme chose)"
+                                    r"(?:[ .!]*$|\s*[,;+]|\s(?:plus|et|avec|sauf|mais|moins)\b)")
 
 
 def _words(text: str) -> str:
@@ -1030,7 +1035,7 @@ def _words(text: str) -> str:
     "none"); nor a figure alone, a button's number typed under another screen, nor "voir ci-dessus"."""
     if not _LETTER_RE.search(text) or said_yes_no(text):
         raise ParseError("text.words", typed=text)
-    if _ELSEWHERE_RE.fullmatch(typed_words(text)):
+    if _ELSEWHERE_RE.fullmatch(typed := typed_words(text)) or _ELSEWHERE_AND_MORE_RE.match(typed):
         raise ParseError("text.elsewhere", typed=text)
     return text
 

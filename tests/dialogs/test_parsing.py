@@ -985,11 +985,17 @@ def test_a_yes_or_a_figure_alone_answers_no_text_question(text):
 
 
 @pytest.mark.parametrize("text", ["voir ci-dessus", "Idem.", "cf. ci-dessus", "comme plus haut", "déjà dit",
-                                  "la même chose"])
+                                  "la même chose", "Les mêmes, plus la mairie.", "idem + le CCAS",
+                                  "les mêmes que ci-dessus"])
 def test_an_answer_pointing_at_another_is_asked_in_words(text):
     """The dossier prints each answer in its own section: "voir ci-dessus" would point at nothing there."""
     with raises_key("text.elsewhere", typed=text):
         parse_answer(_question(Kind.LONG_TEXT), text)
+
+
+@pytest.mark.parametrize("text", ["Le même bâtiment que la mairie", "La même équipe qu'à Lormont", "Les Mesnils"])
+def test_words_of_sameness_that_say_what_they_are_are_an_answer(text):
+    assert parse_answer(_question(Kind.LONG_TEXT), text) == text
 
 
 @pytest.mark.parametrize("text", ["non", "aucune", "Oui et non : cela dépend des jours", "Ouistreham",
