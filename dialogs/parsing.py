@@ -121,20 +121,26 @@ def _before_clause(text: str) -> str:
     return head
 
 
-def parse_integer(text: str, min: int | None = None, max: int | None = None) -> int:
-    """Parse a whole number written the French way, or a small one spelt out ("trois"); negatives only when min
-    allows them."""
+def _integer(text: str) -> int:
     match = _INTEGER_RE.fullmatch(_SQUARE_METRES.sub("m²", _number_text(_digits_for_words(_before_clause(text)))))
-    if not match:
-        raise ParseError("integer.invalid")
-    if _is_scale(match["unit"]):
+    if not match or _is_scale(match["unit"]):
         raise ParseError("integer.invalid")
     digits = match["num"].replace(" ", "").replace(".", "").lstrip("0") or "0"
     if len(digits) > 100:
         raise ParseError("integer.invalid")
-    value = int(digits)
-    if match["sign"] == "-":
-        value = -value
+    return -int(digits) if match["sign"] == "-" else int(digits)
+
+
+# A count of none, as said to "Combien… ?": "aucune encore", "pas une seule pour l'instant" (folded).
+_NONE_COUNT_RE = re.compile(r"(?:aucun|aucune|aucun\w* encore|pas encore|pas un|pas une|pas un seul|pas une seule"
+                            r"|jamais|zero|nul|nulle)(?:[ ,]+(?:encore|pour l'instant|pour le moment|a ce jour"
+                            r"|jusqu'ici|jusqu'a present))?")
+
+
+def parse_integer(text: str, min: int | None = None, max: int | None = None) -> int:
+    """Parse a whole number written the French way, or a small one spelt out ("trois"); negatives only when min
+    allows them."""
+    value = 0 if _NONE_COUNT_RE.fullmatch(typed_words(_before_clause(text))) else _integer(text)
     low = min if min is not None else (0 if value < 0 else None)
     if (low is not None and value < low) or (max is not None and value > max):
         raise ParseError("integer.range", min=low, max=max)

@@ -951,6 +951,19 @@ def test_a_count_followed_by_a_clause_without_another_number_is_that_count(text,
         assert parse_integer(text, 0) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Aucune encore, on doit aller voir celle de Lormont en janvier.", 0), ("pas une seule pour l'instant", 0),
+    ("aucune", 0), ("aucun, sauf 2", None), ("Aucunement", None)])
+def test_none_said_to_how_many_is_zero(text, expected):
+    if expected is None:
+        with raises_key("integer.invalid"):
+            parse_integer(text, 0)
+    else:
+        assert parse_integer(text, 0) == expected
+    with raises_key("integer.invalid" if expected is None else "integer.range"):
+        parse_integer(text, 1)  # where none is no answer
+
+
 @pytest.mark.parametrize(("text", "expected"), [("vingt et un", 21), ("trois mille", 3000), ("trois cents", 300),
                                                 ("cent", 100), ("20.", 20)])
 def test_a_count_spelt_in_several_words_is_read_by_french_grammar(text, expected):
