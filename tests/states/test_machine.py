@@ -119,3 +119,11 @@ def test_a_named_prompt_waits_for_the_name_it_shows(guide):
     # The name is trimmed, and "{name}" typed in it stays text: the prompt's own is replaced once.
     assert prompt(equipe_fonctions_autre=" Médiation {name} ") == "Qui assurera la fonction « Médiation {name} » ?"
     assert turn(guide).view.prompt(guide.questions["equipe_fonctions"]) == guide.questions["equipe_fonctions"].prompt
+
+
+@pytest.mark.parametrize(("visits", "asked"), [(0, False), (2, True)])
+def test_what_visits_taught_is_asked_only_after_one(guide, visits, asked):
+    """"Qu'avez-vous retenu de ces visites ?" came after "Aucune encore": a question about nothing."""
+    step = guide.step_of_question["visites_maisons"]
+    visible = turn(guide, visites_maisons=visits).view.visible_questions(step)
+    assert (guide.questions["visites_enseignements"] in visible) is asked
