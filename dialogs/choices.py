@@ -240,7 +240,8 @@ _CONNECTOR_RE = re.compile(r"^\s*(?:plus|ainsi que|avec|et aussi|mais aussi|auss
 _STRESS_RE = re.compile(r"(?:surtout|notamment|en particulier|particulierement|principalement|dont)\b",
                         re.IGNORECASE)  # "…, surtout l'isolement": what was named, stressed, no other item
 _SPACED_NUMBERS_RE = re.compile(r"[0-9]+(?: +[0-9]+)+")  # "2 3": options' numbers, as a phone user types them
-_ALL_START_RE = re.compile(r"(?:tous|toutes|l'ensemble) ")  # folded
+# Folded: "tous les opérateurs", "toute l'offre de base évidemment", "tout ça".
+_ALL_START_RE = re.compile(r"(?:tous |toutes |l'ensemble |toute (?:la |l')|tout (?:le |l'|ca\b|cela\b))")
 _LESS_RE = re.compile(r"\b(?:sauf|sans|exceptee?s?|hormis|a part|moins)\b")  # folded
 # "tous sauf la MSA", "tous les partenaires nationaux plus la Mission locale": every option, less or more some.
 _ALL_BUT_RE = re.compile(r",?\s+(?:(?P<less>sauf|sans|except[ée]e?s?|hormis|[àa] part|moins)|plus|avec|en plus de|"

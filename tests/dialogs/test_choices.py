@@ -307,6 +307,11 @@ GUIDE = load_guide()
     ("populations_presentes", "Essentiellement des résidents. Quelques salariés de la zone commerciale du Lac.",
      ["residents", "salaries"]),
     ("populations_presentes", "beaucoup de résidents, peu de touristes", ["residents", "touristes"]),
+    ("part_offre_base", "Toute l'offre de base évidemment.", ["accueil", "services_en_ligne",
+                                                                "demarches_administratives", "mise_en_relation",
+                                                                "porter_a_connaissance"]),
+    ("part_offre_base", "tout ça sauf 5", ["accueil", "services_en_ligne", "demarches_administratives",
+                                         "mise_en_relation"]),
     ("operateurs", "Il y a La Poste, une agence France Travail, la CAF",
      ["la_poste", "pole_emploi", "caf"])])
 def test_an_option_said_in_a_sentence_is_that_option(question, text, meant):
