@@ -813,12 +813,18 @@ def typed_validate(text: str) -> bool:
     return typed_words(text) in VALIDATE_PHRASES
 
 
+def _button_said(question: Question, words: str) -> str | None:
+    return TYPED_BUTTONS.get(words) or (DEFER if words in _NOT_YET and question.kind is not Kind.YES_NO else None)
+
+
 def typed_button(question: Question, text: str) -> str | None:
     """SKIP, DEFER, DEFER_PARTNER, BACK, KEEP or CLEAR when the text says what a button of the question does
     ("passer", "je ne sais pas", "ce partenaire plus tard", "retour", "garder", "effacer"), unless it names one of
     the question's options."""
     words = _BUTTON_MARK_RE.sub("", typed_words(text))
-    meant = TYPED_BUTTONS.get(words) or (DEFER if words in _NOT_YET and question.kind is not Kind.YES_NO else None)
+    # "je ne sais pas, je dois demander au directeur": the button said first, then why
+    head = re.split(r"\s*[,;:.]\s+|\s+[–—-]\s+", words, maxsplit=1)[0]
+    meant = _button_said(question, words) or _button_said(question, head)
     if meant is None or (question.kind in CHOICE_KINDS and match_option(question.options, text) is not None):
         return None
     return meant

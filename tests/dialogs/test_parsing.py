@@ -663,7 +663,11 @@ def test_a_command_typed_without_its_slash_is_that_command(text, command):
     ("Aucune idée", "defer"), ("Plus tard", "defer"), ("on verra", "defer"), ("À compléter plus tard.", "defer"),
     ("retour", "back"), ("Question précédente", "back"), ("Pas encore", "defer"), ("pas encore défini", "defer"),
     ("plus tard en 2027", None), ("je ne sais pas qui", None), ("Marie Dupont", None),
-    ("je l'ai pas sous la main", "defer"), ("À vérifier", "defer"), ("Je ne sais plus.", "defer")])
+    ("je l'ai pas sous la main", "defer"), ("À vérifier", "defer"), ("Je ne sais plus.", "defer"),
+    # Then why: "je ne sais pas" is the button all the same
+    ("Je ne sais pas, je dois demander au directeur du bureau.", "defer"), ("Plus tard : on verra avec la mairie",
+                                                                           "defer"),
+    ("pas encore, on cherche", "defer"), ("Marie Dupont, plus tard DGS", None)])
 def test_a_buttons_words_typed_are_that_button(text, meant):
     assert typed_button(_question(Kind.SHORT_TEXT), text) == meant
 
