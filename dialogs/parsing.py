@@ -871,19 +871,28 @@ def typed_at_recap(text: str, answers: int) -> str | int | None:
 _MENU_STAGE_RE = re.compile(r"(?:(?:a |aller a )?(?:l'|la )?etape )?(?P<n>[0-9]{1,2})")
 _MENU_NUMBERED_RE = re.compile(r"[0-9]{1,2}[.)]? +")  # "6. Préparer le budget", the button's label typed
 _MENU_RESUME = frozenset({"continuer", "reprendre", "on continue", "je continue", "suite", "la suite"})
+# Where a user says they are going, before the stage: "on passe au portage", "aller à l'étape 3" (folded).
+_MENU_GO_RE = re.compile(r"^(?:on passe|passons|passer|on va|allons|aller|je veux aller|je vais|on peut passer"
+                         r"|on attaque|direction)\s+(?:a la |a l'|au |aux |a |vers )?")
 
 
 def typed_at_menu(text: str, titles: Sequence[str]) -> str | int | None:
     """NEXT for "continuer"; the 1-based order of the stage a text names ("5", "étape 5", its title); None for
     anything else, which answers the guide's question."""
-    words = _BUTTON_MARK_RE.sub("", typed_words(text))
+    typed = _BUTTON_MARK_RE.sub("", typed_words(text))
+    words = _MENU_GO_RE.sub("", typed)
     if words in _MENU_RESUME:
         return NEXT
     if (match := _MENU_STAGE_RE.fullmatch(words)) is not None:
         order = int(match["n"])
         return order if 1 <= order <= len(titles) else None
     key = label_key(_MENU_NUMBERED_RE.sub("", words, count=1))
-    return next((order for order, title in enumerate(titles, start=1) if label_key(title) == key), None)
+    if (order := next((order for order, title in enumerate(titles, start=1) if label_key(title) == key), None)):
+        return order
+    # "on passe au portage": where one goes, in words only one title holds, one of them a word of substance
+    said = set(bare_words(words)) if words != typed else set()
+    holding = [order for order, title in enumerate(titles, start=1) if said and said <= set(bare_words(title))]
+    return holding[0] if len(holding) == 1 and max(map(len, said)) >= 5 else None
 
 
 # Under /dossier: the button named, or a plain yes to what it offers.

@@ -732,7 +732,9 @@ STAGE_TITLES = ["Établir un diagnostic pour définir le projet", "Définir le p
 @pytest.mark.parametrize(("text", "meant"), [
     ("2", 2), ("étape 3", 3), ("L'étape 1", 1), ("aller à l'étape 2", 2), ("Calibrer l'équipe", 3),
     ("3. Calibrer l'équipe", 3), ("définir le portage", 2), ("continuer", "next"), ("▶️ Continuer", "next"),
-    ("4", None), ("0", None), ("Marie Dupont", None), ("l'équipe", None), ("2 agents", None)])
+    ("4", None), ("0", None), ("Marie Dupont", None), ("l'équipe", None), ("2 agents", None),
+    ("On passe au portage.", 2), ("on va au diagnostic", 1), ("passons à l'étape 3", 3), ("le portage", None),
+    ("on passe à la suite du projet", None)])
 def test_what_is_typed_under_the_menu_is_the_stage_it_names(text, meant):
     assert typed_at_menu(text, STAGE_TITLES) == meant
 
