@@ -14,6 +14,7 @@ from dialogs.choices import (bare_words, close_options, label_key, match_choice,
                              parse_multi, says_no_option)
 from dialogs.errors import ParseError
 from dialogs.folding import SPELT_NUMBERS, figures, fold, typed_words
+from dialogs.formatting import upper_first
 from dialogs.model import CHOICE_KINDS, Kind, Question
 from dialogs.schedule import WEEKDAYS, parse_time_ranges
 
@@ -1051,14 +1052,28 @@ _ELSEWHERE_AND_MORE_RE = re.compile(r"(?:(?:ce sont |c'est )?(?:les|la|le) memes
                                     r"(?:[ .!]*$|\s*[,;+]|\s(?:plus|et|avec|sauf|mais|moins)\b)")
 
 
+# "Une fois par semaine, comme je l'ai dit": a clause pointing at what was said before, which the dossier's reader
+# never saw; the answer stands without it.
+_AS_SAID = (r"(?:comme (?:je l'ai|on l'a|je vous l'ai|d[ée]j[àa]) dit|comme dit (?:plus haut|avant|pr[ée]c[ée]demment)"
+            r"|comme indiqu[ée] (?:plus haut|avant|pr[ée]c[ée]demment)|je l'ai d[ée]j[àa] dit)")
+_AS_SAID_RE = re.compile(rf"^\s*{_AS_SAID}\s*[,:;]\s*|[\s,;(–—-]*\b{_AS_SAID}\b\)?\s*(?=[.!]?\s*$)", re.IGNORECASE)
+
+
+def _without_as_said(text: str) -> str:
+    """The answer without its "comme je l'ai dit", at its start or end."""
+    said = _AS_SAID_RE.sub("", text)
+    return upper_first(said) if said != text and text[:1].isupper() else said
+
+
 def _words(text: str) -> str:
     """A text answer, which "oui" alone never is: every text question asks what, who or how ("non" may say
     "none"); nor a figure alone, a button's number typed under another screen, nor "voir ci-dessus"."""
     if not _LETTER_RE.search(text) or said_yes_no(text):
         raise ParseError("text.words", typed=text)
-    if _ELSEWHERE_RE.fullmatch(typed := typed_words(text)) or _ELSEWHERE_AND_MORE_RE.match(typed):
+    if _ELSEWHERE_RE.fullmatch(typed := typed_words(text)) or _ELSEWHERE_AND_MORE_RE.match(typed) \
+            or not _without_as_said(text).strip(" .!"):
         raise ParseError("text.elsewhere", typed=text)
-    return text
+    return _without_as_said(text)
 
 
 def to_json(kind: Kind | str, value: Any) -> Any:

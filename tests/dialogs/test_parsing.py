@@ -1012,6 +1012,17 @@ def test_an_answer_pointing_at_another_is_asked_in_words(text):
         parse_answer(_question(Kind.LONG_TEXT), text)
 
 
+@pytest.mark.parametrize(("text", "answer"), [
+    ("Une fois par semaine, comme je l'ai dit.", "Une fois par semaine."),
+    ("Une fois par semaine (comme dit plus haut)", "Une fois par semaine"),
+    ("Comme je l'ai dit, une fois par semaine", "Une fois par semaine")])
+def test_a_pointer_at_what_was_said_before_is_left_out_of_the_answer(text, answer):
+    """The dossier's reader never saw what was said before: "comme je l'ai dit" would point at nothing."""
+    assert parse_answer(_question(Kind.LONG_TEXT), text) == answer
+    with raises_key("text.elsewhere"):
+        parse_answer(_question(Kind.LONG_TEXT), "comme je l'ai dit")
+
+
 @pytest.mark.parametrize("text", ["Le même bâtiment que la mairie", "La même équipe qu'à Lormont", "Les Mesnils"])
 def test_words_of_sameness_that_say_what_they_are_are_an_answer(text):
     assert parse_answer(_question(Kind.LONG_TEXT), text) == text
