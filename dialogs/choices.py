@@ -138,6 +138,11 @@ _LEAD_IN_RE = re.compile(r"^(?:c['’]\s*est|ce sera)\s+", re.IGNORECASE)
 _ARTICLE_RE = re.compile(r"^(?:(?:la|le|les|un|une|notre|nos)\s+|l['’]\s*)", re.IGNORECASE)
 
 
+# What follows a name in a sentence saying more about it: "… qui porte le projet", "…, via sa direction".
+_NAME_ENDS_RE = re.compile(r"\s+(?:qui|que|qu')\s*|\s*,\s+(?:via|avec|par|pour|en|car|parce|dont|qui|et)\b",
+                           re.IGNORECASE)
+
+
 def option_and_name(question: Question, text: str) -> tuple[str, str] | None:
     """A single choice's option and the name of what it is, typed together: "la communauté de communes Causse et
     Vallées de la Dordogne" is « La collectivité locale » and "Communauté de communes Causse et Vallées de la
@@ -158,6 +163,7 @@ def option_and_name(question: Question, text: str) -> tuple[str, str] | None:
     if not any(word[:1].isupper() and _singular(fold(word)) in following for word in _WORD_RE.findall(text)):
         return None  # "une commune rurale": words about it, not its name
     name = _LEAD_IN_RE.sub("", text.strip(), count=1).strip().rstrip(".")
+    name = _NAME_ENDS_RE.split(name, maxsplit=1)[0]  # "la Ville de Bordeaux qui porte, via…": its name ends there
     option = question.option(option_id)
     if not any(_ARTICLE_RE.match(words) and fold(name).startswith(fold(words)) for words in option.words):
         name = _ARTICLE_RE.sub("", name, count=1)

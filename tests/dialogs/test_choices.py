@@ -18,7 +18,8 @@ TOOL = Question(id="outil", prompt="Quel outil ?", kind=Kind.CHOICE, options=[
     Option(id="tableur", label="Tableur", words=["Excel"]), Option(id="logiciel", label="Logiciel dédié"),
     Option(id="autre", label="Autre")])
 CARRIER = Question(id="porteur", prompt="Qui portera juridiquement la Maison ?", kind=Kind.CHOICE, options=[
-    Option(id="collectivite", label="La collectivité locale", words=["commune", "communauté de communes", "mairie"]),
+    Option(id="collectivite", label="La collectivité locale", words=["commune", "communauté de communes", "mairie",
+                                                                     "ville"]),
     Option(id="structure_existante", label="Une structure existante", words=["CCAS", "centre social"]),
     Option(id="bureau_poste", label="Un bureau de Poste", words=["La Poste", "bureau de poste"])])
 
@@ -29,6 +30,8 @@ CARRIER = Question(id="porteur", prompt="Qui portera juridiquement la Maison ?",
     ("c'est la mairie de Latronquière", ("collectivite", "Mairie de Latronquière")),
     ("le CCAS de Figeac.", ("structure_existante", "CCAS de Figeac")),
     ("La Poste de Latronquière", ("bureau_poste", "La Poste de Latronquière")),  # its article is its name's
+    ("C'est la Ville de Bordeaux qui porte, via la direction du développement social urbain.",
+     ("collectivite", "Ville de Bordeaux")),  # the sentence goes on after the name
     ("une commune rurale", None),                # words about it, no name
     ("la communauté de communes", None),
     ("Communauté de communes du causse", None),  # no capital after the words: not sure it is the name
@@ -312,6 +315,7 @@ GUIDE = load_guide()
                                                                 "porter_a_connaissance"]),
     ("part_offre_base", "tout ça sauf 5", ["accueil", "services_en_ligne", "demarches_administratives",
                                          "mise_en_relation"]),
+    ("port_porteur", "la ville", "collectivite"), ("port_porteur", "c'est la métropole", "collectivite"),
     ("operateurs", "Il y a La Poste, une agence France Travail, la CAF",
      ["la_poste", "pole_emploi", "caf"])])
 def test_an_option_said_in_a_sentence_is_that_option(question, text, meant):
