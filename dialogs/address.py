@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from text_to_num import text2num
+
 from dialogs.errors import ParseError
 
 ADDRESS_MAX = 300
@@ -48,7 +50,28 @@ def parse_address(text: str) -> str:
     if not commune_of(address):
         has_code = any(_plausible(code) for code in _CODE_RE.findall(address))
         raise ParseError("address.commune" if has_code else "address.postal_code")
+    return _street_number(address)
+
+
+def _street_number(address: str) -> str:
+    """"Trente-quatre rue Robert Schuman, …" as "34 rue Robert Schuman, …": a number dictated in words at the start
+    of the address is written as the documents print it; the street's own words are left as they are."""
+    words = address.split(" ")
+    for count in range(min(len(words) - 1, 4), 0, -1):
+        if not _STREET_RE.match(words[count]):
+            continue  # "Trois Chênes, 12400 …" is a place's name
+        try:
+            number = text2num(" ".join(words[:count]).lower(), "fr")
+        except ValueError:
+            continue
+        return " ".join([str(number), *words[count:]])
     return address
+
+
+# What follows a street number: the kind of way, or bis, ter…
+_STREET_RE = re.compile(r"(?:rue|avenue|av|bd|boulevard|place|pl|chemin|ch|route|rte|all[ée]e|impasse|imp|quai|cours"
+                        r"|square|rond-point|r[ée]sidence|lotissement|lot|cit[ée]|esplanade|passage|voie|parvis"
+                        r"|promenade|sentier|bis|ter|quater)\b\.?", re.IGNORECASE)
 
 
 def postal_code_of(address: str) -> str:

@@ -134,3 +134,13 @@ def test_commune_of_something_that_is_not_an_address_is_empty():
 
 def test_an_address_too_long_for_the_dossier_is_refused():
     assert "trop longue" in _invalid("12 place de la Mairie, 12400 Saint-Affrique " + "x" * 300, Kind.ADDRESS)
+
+
+@pytest.mark.parametrize(("typed", "kept"), [
+    ("Trente-quatre rue Robert Schuman, 33300 Bordeaux", "34 rue Robert Schuman, 33300 Bordeaux"),
+    ("deux bis rue Neuve, 33000 Bordeaux", "2 bis rue Neuve, 33000 Bordeaux"),
+    ("Cent vingt avenue Thiers, 33100 Bordeaux", "120 avenue Thiers, 33100 Bordeaux"),
+    ("Trois Chênes, 12400 Millau", "Trois Chênes, 12400 Millau"),  # a place's name, not a number
+    ("Place Pey-Berland, 33077 Bordeaux Cedex", "Place Pey-Berland, 33077 Bordeaux Cedex")])
+def test_a_street_number_dictated_in_words_is_written_in_figures(typed, kept):
+    assert parse_address(typed) == kept
