@@ -185,10 +185,15 @@ def match_choice(options: Sequence[Option], text: str) -> str | None:
     if (option_id := match_option(options, text, first_words=True)) is not None:
         return option_id
     head, *others = _LIST_SEP_RE.split(text)[0::2]
-    if not others or any(match_option(options, part) or close_options(options, part)
-                         or _HEDGES.intersection(bare_words(part)) for part in others):  # "la mairie, sauf refus"
+    if not others or (option_id := match_option(options, head, first_words=True)) is None:
         return None
-    return match_option(options, head, first_words=True)
+    number = next(n for n, option in enumerate(options, start=1) if option.id == option_id)
+
+    def doubtful(part: str) -> bool:
+        """"la mairie, sauf refus", "la mairie, La Poste"; not "un bâtiment municipal, la mairie annexe"."""
+        return bool(_HEDGES.intersection(bare_words(part))) or match_option(options, part) not in (None, option_id) \
+            or any(close != number for close, _ in close_options(options, part).get("close", []))
+    return None if any(map(doubtful, others)) else option_id
 
 
 def with_details(question: Question, text: str) -> tuple[list[str], str] | None:
