@@ -50,7 +50,7 @@ def parse_address(text: str) -> str:
     if not commune_of(address):
         has_code = any(_plausible(code) for code in _CODE_RE.findall(address))
         raise ParseError("address.commune" if has_code else "address.postal_code")
-    return _street_number(address)
+    return _street_number(address.removesuffix(".") if not address.endswith("..") else address)
 
 
 def _street_number(address: str) -> str:

@@ -137,7 +137,7 @@ def test_an_address_too_long_for_the_dossier_is_refused():
 
 
 @pytest.mark.parametrize(("typed", "kept"), [
-    ("Trente-quatre rue Robert Schuman, 33300 Bordeaux", "34 rue Robert Schuman, 33300 Bordeaux"),
+    ("Trente-quatre rue Robert Schuman, 33300 Bordeaux.", "34 rue Robert Schuman, 33300 Bordeaux"),
     ("deux bis rue Neuve, 33000 Bordeaux", "2 bis rue Neuve, 33000 Bordeaux"),
     ("Cent vingt avenue Thiers, 33100 Bordeaux", "120 avenue Thiers, 33100 Bordeaux"),
     ("Trois Chênes, 12400 Millau", "Trois Chênes, 12400 Millau"),  # a place's name, not a number
