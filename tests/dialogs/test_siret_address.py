@@ -97,7 +97,7 @@ def test_a_siret_round_trips_through_json_as_a_string():
     ("  12  place de la Mairie\n12400   Saint-Affrique ", "12 place de la Mairie 12400 Saint-Affrique",
      "Saint-Affrique"),
     ("Mairie, 12400 SAINT AFFRIQUE CEDEX", "Mairie, 12400 SAINT AFFRIQUE CEDEX", "SAINT AFFRIQUE"),
-    ("Hôtel de ville, 75004 Paris Cedex 04.", "Hôtel de ville, 75004 Paris Cedex 04.", "Paris"),
+    ("Hôtel de ville, 75004 Paris Cedex 04.", "Hôtel de ville, 75004 Paris Cedex 04", "Paris"),  # no full stop
     ("BP 30012, 12400 Saint-Affrique, France", "BP 30012, 12400 Saint-Affrique, France", "Saint-Affrique"),
     ("Le Bourg, 01000 Bourg-en-Bresse", "Le Bourg, 01000 Bourg-en-Bresse", "Bourg-en-Bresse"),
     ("3 rue Neuve 97200 Fort-de-France", "3 rue Neuve 97200 Fort-de-France", "Fort-de-France"),
