@@ -39,7 +39,7 @@ _LEAD_INS = (("c", "est"), ("ce", "sera"), ("ce", "seront"), ("ce", "sont"), ("c
              ("principalement",), ("avant", "tout"), ("en", "particulier"), ("essentiellement",),
              ("majoritairement",), ("beaucoup",), ("quelques",), ("plusieurs",), ("pas", "mal"), ("tres", "peu"),
              ("peu",), ("certains",), ("certaines",), ("il", "y", "a"), ("on", "a"), ("nous", "avons"),
-             ("une", "agence"), ("l", "agence"), ("agence",))
+             ("une", "agence"), ("l", "agence"), ("agence",), ("bien", "sur"), ("evidemment",), ("bien", "entendu"))
 # After an option's words, these make the answer something else than that option alone.
 _HEDGES = frozenset({"ou", "ni", "pas", "non", "sauf", "mais", "plutot", "et"})
 
@@ -66,7 +66,7 @@ def bare_words(text: str) -> tuple[str, ...]:
 
 def _singular(word: str) -> str:
     """"affiches" as "affiche": one or several of a thing name the same option. Applied to both sides alike."""
-    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+    return word[:-1] if len(word) > 3 and word.endswith("s") and word not in SPELT_NUMBERS else word  # "trois"
 
 
 def _said_by_words(option: Option, typed: tuple[str, ...]) -> tuple[str, ...] | None:

@@ -316,6 +316,8 @@ GUIDE = load_guide()
     ("part_offre_base", "tout ça sauf 5", ["accueil", "services_en_ligne", "demarches_administratives",
                                          "mise_en_relation"]),
     ("tech_foncier", "C'est un bâtiment municipal, la mairie annexe.", "batiment_public_existant"),
+    ("tech_equipements", "Trois postes, une imprimante scanner, le wifi public et bien sûr la fibre.",
+     ["internet_haut_debit", "postes_informatiques", "imprimante_scanner", "wifi_public"]),
     ("port_porteur", "la ville", "collectivite"), ("port_porteur", "c'est la métropole", "collectivite"),
     ("operateurs", "Il y a La Poste, une agence France Travail, la CAF",
      ["la_poste", "pole_emploi", "caf"])])
