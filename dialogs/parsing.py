@@ -508,14 +508,16 @@ _NO_HEDGES = frozenset({"oui", "mais", "sauf", "enfin", "presque", "bientot", "p
                         "sinon", "peut", "ou", "plutot", "normalement"})
 
 
-def no_because(text: str) -> str | None:
-    """"Pas encore, on attend les élections de mars": a no and why, the why returned (a no stays a no, whatever
-    its reason); None for anything else, or a no taken back or doubtful ("non, enfin oui", "non mais bientôt")."""
+def yes_no_because(text: str) -> tuple[bool, str] | None:
+    """"Pas encore, on attend les élections de mars", "oui, un coin numérique près de l'accueil": the yes or no,
+    and what was said with it, which a yes/no question does not keep; None for anything else, or when those words
+    take a no back or doubt it ("non, enfin oui", "non mais bientôt"), or make a yes partial, to come or doubtful
+    ("oui mais pas tout", "oui pour l'instant")."""
     said = yes_no_then(text)
-    if said is None or said[0] is not False:
+    if said is None:
         return None
     words = {word for part in _WORD_RE.findall(fold(said[1])) for word in part.split("'")}
-    return None if words & _NO_HEDGES else said[1].rstrip(" .!")
+    return None if words & (_NOT_WHOLE if said[0] else _NO_HEDGES) else (said[0], said[1].rstrip(" .!"))
 
 
 # How or when a yes was done, which keeps it whole: "oui par mail", "oui, hier", "oui sur rdv" (folded);
@@ -529,7 +531,10 @@ _NOT_WHOLE = frozenset({"mais", "sauf", "pas", "ne", "n", "non", "partiellement"
                         "cours", "reserve", "si", "quand", "peut", "normalement", "crois", "pense", "seulement",
                         "uniquement", "attente", "prevu", "prevue", "encore", "reste", "manque", "manquent", "faut",
                         "faudra", "doit", "doivent", "devrait", "devraient", "attend", "attendons", "va", "vont",
-                        "demande", "demandes", "demandee", "demandees", "ou", "plutot", "sais", "sait"})
+                        "demande", "demandes", "demandee", "demandees", "ou", "plutot", "sais", "sait", "instant",
+                        "moment", "provisoirement", "temporairement", "probablement", "priori", "doute", "principe",
+                        "theoriquement", "envisage", "envisageons", "reflexion", "etude", "discussion", "voir",
+                        "verra", "depend", "enfin", "aucun", "aucune", "rien", "jamais"})
 
 
 def yes_how(text: str, asked: str = "") -> bool:

@@ -21,10 +21,11 @@ from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.folding import fold
 from dialogs.schedule import same_hours_as, total_minutes
 from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DRAFT, KEEP, NEW_PROJECT, NEXT, SKIP, DateInferred,
-                             ParseError, from_json, name_and_function, names_nothing, no_because, parse_answer,
+                             ParseError, from_json, name_and_function, names_nothing, parse_answer,
                              parse_title, reads_as_shown, said_yes_no, says_none_of, spoken, to_json,
                              typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap,
-                             typed_at_team, typed_button, typed_command, typed_validate, yes_how, yes_no_then)
+                             typed_at_team, typed_button, typed_command, typed_validate, yes_how, yes_no_because,
+                             yes_no_then)
 from dialogs.partners import partner_name
 from dialogs.referentials import Referential, default_referential, partner_labels
 from dialogs.ui import UiTexts
@@ -410,7 +411,7 @@ class _Conversation:
             return self._typed_budget(question, text)
         if question.also_answers is not None and (taken := self._said_with_more(step, question, text)) is not None:
             return taken  # a name is any text, an option may be said with more words: what follows is set apart first
-        unkept = None  # why a no was said, which the question does not keep: said so
+        unkept = None  # what a yes or no was said with, which the question does not keep: said so
         try:
             copied = self._hours_as_said(step, question, text) if question.kind is Kind.TIME_RANGES else None
             value = parse_answer(question, text, self._today()) if copied is None else copied
@@ -418,11 +419,11 @@ class _Conversation:
             if (taken := self._said_with_more(step, question, text)) is not None:
                 return taken
             # "oui par mail", "oui, avec l'ANCT" (the question's words): a yes, said back; "pas encore, on attend
-            # les élections": a no
+            # les élections", "oui, un coin près de l'accueil": the no or yes, and what is not kept, said back
             if question.kind is Kind.YES_NO and yes_how(text, self.view.prompt(question)):
                 value = True
-            elif question.kind is Kind.YES_NO and (unkept := no_because(text)) is not None:
-                value = False
+            elif question.kind is Kind.YES_NO and (because := yes_no_because(text)) is not None:
+                value, unkept = because
             else:
                 return self._refusal(question, text, error)
         if question.kind is Kind.DATE and self._unexpected_date(question, value):

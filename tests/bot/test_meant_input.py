@@ -504,16 +504,19 @@ async def test_a_yes_said_with_its_details_answers_the_question_asking_for_them(
     await client.click("↩️ Retour")
     await client.send("oui (Mme Vidal depuis janvier)")
     assert versions(services, "referent_nom") == ["M. Martin, sous-préfecture de Millau", "Mme Vidal depuis janvier"]
-    # A yes whose next question is not about it keeps its details out ("Avez-vous reçu… ?" then "Quelles attentes ?").
-    await client.send("15/01/2027")
-    refused, _ = await client.send("oui, le 3 février")
-    assert refused.text.startswith("⚠️ Répondez seulement par oui ou par non")
-    assert versions(services, "documents_recus") == []
     # How it was done keeps a yes whole, and is said back as the yes kept; what makes it partial never does.
+    await client.send("15/01/2027")
     refused, _ = await client.send("oui par mail mais pas tout")
     assert refused.text.startswith("⚠️ Répondez") and versions(services, "documents_recus") == []
     said, asked = await client.send("oui par mail")
     assert said.text == "➡️ Réponse retenue : Oui." and versions(services, "documents_recus") == [True]
+    # A yes whose next question is not about it keeps its details out, and the chat says so ("Avez-vous reçu… ?"
+    # then "Quelles attentes ?").
+    await client.click("↩️ Retour")
+    said, _ = await client.send("oui, le 3 février")
+    assert said.text == ("➡️ Réponse retenue : Oui.\nℹ️ Cette question ne garde pas de précision : « le 3 février » "
+                         "n'est pas enregistré.")
+    assert versions(services, "documents_recus") == [True, True]
     assert question_in(guide, asked).id != "documents_recus"
 
 

@@ -22,7 +22,6 @@ from dialogs.parsing import (
     ParseError,
     from_json,
     name_and_function,
-    no_because,
     parse_answer,
     parse_date,
     parse_decimal,
@@ -38,6 +37,7 @@ from dialogs.parsing import (
     typed_button,
     typed_command,
     yes_how,
+    yes_no_because,
     yes_no_then,
 )
 from dialogs.referentials import load_referentials
@@ -1662,12 +1662,16 @@ def test_a_yes_said_with_how_or_when_is_a_yes_and_never_one_with_a_restriction(t
     assert yes_how(typed) is whole
 
 
-@pytest.mark.parametrize(("typed", "reason"), [
-    ("Pas encore, on attend les élections municipales de mars.", "on attend les élections municipales de mars"),
-    ("non (trop tôt)", "trop tôt"), ("non, enfin oui", None), ("non mais bientôt", None),
-    ("non, peut-être en mars", None), ("oui, on attend", None), ("non", None)])
-def test_a_no_said_with_its_reason_is_a_no_unless_taken_back(typed, reason):
-    assert no_because(typed) == reason
+@pytest.mark.parametrize(("typed", "said"), [
+    ("Pas encore, on attend les élections municipales de mars.", (False, "on attend les élections municipales de mars")),
+    ("non (trop tôt)", (False, "trop tôt")), ("non, enfin oui", None), ("non mais bientôt", None),
+    ("non, peut-être en mars", None), ("non", None),
+    ("Oui, un coin numérique avec les trois postes à côté de l'accueil.",
+     (True, "un coin numérique avec les trois postes à côté de l'accueil")),
+    ("oui, on attend", None), ("oui mais pas tout", None), ("oui, pour l'instant un bureau partagé", None),
+    ("oui, enfin on verra", None)])
+def test_a_yes_or_no_said_with_more_is_that_answer_unless_the_more_takes_it_back_or_doubts_it(typed, said):
+    assert yes_no_because(typed) == said
 
 
 @pytest.mark.parametrize(("typed", "whole"), [
