@@ -311,8 +311,10 @@ def parse_multi(question: Question, text: str) -> list[str]:
         return [option.id for option in question.options[:count]]
     if (said := _all_but(text)) is not None and said[1]:  # every option, less those named
         less, _, runs = _read_list(question, said[2])
-        if runs:
-            raise ParseError("choice.invalid", unknown=runs[0], **close_options(question.options, runs[0]))
+        if runs:  # "tout sauf la salle de réunion, on utilisera…": what was read is ticked, the rest said not read
+            ticked = [option for option in every if option not in less] if less else []
+            raise ParseError("choice.invalid", unknown=runs[0], **close_options(question.options, runs[0]),
+                             **({"ticked": ticked} if ticked else {}))
         return _ticked(question, set(every) - less, text)
     chosen, unknown, runs = _read_list(question, text)
     if unknown:

@@ -341,3 +341,12 @@ def test_a_stressed_detail_goes_on_after_et_and_the_next_item_is_the_autre():
     text = ("L'accompagnement des personnes, notamment pour les démarches CAF et les titres de séjour, et aussi "
             "l'accès au numérique")
     assert with_other(question, text) == (["accompagnement_personnes", "autre"], "l'accès au numérique")
+
+
+def test_all_but_an_option_then_a_clause_ticks_what_was_read_and_says_the_rest_not_read():
+    """"Tout sauf la salle de réunion, on utilisera celle de la mairie" ticked nothing."""
+    question = GUIDE.questions["tech_espaces"]
+    with pytest.raises(ParseError) as refused:
+        parse_answer(question, "Tout sauf la salle de réunion, on utilisera celle de la mairie.")
+    assert "salle_reunion" not in refused.value.params["ticked"] and len(refused.value.params["ticked"]) == 5
+    assert refused.value.params["unknown"].startswith("on utilisera")
