@@ -767,10 +767,13 @@ def reads_as_shown(question: Question, text: str, value: Any) -> bool:
         return label_key(text) == label_key(question.label_of(value))
     if question.kind is Kind.MULTI:
         return label_key(text) == label_key(", ".join(question.label_of(option) for option in value))
-    if question.kind is Kind.INTEGER:
-        return any(c.isdigit() for c in text)  # "trois", "l'an prochain": the figure is said back
+    figured = any(c.isdigit() for c in text)  # "trois", "l'an prochain", "de neuf heures à midi": said back
+    if question.kind in (Kind.INTEGER, Kind.EUROS, Kind.HOURS):
+        return figured
+    if question.kind is Kind.TIME_RANGES:
+        return figured or not value  # "fermé" reads as it is shown
     if question.kind is Kind.DECIMAL:
-        return "%" not in text and not any(label_key(text) == label_key(word) for word in question.words)
+        return figured and "%" not in text and not any(label_key(text) == label_key(word) for word in question.words)
     if question.person:
         return value == _without_full_stop(text.strip())
     return True

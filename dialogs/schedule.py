@@ -29,13 +29,15 @@ def _fold(text: str) -> str:
     bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     bare = bare.casefold().replace("\u2013", "-").replace("\u2014", "-").replace("\u2019", "'")
     # Hours said as a sentence says them: "de 9 heures à midi et demi", "14 heures et quart".
-    bare = re.sub(r"\bmidi\b", "12h", bare)
+    bare = re.sub(r"(?<!apres-)(?<!apres )\bmidi\b", "12h", bare)
     bare = re.sub(r"([0-9])\s*heures?\b", r"\1h", bare)
     bare = re.sub(r"([0-9])h\s+et\s+(?:demie?|quart)\b", lambda m: m[1] + ("h15" if m[0].endswith("quart") else "h30"),
                   bare)
     bare = re.sub(r"([0-9])\s*h\s*([0-9]{2})(?![0-9]|\s*[h:])", r"\1h\2", bare)  # "14 h 30" -> "14h30"
     bare = re.sub(r"([0-9])\s+h\b", r"\1h", bare)
-    bare = re.sub(r"\b(?:de|le matin|l'apres-midi|apres-midi|matin|soir)\b", " ", bare)
+    # "le matin seulement, de 9 h à midi", "fermé l'après-midi, 9h-12h": what the hours say already
+    bare = re.sub(r"\b(?:fermee?s? (?:le matin|l'apres[- ]midi|apres[- ]midi|le soir)|seulement|uniquement"
+                  r"|ouverte?s?|de|le matin|l'apres-midi|apres-midi|matin|soir)\b", " ", bare)
     bare = re.sub(r"\s+a\s+", "-", f" {bare} ")  # "9h à 12h" -> "9h-12h"
     bare = re.sub(r"\s*(?:,|;|/|\bet\b|\+)\s*", " ", bare)
     return re.sub(r"\s+", " ", bare).strip()

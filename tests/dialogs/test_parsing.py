@@ -14,6 +14,7 @@ from bot.render import Renderer
 from dialogs.budget_model import load_budget_model
 from dialogs.choices import with_other
 from dialogs.model import Kind, Option, Question
+from dialogs.schedule import parse_time_ranges
 from dialogs.parsing import (
     LONG_TEXT_MAX,
     MONTHS,
@@ -1487,6 +1488,10 @@ def test_every_decimal_error_has_its_own_message():
     (Kind.MULTI, "Mairie, Santé", True), (Kind.MULTI, "1, 4", False), (Kind.MULTI, "mairie et santé", False),
     (Kind.DECIMAL, "0,5", True), (Kind.DECIMAL, "un mi-temps", False), (Kind.DECIMAL, "Mi temps", False),
     (Kind.INTEGER, "environ 12 000", True),
+    # Figures said in words are said back in figures
+    (Kind.EUROS, "quinze mille euros", False), (Kind.EUROS, "15 000 €", True),
+    (Kind.HOURS, "trente-cinq heures", False), (Kind.TIME_RANGES, "de neuf heures à midi", False),
+    (Kind.TIME_RANGES, "9h-12h", True), (Kind.TIME_RANGES, "fermé", True),
 ])
 def test_an_answer_reads_as_shown_only_when_typed_as_the_reply_would_show_it(kind, typed, shown):
     extra = {"options": _OPTIONS} if kind in (Kind.CHOICE, Kind.MULTI) else {}
@@ -1494,6 +1499,8 @@ def test_an_answer_reads_as_shown_only_when_typed_as_the_reply_would_show_it(kin
         extra = {"words": {"mi-temps": Decimal("0.5"), "un mi-temps": Decimal("0.5")}}
     question = _question(kind, **extra)
     value = {Kind.CHOICE: "sante", Kind.MULTI: ["mairie", "sante"]}.get(kind)
+    if kind is Kind.TIME_RANGES:
+        value = parse_time_ranges(typed)
     assert reads_as_shown(question, typed, value) is shown
 
 
