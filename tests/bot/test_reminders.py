@@ -361,7 +361,9 @@ async def test_the_committee_hour_is_one_range_never_closed(team, api):
     assert "Indiquez une seule plage horaire" in replies[0].text
     replies = await team.client.send("à 14h")  # the start alone
     assert "Indiquez aussi l'heure de fin. Exemple : 14h-16h." in replies[0].text
-    replies = await team.client.send("vers midi")
+    replies = await team.client.send("vers midi")  # a start said in words, alone too
+    assert "Indiquez aussi l'heure de fin. Exemple : 14h-16h." in replies[0].text
+    replies = await team.client.send("en fin de journée")
     assert "Je n'ai pas reconnu cet horaire. Exemple : 14h-16h." in replies[0].text and "fermé" not in replies[0].text
     assert not calendar_files(api)  # nothing taken yet
     replies = await team.client.send("14h-16h")
