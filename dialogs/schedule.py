@@ -16,7 +16,7 @@ CLOSED_WORDS = frozenset({"ferme", "fermee", "ferme toute la journee", "non", "a
 _CLOSED_RE = re.compile(
     r"(?:(?:c'est|on est|nous sommes|elle est|la maison est)\s+)?(?:fermee?s?|pas ouverte?|pas d'ouverture)"
     r"(?:\s+(?:le |les )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?|\s+ce jour(?:-| )?la"
-    r"|\s+toute la journee)?")
+    r"|\s+toute la journee)?(?:,?\s+(?:bien sur|evidemment|naturellement|bien entendu))?")
 
 _HALF_DAY_RE = re.compile(r"\b(?:matin|apres-midi|soir)\b")
 

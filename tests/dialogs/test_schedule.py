@@ -21,7 +21,8 @@ from dialogs.schedule import parse_time_ranges, same_hours_as, total_minutes
     ("8h30–12h", [[510, 720]]),
     ("fermé", []), ("Fermé.", []), ("FERMEE", []), ("non", []),
     ("fermé le lundi", []), ("c'est fermé ce jour-là", []), ("nous sommes fermés le samedi", []),
-    ("pas ouvert le mercredi", []), ("fermé toute la journée", []),
+    ("pas ouvert le mercredi", []), ("fermé toute la journée", []), ("Fermé bien sûr.", []),
+    ("fermé, évidemment", []),
 ])
 def test_accepted(text, expected):
     assert parse_time_ranges(text) == expected
