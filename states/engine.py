@@ -12,7 +12,7 @@ from sqlalchemy import Engine as Database
 
 from dialogs.budget import project_budget, subsidy_label
 from dialogs.budget_typed import read_lines, says_none
-from dialogs.choices import match_option, option_and_name, option_said_last, with_details, with_other
+from dialogs.choices import match_choice, option_and_name, option_said_last, with_details, with_other
 from dialogs.conditions import leaves
 from dialogs.checks import State, budget_missing, missing_required
 from dialogs.loader import LoadedGuide
@@ -922,7 +922,7 @@ class _Conversation:
         and not answered yet, are answered, and the chat says so."""
         said = []
         for choice in self.guide.implied.get(question.id, ()):
-            option = (match_option(choice.options, value) or option_said_last(choice.options, value)
+            option = (match_choice(choice.options, value) or option_said_last(choice.options, value)
                       if isinstance(value, str) else None)
             if option is None or not self.view.visible(choice) or self.view.status(choice.id) == ANSWERED:
                 continue

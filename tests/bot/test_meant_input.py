@@ -401,6 +401,17 @@ async def test_a_post_to_recruit_is_its_status_too(client, services):
     assert versions(services, "equipe_statut_accompagnement") == ["a_recruter"]
 
 
+async def test_a_post_to_recruit_said_first_then_who_is_its_status_too(client, services):
+    await create_project(client)
+    await client.send("/menu")
+    await client.click("5. ")
+    await client.send("accompagnement")
+    understood, _ = await client.send("À recruter, deux conseillères France services.")
+    assert understood.text == ("➡️ Réponse retenue pour « Quel sera le statut de la personne chargée de "
+                               "l'accompagnement ? » : À recruter.")
+    assert versions(services, "equipe_statut_accompagnement") == ["a_recruter"]
+
+
 async def reach_first_recap(client, services):
     """Stage 1's first step answered: its recap asks « Tout est juste ? »."""
     await create_project(client)
