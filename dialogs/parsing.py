@@ -192,7 +192,7 @@ _DECIMAL_RE = re.compile(
 
 def parse_decimal(text: str, min: int | Decimal | None = None, max: int | Decimal | None = None) -> Decimal:
     """Parse a non-negative number with at most two decimals ("1,5", "1.5 ETP", "12 400,25"); "1,50" gives 1.5."""
-    match = _DECIMAL_RE.fullmatch(_number_text(figures(text)))
+    match = _DECIMAL_RE.fullmatch(_number_text(_digits_for_words(text)))
     if not match or _is_scale(match["unit"]):
         raise ParseError("decimal.invalid")
     whole = match["int"].replace(" ", "").lstrip("0") or "0"
@@ -990,6 +990,8 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
         for word, value in question.words.items():
             if typed == label_key(word):
                 return value
+        if (times := _times_a_word(question, text)) is not None:
+            return parse_decimal(str(times).replace(".", ","), question.min, question.max)
         if question.percent and (percent := _PERCENT_RE.fullmatch(typed_words(text))):
             return _percent(percent["number"], question.min, question.max)
         return parse_decimal(text, question.min, question.max)
@@ -1024,6 +1026,18 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
     if kind is Kind.BUDGET:
         raise ParseError("budget.buttons")  # its lines are built with the budget desk's buttons
     raise AssertionError(f"unhandled kind {kind!r}")
+
+
+def _times_a_word(question: Question, text: str) -> Decimal | None:
+    """"deux temps pleins", "2 mi-temps": how many of one of the question's words; None for anything else."""
+    said = re.fullmatch(r"(?P<count>[0-9]{1,2}|[a-z-]+) (?P<word>.+)", typed_words(text))
+    count = None if said is None else int(said["count"]) if said["count"].isdigit() else SPELT_NUMBERS.get(
+        said["count"])
+    if not count:
+        return None
+    words = {label_key(word): value for word, value in question.words.items()}
+    value = words.get(label_key(said["word"])) or words.get(label_key(said["word"].removesuffix("s")))
+    return None if value is None else Decimal(str(value)) * count
 
 
 # Years said from today (folded): "l'an prochain", "cette année".

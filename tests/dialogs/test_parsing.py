@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from bot.render import Renderer
 from dialogs.budget_model import load_budget_model
 from dialogs.choices import with_other
+from dialogs.loader import load_guide
 from dialogs.model import Kind, Option, Question
 from dialogs.schedule import parse_time_ranges
 from dialogs.parsing import (
@@ -215,7 +216,7 @@ def test_parse_decimal_accepts(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "un et demi", "un", "abc", "-1,5", "\u22121,5", "- 0,5", "+1,5", "1,5 k", "1,5k", "1,5 K",
+    ["", "   ", "un et demi", "abc", "-1,5", "\u22121,5", "- 0,5", "+1,5", "1,5 k", "1,5k", "1,5 K",
      "2 millions", "1,5 €", "1,5 %", ",5", "1,", "1 ,5", "1, 5", "1,5,5", "1.500.000", "12 40,5", "1234 567",
      "1,5 ou 2", "1e3", "1/2", "½", "Infinity", "NaN", "1" * 101, "1,5 ETP 2"],
 )
@@ -1529,7 +1530,6 @@ def test_moi_names_no_one_the_documents_can_print(typed):
 
 def test_every_question_asking_who_names_people_the_documents_can_print():
     """"Qui préparera le rapport d'activité ?" answered "moi" printed "moi" in the dossier."""
-    from dialogs.loader import load_guide
     texts = [q for q in load_guide().questions.values() if q.kind is Kind.SHORT_TEXT and q.prompt.startswith(
         ("Qui ", "À qui ")) and "d'autre" not in q.prompt]
     assert {q.id for q in texts} >= {"dev_rapport_redacteur", "label_destinataire", "chef_projet_nom"}
@@ -1700,3 +1700,17 @@ def test_a_yes_repeating_the_words_of_the_question_is_a_yes(typed, whole):
 def test_numbers_said_in_words_are_read_as_figures(kind, typed, value):
     """Dictated on a phone, or typed in a hurry: "cinq mille cinq cents" was "Je n'ai pas reconnu un nombre"."""
     assert parse_answer(_question(kind), typed, datetime.date(2026, 12, 3)) == value
+
+
+
+@pytest.mark.parametrize(("typed", "value"), [
+    ("Deux temps pleins.", Decimal("2")), ("2 mi-temps", Decimal("1")), ("deux", Decimal("2")),
+    ("deux ETP", Decimal("2")), ("vingt temps pleins", None)])
+def test_full_time_posts_counted_in_words(typed, value):
+    """"Deux temps pleins" was "Je n'ai pas reconnu un nombre"."""
+    question = load_guide().questions["equipe_etp_accompagnement"]
+    if value is None:
+        with raises_key("decimal.range"):
+            parse_answer(question, typed)
+    else:
+        assert parse_answer(question, typed) == value
