@@ -318,6 +318,8 @@ GUIDE = load_guide()
     ("tech_foncier", "C'est un bâtiment municipal, la mairie annexe.", "batiment_public_existant"),
     ("tech_equipements", "Trois postes, une imprimante scanner, le wifi public et bien sûr la fibre.",
      ["internet_haut_debit", "postes_informatiques", "imprimante_scanner", "wifi_public"]),
+    ("equipe_statut_accompagnement", "Ce seront des contractuelles, en CDD de trois ans.", "contractuel"),
+    ("equipe_statut_accueil", "une agente titulaire", "titulaire"),
     ("port_porteur", "la ville", "collectivite"), ("port_porteur", "c'est la métropole", "collectivite"),
     ("operateurs", "Il y a La Poste, une agence France Travail, la CAF",
      ["la_poste", "pole_emploi", "caf"])])
