@@ -634,7 +634,8 @@ def parse_title(text: str) -> str:
 
 
 # "moi", "C'est moi", "moi-même", then what follows when it is set apart: ", Jean Rouvière", " (Jean Rouvière)".
-_SELF_FIRST = re.compile(r"\s*(?:c['’]\s*est\s+)?moi(?:[\s-]*m[eê]me)?\s*(?:$|[,:;(–—-]\s*)", re.IGNORECASE)
+_SELF_FIRST = re.compile(r"\s*(?:c['’]\s*est\s+)?moi(?:[\s-]*m[eê]me)?(?:\s+qui\s+[^,:;(]+)?\s*(?:$|[,:;(–—-]\s*)",
+                         re.IGNORECASE)  # "c'est moi qui coordonnerai, Nadia Benali"
 
 
 def parse_person(text: str) -> str:

@@ -1510,6 +1510,7 @@ def test_an_answer_reads_as_shown_only_when_typed_as_the_reply_would_show_it(kin
     ("Marie Dupont", "Marie Dupont"), ("C'est moi, Jean Rouvière", "Jean Rouvière"),
     ("c’est moi : Jean Rouvière, DGS", "Jean Rouvière, DGS"), ("moi (Jean Rouvière)", "Jean Rouvière"),
     ("Moi - Jean Rouvière", "Jean Rouvière"), ("Daniel Moi", "Daniel Moi"), ("Moinet Paul", "Moinet Paul"),
+    ("C'est moi qui coordonnerai, Nadia Benali.", "Nadia Benali"),
     ("à recruter", "à recruter"),
 ])
 def test_a_person_is_named_as_the_documents_will_print_it(typed, name):
