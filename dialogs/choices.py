@@ -245,7 +245,8 @@ def _alike(word: str, words: set[str]) -> bool:
 # says the opposite; "les deux" when two are left so.
 _ALL = frozenset({"tous", "toutes", "tout", "tout cocher", "tous les choix", "toutes les reponses", "l'ensemble"})
 # "les deux", "les 2 enjeux": both options, where there are two.
-_BOTH_RE = re.compile(r"(?:tous |toutes )?les (?:deux|2)(?: [a-z]+)?")
+# "les deux", "les 3 qualités", "toutes les quatre": every option, said by their number (folded).
+_BOTH_RE = re.compile(r"(?:tous |toutes )?les (?P<count>[a-z]+|[0-9])(?: [a-z]+)?")
 # What joins one more item to a list said aloud: "tous, plus la Chambre d'agriculture".
 _CONNECTOR_RE = re.compile(r"^\s*(?:plus|ainsi que|avec|et aussi|mais aussi|aussi|en plus)\s+", re.IGNORECASE)
 _STRESS_RE = re.compile(r"(?:surtout|notamment|en particulier|particulierement|principalement|dont)\b",
@@ -266,7 +267,10 @@ def _says_all(typed: str) -> bool:
 
 
 def _says_both(question: Question, typed: str) -> bool:
-    return _BOTH_RE.fullmatch(typed) is not None and len(_every(question)) == 2
+    said = _BOTH_RE.fullmatch(typed)
+    count = None if said is None else int(said["count"]) if said["count"].isdigit() else SPELT_NUMBERS.get(
+        said["count"])
+    return count is not None and count >= 2 and count == len(_every(question))
 
 
 def _all_but(text: str) -> tuple[str, bool, str] | None:

@@ -320,6 +320,8 @@ GUIDE = load_guide()
      ["internet_haut_debit", "postes_informatiques", "imprimante_scanner", "wifi_public"]),
     ("equipe_statut_accompagnement", "Ce seront des contractuelles, en CDD de trois ans.", "contractuel"),
     ("equipe_statut_accueil", "une agente titulaire", "titulaire"),
+    ("equipe_savoir_etre", "Les trois", ["polyvalence", "diplomatie", "pedagogie"]),
+    ("equipe_savoir_etre", "les 3 qualités", ["polyvalence", "diplomatie", "pedagogie"]),
     ("port_porteur", "la ville", "collectivite"), ("port_porteur", "c'est la métropole", "collectivite"),
     ("operateurs", "Il y a La Poste, une agence France Travail, la CAF",
      ["la_poste", "pole_emploi", "caf"])])
