@@ -343,9 +343,9 @@ def _not_read(question: Question, chosen: set[str], unknown: list[str], runs: li
 
 
 def _count(noun: str, typed: str) -> int | None:
-    """How many of the counted thing "deux", "2 conseillers", "trois conseillers" say; None for anything else ("2"
+    """How many of the counted thing "deux", "2 conseillers", "deux conseillères" say; None for anything else ("2"
     alone is the number of an option)."""
-    match = re.fullmatch(r"(?P<n>[0-9]{1,2}|[a-z-]+)(?P<noun> " + re.escape(fold(noun)) + r"s?)?", typed)
+    match = re.fullmatch(r"(?P<n>[0-9]{1,2}|[a-z-]+)(?P<noun> " + re.escape(fold(noun)) + r"e?s?)?", typed)
     if match is None or (match["n"].isdigit() and not match["noun"]):
         return None
     count = int(match["n"]) if match["n"].isdigit() else SPELT_NUMBERS.get(match["n"])
