@@ -94,7 +94,8 @@ ADVISERS = Question(id="conseillers", prompt="Quels postes ?", kind=Kind.MULTI, 
 
 @pytest.mark.parametrize(("text", "ticked"), [
     ("deux", ["c1", "c2"]), ("2 conseillers", ["c1", "c2"]), ("Trois conseillers.", ["c1", "c2", "c3"]),
-    ("un conseiller", ["c1"]), ("Deux conseillères.", ["c1", "c2"]), ("une conseillère", ["c1"]), ("six conseillers", ["c1", "c2", "c3", "c4"]),
+    ("un conseiller", ["c1"]), ("Deux conseillères.", ["c1", "c2"]), ("une conseillère", ["c1"]),
+    ("six conseillers", ["c1", "c2", "c3", "c4"]),
     ("2", ["c2"]), ("1, 3", ["c1", "c3"])])  # a figure alone is an option's number, as everywhere
 def test_a_count_of_what_the_options_number_ticks_the_first_ones(text, ticked):
     assert parse_answer(ADVISERS, text) == ticked
