@@ -525,7 +525,8 @@ def yes_no_because(text: str) -> tuple[bool, str] | None:
 # Or a sentence saying it was done: "oui elle nous les a envoyés par mail", "oui c'est fait".
 _YES_HOW_RE = re.compile(r"(?:par|lors (?:de|du|des|d')|hier|avant-hier|ce matin|cette semaine|la semaine derniere|"
                          r"le mois dernier|au telephone|en main propre|en reunion|en visio|de vive voix|"
-                         r"sur rendez-vous|sur rdv|a la demande|j'|je|on|nous|il|elle|ils|elles|c'est|ca|tout)\b")
+                         r"sur rendez-vous|sur rdv|a la demande|j'|je|on|nous|il|elle|ils|elles|c'est|ca|tout|"
+                         r"pareil|idem|aussi|egalement|de meme|evidemment|absolument)\b")
 # What makes a yes partial, to come or doubtful: then it is asked again.
 _NOT_WHOLE = frozenset({"mais", "sauf", "pas", "ne", "n", "non", "partiellement", "partie", "presque", "bientot",
                         "cours", "reserve", "si", "quand", "peut", "normalement", "crois", "pense", "seulement",

@@ -1665,7 +1665,7 @@ def test_a_date_taken_or_to_come_is_the_one_closest_to_today(typed, expected):
     ("oui si besoin", False), ("oui, le 3 février", False),
     # A sentence saying it was done: a yes; one saying it is to come, partial or doubtful: asked again.
     ("Oui elle nous les a envoyés par mail la semaine d'après.", True), ("oui c'est fait", True),
-    ("oui, tout est arrivé", True), ("oui on les attend", False), ("oui il reste la convention", False),
+    ("oui, tout est arrivé", True), ("Oui, pareil.", True), ("oui aussi", True), ("oui on les attend", False), ("oui il reste la convention", False),
     ("oui je crois", False), ("oui on va les recevoir", False), ("oui elle les a demandés", False)])
 def test_a_yes_said_with_how_or_when_is_a_yes_and_never_one_with_a_restriction(typed, whole):
     assert yes_how(typed) is whole
