@@ -1073,7 +1073,8 @@ _ELSEWHERE_RE = re.compile(r"(?:idem|pareil|(?:c'est )?(?:la )?meme chose|deja d
 # print either (folded).
 _ELSEWHERE_AND_MORE_RE = re.compile(r"(?:(?:ce sont |c'est )?(?:les|la|le) memes?(?: (?:acteurs|partenaires|que"
                                     r" (?:ci-dessus|avant|precedemment)))?|idem|pareil|meme chose|comme pour)"
-                                    r"(?:[ .!]*$|\s*[,;+]|\s(?:plus|et|avec|sauf|mais|moins|que|qu'|l'|les?|la)\b)")
+                                    r"(?:[ .!]*$|\s*[,;+]|\s(?:plus|et|avec|sauf|mais|moins|que pour)\b"
+                                    r"|(?<=comme pour)\s)")
 
 
 # "Une fois par semaine, comme je l'ai dit": a clause pointing at what was said before, which the dossier's reader
