@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from dialogs.budget_model import INVESTMENT, OPERATING, Category, Use
 from dialogs.choices import bare_words, close_options, match_option
 from dialogs.errors import ParseError
-from dialogs.folding import SPELT_NUMBERS, fold, typed_words
+from dialogs.folding import SPELT_NUMBERS, figures, fold, typed_words
 from dialogs.formatting import upper_first
 from dialogs.parsing import SHORT_TEXT_MAX, parse_euros, parse_text
 
@@ -53,7 +53,7 @@ class TypedLine:
 
 def read_lines(section: Sequence[Category], text: str, subsidy_words: Sequence[str]) -> list[TypedLine]:
     """The lines a text gives for this section; ParseError naming what could not be read, nothing taken then."""
-    text = re.sub(r"[ \t\u00a0\u202f]+", " ", text).strip()
+    text = figures(re.sub(r"[ \t\u00a0\u202f]+", " ", text).strip()).rstrip(" .!")  # dictated: words, a full stop
     if _MONTHLY_RE.search(text):
         raise ParseError("budget.monthly")
     if _PRODUCT_RE.search(text):  # "500 € x 12": the total is the user's to give, not a sum to guess the terms of

@@ -54,6 +54,10 @@ def refused(section, text) -> ParseError:
     ("un agent d'accueil à mi-temps : 18 000 €", [("salaires", 1_800_000, "Un agent d'accueil à mi-temps", None)]),
     ("fournitures de bureau 1 000", [("fournitures", 100_000, "Fournitures de bureau", None)]),
     ("formation", [("formation", None, None, None)]),  # the category alone: its amount is asked next
+    # Dictated: amounts said in words
+    ("Salaires quatre-vingt-quinze mille euros, maintenance informatique deux mille, fournitures mille cinq cents.",
+     [("salaires", 9_500_000, None, None), ("maintenance_informatique", 200_000, None, None),
+      ("fournitures", 150_000, None, None)]),
 ])
 def test_operating_lines_read_as_the_user_meant_them(text, lines):
     assert read(OPERATING, text) == lines
