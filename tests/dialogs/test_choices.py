@@ -355,3 +355,13 @@ def test_all_but_an_option_then_a_clause_ticks_what_was_read_and_says_the_rest_n
         parse_answer(question, "Tout sauf la salle de réunion, on utilisera celle de la mairie.")
     assert "salle_reunion" not in refused.value.params["ticked"] and len(refused.value.params["ticked"]) == 5
     assert refused.value.params["unknown"].startswith("on utilisera")
+
+
+def test_other_funding_said_as_a_sentence_ticks_the_local_authorities_it_names():
+    """"La Ville évidemment, la Métropole peut-être, et des crédits…" was one « Autre » holding it all."""
+    question = GUIDE.questions["budget_autres_financements"]
+    with pytest.raises(ParseError) as refused:
+        parse_answer(question, "La Ville évidemment, la Métropole peut-être, et des crédits politique de la ville de "
+                               "l'État.")
+    assert refused.value.params["ticked"] == ["commune", "intercommunalite"]
+    assert refused.value.params["close"] == [(10, "Autre subvention de l'État")]
