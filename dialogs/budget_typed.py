@@ -54,6 +54,7 @@ class TypedLine:
 def read_lines(section: Sequence[Category], text: str, subsidy_words: Sequence[str]) -> list[TypedLine]:
     """The lines a text gives for this section; ParseError naming what could not be read, nothing taken then."""
     text = figures(re.sub(r"[ \t\u00a0\u202f]+", " ", text).strip()).rstrip(" .!")  # dictated: words, a full stop
+    text = _ALSO_RE.sub("", text)  # "…, la Métropole 10 000 en fonctionnement aussi"
     if _MONTHLY_RE.search(text):
         raise ParseError("budget.monthly")
     if _PRODUCT_RE.search(text):  # "500 € x 12": the total is the user's to give, not a sum to guess the terms of
@@ -73,6 +74,7 @@ def read_lines(section: Sequence[Category], text: str, subsidy_words: Sequence[s
         raise
 
 
+_ALSO_RE = re.compile(r"\s+(?:aussi|également|egalement|de même|de meme)\b", re.IGNORECASE)
 _LISTED_RE = re.compile(r"[,;].*:\s*$")  # words listed, then a colon and the one amount
 
 

@@ -86,6 +86,8 @@ def test_investment_lines_take_the_sections_own_words():
     ("CAF 2 000 € en fonctionnement", [("autre_ressource", 200_000, "CAF", "fonctionnement")]),
     ("LEADER 20 000 € invest", [("europe", 2_000_000, None, "investissement")]),
     ("Département du Lot 15 000 € (fonct.)", [("departement", 1_500_000, "Département du Lot", "fonctionnement")]),
+    ("La ville quarante mille euros en fonctionnement, la Métropole dix mille en fonctionnement aussi.",
+     [("commune", 4_000_000, None, "fonctionnement"), ("intercommunalite", 1_000_000, None, "fonctionnement")]),
 ])
 def test_resources_say_what_they_fund_when_the_user_says_it(text, lines):
     assert read(RESOURCES, text) == lines
