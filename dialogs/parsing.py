@@ -312,7 +312,7 @@ def parse_date(text: str, today: datetime.date | None = None, timing: str | None
     "hier", "aujourd'hui", "demain" are days from `today`, a `DateInferred` too. A sentence holding one date
     ("conseil communautaire du 12 novembre") is that date, a `DateInferred` as well: the rest was left out.
     """
-    text = figures(text)
+    text = re.sub(r"\bpremier\b", "1er", figures(text), flags=re.IGNORECASE)  # "le premier septembre"
     try:
         return _parse_whole_date(text, today, timing)
     except ParseError as error:

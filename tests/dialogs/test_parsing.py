@@ -1698,7 +1698,8 @@ def test_a_yes_repeating_the_words_of_the_question_is_a_yes(typed, whole):
     (Kind.EUROS, "12 500 € environ", Decimal("12500.00")),  # figures already: read as before
     (Kind.HOURS, "trente-cinq heures par semaine", 35 * 60),
     (Kind.DATE, "le quinze mars deux mille vingt-sept", datetime.date(2027, 3, 15)),
-    (Kind.DATE, "le trente et un décembre deux mille vingt-six", datetime.date(2026, 12, 31))])
+    (Kind.DATE, "le trente et un décembre deux mille vingt-six", datetime.date(2026, 12, 31)),
+    (Kind.DATE, "le premier septembre deux mille vingt-sept", datetime.date(2027, 9, 1))])
 def test_numbers_said_in_words_are_read_as_figures(kind, typed, value):
     """Dictated on a phone, or typed in a hurry: "cinq mille cinq cents" was "Je n'ai pas reconnu un nombre"."""
     assert parse_answer(_question(kind), typed, datetime.date(2026, 12, 3)) == value
