@@ -39,7 +39,8 @@ YES_NO_PHRASES: dict[str, bool | None] = {
         "oui", "o", "ouais", "yes", "y", "ok", "okay", "d'accord", "bien sur", "bien sur que oui", "bien entendu",
         "absolument", "tout a fait", "exact", "exactement", "evidemment", "certainement", "volontiers",
         "c'est ca", "c'est fait", "c'est toujours ca", "toujours exact", "c'est toujours exact", "toujours valable",
-        "c'est toujours valable",
+        "c'est toujours valable", "toujours", "toujours le cas", "c'est toujours le cas", "rien n'a change",
+        "pas de changement", "inchange", "inchangee", "toujours pareil",
     ), True),
     **dict.fromkeys((
         "non", "n", "no", "nan", "pas encore", "pas du tout", "pas pour l'instant", "pas pour le moment",

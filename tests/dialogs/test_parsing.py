@@ -33,6 +33,7 @@ from dialogs.parsing import (
     parse_text,
     parse_yes_no,
     reads_as_shown,
+    said_yes_no,
     spoken,
     to_json,
     parse_title, typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team,
@@ -1717,3 +1718,11 @@ def test_full_time_posts_counted_in_words(typed, value):
             parse_answer(question, typed)
     else:
         assert parse_answer(question, typed) == value
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("oui toujours", True), ("toujours", True), ("Rien n'a changé.", True), ("toujours pas", False),
+    ("pas toujours", None)])
+def test_still_exact_said_in_a_word(typed, said):
+    """"oui toujours" to "Est-ce toujours exact ?" was "Je n'ai pas reconnu une date"."""
+    assert said_yes_no(typed) is said
