@@ -700,7 +700,7 @@ def name_and_function(text: str) -> tuple[str, str] | None:
     if _NAME_APART_RE.search(name) or any(c.isdigit() for c in name) or len(_WORD_RE.findall(name)) > 6:
         return None  # "le président, Raphaël Daubet, Cauvaldor": which part is what is not sure
     try:
-        name = parse_person(name)
+        name = _without_full_stop(parse_person(name))
     except ParseError:
         return None
     return name, _without_full_stop(_LEADING_BEFORE_FUNCTION_RE.sub("", function).strip())

@@ -1646,6 +1646,7 @@ def test_a_yes_or_no_set_apart_from_what_follows_is_read_with_it(text, said):
     ("c'est moi, Nadia Benali, je suis chargée de mission politique de la ville.",  # dictated
      ("Nadia Benali", "chargée de mission politique de la ville")),
     ("Paul Roux, il est DGS.", ("Paul Roux", "DGS")),
+    ("Le maire, Pierre Hurmic.", ("Pierre Hurmic", "maire")),
 ])
 def test_a_name_and_a_function_typed_together_are_set_apart(text, expected):
     assert name_and_function(text) == expected
