@@ -606,7 +606,7 @@ def spoken(text: str) -> str:
     return text[filler.end():]
 
 
-def _without_full_stop(text: str) -> str:
+def without_full_stop(text: str) -> str:
     """A name or a short answer as the documents print it: "Bordeaux Métropole, en Gironde." ends without its full
     stop; an abbreviation keeps its own ("etc.", "env.")."""
     if not text.endswith(".") or text.endswith("..") or (
@@ -626,7 +626,7 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 def parse_title(text: str) -> str:
     """A project's name or its territory, which every document prints: some words, not a greeting, a yes or no,
     a figure or a question."""
-    text = _without_full_stop(parse_text(text, SHORT_TEXT_MAX))
+    text = without_full_stop(parse_text(text, SHORT_TEXT_MAX))
     words = typed_words(text)
     if text.rstrip().endswith("?"):
         raise ParseError("title.question")
@@ -700,10 +700,10 @@ def name_and_function(text: str) -> tuple[str, str] | None:
     if _NAME_APART_RE.search(name) or any(c.isdigit() for c in name) or len(_WORD_RE.findall(name)) > 6:
         return None  # "le président, Raphaël Daubet, Cauvaldor": which part is what is not sure
     try:
-        name = _without_full_stop(parse_person(name))
+        name = without_full_stop(parse_person(name))
     except ParseError:
         return None
-    return name, _without_full_stop(_LEADING_BEFORE_FUNCTION_RE.sub("", function).strip())
+    return name, without_full_stop(_LEADING_BEFORE_FUNCTION_RE.sub("", function).strip())
 
 
 # ---------------------------------------------------------------- SIRET
@@ -778,7 +778,7 @@ def reads_as_shown(question: Question, text: str, value: Any) -> bool:
     if question.kind is Kind.DECIMAL:
         return figured and "%" not in text and not any(label_key(text) == label_key(word) for word in question.words)
     if question.person:
-        return value == _without_full_stop(text.strip())
+        return value == without_full_stop(text.strip())
     return True
 
 
@@ -980,7 +980,7 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
     """Parse text as an answer to question, according to its kind; `today` dates a date typed without its year."""
     kind = question.kind
     if kind is Kind.SHORT_TEXT:
-        typed = _without_full_stop(_words(parse_text(text, SHORT_TEXT_MAX)))
+        typed = without_full_stop(_words(parse_text(text, SHORT_TEXT_MAX)))
         return parse_person(typed) if question.person else typed
     if kind is Kind.LONG_TEXT:
         return _words(parse_text(text, LONG_TEXT_MAX))

@@ -11,7 +11,7 @@ from typing import Any
 from dialogs import formatting
 from dialogs.formatting import french_list
 from dialogs.model import CHOICE_KINDS, OTHER, Kind, Question, other_of
-from dialogs.parsing import from_json
+from dialogs.parsing import from_json, without_full_stop
 from dialogs.ui import UiTexts
 
 
@@ -112,4 +112,6 @@ def printed(kind: Kind, value: Any, ui: UiTexts) -> str:
         return formatting.siret(value)
     if kind is Kind.BUDGET:
         return ""   # budget lines are printed from the budget, not from this question
+    if kind in (Kind.SHORT_TEXT, Kind.ADDRESS):
+        return without_full_stop(str(value))  # a name or an address typed as a sentence, before it was read so
     return str(value)

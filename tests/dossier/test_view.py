@@ -12,6 +12,7 @@ from dialogs.checks import ANSWERED, evaluate
 from dialogs.conditions import holds
 from dialogs.model import PLAUSIBILITY, RECOMMENDATION, REQUIREMENT, Kind
 from dialogs.parsing import parse_answer, to_json
+from dossier.answers import Answers
 from dossier.model import RequirementCount
 from dossier.pdf import render_dossier_pdf
 from dossier.view import _Builder, build_dossier, check_view, conformity_fields
@@ -19,7 +20,7 @@ from dossier.word import render_dossier_docx
 from store.repo import Repository
 from tests.bot.test_budget_typed import reach
 from tests.bot.test_conversation import create_project
-from tests.dossier.sample import GROUP_HEADINGS, msap, texts
+from tests.dossier.sample import GROUP_HEADINGS, guide, msap, texts, ui
 from tests.support.budget_chat import add_resource
 from tests.dossier.test_docx import all_text, open_docx
 from tests.dossier.test_pdf import page_texts, squash
@@ -285,3 +286,14 @@ async def test_a_deliberation_still_to_come_is_said_planned_never_taken(client, 
     assert squash("Prévue le 16 février 2027") in text and "Elleaapprouvé" not in text
     assert squash("Elle a approuvé ce projet par délibération du 16 février 2027") in squash(
         "\n".join(page_texts(render_dossier_pdf(build(services)))))
+
+
+def test_a_name_or_an_address_stored_with_a_full_stop_is_printed_without_it():
+    """Typed as a sentence before the chat read it so: "Pierre Hurmic." signed "Pierre Hurmic.", "… Bordeaux." ended
+    "Son adresse sera la suivante : … Bordeaux.."."""
+    answers = Answers(guide().questions, {"port_representant_nom": "Pierre Hurmic.",
+                                          "tech_adresse": "34 rue Robert Schuman, 33300 Bordeaux.",
+                                          "objectifs": "Lutter contre le non-recours."}, ui())
+    assert answers.port_representant_nom == "Pierre Hurmic"
+    assert answers.tech_adresse == "34 rue Robert Schuman, 33300 Bordeaux"
+    assert answers.objectifs == "Lutter contre le non-recours."  # prose keeps its own
