@@ -378,10 +378,7 @@ async def test_a_post_to_recruit_is_its_status_too(client, services):
     """"à recruter" as who will do a job answered its status, asked two questions later, only by being typed
     again; a name leaves the status to ask."""
     guide = services.guide
-    await create_project(client)
-    await client.send("/menu")
-    await client.click("5. ")
-    await client.send("accueil et accompagnement")
+    await reach_team_functions(client, "accueil et accompagnement")
     understood, asked = await client.send("à recruter")
     assert understood.text == ("➡️ Réponse retenue pour « Quel sera le statut de la personne chargée de l'accueil ? » "
                                ": À recruter.")
@@ -401,11 +398,16 @@ async def test_a_post_to_recruit_is_its_status_too(client, services):
     assert versions(services, "equipe_statut_accompagnement") == ["a_recruter"]
 
 
-async def test_a_post_to_recruit_said_first_then_who_is_its_status_too(client, services):
+async def reach_team_functions(client, functions: str) -> None:
+    """Stage 5 opened from the menu, the Maison's functions typed: who will do the first one is asked."""
     await create_project(client)
     await client.send("/menu")
     await client.click("5. ")
-    await client.send("accompagnement")
+    await client.send(functions)
+
+
+async def test_a_post_to_recruit_said_first_then_who_is_its_status_too(client, services):
+    await reach_team_functions(client, "accompagnement")
     understood, _ = await client.send("À recruter, deux conseillères France services.")
     assert understood.text == ("➡️ Réponse retenue pour « Quel sera le statut de la personne chargée de "
                                "l'accompagnement ? » : À recruter.")
