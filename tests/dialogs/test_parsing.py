@@ -686,7 +686,8 @@ def test_not_yet_at_a_yes_no_question_is_its_no_not_later():
     ("oui", "next"), ("Oui, tout est juste !", "next"), ("OK merci", "next"), ("\U0001F44D", "next"),
     ("C'est bon", "next"), ("Étape suivante", "next"), ("je confirme", "next"), ("3", 3), ("✏️ 3", 3),
     ("modifier la 3", 3), ("Question 1", 1), ("retour", "back"), ("On passe à la suite.", "next"),
-    ("oui, passons à l'étape suivante", "next"), ("on y va", "next"), ("non", None), ("Non, c'est pas juste", None), ("oui mais la 3 est fausse", None), ("ajuster", None),
+    ("oui, passons à l'étape suivante", "next"), ("on y va", "next"), ("non", None), ("Non, c'est pas juste", None),
+    ("oui mais la 3 est fausse", None), ("ajuster", None),
     ("7", None), ("0", None), ("Marie Dupont", None)])
 def test_what_is_typed_under_a_recap_is_the_button_it_names(text, meant):
     assert typed_at_recap(text, answers=6) == meant
@@ -1668,14 +1669,16 @@ def test_a_date_taken_or_to_come_is_the_one_closest_to_today(typed, expected):
     ("oui si besoin", False), ("oui, le 3 février", False),
     # A sentence saying it was done: a yes; one saying it is to come, partial or doubtful: asked again.
     ("Oui elle nous les a envoyés par mail la semaine d'après.", True), ("oui c'est fait", True),
-    ("oui, tout est arrivé", True), ("Oui, pareil.", True), ("oui aussi", True), ("oui on les attend", False), ("oui il reste la convention", False),
+    ("oui, tout est arrivé", True), ("Oui, pareil.", True), ("oui aussi", True), ("oui on les attend", False),
+    ("oui il reste la convention", False),
     ("oui je crois", False), ("oui on va les recevoir", False), ("oui elle les a demandés", False)])
 def test_a_yes_said_with_how_or_when_is_a_yes_and_never_one_with_a_restriction(typed, whole):
     assert yes_how(typed) is whole
 
 
 @pytest.mark.parametrize(("typed", "said"), [
-    ("Pas encore, on attend les élections municipales de mars.", (False, "on attend les élections municipales de mars")),
+    ("Pas encore, on attend les élections municipales de mars.",
+     (False, "on attend les élections municipales de mars")),
     ("non (trop tôt)", (False, "trop tôt")), ("non, enfin oui", None), ("non mais bientôt", None),
     ("non, peut-être en mars", None), ("non", None),
     ("Oui, un coin numérique avec les trois postes à côté de l'accueil.",
