@@ -244,7 +244,6 @@ def _alike(word: str, words: set[str]) -> bool:
 # "tous", "toutes": every option but "Autre", which asks for its wording, and one ticked alone ("Aucune"), which
 # says the opposite; "les deux" when two are left so.
 _ALL = frozenset({"tous", "toutes", "tout", "tout cocher", "tous les choix", "toutes les reponses", "l'ensemble"})
-# "les deux", "les 2 enjeux": both options, where there are two.
 # "les deux", "les 3 qualités", "toutes les quatre": every option, said by their number (folded).
 _BOTH_RE = re.compile(r"(?:tous |toutes )?les (?P<count>[a-z]+|[0-9])(?: [a-z]+)?")
 # What joins one more item to a list said aloud: "tous, plus la Chambre d'agriculture".
