@@ -124,7 +124,7 @@ def _before_clause(text: str) -> str:
 
 
 def _integer(text: str) -> int:
-    match = _INTEGER_RE.fullmatch(_SQUARE_METRES.sub("m²", _number_text(_digits_for_words(_before_clause(text)))))
+    match = _INTEGER_RE.fullmatch(_SQUARE_METRES.sub("m²", _number_text(_digits_for_words(text))))
     if not match or _is_scale(match["unit"]):
         raise ParseError("integer.invalid")
     digits = match["num"].replace(" ", "").replace(".", "").lstrip("0") or "0"
@@ -142,7 +142,8 @@ _NONE_COUNT_RE = re.compile(r"(?:aucun|aucune|aucun\w* encore|pas encore|pas un|
 def parse_integer(text: str, min: int | None = None, max: int | None = None) -> int:
     """Parse a whole number written the French way, or a small one spelt out ("trois"); negatives only when min
     allows them."""
-    value = 0 if _NONE_COUNT_RE.fullmatch(typed_words(_before_clause(text))) else _integer(text)
+    said = _before_clause(text)
+    value = 0 if _NONE_COUNT_RE.fullmatch(typed_words(said)) else _integer(said)
     low = min if min is not None else (0 if value < 0 else None)
     if (low is not None and value < low) or (max is not None and value > max):
         raise ParseError("integer.range", min=low, max=max)
