@@ -207,6 +207,9 @@ class Notices(Strict):
     dossier_which: str  # "oui" under /dossier when both the final dossier and a draft are offered
     later_left: str  # a question opened from /a_traiter handled, others still left for later
     later_done: str  # the last question left for later handled: back where the user was
+    name_corrected: str  # "pardon, je voulais dire…" at the territory: the project's name given just before
+    name_correction: str  # how to correct that name, when the correction did not say it
+    territory_corrected: str  # "pardon, je voulais dire…" at the choice of rules: the territory
 
 
 class Terminal(Strict):

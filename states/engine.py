@@ -14,6 +14,7 @@ from dialogs.budget import project_budget, subsidy_label
 from dialogs.budget_typed import read_lines, says_none
 from dialogs.choices import match_choice, option_and_name, option_said_last, with_details, with_other
 from dialogs.conditions import leaves
+from dialogs.correction import corrected
 from dialogs.checks import State, budget_missing, missing_required
 from dialogs.loader import LoadedGuide
 from dialogs.model import TYPED_KINDS, Kind, Question, Step, other_of
@@ -297,14 +298,43 @@ class _Conversation:
         return Outcome([Reply("ask_territory", {"project": name, "created": True})])
 
     def _set_territory(self, text: str) -> Outcome:
+        text = spoken(text)
+        if (right := corrected(text)) is not None:  # "pardon, je voulais dire…": the name just given, corrected
+            return self._rename(right)
         try:
-            self.project.territory = parse_title(spoken(text))
+            self.project.territory = parse_title(text)
         except ParseError as error:
-            return Outcome([self._invalid(error), Reply("ask_territory", {"project": self.project.name,
-                                                                          "created": False})])
+            return Outcome([self._invalid(error), self._ask_territory()])
         self._touch()
         self.membership.awaiting = CHOOSING_REFERENTIAL
         return Outcome([self._referentials().choice()])
+
+    def _rename(self, name: str) -> Outcome:
+        """The project's name corrected while its territory is asked."""
+        if not name:
+            return Outcome([Reply("notice", {"text": self.ui.notices.name_correction}), self._ask_territory()])
+        try:
+            self.project.name = parse_title(name)
+        except ParseError as error:
+            return Outcome([self._invalid(error), Reply("notice", {"text": self.ui.notices.name_correction}),
+                            self._ask_territory()])
+        self._touch()
+        return Outcome([Reply("notice", {"text": self.ui.notices.name_corrected.format(name=self.project.name)}),
+                        self._ask_territory()])
+
+    def _relocate(self, territory: str) -> Outcome:
+        """The territory corrected while the rules are asked; said without the right one, it is asked again."""
+        try:
+            territory = parse_title(territory) if territory else None
+        except ParseError as error:
+            return Outcome([self._invalid(error), self._referentials().choice(again=True)])
+        self.project.territory = territory
+        self._touch()
+        if territory is None:
+            self.membership.awaiting = None
+            return Outcome([self._ask_territory()])
+        return Outcome([Reply("notice", {"text": self.ui.notices.territory_corrected.format(territory=territory)}),
+                        self._referentials().choice()])
 
     def _choosing(self, event: Event) -> Outcome | None:
         """The project's rules, chosen before its first step; only help and the other projects come first."""
@@ -320,6 +350,8 @@ class _Conversation:
             if payload.action == Action.REFERENTIAL_CHOOSE:
                 target = self._referentials().target(payload.arg)
         elif isinstance(event, Text):  # "les règles en vigueur", typed instead of tapped
+            if (right := corrected(spoken(event.text))) is not None:  # the territory just given, corrected
+                return self._relocate(right)
             target = self._referentials().typed(spoken(event.text))
         if target is None:
             return Outcome([self._referentials().choice(again=True)])
@@ -376,6 +408,12 @@ class _Conversation:
             return self._budget_year(text)
         if self.membership.budget_pending is not None:
             return self._desk().text(text)
+        if (right := corrected(text)) is not None:  # "pardon, je voulais dire…"
+            if (last := self._last_answer()) is not None:
+                return self._corrected(*last, right)
+            if not right:  # nothing of theirs to correct: the question in course, asked again
+                return Outcome(self._again())
+            text = right  # nothing answered yet: the right answer is this question's
         if (under_screen := self._typed_at_screen(text)) is not None:
             return under_screen
         step = self._step()
@@ -763,16 +801,37 @@ class _Conversation:
         question, stored = self._answered_by(event.message_id)
         if question is None:
             return self._not_taken(event)
+        return self._replace_answer(question, stored, spoken(event.text), event.message_id,
+                                    lambda value: self._not_taken(event))
+
+    def _corrected(self, question: Question, stored: StoredAnswer, right: str) -> Outcome:
+        """"Pardon, je voulais dire 1200": the answer this user gave last, replaced as an edit of its message
+        would; said without the right answer, that question is asked again."""
+        if not right:
+            step = self.guide.step_of_question[question.id]
+            if step is self._step():
+                self._focus(question)
+            else:
+                self._move(goto_trigger(step.id), focus=question)
+            return Outcome(self._proceed())
+
+        def confirm_first(value: date) -> Outcome:  # its confirmation belongs to the question: asked again
+            self._focus(question)
+            return Outcome([self._confirm_date(question, value)])
+        return self._replace_answer(question, stored, right, stored.message_id, confirm_first)
+
+    def _replace_answer(self, question: Question, stored: StoredAnswer, text: str, message_id: int | None,
+                        unexpected_date: Callable[[date], Outcome]) -> Outcome:
         try:
-            value = parse_answer(question, spoken(event.text), self._today())
+            value = parse_answer(question, text, self._today())
         except ParseError as error:
             return Outcome([Reply("edit_refused", {"prompt": self.view.prompt(question)}),
                             self._invalid(error, question), *self._again()])
         if question.kind is Kind.DATE and self._unexpected_date(question, value):
-            return self._not_taken(event)  # its confirmation belongs to the question, reopened with ✏️
+            return unexpected_date(value)
         stored_value = to_json(question.kind, value)
         if stored_value != stored.value:
-            self._store(question, ANSWERED, stored_value, stored.step, event.message_id)
+            self._store(question, ANSWERED, stored_value, stored.step, message_id)
         return Outcome([Reply("edit_taken", {"prompt": self.view.prompt(question),
                                              "answer": self._display(question, value)}),
                         *self._committee_set(question), *self._again()])
@@ -780,12 +839,24 @@ class _Conversation:
     def _answered_by(self, message_id: int) -> tuple[Question | None, StoredAnswer | None]:
         """The current answer this user typed in that message, if they may still change it."""
         for question_id, stored in self.view.answers.items():
-            if stored.message_id == message_id and stored.author_id == self.user.id and stored.status == ANSWERED:
-                question = self.guide.questions.get(question_id)
-                if question is not None and (self.membership.role in ANSWERING or (
-                        self._partner and question in self._step().questions)):
-                    return question, stored
+            if stored.message_id == message_id and (question := self._changeable(question_id)) is not None:
+                return question, stored
         return None, None
+
+    def _last_answer(self) -> tuple[Question, StoredAnswer] | None:
+        """The answer this user gave last, still theirs and current, if they may still change it."""
+        question_id = self.membership.last_answered
+        question = self._changeable(question_id) if question_id is not None else None
+        return (question, self.view.answers[question_id]) if question is not None else None
+
+    def _changeable(self, question_id: str) -> Question | None:
+        """The question, when its current answer is this user's and they may still change it."""
+        stored = self.view.answers.get(question_id)
+        question = self.guide.questions.get(question_id)
+        if stored is None or stored.author_id != self.user.id or stored.status != ANSWERED or question is None:
+            return None
+        allowed = self.membership.role in ANSWERING or (self._partner and question in self._step().questions)
+        return question if allowed else None
 
     def _paste_tail(self, question_id: str | None, tail: str) -> Outcome:
         """A new version of the answer the paste's first part gave, with this part appended; the current
@@ -1011,6 +1082,8 @@ class _Conversation:
         """The answer to the question asked, given in the current step: the guide goes on from there."""
         step = self._step()
         self._store(question, status, value, step.id if step is not None else None, self._message_id)
+        if status == ANSWERED and self._recorded is None:  # the first answer a message gave: what "je voulais
+            self.membership.last_answered = question.id  # dire…" will correct ("Le Goff, maire": the name)
         self.membership.focus_question = None
         self.membership.draft_question = None
         self.membership.draft_choices = None

@@ -62,6 +62,7 @@ class MembershipRow:
     last_tap_revision: int | None = None
     last_tap_at: datetime | None = None
     partner: str | None = None  # a partner's organisation ("part_operateurs:caf")
+    last_answered: str | None = None
 
 
 @dataclass(frozen=True)
@@ -158,11 +159,11 @@ _SUPERSEDE = Prepared(update(ANSWER)
                       .values(is_current=False))
 _ADD_ANSWER = Prepared(insert(ANSWER), keys=("project_id", "question_id", "kind", "status", "value", "user_id",
                                              "is_current", "step_id", "created_at", "message_id"))
-_PROJECT_VALUES = ("territory", "referential", "referential_version", "state", "revision", "updated_at")
+_PROJECT_VALUES = ("name", "territory", "referential", "referential_version", "state", "revision", "updated_at")
 _SAVE_PROJECT = Prepared(update(PROJECT).where(PROJECT.c.id == bindparam("p_id")), keys=_PROJECT_VALUES)
 _MEMBERSHIP_VALUES = ("focus_question", "draft_question", "draft_choices", "budget_pending", "reminder_settings",
                       "awaiting", "cut_text_at", "cut_text_question", "last_tap_message", "last_tap_data",
-                      "last_tap_revision", "last_tap_at")
+                      "last_tap_revision", "last_tap_at", "last_answered")
 _SAVE_MEMBERSHIP = Prepared(update(MEMBERSHIP).where(MEMBERSHIP.c.user_id == bindparam("u_id"),
                                                      MEMBERSHIP.c.project_id == bindparam("p_id")),
                             keys=_MEMBERSHIP_VALUES)
@@ -267,7 +268,8 @@ class Repository:
         return ProjectRow(*row)
 
     def save_project(self, project: ProjectRow) -> None:
-        _SAVE_PROJECT.run(self.connection, {"p_id": project.id, "territory": project.territory,
+        _SAVE_PROJECT.run(self.connection, {"p_id": project.id, "name": project.name,
+                                            "territory": project.territory,
                                             "referential": project.referential,
                                             "referential_version": project.referential_version,
                                             "state": project.state, "revision": project.revision,
@@ -281,7 +283,7 @@ class Repository:
             "awaiting": membership.awaiting, "cut_text_at": membership.cut_text_at,
             "cut_text_question": membership.cut_text_question, "last_tap_message": membership.last_tap_message,
             "last_tap_data": membership.last_tap_data, "last_tap_revision": membership.last_tap_revision,
-            "last_tap_at": membership.last_tap_at})
+            "last_tap_at": membership.last_tap_at, "last_answered": membership.last_answered})
 
     def answers(self, project_id: int) -> dict[str, StoredAnswer]:
         rows = _ANSWERS.rows(self.connection, {"project_id": project_id})

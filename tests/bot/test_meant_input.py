@@ -269,7 +269,8 @@ async def test_a_typo_fixed_by_editing_the_message_fixes_the_answer_it_gave(clie
     assert versions(services, "chef_projet_nom") == ["Camille Delma", "Camille Delmas"]
     assert versions(services, "chef_projet_fonction") == ["Chargée de mission"]
     help_text = (await client.send("/aide"))[0].text
-    assert "Une faute de frappe ? Modifiez votre message dans Telegram : la réponse est corrigée." in help_text
+    assert "Une faute de frappe ? Vous pouvez aussi modifier votre message dans Telegram : la réponse est corrigée." \
+           in help_text
 
 
 async def test_an_edit_that_does_not_read_as_an_answer_leaves_the_answer_and_says_why(client, services):

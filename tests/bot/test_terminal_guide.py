@@ -133,7 +133,7 @@ def test_the_buttons_of_every_message_of_a_reply_keep_their_numbers(services, tm
 
 
 def test_the_terminal_help_says_how_to_fix_a_typo_here(services, tmp_path):
-    """Editing a sent message is Telegram's; in the terminal, "retour" reopens the answer."""
+    """Editing a sent message is Telegram's; in the terminal, "je voulais dire…" corrects the answer."""
     screen: list[str] = []
     script = iter(["Maison des Causses", "Larzac", "2", "/aide"])
 
@@ -145,5 +145,6 @@ def test_the_terminal_help_says_how_to_fix_a_typo_here(services, tmp_path):
 
     TerminalChat(services.engine, services.ui, tmp_path, read=read, write=screen.append).run()
     help_text = next(text for text in screen if text.startswith("❓ Comment fonctionne le guide"))
-    assert "Une faute de frappe ? Tapez «\xa0retour\xa0», puis la bonne réponse." in help_text
-    assert "Modifiez votre message" not in help_text
+    assert "Une erreur dans votre dernière réponse ? Écrivez «\xa0Je voulais dire\xa0», puis la bonne réponse." \
+           in help_text
+    assert "modifier votre message" not in help_text

@@ -1,0 +1,36 @@
+""""Pardon, je voulais dire 1 200": a text that corrects the answer its writer gave last, not one more answer."""
+from __future__ import annotations
+
+import re
+
+_PUNCTUATION = r"[\s,.:;!…–—-]"
+_APOSTROPHE = "['’]"
+# What a correction opens with: an excuse, then the words saying the last answer was wrong. Said as a noun
+# ("erreur", "correction"), the words must stand apart ("Erreur : 1200"), for a text may start with them.
+_CORRECTING_RE = re.compile(
+    rf"\s*(?:(?:pardon|oups|oops|zut|mince|d[ée]sol[ée]e?|excusez[- ]moi|ah|oh|non)\b{_PUNCTUATION}*)*"
+    rf"(?:je voulais (?:dire|[ée]crire|mettre|taper|r[ée]pondre)\b(?:\s+qu(?:e\b|{_APOSTROPHE}))?"
+    rf"|il fallait (?:lire|comprendre)\b"
+    rf"|(?:(?:je me suis tromp[ée]e?|j{_APOSTROPHE}ai fait une (?:erreur|faute)(?: de frappe)?"
+    rf"|c{_APOSTROPHE}[ée]tait une erreur|(?:une )?(?:erreur|faute) de frappe|erreur|correction|rectification"
+    rf"|je (?:rectifie|corrige))"
+    rf"(?:\s+(?:de|dans) (?:(?:la|le|les|ma|mon|mes) )?(?:r[ée]ponse|chiffre|nombre|date|saisie)s?)?"
+    rf"(?=\s*(?:[,.:;!…–—-]|$|c{_APOSTROPHE}\s*est\b|la bonne\b|il faut\b|lire\b|plut[ôo]t\b|en fait\b))))"
+    rf"{_PUNCTUATION}*"
+    rf"(?:(?:c{_APOSTROPHE}\s*est|c{_APOSTROPHE}[ée]tait|il faut lire|lire|plut[ôo]t|en fait"
+    rf"|la bonne r[ée]ponse (?:est|c{_APOSTROPHE}est))\b{_PUNCTUATION}*)*",
+    re.IGNORECASE)
+# The answer taken back, said after the right one: "1200, pas 1500", "la mairie au lieu de la poste".
+_INSTEAD_RE = re.compile(r"(?:\s*,\s*(?:et )?(?:pas|non)|\s+(?:et non|au lieu de|plut[ôo]t que))\s+[^,;]+$",
+                         re.IGNORECASE)
+
+
+def corrected(text: str) -> str | None:
+    """The right answer a correction gives ("" when it gives none yet), or None when the text is no correction."""
+    opening = _CORRECTING_RE.match(text)
+    if opening is None:
+        return None
+    right = _INSTEAD_RE.sub("", text[opening.end():]).strip(" ,.;:!…")
+    # The capital a phone gave the message's first word belongs to the answer's: "Je voulais dire population…".
+    starts_upper = next((c.isupper() for c in text if c.isalpha()), False)
+    return right[:1].upper() + right[1:] if starts_upper and right[:1].islower() else right

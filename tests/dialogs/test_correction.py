@@ -1,0 +1,39 @@
+"""What reads as a correction of the last answer, and the right answer it gives."""
+from __future__ import annotations
+
+import pytest
+
+from dialogs.correction import corrected
+
+
+@pytest.mark.parametrize(("text", "right"), [
+    ("pardon je voulais dire CC du Kreiz-Breizh (Côtes-d'Armor)", "CC du Kreiz-Breizh (Côtes-d'Armor)"),
+    ("Je me suis trompé, c'est 1200 habitants.", "1200 habitants"),
+    ("Erreur : 1200", "1200"),
+    ("Oups, faute de frappe : 1 250", "1 250"),
+    ("je voulais dire non", "non"),
+    ("je voulais dire 1200, pas 1500", "1200"),
+    ("Non, je voulais dire la mairie au lieu de la poste", "La mairie"),
+    ("Correction, la bonne réponse est 12", "12"),
+    ("Je corrige : 35 heures", "35 heures"),
+    ("Désolé, erreur de frappe dans le chiffre, c'est 1300", "1300"),
+    ("il fallait lire 13 rue de la Gare", "13 rue de la Gare"),
+    ("je me suis trompée de date, le 12 mars", "le 12 mars"),
+    ("Je voulais dire qu'il y aura deux agents", "Il y aura deux agents"),
+    ("Je voulais dire population vieillissante", "Population vieillissante"),
+    ("Pardon, je me suis trompé.", ""),
+])
+def test_a_correction_gives_the_right_answer(text, right):
+    assert corrected(text) == right
+
+
+@pytest.mark.parametrize("text", [
+    "Erreur de calcul dans le dernier recensement : la population a baissé depuis.",
+    "1200, pas 1500",
+    "non merci",
+    "Pardon ?",
+    "correctement rempli",
+    "Corrections apportées au PLU en 2024",
+])
+def test_an_answer_is_no_correction(text):
+    assert corrected(text) is None
