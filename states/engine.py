@@ -28,6 +28,7 @@ from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DRAFT, KEEP, NEW
                              typed_at_team, typed_button, typed_command, typed_validate, yes_how, yes_no_because,
                              yes_no_then)
 from dialogs.partners import partner_name
+from dialogs.puzzled import asks_what_is_meant
 from dialogs.referentials import Referential, default_referential, partner_labels
 from dialogs.ui import UiTexts
 from states.buttons import Action, Payload, decode, shorten
@@ -441,6 +442,11 @@ class _Conversation:
         if says_none_of(question, text):  # "aucun": what « ⏭️ Passer » does, or « 🗑 Effacer » for an answer
             answered = stored is not None and stored.status == ANSWERED
             return self._typed(self._clear() if answered else self._skip(SKIPPED))
+        if asks_what_is_meant(text):  # "c'est quoi le tissu urbain ?" is no answer: what the fiche asks, said
+            stage = self.guide.stage_of_step.get(step.id)
+            return Outcome([Reply("puzzled", {"step": step.title, "attention": step.attention,
+                                              "fiche": f"{stage.fiche}, {step.fiche}" if stage else step.fiche}),
+                            self._ask(question)])
         if (still := self._still_exact(step, question, text)) is not None:
             return still
         if question.kind in (Kind.MULTI, Kind.BUDGET) and typed_validate(text):

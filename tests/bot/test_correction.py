@@ -117,3 +117,4 @@ async def test_the_help_says_how_to_correct_an_answer(client):
     help_text = (await client.send("/aide"))[0].text
     assert "Une erreur dans votre dernière réponse ? Écrivez « Je voulais dire », puis la bonne réponse." \
            in help_text
+

@@ -1,0 +1,35 @@
+"""A question typed back at the guide's question ("c'est quoi le tissu urbain ?", "je ne comprends pas"): the user
+asks what is meant, which no answer says."""
+from __future__ import annotations
+
+import re
+
+from dialogs.folding import fold
+
+# Folded text. What may come first: a greeting, an excuse, a filler.
+_BEFORE = r"(?:(?:bonjour|bonsoir|excusez-moi|excusez moi|pardon|desole|desolee|euh+|heu+|mais|alors|et)\b[\s,.!…]*)*"
+# Said in any length: the question was not understood.
+_NOT_UNDERSTOOD_RE = re.compile(
+    _BEFORE + r"(?:je ne comprends pas|je comprends pas|j'ai pas compris|je n'ai pas compris|pas compris"
+    r"|je ne vois pas ce que|je vois pas ce que|je ne suis pas sure? de (?:bien )?comprendre"
+    r"|je ne suis pas sure? de ce que)\b")
+# A question about the question, when the text ends with "?" or is short.
+_WHAT_IS_MEANT_RE = re.compile(
+    _BEFORE + r"(?:c'est quoi|c est quoi|qu'est-ce que|qu'est ce que|qu'est-ce qu'|qu'est ce qu'|que veut dire"
+    r"|que veulent dire|ca veut dire quoi|ca signifie quoi|que signifie|qu'entendez-vous|qu'entendez vous"
+    r"|que voulez-vous dire|que voulez vous dire|vous voulez dire quoi|on met quoi|je mets quoi|je met quoi"
+    r"|il faut mettre quoi|je dois mettre quoi|je dois repondre quoi|que dois-je|que dois je|que faut-il"
+    r"|que faut il|qu'est-ce qu'il faut|qu'est ce qu'il faut|c'est-a-dire|c'est a dire|ca concerne quoi"
+    r"|comment ca)\b")
+_ALONE = frozenset({"", "quoi", "hein", "comment", "pardon", "cad", "c-a-d", "kesako", "quesaco"})
+_SHORT = 10  # words: "c'est quoi un ETP" said without its question mark
+
+
+def asks_what_is_meant(text: str) -> bool:
+    folded = fold(text)
+    bare = folded.strip(" ?!.…")
+    if bare in _ALONE:
+        return bare != "" or "?" in folded
+    if _NOT_UNDERSTOOD_RE.match(folded):
+        return True
+    return _WHAT_IS_MEANT_RE.match(folded) is not None and (folded.endswith("?") or len(bare.split()) <= _SHORT)
