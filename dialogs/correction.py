@@ -1,7 +1,9 @@
-""""Pardon, je voulais dire 1 200": a text that corrects the answer its writer gave last, not one more answer."""
+""""Pardon, je voulais dire 1 200", "j'ai oublié les touristes": a text that corrects the answer its writer gave
+last, not one more answer."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _PUNCTUATION = r"[\s,.:;!…–—-]"
 _APOSTROPHE = "['’]"
@@ -20,17 +22,32 @@ _CORRECTING_RE = re.compile(
     rf"(?:(?:c{_APOSTROPHE}\s*est|c{_APOSTROPHE}[ée]tait|il faut lire|lire|plut[ôo]t|en fait"
     rf"|la bonne r[ée]ponse (?:est|c{_APOSTROPHE}est))\b{_PUNCTUATION}*)*",
     re.IGNORECASE)
+# What adds to the last answer rather than replaces it: "j'ai oublié les touristes", "il manque la CAF".
+_ADDING_RE = re.compile(
+    rf"\s*(?:(?:pardon|oups|zut|mince|ah|oh)\b{_PUNCTUATION}*)*(?:j{_APOSTROPHE}ai oubli[ée]|on a oubli[ée]"
+    rf"|(?:et )?il manque|j{_APOSTROPHE}ajoute|(?:il faut )?(?:aussi )?(?:ajouter|rajouter))"
+    rf"(?: de (?:dire|mettre|cocher|pr[ée]ciser|citer))?\b{_PUNCTUATION}*(?=\w)", re.IGNORECASE)
+_ALSO_RE = re.compile(r"\b(?:aussi|en plus|[ée]galement)\b", re.IGNORECASE)
 # The answer taken back, said after the right one: "1200, pas 1500", "la mairie au lieu de la poste".
 _INSTEAD_RE = re.compile(r"(?:\s*,\s*(?:et )?(?:pas|non)|\s+(?:et non|au lieu de|plut[ôo]t que))\s+[^,;]+$",
                          re.IGNORECASE)
 
 
-def corrected(text: str) -> str | None:
-    """The right answer a correction gives ("" when it gives none yet), or None when the text is no correction."""
+@dataclass(frozen=True)
+class Correction:
+    right: str  # the right answer, "" when the correction does not say it yet
+    adds: bool  # what it says goes with the last answer: "il y a aussi des touristes"
+
+
+def corrected(text: str) -> Correction | None:
+    """What a correction says, or None when the text is no correction."""
     opening = _CORRECTING_RE.match(text)
-    if opening is None:
+    adding = _ADDING_RE.match(text) if opening is None else None
+    if opening is None and adding is None:
         return None
-    right = _INSTEAD_RE.sub("", text[opening.end():]).strip(" ,.;:!…")
+    right = _INSTEAD_RE.sub("", text[(opening or adding).end():]).strip(" ,.;:!…")
+    adds = adding is not None or _ALSO_RE.search(right) is not None
     # The capital a phone gave the message's first word belongs to the answer's: "Je voulais dire population…".
-    starts_upper = next((c.isupper() for c in text if c.isalpha()), False)
-    return right[:1].upper() + right[1:] if starts_upper and right[:1].islower() else right
+    if not adds and next((c.isupper() for c in text if c.isalpha()), False) and right[:1].islower():
+        right = right[:1].upper() + right[1:]
+    return Correction(right, adds)

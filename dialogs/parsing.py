@@ -798,7 +798,8 @@ TYPED_BUTTONS = {
                      "j'y reviendrai", "pour plus tard", "pas maintenant",
                      # what one has not at hand: "je l'ai pas sous la main" at the SIRET
                      "je ne l'ai pas", "je l'ai pas", "je ne l'ai pas sous la main", "je l'ai pas sous la main",
-                     "pas sous la main", "je ne sais plus", "je sais plus", "je ne le connais pas",
+                     "pas sous la main", "je ne sais plus", "je sais plus", "j'ai oublie", "je ne m'en souviens plus",
+                     "je m'en souviens plus", "je ne me souviens plus", "je me souviens plus", "je ne le connais pas",
                      "je le connais pas", "a verifier", "je dois verifier", "je vais verifier", "je vais chercher"),
                     DEFER),
     # « 🕓 Tout ce partenaire plus tard », at a question about one of the project's partners

@@ -14,7 +14,7 @@ from dialogs.budget import project_budget, subsidy_label
 from dialogs.budget_typed import read_lines, says_none
 from dialogs.choices import match_choice, option_and_name, option_said_last, with_details, with_other
 from dialogs.conditions import leaves
-from dialogs.correction import corrected
+from dialogs.correction import Correction, corrected
 from dialogs.checks import State, budget_missing, missing_required
 from dialogs.loader import LoadedGuide
 from dialogs.model import TYPED_KINDS, Kind, Question, Step, other_of
@@ -301,7 +301,7 @@ class _Conversation:
     def _set_territory(self, text: str) -> Outcome:
         text = spoken(text)
         if (right := corrected(text)) is not None:  # "pardon, je voulais dire…": the name just given, corrected
-            return self._rename(right)
+            return self._rename(right.right)
         try:
             self.project.territory = parse_title(text)
         except ParseError as error:
@@ -352,7 +352,7 @@ class _Conversation:
                 target = self._referentials().target(payload.arg)
         elif isinstance(event, Text):  # "les règles en vigueur", typed instead of tapped
             if (right := corrected(spoken(event.text))) is not None:  # the territory just given, corrected
-                return self._relocate(right)
+                return self._relocate(right.right)
             target = self._referentials().typed(spoken(event.text))
         if target is None:
             return Outcome([self._referentials().choice(again=True)])
@@ -409,12 +409,12 @@ class _Conversation:
             return self._budget_year(text)
         if self.membership.budget_pending is not None:
             return self._desk().text(text)
-        if (right := corrected(text)) is not None:  # "pardon, je voulais dire…"
+        if (correction := corrected(text)) is not None:  # "pardon, je voulais dire…"
             if (last := self._last_answer()) is not None:
-                return self._corrected(*last, right)
-            if not right:  # nothing of theirs to correct: the question in course, asked again
+                return self._corrected(*last, correction)
+            if not correction.right:  # nothing of theirs to correct: the question in course, asked again
                 return Outcome(self._again())
-            text = right  # nothing answered yet: the right answer is this question's
+            text = correction.right  # nothing answered yet: the right answer is this question's
         if (under_screen := self._typed_at_screen(text)) is not None:
             return under_screen
         step = self._step()
@@ -810,10 +810,11 @@ class _Conversation:
         return self._replace_answer(question, stored, spoken(event.text), event.message_id,
                                     lambda value: self._not_taken(event))
 
-    def _corrected(self, question: Question, stored: StoredAnswer, right: str) -> Outcome:
+    def _corrected(self, question: Question, stored: StoredAnswer, correction: Correction) -> Outcome:
         """"Pardon, je voulais dire 1200": the answer this user gave last, replaced as an edit of its message
-        would; said without the right answer, that question is asked again."""
-        if not right:
+        would ("j'ai oublié les touristes": completed); said without the right answer, that question is asked
+        again."""
+        if not correction.right:
             step = self.guide.step_of_question[question.id]
             if step is self._step():
                 self._focus(question)
@@ -824,12 +825,19 @@ class _Conversation:
         def confirm_first(value: date) -> Outcome:  # its confirmation belongs to the question: asked again
             self._focus(question)
             return Outcome([self._confirm_date(question, value)])
-        return self._replace_answer(question, stored, right, stored.message_id, confirm_first)
+        return self._replace_answer(question, stored, correction.right, stored.message_id, confirm_first,
+                                    adds=correction.adds)
 
     def _replace_answer(self, question: Question, stored: StoredAnswer, text: str, message_id: int | None,
-                        unexpected_date: Callable[[date], Outcome]) -> Outcome:
+                        unexpected_date: Callable[[date], Outcome], adds: bool = False) -> Outcome:
         try:
             value = parse_answer(question, text, self._today())
+            if adds and question.kind is Kind.MULTI:  # ticked with the options ticked before, in their order
+                value = [o.id for o in question.options if o.id in value or o.id in stored.value]
+            elif adds and question.kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT):
+                before = stored.value.rstrip(" ,;")
+                value = parse_answer(question, f"{before} {value[:1].upper()}{value[1:]}" if before.endswith(
+                    (".", "!", "?")) else f"{before}, {value}")
         except ParseError as error:
             return Outcome([Reply("edit_refused", {"prompt": self.view.prompt(question)}),
                             self._invalid(error, question), *self._again()])

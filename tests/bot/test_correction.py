@@ -118,3 +118,25 @@ async def test_the_help_says_how_to_correct_an_answer(client):
     assert "Une erreur dans votre dernière réponse ? Écrivez « Je voulais dire », puis la bonne réponse." \
            in help_text
 
+
+
+
+async def test_what_was_forgotten_is_added_to_the_options_ticked(client, services):
+    await reach_stakes(client)
+    await client.send("maillage territorial")
+    replies = await client.send("J'ai oublié la cohésion sociale")
+    assert replies[0].text.endswith("➡️ Cohésion sociale, Maillage territorial")
+    assert versions(services, "enjeux") == [["maillage_territorial"], ["cohesion_sociale", "maillage_territorial"]]
+
+
+async def test_what_was_forgotten_is_added_to_the_text(client, services):
+    await reach_population(client, services)
+    await client.send("3600")
+    await client.send("Population vieillissante")
+    replies = await client.send("Il manque : revenus modestes")
+    assert replies[0].text.endswith("➡️ Population vieillissante, revenus modestes")
+    assert versions(services, "diag_demographie") == ["Population vieillissante",
+                                                      "Population vieillissante, revenus modestes"]
+    replies = await client.send("J'ai oublié.")  # what one does not remember: left for later
+    assert versions(services, "diag_organisation_spatiale") == [None]
+    assert question_in(services.guide, replies[-1]).id == "diag_emplois"

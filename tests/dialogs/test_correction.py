@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from dialogs.correction import corrected
+from dialogs.correction import Correction, corrected
 
 
 @pytest.mark.parametrize(("text", "right"), [
@@ -24,7 +24,17 @@ from dialogs.correction import corrected
     ("Pardon, je me suis trompé.", ""),
 ])
 def test_a_correction_gives_the_right_answer(text, right):
-    assert corrected(text) == right
+    assert corrected(text) == Correction(right, adds=False)
+
+
+@pytest.mark.parametrize(("text", "right"), [
+    ("J'ai oublié les touristes", "les touristes"),
+    ("il manque la CAF", "la CAF"),
+    ("j'ai oublié de cocher salariés", "salariés"),
+    ("Je me suis trompé, il y a aussi des personnes de passage", "il y a aussi des personnes de passage"),
+])
+def test_what_was_forgotten_adds_to_the_answer(text, right):
+    assert corrected(text) == Correction(right, adds=True)
 
 
 @pytest.mark.parametrize("text", [
@@ -34,6 +44,7 @@ def test_a_correction_gives_the_right_answer(text, right):
     "Pardon ?",
     "correctement rempli",
     "Corrections apportées au PLU en 2024",
+    "J'ai oublié",  # what one does not remember: no answer to add to
 ])
 def test_an_answer_is_no_correction(text):
     assert corrected(text) is None
