@@ -12,7 +12,7 @@ async def test_a_question_typed_back_is_no_answer_and_the_fiche_s_points_are_sho
     await client.send("Population vieillissante")
     asked = question_in(services.guide, client.last())
     puzzled, again = await client.send("C'est quoi le tissu urbain ?")
-    assert puzzled.text.startswith("❓ Je ne peux pas répondre à votre question. Voici ce que demande la fiche "
+    assert puzzled.text.startswith("❓ Je ne peux pas vous répondre ici. Voici ce que demande la fiche "
                                    "technique pour « Enjeux, objectifs et diagnostic » :")
     assert "organisations spatiales du tissu urbain" in puzzled.text and "🕓 Je ne sais pas encore" in puzzled.text
     assert question_in(services.guide, again) == asked
