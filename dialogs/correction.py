@@ -45,7 +45,7 @@ def corrected(text: str) -> Correction | None:
     adding = _ADDING_RE.match(text) if opening is None else None
     if opening is None and adding is None:
         return None
-    right = _INSTEAD_RE.sub("", text[(opening or adding).end():]).strip(" ,.;:!…")
+    right = _INSTEAD_RE.sub("", text[(opening or adding).end():]).strip(" ,;:")
     adds = adding is not None or _ALSO_RE.search(right) is not None
     # The capital a phone gave the message's first word belongs to the answer's: "Je voulais dire population…".
     if not adds and next((c.isupper() for c in text if c.isalpha()), False) and right[:1].islower():

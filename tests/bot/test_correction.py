@@ -121,6 +121,14 @@ async def test_the_help_says_how_to_correct_an_answer(client):
 
 
 
+async def test_a_corrected_text_keeps_its_full_stop(client, services):
+    await reach_population(client, services)
+    await client.send("3600")
+    await client.send("Population âgée.")
+    await client.send("Pardon, je voulais dire : population âgée, revenus modestes.")
+    assert versions(services, "diag_demographie") == ["Population âgée.", "Population âgée, revenus modestes."]
+
+
 async def test_what_was_forgotten_is_added_to_the_options_ticked(client, services):
     await reach_stakes(client)
     await client.send("maillage territorial")

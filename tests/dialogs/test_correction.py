@@ -8,7 +8,7 @@ from dialogs.correction import Correction, corrected
 
 @pytest.mark.parametrize(("text", "right"), [
     ("pardon je voulais dire CC du Kreiz-Breizh (Côtes-d'Armor)", "CC du Kreiz-Breizh (Côtes-d'Armor)"),
-    ("Je me suis trompé, c'est 1200 habitants.", "1200 habitants"),
+    ("Je me suis trompé, c'est 1200 habitants.", "1200 habitants."),  # a text's full stop is its own
     ("Erreur : 1200", "1200"),
     ("Oups, faute de frappe : 1 250", "1 250"),
     ("je voulais dire non", "non"),
