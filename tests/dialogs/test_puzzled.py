@@ -17,6 +17,7 @@ from dialogs.puzzled import asks_what_is_meant
     "Qu'est-ce que vous entendez par opérateurs",
     "Désolé, j'ai pas compris",
     "On met quoi ici ?",
+    "C'est qui le référent en Préfecture ?",
 ])
 def test_a_question_back_asks_what_is_meant(text):
     assert asks_what_is_meant(text)
