@@ -827,14 +827,28 @@ def typed_validate(text: str) -> bool:
     return typed_words(text) in VALIDATE_PHRASES
 
 
+# « Étape suivante » and the like, typed at a question as if under the step's recap: the user moves on.
+MOVE_ON = "move_on"
+_MOVE_ON_PHRASES = frozenset({"suivant", "suivante", "suite", "la suite", "etape suivante", "question suivante",
+                              "continuer", "on continue", "on passe a la suite", "passons a la suite",
+                              "passer a la suite", "on passe a l'etape suivante", "passons a l'etape suivante",
+                              "on peut passer a la suite", "on peut continuer", "on avance", "allons-y"})
+_BUTTON_END_RE = re.compile(r"[^\w'#]+$")  # "Étape suivante ➡️"
+
+
 def _button_said(question: Question, words: str) -> str | None:
-    return TYPED_BUTTONS.get(words) or (DEFER if words in _NOT_YET and question.kind is not Kind.YES_NO else None)
+    if words in TYPED_BUTTONS:
+        return TYPED_BUTTONS[words]
+    if _BUTTON_END_RE.sub("", words) in _MOVE_ON_PHRASES:
+        return MOVE_ON
+    return DEFER if words in _NOT_YET and question.kind is not Kind.YES_NO else None
 
 
 def typed_button(question: Question, text: str) -> str | None:
     """SKIP, DEFER, DEFER_PARTNER, BACK, KEEP or CLEAR when the text says what a button of the question does
-    ("passer", "je ne sais pas", "ce partenaire plus tard", "retour", "garder", "effacer"), unless it names one of
-    the question's options."""
+    ("passer", "je ne sais pas", "ce partenaire plus tard", "retour", "garder", "effacer"), MOVE_ON for what the
+    recap's « Étape suivante » does ("étape suivante", "on passe à la suite"), unless it names one of the
+    question's options."""
     words = _BUTTON_MARK_RE.sub("", typed_words(text))
     # "je ne sais pas, je dois demander au directeur": the button said first, then why
     head = re.split(r"\s*[,;:.]\s+|\s+[–—-]\s+", words, maxsplit=1)[0]

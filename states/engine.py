@@ -21,8 +21,8 @@ from dialogs.model import TYPED_KINDS, Kind, Question, Step, other_of
 from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.folding import fold
 from dialogs.schedule import same_hours_as, total_minutes
-from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DRAFT, KEEP, NEW_PROJECT, NEXT, SKIP, DateInferred,
-                             ParseError, from_json, name_and_function, names_nothing, parse_answer,
+from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DRAFT, KEEP, MOVE_ON, NEW_PROJECT, NEXT, SKIP,
+                             DateInferred, ParseError, from_json, name_and_function, names_nothing, parse_answer,
                              parse_title, reads_as_shown, said_yes_no, says_none_of, spoken, to_json,
                              typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap,
                              typed_at_team, typed_button, typed_command, typed_validate, yes_how, yes_no_because,
@@ -437,6 +437,12 @@ class _Conversation:
         if meant == DEFER_PARTNER:
             return self._typed(self._defer_partner() if len(self._partner_left(question)) > 1
                                else self._skip(DEFERRED))
+        if meant == MOVE_ON:  # "étape suivante" typed at a question: ticks validated, an answer kept, or passed
+            if question.kind is Kind.MULTI and self._draft(question):
+                return self._typed(self._validate(None))
+            if question.required and (stored is None or stored.status != ANSWERED):
+                return Outcome([self._invalid(ParseError("question.move_on"), question), self._ask(question)])
+            return self._typed(self._skip(SKIPPED))
         if meant in (SKIP, DEFER, BACK):
             return self._typed(self._back() if meant == BACK else self._skip(SKIPPED if meant == SKIP else DEFERRED))
         if says_none_of(question, text):  # "aucun": what « ⏭️ Passer » does, or « 🗑 Effacer » for an answer

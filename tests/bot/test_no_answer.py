@@ -1,0 +1,38 @@
+"""What is typed at a question but does not answer it (a question back, « Étape suivante »), through the
+real Application."""
+from __future__ import annotations
+
+from tests.bot.test_meant_input import reach_population, reach_stakes, versions
+from tests.support.walk import question_in
+
+
+async def test_a_question_typed_back_is_no_answer_and_the_fiche_s_points_are_shown(client, services):
+    """"C'est quoi le tissu urbain ?" at "Comment le tissu urbain est-il organisé ?" was stored as its answer."""
+    await reach_population(client, services)
+    await client.send("3600")
+    await client.send("Population vieillissante")
+    asked = question_in(services.guide, client.last())
+    puzzled, again = await client.send("C'est quoi le tissu urbain ?")
+    assert puzzled.text.startswith("❓ Je ne peux pas vous répondre ici. Voici ce que demande la fiche "
+                                   "technique pour « Enjeux, objectifs et diagnostic » :")
+    assert "organisations spatiales du tissu urbain" in puzzled.text and "🕓 Je ne sais pas encore" in puzzled.text
+    assert question_in(services.guide, again) == asked
+    assert versions(services, asked.id) == []
+
+
+async def test_next_step_typed_at_an_optional_question_passes_it_and_is_not_its_answer(client, services):
+    """"Étape suivante" typed at "Quels écarts voyez-vous… ?", as if under the recap, was stored as its answer."""
+    await reach_population(client, services)
+    replies = await client.send("Étape suivante")
+    assert versions(services, "population") == [None]
+    assert question_in(services.guide, replies[-1]).id == "diag_demographie"
+
+
+async def test_next_step_typed_at_a_required_question_says_it_must_be_answered(client, services):
+    await reach_stakes(client)
+    refused, again = await client.send("on passe à la suite")
+    assert refused.text.startswith("⚠️ Cette question est obligatoire : répondez-y avant de passer à la suite.")
+    assert question_in(services.guide, again).id == "enjeux" and versions(services, "enjeux") == []
+    await client.click("Cohésion sociale")
+    await client.send("Suivant")  # options ticked: what « ✅ Valider » does
+    assert versions(services, "enjeux") == [["cohesion_sociale"]]
