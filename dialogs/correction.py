@@ -2,8 +2,12 @@
 last, not one more answer."""
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
+
+from dialogs.errors import ParseError
+from dialogs.folding import fold
 
 _PUNCTUATION = r"[\s,.:;!…–—-]"
 _APOSTROPHE = "['’]"
@@ -33,14 +37,31 @@ _INSTEAD_RE = re.compile(r"(?:\s*,\s*(?:et )?(?:pas|non)|\s+(?:et non|au lieu de
                          re.IGNORECASE)
 
 
+# "*Rostrenen", "Rostrenen*": the chat's way to put a word right in the message before.
+_STARRED_RE = re.compile(r"\s*(?:\*\s*(?P<after>[^*\s][^*]*?)|(?P<before>[^*\s][^*]*?)\s*\*)\s*")
+_WORD_RE = re.compile(r"\w+(?:['’-]\w+)*")
+_CLOSE = 0.6  # difflib's ratio: "Rostrenn" and "Rostrenen", "Guingam" and "Guingamp"; not "CAF" and "MSA"
+
+
 @dataclass(frozen=True)
 class Correction:
     right: str  # the right answer, "" when the correction does not say it yet
     adds: bool  # what it says goes with the last answer: "il y a aussi des touristes"
+    words: bool = False  # it puts words of the last answer right ("*Rostrenen"); in a number, the whole
+
+    def applied_to(self, before: str) -> str:
+        """The right answer, where the last one was `before`; a word with no close one there is refused."""
+        if not self.words:
+            return self.right
+        if (put_right := with_words_put_right(before, self.right)) is None:
+            raise ParseError("correction.no_word", word=self.right, before=before)
+        return put_right
 
 
 def corrected(text: str) -> Correction | None:
     """What a correction says, or None when the text is no correction."""
+    if (starred := _STARRED_RE.fullmatch(text)) is not None:
+        return Correction((starred["after"] or starred["before"]).strip(), adds=False, words=True)
     opening = _CORRECTING_RE.match(text)
     adding = _ADDING_RE.match(text) if opening is None else None
     if opening is None and adding is None:
@@ -51,3 +72,17 @@ def corrected(text: str) -> Correction | None:
     if not adds and next((c.isupper() for c in text if c.isalpha()), False) and right[:1].islower():
         right = right[:1].upper() + right[1:]
     return Correction(right, adds)
+
+
+def with_words_put_right(answer: str, words: str) -> str | None:
+    """The answer with each word given in place of its closest one ("Rostrenn" → "Rostrenen"); None when a
+    word has no close one in it, or is there already."""
+    folded = [fold(word) for word in _WORD_RE.findall(answer)]
+    spelt = _WORD_RE.findall(answer)
+    for word in _WORD_RE.findall(words):
+        close = difflib.get_close_matches(fold(word), folded, n=1, cutoff=_CLOSE)
+        if not close or close[0] == fold(word) and spelt[folded.index(close[0])] == word:
+            return None
+        wrong = spelt[folded.index(close[0])]
+        answer = re.sub(rf"(?<!\w){re.escape(wrong)}(?!\w)", word, answer, count=1)
+    return answer

@@ -62,6 +62,7 @@ EDIT_BUTTONS_PER_ROW = 5
 RECAP_ITEMS_PER_MESSAGE = 40  # 8 rows of ✏️ buttons: well within Telegram's 100 buttons
 # The next tap is the project's referential, chosen once its territory is given (membership.awaiting).
 CHOOSING_REFERENTIAL = "referential"
+_WORDED = (Kind.SHORT_TEXT, Kind.LONG_TEXT, Kind.ADDRESS)  # answers whose words "*Rostrenen" puts right
 MENU = "menu"  # membership.awaiting: the menu is the last screen shown; "5" or a stage's title opens that stage
 DOSSIER = "dossier"  # membership.awaiting: /dossier is the last screen shown; "brouillon" or "oui" asks for it
 PROJECTS = "projects"  # membership.awaiting: /projets is the last screen shown; a project's name opens it
@@ -300,8 +301,8 @@ class _Conversation:
 
     def _set_territory(self, text: str) -> Outcome:
         text = spoken(text)
-        if (right := corrected(text)) is not None:  # "pardon, je voulais dire…": the name just given, corrected
-            return self._rename(right.right)
+        if (correction := corrected(text)) is not None:  # "pardon, je voulais dire…": the name just given
+            return self._rename(correction)
         try:
             self.project.territory = parse_title(text)
         except ParseError as error:
@@ -310,12 +311,12 @@ class _Conversation:
         self.membership.awaiting = CHOOSING_REFERENTIAL
         return Outcome([self._referentials().choice()])
 
-    def _rename(self, name: str) -> Outcome:
+    def _rename(self, correction: Correction) -> Outcome:
         """The project's name corrected while its territory is asked."""
-        if not name:
+        if not correction.right:
             return Outcome([Reply("notice", {"text": self.ui.notices.name_correction}), self._ask_territory()])
         try:
-            self.project.name = parse_title(name)
+            self.project.name = parse_title(correction.applied_to(self.project.name))
         except ParseError as error:
             return Outcome([self._invalid(error), Reply("notice", {"text": self.ui.notices.name_correction}),
                             self._ask_territory()])
@@ -323,10 +324,10 @@ class _Conversation:
         return Outcome([Reply("notice", {"text": self.ui.notices.name_corrected.format(name=self.project.name)}),
                         self._ask_territory()])
 
-    def _relocate(self, territory: str) -> Outcome:
+    def _relocate(self, correction: Correction) -> Outcome:
         """The territory corrected while the rules are asked; said without the right one, it is asked again."""
         try:
-            territory = parse_title(territory) if territory else None
+            territory = parse_title(correction.applied_to(self.project.territory)) if correction.right else None
         except ParseError as error:
             return Outcome([self._invalid(error), self._referentials().choice(again=True)])
         self.project.territory = territory
@@ -351,8 +352,8 @@ class _Conversation:
             if payload.action == Action.REFERENTIAL_CHOOSE:
                 target = self._referentials().target(payload.arg)
         elif isinstance(event, Text):  # "les règles en vigueur", typed instead of tapped
-            if (right := corrected(spoken(event.text))) is not None:  # the territory just given, corrected
-                return self._relocate(right.right)
+            if (correction := corrected(spoken(event.text))) is not None:  # the territory just given, corrected
+                return self._relocate(correction)
             target = self._referentials().typed(spoken(event.text))
         if target is None:
             return Outcome([self._referentials().choice(again=True)])
@@ -820,7 +821,7 @@ class _Conversation:
         """"Pardon, je voulais dire 1200": the answer this user gave last, replaced as an edit of its message
         would ("j'ai oublié les touristes": completed); said without the right answer, that question is asked
         again."""
-        if not correction.right:
+        if not correction.right or correction.words and question.kind is Kind.MULTI:  # "*CPAM": ticked anew
             step = self.guide.step_of_question[question.id]
             if step is self._step():
                 self._focus(question)
@@ -831,8 +832,12 @@ class _Conversation:
         def confirm_first(value: date) -> Outcome:  # its confirmation belongs to the question: asked again
             self._focus(question)
             return Outcome([self._confirm_date(question, value)])
-        return self._replace_answer(question, stored, correction.right, stored.message_id, confirm_first,
-                                    adds=correction.adds)
+        try:
+            right = correction.applied_to(stored.value) if question.kind in _WORDED else correction.right
+        except ParseError as error:
+            return Outcome([Reply("edit_refused", {"prompt": self.view.prompt(question)}),
+                            self._invalid(error, question), *self._again()])
+        return self._replace_answer(question, stored, right, stored.message_id, confirm_first, adds=correction.adds)
 
     def _replace_answer(self, question: Question, stored: StoredAnswer, text: str, message_id: int | None,
                         unexpected_date: Callable[[date], Outcome], adds: bool = False) -> Outcome:

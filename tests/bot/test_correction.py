@@ -148,3 +148,36 @@ async def test_what_was_forgotten_is_added_to_the_text(client, services):
     replies = await client.send("J'ai oublié.")  # what one does not remember: left for later
     assert versions(services, "diag_organisation_spatiale") == [None]
     assert question_in(services.guide, replies[-1]).id == "diag_emplois"
+
+
+async def test_a_starred_word_puts_the_closest_word_of_the_last_answer_right(client, services):
+    await create_project(client)
+    await client.send("Yannick Le Gof, maire")
+    replies = await client.send("*Goff")
+    assert replies[0].text == f"{TAKEN}\nQui est le chef de projet de la future Maison ?\n➡️ Yannick Le Goff"
+    replies = await client.send("CPAM*")  # no word of it is close: nothing changes
+    assert replies[0].text.startswith("✏️ Je n'ai pas pu reprendre votre modification")
+    assert replies[1].text == ("⚠️ Je ne trouve pas de mot proche de « CPAM » à corriger dans "
+                               "« Yannick Le Goff ». Écrivez « Je voulais dire », puis toute la réponse.")
+    assert versions(services, "chef_projet_nom") == ["Yannick Le Gof", "Yannick Le Goff"]
+
+
+async def test_a_starred_number_is_the_whole_answer(client, services):
+    await reach_population(client, services)
+    await client.send("3 500")
+    await client.send("*3 600")
+    assert versions(services, "population") == [3500, 3600]
+
+
+async def test_a_starred_option_reopens_the_list(client, services):
+    await reach_stakes(client)
+    await client.send("maillage territorial")
+    replies = await client.send("*cohésion")
+    assert question_in(services.guide, replies[-1]).id == "enjeux" and "Réponse actuelle" in replies[-1].text
+
+
+async def test_a_starred_word_puts_the_project_s_name_right(client, services):
+    await client.send("/start")
+    await client.send("France services de Rostrenn")
+    replies = await client.send("*Rostrenen")
+    assert replies[0].text == "ℹ️ Nom du projet corrigé : « France services de Rostrenen »."

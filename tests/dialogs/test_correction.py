@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from dialogs.correction import Correction, corrected
+from dialogs.correction import Correction, corrected, with_words_put_right
 
 
 @pytest.mark.parametrize(("text", "right"), [
@@ -48,3 +48,19 @@ def test_what_was_forgotten_adds_to_the_answer(text, right):
 ])
 def test_an_answer_is_no_correction(text):
     assert corrected(text) is None
+
+
+@pytest.mark.parametrize(("text", "right"), [("*Rostrenen", "Rostrenen"), ("Rostrenen*", "Rostrenen"),
+                                             ("* 3 600", "3 600")])
+def test_a_starred_word_is_a_correction_of_words(text, right):
+    assert corrected(text) == Correction(right, adds=False, words=True)
+
+
+@pytest.mark.parametrize(("answer", "words", "put_right"), [
+    ("Permanences à Rostrenn le mardi", "Rostrenen", "Permanences à Rostrenen le mardi"),
+    ("Un car pour guingam", "Guingamp", "Un car pour Guingamp"),
+    ("La CAF et la MSA", "CPAM", None),  # no word is close
+    ("Permanences à Rostrenen", "Rostrenen", None),  # right already
+])
+def test_a_starred_word_takes_the_place_of_the_closest(answer, words, put_right):
+    assert with_words_put_right(answer, words) == put_right
