@@ -805,10 +805,11 @@ TYPED_BUTTONS = {
     # « 🕓 Tout ce partenaire plus tard », at a question about one of the project's partners
     **dict.fromkeys(("tout ce partenaire plus tard", "ce partenaire plus tard", "partenaire plus tard",
                      "le partenaire plus tard", "tout le partenaire plus tard"), DEFER_PARTNER),
-    **dict.fromkeys(("retour", "revenir", "precedent", "question precedente"), BACK),
+    **dict.fromkeys(("retour", "revenir", "precedent", "question precedente", "annuler", "annule", "j'annule"), BACK),
     # Only under an answer given before, whose buttons these are.
     **dict.fromkeys(("garder", "garder cette reponse", "je garde", "on garde", "garder la reponse"), KEEP),
-    **dict.fromkeys(("effacer", "effacer la reponse", "supprimer la reponse", "j'efface"), CLEAR),
+    **dict.fromkeys(("effacer", "effacer la reponse", "supprimer la reponse", "j'efface", "annuler la reponse"),
+                    CLEAR),
 }
 _BUTTON_MARK_RE = re.compile(r"^[^\w'#]+")  # the emoji a button's label starts with, typed along: "🗑 Effacer…"
 # "Not yet" at a question that asks what, who or when is « 🕓 Je ne sais pas encore »; at a yes/no question, a no.

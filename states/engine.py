@@ -28,7 +28,7 @@ from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DRAFT, KEEP, MOV
                              typed_at_team, typed_button, typed_command, typed_validate, yes_how, yes_no_because,
                              yes_no_then)
 from dialogs.partners import partner_name
-from dialogs.puzzled import asks_what_is_meant
+from dialogs.not_answers import asks_what_is_meant, says_goodbye
 from dialogs.referentials import Referential, default_referential, partner_labels
 from dialogs.ui import UiTexts
 from states.buttons import Action, Payload, decode, shorten
@@ -403,6 +403,8 @@ class _Conversation:
             return Outcome([self._not_allowed(), *self._proceed()])
         if self._partner and not self._partner_asked():
             return Outcome(self._proceed())
+        if says_goodbye(text):  # "stop", "à demain": nothing to record; the question waits for them
+            return Outcome([Reply("pause")])
         if self.membership.awaiting == COMMITTEE_DATE:
             self._touch()
             return Outcome(self._desk_for_reminders().text(text))

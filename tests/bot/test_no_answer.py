@@ -36,3 +36,23 @@ async def test_next_step_typed_at_a_required_question_says_it_must_be_answered(c
     await client.click("Cohésion sociale")
     await client.send("Suivant")  # options ticked: what « ✅ Valider » does
     assert versions(services, "enjeux") == [["cohesion_sociale"]]
+
+
+async def test_a_goodbye_records_nothing_and_the_question_waits(client, services):
+    """"stop" at "Qu'attendent ces acteurs… ?" was stored as its answer."""
+    await reach_population(client, services)
+    replies = await client.send("Merci, à demain !")
+    assert [r.text for r in replies] == ["👋 C'est noté, à bientôt. Vos réponses sont enregistrées : reprenez quand "
+                                         "vous voulez avec /start, là où vous en étiez."]
+    assert versions(services, "population") == []
+    resumed = await client.send("/start")
+    assert "Voulez-vous continuer ?" in resumed[-1].text
+    assert question_in(services.guide, (await client.click("Continuer"))[-1]).id == "population"
+
+
+async def test_cancel_typed_at_a_question_goes_back_to_the_one_before(client, services):
+    """"annuler" at "Quels services ces acteurs locaux rendent-ils ?" was stored as its answer."""
+    await reach_population(client, services)
+    replies = await client.send("annuler")
+    assert question_in(services.guide, replies[-1]).id == "territoire"
+    assert versions(services, "population") == []

@@ -1,5 +1,5 @@
-"""A question typed back at the guide's question ("c'est quoi le tissu urbain ?", "je ne comprends pas"): the user
-asks what is meant, which no answer says."""
+"""What is typed at a question and answers nothing: a question back ("c'est quoi le tissu urbain ?", "je ne
+comprends pas"), a goodbye ("stop", "à demain")."""
 from __future__ import annotations
 
 import re
@@ -33,3 +33,22 @@ def asks_what_is_meant(text: str) -> bool:
     if _NOT_UNDERSTOOD_RE.match(folded):
         return True
     return _WHAT_IS_MEANT_RE.match(folded) is not None and (folded.endswith("?") or len(bare.split()) <= _SHORT)
+
+
+# Folded, end punctuation aside: the user leaves for now; their answers wait for them.
+_GOODBYES = frozenset({
+    "stop", "arret", "arreter", "on arrete", "j'arrete", "je m'arrete", "je m'arrete la", "on s'arrete la",
+    "on arrete la", "j'arrete la", "pause", "on fait une pause", "je fais une pause", "au revoir", "a plus tard",
+    "a plus", "a bientot", "a demain", "a lundi", "bonne soiree", "bonne journee", "bonne nuit", "fin", "quitter",
+    "je quitte", "je reprendrai plus tard", "je continuerai plus tard", "je finirai plus tard",
+    "on reprendra plus tard", "on continuera plus tard", "je reviens plus tard", "je reviendrai plus tard",
+    "ciao", "bye",
+})
+_THANKS_RE = re.compile(r"^(?:(?:merci(?: beaucoup)?|ok|d'accord)\b[\s,.!]*)+")
+_FOR_NOW_RE = re.compile(r"\s+pour (?:aujourd'hui|ce soir|ce matin|le moment|l'instant|cette fois)$")
+
+
+def says_goodbye(text: str) -> bool:
+    """"Stop", "Merci, à demain !": the user leaves for now."""
+    words = _FOR_NOW_RE.sub("", _THANKS_RE.sub("", fold(text)).strip(" .!…,"))
+    return words in _GOODBYES

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from dialogs.puzzled import asks_what_is_meant
+from dialogs.not_answers import asks_what_is_meant, says_goodbye
 
 
 @pytest.mark.parametrize("text", [
@@ -32,3 +32,14 @@ def test_a_question_back_asks_what_is_meant(text):
 ])
 def test_an_answer_is_no_question_back(text):
     assert not asks_what_is_meant(text)
+
+
+@pytest.mark.parametrize("text", ["stop", "Merci, à demain !", "à plus tard", "Au revoir.", "Fin",
+                                  "Je m'arrête là pour aujourd'hui"])
+def test_a_goodbye_is_said(text):
+    assert says_goodbye(text)
+
+
+@pytest.mark.parametrize("text", ["plus tard", "merci", "Arrêt de bus devant la mairie", "Fin 2027"])
+def test_an_answer_or_a_later_is_no_goodbye(text):
+    assert not says_goodbye(text)
