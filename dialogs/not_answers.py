@@ -52,3 +52,13 @@ def says_goodbye(text: str) -> bool:
     """"Stop", "Merci, à demain !": the user leaves for now."""
     words = _FOR_NOW_RE.sub("", _THANKS_RE.sub("", fold(text)).strip(" .!…,"))
     return words in _GOODBYES
+
+
+_THANKS = frozenset({"merci", "merci beaucoup", "merci bien", "merci a vous", "merci pour votre aide", "grand merci",
+                     "mille mercis", "super merci", "parfait merci", "top merci", "ok merci", "d'accord merci",
+                     "thanks", "thank you"})
+
+
+def says_thanks(text: str) -> bool:
+    """"Merci !" alone: said to the guide, not to its question."""
+    return fold(text).strip(" .!…,🙏🙂😊👍").replace(",", "") in _THANKS

@@ -210,6 +210,7 @@ class Notices(Strict):
     name_corrected: str  # "pardon, je voulais dire…" at the territory: the project's name given just before
     name_correction: str  # how to correct that name, when the correction did not say it
     territory_corrected: str  # "pardon, je voulais dire…" at the choice of rules: the territory
+    thanks: str  # "merci" typed at a question, which it does not answer
 
 
 class Terminal(Strict):

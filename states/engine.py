@@ -28,7 +28,7 @@ from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DRAFT, KEEP, MOV
                              typed_at_team, typed_button, typed_command, typed_validate, yes_how, yes_no_because,
                              yes_no_then)
 from dialogs.partners import partner_name
-from dialogs.not_answers import asks_what_is_meant, says_goodbye
+from dialogs.not_answers import asks_what_is_meant, says_goodbye, says_thanks
 from dialogs.referentials import Referential, default_referential, partner_labels
 from dialogs.ui import UiTexts
 from states.buttons import Action, Payload, decode, shorten
@@ -405,6 +405,8 @@ class _Conversation:
             return Outcome(self._proceed())
         if says_goodbye(text):  # "stop", "à demain": nothing to record; the question waits for them
             return Outcome([Reply("pause")])
+        if says_thanks(text):  # "merci" answers no question: the one waiting comes again
+            return Outcome([Reply("notice", {"text": self.ui.notices.thanks}), *self._again()])
         if self.membership.awaiting == COMMITTEE_DATE:
             self._touch()
             return Outcome(self._desk_for_reminders().text(text))

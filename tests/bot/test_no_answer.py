@@ -56,3 +56,11 @@ async def test_cancel_typed_at_a_question_goes_back_to_the_one_before(client, se
     replies = await client.send("annuler")
     assert question_in(services.guide, replies[-1]).id == "territoire"
     assert versions(services, "population") == []
+
+
+async def test_thanks_are_no_answer_and_the_question_comes_again(client, services):
+    """"merci" at "Souhaitez-vous des partenaires sur une thématique spécifique ?" was ticked as « Autre »."""
+    await reach_population(client, services)
+    thanks, again = await client.send("Merci !")
+    assert thanks.text == "ℹ️ Je vous en prie. Voici la question en cours."
+    assert question_in(services.guide, again).id == "population" and versions(services, "population") == []

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from dialogs.not_answers import asks_what_is_meant, says_goodbye
+from dialogs.not_answers import asks_what_is_meant, says_goodbye, says_thanks
 
 
 @pytest.mark.parametrize("text", [
@@ -43,3 +43,9 @@ def test_a_goodbye_is_said(text):
 @pytest.mark.parametrize("text", ["plus tard", "merci", "Arrêt de bus devant la mairie", "Fin 2027"])
 def test_an_answer_or_a_later_is_no_goodbye(text):
     assert not says_goodbye(text)
+
+
+@pytest.mark.parametrize(("text", "thanks"), [("merci", True), ("Merci beaucoup !", True), ("Ok, merci 🙏", True),
+                                              ("Merci à la CAF pour son accueil", False), ("mercredi", False)])
+def test_thanks_alone_are_said_to_the_guide(text, thanks):
+    assert says_thanks(text) is thanks
