@@ -791,7 +791,7 @@ DEFER_PARTNER = "defer_partner"
 TYPED_BUTTONS = {
     **dict.fromkeys(("passer", "je passe"), SKIP),
     **dict.fromkeys(("je ne sais pas", "je ne sais pas encore", "je sais pas", "ne sais pas", "sais pas",
-                     "je ne sais pas trop", "aucune idee", "nsp",
+                     "je ne sais pas trop", "aucune idee", "nsp", "je n'en sais rien", "j'en sais rien",
                      # « 🕓 Je ne sais pas encore » is "later": to complete, listed by /a_traiter
                      "plus tard", "a voir plus tard", "on verra plus tard", "je verrai plus tard", "on verra",
                      "je verrai", "a voir", "a completer", "a completer plus tard", "je reviendrai",
@@ -837,12 +837,21 @@ _MOVE_ON_PHRASES = frozenset({"suivant", "suivante", "suite", "la suite", "etape
 _BUTTON_END_RE = re.compile(r"[^\w'#]+$")  # "Étape suivante ➡️"
 
 
+# Typed French drops the "ne" of a negation: "je sais pas trop" is "je ne sais pas trop".
+_NE_RE = re.compile(r"\b(?:ne |n')")
+_BUTTONS_WITHOUT_NE = {_NE_RE.sub("", phrase): meant for phrase, meant in TYPED_BUTTONS.items()}
+_NOT_YET_WITHOUT_NE = frozenset(_NE_RE.sub("", phrase) for phrase in _NOT_YET)
+
+
 def _button_said(question: Question, words: str) -> str | None:
     if words in TYPED_BUTTONS:
         return TYPED_BUTTONS[words]
     if _BUTTON_END_RE.sub("", words) in _MOVE_ON_PHRASES:
         return MOVE_ON
-    return DEFER if words in _NOT_YET and question.kind is not Kind.YES_NO else None
+    bare = _NE_RE.sub("", words)
+    if bare in _BUTTONS_WITHOUT_NE:
+        return _BUTTONS_WITHOUT_NE[bare]
+    return DEFER if bare in _NOT_YET_WITHOUT_NE and question.kind is not Kind.YES_NO else None
 
 
 def typed_button(question: Question, text: str) -> str | None:

@@ -670,7 +670,10 @@ def test_a_command_typed_without_its_slash_is_that_command(text, command):
     # Then why: "je ne sais pas" is the button all the same
     ("Je ne sais pas, je dois demander au directeur du bureau.", "defer"), ("Plus tard : on verra avec la mairie",
                                                                            "defer"),
-    ("pas encore, on cherche", "defer"), ("Marie Dupont, plus tard DGS", None)])
+    ("pas encore, on cherche", "defer"), ("Marie Dupont, plus tard DGS", None),
+    # The "ne" typed French drops, and what moves on or goes back
+    ("je sais pas trop", "defer"), ("On sait pas encore", "defer"), ("J'en sais rien", "defer"),
+    ("annuler", "back"), ("Étape suivante ➡️", "move_on"), ("on passe à la suite", "move_on")])
 def test_a_buttons_words_typed_are_that_button(text, meant):
     assert typed_button(_question(Kind.SHORT_TEXT), text) == meant
 
