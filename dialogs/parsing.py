@@ -993,9 +993,20 @@ def typed_at_team(text: str) -> bool:
     return _INVITE_RE.match(_BUTTON_MARK_RE.sub("", typed_words(text))) is not None
 
 
+# What is asked of the guide in words, which no question's answer says: "On en est où ?" is /avancement.
+_COMMAND_PHRASES = {
+    **dict.fromkeys(("on en est ou", "ou en est-on", "ou en est on", "ou on en est", "ou j'en suis", "ou en suis-je",
+                     "ou en suis je", "ou en sommes-nous", "ou en sommes nous", "ou est-ce qu'on en est"),
+                    "avancement"),
+    **dict.fromkeys(("comment ca marche", "comment ca fonctionne", "au secours", "help"), "aide"),
+}
+
+
 def typed_command(text: str, commands: Collection[str]) -> str | None:
-    """The command a text names without its slash ("aide", "Menu", "mes données"); None for anything else."""
-    name = typed_words(text).lstrip("/").replace(" ", "_")
+    """The command a text names without its slash ("aide", "Menu", "mes données") or asks for ("on en est où ?");
+    None for anything else."""
+    words = typed_words(text)
+    name = _COMMAND_PHRASES.get(words) or words.lstrip("/").replace(" ", "_")
     return name if name in commands else None
 
 

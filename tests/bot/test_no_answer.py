@@ -64,3 +64,10 @@ async def test_thanks_are_no_answer_and_the_question_comes_again(client, service
     thanks, again = await client.send("Merci !")
     assert thanks.text == "ℹ️ Je vous en prie. Voici la question en cours."
     assert question_in(services.guide, again).id == "population" and versions(services, "population") == []
+
+
+async def test_where_do_we_stand_asked_in_words_shows_the_progress(client, services):
+    """"On en est où ?" at "En quoi la Maison complétera-t-elle l'offre existante ?" was stored as its answer."""
+    await reach_population(client, services)
+    replies = await client.send("On en est où ?")
+    assert replies[0].text.startswith("📊 Avancement") and versions(services, "population") == []

@@ -650,13 +650,15 @@ def test_a_date_in_a_sentence_that_cannot_be_says_why():
 
 # ---------------------------------------------------------------- buttons and commands typed
 
-COMMAND_NAMES = ("start", "menu", "aide", "mes_donnees", "a_traiter", "conformite")
+COMMAND_NAMES = ("start", "menu", "aide", "mes_donnees", "a_traiter", "conformite", "avancement")
 
 
 @pytest.mark.parametrize(("text", "command"), [
     ("aide", "aide"), ("Aide !", "aide"), ("MENU", "menu"), ("/menu", "menu"), ("mes données", "mes_donnees"),
     ("À traiter", "a_traiter"), ("conformité.", "conformite"),
-    ("de l'aide", None), ("aide au démarrage", None), ("menuiserie", None), ("Marie Dupont", None)])
+    ("de l'aide", None), ("aide au démarrage", None), ("menuiserie", None), ("Marie Dupont", None),
+    ("On en est où ?", "avancement"), ("Où en suis-je ?", "avancement"), ("Comment ça marche ?", "aide"),
+    ("où en est la CAF", None)])
 def test_a_command_typed_without_its_slash_is_that_command(text, command):
     assert typed_command(text, COMMAND_NAMES) == command
 
