@@ -825,6 +825,7 @@ class _Conversation:
         """"Pardon, je voulais dire 1200": the answer this user gave last, replaced as an edit of its message
         would ("j'ai oublié les touristes": completed); said without the right answer, that question is asked
         again."""
+        question, stored = self._corrected_one(question, stored, correction)
         if not correction.right or correction.words and question.kind is Kind.MULTI:  # "*CPAM": ticked anew
             step = self.guide.step_of_question[question.id]
             if step is self._step():
@@ -842,6 +843,23 @@ class _Conversation:
             return Outcome([Reply("edit_refused", {"prompt": self.view.prompt(question)}),
                             self._invalid(error, question), *self._again()])
         return self._replace_answer(question, stored, right, stored.message_id, confirm_first, adds=correction.adds)
+
+    def _corrected_one(self, question: Question, stored: StoredAnswer,
+                       correction: Correction) -> tuple[Question, StoredAnswer]:
+        """Of the answers the last message gave ("oui, avec les maires": a yes and what they said), the first the
+        correction reads as: the question it was asked unless the correction does not fit it."""
+        given = [(question, stored)] + [
+            (self.guide.questions[question_id], other) for question_id, other in self.view.answers.items()
+            if stored.message_id is not None and other.message_id == stored.message_id and question_id != question.id
+            and self._changeable(question_id) is not None]
+        for candidate, answer in given:
+            try:
+                right = correction.applied_to(answer.value) if candidate.kind in _WORDED else correction.right
+                parse_answer(candidate, right, self._today())
+            except ParseError:
+                continue
+            return candidate, answer
+        return question, stored
 
     def _replace_answer(self, question: Question, stored: StoredAnswer, text: str, message_id: int | None,
                         unexpected_date: Callable[[date], Outcome], adds: bool = False) -> Outcome:

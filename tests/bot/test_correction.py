@@ -7,7 +7,7 @@ from store.models import Project
 from tests.bot.test_conversation import create_project
 from tests.bot.test_meant_input import reach_population, reach_stakes, versions
 from tests.support.telegram import MSAP_RULES
-from tests.support.walk import question_in
+from tests.support.walk import question_in, walk_step
 
 TAKEN = "✏️ Modification prise en compte."
 
@@ -181,3 +181,22 @@ async def test_a_starred_word_puts_the_project_s_name_right(client, services):
     await client.send("France services de Rostrenn")
     replies = await client.send("*Rostrenen")
     assert replies[0].text == "ℹ️ Nom du projet corrigé : « France services de Rostrenen »."
+
+
+
+async def test_a_correction_that_does_not_fit_the_question_goes_to_the_other_answer_of_its_message(client,
+                                                                                                   services):
+    """"Oui, avec les maires…" answered a yes and "Qu'ont répondu les acteurs sondés ?"; "je voulais dire : ils
+    sont favorables" is no yes or no: it is the second one's."""
+    replies = await create_project(client)
+    while question_in(services.guide, replies[-1]) is None or question_in(
+            services.guide, replies[-1]).id != "complementarites":
+        replies = await walk_step(client, services.guide, replies)
+        replies = await client.click("Étape suivante")
+    await client.send("Aucune permanence CAF à moins de 30 km.")
+    await client.send("Oui, avec les maires au conseil communautaire")
+    replies = await client.send("Je voulais dire : ils sont favorables, surtout les maires")
+    assert replies[0].text.endswith("➡️ Ils sont favorables, surtout les maires")
+    assert versions(services, "acteurs_sondes") == [True]
+    assert versions(services, "retours_acteurs") == ["avec les maires au conseil communautaire",
+                                                     "Ils sont favorables, surtout les maires"]
