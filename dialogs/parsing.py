@@ -139,9 +139,20 @@ _NONE_COUNT_RE = re.compile(r"(?:aucun|aucune|aucun\w* encore|pas encore|pas un|
                             r"|jusqu'ici|jusqu'a present))?")
 
 
+# A count said in a sentence: "On en a visité une à Callac", "Nous en avons tenu 3 avec la CAF": the sentence's
+# start goes, and where or with whom after the number (the number is read alone).
+_COUNT_LEAD_RE = re.compile(
+    r"\s*(?:(?:on|nous) en (?:a|avons)|j['’]en ai|il y en a|on en compte|nous en comptons)"
+    r"(?:\s+(?:d[ée]j[àa]|eu|fait|visit[ée]e?s?|rencontr[ée]e?s?|tenue?s?|organis[ée]e?s?|vue?s?|fait)\b)*\s+",
+    re.IGNORECASE)
+_COUNT_DETAIL_RE = re.compile(r"\s+(?:[àa]|au|aux|avec|dont|chez)\s.*$", re.IGNORECASE | re.DOTALL)
+
+
 def parse_integer(text: str, min: int | None = None, max: int | None = None) -> int:
     """Parse a whole number written the French way, or a small one spelt out ("trois"); negatives only when min
     allows them."""
+    if (lead := _COUNT_LEAD_RE.match(text)) is not None:
+        text = _COUNT_DETAIL_RE.sub("", text[lead.end():])
     said = _before_clause(text)
     value = 0 if _NONE_COUNT_RE.fullmatch(typed_words(said)) else _integer(said)
     low = min if min is not None else (0 if value < 0 else None)

@@ -106,6 +106,11 @@ def test_parse_error_carries_key_and_params():
         ("120 m2", 120),  # square metres as a phone keyboard writes them
         ("120m2", 120),
         ("1 200 M2", 1200),
+        # A count said in a sentence, where or with whom left aside
+        ("On en a visité une à Callac", 1),
+        ("Nous en avons tenu 3 avec la CAF", 3),
+        ("Il y en a 12", 12),
+        ("j'en ai visité aucune", 0),
     ],
 )
 def test_parse_integer_accepts(text, expected):
