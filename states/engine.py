@@ -879,6 +879,8 @@ class _Conversation:
         stored_value = to_json(question.kind, value)
         if stored_value != stored.value:
             self._store(question, ANSWERED, stored_value, stored.step, message_id)
+        if self.membership.focus_question == question.id:  # the question reopened is answered: the guide goes on
+            self.membership.focus_question = None
         return Outcome([Reply("edit_taken", {"prompt": self.view.prompt(question),
                                              "answer": self._display(question, value)}),
                         *self._committee_set(question), *self._again()])

@@ -200,3 +200,11 @@ async def test_a_correction_that_does_not_fit_the_question_goes_to_the_other_ans
     assert versions(services, "acteurs_sondes") == [True]
     assert versions(services, "retours_acteurs") == ["avec les maires au conseil communautaire",
                                                      "Ils sont favorables, surtout les maires"]
+
+
+async def test_a_correction_of_the_question_reopened_answers_it_and_the_guide_goes_on(client, services):
+    await reach_time(client)
+    await client.click("Mi-temps")
+    await client.click("✏️ 3")  # reopened from the recap
+    replies = await client.send("je voulais dire temps plein")
+    assert replies[0].text.endswith("➡️ Temps plein") and "Récapitulatif" in replies[-1].text
