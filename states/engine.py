@@ -456,6 +456,7 @@ class _Conversation:
         if asks_what_is_meant(text):  # "c'est quoi le tissu urbain ?" is no answer: what the fiche asks, said
             stage = self.guide.stage_of_step.get(step.id)
             return Outcome([Reply("puzzled", {"step": step.title, "attention": step.attention,
+                                              "buttons": question.kind in (Kind.CHOICE, Kind.MULTI, Kind.YES_NO),
                                               "fiche": f"{stage.fiche}, {step.fiche}" if stage else step.fiche}),
                             self._ask(question)])
         if (still := self._still_exact(step, question, text)) is not None:

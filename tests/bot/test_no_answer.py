@@ -71,3 +71,10 @@ async def test_where_do_we_stand_asked_in_words_shows_the_progress(client, servi
     await reach_population(client, services)
     replies = await client.send("On en est où ?")
     assert replies[0].text.startswith("📊 Avancement") and versions(services, "population") == []
+
+
+async def test_a_question_back_at_a_list_says_to_choose_with_the_buttons(client, services):
+    await reach_stakes(client)
+    puzzled, _ = await client.send("C'est quoi la différence ?")
+    assert "Choisissez avec les boutons, ou écrivez votre réponse." in puzzled.text
+    assert "Répondez avec vos mots" not in puzzled.text
