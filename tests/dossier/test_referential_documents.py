@@ -300,3 +300,16 @@ async def test_the_premises_and_commitments_are_sentences_for_the_prefecture(wal
                     "publics : parking devant.") in text, key
     msap = texts(build(walked, MSAP))["pdf:dossier"]
     assert flat("laïcité") not in msap and flat("Lieu retenu : ancienne perception") in msap
+
+
+async def test_an_answer_after_its_label_closes_its_sentence(walked):
+    """"Objectifs fixés à la Maison : éviter … pour les démarches" ran into the next sentence without a stop."""
+    record(walked, objectifs="Éviter aux habitants d'aller à Guingamp pour les démarches",
+           tech_planning="un agent le matin, deux l'après-midi", port_sites="Bothoa!")
+    documents = texts(build(walked, FS))
+    for key in ("pdf:dossier", "docx:dossier"):
+        assert flat("Objectifs fixés à la Maison : Éviter aux habitants d'aller à Guingamp pour les démarches.") \
+            in documents[key], key
+    for key in ("pdf:convention", "docx:convention"):
+        assert flat("Organisation du planning : un agent le matin, deux l'après-midi.") in documents[key], key
+        assert flat("antennes : Bothoa!") in documents[key] and flat("Bothoa!.") not in documents[key], key
