@@ -63,6 +63,7 @@ RECAP_ITEMS_PER_MESSAGE = 40  # 8 rows of ✏️ buttons: well within Telegram's
 # The next tap is the project's referential, chosen once its territory is given (membership.awaiting).
 CHOOSING_REFERENTIAL = "referential"
 _WORDED = (Kind.SHORT_TEXT, Kind.LONG_TEXT, Kind.ADDRESS)  # answers whose words "*Rostrenen" puts right
+RESUME = "resume"  # membership.awaiting: "Voulez-vous continuer ?" is the last screen shown
 MENU = "menu"  # membership.awaiting: the menu is the last screen shown; "5" or a stage's title opens that stage
 DOSSIER = "dossier"  # membership.awaiting: /dossier is the last screen shown; "brouillon" or "oui" asks for it
 PROJECTS = "projects"  # membership.awaiting: /projets is the last screen shown; a project's name opens it
@@ -266,8 +267,10 @@ class _Conversation:
 
     def _onboarding(self, event: Event) -> Outcome:
         """Newcomer: welcome, then the project's name, then its territory."""
-        if isinstance(event, Command) and event.name == "aide":
-            return Outcome([Reply("help")])
+        if isinstance(event, Command) and event.name == "aide":  # then what the guide waits for, asked again
+            asked = (Reply("ask_name") if self.user.creating_project and self.project is None
+                     else self._ask_territory() if self.project is not None else None)
+            return Outcome([Reply("help"), *([asked] if asked else [])])
         if self.project is not None and self.user.projects > 1:
             # A new project waiting for its territory: the user may still go back to another one.
             if isinstance(event, Command) and event.name == "projets":
@@ -377,6 +380,8 @@ class _Conversation:
         if name == "dossier":
             return Outcome([self._dossier_choice()])
         if name == "start":
+            if self.membership.role in ANSWERING:
+                self.membership.awaiting = RESUME  # "oui" is « ▶️ Continuer », "non" a pause: no answer
             return Outcome([Reply("resume", self._project_values(),
                                   [[self._button(self.ui.buttons.resume, Action.RESUME)],
                                    [self._button(self.ui.buttons.menu, Action.MENU)]])])
@@ -512,7 +517,8 @@ class _Conversation:
             return self._desk().typed_at_screen(text)
         read = {REMINDERS_SCREEN: self._typed_at_reminders, DOSSIER: self._typed_at_dossier,
                 MENU: self._typed_at_menu, PROJECTS: self._typed_at_projects, TEAM: self._typed_at_team,
-                CHECKLIST: self._typed_at_checklist, DEFERRED_LIST: self._typed_at_deferred}.get(screen)
+                CHECKLIST: self._typed_at_checklist, DEFERRED_LIST: self._typed_at_deferred,
+                RESUME: self._typed_at_resume}.get(screen)
         if read is None:
             return None
         self.membership.awaiting = None  # once: the screen's own words act on it
@@ -541,6 +547,13 @@ class _Conversation:
             return None
         question = self.guide.question_index[listed[number - 1].id]
         return self._answer_later(Payload(self.project.id, None, Action.ANSWER, question))
+
+    def _typed_at_resume(self, text: str) -> Outcome | None:
+        """"Oui" to "Voulez-vous continuer ?" is « ▶️ Continuer »; "non", a pause."""
+        said = said_yes_no(text)
+        if said is True or typed_at_menu(text, []) == NEXT:
+            return Outcome(self._proceed())
+        return Outcome([Reply("pause")]) if said is False else None
 
     def _typed_at_menu(self, text: str) -> Outcome | None:
         meant = typed_at_menu(text, [stage.title for stage in self.guide.stages])

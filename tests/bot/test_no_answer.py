@@ -78,3 +78,16 @@ async def test_a_question_back_at_a_list_says_to_choose_with_the_buttons(client,
     puzzled, _ = await client.send("C'est quoi la différence ?")
     assert "Choisissez avec les boutons, ou écrivez votre réponse." in puzzled.text
     assert "Répondez avec vos mots" not in puzzled.text
+
+
+async def test_yes_or_no_to_shall_we_go_on_is_no_answer_to_the_question_out_of_sight(client, services):
+    """"non" to "Voulez-vous continuer ?" showed the recap's how-to; "oui" would have answered a yes/no question
+    not on screen."""
+    await reach_population(client, services)
+    await client.send("/start")
+    replies = await client.send("non")
+    assert [r.text for r in replies] == ["👋 C'est noté, à bientôt. Vos réponses sont enregistrées : reprenez quand "
+                                         "vous voulez avec /start, là où vous en étiez."]
+    await client.send("/start")
+    replies = await client.send("Oui !")
+    assert question_in(services.guide, replies[-1]).id == "population" and versions(services, "population") == []
