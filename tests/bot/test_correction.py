@@ -1,6 +1,7 @@
 """"Pardon, je voulais dire…": a text that corrects the answer its writer gave last, through the real Application."""
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from store.models import Project
@@ -39,13 +40,16 @@ async def test_a_tapped_choice_is_corrected_in_words_under_the_recap(client, ser
     assert versions(services, "chef_projet_temps") == ["mi_temps", "temps_partiel"]
 
 
-async def test_a_correction_that_shows_more_questions_asks_them_next(client, services):
-    """Cohésion sociale added to the stakes: its own question comes before the one in course."""
+@pytest.mark.parametrize("correction", ["pardon je voulais dire les deux", "J'ai oublié la cohésion sociale"])
+async def test_a_correction_that_shows_more_questions_asks_them_next(client, services, correction):
+    """Cohésion sociale added to the stakes, the options said again or the one forgotten: its own question comes
+    before the one in course."""
     await reach_stakes(client)
     await client.send("maillage territorial")
-    replies = await client.send("pardon je voulais dire les deux")
+    replies = await client.send(correction)
     assert replies[0].text.endswith("➡️ Cohésion sociale, Maillage territorial")
     assert "cohésion sociale, que visez-vous" in replies[-1].text
+    assert versions(services, "enjeux") == [["maillage_territorial"], ["cohesion_sociale", "maillage_territorial"]]
 
 
 async def test_said_without_the_right_answer_the_question_is_asked_again_with_its_answer(client, services):
@@ -127,14 +131,6 @@ async def test_a_corrected_text_keeps_its_full_stop(client, services):
     await client.send("Population âgée.")
     await client.send("Pardon, je voulais dire : population âgée, revenus modestes.")
     assert versions(services, "diag_demographie") == ["Population âgée.", "Population âgée, revenus modestes."]
-
-
-async def test_what_was_forgotten_is_added_to_the_options_ticked(client, services):
-    await reach_stakes(client)
-    await client.send("maillage territorial")
-    replies = await client.send("J'ai oublié la cohésion sociale")
-    assert replies[0].text.endswith("➡️ Cohésion sociale, Maillage territorial")
-    assert versions(services, "enjeux") == [["maillage_territorial"], ["cohesion_sociale", "maillage_territorial"]]
 
 
 async def test_what_was_forgotten_is_added_to_the_text(client, services):
