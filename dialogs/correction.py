@@ -5,9 +5,11 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from dialogs.errors import ParseError
 from dialogs.folding import fold
+from dialogs.model import Kind
 
 _PUNCTUATION = r"[\s,.:;!…–—-]"
 _APOSTROPHE = "['’]"
@@ -40,6 +42,7 @@ _INSTEAD_RE = re.compile(r"(?:\s*,\s*(?:et )?(?:pas|non)|\s+(?:et non|au lieu de
 # "*Rostrenen", "Rostrenen*": the chat's way to put a word right in the message before.
 _STARRED_RE = re.compile(r"\s*(?:\*\s*(?P<after>[^*\s][^*]*?)|(?P<before>[^*\s][^*]*?)\s*\*)\s*")
 _WORD_RE = re.compile(r"\w+(?:['’-]\w+)*")
+WORDED_KINDS = (Kind.SHORT_TEXT, Kind.LONG_TEXT, Kind.ADDRESS)  # answers whose words "*Rostrenen" puts right
 _CLOSE = 0.6  # difflib's ratio: "Rostrenn" and "Rostrenen", "Guingam" and "Guingamp"; not "CAF" and "MSA"
 
 
@@ -50,12 +53,18 @@ class Correction:
     words: bool = False  # it puts words of the last answer right ("*Rostrenen"); in a number, the whole
 
     def applied_to(self, before: str) -> str:
-        """The right answer, where the last one was `before`; a word with no close one there is refused."""
+        """The right answer, where the last one was the text `before`; a word with no close one there is
+        refused."""
         if not self.words:
             return self.right
         if (put_right := with_words_put_right(before, self.right)) is None:
             raise ParseError("correction.no_word", word=self.right, before=before)
         return put_right
+
+    def right_for(self, kind: Kind, before: Any) -> str:
+        """The right answer to a question of that kind whose last answer was `before`: starred words put right in
+        a text; anything else said whole."""
+        return self.applied_to(before) if kind in WORDED_KINDS else self.right
 
 
 def corrected(text: str) -> Correction | None:

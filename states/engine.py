@@ -62,7 +62,6 @@ EDIT_BUTTONS_PER_ROW = 5
 RECAP_ITEMS_PER_MESSAGE = 40  # 8 rows of ✏️ buttons: well within Telegram's 100 buttons
 # The next tap is the project's referential, chosen once its territory is given (membership.awaiting).
 CHOOSING_REFERENTIAL = "referential"
-_WORDED = (Kind.SHORT_TEXT, Kind.LONG_TEXT, Kind.ADDRESS)  # answers whose words "*Rostrenen" puts right
 RESUME = "resume"  # membership.awaiting: "Voulez-vous continuer ?" is the last screen shown
 MENU = "menu"  # membership.awaiting: the menu is the last screen shown; "5" or a stage's title opens that stage
 DOSSIER = "dossier"  # membership.awaiting: /dossier is the last screen shown; "brouillon" or "oui" asks for it
@@ -852,7 +851,7 @@ class _Conversation:
             self._focus(question)
             return Outcome([self._confirm_date(question, value)])
         try:
-            right = correction.applied_to(stored.value) if question.kind in _WORDED else correction.right
+            right = correction.right_for(question.kind, stored.value)
         except ParseError as error:
             return Outcome([Reply("edit_refused", {"prompt": self.view.prompt(question)}),
                             self._invalid(error, question), *self._again()])
@@ -868,8 +867,7 @@ class _Conversation:
             and self._changeable(question_id) is not None]
         for candidate, answer in given:
             try:
-                right = correction.applied_to(answer.value) if candidate.kind in _WORDED else correction.right
-                parse_answer(candidate, right, self._today())
+                parse_answer(candidate, correction.right_for(candidate.kind, answer.value), self._today())
             except ParseError:
                 continue
             return candidate, answer
