@@ -15,7 +15,8 @@ _NOT_UNDERSTOOD_RE = re.compile(
     r"|je ne suis pas sure? de ce que)\b")
 # A question about the question, when the text ends with "?" or is short.
 _WHAT_IS_MEANT_RE = re.compile(
-    _BEFORE + r"(?:c'est quoi|c est quoi|c'est qui|c est qui|qui c'est|qui est-ce|qu'est-ce que|qu'est ce que|qu'est-ce qu'|qu'est ce qu'|que veut dire"
+    _BEFORE + r"(?:c'est quoi|c est quoi|c'est qui|c est qui|qui c'est|qui est-ce|qu'est-ce que|qu'est ce que"
+    r"|qu'est-ce qu'|qu'est ce qu'|que veut dire"
     r"|que veulent dire|ca veut dire quoi|ca signifie quoi|que signifie|qu'entendez-vous|qu'entendez vous"
     r"|que voulez-vous dire|que voulez vous dire|vous voulez dire quoi|on met quoi|je mets quoi|je met quoi"
     r"|il faut mettre quoi|je dois mettre quoi|je dois repondre quoi|que dois-je|que dois je|que faut-il"

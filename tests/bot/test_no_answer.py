@@ -5,6 +5,9 @@ from __future__ import annotations
 from tests.bot.test_meant_input import reach_population, reach_stakes, versions
 from tests.support.walk import question_in
 
+PAUSE = "👋 C'est noté, à bientôt. Vos réponses sont enregistrées : reprenez quand vous voulez avec /start, là où " \
+        "vous en étiez."
+
 
 async def test_a_question_typed_back_is_no_answer_and_the_fiche_s_points_are_shown(client, services):
     """"C'est quoi le tissu urbain ?" at "Comment le tissu urbain est-il organisé ?" was stored as its answer."""
@@ -42,8 +45,7 @@ async def test_a_goodbye_records_nothing_and_the_question_waits(client, services
     """"stop" at "Qu'attendent ces acteurs… ?" was stored as its answer."""
     await reach_population(client, services)
     replies = await client.send("Merci, à demain !")
-    assert [r.text for r in replies] == ["👋 C'est noté, à bientôt. Vos réponses sont enregistrées : reprenez quand "
-                                         "vous voulez avec /start, là où vous en étiez."]
+    assert [r.text for r in replies] == [PAUSE]
     assert versions(services, "population") == []
     resumed = await client.send("/start")
     assert "Voulez-vous continuer ?" in resumed[-1].text
@@ -86,8 +88,7 @@ async def test_yes_or_no_to_shall_we_go_on_is_no_answer_to_the_question_out_of_s
     await reach_population(client, services)
     await client.send("/start")
     replies = await client.send("non")
-    assert [r.text for r in replies] == ["👋 C'est noté, à bientôt. Vos réponses sont enregistrées : reprenez quand "
-                                         "vous voulez avec /start, là où vous en étiez."]
+    assert [r.text for r in replies] == [PAUSE]
     await client.send("/start")
     replies = await client.send("Oui !")
     assert question_in(services.guide, replies[-1]).id == "population" and versions(services, "population") == []

@@ -24,7 +24,7 @@ def test_a_question_back_asks_what_is_meant(text):
 
 
 @pytest.mark.parametrize("text", [
-    "Qu'est-ce que la Maison apportera ? Un accès aux droits, une aide au numérique et un lieu de rencontre pour tous.",
+    "Qu'est-ce que la Maison apportera ? Un accès aux droits, une aide au numérique, un lieu de rencontre.",
     "Un bourg-centre et des hameaux dispersés.",
     "Pourquoi pas",
     "oui",
