@@ -64,7 +64,7 @@ class Correction:
     def right_for(self, kind: Kind, before: Any) -> str:
         """The right answer to a question of that kind whose last answer was `before`: starred words put right in
         a text; anything else said whole."""
-        return self.applied_to(before) if kind in WORDED_KINDS else self.right
+        return self.applied_to(before) if kind in WORDED_KINDS and isinstance(before, str) else self.right
 
 
 def corrected(text: str) -> Correction | None:

@@ -839,13 +839,14 @@ class _Conversation:
         would ("j'ai oublié les touristes": completed); said without the right answer, that question is asked
         again."""
         question, stored = self._corrected_one(question, stored, correction)
-        if not correction.right or correction.words and question.kind is Kind.MULTI:  # "*CPAM": ticked anew
+        unanswered = stored.status != ANSWERED  # passed or left for later: the right answer answers it
+        if unanswered or not correction.right or correction.words and question.kind is Kind.MULTI:  # "*CPAM"
             step = self.guide.step_of_question[question.id]
             if step is self._step():
                 self._focus(question)
             else:
                 self._move(goto_trigger(step.id), focus=question)
-            return Outcome(self._proceed())
+            return self._text(correction.right) if unanswered and correction.right else Outcome(self._proceed())
 
         def confirm_first(value: date) -> Outcome:  # its confirmation belongs to the question: asked again
             self._focus(question)
@@ -905,16 +906,18 @@ class _Conversation:
         return None, None
 
     def _last_answer(self) -> tuple[Question, StoredAnswer] | None:
-        """The answer this user gave last, still theirs and current, if they may still change it."""
+        """The question this user handled last (answered, passed or left for later), still as they left it, if
+        they may still change it."""
         question_id = self.membership.last_answered
-        question = self._changeable(question_id) if question_id is not None else None
+        question = self._changeable(question_id, any_status=True) if question_id is not None else None
         return (question, self.view.answers[question_id]) if question is not None else None
 
-    def _changeable(self, question_id: str) -> Question | None:
+    def _changeable(self, question_id: str, any_status: bool = False) -> Question | None:
         """The question, when its current answer is this user's and they may still change it."""
         stored = self.view.answers.get(question_id)
         question = self.guide.questions.get(question_id)
-        if stored is None or stored.author_id != self.user.id or stored.status != ANSWERED or question is None:
+        if stored is None or stored.author_id != self.user.id or question is None or (
+                stored.status != ANSWERED and not any_status):
             return None
         allowed = self.membership.role in ANSWERING or (self._partner and question in self._step().questions)
         return question if allowed else None
@@ -1143,8 +1146,8 @@ class _Conversation:
         """The answer to the question asked, given in the current step: the guide goes on from there."""
         step = self._step()
         self._store(question, status, value, step.id if step is not None else None, self._message_id)
-        if status == ANSWERED and self._recorded is None:  # the first answer a message gave: what "je voulais
-            self.membership.last_answered = question.id  # dire…" will correct ("Le Goff, maire": the name)
+        if self._handled is None:  # the first question a message handled: what "je voulais dire…" will correct
+            self.membership.last_answered = question.id  # ("Le Goff, maire": the name; "passer": that question)
         self.membership.focus_question = None
         self.membership.draft_question = None
         self.membership.draft_choices = None

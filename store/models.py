@@ -98,8 +98,8 @@ class Membership(Base):
     last_tap_data: Mapped[str | None] = mapped_column(String(64), nullable=True)
     last_tap_revision: Mapped[int | None] = mapped_column(Integer, nullable=True)
     last_tap_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
-    # The question the member's last answer was given to (the first one, when a message answered two): what
-    # "pardon, je voulais dire…" corrects.
+    # The question the member handled last, answered, passed or left for later (the first one, when a message
+    # answered two): what "pardon, je voulais dire…" corrects.
     last_answered: Mapped[str | None] = mapped_column(String(40), nullable=True)
 
     project: Mapped[Project] = relationship(back_populates="memberships")

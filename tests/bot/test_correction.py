@@ -204,3 +204,16 @@ async def test_a_correction_of_the_question_reopened_answers_it_and_the_guide_go
     await client.click("✏️ 3")  # reopened from the recap
     replies = await client.send("je voulais dire temps plein")
     assert replies[0].text.endswith("➡️ Temps plein") and "Récapitulatif" in replies[-1].text
+
+
+@pytest.mark.parametrize("button", ["Passer", "Je ne sais pas encore"])
+async def test_a_correction_after_passing_a_question_answers_that_question(client, services, button):
+    """"Je ne sais pas, c'est le maire qui s'en occupe", then "pardon, je voulais dire : …": the question just
+    left, not the answer before it (a list of partners replaced by one)."""
+    await reach_population(client, services)
+    await client.send("3 600")
+    await client.click(button)  # « Que disent les données… ? »
+    replies = await client.send("Pardon, je voulais dire : population âgée")
+    assert versions(services, "diag_demographie")[-1] == "Population âgée"
+    assert versions(services, "population") == [3600]
+    assert question_in(services.guide, replies[-1]).id == "diag_organisation_spatiale"
