@@ -836,17 +836,14 @@ class _Conversation:
 
     def _corrected(self, question: Question, stored: StoredAnswer, correction: Correction) -> Outcome:
         """"Pardon, je voulais dire 1200": the answer this user gave last, replaced as an edit of its message
-        would ("j'ai oublié les touristes": completed); said without the right answer, that question is asked
-        again."""
+        would ("j'ai oublié les touristes": completed); a question just passed or left for later, answered; said
+        without the right answer, that question is asked again."""
         question, stored = self._corrected_one(question, stored, correction)
-        unanswered = stored.status != ANSWERED  # passed or left for later: the right answer answers it
-        if unanswered or not correction.right or correction.words and question.kind is Kind.MULTI:  # "*CPAM"
-            step = self.guide.step_of_question[question.id]
-            if step is self._step():
-                self._focus(question)
-            else:
-                self._move(goto_trigger(step.id), focus=question)
-            return self._text(correction.right) if unanswered and correction.right else Outcome(self._proceed())
+        if stored.status != ANSWERED and correction.right:
+            return self._answer_reopened(question, correction.right)
+        if not correction.right or correction.words and question.kind is Kind.MULTI:  # "*CPAM": ticked anew
+            self._reopen(question)
+            return Outcome(self._proceed())
 
         def confirm_first(value: date) -> Outcome:  # its confirmation belongs to the question: asked again
             self._focus(question)
@@ -857,6 +854,25 @@ class _Conversation:
             return Outcome([Reply("edit_refused", {"prompt": self.view.prompt(question)}),
                             self._invalid(error, question), *self._again()])
         return self._replace_answer(question, stored, right, stored.message_id, confirm_first, adds=correction.adds)
+
+    def _reopen(self, question: Question) -> None:
+        """The question asked next, in its own step."""
+        step = self.guide.step_of_question[question.id]
+        if step is self._step():
+            self._focus(question)
+        else:
+            self._move(goto_trigger(step.id), focus=question)
+
+    def _answer_reopened(self, question: Question, text: str) -> Outcome:
+        """The text as the answer to a question passed or left for later, said back as a correction."""
+        self._reopen(question)
+        outcome = self._text(text)
+        if self._recorded != question.id:
+            return outcome
+        stored = self.view.answers[question.id]
+        taken = Reply("edit_taken", {"prompt": self.view.prompt(question),
+                                     "answer": self._display(question, from_json(question.kind, stored.value))})
+        return replace(outcome, replies=[taken, *outcome.replies])
 
     def _corrected_one(self, question: Question, stored: StoredAnswer,
                        correction: Correction) -> tuple[Question, StoredAnswer]:

@@ -214,6 +214,8 @@ async def test_a_correction_after_passing_a_question_answers_that_question(clien
     await client.send("3 600")
     await client.click(button)  # « Que disent les données… ? »
     replies = await client.send("Pardon, je voulais dire : population âgée")
+    assert replies[0].text.endswith("Que disent les données démographiques et socio-économiques ?\n"
+                                    "➡️ Population âgée")
     assert versions(services, "diag_demographie")[-1] == "Population âgée"
     assert versions(services, "population") == [3600]
     assert question_in(services.guide, replies[-1]).id == "diag_organisation_spatiale"
