@@ -409,7 +409,9 @@ class _Conversation:
             return Outcome(self._proceed())
         if says_goodbye(text):  # "stop", "à demain": nothing to record; the question waits for them
             return Outcome([Reply("pause")])
-        if says_thanks(text):  # "merci" answers no question: the one waiting comes again
+        if says_thanks(text):  # "merci" answers no question: the one waiting comes again, in sight
+            if self.membership.awaiting == ELSEWHERE:
+                self.membership.awaiting = None
             return Outcome([Reply("notice", {"text": self.ui.notices.thanks}), *self._again()])
         if self.membership.awaiting == COMMITTEE_DATE:
             self._touch()

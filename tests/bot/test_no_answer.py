@@ -66,6 +66,10 @@ async def test_thanks_are_no_answer_and_the_question_comes_again(client, service
     thanks, again = await client.send("Merci !")
     assert thanks.text == "ℹ️ Je vous en prie. Voici la question en cours."
     assert question_in(services.guide, again).id == "population" and versions(services, "population") == []
+    await client.send("/avancement")
+    await client.send("merci")  # the question shown again after another screen: in sight, answered by a figure
+    await client.send("3600")
+    assert versions(services, "population") == [3600]
 
 
 async def test_where_do_we_stand_asked_in_words_shows_the_progress(client, services):
