@@ -49,8 +49,13 @@ _CLOSE = 0.6  # difflib's ratio: "Rostrenn" and "Rostrenen", "Guingam" and "Guin
 @dataclass(frozen=True)
 class Correction:
     right: str  # the right answer, "" when the correction does not say it yet
-    adds: bool  # what it says goes with the last answer: "il y a aussi des touristes"
+    adds: bool  # what it says goes with the last answer: "j'ai oublié les touristes", "il manque la CAF"
     words: bool = False  # it puts words of the last answer right ("*Rostrenen"); in a number, the whole
+    also: bool = False  # it says "aussi": with the options ticked before, in a list; a text is said whole
+
+    def adds_to(self, kind: Kind) -> bool:
+        """Whether the right answer goes with the last one to a question of that kind."""
+        return self.adds or (self.also and kind is Kind.MULTI)
 
     def applied_to(self, before: str) -> str:
         """The right answer, where the last one was the text `before`; a word with no close one there is
@@ -76,11 +81,10 @@ def corrected(text: str) -> Correction | None:
     if opening is None and adding is None:
         return None
     right = _INSTEAD_RE.sub("", text[(opening or adding).end():]).strip(" ,;:")
-    adds = adding is not None or _ALSO_RE.search(right) is not None
     # The capital a phone gave the message's first word belongs to the answer's: "Je voulais dire population…".
-    if not adds and next((c.isupper() for c in text if c.isalpha()), False) and right[:1].islower():
+    if adding is None and next((c.isupper() for c in text if c.isalpha()), False) and right[:1].islower():
         right = right[:1].upper() + right[1:]
-    return Correction(right, adds)
+    return Correction(right, adds=adding is not None, also=_ALSO_RE.search(right) is not None)
 
 
 def with_words_put_right(answer: str, words: str) -> str | None:

@@ -855,7 +855,8 @@ class _Conversation:
         except ParseError as error:
             return Outcome([Reply("edit_refused", {"prompt": self.view.prompt(question)}),
                             self._invalid(error, question), *self._again()])
-        return self._replace_answer(question, stored, right, stored.message_id, confirm_first, adds=correction.adds)
+        return self._replace_answer(question, stored, right, stored.message_id, confirm_first,
+                                    adds=correction.adds_to(question.kind))
 
     def _reopen(self, question: Question) -> None:
         """The question asked next, in its own step."""

@@ -219,3 +219,12 @@ async def test_a_correction_after_passing_a_question_answers_that_question(clien
     assert versions(services, "diag_demographie")[-1] == "Population âgée"
     assert versions(services, "population") == [3600]
     assert question_in(services.guide, replies[-1]).id == "diag_organisation_spatiale"
+
+
+async def test_a_text_corrected_with_also_is_said_whole(client, services):
+    """"Je voulais dire : population âgée et aussi…" after "Population âgée." was appended to it: said twice."""
+    await reach_population(client, services)
+    await client.send("3600")
+    await client.send("Population âgée.")
+    await client.send("Je voulais dire : population âgée et aussi des revenus modestes.")
+    assert versions(services, "diag_demographie")[-1] == "Population âgée et aussi des revenus modestes."

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from dialogs.correction import Correction, corrected, with_words_put_right
+from dialogs.model import Kind
 
 
 @pytest.mark.parametrize(("text", "right"), [
@@ -31,10 +32,16 @@ def test_a_correction_gives_the_right_answer(text, right):
     ("J'ai oublié les touristes", "les touristes"),
     ("il manque la CAF", "la CAF"),
     ("j'ai oublié de cocher salariés", "salariés"),
-    ("Je me suis trompé, il y a aussi des personnes de passage", "il y a aussi des personnes de passage"),
 ])
 def test_what_was_forgotten_adds_to_the_answer(text, right):
     assert corrected(text) == Correction(right, adds=True)
+
+
+def test_also_adds_to_a_list_only():
+    """"il y a aussi…" goes with the options ticked before; a text said with "aussi" is the whole text."""
+    correction = corrected("Je me suis trompé, il y a aussi des personnes de passage")
+    assert correction == Correction("Il y a aussi des personnes de passage", adds=False, also=True)
+    assert correction.adds_to(Kind.MULTI) and not correction.adds_to(Kind.LONG_TEXT)
 
 
 @pytest.mark.parametrize("text", [
