@@ -460,11 +460,7 @@ class _Conversation:
             answered = stored is not None and stored.status == ANSWERED
             return self._typed(self._clear() if answered else self._skip(SKIPPED))
         if asks_what_is_meant(text):  # "c'est quoi le tissu urbain ?" is no answer: what the fiche asks, said
-            stage = self.guide.stage_of_step.get(step.id)
-            return Outcome([Reply("puzzled", {"step": step.title, "attention": step.attention,
-                                              "buttons": question.kind in (Kind.CHOICE, Kind.MULTI, Kind.YES_NO),
-                                              "fiche": f"{stage.fiche}, {step.fiche}" if stage else step.fiche}),
-                            self._ask(question)])
+            return Outcome([self._puzzled(step, question), self._ask(question)])
         if (still := self._still_exact(step, question, text)) is not None:
             return still
         if question.kind in (Kind.MULTI, Kind.BUDGET) and typed_validate(text):
@@ -501,6 +497,13 @@ class _Conversation:
         elif copied is not None or not reads_as_shown(question, text, value):
             understood.append(Reply("understood", said))
         return Outcome([*understood, *replies])
+
+    def _puzzled(self, step: Step, question: Question) -> Reply:
+        """What the fiche asks at this step, for a user who asked what the question means."""
+        stage = self.guide.stage_of_step.get(step.id)  # none for a partner's own step
+        return Reply("puzzled", {"step": step.title, "attention": step.attention,
+                                 "buttons": question.kind in (Kind.CHOICE, Kind.MULTI, Kind.YES_NO),
+                                 "fiche": f"{stage.fiche}, {step.fiche}" if stage else step.fiche})
 
     def _refusal(self, question: Question, text: str, error: ParseError) -> Outcome:
         if question.kind is Kind.YES_NO and yes_no_then(text) is not None:
@@ -853,8 +856,7 @@ class _Conversation:
         try:
             right = correction.right_for(question.kind, stored.value)
         except ParseError as error:
-            return Outcome([Reply("edit_refused", {"prompt": self.view.prompt(question)}),
-                            self._invalid(error, question), *self._again()])
+            return self._not_replaced(question, error)
         return self._replace_answer(question, stored, right, stored.message_id, confirm_first,
                                     adds=correction.adds_to(question.kind))
 
@@ -872,9 +874,7 @@ class _Conversation:
         outcome = self._text(text)
         if self._recorded != question.id:
             return outcome
-        stored = self.view.answers[question.id]
-        taken = Reply("edit_taken", {"prompt": self.view.prompt(question),
-                                     "answer": self._display(question, from_json(question.kind, stored.value))})
+        taken = self._replaced(question, from_json(question.kind, self.view.answers[question.id].value))
         return replace(outcome, replies=[taken, *outcome.replies])
 
     def _corrected_one(self, question: Question, stored: StoredAnswer,
@@ -904,8 +904,7 @@ class _Conversation:
                 value = parse_answer(question, f"{before} {value[:1].upper()}{value[1:]}" if before.endswith(
                     (".", "!", "?")) else f"{before}, {value}")
         except ParseError as error:
-            return Outcome([Reply("edit_refused", {"prompt": self.view.prompt(question)}),
-                            self._invalid(error, question), *self._again()])
+            return self._not_replaced(question, error)
         if question.kind is Kind.DATE and self._unexpected_date(question, value):
             return unexpected_date(value)
         stored_value = to_json(question.kind, value)
@@ -913,9 +912,15 @@ class _Conversation:
             self._store(question, ANSWERED, stored_value, stored.step, message_id)
         if self.membership.focus_question == question.id:  # the question reopened is answered: the guide goes on
             self.membership.focus_question = None
-        return Outcome([Reply("edit_taken", {"prompt": self.view.prompt(question),
-                                             "answer": self._display(question, value)}),
-                        *self._committee_set(question), *self._again()])
+        return Outcome([self._replaced(question, value), *self._committee_set(question), *self._again()])
+
+    def _replaced(self, question: Question, value: Any) -> Reply:
+        return Reply("edit_taken", {"prompt": self.view.prompt(question), "answer": self._display(question, value)})
+
+    def _not_replaced(self, question: Question, error: ParseError) -> Outcome:
+        """The answer stays as it was, and why the new text was not taken; then what the bot waits for."""
+        return Outcome([Reply("edit_refused", {"prompt": self.view.prompt(question)}),
+                        self._invalid(error, question), *self._again()])
 
     def _answered_by(self, message_id: int) -> tuple[Question | None, StoredAnswer | None]:
         """The current answer this user typed in that message, if they may still change it."""
