@@ -15,6 +15,7 @@ from dialogs.errors import ParseError
 from dialogs.folding import ORDINALS, SPELT_NUMBERS, fold, typed_words
 from dialogs.formatting import upper_first
 from dialogs.model import OTHER, Kind, Option, Question
+from dialogs.pasted import list_items
 
 CLOSE_LABEL_MIN = 4  # a shorter label ("Oui", "Non") inside a typed text is too often a mere word of it
 # A word this long shared with a label names what the option is about ("bâtiment", "centre"); a shorter one is
@@ -30,6 +31,21 @@ _LIST_SEP_RE = re.compile(r"(\s*[,;\n]\s*(?:(?:et|ainsi que)\s+)?|\s+et\s+|\s+ai
 # Articles, which a phone user types differently or not at all: "le personnel" for « Du personnel »,
 # "collectivité locale" for « La collectivité locale », "le matériel et les équipements"; and the "aussi" of
 # a list said aloud ("la coordination aussi"), the "en" of "en CDD".
+
+
+def _split_list(text: str) -> list[str]:
+    """A list's parts at even places and the separators between them, as `re.split` gives them; a list pasted one
+    item per line is read without its heading and bullets, and a comma in brackets is the aside's own:
+    "cohésion sociale (publics fragiles, vieillissement)" is one part."""
+    text = "\n".join(list_items(text))
+    pieces, start = [], 0
+    for separator in _LIST_SEP_RE.finditer(text):
+        if text.count("(", 0, separator.start()) <= text.count(")", 0, separator.start()):
+            pieces += [text[start:separator.start()], separator.group()]
+            start = separator.end()
+    return pieces + [text[start:]]
+
+
 _IGNORED_WORDS = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "en", "aussi", "egalement"})
 _WORD_RE = re.compile(r"[^\W_]+")
 # How a spoken answer starts before it names the option: "c'est la mairie", "ce sera un prestataire", "je dirais
@@ -184,7 +200,7 @@ def match_choice(options: Sequence[Option], text: str) -> str | None:
     that looks like no option is that option's details ("la mairie, La Poste" names two)."""
     if (option_id := match_option(options, text, first_words=True)) is not None:
         return option_id
-    head, *others = _LIST_SEP_RE.split(text)[0::2]
+    head, *others = _split_list(text)[0::2]
     if not others or (option_id := match_option(options, head, first_words=True)) is None:
         return None
     number = next(n for n, option in enumerate(options, start=1) if option.id == option_id)
@@ -205,7 +221,7 @@ def with_details(question: Question, text: str) -> tuple[list[str], str] | None:
     except ParseError:
         return None
     named = {bare_words(phrase) for option in question.options for phrase in (option.label, *option.words)}
-    parts = [part for part in _LIST_SEP_RE.split(text)[0::2] if part.strip()]
+    parts = [part for part in _split_list(text)[0::2] if part.strip()]
     if all(bare_words(part) in named or _rank(_choice_key(part)) or _choice_key(part).isdigit()
            or _says_all(typed_words(part)) or _says_both(question, typed_words(part)) for part in parts):
         return None
@@ -392,7 +408,7 @@ def _read_list(question: Question, text: str) -> tuple[set[str], list[str], list
         text = ", ".join(typed.split())
     if (said := _all_but(text)) is not None and not said[1]:
         text = f"{said[0]}, {said[2]}"  # "tous … plus X": X is one more item
-    pieces = _LIST_SEP_RE.split(text)
+    pieces = _split_list(text)
     parts, seps = pieces[0::2], pieces[1::2] + [""]
     span = 1 + max(len(_LIST_SEP_RE.findall(o.label)) for o in question.options)
     chosen: set[str] = set()

@@ -16,6 +16,7 @@ from dialogs.errors import ParseError
 from dialogs.folding import SPELT_NUMBERS, figures, fold, typed_words
 from dialogs.formatting import upper_first
 from dialogs.model import CHOICE_KINDS, Kind, Question
+from dialogs.pasted import figure_alone, one_line
 from dialogs.schedule import WEEKDAYS, parse_time_ranges
 
 SHORT_TEXT_MAX = 300
@@ -638,7 +639,7 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 def parse_title(text: str) -> str:
     """A project's name or its territory, which every document prints: some words, not a greeting, a yes or no,
     a figure or a question."""
-    text = without_full_stop(parse_text(text, SHORT_TEXT_MAX))
+    text = without_full_stop(one_line(parse_text(text, SHORT_TEXT_MAX)))
     words = typed_words(text)
     if text.rstrip().endswith("?"):
         raise ParseError("title.question")
@@ -698,8 +699,8 @@ def name_and_function(text: str) -> tuple[str, str] | None:
     """A person's name and function typed together, either first: "Marie Dupont, chargée de mission" or "Marie
     Dupont (DGS)" -> ("Marie Dupont", "chargée de mission"); "le président, Raphaël Daubet" -> ("Raphaël Daubet",
     "président"). None unless one part starts with a function's word and the other is a name: "Dupont, Marie" is
-    a name."""
-    text = text.strip()
+    a name; a signature pasted over lines is read as one line."""
+    text = one_line(text.strip())
     if (start := _SELF_FIRST.match(text)) is not None and not start.group().rstrip().endswith("("):
         text = text[start.end():]  # "C'est moi, Jean Rouvière, DGS": the name is the one given
     parens = _NAME_PARENS_RE.match(text) or _CIVILITY_APART_RE.match(text)  # "le président M. Jean Casaubon"
@@ -783,6 +784,8 @@ def reads_as_shown(question: Question, text: str, value: Any) -> bool:
     if question.kind is Kind.MULTI:
         return label_key(text) == label_key(", ".join(question.label_of(option) for option in value))
     figured = any(c.isdigit() for c in text)  # "trois", "l'an prochain", "de neuf heures à midi": said back
+    if question.kind in (Kind.INTEGER, Kind.EUROS, Kind.DECIMAL) and figure_alone(text) is not None:
+        return False  # a figure copied with its label and source
     if question.kind in (Kind.INTEGER, Kind.EUROS, Kind.HOURS):
         return figured
     if question.kind is Kind.TIME_RANGES:
@@ -1028,31 +1031,20 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
     """Parse text as an answer to question, according to its kind; `today` dates a date typed without its year."""
     kind = question.kind
     if kind is Kind.SHORT_TEXT:
-        typed = without_full_stop(_words(parse_text(text, SHORT_TEXT_MAX)))
+        typed = without_full_stop(_words(one_line(parse_text(text, SHORT_TEXT_MAX))))
         return parse_person(typed) if question.person else typed
     if kind is Kind.LONG_TEXT:
         return _words(parse_text(text, LONG_TEXT_MAX))
-    if kind is Kind.INTEGER:
-        if question.min is not None and question.min >= YEAR_MIN:
-            return _parse_year(text, question.min, question.max, today)
-        return parse_integer(text, question.min, question.max)
-    if kind is Kind.DECIMAL:
-        typed = label_key(text)
-        for word, value in question.words.items():
-            if typed == label_key(word):
-                return value
-        if (times := _times_a_word(question, text)) is not None:
-            return parse_decimal(str(times).replace(".", ","), question.min, question.max)
-        if question.percent and (percent := _PERCENT_RE.fullmatch(typed_words(text))):
-            return _percent(percent["number"], question.min, question.max)
-        return parse_decimal(text, question.min, question.max)
-    if kind is Kind.EUROS:
-        value = parse_euros(text)
-        if (question.min is not None and value < question.min) or (
-            question.max is not None and value > question.max
-        ):
-            raise ParseError("euros.range", min=question.min, max=question.max)
-        return value
+    if kind in (Kind.INTEGER, Kind.DECIMAL, Kind.EUROS):
+        try:
+            return _figure(question, text, today)
+        except ParseError as error:  # "Population municipale (Insee, RP 2021)⇥9 214", copied from a table
+            if (alone := figure_alone(text)) is None:
+                raise
+            try:
+                return _figure(question, alone, today)
+            except ParseError:
+                raise error from None
     if kind is Kind.HOURS:
         return parse_hours(text)
     if kind is Kind.DATE:
@@ -1137,6 +1129,29 @@ def _without_as_said(text: str) -> str:
     """The answer without its "comme je l'ai dit", at its start or end."""
     said = _AS_SAID_RE.sub("", text)
     return upper_first(said) if said != text and text[:1].isupper() else said
+
+
+def _figure(question: Question, text: str, today: datetime.date | None) -> Any:
+    """A whole number, a year, a decimal or an amount in euros, as the question asks it."""
+    kind = question.kind
+    if kind is Kind.INTEGER:
+        if question.min is not None and question.min >= YEAR_MIN:
+            return _parse_year(text, question.min, question.max, today)
+        return parse_integer(text, question.min, question.max)
+    if kind is Kind.DECIMAL:
+        typed = label_key(text)
+        for word, value in question.words.items():
+            if typed == label_key(word):
+                return value
+        if (times := _times_a_word(question, text)) is not None:
+            return parse_decimal(str(times).replace(".", ","), question.min, question.max)
+        if question.percent and (percent := _PERCENT_RE.fullmatch(typed_words(text))):
+            return _percent(percent["number"], question.min, question.max)
+        return parse_decimal(text, question.min, question.max)
+    value = parse_euros(text)
+    if (question.min is not None and value < question.min) or (question.max is not None and value > question.max):
+        raise ParseError("euros.range", min=question.min, max=question.max)
+    return value
 
 
 def _words(text: str) -> str:

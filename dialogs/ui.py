@@ -211,6 +211,7 @@ class Notices(Strict):
     name_correction: str  # how to correct that name, when the correction did not say it
     territory_corrected: str  # "pardon, je voulais dire…" at the choice of rules: the territory
     thanks: str  # "merci" typed at a question, which it does not answer
+    contacts_unkept: str  # the phone and e-mail lines of a signature pasted at a question naming a person
 
 
 class Terminal(Strict):

@@ -28,6 +28,7 @@ from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DRAFT, KEEP, MOV
                              typed_at_team, typed_button, typed_command, typed_validate, yes_how, yes_no_because,
                              yes_no_then)
 from dialogs.partners import partner_name
+from dialogs.pasted import contact_lines, without_lines
 from dialogs.not_answers import asks_what_is_meant, says_goodbye, says_thanks
 from dialogs.referentials import Referential, default_referential, partner_labels
 from dialogs.ui import UiTexts
@@ -432,6 +433,9 @@ class _Conversation:
         if step is None:
             return Outcome(self._proceed())
         question = self._current(step)
+        if question is not None and question.person and (contacts := contact_lines(text)) \
+                and (kept := without_lines(text, contacts)):
+            return self._without_contacts(kept, contacts)
         unseen = self.membership.awaiting == ELSEWHERE  # the question is out of sight: the answer says which it is
         if unseen:
             self.membership.awaiting = None
@@ -594,6 +598,13 @@ class _Conversation:
         if stored is None or stored.status != ANSWERED:
             raise ParseError("time_ranges.same_unknown", day=day)
         return from_json(Kind.TIME_RANGES, stored.value)
+
+    def _without_contacts(self, text: str, contacts: list[str]) -> Outcome:
+        """A signature pasted where a person is asked: its name and function read, its phone and e-mail not kept
+        (no question asks them), and said so."""
+        outcome = self._text(text)
+        unkept = self.ui.notices.contacts_unkept.format(contacts=", ".join(f"« {line} »" for line in contacts))
+        return replace(outcome, replies=[Reply("notice", {"text": unkept}), *outcome.replies])
 
     def _said_with_more(self, step: Step, question: Question, text: str) -> Outcome | None:
         """An answer and the words for the question shown right after it, typed together: "non, ouverture le 1er

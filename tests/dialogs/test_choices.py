@@ -66,6 +66,21 @@ def test_a_misspelt_option_or_nothing_left_is_not_an_autre(question, text):
     assert with_other(question, text) is None
 
 
+@pytest.mark.parametrize(("text", "said"), [
+    # A list copied from a note: its heading, bullets and asides are no « Autre »
+    ("Enjeux identifiés dans la note :\n- polyvalence (accueil, orientation)\n- diplomatie ;\n- l'écoute.",
+     (["polyvalence", "diplomatie", "autre"], "l'écoute")),
+    ("polyvalence (accueil, orientation), la patience", (["polyvalence", "autre"], "la patience"))])
+def test_a_pasted_list_gives_its_items_only(text, said):
+    assert with_other(QUALITIES, text) == said
+
+
+def test_a_pasted_list_naming_options_only_ticks_them():
+    pasted = "Qualités attendues :\n1. Polyvalence (accueil, orientation, suivi) ;\n2. Pédagogie."
+    assert parse_answer(QUALITIES, pasted) == ["polyvalence", "pedagogie"]
+    assert with_other(QUALITIES, pasted) is None
+
+
 def test_without_an_autre_option_nothing_is_taken_for_one():
     question = Question(id="q", prompt="Q ?", kind=Kind.MULTI, options=QUALITIES.options[:3])
     assert with_other(question, "patience") is None

@@ -186,6 +186,27 @@ def test_parse_integer_round_trips_negative(n, sep):
     assert parse_integer("-" + _group(-n, sep), min=n) == n
 
 
+POPULATION = Question(id="population", prompt="Combien d'habitants compte ce territoire ?", kind=Kind.INTEGER, min=0)
+GRANT = Question(id="detr", prompt="Quel montant de DETR ?", kind=Kind.EUROS)
+
+
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    (POPULATION, "Population municipale (Insee, RP 2021)\t9 214", 9214),  # a spreadsheet row
+    (POPULATION, "Population municipale 2021 : 9 214 habitants", 9214),
+    (POPULATION, "9 214 habitants (Insee 2021)", 9214),
+    (POPULATION, "9 214 habitants au recensement de 2021", 9214),
+    (GRANT, "DETR 2027 (notifiée)\t25 000 €", Decimal("25000"))])
+def test_a_figure_copied_with_its_label_and_source_is_read(question, text, expected):
+    assert parse_answer(question, text) == expected
+
+
+@pytest.mark.parametrize("text", ["Nombre de communes : 12, population : 9 214", "12 000 ou 13 000",
+                                  "Communes\t12\tHabitants"])
+def test_a_copied_text_with_another_figure_is_not_guessed(text):
+    with pytest.raises(ParseError):
+        parse_answer(POPULATION, text)
+
+
 # ---------------------------------------------------------------- decimals
 
 
@@ -721,6 +742,19 @@ def test_a_project_or_territory_name_is_some_words(text, key):
     ("Saint-Jean (64).", "Saint-Jean (64)")])
 def test_a_title_is_printed_without_the_full_stop_of_a_sentence(text, title):
     assert parse_title(text) == title
+
+
+FUNCTION = Question(id="fonction", prompt="Quelle est sa fonction et dans quelle structure ?", kind=Kind.SHORT_TEXT)
+
+
+def test_a_name_or_a_function_pasted_over_lines_is_printed_on_one():
+    assert parse_title("Communauté de communes La Grandvallière\n(Jura, 39)") == \
+        "Communauté de communes La Grandvallière (Jura, 39)"
+    assert parse_answer(FUNCTION, "Chargée de mission\nCommunauté de communes La Grandvallière") == \
+        "Chargée de mission, Communauté de communes La Grandvallière"
+    assert name_and_function("Claire Vuillet\nChargée de mission\nCC La Grandvallière") == \
+        ("Claire Vuillet", "Chargée de mission, CC La Grandvallière")
+    assert name_and_function("Le président\nJean Dupont") == ("Jean Dupont", "président")
 
 
 @pytest.mark.parametrize(("text", "meant"), [

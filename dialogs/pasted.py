@@ -1,0 +1,83 @@
+"""Text copied from a document or a spreadsheet and pasted as an answer: its lines, bullets, heading and cells.
+
+A project leader often has a note or a table already written: what they paste keeps its layout (a heading line
+ending with a colon, a bullet or a number before each item, one line per item, cells apart by tabs).
+"""
+from __future__ import annotations
+
+import re
+
+# A bullet or an item's number at a line's start: "- ", "• ", "* ", "1. ", "2) ", "a) ".
+_BULLET_RE = re.compile(r"^\s*(?:[-–—•·▪◦‣*>]+|(?:[0-9]{1,2}|[a-z])[.)])\s+", re.MULTILINE)
+# What closes an item in a list written as a document would: "… ;", "… ,", "… et", the last one's full stop.
+_ITEM_END_RE = re.compile(r"\s*(?:[;,.]|\bet)\s*$", re.IGNORECASE)
+# A line break where a name or a place runs on: "…La Grandvallière\n(Jura, 39)", "…de mission,\ncommunauté…".
+_RUNS_ON_RE = re.compile(r"\s*\n\s*(?=[(–—-])|(?<=[,;:(–—-])\s*\n\s*")
+
+
+def lines(text: str) -> list[str]:
+    """The lines of a text that hold something, each without its surrounding spaces."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def without_heading(text: str) -> str:
+    """"Enjeux identifiés dans la note :\\n- cohésion sociale…": the list without the line that introduced it."""
+    head, newline, rest = text.strip().partition("\n")
+    return rest if newline and head.rstrip().endswith(":") and rest.strip() else text
+
+
+def list_items(text: str) -> list[str]:
+    """The items of a list pasted one per line, without their bullets or numbers; a one-line text is one item."""
+    return [_ITEM_END_RE.sub("", line) for line in lines(_BULLET_RE.sub("", without_heading(text)))]
+
+
+def one_line(text: str) -> str:
+    """A name, a place or a function pasted over several lines, as one line: "Communauté de communes La
+    Grandvallière\\n(Jura, 39)" is "Communauté de communes La Grandvallière (Jura, 39)"; lines that are items
+    of their own are set apart by commas."""
+    if "\n" not in text.strip():
+        return text
+    joined = _RUNS_ON_RE.sub(" ", text.strip())
+    return ", ".join(line.rstrip(",") for line in lines(_BULLET_RE.sub("", joined)))
+
+
+def cells(text: str) -> list[str]:
+    """The cells of a spreadsheet row pasted as it was copied (apart by tabs); one cell for any other text."""
+    return [cell.strip() for cell in text.split("\t") if cell.strip()] or [text]
+
+
+# A phone number, an e-mail or a web address, with the word people put before it ("Tél. :", "Courriel :").
+_CONTACT = (r"(?:(?:t[ée]l[ée]phone|t[ée]l|portable|mobile|fixe|ligne directe|standard|courriel|e-?mail|m[ée]l"
+            r"|site(?: internet| web)?)\.?\s*:?\s*)?"
+            r"(?:(?:\+33\s?(?:\(0\)\s?)?|0)[1-9](?:[\s.-]?[0-9]{2}){4}"  # a French phone number
+            r"|[^\s@]+@[^\s@]+\.[^\s@]+|(?:https?://|www\.)\S+)")
+_CONTACT_LINE_RE = re.compile(rf"{_CONTACT}(?:\s*[-–—|/,;]?\s*{_CONTACT})*", re.IGNORECASE)
+
+
+def contact_lines(text: str) -> list[str]:
+    """The lines of a signature pasted over several lines that are only a phone number, an e-mail or a web
+    address, which no question of the guide asks."""
+    return [line for line in lines(text) if _CONTACT_LINE_RE.fullmatch(line)] if "\n" in text.strip() else []
+
+
+def without_lines(text: str, dropped: list[str]) -> str:
+    """The text without those lines."""
+    return "\n".join(line for line in lines(text) if line not in dropped)
+
+
+_BRACKETS_RE = re.compile(r"\s*\([^()]*\)")
+# Where a figure's source follows it: "9 214 habitants au recensement de 2021", "… selon l'Insee", "… en 2021".
+_SOURCE_RE = re.compile(r"\s+(?:au|en|selon|d['’]apr[eè]s|sources?)\b.*$", re.IGNORECASE | re.DOTALL)
+_YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}")
+
+
+def figure_alone(text: str) -> str | None:
+    """A figure copied with its label and source, without them: "Population municipale (Insee, RP 2021)\\t9 214"
+    (a spreadsheet row), "Population 2021 : 9 214 habitants", "9 214 habitants au recensement de 2021". None
+    when nothing was left out, or when what was left out holds another figure than a year: which is meant is not
+    sure."""
+    alone = _SOURCE_RE.sub("", _BRACKETS_RE.sub("", cells(text)[-1]).rpartition(":")[2]).strip()
+    left_out = text.replace(alone, " ", 1)
+    if not alone or alone == text.strip() or not all(map(_YEAR_RE.fullmatch, re.findall(r"[0-9]+", left_out))):
+        return None
+    return alone

@@ -1,0 +1,51 @@
+"""Text copied from a note, a signature or a spreadsheet and pasted as an answer, through the real Application."""
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from store.models import Project
+from tests.bot.test_conversation import create_project
+from tests.bot.test_meant_input import reach_objectives, reach_stakes, versions
+from tests.support.walk import question_in
+
+
+async def test_a_territory_pasted_over_two_lines_is_kept_on_one(client, services):
+    """"Communauté de communes La Grandvallière⏎(Jura, 39)" printed its line break in the middle of the letter."""
+    await create_project(client, territory="Communauté de communes La Grandvallière\n(Jura, 39)")
+    with Session(services.database) as session:
+        assert session.query(Project.territory).scalar() == "Communauté de communes La Grandvallière (Jura, 39)"
+
+
+async def test_a_signature_pasted_gives_the_name_and_function_and_says_its_contacts_are_not_kept(client, services):
+    """The whole signature (name, function, structure, phone, e-mail) was stored as the project leader's name,
+    and the function asked again."""
+    await create_project(client)
+    replies = await client.send("Claire Vuillet\nChargée de mission développement territorial\n"
+                                "Communauté de communes La Grandvallière\n03 84 60 12 34\nclaire.vuillet@cc-gv.fr")
+    assert replies[0].text == ("ℹ️ Coordonnées non enregistrées, le guide ne les demande pas : « 03 84 60 12 34 », "
+                               "« claire.vuillet@cc-gv.fr ».")
+    assert versions(services, "chef_projet_nom") == ["Claire Vuillet"]
+    assert versions(services, "chef_projet_fonction") == [
+        "Chargée de mission développement territorial, Communauté de communes La Grandvallière"]
+    assert question_in(services.guide, replies[-1]).id == "chef_projet_temps"
+
+
+async def test_a_list_pasted_from_a_note_ticks_its_items_and_nothing_else(client, services):
+    """The heading and the end of a bracket ("vieillissement)") were ticked as « Autre » and printed as a stake."""
+    await reach_stakes(client)
+    replies = await client.send("Enjeux identifiés dans la note d'opportunité :\n"
+                                "- cohésion sociale (accompagnement des publics fragiles, vieillissement) ;\n"
+                                "- maillage territorial (fermeture de la trésorerie en 2024).")
+    assert versions(services, "enjeux") == [["cohesion_sociale", "maillage_territorial"]]
+    assert versions(services, "enjeux_autre") == []
+    assert question_in(services.guide, replies[-1]).id == "enjeux_cohesion"
+
+
+async def test_a_figure_copied_from_a_spreadsheet_row_is_read_and_said_back(client, services):
+    """"Population municipale (Insee, RP 2021)⇥9 214" was "Je n'ai pas reconnu un nombre"."""
+    await reach_objectives(client, services)
+    await client.click("Passer")
+    await client.click("Passer")
+    understood, *_ = await client.send("Population municipale (Insee, RP 2021)\t9 214")
+    assert understood.text == "➡️ Réponse retenue : 9214."
+    assert versions(services, "population") == [9214]

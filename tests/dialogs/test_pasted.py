@@ -1,0 +1,49 @@
+"""Text pasted from a document: its lines, bullets, heading and spreadsheet cells."""
+from __future__ import annotations
+
+import pytest
+
+from dialogs.pasted import cells, contact_lines, figure_alone, list_items, one_line
+
+
+@pytest.mark.parametrize(("text", "items"), [
+    ("Enjeux de la note :\n- cohésion sociale ;\n- maillage territorial.",
+     ["cohésion sociale", "maillage territorial"]),
+    ("• la CAF\n• la MSA (permanence mensuelle)", ["la CAF", "la MSA (permanence mensuelle)"]),
+    ("1. Éviter les trajets\n2) Rompre l'isolement et", ["Éviter les trajets", "Rompre l'isolement"]),
+    ("Nos objectifs : éviter les trajets", ["Nos objectifs : éviter les trajets"]),  # one line: no heading
+    ("- le personnel", ["le personnel"])])
+def test_a_pasted_list_is_its_items(text, items):
+    assert list_items(text) == items
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("Communauté de communes La Grandvallière\n(Jura, 39)", "Communauté de communes La Grandvallière (Jura, 39)"),
+    ("Chargée de mission\nCommunauté de communes La Grandvallière",
+     "Chargée de mission, Communauté de communes La Grandvallière"),
+    ("Chargée de mission,\n  CC La Grandvallière", "Chargée de mission, CC La Grandvallière"),
+    ("Mairie de Morbier", "Mairie de Morbier")])
+def test_a_name_pasted_over_lines_is_one_line(text, line):
+    assert one_line(text) == line
+
+
+def test_a_spreadsheet_row_is_its_cells():
+    assert cells("Population municipale (Insee, RP 2021)\t9 214\t") == ["Population municipale (Insee, RP 2021)",
+                                                                       "9 214"]
+    assert cells("9 214 habitants") == ["9 214 habitants"]
+
+
+def test_the_contact_lines_of_a_signature_are_told_apart():
+    signature = ("Claire Vuillet\nChargée de mission\n03 84 60 12 34\nTél. : +33 (0)3 84 60 12 34 – www.cc-gv.fr\n"
+                 "c.v@cc-gv.fr")
+    assert contact_lines(signature) == ["03 84 60 12 34", "Tél. : +33 (0)3 84 60 12 34 – www.cc-gv.fr", "c.v@cc-gv.fr"]
+    assert contact_lines("Claire Vuillet\n12 rue de la Gare") == [] and contact_lines("c.v@cc-gv.fr") == []
+
+
+@pytest.mark.parametrize(("text", "figure"), [
+    ("Population municipale (Insee, RP 2021)\t9 214", "9 214"),
+    ("Population 2021 : 9 214 habitants", "9 214 habitants"),
+    ("9 214 habitants au recensement de 2021", "9 214 habitants"), ("9 214", None),
+    ("Communes : 12, habitants : 9 214", None)])  # another figure than a year left out: not sure
+def test_a_figure_copied_with_its_label_and_source_stands_alone(text, figure):
+    assert figure_alone(text) == figure
