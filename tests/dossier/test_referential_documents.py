@@ -313,3 +313,17 @@ async def test_an_answer_after_its_label_closes_its_sentence(walked):
     for key in ("pdf:convention", "docx:convention"):
         assert flat("Organisation du planning : un agent le matin, deux l'après-midi.") in documents[key], key
         assert flat("antennes : Bothoa!") in documents[key] and flat("Bothoa!.") not in documents[key], key
+
+
+async def test_an_answer_pasted_over_lines_keeps_them_after_its_label(walked):
+    """"Objectifs fixés à la Maison : Trois objectifs : 1. Éviter… 2. Accompagner…": a numbered list pasted from a
+    note ran on in one line after its label."""
+    record(walked, objectifs="Trois objectifs :\n1. Éviter les trajets vers Saint-Claude.\n2. Accompagner les aînés")
+    dossier = build(walked, FS)
+    lines = [line.strip() for page in page_texts(render_dossier_pdf(dossier)) for line in page.splitlines()]
+    start = lines.index("Objectifs fixés à la Maison :")
+    assert lines[start + 1:start + 4] == ["Trois objectifs :", "1. Éviter les trajets vers Saint-Claude.",
+                                          "2. Accompagner les aînés."]
+    paragraphs = [p.text for p in open_docx(render_dossier_docx(dossier)).paragraphs]
+    assert ("Objectifs fixés à la Maison :\nTrois objectifs :\n1. Éviter les trajets vers Saint-Claude.\n"
+            "2. Accompagner les aînés.") in paragraphs
