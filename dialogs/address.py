@@ -6,6 +6,7 @@ import re
 from text_to_num import text2num
 
 from dialogs.errors import ParseError
+from dialogs.pasted import one_line
 
 ADDRESS_MAX = 300
 POSTAL_CODE_MIN = 1000   # 01000: Ain; below, no French postal code
@@ -41,8 +42,9 @@ def _postal(address: str) -> tuple[str, str] | None:
 
 
 def parse_address(text: str) -> str:
-    """The address as typed, whitespace collapsed; it must hold a postal code followed by the commune."""
-    address = _squash(text)
+    """The address as typed, whitespace collapsed and its lines apart by commas; it must hold a postal code followed
+    by the commune."""
+    address = _squash(one_line(text))
     if not address:
         raise ParseError("text.empty")
     if len(address) > ADDRESS_MAX:

@@ -94,7 +94,9 @@ def test_a_siret_round_trips_through_json_as_a_string():
 
 @pytest.mark.parametrize(("typed", "stored", "commune"), [
     ("12 place de la Mairie, 12400 Saint-Affrique", "12 place de la Mairie, 12400 Saint-Affrique", "Saint-Affrique"),
-    ("  12  place de la Mairie\n12400   Saint-Affrique ", "12 place de la Mairie 12400 Saint-Affrique",
+    ("  12  place de la Mairie\n12400   Saint-Affrique ", "12 place de la Mairie, 12400 Saint-Affrique",
+     "Saint-Affrique"),  # pasted over lines (a letterhead): its lines apart by commas, as written on one
+    ("Mairie\n12 place de la Mairie\n12400 Saint-Affrique", "Mairie, 12 place de la Mairie, 12400 Saint-Affrique",
      "Saint-Affrique"),
     ("Mairie, 12400 SAINT AFFRIQUE CEDEX", "Mairie, 12400 SAINT AFFRIQUE CEDEX", "SAINT AFFRIQUE"),
     ("Hôtel de ville, 75004 Paris Cedex 04.", "Hôtel de ville, 75004 Paris Cedex 04", "Paris"),  # no full stop
