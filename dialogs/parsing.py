@@ -125,7 +125,12 @@ def _before_clause(text: str) -> str:
 
 
 def _integer(text: str) -> int:
-    match = _INTEGER_RE.fullmatch(_SQUARE_METRES.sub("m²", _number_text(_digits_for_words(text))))
+    typed = _SQUARE_METRES.sub("m²", _number_text(_digits_for_words(text)))
+    match = _INTEGER_RE.fullmatch(typed)
+    decimal = None if match else _DECIMAL_RE.fullmatch(typed)
+    if decimal and decimal["dec"] and len(decimal["dec"]) <= 2 and not _is_scale(decimal["unit"]):
+        whole = int(decimal["int"].replace(" ", ""))  # "82,5 m²": a figure the question wants whole, rounded by them
+        raise ParseError("integer.whole", typed=f"{decimal['int']},{decimal['dec']}", down=whole, up=whole + 1)
     if not match or _is_scale(match["unit"]):
         raise ParseError("integer.invalid")
     digits = match["num"].replace(" ", "").replace(".", "").lstrip("0") or "0"
@@ -1038,13 +1043,10 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
     if kind in (Kind.INTEGER, Kind.DECIMAL, Kind.EUROS):
         try:
             return _figure(question, text, today)
-        except ParseError as error:  # "Population municipale (Insee, RP 2021)⇥9 214", copied from a table
+        except ParseError:  # "Population municipale (Insee, RP 2021)⇥9 214", copied from a table
             if (alone := figure_alone(text)) is None:
                 raise
-            try:
-                return _figure(question, alone, today)
-            except ParseError:
-                raise error from None
+            return _figure(question, alone, today)  # its refusal says what is wrong with the figure meant
     if kind is Kind.HOURS:
         return parse_hours(text)
     if kind is Kind.DATE:

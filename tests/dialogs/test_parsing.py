@@ -119,11 +119,19 @@ def test_parse_integer_accepts(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "abc", "1,5", "1.5", "1.50", "1 50", "1 5000", "1 500.000", "12-3", "35k", "2 millions",
+    ["", "   ", "abc", "1 50", "1 5000", "1 500.000", "12-3", "35k", "2 millions",
      "3 k habitants", "--3", "1e3", "une dizaine", "1 500 2", "12 ans et 3 mois", "120 m", "120 m3 2", "120 km2"],
 )
 def test_parse_integer_invalid(text):
     with raises_key("integer.invalid"):
+        parse_integer(text)
+
+
+@pytest.mark.parametrize(("text", "typed", "down"), [
+    ("1,5", "1,5", 1), ("1.5", "1,5", 1), ("1.50", "1,50", 1), ("82,5 m²", "82,5", 82), ("2,5", "2,5", 2)])
+def test_a_figure_with_decimals_where_a_whole_one_is_asked_is_to_be_rounded(text, typed, down):
+    """"82,5 m²" at "Quelle est la surface… ?" said "Je n'ai pas reconnu un nombre"."""
+    with raises_key("integer.whole", typed=typed, down=down, up=down + 1):
         parse_integer(text)
 
 
@@ -995,8 +1003,7 @@ def test_a_count_spelt_as_no_one_number_is_not_guessed(text):
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Une seule pour l'instant, avec la CAF.", 1), ("3, avec la CAF et la CPAM", 3),
-    ("4 rencontres, toutes en mairie", 4), ("trois, quatre", None), ("12 400, dont 3 000 en QPV", None),
-    ("2,5", None)])
+    ("4 rencontres, toutes en mairie", 4), ("trois, quatre", None), ("12 400, dont 3 000 en QPV", None)])
 def test_a_count_followed_by_a_clause_without_another_number_is_that_count(text, expected):
     assert_count(text, expected)
 
@@ -1775,3 +1782,8 @@ def test_full_time_posts_counted_in_words(typed, value):
 def test_still_exact_said_in_a_word(typed, said):
     """"oui toujours" to "Est-ce toujours exact ?" was "Je n'ai pas reconnu une date"."""
     assert said_yes_no(typed) is said
+
+
+def test_the_message_for_decimals_where_a_whole_number_is_asked_says_how_to_round():
+    assert _invalid("integer.whole", typed="82,5", down=82, up=83) == (
+        "⚠️ Cette question attend un nombre entier : 82,5 a une virgule. Arrondissez-le, par exemple 82 ou 83.")
