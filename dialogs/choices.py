@@ -26,7 +26,7 @@ CLOSE_SPELLING = 0.8  # difflib's ratio above which a typed word is a misspellin
 # The end of a sentence ("Surtout la cohésion sociale. Le quartier…"), not an initial's full stop ("M. Dupont").
 _SENTENCE_END = r"(?<=\w\w)\.\s+(?-i:(?=[A-ZÀ-Ý]))"
 # ", et" is one separator, not a comma then a part starting with "et"; so is the end of a sentence.
-_LIST_SEP_RE = re.compile(r"(\s*[,;\n]\s*(?:(?:et|ainsi que)\s+)?|\s+et\s+|\s+ainsi que\s+|\s+[+&]\s+|"
+_LIST_SEP_RE = re.compile(r"(\s*[,;\n]\s*(?:(?:et|ainsi que)\s+)?|\s+et\s+|\s+ainsi que\s+|\s+[+&/]\s+|"
                           + _SENTENCE_END + ")", re.IGNORECASE)
 # Articles, which a phone user types differently or not at all: "le personnel" for « Du personnel »,
 # "collectivité locale" for « La collectivité locale », "le matériel et les équipements"; and the "aussi" of

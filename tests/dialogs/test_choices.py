@@ -70,7 +70,9 @@ def test_a_misspelt_option_or_nothing_left_is_not_an_autre(question, text):
     # A list copied from a note: its heading, bullets and asides are no « Autre »
     ("Enjeux identifiés dans la note :\n- polyvalence (accueil, orientation)\n- diplomatie ;\n- l'écoute.",
      (["polyvalence", "diplomatie", "autre"], "l'écoute")),
-    ("polyvalence (accueil, orientation), la patience", (["polyvalence", "autre"], "la patience"))])
+    ("polyvalence (accueil, orientation), la patience", (["polyvalence", "autre"], "la patience")),
+    ("Programme :\n1. Polyvalence / diplomatie (2 postes)\n2. L'écoute", (["polyvalence", "diplomatie", "autre"],
+                                                                        "L'écoute"))])  # " / " apart, as "et"
 def test_a_pasted_list_gives_its_items_only(text, said):
     assert with_other(QUALITIES, text) == said
 
