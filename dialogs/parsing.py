@@ -16,7 +16,7 @@ from dialogs.errors import ParseError
 from dialogs.folding import SPELT_NUMBERS, figures, fold, typed_words
 from dialogs.formatting import upper_first
 from dialogs.model import CHOICE_KINDS, Kind, Question
-from dialogs.pasted import figure_alone, one_line
+from dialogs.pasted import figure_alone, one_line, rows
 from dialogs.schedule import WEEKDAYS, parse_time_ranges
 
 SHORT_TEXT_MAX = 300
@@ -1039,7 +1039,7 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
         typed = without_full_stop(_words(one_line(parse_text(text, SHORT_TEXT_MAX))))
         return parse_person(typed) if question.person else typed
     if kind is Kind.LONG_TEXT:
-        return _words(parse_text(text, LONG_TEXT_MAX))
+        return _words(rows(parse_text(text, LONG_TEXT_MAX)))
     if kind in (Kind.INTEGER, Kind.DECIMAL, Kind.EUROS):
         try:
             return _figure(question, text, today)

@@ -41,6 +41,12 @@ def one_line(text: str) -> str:
     return ", ".join(line.rstrip(",") for line in lines(_BULLET_RE.sub("", joined)))
 
 
+def rows(text: str) -> str:
+    """A table pasted from a spreadsheet, its cells apart by tabs, as lines a reader can read: "Présentoir⇥2⇥300 €"
+    is "Présentoir – 2 – 300 €" (a tab prints as one space in a document)."""
+    return "\n".join(" – ".join(cells(line)) if "\t" in line else line for line in text.split("\n"))
+
+
 def cells(text: str) -> list[str]:
     """The cells of a spreadsheet row pasted as it was copied (apart by tabs); one cell for any other text."""
     return [cell.strip() for cell in text.split("\t") if cell.strip()] or [text]

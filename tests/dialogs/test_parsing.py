@@ -755,6 +755,12 @@ def test_a_title_is_printed_without_the_full_stop_of_a_sentence(text, title):
 FUNCTION = Question(id="fonction", prompt="Quelle est sa fonction et dans quelle structure ?", kind=Kind.SHORT_TEXT)
 
 
+def test_a_table_pasted_as_a_text_answer_keeps_its_cells_apart():
+    furniture = Question(id="mobilier", prompt="Quel mobilier de bureau prévoyez-vous ?", kind=Kind.LONG_TEXT)
+    assert parse_answer(furniture, "Banque d'accueil\t1\t2 400 €\nChaises\t8\t640 €") == (
+        "Banque d'accueil – 1 – 2 400 €\nChaises – 8 – 640 €")
+
+
 def test_a_name_or_a_function_pasted_over_lines_is_printed_on_one():
     assert parse_title("Communauté de communes La Grandvallière\n(Jura, 39)") == \
         "Communauté de communes La Grandvallière (Jura, 39)"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from dialogs.pasted import cells, contact_lines, figure_alone, list_items, one_line
+from dialogs.pasted import cells, contact_lines, figure_alone, list_items, one_line, rows
 
 
 @pytest.mark.parametrize(("text", "items"), [
@@ -47,3 +47,9 @@ def test_the_contact_lines_of_a_signature_are_told_apart():
     ("Communes : 12, habitants : 9 214", None)])  # another figure than a year left out: not sure
 def test_a_figure_copied_with_its_label_and_source_stands_alone(text, figure):
     assert figure_alone(text) == figure
+
+
+def test_a_table_pasted_from_a_spreadsheet_reads_as_lines():
+    """"Présentoir⇥2⇥300 €" printed as "Présentoir 2 300 €" in the dossier: a tab is one space there."""
+    assert rows("Présentoir\t2\t300 €\nChaises d'attente\t8\t\t640 €\nÀ commander en mars") == (
+        "Présentoir – 2 – 300 €\nChaises d'attente – 8 – 640 €\nÀ commander en mars")
