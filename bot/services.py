@@ -39,6 +39,7 @@ MESSAGE_TEMPLATES = [
     "not_allowed", "partner_confirmed", "project_delete_confirm", "project_deleted", "project_deleted_member",
     "project_handed_over", "reminder_team", "partner_not_chosen", "partner_deferred", "team_left", "team_new_role",
     "choose_referential", "referential_others", "referential_switch", "referential_switched", "passage",
+    "pause", "puzzled", "week_understood",
 ]
 
 

@@ -99,3 +99,48 @@ def same_hours_as(text: str) -> str | None:
     if match is None or not (match["same"] or match["link"] == "comme "):
         return None  # "lundi", "le lundi" alone name no hours
     return match["day"]
+
+
+# The days a line of a week's hours starts with: "lundi", "le samedi", "du lundi au vendredi", "lundi-vendredi",
+# "lundi, mardi et jeudi" (folded).
+_DAY = "(?:" + "|".join(WEEKDAYS) + ")s?"
+_DAYS_RE = re.compile(rf"(?:\b(?:du|le|les)\s+)?\b{_DAY}\b(?:\s*(?:,|et|au|a|-)\s*(?:le\s+)?\b{_DAY}\b)*")
+_DAY_RE = re.compile(rf"\b{_DAY}\b")
+_SPAN_RE = re.compile(r"\s(?:au|a)\s|-")
+# "fermé le lundi": said before the day, as the day's hours are said after it.
+_CLOSED_BEFORE_RE = re.compile(rf"\bfermee?s? +(?:le +|les +)?(?P<day>{_DAY})\b")  # not a cell, then a row
+_CLOSED_WORD_RE = re.compile(r"\bfermee?s?\b")
+
+
+def _days(head: str) -> list[str]:
+    """The weekdays a line's head names: "du lundi au vendredi" is five."""
+    named = [WEEKDAYS.index(day.rstrip("s")) for day in _DAY_RE.findall(head)]
+    if len(named) == 2 and _SPAN_RE.search(head[head.index(WEEKDAYS[named[0]]):]) and named[0] < named[1]:
+        named = list(range(named[0], named[1] + 1))
+    return [WEEKDAYS[day] for day in named]
+
+
+def parse_week(text: str) -> dict[str, list[list[int]]] | None:
+    """A week's hours typed at once, each line or part starting with its days: a table pasted from a spreadsheet
+    ("Lundi⇥9h-12h⇥14h-17h⏎Mardi⇥9h-12h⇥fermé…") or a sentence ("du lundi au vendredi 9h-12h 14h-17h, samedi
+    9h-12h, fermé le dimanche"). The days named and their ranges; None when the text names no day with hours
+    after it (the hours of the day asked, typed alone). A day's hours not read are refused, naming the day."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+    folded = " ".join(_CLOSED_BEFORE_RE.sub(r"\g<day> ferme", folded).split())
+    heads = list(_DAYS_RE.finditer(folded))
+    if not heads or _RANGE_RE.search(_fold(folded[:heads[0].start()])):
+        return None  # hours before any day: they are the day asked's, "lundi" in them or not
+    week: dict[str, list[list[int]]] = {}
+    ranges: list[list[int]] = []
+    for head, following in zip(heads, [*heads[1:], None]):
+        hours = folded[head.end():following.start() if following else None].strip(" :,;.")
+        if not hours:
+            continue  # "Dimanche⇥⇥" in a pasted table, "comme lundi": no hours said for it
+        if _RANGE_RE.search(_fold(hours)):
+            hours = _CLOSED_WORD_RE.sub(" ", hours)  # "Mardi⇥9h-12h⇥fermé": its afternoon's cell
+        try:
+            ranges = ranges if week and same_hours_as(hours) == "" else parse_time_ranges(hours)  # "idem"
+        except ParseError as error:
+            raise ParseError("time_ranges.day", day=_days(head.group())[0], typed=hours.strip()) from error
+        week |= dict.fromkeys(_days(head.group()), ranges)
+    return week or None

@@ -20,7 +20,7 @@ from dialogs.loader import LoadedGuide
 from dialogs.model import TYPED_KINDS, Kind, Question, Step, other_of
 from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.folding import fold
-from dialogs.schedule import same_hours_as, total_minutes
+from dialogs.schedule import WEEKDAYS, parse_week, same_hours_as, total_minutes
 from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DRAFT, KEEP, MOVE_ON, NEW_PROJECT, NEXT, SKIP,
                              DateInferred, ParseError, from_json, name_and_function, names_nothing, parse_answer,
                              parse_title, reads_as_shown, said_yes_no, says_none_of, spoken, to_json,
@@ -473,6 +473,8 @@ class _Conversation:
             return self._typed_budget(question, text)
         if question.also_answers is not None and (taken := self._said_with_more(step, question, text)) is not None:
             return taken  # a name is any text, an option may be said with more words: what follows is set apart first
+        if question.kind is Kind.TIME_RANGES and (week := self._week(step, question, text)) is not None:
+            return week
         unkept = None  # what a yes or no was said with, which the question does not keep: said so
         try:
             copied = self._hours_as_said(step, question, text) if question.kind is Kind.TIME_RANGES else None
@@ -598,6 +600,29 @@ class _Conversation:
         if stored is None or stored.status != ANSWERED:
             raise ParseError("time_ranges.same_unknown", day=day)
         return from_json(Kind.TIME_RANGES, stored.value)
+
+    def _week(self, step: Step, question: Question, text: str) -> Outcome | None:
+        """A week's hours typed at one day's question ("du lundi au vendredi 9h-12h 14h-17h, samedi 9h-12h", a
+        table pasted): each day's recorded at its own question, said back, and the guide goes on at the first day
+        not said. None when the text names no day of the step with hours after it."""
+        days = {day: other for other in self.view.visible_questions(step) if other.kind is Kind.TIME_RANGES
+                for day in WEEKDAYS if fold(other.prompt).startswith(day)}
+        if question not in days.values():
+            return None  # a meeting's hour: "mardi après-midi" is no week
+        try:
+            week = parse_week(text)
+        except ParseError as error:
+            return self._refusal(question, text, error)
+        said = {day: ranges for day, ranges in (week or {}).items() if day in days}
+        if not said:
+            return None
+        for day, ranges in said.items():
+            if days[day] is not question:
+                self._store(days[day], ANSWERED, ranges, step.id, self._message_id)
+        understood = Reply("week_understood", {"days": [
+            {"day": day, "answer": self._display(days[day], said[day])} for day in days if day in said]})
+        mine = next((day for day in said if days[day] is question), None)
+        return Outcome([understood, *(self._answer(question, said[mine]) if mine else self._proceed())])
 
     def _without_contacts(self, text: str, contacts: list[str]) -> Outcome:
         """A signature pasted where a person is asked: its name and function read, its phone and e-mail not kept

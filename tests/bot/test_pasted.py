@@ -49,3 +49,43 @@ async def test_a_figure_copied_from_a_spreadsheet_row_is_read_and_said_back(clie
     understood, *_ = await client.send("Population municipale (Insee, RP 2021)\t9 214")
     assert understood.text == "➡️ Réponse retenue : 9214."
     assert versions(services, "population") == [9214]
+
+
+async def reach_monday(client) -> None:
+    """Stage 4, at « Lundi : quelles heures d'ouverture ? »."""
+    await create_project(client)
+    await client.send("/conformite")
+    await client.click("🔧 Horaires d'ouverture")
+
+
+async def test_a_week_of_hours_pasted_from_a_table_fills_each_day(client, services):
+    """The week's table pasted at Monday was "Je n'ai pas reconnu ces horaires"."""
+    await reach_monday(client)
+    said, asked = await client.send("Horaires d'ouverture :\nLundi\t9h-12h\t14h-17h\nMardi\t9h-12h\tfermé\n"
+                                    "Mercredi\t9h-12h\t14h-17h\nJeudi\tfermé\t14h-18h\nVendredi\tidem\nSamedi\t\t")
+    assert said.text.replace("\u202f", " ") == (
+        "🕘 Horaires retenus :\n• Lundi : 9 h – 12 h, 14 h – 17 h\n• Mardi : 9 h – 12 h\n"
+        "• Mercredi : 9 h – 12 h, 14 h – 17 h\n• Jeudi : 14 h – 18 h\n• Vendredi : 14 h – 18 h")
+    assert versions(services, "tech_horaires_mardi") == [[[540, 720]]]
+    assert versions(services, "tech_horaires_vendredi") == [[[840, 1080]]]  # "idem": Thursday's
+    assert versions(services, "tech_horaires_samedi") == []  # nothing said for it: asked
+    assert question_in(services.guide, asked).id == "tech_horaires_samedi"
+
+
+async def test_a_week_said_in_a_sentence_fills_each_day(client, services):
+    await reach_monday(client)
+    *_, asked = await client.send("Du lundi au vendredi de 9 h à 12 h et de 14 h à 17 h, samedi matin 9h-12h, "
+                                  "fermé le dimanche.")
+    assert versions(services, "tech_horaires_jeudi") == [[[540, 720], [840, 1020]]]
+    assert versions(services, "tech_horaires_samedi") == [[[540, 720]]]
+    assert versions(services, "tech_horaires_dimanche") == [[]]
+    assert question_in(services.guide, asked).id == "tech_planning"
+
+
+async def test_a_week_with_a_day_not_read_records_nothing_and_names_the_day(client, services):
+    await reach_monday(client)
+    refused, asked = await client.send("Lundi 9h-12h\nMardi sur rendez-vous")
+    assert refused.text == ("⚠️ Je n'ai pas reconnu les horaires du mardi : « sur rendez-vous ». Rien n'est "
+                            "enregistré. Écrivez un jour par ligne. Exemple : Lundi 9h-12h 14h-17h.")
+    assert versions(services, "tech_horaires_lundi") == [] and versions(services, "tech_horaires_mardi") == []
+    assert question_in(services.guide, asked).id == "tech_horaires_lundi"

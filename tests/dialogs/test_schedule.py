@@ -1,4 +1,4 @@
-"""One day's opening hours, typed the way people write them."""
+"""Opening hours, typed the way people write them: one day's, or a week's at once."""
 from __future__ import annotations
 
 import pytest
@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dialogs.errors import ParseError
-from dialogs.schedule import parse_time_ranges, same_hours_as, total_minutes
+from dialogs.schedule import parse_time_ranges, parse_week, same_hours_as, total_minutes
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -83,3 +83,28 @@ def test_hours_said_as_another_days_name_that_day(text, day):
 def test_hours_said_as_a_sentence_says_them(text, ranges):
     """Dictated: "de neuf heures à midi" was "time_ranges.invalid"."""
     assert parse_time_ranges(text) == ranges
+
+
+MORNING, AFTERNOON = [540, 720], [840, 1020]
+
+
+@pytest.mark.parametrize(("text", "week"), [
+    ("Lundi\t9h-12h\t14h-17h\nMardi\t9h-12h\tfermé\nMercredi\tidem\nJeudi\t\t",  # a table, its empty cells
+     {"lundi": [MORNING, AFTERNOON], "mardi": [MORNING], "mercredi": [MORNING]}),
+    ("du lundi au mercredi 9h-12h, fermé le jeudi", dict.fromkeys(["lundi", "mardi", "mercredi"], [MORNING])
+     | {"jeudi": []}),
+    ("lundi, mardi et vendredi : 14h-17h ; samedi de 9 heures à midi",
+     dict.fromkeys(["lundi", "mardi", "vendredi"], [AFTERNOON]) | {"samedi": [MORNING]}),
+    ("Mardi à jeudi : 9h-12h", dict.fromkeys(["mardi", "mercredi", "jeudi"], [MORNING])),
+    ("Lundi : fermé le matin, 14h-17h", {"lundi": [AFTERNOON]}),
+    ("9h-12h 14h-17h", None), ("comme lundi", None), ("pareil que lundi", None),  # one day's hours
+    ("9h-12h, sauf le lundi", None)])  # hours before any day: the day asked's, refused there as before
+def test_a_weeks_hours_typed_at_once_are_read_day_by_day(text, week):
+    assert parse_week(text) == week
+
+
+def test_a_day_of_the_week_not_read_is_named():
+    with pytest.raises(ParseError) as refused:
+        parse_week("Lundi 9h-12h\nMardi sur rendez-vous")
+    assert (refused.value.key, refused.value.params) == ("time_ranges.day", {"day": "mardi",
+                                                                           "typed": "sur rendez-vous"})
