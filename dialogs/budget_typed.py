@@ -52,7 +52,43 @@ class TypedLine:
 
 
 def read_lines(section: Sequence[Category], text: str, subsidy_words: Sequence[str]) -> list[TypedLine]:
-    """The lines a text gives for this section; ParseError naming what could not be read, nothing taken then."""
+    """The lines a text gives for this section; ParseError naming what could not be read, nothing taken then.
+
+    A table pasted from a spreadsheet may keep its heading row ("Poste⇥Montant 2027"), left out, and its total
+    row, which must be the sum of the lines: a paste cut short or mistyped is not taken."""
+    text, total = _table_body(text)
+    lines = _read(section, text, subsidy_words)
+    if total is not None and (added := sum(line.cents or 0 for line in lines)) != total:
+        raise ParseError("budget.total", total=total, sum=added)
+    return lines
+
+
+def _table_body(text: str) -> tuple[str, int | None]:
+    """The text without a table's heading row and total rows, and the amount of its total row (in cents)."""
+    rows = [row for row in text.strip().split("\n") if row.strip()]
+    if len(rows) < 2:
+        return text, None  # "total 3000" alone is no table: refused as a category it is not
+    if all(word in _HEADING_WORDS or _YEAR_RE.fullmatch(word) for word in bare_words(rows[0])):
+        rows = rows[1:]  # "Poste⇥Montant 2027", "Charges de fonctionnement"
+    total = None
+    for row in [row for row in rows if _TOTAL_RE.match(fold(row))]:
+        rows.remove(row)
+        amounts = _amounts(figures(row.replace("\t", " ")))
+        if not _SUBTOTAL_RE.match(fold(row)) and len(amounts) == 1:
+            total = int(parse_euros(amounts[0][0]) * 100)
+    return ("\n".join(rows), total) if rows else (text, None)
+
+
+# A table's heading and total rows, as a spreadsheet has them (folded words, singular as `bare_words` gives them).
+_HEADING_WORDS = frozenset({"poste", "libelle", "intitule", "designation", "nature", "categorie", "montant", "charge",
+                            "ressource", "recette", "depense", "budget", "previsionnel", "annee", "fonctionnement",
+                            "investissement", "euro", "eur", "ttc", "ht"})
+_YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}")
+_TOTAL_RE = re.compile(r"\W*(?:sous[- ]?)?total\b")
+_SUBTOTAL_RE = re.compile(r"\W*sous[- ]?total\b")
+
+
+def _read(section: Sequence[Category], text: str, subsidy_words: Sequence[str]) -> list[TypedLine]:
     text = figures(re.sub(r"[ \t\u00a0\u202f]+", " ", text).strip()).rstrip(" .!")  # dictated: words, a full stop
     text = _ALSO_RE.sub("", text)  # "…, la Métropole 10 000 en fonctionnement aussi"
     if _MONTHLY_RE.search(text):

@@ -131,3 +131,20 @@ async def test_no_typed_under_another_screen_is_no_empty_budget_out_of_sight(cli
     done = await client.send("aucun")
     assert "➡️ 0 €" in seen(done[0])
     assert versions(services, "budget_charges_investissement") == [0]
+
+
+SPREADSHEET = ("Poste\tMontant 2027\nSalaires et charges (2 ETP)\t78 400,00 €\nMaintenance informatique\t1 800,00 €\n"
+               "Fournitures\t1 200,00 €\nTotal\t81 400,00 €")
+
+
+async def test_a_table_pasted_from_a_spreadsheet_adds_its_lines_and_checks_its_total(client, services):
+    """The heading row was an « Autre » line of 2 027 € and the total row was refused as no category."""
+    await reach(client, services, "budget_charges_fonctionnement")
+    refused, _ = await client.send(SPREADSHEET.replace("81 400", "81 000"))  # a line cut off, or mistyped
+    assert seen(refused) == ("⚠️ Le total collé (81 000 €) n'est pas la somme des lignes (81 400 €). Vérifiez les "
+                             "montants, puis envoyez-les à nouveau. Aucune ligne n'a été ajoutée.")
+    assert stored(services) == []
+    await client.send(SPREADSHEET)
+    assert stored(services) == [("salaires", "Salaires et charges (2 ETP)", 7_840_000, "fonctionnement"),
+                                ("maintenance_informatique", "Maintenance informatique", 180_000, "fonctionnement"),
+                                ("fournitures", "Fournitures", 120_000, "fonctionnement")]

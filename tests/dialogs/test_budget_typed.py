@@ -132,3 +132,17 @@ def test_an_amount_as_the_bot_shows_it_reads_back_whole(cents, category):
 ])
 def test_none_is_said_in_a_few_words(text, none):
     assert says_none(text) is none
+
+
+def test_a_spreadsheet_table_is_read_without_its_heading_and_total_rows():
+    table = ("Charges de fonctionnement\tMontant 2027\nLoyer\t6 000 €\nFournitures\t1 200\nSous-total\t7 200\n"
+             "Formation\t800 €\nTOTAL\t8 000,00 €")
+    assert read(OPERATING, table) == [("loyer_hebergement", 600_000, None, None), ("fournitures", 120_000, None, None),
+                                      ("formation", 80_000, None, None)]
+    error = refused(OPERATING, table.replace("8 000,00", "8 800,00"))
+    assert (error.key, error.params) == ("budget.total", {"total": 880_000, "sum": 800_000})
+
+
+def test_a_first_line_naming_a_line_is_no_heading():
+    assert read(OPERATING, "Loyer 2027\nFournitures 1 200 €") == [("loyer_hebergement", 202_700, None, None),
+                                                                   ("fournitures", 120_000, None, None)]
