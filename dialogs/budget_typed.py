@@ -70,6 +70,9 @@ def _table_body(text: str) -> tuple[str, int | None]:
         return text, None  # "total 3000" alone is no table: refused as a category it is not
     if all(word in _HEADING_WORDS or _YEAR_RE.fullmatch(word) for word in bare_words(rows[0])):
         rows = rows[1:]  # "Poste⇥Montant 2027", "Charges de fonctionnement"
+    for row in rows:  # "Mobilier⇥4 440 €⇥5 328 €": HT and TTC, or two years; which one is meant is not sure
+        if len([cell for cell in row.split("\t") if _amounts(figures(cell))]) > 1:
+            raise ParseError("budget.columns", row=row.split("\t")[0].strip())
     total = None
     for row in [row for row in rows if _TOTAL_RE.match(fold(row))]:
         rows.remove(row)
@@ -125,7 +128,8 @@ def _clauses(text: str) -> list[str]:
     spans = [match.span() for match in _amounts(text)]
     parts, start = [], 0
     for separator in _SEPARATORS.finditer(text):
-        if not any(begin <= separator.start() < end for begin, end in spans):
+        inside = text.count("(", 0, separator.start()) > text.count(")", 0, separator.start())  # "(rampe, WC)"
+        if not inside and not any(begin <= separator.start() < end for begin, end in spans):
             parts.append(text[start:separator.start()])
             start = separator.end()
     parts.append(text[start:])

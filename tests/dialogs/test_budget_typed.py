@@ -146,3 +146,15 @@ def test_a_spreadsheet_table_is_read_without_its_heading_and_total_rows():
 def test_a_first_line_naming_a_line_is_no_heading():
     assert read(OPERATING, "Loyer 2027\nFournitures 1 200 €") == [("loyer_hebergement", 202_700, None, None),
                                                                    ("fournitures", 120_000, None, None)]
+
+
+def test_a_comma_in_brackets_stays_in_its_line():
+    """"Travaux d'accessibilité (rampe, sanitaires PMR)⇥18 000 €" was cut at its comma: "Il manque le montant"."""
+    assert read(INVESTMENT, "Travaux d'accessibilité (rampe, sanitaires PMR)\t18 000 €\nMobilier\t4 440 €") == [
+        ("amenagement_locaux", 1_800_000, "Travaux d'accessibilité (rampe, sanitaires PMR)", None),
+        ("mobilier", 444_000, None, None)]
+
+
+def test_a_table_with_two_columns_of_amounts_is_not_guessed():
+    error = refused(INVESTMENT, "Poste\tHT\tTTC\nMobilier\t4 440 €\t5 328 €\nSignalétique\t1 200 €\t1 440 €")
+    assert (error.key, error.params) == ("budget.columns", {"row": "Mobilier"})
