@@ -117,8 +117,8 @@ def match_option(options: Sequence[Option], text: str, first_words: bool = False
         return options[int(number[1]) - 1].id
     if (rank := _rank(key)) is not None and 1 <= rank <= len(options):
         return options[rank - 1].id
-    if (aside := _ASIDE_RE.fullmatch(text.strip())) is not None:  # "La Poste (agence postale)": details in brackets
-        return match_option(options, aside[1], first_words)
+    if (bare := _ASIDES_RE.sub("", text).strip()) != text.strip() and bare:  # "La Poste (agence postale)",
+        return match_option(options, bare, first_words)  # "Région BFC (contrat territorial) : 20 %": asides
     typed = bare_words(text)
     said = {option.id: rest for option in options
             if typed and (rest := _said_by_words(option, typed)) is not None}
@@ -136,7 +136,7 @@ def match_option(options: Sequence[Option], text: str, first_words: bool = False
     return option_id
 
 
-_ASIDE_RE = re.compile(r"([^()]*[^\s()])\s*\([^()]*\)")
+_ASIDES_RE = re.compile(r"\s*\([^()]*\)")
 # "le 2", "la deuxième", "option 3", "n° 2", "la 2e": an option by its place, as people type it without the buttons.
 _RANK_RE = re.compile(r"(?:(?:le|la|l'|option|choix|reponse|numero|n°|no)\s*)*"
                       r"(?:(?P<digits>[0-9]{1,2})(?:er|re|ere|e|eme|ieme)?|(?P<word>[a-z-]+))")

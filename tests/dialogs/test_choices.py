@@ -77,6 +77,12 @@ def test_a_pasted_list_gives_its_items_only(text, said):
     assert with_other(QUALITIES, text) == said
 
 
+def test_an_option_named_with_an_aside_inside_is_read():
+    funding = load_guide().questions["budget_autres_financements"]
+    assert parse_answer(funding, "- DETR 2027 : 40 %\n- Région BFC (contrat territorial) : 20 %") == [
+        "region_cper", "detr"]
+
+
 def test_a_pasted_list_naming_options_only_ticks_them():
     pasted = "Qualités attendues :\n1. Polyvalence (accueil, orientation, suivi) ;\n2. Pédagogie."
     assert parse_answer(QUALITIES, pasted) == ["polyvalence", "pedagogie"]
