@@ -54,38 +54,48 @@ class TypedLine:
 def read_lines(section: Sequence[Category], text: str, subsidy_words: Sequence[str]) -> list[TypedLine]:
     """The lines a text gives for this section; ParseError naming what could not be read, nothing taken then.
 
-    A table pasted from a spreadsheet may keep its heading row ("Poste⇥Montant 2027"), left out, and its total
-    row, which must be the sum of the lines: a paste cut short or mistyped is not taken."""
-    text, total = _table_body(text)
+    A table pasted from a spreadsheet may keep its heading row ("Poste⇥Montant 2027"), left out, or name what
+    each column of amounts funds ("Financeur⇥Investissement⇥Fonctionnement"); its total row must be the sum of
+    the lines, column by column: a paste cut short or mistyped is not taken."""
+    text, totals = _table_body(text)
     lines = _read(section, text, subsidy_words)
-    if total is not None and (added := sum(line.cents or 0 for line in lines)) != total:
-        raise ParseError("budget.total", total=total, sum=added)
+    for use, total in totals.items():
+        if (added := sum(line.cents or 0 for line in lines if use is None or line.use == use)) != total:
+            raise ParseError("budget.total", total=total, sum=added)
     return lines
 
 
-def _table_body(text: str) -> tuple[str, int | None]:
-    """The text without a table's heading row and total rows, and the amount of its total row (in cents)."""
+def _table_body(text: str) -> tuple[str, dict[Use | None, int]]:
+    """A pasted table's lines, one amount each (what its column funds said after it), without its heading row
+    and total rows; and the amounts of its total row (in cents), by what their column funds."""
     rows = [row for row in text.strip().split("\n") if row.strip()]
     if len(rows) < 2:
-        return text, None  # "total 3000" alone is no table: refused as a category it is not
+        return text, {}  # "total 3000" alone is no table: refused as a category it is not
+    uses: list[Use | None] = []
     if all(word in _HEADING_WORDS or _YEAR_RE.fullmatch(word) for word in bare_words(rows[0])):
+        uses = [_use(cell) for cell in rows[0].split("\t")]  # "Financeur⇥Investissement⇥Fonctionnement"
         rows = rows[1:]  # "Poste⇥Montant 2027", "Charges de fonctionnement"
-    for row in rows:  # "Mobilier⇥4 440 €⇥5 328 €": HT and TTC, or two years; which one is meant is not sure
-        if len([cell for cell in row.split("\t") if _amounts(figures(cell))]) > 1:
-            raise ParseError("budget.columns", row=row.split("\t")[0].strip())
-    total = None
-    for row in [row for row in rows if _TOTAL_RE.match(fold(row))]:
-        rows.remove(row)
-        amounts = _amounts(figures(row.replace("\t", " ")))
-        if not _SUBTOTAL_RE.match(fold(row)) and len(amounts) == 1:
-            total = int(parse_euros(amounts[0][0]) * 100)
-    return ("\n".join(rows), total) if rows else (text, None)
+    lines, totals = [], {}
+    for row in rows:
+        cells = row.split("\t")
+        amounts = [(uses[i] if i < len(uses) else None, cell) for i, cell in enumerate(cells)
+                   if (i or len(cells) == 1) and _amounts(figures(cell))]
+        if len(amounts) > 1 and not all(use for use, _ in amounts):  # "Mobilier⇥4 440 €⇥5 328 €": HT and TTC?
+            raise ParseError("budget.columns", row=cells[0].strip())
+        if _TOTAL_RE.match(fold(row)):
+            if not _SUBTOTAL_RE.match(fold(row)):
+                totals |= {use: int(parse_euros(_amounts(figures(cell))[0][0]) * 100) for use, cell in amounts
+                           if len(_amounts(figures(cell))) == 1}
+            continue
+        lines += [f"{cells[0]} {cell} en {use}" for use, cell in amounts] if any(use for use, _ in amounts) else [row]
+    return ("\n".join(lines), totals) if lines else (text, {})
 
 
 # A table's heading and total rows, as a spreadsheet has them (folded words, singular as `bare_words` gives them).
 _HEADING_WORDS = frozenset({"poste", "libelle", "intitule", "designation", "nature", "categorie", "montant", "charge",
                             "ressource", "recette", "depense", "budget", "previsionnel", "annee", "fonctionnement",
-                            "investissement", "euro", "eur", "ttc", "ht"})
+                            "investissement", "euro", "eur", "ttc", "ht", "financeur", "financement", "source",
+                            "origine", "organisme"})
 _YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}")
 _TOTAL_RE = re.compile(r"\W*(?:sous[- ]?)?total\b")
 _SUBTOTAL_RE = re.compile(r"\W*sous[- ]?total\b")

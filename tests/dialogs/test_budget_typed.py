@@ -158,3 +158,14 @@ def test_a_comma_in_brackets_stays_in_its_line():
 def test_a_table_with_two_columns_of_amounts_is_not_guessed():
     error = refused(INVESTMENT, "Poste\tHT\tTTC\nMobilier\t4 440 €\t5 328 €\nSignalétique\t1 200 €\t1 440 €")
     assert (error.key, error.params) == ("budget.columns", {"row": "Mobilier"})
+
+
+def test_a_resources_table_with_a_column_by_use_gives_each_amount_its_use():
+    table = ("Financeur\tInvestissement\tFonctionnement\nDETR\t14 467 €\t\nCC La Grandvallière\t7 000 €\t37 160 €\n"
+             "Total\t21 467 €\t37 160 €")
+    assert read(RESOURCES, table) == [
+        ("detr", 1_446_700, None, "investissement"),
+        ("intercommunalite", 700_000, "CC La Grandvallière", "investissement"),
+        ("intercommunalite", 3_716_000, "CC La Grandvallière", "fonctionnement")]
+    error = refused(RESOURCES, table.replace("37 160 €\n", "37 000 €\n"))  # one cell mistyped: its column's total
+    assert (error.key, error.params) == ("budget.total", {"total": 3_716_000, "sum": 3_700_000})
