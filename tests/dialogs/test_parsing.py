@@ -1673,6 +1673,7 @@ def test_an_option_ticked_alone_is_refused_with_others():
     ("oui (rampe prévue)", (True, "rampe prévue")),
     ("non car il y a trois marches", (False, "car il y a trois marches")),
     ("non - il manque une rampe", (False, "il manque une rampe")),
+    ("Oui\nRendez-vous avec le sous-préfet le 15/11/2026", (True, "Rendez-vous avec le sous-préfet le 15/11/2026")),
     ("non", None), ("oui merci", None), ("oui mais seulement le rez-de-chaussée", None), ("des travaux, non", None),
     ("non-voyants", None), ("oui, ", None)])
 def test_a_yes_or_no_set_apart_from_what_follows_is_read_with_it(text, said):
