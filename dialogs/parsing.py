@@ -641,10 +641,19 @@ _NOT_A_NAME = frozenset({"bonjour", "bonsoir", "salut", "hello", "coucou", "merc
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 
+_TITLE_LABEL_RE = re.compile(r"^(?:nom\s+du\s+projet|intitul[ée]\s+du\s+projet|projet|territoire|nom)\s*:\s*(?=\S)",
+                             re.IGNORECASE)
+_QUOTED_RE = re.compile(r"\s*[«\"“]\s*(?P<title>[^«»\"“”]+?)\s*[»\"”]\s*\.?")
+
+
 def parse_title(text: str) -> str:
     """A project's name or its territory, which every document prints: some words, not a greeting, a yes or no,
-    a figure or a question."""
+    a figure or a question. Copied from a document, its label and quotes are left out ("Nom du projet : « … »"):
+    the documents quote it themselves."""
     text = without_full_stop(one_line(parse_text(text, SHORT_TEXT_MAX)))
+    text = _TITLE_LABEL_RE.sub("", text)
+    if (quoted := _QUOTED_RE.fullmatch(text)) is not None:
+        text = without_full_stop(quoted["title"])
     words = typed_words(text)
     if text.rstrip().endswith("?"):
         raise ParseError("title.question")

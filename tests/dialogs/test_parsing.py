@@ -761,6 +761,16 @@ def test_a_table_pasted_as_a_text_answer_keeps_its_cells_apart():
         "Banque d'accueil – 1 – 2 400 €\nChaises – 8 – 640 €")
 
 
+@pytest.mark.parametrize(("text", "title"), [
+    ("« France services de Saint-Laurent »", "France services de Saint-Laurent"),  # the documents quote it
+    ('"France services de Saint-Laurent".', "France services de Saint-Laurent"),
+    ("Nom du projet : « France services de Saint-Laurent »", "France services de Saint-Laurent"),
+    ("Territoire : CC La Grandvallière (Jura)", "CC La Grandvallière (Jura)"),
+    ("Maison « Les Tilleuls »", "Maison « Les Tilleuls »")])  # a quote inside is the name's own
+def test_a_title_copied_with_its_label_or_quotes_is_the_title_alone(text, title):
+    assert parse_title(text) == title
+
+
 def test_a_name_or_a_function_pasted_over_lines_is_printed_on_one():
     assert parse_title("Communauté de communes La Grandvallière\n(Jura, 39)") == \
         "Communauté de communes La Grandvallière (Jura, 39)"
