@@ -591,10 +591,10 @@ class _Conversation:
         day = same_hours_as(text)
         if day is None:
             return None
-        days = [q for q in self.view.visible_questions(step) if q.kind is Kind.TIME_RANGES]
         if day:
-            source = next((q for q in days if fold(q.prompt).startswith(day)), None)
+            source = self._days_asked(step).get(day)
         else:
+            days = [q for q in self.view.visible_questions(step) if q.kind is Kind.TIME_RANGES]
             source = days[days.index(question) - 1] if question in days[1:] else None
         stored = self.view.answers.get(source.id) if source is not None and source != question else None
         if stored is None or stored.status != ANSWERED:
@@ -605,8 +605,7 @@ class _Conversation:
         """A week's hours typed at one day's question ("du lundi au vendredi 9h-12h 14h-17h, samedi 9h-12h", a
         table pasted): each day's recorded at its own question, said back, and the guide goes on at the first day
         not said. None when the text names no day of the step with hours after it."""
-        days = {day: other for other in self.view.visible_questions(step) if other.kind is Kind.TIME_RANGES
-                for day in WEEKDAYS if fold(other.prompt).startswith(day)}
+        days = self._days_asked(step)
         if question not in days.values():
             return None  # a meeting's hour: "mardi après-midi" is no week
         try:
@@ -623,6 +622,11 @@ class _Conversation:
             {"day": day, "answer": self._display(days[day], said[day])} for day in days if day in said]})
         mine = next((day for day in said if days[day] is question), None)
         return Outcome([understood, *(self._answer(question, said[mine]) if mine else self._proceed())])
+
+    def _days_asked(self, step: Step) -> dict[str, Question]:
+        """The step's questions asking a weekday's hours (« Lundi : … »), by that day."""
+        return {day: question for question in self.view.visible_questions(step) if question.kind is Kind.TIME_RANGES
+                for day in WEEKDAYS if fold(question.prompt).startswith(day)}
 
     def _without_contacts(self, text: str, contacts: list[str]) -> Outcome:
         """A signature pasted where a person is asked: its name and function read, its phone and e-mail not kept
