@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 # A bullet or an item's number at a line's start: "- ", "• ", "* ", "1. ", "2) ", "a) ".
-_BULLET_RE = re.compile(r"^\s*(?:[-–—•·▪◦‣*>]+|(?:[0-9]{1,2}|[a-z])[.)])\s+", re.MULTILINE)
+_BULLET_RE = re.compile(r"^[ \t]*(?:[-–—•·▪◦‣*>]+|(?:[0-9]{1,2}|[a-z])[.)])[ \t]+", re.MULTILINE)
 # What closes an item in a list written as a document would: "… ;", "… ,", "… et", the last one's full stop.
 _ITEM_END_RE = re.compile(r"\s*(?:[;,.]|\bet)\s*$", re.IGNORECASE)
 # A line break where a name or a place runs on: "…La Grandvallière\n(Jura, 39)", "…de mission,\ncommunauté…".
@@ -27,7 +27,10 @@ def without_heading(text: str) -> str:
 
 
 def list_items(text: str) -> list[str]:
-    """The items of a list pasted one per line, without their bullets or numbers; a one-line text is one item."""
+    """The items of a list pasted one per line, without their bullets or numbers; a one-line text is one item, as
+    typed ("1) et 3)" names options by their numbers)."""
+    if "\n" not in text.strip():
+        return [text]
     return [_ITEM_END_RE.sub("", line) for line in lines(_BULLET_RE.sub("", without_heading(text)))]
 
 

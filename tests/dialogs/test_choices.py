@@ -83,6 +83,11 @@ def test_an_option_named_with_an_aside_inside_is_read():
         "region_cper", "detr"]
 
 
+@pytest.mark.parametrize("text", ["1) et 3)", "1. et 3.", "1.\n3.", "- 1\n- 3"])
+def test_options_typed_by_their_numbers_are_no_pasted_list(text):
+    assert parse_answer(QUALITIES, text) == ["polyvalence", "pedagogie"]
+
+
 def test_a_pasted_list_naming_options_only_ticks_them():
     pasted = "Qualités attendues :\n1. Polyvalence (accueil, orientation, suivi) ;\n2. Pédagogie."
     assert parse_answer(QUALITIES, pasted) == ["polyvalence", "pedagogie"]

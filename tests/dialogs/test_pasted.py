@@ -12,7 +12,8 @@ from dialogs.pasted import cells, contact_lines, figure_alone, list_items, one_l
     ("• la CAF\n• la MSA (permanence mensuelle)", ["la CAF", "la MSA (permanence mensuelle)"]),
     ("1. Éviter les trajets\n2) Rompre l'isolement et", ["Éviter les trajets", "Rompre l'isolement"]),
     ("Nos objectifs : éviter les trajets", ["Nos objectifs : éviter les trajets"]),  # one line: no heading
-    ("- le personnel", ["le personnel"])])
+    ("1) et 3)", ["1) et 3)"]),  # one line, as typed: options by their numbers
+    ("1.\n3.", ["1", "3"])])
 def test_a_pasted_list_is_its_items(text, items):
     assert list_items(text) == items
 
