@@ -84,9 +84,10 @@ def figure_alone(text: str) -> str | None:
     """A figure copied with its label and source, without them: "Population municipale (Insee, RP 2021)\\t9 214"
     (a spreadsheet row), "Population 2021 : 9 214 habitants", "9 214 habitants au recensement de 2021". None
     when nothing was left out, or when what was left out holds another figure than a year: which is meant is not
-    sure."""
-    alone = _SOURCE_RE.sub("", _BRACKETS_RE.sub("", cells(text)[-1]).rpartition(":")[2]).strip()
-    left_out = text.replace(alone, " ", 1)
+    sure. An aside in brackets is left out whatever it holds: "1 ETP (35 h)", "12 400 (dont 3 000 en QPV)"."""
+    without_asides = _BRACKETS_RE.sub("", text)
+    alone = _SOURCE_RE.sub("", cells(without_asides)[-1].rpartition(":")[2]).strip()
+    left_out = without_asides.replace(alone, " ", 1)
     if not alone or alone == text.strip() or not all(map(_YEAR_RE.fullmatch, re.findall(r"[0-9]+", left_out))):
         return None
     return alone

@@ -45,6 +45,7 @@ def test_the_contact_lines_of_a_signature_are_told_apart():
     ("Population municipale (Insee, RP 2021)\t9 214", "9 214"),
     ("Population 2021 : 9 214 habitants", "9 214 habitants"),
     ("9 214 habitants au recensement de 2021", "9 214 habitants"), ("9 214", None),
+    ("1 ETP (35 h hebdomadaires)", "1 ETP"), ("12 400 (dont 3 000 en QPV)", "12 400"),  # an aside, whatever it holds
     ("Communes : 12, habitants : 9 214", None)])  # another figure than a year left out: not sure
 def test_a_figure_copied_with_its_label_and_source_stands_alone(text, figure):
     assert figure_alone(text) == figure
