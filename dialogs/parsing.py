@@ -1113,7 +1113,7 @@ def _parse_year(text: str, min: int, max: int | None, today: datetime.date | Non
     try:
         return parse_integer(_YEAR_LEAD_RE.sub("", typed_words(text)), min, max)
     except ParseError as error:
-        if error.key != "integer.invalid":
+        if error.key not in ("integer.invalid", "integer.whole"):  # "2027,5" is no year to round
             raise
         raise ParseError("integer.year", example=(today.year + 1) if today else 2027) from None
 

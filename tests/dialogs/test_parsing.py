@@ -1060,6 +1060,8 @@ def test_a_year_may_be_said_from_today(text, year, said_back):
 def test_what_is_not_a_year_is_refused_with_one_for_example():
     with raises_key("integer.year", example=2027):
         parse_answer(_question(Kind.INTEGER, min=2016, max=2100), "bientôt", TODAY)
+    with raises_key("integer.year", example=2027):  # not a whole number to round
+        parse_answer(_question(Kind.INTEGER, min=2016, max=2100), "2027,5", TODAY)
     with raises_key("integer.range", min=2016, max=2100):
         parse_answer(_question(Kind.INTEGER, min=2016, max=2100), "3000", TODAY)
     with raises_key("integer.invalid"):  # not a year: no year said from today
