@@ -15,7 +15,7 @@ from dialogs.errors import ParseError
 from dialogs.folding import ORDINALS, SPELT_NUMBERS, fold, typed_words
 from dialogs.formatting import upper_first
 from dialogs.model import OTHER, Kind, Option, Question
-from dialogs.pasted import list_items
+from dialogs.pasted import lines, list_items
 
 CLOSE_LABEL_MIN = 4  # a shorter label ("Oui", "Non") inside a typed text is too often a mere word of it
 # A word this long shared with a label names what the option is about ("bâtiment", "centre"); a shorter one is
@@ -380,6 +380,7 @@ def with_other(question: Question, text: str) -> tuple[Any, str] | None:
         return None
     if (said := _OTHER_SAID_RE.search(text)) is not None:
         words = said["words"].strip().removesuffix(")").rstrip() if said["open"] == "(" else said["words"].strip()
+        words = ", ".join(list_items(words))  # "Autre :⏎- attractivité du bourg⏎- tourisme", pasted
         if question.kind is Kind.CHOICE:
             return (OTHER, words) if not text[:said.start()].strip() else None
         chosen, unknown, _ = _read_list(question, text[:said.start()])
@@ -403,6 +404,7 @@ def with_other(question: Question, text: str) -> tuple[Any, str] | None:
 def _read_list(question: Question, text: str) -> tuple[set[str], list[str], list[str]]:
     """The options a list names; its parts that name none, in order; and those parts as typed, the ones next to
     each other kept together ("réduire les trajets vers Figeac et Brive" is not two things)."""
+    text = _headings_named(question.options, text) or text
     typed = typed_words(text)
     if _SPACED_NUMBERS_RE.fullmatch(typed):
         text = ", ".join(typed.split())
@@ -446,6 +448,15 @@ def _read_list(question: Question, text: str) -> tuple[set[str], list[str], list
             i += 1
             follows = i
     return chosen, unknown, runs
+
+
+def _headings_named(options: Sequence[Option], text: str) -> str | None:
+    """A note pasted with an option heading its details ("Cohésion sociale :⏎- accompagnement des aînés⏎Maillage
+    territorial :⏎- …"): those headings, one per line, the details under them being no items; None for any other
+    text."""
+    headings = [line for line in lines(text) if line.endswith(":")]
+    named = [line for line in headings if match_option(options, line[:-1], first_words=True) is not None]
+    return "\n".join(line[:-1].rstrip() for line in named) if named and len(lines(text)) > len(headings) else None
 
 
 def _ticked(question: Question, chosen: set[str], text: str) -> list[str]:

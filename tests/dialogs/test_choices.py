@@ -83,6 +83,14 @@ def test_an_option_named_with_an_aside_inside_is_read():
         "region_cper", "detr"]
 
 
+def test_options_heading_their_details_in_a_pasted_note_are_the_items():
+    """"Polyvalence :⏎- accueil, orientation⏎Diplomatie :⏎- …": the details under each option are no « Autre »."""
+    note = "Qualités :\nPolyvalence :\n- accueil, orientation\nDiplomatie :\n- gestion des conflits"
+    assert parse_answer(QUALITIES, note) == ["polyvalence", "diplomatie"]
+    assert with_other(QUALITIES, "Polyvalence :\n- accueil\nAutre :\n- l'écoute\n- la patience") == (
+        ["polyvalence", "autre"], "l'écoute, la patience")
+
+
 @pytest.mark.parametrize("text", ["1) et 3)", "1. et 3.", "1.\n3.", "- 1\n- 3"])
 def test_options_typed_by_their_numbers_are_no_pasted_list(text):
     assert parse_answer(QUALITIES, text) == ["polyvalence", "pedagogie"]
