@@ -16,6 +16,7 @@ from dialogs.errors import ParseError
 from dialogs.folding import SPELT_NUMBERS, figures, fold, typed_words
 from dialogs.formatting import upper_first
 from dialogs.parsing import SHORT_TEXT_MAX, parse_euros, parse_text
+from dialogs.pasted import in_brackets
 
 # A figure, its thousands grouped by spaces or dots, its cents, then "k" and the currency, each optional.
 _AMOUNT_RE = re.compile(
@@ -78,16 +79,16 @@ def _table_body(text: str) -> tuple[str, dict[Use | None, int]]:
     lines, totals = [], {}
     for row in rows:
         cells = row.split("\t")
-        amounts = [(uses[i] if i < len(uses) else None, cell) for i, cell in enumerate(cells)
-                   if (i or len(cells) == 1) and _amounts(figures(cell))]
-        if len(amounts) > 1 and not all(use for use, _ in amounts):  # "Mobilier⇥4 440 €⇥5 328 €": HT and TTC?
+        amounts = [(uses[i] if i < len(uses) else None, cell, found) for i, cell in enumerate(cells)
+                   if (i or len(cells) == 1) and (found := _amounts(figures(cell)))]
+        if len(amounts) > 1 and not all(use for use, _, _ in amounts):  # "Mobilier⇥4 440 €⇥5 328 €": HT and TTC?
             raise ParseError("budget.columns", row=cells[0].strip())
         if _TOTAL_RE.match(fold(row)):
             if not _SUBTOTAL_RE.match(fold(row)):
-                totals |= {use: int(parse_euros(_amounts(figures(cell))[0][0]) * 100) for use, cell in amounts
-                           if len(_amounts(figures(cell))) == 1}
+                totals |= {use: int(parse_euros(found[0][0]) * 100) for use, _, found in amounts if len(found) == 1}
             continue
-        lines += [f"{cells[0]} {cell} en {use}" for use, cell in amounts] if any(use for use, _ in amounts) else [row]
+        lines += [f"{cells[0]} {cell} en {use}" for use, cell, _ in amounts] if any(use for use, _, _ in amounts) \
+            else [row]
     return ("\n".join(lines), totals) if lines else (text, {})
 
 
@@ -138,8 +139,8 @@ def _clauses(text: str) -> list[str]:
     spans = [match.span() for match in _amounts(text)]
     parts, start = [], 0
     for separator in _SEPARATORS.finditer(text):
-        inside = text.count("(", 0, separator.start()) > text.count(")", 0, separator.start())  # "(rampe, WC)"
-        if not inside and not any(begin <= separator.start() < end for begin, end in spans):
+        if not in_brackets(text, separator.start()) \
+                and not any(begin <= separator.start() < end for begin, end in spans):
             parts.append(text[start:separator.start()])
             start = separator.end()
     parts.append(text[start:])

@@ -15,7 +15,7 @@ from dialogs.errors import ParseError
 from dialogs.folding import ORDINALS, SPELT_NUMBERS, fold, typed_words
 from dialogs.formatting import upper_first
 from dialogs.model import OTHER, Kind, Option, Question
-from dialogs.pasted import lines, list_items
+from dialogs.pasted import in_brackets, lines, list_items, without_asides
 
 CLOSE_LABEL_MIN = 4  # a shorter label ("Oui", "Non") inside a typed text is too often a mere word of it
 # A word this long shared with a label names what the option is about ("bâtiment", "centre"); a shorter one is
@@ -40,7 +40,7 @@ def _split_list(text: str) -> list[str]:
     text = "\n".join(list_items(text))
     pieces, start = [], 0
     for separator in _LIST_SEP_RE.finditer(text):
-        if text.count("(", 0, separator.start()) <= text.count(")", 0, separator.start()):
+        if not in_brackets(text, separator.start()):
             pieces += [text[start:separator.start()], separator.group()]
             start = separator.end()
     return pieces + [text[start:]]
@@ -117,7 +117,7 @@ def match_option(options: Sequence[Option], text: str, first_words: bool = False
         return options[int(number[1]) - 1].id
     if (rank := _rank(key)) is not None and 1 <= rank <= len(options):
         return options[rank - 1].id
-    if (bare := _ASIDES_RE.sub("", text).strip()) != text.strip() and bare:  # "La Poste (agence postale)",
+    if (bare := without_asides(text).strip()) != text.strip() and bare:  # "La Poste (agence postale)",
         return match_option(options, bare, first_words)  # "Région BFC (contrat territorial) : 20 %": asides
     typed = bare_words(text)
     said = {option.id: rest for option in options
@@ -136,7 +136,6 @@ def match_option(options: Sequence[Option], text: str, first_words: bool = False
     return option_id
 
 
-_ASIDES_RE = re.compile(r"\s*\([^()]*\)")
 # "le 2", "la deuxième", "option 3", "n° 2", "la 2e": an option by its place, as people type it without the buttons.
 _RANK_RE = re.compile(r"(?:(?:le|la|l'|option|choix|reponse|numero|n°|no)\s*)*"
                       r"(?:(?P<digits>[0-9]{1,2})(?:er|re|ere|e|eme|ieme)?|(?P<word>[a-z-]+))")

@@ -15,6 +15,19 @@ _ITEM_END_RE = re.compile(r"\s*(?:[;,.]|\bet)\s*$", re.IGNORECASE)
 _RUNS_ON_RE = re.compile(r"\s*\n\s*(?=[(–—-])|(?<=[,;:(–—-])\s*\n\s*")
 
 
+_BRACKETS_RE = re.compile(r"\s*\([^()]*\)")
+
+
+def in_brackets(text: str, position: int) -> bool:
+    """Whether this place of the text is inside brackets: a comma there is an aside's ("(rampe, sanitaires)")."""
+    return text.count("(", 0, position) > text.count(")", 0, position)
+
+
+def without_asides(text: str) -> str:
+    """The text without what it says in brackets."""
+    return _BRACKETS_RE.sub("", text)
+
+
 def lines(text: str) -> list[str]:
     """The lines of a text that hold something, each without its surrounding spaces."""
     return [line.strip() for line in text.splitlines() if line.strip()]
@@ -74,7 +87,6 @@ def without_lines(text: str, dropped: list[str]) -> str:
     return "\n".join(line for line in lines(text) if line not in dropped)
 
 
-_BRACKETS_RE = re.compile(r"\s*\([^()]*\)")
 # Where a figure's source follows it: "9 214 habitants au recensement de 2021", "… selon l'Insee", "… en 2021".
 _SOURCE_RE = re.compile(r"\s+(?:au|en|selon|d['’]apr[eè]s|sources?)\b.*$", re.IGNORECASE | re.DOTALL)
 _YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}")
@@ -85,9 +97,9 @@ def figure_alone(text: str) -> str | None:
     (a spreadsheet row), "Population 2021 : 9 214 habitants", "9 214 habitants au recensement de 2021". None
     when nothing was left out, or when what was left out holds another figure than a year: which is meant is not
     sure. An aside in brackets is left out whatever it holds: "1 ETP (35 h)", "12 400 (dont 3 000 en QPV)"."""
-    without_asides = _BRACKETS_RE.sub("", text)
-    alone = _SOURCE_RE.sub("", cells(without_asides)[-1].rpartition(":")[2]).strip()
-    left_out = without_asides.replace(alone, " ", 1)
+    bare = without_asides(text)
+    alone = _SOURCE_RE.sub("", cells(bare)[-1].rpartition(":")[2]).strip()
+    left_out = bare.replace(alone, " ", 1)
     if not alone or alone == text.strip() or not all(map(_YEAR_RE.fullmatch, re.findall(r"[0-9]+", left_out))):
         return None
     return alone
