@@ -641,17 +641,28 @@ _NOT_A_NAME = frozenset({"bonjour", "bonsoir", "salut", "hello", "coucou", "merc
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 
-_TITLE_LABEL_RE = re.compile(r"^(?:nom\s+du\s+projet|intitul[ée]\s+du\s+projet|projet|territoire|nom)\s*:\s*(?=\S)",
-                             re.IGNORECASE)
+# What comes before a name copied or introduced: "Nom du projet : …", "Bonjour, notre projet s'appelle …". The
+# last one is the name's: what a newcomer says first of themselves is not printed on the documents.
+_TITLE_LABEL_RE = re.compile(
+    r"(?:^|(?<=[\s,.;:!?]))(?:nom\s+du\s+projet|intitul[ée]\s+du\s+projet|(?:(?:notre|mon|le|ce)\s+)?(?:projet"
+    r"|territoire)|nom|il|elle)\s*(?::|s['’]\s*appell?e(?:ra)?|se\s+nomme(?:ra)?|s['’]\s*intitule(?:ra)?)\s*(?=\S)",
+    re.IGNORECASE)
+_GREETING_RE = re.compile(r"(?:bonjour|bonsoir|salut|hello)(?:\s+(?:madame|monsieur|à\s+(?:tous|vous)))?\s*[,.!]+\s*",
+                          re.IGNORECASE)
+# A sentence said of oneself ("je suis la directrice du centre social…") is no name to print.
+_FIRST_PERSON_RE = re.compile(r"(?<![\w'’-])(?:je|nous)(?![\w'’-])|(?<![\w'’-])j['’](?=\w)", re.IGNORECASE)
 _QUOTED_RE = re.compile(r"\s*[«\"“]\s*(?P<title>[^«»\"“”]+?)\s*[»\"”]\s*\.?")
 
 
 def parse_title(text: str) -> str:
     """A project's name or its territory, which every document prints: some words, not a greeting, a yes or no,
-    a figure or a question. Copied from a document, its label and quotes are left out ("Nom du projet : « … »"):
-    the documents quote it themselves."""
-    text = without_full_stop(one_line(parse_text(text, SHORT_TEXT_MAX)))
-    text = _TITLE_LABEL_RE.sub("", text)
+    a figure or a question. Copied from a document or introduced, its label, quotes and a greeting are left out
+    ("Nom du projet : « … »", "Bonjour, notre projet s'appelle …"): the documents quote it themselves."""
+    text = typed = without_full_stop(one_line(parse_text(text, SHORT_TEXT_MAX)))
+    if (greeting := _GREETING_RE.match(text)) is not None and text[greeting.end():]:
+        text = text[greeting.end():]
+    if labels := list(_TITLE_LABEL_RE.finditer(text)):
+        text = text[labels[-1].end():]
     if (quoted := _QUOTED_RE.fullmatch(text)) is not None:
         text = without_full_stop(quoted["title"])
     words = typed_words(text)
@@ -659,6 +670,8 @@ def parse_title(text: str) -> str:
         raise ParseError("title.question")
     if not _LETTER_RE.search(text) or words in _NOT_A_NAME or words in _VAGUE or said_yes_no(text) is not None:
         raise ParseError("title.not_a_name", typed=text)
+    if _FIRST_PERSON_RE.search(text):
+        raise ParseError("title.sentence", typed=typed)
     return text
 
 

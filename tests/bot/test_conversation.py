@@ -29,11 +29,14 @@ async def test_a_greeting_a_figure_or_a_question_is_not_taken_for_a_name(client,
     refused = await client.send("Bonjour")
     assert refused[0].text.startswith("⚠️ « Bonjour » ne ressemble pas à un nom : il figurera sur chaque document.")
     assert refused[1].text.startswith("Quel est le nom de votre projet ?")
+    refused = await client.send("Bonjour, je suis la directrice du centre social Le Lien")
+    assert refused[0].text.startswith("⚠️ « Bonjour, je suis la directrice du centre social Le Lien » ressemble à "
+                                      "une phrase. Écrivez seulement le nom demandé")
     refused = await client.send("Quel nom faut-il donner ?")
     assert refused[0].text.startswith("⚠️ Pour l'aide, tapez /aide.")
     helped = await client.send("Comment ça marche ?")  # asked in words: the help, then the name asked again
     assert helped[0].text.startswith("❓ Comment fonctionne le guide") and "nom de votre projet" in helped[1].text
-    asked = await client.send("France services de Figeac")
+    asked = await client.send("Bonjour ! Notre projet s'appelle France services de Figeac.")
     refused = await client.send("1")
     assert refused[0].text.startswith("⚠️ « 1 » ne ressemble pas à un nom")
     assert "Sur quel territoire se situe le projet « France services de Figeac » ?" in refused[1].text

@@ -766,9 +766,23 @@ def test_a_table_pasted_as_a_text_answer_keeps_its_cells_apart():
     ('"France services de Saint-Laurent".', "France services de Saint-Laurent"),
     ("Nom du projet : « France services de Saint-Laurent »", "France services de Saint-Laurent"),
     ("Territoire : CC La Grandvallière (Jura)", "CC La Grandvallière (Jura)"),
-    ("Maison « Les Tilleuls »", "Maison « Les Tilleuls »")])  # a quote inside is the name's own
+    ("Maison « Les Tilleuls »", "Maison « Les Tilleuls »"),  # a quote inside is the name's own
+    ("Bonjour ! France services de Bénévent", "France services de Bénévent"),
+    ("Bonjour, je suis la directrice du centre social Le Lien. Notre projet : France services du Pays Sostranien",
+     "France services du Pays Sostranien"),  # introduced: the name follows its label, the last one
+    ("Le projet s'appelle « Maison France services de Dun »", "Maison France services de Dun"),
+    ("Il s'appellera France services du Pays Dunois.", "France services du Pays Dunois"),
+    ("France services de Notre-Dame-de-Monts", "France services de Notre-Dame-de-Monts")])
 def test_a_title_copied_with_its_label_or_quotes_is_the_title_alone(text, title):
     assert parse_title(text) == title
+
+
+@pytest.mark.parametrize("text", [
+    "Bonjour, je suis la directrice du centre social Le Lien", "J'aimerais ouvrir une France services",
+    "Nous sommes sur la CC Monts et Vallées Ouest Creuse"])
+def test_a_sentence_said_of_oneself_is_no_title(text):
+    with raises_key("title.sentence", typed=text):
+        parse_title(text)
 
 
 def test_a_name_or_a_function_pasted_over_lines_is_printed_on_one():
