@@ -46,7 +46,8 @@ def _split_list(text: str) -> list[str]:
     return pieces + [text[start:]]
 
 
-_IGNORED_WORDS = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "en", "aussi", "egalement"})
+_IGNORED_WORDS = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "en", "aussi", "egalement",
+                            "notre", "nos", "mon", "ma", "mes"})  # "notre association", "nos agents"
 _WORD_RE = re.compile(r"[^\W_]+")
 # How a spoken answer starts before it names the option: "c'est la mairie", "ce sera un prestataire", "je dirais
 # à peu près la moitié", "surtout la cohésion sociale", "quelques salariés", "il y a une agence France Travail".
@@ -124,6 +125,8 @@ def match_option(options: Sequence[Option], text: str, first_words: bool = False
             if typed and (rest := _said_by_words(option, typed)) is not None}
     if first_words and not said and sum(map(len, typed)) >= 5:
         said = {option.id: () for option in options if bare_words(option.label)[:len(typed)] == typed}
+    if len(said) > 1 and len(whole := [option_id for option_id, rest in said.items() if not rest]) == 1:
+        said = {whole[0]: ()}  # "une association à créer" is all an option's words, "association" only another's
     if len(said) != 1:
         return None
     [(option_id, rest)] = said.items()
@@ -150,7 +153,7 @@ def _rank(key: str) -> int | None:
 # What a name is said after ("c'est la communauté de communes…"), left out of the name taken, unless the article
 # is the option's own ("La Poste de Figeac").
 _LEAD_IN_RE = re.compile(r"^(?:c['’]\s*est|ce sera)\s+", re.IGNORECASE)
-_ARTICLE_RE = re.compile(r"^(?:(?:la|le|les|un|une|notre|nos)\s+|l['’]\s*)", re.IGNORECASE)
+_ARTICLE_RE = re.compile(r"^(?:(?:la|le|les|un|une|notre|nos|mon|ma|mes)\s+|l['’]\s*)", re.IGNORECASE)
 
 
 # What follows a name in a sentence saying more about it: "… qui porte le projet", "…, via sa direction".
@@ -180,6 +183,13 @@ def option_and_name(question: Question, text: str) -> tuple[str, str] | None:
     name = _LEAD_IN_RE.sub("", text.strip(), count=1).strip().rstrip(".")
     name = _NAME_ENDS_RE.split(name, maxsplit=1)[0]  # "la Ville de Bordeaux qui porte, via…": its name ends there
     option = question.option(option_id)
+    kind, comma, named = name.partition(",")
+    if comma and (named := named.strip()) and _said_by_words(option, bare_words(kind)) == ():
+        # Set apart after its kind: "notre association, le centre social Le Lien", "…, La Passerelle" (a name's
+        # own article), "notre communauté de communes, Monts et Vallées" (the kind is the name's first words).
+        if (article := _ARTICLE_RE.match(named)) is None:
+            return option_id, upper_first(f"{_ARTICLE_RE.sub('', kind, count=1)} {named}")
+        return option_id, named if article[0][0].isupper() else upper_first(named[article.end():])
     if not any(_ARTICLE_RE.match(words) and fold(name).startswith(fold(words)) for words in option.words):
         name = _ARTICLE_RE.sub("", name, count=1)
     return option_id, upper_first(name)

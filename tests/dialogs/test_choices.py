@@ -37,9 +37,25 @@ CARRIER = Question(id="porteur", prompt="Qui portera juridiquement la Maison ?",
     ("Communauté de communes du causse", None),  # no capital after the words: not sure it is the name
     ("la mairie ou le CCAS de Figeac", None),
     ("la commune, pas le CCAS de Figeac", None),
-    ("Latronquière", None)])
+    ("Latronquière", None),
+    # Set apart after its kind, a possessive before it: the name is what follows, the kind its first words.
+    ("Notre centre social, le centre social Le Lien (association loi 1901)",
+     ("structure_existante", "Centre social Le Lien (association loi 1901)")),
+    ("notre centre social, La Passerelle", ("structure_existante", "La Passerelle")),
+    ("Notre communauté de communes, Monts et Vallées Ouest Creuse",
+     ("collectivite", "Communauté de communes Monts et Vallées Ouest Creuse"))])
 def test_an_option_said_with_the_name_of_what_it_is(text, said):
     assert option_and_name(CARRIER, text) == said
+
+
+def test_an_answer_that_is_all_of_one_option_s_words_is_that_option():
+    """"Une association à créer" is all the words of the ad hoc structure, "association" only a start of the
+    existing one's: not one or the other at random, nor refused."""
+    carrier = next(question for stage in load_guide().stages for step in stage.steps for question in step.questions
+                   if question.id == "port_porteur")
+    assert match_option(carrier.options, "une association à créer") == "structure_ad_hoc"
+    assert match_option(carrier.options, "notre association") == "structure_existante"
+    assert match_option(carrier.options, "nos agents") is None  # a possessive is no option's word
 
 
 @pytest.mark.parametrize(("question", "text", "said"), [
