@@ -16,7 +16,7 @@ from dialogs.errors import ParseError
 from dialogs.folding import SPELT_NUMBERS, figures, fold, typed_words
 from dialogs.formatting import upper_first
 from dialogs.model import CHOICE_KINDS, Kind, Question
-from dialogs.pasted import figure_alone, one_line, rows
+from dialogs.pasted import figure_alone, one_line, rows, without_asides
 from dialogs.schedule import WEEKDAYS, parse_time_ranges
 
 SHORT_TEXT_MAX = 300
@@ -772,11 +772,16 @@ def siret_valid(digits: str) -> bool:
     return luhn_valid(digits)
 
 
+# How a SIRET is copied from a letterhead or an Insee notice: "N° SIRET : …", "Siret ".
+_SIRET_LABEL_RE = re.compile(r"^\s*(?:(?:n\s*[°o]\.?|num[ée]ro)\s*)?(?:de\s+|du\s+)?sire[tn]\s*[:.]?\s*", re.IGNORECASE)
+
+
 def parse_siret(text: str) -> str:
-    """A SIRET typed with or without spaces ("123 456 789 00015"; dots and dashes too) as its 14 digits."""
-    digits = re.sub(r"[\s.\u2010-\u2013-]+", "", text)
+    """A SIRET typed with or without spaces ("123 456 789 00015"; dots and dashes too) as its 14 digits; copied,
+    without its label and an aside ("N° SIRET : 200 012 342 00008 (avis Insee)")."""
+    digits = re.sub(r"[\s.\u2010-\u2013-]+", "", _SIRET_LABEL_RE.sub("", without_asides(text)))
     if not digits:
-        raise ParseError("text.empty")
+        raise ParseError("text.empty" if not text.strip() else "siret.invalid")
     if not (digits.isascii() and digits.isdigit()):
         raise ParseError("siret.invalid")
     if len(digits) != SIRET_LENGTH:

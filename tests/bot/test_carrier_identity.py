@@ -52,6 +52,25 @@ async def test_a_mistyped_siret_is_explained_in_french_and_asked_again_then_a_go
     assert "Réponse actuelle : 200 067 510 00012" in replies[-1].text
 
 
+async def test_an_association_named_and_its_siret_copied_from_a_letterhead(client, services):
+    """A centre social run by an association says so as it would in a letter: its kind, its name set apart, its
+    SIRET with the letterhead's label; a SIREN alone is said to lack its establishment's digits."""
+    guide = services.guide
+    await create_project(client)
+    await walk_step(client, guide, await goto_stage(client, 3))
+    await client.click("Étape suivante")
+    understood, *_ = await client.send("Notre association, le centre social Le Lien (association loi 1901)")
+    assert understood.text == (
+        "➡️ Réponse retenue : Une structure existante.\n📝 Et à « Quel est le nom officiel de la structure "
+        "porteuse ? », j'ai noté : Centre social Le Lien (association loi 1901).")
+    refused, asked = await client.send("SIREN 200 067 510")
+    assert "vous en avez tapé 9. C'est le SIREN : ajoutez les 5 chiffres de l'établissement" in refused.text
+    assert question_in(guide, asked).id == "port_siret"
+    replies = await client.send("N° SIRET : 200 067 510 00012")
+    assert question_in(guide, replies[-1]).id == "port_adresse"
+    assert current_values(services, "port_siret") == ["20006751000012"]
+
+
 async def test_the_head_office_address_needs_a_postal_code_and_is_shown_in_the_recap(client, services):
     guide = services.guide
     await reach_the_siret(client, services)

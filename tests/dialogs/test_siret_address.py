@@ -75,9 +75,23 @@ def test_a_siret_with_a_wrong_digit_is_refused_with_where_to_check_it():
 
 
 def test_a_siret_with_letters_is_refused():
-    assert _invalid("SIRET 200 067 510 00012", Kind.SIRET) == (
+    assert _invalid("200 067 51O 00012", Kind.SIRET) == (  # a letter O for a zero
         "⚠️ Un numéro SIRET ne contient que des chiffres. Exemple : 200 012 342 00008.")
+    assert "que des chiffres" in _invalid("SIRET du centre social : 200 067 510 00012", Kind.SIRET)
+    assert "que des chiffres" in _invalid("siret", Kind.SIRET)
     assert "vide" in _invalid("   ", Kind.SIRET)
+
+
+@pytest.mark.parametrize("typed", ["SIRET 200 067 510 00012", "N° SIRET : 200 067 510 00012 (avis Insee)",
+                                   "Siret: 20006751000012", "n°SIRET 200.067.510.00012", "Numéro SIRET : " + VALID])
+def test_a_siret_copied_with_its_label_is_its_digits(typed):
+    assert parse_siret(typed) == "20006751000012"
+
+
+def test_a_siren_typed_for_a_siret_says_which_digits_are_missing():
+    assert _invalid("SIREN 200 067 510", Kind.SIRET) == (
+        "⚠️ Un SIRET compte 14 chiffres ; vous en avez tapé 9. C'est le SIREN : ajoutez les 5 chiffres de "
+        "l'établissement, sur l'avis de situation Insee. Exemple : 200 012 342 00008.")
 
 
 def test_the_example_of_the_messages_is_itself_valid():
