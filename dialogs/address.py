@@ -6,7 +6,7 @@ import re
 from text_to_num import text2num
 
 from dialogs.errors import ParseError
-from dialogs.pasted import one_line
+from dialogs.pasted import contact_lines, lines, one_line
 
 ADDRESS_MAX = 300
 POSTAL_CODE_MIN = 1000   # 01000: Ain; below, no French postal code
@@ -94,3 +94,22 @@ def commune_of(address: str) -> str:
     commune = _TRAILING_RE.sub("", found[1])
     commune = _TRAILING_RE.sub("", _COUNTRY_RE.sub("", _CEDEX_RE.sub("", commune)))
     return commune if re.search(r"[^\W\d_]", commune) else ""
+
+
+# A complement of address that may stand on its own line above the street ("Bâtiment B", "Lieu-dit Le Mas").
+_COMPLEMENT_RE = re.compile(r"\b(?:b[aâ]t(?:iment)?|escalier|esc|[ée]tage|appartement|appt|bp|cs|za|zi|zac|zone"
+                            r"|lieu[- ]dit|hameau|le bourg|domaine|ferme|village|quartier)\b", re.IGNORECASE)
+
+
+def not_address_lines(text: str) -> list[str]:
+    """The lines of a letterhead pasted as an address that are no part of it: its phone, e-mail and web lines, and
+    the addressee's name above the street ("Centre social Le Lien" over "2 rue de la Gare"). A line above the
+    postal code's own line is kept ("Le Bourg", "Mairie" over "23250 Saint-Hilaire"): it may be all the street
+    there is; so is a complement ("Bâtiment B", "Résidence les Pins")."""
+    contacts = contact_lines(text)
+    kept = [line for line in lines(text) if line not in contacts]
+    first_figure = next((number for number, line in enumerate(kept) if re.search(r"[0-9]", line)), None)
+    if first_figure is None or _CODE_RE.match(kept[first_figure]) or not _postal(_squash(" ".join(kept))):
+        return contacts
+    return [line for line in kept[:first_figure] if not (_STREET_RE.search(line) or _COMPLEMENT_RE.search(line))
+            ] + contacts

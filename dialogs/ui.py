@@ -212,6 +212,7 @@ class Notices(Strict):
     territory_corrected: str  # "pardon, je voulais dire…" at the choice of rules: the territory
     thanks: str  # "merci" typed at a question, which it does not answer
     contacts_unkept: str  # the phone and e-mail lines of a signature pasted at a question naming a person
+    address_lines_unkept: str  # a letterhead's addressee, phone and e-mail lines pasted as an address
 
 
 class Terminal(Strict):

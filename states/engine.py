@@ -13,6 +13,7 @@ from sqlalchemy import Engine as Database
 from dialogs.budget import project_budget, subsidy_label
 from dialogs.budget_typed import read_lines, says_none
 from dialogs.choices import match_choice, option_and_name, option_said_last, with_details, with_other
+from dialogs.address import not_address_lines
 from dialogs.conditions import leaves
 from dialogs.correction import Correction, corrected
 from dialogs.checks import State, budget_missing, missing_required
@@ -435,7 +436,10 @@ class _Conversation:
         question = self._current(step)
         if question is not None and question.person and (contacts := contact_lines(text)) \
                 and (kept := without_lines(text, contacts)):
-            return self._without_contacts(kept, contacts)
+            return self._without(kept, contacts, self.ui.notices.contacts_unkept)
+        if question is not None and question.kind is Kind.ADDRESS and (unkept := not_address_lines(text)) \
+                and (kept := without_lines(text, unkept)):
+            return self._without(kept, unkept, self.ui.notices.address_lines_unkept)
         unseen = self.membership.awaiting == ELSEWHERE  # the question is out of sight: the answer says which it is
         if unseen:
             self.membership.awaiting = None
@@ -628,12 +632,12 @@ class _Conversation:
         return {day: question for question in self.view.visible_questions(step) if question.kind is Kind.TIME_RANGES
                 for day in WEEKDAYS if fold(question.prompt).startswith(day)}
 
-    def _without_contacts(self, text: str, contacts: list[str]) -> Outcome:
-        """A signature pasted where a person is asked: its name and function read, its phone and e-mail not kept
-        (no question asks them), and said so."""
+    def _without(self, text: str, unkept: list[str], notice: str) -> Outcome:
+        """A signature or a letterhead pasted: what the question asks read, the lines it does not ask not kept
+        (a phone, an e-mail, the addressee above an address), and said so."""
         outcome = self._text(text)
-        unkept = self.ui.notices.contacts_unkept.format(contacts=", ".join(f"« {line} »" for line in contacts))
-        return replace(outcome, replies=[Reply("notice", {"text": unkept}), *outcome.replies])
+        said = notice.format(lines=", ".join(f"« {line} »" for line in unkept))
+        return replace(outcome, replies=[Reply("notice", {"text": said}), *outcome.replies])
 
     def _said_with_more(self, step: Step, question: Question, text: str) -> Outcome | None:
         """An answer and the words for the question shown right after it, typed together: "non, ouverture le 1er

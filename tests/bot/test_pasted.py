@@ -4,6 +4,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from store.models import Project
+from tests.bot.test_carrier_identity import reach_the_siret
 from tests.bot.test_conversation import create_project
 from tests.bot.test_meant_input import reach_objectives, reach_stakes, versions
 from tests.support.walk import question_in
@@ -28,6 +29,20 @@ async def test_a_signature_pasted_gives_the_name_and_function_and_says_its_conta
     assert versions(services, "chef_projet_fonction") == [
         "Chargée de mission développement territorial, Communauté de communes La Grandvallière"]
     assert question_in(services.guide, replies[-1]).id == "chef_projet_temps"
+
+
+async def test_a_letterhead_pasted_as_the_head_office_keeps_the_address_alone(client, services):
+    """The carrier's name above the street and its phone below were printed in the dossier as its address."""
+    await reach_the_siret(client, services)
+    await client.send("200 067 510 00012")
+    replies = await client.send("Centre social Le Lien\n2 rue de la Gare\n23300 La Souterraine\nTél. 05 55 63 12 34")
+    assert replies[0].text == "ℹ️ Non repris dans l'adresse : « Centre social Le Lien », « Tél. 05 55 63 12 34 »."
+    assert versions(services, "port_adresse") == ["2 rue de la Gare, 23300 La Souterraine"]
+    assert question_in(services.guide, replies[-1]).id == "port_representant_nom"
+    await client.send("retour")
+    replies = await client.send("Le Bourg\n23250 Saint-Hilaire-le-Château")  # all the street a village has
+    assert versions(services, "port_adresse")[-1] == "Le Bourg, 23250 Saint-Hilaire-le-Château"
+    assert not replies[0].text.startswith("ℹ️")
 
 
 async def test_a_list_pasted_from_a_note_ticks_its_items_and_nothing_else(client, services):

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from bot.render import Renderer
-from dialogs.address import commune_of, parse_address, postal_code_of
+from dialogs.address import commune_of, not_address_lines, parse_address, postal_code_of
 from dialogs.formatting import siret as show_siret
 from dialogs.model import Kind, Question
 from dialogs.parsing import ParseError, from_json, luhn_valid, parse_answer, parse_siret, to_json
@@ -160,3 +160,16 @@ def test_an_address_too_long_for_the_dossier_is_refused():
     ("Place Pey-Berland, 33077 Bordeaux Cedex", "Place Pey-Berland, 33077 Bordeaux Cedex")])
 def test_a_street_number_dictated_in_words_is_written_in_figures(typed, kept):
     assert parse_address(typed) == kept
+
+
+@pytest.mark.parametrize(("text", "unkept"), [
+    ("Centre social Le Lien\n2 rue de la Gare\n23300 La Souterraine\nTél. 05 55 63 12 34",
+     ["Centre social Le Lien", "Tél. 05 55 63 12 34"]),
+    ("Mairie de Dun\n2 place de l'Église\n23800 Dun-le-Palestel\ncontact@dun.fr", ["Mairie de Dun", "contact@dun.fr"]),
+    ("Le Bourg\n23250 Saint-Hilaire-le-Château", []),  # all the street a village has
+    ("Mairie\n23300 La Souterraine", []),
+    ("Résidence les Pins\n3 rue de la Gare\n23300 La Souterraine", []),  # a complement of the address
+    ("Bâtiment B\n3 rue de la Gare\n23300 La Souterraine", []),
+    ("2 rue de la Gare, 23300 La Souterraine", [])])
+def test_a_letterhead_s_addressee_and_contacts_are_no_part_of_the_address(text, unkept):
+    assert not_address_lines(text) == unkept
