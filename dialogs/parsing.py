@@ -9,7 +9,7 @@ from collections.abc import Collection, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from dialogs.address import parse_address
+from dialogs.address import commune_of, parse_address
 from dialogs.choices import (bare_words, close_options, label_key, match_choice, match_option, none_option,
                              parse_multi, says_no_option)
 from dialogs.errors import ParseError
@@ -675,6 +675,7 @@ def parse_title(text: str) -> str:
     return text
 
 
+_CIVILITY_RE = re.compile(r"(?<!\w)(?:m\.|mr\.?|mme\.?|monsieur|madame)(?!\w)", re.IGNORECASE)
 # "moi", "C'est moi", "moi-même", then what follows when it is set apart: ", Jean Rouvière", " (Jean Rouvière)".
 _SELF_FIRST = re.compile(r"\s*(?:c['’]\s*est\s+)?moi(?:[\s-]*m[eê]me)?(?:\s+qui\s+[^,:;(]+)?\s*(?:$|[,:;(–—-]\s*)",
                          re.IGNORECASE)  # "c'est moi qui coordonnerai, Nadia Benali"
@@ -691,6 +692,8 @@ def parse_person(text: str) -> str:
             text = text.removesuffix(")").rstrip()
         if _says_function(text):
             raise ParseError("person.self")
+    if commune_of(text) and not _CIVILITY_RE.search(text):  # an address pasted a question late; "Mme Leroy, 4
+        raise ParseError("person.address", typed=text)       # place Louis Lacrocq, 23000 Guéret" names her
     words = _WORD_RE.findall(text)  # "moi-même": "moi", "même"
     if not text or any(fold(word) == "moi" and (number == 0 or word.islower()) for number, word in enumerate(words)):
         raise ParseError("person.self")

@@ -634,8 +634,10 @@ class _Conversation:
 
     def _without(self, text: str, unkept: list[str], notice: str) -> Outcome:
         """A signature or a letterhead pasted: what the question asks read, the lines it does not ask not kept
-        (a phone, an e-mail, the addressee above an address), and said so."""
+        (a phone, an e-mail, the addressee above an address), and said so once the rest is taken."""
         outcome = self._text(text)
+        if outcome.replies and outcome.replies[0].template == "invalid":
+            return outcome
         said = notice.format(lines=", ".join(f"« {line} »" for line in unkept))
         return replace(outcome, replies=[Reply("notice", {"text": said}), *outcome.replies])
 

@@ -45,6 +45,18 @@ async def test_a_letterhead_pasted_as_the_head_office_keeps_the_address_alone(cl
     assert not replies[0].text.startswith("ℹ️")
 
 
+async def test_a_letterhead_pasted_where_the_representative_is_asked_is_refused_alone(client, services):
+    await reach_the_siret(client, services)
+    await client.send("200 067 510 00012")
+    await client.send("2 rue de la Gare, 23300 La Souterraine")
+    refused, asked = await client.send("Centre social Le Lien\n2 rue de la Gare\n23300 La Souterraine\n"
+                                       "Tél. 05 55 63 12 34")
+    assert refused.text == ("⚠️ « Centre social Le Lien, 2 rue de la Gare, 23300 La Souterraine » ressemble à une "
+                            "adresse. Cette question demande le prénom et le nom d'une personne.")
+    assert question_in(services.guide, asked).id == "port_representant_nom"
+    assert versions(services, "port_representant_nom") == []
+
+
 async def test_a_list_pasted_from_a_note_ticks_its_items_and_nothing_else(client, services):
     """The heading and the end of a bracket ("vieillissement)") were ticked as « Autre » and printed as a stake."""
     await reach_stakes(client)

@@ -1616,6 +1616,15 @@ def test_moi_names_no_one_the_documents_can_print(typed):
     assert parse_answer(_question(Kind.SHORT_TEXT), typed) == typed.removesuffix(".")
 
 
+def test_an_address_typed_where_a_person_is_asked_is_refused():
+    """A letterhead pasted one question late was stored as the carrier's legal representative."""
+    person = _question(Kind.SHORT_TEXT, person=True)
+    with raises_key("person.address", typed="Centre social Le Lien, 2 rue de la Gare, 23300 La Souterraine"):
+        parse_answer(person, "Centre social Le Lien\n2 rue de la Gare\n23300 La Souterraine")
+    assert parse_answer(person, "Mme Leroy, bureau des subventions, 4 place Louis Lacrocq, 23000 Guéret") == (
+        "Mme Leroy, bureau des subventions, 4 place Louis Lacrocq, 23000 Guéret")  # named, with where she works
+
+
 def test_every_question_asking_who_names_people_the_documents_can_print():
     """"Qui préparera le rapport d'activité ?" answered "moi" printed "moi" in the dossier."""
     texts = [q for q in load_guide().questions.values() if q.kind is Kind.SHORT_TEXT and q.prompt.startswith(
