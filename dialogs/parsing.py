@@ -733,7 +733,9 @@ def name_and_function(text: str) -> tuple[str, str] | None:
     text = one_line(text.strip())
     if (start := _SELF_FIRST.match(text)) is not None and not start.group().rstrip().endswith("("):
         text = text[start.end():]  # "C'est moi, Jean Rouvière, DGS": the name is the one given
-    parens = _NAME_PARENS_RE.match(text) or _CIVILITY_APART_RE.match(text)  # "le président M. Jean Casaubon"
+    parens = _NAME_PARENS_RE.match(text)  # "Marie Dupont (DGS)", not "…, présidente de l'association (bénévole)"
+    if parens is None or _NAME_APART_RE.search(parens[1]):
+        parens = _CIVILITY_APART_RE.match(text)  # "le président M. Jean Casaubon"
     first, second = parens.groups() if parens else (*_NAME_APART_RE.split(text, maxsplit=1), "")[:2]
     if not first or not second or _says_function(first) == _says_function(second):
         return None

@@ -1742,6 +1742,8 @@ def test_a_yes_or_no_set_apart_from_what_follows_is_read_with_it(text, said):
      ("Nadia Benali", "chargée de mission politique de la ville")),
     ("Paul Roux, il est DGS.", ("Paul Roux", "DGS")),
     ("Le maire, Pierre Hurmic.", ("Pierre Hurmic", "maire")),
+    ("Mme Odile Lacroix, présidente de l'association (bénévole)",  # the aside is the function's
+     ("Mme Odile Lacroix", "présidente de l'association (bénévole)")),
 ])
 def test_a_name_and_a_function_typed_together_are_set_apart(text, expected):
     assert name_and_function(text) == expected
