@@ -477,6 +477,8 @@ class _Conversation:
             return self._typed_budget(question, text)
         if question.also_answers is not None and (taken := self._said_with_more(step, question, text)) is not None:
             return taken  # a name is any text, an option may be said with more words: what follows is set apart first
+        if (named := self._named_again(step, question, text)) is not None:
+            return named
         if question.kind is Kind.TIME_RANGES and (week := self._week(step, question, text)) is not None:
             return week
         unkept = None  # what a yes or no was said with, which the question does not keep: said so
@@ -679,6 +681,24 @@ class _Conversation:
             outcome = Outcome([reply for reply in outcome.replies
                                if reply.template not in ("understood", "date_understood")])
         return Outcome([Reply("understood", understood), *outcome.replies])
+
+    def _named_again(self, step: Step, question: Question, text: str) -> Outcome | None:
+        """"Mme Odile Lacroix, présidente de l'association" typed at the function asked after her name (a "Retour"
+        too far, or the name mended with it): the function is this answer, and the name, when it is another, the
+        name question's, said so. None unless a name question of the step is answered along with this one."""
+        person = next((asked for asked in step.questions if asked.person and asked.also_answers == question.id), None)
+        if person is None or (said := name_and_function(text)) is None or not text.lstrip().startswith(said[0]):
+            return None  # "Chargée de mission, CC La Grandvallière" is a function and its structure
+        name, function = said
+        stored = self.view.answers.get(person.id)
+        renamed = stored is None or stored.status != ANSWERED or stored.value != name
+        if renamed:
+            self._store(person, ANSWERED, name, step.id, self._message_id)
+        replies = self._answer(question, function)
+        said_back = {"answer": self._display(question, function)}
+        if renamed:
+            said_back |= {"then": self.view.prompt(person), "details": self._display(person, name)}
+        return Outcome([Reply("understood", said_back), *replies])
 
     def _dated(self, later: list[Question], text: str, takes: Callable[[Question], bool]) -> Question | None:
         """"oui, on a vu la déléguée du préfet le 10 novembre": the date question further on that the details'

@@ -71,6 +71,27 @@ async def test_an_association_named_and_its_siret_copied_from_a_letterhead(clien
     assert current_values(services, "port_siret") == ["20006751000012"]
 
 
+async def test_a_name_and_function_typed_at_the_function_mend_the_name_before_it(client, services):
+    """A "Retour" too far: the representative's name and function typed again at the function, one question after
+    the name stored whole, were stored whole as the function."""
+    guide = services.guide
+    await reach_the_siret(client, services)
+    await client.send("200 067 510 00012")
+    await client.send("2 rue de la Gare, 23300 La Souterraine")
+    await client.send("Odile Lacroix")
+    replies = await client.send("Mme Odile Lacroix, présidente de l'association (bénévole)")
+    assert replies[0].text == (
+        "➡️ Réponse retenue : présidente de l'association (bénévole).\n📝 Et à « Qui est le représentant légal de "
+        "la structure porteuse ? », j'ai noté : Mme Odile Lacroix.")
+    assert current_values(services, "port_representant_nom") == ["Odile Lacroix", "Mme Odile Lacroix"]
+    assert current_values(services, "port_representant_fonction") == ["présidente de l'association (bénévole)"]
+    assert question_in(guide, replies[-1]).id == "port_deliberation_date"
+    await client.send("retour")
+    replies = await client.send("Mme Odile Lacroix, présidente")  # the same name: the function alone changes
+    assert replies[0].text == "➡️ Réponse retenue : présidente."
+    assert current_values(services, "port_representant_nom") == ["Odile Lacroix", "Mme Odile Lacroix"]
+
+
 async def test_the_head_office_address_needs_a_postal_code_and_is_shown_in_the_recap(client, services):
     guide = services.guide
     await reach_the_siret(client, services)
