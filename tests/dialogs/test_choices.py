@@ -48,11 +48,17 @@ def test_an_option_said_with_the_name_of_what_it_is(text, said):
     assert option_and_name(CARRIER, text) == said
 
 
+@pytest.mark.parametrize("staff", ["nos deux animatrices d'accueil", "une salariée", "les employés du centre",
+                                   "notre secrétaire"])
+def test_the_carrier_s_staff_is_said_by_what_they_are(staff):
+    contribution = load_guide().questions["port_contribution"]
+    assert parse_answer(contribution, f"{staff} et nos locaux") == ["personnel", "locaux"]
+
+
 def test_an_answer_that_is_all_of_one_option_s_words_is_that_option():
     """"Une association à créer" is all the words of the ad hoc structure, "association" only a start of the
     existing one's: not one or the other at random, nor refused."""
-    carrier = next(question for stage in load_guide().stages for step in stage.steps for question in step.questions
-                   if question.id == "port_porteur")
+    carrier = load_guide().questions["port_porteur"]
     assert match_option(carrier.options, "une association à créer") == "structure_ad_hoc"
     assert match_option(carrier.options, "notre association") == "structure_existante"
     assert match_option(carrier.options, "nos agents") is None  # a possessive is no option's word
