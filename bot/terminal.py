@@ -98,7 +98,9 @@ class TerminalChat:
                 first = len(shown) + 1
                 shown += [button for row in reply.buttons for button in row]
                 self.buttons = shown
-                self.hash_keys = reply.template == "question" and reply.values.get("kind") in TYPED
+                # Under the menu, "5" is stage 5 as in Telegram, not its fifth button (stage 2).
+                self.hash_keys = reply.template == "menu" or (reply.template == "question"
+                                                              and reply.values.get("kind") in TYPED)
                 prefix = "#" if self.hash_keys else ""
                 self.write("\n".join(f"  [{prefix}{n}] {b.label}"
                                       for n, b in enumerate(shown[first - 1:], start=first)))

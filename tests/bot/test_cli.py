@@ -52,6 +52,14 @@ def test_run_without_a_token_opens_the_conversation_in_the_terminal(newcomer, mo
     engine.dispose()
 
 
+def test_a_stage_s_number_typed_under_the_menu_opens_that_stage_as_in_telegram(newcomer, monkeypatch, capsys):
+    feed(monkeypatch, ["MSAP de Brioude", "Haute-Loire", "2", "/menu", "5"])
+    assert main(["run"]) == 0
+    out = capsys.readouterr().out.split("Menu")[-1]
+    assert "[#5] 2. Monter le partenariat" in out  # its fifth button, "#5"
+    assert "Étape 5 : Calibrer l'équipe" in out
+
+
 def test_the_terminal_resumes_where_the_user_stopped(newcomer, monkeypatch, capsys):
     feed(monkeypatch, ["MSAP de Brioude", "Haute-Loire", "2", "Paul Martin"])
     main(["chat"])
