@@ -379,6 +379,7 @@ GUIDE = load_guide()
      ["internet_haut_debit", "postes_informatiques", "imprimante_scanner", "wifi_public"]),
     ("equipe_statut_accompagnement", "Ce seront des contractuelles, en CDD de trois ans.", "contractuel"),
     ("equipe_statut_accueil", "une agente titulaire", "titulaire"),
+    ("equipe_statut_accueil", "salariées en CDI de l'association", "contractuel"),  # an association's staff
     ("equipe_savoir_etre", "Les trois", ["polyvalence", "diplomatie", "pedagogie"]),
     ("equipe_savoir_etre", "les 3 qualités", ["polyvalence", "diplomatie", "pedagogie"]),
     ("port_porteur", "la ville", "collectivite"), ("port_porteur", "c'est la métropole", "collectivite"),

@@ -91,7 +91,7 @@ CONFORMANT = {
     "equipe_etp_coordination": "0,3",
     "equipe_statut_accueil": "Agent titulaire de la structure porteuse",
     "equipe_statut_accompagnement": "À recruter",
-    "equipe_statut_coordination": "Agent contractuel de la structure porteuse",
+    "equipe_statut_coordination": "Salarié ou contractuel de la structure porteuse",
     "equipe_formation_accueil": "Deux jours de formation aux démarches CAF et MSA",
     "equipe_nombre_personnes": "3",
     "tech_espaces": "1, 2, 3, 4",
