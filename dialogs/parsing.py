@@ -681,6 +681,16 @@ _SELF_FIRST = re.compile(r"\s*(?:c['’]\s*est\s+)?moi(?:[\s-]*m[eê]me)?(?:\s+q
                          re.IGNORECASE)  # "c'est moi qui coordonnerai, Nadia Benali"
 
 
+# What follows "moi, …" when it says how or how much rather than who: "à 20 %", "en plus de la coordination".
+_NOT_A_NAME_START = frozenset({"a", "au", "aux", "en", "pour", "sur", "avec", "environ", "aussi", "egalement", "et",
+                               "mais", "seul", "seule", "dans", "de", "du", "des", "car", "puisque", "comme"})
+
+
+def _names_someone(text: str) -> bool:
+    words = _WORD_RE.findall(fold(text))
+    return bool(words) and words[0] not in _NOT_A_NAME_START and not any(c.isdigit() for c in text)
+
+
 def parse_person(text: str) -> str:
     """Names of people, as the documents will print them: "moi" names no one but the person typing.
 
@@ -690,7 +700,7 @@ def parse_person(text: str) -> str:
         text = text[start.end():].strip()
         if start.group().rstrip().endswith("("):
             text = text.removesuffix(")").rstrip()
-        if _says_function(text):
+        if _says_function(text) or not _names_someone(text):  # "moi-même, à 20 %": how much, not who
             raise ParseError("person.self")
     if commune_of(text) and not _CIVILITY_RE.search(text):  # an address pasted a question late; "Mme Leroy, 4
         raise ParseError("person.address", typed=text)       # place Louis Lacrocq, 23000 Guéret" names her

@@ -1607,7 +1607,8 @@ def test_a_person_is_named_as_the_documents_will_print_it(typed, name):
 
 @pytest.mark.parametrize("typed", ["moi", "Moi.", "C'est moi !", "moi-même", "Moi même", "Paul Vidal et moi",
                                    "moi et Paul Vidal", "c'est moi,", "moi, secretaire generale de la cc",
-                                   "C'est moi : la DGS", "moi (directrice)"])
+                                   "C'est moi : la DGS", "moi (directrice)", "Moi-même, à 20 %",
+                                   "moi, en plus de la coordination"])  # how much or how, not who
 def test_moi_names_no_one_the_documents_can_print(typed):
     with pytest.raises(ParseError) as raised:
         parse_answer(_question(Kind.SHORT_TEXT, person=True), typed)
