@@ -1162,6 +1162,25 @@ _ELSEWHERE_AND_MORE_RE = re.compile(r"(?:(?:ce sont |c'est )?(?:les|la|le) memes
                                     r"|(?<=comme pour)\s)")
 
 
+# "idem que pour l'accueil", "pareil qu'à la coordination", "comme pour l'accueil" (folded): what it is the same as.
+_SAME_AS_NAMED_RE = re.compile(r"(?:idem|pareil|(?:c'est )?(?:la )?meme chose|(?:c'est )?comme)(?: qu['e]\s*)?"
+                               r"(?: ?(?:pour|a|au|aux))? (?:(?:l'|le |la |les )\s*)?(?P<what>[^\W\d][\w' -]*?)[ .!]*")
+
+
+def same_answer_as(text: str) -> str | None:
+    """"idem", "voir ci-dessus": "" (the answer before); "idem que pour l'accueil": "accueil", the words naming
+    which; None when the text says no such thing."""
+    typed = typed_words(text)
+    if _ELSEWHERE_RE.fullmatch(typed):
+        return ""
+    return named["what"] if (named := _SAME_AS_NAMED_RE.fullmatch(typed)) is not None else None
+
+
+def mentions(text: str, words: str) -> bool:
+    """Whether a text holds those folded words, whole: "pour l'accueil" holds "accueil", "accueillir" does not."""
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", fold(text)) is not None
+
+
 # "Une fois par semaine, comme je l'ai dit": a clause pointing at what was said before, which the dossier's reader
 # never saw; the answer stands without it.
 _AS_SAID = (r"(?:comme (?:je l'ai|on l'a|je vous l'ai|d[ée]j[àa]) dit|comme dit (?:plus haut|avant|pr[ée]c[ée]demment)"

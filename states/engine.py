@@ -23,11 +23,11 @@ from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.folding import fold
 from dialogs.schedule import WEEKDAYS, parse_week, same_hours_as, total_minutes
 from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DRAFT, KEEP, MOVE_ON, NEW_PROJECT, NEXT, SKIP,
-                             DateInferred, ParseError, from_json, name_and_function, names_nothing, parse_answer,
-                             parse_title, reads_as_shown, said_yes_no, says_none_of, spoken, to_json,
-                             typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap,
-                             typed_at_team, typed_button, typed_command, typed_validate, yes_how, yes_no_because,
-                             yes_no_then)
+                             DateInferred, ParseError, from_json, mentions, name_and_function, names_nothing,
+                             parse_answer, parse_title, reads_as_shown, said_yes_no, same_answer_as, says_none_of,
+                             spoken, to_json, typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects,
+                             typed_at_recap, typed_at_team, typed_button, typed_command, typed_validate, yes_how,
+                             yes_no_because, yes_no_then)
 from dialogs.partners import partner_name
 from dialogs.pasted import contact_lines, without_lines
 from dialogs.not_answers import asks_what_is_meant, says_goodbye, says_thanks
@@ -483,7 +483,8 @@ class _Conversation:
             return week
         unkept = None  # what a yes or no was said with, which the question does not keep: said so
         try:
-            copied = self._hours_as_said(step, question, text) if question.kind is Kind.TIME_RANGES else None
+            copied = self._hours_as_said(step, question, text) if question.kind is Kind.TIME_RANGES \
+                else self._text_as_said(step, question, text)
             value = parse_answer(question, text, self._today()) if copied is None else copied
         except ParseError as error:
             if (taken := self._said_with_more(step, question, text)) is not None:
@@ -606,6 +607,22 @@ class _Conversation:
         if stored is None or stored.status != ANSWERED:
             raise ParseError("time_ranges.same_unknown", day=day)
         return from_json(Kind.TIME_RANGES, stored.value)
+
+    def _text_as_said(self, step: Step, question: Question, text: str) -> str | None:
+        """"idem que pour l'accueil" at the accompaniment's training: the text of the question of the step asked
+        the same for the function named, or for the one before ("idem"), copied, for the dossier reads each answer
+        alone. None when the text says no such thing, or names no question answered."""
+        if question.kind not in (Kind.SHORT_TEXT, Kind.LONG_TEXT) or (what := same_answer_as(text)) is None:
+            return None
+        stem = question.id.rpartition("_")[0]
+        alike = [q for q in self.view.visible_questions(step) if q.id.rpartition("_")[0] == stem and q.id != question.id
+                 and q.kind is question.kind and self.view.status(q.id) == ANSWERED]
+        if what:
+            alike = [q for q in alike if mentions(self.view.prompt(q), what)]
+        else:
+            shown = self.view.visible_questions(step)
+            alike = [q for q in alike if shown.index(q) < shown.index(question)][-1:]
+        return from_json(question.kind, self.view.answers[alike[0].id].value) if len(alike) == 1 else None
 
     def _week(self, step: Step, question: Question, text: str) -> Outcome | None:
         """A week's hours typed at one day's question ("du lundi au vendredi 9h-12h 14h-17h, samedi 9h-12h", a

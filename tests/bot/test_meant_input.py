@@ -850,6 +850,28 @@ async def test_voir_ci_dessus_is_asked_in_words_for_the_dossier(client, services
     assert question_in(services.guide, asked).id == "objectifs" and versions(services, "objectifs") == []
 
 
+async def test_idem_copies_the_same_question_answered_for_another_function(client, services):
+    """"idem que pour l'accueil" at the accompaniment's training was refused: the phone user had to type the
+    training again. The dossier reads each answer alone, so the text is copied, and said back."""
+    guide = services.guide
+    await reach_team_functions(client, "accueil, accompagnement et coordination")
+    for answer in ("Karima Oudjit", "1", "2", "Tronc commun France services avant l'ouverture", "Nadia Benali",
+                   "0,2", "2"):
+        replies = await client.send(answer)
+    assert question_in(guide, replies[-1]).id == "equipe_formation_accompagnement"
+    understood, asked = await client.send("idem que pour l'accueil")
+    assert understood.text == "➡️ Réponse retenue : Tronc commun France services avant l'ouverture."
+    assert versions(services, "equipe_formation_accompagnement") == ["Tronc commun France services avant l'ouverture"]
+    for answer in ("Nadia Benali", "0,2", "2"):
+        replies = await client.send(answer)
+    assert question_in(guide, replies[-1]).id == "equipe_formation_coordination"
+    await client.send("idem")  # the one before
+    assert versions(services, "equipe_formation_coordination") == ["Tronc commun France services avant l'ouverture"]
+    await client.send("retour")
+    refused, _ = await client.send("pareil que pour l'administration")  # not answered: nothing to copy
+    assert "ne se lira pas dans le dossier" in refused.text
+
+
 async def test_a_list_said_with_its_details_answers_the_details_question_too(client, services):
     """"2 agents, le local de l'ancienne perception et le matériel informatique" to « Qu'apportera la structure
     porteuse ? »: the options, then « Précisez l'apport » asked for what had just been typed."""

@@ -34,6 +34,7 @@ from dialogs.parsing import (
     parse_yes_no,
     reads_as_shown,
     said_yes_no,
+    same_answer_as,
     spoken,
     to_json,
     parse_title, typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team,
@@ -1832,3 +1833,11 @@ def test_still_exact_said_in_a_word(typed, said):
 def test_the_message_for_decimals_where_a_whole_number_is_asked_says_how_to_round():
     assert _invalid("integer.whole", typed="82,5", down=82, up=83) == (
         "⚠️ Cette question attend un nombre entier : 82,5 a une virgule. Arrondissez-le, par exemple 82 ou 83.")
+
+
+@pytest.mark.parametrize(("text", "what"), [
+    ("idem", ""), ("voir ci-dessus", ""), ("idem que pour l'accueil", "accueil"),
+    ("Pareil qu'à la coordination", "coordination"), ("comme pour l'accompagnement.", "accompagnement"),
+    ("idem + le CCAS", None), ("Le tronc commun", None)])
+def test_an_answer_said_the_same_as_another_names_which(text, what):
+    assert same_answer_as(text) == what
