@@ -483,6 +483,13 @@ def _polarities(words: list[str]) -> set[bool | None]:
     return found
 
 
+# Begun, not done, at a yes/no question: what it asks is not so yet ("Les profils de poste sont-ils rédigés ?"
+# "en cours"); a text question keeps them as its answer ("Où en sont les conventions locales ?"). Folded.
+_BEGUN = frozenset({"en cours", "c'est en cours", "en cours de redaction", "en cours de preparation",
+                    "en cours d'elaboration", "en cours de finalisation", "en cours de signature", "on y travaille",
+                    "pas termine", "pas fini", "pas encore fini", "pas encore termine"})
+
+
 def parse_yes_no(text: str) -> bool:
     """Parse a yes/no answer ("Non, merci.", "oui bien sûr !"), tolerant of case, accents, punctuation and emoji."""
     yes_emoji = any(e in text for e in YES_EMOJI)
@@ -1094,7 +1101,7 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
     if kind is Kind.DATE:
         return parse_date(text, today, question.timing)
     if kind is Kind.YES_NO:
-        return parse_yes_no(text)
+        return False if typed_words(text) in _BEGUN else parse_yes_no(text)
     if kind is Kind.CHOICE:
         option_id = match_choice(question.options, text)
         if option_id is None and says_no_option(text):

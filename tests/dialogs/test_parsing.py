@@ -1841,3 +1841,11 @@ def test_the_message_for_decimals_where_a_whole_number_is_asked_says_how_to_roun
     ("idem + le CCAS", None), ("Le tronc commun", None)])
 def test_an_answer_said_the_same_as_another_names_which(text, what):
     assert same_answer_as(text) == what
+
+
+@pytest.mark.parametrize("text", ["en cours de rédaction", "En cours.", "on y travaille !", "pas encore fini"])
+def test_begun_is_not_done_yet_at_a_yes_no_question(text):
+    """"Les profils de poste sont-ils rédigés ?" "en cours de rédaction" was "Répondez par oui ou par non"."""
+    assert parse_answer(_question(Kind.YES_NO), text) is False
+    assert not reads_as_shown(_question(Kind.YES_NO), text, False)  # said back: "Non"
+    assert parse_answer(_question(Kind.LONG_TEXT), text) == text  # "Où en sont les conventions locales ?"
