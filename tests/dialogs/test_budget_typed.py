@@ -41,6 +41,8 @@ def refused(section, text) -> ParseError:
         ("salaires", 7_000_000, None, None), ("loyer_hebergement", 600_000, None, None),
         ("autre_fonctionnement", 300_000, "Ménage", None)]),
     ("Autre charge de fonctionnement 500", [("autre_fonctionnement", 50_000, None, None)]),  # its wording asked next
+    # An association's accounts say it so.
+    ("Salaires et charges sociales 98 500 €", [("salaires", 9_850_000, None, None)]),
     ("le téléphone et internet 1 200 euros", [("telecoms", 120_000, "Téléphone et internet", None)]),
     ("3 000 € de ménage", [("autre_fonctionnement", 300_000, "Ménage", None)]),
     ("électricité 1 200", [("autre_fonctionnement", 120_000, "Électricité", None)]),
