@@ -77,6 +77,8 @@ def test_investment_lines_take_the_sections_own_words():
     assert read(INVESTMENT, "Mobilier 3 000, ordinateurs 4 500 € et travaux 12 000") == [
         ("mobilier", 300_000, None, None), ("informatique", 450_000, None, None),
         ("amenagement_locaux", 1_200_000, None, None)]
+    assert read(INVESTMENT, "3 postes informatiques 2 700 €") == [
+        ("informatique", 270_000, "3 postes informatiques", None)]
 
 
 @pytest.mark.parametrize(("text", "lines"), [
