@@ -199,6 +199,7 @@ class Notices(Strict):
     first: str
     pick_one: str
     budget_empty: str
+    budget_ok_empty: str  # "ok" typed at a budget section without a line: no "none" said, nothing validated
     already_done: str
     not_allowed: str
     recall_changed: str  # "non" to a recalled answer's "Est-ce toujours exact ?"

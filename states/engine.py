@@ -472,6 +472,8 @@ class _Conversation:
         if (still := self._still_exact(step, question, text)) is not None:
             return still
         if question.kind in (Kind.MULTI, Kind.BUDGET) and typed_validate(text):
+            if question.kind is Kind.BUDGET and not self._budget_lines(question):  # "ok" after a line refused
+                return Outcome([Reply("notice", {"text": self.ui.notices.budget_ok_empty}), self._ask(question)])
             return self._typed(self._validate(None))  # "ok" under the options ticked: what « ✅ Valider » does
         if question.kind is Kind.BUDGET:
             return self._typed_budget(question, text)

@@ -76,6 +76,20 @@ async def test_no_investment_is_said_in_a_word(client, services):
     assert stored(services) == []
 
 
+async def test_ok_after_a_line_refused_validates_no_empty_section(client, services):
+    """"ok" typed right after "Aucune ligne n'a été ajoutée" validated no investment at all, which the dossier
+    would have printed as such."""
+    await reach(client, services, "budget_charges_investissement")
+    await client.send("mobillier 2 700 €")  # misspelt: "Vouliez-vous dire « Mobilier » ?"
+    notice, asked = await client.send("ok")
+    assert notice.text == ("ℹ️ Aucune ligne n'est saisie ici. S'il n'y en a pas, tapez « aucun ». Sinon, tapez "
+                           "chaque ligne avec son montant.")
+    assert question_in(services.guide, asked).id == "budget_charges_investissement"
+    assert versions(services, "budget_charges_investissement") == []
+    replies = await client.send("aucun")
+    assert "➡️ 0 €" in seen(replies[0])
+
+
 async def test_resources_say_what_they_fund_or_are_asked_it(client, services):
     asked = await reach(client, services, "budget_ressources")
     assert "(Commune 5 000 € en fonctionnement)" in seen(asked)
