@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from difflib import get_close_matches
+from os.path import commonprefix
 from functools import lru_cache
 from collections.abc import Sequence
 from typing import Any
@@ -23,6 +24,7 @@ CLOSE_LABEL_MIN = 4  # a shorter label ("Oui", "Non") inside a typed text is too
 CLOSE_WORD_MIN = 5
 CLOSE_MAX = 5
 CLOSE_SPELLING = 0.8  # difflib's ratio above which a typed word is a misspelling of an option's word
+_STEM = 6  # "territoire" and « territorial » share theirs: "le maillage du territoire" says no more than the option
 # The end of a sentence ("Surtout la cohésion sociale. Le quartier…"), not an initial's full stop ("M. Dupont").
 _SENTENCE_END = r"(?<=\w\w)\.\s+(?-i:(?=[A-ZÀ-Ý]))"
 # ", et" is one separator, not a comma then a part starting with "et"; so is the end of a sentence.
@@ -261,6 +263,15 @@ def close_options(options: Sequence[Option], text: str) -> dict[str, list[tuple[
     return {"close": close[:CLOSE_MAX]} if close else {}
 
 
+def _says_more(options: Sequence[Option], part: str) -> bool:
+    """Whether a list's part holds a word no option has: "nos fonds propres" shares "fonds" with « Europe » (fonds
+    européens) but is something else, while "polyvalance" is an option mistyped."""
+    said = set().union(*(bare_words(words) for option in options for words in (option.label, *option.words)))
+    return any(len(word) >= CLOSE_WORD_MIN and not _alike(word, said) and not any(
+        len(commonprefix((word, other))) >= _STEM for other in said) for word in bare_words(part))
+
+
+
 def _alike(word: str, words: set[str]) -> bool:
     """The word is one of the words, or one typed with a letter or two wrong ("polyvalance")."""
     return word in words or bool(get_close_matches(word, words, n=1, cutoff=CLOSE_SPELLING))
@@ -402,8 +413,10 @@ def with_other(question: Question, text: str) -> tuple[Any, str] | None:
         if (said := _all_but(text)) is not None and said[1]:
             return None  # what "tous sauf…" leaves out is no « Autre »
         chosen, unknown, runs = _read_list(question, text)
-    if not unknown or OTHER in chosen or any(close_options(question.options, part) or _ALL_START_RE.match(
-            typed_words(part)) for part in unknown):  # "la CAF, tous sauf la MSA" is not read, nor an « Autre »
+    if not unknown or OTHER in chosen or any(
+            (close_options(question.options, part) and (question.kind is Kind.CHOICE or not _says_more(
+                question.options, part))) or _ALL_START_RE.match(typed_words(part))
+            for part in unknown):  # "la CAF, tous sauf la MSA" is not read, nor an « Autre »
         return None
     if question.kind is Kind.CHOICE:
         return OTHER, runs[0]

@@ -55,6 +55,16 @@ def test_the_carrier_s_staff_is_said_by_what_they_are(staff):
     assert parse_answer(contribution, f"{staff} et nos locaux") == ["personnel", "locaux"]
 
 
+def test_a_funder_sharing_a_word_with_an_option_is_its_autre_not_a_misspelling():
+    """"nos fonds propres" shares "fonds" with « Europe » (fonds européens): the whole list was refused, the CAF
+    with it, and "la CC" named no intercommunality."""
+    funding = load_guide().questions["budget_autres_financements"]
+    assert with_other(funding, "la commune, la CC Monts et Vallées, la CAF (prestation animation globale) et nos "
+                               "fonds propres") == (["commune", "intercommunalite", "autre"],
+                                                    "la CAF (prestation animation globale) et nos fonds propres")
+    assert with_other(QUALITIES, "polyvalance") is None  # an option mistyped is asked again
+
+
 def test_an_answer_that_is_all_of_one_option_s_words_is_that_option():
     """"Une association à créer" is all the words of the ad hoc structure, "association" only a start of the
     existing one's: not one or the other at random, nor refused."""
