@@ -234,7 +234,7 @@ def _category(section: Sequence[Category], words: str, subsidy_words: Sequence[s
     if any(typed[:len(said)] == said for said in map(bare_words, subsidy_words)):
         raise ParseError("budget.subsidy", unknown=words)
     if (named := _named(section, words)) is not None:
-        said = {bare_words(named.label), *map(bare_words, named.words)}
+        said = {bare_words(named.label), *(() if named.other else map(bare_words, named.words))}  # « Autre »: named
         return named, None if typed in said or "_".join(typed) == named.id else _wording(words)
     close = close_options([category.option for category in section], words)
     if close:
@@ -252,10 +252,12 @@ def _wording(words: str) -> str:
 
 
 def _named(section: Sequence[Category], words: str) -> Category | None:
-    """The category the words name for sure; "téléphone et internet", both words of one, name it too."""
+    """The category the words name for sure; "téléphone et internet", both words of one, name it too, and so does
+    "CC Monts et Vallées Ouest Creuse", whose "et" goes on with a proper name."""
     options = [category.option for category in section]
     if (found := match_option(options, words)) is None:
-        parts = {match_option(options, part) for part in re.split(r"\s+(?:et|ou)\s+|\s*/\s*", words)}
+        parts = {said for part in re.split(r"\s+(?:et|ou)\s+|\s*/\s*", words)
+                 if (said := match_option(options, part)) is not None or not part[:1].isupper()}
         found = parts.pop() if len(parts) == 1 else None
     if found is None and (counted := _COUNT_RE.match(words)):  # "2 agents", "un conseiller à mi-temps"
         return _named(section, words[counted.end():])

@@ -173,3 +173,18 @@ def test_a_resources_table_with_a_column_by_use_gives_each_amount_its_use():
         ("intercommunalite", 3_716_000, "CC La Grandvallière", "fonctionnement")]
     error = refused(RESOURCES, table.replace("37 160 €\n", "37 000 €\n"))  # one cell mistyped: its column's total
     assert (error.key, error.params) == ("budget.total", {"total": 3_716_000, "sum": 3_700_000})
+
+
+def test_an_association_s_funders_are_the_lines_it_names():
+    """"CC Monts et Vallées Ouest Creuse" was an « Autre » line, its "et" taken for two lines; volunteers' time
+    valued was the civil servant put at the Maison's disposal."""
+    table = ("Financeur\tFonctionnement\tInvestissement\nCC Monts et Vallées Ouest Creuse\t15 000 €\t3 000 €\n"
+             "CAF – prestation animation globale\t25 000 €\t\nValorisation du bénévolat\t6 000 €\t\n"
+             "Total\t46 000 €\t3 000 €")
+    assert read(RESOURCES, table) == [
+        ("intercommunalite", 1_500_000, "CC Monts et Vallées Ouest Creuse", "fonctionnement"),
+        ("intercommunalite", 300_000, "CC Monts et Vallées Ouest Creuse", "investissement"),
+        ("autre_ressource", 2_500_000, "CAF – prestation animation globale", "fonctionnement"),
+        ("autre_ressource", 600_000, "Valorisation du bénévolat", "fonctionnement")]
+    assert read(RESOURCES, "Autre ressource 500 € en fonctionnement") == [
+        ("autre_ressource", 50_000, None, "fonctionnement")]  # its wording asked next
