@@ -101,7 +101,7 @@ def _said_by_words(option: Option, typed: tuple[str, ...]) -> tuple[str, ...] | 
     return None
 
 
-# Small words any label may hold ("Point fixe dans une collectivité"): sharing them names no other option.
+# Small words any label may hold ("Itinérance : permanences hors de la Maison"): sharing them names no other option.
 _LINKS = frozenset(map(_singular, ("dans", "sur", "hors", "pour", "avec", "sans", "chez", "entre", "vers", "sous",
                                    "par", "leur", "leurs", "tous", "tout", "plus", "que", "qui")))
 
