@@ -326,6 +326,15 @@ def test_a_closing_guillemet_never_starts_a_line():
     assert "«\u00a0France services du Larzac\u00a0»" in word and "« " not in word and " »" not in word
 
 
+def test_a_carrier_named_with_brackets_gets_its_kind_without_more_brackets():
+    """"Centre social Le Lien (association loi 1901) (une structure existante)" read as two asides in a row."""
+    sample = sample_dossier(draft=True)
+    carrier = dataclasses.replace(sample.carrier, name="Centre social Le Lien (association loi 1901)")
+    article = articles(pdf.render_convention_pdf(dataclasses.replace(sample, carrier=carrier)))[3]
+    assert squash("Le gestionnaire de la Maison, Centre social Le Lien (association loi 1901), la collectivité "
+                  "locale, en assure") in article
+
+
 def test_a_missing_answer_is_a_visible_blank_in_its_article(draft):
     sample = sample_dossier(draft=True)
     carrier = dataclasses.replace(sample.carrier, name="", representative="")
