@@ -616,13 +616,12 @@ class _Conversation:
         alone. None when the text says no such thing, or names no question answered."""
         if question.kind not in (Kind.SHORT_TEXT, Kind.LONG_TEXT) or (what := same_answer_as(text)) is None:
             return None
-        stem = question.id.rpartition("_")[0]
-        alike = [q for q in self.view.visible_questions(step) if q.id.rpartition("_")[0] == stem and q.id != question.id
+        shown, stem = self.view.visible_questions(step), question.id.rpartition("_")[0]
+        alike = [q for q in shown if q.id.rpartition("_")[0] == stem and q.id != question.id
                  and q.kind is question.kind and self.view.status(q.id) == ANSWERED]
         if what:
             alike = [q for q in alike if mentions(self.view.prompt(q), what)]
         else:
-            shown = self.view.visible_questions(step)
             alike = [q for q in alike if shown.index(q) < shown.index(question)][-1:]
         return from_json(question.kind, self.view.answers[alike[0].id].value) if len(alike) == 1 else None
 
