@@ -698,11 +698,15 @@ def _names_someone(text: str) -> bool:
     return bool(words) and words[0] not in _NOT_A_NAME_START and not any(c.isdigit() for c in text)
 
 
+_TO_SOMEONE_RE = re.compile(r"^\s*[àaÀA]\s+(?=(?i:m\.|mme\b|mr\b|monsieur\b|madame\b)|[A-ZÀ-Ý])")
+
+
 def parse_person(text: str) -> str:
     """Names of people, as the documents will print them: "moi" names no one but the person typing.
 
     "C'est moi, Jean Rouvière" is "Jean Rouvière"; "moi", "Paul Vidal et moi", "moi, secrétaire générale" are
     refused. A "Moi" after the first word is taken for a name."""
+    text = _TO_SOMEONE_RE.sub("", text, count=1)  # "À qui … ?" "À Mme Roux, bureau des subventions"
     if (start := _SELF_FIRST.match(text)) is not None:
         text = text[start.end():].strip()
         if start.group().rstrip().endswith("("):

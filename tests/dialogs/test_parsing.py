@@ -1599,6 +1599,7 @@ def test_an_answer_reads_as_shown_only_when_typed_as_the_reply_would_show_it(kin
     ("Moi - Jean Rouvière", "Jean Rouvière"), ("Daniel Moi", "Daniel Moi"), ("Moinet Paul", "Moinet Paul"),
     ("C'est moi qui coordonnerai, Nadia Benali.", "Nadia Benali"),
     ("à recruter", "à recruter"),
+    ("à Mme Delphine Roux, bureau des subventions", "Mme Delphine Roux, bureau des subventions"),  # "À qui… ?"
 ])
 def test_a_person_is_named_as_the_documents_will_print_it(typed, name):
     question = _question(Kind.SHORT_TEXT, person=True)
