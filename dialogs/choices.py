@@ -271,7 +271,6 @@ def _says_more(options: Sequence[Option], part: str) -> bool:
         len(commonprefix((word, other))) >= _STEM for other in said) for word in bare_words(part))
 
 
-
 def _alike(word: str, words: set[str]) -> bool:
     """The word is one of the words, or one typed with a letter or two wrong ("polyvalance")."""
     return word in words or bool(get_close_matches(word, words, n=1, cutoff=CLOSE_SPELLING))

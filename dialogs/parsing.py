@@ -682,7 +682,8 @@ def parse_title(text: str) -> str:
     return text
 
 
-_CIVILITY_RE = re.compile(r"(?<!\w)(?:m\.|mr\.?|mme\.?|monsieur|madame)(?!\w)", re.IGNORECASE)
+_CIVILITY = r"(?:m\.|mr\.?|mme\.?|monsieur|madame)"  # "M. Paul Roux", "Mme Leroy"
+_CIVILITY_RE = re.compile(rf"(?<!\w){_CIVILITY}(?!\w)", re.IGNORECASE)
 # "moi", "C'est moi", "moi-même", then what follows when it is set apart: ", Jean Rouvière", " (Jean Rouvière)".
 _SELF_FIRST = re.compile(r"\s*(?:c['’]\s*est\s+)?moi(?:[\s-]*m[eê]me)?(?:\s+qui\s+[^,:;(]+)?\s*(?:$|[,:;(–—-]\s*)",
                          re.IGNORECASE)  # "c'est moi qui coordonnerai, Nadia Benali"
@@ -698,7 +699,7 @@ def _names_someone(text: str) -> bool:
     return bool(words) and words[0] not in _NOT_A_NAME_START and not any(c.isdigit() for c in text)
 
 
-_TO_SOMEONE_RE = re.compile(r"^\s*[àaÀA]\s+(?=(?i:m\.|mme\b|mr\b|monsieur\b|madame\b)|[A-ZÀ-Ý])")
+_TO_SOMEONE_RE = re.compile(rf"^\s*[àaÀA]\s+(?=(?i:{_CIVILITY}(?!\w))|[A-ZÀ-Ý])")
 
 
 def parse_person(text: str) -> str:
@@ -737,8 +738,7 @@ _LEADING_BEFORE_FUNCTION_RE = re.compile(r"^(?:(?:m\.?|mme|mr|monsieur|madame|le
                                          r"|c['’]\s*est)\s+|l['’]\s*)+", re.IGNORECASE)
 _NAME_APART_RE = re.compile(r"\s*(?:[,;:]|\s[-–—])\s*")
 _NAME_PARENS_RE = re.compile(r"^([^()]+?)\s*\(([^()]+)\)$")
-_CIVILITY_APART_RE = re.compile(r"^([^,;:()]+?)\s+(?:m\.|mr\.?|mme\.?|monsieur|madame)\s+([^,;:()]+)$",
-                                re.IGNORECASE)
+_CIVILITY_APART_RE = re.compile(rf"^([^,;:()]+?)\s+{_CIVILITY}\s+([^,;:()]+)$", re.IGNORECASE)
 
 
 def _says_function(part: str) -> bool:
