@@ -652,8 +652,9 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 # last one is the name's: what a newcomer says first of themselves is not printed on the documents.
 _TITLE_LABEL_RE = re.compile(
     r"(?:^|(?<=[\s,.;:!?]))(?:nom\s+du\s+projet|intitul[ée]\s+du\s+projet|(?:(?:notre|mon|le|ce)\s+)?(?:projet"
-    r"|territoire)|nom|il|elle)\s*(?::|s['’]\s*appell?e(?:ra)?|se\s+nomme(?:ra)?|s['’]\s*intitule(?:ra)?)\s*(?=\S)",
-    re.IGNORECASE)
+    r"|(?P<territory>territoire))|nom|il|elle)\s*(?::|s['’]\s*appell?e(?:ra)?|se\s+nomme(?:ra)?"
+    r"|s['’]\s*intitule(?:ra)?)\s*(?=\S)", re.IGNORECASE)
+_BEFORE_LABEL_RE = re.compile(r"[\s,;.–—-]+$")  # "France services de Dun – Territoire : …": the name ends there
 _GREETING_RE = re.compile(r"(?:bonjour|bonsoir|salut|hello)(?:\s+(?:madame|monsieur|à\s+(?:tous|vous)))?\s*[,.!]+\s*",
                           re.IGNORECASE)
 # A sentence said of oneself ("je suis la directrice du centre social…") is no name to print.
@@ -661,15 +662,31 @@ _FIRST_PERSON_RE = re.compile(r"(?<![\w'’-])(?:je|nous)(?![\w'’-])|(?<![\w'�
 _QUOTED_RE = re.compile(r"\s*[«\"“]\s*(?P<title>[^«»\"“”]+?)\s*[»\"”]\s*\.?")
 
 
-def parse_title(text: str) -> str:
+def territory_said(text: str) -> str | None:
+    """The territory given along with a project's name ("Nom du projet : … – Territoire : CC du Pays Dunois"), as
+    `parse_title` reads it; None when no label says it, or what it says is no title."""
+    if not any(label["territory"] for label in _TITLE_LABEL_RE.finditer(text)):
+        return None
+    try:
+        return parse_title(text, territory=True)
+    except ParseError:
+        return None
+
+
+def parse_title(text: str, territory: bool = False) -> str:
     """A project's name or its territory, which every document prints: some words, not a greeting, a yes or no,
     a figure or a question. Copied from a document or introduced, its label, quotes and a greeting are left out
-    ("Nom du projet : « … »", "Bonjour, notre projet s'appelle …"): the documents quote it themselves."""
+    ("Nom du projet : « … »", "Bonjour, notre projet s'appelle …"): the documents quote it themselves; of a name
+    and a territory given together, the one asked."""
     text = typed = without_full_stop(one_line(parse_text(text, SHORT_TEXT_MAX)))
     if (greeting := _GREETING_RE.match(text)) is not None and text[greeting.end():]:
         text = text[greeting.end():]
-    if labels := list(_TITLE_LABEL_RE.finditer(text)):
-        text = text[labels[-1].end():]
+    labels = list(_TITLE_LABEL_RE.finditer(text))
+    mine = [label.end() for label in labels if bool(label["territory"]) == territory]
+    start = mine[-1] if mine else 0
+    end = min((label.start() for label in labels if bool(label["territory"]) != territory and label.start() >= start),
+              default=len(text))
+    text = text[start:] if end == len(text) else without_full_stop(_BEFORE_LABEL_RE.sub("", text[start:end]))
     if (quoted := _QUOTED_RE.fullmatch(text)) is not None:
         text = without_full_stop(quoted["title"])
     words = typed_words(text)

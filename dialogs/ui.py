@@ -209,6 +209,7 @@ class Notices(Strict):
     later_left: str  # a question opened from /a_traiter handled, others still left for later
     later_done: str  # the last question left for later handled: back where the user was
     name_corrected: str  # "pardon, je voulais dire…" at the territory: the project's name given just before
+    project_created: str  # a project named with its territory in one message ("Territoire : …")
     name_correction: str  # how to correct that name, when the correction did not say it
     territory_corrected: str  # "pardon, je voulais dire…" at the choice of rules: the territory
     thanks: str  # "merci" typed at a question, which it does not answer

@@ -25,9 +25,9 @@ from dialogs.schedule import WEEKDAYS, parse_week, same_hours_as, total_minutes
 from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DRAFT, KEEP, MOVE_ON, NEW_PROJECT, NEXT, SKIP,
                              DateInferred, ParseError, from_json, mentions, name_and_function, names_nothing,
                              parse_answer, parse_title, reads_as_shown, said_yes_no, same_answer_as, says_none_of,
-                             spoken, to_json, typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects,
-                             typed_at_recap, typed_at_team, typed_button, typed_command, typed_validate, yes_how,
-                             yes_no_because, yes_no_then)
+                             spoken, territory_said, to_json, typed_at_deferred, typed_at_dossier, typed_at_menu,
+                             typed_at_projects, typed_at_recap, typed_at_team, typed_button, typed_command,
+                             typed_validate, yes_how, yes_no_because, yes_no_then)
 from dialogs.partners import partner_name
 from dialogs.pasted import contact_lines, without_lines
 from dialogs.not_answers import asks_what_is_meant, says_goodbye, says_thanks
@@ -301,6 +301,12 @@ class _Conversation:
         self.membership, self.project = self.repo.create_project(
             self.user, name, ref.id, ref.meta.version, self.engine.machines[ref.id].initial)
         self._loaded = (replace(self.user), replace(self.membership), replace(self.project))
+        if (territory := territory_said(spoken(text))) is not None:  # "Nom du projet : … – Territoire : …"
+            self.project.territory = territory
+            self._touch()
+            self.membership.awaiting = CHOOSING_REFERENTIAL
+            created = self.ui.notices.project_created.format(name=name, territory=territory)
+            return Outcome([Reply("notice", {"text": created}), self._referentials().choice()])
         return Outcome([Reply("ask_territory", {"project": name, "created": True})])
 
     def _set_territory(self, text: str) -> Outcome:
@@ -308,7 +314,7 @@ class _Conversation:
         if (correction := corrected(text)) is not None:  # "pardon, je voulais dire…": the name just given
             return self._rename(correction)
         try:
-            self.project.territory = parse_title(text)
+            self.project.territory = parse_title(text, territory=True)
         except ParseError as error:
             return Outcome([self._invalid(error), self._ask_territory()])
         self._touch()
@@ -331,7 +337,8 @@ class _Conversation:
     def _relocate(self, correction: Correction) -> Outcome:
         """The territory corrected while the rules are asked; said without the right one, it is asked again."""
         try:
-            territory = parse_title(correction.applied_to(self.project.territory)) if correction.right else None
+            territory = parse_title(correction.applied_to(self.project.territory), territory=True) \
+                if correction.right else None
         except ParseError as error:
             return Outcome([self._invalid(error), self._referentials().choice(again=True)])
         self.project.territory = territory

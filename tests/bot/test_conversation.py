@@ -47,6 +47,17 @@ async def test_a_greeting_a_figure_or_a_question_is_not_taken_for_a_name(client,
     assert (project.name, project.territory) == ("France services de Figeac", "Grand-Figeac")
 
 
+async def test_a_name_and_territory_pasted_together_create_the_project_at_once(client, services):
+    """"Nom du projet : … – Territoire : …" named the project after its territory, then asked the territory."""
+    await client.send("/start")
+    created, chosen = await client.send("Nom du projet : France services de Dun – Territoire : CC du Pays Dunois")
+    assert created.text == "ℹ️ Projet « France services de Dun » créé ✅, sur le territoire « CC du Pays Dunois »."
+    assert "Quelles règles suit « France services de Dun »" in chosen.text
+    with services.database.connect() as connection:
+        [(project, _)] = Repository(connection).projects(1001)
+    assert (project.name, project.territory) == ("France services de Dun", "CC du Pays Dunois")
+
+
 async def test_guillemets_hold_to_the_name_they_quote(client):
     await client.send("/start")
     await client.send("France services de la Vallée du Lot et du Célé")

@@ -36,6 +36,7 @@ from dialogs.parsing import (
     said_yes_no,
     same_answer_as,
     spoken,
+    territory_said,
     to_json,
     parse_title, typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team,
     typed_button,
@@ -766,7 +767,6 @@ def test_a_table_pasted_as_a_text_answer_keeps_its_cells_apart():
     ("« France services de Saint-Laurent »", "France services de Saint-Laurent"),  # the documents quote it
     ('"France services de Saint-Laurent".', "France services de Saint-Laurent"),
     ("Nom du projet : « France services de Saint-Laurent »", "France services de Saint-Laurent"),
-    ("Territoire : CC La Grandvallière (Jura)", "CC La Grandvallière (Jura)"),
     ("Maison « Les Tilleuls »", "Maison « Les Tilleuls »"),  # a quote inside is the name's own
     ("Bonjour ! France services de Bénévent", "France services de Bénévent"),
     ("Bonjour, je suis la directrice du centre social Le Lien. Notre projet : France services du Pays Sostranien",
@@ -776,6 +776,16 @@ def test_a_table_pasted_as_a_text_answer_keeps_its_cells_apart():
     ("France services de Notre-Dame-de-Monts", "France services de Notre-Dame-de-Monts")])
 def test_a_title_copied_with_its_label_or_quotes_is_the_title_alone(text, title):
     assert parse_title(text) == title
+
+
+@pytest.mark.parametrize("text", ["Nom du projet : France services de Dun – Territoire : CC du Pays Dunois",
+                                  "Bonjour, projet : France services de Dun, territoire : CC du Pays Dunois"])
+def test_a_name_and_a_territory_pasted_together_are_each_read_apart(text):
+    """The name took the territory, the last label of the message."""
+    assert parse_title(text) == "France services de Dun"
+    assert parse_title(text, territory=True) == territory_said(text) == "CC du Pays Dunois"
+    assert territory_said("France services de Dun") is None
+    assert parse_title("Territoire : CC La Grandvallière (Jura)", territory=True) == "CC La Grandvallière (Jura)"
 
 
 @pytest.mark.parametrize("text", [
