@@ -371,9 +371,11 @@ def _not_read(question: Question, chosen: set[str], unknown: list[str], runs: li
             number for number, option in enumerate(question.options, start=1) if option.id in chosen})
         return ParseError("choice.invalid", unknown=unknown[0], close=sorted({close[0] for _, close in closes}),
                           unknowns=unknown, numbers=", ".join(map(str, guessed)), **read)
-    # An option mistyped is the one to say, with what it may be; else the first words not read, as typed.
+    # An option mistyped is the one to say, with what it may be; else every run of words not read, as typed, for
+    # none to seem taken.
     part, close = next(((part, close) for part, close in closes if close), (runs[0], []))
-    return ParseError("choice.invalid", unknown=part, **({"close": close} if close else {}), **read)
+    unread = {"close": close} if close else {"unread": runs} if len(runs) > 1 else {}
+    return ParseError("choice.invalid", unknown=part, **unread, **read)
 
 
 def _count(noun: str, typed: str) -> int | None:

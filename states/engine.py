@@ -532,6 +532,8 @@ class _Conversation:
             error = ParseError("yes_no.details")
         if question.kind is Kind.MULTI and error.params.get("ticked"):
             error = self._tick_what_was_read(question, error)
+            if question.also_answers is not None and error.params.get("ticked") and not error.params.get("close"):
+                error = self._details_kept(question, text, error)
         return Outcome([self._invalid(error, question), self._ask(question)])
 
     def _typed_at_screen(self, text: str) -> Outcome | None:
@@ -1115,6 +1117,14 @@ class _Conversation:
         self._touch()
         labels = [question.label_of(option) for option in self.membership.draft_choices]
         return ParseError(error.key, **{**error.params, "ticked": labels})
+
+    def _details_kept(self, question: Question, text: str, error: ParseError) -> ParseError:
+        """"le bus (acheté 280 000 €), deux conseillères, le carburant", read in part: the options it named are
+        ticked, and the whole text is the details the question after asks, kept now rather than typed again."""
+        details = self.guide.questions[question.also_answers]
+        step = self.guide.step_of_question[details.id]
+        self._store(details, ANSWERED, to_json(details.kind, text.strip()), step.id, self._message_id)
+        return ParseError(error.key, **{**error.params, "kept": self.view.prompt(details)})
 
     def _validate(self, payload: Payload) -> Outcome:
         question = self._question_for_buttons()
