@@ -396,11 +396,16 @@ class Step(Strict):
         "Questions of earlier steps shown again here first, with their answer and a one-tap 'still true'."))
     weekly_hours: bool = Field(default=False, description=(
         "The recap adds up the step's time ranges into hours a week: opening hours, not a meeting's hour."))
+    tour: Identifier | None = Field(default=None, description=(
+        "The step's long text keeping, one line a day, the words typed around a day's opening hours: a bus's tour, "
+        "its places."))
 
     @model_validator(mode="after")
     def _has_hours_to_add(self) -> Step:
         if self.weekly_hours and not any(q.kind is Kind.TIME_RANGES for q in self.questions):
             raise ValueError(f"step {self.id}: weekly_hours without a time_ranges question")
+        if self.tour is not None and not any(q.id == self.tour and q.kind is Kind.LONG_TEXT for q in self.questions):
+            raise ValueError(f"step {self.id}: tour {self.tour!r} is no long text of the step")
         return self
 
 

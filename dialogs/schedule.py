@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import NamedTuple
 
 from dialogs.errors import ParseError
 from dialogs.folding import figures, typed_words
@@ -14,7 +15,8 @@ CLOSED_WORDS = frozenset({"ferme", "fermee", "ferme toute la journee", "non", "a
 
 # "fermé le lundi", "c'est fermé ce jour-là", "nous sommes fermés": closed all day, said in a sentence (folded).
 _CLOSED_RE = re.compile(
-    r"(?:(?:c'est|on est|nous sommes|elle est|la maison est)\s+)?(?:fermee?s?|pas ouverte?|pas d'ouverture)"
+    r"(?:(?:c'est|on est|nous sommes|elle est|la maison est)\s+)?(?:fermee?s?|pas ouverte?|pas d'ouverture"
+    r"|pas de (?:tournee|permanence|passage))"
     r"(?:\s+(?:le |les )?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?|\s+ce jour(?:-| )?la"
     r"|\s+toute la journee)?(?:,?\s+(?:bien sur|evidemment|naturellement|bien entendu))?")
 
@@ -75,6 +77,38 @@ def parse_time_ranges(text: str) -> list[list[int]]:
     return ranges
 
 
+# The parts of a day's hours said with words around them ("Lormes 9h-12h, Brassy 14h-16h30"), each part's times,
+# and the words linking a place to the times after it ("Luzy de 9h à midi").
+_PART_RE = re.compile(r"\s*(?:[,;\n\t]|\bet\b|\bpuis\b)\s*")
+_TIME_WORD_RE = re.compile(r"\b[0-9]{1,2}(?:\s*(?:heures?|h)(?:\s*[0-9]{2}|\s+et\s+(?:demie?|quart))?|:[0-9]{2})?"
+                           r"|\bmidi(?:\s+et\s+demie?)?", re.IGNORECASE)
+_LINK_BEFORE_RE = re.compile(r"(?:^|\s+)(?:de|dès|des|à partir de|a partir de|entre)$", re.IGNORECASE)
+
+
+def hours_among_words(text: str) -> tuple[list[list[int]], list[str]] | None:
+    """"Lormes 9h-12h, Brassy 14h-16h30", "9h-12h à Lormes": a day's hours said with words around them (the
+    places of a bus's tour), and those words as typed; None when there are no such words or the hours are not
+    read once they are set apart."""
+    hours: list[str] = []
+    words: list[str] = []
+    for part in _PART_RE.split(text.strip()):
+        times = list(_TIME_WORD_RE.finditer(part))
+        if not times:
+            words.append(part)
+            continue
+        hours.append(part[times[0].start():times[-1].end()])
+        words += [_LINK_BEFORE_RE.sub("", part[:times[0].start()].strip()),
+                  part[times[-1].end():]]
+    # "le matin", "fermé l'après-midi", "de": what the hours say already, no word around them
+    words = [word for word in (word.strip(" .:()-") for word in words) if _fold(word).strip(" .:()-")]
+    if not words or not hours:
+        return None
+    try:
+        return parse_time_ranges(" ".join(hours)), words
+    except ParseError:
+        return None
+
+
 def total_minutes(days: list[list[list[int]]]) -> int:
     return sum(end - start for day in days for start, end in day)
 
@@ -120,27 +154,57 @@ def _days(head: str) -> list[str]:
     return [WEEKDAYS[day] for day in named]
 
 
-def parse_week(text: str) -> dict[str, list[list[int]]] | None:
+class Week(NamedTuple):
+    """A week's hours typed at once: the days named and their ranges, and for the days said with words around their
+    hours ("Lundi : Lormes 9h-12h, Brassy 14h-16h30"), what was typed after the day and those words."""
+    hours: dict[str, list[list[int]]]
+    around: dict[str, tuple[str, list[str]]]
+
+
+def _fold_in_place(text: str) -> str:
+    """Lowercase, without accents, each character at its place: a part found in it is, at the same place, the part
+    as typed."""
+    return "".join(unicodedata.normalize("NFKD", c)[0].casefold()[:1] for c in text)
+
+
+def parse_week(text: str) -> Week | None:
     """A week's hours typed at once, each line or part starting with its days: a table pasted from a spreadsheet
     ("Lundi⇥9h-12h⇥14h-17h⏎Mardi⇥9h-12h⇥fermé…") or a sentence ("du lundi au vendredi 9h-12h 14h-17h, samedi
-    9h-12h, fermé le dimanche"). The days named and their ranges; None when the text names no day with hours
-    after it (the hours of the day asked, typed alone). A day's hours not read are refused, naming the day."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
-    folded = " ".join(_CLOSED_BEFORE_RE.sub(r"\g<day> ferme", folded).split())
+    9h-12h, fermé le dimanche"). None when the text names no day with hours after it (the hours of the day asked,
+    typed alone). A day's hours not read are refused, naming the day."""
+    folded = _CLOSED_BEFORE_RE.sub(lambda said: f"{said['day']} ferme".ljust(len(said[0])), _fold_in_place(text))
     heads = list(_DAYS_RE.finditer(folded))
     if not heads or _RANGE_RE.search(_fold(folded[:heads[0].start()])):
         return None  # hours before any day: they are the day asked's, "lundi" in them or not
-    week: dict[str, list[list[int]]] = {}
+    week = Week({}, {})
     ranges: list[list[int]] = []
     for head, following in zip(heads, [*heads[1:], None]):
-        hours = folded[head.end():following.start() if following else None].strip(" :,;.")
+        end = following.start() if following else None
+        hours, typed = (said[head.end():end].strip(" :,;.\t\n") for said in (folded, text))
         if not hours:
             continue  # "Dimanche⇥⇥" in a pasted table, "comme lundi": no hours said for it
         if _RANGE_RE.search(_fold(hours)):
             hours = _CLOSED_WORD_RE.sub(" ", hours)  # "Mardi⇥9h-12h⇥fermé": its afternoon's cell
+        days = _days(head.group())
         try:
-            ranges = ranges if week and same_hours_as(hours) == "" else parse_time_ranges(hours)  # "idem"
+            ranges = ranges if week.hours and same_hours_as(hours) == "" else parse_time_ranges(hours)  # "idem"
         except ParseError as error:
-            raise ParseError("time_ranges.day", day=_days(head.group())[0], typed=hours.strip()) from error
-        week |= dict.fromkeys(_days(head.group()), ranges)
-    return week or None
+            if (among := hours_among_words(typed)) is None:
+                raise ParseError("time_ranges.day", day=days[0], typed=typed) from error
+            ranges = among[0]
+            week.around.update(dict.fromkeys(days, (typed, among[1])))
+        week.hours.update(dict.fromkeys(days, ranges))
+    return week if week.hours else None
+
+
+def tour_lines(kept: str | None, parts: dict[str, str]) -> str | None:
+    """The tour a text question keeps, one line a day ("Lundi : Lormes 9h-12h, Brassy 14h-16h30"), with the days'
+    parts set; None when the text kept is the user's own, which is not changed."""
+    lines: dict[str, str] = {}
+    for line in (kept or "").splitlines():
+        day, colon, said = line.partition(" : ")
+        if not colon or _fold_in_place(day) not in WEEKDAYS:
+            return None
+        lines[_fold_in_place(day)] = said
+    lines |= parts
+    return "\n".join(f"{day.capitalize()} : {lines[day]}" for day in WEEKDAYS if day in lines)

@@ -21,7 +21,7 @@ from dialogs.loader import LoadedGuide
 from dialogs.model import TYPED_KINDS, Kind, Question, Step, other_of
 from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.folding import fold
-from dialogs.schedule import WEEKDAYS, parse_week, same_hours_as, total_minutes
+from dialogs.schedule import WEEKDAYS, hours_among_words, parse_week, same_hours_as, total_minutes, tour_lines
 from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DRAFT, KEEP, MOVE_ON, NEW_PROJECT, NEXT, SKIP,
                              DateInferred, ParseError, from_json, mentions, name_and_function, names_nothing,
                              parse_answer, parse_title, reads_as_shown, said_yes_no, same_answer_as, says_none_of,
@@ -504,6 +504,8 @@ class _Conversation:
                 value = True
             elif question.kind is Kind.YES_NO and (because := yes_no_because(text)) is not None:
                 value, unkept = because
+            elif question.kind is Kind.TIME_RANGES and (among := self._hours_among(step, question, text)):
+                return among
             else:
                 return self._refusal(question, text, error)
         if question.kind is Kind.DATE and self._unexpected_date(question, value):
@@ -645,7 +647,7 @@ class _Conversation:
             week = parse_week(text)
         except ParseError as error:
             return self._refusal(question, text, error)
-        said = {day: ranges for day, ranges in (week or {}).items() if day in days}
+        said = {day: ranges for day, ranges in (week.hours if week else {}).items() if day in days}
         if not said:
             return None
         for day, ranges in said.items():
@@ -653,8 +655,36 @@ class _Conversation:
                 self._store(days[day], ANSWERED, ranges, step.id, self._message_id)
         understood = Reply("week_understood", {"days": [
             {"day": day, "answer": self._display(days[day], said[day])} for day in days if day in said]})
+        tour = self._tour(step, {day: around for day, around in week.around.items() if day in said})
         mine = next((day for day in said if days[day] is question), None)
-        return Outcome([understood, *(self._answer(question, said[mine]) if mine else self._proceed())])
+        return Outcome([understood, *tour, *(self._answer(question, said[mine]) if mine else self._proceed())])
+
+    def _hours_among(self, step: Step, question: Question, text: str) -> Outcome | None:
+        """"Lormes 9h-12h, Brassy 14h-16h30" at « Lundi : … »: the hours recorded, the words around them kept in
+        the step's tour. None for a text without such words, or at a meeting's hour."""
+        day = next((day for day, asked in self._days_asked(step).items() if asked is question), None)
+        if day is None or (among := hours_among_words(text)) is None:
+            return None
+        ranges, words = among
+        tour = self._tour(step, {day: (text.strip(), words)})
+        replies = self._answer(question, ranges)
+        return Outcome([Reply("understood", {"answer": self._display(question, ranges)}), *tour, *replies])
+
+    def _tour(self, step: Step, parts: dict[str, tuple[str, list[str]]]) -> list[Reply]:
+        """The words typed around days' hours (a bus's places), kept one line a day at the step's tour question,
+        and said so; said not kept when the step has none or its answer is the user's own text."""
+        if not parts:
+            return []
+        words = ", ".join(f"« {word} »" for _, said in parts.values() for word in said)
+        target = next((q for q in self.view.visible_questions(step) if q.id == step.tour), None)
+        stored = self.view.answers.get(target.id) if target is not None else None
+        kept = stored.value if stored is not None and stored.status == ANSWERED else None
+        lines = tour_lines(kept, {day: typed for day, (typed, _) in parts.items()}) if target is not None else None
+        if lines is None:
+            return [Reply("notice", {"text": self.ui.notices.hours_words_unkept.format(words=words)})]
+        self._store(target, ANSWERED, to_json(target.kind, lines), step.id, self._message_id)
+        said = self.ui.notices.hours_words_kept.format(words=words, question=self.view.prompt(target))
+        return [Reply("notice", {"text": said})]
 
     def _days_asked(self, step: Step) -> dict[str, Question]:
         """The step's questions asking a weekday's hours (« Lundi : … »), by that day."""

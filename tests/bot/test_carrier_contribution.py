@@ -1,7 +1,9 @@
-"""What the carrier brings, typed as a Département running a France services bus would: a list read in part."""
+"""A Département running a France services bus: what it brings, typed as a list read in part; its tour, pasted."""
 from __future__ import annotations
 
 from tests.bot.test_carrier_identity import current_values, reach_the_siret
+from tests.bot.test_meant_input import versions
+from tests.bot.test_pasted import reach_monday
 from tests.support.walk import question_in
 
 BROUGHT = "le bus lui-même (acheté 280 000 €), les deux conseillères, le chauffeur, le carburant et l'assurance"
@@ -47,3 +49,40 @@ async def test_a_mistyped_option_is_no_detail_to_keep(client, services):
     refused, _ = await client.send("des locaux, du personel")
     assert "Vouliez-vous dire 1. Du personnel ?" in refused.text and "📝" not in refused.text
     assert current_values(services, "port_contribution_detail") == []
+
+
+async def test_a_bus_tour_pasted_gives_the_hours_and_keeps_the_places_day_by_day(client, services):
+    """The tour of a France services bus, a place before each day's hours, was refused whole ("Je n'ai pas reconnu
+    les horaires du lundi : « lormes 9h-12h… »"), nothing recorded and the places nowhere."""
+    await reach_monday(client)
+    said, notice, asked = await client.send(
+        "Lundi : Lormes 9h-12h, Brassy 14h-16h30\nMardi : Montsauche-les-Settons 9h-12h et 13h30-16h30\n"
+        "Mercredi : Châtillon-en-Bazois 9h-12h\nJeudi : Luzy 9h-12h 14h-17h\nVendredi : Moulins-Engilbert 9h-12h\n"
+        "Samedi et dimanche : pas de tournée")
+    assert said.text.replace("\u202f", " ").startswith("🕘 Horaires retenus :\n• Lundi : 9 h – 12 h, 14 h – 16 h 30\n")
+    assert notice.text == (
+        "ℹ️ Notés jour par jour à « Comment organiserez-vous le planning de la Maison ? », hors des horaires : "
+        "« Lormes », « Brassy », « Montsauche-les-Settons », « Châtillon-en-Bazois », « Luzy », « Moulins-Engilbert ».")
+    assert versions(services, "tech_horaires_lundi") == [[[540, 720], [840, 990]]]
+    assert versions(services, "tech_horaires_dimanche") == [[]]
+    assert versions(services, "tech_planning") == [
+        "Lundi : Lormes 9h-12h, Brassy 14h-16h30\nMardi : Montsauche-les-Settons 9h-12h et 13h30-16h30\n"
+        "Mercredi : Châtillon-en-Bazois 9h-12h\nJeudi : Luzy 9h-12h 14h-17h\nVendredi : Moulins-Engilbert 9h-12h"]
+    assert question_in(services.guide, asked).id == "tech_animation"
+
+    # One day said again from its question: its hours, and its line of the tour, changed.
+    for _ in range(8):
+        await client.click("↩️ Retour")
+    said, notice, _ = await client.send("9h-12h à Lormes, 14h-17h à Brassy")
+    assert said.text.replace("\u202f", " ") == "➡️ Réponse retenue : 9 h – 12 h, 14 h – 17 h."
+    assert "« à Lormes », « à Brassy »" in notice.text
+    assert versions(services, "tech_planning")[-1].startswith("Lundi : 9h-12h à Lormes, 14h-17h à Brassy\nMardi : ")
+
+    # The planning written by the user is theirs: the places are said not kept, never written over it.
+    await client.click("↩️ Retour")
+    await client.send("Une conseillère au volant, l'autre à l'accueil ; permanence CAF un lundi sur deux.")
+    for _ in range(8):
+        await client.click("↩️ Retour")
+    _, notice, _ = await client.send("Lormes 9h-12h")
+    assert notice.text == "ℹ️ Non repris dans les horaires : « Lormes »."
+    assert versions(services, "tech_planning")[-1].startswith("Une conseillère au volant")

@@ -6,7 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dialogs.errors import ParseError
-from dialogs.schedule import parse_time_ranges, parse_week, same_hours_as, total_minutes
+from dialogs.schedule import (hours_among_words, parse_time_ranges, parse_week, same_hours_as, total_minutes,
+                              tour_lines)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -100,7 +101,38 @@ MORNING, AFTERNOON = [540, 720], [840, 1020]
     ("9h-12h 14h-17h", None), ("comme lundi", None), ("pareil que lundi", None),  # one day's hours
     ("9h-12h, sauf le lundi", None)])  # hours before any day: the day asked's, refused there as before
 def test_a_weeks_hours_typed_at_once_are_read_day_by_day(text, week):
-    assert parse_week(text) == week
+    read = parse_week(text)
+    assert (read.hours if read else None) == week and not (read and read.around)
+
+
+def test_a_bus_tour_is_read_for_its_hours_and_its_places_set_apart_as_typed():
+    """"Lundi : Lormes 9h-12h, Brassy 14h-16h30": a France services bus says where it stops with its hours."""
+    read = parse_week("Lundi : Lormes 9h-12h, Brassy 14h-16h30\nMardi\t9h-12h à Châtillon-en-Bazois\n"
+                      "Mercredi : Luzy de 9 heures à midi\nJeudi 9h-12h\nSamedi et dimanche : pas de tournée")
+    assert read.hours == {"lundi": [MORNING, [840, 990]], "mardi": [MORNING], "mercredi": [MORNING],
+                          "jeudi": [MORNING], "samedi": [], "dimanche": []}
+    assert read.around == {"lundi": ("Lormes 9h-12h, Brassy 14h-16h30", ["Lormes", "Brassy"]),
+                           "mardi": ("9h-12h à Châtillon-en-Bazois", ["à Châtillon-en-Bazois"]),
+                           "mercredi": ("Luzy de 9 heures à midi", ["Luzy"])}
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("Lormes 9h-12h, Brassy 14h-16h30", ([MORNING, [840, 990]], ["Lormes", "Brassy"])),
+    ("place de la mairie de Lormes, de 9 heures à 12 heures", ([MORNING], ["place de la mairie de Lormes"])),
+    ("Lormes 9 h 30 - 12 h (place du marché)", ([[570, 720]], ["Lormes", "place du marché"])),
+    ("9h-12h sur rendez-vous", ([MORNING], ["sur rendez-vous"])),  # said not kept, never dropped unsaid
+    ("le matin 9h-12h", None), ("9h-12h 14h-17h", None),  # no word beside what the hours say
+    ("sur rendez-vous", None), ("Lormes 14h", None), ("Lormes 12h-9h", None)])  # no hours read
+def test_a_days_hours_among_words_are_read_and_the_words_set_apart(text, read):
+    assert hours_among_words(text) == read
+
+
+def test_a_tour_keeps_one_line_a_day_and_never_changes_the_users_own_text():
+    assert tour_lines(None, {"mardi": "Luzy 9h-12h", "lundi": "Lormes 9h-12h"}) == (
+        "Lundi : Lormes 9h-12h\nMardi : Luzy 9h-12h")
+    assert tour_lines("Lundi : Lormes 9h-12h\nMardi : Luzy 9h-12h", {"lundi": "9h-12h à Brassy"}) == (
+        "Lundi : 9h-12h à Brassy\nMardi : Luzy 9h-12h")
+    assert tour_lines("Un agent d'accueil chaque jour.", {"lundi": "Lormes 9h-12h"}) is None
 
 
 def test_a_day_of_the_week_not_read_is_named():
