@@ -9,6 +9,8 @@ from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal
 
+from dialogs.folding import fold
+
 LOCALE = "fr_FR"
 
 
@@ -80,6 +82,19 @@ def french_list(items) -> str:
 def upper_first(text: str) -> str:
     """"Président de la CC Causse": the first letter raised, the others as typed (str.capitalize lowers them)."""
     return text[:1].upper() + text[1:]
+
+
+# Data, not sentences: the first words of a place or a time that a phone writes with a capital, folded; a name's
+# first word ("La Poste", "Le Bourg") is none of them.
+_LINKING_WORDS = frozenset({"a", "au", "aux", "en", "dans", "sur", "sous", "chez", "par", "pour", "pres", "aupres",
+                            "devant", "entre", "vers", "chaque", "tous", "toutes", "une", "un", "deux", "trois"})
+
+
+def lower_first(text: str) -> str:
+    """"Sur les places des mairies" set inside a sentence: the capital a phone gave its linking word lowered; a
+    name kept as typed."""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    return text[:1].lower() + text[1:] if fold(first) in _LINKING_WORDS and first[1:] == first[1:].lower() else text
 
 
 def guillemets(text: str) -> str:

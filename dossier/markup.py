@@ -12,7 +12,7 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from dialogs.formatting import guillemets, upper_first
+from dialogs.formatting import guillemets, lower_first, upper_first
 from dossier.model import Dossier
 
 TEMPLATE_PACKAGE = "templates"
@@ -38,6 +38,7 @@ def environment() -> Environment:
         undefined=StrictUndefined, finalize=_printable,
     )
     documents.filters["upper_first"] = upper_first
+    documents.filters["lower_first"] = lower_first
     return documents
 
 

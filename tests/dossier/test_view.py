@@ -14,12 +14,13 @@ from dialogs.model import PLAUSIBILITY, RECOMMENDATION, REQUIREMENT, Kind
 from dialogs.parsing import parse_answer, to_json
 from dossier.answers import Answers
 from dossier.model import RequirementCount
-from dossier.pdf import render_dossier_pdf
+from dossier.pdf import render_convention_pdf, render_dossier_pdf
 from dossier.view import _Builder, build_dossier, check_view, conformity_fields
 from dossier.word import render_dossier_docx
 from store.repo import Repository
 from tests.bot.test_budget_typed import reach
 from tests.bot.test_conversation import create_project
+from tests.bot.test_verdicts import goto_stage
 from tests.dossier.sample import GROUP_HEADINGS, guide, msap, texts, ui
 from tests.support.budget_chat import add_resource
 from tests.dossier.test_docx import all_text, open_docx
@@ -297,3 +298,20 @@ def test_a_name_or_an_address_stored_with_a_full_stop_is_printed_without_it():
     assert answers.port_representant_nom == "Pierre Hurmic"
     assert answers.tech_adresse == "34 rue Robert Schuman, 33300 Bordeaux"
     assert answers.objectifs == "Lutter contre le non-recours."  # prose keeps its own
+
+
+async def test_where_a_bus_stops_typed_with_a_phones_capital_reads_inside_the_sentence(client, services):
+    """"Des permanences itinérantes se tiendront Sur les places des mairies" in the dossier and the convention:
+    the phone's capital on the first word, kept in the middle of a sentence; a name keeps its own."""
+    await create_project(client)
+    await goto_stage(client, 3)
+    await client.send("itinérance")
+    await client.click("Valider")
+    await client.send("Sur les places des mairies : lundi Lormes et Brassy")
+    await client.send("Chaque semaine")
+    dossier = build(services, draft=True)
+    for text in (squash("\n".join(page_texts(render_dossier_pdf(dossier)))),
+                 squash(all_text(open_docx(render_dossier_docx(dossier))))):
+        assert squash("se tiendront sur les places des mairies : lundi Lormes et Brassy (chaque semaine).") in text
+    convention = squash("\n".join(page_texts(render_convention_pdf(dossier))))
+    assert squash("se tiennent sur les places des mairies : lundi Lormes et Brassy (chaque semaine).") in convention
