@@ -360,6 +360,13 @@ def parse_multi(question: Question, text: str) -> list[str]:
     return _ticked(question, chosen, text)
 
 
+def options_named(question: Question, text: str) -> list[str]:
+    """The options a sentence names among other words ("…prévu le 12 mars, avec les maires et la sous-préfète"),
+    in the list's order; the other words are not read."""
+    chosen = _read_list(question, text)[0]
+    return [option.id for option in question.options if option.id in chosen]
+
+
 def _not_read(question: Question, chosen: set[str], unknown: list[str], runs: list[str]) -> ParseError:
     """The refusal of a list with parts naming no option: the options it did name (`ticked`, for the chat to tick
     them), and the parts' likely options (`close`), all of them when each part is one option away."""

@@ -12,7 +12,7 @@ from sqlalchemy import Engine as Database
 
 from dialogs.budget import project_budget, subsidy_label
 from dialogs.budget_typed import read_lines, says_none
-from dialogs.choices import match_choice, option_and_name, option_said_last, with_details, with_other
+from dialogs.choices import match_choice, option_and_name, option_said_last, options_named, with_details, with_other
 from dialogs.address import not_address_lines
 from dialogs.conditions import leaves
 from dialogs.correction import Correction, corrected
@@ -723,6 +723,10 @@ class _Conversation:
         shown = self.view.with_answer(question.id, StoredAnswer(ANSWERED, value, question.kind.value)) \
             .visible_questions(step)
         then = shown[shown.index(question) + 1] if question in shown[:-1] else None
+        passed = []  # "oui, prévu le 12 mars, avec les maires": the date further on, and the list passed over
+        if then is not None and question.kind is Kind.YES_NO and not takes(then):
+            passed = shown[shown.index(then):]
+            then = self._dated(passed, rest, takes)
         if then is None or not takes(then):
             return None
         if question.kind is Kind.YES_NO and then.kind is not Kind.DATE:
@@ -737,7 +741,19 @@ class _Conversation:
             # Said once, in the line below: not again as the next question's own "Réponse retenue" or date.
             outcome = Outcome([reply for reply in outcome.replies
                                if reply.template not in ("understood", "date_understood")])
-        return Outcome([Reply("understood", understood), *outcome.replies])
+        return Outcome([Reply("understood", understood), *self._ticked_along(passed[:passed.index(then)] if passed
+                                                                             else [], rest, outcome).replies])
+
+    def _ticked_along(self, passed: list[Question], text: str, outcome: Outcome) -> Outcome:
+        """The list passed over for a later date and asked next: the options the same words name ticked, for the
+        user to validate ("…, avec les maires et la sous-préfète" at "Qui inviterez-vous ?")."""
+        asked = self._question_for_buttons()
+        if (asked not in passed or asked.kind is not Kind.MULTI or outcome.replies[-1].template != "question"
+                or not (ticked := options_named(asked, text))):
+            return outcome
+        self.membership.draft_question, self.membership.draft_choices = asked.id, ticked
+        self._touch()
+        return Outcome([*outcome.replies[:-1], self._ask(asked)])
 
     def _named_again(self, step: Step, question: Question, text: str) -> Outcome | None:
         """"Mme Odile Lacroix, présidente de l'association" typed at the function asked after her name (a "Retour"

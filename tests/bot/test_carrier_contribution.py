@@ -1,10 +1,12 @@
-"""A Département running a France services bus: what it brings, typed as a list read in part; its tour, pasted."""
+"""A Département running a France services bus: what it brings, a list read in part; its tour; its yearly committee."""
 from __future__ import annotations
 
 from tests.bot.test_carrier_identity import current_values, reach_the_siret
+from tests.bot.test_conversation import create_project
 from tests.bot.test_meant_input import versions
 from tests.bot.test_pasted import reach_monday
-from tests.support.walk import question_in
+from tests.bot.test_verdicts import goto_stage
+from tests.support.walk import question_in, walk_step
 
 BROUGHT = "le bus lui-même (acheté 280 000 €), les deux conseillères, le chauffeur, le carburant et l'assurance"
 
@@ -86,3 +88,31 @@ async def test_a_bus_tour_pasted_gives_the_hours_and_keeps_the_places_day_by_day
     _, notice, _ = await client.send("Lormes 9h-12h")
     assert notice.text == "ℹ️ Non repris dans les horaires : « Lormes »."
     assert versions(services, "tech_planning")[-1].startswith("Une conseillère au volant")
+
+
+async def test_a_yes_to_the_yearly_committee_said_with_its_date_and_guests_keeps_both(client, services):
+    """"oui, le premier est prévu le 12 mars…, avec les 12 maires, la sous-préfète et les opérateurs" was refused
+    whole ("Répondez seulement par oui ou par non"): the guests' list stood between the yes and the date."""
+    guide = services.guide
+    replies = await create_project(client)
+    for _ in guide.stages[0].steps[:4]:  # the committee is first asked with the cahier des charges: left there
+        replies = await walk_step(client, guide, replies, {"dev_comite_annuel": "passer"})
+        replies = await client.click("Étape suivante")
+    replies = await goto_stage(client, 8)
+    for _ in range(2):  # the activity follow-up, then communication
+        replies = await walk_step(client, guide, replies)
+        replies = await client.click("Étape suivante")
+    assert question_in(guide, replies[-1]).id == "dev_comite_annuel"
+    said, asked = await client.send("oui, le premier est prévu le 12 mars à 14h30 à l'Hôtel du Département, avec "
+                                    "les 12 maires, la sous-préfète et les opérateurs")
+    assert said.text == ("➡️ Réponse retenue : Oui.\n📝 Et à « À quelle date se tiendra le prochain comité de "
+                         "pilotage ? », j'ai noté : 12 mars 2028.")  # the next 12 March, on the frozen clock
+    assert versions(services, "dev_comite_annuel") == [None, True]
+    assert versions(services, "dev_comite_date") == ["2028-03-12"]
+    # The guests are asked next, the ones named ticked for the user to validate, nothing recorded for them yet.
+    assert question_in(guide, asked).id == "dev_comite_membres"
+    assert "Cochées : Collectivités concernées, Préfecture de département, Partenaires." in asked.text
+    assert versions(services, "dev_comite_membres") == []
+    asked = (await client.click("Valider"))[-1]
+    assert versions(services, "dev_comite_membres") == [["collectivites", "prefecture", "partenaires"]]
+    assert question_in(guide, asked).id == "dev_comite_horaire"
