@@ -45,6 +45,27 @@ def _fold(text: str) -> str:
     return re.sub(r"\s+", " ", bare).strip()
 
 
+# "à partir de 14h30, deux heures environ", "14h30 pour 1h30", "14h (durée 90 minutes)": a start and a length
+# (folded). A length needs its link or its unit in full: "9h, 14h" is two hours, never nine to eleven at night.
+_SMALL_NUMBERS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4}
+_START_AND_LENGTH_RE = re.compile(
+    r"(?:a partir de |des |de |debut a |debut )?(?P<h>[0-9]{1,2}) ?(?:h|heures?|:) ?(?P<m>[0-9]{2})?"
+    r" ?,? ?\(? ?(?:(?P<link>pour|pendant|durant|duree|sur|d'une duree de) (?:une duree de )?(?:environ )?)?"
+    r"(?P<n>[0-9]{1,3}|une?|deux|trois|quatre) ?(?P<unit>heures?|h|minutes?|min)"
+    r"(?: ?(?P<half>et demie)| ?(?P<nm>[0-9]{2}))?(?: environ)? ?\)?")
+
+
+def _start_and_length(words: str) -> list[int] | None:
+    """The range a start and its length say; None for anything else."""
+    said = _START_AND_LENGTH_RE.fullmatch(words.strip(" ."))
+    if said is None or not (said["link"] or said["unit"] in ("heure", "heures", "minute", "minutes")):
+        return None
+    count = _SMALL_NUMBERS.get(said["n"]) or int(said["n"])
+    length = count if said["unit"].startswith("min") else count * 60 + (30 if said["half"] else int(said["nm"] or 0))
+    start = _minutes(said["h"], said["m"])
+    return [start, start + length] if 0 < length <= 12 * 60 and start + length <= DAY_MINUTES else None
+
+
 def _minutes(hours: str, minutes: str | None) -> int:
     value = int(hours) * 60 + int(minutes or 0)
     if int(minutes or 0) >= 60 or value > DAY_MINUTES:
@@ -58,6 +79,8 @@ def parse_time_ranges(text: str) -> list[list[int]]:
     folded, words = _fold(text).strip(" .!"), typed_words(text)
     if (folded in CLOSED_WORDS or _CLOSED_RE.fullmatch(words)) and not _HALF_DAY_RE.search(words):
         return []  # "fermé le matin" is no closed day: its afternoon's hours are asked
+    if (ranged := _start_and_length(words)) is not None:
+        return [ranged]
     ranges, position = [], 0
     for match in _RANGE_RE.finditer(folded):
         if folded[position:match.start()].strip():

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from tests.bot.test_carrier_identity import current_values, reach_the_siret
 from tests.bot.test_conversation import create_project
-from tests.bot.test_meant_input import versions
+from tests.bot.test_meant_input import reach_stakes, versions
 from tests.bot.test_pasted import reach_monday
 from tests.bot.test_verdicts import goto_stage
 from tests.support.walk import question_in, walk_step
@@ -103,12 +103,12 @@ async def test_a_yes_to_the_yearly_committee_said_with_its_date_and_guests_keeps
         replies = await walk_step(client, guide, replies)
         replies = await client.click("Étape suivante")
     assert question_in(guide, replies[-1]).id == "dev_comite_annuel"
-    said, asked = await client.send("oui, le premier est prévu le 12 mars à 14h30 à l'Hôtel du Département, avec "
+    said, asked = await client.send("oui, le premier est prévu le 14 mars à 14h30 à l'Hôtel du Département, avec "
                                     "les 12 maires, la sous-préfète et les opérateurs")
     assert said.text == ("➡️ Réponse retenue : Oui.\n📝 Et à « À quelle date se tiendra le prochain comité de "
-                         "pilotage ? », j'ai noté : 12 mars 2028.")  # the next 12 March, on the frozen clock
+                         "pilotage ? », j'ai noté : 14 mars 2028.")  # the next 12 March, on the frozen clock
     assert versions(services, "dev_comite_annuel") == [None, True]
-    assert versions(services, "dev_comite_date") == ["2028-03-12"]
+    assert versions(services, "dev_comite_date") == ["2028-03-14"]
     # The guests are asked next, the ones named ticked for the user to validate, nothing recorded for them yet.
     assert question_in(guide, asked).id == "dev_comite_membres"
     assert "Cochées : Collectivités concernées, Préfecture de département, Partenaires." in asked.text
@@ -116,3 +116,15 @@ async def test_a_yes_to_the_yearly_committee_said_with_its_date_and_guests_keeps
     asked = (await client.click("Valider"))[-1]
     assert versions(services, "dev_comite_membres") == [["collectivites", "prefecture", "partenaires"]]
     assert question_in(guide, asked).id == "dev_comite_horaire"
+    said = await client.send("à partir de 14h30, deux heures environ")
+    assert "mardi 14 mars 2028, 14 h 30 – 16 h 30" in said[0].text.replace("\u202f", " ")
+    assert versions(services, "dev_comite_horaire") == [[[870, 990]]]
+
+
+async def test_a_yes_with_words_after_it_at_a_list_is_no_other_option(client, services):
+    """"oui, le premier est prévu le 12 mars…", typed at the committee's guests one screen late, was stored as an
+    « Autre » guest, which the calendar file then listed among the people to invite."""
+    await reach_stakes(client)
+    refused, asked = await client.send("oui, le premier est prévu le 12 mars")
+    assert refused.text.startswith("⚠️ Je n'ai pas reconnu « oui, le premier est prévu le 12 mars »")
+    assert versions(services, "enjeux") == [] and versions(services, "enjeux_autre") == []

@@ -140,3 +140,17 @@ def test_a_day_of_the_week_not_read_is_named():
         parse_week("Lundi 9h-12h\nMardi sur rendez-vous")
     assert (refused.value.key, refused.value.params) == ("time_ranges.day", {"day": "mardi",
                                                                            "typed": "sur rendez-vous"})
+
+
+@pytest.mark.parametrize(("text", "ranges"), [
+    ("à partir de 14h30, deux heures environ", [[870, 990]]), ("14h30 pour 2 heures", [[870, 990]]),
+    ("14h30 (durée 2h)", [[870, 990]]), ("14h30 pendant une heure et demie", [[870, 960]]),
+    ("de 14 h 30, pour deux heures", [[870, 990]]), ("14h pour 90 minutes", [[840, 930]])])
+def test_a_start_and_its_length_are_a_range(text, ranges):
+    assert parse_time_ranges(text) == ranges
+
+
+@pytest.mark.parametrize("text", ["9h, 14h", "14h30, 1h30", "22h pour 4 heures", "14h30 pour 0 minute"])
+def test_two_starts_or_a_length_past_midnight_are_no_range(text):
+    with pytest.raises(ParseError):
+        parse_time_ranges(text)
