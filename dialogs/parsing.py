@@ -740,6 +740,18 @@ def parse_person(text: str) -> str:
     return text
 
 
+# "c'est moi qui coordonne", "j'anime", "avec mon adjointe": the person typing, whom a document read by the Préfecture
+# does not name. "Mon espace santé", "Ma Prime Rénov'" are names (capitalised), not so.
+_FIRST_PERSON_RE = re.compile(r"(?<![\w'’-])(?:(?i:moi(?:-m[eê]me)?|je)|me|mon|ma|mes)(?![\w'’-])"
+                              r"|(?<![\w'’-])(?i:[jm])['’](?=\w)")
+
+
+def first_person(text: str) -> str | None:
+    """The first word of a text saying the person typing ("moi", "j'"), as typed; None when there is none."""
+    said = _FIRST_PERSON_RE.search(text)
+    return said.group() if said else None
+
+
 # What a person's function starts with, as people write it by their name ("Marie Dupont, chargée de mission", "le
 # président, Raphaël Daubet"); before it, a title or an article. Folded spelling, hyphenated words apart.
 _FUNCTION_WORDS = frozenset({

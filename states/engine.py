@@ -23,8 +23,8 @@ from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.folding import fold
 from dialogs.schedule import WEEKDAYS, hours_among_words, parse_week, same_hours_as, total_minutes, tour_lines
 from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DRAFT, KEEP, MOVE_ON, NEW_PROJECT, NEXT, SKIP,
-                             DateInferred, ParseError, from_json, mentions, name_and_function, names_nothing,
-                             parse_answer, parse_title, reads_as_shown, said_yes_no, same_answer_as, says_none_of,
+                             DateInferred, ParseError, first_person, from_json, mentions, name_and_function,
+                             names_nothing, parse_answer, parse_title, reads_as_shown, said_yes_no, same_answer_as, says_none_of,
                              spoken, territory_said, to_json, typed_at_deferred, typed_at_dossier, typed_at_menu,
                              typed_at_projects, typed_at_recap, typed_at_team, typed_button, typed_command,
                              typed_validate, yes_how, yes_no_because, yes_no_then)
@@ -520,6 +520,9 @@ class _Conversation:
             understood.append(Reply("understood", said | {"question": self.view.prompt(question)}))
         elif copied is not None or not reads_as_shown(question, text, value):
             understood.append(Reply("understood", said))
+        if question.kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT) and not question.person and (
+                word := first_person(value)):  # "c'est moi qui coordonne", which the dossier prints as typed
+            understood.append(Reply("notice", {"text": self.ui.notices.first_person.format(word=word)}))
         return Outcome([*understood, *replies])
 
     def _puzzled(self, step: Step, question: Question) -> Reply:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from tests.bot.test_carrier_identity import current_values, reach_the_siret
 from tests.bot.test_conversation import create_project
-from tests.bot.test_meant_input import reach_stakes, versions
+from tests.bot.test_meant_input import reach_objectives, reach_stakes, versions
 from tests.bot.test_pasted import reach_monday
 from tests.bot.test_verdicts import goto_stage
 from tests.support.walk import question_in, walk_step
@@ -128,3 +128,17 @@ async def test_a_yes_with_words_after_it_at_a_list_is_no_other_option(client, se
     refused, asked = await client.send("oui, le premier est prévu le 12 mars")
     assert refused.text.startswith("⚠️ Je n'ai pas reconnu « oui, le premier est prévu le 12 mars »")
     assert versions(services, "enjeux") == [] and versions(services, "enjeux_autre") == []
+
+
+async def test_a_text_saying_moi_is_kept_and_said_to_name_no_one_in_the_dossier(client, services):
+    """"c'est moi qui coordonne" was printed as typed in the convention signed by the Département's president,
+    where "moi" names no one: kept, and the user told so, for a name or a function if they wish."""
+    await reach_objectives(client, services)
+    said, asked = await client.send("Je veux rapprocher Mon espace santé et les démarches des habitants.")
+    assert said.text == ("ℹ️ Dans le dossier, « Je » ne dira pas à la Préfecture de qui il s'agit. Si besoin, "
+                         "touchez ↩️ Retour pour écrire un nom ou une fonction.")
+    assert versions(services, "objectifs") == ["Je veux rapprocher Mon espace santé et les démarches des habitants."]
+    assert question_in(services.guide, asked).id != "objectifs" and "↩️ Retour" in asked.labels
+    await client.click("↩️ Retour")
+    replies = await client.send("Rapprocher Mon espace santé et les démarches des habitants.")
+    assert not any("ne dira pas" in reply.text for reply in replies)
