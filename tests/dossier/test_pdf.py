@@ -298,7 +298,8 @@ def test_the_complete_convention_is_written_from_the_answers_without_blanks(comp
     parts = articles(complete["convention"])
     expected = [
         ["MSAP du Saint-Affricain", "Communauté de communes du Saint-Affricain", "18 500 habitants"],
-        ["12 place de la Mairie, 12400 Saint-Affrique", "140 m²"],
+        # "est situé Centre technique départemental, …": any place reads after the same words
+        ["est situé à l'adresse suivante : 12 place de la Mairie, 12400 Saint-Affrique", "140 m²"],
         ["Caisse d'allocations familiales de l'Aveyron", "MSA Midi-Pyrénées Nord", "Conseil départemental"],
         ["Le gestionnaire de la Maison, Communauté de communes du Saint-Affricain", "Claire Morel"],
         ["mise en relation des usagers", "Services de Caisse d'allocations familiales de l'Aveyron."],
