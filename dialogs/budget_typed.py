@@ -231,9 +231,10 @@ def _category(section: Sequence[Category], words: str, subsidy_words: Sequence[s
     typed = bare_words(words)
     if not typed:
         raise ParseError("budget.amount_only" if with_amount else "budget.buttons")
-    if any(typed[:len(said)] == said for said in map(bare_words, subsidy_words)):
-        raise ParseError("budget.subsidy", unknown=words)
-    if (named := _named(section, words)) is not None:
+    named = _named(section, words)
+    if (named is None or named.other) and any(typed[:len(said)] == said for said in map(bare_words, subsidy_words)):
+        raise ParseError("budget.subsidy", unknown=words)  # "forfait 30 000 €"; "forfaits 4G" are telecoms
+    if named is not None:
         said = {bare_words(named.label), *(() if named.other else map(bare_words, named.words))}  # « Autre »: named
         return named, None if typed in said or "_".join(typed) == named.id else _wording(words)
     close = close_options([category.option for category in section], words)

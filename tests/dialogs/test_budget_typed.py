@@ -52,7 +52,11 @@ def refused(section, text) -> ParseError:
     ("Salaires 62 000 € (2 ETP)", [("salaires", 6_200_000, "Salaires (2 ETP)", None)]),
     ("3 000 € de ménage (prestataire)", [("autre_fonctionnement", 300_000, "Ménage (prestataire)", None)]),
     ("2 agents 60 000 €", [("salaires", 6_000_000, "2 agents", None)]),  # "2" is what the line is for, not its amount
-    ("2 chauffeurs 60 000 €", [("autre_fonctionnement", 6_000_000, "2 chauffeurs", None)]),
+    ("2 chauffeurs 60 000 €", [("salaires", 6_000_000, "2 chauffeurs", None)]),  # a bus's drivers are staff
+    # A France services bus's running costs; "forfaits 4G" are telecoms, never the labelling forfait.
+    ("carburant 14 000 €, péages 200 €, forfaits 4G 1 200 €, assurance du bus 3 500 €",
+     [("deplacements", 1_400_000, None, None), ("deplacements", 20_000, None, None),
+      ("telecoms", 120_000, None, None), ("autre_fonctionnement", 350_000, "Assurance du bus", None)]),
     ("un agent d'accueil à mi-temps : 18 000 €", [("salaires", 1_800_000, "Un agent d'accueil à mi-temps", None)]),
     ("fournitures de bureau 1 000", [("fournitures", 100_000, "Fournitures de bureau", None)]),
     ("formation", [("formation", None, None, None)]),  # the category alone: its amount is asked next
@@ -111,6 +115,7 @@ def test_resources_say_what_they_fund_when_the_user_says_it(text, lines):
     (OPERATING, "bonjour", "budget.buttons", {}),
     (RESOURCES, "FNADT 30 000", "budget.subsidy", {"unknown": "FNADT"}),
     (RESOURCES, "forfait France services 50 000 €", "budget.subsidy", {"unknown": "forfait France services"}),
+    (OPERATING, "forfait 50 000 €", "budget.subsidy", {"unknown": "forfait"}),  # no forfait 4G: the subsidy
     (RESOURCES, "Commune 5 000 € en investissement et fonctionnement", "budget.two_uses", {}),
 ])
 def test_what_cannot_be_read_for_sure_is_refused_with_its_reason(section, text, key, params):
