@@ -24,11 +24,13 @@ class Category(Strict):
     state_aid: bool = False  # a State aid (DETR…): not cumulative with the labelling subsidy for operating costs
     # What a line typed for this category may begin with ("loyer", "mairie"), as an option's words.
     words: list[str] = Field(default_factory=list, max_length=20)
+    # The same for what the line pays for ("carburant", "chauffeur"): the line's wording, printed as typed.
+    items: list[str] = Field(default_factory=list, max_length=20)
 
     @cached_property
     def option(self) -> Option:
         """The category as a choice, for a line typed instead of tapped."""
-        return Option(id=self.id, label=self.label, words=self.words)
+        return Option(id=self.id, label=self.label, words=[*self.words, *self.items])
 
 
 class SubsidyRule(Strict):

@@ -160,7 +160,8 @@ def _line(section: Sequence[Category], words: str, amount: str, subsidy_words: S
     words = _clean(_YEARLY_RE.sub(" ", words))
     bare = _unqualified(words)
     if bare != words and _named(section, bare) is None and (named := _named(section, words)) is not None:
-        return TypedLine(named, cents)  # « Autre charge de fonctionnement »: a use in its very name
+        # « Autre charge de fonctionnement »: a use in its very name, and what follows it the line's wording
+        return TypedLine(named, cents, _category(section, words, subsidy_words, with_amount=True)[1])
     category, label = _category(section, bare, subsidy_words, with_amount=True)
     return TypedLine(category, cents, label, _use(words))
 
@@ -236,7 +237,7 @@ def _category(section: Sequence[Category], words: str, subsidy_words: Sequence[s
         raise ParseError("budget.subsidy", unknown=words)  # "forfait 30 000 €"; "forfaits 4G" are telecoms
     if named is not None:
         said = {bare_words(named.label), *(() if named.other else map(bare_words, named.words))}  # « Autre »: named
-        return named, None if typed in said or "_".join(typed) == named.id else _wording(words)
+        return named, None if typed in said or "_".join(typed) == named.id else _wording(_after_name(named, words))
     close = close_options([category.option for category in section], words)
     if close:
         raise ParseError("budget.category", unknown=words, close=[label for _, label in close["close"]])
@@ -246,6 +247,18 @@ def _category(section: Sequence[Category], words: str, subsidy_words: Sequence[s
     if other is None or fold(words) in _NOT_A_LABEL:
         raise ParseError("budget.category", unknown=words)
     return other, _wording(words)
+
+
+def _after_name(category: Category, words: str) -> str:
+    """"Déplacements : entretien du véhicule", "autre charge de fonctionnement : ménage": the category named, then,
+    set apart, what the line pays for, which is its wording. "CC La Grandvallière" is a name, kept whole."""
+    for name in sorted([category.label, *category.words], key=len, reverse=True):
+        if fold(words).startswith(fold(name)) and (said := _SET_APART_RE.match(words[len(name):])) and said[1]:
+            return said[1]
+    return words
+
+
+_SET_APART_RE = re.compile(r"\s*[:–-]\s+(.+)$")
 
 
 def _wording(words: str) -> str:

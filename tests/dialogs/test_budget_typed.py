@@ -54,9 +54,13 @@ def refused(section, text) -> ParseError:
     ("2 agents 60 000 €", [("salaires", 6_000_000, "2 agents", None)]),  # "2" is what the line is for, not its amount
     ("2 chauffeurs 60 000 €", [("salaires", 6_000_000, "2 chauffeurs", None)]),  # a bus's drivers are staff
     # A France services bus's running costs; "forfaits 4G" are telecoms, never the labelling forfait.
-    ("carburant 14 000 €, péages 200 €, forfaits 4G 1 200 €, assurance du bus 3 500 €",
-     [("deplacements", 1_400_000, None, None), ("deplacements", 20_000, None, None),
-      ("telecoms", 120_000, None, None), ("autre_fonctionnement", 350_000, "Assurance du bus", None)]),
+    # What the line pays for is its wording ("Carburant"), set apart after its category's name too.
+    ("carburant 14 000 €, péages 200 €, forfaits 4G 1 200 €, assurance du bus 3 500 €, chauffeur 18 000 €",
+     [("deplacements", 1_400_000, "Carburant", None), ("deplacements", 20_000, "Péages", None),
+      ("telecoms", 120_000, "Forfaits 4G", None), ("autre_fonctionnement", 350_000, "Assurance du bus", None),
+      ("salaires", 1_800_000, "Chauffeur", None)]),
+    ("Déplacements : entretien du véhicule 6 000 €, autre charge de fonctionnement : ménage 200 €",
+     [("deplacements", 600_000, "Entretien du véhicule", None), ("autre_fonctionnement", 20_000, "Ménage", None)]),
     ("un agent d'accueil à mi-temps : 18 000 €", [("salaires", 1_800_000, "Un agent d'accueil à mi-temps", None)]),
     ("fournitures de bureau 1 000", [("fournitures", 100_000, "Fournitures de bureau", None)]),
     ("formation", [("formation", None, None, None)]),  # the category alone: its amount is asked next
