@@ -87,6 +87,9 @@ def test_investment_lines_take_the_sections_own_words():
         ("amenagement_locaux", 1_200_000, None, None)]
     assert read(INVESTMENT, "3 postes informatiques 2 700 €") == [
         ("informatique", 270_000, "3 postes informatiques", None)]
+    # A France services bus's livery is its signage.
+    assert read(INVESTMENT, "habillage France services du bus 6 000 €") == [
+        ("signaletique", 600_000, "Habillage France services du bus", None)]
 
 
 @pytest.mark.parametrize(("text", "lines"), [
