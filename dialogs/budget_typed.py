@@ -115,9 +115,12 @@ def _read(section: Sequence[Category], text: str, subsidy_words: Sequence[str]) 
         return [TypedLine(category, None, label)]
     # "électricité, eau, chauffage : 2 400 €": one line, whose words list what it covers.
     clauses = [text] if len(amounts) == 1 and _LISTED_RE.search(text[:amounts[0].start()]) else _clauses(text)
+    lines: list[TypedLine] = []
     try:
-        return [_line(section, words, amount, subsidy_words)
-                for clause in clauses for words, amount in _pieces(clause, _amounts(clause))]
+        for clause in clauses:
+            for words, amount in _pieces(clause, _amounts(clause)):
+                lines.append(_same_source(lines, words, amount) or _line(section, words, amount, subsidy_words))
+        return lines
     except ParseError as error:
         if len(amounts) > 1:  # the message says so: a line read fine is not taken alone
             error.params["several"] = True
@@ -153,6 +156,14 @@ def _joined(part: str) -> list[str]:
         if _amounts(before) and _amounts(after):
             return [before, *_joined(after)]
     return [part]
+
+
+def _same_source(lines: list[TypedLine], words: str, amount: str) -> TypedLine | None:
+    """"Département 84 700 € en fonctionnement et 59 600 € en investissement": an amount said with only another use
+    than the line before it is that line's source again, for that use."""
+    if not lines or _unqualified(words) or (use := _use(words)) is None or use == lines[-1].use:
+        return None
+    return TypedLine(lines[-1].category, int(parse_euros(amount) * 100), lines[-1].label, use)
 
 
 def _line(section: Sequence[Category], words: str, amount: str, subsidy_words: Sequence[str]) -> TypedLine:

@@ -99,7 +99,13 @@ def test_investment_lines_take_the_sections_own_words():
     ("5 000 € de la communauté de communes pour le fonctionnement",
      [("intercommunalite", 500_000, None, "fonctionnement")]),
     ("CAF 2 000 € en fonctionnement", [("autre_ressource", 200_000, "CAF", "fonctionnement")]),
-    ("LEADER 20 000 € invest", [("europe", 2_000_000, None, "investissement")]),
+    ("LEADER 20 000 € invest", [("europe", 2_000_000, "LEADER", "investissement")]),  # the fund, printed
+    # One source for both uses, its second amount said with its use only; a State bank is no State subsidy.
+    ("Département de la Nièvre 84 700 € en fonctionnement et 59 600 € en investissement, Banque des Territoires "
+     "50 000 € pour l'investissement", [
+         ("departement", 8_470_000, "Département de la Nièvre", "fonctionnement"),
+         ("departement", 5_960_000, "Département de la Nièvre", "investissement"),
+         ("autre_ressource", 5_000_000, "Banque des Territoires", "investissement")]),
     ("Département du Lot 15 000 € (fonct.)", [("departement", 1_500_000, "Département du Lot", "fonctionnement")]),
     ("La ville quarante mille euros en fonctionnement, la Métropole dix mille en fonctionnement aussi.",
      [("commune", 4_000_000, None, "fonctionnement"), ("intercommunalite", 1_000_000, None, "fonctionnement")]),
