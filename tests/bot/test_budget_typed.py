@@ -162,3 +162,13 @@ async def test_a_table_pasted_from_a_spreadsheet_adds_its_lines_and_checks_its_t
     assert stored(services) == [("salaires", "Salaires et charges (2 ETP)", 7_840_000, "fonctionnement"),
                                 ("maintenance_informatique", "Maintenance informatique", 180_000, "fonctionnement"),
                                 ("fournitures", "Fournitures", 120_000, "fonctionnement")]
+
+
+async def test_a_source_funding_both_uses_shows_which_line_is_the_investment(client, services):
+    """"Département de la N…" twice in the budget: the "(inv.)" after a long name was cut off with it."""
+    await reach(client, services, "budget_ressources")
+    added = await client.send("Département de la Nièvre 84 700 € en fonctionnement et 59 600 € en investissement")
+    assert seen(added[0]) == ("➕ Lignes ajoutées :\n• Département de la Nièvre : 84 700 € (Département, "
+                              "fonctionnement)\n• Département de la Nièvre : 59 600 € (Département, investissement)")
+    summary = seen((await client.send("/budget"))[0])
+    assert "Département de la N…    84 700 €" in summary and "Département … (inv.)    59 600 €" in summary
