@@ -230,6 +230,12 @@ def parse_decimal(text: str, min: int | Decimal | None = None, max: int | Decima
 _PERCENT_RE = re.compile(r"(?:(?:un )?(?:temps partiel )?a )?(?P<number>[0-9]{1,3}(?:[.,][0-9]+)?) ?%")
 
 
+# "60 % chacune, donc 1,2", "soit 1,2 ETP", "= 1,2": the total a sum said before it comes to (folded).
+_TOTAL_SAID_RE = re.compile(r".*(?:\bdonc|\bsoit|=|\bau total|\ben tout)\s*:?\s*(?P<number>[0-9]+(?:[.,][0-9]{1,2})?)"
+                            r"\s*(?:etp|equivalents? temps pleins?)?\s*(?:au total|en tout)?")
+_EACH_RE = re.compile(r"\bchacun(?:e|s|es)?\b|\bpar personne\b")
+
+
 def _percent(number: str, min: int | Decimal | None, max: int | Decimal | None) -> Decimal:
     """A percentage as the fraction it is: "80" is 0.8, with at most two decimals like any decimal answer."""
     value = parse_decimal(number) / 100
@@ -717,6 +723,8 @@ def _names_someone(text: str) -> bool:
     return bool(words) and words[0] not in _NOT_A_NAME_START and not any(c.isdigit() for c in text)
 
 
+# "60 %", "0,5 ETP", "20 h": a share of time, which names no one.
+_SHARE_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)?\s*(?:%|pour ?cent\b|etp\b|h\b|heures?\b)", re.IGNORECASE)
 _TO_SOMEONE_RE = re.compile(rf"^\s*[àaÀA]\s+(?=(?i:{_CIVILITY}(?!\w))|[A-ZÀ-Ý])")
 
 
@@ -734,6 +742,8 @@ def parse_person(text: str) -> str:
             raise ParseError("person.self")
     if commune_of(text) and not _CIVILITY_RE.search(text):  # an address pasted a question late; "Mme Leroy, 4
         raise ParseError("person.address", typed=text)       # place Louis Lacrocq, 23000 Guéret" names her
+    if _SHARE_RE.search(text) and not any(word[:1].isupper() for word in _WORD_RE.findall(_SHARE_RE.sub(" ", text))):
+        raise ParseError("person.share", typed=text)  # "60 % chacune", the time worked typed a question early
     words = _WORD_RE.findall(text)  # "moi-même": "moi", "même"
     if not text or any(fold(word) == "moi" and (number == 0 or word.islower()) for number, word in enumerate(words)):
         raise ParseError("person.self")
@@ -742,13 +752,13 @@ def parse_person(text: str) -> str:
 
 # "c'est moi qui coordonne", "j'anime", "avec mon adjointe": the person typing, whom a document read by the Préfecture
 # does not name. "Mon espace santé", "Ma Prime Rénov'" are names (capitalised), not so.
-_FIRST_PERSON_RE = re.compile(r"(?<![\w'’-])(?:(?i:moi(?:-m[eê]me)?|je)|me|mon|ma|mes)(?![\w'’-])"
-                              r"|(?<![\w'’-])(?i:[jm])['’](?=\w)")
+_SELF_SAID_RE = re.compile(r"(?<![\w'’-])(?:(?i:moi(?:-m[eê]me)?|je)|me|mon|ma|mes)(?![\w'’-])"
+                           r"|(?<![\w'’-])(?i:[jm])['’](?=\w)")
 
 
 def first_person(text: str) -> str | None:
     """The first word of a text saying the person typing ("moi", "j'"), as typed; None when there is none."""
-    said = _FIRST_PERSON_RE.search(text)
+    said = _SELF_SAID_RE.search(text)
     return said.group() if said else None
 
 
@@ -1251,6 +1261,10 @@ def _figure(question: Question, text: str, today: datetime.date | None) -> Any:
             return parse_decimal(str(times).replace(".", ","), question.min, question.max)
         if question.percent and (percent := _PERCENT_RE.fullmatch(typed_words(text))):
             return _percent(percent["number"], question.min, question.max)
+        if (total := _TOTAL_SAID_RE.fullmatch(typed_words(text))) is not None:  # "60 % chacune, donc 1,2"
+            return parse_decimal(total["number"], question.min, question.max)
+        if _EACH_RE.search(typed_words(text)):
+            raise ParseError("decimal.each")  # "60 % chacune": the total is the user's to give
         return parse_decimal(text, question.min, question.max)
     value = parse_euros(text)
     if (question.min is not None and value < question.min) or (question.max is not None and value > question.max):

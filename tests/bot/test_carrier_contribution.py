@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from tests.bot.test_carrier_identity import current_values, reach_the_siret
 from tests.bot.test_conversation import create_project
-from tests.bot.test_meant_input import reach_objectives, reach_stakes, versions
+from tests.bot.test_meant_input import reach_objectives, reach_stakes, reach_team_functions, versions
 from tests.bot.test_pasted import reach_monday
 from tests.bot.test_verdicts import goto_stage
 from tests.support.walk import question_in, walk_step
@@ -142,3 +142,23 @@ async def test_a_text_saying_moi_is_kept_and_said_to_name_no_one_in_the_dossier(
     await client.click("↩️ Retour")
     replies = await client.send("Rapprocher Mon espace santé et les démarches des habitants.")
     assert not any("ne dira pas" in reply.text for reply in replies)
+
+
+async def test_the_time_worked_is_no_ones_name_and_a_total_said_after_a_sum_is_the_answer(client, services):
+    """Two advisers at the bus's desk: "60 % chacune, donc 1,2" was no number, and "60 % chacune", typed after one
+    ↩️ too many, replaced the advisers' names with a share of time."""
+    guide = services.guide
+    await reach_team_functions(client, "accueil")
+    await client.send("Camille Roy et Inès Barbier, conseillères France services")
+    refused, _ = await client.send("60 % chacune")
+    assert refused.text == "⚠️ Tapez le total pour toutes les personnes. Exemple : 1,2 pour deux personnes à 60 %."
+    said, asked = await client.send("60 % chacune, donc 1,2")
+    assert said.text == "➡️ Réponse retenue : 1,2."
+    assert versions(services, "equipe_etp_accueil") == ["1.2"]
+    await client.click("↩️ Retour")
+    asked = (await client.click("↩️ Retour"))[-1]
+    assert question_in(guide, asked).id == "equipe_agent_accueil"
+    refused, _ = await client.send("60 % chacune")
+    assert refused.text == ("⚠️ « 60 % chacune » ressemble à un temps de travail. Cette question demande le prénom "
+                            "et le nom d'une personne, ou « à recruter ».")
+    assert versions(services, "equipe_agent_accueil") == ["Camille Roy et Inès Barbier, conseillères France services"]
