@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 from tests.bot.test_carrier_identity import current_values, reach_the_siret
-from tests.bot.test_conversation import create_project
 from tests.bot.test_meant_input import reach_objectives, reach_stakes, reach_team_functions, versions
 from tests.bot.test_pasted import reach_monday
-from tests.bot.test_verdicts import goto_stage
-from tests.support.walk import question_in, walk_step
+from tests.bot.test_verdicts import reach_the_yearly_committee
+from tests.support.walk import question_in
 
 BROUGHT = "le bus lui-même (acheté 280 000 €), les deux conseillères, le chauffeur, le carburant et l'assurance"
 
@@ -94,14 +93,7 @@ async def test_a_yes_to_the_yearly_committee_said_with_its_date_and_guests_keeps
     """"oui, le premier est prévu le 12 mars…, avec les 12 maires, la sous-préfète et les opérateurs" was refused
     whole ("Répondez seulement par oui ou par non"): the guests' list stood between the yes and the date."""
     guide = services.guide
-    replies = await create_project(client)
-    for _ in guide.stages[0].steps[:4]:  # the committee is first asked with the cahier des charges: left there
-        replies = await walk_step(client, guide, replies, {"dev_comite_annuel": "passer"})
-        replies = await client.click("Étape suivante")
-    replies = await goto_stage(client, 8)
-    for _ in range(2):  # the activity follow-up, then communication
-        replies = await walk_step(client, guide, replies)
-        replies = await client.click("Étape suivante")
+    replies = await reach_the_yearly_committee(client, guide, "passer")  # left unanswered at stage 1
     assert question_in(guide, replies[-1]).id == "dev_comite_annuel"
     said, asked = await client.send("oui, le premier est prévu le 14 mars à 14h30 à l'Hôtel du Département, avec "
                                     "les 12 maires, la sous-préfète et les opérateurs")

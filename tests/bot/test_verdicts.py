@@ -24,17 +24,23 @@ async def goto_stage(client, order: int):
     return await client.click(f"{order}. ")
 
 
-async def test_a_fact_given_earlier_is_shown_again_with_a_one_tap_still_true(client, services):
-    guide = services.guide
+async def reach_the_yearly_committee(client, guide, said_first: str):
+    """Stage 8 at « Réunirez-vous un comité de pilotage… ? », first asked with stage 1's cahier des charges, where
+    `said_first` answered it."""
     replies = await create_project(client)
-    for step in guide.stages[0].steps[:4]:  # the committee is first asked with the cahier des charges
-        replies = await walk_step(client, guide, replies, {"dev_comite_annuel": "oui"})
+    for _ in guide.stages[0].steps[:4]:
+        replies = await walk_step(client, guide, replies, {"dev_comite_annuel": said_first})
         replies = await client.click("Étape suivante")
     replies = await goto_stage(client, 8)
     for _ in range(2):  # the activity follow-up, then communication
         replies = await walk_step(client, guide, replies)
         replies = await client.click("Étape suivante")
-    asked = replies[-1]
+    return replies
+
+
+async def test_a_fact_given_earlier_is_shown_again_with_a_one_tap_still_true(client, services):
+    guide = services.guide
+    asked = (await reach_the_yearly_committee(client, guide, "oui"))[-1]
     assert question_in(guide, asked).id == "dev_comite_annuel"
     assert "Vous avez déjà répondu à l'étape 1 (Le cahier des charges de la labellisation)" in asked.text
     assert "Réponse actuelle : Oui" in asked.text and "✅ Toujours exact" in asked.labels
