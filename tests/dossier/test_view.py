@@ -20,6 +20,7 @@ from dossier.word import render_dossier_docx
 from store.repo import Repository
 from tests.bot.test_budget_typed import reach
 from tests.bot.test_conversation import create_project
+from tests.bot.test_meant_input import reach_team_functions
 from tests.bot.test_verdicts import goto_stage
 from tests.dossier.sample import GROUP_HEADINGS, guide, msap, texts, ui
 from tests.support.budget_chat import add_resource
@@ -315,3 +316,12 @@ async def test_where_a_bus_stops_typed_with_a_phones_capital_reads_inside_the_se
         assert squash("se tiendront sur les places des mairies : lundi Lormes et Brassy (chaque semaine).") in text
     convention = squash("\n".join(page_texts(render_convention_pdf(dossier))))
     assert squash("se tiennent sur les places des mairies : lundi Lormes et Brassy (chaque semaine).") in convention
+
+
+async def test_a_function_typed_as_an_other_option_starts_its_row_with_a_capital(client, services):
+    """"la conduite du bus", a bus's « Autre » function, opened its row of the team table in lowercase."""
+    await reach_team_functions(client, "l'accueil et la conduite du bus")
+    dossier = build(services, draft=True)
+    for text in (squash("\n".join(page_texts(render_dossier_pdf(dossier)))),
+                 squash(all_text(open_docx(render_dossier_docx(dossier))))):
+        assert squash("La conduite du bus") in text and squash("la conduite du bus") not in text
