@@ -24,10 +24,10 @@ from dialogs.folding import fold
 from dialogs.schedule import WEEKDAYS, hours_among_words, parse_week, same_hours_as, total_minutes, tour_lines
 from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DRAFT, KEEP, MOVE_ON, NEW_PROJECT, NEXT, SKIP,
                              DateInferred, ParseError, first_person, from_json, mentions, name_and_function,
-                             names_nothing, parse_answer, parse_title, reads_as_shown, said_yes_no, same_answer_as, says_none_of,
-                             spoken, territory_said, to_json, typed_at_deferred, typed_at_dossier, typed_at_menu,
-                             typed_at_projects, typed_at_recap, typed_at_team, typed_button, typed_command,
-                             typed_validate, yes_how, yes_no_because, yes_no_then)
+                             names_nothing, parse_answer, parse_title, reads_as_shown, said_yes_no, same_answer_as,
+                             says_none_of, spoken, territory_said, to_json, typed_at_deferred, typed_at_dossier,
+                             typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team, typed_button,
+                             typed_command, typed_validate, yes_how, yes_no_because, yes_no_then)
 from dialogs.partners import partner_name
 from dialogs.pasted import contact_lines, without_lines
 from dialogs.not_answers import asks_what_is_meant, says_goodbye, says_thanks
@@ -726,10 +726,11 @@ class _Conversation:
         shown = self.view.with_answer(question.id, StoredAnswer(ANSWERED, value, question.kind.value)) \
             .visible_questions(step)
         then = shown[shown.index(question) + 1] if question in shown[:-1] else None
-        passed = []  # "oui, prévu le 12 mars, avec les maires": the date further on, and the list passed over
+        passed: list[Question] = []  # "oui, prévu le 12 mars, avec les maires": the date further on, the list before
         if then is not None and question.kind is Kind.YES_NO and not takes(then):
-            passed = shown[shown.index(then):]
-            then = self._dated(passed, rest, takes)
+            later = shown[shown.index(then):]
+            then = self._dated(later, rest, takes)
+            passed = later[:later.index(then)] if then is not None else []
         if then is None or not takes(then):
             return None
         if question.kind is Kind.YES_NO and then.kind is not Kind.DATE:
@@ -744,19 +745,18 @@ class _Conversation:
             # Said once, in the line below: not again as the next question's own "Réponse retenue" or date.
             outcome = Outcome([reply for reply in outcome.replies
                                if reply.template not in ("understood", "date_understood")])
-        return Outcome([Reply("understood", understood), *self._ticked_along(passed[:passed.index(then)] if passed
-                                                                             else [], rest, outcome).replies])
+        return Outcome([Reply("understood", understood), *self._ticked_along(passed, rest, outcome.replies)])
 
-    def _ticked_along(self, passed: list[Question], text: str, outcome: Outcome) -> Outcome:
+    def _ticked_along(self, passed: list[Question], text: str, replies: list[Reply]) -> list[Reply]:
         """The list passed over for a later date and asked next: the options the same words name ticked, for the
         user to validate ("…, avec les maires et la sous-préfète" at "Qui inviterez-vous ?")."""
         asked = self._question_for_buttons()
-        if (asked not in passed or asked.kind is not Kind.MULTI or outcome.replies[-1].template != "question"
+        if (asked not in passed or asked.kind is not Kind.MULTI or replies[-1].template != "question"
                 or not (ticked := options_named(asked, text))):
-            return outcome
+            return replies
         self.membership.draft_question, self.membership.draft_choices = asked.id, ticked
         self._touch()
-        return Outcome([*outcome.replies[:-1], self._ask(asked)])
+        return [*replies[:-1], self._ask(asked)]
 
     def _named_again(self, step: Step, question: Question, text: str) -> Outcome | None:
         """"Mme Odile Lacroix, présidente de l'association" typed at the function asked after her name (a "Retour"
