@@ -66,12 +66,20 @@ class PartnerView:
     referent: str
     convention: str           # "signée", "en discussion", "à préparer", ""
     signed_on: str            # "2 mars 2027" or ""
+    detail_repeats: bool = False  # the detail names every contribution ticked: said alone, not after them
+    shared: bool = False      # its signing body signs for another operator too (outre-mer, the CGSS)
 
     @property
     def name(self) -> str:
         """Its name in the convention-cadre, as for the other parties: its legal name, "" (a blank to fill in) until
         given."""
         return self.legal_name
+
+    @property
+    def heading(self) -> str:
+        """Its name where what it does is listed: "CGSS de la Guyane, pour la MSA" when that body signs for
+        several."""
+        return f"{self.legal_name}, pour {self.short_name}" if self.shared else self.legal_name
 
 
 @dataclass(frozen=True)
@@ -229,6 +237,12 @@ class Dossier:
     budget: BudgetView
     annexes: list[str]                    # documents to attach
     checklist: list[ChecklistStage]
+
+    @property
+    def partner_names(self) -> list[str]:
+        """Each operator's signing body once, though it signs for several; every blank kept, one per name to give."""
+        named = {fold(p.name): p.name for p in reversed(self.partners) if p.name}
+        return [p.name for p in self.partners if not p.name or named.pop(fold(p.name), None) is not None]
 
     @property
     def name_says_label(self) -> bool:

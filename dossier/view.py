@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -14,6 +15,8 @@ from dialogs.budget import (BudgetSummary, Line, Plan, forfait_formula, forfait_
 from dialogs.budget_model import INVESTMENT, OPERATING, BudgetModel, ForfaitRule
 from dialogs.checks import State, budget_missing, evaluate, missing_required
 from dialogs.dossier_model import DossierSources, PerOption, evidence_fields
+from dialogs.choices import options_named
+from dialogs.folding import fold
 from dialogs.formatting import french_list, upper_first
 from dialogs.loader import LoadedGuide
 from dialogs.referential_model import ReferentialFile
@@ -172,8 +175,17 @@ class _Builder:
                 contributions=self.contributions(group.question_id("contributions", option)),
                 contribution_detail=f("contribution_detail"),
                 staff=self.chose(group.question_id("contributions", option), STAFF), referent=f("referent"),
-                convention=f("convention").lower(), signed_on=f("signed_on")))
-        return rows
+                convention=f("convention").lower(), signed_on=f("signed_on"),
+                detail_repeats=self.detail_repeats(group.question_id("contributions", option),
+                                                   f("contribution_detail"))))
+        bodies = Counter(fold(row.legal_name) for row in rows if row.legal_name)
+        return [replace(row, shared=bodies[fold(row.legal_name)] > 1) if row.legal_name else row for row in rows]
+
+    def detail_repeats(self, question_id: str, detail: str) -> bool:
+        """"du personnel (permanence mensuelle)" after « Du personnel » ticked: the details name every option
+        ticked, which printed before them would be said twice."""
+        ticked = set(self.a.value(question_id) or []) if question_id in self.guide.questions else set()
+        return bool(ticked and detail) and ticked <= set(options_named(self.guide.questions[question_id], detail))
 
     def operator_name(self, option: str) -> str:
         """"la CAF" (dialogs/dossier.yaml), or the option's label for an operator without a name there."""
@@ -218,8 +230,11 @@ class _Builder:
     def parties(carrier: CarrierView, partners: list[PartnerView],
                 local_partners: list[LocalPartnerView]) -> list[Party]:
         represented = ", ".join(part for part in (carrier.representative, carrier.function) if part)
+        signing = {}  # one body signing for several operators (outre-mer, the CGSS) is one party
+        for p in partners:
+            signing.setdefault((fold(p.name), fold(p.signatory)) if p.name else id(p), p)
         return [Party(CARRIER, carrier.name, represented),
-                *(Party(OPERATOR, p.name, p.signatory) for p in partners),
+                *(Party(OPERATOR, p.name, p.signatory) for p in signing.values()),
                 *(Party(LOCAL_PARTNER, p.legal_name, p.signatory) for p in local_partners)]
 
     def team(self) -> list[TeamRow]:

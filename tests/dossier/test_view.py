@@ -325,3 +325,33 @@ async def test_a_function_typed_as_an_other_option_starts_its_row_with_a_capital
     for text in (squash("\n".join(page_texts(render_dossier_pdf(dossier)))),
                  squash(all_text(open_docx(render_dossier_docx(dossier))))):
         assert squash("La conduite du bus") in text and squash("la conduite du bus") not in text
+
+
+async def test_one_body_signing_for_two_operators_is_one_party(client, services):
+    """Outre-mer, the CGSS signs for the Assurance maladie and the MSA: the convention listed it twice among the
+    parties and the partners, and said each contribution twice ("du personnel. du personnel (visio)")."""
+    replies = await create_project(client, "Maison de Maripasoula", "Commune de Maripasoula (Guyane)")
+    cgss = {"part_operateurs": "La Poste, Assurance maladie, MSA",
+            "part_nom_cnam": "CGSS de la Guyane", "part_nom_msa": "cgss de la Guyane",
+            "part_signataire_cnam": "M. Ho-A-Chuck, directeur général", "part_services_cnam": "Droits santé.",
+            "part_signataire_msa": "M. Ho-A-Chuck, directeur général", "part_referent_cnam": "Mme Jean, accueil",
+            "part_contribution_cnam": "Du personnel", "part_contribution_cnam_detail": "du personnel (en visio)",
+            "part_convention_cnam": "3", "part_convention_cnam_date": "16/03/2027",
+            "part_contribution_la_poste_detail": "un guichet deux jours par semaine"}
+    await walk_guide(client, services.guide, replies, CONFORMANT | cgss)
+    dossier = build(services)
+    assert [p.name for p in dossier.parties if p.role == "operateur"] == [
+        "La Poste, direction régionale Occitanie", "CGSS de la Guyane"]
+    assert dossier.partner_names == ["La Poste, direction régionale Occitanie", "CGSS de la Guyane"]
+    assert [p.heading for p in dossier.partners] == [
+        "La Poste, direction régionale Occitanie", "CGSS de la Guyane, pour l'Assurance maladie",
+        "cgss de la Guyane, pour la MSA"]
+    convention = squash("\n".join(page_texts(render_convention_pdf(dossier))))
+    assert squash("CGSS de la Guyane, ayant pour signataire M. Ho-A-Chuck, directeur général,") in convention
+    assert convention.count(squash("Guyane, ayant pour signataire")) == 1
+    assert squash("opérateurs nationaux suivants : La Poste, direction régionale Occitanie et CGSS de la Guyane.") \
+        in convention
+    assert squash("CGSS de la Guyane, pour l'Assurance maladie : du personnel (en visio).") in convention
+    assert squash("cgss de la Guyane, pour la MSA : la formation des agents.") in convention
+    # Details naming none of the ticks follow them as a sentence of their own.
+    assert squash("Occitanie : du personnel et des locaux. Un guichet deux jours par semaine.") in convention
