@@ -250,8 +250,12 @@ def _category(section: Sequence[Category], words: str, subsidy_words: Sequence[s
         said = {bare_words(named.label), *(() if named.other else map(bare_words, named.words))}  # « Autre »: named
         return named, None if typed in said or "_".join(typed) == named.id else _wording(_after_name(named, words))
     close = close_options([category.option for category in section], words)
-    if close:
-        raise ParseError("budget.category", unknown=words, close=[label for _, label in close["close"]])
+    # "Billets d'avion pour les formations": the category its first words name, and the one named further on.
+    leading = [category.label for category in section if any(
+        typed[:len(said)] == said for said in map(bare_words, category.option.words) if said)]
+    if close or leading:
+        raise ParseError("budget.category", unknown=words, worded=bool(leading), close=list(dict.fromkeys(
+            [*leading, *(label for _, label in close.get("close", []))])))
     if not with_amount:
         raise ParseError("budget.buttons")
     other = next((category for category in section if category.other), None)
@@ -279,6 +283,9 @@ def _wording(words: str) -> str:
 def _named(section: Sequence[Category], words: str) -> Category | None:
     """The category the words name for sure; "téléphone et internet", both words of one, name it too, and so does
     "CC Monts et Vallées Ouest Creuse", whose "et" goes on with a proper name."""
+    said_first = [category for category in section if _after_name(category, words) != words]
+    if len(said_first) == 1:  # "Déplacements : billets d'avion pour les formations", whatever follows the colon
+        return said_first[0]
     options = [category.option for category in section]
     if (found := match_option(options, words)) is None:
         parts = {said for part in re.split(r"\s+(?:et|ou)\s+|\s*/\s*", words)

@@ -172,3 +172,21 @@ async def test_a_source_funding_both_uses_shows_which_line_is_the_investment(cli
                               "fonctionnement)\n• Département de la Nièvre : 59 600 € (Département, investissement)")
     summary = seen((await client.send("/budget"))[0])
     assert "Département de la N…    84 700 €" in summary and "Département … (inv.)    59 600 €" in summary
+
+
+async def test_a_river_maison_s_charges_and_a_line_two_categories_may_hold(client, services):
+    """French Guiana: "Connexion satellite", the pirogue's and the plane's costs were refused; "Billets d'avion
+    pour les formations" suggested only « Formation », and its suggested form "Déplacements : …" was refused too."""
+    await reach(client, services, "budget_charges_fonctionnement")
+    replies = await client.send("Billets d'avion pour les formations à Cayenne 3 600 €")
+    assert seen(replies[0]) == (
+        "⚠️ Je n'ai pas reconnu « Billets d'avion pour les formations à Cayenne ». Vouliez-vous dire « Déplacements "
+        "(itinérance) » ou « Formation » ? Pour garder ce libellé, tapez la catégorie devant lui : « Déplacements "
+        "(itinérance) : Billets d'avion pour les formations à Cayenne », avec le montant.")
+    assert stored(services) == []
+    await client.send("Connexion satellite 4 800 €⏎Carburant pirogue pour les permanences 9 000 €⏎Déplacements "
+                      "(itinérance) : Billets d'avion pour les formations à Cayenne 3 600 €".replace("⏎", "\n"))
+    assert stored(services) == [
+        ("telecoms", "Connexion satellite", 480_000, "fonctionnement"),
+        ("deplacements", "Carburant pirogue pour les permanences", 900_000, "fonctionnement"),
+        ("deplacements", "Billets d'avion pour les formations à Cayenne", 360_000, "fonctionnement")]

@@ -206,3 +206,16 @@ def test_an_association_s_funders_are_the_lines_it_names():
         ("autre_ressource", 600_000, "Valorisation du bénévolat", "fonctionnement")]
     assert read(RESOURCES, "Autre ressource 500 € en fonctionnement") == [
         ("autre_ressource", 50_000, None, "fonctionnement")]  # its wording asked next
+
+
+def test_a_river_maison_s_investments_are_in_their_categories():
+    """French Guiana: the air conditioning and the satellite dish were « Autre investissement » lines."""
+    assert read(INVESTMENT, "Climatisation du local 8 000 €, antenne satellite 6 000 €, électricité 1 000 €") == [
+        ("amenagement_locaux", 800_000, "Climatisation du local", None),
+        ("informatique", 600_000, "Antenne satellite", None),
+        ("amenagement_locaux", 100_000, "Électricité", None)]
+    assert read(OPERATING, "Internet par satellite 4 800 €, pirogue 2 000 €") == [
+        ("telecoms", 480_000, "Internet par satellite", None), ("deplacements", 200_000, "Pirogue", None)]
+    # The collectivité holding the Département's powers there is that category, under its own name.
+    assert read(RESOURCES, "Collectivité territoriale de Guyane 20 000 € en fonctionnement") == [
+        ("departement", 2_000_000, "Collectivité territoriale de Guyane", "fonctionnement")]
