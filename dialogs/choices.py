@@ -10,13 +10,13 @@ from difflib import get_close_matches
 from os.path import commonprefix
 from functools import lru_cache
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from dialogs.errors import ParseError
 from dialogs.folding import ORDINALS, SPELT_NUMBERS, fold, typed_words
 from dialogs.formatting import upper_first
-from dialogs.model import OTHER, Kind, Option, Question
-from dialogs.pasted import in_brackets, lines, list_items, without_asides
+from dialogs.model import OTHER, Kind, Option, Question, Together
+from dialogs.pasted import asides, in_brackets, lines, list_items, without_asides
 
 CLOSE_LABEL_MIN = 4  # a shorter label ("Oui", "Non") inside a typed text is too often a mere word of it
 # A word this long shared with a label names what the option is about ("bâtiment", "centre"); a shorter one is
@@ -163,11 +163,19 @@ _NAME_ENDS_RE = re.compile(r"\s+(?:qui|que|qu')\s*|\s*,\s+(?:via|avec|par|pour|e
                            re.IGNORECASE)
 
 
+# A name's acronym said first, then the name: "la CCOG, Communauté de communes…", "le SIVOM (syndicat…)".
+_ACRONYM_FIRST_RE = re.compile(r"\s*(?:(?:la|le|les|l['’])\s*)?(?P<acronym>[A-Z][A-Z0-9]{1,7})\s*(?:,|\(|[–—-]\s)"
+                               r"\s*(?P<rest>[^()]+?)\)?\s*")
+
+
 def option_and_name(question: Question, text: str) -> tuple[str, str] | None:
     """A single choice's option and the name of what it is, typed together: "la communauté de communes Causse et
     Vallées de la Dordogne" is « La collectivité locale » and "Communauté de communes Causse et Vallées de la
     Dordogne". None unless the words of one option start the text and a proper name follows them, with no word
     that takes the option back ("ou", "pas"…) nor another option's words."""
+    if (first := _ACRONYM_FIRST_RE.fullmatch(text)) is not None and match_option(
+            question.options, first["acronym"]) is None and (said := option_and_name(question, first["rest"])):
+        return said[0], f"{said[1]} ({first['acronym']})"  # "la CCOG, Communauté de communes de l'Ouest Guyanais"
     typed = bare_words(text)
     said = {option.id: rest for option in question.options
             if typed and (rest := _said_by_words(option, typed))}
@@ -231,7 +239,8 @@ def with_details(question: Question, text: str) -> tuple[list[str], str] | None:
         chosen = parse_multi(question, text)
     except ParseError:
         return None
-    named = {bare_words(phrase) for option in question.options for phrase in (option.label, *option.words)}
+    named = {bare_words(phrase) for option in question.options for phrase in (option.label, *option.words)} | {
+        bare_words(words) for group in question.together for words in group.words}
     parts = [part for part in _split_list(text)[0::2] if part.strip()]
     if all(bare_words(part) in named or _rank(_choice_key(part)) or _choice_key(part).isdigit()
            or _says_all(typed_words(part)) or _says_both(question, typed_words(part)) for part in parts):
@@ -268,7 +277,7 @@ def _says_more(options: Sequence[Option], part: str) -> bool:
     européens) but is something else, while "polyvalance" is an option mistyped."""
     said = set().union(*(bare_words(words) for option in options for words in (option.label, *option.words)))
     return any(len(word) >= CLOSE_WORD_MIN and not _alike(word, said) and not any(
-        len(commonprefix((word, other))) >= _STEM for other in said) for word in bare_words(part))
+        len(commonprefix((word, other))) >= _STEM for other in said) for word in bare_words(without_asides(part)))
 
 
 def _alike(word: str, words: set[str]) -> bool:
@@ -348,13 +357,13 @@ def parse_multi(question: Question, text: str) -> list[str]:
     if question.counted is not None and (count := _count(question.counted, typed)) is not None:
         return [option.id for option in question.options[:count]]
     if (said := _all_but(text)) is not None and said[1]:  # every option, less those named
-        less, _, runs = _read_list(question, said[2])
+        less, _, runs, *_ = _read_list(question, said[2])
         if runs:  # "tout sauf la salle de réunion, on utilisera…": what was read is ticked, the rest said not read
             ticked = [option for option in every if option not in less] if less else []
             raise ParseError("choice.invalid", unknown=runs[0], **close_options(question.options, runs[0]),
                              **({"ticked": ticked} if ticked else {}))
         return _ticked(question, set(every) - less, text)
-    chosen, unknown, runs = _read_list(question, text)
+    chosen, unknown, runs, *_ = _read_list(question, text)
     if unknown:
         raise _not_read(question, chosen, unknown, runs)
     return _ticked(question, chosen, text)
@@ -363,8 +372,22 @@ def parse_multi(question: Question, text: str) -> list[str]:
 def options_named(question: Question, text: str) -> list[str]:
     """The options a sentence names among other words ("…prévu le 12 mars, avec les maires et la sous-préfète"),
     in the list's order; the other words are not read."""
-    chosen = _read_list(question, text)[0]
+    chosen = _read_list(question, text).chosen
     return [option.id for option in question.options if option.id in chosen]
+
+
+def list_read(question: Question, text: str) -> ListRead:
+    """How a list typed at a multiple choice reads: what it says of the options it names, in brackets, stressed
+    ("surtout…") or after a colon, which the options ticked do not keep; the notes of the names it ticked several
+    options for."""
+    return _read_list(question, text)
+
+
+def _together(question: Question, part: str) -> Together | None:
+    """The question's name for several options that the part is, or starts ("la CGSS de Guyane"), if any."""
+    typed = bare_words(without_asides(part))
+    return next((group for group in question.together for words in map(bare_words, group.words)
+                 if typed[:len(words)] == words and not _HEDGES.intersection(typed[len(words):])), None)
 
 
 def _not_read(question: Question, chosen: set[str], unknown: list[str], runs: list[str]) -> ParseError:
@@ -400,6 +423,11 @@ _OTHER_SAID_RE = re.compile(r"(?:^|[,;\n]|\s(?:et|ou|plus)\s)\s*autres?\s*(?P<op
                             re.IGNORECASE | re.DOTALL)
 
 
+def other_said(text: str) -> bool:
+    """"Autre : l'accès aux droits", "1 et autres (le numérique)": the text gives the words of an « Autre »."""
+    return _OTHER_SAID_RE.search(text) is not None
+
+
 def with_other(question: Question, text: str) -> tuple[Any, str] | None:
     """"polyvalence, patience": the options named and « Autre », with the words for it ("patience"), when the
     question offers « Autre » and those words look like no option (a mistyped option is asked again); None
@@ -411,7 +439,7 @@ def with_other(question: Question, text: str) -> tuple[Any, str] | None:
         words = ", ".join(list_items(words))  # "Autre :⏎- attractivité du bourg⏎- tourisme", pasted
         if question.kind is Kind.CHOICE:
             return (OTHER, words) if not text[:said.start()].strip() else None
-        chosen, unknown, _ = _read_list(question, text[:said.start()])
+        chosen, unknown, *_ = _read_list(question, text[:said.start()])
         return None if unknown else (_ticked(question, chosen | {OTHER}, text), words)
     if re.search(_SENTENCE_END, text):
         return None  # sentences after the options tell about them: "… Le quartier est en QPV" is no other one
@@ -420,7 +448,7 @@ def with_other(question: Question, text: str) -> tuple[Any, str] | None:
     else:
         if (said := _all_but(text)) is not None and said[1]:
             return None  # what "tous sauf…" leaves out is no « Autre »
-        chosen, unknown, runs = _read_list(question, text)
+        chosen, unknown, runs, *_ = _read_list(question, text)
     if not unknown or OTHER in chosen or any(
             (close_options(question.options, part) and (question.kind is Kind.CHOICE or not _says_more(
                 question.options, part))) or _ALL_START_RE.match(typed_words(part))
@@ -431,9 +459,21 @@ def with_other(question: Question, text: str) -> tuple[Any, str] | None:
     return _ticked(question, chosen | {OTHER}, text), ", ".join(runs)
 
 
-def _read_list(question: Question, text: str) -> tuple[set[str], list[str], list[str]]:
-    """The options a list names; its parts that name none, in order; and those parts as typed, the ones next to
-    each other kept together ("réduire les trajets vers Figeac et Brive" is not two things)."""
+class ListRead(NamedTuple):
+    """A list read against a question's options."""
+    chosen: set[str]  # the options it names
+    unknown: list[str]  # its parts that name none, in order
+    runs: list[str]  # those parts as typed, the ones next to each other kept together
+    details: list[str]  # what it says of the options named, which a list of options does not keep
+    notes: list[str]  # why a name typed ticked several options (the question's `together`)
+
+
+# "l'accompagnement des personnes : beaucoup ne parlent pas français": an option, then what it is about.
+_HEADED_RE = re.compile(r"(?P<head>[^:()]+?)\s*:\s+(?P<tail>\S.*)", re.DOTALL)
+
+
+def _read_list(question: Question, text: str) -> ListRead:
+    """How a list names the question's options; "réduire les trajets vers Figeac et Brive" is one run, not two."""
     text = _headings_named(question.options, text) or text
     typed = typed_words(text)
     if _SPACED_NUMBERS_RE.fullmatch(typed):
@@ -443,11 +483,14 @@ def _read_list(question: Question, text: str) -> tuple[set[str], list[str], list
     pieces = _split_list(text)
     parts, seps = pieces[0::2], pieces[1::2] + [""]
     span = 1 + max(len(_LIST_SEP_RE.findall(o.label)) for o in question.options)
-    chosen: set[str] = set()
-    unknown: list[str] = []
-    runs: list[str] = []
+    read = ListRead(set(), [], [], [], [])
     options = {option.id: option for option in question.options}
     i, follows, detailed = 0, -1, -1  # the index a part naming no option follows on from; one after an option's details
+    headed = False  # after "option : …", the parts naming no option are still what follows the colon
+
+    def no_other_option(part: str) -> bool:
+        return not any(question.options[number - 1].id not in read.chosen
+                       for number, _ in close_options(question.options, part).get("close", []))
     while i < len(parts):
         if i:  # "plus tard" alone is no item joined to a list
             parts[i] = _CONNECTOR_RE.sub("", parts[i])
@@ -455,29 +498,43 @@ def _read_list(question: Question, text: str) -> tuple[set[str], list[str], list
             i += 1
             continue
         if _says_all(said := typed_words(parts[i])) or _says_both(question, said):  # "tous, plus la Chambre…"
-            chosen |= set(_every(question))
+            read.chosen.update(_every(question))
             i += 1
+            continue
+        if (group := _together(question, parts[i])) is not None:  # "la CGSS de Guyane", outre-mer
+            read.chosen.update(group.options)
+            read.details.extend(asides(parts[i]))
+            read.notes.append(group.note) if group.note not in read.notes else None
+            i, headed, detailed = i + 1, False, -1
             continue
         for j in range(min(len(parts), i + span), i, -1):
             candidate = "".join(parts[k] + (seps[k] if k < j - 1 else "") for k in range(i, j))
             if (option_id := match_option(question.options, candidate, first_words=True)) is not None:
-                chosen.add(option_id)
-                i = j
+                read.chosen.add(option_id)
+                read.details.extend(asides(candidate) if option_id != OTHER else [])  # "Autre (…)": its words
+                i, headed = j, False
                 detailed = j if _said_by_words(options[option_id], bare_words(candidate)) else -1
                 break
         else:
             part = parts[i].strip()
-            if ((detailed == i and seps[i - 1].strip() == "et") or (i and _STRESS_RE.match(part))) and not any(
-                    question.options[number - 1].id not in chosen
-                    for number, _ in close_options(question.options, part).get("close", [])):
+            if (head := _HEADED_RE.fullmatch(part)) is not None and not in_brackets(part, head.start("tail")) and (
+                    option_id := match_option(question.options, head["head"], first_words=True)) not in (None, OTHER):
+                read.chosen.add(option_id)
+                read.details.append(head["tail"].strip())
+                i, headed, detailed = i + 1, True, -1
+                continue
+            if ((detailed == i and seps[i - 1].strip() == "et") or (i and _STRESS_RE.match(part))
+                    or headed) and no_other_option(part):
+                if headed or _STRESS_RE.match(part):
+                    read.details.append(part)
                 i += 1  # "la fermeture de la trésorerie et de la poste", "les deux, surtout le bourg": details
                 detailed = i  # "notamment la CAF et les titres de séjour": still the details
                 continue
-            runs.append(runs.pop() + seps[i - 1] + part if follows == i else part)
-            unknown.append(part)
+            read.runs.append(read.runs.pop() + seps[i - 1] + part if follows == i else part)
+            read.unknown.append(part)
             i += 1
             follows = i
-    return chosen, unknown, runs
+    return read
 
 
 def _headings_named(options: Sequence[Option], text: str) -> str | None:

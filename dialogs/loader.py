@@ -17,7 +17,7 @@ from dialogs.yaml_files import read_yaml
 from dialogs.model import (CHOICE_KINDS, AnsweredRule, AnyOf, AtLeast, AtMostRule, BudgetEnteredRule, BudgetState,
                            Check, ChecklistItem, DateOrderRule, DatesBeforeRule, EachAnswered, EachSelectedRule, Equals,
                            Guide, GuideHeader, IncludesAllRule, Kind, MinOpenDaysRule, MinSelectedRule,
-                           MinWeeklyHoursRule, Proof, Question, Stage, StateAidRule, Step, YesRule)
+                           MinWeeklyHoursRule, Option, Proof, Question, Stage, StateAidRule, Step, YesRule, other_of)
 
 GUIDE_DIR = Path(__file__).parent / "guide"
 HEADER_FILE = "guide.yaml"
@@ -156,7 +156,7 @@ def _check(guide: Guide, files: dict[str, str]) -> None:
                 showable[question.id] = _can_be_shown(question, earlier, showable)
             for position, question in enumerate(step.questions):
                 field_path = f"{where}: steps.{step.id}.questions.{question.id}"
-                _check_also_answers(question, step.questions[position + 1:position + 2], field_path)
+                _check_also_answers(question, step.questions[position + 1:position + 3], field_path)
                 _check_implied_by(question, step.questions[:position], field_path)
             if not any(showable[q.id] for q in step.questions):
                 raise GuideError(f"{where}: steps.{step.id}: unreachable step, no question can be shown")
@@ -308,10 +308,13 @@ def _check_proof(proof: Proof | None, questions: dict[str, Question], field_path
 
 
 def _check_also_answers(question: Question, following: list[Question], field_path: str) -> None:
-    """What words typed along with an answer also answer is the text right after it: a short one for a name, the
-    details of a multiple choice ("2 agents, le local de l'ancienne perception") a long one too."""
+    """What words typed along with an answer also answer is the text right after it (after a list's « Autre », its
+    wording): a short one for a name, the details of a multiple choice ("2 agents, le local de l'ancienne
+    perception") a long one too."""
     if question.also_answers is None:
         return
+    if following and following[0].id == other_of(question.id):
+        following = following[1:]  # a list's « Autre » is asked for its wording first, its details after
     then = following[0] if following else None
     kinds = (Kind.SHORT_TEXT, Kind.LONG_TEXT) if question.kind is Kind.MULTI else (Kind.SHORT_TEXT,)
     if then is None or then.id != question.also_answers or then.kind not in kinds:
@@ -333,7 +336,9 @@ def _check_named(question: Question, earlier: dict[str, Question], field_path: s
 
 def _check_option_words(question: Question, field_path: str) -> None:
     """A label or word typed names one option: two options said alike would make a typed answer a guess."""
-    if clashes := ambiguous_words(question.options):
+    named_together = [Option(id=f"together_{n}", label=group.words[0], words=group.words[1:])
+                      for n, group in enumerate(question.together)]  # a name for several is a name like an option's
+    if clashes := ambiguous_words([*question.options, *named_together]):
         raise GuideError(f"{field_path}.options: {clashes[0]!r} names two options once typed, or none")
 
 

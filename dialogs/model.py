@@ -99,6 +99,15 @@ class Named(Strict):
                         description="The prompt with {name}: « Qui assurera la fonction « {name} » ? »")
 
 
+class Together(Strict):
+    """One organisation typed for what several options are: outre-mer, "la CGSS" is the Assurance maladie, the
+    Assurance retraite, the Urssaf and the MSA's agricultural regime."""
+
+    words: list[str] = Field(min_length=1, max_length=10)
+    options: list[Identifier] = Field(min_length=2)
+    note: str = Field(min_length=1, max_length=300, description="French, said when a typed answer ticked them.")
+
+
 class Question(Strict):
     id: Identifier
     prompt: str = Field(min_length=1, max_length=600)
@@ -131,6 +140,8 @@ class Question(Strict):
     # do a job answers its status too.
     implied_by: Identifier | None = None
     named: Named | None = None
+    # A multiple choice's options that one name typed ticks together.
+    together: list[Together] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _options_match_kind(self) -> "Question":
@@ -147,6 +158,10 @@ class Question(Strict):
         ids = [o.id for o in self.options]
         if len(ids) != len(set(ids)):
             raise ValueError(f"question {self.id}: duplicate option id")
+        if self.together and self.kind is not Kind.MULTI:
+            raise ValueError(f"question {self.id}: together is only for a multiple choice")
+        if unknown := [option for group in self.together for option in group.options if option not in ids]:
+            raise ValueError(f"question {self.id}: together names no option {unknown[0]}")
         if self.words and self.kind is not Kind.DECIMAL:
             raise ValueError(f"question {self.id}: words are only for decimals")
         if self.counted is not None and self.kind is not Kind.MULTI:

@@ -5,6 +5,7 @@ partner (its official name, services, referent, signatory, contributions, conven
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -42,6 +43,12 @@ class Partners:
                                    for partner in self._of(group)]
         self.by_key = {partner.key: partner for partner in self.all}
         self.by_question = {question: partner for partner in self.all for question in partner.questions}
+
+    def asked_alike(self, question_id: str) -> str | None:
+        """What a partner's question asks, whoever it asks it of: "part_contribution_detail" for the CAF's and for
+        La Poste's; None for a question about no partner."""
+        partner = self.by_question.get(question_id)
+        return None if partner is None else re.sub(rf"_{partner.option}(?=_|$)", "", question_id, count=1)
 
     def _of(self, group: PerOption) -> list[Partner]:
         selector = self.guide.questions[group.question]

@@ -28,6 +28,11 @@ def without_asides(text: str) -> str:
     return _BRACKETS_RE.sub("", text)
 
 
+def asides(text: str) -> list[str]:
+    """What the text says in brackets, each aside without them."""
+    return [found.strip()[1:-1].strip() for found in _BRACKETS_RE.findall(text) if found.strip()[1:-1].strip()]
+
+
 def lines(text: str) -> list[str]:
     """The lines of a text that hold something, each without its surrounding spaces."""
     return [line.strip() for line in text.splitlines() if line.strip()]

@@ -12,13 +12,14 @@ from sqlalchemy import Engine as Database
 
 from dialogs.budget import project_budget, subsidy_label
 from dialogs.budget_typed import read_lines, says_none
-from dialogs.choices import match_choice, option_and_name, option_said_last, options_named, with_details, with_other
+from dialogs.choices import (list_read, match_choice, option_and_name, option_said_last, options_named, other_said,
+                             with_details, with_other)
 from dialogs.address import not_address_lines
 from dialogs.conditions import leaves
 from dialogs.correction import Correction, corrected
 from dialogs.checks import State, budget_missing, missing_required
 from dialogs.loader import LoadedGuide
-from dialogs.model import TYPED_KINDS, Kind, Question, Step, other_of
+from dialogs.model import TYPED_KINDS, Equals, Kind, Question, Step, other_of
 from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.folding import fold
 from dialogs.schedule import WEEKDAYS, hours_among_words, parse_week, same_hours_as, total_minutes, tour_lines
@@ -484,16 +485,19 @@ class _Conversation:
             return self._typed(self._validate(None))  # "ok" under the options ticked: what « ✅ Valider » does
         if question.kind is Kind.BUDGET:
             return self._typed_budget(question, text)
-        if question.also_answers is not None and (taken := self._said_with_more(step, question, text)) is not None:
-            return taken  # a name is any text, an option may be said with more words: what follows is set apart first
+        # A name is any text, an option may be said with more words, "Autre (…)" names the option with its words:
+        # what follows is set apart first.
+        if (question.also_answers is not None or (question.kind in (Kind.CHOICE, Kind.MULTI) and other_said(text))) \
+                and (taken := self._said_with_more(step, question, text)) is not None:
+            return taken
         if (named := self._named_again(step, question, text)) is not None:
             return named
         if question.kind is Kind.TIME_RANGES and (week := self._week(step, question, text)) is not None:
             return week
-        unkept = None  # what a yes or no was said with, which the question does not keep: said so
+        unkept: list[str] | None = None  # what an answer was said with that the question does not keep: said so
         try:
             copied = self._hours_as_said(step, question, text) if question.kind is Kind.TIME_RANGES \
-                else self._text_as_said(step, question, text)
+                else self._as_said_before(step, question, text)
             value = parse_answer(question, text, self._today()) if copied is None else copied
         except ParseError as error:
             if (taken := self._said_with_more(step, question, text)) is not None:
@@ -503,11 +507,14 @@ class _Conversation:
             if question.kind is Kind.YES_NO and yes_how(text, self.view.prompt(question)):
                 value = True
             elif question.kind is Kind.YES_NO and (because := yes_no_because(text)) is not None:
-                value, unkept = because
+                value, unkept = because[0], [because[1]]
             elif question.kind is Kind.TIME_RANGES and (among := self._hours_among(step, question, text)):
                 return among
             else:
                 return self._refusal(question, text, error)
+        notes: list[Reply] = []
+        if question.kind is Kind.MULTI and copied is None:  # "personnes de passage (orpailleurs…)": the ticks only
+            unkept, notes = self._list_said(question, text)
         if question.kind is Kind.DATE and self._unexpected_date(question, value):
             return Outcome([self._confirm_date(question, value)])
         # "15 mars", "hier": the date the guide took is shown, for the user to see it is the one meant.
@@ -518,12 +525,19 @@ class _Conversation:
         said = {"answer": self._display(question, value)} | ({"unkept": unkept} if unkept else {})
         if unseen:
             understood.append(Reply("understood", said | {"question": self.view.prompt(question)}))
-        elif copied is not None or not reads_as_shown(question, text, value):
+        elif copied is not None or unkept or not reads_as_shown(question, text, value):
             understood.append(Reply("understood", said))
         if question.kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT) and not question.person and (
                 word := first_person(value)):  # "c'est moi qui coordonne", which the dossier prints as typed
             understood.append(Reply("notice", {"text": self.ui.notices.first_person.format(word=word)}))
-        return Outcome([*understood, *replies])
+        return Outcome([*understood, *notes, *replies])
+
+    @staticmethod
+    def _list_said(question: Question, text: str) -> tuple[list[str] | None, list[Reply]]:
+        """What a list typed at a multiple choice said that its ticks do not keep, and why a name typed ticked
+        several options ("la CGSS", outre-mer)."""
+        read = list_read(question, text)
+        return read.details or None, [Reply("notice", {"text": note}) for note in read.notes]
 
     def _puzzled(self, step: Step, question: Question) -> Reply:
         """What the fiche asks at this step, for a user who asked what the question means."""
@@ -535,11 +549,31 @@ class _Conversation:
     def _refusal(self, question: Question, text: str, error: ParseError) -> Outcome:
         if question.kind is Kind.YES_NO and yes_no_then(text) is not None:
             error = ParseError("yes_no.details")
+        elif question.kind is Kind.YES_NO and (then := self._asked_if_yes(question, text)) is not None:
+            self._store(then, ANSWERED, to_json(then.kind, text.strip()), self.guide.step_of_question[then.id].id,
+                        self._message_id)  # "la CAF et la commune sont partants": what a yes asks next, kept
+            error = ParseError("yes_no.kept_if_yes", kept=self.view.prompt(then))
         if question.kind is Kind.MULTI and error.params.get("ticked"):
             error = self._tick_what_was_read(question, error)
             if question.also_answers is not None and error.params.get("ticked") and not error.params.get("close"):
                 error = self._details_kept(question, text, error)
         return Outcome([self._invalid(error, question), self._ask(question)])
+
+    def _asked_if_yes(self, question: Question, text: str) -> Question | None:
+        """The text question a yes shows next ("Qu'ont répondu les acteurs sondés ?"), not answered yet, when the
+        text typed instead of the yes or no answers it; None otherwise."""
+        step = self.guide.step_of_question[question.id]
+        then = next((later for later in step.questions[step.questions.index(question) + 1:]
+                     if any(isinstance(leaf, Equals) and leaf.question == question.id and leaf.equals is True
+                            for leaf in leaves(later.when))), None)
+        if then is None or then.kind not in (Kind.SHORT_TEXT, Kind.LONG_TEXT) or names_nothing(text) or (
+                (stored := self.view.answers.get(then.id)) is not None and stored.status == ANSWERED):
+            return None
+        try:
+            parse_answer(then, text, self._today())
+        except ParseError:
+            return None
+        return then
 
     def _typed_at_screen(self, text: str) -> Outcome | None:
         """A text under the last screen shown that says what it is for: budget lines under /budget, a date under
@@ -624,20 +658,25 @@ class _Conversation:
             raise ParseError("time_ranges.same_unknown", day=day)
         return from_json(Kind.TIME_RANGES, stored.value)
 
-    def _text_as_said(self, step: Step, question: Question, text: str) -> str | None:
-        """"idem que pour l'accueil" at the accompaniment's training: the text of the question of the step asked
-        the same for the function named, or for the one before ("idem"), copied, for the dossier reads each answer
-        alone. None when the text says no such thing, or names no question answered."""
-        if question.kind not in (Kind.SHORT_TEXT, Kind.LONG_TEXT) or (what := same_answer_as(text)) is None:
+    def _as_said_before(self, step: Step, question: Question, text: str) -> Any:
+        """"idem que pour l'accueil" at the accompaniment's training, "idem" at what the MSA brings: the answer of
+        the question of the step asked the same for the function or partner named, or for the one before ("idem"),
+        copied, for the dossier reads each answer alone. None when the text says no such thing, or names no
+        question answered."""
+        if question.kind in (Kind.BUDGET, Kind.TIME_RANGES) or (what := same_answer_as(text)) is None:
             return None
-        shown, stem = self.view.visible_questions(step), question.id.rpartition("_")[0]
-        alike = [q for q in shown if q.id.rpartition("_")[0] == stem and q.id != question.id
+        shown, stem = self.view.visible_questions(step), self._stem(question)
+        alike = [q for q in shown if self._stem(q) == stem and q.id != question.id
                  and q.kind is question.kind and self.view.status(q.id) == ANSWERED]
         if what:
             alike = [q for q in alike if mentions(self.view.prompt(q), what)]
         else:
             alike = [q for q in alike if shown.index(q) < shown.index(question)][-1:]
         return from_json(question.kind, self.view.answers[alike[0].id].value) if len(alike) == 1 else None
+
+    def _stem(self, question: Question) -> str:
+        """What a question asks, whoever it asks it of: "part_contribution" for the CAF's and for La Poste's."""
+        return self.ref.partners.asked_alike(question.id) or question.id.rpartition("_")[0]
 
     def _week(self, step: Step, question: Question, text: str) -> Outcome | None:
         """A week's hours typed at one day's question ("du lundi au vendredi 9h-12h 14h-17h, samedi 9h-12h", a
@@ -738,6 +777,9 @@ class _Conversation:
         self._answer(question, value)
         self._focus(then)  # answered before, it is not the first question left: the words are for it all the same
         understood = {"answer": self._display(question, value)}
+        unkept, notes = self._list_said(question, text) if question.kind is Kind.MULTI else (None, [])
+        if unkept and then.id != question.also_answers:  # a list's details question keeps the whole text
+            understood["unkept"] = unkept
         outcome = self._text(rest)
         if self._recorded == then.id:
             stored = from_json(then.kind, self.view.answers[then.id].value)
@@ -745,7 +787,7 @@ class _Conversation:
             # Said once, in the line below: not again as the next question's own "Réponse retenue" or date.
             outcome = Outcome([reply for reply in outcome.replies
                                if reply.template not in ("understood", "date_understood")])
-        return Outcome([Reply("understood", understood), *self._ticked_along(passed, rest, outcome.replies)])
+        return Outcome([Reply("understood", understood), *notes, *self._ticked_along(passed, rest, outcome.replies)])
 
     def _ticked_along(self, passed: list[Question], text: str, replies: list[Reply]) -> list[Reply]:
         """The list passed over for a later date and asked next: the options the same words name ticked, for the

@@ -104,6 +104,20 @@ def test_an_option_word_that_another_option_is_called_is_refused(guide_dir):
         load_guide(guide_dir)
 
 
+@pytest.mark.parametrize("together, message", [
+    ({"words": ["CGSS"], "options": ["cnam", "pizza"], "note": "…"}, "together names no option pizza"),
+    ({"words": ["CPAM"], "options": ["cnam", "carsat"], "note": "…"}, "operateurs.options: 'CPAM' names two options"),
+])
+def test_a_name_for_several_options_names_options_and_only_them(guide_dir, together, message):
+    """"la CGSS" ticks the options it stands for: none may be missing, and the name may be no option's own."""
+    def change(data):
+        question = next(q for s in data["steps"] for q in s["questions"] if q["id"] == "operateurs")
+        question["together"] = [together]
+    edit_stage(guide_dir, change)
+    with pytest.raises(GuideError, match=message):
+        load_guide(guide_dir)
+
+
 def test_an_option_that_does_not_exist_in_a_condition_is_refused(guide_dir):
     def change(data):
         step = next(s for s in data["steps"] if any(q["id"] == "enjeux" for q in s["questions"]))

@@ -1,0 +1,172 @@
+"""What a list of options is said with: the options ticked, and the chat saying which words it does not keep.
+
+Through the real Application and the fake Bot API, as a chargée de mission in French Guiana typed her stakes.
+"""
+from __future__ import annotations
+
+from tests.bot.test_conversation import create_project
+from tests.bot.test_meant_input import reach_stakes, versions
+from tests.support.telegram import FRANCE_SERVICES_RULES
+from tests.support.walk import answer, question_in
+
+NOT_KEPT = "ℹ️ Cette question ne garde pas de précision : "
+
+
+async def test_an_option_then_a_colon_and_what_it_is_about_ticks_the_option(client, services):
+    """"l'accompagnement des personnes : beaucoup d'habitants ne parlent pas bien le français" was an « Autre »
+    holding the whole text, the option it names not ticked."""
+    guide = services.guide
+    await reach_stakes(client)
+    await client.click("Cohésion sociale")
+    await client.click("Valider")
+    said, asked = await client.send("l'accompagnement des personnes : beaucoup d'habitants ne parlent pas bien le "
+                                    "français (bushinengué, amérindiens, brésiliens)")
+    assert said.text == ("➡️ Réponse retenue : Accompagnement des personnes.\n" + NOT_KEPT + "« beaucoup d'habitants"
+                         " ne parlent pas bien le français (bushinengué, amérindiens, brésiliens) » n'est pas "
+                         "enregistré.")
+    assert versions(services, "enjeux_cohesion") == [["accompagnement_personnes"]]
+    assert versions(services, "enjeux_cohesion_autre") == []
+    assert question_in(guide, asked).id == "objectifs"
+    # « Autre : … » and « Autre (…) » are the « Autre » and its wording, which was lost and asked for again.
+    for back, typed in ((1, "autre : la traduction"), (2, "Autre (l'aide dans sa langue)")):
+        for _ in range(back):  # past the « Autre »'s wording, once it is asked
+            await client.click("↩️ Retour")
+        said, asked = await client.send(typed)
+        assert said.text.startswith("➡️ Réponse retenue : Autre.\n📝 Et à « Quel autre enjeu de cohésion sociale ? »")
+        assert question_in(guide, asked).id == "objectifs"
+    assert versions(services, "enjeux_cohesion")[-1] == ["autre"]
+    assert versions(services, "enjeux_cohesion_autre") == ["la traduction", "l'aide dans sa langue"]
+
+
+async def test_details_in_brackets_or_stressed_are_said_not_kept(client, services):
+    """"Les deux, et surtout l'isolement : …", "disparition des services (la trésorerie a fermé…)": the options
+    were ticked and the rest dropped without a word."""
+    guide = services.guide
+    await reach_stakes(client)
+    said, asked = await client.send("Les deux, et surtout l'isolement : Maripasoula n'est accessible que par avion")
+    assert said.text == ("➡️ Réponse retenue : Cohésion sociale, Maillage territorial.\n" + NOT_KEPT + "« surtout "
+                         "l'isolement : Maripasoula n'est accessible que par avion » n'est pas enregistré.")
+    assert versions(services, "enjeux") == [["cohesion_sociale", "maillage_territorial"]]
+    await client.click("Passer")
+    assert question_in(guide, client.last()).id == "enjeux_maillage"
+    said, asked = await client.send("isolement, disparition des services (la trésorerie a fermé, la Poste ouvre 2 "
+                                    "jours par semaine), couverture (pas de banque)")
+    assert said.text == ("➡️ Réponse retenue : Isolement territorial, Couverture spatiale des équipements, "
+                         "Disparition de services classiques.\n" + NOT_KEPT + "« la trésorerie a fermé, la Poste "
+                         "ouvre 2 jours par semaine », « pas de banque » ne sont pas enregistrés.")
+    assert question_in(guide, asked).id == "objectifs"
+    # Options' words alone, or with words that only lead to them, keep nothing out: nothing said.
+    await client.click("↩️ Retour")
+    said, _ = await client.send("isolement et quelques disparitions de services")
+    assert said.text == "➡️ Réponse retenue : Isolement territorial, Disparition de services classiques."
+
+
+async def reach(client, services, question_id: str = "operateurs"):
+    """A France services project at stage 1's question, « Quels partenaires nationaux… sont présents ? » unless
+    told, each question before it answered."""
+    await create_project(client, "France services de Maripasoula", "Commune de Maripasoula (Guyane)",
+                         FRANCE_SERVICES_RULES)
+    guide = services.engine.referentials["france_services"].guide
+    replies = [client.last()]
+    while (asked := question_in(guide, replies[-1])) is None or asked.id != question_id:
+        replies = await answer(client, asked, {}) if asked else await client.click("Étape suivante")
+    return guide
+
+
+async def test_the_cgss_typed_outre_mer_ticks_the_four_partners_it_stands_for(client, services):
+    """"la CGSS" in French Guiana was an « Autre » operator, and the project lacked four national partners."""
+    guide = await reach(client, services)
+    replies = await client.send("La Poste (2 jours par semaine), la CGSS en permanence mensuelle, la CAF, la "
+                                "gendarmerie pour les pré-plaintes")
+    assert [reply.text for reply in replies[:-1]] == [
+        "➡️ Réponse retenue : La Poste, CAF, Assurance maladie (CPAM), MSA, Carsat (Assurance retraite), Urssaf, "
+        "Autre.\n" + NOT_KEPT + "« 2 jours par semaine » n'est pas enregistré.\n📝 Et à « Quel autre opérateur ? », "
+        "j'ai noté : la gendarmerie pour les pré-plaintes.",
+        "ℹ️ Outre-mer, la CGSS remplit les missions de l'Assurance maladie, de la MSA, de l'Assurance retraite et de "
+        "l'Urssaf : ces quatre partenaires sont cochés."]
+    assert versions(services, "operateurs") == [["la_poste", "caf", "cnam", "msa", "carsat", "urssaf", "autre"]]
+    assert versions(services, "operateurs_autre") == ["la gendarmerie pour les pré-plaintes"]
+    assert question_in(guide, replies[-1]).id == "offre_operateurs"
+    # Stage 2's partners, by its full name: the same four, and the note.
+    await client.send("/menu")
+    replies = await client.click("2.")
+    while (asked := question_in(guide, replies[-1])) is None or asked.id != "part_operateurs":
+        replies = await answer(client, asked, {}) if asked else await client.click("Étape suivante")
+    replies = await client.send("La Poste, France Travail, la Caisse générale de sécurité sociale de la Guyane")
+    assert replies[0].text == ("➡️ Réponse retenue : La Poste, France Travail (ex-Pôle emploi), Assurance maladie "
+                               "(CPAM), MSA, Carsat (Assurance retraite), Urssaf.")
+    assert replies[1].text.startswith("ℹ️ Outre-mer, la CGSS remplit")
+    assert versions(services, "part_operateurs") == [["la_poste", "pole_emploi", "cnam", "msa", "carsat", "urssaf"]]
+
+
+async def test_a_list_said_with_what_the_next_question_asks_answers_it_too(client, services):
+    """"médico-social (médiation santé avec ADER) et accès au droit (CDAD de Guyane…)": the partners asked right
+    after were said not kept, then asked for again."""
+    guide = await reach(client, services)
+    said, note, _ = await client.send("La Poste (2 jours par semaine), la CGSS en permanence mensuelle, la CAF une "
+                                      "fois par trimestre")
+    assert said.text == ("➡️ Réponse retenue : La Poste, CAF, Assurance maladie (CPAM), MSA, Carsat (Assurance "
+                         "retraite), Urssaf.\n📝 Et à « Comment ces opérateurs délivrent-ils leurs services sur le "
+                         "territoire ? », j'ai noté : La Poste (2 jours par semaine), la CGSS en permanence mensuelle, "
+                         "la CAF une fois par trimestre.")
+    assert note.text.startswith("ℹ️ Outre-mer, la CGSS")
+    assert versions(services, "offre_operateurs") == [
+        "La Poste (2 jours par semaine), la CGSS en permanence mensuelle, la CAF une fois par trimestre"]
+    assert question_in(guide, client.last()).id == "acteurs_locaux"
+    # The names alone say nothing more: the details already given stay.
+    await client.click("↩️ Retour")
+    await client.click("↩️ Retour")
+    await client.send("La Poste, la CGSS, la CAF")
+    assert question_in(guide, client.last()).id == "acteurs_locaux"
+    assert len(versions(services, "offre_operateurs")) == 1
+    said, asked = await client.send("la mairie, les associations (ADER, Aides)")
+    assert said.text.endswith("j'ai noté : la mairie, les associations (ADER, Aides).")
+    assert question_in(guide, asked).id == "attentes_acteurs"
+    await client.send("Un relais pour les dossiers incomplets")
+    said, asked = await client.send("médico-social (médiation santé avec ADER) et accès au droit (CDAD de Guyane)")
+    assert said.text == ("➡️ Réponse retenue : Accès au droit, Médico-social.\n📝 Et à « Quels partenaires "
+                         "pourraient porter ces thématiques ? », j'ai noté : médico-social (médiation santé avec "
+                         "ADER) et accès au droit (CDAD de Guyane).")
+    assert question_in(guide, asked).id == "rencontres_bilaterales"
+    assert versions(services, "thematiques") == [["acces_au_droit", "medico_social"]]
+
+
+async def test_an_option_said_in_its_own_words_with_an_aside_is_no_other_service(client, services):
+    """"services avec la préfecture (titres de séjour, cartes grises), interprétariat" was one « Autre » holding
+    it all, « Services délivrés avec la Préfecture » not ticked."""
+    guide = await reach(client, services, "part_offre_complementaire")
+    said, asked = await client.send("services avec la préfecture (titres de séjour, cartes grises), interprétariat")
+    assert said.text == ("➡️ Réponse retenue : Services délivrés avec la Préfecture (permis), Autre.\n" + NOT_KEPT +
+                         "« titres de séjour, cartes grises » n'est pas enregistré.\n📝 Et à « Quel autre service "
+                         "complétera l'offre ? », j'ai noté : interprétariat.")
+    assert versions(services, "part_offre_complementaire") == [["prefecture_permis", "autre"]]
+    assert versions(services, "part_offre_complementaire_autre") == ["interprétariat"]
+    assert question_in(guide, asked) is None  # the step's recap
+
+
+async def test_idem_at_a_partner_s_question_copies_the_partner_s_before(client, services):
+    """The CGSS signs for four partners outre-mer: "idem" at what the MSA brings was refused, and at La Poste's
+    next partner it found no question alike (« part_nom_la_poste » and « part_nom_pole_emploi »)."""
+    guide = await reach(client, services, "part_operateurs")
+    await client.send("tous")
+    await client.send("La Poste, direction régionale Antilles-Guyane")
+    await client.send("Retrait d'espèces, colis")
+    await client.send("Mme Lucie Pinas, responsable du secteur Ouest")
+    await client.send("M. Paul Tiburce, directeur régional")
+    await client.send("la formation des agents")
+    await client.click("Passer")
+    await client.click("En discussion")
+    assert question_in(guide, client.last()).id == "part_nom_pole_emploi"
+    await client.send("France Travail Guyane")
+    await client.send("Inscription, suivi en visio")
+    said, _ = await client.send("idem")  # the referent: the same person for both, say
+    assert said.text == "➡️ Réponse retenue : Mme Lucie Pinas, responsable du secteur Ouest."
+    await client.send("le directeur territorial")
+    said, asked = await client.send("idem")
+    assert said.text == "➡️ Réponse retenue : La formation des agents."
+    assert question_in(guide, asked).id == "part_contribution_pole_emploi_detail"
+    await client.click("Passer")
+    said, _ = await client.send("idem")
+    assert said.text == "➡️ Réponse retenue : En discussion."
+    assert versions(services, "part_contribution_pole_emploi") == [["formation"]]
+    assert versions(services, "part_convention_pole_emploi") == ["en_discussion"]

@@ -1,0 +1,40 @@
+"""A text typed at a yes/no question that answers what a yes asks next: kept there, the yes still asked for.
+
+Through the real Application and the fake Bot API.
+"""
+from __future__ import annotations
+
+from tests.bot.test_meant_input import versions
+from tests.bot.test_option_details import reach
+from tests.support.walk import question_in
+
+KEPT = ("⚠️ Répondez par oui ou par non, ou utilisez les boutons. Si c'est oui, votre texte est déjà noté pour "
+        "« Qu'ont répondu les acteurs sondés ? ».")
+
+
+async def test_what_the_actors_said_typed_for_the_yes_is_kept_for_the_question_after_it(client, services):
+    """"la commune, la CGSS, la CAF et la mission locale sont partants" at "Avez-vous sondé les acteurs… ?" was
+    refused, and typed again after the yes."""
+    guide = await reach(client, services, "acteurs_sondes")
+    refused, asked = await client.send("la commune, la CGSS, la CAF et la mission locale sont partants")
+    assert refused.text == KEPT
+    assert question_in(guide, asked).id == "acteurs_sondes"
+    assert versions(services, "acteurs_sondes") == []
+    assert versions(services, "retours_acteurs") == ["la commune, la CGSS, la CAF et la mission locale sont partants"]
+    recap_or_next = (await client.click("Oui"))[-1]
+    assert question_in(guide, recap_or_next).id == "noyau_depart"  # the text is its answer: not asked again
+    assert versions(services, "acteurs_sondes") == [True]
+    # Once that question holds an answer, another text is refused as before, and the answer stays.
+    await client.click("↩️ Retour")
+    await client.click("↩️ Retour")
+    refused, _ = await client.send("ils sont tous d'accord")
+    assert refused.text == "⚠️ Répondez par oui ou par non, ou utilisez les boutons."
+    assert versions(services, "retours_acteurs") == ["la commune, la CGSS, la CAF et la mission locale sont partants"]
+
+
+async def test_a_question_or_words_that_say_nothing_are_kept_nowhere(client, services):
+    await reach(client, services, "acteurs_sondes")
+    for typed in ("c'est-à-dire ?", "plus tard"):
+        replies = await client.send(typed)
+        assert not any("votre texte" in reply.text for reply in replies), typed
+    assert versions(services, "retours_acteurs") == []
