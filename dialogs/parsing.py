@@ -1203,8 +1203,11 @@ def _parse_year(text: str, min: int, max: int | None, today: datetime.date | Non
 
 
 # An answer pointing at another one ("voir ci-dessus"): the dossier prints each answer where its reader meets it.
-_ELSEWHERE_RE = re.compile(r"(?:idem|pareil|(?:c'est )?(?:la )?meme chose|deja dit|(?:comme |voir |cf\.? )"
-                           r"(?:ci-dessus|plus haut|au-dessus|precedemment|avant|la reponse precedente))[ .!]*")
+# "les mêmes", "la même personne": the people named at the question asked alike before (folded).
+_THE_SAME = r"(?:ce sont |ce seront |c'est |ce sera )?(?:les|la|le) memes?(?: personnes?| agents?| agentes?)?"
+_ELSEWHERE_RE = re.compile(r"(?:idem|pareil|" + _THE_SAME + r"|(?:c'est )?(?:la )?meme chose|deja dit|"
+                           r"(?:comme |voir |cf\.? )(?:ci-dessus|plus haut|au-dessus|precedemment|avant|"
+                           r"la reponse precedente))[ .!]*")
 # "Les mêmes, plus la mairie", "idem + le CCAS": an answer made of another one and more, which the dossier cannot
 # print either (folded).
 _ELSEWHERE_AND_MORE_RE = re.compile(r"(?:(?:ce sont |c'est )?(?:les|la|le) memes?(?: (?:acteurs|partenaires|que"
@@ -1214,7 +1217,8 @@ _ELSEWHERE_AND_MORE_RE = re.compile(r"(?:(?:ce sont |c'est )?(?:les|la|le) memes
 
 
 # "idem que pour l'accueil", "pareil qu'à la coordination", "comme pour l'accueil" (folded): what it is the same as.
-_SAME_AS_NAMED_RE = re.compile(r"(?:idem|pareil|(?:c'est )?(?:la )?meme chose|(?:c'est )?comme)(?: qu['e]\s*)?"
+_SAME_AS_NAMED_RE = re.compile(r"(?:idem|pareil|" + _THE_SAME + r"|(?:c'est )?(?:la )?meme chose|(?:c'est )?comme)"
+                               r"(?: qu['e]\s*)?"
                                r"(?: ?(?:pour|a|au|aux))? (?:(?:l'|le |la |les )\s*)?(?P<what>[^\W\d][\w' -]*?)[ .!]*")
 
 

@@ -4,8 +4,9 @@ Through the real Application and the fake Bot API, as a chargée de mission in F
 """
 from __future__ import annotations
 
+from dialogs.parsing import same_answer_as
 from tests.bot.test_conversation import create_project
-from tests.bot.test_meant_input import reach_stakes, versions
+from tests.bot.test_meant_input import reach_stakes, reach_team_functions, versions
 from tests.support.telegram import FRANCE_SERVICES_RULES
 from tests.support.walk import answer, question_in
 
@@ -170,3 +171,18 @@ async def test_idem_at_a_partner_s_question_copies_the_partner_s_before(client, 
     assert said.text == "➡️ Réponse retenue : En discussion."
     assert versions(services, "part_contribution_pole_emploi") == [["formation"]]
     assert versions(services, "part_convention_pole_emploi") == ["en_discussion"]
+
+
+async def test_the_same_people_said_so_are_copied_from_the_function_before(client, services):
+    """"les mêmes" at « Qui assurera l'accompagnement ? » was refused: "idem" only was read so."""
+    guide = services.guide
+    await reach_team_functions(client, "accueil et accompagnement")
+    for answer in ("Deux agents à recruter", "2", "4", "Passer"):
+        replies = await (client.click(answer) if answer == "Passer" else client.send(answer))
+    assert question_in(guide, replies[-1]).id == "equipe_agent_accompagnement"
+    understood, implied, _ = await client.send("les mêmes")
+    assert understood.text == "➡️ Réponse retenue : Deux agents à recruter."
+    assert implied.text.endswith("chargée de l'accompagnement ? » : À recruter.")
+    assert versions(services, "equipe_agent_accompagnement") == ["Deux agents à recruter"]
+    assert [same_answer_as(said) for said in ("la même personne", "ce sont les mêmes que pour l'accueil")] == [
+        "", "accueil"]
