@@ -77,7 +77,7 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -
     documents = DocumentMaker(document_sources(referentials, ui, settings.zone), database, clock)
     notes = {key: ReminderNotes(r.guide, calendar, ui, settings.zone, engine.partner_labels,
                                 subsidy_funds(r.budget.subsidy)) for key, r in referentials.items()}
-    queue = ReminderQueue(database, notes, engine.planner, clock)
+    queue = ReminderQueue(database, notes, engine.project_planner, clock)
     return Services(settings, guide, ui, database, engine, renderer, documents, queue, checkpoints)
 
 

@@ -1,13 +1,16 @@
 """The project's calendar as data (dialogs/reminders.yaml): kinds, delays, and what the committee is for."""
 from __future__ import annotations
 
+import re
 from datetime import time
 from pathlib import Path
 from typing import Annotated, Literal, get_args
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import AfterValidator, Field, model_validator
 
 from dialogs.errors import GuideError
+from dialogs.folding import fold
 from dialogs.model import Identifier, Question, Strict
 from dialogs.yaml_files import read_yaml
 
@@ -99,9 +102,26 @@ class InactivityRules(Strict):
         return self
 
 
+def _known_zone(key: str) -> str:
+    try:
+        ZoneInfo(key)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown time zone {key!r}") from None
+    return key
+
+
+class LocalZone(Strict):
+    """A territory whose clock is not the bot's: outre-mer, a project's reminders and committee keep its time."""
+
+    zone: Annotated[str, AfterValidator(_known_zone)]  # "America/Cayenne"
+    name: str = Field(min_length=1, max_length=60)  # "la Guyane", in the chat's sentence
+    words: list[str] = Field(min_length=1)  # what its territory, as typed, holds: "Guyane", "973"
+
+
 class ReminderModel(Strict):
     send_time: time
     holidays_country: str = Field(pattern=r"^[A-Z]{2}$")
+    local_zones: list[LocalZone] = Field(default_factory=list)
     kinds: list[KindSetting]
     committee: CommitteeRules
     labelling: LabellingRules
@@ -118,6 +138,13 @@ class ReminderModel(Strict):
         if committee is not None and not set(self.committee.questions_to) <= set(committee.roles):
             raise ValueError("committee.questions_to must be among the roles of the committee kind")
         return self
+
+    def local_zone(self, territory: str | None) -> LocalZone | None:
+        """The territory's own clock when its words say one ("Commune de Maripasoula, Guyane (973)"); None for
+        the bot's."""
+        typed = fold(territory or "")
+        return next((local for local in self.local_zones for words in local.words
+                     if re.search(rf"(?<!\w){re.escape(fold(words))}(?!\w)", typed)), None)
 
     def defaults(self) -> dict[str, bool]:
         return {kind.id: kind.enabled for kind in self.kinds}

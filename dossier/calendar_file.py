@@ -22,10 +22,12 @@ class Invite(Protocol):
     alarm: str
     alarms_minutes_before: tuple[int, ...]
     project: str
+    zone: str  # its times' clock, the project's ("America/Cayenne"); "": `zone`, the bot's
 
 
 def calendar_file(invite: Invite, zone: ZoneInfo, stamp: datetime) -> bytes:
     """One event with its alarms; the same UID with a higher SEQUENCE replaces it in the calendar."""
+    zone = ZoneInfo(invite.zone) if invite.zone else zone
     event = Event()
     event.add("uid", invite.uid)
     event.add("sequence", invite.sequence)

@@ -100,6 +100,7 @@ class Engine:
         self.database = database
         self.reminders = reminders
         self.planner = Planner(reminders, zone)
+        self._planners = {zone.key: self.planner}
         self.watched = watched_questions(reminders)
         self.clock = clock
         self.zone = zone
@@ -133,6 +134,20 @@ class Engine:
                 record(connection, outcome)
             return outcome
 
+    def zone_of(self, territory: str | None) -> ZoneInfo:
+        """A project's clock: its territory's own outre-mer (dialogs/reminders.yaml, local_zones), else the bot's."""
+        local = self.reminders.local_zone(territory)
+        return ZoneInfo(local.zone) if local is not None else self.zone
+
+    def planner_for(self, zone: ZoneInfo) -> Planner:
+        if zone.key not in self._planners:
+            self._planners[zone.key] = Planner(self.reminders, zone)
+        return self._planners[zone.key]
+
+    def project_planner(self, connection: Connection, project_id: int) -> Planner:
+        """The planner on the project's clock, for the reminder queue planning a recurring reminder again."""
+        return self.planner_for(self.zone_of(Repository(connection, clock=self.clock).project(project_id).territory))
+
     def plan_reminders(self, connection: Connection, project_id: int) -> None:
         """Plan a project's reminders again for its members' roles, outside any conversation (a project handed
         over to a new owner by the inactivity sweep), in the caller's transaction."""
@@ -142,9 +157,10 @@ class Engine:
             return  # still being created: its reminders are planned once it has its territory
         guide = self.referentials[project.referential].guide
         store = ReminderStore(connection)
-        facts = self.planner.facts(ProjectView(guide, repo.answers(project_id)).values, store.committees(project_id),
-                                   project.state not in guide.step_index)
-        self.planner.sync(store, project_id, facts, self.clock())
+        planner = self.planner_for(self.zone_of(project.territory))
+        facts = planner.facts(ProjectView(guide, repo.answers(project_id)).values, store.committees(project_id),
+                              project.state not in guide.step_index)
+        planner.sync(store, project_id, facts, self.clock())
 
 
 @dataclass(frozen=True)
@@ -198,7 +214,7 @@ class _Conversation:
         if self._calendar_moved or self.project.state not in self.guide.step_index:
             self._desk_for_reminders().sync()  # a finished guide needs no nudge: planning drops it
             return
-        planner = self.engine.planner
+        planner = self._planner
         if ReminderStore(self.repo.connection).bump_nudge(self.project.id, planner.nudge(self.now).due_at):
             return
         if self.project.territory is not None and planner.enabled(self.membership.reminder_settings, self.membership.role)[NUDGE]:
@@ -371,7 +387,9 @@ class _Conversation:
             return Outcome([self._referentials().choice(again=True)])
         self._follow(target)
         self.membership.awaiting = None
-        return Outcome([Reply("project_ready", self._project_values()), *self._enter_step()])
+        local = self.engine.reminders.local_zone(self.project.territory)
+        clock = {"local_time": local.name} if local is not None and local.zone != self.engine.zone.key else {}
+        return Outcome([Reply("project_ready", self._project_values() | clock), *self._enter_step()])
 
     def _command(self, name: str) -> Outcome:
         if self.membership.budget_pending is not None or self._typing():
@@ -849,8 +867,17 @@ class _Conversation:
             return outcome
         return Outcome([Reply("notice", {"text": outcome.notice}), *outcome.replies])
 
+    @property
+    def _zone(self) -> ZoneInfo:
+        """The project's clock (outre-mer, its territory's), else the bot's."""
+        return self.engine.zone_of(self.project.territory if self.project is not None else None)
+
+    @property
+    def _planner(self) -> Planner:
+        return self.engine.planner_for(self._zone)
+
     def _today(self) -> date:
-        return self.now.astimezone(self.engine.zone).date()
+        return self.now.astimezone(self._zone).date()
 
     def _unexpected_date(self, question: Question, day: date) -> bool:
         """A done thing dated in the future, or a planned one in the past."""
@@ -1593,7 +1620,7 @@ class _Conversation:
         return _outcome(show(self._desk())) or self._stale()
 
     def _desk_for_reminders(self) -> ReminderDesk:
-        return ReminderDesk(self.guide, self.engine.reminders, self.engine.planner, self.ui, self.repo, self.project,
+        return ReminderDesk(self.guide, self.engine.reminders, self._planner, self.ui, self.repo, self.project,
                             self.membership, self.user.id, lambda: self.view, self._store_answer, self._button,
                             self.now)
 
@@ -1627,7 +1654,7 @@ class _Conversation:
     def _reports(self) -> Reports:
         return Reports(self.guide, self.ui, self.view, self._button, lambda: project_budget(
             self.ref.budget, self.view.values, self.repo.budget_lines(self.project.id)),
-                       lambda: self.repo.checklist_evidence(self.project.id), self.engine.zone)
+                       lambda: self.repo.checklist_evidence(self.project.id), self._zone)
 
     def _focus(self, question: Question) -> None:
         self.membership.focus_question = question.id
@@ -1830,7 +1857,7 @@ class _Conversation:
         """Who last changed an answer and when, when it was not the reader."""
         if stored is None or stored.at is None or stored.author_id == self.user.id:
             return None
-        return {"name": stored.author, "at": stored.at.astimezone(self.engine.zone).date()}
+        return {"name": stored.author, "at": stored.at.astimezone(self._zone).date()}
 
     def _answered(self, question: Question, value: Any) -> Reply:
         """The question's message, edited to show under it the answer just chosen."""
@@ -1942,7 +1969,7 @@ class _Conversation:
         return TeamDesk(Team(self.repo.connection), self.ui, self.ref.partners, self.engine.partner_labels,
                         (self.project.id, self.project.name),
                         (self.user.id, self.user.name), self.membership.role, lambda: self.view.values, self._button,
-                        self.now, self.engine.zone, self.engine.invite_link)
+                        self.now, self._zone, self.engine.invite_link)
 
     def _team_action(self, act, planned: bool = False) -> Outcome:
         """An owner's change to the team, told to the member it concerns; `planned`: members' reminders follow
@@ -1958,7 +1985,7 @@ class _Conversation:
     def _tell_team(self, kind: str, details: dict[str, Any]) -> None:
         """The other members hear of it (grouped, at most hourly: store.team_news)."""
         if self.project.members > 1:
-            self.engine.planner.tell_team(self.repo.connection, self.project.id, self.user.id, kind, details,
+            self._planner.tell_team(self.repo.connection, self.project.id, self.user.id, kind, details,
                                           self.now)
 
     def _requirement_states(self) -> dict[str, str]:

@@ -88,6 +88,7 @@ class CalendarInvite:
     alarms_minutes_before: tuple[int, ...]
     project: str
     caption: str
+    zone: str = ""     # the project's clock ("America/Cayenne"), its times' zone; "": the bot's
 
 
 @dataclass(frozen=True)

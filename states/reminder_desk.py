@@ -243,7 +243,7 @@ class ReminderDesk:
             alarm=texts.calendar_alarm.format(project=self.project.name),
             alarms_minutes_before=tuple(rules.alarms_minutes_before if ranges
                                         else rules.all_day_alarms_minutes_before),
-            project=self.project.name, caption=texts.calendar_caption)
+            project=self.project.name, caption=texts.calendar_caption, zone=self.planner.zone.key)
 
     def _committee(self, day: date | None) -> dict:
         if day is None:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy import Connection
 from sqlalchemy import Engine as Database
 
 from dialogs.calendar import as_utc
@@ -64,10 +65,11 @@ class Batch:
 
 
 class ReminderQueue:
-    def __init__(self, database: Database, notes: ReminderNotes | dict[str, ReminderNotes], planner: Planner,
-                 clock: Callable[[], datetime], owner: str | None = None, lease: timedelta = LEASE,
-                 batch: int = 50) -> None:
-        """`notes`: by referential id (a project's reminders read its own guide), or one for every project."""
+    def __init__(self, database: Database, notes: ReminderNotes | dict[str, ReminderNotes],
+                 planner: Planner | Callable[[Connection, int], Planner], clock: Callable[[], datetime],
+                 owner: str | None = None, lease: timedelta = LEASE, batch: int = 50) -> None:
+        """`notes`: by referential id (a project's reminders read its own guide), or one for every project;
+        `planner`: one for every project, or the one on a project's clock (the engine's project_planner)."""
         self.database = database
         self.notes = notes
         self.planner = planner
@@ -160,4 +162,6 @@ class ReminderQueue:
     def _next(self, store: ReminderStore, row: ReminderRow, now: datetime) -> None:
         """A weekly or yearly reminder, whatever became of this one, has its next occurrence."""
         if row.recurrence and not store.has_active(row.user_id, row.project_id, row.kind):
-            store.add(row.project_id, row.user_id, self.planner.next_occurrence(row.kind, now))
+            planner = self.planner if isinstance(self.planner, Planner) else self.planner(store.connection,
+                                                                                            row.project_id)
+            store.add(row.project_id, row.user_id, planner.next_occurrence(row.kind, now))

@@ -1,6 +1,7 @@
 """The committee's .ics file: what users typed stays text, whatever it contains."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timezone
 
 from icalendar import Calendar
@@ -35,3 +36,12 @@ def test_a_committee_on_the_night_the_clocks_go_back_keeps_its_local_times():
     assert event["DTSTART"].dt.utcoffset().total_seconds() == 3600  # 29 October 2028: winter time again
     assert event["DTSTART"].dt.hour == 10 and event["DTEND"].dt.hour == 12
     assert event["SEQUENCE"] == 3
+
+
+def test_a_committee_outre_mer_is_at_its_own_local_time():
+    """"14h30" typed in French Guiana was 14:30 in Paris: 10:30 in the team's calendars there."""
+    guyane = replace(invite("Maripasoula", (870, 990)), zone="America/Cayenne")
+    parsed = Calendar.from_ical(calendar_file(guyane, PARIS, datetime(2027, 1, 1, tzinfo=timezone.utc)))
+    (event,) = parsed.walk("VEVENT")
+    assert str(event["DTSTART"].dt.tzinfo) == "America/Cayenne" and event["DTSTART"].dt.hour == 14
+    assert event["DTSTART"].dt.astimezone(timezone.utc).hour == 17

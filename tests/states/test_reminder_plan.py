@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+from pydantic import ValidationError
 from sqlalchemy import text
 
-from dialogs.reminder_model import load_reminder_model
+from dialogs.reminder_model import REMINDERS_FILE, load_reminder_model
 from states.reminder_plan import Facts, Planner
 from store.reminders import ReminderStore
 from store.repo import Repository
@@ -149,3 +151,20 @@ def test_a_finished_guide_gets_no_nudge(database):
     with database.connect() as connection:
         assert connection.execute(text("SELECT status FROM reminder WHERE kind = 'nudge'")).scalars().all() \
             == ["cancelled"]
+
+
+@pytest.mark.parametrize(("territory", "zone"), [
+    ("Commune de Maripasoula, Guyane (973)", "America/Cayenne"), ("CIREST, La Réunion", "Indian/Reunion"),
+    ("Mamoudzou", "Indian/Mayotte"), ("Saint-Martin-d'Hères", None), ("CC du Haut-Val de Sèvre", None),
+    ("Communauté de communes (9 731 habitants)", None), (None, None)])
+def test_a_territory_outre_mer_names_its_clock(territory, zone):
+    local = MODEL.local_zone(territory)
+    assert (local.zone if local else None) == zone
+
+
+def test_an_unknown_clock_is_refused_when_the_calendar_loads(tmp_path):
+    broken = tmp_path / "reminders.yaml"
+    broken.write_text(REMINDERS_FILE.read_text(encoding="utf-8").replace("America/Cayenne", "America/Kourou"),
+                      encoding="utf-8")
+    with pytest.raises(ValidationError, match="unknown time zone 'America/Kourou'"):
+        load_reminder_model(broken)

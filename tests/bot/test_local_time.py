@@ -1,0 +1,48 @@
+"""A project outre-mer keeps its territory's clock: its "demain", its reminders at nine and its committee's hour.
+
+Through the real Application, the fake Bot API and the reminder job; the clock is set in Paris time.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from tests.bot.test_reminders import calendar_files, clock, event_of, new_project, set_committee, team  # noqa: F401
+from tests.support.walk import walk_step
+
+GUYANE = "Commune de Maripasoula, Guyane (973)"
+
+
+async def test_a_project_in_french_guiana_is_reminded_at_nine_there(team, clock):
+    """Reminders went at 9:00 in Paris, 5:00 in Maripasoula."""
+    await team.client.send("/start")
+    await team.client.send("France services de Maripasoula")
+    await team.client.send(GUYANE)
+    ready = await team.client.click("Maison de services au public (fiche 2016)")
+    assert "🕐 Les dates, les rappels et le comité suivront l'heure de la Guyane." in ready[0].text
+    await team.client.send("/rappels")
+    for label in ("Rapport d'activité", "Relance sans nouvelles", "Demande de subvention"):
+        await team.client.click(f"⏸ {label}")
+    await set_committee(team, "10/04/2028")  # 30 days before is a Saturday: Friday 10 March
+    assert await team.tick("2028-03-10 12:59") == []  # 8:59 in Cayenne (UTC-3), 12:59 in Paris
+    assert clock.now == datetime.fromisoformat("2028-03-10 11:59+00:00")
+    assert len(await team.tick("2028-03-10 13:00")) == 1
+
+
+async def test_tomorrow_and_the_committee_s_hour_are_the_territory_s(team, api):
+    """At 2:00 in Paris it is 22:00 the day before in Maripasoula: "demain" is the next day there; and
+    "14h30-16h30" is 14:30 in the team's calendars, not 10:30."""
+    await new_project(team, "France services de Maripasoula", GUYANE)
+    await team.tick("2027-11-28 02:00")  # Saturday 27 November, 22:00 in Cayenne
+    await team.client.send("/menu")
+    replies = await team.client.click("8. La Maison, outil de développement local")
+    for _ in range(2):  # the activity follow-up, then communication
+        await walk_step(team.client, team.services.guide, replies)
+        replies = await team.client.click("Étape suivante")
+    await team.client.click("Oui")
+    await team.client.click("Préfecture de département")
+    await team.client.click("Valider")
+    replies = await team.client.send("demain")
+    assert "dimanche 28 novembre 2027" in replies[0].text
+    await team.client.send("14h30-16h30")
+    start = event_of(calendar_files(api)[-1])["DTSTART"].dt
+    assert str(start.tzinfo) == "America/Cayenne" and start.replace(tzinfo=None) == datetime(2027, 11, 28, 14, 30)
