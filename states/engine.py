@@ -101,6 +101,7 @@ class Engine:
         self.reminders = reminders
         self.planner = Planner(reminders, zone)
         self._planners = {zone.key: self.planner}
+        self._zones: dict[str | None, ZoneInfo] = {}
         self.watched = watched_questions(reminders)
         self.clock = clock
         self.zone = zone
@@ -136,8 +137,10 @@ class Engine:
 
     def zone_of(self, territory: str | None) -> ZoneInfo:
         """A project's clock: its territory's own outre-mer (dialogs/reminders.yaml, local_zones), else the bot's."""
-        local = self.reminders.local_zone(territory)
-        return ZoneInfo(local.zone) if local is not None else self.zone
+        if territory not in self._zones:  # read once per territory: every answer asks it for its "today"
+            local = self.reminders.local_zone(territory)
+            self._zones[territory] = ZoneInfo(local.zone) if local is not None else self.zone
+        return self._zones[territory]
 
     def planner_for(self, zone: ZoneInfo) -> Planner:
         if zone.key not in self._planners:
