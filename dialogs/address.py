@@ -6,7 +6,7 @@ import re
 from text_to_num import text2num
 
 from dialogs.errors import ParseError
-from dialogs.pasted import contact_lines, lines, one_line
+from dialogs.pasted import contact_lines, is_contact, lines, one_line
 
 ADDRESS_MAX = 300
 POSTAL_CODE_MIN = 1000   # 01000: Ain; below, no French postal code
@@ -106,10 +106,20 @@ def not_address_lines(text: str) -> list[str]:
     the addressee's name above the street ("Centre social Le Lien" over "2 rue de la Gare"). A line above the
     postal code's own line is kept ("Le Bourg", "Mairie" over "23250 Saint-Hilaire"): it may be all the street
     there is; so is a complement ("Bâtiment B", "Résidence les Pins")."""
-    contacts = contact_lines(text)
-    kept = [line for line in lines(text) if line not in contacts]
+    contacts = contact_lines(text) if len(lines(text)) > 1 else [part for part in _parts(text) if is_contact(part)]
+    kept = [line for line in _parts(text) if line not in contacts]
     first_figure = next((number for number, line in enumerate(kept) if re.search(r"[0-9]", line)), None)
     if first_figure is None or _CODE_RE.match(kept[first_figure]) or not _postal(_squash(" ".join(kept))):
         return contacts
     return [line for line in kept[:first_figure] if not (_STREET_RE.search(line) or _COMPLEMENT_RE.search(line))
             ] + contacts
+
+
+def _parts(text: str) -> list[str]:
+    """The lines of a letterhead; typed on one line, its parts between commas ("CCOG, 16 bis rue…, 97320 …")."""
+    return lines(text) if len(lines(text)) > 1 else [part.strip() for part in text.split(",") if part.strip()]
+
+
+def without_parts(text: str, dropped: list[str]) -> str:
+    """The address without those lines, or those parts of its one line."""
+    return ("\n" if len(lines(text)) > 1 else ", ").join(part for part in _parts(text) if part not in dropped)

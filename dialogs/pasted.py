@@ -84,7 +84,12 @@ _CONTACT_LINE_RE = re.compile(rf"{_CONTACT}(?:\s*[-–—|/,;]?\s*{_CONTACT})*",
 def contact_lines(text: str) -> list[str]:
     """The lines of a signature pasted over several lines that are only a phone number, an e-mail or a web
     address, which no question of the guide asks."""
-    return [line for line in lines(text) if _CONTACT_LINE_RE.fullmatch(line)] if "\n" in text.strip() else []
+    return [line for line in lines(text) if is_contact(line)] if "\n" in text.strip() else []
+
+
+def is_contact(part: str) -> bool:
+    """Whether a line, or a part of one between commas, is only a phone number, an e-mail or a web address."""
+    return _CONTACT_LINE_RE.fullmatch(part.strip()) is not None
 
 
 def without_lines(text: str, dropped: list[str]) -> str:

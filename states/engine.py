@@ -14,7 +14,7 @@ from dialogs.budget import project_budget, subsidy_label
 from dialogs.budget_typed import read_lines, says_none
 from dialogs.choices import (list_read, match_choice, option_and_name, option_said_last, options_named, other_said,
                              with_details, with_other)
-from dialogs.address import not_address_lines
+from dialogs.address import not_address_lines, without_parts
 from dialogs.conditions import leaves
 from dialogs.correction import Correction, corrected
 from dialogs.checks import State, budget_missing, missing_required
@@ -467,7 +467,7 @@ class _Conversation:
                 and (kept := without_lines(text, contacts)):
             return self._without(kept, contacts, self.ui.notices.contacts_unkept)
         if question is not None and question.kind is Kind.ADDRESS and (unkept := not_address_lines(text)) \
-                and (kept := without_lines(text, unkept)):
+                and (kept := without_parts(text, unkept)):
             return self._without(kept, unkept, self.ui.notices.address_lines_unkept)
         unseen = self.membership.awaiting == ELSEWHERE  # the question is out of sight: the answer says which it is
         if unseen:

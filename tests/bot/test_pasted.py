@@ -43,6 +43,15 @@ async def test_a_letterhead_pasted_as_the_head_office_keeps_the_address_alone(cl
     replies = await client.send("Le Bourg\n23250 Saint-Hilaire-le-Château")  # all the street a village has
     assert versions(services, "port_adresse")[-1] == "Le Bourg, 23250 Saint-Hilaire-le-Château"
     assert not replies[0].text.startswith("ℹ️")
+    # Copied on one line, its parts between commas are read alike: "dont le siège est situé CCOG, 16 bis rue…".
+    await client.send("retour")
+    replies = await client.send("CCOG, 16 bis rue du Capitaine Bernard, 97320 Saint-Laurent-du-Maroni, "
+                                "tél. 05 94 27 20 00")
+    assert replies[0].text == "ℹ️ Non repris dans l'adresse : « CCOG », « tél. 05 94 27 20 00 »."
+    assert versions(services, "port_adresse")[-1] == "16 bis rue du Capitaine Bernard, 97320 Saint-Laurent-du-Maroni"
+    await client.send("retour")
+    replies = await client.send("Mairie, 23250 Saint-Hilaire-le-Château")  # the postal code's own line: kept
+    assert versions(services, "port_adresse")[-1] == "Mairie, 23250 Saint-Hilaire-le-Château"
 
 
 async def test_a_letterhead_pasted_where_the_representative_is_asked_is_refused_alone(client, services):

@@ -170,6 +170,11 @@ def test_a_street_number_dictated_in_words_is_written_in_figures(typed, kept):
     ("Mairie\n23300 La Souterraine", []),
     ("Résidence les Pins\n3 rue de la Gare\n23300 La Souterraine", []),  # a complement of the address
     ("Bâtiment B\n3 rue de la Gare\n23300 La Souterraine", []),
-    ("2 rue de la Gare, 23300 La Souterraine", [])])
+    ("2 rue de la Gare, 23300 La Souterraine", []),
+    # On one line, its parts between commas: the carrier's acronym, a phone.
+    ("CCOG, 16 bis rue du Capitaine Bernard, 97320 Saint-Laurent-du-Maroni, tél. 05 94 27 20 00",
+     ["CCOG", "tél. 05 94 27 20 00"]),
+    ("Mairie, 23300 La Souterraine", []), ("Résidence les Pins, 3 rue de la Gare, 23300 La Souterraine", []),
+    ("BP 30012, 12400 Saint-Affrique", [])])
 def test_a_letterhead_s_addressee_and_contacts_are_no_part_of_the_address(text, unkept):
     assert not_address_lines(text) == unkept
