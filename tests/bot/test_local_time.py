@@ -18,7 +18,10 @@ async def test_a_project_in_french_guiana_is_reminded_at_nine_there(team, clock)
     await team.client.send("France services de Maripasoula")
     await team.client.send(GUYANE)
     ready = await team.client.click("Maison de services au public (fiche 2016)")
-    assert "🕐 Les dates, les rappels et le comité suivront l'heure de la Guyane." in ready[0].text
+    assert ready[0].text.replace("\xa0", " ") == (
+        "C'est noté : « France services de Maripasoula », Commune de Maripasoula, Guyane (973), selon les règles "
+        "« Maison de services au public ».\n🕐 Les dates, les rappels et le comité suivront l'heure de la Guyane."
+        "\n\nNous commençons par la première étape de la fiche technique.")
     await team.client.send("/rappels")
     for label in ("Rapport d'activité", "Relance sans nouvelles", "Demande de subvention"):
         await team.client.click(f"⏸ {label}")
@@ -46,3 +49,12 @@ async def test_tomorrow_and_the_committee_s_hour_are_the_territory_s(team, api):
     await team.client.send("14h30-16h30")
     start = event_of(calendar_files(api)[-1])["DTSTART"].dt
     assert str(start.tzinfo) == "America/Cayenne" and start.replace(tzinfo=None) == datetime(2027, 11, 28, 14, 30)
+
+
+async def test_a_project_on_the_bot_s_clock_is_told_nothing_of_it(team):
+    await team.client.send("/start")
+    await team.client.send("MSAP du Lévézou")
+    await team.client.send("Lévézou (Aveyron)")
+    ready = await team.client.click("Maison de services au public (fiche 2016)")
+    assert ready[0].text.replace("\xa0", " ").endswith(
+        "« Maison de services au public ».\n\nNous commençons par la première étape de la fiche technique.")
