@@ -357,13 +357,13 @@ def parse_multi(question: Question, text: str) -> list[str]:
     if question.counted is not None and (count := _count(question.counted, typed)) is not None:
         return [option.id for option in question.options[:count]]
     if (said := _all_but(text)) is not None and said[1]:  # every option, less those named
-        less, _, runs, *_ = _read_list(question, said[2])
+        less, _, runs, *_ = read_list(question, said[2])
         if runs:  # "tout sauf la salle de réunion, on utilisera…": what was read is ticked, the rest said not read
             ticked = [option for option in every if option not in less] if less else []
             raise ParseError("choice.invalid", unknown=runs[0], **close_options(question.options, runs[0]),
                              **({"ticked": ticked} if ticked else {}))
         return _ticked(question, set(every) - less, text)
-    chosen, unknown, runs, *_ = _read_list(question, text)
+    chosen, unknown, runs, *_ = read_list(question, text)
     if unknown:
         raise _not_read(question, chosen, unknown, runs)
     return _ticked(question, chosen, text)
@@ -372,15 +372,8 @@ def parse_multi(question: Question, text: str) -> list[str]:
 def options_named(question: Question, text: str) -> list[str]:
     """The options a sentence names among other words ("…prévu le 12 mars, avec les maires et la sous-préfète"),
     in the list's order; the other words are not read."""
-    chosen = _read_list(question, text).chosen
+    chosen = read_list(question, text).chosen
     return [option.id for option in question.options if option.id in chosen]
-
-
-def list_read(question: Question, text: str) -> ListRead:
-    """How a list typed at a multiple choice reads: what it says of the options it names, in brackets, stressed
-    ("surtout…") or after a colon, which the options ticked do not keep; the notes of the names it ticked several
-    options for."""
-    return _read_list(question, text)
 
 
 def _together(question: Question, part: str) -> Together | None:
@@ -439,7 +432,7 @@ def with_other(question: Question, text: str) -> tuple[Any, str] | None:
         words = ", ".join(list_items(words))  # "Autre :⏎- attractivité du bourg⏎- tourisme", pasted
         if question.kind is Kind.CHOICE:
             return (OTHER, words) if not text[:said.start()].strip() else None
-        chosen, unknown, *_ = _read_list(question, text[:said.start()])
+        chosen, unknown, *_ = read_list(question, text[:said.start()])
         return None if unknown else (_ticked(question, chosen | {OTHER}, text), words)
     if re.search(_SENTENCE_END, text):
         return None  # sentences after the options tell about them: "… Le quartier est en QPV" is no other one
@@ -448,7 +441,7 @@ def with_other(question: Question, text: str) -> tuple[Any, str] | None:
     else:
         if (said := _all_but(text)) is not None and said[1]:
             return None  # what "tous sauf…" leaves out is no « Autre »
-        chosen, unknown, runs, *_ = _read_list(question, text)
+        chosen, unknown, runs, *_ = read_list(question, text)
     if not unknown or OTHER in chosen or any(
             (close_options(question.options, part) and (question.kind is Kind.CHOICE or not _says_more(
                 question.options, part))) or _ALL_START_RE.match(typed_words(part))
@@ -472,8 +465,10 @@ class ListRead(NamedTuple):
 _HEADED_RE = re.compile(r"(?P<head>[^:()]+?)\s*:\s+(?P<tail>\S.*)", re.DOTALL)
 
 
-def _read_list(question: Question, text: str) -> ListRead:
-    """How a list names the question's options; "réduire les trajets vers Figeac et Brive" is one run, not two."""
+def read_list(question: Question, text: str) -> ListRead:
+    """How a list typed at a multiple choice names the question's options ("réduire les trajets vers Figeac et
+    Brive" is one run, not two), and what it says of them in brackets, stressed ("surtout…") or after a colon,
+    which the options ticked do not keep."""
     text = _headings_named(question.options, text) or text
     typed = typed_words(text)
     if _SPACED_NUMBERS_RE.fullmatch(typed):
@@ -504,7 +499,8 @@ def _read_list(question: Question, text: str) -> ListRead:
         if (group := _together(question, parts[i])) is not None:  # "la CGSS de Guyane", outre-mer
             read.chosen.update(group.options)
             read.details.extend(asides(parts[i]))
-            read.notes.append(group.note) if group.note not in read.notes else None
+            if group.note not in read.notes:
+                read.notes.append(group.note)
             i, headed, detailed = i + 1, False, -1
             continue
         for j in range(min(len(parts), i + span), i, -1):

@@ -12,7 +12,7 @@ from sqlalchemy import Engine as Database
 
 from dialogs.budget import project_budget, subsidy_label
 from dialogs.budget_typed import read_lines, says_none
-from dialogs.choices import (list_read, match_choice, option_and_name, option_said_last, options_named, other_said,
+from dialogs.choices import (match_choice, option_and_name, option_said_last, options_named, other_said, read_list,
                              with_details, with_other)
 from dialogs.address import not_address_lines, without_parts
 from dialogs.conditions import leaves
@@ -557,7 +557,7 @@ class _Conversation:
     def _list_said(question: Question, text: str) -> tuple[list[str] | None, list[Reply]]:
         """What a list typed at a multiple choice said that its ticks do not keep, and why a name typed ticked
         several options ("la CGSS", outre-mer)."""
-        read = list_read(question, text)
+        read = read_list(question, text)
         return read.details or None, [Reply("notice", {"text": note}) for note in read.notes]
 
     def _puzzled(self, step: Step, question: Question) -> Reply:

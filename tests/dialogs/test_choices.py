@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from dialogs.choices import close_options, list_read, match_option, option_and_name, with_other
+from dialogs.choices import close_options, match_option, option_and_name, read_list, with_other
 from dialogs.errors import ParseError
 from dialogs.loader import load_guide
 from dialogs.model import Kind, Option, Question
@@ -442,17 +442,17 @@ def test_what_a_list_says_of_its_options_is_set_apart():
     stakes = load_guide().questions["enjeux_cohesion"]
     today = datetime.date(2027, 1, 1)
     assert parse_answer(stakes, "accompagnement : les aînés, les jeunes", today) == ["accompagnement_personnes"]
-    assert list_read(stakes, "accompagnement : les aînés, les jeunes").details == ["les aînés", "les jeunes"]
+    assert read_list(stakes, "accompagnement : les aînés, les jeunes").details == ["les aînés", "les jeunes"]
     # An option after the details is read; one mistyped is still asked again.
     assert parse_answer(stakes, "accompagnement des personnes : les aînés, le 2", today) == [
         "accompagnement_personnes", "nouveaux_services"]
     with pytest.raises(ParseError):
         parse_answer(stakes, "accompagnement : les aînés, nouveaux services", today)
     # « Autre : … » heads no details: its words are the « Autre »'s.
-    assert list_read(stakes, "autre : la traduction").details == []
-    assert list_read(stakes, "Accompagnement des personnes, Développement de nouveaux services").details == []
+    assert read_list(stakes, "autre : la traduction").details == []
+    assert read_list(stakes, "Accompagnement des personnes, Développement de nouveaux services").details == []
     mesh = load_guide().questions["enjeux_maillage"]
-    assert list_read(mesh, "isolement (pirogue), disparition des services, surtout la poste").details == [
+    assert read_list(mesh, "isolement (pirogue), disparition des services, surtout la poste").details == [
         "pirogue", "surtout la poste"]
 
 
@@ -461,7 +461,7 @@ def test_a_single_collectivite_outre_mer_names_the_departement_and_the_region():
     guide, today = load_guide(), datetime.date(2027, 1, 1)
     aids = guide.questions["budget_autres_financements"]
     assert parse_answer(aids, "la CTG et le FEDER", today) == ["departement", "region_cper", "europe"]
-    assert list_read(aids, "Collectivité territoriale de Martinique").notes == [aids.together[0].note]
+    assert read_list(aids, "Collectivité territoriale de Martinique").notes == [aids.together[0].note]
     assert parse_answer(guide.questions["acteurs_locaux"], "la CTG, la commune", today) == [
         "departement", "communes_intercommunalites"]
 
