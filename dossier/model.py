@@ -75,12 +75,6 @@ class PartnerView:
         given."""
         return self.legal_name
 
-    @property
-    def heading(self) -> str:
-        """Its name where what it does is listed: "CGSS de la Guyane, pour la MSA" when that body signs for
-        several."""
-        return f"{self.legal_name}, pour {self.short_name}" if self.shared else self.legal_name
-
 
 @dataclass(frozen=True)
 class LocalPartnerView:

@@ -343,9 +343,7 @@ async def test_one_body_signing_for_two_operators_is_one_party(client, services)
     assert [p.name for p in dossier.parties if p.role == "operateur"] == [
         "La Poste, direction régionale Occitanie", "CGSS de la Guyane"]
     assert dossier.partner_names == ["La Poste, direction régionale Occitanie", "CGSS de la Guyane"]
-    assert [p.heading for p in dossier.partners] == [
-        "La Poste, direction régionale Occitanie", "CGSS de la Guyane, pour l'Assurance maladie",
-        "cgss de la Guyane, pour la MSA"]
+    assert [p.shared for p in dossier.partners] == [False, True, True]
     convention = squash("\n".join(page_texts(render_convention_pdf(dossier))))
     assert squash("CGSS de la Guyane, ayant pour signataire M. Ho-A-Chuck, directeur général,") in convention
     assert convention.count(squash("Guyane, ayant pour signataire")) == 1
