@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 from zoneinfo import ZoneInfo
