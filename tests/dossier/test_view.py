@@ -351,5 +351,8 @@ async def test_one_body_signing_for_two_operators_is_one_party(client, services)
         in convention
     assert squash("CGSS de la Guyane, pour l'Assurance maladie : du personnel (en visio).") in convention
     assert squash("cgss de la Guyane, pour la MSA : la formation des agents.") in convention
+    # Where the staff and the referents are listed too (Article 8).
+    assert squash("CGSS de la Guyane, pour l'Assurance maladie : Mme Jean, accueil") in convention
+    assert squash("CGSS de la Guyane, pour l'Assurance maladie : du personnel (en visio)") in convention
     # Details naming none of the ticks follow them as a sentence of their own.
     assert squash("Occitanie : du personnel et des locaux. Un guichet deux jours par semaine.") in convention
