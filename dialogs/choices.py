@@ -465,6 +465,15 @@ class ListRead(NamedTuple):
 _HEADED_RE = re.compile(r"(?P<head>[^:()]+?)\s*:\s+(?P<tail>\S.*)", re.DOTALL)
 
 
+def _said_of(candidate: str) -> list[str]:
+    """What a part naming an option says of it: after a colon ("cohésion sociale : l'accès aux droits (CAF)"),
+    else in brackets."""
+    head = _HEADED_RE.fullmatch(candidate.strip())
+    if head is not None and not in_brackets(candidate.strip(), head.start("tail")):
+        return [head["tail"].strip()]
+    return asides(candidate)
+
+
 def read_list(question: Question, text: str) -> ListRead:
     """How a list typed at a multiple choice names the question's options ("réduire les trajets vers Figeac et
     Brive" is one run, not two), and what it says of them in brackets, stressed ("surtout…") or after a colon,
@@ -507,7 +516,8 @@ def read_list(question: Question, text: str) -> ListRead:
             candidate = "".join(parts[k] + (seps[k] if k < j - 1 else "") for k in range(i, j))
             if (option_id := match_option(question.options, candidate, first_words=True)) is not None:
                 read.chosen.add(option_id)
-                read.details.extend(asides(candidate) if option_id != OTHER else [])  # "Autre (…)": its words
+                if option_id != OTHER:  # "Autre (…)": its words, not details
+                    read.details.extend(_said_of(candidate))
                 i, headed = j, False
                 detailed = j if _said_by_words(options[option_id], bare_words(candidate)) else -1
                 break

@@ -450,6 +450,9 @@ def test_what_a_list_says_of_its_options_is_set_apart():
         parse_answer(stakes, "accompagnement : les aînés, nouveaux services", today)
     # « Autre : … » heads no details: its words are the « Autre »'s.
     assert read_list(stakes, "autre : la traduction").details == []
+    # The option's words alone before the colon: what follows it, brackets and all, is said not kept.
+    assert read_list(load_guide().questions["enjeux"], "cohésion sociale : l'accès aux droits (CAF, CGSS)"
+                     ).details == ["l'accès aux droits (CAF, CGSS)"]
     assert read_list(stakes, "Accompagnement des personnes, Développement de nouveaux services").details == []
     mesh = load_guide().questions["enjeux_maillage"]
     assert read_list(mesh, "isolement (pirogue), disparition des services, surtout la poste").details == [
