@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from dialogs.errors import ParseError
-from dialogs.folding import ORDINALS, SPELT_NUMBERS, fold, typed_words
+from dialogs.folding import ORDINALS, SPELT_NUMBERS, fold, spelt_out, typed_words
 from dialogs.formatting import upper_first
 from dialogs.model import OTHER, Kind, Option, Question, Together
 from dialogs.pasted import asides, in_brackets, lines, list_items, without_asides
@@ -64,8 +64,8 @@ _HEDGES = frozenset({"ou", "ni", "pas", "non", "sauf", "mais", "plutot", "et"})
 
 
 def _choice_key(text: str) -> str:
-    """Normalise an option label, id or answer for comparison."""
-    return fold(text).rstrip(".!?").strip()
+    """Normalise an option label, id or answer for comparison ("qq heures" as "quelques heures")."""
+    return spelt_out(fold(text)).rstrip(".!?").strip()
 
 
 def label_key(text: str) -> str:

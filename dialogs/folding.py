@@ -15,9 +15,39 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", bare).strip()
 
 
+# How a phone types what the guide reads, folded: an elided word without its apostrophe ("l ete", "c est", "j ai pas",
+# keyboards without autocorrection), and SMS spellings ("c bon", "qq heures", "jsp"), none of them an option's word.
+_ELIDED_RE = re.compile(r"(?<![\w'-])(?:([djlmnst]|qu) (?=[aeiouyh])|(c) (?=est\b|etait\b))")
+_SMS_WORDS = {
+    "bjr": "bonjour", "bsr": "bonsoir", "slt": "salut", "jsp": "je sais pas", "jsais": "je sais", "chui": "je suis",
+    "jsuis": "je suis", "qq": "quelques", "qqs": "quelques", "qqn": "quelqu'un", "qqch": "quelque chose",
+    "bcp": "beaucoup", "pr": "pour", "ds": "dans", "tt": "tout", "ts": "tous", "tte": "toute", "ttes": "toutes",
+    "tjrs": "toujours", "tjs": "toujours", "pb": "probleme", "pbs": "problemes", "rdv": "rendez-vous", "dc": "donc",
+    "pcq": "parce que", "pck": "parce que", "psk": "parce que", "nn": "non", "ns": "nous", "qd": "quand",
+    "mtn": "maintenant", "dsl": "desole", "asso": "association", "assos": "associations", "cad": "c'est-a-dire",
+    "oki": "ok"}
+_SMS_RE = re.compile(r"(?<![\w'-])(?:(" + "|".join(_SMS_WORDS) + r")|c(?= (?:[b-df-hj-np-tv-z]|ok\b)))(?![\w'-])")
+
+
+# As typed, lowercase only: "PB", "DS" in a text may be acronyms.
+_SMS_TYPED_RE = re.compile(r"(?<![\w'’-])(" + "|".join(_SMS_WORDS) + r")(?![\w'’-])")
+
+
+def abbreviations(text: str) -> list[str]:
+    """The SMS spellings a text holds, as typed ("bcp", "ds"), each once."""
+    return list(dict.fromkeys(_SMS_TYPED_RE.findall(text)))
+
+
+def spelt_out(folded: str) -> str:
+    """A folded text as if typed with its apostrophes and words in full: "c bon" is "c'est bon", "l ete" "l'ete"."""
+    elided = _ELIDED_RE.sub(lambda m: (m[1] or m[2]) + "'", folded)
+    return _SMS_RE.sub(lambda m: _SMS_WORDS[m[1]] if m[1] else "c'est", elided)
+
+
 def typed_words(text: str) -> str:
-    """Folded, without the end punctuation a phone user adds: "Passer !" is "passer"."""
-    return fold(text).strip(" .!?…")
+    """Folded and spelt out, without the end punctuation a phone user adds: "Passer !" is "passer", "c bon" "c'est
+    bon"."""
+    return spelt_out(fold(text)).strip(" .!?…")
 
 
 # A small count spelt out, as people type it on a phone: "trois", "deux agents". Folded spelling.

@@ -13,7 +13,7 @@ from dialogs.address import commune_of, parse_address
 from dialogs.choices import (bare_words, close_options, label_key, match_choice, match_option, none_option,
                              parse_multi, says_no_option)
 from dialogs.errors import ParseError
-from dialogs.folding import SPELT_NUMBERS, figures, fold, typed_words
+from dialogs.folding import SPELT_NUMBERS, figures, fold, spelt_out, typed_words
 from dialogs.formatting import upper_first
 from dialogs.model import CHOICE_KINDS, Kind, Question
 from dialogs.pasted import figure_alone, one_line, rows, without_asides
@@ -502,7 +502,7 @@ def parse_yes_no(text: str) -> bool:
     no_emoji = any(e in text for e in NO_EMOJI)
     for emoji in YES_EMOJI + NO_EMOJI:
         text = text.replace(emoji, " ")
-    polarities = _polarities(_WORD_RE.findall(fold(text))) - {None}
+    polarities = _polarities(_WORD_RE.findall(spelt_out(fold(text)))) - {None}
     polarities |= {vote for vote, shown in ((True, yes_emoji), (False, no_emoji)) if shown}
     if len(polarities) != 1:
         raise ParseError("yes_no.invalid")
@@ -662,10 +662,10 @@ _TITLE_LABEL_RE = re.compile(
     r"|(?P<territory>territoire))|nom|il|elle)\s*(?::|s['’]\s*appell?e(?:ra)?|se\s+nomme(?:ra)?"
     r"|s['’]\s*intitule(?:ra)?)\s*(?=\S)", re.IGNORECASE)
 _BEFORE_LABEL_RE = re.compile(r"[\s,;.–—-]+$")  # "France services de Dun – Territoire : …": the name ends there
-_GREETING_RE = re.compile(r"(?:bonjour|bonsoir|salut|hello)(?:\s+(?:madame|monsieur|à\s+(?:tous|vous)))?\s*[,.!]+\s*",
-                          re.IGNORECASE)
-# A sentence said of oneself ("je suis la directrice du centre social…") is no name to print.
-_FIRST_PERSON_RE = re.compile(r"(?<![\w'’-])(?:je|nous)(?![\w'’-])|(?<![\w'’-])j['’](?=\w)", re.IGNORECASE)
+_GREETING_RE = re.compile(r"(?:bonjour|bonsoir|salut|hello|bjr|bsr|slt)(?:\s+(?:madame|monsieur|à\s+(?:tous|vous)))?"
+                          r"\s*[,.!]+\s*", re.IGNORECASE)
+# A sentence said of oneself ("je suis la directrice du centre social…", "on voudrait…") is no name to print.
+_FIRST_PERSON_RE = re.compile(r"(?<![\w'’-])(?:je|nous|on)(?![\w'’-])|(?<![\w'’-])j['’](?=\w)", re.IGNORECASE)
 _QUOTED_RE = re.compile(r"\s*[«\"“]\s*(?P<title>[^«»\"“”]+?)\s*[»\"”]\s*\.?")
 
 
@@ -990,7 +990,7 @@ def says_none_of(question: Question, text: str) -> bool:
 NEXT = "next"
 RECAP_NEXT_PHRASES = (
     "c'est bon", "tout est bon", "tout est juste", "c'est juste", "juste", "tout est correct", "correct", "parfait",
-    "valider", "je valide", "suivant", "suite", "etape suivante", "continuer", "on continue", "confirmer",
+    "c'est ok", "valider", "je valide", "suivant", "suite", "etape suivante", "continuer", "on continue", "confirmer",
     "je confirme", "on passe a la suite", "passons a la suite", "passer a la suite", "on passe a l'etape suivante",
     "passons a l'etape suivante", "on peut passer a la suite", "on peut continuer", "on avance", "on y va", "allons-y",
 )
