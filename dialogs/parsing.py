@@ -728,12 +728,18 @@ _SHARE_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)?\s*(?:%|pour ?cent\b|etp\b|h\b|heu
 _TO_SOMEONE_RE = re.compile(rf"^\s*[àaÀA]\s+(?=(?i:{_CIVILITY}(?!\w))|[A-ZÀ-Ý])")
 
 
+# "Sylvie Garnaud (c'est moi)", "Sylvie Garnaud, c moi": a name given, and the person typing saying it is theirs.
+_SELF_ASIDE = r"(?:c['’]?\s*est\s+|c\s+)?moi(?:[\s-]*m[eê]me)?"
+_SELF_ASIDE_RE = re.compile(rf"\s*(?:\(\s*{_SELF_ASIDE}\s*\)|,\s*{_SELF_ASIDE}\s*$)", re.IGNORECASE)
+
+
 def parse_person(text: str) -> str:
     """Names of people, as the documents will print them: "moi" names no one but the person typing.
 
     "C'est moi, Jean Rouvière" is "Jean Rouvière"; "moi", "Paul Vidal et moi", "moi, secrétaire générale" are
-    refused. A "Moi" after the first word is taken for a name."""
+    refused. A "Moi" after the first word is taken for a name; "(c'est moi)" after a name is left out."""
     text = _TO_SOMEONE_RE.sub("", text, count=1)  # "À qui … ?" "À Mme Roux, bureau des subventions"
+    text = _SELF_ASIDE_RE.sub("", text) or text
     if (start := _SELF_FIRST.match(text)) is not None:
         text = text[start.end():].strip()
         if start.group().rstrip().endswith("("):

@@ -1610,6 +1610,9 @@ def test_an_answer_reads_as_shown_only_when_typed_as_the_reply_would_show_it(kin
     ("C'est moi qui coordonnerai, Nadia Benali.", "Nadia Benali"),
     ("à recruter", "à recruter"),
     ("à Mme Delphine Roux, bureau des subventions", "Mme Delphine Roux, bureau des subventions"),  # "À qui… ?"
+    # The person typing says the name given is theirs: no one else is named.
+    ("Sylvie Garnaud (c moi), responsable du bureau", "Sylvie Garnaud, responsable du bureau"),
+    ("Sylvie Garnaud, c'est moi", "Sylvie Garnaud"), ("Sylvie Garnaud (moi-même)", "Sylvie Garnaud"),
 ])
 def test_a_person_is_named_as_the_documents_will_print_it(typed, name):
     question = _question(Kind.SHORT_TEXT, person=True)
