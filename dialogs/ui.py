@@ -215,6 +215,7 @@ class Notices(Strict):
     thanks: str  # "merci" typed at a question, which it does not answer
     contacts_unkept: str  # the phone and e-mail lines of a signature pasted at a question naming a person
     address_lines_unkept: str  # a letterhead's addressee, phone and e-mail lines pasted as an address
+    abbreviated: str  # "bcp", "ds" in a text the dossier prints: said once per project
     first_person: str  # "moi", "je" in a text the dossier prints: the Préfecture reading it cannot tell who
     hours_words_kept: str  # the places typed around a day's hours, kept in the step's tour, one line a day
     hours_words_unkept: str  # the same, when the step keeps no tour or its question holds the user's own text

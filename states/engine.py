@@ -21,7 +21,7 @@ from dialogs.checks import State, budget_missing, missing_required
 from dialogs.loader import LoadedGuide
 from dialogs.model import TYPED_KINDS, Equals, Kind, Question, Step, other_of
 from dialogs.reminder_model import NUDGE, ReminderModel
-from dialogs.folding import fold
+from dialogs.folding import abbreviations, fold
 from dialogs.schedule import WEEKDAYS, hours_among_words, parse_week, same_hours_as, total_minutes, tour_lines
 from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DRAFT, KEEP, MOVE_ON, NEW_PROJECT, NEXT, SKIP,
                              DateInferred, ParseError, first_person, from_json, mentions, name_and_function,
@@ -551,7 +551,16 @@ class _Conversation:
         if question.kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT) and not question.person and (
                 word := first_person(value)):  # "c'est moi qui coordonne", which the dossier prints as typed
             understood.append(Reply("notice", {"text": self.ui.notices.first_person.format(word=word)}))
+        if question.kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT) and (short := abbreviations(value)) \
+                and not self._abbreviated_before(question):
+            words = ", ".join(f"« {word} »" for word in short)
+            understood.append(Reply("notice", {"text": self.ui.notices.abbreviated.format(words=words)}))
         return Outcome([*understood, *notes, *replies])
+
+    def _abbreviated_before(self, question: Question) -> bool:
+        """Whether another text of the project holds SMS spellings: the team was told then that they stay."""
+        return any(isinstance(answer.value, str) and abbreviations(answer.value)
+                   for question_id, answer in self.view.answers.items() if question_id != question.id)
 
     @staticmethod
     def _list_said(question: Question, text: str) -> tuple[list[str] | None, list[Reply]]:
