@@ -699,7 +699,8 @@ def parse_title(text: str, territory: bool = False) -> str:
     words = typed_words(text)
     if text.rstrip().endswith("?"):
         raise ParseError("title.question")
-    if not _LETTER_RE.search(text) or words in _NOT_A_NAME or words in _VAGUE or said_yes_no(text) is not None:
+    if not _LETTER_RE.search(text) or words in _NOT_A_NAME or words in _VAGUE or said_yes_no(text) is not None \
+            or button_typed(text) is not None:  # "Retour", "passer": a button's words
         raise ParseError("title.not_a_name", typed=text)
     if _FIRST_PERSON_RE.search(text):
         raise ParseError("title.sentence", typed=typed)
@@ -925,7 +926,8 @@ TYPED_BUTTONS = {
                      "le partenaire plus tard", "tout le partenaire plus tard"), DEFER_PARTNER),
     **dict.fromkeys(("retour", "revenir", "precedent", "question precedente", "annuler", "annule", "j'annule"), BACK),
     # Only under an answer given before, whose buttons these are.
-    **dict.fromkeys(("garder", "garder cette reponse", "je garde", "on garde", "garder la reponse"), KEEP),
+    **dict.fromkeys(("garder", "garder cette reponse", "je garde", "on garde", "garder la reponse",
+                     "garder ce territoire"), KEEP),
     **dict.fromkeys(("effacer", "effacer la reponse", "supprimer la reponse", "j'efface", "annuler la reponse"),
                     CLEAR),
 }
@@ -940,6 +942,11 @@ _NOT_YET = frozenset({"pas encore", "pas encore defini", "pas encore definie", "
 # What a phone user types instead of tapping « ✅ Valider » under the options ticked or the budget lines entered.
 VALIDATE_PHRASES = frozenset({"valider", "je valide", "ok", "oui", "c'est tout", "c'est bon", "voila", "termine",
                               "fini", "c'est fini", "ca sera tout"})
+
+
+def button_typed(text: str) -> str | None:
+    """What a text alone says a button does: BACK for "retour", KEEP for "garder"… (TYPED_BUTTONS); else None."""
+    return TYPED_BUTTONS.get(_BUTTON_MARK_RE.sub("", typed_words(text)))
 
 
 def typed_validate(text: str) -> bool:

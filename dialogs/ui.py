@@ -32,6 +32,7 @@ class Buttons(Strict):
     checklist: str
     keep: str
     keep_answer: str
+    keep_territory: str
     clear_answer: str
     date_keep: str
     date_fix: str
@@ -39,6 +40,7 @@ class Buttons(Strict):
     project_open: str
     project_new: str
     project_cancel: str
+    project_rename: str
     erase: str
     erase_cancel: str
     team: str
@@ -210,6 +212,7 @@ class Notices(Strict):
     later_done: str  # the last question left for later handled: back where the user was
     name_corrected: str  # "pardon, je voulais dire…" at the territory: the project's name given just before
     project_created: str  # a project named with its territory in one message ("Territoire : …")
+    project_renamed: str  # a new name typed after « ✏️ Renommer ce projet » under /projets
     name_correction: str  # how to correct that name, when the correction did not say it
     territory_corrected: str  # "pardon, je voulais dire…" at the choice of rules: the territory
     thanks: str  # "merci" typed at a question, which it does not answer

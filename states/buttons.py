@@ -67,6 +67,7 @@ class Action:
     REFERENTIAL_SWITCH = "rs"  # arg: the referential's position: what would change, before choosing it
     PASSAGE_FIX = "pf"         # arg: a check's position in the next referential's guide: open its step
     DEFER_PARTNER = "dp"       # the questions about the partner asked now, not answered yet: all left for later
+    PROJECT_RENAME = "pn"      # ask the current project's new name
 
     # Steps of entering a budget line: they keep the line being typed.
     BUDGET_FLOW = frozenset({BUDGET_ADD, BUDGET_CATEGORY, BUDGET_USE, BUDGET_LINE, BUDGET_AMOUNT, BUDGET_LABEL,
@@ -78,7 +79,8 @@ class Action:
                           REMINDER_KIND, REMINDER_DATE, REMINDER_HELD, REMINDER_NOT_HELD, REMINDER_CALENDAR,
                           REMINDER_CANCEL, PROJECTS, PROJECT_OPEN, PROJECT_NEW, PROJECT_CANCEL, ERASE,
                           ERASE_CANCEL, TEAM, TEAM_INVITE, TEAM_PARTNER, TEAM_REVOKE, TEAM_MEMBER, TEAM_ROLE,
-                          INVITE_ACCEPT, INVITE_DECLINE, PROJECT_DELETE, REFERENTIAL_SWITCH, PASSAGE_FIX})
+                          INVITE_ACCEPT, INVITE_DECLINE, PROJECT_DELETE, REFERENTIAL_SWITCH, PASSAGE_FIX,
+                          PROJECT_RENAME})
     # Answers to an invitation: they come before the invitee belongs to the project (payload project 0).
     INVITATION = frozenset({INVITE_ACCEPT, INVITE_DECLINE})
     # What may be tapped while a new project still waits for its territory.

@@ -24,11 +24,11 @@ from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.folding import abbreviations, fold
 from dialogs.schedule import WEEKDAYS, hours_among_words, parse_week, same_hours_as, total_minutes, tour_lines
 from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DRAFT, KEEP, MOVE_ON, NEW_PROJECT, NEXT, SKIP,
-                             DateInferred, ParseError, first_person, from_json, mentions, name_and_function,
-                             names_nothing, parse_answer, parse_title, reads_as_shown, said_yes_no, same_answer_as,
-                             says_none_of, spoken, territory_said, to_json, typed_at_deferred, typed_at_dossier,
-                             typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team, typed_button,
-                             typed_command, typed_validate, yes_how, yes_no_because, yes_no_then)
+                             DateInferred, ParseError, button_typed, first_person, from_json, mentions,
+                             name_and_function, names_nothing, parse_answer, parse_title, reads_as_shown, said_yes_no,
+                             same_answer_as, says_none_of, spoken, territory_said, to_json, typed_at_deferred,
+                             typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team,
+                             typed_button, typed_command, typed_validate, yes_how, yes_no_because, yes_no_then)
 from dialogs.partners import partner_name
 from dialogs.pasted import contact_lines, without_lines
 from dialogs.not_answers import asks_what_is_meant, says_goodbye, says_thanks
@@ -65,6 +65,12 @@ EDIT_BUTTONS_PER_ROW = 5
 RECAP_ITEMS_PER_MESSAGE = 40  # 8 rows of ✏️ buttons: well within Telegram's 100 buttons
 # The next tap is the project's referential, chosen once its territory is given (membership.awaiting).
 CHOOSING_REFERENTIAL = "referential"
+# Before the rules are chosen, ↩️ Retour leads back: from the rules to the territory given (kept until another is
+# typed), from the territory to the project's name (the same).
+TERRITORY = "territory"
+NAMING = "name"
+SETTING_UP = frozenset({TERRITORY, NAMING})
+RENAMING = "rename"  # membership.awaiting: the project's new name, asked from /projets by its owner
 RESUME = "resume"  # membership.awaiting: "Voulez-vous continuer ?" is the last screen shown
 MENU = "menu"  # membership.awaiting: the menu is the last screen shown; "5" or a stage's title opens that stage
 DOSSIER = "dossier"  # membership.awaiting: /dossier is the last screen shown; "brouillon" or "oui" asks for it
@@ -241,7 +247,7 @@ class _Conversation:
         personal = self._personal(event) or self._invitation(event)
         if personal is not None:
             return personal
-        if self.project is None or self.project.territory is None:
+        if self.project is None or not self._settled():
             return self._noted(event, self._onboarding(event))
         if self.user.creating_project:
             naming = self._naming_project(event)
@@ -275,6 +281,8 @@ class _Conversation:
         """What the bot was waiting for, asked again after a message that did not give it."""
         if self.membership.awaiting == COMMITTEE_DATE:
             return [self._desk_for_reminders().ask_date()]
+        if self.membership.awaiting == RENAMING:
+            return [self._ask_new_name()]
         return self._proceed()
 
     def _unsupported(self, event: Unsupported | Edited) -> Reply:
@@ -289,8 +297,8 @@ class _Conversation:
     def _onboarding(self, event: Event) -> Outcome:
         """Newcomer: welcome, then the project's name, then its territory."""
         if isinstance(event, Command) and event.name == "aide":  # then what the guide waits for, asked again
-            asked = (Reply("ask_name") if self.user.creating_project and self.project is None
-                     else self._ask_territory() if self.project is not None else None)
+            asked = (Reply("ask_name", {"current": None}) if self.user.creating_project and self.project is None
+                     else self._setup_screen() if self.project is not None else None)
             return Outcome([Reply("help"), *([asked] if asked else [])])
         if self.project is not None and self.user.projects > 1:
             # A new project waiting for its territory: the user may still go back to another one.
@@ -300,9 +308,7 @@ class _Conversation:
             if payload is not None and payload.project_id == self.project.id and payload.action in Action.PROJECT_FLOW:
                 return self._project_action(payload)
         if self.project is not None:
-            if isinstance(event, Text):
-                return self._set_territory(event.text)
-            return Outcome([self._ask_territory()])
+            return self._setting_up(event)
         if isinstance(event, Text) and self.user.creating_project:
             return self._create_project(event.text)
         return Outcome([self._welcome()])
@@ -316,7 +322,7 @@ class _Conversation:
         try:
             name = parse_title(spoken(text))
         except ParseError as error:
-            return Outcome([self._invalid(error), Reply("ask_name")])
+            return Outcome([self._invalid(error), Reply("ask_name", {"current": None})])
         ref = self.engine.default  # until the team chooses, once the territory is given
         self.membership, self.project = self.repo.create_project(
             self.user, name, ref.id, ref.meta.version, self.engine.machines[ref.id].initial)
@@ -327,7 +333,46 @@ class _Conversation:
             self.membership.awaiting = CHOOSING_REFERENTIAL
             created = self.ui.notices.project_created.format(name=name, territory=territory)
             return Outcome([Reply("notice", {"text": created}), self._referentials().choice()])
-        return Outcome([Reply("ask_territory", {"project": name, "created": True})])
+        return Outcome([self._ask_territory(created=True)])
+
+    def _setting_up(self, event: Event) -> Outcome:
+        """The project's territory, or its name again after ↩️ Retour; ↩️ Retour from the name keeps it."""
+        naming = self.membership.awaiting == NAMING
+        back, keep = self._setup_tap(event, Action.BACK), self._setup_tap(event, Action.KEEP)
+        if back is False or keep is False:
+            return Outcome(notice=self.ui.notices.already_done)
+        if back or (keep and naming):
+            self.membership.awaiting = (TERRITORY if self.project.territory else None) if naming else NAMING
+            self._touch()
+            return Outcome([self._setup_screen()])
+        if keep and self.membership.awaiting == TERRITORY:
+            self.membership.awaiting = CHOOSING_REFERENTIAL  # the territory given before, kept
+            self._touch()
+            return Outcome([self._referentials().choice()])
+        if isinstance(event, Text):
+            return self._name_typed_again(event.text) if naming else self._set_territory(event.text)
+        return Outcome([self._setup_screen()])
+
+    def _setup_tap(self, event: Event, action: str) -> bool | None:
+        """True for ↩️ Retour (Action.BACK) or ✅ Garder (Action.KEEP), tapped or typed; False for a tap already
+        taken into account; else None."""
+        if isinstance(event, Text):
+            return True if button_typed(event.text) == {Action.BACK: BACK, Action.KEEP: KEEP}[action] else None
+        payload = decode(event.data) if isinstance(event, Choice) else None
+        if payload is None or payload.project_id != self.project.id or payload.action != action:
+            return None
+        return payload.revision == self.project.revision
+
+    def _name_typed_again(self, text: str) -> Outcome:
+        """The project's name typed again from the territory's ↩️ Retour; then the territory, as it was."""
+        try:
+            self.project.name = parse_title(spoken(text))
+        except ParseError as error:
+            return Outcome([self._invalid(error), self._setup_screen()])
+        self.membership.awaiting = TERRITORY if self.project.territory else None
+        self._touch()
+        return Outcome([Reply("notice", {"text": self.ui.notices.name_corrected.format(name=self.project.name)}),
+                        self._setup_screen()])
 
     def _set_territory(self, text: str) -> Outcome:
         text = spoken(text)
@@ -382,7 +427,13 @@ class _Conversation:
                 return self._project_action(payload)
             if payload.action == Action.REFERENTIAL_CHOOSE:
                 target = self._referentials().target(payload.arg)
-        elif isinstance(event, Text):  # "les règles en vigueur", typed instead of tapped
+        if (back := self._setup_tap(event, Action.BACK)) is False or self._setup_tap(event, Action.KEEP) is False:
+            return Outcome(notice=self.ui.notices.already_done)  # ↩️ Retour or ✅ Garder tapped again
+        if back:  # the territory asked again, kept until another is typed
+            self.membership.awaiting = TERRITORY
+            self._touch()
+            return Outcome([self._setup_screen()])
+        if isinstance(event, Text):  # "les règles en vigueur", typed instead of tapped
             if (correction := corrected(spoken(event.text))) is not None:  # the territory just given, corrected
                 return self._relocate(correction)
             target = self._referentials().typed(spoken(event.text))
@@ -447,6 +498,8 @@ class _Conversation:
         if self.membership.awaiting == COMMITTEE_DATE:
             self._touch()
             return Outcome(self._desk_for_reminders().text(text))
+        if self.membership.awaiting == RENAMING:
+            return self._renamed(text)
         if self.membership.awaiting == BUDGET_YEAR:
             return self._budget_year(text)
         if self.membership.budget_pending is not None:
@@ -948,6 +1001,7 @@ class _Conversation:
             Action.PROJECT_OPEN: self._project_action,
             Action.PROJECT_NEW: self._project_action,
             Action.PROJECT_CANCEL: self._project_action,
+            Action.PROJECT_RENAME: self._project_action,
             Action.MENU: lambda p: Outcome([self._menu()]),
             Action.PROGRESS: lambda p: Outcome([self._progress()]),
             Action.HELP: lambda p: Outcome([self._help()]),
@@ -2080,9 +2134,9 @@ class _Conversation:
 
     def _carry_on(self) -> list[Reply]:
         """After an invitation: back to the user's project, or to the start for a newcomer."""
-        if self.project is not None and self.project.territory is not None:
+        if self.project is not None and self._settled():
             return self._proceed()
-        return [self._ask_territory() if self.project is not None else self._welcome()]
+        return [self._setup_screen() if self.project is not None else self._welcome()]
 
     def _delete_project(self, payload: Payload) -> Outcome:
         """The owner deletes the project and everything in it, after a confirmation."""
@@ -2124,6 +2178,8 @@ class _Conversation:
             if project.id != self.project.id:
                 label = self.ui.buttons.project_open.format(name=shorten(project.name))
                 rows.append([self._button(label, Action.PROJECT_OPEN, project.id)])
+        if self.project.territory is not None and allows_action(self.membership.role, Action.PROJECT_RENAME):
+            rows.append([self._button(self.ui.buttons.project_rename, Action.PROJECT_RENAME)])
         rows.append([self._button(self.ui.buttons.project_new, Action.PROJECT_NEW)])
         if self.project.territory is not None:
             rows.append([self._button(self.ui.buttons.menu, Action.MENU)])
@@ -2136,9 +2192,12 @@ class _Conversation:
             self.user.creating_project = True
             return Outcome([Reply("ask_new_project", {"current": self.project.name},
                                   [[self._button(self.ui.buttons.project_cancel, Action.PROJECT_CANCEL)]])])
+        if payload.action == Action.PROJECT_RENAME:
+            self.membership.awaiting = RENAMING
+            return Outcome([self._ask_new_name()])
         if payload.action == Action.PROJECT_CANCEL:
             self.user.creating_project = False
-            return Outcome(self._proceed() if self.project.territory else [self._ask_territory()])
+            return Outcome(self._proceed() if self._settled() else [self._setup_screen()])
         # Open another project: only one the user belongs to, whatever the button says.
         found = self.repo.membership(self.user.id, payload.arg) if payload.arg is not None else None
         if found is None:
@@ -2146,7 +2205,7 @@ class _Conversation:
         self.save()  # what this tap changed in the project left (a line being typed dropped) stays with it
         self._open(found)
         opened = Reply("project_opened", self._project_values())
-        return Outcome([opened, *(self._proceed() if self.project.territory else [self._ask_territory()])])
+        return Outcome([opened, *(self._proceed() if self._settled() else [self._setup_screen()])])
 
     def _typed_at_team(self, text: str) -> Outcome | None:
         """"inviter Paul" typed under /equipe by whoever may invite: « ➕ Inviter quelqu'un », whose link is for
@@ -2163,11 +2222,31 @@ class _Conversation:
         if meant == NEW_PROJECT:
             return self._project_action(Payload(self.project.id, None, Action.PROJECT_NEW))
         if projects[meant].id == self.project.id:
-            return Outcome(self._proceed() if self.project.territory else [self._ask_territory()])
+            return Outcome(self._proceed() if self._settled() else [self._setup_screen()])
         return self._project_action(Payload(self.project.id, None, Action.PROJECT_OPEN, projects[meant].id))
+
+    def _ask_new_name(self) -> Reply:
+        back = self._button(self.ui.buttons.back, Action.PROJECTS)  # the name kept, /projets again
+        return Reply("ask_name", {"current": self.project.name}, [[back]])
+
+    def _renamed(self, text: str) -> Outcome:
+        """The project's new name, asked from /projets: every document prints it from now on."""
+        if button_typed(text) == BACK:  # "retour": the name kept
+            self.membership.awaiting = None
+            return Outcome([self._projects()])
+        try:
+            self.project.name = parse_title(text)
+        except ParseError as error:
+            return Outcome([self._invalid(error), self._ask_new_name()])
+        self.membership.awaiting = None
+        self._touch()
+        return Outcome([Reply("notice", {"text": self.ui.notices.project_renamed.format(name=self.project.name)}),
+                        *self._proceed()])
 
     def _naming_project(self, event: Event) -> Outcome | None:
         """The name of a new project, asked from /projets; anything else leaves it and is handled as usual."""
+        if isinstance(event, Text) and button_typed(event.text) == BACK:  # "annuler": no new project after all
+            return self._project_action(Payload(self.project.id, None, Action.PROJECT_CANCEL))
         if isinstance(event, Text):
             return self._create_project(event.text)
         if isinstance(event, Choice):
@@ -2192,8 +2271,25 @@ class _Conversation:
         self._loaded = (self._loaded[0], found and replace(found[0]), found and replace(found[1]))
         self._view = None
 
-    def _ask_territory(self) -> Reply:
-        return Reply("ask_territory", {"project": self.project.name, "created": False})
+    def _settled(self) -> bool:
+        """Whether the project has its territory, not asked again, nor its name."""
+        return self.project.territory is not None and self.membership.awaiting not in SETTING_UP
+
+    def _setup_screen(self) -> Reply:
+        """What a project being set up waits for: its name again, its territory, or its rules."""
+        if self.membership.awaiting == NAMING:
+            back = self._button(self.ui.buttons.back, Action.BACK)  # the name kept, the territory again
+            return Reply("ask_name", {"current": self.project.name}, [[back]])
+        if self.membership.awaiting == CHOOSING_REFERENTIAL:
+            return self._referentials().choice()
+        return self._ask_territory()
+
+    def _ask_territory(self, created: bool = False) -> Reply:
+        """The territory; one given before is kept with a tap. ↩️ Retour leads to the project's name."""
+        current = self.project.territory if self.membership.awaiting == TERRITORY else None
+        rows = [[self._button(self.ui.buttons.keep_territory, Action.KEEP)]] if current else []
+        rows.append([self._button(self.ui.buttons.back, Action.BACK)])
+        return Reply("ask_territory", {"project": self.project.name, "created": created, "current": current}, rows)
 
     def _menu(self) -> Reply:
         if self.membership.role in ANSWERING:

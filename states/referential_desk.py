@@ -39,6 +39,7 @@ class ReferentialDesk:
         """At creation: which rules the project follows, one line each."""
         options = [{"name": r.meta.name, "choice": r.meta.choice, "summary": r.meta.summary} for r in self.order]
         rows = [[self.button(r.meta.choice, Action.REFERENTIAL_CHOOSE, i)] for i, r in enumerate(self.order)]
+        rows.append([self.button(self.ui.buttons.back, Action.BACK)])  # to the territory given
         return Reply("choose_referential", {"project": self.project, "options": options, "again": again}, rows)
 
     def typed(self, text: str) -> Referential | None:

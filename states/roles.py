@@ -17,7 +17,8 @@ ROLE_CODES = {1: OWNER, 2: CONTRIBUTOR, 3: READER}
 REMOVE = 0
 
 _MANAGING = frozenset({Action.TEAM_INVITE, Action.TEAM_PARTNER, Action.TEAM_REVOKE, Action.TEAM_MEMBER,
-                       Action.TEAM_ROLE, Action.PROJECT_DELETE, Action.REFERENTIAL_CHOOSE, Action.REFERENTIAL_SWITCH})
+                       Action.TEAM_ROLE, Action.PROJECT_DELETE, Action.PROJECT_RENAME, Action.REFERENTIAL_CHOOSE,
+                       Action.REFERENTIAL_SWITCH})
 _ANYONE = frozenset({Action.RESUME, Action.PROGRESS, Action.HELP, Action.MENU, Action.REMINDERS,
                      Action.REMINDER_KIND, Action.PROJECTS, Action.PROJECT_OPEN, Action.PROJECT_NEW,
                      Action.PROJECT_CANCEL, Action.ERASE, Action.ERASE_CANCEL, Action.TEAM, *Action.INVITATION})

@@ -22,7 +22,7 @@ async def test_one_project_is_listed_with_its_stage_and_role_and_names_nothing_m
     listing = replies[-1]
     assert "MSAP des Causses (Larzac)" in listing.text and "Étape 1" in listing.text
     assert "porteur du projet" in listing.text
-    assert listing.labels == ["➕ Nouveau projet", "☰ Menu"]
+    assert listing.labels == ["✏️ Renommer ce projet", "➕ Nouveau projet", "☰ Menu"]
     assert not listing.text.startswith("📁 MSAP")  # one project: no name above each message
 
 

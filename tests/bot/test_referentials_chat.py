@@ -47,11 +47,11 @@ async def test_a_new_project_chooses_its_rules_between_two_buttons(client, servi
     await client.send("/start")
     await client.send("MSAP du Lévézou")
     asked = (await client.send("Lévézou"))[-1]
-    assert asked.labels == [FRANCE_SERVICES_RULES, MSAP_RULES]
+    assert asked.labels == [FRANCE_SERVICES_RULES, MSAP_RULES, "↩️ Retour"]  # to the territory
     assert "arrêté du 16 juin 2025" in asked.text and "fiche technique" in asked.text  # one line each
     typed = (await client.send("Jeanne Martin"))[-1]
     assert "Choisissez d'abord les règles que suit « MSAP du Lévézou »" in typed.text
-    assert typed.labels == [FRANCE_SERVICES_RULES, MSAP_RULES]
+    assert typed.labels == [FRANCE_SERVICES_RULES, MSAP_RULES, "↩️ Retour"]
     started = await client.click(FRANCE_SERVICES_RULES)
     assert "selon les règles « France services »" in started[0].text
     assert question_in(services.guide, started[-1]).id == "chef_projet_nom"
