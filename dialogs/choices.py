@@ -56,7 +56,7 @@ _WORD_RE = re.compile(r"[^\W_]+")
 _LEAD_INS = (("c", "est"), ("ce", "sera"), ("ce", "seront"), ("ce", "sont"), ("ce", "serait"), ("je", "dirais"),
              ("je", "pense"), ("a", "peu", "pres"), ("environ",), ("plutot",), ("surtout",), ("notamment",),
              ("principalement",), ("avant", "tout"), ("en", "particulier"), ("essentiellement",),
-             ("majoritairement",), ("beaucoup",), ("quelques",), ("plusieurs",), ("pas", "mal"), ("tres", "peu"),
+             ("majoritairement",), ("a", "la", "fois"), ("beaucoup",), ("quelques",), ("plusieurs",), ("pas", "mal"), ("tres", "peu"),
              ("peu",), ("certains",), ("certaines",), ("il", "y", "a"), ("on", "a"), ("nous", "avons"),
              ("une", "agence"), ("l", "agence"), ("agence",), ("bien", "sur"), ("evidemment",), ("bien", "entendu"))
 # After an option's words, these make the answer something else than that option alone.
@@ -288,6 +288,8 @@ def _alike(word: str, words: set[str]) -> bool:
 # "tous", "toutes": every option but "Autre", which asks for its wording, and one ticked alone ("Aucune"), which
 # says the opposite; "les deux" when two are left so.
 _ALL = frozenset({"tous", "toutes", "tout", "tout cocher", "tous les choix", "toutes les reponses", "l'ensemble"})
+# Before a colon and a list, what says the list is all there is to it: "tout : le personnel, le local…" (folded).
+_ALL_THEN_LISTED = _ALL | {"un peu de tout", "de tout", "a la fois", "les deux", "plusieurs choses", "plusieurs"}
 # "les deux", "les 3 qualités", "toutes les quatre": every option, said by their number (folded).
 _BOTH_RE = re.compile(r"(?:tous |toutes )?les (?P<count>[a-z]+|[0-9])(?: [a-z]+)?")
 # What joins one more item to a list said aloud: "tous, plus la Chambre d'agriculture".
@@ -479,6 +481,10 @@ def read_list(question: Question, text: str) -> ListRead:
     Brive" is one run, not two), and what it says of them in brackets, stressed ("surtout…") or after a colon,
     which the options ticked do not keep."""
     text = _headings_named(question.options, text) or text
+    head, colon, listed = text.partition(":")
+    if colon and typed_words(head) in _ALL_THEN_LISTED and (read := read_list(question, listed)).chosen \
+            and not read.unknown:
+        return read  # "tout : le personnel, le local et la formation": what the list names
     typed = typed_words(text)
     if _SPACED_NUMBERS_RE.fullmatch(typed):
         text = ", ".join(typed.split())

@@ -46,6 +46,7 @@ YES_NO_PHRASES: dict[str, bool | None] = {
     **dict.fromkeys((
         "non", "n", "no", "nan", "pas encore", "pas du tout", "pas pour l'instant", "pas pour le moment",
         "toujours pas", "jamais", "aucun", "aucune", "bien sur que non", "absolument pas", "certainement pas",
+        "pas besoin", "pas necessaire", "inutile",
     ), False),
     **dict.fromkeys((
         "merci", "merci beaucoup", "svp", "stp", "s'il vous plait", "s'il te plait", "je pense", "je crois",
@@ -931,6 +932,10 @@ TYPED_BUTTONS = {
     **dict.fromkeys(("effacer", "effacer la reponse", "supprimer la reponse", "j'efface", "annuler la reponse"),
                     CLEAR),
 }
+# What does not apply to this project: « ⏭️ Passer » (folded); at a yes/no question, "pas besoin" is a no.
+_NOT_APPLICABLE = frozenset({"sans objet", "non concerne", "non concernee", "non concernes", "pas concerne",
+                             "pas concernee", "pas concernes", "non applicable", "pas applicable", "ne s'applique pas",
+                             "pas besoin", "pas necessaire", "inutile", "pas utile", "n/a", "na"})
 _BUTTON_MARK_RE = re.compile(r"^[^\w'#]+")  # the emoji a button's label starts with, typed along: "🗑 Effacer…"
 # "Not yet" at a question that asks what, who or when is « 🕓 Je ne sais pas encore »; at a yes/no question, a no.
 _NOT_YET = frozenset({"pas encore", "pas encore defini", "pas encore definie", "pas encore connu", "pas encore connue",
@@ -976,7 +981,9 @@ def _button_said(question: Question, words: str) -> str | None:
     bare = _NE_RE.sub("", words)
     if bare in _BUTTONS_WITHOUT_NE:
         return _BUTTONS_WITHOUT_NE[bare]
-    return DEFER if bare in _NOT_YET_WITHOUT_NE and question.kind is not Kind.YES_NO else None
+    if question.kind is Kind.YES_NO:
+        return None
+    return DEFER if bare in _NOT_YET_WITHOUT_NE else SKIP if words in _NOT_APPLICABLE else None
 
 
 def typed_button(question: Question, text: str) -> str | None:

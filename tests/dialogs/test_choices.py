@@ -186,6 +186,16 @@ def test_tous_and_a_joining_word_are_read_inside_a_list(text, ticked):
     assert parse_answer(QUALITIES, text) == ticked
 
 
+@pytest.mark.parametrize(("text", "ticked"), [
+    ("tout : le personnel, le local (le bureau de poste), l'équipement et la formation",
+     ["personnel", "locaux", "equipement", "formation"]),
+    ("tt : le personnel et la formation", ["personnel", "formation"]),
+    ("un peu de tout : le personnel et le local", ["personnel", "locaux"]),
+    ("à la fois le personnel et le local", ["personnel", "locaux"])])
+def test_all_then_a_list_is_what_the_list_names(text, ticked):
+    assert parse_answer(load_guide().questions["port_contribution"], text) == ticked
+
+
 def test_a_list_refused_names_its_misspelt_option_first_then_what_it_did_not_read_as_typed():
     with pytest.raises(ParseError) as refused:
         parse_answer(QUALITIES, "le sens du contact et l'écoute, polyvalance")

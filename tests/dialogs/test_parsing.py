@@ -711,7 +711,10 @@ def test_a_command_typed_without_its_slash_is_that_command(text, command):
     ("pas encore, on cherche", "defer"), ("Marie Dupont, plus tard DGS", None),
     # The "ne" typed French drops, and what moves on or goes back
     ("je sais pas trop", "defer"), ("On sait pas encore", "defer"), ("J'en sais rien", "defer"),
-    ("annuler", "back"), ("Étape suivante ➡️", "move_on"), ("on passe à la suite", "move_on")])
+    ("annuler", "back"), ("Étape suivante ➡️", "move_on"), ("on passe à la suite", "move_on"),
+    # What does not apply is passed: "pas besoin, c'est nous le porteur" for La Poste's own local convention
+    ("sans objet", "skip"), ("Non concernés.", "skip"), ("pas besoin, c'est nous le porteur", "skip"),
+    ("pas besoin de local", None)])
 def test_a_buttons_words_typed_are_that_button(text, meant):
     assert typed_button(_question(Kind.SHORT_TEXT), text) == meant
 
@@ -721,6 +724,8 @@ def test_not_yet_at_a_yes_no_question_is_its_no_not_later():
     votre référent ?" it is a no."""
     assert typed_button(_question(Kind.YES_NO), "pas encore") is None
     assert parse_answer(_question(Kind.YES_NO), "pas encore") is False
+    assert typed_button(_question(Kind.YES_NO), "pas besoin") is None
+    assert parse_answer(_question(Kind.YES_NO), "pas besoin") is False
 
 
 @pytest.mark.parametrize(("text", "meant"), [
