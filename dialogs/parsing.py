@@ -356,8 +356,11 @@ _DATE_IN_TEXT_RE = re.compile(
 # Words that make the date in a sentence a bound, an estimate or one of several: not the date itself.
 _NOT_THE_DATE_RE = re.compile(
     r"\b(?:avant|apres|vers|entre|environ|plus tard|d'ici|a partir|jusqu|des le|ou|semaine|quinzaine|courant"
-    r"|debut|fin|mi|sauf|pas|peut-etre|reporte|repousse|annule)\b"
+    r"|debut|fin|mi|sauf|pas (?:sur|certain|confirme|fixe|definitif)|peut-etre|reporte|repousse|annule)\b"
 )
+# A negation makes the date not the date only in its own clause: "pas le 3 novembre", but "pas de délibération chez
+# nous, accord donné le 3 novembre" is that date.
+_CLAUSE_RE = re.compile(r"[^,;:.!?]+")
 
 
 def _date_in_sentence(text: str, today: datetime.date | None, timing: str | None,
@@ -368,6 +371,9 @@ def _date_in_sentence(text: str, today: datetime.date | None, timing: str | None
         raise error
     dates: set[datetime.date] = set()
     for match in _DATE_IN_TEXT_RE.finditer(folded):
+        clause = next(c.group() for c in _CLAUSE_RE.finditer(folded) if c.start() <= match.start() < c.end())
+        if re.search(r"\b(?:pas|non)\b", clause):
+            raise error
         try:
             dates.add(_parse_whole_date(match.group(), today, timing))
         except ParseError as refused:

@@ -657,7 +657,10 @@ def test_the_day_is_asked_for_with_the_month_and_year_typed():
     ("Délibération du 12/11/2026.", datetime.date(2026, 11, 12)),
     ("délibération n° 2026-45 du jeudi 12 novembre 2026", datetime.date(2026, 11, 12)),
     ("le 12 novembre 2026 à 18h30", datetime.date(2026, 11, 12)),
-    ("Réunion prévue le 15/03/27, salle du conseil", datetime.date(2027, 3, 15))])
+    ("Réunion prévue le 15/03/27, salle du conseil", datetime.date(2027, 3, 15)),
+    # A negation in another clause is about something else: La Poste decides, it does not deliberate.
+    ("pas de délibération chez nous, c'est la direction qui décide, accord donné le 3 novembre 2026",
+     datetime.date(2026, 11, 3))])
 def test_a_sentence_holding_one_date_is_that_date_said_back(text, expected):
     """The words around the date are left out, so the chat shows the date it took (a DateInferred)."""
     date = parse_date(text)
@@ -671,7 +674,8 @@ def test_a_date_in_a_sentence_takes_its_year_from_the_questions_timing():
 @pytest.mark.parametrize("text", [
     "avant le 15 mars 2027", "après le 15/03/2027", "vers le 15 mars 2027", "le 12 ou le 15 mars 2027",
     "entre le 12/03/2027 et le 15/03/2027", "réunions du 12/03/2027 et du 15/03/2027", "pas le 15 mars 2027",
-    "au 3 rue du Marché", "12 personnes le 2", "semaine du 15 mars 2027", "reporté au 15 mars 2027"])
+    "au 3 rue du Marché", "12 personnes le 2", "semaine du 15 mars 2027", "reporté au 15 mars 2027",
+    "le 15 mars 2027, pas sûr", "non, pas le 15 mars 2027"])
 def test_a_sentence_with_a_bound_or_several_dates_is_not_a_date(text):
     with raises_key("date.invalid"):
         parse_date(text, TODAY, "future")
