@@ -27,6 +27,7 @@ class CarrierSources(Strict):
     representative: Identifier
     function: Identifier
     deliberation: Identifier
+    by_decision: list[Identifier] = Field(default_factory=list)  # options of `kind`
 
 
 class LeaderSources(Strict):
@@ -70,7 +71,7 @@ class DossierSources(Strict):
     annexes: list[str]
 
     def question_ids(self) -> set[str]:
-        ids = {*self.carrier.model_dump().values(), *self.leader.model_dump().values(),
+        ids = {*self.carrier.model_dump(exclude={"by_decision"}).values(), *self.leader.model_dump().values(),
                *(d.question for d in self.schedule), *(m.question for m in self.milestones)}
         return ids | {group.question for group in (self.operators, self.local_partners, self.team)}
 
@@ -94,6 +95,9 @@ def load_dossier_sources(questions: dict[str, Question], checks: Iterable[Check]
         names = {**operators.names, **operator_names}
         sources = sources.model_copy(update={"operators": operators.model_copy(update={"names": names})})
     unknown = sorted(q for q in sources.question_ids() if q not in questions)
+    if (kind := questions.get(sources.carrier.kind)) is not None:
+        unknown += [f"option {option}" for option in sources.carrier.by_decision
+                    if option not in {o.id for o in kind.options}]
     for group in (sources.operators, sources.local_partners, sources.team):
         question = questions.get(group.question)
         if question is None:

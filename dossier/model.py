@@ -49,6 +49,7 @@ class CarrierView:
     function: str             # "Présidente de la communauté de communes"
     deliberation_on: str      # "12 janvier 2027"
     deliberation_planned: bool = False  # its date is after the document's: "prévue le …", never "a approuvé"
+    by_decision: bool = False  # approved by its management's decision (La Poste), not an assembly's deliberation
 
 
 @dataclass(frozen=True)

@@ -150,7 +150,8 @@ class _Builder:
                            siret=a.text(src.siret), address=address, town=commune_of(address) if address else "",
                            representative=a.text(src.representative), function=a.text(src.function),
                            deliberation_on=a.text(src.deliberation),
-                           deliberation_planned=deliberation is not None and deliberation > today)
+                           deliberation_planned=deliberation is not None and deliberation > today,
+                           by_decision=a.value(src.kind) in src.by_decision)
 
     def chosen(self, group: PerOption) -> list[str]:
         """The options chosen in a group's question that have their own questions ("autre" may not)."""

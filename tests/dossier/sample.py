@@ -194,7 +194,7 @@ def sample_dossier(draft: bool = False, hostile: str = "", long_text: str = "") 
                       "Formation CAF et MSA avant l'ouverture"),
               TeamRow("Accompagnement", "à recruter", "0,5", "À recruter", "")],
         team_fte="1,5",
-        milestones=[Milestone("14 février 2027", "Délibération de la structure porteuse approuvant le projet", True),
+        milestones=[Milestone("14 février 2027", "Approbation du projet par la structure porteuse", True),
                     Milestone("1er septembre 2027", "Ouverture de la Maison au public", False)],
         **conformity_fields(sample_checks(draft), texts(), msap().requirements_basis),
         budget=BudgetView(

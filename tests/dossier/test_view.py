@@ -69,7 +69,7 @@ async def test_a_complete_project_fills_every_part(client, services):
     assert dossier.team_fte == "1,8"
     assert [m.label for m in dossier.milestones][:2] == [
         "Premier contact avec le référent de la Préfecture",
-        "Délibération de la structure porteuse approuvant le projet"]
+        "Approbation du projet par la structure porteuse"]
     dates = [m.date for m in dossier.milestones]
     assert "2 mars 2027" in dates and len(dates) == len(set((m.date, m.label) for m in dossier.milestones))
     assert dossier.schedule_total.replace("\u202f", " ") == "26 h par semaine"
@@ -288,6 +288,21 @@ async def test_a_deliberation_still_to_come_is_said_planned_never_taken(client, 
     assert squash("Prévue le 16 février 2027") in text and "Elleaapprouvé" not in text
     assert squash("Elle a approuvé ce projet par délibération du 16 février 2027") in squash(
         "\n".join(page_texts(render_dossier_pdf(build(services)))))
+
+
+async def test_la_poste_carrying_the_maison_approves_it_by_a_decision_not_a_deliberation(client, services):
+    """La Poste has no assembly deliberating: its management decides, and the documents say so."""
+    replies = await create_project(client, "France services de Bénévent-l'Abbaye", "Creuse")
+    la_poste = {"port_porteur": "3", "port_porteur_nom": "La Poste SA"}
+    await walk_guide(client, services.guide, replies, CONFORMANT | la_poste)
+    dossier = build(services)
+    letter = squash("\n".join(page_texts(render_dossier_pdf(dossier))))
+    assert squash("Elle a approuvé ce projet par décision du 16 février 2027") in letter
+    assert squash("Décision approuvant le projet") in letter
+    assert letter.lower().count("délibération") == letter.lower().count("délibérationoudécision")  # annexes
+    convention = squash("\n".join(page_texts(render_convention_pdf(dossier))))
+    assert squash("Vu la décision de la structure porteuse, La Poste SA, en date du 16 février 2027") in convention
+    assert "Vuladélibération" not in convention
 
 
 def test_a_name_or_an_address_stored_with_a_full_stop_is_printed_without_it():
