@@ -19,7 +19,7 @@ from dialogs.conditions import leaves
 from dialogs.correction import Correction, corrected
 from dialogs.checks import State, budget_missing, missing_required
 from dialogs.loader import LoadedGuide
-from dialogs.model import TYPED_KINDS, Equals, Kind, Question, Step, other_of
+from dialogs.model import CHOICE_KINDS, TYPED_KINDS, Equals, Kind, Question, Step, other_of
 from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.folding import abbreviations, fold
 from dialogs.schedule import WEEKDAYS, hours_among_words, parse_week, same_hours_as, total_minutes, tour_lines
@@ -744,15 +744,18 @@ class _Conversation:
     def _as_said_before(self, step: Step, question: Question, text: str) -> Any:
         """"idem que pour l'accueil" at the accompaniment's training, "idem" at what the MSA brings: the answer of
         the question of the step asked the same for the function or partner named, or for the one before ("idem"),
-        copied, for the dossier reads each answer alone. None when the text says no such thing, or names no
-        question answered."""
+        copied, for the dossier reads each answer alone; "idem que La Poste" at the carrier's contribution, the
+        answer of a choice with the same options that names it, in any step. None when the text says no such
+        thing, or names no question answered."""
         if question.kind in (Kind.BUDGET, Kind.TIME_RANGES) or (what := same_answer_as(text)) is None:
             return None
         shown, stem = self.view.visible_questions(step), self._stem(question)
         alike = [q for q in shown if self._stem(q) == stem and q.id != question.id
                  and q.kind is question.kind and self.view.status(q.id) == ANSWERED]
         if what:
-            alike = [q for q in alike if mentions(self.view.prompt(q), what)]
+            alike = [q for q in alike if mentions(self.view.prompt(q), what)] or [
+                q for q in self.guide.question_list if _same_options(q, question) and q.id != question.id
+                and self.view.status(q.id) == ANSWERED and mentions(self.view.prompt(q), what)]
         else:
             alike = [q for q in alike if shown.index(q) < shown.index(question)][-1:]
         return from_json(question.kind, self.view.answers[alike[0].id].value) if len(alike) == 1 else None
@@ -2330,6 +2333,12 @@ class _Conversation:
     def _button(self, label: str, action: str, arg: int | None = None) -> Button:
         revision = None if action in Action.TIMELESS else self.project.revision
         return Button(label, Payload(self.project.id, revision, action, arg).encode())
+
+
+def _same_options(one: Question, other: Question) -> bool:
+    """Two choices asking the same of different bodies: "Qu'apportera La Poste ?" and the carrier's contribution."""
+    return one.kind is other.kind and one.kind in CHOICE_KINDS and [o.id for o in one.options] == [
+        o.id for o in other.options]
 
 
 def _outcome(replies: Reply | list[Reply] | None) -> Outcome | None:

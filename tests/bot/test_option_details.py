@@ -186,3 +186,18 @@ async def test_the_same_people_said_so_are_copied_from_the_function_before(clien
     assert versions(services, "equipe_agent_accompagnement") == ["Deux agents à recruter"]
     assert [same_answer_as(said) for said in ("la même personne", "ce sont les mêmes que pour l'accueil")] == [
         "", "accueil"]
+
+
+async def test_idem_que_la_poste_at_the_carrier_s_contribution_copies_la_poste_s(client, services):
+    """A France services in a post office: La Poste carries it and is a partner. "idem" at what the carrier brings
+    was "Je n'ai pas reconnu « idem »": it names which answer now, and is told to when it does not."""
+    guide = await reach(client, services, "port_contribution")
+    la_poste = versions(services, "part_contribution_la_poste")[-1]
+    assert la_poste
+    refused, _ = await client.send("idem")
+    assert refused.text == ("⚠️ Je ne sais pas à quelle réponse « idem » renvoie ici. Cochez les réponses, ou nommez "
+                            "celle à reprendre : « idem que La Poste ».")
+    said, asked = await client.send("idem que La Poste")
+    assert said.text.startswith("➡️ Réponse retenue : ")
+    assert versions(services, "port_contribution") == [la_poste]
+    assert question_in(guide, asked).id != "port_contribution"
