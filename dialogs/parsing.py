@@ -1241,7 +1241,7 @@ _ELSEWHERE_RE = re.compile(r"(?:idem|pareil|" + _THE_SAME + r"|(?:c'est )?(?:la 
 _ELSEWHERE_AND_MORE_RE = re.compile(r"(?:(?:ce sont |c'est )?(?:les|la|le) memes?(?: (?:acteurs|partenaires|que"
                                     r" (?:ci-dessus|avant|precedemment)))?|idem|pareil|meme chose|comme pour)"
                                     r"(?:[ .!]*$|\s*[,;+]|\s(?:plus|et|avec|sauf|mais|moins|que pour)\b"
-                                    r"|(?<=comme pour)\s)")
+                                    r"|(?<=idem)\s+qu(?:e\b|')|(?<=comme pour)\s)")  # not "pareil que Bretenoux"
 
 
 # "idem que pour l'accueil", "pareil qu'à la coordination", "comme pour l'accueil" (folded): what it is the same as.

@@ -754,11 +754,20 @@ class _Conversation:
                  and q.kind is question.kind and self.view.status(q.id) == ANSWERED]
         if what:
             alike = [q for q in alike if mentions(self.view.prompt(q), what)] or [
-                q for q in self.guide.question_list if _same_options(q, question) and q.id != question.id
+                q for q in self.guide.question_list if q.id != question.id and self._asked_alike(q, question)
                 and self.view.status(q.id) == ANSWERED and mentions(self.view.prompt(q), what)]
         else:
             alike = [q for q in alike if shown.index(q) < shown.index(question)][-1:]
         return from_json(question.kind, self.view.answers[alike[0].id].value) if len(alike) == 1 else None
+
+    def _asked_alike(self, one: Question, other: Question) -> bool:
+        """Two questions asking the same of different bodies: choices with the same options ("Qu'apportera La
+        Poste ?", the carrier's contribution), or the details such choices ask for next."""
+        if _same_options(one, other):
+            return True
+        detailed = [next((q for q in self.guide.question_list if q.also_answers == asked.id), None)
+                    for asked in (one, other)]
+        return one.kind is other.kind and None not in detailed and _same_options(*detailed)
 
     def _stem(self, question: Question) -> str:
         """What a question asks, whoever it asks it of: "part_contribution" for the CAF's and for La Poste's."""

@@ -200,4 +200,8 @@ async def test_idem_que_la_poste_at_the_carrier_s_contribution_copies_la_poste_s
     said, asked = await client.send("idem que La Poste")
     assert said.text.startswith("➡️ Réponse retenue : ")
     assert versions(services, "port_contribution") == [la_poste]
-    assert question_in(guide, asked).id != "port_contribution"
+    assert question_in(guide, asked).id == "port_contribution_detail"
+    said, _ = await client.send("idem que La Poste")  # its details too: stored as typed before
+    details = versions(services, "part_contribution_la_poste_detail")[-1]
+    assert said.text == f"➡️ Réponse retenue : {details}"
+    assert versions(services, "port_contribution_detail") == [details]

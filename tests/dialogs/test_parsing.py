@@ -1112,7 +1112,7 @@ def test_a_yes_or_a_figure_alone_answers_no_text_question(text):
 
 
 @pytest.mark.parametrize("text", ["voir ci-dessus", "Idem.", "cf. ci-dessus", "comme plus haut", "déjà dit",
-                                  "la même chose", "Les mêmes, plus la mairie.", "idem + le CCAS",
+                                  "la même chose", "Les mêmes, plus la mairie.", "idem + le CCAS", "idem que La Poste",
                                   "les mêmes que ci-dessus", "Pareil que pour l'accueil.", "comme pour l'accueil",
                                   "la même que pour l'accueil"])
 def test_an_answer_pointing_at_another_is_asked_in_words(text):
