@@ -234,6 +234,9 @@ _PERCENT_RE = re.compile(r"(?:(?:un )?(?:temps partiel )?a )?(?P<number>[0-9]{1,
 # "60 % chacune, donc 1,2", "soit 1,2 ETP", "= 1,2": the total a sum said before it comes to (folded).
 _TOTAL_SAID_RE = re.compile(r".*(?:\bdonc|\bsoit|=|\bau total|\ben tout)\s*:?\s*(?P<number>[0-9]+(?:[.,][0-9]{1,2})?)"
                             r"\s*(?:etp|equivalents? temps pleins?)?\s*(?:au total|en tout)?")
+# "1 ETP à elles 2", "1 etp pour les deux": a total shared by the people named before (folded).
+_TOGETHER_RE = re.compile(r"(?P<number>[0-9]+(?:[.,][0-9]{1,2})?)\s*(?:etp|equivalents? temps pleins?)?\s*"
+                          r"(?:a|pour) (?:elles|eux|nous|tous|toutes|les)(?: (?:[0-9]+|deux|trois|quatre|cinq|six))?")
 _EACH_RE = re.compile(r"\bchacun(?:e|s|es)?\b|\bpar personne\b")
 
 
@@ -1293,7 +1296,8 @@ def _figure(question: Question, text: str, today: datetime.date | None) -> Any:
             return parse_decimal(str(times).replace(".", ","), question.min, question.max)
         if question.percent and (percent := _PERCENT_RE.fullmatch(typed_words(text))):
             return _percent(percent["number"], question.min, question.max)
-        if (total := _TOTAL_SAID_RE.fullmatch(typed_words(text))) is not None:  # "60 % chacune, donc 1,2"
+        if (total := _TOTAL_SAID_RE.fullmatch(typed_words(text)) or _TOGETHER_RE.fullmatch(typed_words(text))) \
+                is not None:  # "60 % chacune, donc 1,2", "1 ETP à elles 2"
             return parse_decimal(total["number"], question.min, question.max)
         if _EACH_RE.search(typed_words(text)):
             raise ParseError("decimal.each")  # "60 % chacune": the total is the user's to give
