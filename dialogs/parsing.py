@@ -1154,6 +1154,10 @@ def typed_command(text: str, commands: Collection[str]) -> str | None:
 # ---------------------------------------------------------------- dispatch
 
 
+# "pareil, 1 ETP", "idem : 2": the same as before, said again with its figure.
+_SAME_THEN_RE = re.compile(r"^\s*(?:idem|pareil|(?:la )?m[eê]me chose)\s*[,:;–—-]\s*(?=\S)", re.IGNORECASE)
+
+
 def parse_answer(question: Question, text: str, today: datetime.date | None = None) -> Any:
     """Parse text as an answer to question, according to its kind; `today` dates a date typed without its year."""
     kind = question.kind
@@ -1163,6 +1167,7 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
     if kind is Kind.LONG_TEXT:
         return _words(rows(parse_text(text, LONG_TEXT_MAX)))
     if kind in (Kind.INTEGER, Kind.DECIMAL, Kind.EUROS):
+        text = _SAME_THEN_RE.sub("", text, count=1) or text  # "pareil, 1 etp à elles 2": the figure said
         try:
             return _figure(question, text, today)
         except ParseError:  # "Population municipale (Insee, RP 2021)⇥9 214", copied from a table

@@ -280,7 +280,7 @@ def test_parse_decimal_range(text, low, high):
 
 @pytest.mark.parametrize(("text", "total"), [
     ("1 etp a elles 2", Decimal("1")), ("1 ETP à elles deux", Decimal("1")), ("1,5 pour les 3", Decimal("1.5")),
-    ("0,8 ETP pour les deux", Decimal("0.8"))])
+    ("0,8 ETP pour les deux", Decimal("0.8")), ("pareil, 1 etp a elles 2", Decimal("1"))])
 def test_a_number_of_fte_shared_by_the_people_named_is_their_total(text, total):
     """"1 etp a elles 2" for the two counter clerks doing the welcome was no number."""
     question = _question(Kind.DECIMAL, min=0, max=50)
