@@ -356,7 +356,7 @@ def parse_multi(question: Question, text: str) -> list[str]:
         return every
     if says_no_option(text) and match_option(question.options, text) is None and (none := none_option(question)):
         return [none]  # "non" where the list says « Aucune pour l'instant »
-    if question.counted is not None and (count := _count(question.counted, typed)) is not None:
+    if question.counted is not None and (count := _count_said(question.counted, text)[0]) is not None:
         return [option.id for option in question.options[:count]]
     if (said := _all_but(text)) is not None and said[1]:  # every option, less those named
         less, _, runs, *_ = read_list(question, said[2])
@@ -401,6 +401,20 @@ def _not_read(question: Question, chosen: set[str], unknown: list[str], runs: li
     part, close = next(((part, close) for part, close in closes if close), (runs[0], []))
     unread = {"close": close} if close else {"unread": runs} if len(runs) > 1 else {}
     return ParseError("choice.invalid", unknown=part, **unread, **read)
+
+
+# "2 conseillères : Nadine et Karine", "deux conseillers (à recruter)": the count, then who or how.
+_COUNT_THEN_RE = re.compile(r"\s*(?P<count>[^:(–—]+?)\s*(?::|\(|\s[–—-]\s)\s*(?P<details>\S.*?)\)?\s*")
+
+
+def _count_said(noun: str, text: str) -> tuple[int | None, str]:
+    """How many of the counted thing a text says, and what it says of them after a colon or in brackets."""
+    if (count := _count(noun, typed_words(text))) is not None:
+        return count, ""
+    if (said := _COUNT_THEN_RE.fullmatch(text)) is not None and (
+            count := _count(noun, typed_words(said["count"]))) is not None:
+        return count, said["details"]
+    return None, ""
 
 
 def _count(noun: str, typed: str) -> int | None:
@@ -485,6 +499,9 @@ def read_list(question: Question, text: str) -> ListRead:
     if colon and typed_words(head) in _ALL_THEN_LISTED and (read := read_list(question, listed)).chosen \
             and not read.unknown:
         return read  # "tout : le personnel, le local et la formation": what the list names
+    if question.counted is not None and (counted := _count_said(question.counted, text))[0] is not None:
+        chosen = {option.id for option in question.options[:counted[0]]}
+        return ListRead(chosen, [], [], [counted[1]] if counted[1] else [], [])
     typed = typed_words(text)
     if _SPACED_NUMBERS_RE.fullmatch(typed):
         text = ", ".join(typed.split())

@@ -169,6 +169,14 @@ def test_a_count_of_what_the_options_number_ticks_the_first_ones(text, ticked):
     assert parse_answer(ADVISERS, text) == ticked
 
 
+def test_a_count_said_with_who_ticks_the_first_ones_and_says_who_is_not_kept():
+    """"2 conseilleres : Nadine et Karine" was refused, « 2 conseilleres : Nadine » not read."""
+    assert parse_answer(ADVISERS, "2 conseilleres : Nadine et Karine") == ["c1", "c2"]
+    assert read_list(ADVISERS, "2 conseilleres : Nadine et Karine").details == ["Nadine et Karine"]
+    assert read_list(ADVISERS, "deux conseillers (à recruter)").details == ["à recruter"]
+    assert read_list(ADVISERS, "deux conseillers").details == []
+
+
 def test_a_count_is_read_only_where_the_options_are_counted():
     with pytest.raises(ParseError):
         parse_answer(Question(id="q", prompt="Q ?", kind=Kind.MULTI, options=ADVISERS.options), "deux conseillers")
