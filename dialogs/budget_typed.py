@@ -25,7 +25,7 @@ _AMOUNT_RE = re.compile(
 # A figure without a unit is an amount only where a line's words may follow it: "70 000, loyer", "6 000 de loyer";
 # "3 agents", "12 mois" are words of the line.
 _AFTER_BARE_AMOUNT_RE = re.compile(
-    r"\s*(?:$|[,;:\n.)=/-]|(?:et|en|pour|par|de|d'|d’|du|des|au|aux|à|a|soit|ht|ttc|an|annuels?|annuelles?|sur)\b)",
+    r"\s*(?:$|[,;:\n.()=/-]|(?:et|en|pour|par|de|d'|d’|du|des|au|aux|à|a|soit|ht|ttc|an|annuels?|annuelles?|sur)\b)",
     re.IGNORECASE)
 _USE_RE = re.compile(r"\b(?:en |pour (?:l'|l’|le )|d'|d’|de l'|de l’|au )?(?P<use>invest(?:issement)?|fonct(?:ionnement)?)s?\b",
                      re.IGNORECASE)

@@ -50,6 +50,9 @@ def refused(section, text) -> ParseError:
     ("électricité, eau, chauffage : 2 400 €", [("autre_fonctionnement", 240_000, "Électricité, eau, chauffage",
                                                 None)]),
     ("Salaires 62 000 € (2 ETP)", [("salaires", 6_200_000, "Salaires (2 ETP)", None)]),
+    # An aside after an amount typed without its euro sign (a post office's own premises).
+    ("loyer 0 (c nos locaux), fournitures 1500", [("loyer_hebergement", 0, "Loyer (c nos locaux)", None),
+                                                  ("fournitures", 150_000, None, None)]),
     ("3 000 € de ménage (prestataire)", [("autre_fonctionnement", 300_000, "Ménage (prestataire)", None)]),
     ("2 agents 60 000 €", [("salaires", 6_000_000, "2 agents", None)]),  # "2" is what the line is for, not its amount
     ("2 chauffeurs 60 000 €", [("salaires", 6_000_000, "2 chauffeurs", None)]),  # a bus's drivers are staff
