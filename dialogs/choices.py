@@ -251,7 +251,9 @@ def with_details(question: Question, text: str) -> tuple[list[str], str] | None:
 def close_options(options: Sequence[Option], text: str) -> dict[str, list[tuple[int, str]]]:
     """`close`: the options whose label holds the typed words, or that the typed words hold ("covoiturage près de
     chez moi"), else those sharing the most of its longer words, with their numbers, for the message to suggest;
-    never taken as the answer ("moins d'un" may not mean « Moins d'un mi-temps »). {} when none does."""
+    never taken as the answer ("moins d'un" may not mean « Moins d'un mi-temps »). {} when none does. An aside
+    is no part of what was meant: "La Poste (fonds de péréquation)" is not « Europe » (fonds européens)."""
+    text = without_asides(text).strip() or text
     typed = bare_words(text)
     if not typed:
         return {}
@@ -437,6 +439,10 @@ def other_said(text: str) -> bool:
     return _OTHER_SAID_RE.search(text) is not None
 
 
+# "le reste c'est La Poste": the other one named is La Poste.
+_THE_REST_IS_RE = re.compile(r"^\s*(?:tout )?le reste\s*,?\s*(?:c['’]\s*est|c|ce sont|ce sera|=|:)\s+", re.IGNORECASE)
+
+
 def with_other(question: Question, text: str) -> tuple[Any, str] | None:
     """"polyvalence, patience": the options named and « Autre », with the words for it ("patience"), when the
     question offers « Autre » and those words look like no option (a mistyped option is asked again); None
@@ -463,6 +469,7 @@ def with_other(question: Question, text: str) -> tuple[Any, str] | None:
                 question.options, part))) or _ALL_START_RE.match(typed_words(part))
             for part in unknown):  # "la CAF, tous sauf la MSA" is not read, nor an « Autre »
         return None
+    runs = [_THE_REST_IS_RE.sub("", run, count=1) or run for run in runs]
     if question.kind is Kind.CHOICE:
         return OTHER, runs[0]
     return _ticked(question, chosen | {OTHER}, text), ", ".join(runs)

@@ -600,8 +600,9 @@ _VAGUE = frozenset({"plus tard", "on verra", "a voir", "a definir", "je verrai",
 # Options said by their number or rank ("les trois premiers", "le 2 et le 4", "la deuxième"), folded: these words
 # and small ones between them name nothing of their own.
 _RANK_RE = re.compile(r"(?:[0-9]+(?:er|re|e|eme)?|premier|premiere|dernier|derniere|second|seconde|[a-z]+ieme)s?")
-# "le reste à Oloron", "les autres sont à Pau": said of the options not named, no other one (folded).
-_THE_OTHERS_RE = re.compile(r"(?:tout )?(?:le reste|les autres)\b")
+# "le reste à Oloron", "les autres sont à Pau": said of the options not named, no other one; not "le reste, c'est
+# La Poste", which names who (folded).
+_THE_OTHERS_RE = re.compile(r"(?:tout )?(?:le reste|les autres)\b(?!,? *(?:c'est|ce sont|ce sera|=|:) *\S)")
 _AROUND_RANKS = frozenset({"le", "la", "les", "l", "et", "ou", "option", "options", "choix", "reponse", "reponses",
                            "numero", "numeros", "n", "tous", "toutes"})
 

@@ -190,3 +190,14 @@ async def test_a_river_maison_s_charges_and_a_line_two_categories_may_hold(clien
         ("telecoms", "Connexion satellite", 480_000, "fonctionnement"),
         ("deplacements", "Carburant pirogue pour les permanences", 900_000, "fonctionnement"),
         ("deplacements", "Billets d'avion pour les formations à Cayenne", 360_000, "fonctionnement")]
+
+
+async def test_the_rest_said_to_be_la_poste_s_is_another_aid_worded_la_poste(client, services):
+    """A post office's Maison: "la commune un peu, le reste c la poste (fonds de perequation)" was refused, with
+    « Europe » suggested for the "fonds" of its aside."""
+    await reach(client, services, "budget_autres_financements")
+    said, _ = await client.send("la commune un peu, le reste c la poste (fonds de perequation)")
+    assert said.text.startswith("➡️ Réponse retenue : Commune, Autre.")
+    assert "la poste (fonds de perequation)" in said.text
+    assert versions(services, "budget_autres_financements") == [["commune", "autre"]]
+    assert versions(services, "budget_autres_financements_autre") == ["la poste (fonds de perequation)"]
