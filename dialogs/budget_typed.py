@@ -42,6 +42,9 @@ _JOINT_RE = re.compile(r"\s+(?:et|puis|plus|ainsi que)\s+", re.IGNORECASE)
 _EDGE_WORDS = r"(?:et|puis|plus|ainsi que|avec|pour|de|d['’]|du|des|en|le|la|les|l['’]|soit|:|=|-|–)"
 _LEADING_RE = re.compile(rf"^(?:[\s,;:=\-–]+|{_EDGE_WORDS}(?:\s+|(?<=['’])))+", re.IGNORECASE)
 _TRAILING_RE = re.compile(rf"(?:[\s,;:=\-–]+|(?<![^\W_]){_EDGE_WORDS})+$", re.IGNORECASE)
+# Names whose article is their own: "la poste 9 000" is « La Poste », never « Poste » (folded, then as printed).
+_ARTICLED_NAMES = {"la poste": "La Poste", "la banque postale": "La Banque postale"}
+_ARTICLED_RE = re.compile(rf"(?:{'|'.join(_ARTICLED_NAMES)})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -233,7 +236,11 @@ def _unqualified(words: str) -> str:
 def _clean(words: str) -> str:
     """Words without what joins them to an amount or another line, nor the brackets a use or "par an" left empty."""
     words = re.sub(r"\s+", " ", _EMPTY_BRACKETS_RE.sub(" ", words))
-    return _TRAILING_RE.sub("", _LEADING_RE.sub("", words.strip())).strip()
+    words = words.strip()
+    start = len(words) - len(stripped := _LEADING_RE.sub("", words))
+    named = next((n for n in _ARTICLED_RE.finditer(words) if n.start() <= start < n.end()), None)
+    words = stripped if named is None else _ARTICLED_NAMES[fold(named[0])] + words[named.end():]
+    return _TRAILING_RE.sub("", words).strip()
 
 
 def _category(section: Sequence[Category], words: str, subsidy_words: Sequence[str],

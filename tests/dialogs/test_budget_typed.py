@@ -102,6 +102,10 @@ def test_investment_lines_take_the_sections_own_words():
     ("5 000 € de la communauté de communes pour le fonctionnement",
      [("intercommunalite", 500_000, None, "fonctionnement")]),
     ("CAF 2 000 € en fonctionnement", [("autre_ressource", 200_000, "CAF", "fonctionnement")]),
+    # La Poste keeps its article: never « Poste ».
+    ("la poste 9000 en invest (fonds de perequation)",
+     [("autre_ressource", 900_000, "La Poste (fonds de perequation)", "investissement")]),
+    ("9 000 € de la poste", [("autre_ressource", 900_000, "La Poste", None)]),
     ("LEADER 20 000 € invest", [("europe", 2_000_000, "LEADER", "investissement")]),  # the fund, printed
     # One source for both uses, its second amount said with its use only; a State bank is no State subsidy.
     ("Département de la Nièvre 84 700 € en fonctionnement et 59 600 € en investissement, Banque des Territoires "
