@@ -322,7 +322,10 @@ def _option_labels(seen: _Answers, question_id: str, option_ids: list[str]) -> l
 
 
 def _chosen(rule: EachSelectedRule | DatesBeforeRule | AtMostRule, seen: _Answers) -> list[str]:
-    return [option for option in rule.options if option in seen.values.get(rule.question, [])]
+    """The rule's options chosen, but those it does not apply to now (`not_for`)."""
+    exempt = getattr(rule, "not_for", {})
+    return [option for option in rule.options if option in seen.values.get(rule.question, [])
+            and not (option in exempt and holds(exempt[option], seen.values))]
 
 
 def _per_option(seen: _Answers, question_id: str, failing: list[str], waiting: bool,

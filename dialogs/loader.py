@@ -257,6 +257,10 @@ def _check_rule(rule, questions: dict[str, Question], field_path: str) -> None:
             question(pattern.format(option=option), *([Kind.DATE] if isinstance(rule, DatesBeforeRule) else []))
         if isinstance(rule, DatesBeforeRule):
             question(rule.later, Kind.DATE)
+        if unknown := set(rule.not_for) - set(rule.options):
+            raise GuideError(f"{field_path}.not_for: {sorted(unknown)} not options of the rule")
+        for option, condition in rule.not_for.items():
+            _check_condition_targets(condition, questions, f"{field_path}.not_for.{option}")
     elif isinstance(rule, AtMostRule):
         multi_choice(rule.question, rule.options)
         for option in rule.options:

@@ -260,6 +260,9 @@ class EachSelectedRule(_Rule):
     options: list[Identifier] = Field(min_length=1)
     followup: str = Field(pattern=r"^[a-z][a-z0-9_]*\{option\}[a-z0-9_]*$")
     equals: Union[bool, str, None] = None
+    # Options whose follow-up is not required while a condition holds: no local convention with La Poste when
+    # La Poste carries the Maison.
+    not_for: dict[Identifier, Condition] = Field(default_factory=dict)
 
 
 class DatesBeforeRule(_Rule):
@@ -271,6 +274,7 @@ class DatesBeforeRule(_Rule):
     options: list[Identifier] = Field(min_length=1)
     earlier: str = Field(pattern=r"^[a-z][a-z0-9_]*\{option\}[a-z0-9_]*$")
     later: Identifier
+    not_for: dict[Identifier, Condition] = Field(default_factory=dict)  # as each_selected's
 
 
 class AtMostRule(_Rule):

@@ -128,3 +128,16 @@ def test_committee_cell_deontology_and_leader(guide):
     assert state(guide, "dev_check_deontologie_evaluation", half)[0] is State.NOT_MET
     assert state(guide, "diag_check_chef_projet", answers(guide, chef_projet_nom="-"))[0] is State.NOT_MET
     assert state(guide, "diag_check_chef_projet", answers(guide, chef_projet_nom="Claire"))[0] is State.SATISFIED
+
+
+def test_la_poste_carrying_the_maison_needs_no_local_convention_with_itself(guide):
+    """A Maison in a post office: La Poste's local convention passed ("pas besoin, c'est nous le porteur") made
+    « Les conventions avec les opérateurs signées » not met, and the dates check wait for its date forever."""
+    typed = {"part_operateurs": "La Poste, CAF", "part_convention_la_poste": "-", "part_convention_caf": "Signée",
+             "part_convention_caf_date": "12/01/2027", "label_date_envoi": "15/03/2027"}
+    by_collectivity = answers(guide, **typed, port_porteur="La collectivité locale")
+    assert state(guide, "part_check_conventions", by_collectivity)[0] is State.NOT_MET
+    assert state(guide, "label_check_conventions_avant", by_collectivity)[0] is State.PENDING
+    by_la_poste = answers(guide, **typed, port_porteur="Un bureau de Poste")
+    assert state(guide, "part_check_conventions", by_la_poste)[0] is State.SATISFIED
+    assert state(guide, "label_check_conventions_avant", by_la_poste)[0] is State.SATISFIED

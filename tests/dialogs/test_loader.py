@@ -1,6 +1,7 @@
 """The guide loads and validates; each kind of malformed guide stops with file and field named."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -142,4 +143,18 @@ def test_an_unreachable_step_is_refused(guide_dir):
 def test_broken_yaml_names_the_file(guide_dir):
     (guide_dir / "01-diagnostic.yaml").write_text("id: [unclosed\n", encoding="utf-8")
     with pytest.raises(GuideError, match="01-diagnostic.yaml"):
+        load_guide(guide_dir)
+
+
+@pytest.mark.parametrize("not_for, message", [
+    ({"pizza": {"question": "port_porteur", "equals": "bureau_poste"}}, "not_for: ['pizza'] not options of the rule"),
+    ({"la_poste": {"question": "port_porteur", "equals": "pizza"}}, "'pizza' is not an option of 'port_porteur'"),
+])
+def test_an_option_a_rule_spares_is_one_of_its_options_and_its_condition_real(guide_dir, not_for, message):
+    path = guide_dir / "02-partenariat.yaml"
+    data = read_yaml(path)
+    check = next(c for c in data["checks"] if c["id"] == "part_check_conventions")
+    check["rules"][0]["not_for"] = not_for
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(GuideError, match=re.escape(message)):
         load_guide(guide_dir)
