@@ -129,6 +129,7 @@ class BudgetModel(Strict):
     charges: Charges
     resources: Section
     subsidy_words: list[str] = Field(default_factory=list)
+    names_with_article: list[str] = Field(default_factory=list)  # "La Poste": one article, then the name
 
     @cached_property
     def categories(self) -> dict[str, Category]:

@@ -42,9 +42,6 @@ _JOINT_RE = re.compile(r"\s+(?:et|puis|plus|ainsi que)\s+", re.IGNORECASE)
 _EDGE_WORDS = r"(?:et|puis|plus|ainsi que|avec|pour|de|d['’]|du|des|en|le|la|les|l['’]|soit|:|=|-|–)"
 _LEADING_RE = re.compile(rf"^(?:[\s,;:=\-–]+|{_EDGE_WORDS}(?:\s+|(?<=['’])))+", re.IGNORECASE)
 _TRAILING_RE = re.compile(rf"(?:[\s,;:=\-–]+|(?<![^\W_]){_EDGE_WORDS})+$", re.IGNORECASE)
-# Names whose article is their own: "la poste 9 000" is « La Poste », never « Poste » (folded, then as printed).
-_ARTICLED_NAMES = {"la poste": "La Poste", "la banque postale": "La Banque postale"}
-_ARTICLED_RE = re.compile(rf"(?:{'|'.join(_ARTICLED_NAMES)})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -55,14 +52,15 @@ class TypedLine:
     use: Use | None = None  # what a resource funds, when said
 
 
-def read_lines(section: Sequence[Category], text: str, subsidy_words: Sequence[str]) -> list[TypedLine]:
+def read_lines(section: Sequence[Category], text: str, subsidy_words: Sequence[str],
+               names: Sequence[str] = ()) -> list[TypedLine]:
     """The lines a text gives for this section; ParseError naming what could not be read, nothing taken then.
 
     A table pasted from a spreadsheet may keep its heading row ("Poste⇥Montant 2027"), left out, or name what
     each column of amounts funds ("Financeur⇥Investissement⇥Fonctionnement"); its total row must be the sum of
     the lines, column by column: a paste cut short or mistyped is not taken."""
     text, totals = _table_body(text)
-    lines = _read(section, text, subsidy_words)
+    lines = _read(section, text, subsidy_words, names)
     for use, total in totals.items():
         if (added := sum(line.cents or 0 for line in lines if use is None or line.use == use)) != total:
             raise ParseError("budget.total", total=total, sum=added)
@@ -105,7 +103,8 @@ _TOTAL_RE = re.compile(r"\W*(?:sous[- ]?)?total\b")
 _SUBTOTAL_RE = re.compile(r"\W*sous[- ]?total\b")
 
 
-def _read(section: Sequence[Category], text: str, subsidy_words: Sequence[str]) -> list[TypedLine]:
+def _read(section: Sequence[Category], text: str, subsidy_words: Sequence[str],
+          names: Sequence[str] = ()) -> list[TypedLine]:
     text = figures(re.sub(r"[ \t\u00a0\u202f]+", " ", text).strip()).rstrip(" .!")  # dictated: words, a full stop
     text = _ALSO_RE.sub("", text)  # "…, la Métropole 10 000 en fonctionnement aussi"
     if _MONTHLY_RE.search(text):
@@ -122,7 +121,8 @@ def _read(section: Sequence[Category], text: str, subsidy_words: Sequence[str]) 
     try:
         for clause in clauses:
             for words, amount in _pieces(clause, _amounts(clause)):
-                lines.append(_same_source(lines, words, amount) or _line(section, words, amount, subsidy_words))
+                lines.append(_same_source(lines, words, amount)
+                             or _line(section, words, amount, subsidy_words, names))
         return lines
     except ParseError as error:
         if len(amounts) > 1:  # the message says so: a line read fine is not taken alone
@@ -169,10 +169,11 @@ def _same_source(lines: list[TypedLine], words: str, amount: str) -> TypedLine |
     return TypedLine(lines[-1].category, int(parse_euros(amount) * 100), lines[-1].label, use)
 
 
-def _line(section: Sequence[Category], words: str, amount: str, subsidy_words: Sequence[str]) -> TypedLine:
+def _line(section: Sequence[Category], words: str, amount: str, subsidy_words: Sequence[str],
+          names: Sequence[str] = ()) -> TypedLine:
     cents = int(parse_euros(amount) * 100)
-    words = _clean(_YEARLY_RE.sub(" ", words))
-    bare = _unqualified(words)
+    typed, words = words, _clean(_YEARLY_RE.sub(" ", words))
+    bare = _with_article(typed, _unqualified(words), names)
     if bare != words and _named(section, bare) is None and (named := _named(section, words)) is not None:
         # « Autre charge de fonctionnement »: a use in its very name, and what follows it the line's wording
         return TypedLine(named, cents, _category(section, words, subsidy_words, with_amount=True)[1])
@@ -236,11 +237,17 @@ def _unqualified(words: str) -> str:
 def _clean(words: str) -> str:
     """Words without what joins them to an amount or another line, nor the brackets a use or "par an" left empty."""
     words = re.sub(r"\s+", " ", _EMPTY_BRACKETS_RE.sub(" ", words))
-    words = words.strip()
-    start = len(words) - len(stripped := _LEADING_RE.sub("", words))
-    named = next((n for n in _ARTICLED_RE.finditer(words) if n.start() <= start < n.end()), None)
-    words = stripped if named is None else _ARTICLED_NAMES[fold(named[0])] + words[named.end():]
-    return _TRAILING_RE.sub("", words).strip()
+    return _TRAILING_RE.sub("", _LEADING_RE.sub("", words.strip())).strip()
+
+
+def _with_article(typed: str, words: str, names: Sequence[str]) -> str:
+    """"la poste 9 000": the line's words « La Poste », whose article the leading words lost, as `names` prints it."""
+    for name in names:
+        article, _, bare = name.partition(" ")
+        if fold(words).startswith(fold(bare)) and re.search(
+                rf"(?<![\w'])({re.escape(article)})\s+{re.escape(words[:len(bare)])}", typed, re.IGNORECASE):
+            return name + words[len(bare):]
+    return words
 
 
 def _category(section: Sequence[Category], words: str, subsidy_words: Sequence[str],

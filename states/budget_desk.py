@@ -140,7 +140,7 @@ class BudgetDesk:
         readings, errors = [], []
         for section in sections:
             try:
-                lines = read_lines(section, text, self.model.subsidy_words)
+                lines = read_lines(section, text, self.model.subsidy_words, self.model.names_with_article)
             except ParseError as error:
                 errors.append(error)
                 continue

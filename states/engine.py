@@ -1348,8 +1348,9 @@ class _Conversation:
         if says_none(text) and not self._budget_lines(question):
             return self._typed(self._validate(None))
         try:
-            return Outcome(self._desk().typed(read_lines(self.ref.budget.section(question.budget), text,
-                                                         self.ref.budget.subsidy_words)))
+            budget = self.ref.budget
+            return Outcome(self._desk().typed(read_lines(budget.section(question.budget), text, budget.subsidy_words,
+                                                         budget.names_with_article)))
         except ParseError as error:
             return Outcome([self._invalid(error, question), self._ask(question)])
 

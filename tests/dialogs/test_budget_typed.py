@@ -18,7 +18,7 @@ RESOURCES = MODEL.resources
 
 def read(section, text):
     return [(line.category.id, line.cents, line.label, line.use)
-            for line in read_lines(section, text, MODEL.subsidy_words)]
+            for line in read_lines(section, text, MODEL.subsidy_words, MODEL.names_with_article)]
 
 
 def refused(section, text) -> ParseError:
