@@ -56,8 +56,8 @@ _WORD_RE = re.compile(r"[^\W_]+")
 _LEAD_INS = (("c", "est"), ("ce", "sera"), ("ce", "seront"), ("ce", "sont"), ("ce", "serait"), ("je", "dirais"),
              ("je", "pense"), ("a", "peu", "pres"), ("environ",), ("plutot",), ("surtout",), ("notamment",),
              ("principalement",), ("avant", "tout"), ("en", "particulier"), ("essentiellement",),
-             ("majoritairement",), ("a", "la", "fois"), ("beaucoup",), ("quelques",), ("plusieurs",), ("pas", "mal"), ("tres", "peu"),
-             ("peu",), ("certains",), ("certaines",), ("il", "y", "a"), ("on", "a"), ("nous", "avons"),
+             ("majoritairement",), ("a", "la", "fois"), ("beaucoup",), ("quelques",), ("plusieurs",), ("pas", "mal"),
+             ("tres", "peu"), ("peu",), ("certains",), ("certaines",), ("il", "y", "a"), ("on", "a"), ("nous", "avons"),
              ("une", "agence"), ("l", "agence"), ("agence",), ("bien", "sur"), ("evidemment",), ("bien", "entendu"))
 # After an option's words, these make the answer something else than that option alone.
 _HEDGES = frozenset({"ou", "ni", "pas", "non", "sauf", "mais", "plutot", "et"})
