@@ -239,6 +239,7 @@ def with_details(question: Question, text: str) -> tuple[list[str], str] | None:
         chosen = parse_multi(question, text)
     except ParseError:
         return None
+    text = _listed_after_all(text) or text  # "tout : le personnel et le local": those two named, no more
     named = {bare_words(phrase) for option in question.options for phrase in (option.label, *option.words)} | {
         bare_words(words) for group in question.together for words in group.words}
     parts = [part for part in _split_list(text)[0::2] if part.strip()]
@@ -497,14 +498,18 @@ def _said_of(candidate: str) -> list[str]:
     return asides(candidate)
 
 
+def _listed_after_all(text: str) -> str | None:
+    """"tout : le personnel, le local et la formation": the list after a colon that a word for all introduces."""
+    head, colon, listed = text.partition(":")
+    return listed.strip() or None if colon and typed_words(head) in _ALL_THEN_LISTED else None
+
+
 def read_list(question: Question, text: str) -> ListRead:
     """How a list typed at a multiple choice names the question's options ("réduire les trajets vers Figeac et
     Brive" is one run, not two), and what it says of them in brackets, stressed ("surtout…") or after a colon,
     which the options ticked do not keep."""
     text = _headings_named(question.options, text) or text
-    head, colon, listed = text.partition(":")
-    if colon and typed_words(head) in _ALL_THEN_LISTED and (read := read_list(question, listed)).chosen \
-            and not read.unknown:
+    if (listed := _listed_after_all(text)) and (read := read_list(question, listed)).chosen and not read.unknown:
         return read  # "tout : le personnel, le local et la formation": what the list names
     if question.counted is not None and (counted := _count_said(question.counted, text))[0] is not None:
         chosen = {option.id for option in question.options[:counted[0]]}

@@ -1181,8 +1181,9 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
         return parse_date(text, today, question.timing)
     if kind is Kind.YES_NO:
         return False if typed_words(text) in _BEGUN else parse_yes_no(text)
-    if kind in CHOICE_KINDS and same_answer_as(text) is not None and match_option(question.options, text) is None:
-        raise ParseError("choice.elsewhere", typed=text.strip())  # no answer alike found to copy: which one?
+    what = same_answer_as(text) if kind in CHOICE_KINDS else None
+    if what is not None and match_option(question.options, text) is None:  # no answer alike found to copy
+        raise ParseError("choice.elsewhere", typed=text.strip(), named=bool(what))
     if kind is Kind.CHOICE:
         option_id = match_choice(question.options, text)
         if option_id is None and says_no_option(text):

@@ -205,3 +205,16 @@ async def test_idem_que_la_poste_at_the_carrier_s_contribution_copies_la_poste_s
     details = versions(services, "part_contribution_la_poste_detail")[-1]
     assert said.text == f"➡️ Réponse retenue : {details}"
     assert versions(services, "port_contribution_detail") == [details]
+
+
+async def test_all_then_the_list_at_the_carrier_s_contribution_is_no_details_and_idem_naming_nothing_said_so(
+        client, services):
+    """"tt : le personnel, le local et la formation" was also noted as the contribution's details, word for word;
+    "idem que …" naming no answer given was told to type "idem que La Poste"."""
+    guide = await reach(client, services, "port_contribution")
+    refused, _ = await client.send("idem que le Département")
+    assert refused.text == ("⚠️ Je ne trouve pas de réponse déjà donnée pour « idem que le Département ». Cochez "
+                            "les réponses.")
+    said, asked = await client.send("tt : le personnel, le local et la formation")
+    assert said.text == "➡️ Réponse retenue : Du personnel, Des locaux, La formation des agents."
+    assert question_in(guide, asked).id == "port_contribution_detail"
