@@ -26,11 +26,10 @@ _SMS_WORDS = {
     "pcq": "parce que", "pck": "parce que", "psk": "parce que", "nn": "non", "ns": "nous", "qd": "quand",
     "mtn": "maintenant", "dsl": "desole", "asso": "association", "assos": "associations", "cad": "c'est-a-dire",
     "oki": "ok"}
-_SMS_RE = re.compile(r"(?<![\w'-])(?:(" + "|".join(_SMS_WORDS) + r")|c(?= (?:[b-df-hj-np-tv-z]|ok\b)))(?![\w'-])")
-
-
+_SMS_ALTERNATION = "|".join(_SMS_WORDS)
+_SMS_RE = re.compile(rf"(?<![\w'-])(?:({_SMS_ALTERNATION})|c(?= (?:[b-df-hj-np-tv-z]|ok\b)))(?![\w'-])")
 # As typed, lowercase only: "PB", "DS" in a text may be acronyms.
-_SMS_TYPED_RE = re.compile(r"(?<![\w'’-])(" + "|".join(_SMS_WORDS) + r")(?![\w'’-])")
+_SMS_TYPED_RE = re.compile(rf"(?<![\w'’-])({_SMS_ALTERNATION})(?![\w'’-])")
 
 
 def abbreviations(text: str) -> list[str]:

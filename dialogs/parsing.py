@@ -13,7 +13,7 @@ from dialogs.address import commune_of, parse_address
 from dialogs.choices import (bare_words, close_options, label_key, match_choice, match_option, none_option,
                              parse_multi, says_no_option)
 from dialogs.errors import ParseError
-from dialogs.folding import SPELT_NUMBERS, figures, fold, spelt_out, typed_words
+from dialogs.folding import SPELT_NUMBERS, figures, fold, typed_words
 from dialogs.formatting import upper_first
 from dialogs.model import CHOICE_KINDS, Kind, Question
 from dialogs.pasted import figure_alone, one_line, rows, without_asides
@@ -364,6 +364,7 @@ _NOT_THE_DATE_RE = re.compile(
 # A negation makes the date not the date only in its own clause: "pas le 3 novembre", but "pas de délibération chez
 # nous, accord donné le 3 novembre" is that date.
 _CLAUSE_RE = re.compile(r"[^,;:.!?]+")
+_NEGATION_RE = re.compile(r"\b(?:pas|non)\b")
 
 
 def _date_in_sentence(text: str, today: datetime.date | None, timing: str | None,
@@ -375,7 +376,7 @@ def _date_in_sentence(text: str, today: datetime.date | None, timing: str | None
     dates: set[datetime.date] = set()
     for match in _DATE_IN_TEXT_RE.finditer(folded):
         clause = next(c.group() for c in _CLAUSE_RE.finditer(folded) if c.start() <= match.start() < c.end())
-        if re.search(r"\b(?:pas|non)\b", clause):
+        if _NEGATION_RE.search(clause):
             raise error
         try:
             dates.add(_parse_whole_date(match.group(), today, timing))
@@ -512,7 +513,7 @@ def parse_yes_no(text: str) -> bool:
     no_emoji = any(e in text for e in NO_EMOJI)
     for emoji in YES_EMOJI + NO_EMOJI:
         text = text.replace(emoji, " ")
-    polarities = _polarities(_WORD_RE.findall(spelt_out(fold(text)))) - {None}
+    polarities = _polarities(_WORD_RE.findall(typed_words(text))) - {None}
     polarities |= {vote for vote, shown in ((True, yes_emoji), (False, no_emoji)) if shown}
     if len(polarities) != 1:
         raise ParseError("yes_no.invalid")

@@ -2238,9 +2238,9 @@ class _Conversation:
             return Outcome(self._proceed() if self._settled() else [self._setup_screen()])
         return self._project_action(Payload(self.project.id, None, Action.PROJECT_OPEN, projects[meant].id))
 
-    def _ask_new_name(self) -> Reply:
-        back = self._button(self.ui.buttons.back, Action.PROJECTS)  # the name kept, /projets again
-        return Reply("ask_name", {"current": self.project.name}, [[back]])
+    def _ask_new_name(self, back: str = Action.PROJECTS) -> Reply:
+        """The project's name asked again; ↩️ Retour keeps it: back to /projets, or to the territory (Action.BACK)."""
+        return Reply("ask_name", {"current": self.project.name}, [[self._button(self.ui.buttons.back, back)]])
 
     def _renamed(self, text: str) -> Outcome:
         """The project's new name, asked from /projets: every document prints it from now on."""
@@ -2291,8 +2291,7 @@ class _Conversation:
     def _setup_screen(self) -> Reply:
         """What a project being set up waits for: its name again, its territory, or its rules."""
         if self.membership.awaiting == NAMING:
-            back = self._button(self.ui.buttons.back, Action.BACK)  # the name kept, the territory again
-            return Reply("ask_name", {"current": self.project.name}, [[back]])
+            return self._ask_new_name(Action.BACK)
         if self.membership.awaiting == CHOOSING_REFERENTIAL:
             return self._referentials().choice()
         return self._ask_territory()
