@@ -52,13 +52,17 @@ _IGNORED_WORDS = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "d
                             "notre", "nos", "mon", "ma", "mes"})  # "notre association", "nos agents"
 _WORD_RE = re.compile(r"[^\W_]+")
 # How a spoken answer starts before it names the option: "c'est la mairie", "ce sera un prestataire", "je dirais
-# à peu près la moitié", "surtout la cohésion sociale", "quelques salariés", "il y a une agence France Travail".
+# à peu près la moitié", "surtout la cohésion sociale", "juste la cohésion", "quelques salariés", "il y a une agence
+# France Travail"; and an answer changed, "finalement c'est la communauté de communes".
 _LEAD_INS = (("c", "est"), ("ce", "sera"), ("ce", "seront"), ("ce", "sont"), ("ce", "serait"), ("je", "dirais"),
              ("je", "pense"), ("a", "peu", "pres"), ("environ",), ("plutot",), ("surtout",), ("notamment",),
              ("principalement",), ("avant", "tout"), ("en", "particulier"), ("essentiellement",),
-             ("majoritairement",), ("a", "la", "fois"), ("beaucoup",), ("quelques",), ("plusieurs",), ("pas", "mal"),
-             ("tres", "peu"), ("peu",), ("certains",), ("certaines",), ("il", "y", "a"), ("on", "a"), ("nous", "avons"),
-             ("une", "agence"), ("l", "agence"), ("agence",), ("bien", "sur"), ("evidemment",), ("bien", "entendu"))
+             ("majoritairement",), ("a", "la", "fois"), ("juste",), ("seulement",), ("uniquement",), ("beaucoup",),
+             ("quelques",), ("plusieurs",), ("pas", "mal"), ("tres", "peu"), ("peu",), ("certains",), ("certaines",),
+             ("il", "y", "a"), ("on", "a"), ("nous", "avons"), ("une", "agence"), ("l", "agence"), ("agence",),
+             ("bien", "sur"), ("evidemment",), ("bien", "entendu"), ("finalement",), ("en", "fait"), ("au", "final"),
+             ("en", "definitive"), ("apres", "reflexion"))
+_NAMED = "agence"  # a lead-in word a name may start with: "l'agence France Travail de Nogent"
 # After an option's words, these make the answer something else than that option alone.
 _HEDGES = frozenset({"ou", "ni", "pas", "non", "sauf", "mais", "plutot", "et"})
 
@@ -81,6 +85,19 @@ def bare_words(text: str) -> tuple[str, ...]:
     while lead_in := next((lead_in for lead_in in _LEAD_INS if tuple(words[:len(lead_in)]) == lead_in), None):
         words = words[len(lead_in):]
     return tuple(_singular(word) for word in words if word not in _IGNORED_WORDS)
+
+
+def _without_lead_ins(text: str) -> str:
+    """The text from where it names something: "finalement c'est la communauté de communes…" from "la"."""
+    words = list(_WORD_RE.finditer(text))
+    keys = [_choice_key(word[0]) for word in words]
+    said = 0
+    while lead_in := next((lead_in for lead_in in _LEAD_INS if tuple(keys[said:said + len(lead_in)]) == lead_in
+                           and _NAMED not in lead_in), None):
+        said += len(lead_in)
+    if not said or said == len(words):
+        return text
+    return text[words[said].start():]
 
 
 def _singular(word: str) -> str:
@@ -154,7 +171,6 @@ def _rank(key: str) -> int | None:
 
 # What a name is said after ("c'est la communauté de communes…"), left out of the name taken, unless the article
 # is the option's own ("La Poste de Figeac").
-_LEAD_IN_RE = re.compile(r"^(?:c['’]\s*est|ce sera)\s+", re.IGNORECASE)
 _ARTICLE_RE = re.compile(r"^(?:(?:la|le|les|un|une|notre|nos|mon|ma|mes)\s+|l['’]\s*)", re.IGNORECASE)
 
 
@@ -190,7 +206,7 @@ def option_and_name(question: Question, text: str) -> tuple[str, str] | None:
     following = set(rest)
     if not any(word[:1].isupper() and _singular(fold(word)) in following for word in _WORD_RE.findall(text)):
         return None  # "une commune rurale": words about it, not its name
-    name = _LEAD_IN_RE.sub("", text.strip(), count=1).strip().rstrip(".")
+    name = _without_lead_ins(text).strip().rstrip(".")
     name = _NAME_ENDS_RE.split(name, maxsplit=1)[0]  # "la Ville de Bordeaux qui porte, via…": its name ends there
     option = question.option(option_id)
     kind, comma, named = name.partition(",")
@@ -242,7 +258,8 @@ def with_details(question: Question, text: str) -> tuple[list[str], str] | None:
     text = _listed_after_all(text) or text  # "tout : le personnel et le local": those two named, no more
     named = {bare_words(phrase) for option in question.options for phrase in (option.label, *option.words)} | {
         bare_words(words) for group in question.together for words in group.words}
-    parts = [part for part in _split_list(text)[0::2] if part.strip()]
+    listed = f"{said[0]}, {said[2]}" if (said := _all_but(question, text)) is not None else text
+    parts = [part for part in _split_list(_less_said(question, listed)[0])[0::2] if part.strip()]  # "tout sauf…"
     if all(bare_words(part) in named or _rank(_choice_key(part)) or _choice_key(part).isdigit()
            or _says_all(typed_words(part)) or _says_both(question, typed_words(part)) for part in parts):
         return None
@@ -321,12 +338,12 @@ def _says_both(question: Question, typed: str) -> bool:
     return count is not None and count >= 2 and count == len(_every(question))
 
 
-def _all_but(text: str) -> tuple[str, bool, str] | None:
+def _all_but(question: Question, text: str) -> tuple[str, bool, str] | None:
     """"tous sauf la MSA": ("tous", True, "la MSA"); "tous les partenaires plus la Mission locale": (…, False, …);
-    None when the text does not start with every option and then less or more."""
+    "les deux sauf…" likewise; None when the text does not start with every option and then less or more."""
     head = re.split(r"[;\n]", text, maxsplit=1)[0]
     for found in _ALL_BUT_RE.finditer(head):
-        if _says_all(typed_words(head[:found.start()])):
+        if _says_all(said := typed_words(head[:found.start()])) or _says_both(question, said):
             return head[:found.start()], found["less"] is not None, text[found.end():]
         return None
     return None
@@ -361,7 +378,7 @@ def parse_multi(question: Question, text: str) -> list[str]:
         return [none]  # "non" where the list says « Aucune pour l'instant »
     if question.counted is not None and (count := _count_said(question.counted, text)[0]) is not None:
         return [option.id for option in question.options[:count]]
-    if (said := _all_but(text)) is not None and said[1]:  # every option, less those named
+    if (said := _all_but(question, text)) is not None and said[1]:  # every option, less those named
         less, _, runs, *_ = read_list(question, said[2])
         if runs:  # "tout sauf la salle de réunion, on utilisera…": what was read is ticked, the rest said not read
             ticked = [option for option in every if option not in less] if less else []
@@ -462,7 +479,7 @@ def with_other(question: Question, text: str) -> tuple[Any, str] | None:
     if question.kind is Kind.CHOICE:
         chosen, unknown, runs = set(), [text.strip()], [text.strip()]
     else:
-        if (said := _all_but(text)) is not None and said[1]:
+        if (said := _all_but(question, text)) is not None and said[1]:
             return None  # what "tous sauf…" leaves out is no « Autre »
         chosen, unknown, runs, *_ = read_list(question, text)
     if not unknown or OTHER in chosen or any(
@@ -504,10 +521,34 @@ def _listed_after_all(text: str) -> str | None:
     return listed.strip() or None if colon and typed_words(head) in _ALL_THEN_LISTED else None
 
 
+# "les deux, pas autre", "la cohésion mais pas le maillage", "pas le maillage, juste la cohésion": an option said
+# not to be ticked, up to the list's next comma.
+_LESS_PART_RE = re.compile(r"(?:^|,\s*|\s+)(?:(?:mais|et)\s+)?(?:pas(?!\s+mal\b)|sauf|sans|hormis|[àa] part|ni)\s+"
+                           r"(?P<option>[^,;\n]+?)\s*(?=[,;\n]|$)", re.IGNORECASE)
+
+
+def _less_said(question: Question, text: str) -> tuple[str, set[str]]:
+    """A list without what it says not to tick, and the options so named."""
+    less: set[str] = set()
+    for said in reversed(list(_LESS_PART_RE.finditer(text))):
+        if not in_brackets(text, said.start()) and (
+                option_id := match_option(question.options, said["option"], first_words=True)) is not None:
+            less.add(option_id)
+            text = text[:said.start()] + text[said.end():]
+    return text, less
+
+
 def read_list(question: Question, text: str) -> ListRead:
     """How a list typed at a multiple choice names the question's options ("réduire les trajets vers Figeac et
     Brive" is one run, not two), and what it says of them in brackets, stressed ("surtout…") or after a colon,
-    which the options ticked do not keep."""
+    which the options ticked do not keep; the options it says not to tick ("les deux, pas autre") are not."""
+    text, less = _less_said(question, text)
+    read = _read_list(question, text)
+    read.chosen.difference_update(less)
+    return read
+
+
+def _read_list(question: Question, text: str) -> ListRead:
     text = _headings_named(question.options, text) or text
     if (listed := _listed_after_all(text)) and (read := read_list(question, listed)).chosen and not read.unknown:
         return read  # "tout : le personnel, le local et la formation": what the list names
@@ -517,7 +558,7 @@ def read_list(question: Question, text: str) -> ListRead:
     typed = typed_words(text)
     if _SPACED_NUMBERS_RE.fullmatch(typed):
         text = ", ".join(typed.split())
-    if (said := _all_but(text)) is not None and not said[1]:
+    if (said := _all_but(question, text)) is not None and not said[1]:
         text = f"{said[0]}, {said[2]}"  # "tous … plus X": X is one more item
     pieces = _split_list(text)
     parts, seps = pieces[0::2], pieces[1::2] + [""]

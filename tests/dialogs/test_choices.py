@@ -32,6 +32,9 @@ CARRIER = Question(id="porteur", prompt="Qui portera juridiquement la Maison ?",
     ("La Poste de Latronquière", ("bureau_poste", "La Poste de Latronquière")),  # its article is its name's
     ("C'est la Ville de Bordeaux qui porte, via la direction du développement social urbain.",
      ("collectivite", "Ville de Bordeaux")),  # the sentence goes on after the name
+    ("finalement c'est la Communauté de communes Cœur du Perche qui porte, décision du conseil du 10 décembre",
+     ("collectivite", "Communauté de communes Cœur du Perche")),  # changed after a council: the name alone
+    ("plutôt la communauté de communes Cœur du Perche", ("collectivite", "Communauté de communes Cœur du Perche")),
     ("une commune rurale", None),                # words about it, no name
     ("la communauté de communes", None),
     ("Communauté de communes du causse", None),  # no capital after the words: not sure it is the name
@@ -204,6 +207,23 @@ def test_all_then_a_list_is_what_the_list_names(text, ticked):
     assert parse_answer(load_guide().questions["port_contribution"], text) == ticked
 
 
+@pytest.mark.parametrize(("text", "ticked"), [
+    ("les trois, pas autre", ["polyvalence", "diplomatie", "pedagogie"]),
+    ("les trois sauf la pédagogie", ["polyvalence", "diplomatie"]),
+    ("polyvalence et diplomatie mais pas la pédagogie", ["polyvalence", "diplomatie"]),
+    ("pas la pédagogie, juste la diplomatie", ["diplomatie"]),
+    ("pas mal de polyvalence, et la diplomatie", ["polyvalence", "diplomatie"]),  # "pas mal" says much of it
+    ("la diplomatie (pas la pédagogie)", ["diplomatie"])])
+def test_an_option_said_not_to_tick_is_not_ticked(text, ticked):
+    """"les deux, pas autre" was refused with « Autre » suggested, the very option the user had left out."""
+    assert parse_answer(QUALITIES, text) == ticked
+
+
+def test_a_list_saying_only_what_not_to_tick_is_asked_again():
+    with pytest.raises(ParseError):
+        parse_answer(QUALITIES, "pas la pédagogie")
+
+
 def test_a_list_refused_names_its_misspelt_option_first_then_what_it_did_not_read_as_typed():
     with pytest.raises(ParseError) as refused:
         parse_answer(QUALITIES, "le sens du contact et l'écoute, polyvalance")
@@ -372,7 +392,8 @@ def test_a_community_of_communes_said_shortly_carries_the_maison(typed):
 
 @pytest.mark.parametrize(("typed", "details"), [
     ("2 agents, le local de l'ancienne perception", True), ("le personnel et les locaux", False),
-    ("1, 2", False), ("tous", False), ("une salle et un agent", False), ("une subvention de 5 000 €", True)])
+    ("1, 2", False), ("tous", False), ("une salle et un agent", False), ("une subvention de 5 000 €", True),
+    ("tout sauf la formation", False), ("le personnel et les locaux mais pas la formation", False)])
 def test_a_list_says_more_than_its_options_names_only_with_words_of_its_own(typed, details):
     from dialogs.choices import with_details
     said = with_details(load_guide().questions["port_contribution"], typed)
