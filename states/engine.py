@@ -63,6 +63,8 @@ COMMANDS = ("start", "menu", "avancement", "budget", "dossier", "conformite", "c
 PERSONAL_COMMANDS = ("mes_donnees", "supprimer", "confidentialite")
 EDIT_BUTTONS_PER_ROW = 5
 RECAP_ITEMS_PER_MESSAGE = 40  # 8 rows of ✏️ buttons: well within Telegram's 100 buttons
+# Kinds of answer no other question reads: typed too early, such an answer is kept for its question.
+_ONLY_ITS_ANSWER = frozenset({Kind.ADDRESS, Kind.SIRET})
 # The next tap is the project's referential, chosen once its territory is given (membership.awaiting).
 CHOOSING_REFERENTIAL = "referential"
 # Before the rules are chosen, ↩️ Retour leads back: from the rules to the territory given (kept until another is
@@ -636,6 +638,11 @@ class _Conversation:
             self._store(then, ANSWERED, to_json(then.kind, text.strip()), self.guide.step_of_question[then.id].id,
                         self._message_id)  # "la CAF et la commune sont partants": what a yes asks next, kept
             error = ParseError("yes_no.kept_if_yes", kept=self.view.prompt(then))
+        elif (later := self._answered_later(question, text)) is not None:
+            then, value = later  # the carrier's address typed at its SIRET: kept for the address question
+            self._store(then, ANSWERED, to_json(then.kind, value), self.guide.step_of_question[then.id].id,
+                        self._message_id)
+            error = ParseError(error.key, **error.params, later=self.view.prompt(then))
         if question.kind is Kind.MULTI and error.params.get("ticked"):
             error = self._tick_what_was_read(question, error)
             if question.also_answers is not None and error.params.get("ticked") and not error.params.get("close"):
@@ -657,6 +664,20 @@ class _Conversation:
         except ParseError:
             return None
         return then
+
+    def _answered_later(self, question: Question, text: str) -> tuple[Question, Any] | None:
+        """A question further in the step, shown and not answered yet, of a kind only its answer reads as (an
+        address, a SIRET), and its value, when the text refused here is that answer; None otherwise."""
+        step = self.guide.step_of_question[question.id]
+        for later in step.questions[step.questions.index(question) + 1:]:
+            if later.kind not in _ONLY_ITS_ANSWER or later.kind is question.kind or not self.view.visible(later) or (
+                    (stored := self.view.answers.get(later.id)) is not None and stored.status == ANSWERED):
+                continue
+            try:
+                return later, parse_answer(later, text, self._today())
+            except ParseError:
+                continue
+        return None
 
     def _typed_at_screen(self, text: str) -> Outcome | None:
         """A text under the last screen shown that says what it is for: budget lines under /budget, a date under

@@ -1,0 +1,27 @@
+"""An answer typed one question early, through the real Application: the carrier's address typed at its SIRET."""
+from __future__ import annotations
+
+from tests.bot.test_carrier_identity import current_values, reach_the_siret
+from tests.support.walk import question_in
+
+ADDRESS = "Place du Général de Gaulle, 61110 Rémalard-en-Perche"
+
+
+async def test_an_address_typed_at_the_siret_is_kept_for_the_address_question(client, services):
+    """It was refused ("Un numéro SIRET ne contient que des chiffres") and lost: to be typed again later."""
+    await reach_the_siret(client, services)
+    refused, asked = await client.send(ADDRESS)
+    assert refused.text == ("⚠️ Un numéro SIRET ne contient que des chiffres. Exemple : 200 012 342 00008.\n\n📝 Votre "
+                            "texte est noté pour « Quelle est l'adresse du siège de la structure porteuse ? », plus "
+                            "loin dans cette étape.")
+    assert question_in(services.guide, asked).id == "port_siret"  # still asked: the address is no SIRET
+    assert current_values(services, "port_adresse") == [ADDRESS]
+    replies = await client.click("Je ne sais pas encore")
+    assert question_in(services.guide, replies[-1]).id == "port_representant_nom"  # the address not asked again
+
+
+async def test_a_text_no_later_question_reads_is_refused_as_before(client, services):
+    await reach_the_siret(client, services)
+    refused, _ = await client.send("la mairie de Rémalard")  # no postal code: no address either
+    assert refused.text.startswith("⚠️ Un numéro SIRET") and "📝" not in refused.text
+    assert current_values(services, "port_adresse") == []
