@@ -158,6 +158,9 @@ def _check(guide: Guide, files: dict[str, str]) -> None:
                 field_path = f"{where}: steps.{step.id}.questions.{question.id}"
                 _check_also_answers(question, step.questions[position + 1:position + 3], field_path)
                 _check_implied_by(question, step.questions[:position], field_path)
+                if unknown := set(question.identifies) - {later.id for later in step.questions[position + 1:]}:
+                    raise GuideError(f"{field_path}.identifies: {sorted(unknown)[0]!r} is not a later question of "
+                                     "its step")
             if not any(showable[q.id] for q in step.questions):
                 raise GuideError(f"{where}: steps.{step.id}: unreachable step, no question can be shown")
             for recalled in step.recall:

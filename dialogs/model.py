@@ -140,6 +140,9 @@ class Question(Strict):
     # do a job answers its status too.
     implied_by: Identifier | None = None
     named: Named | None = None
+    # The later answers of its step that describe who or what this answer names, each with a short French name
+    # ("l'adresse"): when the name changes for another, the chat asks to check those already given.
+    identifies: dict[Identifier, str] = Field(default_factory=dict)
     # A multiple choice's options that one name typed ticks together.
     together: list[Together] = Field(default_factory=list)
 
@@ -172,6 +175,8 @@ class Question(Strict):
             raise ValueError(f"question {self.id}: person is only for short texts")
         if self.implied_by is not None and self.kind is not Kind.CHOICE:
             raise ValueError(f"question {self.id}: implied_by is only for a single choice")
+        if self.identifies and self.kind is not Kind.SHORT_TEXT:
+            raise ValueError(f"question {self.id}: identifies is only for a short text naming someone or something")
         if self.also_answers is not None and not (self.person or self.kind in CHOICE_KINDS):
             raise ValueError(f"question {self.id}: also_answers is only for a person's name or a choice")
         outside = [word for word, value in self.words.items()

@@ -222,6 +222,7 @@ class Notices(Strict):
     first_person: str  # "moi", "je" in a text the dossier prints: the Préfecture reading it cannot tell who
     hours_words_kept: str  # the places typed around a day's hours, kept in the step's tour, one line a day
     hours_words_unkept: str  # the same, when the step keeps no tour or its question holds the user's own text
+    identity_changed: str  # a name answered again for another one: the answers given for the former, to check
 
 
 class Terminal(Strict):

@@ -47,6 +47,7 @@ from states.reminder_plan import Planner
 from states.reports import Reports, requirement_counts
 from states.roles import ANSWERING, OWNER, PARTNER, allows_action, allows_command, usable
 from states.referential_desk import ReferentialDesk
+from states.renamed import answers_to_check, another_name
 from states.team import TeamDesk
 from states.unseen import ELSEWHERE, SCREENS_WITHOUT_QUESTION, acts_on_any_question
 from store.db import write_transaction
@@ -201,6 +202,8 @@ class _Conversation:
         self._view: ProjectView | None = None
         self.now = engine.clock()
         self._calendar_moved = False
+        self._stored: set[str] = set()  # the questions this event gave a new version of
+        self._names_replaced: list[tuple[Question, str]] = []  # names answered anew for another one, with the former
         self._recorded: str | None = None  # the question this event answered, if any
         self._handled: str | None = None  # the question this event answered, passed or left for later, if any
         self._message_id: int | None = None  # the Telegram message of the text being answered, if any
@@ -234,6 +237,16 @@ class _Conversation:
     # ---- dispatch
 
     def handle(self, event: Event) -> Outcome:
+        outcome = self._handle(event)
+        if not self._names_replaced:
+            return outcome
+        notes = [Reply("notice", {"text": self.ui.notices.identity_changed.format(
+            after=self.view.values[question.id], before=before, answers=answers)})
+            for question, before in self._names_replaced
+            if (answers := answers_to_check(question, self.view, self._stored))]
+        return replace(outcome, replies=[*outcome.replies[:-1], *notes, *outcome.replies[-1:]])  # before what's next
+
+    def _handle(self, event: Event) -> Outcome:
         self._seen()
         if isinstance(event, Text) and (name := typed_command(event.text, COMMANDS)) is not None:
             event = Command(event.sender, name, update_id=event.update_id)  # "aide" is asked, not an answer
@@ -1501,6 +1514,10 @@ class _Conversation:
                message_id: int | None) -> None:
         """A new version of an answer, as the project and its team see it from now on."""
         before = self._requirement_states() if self.project.members > 1 else None
+        if question.identifies and status == ANSWERED and (earlier := self.view.answers.get(question.id)) is not None \
+                and earlier.status == ANSWERED and another_name(earlier.value, value):
+            self._names_replaced.append((question, earlier.value))
+        self._stored.add(question.id)
         self.repo.record_answer(self.project.id, question.id, question.kind.value, status, value, self.user.id,
                                 step_id, message_id)
         self._view = self.view.with_answer(question.id, StoredAnswer(

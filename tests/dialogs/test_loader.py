@@ -158,3 +158,27 @@ def test_an_option_a_rule_spares_is_one_of_its_options_and_its_condition_real(gu
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(GuideError, match=re.escape(message)):
         load_guide(guide_dir)
+
+
+@pytest.mark.parametrize("identifies, message", [
+    ({"port_porteur": "le type"}, "identifies: 'port_porteur' is not a later question of its step"),
+    ({"part_operateurs": "les opérateurs"}, "identifies: 'part_operateurs' is not a later question of its step"),
+])
+def test_what_a_name_identifies_is_said_later_in_its_step(guide_dir, identifies, message):
+    path = guide_dir / "03-portage.yaml"
+    data = read_yaml(path)
+    step = next(s for s in data["steps"] if s["id"] == "port_juridique")
+    next(q for q in step["questions"] if q["id"] == "port_porteur_nom")["identifies"] = identifies
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(GuideError, match=re.escape(message)):
+        load_guide(guide_dir)
+
+
+def test_only_a_short_text_names_what_later_answers_describe(guide_dir):
+    path = guide_dir / "03-portage.yaml"
+    data = read_yaml(path)
+    step = next(s for s in data["steps"] if s["id"] == "port_juridique")
+    next(q for q in step["questions"] if q["id"] == "port_siret")["identifies"] = {"port_adresse": "l'adresse"}
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(GuideError, match="identifies is only for a short text"):
+        load_guide(guide_dir)

@@ -1,0 +1,27 @@
+"""A name answered anew for another one (the carrier, the project leader): the answers given for the former."""
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+from dialogs.folding import fold
+from dialogs.formatting import french_list
+from dialogs.model import Question
+from states.progress import ANSWERED, ProjectView
+
+# Above this likeness of the folded names, the new one corrects the former's spelling ("Remalard" → "Rémalard"):
+# still the same body, nothing to check.
+SAME_NAME = 0.85
+
+
+def another_name(before: object, after: object) -> bool:
+    """Whether a name answered again names someone or something else than the one it replaces."""
+    return isinstance(before, str) and isinstance(after, str) and SequenceMatcher(
+        None, fold(before), fold(after)).ratio() < SAME_NAME
+
+
+def answers_to_check(question: Question, view: ProjectView, answered_now: set[str]) -> str:
+    """The short names of the answers describing the former name, given and shown, none of them given just now:
+    "l'adresse, le représentant légal et sa fonction"; "" for none."""
+    return french_list(name for question_id, name in question.identifies.items()
+                       if question_id not in answered_now and view.status(question_id) == ANSWERED
+                       and view.visible(view.guide.questions[question_id]))
