@@ -918,7 +918,7 @@ def reads_as_shown(question: Question, text: str, value: Any) -> bool:
 
 # What a phone user types instead of tapping a question's buttons (folded spelling, end punctuation dropped).
 SKIP, DEFER, BACK, KEEP, CLEAR = "skip", "defer", "back", "keep", "clear"
-DEFER_PARTNER = "defer_partner"
+DEFER_PARTNER, DEFER_PARTNERS = "defer_partner", "defer_partners"
 TYPED_BUTTONS = {
     **dict.fromkeys(("passer", "je passe"), SKIP),
     **dict.fromkeys(("je ne sais pas", "je ne sais pas encore", "je sais pas", "ne sais pas", "sais pas",
@@ -936,6 +936,11 @@ TYPED_BUTTONS = {
     # « 🕓 Tout ce partenaire plus tard », at a question about one of the project's partners
     **dict.fromkeys(("tout ce partenaire plus tard", "ce partenaire plus tard", "partenaire plus tard",
                      "le partenaire plus tard", "tout le partenaire plus tard"), DEFER_PARTNER),
+    # every partner's questions of the step at once, typed only: twelve national partners ask seventy questions
+    **dict.fromkeys(("tous les partenaires plus tard", "les partenaires plus tard", "tous plus tard", "tout plus tard",
+                     "les autres partenaires plus tard", "les autres plus tard", "tous ces partenaires plus tard",
+                     "on verra les partenaires plus tard", "on verra tous les partenaires plus tard",
+                     "tous les partenaires a completer plus tard"), DEFER_PARTNERS),
     **dict.fromkeys(("retour", "revenir", "precedent", "question precedente", "annuler", "annule", "j'annule"), BACK),
     # Only under an answer given before, whose buttons these are.
     **dict.fromkeys(("garder", "garder cette reponse", "je garde", "on garde", "garder la reponse",
@@ -952,7 +957,8 @@ _BUTTON_MARK_RE = re.compile(r"^[^\w'#]+")  # the emoji a button's label starts 
 _NOT_YET = frozenset({"pas encore", "pas encore defini", "pas encore definie", "pas encore connu", "pas encore connue",
                       "pas encore decide", "pas encore choisi", "pas encore identifie", "pas encore trouve",
                       "on ne sait pas encore", "on ne sait pas", "pas encore de nom", "pas encore fixe",
-                      "pas encore fixee"})
+                      "pas encore fixee", "pas encore contacte", "pas encore contactee", "pas encore contactes",
+                      "pas encore demande", "pas encore vu", "pas encore vue", "pas encore vus"})
 
 
 # What a phone user types instead of tapping « ✅ Valider » under the options ticked or the budget lines entered.
@@ -984,6 +990,36 @@ _BUTTONS_WITHOUT_NE = {_NE_RE.sub("", phrase): meant for phrase, meant in TYPED_
 _NOT_YET_WITHOUT_NE = frozenset(_NE_RE.sub("", phrase) for phrase in _NOT_YET)
 
 
+# "on verra ça plus tard", "je compléterai plus tard", "je vais leur demander": « 🕓 Je ne sais pas encore » in a
+# sentence (folded, without "ne"); "on verra tout ça plus tard", "plus tard pour tous": every partner's questions.
+_LATER_VERBS = (r"verr|fer|completer|reviendr|regarder|rempli|donner|mettr|ajouter|dir|repondr|renseigner|"
+                r"demander|chercher|verifier")
+_LATER_SAID_RE = re.compile(
+    r"(?:(?:on|je|j'|nous)\s*(?:(?:le|la|les|l'|y|en|leur|lui|vous)\s*)?(?:"
+    + _LATER_VERBS + r")(?:a|ai|ons|e|ez)?|a voir|a faire|a remplir|a completer)"
+    r"(?:\s+(?P<what>ca|cela|tout ca|tout cela|tout|le reste))?(?:\s+plus tard)?(?:\s+pour\s+(?P<whom>\S.*))?")
+_ALL_LATER_RE = re.compile(r"(?:tout ca|tout cela|tout|le reste|tous les partenaires|les partenaires)\s+plus tard"
+                           r"|plus tard pour (?:tous|tout|tous les partenaires|les partenaires)")
+_ASKING_RE = re.compile(r"je (?:vais|dois) (?:leur |lui |vous )?(?:demander|me renseigner|chercher|verifier|voir)"
+                        r"(?: (?:au|aux|a la|a l'|avec) .+)?|je (?:me )?renseigne|je (?:leur |lui )?demande"
+                        r"(?: (?:au|aux|a la|a l') ?.+)?|a voir avec (?:eux|elles|elle|lui|\S+ \S+)"
+                        r"|a (?:faire|voir|remplir)")
+
+
+def _later_said(words: str) -> str | None:
+    """DEFER for a sentence saying the answer will come later, DEFER_PARTNERS for all of it; None otherwise."""
+    if _ALL_LATER_RE.fullmatch(words):
+        return DEFER_PARTNERS
+    if _ASKING_RE.fullmatch(words):
+        return DEFER
+    said = _LATER_SAID_RE.fullmatch(words)
+    if said is None or not ("plus tard" in words or said["what"]):
+        return None
+    everything = said["what"] in ("tout", "tout ca", "tout cela", "le reste") or (said["whom"] or "") in (
+        "tous", "tout", "tous les partenaires", "les partenaires")
+    return DEFER_PARTNERS if everything else DEFER
+
+
 def _button_said(question: Question, words: str) -> str | None:
     if words in TYPED_BUTTONS:
         return TYPED_BUTTONS[words]
@@ -992,20 +1028,24 @@ def _button_said(question: Question, words: str) -> str | None:
     bare = _NE_RE.sub("", words)
     if bare in _BUTTONS_WITHOUT_NE:
         return _BUTTONS_WITHOUT_NE[bare]
+    if (later := _later_said(bare)) is not None:
+        return later
     if question.kind is Kind.YES_NO:
         return None
     return DEFER if bare in _NOT_YET_WITHOUT_NE else SKIP if words in _NOT_APPLICABLE else None
 
 
 def typed_button(question: Question, text: str) -> str | None:
-    """SKIP, DEFER, DEFER_PARTNER, BACK, KEEP or CLEAR when the text says what a button of the question does
-    ("passer", "je ne sais pas", "ce partenaire plus tard", "retour", "garder", "effacer"), MOVE_ON for what the
+    """SKIP, DEFER, DEFER_PARTNER, DEFER_PARTNERS, BACK, KEEP or CLEAR when the text says what a button of the
+    question does ("passer", "je ne sais pas", "ce partenaire plus tard", "retour", "garder", "effacer"), or every
+    partner's questions ("tous les partenaires plus tard"); MOVE_ON for what the
     recap's « Étape suivante » does ("étape suivante", "on passe à la suite"), unless it names one of the
     question's options."""
     words = _BUTTON_MARK_RE.sub("", typed_words(text))
     # "je ne sais pas, je dois demander au directeur": the button said first, then why
     head = re.split(r"\s*[,;:.]\s+|\s+[–—-]\s+", words, maxsplit=1)[0]
-    meant = _button_said(question, words) or _button_said(question, head)
+    whom = re.split(r"\s+pour\s+", head, maxsplit=1)[0]  # "je ne sais pas encore pour La Poste"
+    meant = _button_said(question, words) or _button_said(question, head) or _button_said(question, whom)
     if meant is None or (question.kind in CHOICE_KINDS and match_option(question.options, text) is not None):
         return None
     return meant

@@ -23,8 +23,8 @@ from dialogs.model import CHOICE_KINDS, TYPED_KINDS, Equals, Kind, Question, Ste
 from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.folding import abbreviations, fold
 from dialogs.schedule import WEEKDAYS, hours_among_words, parse_week, same_hours_as, total_minutes, tour_lines
-from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DRAFT, KEEP, MOVE_ON, NEW_PROJECT, NEXT, SKIP,
-                             DateInferred, ParseError, button_typed, first_person, from_json, mentions,
+from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, DRAFT, KEEP, MOVE_ON, NEW_PROJECT,
+                             NEXT, SKIP, DateInferred, ParseError, button_typed, first_person, from_json, mentions,
                              name_and_function, names_nothing, parse_answer, parse_title, reads_as_shown, said_yes_no,
                              same_answer_as, says_none_of, spoken, territory_said, to_json, typed_at_deferred,
                              typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team,
@@ -550,8 +550,9 @@ class _Conversation:
         stored = self.view.answers.get(question.id)
         if meant in (KEEP, CLEAR) and stored is not None and stored.status == ANSWERED:
             return self._typed(self._keep() if meant == KEEP else self._clear())
-        if meant == DEFER_PARTNER:
-            return self._typed(self._defer_partner() if len(self._partner_left(question)) > 1
+        if meant in (DEFER_PARTNER, DEFER_PARTNERS):
+            every = meant == DEFER_PARTNERS
+            return self._typed(self._defer_partner(every) if len(self._partner_left(question, every)) > 1
                                else self._skip(DEFERRED))
         if meant == MOVE_ON:  # "étape suivante" typed at a question: ticks validated, an answer kept, or passed
             if question.kind is Kind.MULTI and self._draft(question):
@@ -1431,27 +1432,33 @@ class _Conversation:
             return self._keep()  # passing never erases an answer
         return self._pass(question, status, status)
 
-    def _defer_partner(self) -> Outcome:
+    def _defer_partner(self, every: bool = False) -> Outcome:
         """« Tout ce partenaire plus tard »: the questions about the partner asked now, not answered yet, all left for
-        later at once; its member, if the owner invites one, or /a_traiter brings them back."""
+        later at once; its member, if the owner invites one, or /a_traiter brings them back. With `every`, those
+        about every partner of the step ("tous les partenaires plus tard")."""
         question = self._question_for_buttons()
-        left = self._partner_left(question) if question is not None else []
+        left = self._partner_left(question, every) if question is not None else []
         if len(left) < 2:
             return self._stale()
         with self.machine.model(self._machine_state()) as model:
             if not all(model.defer(_Turn(self.view, q)) for q in left):
                 return self._stale()
+        step = self._step()
         for other in left:
             self._record(other, DEFERRED, None)  # the question asked last: /a_traiter's way back reads it
+        partners = {self.ref.partners.by_question[q.id].key for q in left}
         partner = self.ref.partners.by_question[question.id]
         return Outcome([Reply("partner_deferred", {
             "partner": partner_name(partner.key, self.engine.partner_labels, self.view.values), "count": len(left),
+            "partners": len(partners) if every else None, "others": not every and any(
+                q.id in self.ref.partners.by_question and self.view.status(q.id) is None
+                for q in self.view.visible_questions(step)),
             "owner": self.membership.role == OWNER}, edit=True), *self._proceed()])
 
-    def _partner_left(self, question: Question) -> list[Question]:
-        """The questions about the partner this question is about, in its step, not handled yet, this one last
-        unless answered; none for a question about no partner, or for a partner's own member (its part is all
-        about it)."""
+    def _partner_left(self, question: Question, every: bool = False) -> list[Question]:
+        """The questions about the partner this question is about (with `every`, about any partner), in its step,
+        not handled yet, this one last unless answered; none for a question about no partner, or for a partner's
+        own member (its part is all about it)."""
         partner = self.ref.partners.by_question.get(question.id)
         if partner is None or self._partner or self.view.status(question.id) == ANSWERED:
             return []
@@ -1461,8 +1468,8 @@ class _Conversation:
         visible = self.view.visible_questions(step)
         if question not in visible:
             return []
-        others = [q for q in visible
-                  if q.id in partner.questions and q.id != question.id and self.view.status(q.id) is None]
+        about = self.ref.partners.by_question if every else partner.questions
+        others = [q for q in visible if q.id in about and q.id != question.id and self.view.status(q.id) is None]
         return [*others, question]
 
     def _clear(self) -> Outcome:

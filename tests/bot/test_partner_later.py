@@ -89,4 +89,19 @@ async def test_next_step_names_five_of_the_answers_left_for_later_and_counts_the
 async def test_the_help_tells_of_it(client, services):
     await create_project(client)
     shown = (await client.send("/aide"))[0].text
-    assert "Pour un partenaire, « Tout ce partenaire plus tard » garde d'un coup toutes ses questions." in shown
+    assert ("Pour un partenaire, « Tout ce partenaire plus tard » garde d'un coup toutes ses questions ; « tous les "
+            "partenaires plus tard », celles de tous.") in shown
+
+
+async def test_every_partner_is_left_for_later_at_once_when_typed(client, services):
+    """Seventy questions for France services' partners: "tous les partenaires plus tard" instead of twelve taps."""
+    await at_the_first_operator(client, services)
+    replies = await client.click(LATER)
+    assert replies[0].text.endswith("Les autres partenaires aussi ? Tapez « tous les partenaires plus tard ».")
+    replies = await client.send("on verra tous les partenaires plus tard")
+    assert replies[0].text.startswith("🕓 2 partenaires : 12 questions gardées pour plus tard, dans /a_traiter.")
+    assert "Une personne de chaque organisme" in replies[0].text and "Les autres partenaires" not in replies[0].text
+    assert "Récapitulatif" in replies[-1].text
+    assert all(statuses(services, f"part_{field}_{key}").get(f"part_{field}_{key}") == "deferred"
+               for field in ("nom", "services", "referent", "signataire", "contribution", "convention")
+               for key in ("caf", "msa"))

@@ -734,6 +734,20 @@ def test_a_buttons_words_typed_are_that_button(text, meant):
     assert typed_button(_question(Kind.SHORT_TEXT), text) == meant
 
 
+@pytest.mark.parametrize(("text", "meant"), [
+    ("on verra ça plus tard", "defer"), ("je compléterai plus tard", "defer"), ("je le mettrai plus tard", "defer"),
+    ("je vais leur demander", "defer"), ("je demande au maire", "defer"), ("à voir avec la directrice", "defer"),
+    ("je ne sais pas encore pour La Poste", "defer"), ("pas encore contactés", "defer"), ("je vais voir", "defer"),
+    ("on verra tout ça plus tard", "defer_partners"), ("tous les partenaires plus tard", "defer_partners"),
+    ("plus tard pour tous", "defer_partners"),
+    ("La Poste, direction régionale de Normandie", None), ("Direction pour la Normandie", None),
+    ("réunion prévue plus tard", None), ("je demande une subvention", None)])
+def test_later_said_in_a_sentence_is_no_answer(text, meant):
+    """"on verra tous les partenaires plus tard" became the official name of the body signing for La Poste, which
+    the convention-cadre prints."""
+    assert typed_button(_question(Kind.SHORT_TEXT), text) == meant
+
+
 def test_not_yet_at_a_yes_no_question_is_its_no_not_later():
     """"pas encore" asked "À qui transmettre le dossier ?" was stored as the addressee; asked "Avez-vous contacté
     votre référent ?" it is a no."""
