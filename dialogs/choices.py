@@ -222,11 +222,12 @@ def option_and_name(question: Question, text: str) -> tuple[str, str] | None:
 
 
 def option_said_last(options: Sequence[Option], text: str) -> str | None:
-    """The option a text names by its last words ("2 agentes à recruter", "Marie Fontaine, agent titulaire"), if
-    only one does."""
-    typed = bare_words(text)
-    said = {option.id for option in options for words in map(bare_words, (option.label, *option.words))
-            if words and len(typed) > len(words) and typed[-len(words):] == words}
+    """The option a text or one of its clauses names by its last words ("2 agentes à recruter", "Marie Fontaine,
+    agent titulaire", "un conseiller à recruter, temps plein"), if only one does."""
+    said = {option.id for clause in {text, *re.split(r"\s*[,;()]\s*", text)} if (typed := bare_words(clause))
+            for option in options for words in map(bare_words, (option.label, *option.words))
+            if words and len(typed) >= len(words) and typed[-len(words):] == words and (len(typed) > len(words)
+                                                                                      or clause != text)}
     return said.pop() if len(said) == 1 else None
 
 

@@ -329,7 +329,7 @@ def _check_also_answers(question: Question, following: list[Question], field_pat
 
 
 def _check_implied_by(question: Question, before: list[Question], field_path: str) -> None:
-    """What implies a choice's answer is a short text asked before it in its step."""
+    """What implies a choice's or a decimal's answer is a short text asked before it in its step."""
     if question.implied_by is not None and not any(
             q.id == question.implied_by and q.kind is Kind.SHORT_TEXT for q in before):
         raise GuideError(f"{field_path}.implied_by: {question.implied_by!r} is not a short text before it in its step")

@@ -136,8 +136,8 @@ class Question(Strict):
     # function ("Marie Dupont, chargée de mission"), the name of what a choice's option is ("la communauté de
     # communes du Causse"), the details of a list ("2 agents, le local de l'ancienne perception").
     also_answers: Identifier | None = None
-    # An earlier short text of the step whose answer may name one of this choice's options: "à recruter" as who will
-    # do a job answers its status too.
+    # An earlier short text of the step whose answer may name one of this choice's options or of this decimal's
+    # words: "à recruter, temps plein" as who will do a job answers its status and its time too.
     implied_by: Identifier | None = None
     named: Named | None = None
     # The later answers of its step that describe who or what this answer names, each with a short French name
@@ -173,8 +173,8 @@ class Question(Strict):
             raise ValueError(f"question {self.id}: percent is only for decimals")
         if self.person and self.kind is not Kind.SHORT_TEXT:
             raise ValueError(f"question {self.id}: person is only for short texts")
-        if self.implied_by is not None and self.kind is not Kind.CHOICE:
-            raise ValueError(f"question {self.id}: implied_by is only for a single choice")
+        if self.implied_by is not None and not (self.kind is Kind.CHOICE or (self.kind is Kind.DECIMAL and self.words)):
+            raise ValueError(f"question {self.id}: implied_by is only for a single choice or a decimal's words")
         if self.identifies and self.kind is not Kind.SHORT_TEXT:
             raise ValueError(f"question {self.id}: identifies is only for a short text naming someone or something")
         if self.also_answers is not None and not (self.person or self.kind in CHOICE_KINDS):

@@ -1257,6 +1257,16 @@ def _times_a_word(question: Question, text: str) -> Decimal | None:
     return None if value is None else Decimal(str(value)) * count
 
 
+def word_said(question: Question, text: str) -> Decimal | None:
+    """The value of the one word of the question a sentence says ("Karim Benali, à recruter, temps plein": 1);
+    None when it says none, two, or a count of one ("deux mi-temps")."""
+    typed = typed_words(text)
+    said = {Decimal(str(value)) for word, value in question.words.items()
+            if (found := re.search(r"(?<![\w-])" + re.escape(typed_words(word)) + r"(?![\w-])", typed))
+            and not re.search(r"(?:[0-9]|\b(?:" + "|".join(SPELT_NUMBERS) + r"))\s*$", typed[:found.start()])}
+    return said.pop() if len(said) == 1 else None
+
+
 # Years said from today (folded): "l'an prochain", "cette année".
 _RELATIVE_YEARS = {"cette annee": 0, "l'annee en cours": 0, "cette annee-ci": 0, "l'an prochain": 1,
                    "l'annee prochaine": 1, "an prochain": 1, "annee prochaine": 1, "l'an dernier": -1,

@@ -28,7 +28,8 @@ from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, 
                              name_and_function, names_nothing, parse_answer, parse_title, reads_as_shown, said_yes_no,
                              same_answer_as, says_none_of, spoken, territory_said, to_json, typed_at_deferred,
                              typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team,
-                             typed_button, typed_command, typed_validate, yes_how, yes_no_because, yes_no_then)
+                             typed_button, typed_command, typed_validate, word_said, yes_how, yes_no_because,
+                             yes_no_then)
 from dialogs.partners import partner_name
 from dialogs.pasted import contact_lines, without_lines
 from dialogs.not_answers import asks_what_is_meant, says_goodbye, says_thanks
@@ -1410,17 +1411,20 @@ class _Conversation:
         return [*self._committee_set(question), *self._implied(question, value), *self._proceed()]
 
     def _implied(self, question: Question, value: Any) -> list[Reply]:
-        """"à recruter" as who will do a job is its status too: the choices this answer names an option of, shown
-        and not answered yet, are answered, and the chat says so."""
+        """"à recruter, temps plein" as who will do a job is its status and its time too: the questions this answer
+        names an option or a word of, shown and not answered yet, are answered, and the chat says so."""
         said = []
-        for choice in self.guide.implied.get(question.id, ()):
-            option = (match_choice(choice.options, value) or option_said_last(choice.options, value)
-                      if isinstance(value, str) else None)
-            if option is None or not self.view.visible(choice) or self.view.status(choice.id) == ANSWERED:
+        for implied in self.guide.implied.get(question.id, ()):
+            if not isinstance(value, str) or not self.view.visible(implied) or self.view.status(implied.id) == ANSWERED:
                 continue
-            self._store(choice, ANSWERED, option, self.guide.step_of_question[choice.id].id, None)
-            said.append(Reply("understood", {"question": self.view.prompt(choice),
-                                             "answer": self._display(choice, option)}))
+            meant = word_said(implied, value) if implied.kind is Kind.DECIMAL else (
+                match_choice(implied.options, value) or option_said_last(implied.options, value))
+            if meant is None:
+                continue
+            self._store(implied, ANSWERED, to_json(implied.kind, meant), self.guide.step_of_question[implied.id].id,
+                        None)
+            said.append(Reply("understood", {"question": self.view.prompt(implied),
+                                             "answer": self._display(implied, meant)}))
         return said
 
     def _skip(self, status: str) -> Outcome:

@@ -415,6 +415,18 @@ async def test_a_post_to_recruit_said_first_then_who_is_its_status_too(client, s
     assert versions(services, "equipe_statut_accompagnement") == ["a_recruter"]
 
 
+async def test_who_said_with_to_recruit_and_full_time_answers_the_time_and_the_status_too(client, services):
+    """"un conseiller France services à recruter, temps plein": both were asked again, the status because ", temps
+    plein" came last."""
+    await reach_team_functions(client, "accompagnement")
+    *understood, asked = await client.send("un conseiller France services à recruter, temps plein")
+    assert [reply.text for reply in understood] == [
+        "➡️ Réponse retenue pour « Combien d'ETP l'accompagnement représente-t-il ? » : 1.",
+        "➡️ Réponse retenue pour « Quel sera le statut de la personne chargée de l'accompagnement ? » : À recruter."]
+    assert versions(services, "equipe_etp_accompagnement") == ["1"]
+    assert question_in(services.guide, asked).id == "equipe_formation_accompagnement"
+
+
 async def reach_first_recap(client, services):
     """Stage 1's first step answered: its recap asks « Tout est juste ? »."""
     await create_project(client)

@@ -41,6 +41,7 @@ from dialogs.parsing import (
     parse_title, typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team,
     typed_button,
     typed_command,
+    word_said,
     yes_how,
     yes_no_because,
     yes_no_then,
@@ -1892,3 +1893,13 @@ def test_begun_is_not_done_yet_at_a_yes_no_question(text):
     assert parse_answer(_question(Kind.YES_NO), text) is False
     assert not reads_as_shown(_question(Kind.YES_NO), text, False)  # said back: "Non"
     assert parse_answer(_question(Kind.LONG_TEXT), text) == text  # "Où en sont les conventions locales ?"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Karim Benali, à recruter, temps plein", Decimal(1)), ("Martine Roussel, à mi-temps", Decimal("0.5")),
+    ("Sophie, un mi-temps", Decimal("0.5")), ("deux mi-temps", None), ("un temps plein et un mi-temps", None),
+    ("Marie Dupont", None)])
+def test_a_time_said_along_with_who_is_read_once(text, value):
+    """What answers « Combien d'ETP… ? » in who will do the job: one word of it, not a count of it, not two."""
+    question = load_guide().questions["equipe_etp_accueil"]
+    assert word_said(question, text) == value
