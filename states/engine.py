@@ -618,7 +618,7 @@ class _Conversation:
             understood.append(Reply("understood", said | {"question": self.view.prompt(question)}))
         elif copied is not None or unkept or not reads_as_shown(question, text, value):
             understood.append(Reply("understood", said))
-        if question.kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT) and not question.person and (
+        if question.kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT) and (
                 word := first_person(value)):  # "c'est moi qui coordonne", which the dossier prints as typed
             understood.append(Reply("notice", {"text": self.ui.notices.first_person.format(word=word)}))
         if question.kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT) and (short := abbreviations(value)) \

@@ -427,6 +427,15 @@ async def test_who_said_with_to_recruit_and_full_time_answers_the_time_and_the_s
     assert question_in(services.guide, asked).id == "equipe_formation_accompagnement"
 
 
+async def test_who_said_with_my_own_post_is_told_to_stay_as_typed(client, services):
+    """"Hélène Vasseur, en plus de mon poste de DGS" as who coordinates: the dossier prints "mon poste" for the
+    Préfecture, which cannot tell whose."""
+    await reach_team_functions(client, "coordination")
+    replies = await client.send("moi, Hélène Vasseur, en plus de mon poste de DGS")
+    assert ("ℹ️ Dans le dossier, « mon » ne dira pas à la Préfecture de qui il s'agit. Si besoin, touchez ↩️ Retour "
+            "pour écrire un nom ou une fonction.") in [reply.text for reply in replies]
+
+
 async def reach_first_recap(client, services):
     """Stage 1's first step answered: its recap asks « Tout est juste ? »."""
     await create_project(client)
