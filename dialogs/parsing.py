@@ -532,9 +532,18 @@ def said_yes_no(text: str) -> bool | None:
 _YES_NO_THEN_RE = re.compile(r"\s*(?:[,;:.!?(–—\n]+|\s-\s|\s(?=car\b|parce que\b|puisque\b))\s*", re.IGNORECASE)
 
 
+_BARE_YES_RE = re.compile(r"\s*oui\s+(?P<rest>\w.*)", re.IGNORECASE | re.DOTALL)
+
+
 def yes_no_then(text: str) -> tuple[bool, str] | None:
     """A yes or no followed by words that say more ("non, des travaux sont prévus en 2027"): the answer and those
     words; None when the text does not start with a yes or no set apart from the rest."""
+    if (bare := _BARE_YES_RE.match(text)) is not None and not _NOT_WHOLE.intersection(
+            word for part in _WORD_RE.findall(fold(bare["rest"])) for word in part.split("'")):
+        try:
+            parse_yes_no(text)
+        except ParseError:
+            return True, bare["rest"].strip()  # "oui les deux agents d'accueil", typed without the comma
     found = None
     for separator in _YES_NO_THEN_RE.finditer(text):
         try:

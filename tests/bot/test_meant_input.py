@@ -915,3 +915,15 @@ async def test_a_list_said_with_its_details_answers_the_details_question_too(cli
     await client.send("le personnel et les locaux")  # options only: the details given stay as they were
     assert versions(services, "port_contribution")[-1] == ["personnel", "locaux"]
     assert versions(services, "port_contribution_detail") == [typed]
+
+
+async def test_a_yes_typed_without_its_comma_answers_what_it_goes_on_with(client, services):
+    """"oui les deux agents d'accueil de l'ancienne trésorerie" was refused, kept only for the question after."""
+    await reach_team_functions(client, "accueil")
+    for text in ("Martine Roussel", "1", "titulaire", "passer"):
+        replies = await client.send(text)
+    assert question_in(services.guide, replies[-1]).id == "equipe_personnel_collectivite"
+    replies = await client.send("oui les deux agents d'accueil de l'ancienne trésorerie")
+    assert versions(services, "equipe_personnel_collectivite") == [True]
+    assert versions(services, "equipe_personnel_existant") == ["les deux agents d'accueil de l'ancienne trésorerie"]
+    assert question_in(services.guide, replies[-1]).id == "equipe_competences"

@@ -1756,7 +1756,10 @@ def test_an_option_ticked_alone_is_refused_with_others():
     ("non - il manque une rampe", (False, "il manque une rampe")),
     ("Oui\nRendez-vous avec le sous-préfet le 15/11/2026", (True, "Rendez-vous avec le sous-préfet le 15/11/2026")),
     ("non", None), ("oui merci", None), ("oui mais seulement le rez-de-chaussée", None), ("des travaux, non", None),
-    ("non-voyants", None), ("oui, ", None)])
+    ("non-voyants", None), ("oui, ", None),
+    # Typed without the comma: a yes, unless what follows makes it partial or doubtful
+    ("oui les deux agents d'accueil", (True, "les deux agents d'accueil")), ("oui pour l'instant", None),
+    ("Non loin de la gare", None)])
 def test_a_yes_or_no_set_apart_from_what_follows_is_read_with_it(text, said):
     assert yes_no_then(text) == said
 
