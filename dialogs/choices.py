@@ -432,9 +432,13 @@ def _count_said(noun: str, text: str) -> tuple[int | None, str]:
     """How many of the counted thing a text says, and what it says of them after a colon or in brackets."""
     if (count := _count(noun, typed_words(text))) is not None:
         return count, ""
-    if (said := _COUNT_THEN_RE.fullmatch(text)) is not None and (
-            count := _count(noun, typed_words(said["count"]))) is not None:
+    if (said := _COUNT_THEN_RE.fullmatch(text)) is None:
+        return None, ""
+    if (count := _count(noun, typed_words(said["count"]))) is not None:
         return count, said["details"]
+    figure = typed_words(said["count"])  # "3 : Martine, Karim et la recrue": a figure its names count
+    if figure.isdigit() and int(figure) > 1 and len(_split_list(said["details"])[0::2]) == int(figure):
+        return int(figure), said["details"]
     return None, ""
 
 

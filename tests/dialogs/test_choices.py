@@ -180,6 +180,13 @@ def test_a_count_said_with_who_ticks_the_first_ones_and_says_who_is_not_kept():
     assert read_list(ADVISERS, "deux conseillers").details == []
 
 
+def test_a_figure_counted_by_the_names_after_it_is_a_count():
+    """"3 : Martine, Karim et le conseiller à recruter" ticked « Conseiller 3 » alone and refused the rest."""
+    assert parse_answer(ADVISERS, "3 : Martine, Karim et le conseiller à recruter") == ["c1", "c2", "c3"]
+    assert read_list(ADVISERS, "3 : Martine, Karim et la recrue").details == ["Martine, Karim et la recrue"]
+    assert parse_answer(ADVISERS, "3 : Martine et Karim") == ["c3"]  # two names: the third post, who holds it
+
+
 def test_a_count_is_read_only_where_the_options_are_counted():
     with pytest.raises(ParseError):
         parse_answer(Question(id="q", prompt="Q ?", kind=Kind.MULTI, options=ADVISERS.options), "deux conseillers")
