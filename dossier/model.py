@@ -95,6 +95,7 @@ class Party:
     role: str                 # "gestionnaire" | "operateur" | "partenaire_local"
     name: str                 # "" when not answered: a blank to fill in
     representative: str       # "Marie Dupont, présidente" or ""
+    label: str = ""           # whom a blank name stands for ("la CAF", "le Département"); "" for the carrier
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from dialogs.checks import State, budget_missing, evaluate, missing_required
 from dialogs.dossier_model import DossierSources, PerOption, evidence_fields
 from dialogs.choices import options_named
 from dialogs.folding import fold
-from dialogs.formatting import french_list, upper_first
+from dialogs.formatting import french_list, lower_first, upper_first
 from dialogs.loader import LoadedGuide
 from dialogs.referential_model import ReferentialFile
 from dialogs.referentials import Referential
@@ -235,8 +235,8 @@ class _Builder:
         for p in partners:
             signing.setdefault((fold(p.name), fold(p.signatory)) if p.name else id(p), p)
         return [Party(CARRIER, carrier.name, represented),
-                *(Party(OPERATOR, p.name, p.signatory) for p in signing.values()),
-                *(Party(LOCAL_PARTNER, p.legal_name, p.signatory) for p in local_partners)]
+                *(Party(OPERATOR, p.name, p.signatory, p.short_name) for p in signing.values()),
+                *(Party(LOCAL_PARTNER, p.legal_name, p.signatory, lower_first(p.category)) for p in local_partners)]
 
     def team(self) -> list[TeamRow]:
         group = self.src.team

@@ -16,7 +16,7 @@ from dossier.answers import Answers
 from dossier.model import RequirementCount
 from dossier.pdf import render_convention_pdf, render_dossier_pdf
 from dossier.view import _Builder, build_dossier, check_view, conformity_fields
-from dossier.word import render_dossier_docx
+from dossier.word import render_convention_docx, render_dossier_docx
 from store.repo import Repository
 from tests.bot.test_budget_typed import reach
 from tests.bot.test_conversation import create_project
@@ -371,3 +371,22 @@ async def test_one_body_signing_for_two_operators_is_one_party(client, services)
     assert squash("CGSS de la Guyane, pour l'Assurance maladie : du personnel (en visio)") in convention
     # Details naming none of the ticks follow them as a sentence of their own.
     assert squash("Occitanie : du personnel et des locaux. Un guichet deux jours par semaine.") in convention
+
+
+async def test_a_partner_not_named_yet_is_a_blank_said_for_whom_in_the_draft(client, services):
+    """A draft convention listed "____, ayant pour signataire ____" once per partner left for later, and as many
+    signature blocks: nothing told which was the CAF's."""
+    await create_project(client)
+    await goto_stage(client, 2)
+    await client.send("tous")
+    await client.click("Passer")
+    await client.click("Étape suivante")  # from the base offer's recap
+    await client.send("La Poste et la CAF")
+    await client.send("La Poste, direction régionale de Normandie")
+    await client.send("tous les partenaires plus tard")
+    dossier = build(services, draft=True)
+    for text in (squash("\n".join(page_texts(render_convention_pdf(dossier)))),
+                 squash(all_text(open_docx(render_convention_docx(dossier))))):
+        assert squash("____________________ (la CAF), ayant pour signataire ____________________,") in text
+        assert squash("La Poste, direction régionale de Normandie, ayant pour signataire") in text
+        assert text.count(squash("(la CAF)")) == 2  # in the parties, and over its signature block
