@@ -139,6 +139,11 @@ def _amounts(text: str) -> list[re.Match]:
             if match["unit"] or match["currency"] or _AFTER_BARE_AMOUNT_RE.match(text, match.end())]
 
 
+def typed_clauses(text: str) -> list[str]:
+    """The lines a message types, one per clause, as read_lines cuts them."""
+    return _clauses(text)
+
+
 def _clauses(text: str) -> list[str]:
     """The text cut at its commas, semicolons and new lines (not a decimal comma), and at an "et" with an amount
     on each side: "salaires 70 000 €, loyer 6 000 € et 3 000 € de ménage" is three clauses."""

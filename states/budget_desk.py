@@ -7,7 +7,7 @@ from typing import Any
 
 from dialogs.budget import BudgetSummary, Line, forfait_formula, project_budget, subsidy_label
 from dialogs.budget_model import INVESTMENT, OPERATING, BudgetModel, Category, ForfaitRule
-from dialogs.budget_typed import TypedLine, read_lines
+from dialogs.budget_typed import TypedLine, read_lines, typed_clauses
 from dialogs.errors import ParseError
 from dialogs.model import Question
 from dialogs.parsing import SHORT_TEXT_MAX, parse_euros, parse_text
@@ -146,6 +146,8 @@ class BudgetDesk:
                 continue
             if group or not any(line.category.other for line in lines):
                 readings.append(lines)
+        if len(readings) != 1 and not group and (across := self._across_sections(text)) is not None:
+            readings = [across]  # "salaires 95 000 €, loyer 6 000 €, informatique 2 500": each line where it fits
         if len(readings) == 1:
             try:
                 return Outcome(self.typed(readings[0], from_guide=False))
@@ -154,6 +156,26 @@ class BudgetDesk:
         error = errors[0] if group and errors else ParseError("budget.where", unknown=text.strip())
         screen = self.categories_for(int(group)) if group else self.summary()
         return Outcome([Reply("invalid", {"key": error.key, "params": error.params, "kind": None}), screen])
+
+    def _across_sections(self, text: str) -> list[TypedLine] | None:
+        """The lines of a message typing several, each read in the one part of the budget it fits (no « Autre »
+        there); None unless every line fits exactly one."""
+        clauses = typed_clauses(text)
+        lines = []
+        for clause in clauses:
+            fitting = []
+            for index in range(len(GROUPS)):
+                try:
+                    read = read_lines(self._section(index), clause, self.model.subsidy_words,
+                                      self.model.names_with_article)
+                except ParseError:
+                    continue
+                if not any(line.category.other for line in read):
+                    fitting.append(read)
+            if len(fitting) != 1:
+                return None
+            lines += fitting[0]
+        return lines if len(clauses) > 1 else None
 
     def typed(self, lines: list[TypedLine], from_guide: bool = True) -> list[Reply]:
         """Lines typed at the guide's budget question, or on a budget screen: added, then the question or the
@@ -167,12 +189,14 @@ class BudgetDesk:
         if unnamed := [line.category.label for line in lines if line.category.other and line.label is None]:
             raise ParseError("budget.unnamed", unknown=unnamed[0], several=True)
         added = []
+        # Charges of both kinds typed at once ("salaires…, informatique 2 500"): each says where it went.
+        mixed = len({self.model.charge_use(line.category.id) for line in lines if not self._is_resource(line)}) > 1
         for line in lines:
             section, use = ((RESOURCE, line.use) if self._is_resource(line)
                             else (CHARGE, self.model.charge_use(line.category.id)))
             label = line.label or line.category.label
             self.repo.add_budget_line(self.project.id, self.user_id, section, line.category.id, label, line.cents, use)
-            added.append({"label": label, "cents": line.cents, "use": use if section == RESOURCE else None,
+            added.append({"label": label, "cents": line.cents, "use": use if section == RESOURCE or mixed else None,
                           "category": line.category.label if line.label else None})
         self.touch()
         return [Reply("budget_added", {"lines": added}), *(self.resume() if from_guide else [self.summary()])]

@@ -110,6 +110,25 @@ async def test_resources_say_what_they_fund_or_are_asked_it(client, services):
                                 ("region", "Région Occitanie", 500_000, "fonctionnement")]
 
 
+async def test_lines_of_both_charges_typed_under_the_summary_each_go_where_they_fit(client, services):
+    """"salaires 95 000 €, loyer 6 000 €, fluides 3 000, informatique 2 500" was refused whole ("Je ne sais pas à
+    quelle partie du budget ajouter…"): the computers fit only the investment, the rest only the operation."""
+    await create_project(client)
+    await client.send("/budget")
+    added = await client.send("salaires 95 000 €, loyer 6 000 €, fluides 3 000, informatique 2 500")
+    assert seen(added[0]) == ("➕ Lignes ajoutées :\n• Salaires et charges : 95 000 € (fonctionnement)\n"
+                              "• Loyer ou hébergement : 6 000 € (fonctionnement)\n"
+                              "• Fluides : 3 000 € (Loyer ou hébergement, fonctionnement)\n"
+                              "• Équipement informatique : 2 500 € (investissement)")
+    assert stored(services) == [("salaires", "Salaires et charges", 9_500_000, "fonctionnement"),
+                                ("loyer_hebergement", "Loyer ou hébergement", 600_000, "fonctionnement"),
+                                ("loyer_hebergement", "Fluides", 300_000, "fonctionnement"),
+                                ("informatique", "Équipement informatique", 250_000, "investissement")]
+    refused = await client.send("salaires 95 000 €, ménage 3 000")  # « Autre » in every part: which is the user's
+    assert seen(refused[0]).startswith("⚠️ Je ne sais pas à quelle partie du budget ajouter")
+    assert len(stored(services)) == 4
+
+
 async def test_a_line_typed_under_the_budget_summary_goes_to_the_budget_never_to_the_guides_question(client, services):
     await create_project(client)
     await client.send("/budget")
