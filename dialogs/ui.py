@@ -87,6 +87,8 @@ class BudgetTexts(Strict):
     chart_title: str
     chart_title_no_year: str
     set_year: str
+    replace_line: str  # a line typed like one already there: its amount replaces that line's
+    add_beside: str  # the same: added as one more line
 
 
 class CheckKindTexts(Strict):

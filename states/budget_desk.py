@@ -9,6 +9,7 @@ from dialogs.budget import BudgetSummary, Line, forfait_formula, project_budget,
 from dialogs.budget_model import INVESTMENT, OPERATING, BudgetModel, Category, ForfaitRule
 from dialogs.budget_typed import TypedLine, read_lines, typed_clauses
 from dialogs.errors import ParseError
+from dialogs.folding import typed_words
 from dialogs.model import Question
 from dialogs.parsing import SHORT_TEXT_MAX, parse_euros, parse_text
 from dialogs.ui import UiTexts
@@ -184,6 +185,8 @@ class BudgetDesk:
         if len(lines) == 1 and (lines[0].cents is None or lines[0].use is None and self._is_resource(lines[0])
                                 or lines[0].category.other and lines[0].label is None):
             return self.pick_category(self.categories.index(lines[0].category), from_guide, typed=lines[0])
+        if len(lines) == 1 and (alike := self._alike(lines[0])) is not None:
+            return [self._ask_alike(lines[0], alike, from_guide)]
         if any(line.use is None and self._is_resource(line) for line in lines):
             raise ParseError("budget.use", several=True)
         if unnamed := [line.category.label for line in lines if line.category.other and line.label is None]:
@@ -200,6 +203,23 @@ class BudgetDesk:
                           "category": line.category.label if line.label else None})
         self.touch()
         return [Reply("budget_added", {"lines": added}), *(self.resume() if from_guide else [self.summary()])]
+
+    def replace(self, key: int) -> list[Reply] | None:
+        """« 🔁 Remplacer le montant »: the line typed like another gives it its amount."""
+        pending = self.membership.budget_pending or {}
+        if pending.get("alike") != key or (row := self._row(key)) is None:
+            return None
+        self.repo.change_budget_line(self.project.id, self.user_id, row, cents=pending["amount"])
+        self._pend(None)
+        self.touch()
+        return self.resume() if pending.get("guide") else [self.summary()]
+
+    def beside(self) -> list[Reply] | None:
+        """« ➕ Ajouter une autre ligne »: the line typed like another is added beside it."""
+        pending = dict(self.membership.budget_pending or {})
+        if "alike" not in pending:
+            return None
+        return self._ask_next(pending, self.model.categories[pending["category"]])
 
     def change(self, key: int, field: str) -> Reply | None:
         row = self._row(key)
@@ -224,6 +244,8 @@ class BudgetDesk:
     def text(self, text: str) -> Outcome:
         """A typed label or amount for the line being entered or changed."""
         pending = dict(self.membership.budget_pending or {})
+        if "alike" in pending:  # "remplacer", "ajouter": the buttons' words
+            return self._typed_at_alike(pending, text)
         field = pending.get("await")
         try:
             value: Any = (parse_text(text, SHORT_TEXT_MAX) if field == "label"
@@ -255,6 +277,40 @@ class BudgetDesk:
         self._pend(None)
         self.touch()
         return self.resume() if pending.get("guide") else [self.summary()]
+
+    def _typed_at_alike(self, pending: dict[str, Any], text: str) -> Outcome:
+        words = typed_words(text)
+        if (row := self._row(pending["alike"])) is None:
+            self._pend(None)
+            return Outcome([self.summary()])
+        if words.startswith("rempla") or words in ("oui", "ok", "le nouveau", "le nouveau montant"):
+            return Outcome(self.replace(row.key) or [])
+        if words.startswith(("ajout", "une autre", "les deux", "garder les deux")):
+            return Outcome(self.beside() or [])
+        return Outcome([self._alike_prompt(pending, row)])
+
+    def _alike(self, line: TypedLine) -> BudgetLineRow | None:
+        """The line already entered that one typed repeats: the same category and wording (and use, for a
+        resource); a revised amount ("loyer 4 000" after "loyer 6 000") would otherwise count twice."""
+        label = line.label or line.category.label
+        return next((row for row in self.repo.budget_lines(self.project.id)
+                     if row.category == line.category.id and row.label == label
+                     and (not self._is_resource(line) or row.use == line.use)), None)
+
+    def _ask_alike(self, line: TypedLine, row: BudgetLineRow, from_guide: bool) -> Reply:
+        """Replace the amount of the line alike, or add one more: the user says which."""
+        section, use = ((RESOURCE, line.use) if self._is_resource(line)
+                        else (CHARGE, self.model.charge_use(line.category.id)))
+        pending = {"alike": row.key, "section": section, "category": line.category.id, "label": row.label,
+                   "amount": line.cents, "use": use, "guide": from_guide}
+        self._pend(pending)
+        return self._alike_prompt(pending, row)
+
+    def _alike_prompt(self, pending: dict[str, Any], row: BudgetLineRow) -> Reply:
+        texts = self.ui.budget
+        return Reply("budget_alike", {"label": row.label, "before": row.cents, "after": pending["amount"]},
+                     [[self.button(texts.replace_line, Action.BUDGET_REPLACE, row.key)],
+                      [self.button(texts.add_beside, Action.BUDGET_BESIDE, None)], [self._cancel()]])
 
     def _section(self, group: int) -> list[Category]:
         section, use = GROUPS[group]

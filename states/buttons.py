@@ -68,10 +68,12 @@ class Action:
     PASSAGE_FIX = "pf"         # arg: a check's position in the next referential's guide: open its step
     DEFER_PARTNER = "dp"       # the questions about the partner asked now, not answered yet: all left for later
     PROJECT_RENAME = "pn"      # ask the current project's new name
+    BUDGET_REPLACE = "br"      # arg is the line's key: the line typed like it replaces its amount
+    BUDGET_BESIDE = "bb"       # the line typed like another is added beside it
 
     # Steps of entering a budget line: they keep the line being typed.
     BUDGET_FLOW = frozenset({BUDGET_ADD, BUDGET_CATEGORY, BUDGET_USE, BUDGET_LINE, BUDGET_AMOUNT, BUDGET_LABEL,
-                             BUDGET_REMOVE, BUDGET_CANCEL})
+                             BUDGET_REMOVE, BUDGET_CANCEL, BUDGET_REPLACE, BUDGET_BESIDE})
 
     # Navigation that is valid from any old message; the others need the current revision.
     TIMELESS = frozenset({RESUME, PROGRESS, HELP, MENU, GOTO, FIX, ANSWER, CHECKLIST, BUDGET, BUDGET_ADD,

@@ -1081,6 +1081,8 @@ class _Conversation:
             Action.BUDGET_AMOUNT: lambda p: self._budget(p, None, lambda desk: desk.change(p.arg, "amount")),
             Action.BUDGET_LABEL: lambda p: self._budget(p, None, lambda desk: desk.change(p.arg, "label")),
             Action.BUDGET_REMOVE: lambda p: self._budget(p, None, lambda desk: desk.remove(p.arg)),
+            Action.BUDGET_REPLACE: lambda p: self._budget(p, None, lambda desk: desk.replace(p.arg)),
+            Action.BUDGET_BESIDE: lambda p: self._budget(p, None, lambda desk: desk.beside()),
             Action.BUDGET_CANCEL: lambda p: _outcome(self._desk().cancel()),
             Action.BUDGET_CHART: lambda p: Outcome([self._desk().chart()]),
             Action.BUDGET_YEAR: lambda p: Outcome([self._desk().ask_year(self._budget_year_question())]),

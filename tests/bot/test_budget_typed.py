@@ -220,3 +220,33 @@ async def test_the_rest_said_to_be_la_poste_s_is_another_aid_worded_la_poste(cli
     assert "la poste (fonds de perequation)" in said.text
     assert versions(services, "budget_autres_financements") == [["commune", "autre"]]
     assert versions(services, "budget_autres_financements_autre") == ["la poste (fonds de perequation)"]
+
+
+def current(services) -> list[tuple]:
+    """The budget's lines as they stand, earlier versions left out."""
+    with services.database.connect() as connection:
+        return [tuple(row) for row in connection.execute(
+            select(BudgetLine.category, BudgetLine.label, BudgetLine.cents, BudgetLine.use)
+            .where(BudgetLine.is_current, BudgetLine.removed.is_(False)).order_by(BudgetLine.line_key))]
+
+
+async def test_a_line_typed_again_with_another_amount_asks_to_replace_it_or_add_one(client, services):
+    """"loyer 4 000" after "loyer 6 000", a revised amount, was added as a second line: the rent counted twice."""
+    await create_project(client)
+    await client.send("/budget")
+    await client.send("loyer 6 000 €")
+    asked = await client.send("loyer 4 000")
+    assert seen(asked[0]) == ("« Loyer ou hébergement » a déjà une ligne de 6 000 €. Faut-il remplacer ce montant "
+                              "par 4 000 €, ou ajouter une autre ligne ?")
+    assert asked[0].labels == ["🔁 Remplacer le montant", "➕ Ajouter une autre ligne", "✖️ Annuler"]
+    assert len(current(services)) == 1  # nothing added while the user decides
+    await client.click("🔁 Remplacer le montant")
+    assert current(services) == [("loyer_hebergement", "Loyer ou hébergement", 400_000, "fonctionnement")]
+    await client.send("salaires 30 000")
+    await client.send("salaires 25 000")  # a second agent's
+    added = await client.send("ajouter")
+    assert seen(added[0]).startswith("💶 Budget : ")
+    assert [row[2] for row in current(services)] == [400_000, 3_000_000, 2_500_000]
+    await client.send("loyer 5 000")
+    await client.click("✖️ Annuler")
+    assert [row[2] for row in current(services)] == [400_000, 3_000_000, 2_500_000]
