@@ -647,8 +647,8 @@ class _Conversation:
                                  "fiche": f"{stage.fiche}, {step.fiche}" if stage else step.fiche})
 
     def _refusal(self, question: Question, text: str, error: ParseError) -> Outcome:
-        if question.kind is Kind.YES_NO and yes_no_then(text) is not None:
-            error = ParseError("yes_no.details")
+        if question.kind is Kind.YES_NO and (said := yes_no_then(text)) is not None:
+            error = ParseError("yes_no.doubtful", words=said[1])  # "non, enfin oui": a doubt, not a detail
         elif question.kind is Kind.YES_NO and (then := self._asked_if_yes(question, text)) is not None:
             self._store(then, ANSWERED, to_json(then.kind, text.strip()), self.guide.step_of_question[then.id].id,
                         self._message_id)  # "la CAF et la commune sont partants": what a yes asks next, kept

@@ -526,7 +526,8 @@ async def test_a_yes_said_with_its_details_answers_the_question_asking_for_them(
     assert versions(services, "prefecture_contactee") == [False]
     assert question_in(guide, asked).id == "dev_comite_annuel"
     refused, _ = await client.send("non, enfin oui")  # taken back: asked again
-    assert refused.text == "⚠️ Répondez seulement par oui ou par non : cette question ne garde pas de précision."
+    assert refused.text == ("⚠️ Votre réponse laisse un doute (« enfin oui ») : répondez par oui ou par non, tel que "
+                            "c'est aujourd'hui.")  # it said the question kept no details, which was not the reason
     await client.click("↩️ Retour")
     said, asked = await client.send("Oui, bien sûr : M. Martin, sous-préfecture de Millau")
     assert said.text == ("➡️ Réponse retenue : Oui.\n📝 Et à « Quel est le nom de votre référent en Préfecture ? », "
