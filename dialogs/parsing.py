@@ -1314,8 +1314,10 @@ _ELSEWHERE_AND_MORE_RE = re.compile(r"(?:(?:ce sont |c'est )?(?:les|la|le) memes
                                     r"|(?<=idem)\s+qu(?:e\b|')|(?<=comme pour)\s)")  # not "pareil que Bretenoux"
 
 
-# "idem que pour l'accueil", "pareil qu'à la coordination", "comme pour l'accueil" (folded): what it is the same as.
-_SAME_AS_NAMED_RE = re.compile(r"(?:idem|pareil|" + _THE_SAME + r"|(?:c'est )?(?:la )?meme chose|(?:c'est )?comme)"
+# "idem que pour l'accueil", "pareil qu'à la coordination", "comme pour l'accueil", "la même adresse que le siège"
+# (folded): what it is the same as.
+_SAME_AS_NAMED_RE = re.compile(r"(?:(?:c'est )?(?:a )?(?:la |le )?meme (?:adresse|lieu|endroit|horaires?|personne)|idem"
+                               r"|pareil|" + _THE_SAME + r"|(?:c'est )?(?:la )?meme chose|(?:c'est )?comme)"
                                r"(?: qu['e]\s*)?"
                                r"(?: ?(?:pour|a|au|aux))? (?:(?:l'|le |la |les )\s*)?(?P<what>[^\W\d][\w' -]*?)[ .!]*")
 

@@ -791,7 +791,9 @@ class _Conversation:
         if what:
             alike = [q for q in alike if mentions(self.view.prompt(q), what)] or [
                 q for q in self.guide.question_list if q.id != question.id and self._asked_alike(q, question)
-                and self.view.status(q.id) == ANSWERED and mentions(self.view.prompt(q), what)]
+                and self.view.status(q.id) == ANSWERED and mentions(self.view.prompt(q), what)] or [
+                q for q in self.guide.question_list if q.id != question.id and q.kind is question.kind is Kind.ADDRESS
+                and self.view.status(q.id) == ANSWERED and mentions(self.view.prompt(q), what.split()[0])]
         else:
             alike = [q for q in alike if shown.index(q) < shown.index(question)][-1:]
         return from_json(question.kind, self.view.answers[alike[0].id].value) if len(alike) == 1 else None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from tests.bot.test_carrier_identity import current_values, reach_the_siret
+from tests.bot.test_verdicts import goto_stage
 from tests.support.walk import question_in
 
 ADDRESS = "Place du Général de Gaulle, 61110 Rémalard-en-Perche"
@@ -25,3 +26,16 @@ async def test_a_text_no_later_question_reads_is_refused_as_before(client, servi
     refused, _ = await client.send("la mairie de Rémalard")  # no postal code: no address either
     assert refused.text.startswith("⚠️ Un numéro SIRET") and "📝" not in refused.text
     assert current_values(services, "port_adresse") == []
+
+
+async def test_the_maisons_address_said_to_be_the_carriers_is_copied(client, services):
+    """"même adresse que le siège de la CC" at « Quelle est l'adresse de la Maison ? » was refused: no postal code."""
+    await reach_the_siret(client, services)
+    await client.send(ADDRESS)  # kept for the carrier's address
+    await goto_stage(client, 4)
+    await client.send("dans l'ancienne trésorerie")
+    refused = await client.send("la même adresse que la médiathèque")  # no address answered names it
+    assert refused[0].text.startswith("⚠️ Il manque le code postal.")
+    replies = await client.send("même adresse que le siège de la CC")
+    assert replies[0].text == f"➡️ Réponse retenue : {ADDRESS}."
+    assert current_values(services, "tech_adresse") == [ADDRESS]
