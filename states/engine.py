@@ -788,12 +788,13 @@ class _Conversation:
         shown, stem = self.view.visible_questions(step), self._stem(question)
         alike = [q for q in shown if self._stem(q) == stem and q.id != question.id
                  and q.kind is question.kind and self.view.status(q.id) == ANSWERED]
-        if what:
-            alike = [q for q in alike if mentions(self.view.prompt(q), what)] or [
-                q for q in self.guide.question_list if q.id != question.id and self._asked_alike(q, question)
-                and self.view.status(q.id) == ANSWERED and mentions(self.view.prompt(q), what)] or [
-                q for q in self.guide.question_list if q.id != question.id and q.kind is question.kind is Kind.ADDRESS
-                and self.view.status(q.id) == ANSWERED and mentions(self.view.prompt(q), what.split()[0])]
+        if what:  # the step's question for what is named; else one asked alike anywhere; else an address named
+            answered = [q for q in self.guide.question_list
+                        if q.id != question.id and self.view.status(q.id) == ANSWERED]
+            alike = ([q for q in alike if mentions(self.view.prompt(q), what)]
+                     or [q for q in answered if self._asked_alike(q, question) and mentions(self.view.prompt(q), what)]
+                     or [q for q in answered if q.kind is question.kind is Kind.ADDRESS
+                         and mentions(self.view.prompt(q), what.split()[0])])
         else:
             alike = [q for q in alike if shown.index(q) < shown.index(question)][-1:]
         return from_json(question.kind, self.view.answers[alike[0].id].value) if len(alike) == 1 else None
@@ -1417,9 +1418,11 @@ class _Conversation:
     def _implied(self, question: Question, value: Any) -> list[Reply]:
         """"à recruter, temps plein" as who will do a job is its status and its time too: the questions this answer
         names an option or a word of, shown and not answered yet, are answered, and the chat says so."""
+        if not isinstance(value, str):
+            return []
         said = []
         for implied in self.guide.implied.get(question.id, ()):
-            if not isinstance(value, str) or not self.view.visible(implied) or self.view.status(implied.id) == ANSWERED:
+            if not self.view.visible(implied) or self.view.status(implied.id) == ANSWERED:
                 continue
             meant = word_said(implied, value) if implied.kind is Kind.DECIMAL else (
                 match_choice(implied.options, value) or option_said_last(implied.options, value))
