@@ -315,8 +315,15 @@ _ALL_THEN_LISTED = _ALL | {"un peu de tout", "de tout", "a la fois", "les deux",
 _BOTH_RE = re.compile(r"(?:tous |toutes )?les (?P<count>[a-z]+|[0-9])(?: [a-z]+)?")
 # What joins one more item to a list said aloud: "tous, plus la Chambre d'agriculture".
 _CONNECTOR_RE = re.compile(r"^\s*(?:plus|ainsi que|avec|et aussi|mais aussi|aussi|en plus)\s+", re.IGNORECASE)
-_STRESS_RE = re.compile(r"(?:surtout|notamment|en particulier|particulierement|principalement|dont)\b",
-                        re.IGNORECASE)  # "…, surtout l'isolement": what was named, stressed, no other item
+_MEANS = r"via|gr[âa]ce [àa]|au moyen d[eu']?|[àa] l'aide d[eu']?|par le biais d[eu']?"  # "…, via l'outil de l'ANCT"
+_STRESS_RE = re.compile(r"(?:surtout|notamment|en particulier|particulierement|principalement|dont|" + _MEANS + r")\b",
+                        re.IGNORECASE)  # "…, surtout l'isolement": what was named, stressed or how, no other item
+_MEANS_RE = re.compile(r"^\s*(?:" + _MEANS + r"|avec)\s*", re.IGNORECASE)
+
+
+def without_means(text: str) -> str:
+    """What a "how" names: "l'outil de l'ANCT" of "via l'outil de l'ANCT"."""
+    return _MEANS_RE.sub("", text, count=1)
 _SPACED_NUMBERS_RE = re.compile(r"[0-9]+(?: +[0-9]+)+")  # "2 3": options' numbers, as a phone user types them
 # Folded: "tous les opérateurs", "toute l'offre de base évidemment", "tout ça".
 _ALL_START_RE = re.compile(r"(?:tous |toutes |l'ensemble |toute (?:la |l')|tout (?:le |l'|ca\b|cela\b))")

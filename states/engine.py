@@ -13,13 +13,13 @@ from sqlalchemy import Engine as Database
 from dialogs.budget import project_budget, subsidy_label
 from dialogs.budget_typed import read_lines, says_none
 from dialogs.choices import (match_choice, option_and_name, option_said_last, options_named, other_said, read_list,
-                             with_details, with_other)
+                             with_details, with_other, without_means)
 from dialogs.address import not_address_lines, without_parts
 from dialogs.conditions import leaves
 from dialogs.correction import Correction, corrected
 from dialogs.checks import State, budget_missing, missing_required
 from dialogs.loader import LoadedGuide
-from dialogs.model import CHOICE_KINDS, TYPED_KINDS, Equals, Kind, Question, Step, other_of
+from dialogs.model import CHOICE_KINDS, OTHER, TYPED_KINDS, Equals, Kind, Question, Step, other_of
 from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.folding import abbreviations, fold
 from dialogs.schedule import WEEKDAYS, hours_among_words, parse_week, same_hours_as, total_minutes, tour_lines
@@ -606,6 +606,9 @@ class _Conversation:
         notes: list[Reply] = []
         if question.kind is Kind.MULTI and copied is None:  # "personnes de passage (orpailleurs…)": the ticks only
             unkept, notes = self._list_said(question, text)
+            if unkept:  # "…, via l'outil de l'ANCT": the tool asked next
+                unkept, later = self._details_answering_later(step, question, value, unkept)
+                notes += later
         if question.kind is Kind.DATE and self._unexpected_date(question, value):
             return Outcome([self._confirm_date(question, value)])
         # "15 mars", "hier": the date the guide took is shown, for the user to see it is the one meant.
@@ -631,6 +634,28 @@ class _Conversation:
         """Whether another text of the project holds SMS spellings: the team was told then that they stay."""
         return any(isinstance(answer.value, str) and abbreviations(answer.value)
                    for question_id, answer in self.view.answers.items() if question_id != question.id)
+
+    def _details_answering_later(self, step: Step, question: Question, value: Any,
+                                 details: list[str]) -> tuple[list[str] | None, list[Reply]]:
+        """Of what a list said that its ticks do not keep, each naming one option of a choice further in the step,
+        shown and not answered yet ("via l'outil de l'ANCT", the tool asked next): answered there, and said. The
+        other details, and the replies saying so."""
+        shown = self.view.with_answer(question.id, StoredAnswer(ANSWERED, to_json(question.kind, value),
+                                                                question.kind.value)).visible_questions(step)
+        later = [q for q in shown[shown.index(question) + 1:]
+                 if q.kind is Kind.CHOICE and self.view.status(q.id) != ANSWERED]
+        kept, said = [], []
+        for detail in details:
+            named = [(q, option) for q in later
+                     if (option := match_choice(q.options, without_means(detail))) not in (None, OTHER)]
+            if len(named) != 1:
+                kept.append(detail)
+                continue
+            then, option = named[0]
+            self._store(then, ANSWERED, option, step.id, self._message_id)
+            said.append(Reply("understood", {"question": self.view.prompt(then),
+                                             "answer": self._display(then, option)}))
+        return kept or None, said
 
     @staticmethod
     def _list_said(question: Question, text: str) -> tuple[list[str] | None, list[Reply]]:

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from tests.bot.test_carrier_identity import current_values, reach_the_siret
+from tests.bot.test_conversation import create_project
 from tests.bot.test_verdicts import goto_stage
+from tests.support.telegram import FRANCE_SERVICES_RULES
 from tests.support.walk import question_in
 
 ADDRESS = "Place du Général de Gaulle, 61110 Rémalard-en-Perche"
@@ -39,3 +41,18 @@ async def test_the_maisons_address_said_to_be_the_carriers_is_copied(client, ser
     replies = await client.send("même adresse que le siège de la CC")
     assert replies[0].text == f"➡️ Réponse retenue : {ADDRESS}."
     assert current_values(services, "tech_adresse") == [ADDRESS]
+
+
+async def test_how_a_list_is_kept_answers_the_choice_asking_it_next(client, services):
+    """"fréquentation et services rendus, via l'outil de l'ANCT" ticked « Autre » worded "via l'outil de l'ANCT",
+    an indicator the dossier would print, then asked for the tool."""
+    await create_project(client, rules=FRANCE_SERVICES_RULES)
+    await goto_stage(client, 8)
+    *said, asked = await client.send("fréquentation et services rendus, via l'outil de l'ANCT")
+    assert [reply.text for reply in said] == [
+        "➡️ Réponse retenue : Fréquentation, Services rendus.",
+        "➡️ Réponse retenue pour « Avec quel outil tiendrez-vous ce tableau de bord ? » : Les outils de suivi de "
+        "l'ANCT."]
+    assert current_values(services, "dev_indicateurs") == [["frequentation", "services_rendus"]]
+    assert current_values(services, "dev_tableau_bord_outil") == ["outils_anct"]
+    assert question_in(services.guide, asked).id != "dev_tableau_bord_outil"
