@@ -560,16 +560,23 @@ _NO_HEDGES = frozenset({"oui", "mais", "sauf", "enfin", "presque", "bientot", "p
                         "sinon", "peut", "ou", "plutot", "normalement"})
 
 
-def yes_no_because(text: str) -> tuple[bool, str] | None:
+# A question asking what will be ("La Maison appliquera-t-elle… ?", "…, ou le sera-t-il ?", "est-elle prévue ?"),
+# folded: a yes said as planned ("oui, formation prévue en mars") is a yes, not one to come.
+_WILL_BE_RE = re.compile(r"\b(?:\w+ra-t-(?:il|elle|on)|\w+ront-(?:ils|elles)|prevue?s?)\b")
+_TO_COME = frozenset({"prevu", "prevue", "prevus", "prevues", "va", "vont", "bientot"})
+
+
+def yes_no_because(text: str, asked: str = "") -> tuple[bool, str] | None:
     """"Pas encore, on attend les élections de mars", "oui, un coin numérique près de l'accueil": the yes or no,
     and what was said with it, which a yes/no question does not keep; None for anything else, or when those words
     take a no back or doubt it ("non, enfin oui", "non mais bientôt"), or make a yes partial, to come or doubtful
-    ("oui mais pas tout", "oui pour l'instant")."""
+    ("oui mais pas tout", "oui pour l'instant"), to come unless the question `asked` is of what will be."""
     said = yes_no_then(text)
     if said is None:
         return None
     words = {word for part in _WORD_RE.findall(fold(said[1])) for word in part.split("'")}
-    return None if words & (_NOT_WHOLE if said[0] else _NO_HEDGES) else (said[0], said[1].rstrip(" .!"))
+    partial = _NOT_WHOLE - _TO_COME if _WILL_BE_RE.search(fold(asked)) else _NOT_WHOLE
+    return None if words & (partial if said[0] else _NO_HEDGES) else (said[0], said[1].rstrip(" .!"))
 
 
 # How or when a yes was done, which keeps it whole: "oui par mail", "oui, hier", "oui sur rdv" (folded);

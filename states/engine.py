@@ -597,7 +597,8 @@ class _Conversation:
             # les élections", "oui, un coin près de l'accueil": the no or yes, and what is not kept, said back
             if question.kind is Kind.YES_NO and yes_how(text, self.view.prompt(question)):
                 value = True
-            elif question.kind is Kind.YES_NO and (because := yes_no_because(text)) is not None:
+            elif question.kind is Kind.YES_NO and (because := yes_no_because(text, self.view.prompt(question))) \
+                    is not None:
                 value, unkept = because[0], [because[1]]
             elif question.kind is Kind.TIME_RANGES and (among := self._hours_among(step, question, text)):
                 return among

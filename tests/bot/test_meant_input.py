@@ -928,3 +928,19 @@ async def test_a_yes_typed_without_its_comma_answers_what_it_goes_on_with(client
     assert versions(services, "equipe_personnel_collectivite") == [True]
     assert versions(services, "equipe_personnel_existant") == ["les deux agents d'accueil de l'ancienne trésorerie"]
     assert question_in(services.guide, replies[-1]).id == "equipe_competences"
+
+
+async def test_a_yes_said_as_planned_answers_a_question_of_what_will_be(client, services):
+    """"oui, panneau prévu sur la façade" at « La Maison appliquera-t-elle la charte graphique… ? » was asked again,
+    as if the yes were still to come."""
+    await create_project(client, rules=FRANCE_SERVICES_RULES)
+    await client.send("/menu")
+    replies = await client.click("4. ")
+    while "appliquera-t-elle la charte graphique" not in replies[-1].text:  # the place's step, its address required
+        replies = await client.send("étape suivante" if "Récapitulatif" in replies[-1].text
+                                    else "2 rue du Perche, 61110 Rémalard-en-Perche" if "l'adresse de la Maison" in
+                                    replies[-1].text else "je ne sais pas encore")
+    said, _ = await client.send("oui, panneau prévu sur la façade")
+    assert said.text == ("➡️ Réponse retenue : Oui.\nℹ️ Cette question ne garde pas de précision : « panneau prévu sur "
+                         "la façade » n'est pas enregistré.")
+    assert versions(services, "tech_charte_graphique") == [True]

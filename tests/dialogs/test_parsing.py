@@ -1833,6 +1833,18 @@ def test_a_yes_or_no_said_with_more_is_that_answer_unless_the_more_takes_it_back
     assert yes_no_because(typed) == said
 
 
+@pytest.mark.parametrize(("typed", "asked", "said"), [
+    ("oui, formation prévue en mars", "Le conseiller 1 est-il formé, ou le sera-t-il avant d'accueillir le public ?",
+     (True, "formation prévue en mars")),
+    ("oui, panneau prévu sur la façade", "La Maison appliquera-t-elle la charte graphique ?",
+     (True, "panneau prévu sur la façade")),
+    ("oui, prévu en mars", "Avez-vous contacté votre référent ?", None),  # done? not yet
+    ("oui mais pas tout", "La Maison appliquera-t-elle la charte graphique ?", None)])
+def test_a_yes_said_as_planned_is_a_yes_where_the_question_asks_what_will_be(typed, asked, said):
+    """"oui, formation prévue en mars" at « …est-il formé, ou le sera-t-il… ? » was asked again."""
+    assert yes_no_because(typed, asked) == said
+
+
 @pytest.mark.parametrize(("typed", "whole"), [
     ("Oui bien sûr, avec l'ANCT.", True), ("oui, l'ANCT", True), ("oui, avec la Préfecture", False),
     ("oui, pas avec l'ANCT", False)])
