@@ -328,3 +328,15 @@ _NONE_RE = re.compile(r"(?:aucun|aucune|rien|neant|non|zero|0|pas d'|pas de|il n
 
 def says_none(text: str) -> bool:
     return bool(_NONE_RE.match(typed_words(text)))
+
+
+# Under « 🔁 Remplacer le montant » and « ➕ Ajouter une autre ligne », those buttons' words typed (folded).
+REPLACE, BESIDE = "replace", "beside"
+_REPLACE_RE = re.compile(r"rempla\w*.*|oui|ok|le nouveau(?: montant)?")
+_BESIDE_RE = re.compile(r"(?:ajout\w*|une autre|les deux|garder les deux)\b.*")
+
+
+def replace_or_beside(text: str) -> str | None:
+    """REPLACE for "remplacer", BESIDE for "ajouter une autre ligne"; None for anything else."""
+    words = typed_words(text)
+    return REPLACE if _REPLACE_RE.fullmatch(words) else BESIDE if _BESIDE_RE.fullmatch(words) else None

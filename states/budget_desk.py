@@ -7,9 +7,8 @@ from typing import Any
 
 from dialogs.budget import BudgetSummary, Line, forfait_formula, project_budget, subsidy_label
 from dialogs.budget_model import INVESTMENT, OPERATING, BudgetModel, Category, ForfaitRule
-from dialogs.budget_typed import TypedLine, read_lines, typed_clauses
+from dialogs.budget_typed import REPLACE, TypedLine, read_lines, replace_or_beside, typed_clauses
 from dialogs.errors import ParseError
-from dialogs.folding import typed_words
 from dialogs.model import Question
 from dialogs.parsing import SHORT_TEXT_MAX, parse_euros, parse_text
 from dialogs.ui import UiTexts
@@ -279,14 +278,13 @@ class BudgetDesk:
         return self.resume() if pending.get("guide") else [self.summary()]
 
     def _typed_at_alike(self, pending: dict[str, Any], text: str) -> Outcome:
-        words = typed_words(text)
+        """"remplacer" or "ajouter" under « Remplacer le montant » and « Ajouter une autre ligne »."""
         if (row := self._row(pending["alike"])) is None:
             self._pend(None)
             return Outcome([self.summary()])
-        if words.startswith("rempla") or words in ("oui", "ok", "le nouveau", "le nouveau montant"):
-            return Outcome(self.replace(row.key) or [])
-        if words.startswith(("ajout", "une autre", "les deux", "garder les deux")):
-            return Outcome(self.beside() or [])
+        meant = replace_or_beside(text)
+        if meant is not None:
+            return Outcome((self.replace(row.key) if meant == REPLACE else self.beside()) or [])
         return Outcome([self._alike_prompt(pending, row)])
 
     def _alike(self, line: TypedLine) -> BudgetLineRow | None:
