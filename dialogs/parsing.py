@@ -952,11 +952,6 @@ TYPED_BUTTONS = {
     # « 🕓 Tout ce partenaire plus tard », at a question about one of the project's partners
     **dict.fromkeys(("tout ce partenaire plus tard", "ce partenaire plus tard", "partenaire plus tard",
                      "le partenaire plus tard", "tout le partenaire plus tard"), DEFER_PARTNER),
-    # every partner's questions of the step at once, typed only: twelve national partners ask seventy questions
-    **dict.fromkeys(("tous les partenaires plus tard", "les partenaires plus tard", "tous plus tard", "tout plus tard",
-                     "les autres partenaires plus tard", "les autres plus tard", "tous ces partenaires plus tard",
-                     "on verra les partenaires plus tard", "on verra tous les partenaires plus tard",
-                     "tous les partenaires a completer plus tard"), DEFER_PARTNERS),
     **dict.fromkeys(("retour", "revenir", "precedent", "question precedente", "annuler", "annule", "j'annule"), BACK),
     # Only under an answer given before, whose buttons these are.
     **dict.fromkeys(("garder", "garder cette reponse", "je garde", "on garde", "garder la reponse",
@@ -1014,7 +1009,9 @@ _LATER_SAID_RE = re.compile(
     r"(?:(?:on|je|j'|nous)\s*(?:(?:le|la|les|l'|y|en|leur|lui|vous)\s*)?(?:"
     + _LATER_VERBS + r")(?:a|ai|ons|e|ez)?|a voir|a faire|a remplir|a completer)"
     r"(?:\s+(?P<what>ca|cela|tout ca|tout cela|tout|le reste))?(?:\s+plus tard)?(?:\s+pour\s+(?P<whom>\S.*))?")
-_ALL_LATER_RE = re.compile(r"(?:tout ca|tout cela|tout|le reste|tous les partenaires|les partenaires)\s+plus tard"
+# Every partner's questions of the step at once, typed only: twelve national partners ask seventy questions.
+_ALL_LATER_RE = re.compile(r"(?:on verra |je verrai )?(?:tout ca|tout cela|tout|tous|le reste|les autres"
+                           r"|(?:tous les |tous ces |les autres |les )partenaires)(?: a completer)? plus tard"
                            r"|plus tard pour (?:tous|tout|tous les partenaires|les partenaires)")
 _ASKING_RE = re.compile(r"je (?:vais|dois) (?:leur |lui |vous )?(?:demander|me renseigner|chercher|verifier|voir)"
                         r"(?: (?:au|aux|a la|a l'|avec) .+)?|je (?:me )?renseigne|je (?:leur |lui )?demande"
@@ -1273,13 +1270,16 @@ def _times_a_word(question: Question, text: str) -> Decimal | None:
     return None if value is None else Decimal(str(value)) * count
 
 
+_COUNT_BEFORE_RE = re.compile(r"(?:[0-9]|\b(?:" + "|".join(SPELT_NUMBERS) + r"))\s*$")  # "deux" of "deux mi-temps"
+
+
 def word_said(question: Question, text: str) -> Decimal | None:
     """The value of the one word of the question a sentence says ("Karim Benali, à recruter, temps plein": 1);
     None when it says none, two, or a count of one ("deux mi-temps")."""
     typed = typed_words(text)
     said = {Decimal(str(value)) for word, value in question.words.items()
             if (found := re.search(r"(?<![\w-])" + re.escape(typed_words(word)) + r"(?![\w-])", typed))
-            and not re.search(r"(?:[0-9]|\b(?:" + "|".join(SPELT_NUMBERS) + r"))\s*$", typed[:found.start()])}
+            and not _COUNT_BEFORE_RE.search(typed[:found.start()])}
     return said.pop() if len(said) == 1 else None
 
 
