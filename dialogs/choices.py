@@ -226,8 +226,7 @@ def option_said_last(options: Sequence[Option], text: str) -> str | None:
     agent titulaire", "un conseiller à recruter, temps plein"), if only one does."""
     said = {option.id for clause in {text, *re.split(r"\s*[,;()]\s*", text)} if (typed := bare_words(clause))
             for option in options for words in map(bare_words, (option.label, *option.words))
-            if words and len(typed) >= len(words) and typed[-len(words):] == words and (len(typed) > len(words)
-                                                                                      or clause != text)}
+            if words and typed[-len(words):] == words and (typed != words or clause != text)}  # alone: match_choice
     return said.pop() if len(said) == 1 else None
 
 

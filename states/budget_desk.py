@@ -194,8 +194,7 @@ class BudgetDesk:
         # Charges of both kinds typed at once ("salaires…, informatique 2 500"): each says where it went.
         mixed = len({self.model.charge_use(line.category.id) for line in lines if not self._is_resource(line)}) > 1
         for line in lines:
-            section, use = ((RESOURCE, line.use) if self._is_resource(line)
-                            else (CHARGE, self.model.charge_use(line.category.id)))
+            section, use = self._placed(line)
             label = line.label or line.category.label
             self.repo.add_budget_line(self.project.id, self.user_id, section, line.category.id, label, line.cents, use)
             added.append({"label": label, "cents": line.cents, "use": use if section == RESOURCE or mixed else None,
@@ -297,8 +296,7 @@ class BudgetDesk:
 
     def _ask_alike(self, line: TypedLine, row: BudgetLineRow, from_guide: bool) -> Reply:
         """Replace the amount of the line alike, or add one more: the user says which."""
-        section, use = ((RESOURCE, line.use) if self._is_resource(line)
-                        else (CHARGE, self.model.charge_use(line.category.id)))
+        section, use = self._placed(line)
         pending = {"alike": row.key, "section": section, "category": line.category.id, "label": row.label,
                    "amount": line.cents, "use": use, "guide": from_guide}
         self._pend(pending)
@@ -313,6 +311,10 @@ class BudgetDesk:
     def _section(self, group: int) -> list[Category]:
         section, use = GROUPS[group]
         return self.model.section("ressources" if section == RESOURCE else use)
+
+    def _placed(self, line: TypedLine) -> tuple[str, str | None]:
+        """A typed line's section and use: a resource's as said, a charge's its category's."""
+        return (RESOURCE, line.use) if self._is_resource(line) else (CHARGE, self.model.charge_use(line.category.id))
 
     def _is_resource(self, line: TypedLine) -> bool:
         return line.category in self.model.resources
