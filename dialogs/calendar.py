@@ -1,6 +1,7 @@
 """Calendar arithmetic in local time: wall-clock times across DST changes, months, working days."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -35,29 +36,47 @@ def add_months(day: date, months: int) -> date:
     return day + relativedelta(months=months)
 
 
+@dataclass(frozen=True)
+class PublicHolidays:
+    """A country's public holidays, with its subdivision's own where the law adds some (Alsace-Moselle, outre-mer)."""
+
+    country: str  # "FR"
+    subdivision: str | None = None  # the holidays library's code: "57", "973"
+
+    def name(self, day: date) -> str | None:
+        return _holidays(self.country, self.subdivision, day.year).get(day)
+
+    def own(self, start: date, days: int = 366) -> list[tuple[date, str]]:
+        """The subdivision's holidays that the country does not have, from `start` on, earliest first."""
+        if self.subdivision is None:
+            return []
+        found = []
+        for year in (start.year, start.year + 1):
+            country = _holidays(self.country, None, year)
+            found += [(day, name) for day, name in _holidays(self.country, self.subdivision, year).items()
+                      if day not in country and start <= day < start + timedelta(days=days)]
+        return sorted(found)
+
+
 @lru_cache(maxsize=64)
-def _holidays(country: str, year: int) -> dict[date, str]:
-    return dict(holidays.country_holidays(country, years=year, language="fr"))
+def _holidays(country: str, subdivision: str | None, year: int) -> dict[date, str]:
+    return dict(holidays.country_holidays(country, subdiv=subdivision, years=year, language="fr"))
 
 
-def holiday_name(day: date, country: str) -> str | None:
-    return _holidays(country, day.year).get(day)
+def is_working_day(day: date, public: PublicHolidays) -> bool:
+    return day.weekday() < 5 and public.name(day) is None
 
 
-def is_working_day(day: date, country: str) -> bool:
-    return day.weekday() < 5 and holiday_name(day, country) is None
-
-
-def next_working_day(day: date, country: str) -> date:
+def next_working_day(day: date, public: PublicHolidays) -> date:
     """`day` itself when it is a working day, else the next one."""
-    while not is_working_day(day, country):
+    while not is_working_day(day, public):
         day += timedelta(days=1)
     return day
 
 
-def previous_working_day(day: date, country: str) -> date:
+def previous_working_day(day: date, public: PublicHolidays) -> date:
     """`day` itself when it is a working day, else the one before."""
-    while not is_working_day(day, country):
+    while not is_working_day(day, public):
         day -= timedelta(days=1)
     return day
 

@@ -7,8 +7,10 @@ from pathlib import Path
 from typing import Annotated, Literal, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import holidays
 from pydantic import AfterValidator, Field, model_validator
 
+from dialogs.calendar import PublicHolidays
 from dialogs.errors import GuideError
 from dialogs.folding import fold
 from dialogs.model import Identifier, Question, Strict
@@ -24,6 +26,8 @@ FOLLOWUP, ASK_DATE = "committee_followup", "committee_ask_date"
 # porteur, contributeur, partenaire, lecteur.
 Role = Literal["owner", "contributor", "partner", "reader"]
 ROLES: tuple[str, ...] = get_args(Role)
+# After a number naming a territory ("Moselle (57)"): no word, which would make it a count ("57 communes").
+_NO_NOUN = r"(?!\s*[^\W\d_])"
 
 
 def _distinct(roles: list[str]) -> list[str]:
@@ -110,18 +114,30 @@ def _known_zone(key: str) -> str:
     return key
 
 
-class LocalZone(Strict):
-    """A territory whose clock is not the bot's: outre-mer, a project's reminders and committee keep its time."""
+class LocalCalendar(Strict):
+    """A territory whose calendar is not the bot's: outre-mer its clock and holidays, Alsace-Moselle its holidays."""
 
-    zone: Annotated[str, AfterValidator(_known_zone)]  # "America/Cayenne"
     name: str = Field(min_length=1, max_length=60)  # "la Guyane", in the chat's sentence
+    zone: Annotated[str, AfterValidator(_known_zone)] | None = None  # "America/Cayenne"; None: the bot's clock
+    holidays: str | None = None  # its own public holidays: a subdivision of holidays_country ("57", "973")
     words: list[str] = Field(min_length=1)  # what its territory, as typed, holds: "Guyane", "973"
+    unless: list[str] = Field(default_factory=list)  # names holding a word that are elsewhere: "Meurthe-et-Moselle"
+
+    def says(self, typed: str) -> bool:
+        """Whether a folded territory names this one; a number is a code, not a count ("57 communes")."""
+        for other in self.unless:
+            typed = re.sub(_whole(other), " ", typed)
+        return any(re.search(_whole(words) + (_NO_NOUN if words.isdigit() else ""), typed) for words in self.words)
+
+
+def _whole(words: str) -> str:
+    return rf"(?<!\w){re.escape(fold(words))}(?!\w)"
 
 
 class ReminderModel(Strict):
     send_time: time
     holidays_country: str = Field(pattern=r"^[A-Z]{2}$")
-    local_zones: list[LocalZone] = Field(default_factory=list)
+    local_calendars: list[LocalCalendar] = Field(default_factory=list)
     kinds: list[KindSetting]
     committee: CommitteeRules
     labelling: LabellingRules
@@ -139,12 +155,22 @@ class ReminderModel(Strict):
             raise ValueError("committee.questions_to must be among the roles of the committee kind")
         return self
 
-    def local_zone(self, territory: str | None) -> LocalZone | None:
-        """The territory's own clock when its words say one ("Commune de Maripasoula, Guyane (973)"); None for
-        the bot's."""
+    @model_validator(mode="after")
+    def _known_holidays(self) -> ReminderModel:
+        for local in self.local_calendars:
+            if local.holidays is not None and local.holidays not in holidays.list_supported_countries()[
+                    self.holidays_country]:
+                raise ValueError(f"unknown holidays {local.holidays!r} in {self.holidays_country} for {local.name}")
+        return self
+
+    def local_calendar(self, territory: str | None) -> LocalCalendar | None:
+        """The territory's own calendar when its words say one ("Commune de Maripasoula, Guyane (973)", "Bitche,
+        Moselle"); None for the bot's."""
         typed = fold(territory or "")
-        return next((local for local in self.local_zones for words in local.words
-                     if re.search(rf"(?<!\w){re.escape(fold(words))}(?!\w)", typed)), None)
+        return next((local for local in self.local_calendars if local.says(typed)), None)
+
+    def public_holidays(self, local: LocalCalendar | None) -> PublicHolidays:
+        return PublicHolidays(self.holidays_country, local.holidays if local is not None else None)
 
     def defaults(self) -> dict[str, bool]:
         return {kind.id: kind.enabled for kind in self.kinds}

@@ -110,8 +110,7 @@ class Engine:
         self.database = database
         self.reminders = reminders
         self.planner = Planner(reminders, zone)
-        self._planners = {zone.key: self.planner}
-        self._zones: dict[str | None, ZoneInfo] = {}
+        self._planners: dict[str | None, Planner] = {None: self.planner}
         self.watched = watched_questions(reminders)
         self.clock = clock
         self.zone = zone
@@ -145,21 +144,18 @@ class Engine:
                 record(connection, outcome)
             return outcome
 
-    def zone_of(self, territory: str | None) -> ZoneInfo:
-        """A project's clock: its territory's own outre-mer (dialogs/reminders.yaml, local_zones), else the bot's."""
-        if territory not in self._zones:  # read once per territory: every answer asks it for its "today"
-            local = self.reminders.local_zone(territory)
-            self._zones[territory] = ZoneInfo(local.zone) if local is not None else self.zone
-        return self._zones[territory]
-
-    def planner_for(self, zone: ZoneInfo) -> Planner:
-        if zone.key not in self._planners:
-            self._planners[zone.key] = Planner(self.reminders, zone)
-        return self._planners[zone.key]
+    def planner_of(self, territory: str | None) -> Planner:
+        """A project's calendar: its territory's own (outre-mer, Alsace-Moselle: dialogs/reminders.yaml,
+        local_calendars), else the bot's; worked out once per territory, since every answer asks it for its "today"."""
+        if territory not in self._planners:
+            local = self.reminders.local_calendar(territory)
+            zone = ZoneInfo(local.zone) if local is not None and local.zone is not None else self.zone
+            self._planners[territory] = Planner(self.reminders, zone, self.reminders.public_holidays(local))
+        return self._planners[territory]
 
     def project_planner(self, connection: Connection, project_id: int) -> Planner:
         """The planner on the project's clock, for the reminder queue planning a recurring reminder again."""
-        return self.planner_for(self.zone_of(Repository(connection, clock=self.clock).project(project_id).territory))
+        return self.planner_of(Repository(connection, clock=self.clock).project(project_id).territory)
 
     def plan_reminders(self, connection: Connection, project_id: int) -> None:
         """Plan a project's reminders again for its members' roles, outside any conversation (a project handed
@@ -170,7 +166,7 @@ class Engine:
             return  # still being created: its reminders are planned once it has its territory
         guide = self.referentials[project.referential].guide
         store = ReminderStore(connection)
-        planner = self.planner_for(self.zone_of(project.territory))
+        planner = self.planner_of(project.territory)
         facts = planner.facts(ProjectView(guide, repo.answers(project_id)).values, store.committees(project_id),
                               project.state not in guide.step_index)
         planner.sync(store, project_id, facts, self.clock())
@@ -457,9 +453,15 @@ class _Conversation:
             return Outcome([self._referentials().choice(again=True)])
         self._follow(target)
         self.membership.awaiting = None
-        local = self.engine.reminders.local_zone(self.project.territory)
-        clock = {"local_time": local.name} if local is not None and local.zone != self.engine.zone.key else {}
-        return Outcome([Reply("project_ready", self._project_values() | clock), *self._enter_step()])
+        return Outcome([Reply("project_ready", self._project_values() | self._local_calendar()), *self._enter_step()])
+
+    def _local_calendar(self) -> dict[str, Any]:
+        """What a territory's own calendar changes, told once the project is set up: its clock, its holidays."""
+        local = self.engine.reminders.local_calendar(self.project.territory)
+        own = self._planner.holidays.own(self._today())
+        return {"local": local.name if local else None,
+                "local_time": local is not None and local.zone not in (None, self.engine.zone.key),
+                "local_holidays": [{"name": name, "date": day} for day, name in own]}
 
     def _command(self, name: str) -> Outcome:
         if self.membership.budget_pending is not None or self._typing():
@@ -1010,13 +1012,13 @@ class _Conversation:
         return Outcome([Reply("notice", {"text": outcome.notice}), *outcome.replies])
 
     @property
-    def _zone(self) -> ZoneInfo:
-        """The project's clock (outre-mer, its territory's), else the bot's."""
-        return self.engine.zone_of(self.project.territory if self.project is not None else None)
+    def _planner(self) -> Planner:
+        """The project's calendar (outre-mer, Alsace-Moselle: its territory's), else the bot's."""
+        return self.engine.planner_of(self.project.territory if self.project is not None else None)
 
     @property
-    def _planner(self) -> Planner:
-        return self.engine.planner_for(self._zone)
+    def _zone(self) -> ZoneInfo:
+        return self._planner.zone
 
     def _today(self) -> date:
         return self.now.astimezone(self._zone).date()

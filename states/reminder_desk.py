@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import cached_property
 from datetime import date, datetime
 
-from dialogs.calendar import add_months, as_utc, holiday_name, local_date, next_working_day
+from dialogs.calendar import add_months, as_utc, local_date, next_working_day
 from dialogs.errors import ParseError
 from dialogs.loader import LoadedGuide
 from dialogs.parsing import parse_date, parse_time_ranges, to_json
@@ -201,7 +201,7 @@ class ReminderDesk:
             return None
         self.store.record_committee(self.project.id, day, self.user_id)
         self.committees_held.append(day)
-        following = next_working_day(add_months(day, 12), self.model.holidays_country)
+        following = next_working_day(add_months(day, 12), self.planner.holidays)
         self.record(self.model.committee.date_question, to_json("date", following))
         self.sync()
         return [Reply("committee_held", {"held": day, "project": self.project.name}), self.date_set(following)]
@@ -250,7 +250,7 @@ class ReminderDesk:
             return {"date": None}
         ranges = self.view().values.get(self.model.committee.time_question)
         return {"date": day, "days_left": (day - self.today).days, "weekend": day.weekday() >= 5,
-                "holiday": holiday_name(day, self.model.holidays_country), "time": ranges or None}
+                "holiday": self.planner.holidays.name(day), "time": ranges or None}
 
 
 def watched_questions(model: ReminderModel) -> frozenset[str]:

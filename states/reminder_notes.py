@@ -6,13 +6,14 @@ from datetime import datetime
 from typing import Any, Callable
 from zoneinfo import ZoneInfo
 
-from dialogs.calendar import holiday_name, local_date
+from dialogs.calendar import local_date
 from dialogs.loader import LoadedGuide
 from dialogs.reminder_model import ACTIVITY_REPORT, ASK_DATE, DIGEST, FOLLOWUP, FUNDING, NUDGE, TEAM, ReminderModel
 from dialogs.ui import UiTexts
 from states.buttons import Action, Payload
 from states.events import Button, Reply
 from states.progress import ProjectView
+from states.reminder_plan import Planner
 from states.reports import Reports
 from store.reminders import ReminderRow
 from store.repo import StoredAnswer
@@ -25,7 +26,7 @@ STATES = {"met": "satisfied", "not_met": "not_met", "pending": "pending"}
 
 
 class ReminderNotes:
-    def __init__(self, guide: LoadedGuide, model: ReminderModel, ui: UiTexts, zone: ZoneInfo,
+    def __init__(self, guide: LoadedGuide, model: ReminderModel, ui: UiTexts,
                  partner_labels: Mapping[str, str], funds: Sequence[str]) -> None:
         """`partner_labels`: every referential's organisations (dialogs.referentials.partner_labels); `funds`: what
         the labelling subsidy's one request groups (dialogs.budget.subsidy_funds)."""
@@ -34,22 +35,22 @@ class ReminderNotes:
         self.partner_labels = partner_labels
         self.model = model
         self.ui = ui
-        self.zone = zone
 
     def needs_answers(self, row: ReminderRow) -> bool:
         return row.kind not in NO_ANSWERS
 
     def compose(self, row: ReminderRow, project: str, state: str, answers: dict[str, StoredAnswer] | None,
-                now: datetime, news: list[TeamEventRow] | None = None) -> Reply | None:
-        """`news`: for a team message, the events it tells (store.team_news.events_for)."""
-        today = local_date(now, self.zone)
+                now: datetime, calendar: Planner, news: list[TeamEventRow] | None = None) -> Reply | None:
+        """`calendar`: the project's clock and holidays; `news`: for a team message, the events it tells
+        (store.team_news.events_for)."""
+        today = local_date(now, calendar.zone)
         button = _buttons(row.project_id)
         if row.kind == TEAM:
-            return self.team(project, news or [], button, now)
+            return self.team(project, news or [], button, now, calendar.zone)
         common: dict[str, Any] = {"project": project}
         if row.event_date is not None:
             common.update(date=row.event_date, days_left=(row.event_date - today).days,
-                          holiday=holiday_name(row.event_date, self.model.holidays_country))
+                          holiday=calendar.holidays.name(row.event_date))
         texts = self.ui.reminders
         rules = self.model.committee
         if row.kind == FOLLOWUP:
@@ -88,12 +89,12 @@ class ReminderNotes:
             "todo": rules.todo, "fiche": rules.fiche,
         }, [[button(texts.change_date, Action.REMINDER_DATE)], [button(texts.open, Action.REMINDERS)]])
 
-    def team(self, project: str, news: list[TeamEventRow], button: Callable[..., Button],
-             now: datetime) -> Reply | None:
+    def team(self, project: str, news: list[TeamEventRow], button: Callable[..., Button], now: datetime,
+             zone: ZoneInfo) -> Reply | None:
         """What the other members did; None when nothing is left to tell (a stage or rule gone from the guide)."""
         latest: dict[tuple, dict] = {}
         for event in news:  # oldest first: a rule changed twice in the hour is told once, as it stands, last
-            told = self._team_line(event, now)
+            told = self._team_line(event, now, zone)
             if told is not None:
                 key, line = told
                 latest.pop(key, None)
@@ -109,12 +110,12 @@ class ReminderNotes:
                       [button(self.ui.reminders.pause.format(label=label), Action.REMINDER_KIND,
                               self.kind_arg(TEAM, on=False))]])
 
-    def _team_line(self, event: TeamEventRow, now: datetime) -> tuple[tuple, dict] | None:
+    def _team_line(self, event: TeamEventRow, now: datetime, zone: ZoneInfo) -> tuple[tuple, dict] | None:
         """What the event is about, and the event as the template shows it; None for what the guide no longer has."""
-        when = event.created_at.astimezone(self.zone)
+        when = event.created_at.astimezone(zone)
         common = {"kind": event.kind, "actor": event.actor if event.user_id is not None else None,
                   "day": when.date(), "minutes": when.hour * 60 + when.minute,
-                  "today": when.date() == local_date(now, self.zone)}
+                  "today": when.date() == local_date(now, zone)}
         details = event.details
         if event.kind == STAGE_DONE:
             stage = next((s for s in self.guide.stages if s.order == details.get("stage")), None)

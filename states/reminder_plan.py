@@ -13,8 +13,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection
 
-from dialogs.calendar import (add_months, as_utc, at_local, local_date, next_weekday, next_working_day,
-                              previous_working_day)
+from dialogs.calendar import (PublicHolidays, add_months, as_utc, at_local, local_date, next_weekday,
+                              next_working_day, previous_working_day)
 from dialogs.reminder_model import (ACTIVITY_REPORT, ASK_DATE, COMMITTEE, DIGEST, FOLLOWUP, FUNDING, NUDGE, TEAM,
                                     ReminderModel)
 from store import team_news
@@ -35,9 +35,11 @@ class Facts:
 
 
 class Planner:
-    def __init__(self, model: ReminderModel, zone: ZoneInfo) -> None:
+    def __init__(self, model: ReminderModel, zone: ZoneInfo, holidays: PublicHolidays | None = None) -> None:
+        """`holidays`: the project's territory's, when its law adds some to the country's (Alsace-Moselle)."""
         self.model = model
         self.zone = zone
+        self.holidays = holidays or model.public_holidays(None)
 
     # ---- the rules
 
@@ -72,7 +74,7 @@ class Planner:
                 for (days, due), expires in zip(before, expiries)]
         report = self.model.activity_report.days_before_committee
         plan.append(Planned(ACTIVITY_REPORT, self._working_before(day, report), self.at(day, MIDNIGHT), day))
-        after = next_working_day(day + timedelta(days=rules.followup_days_after), self.model.holidays_country)
+        after = next_working_day(day + timedelta(days=rules.followup_days_after), self.holidays)
         plan.append(Planned(FOLLOWUP, self.at(after), None, day))
         return plan
 
@@ -84,7 +86,7 @@ class Planner:
     def _working_before(self, day: date, days: int) -> datetime:
         """`days` before `day`, or the working day before that when it falls on a weekend or a holiday: a team
         reads its reminders at work, and earlier leaves it more time, never less."""
-        return self.at(previous_working_day(day - timedelta(days=days), self.model.holidays_country))
+        return self.at(previous_working_day(day - timedelta(days=days), self.holidays))
 
     def next_occurrence(self, kind: str, now: datetime) -> Planned:
         """The next funding request or weekly digest after `now`."""
@@ -96,7 +98,7 @@ class Planner:
         month = self.model.funding_request.month
         year = today.year
         while True:
-            day = next_working_day(date(year, month, 1), self.model.holidays_country)
+            day = next_working_day(date(year, month, 1), self.holidays)
             if self.at(day) > now:
                 break
             year += 1

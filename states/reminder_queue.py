@@ -101,7 +101,8 @@ class ReminderQueue:
                     if notes.needs_answers(row) and row.project_id not in answers:
                         answers[row.project_id] = Repository(connection).answers(row.project_id)
                     news = team_news.events_for(connection, row, now) if row.kind == TEAM else None
-                    reply = notes.compose(row, name, state, answers.get(row.project_id), now, news)
+                    reply = notes.compose(row, name, state, answers.get(row.project_id), now,
+                                          self._planner(connection, row.project_id), news)
                     if reply is not None:
                         deliveries.append(Delivery(row, row.user_id, reply))
                         continue
@@ -162,6 +163,9 @@ class ReminderQueue:
     def _next(self, store: ReminderStore, row: ReminderRow, now: datetime) -> None:
         """A weekly or yearly reminder, whatever became of this one, has its next occurrence."""
         if row.recurrence and not store.has_active(row.user_id, row.project_id, row.kind):
-            planner = self.planner if isinstance(self.planner, Planner) else self.planner(store.connection,
-                                                                                            row.project_id)
-            store.add(row.project_id, row.user_id, planner.next_occurrence(row.kind, now))
+            store.add(row.project_id, row.user_id,
+                      self._planner(store.connection, row.project_id).next_occurrence(row.kind, now))
+
+    def _planner(self, connection: Connection, project_id: int) -> Planner:
+        """The project's calendar: its clock and holidays."""
+        return self.planner if isinstance(self.planner, Planner) else self.planner(connection, project_id)

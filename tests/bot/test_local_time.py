@@ -1,4 +1,5 @@
-"""A project outre-mer keeps its territory's clock: its "demain", its reminders at nine and its committee's hour.
+"""A project keeps its territory's calendar: outre-mer its clock ("demain", its reminders at nine, its committee's
+hour), in Alsace-Moselle and outre-mer its own public holidays.
 
 Through the real Application, the fake Bot API and the reminder job; the clock is set in Paris time.
 """
@@ -21,7 +22,8 @@ async def test_a_project_in_french_guiana_is_reminded_at_nine_there(team, clock)
     assert ready[0].text.replace("\xa0", " ") == (
         "C'est noté : « France services de Maripasoula », Commune de Maripasoula, Guyane (973), selon les règles "
         "« Maison de services au public ».\n🕐 Les dates, les rappels et le comité suivront l'heure de la Guyane."
-        "\n\nNous commençons par la première étape de la fiche technique.")
+        "\n📅 Les rappels éviteront aussi les jours fériés propres à la Guyane : Abolition de l'esclavage (10 juin "
+        "2028).\n\nNous commençons par la première étape de la fiche technique.")
     await team.client.send("/rappels")
     for label in ("Rapport d'activité", "Relance sans nouvelles", "Demande de subvention"):
         await team.client.click(f"⏸ {label}")
@@ -58,3 +60,28 @@ async def test_a_project_on_the_bot_s_clock_is_told_nothing_of_it(team):
     ready = await team.client.click("Maison de services au public (fiche 2016)")
     assert ready[0].text.replace("\xa0", " ").endswith(
         "« Maison de services au public ».\n\nNous commençons par la première étape de la fiche technique.")
+
+
+async def test_a_project_in_moselle_is_not_reminded_on_good_friday(team):
+    """Good Friday and 26 December are days off in Alsace-Moselle: the committee's eve, Good Friday before Easter
+    Monday, came as a working day; and a committee set that day was not said a holiday."""
+    await team.client.send("/start")
+    await team.client.send("France services du Pays de Bitche")
+    await team.client.send("Communauté de communes du Pays de Bitche, Moselle (57)")
+    ready = await team.client.click("France services (règles en vigueur)")
+    assert ready[0].text.replace("\xa0", " ") == (
+        "C'est noté : « France services du Pays de Bitche », Communauté de communes du Pays de Bitche, Moselle (57), "
+        "selon les règles « France services ».\n📅 Les rappels éviteront aussi les jours fériés propres à la "
+        "Moselle : Saint-Étienne (26 décembre 2027), Vendredi saint (14 avril 2028)."
+        "\n\nNous commençons par la première étape de la fiche technique.")
+    await team.client.send("/rappels")
+    for label in ("Rapport d'activité", "Relance sans nouvelles", "Demande de subvention"):
+        await team.client.click(f"⏸ {label}")
+    good_friday = await set_committee(team, "vendredi 14 avril 2028")
+    assert "C'est un jour férié (Vendredi saint)" in good_friday[0].text
+    await team.client.click("Changer la date du comité")
+    easter = await team.client.send("lundi 17 avril 2028")
+    assert "le 17 mars 2028, le 10 avril 2028 et le 13 avril 2028" in easter[0].text.replace("\xa0", " ")
+    (eve,) = await team.tick("2028-04-13 09:00")
+    assert "lundi 17 avril 2028" in eve
+    assert await team.tick("2028-04-14 09:00") == []

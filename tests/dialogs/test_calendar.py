@@ -5,10 +5,12 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from hypothesis import given, strategies as st
 
-from dialogs.calendar import (add_months, at_local, holiday_name, is_working_day, local_date, next_weekday,
-                              next_working_day)
+from dialogs.calendar import (PublicHolidays, add_months, at_local, is_working_day, local_date, next_weekday,
+                              next_working_day, previous_working_day)
 from tests.support.clock import PARIS
 
+FRANCE = PublicHolidays("FR")
+MOSELLE = PublicHolidays("FR", "57")
 DAYS = st.dates(min_value=date(2025, 1, 1), max_value=date(2040, 12, 31))
 TIMES = st.times()
 
@@ -49,19 +51,32 @@ def test_months_later_keeps_the_day_or_ends_the_month(day, months):
 
 
 def test_french_holidays_and_working_days():
-    assert holiday_name(date(2028, 7, 14), "FR") == "Fête nationale"
-    assert holiday_name(date(2028, 6, 5), "FR") == "Lundi de Pentecôte"
-    assert holiday_name(date(2028, 6, 6), "FR") is None
-    assert next_working_day(date(2028, 1, 1), "FR") == date(2028, 1, 3)  # Saturday, a holiday
-    assert next_working_day(date(2029, 1, 1), "FR") == date(2029, 1, 2)  # Monday, a holiday
-    assert next_working_day(date(2028, 4, 30), "FR") == date(2028, 5, 2)  # Sunday, then 1 May
+    assert FRANCE.name(date(2028, 7, 14)) == "Fête nationale"
+    assert FRANCE.name(date(2028, 6, 5)) == "Lundi de Pentecôte"
+    assert FRANCE.name(date(2028, 6, 6)) is None
+    assert next_working_day(date(2028, 1, 1), FRANCE) == date(2028, 1, 3)  # Saturday, a holiday
+    assert next_working_day(date(2029, 1, 1), FRANCE) == date(2029, 1, 2)  # Monday, a holiday
+    assert next_working_day(date(2028, 4, 30), FRANCE) == date(2028, 5, 2)  # Sunday, then 1 May
+
+
+def test_alsace_moselle_rests_on_good_friday_and_on_26_december():
+    """The local law adds two days off there: a reminder due on either comes the day before, as on 14 July."""
+    assert MOSELLE.name(date(2027, 3, 26)) == "Vendredi saint" and FRANCE.name(date(2027, 3, 26)) is None
+    assert previous_working_day(date(2027, 3, 26), MOSELLE) == date(2027, 3, 25)
+    assert previous_working_day(date(2027, 3, 26), FRANCE) == date(2027, 3, 26)
+    assert next_working_day(date(2025, 12, 25), MOSELLE) == date(2025, 12, 29)  # Christmas, 26th, the weekend
+    assert MOSELLE.own(date(2026, 12, 4)) == [(date(2026, 12, 26), "Saint-Étienne"),
+                                              (date(2027, 3, 26), "Vendredi saint")]
+    assert FRANCE.own(date(2026, 12, 4)) == []
+    assert PublicHolidays("FR", "973").own(date(2026, 12, 4)) == [(date(2027, 6, 10), "Abolition de l'esclavage")]
 
 
 @given(DAYS)
 def test_the_next_working_day_is_the_first_one(day):
-    found = next_working_day(day, "FR")
-    assert is_working_day(found, "FR") and found >= day
-    assert not any(is_working_day(day + timedelta(days=n), "FR") for n in range((found - day).days))
+    found = next_working_day(day, MOSELLE)
+    assert is_working_day(found, MOSELLE) and found >= day
+    assert not any(is_working_day(day + timedelta(days=n), MOSELLE) for n in range((found - day).days))
+    assert is_working_day(found, FRANCE)  # the subdivision's holidays add to the country's
 
 
 @given(DAYS, st.integers(min_value=0, max_value=6))

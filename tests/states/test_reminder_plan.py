@@ -158,13 +158,38 @@ def test_a_finished_guide_gets_no_nudge(database):
     ("Mamoudzou", "Indian/Mayotte"), ("Saint-Martin-d'Hères", None), ("CC du Haut-Val de Sèvre", None),
     ("Communauté de communes (9 731 habitants)", None), (None, None)])
 def test_a_territory_outre_mer_names_its_clock(territory, zone):
-    local = MODEL.local_zone(territory)
+    local = MODEL.local_calendar(territory)
     assert (local.zone if local else None) == zone
 
 
-def test_an_unknown_clock_is_refused_when_the_calendar_loads(tmp_path):
+@pytest.mark.parametrize(("territory", "holidays"), [
+    ("Communauté de communes du Pays de Bitche, Moselle (57)", "57"), ("Metz Métropole", "57"),
+    ("Eurométropole de Strasbourg", "6AE"), ("CC de la Vallée de Kaysersberg (Haut-Rhin)", "6AE"),
+    ("Commune de Maripasoula, Guyane (973)", "973"), ("CC Moselle et Madon (Meurthe-et-Moselle)", None),
+    ("Nancy, Meurthe-et-Moselle", None), ("Communauté de communes rurale, 57 communes", None),
+    ("Lévézou (Aveyron)", None)])
+def test_a_territory_under_its_own_law_names_its_public_holidays(territory, holidays):
+    local = MODEL.local_calendar(territory)
+    assert (local.holidays if local else None) == holidays
+    assert MODEL.public_holidays(local).subdivision == holidays
+
+
+def test_a_committee_in_moselle_is_not_reminded_on_good_friday():
+    """Committee on Monday 29 March 2027, Easter Monday: its eve is Good Friday there, a working day elsewhere."""
+    moselle = Planner(MODEL, PARIS, MODEL.public_holidays(MODEL.local_calendar("Bitche (Moselle)")))
+    assert {p.kind: p.due_at for p in moselle.committee_plan(facts(date(2027, 3, 29)))}["committee_1"] \
+        == paris("2027-03-25 09:00")
+    assert {p.kind: p.due_at for p in PLANNER.committee_plan(facts(date(2027, 3, 29)))}["committee_1"] \
+        == paris("2027-03-26 09:00")
+
+
+def test_an_unknown_clock_or_holidays_are_refused_when_the_calendar_loads(tmp_path):
     broken = tmp_path / "reminders.yaml"
     broken.write_text(REMINDERS_FILE.read_text(encoding="utf-8").replace("America/Cayenne", "America/Kourou"),
                       encoding="utf-8")
     with pytest.raises(ValidationError, match="unknown time zone 'America/Kourou'"):
+        load_reminder_model(broken)
+    broken.write_text(REMINDERS_FILE.read_text(encoding="utf-8").replace('holidays: "973"', 'holidays: "97"'),
+                      encoding="utf-8")
+    with pytest.raises(ValidationError, match="unknown holidays '97' in FR for la Guyane"):
         load_reminder_model(broken)

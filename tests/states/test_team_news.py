@@ -27,7 +27,7 @@ from tests.support.telegram import as_seen
 
 MODEL = load_reminder_model()
 PLANNER = Planner(MODEL, PARIS)
-NOTES = ReminderNotes(load_guide(), MODEL, load_ui(), PARIS,
+NOTES = ReminderNotes(load_guide(), MODEL, load_ui(),
                       partner_labels(load_referentials(load_budget_model())), ["FNADT", "fonds inter-opérateurs"])
 RENDERER = Renderer()
 OWNER, CONTRIBUTOR, PARTNER, READER = 1, 2, 3, 4
