@@ -782,6 +782,8 @@ def parse_person(text: str) -> str:
     words = _WORD_RE.findall(text)  # "moi-même": "moi", "même"
     if not text or any(fold(word) == "moi" and (number == 0 or word.islower()) for number, word in enumerate(words)):
         raise ParseError("person.self")
+    if _FIRST_PERSON_RE.search(text):  # "c'était déjà fait en 2023, on est labellisés": no one's name
+        raise ParseError("person.sentence", typed=text)
     return text
 
 

@@ -1676,6 +1676,16 @@ def test_an_address_typed_where_a_person_is_asked_is_refused():
         "Mme Leroy, bureau des subventions, 4 place Louis Lacrocq, 23000 Guéret")  # named, with where she works
 
 
+@pytest.mark.parametrize("typed", ["c'était déjà fait en 2023, on est labellisés", "on verra avec la sous-préfète",
+                                   "je le saurai lundi", "nous attendons sa réponse", "j'attends son retour"])
+def test_a_sentence_typed_where_a_person_is_asked_is_refused(typed):
+    """"c'était déjà fait en 2023, on est labellisés" was stored as whom to send the dossier to."""
+    with raises_key("person.sentence", typed=typed):
+        parse_answer(_question(Kind.SHORT_TEXT, person=True), typed)
+    for name in ("Simone Onfray", "Léon Nouvel", "Mme Leroy, bureau des subventions"):
+        assert parse_answer(_question(Kind.SHORT_TEXT, person=True), name) == name
+
+
 def test_every_question_asking_who_names_people_the_documents_can_print():
     """"Qui préparera le rapport d'activité ?" answered "moi" printed "moi" in the dossier."""
     texts = [q for q in load_guide().questions.values() if q.kind is Kind.SHORT_TEXT and q.prompt.startswith(
