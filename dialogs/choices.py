@@ -48,8 +48,8 @@ def _split_list(text: str) -> list[str]:
     return pieces + [text[start:]]
 
 
-_IGNORED_WORDS = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "en", "aussi", "egalement",
-                            "notre", "nos", "mon", "ma", "mes"})  # "notre association", "nos agents"
+_IGNORED_WORDS = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux", "en", "aussi",
+                            "egalement", "notre", "nos", "mon", "ma", "mes"})  # "notre association", "nos agents"
 _WORD_RE = re.compile(r"[^\W_]+")
 # How a spoken answer starts before it names the option: "c'est la mairie", "ce sera un prestataire", "je dirais
 # à peu près la moitié", "surtout la cohésion sociale", "juste la cohésion", "quelques salariés", "il y a une agence
@@ -61,7 +61,8 @@ _LEAD_INS = (("c", "est"), ("ce", "sera"), ("ce", "seront"), ("ce", "sont"), ("c
              ("quelques",), ("plusieurs",), ("pas", "mal"), ("tres", "peu"), ("peu",), ("certains",), ("certaines",),
              ("il", "y", "a"), ("on", "a"), ("nous", "avons"), ("une", "agence"), ("l", "agence"), ("agence",),
              ("bien", "sur"), ("evidemment",), ("bien", "entendu"), ("finalement",), ("en", "fait"), ("au", "final"),
-             ("en", "definitive"), ("apres", "reflexion"))
+             ("en", "definitive"), ("apres", "reflexion"),
+             ("on", "participe"), ("nous", "participons"), ("on", "participera"), ("nous", "participerons"))
 _NAMED = "agence"  # a lead-in word a name may start with: "l'agence France Travail de Nogent"
 # After an option's words, these make the answer something else than that option alone.
 _HEDGES = frozenset({"ou", "ni", "pas", "non", "sauf", "mais", "plutot", "et"})
@@ -247,6 +248,16 @@ def match_choice(options: Sequence[Option], text: str) -> str | None:
     return None if any(map(doubtful, others)) else option_id
 
 
+def choice_clauses(options: Sequence[Option], text: str) -> tuple[str, list[str]]:
+    """A single choice's answer as the clause naming its option and what it says after it, set apart, which the
+    option does not keep: "décision reçue, labellisée par arrêté du 12 septembre 2023" is "décision reçue" and
+    ["labellisée par arrêté du 12 septembre 2023"]; the whole text and none when it names the option alone."""
+    if match_option(options, text, first_words=True) is not None or match_choice(options, text) is None:
+        return text, []
+    head, *others = _split_list(text)[0::2]
+    return head, [part.strip() for part in others if part.strip()]
+
+
 def with_details(question: Question, text: str) -> tuple[list[str], str] | None:
     """"2 agents, le local de l'ancienne perception": the options a list names and, as it says more than their
     names, the whole text as their details; None when it names options only ("le personnel et les locaux") or is
@@ -317,7 +328,9 @@ _CONNECTOR_RE = re.compile(r"^\s*(?:plus|ainsi que|avec|et aussi|mais aussi|auss
 _MEANS = r"via|gr[âa]ce [àa]|au moyen d[eu']?|[àa] l'aide d[eu']?|par le biais d[eu']?"  # "…, via l'outil de l'ANCT"
 _STRESS_RE = re.compile(r"(?:surtout|notamment|en particulier|particulierement|principalement|dont|" + _MEANS + r")\b",
                         re.IGNORECASE)  # "…, surtout l'isolement": what was named, stressed or how, no other item
-_MEANS_RE = re.compile(r"^\s*(?:" + _MEANS + r"|avec)\s*", re.IGNORECASE)
+# "on utilise déjà l'outil de l'ANCT", "nous passons par un tableur": the tool a sentence says is used.
+_USED = r"(?:on|nous)\s+(?:utilis(?:e|ons|era|erons)|pass(?:e|ons|era|erons)\s+par)(?:\s+d[ée]j[àa])?"
+_MEANS_RE = re.compile(r"^\s*(?:" + _MEANS + r"|avec|" + _USED + r")\s*", re.IGNORECASE)
 
 
 def without_means(text: str) -> str:
@@ -532,6 +545,17 @@ def _listed_after_all(text: str) -> str | None:
     return listed.strip() or None if colon and typed_words(head) in _ALL_THEN_LISTED else None
 
 
+def _introduced(question: Question, text: str) -> ListRead | None:
+    """"on utilise déjà l'outil de l'ANCT : fréquentation et demandes par opérateur": the list after a colon that
+    words naming no option introduce, those words being what it says besides its options; None for another text."""
+    head = _HEADED_RE.fullmatch(text.strip())
+    if head is None or in_brackets(text.strip(), head.start("tail")) or match_option(
+            question.options, head["head"], first_words=True) is not None or not typed_words(head["head"]):
+        return None
+    read = read_list(question, head["tail"])
+    return read._replace(details=[head["head"].strip(), *read.details]) if read.chosen and not read.unknown else None
+
+
 # "les deux, pas autre", "la cohésion mais pas le maillage", "pas le maillage, juste la cohésion": an option said
 # not to be ticked, up to the list's next comma.
 _LESS_PART_RE = re.compile(r"(?:^|,\s*|\s+)(?:(?:mais|et)\s+)?(?:pas(?!\s+mal\b)|sauf|sans|hormis|[àa] part|ni)\s+"
@@ -563,6 +587,8 @@ def _read_list(question: Question, text: str) -> ListRead:
     text = _headings_named(question.options, text) or text
     if (listed := _listed_after_all(text)) and (read := read_list(question, listed)).chosen and not read.unknown:
         return read  # "tout : le personnel, le local et la formation": what the list names
+    if (introduced := _introduced(question, text)) is not None:
+        return introduced
     if question.counted is not None and (counted := _count_said(question.counted, text))[0] is not None:
         chosen = {option.id for option in question.options[:counted[0]]}
         return ListRead(chosen, [], [], [counted[1]] if counted[1] else [], [])

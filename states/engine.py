@@ -12,8 +12,8 @@ from sqlalchemy import Engine as Database
 
 from dialogs.budget import project_budget, subsidy_label
 from dialogs.budget_typed import read_lines, says_none
-from dialogs.choices import (match_choice, option_and_name, option_said_last, options_named, other_said, read_list,
-                             with_details, with_other, without_means)
+from dialogs.choices import (choice_clauses, match_choice, option_and_name, option_said_last, options_named,
+                             other_said, read_list, with_details, with_other, without_means)
 from dialogs.address import not_address_lines, without_parts
 from dialogs.conditions import leaves
 from dialogs.correction import Correction, corrected
@@ -612,6 +612,8 @@ class _Conversation:
             if unkept:  # "…, via l'outil de l'ANCT": the tool asked next
                 unkept, later = self._details_answering_later(step, question, value, unkept)
                 notes += later
+        if question.kind is Kind.CHOICE and copied is None:  # "envoyée le 3 mars", "décision reçue, labellisée…"
+            unkept, notes = self._choice_said(step, question, value, text)
         if question.kind is Kind.DATE and self._unexpected_date(question, value):
             return Outcome([self._confirm_date(question, value)])
         # "15 mars", "hier": the date the guide took is shown, for the user to see it is the one meant.
@@ -658,7 +660,31 @@ class _Conversation:
             self._store(then, ANSWERED, option, step.id, self._message_id)
             said.append(Reply("understood", {"question": self.view.prompt(then),
                                              "answer": self._display(then, option)}))
+            said += self._dated_along(step, question, value, then, detail)
         return kept or None, said
+
+    def _choice_said(self, step: Step, question: Question, value: Any, text: str) -> tuple[list[str] | None,
+                                                                                          list[Reply]]:
+        """What a single choice's answer said besides its option: a date for the date question it shows ("envoyée
+        le 3 mars"), a clause naming an option of a choice further on, with its own date ("décision reçue,
+        labellisée par arrêté du 12 septembre 2023": the decision, granted, and its date), each answered there and
+        said; the details left, for the chat to say they are not kept, and the replies saying what was answered."""
+        head, details = choice_clauses(question.options, text)
+        said = self._dated_along(step, question, value, question, head)
+        unkept, later = self._details_answering_later(step, question, value, details) if details else (None, [])
+        return unkept, said + later
+
+    def _dated_along(self, step: Step, question: Question, value: Any, answered: Question, text: str) -> list[Reply]:
+        """The one date `text` holds, for the date question that `answered` shows further in the step, not answered
+        yet; said back. Nothing when there is no such question, no one date, or a date its timing doubts."""
+        shown = self.view.with_answer(question.id, StoredAnswer(ANSWERED, to_json(question.kind, value),
+                                                                question.kind.value)).visible_questions(step)
+        dated = self._dated(shown[shown.index(answered) + 1:], text, lambda then: self.view.status(then.id) != ANSWERED
+                            and answered.id in {leaf.question for leaf in leaves(then.when)})
+        if dated is None or self._unexpected_date(dated, day := parse_answer(dated, text, self._today())):
+            return []
+        self._store(dated, ANSWERED, to_json(dated.kind, day), step.id, self._message_id)
+        return [Reply("understood", {"question": self.view.prompt(dated), "answer": self._display(dated, day)})]
 
     @staticmethod
     def _list_said(question: Question, text: str) -> tuple[list[str] | None, list[Reply]]:

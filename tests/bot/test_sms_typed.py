@@ -26,7 +26,8 @@ async def test_jsp_is_not_knowing_yet_and_qq_heures_a_part_time(client, services
     await client.send("Sylvie Garnaud")
     await client.send("responsable du bureau de poste")
     replies = await client.send("qq heures par semaine, le reste c est le guichet")
-    assert replies[0].text == "➡️ Réponse retenue : Moins d'un mi-temps."
+    assert replies[0].text == ("➡️ Réponse retenue : Moins d'un mi-temps.\nℹ️ Cette question ne garde pas de précision : "
+                               "« le reste c est le guichet » n'est pas enregistré.")
     replies = await client.send("c bon")
     assert question_in(services.guide, replies[-1]).id == "enjeux"
     replies = await client.send("jsp")

@@ -1,6 +1,8 @@
 """An answer typed one question early, through the real Application: the carrier's address typed at its SIRET."""
 from __future__ import annotations
 
+import pytest
+
 from tests.bot.test_carrier_identity import current_values, reach_the_siret
 from tests.bot.test_conversation import create_project
 from tests.bot.test_verdicts import goto_stage
@@ -43,12 +45,15 @@ async def test_the_maisons_address_said_to_be_the_carriers_is_copied(client, ser
     assert current_values(services, "tech_adresse") == [ADDRESS]
 
 
-async def test_how_a_list_is_kept_answers_the_choice_asking_it_next(client, services):
-    """"fréquentation et services rendus, via l'outil de l'ANCT" ticked « Autre » worded "via l'outil de l'ANCT",
-    an indicator the dossier would print, then asked for the tool."""
+@pytest.mark.parametrize("typed", [
+    # It ticked « Autre » worded "via l'outil de l'ANCT", an indicator the dossier would print, then asked the tool.
+    "fréquentation et services rendus, via l'outil de l'ANCT",
+    # It ticked « Autre » worded "on utilise déjà l'outil de l'ANCT : fréquentation".
+    "on utilise déjà l'outil de l'ANCT : fréquentation et demandes par opérateur"])
+async def test_how_a_list_is_kept_answers_the_choice_asking_it_next(client, services, typed):
     await create_project(client, rules=FRANCE_SERVICES_RULES)
     await goto_stage(client, 8)
-    *said, asked = await client.send("fréquentation et services rendus, via l'outil de l'ANCT")
+    *said, asked = await client.send(typed)
     assert [reply.text for reply in said] == [
         "➡️ Réponse retenue : Fréquentation, Services rendus.",
         "➡️ Réponse retenue pour « Avec quel outil tiendrez-vous ce tableau de bord ? » : Les outils de suivi de "
@@ -56,3 +61,40 @@ async def test_how_a_list_is_kept_answers_the_choice_asking_it_next(client, serv
     assert current_values(services, "dev_indicateurs") == [["frequentation", "services_rendus"]]
     assert current_values(services, "dev_tableau_bord_outil") == ["outils_anct"]
     assert question_in(services.guide, asked).id != "dev_tableau_bord_outil"
+
+async def reach_the_request_s_state(client, services) -> None:
+    await create_project(client, rules=FRANCE_SERVICES_RULES)
+    await goto_stage(client, 7)
+    for typed in ("oui", "passer", "oui", "étape suivante"):
+        replies = await client.send(typed)
+    assert question_in(services.guide, replies[-1]).id == "label_demande_etat"
+
+
+async def test_a_decision_said_with_its_outcome_and_date_answers_all_three(client, services):
+    """"décision reçue, labellisée par arrêté préfectoral du 12 septembre 2023", by a Maison labelled long ago:
+    « Décision reçue » alone was kept, the rest dropped without a word."""
+    await reach_the_request_s_state(client, services)
+    *said, asked = await client.send("décision reçue, labellisée par arrêté préfectoral du 12 septembre 2023")
+    assert [reply.text for reply in said] == [
+        "➡️ Réponse retenue : Décision reçue.",
+        "➡️ Réponse retenue pour « Quelle est la décision du Préfet ? » : Accordée.",
+        "➡️ Réponse retenue pour « À quelle date la décision a-t-elle été rendue ? » : 12 septembre 2023."]
+    assert current_values(services, "label_decision") == ["accordee"]
+    assert current_values(services, "label_date_decision") == ["2023-09-12"]
+    assert question_in(services.guide, asked).id == "label_date_envoi"
+
+
+async def test_a_state_said_with_its_date_or_with_words_kept_nowhere(client, services):
+    await reach_the_request_s_state(client, services)
+    *said, asked = await client.send("envoyée le 3 mars 2026")
+    assert [reply.text for reply in said] == [
+        "➡️ Réponse retenue : Envoyée.",
+        "➡️ Réponse retenue pour « À quelle date avez-vous envoyé le dossier ? » : 3 mars 2026."]
+    assert asked.text.startswith("📋 Récapitulatif : Suivre la demande de financement")
+    await client.send("1")
+    *said, _ = await client.send("En instruction en Préfecture, depuis le printemps")
+    assert [reply.text for reply in said] == [
+        "➡️ Réponse retenue : En instruction en Préfecture.\nℹ️ Cette question ne garde pas de précision : « depuis "
+        "le printemps » n'est pas enregistré."]
+    assert current_values(services, "label_date_envoi") == ["2026-03-03"]
+

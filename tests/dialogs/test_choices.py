@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from dialogs.choices import close_options, match_option, option_and_name, read_list, with_other
+from dialogs.choices import choice_clauses, close_options, match_option, option_and_name, read_list, with_other
 from dialogs.errors import ParseError
 from dialogs.loader import load_guide
 from dialogs.model import Kind, Option, Question
@@ -522,3 +522,32 @@ def test_a_carrier_s_acronym_said_before_its_name_goes_after_it(typed):
     carrier = load_guide().questions["port_porteur"]
     assert option_and_name(carrier, typed) == ("collectivite", "Communauté de communes de l'Ouest Guyanais (CCOG)")
     assert option_and_name(carrier, "CCAS, mairie de Figeac") is None  # no option's words after the acronym
+
+
+@pytest.mark.parametrize(("typed", "head", "details"), [
+    ("décision reçue, labellisée par arrêté préfectoral du 12 septembre 2023", "décision reçue",
+     ["labellisée par arrêté préfectoral du 12 septembre 2023"]),
+    ("Envoyée, par courrier recommandé", "Envoyée", ["par courrier recommandé"]),
+    ("décision reçue", "décision reçue", []), ("envoyée le 3 mars", "envoyée le 3 mars", []),
+    ("je ne sais pas", "je ne sais pas", [])])
+def test_a_single_choice_said_with_more_is_its_option_s_clause_and_the_rest(typed, head, details):
+    assert choice_clauses(load_guide().questions["label_demande_etat"].options, typed) == (head, details)
+
+
+@pytest.mark.parametrize(("typed", "chosen", "details"), [
+    ("on utilise déjà l'outil de l'ANCT : fréquentation et demandes par opérateur",
+     {"frequentation", "services_rendus"}, ["on utilise déjà l'outil de l'ANCT"]),
+    ("Indicateurs : les visites, les démarches", {"frequentation", "services_rendus"}, ["Indicateurs"]),
+    ("Autre : la satisfaction des usagers", {"autre"}, []),
+    ("l'outil de l'ANCT : la satisfaction", set(), [])])  # introduced, but no option listed: not so read
+def test_a_list_after_a_colon_is_read_without_what_introduces_it(typed, chosen, details):
+    read = read_list(load_guide().questions["dev_indicateurs"], typed)
+    assert (read.chosen, read.details) == (chosen, details)
+
+
+@pytest.mark.parametrize(("typed", "chosen"), [
+    ("on participe aux rencontres régionales du Grand Est", {"rencontres_nationales_regionales"}),
+    ("nous participons au déploiement et aux rencontres", {"deploiement", "rencontres_nationales_regionales"})])
+def test_how_a_maison_takes_part_in_the_network_said_as_a_sentence(typed, chosen):
+    """"on participe aux rencontres régionales du Grand Est" was an « Autre » so worded, beside the very option."""
+    assert read_list(load_guide().questions["dev_contribution_reseau"], typed).chosen == chosen
