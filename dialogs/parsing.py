@@ -42,6 +42,9 @@ YES_NO_PHRASES: dict[str, bool | None] = {
         "c'est ca", "c'est fait", "c'est toujours ca", "toujours exact", "c'est toujours exact", "toujours valable",
         "c'est toujours valable", "toujours", "toujours le cas", "c'est toujours le cas", "rien n'a change",
         "pas de changement", "inchange", "inchangee", "toujours pareil",
+        # A Maison open for years answers what a project plans: "c'est déjà en place", "déjà fait".
+        "deja", "deja fait", "c'est deja fait", "en place", "c'est en place", "deja en place", "c'est deja en place",
+        "deja le cas", "c'est deja le cas", "a eu lieu", "il a eu lieu", "elle a eu lieu", "ca a eu lieu",
     ), True),
     **dict.fromkeys((
         "non", "n", "no", "nan", "pas encore", "pas du tout", "pas pour l'instant", "pas pour le moment",
@@ -579,12 +582,13 @@ def yes_no_because(text: str, asked: str = "") -> tuple[bool, str] | None:
     return None if words & (partial if said[0] else _NO_HEDGES) else (said[0], said[1].rstrip(" .!"))
 
 
-# How or when a yes was done, which keeps it whole: "oui par mail", "oui, hier", "oui sur rdv" (folded);
+# How or when a yes was done, which keeps it whole: "oui par mail", "oui, hier", "oui sur rdv", "oui depuis
+# l'ouverture" (folded);
 # words that would make it partial, uncertain or to come are never so ("oui par mail mais pas encore lu").
 # Or a sentence saying it was done: "oui elle nous les a envoyés par mail", "oui c'est fait".
 _YES_HOW_RE = re.compile(r"(?:par|lors (?:de|du|des|d')|hier|avant-hier|ce matin|cette semaine|la semaine derniere|"
                          r"le mois dernier|au telephone|en main propre|en reunion|en visio|de vive voix|"
-                         r"sur rendez-vous|sur rdv|a la demande|j'|je|on|nous|il|elle|ils|elles|c'est|ca|tout|"
+                         r"sur rendez-vous|sur rdv|a la demande|depuis|j'|je|on|nous|il|elle|ils|elles|c'est|ca|tout|"
                          r"pareil|idem|aussi|egalement|de meme|evidemment|absolument)\b")
 # What makes a yes partial, to come or doubtful: then it is asked again.
 _NOT_WHOLE = frozenset({"mais", "sauf", "pas", "ne", "n", "non", "partiellement", "partie", "presque", "bientot",

@@ -1825,9 +1825,20 @@ def test_a_date_taken_or_to_come_is_the_one_closest_to_today(typed, expected):
     ("Oui elle nous les a envoyés par mail la semaine d'après.", True), ("oui c'est fait", True),
     ("oui, tout est arrivé", True), ("Oui, pareil.", True), ("oui aussi", True), ("oui on les attend", False),
     ("oui il reste la convention", False),
-    ("oui je crois", False), ("oui on va les recevoir", False), ("oui elle les a demandés", False)])
+    ("oui je crois", False), ("oui on va les recevoir", False), ("oui elle les a demandés", False),
+    # A Maison open for years, asked what a project plans.
+    ("c'est déjà en place depuis l'ouverture", True), ("oui, depuis 2023", True),
+    ("déjà en place mais pas tout", False)])
 def test_a_yes_said_with_how_or_when_is_a_yes_and_never_one_with_a_restriction(typed, whole):
     assert yes_how(typed) is whole
+
+
+@pytest.mark.parametrize(("typed", "said"), [("déjà en place", True), ("Déjà fait !", True),
+                                             ("c'est déjà le cas", True), ("pas en place", None),
+                                             ("toujours en place", True), ("elle a eu lieu", True),
+                                             ("il n'a pas eu lieu", None)])
+def test_already_done_is_a_yes(typed, said):
+    assert said_yes_no(typed) is said
 
 
 @pytest.mark.parametrize(("typed", "said"), [
