@@ -1187,6 +1187,22 @@ def typed_at_deferred(text: str) -> int | None:
     return int(match["n"]) if match else None
 
 
+# Under a stage's checklist: every item ticked ("tout est fait", as « ☑️ Tout cocher »), or every hand tick taken back.
+_ALL_DONE_RE = re.compile(r"(?:(?:c'est |oui,? )?(?:tout|tous|toutes)(?: (?:est|a ete|sont|ont ete|c'est))?"
+                          r"(?: (?:fait|faits|faites|cocher|coche|cochees|cochez|fini|ok))?"
+                          r"(?: pour (?:cette|l') ?etape)?|tout cocher|cocher tout|on a tout fait|j'ai tout fait)")
+_NONE_DONE = frozenset({"tout decocher", "decocher tout", "rien", "rien n'est fait", "rien de fait", "aucune",
+                        "tout decoche"})
+
+
+def typed_at_checklist_stage(text: str) -> bool | None:
+    """True for "tout est fait" under a stage's checklist, False for "tout décocher"; None for anything else."""
+    words = _BUTTON_MARK_RE.sub("", typed_words(text)).rstrip(" .!")
+    if words in _NONE_DONE:
+        return False
+    return True if _ALL_DONE_RE.fullmatch(words) else None
+
+
 # Under /equipe: « ➕ Inviter quelqu'un » in words, whoever is named ("inviter Paul"): the link is for anyone.
 _INVITE_RE = re.compile(r"(?:inviter|invite|invitez|ajouter|ajoute|invitation|nouveau membre|nouvelle personne)\b")
 

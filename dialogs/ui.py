@@ -27,6 +27,8 @@ class Buttons(Strict):
     stage: str
     ticked: str
     unticked: str
+    tick_all: str  # a stage's checklist, every item not shown by the answers: "tout est fait"
+    untick_all: str
     fix: str
     answer: str
     checklist: str

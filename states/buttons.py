@@ -24,6 +24,7 @@ class Action:
     ANSWER = "a"     # arg is the question's position in the guide: answer a deferred question now
     CHECKLIST = "l"  # arg is the stage's position: show that stage's checklist
     TICK = "k"       # arg is the checklist item's position in the guide: tick or untick it by hand
+    TICK_ALL = "ka"  # arg is the stage's position: tick every item of its checklist by hand, or untick them all
     BUDGET = "u"           # the budget summary
     BUDGET_ADD = "+"       # arg: 0 investment charge, 1 operating charge, 2 resource
     BUDGET_CATEGORY = "y"  # arg is the category's position in budget.yaml

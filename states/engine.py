@@ -19,17 +19,17 @@ from dialogs.conditions import leaves
 from dialogs.correction import Correction, corrected
 from dialogs.checks import State, budget_missing, missing_required
 from dialogs.loader import LoadedGuide
-from dialogs.model import CHOICE_KINDS, OTHER, TYPED_KINDS, Equals, Kind, Question, Step, other_of
+from dialogs.model import CHOICE_KINDS, OTHER, TYPED_KINDS, Equals, Kind, Question, Stage, Step, other_of
 from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.folding import abbreviations, fold
 from dialogs.schedule import WEEKDAYS, hours_among_words, parse_week, same_hours_as, total_minutes, tour_lines
 from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, DRAFT, KEEP, MOVE_ON, NEW_PROJECT,
                              NEXT, SKIP, DateInferred, ParseError, button_typed, first_person, from_json, mentions,
                              name_and_function, names_nothing, parse_answer, parse_title, reads_as_shown, said_yes_no,
-                             same_answer_as, says_none_of, spoken, territory_said, to_json, typed_at_deferred,
-                             typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team,
-                             typed_button, typed_command, typed_validate, word_said, yes_how, yes_no_because,
-                             yes_no_then)
+                             same_answer_as, says_none_of, spoken, territory_said, to_json, typed_at_checklist_stage,
+                             typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap,
+                             typed_at_team, typed_button, typed_command, typed_validate, word_said, yes_how,
+                             yes_no_because, yes_no_then)
 from dialogs.partners import partner_name
 from dialogs.pasted import contact_lines, without_lines
 from dialogs.not_answers import asks_what_is_meant, says_goodbye, says_thanks
@@ -86,6 +86,8 @@ DEFERRED_LIST = "deferred"  # membership.awaiting: /a_traiter is the last screen
 # /a_traiter; once it is handled, the guide goes back to the state it left, and the list shows what is still left
 # for later. Positions, not ids: the column holds 30 characters.
 LATER = "later:"
+# membership.awaiting: a stage's checklist, by its position, is the last screen shown; "tout est fait" ticks it all.
+CHECKLIST_STAGE = "checklist:"
 # Taps on the question opened from /a_traiter, which keep its way back; any other leaves it.
 ANSWERING_TAPS = frozenset({Action.PICK, Action.TOGGLE, Action.VALIDATE, Action.KEEP, Action.CLEAR, Action.DATE_KEEP,
                             Action.SKIP, Action.DEFER})
@@ -283,6 +285,8 @@ class _Conversation:
         shown = outcome.replies[-1].template if outcome.replies else None
         if shown in SCREENS_WITHOUT_QUESTION and self.membership is not None and self.membership.awaiting is None:
             self.membership.awaiting = SCREEN_MARKERS.get(shown, ELSEWHERE)
+            if shown == "checklist_stage":
+                self.membership.awaiting = f"{CHECKLIST_STAGE}{outcome.replies[-1].values['order'] - 1}"
         return outcome
 
     def _not_taken(self, event: Unsupported | Edited) -> Outcome:
@@ -755,6 +759,14 @@ class _Conversation:
         screen = self.membership.awaiting or ""
         if screen.startswith(BUDGET_SCREEN):
             return self._desk().typed_at_screen(text)
+        if screen.startswith(CHECKLIST_STAGE):
+            stage = self.guide.stages[int(screen.removeprefix(CHECKLIST_STAGE))]
+            self.membership.awaiting = None
+            if (done := typed_at_checklist_stage(text)) is None or not allows_action(self.membership.role,
+                                                                                    Action.TICK_ALL):
+                self.membership.awaiting = ELSEWHERE
+                return None
+            return Outcome([self._ticked_all(stage, done)])
         read = {REMINDERS_SCREEN: self._typed_at_reminders, DOSSIER: self._typed_at_dossier,
                 MENU: self._typed_at_menu, PROJECTS: self._typed_at_projects, TEAM: self._typed_at_team,
                 CHECKLIST: self._typed_at_checklist, DEFERRED_LIST: self._typed_at_deferred,
@@ -1127,6 +1139,7 @@ class _Conversation:
             Action.ANSWER: self._answer_later,
             Action.CHECKLIST: self._checklist,
             Action.TICK: self._tick,
+            Action.TICK_ALL: self._tick_all,
             Action.BUDGET: lambda p: Outcome([self._desk().summary()]),
             Action.BUDGET_ADD: lambda p: self._budget(p, 3, lambda desk: desk.categories_for(p.arg)),
             Action.BUDGET_CATEGORY: lambda p: self._budget(
@@ -1181,7 +1194,8 @@ class _Conversation:
         """A date or a year is being typed: leaving it changes what buttons mean. A screen shown last (SCREENS, a
         budget screen) changes only what the next text is for."""
         awaiting = self.membership.awaiting
-        return awaiting is not None and awaiting not in SCREENS and not awaiting.startswith((BUDGET_SCREEN, LATER))
+        return awaiting is not None and awaiting not in SCREENS and not awaiting.startswith(
+            (BUDGET_SCREEN, LATER, CHECKLIST_STAGE))
 
     def _stale(self) -> Outcome:
         return Outcome(self._proceed(), notice=self.ui.notices.stale)
@@ -1713,6 +1727,24 @@ class _Conversation:
         self._touch()
         stage = next(stage for stage in self.guide.stages if item in stage.checklist)
         return Outcome([self._reports().checklist_stage(stage, marks, edit=True)])
+
+    def _tick_all(self, payload: Payload) -> Outcome:
+        if payload.arg is None or not 0 <= payload.arg < len(self.guide.stages):
+            return self._stale()
+        stage = self.guide.stages[payload.arg]
+        states = self._reports().checklist_states(self.repo.checklist_marks(self.project.id))
+        return Outcome([self._ticked_all(stage, not all(states[item.id].done for item in stage.checklist), edit=True)])
+
+    def _ticked_all(self, stage: Stage, done: bool, edit: bool = False) -> Reply:
+        """Every item of the stage that no answer shows ticked by hand ("tout est fait"), or every hand tick taken
+        back; the stage's items shown again."""
+        marks = self.repo.checklist_marks(self.project.id)
+        for item in self._reports().by_hand(stage, marks):
+            if marks.get(item.id, False) != done:
+                marks[item.id] = done
+                self.repo.mark_checklist(self.project.id, item.id, done, self.user.id)
+        self._touch()
+        return self._reports().checklist_stage(stage, marks, edit=edit)
 
     def _move(self, trigger: str, focus: Question | None = None) -> Step | None:
         """Fire a machine trigger and return the step that was left."""

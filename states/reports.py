@@ -10,7 +10,7 @@ from dialogs.budget import BudgetSummary
 from dialogs.calendar import local_date
 from dialogs.checks import BY_HAND, PROVED, CheckResult, ItemState, Proofs, State, evaluate
 from dialogs.loader import LoadedGuide
-from dialogs.model import PLAUSIBILITY, RECOMMENDATION, REQUIREMENT, Question, Stage
+from dialogs.model import PLAUSIBILITY, RECOMMENDATION, REQUIREMENT, ChecklistItem, Question, Stage
 from dialogs.ui import UiTexts
 from states.buttons import Action
 from states.events import Button, Reply
@@ -90,9 +90,18 @@ class Reports:
                 template = self.ui.buttons.ticked if state.done else self.ui.buttons.unticked
                 rows.append([self.button(template.format(label=item.label), Action.TICK,
                                          self.guide.checklist.index(item))])
+        if len(rows) > 1:  # a Maison open for years has done them all: one tap, not ten
+            every = all(states[item.id].done for item in stage.checklist)
+            rows.append([self.button(self.ui.buttons.untick_all if every else self.ui.buttons.tick_all,
+                                     Action.TICK_ALL, self.guide.stages.index(stage))])
         rows.append([self.button(self.ui.buttons.checklist, Action.CHECKLIST, None),
                      self.button(self.ui.buttons.menu, Action.MENU, None)])
         return Reply("checklist_stage", {"stage": stage.title, "order": stage.order, "items": items}, rows, edit=edit)
+
+    def by_hand(self, stage: Stage, marks: Mapping[str, bool]) -> list[ChecklistItem]:
+        """The stage's items no answer shows done, which are ticked by hand."""
+        states = self.checklist_states(marks)
+        return [item for item in stage.checklist if states[item.id].how != PROVED]
 
     def _day(self, state: ItemState) -> str:
         """"15 mars 2027", or "" when the item is not done or its day is not known."""

@@ -177,3 +177,28 @@ async def test_a_number_typed_under_the_list_answers_that_question(client, servi
     assert asked[0].text.startswith("ℹ️ Je n'ai rien enregistré")
     with services.database.connect() as connection:
         assert Repository(connection).answers(1)["chef_projet_temps"].status == "deferred"
+
+
+async def test_a_maison_open_for_years_ticks_a_stage_s_checklist_at_once(client, services):
+    """Eleven taps to say the diagnosis was done in 2022: « ☑️ Tout cocher », or "tout est fait" typed under the
+    stage; the items the answers show stay theirs, and « ⬜ Tout décocher » takes back the hand ticks only."""
+    await create_project(client)
+    await client.send("Claire Morel")  # proves « Identifier un chef de projet »
+    await client.send("/checklist")
+    stage = (await client.click("1. Établir un diagnostic"))[0]
+    assert stage.labels[-3:] == ["☑️ Tout cocher", "📋 Toutes les étapes", "☰ Menu"]
+    ticked = (await client.click("☑️ Tout cocher"))[0]
+    assert ticked.method == "editMessageText"
+    assert "⬜" not in ticked.text and ticked.text.count("(cochée à la main") == 10
+    assert "⬜ Tout décocher" in ticked.labels
+    unticked = (await client.click("⬜ Tout décocher"))[0]
+    assert unticked.text.count("⬜") == 10 and "☑️ Identifier un chef de projet (d'après vos réponses" in unticked.text
+    typed = (await client.send("tout est fait"))[0]
+    assert "⬜" not in typed.text
+    overview = (await client.send("/checklist"))[0]
+    assert "1. Établir un diagnostic pour définir le projet : 11/11" in overview.text
+    with services.database.connect() as connection:
+        assert connection.execute(select(ChecklistMark.done).order_by(ChecklistMark.id)).scalars().all() == [
+            *[True] * 10, *[False] * 10, *[True] * 10]  # each tick kept, the ones taken back too
+    answered = await client.send("tout est fait")  # no stage's checklist shown: it answers no checklist
+    assert "11/11" not in answered[0].text and "☑️ Visiter" not in answered[0].text

@@ -187,6 +187,10 @@ async def test_a_reader_reads_and_answers_nothing(owner, application, api, servi
     assert "Exigences de la labellisation" in conformity.text
     assert conformity.labels == ["☰ Menu"]  # no 🔧 to open a step: a reader opens none
     assert "Dossier final" not in (await prefecture.send("/dossier"))[-1].labels  # what is missing, and a draft
+    await prefecture.send("/checklist")
+    stage = (await prefecture.click("1. Établir un diagnostic"))[0]
+    assert stage.labels == ["📋 Toutes les étapes", "☰ Menu"]  # nothing to tick, one by one or all at once
+    assert "En tant que lecteur" in (await prefecture.send("tout est fait"))[0].text
     with services.database.connect() as connection:
         assert connection.execute(select(Answer.id)).first() is None
 

@@ -38,7 +38,8 @@ from dialogs.parsing import (
     spoken,
     territory_said,
     to_json,
-    parse_title, typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team,
+    parse_title, typed_at_checklist_stage, typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects,
+    typed_at_recap, typed_at_team,
     typed_button,
     typed_command,
     word_said,
@@ -888,6 +889,14 @@ def test_what_is_typed_under_projects_is_the_project_it_names(text, meant):
     ("Marie Dupont", None)])
 def test_a_number_typed_under_the_list_of_questions_left_for_later_is_its_button(text, meant):
     assert typed_at_deferred(text) == meant
+
+
+@pytest.mark.parametrize(("text", "meant"), [
+    ("tout est fait", True), ("Tout !", True), ("☑️ Tout cocher", True), ("c'est tout fait pour cette étape", True),
+    ("on a tout fait", True), ("⬜ Tout décocher", False), ("rien", False), ("tout sauf la visite", None),
+    ("3", None), ("oui", None)])
+def test_all_done_typed_under_a_stage_s_checklist(text, meant):
+    assert typed_at_checklist_stage(text) is meant
 
 
 @pytest.mark.parametrize(("text", "meant"), [
