@@ -1187,6 +1187,28 @@ def typed_at_deferred(text: str) -> int | None:
     return int(match["n"]) if match else None
 
 
+# Where a committee meets, said with its date: "le 29 mars de 14h à 16h à la salle du conseil de la CC", "le 12 juin
+# en mairie de Bitche", "à Bitche": after "à", "au", "en" or "dans", a place's noun or a proper name.
+_PLACE_NOUNS = ("salle", "mairie", "maison", "siège", "siege", "locaux", "local", "hôtel", "hotel", "espace", "centre",
+                "médiathèque", "mediatheque", "foyer", "préfecture", "prefecture", "sous-préfecture",
+                "sous-prefecture", "bureau", "bureaux", "France services", "communauté", "pôle", "pole", "visio",
+                "visioconférence", "visioconference")
+_PLACE_RE = re.compile(r"(?:^|[\s,])(?:à|a|au|aux|en|dans)\s+(?P<place>(?:(?:la|le|les)\s+|l['’]\s*)?(?:"
+                       + "|".join(map(re.escape, _PLACE_NOUNS)) + r")\b[^,;.!?\n]*|(?-i:[A-ZÀ-Ý][\w'’-]+)"
+                       r"(?:[\s-](?:(?:sur|sous|en|le|la|les|de|du|des|d['’])[\s-])?(?-i:[A-ZÀ-Ý][\w'’-]+))*)",
+                       re.IGNORECASE)
+_PLACE_ARTICLE_RE = re.compile(r"^(?:(?:la|le|les)\s+|l['’]\s*)", re.IGNORECASE)
+
+
+def place_said(text: str) -> str | None:
+    """Where something meets, said in a sentence with its date and hours ("… à la salle du conseil de la CC"): the
+    place, capitalised, without its article; None when no place is said."""
+    said = _PLACE_RE.search(text)
+    if said is None or fold(said["place"].split()[0]) in map(fold, MONTHS):  # "en Mars": a month
+        return None
+    return upper_first(_PLACE_ARTICLE_RE.sub("", said["place"].strip(), count=1))
+
+
 # Under a stage's checklist: every item ticked ("tout est fait", as « ☑️ Tout cocher »), or every hand tick taken back.
 _ALL_DONE_RE = re.compile(r"(?:(?:c'est |oui,? )?(?:tout|tous|toutes)(?: (?:est|a ete|sont|ont ete|c'est))?"
                           r"(?: (?:fait|faits|faites|cocher|coche|cochees|cochez|fini|ok))?"

@@ -49,6 +49,7 @@ class KindSetting(Strict):
 class CommitteeRules(Strict):
     date_question: Identifier
     time_question: Identifier
+    place_question: Identifier
     invitees_question: Identifier
     days_before: list[int] = Field(min_length=1)
     followup_days_after: int = Field(ge=1)
@@ -213,6 +214,7 @@ def check_questions(model: ReminderModel, questions: dict[str, Question]) -> Non
     """The guide questions the calendar reads exist and have the kind it expects."""
     expected = {
         model.committee.date_question: "date", model.committee.time_question: "time_ranges",
+        model.committee.place_question: "short_text",
         model.committee.invitees_question: "multi_choice", model.labelling.decision_question: "choice",
         model.labelling.date_question: "date", model.activity_report.writer_question: "short_text",
         model.activity_report.expectations_question: "long_text",

@@ -23,6 +23,7 @@ class Invite(Protocol):
     alarms_minutes_before: tuple[int, ...]
     project: str
     zone: str  # its times' clock, the project's ("America/Cayenne"); "": `zone`, the bot's
+    location: str  # where it meets; "": not said
 
 
 def calendar_file(invite: Invite, zone: ZoneInfo, stamp: datetime) -> bytes:
@@ -34,6 +35,8 @@ def calendar_file(invite: Invite, zone: ZoneInfo, stamp: datetime) -> bytes:
     event.add("dtstamp", stamp)
     event.add("summary", invite.summary)
     event.add("description", invite.description)
+    if invite.location:
+        event.add("location", invite.location)
     if invite.minutes is None:
         event.add("dtstart", invite.day)
         event.add("dtend", invite.day + timedelta(days=1))

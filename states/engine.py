@@ -1573,11 +1573,12 @@ class _Conversation:
                         *self._committee_set(question), *self._proceed()])
 
     def _committee_set(self, question: Question) -> list[Reply]:
-        """Once the guide's committee date and time are handled: the confirmation and the calendar file."""
+        """Once the guide's committee date, time and place are handled: the confirmation and the calendar file."""
         rules = self.engine.reminders.committee
-        if question.id != rules.time_question and not (
-                question.id == rules.date_question and rules.time_question in self.view.answers):
-            return []  # the time question comes next; the file waits for it
+        asked = [rules.date_question, rules.time_question, rules.place_question]  # in the guide's order
+        if question.id not in asked or any(later not in self.view.answers
+                                           for later in asked[asked.index(question.id) + 1:]):
+            return []  # the time or place question comes next; the file waits for it
         desk = self._desk_for_reminders()
         desk.sync()
         self._calendar_moved = False

@@ -89,6 +89,7 @@ class CalendarInvite:
     project: str
     caption: str
     zone: str = ""     # the project's clock ("America/Cayenne"), its times' zone; "": the bot's
+    location: str = ""  # where it meets, as typed: "Salle du conseil de la CC"; "": not said
 
 
 @dataclass(frozen=True)

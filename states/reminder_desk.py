@@ -9,7 +9,7 @@ from datetime import date, datetime
 from dialogs.calendar import add_months, as_utc, local_date, next_working_day
 from dialogs.errors import ParseError
 from dialogs.loader import LoadedGuide
-from dialogs.parsing import parse_date, parse_time_ranges, to_json
+from dialogs.parsing import parse_date, parse_time_ranges, place_said, to_json
 from dialogs.reminder_model import TEAM, ReminderModel
 from dialogs.ui import UiTexts
 from states.buttons import Action
@@ -144,20 +144,23 @@ class ReminderDesk:
         try:
             parse_date(text, self.today, "future")
         except ParseError as error:
-            return error.key != "date.invalid" or self._hours_alone(text)
+            return error.key != "date.invalid" or self._hours_or_place_alone(text)
         return True
 
-    def _hours_alone(self, text: str) -> bool:
+    def _hours_or_place_alone(self, text: str) -> bool:
+        """"14h-16h", "à la salle du conseil": the committee dated, its hours or its place, without another date."""
         said = _HOURS_RE.search(text)
-        return said is not None and self.facts().committee_date is not None \
-            and not re.search(r"[0-9]", text[:said.start()] + text[said.end():])
+        rest = text if said is None else text[:said.start()] + text[said.end():]
+        return (said is not None or place_said(text) is not None) and self.facts().committee_date is not None \
+            and not re.search(r"[0-9]", rest)
 
     def text(self, text: str) -> list[Reply]:
-        """The committee date typed after "Changer la date", or under /rappels; the hours said with it, or alone
-        once it has a date, are its hours."""
-        if self._hours_alone(text):
+        """The committee date typed after "Changer la date", or under /rappels; the hours and the place said with
+        it, or alone once it has a date, are its hours and place."""
+        if self._hours_or_place_alone(text):
             self.membership.awaiting = None
             refused = self._hours(text)
+            self._place(text)
             return [*(refused or [self.date_set(self.facts().committee_date)]), self.summary(plan=False)]
         try:
             day = parse_date(text, self.today, "future")
@@ -168,6 +171,7 @@ class ReminderDesk:
                     self.ask_date()]
         self.membership.awaiting = None
         refused = self._hours(text)
+        self._place(text)
         self.record(self.model.committee.date_question, to_json("date", day))
         self.sync()
         return [self.date_set(day), *refused, self.summary(plan=False)]
@@ -187,6 +191,11 @@ class ReminderDesk:
                                       "kind": "time_ranges", "deferrable": False})]
         self.record(self.model.committee.time_question, to_json("time_ranges", ranges))
         return []
+
+    def _place(self, text: str) -> None:
+        """The committee's place said in the text ("… à la salle du conseil de la CC"), recorded."""
+        if (place := place_said(text)) is not None:
+            self.record(self.model.committee.place_question, to_json("short_text", place))
 
     def date_set(self, day: date) -> Reply:
         """What the team is told once the committee has a date, with the calendar file."""
@@ -228,8 +237,9 @@ class ReminderDesk:
         separator = texts.list_separator
         values = self.view().values
         ranges = values.get(rules.time_question) if self.view().status(rules.time_question) == ANSWERED else None
+        place = values.get(rules.place_question) if self.view().status(rules.place_question) == ANSWERED else None
         versions = [len(self.repo.history(self.project.id, question))
-                    for question in (rules.date_question, rules.time_question)]
+                    for question in (rules.date_question, rules.time_question, rules.place_question)]
         return CalendarInvite(
             uid=f"comite-{self.project.id}-{len(self.committees_held) + 1}@guide-msap",
             # RFC 5545: 0 when the event is created, one more with each change of its date or time.
@@ -243,18 +253,20 @@ class ReminderDesk:
             alarm=texts.calendar_alarm.format(project=self.project.name),
             alarms_minutes_before=tuple(rules.alarms_minutes_before if ranges
                                         else rules.all_day_alarms_minutes_before),
-            project=self.project.name, caption=texts.calendar_caption, zone=self.planner.zone.key)
+            project=self.project.name, caption=texts.calendar_caption, zone=self.planner.zone.key,
+            location=place or "")
 
     def _committee(self, day: date | None) -> dict:
         if day is None:
             return {"date": None}
-        ranges = self.view().values.get(self.model.committee.time_question)
+        values, rules = self.view().values, self.model.committee
         return {"date": day, "days_left": (day - self.today).days, "weekend": day.weekday() >= 5,
-                "holiday": self.planner.holidays.name(day), "time": ranges or None}
+                "holiday": self.planner.holidays.name(day), "time": values.get(rules.time_question) or None,
+                "place": values.get(rules.place_question)}
 
 
 def watched_questions(model: ReminderModel) -> frozenset[str]:
     """Answers that move the project's calendar."""
-    return frozenset({model.committee.date_question, model.committee.time_question,
+    return frozenset({model.committee.date_question, model.committee.time_question, model.committee.place_question,
                       model.labelling.decision_question, model.labelling.date_question})
 

@@ -85,7 +85,7 @@ class ReminderNotes:
             }, [[button(texts.open, Action.REMINDERS)]])
         return Reply("reminder_committee", {
             **common, "agenda": rules.agenda, "invite": rules.invite,
-            "invited": view.chosen_labels(rules.invitees_question),
+            "invited": view.chosen_labels(rules.invitees_question), "place": view.values.get(rules.place_question),
             "todo": rules.todo, "fiche": rules.fiche,
         }, [[button(texts.change_date, Action.REMINDER_DATE)], [button(texts.open, Action.REMINDERS)]])
 

@@ -108,7 +108,8 @@ async def test_a_yes_to_the_yearly_committee_said_with_its_date_and_guests_keeps
     asked = (await client.click("Valider"))[-1]
     assert versions(services, "dev_comite_membres") == [["collectivites", "prefecture", "partenaires"]]
     assert question_in(guide, asked).id == "dev_comite_horaire"
-    said = await client.send("à partir de 14h30, deux heures environ")
+    await client.send("à partir de 14h30, deux heures environ")
+    said = await client.send("à l'Hôtel du Département")
     assert "mardi 14 mars 2028, 14 h 30 – 16 h 30" in said[0].text.replace("\u202f", " ")
     assert versions(services, "dev_comite_horaire") == [[[870, 990]]]
 

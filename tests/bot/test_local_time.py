@@ -49,6 +49,7 @@ async def test_tomorrow_and_the_committee_s_hour_are_the_territory_s(team, api):
     replies = await team.client.send("demain")
     assert "dimanche 28 novembre 2027" in replies[0].text
     await team.client.send("14h30-16h30")
+    await team.client.send("mairie de Maripasoula")
     start = event_of(calendar_files(api)[-1])["DTSTART"].dt
     assert str(start.tzinfo) == "America/Cayenne" and start.replace(tzinfo=None) == datetime(2027, 11, 28, 14, 30)
 

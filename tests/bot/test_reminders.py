@@ -329,8 +329,13 @@ async def test_the_date_and_time_given_in_stage_8_plan_the_reminders_and_send_th
     assert "De quelle heure à quelle heure ?" in replies[-1].text
     assert not calendar_files(api)  # the file waits for the time
     replies = await team.client.send("14h30-16h30")
+    assert "Où se tiendra-t-il ?" in replies[-1].text
+    assert not calendar_files(api)  # nor the place
+    replies = await team.client.send("salle du conseil, mairie de Salles-Curan")
     assert "Comité de pilotage enregistré" in replies[0].text and "14 h 30 – 16 h 30" in replies[0].text
+    assert "📍 salle du conseil, mairie de Salles-Curan" in replies[0].text
     event = event_of(calendar_files(api)[-1])
+    assert str(event["LOCATION"]) == "salle du conseil, mairie de Salles-Curan"
     start = event["DTSTART"].dt
     assert str(start.tzinfo) == "Europe/Paris" and start.utcoffset() == timedelta(hours=2)
     assert start.replace(tzinfo=None) == datetime(2028, 6, 13, 14, 30)
@@ -366,8 +371,10 @@ async def test_the_committee_hour_is_one_range_never_closed(team, api):
     replies = await team.client.send("en fin de journée")
     assert "Je n'ai pas reconnu cet horaire. Exemple : 14h-16h." in replies[0].text and "fermé" not in replies[0].text
     assert not calendar_files(api)  # nothing taken yet
-    replies = await team.client.send("14h-16h")
-    assert "Comité de pilotage enregistré" in replies[0].text and "14 h – 16 h" in replies[0].text
+    await team.client.send("14h-16h")
+    replies = await team.client.click("Passer")  # no place said: the file comes all the same
+    assert "Comité de pilotage enregistré" in replies[1].text and "14 h – 16 h" in replies[1].text
+    assert "📍" not in replies[1].text and "LOCATION" not in event_of(calendar_files(api)[-1])
 
 
 async def test_another_button_or_a_sticker_while_typing_the_date(team):
@@ -432,3 +439,18 @@ async def test_the_hours_typed_with_the_committees_date_or_after_it_are_its_hour
         repo = Repository(connection)
         answers = repo.answers(repo.projects(team.user_id)[0][0].id)
     assert answers["dev_comite_horaire"].value == [[600, 720]] and "chef_projet_nom" not in answers
+
+
+async def test_where_the_committee_meets_typed_with_its_date_or_after_it_is_its_place(team, api):
+    """"le 29 mars de 14h à 16h à la salle du conseil de la CC" kept the date and hours, the place dropped."""
+    await new_project(team)
+    await team.client.send("/rappels")
+    replies = await team.client.send("comité le 13 juin 2028 de 14h à 16h à la salle du conseil de la CC")
+    assert "mardi 13 juin 2028, 14 h – 16 h (dans 199 jours)\n📍 Salle du conseil de la CC" in replies[0].text
+    assert str(event_of(calendar_files(api)[-1])["LOCATION"]) == "Salle du conseil de la CC"
+    replies = await team.client.send("finalement à la médiathèque de Millau")  # under /rappels again
+    assert "📍 Médiathèque de Millau" in replies[0].text and "14 h – 16 h" in replies[0].text
+    event = event_of(calendar_files(api)[-1])
+    assert str(event["LOCATION"]) == "Médiathèque de Millau" and event["SEQUENCE"] == 1  # the same event, moved
+    (reminded,) = await team.tick("2028-05-12 09:00")  # 30 days before is a Sunday: the Friday
+    assert "📍 Médiathèque de Millau" in reminded

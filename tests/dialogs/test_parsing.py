@@ -38,7 +38,7 @@ from dialogs.parsing import (
     spoken,
     territory_said,
     to_json,
-    parse_title, typed_at_checklist_stage, typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects,
+    parse_title, place_said, typed_at_checklist_stage, typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects,
     typed_at_recap, typed_at_team,
     typed_button,
     typed_command,
@@ -897,6 +897,16 @@ def test_a_number_typed_under_the_list_of_questions_left_for_later_is_its_button
     ("3", None), ("oui", None)])
 def test_all_done_typed_under_a_stage_s_checklist(text, meant):
     assert typed_at_checklist_stage(text) is meant
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("comité le 29 mars de 14h à 16h à la salle du conseil de la CC", "Salle du conseil de la CC"),
+    ("le 12 juin en mairie de Bitche", "Mairie de Bitche"), ("29 mars à Bitche", "Bitche"),
+    ("29/03/2027 à l'hôtel de ville de Saint-Avold", "Hôtel de ville de Saint-Avold"),
+    ("le 3 mai au siège de la CC", "Siège de la CC"), ("le 29 mars 2027 de 14h à 16h", None),
+    ("comité le 12 juin à 14h", None), ("le 12 Juin", None)])
+def test_where_a_committee_meets_said_with_its_date(text, place):
+    assert place_said(text) == place
 
 
 @pytest.mark.parametrize(("text", "meant"), [

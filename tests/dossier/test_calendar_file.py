@@ -45,3 +45,17 @@ def test_a_committee_outre_mer_is_at_its_own_local_time():
     (event,) = parsed.walk("VEVENT")
     assert str(event["DTSTART"].dt.tzinfo) == "America/Cayenne" and event["DTSTART"].dt.hour == 14
     assert event["DTSTART"].dt.astimezone(timezone.utc).hour == 17
+
+
+def test_where_the_committee_meets_is_the_event_s_location_and_stays_text():
+    """A place typed with the date ("… à la salle du conseil de la CC") was dropped: the team's calendars had no
+    place. Typed text, it can add no property either."""
+    stamp = datetime(2027, 1, 1, tzinfo=timezone.utc)
+    (event,) = Calendar.from_ical(calendar_file(replace(invite("Bitche"), location="Salle du conseil de la CC"),
+                                                PARIS, stamp)).walk("VEVENT")
+    assert str(event["LOCATION"]) == "Salle du conseil de la CC"
+    (hostile,) = Calendar.from_ical(calendar_file(replace(invite("Bitche"), location=HOSTILE), PARIS,
+                                                  stamp)).walk("VEVENT")
+    assert str(hostile["LOCATION"]) == HOSTILE.replace("\r\n", "\n") and "ATTENDEE" not in hostile
+    (none,) = Calendar.from_ical(calendar_file(invite("Bitche"), PARIS, stamp)).walk("VEVENT")
+    assert "LOCATION" not in none
