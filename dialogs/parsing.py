@@ -1188,12 +1188,13 @@ def typed_at_deferred(text: str) -> int | None:
 
 
 # Where a committee meets, said with its date: "le 29 mars de 14h à 16h à la salle du conseil de la CC", "le 12 juin
-# en mairie de Bitche", "à Bitche": after "à", "au", "en" or "dans", a place's noun or a proper name.
+# en mairie de Bitche", "à Bitche": after "à", "au", "en" or "dans" (not "il y a Marie"), a place's noun or a proper
+# name.
 _PLACE_NOUNS = ("salle", "mairie", "maison", "siège", "siege", "locaux", "local", "hôtel", "hotel", "espace", "centre",
                 "médiathèque", "mediatheque", "foyer", "préfecture", "prefecture", "sous-préfecture",
                 "sous-prefecture", "bureau", "bureaux", "France services", "communauté", "pôle", "pole", "visio",
                 "visioconférence", "visioconference")
-_PLACE_RE = re.compile(r"(?:^|[\s,])(?:à|a|au|aux|en|dans)\s+(?P<place>(?:(?:la|le|les)\s+|l['’]\s*)?(?:"
+_PLACE_RE = re.compile(r"(?:^|,|(?<!\by)\s)(?:à|a|au|aux|en|dans)\s+(?P<place>(?:(?:la|le|les)\s+|l['’]\s*)?(?:"
                        + "|".join(map(re.escape, _PLACE_NOUNS)) + r")\b[^,;.!?\n]*|(?-i:[A-ZÀ-Ý][\w'’-]+)"
                        r"(?:[\s-](?:(?:sur|sous|en|le|la|les|de|du|des|d['’])[\s-])?(?-i:[A-ZÀ-Ý][\w'’-]+))*)",
                        re.IGNORECASE)

@@ -86,7 +86,7 @@ DEFERRED_LIST = "deferred"  # membership.awaiting: /a_traiter is the last screen
 # /a_traiter; once it is handled, the guide goes back to the state it left, and the list shows what is still left
 # for later. Positions, not ids: the column holds 30 characters.
 LATER = "later:"
-# membership.awaiting: a stage's checklist, by its position, is the last screen shown; "tout est fait" ticks it all.
+# membership.awaiting: a stage's checklist, by its order, is the last screen shown; "tout est fait" ticks it all.
 CHECKLIST_STAGE = "checklist:"
 # Taps on the question opened from /a_traiter, which keep its way back; any other leaves it.
 ANSWERING_TAPS = frozenset({Action.PICK, Action.TOGGLE, Action.VALIDATE, Action.KEEP, Action.CLEAR, Action.DATE_KEEP,
@@ -286,7 +286,7 @@ class _Conversation:
         if shown in SCREENS_WITHOUT_QUESTION and self.membership is not None and self.membership.awaiting is None:
             self.membership.awaiting = SCREEN_MARKERS.get(shown, ELSEWHERE)
             if shown == "checklist_stage":
-                self.membership.awaiting = f"{CHECKLIST_STAGE}{outcome.replies[-1].values['order'] - 1}"
+                self.membership.awaiting = f"{CHECKLIST_STAGE}{outcome.replies[-1].values['order']}"
         return outcome
 
     def _not_taken(self, event: Unsupported | Edited) -> Outcome:
@@ -760,7 +760,8 @@ class _Conversation:
         if screen.startswith(BUDGET_SCREEN):
             return self._desk().typed_at_screen(text)
         if screen.startswith(CHECKLIST_STAGE):
-            stage = self.guide.stages[int(screen.removeprefix(CHECKLIST_STAGE))]
+            order = int(screen.removeprefix(CHECKLIST_STAGE))
+            stage = next(stage for stage in self.guide.stages if stage.order == order)
             self.membership.awaiting = None
             if (done := typed_at_checklist_stage(text)) is None or not allows_action(self.membership.role,
                                                                                     Action.TICK_ALL):

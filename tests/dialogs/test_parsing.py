@@ -904,7 +904,8 @@ def test_all_done_typed_under_a_stage_s_checklist(text, meant):
     ("le 12 juin en mairie de Bitche", "Mairie de Bitche"), ("29 mars à Bitche", "Bitche"),
     ("29/03/2027 à l'hôtel de ville de Saint-Avold", "Hôtel de ville de Saint-Avold"),
     ("le 3 mai au siège de la CC", "Siège de la CC"), ("le 29 mars 2027 de 14h à 16h", None),
-    ("comité le 12 juin à 14h", None), ("le 12 Juin", None)])
+    ("comité le 12 juin à 14h", None), ("le 12 Juin", None), ("le 12 juin, il y a Marie qui vient", None),
+    ("le comité sera en Mars", None)])
 def test_where_a_committee_meets_said_with_its_date(text, place):
     assert place_said(text) == place
 
