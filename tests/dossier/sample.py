@@ -124,7 +124,8 @@ def sample_values(hostile: str = "", long_text: str = "") -> dict[str, Any]:
         "equipe_statut_accompagnement": "a_recruter",
         "budget_annee": 2027, "budget_en_activite": False, "budget_date_ouverture": "2027-09-01",
         "label_demande_unique": True, "dev_comite_membres": ["collectivites", "prefecture", "partenaires"],
-        "dev_comite_date": "2027-10-12", "dev_engagement_deontologie": True, "dev_engagement_evaluation": True,
+        "dev_comite_date": "2027-10-12", "dev_comite_horaire": [[840, 960]],
+        "dev_comite_lieu": f"Salle du conseil de la CC {hostile}".strip(), "dev_engagement_deontologie": True, "dev_engagement_evaluation": True,
     }
     for key, (_, legal) in OPERATORS.items():
         values |= {f"part_nom_{key}": legal, f"part_signataire_{key}": "Anne Roux, directrice",

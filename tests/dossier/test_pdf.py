@@ -172,6 +172,7 @@ def test_the_complete_dossier_holds_the_whole_project(complete):
         "58 000 €", "20 000 €", "29 000 €", "50 % de 58 000 € = 29 000 €", "19 000 €", "32,8 %",
         "4 mois d'activité", "12 octobre 2027", "Ouverture de la Maison au public", *dossier.annexes,
         "Opérateurs partenaires : La Poste, CAF et MSA.",
+        "Le prochain comité se tiendra le 12 octobre 2027 (14 h – 16 h), lieu : Salle du conseil de la CC.",
     ]
     for expected in expected_texts:
         assert squash(expected) in text, expected
