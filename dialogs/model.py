@@ -132,6 +132,8 @@ class Question(Strict):
     percent: bool = False
     # The answer names people, for the documents to print: "moi" is refused, "c'est moi, Jean Rouvière" is the name.
     person: bool = False
+    # The answer is a place, which a calendar file and the dossier print: "à la salle des fêtes" is "Salle des fêtes".
+    place: bool = False
     # The text right after it in its step, which words typed along with the answer answer too: a person's
     # function ("Marie Dupont, chargée de mission"), the name of what a choice's option is ("la communauté de
     # communes du Causse"), the details of a list ("2 agents, le local de l'ancienne perception").
@@ -173,6 +175,8 @@ class Question(Strict):
             raise ValueError(f"question {self.id}: percent is only for decimals")
         if self.person and self.kind is not Kind.SHORT_TEXT:
             raise ValueError(f"question {self.id}: person is only for short texts")
+        if self.place and self.kind is not Kind.SHORT_TEXT:
+            raise ValueError(f"question {self.id}: place is only for short texts")
         if self.implied_by is not None and not (self.kind is Kind.CHOICE or (self.kind is Kind.DECIMAL and self.words)):
             raise ValueError(f"question {self.id}: implied_by is only for a single choice or a decimal's words")
         if self.identifies and self.kind is not Kind.SHORT_TEXT:

@@ -1210,6 +1210,17 @@ def place_said(text: str) -> str | None:
     return upper_first(_PLACE_ARTICLE_RE.sub("", said["place"].strip(), count=1))
 
 
+_PLACE_START_RE = re.compile(r"(?:à|a|au|aux|en|dans)\s+(?:(?:la|le|les)\s+|l['’]\s*)?", re.IGNORECASE)
+
+
+def place_typed(text: str) -> str:
+    """A place typed as an answer, as a document prints it: "à la salle des fêtes de Bitche" is "Salle des fêtes de
+    Bitche", "à Bitche, salle 3" is "Bitche, salle 3"; other words stay as typed."""
+    if _PLACE_RE.match(text) is None:
+        return text
+    return upper_first(_PLACE_START_RE.sub("", text, count=1))
+
+
 # Under a stage's checklist: every item ticked ("tout est fait", as « ☑️ Tout cocher »), or every hand tick taken back.
 _ALL_DONE_RE = re.compile(r"(?:(?:c'est |oui,? )?(?:tout|tous|toutes)(?: (?:est|a ete|sont|ont ete|c'est))?"
                           r"(?: (?:fait|faits|faites|cocher|coche|cochees|cochez|fini|ok))?"
@@ -1263,7 +1274,9 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
     kind = question.kind
     if kind is Kind.SHORT_TEXT:
         typed = without_full_stop(_words(one_line(parse_text(text, SHORT_TEXT_MAX))))
-        return parse_person(typed) if question.person else typed
+        if question.person:
+            return parse_person(typed)
+        return place_typed(typed) if question.place else typed
     if kind is Kind.LONG_TEXT:
         return _words(rows(parse_text(text, LONG_TEXT_MAX)))
     if kind in (Kind.INTEGER, Kind.DECIMAL, Kind.EUROS):

@@ -331,11 +331,11 @@ async def test_the_date_and_time_given_in_stage_8_plan_the_reminders_and_send_th
     replies = await team.client.send("14h30-16h30")
     assert "Où se tiendra-t-il ?" in replies[-1].text
     assert not calendar_files(api)  # nor the place
-    replies = await team.client.send("salle du conseil, mairie de Salles-Curan")
+    replies = await team.client.send("à la salle du conseil, mairie de Salles-Curan")  # as a document prints it
     assert "Comité de pilotage enregistré" in replies[0].text and "14 h 30 – 16 h 30" in replies[0].text
-    assert "📍 salle du conseil, mairie de Salles-Curan" in replies[0].text
+    assert "📍 Salle du conseil, mairie de Salles-Curan" in replies[0].text  # what was kept, shown
     event = event_of(calendar_files(api)[-1])
-    assert str(event["LOCATION"]) == "salle du conseil, mairie de Salles-Curan"
+    assert str(event["LOCATION"]) == "Salle du conseil, mairie de Salles-Curan"
     start = event["DTSTART"].dt
     assert str(start.tzinfo) == "Europe/Paris" and start.utcoffset() == timedelta(hours=2)
     assert start.replace(tzinfo=None) == datetime(2028, 6, 13, 14, 30)

@@ -910,6 +910,18 @@ def test_where_a_committee_meets_said_with_its_date(text, place):
     assert place_said(text) == place
 
 
+@pytest.mark.parametrize(("typed", "kept"), [
+    ("à la salle des fêtes de Bitche", "Salle des fêtes de Bitche"), ("à Bitche, salle 3", "Bitche, salle 3"),
+    ("au siège de la CC.", "Siège de la CC"), ("salle du conseil, mairie de Salles-Curan",
+                                              "salle du conseil, mairie de Salles-Curan")])
+def test_a_place_typed_as_an_answer_is_kept_as_a_document_prints_it(typed, kept):
+    """"à la salle des fêtes" at « Où se tiendra-t-il ? » made the dossier say "lieu : à la salle des fêtes"."""
+    assert parse_answer(_question(Kind.SHORT_TEXT, place=True), typed) == kept
+    assert parse_answer(_question(Kind.SHORT_TEXT), typed) == typed.removesuffix(".")
+    with pytest.raises(ValueError, match="place is only for short texts"):
+        _question(Kind.LONG_TEXT, place=True)
+
+
 @pytest.mark.parametrize(("text", "meant"), [
     ("inviter Paul", True), ("➕ Inviter quelqu'un", True), ("Ajouter un membre", True), ("Invitation", True),
     ("Directrice", False), ("inventaire des services", False), ("oui", False)])
