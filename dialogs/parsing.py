@@ -630,8 +630,8 @@ _AROUND_RANKS = frozenset({"le", "la", "les", "l", "et", "ou", "option", "option
 
 def names_nothing(text: str) -> bool:
     """A text that names nothing: a question, a yes or no ("aucun", "pas encore"), even with words after it ("oui,
-    prévu le 12 mars": another question's answer), "plus tard", or options by their number or rank ("les trois
-    premiers", "le 2"); "deux postes en libre-service" names something."""
+    prévu le 12 mars": another question's answer), "plus tard", options by their number or rank ("les trois
+    premiers", "le 2"), or hours; "deux postes en libre-service" names something."""
     words = typed_words(text)
     if text.rstrip().endswith("?") or words in _VAGUE or _THE_OTHERS_RE.match(words):
         return True
@@ -639,7 +639,15 @@ def names_nothing(text: str) -> bool:
     ranks = [t for t in tokens if _RANK_RE.fullmatch(t) or (t in SPELT_NUMBERS and t not in ("un", "une"))]  # articles
     if ranks and all(t in ranks or t in _AROUND_RANKS for t in tokens):
         return True
-    return said_yes_no(text) is not None or yes_no_then(text) is not None
+    return said_yes_no(text) is not None or yes_no_then(text) is not None or _hours_alone(text)
+
+
+def _hours_alone(text: str) -> bool:
+    """"14h-16h": hours, typed a question early (the committee's, after its guests), which name no one."""
+    try:
+        return bool(parse_time_ranges(text))
+    except ParseError:
+        return False
 
 
 # ---------------------------------------------------------------- free text

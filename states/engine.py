@@ -66,7 +66,7 @@ PERSONAL_COMMANDS = ("mes_donnees", "supprimer", "confidentialite")
 EDIT_BUTTONS_PER_ROW = 5
 RECAP_ITEMS_PER_MESSAGE = 40  # 8 rows of ✏️ buttons: well within Telegram's 100 buttons
 # Kinds of answer no other question reads: typed too early, such an answer is kept for its question.
-_ONLY_ITS_ANSWER = frozenset({Kind.ADDRESS, Kind.SIRET})
+_ONLY_ITS_ANSWER = frozenset({Kind.ADDRESS, Kind.SIRET, Kind.TIME_RANGES})
 # The next tap is the project's referential, chosen once its territory is given (membership.awaiting).
 CHOOSING_REFERENTIAL = "referential"
 # Before the rules are chosen, ↩️ Retour leads back: from the rules to the territory given (kept until another is
@@ -740,16 +740,18 @@ class _Conversation:
 
     def _answered_later(self, question: Question, text: str) -> tuple[Question, Any] | None:
         """A question further in the step, shown and not answered yet, of a kind only its answer reads as (an
-        address, a SIRET), and its value, when the text refused here is that answer; None otherwise."""
+        address, a SIRET, hours), and its value, when the text refused here is that answer; None otherwise."""
         step = self.guide.step_of_question[question.id]
         for later in step.questions[step.questions.index(question) + 1:]:
             if later.kind not in _ONLY_ITS_ANSWER or later.kind is question.kind or not self.view.visible(later) or (
                     (stored := self.view.answers.get(later.id)) is not None and stored.status == ANSWERED):
                 continue
             try:
-                return later, parse_answer(later, text, self._today())
+                value = parse_answer(later, text, self._today())
             except ParseError:
                 continue
+            if value != []:  # "fermé", an opening day's hours, is no meeting's
+                return later, value
         return None
 
     def _typed_at_screen(self, text: str) -> Outcome | None:

@@ -348,6 +348,29 @@ async def test_the_date_and_time_given_in_stage_8_plan_the_reminders_and_send_th
         in sent[0]
 
 
+async def test_the_hours_typed_at_the_guests_are_kept_for_the_hours_question(team, api):
+    """"14h-16h" typed at « Qui inviterez-vous ? » (one question early) was an « Autre » guest worded "14h-16h",
+    which the calendar file listed among the people to invite."""
+    await new_project(team)
+    await team.client.send("/menu")
+    replies = await team.client.click("8. La Maison, outil de développement local")
+    for _ in range(2):
+        await walk_step(team.client, team.services.guide, replies)
+        replies = await team.client.click("Étape suivante")
+    await team.client.send("oui, le premier le 13 juin 2028")
+    refused, asked = await team.client.send("14h-16h")
+    assert refused.text.startswith("⚠️") and "📝 Votre texte est noté pour « De quelle heure à quelle heure ? »" \
+        in refused.text
+    assert "Qui inviterez-vous" in asked.text
+    await team.client.click("Préfecture de département")
+    asked = (await team.client.click("Valider"))[-1]
+    assert "Où se tiendra-t-il ?" in asked.text  # the hours are not asked again
+    replies = await team.client.send("à la mairie")
+    assert "14 h – 16 h" in replies[0].text and "📍 Mairie" in replies[0].text
+    event = event_of(calendar_files(api)[-1])
+    assert "14h-16h" not in str(event["DESCRIPTION"]) and event["DTSTART"].dt.hour == 14
+
+
 async def test_the_committee_hour_is_one_range_never_closed(team, api):
     await new_project(team)
     await team.client.send("/menu")
