@@ -987,8 +987,10 @@ _NOT_YET = frozenset({"pas encore", "pas encore defini", "pas encore definie", "
 
 
 # What a phone user types instead of tapping « ✅ Valider » under the options ticked or the budget lines entered.
-VALIDATE_PHRASES = frozenset({"valider", "je valide", "ok", "oui", "c'est tout", "c'est bon", "voila", "termine",
-                              "fini", "c'est fini", "ca sera tout"})
+# What a text question may keep as its answer too: "terminé" at « Où en sont les conventions locales ? ».
+_DONE = frozenset({"termine", "fini", "c'est fini"})
+VALIDATE_PHRASES = frozenset({"valider", "je valide", "ok", "oui", "c'est tout", "c'est bon", "voila",
+                              "ca sera tout"}) | _DONE
 
 
 def button_typed(text: str) -> str | None:
@@ -1452,8 +1454,9 @@ def _figure(question: Question, text: str, today: datetime.date | None) -> Any:
 
 def _words(text: str) -> str:
     """A text answer, which "oui" alone never is: every text question asks what, who or how ("non" may say
-    "none"); nor a figure alone, a button's number typed under another screen, nor "voir ci-dessus"."""
-    if not _LETTER_RE.search(text) or said_yes_no(text):
+    "none"); nor "valider" (the list just typed, validated again), a figure alone, a button's number typed under
+    another screen, nor "voir ci-dessus"."""
+    if not _LETTER_RE.search(text) or said_yes_no(text) or (typed_validate(text) and typed_words(text) not in _DONE):
         raise ParseError("text.words", typed=text)
     if _ELSEWHERE_RE.fullmatch(typed := typed_words(text)) or _ELSEWHERE_AND_MORE_RE.match(typed) \
             or not _without_as_said(text).strip(" .!"):

@@ -1160,13 +1160,15 @@ def test_what_is_not_a_year_is_refused_with_one_for_example():
         parse_answer(_question(Kind.INTEGER, min=0), "l'an prochain", TODAY)
 
 
-@pytest.mark.parametrize("text", ["oui", "Oui !", "ok", "d'accord", "3", "12.", "?"])
+@pytest.mark.parametrize("text", ["oui", "Oui !", "ok", "d'accord", "3", "12.", "?", "valider", "c'est bon"])
 def test_a_yes_or_a_figure_alone_answers_no_text_question(text):
     """Every text question asks what, who or how: "oui" or "3" (a button's number, typed under another screen)
-    would print as the answer in the dossier."""
+    would print as the answer in the dossier; so would "valider", typed after a list already validated (it was the
+    committee's place in the calendar file: "📍 valider")."""
     for kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT):
         with raises_key("text.words", typed=text):
             parse_answer(_question(kind), text)
+    assert parse_answer(_question(Kind.LONG_TEXT), "Terminé") == "Terminé"  # where a status is asked in words
 
 
 @pytest.mark.parametrize("text", ["voir ci-dessus", "Idem.", "cf. ci-dessus", "comme plus haut", "déjà dit",
