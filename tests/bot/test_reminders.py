@@ -316,13 +316,18 @@ async def test_the_bot_asks_for_a_date_eleven_months_after_the_labelling(team):
     assert len(asked) == 1 and "29 février 2028" in asked[0]
 
 
-async def test_the_date_and_time_given_in_stage_8_plan_the_reminders_and_send_the_calendar_file(team, api):
+async def reach_the_committee(team: Team) -> None:
+    """A new project at stage 8's « Réunirez-vous un comité de pilotage… ? », the two steps before it walked."""
     await new_project(team)
     await team.client.send("/menu")
     replies = await team.client.click("8. La Maison, outil de développement local")
     for _ in range(2):  # the activity follow-up, then communication
         await walk_step(team.client, team.services.guide, replies)
         replies = await team.client.click("Étape suivante")
+
+
+async def test_the_date_and_time_given_in_stage_8_plan_the_reminders_and_send_the_calendar_file(team, api):
+    await reach_the_committee(team)
     await team.client.click("Oui")  # a committee at least once a year
     await team.client.send("la sous-préfecture et l'association Lévézou Solidarité")  # and its « Autre », named
     replies = await team.client.send("13/06/2028")
@@ -351,12 +356,7 @@ async def test_the_date_and_time_given_in_stage_8_plan_the_reminders_and_send_th
 async def test_the_hours_typed_at_the_guests_are_kept_for_the_hours_question(team, api):
     """"14h-16h" typed at « Qui inviterez-vous ? » (one question early) was an « Autre » guest worded "14h-16h",
     which the calendar file listed among the people to invite."""
-    await new_project(team)
-    await team.client.send("/menu")
-    replies = await team.client.click("8. La Maison, outil de développement local")
-    for _ in range(2):
-        await walk_step(team.client, team.services.guide, replies)
-        replies = await team.client.click("Étape suivante")
+    await reach_the_committee(team)
     await team.client.send("oui, le premier le 13 juin 2028")
     refused, asked = await team.client.send("14h-16h")
     assert refused.text.startswith("⚠️") and "📝 Votre texte est noté pour « De quelle heure à quelle heure ? »" \
@@ -372,12 +372,7 @@ async def test_the_hours_typed_at_the_guests_are_kept_for_the_hours_question(tea
 
 
 async def test_the_committee_hour_is_one_range_never_closed(team, api):
-    await new_project(team)
-    await team.client.send("/menu")
-    replies = await team.client.click("8. La Maison, outil de développement local")
-    for _ in range(2):
-        await walk_step(team.client, team.services.guide, replies)
-        replies = await team.client.click("Étape suivante")
+    await reach_the_committee(team)
     await team.client.click("Oui")
     await team.client.click("Préfecture de département")
     await team.client.click("Valider")
