@@ -1220,15 +1220,12 @@ def place_said(text: str) -> str | None:
     return upper_first(_PLACE_ARTICLE_RE.sub("", said["place"].strip(), count=1))
 
 
-_PLACE_START_RE = re.compile(r"(?:à|a|au|aux|en|dans)\s+(?:(?:la|le|les)\s+|l['’]\s*)?", re.IGNORECASE)
-
-
 def place_typed(text: str) -> str:
     """A place typed as an answer, as a document prints it: "à la salle des fêtes de Bitche" is "Salle des fêtes de
     Bitche", "à Bitche, salle 3" is "Bitche, salle 3"; other words stay as typed."""
-    if _PLACE_RE.match(text) is None:
+    if (said := _PLACE_RE.match(text)) is None:
         return text
-    return upper_first(_PLACE_START_RE.sub("", text, count=1))
+    return upper_first(_PLACE_ARTICLE_RE.sub("", text[said.start("place"):], count=1))
 
 
 # Under a stage's checklist: every item ticked ("tout est fait", as « ☑️ Tout cocher »), or every hand tick taken back.
