@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 from dialogs.errors import ParseError
 from dialogs.folding import ORDINALS, SPELT_NUMBERS, fold, spelt_out, typed_words
 from dialogs.formatting import upper_first
+from dialogs.full_time import share_said
 from dialogs.model import OTHER, Kind, Option, Question, Together
 from dialogs.pasted import asides, in_brackets, lines, list_items, without_asides
 
@@ -140,6 +141,8 @@ def match_option(options: Sequence[Option], text: str, first_words: bool = False
         return options[rank - 1].id
     if (bare := without_asides(text).strip()) != text.strip() and bare:  # "La Poste (agence postale)",
         return match_option(options, bare, first_words)  # "Région BFC (contrat territorial) : 20 %": asides
+    if (held := _holding_share(options, text)) is not None:
+        return held
     typed = bare_words(text)
     said = {option.id: rest for option in options
             if typed and (rest := _said_by_words(option, typed)) is not None}
@@ -157,6 +160,26 @@ def match_option(options: Sequence[Option], text: str, first_words: bool = False
             for option in options if option.id != option_id for word in rest)):
         return None
     return option_id
+
+
+def _holding_share(options: Sequence[Option], text: str) -> str | None:
+    """The option standing for the share of a full-time post a text says ("20 %", "un jour par semaine")."""
+    if not any(option.full_time for option in options) or (share := share_said(text)) is None:
+        return None
+    held = [option.id for option in options if option.full_time and option.full_time.holds(share.value)]
+    return held[0] if len(held) == 1 else None
+
+
+def options_around(options: Sequence[Option], text: str) -> list[tuple[int, str]]:
+    """The options just below and just above a share of a full-time post that none stands for ("80 %" between «
+    Mi-temps » and « Temps plein »), as (number, label); empty unless the text says a share between two."""
+    if not any(option.full_time for option in options) or (share := share_said(text)) is None:
+        return []
+    placed = [(option.full_time.middle, number, option.label) for number, option in enumerate(options, start=1)
+              if option.full_time]
+    below = max((place for place in placed if place[0] < share.value), default=None)
+    above = min((place for place in placed if place[0] > share.value), default=None)
+    return [] if below is None or above is None else [below[1:], above[1:]]
 
 
 # "le 2", "la deuxième", "option 3", "n° 2", "la 2e": an option by its place, as people type it without the buttons.

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 from enum import Enum
 from typing import Annotated, Any, Literal, Union
 
@@ -43,6 +44,32 @@ TYPED_KINDS = set(Kind) - CHOICE_KINDS - {Kind.YES_NO, Kind.BUDGET}
 BUDGET_SECTIONS = ("investissement", "fonctionnement", "ressources")
 
 
+class FullTimeShare(Strict):
+    """The share of a full-time post an option stands for: exactly one (« Mi-temps »), or a span (« Moins d'un
+    mi-temps », above 0 and below 0.5), which a time said in figures ("20 %", "un jour par semaine") names."""
+
+    exactly: Decimal | None = None
+    above: Decimal | None = None
+    below: Decimal | None = None
+
+    @model_validator(mode="after")
+    def _one_way(self) -> "FullTimeShare":
+        span = (self.above, self.below)
+        if (self.exactly is None and None in span) or (self.exactly is not None and span != (None, None)):
+            raise ValueError("a full-time share is either exactly a value, or above one and below another")
+        return self
+
+    def holds(self, value: Fraction) -> bool:
+        if self.exactly is not None:
+            return value == Fraction(self.exactly)
+        return Fraction(self.above) < value < Fraction(self.below)
+
+    @property
+    def middle(self) -> Fraction:
+        """Where it stands, to order the options around a share none holds."""
+        return Fraction(self.exactly) if self.exactly is not None else (Fraction(self.above) + Fraction(self.below)) / 2
+
+
 class Option(Strict):
     id: Identifier
     label: str = Field(min_length=1, max_length=60)
@@ -53,6 +80,8 @@ class Option(Strict):
     # What an answer typed for this option may be or begin with, its article aside: "centre-bourg" for « Dans le
     # bourg-centre », "communauté de communes" for « La collectivité locale ». Only phrases that mean it for sure.
     words: list[str] = Field(default_factory=list, max_length=20)
+    # The share of a full-time post it stands for, which a time said in figures names ("20 %", "un jour par semaine").
+    full_time: FullTimeShare | None = None
 
 
 class Answered(Strict):
@@ -128,8 +157,8 @@ class Question(Strict):
     # A multiple choice whose options are places in a row (« Conseiller 1 », « Conseiller 2 »…, the last one "and
     # the next"): "deux conseillers" ticks the first two. The word counted, singular: "conseiller".
     counted: str | None = Field(default=None, pattern=r"^[a-zé]+$")
-    # A decimal that may be typed as a percentage: "80 %" of a full-time post is 0.8.
-    percent: bool = False
+    # A decimal counted in full-time posts, which a share of one may say: "80 %" is 0.8, "deux jours par semaine" 0.4.
+    full_time_share: bool = False
     # The answer names people, for the documents to print: "moi" is refused, "c'est moi, Jean Rouvière" is the name.
     person: bool = False
     # The answer is a place, which a calendar file and the dossier print: "à la salle des fêtes" is "Salle des fêtes".
@@ -171,8 +200,10 @@ class Question(Strict):
             raise ValueError(f"question {self.id}: words are only for decimals")
         if self.counted is not None and self.kind is not Kind.MULTI:
             raise ValueError(f"question {self.id}: counted is only for multiple choices")
-        if self.percent and self.kind is not Kind.DECIMAL:
-            raise ValueError(f"question {self.id}: percent is only for decimals")
+        if self.full_time_share and self.kind is not Kind.DECIMAL:
+            raise ValueError(f"question {self.id}: full_time_share is only for decimals")
+        if self.kind is not Kind.CHOICE and any(o.full_time for o in self.options):
+            raise ValueError(f"question {self.id}: an option's full_time is only for a single choice")
         if self.person and self.kind is not Kind.SHORT_TEXT:
             raise ValueError(f"question {self.id}: person is only for short texts")
         if self.place and self.kind is not Kind.SHORT_TEXT:

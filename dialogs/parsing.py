@@ -11,10 +11,11 @@ from typing import Any
 
 from dialogs.address import commune_of, parse_address
 from dialogs.choices import (bare_words, close_options, label_key, match_choice, match_option, none_option,
-                             parse_multi, says_no_option)
+                             options_around, parse_multi, says_no_option)
 from dialogs.errors import ParseError
 from dialogs.folding import SPELT_NUMBERS, figures, fold, typed_words
 from dialogs.formatting import upper_first
+from dialogs.full_time import Share, share_said
 from dialogs.model import CHOICE_KINDS, Kind, Question
 from dialogs.pasted import figure_alone, one_line, rows, without_asides
 from dialogs.schedule import WEEKDAYS, parse_time_ranges
@@ -230,10 +231,6 @@ def parse_decimal(text: str, min: int | Decimal | None = None, max: int | Decima
     return value
 
 
-# "80 %", "à 80%", "temps partiel à 80 %": a share of a full-time post.
-_PERCENT_RE = re.compile(r"(?:(?:un )?(?:temps partiel )?a )?(?P<number>[0-9]{1,3}(?:[.,][0-9]+)?) ?%")
-
-
 # "60 % chacune, donc 1,2", "soit 1,2 ETP", "= 1,2": the total a sum said before it comes to (folded).
 _TOTAL_SAID_RE = re.compile(r".*(?:\bdonc|\bsoit|=|\bau total|\ben tout)\s*:?\s*(?P<number>[0-9]+(?:[.,][0-9]{1,2})?)"
                             r"\s*(?:etp|equivalents? temps pleins?)?\s*(?:au total|en tout)?")
@@ -243,10 +240,12 @@ _TOGETHER_RE = re.compile(r"(?P<number>[0-9]+(?:[.,][0-9]{1,2})?)\s*(?:etp|equiv
 _EACH_RE = re.compile(r"\bchacun(?:e|s|es)?\b|\bpar personne\b")
 
 
-def _percent(number: str, min: int | Decimal | None, max: int | Decimal | None) -> Decimal:
-    """A percentage as the fraction it is: "80" is 0.8, with at most two decimals like any decimal answer."""
-    value = parse_decimal(number) / 100
-    if value != value.quantize(Decimal("0.01")):
+def _full_time(share: Share, min: int | Decimal | None, max: int | Decimal | None) -> Decimal:
+    """A share of a full-time post as a decimal answer: a figure said ("12,5 %") keeps to two decimals like any
+    other; one worked out from a time ("10 heures par semaine", 2/7) is rounded to them."""
+    exact = Decimal(share.value.numerator) / Decimal(share.value.denominator)
+    value = exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    if share.exact and value != exact:
         raise ParseError("decimal.places")
     value = Decimal(_plain_decimal(value))
     if (min is not None and value < min) or (max is not None and value > max):
@@ -938,7 +937,9 @@ def reads_as_shown(question: Question, text: str, value: Any) -> bool:
     if question.kind is Kind.TIME_RANGES:
         return figured or not value  # "fermé" reads as it is shown
     if question.kind is Kind.DECIMAL:
-        return figured and "%" not in text and not any(label_key(text) == label_key(word) for word in question.words)
+        share = share_said(text) if question.full_time_share else None  # "80 %", "2 jours par semaine": said back
+        return figured and "%" not in text and (share is None or share.form == "fte") and not any(
+            label_key(text) == label_key(word) for word in question.words)
     if question.person:
         return value == without_full_stop(text.strip())
     return True
@@ -1307,6 +1308,8 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
         option_id = match_choice(question.options, text)
         if option_id is None and says_no_option(text):
             option_id = none_option(question)
+        if option_id is None and (around := options_around(question.options, text)):
+            raise ParseError("choice.between", typed=text.strip(), around=around)  # "80 %" of a post
         if option_id is None:
             raise ParseError("choice.invalid", unknown=text.strip(), **close_options(question.options, text))
         return option_id
@@ -1435,8 +1438,8 @@ def _figure(question: Question, text: str, today: datetime.date | None) -> Any:
                 return value
         if (times := _times_a_word(question, text)) is not None:
             return parse_decimal(str(times).replace(".", ","), question.min, question.max)
-        if question.percent and (percent := _PERCENT_RE.fullmatch(typed_words(text))):
-            return _percent(percent["number"], question.min, question.max)
+        if question.full_time_share and (share := share_said(text)) is not None:
+            return _full_time(share, question.min, question.max)
         if (total := _TOTAL_SAID_RE.fullmatch(typed_words(text)) or _TOGETHER_RE.fullmatch(typed_words(text))) \
                 is not None:  # "60 % chacune, donc 1,2", "1 ETP à elles 2"
             return parse_decimal(total["number"], question.min, question.max)

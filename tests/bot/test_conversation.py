@@ -423,6 +423,23 @@ async def test_part_of_an_option_is_answered_with_the_options_it_may_mean(client
     assert "Récapitulatif" in (await client.send("1"))[-1].text
 
 
+async def test_a_project_leaders_time_said_in_figures_is_the_option_it_falls_in(client, services):
+    """"20% de mon temps environ" was refused; "80 %" is between two options, which the chat does not pick."""
+    await create_project(client)
+    await client.send("Nathalie Payet")
+    await client.send("Responsable du pôle finances")
+    told = (await client.send("80 %"))[0].text
+    assert told == ("⚠️ « 80 % » se situe entre 2. Mi-temps et 1. Temps plein. Tapez le numéro le plus proche, ou "
+                    "utilisez les boutons.")
+    with services.database.connect() as connection:
+        assert "chef_projet_temps" not in Repository(connection).answers(1)
+    replies = await client.send("20% de mon temps environ")
+    assert "➡️ Réponse retenue : Moins d'un mi-temps." in replies[0].text
+    assert "Récapitulatif" in replies[-1].text
+    with services.database.connect() as connection:
+        assert Repository(connection).answers(1)["chef_projet_temps"].value == "temps_partiel"
+
+
 async def test_a_multiple_choice_not_understood_says_several_numbers_may_be_typed(client, services):
     await reach_recap_of_first_step(client)
     asked = (await client.click("Étape suivante"))[-1]

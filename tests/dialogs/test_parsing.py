@@ -1251,13 +1251,13 @@ def test_a_decimal_may_be_typed_as_one_of_its_questions_words(text, expected):
 @pytest.mark.parametrize(("text", "expected"), [("80%", "0.8"), ("à 80 %", "0.8"), ("temps partiel à 80 %", "0.8"),
                                                 ("100 %", "1")])
 def test_a_share_of_a_full_time_post_may_be_typed_as_a_percentage(text, expected):
-    question = _question(Kind.DECIMAL, min=0, max=10, percent=True)
+    question = _question(Kind.DECIMAL, min=0, max=10, full_time_share=True)
     assert parse_answer(question, text) == Decimal(expected)
     assert not reads_as_shown(question, text, Decimal(expected))  # the chat says what it took
 
 
 def test_a_percentage_keeps_to_two_decimals_and_to_the_questions_bounds():
-    question = _question(Kind.DECIMAL, min=0, max=1, percent=True)
+    question = _question(Kind.DECIMAL, min=0, max=1, full_time_share=True)
     with raises_key("decimal.places"):
         parse_answer(question, "12,5 %")  # 0.125
     with raises_key("decimal.range", min=0, max=1):
@@ -1267,8 +1267,52 @@ def test_a_percentage_keeps_to_two_decimals_and_to_the_questions_bounds():
 def test_a_percentage_is_not_a_number_where_the_question_does_not_say_so():
     with raises_key("decimal.invalid"):
         parse_answer(_question(Kind.DECIMAL, min=0, max=10), "80 %")
-    with pytest.raises(ValueError, match="percent is only for decimals"):
-        _question(Kind.INTEGER, percent=True)
+    with pytest.raises(ValueError, match="full_time_share is only for decimals"):
+        _question(Kind.INTEGER, full_time_share=True)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2 jours par semaine", "0.4"), ("deux jours par semaine", "0.4"), ("un jour par semaine", "0.2"),
+    ("une demi-journée par semaine", "0.1"), ("deux jours et demi par semaine", "0.5"), ("3 jours/semaine", "0.6"),
+    ("17h30 par semaine", "0.5"), ("10 heures par semaine", "0.29"), ("35 h", "1"), ("un tiers temps", "0.33"),
+    ("trois quarts temps", "0.75"), ("20 % de son temps", "0.2"), ("1,5 ETP", "1.5")])
+def test_a_share_of_a_full_time_post_may_be_said_as_a_time_a_week_or_a_fraction(text, expected):
+    """A full-time week is 35 hours and five days: "un jour par semaine" was once read as 1 ETP, a whole post."""
+    question = _question(Kind.DECIMAL, min=0, max=10, full_time_share=True)
+    assert parse_answer(question, text) == Decimal(expected)
+    assert reads_as_shown(question, text, Decimal(expected)) == (text == "1,5 ETP")
+
+
+_TIMES = [Option(id="plein", label="Temps plein", full_time={"exactly": 1}),
+          Option(id="mi", label="Mi-temps", full_time={"exactly": "0.5"}),
+          Option(id="moins", label="Moins d'un mi-temps", full_time={"above": 0, "below": "0.5"}),
+          Option(id="inconnu", label="À définir")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("20% de mon temps environ", "moins"), ("un jour par semaine", "moins"), ("0,2 ETP", "moins"),
+    ("un tiers temps", "moins"), ("10 h par semaine", "moins"), ("la moitié de mon temps", "mi"), ("50 %", "mi"),
+    ("deux jours et demi par semaine", "mi"), ("100 %", "plein"), ("35h", "plein"), ("5 jours sur 5", "plein"),
+    ("4", "inconnu")])
+def test_a_time_said_in_figures_names_the_option_that_stands_for_it(text, expected):
+    assert parse_answer(_question(Kind.CHOICE, options=_TIMES), text) == expected
+
+
+def test_a_time_no_option_stands_for_says_which_two_it_lies_between():
+    """80 % is neither a half nor a whole post: the chat does not round it for the user."""
+    with raises_key("choice.between", typed="80 %", around=[(2, "Mi-temps"), (1, "Temps plein")]):
+        parse_answer(_question(Kind.CHOICE, options=_TIMES), "80 %")
+    with raises_key("choice.invalid", unknown="150 %"):
+        parse_answer(_question(Kind.CHOICE, options=_TIMES), "150 %")
+
+
+def test_an_options_full_time_share_is_one_value_or_a_span_and_only_for_a_single_choice():
+    with pytest.raises(ValueError, match="either exactly a value"):
+        Option(id="x", label="X", full_time={"exactly": 1, "below": 2})
+    with pytest.raises(ValueError, match="either exactly a value"):
+        Option(id="x", label="X", full_time={"above": 0})
+    with pytest.raises(ValueError, match="only for a single choice"):
+        _question(Kind.MULTI, options=_TIMES)
 
 
 def test_a_word_the_question_does_not_list_is_still_not_a_number():
