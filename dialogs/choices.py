@@ -335,8 +335,10 @@ def _says_more(options: Sequence[Option], part: str) -> bool:
 
 
 def _alike(word: str, words: set[str]) -> bool:
-    """The word is one of the words, or one typed with a letter or two wrong ("polyvalance")."""
-    return word in words or bool(get_close_matches(word, words, n=1, cutoff=CLOSE_SPELLING))
+    """The word is one of the words, or one typed with a letter or two wrong ("polyvalance"), its first letter
+    right as in most slips: "Réunion" is no « Union européenne » mistyped."""
+    return word in words or any(close[0] == word[0] for close in get_close_matches(
+        word, words, n=3, cutoff=CLOSE_SPELLING))
 
 
 # "tous", "toutes": every option but "Autre", which asks for its wording, and one ticked alone ("Aucune"), which

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 
+from dialogs.budget_model import load_budget_model
 from dialogs.choices import choice_clauses, close_options, match_option, option_and_name, read_list, with_other
 from dialogs.errors import ParseError
 from dialogs.loader import load_guide
@@ -551,3 +552,10 @@ def test_a_list_after_a_colon_is_read_without_what_introduces_it(typed, chosen, 
 def test_how_a_maison_takes_part_in_the_network_said_as_a_sentence(typed, chosen):
     """"on participe aux rencontres régionales du Grand Est" was an « Autre » so worded, beside the very option."""
     assert read_list(load_guide().questions["dev_contribution_reseau"], typed).chosen == chosen
+
+
+def test_a_proper_name_is_no_options_word_mistyped():
+    """"CAF de La Réunion" was offered « Europe » (« Union européenne »): a slip keeps the word's first letter."""
+    options = load_budget_model().resources
+    assert close_options([category.option for category in options], "CAF de La Réunion") == {}
+    assert close_options([category.option for category in options], "Eurpoe") == {"close": [(6, "Europe")]}
