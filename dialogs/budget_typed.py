@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dialogs.budget_model import INVESTMENT, OPERATING, Category, Use
 from dialogs.choices import bare_words, close_options, match_option
@@ -25,12 +25,16 @@ _AMOUNT_RE = re.compile(
 # A figure without a unit is an amount only where a line's words may follow it: "70 000, loyer", "6 000 de loyer";
 # "3 agents", "12 mois" are words of the line.
 _AFTER_BARE_AMOUNT_RE = re.compile(
-    r"\s*(?:$|[,;:\n.()=/-]|(?:et|en|pour|par|de|d'|d’|du|des|au|aux|à|a|soit|ht|ttc|an|annuels?|annuelles?|sur)\b)",
+    r"\s*(?:$|[,;:\n.()=/-]|(?:et|en|pour|par|de|d'|d’|du|des|au|aux|à|a|soit|ht|ttc|an|annuels?|annuelles?|sur"
+    r"|toutes charges|charges (?:sociales |patronales )?(?:comprises|incluses)|brut)\b)",
     re.IGNORECASE)
 _USE_RE = re.compile(r"\b(?:en |pour (?:l'|l’|le )|d'|d’|de l'|de l’|au )?(?P<use>invest(?:issement)?|fonct(?:ionnement)?)s?\b",
                      re.IGNORECASE)
-_YEARLY_RE = re.compile(r"(?:\bpar an\b|\bpar ann[ée]e\b|/ ?an\b|\bannuel(?:le)?s?\b|\bpour l['’]ann[ée]e\b"
-                        r"|\b[àa] l['’]ann[ée]e\b|\bsur l['’]ann[ée]e\b|\bsur un an\b|\bHT\b|\bTTC\b)", re.IGNORECASE)
+# How an amount is counted, which the line does not keep in its words: "par an", "HT", "charges comprises".
+_COUNTED_RE = re.compile(r"(?:\bpar an\b|\bpar ann[ée]e\b|/ ?an\b|\bannuel(?:le)?s?\b|\bpour l['’]ann[ée]e\b"
+                         r"|\b[àa] l['’]ann[ée]e\b|\bsur l['’]ann[ée]e\b|\bsur un an\b|\bHT\b|\bTTC\b"
+                         r"|\b(?:toutes )?charges (?:sociales |patronales )?(?:comprises|incluses)\b"
+                         r"|\bbrut charg[ée]\b|\bcharg(?:é|és|ée|ées)(?!\w))", re.IGNORECASE)
 _MONTHLY_RE = re.compile(r"\bpar mois\b|/ ?mois\b|\bmensuel(?:le)?s?\b|\bchaque mois\b|\btous les mois\b",
                          re.IGNORECASE)
 _PRODUCT_RE = re.compile(r"[0-9€]\s*[x×*]\s*[0-9]", re.IGNORECASE)
@@ -59,12 +63,34 @@ def read_lines(section: Sequence[Category], text: str, subsidy_words: Sequence[s
     A table pasted from a spreadsheet may keep its heading row ("Poste⇥Montant 2027"), left out, or name what
     each column of amounts funds ("Financeur⇥Investissement⇥Fonctionnement"); its total row must be the sum of
     the lines, column by column: a paste cut short or mistyped is not taken."""
+    heading, text = part_heading(text)
     text, totals = _table_body(text)
     lines = _read(section, text, subsidy_words, names)
+    if heading in (INVESTMENT, OPERATING):  # "Fonctionnement : CAF 10 000, commune 16 500": what both fund
+        lines = [line if line.use else replace(line, use=heading) for line in lines]
     for use, total in totals.items():
         if (added := sum(line.cents or 0 for line in lines if use is None or line.use == use)) != total:
             raise ParseError("budget.total", total=total, sum=added)
     return lines
+
+
+RESOURCES = "ressources"
+# A part of the budget named before its lines, as a spreadsheet or a note heads them: "Fonctionnement : salaires…",
+# "Dépenses d'investissement –", "Ressources : DETR…".
+_HEADING_RE = re.compile(
+    r"\s*(?:(?:les\s+)?(?:charges|d[ée]penses|co[uû]ts?|budget)\s+(?:de\s+|d['’]\s*))?"
+    r"(?P<use>fonctionnement|investissement)s?\s*(?::|[–—-]\s)\s*"
+    r"|\s*(?:les\s+)?(?P<resources>ressources|recettes|financements?|financeurs|plan de financement)"
+    r"\s*(?::|[–—-]\s)\s*",
+    re.IGNORECASE)
+
+
+def part_heading(text: str) -> tuple[str | None, str]:
+    """The part of the budget a text names before its lines (INVESTMENT, OPERATING or RESOURCES), and its lines;
+    None and the whole text when it names none."""
+    if (said := _HEADING_RE.match(text)) is None or not text[said.end():].strip():
+        return None, text
+    return (said["use"].lower() if said["use"] else RESOURCES), text[said.end():]
 
 
 def _table_body(text: str) -> tuple[str, dict[Use | None, int]]:
@@ -112,6 +138,8 @@ def _read(section: Sequence[Category], text: str, subsidy_words: Sequence[str],
     if _PRODUCT_RE.search(text):  # "500 € x 12": the total is the user's to give, not a sum to guess the terms of
         raise ParseError("budget.product")
     amounts = _amounts(text)
+    if not amounts and _REMAINDER_RE.search(text):
+        raise _no_amount(text)
     if not amounts:
         category, label = _category(section, text, subsidy_words, with_amount=False)
         return [TypedLine(category, None, label)]
@@ -125,7 +153,7 @@ def _read(section: Sequence[Category], text: str, subsidy_words: Sequence[str],
                              or _line(section, words, amount, subsidy_words, names))
         return lines
     except ParseError as error:
-        if len(amounts) > 1:  # the message says so: a line read fine is not taken alone
+        if len(amounts) > 1 or len(clauses) > 1:  # the message says so: a line read fine is not taken alone
             error.params["several"] = True
         raise
 
@@ -177,7 +205,7 @@ def _same_source(lines: list[TypedLine], words: str, amount: str) -> TypedLine |
 def _line(section: Sequence[Category], words: str, amount: str, subsidy_words: Sequence[str],
           names: Sequence[str] = ()) -> TypedLine:
     cents = int(parse_euros(amount) * 100)
-    typed, words = words, _clean(_YEARLY_RE.sub(" ", words))
+    typed, words = words, _clean(_COUNTED_RE.sub(" ", words))
     bare = _with_article(typed, _unqualified(words), names)
     if bare != words and _named(section, bare) is None and (named := _named(section, words)) is not None:
         # « Autre charge de fonctionnement »: a use in its very name, and what follows it the line's wording
@@ -191,7 +219,7 @@ def _pieces(text: str, amounts: list[re.Match]) -> list[tuple[str, str]]:
     What follows an amount up to the next line's words ("en fonctionnement") still belongs to it."""
     if not amounts:
         if rest := _unqualified(text):
-            raise ParseError("budget.no_amount", unknown=rest)
+            raise _no_amount(rest)
         return []
     if not _clean(text[:amounts[0].start()]):
         ends = [match.start() for match in amounts[1:]] + [len(text)]
@@ -209,9 +237,17 @@ def _pieces(text: str, amounts: list[re.Match]) -> list[tuple[str, str]]:
     if _REMARK_RE.fullmatch(rest):
         qualifier, rest = qualifier + rest, ""
     if rest := _unqualified(rest):
-        raise ParseError("budget.no_amount", unknown=rest)
+        raise _no_amount(rest)
     pieces[-1] = (pieces[-1][0] + " " + qualifier, pieces[-1][1])
     return pieces
+
+
+# "commune de Saint-Joseph le reste": a funder for what the others leave, which the plan computes already.
+_REMAINDER_RE = re.compile(r"\b(?:le |la |au )?(?:reste|restant|solde)\b(?! de\b)", re.IGNORECASE)
+
+
+def _no_amount(words: str) -> ParseError:
+    return ParseError("budget.remainder" if _REMAINDER_RE.search(words) else "budget.no_amount", unknown=words)
 
 
 def _qualifier(words: str) -> tuple[str, str]:
@@ -219,7 +255,7 @@ def _qualifier(words: str) -> tuple[str, str]:
     rest = words
     while True:
         stripped = _LEADING_RE.sub("", rest)
-        said = _USE_RE.match(stripped) or _YEARLY_RE.match(stripped)
+        said = _USE_RE.match(stripped) or _COUNTED_RE.match(stripped)
         if said is None:
             break
         rest = stripped[said.end():]
@@ -236,7 +272,7 @@ def _use(words: str) -> Use | None:
 
 def _unqualified(words: str) -> str:
     """The words without what qualifies an amount ("en fonctionnement", "par an")."""
-    return _clean(_USE_RE.sub(" ", _YEARLY_RE.sub(" ", words)))
+    return _clean(_USE_RE.sub(" ", _COUNTED_RE.sub(" ", words)))
 
 
 def _clean(words: str) -> str:
@@ -307,8 +343,8 @@ def _named(section: Sequence[Category], words: str) -> Category | None:
         return said_first[0]
     options = [category.option for category in section]
     if (found := match_option(options, words)) is None:
-        parts = {said for part in re.split(r"\s+(?:et|ou)\s+|\s*/\s*", words)
-                 if (said := match_option(options, part)) is not None or not part[:1].isupper()}
+        parts = {said for part in re.split(r"\s+(?:et|ou)\s+|\s*[/+&]\s*", words)  # "6 postes + imprimante"
+                 if (said := match_option(options, _uncounted(part))) is not None or not part[:1].isupper()}
         found = parts.pop() if len(parts) == 1 else None
     if found is None and (counted := _COUNT_RE.match(words)):  # "2 agents", "un conseiller à mi-temps"
         return _named(section, words[counted.end():])
@@ -316,6 +352,10 @@ def _named(section: Sequence[Category], words: str) -> Category | None:
 
 
 _COUNT_RE = re.compile(rf"(?:[0-9]+|{'|'.join(SPELT_NUMBERS)})\s+(?=[^\W\d_])", re.IGNORECASE)
+
+
+def _uncounted(words: str) -> str:
+    return words[counted.end():] if (counted := _COUNT_RE.match(words)) else words
 
 # Words that say nothing of what a line is for: asked again rather than kept as an « Autre » line's wording.
 _NOT_A_LABEL = frozenset({"autre", "autres", "divers", "etc", "total", "budget", "montant", "somme", "charges",

@@ -7,7 +7,8 @@ from typing import Any
 
 from dialogs.budget import BudgetSummary, Line, forfait_formula, project_budget, subsidy_label
 from dialogs.budget_model import INVESTMENT, OPERATING, BudgetModel, Category, ForfaitRule
-from dialogs.budget_typed import REPLACE, TypedLine, read_lines, replace_or_beside, typed_clauses
+from dialogs.budget_typed import (REPLACE, RESOURCES, TypedLine, part_heading, read_lines, replace_or_beside,
+                                  typed_clauses)
 from dialogs.errors import ParseError
 from dialogs.model import Question
 from dialogs.parsing import SHORT_TEXT_MAX, parse_euros, parse_text
@@ -25,6 +26,7 @@ BUDGET_SCREEN = "budget_screen"
 # What "➕" adds: the section and, for charges, the use; resources ask for their use.
 GROUPS = [(CHARGE, INVESTMENT), (CHARGE, OPERATING), (RESOURCE, None)]
 USES = [INVESTMENT, OPERATING]
+_HEADED_GROUPS = {INVESTMENT: 0, OPERATING: 1, RESOURCES: 2}  # a part named before the lines typed: its group
 
 MakeButton = Callable[[str, str, "int | None"], Button]
 
@@ -136,6 +138,9 @@ class BudgetDesk:
         """Lines typed under the summary, read in the one part of the budget they fit (an « Autre » line's part is
         the user's to say), or under a group's categories, read in its part; the screen again when none fits."""
         group = self.membership.awaiting.removeprefix(BUDGET_SCREEN)
+        screen = self.categories_for(int(group)) if group else None
+        if not group and (heading := part_heading(text)[0]) is not None:
+            group = str(_HEADED_GROUPS[heading])  # "Fonctionnement : …": as if « ➕ Fonctionnement » was tapped
         sections = [self._section(int(group))] if group else [self._section(index) for index in range(len(GROUPS))]
         readings, errors = [], []
         for section in sections:
@@ -154,8 +159,8 @@ class BudgetDesk:
             except ParseError as error:
                 errors = [error]
         error = errors[0] if group and errors else ParseError("budget.where", unknown=text.strip())
-        screen = self.categories_for(int(group)) if group else self.summary()
-        return Outcome([Reply("invalid", {"key": error.key, "params": error.params, "kind": None}), screen])
+        return Outcome([Reply("invalid", {"key": error.key, "params": error.params, "kind": None}),
+                        screen or self.summary()])
 
     def _across_sections(self, text: str) -> list[TypedLine] | None:
         """The lines of a message typing several, each read in the one part of the budget it fits (no « Autre »

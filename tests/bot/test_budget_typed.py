@@ -129,6 +129,27 @@ async def test_lines_of_both_charges_typed_under_the_summary_each_go_where_they_
     assert len(stored(services)) == 4
 
 
+async def test_a_part_named_before_its_lines_under_the_summary_is_where_they_go(client, services):
+    """"Ressources : …" was refused whole ("Je ne sais pas à quelle partie…"): the part named, its « Autre » lines
+    are the user's own; "le reste" has no amount, the plan already counts it."""
+    await create_project(client)
+    await client.send("/budget")
+    refused = await client.send("Ressources : CAF de La Réunion 10 000 en fonctionnement ; commune le reste")
+    assert seen(refused[0]) == (
+        "⚠️ Pour « commune le reste », tapez le montant. Le reste à financer s'affiche déjà sous le plan de "
+        "financement, en autofinancement du porteur : s'il revient au porteur, n'ajoutez pas de ligne. Aucune ligne "
+        "n'a été ajoutée.")
+    assert seen(refused[1]).startswith("💶 Budget : ") and stored(services) == []
+    added = await client.send("Ressources : CAF de La Réunion 10 000 en fonctionnement")
+    assert seen(added[0]) == "➕ Ligne ajoutée :\n• CAF de La Réunion : 10 000 € (Autre ressource, fonctionnement)"
+    added = await client.send("Fonctionnement : salaires 68 000 € charges comprises ; ménage des locaux 1 200")
+    assert stored(services) == [
+        ("autre_ressource", "CAF de La Réunion", 1_000_000, "fonctionnement"),
+        ("salaires", "Salaires et charges", 6_800_000, "fonctionnement"),
+        ("autre_fonctionnement", "Ménage des locaux", 120_000, "fonctionnement")]
+    assert seen(added[-1]).startswith("💶 Budget : ")
+
+
 async def test_a_line_typed_under_the_budget_summary_goes_to_the_budget_never_to_the_guides_question(client, services):
     await create_project(client)
     await client.send("/budget")

@@ -127,7 +127,8 @@ def test_resources_say_what_they_fund_when_the_user_says_it(text, lines):
     (OPERATING, "total 3000", "budget.category", {"unknown": "total"}),
     (OPERATING, "loyer 500 € par mois", "budget.monthly", {}),
     (OPERATING, "loyer 500 € x 12", "budget.product", {}),
-    (OPERATING, "salaires 70 000 €, loyer", "budget.no_amount", {"unknown": "loyer", "several": False}),
+    # Two lines, one without its amount: the salaries are not taken either, which the message says.
+    (OPERATING, "salaires 70 000 €, loyer", "budget.no_amount", {"unknown": "loyer", "several": True}),
     (OPERATING, "fournitures 500, ménage, téléphone 300", "budget.no_amount", {"unknown": "ménage", "several": True}),
     # Categories listed for one amount: which one it is, asked (« Autre » would hide a loyer).
     (OPERATING, "loyer, charges : 6 000 €", "budget.category", {"unknown": "loyer, charges",
@@ -226,3 +227,32 @@ def test_a_river_maison_s_investments_are_in_their_categories():
     # The collectivité holding the Département's powers there is that category, under its own name.
     assert read(RESOURCES, "Collectivité territoriale de Guyane 20 000 € en fonctionnement") == [
         ("departement", 2_000_000, "Collectivité territoriale de Guyane", "fonctionnement")]
+
+
+def test_a_finance_officers_lines_are_read_with_their_part_named_first():
+    """Réunion: a part named before its lines, salaries "charges comprises", computers counted and joined by "+",
+    and "CAF de La Réunion", once « Europe » mistyped (« Union européenne »)."""
+    assert read(OPERATING, "Fonctionnement : salaires 2 agents 68 000 € charges comprises ; loyer 0 (locaux "
+                           "communaux) ; formation 1 500") == [
+        ("salaires", 6_800_000, "Salaires 2 agents", "fonctionnement"),
+        ("loyer_hebergement", 0, "Loyer (locaux communaux)", "fonctionnement"),
+        ("formation", 150_000, None, "fonctionnement")]
+    assert read(OPERATING, "salaires 68 000 toutes charges comprises") == [("salaires", 6_800_000, None, None)]
+    assert read(OPERATING, "salaires 48 000 et charges patronales 20 000") == [
+        ("salaires", 4_800_000, None, None), ("salaires", 2_000_000, None, None)]
+    assert read(INVESTMENT, "Investissement : 6 postes informatiques + imprimante 12 000") == [
+        ("informatique", 1_200_000, "6 postes informatiques + imprimante", "investissement")]
+    assert read(INVESTMENT, "signalétique extérieure + kakémono 2 500") == [
+        ("signaletique", 250_000, "Signalétique extérieure + kakémono", None)]
+    assert read(RESOURCES, "Ressources : Région Réunion 15 000 en investissement ; CAF de La Réunion 10 000 en "
+                           "fonctionnement") == [
+        ("region", 1_500_000, "Région Réunion", "investissement"),
+        ("autre_ressource", 1_000_000, "CAF de La Réunion", "fonctionnement")]
+    assert read(RESOURCES, "Fonctionnement : CAF 10 000 ; commune 16 500") == [
+        ("autre_ressource", 1_000_000, "CAF", "fonctionnement"), ("commune", 1_650_000, None, "fonctionnement")]
+
+
+@pytest.mark.parametrize("text", ["commune de Saint-Joseph le reste",
+                                  "CAF 10 000 en fonctionnement, le solde par la commune"])
+def test_a_funder_for_the_rest_is_asked_its_amount_and_told_the_plan_counts_the_rest(text):
+    assert refused(RESOURCES, text).key == "budget.remainder"
