@@ -1357,7 +1357,9 @@ _RELATIVE_YEARS = {"cette annee": 0, "l'annee en cours": 0, "cette annee-ci": 0,
                    "l'annee derniere": -1, "l'an passe": -1, "l'annee passee": -1, "dans deux ans": 2}
 
 
-_YEAR_LEAD_RE = re.compile(r"^(?:en|pour|pour l'annee|l'annee|annee|budget) ")
+# "pour l'année 2027", "budget primitif 2027", "BP 2027", "l'exercice 2027": the words before a year (folded).
+_YEAR_LEAD_RE = re.compile(r"^(?:(?:en|pour|l'annee|annee|budget primitif|budget previsionnel|budget|bp|"
+                           r"exercice budgetaire|l'exercice|exercice|de l'exercice)\s+)+")
 
 
 def _parse_year(text: str, min: int, max: int | None, today: datetime.date | None) -> int:

@@ -1142,7 +1142,9 @@ def test_a_count_spelt_in_several_words_is_read_by_french_grammar(text, expected
 
 @pytest.mark.parametrize(("text", "year", "said_back"), [
     ("2027", 2027, False), ("en 2027", 2027, False), ("l'an prochain", 2027, True),
-    ("L'année prochaine !", 2027, True), ("cette année", 2026, True), ("l'an dernier", 2025, True)])
+    ("L'année prochaine !", 2027, True), ("cette année", 2026, True), ("l'an dernier", 2025, True),
+    # As a finance department says its budget's year: once "Je n'ai pas reconnu une année".
+    ("budget primitif 2027", 2027, False), ("BP 2027", 2027, False), ("pour l'exercice 2027", 2027, False)])
 def test_a_year_may_be_said_from_today(text, year, said_back):
     question = _question(Kind.INTEGER, min=2016, max=2100)
     assert parse_answer(question, text, TODAY) == year
