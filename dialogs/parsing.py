@@ -768,6 +768,9 @@ _SHARE_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)?\s*(?:%|pour ?cent\b|etp\b|h\b|heu
 _TO_SOMEONE_RE = re.compile(rf"^\s*[àaÀA]\s+(?=(?i:{_CIVILITY}(?!\w))|[A-ZÀ-Ý])")
 
 
+# "personne", "personne d'autre", "aucun": no one to name (folded); a name never starts so.
+_NOBODY_RE = re.compile(r"(?:personne|aucun|aucune)(?: d'autre)?(?: pour l'instant| pour le moment)?\b(?![-'])")
+
 # "Sylvie Garnaud (c'est moi)", "Sylvie Garnaud, c moi": a name given, and the person typing saying it is theirs.
 _SELF_ASIDE = r"(?:c['’]?\s*est\s+|c\s+)?moi(?:[\s-]*m[eê]me)?"
 _SELF_ASIDE_RE = re.compile(rf"\s*(?:\(\s*{_SELF_ASIDE}\s*\)|,\s*{_SELF_ASIDE}\s*$)", re.IGNORECASE)
@@ -795,6 +798,8 @@ def parse_person(text: str) -> str:
         raise ParseError("person.self")
     if _FIRST_PERSON_RE.search(text):  # "c'était déjà fait en 2023, on est labellisés": no one's name
         raise ParseError("person.sentence", typed=text)
+    if _NOBODY_RE.match(typed_words(text)):  # "personne, c'est en ligne sur demarches-simplifiees.fr"
+        raise ParseError("person.nobody", typed=text)
     return text
 
 
@@ -1082,7 +1087,10 @@ def typed_button(question: Question, text: str) -> str | None:
 
 
 def says_none_of(question: Question, text: str) -> bool:
-    """"aucun", "non": no option applies, at a list none of whose options says it (else that option is the answer)."""
+    """"aucun", "non": no option applies, at a list none of whose options says it (else that option is the answer);
+    "personne": no one to name, where a person's name is asked."""
+    if question.person:
+        return _NOBODY_RE.fullmatch(typed_words(text)) is not None
     return question.kind in CHOICE_KINDS and says_no_option(text) and match_option(question.options, text) is None \
         and none_option(question) is None
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from states.paste import TELEGRAM_TEXT_LIMIT
 from store.models import Answer, Project
+from store.repo import Repository
 from tests.bot.test_conversation import create_project
 from tests.support.telegram import FRANCE_SERVICES_RULES
 from tests.support.walk import answer_text, question_in, walk_step
@@ -944,3 +945,21 @@ async def test_a_yes_said_as_planned_answers_a_question_of_what_will_be(client, 
     assert said.text == ("➡️ Réponse retenue : Oui.\nℹ️ Cette question ne garde pas de précision : « panneau prévu sur "
                          "la façade » n'est pas enregistré.")
     assert versions(services, "tech_charte_graphique") == [True]
+
+
+async def test_nobody_to_send_the_dossier_to_is_no_ones_name(client, services):
+    """"personne, c'est en ligne sur demarches-simplifiees.fr" was stored as whom to send the dossier to, for the
+    documents to print it; "personne" alone passes the question."""
+    await create_project(client)
+    await client.send("/menu")
+    replies = await client.click("7. Préparer la labellisation et obtenir le financement")
+    while (asked := question_in(services.guide, replies[-1])) is None or asked.id != "label_destinataire":
+        replies = await client.click("Étape suivante" if asked is None else "🕓 Je ne sais pas encore")
+    refused = await client.send("personne, c'est en ligne sur demarches-simplifiees.fr")
+    assert refused[0].text == ("⚠️ « personne, c'est en ligne sur demarches-simplifiees.fr » ne nomme personne : rien "
+                               "n'est enregistré. S'il n'y a pas de nom à donner, tapez seulement « personne ».")
+    assert versions(services, "label_destinataire") == []
+    passed = await client.send("personne")
+    assert question_in(services.guide, passed[-1]).id == "label_demande_unique"
+    with services.database.connect() as connection:
+        assert Repository(connection).answers(1)["label_destinataire"].status == "skipped"

@@ -35,6 +35,7 @@ from dialogs.parsing import (
     reads_as_shown,
     said_yes_no,
     same_answer_as,
+    says_none_of,
     spoken,
     territory_said,
     to_json,
@@ -1764,6 +1765,18 @@ def test_a_sentence_typed_where_a_person_is_asked_is_refused(typed):
         parse_answer(_question(Kind.SHORT_TEXT, person=True), typed)
     for name in ("Simone Onfray", "Léon Nouvel", "Mme Leroy, bureau des subventions"):
         assert parse_answer(_question(Kind.SHORT_TEXT, person=True), name) == name
+
+
+def test_nobody_is_no_one_to_name_and_a_sentence_saying_so_is_no_name():
+    """"personne, c'est en ligne sur demarches-simplifiees.fr" was stored as whom to send the dossier to."""
+    person = _question(Kind.SHORT_TEXT, person=True)
+    assert says_none_of(person, "personne") and says_none_of(person, "Personne d'autre.")
+    assert not says_none_of(_question(Kind.SHORT_TEXT), "personne")
+    typed = "personne, c'est en ligne sur demarches-simplifiees.fr"
+    assert not says_none_of(person, typed)
+    with raises_key("person.nobody", typed=typed):
+        parse_answer(person, typed)
+    assert parse_answer(person, "Mme Personnaz") == "Mme Personnaz"
 
 
 def test_every_question_asking_who_names_people_the_documents_can_print():
