@@ -163,3 +163,12 @@ def check_framing(model: BudgetModel, questions: dict[str, Question]) -> None:
         question = questions.get(bonus.question)
         if question is None or question.kind is not Kind.YES_NO:
             raise GuideError(f"subsidy: bonus: {bonus.question!r} must be a {Kind.YES_NO.value} question of the guide")
+
+
+def check_funders(model: BudgetModel, questions: dict[str, Question]) -> None:
+    """The budget's resource categories the guide's questions name exist; else the guide cannot start."""
+    resources = {category.id for category in model.resources}
+    for question in questions.values():
+        named = [question.budget_lines_of] + [option.budget for option in question.options]
+        if unknown := [category for category in named if category is not None and category not in resources]:
+            raise GuideError(f"question {question.id}: {unknown[0]!r} is no resource category of budget.yaml")

@@ -82,6 +82,8 @@ class Option(Strict):
     words: list[str] = Field(default_factory=list, max_length=20)
     # The share of a full-time post it stands for, which a time said in figures names ("20 %", "un jour par semaine").
     full_time: FullTimeShare | None = None
+    # The budget's resource category of this funder: its lines tick the option until the list is answered.
+    budget: Identifier | None = None
 
 
 class Answered(Strict):
@@ -174,6 +176,8 @@ class Question(Strict):
     # The later answers of its step that describe who or what this answer names, each with a short French name
     # ("l'adresse"): when the name changes for another, the chat asks to check those already given.
     identifies: dict[Identifier, str] = Field(default_factory=dict)
+    # The budget's resource category whose lines this question is about ("la DETR financera-t-elle…"): shown under it.
+    budget_lines_of: Identifier | None = None
     # A multiple choice's options that one name typed ticks together.
     together: list[Together] = Field(default_factory=list)
 
@@ -202,6 +206,8 @@ class Question(Strict):
             raise ValueError(f"question {self.id}: counted is only for multiple choices")
         if self.full_time_share and self.kind is not Kind.DECIMAL:
             raise ValueError(f"question {self.id}: full_time_share is only for decimals")
+        if self.kind is not Kind.MULTI and any(o.budget for o in self.options):
+            raise ValueError(f"question {self.id}: an option's budget is only for a multiple choice")
         if self.kind is not Kind.CHOICE and any(o.full_time for o in self.options):
             raise ValueError(f"question {self.id}: an option's full_time is only for a single choice")
         if self.person and self.kind is not Kind.SHORT_TEXT:

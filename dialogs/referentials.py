@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from dialogs.budget_model import BudgetModel, check_framing
+from dialogs.budget_model import BudgetModel, check_framing, check_funders
 from dialogs.dossier_model import DossierSources, load_dossier_sources
 from dialogs.errors import GuideError
 from dialogs.loader import GUIDE_DIR, LoadedGuide, _check, _describe, _read, load_guide
@@ -53,6 +53,7 @@ def load_referentials(budget: BudgetModel, directory: Path = REFERENTIALS_DIR,
         rule = meta.subsidy if meta.subsidy is not None else budget.subsidy
         model = budget.model_copy(update={"subsidy": rule})
         check_framing(model, guide.questions)  # with a forfait, its bonus question too
+        check_funders(model, guide.questions)
         dossier = load_dossier_sources(guide.questions, guide.checks, evidence=meta.evidence,
                                        operator_names=meta.operator_names)
         found[meta.id] = Referential(meta, guide, model, dossier,

@@ -43,6 +43,7 @@ from states.progress import ANSWERED, DEFERRED, SKIPPED, ProjectView
 from states import paste, taps
 from states.animation import Animation
 from states.budget_desk import BUDGET_SCREEN, BUDGET_YEAR, BudgetDesk
+from states.funders import asks_of_budget, budget_lines_shown, budgeted_options
 from states.reminder_desk import COMMITTEE_DATE, REMINDERS_SCREEN, ReminderDesk, watched_questions
 from states.reminder_plan import Planner
 from states.reports import Reports, requirement_counts
@@ -1940,10 +1941,13 @@ class _Conversation:
         return self._current(step) if step else None
 
     def _draft(self, question: Question) -> list[str]:
+        """The list's ticks: those tapped on its screen, else its answer, else the aids the budget lists."""
         if self.membership.draft_question == question.id and self.membership.draft_choices is not None:
             return list(self.membership.draft_choices)
         stored = self.view.answers.get(question.id)
-        return list(stored.value) if stored and stored.status == ANSWERED else []
+        if stored and stored.status == ANSWERED:
+            return list(stored.value)
+        return budgeted_options(question, self.repo.budget_lines(self.project.id)) if asks_of_budget(question) else []
 
     def _proceed(self) -> list[Reply]:
         """The current question, or the step's recap once every question is handled."""
@@ -1982,13 +1986,16 @@ class _Conversation:
             step = self.guide.step_of_question[question.id]
             visible = self.view.visible_questions(step)
         stored = self.view.answers.get(question.id)
+        answered = stored is not None and stored.status == ANSWERED
         values = {
             "prompt": self.view.prompt(question), "help": question.help, "kind": question.kind.value,
             "required": question.required, "step": step.title,
             "number": visible.index(question) + 1, "count": len(visible),
             "current": self._display(question, from_json(question.kind, stored.value))
-            if stored and stored.status == ANSWERED else {"status": stored.status} if stored else None,
+            if answered else {"status": stored.status} if stored else None,
             "recall": None, "budget": None,
+            "budget_lines": budget_lines_shown(question, self.repo.budget_lines(self.project.id))
+            if asks_of_budget(question) else [], "from_budget": False,
         }
         rows: list[list[Button]] = []
         if question.id in step.recall and stored is not None:
@@ -2006,11 +2013,12 @@ class _Conversation:
         elif question.kind is Kind.MULTI:
             ticked = self._draft(question)
             values["ticked"] = [o.label for o in question.options if o.id in ticked]
+            tapped = self.membership.draft_question == question.id and self.membership.draft_choices is not None
+            values["from_budget"] = bool(ticked) and not answered and not tapped
             for i, option in enumerate(question.options):
                 template = self.ui.buttons.ticked if option.id in ticked else self.ui.buttons.unticked
                 rows.append([self._button(template.format(label=option.label), Action.TOGGLE, i)])
             rows.append([self._button(self.ui.buttons.confirm, Action.VALIDATE)])
-        answered = stored is not None and stored.status == ANSWERED
         if answered and question.id not in step.recall and question.kind not in (Kind.MULTI, Kind.BUDGET):
             rows.append([self._button(self.ui.buttons.keep_answer, Action.KEEP)])  # "Valider" keeps the others'
         if answered and not question.required and question.kind is not Kind.BUDGET:  # a budget's lines are its answer

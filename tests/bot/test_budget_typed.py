@@ -271,3 +271,26 @@ async def test_a_line_typed_again_with_another_amount_asks_to_replace_it_or_add_
     await client.send("loyer 5 000")
     await client.click("✖️ Annuler")
     assert [row[2] for row in current(services)] == [400_000, 3_000_000, 2_500_000]
+
+
+async def test_the_aids_already_in_the_budget_are_ticked_and_a_state_aids_lines_shown_where_its_use_is_asked(
+        client, services):
+    """Réunion: the resources typed under /budget first, then stage 6 asked « Quelles autres aides financières avez-
+    vous repérées ? » with nothing ticked, and the DETR's use, which its line already said."""
+    await create_project(client)
+    await client.send("/budget")
+    await client.send("Ressources : DETR 22 000 en investissement ; CAF de La Réunion 10 000 en fonctionnement")
+    await client.send("/menu")
+    replies = await client.click("6. Préparer le budget")
+    while (asked := question_in(services.guide, replies[-1])) is None or asked.id != "budget_autres_financements":
+        replies = await client.click("Étape suivante" if asked is None else "Passer")
+    shown = seen(replies[-1])
+    assert ("💶 D'après votre budget : DETR (investissement) : 22 000 €, CAF de La Réunion (fonctionnement) : "
+            "10 000 €. Les cases sont cochées d'après ces lignes.") in shown
+    assert "Cochées : DETR, Autre." in shown
+    assert versions(services, "budget_autres_financements") == []  # ticked, not answered until validated
+    replies = await client.click("Valider")
+    assert versions(services, "budget_autres_financements") == [["detr", "autre"]]
+    while (asked := question_in(services.guide, replies[-1])) is None or asked.id != "budget_detr_usage":
+        replies = await client.click("Passer")
+    assert "💶 Dans votre budget : DETR (investissement) : 22 000 €." in seen(replies[-1])

@@ -10,7 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dialogs.budget import Framing, Line, Plan, Subsidy, labelling_subsidy, months_of_activity, summarize
-from dialogs.budget_model import SubsidyRule, load_budget_model
+from dialogs.budget_model import SubsidyRule, check_funders, load_budget_model
+from dialogs.errors import GuideError
+from dialogs.loader import load_guide
+from dialogs.model import Kind, Option, Question
 
 FICHE = Path(__file__).resolve().parents[3] / "shared" / "sources" / "fiche-technique-msap.txt"
 # 2. Evaluer les recettes, word for word.
@@ -368,3 +371,15 @@ def test_the_balance_adds_up(raw):
     assert sum(cents for _, cents in summary.resources_by_source) == summary.subsidy.cents + sum(
         line.cents for line in lines if line.section == "resource")
     assert all(cents > 0 for _, cents in summary.resources_by_source)
+
+
+def test_a_funder_the_guide_names_is_a_resource_category_of_the_budget():
+    """An option ticked from the budget's lines names a category that exists, or the guide does not start."""
+    model = load_budget_model()
+    check_funders(model, load_guide().questions)
+    aids = Question(id="aides", prompt="Aides ?", kind=Kind.MULTI, options=[
+        Option(id="detr", label="DETR", budget="detr"), Option(id="loto", label="Loto", budget="loto")])
+    with pytest.raises(GuideError, match="'loto' is no resource category"):
+        check_funders(model, {"aides": aids})
+    with pytest.raises(ValueError, match="an option's budget is only for a multiple choice"):
+        Question(id="aide", prompt="Aide ?", kind=Kind.CHOICE, options=aids.options)
