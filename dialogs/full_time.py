@@ -13,11 +13,13 @@ _WEEKS_A_MONTH = Fraction(52, 12)
 
 _NUMBER = r"[0-9]+(?:[.,][0-9]+)?|" + "|".join(sorted(SPELT_NUMBERS, key=len, reverse=True))
 # Words around the share that say nothing more: "environ 20 %", "20 % de mon temps", "un tiers temps max".
-_BEFORE = r"(?:(?:environ|a peu pres|approximativement|autour de|pres de|a|au plus|au maximum|maximum|max|" \
-          r"(?:un )?temps partiel a|je dirais|disons)\s+)*"
-_AFTER = r"(?:\s+(?:de (?:mon|son|leur|notre|votre) temps(?: de travail)?|du temps(?: de travail)?|" \
-         r"de temps|d un temps (?:plein|complet)|d un etp|temps|environ|a peu pres|max|maximum|au maximum|" \
-         r"grand max|au plus))*"
+_BEFORE = (r"(?:(?:environ|a peu pres|approximativement|autour de|pres de|a|au plus|au maximum|maximum|max|"
+           r"(?:un )?temps partiel a|je dirais|disons)\s+)*")
+# ..., and a total said for several people: "6 jours par semaine à eux deux".
+_AFTER = (r"(?:\s+(?:de (?:mon|son|leur|notre|votre) temps(?: de travail)?|du temps(?: de travail)?|"
+          r"de temps|d un temps (?:plein|complet)|d un etp|temps|environ|a peu pres|max|maximum|au maximum|"
+          r"grand max|au plus|au total|en tout|ensemble|cumules?|"
+          r"(?:a|pour) (?:eux|elles|nous|vous|les) (?:deux|trois|quatre|[2-9])))*")
 _WEEK = r"(?:\s*(?:par|/|chaque|la|a la|sur la|dans la)\s*semaine|\s+hebdo(?:madaires?)?|\s*(?:sur|/)\s*(?:5|cinq))"
 _MONTH = r"(?:\s*(?:par|/|chaque|le|dans le|sur le)\s*mois|\s+mensuel(?:le)?s?)"
 _PERIOD = rf"(?:(?P<week>{_WEEK})|(?P<month>{_MONTH}))?"
@@ -70,6 +72,17 @@ def share_said(text: str) -> Share | None:
             number += Fraction(1, 2)
         return Share(number / week / (_WEEKS_A_MONTH if said["month"] else 1), form)
     return None
+
+
+# A time of work, in words a share of a post is said in: a figure with one of these that `share_said` does not read
+# is not a number of full-time posts ("6 jours par semaine à peu près pour les deux" is no 6 ETP).
+_TIME_WORDS_RE = re.compile(r"\b(?:jours?|journees?|demi[- ]?journees?|h|heures?|semaines?|mois|hebdo\w*|%|pour ?cents?)"
+                            r"(?!\w)")
+
+
+def says_a_time(text: str) -> bool:
+    """Whether a text speaks of a time of work ("jours", "heures par semaine", "%")."""
+    return _TIME_WORDS_RE.search(re.sub(r"['’-]", " ", fold(text))) is not None
 
 
 def _number(said: str) -> Fraction:

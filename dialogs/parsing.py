@@ -15,7 +15,7 @@ from dialogs.choices import (bare_words, close_options, label_key, match_choice,
 from dialogs.errors import ParseError
 from dialogs.folding import SPELT_NUMBERS, figures, fold, typed_words
 from dialogs.formatting import upper_first
-from dialogs.full_time import Share, share_said
+from dialogs.full_time import Share, says_a_time, share_said
 from dialogs.model import CHOICE_KINDS, Kind, Question
 from dialogs.pasted import figure_alone, one_line, rows, without_asides
 from dialogs.schedule import WEEKDAYS, parse_time_ranges
@@ -1455,6 +1455,8 @@ def _figure(question: Question, text: str, today: datetime.date | None) -> Any:
             return parse_decimal(total["number"], question.min, question.max)
         if _EACH_RE.search(typed_words(text)):
             raise ParseError("decimal.each")  # "60 % chacune": the total is the user's to give
+        if question.full_time_share and says_a_time(text):
+            raise ParseError("decimal.share", typed=text.strip())  # a time not read is no count of posts
         return parse_decimal(text, question.min, question.max)
     value = parse_euros(text)
     if (question.min is not None and value < question.min) or (question.max is not None and value > question.max):

@@ -1278,12 +1278,21 @@ def test_a_percentage_is_not_a_number_where_the_question_does_not_say_so():
     ("2 jours par semaine", "0.4"), ("deux jours par semaine", "0.4"), ("un jour par semaine", "0.2"),
     ("une demi-journée par semaine", "0.1"), ("deux jours et demi par semaine", "0.5"), ("3 jours/semaine", "0.6"),
     ("17h30 par semaine", "0.5"), ("10 heures par semaine", "0.29"), ("35 h", "1"), ("un tiers temps", "0.33"),
-    ("trois quarts temps", "0.75"), ("20 % de son temps", "0.2"), ("1,5 ETP", "1.5")])
+    ("trois quarts temps", "0.75"), ("20 % de son temps", "0.2"), ("1,5 ETP", "1.5"),
+    ("6 jours par semaine à eux deux", "1.2")])
 def test_a_share_of_a_full_time_post_may_be_said_as_a_time_a_week_or_a_fraction(text, expected):
     """A full-time week is 35 hours and five days: "un jour par semaine" was once read as 1 ETP, a whole post."""
     question = _question(Kind.DECIMAL, min=0, max=10, full_time_share=True)
     assert parse_answer(question, text) == Decimal(expected)
     assert reads_as_shown(question, text, Decimal(expected)) == (text == "1,5 ETP")
+
+
+def test_a_time_of_work_not_read_is_no_count_of_full_time_posts():
+    """"6 jours par semaine à eux deux" was once 6 ETP: a figure with words of time is a share, or refused."""
+    question = _question(Kind.DECIMAL, min=0, max=10, full_time_share=True)
+    with raises_key("decimal.share", typed="6 jours environ sur la semaine"):
+        parse_answer(question, "6 jours environ sur la semaine")
+    assert parse_answer(question, "2 agents") == 2  # people, not a time: as many posts
 
 
 _TIMES = [Option(id="plein", label="Temps plein", full_time={"exactly": 1}),
