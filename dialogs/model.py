@@ -152,6 +152,8 @@ class Question(Strict):
     when: Condition | None = None
     # A date of something done ("past") or planned ("future"): the other side asks for a confirmation.
     timing: Literal["past", "future", "nearest"] | None = None
+    # A date something must be done by: "avant le 31 mars", "au plus tard le 31 mars" say it.
+    deadline: bool = False
     # The budget section a budget_lines question fills.
     budget: Literal["investissement", "fonctionnement", "ressources"] | None = None
     # Words a decimal may be typed as ("mi-temps": 0.5), read as option labels are.
@@ -185,6 +187,8 @@ class Question(Strict):
     def _options_match_kind(self) -> "Question":
         if self.timing is not None and self.kind is not Kind.DATE:
             raise ValueError(f"question {self.id}: timing is only for dates")
+        if self.deadline and self.kind is not Kind.DATE:
+            raise ValueError(f"question {self.id}: deadline is only for dates")
         if (self.budget is not None) != (self.kind is Kind.BUDGET):
             raise ValueError(f"question {self.id}: a budget_lines question names its budget section, and only it")
         if self.kind in CHOICE_KINDS and len(self.options) < 2:

@@ -352,6 +352,10 @@ def parse_date(text: str, today: datetime.date | None = None, timing: str | None
         return _date_in_sentence(text, today, timing, error)
 
 
+# What says a deadline before its date: "avant le 31 mars", "au plus tard le 31/03", "d'ici le 31 mars".
+_BY_RE = re.compile(r"^\s*(?:au plus tard|avant|d['’]ici|jusqu['’]\s*au|jusqu['’]\s*[àa]|pour)\s+(?:le\s+)?",
+                    re.IGNORECASE)
+
 # A date inside a sentence: the shapes parse_date reads, standing apart from other digits.
 _DATE_IN_TEXT_RE = re.compile(
     r"(?<![0-9/.-])(?:(?:" + "|".join(_WEEKDAYS_FOLDED) + r")\.?,? )?"
@@ -1306,6 +1310,8 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
     if kind is Kind.HOURS:
         return parse_hours(text)
     if kind is Kind.DATE:
+        if question.deadline:  # "Avant quelle date… ?" "avant le 31 mars": the bound is the answer
+            text = _BY_RE.sub("", text, count=1) or text
         return parse_date(text, today, question.timing)
     if kind is Kind.YES_NO:
         return False if typed_words(text) in _BEGUN else parse_yes_no(text)

@@ -22,6 +22,7 @@ COMMITTEE, ACTIVITY_REPORT, FUNDING, DIGEST, NUDGE, TEAM = (
     "committee", "activity_report", "funding_request", "digest", "nudge", "team")
 KINDS = (COMMITTEE, ACTIVITY_REPORT, FUNDING, DIGEST, NUDGE, TEAM)
 FOLLOWUP, ASK_DATE = "committee_followup", "committee_ask_date"
+DEADLINE = "funding_deadline"  # a stored reminder of the dossier's deadline, paused with the funding request
 # A member's role, as store.models.ROLES spells it (dialogs/ imports nothing of ours; a test keeps the two equal):
 # porteur, contributeur, partenaire, lecteur.
 Role = Literal["owner", "contributor", "partner", "reader"]
@@ -79,6 +80,10 @@ class ActivityReportRules(Strict):
 class FundingRules(Strict):
     month: int = Field(ge=1, le=12)
     valid_days: int = Field(ge=1)
+    deadline_question: Identifier
+    deadline_days_before: list[int] = Field(min_length=1)
+    state_question: Identifier
+    sent_options: list[Identifier] = Field(min_length=1)
     fiche: str
 
 
@@ -199,7 +204,7 @@ class ReminderModel(Strict):
 
     def group(self, stored_kind: str) -> str:
         """The pausable kind a stored reminder belongs to."""
-        return COMMITTEE if stored_kind.startswith("committee") else stored_kind
+        return COMMITTEE if stored_kind.startswith("committee") else FUNDING if stored_kind == DEADLINE else stored_kind
 
 
 def load_reminder_model(path: Path = REMINDERS_FILE) -> ReminderModel:
@@ -218,11 +223,15 @@ def check_questions(model: ReminderModel, questions: dict[str, Question]) -> Non
         model.committee.invitees_question: "multi_choice", model.labelling.decision_question: "choice",
         model.labelling.date_question: "date", model.activity_report.writer_question: "short_text",
         model.activity_report.expectations_question: "long_text",
+        model.funding_request.deadline_question: "date", model.funding_request.state_question: "choice",
     }
     for question_id, kind in expected.items():
         question = questions.get(question_id)
         if question is None or question.kind.value != kind:
             raise GuideError(f"reminders.yaml: {question_id} must be a {kind} question of the guide")
+    state = questions[model.funding_request.state_question]
+    if unknown := set(model.funding_request.sent_options) - {option.id for option in state.options}:
+        raise GuideError(f"reminders.yaml: {sorted(unknown)[0]} is not an option of {state.id}")
     decision = questions[model.labelling.decision_question]
     if all(option.id != model.labelling.granted_option for option in decision.options):
         raise GuideError(f"reminders.yaml: {model.labelling.granted_option} is not an option of "

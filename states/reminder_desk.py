@@ -268,5 +268,6 @@ class ReminderDesk:
 def watched_questions(model: ReminderModel) -> frozenset[str]:
     """Answers that move the project's calendar."""
     return frozenset({model.committee.date_question, model.committee.time_question, model.committee.place_question,
-                      model.labelling.decision_question, model.labelling.date_question})
+                      model.labelling.decision_question, model.labelling.date_question,
+                      model.funding_request.deadline_question, model.funding_request.state_question})
 

@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 
 from dialogs.calendar import local_date
 from dialogs.loader import LoadedGuide
-from dialogs.reminder_model import ACTIVITY_REPORT, ASK_DATE, DIGEST, FOLLOWUP, FUNDING, NUDGE, TEAM, ReminderModel
+from dialogs.reminder_model import (ACTIVITY_REPORT, ASK_DATE, DEADLINE, DIGEST, FOLLOWUP, FUNDING, NUDGE, TEAM,
+                                    ReminderModel)
 from dialogs.ui import UiTexts
 from states.buttons import Action, Payload
 from states.events import Button, Reply
@@ -20,7 +21,7 @@ from store.repo import StoredAnswer
 from store.team_news import CONFIRMED, JOINED, REFERENTIAL, REQUIREMENT, STAGE_DONE, TeamEventRow
 
 # Reminders whose text does not read the project's answers (the others name invitees, writers, questions).
-NO_ANSWERS = {FOLLOWUP, ASK_DATE, FUNDING, TEAM}
+NO_ANSWERS = {FOLLOWUP, ASK_DATE, FUNDING, DEADLINE, TEAM}
 # A rule's state in a team event, as the conformity screens name it (templates/messages/_rules.html.j2).
 STATES = {"met": "satisfied", "not_met": "not_met", "pending": "pending"}
 
@@ -64,6 +65,9 @@ class ReminderNotes:
             return Reply("reminder_funding", {**common, "year": today.year, "fiche": self.model.funding_request.fiche,
                                               "funds": self.funds},
                          [[button(self.ui.budget.open, Action.BUDGET)], [button(texts.open, Action.REMINDERS)]])
+        if row.kind == DEADLINE:
+            return Reply("reminder_deadline", {**common, "funds": self.funds},
+                         [[button(self.ui.documents.draft, Action.DOSSIER, 1)], [button(texts.open, Action.REMINDERS)]])
         view = ProjectView(self.guide, answers or {})
         if row.kind == DIGEST:
             deferred = Reports(self.guide, self.ui, view, button, lambda: None).deferred()

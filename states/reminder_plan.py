@@ -1,8 +1,8 @@
 """What reminders a project should have, from its answers and committees, and making the rows say so.
 
-Committee reminders follow from facts alone (the date, the committees held, the labelling), so
-planning again never drops a reminder that fell due while the bot was down; only new rows whose
-time has already passed are not created. Recurring kinds keep one waiting row each.
+Committee and deadline reminders follow from facts alone (the date, the committees held, the labelling, the
+dossier's deadline), so planning again never drops a reminder that fell due while the bot was down; only new rows
+whose time has already passed are not created. Recurring kinds keep one waiting row each.
 """
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ from sqlalchemy import Connection
 
 from dialogs.calendar import (PublicHolidays, add_months, as_utc, at_local, local_date, next_weekday,
                               next_working_day, previous_working_day)
-from dialogs.reminder_model import (ACTIVITY_REPORT, ASK_DATE, COMMITTEE, DIGEST, FOLLOWUP, FUNDING, NUDGE, TEAM,
-                                    ReminderModel)
+from dialogs.reminder_model import (ACTIVITY_REPORT, ASK_DATE, COMMITTEE, DEADLINE, DIGEST, FOLLOWUP, FUNDING, NUDGE,
+                                    TEAM, ReminderModel)
 from store import team_news
 from store.reminders import ACTIVE, MemberRow, Planned, ReminderRow, ReminderStore
 
@@ -32,6 +32,7 @@ class Facts:
     last_held: date | None
     labelled_on: date | None
     finished: bool
+    deadline: date | None = None  # the dossier's, while the request is not sent
 
 
 class Planner:
@@ -54,7 +55,11 @@ class Planner:
         if values.get(rules.labelling.decision_question) == rules.labelling.granted_option:
             raw_label = values.get(rules.labelling.date_question)
             labelled = date.fromisoformat(raw_label) if raw_label else None
-        return Facts(planned, last_held, labelled, finished)
+        funding = rules.funding_request
+        deadline = values.get(funding.deadline_question)
+        sent = values.get(funding.state_question) in funding.sent_options
+        return Facts(planned, last_held, labelled, finished, date.fromisoformat(deadline) if deadline and not sent
+                     else None)
 
     def at(self, day: date, clock: time | None = None) -> datetime:
         return at_local(day, clock or self.model.send_time, self.zone)
@@ -77,6 +82,16 @@ class Planner:
         after = next_working_day(day + timedelta(days=rules.followup_days_after), self.holidays)
         plan.append(Planned(FOLLOWUP, self.at(after), None, day))
         return plan
+
+    def deadline_plan(self, facts: Facts) -> list[Planned]:
+        """The reminders ahead of the dossier's deadline, each valid until the next one, the last until the day's
+        end."""
+        if facts.deadline is None:
+            return []
+        dues = [self._working_before(facts.deadline, days)
+                for days in sorted(self.model.funding_request.deadline_days_before, reverse=True)]
+        expiries = dues[1:] + [self.at(facts.deadline + timedelta(days=1), MIDNIGHT)]
+        return [Planned(DEADLINE, due, expires, facts.deadline) for due, expires in zip(dues, expiries)]
 
     def before(self, day: date) -> list[tuple[int, datetime]]:
         """(days before, when) of the reminders ahead of a committee on `day`, earliest first."""
@@ -118,11 +133,11 @@ class Planner:
     def sync(self, store: ReminderStore, project_id: int, facts: Facts, now: datetime) -> None:
         """Create the reminders the facts and each member's role call for, cancel the waiting ones they no longer do."""
         rows = store.rows(project_id)
-        committee = self.committee_plan(facts)
+        one_time = self.committee_plan(facts) + self.deadline_plan(facts)
         for member in store.members(project_id):
             mine = [r for r in rows if r.user_id == member.user_id]
             enabled = self.enabled(member.reminder_settings, member.role)
-            wanted = [p for p in committee
+            wanted = [p for p in one_time
                       if enabled[self.model.group(p.kind)] and member.role in self.model.roles_of(p.kind)]
             self._one_time(store, project_id, member, mine, wanted, now)
             for kind in RECURRING:
@@ -154,7 +169,7 @@ class Planner:
     def _one_time(self, store: ReminderStore, project_id: int, member: MemberRow, mine: list[ReminderRow],
                   wanted: list[Planned], now: datetime) -> None:
         have = {_identity(r.kind, as_utc(r.due_at), r.event_date): r for r in mine
-                if r.kind.startswith(COMMITTEE) or r.kind == ACTIVITY_REPORT}
+                if r.kind.startswith(COMMITTEE) or r.kind in (ACTIVITY_REPORT, DEADLINE)}
         keys = {_identity(p.kind, p.due_at, p.event_date) for p in wanted}
         store.cancel([r.id for key, r in have.items() if key not in keys and r.status in ACTIVE])
         for planned in wanted:

@@ -13,7 +13,7 @@ from states.reports import DEFERRED_SHOWN
 from store.repo import Repository
 from tests.support.clock import FrozenClock
 from tests.support.telegram import FRANCE_SERVICES_RULES, ChatClient, FakeBotApi, MSAP_RULES
-from tests.support.walk import walk_step
+from tests.support.walk import question_in, walk_step
 
 
 class Team:
@@ -472,3 +472,27 @@ async def test_where_the_committee_meets_typed_with_its_date_or_after_it_is_its_
     assert str(event["LOCATION"]) == "Médiathèque de Millau" and event["SEQUENCE"] == 1  # the same event, moved
     (reminded,) = await team.tick("2028-05-12 09:00")  # 30 days before is a Sunday: the Friday
     assert "📍 Médiathèque de Millau" in reminded
+
+
+async def test_the_dossiers_deadline_is_reminded_two_weeks_then_three_days_before_until_it_is_sent(team):
+    """"dossier à déposer sur Démarches simplifiées avant le 31 mars" had nowhere to go: the date is asked in stage 7,
+    and reminded with the funding request's reminders until the request is said sent."""
+    await new_project(team, keep=("Demande de subvention",))
+    await team.client.send("/menu")
+    replies = await team.client.click("7. Préparer la labellisation et obtenir le financement")
+    while (asked := question_in(team.services.guide, replies[-1])) is None or asked.id != "label_date_limite":
+        replies = await team.client.click("Passer")
+    await team.client.send("avant le 31 mars 2028")
+    shown = (await team.client.send("/rappels"))[-1].text
+    assert "17 mars 2028, 9 h : dossier à déposer dans 14 jours" in shown
+    assert "28 mars 2028, 9 h : dossier à déposer dans 3 jours" in shown
+    assert await team.tick("2028-03-17 08:59") == []
+    sent = await team.tick("2028-03-17 09:00")
+    assert len(sent) == 1 and sent[0].startswith("⏳ Dossier de labellisation : MSAP du Lévézou")
+    assert "À déposer au plus tard le 31 mars 2028, dans 14 jours." in sent[0]
+    with team.services.database.begin() as connection:
+        project_id = Repository(connection).user(team.user_id, "Marie Dupont").active_project_id
+        Repository(connection).record_answer(project_id, "label_demande_etat", "choice", "answered", "envoyee",
+                                             team.user_id)
+    await team.client.send("/rappels")  # any activity plans again: sent, nothing more to remind
+    assert await team.tick("2028-03-28 09:00") == []

@@ -2041,3 +2041,15 @@ def test_a_time_said_along_with_who_is_read_once(text, value):
     """What answers « Combien d'ETP… ? » in who will do the job: one word of it, not a count of it, not two."""
     question = load_guide().questions["equipe_etp_accueil"]
     assert word_said(question, text) == value
+
+
+@pytest.mark.parametrize("typed", ["avant le 31 mars", "au plus tard le 31/03/2027", "d'ici le 31 mars 2027",
+                                   "jusqu'au 31 mars"])
+def test_a_deadline_is_said_with_its_bound(typed):
+    """« Avant quelle date le dossier doit-il être déposé ? » "avant le 31 mars" was no date: there, the bound is it."""
+    deadline = _question(Kind.DATE, timing="future", deadline=True)
+    assert parse_answer(deadline, typed, TODAY) == datetime.date(2027, 3, 31)
+    with raises_key("date.invalid"):  # elsewhere, a bound is not the date asked
+        parse_answer(_question(Kind.DATE, timing="future"), typed, TODAY)
+    with pytest.raises(ValueError, match="deadline is only for dates"):
+        _question(Kind.SHORT_TEXT, deadline=True)

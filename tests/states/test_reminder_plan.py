@@ -7,7 +7,9 @@ import pytest
 from pydantic import ValidationError
 from sqlalchemy import text
 
-from dialogs.reminder_model import REMINDERS_FILE, load_reminder_model
+from dialogs.errors import GuideError
+from dialogs.loader import load_guide
+from dialogs.reminder_model import REMINDERS_FILE, check_questions, load_reminder_model
 from states.reminder_plan import Facts, Planner
 from store.reminders import ReminderStore
 from store.repo import Repository
@@ -193,3 +195,29 @@ def test_an_unknown_clock_or_holidays_are_refused_when_the_calendar_loads(tmp_pa
                       encoding="utf-8")
     with pytest.raises(ValidationError, match="unknown holidays '97' in FR for la Guyane"):
         load_reminder_model(broken)
+
+
+def test_the_dossiers_deadline_is_reminded_on_working_days_until_the_request_is_sent():
+    values = {"label_date_limite": "2027-04-02"}
+    deadline = PLANNER.facts(values, [], False)
+    assert deadline.deadline == date(2027, 4, 2)
+    plan = PLANNER.deadline_plan(deadline)
+    # 14 days before is Friday 19 March; 3 days before, Tuesday 30 March.
+    assert [(p.kind, p.due_at, p.expires_at) for p in plan] == [
+        ("funding_deadline", paris("2027-03-19 09:00"), paris("2027-03-30 09:00")),
+        ("funding_deadline", paris("2027-03-30 09:00"), paris("2027-04-03 00:00"))]
+    for state in ("envoyee", "en_instruction", "decision"):
+        assert PLANNER.facts(values | {"label_demande_etat": state}, [], False).deadline is None
+    assert PLANNER.facts(values | {"label_demande_etat": "en_preparation"}, [], False).deadline == date(2027, 4, 2)
+    assert MODEL.group("funding_deadline") == "funding_request"
+
+
+def test_the_calendar_reads_questions_the_guide_has():
+    questions = load_guide().questions
+    check_questions(MODEL, questions)
+    funding = MODEL.funding_request
+    for changed, message in (({"sent_options": ["pizza"]}, "pizza is not an option of label_demande_etat"),
+                             ({"deadline_question": "label_destinataire"}, "label_destinataire must be a date")):
+        broken = MODEL.model_copy(update={"funding_request": funding.model_copy(update=changed)})
+        with pytest.raises(GuideError, match=message):
+            check_questions(broken, questions)
