@@ -549,6 +549,8 @@ class ListRead(NamedTuple):
     runs: list[str]  # those parts as typed, the ones next to each other kept together
     details: list[str]  # what it says of the options named, which a list of options does not keep
     notes: list[str]  # why a name typed ticked several options (the question's `together`)
+    # The parts saying more of an option than its name, by option, for the question its `described_at` names.
+    described: dict[str, str] = {}
 
 
 # "l'accompagnement des personnes : beaucoup ne parlent pas français": an option, then what it is about.
@@ -616,7 +618,7 @@ def _read_list(question: Question, text: str) -> ListRead:
         return introduced
     if question.counted is not None and (counted := _count_said(question.counted, text))[0] is not None:
         chosen = {option.id for option in question.options[:counted[0]]}
-        return ListRead(chosen, [], [], [counted[1]] if counted[1] else [], [])
+        return ListRead(chosen, [], [], [counted[1]] if counted[1] else [], [], {})
     typed = typed_words(text)
     if _SPACED_NUMBERS_RE.fullmatch(typed):
         text = ", ".join(typed.split())
@@ -625,7 +627,7 @@ def _read_list(question: Question, text: str) -> ListRead:
     pieces = _split_list(text)
     parts, seps = pieces[0::2], pieces[1::2] + [""]
     span = 1 + max(len(_LIST_SEP_RE.findall(o.label)) for o in question.options)
-    read = ListRead(set(), [], [], [], [])
+    read = ListRead(set(), [], [], [], [], {})
     options = {option.id: option for option in question.options}
     i, follows, detailed = 0, -1, -1  # the index a part naming no option follows on from; one after an option's details
     headed = False  # after "option : …", the parts naming no option are still what follows the colon
@@ -657,7 +659,11 @@ def _read_list(question: Question, text: str) -> ListRead:
                 if option_id != OTHER:  # "Autre (…)": its words, not details
                     read.details.extend(_said_of(candidate))
                 i, headed = j, False
-                detailed = j if _said_by_words(options[option_id], bare_words(candidate)) else -1
+                detailed = j if (more := _said_by_words(options[option_id], bare_words(candidate))) else -1
+                if more or asides(candidate):  # "des permanences dans les écarts (Les Lianes, Vincendo)"
+                    head = _HEADED_RE.fullmatch(candidate.strip())
+                    read.described[option_id] = head["tail"].strip() if head and not in_brackets(
+                        candidate.strip(), head.start("tail")) else candidate.strip()
                 break
         else:
             part = parts[i].strip()
@@ -665,6 +671,7 @@ def _read_list(question: Question, text: str) -> ListRead:
                     option_id := match_option(question.options, head["head"], first_words=True)) not in (None, OTHER):
                 read.chosen.add(option_id)
                 read.details.append(head["tail"].strip())
+                read.described[option_id] = head["tail"].strip()
                 i, headed, detailed = i + 1, True, -1
                 continue
             if ((detailed == i and seps[i - 1].strip() == "et") or (i and _STRESS_RE.match(part))

@@ -161,6 +161,11 @@ def _check(guide: Guide, files: dict[str, str]) -> None:
                 if unknown := set(question.identifies) - {later.id for later in step.questions[position + 1:]}:
                     raise GuideError(f"{field_path}.identifies: {sorted(unknown)[0]!r} is not a later question of "
                                      "its step")
+                texts_later = {later.id for later in step.questions[position + 1:]
+                               if later.kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT)}
+                if wrong := [o.described_at for o in question.options if o.described_at not in (None, *texts_later)]:
+                    raise GuideError(f"{field_path}: described_at {wrong[0]!r} is not a later text question of its "
+                                     "step")
             if not any(showable[q.id] for q in step.questions):
                 raise GuideError(f"{where}: steps.{step.id}: unreachable step, no question can be shown")
             for recalled in step.recall:

@@ -84,6 +84,9 @@ class Option(Strict):
     full_time: FullTimeShare | None = None
     # The budget's resource category of this funder: its lines tick the option until the list is answered.
     budget: Identifier | None = None
+    # The text question further in its step that what a list says of this option answers: « Itinérance » said
+    # "des permanences dans les écarts (Les Lianes, Vincendo)" answers where they will be held.
+    described_at: Identifier | None = None
 
 
 class Answered(Strict):
@@ -210,6 +213,8 @@ class Question(Strict):
             raise ValueError(f"question {self.id}: counted is only for multiple choices")
         if self.full_time_share and self.kind is not Kind.DECIMAL:
             raise ValueError(f"question {self.id}: full_time_share is only for decimals")
+        if self.kind is not Kind.MULTI and any(o.described_at for o in self.options):
+            raise ValueError(f"question {self.id}: an option's described_at is only for a multiple choice")
         if self.kind is not Kind.MULTI and any(o.budget for o in self.options):
             raise ValueError(f"question {self.id}: an option's budget is only for a multiple choice")
         if self.kind is not Kind.CHOICE and any(o.full_time for o in self.options):

@@ -31,7 +31,7 @@ from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, 
                              typed_at_team, typed_button, typed_command, typed_validate, word_said, yes_how,
                              yes_no_because, yes_no_then)
 from dialogs.partners import partner_name
-from dialogs.pasted import contact_lines, without_lines
+from dialogs.pasted import asides, contact_lines, without_lines
 from dialogs.not_answers import asks_what_is_meant, says_goodbye, says_thanks
 from dialogs.referentials import Referential, default_referential, partner_labels
 from dialogs.ui import UiTexts
@@ -613,7 +613,9 @@ class _Conversation:
                 return self._refusal(question, text, error)
         notes: list[Reply] = []
         if question.kind is Kind.MULTI and copied is None:  # "personnes de passage (orpailleurs…)": the ticks only
-            unkept, notes = self._list_said(question, text)
+            unkept, notes, said_of = self._list_said(question, text)
+            described, covered = self._described_later(step, question, value, said_of)
+            unkept, notes = [detail for detail in unkept or [] if detail not in covered] or None, notes + described
             if unkept:  # "…, via l'outil de l'ANCT": the tool asked next
                 unkept, later = self._details_answering_later(step, question, value, unkept)
                 notes += later
@@ -668,6 +670,27 @@ class _Conversation:
             said += self._dated_along(step, question, value, then, detail)
         return kept or None, said
 
+    def _described_later(self, step: Step, question: Question, value: Any,
+                         described: dict[str, str]) -> tuple[list[Reply], set[str]]:
+        """What a list said of an option ("des permanences dans les écarts (Les Lianes, Vincendo)"), for the text
+        question its `described_at` names, shown and not answered yet: answered there, and said. The replies saying
+        so, and the details they keep, which the chat need not say are not kept."""
+        shown = self.view.with_answer(question.id, StoredAnswer(ANSWERED, to_json(question.kind, value),
+                                                                question.kind.value)).visible_questions(step)
+        said, covered = [], set()
+        for option in question.options:
+            then = self.guide.questions.get(option.described_at or "")
+            if option.id not in described or then not in shown or self.view.status(then.id) == ANSWERED:
+                continue
+            try:
+                answer = parse_answer(then, described[option.id], self._today())
+            except ParseError:
+                continue
+            self._store(then, ANSWERED, to_json(then.kind, answer), step.id, self._message_id)
+            said.append(Reply("understood", {"question": self.view.prompt(then), "answer": self._display(then, answer)}))
+            covered |= {described[option.id], *asides(described[option.id])}
+        return said, covered
+
     def _choice_said(self, step: Step, question: Question, value: Any, text: str) -> tuple[list[str] | None,
                                                                                           list[Reply]]:
         """What a single choice's answer said besides its option: a date for the date question it shows ("envoyée
@@ -692,11 +715,11 @@ class _Conversation:
         return [Reply("understood", {"question": self.view.prompt(dated), "answer": self._display(dated, day)})]
 
     @staticmethod
-    def _list_said(question: Question, text: str) -> tuple[list[str] | None, list[Reply]]:
-        """What a list typed at a multiple choice said that its ticks do not keep, and why a name typed ticked
-        several options ("la CGSS", outre-mer)."""
+    def _list_said(question: Question, text: str) -> tuple[list[str] | None, list[Reply], dict[str, str]]:
+        """What a list typed at a multiple choice said that its ticks do not keep, why a name typed ticked several
+        options ("la CGSS", outre-mer), and what it said of each option (ListRead.described)."""
         read = read_list(question, text)
-        return read.details or None, [Reply("notice", {"text": note}) for note in read.notes]
+        return read.details or None, [Reply("notice", {"text": note}) for note in read.notes], read.described
 
     def _puzzled(self, step: Step, question: Question) -> Reply:
         """What the fiche asks at this step, for a user who asked what the question means."""
@@ -981,7 +1004,7 @@ class _Conversation:
         self._answer(question, value)
         self._focus(then)  # answered before, it is not the first question left: the words are for it all the same
         understood = {"answer": self._display(question, value)}
-        unkept, notes = self._list_said(question, text) if question.kind is Kind.MULTI else (None, [])
+        unkept, notes, _ = self._list_said(question, text) if question.kind is Kind.MULTI else (None, [], {})
         if unkept and then.id != question.also_answers:  # a list's details question keeps the whole text
             understood["unkept"] = unkept
         outcome = self._text(rest)

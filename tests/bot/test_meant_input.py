@@ -963,3 +963,20 @@ async def test_nobody_to_send_the_dossier_to_is_no_ones_name(client, services):
     assert question_in(services.guide, passed[-1]).id == "label_demande_unique"
     with services.database.connect() as connection:
         assert Repository(connection).answers(1)["label_destinataire"].status == "skipped"
+
+
+async def test_what_a_list_says_of_an_option_answers_the_question_about_it(client, services):
+    """Réunion: the places of the permanences, said with the ways the Maison delivers, were "not kept", and asked
+    right after."""
+    await create_project(client)
+    await client.send("/menu")
+    await client.click("3. Définir le portage")
+    replies = await client.send("un point fixe au centre-ville + des permanences dans les écarts (Les Lianes, "
+                                "Vincendo, Langevin)")
+    assert replies[0].text == ("➡️ Réponse retenue : Point fixe (un lieu d'accueil permanent), Itinérance : "
+                               "permanences hors de la Maison.")
+    assert replies[1].text == ("➡️ Réponse retenue pour « Où les permanences itinérantes se tiendront-elles ? » : "
+                               "des permanences dans les écarts (Les Lianes, Vincendo, Langevin).")
+    assert question_in(services.guide, replies[-1]).id == "port_itinerance_frequence"
+    assert versions(services, "port_itinerance_lieux") == [
+        "des permanences dans les écarts (Les Lianes, Vincendo, Langevin)"]

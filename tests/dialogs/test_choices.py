@@ -559,3 +559,16 @@ def test_a_proper_name_is_no_options_word_mistyped():
     options = load_budget_model().resources
     assert close_options([category.option for category in options], "CAF de La Réunion") == {}
     assert close_options([category.option for category in options], "Eurpoe") == {"close": [(6, "Europe")]}
+
+
+def test_what_a_list_says_of_an_option_is_kept_by_option():
+    """Réunion: "des permanences dans les écarts (Les Lianes, Vincendo, Langevin)" said where they will be held."""
+    question = load_guide().questions["port_modes"]
+    read = read_list(question, "un point fixe au centre-ville + des permanences dans les écarts (Les Lianes, Vincendo, "
+                               "Langevin)")
+    assert read.chosen == {"point_fixe", "itinerance"}
+    assert read.described == {"point_fixe": "un point fixe au centre-ville",
+                              "itinerance": "des permanences dans les écarts (Les Lianes, Vincendo, Langevin)"}
+    assert read_list(question, "itinérance : en mairies de village").described == {
+        "itinerance": "en mairies de village"}
+    assert read_list(question, "point fixe, itinérance").described == {}

@@ -182,3 +182,15 @@ def test_only_a_short_text_names_what_later_answers_describe(guide_dir):
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(GuideError, match="identifies is only for a short text"):
         load_guide(guide_dir)
+
+
+@pytest.mark.parametrize("described_at", ["port_nombre_sites", "port_porteur_nom", "port_modes"])
+def test_what_a_list_says_of_an_option_answers_a_later_text_of_its_step(guide_dir, described_at):
+    """A number, a question of another step, the list itself: none can keep "dans les écarts (Les Lianes…)"."""
+    path = guide_dir / "03-portage.yaml"
+    data = read_yaml(path)
+    modes = next(q for q in data["steps"][0]["questions"] if q["id"] == "port_modes")
+    next(o for o in modes["options"] if o["id"] == "itinerance")["described_at"] = described_at
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(GuideError, match=f"described_at '{described_at}' is not a later text question of its step"):
+        load_guide(guide_dir)
