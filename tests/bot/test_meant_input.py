@@ -960,7 +960,7 @@ async def test_nobody_to_send_the_dossier_to_is_no_ones_name(client, services):
                                "n'est enregistré. S'il n'y a pas de nom à donner, tapez seulement « personne ».")
     assert versions(services, "label_destinataire") == []
     passed = await client.send("personne")
-    assert question_in(services.guide, passed[-1]).id == "label_demande_unique"
+    assert question_in(services.guide, passed[-1]).id == "label_date_limite"
     with services.database.connect() as connection:
         assert Repository(connection).answers(1)["label_destinataire"].status == "skipped"
 
