@@ -550,7 +550,7 @@ class ListRead(NamedTuple):
     details: list[str]  # what it says of the options named, which a list of options does not keep
     notes: list[str]  # why a name typed ticked several options (the question's `together`)
     # The parts saying more of an option than its name, by option, for the question its `described_at` names.
-    described: dict[str, str] = {}
+    described: dict[str, str]
 
 
 # "l'accompagnement des personnes : beaucoup ne parlent pas français": an option, then what it is about.

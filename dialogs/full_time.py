@@ -75,9 +75,9 @@ def share_said(text: str) -> Share | None:
 
 
 # A time of work, in words a share of a post is said in: a figure with one of these that `share_said` does not read
-# is not a number of full-time posts ("6 jours par semaine à peu près pour les deux" is no 6 ETP).
-_TIME_WORDS_RE = re.compile(r"\b(?:jours?|journees?|demi[- ]?journees?|h|heures?|semaines?|mois|hebdo\w*|%|pour ?cents?)"
-                            r"(?!\w)")
+# is not a number of full-time posts ("6 jours environ sur la semaine" is no 6 ETP).
+_TIME_WORDS_RE = re.compile(r"(?<![a-z])(?:jours?|journees?|demi journees?|h|heures?|semaines?|mois|hebdo\w*|"
+                            r"pour ?cents?)(?![a-z])|%")
 
 
 def says_a_time(text: str) -> bool:

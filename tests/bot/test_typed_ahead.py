@@ -65,7 +65,7 @@ async def test_how_a_list_is_kept_answers_the_choice_asking_it_next(client, serv
 async def reach_the_request_s_state(client, services) -> None:
     await create_project(client, rules=FRANCE_SERVICES_RULES)
     await goto_stage(client, 7)
-    for typed in ("oui", "passer", "oui", "étape suivante"):
+    for typed in ("oui", "passer", "passer", "oui", "étape suivante"):  # no addressee, no deadline
         replies = await client.send(typed)
     assert question_in(services.guide, replies[-1]).id == "label_demande_etat"
 
