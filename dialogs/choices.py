@@ -213,6 +213,7 @@ def option_and_name(question: Question, text: str) -> tuple[str, str] | None:
     Vallées de la Dordogne" is « La collectivité locale » and "Communauté de communes Causse et Vallées de la
     Dordogne". None unless the words of one option start the text and a proper name follows them, with no word
     that takes the option back ("ou", "pas"…) nor another option's words."""
+    text = said_how(text)[0]  # "la commune de Saint-Joseph, via son CCAS…": the name, then how it works
     if (first := _ACRONYM_FIRST_RE.fullmatch(text)) is not None and match_option(
             question.options, first["acronym"]) is None and (said := option_and_name(question, first["rest"])):
         return said[0], f"{said[1]} ({first['acronym']})"  # "la CCOG, Communauté de communes de l'Ouest Guyanais"
@@ -265,7 +266,10 @@ def match_choice(options: Sequence[Option], text: str) -> str | None:
     number = next(n for n, option in enumerate(options, start=1) if option.id == option_id)
 
     def doubtful(part: str) -> bool:
-        """"la mairie, sauf refus", "la mairie, La Poste"; not "un bâtiment municipal, la mairie annexe"."""
+        """"la mairie, sauf refus", "la mairie, La Poste"; not "un bâtiment municipal, la mairie annexe", nor "la
+        commune, via son CCAS", which says how."""
+        if re.match(rf"\s*(?:{_MEANS})\b", part, re.IGNORECASE):
+            return False
         return bool(_HEDGES.intersection(bare_words(part))) or match_option(options, part) not in (None, option_id) \
             or any(close != number for close, _ in close_options(options, part).get("close", []))
     return None if any(map(doubtful, others)) else option_id
@@ -356,6 +360,14 @@ _STRESS_RE = re.compile(r"(?:surtout|notamment|en particulier|particulierement|p
 # "on utilise déjà l'outil de l'ANCT", "nous passons par un tableur": the tool a sentence says is used.
 _USED = r"(?:on|nous)\s+(?:utilis(?:e|ons|era|erons)|pass(?:e|ons|era|erons)\s+par)(?:\s+d[ée]j[àa])?"
 _MEANS_RE = re.compile(r"^\s*(?:" + _MEANS + r"|avec|" + _USED + r")\s*", re.IGNORECASE)
+
+
+def said_how(text: str) -> tuple[str, str | None]:
+    """A text, and the clause after it saying how, set apart: "la commune, via son CCAS" is "la commune" and "via
+    son CCAS"; the whole text and None without one."""
+    if (means := re.search(rf"\s*,\s*(?=(?:{_MEANS})\b)", text, re.IGNORECASE)) is None:
+        return text, None
+    return text[:means.start()], text[means.end():].strip()
 
 
 def without_means(text: str) -> str:

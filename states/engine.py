@@ -13,7 +13,7 @@ from sqlalchemy import Engine as Database
 from dialogs.budget import project_budget, subsidy_label
 from dialogs.budget_typed import read_lines, says_none
 from dialogs.choices import (choice_clauses, match_choice, option_and_name, option_said_last, options_named,
-                             other_said, read_list, with_details, with_other, without_means)
+                             other_said, read_list, said_how, with_details, with_other, without_means)
 from dialogs.address import not_address_lines, without_parts
 from dialogs.conditions import leaves
 from dialogs.correction import Correction, corrected
@@ -1005,7 +1005,11 @@ class _Conversation:
         self._focus(then)  # answered before, it is not the first question left: the words are for it all the same
         understood = {"answer": self._display(question, value)}
         unkept, notes, _ = self._list_said(question, text) if question.kind is Kind.MULTI else (None, [], {})
-        if unkept and then.id != question.also_answers:  # a list's details question keeps the whole text
+        if then.id == question.also_answers:  # a list's details question keeps the whole text
+            unkept = None
+        if question.kind is Kind.CHOICE and (how := said_how(text)[1]):  # "…, via son CCAS": not the name
+            unkept = [how]
+        if unkept:
             understood["unkept"] = unkept
         outcome = self._text(rest)
         if self._recorded == then.id:

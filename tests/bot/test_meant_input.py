@@ -980,3 +980,18 @@ async def test_what_a_list_says_of_an_option_answers_the_question_about_it(clien
     assert question_in(services.guide, replies[-1]).id == "port_itinerance_frequence"
     assert versions(services, "port_itinerance_lieux") == [
         "des permanences dans les écarts (Les Lianes, Vincendo, Langevin)"]
+
+
+async def test_the_carrier_said_with_how_it_works_is_taken_with_its_name_and_the_how_said_not_kept(client, services):
+    await create_project(client)
+    await client.send("/menu")
+    await client.click("3. Définir le portage")
+    await client.send("un point fixe")
+    await client.click("Étape suivante")
+    replies = await client.send("la commune de Saint-Joseph, via son CCAS pour la partie accompagnement social")
+    assert replies[0].text == (
+        "➡️ Réponse retenue : La collectivité locale.\nℹ️ Cette question ne garde pas de précision : « via son CCAS "
+        "pour la partie accompagnement social » n'est pas enregistré.\n📝 Et à « Quel est le nom officiel de la "
+        "structure porteuse ? », j'ai noté : Commune de Saint-Joseph.")
+    assert versions(services, "port_porteur") == ["collectivite"]
+    assert versions(services, "port_porteur_nom") == ["Commune de Saint-Joseph"]

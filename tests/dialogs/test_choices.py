@@ -572,3 +572,14 @@ def test_what_a_list_says_of_an_option_is_kept_by_option():
     assert read_list(question, "itinérance : en mairies de village").described == {
         "itinerance": "en mairies de village"}
     assert read_list(question, "point fixe, itinérance").described == {}
+
+
+def test_a_clause_saying_how_takes_no_option_back():
+    """"la commune de Saint-Joseph, via son CCAS pour la partie accompagnement social" was refused: the CCAS is
+    an option of its own, but "via" says how the commune will do it."""
+    question = load_guide().questions["port_porteur"]
+    typed = "la commune de Saint-Joseph, via son CCAS pour la partie accompagnement social"
+    assert parse_answer(question, typed, datetime.date(2027, 1, 1)) == "collectivite"
+    assert option_and_name(question, typed) == ("collectivite", "Commune de Saint-Joseph")
+    with pytest.raises(ParseError):
+        parse_answer(question, "la mairie, le CCAS", datetime.date(2027, 1, 1))  # two carriers: which one?
