@@ -583,3 +583,11 @@ def test_a_clause_saying_how_takes_no_option_back():
     assert option_and_name(question, typed) == ("collectivite", "Commune de Saint-Joseph")
     with pytest.raises(ParseError):
         parse_answer(question, "la mairie, le CCAS", datetime.date(2027, 1, 1))  # two carriers: which one?
+
+
+def test_a_communes_contribution_as_its_finance_officer_lists_it():
+    """"la coordinatrice" and "l'autofinancement" were not recognised as staff and a financial participation."""
+    question = load_guide().questions["port_contribution"]
+    assert parse_answer(question, "les locaux (bâtiment communal rénové), la coordinatrice, le mobilier et "
+                                  "l'informatique, plus l'autofinancement", datetime.date(2027, 1, 1)) == [
+        "personnel", "locaux", "equipement", "financement"]
