@@ -675,7 +675,7 @@ def _read_list(question: Question, text: str) -> ListRead:
                 if more or asides(candidate):  # "des permanences dans les écarts (Les Lianes, Vincendo)"
                     head = _HEADED_RE.fullmatch(candidate.strip())
                     read.described[option_id] = head["tail"].strip() if head and not in_brackets(
-                        candidate.strip(), head.start("tail")) else candidate.strip()
+                        candidate.strip(), head.start("tail")) else _saying(candidate.strip(), more)
                 break
         else:
             part = parts[i].strip()
@@ -698,6 +698,24 @@ def _read_list(question: Question, text: str) -> ListRead:
             i += 1
             follows = i
     return read
+
+
+def _saying(candidate: str, more: tuple[str, ...]) -> str:
+    """What a part says after its option's words: "dans les écarts (Les Lianes)" of "des permanences dans les
+    écarts (Les Lianes)", whose words past the option's are `more`; the whole part when they cannot be found."""
+    for word in _WORD_RE.finditer(candidate):
+        if more and bare_words(said := candidate[word.start():]) == more:
+            return said.rstrip(") ") if in_brackets(candidate, word.start()) else said  # "itinérance (bus)"
+    return candidate
+
+
+# Where a place is said: after a preposition of place, or by its proper name ("Les Lianes, Vincendo").
+_WHERE_RE = re.compile(r"(?:à|au|aux|en|dans|chez|sur|sous|près de|auprès de|vers|entre)\s|[A-ZÀ-Ý]")
+
+
+def says_where(text: str) -> bool:
+    """Whether a text names a place: "dans les écarts", "en mairies de village", "Les Lianes"; not "bus"."""
+    return _WHERE_RE.match(text.strip()) is not None
 
 
 def _headings_named(options: Sequence[Option], text: str) -> str | None:

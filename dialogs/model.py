@@ -84,8 +84,8 @@ class Option(Strict):
     full_time: FullTimeShare | None = None
     # The budget's resource category of this funder: its lines tick the option until the list is answered.
     budget: Identifier | None = None
-    # The text question further in its step that what a list says of this option answers: « Itinérance » said
-    # "des permanences dans les écarts (Les Lianes, Vincendo)" answers where they will be held.
+    # The text question further in its step asking where this option will be, which what a list says of it answers
+    # when it names a place: « Itinérance » said "des permanences dans les écarts (Les Lianes)", not "(bus)".
     described_at: Identifier | None = None
 
 

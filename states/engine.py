@@ -13,7 +13,8 @@ from sqlalchemy import Engine as Database
 from dialogs.budget import project_budget, subsidy_label
 from dialogs.budget_typed import read_lines, says_none
 from dialogs.choices import (choice_clauses, match_choice, option_and_name, option_said_last, options_named,
-                             other_said, read_list, said_how, with_details, with_other, without_means)
+                             other_said, read_list, said_how, says_where, with_details, with_other,
+                             without_means)
 from dialogs.address import not_address_lines, without_parts
 from dialogs.conditions import leaves
 from dialogs.correction import Correction, corrected
@@ -680,7 +681,8 @@ class _Conversation:
         said, covered = [], set()
         for option in question.options:
             then = self.guide.questions.get(option.described_at or "")
-            if option.id not in described or then not in shown or self.view.status(then.id) == ANSWERED:
+            if option.id not in described or not says_where(described[option.id]) or then not in shown \
+                    or self.view.status(then.id) == ANSWERED:
                 continue
             try:
                 answer = parse_answer(then, described[option.id], self._today())

@@ -976,10 +976,9 @@ async def test_what_a_list_says_of_an_option_answers_the_question_about_it(clien
     assert replies[0].text == ("➡️ Réponse retenue : Point fixe (un lieu d'accueil permanent), Itinérance : "
                                "permanences hors de la Maison.")
     assert replies[1].text == ("➡️ Réponse retenue pour « Où les permanences itinérantes se tiendront-elles ? » : "
-                               "des permanences dans les écarts (Les Lianes, Vincendo, Langevin).")
+                               "dans les écarts (Les Lianes, Vincendo, Langevin).")
     assert question_in(services.guide, replies[-1]).id == "port_itinerance_frequence"
-    assert versions(services, "port_itinerance_lieux") == [
-        "des permanences dans les écarts (Les Lianes, Vincendo, Langevin)"]
+    assert versions(services, "port_itinerance_lieux") == ["dans les écarts (Les Lianes, Vincendo, Langevin)"]
 
 
 async def test_the_carrier_said_with_how_it_works_is_taken_with_its_name_and_the_how_said_not_kept(client, services):
@@ -995,3 +994,13 @@ async def test_the_carrier_said_with_how_it_works_is_taken_with_its_name_and_the
         "structure porteuse ? », j'ai noté : Commune de Saint-Joseph.")
     assert versions(services, "port_porteur") == ["collectivite"]
     assert versions(services, "port_porteur_nom") == ["Commune de Saint-Joseph"]
+
+
+async def test_what_a_list_says_of_an_option_answers_where_only_when_it_names_a_place(client, services):
+    """"itinérance (bus)" says how the permanences go, not where: the question is asked, nothing is put in it."""
+    await create_project(client)
+    await client.send("/menu")
+    await client.click("3. Définir le portage")
+    replies = await client.send("un point fixe, itinérance (bus)")
+    assert question_in(services.guide, replies[-1]).id == "port_itinerance_lieux"
+    assert versions(services, "port_itinerance_lieux") == []
