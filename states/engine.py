@@ -648,13 +648,17 @@ class _Conversation:
         return any(isinstance(answer.value, str) and abbreviations(answer.value)
                    for question_id, answer in self.view.answers.items() if question_id != question.id)
 
+    def _shown_with(self, step: Step, question: Question, value: Any) -> list[Question]:
+        """The step's questions shown once `question` has this answer, before it is stored."""
+        return self.view.with_answer(question.id, StoredAnswer(ANSWERED, to_json(question.kind, value),
+                                                               question.kind.value)).visible_questions(step)
+
     def _details_answering_later(self, step: Step, question: Question, value: Any,
                                  details: list[str]) -> tuple[list[str] | None, list[Reply]]:
         """Of what a list said that its ticks do not keep, each naming one option of a choice further in the step,
         shown and not answered yet ("via l'outil de l'ANCT", the tool asked next): answered there, and said. The
         other details, and the replies saying so."""
-        shown = self.view.with_answer(question.id, StoredAnswer(ANSWERED, to_json(question.kind, value),
-                                                                question.kind.value)).visible_questions(step)
+        shown = self._shown_with(step, question, value)
         later = [q for q in shown[shown.index(question) + 1:]
                  if q.kind is Kind.CHOICE and self.view.status(q.id) != ANSWERED]
         kept, said = [], []
@@ -676,8 +680,7 @@ class _Conversation:
         """What a list said of an option ("des permanences dans les écarts (Les Lianes, Vincendo)"), for the text
         question its `described_at` names, shown and not answered yet: answered there, and said. The replies saying
         so, and the details they keep, which the chat need not say are not kept."""
-        shown = self.view.with_answer(question.id, StoredAnswer(ANSWERED, to_json(question.kind, value),
-                                                                question.kind.value)).visible_questions(step)
+        shown = self._shown_with(step, question, value)
         said, covered = [], set()
         for option in question.options:
             then = self.guide.questions.get(option.described_at or "")
@@ -689,7 +692,8 @@ class _Conversation:
             except ParseError:
                 continue
             self._store(then, ANSWERED, to_json(then.kind, answer), step.id, self._message_id)
-            said.append(Reply("understood", {"question": self.view.prompt(then), "answer": self._display(then, answer)}))
+            said.append(Reply("understood", {"question": self.view.prompt(then),
+                                              "answer": self._display(then, answer)}))
             covered |= {described[option.id], *asides(described[option.id])}
         return said, covered
 
@@ -707,8 +711,7 @@ class _Conversation:
     def _dated_along(self, step: Step, question: Question, value: Any, answered: Question, text: str) -> list[Reply]:
         """The one date `text` holds, for the date question that `answered` shows further in the step, not answered
         yet; said back. Nothing when there is no such question, no one date, or a date its timing doubts."""
-        shown = self.view.with_answer(question.id, StoredAnswer(ANSWERED, to_json(question.kind, value),
-                                                                question.kind.value)).visible_questions(step)
+        shown = self._shown_with(step, question, value)
         dated = self._dated(shown[shown.index(answered) + 1:], text, lambda then: self.view.status(then.id) != ANSWERED
                             and answered.id in {leaf.question for leaf in leaves(then.when)})
         if dated is None or self._unexpected_date(dated, day := parse_answer(dated, text, self._today())):
@@ -1969,14 +1972,18 @@ class _Conversation:
         step = self._step()
         return self._current(step) if step else None
 
-    def _draft(self, question: Question) -> list[str]:
-        """The list's ticks: those tapped on its screen, else its answer, else the aids the budget lists."""
+    def _draft(self, question: Question, budget_lines: list | None = None) -> list[str]:
+        """The list's ticks: those tapped on its screen, else its answer, else the aids the budget lists
+        (`budget_lines`, read when not given)."""
         if self.membership.draft_question == question.id and self.membership.draft_choices is not None:
             return list(self.membership.draft_choices)
         stored = self.view.answers.get(question.id)
         if stored and stored.status == ANSWERED:
             return list(stored.value)
-        return budgeted_options(question, self.repo.budget_lines(self.project.id)) if asks_of_budget(question) else []
+        if not asks_of_budget(question):
+            return []
+        return budgeted_options(question, self.repo.budget_lines(self.project.id) if budget_lines is None
+                                else budget_lines)
 
     def _proceed(self) -> list[Reply]:
         """The current question, or the step's recap once every question is handled."""
@@ -2016,15 +2023,14 @@ class _Conversation:
             visible = self.view.visible_questions(step)
         stored = self.view.answers.get(question.id)
         answered = stored is not None and stored.status == ANSWERED
+        lines = self.repo.budget_lines(self.project.id) if asks_of_budget(question) else []  # the funders' lines
         values = {
             "prompt": self.view.prompt(question), "help": question.help, "kind": question.kind.value,
             "required": question.required, "step": step.title,
             "number": visible.index(question) + 1, "count": len(visible),
             "current": self._display(question, from_json(question.kind, stored.value))
             if answered else {"status": stored.status} if stored else None,
-            "recall": None, "budget": None,
-            "budget_lines": budget_lines_shown(question, self.repo.budget_lines(self.project.id))
-            if asks_of_budget(question) else [], "from_budget": False,
+            "recall": None, "budget": None, "budget_lines": budget_lines_shown(question, lines), "from_budget": False,
         }
         rows: list[list[Button]] = []
         if question.id in step.recall and stored is not None:
@@ -2040,7 +2046,7 @@ class _Conversation:
         elif question.kind is Kind.CHOICE:
             rows += [[self._button(o.label, Action.PICK, i)] for i, o in enumerate(question.options)]
         elif question.kind is Kind.MULTI:
-            ticked = self._draft(question)
+            ticked = self._draft(question, lines)
             values["ticked"] = [o.label for o in question.options if o.id in ticked]
             tapped = self.membership.draft_question == question.id and self.membership.draft_choices is not None
             values["from_budget"] = bool(ticked) and not answered and not tapped

@@ -965,12 +965,17 @@ async def test_nobody_to_send_the_dossier_to_is_no_ones_name(client, services):
         assert Repository(connection).answers(1)["label_destinataire"].status == "skipped"
 
 
-async def test_what_a_list_says_of_an_option_answers_the_question_about_it(client, services):
-    """Réunion: the places of the permanences, said with the ways the Maison delivers, were "not kept", and asked
-    right after."""
+async def open_the_carrying_stage(client) -> None:
+    """A new project at stage 3's first question, « Comment la Maison délivrera-t-elle ses services ? »."""
     await create_project(client)
     await client.send("/menu")
     await client.click("3. Définir le portage")
+
+
+async def test_what_a_list_says_of_an_option_answers_the_question_about_it(client, services):
+    """Réunion: the places of the permanences, said with the ways the Maison delivers, were "not kept", and asked
+    right after."""
+    await open_the_carrying_stage(client)
     replies = await client.send("un point fixe au centre-ville + des permanences dans les écarts (Les Lianes, "
                                 "Vincendo, Langevin)")
     assert replies[0].text == ("➡️ Réponse retenue : Point fixe (un lieu d'accueil permanent), Itinérance : "
@@ -982,9 +987,7 @@ async def test_what_a_list_says_of_an_option_answers_the_question_about_it(clien
 
 
 async def test_the_carrier_said_with_how_it_works_is_taken_with_its_name_and_the_how_said_not_kept(client, services):
-    await create_project(client)
-    await client.send("/menu")
-    await client.click("3. Définir le portage")
+    await open_the_carrying_stage(client)
     await client.send("un point fixe")
     await client.click("Étape suivante")
     replies = await client.send("la commune de Saint-Joseph, via son CCAS pour la partie accompagnement social")
@@ -998,9 +1001,7 @@ async def test_the_carrier_said_with_how_it_works_is_taken_with_its_name_and_the
 
 async def test_what_a_list_says_of_an_option_answers_where_only_when_it_names_a_place(client, services):
     """"itinérance (bus)" says how the permanences go, not where: the question is asked, nothing is put in it."""
-    await create_project(client)
-    await client.send("/menu")
-    await client.click("3. Définir le portage")
+    await open_the_carrying_stage(client)
     replies = await client.send("un point fixe, itinérance (bus)")
     assert question_in(services.guide, replies[-1]).id == "port_itinerance_lieux"
     assert versions(services, "port_itinerance_lieux") == []
