@@ -642,6 +642,7 @@ def _read_list(question: Question, text: str) -> ListRead:
     read = ListRead(set(), [], [], [], [], {})
     options = {option.id: option for option in question.options}
     i, follows, detailed = 0, -1, -1  # the index a part naming no option follows on from; one after an option's details
+    describing = None  # the option whose description the parts after it go on with: "à Trois-Mares et Bérive"
     headed = False  # after "option : …", the parts naming no option are still what follows the colon
 
     def no_other_option(part: str) -> bool:
@@ -676,6 +677,7 @@ def _read_list(question: Question, text: str) -> ListRead:
                     head = _HEADED_RE.fullmatch(candidate.strip())
                     read.described[option_id] = head["tail"].strip() if head and not in_brackets(
                         candidate.strip(), head.start("tail")) else _saying(candidate.strip(), more)
+                describing = option_id if more or asides(candidate) else None
                 break
         else:
             part = parts[i].strip()
@@ -684,19 +686,21 @@ def _read_list(question: Question, text: str) -> ListRead:
                 read.chosen.add(option_id)
                 read.details.append(head["tail"].strip())
                 read.described[option_id] = head["tail"].strip()
-                i, headed, detailed = i + 1, True, -1
+                i, headed, detailed, describing = i + 1, True, -1, option_id
                 continue
             if ((detailed == i and seps[i - 1].strip() == "et") or (i and _STRESS_RE.match(part))
                     or headed) and no_other_option(part):
                 if headed or _STRESS_RE.match(part):
                     read.details.append(part)
+                if describing is not None:
+                    read.described[describing] += seps[i - 1] + part
                 i += 1  # "la fermeture de la trésorerie et de la poste", "les deux, surtout le bourg": details
                 detailed = i  # "notamment la CAF et les titres de séjour": still the details
                 continue
             read.runs.append(read.runs.pop() + seps[i - 1] + part if follows == i else part)
             read.unknown.append(part)
             i += 1
-            follows = i
+            follows, describing = i, None
     return read
 
 

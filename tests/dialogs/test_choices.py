@@ -572,6 +572,9 @@ def test_what_a_list_says_of_an_option_is_kept_by_option():
     assert read_list(question, "itinérance : en mairies de village").described == {
         "itinerance": "en mairies de village"}
     assert read_list(question, "point fixe, itinérance").described == {}
+    # Places joined by "et" go on with the description, not with the list: "Bérive" was lost.
+    assert read_list(question, "un point fixe et des permanences à Trois-Mares et Bérive").described == {
+        "itinerance": "à Trois-Mares et Bérive"}
 
 
 def test_a_clause_saying_how_takes_no_option_back():
