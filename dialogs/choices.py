@@ -64,6 +64,9 @@ _LEAD_INS = (("c", "est"), ("ce", "sera"), ("ce", "seront"), ("ce", "sont"), ("c
              ("bien", "sur"), ("evidemment",), ("bien", "entendu"), ("finalement",), ("en", "fait"), ("au", "final"),
              ("en", "definitive"), ("apres", "reflexion"),
              ("on", "participe"), ("nous", "participons"), ("on", "participera"), ("nous", "participerons"))
+# How it may end, stressing what it named: "l'accompagnement surtout", "l'isolement avant tout".
+_STRESSED_ENDS = (("surtout",), ("principalement",), ("essentiellement",), ("prioritairement",), ("avant", "tout"),
+                  ("en", "priorite"), ("en", "premier"))
 _NAMED = "agence"  # a lead-in word a name may start with: "l'agence France Travail de Nogent"
 # After an option's words, these make the answer something else than that option alone.
 _HEDGES = frozenset({"ou", "ni", "pas", "non", "sauf", "mais", "plutot", "et"})
@@ -86,6 +89,9 @@ def bare_words(text: str) -> tuple[str, ...]:
     words = _WORD_RE.findall(_choice_key(text))
     while lead_in := next((lead_in for lead_in in _LEAD_INS if tuple(words[:len(lead_in)]) == lead_in), None):
         words = words[len(lead_in):]
+    if stressed := next((end for end in _STRESSED_ENDS if len(words) > len(end) and tuple(words[-len(end):]) == end),
+                        None):
+        words = words[:-len(stressed)]
     return tuple(_singular(word) for word in words if word not in _IGNORED_WORDS)
 
 
@@ -352,8 +358,9 @@ _ALL = frozenset({"tous", "toutes", "tout", "tout cocher", "tous les choix", "to
 _ALL_THEN_LISTED = _ALL | {"un peu de tout", "de tout", "a la fois", "les deux", "plusieurs choses", "plusieurs"}
 # "les deux", "les 3 qualités", "toutes les quatre": every option, said by their number (folded).
 _BOTH_RE = re.compile(r"(?:tous |toutes )?les (?P<count>[a-z]+|[0-9])(?: [a-z]+)?")
-# What joins one more item to a list said aloud: "tous, plus la Chambre d'agriculture".
-_CONNECTOR_RE = re.compile(r"^\s*(?:plus|ainsi que|avec|et aussi|mais aussi|aussi|en plus)\s+", re.IGNORECASE)
+# What joins one more item to a list said aloud: "tous, plus la Chambre d'agriculture", "les 2, + l'accès aux droits".
+_CONNECTOR_RE = re.compile(r"^\s*(?:(?:plus|ainsi que|avec|et aussi|mais aussi|aussi|en plus)\s+|\+\s*)",
+                           re.IGNORECASE)
 _MEANS = r"via|gr[âa]ce [àa]|au moyen d[eu']?|[àa] l'aide d[eu']?|par le biais d[eu']?"  # "…, via l'outil de l'ANCT"
 _STRESS_RE = re.compile(r"(?:surtout|notamment|en particulier|particulierement|principalement|dont|" + _MEANS + r")\b",
                         re.IGNORECASE)  # "…, surtout l'isolement": what was named, stressed or how, no other item

@@ -218,3 +218,23 @@ async def test_all_then_the_list_at_the_carrier_s_contribution_is_no_details_and
     said, asked = await client.send("tt : le personnel, le local et la formation")
     assert said.text == "➡️ Réponse retenue : Du personnel, Des locaux, La formation des agents."
     assert question_in(guide, asked).id == "port_contribution_detail"
+
+
+async def test_a_plus_before_an_item_and_a_stress_after_an_option_are_no_words_of_it(client, services):
+    """"les 2, + l'acces aux droits…" kept "+ l'acces…" as the « Autre »; "accompagnement surtout, …" was an
+    « Autre » holding the whole text, « Accompagnement des personnes » not ticked."""
+    guide = services.guide
+    await reach_stakes(client)
+    said, *_, asked = await client.send("les 2, + l'acces aux droits car bcp de gens ne parlent pas bien francais")
+    assert said.text.startswith("➡️ Réponse retenue : Cohésion sociale, Maillage territorial, Autre.\n📝 Et à « Quel "
+                                "autre enjeu ? », j'ai noté : l'acces aux droits car bcp")
+    assert versions(services, "enjeux_autre") == ["l'acces aux droits car bcp de gens ne parlent pas bien francais"]
+    assert question_in(guide, asked).id == "enjeux_cohesion"
+    said, asked = await client.send("accompagnement surtout, les demarches en ligne sont un gros probleme ici")
+    assert said.text.startswith("➡️ Réponse retenue : Accompagnement des personnes, Autre.\n")
+    assert versions(services, "enjeux_cohesion") == [["accompagnement_personnes", "autre"]]
+    assert versions(services, "enjeux_cohesion_autre") == ["les demarches en ligne sont un gros probleme ici"]
+    assert question_in(guide, asked).id == "enjeux_maillage"
+    said, asked = await client.send("l'isolement avant tout")
+    assert said.text == "➡️ Réponse retenue : Isolement territorial."
+    assert versions(services, "enjeux_maillage") == [["isolement_territorial"]]
