@@ -17,7 +17,7 @@ from dialogs.folding import SPELT_NUMBERS, figures, fold, typed_words
 from dialogs.formatting import upper_first
 from dialogs.full_time import Share, says_a_time, share_said
 from dialogs.model import CHOICE_KINDS, Kind, Question
-from dialogs.pasted import figure_alone, one_line, rows, without_asides
+from dialogs.pasted import asides, figure_alone, one_line, rows, without_asides
 from dialogs.schedule import WEEKDAYS, parse_time_ranges
 
 SHORT_TEXT_MAX = 300
@@ -127,6 +127,14 @@ def _before_clause(text: str) -> str:
     if not comma or any(c.isdigit() for c in figures(tail)) or SPELT_NUMBERS.keys() & set(typed_words(tail).split()):
         return text
     return head
+
+
+def figure_remarks(question: Question, text: str) -> list[str]:
+    """What a figure was said with that it does not keep: its asides ("recensement 2017", "dont 3 000 en QPV") and,
+    for a whole number, the clause after it ("sûrement plus aujourd'hui"); never its unit nor an "environ"."""
+    bare = without_asides(text).strip()
+    head = _before_clause(bare) if question.kind is Kind.INTEGER else bare
+    return asides(text) + ([bare[len(head):].lstrip(", ").strip()] if head != bare else [])
 
 
 def _integer(text: str) -> int:

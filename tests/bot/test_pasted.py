@@ -83,8 +83,25 @@ async def test_a_figure_copied_from_a_spreadsheet_row_is_read_and_said_back(clie
     await client.click("Passer")
     await client.click("Passer")
     understood, *_ = await client.send("Population municipale (Insee, RP 2021)\t9 214")
-    assert understood.text == "➡️ Réponse retenue : 9214."
+    assert understood.text == ("➡️ Réponse retenue : 9214.\nℹ️ Cette question ne garde pas de précision : « Insee, "
+                               "RP 2021 » n'est pas enregistré.")
     assert versions(services, "population") == [9214]
+
+
+async def test_what_a_figure_is_said_with_is_said_not_kept(client, services):
+    """"environ 33 000 (recensement 2017), sûrement plus aujourd'hui" kept 33 000 and dropped the rest unsaid."""
+    await reach_objectives(client, services)
+    await client.click("Passer")
+    await client.click("Passer")
+    understood, asked = await client.send("environ 33 000 (recensement 2017), sûrement plus aujourd'hui")
+    assert understood.text.replace("\u202f", " ") == ("➡️ Réponse retenue : 33 000.\nℹ️ Cette question ne garde pas de précision : "
+                               "« recensement 2017 », « sûrement plus aujourd'hui » ne sont pas enregistrés.")
+    assert versions(services, "population") == [33000]
+    assert question_in(services.guide, asked).id == "diag_demographie"
+    await client.click("↩️ Retour")
+    [asked] = await client.send("12 400 habitants")  # its unit is no remark: nothing to say
+    assert question_in(services.guide, asked).id == "diag_demographie"
+    assert versions(services, "population") == [33000, 12400]
 
 
 async def reach_monday(client) -> None:

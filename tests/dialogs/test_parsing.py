@@ -22,6 +22,7 @@ from dialogs.parsing import (
     SHORT_TEXT_MAX,
     DateInferred,
     ParseError,
+    figure_remarks,
     from_json,
     name_and_function,
     parse_answer,
@@ -2053,3 +2054,15 @@ def test_a_deadline_is_said_with_its_bound(typed):
         parse_answer(_question(Kind.DATE, timing="future"), typed, TODAY)
     with pytest.raises(ValueError, match="deadline is only for dates"):
         _question(Kind.SHORT_TEXT, deadline=True)
+
+
+@pytest.mark.parametrize(("kind", "text", "remarks"), [
+    (Kind.INTEGER, "12 400 (dont 3 000 en QPV)", ["dont 3 000 en QPV"]),
+    (Kind.INTEGER, "Une seule pour l'instant, avec la CAF", ["avec la CAF"]),
+    (Kind.INTEGER, "environ 12 400 habitants", []),
+    (Kind.DECIMAL, "1,5 ETP (35 h chacun)", ["35 h chacun"]),
+    (Kind.DECIMAL, "1,5, à voir", []),  # a decimal's clause is not dropped: its figure is refused instead
+    (Kind.EUROS, "12 000 € (estimation)", ["estimation"]),
+])
+def test_what_a_figure_is_said_with_is_set_apart(kind, text, remarks):
+    assert figure_remarks(_question(kind), text) == remarks
