@@ -100,6 +100,22 @@ async def test_the_cgss_typed_outre_mer_ticks_the_four_partners_it_stands_for(cl
     assert versions(services, "part_operateurs") == [["la_poste", "pole_emploi", "cnam", "msa", "carsat", "urssaf"]]
 
 
+async def test_the_cssm_typed_in_mayotte_ticks_the_four_partners_it_stands_for(client, services):
+    """"la CSSM" in Mayotte, where no CGSS exists, was an « Autre » operator beside "la prefecture (titres de
+    sejour)", which is the Ministry of the Interior's."""
+    guide = await reach(client, services)
+    said, note, asked = await client.send("La Poste, France Travail, la CSSM, les impots, la prefecture (titres de "
+                                          "sejour)")
+    assert said.text.startswith(
+        "➡️ Réponse retenue : La Poste, France Travail (ex-Pôle emploi), CAF, Assurance maladie (CPAM), Carsat "
+        "(Assurance retraite), Ministère de l'Intérieur (ANTS), Finances publiques (DGFiP), Urssaf.\n")
+    assert note.text == ("ℹ️ À Mayotte, la CSSM remplit les missions de la CAF, de l'Assurance maladie, de "
+                         "l'Assurance retraite et de l'Urssaf : ces quatre partenaires sont cochés.")
+    assert versions(services, "operateurs") == [
+        ["la_poste", "pole_emploi", "caf", "cnam", "carsat", "interieur", "dgfip", "urssaf"]]
+    assert question_in(guide, asked).id == "acteurs_locaux"
+
+
 async def test_a_list_said_with_what_the_next_question_asks_answers_it_too(client, services):
     """"médico-social (médiation santé avec ADER) et accès au droit (CDAD de Guyane…)": the partners asked right
     after were said not kept, then asked for again."""

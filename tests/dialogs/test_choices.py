@@ -594,3 +594,12 @@ def test_a_communes_contribution_as_its_finance_officer_lists_it():
     assert parse_answer(question, "les locaux (bâtiment communal rénové), la coordinatrice, le mobilier et "
                                   "l'informatique, plus l'autofinancement", datetime.date(2027, 1, 1)) == [
         "personnel", "locaux", "equipement", "financement"]
+
+
+def test_the_cssm_is_mayotte_s_caf_assurance_maladie_and_assurance_retraite_in_the_2016_fiche():
+    """The 2016 fiche's operators have no Urssaf; in Mayotte the farmers are the MSA's, not the CSSM's."""
+    guide = load_guide()
+    for question_id in ("operateurs", "part_operateurs"):
+        read = read_list(guide.questions[question_id], "La Poste, la Caisse de sécurité sociale de Mayotte")
+        assert read.chosen == {"la_poste", "caf", "cnam", "carsat"} and not read.unknown
+        assert read.notes[0].startswith("À Mayotte, la CSSM remplit les missions de la CAF")
