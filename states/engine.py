@@ -677,6 +677,20 @@ class _Conversation:
             said += self._dated_along(step, question, value, then, detail)
         return kept or None, said
 
+    def _details_along(self, step: Step, question: Question, value: Any, text: str) -> Reply | None:
+        """"accès au droit (CDAD de Mayotte), et la traduction": a list with an « Autre » saying more than its
+        options' names, for its `also_answers` question too, as it is without an « Autre », when shown: answered
+        there with the whole text, and said. None otherwise."""
+        details = self.guide.questions.get(question.also_answers or "")
+        if details is None or details not in self._shown_with(step, question, value):
+            return None
+        try:
+            said = parse_answer(details, text, self._today())
+        except ParseError:
+            return None
+        self._store(details, ANSWERED, to_json(details.kind, said), step.id, self._message_id)
+        return Reply("understood", {"question": self.view.prompt(details), "answer": self._display(details, said)})
+
     def _described_later(self, step: Step, question: Question, value: Any,
                          described: dict[str, str]) -> tuple[list[Reply], set[str]]:
         """What a list said of an option ("des permanences dans les écarts (Les Lianes, Vincendo)"), for the text
@@ -1016,6 +1030,9 @@ class _Conversation:
             unkept = None
         if question.kind is Kind.CHOICE and (how := said_how(text)[1]):  # "…, via son CCAS": not the name
             unkept = [how]
+        if unkept and then.id != question.also_answers and (
+                along := self._details_along(step, question, value, text)) is not None:
+            unkept, notes = None, [*notes, along]
         if unkept:
             understood["unkept"] = unkept
         outcome = self._text(rest)

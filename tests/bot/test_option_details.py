@@ -81,13 +81,14 @@ async def test_the_cgss_typed_outre_mer_ticks_the_four_partners_it_stands_for(cl
                                 "gendarmerie pour les pré-plaintes")
     assert [reply.text for reply in replies[:-1]] == [
         "➡️ Réponse retenue : La Poste, CAF, Assurance maladie (CPAM), MSA, Carsat (Assurance retraite), Urssaf, "
-        "Autre.\n" + NOT_KEPT + "« 2 jours par semaine » n'est pas enregistré.\n📝 Et à « Quel autre opérateur ? », "
-        "j'ai noté : la gendarmerie pour les pré-plaintes.",
+        "Autre.\n📝 Et à « Quel autre opérateur ? », j'ai noté : la gendarmerie pour les pré-plaintes.",
         "ℹ️ Outre-mer, la CGSS remplit les missions de l'Assurance maladie, de la MSA, de l'Assurance retraite et de "
-        "l'Urssaf : ces quatre partenaires sont cochés."]
+        "l'Urssaf : ces quatre partenaires sont cochés.",
+        "➡️ Réponse retenue pour « Comment ces opérateurs délivrent-ils leurs services sur le territoire ? » : La "
+        "Poste (2 jours par semaine), la CGSS en permanence mensuelle, la CAF, la gendarmerie pour les pré-plaintes."]
     assert versions(services, "operateurs") == [["la_poste", "caf", "cnam", "msa", "carsat", "urssaf", "autre"]]
     assert versions(services, "operateurs_autre") == ["la gendarmerie pour les pré-plaintes"]
-    assert question_in(guide, replies[-1]).id == "offre_operateurs"
+    assert question_in(guide, replies[-1]).id == "acteurs_locaux"  # the details were for the question after
     # Stage 2's partners, by its full name: the same four, and the note.
     await client.send("/menu")
     replies = await client.click("2.")
@@ -114,6 +115,27 @@ async def test_the_cssm_typed_in_mayotte_ticks_the_four_partners_it_stands_for(c
     assert versions(services, "operateurs") == [
         ["la_poste", "pole_emploi", "caf", "cnam", "carsat", "interieur", "dgfip", "urssaf"]]
     assert question_in(guide, asked).id == "acteurs_locaux"
+
+
+async def test_a_list_with_an_autre_and_details_answers_the_question_its_details_are_for(client, services):
+    """"acces au droit (CDAD de Mayotte), et la traduction avec des mediateurs": "CDAD de Mayotte" was said not
+    kept, then « Quels partenaires pourraient porter ces thématiques ? » asked for it."""
+    guide = await reach(client, services, "thematiques")
+    said, along, asked = await client.send("acces au droit (CDAD de Mayotte), et la traduction avec des mediateurs")
+    assert said.text == ("➡️ Réponse retenue : Accès au droit, Autre.\n📝 Et à « Quelle autre thématique ? », j'ai "
+                         "noté : la traduction avec des mediateurs.")
+    assert along.text == ("➡️ Réponse retenue pour « Quels partenaires pourraient porter ces thématiques ? » : acces "
+                          "au droit (CDAD de Mayotte), et la traduction avec des mediateurs.")
+    assert versions(services, "partenaires_thematiques") == [
+        "acces au droit (CDAD de Mayotte), et la traduction avec des mediateurs"]
+    assert question_in(guide, asked).id == "rencontres_bilaterales"
+    # Options' names and an « Autre » say nothing more: nothing for that question.
+    await client.click("↩️ Retour")
+    await client.click("↩️ Retour")
+    await client.click("↩️ Retour")
+    await client.send("culture, et la traduction")
+    assert versions(services, "partenaires_thematiques") == [
+        "acces au droit (CDAD de Mayotte), et la traduction avec des mediateurs"]
 
 
 async def test_a_list_said_with_what_the_next_question_asks_answers_it_too(client, services):
