@@ -121,10 +121,16 @@ def _digits_for_words(text: str) -> str:
     return f"{SPELT_NUMBERS[match['word']]}{match['rest']}"
 
 
+_FIGURE_CLAUSE_RE = re.compile(r",\s+|\s*:\s+|\s+[–—-]\s+")  # "…, avec la CAF", "3 : la CSSM, la mission locale"
+
+
 def _before_clause(text: str) -> str:
-    """"Une seule pour l'instant, avec la CAF": the number before a clause that holds no other one."""
-    head, comma, tail = text.partition(", ")
-    if not comma or any(c.isdigit() for c in figures(tail)) or SPELT_NUMBERS.keys() & set(typed_words(tail).split()):
+    """"Une seule pour l'instant, avec la CAF", "3 : la CSSM, la mission locale": the number before a clause that
+    holds no other one."""
+    if (clause := _FIGURE_CLAUSE_RE.search(text)) is None:
+        return text
+    head, tail = text[:clause.start()], text[clause.end():]
+    if any(c.isdigit() for c in figures(tail)) or SPELT_NUMBERS.keys() & set(typed_words(tail).split()):
         return text
     return head
 
@@ -134,7 +140,7 @@ def figure_remarks(question: Question, text: str) -> list[str]:
     for a whole number, the clause after it ("sûrement plus aujourd'hui"); never its unit nor an "environ"."""
     bare = without_asides(text).strip()
     head = _before_clause(bare) if question.kind is Kind.INTEGER else bare
-    return asides(text) + ([bare[len(head):].lstrip(", ").strip()] if head != bare else [])
+    return asides(text) + ([_FIGURE_CLAUSE_RE.sub("", bare[len(head):], count=1).strip()] if head != bare else [])
 
 
 def _integer(text: str) -> int:

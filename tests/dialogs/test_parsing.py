@@ -2059,6 +2059,8 @@ def test_a_deadline_is_said_with_its_bound(typed):
 @pytest.mark.parametrize(("kind", "text", "remarks"), [
     (Kind.INTEGER, "12 400 (dont 3 000 en QPV)", ["dont 3 000 en QPV"]),
     (Kind.INTEGER, "Une seule pour l'instant, avec la CAF", ["avec la CAF"]),
+    (Kind.INTEGER, "3 : la CSSM, la mission locale, la préfecture", ["la CSSM, la mission locale, la préfecture"]),
+    (Kind.INTEGER, "Population 2021 : 9 214", []),  # a label before the figure, which a copy holds
     (Kind.INTEGER, "environ 12 400 habitants", []),
     (Kind.DECIMAL, "1,5 ETP (35 h chacun)", ["35 h chacun"]),
     (Kind.DECIMAL, "1,5, à voir", []),  # a decimal's clause is not dropped: its figure is refused instead
@@ -2066,3 +2068,9 @@ def test_a_deadline_is_said_with_its_bound(typed):
 ])
 def test_what_a_figure_is_said_with_is_set_apart(kind, text, remarks):
     assert figure_remarks(_question(kind), text) == remarks
+
+
+@pytest.mark.parametrize("text", ["3 : la CSSM, la mission locale, la préfecture", "3 - la CSSM", "3: la CSSM"])
+def test_a_count_then_what_it_counts_is_the_count(text):
+    """"3 : CSSM, mission locale, prefecture" at « Combien de rencontres… ? » was not a number."""
+    assert parse_answer(_question(Kind.INTEGER, min=0), text) == 3
