@@ -70,6 +70,9 @@ _STRESSED_ENDS = (("surtout",), ("principalement",), ("essentiellement",), ("pri
 _NAMED = "agence"  # a lead-in word a name may start with: "l'agence France Travail de Nogent"
 # After an option's words, these make the answer something else than that option alone.
 _HEDGES = frozenset({"ou", "ni", "pas", "non", "sauf", "mais", "plutot", "et"})
+# Or say it is not there yet: "la fibre arrive en 2027" is no « Très haut débit » (folded, as `bare_words` gives them).
+_TO_COME = frozenset({"bientot", "prevu", "prevue", "arrive", "arrivera", "arriveront", "attendu", "attendue", "venir",
+                      "futur", "future"})
 
 
 def _choice_key(text: str) -> str:
@@ -161,7 +164,7 @@ def match_option(options: Sequence[Option], text: str, first_words: bool = False
     [(option_id, rest)] = said.items()
     # "la mairie ou La Poste", "la mairie, La Poste": what follows the words may take them back or add another
     # option, which a multiple choice reads on its own; "mi-temps plein" names two.
-    if rest and (_HEDGES.intersection(rest) or _LIST_SEP_RE.search(text) or any(
+    if rest and (_HEDGES.intersection(rest) or _TO_COME.intersection(rest) or _LIST_SEP_RE.search(text) or any(
             len(word) > 2 and word not in _LINKS and word in bare_words(option.label)
             for option in options if option.id != option_id for word in rest)):
         return None
@@ -317,7 +320,7 @@ def close_options(options: Sequence[Option], text: str) -> dict[str, list[tuple[
     is no part of what was meant: "La Poste (fonds de péréquation)" is not « Europe » (fonds européens)."""
     text = without_asides(text).strip() or text
     typed = bare_words(text)
-    if not typed:
+    if not typed or _TO_COME.intersection(typed):  # "la fibre arrive en 2027": the option it names is not there yet
         return {}
     typed_key = label_key(text)
     close = []

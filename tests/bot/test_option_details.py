@@ -276,3 +276,22 @@ async def test_a_plus_before_an_item_and_a_stress_after_an_option_are_no_words_o
     said, asked = await client.send("l'isolement avant tout")
     assert said.text == "➡️ Réponse retenue : Isolement territorial."
     assert versions(services, "enjeux_maillage") == [["isolement_territorial"]]
+
+
+async def test_an_option_said_to_come_is_not_that_option(client, services):
+    """"ADSL qui coupe souvent, la fibre arrive en 2027 normalement" suggested « Très haut débit », and "la fibre
+    arrive en 2027" took it: the coverage said to come is none the Maison has."""
+    await create_project(client, "France services de Bandrélé", "Bandrélé, Mayotte", FRANCE_SERVICES_RULES)
+    guide = services.engine.referentials["france_services"].guide
+    await client.send("/menu")
+    replies = await client.click("4.")
+    while (asked := question_in(guide, replies[-1])) is None or asked.id != "tech_couverture":
+        replies = await answer(client, asked, {}) if asked else await client.click("Étape suivante")
+    refused, _ = await client.send("la fibre arrive en 2027")
+    assert refused.text.startswith("⚠️ Je n'ai pas reconnu « la fibre arrive en 2027 »") and "1." not in refused.text
+    assert versions(services, "tech_couverture") == []
+    said, asked = await client.send("ADSL qui coupe souvent, la fibre arrive en 2027 normalement")
+    assert said.text == ("➡️ Réponse retenue : Haut débit.\n" + NOT_KEPT + "« la fibre arrive en 2027 normalement » "
+                         "n'est pas enregistré.")
+    assert versions(services, "tech_couverture") == ["haut_debit"]
+    assert question_in(guide, asked).id == "tech_solution"
