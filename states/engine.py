@@ -737,10 +737,14 @@ class _Conversation:
 
     @staticmethod
     def _list_said(question: Question, text: str) -> tuple[list[str] | None, list[Reply], dict[str, str]]:
-        """What a list typed at a multiple choice said that its ticks do not keep, why a name typed ticked several
-        options ("la CGSS", outre-mer), and what it said of each option (ListRead.described)."""
+        """What a list typed at a multiple choice said that its ticks do not keep (what it said of an option
+        included), why a name typed ticked several options ("la CGSS", outre-mer), and what it said of each option
+        (ListRead.described)."""
         read = read_list(question, text)
-        return read.details or None, [Reply("notice", {"text": note}) for note in read.notes], read.described
+        said_of = [words for option_id, words in read.described.items()  # "visio avec la CSSM", kept nowhere else;
+                   if option_id != OTHER  # an « Autre »'s are its words
+                   and not any(detail in words or words in detail for detail in read.details)]
+        return read.details + said_of or None, [Reply("notice", {"text": note}) for note in read.notes], read.described
 
     def _puzzled(self, step: Step, question: Question) -> Reply:
         """What the fiche asks at this step, for a user who asked what the question means."""

@@ -979,7 +979,8 @@ async def test_what_a_list_says_of_an_option_answers_the_question_about_it(clien
     replies = await client.send("un point fixe au centre-ville + des permanences dans les écarts (Les Lianes, "
                                 "Vincendo, Langevin)")
     assert replies[0].text == ("➡️ Réponse retenue : Point fixe (un lieu d'accueil permanent), Itinérance : "
-                               "permanences hors de la Maison.")
+                               "permanences hors de la Maison.\nℹ️ Cette question ne garde pas de précision : « au "
+                               "centre-ville » n'est pas enregistré.")  # where the point fixe is: its address, later
     assert replies[1].text == ("➡️ Réponse retenue pour « Où les permanences itinérantes se tiendront-elles ? » : "
                                "dans les écarts (Les Lianes, Vincendo, Langevin).")
     assert question_in(services.guide, replies[-1]).id == "port_itinerance_frequence"

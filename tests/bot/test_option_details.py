@@ -295,3 +295,9 @@ async def test_an_option_said_to_come_is_not_that_option(client, services):
                          "n'est pas enregistré.")
     assert versions(services, "tech_couverture") == ["haut_debit"]
     assert question_in(guide, asked).id == "tech_solution"
+    # What it says of an option that no question keeps is said not kept, « Autre » or not.
+    said, asked = await client.send("visio avec la CSSM et la prefecture, une box 4G en secours")
+    assert said.text == ("➡️ Réponse retenue : Visioconférence, Autre.\n" + NOT_KEPT + "« avec la CSSM et la "
+                         "prefecture » n'est pas enregistré.\n📝 Et à « Quelle autre solution ? », j'ai noté : une box "
+                         "4G en secours.")
+    assert versions(services, "tech_solution") == [["visio", "autre"]]

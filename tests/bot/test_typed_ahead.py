@@ -45,17 +45,18 @@ async def test_the_maisons_address_said_to_be_the_carriers_is_copied(client, ser
     assert current_values(services, "tech_adresse") == [ADDRESS]
 
 
-@pytest.mark.parametrize("typed", [
+@pytest.mark.parametrize(("typed", "unkept"), [
     # It ticked « Autre » worded "via l'outil de l'ANCT", an indicator the dossier would print, then asked the tool.
-    "fréquentation et services rendus, via l'outil de l'ANCT",
+    ("fréquentation et services rendus, via l'outil de l'ANCT", ""),
     # It ticked « Autre » worded "on utilise déjà l'outil de l'ANCT : fréquentation".
-    "on utilise déjà l'outil de l'ANCT : fréquentation et demandes par opérateur"])
-async def test_how_a_list_is_kept_answers_the_choice_asking_it_next(client, services, typed):
+    ("on utilise déjà l'outil de l'ANCT : fréquentation et demandes par opérateur",
+     "\nℹ️ Cette question ne garde pas de précision : « par opérateur » n'est pas enregistré.")])
+async def test_how_a_list_is_kept_answers_the_choice_asking_it_next(client, services, typed, unkept):
     await create_project(client, rules=FRANCE_SERVICES_RULES)
     await goto_stage(client, 8)
     *said, asked = await client.send(typed)
     assert [reply.text for reply in said] == [
-        "➡️ Réponse retenue : Fréquentation, Services rendus.",
+        "➡️ Réponse retenue : Fréquentation, Services rendus." + unkept,
         "➡️ Réponse retenue pour « Avec quel outil tiendrez-vous ce tableau de bord ? » : Les outils de suivi de "
         "l'ANCT."]
     assert current_values(services, "dev_indicateurs") == [["frequentation", "services_rendus"]]
