@@ -1407,7 +1407,8 @@ def _parse_year(text: str, min: int, max: int | None, today: datetime.date | Non
 
 # An answer pointing at another one ("voir ci-dessus"): the dossier prints each answer where its reader meets it.
 # "les mêmes", "la même personne": the people named at the question asked alike before (folded).
-_THE_SAME = r"(?:ce sont |ce seront |c'est |ce sera )?(?:les|la|le) memes?(?: personnes?| agents?| agentes?)?"
+_THE_SAME = (r"(?:ce sont |ce seront |c'est |ce sera )?(?:les|la|le) memes?(?: [0-9]| deux| trois| quatre)?"  # "les mêmes 2"
+             r"(?: personnes?| agents?| agentes?| conseill(?:ere|er)s?)?")
 _ELSEWHERE_RE = re.compile(r"(?:idem|pareil|" + _THE_SAME + r"|(?:c'est )?(?:la )?meme chose|deja dit|"
                            r"(?:comme |voir |cf\.? )(?:ci-dessus|plus haut|au-dessus|precedemment|avant|"
                            r"la reponse precedente))[ .!]*")

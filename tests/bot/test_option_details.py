@@ -224,6 +224,13 @@ async def test_the_same_people_said_so_are_copied_from_the_function_before(clien
     assert versions(services, "equipe_agent_accompagnement") == ["Deux agents à recruter"]
     assert [same_answer_as(said) for said in ("la même personne", "ce sont les mêmes que pour l'accueil")] == [
         "", "accueil"]
+    # Counted, as a phone user says them: "les memes 2 agents" was stored as who accompanies.
+    replies = await client.click("↩️ Retour")
+    while question_in(guide, replies[-1]).id != "equipe_agent_accompagnement":
+        replies = await client.click("↩️ Retour")
+    understood, *_ = await client.send("les memes 2 agents")
+    assert understood.text == "➡️ Réponse retenue : Deux agents à recruter."
+    assert [same_answer_as(said) for said in ("les mêmes deux conseillères", "les mêmes 2")] == ["", ""]
 
 
 async def test_idem_que_la_poste_at_the_carrier_s_contribution_copies_la_poste_s(client, services):
