@@ -698,8 +698,9 @@ def _read_list(question: Question, text: str) -> ListRead:
                 read.described[option_id] = head["tail"].strip()
                 i, headed, detailed, describing = i + 1, True, -1, option_id
                 continue
-            if ((detailed == i and seps[i - 1].strip() == "et") or (i and _STRESS_RE.match(part))
-                    or headed) and no_other_option(part):
+            if ((detailed == i and seps[i - 1].strip() == "et") or (i and _STRESS_RE.match(part)) or headed
+                    or (describing is not None and part[:1].isupper() and says_where(read.described[describing]))
+                    ) and no_other_option(part):  # "dans les villages de Hamouro, Dapani et Mtsamoudou": places
                 if headed or _STRESS_RE.match(part):
                     read.details.append(part)
                 if describing is not None:

@@ -987,6 +987,18 @@ async def test_what_a_list_says_of_an_option_answers_the_question_about_it(clien
     assert versions(services, "port_itinerance_lieux") == ["dans les écarts (Les Lianes, Vincendo, Langevin)"]
 
 
+async def test_places_listed_after_an_option_s_description_go_on_with_it(client, services):
+    """Mayotte: "…permanences dans les villages de Hamouro, Dapani et Mtsamoudou" refused "Dapani et Mtsamoudou"."""
+    await open_the_carrying_stage(client)
+    replies = await client.send("point fixe a Bandrele + permanences dans les villages de Hamouro, Dapani et "
+                                "Mtsamoudou avec un mediateur")
+    assert replies[0].text == ("➡️ Réponse retenue : Point fixe (un lieu d'accueil permanent), Itinérance : "
+                               "permanences hors de la Maison.\nℹ️ Cette question ne garde pas de précision : « a "
+                               "Bandrele » n'est pas enregistré.")
+    assert versions(services, "port_itinerance_lieux") == [
+        "dans les villages de Hamouro, Dapani et Mtsamoudou avec un mediateur"]
+
+
 async def test_the_carrier_said_with_how_it_works_is_taken_with_its_name_and_the_how_said_not_kept(client, services):
     await open_the_carrying_stage(client)
     await client.send("un point fixe")
