@@ -212,9 +212,10 @@ _NAME_ENDS_RE = re.compile(r"\s+(?:qui|que|qu')\s*|\s*,\s+(?:via|avec|par|pour|e
                            re.IGNORECASE)
 
 
-# A name's acronym said first, then the name: "la CCOG, Communauté de communes…", "le SIVOM (syndicat…)".
-_ACRONYM_FIRST_RE = re.compile(r"\s*(?:(?:la|le|les|l['’])\s*)?(?P<acronym>[A-Z][A-Z0-9]{1,7})\s*(?:,|\(|[–—-]\s)"
-                               r"\s*(?P<rest>[^()]+?)\)?\s*")
+# A name's acronym said first, then the name: "la CCOG, Communauté de communes…", "le SIVOM (syndicat…)", "la
+# CCSud (communauté de communes du Sud)".
+_ACRONYM_FIRST_RE = re.compile(r"\s*(?:(?:la|le|les|l['’])\s*)?(?P<acronym>[A-Z][A-Z0-9]{1,7}|[A-Z]{2}[A-Za-z0-9]{1,7})"
+                               r"\s*(?:,|\(|[–—-]\s)\s*(?P<rest>[^()]+?)\)?\s*")
 
 
 def option_and_name(question: Question, text: str) -> tuple[str, str] | None:

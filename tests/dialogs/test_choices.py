@@ -525,6 +525,14 @@ def test_a_carrier_s_acronym_said_before_its_name_goes_after_it(typed):
     assert option_and_name(carrier, "CCAS, mairie de Figeac") is None  # no option's words after the acronym
 
 
+def test_an_acronym_with_small_letters_said_before_the_carrier_s_name_goes_after_it():
+    """Mayotte: "la CCSud (communaute de communes du Sud de Mayotte)" was refused."""
+    carrier = load_guide().questions["port_porteur"]
+    assert option_and_name(carrier, "la CCSud (communaute de communes du Sud de Mayotte)") == (
+        "collectivite", "Communaute de communes du Sud de Mayotte (CCSud)")
+    assert option_and_name(carrier, "La Poste (agence postale)") is None  # a capital word, no acronym
+
+
 @pytest.mark.parametrize(("typed", "head", "details"), [
     ("décision reçue, labellisée par arrêté préfectoral du 12 septembre 2023", "décision reçue",
      ["labellisée par arrêté préfectoral du 12 septembre 2023"]),
