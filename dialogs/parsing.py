@@ -143,6 +143,18 @@ def figure_remarks(question: Question, text: str) -> list[str]:
     return asides(text) + ([_FIGURE_CLAUSE_RE.sub("", bare[len(head):], count=1).strip()] if head != bare else [])
 
 
+# What makes a date said uncertain, which the date kept does not say (folded): "le 18 décembre (à confirmer)".
+_DOUBT_RE = re.compile(r"\b(?:a confirmer|sous reserve|normalement|en principe|a priori|probablement|sans doute|"
+                       r"peut-etre|previsionnel(?:le)?|si possible|si tout va bien|sauf imprevu|en theorie)\b")
+
+
+def doubts(text: str) -> list[str]:
+    """The words saying a date is not sure yet, as typed: ["à confirmer"] of "le 18 décembre (à confirmer)"."""
+    folded = fold(text)
+    return [text[found.start():found.end()] for found in _DOUBT_RE.finditer(folded)] if len(folded) == len(text) \
+        else [found[0] for found in _DOUBT_RE.finditer(folded)]
+
+
 def _integer(text: str) -> int:
     typed = _SQUARE_METRES.sub("m²", _number_text(_digits_for_words(text)))
     match = _INTEGER_RE.fullmatch(typed)

@@ -25,9 +25,9 @@ from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.folding import abbreviations, fold
 from dialogs.schedule import WEEKDAYS, hours_among_words, parse_week, same_hours_as, total_minutes, tour_lines
 from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, DRAFT, KEEP, MOVE_ON, NEW_PROJECT, NEXT,
-                             SKIP, DateInferred, ParseError, button_typed, figure_remarks, first_person, from_json,
-                             mentions, name_and_function, names_nothing, parse_answer, parse_title, reads_as_shown,
-                             said_yes_no, same_answer_as, says_none_of, spoken, territory_said, to_json,
+                             SKIP, DateInferred, ParseError, button_typed, doubts, figure_remarks, first_person,
+                             from_json, mentions, name_and_function, names_nothing, parse_answer, parse_title,
+                             reads_as_shown, said_yes_no, same_answer_as, says_none_of, spoken, territory_said, to_json,
                              typed_at_checklist_stage, typed_at_deferred, typed_at_dossier, typed_at_menu,
                              typed_at_projects, typed_at_recap, typed_at_team, typed_button, typed_command,
                              typed_validate, word_said, yes_how, yes_no_because, yes_no_then)
@@ -624,10 +624,15 @@ class _Conversation:
             unkept, notes = self._choice_said(step, question, value, text)
         if question.kind in (Kind.INTEGER, Kind.DECIMAL, Kind.EUROS) and copied is None:
             unkept = figure_remarks(question, text) or None  # "33 000 (recensement 2017)": the source is not kept
+        if question.kind is Kind.DATE and copied is None:
+            unkept = doubts(text) or None  # "le 18 décembre (à confirmer)": the date is kept as sure
         if question.kind is Kind.DATE and self._unexpected_date(question, value):
             return Outcome([self._confirm_date(question, value)])
         # "15 mars", "hier": the date the guide took is shown, for the user to see it is the one meant.
-        understood = [Reply("date_understood", {"date": value})] if isinstance(value, DateInferred) else []
+        understood = []
+        if isinstance(value, DateInferred):  # what it was said with, under the date shown: said once
+            dated = {"date": value} | ({"unkept": unkept} if unkept else {})
+            understood, unkept = [Reply("date_understood", dated)], None
         replies = self._answer(question, value)
         if self._recorded != question.id:
             return Outcome([*understood, *replies])

@@ -157,3 +157,20 @@ async def test_the_carrier_named_when_asked_who_carries_the_maison_answers_its_n
     replies = await client.send("une commune rurale")  # no name in it: the kind alone, the name kept
     assert question_in(guide, replies[-1]).id == "port_siret"
     assert current_values(services, "port_porteur_nom") == ["Communauté de communes Causse et Vallées de la Dordogne"]
+
+
+async def test_a_date_said_uncertain_is_kept_and_its_doubt_said_not_kept(client, services):
+    """"conseil communautaire du 18 decembre (a confirmer)": the date was kept as sure, the doubt dropped unsaid."""
+    guide = services.guide
+    await reach_the_siret(client, services)
+    for typed in ("je ne sais pas encore", "97620 Chirongui", "M. Ali Moussa, président"):
+        replies = await client.send(typed)
+    assert question_in(guide, replies[-1]).id == "port_deliberation_date"
+    said, asked = await client.send("conseil communautaire du 18 mars (a confirmer)")
+    assert said.text == ("📅 Date retenue : jeudi 18 mars 2027.\nℹ️ Cette question ne garde pas de précision : « a "
+                         "confirmer » n'est pas enregistré.")
+    assert question_in(guide, asked).id != "port_deliberation_date"
+    await client.click("↩️ Retour")
+    said, _ = await client.send("le 18/03/2027, sous réserve")
+    assert said.text == ("📅 Date retenue : jeudi 18 mars 2027.\nℹ️ Cette question ne garde pas de précision : « sous "
+                         "réserve » n'est pas enregistré.")
