@@ -12,6 +12,7 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from dialogs.accents import with_accents
 from dialogs.formatting import guillemets, lower_first, upper_first
 from dossier.model import Dossier
 
@@ -24,22 +25,30 @@ UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufff
 
 
 def render_html(template: str, dossier: Dossier) -> str:
-    """One template filled with the dossier, given as context and never as template source."""
+    """One template filled with the dossier, given as context and never as template source; the answers printed
+    with the accents a phone left out, for the Préfecture and the partners read them."""
     # The templates' wording and the answers alike; both renderers keep the no-break space.
-    return guillemets(environment().get_template(template).render(dossier=dossier))
+    return guillemets(environment(accented=True).get_template(template).render(dossier=dossier))
 
 
 @cache
-def environment() -> Environment:
-    """The Jinja2 environment of templates/documents, built once and read-only afterwards."""
+def environment(accented: bool = False) -> Environment:
+    """The Jinja2 environment of templates/documents, built once and read-only afterwards; `accented`, the
+    printed values with their accents ("Communaute" as "Communauté"), else as typed (what is kept about a user)."""
     documents = Environment(
         loader=PackageLoader(TEMPLATE_PACKAGE, TEMPLATE_FOLDER),
         autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
-        undefined=StrictUndefined, finalize=_printable,
+        undefined=StrictUndefined, finalize=_accented if accented else _printable,
     )
     documents.filters["upper_first"] = upper_first
     documents.filters["lower_first"] = lower_first
     return documents
+
+
+def _accented(value: object) -> object:
+    """A printed value as `_printable` gives it, with the accents its words typed bare are missing."""
+    value = _printable(value)
+    return with_accents(value) if isinstance(value, str) and not isinstance(value, Markup) else value
 
 
 def _printable(value: object) -> object:

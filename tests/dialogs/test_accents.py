@@ -1,0 +1,45 @@
+"""The accents a phone left out, restored in the documents for the Préfecture, never where a word is French bare."""
+from __future__ import annotations
+
+import dataclasses
+import pytest
+
+from dialogs.accents import ACCENTS_FILE, with_accents
+from dialogs.folding import fold
+from dialogs.yaml_files import read_yaml
+from dossier.markup import environment, render_html
+from tests.dossier.sample import sample_dossier
+
+
+@pytest.mark.parametrize(("typed", "printed"), [
+    ("Communaute de communes du Sud de Mayotte (CCSud)", "Communauté de communes du Sud de Mayotte (CCSud)"),
+    ("president de la CCSud", "président de la CCSud"),
+    ("charge de mission a la CC du Sud", "chargé de mission a la CC du Sud"),  # "a" may be the verb: as typed
+    ("la PREFECTURE et les sous-prefectures", "la PRÉFECTURE et les sous-préfectures"),
+    ("Etat civil, elus", "État civil, élus"),
+    ("les demarches en ligne sont un gros probleme", "les démarches en ligne sont un gros problème"),
+])
+def test_words_typed_without_their_accents_get_them(typed, printed):
+    assert with_accents(typed) == printed
+
+
+@pytest.mark.parametrize("typed", [
+    "en charge de la mission", "pres du marche, sur la cote", "où ou à", "Présidente", "une marche a suivre"])
+def test_words_french_without_accents_or_typed_with_them_stay_as_typed(typed):
+    assert with_accents(typed) == typed
+
+
+def test_every_word_listed_has_an_accent_to_restore():
+    data = read_yaml(ACCENTS_FILE)
+    assert all(fold(word) != word.lower() for word in [*data["words"], *data["phrases"].values()])
+
+
+def test_the_dossier_prints_the_accents_and_what_is_kept_about_a_user_stays_as_typed():
+    dossier = sample_dossier()
+    dossier = dataclasses.replace(dossier, carrier=dataclasses.replace(
+        dossier.carrier, name="Communaute de communes du Sud", function="president"))
+    letter = render_html("dossier.html.j2", dossier)
+    assert "Communauté de communes du Sud" in letter and "Communaute" not in letter
+    assert "Président" in letter
+    # /mes_donnees's PDF shows what is stored: its environment restores nothing.
+    assert environment().from_string("{{ name }}").render(name="Communaute") == "Communaute"
