@@ -382,6 +382,23 @@ def parse_date(text: str, today: datetime.date | None = None, timing: str | None
 _BY_RE = re.compile(r"^\s*(?:au plus tard|avant|d['’]ici|jusqu['’]\s*au|jusqu['’]\s*[àa]|pour)\s+(?:le\s+)?",
                     re.IGNORECASE)
 
+# A deadline said by its month: "fin février" (its last day), "mi-mars" (the 15th), folded.
+_MONTH_BOUND_RE = re.compile(r"(?P<bound>(?:(?:a )?la )?fin|mi)(?: du mois)?[ -]*(?:de |d')?(?P<month>[a-z]+)"
+                             r"(?: (?P<year>[0-9]{4}))?")
+
+
+def _month_bound(text: str, today: datetime.date | None) -> str | None:
+    """"fin février" as "28 février 2027" (the next end of February from `today`), "mi-mars 2027" as "15 mars
+    2027"; None for any other text."""
+    said = _MONTH_BOUND_RE.fullmatch(typed_words(text).rstrip(" ."))
+    if said is None or said["month"] not in _MONTHS_FOLDED or (said["year"] is None and today is None):
+        return None
+    month = _MONTHS_FOLDED.index(said["month"]) + 1
+    year = int(said["year"]) if said["year"] else today.year + (month < today.month)
+    day = calendar.monthrange(year, month)[1] if said["bound"].endswith("fin") else 15
+    return f"{day} {MONTHS[month - 1]} {year}"
+
+
 # A date inside a sentence: the shapes parse_date reads, standing apart from other digits.
 _DATE_IN_TEXT_RE = re.compile(
     r"(?<![0-9/.-])(?:(?:" + "|".join(_WEEKDAYS_FOLDED) + r")\.?,? )?"
@@ -1338,6 +1355,7 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
     if kind is Kind.DATE:
         if question.deadline:  # "Avant quelle date… ?" "avant le 31 mars": the bound is the answer
             text = _BY_RE.sub("", text, count=1) or text
+            text = _month_bound(text, today) or text  # "avant fin février"
         return parse_date(text, today, question.timing)
     if kind is Kind.YES_NO:
         return False if typed_words(text) in _BEGUN else parse_yes_no(text)

@@ -2056,6 +2056,16 @@ def test_a_deadline_is_said_with_its_bound(typed):
         _question(Kind.SHORT_TEXT, deadline=True)
 
 
+@pytest.mark.parametrize(("typed", "day"), [
+    ("avant fin fevrier", datetime.date(2027, 2, 28)), ("avant la fin février 2028", datetime.date(2028, 2, 29)),
+    ("mi-mars", datetime.date(2027, 3, 15)), ("à la fin du mois de décembre", datetime.date(2026, 12, 31))])
+def test_a_deadline_said_by_its_month_is_its_end_or_middle(typed, day):
+    """Mayotte: "avant fin février" at « Avant quelle date… ? » asked for the day."""
+    assert parse_answer(_question(Kind.DATE, timing="future", deadline=True), typed, TODAY) == day
+    with pytest.raises(ParseError):  # elsewhere, "fin février" says no day
+        parse_answer(_question(Kind.DATE, timing="future"), typed, TODAY)
+
+
 @pytest.mark.parametrize(("kind", "text", "remarks"), [
     (Kind.INTEGER, "12 400 (dont 3 000 en QPV)", ["dont 3 000 en QPV"]),
     (Kind.INTEGER, "Une seule pour l'instant, avec la CAF", ["avec la CAF"]),
