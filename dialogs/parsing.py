@@ -1355,7 +1355,8 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
     if kind is Kind.DATE:
         if question.deadline:  # "Avant quelle date… ?" "avant le 31 mars": the bound is the answer
             text = _BY_RE.sub("", text, count=1) or text
-            text = _month_bound(text, today) or text  # "avant fin février"
+            if (bound := _month_bound(text, today)) is not None:  # "avant fin février": its day, said back
+                return DateInferred.fromordinal(parse_date(bound).toordinal())
         return parse_date(text, today, question.timing)
     if kind is Kind.YES_NO:
         return False if typed_words(text) in _BEGUN else parse_yes_no(text)

@@ -2061,7 +2061,8 @@ def test_a_deadline_is_said_with_its_bound(typed):
     ("mi-mars", datetime.date(2027, 3, 15)), ("à la fin du mois de décembre", datetime.date(2026, 12, 31))])
 def test_a_deadline_said_by_its_month_is_its_end_or_middle(typed, day):
     """Mayotte: "avant fin février" at « Avant quelle date… ? » asked for the day."""
-    assert parse_answer(_question(Kind.DATE, timing="future", deadline=True), typed, TODAY) == day
+    said = parse_answer(_question(Kind.DATE, timing="future", deadline=True), typed, TODAY)
+    assert said == day and isinstance(said, DateInferred)  # said back as a day: "📅 Date retenue : …"
     with pytest.raises(ParseError):  # elsewhere, "fin février" says no day
         parse_answer(_question(Kind.DATE, timing="future"), typed, TODAY)
 
