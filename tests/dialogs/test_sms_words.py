@@ -19,6 +19,7 @@ GUIDE = load_guide()
     ("qq touristes l ete", "quelques touristes l'ete"),
     ("ts les 4", "tous les 4"),
     ("Bjr", "bonjour"),
+    ("nb de demandes", "nombre de demandes"),
     ("Wi-Fi pour le public", "wi-fi pour le public"),
     # A letter alone is no SMS: "catégorie C", "plan C et D".
     ("agent de catégorie C", "agent de categorie c"),
@@ -37,6 +38,7 @@ def test_spelling_out_leaves_whole_words_alone():
     ("chef_projet_temps", "qq heures par semaine, le reste c est le guichet", "temps_partiel"),
     ("populations_presentes", "residents surtout, qq touristes l ete", ["residents", "touristes"]),
     ("populations_presentes", "ts les 4", ["residents", "salaries", "touristes", "personnes_de_passage"]),
+    ("dev_indicateurs", "frequentation, nb de demandes par partenaire", ["frequentation", "services_rendus"]),
 ])
 def test_an_option_said_in_sms_is_read(question, typed, meant):
     assert parse_answer(GUIDE.questions[question], typed) == meant
