@@ -615,6 +615,20 @@ _WILL_BE_RE = re.compile(r"\b(?:\w+ra-t-(?:il|elle|on)|\w+ront-(?:ils|elles)|pre
 _TO_COME = frozenset({"prevu", "prevue", "prevus", "prevues", "va", "vont", "bientot"})
 
 
+# Said of the thing a question asks if it is planned: "inauguration prévue à l'ouverture" (folded).
+_PLANNED_RE = re.compile(r"\b(?:prevue?s?|programmee?s?|envisagee?s?)\b")
+_NOT_SURE = frozenset({"pas", "ne", "n", "non", "ni", "aucun", "aucune", "jamais", "sans", "rien", "si", "peut",
+                       "ou", "mais", "sauf", "normalement", "encore", "plutot"})
+
+
+def said_planned(text: str, asked: str) -> bool:
+    """"inauguration prévue à l'ouverture avec le préfet" to « Prévoyez-vous une inauguration… ? »: a yes, said as
+    what the question names being planned; not when a word takes it back or doubts it ("pas prévue", "prévue si…")."""
+    words = {word for part in _WORD_RE.findall(fold(text)) for word in part.split("'")}
+    asked_words = {word for word in _WORD_RE.findall(fold(asked)) if len(word) >= 5 and not _PLANNED_RE.fullmatch(word)}
+    return bool(_PLANNED_RE.search(fold(text))) and not _NOT_SURE & words and bool(asked_words & words)
+
+
 def yes_no_because(text: str, asked: str = "") -> tuple[bool, str] | None:
     """"Pas encore, on attend les élections de mars", "oui, un coin numérique près de l'accueil": the yes or no,
     and what was said with it, which a yes/no question does not keep; None for anything else, or when those words
@@ -1437,8 +1451,8 @@ def _parse_year(text: str, min: int, max: int | None, today: datetime.date | Non
 
 
 # An answer pointing at another one ("voir ci-dessus"): the dossier prints each answer where its reader meets it.
-# "les mêmes", "la même personne": the people named at the question asked alike before (folded).
-_THE_SAME = (r"(?:ce sont |ce seront |c'est |ce sera )?(?:les|la|le) memes?(?: [0-9]| deux| trois| quatre)?"  # "les mêmes 2"
+# "les mêmes", "la même personne", "les mêmes 2 agents": the people named at the question asked alike before (folded).
+_THE_SAME = (r"(?:ce sont |ce seront |c'est |ce sera )?(?:les|la|le) memes?(?: [0-9]| deux| trois| quatre)?"
              r"(?: personnes?| agents?| agentes?| conseill(?:ere|er)s?)?")
 _ELSEWHERE_RE = re.compile(r"(?:idem|pareil|" + _THE_SAME + r"|(?:c'est )?(?:la )?meme chose|deja dit|"
                            r"(?:comme |voir |cf\.? )(?:ci-dessus|plus haut|au-dessus|precedemment|avant|"

@@ -27,10 +27,10 @@ from dialogs.schedule import WEEKDAYS, hours_among_words, parse_week, same_hours
 from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, DRAFT, KEEP, MOVE_ON, NEW_PROJECT, NEXT,
                              SKIP, DateInferred, ParseError, button_typed, doubts, figure_remarks, first_person,
                              from_json, mentions, name_and_function, names_nothing, parse_answer, parse_title,
-                             reads_as_shown, said_yes_no, same_answer_as, says_none_of, spoken, territory_said, to_json,
-                             typed_at_checklist_stage, typed_at_deferred, typed_at_dossier, typed_at_menu,
-                             typed_at_projects, typed_at_recap, typed_at_team, typed_button, typed_command,
-                             typed_validate, word_said, yes_how, yes_no_because, yes_no_then)
+                             reads_as_shown, said_planned, said_yes_no, same_answer_as, says_none_of, spoken,
+                             territory_said, to_json, typed_at_checklist_stage, typed_at_deferred, typed_at_dossier,
+                             typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team, typed_button,
+                             typed_command, typed_validate, word_said, yes_how, yes_no_because, yes_no_then)
 from dialogs.partners import partner_name
 from dialogs.pasted import asides, contact_lines, without_lines
 from dialogs.not_answers import asks_what_is_meant, says_goodbye, says_thanks
@@ -608,6 +608,8 @@ class _Conversation:
             elif question.kind is Kind.YES_NO and (because := yes_no_because(text, self.view.prompt(question))) \
                     is not None:
                 value, unkept = because[0], [because[1]]
+            elif question.kind is Kind.YES_NO and said_planned(text, self.view.prompt(question)):
+                value, unkept = True, [text.strip()]  # "inauguration prévue à l'ouverture avec le préfet"
             elif question.kind is Kind.TIME_RANGES and (among := self._hours_among(step, question, text)):
                 return among
             else:

@@ -4,9 +4,11 @@ Through the real Application and the fake Bot API.
 """
 from __future__ import annotations
 
+from tests.bot.test_conversation import create_project
 from tests.bot.test_meant_input import versions
 from tests.bot.test_option_details import reach
-from tests.support.walk import question_in
+from tests.bot.test_verdicts import goto_stage
+from tests.support.walk import answer, question_in
 
 KEPT = ("⚠️ Répondez par oui ou par non, ou utilisez les boutons. Si c'est oui, votre texte est déjà noté pour "
         "« Qu'ont répondu les acteurs sondés ? ».")
@@ -38,3 +40,20 @@ async def test_a_question_or_words_that_say_nothing_are_kept_nowhere(client, ser
         replies = await client.send(typed)
         assert not any("votre texte" in reply.text for reply in replies), typed
     assert versions(services, "retours_acteurs") == []
+
+
+async def test_what_the_question_asks_said_planned_is_a_yes(client, services):
+    """Mayotte: "inauguration prevue a l'ouverture avec le prefet et les maires" at « Prévoyez-vous une inauguration
+    de la Maison ? » was "Répondez par oui ou par non"; "pas prévue" stays refused, as a doubt would."""
+    guide = services.guide
+    await create_project(client)
+    replies = await goto_stage(client, 8)
+    while (asked := question_in(guide, replies[-1])) is None or asked.id != "dev_inauguration":
+        replies = await answer(client, asked, {}) if asked else await client.click("Étape suivante")
+    refused, _ = await client.send("l'inauguration n'est pas prévue")
+    assert refused.text == "⚠️ Répondez par oui ou par non, ou utilisez les boutons."
+    said, asked = await client.send("inauguration prevue a l'ouverture avec le prefet et les maires")
+    assert said.text == ("➡️ Réponse retenue : Oui.\nℹ️ Cette question ne garde pas de précision : « inauguration "
+                         "prevue a l'ouverture avec le prefet et les maires » n'est pas enregistré.")
+    assert versions(services, "dev_inauguration") == [True]
+    assert question_in(guide, asked).id == "dev_inauguration_date"

@@ -24,6 +24,7 @@ from dialogs.parsing import (
     ParseError,
     figure_remarks,
     from_json,
+    said_planned,
     name_and_function,
     parse_answer,
     parse_date,
@@ -2085,3 +2086,12 @@ def test_what_a_figure_is_said_with_is_set_apart(kind, text, remarks):
 def test_a_count_then_what_it_counts_is_the_count(text):
     """"3 : CSSM, mission locale, prefecture" at « Combien de rencontres… ? » was not a number."""
     assert parse_answer(_question(Kind.INTEGER, min=0), text) == 3
+
+
+@pytest.mark.parametrize(("typed", "planned"), [
+    ("inauguration prevue a l'ouverture avec le prefet", True), ("l'inauguration est programmée en septembre", True),
+    ("inauguration pas prévue", False), ("inauguration prévue si le budget suit", False),
+    ("une fête est prévue", False),  # nothing of the question named: not sure it is what it asks
+    ("inauguration", False)])
+def test_the_thing_asked_said_planned_is_a_yes(typed, planned):
+    assert said_planned(typed, "Prévoyez-vous une inauguration de la Maison ?") is planned
