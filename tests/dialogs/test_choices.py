@@ -611,3 +611,10 @@ def test_the_cssm_is_mayotte_s_caf_assurance_maladie_and_assurance_retraite_in_t
         read = read_list(guide.questions[question_id], "La Poste, la Caisse de sécurité sociale de Mayotte")
         assert read.chosen == {"la_poste", "caf", "cnam", "carsat"} and not read.unknown
         assert read.notes[0].startswith("À Mayotte, la CSSM remplit les missions de la CAF")
+
+
+def test_the_partners_named_at_the_committee_s_guests_are_the_partners():
+    """"la CSSM, France Travail, La Poste" was an « Autre » guest, and the committee was said to lack the partners."""
+    guests = load_guide().questions["dev_comite_membres"]
+    assert parse_answer(guests, "les 4 maires, la sous-prefete, la CSSM, France Travail, La Poste, le Departement") \
+        == ["collectivites", "prefecture", "partenaires"]
