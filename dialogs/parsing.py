@@ -151,8 +151,8 @@ _DOUBT_RE = re.compile(r"\b(?:a confirmer|sous reserve|normalement|en principe|a
 def doubts(text: str) -> list[str]:
     """The words saying a date is not sure yet, as typed: ["à confirmer"] of "le 18 décembre (à confirmer)"."""
     folded = fold(text)
-    return [text[found.start():found.end()] for found in _DOUBT_RE.finditer(folded)] if len(folded) == len(text) \
-        else [found[0] for found in _DOUBT_RE.finditer(folded)]
+    same_places = len(folded) == len(text)  # folding moved no character: the words quoted as typed
+    return [text[found.start():found.end()] if same_places else found[0] for found in _DOUBT_RE.finditer(folded)]
 
 
 def _integer(text: str) -> int:
@@ -387,16 +387,15 @@ _MONTH_BOUND_RE = re.compile(r"(?P<bound>(?:(?:a )?la )?fin|mi)(?: du mois)?[ -]
                              r"(?: (?P<year>[0-9]{4}))?")
 
 
-def _month_bound(text: str, today: datetime.date | None) -> str | None:
-    """"fin février" as "28 février 2027" (the next end of February from `today`), "mi-mars 2027" as "15 mars
-    2027"; None for any other text."""
+def _month_bound(text: str, today: datetime.date | None) -> DateInferred | None:
+    """"fin février" as 28 February (the next end of February from `today`), "mi-mars 2027" as 15 March 2027,
+    shown back as the day taken; None for any other text."""
     said = _MONTH_BOUND_RE.fullmatch(typed_words(text).rstrip(" ."))
     if said is None or said["month"] not in _MONTHS_FOLDED or (said["year"] is None and today is None):
         return None
     month = _MONTHS_FOLDED.index(said["month"]) + 1
     year = int(said["year"]) if said["year"] else today.year + (month < today.month)
-    day = calendar.monthrange(year, month)[1] if said["bound"].endswith("fin") else 15
-    return f"{day} {MONTHS[month - 1]} {year}"
+    return DateInferred(year, month, calendar.monthrange(year, month)[1] if said["bound"].endswith("fin") else 15)
 
 
 # A date inside a sentence: the shapes parse_date reads, standing apart from other digits.
@@ -1369,8 +1368,8 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
     if kind is Kind.DATE:
         if question.deadline:  # "Avant quelle date… ?" "avant le 31 mars": the bound is the answer
             text = _BY_RE.sub("", text, count=1) or text
-            if (bound := _month_bound(text, today)) is not None:  # "avant fin février": its day, said back
-                return DateInferred.fromordinal(parse_date(bound).toordinal())
+            if (bound := _month_bound(text, today)) is not None:  # "avant fin février"
+                return bound
         return parse_date(text, today, question.timing)
     if kind is Kind.YES_NO:
         return False if typed_words(text) in _BEGUN else parse_yes_no(text)
