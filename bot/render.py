@@ -39,7 +39,7 @@ def make_environment(front_end: str = "telegram") -> Environment:
                                hours=formatting.hours, integer=formatting.integer, cents=formatting.cents,
                                time_ranges=formatting.time_ranges, decimal=formatting.decimal,
                                siret=formatting.siret, weekday=formatting.weekday,
-                               french_list=formatting.french_list)
+                               french_list=formatting.french_list, in_parentheses=formatting.in_parentheses)
     environment.globals["front_end"] = front_end
     return environment
 

@@ -97,6 +97,11 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if fold(first) in _LINKING_WORDS and first[1:] == first[1:].lower() else text
 
 
+def in_parentheses(text: str) -> str:
+    """"(Clichy-sous-Bois [93])": French typography sets brackets, not a second pair of parentheses, inside them."""
+    return f"({text.replace('(', '[').replace(')', ']')})"
+
+
 def guillemets(text: str) -> str:
     """French quotation marks hold to what they quote: "« France services du Larzac »" never leaves "»" alone at
     the start of a line, on a phone or on a page. Only the space changes, to a no-break one."""

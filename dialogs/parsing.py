@@ -779,6 +779,9 @@ def territory_said(text: str) -> str | None:
         return None
 
 
+_WEB_ADDRESS_RE = re.compile(r"\s*(?:https?://|www\.)\S+\s*", re.IGNORECASE)
+
+
 def parse_title(text: str, territory: bool = False) -> str:
     """A project's name or its territory, which every document prints: some words, not a greeting, a yes or no,
     a figure or a question. Copied from a document or introduced, its label, quotes and a greeting are left out
@@ -799,7 +802,7 @@ def parse_title(text: str, territory: bool = False) -> str:
     if text.rstrip().endswith("?"):
         raise ParseError("title.question")
     if not _LETTER_RE.search(text) or words in _NOT_A_NAME or words in _VAGUE or said_yes_no(text) is not None \
-            or button_typed(text) is not None:  # "Retour", "passer": a button's words
+            or button_typed(text) is not None or _WEB_ADDRESS_RE.fullmatch(text):  # "Retour": a button's words
         raise ParseError("title.not_a_name", typed=text)
     if _FIRST_PERSON_RE.search(text):
         raise ParseError("title.sentence", typed=typed)
@@ -1336,6 +1339,17 @@ def typed_command(text: str, commands: Collection[str]) -> str | None:
     words = typed_words(text)
     name = _COMMAND_PHRASES.get(words) or words.lstrip("/").replace(" ", "_")
     return name if name in commands else None
+
+
+# An invitation link pasted as text rather than opened: "https://t.me/<bot>?start=<token>" anywhere in the message.
+_INVITATION_LINK_RE = re.compile(r"(?<![\w/])(?:https?://)?(?:www\.)?(?:t|telegram)\.me/\w+/?\?start=([\w-]{1,64})",
+                                 re.IGNORECASE)
+
+
+def typed_invitation(text: str) -> str | None:
+    """The token of a bot link the text holds, which opening the link would have sent as "/start <token>"."""
+    found = _INVITATION_LINK_RE.search(text)
+    return found.group(1) if found else None
 
 
 # ---------------------------------------------------------------- dispatch

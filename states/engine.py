@@ -30,7 +30,8 @@ from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, 
                              reads_as_shown, said_planned, said_yes_no, same_answer_as, says_none_of, spoken,
                              territory_said, to_json, typed_at_checklist_stage, typed_at_deferred, typed_at_dossier,
                              typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team, typed_button,
-                             typed_command, typed_validate, word_said, yes_how, yes_no_because, yes_no_then)
+                             typed_command, typed_invitation, typed_validate, word_said, yes_how, yes_no_because,
+                             yes_no_then)
 from dialogs.partners import partner_name
 from dialogs.pasted import asides, contact_lines, without_lines
 from dialogs.not_answers import asks_what_is_meant, says_goodbye, says_thanks
@@ -251,6 +252,8 @@ class _Conversation:
         self._seen()
         if isinstance(event, Text) and (name := typed_command(event.text, COMMANDS)) is not None:
             event = Command(event.sender, name, update_id=event.update_id)  # "aide" is asked, not an answer
+        elif isinstance(event, Text) and (token := typed_invitation(event.text)) is not None:
+            event = Command(event.sender, "start", token, update_id=event.update_id)  # the link pasted, not opened
         if self.user.inactive_since is not None:  # back after blocking the bot: their reminders resume
             ReminderStore(self.repo.connection).resume_user(self.user.id)
             self.user.inactive_since = None

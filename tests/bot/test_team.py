@@ -218,6 +218,24 @@ async def test_used_revoked_expired_and_unknown_links_are_refused_in_french(owne
         assert connection.execute(select(Membership).where(Membership.user_id == 1005)).first() is None
 
 
+async def test_a_link_pasted_as_a_message_opens_the_invitation_it_holds(owner, application, api, services):
+    """Copied from an e-mail into the chat rather than tapped, the link is the invitation, never a project's name."""
+    await owner.start_project("France services du Chêne Pointu", "Clichy-sous-Bois (93)")
+    token = await invite(owner, "contributeur")
+    karim = person(application, api, 1002, "Karim", "Ouali")
+    offer = await karim.send(f"https://t.me/guide_msap_bot?start={token}")  # his first message to the bot
+    assert len(offer) == 1  # the offer alone: no welcome asking for a project's name
+    assert ("vous invite à rejoindre le projet « France services du Chêne Pointu » (Clichy-sous-Bois [93])."
+            in offer[-1].text)
+    joined = await karim.click("Rejoindre le projet")
+    assert "Bienvenue dans le projet « France services du Chêne Pointu »" in joined[0].text
+
+    again = await karim.send(f"Bonjour, Nadia m'a envoyé ce lien : t.me/guide_msap_bot?start={token}")
+    assert "Vous faites déjà partie de ce projet" in again[0].text
+    with services.database.connect() as connection:
+        assert connection.execute(select(Project.name)).scalars().all() == ["France services du Chêne Pointu"]
+
+
 async def test_an_offer_opened_by_one_person_cannot_be_accepted_by_another(owner, application, api, services):
     await owner.start_project()
     token = await invite(owner, "contributeur")
