@@ -36,6 +36,7 @@ class Buttons(Strict):
     keep_answer: str
     keep_territory: str
     clear_answer: str
+    restore_theirs: str  # {name}: a teammate's answer that one typed under the same question replaced
     date_keep: str
     date_fix: str
     projects: str
@@ -210,6 +211,8 @@ class Notices(Strict):
     not_allowed: str
     recall_changed: str  # "non" to a recalled answer's "Est-ce toujours exact ?"
     out_of_sight: str  # a bare yes or no typed under another screen than the yes/no question it would answer
+    moved_meanwhile: str  # a text typed under a question that a teammate's change has made pointless since
+    date_elsewhere: str  # a date typed for a question of another step than the project's, which needs confirming
     recap_out_of_sight: str  # a text typed under another screen than the step's recap it would act on
     dossier_which: str  # "oui" under /dossier when both the final dossier and a draft are offered
     later_left: str  # a question opened from /a_traiter handled, others still left for later

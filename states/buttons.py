@@ -71,6 +71,7 @@ class Action:
     PROJECT_RENAME = "pn"      # ask the current project's new name
     BUDGET_REPLACE = "br"      # arg is the line's key: the line typed like it replaces its amount
     BUDGET_BESIDE = "bb"       # the line typed like another is added beside it
+    RESTORE = "ra"             # arg is the question's position in the guide: its version before this one, back
 
     # Steps of entering a budget line: they keep the line being typed.
     BUDGET_FLOW = frozenset({BUDGET_ADD, BUDGET_CATEGORY, BUDGET_USE, BUDGET_LINE, BUDGET_AMOUNT, BUDGET_LABEL,

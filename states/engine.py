@@ -209,6 +209,7 @@ class _Conversation:
         self._recorded: str | None = None  # the question this event answered, if any
         self._handled: str | None = None  # the question this event answered, passed or left for later, if any
         self._message_id: int | None = None  # the Telegram message of the text being answered, if any
+        self._asked: str | None = None  # the question the last reply built asks
         self.about_project = True  # the replies concern the active project (named when the user has several)
         self.erased = False  # the user was erased by this event: nothing of them is written back
 
@@ -240,6 +241,8 @@ class _Conversation:
 
     def handle(self, event: Event) -> Outcome:
         outcome = self._handle(event)
+        if self.membership is not None and not self.erased and outcome.replies:  # what their next text answers
+            self.membership.asked_question = self._asked if outcome.replies[-1].template == "question" else None
         if not self._names_replaced:
             return outcome
         notes = [Reply("notice", {"text": self.ui.notices.identity_changed.format(
@@ -512,8 +515,11 @@ class _Conversation:
         return Outcome([Reply("unknown_command", {"command": name, "commands": COMMANDS}), *self._proceed()])
 
     def _text(self, text: str) -> Outcome:
+        # The question on the member's screen, read by the event's own text only: what a correction or a list goes
+        # on to answer through this method again is this event's doing.
+        asked_id, self.membership.asked_question = self.membership.asked_question, None
         if self.membership.role not in ANSWERING and self.membership.role != PARTNER:
-            return Outcome([self._not_allowed(), *self._proceed()])
+            return Outcome([self._not_allowed(typed=True), *self._proceed()])
         if self._partner and not self._partner_asked():
             return Outcome(self._proceed())
         if says_goodbye(text):  # "stop", "à demain": nothing to record; the question waits for them
@@ -540,9 +546,11 @@ class _Conversation:
         if (under_screen := self._typed_at_screen(text)) is not None:
             return under_screen
         step = self._step()
+        question = self._current(step) if step is not None else None
+        if (asked := self._asked_meanwhile(asked_id, question)) is not None:
+            return self._answer_asked(asked, text)
         if step is None:
             return Outcome(self._proceed())
-        question = self._current(step)
         if question is not None and question.person and (contacts := contact_lines(text)) \
                 and (kept := without_lines(text, contacts)):
             return self._without(kept, contacts, self.ui.notices.contacts_unkept)
@@ -1198,6 +1206,7 @@ class _Conversation:
             Action.KEEP: lambda p: self._keep(),
             Action.CLEAR: lambda p: self._clear(),
             Action.DATE_KEEP: self._date_keep,
+            Action.RESTORE: self._restore,
             Action.SKIP: lambda p: self._skip(SKIPPED),
             Action.DEFER: lambda p: self._skip(DEFERRED),
             Action.DEFER_PARTNER: lambda p: self._defer_partner(),
@@ -1360,7 +1369,64 @@ class _Conversation:
             return candidate, answer
         return question, stored
 
-    def _replace_answer(self, question: Question, stored: StoredAnswer, text: str, message_id: int | None,
+    def _asked_meanwhile(self, asked_id: str | None, current: Question | None) -> Question | None:
+        """The question this member's screen asks, when a teammate has answered it or moved the project on since:
+        their text answers it, not the one the project is at now (a question no longer asked is no answer)."""
+        asked = self.guide.questions.get(asked_id or "")
+        if asked is None or current is not None and asked.id == current.id \
+                or self._partner and not self._in_step(asked):  # a partner answers its own questions only
+            return None
+        return asked
+
+    def _in_step(self, question: Question) -> bool:
+        """Whether the question is one of the step this member is at (the project's, or a partner's own)."""
+        step = self._step()
+        return step is not None and question.id in {asked.id for asked in step.questions}
+
+    def _answer_asked(self, asked: Question, text: str) -> Outcome:
+        """A text typed under a question a teammate answered or moved past meanwhile answers it; a teammate's
+        answer it replaces is said, with a button to put it back."""
+        if not self.view.visible(asked):  # a teammate's answer made it pointless: nothing is taken for another
+            return Outcome([Reply("notice", {"text": self.ui.notices.moved_meanwhile}), *self._again()])
+        before = self.view.answers.get(asked.id)
+        if self._in_step(asked):
+            self._focus(asked)
+            outcome = self._text(text)
+            said = False
+        else:  # the project is at another step now: the text replaces the answer, as an edit of a message would
+            outcome = self._replace_answer(asked, before, text, self._message_id, lambda value: Outcome(
+                [Reply("edit_refused", {"prompt": self.view.prompt(asked)}),
+                 Reply("notice", {"text": self.ui.notices.date_elsewhere}), *self._again()]))
+            said = outcome.replies[0].template == "edit_taken"  # the question and the new answer, said first
+            if said and (before is None or before.status != ANSWERED):
+                outcome = replace(outcome, replies=[Reply("answered", outcome.replies[0].values),
+                                                    *outcome.replies[1:]])  # a first answer, no change
+        after = self.view.answers.get(asked.id)
+        if before is None or before.status != ANSWERED or before.author_id in (None, self.user.id) \
+                or after is None or after.author_id != self.user.id or after.value == before.value:
+            return outcome
+        position = self.guide.question_index[asked.id]
+        replaced = Reply("answered_meanwhile", {
+            "name": before.author, "prompt": None if said else self.view.prompt(asked),
+            "answer": self._display(asked, from_json(asked.kind, before.value))},
+            [[self._button(self.ui.buttons.restore_theirs.format(name=before.author), Action.RESTORE, position)]])
+        return replace(outcome, replies=[*outcome.replies[:-1], replaced, *outcome.replies[-1:]])
+
+    def _restore(self, payload: Payload) -> Outcome:
+        """The teammate's answer that this member's text replaced, current again while it is the one before."""
+        questions = self.guide.question_list
+        question = questions[payload.arg] if payload.arg is not None and 0 <= payload.arg < len(questions) else None
+        history = self.repo.history(self.project.id, question.id) if question is not None else []
+        if len(history) < 2 or history[-1].author_id != self.user.id or history[-2].author_id in (None, self.user.id):
+            return self._stale()
+        earlier = history[-2]
+        self._store(question, earlier.status, earlier.value, earlier.step, earlier.message_id)
+        answer = self._display(question, from_json(question.kind, earlier.value)) if earlier.status == ANSWERED \
+            else {"status": earlier.status}
+        return Outcome([Reply("answer_restored", {"name": earlier.author, "prompt": self.view.prompt(question),
+                                                  "answer": answer}), *self._again()])
+
+    def _replace_answer(self, question: Question, stored: StoredAnswer | None, text: str, message_id: int | None,
                         unexpected_date: Callable[[date], Outcome], adds: bool = False) -> Outcome:
         try:
             value = parse_answer(question, text, self._today())
@@ -1375,8 +1441,9 @@ class _Conversation:
         if question.kind is Kind.DATE and self._unexpected_date(question, value):
             return unexpected_date(value)
         stored_value = to_json(question.kind, value)
-        if stored_value != stored.value:
-            self._store(question, ANSWERED, stored_value, stored.step, message_id)
+        if stored is None or stored_value != stored.value:
+            step = stored.step if stored is not None else self.guide.step_of_question[question.id].id
+            self._store(question, ANSWERED, stored_value, step, message_id)
         if self.membership.focus_question == question.id:  # the question reopened is answered: the guide goes on
             self.membership.focus_question = None
         return Outcome([self._replaced(question, value), *self._committee_set(question), *self._again()])
@@ -2049,6 +2116,7 @@ class _Conversation:
         return [intro, *self._proceed()]
 
     def _ask(self, question: Question, edit: bool = False) -> Reply:
+        self._asked = question.id
         step = self._step()
         visible = self.view.visible_questions(step) if step is not None else []
         if question not in visible:
@@ -2293,8 +2361,11 @@ class _Conversation:
         names = {State.SATISFIED: "met", State.NOT_MET: "not_met", State.PENDING: "pending"}
         return {r.check.id: names[r.state] for r in self._reports().results() if r.requirement}
 
-    def _not_allowed(self) -> Reply:
-        return Reply("not_allowed", {"role": self.membership.role,
+    def _not_allowed(self, typed: bool = False) -> Reply:
+        """`typed`: a reader's text, which may be meant for the team: who to write to, since the bot relays none."""
+        owners = [m.name for m in Team(self.repo.connection).members(self.project.id) if m.role == OWNER] \
+            if typed else []
+        return Reply("not_allowed", {"role": self.membership.role, "typed": typed, "owners": owners,
                                      "role_label": self.ui.roles.get(self.membership.role, self.membership.role)})
 
     def _confirm_part(self) -> Outcome:

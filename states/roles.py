@@ -26,7 +26,7 @@ _ACTIONS = {
     READER: _ANYONE | {Action.CHECKLIST, Action.BUDGET, Action.BUDGET_CHART, Action.DOSSIER,
                        Action.REMINDER_CALENDAR},
     PARTNER: _ANYONE | {Action.PICK, Action.TOGGLE, Action.VALIDATE, Action.SKIP, Action.DEFER, Action.BACK,
-                        Action.NEXT, Action.EDIT, Action.DATE_KEEP, Action.KEEP, Action.CLEAR},
+                        Action.NEXT, Action.EDIT, Action.DATE_KEEP, Action.KEEP, Action.CLEAR, Action.RESTORE},
 }
 _ANYONE_COMMANDS = frozenset({"start", "menu", "avancement", "rappels", "projets", "equipe", "aide"})
 _COMMANDS = {

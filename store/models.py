@@ -101,6 +101,9 @@ class Membership(Base):
     # The question the member handled last, answered, passed or left for later (the first one, when a message
     # answered two): what "pardon, je voulais dire…" corrects.
     last_answered: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    # The question the bot's last reply to the member asked (NULL: the last reply asked none): what their next text
+    # answers, though a teammate may have answered it or moved the project on since.
+    asked_question: Mapped[str | None] = mapped_column(String(40), nullable=True)
 
     project: Mapped[Project] = relationship(back_populates="memberships")
 

@@ -63,6 +63,7 @@ class MembershipRow:
     last_tap_at: datetime | None = None
     partner: str | None = None  # a partner's organisation ("part_operateurs:caf")
     last_answered: str | None = None
+    asked_question: str | None = None
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,7 @@ _PROJECT_VALUES = ("name", "territory", "referential", "referential_version", "s
 _SAVE_PROJECT = Prepared(update(PROJECT).where(PROJECT.c.id == bindparam("p_id")), keys=_PROJECT_VALUES)
 _MEMBERSHIP_VALUES = ("focus_question", "draft_question", "draft_choices", "budget_pending", "reminder_settings",
                       "awaiting", "cut_text_at", "cut_text_question", "last_tap_message", "last_tap_data",
-                      "last_tap_revision", "last_tap_at", "last_answered")
+                      "last_tap_revision", "last_tap_at", "last_answered", "asked_question")
 _SAVE_MEMBERSHIP = Prepared(update(MEMBERSHIP).where(MEMBERSHIP.c.user_id == bindparam("u_id"),
                                                      MEMBERSHIP.c.project_id == bindparam("p_id")),
                             keys=_MEMBERSHIP_VALUES)
@@ -185,7 +186,9 @@ _DATED_MARKS = select(MARK.c.item_id, MARK.c.done, MARK.c.created_at).where(
 # Removing a line is a change too: its current row is the removal.
 _BUDGET_CHANGED = select(func.max(LINE.c.created_at)).where(LINE.c.project_id == bindparam("project_id"),
                                                             LINE.c.is_current.is_(True))
-_HISTORY = (select(ANSWER.c.status, ANSWER.c.value, ANSWER.c.kind, ANSWER.c.step_id)
+_HISTORY = (select(ANSWER.c.status, ANSWER.c.value, ANSWER.c.kind, ANSWER.c.step_id, ANSWER.c.user_id, USER.c.name,
+                   ANSWER.c.created_at, ANSWER.c.message_id)
+            .join_from(ANSWER, USER, ANSWER.c.user_id == USER.c.id, isouter=True)
             .where(ANSWER.c.project_id == bindparam("project_id"), ANSWER.c.question_id == bindparam("question_id"))
             .order_by(ANSWER.c.id))
 
@@ -283,7 +286,8 @@ class Repository:
             "awaiting": membership.awaiting, "cut_text_at": membership.cut_text_at,
             "cut_text_question": membership.cut_text_question, "last_tap_message": membership.last_tap_message,
             "last_tap_data": membership.last_tap_data, "last_tap_revision": membership.last_tap_revision,
-            "last_tap_at": membership.last_tap_at, "last_answered": membership.last_answered})
+            "last_tap_at": membership.last_tap_at, "last_answered": membership.last_answered,
+            "asked_question": membership.asked_question})
 
     def answers(self, project_id: int) -> dict[str, StoredAnswer]:
         rows = _ANSWERS.rows(self.connection, {"project_id": project_id})
@@ -304,8 +308,9 @@ class Repository:
                                           "message_id": message_id})
 
     def history(self, project_id: int, question_id: str) -> list[StoredAnswer]:
+        """Every version of the answer, oldest first, each with its author."""
         rows = self.connection.execute(_HISTORY, {"project_id": project_id, "question_id": question_id})
-        return [StoredAnswer(*row) for row in rows]
+        return [StoredAnswer(*row[:6], as_utc(row[6]), row[7]) for row in rows]
 
     def checklist_marks(self, project_id: int) -> dict[str, bool]:
         """Checklist items ticked (True) or unticked (False) by hand."""

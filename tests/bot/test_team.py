@@ -13,6 +13,7 @@ from tests.support.members import the_project
 from tests.support.projects import CONFORMANT
 from tests.support.telegram import ChatClient
 from tests.support.traces import rows_mentioning
+from tests.bot.test_verdicts import at_first_contact_date
 from tests.support.walk import answer_text, question_in
 
 LINK = re.compile(r"https://t\.me/guide_msap_bot\?start=([A-Za-z0-9_-]+)")
@@ -88,6 +89,105 @@ async def test_a_contributor_joins_by_link_answers_and_the_owner_sees_who_change
         recap = (await owner.send(answer_text(question, CONFORMANT)))[-1]
     assert "modifié par Claire Martin, le 1er juillet 2027" in recap.text
     assert recap.text.count("modifié par") == 1  # her own answers carry no name
+
+
+async def two_at_the_function(owner, application, api) -> ChatClient:
+    """Claire joins while the owner's project asks the chef de projet's function; both have it on screen."""
+    await owner.start_project()
+    await owner.send("Jeanne Martin")  # chef_projet_nom
+    claire = person(application, api, 1002, "Claire", "Martin")
+    joined = (await join(claire, await invite(owner, "contributeur")))[1]
+    assert "Quelle est sa fonction" in joined[-1].text
+    await owner.send("/menu")
+    assert "Quelle est sa fonction" in (await owner.click("Continuer"))[-1].text
+    return claire
+
+
+def current_answers(services) -> dict[str, tuple]:
+    with services.database.connect() as connection:
+        return {question: (value, author) for question, value, author in connection.execute(
+            select(Answer.question_id, Answer.value, Answer.user_id).where(Answer.is_current.is_(True)))}
+
+
+async def test_a_text_typed_under_a_question_a_teammate_just_answered_answers_it_and_theirs_can_come_back(
+        owner, application, api, services):
+    claire = await two_at_the_function(owner, application, api)
+    assert "Quel temps pourra-t-il" in (await owner.send("Directrice du centre social"))[-1].text
+
+    # Typed under the function, Claire's text is no answer to the time the project asks now: it is the function.
+    replies = await claire.send("Chargée de mission à la mairie")
+    assert current_answers(services)["chef_projet_fonction"] == ("Chargée de mission à la mairie", 1002)
+    assert "chef_projet_temps" not in current_answers(services)
+    told = replies[-2]
+    assert told.text.startswith("ℹ️ Marie Dupont avait répondu entre-temps :\nQuelle est sa fonction")
+    assert "➡️ Directrice du centre social\nVotre réponse remplace la sienne, qui reste dans l'historique." in told.text
+    assert told.labels == ["↩️ Remettre la réponse de Marie Dupont"]
+    assert "Quel temps pourra-t-il" in replies[-1].text
+
+    back = await claire.click("Remettre la réponse de Marie Dupont")
+    assert back[0].text.startswith("↩️ La réponse de Marie Dupont est remise.\nQuelle est sa fonction")
+    assert "Quel temps pourra-t-il" in back[-1].text
+    assert current_answers(services)["chef_projet_fonction"][0] == "Directrice du centre social"
+    assert (await claire.click("Remettre la réponse de Marie Dupont")) == []  # twice: once
+    assert api.toasts()[-1] == "C'est déjà pris en compte."
+    with services.database.connect() as connection:
+        versions = connection.execute(select(Answer.value).where(Answer.question_id == "chef_projet_fonction")
+                                      .order_by(Answer.id)).scalars().all()
+    assert versions == ["Directrice du centre social", "Chargée de mission à la mairie", "Directrice du centre social"]
+
+
+async def test_a_text_typed_under_a_question_left_behind_by_a_teammate_answers_it_where_the_project_is(
+        owner, application, api, services):
+    claire = await two_at_the_function(owner, application, api)
+    await owner.send("/menu")
+    stage_2 = question_in(services.guide, (await owner.click("2. Monter le partenariat"))[-1])
+
+    replies = await claire.send("Chargée de mission à la mairie")
+    assert replies[0].text == "Quelle est sa fonction et dans quelle structure ?\n➡️ Chargée de mission à la mairie"
+    assert question_in(services.guide, replies[-1]) == stage_2  # then where the project is now
+    assert current_answers(services)["chef_projet_fonction"] == ("Chargée de mission à la mairie", 1002)
+    assert set(current_answers(services)) == {"chef_projet_nom", "chef_projet_fonction"}
+
+
+async def test_a_surprising_date_typed_under_a_question_left_behind_is_refused_and_said_where_to_give_it(
+        owner, application, api, services):
+    await at_first_contact_date(owner, services.guide)
+    claire = person(application, api, 1002, "Claire", "Martin")
+    assert question_in(services.guide, (await join(claire, await invite(owner, "contributeur")))[1][-1]).id \
+        == "date_premier_contact"
+    await owner.send("/menu")
+    stage_2 = question_in(services.guide, (await owner.click("2. Monter le partenariat"))[-1])
+
+    replies = await claire.send("3 décembre 2027")  # the tests' today is 1 July 2027: not past yet
+    assert replies[0].text == ("✏️ Je n'ai pas pu reprendre votre modification : la réponse à « À quelle date "
+                               "l'avez-vous contacté pour la première fois ? » reste celle d'avant.")
+    assert replies[1].text.startswith("ℹ️ Cette date surprend pour cette question")
+    assert question_in(services.guide, replies[-1]) == stage_2
+    assert "date_premier_contact" not in current_answers(services)
+
+
+async def test_a_text_typed_under_a_question_a_teammate_made_pointless_is_taken_for_nothing(owner, application,
+                                                                                            api, services):
+    await owner.start_project()
+    claire = person(application, api, 1002, "Claire", "Martin")
+    await join(claire, await invite(owner, "contributeur"))
+    with services.database.begin() as connection:  # the first step answered
+        repo = Repository(connection)
+        for question_id, kind, value in (("chef_projet_nom", "text", "Jeanne Martin"),
+                                         ("chef_projet_fonction", "text", "DGS"),
+                                         ("chef_projet_temps", "choice", "mi_temps")):
+            repo.record_answer(1, question_id, kind, "answered", value, 1002)
+    await claire.send("/menu")
+    await claire.click("Continuer")  # the step's recap
+    assert question_in(services.guide, (await claire.click("Étape suivante"))[-1]).id == "enjeux"
+    assert question_in(services.guide, (await claire.send("maillage territorial"))[-1]).id == "enjeux_maillage"
+
+    with services.database.begin() as connection:  # the owner meanwhile: cohesion, not the territory's mesh
+        Repository(connection).record_answer(1, "enjeux", "multi_choice", "answered", ["cohesion_sociale"], 1001)
+    replies = await claire.send("isolement territorial")
+    assert replies[0].text.startswith("ℹ️ Je n'ai rien enregistré : entre-temps, l'équipe a changé le projet")
+    assert question_in(services.guide, replies[-1]).id == "enjeux_cohesion"
+    assert "enjeux_maillage" not in current_answers(services) and "enjeux_cohesion" not in current_answers(services)
 
 
 async def partner_at_recap(owner, application, api, services):
@@ -178,8 +278,11 @@ async def test_a_reader_reads_and_answers_nothing(owner, application, api, servi
     offer, joined = await join(prefecture, token)
     assert "sans répondre aux questions" in offer[-1].text
     assert "Avancement : MSAP des Causses" in joined[-1].text
-    refused = await prefecture.send("Jeanne Martin")
-    assert "En tant que lecteur, vous ne pouvez pas faire cela" in refused[0].text
+    refused = await prefecture.send("Bien reçu. Pensez à joindre la délibération.")  # meant for the team
+    assert refused[0].text.startswith("🔒 En tant que lecteur, vous ne répondez pas aux questions de ce projet.\n"
+                                      "Votre message n'est ni enregistré ni transmis à l'équipe. Pour lui écrire, "
+                                      "contactez Marie Dupont, porteur du projet.")
+    assert "En tant que lecteur, vous ne pouvez pas faire cela" in (await prefecture.send("/a_traiter"))[0].text
     project_id = the_project(services)
     await forge(prefecture, project_id, Action.SKIP, revision=0)
     assert api.toasts()[-1] == "Votre rôle (lecteur) ne le permet pas dans ce projet."
