@@ -30,6 +30,7 @@ def partner_name(key: str | None, labels: Mapping[str, str], values: Mapping[str
 class Partner:
     key: str          # "<selecting question>:<option>", as stored on memberships and invitations
     label: str        # the option's label: "CAF"
+    name: str         # how a sentence names it, article included: "la CAF" (the label where the data has none)
     selector: str     # the multiple choice where the project chose this partner
     option: str
     questions: tuple[str, ...]  # its questions, in the guide's order
@@ -61,7 +62,8 @@ class Partners:
             steps = {self.guide.step_of_question[q.id].id for q in questions}
             if len(steps) != 1:
                 raise ValueError(f"{selector.id}:{option.id}: a partner's questions must be in one step")
-            partners.append(Partner(f"{selector.id}:{option.id}", option.label, selector.id, option.id,
+            named = group.names.get(option.id, option.label)
+            partners.append(Partner(f"{selector.id}:{option.id}", option.label, named, selector.id, option.id,
                                     tuple(q.id for q in questions), steps.pop()))
         return partners
 

@@ -72,10 +72,12 @@ def default_referential(referentials: dict[str, Referential]) -> Referential:
     return next(r for r in referentials.values() if r.meta.default)
 
 
-def partner_labels(referentials: dict[str, Referential]) -> dict[str, str]:
+def partner_labels(referentials: dict[str, Referential], in_sentence: bool = False) -> dict[str, str]:
     """Every organisation a partner member may answer for, under any referential, by key: a project that
-    switched rules keeps members for organisations its new rules do not have (France services' Urssaf)."""
-    return {partner.key: partner.label for referential in referentials.values() for partner in referential.partners.all}
+    switched rules keeps members for organisations its new rules do not have (France services' Urssaf).
+    `in_sentence`: as a sentence names it ("partenaire pour la CAF"), else as a button does ("CAF")."""
+    return {partner.key: partner.name if in_sentence else partner.label
+            for referential in referentials.values() for partner in referential.partners.all}
 
 
 def _apply(base: LoadedGuide, meta: ReferentialFile, where: str) -> LoadedGuide:

@@ -121,6 +121,7 @@ class Engine:
         self.zone = zone
         self.machines = {key: ProjectMachine(r.guide) for key, r in referentials.items()}
         self.partner_labels = partner_labels(referentials)
+        self.partner_names = partner_labels(referentials, in_sentence=True)
         self.admins = admins
         # Makes an invitation link from its token; set by the Telegram front end once it knows the bot's name.
         self.invite_link: Callable[[str], str] | None = None
@@ -2050,6 +2051,10 @@ class _Conversation:
         """The organisation this partner member answers for, whichever rules the project follows now."""
         return partner_name(self.membership.partner, self.engine.partner_labels, self.view.values)
 
+    def _partner_named(self) -> str:
+        """The same, as a sentence names it: "la CAF"."""
+        return partner_name(self.membership.partner, self.engine.partner_names, self.view.values)
+
     def _partner_asked(self) -> bool:
         """The partner's organisation is among those the project chose: it has questions to answer."""
         return bool(self.view.visible_questions(self._step()))
@@ -2091,7 +2096,7 @@ class _Conversation:
             return [self._progress()]  # a reader answers nothing: where the project stands
         step = self._step()
         if self._partner and not self._partner_asked():
-            return [Reply("partner_not_chosen", {"partner": self._partner_label()}, self._menu_buttons())]
+            return [Reply("partner_not_chosen", {"partner": self._partner_named()}, self._menu_buttons())]
         if (back := self._back_from_later()) is not None:
             return back
         if step is None:
@@ -2335,7 +2340,8 @@ class _Conversation:
     # ---- the team
 
     def _team(self) -> TeamDesk:
-        return TeamDesk(Team(self.repo.connection), self.ui, self.ref.partners, self.engine.partner_labels,
+        return TeamDesk(Team(self.repo.connection), self.ui, self.ref.partners,
+                        (self.engine.partner_labels, self.engine.partner_names),
                         (self.project.id, self.project.name),
                         (self.user.id, self.user.name), self.membership.role, lambda: self.view.values, self._button,
                         self.now, self._zone, self.engine.invite_link)
@@ -2373,7 +2379,7 @@ class _Conversation:
         Team(self.repo.connection).confirm(self.project.id, self.user.id, self.now)
         self._tell_team("confirmed", {"partner": self.membership.partner, "name": self._partner_label()})
         self._touch()
-        return Outcome([Reply("partner_confirmed", {"project": self.project.name, "partner": self._partner_label()},
+        return Outcome([Reply("partner_confirmed", {"project": self.project.name, "partner": self._partner_named()},
                               self._menu_buttons())])
 
     def _invitation(self, event: Event) -> Outcome | None:
@@ -2431,7 +2437,7 @@ class _Conversation:
         partner = None
         if invitation.partner:  # named as the inviting project calls it ("Autre" by the name typed for it)
             values = ProjectView(self.guide, self.repo.answers(invitation.project_id)).values
-            partner = partner_name(invitation.partner, self.engine.partner_labels, values)
+            partner = partner_name(invitation.partner, self.engine.partner_names, values)
         return {"role": invitation.role, "role_label": self.ui.roles.get(invitation.role, invitation.role),
                 "partner": partner}
 

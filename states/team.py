@@ -15,18 +15,19 @@ from store.team import VALID, InvitationRow, Member, Team
 
 
 class TeamDesk:
-    def __init__(self, team: Team, ui: UiTexts, partners: Partners, partner_labels: Mapping[str, str],
-                 project: tuple[int, str], user: tuple[int, str], role: str, values: Callable[[], dict],
+    def __init__(self, team: Team, ui: UiTexts, partners: Partners,
+                 partner_labels: tuple[Mapping[str, str], Mapping[str, str]], project: tuple[int, str],
+                 user: tuple[int, str], role: str, values: Callable[[], dict],
                  button: Callable[..., Button], now: datetime, zone: ZoneInfo,
                  invite_link: Callable[[str], str] | None) -> None:
-        """`partners`: those the project's rules offer; `partner_labels`: any rules' (a member may answer for one
-        the project's rules no longer have); `project` and `user`: (id, name) each; `values`: the project's
-        answers (which partners it chose); `invite_link`: a token's link, None where links cannot be opened (the
-        terminal)."""
+        """`partners`: those the project's rules offer; `partner_labels`: any rules', as a button and as a sentence
+        names them ("CAF", "la CAF": a member may answer for one the project's rules no longer have); `project` and
+        `user`: (id, name) each; `values`: the project's answers (which partners it chose); `invite_link`: a
+        token's link, None where links cannot be opened (the terminal)."""
         self.team = team
         self.ui = ui
         self.partners = partners
-        self.partner_labels = partner_labels
+        self.partner_labels, self.partner_names = partner_labels
         self.project_id, self.project_name = project
         self.user_id, self.user_name = user
         self.role = role
@@ -47,6 +48,10 @@ class TeamDesk:
     def partner_label(self, key: str | None) -> str | None:
         return partner_name(key, self.partner_labels, self.values())
 
+    def partner_named(self, key: str | None) -> str | None:
+        """"la CAF", as "partenaire pour …" says it."""
+        return partner_name(key, self.partner_names, self.values())
+
     def summary(self, done: str | None = None, edit: bool = False) -> Reply:
         """The members, the links still waiting, and (for the owner) what can be changed."""
         members = self.team.members(self.project_id)
@@ -66,11 +71,11 @@ class TeamDesk:
 
     def _member(self, member: Member) -> dict:
         return {"name": member.name, "role": self.role_label(member.role), "you": member.user_id == self.user_id,
-                "partner": self.partner_label(member.partner),
+                "partner": self.partner_named(member.partner),
                 "confirmed": local_date(member.confirmed_at, self.zone) if member.confirmed_at else None}
 
     def _invitation(self, invitation: InvitationRow) -> dict:
-        return {"role": self.role_label(invitation.role), "partner": self.partner_label(invitation.partner),
+        return {"role": self.role_label(invitation.role), "partner": self.partner_named(invitation.partner),
                 "expires": local_date(invitation.expires_at, self.zone)}
 
     def choose_role(self) -> Reply:
@@ -106,7 +111,7 @@ class TeamDesk:
         token, invitation = self.team.invite(self.project_id, role, partner, self.user_id, self.now)
         return Reply("team_invitation", {
             "link": self.invite_link(token), "role": role, "role_label": self.role_label(role),
-            "partner": self.partner_label(partner), "expires": local_date(invitation.expires_at, self.zone),
+            "partner": self.partner_named(partner), "expires": local_date(invitation.expires_at, self.zone),
         }, [[self.button(self.ui.buttons.team, Action.TEAM)]], secret=True)
 
     def revoke(self, invitation_id: int) -> Reply | None:

@@ -268,7 +268,7 @@ async def test_a_partner_france_services_alone_has_is_told_so_once_the_project_f
 
     assert question_in(guide, await resume()).id == "part_nom_urssaf"
     await switch_rules(client, "France services", MSAP_RULES, "Maison de services au public")
-    assert "Urssaf ne figure plus parmi les partenaires retenus par le projet" in (await resume()).text
+    assert "Le projet ne retient plus l'Urssaf parmi ses partenaires" in (await resume()).text
     assert "Désolé" not in "\n".join(m.text for m in api.sent())
     assert "Urssaf" in (await urssaf.send("/equipe"))[-1].text
     await switch_rules(client, "Maison de services au public", FRANCE_SERVICES_RULES, "France services")

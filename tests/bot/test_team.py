@@ -202,7 +202,7 @@ async def partner_at_recap(owner, application, api, services):
 
     paul = person(application, api, 1003, "Paul", "Roux")
     offer, replies = await join(paul, token)
-    assert "partenaire</b> pour CAF" in offer[-1].markup
+    assert "partenaire</b> pour la CAF." in offer[-1].markup and "aux questions sur la CAF et voyez" in offer[-1].text
     caf = services.engine.default.partners.by_key["part_operateurs:caf"]
     asked = []
     script = {**CONFORMANT, "part_convention_caf": "Signée", "part_convention_caf_date": "15 mars 2027"}
@@ -239,7 +239,7 @@ async def test_a_partner_cannot_confirm_its_part_with_a_required_answer_left_for
 async def test_a_partner_who_types_oui_under_its_recap_confirms_its_part(owner, application, api, services):
     paul, _ = await partner_at_recap(owner, application, api, services)
     confirmed = await paul.send("Oui, c'est bon")
-    assert "La partie de CAF est confirmée" in confirmed[-1].text
+    assert "Votre partie, pour la CAF, est confirmée." in confirmed[-1].text
     team = (await owner.send("/equipe"))[-1]
     assert "partie confirmée le 1er juillet 2027" in team.text
 
@@ -248,10 +248,10 @@ async def test_a_partner_sees_only_its_organisation_and_confirms_it(owner, appli
     said = (await paul.send("non"))[0]
     assert said.text.endswith("Sinon, touchez « Confirmer notre partie ».")
     confirmed = await paul.click("Confirmer notre partie")
-    assert "La partie de CAF est confirmée" in confirmed[-1].text
+    assert "Votre partie, pour la CAF, est confirmée." in confirmed[-1].text
 
     team = (await owner.send("/equipe"))[-1]
-    assert "Paul Roux : partenaire pour CAF" in team.text and "partie confirmée le 1er juillet 2027" in team.text
+    assert "Paul Roux : partenaire pour la CAF" in team.text and "partie confirmée le 1er juillet 2027" in team.text
 
     # Nothing else is within reach: commands, buttons of the guide, forged buttons of any kind.
     project_id = the_project(services)
@@ -458,9 +458,9 @@ async def test_a_partner_whose_organisation_is_no_longer_chosen_is_told_so(owner
     choose_operators(services, "msa")  # the owner drops the CAF
     told = (await paul.send("/start"))[-1]
     told = (await paul.click("Continuer"))[-1]
-    assert "CAF ne figure plus parmi les partenaires retenus" in told.text
+    assert "Le projet ne retient plus la CAF parmi ses partenaires" in told.text
     refused = await paul.send("Caisse d'allocations familiales")
-    assert "CAF ne figure plus" in refused[-1].text
+    assert "ne retient plus la CAF" in refused[-1].text
     with services.database.connect() as connection:
         revision = connection.execute(select(Project.revision)).scalar_one()
     await forge(paul, the_project(services), Action.NEXT, revision=revision)  # "confirm" with nothing to confirm
@@ -496,7 +496,7 @@ async def test_an_other_local_partner_is_named_as_the_project_typed_it(owner, ap
     assert "Qui signera pour « Chambre d'agriculture du Lot » ?" in "\n".join(asked)  # its questions name it too
     assert "· Chambre d'agriculture du Lot" in replies[-1].text
     confirmed = await lucie.send("oui")
-    assert "La partie de Chambre d'agriculture du Lot est confirmée" in confirmed[-1].text
+    assert "Votre partie, pour Chambre d'agriculture du Lot, est confirmée." in confirmed[-1].text
     team = (await owner.send("/equipe"))[-1]
     assert "Lucie Bru : partenaire pour Chambre d'agriculture du Lot" in team.text
     assert "Autre" not in team.text
