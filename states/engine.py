@@ -60,7 +60,7 @@ from store.inbox import KEPT_FOR
 from store.personal import erase_project, erase_user, erasure_plan
 from store.reminders import ReminderStore
 from store.repo import MembershipRow, ProjectRow, Repository, StoredAnswer, UserRow
-from store.team import USED, VALID, Team
+from store.team import USED, VALID, Member, Team
 
 COMMANDS = ("start", "menu", "avancement", "budget", "dossier", "conformite", "checklist", "a_traiter", "rappels",
             "projets", "equipe", "passage", "mes_donnees", "supprimer", "confidentialite", "aide")
@@ -1664,8 +1664,11 @@ class _Conversation:
             self._record(other, DEFERRED, None)  # the question asked last: /a_traiter's way back reads it
         partners = {self.ref.partners.by_question[q.id].key for q in left}
         partner = self.ref.partners.by_question[question.id]
+        member = None if every else self._member_for(partner.key)
         return Outcome([Reply("partner_deferred", {
             "partner": partner_name(partner.key, self.engine.partner_labels, self.view.values), "count": len(left),
+            "member": member and {"name": member.name,
+                                  "partner": partner_name(partner.key, self.engine.partner_names, self.view.values)},
             "partners": len(partners) if every else None, "others": not every and any(
                 q.id in self.ref.partners.by_question and self.view.status(q.id) is None
                 for q in self.view.visible_questions(step)),
@@ -2071,7 +2074,8 @@ class _Conversation:
         return self.guide.step(self.project.state)
 
     def _current(self, step: Step) -> Question | None:
-        return self.view.current_question(step, self.membership.focus_question)
+        return self.view.current_question(step, self.membership.focus_question,
+                                          self.user.id if self._partner else None)
 
     def _question_for_buttons(self) -> Question | None:
         step = self._step()
@@ -2137,6 +2141,7 @@ class _Conversation:
             "current": self._display(question, from_json(question.kind, stored.value))
             if answered else {"status": stored.status} if stored else None,
             "recall": None, "budget": None, "budget_lines": budget_lines_shown(question, lines), "from_budget": False,
+            "partner_member": None if answered else self._partner_member(question),
         }
         rows: list[list[Button]] = []
         if question.id in step.recall and stored is not None:
@@ -2172,6 +2177,25 @@ class _Conversation:
         if len(self._partner_left(question)) > 1:
             rows.append([self._button(self.ui.buttons.defer_partner, Action.DEFER_PARTNER)])
         return Reply("question", values, rows, edit=edit)
+
+    def _partner_member(self, question: Question) -> dict[str, Any] | None:
+        """Who in the team answers for the organisation this question is about, when someone else is asked it, and
+        whether « Tout ce partenaire plus tard » is there to leave them its questions."""
+        partner = self.ref.partners.by_question.get(question.id)
+        if partner is None or self._partner:
+            return None
+        member = self._member_for(partner.key)
+        every = len(self._partner_left(question)) > 1
+        return None if member is None else {
+            "name": member.name, "partner": partner_name(partner.key, self.engine.partner_names, self.view.values),
+            "every": every, "button": self.ui.buttons.defer_partner if every else self.ui.buttons.defer}
+
+    def _member_for(self, partner_key: str) -> Member | None:
+        """The team member invited for that organisation, if any."""
+        if self.project.members < 2:
+            return None
+        return next((m for m in Team(self.repo.connection).members(self.project.id) if m.partner == partner_key),
+                    None)
 
     def _budget_values(self, question: Question) -> dict[str, Any]:
         summary = self._budget_summary()

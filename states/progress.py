@@ -68,14 +68,16 @@ class ProjectView:
             return False
         return question.id not in step.recall or answer.step == step.id
 
-    def current_question(self, step: Step, focus: str | None) -> Question | None:
-        """The question to ask now: the one reopened by the user, else the first not yet handled."""
+    def current_question(self, step: Step, focus: str | None, left_to: int | None = None) -> Question | None:
+        """The question to ask now: the one reopened by the user, else the first not yet handled. `left_to`: a
+        partner member, whose are the questions about its organisation someone else left for later."""
         visible = self.visible_questions(step)
         if focus is not None:
             for question in visible:
                 if question.id == focus:
                     return question
-        return next((q for q in visible if not self.handled(step, q)), None)
+        return next((q for q in visible if not self.handled(step, q) or left_to is not None and (
+            answer := self.answers[q.id]).status == DEFERRED and answer.author_id != left_to), None)
 
     def missing_required(self, step: Step) -> list[Question]:
         return [q for q in self.visible_questions(step)

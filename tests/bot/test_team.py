@@ -215,6 +215,32 @@ async def partner_at_recap(owner, application, api, services):
     return paul, asked
 
 
+async def test_what_the_owner_leaves_for_the_partner_s_member_is_asked_of_them(owner, application, api, services):
+    """Invited for the CAF, Paul answers its questions: the owner asked them is told so, leaves them to him, and he
+    is asked each, not shown a recap of « à compléter plus tard »."""
+    await owner.start_project()
+    choose_operators(services, "caf", "msa")
+    paul = person(application, api, 1003, "Paul", "Roux")
+    await join(paul, await invite(owner, "partenaire", "CAF"))
+    await owner.send("/menu")
+    replies = await owner.click("2. Monter le partenariat")
+    while (question := question_in(services.guide, replies[-1])) is None or question.id != "part_nom_caf":
+        replies = await (owner.send(answer_text(question, CONFORMANT)) if question else owner.click("Étape suivante"))
+    assert ("🤝 Paul Roux répond pour la CAF dans l'équipe : « 🕓 Tout ce partenaire plus tard » lui laisse ces "
+            "questions.") in replies[-1].text
+    left = await owner.click("Tout ce partenaire plus tard")
+    assert "Paul Roux, qui répond pour la CAF dans l'équipe, les trouvera en reprenant le guide." in left[0].text
+    assert "invitez-la depuis /equipe" not in left[0].text
+    assert "🤝" not in left[-1].text  # the MSA's questions: nobody answers for it in the team
+
+    await paul.send("/start")
+    asked = await paul.click("Continuer")
+    assert question_in(services.guide, asked[-1]).id == "part_nom_caf"
+    assert "🤝" not in asked[-1].text  # he is the one
+    asked = await paul.click("Je ne sais pas encore")  # his own « later »: the next one
+    assert question_in(services.guide, asked[-1]).id == "part_services_caf"
+
+
 async def test_a_partner_cannot_confirm_its_part_with_a_required_answer_left_for_later(owner, application, api,
                                                                                         services):
     await owner.start_project()
