@@ -239,6 +239,11 @@ async def test_what_the_owner_leaves_for_the_partner_s_member_is_asked_of_them(o
     assert "🤝" not in asked[-1].text  # he is the one
     asked = await paul.click("Je ne sais pas encore")  # his own « later »: the next one
     assert question_in(services.guide, asked[-1]).id == "part_services_caf"
+    await paul.send("RDV en visio, aide aux demandes de prestations")
+    await paul.send("Yacine Haddad, conseiller partenaires")
+    refused = await paul.send("la directrice, je vous confirme son nom la semaine prochaine")  # the signatory
+    assert refused[0].text.endswith("Pas encore connu ? Touchez « 🕓 Je ne sais pas encore ».")
+    assert question_in(services.guide, refused[-1]).id == "part_signataire_caf"
 
 
 async def test_a_partner_cannot_confirm_its_part_with_a_required_answer_left_for_later(owner, application, api,
