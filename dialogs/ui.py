@@ -212,7 +212,7 @@ class Notices(Strict):
     recall_changed: str  # "non" to a recalled answer's "Est-ce toujours exact ?"
     out_of_sight: str  # a bare yes or no typed under another screen than the yes/no question it would answer
     moved_meanwhile: str  # a text typed under a question that a teammate's change has made pointless since
-    date_elsewhere: str  # a date typed for a question of another step than the project's, which needs confirming
+    elsewhere_not_taken: str  # {prompt}: an answer to a question of a step the project left, to give at its step
     recap_out_of_sight: str  # a text typed under another screen than the step's recap it would act on
     dossier_which: str  # "oui" under /dossier when both the final dossier and a draft are offered
     later_left: str  # a question opened from /a_traiter handled, others still left for later

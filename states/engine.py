@@ -548,6 +548,8 @@ class _Conversation:
             return under_screen
         step = self._step()
         question = self._current(step) if step is not None else None
+        if asked_id is not None and asked_id not in self.guide.questions:  # the rules changed: it is asked no more
+            return Outcome([Reply("notice", {"text": self.ui.notices.moved_meanwhile}), *self._again()])
         if (asked := self._asked_meanwhile(asked_id, question)) is not None:
             return self._answer_asked(asked, text)
         if step is None:
@@ -1395,9 +1397,10 @@ class _Conversation:
             outcome = self._text(text)
             said = False
         else:  # the project is at another step now: the text replaces the answer, as an edit of a message would
-            outcome = self._replace_answer(asked, before, text, self._message_id, lambda value: Outcome(
-                [Reply("edit_refused", {"prompt": self.view.prompt(asked)}),
-                 Reply("notice", {"text": self.ui.notices.date_elsewhere}), *self._again()]))
+            def not_taken(_) -> Outcome:  # a date to confirm, a text to read with its question: at its step
+                notice = self.ui.notices.elsewhere_not_taken.format(prompt=self.view.prompt(asked))
+                return Outcome([Reply("notice", {"text": notice}), *self._again()])
+            outcome = self._replace_answer(asked, before, text, self._message_id, not_taken, not_taken=not_taken)
             said = outcome.replies[0].template == "edit_taken"  # the question and the new answer, said first
             if said and (before is None or before.status != ANSWERED):
                 outcome = replace(outcome, replies=[Reply("answered", outcome.replies[0].values),
@@ -1428,7 +1431,8 @@ class _Conversation:
                                                   "answer": answer}), *self._again()])
 
     def _replace_answer(self, question: Question, stored: StoredAnswer | None, text: str, message_id: int | None,
-                        unexpected_date: Callable[[date], Outcome], adds: bool = False) -> Outcome:
+                        unexpected_date: Callable[[date], Outcome], adds: bool = False,
+                        not_taken: Callable[[ParseError], Outcome] | None = None) -> Outcome:
         try:
             value = parse_answer(question, text, self._today())
             if adds and question.kind is Kind.MULTI:  # ticked with the options ticked before, in their order
@@ -1438,7 +1442,7 @@ class _Conversation:
                 value = parse_answer(question, f"{before} {value[:1].upper()}{value[1:]}" if before.endswith(
                     (".", "!", "?")) else f"{before}, {value}")
         except ParseError as error:
-            return self._not_replaced(question, error)
+            return self._not_replaced(question, error) if not_taken is None else not_taken(error)
         if question.kind is Kind.DATE and self._unexpected_date(question, value):
             return unexpected_date(value)
         stored_value = to_json(question.kind, value)

@@ -4,14 +4,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from states.buttons import Action, Payload
 from store.models import Answer, Invitation, Membership, Project, User
 from store.repo import Repository
 from tests.support.members import the_project
 from tests.support.projects import CONFORMANT
-from tests.support.telegram import ChatClient
+from tests.support.telegram import FRANCE_SERVICES_RULES, ChatClient
 from tests.support.traces import rows_mentioning
 from tests.bot.test_verdicts import at_first_contact_date
 from tests.support.walk import answer_text, question_in
@@ -149,8 +149,25 @@ async def test_a_text_typed_under_a_question_left_behind_by_a_teammate_answers_i
     assert set(current_answers(services)) == {"chef_projet_nom", "chef_projet_fonction"}
 
 
-async def test_a_surprising_date_typed_under_a_question_left_behind_is_refused_and_said_where_to_give_it(
-        owner, application, api, services):
+async def test_a_text_typed_under_a_question_the_rules_no_longer_ask_is_taken_for_nothing(owner, application, api,
+                                                                                           services):
+    await owner.start_project(rules=FRANCE_SERVICES_RULES)
+    claire = person(application, api, 1002, "Claire", "Martin")
+    await join(claire, await invite(owner, "contributeur"))
+    with services.database.begin() as connection:  # her screen asks what France services alone asks; meanwhile,
+        connection.execute(update(Membership).where(Membership.user_id == 1002)  # the owner chose the 2016 fiche
+                           .values(asked_question="part_nom_interieur"))
+        connection.execute(update(Project).values(referential="msap"))
+    replies = await claire.send("Préfecture de la Seine-Saint-Denis")
+    assert replies[0].text.startswith("ℹ️ Je n'ai rien enregistré : entre-temps, l'équipe a changé le projet")
+    assert question_in(services.guide, replies[-1]).id == "chef_projet_nom"
+    assert current_answers(services) == {}
+
+
+# The tests' today is 1 July 2027: a first contact in December is not past yet; "en mai" lacks its day.
+@pytest.mark.parametrize("typed", ["3 décembre 2027", "en mai"])
+async def test_a_surprising_date_or_a_text_to_read_with_its_question_left_behind_is_said_where_to_give(
+        owner, application, api, services, typed):
     await at_first_contact_date(owner, services.guide)
     claire = person(application, api, 1002, "Claire", "Martin")
     assert question_in(services.guide, (await join(claire, await invite(owner, "contributeur")))[1][-1]).id \
@@ -158,10 +175,10 @@ async def test_a_surprising_date_typed_under_a_question_left_behind_is_refused_a
     await owner.send("/menu")
     stage_2 = question_in(services.guide, (await owner.click("2. Monter le partenariat"))[-1])
 
-    replies = await claire.send("3 décembre 2027")  # the tests' today is 1 July 2027: not past yet
-    assert replies[0].text == ("✏️ Je n'ai pas pu reprendre votre modification : la réponse à « À quelle date "
-                               "l'avez-vous contacté pour la première fois ? » reste celle d'avant.")
-    assert replies[1].text.startswith("ℹ️ Cette date surprend pour cette question")
+    replies = await claire.send(typed)
+    assert replies[0].text == ("ℹ️ Je n'ai rien enregistré pour « À quelle date l'avez-vous contacté pour la première "
+                               "fois ? » : entre-temps, l'équipe a fait avancer le projet, et cette réponse demande une "
+                               "vérification. Répondez-y à son étape, depuis /menu. Voici la question en cours.")
     assert question_in(services.guide, replies[-1]) == stage_2
     assert "date_premier_contact" not in current_answers(services)
 
