@@ -1423,8 +1423,9 @@ class _Conversation:
         history = self.repo.history(self.project.id, question.id) if question is not None else []
         if len(history) < 2 or history[-1].author_id != self.user.id or history[-2].author_id in (None, self.user.id):
             return self._stale()
-        earlier = history[-2]
-        self._store(question, earlier.status, earlier.value, earlier.step, earlier.message_id)
+        earlier = history[-2]  # their words again, under their name
+        self._store(question, earlier.status, earlier.value, earlier.step, earlier.message_id,
+                    (earlier.author_id, earlier.author))
         answer = self._display(question, from_json(question.kind, earlier.value)) if earlier.status == ANSWERED \
             else {"status": earlier.status}
         return Outcome([Reply("answer_restored", {"name": earlier.author, "prompt": self.view.prompt(question),
@@ -1742,17 +1743,19 @@ class _Conversation:
         self._handled = question.id
 
     def _store(self, question: Question, status: str, value: Any, step_id: str | None,
-               message_id: int | None) -> None:
-        """A new version of an answer, as the project and its team see it from now on."""
+               message_id: int | None, author: tuple[int, str] | None = None) -> None:
+        """A new version of an answer, as the project and its team see it from now on; `author`: (id, name) of
+        whose words it is, when not this user's (a teammate's answer put back)."""
+        author_id, author_name = author or (self.user.id, self.user.name)
         before = self._requirement_states() if self.project.members > 1 else None
         if question.identifies and status == ANSWERED and (earlier := self.view.answers.get(question.id)) is not None \
                 and earlier.status == ANSWERED and another_name(earlier.value, value):
             self._names_replaced.append((question, earlier.value))
         self._stored.add(question.id)
-        self.repo.record_answer(self.project.id, question.id, question.kind.value, status, value, self.user.id,
+        self.repo.record_answer(self.project.id, question.id, question.kind.value, status, value, author_id,
                                 step_id, message_id)
         self._view = self.view.with_answer(question.id, StoredAnswer(
-            status, value, question.kind.value, step_id, self.user.id, self.user.name, self.now, message_id))
+            status, value, question.kind.value, step_id, author_id, author_name, self.now, message_id))
         self._calendar_moved |= question.id in self.engine.watched
         self._touch()
         if before is not None:

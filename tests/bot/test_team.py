@@ -131,9 +131,10 @@ async def test_a_text_typed_under_a_question_a_teammate_just_answered_answers_it
     assert (await claire.click("Remettre la réponse de Marie Dupont")) == []  # twice: once
     assert api.toasts()[-1] == "C'est déjà pris en compte."
     with services.database.connect() as connection:
-        versions = connection.execute(select(Answer.value).where(Answer.question_id == "chef_projet_fonction")
-                                      .order_by(Answer.id)).scalars().all()
-    assert versions == ["Directrice du centre social", "Chargée de mission à la mairie", "Directrice du centre social"]
+        versions = connection.execute(select(Answer.value, Answer.user_id)
+                                      .where(Answer.question_id == "chef_projet_fonction").order_by(Answer.id)).all()
+    assert versions == [("Directrice du centre social", 1001), ("Chargée de mission à la mairie", 1002),
+                        ("Directrice du centre social", 1001)]  # her words back, under her name
 
 
 async def test_a_text_typed_under_a_question_left_behind_by_a_teammate_answers_it_where_the_project_is(
