@@ -211,6 +211,7 @@ class Notices(Strict):
     not_allowed: str
     recall_changed: str  # "non" to a recalled answer's "Est-ce toujours exact ?"
     out_of_sight: str  # a bare yes or no typed under another screen than the yes/no question it would answer
+    answered_by_teammate: str  # {name}: a question's button tapped after that teammate answered it
     moved_meanwhile: str  # a text typed under a question that a teammate's change has made pointless since
     elsewhere_not_taken: str  # {prompt}: an answer to a question of a step the project left, to give at its step
     recap_out_of_sight: str  # a text typed under another screen than the step's recap it would act on

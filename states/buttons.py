@@ -85,6 +85,9 @@ class Action:
                           ERASE_CANCEL, TEAM, TEAM_INVITE, TEAM_PARTNER, TEAM_REVOKE, TEAM_MEMBER, TEAM_ROLE,
                           INVITE_ACCEPT, INVITE_DECLINE, PROJECT_DELETE, REFERENTIAL_SWITCH, PASSAGE_FIX,
                           PROJECT_RENAME})
+    # A question's own buttons: they carry its position, and act while it is the one the member is asked, whatever
+    # a teammate did elsewhere in the project meanwhile.
+    AT_QUESTION = frozenset({PICK, TOGGLE, VALIDATE, SKIP, DEFER, BACK, KEEP, CLEAR, DEFER_PARTNER})
     # Answers to an invitation: they come before the invitee belongs to the project (payload project 0).
     INVITATION = frozenset({INVITE_ACCEPT, INVITE_DECLINE})
     # What may be tapped while a new project still waits for its territory.
@@ -97,11 +100,14 @@ class Payload:
     revision: int | None
     action: str
     arg: int | None = None
+    question: int | None = None  # the position in the guide of the question a button of its screen acts on
 
     def encode(self) -> str:
         revision = "" if self.revision is None else str(self.revision)
         arg = "" if self.arg is None else str(self.arg)
         data = f"{self.project_id}:{revision}:{self.action}:{arg}"
+        if self.question is not None:
+            data += f":{self.question}"
         assert len(data.encode()) <= MAX_BYTES
         return data
 
@@ -109,11 +115,12 @@ class Payload:
 def decode(data: str) -> Payload | None:
     """The payload, or None for anything this bot did not produce."""
     parts = data.split(":")
-    if len(parts) != 4 or len(data) > MAX_BYTES:
+    if len(parts) not in (4, 5) or len(data) > MAX_BYTES:
         return None
-    project, revision, action, arg = parts
+    project, revision, action, arg, *question = parts
     try:
-        return Payload(int(project), int(revision) if revision else None, action, int(arg) if arg else None)
+        return Payload(int(project), int(revision) if revision else None, action, int(arg) if arg else None,
+                       int(question[0]) if question else None)
     except ValueError:
         return None
 

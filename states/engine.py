@@ -211,6 +211,7 @@ class _Conversation:
         self._handled: str | None = None  # the question this event answered, passed or left for later, if any
         self._message_id: int | None = None  # the Telegram message of the text being answered, if any
         self._asked: str | None = None  # the question the last reply built asks
+        self._asking: int | None = None  # the position of the question whose screen is being built
         self.about_project = True  # the replies concern the active project (named when the user has several)
         self.erased = False  # the user was erased by this event: nothing of them is written back
 
@@ -1189,8 +1190,9 @@ class _Conversation:
         if not allows_action(self.membership.role, payload.action):
             return Outcome(self._proceed(), notice=self.ui.notices.not_allowed.format(
                 role=self.ui.roles.get(self.membership.role, self.membership.role)))
-        if payload.action not in Action.TIMELESS and payload.revision != self.project.revision:
-            return self._stale()
+        if payload.action not in Action.TIMELESS and payload.revision != self.project.revision \
+                and not self._still_asked(payload):
+            return Outcome(self._proceed(), notice=self._answered_by_teammate(payload) or self.ui.notices.stale)
         self._stop_typing(payload.action)
         handler = {
             Action.RESUME: lambda p: Outcome(self._proceed()),
@@ -2133,6 +2135,13 @@ class _Conversation:
 
     def _ask(self, question: Question, edit: bool = False) -> Reply:
         self._asked = question.id
+        self._asking = self.guide.question_index[question.id]  # its buttons act on it: see `_still_asked`
+        try:
+            return self._question_screen(question, edit)
+        finally:
+            self._asking = None
+
+    def _question_screen(self, question: Question, edit: bool) -> Reply:
         step = self._step()
         visible = self.view.visible_questions(step) if step is not None else []
         if question not in visible:
@@ -2671,7 +2680,24 @@ class _Conversation:
 
     def _button(self, label: str, action: str, arg: int | None = None) -> Button:
         revision = None if action in Action.TIMELESS else self.project.revision
-        return Button(label, Payload(self.project.id, revision, action, arg).encode())
+        question = self._asking if action in Action.AT_QUESTION else None
+        return Button(label, Payload(self.project.id, revision, action, arg, question).encode())
+
+    def _answered_by_teammate(self, payload: Payload) -> str | None:
+        """The toast of a question's button tapped after a teammate answered that question."""
+        questions = self.guide.question_list
+        question = questions[payload.question] if payload.question is not None and 0 <= payload.question < len(
+            questions) else None
+        stored = self.view.answers.get(question.id) if question is not None else None
+        if stored is None or stored.author_id in (None, self.user.id):
+            return None
+        return self.ui.notices.answered_by_teammate.format(name=stored.author)
+
+    def _still_asked(self, payload: Payload) -> bool:
+        """A button of a question's screen still acts, though the project changed since it was sent (a teammate
+        answered elsewhere), while that question is the one this member is asked."""
+        current = self._question_for_buttons() if payload.question is not None else None
+        return current is not None and self.guide.question_index.get(current.id) == payload.question
 
 
 def _same_options(one: Question, other: Question) -> bool:

@@ -137,6 +137,27 @@ async def test_a_text_typed_under_a_question_a_teammate_just_answered_answers_it
                         ("Directrice du centre social", 1001)]  # her words back, under her name
 
 
+async def test_two_members_tick_one_question_at_once_and_the_later_valider_is_told_who_answered(
+        owner, application, api, services):
+    await owner.start_project()
+    for text in ("Jeanne Martin", "Directrice du centre social"):
+        await owner.send(text)
+    await owner.click("Mi-temps")
+    assert question_in(services.guide, (await owner.click("Étape suivante"))[-1]).id == "enjeux"
+    claire = person(application, api, 1002, "Claire", "Martin")
+    assert question_in(services.guide, (await join(claire, await invite(owner, "contributeur")))[1][-1]).id \
+        == "enjeux"
+
+    # Each one's ticks are their own: a teammate's tap makes no button of the other's screen old.
+    assert "Cochées : Cohésion sociale." in (await owner.click("Cohésion sociale"))[-1].text
+    assert "Cochées : Maillage territorial." in (await claire.click("Maillage territorial"))[-1].text
+    assert question_in(services.guide, (await owner.click("Valider"))[-1]).id == "enjeux_cohesion"
+    late = await claire.click("Valider")
+    assert api.toasts()[-1] == "Marie Dupont vient de répondre à cette question. Voici la question en cours."
+    assert question_in(services.guide, late[-1]).id == "enjeux_cohesion"
+    assert current_answers(services)["enjeux"] == (["cohesion_sociale"], 1001)
+
+
 async def test_a_text_typed_under_a_question_left_behind_by_a_teammate_answers_it_where_the_project_is(
         owner, application, api, services):
     claire = await two_at_the_function(owner, application, api)
