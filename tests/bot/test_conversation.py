@@ -35,7 +35,8 @@ async def test_a_greeting_a_figure_or_a_question_is_not_taken_for_a_name(client,
     assert refused[0].text.startswith("⚠️ « Bonjour, je suis la directrice du centre social Le Lien » ressemble à "
                                       "une phrase. Écrivez seulement le nom demandé")
     refused = await client.send("https://www.clichy-sous-bois.fr/france-services")
-    assert refused[0].text.startswith("⚠️ « https://www.clichy-sous-bois.fr/france-services » ne ressemble pas à un nom")
+    assert refused[0].text.startswith("⚠️ « https://www.clichy-sous-bois.fr/france-services » ne ressemble pas à "
+                                      "un nom")
     refused = await client.send("Quel nom faut-il donner ?")
     assert refused[0].text.startswith("⚠️ Pour l'aide, tapez /aide.")
     helped = await client.send("Comment ça marche ?")  # asked in words: the help, then the name asked again

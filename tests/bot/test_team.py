@@ -198,9 +198,10 @@ async def test_a_surprising_date_or_a_text_to_read_with_its_question_left_behind
     stage_2 = question_in(services.guide, (await owner.click("2. Monter le partenariat"))[-1])
 
     replies = await claire.send(typed)
-    assert replies[0].text == ("ℹ️ Je n'ai rien enregistré pour « À quelle date l'avez-vous contacté pour la première "
-                               "fois ? » : entre-temps, l'équipe a fait avancer le projet, et cette réponse demande une "
-                               "vérification. Répondez-y à son étape, depuis /menu. Voici la question en cours.")
+    assert replies[0].text == ("ℹ️ Je n'ai rien enregistré pour « À quelle date l'avez-vous contacté pour la "
+                               "première fois ? » : entre-temps, l'équipe a fait avancer le projet, et cette réponse "
+                               "demande une vérification. Répondez-y à son étape, depuis /menu. Voici la question en "
+                               "cours.")
     assert question_in(services.guide, replies[-1]) == stage_2
     assert "date_premier_contact" not in current_answers(services)
 
