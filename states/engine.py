@@ -2447,7 +2447,7 @@ class _Conversation:
         self.user.projects += 1
         self._open(self.repo.membership(self.user.id, invitation.project_id))
         self._tell_team("joined", {"role": invitation.role, "partner": invitation.partner,
-                                   "name": self._partner_label() if invitation.partner else None})
+                                   "name": self._partner_named() if invitation.partner else None})
         self._desk_for_reminders().sync()  # the newcomer's reminders, as their role wants
         accepted = Reply("invitation_accepted", {**self._invitation_values(invitation), "project": self.project.name},
                          edit=True)

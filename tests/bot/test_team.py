@@ -6,6 +6,7 @@ import re
 import pytest
 from sqlalchemy import select, update
 
+from bot.app import REMINDERS
 from states.buttons import Action, Payload
 from store.models import Answer, Invitation, Membership, Project, User
 from store.repo import Repository
@@ -284,6 +285,17 @@ async def test_what_the_owner_leaves_for_the_partner_s_member_is_asked_of_them(o
     refused = await paul.send("la directrice, je vous confirme son nom la semaine prochaine")  # the signatory
     assert refused[0].text.endswith("Pas encore connu ? Touchez « 🕓 Je ne sais pas encore ».")
     assert question_in(services.guide, refused[-1]).id == "part_signataire_caf"
+
+
+async def test_the_team_hears_of_a_partner_joining_as_a_sentence_names_it(owner, application, api, services):
+    await owner.start_project()
+    choose_operators(services, "caf", "msa")
+    await join(person(application, api, 1003, "Paul", "Roux"), await invite(owner, "partenaire", "CAF"))
+    services.engine.clock.advance(hours=1)
+    since = len(api.calls)
+    await application.bot_data[REMINDERS].run_once(application.bot)
+    (news,) = [sent for sent in api.sent(since) if sent.chat_id == 1001]
+    assert "👋 Nouveau membre : partenaire pour la CAF (Paul Roux, " in news.text
 
 
 async def test_a_partner_cannot_confirm_its_part_with_a_required_answer_left_for_later(owner, application, api,
