@@ -1420,8 +1420,7 @@ class _Conversation:
 
     def _restore(self, payload: Payload) -> Outcome:
         """The teammate's answer that this member's text replaced, current again while it is the one before."""
-        questions = self.guide.question_list
-        question = questions[payload.arg] if payload.arg is not None and 0 <= payload.arg < len(questions) else None
+        question = self._question_at(payload.arg)
         history = self.repo.history(self.project.id, question.id) if question is not None else []
         if len(history) < 2 or history[-1].author_id != self.user.id or history[-2].author_id in (None, self.user.id):
             return self._stale()
@@ -1817,10 +1816,9 @@ class _Conversation:
 
     def _answer_later(self, payload: Payload) -> Outcome:
         """Open a deferred question, from the list of questions left for later."""
-        questions = self.guide.question_list
-        if payload.arg is None or not 0 <= payload.arg < len(questions):
+        question = self._question_at(payload.arg)
+        if question is None:
             return self._stale()
-        question = questions[payload.arg]
         step = self.guide.step_of_question[question.id]
         if not self.view.visible(question):
             return self._stale()
@@ -2685,13 +2683,16 @@ class _Conversation:
 
     def _answered_by_teammate(self, payload: Payload) -> str | None:
         """The toast of a question's button tapped after a teammate answered that question."""
-        questions = self.guide.question_list
-        question = questions[payload.question] if payload.question is not None and 0 <= payload.question < len(
-            questions) else None
+        question = self._question_at(payload.question)
         stored = self.view.answers.get(question.id) if question is not None else None
         if stored is None or stored.author_id in (None, self.user.id):
             return None
         return self.ui.notices.answered_by_teammate.format(name=stored.author)
+
+    def _question_at(self, position: int | None) -> Question | None:
+        """The question at that position in the guide (a button's argument, untrusted)."""
+        questions = self.guide.question_list
+        return questions[position] if position is not None and 0 <= position < len(questions) else None
 
     def _still_asked(self, payload: Payload) -> bool:
         """A button of a question's screen still acts, though the project changed since it was sent (a teammate
