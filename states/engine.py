@@ -1389,11 +1389,13 @@ class _Conversation:
         return step is not None and question.id in {asked.id for asked in step.questions}
 
     def _answer_asked(self, asked: Question, text: str) -> Outcome:
-        """A text typed under a question a teammate answered or moved past meanwhile answers it; a teammate's
-        answer it replaces is said, with a button to put it back."""
+        """A text typed under a question a teammate answered or moved past meanwhile answers it; the teammate's
+        answers it replaces (that question's, and its « Autre »'s or details' said with it) are said, with a button to
+        put them back."""
         if not self.view.visible(asked):  # a teammate's answer made it pointless: nothing is taken for another
             return Outcome([Reply("notice", {"text": self.ui.notices.moved_meanwhile}), *self._again()])
-        before = self.view.answers.get(asked.id)
+        answers = dict(self.view.answers)  # as they stood before this text
+        before = answers.get(asked.id)
         if self._in_step(asked):
             self._focus(asked)
             outcome = self._text(text)
@@ -1407,30 +1409,47 @@ class _Conversation:
             if said and (before is None or before.status != ANSWERED):
                 outcome = replace(outcome, replies=[Reply("answered", outcome.replies[0].values),
                                                     *outcome.replies[1:]])  # a first answer, no change
-        after = self.view.answers.get(asked.id)
-        if before is None or before.status != ANSWERED or before.author_id in (None, self.user.id) \
-                or after is None or after.author_id != self.user.id or after.value == before.value:
+        given = [asked.id, *sorted(self._stored - {asked.id}, key=self.guide.question_index.__getitem__)]
+        theirs = [(self.guide.questions[question_id], stored) for question_id in given
+                  if (stored := answers.get(question_id)) is not None and stored.status == ANSWERED
+                  and stored.author_id not in (None, self.user.id) and question_id in self._stored
+                  and self.view.answers[question_id].value != stored.value]
+        if not theirs or theirs[0][0] is not asked:
             return outcome
-        position = self.guide.question_index[asked.id]
-        replaced = Reply("answered_meanwhile", {
-            "name": before.author, "prompt": None if said else self.view.prompt(asked),
-            "answer": self._display(asked, from_json(asked.kind, before.value))},
-            [[self._button(self.ui.buttons.restore_theirs.format(name=before.author), Action.RESTORE, position)]])
+        name = before.author
+        replaced = Reply("answered_meanwhile", {"name": name, "answers": [
+            {"prompt": None if said and question is asked else self.view.prompt(question),
+             "answer": self._display(question, from_json(question.kind, stored.value))}
+            for question, stored in theirs]},
+            [[self._button(self.ui.buttons.restore_theirs.format(name=name), Action.RESTORE,
+                           self.guide.question_index[asked.id])]])
         return replace(outcome, replies=[*outcome.replies[:-1], replaced, *outcome.replies[-1:]])
 
     def _restore(self, payload: Payload) -> Outcome:
-        """The teammate's answer that this member's text replaced, current again while it is the one before."""
+        """The teammate's answers that this member's text replaced (the question's, and those the same message
+        gave), current again while each is the version before."""
         question = self._question_at(payload.arg)
-        history = self.repo.history(self.project.id, question.id) if question is not None else []
-        if len(history) < 2 or history[-1].author_id != self.user.id or history[-2].author_id in (None, self.user.id):
+        current = self.view.answers.get(question.id) if question is not None else None
+        if current is None:
             return self._stale()
-        earlier = history[-2]  # their words again, under their name
-        self._store(question, earlier.status, earlier.value, earlier.step, earlier.message_id,
-                    (earlier.author_id, earlier.author))
-        answer = self._display(question, from_json(question.kind, earlier.value)) if earlier.status == ANSWERED \
-            else {"status": earlier.status}
-        return Outcome([Reply("answer_restored", {"name": earlier.author, "prompt": self.view.prompt(question),
-                                                  "answer": answer}), *self._again()])
+        together = [question, *(self.guide.questions[question_id] for question_id, stored in self.view.answers.items()
+                                if question_id != question.id and question_id in self.guide.questions
+                                and current.message_id is not None and stored.message_id == current.message_id)]
+        restored = []
+        for one in together:
+            history = self.repo.history(self.project.id, one.id)
+            if len(history) < 2 or history[-1].author_id != self.user.id \
+                    or history[-2].author_id in (None, self.user.id):
+                if one is question:
+                    return self._stale()
+                continue
+            earlier = history[-2]  # their words again, under their name
+            self._store(one, earlier.status, earlier.value, earlier.step, earlier.message_id,
+                        (earlier.author_id, earlier.author))
+            restored.append({"prompt": self.view.prompt(one), "answer": self._display(
+                one, from_json(one.kind, earlier.value)) if earlier.status == ANSWERED else {"status": earlier.status}})
+        return Outcome([Reply("answer_restored", {"name": self.view.answers[question.id].author,
+                                                  "answers": restored}), *self._again()])
 
     def _replace_answer(self, question: Question, stored: StoredAnswer | None, text: str, message_id: int | None,
                         unexpected_date: Callable[[date], Outcome], adds: bool = False,

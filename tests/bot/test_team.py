@@ -159,6 +159,35 @@ async def test_two_members_tick_one_question_at_once_and_the_later_valider_is_to
     assert current_answers(services)["enjeux"] == (["cohesion_sociale"], 1001)
 
 
+async def test_a_list_and_its_other_said_at_once_replace_a_teammate_s_and_come_back_together(owner, application,
+                                                                                              api, services):
+    await owner.start_project()
+    for text in ("Jeanne Martin", "Directrice du centre social"):
+        await owner.send(text)
+    await owner.click("Mi-temps")
+    await owner.click("Étape suivante")
+    await owner.click("Cohésion sociale")
+    assert question_in(services.guide, (await owner.click("Valider"))[-1]).id == "enjeux_cohesion"
+    claire = person(application, api, 1002, "Claire", "Martin")
+    await join(claire, await invite(owner, "contributeur"))  # her screen: the same question
+    await owner.send("/menu")
+    await owner.click("Continuer")
+    await owner.send("Autre : l'accès aux droits")
+
+    replies = await claire.send("accompagnement des personnes et médiation numérique")
+    told = next(reply for reply in replies if reply.text.startswith("ℹ️ Marie Dupont avait répondu entre-temps"))
+    assert ("En matière de cohésion sociale, que visez-vous ?\n➡️ Autre\n"
+            "Quel autre enjeu de cohésion sociale ?\n➡️ l'accès aux droits\n") in told.text
+    assert current_answers(services)["enjeux_cohesion_autre"] == ("médiation numérique", 1002)
+
+    back = await claire.click("Remettre la réponse de Marie Dupont")
+    assert back[0].text == ("↩️ La réponse de Marie Dupont est remise.\n"
+                            "En matière de cohésion sociale, que visez-vous ?\n➡️ Autre\n"
+                            "Quel autre enjeu de cohésion sociale ?\n➡️ l'accès aux droits")
+    assert current_answers(services)["enjeux_cohesion"] == (["autre"], 1001)
+    assert current_answers(services)["enjeux_cohesion_autre"] == ("l'accès aux droits", 1001)
+
+
 async def test_a_text_typed_under_a_question_left_behind_by_a_teammate_answers_it_where_the_project_is(
         owner, application, api, services):
     claire = await two_at_the_function(owner, application, api)
