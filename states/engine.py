@@ -1409,10 +1409,11 @@ class _Conversation:
             if said and (before is None or before.status != ANSWERED):
                 outcome = replace(outcome, replies=[Reply("answered", outcome.replies[0].values),
                                                     *outcome.replies[1:]])  # a first answer, no change
-        given = [asked.id, *sorted(self._stored - {asked.id}, key=self.guide.question_index.__getitem__)]
+        given = sorted(self._stored, key=lambda question_id: (question_id != asked.id,
+                                                              self.guide.question_index[question_id]))
         theirs = [(self.guide.questions[question_id], stored) for question_id in given
                   if (stored := answers.get(question_id)) is not None and stored.status == ANSWERED
-                  and stored.author_id not in (None, self.user.id) and question_id in self._stored
+                  and stored.author_id not in (None, self.user.id)
                   and self.view.answers[question_id].value != stored.value]
         if not theirs or theirs[0][0] is not asked:
             return outcome
@@ -1692,8 +1693,7 @@ class _Conversation:
         member = None if every else self._member_for(partner.key)
         return Outcome([Reply("partner_deferred", {
             "partner": partner_name(partner.key, self.engine.partner_labels, self.view.values), "count": len(left),
-            "member": member and {"name": member.name,
-                                  "partner": partner_name(partner.key, self.engine.partner_names, self.view.values)},
+            "member": member and {"name": member.name, "partner": self._partner_named(partner.key)},
             "partners": len(partners) if every else None, "others": not every and any(
                 q.id in self.ref.partners.by_question and self.view.status(q.id) is None
                 for q in self.view.visible_questions(step)),
@@ -2080,9 +2080,9 @@ class _Conversation:
         """The organisation this partner member answers for, whichever rules the project follows now."""
         return partner_name(self.membership.partner, self.engine.partner_labels, self.view.values)
 
-    def _partner_named(self) -> str:
-        """The same, as a sentence names it: "la CAF"."""
-        return partner_name(self.membership.partner, self.engine.partner_names, self.view.values)
+    def _partner_named(self, key: str | None = None) -> str:
+        """The same, or the organisation of that key, as a sentence names it: "la CAF"."""
+        return partner_name(key or self.membership.partner, self.engine.partner_names, self.view.values)
 
     def _partner_asked(self) -> bool:
         """The partner's organisation is among those the project chose: it has questions to answer."""
@@ -2217,11 +2217,11 @@ class _Conversation:
         partner = self.ref.partners.by_question.get(question.id)
         if partner is None or self._partner:
             return None
-        member = self._member_for(partner.key)
+        if (member := self._member_for(partner.key)) is None:
+            return None
         every = len(self._partner_left(question)) > 1
-        return None if member is None else {
-            "name": member.name, "partner": partner_name(partner.key, self.engine.partner_names, self.view.values),
-            "every": every, "button": self.ui.buttons.defer_partner if every else self.ui.buttons.defer}
+        return {"name": member.name, "partner": self._partner_named(partner.key), "every": every,
+                "button": self.ui.buttons.defer_partner if every else self.ui.buttons.defer}
 
     def _member_for(self, partner_key: str) -> Member | None:
         """The team member invited for that organisation, if any."""
