@@ -15,7 +15,7 @@ from bot.calls import DatabaseCalls
 from bot.render import Renderer
 from bot.splitting import split_html
 from states.engine import Engine
-from states.events import Button, Choice, Command, Edited, Event, Reply, Sender, Text, Unsupported
+from states.events import Button, Choice, Command, Edited, Event, Replied, Reply, Sender, Text, Unsupported
 
 if TYPE_CHECKING:
     from bot.outbox import OutboxSender, OutboxWriter
@@ -76,7 +76,20 @@ class Handlers:
     async def text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message
         await self._run(update, context, Text(_sender(update), message.text, update_id=update.update_id,
-                                              sent_at=message.date, message_id=message.message_id))
+                                              sent_at=message.date, message_id=message.message_id,
+                                              replying_to=self._replied(message)))
+
+    def _replied(self, message: Message) -> Replied | None:
+        """The bot's message or the user's own that this text replies to; None for a text sent as it is."""
+        original = message.reply_to_message
+        if original is None or original.from_user is None:
+            return None
+        if original.from_user.id == message.from_user.id:
+            return Replied(original.message_id, True, original.text or "")
+        if not original.from_user.is_bot:
+            return None
+        text = original.text or original.caption or ""
+        return Replied(original.message_id, False, text, self.renderer.project_named(text))
 
     async def button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query

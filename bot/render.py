@@ -56,6 +56,18 @@ class Renderer:
             except TemplateNotFound:
                 raise LookupError(f"templates/messages/{name}{TEMPLATE_SUFFIX} is missing") from None
 
+    def project_named(self, text: str) -> str | None:
+        """The project a message of the bot names at its top (to a user with several), read from its text as the
+        app shows it; None when it names none."""
+        marker = "\x00"
+        header = to_plain_text(self.environment.get_template("project_header" + TEMPLATE_SUFFIX)
+                               .render(project=marker)).strip()
+        before, _, after = header.partition(marker)
+        first = text.split("\n", 1)[0].strip()
+        if len(first) <= len(before) + len(after) or not first.startswith(before) or not first.endswith(after):
+            return None
+        return first[len(before):len(first) - len(after)].replace("\u00a0", " ")
+
     def html(self, reply: Reply, project: str | None = None) -> str:
         """`project`: named at the top, for a user with several projects."""
         text = self.environment.get_template(reply.template + TEMPLATE_SUFFIX).render(**reply.values)

@@ -99,3 +99,8 @@ def with_words_put_right(answer: str, words: str) -> str | None:
         wrong = spelt[folded.index(close[0])]
         answer = re.sub(rf"(?<!\w){re.escape(wrong)}(?!\w)", word, answer, count=1)
     return answer
+
+
+def likeness(text: str, answer: str) -> float:
+    """How much a correction reads like an answer (0 to 1): which of a message's answers it puts right."""
+    return difflib.SequenceMatcher(None, fold(text), fold(answer)).ratio()

@@ -1189,6 +1189,18 @@ def typed_at_recap(text: str, answers: int) -> str | int | None:
     return NEXT if said_yes_no(rest) else None
 
 
+# A reply to a list of questions: "3 Temps plein", "la 3 : temps plein", "n° 3", the number first.
+_NUMBERED_ANSWER_RE = re.compile(r"\s*(?:(?:la|le) )?(?:(?:question|réponse|n°|no) ?)?(?P<n>[0-9]{1,3})"
+                                 r"(?:\s*[.):/–-]\s*|\s+(?![0-9])|$)(?P<answer>.*)", re.IGNORECASE | re.DOTALL)
+
+
+def numbered_answer(text: str) -> tuple[int, str] | None:
+    """The number a text starts with and what follows it ("" for the number alone); None without one."""
+    if (match := _NUMBERED_ANSWER_RE.fullmatch(text)) is None:
+        return None
+    return int(match["n"]), match["answer"].strip()
+
+
 # Under the menu: "5", "étape 5", "l'étape 5", a stage's title, or what « ▶️ Continuer » says.
 _MENU_STAGE_RE = re.compile(r"(?:(?:a |aller a )?(?:l'|la )?etape )?(?P<n>[0-9]{1,2})")
 _MENU_NUMBERED_RE = re.compile(r"[0-9]{1,2}[.)]? +")  # "6. Préparer le budget", the button's label typed

@@ -17,7 +17,7 @@ from dialogs.choices import (choice_clauses, match_choice, option_and_name, opti
                              without_means)
 from dialogs.address import not_address_lines, without_parts
 from dialogs.conditions import leaves
-from dialogs.correction import Correction, corrected
+from dialogs.correction import Correction, corrected, likeness
 from dialogs.checks import State, budget_missing, missing_required
 from dialogs.loader import LoadedGuide
 from dialogs.model import CHOICE_KINDS, OTHER, TYPED_KINDS, Equals, Kind, Question, Stage, Step, other_of
@@ -26,20 +26,20 @@ from dialogs.folding import abbreviations, fold
 from dialogs.schedule import WEEKDAYS, hours_among_words, parse_week, same_hours_as, total_minutes, tour_lines
 from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, DRAFT, KEEP, MOVE_ON, NEW_PROJECT, NEXT,
                              SKIP, DateInferred, ParseError, button_typed, doubts, figure_remarks, first_person,
-                             from_json, mentions, name_and_function, names_nothing, parse_answer, parse_title,
-                             reads_as_shown, said_planned, said_yes_no, same_answer_as, says_none_of, spoken,
-                             territory_said, to_json, typed_at_checklist_stage, typed_at_deferred, typed_at_dossier,
-                             typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team, typed_button,
-                             typed_command, typed_invitation, typed_validate, word_said, yes_how, yes_no_because,
-                             yes_no_then)
+                             from_json, mentions, name_and_function, names_nothing, numbered_answer, parse_answer,
+                             parse_title, reads_as_shown, said_planned, said_yes_no, same_answer_as, says_none_of,
+                             spoken, territory_said, to_json, typed_at_checklist_stage, typed_at_deferred,
+                             typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team,
+                             typed_button, typed_command, typed_invitation, typed_validate, word_said, yes_how,
+                             yes_no_because, yes_no_then)
 from dialogs.partners import partner_name
 from dialogs.pasted import asides, contact_lines, without_lines
 from dialogs.not_answers import asks_what_is_meant, says_goodbye, says_thanks
 from dialogs.referentials import Referential, default_referential, partner_labels
 from dialogs.ui import UiTexts
 from states.buttons import Action, Payload, decode, shorten
-from states.events import (EDITED, Button, Choice, Command, DocumentRequest, Edited, Event, Outcome, Reply, Text,
-                            Unsupported)
+from states.events import (EDITED, Button, Choice, Command, DocumentRequest, Edited, Event, Outcome, Replied, Reply,
+                           Text, Unsupported)
 from states.machine import FINISHED, ProjectMachine, goto_trigger
 from states.progress import ANSWERED, DEFERRED, SKIPPED, ProjectView
 from states import paste, taps
@@ -1305,10 +1305,69 @@ class _Conversation:
         self._message_id = event.message_id
         if paste.continues(self.membership, event.sent_at):
             outcome = self._paste_tail(self.membership.cut_text_question, event.text)
-        else:
+        elif event.replying_to is None or (outcome := self._replying(event.replying_to, spoken(event.text))) is None:
             outcome = self._text(spoken(event.text))
         paste.remember(self.membership, event.text, event.sent_at, self._recorded)
         return outcome
+
+    def _replying(self, to: Replied, text: str) -> Outcome | None:
+        """A text sent as a reply to an earlier message answers the question that message asked or said back, or
+        corrects the answer it gave, wherever the guide is now; None when that is the question in course or none."""
+        if self.membership.role not in ANSWERING and not self._partner:
+            return None
+        if to.own and (typed := self._answered_by(to.message_id, like=text))[0] is not None:
+            return self._corrected(*typed, corrected(text) or Correction(text, adds=False))
+        if to.project is not None and to.project != self.project.name:  # another project's question: not this one's
+            self.membership.asked_question = None
+            notice = self.ui.notices.replied_other_project.format(project=to.project)
+            return Outcome([Reply("notice", {"text": notice}), *self._again()])
+        if to.own:  # answers of that message replaced since: the first question it answered
+            typed = self.repo.questions_typed_in(self.project.id, self.user.id, to.message_id)
+            shown = [(question, None) for question in self.guide.question_list if question.id in typed][:1]
+        else:
+            shown = self.view.questions_shown(to.text)
+        if not shown:
+            return None
+        question, text = self._meant_among(shown, text) if len(shown) > 1 else (shown[0][0], text)
+        if question is not None and self._partner and not self._in_step(question):
+            return None
+        self.membership.asked_question = None  # the reply says which question the text answers
+        if self.membership.awaiting not in (COMMITTEE_DATE, RENAMING):  # a screen left: the question comes again
+            self.membership.awaiting = None
+        step = self._step()
+        if question is not None and step is not None and question is self._current(step) and text:
+            return self._text(text)
+        if question is None:  # a recap, answers said back: the text could be any one's
+            return Outcome([Reply("notice", {"text": self.ui.notices.replied_which}), *self._again()])
+        if not self.view.visible(question):  # the project's answers since have made it pointless
+            return Outcome([Reply("notice", {"text": self.ui.notices.replied_not_asked}), *self._again()])
+        if (correction := corrected(text)) is not None:
+            text = correction.right
+        if not text:  # "3" under a recap, "je me suis trompée": the question, asked again
+            self._reopen(question)
+            return Outcome(self._proceed())
+        return self._answer_asked(question, text, replying=True)
+
+    def _meant_among(self, shown: list[tuple[Question, int | None]], text: str) -> tuple[Question | None, str]:
+        """Of the questions a message lists, the one a reply answers: by its number ("3 Temps plein"); else the
+        only one the text reads as an answer to, of those not answered in free words; else the only one whose
+        answer it reads like ("Marie Durand" for "Marie Dupont")."""
+        numbers = {number: question for question, number in shown if number is not None}
+        if (numbered := numbered_answer(text)) is not None and numbered[0] in numbers:
+            return numbers[numbered[0]], numbered[1]
+        free = {Kind.SHORT_TEXT, Kind.LONG_TEXT, Kind.ADDRESS, Kind.BUDGET}
+        read = [question for question, _ in shown if question.kind not in free and self._reads(question, text)]
+        if not read:
+            read = [question for question, _ in shown if question.kind in free
+                    and isinstance(value := self.view.values.get(question.id), str) and likeness(text, value) >= 0.6]
+        return (read[0], text) if len(read) == 1 else (None, text)
+
+    def _reads(self, question: Question, text: str) -> bool:
+        try:
+            parse_answer(question, text, self._today())
+        except ParseError:
+            return False
+        return True
 
     def _edited(self, event: Edited) -> Outcome:
         """A text changed once sent. When it gave an answer still current, the answer becomes the new text, a new
@@ -1388,10 +1447,10 @@ class _Conversation:
         step = self._step()
         return step is not None and question.id in {asked.id for asked in step.questions}
 
-    def _answer_asked(self, asked: Question, text: str) -> Outcome:
-        """A text typed under a question a teammate answered or moved past meanwhile answers it; the teammate's
-        answers it replaces (that question's, and its « Autre »'s or details' said with it) are said, with a button to
-        put them back."""
+    def _answer_asked(self, asked: Question, text: str, replying: bool = False) -> Outcome:
+        """A text typed under a question a teammate answered or moved past meanwhile answers it, as does a text sent
+        as a reply to it (`replying`); the teammate's answers it replaces (that question's, and its « Autre »'s or
+        details' said with it) are said, with a button to put them back."""
         if not self.view.visible(asked):  # a teammate's answer made it pointless: nothing is taken for another
             return Outcome([Reply("notice", {"text": self.ui.notices.moved_meanwhile}), *self._again()])
         answers = dict(self.view.answers)  # as they stood before this text
@@ -1399,16 +1458,24 @@ class _Conversation:
         if self._in_step(asked):
             self._focus(asked)
             outcome = self._text(text)
-            said = False
+            after = self.view.answers.get(asked.id)  # which question it answered, said: not the one asked
+            said = replying and after is not None and after.status == ANSWERED and after != before
+            if said:
+                outcome = replace(outcome, replies=self._said_for(asked, outcome.replies))
         else:  # the project is at another step now: the text replaces the answer, as an edit of a message would
             def not_taken(_) -> Outcome:  # a date to confirm, a text to read with its question: at its step
                 notice = self.ui.notices.elsewhere_not_taken.format(prompt=self.view.prompt(asked))
                 return Outcome([Reply("notice", {"text": notice}), *self._again()])
-            outcome = self._replace_answer(asked, before, text, self._message_id, not_taken, not_taken=not_taken)
+
+            def confirm_there(value: date) -> Outcome:  # replied to: the question it confirms is asked at its step
+                self._reopen(asked)
+                return Outcome([self._confirm_date(asked, value)])
+            outcome = (self._replace_answer(asked, before, text, self._message_id, confirm_there) if replying
+                       else self._replace_answer(asked, before, text, self._message_id, not_taken, not_taken=not_taken))
             said = outcome.replies[0].template == "edit_taken"  # the question and the new answer, said first
-            if said and (before is None or before.status != ANSWERED):
-                outcome = replace(outcome, replies=[Reply("answered", outcome.replies[0].values),
-                                                    *outcome.replies[1:]])  # a first answer, no change
+        if said and outcome.replies[0].template == "edit_taken" and (before is None or before.status != ANSWERED):
+            outcome = replace(outcome, replies=[Reply("answered", outcome.replies[0].values),
+                                                *outcome.replies[1:]])  # a first answer, no change
         given = sorted(self._stored, key=lambda question_id: (question_id != asked.id,
                                                               self.guide.question_index[question_id]))
         theirs = [(self.guide.questions[question_id], stored) for question_id in given
@@ -1418,13 +1485,21 @@ class _Conversation:
         if not theirs or theirs[0][0] is not asked:
             return outcome
         name = before.author
-        replaced = Reply("answered_meanwhile", {"name": name, "answers": [
+        replaced = Reply("answered_meanwhile", {"name": name, "meanwhile": not replying, "answers": [
             {"prompt": None if said and question is asked else self.view.prompt(question),
              "answer": self._display(question, from_json(question.kind, stored.value))}
             for question, stored in theirs]},
             [[self._button(self.ui.buttons.restore_theirs.format(name=name), Action.RESTORE,
                            self.guide.question_index[asked.id])]])
         return replace(outcome, replies=[*outcome.replies[:-1], replaced, *outcome.replies[-1:]])
+
+    def _said_for(self, question: Question, replies: list[Reply]) -> list[Reply]:
+        """The replies to an answer, saying which question it answered: in how it was understood, or first."""
+        understood = next((index for index, reply in enumerate(replies) if reply.template == "understood"), None)
+        if understood is not None:
+            said = Reply("understood", replies[understood].values | {"question": self.view.prompt(question)})
+            return [*replies[:understood], said, *replies[understood + 1:]]
+        return [self._replaced(question, from_json(question.kind, self.view.answers[question.id].value)), *replies]
 
     def _restore(self, payload: Payload) -> Outcome:
         """The teammate's answers that this member's text replaced (the question's, and those the same message
@@ -1483,12 +1558,14 @@ class _Conversation:
         return Outcome([Reply("edit_refused", {"prompt": self.view.prompt(question)}),
                         self._invalid(error, question), *self._again()])
 
-    def _answered_by(self, message_id: int) -> tuple[Question | None, StoredAnswer | None]:
-        """The current answer this user typed in that message, if they may still change it."""
-        for question_id, stored in self.view.answers.items():
-            if stored.message_id == message_id and (question := self._changeable(question_id)) is not None:
-                return question, stored
-        return None, None
+    def _answered_by(self, message_id: int, like: str | None = None) -> tuple[Question | None, StoredAnswer | None]:
+        """The current answer this user typed in that message, if they may still change it; of several ("Élodie
+        Vergne, secrétaire générale"), the one most `like` a text correcting it."""
+        typed = [(question, stored) for question_id, stored in self.view.answers.items()
+                 if stored.message_id == message_id and (question := self._changeable(question_id)) is not None]
+        if not typed:
+            return None, None
+        return typed[0] if like is None else max(typed, key=lambda answer: likeness(like, str(answer[1].value)))
 
     def _last_answer(self) -> tuple[Question, StoredAnswer] | None:
         """The question this user handled last (answered, passed or left for later), still as they left it, if

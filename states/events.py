@@ -19,11 +19,22 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Replied:
+    """The earlier message a text was sent as a reply to (swiped in the app)."""
+
+    message_id: int
+    own: bool  # one of the user's messages; else the bot's
+    text: str  # as the app shows it, markup removed
+    project: str | None = None  # the project a message of the bot names at its top, to a user with several
+
+
+@dataclass(frozen=True)
 class Text(Event):
     text: str
     # When Telegram says the message was sent, and its id; None from front ends without them (the terminal).
     sent_at: datetime | None = field(default=None, kw_only=True)
     message_id: int | None = field(default=None, kw_only=True)
+    replying_to: Replied | None = field(default=None, kw_only=True)
 
 
 @dataclass(frozen=True)

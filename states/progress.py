@@ -1,6 +1,7 @@
 """Where a project stands, derived from its answers: visible questions, current one, completeness."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -11,6 +12,7 @@ from dialogs.model import OTHER, Question, Stage, Step, other_of
 from store.repo import StoredAnswer
 
 ANSWERED, SKIPPED, DEFERRED = "answered", "skipped", "deferred"
+_NUMBERED_LINE_RE = re.compile(r"(?P<n>[0-9]{1,3})\. (?P<prompt>.+)")
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,18 @@ class ProjectView:
             return question.prompt
         # Inserted as text, never read as a template: the renderer escapes it with the rest of the prompt.
         return named.prompt.replace("{name}", name.strip())
+
+    def questions_shown(self, message: str) -> list[tuple[Question, int | None]]:
+        """The questions a message of the bot asked or said back, by their prompts on lines of their own; each with
+        the number it is listed under ("3. Quel temps… ?" in a recap), if any."""
+        prompts = {self.prompt(question): question for question in self.guide.question_list}
+        shown = []
+        for line in message.splitlines():
+            numbered = _NUMBERED_LINE_RE.fullmatch(line.strip())
+            question = prompts.get(numbered["prompt"] if numbered else line.strip())
+            if question is not None:
+                shown.append((question, int(numbered["n"]) if numbered else None))
+        return shown
 
     def chosen_labels(self, question_id: str) -> list[str]:
         """A choice's options as chosen, by their labels; « Autre » as the words typed for it, when there are."""

@@ -192,6 +192,10 @@ _HISTORY = (select(ANSWER.c.status, ANSWER.c.value, ANSWER.c.kind, ANSWER.c.step
             .where(ANSWER.c.project_id == bindparam("project_id"), ANSWER.c.question_id == bindparam("question_id"))
             .order_by(ANSWER.c.id))
 
+_TYPED_IN = (select(ANSWER.c.question_id).distinct()
+             .where(ANSWER.c.project_id == bindparam("project_id"), ANSWER.c.user_id == bindparam("user_id"),
+                    ANSWER.c.message_id == bindparam("message_id")))
+
 
 class Repository:
     def __init__(self, connection: Connection, clock: Callable[[], datetime] = utcnow) -> None:
@@ -311,6 +315,11 @@ class Repository:
         """Every version of the answer, oldest first, each with its author."""
         rows = self.connection.execute(_HISTORY, {"project_id": project_id, "question_id": question_id})
         return [StoredAnswer(*row[:6], as_utc(row[6]), row[7]) for row in rows]
+
+    def questions_typed_in(self, project_id: int, user_id: int, message_id: int) -> set[str]:
+        """The questions this user answered in that message, whatever has replaced those answers since."""
+        return set(self.connection.execute(_TYPED_IN, {"project_id": project_id, "user_id": user_id,
+                                                       "message_id": message_id}).scalars())
 
     def checklist_marks(self, project_id: int) -> dict[str, bool]:
         """Checklist items ticked (True) or unticked (False) by hand."""

@@ -42,7 +42,7 @@ from dialogs.parsing import (
     territory_said,
     to_json,
     parse_title, place_said, typed_at_checklist_stage, typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects,
-    typed_at_recap, typed_at_team,
+    numbered_answer, typed_at_recap, typed_at_team,
     typed_button,
     typed_command,
     word_said,
@@ -771,6 +771,13 @@ def test_not_yet_at_a_yes_no_question_is_its_no_not_later():
     ("7", None), ("0", None), ("Marie Dupont", None)])
 def test_what_is_typed_under_a_recap_is_the_button_it_names(text, meant):
     assert typed_at_recap(text, answers=6) == meant
+
+
+@pytest.mark.parametrize(("text", "numbered"), [
+    ("3 Temps plein", (3, "Temps plein")), ("la 3 : temps plein", (3, "temps plein")),
+    ("2. Directrice", (2, "Directrice")), ("n° 4 – 6 500", (4, "6 500")), ("1", (1, "")), ("12 000 habitants", None), ("Temps plein", None)])
+def test_a_reply_to_a_list_of_questions_names_one_by_its_number(text, numbered):
+    assert numbered_answer(text) == numbered
 
 
 @pytest.mark.parametrize(("text", "key"), [

@@ -268,6 +268,12 @@ class ChatClient:
         message = {**sent["message"], "text": text, "edit_date": sent["message"]["date"] + 30}
         return {"update_id": next(_update_ids), "edited_message": message}
 
+    def reply_update(self, to: Sent | dict, text: str) -> dict:
+        """A text sent as a reply to an earlier message (swiped in the app): the bot's (`Sent`), as it stands now,
+        or one of the user's (its message update)."""
+        original = to["message"] if isinstance(to, dict) else self.api.messages[to.message_id]
+        return self.message_update(text, reply_to_message={k: v for k, v in original.items() if not k.startswith("_")})
+
     def button_update(self, label: str) -> dict:
         """Press the button labelled `label` (or containing it) on the newest message that has it."""
         for message in reversed(list(self.api.messages.values())):
@@ -293,6 +299,9 @@ class ChatClient:
 
     async def send(self, text: str) -> list[Sent]:
         return await self.deliver(self.message_update(text))
+
+    async def reply(self, to: Sent | dict, text: str) -> list[Sent]:
+        return await self.deliver(self.reply_update(to, text))
 
     async def click(self, label: str) -> list[Sent]:
         return await self.deliver(self.button_update(label))
