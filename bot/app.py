@@ -92,6 +92,7 @@ def build_application(services: Services, request: BaseRequest | None = None,
     # Order matters: commands before plain text, text before the catch-all for other messages.
     application.add_handler(MessageHandler(PRIVATE & filters.COMMAND, handlers.command))
     application.add_handler(MessageHandler(PRIVATE & filters.TEXT, handlers.text))
+    application.add_handler(MessageHandler(PRIVATE & filters.CONTACT, handlers.contact))
     application.add_handler(MessageHandler(filters.ChatType.PRIVATE & filters.UpdateType.EDITED_MESSAGE
                                            & filters.TEXT, handlers.edited))
     application.add_handler(CallbackQueryHandler(handlers.button))

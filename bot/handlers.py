@@ -91,6 +91,15 @@ class Handlers:
         text = original.text or original.caption or ""
         return Replied(original.message_id, False, text, self.renderer.project_named(text))
 
+    async def contact(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A contact card shared from the phone's address book: a name, and a number the guide does not keep."""
+        message = update.effective_message
+        card = message.contact
+        name = " ".join(part for part in (card.first_name, card.last_name) if part)
+        await self._run(update, context, Text(_sender(update), name, card=card.phone_number,
+                                              update_id=update.update_id, sent_at=message.date,
+                                              message_id=message.message_id))
+
     async def button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
         await self._run(update, context, Choice(_sender(update), query.data or "", update_id=update.update_id,

@@ -38,8 +38,8 @@ from dialogs.not_answers import asks_what_is_meant, says_goodbye, says_thanks
 from dialogs.referentials import Referential, default_referential, partner_labels
 from dialogs.ui import UiTexts
 from states.buttons import Action, Payload, decode, shorten
-from states.events import (EDITED, Button, Choice, Command, DocumentRequest, Edited, Event, Outcome, Replied, Reply,
-                           Text, Unsupported)
+from states.events import (CARD, EDITED, Button, Choice, Command, DocumentRequest, Edited, Event, Outcome, Replied,
+                           Reply, Text, Unsupported)
 from states.machine import FINISHED, ProjectMachine, goto_trigger
 from states.progress import ANSWERED, DEFERRED, SKIPPED, ProjectView
 from states import paste, taps
@@ -259,6 +259,8 @@ class _Conversation:
             event = Command(event.sender, name, update_id=event.update_id)  # "aide" is asked, not an answer
         elif isinstance(event, Text) and (token := typed_invitation(event.text)) is not None:
             event = Command(event.sender, "start", token, update_id=event.update_id)  # the link pasted, not opened
+        elif isinstance(event, Text) and event.card is not None and not self._asks_a_person():
+            event = Unsupported(event.sender, CARD, update_id=event.update_id)  # a name no question asks for
         if self.user.inactive_since is not None:  # back after blocking the bot: their reminders resume
             ReminderStore(self.repo.connection).resume_user(self.user.id)
             self.user.inactive_since = None
@@ -1305,6 +1307,13 @@ class _Conversation:
         self._message_id = event.message_id
         if paste.continues(self.membership, event.sent_at):
             outcome = self._paste_tail(self.membership.cut_text_question, event.text)
+        elif event.card is not None:  # the name is the answer, said back (it was not typed); the number, not kept
+            outcome = self._without(event.text, [event.card], self.ui.notices.contacts_unkept)
+            if (question := self.guide.questions.get(self._recorded or "")) is not None \
+                    and all(reply.template != "understood" for reply in outcome.replies):
+                value = from_json(question.kind, self.view.answers[question.id].value)
+                outcome = replace(outcome, replies=[Reply("understood", {"answer": self._display(question, value)}),
+                                                    *outcome.replies])
         elif event.replying_to is None or (outcome := self._replying(event.replying_to, spoken(event.text))) is None:
             outcome = self._text(spoken(event.text))
         paste.remember(self.membership, event.text, event.sent_at, self._recorded)
@@ -2716,6 +2725,16 @@ class _Conversation:
             self.user.creating_project = False
         self._loaded = (self._loaded[0], found and replace(found[0]), found and replace(found[1]))
         self._view = None
+
+    def _asks_a_person(self) -> bool:
+        """Whether the question on screen asks for a person's name, which a contact card gives."""
+        if self.project is None or self.user.creating_project or not self._settled() \
+                or self.membership.awaiting is not None \
+                or self.membership.role not in ANSWERING and self.membership.role != PARTNER:
+            return False
+        step = self._step()
+        question = self._current(step) if step is not None else None
+        return question is not None and question.person
 
     def _settled(self) -> bool:
         """Whether the project has its territory, not asked again, nor its name."""

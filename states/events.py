@@ -35,6 +35,8 @@ class Text(Event):
     sent_at: datetime | None = field(default=None, kw_only=True)
     message_id: int | None = field(default=None, kw_only=True)
     replying_to: Replied | None = field(default=None, kw_only=True)
+    # A contact card shared from the phone: `text` is its name, this its phone number (which no question asks).
+    card: str | None = field(default=None, kw_only=True)
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,7 @@ class Unsupported(Event):
 
 
 EDITED = "edited"  # the "unsupported" reply's `what` for an edit the bot does not take (an Edited event)
+CARD = "contact"  # its `what` for a contact card where no question asks for a person
 
 
 @dataclass(frozen=True)
