@@ -215,6 +215,7 @@ class Notices(Strict):
     moved_meanwhile: str  # a text typed under a question that a teammate's change has made pointless since
     replied_not_asked: str  # a text sent as a reply to a question the project's answers have made pointless
     replied_which: str  # a text sent as a reply to a message of several questions, fitting more than one
+    replied_which_number: str  # the same under a numbered list ({number}: the first; {words}: the text's first)
     replied_other_project: str  # a text sent as a reply to a message about another project ({project})
     elsewhere_not_taken: str  # {prompt}: an answer to a question of a step the project left, to give at its step
     recap_out_of_sight: str  # a text typed under another screen than the step's recap it would act on

@@ -1347,7 +1347,7 @@ class _Conversation:
         if question is not None and step is not None and question is self._current(step) and text:
             return self._text(text)
         if question is None:  # a recap, answers said back: the text could be any one's
-            return Outcome([Reply("notice", {"text": self.ui.notices.replied_which}), *self._again()])
+            return Outcome([Reply("notice", {"text": self._which_question(shown, text)}), *self._again()])
         if not self.view.visible(question):  # the project's answers since have made it pointless
             return Outcome([Reply("notice", {"text": self.ui.notices.replied_not_asked}), *self._again()])
         if (correction := corrected(text)) is not None:
@@ -1370,6 +1370,16 @@ class _Conversation:
             read = [question for question, _ in shown if question.kind in free
                     and isinstance(value := self.view.values.get(question.id), str) and likeness(text, value) >= 0.6]
         return (read[0], text) if len(read) == 1 else (None, text)
+
+    def _which_question(self, shown: list[tuple[Question, int | None]], text: str) -> str:
+        """How to say which question of a list a reply answers: its number first, shown with the reply's first
+        words ("« 1 beaucoup de résidences secondaires… » pour la question 1")."""
+        numbers = [number for _, number in shown if number is not None]
+        if not numbers:
+            return self.ui.notices.replied_which
+        words = text.split()
+        return self.ui.notices.replied_which_number.format(
+            number=numbers[0], words=" ".join(words[:4]) + ("…" if len(words) > 4 else ""))
 
     def _reads(self, question: Question, text: str) -> bool:
         try:

@@ -12,7 +12,7 @@ from dialogs.model import OTHER, Question, Stage, Step, other_of
 from store.repo import StoredAnswer
 
 ANSWERED, SKIPPED, DEFERRED = "answered", "skipped", "deferred"
-_NUMBERED_LINE_RE = re.compile(r"(?P<n>[0-9]{1,3})\. (?P<prompt>.+)")
+_LISTED_RE = re.compile(r"(?:(?P<n>[0-9]{1,3})\. |• )(?P<prompt>.+)")  # "3. Quel temps… ?", "• Qui est… ?"
 
 
 @dataclass(frozen=True)
@@ -46,15 +46,15 @@ class ProjectView:
         return named.prompt.replace("{name}", name.strip())
 
     def questions_shown(self, message: str) -> list[tuple[Question, int | None]]:
-        """The questions a message of the bot asked or said back, by their prompts on lines of their own; each with
-        the number it is listed under ("3. Quel temps… ?" in a recap), if any."""
+        """The questions a message of the bot asked or said back, by their prompts on lines of their own, or listed;
+        each with the number it is listed under ("3. Quel temps… ?" in a recap), if any."""
         prompts = {self.prompt(question): question for question in self.guide.question_list}
         shown = []
         for line in message.splitlines():
-            numbered = _NUMBERED_LINE_RE.fullmatch(line.strip())
-            question = prompts.get(numbered["prompt"] if numbered else line.strip())
+            listed = _LISTED_RE.fullmatch(line.strip())
+            question = prompts.get(listed["prompt"] if listed else line.strip())
             if question is not None:
-                shown.append((question, int(numbered["n"]) if numbered else None))
+                shown.append((question, int(listed["n"]) if listed and listed["n"] else None))
         return shown
 
     def chosen_labels(self, question_id: str) -> list[str]:

@@ -129,7 +129,9 @@ async def test_a_reply_to_a_recap_answers_the_question_it_numbers_or_the_only_on
     assert versions(services, "chef_projet_temps") == ["mi_temps", "temps_plein"]
 
     replies = await client.reply(recap, "Jean Martin")  # a name, or a function: which one is not said
-    assert replies[0].text.startswith("ℹ️ Je n'ai rien enregistré : ce message porte sur plusieurs questions.")
+    assert replies[0].text == "ℹ️ Je n'ai rien enregistré : ce message porte sur plusieurs questions. Répondez-lui " \
+                              "en commençant par le numéro de la question dans la liste : « 1 Jean Martin » pour " \
+                              "la question 1. Voici la question en cours."
     assert versions(services, "chef_projet_nom") == ["Marie Dupont"]
     replies = await client.reply(recap, "Marie Durand")  # like one answer only: the name put right
     assert replies[0].text == f"{TAKEN}\nQui est le chef de projet de la future Maison ?\n➡️ Marie Durand"
@@ -228,3 +230,18 @@ async def test_a_reply_to_a_question_of_another_project_records_nothing_here(cli
     causses_asked = replies[-1]
     replies = await client.reply(causses_asked, "Jeanne Martin")
     assert versions(services, "chef_projet_nom") == ["Jeanne Martin"]
+
+
+async def test_a_reply_to_the_list_of_required_answers_answers_the_one_listed(client, services):
+    await create_project(client)
+    await client.click("Je ne sais pas encore")
+    await client.send("Chargée de mission")
+    await client.click("Mi-temps")
+    missing = (await client.click("Étape suivante"))[0]
+    assert missing.text.startswith("Avant l'étape suivante, il reste une réponse obligatoire :\n"
+                                   "• Qui est le chef de projet de la future Maison ?")
+    await client.send("/menu")
+    await client.click("2.")  # the partners' stage: elsewhere
+    replies = await client.reply(missing, "Marie Dupont")
+    assert replies[0].text == "Qui est le chef de projet de la future Maison ?\n➡️ Marie Dupont"
+    assert versions(services, "chef_projet_nom") == [None, "Marie Dupont"]
