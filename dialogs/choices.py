@@ -123,10 +123,13 @@ def _said_by_words(option: Option, typed: tuple[str, ...]) -> tuple[str, ...] | 
         return ()
     if len(typed) > 1 and (typed[0].isdigit() or typed[0] in SPELT_NUMBERS) and typed[0] not in ("0", "zero"):
         typed = typed[1:]  # "3 ordinateurs": how many is for the details, the option is what they are
-    for words in map(bare_words, (option.label, *option.words)):
+    for words in map(bare_words, (option.label, _HYPHEN_RE.sub("", option.label), *option.words)):
         if typed[:len(words)] == words:
             return typed[len(words):]
     return None
+
+
+_HYPHEN_RE = re.compile(r"(?<=\w)-(?=\w)")  # « Co-voiturage » is also written "covoiturage"
 
 
 # Small words any label may hold ("Itinérance : permanences hors de la Maison"): sharing them names no other option.

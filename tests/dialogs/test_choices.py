@@ -370,6 +370,14 @@ def test_a_list_of_stakes_said_shortly_and_with_their_details():
     assert match_option(question.options, "isolement") is None  # only an answer typed to the question is read so
 
 
+def test_a_hyphenated_label_written_as_one_word_starts_an_answer_too():
+    """"covoiturage entre voisins, un point numérique…" was all « Autre »: the fiche writes « Co-voiturage »."""
+    question = load_guide().questions["nouveaux_services"]
+    assert parse_answer(question, "covoiturage entre voisins", datetime.date(2027, 1, 1)) == ["covoiturage"]
+    assert with_other(question, "covoiturage entre voisins, un point numérique à la médiathèque") == (
+        ["covoiturage", "autre"], "un point numérique à la médiathèque")
+
+
 def test_an_option_said_with_its_details_is_that_option_and_details_after_et_go_on():
     """"touristes l'été et l'hiver, randonneurs du GR10 et du chemin de Saint-Jacques" was refused for
     "touristes l'été": a label followed by words naming no other option is that option."""
