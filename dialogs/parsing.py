@@ -479,6 +479,16 @@ def _parse_whole_date(text: str, today: datetime.date | None, timing: str | None
     return _checked(datetime.date, year, month, day, prefix["weekday"])
 
 
+def month_alone(text: str) -> bool:
+    """Whether a text is a month and nothing more ("en octobre", "octobre 2026"): a date still without its day."""
+    folded = fold(text).rstrip(" .!")
+    try:
+        _refuse_a_month_alone(folded[_PREFIX_RE.match(folded).end():])
+    except ParseError:
+        return True
+    return False
+
+
 def _refuse_a_month_alone(folded: str) -> None:
     """ParseError "date.no_day" when the text names a month but no day."""
     if match := _MONTH_ONLY_RE.fullmatch(folded):

@@ -26,9 +26,9 @@ from dialogs.folding import abbreviations, fold
 from dialogs.schedule import WEEKDAYS, hours_among_words, parse_week, same_hours_as, total_minutes, tour_lines
 from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, DRAFT, KEEP, MOVE_ON, NEW_PROJECT, NEXT,
                              SKIP, DateInferred, ParseError, button_typed, doubts, figure_remarks, first_person,
-                             from_json, mentions, name_and_function, names_nothing, numbered_answer, parse_answer,
-                             parse_title, reads_as_shown, said_planned, said_yes_no, same_answer_as, says_none_of,
-                             spoken, territory_said, to_json, typed_at_checklist_stage, typed_at_deferred,
+                             from_json, mentions, month_alone, name_and_function, names_nothing, numbered_answer,
+                             parse_answer, parse_title, reads_as_shown, said_planned, said_yes_no, same_answer_as,
+                             says_none_of, spoken, territory_said, to_json, typed_at_checklist_stage, typed_at_deferred,
                              typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team,
                              typed_button, typed_command, typed_invitation, typed_validate, word_said, yes_how,
                              yes_no_because, yes_no_then)
@@ -1104,14 +1104,15 @@ class _Conversation:
     def _dated(self, later: list[Question], text: str, takes: Callable[[Question], bool]) -> Question | None:
         """"oui, on a vu la déléguée du préfet le 10 novembre": the date question further on that the details'
         one date answers, rather than the text question right after the yes, which would keep a sentence as a
-        name. None when no such question follows or the details hold no one date."""
+        name; "oui, en octobre" too, whose day that question asks for. None when no such question follows or the
+        details hold no one date."""
         dated = next((then for then in later if then.kind is Kind.DATE and takes(then)), None)
         if dated is None:
             return None
         try:
             parse_answer(dated, text, self._today())
         except ParseError:
-            return None
+            return dated if month_alone(text) else None
         return dated
 
     def _typed_at_recap(self, step: Step, text: str) -> Outcome:

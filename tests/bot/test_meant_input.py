@@ -490,6 +490,20 @@ async def test_a_yes_said_with_a_meeting_and_its_date_answers_the_date_not_the_n
     assert question_in(guide, client.last()).id == "documents_recus"  # the date is not asked again
 
 
+async def test_a_yes_said_with_a_month_asks_the_date_s_day_and_keeps_no_month_as_a_name(client, services):
+    """"oui en octobre" kept "en octobre" as the referent's name."""
+    guide = services.guide
+    await reach_prefecture_question(client, guide)
+    said, refused, asked = await client.send("oui en octobre")
+    assert said.text == "➡️ Réponse retenue : Oui."
+    assert refused.text.startswith("⚠️ Il me faut aussi le jour. Exemple : 15 octobre.")
+    assert question_in(guide, asked).id == "date_premier_contact"
+    assert versions(services, "prefecture_contactee") == [True]
+    assert versions(services, "referent_nom") == []
+    await client.send("le 14 octobre")
+    assert question_in(guide, client.last()).id == "referent_nom"  # the name, asked after
+
+
 async def test_a_yes_repeating_the_question_is_a_yes(client, services):
     """"Oui bien sûr, avec l'animation nationale" to "Coopérerez-vous avec l'animation nationale du réseau ?" was
     "Répondez seulement par oui ou par non"."""

@@ -42,7 +42,7 @@ from dialogs.parsing import (
     territory_said,
     to_json,
     parse_title, place_said, typed_at_checklist_stage, typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects,
-    numbered_answer, typed_at_recap, typed_at_team,
+    month_alone, numbered_answer, typed_at_recap, typed_at_team,
     typed_button,
     typed_command,
     word_said,
@@ -771,6 +771,13 @@ def test_not_yet_at_a_yes_no_question_is_its_no_not_later():
     ("7", None), ("0", None), ("Marie Dupont", None)])
 def test_what_is_typed_under_a_recap_is_the_button_it_names(text, meant):
     assert typed_at_recap(text, answers=6) == meant
+
+
+@pytest.mark.parametrize(("text", "alone"), [
+    ("en octobre", True), ("octobre 2026", True), ("Octobre.", True), ("le 14 octobre", False),
+    ("Mme Vidal depuis janvier", False), ("M. Roux", False)])
+def test_a_month_alone_is_a_date_without_its_day(text, alone):
+    assert month_alone(text) is alone
 
 
 @pytest.mark.parametrize(("text", "numbered"), [
