@@ -216,6 +216,7 @@ class Notices(Strict):
     replied_not_asked: str  # a text sent as a reply to a question the project's answers have made pointless
     replied_which: str  # a text sent as a reply to a message of several questions, fitting more than one
     replied_which_number: str  # the same under a numbered list ({number}: the first; {words}: the text's first)
+    sent_twice: str  # the same text sent again at once, taken once for the question {prompt}
     replied_other_project: str  # a text sent as a reply to a message about another project ({project})
     elsewhere_not_taken: str  # {prompt}: an answer to a question of a step the project left, to give at its step
     recap_out_of_sight: str  # a text typed under another screen than the step's recap it would act on

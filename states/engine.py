@@ -42,7 +42,7 @@ from states.events import (CARD, EDITED, Button, Choice, Command, DocumentReques
                            Reply, Text, Unsupported)
 from states.machine import FINISHED, ProjectMachine, goto_trigger
 from states.progress import ANSWERED, DEFERRED, SKIPPED, ProjectView
-from states import paste, taps
+from states import paste, repeats, taps
 from states.animation import Animation
 from states.budget_desk import BUDGET_SCREEN, BUDGET_YEAR, BudgetDesk
 from states.funders import asks_of_budget, budget_lines_shown, budgeted_options
@@ -1300,12 +1300,16 @@ class _Conversation:
         """Only a text continues a cut text; only a tap repeats a tap."""
         if not isinstance(event, Text):
             paste.forget(self.membership)
+            repeats.forget(self.membership)
         if not isinstance(event, Choice):
             taps.forget(self.membership)
 
     def _text_message(self, event: Text) -> Outcome:
-        """A text; the next part of a long paste the app cut at Telegram's limit completes the first part's answer."""
+        """A text; the next part of a long paste the app cut at Telegram's limit completes the first part's answer;
+        the same text sent again at once is said to be taken once."""
         self._message_id = event.message_id
+        if event.replying_to is None and (again := self._sent_twice(event)) is not None:
+            return again
         if paste.continues(self.membership, event.sent_at):
             outcome = self._paste_tail(self.membership.cut_text_question, event.text)
         elif event.card is not None:  # the name is the answer, said back (it was not typed); the number, not kept
@@ -1318,7 +1322,19 @@ class _Conversation:
         elif event.replying_to is None or (outcome := self._replying(event.replying_to, spoken(event.text))) is None:
             outcome = self._text(spoken(event.text))
         paste.remember(self.membership, event.text, event.sent_at, self._recorded)
+        repeats.remember(self.membership, event.text, event.sent_at, self._recorded)
         return outcome
+
+    def _sent_twice(self, event: Text) -> Outcome | None:
+        """The member's last text, sent again just after it answered a question: taken once, the question in
+        course asked again. Sent a third time, it answers that question."""
+        first = self.guide.questions.get(repeats.repeated(self.membership, event.text, event.sent_at) or "")
+        step = self._step()
+        if first is None or step is None or self._current(step) is first:  # asked again: read again
+            return None
+        repeats.forget(self.membership)
+        notice = self.ui.notices.sent_twice.format(prompt=self.view.prompt(first))
+        return Outcome([Reply("notice", {"text": notice}), *self._again()])
 
     def _replying(self, to: Replied, text: str) -> Outcome | None:
         """A text sent as a reply to an earlier message answers the question that message asked or said back, or

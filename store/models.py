@@ -104,6 +104,11 @@ class Membership(Base):
     # The question the bot's last reply to the member asked (NULL: the last reply asked none): what their next text
     # answers, though a teammate may have answered it or moved the project on since.
     asked_question: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    # The member's last text taken as an answer: a digest of its words, its Telegram date and the question it
+    # answered; the same text again at once was sent twice (states/repeats.py). No text is kept here.
+    last_text_digest: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    last_text_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    last_text_question: Mapped[str | None] = mapped_column(String(40), nullable=True)
 
     project: Mapped[Project] = relationship(back_populates="memberships")
 

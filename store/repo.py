@@ -64,6 +64,9 @@ class MembershipRow:
     partner: str | None = None  # a partner's organisation ("part_operateurs:caf")
     last_answered: str | None = None
     asked_question: str | None = None
+    last_text_digest: str | None = None
+    last_text_at: datetime | None = None
+    last_text_question: str | None = None
 
 
 @dataclass(frozen=True)
@@ -164,7 +167,8 @@ _PROJECT_VALUES = ("name", "territory", "referential", "referential_version", "s
 _SAVE_PROJECT = Prepared(update(PROJECT).where(PROJECT.c.id == bindparam("p_id")), keys=_PROJECT_VALUES)
 _MEMBERSHIP_VALUES = ("focus_question", "draft_question", "draft_choices", "budget_pending", "reminder_settings",
                       "awaiting", "cut_text_at", "cut_text_question", "last_tap_message", "last_tap_data",
-                      "last_tap_revision", "last_tap_at", "last_answered", "asked_question")
+                      "last_tap_revision", "last_tap_at", "last_answered", "asked_question", "last_text_digest",
+                      "last_text_at", "last_text_question")
 _SAVE_MEMBERSHIP = Prepared(update(MEMBERSHIP).where(MEMBERSHIP.c.user_id == bindparam("u_id"),
                                                      MEMBERSHIP.c.project_id == bindparam("p_id")),
                             keys=_MEMBERSHIP_VALUES)
@@ -246,7 +250,7 @@ class Repository:
             return None
         split = len(fields(MembershipRow))
         membership = MembershipRow(*row[:split])
-        for name in ("cut_text_at", "last_tap_at"):
+        for name in ("cut_text_at", "last_tap_at", "last_text_at"):
             instant = getattr(membership, name)
             setattr(membership, name, as_utc(instant) if instant is not None else None)
         return membership, ProjectRow(*row[split:])
@@ -291,7 +295,8 @@ class Repository:
             "cut_text_question": membership.cut_text_question, "last_tap_message": membership.last_tap_message,
             "last_tap_data": membership.last_tap_data, "last_tap_revision": membership.last_tap_revision,
             "last_tap_at": membership.last_tap_at, "last_answered": membership.last_answered,
-            "asked_question": membership.asked_question})
+            "asked_question": membership.asked_question, "last_text_digest": membership.last_text_digest,
+            "last_text_at": membership.last_text_at, "last_text_question": membership.last_text_question})
 
     def answers(self, project_id: int) -> dict[str, StoredAnswer]:
         rows = _ANSWERS.rows(self.connection, {"project_id": project_id})

@@ -1,9 +1,10 @@
-"""What the membership remembers of the last text and the last tap, and when the next input continues it."""
+"""What the membership remembers of the last text and the last tap, and when the next input continues or repeats
+it."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from states import paste, taps
+from states import paste, repeats, taps
 from store.repo import MembershipRow
 
 AT = datetime(2027, 7, 1, 8, 0, tzinfo=timezone.utc)
@@ -66,3 +67,22 @@ def test_data_that_cannot_be_ours_is_not_remembered():
     membership = member()
     taps.remember(membership, 55, "x" * 65, 5, AT)
     assert membership.last_tap_data is None
+
+
+def test_the_same_words_within_the_window_repeat_the_text_that_answered():
+    membership = member()
+    sentence = "Éviter aux habitants d'aller à Saint-Flour"
+    repeats.remember(membership, sentence, AT, "objectifs")
+    assert membership.last_text_digest is not None and sentence not in str(vars(membership))  # no text kept
+    assert repeats.repeated(membership, f"  {sentence.upper()} ", AT + repeats.REPEAT_WINDOW) == "objectifs"
+    assert repeats.repeated(membership, sentence, AT + repeats.REPEAT_WINDOW + timedelta(seconds=1)) is None
+    assert repeats.repeated(membership, sentence + ".", AT) is None
+    assert repeats.repeated(membership, sentence, None) is None
+    repeats.remember(membership, sentence, AT, None)  # it answered nothing: no resend of it either
+    assert repeats.repeated(membership, sentence, AT) is None
+
+
+def test_a_short_text_is_never_a_resend():
+    membership = member()
+    repeats.remember(membership, "Oui, bien sûr", AT, "comite_annuel")
+    assert repeats.repeated(membership, "Oui, bien sûr", AT) is None

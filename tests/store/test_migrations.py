@@ -21,7 +21,7 @@ from store.reminders import ReminderStore
 APP_TABLES = {"user", "project", "membership", "answer", "processed_update", "checklist_mark", "budget_line",
               "committee_meeting", "reminder", "received_update", "outgoing_message", "invitation",
               "team_event"}
-HEAD = "0015"
+HEAD = "0016"
 
 
 def table_names(engine) -> set[str]:
