@@ -370,6 +370,16 @@ def test_a_list_of_stakes_said_shortly_and_with_their_details():
     assert match_option(question.options, "isolement") is None  # only an answer typed to the question is read so
 
 
+@pytest.mark.parametrize("question_id", ["acteurs_locaux", "part_acteurs_locaux"])
+def test_the_intercommunality_is_named_as_local_officials_write_it(question_id):
+    """"la CC, le Département, une association…" made « la CC » an « Autre », as the portage step did not."""
+    question = load_guide().questions[question_id]
+    typed = "la CC, le Département, une association d'aide à domicile (ADMR)"
+    assert parse_answer(question, typed, datetime.date(2027, 1, 1)) == [
+        "departement", "communes_intercommunalites", "associations"]
+    assert parse_answer(question, "l'interco", datetime.date(2027, 1, 1)) == ["communes_intercommunalites"]
+
+
 def test_a_hyphenated_label_written_as_one_word_starts_an_answer_too():
     """"covoiturage entre voisins, un point numérique…" was all « Autre »: the fiche writes « Co-voiturage »."""
     question = load_guide().questions["nouveaux_services"]
