@@ -1308,10 +1308,10 @@ class _Conversation:
         """A text; the next part of a long paste the app cut at Telegram's limit completes the first part's answer;
         the same text sent again at once is said to be taken once."""
         self._message_id = event.message_id
-        if event.replying_to is None and (again := self._sent_twice(event)) is not None:
-            return again
         if paste.continues(self.membership, event.sent_at):
             outcome = self._paste_tail(self.membership.cut_text_question, event.text)
+        elif event.replying_to is None and (again := self._sent_twice(event)) is not None:
+            return again
         elif event.card is not None:  # the name is the answer, said back (it was not typed); the number, not kept
             outcome = self._without(event.text, [event.card], self.ui.notices.contacts_unkept)
             if (question := self.guide.questions.get(self._recorded or "")) is not None \
