@@ -683,6 +683,19 @@ def yes_how(text: str, asked: str = "") -> bool:
     return False
 
 
+def yes_told_more(text: str, asked: str = "") -> str | None:
+    """What a yes that `yes_how` keeps whole tells beyond how it was done, which the question does not keep: a
+    date or a figure, or five words and more not all the question's ("il s'est réuni le 3 novembre à Murat");
+    None for "oui par mail" or "oui, avec l'ANCT"."""
+    if (said := yes_no_then(text)) is None:
+        return None
+    words = set(_WORD_RE.findall(fold(said[1]))) - set(_WORD_RE.findall(fold(asked))) - _POLITE
+    return said[1] if words and (re.search(r"[0-9]", said[1]) or len(words) >= 5) else None
+
+
+_POLITE = frozenset({"bien", "sur", "evidemment", "absolument", "certainement", "tout", "a", "fait", "oui", "ok"})
+
+
 # Words that answer nothing, though they would fill an « Autre » (folded): "plus tard", "on verra".
 _VAGUE = frozenset({"plus tard", "on verra", "a voir", "a definir", "je verrai", "rien", "personne", "aucune idee",
                     "peut-etre", "a preciser", "je ne sais pas", "sais pas", "idem", "pareil", "autre", "autres",

@@ -31,7 +31,7 @@ from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, 
                              says_none_of, spoken, territory_said, to_json, typed_at_checklist_stage, typed_at_deferred,
                              typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team,
                              typed_button, typed_command, typed_invitation, typed_validate, word_said, yes_how,
-                             yes_no_because, yes_no_then)
+                             yes_no_because, yes_no_then, yes_told_more)
 from dialogs.partners import partner_name
 from dialogs.pasted import asides, contact_lines, without_lines
 from dialogs.not_answers import asks_what_is_meant, says_goodbye, says_thanks
@@ -621,7 +621,8 @@ class _Conversation:
             # "oui par mail", "oui, avec l'ANCT" (the question's words): a yes, said back; "pas encore, on attend
             # les élections", "oui, un coin près de l'accueil": the no or yes, and what is not kept, said back
             if question.kind is Kind.YES_NO and yes_how(text, self.view.prompt(question)):
-                value = True
+                value = True  # "oui, il s'est réuni le 3 novembre": what the yes does not keep, said
+                unkept = [more] if (more := yes_told_more(text, self.view.prompt(question))) else None
             elif question.kind is Kind.YES_NO and (because := yes_no_because(text, self.view.prompt(question))) \
                     is not None:
                 value, unkept = because[0], [because[1]]

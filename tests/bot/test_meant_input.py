@@ -504,6 +504,19 @@ async def test_a_yes_said_with_a_month_asks_the_date_s_day_and_keeps_no_month_as
     assert question_in(guide, client.last()).id == "referent_nom"  # the name, asked after
 
 
+async def test_a_yes_told_with_a_date_says_the_date_is_not_kept(client, services):
+    """"oui par mail le 20 octobre" was "Réponse retenue : Oui." alone: the date seemed kept."""
+    guide = services.guide
+    await reach_prefecture_question(client, guide)
+    for text in ("oui", "M. Roux, sous-préfecture de Saint-Flour", "14/10/2026"):
+        await client.send(text)
+    assert question_in(guide, client.last()).id == "documents_recus"
+    said, _ = await client.send("oui par mail le 20 octobre")
+    assert said.text == ("➡️ Réponse retenue : Oui.\nℹ️ Cette question ne garde pas de précision : « par mail le 20 "
+                         "octobre » n'est pas enregistré.")
+    assert versions(services, "documents_recus") == [True]
+
+
 async def test_a_yes_repeating_the_question_is_a_yes(client, services):
     """"Oui bien sûr, avec l'animation nationale" to "Coopérerez-vous avec l'animation nationale du réseau ?" was
     "Répondez seulement par oui ou par non"."""

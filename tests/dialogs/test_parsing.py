@@ -42,7 +42,7 @@ from dialogs.parsing import (
     territory_said,
     to_json,
     parse_title, place_said, typed_at_checklist_stage, typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects,
-    month_alone, numbered_answer, typed_at_recap, typed_at_team,
+    month_alone, numbered_answer, typed_at_recap, typed_at_team, yes_told_more,
     typed_button,
     typed_command,
     word_said,
@@ -771,6 +771,14 @@ def test_not_yet_at_a_yes_no_question_is_its_no_not_later():
     ("7", None), ("0", None), ("Marie Dupont", None)])
 def test_what_is_typed_under_a_recap_is_the_button_it_names(text, meant):
     assert typed_at_recap(text, answers=6) == meant
+
+
+@pytest.mark.parametrize(("text", "more"), [
+    ("oui par mail", None), ("oui, lors de la réunion", None), ("Oui bien sûr, avec l'animation nationale.", None),
+    ("oui, il s'est réuni le 3 novembre à Murat", "il s'est réuni le 3 novembre à Murat"),
+    ("oui on l'a fait la semaine dernière avec le maire", "on l'a fait la semaine dernière avec le maire")])
+def test_a_yes_kept_whole_may_tell_more_than_how(text, more):
+    assert yes_told_more(text, "Coopérerez-vous avec l'animation nationale du réseau ?") == more
 
 
 @pytest.mark.parametrize(("text", "alone"), [
