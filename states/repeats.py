@@ -4,17 +4,20 @@ On a weak network the Telegram app shows a message as not sent, and people send 
 apart. The membership remembers the member's last text that answered a question: a digest of its words (the text
 itself is not kept), its Telegram date and that question. The same words again within a minute, by the messages'
 own dates, while the guide asks another question now, are said to be taken once; sent a third time, they answer.
-A short text ("oui", "12 400") may rightly answer two questions in a row: it is never taken for a resend.
+A short text ("oui", "12 400") may rightly answer two questions in a row, and so may one that refers to another
+answer ("idem que La Poste", "pareil que pour la CAF"): neither is taken for a resend.
 """
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import datetime, timedelta, timezone
 
 from store.repo import MembershipRow
 
 REPEAT_WINDOW = timedelta(seconds=60)
 SHORTEST = 15  # characters: "oui", "Mi-temps", "12 400 habitants" answer two questions alike, a sentence rarely
+_REFERS_RE = re.compile(r"\b(?:idem|pareil|m[êe]mes?|identiques?|comme)\b", re.IGNORECASE)
 
 
 def _digest(text: str) -> str:
@@ -23,7 +26,8 @@ def _digest(text: str) -> str:
 
 def repeated(membership: MembershipRow, text: str, sent_at: datetime | None) -> str | None:
     """The question the member's last text answered, when this one repeats it just after; else None."""
-    if membership.last_text_at is None or sent_at is None or len(text.strip()) < SHORTEST:
+    if membership.last_text_at is None or sent_at is None or len(text.strip()) < SHORTEST \
+            or _REFERS_RE.search(text):
         return None
     if not timedelta(0) <= _utc(sent_at) - membership.last_text_at <= REPEAT_WINDOW:
         return None

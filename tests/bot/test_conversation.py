@@ -352,7 +352,7 @@ async def test_hostile_and_long_answers_come_back_verbatim(client, services):
     replies = await create_project(client, name=hostile, territory="{% raw %}x & <i>y</i>")
     assert any(hostile in r.text for r in replies) and any("{% raw %}x & <i>y</i>" in r.text for r in replies)
     await client.send(hostile)
-    await client.send(hostile)
+    await client.send(f"{hostile} (fonction)")  # the same text again at once would be said sent twice
     recap = await client.click("Mi-temps")
     assert recap[-1].text.count(hostile) == 2
     assert "49" not in recap[-1].text

@@ -82,7 +82,8 @@ def test_the_same_words_within_the_window_repeat_the_text_that_answered():
     assert repeats.repeated(membership, sentence, AT) is None
 
 
-def test_a_short_text_is_never_a_resend():
+def test_a_short_text_or_one_referring_to_another_answer_is_never_a_resend():
     membership = member()
-    repeats.remember(membership, "Oui, bien sûr", AT, "comite_annuel")
-    assert repeats.repeated(membership, "Oui, bien sûr", AT) is None
+    for text in ("Oui, bien sûr", "idem que La Poste", "Pareil que pour la CAF"):
+        repeats.remember(membership, text, AT, "comite_annuel")
+        assert repeats.repeated(membership, text, AT) is None
