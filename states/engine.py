@@ -43,6 +43,7 @@ from states.events import (CARD, EDITED, Button, Choice, Command, DocumentReques
 from states.machine import FINISHED, ProjectMachine, goto_trigger
 from states.progress import ANSWERED, DEFERRED, SKIPPED, ProjectView
 from states import paste, repeats, taps
+from states.replied import meant_among, which_question
 from states.animation import Animation
 from states.budget_desk import BUDGET_SCREEN, BUDGET_YEAR, BudgetDesk
 from states.funders import asks_of_budget, budget_lines_shown, budgeted_options
@@ -1313,18 +1314,24 @@ class _Conversation:
             outcome = self._paste_tail(self.membership.cut_text_question, event.text)
         elif event.replying_to is None and (again := self._sent_twice(event)) is not None:
             return again
-        elif event.card is not None:  # the name is the answer, said back (it was not typed); the number, not kept
-            outcome = self._without(event.text, [event.card], self.ui.notices.contacts_unkept)
-            if (question := self.guide.questions.get(self._recorded or "")) is not None \
-                    and all(reply.template != "understood" for reply in outcome.replies):
-                value = from_json(question.kind, self.view.answers[question.id].value)
-                outcome = replace(outcome, replies=[Reply("understood", {"answer": self._display(question, value)}),
-                                                    *outcome.replies])
+        elif event.card is not None:
+            outcome = self._card(event.text, event.card)
         elif event.replying_to is None or (outcome := self._replying(event.replying_to, spoken(event.text))) is None:
             outcome = self._text(spoken(event.text))
         paste.remember(self.membership, event.text, event.sent_at, self._recorded)
         repeats.remember(self.membership, event.text, event.sent_at, self._recorded)
         return outcome
+
+    def _card(self, name: str, phone: str) -> Outcome:
+        """A contact card at a question asking for a person: its name answers, said back (it was not typed); its
+        number is said not kept."""
+        outcome = self._without(name, [phone], self.ui.notices.contacts_unkept)
+        question = self.guide.questions.get(self._recorded or "")
+        if question is None or any(reply.template == "understood" for reply in outcome.replies):
+            return outcome
+        value = from_json(question.kind, self.view.answers[question.id].value)
+        return replace(outcome, replies=[Reply("understood", {"answer": self._display(question, value)}),
+                                         *outcome.replies])
 
     def _sent_twice(self, event: Text) -> Outcome | None:
         """The member's last text, sent again just after it answered a question: taken once, the question in
@@ -1355,7 +1362,7 @@ class _Conversation:
             shown = self.view.questions_shown(to.text)
         if not shown:
             return None
-        question, text = self._meant_among(shown, text) if len(shown) > 1 else (shown[0][0], text)
+        question, text = meant_among(self.view, shown, text, self._today()) if len(shown) > 1 else (shown[0][0], text)
         if question is not None and self._partner and not self._in_step(question):
             return None
         self.membership.asked_question = None  # the reply says which question the text answers
@@ -1365,7 +1372,7 @@ class _Conversation:
         if question is not None and step is not None and question is self._current(step) and text:
             return self._text(text)
         if question is None:  # a recap, answers said back: the text could be any one's
-            return Outcome([Reply("notice", {"text": self._which_question(shown, text)}), *self._again()])
+            return Outcome([Reply("notice", {"text": which_question(self.ui.notices, shown, text)}), *self._again()])
         if not self.view.visible(question):  # the project's answers since have made it pointless
             return Outcome([Reply("notice", {"text": self.ui.notices.replied_not_asked}), *self._again()])
         if (correction := corrected(text)) is not None:
@@ -1374,37 +1381,6 @@ class _Conversation:
             self._reopen(question)
             return Outcome(self._proceed())
         return self._answer_asked(question, text, replying=True)
-
-    def _meant_among(self, shown: list[tuple[Question, int | None]], text: str) -> tuple[Question | None, str]:
-        """Of the questions a message lists, the one a reply answers: by its number ("3 Temps plein"); else the
-        only one the text reads as an answer to, of those not answered in free words; else the only one whose
-        answer it reads like ("Marie Durand" for "Marie Dupont")."""
-        numbers = {number: question for question, number in shown if number is not None}
-        if (numbered := numbered_answer(text)) is not None and numbered[0] in numbers:
-            return numbers[numbered[0]], numbered[1]
-        free = {Kind.SHORT_TEXT, Kind.LONG_TEXT, Kind.ADDRESS, Kind.BUDGET}
-        read = [question for question, _ in shown if question.kind not in free and self._reads(question, text)]
-        if not read:
-            read = [question for question, _ in shown if question.kind in free
-                    and isinstance(value := self.view.values.get(question.id), str) and likeness(text, value) >= 0.6]
-        return (read[0], text) if len(read) == 1 else (None, text)
-
-    def _which_question(self, shown: list[tuple[Question, int | None]], text: str) -> str:
-        """How to say which question of a list a reply answers: its number first, shown with the reply's first
-        words ("« 1 beaucoup de résidences secondaires… » pour la question 1")."""
-        numbers = [number for _, number in shown if number is not None]
-        if not numbers:
-            return self.ui.notices.replied_which
-        words = text.split()
-        return self.ui.notices.replied_which_number.format(
-            number=numbers[0], words=" ".join(words[:4]) + ("…" if len(words) > 4 else ""))
-
-    def _reads(self, question: Question, text: str) -> bool:
-        try:
-            parse_answer(question, text, self._today())
-        except ParseError:
-            return False
-        return True
 
     def _edited(self, event: Edited) -> Outcome:
         """A text changed once sent. When it gave an answer still current, the answer becomes the new text, a new
