@@ -38,7 +38,7 @@ def _attachment_kind(message: Message) -> str:
     for kind, present in (("sticker", message.sticker), ("voice", message.voice or message.audio),
                           ("photo", message.photo), ("video", message.video or message.animation
                                                       or message.video_note),
-                          ("document", message.document)):
+                          ("document", message.document), ("location", message.location or message.venue)):
         if present:
             return kind
     return "other"

@@ -334,6 +334,9 @@ async def test_stickers_photos_and_voice_notes_get_a_polite_answer(client, servi
     assert "images" in replies[0].text
     replies = await client.send_other(document={"file_id": "d", "file_unique_id": "d"})
     assert "fichiers" in replies[0].text
+    replies = await client.send_other(location={"latitude": 45.11, "longitude": 2.87})  # shared from the map
+    assert replies[0].text == "📍 Je ne lis pas les positions sur une carte. Pour une adresse, tapez-la : numéro, " \
+                              "rue, code postal et commune. Répondez par écrit ou avec les boutons, s'il vous plaît."
 
 
 async def test_the_same_update_delivered_twice_is_handled_once(client, services):
