@@ -12,7 +12,8 @@ from dialogs.model import OTHER, Question, Stage, Step, other_of
 from store.repo import StoredAnswer
 
 ANSWERED, SKIPPED, DEFERRED = "answered", "skipped", "deferred"
-_LISTED_RE = re.compile(r"(?:(?P<n>[0-9]{1,3})\. |• )(?P<prompt>.+)")  # "3. Quel temps… ?", "• Qui est… ?"
+# A question listed: "3. Quel temps… ?" (a recap), "• Qui est… ?", "• Étape 4 : Quelle est l'adresse… ?".
+_LISTED_RE = re.compile(r"(?:(?P<n>[0-9]{1,3})\. |• (?:[^:]{1,20} : )?)(?P<prompt>.+)")
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from dialogs.ui import Notices
 from states.progress import ProjectView
 
 Shown = list[tuple[Question, int | None]]  # the questions a message lists, each with its number there, if any
-_FREE = frozenset({Kind.SHORT_TEXT, Kind.LONG_TEXT, Kind.ADDRESS, Kind.BUDGET})  # any words answer these
+_FREE = frozenset({Kind.SHORT_TEXT, Kind.LONG_TEXT, Kind.BUDGET})  # any words answer these
 LIKE = 0.6  # difflib's ratio above which a text reads like an answer: "Marie Durand" and "Marie Dupont"
 
 

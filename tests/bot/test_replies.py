@@ -245,3 +245,17 @@ async def test_a_reply_to_the_list_of_required_answers_answers_the_one_listed(cl
     replies = await client.reply(missing, "Marie Dupont")
     assert replies[0].text == "Qui est le chef de projet de la future Maison ?\n➡️ Marie Dupont"
     assert versions(services, "chef_projet_nom") == [None, "Marie Dupont"]
+
+
+async def test_a_reply_to_the_dossier_s_list_of_missing_answers_gives_the_one_it_reads_as(client, services):
+    await create_project(client, "MSAP du Pays de Lure", "Haute-Saône")
+    await client.send("Claire Morel")
+    summary = (await client.send("/dossier"))[0]
+    assert "• Étape 1 : Quels enjeux la Maison doit-elle servir ?" in summary.text
+    assert "• Étape 1 : Avez-vous contacté votre référent en Préfecture ?" in summary.text
+    replies = await client.reply(summary, "cohésion sociale")  # of the stage's listed questions, the list's
+    assert versions(services, "enjeux") == [["cohesion_sociale"]]
+    assert replies[0].text == "Quels enjeux la Maison doit-elle servir ?\n➡️ Cohésion sociale"
+    replies = await client.reply(summary, "oui")  # the referent contacted, or the Maison's neutrality: which one?
+    assert replies[0].text.startswith("ℹ️ Je n'ai rien enregistré : ce message porte sur plusieurs questions,")
+    assert versions(services, "prefecture_contactee") == []

@@ -188,8 +188,9 @@ async def test_a_list_and_its_other_said_at_once_replace_a_teammate_s_and_come_b
     assert current_answers(services)["enjeux_cohesion_autre"] == ("l'accès aux droits", 1001)
 
     replies = await claire.reply(back[0], "d'accord, je vois")  # a reply to two questions, which one unsaid
-    assert replies[0].text == "ℹ️ Je n'ai rien enregistré : ce message porte sur plusieurs questions. Répondez " \
-                              "plutôt au message de la question elle-même. Voici la question en cours."
+    assert replies[0].text == "ℹ️ Je n'ai rien enregistré : ce message porte sur plusieurs questions, et votre " \
+                              "réponse peut aller à plus d'une. Répondez au message qui pose la question, ou " \
+                              "allez-y depuis /menu. Voici la question en cours."
     assert current_answers(services)["enjeux_cohesion_autre"] == ("l'accès aux droits", 1001)
 
 
