@@ -1,6 +1,7 @@
 """A name answered anew for another one (the carrier, the project leader): the answers given for the former."""
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 
 from dialogs.folding import fold
@@ -14,9 +15,17 @@ SAME_NAME = 0.85
 
 
 def another_name(before: object, after: object) -> bool:
-    """Whether a name answered again names someone or something else than the one it replaces."""
-    return isinstance(before, str) and isinstance(after, str) and SequenceMatcher(
-        None, fold(before), fold(after)).ratio() < SAME_NAME
+    """Whether a name answered again names someone or something else than the one it replaces; one completing or
+    shortening it, all of whose words the other has ("Élodie Vergne" → "Élodie Vergne-Chabrier"), names the same."""
+    if not isinstance(before, str) or not isinstance(after, str):
+        return False
+    words = [set(_WORD_RE.findall(fold(name))) for name in (before, after)]
+    if all(words) and (words[0] <= words[1] or words[1] <= words[0]):
+        return False
+    return SequenceMatcher(None, fold(before), fold(after)).ratio() < SAME_NAME
+
+
+_WORD_RE = re.compile(r"\w+")
 
 
 def answers_to_check(question: Question, view: ProjectView, answered_now: set[str]) -> str:
