@@ -28,10 +28,11 @@ _CORRECTING_RE = re.compile(
     rf"(?:(?:c{_APOSTROPHE}\s*est|c{_APOSTROPHE}[ée]tait|il faut lire|lire|plut[ôo]t|en fait"
     rf"|la bonne r[ée]ponse (?:est|c{_APOSTROPHE}est))\b{_PUNCTUATION}*)*",
     re.IGNORECASE)
-# What adds to the last answer rather than replaces it: "j'ai oublié les touristes", "il manque la CAF".
+# What adds to the last answer rather than replaces it: "j'ai oublié les touristes", "il manque la CAF", "et aussi
+# le maillage territorial".
 _ADDING_RE = re.compile(
     rf"\s*(?:(?:pardon|oups|zut|mince|ah|oh)\b{_PUNCTUATION}*)*(?:j{_APOSTROPHE}ai oubli[ée]|on a oubli[ée]"
-    rf"|(?:et )?il manque|j{_APOSTROPHE}ajoute|(?:il faut )?(?:aussi )?(?:ajouter|rajouter))"
+    rf"|(?:et )?il manque|j{_APOSTROPHE}ajoute|(?:il faut )?(?:aussi )?(?:ajouter|rajouter)|et aussi)"
     rf"(?: de (?:dire|mettre|cocher|pr[ée]ciser|citer))?\b{_PUNCTUATION}*(?=\w)", re.IGNORECASE)
 _ALSO_RE = re.compile(r"\b(?:aussi|en plus|[ée]galement)\b", re.IGNORECASE)
 # The answer taken back, said after the right one: "1200, pas 1500", "la mairie au lieu de la poste".

@@ -1375,7 +1375,11 @@ class _Conversation:
             return Outcome([Reply("notice", {"text": which_question(self.ui.notices, shown, text)}), *self._again()])
         if not self.view.visible(question):  # the project's answers since have made it pointless
             return Outcome([Reply("notice", {"text": self.ui.notices.replied_not_asked}), *self._again()])
-        if (correction := corrected(text)) is not None:
+        stored = self.view.answers.get(question.id)
+        if (correction := corrected(text)) is not None and correction.right and stored is not None \
+                and stored.status == ANSWERED and self._changeable(question.id) is not None:
+            return self._corrected(question, stored, correction, alone=True)  # "et aussi…": added to it
+        if correction is not None:
             text = correction.right
         if not text:  # "3" under a recap, "je me suis trompée": the question, asked again
             self._reopen(question)
@@ -1392,11 +1396,14 @@ class _Conversation:
         return self._replace_answer(question, stored, spoken(event.text), event.message_id,
                                     lambda value: self._not_taken(event))
 
-    def _corrected(self, question: Question, stored: StoredAnswer, correction: Correction) -> Outcome:
+    def _corrected(self, question: Question, stored: StoredAnswer, correction: Correction,
+                   alone: bool = False) -> Outcome:
         """"Pardon, je voulais dire 1200": the answer this user gave last, replaced as an edit of its message
         would ("j'ai oublié les touristes": completed); a question just passed or left for later, answered; said
-        without the right answer, that question is asked again."""
-        question, stored = self._corrected_one(question, stored, correction)
+        without the right answer, that question is asked again. `alone`: that question's, not another answer the
+        same message gave."""
+        if not alone:
+            question, stored = self._corrected_one(question, stored, correction)
         if stored.status != ANSWERED and correction.right:
             return self._answer_reopened(question, correction.right)
         if not correction.right or correction.words and question.kind is Kind.MULTI:  # "*CPAM": ticked anew

@@ -40,7 +40,8 @@ async def test_a_tapped_choice_is_corrected_in_words_under_the_recap(client, ser
     assert versions(services, "chef_projet_temps") == ["mi_temps", "temps_partiel"]
 
 
-@pytest.mark.parametrize("correction", ["pardon je voulais dire les deux", "J'ai oublié la cohésion sociale"])
+@pytest.mark.parametrize("correction", ["pardon je voulais dire les deux", "J'ai oublié la cohésion sociale",
+                                        "et aussi la cohésion sociale"])
 async def test_a_correction_that_shows_more_questions_asks_them_next(client, services, correction):
     """Cohésion sociale added to the stakes, the options said again or the one forgotten: its own question comes
     before the one in course."""

@@ -259,3 +259,14 @@ async def test_a_reply_to_the_dossier_s_list_of_missing_answers_gives_the_one_it
     replies = await client.reply(summary, "oui")  # the referent contacted, or the Maison's neutrality: which one?
     assert replies[0].text.startswith("ℹ️ Je n'ai rien enregistré : ce message porte sur plusieurs questions,")
     assert versions(services, "prefecture_contactee") == []
+
+
+async def test_a_reply_adding_to_a_list_adds_to_its_options(client, services):
+    await reach_stakes(client)
+    stakes_asked = client.last()
+    await client.click("Cohésion sociale")
+    await client.click("Valider")
+    await client.click("Passer")  # at the objectives now
+    replies = await client.reply(stakes_asked, "et aussi le maillage territorial")
+    assert versions(services, "enjeux")[-1] == ["cohesion_sociale", "maillage_territorial"]
+    assert replies[0].text.endswith("➡️ Cohésion sociale, Maillage territorial")

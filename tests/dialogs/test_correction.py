@@ -32,6 +32,7 @@ def test_a_correction_gives_the_right_answer(text, right):
     ("J'ai oublié les touristes", "les touristes"),
     ("il manque la CAF", "la CAF"),
     ("j'ai oublié de cocher salariés", "salariés"),
+    ("et aussi le maillage territorial", "le maillage territorial"),
 ])
 def test_what_was_forgotten_adds_to_the_answer(text, right):
     assert corrected(text) == Correction(right, adds=True)
