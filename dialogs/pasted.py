@@ -113,3 +113,28 @@ def figure_alone(text: str) -> str | None:
     if not alone or alone == text.strip() or not all(map(_YEAR_RE.fullmatch, re.findall(r"[0-9]+", left_out))):
         return None
     return alone
+
+
+# A letter's greeting at a text's start, its name and comma included: "Bonjour Élodie,", "Madame la Directrice,".
+_GREETING_RE = re.compile(r"\s*(?:bonjour|bonsoir|salut|coucou|madame|monsieur|mesdames|messieurs|ch[eè]re?s?)\b"
+                          r"[^\n,.!?:;]{0,40}[,!]\s*(?=\S)", re.IGNORECASE)
+# Its closing, and the signature after it, at a text's end: "Cordialement, Gilles Chabrier, Maire de Murat…".
+_CLOSING_RE = re.compile(r"(?:^|(?<=[.!?\n]))\s*(?:bien |tr[eè]s )?(?:cordialement|cdlt|bien [àa] (?:vous|toi)"
+                         r"|salutations(?: distingu[ée]es)?|amicalement|bises|bonne (?:journ[ée]e|soir[ée]e|fin de "
+                         r"journ[ée]e)|belle journ[ée]e|[àa] bient[ôo]t)\b\s*(?:[,.!]\s*(?:\n[\s\S]{0,300}|[^\n]{0,120})"
+                         r"|\n[\s\S]{0,300})?\s*$", re.IGNORECASE)
+
+
+def letter_parts(text: str) -> tuple[str, list[str]]:
+    """A text forwarded or pasted from a letter or an e-mail, without its greeting and its closing with the
+    signature after it ("Bonjour Élodie, … Cordialement, Gilles Chabrier, 04 71…"), which no answer keeps; and
+    those parts, as typed. The text as it is when it has neither, or nothing else."""
+    body, parts = text, []
+    if (greeting := _GREETING_RE.match(body)) is not None:
+        parts.append(greeting.group().strip().rstrip(",!").strip())
+        body = body[greeting.end():]
+    if (closing := _CLOSING_RE.search(body)) is not None:
+        parts.append(" ".join(closing.group().split()))
+        body = body[:closing.start()]
+    body = body.strip()
+    return (body, parts) if body and parts else (text, [])

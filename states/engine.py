@@ -33,7 +33,7 @@ from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, 
                              typed_button, typed_command, typed_invitation, typed_validate, word_said, yes_how,
                              yes_no_because, yes_no_then, yes_told_more)
 from dialogs.partners import partner_name
-from dialogs.pasted import asides, contact_lines, without_lines
+from dialogs.pasted import asides, contact_lines, letter_parts, without_lines
 from dialogs.not_answers import asks_what_is_meant, says_goodbye, says_thanks
 from dialogs.referentials import Referential, default_referential, partner_labels
 from dialogs.ui import UiTexts
@@ -564,6 +564,9 @@ class _Conversation:
         if question is not None and question.kind is Kind.ADDRESS and (unkept := not_address_lines(text)) \
                 and (kept := without_parts(text, unkept)):
             return self._without(kept, unkept, self.ui.notices.address_lines_unkept)
+        if question is not None and question.kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT) and not question.person \
+                and (letter := letter_parts(text))[1]:  # an e-mail forwarded: its greeting and signature, not kept
+            return self._without(*letter, self.ui.notices.letter_unkept)
         unseen = self.membership.awaiting == ELSEWHERE  # the question is out of sight: the answer says which it is
         if unseen:
             self.membership.awaiting = None

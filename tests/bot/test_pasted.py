@@ -142,3 +142,19 @@ async def test_a_week_with_a_day_not_read_records_nothing_and_names_the_day(clie
                             "enregistré. Écrivez un jour par ligne. Exemple : Lundi 9h-12h 14h-17h.")
     assert versions(services, "tech_horaires_lundi") == [] and versions(services, "tech_horaires_mardi") == []
     assert question_in(services.guide, asked).id == "tech_horaires_lundi"
+
+
+async def test_an_e_mail_forwarded_as_an_answer_keeps_the_message_alone(client, services):
+    """The mayor's e-mail forwarded to the bot: "Bonjour Élodie," and the signature with his phone were stored, to
+    be printed in the Préfecture's dossier."""
+    await reach_objectives(client, services)
+    forwarded = client.message_update(
+        "Bonjour Élodie,\n\nÉviter aux habitants des hameaux d'aller à Saint-Flour.\n\nCordialement,\nGilles Chabrier\n"
+        "Maire de Murat\n04 71 20 03 37", forward_origin={"type": "hidden_user", "sender_user_name": "Gilles Chabrier",
+                                                          "date": 1764900000})
+    replies = await client.deliver(forwarded)
+    assert replies[0].text == ("ℹ️ Formules de politesse et signature non enregistrées : la réponse garde le message "
+                               "seul. Écartées : « Bonjour Élodie », « Cordialement, Gilles Chabrier Maire de Murat "
+                               "04 71 20 03 37 ».")
+    assert versions(services, "objectifs") == ["Éviter aux habitants des hameaux d'aller à Saint-Flour."]
+    assert question_in(services.guide, replies[-1]).id == "territoire"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from dialogs.pasted import cells, contact_lines, figure_alone, list_items, one_line, rows
+from dialogs.pasted import cells, contact_lines, figure_alone, letter_parts, list_items, one_line, rows
 
 
 @pytest.mark.parametrize(("text", "items"), [
@@ -55,3 +55,23 @@ def test_a_table_pasted_from_a_spreadsheet_reads_as_lines():
     """"Présentoir⇥2⇥300 €" printed as "Présentoir 2 300 €" in the dossier: a tab is one space there."""
     assert rows("Présentoir\t2\t300 €\nChaises d'attente\t8\t\t640 €\nÀ commander en mars") == (
         "Présentoir – 2 – 300 €\nChaises d'attente – 8 – 640 €\nÀ commander en mars")
+
+
+@pytest.mark.parametrize(("text", "body", "parts"), [
+    ("Bonjour Élodie,\n\nCe qu'on retient de Riom : un accueil chaleureux.\n\nCordialement,\nGilles Chabrier\n"
+     "Maire de Murat\n04 71 20 03 37", "Ce qu'on retient de Riom : un accueil chaleureux.",
+     ["Bonjour Élodie", "Cordialement, Gilles Chabrier Maire de Murat 04 71 20 03 37"]),
+    ("Madame la Directrice, la CAF tiendra une permanence le jeudi. Bien à vous, Fatou Diallo",
+     "la CAF tiendra une permanence le jeudi.", ["Madame la Directrice", "Bien à vous, Fatou Diallo"]),
+    ("Un relais pour les dossiers. Cordialement.", "Un relais pour les dossiers.", ["Cordialement."]),
+])
+def test_a_letter_forwarded_keeps_its_message_without_greeting_and_signature(text, body, parts):
+    assert letter_parts(text) == (body, parts)
+
+
+@pytest.mark.parametrize("text", [
+    "Bonjour à tous les habitants : la Maison les accueillera", "Cordialement",
+    "Nous voulons dire bonjour aux habitants. Bonne journée à tous ceux qui viennent.",
+    "Les usagers repartent avec leur dossier complet. A bientôt pour la suite"])
+def test_words_of_a_letter_inside_an_answer_stay(text):
+    assert letter_parts(text) == (text, [])
