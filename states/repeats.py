@@ -10,14 +10,13 @@ answer ("idem que La Poste", "pareil que pour la CAF"): neither is taken for a r
 from __future__ import annotations
 
 import hashlib
-import re
 from datetime import datetime, timedelta, timezone
 
+from dialogs.parsing import same_answer_as
 from store.repo import MembershipRow
 
 REPEAT_WINDOW = timedelta(seconds=60)
 SHORTEST = 15  # characters: "oui", "Mi-temps", "12 400 habitants" answer two questions alike, a sentence rarely
-_REFERS_RE = re.compile(r"\b(?:idem|pareil|m[êe]mes?|identiques?|comme)\b", re.IGNORECASE)
 
 
 def _digest(text: str) -> str:
@@ -27,7 +26,7 @@ def _digest(text: str) -> str:
 def repeated(membership: MembershipRow, text: str, sent_at: datetime | None) -> str | None:
     """The question the member's last text answered, when this one repeats it just after; else None."""
     if membership.last_text_at is None or sent_at is None or len(text.strip()) < SHORTEST \
-            or _REFERS_RE.search(text):
+            or same_answer_as(text) is not None:
         return None
     if not timedelta(0) <= _utc(sent_at) - membership.last_text_at <= REPEAT_WINDOW:
         return None
