@@ -576,6 +576,15 @@ class _Conversation:
             if unseen:  # "ok" said to /avancement is no « Étape suivante », "3" no « ✏️ 3 »
                 return Outcome([Reply("notice", {"text": self.ui.notices.recap_out_of_sight}), *self._recap(step)])
             return self._typed_at_recap(step, text)
+        outcome = self._typed_answer(step, question, text, unseen)
+        if unseen and outcome.replies and outcome.replies[0].template == "understood":
+            said = outcome.replies[0].values
+            named = said if "question" in said else said | {"question": self.view.prompt(question)}
+            return replace(outcome, replies=[replace(outcome.replies[0], values=named), *outcome.replies[1:]])
+        return outcome
+
+    def _typed_answer(self, step: Step, question: Question, text: str, unseen: bool) -> Outcome:
+        """A text typed at the question in course: a button's words, or its answer, recorded and said back."""
         meant = typed_button(question, text)
         stored = self.view.answers.get(question.id)
         if meant in (KEEP, CLEAR) and stored is not None and stored.status == ANSWERED:

@@ -782,6 +782,18 @@ async def test_ok_typed_under_another_screen_validates_no_ticks_out_of_sight(cli
     assert versions(services, "enjeux") == [["cohesion_sociale"]]
 
 
+async def test_an_answer_with_words_for_the_next_question_under_another_screen_names_the_question(client, services):
+    """Typed under /equipe, "une épicerie solidaire" answered « Quels enjeux… ? » with « Autre » and its words, as
+    "Réponse retenue : Autre.": which question took it was not said, as it is for every other answer out of sight."""
+    await reach_stakes(client)
+    await client.send("/equipe")
+    understood = (await client.send("la cohésion sociale et une épicerie solidaire"))[0]
+    assert understood.text.startswith("➡️ Réponse retenue pour « Quels enjeux la Maison doit-elle servir ? » : "
+                                      "Cohésion sociale, Autre.")
+    assert "📝 Et à « Quel autre enjeu ? », j'ai noté : une épicerie solidaire." in understood.text
+    assert versions(services, "enjeux") == [["cohesion_sociale", "autre"]]
+
+
 async def test_ok_or_a_number_typed_under_another_screen_does_nothing_to_a_recap_out_of_sight(client, services):
     """"ok" said to /avancement moved the guide to the next step, "3" reopened answer 3, of a recap no longer on
     screen. The recap is shown again, as it was; typed with the recap in sight, they act."""
