@@ -185,13 +185,31 @@ _COUNT_LEAD_RE = re.compile(
 _COUNT_DETAIL_RE = re.compile(r"\s+(?:[àa]|au|aux|avec|dont|chez)\s.*$", re.IGNORECASE | re.DOTALL)
 
 
+# A figure as typed, its thousands apart or not ("4 500", "15000"); not one ending a word ("m3").
+_FIGURE_RE = re.compile(r"(?<![\w,.])(?:\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?![\d,])")
+
+
+def _figures_apart(text: str) -> list[str]:
+    """The figures of a text that words set apart ("4 500 l'hiver, 15 000 l'été"); none for a figure mistyped in
+    groups ("1 5000"), which is one number to type again."""
+    found = list(_FIGURE_RE.finditer(text))
+    if any(not re.search(r"[^\W\d_]", text[before.end():after.start()]) for before, after in zip(found, found[1:])):
+        return []
+    return [figure[0] for figure in found]
+
+
 def parse_integer(text: str, min: int | None = None, max: int | None = None) -> int:
     """Parse a whole number written the French way, or a small one spelt out ("trois"); negatives only when min
     allows them."""
     if (lead := _COUNT_LEAD_RE.match(text)) is not None:
         text = _COUNT_DETAIL_RE.sub("", text[lead.end():])
     said = _before_clause(text)
-    value = 0 if _NONE_COUNT_RE.fullmatch(typed_words(said)) else _integer(said)
+    try:
+        value = 0 if _NONE_COUNT_RE.fullmatch(typed_words(said)) else _integer(said)
+    except ParseError as error:
+        if len(found := _figures_apart(figures(text))) > 1:  # "4 500 l'hiver, 15 000 l'été": which one?
+            raise ParseError("integer.several", figures=found) from error
+        raise
     low = min if min is not None else (0 if value < 0 else None)
     if (low is not None and value < low) or (max is not None and value > max):
         raise ParseError("integer.range", min=low, max=max)

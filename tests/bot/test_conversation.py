@@ -118,7 +118,11 @@ async def test_invalid_answer_gets_an_example_and_the_same_question(client, serv
     assert "Je n'ai pas reconnu un nombre. Tapez-le en chiffres, comme dans l'exemple de la question." \
         in replies[0].text
     assert question_in(services.guide, replies[-1]).id == "population"
-    assert "Exemple : 12 400 habitants." in replies[-1].text
+    assert "La population à l'année, selon l'Insee. Exemple : 12 400 habitants." in replies[-1].text
+    replies = await client.send("4 500 l'hiver, plus de 15 000 l'été avec les touristes")  # a tourist territory
+    assert replies[0].text == ("⚠️ J'ai lu plusieurs nombres : 4 500 et 15 000. Cette question en attend un seul : "
+                               "tapez celui à retenir.")
+    assert question_in(services.guide, replies[-1]).id == "population"
     replies = await client.send("12 400 habitants")
     assert question_in(services.guide, replies[-1]).id != "population"
 
