@@ -23,6 +23,9 @@ CLOSE_LABEL_MIN = 4  # a shorter label ("Oui", "Non") inside a typed text is too
 # A word this long shared with a label names what the option is about ("bâtiment", "centre"); a shorter one is
 # more often grammar ("dans", "pour").
 CLOSE_WORD_MIN = 5
+# A word this long that no option has says something else, singular and unaccented ("âgées" is "agee"): grammar's
+# short words are no option's and never typed as one ("les", "des").
+MORE_WORD_MIN = 4
 CLOSE_MAX = 5
 CLOSE_SPELLING = 0.8  # difflib's ratio above which a typed word is a misspelling of an option's word
 _STEM = 6  # "territoire" and « territorial » share theirs: "le maillage du territoire" says no more than the option
@@ -347,7 +350,7 @@ def _says_more(options: Sequence[Option], part: str) -> bool:
     """Whether a list's part holds a word no option has: "nos fonds propres" shares "fonds" with « Europe » (fonds
     européens) but is something else, while "polyvalance" is an option mistyped."""
     said = set().union(*(bare_words(words) for option in options for words in (option.label, *option.words)))
-    return any(len(word) >= CLOSE_WORD_MIN and not _alike(word, said) and not any(
+    return any(len(word) >= MORE_WORD_MIN and not _alike(word, said) and not any(
         len(commonprefix((word, other))) >= _STEM for other in said) for word in bare_words(without_asides(part)))
 
 
@@ -487,6 +490,11 @@ def _not_read(question: Question, chosen: set[str], unknown: list[str], runs: li
             number for number, option in enumerate(question.options, start=1) if option.id in chosen})
         return ParseError("choice.invalid", unknown=unknown[0], close=sorted({close[0] for _, close in closes}),
                           unknowns=unknown, numbers=", ".join(map(str, guessed)), **read)
+    if any(close for _, close in closes) and not all(close for _, close in closes):
+        # "polyvalance et la gestion du stress": the option mistyped said with what it may be, and the other
+        # parts named too, for none to seem taken
+        return ParseError("choice.invalid", unknown=unknown[0], unknowns=unknown,
+                          close=sorted({option for _, close in closes for option in close}), **read)
     # An option mistyped is the one to say, with what it may be; else every run of words not read, as typed, for
     # none to seem taken.
     part, close = next(((part, close) for part, close in closes if close), (runs[0], []))

@@ -308,3 +308,22 @@ async def test_an_option_said_to_come_is_not_that_option(client, services):
                          "prefecture » n'est pas enregistré.\n📝 Et à « Quelle autre solution ? », j'ai noté : une box "
                          "4G en secours.")
     assert versions(services, "tech_solution") == [["visio", "autre"]]
+
+
+async def test_groups_of_residents_are_an_other_population_and_a_mistyped_part_names_the_rest_too(client, services):
+    """"les personnes âgées, les saisonniers et les jeunes…" suggested « Personnes de passage » for "les personnes
+    âgées" and never named the young ones: tapping the suggestion would have lost them."""
+    await reach(client, services, "populations_presentes")
+    understood = (await client.send("les personnes âgées, les saisonniers et les jeunes qui partent étudier à Corte "
+                                    "ou sur le continent"))[0]
+    assert understood.text == ("➡️ Réponse retenue : Salariés, Autre.\n📝 Et à « Quelle autre population ? », j'ai "
+                               "noté : les personnes âgées, les jeunes qui partent étudier à Corte ou sur le "
+                               "continent.")
+    guide = services.engine.referentials["france_services"].guide
+    await client.send("/menu")
+    replies = await client.click("5. ")
+    while (asked := question_in(guide, replies[-1])).id != "equipe_savoir_etre":
+        replies = await answer(client, asked, {})
+    told = (await client.send("polyvalance et la gestion du stress"))[0]
+    assert told.text == ("⚠️ Je n'ai pas reconnu « polyvalance » ni « la gestion du stress ». Vouliez-vous dire "
+                         "1. Polyvalence ? Utilisez les boutons.")

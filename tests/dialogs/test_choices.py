@@ -235,7 +235,9 @@ def test_a_list_saying_only_what_not_to_tick_is_asked_again():
 def test_a_list_refused_names_its_misspelt_option_first_then_what_it_did_not_read_as_typed():
     with pytest.raises(ParseError) as refused:
         parse_answer(QUALITIES, "le sens du contact et l'écoute, polyvalance")
-    assert refused.value.params == {"unknown": "polyvalance", "close": [(1, "Polyvalence")]}  # nothing else named
+    assert refused.value.params == {"unknown": "le sens du contact",  # named too, for none to seem taken
+                                    "unknowns": ["le sens du contact", "l'écoute", "polyvalance"],
+                                    "close": [(1, "Polyvalence")]}
     without_other = Question(id="q", prompt="Q ?", kind=Kind.MULTI, options=QUALITIES.options[:3])
     with pytest.raises(ParseError) as refused:
         parse_answer(without_other, "diplomatie, le sens du contact et l'écoute")
@@ -265,6 +267,23 @@ def test_parts_each_one_option_away_are_suggested_together_with_the_numbers_to_t
     assert refused.value.params == {
         "unknown": "de la polyvalance", "unknowns": ["de la polyvalance", "de la pédagogue"],
         "close": [(1, "Polyvalence"), (3, "Pédagogie")], "numbers": "1, 3"}
+
+
+def test_a_part_mistyped_beside_a_part_naming_nothing_names_both():
+    """"polyvalance et la gestion du stress" said only « polyvalance » and its option: the rest seemed taken."""
+    with pytest.raises(ParseError) as refused:
+        parse_answer(QUALITIES, "polyvalance et la gestion du stress")
+    assert refused.value.params == {"unknown": "polyvalance", "unknowns": ["polyvalance", "la gestion du stress"],
+                                    "close": [(1, "Polyvalence")]}
+
+
+def test_a_part_sharing_a_word_with_an_option_but_saying_more_is_no_option_mistyped():
+    """"les personnes âgées" was suggested as « Personnes de passage »; with the saisonniers (Salariés) and a part
+    naming nothing, it is an « Autre » worded as typed."""
+    question = load_guide().questions["populations_presentes"]
+    text = "les personnes âgées, les saisonniers et les jeunes qui partent étudier à Corte ou sur le continent"
+    assert with_other(question, text) == (
+        ["salaries", "autre"], "les personnes âgées, les jeunes qui partent étudier à Corte ou sur le continent")
 
 
 @pytest.mark.parametrize(("text", "chosen"), [
