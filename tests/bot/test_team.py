@@ -88,8 +88,9 @@ async def test_a_contributor_joins_by_link_answers_and_the_owner_sees_who_change
     while "Récapitulatif" not in recap.text:
         question = question_in(services.guide, recap)
         recap = (await owner.send(answer_text(question, CONFORMANT)))[-1]
-    assert "modifié par Claire Martin, le 1er juillet 2027" in recap.text
-    assert recap.text.count("modifié par") == 1  # her own answers carry no name
+    # Claire gave this answer, she changed none: "modifié par" said more than happened
+    assert "réponse de Claire Martin, le 1er juillet 2027" in recap.text
+    assert recap.text.count("réponse de") == 1  # her own answers carry no name
 
 
 async def two_at_the_function(owner, application, api) -> ChatClient:
@@ -548,7 +549,7 @@ async def test_a_member_who_erases_themselves_leaves_their_answers_as_a_former_m
     recap = (await owner.send("Directrice"))[-1]
     while "Récapitulatif" not in recap.text:
         recap = (await owner.send(answer_text(question_in(services.guide, recap), CONFORMANT)))[-1]
-    assert "modifié par ancien membre" in recap.text
+    assert "réponse d'un ancien membre" in recap.text
     assert rows_mentioning(services.database, "Claire") == []  # not even in the messages sent to Marie
     with services.database.connect() as connection:
         assert connection.execute(select(User.id).where(User.id == 1002)).first() is None
