@@ -1369,12 +1369,20 @@ def typed_at_checklist_stage(text: str) -> bool | None:
     return True if _ALL_DONE_RE.fullmatch(words) else None
 
 
+TEAM_INVITE, TEAM_LEAVE = "invite", "leave"
 # Under /equipe: « ➕ Inviter quelqu'un » in words, whoever is named ("inviter Paul"): the link is for anyone.
 _INVITE_RE = re.compile(r"(?:inviter|invite|invitez|ajouter|ajoute|invitation|nouveau membre|nouvelle personne)\b")
+# « 🚪 Quitter le projet » in words, said of oneself: "je veux quitter le projet", "me retirer de l'équipe".
+_LEAVE_RE = re.compile(r"(?:je (?:veux |voudrais |souhaite |dois )?)?(?:quitter|quitte|partir|pars|sortir|sors"
+                       r"|me retirer|me retire|retirez-moi|retire-moi)(?: (?:du|le|ce) projet| (?:de )?l'equipe)?")
 
 
-def typed_at_team(text: str) -> bool:
-    return _INVITE_RE.match(_BUTTON_MARK_RE.sub("", typed_words(text))) is not None
+def typed_at_team(text: str) -> str | None:
+    """TEAM_INVITE or TEAM_LEAVE: what a button of /equipe does, said in words; None for anything else."""
+    words = _BUTTON_MARK_RE.sub("", typed_words(text))
+    if _INVITE_RE.match(words):
+        return TEAM_INVITE
+    return TEAM_LEAVE if _LEAVE_RE.fullmatch(words) else None
 
 
 # What is asked of the guide in words, which no question's answer says: "On en est où ?" is /avancement.

@@ -58,6 +58,8 @@ class Buttons(Strict):
     confirm_part: str
     project_delete: str
     project_delete_yes: str
+    project_leave: str
+    project_leave_yes: str
     referential: str
     referential_confirm: str
 

@@ -63,6 +63,7 @@ class Action:
     INVITE_ACCEPT = "Q"    # arg: the invitation's id; only the person it was shown to can accept it
     INVITE_DECLINE = "S"   # arg: the invitation's id
     PROJECT_DELETE = "i"   # no arg: ask; arg 1: delete the project and everything in it
+    PROJECT_LEAVE = "pl"   # no arg: ask; arg 1: the member who taps it leaves the project (never anyone else)
     # One letter each is taken: the referentials' actions have two.
     REFERENTIAL_CHOOSE = "rc"  # arg: the referential's position in dialogs/referentials/: the project follows it
     REFERENTIAL_SWITCH = "rs"  # arg: the referential's position: what would change, before choosing it
@@ -83,8 +84,8 @@ class Action:
                           REMINDER_KIND, REMINDER_DATE, REMINDER_HELD, REMINDER_NOT_HELD, REMINDER_CALENDAR,
                           REMINDER_CANCEL, PROJECTS, PROJECT_OPEN, PROJECT_NEW, PROJECT_CANCEL, ERASE,
                           ERASE_CANCEL, TEAM, TEAM_INVITE, TEAM_PARTNER, TEAM_REVOKE, TEAM_MEMBER, TEAM_ROLE,
-                          INVITE_ACCEPT, INVITE_DECLINE, PROJECT_DELETE, REFERENTIAL_SWITCH, PASSAGE_FIX,
-                          PROJECT_RENAME})
+                          INVITE_ACCEPT, INVITE_DECLINE, PROJECT_DELETE, PROJECT_LEAVE, REFERENTIAL_SWITCH,
+                          PASSAGE_FIX, PROJECT_RENAME})
     # A question's own buttons: they carry its position, and act while it is the one the member is asked, whatever
     # a teammate did elsewhere in the project meanwhile.
     AT_QUESTION = frozenset({PICK, TOGGLE, VALIDATE, SKIP, DEFER, BACK, KEEP, CLEAR, DEFER_PARTNER})

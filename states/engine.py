@@ -25,13 +25,14 @@ from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.folding import abbreviations, fold
 from dialogs.schedule import WEEKDAYS, hours_among_words, parse_week, same_hours_as, total_minutes, tour_lines
 from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, DRAFT, KEEP, MOVE_ON, NEW_PROJECT, NEXT,
-                             SKIP, DateInferred, ParseError, button_typed, doubts, figure_remarks, first_person,
-                             from_json, mentions, month_alone, name_and_function, names_nothing, numbered_answer,
-                             parse_answer, parse_title, reads_as_shown, said_planned, said_yes_no, same_answer_as,
-                             says_none_of, spoken, territory_said, to_json, typed_at_checklist_stage, typed_at_deferred,
-                             typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team,
-                             typed_button, typed_command, typed_invitation, typed_validate, word_said, yes_how,
-                             yes_no_because, yes_no_then, yes_told_more)
+                             SKIP, TEAM_INVITE, TEAM_LEAVE, DateInferred, ParseError, button_typed, doubts,
+                             figure_remarks, first_person, from_json, mentions, month_alone, name_and_function,
+                             names_nothing, numbered_answer, parse_answer, parse_title, reads_as_shown, said_planned,
+                             said_yes_no, same_answer_as, says_none_of, spoken, territory_said, to_json,
+                             typed_at_checklist_stage, typed_at_deferred, typed_at_dossier, typed_at_menu,
+                             typed_at_projects, typed_at_recap, typed_at_team, typed_button, typed_command,
+                             typed_invitation, typed_validate, word_said, yes_how, yes_no_because, yes_no_then,
+                             yes_told_more)
 from dialogs.partners import partner_name
 from dialogs.pasted import asides, contact_lines, letter_parts, without_lines
 from dialogs.not_answers import asks_what_is_meant, says_goodbye, says_thanks
@@ -1272,6 +1273,7 @@ class _Conversation:
             Action.TEAM_MEMBER: lambda p: self._team_action(lambda desk: desk.member(p.arg)),
             Action.TEAM_ROLE: lambda p: self._team_action(lambda desk: desk.change(p.arg), planned=True),
             Action.PROJECT_DELETE: self._delete_project,
+            Action.PROJECT_LEAVE: self._leave_project,
             Action.REFERENTIAL_SWITCH: self._switch_referential,
             Action.REFERENTIAL_CHOOSE: self._switch_referential,
             Action.PASSAGE_FIX: self._passage_fix,
@@ -2575,9 +2577,11 @@ class _Conversation:
         self._tell_team("joined", {"role": invitation.role, "partner": invitation.partner,
                                    "name": self._partner_named() if invitation.partner else None})
         self._desk_for_reminders().sync()  # the newcomer's reminders, as their role wants
-        accepted = Reply("invitation_accepted", {**self._invitation_values(invitation), "project": self.project.name},
-                         edit=True)
-        return Outcome([accepted, *self._carry_on()])
+        values = {**self._invitation_values(invitation), "project": self.project.name}
+        if invitation.partner is None:  # where the project stands, for whoever joins it under way (a new mayor)
+            values |= {"where": self._project_values(),
+                       "answered": sum(answer.status == ANSWERED for answer in self.view.answers.values())}
+        return Outcome([Reply("invitation_accepted", values, edit=True), *self._carry_on()])
 
     def _open_invitation(self, token: str) -> Outcome:
         team = Team(self.repo.connection)
@@ -2631,15 +2635,27 @@ class _Conversation:
         others = [(member.user_id, told) for member in Team(self.repo.connection).members(self.project.id)
                   if member.user_id != self.user.id]
         erase_project(self.repo.connection, self.project.id)
+        return self._gone(Reply("project_deleted", {"project": name}, edit=True), others)
+
+    def _leave_project(self, payload: Payload) -> Outcome:
+        """The member leaves the project, after a confirmation; the last owner stays, told how to hand it over."""
+        desk = self._team()
+        if payload.arg not in (None, 1):
+            return self._stale()
+        if payload.arg is None or not desk.leave():
+            return Outcome([desk.leaving()])
+        return self._gone(Reply("project_left", {"project": self.project.name}, edit=True), desk.told)
+
+    def _gone(self, said: Reply, others: list[tuple[int, Reply]]) -> Outcome:
+        """The user no longer belongs to the project open: another of theirs opens, or they start anew."""
         self.about_project = False
         self.user.projects -= 1
         self._open(None)
-        deleted = Reply("project_deleted", {"project": name}, edit=True)
         projects = self.repo.projects(self.user.id)
         if not projects:
-            return Outcome([deleted, *self._carry_on()], others=others)
+            return Outcome([said, *self._carry_on()], others=others)
         self._open(self.repo.membership(self.user.id, projects[0][0].id))
-        return Outcome([deleted, self._projects()], others=others)
+        return Outcome([said, self._projects()], others=others)
 
     # ---- several projects
 
@@ -2687,9 +2703,12 @@ class _Conversation:
 
     def _typed_at_team(self, text: str) -> Outcome | None:
         """"inviter Paul" typed under /equipe by whoever may invite: « ➕ Inviter quelqu'un », whose link is for
-        anyone it is given to."""
+        anyone it is given to; "quitter le projet": « 🚪 Quitter le projet », when the team has someone else."""
         desk = self._team()
-        return Outcome([desk.choose_role()]) if typed_at_team(text) and desk.managing else None
+        meant = typed_at_team(text)
+        if meant == TEAM_LEAVE and len(Team(self.repo.connection).members(self.project.id)) > 1:
+            return Outcome([desk.leaving()])
+        return Outcome([desk.choose_role()]) if meant == TEAM_INVITE and desk.managing else None
 
     def _typed_at_projects(self, text: str) -> Outcome | None:
         """"nouveau projet" or a project's name typed under /projets: what its button does."""

@@ -21,7 +21,8 @@ _MANAGING = frozenset({Action.TEAM_INVITE, Action.TEAM_PARTNER, Action.TEAM_REVO
                        Action.REFERENTIAL_SWITCH})
 _ANYONE = frozenset({Action.RESUME, Action.PROGRESS, Action.HELP, Action.MENU, Action.REMINDERS,
                      Action.REMINDER_KIND, Action.PROJECTS, Action.PROJECT_OPEN, Action.PROJECT_NEW,
-                     Action.PROJECT_CANCEL, Action.ERASE, Action.ERASE_CANCEL, Action.TEAM, *Action.INVITATION})
+                     Action.PROJECT_CANCEL, Action.PROJECT_LEAVE, Action.ERASE, Action.ERASE_CANCEL, Action.TEAM,
+                     *Action.INVITATION})
 _ACTIONS = {
     READER: _ANYONE | {Action.CHECKLIST, Action.BUDGET, Action.BUDGET_CHART, Action.DOSSIER,
                        Action.REMINDER_CALENDAR},

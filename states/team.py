@@ -10,7 +10,7 @@ from dialogs.partners import Partners, partner_name
 from dialogs.ui import UiTexts
 from states.buttons import Action, shorten
 from states.events import Button, Reply
-from states.roles import INVITED, PARTNER, REMOVE, ROLE_CODES, allows_action
+from states.roles import INVITED, OWNER, PARTNER, REMOVE, ROLE_CODES, allows_action
 from store.team import VALID, InvitationRow, Member, Team
 
 
@@ -63,11 +63,34 @@ class TeamDesk:
                                   m.user_id)] for m in members if m.user_id != self.user_id]
             rows += [[self.button(self.ui.buttons.team_revoke.format(number=number), Action.TEAM_REVOKE, i.id)]
                      for number, i in enumerate(waiting, start=1)]
+        if len(members) > 1:  # alone, leaving is deleting the project
+            rows.append([self.button(self.ui.buttons.project_leave, Action.PROJECT_LEAVE)])
+        if self.managing:
             rows.append([self.button(self.ui.buttons.project_delete, Action.PROJECT_DELETE)])
         rows.append([self.button(self.ui.buttons.menu, Action.MENU)])
         return Reply("team", {"members": [self._member(m) for m in members],
                               "invitations": [self._invitation(i) for i in waiting],
                               "managing": self.managing, "done": done}, rows, edit=edit)
+
+    def _last_owner(self) -> bool:
+        return self.role == OWNER and [m.role for m in self.team.members(self.project_id)].count(OWNER) == 1
+
+    def leaving(self) -> Reply:
+        """Leaving the project, asked first; the last owner is told to name another one, or to delete it."""
+        last = self._last_owner()
+        rows = [] if last else [[self.button(self.ui.buttons.project_leave_yes, Action.PROJECT_LEAVE, 1)]]
+        rows.append([self.button(self.ui.buttons.team, Action.TEAM)])
+        return Reply("project_leave_confirm", {"project": self.project_name, "last_owner": last,
+                                               "alone": len(self.team.members(self.project_id)) == 1}, rows)
+
+    def leave(self) -> bool:
+        """The member who asked leaves; the others are told at once. False for the last owner, who stays."""
+        if self._last_owner():
+            return False
+        told = Reply("team_member_left", {"project": self.project_name, "name": self.user_name})
+        self.told += [(m.user_id, told) for m in self.team.members(self.project_id) if m.user_id != self.user_id]
+        self.team.remove(self.project_id, self.user_id)
+        return True
 
     def _member(self, member: Member) -> dict:
         return {"name": member.name, "role": self.role_label(member.role), "you": member.user_id == self.user_id,

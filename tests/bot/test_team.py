@@ -73,6 +73,9 @@ async def test_a_contributor_joins_by_link_answers_and_the_owner_sees_who_change
     assert "Marie Dupont vous invite à rejoindre le projet « MSAP des Causses » (Larzac)" in offer[-1].text
     assert "contributeur" in offer[-1].text
     assert "Bienvenue dans le projet « MSAP des Causses »" in joined[0].text
+    assert ("📍 Le projet en est à l'étape 1 (Établir un diagnostic pour définir le projet) : Le chef de projet.\n"
+            "L'équipe a déjà donné 1 réponse. Pour voir où en est chaque étape : /avancement. Le dossier en l'état : "
+            "/dossier.") in joined[0].text  # she joins under way: where it stands
     assert question_in(services.guide, joined[-1]).id == "chef_projet_fonction"
     await claire.send("Directrice du pôle services")
 
@@ -635,3 +638,54 @@ async def test_inviter_typed_under_the_team_is_the_invite_button_never_an_answer
     with services.database.connect() as connection:
         assert connection.execute(select(Answer.value).where(Answer.question_id == "chef_projet_fonction")
                                   ).scalars().all() == ["Directrice"]
+
+
+async def test_a_member_leaves_the_project_and_their_answers_stay_with_their_name(owner, application, api, services):
+    """A project leader changing jobs could only erase herself (every project, her name) or ask to be removed."""
+    await owner.start_project()
+    claire = person(application, api, 1002, "Claire", "Martin")
+    await join(claire, await invite(owner, "contributeur"))
+    await claire.send("Jeanne Martin")
+    await claire.send("/equipe")
+    confirm = (await claire.click("Quitter le projet"))[-1]
+    assert confirm.text.startswith("🚪 Quitter le projet « MSAP des Causses » ?")
+    assert "Vos réponses y restent, avec votre nom." in confirm.text
+    left = await claire.click("Oui, quitter le projet")
+    assert left[0].chat_id == 1002 and left[0].text.startswith("🚪 Vous avez quitté le projet « MSAP des Causses ».")
+    told = [message.text for message in left if message.chat_id == 1001]  # at once, not at his next message
+    assert told == ["🚪 Claire Martin a quitté le projet « MSAP des Causses ».\nSes réponses y restent, avec son nom."]
+    assert "quel est le nom de votre projet" in [m for m in left if m.chat_id == 1002][-1].text  # she may start one
+    with services.database.connect() as connection:
+        assert dict(connection.execute(select(Membership.user_id, Membership.role)).all()) == {1001: "owner"}
+    await owner.send("Directrice")
+    recap = (await owner.click("Temps plein"))[-1]  # her answer is there, under her name
+    assert "Jeanne Martin" in recap.text and "Claire Martin" in recap.text, recap.text
+    await forge(claire, the_project(services), Action.PROJECT_LEAVE, 1)  # an old button: she is no member now
+    assert (await owner.send("/equipe"))[-1].text.count("•") == 1
+
+
+async def test_the_last_owner_names_another_before_leaving_and_alone_has_no_leave_button(owner, application, api,
+                                                                                      services):
+    await owner.start_project()
+    team = (await owner.send("/equipe"))[-1]
+    assert "Quitter le projet" not in " ".join(team.labels)  # alone, leaving would be deleting it
+    claire = person(application, api, 1002, "Claire", "Martin")
+    await join(claire, await invite(owner, "contributeur"))
+    await owner.send("/equipe")
+    told = (await owner.send("je veux quitter le projet"))[-1]  # in words, as its button
+    assert told.text.startswith("ℹ️ Vous êtes le seul porteur de « MSAP des Causses ».")
+    assert "Oui, quitter le projet" not in " ".join(told.labels)
+    await forge(owner, the_project(services), Action.PROJECT_LEAVE, 1)
+    with services.database.connect() as connection:
+        assert connection.execute(select(Membership.user_id).where(Membership.role == "owner")).scalars().all() \
+            == [1001]
+    await owner.send("/equipe")
+    await owner.click("Claire Martin")
+    await owner.click("Rôle : porteur du projet")
+    await owner.send("/equipe")
+    await owner.click("Quitter le projet")
+    left = await owner.click("Oui, quitter le projet")
+    assert any(m.chat_id == 1002 and "Marie Dupont a quitté le projet" in m.text for m in left)
+    assert "👥" in (await claire.send("/equipe"))[-1].text
+    with services.database.connect() as connection:
+        assert dict(connection.execute(select(Membership.user_id, Membership.role)).all()) == {1002: "owner"}

@@ -42,7 +42,7 @@ from dialogs.parsing import (
     territory_said,
     to_json,
     parse_title, place_said, typed_at_checklist_stage, typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects,
-    month_alone, numbered_answer, typed_at_recap, typed_at_team, yes_told_more,
+    month_alone, numbered_answer, typed_at_recap, typed_at_team, yes_told_more, TEAM_INVITE, TEAM_LEAVE,
     typed_button,
     typed_command,
     word_said,
@@ -957,10 +957,13 @@ def test_a_place_typed_as_an_answer_is_kept_as_a_document_prints_it(typed, kept)
 
 
 @pytest.mark.parametrize(("text", "meant"), [
-    ("inviter Paul", True), ("➕ Inviter quelqu'un", True), ("Ajouter un membre", True), ("Invitation", True),
-    ("Directrice", False), ("inventaire des services", False), ("oui", False)])
-def test_inviting_is_what_is_typed_under_the_team_for_its_button(text, meant):
-    assert typed_at_team(text) is meant
+    ("inviter Paul", TEAM_INVITE), ("➕ Inviter quelqu'un", TEAM_INVITE), ("Ajouter un membre", TEAM_INVITE),
+    ("Invitation", TEAM_INVITE), ("🚪 Quitter le projet", TEAM_LEAVE), ("Je veux quitter le projet.", TEAM_LEAVE),
+    ("me retirer de l'équipe", TEAM_LEAVE), ("je pars", TEAM_LEAVE), ("Directrice", None),
+    ("inventaire des services", None), ("oui", None), ("quitter la CC en janvier, passer le projet au président", None),
+    ("partir de zéro", None)])
+def test_inviting_or_leaving_is_what_is_typed_under_the_team_for_its_button(text, meant):
+    assert typed_at_team(text) == meant
 
 
 def test_an_option_named_like_a_button_stays_an_answer():
