@@ -37,7 +37,7 @@ MESSAGE_TEMPLATES = [
     "inactivity_warning", "team", "team_invite_role", "team_invite_partner", "team_invitation", "team_no_links",
     "team_member", "invitation_offer", "invitation_refused", "invitation_accepted", "invitation_declined",
     "not_allowed", "partner_confirmed", "project_delete_confirm", "project_deleted", "project_deleted_member",
-    "project_leave_confirm", "project_left", "team_member_left",
+    "project_leave_confirm", "project_left", "team_member_left", "no_project_left",
     "project_handed_over", "reminder_team", "partner_not_chosen", "partner_deferred", "team_left", "team_new_role",
     "choose_referential", "referential_others", "referential_switch", "referential_switched", "passage",
     "pause", "puzzled", "week_understood",

@@ -2372,6 +2372,10 @@ class _Conversation:
                           if stored.status == ANSWERED else {"status": stored.status})
             items.append({"number": number, "prompt": self.view.prompt(question), "answer": answer,
                           "by": self._author(stored)})
+        given = [item["by"] for item in items if item["answer"] is not None]
+        all_by = given[0] if len(given) > 1 and given[0] is not None and all(by == given[0] for by in given) else None
+        if all_by is not None:  # a step a teammate answered alone in a day: said once, not under each answer
+            items = [item | {"by": None} for item in items]
         weekly = (total_minutes([self.view.values[q.id] for q in step.questions
                                  if q.kind is Kind.TIME_RANGES and q.id in self.view.values])
                   if step.weekly_hours else None)
@@ -2390,7 +2394,7 @@ class _Conversation:
                 rows.append([self._button(self.ui.buttons.back, Action.BACK),
                              self._button(self.ui.buttons.confirm_part if self._partner else self.ui.buttons.next_step,
                                           Action.NEXT)])
-            parts.append(Reply("recap", {"step": step.title, "fiche": step.fiche, "items": shown,
+            parts.append(Reply("recap", {"step": step.title, "fiche": step.fiche, "items": shown, "all_by": all_by,
                                          "weekly_minutes": weekly, "partner": partner, "continued": start > 0,
                                          "more": not last}, rows))
         return parts
@@ -2652,8 +2656,9 @@ class _Conversation:
         self.user.projects -= 1
         self._open(None)
         projects = self.repo.projects(self.user.id)
-        if not projects:
-            return Outcome([said, *self._carry_on()], others=others)
+        if not projects:  # no welcome again: what they may start, and what is still kept of them
+            self.user.creating_project = True
+            return Outcome([said, Reply("no_project_left")], others=others)
         self._open(self.repo.membership(self.user.id, projects[0][0].id))
         return Outcome([said, self._projects()], others=others)
 

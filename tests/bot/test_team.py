@@ -654,7 +654,9 @@ async def test_a_member_leaves_the_project_and_their_answers_stay_with_their_nam
     assert left[0].chat_id == 1002 and left[0].text.startswith("🚪 Vous avez quitté le projet « MSAP des Causses ».")
     told = [message.text for message in left if message.chat_id == 1001]  # at once, not at his next message
     assert told == ["🚪 Claire Martin a quitté le projet « MSAP des Causses ».\nSes réponses y restent, avec son nom."]
-    assert "quel est le nom de votre projet" in [m for m in left if m.chat_id == 1002][-1].text  # she may start one
+    assert [m for m in left if m.chat_id == 1002][-1].text == (  # not the newcomer's welcome again
+        "Vous n'avez plus de projet dans le guide.\nPour en commencer un : quel est son nom ?\nCe que je garde de "
+        "vous : /mes_donnees. Pour l'effacer : /supprimer.")
     with services.database.connect() as connection:
         assert dict(connection.execute(select(Membership.user_id, Membership.role)).all()) == {1001: "owner"}
     await owner.send("Directrice")
@@ -662,6 +664,7 @@ async def test_a_member_leaves_the_project_and_their_answers_stay_with_their_nam
     assert "Jeanne Martin" in recap.text and "Claire Martin" in recap.text, recap.text
     await forge(claire, the_project(services), Action.PROJECT_LEAVE, 1)  # an old button: she is no member now
     assert (await owner.send("/equipe"))[-1].text.count("•") == 1
+    assert (await claire.send("Maison de Levie"))[0].text.startswith("Projet « Maison de Levie » créé")
 
 
 async def test_the_last_owner_names_another_before_leaving_and_alone_has_no_leave_button(owner, application, api,
@@ -689,3 +692,23 @@ async def test_the_last_owner_names_another_before_leaving_and_alone_has_no_leav
     assert "👥" in (await claire.send("/equipe"))[-1].text
     with services.database.connect() as connection:
         assert dict(connection.execute(select(Membership.user_id, Membership.role)).all()) == {1002: "owner"}
+
+
+async def test_a_step_a_teammate_answered_alone_says_so_once_in_its_recap(owner, application, api, services):
+    """A new mayor taking the project over read "réponse de Marie-Paule Santoni, le 5 décembre 2026" under each of
+    a step's answers."""
+    await owner.start_project()
+    claire = person(application, api, 1002, "Claire", "Martin")
+    await join(claire, await invite(owner, "contributeur"))
+    await claire.send("Jeanne Martin")
+    await claire.send("Directrice")
+    assert "Réponses de" not in (await claire.click("Temps plein"))[-1].text  # her own
+    await owner.send("/menu")
+    recap = (await owner.click("1. "))[-1]
+    assert "Récapitulatif : Le chef de projet" in recap.text
+    assert "Fiche technique : 1. Identifier un chef de projet\nRéponses de Claire Martin, le 1er juillet 2027." \
+        in recap.text
+    assert "réponse de" not in recap.text
+    await owner.click("✏️ 2")
+    recap = (await owner.send("Secrétaire générale"))[-1]  # now two hands: each answer says whose
+    assert "Réponses de" not in recap.text and recap.text.count("réponse de Claire Martin") == 2
