@@ -2584,7 +2584,7 @@ class _Conversation:
         values = {**self._invitation_values(invitation), "project": self.project.name}
         if invitation.partner is None:  # where the project stands, for whoever joins it under way (a new mayor)
             values |= {"where": self._project_values(),
-                       "answered": sum(answer.status == ANSWERED for answer in self.view.answers.values())}
+                       "answered": sum(progress.done for progress in self.view.stage_progress())}  # as /avancement
         return Outcome([Reply("invitation_accepted", values, edit=True), *self._carry_on()])
 
     def _open_invitation(self, token: str) -> Outcome:
