@@ -98,6 +98,8 @@ ANSWERING_TAPS = frozenset({Action.PICK, Action.TOGGLE, Action.VALIDATE, Action.
                             Action.SKIP, Action.DEFER})
 # What the next text is for, not a date being typed.
 SCREENS = frozenset({MENU, DOSSIER, PROJECTS, TEAM, CHECKLIST, DEFERRED_LIST, ELSEWHERE, REMINDERS_SCREEN})
+# The screens whose words a reader may type: each does what a button the reader may tap does.
+READING_SCREENS = frozenset({DOSSIER, PROJECTS, TEAM, CHECKLIST})
 # The screens whose own words a text typed under them may be (the others are ELSEWHERE).
 SCREEN_MARKERS = {"projects": PROJECTS, "team": TEAM, "checklist": CHECKLIST, "deferred": DEFERRED_LIST}
 # A user's last activity is kept to the day: one write a day at most, plenty for an erasure counted in months.
@@ -525,6 +527,9 @@ class _Conversation:
         # on to answer through this method again is this event's doing.
         asked_id, self.membership.asked_question = self.membership.asked_question, None
         if self.membership.role not in ANSWERING and self.membership.role != PARTNER:
+            reading = self.membership.awaiting in READING_SCREENS  # "brouillon" under /dossier: what its button does
+            if reading and (under_screen := self._typed_at_screen(text)) is not None:
+                return under_screen
             return Outcome([self._not_allowed(typed=True), *self._proceed()])
         if self._partner and not self._partner_asked():
             return Outcome(self._proceed())
@@ -2086,7 +2091,7 @@ class _Conversation:
         buttons = [[self._button(self.ui.documents.final, Action.DOSSIER, 0)]] if complete else []
         buttons += [[self._button(self.ui.documents.draft, Action.DOSSIER, 1)],
                     [self._button(self.ui.buttons.menu, Action.MENU)]]
-        if allows_action(self.membership.role, Action.DOSSIER) and self.membership.role in ANSWERING:
+        if allows_action(self.membership.role, Action.DOSSIER):
             self.membership.awaiting = DOSSIER  # saved with the membership; its buttons stay valid
         return Reply("dossier", standing, buttons)
 

@@ -412,6 +412,8 @@ async def test_a_reader_reads_and_answers_nothing(owner, application, api, servi
     assert "Exigences de la labellisation" in conformity.text
     assert conformity.labels == ["☰ Menu"]  # no 🔧 to open a step: a reader opens none
     assert "Dossier final" not in (await prefecture.send("/dossier"))[-1].labels  # what is missing, and a draft
+    # "brouillon" typed there is its button, which a reader may tap: it was "vous ne répondez pas aux questions"
+    assert (await prefecture.send("brouillon"))[0].text.startswith("📝 Préparation du brouillon…")
     await prefecture.send("/checklist")
     stage = (await prefecture.click("1. Établir un diagnostic"))[0]
     assert stage.labels == ["📋 Toutes les étapes", "☰ Menu"]  # nothing to tick, one by one or all at once
