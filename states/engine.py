@@ -53,7 +53,7 @@ from states.reminder_plan import Planner
 from states.reports import Reports, requirement_counts
 from states.roles import ANSWERING, OWNER, PARTNER, allows_action, allows_command, usable
 from states.referential_desk import ReferentialDesk
-from states.renamed import answers_to_check, another_name
+from states.renamed import another_name, answers_to_check, names_member
 from states.team import TeamDesk
 from states.unseen import ELSEWHERE, SCREENS_WITHOUT_QUESTION, acts_on_any_question
 from store.db import write_transaction
@@ -2651,9 +2651,19 @@ class _Conversation:
         desk = self._team()
         if payload.arg not in (None, 1):
             return self._stale()
-        if payload.arg is None or not desk.leave():
+        if payload.arg is None or not desk.leave(self._naming(self.user.name)):
             return Outcome([desk.leaving()])
         return self._gone(Reply("project_left", {"project": self.project.name}, edit=True), desk.told)
+
+    def _naming(self, name: str) -> list[dict[str, Any]]:
+        """The answers the dossier prints that name this person (the project leader, a referent…), with their stage."""
+        named = []
+        for question in self.guide.questions.values():
+            if question.person and self.view.status(question.id) == ANSWERED and self.view.visible(question) \
+                    and names_member(self.view.values.get(question.id), name):
+                stage = self.guide.stage_of_step.get(self.guide.step_of_question[question.id].id)
+                named.append({"prompt": self.view.prompt(question), "stage": stage.order if stage else None})
+        return named
 
     def _gone(self, said: Reply, others: list[tuple[int, Reply]]) -> Outcome:
         """The user no longer belongs to the project open: another of theirs opens, or they start anew."""

@@ -28,6 +28,12 @@ def another_name(before: object, after: object) -> bool:
 _WORD_RE = re.compile(r"\w+")
 
 
+def names_member(answer: object, member: str) -> bool:
+    """Whether a person's name answered is this member's full name, as Telegram gives it ("Marie-Paule Santoni"); a
+    first name alone names too many people to say."""
+    return isinstance(answer, str) and len(_WORD_RE.findall(member)) > 1 and not another_name(answer, member)
+
+
 def answers_to_check(question: Question, view: ProjectView, answered_now: set[str]) -> str:
     """The short names of the answers describing the former name, given and shown, none of them given just now:
     "l'adresse, le représentant légal et sa fonction"; "" for none."""

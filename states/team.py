@@ -10,7 +10,7 @@ from dialogs.partners import Partners, partner_name
 from dialogs.ui import UiTexts
 from states.buttons import Action, shorten
 from states.events import Button, Reply
-from states.roles import INVITED, OWNER, PARTNER, REMOVE, ROLE_CODES, allows_action
+from states.roles import ANSWERING, INVITED, OWNER, PARTNER, REMOVE, ROLE_CODES, allows_action
 from store.team import VALID, InvitationRow, Member, Team
 
 
@@ -83,12 +83,14 @@ class TeamDesk:
         return Reply("project_leave_confirm", {"project": self.project_name, "last_owner": last,
                                                "alone": len(self.team.members(self.project_id)) == 1}, rows)
 
-    def leave(self) -> bool:
-        """The member who asked leaves; the others are told at once. False for the last owner, who stays."""
+    def leave(self, named: list[dict]) -> bool:
+        """The member who asked leaves; the others are told at once, with the answers that still name them
+        (`named`: each one's prompt and stage). False for the last owner, who stays."""
         if self._last_owner():
             return False
-        told = Reply("team_member_left", {"project": self.project_name, "name": self.user_name})
-        self.told += [(m.user_id, told) for m in self.team.members(self.project_id) if m.user_id != self.user_id]
+        told = {"project": self.project_name, "name": self.user_name}
+        self.told += [(m.user_id, Reply("team_member_left", told | {"named": named if m.role in ANSWERING else []}))
+                      for m in self.team.members(self.project_id) if m.user_id != self.user_id]
         self.team.remove(self.project_id, self.user_id)
         return True
 

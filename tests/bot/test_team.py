@@ -691,6 +691,7 @@ async def test_the_last_owner_names_another_before_leaving_and_alone_has_no_leav
     await owner.click("Quitter le projet")
     left = await owner.click("Oui, quitter le projet")
     assert any(m.chat_id == 1002 and "Marie Dupont a quitté le projet" in m.text for m in left)
+    assert not any("Le dossier nomme encore" in m.text for m in left)  # no answer names her
     assert "👥" in (await claire.send("/equipe"))[-1].text
     with services.database.connect() as connection:
         assert dict(connection.execute(select(Membership.user_id, Membership.role)).all()) == {1002: "owner"}
@@ -714,3 +715,22 @@ async def test_a_step_a_teammate_answered_alone_says_so_once_in_its_recap(owner,
     await owner.click("✏️ 2")
     recap = (await owner.send("Secrétaire générale"))[-1]  # now two hands: each answer says whose
     assert "Réponses de" not in recap.text and recap.text.count("réponse de Claire Martin") == 2
+
+
+async def test_the_team_is_told_which_answers_still_name_a_member_who_leaves(owner, application, api, services):
+    """The project leader left for another job; the Préfecture's dossier still named her as the chef de projet."""
+    await owner.start_project()
+    claire = person(application, api, 1002, "Claire", "Martin")
+    await join(claire, await invite(owner, "contributeur"))
+    luc = person(application, api, 1004, "Luc", "Ferrandi")
+    await join(luc, await invite(owner, "lecteur"))
+    await claire.send("Claire Martin, chargée de mission")
+    await claire.send("/equipe")
+    await claire.click("Quitter le projet")
+    left = await claire.click("Oui, quitter le projet")
+    told = {m.chat_id: m.text for m in left if m.chat_id != 1002}
+    assert told[1001].endswith("👤 Le dossier nomme encore Claire Martin pour « Qui est le chef de projet de la future "
+                               "Maison ? » (étape 1). Si quelqu'un d'autre tient ce rôle, changez cette réponse "
+                               "depuis /menu.")
+    assert told[1004] == ("🚪 Claire Martin a quitté le projet « MSAP des Causses ».\nSes réponses y restent, avec "
+                          "son nom.")  # a reader changes no answer
