@@ -2651,9 +2651,8 @@ class _Conversation:
         desk = self._team()
         if payload.arg not in (None, 1):
             return self._stale()
-        if payload.arg is None or not desk.leave(self._naming(self.user.name)):
-            return Outcome([desk.leaving()])
-        return self._gone(Reply("project_left", {"project": self.project.name}, edit=True), desk.told)
+        left = desk.leave(self._naming(self.user.name)) if payload.arg == 1 else None
+        return Outcome([desk.leaving()]) if left is None else self._gone(left, desk.told)
 
     def _naming(self, name: str) -> list[dict[str, Any]]:
         """The answers the dossier prints that name this person (the project leader, a referent…), with their stage."""

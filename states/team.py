@@ -81,18 +81,20 @@ class TeamDesk:
         rows = [] if last else [[self.button(self.ui.buttons.project_leave_yes, Action.PROJECT_LEAVE, 1)]]
         rows.append([self.button(self.ui.buttons.team, Action.TEAM)])
         return Reply("project_leave_confirm", {"project": self.project_name, "last_owner": last,
-                                               "alone": len(self.team.members(self.project_id)) == 1}, rows)
+                                               "alone": len(self.team.members(self.project_id)) == 1,
+                                               "wrote": self.team.wrote(self.project_id, self.user_id)}, rows)
 
-    def leave(self, named: list[dict]) -> bool:
+    def leave(self, named: list[dict]) -> Reply | None:
         """The member who asked leaves; the others are told at once, with the answers that still name them
-        (`named`: each one's prompt and stage). False for the last owner, who stays."""
+        (`named`: each one's prompt and stage). What the member is told; None for the last owner, who stays."""
         if self._last_owner():
-            return False
-        told = {"project": self.project_name, "name": self.user_name}
+            return None
+        told = {"project": self.project_name, "name": self.user_name,
+                "wrote": self.team.wrote(self.project_id, self.user_id)}
         self.told += [(m.user_id, Reply("team_member_left", told | {"named": named if m.role in ANSWERING else []}))
                       for m in self.team.members(self.project_id) if m.user_id != self.user_id]
         self.team.remove(self.project_id, self.user_id)
-        return True
+        return Reply("project_left", told, edit=True)
 
     def _member(self, member: Member) -> dict:
         return {"name": member.name, "role": self.role_label(member.role), "you": member.user_id == self.user_id,

@@ -12,9 +12,10 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, delete, insert, select, update
 
-from store.models import Invitation, Membership, Reminder, User, as_utc
+from store.models import Answer, Invitation, Membership, Reminder, User, as_utc
 
-INVITATION, MEMBERSHIP, USER, REMINDER = (m.__table__ for m in (Invitation, Membership, User, Reminder))
+INVITATION, MEMBERSHIP, USER, REMINDER, ANSWER = (m.__table__ for m in (Invitation, Membership, User, Reminder,
+                                                                         Answer))
 TOKEN_BYTES = 24
 VALID_FOR = timedelta(days=7)
 VALID, USED, REVOKED, EXPIRED = "valid", "used", "revoked", "expired"
@@ -130,6 +131,11 @@ class Team:
             MEMBERSHIP.c.project_id == project_id, MEMBERSHIP.c.user_id == user_id).values(
             role=role, partner=None, confirmed_at=None, focus_question=None, draft_question=None,
             draft_choices=None, budget_pending=None, awaiting=None))
+
+    def wrote(self, project_id: int, user_id: int) -> bool:
+        """Whether the member gave any answer in the project, kept now or in an answer's history."""
+        return self.connection.execute(select(ANSWER.c.id).where(
+            ANSWER.c.project_id == project_id, ANSWER.c.user_id == user_id).limit(1)).first() is not None
 
     def remove(self, project_id: int, user_id: int) -> None:
         """The member leaves the project; what they wrote stays, with their name."""

@@ -734,3 +734,9 @@ async def test_the_team_is_told_which_answers_still_name_a_member_who_leaves(own
                                "depuis /menu.")
     assert told[1004] == ("🚪 Claire Martin a quitté le projet « MSAP des Causses ».\nSes réponses y restent, avec "
                           "son nom.")  # a reader changes no answer
+    await luc.send("/equipe")
+    confirm = (await luc.send("je quitte le projet"))[-1]  # typed by a reader: the button's words
+    assert "Vos réponses" not in confirm.text  # a reader gave none
+    left = await luc.click("Oui, quitter le projet")
+    assert left[0].text == "🚪 Vous avez quitté le projet « MSAP des Causses »."
+    assert [m.text for m in left if m.chat_id == 1001] == ["🚪 Luc Ferrandi a quitté le projet « MSAP des Causses »."]
