@@ -84,6 +84,8 @@ class FundingRules(Strict):
     deadline_days_before: list[int] = Field(min_length=1)
     state_question: Identifier
     sent_options: list[Identifier] = Field(min_length=1)
+    # "La Maison fonctionne-t-elle déjà ?": a Maison not labelled yet asks for its subsidy with its dossier.
+    running_question: Identifier
     fiche: str
 
 
@@ -224,6 +226,7 @@ def check_questions(model: ReminderModel, questions: dict[str, Question]) -> Non
         model.labelling.date_question: "date", model.activity_report.writer_question: "short_text",
         model.activity_report.expectations_question: "long_text",
         model.funding_request.deadline_question: "date", model.funding_request.state_question: "choice",
+        model.funding_request.running_question: "yes_no",
     }
     for question_id, kind in expected.items():
         question = questions.get(question_id)

@@ -21,7 +21,7 @@ from store.repo import StoredAnswer
 from store.team_news import CONFIRMED, JOINED, REFERENTIAL, REQUIREMENT, STAGE_DONE, TeamEventRow
 
 # Reminders whose text does not read the project's answers (the others name invitees, writers, questions).
-NO_ANSWERS = {FOLLOWUP, ASK_DATE, FUNDING, DEADLINE, TEAM}
+NO_ANSWERS = {FOLLOWUP, ASK_DATE, DEADLINE, TEAM}
 # A rule's state in a team event, as the conformity screens name it (templates/messages/_rules.html.j2).
 STATES = {"met": "satisfied", "not_met": "not_met", "pending": "pending"}
 
@@ -62,8 +62,11 @@ class ReminderNotes:
             return Reply("reminder_ask_date", {**common, "since": row.event_date},
                          [[button(texts.set_date, Action.REMINDER_DATE)], [button(texts.open, Action.REMINDERS)]])
         if row.kind == FUNDING:
+            values = ProjectView(self.guide, answers or {}).values
+            labelled = values.get(self.model.labelling.decision_question) == self.model.labelling.granted_option
             return Reply("reminder_funding", {**common, "year": today.year, "fiche": self.model.funding_request.fiche,
-                                              "funds": self.funds},
+                                              "funds": self.funds, "under_way": not labelled and values.get(
+                                                  self.model.funding_request.running_question) is not True},
                          [[button(self.ui.budget.open, Action.BUDGET)], [button(texts.open, Action.REMINDERS)]])
         if row.kind == DEADLINE:
             return Reply("reminder_deadline", {**common, "funds": self.funds},

@@ -250,8 +250,17 @@ async def test_the_funding_request_comes_on_the_first_working_day_of_january(tea
     # inter-opérateurs.
     assert len(sent) == 1 and "Demande de subvention 2028" in sent[0]
     assert f"Une seule demande, qui regroupe {funds}." in sent[0]
+    # A project at its diagnostic asks for no subsidy yet: "pensez à la demande" had it ask the Préfecture now.
+    assert "La Maison n'est pas encore labellisée : sa demande de subvention de fonctionnement partira avec le " \
+           "dossier de labellisation (étape 7)." in sent[0] and "pensez à la demande" not in sent[0]
     assert await team.tick("2028-01-04 09:00") == []
-    assert len(await team.tick("2029-01-02 09:00")) == 1  # 1 January 2029 is a Monday, a holiday
+    with team.services.database.begin() as connection:
+        project_id = Repository(connection).user(team.user_id, "Marie Dupont").active_project_id
+        for question, kind, value in (("label_demande_etat", "choice", "decision"),
+                                      ("label_decision", "choice", "accordee")):
+            Repository(connection).record_answer(project_id, question, kind, "answered", value, team.user_id)
+    sent = await team.tick("2029-01-02 09:00")  # 1 January 2029 is a Monday, a holiday
+    assert len(sent) == 1 and "L'année commence : pensez à la demande de subvention de fonctionnement." in sent[0]
 
 
 async def test_the_weekly_digest_is_opt_in_and_lists_the_deferred_questions(team):
