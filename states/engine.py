@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from itertools import groupby
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -70,6 +71,7 @@ COMMANDS = ("start", "menu", "avancement", "budget", "dossier", "conformite", "c
 PERSONAL_COMMANDS = ("mes_donnees", "supprimer", "confidentialite")
 EDIT_BUTTONS_PER_ROW = 5
 RECAP_ITEMS_PER_MESSAGE = 40  # 8 rows of ✏️ buttons: well within Telegram's 100 buttons
+DEFERRED_RUN = 3  # answers left for later in a row that a recap says on one line
 # Kinds of answer no other question reads: typed too early, such an answer is kept for its question.
 _ONLY_ITS_ANSWER = frozenset({Kind.ADDRESS, Kind.SIRET, Kind.TIME_RANGES})
 # The next tap is the project's referential, chosen once its territory is given (membership.awaiting).
@@ -2385,12 +2387,13 @@ class _Conversation:
                                  if q.kind is Kind.TIME_RANGES and q.id in self.view.values])
                   if step.weekly_hours else None)
         partner = self._partner_label() if self._partner else None
+        items = _deferred_folded(items)
         starts = range(0, max(len(items), 1), RECAP_ITEMS_PER_MESSAGE)
         parts = []
         for start in starts:
             shown = items[start:start + RECAP_ITEMS_PER_MESSAGE]
             edit_buttons = [self._button(self.ui.buttons.edit.format(number=item["number"]), Action.EDIT,
-                                         item["number"] - 1) for item in shown]
+                                         item["number"] - 1) for item in shown if not item.get("last")]
             rows = [edit_buttons[i:i + EDIT_BUTTONS_PER_ROW] for i in range(0, len(edit_buttons), EDIT_BUTTONS_PER_ROW)]
             last = start == starts[-1]
             if last:
@@ -2887,6 +2890,20 @@ def _outcome(replies: Reply | list[Reply] | None) -> Outcome | None:
     if replies is None:
         return None
     return Outcome(replies if isinstance(replies, list) else [replies])
+
+
+def _deferred_folded(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A recap's items, answers left for later DEFERRED_RUN of them in a row or more on one line without ✏️ (a step
+    of partners all left for later was 73 lines and buttons); /a_traiter lists them, and their numbers typed still
+    reopen them."""
+    folded: list[dict[str, Any]] = []
+    for deferred, run in groupby(items, key=lambda item: (item["answer"] or {}).get("status") == DEFERRED):
+        run = list(run)
+        if deferred and len(run) >= DEFERRED_RUN:
+            folded.append({"number": run[0]["number"], "last": run[-1]["number"], "count": len(run), "by": None})
+        else:
+            folded += run
+    return folded
 
 
 def _said_along(question: Question, text: str) -> tuple[Any, str] | None:
