@@ -1138,14 +1138,18 @@ class _Conversation:
         return dated
 
     def _typed_at_recap(self, step: Step, text: str) -> Outcome:
-        """"oui" to "Tout est juste ?", "3", "retour": what « Étape suivante », ✏️ 3 or « Retour » do."""
-        meant = typed_at_recap(text, len(self.view.visible_questions(step)))
+        """"oui" to "Tout est juste ?", "3", "retour": what « Étape suivante », ✏️ 3 or « Retour » do; "3 Temps
+        plein": answer 3 changed."""
+        shown = self.view.visible_questions(step)
+        meant = typed_at_recap(text, len(shown))
         if meant == NEXT:
             return self._typed(self._next())
         if meant == BACK:
             return self._typed(self._back())
         if isinstance(meant, int):
             return self._edit(meant - 1)
+        if (numbered := numbered_answer(text)) is not None and numbered[1] and 0 < numbered[0] <= len(shown):
+            return self._answer_asked(shown[numbered[0] - 1], numbered[1], replying=True)  # "1 Anna Pietri"
         return Outcome([Reply("use_buttons", {"partner": self._partner}), *self._recap(step)])
 
     @staticmethod
@@ -1527,7 +1531,7 @@ class _Conversation:
             return outcome
         name = before.author
         replaced = Reply("answered_meanwhile", {"name": name, "meanwhile": not replying, "answers": [
-            {"prompt": None if said and question is asked else self.view.prompt(question),
+            {"prompt": None if said and question is asked and len(theirs) == 1 else self.view.prompt(question),
              "answer": self._display(question, from_json(question.kind, stored.value))}
             for question, stored in theirs]},
             [[self._button(self.ui.buttons.restore_theirs.format(name=name), Action.RESTORE,

@@ -740,3 +740,24 @@ async def test_the_team_is_told_which_answers_still_name_a_member_who_leaves(own
     left = await luc.click("Oui, quitter le projet")
     assert left[0].text == "🚪 Vous avez quitté le projet « MSAP des Causses »."
     assert [m.text for m in left if m.chat_id == 1001] == ["🚪 Luc Ferrandi a quitté le projet « MSAP des Causses »."]
+
+
+async def test_a_number_and_an_answer_typed_under_a_recap_change_that_answer(owner, application, api, services):
+    """A new president typed "1 Anna Pietri, directrice générale des services" under the recap of « Le chef de
+    projet »: "Cette partie est complète", nothing changed."""
+    await owner.start_project()
+    claire = person(application, api, 1002, "Claire", "Martin")
+    await join(claire, await invite(owner, "contributeur"))
+    await claire.send("Claire Martin, chargée de mission")
+    await claire.click("Mi-temps")
+    await owner.send("/menu")
+    await owner.click("1. ")
+    replies = await owner.send("1 Anna Pietri, directrice générale des services")
+    assert replies[0].text == ("➡️ Réponse retenue pour « Qui est le chef de projet de la future Maison ? » : Anna "
+                               "Pietri.\n📝 Et à « Quelle est sa fonction et dans quelle structure ? », j'ai noté : "
+                               "directrice générale des services.")
+    theirs = next(reply for reply in replies if "avait répondu" in reply.text)  # both said with their questions
+    assert theirs.text.startswith("ℹ️ Claire Martin avait répondu :\nQui est le chef de projet de la future Maison ?"
+                                  "\n➡️ Claire Martin\nQuelle est sa fonction")
+    assert "Récapitulatif : Le chef de projet" in replies[-1].text and "➡️ Anna Pietri" in replies[-1].text
+    assert "Cette partie est complète" not in " ".join(reply.text for reply in replies)
