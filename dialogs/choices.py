@@ -301,6 +301,12 @@ def choice_clauses(options: Sequence[Option], text: str) -> tuple[str, list[str]
     return head, [part.strip() for part in others if part.strip()]
 
 
+def after_head(text: str) -> str:
+    """What a choice's answer says after the clause naming its option, as typed: "à 25 minutes de Zonza,
+    Serra-di-Scopamène, Carbini" of "au centre du bourg, à 25 minutes de Zonza, Serra-di-Scopamène, Carbini"."""
+    return "".join(_split_list(text)[2:]).strip()
+
+
 def with_details(question: Question, text: str) -> tuple[list[str], str] | None:
     """"2 agents, le local de l'ancienne perception": the options a list names and, as it says more than their
     names, the whole text as their details; None when it names options only ("le personnel et les locaux") or is

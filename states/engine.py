@@ -13,9 +13,8 @@ from sqlalchemy import Engine as Database
 
 from dialogs.budget import project_budget, subsidy_label
 from dialogs.budget_typed import read_lines, says_none
-from dialogs.choices import (choice_clauses, match_choice, option_and_name, option_said_last, options_named,
-                             other_said, read_list, said_how, says_where, with_details, with_other,
-                             without_means)
+from dialogs.choices import (after_head, choice_clauses, match_choice, option_and_name, option_said_last, options_named,
+                             other_said, read_list, said_how, says_where, with_details, with_other, without_means)
 from dialogs.address import not_address_lines, without_parts
 from dialogs.conditions import leaves
 from dialogs.correction import Correction, corrected, likeness
@@ -768,6 +767,8 @@ class _Conversation:
         head, details = choice_clauses(question.options, text)
         said = self._dated_along(step, question, value, question, head)
         unkept, later = self._details_answering_later(step, question, value, details) if details else (None, [])
+        if unkept == details and len(details) > 1:  # none taken further on: quoted in one piece, as typed
+            unkept = [after_head(text)]
         return unkept, said + later
 
     def _dated_along(self, step: Step, question: Question, value: Any, answered: Question, text: str) -> list[Reply]:
