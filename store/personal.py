@@ -101,7 +101,6 @@ def personal_records(connection: Connection, user_id: int) -> dict[str, Any] | N
     user = connection.execute(select(USER.c.id, USER.c.name, USER.c.created_at).where(USER.c.id == user_id)).first()
     if user is None:
         return None
-    names = dict(_projects(connection, user_id))
     memberships = connection.execute(
         select(PROJECT.c.id, PROJECT.c.name, PROJECT.c.territory, PROJECT.c.referential, MEMBERSHIP.c.role,
                MEMBERSHIP.c.partner, MEMBERSHIP.c.created_at)
@@ -127,6 +126,10 @@ def personal_records(connection: Connection, user_id: int) -> dict[str, Any] | N
     news = connection.execute(
         select(TEAM_EVENT.c.project_id, TEAM_EVENT.c.kind, TEAM_EVENT.c.details, TEAM_EVENT.c.created_at)
         .where(TEAM_EVENT.c.user_id == user_id).order_by(TEAM_EVENT.c.id)).all()
+    # Every project the rows are of, those the user has left included: what they wrote there is theirs still.
+    ids = {row.project_id for rows in (answers, marks, lines, meetings, reminders, news) for row in rows}
+    names = dict(connection.execute(select(PROJECT.c.id, PROJECT.c.name).where(PROJECT.c.id.in_(ids))).all()) \
+        if ids else {}
     return {
         "user": {"telegram_id": user.id, "name": user.name, "since": _when(user.created_at)},
         "projects": [{"project": row.name, "territory": row.territory, "referential": row.referential,

@@ -1,6 +1,7 @@
 """A project is a team: invitations by link, roles checked on the server, a partner's own part, who did what."""
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -666,6 +667,9 @@ async def test_a_member_leaves_the_project_and_their_answers_stay_with_their_nam
     assert "Jeanne Martin" in recap.text and "Claire Martin" in recap.text, recap.text
     await forge(claire, the_project(services), Action.PROJECT_LEAVE, 1)  # an old button: she is no member now
     assert (await owner.send("/equipe"))[-1].text.count("•") == 1
+    await claire.send("/mes_donnees")  # what she wrote there is still hers: said with the project's name
+    records = json.loads(api.documents[-1][1])
+    assert records["projects"] == [] and {a["project"] for a in records["answers"]} == {"MSAP des Causses"}
     assert (await claire.send("Maison de Levie"))[0].text.startswith("Projet « Maison de Levie » créé")
 
 
