@@ -44,13 +44,23 @@ class ErasurePlan:
 
 def erasure_plan(connection: Connection, user_id: int) -> ErasurePlan:
     plan = ErasurePlan([], [])
-    for project_id, name in _projects(connection, user_id):
+    projects = _projects(connection, user_id)
+    for project_id, name in projects:
         if _other_owners(connection, project_id, user_id):
             plan.kept.append(name)
         else:
             plan.erased.append(name)
             plan.bereft.extend((member, name) for member in _other_members(connection, project_id, user_id))
+    plan.kept.extend(_left_with_answers(connection, user_id, {project_id for project_id, _ in projects}))
     return plan
+
+
+def _left_with_answers(connection: Connection, user_id: int, member_of: set[int]) -> list[str]:
+    """The projects the user has left that keep something they wrote: it stays there, as a former member's."""
+    ids = set().union(*(connection.execute(select(table.c.project_id).where(table.c.user_id == user_id))
+                        .scalars().all() for table in _AUTHORED)) - member_of
+    return list(connection.execute(select(PROJECT.c.name).where(PROJECT.c.id.in_(ids)).order_by(PROJECT.c.id))
+                .scalars()) if ids else []
 
 
 def erase_user(connection: Connection, user_id: int, hand_over: bool = False) -> ErasurePlan:
@@ -64,17 +74,16 @@ def erase_user(connection: Connection, user_id: int, hand_over: bool = False) ->
     name = connection.execute(select(USER.c.name).where(USER.c.id == user_id)).scalar()
     for project_id, _ in _projects(connection, user_id):
         if _other_owners(connection, project_id, user_id):
-            for table in _AUTHORED:
-                # An answer's message id points into the user's chat: it goes with them.
-                erased = {"user_id": None, **({"message_id": None} if table is ANSWER else {})}
-                connection.execute(update(table).where(table.c.project_id == project_id,
-                                                       table.c.user_id == user_id).values(erased))
             connection.execute(delete(REMINDER).where(REMINDER.c.project_id == project_id,
                                                       REMINDER.c.user_id == user_id))
             connection.execute(delete(MEMBERSHIP).where(MEMBERSHIP.c.project_id == project_id,
                                                         MEMBERSHIP.c.user_id == user_id))
             continue
         erase_project(connection, project_id)
+    for table in _AUTHORED:  # what stays, in the projects kept and in those the user had left, as a former member's
+        # An answer's message id points into the user's chat: it goes with them.
+        erased = {"user_id": None, **({"message_id": None} if table is ANSWER else {})}
+        connection.execute(update(table).where(table.c.user_id == user_id).values(erased))
     for column in (INVITATION.c.invited_by, INVITATION.c.opened_by, INVITATION.c.used_by):
         connection.execute(update(INVITATION).where(column == user_id).values({column.name: None}))
     connection.execute(delete(RECEIVED).where(RECEIVED.c.chat_id == user_id))

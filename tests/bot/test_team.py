@@ -765,3 +765,26 @@ async def test_a_number_and_an_answer_typed_under_a_recap_change_that_answer(own
                                   "\n➡️ Claire Martin\nQuelle est sa fonction")
     assert "Récapitulatif : Le chef de projet" in replies[-1].text and "➡️ Anna Pietri" in replies[-1].text
     assert "Cette partie est complète" not in " ".join(reply.text for reply in replies)
+
+
+async def test_erasing_oneself_after_leaving_leaves_one_s_answers_as_a_former_member_s(owner, application, api,
+                                                                                      services):
+    """The project left went unnamed in /supprimer, and its answers kept their link to the erased user's chat."""
+    await owner.start_project()
+    claire = person(application, api, 1002, "Claire", "Martin")
+    await join(claire, await invite(owner, "contributeur"))
+    await claire.send("Jeanne Martin")
+    await claire.send("/equipe")
+    await claire.click("Quitter le projet")
+    await claire.click("Oui, quitter le projet")
+    confirm = (await claire.send("/supprimer"))[-1]
+    assert "Restent à leurs autres membres, vos réponses y figurant comme celles d'un ancien membre :\n• MSAP des " \
+           "Causses" in confirm.text
+    await claire.click("Oui, tout effacer")
+    assert rows_mentioning(services.database, "Claire") == []
+    with services.database.connect() as connection:
+        assert connection.execute(select(Answer.user_id, Answer.message_id).where(
+            Answer.question_id == "chef_projet_nom")).all() == [(None, None)]
+    await owner.send("Directrice")
+    recap = (await owner.click("Temps plein"))[-1]
+    assert "➡️ Jeanne Martin" in recap.text and "d'un ancien membre" in recap.text
