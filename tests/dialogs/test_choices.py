@@ -655,3 +655,12 @@ def test_the_partners_named_at_the_committee_s_guests_are_the_partners():
     guests = load_guide().questions["dev_comite_membres"]
     assert parse_answer(guests, "les 4 maires, la sous-prefete, la CSSM, France Travail, La Poste, le Departement") \
         == ["collectivites", "prefecture", "partenaires"]
+
+
+@pytest.mark.parametrize("text", ["les maires, la CC et la Préfecture", "la Collectivité de Corse et la sous-préfète",
+                                  "l'interco et la com com voisine", "la CTG, le sous-préfet", "l'agglo"])
+def test_the_committee_s_local_authorities_are_read_as_teams_name_them(text):
+    """"la CC" among the committee's guests was not read; nor was the Collectivité de Corse, which holds the
+    Département's powers there."""
+    question = load_guide().questions["dev_comite_membres"]
+    assert "collectivites" in read_list(question, text).chosen and not read_list(question, text).unknown
