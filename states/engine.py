@@ -527,13 +527,13 @@ class _Conversation:
         # The question on the member's screen, read by the event's own text only: what a correction or a list goes
         # on to answer through this method again is this event's doing.
         asked_id, self.membership.asked_question = self.membership.asked_question, None
-        if self.membership.role not in ANSWERING and self.membership.role != PARTNER:
+        if self.membership.role not in ANSWERING and not (self._partner and self._partner_asked()):
             reading = self.membership.awaiting in READING_SCREENS  # "brouillon" under /dossier: what its button does
             if reading and (under_screen := self._typed_at_screen(text)) is not None:
                 return under_screen
+            if self._partner:  # its part given: nothing is asked of it
+                return Outcome(self._proceed())
             return Outcome([self._not_allowed(typed=True), *self._proceed()])
-        if self._partner and not self._partner_asked():
-            return Outcome(self._proceed())
         if says_goodbye(text):  # "stop", "à demain": nothing to record; the question waits for them
             return Outcome([Reply("pause")])
         if says_thanks(text):  # "merci" answers no question: the one waiting comes again, in sight

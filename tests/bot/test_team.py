@@ -365,6 +365,8 @@ async def test_a_partner_who_types_oui_under_its_recap_confirms_its_part(owner, 
     assert "Votre partie, pour la CAF, est confirmée." in confirmed[-1].text
     team = (await owner.send("/equipe"))[-1]
     assert "partie confirmée le 1er juillet 2027" in team.text
+    await paul.send("/equipe")  # its part given, its words under /equipe still do what its buttons do
+    assert (await paul.send("quitter le projet"))[-1].text.startswith("🚪 Quitter le projet « MSAP des Causses » ?")
 
 async def test_a_partner_sees_only_its_organisation_and_confirms_it(owner, application, api, services):
     paul, asked = await partner_at_recap(owner, application, api, services)
@@ -594,6 +596,8 @@ async def test_a_partner_whose_organisation_is_no_longer_chosen_is_told_so(owner
                                   ).scalar_one() is None
     with services.database.connect() as connection:
         assert connection.execute(select(Answer.id).where(Answer.user_id == 1003)).first() is None
+    await paul.send("/equipe")  # nothing asked of it any more: it may leave, in words as with the button
+    assert (await paul.send("quitter le projet"))[-1].text.startswith("🚪 Quitter le projet « MSAP des Causses » ?")
 
 
 async def test_an_other_local_partner_is_named_as_the_project_typed_it(owner, application, api, services):
