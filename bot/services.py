@@ -76,8 +76,8 @@ def build_services(settings: Settings, clock: Callable[[], datetime] = utcnow) -
     engine = Engine(referentials, ui, database, calendar, settings.zone, clock,
                     admins=frozenset(settings.admin_user_ids))
     documents = DocumentMaker(document_sources(referentials, ui, settings.zone), database, clock)
-    notes = {key: ReminderNotes(r.guide, calendar, ui, engine.partner_labels,
-                                subsidy_funds(r.budget.subsidy)) for key, r in referentials.items()}
+    notes = {key: ReminderNotes(r.guide, calendar, ui, engine.partner_labels, subsidy_funds(r.budget.subsidy),
+                                r.partners) for key, r in referentials.items()}
     queue = ReminderQueue(database, notes, engine.project_planner, clock)
     return Services(settings, guide, ui, database, engine, renderer, documents, queue, checkpoints)
 

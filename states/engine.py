@@ -1991,12 +1991,29 @@ class _Conversation:
         if (step := self._step()) is not None and follows(self._current(step)):
             return None  # what the answer calls for is asked first
         self.membership.awaiting = None
+        if self.view.status(later) != DEFERRED and (then := self._partner_left_next(later)) is not None:
+            self._move(goto_trigger(self.guide.step_of_question[then.id].id), focus=then)
+            self.membership.awaiting = f"{LATER}{self.guide.question_index[then.id]}:{left}"
+            partner = partner_name(self.ref.partners.by_question[later].key, self.engine.partner_names,
+                                   self.view.values)
+            return [Reply("notice", {"text": self.ui.notices.later_partner.format(partner=partner)}),
+                    *self._proceed()]
         if left == FINISHED or (left.isdigit() and int(left) < len(self.guide.steps)):
             self._move(goto_trigger(left if left == FINISHED else self.guide.steps[int(left)].id))
         listed = self._reports().deferred()
         if listed.values["stages"]:
             return [Reply("notice", {"text": self.ui.notices.later_left}), listed]
         return [Reply("notice", {"text": self.ui.notices.later_done}), *self._proceed()]
+
+    def _partner_left_next(self, question_id: str) -> Question | None:
+        """The next question about the same partner still left for later, after one answered from /a_traiter: a
+        partner's questions are answered in a row, not one per trip through the list."""
+        partner = self.ref.partners.by_question.get(question_id)
+        if partner is None or self._partner:
+            return None
+        after = partner.questions[partner.questions.index(question_id) + 1:]
+        return next((self.guide.questions[then] for then in after if self.view.status(then) == DEFERRED
+                     and self.view.visible(self.guide.questions[then])), None)
 
     def _checklist(self, payload: Payload) -> Outcome:
         marks = self.repo.checklist_marks(self.project.id)
@@ -2165,7 +2182,7 @@ class _Conversation:
     def _reports(self) -> Reports:
         return Reports(self.guide, self.ui, self.view, self._button, lambda: project_budget(
             self.ref.budget, self.view.values, self.repo.budget_lines(self.project.id)),
-                       lambda: self.repo.checklist_evidence(self.project.id), self._zone)
+                       lambda: self.repo.checklist_evidence(self.project.id), self._zone, self.ref.partners)
 
     def _focus(self, question: Question) -> None:
         self.membership.focus_question = question.id

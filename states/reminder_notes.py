@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from dialogs.calendar import local_date
 from dialogs.loader import LoadedGuide
+from dialogs.partners import Partners
 from dialogs.reminder_model import (ACTIVITY_REPORT, ASK_DATE, DEADLINE, DIGEST, FOLLOWUP, FUNDING, NUDGE, TEAM,
                                     ReminderModel)
 from dialogs.ui import UiTexts
@@ -28,10 +29,12 @@ STATES = {"met": "satisfied", "not_met": "not_met", "pending": "pending"}
 
 class ReminderNotes:
     def __init__(self, guide: LoadedGuide, model: ReminderModel, ui: UiTexts,
-                 partner_labels: Mapping[str, str], funds: Sequence[str]) -> None:
+                 partner_labels: Mapping[str, str], funds: Sequence[str], partners: Partners | None = None) -> None:
         """`partner_labels`: every referential's organisations (dialogs.referentials.partner_labels); `funds`: what
-        the labelling subsidy's one request groups (dialogs.budget.subsidy_funds)."""
+        the labelling subsidy's one request groups (dialogs.budget.subsidy_funds); `partners`: the referential's,
+        which the digest names a run of questions by."""
         self.guide = guide
+        self.partners = partners
         self.funds = list(funds)
         self.partner_labels = partner_labels
         self.model = model
@@ -73,7 +76,7 @@ class ReminderNotes:
                          [[button(self.ui.documents.draft, Action.DOSSIER, 1)], [button(texts.open, Action.REMINDERS)]])
         view = ProjectView(self.guide, answers or {})
         if row.kind == DIGEST:
-            deferred = Reports(self.guide, self.ui, view, button, lambda: None).deferred()
+            deferred = Reports(self.guide, self.ui, view, button, lambda: None, partners=self.partners).deferred()
             if not deferred.values["stages"]:
                 return None
             return Reply("reminder_digest", {**common, **deferred.values}, deferred.buttons)

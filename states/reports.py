@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from itertools import groupby
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -11,6 +12,7 @@ from dialogs.calendar import local_date
 from dialogs.checks import BY_HAND, PROVED, CheckResult, ItemState, Proofs, State, evaluate
 from dialogs.loader import LoadedGuide
 from dialogs.model import PLAUSIBILITY, RECOMMENDATION, REQUIREMENT, ChecklistItem, Question, Stage
+from dialogs.partners import Partners
 from dialogs.ui import UiTexts
 from states.buttons import Action
 from states.events import Button, Reply
@@ -19,17 +21,21 @@ from store.repo import ChecklistEvidence
 
 MakeButton = Callable[[str, str, "int | None"], Button]
 KINDS = (REQUIREMENT, RECOMMENDATION, PLAUSIBILITY)  # the order in which every report lists them
-# Questions /a_traiter lists at once, each with its button: Telegram refuses a keyboard of more than 100.
+# Lines /a_traiter lists at once, each with its button: Telegram refuses a keyboard of more than 100.
 DEFERRED_SHOWN = 40
+# One partner's questions left for later, this many in a row or more: one line, whose button answers the first.
+PARTNER_RUN = 3
 
 
 class Reports:
     def __init__(self, guide: LoadedGuide, ui: UiTexts, view: ProjectView, button: MakeButton,
                  budget: Callable[[], BudgetSummary], evidence: Callable[[], ChecklistEvidence] | None = None,
-                 zone: ZoneInfo | None = None) -> None:
+                 zone: ZoneInfo | None = None, partners: Partners | None = None) -> None:
         """With `evidence` (the repository's checklist_evidence for the project) and the bot's `zone`, the
-        checklist says on which day each item was proved or ticked, as the documents do."""
+        checklist says on which day each item was proved or ticked, as the documents do; with `partners`, the
+        questions left for later name the partner a run of them is about."""
         self.guide = guide
+        self.partners = partners
         self.ui = ui
         self.view = view
         self.button = button
@@ -110,28 +116,43 @@ class Reports:
         return formatting.long_date(local_date(state.on, self.zone))
 
     def deferred(self) -> Reply:
-        """The questions left for later, by stage: the first DEFERRED_SHOWN with a button each, then how many more."""
-        stages, rows, more = [], [], 0
+        """The questions left for later, by stage: the first DEFERRED_SHOWN lines with a button each (a partner's
+        run of questions on one line, numbered from its first), then how many questions more."""
+        stages, rows, more, number = [], [], 0, 1
         for stage in self.guide.stages:
-            questions = self._deferred_in(stage)
-            shown = questions[:max(DEFERRED_SHOWN - len(rows), 0)]
-            more += len(questions) - len(shown)
-            if shown:
-                first = len(rows) + 1
-                stages.append({"order": stage.order, "title": stage.title, "first": first,
-                               "questions": [self.view.prompt(q) for q in shown]})
-                rows += [[self.button(self.ui.buttons.answer.format(number=first + i), Action.ANSWER,
-                                      self.guide.question_index[q.id])] for i, q in enumerate(shown)]
+            lines = []
+            for run in self._deferred_runs(stage):
+                if len(rows) == DEFERRED_SHOWN:
+                    more += len(run)
+                    continue
+                lines.append({"number": number, "prompt": self.view.prompt(run[0])} if len(run) == 1 else
+                             {"number": number, "last": number + len(run) - 1, "count": len(run),
+                              "partner": self.partners.by_question[run[0].id].label})
+                rows.append([self.button(self.ui.buttons.answer.format(number=number), Action.ANSWER,
+                                         self.guide.question_index[run[0].id])])
+                number += len(run)
+            if lines:
+                stages.append({"order": stage.order, "title": stage.title, "lines": lines})
         way_on = [self.button(self.ui.buttons.resume, Action.RESUME, None),
                   self.button(self.ui.buttons.menu, Action.MENU, None)]
         return Reply("deferred", {"stages": stages, "more": more}, [*rows, way_on])
 
     def deferred_listed(self) -> list[Question]:
-        """The questions /a_traiter lists, in its order: « ✏️ Répondre 1 » is the first."""
-        return [q for stage in self.guide.stages for q in self._deferred_in(stage)][:DEFERRED_SHOWN]
+        """The questions /a_traiter lists, in its order, a partner's run each: « ✏️ Répondre 1 » is the first."""
+        runs = [run for stage in self.guide.stages for run in self._deferred_runs(stage)][:DEFERRED_SHOWN]
+        return [question for run in runs for question in run]
 
-    def _deferred_in(self, stage: Stage) -> list[Question]:
-        return [q for step in stage.steps for q in self.view.own_questions(step) if self.view.status(q.id) == DEFERRED]
+    def _deferred_runs(self, stage: Stage) -> list[list[Question]]:
+        """The stage's questions left for later, PARTNER_RUN or more about one partner in a row together (a France
+        services project leaving its twelve partners for later had seventy lines), the others one by one."""
+        questions = [q for step in stage.steps for q in self.view.own_questions(step)
+                     if self.view.status(q.id) == DEFERRED]
+        of = (lambda q: self.partners.by_question.get(q.id)) if self.partners is not None else (lambda q: None)
+        runs: list[list[Question]] = []
+        for partner, run in groupby(questions, key=of):
+            run = list(run)
+            runs += [run] if partner is not None and len(run) >= PARTNER_RUN else [[q] for q in run]
+        return runs
 
     def stage_done(self, stage: Stage) -> Reply:
         progress = next(p for p in self.view.stage_progress() if p.stage is stage)

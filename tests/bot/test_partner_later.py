@@ -54,9 +54,21 @@ async def test_a_partners_questions_not_answered_are_left_for_later_at_once(clie
     assert all(statuses(services, f"part_{field}_caf").get(f"part_{field}_caf") == "deferred"
                for field in ("nom", "services", "referent", "signataire", "contribution", "convention"))
 
+    # One line a partner, not one a question (France services' twelve partners made some seventy lines)
     listed = (await client.send("/a_traiter"))[-1]
-    assert "Quel est le nom officiel de l'organisme qui signera pour la CAF ?" in listed.text
-    assert "Qui signera la convention-cadre pour La Poste ?" in listed.text
+    assert "\n1 à 5. La Poste : 5 questions\n6 à 11. CAF : 6 questions\n" in listed.text
+    assert [label for label in listed.labels if "Répondre" in label] == ["✏️ Répondre 1", "✏️ Répondre 6"]
+    # Answered from there, a partner's questions follow one another; left again, the list comes back
+    replies = await client.click("✏️ Répondre 6")
+    assert question_in(services.guide, replies[-1]).id == "part_nom_caf"
+    replies = await client.send("Caisse d'allocations familiales de l'Aveyron")
+    assert replies[0].text == ("ℹ️ C'est noté. Question suivante sur la CAF, laissée pour plus tard ; /a_traiter pour "
+                               "revenir à la liste.")
+    assert question_in(services.guide, replies[-1]).id == "part_services_caf"
+    replies = await client.send("aide aux demandes de prestations")
+    assert question_in(services.guide, replies[-1]).id == "part_referent_caf"
+    replies = await client.click("Je ne sais pas encore")
+    assert "6 à 9. CAF : 4 questions" in replies[-1].text
 
 
 async def test_the_last_question_about_a_partner_offers_only_the_usual_later(client, services):
