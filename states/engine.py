@@ -13,8 +13,9 @@ from sqlalchemy import Engine as Database
 
 from dialogs.budget import project_budget, subsidy_label
 from dialogs.budget_typed import read_lines, says_none
-from dialogs.choices import (after_head, choice_clauses, match_choice, option_and_name, option_said_last, options_named,
-                             other_said, read_list, said_how, says_where, with_details, with_other, without_means)
+from dialogs.choices import (after_head, choice_clauses, match_choice, match_option, option_and_name, option_said_last,
+                             options_named, other_said, read_list, said_how, says_where, with_details, with_other,
+                             without_means)
 from dialogs.address import not_address_lines, without_parts
 from dialogs.conditions import leaves
 from dialogs.correction import Correction, corrected, likeness
@@ -892,12 +893,24 @@ class _Conversation:
         return Outcome([self._reports().checklist_stage(stage, self.repo.checklist_marks(self.project.id))])
 
     def _typed_at_deferred(self, text: str) -> Outcome | None:
-        """"2" or "répondre 2" under /a_traiter: « ✏️ Répondre 2 »."""
+        """"2" or "répondre 2" under /a_traiter: « ✏️ Répondre 2 »; a partner's name ("France Travail"): its
+        first question listed."""
         listed = self._reports().deferred_listed()
-        if (number := typed_at_deferred(text)) is None or not 1 <= number <= len(listed):
+        if (number := typed_at_deferred(text)) is not None:
+            question = listed[number - 1] if 1 <= number <= len(listed) else None
+        else:
+            question = next((listed_question for listed_question in listed
+                             if self._names_partner_of(listed_question, text)), None)
+        if question is None:
             return None
-        question = self.guide.question_index[listed[number - 1].id]
-        return self._answer_later(Payload(self.project.id, None, Action.ANSWER, question))
+        return self._answer_later(Payload(self.project.id, None, Action.ANSWER,
+                                          self.guide.question_index[question.id]))
+
+    def _names_partner_of(self, question: Question, text: str) -> bool:
+        """Whether the text names the partner the question is about: "France Travail", "la CAF"."""
+        partner = self.ref.partners.by_question.get(question.id)
+        return partner is not None and any(c.isalpha() for c in text) and match_option(
+            self.guide.questions[partner.selector].options, text, first_words=True) == partner.option
 
     def _typed_at_resume(self, text: str) -> Outcome | None:
         """"Oui" to "Voulez-vous continuer ?" is « ▶️ Continuer »; "non", a pause."""
@@ -2680,7 +2693,8 @@ class _Conversation:
         return Outcome([desk.leaving()]) if left is None else self._gone(left, desk.told)
 
     def _naming(self, name: str) -> list[dict[str, Any]]:
-        """The answers the dossier prints that name this person (the project leader, a referent…), with their stage."""
+        """The answers the dossier prints that name this person (the project leader, a referent…), and their
+        stage."""
         named = []
         for question in self.guide.questions.values():
             if question.person and self.view.status(question.id) == ANSWERED and self.view.visible(question) \

@@ -69,6 +69,8 @@ async def test_a_partners_questions_not_answered_are_left_for_later_at_once(clie
     assert question_in(services.guide, replies[-1]).id == "part_referent_caf"
     replies = await client.click("Je ne sais pas encore")
     assert "6 à 9. CAF : 4 questions" in replies[-1].text
+    replies = await client.send("la Poste")  # its name typed: its button
+    assert question_in(services.guide, replies[-1]).id == "part_services_la_poste"
 
 
 async def test_the_last_question_about_a_partner_offers_only_the_usual_later(client, services):
