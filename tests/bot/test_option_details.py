@@ -319,11 +319,7 @@ async def test_groups_of_residents_are_an_other_population_and_a_mistyped_part_n
     assert understood.text == ("➡️ Réponse retenue : Salariés, Autre.\n📝 Et à « Quelle autre population ? », j'ai "
                                "noté : les personnes âgées, les jeunes qui partent étudier à Corte ou sur le "
                                "continent.")
-    guide = services.engine.referentials["france_services"].guide
-    await client.send("/menu")
-    replies = await client.click("5. ")
-    while (asked := question_in(guide, replies[-1])).id != "equipe_savoir_etre":
-        replies = await answer(client, asked, {})
+    await at_stage_question(client, services, "5. ", "equipe_savoir_etre")
     told = (await client.send("polyvalance et la gestion du stress"))[0]
     assert told.text == ("⚠️ Je n'ai pas reconnu « polyvalance » ni « la gestion du stress ». Vouliez-vous dire "
                          "1. Polyvalence ? Utilisez les boutons.")
@@ -332,13 +328,18 @@ async def test_groups_of_residents_are_an_other_population_and_a_mistyped_part_n
 async def test_what_a_choice_says_after_its_option_is_quoted_in_one_piece_as_typed(client, services):
     """"au centre du bourg, à 25 minutes de Zonza, Serra-di-Scopamène, Carbini": the villages were quoted one by one,
     as if each were a remark of its own."""
-    guide = services.engine.referentials["france_services"].guide
     await create_project(client, "France services de l'Alta Rocca", "Communauté de communes de l'Alta Rocca "
                          "(Corse-du-Sud)", FRANCE_SERVICES_RULES)
-    await client.send("/menu")
-    replies = await client.click("4. ")
-    while (asked := question_in(guide, replies[-1])).id != "tech_localisation":
-        replies = await answer(client, asked, {})
+    await at_stage_question(client, services, "4. ", "tech_localisation")
     said = (await client.send("au centre du bourg, à 25 minutes de Zonza, Serra-di-Scopamène, Carbini"))[0]
     assert said.text == ("➡️ Réponse retenue : Dans le bourg-centre.\nℹ️ Cette question ne garde pas de précision : "
                          "« à 25 minutes de Zonza, Serra-di-Scopamène, Carbini » n'est pas enregistré.")
+
+
+async def at_stage_question(client, services, stage: str, question_id: str) -> None:
+    """The stage opened from the menu ("4. "), its questions before this one answered."""
+    guide = services.engine.referentials["france_services"].guide
+    await client.send("/menu")
+    replies = await client.click(stage)
+    while (asked := question_in(guide, replies[-1])).id != question_id:
+        replies = await answer(client, asked, {})

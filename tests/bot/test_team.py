@@ -47,6 +47,15 @@ async def join(client: ChatClient, token: str):
     return offer, await client.click("Rejoindre le projet")
 
 
+async def contributor_who_answered(owner: ChatClient, application, api) -> ChatClient:
+    """Claire Martin, invited as a contributor to the owner's new project, has named its chef de projet."""
+    await owner.start_project()
+    claire = person(application, api, 1002, "Claire", "Martin")
+    await join(claire, await invite(owner, "contributeur"))
+    await claire.send("Jeanne Martin")
+    return claire
+
+
 def choose_operators(services, *operators: str) -> None:
     """The owner's answer choosing the operators (set directly: walking two stages would say nothing more)."""
     with services.database.begin() as connection:
@@ -512,10 +521,7 @@ async def test_only_the_owner_manages_the_team_and_changes_take_effect(owner, ap
 
 
 async def test_the_owner_deletes_the_project_for_everyone(owner, application, api, services):
-    await owner.start_project()
-    claire = person(application, api, 1002, "Claire", "Martin")
-    await join(claire, await invite(owner, "contributeur"))
-    await claire.send("Jeanne Martin")
+    claire = await contributor_who_answered(owner, application, api)
     await owner.send("/equipe")
     confirm = (await owner.click("Supprimer le projet"))[-1]
     assert "pour les 2 membres de l'équipe" in confirm.text
@@ -531,10 +537,7 @@ async def test_the_owner_deletes_the_project_for_everyone(owner, application, ap
 
 async def test_an_only_owner_who_erases_themselves_takes_the_project_and_the_team_is_told(owner, application,
                                                                                              api, services):
-    await owner.start_project()
-    claire = person(application, api, 1002, "Claire", "Martin")
-    await join(claire, await invite(owner, "contributeur"))
-    await claire.send("Jeanne Martin")
+    claire = await contributor_who_answered(owner, application, api)
     confirm = (await owner.send("/supprimer"))[-1]
     assert "Leurs autres membres en seront prévenus" in confirm.text
     erased = await owner.click("Oui, tout effacer")
@@ -547,10 +550,7 @@ async def test_an_only_owner_who_erases_themselves_takes_the_project_and_the_tea
 
 async def test_a_member_who_erases_themselves_leaves_their_answers_as_a_former_member(owner, application, api,
                                                                                        services):
-    await owner.start_project()
-    claire = person(application, api, 1002, "Claire", "Martin")
-    await join(claire, await invite(owner, "contributeur"))
-    await claire.send("Jeanne Martin")
+    claire = await contributor_who_answered(owner, application, api)
     assert "Claire Martin : contributeur" in (await owner.send("/equipe"))[-1].text
     await claire.send("/supprimer")
     await claire.click("Oui, tout effacer")
@@ -649,10 +649,7 @@ async def test_inviter_typed_under_the_team_is_the_invite_button_never_an_answer
 
 async def test_a_member_leaves_the_project_and_their_answers_stay_with_their_name(owner, application, api, services):
     """A project leader changing jobs could only erase herself (every project, her name) or ask to be removed."""
-    await owner.start_project()
-    claire = person(application, api, 1002, "Claire", "Martin")
-    await join(claire, await invite(owner, "contributeur"))
-    await claire.send("Jeanne Martin")
+    claire = await contributor_who_answered(owner, application, api)
     await claire.send("/equipe")
     confirm = (await claire.click("Quitter le projet"))[-1]
     assert confirm.text.startswith("🚪 Quitter le projet « MSAP des Causses » ?")
@@ -708,10 +705,7 @@ async def test_the_last_owner_names_another_before_leaving_and_alone_has_no_leav
 async def test_a_step_a_teammate_answered_alone_says_so_once_in_its_recap(owner, application, api, services):
     """A new mayor taking the project over read "réponse de Marie-Paule Santoni, le 5 décembre 2026" under each of
     a step's answers."""
-    await owner.start_project()
-    claire = person(application, api, 1002, "Claire", "Martin")
-    await join(claire, await invite(owner, "contributeur"))
-    await claire.send("Jeanne Martin")
+    claire = await contributor_who_answered(owner, application, api)
     await claire.send("Directrice")
     assert "Réponses de" not in (await claire.click("Temps plein"))[-1].text  # her own
     await owner.send("/menu")
@@ -774,10 +768,7 @@ async def test_a_number_and_an_answer_typed_under_a_recap_change_that_answer(own
 async def test_erasing_oneself_after_leaving_leaves_one_s_answers_as_a_former_member_s(owner, application, api,
                                                                                       services):
     """The project left went unnamed in /supprimer, and its answers kept their link to the erased user's chat."""
-    await owner.start_project()
-    claire = person(application, api, 1002, "Claire", "Martin")
-    await join(claire, await invite(owner, "contributeur"))
-    await claire.send("Jeanne Martin")
+    claire = await contributor_who_answered(owner, application, api)
     await claire.send("/equipe")
     await claire.click("Quitter le projet")
     await claire.click("Oui, quitter le projet")
