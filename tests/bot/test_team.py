@@ -731,11 +731,15 @@ async def test_the_team_is_told_which_answers_still_name_a_member_who_leaves(own
     await claire.click("Quitter le projet")
     left = await claire.click("Oui, quitter le projet")
     told = {m.chat_id: m.text for m in left if m.chat_id != 1002}
-    assert told[1001].endswith("👤 Le dossier nomme encore Claire Martin pour « Qui est le chef de projet de la future "
-                               "Maison ? » (étape 1). Si quelqu'un d'autre tient ce rôle, changez cette réponse "
-                               "depuis /menu.")
+    assert told[1001].endswith("👤 Le dossier nomme encore Claire Martin :\n• Étape 1 : Qui est le chef de projet de "
+                               "la future Maison ?\nSi quelqu'un d'autre tient ce rôle, répondez à ce message avec "
+                               "son nom, ou changez cette réponse depuis /menu.")
     assert told[1004] == ("🚪 Claire Martin a quitté le projet « MSAP des Causses ».\nSes réponses y restent, avec "
                           "son nom.")  # a reader changes no answer
+    leaving = next(m for m in left if m.chat_id == 1001)
+    replaced = await owner.reply(leaving, "Anne Roux")  # swiped in the app: the question it names
+    assert replaced[0].text == ("✏️ Modification prise en compte.\nQui est le chef de projet de la future Maison ?"
+                                "\n➡️ Anne Roux")
     await luc.send("/equipe")
     confirm = (await luc.send("je quitte le projet"))[-1]  # typed by a reader: the button's words
     assert "Vos réponses" not in confirm.text  # a reader gave none
