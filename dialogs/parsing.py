@@ -1369,7 +1369,7 @@ def typed_at_checklist_stage(text: str) -> bool | None:
     return True if _ALL_DONE_RE.fullmatch(words) else None
 
 
-TEAM_INVITE, TEAM_LEAVE = "invite", "leave"
+TEAM_INVITE, TEAM_LEAVE, TEAM_HANDOVER = "invite", "leave", "handover"
 # Under /equipe: « ➕ Inviter quelqu'un » in words, whoever is named ("inviter Paul"): the link is for anyone.
 _INVITE_RE = re.compile(r"(?:inviter|invite|invitez|ajouter|ajoute|invitation|nouveau membre|nouvelle personne)\b")
 # « 🚪 Quitter le projet » in words, said of oneself: "je veux quitter le projet", "me retirer de l'équipe".
@@ -1377,12 +1377,21 @@ _LEAVE_RE = re.compile(r"(?:je (?:veux |voudrais |souhaite |dois )?)?(?:quitter|
                        r"|me retirer|me retire|retirez-moi|retire-moi)(?: (?:du|le|ce) projet| (?:de )?l'equipe)?")
 
 
+# Handing the project over, said in a sentence: "je dois passer le projet au nouveau président" (folded).
+_HANDOVER_RE = re.compile(r"\b(?:passer|transmettre|confier|ceder|remettre|donner|laisser)\b[^.?!]{0,30}\bprojet\b"
+                          r"|\bpass(?:er|e) la main\b|\bnouvel?(?:le)? porteu(?:r|se)\b|\bsuccess(?:eur|rice)\b"
+                          r"|\bremplacant")
+
+
 def typed_at_team(text: str) -> str | None:
-    """TEAM_INVITE or TEAM_LEAVE: what a button of /equipe does, said in words; None for anything else."""
+    """TEAM_INVITE or TEAM_LEAVE: what a button of /equipe does, said in words; TEAM_HANDOVER: the project to hand
+    over, in a sentence; None for anything else."""
     words = _BUTTON_MARK_RE.sub("", typed_words(text))
     if _INVITE_RE.match(words):
         return TEAM_INVITE
-    return TEAM_LEAVE if _LEAVE_RE.fullmatch(words) else None
+    if _LEAVE_RE.fullmatch(words):
+        return TEAM_LEAVE
+    return TEAM_HANDOVER if _HANDOVER_RE.search(words) else None
 
 
 # What is asked of the guide in words, which no question's answer says: "On en est où ?" is /avancement.

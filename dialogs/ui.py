@@ -224,6 +224,7 @@ class Notices(Strict):
     recap_out_of_sight: str  # a text typed under another screen than the step's recap it would act on
     dossier_which: str  # "oui" under /dossier when both the final dossier and a draft are offered
     later_left: str  # a question opened from /a_traiter handled, others still left for later
+    handover: str  # the project to hand over, said under /equipe: how, before the invitation's roles
     later_partner: str  # a partner's question opened from /a_traiter answered: its next one left for later, asked
     later_done: str  # the last question left for later handled: back where the user was
     name_corrected: str  # "pardon, je voulais dire…" at the territory: the project's name given just before

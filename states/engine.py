@@ -26,8 +26,8 @@ from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.folding import abbreviations, fold
 from dialogs.schedule import WEEKDAYS, hours_among_words, parse_week, same_hours_as, total_minutes, tour_lines
 from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, DRAFT, KEEP, MOVE_ON, NEW_PROJECT, NEXT,
-                             SKIP, TEAM_INVITE, TEAM_LEAVE, DateInferred, ParseError, button_typed, doubts,
-                             figure_remarks, first_person, from_json, mentions, month_alone, name_and_function,
+                             SKIP, TEAM_HANDOVER, TEAM_INVITE, TEAM_LEAVE, DateInferred, ParseError, button_typed,
+                             doubts, figure_remarks, first_person, from_json, mentions, month_alone, name_and_function,
                              names_nothing, numbered_answer, parse_answer, parse_title, reads_as_shown, said_planned,
                              said_yes_no, same_answer_as, says_none_of, spoken, territory_said, to_json,
                              typed_at_checklist_stage, typed_at_deferred, typed_at_dossier, typed_at_menu,
@@ -2761,11 +2761,14 @@ class _Conversation:
 
     def _typed_at_team(self, text: str) -> Outcome | None:
         """"inviter Paul" typed under /equipe by whoever may invite: « ➕ Inviter quelqu'un », whose link is for
-        anyone it is given to; "quitter le projet": « 🚪 Quitter le projet », when the team has someone else."""
+        anyone it is given to; "quitter le projet": « 🚪 Quitter le projet », when the team has someone else; the
+        project to hand over: how, then the invitation."""
         desk = self._team()
         meant = typed_at_team(text)
-        if meant == TEAM_LEAVE and len(Team(self.repo.connection).members(self.project.id)) > 1:
+        if meant == TEAM_LEAVE and len(desk.team.members(self.project.id)) > 1:
             return Outcome([desk.leaving()])
+        if meant == TEAM_HANDOVER and desk.managing:  # "je dois passer le projet au nouveau président"
+            return Outcome([Reply("notice", {"text": self.ui.notices.handover}), desk.choose_role()])
         return Outcome([desk.choose_role()]) if meant == TEAM_INVITE and desk.managing else None
 
     def _typed_at_projects(self, text: str) -> Outcome | None:

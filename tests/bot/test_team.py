@@ -639,6 +639,10 @@ async def test_inviter_typed_under_the_team_is_the_invite_button_never_an_answer
     assert "Comme contributeur" in " ".join(roles.labels)
     link = (await owner.click("Comme contributeur"))[-1]
     assert LINK.search(link.text)
+    await owner.send("/equipe")  # the project to hand over, said in a sentence: how, then the roles; no answer
+    told = await owner.send("Je quitte la mairie en janvier, je dois passer le projet au nouveau maire")
+    assert told[0].text.startswith("ℹ️ Pour transmettre le projet : invitez la personne « Comme porteur du projet ».")
+    assert "Comme porteur du projet" in " ".join(told[-1].labels)
     await owner.send("/equipe")
     answered = await owner.send("Directrice")  # other words: the answer to the question out of sight, said so
     assert answered[0].text.startswith("➡️ Réponse retenue pour « Quelle est sa fonction")

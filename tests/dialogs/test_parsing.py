@@ -42,7 +42,7 @@ from dialogs.parsing import (
     territory_said,
     to_json,
     parse_title, place_said, typed_at_checklist_stage, typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects,
-    month_alone, numbered_answer, typed_at_recap, typed_at_team, yes_told_more, TEAM_INVITE, TEAM_LEAVE,
+    month_alone, numbered_answer, typed_at_recap, typed_at_team, yes_told_more, TEAM_HANDOVER, TEAM_INVITE, TEAM_LEAVE,
     typed_button,
     typed_command,
     word_said,
@@ -960,8 +960,10 @@ def test_a_place_typed_as_an_answer_is_kept_as_a_document_prints_it(typed, kept)
     ("inviter Paul", TEAM_INVITE), ("➕ Inviter quelqu'un", TEAM_INVITE), ("Ajouter un membre", TEAM_INVITE),
     ("Invitation", TEAM_INVITE), ("🚪 Quitter le projet", TEAM_LEAVE), ("Je veux quitter le projet.", TEAM_LEAVE),
     ("me retirer de l'équipe", TEAM_LEAVE), ("je pars", TEAM_LEAVE), ("Directrice", None),
-    ("inventaire des services", None), ("oui", None), ("quitter la CC en janvier, passer le projet au président", None),
-    ("partir de zéro", None)])
+    ("inventaire des services", None), ("oui", None), ("partir de zéro", None),
+    ("je quitte la CC en janvier, je dois passer le projet au nouveau président", TEAM_HANDOVER),
+    ("transmettre le projet à Jean-Pierre", TEAM_HANDOVER), ("je passe la main", TEAM_HANDOVER),
+    ("mon successeur arrive lundi", TEAM_HANDOVER), ("le projet est bien avancé", None)])
 def test_inviting_or_leaving_is_what_is_typed_under_the_team_for_its_button(text, meant):
     assert typed_at_team(text) == meant
 
