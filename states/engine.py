@@ -51,7 +51,7 @@ from states.budget_desk import BUDGET_SCREEN, BUDGET_YEAR, BudgetDesk
 from states.funders import asks_of_budget, budget_lines_shown, budgeted_options
 from states.reminder_desk import COMMITTEE_DATE, REMINDERS_SCREEN, ReminderDesk, watched_questions
 from states.reminder_plan import Planner
-from states.reports import Reports, requirement_counts
+from states.reports import ONE_LINE_RUN, Reports, requirement_counts
 from states.roles import ANSWERING, OWNER, PARTNER, allows_action, allows_command, usable
 from states.referential_desk import ReferentialDesk
 from states.renamed import another_name, answers_to_check, names_member
@@ -71,7 +71,6 @@ COMMANDS = ("start", "menu", "avancement", "budget", "dossier", "conformite", "c
 PERSONAL_COMMANDS = ("mes_donnees", "supprimer", "confidentialite")
 EDIT_BUTTONS_PER_ROW = 5
 RECAP_ITEMS_PER_MESSAGE = 40  # 8 rows of ✏️ buttons: well within Telegram's 100 buttons
-DEFERRED_RUN = 3  # answers left for later in a row that a recap says on one line
 # Kinds of answer no other question reads: typed too early, such an answer is kept for its question.
 _ONLY_ITS_ANSWER = frozenset({Kind.ADDRESS, Kind.SIRET, Kind.TIME_RANGES})
 # The next tap is the project's referential, chosen once its territory is given (membership.awaiting).
@@ -2932,13 +2931,13 @@ def _outcome(replies: Reply | list[Reply] | None) -> Outcome | None:
 
 
 def _deferred_folded(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """A recap's items, answers left for later DEFERRED_RUN of them in a row or more on one line without ✏️ (a step
+    """A recap's items, answers left for later ONE_LINE_RUN of them in a row or more on one line without ✏️ (a step
     of partners all left for later was 73 lines and buttons); /a_traiter lists them, and their numbers typed still
     reopen them."""
     folded: list[dict[str, Any]] = []
     for deferred, run in groupby(items, key=lambda item: (item["answer"] or {}).get("status") == DEFERRED):
         run = list(run)
-        if deferred and len(run) >= DEFERRED_RUN:
+        if deferred and len(run) >= ONE_LINE_RUN:
             folded.append({"number": run[0]["number"], "last": run[-1]["number"], "count": len(run), "by": None})
         else:
             folded += run

@@ -23,8 +23,9 @@ MakeButton = Callable[[str, str, "int | None"], Button]
 KINDS = (REQUIREMENT, RECOMMENDATION, PLAUSIBILITY)  # the order in which every report lists them
 # Lines /a_traiter lists at once, each with its button: Telegram refuses a keyboard of more than 100.
 DEFERRED_SHOWN = 40
-# One partner's questions left for later, this many in a row or more: one line, whose button answers the first.
-PARTNER_RUN = 3
+# Answers left for later this many in a row or more (in a recap), or questions about one partner (in /a_traiter): one
+# line, not one each.
+ONE_LINE_RUN = 3
 
 
 class Reports:
@@ -143,7 +144,7 @@ class Reports:
         return [question for run in runs for question in run]
 
     def _deferred_runs(self, stage: Stage) -> list[list[Question]]:
-        """The stage's questions left for later, PARTNER_RUN or more about one partner in a row together (a France
+        """The stage's questions left for later, ONE_LINE_RUN or more about one partner in a row together (a France
         services project leaving its twelve partners for later had seventy lines), the others one by one."""
         questions = [q for step in stage.steps for q in self.view.own_questions(step)
                      if self.view.status(q.id) == DEFERRED]
@@ -151,7 +152,7 @@ class Reports:
         runs: list[list[Question]] = []
         for partner, run in groupby(questions, key=of):
             run = list(run)
-            runs += [run] if partner is not None and len(run) >= PARTNER_RUN else [[q] for q in run]
+            runs += [run] if partner is not None and len(run) >= ONE_LINE_RUN else [[q] for q in run]
         return runs
 
     def stage_done(self, stage: Stage) -> Reply:

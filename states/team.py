@@ -72,27 +72,29 @@ class TeamDesk:
                               "invitations": [self._invitation(i) for i in waiting],
                               "managing": self.managing, "done": done}, rows, edit=edit)
 
-    def _last_owner(self) -> bool:
-        return self.role == OWNER and [m.role for m in self.team.members(self.project_id)].count(OWNER) == 1
+    def _last_owner(self, members: list[Member]) -> bool:
+        return self.role == OWNER and [m.role for m in members].count(OWNER) == 1
 
     def leaving(self) -> Reply:
         """Leaving the project, asked first; the last owner is told to name another one, or to delete it."""
-        last = self._last_owner()
+        members = self.team.members(self.project_id)
+        last = self._last_owner(members)
         rows = [] if last else [[self.button(self.ui.buttons.project_leave_yes, Action.PROJECT_LEAVE, 1)]]
         rows.append([self.button(self.ui.buttons.team, Action.TEAM)])
         return Reply("project_leave_confirm", {"project": self.project_name, "last_owner": last,
-                                               "alone": len(self.team.members(self.project_id)) == 1,
+                                               "alone": len(members) == 1,
                                                "wrote": self.team.wrote(self.project_id, self.user_id)}, rows)
 
     def leave(self, named: list[dict]) -> Reply | None:
         """The member who asked leaves; the others are told at once, with the answers that still name them
         (`named`: each one's prompt and stage). What the member is told; None for the last owner, who stays."""
-        if self._last_owner():
+        members = self.team.members(self.project_id)
+        if self._last_owner(members):
             return None
         told = {"project": self.project_name, "name": self.user_name,
                 "wrote": self.team.wrote(self.project_id, self.user_id)}
         self.told += [(m.user_id, Reply("team_member_left", told | {"named": named if m.role in ANSWERING else []}))
-                      for m in self.team.members(self.project_id) if m.user_id != self.user_id]
+                      for m in members if m.user_id != self.user_id]
         self.team.remove(self.project_id, self.user_id)
         return Reply("project_left", told, edit=True)
 
