@@ -525,3 +525,11 @@ def test_the_letters_signature_line_starts_the_function_with_a_capital():
     text = "".join(page_texts(pdf.render_dossier_pdf(dossier)))
     assert "Raphaël Daubet\nPrésident de Cauvaldor\nSignature et cachet" in text
     assert "Raphaël Daubet, président de Cauvaldor" in text
+
+
+def test_the_partners_table_heads_their_contributions_as_what_they_are(complete):
+    """What each operator brings (staff, premises, funding) stood under « Modalités de présence »: a Préfecture
+    reader took "Une participation au financement" for how the CAF would be present."""
+    text = squash("".join(page_texts(complete["dossier"])))
+    assert squash("Partenaire Services rendus dans la Maison Apports Référent interne Convention locale") in text
+    assert squash("Modalités de présence") not in text
