@@ -2760,15 +2760,19 @@ class _Conversation:
 
     def _typed_at_team(self, text: str) -> Outcome | None:
         """"inviter Paul" typed under /equipe by whoever may invite: « ➕ Inviter quelqu'un », whose link is for
-        anyone it is given to; "quitter le projet": « 🚪 Quitter le projet », when the team has someone else; the
-        project to hand over: how, then the invitation."""
+        anyone it is given to; "quitter le projet": « 🚪 Quitter le projet »; the project to hand over: how, then
+        the invitation. Said by a member who may not, the team's screen again, never an answer."""
         desk = self._team()
         meant = typed_at_team(text)
-        if meant == TEAM_LEAVE and len(desk.team.members(self.project.id)) > 1:
+        if meant is None:
+            return None
+        if meant == TEAM_LEAVE:  # alone, the last owner: told how instead
             return Outcome([desk.leaving()])
-        if meant == TEAM_HANDOVER and desk.managing:  # "je dois passer le projet au nouveau président"
+        if not desk.managing:  # words for the owner's buttons: never an answer to the question out of sight
+            return Outcome([self._not_allowed(), desk.summary()])
+        if meant == TEAM_HANDOVER:  # "je dois passer le projet au nouveau président"
             return Outcome([Reply("notice", {"text": self.ui.notices.handover}), desk.choose_role()])
-        return Outcome([desk.choose_role()]) if meant == TEAM_INVITE and desk.managing else None
+        return Outcome([desk.choose_role()])
 
     def _typed_at_projects(self, text: str) -> Outcome | None:
         """"nouveau projet" or a project's name typed under /projets: what its button does."""

@@ -683,6 +683,10 @@ async def test_the_last_owner_names_another_before_leaving_and_alone_has_no_leav
     await owner.start_project()
     team = (await owner.send("/equipe"))[-1]
     assert "Quitter le projet" not in " ".join(team.labels)  # alone, leaving would be deleting it
+    told = await owner.send("quitter le projet")  # typed alone: it was stored as the chef de projet's name
+    assert told[0].text.startswith("ℹ️ Vous êtes seul dans « MSAP des Causses ».")
+    with services.database.connect() as connection:
+        assert connection.execute(select(Answer.id)).first() is None
     claire = person(application, api, 1002, "Claire", "Martin")
     await join(claire, await invite(owner, "contributeur"))
     await owner.send("/equipe")
@@ -693,6 +697,10 @@ async def test_the_last_owner_names_another_before_leaving_and_alone_has_no_leav
     with services.database.connect() as connection:
         assert connection.execute(select(Membership.user_id).where(Membership.role == "owner")).scalars().all() \
             == [1001]
+    await claire.send("/equipe")  # a contributor's words for the owner's buttons: refused, never an answer
+    told = await claire.send("inviter Paul")
+    assert told[0].text.startswith("🔒 En tant que contributeur, vous ne pouvez pas faire cela dans ce projet.")
+    assert "L'équipe du projet" in told[-1].text
     await owner.send("/equipe")
     await owner.click("Claire Martin")
     await owner.click("Rôle : porteur du projet")
