@@ -17,7 +17,8 @@ ELSEWHERE = "elsewhere"
 SCREENS_WITHOUT_QUESTION = frozenset({
     "progress", "help", "conformity", "checklist", "checklist_stage", "deferred", "team", "team_member", "projects",
     "passage", "personal_data", "privacy", "budget_lines", "budget_line", "budget_chart", "committee_calendar",
-    "dossier_sending"})
+    "dossier_sending", "team_invite_role", "team_invite_partner", "team_invitation", "team_no_links",
+    "project_leave_confirm", "project_delete_confirm"})
 # "3", "1, 3": a button's number of the screen shown ("3. Calibrer l'équipe" under /checklist), never an option's
 # number or a count for the question out of sight.
 _FIGURES_RE = re.compile(r"\s*[0-9]+(?:\s*(?:,|;|et|\s)\s*[0-9]+)*\s*[.!]?\s*")

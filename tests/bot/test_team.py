@@ -639,6 +639,9 @@ async def test_inviter_typed_under_the_team_is_the_invite_button_never_an_answer
     assert "Comme contributeur" in " ".join(roles.labels)
     link = (await owner.click("Comme contributeur"))[-1]
     assert LINK.search(link.text)
+    await owner.send("/equipe")
+    await owner.click("Inviter quelqu'un")  # the roles' screen: a figure there is no answer to the question unseen
+    assert (await owner.send("2"))[0].text.startswith("ℹ️ Je n'ai rien enregistré")
     await owner.send("/equipe")  # the project to hand over, said in a sentence: how, then the roles; no answer
     told = await owner.send("Je quitte la mairie en janvier, je dois passer le projet au nouveau maire")
     assert told[0].text.startswith("ℹ️ Pour transmettre le projet : invitez la personne « Comme porteur du projet ».")
