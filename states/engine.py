@@ -287,10 +287,12 @@ class _Conversation:
         if self.membership.awaiting == CHOOSING_REFERENTIAL:
             return self._noted(event, self._choosing(event))
         self._forget_earlier_input(event)
-        if isinstance(event, (Command, Choice)):
-            return self._shown(self._command(event.name) if isinstance(event, Command) else self._tap(event))
+        if isinstance(event, Command):
+            return self._shown(self._command(event.name))
+        if isinstance(event, Choice):
+            return self._shown(self._tap(event))
         if isinstance(event, Text):
-            return self._text_message(event)
+            return self._shown(self._text_message(event))
         if isinstance(event, Edited):
             return self._edited(event)
         if isinstance(event, Unsupported):

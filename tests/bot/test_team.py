@@ -637,6 +637,9 @@ async def test_inviter_typed_under_the_team_is_the_invite_button_never_an_answer
     await owner.send("/equipe")
     roles = (await owner.send("inviter Paul"))[-1]
     assert "Comme contributeur" in " ".join(roles.labels)
+    assert (await owner.send("2"))[0].text.startswith("ℹ️ Je n'ai rien enregistré")  # reached by words, as by a tap
+    await owner.send("/equipe")
+    await owner.send("inviter Paul")
     link = (await owner.click("Comme contributeur"))[-1]
     assert LINK.search(link.text)
     await owner.send("/equipe")
