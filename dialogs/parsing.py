@@ -433,12 +433,39 @@ _CLAUSE_RE = re.compile(r"[^,;:.!?]+")
 _NEGATION_RE = re.compile(r"\b(?:pas|non)\b")
 
 
+# A sentence's tense, which says on which side of today a date without its year falls, whatever the question
+# expected: "c'était le 30 septembre" for a deadline gone, "on l'enverra le 12 janvier" for a thing not done yet.
+# Narrow on purpose: folded, "à" is "a", so an auxiliary counts only after its subject, before a participle ("on
+# l'a déposé", not "on a une réunion"); and a date set in the past may be ahead ("la date limite a été fixée au 31
+# mars"): setting it says nothing of its side of today.
+_SETTING = (r"(?:fixe|prevu|programme|decide|annonce|arrete|cale|notifie|indique|donne|dit|demande|repousse|reporte"
+            r"|avance|choisi|retenu)(?:e|es|s)?\b")
+_NOT_PARTICIPLE = r"(?:cette|notre|votre|leur|leurs|quelque|quelques|toute|toutes|rendez|reunion)\b"
+_PAST_TENSE_RE = re.compile(
+    r"\b(?:c'etait|etai(?:t|ent)|avai(?:t|ent)|fut|(?:a|ont) ete(?! " + _SETTING + ")"
+    r"|(?:j'ai|on a|il a|elle a|nous avons|vous avez|ils ont|elles ont|l'ai|l'a|l'avons|l'avez|l'ont)"
+    r"(?: (?:bien|deja|enfin|finalement|tout))? (?!" + _SETTING + "|" + _NOT_PARTICIPLE + r")"
+    r"[a-z]{3,}(?:e|ee|es|ees|i|is|it|u|us))\b")
+_FUTURE_TENSE_RE = re.compile(
+    r"\b(?:sera|seront|aura|auront|(?:va|vont|allons|allez) (?:[a-z]+ )?[a-z]+(?:er|ir|re)"
+    r"|[a-z]{2,}(?:era|eront|erons|rra|rront|rrons|ira|iront|irons))\b")
+
+
+def _tense(folded: str, timing: str | None) -> str | None:
+    """"past" or "future" when the sentence says it in one tense only, else the question's `timing`."""
+    past, future = bool(_PAST_TENSE_RE.search(folded)), bool(_FUTURE_TENSE_RE.search(folded))
+    if timing is None or past == future:
+        return timing
+    return "past" if past else "future"
+
+
 def _date_in_sentence(text: str, today: datetime.date | None, timing: str | None,
                       error: ParseError) -> DateInferred:
     """The one date a sentence holds, or `error`; a date in it that cannot be (a 31 April) says why."""
     folded = fold(text)
     if _NOT_THE_DATE_RE.search(folded):
         raise error
+    timing = _tense(folded, timing)
     dates: set[datetime.date] = set()
     for match in _DATE_IN_TEXT_RE.finditer(folded):
         clause = next(c.group() for c in _CLAUSE_RE.finditer(folded) if c.start() <= match.start() < c.end())

@@ -696,6 +696,24 @@ def test_a_date_in_a_sentence_takes_its_year_from_the_questions_timing():
     assert parse_date("conseil municipal du 12 novembre", TODAY, "past") == datetime.date(2026, 11, 12)
 
 
+@pytest.mark.parametrize(("text", "timing", "expected"), [
+    # A deadline already gone: "c'était" is the last 30 September, not the next one the question would expect.
+    ("c'était le 30 septembre, on l'a déposé le 15", "future", datetime.date(2026, 9, 30)),
+    ("la date limite était le 30 septembre", "future", datetime.date(2026, 9, 30)),
+    ("ça a été le 2 mars", "future", datetime.date(2026, 3, 2)),
+    # A thing not done yet, at a question about one done: the next such day.
+    ("ce sera le 12 janvier", "past", datetime.date(2027, 1, 12)),
+    ("on l'enverra le 12 janvier", "past", datetime.date(2027, 1, 12)),
+    # A date set in the past, or a thing one has, says nothing of the date's side of today: the question's timing.
+    ("la date limite a été fixée au 31 mars", "future", datetime.date(2027, 3, 31)),
+    ("on nous a indiqué le 31 mars", "future", datetime.date(2027, 3, 31)),
+    ("on a une réunion le 12 janvier", "future", datetime.date(2027, 1, 12)),
+    ("on a rendez-vous le 12 janvier", "future", datetime.date(2027, 1, 12))])
+def test_a_date_in_a_sentence_takes_its_year_from_its_tense_before_the_questions_timing(text, timing, expected):
+    """The chat then asks to confirm a date on the other side of today from the question's expectation."""
+    assert parse_date(text, TODAY, timing) == expected
+
+
 @pytest.mark.parametrize("text", [
     "avant le 15 mars 2027", "après le 15/03/2027", "vers le 15 mars 2027", "le 12 ou le 15 mars 2027",
     "entre le 12/03/2027 et le 15/03/2027", "réunions du 12/03/2027 et du 15/03/2027", "pas le 15 mars 2027",
