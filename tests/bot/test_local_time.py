@@ -23,7 +23,8 @@ async def test_a_project_in_french_guiana_is_reminded_at_nine_there(team, clock)
         "C'est noté : « France services de Maripasoula », Commune de Maripasoula, Guyane (973), selon les règles "
         "« Maison de services au public ».\n🕐 Les dates, les rappels et le comité suivront l'heure de la Guyane."
         "\n📅 Les rappels éviteront aussi les jours fériés propres à la Guyane : Abolition de l'esclavage (10 juin "
-        "2028).\n\nNous commençons par la première étape de la fiche technique.")
+        "2028).\n\nNous commençons par la première étape de la fiche technique. Projet déjà engagé ? "
+        "/menu vous mène directement à son étape.")
     await team.client.send("/rappels")
     for label in ("Rapport d'activité", "Relance sans nouvelles", "Demande de subvention"):
         await team.client.click(f"⏸ {label}")
@@ -60,7 +61,8 @@ async def test_a_project_on_the_bot_s_clock_is_told_nothing_of_it(team):
     await team.client.send("Lévézou (Aveyron)")
     ready = await team.client.click("Maison de services au public (fiche 2016)")
     assert ready[0].text.replace("\xa0", " ").endswith(
-        "« Maison de services au public ».\n\nNous commençons par la première étape de la fiche technique.")
+        "« Maison de services au public ».\n\nNous commençons par la première étape de la fiche technique. Projet déjà engagé ? "
+        "/menu vous mène directement à son étape.")
 
 
 async def test_a_project_in_moselle_is_not_reminded_on_good_friday(team):
@@ -74,7 +76,8 @@ async def test_a_project_in_moselle_is_not_reminded_on_good_friday(team):
         "C'est noté : « France services du Pays de Bitche », Communauté de communes du Pays de Bitche, Moselle (57), "
         "selon les règles « France services ».\n📅 Les rappels éviteront aussi les jours fériés propres à la "
         "Moselle : Saint-Étienne (26 décembre 2027), Vendredi saint (14 avril 2028)."
-        "\n\nNous commençons par la première étape de la fiche technique.")
+        "\n\nNous commençons par la première étape de la fiche technique. Projet déjà engagé ? "
+        "/menu vous mène directement à son étape.")
     await team.client.send("/rappels")
     for label in ("Rapport d'activité", "Relance sans nouvelles", "Demande de subvention"):
         await team.client.click(f"⏸ {label}")
