@@ -62,6 +62,10 @@ class CommitteeRules(Strict):
     agenda: list[str]
     invite: list[str]
     todo: list[str]
+    # A dated sentence typed under /rappels is the committee's, unless it names another event and not the committee:
+    # word starts, as typed without accents.
+    words: list[str] = Field(min_length=1)
+    other_events: list[str] = Field(min_length=1)
 
 
 class LabellingRules(Strict):

@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from dialogs.calendar import add_months, as_utc, local_date, next_working_day
 from dialogs.errors import ParseError
+from dialogs.folding import fold
 from dialogs.loader import LoadedGuide
 from dialogs.parsing import parse_date, parse_time_ranges, place_said, to_json
 from dialogs.reminder_model import TEAM, ReminderModel
@@ -145,7 +146,8 @@ class ReminderDesk:
             parse_date(text, self.today, "future")
         except ParseError as error:
             return error.key != "date.invalid" or self._hours_or_place_alone(text)
-        return True
+        rules = self.model.committee
+        return _names_any(text, rules.words) or not _names_any(text, rules.other_events)
 
     def _hours_or_place_alone(self, text: str) -> bool:
         """"14h-16h", "à la salle du conseil": the committee dated, its hours or its place, without another date."""
@@ -271,3 +273,7 @@ def watched_questions(model: ReminderModel) -> frozenset[str]:
                       model.labelling.decision_question, model.labelling.date_question,
                       model.funding_request.deadline_question, model.funding_request.state_question})
 
+
+def _names_any(text: str, starts: list[str]) -> bool:
+    """Whether a word of the text, without accents, starts with one of `starts`."""
+    return re.search(r"\b(?:" + "|".join(map(re.escape, starts)) + ")", fold(text)) is not None

@@ -446,6 +446,12 @@ async def test_a_date_typed_under_rappels_is_the_committees_and_other_words_answ
         answers = repo.answers(repo.projects(team.user_id)[0][0].id)
     assert answers["chef_projet_nom"].value == "Marie Dupont"
     assert answers["dev_comite_date"].value == "2028-06-13"
+    await team.client.send("/rappels")  # another event dated, as if answered under a recap seen earlier: no committee
+    replies = await team.client.send("1 décision reçue le 3 décembre : refusée, les horaires restent sous 24 heures")
+    assert not any("Comité de pilotage enregistré" in reply.text for reply in replies)
+    with team.services.database.connect() as connection:
+        repo = Repository(connection)
+        assert repo.answers(repo.projects(team.user_id)[0][0].id)["dev_comite_date"].value == "2028-06-13"
 
 
 async def test_the_hours_typed_with_the_committees_date_or_after_it_are_its_hours(team, api):
