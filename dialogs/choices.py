@@ -298,7 +298,8 @@ def choice_clauses(options: Sequence[Option], text: str) -> tuple[str, list[str]
     if match_option(options, text, first_words=True) is not None or match_choice(options, text) is None:
         return text, []
     head, *others = _split_list(text)[0::2]
-    return head, [part.strip() for part in others if part.strip()]
+    head, _, said = head.partition(" : ")  # "décision reçue le 3 décembre : refusée", as French sets a colon
+    return head, [part.strip() for part in (said, *others) if part.strip()]
 
 
 def after_head(text: str) -> str:

@@ -166,6 +166,10 @@ def _check(guide: Guide, files: dict[str, str]) -> None:
                 if wrong := [o.described_at for o in question.options if o.described_at not in (None, *texts_later)]:
                     raise GuideError(f"{field_path}: described_at {wrong[0]!r} is not a later text question of its "
                                      "step")
+                dates_later = {later.id for later in step.questions[position + 1:] if later.kind is Kind.DATE}
+                if wrong := [o.dated_again for o in question.options if o.dated_again not in (None, *dates_later)]:
+                    raise GuideError(f"{field_path}: dated_again {wrong[0]!r} is not a later date question of its "
+                                     "step")
             if not any(showable[q.id] for q in step.questions):
                 raise GuideError(f"{where}: steps.{step.id}: unreachable step, no question can be shown")
             for recalled in step.recall:

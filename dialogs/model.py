@@ -87,6 +87,9 @@ class Option(Strict):
     # The text question further in its step asking where this option will be, which what a list says of it answers
     # when it names a place: « Itinérance » said "des permanences dans les écarts (Les Lianes)", not "(bus)".
     described_at: Identifier | None = None
+    # The date question further in its step that a date typed when leaving this option for another answers anew:
+    # the dossier sent back to be completed, then sent again on another day ("redéposé le 3 décembre").
+    dated_again: Identifier | None = None
 
 
 class Answered(Strict):

@@ -88,6 +88,10 @@ class FundingRules(Strict):
     deadline_days_before: list[int] = Field(min_length=1)
     state_question: Identifier
     sent_options: list[Identifier] = Field(min_length=1)
+    # Sent back to be completed: the deadline is then the date to return it by, and the reminder says what to add.
+    returned_option: Identifier
+    returned_deadline_question: Identifier
+    returned_question: Identifier
     # "La Maison fonctionne-t-elle déjà ?": a Maison not labelled yet asks for its subsidy with its dossier.
     running_question: Identifier
     fiche: str
@@ -231,13 +235,15 @@ def check_questions(model: ReminderModel, questions: dict[str, Question]) -> Non
         model.activity_report.expectations_question: "long_text",
         model.funding_request.deadline_question: "date", model.funding_request.state_question: "choice",
         model.funding_request.running_question: "yes_no",
+        model.funding_request.returned_deadline_question: "date", model.funding_request.returned_question: "long_text",
     }
     for question_id, kind in expected.items():
         question = questions.get(question_id)
         if question is None or question.kind.value != kind:
             raise GuideError(f"reminders.yaml: {question_id} must be a {kind} question of the guide")
     state = questions[model.funding_request.state_question]
-    if unknown := set(model.funding_request.sent_options) - {option.id for option in state.options}:
+    funding = model.funding_request
+    if unknown := {*funding.sent_options, funding.returned_option} - {option.id for option in state.options}:
         raise GuideError(f"reminders.yaml: {sorted(unknown)[0]} is not an option of {state.id}")
     decision = questions[model.labelling.decision_question]
     if all(option.id != model.labelling.granted_option for option in decision.options):

@@ -764,22 +764,54 @@ class _Conversation:
                                                                                           list[Reply]]:
         """What a single choice's answer said besides its option: a date for the date question it shows ("envoyée
         le 3 mars"), a clause naming an option of a choice further on, with its own date ("décision reçue,
-        labellisée par arrêté du 12 septembre 2023": the decision, granted, and its date), each answered there and
-        said; the details left, for the chat to say they are not kept, and the replies saying what was answered."""
+        labellisée par arrêté du 12 septembre 2023": the decision, granted, and its date), the rest for a long text
+        either shows ("…, refusée, les horaires restent sous 24 heures": the reasons), each answered there and said;
+        the details left, for the chat to say they are not kept, and the replies saying what was answered."""
         head, details = choice_clauses(question.options, text)
-        said = self._dated_along(step, question, value, question, head)
-        unkept, later = self._details_answering_later(step, question, value, details) if details else (None, [])
-        if unkept == details and len(details) > 1:  # none taken further on: quoted in one piece, as typed
-            unkept = [after_head(text)]
-        return unkept, said + later
+        before = {q.id for q in step.questions if self.view.status(q.id) == ANSWERED}
+        unkept, said = self._details_answering_later(step, question, value, details) if details else (None, [])
+        by = {question.id} | {q.id for q in step.questions if self.view.status(q.id) == ANSWERED} - before
+        # "décision reçue le 3 décembre : refusée": the head's date is the one the refusal shows, else the state's own
+        dated = next((replies for then in step.questions if then.id in by - {question.id}
+                      if (replies := self._dated_along(step, question, value, then, head))), None)
+        left = self.view.values.get(question.id)  # "redéposé le 3 décembre", once sent back: the new sending date
+        again = next((option.dated_again for option in question.options if option.id == left != value), None)
+        said = said + dated if dated else self._dated_along(step, question, value, question, head, again) + said
+        if unkept:
+            rest = after_head(text) if unkept == details else ", ".join(unkept)
+            if (described := self._described_along(step, question, value, rest, by)) is not None:
+                return None, [*said, described]
+            if unkept == details and len(details) > 1:  # quoted in one piece, as typed
+                unkept = [rest]
+        return unkept, said
 
-    def _dated_along(self, step: Step, question: Question, value: Any, answered: Question, text: str) -> list[Reply]:
-        """The one date `text` holds, for the date question that `answered` shows further in the step, not answered
-        yet; said back. Nothing when there is no such question, no one date, or a date its timing doubts."""
+    def _described_along(self, step: Step, question: Question, value: Any, text: str,
+                         by: set[str]) -> Reply | None:
+        """"dossier incomplet, il manque la convention CAF": what a choice's answer says besides its option, for the
+        long text that this answer, or one given along with it (`by`), shows further in the step, not answered yet
+        (what the Préfecture asks for, the reasons of a refusal): answered there, and said. None when there is no
+        such question."""
         shown = self._shown_with(step, question, value)
-        dated = self._dated(shown[shown.index(answered) + 1:], text, lambda then: self.view.status(then.id) != ANSWERED
-                            and answered.id in {leaf.question for leaf in leaves(then.when)})
+        then = next((q for q in shown[shown.index(question) + 1:] if q.kind is Kind.LONG_TEXT
+                     and by & {leaf.question for leaf in leaves(q.when)} and self.view.status(q.id) != ANSWERED),
+                    None)
+        if then is None:
+            return None
+        self._store(then, ANSWERED, to_json(then.kind, text), step.id, self._message_id)
+        return Reply("understood", {"question": self.view.prompt(then), "answer": self._display(then, text)})
+
+    def _dated_along(self, step: Step, question: Question, value: Any, answered: Question, text: str,
+                     again: str | None = None) -> list[Reply]:
+        """The one date `text` holds, for the date question that `answered` shows further in the step, not answered
+        yet, or answered and `again` (the option left names it: "redéposé le 3 décembre", complete this time); said
+        back. Nothing when there is no such question, no one date, or a date its timing doubts."""
+        shown = self._shown_with(step, question, value)
+        dated = self._dated(shown[shown.index(answered) + 1:], text, lambda then: (
+            then.id == again or self.view.status(then.id) != ANSWERED)
+            and answered.id in {leaf.question for leaf in leaves(then.when)})
         if dated is None or self._unexpected_date(dated, day := parse_answer(dated, text, self._today())):
+            return []
+        if self.view.values.get(dated.id) == to_json(dated.kind, day):
             return []
         self._store(dated, ANSWERED, to_json(dated.kind, day), step.id, self._message_id)
         return [Reply("understood", {"question": self.view.prompt(dated), "answer": self._display(dated, day)})]
@@ -1780,8 +1812,19 @@ class _Conversation:
         with self.machine.model(self._machine_state()) as model:
             if not model.answer(_Turn(self.view, question)):
                 return self._proceed()
+        left = self.view.values.get(question.id)
         self._record(question, ANSWERED, to_json(question.kind, value))
+        self._asked_again(question, left, value)
         return [*self._committee_set(question), *self._implied(question, value), *self._proceed()]
+
+    def _asked_again(self, question: Question, left: Any, value: Any) -> None:
+        """The option left names a date to answer anew (the dossier sent back, now sent again): asked next, its
+        answer shown to keep or change, unless this message gave it."""
+        again = self.guide.questions.get(next((option.dated_again for option in question.options
+                                               if option.id == left != value), None) or "")
+        if again is not None and again.id not in self._stored and self.view.visible(again) \
+                and self.view.status(again.id) == ANSWERED:
+            self._focus(again)
 
     def _implied(self, question: Question, value: Any) -> list[Reply]:
         """"à recruter, temps plein" as who will do a job is its status and its time too: the questions this answer

@@ -11,7 +11,7 @@ from dialogs.errors import ParseError
 from dialogs.folding import fold
 from dialogs.loader import LoadedGuide
 from dialogs.parsing import parse_date, parse_time_ranges, place_said, to_json
-from dialogs.reminder_model import TEAM, ReminderModel
+from dialogs.reminder_model import DEADLINE, TEAM, ReminderModel
 from dialogs.ui import UiTexts
 from states.buttons import Action
 from states.events import Button, CalendarInvite, Outcome, Reply
@@ -112,8 +112,11 @@ class ReminderDesk:
 
     def _upcoming(self, row: ReminderRow) -> dict:
         local = as_utc(row.due_at).astimezone(self.planner.zone)
+        funding = self.model.funding_request
         return {"kind": row.kind, "due": local.date(), "minutes": local.hour * 60 + local.minute,
-                "days": (row.event_date - local.date()).days if row.event_date else None}
+                "days": (row.event_date - local.date()).days if row.event_date else None,
+                "returned": row.kind == DEADLINE and self.view().values.get(funding.state_question)
+                == funding.returned_option}
 
     def toggle(self, arg: int) -> Outcome | None:
         position, on = divmod(arg, 2)
@@ -271,7 +274,8 @@ def watched_questions(model: ReminderModel) -> frozenset[str]:
     """Answers that move the project's calendar."""
     return frozenset({model.committee.date_question, model.committee.time_question, model.committee.place_question,
                       model.labelling.decision_question, model.labelling.date_question,
-                      model.funding_request.deadline_question, model.funding_request.state_question})
+                      model.funding_request.deadline_question, model.funding_request.state_question,
+                      model.funding_request.returned_deadline_question})
 
 
 def _names_any(text: str, starts: list[str]) -> bool:

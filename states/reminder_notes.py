@@ -22,7 +22,7 @@ from store.repo import StoredAnswer
 from store.team_news import CONFIRMED, JOINED, REFERENTIAL, REQUIREMENT, STAGE_DONE, TeamEventRow
 
 # Reminders whose text does not read the project's answers (the others name invitees, writers, questions).
-NO_ANSWERS = {FOLLOWUP, ASK_DATE, DEADLINE, TEAM}
+NO_ANSWERS = {FOLLOWUP, ASK_DATE, TEAM}
 # A rule's state in a team event, as the conformity screens name it (templates/messages/_rules.html.j2).
 STATES = {"met": "satisfied", "not_met": "not_met", "pending": "pending"}
 
@@ -72,7 +72,10 @@ class ReminderNotes:
                                                   self.model.funding_request.running_question) is not True},
                          [[button(self.ui.budget.open, Action.BUDGET)], [button(texts.open, Action.REMINDERS)]])
         if row.kind == DEADLINE:
-            return Reply("reminder_deadline", {**common, "funds": self.funds},
+            funding, values = self.model.funding_request, ProjectView(self.guide, answers or {}).values
+            returned = values.get(funding.state_question) == funding.returned_option
+            return Reply("reminder_deadline", {**common, "funds": self.funds, "returned": returned,
+                                               "asked": values.get(funding.returned_question) if returned else None},
                          [[button(self.ui.documents.draft, Action.DOSSIER, 1)], [button(texts.open, Action.REMINDERS)]])
         view = ProjectView(self.guide, answers or {})
         if row.kind == DIGEST:

@@ -474,6 +474,32 @@ async def test_the_hours_typed_with_the_committees_date_or_after_it_are_its_hour
     assert answers["dev_comite_horaire"].value == [[600, 720]] and "chef_projet_nom" not in answers
 
 
+async def test_a_dossier_sent_back_to_be_completed_keeps_what_is_asked_and_reminds_its_new_date(team):
+    """"dossier incomplet, il manque la convention signée avec la CAF…" had no option: only "Envoyée", "En
+    instruction", "Décision reçue", and what the Préfecture asked for was said not kept."""
+    await new_project(team, keep=("Demande de subvention",))
+    await team.client.send("/menu")
+    replies = await team.client.click("7. Préparer la labellisation et obtenir le financement")
+    while (asked := question_in(team.services.guide, replies[-1])) is None or asked.id != "label_demande_etat":
+        replies = await team.client.click("Passer" if asked else "Étape suivante")
+    said = await team.client.send("dossier incomplet, il manque la convention signée avec la CAF et nos horaires "
+                                  "ne font que 22 h par semaine")
+    assert said[0].text == "➡️ Réponse retenue : Dossier à compléter."
+    assert said[1].text == ("➡️ Réponse retenue pour « Que demande la Préfecture pour compléter le dossier ? » : "
+                            "il manque la convention signée avec la CAF et nos horaires ne font que 22 h par semaine.")
+    assert "À quelle date avez-vous envoyé le dossier ?" in said[-1].text
+    await team.client.send("le 15 septembre")
+    asked = (await team.client.send("ils veulent tout pour le 15 janvier"))[-1].text
+    assert "Dossier à compléter" in asked and "15 janvier 2028" in asked  # the step's recap
+    shown = (await team.client.send("/rappels"))[-1].text
+    assert "31 décembre 2027, 9 h : dossier à renvoyer complété dans 15 jours" in shown
+    (sent,) = await team.tick("2027-12-31 09:00")
+    assert sent.startswith("⏳ Dossier de labellisation à compléter : MSAP du Lévézou")
+    assert "À renvoyer, complété, au plus tard le 15 janvier 2028, dans 15 jours." in sent
+    assert "La Préfecture demande : il manque la convention signée avec la CAF" in sent
+    assert "/conformite dit ce qui manque encore" in sent
+
+
 async def test_where_the_committee_meets_typed_with_its_date_or_after_it_is_its_place(team, api):
     """"le 29 mars de 14h à 16h à la salle du conseil de la CC" kept the date and hours, the place dropped."""
     await new_project(team)

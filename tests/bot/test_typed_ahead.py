@@ -85,6 +85,46 @@ async def test_a_decision_said_with_its_outcome_and_date_answers_all_three(clien
     assert question_in(services.guide, asked).id == "label_date_envoi"
 
 
+async def test_a_refusal_said_with_its_date_and_reasons_answers_all_four(client, services):
+    """"décision reçue le 3 décembre : refusée, les horaires restent sous les 24 heures": « Décision reçue » alone
+    was kept, the refusal asked again, its reasons kept nowhere."""
+    await reach_the_request_s_state(client, services)
+    *said, asked = await client.send("décision reçue le 3 décembre 2026 : refusée, les horaires restent sous les "
+                                     "24 heures")
+    assert [reply.text for reply in said] == [
+        "➡️ Réponse retenue : Décision reçue.",
+        "➡️ Réponse retenue pour « Quelle est la décision du Préfet ? » : Refusée.",
+        "➡️ Réponse retenue pour « À quelle date la décision a-t-elle été rendue ? » : 3 décembre 2026.",
+        "➡️ Réponse retenue pour « Quels motifs le Préfet donne-t-il au refus ? » : les horaires restent sous les 24 "
+        "heures."]
+    assert current_values(services, "label_refus_motifs") == ["les horaires restent sous les 24 heures"]
+    assert question_in(services.guide, asked).id == "label_date_envoi"
+
+
+async def test_a_dossier_sent_back_said_with_what_is_missing_keeps_it(client, services):
+    await reach_the_request_s_state(client, services)
+    *said, asked = await client.send("incomplet, il manque la délibération du conseil")
+    assert [reply.text for reply in said] == [
+        "➡️ Réponse retenue : Dossier à compléter.",
+        "➡️ Réponse retenue pour « Que demande la Préfecture pour compléter le dossier ? » : il manque la "
+        "délibération du conseil."]
+    assert question_in(services.guide, asked).id == "label_date_envoi"
+    await client.send("le 15 septembre 2026")
+    await client.send("passer")  # no date to send it back by: the step's recap
+    await client.click("✏️ 1")
+    *said, _ = await client.send("redéposé le 3 décembre 2026")  # complete this time: sent on another day
+    assert [reply.text for reply in said] == [
+        "➡️ Réponse retenue : Envoyée.",
+        "➡️ Réponse retenue pour « À quelle date avez-vous envoyé le dossier ? » : 3 décembre 2026."]
+    assert current_values(services, "label_date_envoi") == ["2026-09-15", "2026-12-03"]  # the first kept in history
+    await client.click("✏️ 1")
+    await client.click("Dossier à compléter")  # sent back once more, then sent again, tapped: its date asked anew
+    await client.click("✏️ 1")
+    asked = (await client.click("En instruction en Préfecture"))[-1]
+    assert question_in(services.guide, asked).id == "label_date_envoi"
+    assert "Réponse actuelle : 3 décembre 2026" in asked.text
+
+
 async def test_a_state_said_with_its_date_or_with_words_kept_nowhere(client, services):
     await reach_the_request_s_state(client, services)
     *said, asked = await client.send("envoyée le 3 mars 2026")

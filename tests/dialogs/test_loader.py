@@ -194,3 +194,15 @@ def test_what_a_list_says_of_an_option_answers_a_later_text_of_its_step(guide_di
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     with pytest.raises(GuideError, match=f"described_at '{described_at}' is not a later text question of its step"):
         load_guide(guide_dir)
+
+
+@pytest.mark.parametrize("dated_again", ["label_complements", "label_date_limite", "label_demande_etat"])
+def test_the_date_an_option_left_answers_anew_is_a_later_date_of_its_step(guide_dir, dated_again):
+    """A text, a date of another step, the choice itself: none is the dossier's new sending date."""
+    path = guide_dir / "07-labellisation.yaml"
+    data = read_yaml(path)
+    state = next(q for q in data["steps"][1]["questions"] if q["id"] == "label_demande_etat")
+    next(o for o in state["options"] if o["id"] == "a_completer")["dated_again"] = dated_again
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(GuideError, match=f"dated_again '{dated_again}' is not a later date question of its step"):
+        load_guide(guide_dir)

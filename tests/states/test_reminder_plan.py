@@ -212,6 +212,14 @@ def test_the_dossiers_deadline_is_reminded_on_working_days_until_the_request_is_
     assert MODEL.group("funding_deadline") == "funding_request"
 
 
+def test_a_dossier_sent_back_to_be_completed_is_reminded_by_the_date_to_return_it():
+    values = {"label_date_limite": "2026-09-30", "label_demande_etat": "a_completer"}
+    assert PLANNER.facts(values, [], False).deadline == date(2026, 9, 30)  # no new date given: the dossier's own
+    returned = values | {"label_complements_date": "2027-01-15"}
+    assert PLANNER.facts(returned, [], False).deadline == date(2027, 1, 15)
+    assert PLANNER.facts(returned | {"label_demande_etat": "envoyee"}, [], False).deadline is None  # sent again
+
+
 def test_the_calendar_reads_questions_the_guide_has():
     questions = load_guide().questions
     check_questions(MODEL, questions)
