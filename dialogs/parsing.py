@@ -445,7 +445,7 @@ _PAST_TENSE_RE = re.compile(
     r"\b(?:c'etait|etai(?:t|ent)|avai(?:t|ent)|fut|(?:a|ont) ete(?! " + _SETTING + ")"
     r"|(?:j'ai|on a|il a|elle a|nous avons|vous avez|ils ont|elles ont|l'ai|l'a|l'avons|l'avez|l'ont)"
     r"(?: (?:bien|deja|enfin|finalement|tout))? (?!" + _SETTING + "|" + _NOT_PARTICIPLE + r")"
-    r"[a-z]{3,}(?:e|ee|es|ees|i|is|it|u|us))\b")
+    r"(?:[a-z]{3,}(?:e|ee|es|ees|i|is|it|u|us)|(?:ouv|off|couv)erte?s?|pris|mis|rejointe?))\b")
 _FUTURE_TENSE_RE = re.compile(
     r"\b(?:sera|seront|aura|auront|(?:va|vont|allons|allez) (?:[a-z]+ )?[a-z]+(?:er|ir|re)"
     r"|[a-z]{2,}(?:era|eront|erons|rra|rront|rrons|ira|iront|irons))\b")

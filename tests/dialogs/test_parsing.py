@@ -701,6 +701,7 @@ def test_a_date_in_a_sentence_takes_its_year_from_the_questions_timing():
     ("c'était le 30 septembre, on l'a déposé le 15", "future", datetime.date(2026, 9, 30)),
     ("la date limite était le 30 septembre", "future", datetime.date(2026, 9, 30)),
     ("ça a été le 2 mars", "future", datetime.date(2026, 3, 2)),
+    ("on a ouvert le 2 septembre", "future", datetime.date(2026, 9, 2)),
     # A thing not done yet, at a question about one done: the next such day.
     ("ce sera le 12 janvier", "past", datetime.date(2027, 1, 12)),
     ("on l'enverra le 12 janvier", "past", datetime.date(2027, 1, 12)),
