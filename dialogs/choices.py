@@ -295,17 +295,24 @@ def choice_clauses(options: Sequence[Option], text: str) -> tuple[str, list[str]
     """A single choice's answer as the clause naming its option and what it says after it, set apart, which the
     option does not keep: "décision reçue, labellisée par arrêté du 12 septembre 2023" is "décision reçue" and
     ["labellisée par arrêté du 12 septembre 2023"]; the whole text and none when it names the option alone."""
+    head, colon, said = text.partition(" : ")  # "décision reçue le 3 décembre : refusée", as French sets a colon
+    if colon and said.strip() and match_option(options, head, first_words=True) is not None:
+        return head.strip(), [part.strip() for part in _split_list(said)[0::2] if part.strip()]
     if match_option(options, text, first_words=True) is not None or match_choice(options, text) is None:
         return text, []
     head, *others = _split_list(text)[0::2]
-    head, _, said = head.partition(" : ")  # "décision reçue le 3 décembre : refusée", as French sets a colon
-    return head, [part.strip() for part in (said, *others) if part.strip()]
+    return head, [part.strip() for part in others if part.strip()]
 
 
-def after_head(text: str) -> str:
-    """What a choice's answer says after the clause naming its option, as typed: "à 25 minutes de Zonza,
-    Serra-di-Scopamène, Carbini" of "au centre du bourg, à 25 minutes de Zonza, Serra-di-Scopamène, Carbini"."""
-    return "".join(_split_list(text)[2:]).strip()
+def after_head(text: str, head: str) -> str:
+    """What a choice's answer says after its `head`, the clause naming its option (choice_clauses), as typed:
+    "à 25 minutes de Zonza, Serra-di-Scopamène, Carbini" of "au centre du bourg, à 25 minutes de Zonza,
+    Serra-di-Scopamène, Carbini", "refusée, les horaires…" of "décision reçue : refusée, les horaires…"."""
+    if (at := text.find(head)) < 0:
+        return "".join(_split_list(text)[2:]).strip()
+    rest = text[at + len(head):]
+    separator = re.match(r"\s*:\s*", rest) or _LIST_SEP_RE.match(rest)
+    return rest[separator.end() if separator else 0:].strip()
 
 
 def with_details(question: Question, text: str) -> tuple[list[str], str] | None:

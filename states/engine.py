@@ -778,7 +778,7 @@ class _Conversation:
         again = next((option.dated_again for option in question.options if option.id == left != value), None)
         said = said + dated if dated else self._dated_along(step, question, value, question, head, again) + said
         if unkept:
-            rest = after_head(text) if unkept == details else ", ".join(unkept)
+            rest = after_head(text, head) if unkept == details else ", ".join(unkept)
             if (described := self._described_along(step, question, value, rest, by)) is not None:
                 return None, [*said, described]
             if unkept == details and len(details) > 1:  # quoted in one piece, as typed

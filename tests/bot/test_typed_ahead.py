@@ -101,6 +101,17 @@ async def test_a_refusal_said_with_its_date_and_reasons_answers_all_four(client,
     assert question_in(services.guide, asked).id == "label_date_envoi"
 
 
+async def test_a_decision_said_before_a_colon_is_its_outcome_and_date(client, services):
+    """"décision reçue le 4 décembre : accordée" was « Décision reçue » alone, the rest dropped without a word."""
+    await reach_the_request_s_state(client, services)
+    *said, asked = await client.send("décision reçue le 4 décembre 2026 : accordée")
+    assert [reply.text for reply in said] == [
+        "➡️ Réponse retenue : Décision reçue.",
+        "➡️ Réponse retenue pour « Quelle est la décision du Préfet ? » : Accordée.",
+        "➡️ Réponse retenue pour « À quelle date la décision a-t-elle été rendue ? » : 4 décembre 2026."]
+    assert question_in(services.guide, asked).id == "label_date_envoi"
+
+
 async def test_a_dossier_sent_back_said_with_what_is_missing_keeps_it(client, services):
     await reach_the_request_s_state(client, services)
     *said, asked = await client.send("incomplet, il manque la délibération du conseil")

@@ -576,6 +576,7 @@ def test_an_acronym_with_small_letters_said_before_the_carrier_s_name_goes_after
     ("Envoyée, par courrier recommandé", "Envoyée", ["par courrier recommandé"]),
     ("décision reçue le 3 décembre : refusée, les horaires", "décision reçue le 3 décembre",
      ["refusée", "les horaires"]),
+    ("décision reçue le 4 décembre : accordée", "décision reçue le 4 décembre", ["accordée"]),
     ("décision reçue", "décision reçue", []), ("envoyée le 3 mars", "envoyée le 3 mars", []),
     ("je ne sais pas", "je ne sais pas", [])])
 def test_a_single_choice_said_with_more_is_its_option_s_clause_and_the_rest(typed, head, details):
