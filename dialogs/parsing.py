@@ -397,8 +397,26 @@ def parse_date(text: str, today: datetime.date | None = None, timing: str | None
 
 
 # What says a deadline before its date: "avant le 31 mars", "au plus tard le 31/03", "d'ici le 31 mars".
-_BY_RE = re.compile(r"^\s*(?:au plus tard|avant|d['’]ici|jusqu['’]\s*au|jusqu['’]\s*[àa]|pour)\s+(?:le\s+)?",
-                    re.IGNORECASE)
+_BY = r"(?:au plus tard|avant|d['’]ici|jusqu['’]\s*au|jusqu['’]\s*[àa]|pour)\s+(?:le\s+)?"
+_BY_RE = re.compile(r"^\s*" + _BY, re.IGNORECASE)
+# The same inside a sentence, with the rest of its clause: "Merci de compléter avant le 15 janvier."
+_BY_IN_TEXT_RE = re.compile(r"\b" + _BY + r"(?P<date>[^,;!?\n]+?)\s*(?:[,;!?\n]|\.(?!\d)|$)", re.IGNORECASE)
+
+
+def deadline_in(text: str, today: datetime.date | None) -> datetime.date | None:
+    """The one date a sentence sets as a bound ("merci de compléter avant le 15 janvier", "fin février"), shown
+    back as the date taken; None without one, or with several."""
+    found = set()
+    for said in _BY_IN_TEXT_RE.finditer(text):
+        try:
+            found.add(_month_bound(said["date"], today) or parse_date(said["date"], today, "future"))
+        except ParseError:
+            if re.search(r"[0-9]", said["date"]):
+                return None  # "…, au plus tard le 20": another bound, not read
+    if len(found) != 1:
+        return None
+    [day] = found
+    return DateInferred(day.year, day.month, day.day)
 
 # A deadline said by its month: "fin février" (its last day), "mi-mars" (the 15th), folded.
 _MONTH_BOUND_RE = re.compile(r"(?P<bound>(?:(?:a )?la )?fin|mi)(?: du mois)?[ -]*(?:de |d')?(?P<month>[a-z]+)"
@@ -1478,9 +1496,15 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
         return parse_hours(text)
     if kind is Kind.DATE:
         if question.deadline:  # "Avant quelle date… ?" "avant le 31 mars": the bound is the answer
-            text = _BY_RE.sub("", text, count=1) or text
-            if (bound := _month_bound(text, today)) is not None:  # "avant fin février"
+            bare = _BY_RE.sub("", text, count=1) or text
+            if (bound := _month_bound(bare, today)) is not None:  # "avant fin février"
                 return bound
+            try:
+                return parse_date(bare, today, question.timing)
+            except ParseError as error:
+                if (bound := deadline_in(text, today)) is None:
+                    raise error
+                return bound  # "merci de compléter avant le 15 janvier"
         return parse_date(text, today, question.timing)
     if kind is Kind.YES_NO:
         return False if typed_words(text) in _BEGUN else parse_yes_no(text)

@@ -27,13 +27,13 @@ from dialogs.folding import abbreviations, fold
 from dialogs.schedule import WEEKDAYS, hours_among_words, parse_week, same_hours_as, total_minutes, tour_lines
 from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, DRAFT, KEEP, MOVE_ON, NEW_PROJECT, NEXT,
                              SKIP, TEAM_HANDOVER, TEAM_INVITE, TEAM_LEAVE, DateInferred, ParseError, button_typed,
-                             doubts, figure_remarks, first_person, from_json, mentions, month_alone, name_and_function,
-                             names_nothing, numbered_answer, parse_answer, parse_title, reads_as_shown, said_planned,
-                             said_yes_no, same_answer_as, says_none_of, spoken, territory_said, to_json,
-                             typed_at_checklist_stage, typed_at_deferred, typed_at_dossier, typed_at_menu,
-                             typed_at_projects, typed_at_recap, typed_at_team, typed_button, typed_command,
-                             typed_invitation, typed_validate, word_said, yes_how, yes_no_because, yes_no_then,
-                             yes_told_more)
+                             deadline_in, doubts, figure_remarks, first_person, from_json, mentions, month_alone,
+                             name_and_function, names_nothing, numbered_answer, parse_answer, parse_title,
+                             reads_as_shown, said_planned, said_yes_no, same_answer_as, says_none_of, spoken,
+                             territory_said, to_json, typed_at_checklist_stage, typed_at_deferred, typed_at_dossier,
+                             typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team, typed_button,
+                             typed_command, typed_invitation, typed_validate, word_said, yes_how, yes_no_because,
+                             yes_no_then, yes_told_more)
 from dialogs.partners import partner_name
 from dialogs.pasted import asides, contact_lines, letter_parts, without_lines
 from dialogs.not_answers import asks_what_is_meant, says_goodbye, says_thanks
@@ -668,6 +668,8 @@ class _Conversation:
             unkept = figure_remarks(question, text) or None  # "33 000 (recensement 2017)": the source is not kept
         if question.kind is Kind.DATE and copied is None:
             unkept = doubts(text) or None  # "le 18 décembre (à confirmer)": the date is kept as sure
+        if question.kind is Kind.LONG_TEXT and copied is None:  # a letter pasted: "…merci de compléter avant le 15"
+            notes += self._deadline_along(step, question, value, text)
         if question.kind is Kind.DATE and self._unexpected_date(question, value):
             return Outcome([self._confirm_date(question, value)])
         # "15 mars", "hier": the date the guide took is shown, for the user to see it is the one meant.
@@ -784,6 +786,17 @@ class _Conversation:
             if unkept == details and len(details) > 1:  # quoted in one piece, as typed
                 unkept = [rest]
         return unkept, said
+
+    def _deadline_along(self, step: Step, question: Question, value: Any, text: str) -> list[Reply]:
+        """The one bound a text sets ("merci de compléter avant le 15 janvier"), for the deadline asked right after
+        it and not answered yet: answered there, and said."""
+        shown = self._shown_with(step, question, value)
+        then = shown[shown.index(question) + 1] if question in shown[:-1] else None
+        if then is None or then.kind is not Kind.DATE or not then.deadline or self.view.status(then.id) == ANSWERED \
+                or (day := deadline_in(text, self._today())) is None or self._unexpected_date(then, day):
+            return []
+        self._store(then, ANSWERED, to_json(then.kind, day), step.id, self._message_id)
+        return [Reply("understood", {"question": self.view.prompt(then), "answer": self._display(then, day)})]
 
     def _described_along(self, step: Step, question: Question, value: Any, text: str,
                          by: set[str]) -> Reply | None:

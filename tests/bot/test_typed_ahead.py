@@ -136,6 +136,19 @@ async def test_a_dossier_sent_back_said_with_what_is_missing_keeps_it(client, se
     assert "Réponse actuelle : 3 décembre 2026" in asked.text
 
 
+async def test_a_letter_pasted_as_what_is_asked_gives_the_date_to_return_the_dossier_by(client, services):
+    """The Préfecture's letter pasted whole: its "avant le 15 janvier" was asked for again right after."""
+    await reach_the_request_s_state(client, services)
+    await client.send("Dossier à compléter")
+    await client.send("le 15 septembre 2026")
+    *said, asked = await client.send("Votre dossier est incomplet :\n- convention CAF non signée\n- horaires "
+                                     "inférieurs à 24 h\nMerci de compléter avant le 15 janvier.")
+    assert said[-1].text == ("➡️ Réponse retenue pour « Avant quelle date renvoyer le dossier complété ? » : "
+                             "15 janvier 2028.")
+    assert asked.text.startswith("📋 Récapitulatif : Suivre la demande de financement")
+    assert current_values(services, "label_complements_date") == ["2028-01-15"]
+
+
 async def test_a_state_said_with_its_date_or_with_words_kept_nowhere(client, services):
     await reach_the_request_s_state(client, services)
     *said, asked = await client.send("envoyée le 3 mars 2026")

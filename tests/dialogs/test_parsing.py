@@ -2124,6 +2124,22 @@ def test_a_deadline_said_by_its_month_is_its_end_or_middle(typed, day):
         parse_answer(_question(Kind.DATE, timing="future"), typed, TODAY)
 
 
+@pytest.mark.parametrize(("typed", "day"), [
+    ("Merci de compléter avant le 15 janvier.", datetime.date(2027, 1, 15)),
+    ("Bonjour, votre dossier est incomplet : convention non signée. À renvoyer d'ici le 15/01/2027, merci.",
+     datetime.date(2027, 1, 15)),
+    ("avant fin janvier, sinon refus", datetime.date(2027, 1, 31)),
+    ("avant le 15 janvier ou le 20", None), ("avant le 15 janvier, au plus tard le 20", None), ("en janvier", None)])
+def test_a_deadline_set_in_a_sentence_is_its_bound(typed, day):
+    """A letter's "merci de compléter avant le 15 janvier" at « Avant quelle date… ? » was no date."""
+    question = _question(Kind.DATE, timing="future", deadline=True)
+    if day is None:
+        with pytest.raises(ParseError):
+            parse_answer(question, typed, TODAY)
+    else:
+        assert parse_answer(question, typed, TODAY) == day
+
+
 @pytest.mark.parametrize(("kind", "text", "remarks"), [
     (Kind.INTEGER, "12 400 (dont 3 000 en QPV)", ["dont 3 000 en QPV"]),
     (Kind.INTEGER, "Une seule pour l'instant, avec la CAF", ["avec la CAF"]),
