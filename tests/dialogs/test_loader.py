@@ -184,14 +184,18 @@ def test_only_a_short_text_names_what_later_answers_describe(guide_dir):
         load_guide(guide_dir)
 
 
+def _set_option_field(guide_dir, file: str, step: int, question: str, option: str, field: str, value: str) -> None:
+    path = guide_dir / file
+    data = read_yaml(path)
+    asked = next(q for q in data["steps"][step]["questions"] if q["id"] == question)
+    next(o for o in asked["options"] if o["id"] == option)[field] = value
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
 @pytest.mark.parametrize("described_at", ["port_nombre_sites", "port_porteur_nom", "port_modes"])
 def test_what_a_list_says_of_an_option_answers_a_later_text_of_its_step(guide_dir, described_at):
     """A number, a question of another step, the list itself: none can keep "dans les écarts (Les Lianes…)"."""
-    path = guide_dir / "03-portage.yaml"
-    data = read_yaml(path)
-    modes = next(q for q in data["steps"][0]["questions"] if q["id"] == "port_modes")
-    next(o for o in modes["options"] if o["id"] == "itinerance")["described_at"] = described_at
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    _set_option_field(guide_dir, "03-portage.yaml", 0, "port_modes", "itinerance", "described_at", described_at)
     with pytest.raises(GuideError, match=f"described_at '{described_at}' is not a later text question of its step"):
         load_guide(guide_dir)
 
@@ -199,10 +203,7 @@ def test_what_a_list_says_of_an_option_answers_a_later_text_of_its_step(guide_di
 @pytest.mark.parametrize("dated_again", ["label_complements", "label_date_limite", "label_demande_etat"])
 def test_the_date_an_option_left_answers_anew_is_a_later_date_of_its_step(guide_dir, dated_again):
     """A text, a date of another step, the choice itself: none is the dossier's new sending date."""
-    path = guide_dir / "07-labellisation.yaml"
-    data = read_yaml(path)
-    state = next(q for q in data["steps"][1]["questions"] if q["id"] == "label_demande_etat")
-    next(o for o in state["options"] if o["id"] == "a_completer")["dated_again"] = dated_again
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    _set_option_field(guide_dir, "07-labellisation.yaml", 1, "label_demande_etat", "a_completer", "dated_again",
+                      dated_again)
     with pytest.raises(GuideError, match=f"dated_again '{dated_again}' is not a later date question of its step"):
         load_guide(guide_dir)
