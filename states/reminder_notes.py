@@ -64,20 +64,20 @@ class ReminderNotes:
         if row.kind == ASK_DATE:
             return Reply("reminder_ask_date", {**common, "since": row.event_date},
                          [[button(texts.set_date, Action.REMINDER_DATE)], [button(texts.open, Action.REMINDERS)]])
+        view = ProjectView(self.guide, answers or {})
+        values = view.values
         if row.kind == FUNDING:
-            values = ProjectView(self.guide, answers or {}).values
             labelled = values.get(self.model.labelling.decision_question) == self.model.labelling.granted_option
             return Reply("reminder_funding", {**common, "year": today.year, "fiche": self.model.funding_request.fiche,
                                               "funds": self.funds, "under_way": not labelled and values.get(
                                                   self.model.funding_request.running_question) is not True},
                          [[button(self.ui.budget.open, Action.BUDGET)], [button(texts.open, Action.REMINDERS)]])
         if row.kind == DEADLINE:
-            funding, values = self.model.funding_request, ProjectView(self.guide, answers or {}).values
+            funding = self.model.funding_request
             returned = values.get(funding.state_question) == funding.returned_option
             return Reply("reminder_deadline", {**common, "funds": self.funds, "returned": returned,
                                                "asked": values.get(funding.returned_question) if returned else None},
                          [[button(self.ui.documents.draft, Action.DOSSIER, 1)], [button(texts.open, Action.REMINDERS)]])
-        view = ProjectView(self.guide, answers or {})
         if row.kind == DIGEST:
             deferred = Reports(self.guide, self.ui, view, button, lambda: None, partners=self.partners).deferred()
             if not deferred.values["stages"]:
@@ -93,12 +93,12 @@ class ReminderNotes:
         if row.kind == ACTIVITY_REPORT:
             report = self.model.activity_report
             return Reply("reminder_activity_report", {
-                **common, "writer": view.values.get(report.writer_question),
-                "expectations": view.values.get(report.expectations_question), "fiche": report.fiche,
+                **common, "writer": values.get(report.writer_question),
+                "expectations": values.get(report.expectations_question), "fiche": report.fiche,
             }, [[button(texts.open, Action.REMINDERS)]])
         return Reply("reminder_committee", {
             **common, "agenda": rules.agenda, "invite": rules.invite,
-            "invited": view.chosen_labels(rules.invitees_question), "place": view.values.get(rules.place_question),
+            "invited": view.chosen_labels(rules.invitees_question), "place": values.get(rules.place_question),
             "todo": rules.todo, "fiche": rules.fiche,
         }, [[button(texts.change_date, Action.REMINDER_DATE)], [button(texts.open, Action.REMINDERS)]])
 
