@@ -170,11 +170,21 @@ def match_option(options: Sequence[Option], text: str, first_words: bool = False
     [(option_id, rest)] = said.items()
     # "la mairie ou La Poste", "la mairie, La Poste": what follows the words may take them back or add another
     # option, which a multiple choice reads on its own; "mi-temps plein" names two.
-    if rest and (_HEDGES.intersection(rest) or _TO_COME.intersection(rest) or _LIST_SEP_RE.search(text) or any(
+    if rest and (_HEDGES.intersection(rest) or _TO_COME.intersection(rest)
+                 or _set_apart(options, option_id, typed, text) or any(
             len(word) > 2 and word not in _LINKS and word in bare_words(option.label)
             for option in options if option.id != option_id for word in rest)):
         return None
     return option_id
+
+
+def _set_apart(options: Sequence[Option], option_id: str, typed: tuple[str, ...], text: str) -> bool:
+    """Whether the text sets parts apart beyond the option's own words: "la mairie, La Poste" does, "complété et
+    renvoyé le 3 décembre" (one of « Envoyée »'s words, then a date) does not."""
+    option = next(option for option in options if option.id == option_id)
+    own = max((len(_LIST_SEP_RE.findall(words)) for words in (option.label, *option.words)
+               if typed[:len(bare_words(words))] == bare_words(words)), default=0)
+    return len(_LIST_SEP_RE.findall(text)) > own
 
 
 def _holding_share(options: Sequence[Option], text: str) -> str | None:

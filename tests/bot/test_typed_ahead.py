@@ -101,6 +101,19 @@ async def test_a_refusal_said_with_its_date_and_reasons_answers_all_four(client,
     assert question_in(services.guide, asked).id == "label_date_envoi"
 
 
+async def test_a_dossier_said_sent_again_with_its_date_answers_both(client, services):
+    """"complété et renvoyé le 3 décembre": the words of « Envoyée » hold an "et", read as a list of two; the bot
+    hesitated between « Envoyée » and « Dossier à compléter » and the date was lost."""
+    await reach_the_request_s_state(client, services)
+    *said, asked = await client.send("complété et renvoyé le 3 décembre 2026")
+    assert [reply.text for reply in said] == [
+        "➡️ Réponse retenue : Envoyée.",
+        "➡️ Réponse retenue pour « À quelle date avez-vous envoyé le dossier ? » : 3 décembre 2026."]
+    assert current_values(services, "label_demande_etat") == ["envoyee"]
+    assert current_values(services, "label_date_envoi") == ["2026-12-03"]
+    assert asked.text.startswith("📋 Récapitulatif : Suivre la demande de financement")
+
+
 async def test_a_decision_said_before_a_colon_is_its_outcome_and_date(client, services):
     """"décision reçue le 4 décembre : accordée" was « Décision reçue » alone, the rest dropped without a word."""
     await reach_the_request_s_state(client, services)
