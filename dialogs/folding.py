@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from text_to_num import alpha2digit
 
 
+@lru_cache(maxsize=8192)  # labels, words and the typed text are folded again by each reading of an answer
 def fold(text: str) -> str:
     """Lowercase, strip accents, unify apostrophes and collapse whitespace."""
     decomposed = unicodedata.normalize("NFKD", text)
