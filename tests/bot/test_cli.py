@@ -40,7 +40,7 @@ def test_run_without_a_token_opens_the_conversation_in_the_terminal(newcomer, mo
                                    "dans le terminal.")
     assert "Je suis le Guide MSAP" in out and "<b>" not in out
     assert "[#1] ↩️ Retour" in out and "[1] Temps plein" in out
-    assert "Récapitulatif : Le chef de projet" in out and "➡️ passée" in out and "➡️ Temps plein" in out
+    assert "Récapitulatif : Le chef de projet" in out and "➡️ question passée" in out and "➡️ Temps plein" in out
     assert "À bientôt" in out
     database = newcomer / "data" / "guide-msap.db"
     assert database.exists()

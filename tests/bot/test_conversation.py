@@ -230,10 +230,10 @@ async def test_skip_and_defer_are_recorded_and_shown(client, services):
     await create_project(client)
     await client.send("Marie Dupont")
     skipped = await client.click("Passer")
-    assert skipped[0].method == "editMessageText" and "passée" in skipped[0].text
+    assert skipped[0].method == "editMessageText" and "question passée" in skipped[0].text
     deferred = await client.click("Je ne sais pas encore")
     assert "à compléter plus tard" in deferred[0].text
-    assert "passée" in deferred[-1].text and "à compléter plus tard" in deferred[-1].text
+    assert "question passée" in deferred[-1].text and "à compléter plus tard" in deferred[-1].text
     progress = await client.send("/avancement")
     assert "1 à compléter plus tard" in progress[-1].text
 
@@ -258,7 +258,7 @@ async def test_typed_words_for_a_button_or_a_command_are_never_taken_as_the_answ
     replies = await client.send("Je ne sais pas.")
     assert "à compléter plus tard" in replies[0].text and question_in(guide, replies[-1]).id == "chef_projet_fonction"
     replies = await client.send("passer")
-    assert "passée" in replies[0].text
+    assert "question passée" in replies[0].text
     replies = await client.send("retour")
     assert question_in(guide, replies[-1]).id == "chef_projet_fonction"
     with services.database.connect() as connection:

@@ -853,7 +853,7 @@ async def test_aucun_typed_at_a_list_without_such_an_option_passes_it(client, se
     asked = question_in(services.guide, (await client.click("Valider"))[-1])
     assert asked.kind.value == "multi_choice" and not asked.required
     said = await client.send("Non, rien de particulier.")
-    assert said[0].text.endswith("➡️ passée") and versions(services, asked.id) == [None]
+    assert said[0].text.endswith("➡️ question passée") and versions(services, asked.id) == [None]
     assert question_in(services.guide, said[-1]).id != asked.id
 
 
