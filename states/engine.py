@@ -776,8 +776,8 @@ class _Conversation:
         # "décision reçue le 3 décembre : refusée": the head's date is the one the refusal shows, else the state's own
         dated = next((replies for then in step.questions if then.id in by - {question.id}
                       if (replies := self._dated_along(step, question, value, then, head))), None)
-        left = self.view.values.get(question.id)  # "redéposé le 3 décembre", once sent back: the new sending date
-        again = next((option.dated_again for option in question.options if option.id == left != value), None)
+        # "redéposé le 3 décembre", once sent back: the new sending date
+        again = self._dated_again(question, self.view.values.get(question.id), value)
         said = said + dated if dated else self._dated_along(step, question, value, question, head, again) + said
         if unkept:
             rest = after_head(text, head) if unkept == details else ", ".join(unkept)
@@ -1833,11 +1833,15 @@ class _Conversation:
     def _asked_again(self, question: Question, left: Any, value: Any) -> None:
         """The option left names a date to answer anew (the dossier sent back, now sent again): asked next, its
         answer shown to keep or change, unless this message gave it."""
-        again = self.guide.questions.get(next((option.dated_again for option in question.options
-                                               if option.id == left != value), None) or "")
+        again = self.guide.questions.get(self._dated_again(question, left, value) or "")
         if again is not None and again.id not in self._stored and self.view.visible(again) \
                 and self.view.status(again.id) == ANSWERED:
             self._focus(again)
+
+    @staticmethod
+    def _dated_again(question: Question, left: Any, value: Any) -> str | None:
+        """The date question the option left for another names to answer anew (`dated_again`), if any."""
+        return next((option.dated_again for option in question.options if option.id == left != value), None)
 
     def _implied(self, question: Question, value: Any) -> list[Reply]:
         """"à recruter, temps plein" as who will do a job is its status and its time too: the questions this answer
