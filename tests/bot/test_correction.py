@@ -35,7 +35,7 @@ async def test_a_tapped_choice_is_corrected_in_words_under_the_recap(client, ser
     await reach_time(client)
     await client.click("Mi-temps")
     replies = await client.send("Je voulais dire moins d'un mi-temps, pas mi-temps")
-    assert replies[0].text == f"{TAKEN}\nQuel temps pourra-t-il consacrer au projet ?\n➡️ Moins d'un mi-temps"
+    assert replies[0].text == f"{TAKEN}\nQuel temps de travail sera consacré au projet ?\n➡️ Moins d'un mi-temps"
     assert "Récapitulatif" in replies[-1].text and "Moins d'un mi-temps" in replies[-1].text
     assert versions(services, "chef_projet_temps") == ["mi_temps", "temps_partiel"]
 

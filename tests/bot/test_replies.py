@@ -35,7 +35,7 @@ async def test_a_reply_under_the_recap_changes_that_answer_and_shows_the_recap_a
     _, _, time_asked = await at_the_time(client)
     await client.click("Mi-temps")
     replies = await client.reply(time_asked, "finalement temps plein")
-    assert replies[0].text == "➡️ Réponse retenue pour « Quel temps pourra-t-il consacrer au projet ? » : Temps plein."
+    assert replies[0].text == "➡️ Réponse retenue pour « Quel temps de travail sera consacré au projet ? » : Temps plein."
     assert "Récapitulatif" in replies[-1].text and "➡️ Temps plein" in replies[-1].text
     assert versions(services, "chef_projet_temps") == ["mi_temps", "temps_plein"]
 
@@ -111,7 +111,7 @@ async def test_a_reply_to_a_question_a_teammate_answered_replaces_it_and_theirs_
     told = replies[-2]
     assert told.text.startswith("ℹ️ Marie Dupont avait répondu :\n➡️ Directrice du centre social\n")
     assert told.labels == ["↩️ Remettre la réponse de Marie Dupont"]
-    assert "Quel temps pourra-t-il" in replies[-1].text
+    assert "Quel temps de travail sera" in replies[-1].text
     await claire.click("Remettre la réponse de Marie Dupont")
     assert current_answers(services)["chef_projet_fonction"] == ("Directrice du centre social", 1001)
 
@@ -125,7 +125,7 @@ async def test_a_reply_to_a_recap_answers_the_question_it_numbers_or_the_only_on
                               "➡️ Directrice générale des services"
     assert question_in(services.guide, replies[-1]).id == "enjeux"
     replies = await client.reply(recap, "temps plein")  # only the time reads it as an answer
-    assert replies[0].text == f"{TAKEN}\nQuel temps pourra-t-il consacrer au projet ?\n➡️ Temps plein"
+    assert replies[0].text == f"{TAKEN}\nQuel temps de travail sera consacré au projet ?\n➡️ Temps plein"
     assert versions(services, "chef_projet_temps") == ["mi_temps", "temps_plein"]
 
     replies = await client.reply(recap, "Jean Martin")  # a name, or a function: which one is not said

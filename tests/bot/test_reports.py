@@ -50,13 +50,13 @@ async def test_deferred_questions_are_listed_and_one_tap_away(client, services):
     # The stage is named as a stage, so that its number is not read as the first question's.
     assert "Étape 1 : Établir un diagnostic pour définir le projet\n1. Quelle est sa fonction et dans quelle " \
            "structure ?" in listing.text
-    assert "2. Quel temps pourra-t-il consacrer au projet ?" in listing.text
+    assert "2. Quel temps de travail sera consacré au projet ?" in listing.text
     replies = await client.click("Répondre 2")
     assert question_in(services.guide, replies[-1]).id == "chef_projet_temps"
     assert "à compléter plus tard" in replies[-1].text
     await client.click("Mi-temps")
     listing = (await client.send("/a_traiter"))[0]
-    assert "Quel temps pourra-t-il" not in listing.text and "Quelle est sa fonction" in listing.text
+    assert "Quel temps de travail sera" not in listing.text and "Quelle est sa fonction" in listing.text
 
 
 async def test_a_question_answered_from_the_list_goes_back_to_it_then_where_the_guide_was(client, services):

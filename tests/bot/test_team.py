@@ -127,7 +127,7 @@ def current_answers(services) -> dict[str, tuple]:
 async def test_a_text_typed_under_a_question_a_teammate_just_answered_answers_it_and_theirs_can_come_back(
         owner, application, api, services):
     claire = await two_at_the_function(owner, application, api)
-    assert "Quel temps pourra-t-il" in (await owner.send("Directrice du centre social"))[-1].text
+    assert "Quel temps de travail sera" in (await owner.send("Directrice du centre social"))[-1].text
 
     # Typed under the function, Claire's text is no answer to the time the project asks now: it is the function.
     replies = await claire.send("Chargée de mission à la mairie")
@@ -137,11 +137,11 @@ async def test_a_text_typed_under_a_question_a_teammate_just_answered_answers_it
     assert told.text.startswith("ℹ️ Marie Dupont avait répondu entre-temps :\nQuelle est sa fonction")
     assert "➡️ Directrice du centre social\nVotre réponse remplace la sienne, qui reste dans l'historique." in told.text
     assert told.labels == ["↩️ Remettre la réponse de Marie Dupont"]
-    assert "Quel temps pourra-t-il" in replies[-1].text
+    assert "Quel temps de travail sera" in replies[-1].text
 
     back = await claire.click("Remettre la réponse de Marie Dupont")
     assert back[0].text.startswith("↩️ La réponse de Marie Dupont est remise.\nQuelle est sa fonction")
-    assert "Quel temps pourra-t-il" in back[-1].text
+    assert "Quel temps de travail sera" in back[-1].text
     assert current_answers(services)["chef_projet_fonction"][0] == "Directrice du centre social"
     assert (await claire.click("Remettre la réponse de Marie Dupont")) == []  # twice: once
     assert api.toasts()[-1] == "C'est déjà pris en compte."

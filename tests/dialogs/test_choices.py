@@ -337,7 +337,7 @@ def test_the_committees_guests_said_as_people_say_them():
 
 @pytest.mark.parametrize("typed", ["un tiers temps à peu près", "un jour par semaine", "20 %", "un quart-temps"])
 def test_a_project_leaders_share_of_time_said_as_people_say_it(typed):
-    """"un tiers temps à peu près" was refused at « Quel temps pourra-t-il consacrer au projet ? »."""
+    """"un tiers temps à peu près" was refused at « Quel temps de travail sera consacré au projet ? »."""
     question = load_guide().questions["chef_projet_temps"]
     assert parse_answer(question, typed, datetime.date(2027, 1, 1)) == "temps_partiel"
 
