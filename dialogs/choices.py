@@ -658,10 +658,21 @@ def _less_said(question: Question, text: str) -> tuple[str, set[str]]:
     return text, less
 
 
+# Why the options were named, after them: "le maillage parce qu'on a perdu la trésorerie", "…, car la poste ferme"
+# ("car" after a comma only: "le car scolaire" is a coach).
+_REASON_RE = re.compile(r"\s*(?:,\s*car\b|[,;]?\s+(?:parce\s+qu|puisqu|vu\s+qu|[ée]tant\s+donn[ée]\s+qu)(?:e\b|['’]))",
+                        re.IGNORECASE)
+
+
 def read_list(question: Question, text: str) -> ListRead:
     """How a list typed at a multiple choice names the question's options ("réduire les trajets vers Figeac et
-    Brive" is one run, not two), and what it says of them in brackets, stressed ("surtout…") or after a colon,
-    which the options ticked do not keep; the options it says not to tick ("les deux, pas autre") are not."""
+    Brive" is one run, not two), and what it says of them in brackets, stressed ("surtout…"), after a colon or as
+    the reason for them ("parce que…"), which the options ticked do not keep; the options it says not to tick ("les
+    deux, pas autre") are not."""
+    reason = next((found for found in _REASON_RE.finditer(text) if not in_brackets(text, found.start())), None)
+    if reason is not None and reason.start() and (read := read_list(question, text[:reason.start()])).chosen \
+            and not read.unknown and not read_list(question, because := text[reason.start():].strip(" ,;")).chosen:
+        return read._replace(details=[*read.details, because])  # a reason naming an option goes on with the list
     text, less = _less_said(question, text)
     read = _read_list(question, text)
     read.chosen.difference_update(less)

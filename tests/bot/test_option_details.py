@@ -4,6 +4,8 @@ Through the real Application and the fake Bot API, as a chargée de mission in F
 """
 from __future__ import annotations
 
+import pytest
+
 from dialogs.parsing import same_answer_as
 from tests.bot.test_conversation import create_project
 from tests.bot.test_meant_input import reach_stakes, reach_team_functions, versions
@@ -37,6 +39,19 @@ async def test_an_option_then_a_colon_and_what_it_is_about_ticks_the_option(clie
         assert question_in(guide, asked).id == "objectifs"
     assert versions(services, "enjeux_cohesion")[-1] == ["autre"]
     assert versions(services, "enjeux_cohesion_autre") == ["la traduction", "l'aide dans sa langue"]
+
+
+@pytest.mark.parametrize(("typed", "reason"), [
+    ("le maillage parce qu'on a perdu la trésorerie", "parce qu'on a perdu la trésorerie"),
+    ("surtout le maillage, car la poste ne fait plus que 3 matinées", "car la poste ne fait plus que 3 matinées")])
+async def test_the_reason_given_for_an_option_is_said_not_kept(client, services, typed, reason):
+    """"le maillage parce qu'on a perdu la trésorerie" was an « Autre » holding the whole text, the option it names
+    not ticked; after a comma, "car…" was an « Autre » of its own."""
+    await reach_stakes(client)
+    said, asked = await client.send(typed)
+    assert said.text == f"➡️ Réponse retenue : Maillage territorial.\n{NOT_KEPT}« {reason} » n'est pas enregistré."
+    assert versions(services, "enjeux") == [["maillage_territorial"]]
+    assert question_in(services.guide, asked).id == "enjeux_maillage"
 
 
 async def test_details_in_brackets_or_stressed_are_said_not_kept(client, services):
