@@ -62,7 +62,7 @@ _LEAD_INS = (("c", "est"), ("ce", "sera"), ("ce", "seront"), ("ce", "sont"), ("c
              ("je", "pense"), ("a", "peu", "pres"), ("environ",), ("plutot",), ("surtout",), ("notamment",),
              ("principalement",), ("avant", "tout"), ("en", "particulier"), ("essentiellement",),
              ("majoritairement",), ("a", "la", "fois"), ("juste",), ("seulement",), ("uniquement",), ("beaucoup",),
-             ("quelques",), ("plusieurs",), ("pas", "mal"), ("tres", "peu"), ("peu",), ("certains",), ("certaines",),
+             ("quelques",), ("plusieurs",), ("pas", "mal"), ("tres", "peu"), ("un", "peu"), ("peu",), ("certains",), ("certaines",),
              ("il", "y", "a"), ("on", "a"), ("nous", "avons"), ("une", "agence"), ("l", "agence"), ("agence",),
              ("bien", "sur"), ("evidemment",), ("bien", "entendu"), ("finalement",), ("en", "fait"), ("au", "final"),
              ("en", "definitive"), ("apres", "reflexion"),
@@ -664,11 +664,18 @@ _REASON_RE = re.compile(r"\s*(?:,\s*car\b|[,;]?\s+(?:parce\s+qu|puisqu|vu\s+qu|[
                         re.IGNORECASE)
 
 
+# Nothing but what follows: "rien de tout ça à part le covoiturage", "aucun sauf le SEL" (unlike "tous sauf…").
+_NONE_BUT_RE = re.compile(r"\s*(?:rien|aucune?|pas\s+grand[\s-]chose)\b[^,;:]*?\s*,?\s*(?:(?:mis\s+)?[àa]\s+part|sauf|hormis"
+                          r"|except[ée]|si\s+ce\s+n['’]est)\s+(?P<only>\S.*)", re.IGNORECASE | re.DOTALL)
+
+
 def read_list(question: Question, text: str) -> ListRead:
     """How a list typed at a multiple choice names the question's options ("réduire les trajets vers Figeac et
     Brive" is one run, not two), and what it says of them in brackets, stressed ("surtout…"), after a colon or as
     the reason for them ("parce que…"), which the options ticked do not keep; the options it says not to tick ("les
     deux, pas autre") are not."""
+    if (only := _NONE_BUT_RE.fullmatch(text)) is not None:
+        return read_list(question, only["only"])  # "rien de tout ça à part un peu de covoiturage": that alone
     reason = next((found for found in _REASON_RE.finditer(text) if not in_brackets(text, found.start())), None)
     if reason is not None and reason.start() and (read := read_list(question, text[:reason.start()])).chosen \
             and not read.unknown and not read_list(question, because := text[reason.start():].strip(" ,;")).chosen:
