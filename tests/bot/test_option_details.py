@@ -360,16 +360,6 @@ async def at_stage_question(client, services, stage: str, question_id: str) -> N
         replies = await answer(client, asked, {})
 
 
-async def reach_new_services(client, services) -> None:
-    """Stage 1, step 3, at « Quels nouveaux services avez-vous repérés… ? » (co-voiturage, SEL, Autre)."""
-    await reach_stakes(client)
-    replies = await client.send("cohésion sociale")
-    for _ in range(30):
-        if (asked := question_in(services.guide, replies[-1])) is not None and asked.id == "nouveaux_services":
-            return
-        replies = await client.send("étape suivante" if asked is None else "les aînés" if asked.required else "passer")
-    raise AssertionError(replies[-1].text)
-
 
 @pytest.mark.parametrize(("typed", "said", "chosen", "other"), [
     ("rien de tout ça à part un peu de covoiturage entre voisins",
@@ -381,7 +371,7 @@ async def reach_new_services(client, services) -> None:
 async def test_nothing_but_an_option_is_that_option(client, services, typed, said, chosen, other):
     """"rien de tout ça à part un peu de covoiturage entre voisins" was an « Autre » holding the whole text, and
     "aucun sauf le SEL" ticked nothing: "sauf" took the SEL out, as in "tous sauf le SEL"."""
-    await reach_new_services(client, services)
+    await reach(client, services, "nouveaux_services")
     replies = await client.send(typed)
     assert replies[0].text == f"➡️ Réponse retenue : {said}"
     assert versions(services, "nouveaux_services") == [chosen]
