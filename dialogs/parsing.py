@@ -676,6 +676,22 @@ def yes_no_then(text: str) -> tuple[bool, str] | None:
     return found if found is not None and found[1] else None
 
 
+# Where a text says one part then another: "le cahier des charges oui, les modèles pas encore".
+_PARTS_RE = re.compile(r"\s*[,;]\s*|\s+mais\s+|\s+et\s+(?=(?:les?|la|l['’]|pour)\b)", re.IGNORECASE)
+
+
+def yes_and_no(text: str) -> bool:
+    """Whether a text says yes of one part and no of another ("le cahier des charges oui, les modèles pas encore",
+    "oui pour la CAF, non pour la MSA"): each part's yes or no said at its start or its end."""
+    said = set()
+    for part in _PARTS_RE.split(text):
+        words = _WORD_RE.findall(typed_words(part))
+        longest = range(min(len(words), _YES_NO_LONGEST), 0, -1)  # the longest first: "toujours pas" is a no
+        for phrases in ((" ".join(words[:n]) for n in longest), (" ".join(words[-n:]) for n in longest)):
+            said.add(next((vote for phrase in phrases if (vote := said_yes_no(phrase)) is not None), None))
+    return {True, False} <= said
+
+
 # What takes a no back or makes it doubtful: "non, enfin oui", "non mais bientôt" (folded words).
 _NO_HEDGES = frozenset({"oui", "mais", "sauf", "enfin", "presque", "bientot", "partiellement", "partie", "si",
                         "sinon", "peut", "ou", "plutot", "normalement"})

@@ -57,3 +57,13 @@ async def test_what_the_question_asks_said_planned_is_a_yes(client, services):
                          "prevue a l'ouverture avec le prefet et les maires » n'est pas enregistré.")
     assert versions(services, "dev_inauguration") == [True]
     assert question_in(guide, asked).id == "dev_inauguration_date"
+
+
+async def test_a_yes_for_one_part_and_a_no_for_the_other_is_told_to_answer_no_for_now(client, services):
+    """"le cahier des charges oui, les modèles de convention pas encore" at « Avez-vous reçu le cahier des charges et
+    les modèles de conventions ? » was only "Répondez par oui ou par non"."""
+    guide = await reach(client, services, "documents_recus")
+    refused, asked = await client.send("le cahier des charges oui, les modèles de convention pas encore")
+    assert refused.text == ("⚠️ Votre réponse dit oui pour une partie, non pour une autre. Tant qu'une partie manque, "
+                            "répondez non : vous changerez la réponse le moment venu.")
+    assert question_in(guide, asked).id == "documents_recus" and versions(services, "documents_recus") == []

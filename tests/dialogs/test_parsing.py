@@ -37,6 +37,7 @@ from dialogs.parsing import (
     reads_as_shown,
     said_yes_no,
     same_answer_as,
+    yes_and_no,
     says_none_of,
     spoken,
     territory_said,
@@ -2167,3 +2168,12 @@ def test_a_count_then_what_it_counts_is_the_count(text):
     ("inauguration", False)])
 def test_the_thing_asked_said_planned_is_a_yes(typed, planned):
     assert said_planned(typed, "Prévoyez-vous une inauguration de la Maison ?") is planned
+
+
+@pytest.mark.parametrize(("text", "both"), [
+    ("le cahier des charges oui, les modèles de convention pas encore", True),
+    ("oui pour la CAF, non pour la MSA", True), ("la CAF oui mais la MSA non", True),
+    ("oui", False), ("non, toujours pas", False), ("oui, pas de problème", False), ("non merci", False),
+    ("pas encore mais ça va venir", False), ("oui, tout à fait, sans problème", False)])
+def test_a_yes_of_one_part_and_a_no_of_another(text, both):
+    assert yes_and_no(text) is both
