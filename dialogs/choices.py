@@ -62,7 +62,8 @@ _LEAD_INS = (("c", "est"), ("ce", "sera"), ("ce", "seront"), ("ce", "sont"), ("c
              ("je", "pense"), ("a", "peu", "pres"), ("environ",), ("plutot",), ("surtout",), ("notamment",),
              ("principalement",), ("avant", "tout"), ("en", "particulier"), ("essentiellement",),
              ("majoritairement",), ("a", "la", "fois"), ("juste",), ("seulement",), ("uniquement",), ("beaucoup",),
-             ("quelques",), ("plusieurs",), ("pas", "mal"), ("tres", "peu"), ("un", "peu"), ("peu",), ("certains",), ("certaines",),
+             ("quelques",), ("plusieurs",), ("pas", "mal"), ("tres", "peu"), ("un", "peu"), ("peu",), ("certains",),
+             ("certaines",),
              ("il", "y", "a"), ("on", "a"), ("nous", "avons"), ("une", "agence"), ("l", "agence"), ("agence",),
              ("bien", "sur"), ("evidemment",), ("bien", "entendu"), ("finalement",), ("en", "fait"), ("au", "final"),
              ("en", "definitive"), ("apres", "reflexion"),
@@ -664,9 +665,11 @@ _REASON_RE = re.compile(r"\s*(?:,\s*car\b|[,;]?\s+(?:parce\s+qu|puisqu|vu\s+qu|[
                         re.IGNORECASE)
 
 
-# Nothing but what follows: "rien de tout ça à part le covoiturage", "aucun sauf le SEL" (unlike "tous sauf…").
-_NONE_BUT_RE = re.compile(r"\s*(?:rien|aucune?|pas\s+grand[\s-]chose)\b[^,;:]*?\s*,?\s*(?:(?:mis\s+)?[àa]\s+part|sauf|hormis"
-                          r"|except[ée]|si\s+ce\s+n['’]est)\s+(?P<only>\S.*)", re.IGNORECASE | re.DOTALL)
+# Nothing but what follows: "rien de tout ça à part le covoiturage", "aucun sauf le SEL" (unlike "tous sauf…"; and
+# "aucun, sauf si la CC accepte" is a condition).
+_NONE_BUT_RE = re.compile(r"\s*(?:rien|aucune?|pas\s+grand[\s-]chose)\b[^,;:]*?\s*,?\s*"
+                          r"(?:(?:mis\s+)?[àa]\s+part|sauf|hormis|except[ée]|si\s+ce\s+n['’]est)\s+"
+                          r"(?P<only>(?!si\b|s['’]il)\S.*)", re.IGNORECASE | re.DOTALL)
 
 
 def read_list(question: Question, text: str) -> ListRead:

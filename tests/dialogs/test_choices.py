@@ -667,3 +667,13 @@ def test_the_committee_s_local_authorities_are_read_as_teams_name_them(text):
     Département's powers there."""
     question = load_guide().questions["dev_comite_membres"]
     assert "collectivites" in read_list(question, text).chosen and not read_list(question, text).unknown
+
+
+@pytest.mark.parametrize(("typed", "chosen", "unknown"), [
+    ("rien de tout ça à part un peu de covoiturage", {"covoiturage"}, []),
+    ("pas grand-chose, sauf le SEL", {"sel"}, []),
+    ("aucun, sauf si la CC accepte", set(), ["aucun", "sauf si la CC accepte"])])  # a condition, not the only one
+def test_nothing_but_something_is_that_alone(typed, chosen, unknown):
+    question = load_guide().questions["nouveaux_services"]
+    read = read_list(question, typed)
+    assert (read.chosen, read.unknown) == (chosen, unknown)
