@@ -96,6 +96,10 @@ class FundingRules(Strict):
     running_question: Identifier
     fiche: str
 
+    def sent_back(self, values: dict) -> bool:
+        """Whether the project's answers say the Préfecture sent the dossier back to be completed."""
+        return values.get(self.state_question) == self.returned_option
+
 
 class DigestRules(Strict):
     weekday: int = Field(ge=0, le=6)

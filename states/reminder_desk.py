@@ -112,11 +112,9 @@ class ReminderDesk:
 
     def _upcoming(self, row: ReminderRow) -> dict:
         local = as_utc(row.due_at).astimezone(self.planner.zone)
-        funding = self.model.funding_request
         return {"kind": row.kind, "due": local.date(), "minutes": local.hour * 60 + local.minute,
                 "days": (row.event_date - local.date()).days if row.event_date else None,
-                "returned": row.kind == DEADLINE and self.view().values.get(funding.state_question)
-                == funding.returned_option}
+                "returned": row.kind == DEADLINE and self.model.funding_request.sent_back(self.view().values)}
 
     def toggle(self, arg: int) -> Outcome | None:
         position, on = divmod(arg, 2)

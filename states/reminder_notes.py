@@ -74,7 +74,7 @@ class ReminderNotes:
                          [[button(self.ui.budget.open, Action.BUDGET)], [button(texts.open, Action.REMINDERS)]])
         if row.kind == DEADLINE:
             funding = self.model.funding_request
-            returned = values.get(funding.state_question) == funding.returned_option
+            returned = funding.sent_back(values)
             return Reply("reminder_deadline", {**common, "funds": self.funds, "returned": returned,
                                                "asked": values.get(funding.returned_question) if returned else None},
                          [[button(self.ui.documents.draft, Action.DOSSIER, 1)], [button(texts.open, Action.REMINDERS)]])

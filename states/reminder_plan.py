@@ -57,7 +57,7 @@ class Planner:
             labelled = date.fromisoformat(raw_label) if raw_label else None
         funding = rules.funding_request
         deadline = values.get(funding.deadline_question)
-        if values.get(funding.state_question) == funding.returned_option:
+        if funding.sent_back(values):
             deadline = values.get(funding.returned_deadline_question) or deadline
         sent = values.get(funding.state_question) in funding.sent_options
         return Facts(planned, last_held, labelled, finished, date.fromisoformat(deadline) if deadline and not sent
