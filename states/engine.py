@@ -720,9 +720,7 @@ class _Conversation:
                 kept.append(detail)
                 continue
             then, option = named[0]
-            self._store(then, ANSWERED, option, step.id, self._message_id)
-            said.append(Reply("understood", {"question": self.view.prompt(then),
-                                             "answer": self._display(then, option)}))
+            said.append(self._answered_along(then, option, step.id))
             said += self._dated_along(step, question, value, then, detail)
         return kept or None, said
 
@@ -737,8 +735,7 @@ class _Conversation:
             said = parse_answer(details, text, self._today())
         except ParseError:
             return None
-        self._store(details, ANSWERED, to_json(details.kind, said), step.id, self._message_id)
-        return Reply("understood", {"question": self.view.prompt(details), "answer": self._display(details, said)})
+        return self._answered_along(details, said, step.id)
 
     def _described_later(self, step: Step, question: Question, value: Any,
                          described: dict[str, str]) -> tuple[list[Reply], set[str]]:
@@ -756,9 +753,7 @@ class _Conversation:
                 answer = parse_answer(then, described[option.id], self._today())
             except ParseError:
                 continue
-            self._store(then, ANSWERED, to_json(then.kind, answer), step.id, self._message_id)
-            said.append(Reply("understood", {"question": self.view.prompt(then),
-                                              "answer": self._display(then, answer)}))
+            said.append(self._answered_along(then, answer, step.id))
             covered |= {described[option.id], *asides(described[option.id])}
         return said, covered
 
@@ -795,8 +790,7 @@ class _Conversation:
         if then is None or then.kind is not Kind.DATE or not then.deadline or self.view.status(then.id) == ANSWERED \
                 or (day := deadline_in(text, self._today())) is None or self._unexpected_date(then, day):
             return []
-        self._store(then, ANSWERED, to_json(then.kind, day), step.id, self._message_id)
-        return [Reply("understood", {"question": self.view.prompt(then), "answer": self._display(then, day)})]
+        return [self._answered_along(then, day, step.id)]
 
     def _described_along(self, step: Step, question: Question, value: Any, text: str,
                          by: set[str]) -> Reply | None:
@@ -810,8 +804,7 @@ class _Conversation:
                     None)
         if then is None:
             return None
-        self._store(then, ANSWERED, to_json(then.kind, text), step.id, self._message_id)
-        return Reply("understood", {"question": self.view.prompt(then), "answer": self._display(then, text)})
+        return self._answered_along(then, text, step.id)
 
     def _dated_along(self, step: Step, question: Question, value: Any, answered: Question, text: str,
                      again: str | None = None) -> list[Reply]:
@@ -826,8 +819,13 @@ class _Conversation:
             return []
         if self.view.values.get(dated.id) == to_json(dated.kind, day):
             return []
-        self._store(dated, ANSWERED, to_json(dated.kind, day), step.id, self._message_id)
-        return [Reply("understood", {"question": self.view.prompt(dated), "answer": self._display(dated, day)})]
+        return [self._answered_along(dated, day, step.id)]
+
+    def _answered_along(self, then: Question, answer: Any, step_id: str, linked: bool = True) -> Reply:
+        """`then` answered by what a text typed for another question said of it: stored (`linked` to the message,
+        for a reply to it to change it), and said back."""
+        self._store(then, ANSWERED, to_json(then.kind, answer), step_id, self._message_id if linked else None)
+        return Reply("understood", {"question": self.view.prompt(then), "answer": self._display(then, answer)})
 
     @staticmethod
     def _list_said(question: Question, text: str) -> tuple[list[str] | None, list[Reply], dict[str, str]]:
@@ -1858,10 +1856,7 @@ class _Conversation:
                 match_choice(implied.options, value) or option_said_last(implied.options, value))
             if meant is None:
                 continue
-            self._store(implied, ANSWERED, to_json(implied.kind, meant), self.guide.step_of_question[implied.id].id,
-                        None)
-            said.append(Reply("understood", {"question": self.view.prompt(implied),
-                                             "answer": self._display(implied, meant)}))
+            said.append(self._answered_along(implied, meant, self.guide.step_of_question[implied.id].id, linked=False))
         return said
 
     def _skip(self, status: str) -> Outcome:
