@@ -10,7 +10,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 
 from store import migrate
-from store.db import SQLITE_BUSY_TIMEOUT_MS, make_engine, normalise_url, write_statement, write_transaction
+from store.db import (SQLITE_BUSY_TIMEOUT_MS, SQLITE_PAGE_SIZE, make_engine, normalise_url, write_statement,
+                      write_transaction)
 from store.models import ProcessedUpdate
 
 THREADS = 2
@@ -32,6 +33,24 @@ def test_pragmas_hold_on_every_new_connection(sqlite_engine):
             assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == SQLITE_BUSY_TIMEOUT_MS
         # Closing the pool makes the next round open a brand-new DBAPI connection.
         sqlite_engine.dispose()
+
+
+def test_a_new_file_has_small_pages_and_an_older_one_keeps_its_own(sqlite_url, tmp_path):
+    migrate.upgrade(sqlite_url)
+    older = tmp_path / "older.db"
+    with sqlite3.connect(older) as made_before:  # a file made by an earlier version, at SQLite's default size
+        made_before.execute("PRAGMA page_size=4096")
+        made_before.execute("CREATE TABLE kept (value TEXT)")
+        made_before.execute("INSERT INTO kept VALUES ('réponse')")
+    engine = make_engine(f"sqlite:///{older}")
+    try:
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA page_size").scalar() == 4096
+            assert connection.exec_driver_sql("SELECT value FROM kept").scalar() == "réponse"
+    finally:
+        engine.dispose()
+    with sqlite3.connect(make_url(sqlite_url).database) as new:
+        assert new.execute("PRAGMA page_size").fetchone()[0] == SQLITE_PAGE_SIZE == 1024
 
 
 def test_a_transaction_holds_the_write_lock_from_its_start(sqlite_url, sqlite_engine):
