@@ -1,4 +1,5 @@
-"""The bot process serves without loading the document and chart libraries: its workers load them.
+"""The bot process serves without loading the document and chart libraries: its workers load them; nor the
+migration tool when the database is at its newest schema.
 
 `python -m bot run` is started exactly as in production, with `-X importtime` so that the interpreter itself
 lists every module the process imports; the list is read once the bot has answered a first message.
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from store import migrate
 from tests.support.bot_process import stop
 from tests.support.http_api import BotApiServer
 from tests.support.instances import WEBHOOK_SECRET, NoApplication, free_port, post_update, wait_for
@@ -74,6 +76,21 @@ def test_the_webhook_bot_answers_without_the_document_libraries(tmp_path):
         finally:
             stop(bot)
     assert_light(tmp_path)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM")
+def test_a_bot_started_on_a_database_at_its_newest_schema_leaves_the_migration_tool_unloaded(tmp_path):
+    migrate.upgrade(f"sqlite:///{tmp_path / 'bot.db'}")  # an earlier start migrated it
+    with BotApiServer() as server:
+        user = ChatClient(NoApplication(), server.api, user_id=6003, first_name="Inès")
+        bot = start_bot(tmp_path, server)
+        try:
+            server.push(user.message_update("/start"))
+            wait_for(server, lambda s: "nom de votre projet" in s.text)
+        finally:
+            stop(bot)
+    assert_light(tmp_path)
+    assert not {"alembic", "mako", "pygments"} & imported_modules((tmp_path / "bot.log").read_text())
 
 
 def test_the_import_list_is_read_from_importtime_lines():
