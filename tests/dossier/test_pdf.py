@@ -240,6 +240,8 @@ def test_the_cover_and_the_letter_stand_alone_and_pages_are_numbered(complete):
     assert "Dossier de demande de labellisation" in pages[0] and "Communauté de communes" in pages[0]
     assert "Lettre de demande" not in pages[0] and "Lettre de demande" in pages[1]
     assert "Madame la Préfète, Monsieur le Préfet," in pages[1] and "Identité de la structure" not in pages[1]
+    assert squash("de financement (FNADT et fonds inter-opérateurs)") in squash(pages[0])  # the funds the subsidy is from
+    assert squash("de fonctionnement (FNADT et fonds inter-opérateurs).") in squash(pages[1])
     for number, text in enumerate(pages, start=1):
         assert f"Page {number} / {len(pages)}" in text
 
