@@ -739,7 +739,8 @@ def _read_list(question: Question, text: str) -> ListRead:
                 if option_id != OTHER:  # "Autre (…)": its words, not details
                     read.details.extend(_said_of(candidate))
                 i, headed = j, False
-                detailed = j if (more := _said_by_words(options[option_id], bare_words(candidate))) else -1
+                more = _past_own_words(options[option_id], _said_by_words(options[option_id], bare_words(candidate)))
+                detailed = j if more else -1
                 if more or asides(candidate):  # "des permanences dans les écarts (Les Lianes, Vincendo)"
                     head = _HEADED_RE.fullmatch(candidate.strip())
                     read.described[option_id] = head["tail"].strip() if head and not in_brackets(
@@ -772,6 +773,15 @@ def _read_list(question: Question, text: str) -> ListRead:
     return read
 
 
+def _past_own_words(option: Option, more: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    """What follows an option's words once the option's other words said with them are past: "le jeudi" of
+    "une permanence itinérante le jeudi", both words of « Itinérance »."""
+    own = sorted({bare_words(words) for words in option.words} - {()}, key=len, reverse=True)
+    while more and (words := next((words for words in own if more[:len(words)] == words), None)) is not None:
+        more = more[len(words):]
+    return more
+
+
 def _saying(candidate: str, more: tuple[str, ...]) -> str:
     """What a part says after its option's words: "dans les écarts (Les Lianes)" of "des permanences dans les
     écarts (Les Lianes)", whose words past the option's are `more`; the whole part when they cannot be found."""
@@ -781,12 +791,16 @@ def _saying(candidate: str, more: tuple[str, ...]) -> str:
     return candidate
 
 
-# Where a place is said: after a preposition of place, or by its proper name ("Les Lianes, Vincendo").
-_WHERE_RE = re.compile(r"(?:à|au|aux|en|dans|chez|sur|sous|près de|auprès de|vers|entre)\s|[A-ZÀ-Ý]")
+# Where a place is said: after a preposition of place, or by its proper name ("Les Lianes, Vincendo"), after the
+# day it is held on, if said first ("le jeudi matin à Bourmont").
+_WHERE_RE = re.compile(r"(?:(?:le|les|chaque|tous les|un|une)\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi"
+                       r"|dimanche)s?(?:\s+(?:matin|après-midi|soir)s?)?(?:\s+sur\s+deux)?[\s,]+)?"
+                       r"(?:(?:à|au|aux|en|dans|chez|sur|sous|près de|auprès de|vers|entre)\s|[A-ZÀ-Ý])")
 
 
 def says_where(text: str) -> bool:
-    """Whether a text names a place: "dans les écarts", "en mairies de village", "Les Lianes"; not "bus"."""
+    """Whether a text names a place: "dans les écarts", "en mairies de village", "Les Lianes", "le jeudi matin à
+    Bourmont"; not "bus", nor "le jeudi"."""
     return _WHERE_RE.match(text.strip()) is not None
 
 

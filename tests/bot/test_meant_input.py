@@ -1026,6 +1026,20 @@ async def test_what_a_list_says_of_an_option_answers_the_question_about_it(clien
     assert versions(services, "port_itinerance_lieux") == ["dans les écarts (Les Lianes, Vincendo, Langevin)"]
 
 
+async def test_a_permanence_said_with_its_day_and_place_answers_where_it_is_held(client, services):
+    """Haute-Marne: "le jeudi matin à Bourmont" was not kept, and « Où les permanences itinérantes se
+    tiendront-elles ? » asked right after: the option's own word ("itinérante") and the day came before the place."""
+    await open_the_carrying_stage(client)
+    replies = await client.send("un point fixe à la mairie, et une permanence itinérante le jeudi matin à Bourmont")
+    assert replies[0].text == ("➡️ Réponse retenue : Point fixe (un lieu d'accueil permanent), Itinérance : "
+                               "permanences hors de la Maison.\nℹ️ Cette question ne garde pas de précision : « à la "
+                               "mairie » n'est pas enregistré.")
+    assert replies[1].text == ("➡️ Réponse retenue pour « Où les permanences itinérantes se tiendront-elles ? » : "
+                               "le jeudi matin à Bourmont.")
+    assert question_in(services.guide, replies[-1]).id == "port_itinerance_frequence"
+    assert versions(services, "port_itinerance_lieux") == ["le jeudi matin à Bourmont"]
+
+
 async def test_places_listed_after_an_option_s_description_go_on_with_it(client, services):
     """Mayotte: "…permanences dans les villages de Hamouro, Dapani et Mtsamoudou" refused "Dapani et Mtsamoudou"."""
     await open_the_carrying_stage(client)

@@ -6,7 +6,8 @@ import datetime
 import pytest
 
 from dialogs.budget_model import load_budget_model
-from dialogs.choices import choice_clauses, close_options, match_option, option_and_name, read_list, with_other
+from dialogs.choices import (choice_clauses, close_options, match_option, option_and_name, read_list, says_where,
+                             with_other)
 from dialogs.errors import ParseError
 from dialogs.loader import load_guide
 from dialogs.model import Kind, Option, Question
@@ -623,6 +624,15 @@ def test_what_a_list_says_of_an_option_is_kept_by_option():
     # Places joined by "et" go on with the description, not with the list: "Bérive" was lost.
     assert read_list(question, "un point fixe et des permanences à Trois-Mares et Bérive").described == {
         "itinerance": "à Trois-Mares et Bérive"}
+    # Haute-Marne: "itinérante" is the option's word too, and the day comes before the place.
+    read = read_list(question, "un point fixe à la mairie, et une permanence itinérante le jeudi matin à Bourmont")
+    assert read.described == {"point_fixe": "à la mairie", "itinerance": "le jeudi matin à Bourmont"}
+    assert read_list(question, "des permanences itinérantes").described == {}
+
+
+def test_a_place_is_said_after_the_day_it_is_held_on():
+    assert says_where("le jeudi matin à Bourmont") and says_where("un mardi sur deux en mairie de Dapani")
+    assert not says_where("le jeudi matin") and not says_where("tous les mardis") and not says_where("bus")
 
 
 def test_a_clause_saying_how_takes_no_option_back():
