@@ -229,6 +229,15 @@ _NAME_ENDS_RE = re.compile(r"\s+(?:qui|que|qu')\s*|\s*,\s+(?:via|avec|par|pour|e
                            re.IGNORECASE)
 
 
+def said_after_name(text: str) -> str | None:
+    """What a clause after a name says, which the name leaves out: "en régie directe" of "la commune de
+    Val-de-Meuse, en régie directe", "via son CCAS" of "la commune, via son CCAS"; None without such a clause."""
+    if (how := said_how(text)[1]) is not None:
+        return how
+    clause = next((end for end in _NAME_ENDS_RE.finditer(text) if end[0].lstrip().startswith(",")), None)
+    return text[clause.start():].lstrip(" ,").strip() or None if clause is not None else None
+
+
 # A name's acronym said first, then the name: "la CCOG, Communauté de communes…", "le SIVOM (syndicat…)", "la
 # CCSud (communauté de communes du Sud)".
 _ACRONYM_FIRST_RE = re.compile(r"\s*(?:(?:la|le|les|l['’])\s*)?(?P<acronym>[A-Z][A-Z0-9]{1,7}|[A-Z]{2}[A-Za-z0-9]{1,7})"

@@ -14,8 +14,8 @@ from sqlalchemy import Engine as Database
 from dialogs.budget import project_budget, subsidy_label
 from dialogs.budget_typed import read_lines, says_none
 from dialogs.choices import (after_head, choice_clauses, match_choice, match_option, option_and_name, option_said_last,
-                             options_named, other_said, read_list, said_how, says_where, with_details, with_other,
-                             without_means)
+                             options_named, other_said, read_list, said_after_name, says_where, with_details,
+                             with_other, without_means)
 from dialogs.address import not_address_lines, without_parts
 from dialogs.conditions import leaves
 from dialogs.correction import Correction, corrected, likeness
@@ -1138,7 +1138,7 @@ class _Conversation:
         unkept, notes, _ = self._list_said(question, text) if question.kind is Kind.MULTI else (None, [], {})
         if then.id == question.also_answers:  # a list's details question keeps the whole text
             unkept = None
-        if question.kind is Kind.CHOICE and (how := said_how(text)[1]):  # "…, via son CCAS": not the name
+        if question.kind is Kind.CHOICE and (how := said_after_name(text)):  # "…, via son CCAS": not the name
             unkept = [how]
         if unkept and then.id != question.also_answers and (
                 along := self._details_along(step, question, value, text)) is not None:

@@ -1065,6 +1065,19 @@ async def test_the_carrier_said_with_how_it_works_is_taken_with_its_name_and_the
     assert versions(services, "port_porteur_nom") == ["Commune de Saint-Joseph"]
 
 
+async def test_what_the_carrier_s_name_is_said_with_is_said_not_kept(client, services):
+    """Haute-Marne: ", en régie directe" after the commune's name was left out of the name without a word."""
+    await open_the_carrying_stage(client)
+    await client.send("un point fixe")
+    await client.click("Étape suivante")
+    replies = await client.send("la commune nouvelle de Val-de-Meuse, en régie directe")
+    assert replies[0].text == (
+        "➡️ Réponse retenue : La collectivité locale.\nℹ️ Cette question ne garde pas de précision : « en régie "
+        "directe » n'est pas enregistré.\n📝 Et à « Quel est le nom officiel de la structure porteuse ? », j'ai "
+        "noté : Commune nouvelle de Val-de-Meuse.")
+    assert versions(services, "port_porteur_nom") == ["Commune nouvelle de Val-de-Meuse"]
+
+
 async def test_what_a_list_says_of_an_option_answers_where_only_when_it_names_a_place(client, services):
     """"itinérance (bus)" says how the permanences go, not where: the question is asked, nothing is put in it."""
     await open_the_carrying_stage(client)

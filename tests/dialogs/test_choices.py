@@ -6,8 +6,8 @@ import datetime
 import pytest
 
 from dialogs.budget_model import load_budget_model
-from dialogs.choices import (choice_clauses, close_options, match_option, option_and_name, read_list, says_where,
-                             with_other)
+from dialogs.choices import (choice_clauses, close_options, match_option, option_and_name, read_list,
+                             said_after_name, says_where, with_other)
 from dialogs.errors import ParseError
 from dialogs.loader import load_guide
 from dialogs.model import Kind, Option, Question
@@ -644,6 +644,13 @@ def test_a_clause_saying_how_takes_no_option_back():
     assert option_and_name(question, typed) == ("collectivite", "Commune de Saint-Joseph")
     with pytest.raises(ParseError):
         parse_answer(question, "la mairie, le CCAS", datetime.date(2027, 1, 1))  # two carriers: which one?
+
+
+def test_what_a_clause_after_a_name_says_is_set_apart():
+    assert said_after_name("la commune nouvelle de Val-de-Meuse, en régie directe") == "en régie directe"
+    assert said_after_name("la commune de Saint-Joseph, via son CCAS") == "via son CCAS"
+    assert said_after_name("la Ville de Bordeaux qui porte le projet") is None  # says nothing the name leaves out
+    assert said_after_name("la communauté de communes du Causse") is None
 
 
 def test_a_communes_contribution_as_its_finance_officer_lists_it():
