@@ -17,7 +17,7 @@ from dialogs.folding import SPELT_NUMBERS, figures, fold, typed_words
 from dialogs.formatting import upper_first
 from dialogs.full_time import Share, says_a_time, share_said
 from dialogs.model import CHOICE_KINDS, Kind, Question
-from dialogs.pasted import asides, figure_alone, one_line, rows, without_asides
+from dialogs.pasted import asides, figure_alone, figure_source, one_line, rows, without_asides
 from dialogs.schedule import WEEKDAYS, parse_time_ranges
 
 SHORT_TEXT_MAX = 300
@@ -136,11 +136,19 @@ def _before_clause(text: str) -> str:
 
 
 def figure_remarks(question: Question, text: str) -> list[str]:
-    """What a figure was said with that it does not keep: its asides ("recensement 2017", "dont 3 000 en QPV") and,
-    for a whole number, the clause after it ("sûrement plus aujourd'hui"); never its unit nor an "environ"."""
+    """What a figure was said with that it does not keep: its asides ("recensement 2017", "dont 3 000 en QPV"),
+    for a whole number the clause after it ("sûrement plus aujourd'hui"), and the words after a figure copied
+    with its source ("au recensement de 2021", "au rez-de-chaussée + une salle à l'étage"); never its unit nor an
+    "environ"."""
     bare = without_asides(text).strip()
     head = _before_clause(bare) if question.kind is Kind.INTEGER else bare
-    return asides(text) + ([_FIGURE_CLAUSE_RE.sub("", bare[len(head):], count=1).strip()] if head != bare else [])
+    remarks = asides(text) + ([_FIGURE_CLAUSE_RE.sub("", bare[len(head):], count=1).strip()] if head != bare else [])
+    try:
+        _figure(question, text, None)
+    except ParseError:  # the figure is the one copied with its source: what follows it is not kept
+        if (source := figure_source(text)) is not None and source not in remarks:
+            remarks.append(source)
+    return remarks
 
 
 # What makes a date said uncertain, which the date kept does not say (folded): "le 18 décembre (à confirmer)".

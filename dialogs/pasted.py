@@ -107,12 +107,25 @@ def figure_alone(text: str) -> str | None:
     (a spreadsheet row), "Population 2021 : 9 214 habitants", "9 214 habitants au recensement de 2021". None
     when nothing was left out, or when what was left out holds another figure than a year: which is meant is not
     sure. An aside in brackets is left out whatever it holds: "1 ETP (35 h)", "12 400 (dont 3 000 en QPV)"."""
+    return _figure_and_source(text)[0]
+
+
+def figure_source(text: str) -> str | None:
+    """What follows the figure `figure_alone` takes, which it leaves out: "au recensement de 2021" of "9 214
+    habitants au recensement de 2021", "au rez-de-chaussée + une salle à l'étage" of "95 m2 au rez-de-chaussée +
+    une salle à l'étage"; None when it takes none, or nothing follows it."""
+    return _figure_and_source(text)[1]
+
+
+def _figure_and_source(text: str) -> tuple[str | None, str | None]:
     bare = without_asides(text)
-    alone = _SOURCE_RE.sub("", cells(bare)[-1].rpartition(":")[2]).strip()
+    cell = cells(bare)[-1].rpartition(":")[2]
+    alone = _SOURCE_RE.sub("", cell).strip()
     left_out = bare.replace(alone, " ", 1)
     if not alone or alone == text.strip() or not all(map(_YEAR_RE.fullmatch, re.findall(r"[0-9]+", left_out))):
-        return None
-    return alone
+        return None, None
+    source = _SOURCE_RE.search(cell)
+    return alone, source[0].strip() if source is not None else None
 
 
 # A letter's greeting at a text's start, its name and comma included: "Bonjour Élodie,", "Madame la Directrice,".

@@ -88,6 +88,18 @@ async def test_a_figure_copied_from_a_spreadsheet_row_is_read_and_said_back(clie
     assert versions(services, "population") == [9214]
 
 
+async def test_what_follows_a_figure_copied_with_its_source_is_said_not_kept(client, services):
+    """Haute-Marne: "environ 95 m2 au rez-de-chaussée + une salle à l'étage" kept 95 and dropped the room upstairs
+    without a word, as "au recensement de 2021" after a population."""
+    await reach_objectives(client, services)
+    await client.click("Passer")
+    await client.click("Passer")
+    understood, *_ = await client.send("9 214 habitants au recensement de 2021")
+    assert understood.text == ("➡️ Réponse retenue : 9214.\nℹ️ Cette question ne garde pas de précision : « au "
+                               "recensement de 2021 » n'est pas enregistré.")
+    assert versions(services, "population") == [9214]
+
+
 async def test_what_a_figure_is_said_with_is_said_not_kept(client, services):
     """"environ 33 000 (recensement 2017), sûrement plus aujourd'hui" kept 33 000 and dropped the rest unsaid."""
     await reach_objectives(client, services)

@@ -2147,6 +2147,9 @@ def test_a_deadline_set_in_a_sentence_is_its_bound(typed, day):
     (Kind.INTEGER, "3 : la CSSM, la mission locale, la préfecture", ["la CSSM, la mission locale, la préfecture"]),
     (Kind.INTEGER, "Population 2021 : 9 214", []),  # a label before the figure, which a copy holds
     (Kind.INTEGER, "environ 12 400 habitants", []),
+    (Kind.INTEGER, "9 214 habitants au recensement de 2021", ["au recensement de 2021"]),  # copied with its source
+    (Kind.INTEGER, "environ 95 m2 au rez-de-chaussée + une salle à l'étage",
+     ["au rez-de-chaussée + une salle à l'étage"]),
     (Kind.DECIMAL, "1,5 ETP (35 h chacun)", ["35 h chacun"]),
     (Kind.DECIMAL, "1,5, à voir", []),  # a decimal's clause is not dropped: its figure is refused instead
     (Kind.EUROS, "12 000 € (estimation)", ["estimation"]),
