@@ -51,6 +51,9 @@ YES_NO_PHRASES: dict[str, bool | None] = {
         "non", "n", "no", "nan", "pas encore", "pas du tout", "pas pour l'instant", "pas pour le moment",
         "toujours pas", "jamais", "aucun", "aucune", "bien sur que non", "absolument pas", "certainement pas",
         "pas besoin", "pas necessaire", "inutile",
+        # Not when the Maison opens: what it does today is asked ("pas au début, peut-être en 2028" doubts it).
+        "pas au debut", "pas au demarrage", "pas au lancement", "pas tout de suite", "pas dans un premier temps",
+        "pas a l'ouverture", "pas des l'ouverture", "pas pour l'ouverture", "pas pour commencer",
     ), False),
     **dict.fromkeys((
         "merci", "merci beaucoup", "svp", "stp", "s'il vous plait", "s'il te plait", "je pense", "je crois",

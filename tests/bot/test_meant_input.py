@@ -556,6 +556,9 @@ async def test_a_yes_said_with_its_details_answers_the_question_asking_for_them(
     refused, _ = await client.send("non, enfin oui")  # taken back: asked again
     assert refused.text == ("⚠️ Votre réponse laisse un doute (« enfin oui ») : répondez par oui ou par non, tel que "
                             "c'est aujourd'hui.")  # it said the question kept no details, which was not the reason
+    refused, _ = await client.send("pas au début, peut-être en 2028")  # was "Répondez par oui ou par non"
+    assert refused.text == ("⚠️ Votre réponse laisse un doute (« peut-être en 2028 ») : répondez par oui ou par non, "
+                            "tel que c'est aujourd'hui.")
     await client.click("↩️ Retour")
     said, asked = await client.send("Oui, bien sûr : M. Martin, sous-préfecture de Millau")
     assert said.text == ("➡️ Réponse retenue : Oui.\n📝 Et à « Quel est le nom de votre référent en Préfecture ? », "

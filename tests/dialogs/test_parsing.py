@@ -1018,7 +1018,8 @@ def test_parse_yes(text):
 
 
 @pytest.mark.parametrize(
-    "text", ["non", "Non.", "NON !", "n", "no", "nan", "pas encore", "Pas du tout !", "aucun", "❌", "👎", "non ❌"]
+    "text", ["non", "Non.", "NON !", "n", "no", "nan", "pas encore", "Pas du tout !", "aucun", "❌", "👎", "non ❌",
+             "pas au début", "Pas tout de suite.", "pas dans un premier temps", "pas à l'ouverture"]
 )
 def test_parse_no(text):
     assert parse_yes_no(text) is False
@@ -2007,6 +2008,7 @@ def test_already_done_is_a_yes(typed, said):
      (False, "on attend les élections municipales de mars")),
     ("non (trop tôt)", (False, "trop tôt")), ("non, enfin oui", None), ("non mais bientôt", None),
     ("non, peut-être en mars", None), ("non", None),
+    ("pas au début, peut-être en 2028 avec le conseiller numérique", None),  # doubted as "non, peut-être…"
     ("Oui, un coin numérique avec les trois postes à côté de l'accueil.",
      (True, "un coin numérique avec les trois postes à côté de l'accueil")),
     ("oui, on attend", None), ("oui mais pas tout", None), ("oui, pour l'instant un bureau partagé", None),
