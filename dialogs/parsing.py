@@ -703,6 +703,19 @@ def yes_and_no(text: str) -> bool:
     return {True, False} <= said
 
 
+# A thing asked for or waited on, not yet there: "on l'a demandée à la sous-préfecture", "en attente" (folded);
+# unless it says it came ("demandée et reçue").
+_AWAITED_RE = re.compile(r"\b(?:demandee?s?|reclamee?s?|sollicitee?s?|en attente|(?:on|nous|j') ?attend(?:s|ons)?)\b")
+_CAME_RE = re.compile(r"\b(?:recue?s?|obtenue?s?|eue?s?|lue?s?|arrivee?s?)\b")
+
+
+def says_awaited(text: str) -> bool:
+    """Whether a text says something was asked for or is waited on, not that it came: "on l'a demandée à la
+    sous-préfecture la semaine dernière", "toujours en attente du retour de la CAF"."""
+    folded = fold(text)
+    return _AWAITED_RE.search(folded) is not None and _CAME_RE.search(folded) is None
+
+
 # What takes a no back or makes it doubtful: "non, enfin oui", "non mais bientôt" (folded words).
 _NO_HEDGES = frozenset({"oui", "mais", "sauf", "enfin", "presque", "bientot", "partiellement", "partie", "si",
                         "sinon", "peut", "ou", "plutot", "normalement"})

@@ -29,11 +29,11 @@ from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, 
                              SKIP, TEAM_HANDOVER, TEAM_INVITE, TEAM_LEAVE, DateInferred, ParseError, button_typed,
                              deadline_in, doubts, figure_remarks, first_person, from_json, mentions, month_alone,
                              name_and_function, names_nothing, numbered_answer, parse_answer, parse_title,
-                             reads_as_shown, said_planned, said_yes_no, same_answer_as, says_none_of, spoken,
-                             territory_said, to_json, typed_at_checklist_stage, typed_at_deferred, typed_at_dossier,
-                             typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team, typed_button,
-                             typed_command, typed_invitation, typed_validate, word_said, yes_and_no, yes_how,
-                             yes_no_because, yes_no_then, yes_told_more)
+                             reads_as_shown, said_planned, said_yes_no, same_answer_as, says_awaited, says_none_of,
+                             spoken, territory_said, to_json, typed_at_checklist_stage, typed_at_deferred,
+                             typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team,
+                             typed_button, typed_command, typed_invitation, typed_validate, word_said, yes_and_no,
+                             yes_how, yes_no_because, yes_no_then, yes_told_more)
 from dialogs.partners import partner_name
 from dialogs.pasted import asides, contact_lines, letter_parts, without_lines
 from dialogs.not_answers import asks_what_is_meant, says_goodbye, says_thanks
@@ -850,6 +850,8 @@ class _Conversation:
             error = ParseError("yes_no.doubtful", words=said[1])  # "non, enfin oui": a doubt, not a detail
         elif question.kind is Kind.YES_NO and yes_and_no(text):  # "le cahier des charges oui, les modèles pas encore"
             error = ParseError("yes_no.partly")
+        elif question.kind is Kind.YES_NO and says_awaited(text):  # "on l'a demandée à la sous-préfecture"
+            error = ParseError("yes_no.awaited")
         elif question.kind is Kind.YES_NO and (then := self._asked_if_yes(question, text)) is not None:
             self._store(then, ANSWERED, to_json(then.kind, text.strip()), self.guide.step_of_question[then.id].id,
                         self._message_id)  # "la CAF et la commune sont partants": what a yes asks next, kept

@@ -67,3 +67,15 @@ async def test_a_yes_for_one_part_and_a_no_for_the_other_is_told_to_answer_no_fo
     assert refused.text == ("⚠️ Votre réponse dit oui pour une partie, non pour une autre. Tant qu'une partie manque, "
                             "répondez non : vous changerez la réponse le moment venu.")
     assert question_in(guide, asked).id == "documents_recus" and versions(services, "documents_recus") == []
+
+
+async def test_a_thing_asked_for_and_not_come_is_told_to_answer_no_for_now(client, services):
+    """"on les a demandés à la sous-préfecture la semaine dernière" at « Avez-vous reçu le cahier des charges… ? »
+    was only "Répondez par oui ou par non"."""
+    guide = await reach(client, services, "documents_recus")
+    refused, asked = await client.send("on les a demandés à la sous-préfecture la semaine dernière")
+    assert refused.text == ("⚠️ Demandé, mais pas encore là ? Répondez non pour l'instant : vous changerez la réponse "
+                            "le moment venu.")
+    assert question_in(guide, asked).id == "documents_recus" and versions(services, "documents_recus") == []
+    refused, _ = await client.send("demandés et reçus hier")  # it came: no such advice
+    assert "pas encore là" not in refused.text

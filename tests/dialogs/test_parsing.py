@@ -37,6 +37,7 @@ from dialogs.parsing import (
     reads_as_shown,
     said_yes_no,
     same_answer_as,
+    says_awaited,
     yes_and_no,
     says_none_of,
     spoken,
@@ -2182,3 +2183,11 @@ def test_the_thing_asked_said_planned_is_a_yes(typed, planned):
     ("pas encore mais ça va venir", False), ("oui, tout à fait, sans problème", False)])
 def test_a_yes_of_one_part_and_a_no_of_another(text, both):
     assert yes_and_no(text) is both
+
+
+@pytest.mark.parametrize(("text", "awaited"), [
+    ("on l'a demandée à la sous-préfecture la semaine dernière", True), ("toujours en attente de la CAF", True),
+    ("j'attends leur retour", True), ("la demande est partie", True),
+    ("demandée et reçue", False), ("oui", False), ("on l'a lue", False)])
+def test_a_thing_asked_for_and_not_come(text, awaited):
+    assert says_awaited(text) is awaited
