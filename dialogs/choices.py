@@ -499,6 +499,19 @@ def parse_multi(question: Question, text: str) -> list[str]:
     return _ticked(question, chosen, text)
 
 
+def options_mentioned(options: Sequence[Option], text: str) -> list[tuple[int, str]]:
+    """The options whose label or words a text holds anywhere, numbered: "la fibre arrive en mars, pour l'instant
+    ADSL" holds « Très haut débit » (fibre) and « Haut débit » (ADSL)."""
+    typed = bare_words(text)
+    spans = [(i, i + len(words), number) for number, option in enumerate(options, start=1)
+             for words in map(bare_words, (option.label, *option.words)) if words
+             for i in range(len(typed) - len(words) + 1) if typed[i:i + len(words)] == words]
+    # "commune nouvelle" is one option's words, though "commune" is another's: the longer says which
+    held = {number for start, end, number in spans
+            if not any(s <= start and end <= e and (e - s) > (end - start) and n != number for s, e, n in spans)}
+    return [(number, options[number - 1].label) for number in sorted(held)]
+
+
 def options_named(question: Question, text: str) -> list[str]:
     """The options a sentence names among other words ("…prévu le 12 mars, avec les maires et la sous-préfète"),
     in the list's order; the other words are not read."""

@@ -11,7 +11,7 @@ from typing import Any
 
 from dialogs.address import commune_of, parse_address
 from dialogs.choices import (bare_words, close_options, label_key, match_choice, match_option, none_option,
-                             options_around, parse_multi, says_no_option)
+                             options_around, options_mentioned, parse_multi, says_no_option)
 from dialogs.errors import ParseError
 from dialogs.folding import SPELT_NUMBERS, figures, fold, typed_words
 from dialogs.formatting import upper_first
@@ -1558,7 +1558,12 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
         if option_id is None and (around := options_around(question.options, text)):
             raise ParseError("choice.between", typed=text.strip(), around=around)  # "80 %" of a post
         if option_id is None:
-            raise ParseError("choice.invalid", unknown=text.strip(), **close_options(question.options, text))
+            close = close_options(question.options, text)
+            if len(named := options_mentioned(question.options, text)) > 1:  # "fibre ou ADSL": both suggested
+                if not close:  # "la fibre arrive en mars, pour l'instant ADSL"
+                    raise ParseError("choice.several", named=named)
+                close = {**close, "close": sorted({*close.get("close", []), *named})}
+            raise ParseError("choice.invalid", unknown=text.strip(), **close)
         return option_id
     if kind is Kind.MULTI:
         return parse_multi(question, text)

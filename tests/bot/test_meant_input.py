@@ -13,7 +13,7 @@ from store.models import Answer, Project
 from store.repo import Repository
 from tests.bot.test_conversation import create_project
 from tests.support.telegram import FRANCE_SERVICES_RULES
-from tests.support.walk import answer_text, question_in, walk_step
+from tests.support.walk import answer, answer_text, question_in, walk_step
 
 ALREADY = "C'est déjà pris en compte."
 STALE = "Ce bouton date d'un ancien message. Voici la question en cours."
@@ -1027,6 +1027,22 @@ async def test_what_a_list_says_of_an_option_answers_the_question_about_it(clien
                                "dans les écarts (Les Lianes, Vincendo, Langevin).")
     assert question_in(services.guide, replies[-1]).id == "port_itinerance_frequence"
     assert versions(services, "port_itinerance_lieux") == ["dans les écarts (Les Lianes, Vincendo, Langevin)"]
+
+
+async def test_a_single_choice_naming_two_options_names_them_back(client, services):
+    """Haute-Marne: "la fibre arrive en mars, pour l'instant ADSL à 8 méga" at « Quelle est la couverture numérique
+    du territoire ? » was "Je n'ai pas reconnu…", though it names two of the options."""
+    await create_project(client)
+    await client.send("/menu")
+    replies = await client.click("4. Organiser la faisabilité technique")
+    while (asked := question_in(services.guide, replies[-1])) is None or asked.id != "tech_couverture":
+        replies = await answer(client, asked, {}) if asked else await client.click("Étape suivante")
+    refused, asked = await client.send("la fibre arrive en mars, pour l'instant ADSL à 8 méga")
+    assert refused.text == ("⚠️ Votre réponse nomme 1. Très haut débit et 2. Haut débit. Une seule réponse ici : "
+                            "laquelle retenir ? Tapez son numéro, ou utilisez les boutons.")
+    assert question_in(services.guide, asked).id == "tech_couverture" and versions(services, "tech_couverture") == []
+    await client.send("2")
+    assert versions(services, "tech_couverture") == ["haut_debit"]
 
 
 async def test_a_permanence_said_with_its_day_and_place_answers_where_it_is_held(client, services):

@@ -6,8 +6,8 @@ import datetime
 import pytest
 
 from dialogs.budget_model import load_budget_model
-from dialogs.choices import (choice_clauses, close_options, match_option, option_and_name, read_list,
-                             said_after_name, says_where, with_other)
+from dialogs.choices import (choice_clauses, close_options, match_option, option_and_name,
+                             options_mentioned, read_list, said_after_name, says_where, with_other)
 from dialogs.errors import ParseError
 from dialogs.loader import load_guide
 from dialogs.model import Kind, Option, Question
@@ -644,6 +644,19 @@ def test_a_clause_saying_how_takes_no_option_back():
     assert option_and_name(question, typed) == ("collectivite", "Commune de Saint-Joseph")
     with pytest.raises(ParseError):
         parse_answer(question, "la mairie, le CCAS", datetime.date(2027, 1, 1))  # two carriers: which one?
+
+
+def test_the_options_a_text_mentions_anywhere_are_numbered():
+    coverage = load_guide().questions["tech_couverture"]
+    assert options_mentioned(coverage.options, "la fibre arrive en mars, pour l'instant ADSL à 8 méga") == [
+        (1, "Très haut débit"), (2, "Haut débit")]
+    assert options_mentioned(coverage.options, "bof") == []
+    with pytest.raises(ParseError) as refused:
+        parse_answer(coverage, "la fibre arrive en mars, pour l'instant ADSL", datetime.date(2027, 1, 1))
+    assert refused.value.key == "choice.several"
+    with pytest.raises(ParseError) as refused:  # one of them close to a word typed: both are suggested
+        parse_answer(coverage, "fibre ou ADSL", datetime.date(2027, 1, 1))
+    assert refused.value.params["close"] == [(1, "Très haut débit"), (2, "Haut débit")]
 
 
 def test_what_a_clause_after_a_name_says_is_set_apart():
