@@ -238,6 +238,7 @@ class Notices(Strict):
     address_lines_unkept: str  # a letterhead's addressee, phone and e-mail lines pasted as an address
     abbreviated: str  # "bcp", "ds" in a text the dossier prints: said once per project
     first_person: str  # "moi", "je" in a text the dossier prints: the Préfecture reading it cannot tell who
+    ticked_next: str  # a list's items that are another list's options, further in the step: ticked there ({items})
     hours_words_kept: str  # the places typed around a day's hours, kept in the step's tour, one line a day
     hours_words_unkept: str  # the same, when the step keeps no tour or its question holds the user's own text
     identity_changed: str  # a name answered again for another one: the answers given for the former, to check

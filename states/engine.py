@@ -1114,6 +1114,9 @@ class _Conversation:
                 return then.kind in TYPED_KINDS and question.id in {leaf.question for leaf in leaves(then.when)}
         elif (question.kind in (Kind.CHOICE, Kind.MULTI) and (said := with_other(question, text)) is not None
               and not names_nothing(said[1])):
+            if question.kind is Kind.MULTI and (ticked := self._ticked_further(step, question, *said)) is not None:
+                return ticked
+
             def takes(then: Question) -> bool:
                 return then.id == other_of(question.id)
         elif question.also_answers is not None and (said := _said_along(question, text)) is not None:
@@ -1155,6 +1158,29 @@ class _Conversation:
             outcome = Outcome([reply for reply in outcome.replies
                                if reply.template not in ("understood", "date_understood")])
         return Outcome([Reply("understood", understood), *notes, *self._ticked_along(passed, rest, outcome.replies)])
+
+    def _ticked_further(self, step: Step, question: Question, value: list[str], words: str) -> Outcome | None:
+        """"la visio avec la CAF, 2 postes en libre accès, une imprimante-scanner" at « Quelles solutions d'accès
+        numérique… ? »: words that would be its « Autre » but are the options of the list asked right after it
+        (« Quels équipements informatiques… ? »), not answered yet. This list is answered without them, and they are
+        ticked there for the user to complete and validate; words saying more than those options stay the « Autre ».
+        None otherwise, and nothing is recorded."""
+        kept = [option for option in value if option != OTHER]
+        shown = self._shown_with(step, question, kept) if kept else []
+        then = shown[shown.index(question) + 1] if question in shown[:-1] else None
+        if then is None or then.kind is not Kind.MULTI or self.view.status(then.id) == ANSWERED \
+                or not (read := read_list(then, words)).chosen or read.unknown or read.details or read.described \
+                or OTHER in read.chosen:
+            return None  # "une box 4G en secours" says more than an option there: this list's « Autre »
+        replies = self._answer(question, kept)
+        if self._recorded != question.id or self._question_for_buttons() is not then:
+            return Outcome(replies)
+        self.membership.draft_question = then.id
+        self.membership.draft_choices = [option.id for option in then.options if option.id in read.chosen]
+        self._touch()
+        notice = self.ui.notices.ticked_next.format(items=f"« {words} »")
+        return Outcome([Reply("understood", {"answer": self._display(question, kept)}),
+                        Reply("notice", {"text": notice}), *replies[:-1], self._ask(then)])
 
     def _ticked_along(self, passed: list[Question], text: str, replies: list[Reply]) -> list[Reply]:
         """The list passed over for a later date and asked next: the options the same words name ticked, for the

@@ -1029,20 +1029,45 @@ async def test_what_a_list_says_of_an_option_answers_the_question_about_it(clien
     assert versions(services, "port_itinerance_lieux") == ["dans les écarts (Les Lianes, Vincendo, Langevin)"]
 
 
-async def test_a_single_choice_naming_two_options_names_them_back(client, services):
-    """Haute-Marne: "la fibre arrive en mars, pour l'instant ADSL à 8 méga" at « Quelle est la couverture numérique
-    du territoire ? » was "Je n'ai pas reconnu…", though it names two of the options."""
+async def reach_in_stage_4(client, services, question_id: str) -> None:
+    """A new project at a question of stage 4, « Organiser la faisabilité technique », those before it answered."""
     await create_project(client)
     await client.send("/menu")
     replies = await client.click("4. Organiser la faisabilité technique")
-    while (asked := question_in(services.guide, replies[-1])) is None or asked.id != "tech_couverture":
+    while (asked := question_in(services.guide, replies[-1])) is None or asked.id != question_id:
         replies = await answer(client, asked, {}) if asked else await client.click("Étape suivante")
+
+
+async def test_a_single_choice_naming_two_options_names_them_back(client, services):
+    """Haute-Marne: "la fibre arrive en mars, pour l'instant ADSL à 8 méga" at « Quelle est la couverture numérique
+    du territoire ? » was "Je n'ai pas reconnu…", though it names two of the options."""
+    await reach_in_stage_4(client, services, "tech_couverture")
     refused, asked = await client.send("la fibre arrive en mars, pour l'instant ADSL à 8 méga")
     assert refused.text == ("⚠️ Votre réponse nomme 1. Très haut débit et 2. Haut débit. Une seule réponse ici : "
                             "laquelle retenir ? Tapez son numéro, ou utilisez les boutons.")
     assert question_in(services.guide, asked).id == "tech_couverture" and versions(services, "tech_couverture") == []
     await client.send("2")
     assert versions(services, "tech_couverture") == ["haut_debit"]
+
+
+async def test_the_items_of_the_list_asked_next_are_ticked_there_not_kept_as_another_solution(client, services):
+    """Haute-Marne: "la visio, 2 ordinateurs et une imprimante" at « Quelles solutions d'accès numérique… ? »
+    stored the computers and the printer as « Autre », and « Quels équipements informatiques prévoyez-vous ? »,
+    whose options they are, came next with nothing ticked."""
+    await reach_in_stage_4(client, services, "tech_solution")
+    replies = await client.send("la visio, 2 ordinateurs et une imprimante")
+    assert [reply.text for reply in replies[:2]] == [
+        "➡️ Réponse retenue : Visioconférence.",
+        "ℹ️ « 2 ordinateurs et une imprimante » : cochés à la question suivante, à compléter puis valider."]
+    assert versions(services, "tech_solution") == [["visio"]]
+    asked = replies[-1]
+    assert question_in(services.guide, asked).id == "tech_equipements"
+    assert "☑️ Postes informatiques" in asked.labels and "☑️ Imprimante et scanner" in asked.labels
+    assert versions(services, "tech_equipements") == []  # for the user to complete and validate
+    await client.click("Accès à Internet en haut débit")
+    await client.click("Valider")
+    assert versions(services, "tech_equipements") == [["internet_haut_debit", "postes_informatiques",
+                                                        "imprimante_scanner"]]
 
 
 async def test_a_permanence_said_with_its_day_and_place_answers_where_it_is_held(client, services):
