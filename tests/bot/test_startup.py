@@ -48,16 +48,21 @@ def assert_light(tmp_path: Path) -> None:
     assert "Traceback" not in log, log
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM")
-def test_the_polling_bot_answers_without_the_document_libraries(tmp_path):
+def answer_a_first_start(tmp_path: Path, user_id: int, first_name: str) -> None:
+    """The bot, polling, answers a user's first /start; then it is stopped."""
     with BotApiServer() as server:
-        user = ChatClient(NoApplication(), server.api, user_id=6001, first_name="Léa")
+        user = ChatClient(NoApplication(), server.api, user_id=user_id, first_name=first_name)
         bot = start_bot(tmp_path, server)
         try:
             server.push(user.message_update("/start"))
             wait_for(server, lambda s: "nom de votre projet" in s.text)
         finally:
             stop(bot)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM")
+def test_the_polling_bot_answers_without_the_document_libraries(tmp_path):
+    answer_a_first_start(tmp_path, 6001, "Léa")
     assert_light(tmp_path)
 
 
@@ -81,14 +86,7 @@ def test_the_webhook_bot_answers_without_the_document_libraries(tmp_path):
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM")
 def test_a_bot_started_on_a_database_at_its_newest_schema_leaves_the_migration_tool_unloaded(tmp_path):
     migrate.upgrade(f"sqlite:///{tmp_path / 'bot.db'}")  # an earlier start migrated it
-    with BotApiServer() as server:
-        user = ChatClient(NoApplication(), server.api, user_id=6003, first_name="Inès")
-        bot = start_bot(tmp_path, server)
-        try:
-            server.push(user.message_update("/start"))
-            wait_for(server, lambda s: "nom de votre projet" in s.text)
-        finally:
-            stop(bot)
+    answer_a_first_start(tmp_path, 6003, "Inès")
     assert_light(tmp_path)
     assert not {"alembic", "mako", "pygments"} & imported_modules((tmp_path / "bot.log").read_text())
 
