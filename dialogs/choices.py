@@ -235,7 +235,9 @@ def said_after_name(text: str) -> str | None:
     if (how := said_how(text)[1]) is not None:
         return how
     clause = next((end for end in _NAME_ENDS_RE.finditer(text) if end[0].lstrip().startswith(",")), None)
-    return text[clause.start():].lstrip(" ,").strip() or None if clause is not None else None
+    if clause is None:
+        return None
+    return text[clause.start():].lstrip(" ,").strip() or None
 
 
 # A name's acronym said first, then the name: "la CCOG, Communauté de communes…", "le SIVOM (syndicat…)", "la

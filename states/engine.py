@@ -1166,15 +1166,20 @@ class _Conversation:
         ticked there for the user to complete and validate; words saying more than those options stay the « Autre ».
         None otherwise, and nothing is recorded."""
         kept = [option for option in value if option != OTHER]
-        shown = self._shown_with(step, question, kept) if kept else []
-        then = shown[shown.index(question) + 1] if question in shown[:-1] else None
-        if then is None or then.kind is not Kind.MULTI or self.view.status(then.id) == ANSWERED \
+        if not kept or self._partner:
+            return None
+        after = self.view.with_answer(question.id, StoredAnswer(ANSWERED, to_json(question.kind, kept),
+                                                                question.kind.value))
+        then = after.current_question(step, None)  # what comes next once this list is answered
+        shown = after.visible_questions(step)
+        if then is None or then.kind is not Kind.MULTI or shown.index(then) != shown.index(question) + 1 \
                 or not (read := read_list(then, words)).chosen or read.unknown or read.details or read.described \
                 or OTHER in read.chosen:
             return None  # "une box 4G en secours" says more than an option there: this list's « Autre »
         replies = self._answer(question, kept)
-        if self._recorded != question.id or self._question_for_buttons() is not then:
-            return Outcome(replies)
+        if self._recorded != question.id or self._question_for_buttons() is not then:  # not asked after all
+            return Outcome([Reply("understood", {"answer": self._display(question, kept), "unkept": [words]}),
+                            *replies])
         self.membership.draft_question = then.id
         self.membership.draft_choices = [option.id for option in then.options if option.id in read.chosen]
         self._touch()

@@ -1068,6 +1068,11 @@ async def test_the_items_of_the_list_asked_next_are_ticked_there_not_kept_as_ano
     await client.click("Valider")
     assert versions(services, "tech_equipements") == [["internet_haut_debit", "postes_informatiques",
                                                         "imprimante_scanner"]]
+    await client.click("↩️ Retour")
+    await client.click("↩️ Retour")  # back at the solutions, the equipment answered: the words are its « Autre »
+    replies = await client.send("la visio, 2 ordinateurs et une imprimante")
+    assert replies[0].text == ("➡️ Réponse retenue : Visioconférence, Autre.\n📝 Et à « Quelle autre solution ? », "
+                               "j'ai noté : 2 ordinateurs et une imprimante.")
 
 
 async def test_a_permanence_said_with_its_day_and_place_answers_where_it_is_held(client, services):
