@@ -6,8 +6,9 @@ it answered); a text that follows it within a few seconds, by the messages' own 
 """
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
+from store.models import as_utc
 from store.repo import MembershipRow
 
 # Telegram's limit on one text message, in UTF-16 code units as Telegram and its apps count (an emoji
@@ -26,13 +27,13 @@ def continues(membership: MembershipRow, sent_at: datetime | None) -> bool:
     """Whether a text sent at `sent_at` is the next part of the member's last text."""
     if membership.cut_text_at is None or sent_at is None:
         return False
-    return timedelta(0) <= _utc(sent_at) - membership.cut_text_at <= PASTE_WINDOW
+    return timedelta(0) <= as_utc(sent_at) - membership.cut_text_at <= PASTE_WINDOW
 
 
 def remember(membership: MembershipRow, text: str, sent_at: datetime | None, question_id: str | None) -> None:
     """Note this text for the next one: kept when it fills the limit (a part may follow), else forgotten."""
     if sent_at is not None and utf16_length(text) == TELEGRAM_TEXT_LIMIT:
-        membership.cut_text_at, membership.cut_text_question = _utc(sent_at), question_id
+        membership.cut_text_at, membership.cut_text_question = as_utc(sent_at), question_id
     else:
         forget(membership)
 
@@ -40,7 +41,3 @@ def remember(membership: MembershipRow, text: str, sent_at: datetime | None, que
 def forget(membership: MembershipRow) -> None:
     """Anything but a text ends a paste."""
     membership.cut_text_at = membership.cut_text_question = None
-
-
-def _utc(instant: datetime) -> datetime:
-    return instant.astimezone(timezone.utc)

@@ -10,9 +10,10 @@ answer ("idem que La Poste", "pareil que pour la CAF"): neither is taken for a r
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from dialogs.parsing import same_answer_as
+from store.models import as_utc
 from store.repo import MembershipRow
 
 REPEAT_WINDOW = timedelta(seconds=60)
@@ -28,7 +29,7 @@ def repeated(membership: MembershipRow, text: str, sent_at: datetime | None) -> 
     if membership.last_text_at is None or sent_at is None or len(text.strip()) < SHORTEST \
             or same_answer_as(text) is not None:
         return None
-    if not timedelta(0) <= _utc(sent_at) - membership.last_text_at <= REPEAT_WINDOW:
+    if not timedelta(0) <= as_utc(sent_at) - membership.last_text_at <= REPEAT_WINDOW:
         return None
     return membership.last_text_question if membership.last_text_digest == _digest(text) else None
 
@@ -38,13 +39,9 @@ def remember(membership: MembershipRow, text: str, sent_at: datetime | None, que
     if sent_at is None or question_id is None:
         forget(membership)
         return
-    membership.last_text_digest, membership.last_text_at = _digest(text), _utc(sent_at)
+    membership.last_text_digest, membership.last_text_at = _digest(text), as_utc(sent_at)
     membership.last_text_question = question_id
 
 
 def forget(membership: MembershipRow) -> None:
     membership.last_text_digest = membership.last_text_at = membership.last_text_question = None
-
-
-def _utc(instant: datetime) -> datetime:
-    return instant.astimezone(timezone.utc)
