@@ -18,6 +18,7 @@ from dialogs.formatting import upper_first
 from dialogs.full_time import share_said
 from dialogs.model import OTHER, Kind, Option, Question, Together
 from dialogs.pasted import asides, in_brackets, lines, list_items, without_asides
+from dialogs.schedule import WEEKDAYS
 
 CLOSE_LABEL_MIN = 4  # a shorter label ("Oui", "Non") inside a typed text is too often a mere word of it
 # A word this long shared with a label names what the option is about ("bâtiment", "centre"); a shorter one is
@@ -817,8 +818,8 @@ def _saying(candidate: str, more: tuple[str, ...]) -> str:
 
 # Where a place is said: after a preposition of place, or by its proper name ("Les Lianes, Vincendo"), after the
 # day it is held on, if said first ("le jeudi matin à Bourmont").
-_WHERE_RE = re.compile(r"(?:(?:le|les|chaque|tous les|un|une)\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi"
-                       r"|dimanche)s?(?:\s+(?:matin|après-midi|soir)s?)?(?:\s+sur\s+deux)?[\s,]+)?"
+_WHERE_RE = re.compile(rf"(?:(?:le|les|chaque|tous les|un|une)\s+)?(?:(?:{'|'.join(WEEKDAYS)})s?"
+                       r"(?:\s+(?:matin|après-midi|soir)s?)?(?:\s+sur\s+deux)?[\s,]+)?"
                        r"(?:(?:à|au|aux|en|dans|chez|sur|sous|près de|auprès de|vers|entre)\s|[A-ZÀ-Ý])")
 
 
