@@ -151,7 +151,12 @@ def figure_remarks(question: Question, text: str) -> list[str]:
     except ParseError:  # the figure is the one copied with its source: what follows it is not kept
         if (source := figure_source(text)) is not None and source not in remarks:
             remarks.append(source)
-    return remarks
+    return sorted(remarks, key=lambda remark: _place(text, remark))
+
+
+def _place(text: str, part: str) -> int:
+    """Where a part of the text starts; past its end when it is not there as typed."""
+    return found if (found := text.find(part)) >= 0 else len(text)
 
 
 # What makes a date said uncertain, which the date kept does not say (folded): "le 18 décembre (à confirmer)".
@@ -1124,8 +1129,9 @@ def reads_as_shown(question: Question, text: str, value: Any) -> bool:
     if question.kind is Kind.MULTI:
         return label_key(text) == label_key(", ".join(question.label_of(option) for option in value))
     figured = any(c.isdigit() for c in text)  # "trois", "l'an prochain", "de neuf heures à midi": said back
-    if question.kind in (Kind.INTEGER, Kind.EUROS, Kind.DECIMAL) and figure_alone(text) is not None:
-        return False  # a figure copied with its label and source
+    if question.kind in (Kind.INTEGER, Kind.EUROS, Kind.DECIMAL) and (
+            figure_alone(text) is not None or _PLUS_RE.search(without_asides(text))):
+        return False  # a figure copied with its label and source, a sum ("2 + 1")
     if question.kind in (Kind.INTEGER, Kind.EUROS, Kind.HOURS):
         return figured
     if question.kind is Kind.TIME_RANGES:
@@ -1528,8 +1534,10 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
         text = _SAME_THEN_RE.sub("", text, count=1) or text  # "pareil, 1 etp à elles 2": the figure said
         try:
             return _figure(question, text, today)
-        except ParseError:  # "Population municipale (Insee, RP 2021)⇥9 214", copied from a table
-            if (alone := figure_alone(text)) is None:
+        except ParseError:
+            if (total := _sum(question, text, today)) is not None:  # "2 + 1"
+                return total
+            if (alone := figure_alone(text)) is None:  # "Population municipale (Insee, RP 2021)⇥9 214", copied
                 raise
             return _figure(question, alone, today)  # its refusal says what is wrong with the figure meant
     if kind is Kind.HOURS:
@@ -1707,6 +1715,26 @@ def _figure(question: Question, text: str, today: datetime.date | None) -> Any:
     if (question.min is not None and value < question.min) or (question.max is not None and value > question.max):
         raise ParseError("euros.range", min=question.min, max=question.max)
     return value
+
+
+_PLUS_RE = re.compile(r"(?<=\S)\s*\+\s*")
+
+
+def _sum(question: Question, text: str, today: datetime.date | None) -> Any:
+    """"2 + 1" is 3, in the question's bounds; "2 (le conseiller et moi) + Julie le mardi" is refused, naming what
+    was added to the figure. None when the text is no figure plus something (nor a year: "2027 + 1")."""
+    terms = _PLUS_RE.split(without_asides(text).strip())
+    if len(terms) < 2 or not all(terms) or (question.min is not None and question.min >= YEAR_MIN):
+        return None
+    try:
+        first = _figure(question, terms[0], today)
+    except ParseError:
+        return None
+    try:
+        added = [_figure(question, term, today) for term in terms[1:]]
+    except ParseError:
+        raise ParseError("figure.added", first=terms[0], added=" + ".join(terms[1:])) from None
+    return _figure(question, _plain_decimal(first + sum(added)), today)
 
 
 def _words(text: str) -> str:

@@ -100,6 +100,7 @@ def without_lines(text: str, dropped: list[str]) -> str:
 # Where a figure's source follows it: "9 214 habitants au recensement de 2021", "… selon l'Insee", "… en 2021".
 _SOURCE_RE = re.compile(r"\s+(?:au|en|selon|d['’]apr[eè]s|sources?)\b.*$", re.IGNORECASE | re.DOTALL)
 _YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}")
+_TOTAL_RE = re.compile(r"(?:en tout|au total)\.?", re.IGNORECASE)
 
 
 def figure_alone(text: str) -> str | None:
@@ -125,7 +126,9 @@ def _figure_and_source(text: str) -> tuple[str | None, str | None]:
     if not alone or alone == text.strip() or not all(map(_YEAR_RE.fullmatch, re.findall(r"[0-9]+", left_out))):
         return None, None
     source = _SOURCE_RE.search(cell)
-    return alone, source[0].strip() if source is not None else None
+    if source is None or _TOTAL_RE.fullmatch(source[0].strip()):
+        return alone, None  # "1,2 en tout" says a total, as "environ" an estimate: nothing left out
+    return alone, source[0].strip()
 
 
 # A letter's greeting at a text's start, its name and comma included: "Bonjour Élodie,", "Madame la Directrice,".

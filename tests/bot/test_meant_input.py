@@ -428,6 +428,17 @@ async def test_who_said_with_to_recruit_and_full_time_answers_the_time_and_the_s
     assert question_in(services.guide, asked).id == "equipe_formation_accompagnement"
 
 
+async def test_a_total_said_as_such_is_no_remark_and_remarks_come_in_their_order(client, services):
+    """"1,2 en tout (le conseiller + Julie une journée)" said « le conseiller + Julie une journée », « en tout » not
+    kept: "en tout" says the figure is a total."""
+    await reach_team_functions(client, "accompagnement")
+    await client.send("Julie Lacoste")
+    understood, _ = await client.send("1,2 en tout (le conseiller + Julie une journée)")
+    assert understood.text == ("➡️ Réponse retenue : 1,2.\nℹ️ Cette question ne garde pas de précision : « le "
+                               "conseiller + Julie une journée » n'est pas enregistré.")
+    assert versions(services, "equipe_etp_accompagnement") == ["1.2"]
+
+
 async def test_who_said_with_my_own_post_is_told_to_stay_as_typed(client, services):
     """"Hélène Vasseur, en plus de mon poste de DGS" as who coordinates: the dossier prints "mon poste" for the
     Préfecture, which cannot tell whose."""

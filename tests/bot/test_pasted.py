@@ -116,6 +116,21 @@ async def test_what_a_figure_is_said_with_is_said_not_kept(client, services):
     assert versions(services, "population") == [33000, 12400]
 
 
+async def test_a_sum_is_its_total_and_a_figure_plus_words_asks_for_it(client, services):
+    """"2 (le conseiller et moi) + Julie le mardi" at « Combien de personnes… ? » was "Je n'ai pas reconnu un
+    nombre. Tapez-le en chiffres", which the 2 was."""
+    await reach_objectives(client, services)
+    await client.click("Passer")
+    await client.click("Passer")
+    refused, _ = await client.send("8 900 (la ville) + les communes associées")
+    assert refused.text.replace("\u202f", " ") == (
+        "⚠️ Vous avez écrit 8 900 + « les communes associées ». Cette question attend un seul nombre : tapez le "
+        "total, en chiffres.")
+    understood, _ = await client.send("8 900 + 314")
+    assert understood.text == "➡️ Réponse retenue : 9214."
+    assert versions(services, "population") == [9214]
+
+
 async def reach_monday(client) -> None:
     """Stage 4, at « Lundi : quelles heures d'ouverture ? »."""
     await create_project(client)

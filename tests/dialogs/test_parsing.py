@@ -2156,9 +2156,37 @@ def test_a_deadline_set_in_a_sentence_is_its_bound(typed, day):
     (Kind.DECIMAL, "1,5 ETP (35 h chacun)", ["35 h chacun"]),
     (Kind.DECIMAL, "1,5, à voir", []),  # a decimal's clause is not dropped: its figure is refused instead
     (Kind.EUROS, "12 000 € (estimation)", ["estimation"]),
+    # "en tout" says the figure is a total, as "environ" says it is an estimate: nothing is left out
+    (Kind.DECIMAL, "1,2 en tout (le conseiller + Julie une journée)", ["le conseiller + Julie une journée"]),
+    (Kind.DECIMAL, "1,2 au total", []),
+    # in the order they were typed
+    (Kind.INTEGER, "environ 33 000, sûrement plus (recensement 2017)", ["sûrement plus", "recensement 2017"]),
 ])
 def test_what_a_figure_is_said_with_is_set_apart(kind, text, remarks):
     assert figure_remarks(_question(kind), text) == remarks
+
+
+@pytest.mark.parametrize(("kind", "text", "value"), [
+    (Kind.INTEGER, "2 + 1", 3), (Kind.INTEGER, "2+1 (Julie le mardi)", 3),
+    (Kind.DECIMAL, "1 + 0,2", Decimal("1.2")), (Kind.EUROS, "12 000 € + 3 500 €", Decimal("15500.00"))])
+def test_a_sum_of_figures_is_its_total(kind, text, value):
+    """"2 + 1" at « Combien de personnes… ? » was "Je n'ai pas reconnu un nombre. Tapez-le en chiffres"."""
+    assert parse_answer(_question(kind, min=0), text) == value
+
+
+def test_a_figure_plus_words_asks_for_the_total():
+    """"2 (le conseiller et moi) + Julie le mardi": the figure typed was said not to be one."""
+    with pytest.raises(ParseError) as refused:
+        parse_answer(_question(Kind.INTEGER, min=0), "2 (le conseiller et moi) + Julie le mardi")
+    assert (refused.value.key, refused.value.params) == ("figure.added", {"first": "2", "added": "Julie le mardi"})
+
+
+@pytest.mark.parametrize("text", ["2 +", "Julie + 2", "2027 + 1"])
+def test_what_is_no_sum_is_refused_as_before(text):
+    question = _question(Kind.INTEGER, min=2000, max=2100) if text == "2027 + 1" else _question(Kind.INTEGER, min=0)
+    with pytest.raises(ParseError) as refused:
+        parse_answer(question, text)
+    assert refused.value.key != "figure.added"
 
 
 @pytest.mark.parametrize("text", ["3 : la CSSM, la mission locale, la préfecture", "3 - la CSSM", "3: la CSSM"])
