@@ -318,6 +318,21 @@ def choice_clauses(options: Sequence[Option], text: str) -> tuple[str, list[str]
     """A single choice's answer as the clause naming its option and what it says after it, set apart, which the
     option does not keep: "décision reçue, labellisée par arrêté du 12 septembre 2023" is "décision reçue" and
     ["labellisée par arrêté du 12 septembre 2023"]; the whole text and none when it names the option alone."""
+    said_aside = [aside for aside in asides(text) if not _options_own(options, aside)]  # "contractuelle (CDD…)"
+    if said_aside and match_choice(options, text) is not None:
+        head, details = _clauses(options, without_asides(text))
+        return head, sorted(details + said_aside, key=text.find)
+    return _clauses(options, text)
+
+
+def _options_own(options: Sequence[Option], aside: str) -> bool:
+    """Whether words in brackets are an option's own: its label, a word of it, or what its label has in brackets
+    ("CPAM" of « Assurance maladie (CPAM) »)."""
+    return label_key(aside) in {label_key(said) for option in options for phrase in (option.label, *option.words)
+                                for said in (*asides(phrase), phrase)}
+
+
+def _clauses(options: Sequence[Option], text: str) -> tuple[str, list[str]]:
     head, colon, said = text.partition(" : ")  # "décision reçue le 3 décembre : refusée", as French sets a colon
     if colon and said.strip() and match_option(options, head, first_words=True) is not None:
         return head.strip(), [part.strip() for part in _split_list(said)[0::2] if part.strip()]

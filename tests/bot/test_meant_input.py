@@ -439,6 +439,17 @@ async def test_a_total_said_as_such_is_no_remark_and_remarks_come_in_their_order
     assert versions(services, "equipe_etp_accompagnement") == ["1.2"]
 
 
+async def test_what_a_single_choice_says_in_brackets_is_said_not_kept(client, services):
+    """"contractuelle (CDD de 3 ans)" kept the status and dropped the contract without a word."""
+    await reach_team_functions(client, "coordination")
+    await client.send("Nathalie Roussel")
+    await client.send("0,5")
+    understood, _ = await client.send("contractuelle (CDD de 3 ans)")
+    assert understood.text == ("➡️ Réponse retenue : Salarié ou contractuel de la structure porteuse.\nℹ️ Cette "
+                               "question ne garde pas de précision : « CDD de 3 ans » n'est pas enregistré.")
+    assert versions(services, "equipe_statut_coordination") == ["contractuel"]
+
+
 async def test_who_said_with_my_own_post_is_told_to_stay_as_typed(client, services):
     """"Hélène Vasseur, en plus de mon poste de DGS" as who coordinates: the dossier prints "mon poste" for the
     Préfecture, which cannot tell whose."""

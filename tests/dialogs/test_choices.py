@@ -584,6 +584,20 @@ def test_a_single_choice_said_with_more_is_its_option_s_clause_and_the_rest(type
     assert choice_clauses(load_guide().questions["label_demande_etat"].options, typed) == (head, details)
 
 
+@pytest.mark.parametrize(("question", "typed", "head", "details"), [
+    ("equipe_statut_coordination", "contractuelle (CDD de 3 ans)", "contractuelle", ["CDD de 3 ans"]),
+    ("equipe_statut_coordination", "à recruter (un conseiller), à temps plein", "à recruter",
+     ["un conseiller", "à temps plein"]),
+    (None, "Assurance maladie (CPAM)", "Assurance maladie (CPAM)", []),  # the label's own
+    (None, "la Carsat (CPAM)", "la Carsat (CPAM)", []),  # another option's: no detail of this one
+])
+def test_what_a_single_choice_says_in_brackets_is_a_detail(question, typed, head, details):
+    """"contractuelle (CDD de 3 ans)" kept the status and dropped the contract without a word."""
+    options = load_guide().questions[question].options if question else [
+        Option(id="cnam", label="Assurance maladie (CPAM)"), Option(id="carsat", label="Carsat (Assurance retraite)")]
+    assert choice_clauses(options, typed) == (head, details)
+
+
 @pytest.mark.parametrize(("typed", "chosen", "details"), [
     ("on utilise déjà l'outil de l'ANCT : fréquentation et demandes par opérateur",
      {"frequentation", "services_rendus"}, ["on utilise déjà l'outil de l'ANCT"]),
