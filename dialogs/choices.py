@@ -567,8 +567,13 @@ def _not_read(question: Question, chosen: set[str], unknown: list[str], runs: li
     return ParseError("choice.invalid", unknown=part, **unread, **read)
 
 
-# "2 conseillères : Nadine et Karine", "deux conseillers (à recruter)": the count, then who or how.
-_COUNT_THEN_RE = re.compile(r"\s*(?P<count>[^:(–—]+?)\s*(?::|\(|\s[–—-]\s)\s*(?P<details>\S.*?)\)?\s*")
+# "2 conseillères : Nadine et Karine", "deux conseillers (à recruter)", "un seul, le deuxième sera Julie…": the
+# count, then who or how.
+_COUNT_THEN_RE = re.compile(r"\s*(?P<count>[^:(–—,]+?)\s*(?::|\(|,|\s[–—-]\s)\s*(?P<details>\S.*?)\)?\s*")
+# "un seul", "une seule conseillère pour l'instant", "deux pour commencer" (folded): the count is all they say.
+_ALONE = r"(?: seule?s?)?"
+_FOR_NOW = (r"(?: (?:pour l'instant|pour le moment|pour commencer|pour demarrer|au depart|au debut"
+            r"|dans un premier temps|a ce stade))?")
 
 
 def _count_said(noun: str, text: str) -> tuple[int | None, str]:
@@ -588,7 +593,8 @@ def _count_said(noun: str, text: str) -> tuple[int | None, str]:
 def _count(noun: str, typed: str) -> int | None:
     """How many of the counted thing "deux", "2 conseillers", "deux conseillères" say; None for anything else ("2"
     alone is the number of an option)."""
-    match = re.fullmatch(r"(?P<n>[0-9]{1,2}|[a-z-]+)(?P<noun> " + re.escape(fold(noun)) + r"e?s?)?", typed)
+    match = re.fullmatch(rf"(?P<n>[0-9]{{1,2}}|[a-z-]+){_ALONE}(?P<noun> {re.escape(fold(noun))}e?s?)?{_ALONE}{_FOR_NOW}",
+                         typed)
     if match is None or (match["n"].isdigit() and not match["noun"]):
         return None
     count = int(match["n"]) if match["n"].isdigit() else SPELT_NUMBERS.get(match["n"])

@@ -450,6 +450,22 @@ async def test_what_a_single_choice_says_in_brackets_is_said_not_kept(client, se
     assert versions(services, "equipe_statut_coordination") == ["contractuel"]
 
 
+async def test_a_count_for_now_with_a_clause_ticks_the_first_posts(client, services):
+    """"un seul pour l'instant, le deuxième sera Julie si la mairie est d'accord" at « Quels postes de conseiller
+    France services prévoyez-vous ? » was "Je n'ai pas reconnu…"."""
+    guide = services.engine.referentials["france_services"].guide
+    await create_project(client, rules=FRANCE_SERVICES_RULES)
+    await client.send("/conformite")
+    replies = await client.click("🔧 Au moins deux conseillers")
+    while (question := question_in(guide, replies[-1])).id != "fs_conseillers":
+        replies = await answer(client, question, {"equipe_fonctions": "accueil"})
+    understood, asked = await client.send("un seul pour l'instant, le deuxième sera Julie si la mairie est d'accord")
+    assert understood.text == ("➡️ Réponse retenue : Conseiller 1.\nℹ️ Cette question ne garde pas de précision : "
+                               "« le deuxième sera Julie si la mairie est d'accord » n'est pas enregistré.")
+    assert versions(services, "fs_conseillers") == [["conseiller_1"]]
+    assert question_in(guide, asked).id == "fs_forme_conseiller_1"
+
+
 async def test_who_said_with_my_own_post_is_told_to_stay_as_typed(client, services):
     """"Hélène Vasseur, en plus de mon poste de DGS" as who coordinates: the dossier prints "mon poste" for the
     Préfecture, which cannot tell whose."""

@@ -182,6 +182,18 @@ def test_a_count_said_with_who_ticks_the_first_ones_and_says_who_is_not_kept():
     assert read_list(ADVISERS, "deux conseillers").details == []
 
 
+@pytest.mark.parametrize(("text", "ticked", "details"), [
+    ("un seul", ["c1"], []), ("une seule conseillère pour l'instant", ["c1"], []),
+    ("deux pour commencer", ["c1", "c2"], []),
+    ("un seul pour l'instant, le deuxième sera Julie si la mairie est d'accord", ["c1"],
+     ["le deuxième sera Julie si la mairie est d'accord"]),
+    ("2 conseillères, Nadine et Karine", ["c1", "c2"], ["Nadine et Karine"])])
+def test_a_count_said_alone_for_now_or_with_a_clause_ticks_the_first_ones(text, ticked, details):
+    """"un seul pour l'instant, le deuxième sera Julie si la mairie est d'accord" was "Je n'ai pas reconnu…"."""
+    assert parse_answer(ADVISERS, text) == ticked
+    assert read_list(ADVISERS, text).details == details
+
+
 def test_a_figure_counted_by_the_names_after_it_is_a_count():
     """"3 : Martine, Karim et le conseiller à recruter" ticked « Conseiller 3 » alone and refused the rest."""
     assert parse_answer(ADVISERS, "3 : Martine, Karim et le conseiller à recruter") == ["c1", "c2", "c3"]
