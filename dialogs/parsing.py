@@ -46,6 +46,9 @@ YES_NO_PHRASES: dict[str, bool | None] = {
         # A Maison open for years answers what a project plans: "c'est déjà en place", "déjà fait".
         "deja", "deja fait", "c'est deja fait", "en place", "c'est en place", "deja en place", "c'est deja en place",
         "deja le cas", "c'est deja le cas", "a eu lieu", "il a eu lieu", "elle a eu lieu", "ca a eu lieu",
+        # The question's verb said back: "Le conseiller est-il formé, ou le sera-t-il ?" "il le sera".
+        "c'est le cas", "ce sera le cas", "il l'est", "elle l'est", "ils le sont", "elles le sont", "il le sera",
+        "elle le sera", "ils le seront", "elles le seront",
     ), True),
     **dict.fromkeys((
         "non", "n", "no", "nan", "pas encore", "pas du tout", "pas pour l'instant", "pas pour le moment",
@@ -54,6 +57,11 @@ YES_NO_PHRASES: dict[str, bool | None] = {
         # Not when the Maison opens: what it does today is asked ("pas au début, peut-être en 2028" doubts it).
         "pas au debut", "pas au demarrage", "pas au lancement", "pas tout de suite", "pas dans un premier temps",
         "pas a l'ouverture", "pas des l'ouverture", "pas pour l'ouverture", "pas pour commencer",
+        *(f"{no} {when}".rstrip() for when in ("", "encore") for no in (
+            "ce n'est pas le cas", "ce ne sera pas le cas", "il ne l'est pas", "elle ne l'est pas",
+            "ils ne le sont pas", "elles ne le sont pas", "il ne le sera pas", "elle ne le sera pas",
+            "ils ne le seront pas", "elles ne le seront pas")),
+        "pas encore le cas", "pas le cas",
     ), False),
     **dict.fromkeys((
         "merci", "merci beaucoup", "svp", "stp", "s'il vous plait", "s'il te plait", "je pense", "je crois",

@@ -450,20 +450,39 @@ async def test_what_a_single_choice_says_in_brackets_is_said_not_kept(client, se
     assert versions(services, "equipe_statut_coordination") == ["contractuel"]
 
 
-async def test_a_count_for_now_with_a_clause_ticks_the_first_posts(client, services):
-    """"un seul pour l'instant, le deuxième sera Julie si la mairie est d'accord" at « Quels postes de conseiller
-    France services prévoyez-vous ? » was "Je n'ai pas reconnu…"."""
+async def reach_advisers(client, services):
+    """France services rules, stage 5, at « Quels postes de conseiller France services prévoyez-vous ? »."""
     guide = services.engine.referentials["france_services"].guide
     await create_project(client, rules=FRANCE_SERVICES_RULES)
     await client.send("/conformite")
     replies = await client.click("🔧 Au moins deux conseillers")
     while (question := question_in(guide, replies[-1])).id != "fs_conseillers":
         replies = await answer(client, question, {"equipe_fonctions": "accueil"})
+    return guide
+
+
+async def test_a_count_for_now_with_a_clause_ticks_the_first_posts(client, services):
+    """"un seul pour l'instant, le deuxième sera Julie si la mairie est d'accord" at « Quels postes de conseiller
+    France services prévoyez-vous ? » was "Je n'ai pas reconnu…"."""
+    guide = await reach_advisers(client, services)
     understood, asked = await client.send("un seul pour l'instant, le deuxième sera Julie si la mairie est d'accord")
     assert understood.text == ("➡️ Réponse retenue : Conseiller 1.\nℹ️ Cette question ne garde pas de précision : "
                                "« le deuxième sera Julie si la mairie est d'accord » n'est pas enregistré.")
     assert versions(services, "fs_conseillers") == [["conseiller_1"]]
     assert question_in(guide, asked).id == "fs_forme_conseiller_1"
+
+
+async def test_the_question_s_verb_said_back_is_a_yes(client, services):
+    """"il le sera, la formation CNFPT est prévue en février" at « Le conseiller 1 est-il formé, ou le sera-t-il
+    avant d'accueillir le public ? » was "Répondez par oui ou par non"."""
+    guide = await reach_advisers(client, services)
+    await client.send("1")
+    await client.click("Valider")
+    understood, asked = await client.send("il le sera, la formation CNFPT est prévue en février")
+    assert understood.text == ("➡️ Réponse retenue : Oui.\nℹ️ Cette question ne garde pas de précision : « la "
+                               "formation CNFPT est prévue en février » n'est pas enregistré.")
+    assert versions(services, "fs_forme_conseiller_1") == [True]
+    assert question_in(guide, asked).id == "equipe_profils_rediges"
 
 
 async def test_who_said_with_my_own_post_is_told_to_stay_as_typed(client, services):

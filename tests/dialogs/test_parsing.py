@@ -1026,6 +1026,17 @@ def test_parse_no(text):
     assert parse_yes_no(text) is False
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("il le sera", True), ("Elle l'est.", True), ("oui il le sera", True), ("ils le sont", True),
+    ("elles le seront", True), ("c'est le cas", True), ("ce sera le cas", True),
+    ("il ne l'est pas", False), ("il ne l'est pas encore", False), ("elle ne le sera pas", False),
+    ("ce n'est pas le cas", False), ("pas encore le cas", False), ("non, il ne l'est pas", False)])
+def test_a_yes_or_no_said_back_with_the_question_s_verb_is_one(text, value):
+    """"il le sera, la formation CNFPT est prévue en février" at « Le conseiller 1 est-il formé, ou le sera-t-il… ? »
+    was "Répondez par oui ou par non"."""
+    assert parse_yes_no(text) is value
+
+
 @pytest.mark.parametrize("text", ["", "peut-être", "oui non", "oui ❌", "non 👍", "👍❌", "bof", "?", "ouiii", "nonante"])
 def test_parse_yes_no_invalid(text):
     with raises_key("yes_no.invalid"):
