@@ -716,6 +716,17 @@ def yes_and_no(text: str) -> bool:
     return {True, False} <= said
 
 
+# A yes said in part, before what it says: "oui en partie : Julie Morel…", "en partie, la CAF…".
+_PARTLY_YES_RE = re.compile(r"\s*(?:oui\b[\s,]*)?(?:en partie|partiellement|pour partie|plus ou moins|pas tou(?:te)?s"
+                            r"|quelques-un(?:e)?s)\s*(?:[:,;–—]|\s-)\s*(?=\S)", re.IGNORECASE)
+
+
+def after_partly_yes(text: str) -> str:
+    """What a text says after a yes said in part ("la commune et la CAF" of "oui en partie : la commune et la CAF");
+    the text itself otherwise."""
+    return text[found.end():] if (found := _PARTLY_YES_RE.match(text)) is not None else text
+
+
 # A thing asked for or waited on, not yet there: "on l'a demandée à la sous-préfecture", "en attente" (folded);
 # unless it says it came ("demandée et reçue").
 _AWAITED_RE = re.compile(r"\b(?:demandee?s?|reclamee?s?|sollicitee?s?|en attente|(?:on|nous|j') ?attend(?:s|ons)?)\b")

@@ -26,9 +26,9 @@ from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.folding import abbreviations, fold
 from dialogs.schedule import WEEKDAYS, hours_among_words, parse_week, same_hours_as, total_minutes, tour_lines
 from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, DRAFT, KEEP, MOVE_ON, NEW_PROJECT, NEXT,
-                             SKIP, TEAM_HANDOVER, TEAM_INVITE, TEAM_LEAVE, DateInferred, ParseError, button_typed,
-                             deadline_in, doubts, figure_remarks, first_person, from_json, mentions, month_alone,
-                             name_and_function, names_nothing, numbered_answer, parse_answer, parse_title,
+                             SKIP, TEAM_HANDOVER, TEAM_INVITE, TEAM_LEAVE, DateInferred, ParseError, after_partly_yes,
+                             button_typed, deadline_in, doubts, figure_remarks, first_person, from_json, mentions,
+                             month_alone, name_and_function, names_nothing, numbered_answer, parse_answer, parse_title,
                              reads_as_shown, said_planned, said_yes_no, same_answer_as, says_awaited, says_none_of,
                              spoken, territory_said, to_json, typed_at_checklist_stage, typed_at_deferred,
                              typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team,
@@ -853,7 +853,8 @@ class _Conversation:
         elif question.kind is Kind.YES_NO and says_awaited(text):  # "on l'a demandée à la sous-préfecture"
             error = ParseError("yes_no.awaited")
         elif question.kind is Kind.YES_NO and (then := self._asked_if_yes(question, text)) is not None:
-            self._store(then, ANSWERED, to_json(then.kind, text.strip()), self.guide.step_of_question[then.id].id,
+            self._store(then, ANSWERED, to_json(then.kind, after_partly_yes(text).strip()),
+                        self.guide.step_of_question[then.id].id,
                         self._message_id)  # "la CAF et la commune sont partants": what a yes asks next, kept
             error = ParseError("yes_no.kept_if_yes", kept=self.view.prompt(then))
         elif (later := self._answered_later(question, text)) is not None:

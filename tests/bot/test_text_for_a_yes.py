@@ -34,6 +34,15 @@ async def test_what_the_actors_said_typed_for_the_yes_is_kept_for_the_question_a
     assert versions(services, "retours_acteurs") == ["la commune, la CGSS, la CAF et la mission locale sont partants"]
 
 
+async def test_a_partly_yes_before_the_text_is_not_kept_with_it(client, services):
+    """"oui en partie : Julie Morel, mais elle est à la commune" at « La structure porteuse a-t-elle déjà du personnel
+    pour la Maison ? » kept "oui en partie :" in the agents' answer, which the dossier prints."""
+    await reach(client, services, "acteurs_sondes")
+    refused, _ = await client.send("oui en partie : la commune et la CAF sont partantes")
+    assert refused.text == KEPT
+    assert versions(services, "retours_acteurs") == ["la commune et la CAF sont partantes"]
+
+
 async def test_a_question_or_words_that_say_nothing_are_kept_nowhere(client, services):
     await reach(client, services, "acteurs_sondes")
     for typed in ("c'est-à-dire ?", "plus tard"):

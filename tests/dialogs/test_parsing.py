@@ -22,6 +22,7 @@ from dialogs.parsing import (
     SHORT_TEXT_MAX,
     DateInferred,
     ParseError,
+    after_partly_yes,
     figure_remarks,
     from_json,
     said_planned,
@@ -2230,3 +2231,11 @@ def test_a_yes_of_one_part_and_a_no_of_another(text, both):
     ("demandée et reçue", False), ("oui", False), ("on l'a lue", False)])
 def test_a_thing_asked_for_and_not_come(text, awaited):
     assert says_awaited(text) is awaited
+
+
+@pytest.mark.parametrize(("text", "rest"), [
+    ("oui en partie : Julie Morel, mais elle est à la commune", "Julie Morel, mais elle est à la commune"),
+    ("En partie, la CAF et la MSA", "la CAF et la MSA"), ("oui, partiellement - la CAF", "la CAF"),
+    ("pas tous : la CAF oui", "la CAF oui"), ("oui, la CAF", "oui, la CAF"), ("en partie", "en partie")])
+def test_what_follows_a_partly_yes_is_the_text_for_the_question_after_it(text, rest):
+    assert after_partly_yes(text) == rest
