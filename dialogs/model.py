@@ -79,7 +79,8 @@ class Option(Strict):
     alone: bool = False
     # What an answer typed for this option may be or begin with, its article aside: "centre-bourg" for « Dans le
     # bourg-centre », "communauté de communes" for « La collectivité locale ». Only phrases that mean it for sure.
-    words: list[str] = Field(default_factory=list, max_length=20)
+    # A budget category's option holds its words and its items (dialogs/budget_model.py), up to 20 of each.
+    words: list[str] = Field(default_factory=list, max_length=40)
     # The share of a full-time post it stands for, which a time said in figures names ("20 %", "un jour par semaine").
     full_time: FullTimeShare | None = None
     # The budget's resource category of this funder: its lines tick the option until the list is answered.

@@ -65,6 +65,9 @@ def refused(section, text) -> ParseError:
     ("Déplacements : entretien du véhicule 6 000 €, autre charge de fonctionnement : ménage 200 €",
      [("deplacements", 600_000, "Entretien du véhicule", None), ("autre_fonctionnement", 20_000, "Ménage", None)]),
     ("un agent d'accueil à mi-temps : 18 000 €", [("salaires", 1_800_000, "Un agent d'accueil à mi-temps", None)]),
+    # A post named by its function is staff ("coordination mi-temps" was an « Autre charge »)
+    ("coordination mi-temps 21 000 €", [("salaires", 2_100_000, "Coordination mi-temps", None)]),
+    ("une coordinatrice à mi-temps : 21 000 €", [("salaires", 2_100_000, "Une coordinatrice à mi-temps", None)]),
     ("fournitures de bureau 1 000", [("fournitures", 100_000, "Fournitures de bureau", None)]),
     ("formation", [("formation", None, None, None)]),  # the category alone: its amount is asked next
     # Dictated: amounts said in words
