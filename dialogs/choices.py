@@ -128,10 +128,9 @@ def _said_by_words(option: Option, typed: tuple[str, ...]) -> tuple[str, ...] | 
         return ()
     if len(typed) > 1 and (typed[0].isdigit() or typed[0] in SPELT_NUMBERS) and typed[0] not in ("0", "zero"):
         typed = typed[1:]  # "3 ordinateurs": how many is for the details, the option is what they are
-    for words in map(bare_words, (option.label, _HYPHEN_RE.sub("", option.label), *option.words)):
-        if typed[:len(words)] == words:
-            return typed[len(words):]
-    return None
+    said = max((words for words in map(bare_words, (option.label, _HYPHEN_RE.sub("", option.label), *option.words))
+                if typed[:len(words)] == words), key=len, default=None)  # "salaires et traitements", not "salaires"
+    return None if said is None else typed[len(said):]
 
 
 _HYPHEN_RE = re.compile(r"(?<=\w)-(?=\w)")  # « Co-voiturage » is also written "covoiturage"

@@ -48,9 +48,9 @@ async def test_the_maisons_address_said_to_be_the_carriers_is_copied(client, ser
 @pytest.mark.parametrize(("typed", "unkept"), [
     # It ticked « Autre » worded "via l'outil de l'ANCT", an indicator the dossier would print, then asked the tool.
     ("fréquentation et services rendus, via l'outil de l'ANCT", ""),
-    # It ticked « Autre » worded "on utilise déjà l'outil de l'ANCT : fréquentation".
-    ("on utilise déjà l'outil de l'ANCT : fréquentation et demandes par opérateur",
-     "\nℹ️ Cette question ne garde pas de précision : « par opérateur » n'est pas enregistré.")])
+    # It ticked « Autre » worded "on utilise déjà l'outil de l'ANCT : fréquentation"; "demandes par opérateur" is
+    # one of « Services rendus »'s own words.
+    ("on utilise déjà l'outil de l'ANCT : fréquentation et demandes par opérateur", "")])
 async def test_how_a_list_is_kept_answers_the_choice_asking_it_next(client, services, typed, unkept):
     await create_project(client, rules=FRANCE_SERVICES_RULES)
     await goto_stage(client, 8)

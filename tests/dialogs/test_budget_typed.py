@@ -65,6 +65,8 @@ def refused(section, text) -> ParseError:
     ("Déplacements : entretien du véhicule 6 000 €, autre charge de fonctionnement : ménage 200 €",
      [("deplacements", 600_000, "Entretien du véhicule", None), ("autre_fonctionnement", 20_000, "Ménage", None)]),
     ("un agent d'accueil à mi-temps : 18 000 €", [("salaires", 1_800_000, "Un agent d'accueil à mi-temps", None)]),
+    # The longest of a category's words is the one said: "salaires et traitements" is one, "salaires" another
+    ("salaires et traitements 40 000 €", [("salaires", 4_000_000, None, None)]),
     # A post named by its function is staff ("coordination mi-temps" was an « Autre charge »)
     ("coordination mi-temps 21 000 €", [("salaires", 2_100_000, "Coordination mi-temps", None)]),
     ("une coordinatrice à mi-temps : 21 000 €", [("salaires", 2_100_000, "Une coordinatrice à mi-temps", None)]),

@@ -733,3 +733,11 @@ def test_nothing_but_something_is_that_alone(typed, chosen, unknown):
     question = load_guide().questions["nouveaux_services"]
     read = read_list(question, typed)
     assert (read.chosen, read.unknown) == (chosen, unknown)
+
+
+def test_the_longest_of_an_option_s_words_is_the_one_said():
+    """"salaires et traitements", listed after "salaires", was read as "salaires" followed by "et traitements",
+    which took the option back."""
+    options = [Option(id="salaires", label="Salaires et charges", words=["salaires", "salaires et traitements"]),
+               Option(id="loyer", label="Loyer")]
+    assert match_option(options, "salaires et traitements") == "salaires"
