@@ -84,6 +84,7 @@ class BudgetTexts(Strict):
     operating: str
     change_amount: str
     change_label: str
+    change_category: str
     remove: str
     cancel: str
     line: str

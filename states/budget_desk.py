@@ -103,6 +103,7 @@ class BudgetDesk:
         return Reply("budget_line", self._line_values(row), [
             [self.button(texts.change_amount, Action.BUDGET_AMOUNT, key),
              self.button(texts.change_label, Action.BUDGET_LABEL, key)],
+            [self.button(texts.change_category, Action.BUDGET_RECATEGORY, key)],
             [self.button(texts.remove, Action.BUDGET_REMOVE, key)],
             [self.button(texts.open, Action.BUDGET, None)]])
 
@@ -224,20 +225,51 @@ class BudgetDesk:
             return None
         return self._ask_next(pending, self.model.categories[pending["category"]])
 
-    def change(self, key: int, field: str) -> Reply | None:
+    def change(self, key: int, field: str, from_guide: bool = False) -> Reply | None:
+        """`from_guide`: the line was opened from the guide's budget question, where the change ends."""
         row = self._row(key)
         if row is None:
             return None
-        self._pend({"key": key, "await": field})
+        self._pend({"key": key, "await": field, "guide": from_guide})
         return self._ask(field, self.model.categories[row.category].label, row.use, self._line_values(row))
 
-    def remove(self, key: int) -> Reply | None:
+    def remove(self, key: int, from_guide: bool = False) -> list[Reply] | None:
         row = self._row(key)
         if row is None:
             return None
         self.repo.change_budget_line(self.project.id, self.user_id, row, removed=True)
         self.touch()
-        return self.summary()
+        return self._changed(from_guide)
+
+    def recategorize(self, key: int, from_guide: bool = False) -> Reply | None:
+        """The other categories of the line's part (charges of its use, or resources), for it to move to."""
+        row = self._row(key)
+        if row is None:
+            return None
+        self._pend({"key": key, "await": "category", "guide": from_guide})
+        others = [[self.button(category.label, Action.BUDGET_MOVE, self.categories.index(category))]
+                  for category in self._part_of(row) if category.id != row.category]
+        return Reply("budget_move", self._line_values(row), others + [[self._cancel()]])
+
+    def move(self, index: int) -> list[Reply] | None:
+        """The line being changed goes to this category; a line named after its category takes the new one's name."""
+        pending = self.membership.budget_pending or {}
+        category = self.categories[index]
+        if pending.get("await") != "category" or (row := self._row(pending["key"])) is None \
+                or category not in self._part_of(row):
+            return None
+        named_after = row.label == self.model.categories[row.category].label
+        self.repo.change_budget_line(self.project.id, self.user_id, row, category=category.id,
+                                     label=category.label if named_after else None)
+        self._pend(None)
+        self.touch()
+        return self._changed(pending.get("guide", False))
+
+    def _changed(self, from_guide: bool) -> list[Reply]:
+        return self.resume() if from_guide else [self.summary()]
+
+    def _part_of(self, row: BudgetLineRow) -> list[Category]:
+        return self.model.section("ressources" if row.section == RESOURCE else row.use)
 
     def cancel(self) -> Reply | list[Reply]:
         from_guide = (self.membership.budget_pending or {}).get("guide", False)
@@ -264,7 +296,7 @@ class BudgetDesk:
                                          label=pending.get("label"), cents=pending.get("amount"))
         self._pend(None)
         self.touch()
-        return Outcome(self.resume() if pending.get("guide") else [self.summary()])
+        return Outcome(self._changed(pending.get("guide", False)))
 
     # ---- helpers
 

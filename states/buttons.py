@@ -72,11 +72,14 @@ class Action:
     PROJECT_RENAME = "pn"      # ask the current project's new name
     BUDGET_REPLACE = "br"      # arg is the line's key: the line typed like it replaces its amount
     BUDGET_BESIDE = "bb"       # the line typed like another is added beside it
+    BUDGET_RECATEGORY = "bk"   # arg is the line's key: choose another category for it
+    BUDGET_MOVE = "bm"         # arg is the category's position in budget.yaml: the line being changed goes there
     RESTORE = "ra"             # arg is the question's position in the guide: its version before this one, back
 
     # Steps of entering a budget line: they keep the line being typed.
     BUDGET_FLOW = frozenset({BUDGET_ADD, BUDGET_CATEGORY, BUDGET_USE, BUDGET_LINE, BUDGET_AMOUNT, BUDGET_LABEL,
-                             BUDGET_REMOVE, BUDGET_CANCEL, BUDGET_REPLACE, BUDGET_BESIDE})
+                             BUDGET_REMOVE, BUDGET_CANCEL, BUDGET_REPLACE, BUDGET_BESIDE, BUDGET_RECATEGORY,
+                             BUDGET_MOVE})
 
     # Navigation that is valid from any old message; the others need the current revision.
     TIMELESS = frozenset({RESUME, PROGRESS, HELP, MENU, GOTO, FIX, ANSWER, CHECKLIST, BUDGET, BUDGET_ADD,

@@ -1350,13 +1350,16 @@ class _Conversation:
             Action.BUDGET_ADD: lambda p: self._budget(p, 3, lambda desk: desk.categories_for(p.arg)),
             Action.BUDGET_CATEGORY: lambda p: self._budget(
                 p, len(self.ref.budget.categories),
-                lambda desk: desk.pick_category(p.arg, from_guide=self._budget_question() is not None)),
+                lambda desk: desk.pick_category(p.arg, from_guide=self._guided())),
             Action.BUDGET_USE: lambda p: self._budget(p, 2, lambda desk: desk.pick_use(p.arg)),
             Action.BUDGET_LINES: lambda p: Outcome([self._desk().lines()]),
             Action.BUDGET_LINE: lambda p: self._budget(p, None, lambda desk: desk.line(p.arg)),
-            Action.BUDGET_AMOUNT: lambda p: self._budget(p, None, lambda desk: desk.change(p.arg, "amount")),
-            Action.BUDGET_LABEL: lambda p: self._budget(p, None, lambda desk: desk.change(p.arg, "label")),
-            Action.BUDGET_REMOVE: lambda p: self._budget(p, None, lambda desk: desk.remove(p.arg)),
+            Action.BUDGET_AMOUNT: lambda p: self._budget(p, None, lambda d: d.change(p.arg, "amount", self._guided())),
+            Action.BUDGET_LABEL: lambda p: self._budget(p, None, lambda d: d.change(p.arg, "label", self._guided())),
+            Action.BUDGET_RECATEGORY: lambda p: self._budget(p, None, lambda d: d.recategorize(p.arg, self._guided())),
+            Action.BUDGET_MOVE: lambda p: self._budget(p, len(self.ref.budget.categories),
+                                                       lambda desk: desk.move(p.arg)),
+            Action.BUDGET_REMOVE: lambda p: self._budget(p, None, lambda d: d.remove(p.arg, self._guided())),
             Action.BUDGET_REPLACE: lambda p: self._budget(p, None, lambda desk: desk.replace(p.arg)),
             Action.BUDGET_BESIDE: lambda p: self._budget(p, None, lambda desk: desk.beside()),
             Action.BUDGET_CANCEL: lambda p: _outcome(self._desk().cancel()),
@@ -1841,6 +1844,10 @@ class _Conversation:
                                                          budget.names_with_article)))
         except ParseError as error:
             return Outcome([self._invalid(error, question), self._ask(question)])
+
+    def _guided(self) -> bool:
+        """Whether a budget screen was opened from the guide's budget question, where what it does ends."""
+        return self._budget_question() is not None
 
     def _budget_question(self) -> Question | None:
         question = self._question_for_buttons()

@@ -358,10 +358,10 @@ class Repository:
         return key
 
     def change_budget_line(self, project_id: int, user_id: int, line: BudgetLineRow, label: str | None = None,
-                           cents: int | None = None, removed: bool = False) -> None:
+                           cents: int | None = None, removed: bool = False, category: str | None = None) -> None:
         """A new version of the line (or its removal); earlier versions stay as history."""
         self.connection.execute(_SUPERSEDE_LINE, {"p_id": project_id, "key": line.key})
-        self._insert_line(project_id, user_id, line.key, section=line.section, category=line.category,
+        self._insert_line(project_id, user_id, line.key, section=line.section, category=category or line.category,
                           label=line.label if label is None else label, cents=line.cents if cents is None else cents,
                           use=line.use, removed=removed)
 

@@ -294,3 +294,44 @@ async def test_the_aids_already_in_the_budget_are_ticked_and_a_state_aids_lines_
     while (asked := question_in(services.guide, replies[-1])) is None or asked.id != "budget_detr_usage":
         replies = await client.click("Passer")
     assert "💶 Dans votre budget : DETR (investissement) : 22 000 €." in seen(replies[-1])
+
+
+async def test_a_line_changed_from_the_guide_s_question_goes_back_to_it(client, services):
+    """Saint-Éloy: a line's label changed from « Quelles charges de fonctionnement… ? » ended on the budget's summary,
+    out of the guide, with no way back but the menu."""
+    await reach(client, services, "budget_charges_fonctionnement")
+    await client.send("salaires 70 000 €, loyer 6 000 €")
+    await client.click("✏️ Modifier une ligne")
+    await client.click("✏️ 2")
+    await client.click("Changer le montant")
+    back = (await client.send("7 000 €"))[-1]
+    assert question_in(services.guide, back).id == "budget_charges_fonctionnement"
+    assert "• Loyer ou hébergement : 7 000 €" in seen(back)
+    await client.click("✏️ Modifier une ligne")
+    await client.click("✏️ 2")
+    back = (await client.click("🗑 Supprimer"))[-1]
+    assert question_in(services.guide, back).id == "budget_charges_fonctionnement"
+    assert "• Loyer ou hébergement" not in seen(back) and "Total : 70 000 €" in seen(back)
+
+
+async def test_a_line_s_category_is_changed(client, services):
+    """Saint-Éloy: "coordination mi-temps 21 000 €" filed under « Autre charge de fonctionnement » could be relabelled,
+    amended or removed, not moved to « Salaires et charges »."""
+    await reach(client, services, "budget_charges_fonctionnement")
+    await client.send("entretien 2 000 €, salaires 70 000 €")
+    await client.click("✏️ Modifier une ligne")
+    await client.click("✏️ 2")
+    asked = (await client.click("Changer la catégorie"))[0]
+    assert "Salaires et charges" not in asked.labels  # its own category is not offered
+    assert {"Formation", "Autre charge de fonctionnement", "✖️ Annuler"} <= set(asked.labels)
+    back = (await client.click("Formation"))[-1]
+    assert question_in(services.guide, back).id == "budget_charges_fonctionnement"
+    # The line's name was its category's: it follows; a line's own wording stays.
+    assert stored(services)[-1] == ("formation", "Formation", 7_000_000, "fonctionnement")
+    await client.click("✏️ Modifier une ligne")
+    await client.click("✏️ 1")
+    await client.click("Changer la catégorie")
+    await client.click("Salaires et charges")
+    assert stored(services)[-1] == ("salaires", "Entretien", 200_000, "fonctionnement")
+    with services.database.connect() as connection:
+        assert len(connection.execute(select(BudgetLine.id)).all()) == 4  # two lines, each with its earlier version
