@@ -28,8 +28,8 @@ _AFTER_BARE_AMOUNT_RE = re.compile(
     r"\s*(?:$|[,;:\n.()=/-]|(?:et|en|pour|par|de|d'|d’|du|des|au|aux|à|a|soit|ht|ttc|an|annuels?|annuelles?|sur"
     r"|toutes charges|charges (?:sociales |patronales )?(?:comprises|incluses)|brut)\b)",
     re.IGNORECASE)
-_USE_RE = re.compile(r"\b(?:en |pour (?:l'|l’|le )|d'|d’|de l'|de l’|au )?(?P<use>invest(?:issement)?|fonct(?:ionnement)?)s?\b",
-                     re.IGNORECASE)
+_USE_RE = re.compile(r"\b(?:en |pour (?:l'|l’|le )|d'|d’|de l'|de l’|du |au )?"
+                     r"(?P<use>invest(?:issement)?|fonct(?:ionnement)?)s?\b", re.IGNORECASE)
 # How an amount is counted, which the line does not keep in its words: "par an", "HT", "charges comprises".
 _COUNTED_RE = re.compile(r"(?:\bpar an\b|\bpar ann[ée]e\b|/ ?an\b|\bannuel(?:le)?s?\b|\bpour l['’]ann[ée]e\b"
                          r"|\b[àa] l['’]ann[ée]e\b|\bsur l['’]ann[ée]e\b|\bsur un an\b|\bHT\b|\bTTC\b"
@@ -277,7 +277,7 @@ def _unqualified(words: str) -> str:
 
 def _clean(words: str) -> str:
     """Words without what joins them to an amount or another line, nor the brackets a use or "par an" left empty."""
-    words = re.sub(r"\s+", " ", _EMPTY_BRACKETS_RE.sub(" ", words))
+    words = re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", re.sub(r"\s+", " ", _EMPTY_BRACKETS_RE.sub(" ", words))))
     return _TRAILING_RE.sub("", _LEADING_RE.sub("", words.strip())).strip()
 
 

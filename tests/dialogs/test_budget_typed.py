@@ -121,6 +121,9 @@ def test_investment_lines_take_the_sections_own_words():
     ("Département du Lot 15 000 € (fonct.)", [("departement", 1_500_000, "Département du Lot", "fonctionnement")]),
     ("La ville quarante mille euros en fonctionnement, la Métropole dix mille en fonctionnement aussi.",
      [("commune", 4_000_000, None, "fonctionnement"), ("intercommunalite", 1_000_000, None, "fonctionnement")]),
+    # The use said in brackets with more: the rest of the brackets stays, closed ("DETR (40 % )" was printed)
+    ("DETR 3 800 € (40 % de l'investissement)", [("detr", 380_000, "DETR (40 %)", "investissement")]),
+    ("DETR 3 800 € (40 % du fonctionnement)", [("detr", 380_000, "DETR (40 %)", "fonctionnement")]),
 ])
 def test_resources_say_what_they_fund_when_the_user_says_it(text, lines):
     assert read(RESOURCES, text) == lines
