@@ -153,6 +153,8 @@ def figure_remarks(question: Question, text: str) -> list[str]:
     "environ"."""
     bare = without_asides(text).strip()
     head = _before_clause(bare) if question.kind is Kind.INTEGER else bare
+    if _is_year(question) and (said := _YEAR_THEN_RE.match(bare)) is not None:
+        head = said["head"]  # "2027, ouverture en mai donc 8 mois": the clause holds a figure, not another year
     remarks = asides(text) + ([_FIGURE_CLAUSE_RE.sub("", bare[len(head):], count=1).strip()] if head != bare else [])
     try:
         _figure(question, text, None)
@@ -1641,6 +1643,15 @@ _YEAR_LEAD_RE = re.compile(r"^(?:(?:en|pour|l'annee|annee|budget primitif|budget
                            r"exercice budgetaire|l'exercice|exercice|de l'exercice)\s+)+")
 
 
+# "2027, ouverture prévue en mai donc 8 mois", "budget 2027 : 8 mois d'activité": a year, then a clause ("2027,5"
+# is none).
+_YEAR_THEN_RE = re.compile(r"\s*(?P<head>(?:[^\W\d_][\w' ]*\s)?(?:19|20)[0-9]{2})(?:,\s|\s*[;:]|\s[–—-]\s)\s*\S")
+
+
+def _is_year(question: Question) -> bool:
+    return question.kind is Kind.INTEGER and question.min is not None and question.min >= YEAR_MIN
+
+
 def _parse_year(text: str, min: int, max: int | None, today: datetime.date | None) -> int:
     """A year: its figures, or said from today ("l'an prochain"); refused with a year for example."""
     if today is not None and (offset := _RELATIVE_YEARS.get(typed_words(text))) is not None:
@@ -1653,6 +1664,8 @@ def _parse_year(text: str, min: int, max: int | None, today: datetime.date | Non
     except ParseError as error:
         if error.key not in ("integer.invalid", "integer.whole"):  # "2027,5" is no year to round
             raise
+        if (said := _YEAR_THEN_RE.match(text)) is not None:  # the clause after it, said not kept
+            return _parse_year(said["head"], min, max, today)
         raise ParseError("integer.year", example=(today.year + 1) if today else 2027) from None
 
 
@@ -1710,7 +1723,7 @@ def _figure(question: Question, text: str, today: datetime.date | None) -> Any:
     """A whole number, a year, a decimal or an amount in euros, as the question asks it."""
     kind = question.kind
     if kind is Kind.INTEGER:
-        if question.min is not None and question.min >= YEAR_MIN:
+        if _is_year(question):
             return _parse_year(text, question.min, question.max, today)
         return parse_integer(text, question.min, question.max)
     if kind is Kind.DECIMAL:
@@ -1743,7 +1756,7 @@ def _sum(question: Question, text: str, today: datetime.date | None) -> Any:
     """"2 + 1" is 3, in the question's bounds; "2 (le conseiller et moi) + Julie le mardi" is refused, naming what
     was added to the figure. None when the text is no figure plus something (nor a year: "2027 + 1")."""
     terms = _PLUS_RE.split(without_asides(text).strip())
-    if len(terms) < 2 or not all(terms) or (question.min is not None and question.min >= YEAR_MIN):
+    if len(terms) < 2 or not all(terms) or _is_year(question):
         return None
     try:
         first = _figure(question, terms[0], today)

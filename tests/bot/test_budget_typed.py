@@ -335,3 +335,13 @@ async def test_a_line_s_category_is_changed(client, services):
     assert stored(services)[-1] == ("salaires", "Entretien", 200_000, "fonctionnement")
     with services.database.connect() as connection:
         assert len(connection.execute(select(BudgetLine.id)).all()) == 4  # two lines, each with its earlier version
+
+
+async def test_a_year_said_with_a_clause_is_the_budget_s_year(client, services):
+    """Saint-Éloy: "2027, ouverture prévue en mai donc 8 mois" at « Pour quelle année civile préparez-vous le
+    budget ? » was "Je n'ai pas reconnu une année. Exemple : 2027"."""
+    await reach(client, services, "budget_annee")
+    understood, _ = await client.send("2027, ouverture prévue en mai donc 8 mois")
+    assert understood.text == ("➡️ Réponse retenue : 2027.\nℹ️ Cette question ne garde pas de précision : "
+                               "« ouverture prévue en mai donc 8 mois » n'est pas enregistré.")
+    assert versions(services, "budget_annee") == [2027]

@@ -1225,6 +1225,16 @@ def test_a_year_may_be_said_from_today(text, year, said_back):
     assert reads_as_shown(question, text, year) is not said_back
 
 
+@pytest.mark.parametrize(("text", "remarks"), [
+    ("2027, ouverture prévue en mai donc 8 mois", ["ouverture prévue en mai donc 8 mois"]),
+    ("budget 2027 : 8 mois d'activité", ["8 mois d'activité"]), ("2027 (8 mois)", ["8 mois"])])
+def test_a_year_said_with_a_clause_is_the_year_and_the_clause_a_remark(text, remarks):
+    """"2027, ouverture prévue en mai donc 8 mois" was "Je n'ai pas reconnu une année. Exemple : 2027"."""
+    question = _question(Kind.INTEGER, min=2016, max=2100)
+    assert parse_answer(question, text, TODAY) == 2027
+    assert figure_remarks(question, text) == remarks
+
+
 def test_what_is_not_a_year_is_refused_with_one_for_example():
     with raises_key("integer.year", example=2027):
         parse_answer(_question(Kind.INTEGER, min=2016, max=2100), "bientôt", TODAY)
