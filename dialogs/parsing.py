@@ -66,6 +66,7 @@ YES_NO_PHRASES: dict[str, bool | None] = {
     **dict.fromkeys((
         "merci", "merci beaucoup", "svp", "stp", "s'il vous plait", "s'il te plait", "je pense", "je crois",
     ), None),
+    "que oui": True, "que non": False,  # "je crois que oui", as "oui, je crois"
 }
 YES_EMOJI = ("\U0001F44D", "\u2705")  # thumbs up, white heavy check mark
 NO_EMOJI = ("\u274C", "\U0001F44E")  # cross mark, thumbs down
@@ -170,8 +171,8 @@ def _place(text: str, part: str) -> int:
 
 
 # What makes a date said uncertain, which the date kept does not say (folded): "le 18 décembre (à confirmer)".
-_DOUBT_RE = re.compile(r"\b(?:a confirmer|sous reserve|normalement|en principe|a priori|probablement|sans doute|"
-                       r"peut-etre|previsionnel(?:le)?|si possible|si tout va bien|sauf imprevu|en theorie)\b")
+_DOUBT_RE = re.compile(r"\b(?:a confirmer|a verifier|sous reserve|normalement|en principe|a priori|probablement|"
+                       r"sans doute|peut-etre|previsionnel(?:le)?|si possible|si tout va bien|sauf imprevu|en theorie)\b")
 
 
 def doubts(text: str) -> list[str]:
@@ -796,7 +797,7 @@ _NOT_WHOLE = frozenset({"mais", "sauf", "pas", "ne", "n", "non", "partiellement"
                         "demande", "demandes", "demandee", "demandees", "ou", "plutot", "sais", "sait", "instant",
                         "moment", "provisoirement", "temporairement", "probablement", "priori", "doute", "principe",
                         "theoriquement", "envisage", "envisageons", "reflexion", "etude", "discussion", "voir",
-                        "verra", "depend", "enfin", "aucun", "aucune", "rien", "jamais"})
+                        "verra", "depend", "enfin", "aucun", "aucune", "rien", "jamais", "confirmer", "verifier"})
 
 
 def yes_how(text: str, asked: str = "") -> bool:

@@ -1111,6 +1111,9 @@ class _Conversation:
         as typed at the next question: taken, or refused there with the reason. None when no next question takes
         such words, and nothing is recorded."""
         if question.kind is Kind.YES_NO and (said := yes_no_then(text)) is not None:
+            if doubts(said[1]):  # "oui, à vérifier avec la sous-préfecture": no yes to record, nor words after it
+                return None
+
             def takes(then: Question) -> bool:
                 return then.kind in TYPED_KINDS and question.id in {leaf.question for leaf in leaves(then.when)}
         elif (question.kind in (Kind.CHOICE, Kind.MULTI) and (said := with_other(question, text)) is not None

@@ -16,6 +16,7 @@ from tests.support.telegram import FRANCE_SERVICES_RULES
 from tests.support.walk import answer, answer_text, question_in, walk_step
 
 ALREADY = "C'est déjà pris en compte."
+NOT_SURE = " Pas encore sûr ? Touchez « 🕓 Je ne sais pas encore »."
 STALE = "Ce bouton date d'un ancien message. Voici la question en cours."
 # The parts of the paste: Telegram apps cut a longer text at 4,096 characters and send the rest right after.
 HEAD = ("Notre Maison accueillera chaque habitant, près de chez lui, pour ses démarches du quotidien. " * 50)[
@@ -612,10 +613,10 @@ async def test_a_yes_said_with_its_details_answers_the_question_asking_for_them(
     assert question_in(guide, asked).id == "dev_comite_annuel"
     refused, _ = await client.send("non, enfin oui")  # taken back: asked again
     assert refused.text == ("⚠️ Votre réponse laisse un doute (« enfin oui ») : répondez par oui ou par non, tel que "
-                            "c'est aujourd'hui.")  # it said the question kept no details, which was not the reason
+                            "c'est aujourd'hui." + NOT_SURE)  # it said the question kept no details, not the reason
     refused, _ = await client.send("pas au début, peut-être en 2028")  # was "Répondez par oui ou par non"
     assert refused.text == ("⚠️ Votre réponse laisse un doute (« peut-être en 2028 ») : répondez par oui ou par non, "
-                            "tel que c'est aujourd'hui.")
+                            "tel que c'est aujourd'hui." + NOT_SURE)
     await client.click("↩️ Retour")
     said, asked = await client.send("Oui, bien sûr : M. Martin, sous-préfecture de Millau")
     assert said.text == ("➡️ Réponse retenue : Oui.\n📝 Et à « Quel est le nom de votre référent en Préfecture ? », "

@@ -43,6 +43,21 @@ async def test_a_partly_yes_before_the_text_is_not_kept_with_it(client, services
     assert versions(services, "retours_acteurs") == ["la commune et la CAF sont partantes"]
 
 
+async def test_a_yes_to_check_is_a_doubt_and_a_yes_believed_is_a_yes(client, services):
+    """Saint-Éloy: "je crois que oui, à vérifier avec la sous-préfecture de Riom" was "Répondez par oui ou par non";
+    "oui, à confirmer" was taken for a sure yes."""
+    guide = await reach(client, services, "acteurs_sondes")
+    for typed, words in (("je crois que oui, à vérifier avec la sous-préfecture de Riom",
+                          "à vérifier avec la sous-préfecture de Riom"), ("oui, à confirmer", "à confirmer")):
+        refused, asked = await client.send(typed)
+        assert refused.text == (f"⚠️ Votre réponse laisse un doute (« {words} ») : répondez par oui ou par non, tel "
+                                "que c'est aujourd'hui. Pas encore sûr ? Touchez « 🕓 Je ne sais pas encore ».")
+        assert question_in(guide, asked).id == "acteurs_sondes"
+    assert versions(services, "acteurs_sondes") == []
+    await client.send("je crois que oui")
+    assert versions(services, "acteurs_sondes") == [True]
+
+
 async def test_a_question_or_words_that_say_nothing_are_kept_nowhere(client, services):
     await reach(client, services, "acteurs_sondes")
     for typed in ("c'est-à-dire ?", "plus tard"):

@@ -2249,3 +2249,9 @@ def test_a_thing_asked_for_and_not_come(text, awaited):
     ("pas tous : la CAF oui", "la CAF oui"), ("oui, la CAF", "oui, la CAF"), ("en partie", "en partie")])
 def test_what_follows_a_partly_yes_is_the_text_for_the_question_after_it(text, rest):
     assert after_partly_yes(text) == rest
+
+
+@pytest.mark.parametrize("text", ["oui, à confirmer", "je crois que oui, à vérifier avec la sous-préfecture"])
+def test_a_yes_to_confirm_or_check_is_no_yes_with_details(text):
+    assert yes_no_because(text) is None
+    assert parse_yes_no("je crois que oui") is True and parse_yes_no("je pense que non") is False
