@@ -670,6 +670,8 @@ class _Conversation:
             unkept = doubts(text) or None  # "le 18 décembre (à confirmer)": the date is kept as sure
         if question.kind is Kind.LONG_TEXT and copied is None:  # a letter pasted: "…merci de compléter avant le 15"
             notes += self._deadline_along(step, question, value, text)
+        if question.kind is Kind.YES_NO and unkept:  # "oui, … : dossier complet avant le 15 février"
+            notes += self._deadline_along(step, question, value, unkept[0])
         if question.kind is Kind.DATE and self._unexpected_date(question, value):
             return Outcome([self._confirm_date(question, value)])
         # "15 mars", "hier": the date the guide took is shown, for the user to see it is the one meant.
@@ -783,11 +785,12 @@ class _Conversation:
         return unkept, said
 
     def _deadline_along(self, step: Step, question: Question, value: Any, text: str) -> list[Reply]:
-        """The one bound a text sets ("merci de compléter avant le 15 janvier"), for the deadline asked right after
-        it and not answered yet: answered there, and said."""
+        """The one bound a text sets ("merci de compléter avant le 15 janvier", "oui, … : dossier complet avant le 15
+        février"), for the deadline asked further in the step and not answered yet: answered there, and said."""
         shown = self._shown_with(step, question, value)
-        then = shown[shown.index(question) + 1] if question in shown[:-1] else None
-        if then is None or then.kind is not Kind.DATE or not then.deadline or self.view.status(then.id) == ANSWERED \
+        then = next((later for later in shown[shown.index(question) + 1:] if later.kind is Kind.DATE
+                     and later.deadline), None) if question in shown else None
+        if then is None or self.view.status(then.id) == ANSWERED \
                 or (day := deadline_in(text, self._today())) is None or self._unexpected_date(then, day):
             return []
         return [self._answered_along(then, day, step.id)]

@@ -1065,6 +1065,28 @@ async def test_nobody_to_send_the_dossier_to_is_no_ones_name(client, services):
         assert Repository(connection).answers(1)["label_destinataire"].status == "skipped"
 
 
+async def test_a_deadline_said_with_a_yes_answers_the_deadline_question_further_on(client, services):
+    """Saint-Éloy: "oui, réunion avec Mme Besson … : dossier complet avant le 15 février" at « Votre référent vous a-t-il
+    indiqué les modalités… ? » said it all not kept, and « Avant quelle date le dossier doit-il être déposé ? » was
+    asked two questions later."""
+    await create_project(client)
+    await client.send("/menu")
+    replies = await client.click("7. Préparer la labellisation et obtenir le financement")
+    while (asked := question_in(services.guide, replies[-1])) is None or asked.id != "label_modalites_obtenues":
+        replies = await client.click("Étape suivante" if asked is None else "🕓 Je ne sais pas encore")
+    replies = await client.send("oui, réunion avec Mme Besson à la sous-préfecture le 18 novembre : dossier complet "
+                                "avant le 15 février")
+    said = [reply.text for reply in replies]
+    assert said[1].startswith("➡️ Réponse retenue pour « Avant quelle date le dossier doit-il être déposé ? » : "
+                              "15 février 20"), said
+    assert versions(services, "label_modalites_obtenues") == [True]
+    [deadline] = versions(services, "label_date_limite")
+    assert deadline.endswith("-02-15") and deadline[:4] in said[1]
+    assert question_in(services.guide, replies[-1]).id == "label_destinataire"
+    replies = await client.send("Mme Besson")
+    assert question_in(services.guide, replies[-1]).id != "label_date_limite"  # answered: not asked
+
+
 async def open_the_carrying_stage(client) -> None:
     """A new project at stage 3's first question, « Comment la Maison délivrera-t-elle ses services ? »."""
     await create_project(client)
