@@ -71,6 +71,15 @@ async def reach_the_request_s_state(client, services) -> None:
     assert question_in(services.guide, replies[-1]).id == "label_demande_etat"
 
 
+async def test_a_request_being_prepared_said_in_words_is_in_preparation(client, services):
+    """Saint-Éloy: "on la prépare, envoi prévu fin janvier après le conseil communautaire" was not recognised."""
+    await reach_the_request_s_state(client, services)
+    said, _ = await client.send("on la prépare, envoi prévu fin janvier après le conseil communautaire")
+    assert said.text == ("➡️ Réponse retenue : En préparation.\nℹ️ Cette question ne garde pas de précision : « envoi "
+                         "prévu fin janvier après le conseil communautaire » n'est pas enregistré.")
+    assert current_values(services, "label_demande_etat") == ["en_preparation"]
+
+
 async def test_a_decision_said_with_its_outcome_and_date_answers_all_three(client, services):
     """"décision reçue, labellisée par arrêté préfectoral du 12 septembre 2023", by a Maison labelled long ago:
     « Décision reçue » alone was kept, the rest dropped without a word."""

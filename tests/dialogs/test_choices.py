@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from dialogs.budget_model import load_budget_model
-from dialogs.choices import (choice_clauses, close_options, match_option, option_and_name,
+from dialogs.choices import (choice_clauses, close_options, match_choice, match_option, option_and_name,
                              options_mentioned, read_list, said_after_name, says_where, with_other)
 from dialogs.errors import ParseError
 from dialogs.loader import load_guide
@@ -741,3 +741,15 @@ def test_the_longest_of_an_option_s_words_is_the_one_said():
     options = [Option(id="salaires", label="Salaires et charges", words=["salaires", "salaires et traitements"]),
                Option(id="loyer", label="Loyer")]
     assert match_option(options, "salaires et traitements") == "salaires"
+
+
+@pytest.mark.parametrize(("typed", "head", "details"), [
+    ("on la prépare, envoi prévu fin janvier après le conseil communautaire", "on la prépare",
+     ["envoi prévu fin janvier après le conseil communautaire"]),
+    ("envoi prévu fin janvier", "envoi prévu fin janvier", []), ("pas encore envoyé", "pas encore envoyé", [])])
+def test_a_request_being_prepared_said_in_words_is_in_preparation(typed, head, details):
+    """Saint-Éloy: "on la prépare, envoi prévu fin janvier…" at « Où en est votre demande de financement ? » was not
+    recognised; "envoi prévu" is no « Envoyée »."""
+    options = load_guide().questions["label_demande_etat"].options
+    assert match_choice(options, typed) == "en_preparation"
+    assert choice_clauses(options, typed) == (head, details)
