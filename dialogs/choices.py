@@ -756,6 +756,7 @@ def _read_list(question: Question, text: str) -> ListRead:
     i, follows, detailed = 0, -1, -1  # the index a part naming no option follows on from; one after an option's details
     describing = None  # the option whose description the parts after it go on with: "à Trois-Mares et Bérive"
     headed = False  # after "option : …", the parts naming no option are still what follows the colon
+    fresh = None  # the details said right after an option's words, which a part after « et » may go on with
 
     def no_other_option(part: str) -> bool:
         return not any(question.options[number - 1].id not in read.chosen
@@ -791,6 +792,7 @@ def _read_list(question: Question, text: str) -> ListRead:
                     read.described[option_id] = head["tail"].strip() if head and not in_brackets(
                         candidate.strip(), head.start("tail")) else _saying(candidate.strip(), more)
                 describing = option_id if more or asides(candidate) else None
+                fresh = read.described.get(option_id) if more else None
                 break
         else:
             part = parts[i].strip()
@@ -801,7 +803,8 @@ def _read_list(question: Question, text: str) -> ListRead:
                 read.described[option_id] = head["tail"].strip()
                 i, headed, detailed, describing = i + 1, True, -1, option_id
                 continue
-            if ((detailed == i and seps[i - 1].strip() == "et") or (i and _STRESS_RE.match(part)) or headed
+            if ((detailed == i and seps[i - 1].strip() == "et" and (fresh is None or _goes_on(fresh, part)))
+                    or (i and _STRESS_RE.match(part)) or headed
                     or (describing is not None and part[:1].isupper() and says_where(read.described[describing]))
                     ) and no_other_option(part):  # "dans les villages de Hamouro, Dapani et Mtsamoudou": places
                 if headed or _STRESS_RE.match(part):
@@ -809,13 +812,41 @@ def _read_list(question: Question, text: str) -> ListRead:
                 if describing is not None:
                     read.described[describing] += seps[i - 1] + part
                 i += 1  # "la fermeture de la trésorerie et de la poste", "les deux, surtout le bourg": details
-                detailed = i  # "notamment la CAF et les titres de séjour": still the details
+                detailed, fresh = i, None  # "notamment la CAF et les titres de séjour": still the details
                 continue
             read.runs.append(read.runs.pop() + seps[i - 1] + part if follows == i else part)
             read.unknown.append(part)
             i += 1
             follows, describing = i, None
     return read
+
+
+# After « et », what goes on with the details before it: a complement ("et de la poste"), or the same kind of word
+# the details, or the object of their preposition, start with ("l'été et l'hiver", "avec la CSSM et la préfecture").
+_PREPOSITIONS = frozenset({"de", "du", "des", "d'", "à", "a", "au", "aux", "en", "par", "pour", "avec", "sur", "dans",
+                           "chez", "sans", "selon"})
+_ARTICLES = frozenset({"le", "la", "les", "l'", "un", "une", "son", "sa", "ses", "leur", "leurs", "notre", "nos",
+                       "votre", "vos", "mon", "ma", "mes"})
+_LEAD_WORD_RE = re.compile(r"[^\W\d_]+['’]?")
+
+
+def _lead_words(text: str) -> list[str]:
+    return [word.lower().replace("’", "'") for word in _LEAD_WORD_RE.findall(text)[:2]]
+
+
+def _goes_on(details: str, part: str) -> bool:
+    """Whether a part after « et » goes on with the details an option was said with ("… de la trésorerie et de la
+    poste", "touristes l'été et l'hiver", "visio avec la CSSM et la préfecture"); not another thing named ("les
+    démarches par opérateur et la satisfaction des usagers", "l'isolement des hameaux et le bus…")."""
+    said, then = _lead_words(details), _lead_words(part)
+    if not said or not then:
+        return False
+    if then[0] in _PREPOSITIONS:
+        return True
+
+    def alike(one: str, other: str) -> bool:
+        return one == other or (one in _ARTICLES and other in _ARTICLES)
+    return alike(said[0], then[0]) or (said[0] in _PREPOSITIONS and len(said) > 1 and alike(said[1], then[0]))
 
 
 def _past_own_words(option: Option, more: tuple[str, ...] | None) -> tuple[str, ...] | None:

@@ -63,6 +63,19 @@ async def test_how_a_list_is_kept_answers_the_choice_asking_it_next(client, serv
     assert current_values(services, "dev_tableau_bord_outil") == ["outils_anct"]
     assert question_in(services.guide, asked).id != "dev_tableau_bord_outil"
 
+async def test_a_new_indicator_after_another_s_details_is_the_other_one(client, services):
+    """Saint-Éloy: "… les démarches par opérateur et la satisfaction des usagers (questionnaire)" said « par opérateur
+    et la satisfaction des usagers (questionnaire) » not kept: the third indicator was lost."""
+    await create_project(client, rules=FRANCE_SERVICES_RULES)
+    await goto_stage(client, 8)
+    said, _ = await client.send("la fréquentation par jour, les démarches par opérateur et la satisfaction des usagers "
+                                "(questionnaire)")
+    assert said.text == ("➡️ Réponse retenue : Fréquentation, Services rendus, Autre.\nℹ️ Cette question ne garde pas "
+                         "de précision : « par opérateur » n'est pas enregistré.\n📝 Et à « Quel autre indicateur ? », "
+                         "j'ai noté : la satisfaction des usagers (questionnaire).")
+    assert current_values(services, "dev_indicateurs_autre") == ["la satisfaction des usagers (questionnaire)"]
+
+
 async def reach_the_request_s_state(client, services) -> None:
     await create_project(client, rules=FRANCE_SERVICES_RULES)
     await goto_stage(client, 7)

@@ -753,3 +753,15 @@ def test_a_request_being_prepared_said_in_words_is_in_preparation(typed, head, d
     options = load_guide().questions["label_demande_etat"].options
     assert match_choice(options, typed) == "en_preparation"
     assert choice_clauses(options, typed) == (head, details)
+
+
+def test_a_new_thing_after_an_option_s_details_and_et_is_another_item():
+    """Saint-Éloy: "la fréquentation par jour, les démarches par opérateur et la satisfaction des usagers
+    (questionnaire)" kept « la satisfaction des usagers » as what the demands were said with, not kept; details go on
+    after « et » with a complement ("de la poste") or said as they were ("l'été et l'hiver")."""
+    question = load_guide().questions["dev_indicateurs"]
+    read = read_list(question, "la fréquentation par jour, les démarches par opérateur et la satisfaction des usagers "
+                               "(questionnaire)")
+    assert read.chosen == {"frequentation", "services_rendus"}
+    assert read.unknown == ["la satisfaction des usagers (questionnaire)"]
+    assert read.described == {"services_rendus": "par opérateur"}
