@@ -543,11 +543,18 @@ def _together(question: Question, part: str) -> Together | None:
                  if typed[:len(words)] == words and not _HEDGES.intersection(typed[len(words):])), None)
 
 
+def _close_or_named(options: Sequence[Option], part: str) -> list[tuple[int, str]]:
+    """The options a part not read is close to, and, when it names several ("le Département via le contrat de
+    territoire"), each of them."""
+    close = close_options(options, part).get("close", [])
+    return sorted({*close, *named}) if len(named := options_mentioned(options, part)) > 1 else close
+
+
 def _not_read(question: Question, chosen: set[str], unknown: list[str], runs: list[str]) -> ParseError:
     """The refusal of a list with parts naming no option: the options it did name (`ticked`, for the chat to tick
     them), and the parts' likely options (`close`), all of them when each part is one option away."""
     read = {"ticked": [option.id for option in question.options if option.id in chosen]} if chosen else {}
-    closes = [(part, [(number, label) for number, label in close_options(question.options, part).get("close", [])
+    closes = [(part, [(number, label) for number, label in _close_or_named(question.options, part)
                       if question.options[number - 1].id not in chosen]) for part in unknown]  # not one ticked
     if len(unknown) > 1 and all(len(close) == 1 for _, close in closes):
         guessed = sorted({close[0][0] for _, close in closes} | {

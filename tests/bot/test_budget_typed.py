@@ -345,3 +345,13 @@ async def test_a_year_said_with_a_clause_is_the_budget_s_year(client, services):
     assert understood.text == ("➡️ Réponse retenue : 2027.\nℹ️ Cette question ne garde pas de précision : "
                                "« ouverture prévue en mai donc 8 mois » n'est pas enregistré.")
     assert versions(services, "budget_annee") == [2027]
+
+
+async def test_an_aid_said_through_another_suggests_both(client, services):
+    """Saint-Éloy: "le Département via le contrat de territoire" suggested « Département » alone."""
+    await reach(client, services, "budget_autres_financements")
+    refused, _ = await client.send("la DETR pour l'investissement (40 %), le Département via le contrat de territoire, "
+                                   "et la CC en autofinancement")
+    assert refused.text == ("⚠️ Je n'ai pas reconnu « le Département via le contrat de territoire ». Vouliez-vous dire "
+                            "3. Département ou 5. Contrats départementaux ?\n☑️ J'ai coché : Intercommunalité, DETR. "
+                            "Touchez ce qui manque, puis « ✅ Valider ».")

@@ -765,3 +765,13 @@ def test_a_new_thing_after_an_option_s_details_and_et_is_another_item():
     assert read.chosen == {"frequentation", "services_rendus"}
     assert read.unknown == ["la satisfaction des usagers (questionnaire)"]
     assert read.described == {"services_rendus": "par opérateur"}
+
+
+def test_a_part_of_a_list_naming_two_options_suggests_both():
+    """Saint-Éloy: "le Département via le contrat de territoire" suggested « Département » alone, not the
+    departmental contracts it also names."""
+    question = load_guide().questions["budget_autres_financements"]
+    with pytest.raises(ParseError) as refused:
+        parse_answer(question, "la DETR, le Département via le contrat de territoire")
+    assert refused.value.params["close"] == [(3, "Département"), (5, "Contrats départementaux")]
+    assert refused.value.params["ticked"] == ["detr"]
