@@ -599,8 +599,8 @@ def _count_said(noun: str, text: str) -> tuple[int | None, str]:
 def _count(noun: str, typed: str) -> int | None:
     """How many of the counted thing "deux", "2 conseillers", "deux conseillères" say; None for anything else ("2"
     alone is the number of an option)."""
-    match = re.fullmatch(rf"(?P<n>[0-9]{{1,2}}|[a-z-]+){_ALONE}(?P<noun> {re.escape(fold(noun))}e?s?)?{_ALONE}{_FOR_NOW}",
-                         typed)
+    noun = re.escape(fold(noun))
+    match = re.fullmatch(rf"(?P<n>[0-9]{{1,2}}|[a-z-]+){_ALONE}(?P<noun> {noun}e?s?)?{_ALONE}{_FOR_NOW}", typed)
     if match is None or (match["n"].isdigit() and not match["noun"]):
         return None
     count = int(match["n"]) if match["n"].isdigit() else SPELT_NUMBERS.get(match["n"])

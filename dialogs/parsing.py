@@ -172,7 +172,8 @@ def _place(text: str, part: str) -> int:
 
 # What makes a date said uncertain, which the date kept does not say (folded): "le 18 décembre (à confirmer)".
 _DOUBT_RE = re.compile(r"\b(?:a confirmer|a verifier|sous reserve|normalement|en principe|a priori|probablement|"
-                       r"sans doute|peut-etre|previsionnel(?:le)?|si possible|si tout va bien|sauf imprevu|en theorie)\b")
+                       r"sans doute|peut-etre|previsionnel(?:le)?|si possible|si tout va bien|sauf imprevu|"
+                       r"en theorie)\b")
 
 
 def doubts(text: str) -> list[str]:

@@ -13,7 +13,7 @@ from store.models import Answer, Project
 from store.repo import Repository
 from tests.bot.test_conversation import create_project
 from tests.support.telegram import FRANCE_SERVICES_RULES
-from tests.support.walk import answer, answer_text, question_in, walk_step
+from tests.support.walk import answer, answer_text, kept_without, question_in, walk_step
 
 ALREADY = "C'est déjà pris en compte."
 NOT_SURE = " Pas encore sûr ? Touchez « 🕓 Je ne sais pas encore »."
@@ -435,8 +435,7 @@ async def test_a_total_said_as_such_is_no_remark_and_remarks_come_in_their_order
     await reach_team_functions(client, "accompagnement")
     await client.send("Julie Lacoste")
     understood, _ = await client.send("1,2 en tout (le conseiller + Julie une journée)")
-    assert understood.text == ("➡️ Réponse retenue : 1,2.\nℹ️ Cette question ne garde pas de précision : « le "
-                               "conseiller + Julie une journée » n'est pas enregistré.")
+    assert understood.text == kept_without("1,2", "le conseiller + Julie une journée")
     assert versions(services, "equipe_etp_accompagnement") == ["1.2"]
 
 
@@ -446,8 +445,7 @@ async def test_what_a_single_choice_says_in_brackets_is_said_not_kept(client, se
     await client.send("Nathalie Roussel")
     await client.send("0,5")
     understood, _ = await client.send("contractuelle (CDD de 3 ans)")
-    assert understood.text == ("➡️ Réponse retenue : Salarié ou contractuel de la structure porteuse.\nℹ️ Cette "
-                               "question ne garde pas de précision : « CDD de 3 ans » n'est pas enregistré.")
+    assert understood.text == kept_without("Salarié ou contractuel de la structure porteuse", "CDD de 3 ans")
     assert versions(services, "equipe_statut_coordination") == ["contractuel"]
 
 
@@ -467,8 +465,7 @@ async def test_a_count_for_now_with_a_clause_ticks_the_first_posts(client, servi
     France services prévoyez-vous ? » was "Je n'ai pas reconnu…"."""
     guide = await reach_advisers(client, services)
     understood, asked = await client.send("un seul pour l'instant, le deuxième sera Julie si la mairie est d'accord")
-    assert understood.text == ("➡️ Réponse retenue : Conseiller 1.\nℹ️ Cette question ne garde pas de précision : "
-                               "« le deuxième sera Julie si la mairie est d'accord » n'est pas enregistré.")
+    assert understood.text == kept_without("Conseiller 1", "le deuxième sera Julie si la mairie est d'accord")
     assert versions(services, "fs_conseillers") == [["conseiller_1"]]
     assert question_in(guide, asked).id == "fs_forme_conseiller_1"
 
@@ -480,8 +477,7 @@ async def test_the_question_s_verb_said_back_is_a_yes(client, services):
     await client.send("1")
     await client.click("Valider")
     understood, asked = await client.send("il le sera, la formation CNFPT est prévue en février")
-    assert understood.text == ("➡️ Réponse retenue : Oui.\nℹ️ Cette question ne garde pas de précision : « la "
-                               "formation CNFPT est prévue en février » n'est pas enregistré.")
+    assert understood.text == kept_without("Oui", "la formation CNFPT est prévue en février")
     assert versions(services, "fs_forme_conseiller_1") == [True]
     assert question_in(guide, asked).id == "equipe_profils_rediges"
 
@@ -1066,9 +1062,9 @@ async def test_nobody_to_send_the_dossier_to_is_no_ones_name(client, services):
 
 
 async def test_a_deadline_said_with_a_yes_answers_the_deadline_question_further_on(client, services):
-    """Saint-Éloy: "oui, réunion avec Mme Besson … : dossier complet avant le 15 février" at « Votre référent vous a-t-il
-    indiqué les modalités… ? » said it all not kept, and « Avant quelle date le dossier doit-il être déposé ? » was
-    asked two questions later."""
+    """Saint-Éloy: "oui, réunion avec Mme Besson … : dossier complet avant le 15 février" at « Votre référent vous
+    a-t-il indiqué les modalités… ? » said it all not kept, and « Avant quelle date le dossier doit-il être déposé ? »
+    was asked two questions later."""
     await create_project(client)
     await client.send("/menu")
     replies = await client.click("7. Préparer la labellisation et obtenir le financement")

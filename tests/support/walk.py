@@ -16,6 +16,13 @@ VALIDATE = "✅ Valider"
 DATES = {"past": "15 mars 2027", "future": "15 mars 2028", "nearest": "15 mars 2027"}
 
 
+def kept_without(answer: str, *unkept: str) -> str:
+    """The chat's reply to an answer kept without what it was said with."""
+    said = ", ".join(f"« {words} »" for words in unkept)
+    verb = "n'est pas enregistré" if len(unkept) == 1 else "ne sont pas enregistrés"
+    return f"➡️ Réponse retenue : {answer}.\nℹ️ Cette question ne garde pas de précision : {said} {verb}."
+
+
 def question_in(guide: LoadedGuide, message: Sent) -> Question | None:
     """The question a bot message asks, found by its prompt."""
     if "· question" not in message.text:
