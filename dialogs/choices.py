@@ -284,12 +284,19 @@ def option_and_name(question: Question, text: str) -> tuple[str, str] | None:
     return option_id, upper_first(name)
 
 
+# "à mi-temps sur le projet": the time of work given to the project, as a clause of a function says it.
+_ON_THE_PROJECT_RE = re.compile(r"\s+(?:sur|pour|dans|consacr[ée]e?s? [àa]) (?:le|ce) projet$", re.IGNORECASE)
+
+
 def option_said_last(options: Sequence[Option], text: str) -> str | None:
     """The option a text or one of its clauses names by its last words ("2 agentes à recruter", "Marie Fontaine,
-    agent titulaire", "un conseiller à recruter, temps plein"), if only one does."""
-    said = {option.id for clause in {text, *re.split(r"\s*[,;()]\s*", text)} if (typed := bare_words(clause))
+    agent titulaire", "un conseiller à recruter, temps plein") or, for a time of work, by the share a clause says
+    ("chargée de mission à la CC, à 50 % sur le projet"), if only one does."""
+    clauses = {text, *(_ON_THE_PROJECT_RE.sub("", clause) for clause in re.split(r"\s*[,;()]\s*", text))}
+    said = {option.id for clause in clauses if (typed := bare_words(clause))
             for option in options for words in map(bare_words, (option.label, *option.words))
             if words and typed[-len(words):] == words and (typed != words or clause != text)}  # alone: match_choice
+    said |= {held for clause in clauses - {text} if (held := _holding_share(options, clause)) is not None}
     return said.pop() if len(said) == 1 else None
 
 

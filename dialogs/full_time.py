@@ -18,7 +18,7 @@ _BEFORE = (r"(?:(?:environ|a peu pres|approximativement|autour de|pres de|a|au p
 # ..., and a total said for several people: "6 jours par semaine à eux deux".
 _AFTER = (r"(?:\s+(?:de (?:mon|son|leur|notre|votre) temps(?: de travail)?|du temps(?: de travail)?|"
           r"de temps|d un temps (?:plein|complet)|d un etp|temps|environ|a peu pres|max|maximum|au maximum|"
-          r"grand max|au plus|au total|en tout|ensemble|cumules?|"
+          r"grand max|au plus|au total|en tout|ensemble|cumules?|(?:sur|pour|dans|consacres? a) (?:le|ce) projet|"
           r"(?:a|pour) (?:eux|elles|nous|vous|les) (?:deux|trois|quatre|[2-9])))*")
 _WEEK = r"(?:\s*(?:par|/|chaque|la|a la|sur la|dans la)\s*semaine|\s+hebdo(?:madaires?)?|\s*(?:sur|/)\s*(?:5|cinq))"
 _MONTH = r"(?:\s*(?:par|/|chaque|le|dans le|sur le)\s*mois|\s+mensuel(?:le)?s?)"

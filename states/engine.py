@@ -1161,9 +1161,11 @@ class _Conversation:
         if self._recorded == then.id:
             stored = from_json(then.kind, self.view.answers[then.id].value)
             understood |= {"then": self.view.prompt(then), "details": self._display(then, stored)}
-            # Said once, in the line below: not again as the next question's own "Réponse retenue" or date.
+            # Said once, in the line below: not again as the next question's own "Réponse retenue" or date; what
+            # it answered further on stays ("…, à 50 % sur le projet": the time of work).
             outcome = Outcome([reply for reply in outcome.replies
-                               if reply.template not in ("understood", "date_understood")])
+                               if reply.template not in ("understood", "date_understood")
+                               or reply.values.get("question") not in (None, understood["then"])])
         return Outcome([Reply("understood", understood), *notes, *self._ticked_along(passed, rest, outcome.replies)])
 
     def _ticked_further(self, step: Step, question: Question, value: list[str], words: str) -> Outcome | None:

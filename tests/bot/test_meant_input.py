@@ -370,6 +370,20 @@ async def test_a_name_typed_with_its_function_answers_both_questions(client, ser
     assert versions(services, "chef_projet_fonction")[-1] == "directrice des services"
 
 
+async def test_a_time_said_with_the_function_answers_the_time_of_work(client, services):
+    """Saint-Éloy: "c'est moi, Nathalie Roussel, chargée de mission … à la CC, à 50 % sur le projet" noted the
+    function, then asked « Quel temps de travail sera consacré au projet ? »."""
+    await create_project(client)
+    *said, recap = await client.send("c'est moi, Nathalie Roussel, chargée de mission développement territorial à la "
+                                     "CC, à 50 % sur le projet")
+    assert [reply.text for reply in said] == [
+        "➡️ Réponse retenue : Nathalie Roussel.\n📝 Et à « Quelle est sa fonction et dans quelle structure ? », j'ai "
+        "noté : chargée de mission développement territorial à la CC, à 50 % sur le projet.",
+        "➡️ Réponse retenue pour « Quel temps de travail sera consacré au projet ? » : Mi-temps."]
+    assert versions(services, "chef_projet_temps") == ["mi_temps"]
+    assert "Récapitulatif" in recap.text
+
+
 async def test_a_name_with_a_comma_but_no_function_is_kept_as_typed(client, services):
     await create_project(client)
     asked = (await client.send("Vayssouze, Hélène"))[-1]

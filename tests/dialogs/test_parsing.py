@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from bot.render import Renderer
 from dialogs.budget_model import load_budget_model
-from dialogs.choices import with_other
+from dialogs.choices import option_said_last, with_other
 from dialogs.loader import load_guide
 from dialogs.model import Kind, Option, Question
 from dialogs.schedule import parse_time_ranges
@@ -1388,9 +1388,17 @@ _TIMES = [Option(id="plein", label="Temps plein", full_time={"exactly": 1}),
     ("20% de mon temps environ", "moins"), ("un jour par semaine", "moins"), ("0,2 ETP", "moins"),
     ("un tiers temps", "moins"), ("10 h par semaine", "moins"), ("la moitié de mon temps", "mi"), ("50 %", "mi"),
     ("deux jours et demi par semaine", "mi"), ("100 %", "plein"), ("35h", "plein"), ("5 jours sur 5", "plein"),
-    ("4", "inconnu")])
+    ("4", "inconnu"), ("à 50 % sur le projet", "mi"), ("20 % de mon temps pour ce projet", "moins")])
 def test_a_time_said_in_figures_names_the_option_that_stands_for_it(text, expected):
     assert parse_answer(_question(Kind.CHOICE, options=_TIMES), text) == expected
+
+
+def test_a_time_said_in_a_clause_of_a_function_is_the_option_it_names_last():
+    """"chargée de mission à la CC, à 50 % sur le projet" as the project leader's function left the time asked."""
+    assert option_said_last(_TIMES, "chargée de mission développement territorial à la CC, à 50 % sur le projet") \
+        == "mi"
+    assert option_said_last(_TIMES, "chargée de mission, à mi-temps sur le projet") == "mi"
+    assert option_said_last(_TIMES, "chargée de mission à la CC") is None
 
 
 def test_a_time_no_option_stands_for_says_which_two_it_lies_between():
