@@ -690,6 +690,17 @@ def _listed_after_all(text: str) -> str | None:
     return listed.strip() or None if colon and typed_words(head) in _ALL_THEN_LISTED else None
 
 
+def _every_then_why(question: Question, text: str) -> str | None:
+    """What follows a colon after words for every option ("les deux : la trésorerie a fermé…", "tous : …") when it
+    names none of them: why, which no option keeps; None for another text."""
+    head, colon, said = text.partition(":")
+    typed = typed_words(head)
+    if not colon or not said.strip() or not (_says_all(typed) or _says_both(question, typed)) \
+            or read_list(question, said).chosen:
+        return None
+    return said.strip()
+
+
 def _introduced(question: Question, text: str) -> ListRead | None:
     """"on utilise déjà l'outil de l'ANCT : fréquentation et demandes par opérateur": the list after a colon that
     words naming no option introduce, those words being what it says besides its options; None for another text."""
@@ -752,6 +763,8 @@ def _read_list(question: Question, text: str) -> ListRead:
     text = _headings_named(question.options, text) or text
     if (listed := _listed_after_all(text)) and (read := read_list(question, listed)).chosen and not read.unknown:
         return read  # "tout : le personnel, le local et la formation": what the list names
+    if (why := _every_then_why(question, text)) is not None:  # "les deux : la trésorerie a fermé en 2024…"
+        return ListRead(set(_every(question)), [], [], [why], [], {})
     if (introduced := _introduced(question, text)) is not None:
         return introduced
     if question.counted is not None and (counted := _count_said(question.counted, text))[0] is not None:

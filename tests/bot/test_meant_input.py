@@ -45,6 +45,16 @@ async def reach_stakes(client):
     await client.click("Étape suivante")
 
 
+async def test_every_option_said_then_why_ticks_them_all_and_says_the_why_not_kept(client, services):
+    """Saint-Éloy: "les deux : la trésorerie … a fermé en 2024 …" at « Quels enjeux la Maison doit-elle servir ? » was
+    « Autre », worded with the whole text."""
+    await reach_stakes(client)
+    why = "la trésorerie de Saint-Éloy a fermé en 2024 et beaucoup de personnes âgées sans voiture ni internet"
+    understood, _ = await client.send(f"les deux : {why}")
+    assert understood.text == kept_without("Cohésion sociale, Maillage territorial", why)
+    assert versions(services, "enjeux") == [["cohesion_sociale", "maillage_territorial"]]
+
+
 async def reach_objectives(client, services):
     """Stage 1, step 2, at « objectifs », a long-text question."""
     await reach_stakes(client)

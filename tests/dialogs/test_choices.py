@@ -775,3 +775,14 @@ def test_a_part_of_a_list_naming_two_options_suggests_both():
         parse_answer(question, "la DETR, le Département via le contrat de territoire")
     assert refused.value.params["close"] == [(3, "Département"), (5, "Contrats départementaux")]
     assert refused.value.params["ticked"] == ["detr"]
+
+
+@pytest.mark.parametrize("typed", [
+    "les deux : la trésorerie de Saint-Éloy a fermé en 2024 et beaucoup de personnes âgées sans voiture ni internet",
+    "tous : on a perdu la trésorerie"])
+def test_every_option_said_then_why_is_every_option_and_the_why_a_detail(typed):
+    """Saint-Éloy: "les deux : la trésorerie … a fermé en 2024 …" at « Quels enjeux la Maison doit-elle servir ? » was
+    stored as « Autre », worded with the whole text."""
+    question = load_guide().questions["enjeux"]
+    assert parse_answer(question, typed) == ["cohesion_sociale", "maillage_territorial"]
+    assert read_list(question, typed).details == [typed.partition(" : ")[2]]
