@@ -55,6 +55,16 @@ async def test_every_option_said_then_why_ticks_them_all_and_says_the_why_not_ke
     assert versions(services, "enjeux") == [["cohesion_sociale", "maillage_territorial"]]
 
 
+async def test_a_social_stake_said_with_a_verb_is_its_option(client, services):
+    """Saint-Éloy: "surtout accompagner les personnes âgées dans leurs démarches en ligne" at « En matière de
+    cohésion sociale, que visez-vous ? » was « Autre », worded with the whole text."""
+    await reach_stakes(client)
+    await client.send("les deux")
+    understood, _ = await client.send("surtout accompagner les personnes âgées dans leurs démarches en ligne")
+    assert understood.text == kept_without("Accompagnement des personnes", "âgées dans leurs démarches en ligne")
+    assert versions(services, "enjeux_cohesion") == [["accompagnement_personnes"]]
+
+
 async def reach_objectives(client, services):
     """Stage 1, step 2, at « objectifs », a long-text question."""
     await reach_stakes(client)

@@ -544,7 +544,10 @@ def test_what_a_list_says_of_its_options_is_set_apart():
     assert parse_answer(stakes, "accompagnement des personnes : les aînés, le 2", today) == [
         "accompagnement_personnes", "nouveaux_services"]
     with pytest.raises(ParseError):
-        parse_answer(stakes, "accompagnement : les aînés, nouveaux services", today)
+        parse_answer(stakes, "accompagnement : les aînés, developement de nouvaux services", today)
+    # "nouveaux services" is one of the option's words: named, not mistyped
+    assert parse_answer(stakes, "accompagnement : les aînés, nouveaux services", today) == [
+        "accompagnement_personnes", "nouveaux_services"]
     # « Autre : … » heads no details: its words are the « Autre »'s.
     assert read_list(stakes, "autre : la traduction").details == []
     # The option's words alone before the colon: what follows it, brackets and all, is said not kept.
@@ -786,3 +789,12 @@ def test_every_option_said_then_why_is_every_option_and_the_why_a_detail(typed):
     question = load_guide().questions["enjeux"]
     assert parse_answer(question, typed) == ["cohesion_sociale", "maillage_territorial"]
     assert read_list(question, typed).details == [typed.partition(" : ")[2]]
+
+
+@pytest.mark.parametrize(("typed", "chosen"), [
+    ("surtout accompagner les personnes âgées dans leurs démarches en ligne", {"accompagnement_personnes"}),
+    ("aider les habitants et développer de nouveaux services", {"accompagnement_personnes", "nouveaux_services"})])
+def test_a_social_stake_said_with_a_verb_is_its_option(typed, chosen):
+    """Saint-Éloy: "surtout accompagner les personnes âgées…" was stored as « Autre » worded with the whole text."""
+    read = read_list(load_guide().questions["enjeux_cohesion"], typed)
+    assert read.chosen == chosen and not read.unknown
