@@ -65,6 +65,19 @@ async def test_a_social_stake_said_with_a_verb_is_its_option(client, services):
     assert versions(services, "enjeux_cohesion") == [["accompagnement_personnes"]]
 
 
+async def test_a_territorial_stake_said_with_what_it_is_about_is_its_option(client, services):
+    """Saint-Éloy: "…, l'isolement des hameaux et le bus qui ne passe que 2 fois par semaine" made both the « Autre »."""
+    await reach_stakes(client)
+    await client.send("les deux")
+    await client.send("accompagner les personnes")
+    understood, _ = await client.send("la fermeture de la trésorerie, l'isolement des hameaux et le bus qui ne passe "
+                                      "que 2 fois par semaine")
+    assert understood.text == (
+        kept_without("Isolement territorial, Disparition de services classiques, Autre", "de la trésorerie",
+                     "des hameaux") + "\n📝 Et à « Quel autre enjeu de maillage territorial ? », j'ai noté : le bus qui "
+        "ne passe que 2 fois par semaine.")
+
+
 async def reach_objectives(client, services):
     """Stage 1, step 2, at « objectifs », a long-text question."""
     await reach_stakes(client)

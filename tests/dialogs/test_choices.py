@@ -399,7 +399,9 @@ def test_a_list_of_stakes_said_shortly_and_with_their_details():
     with pytest.raises(ParseError) as refused:  # after a comma, a new part: not read, said
         parse_answer(question, "isolement, de la poste", datetime.date(2027, 1, 1))
     assert refused.value.params["unknown"] == "de la poste"
-    assert match_option(question.options, "isolement") is None  # only an answer typed to the question is read so
+    # A label's first word that is none of its words is read only in an answer typed to the question
+    assert match_option(question.options, "couverture") is None
+    assert match_option(question.options, "couverture", first_words=True) == "couverture_equipements"
 
 
 @pytest.mark.parametrize("question_id", ["acteurs_locaux", "part_acteurs_locaux"])
@@ -798,3 +800,12 @@ def test_a_social_stake_said_with_a_verb_is_its_option(typed, chosen):
     """Saint-Éloy: "surtout accompagner les personnes âgées…" was stored as « Autre » worded with the whole text."""
     read = read_list(load_guide().questions["enjeux_cohesion"], typed)
     assert read.chosen == chosen and not read.unknown
+
+
+def test_a_territorial_stake_said_with_what_it_is_about_is_its_option():
+    """Saint-Éloy: "la fermeture de la trésorerie, l'isolement des hameaux et le bus qui ne passe que 2 fois par
+    semaine" made "l'isolement des hameaux et le bus…" the « Autre »."""
+    read = read_list(load_guide().questions["enjeux_maillage"], "la fermeture de la trésorerie, l'isolement des "
+                                                                 "hameaux et le bus qui ne passe que 2 fois par semaine")
+    assert read.chosen == {"disparition_services", "isolement_territorial"}
+    assert read.unknown == ["le bus qui ne passe que 2 fois par semaine"]
