@@ -326,12 +326,18 @@ def _check_proof(proof: Proof | None, questions: dict[str, Question], field_path
 def _check_also_answers(question: Question, following: list[Question], field_path: str) -> None:
     """What words typed along with an answer also answer is the text right after it (after a list's « Autre », its
     wording): a short one for a name, the details of a multiple choice ("2 agents, le local de l'ancienne
-    perception") a long one too."""
+    perception") a long one too; after a short text that is no name, a count in its unit ("…, 16 000 habitants")."""
     if question.also_answers is None:
         return
     if following and following[0].id == other_of(question.id):
         following = following[1:]  # a list's « Autre » is asked for its wording first, its details after
     then = following[0] if following else None
+    counted = question.kind is Kind.SHORT_TEXT and not question.person
+    if counted:
+        if then is None or then.id != question.also_answers or then.unit is None:
+            raise GuideError(f"{field_path}.also_answers: {question.also_answers!r} is not the count in a unit right "
+                             f"after it")
+        return
     kinds = (Kind.SHORT_TEXT, Kind.LONG_TEXT) if question.kind is Kind.MULTI else (Kind.SHORT_TEXT,)
     if then is None or then.id != question.also_answers or then.kind not in kinds:
         raise GuideError(f"{field_path}.also_answers: {question.also_answers!r} is not the text right after it")

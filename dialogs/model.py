@@ -176,8 +176,11 @@ class Question(Strict):
     place: bool = False
     # The text right after it in its step, which words typed along with the answer answer too: a person's
     # function ("Marie Dupont, chargée de mission"), the name of what a choice's option is ("la communauté de
-    # communes du Causse"), the details of a list ("2 agents, le local de l'ancienne perception").
+    # communes du Causse"), the details of a list ("2 agents, le local de l'ancienne perception"), the count
+    # a short text ends with in its `unit` ("les 31 communes de la CC, environ 16 000 habitants").
     also_answers: Identifier | None = None
+    # What a whole number counts, as people say it after the figure ("habitants").
+    unit: str | None = Field(default=None, pattern=r"^[a-zé]+$")
     # An earlier short text of the step whose answer may name one of this choice's options or of this decimal's
     # words: "à recruter, temps plein" as who will do a job answers its status and its time too.
     implied_by: Identifier | None = None
@@ -231,8 +234,10 @@ class Question(Strict):
             raise ValueError(f"question {self.id}: implied_by is only for a single choice or a decimal's words")
         if self.identifies and self.kind is not Kind.SHORT_TEXT:
             raise ValueError(f"question {self.id}: identifies is only for a short text naming someone or something")
-        if self.also_answers is not None and not (self.person or self.kind in CHOICE_KINDS):
-            raise ValueError(f"question {self.id}: also_answers is only for a person's name or a choice")
+        if self.also_answers is not None and not (self.kind is Kind.SHORT_TEXT or self.kind in CHOICE_KINDS):
+            raise ValueError(f"question {self.id}: also_answers is only for a short text or a choice")
+        if self.unit is not None and self.kind is not Kind.INTEGER:
+            raise ValueError(f"question {self.id}: unit is only for whole numbers")
         outside = [word for word, value in self.words.items()
                    if (self.min is not None and value < self.min) or (self.max is not None and value > self.max)]
         if outside:

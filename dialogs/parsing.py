@@ -720,6 +720,16 @@ def yes_and_no(text: str) -> bool:
     return {True, False} <= said
 
 
+def text_and_count(text: str, unit: str) -> tuple[str, str] | None:
+    """"les 31 communes de la CC, environ 16 000 habitants": the text, and its last clause when that counts `unit`
+    in figures; None otherwise."""
+    head, comma, last = text.rpartition(",")
+    if not comma or not head.strip() or not re.search(r"[0-9]", figures(last)) \
+            or not re.search(rf"\b{re.escape(fold(unit))}s?\b", fold(last)):
+        return None
+    return head.strip(), last.strip()
+
+
 # A yes said in part, before what it says: "oui en partie : Julie Morel…", "en partie, la CAF…".
 _PARTLY_YES_RE = re.compile(r"\s*(?:oui\b[\s,]*)?(?:en partie|partiellement|pour partie|plus ou moins|pas tou(?:te)?s"
                             r"|quelques-un(?:e)?s)\s*(?:[:,;–—]|\s-)\s*(?=\S)", re.IGNORECASE)

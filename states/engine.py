@@ -30,10 +30,10 @@ from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, 
                              button_typed, deadline_in, doubts, figure_remarks, first_person, from_json, mentions,
                              month_alone, name_and_function, names_nothing, numbered_answer, parse_answer, parse_title,
                              reads_as_shown, said_planned, said_yes_no, same_answer_as, says_awaited, says_none_of,
-                             spoken, territory_said, to_json, typed_at_checklist_stage, typed_at_deferred,
-                             typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team,
-                             typed_button, typed_command, typed_invitation, typed_validate, word_said, yes_and_no,
-                             yes_how, yes_no_because, yes_no_then, yes_told_more)
+                             spoken, territory_said, text_and_count, to_json, typed_at_checklist_stage,
+                             typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap,
+                             typed_at_team, typed_button, typed_command, typed_invitation, typed_validate, word_said,
+                             yes_and_no, yes_how, yes_no_because, yes_no_then, yes_told_more)
 from dialogs.partners import partner_name
 from dialogs.pasted import asides, contact_lines, letter_parts, without_lines
 from dialogs.not_answers import asks_what_is_meant, says_goodbye, says_thanks
@@ -1126,7 +1126,8 @@ class _Conversation:
 
             def takes(then: Question) -> bool:
                 return then.id == other_of(question.id)
-        elif question.also_answers is not None and (said := _said_along(question, text)) is not None:
+        elif question.also_answers is not None and (
+                said := _said_along(question, text, self.guide.questions[question.also_answers])) is not None:
             def takes(then: Question) -> bool:
                 return then.id == question.also_answers
         else:
@@ -3056,11 +3057,18 @@ def _deferred_folded(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return folded
 
 
-def _said_along(question: Question, text: str) -> tuple[Any, str] | None:
-    """An answer and what its `also_answers` question asks, typed together: a name and a function, a list and its
-    details, an option and the name of what it is."""
+def _said_along(question: Question, text: str, then: Question) -> tuple[Any, str] | None:
+    """An answer and what its `also_answers` question, `then`, asks, typed together: a name and a function, a list
+    and its details, an option and the name of what it is, a text and a count."""
     if question.person:
         return name_and_function(text)
+    if question.kind is Kind.SHORT_TEXT:
+        if then.unit is None or (said := text_and_count(text, then.unit)) is None:
+            return None
+        try:
+            return parse_answer(question, said[0]), said[1]
+        except ParseError:
+            return None
     if question.kind is Kind.MULTI:
         return with_details(question, text)
     return option_and_name(question, text)

@@ -131,6 +131,20 @@ async def test_a_sum_is_its_total_and_a_figure_plus_words_asks_for_it(client, se
     assert versions(services, "population") == [9214]
 
 
+async def test_a_territory_said_with_its_population_answers_both(client, services):
+    """Saint-Éloy: "les 31 communes de la CC du Pays de Saint-Éloy, environ 16 000 habitants" at « Quel territoire la
+    Maison couvrira-t-elle ? » was all the territory, and « Combien d'habitants… ? » came next."""
+    await reach_objectives(client, services)
+    await client.click("Passer")
+    understood, asked = await client.send("les 31 communes de la CC du Pays de Saint-Éloy, environ 16 000 habitants")
+    assert understood.text.replace("\u202f", " ") == (
+        "➡️ Réponse retenue : les 31 communes de la CC du Pays de Saint-Éloy.\n📝 Et à « Combien d'habitants compte ce "
+        "territoire ? », j'ai noté : 16 000.")
+    assert versions(services, "territoire") == ["les 31 communes de la CC du Pays de Saint-Éloy"]
+    assert versions(services, "population") == [16000]
+    assert question_in(services.guide, asked).id == "diag_demographie"
+
+
 async def reach_monday(client) -> None:
     """Stage 4, at « Lundi : quelles heures d'ouverture ? »."""
     await create_project(client)

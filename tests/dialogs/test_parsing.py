@@ -26,6 +26,7 @@ from dialogs.parsing import (
     figure_remarks,
     from_json,
     said_planned,
+    text_and_count,
     name_and_function,
     parse_answer,
     parse_date,
@@ -2263,3 +2264,11 @@ def test_what_follows_a_partly_yes_is_the_text_for_the_question_after_it(text, r
 def test_a_yes_to_confirm_or_check_is_no_yes_with_details(text):
     assert yes_no_because(text) is None
     assert parse_yes_no("je crois que oui") is True and parse_yes_no("je pense que non") is False
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("les 31 communes de la CC du Pays de Saint-Éloy, environ 16 000 habitants",
+     ("les 31 communes de la CC du Pays de Saint-Éloy", "environ 16 000 habitants")),
+    ("la CC, 31 communes", None), ("la CC, beaucoup d'habitants", None), ("16 000 habitants", None)])
+def test_a_text_ending_with_a_count_in_its_unit_is_the_text_and_the_count(text, said):
+    assert text_and_count(text, "habitant") == said
