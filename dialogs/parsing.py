@@ -162,12 +162,12 @@ def figure_remarks(question: Question, text: str) -> list[str]:
     except ParseError:  # the figure is the one copied with its source: what follows it is not kept
         if (source := figure_source(text)) is not None and source not in remarks:
             remarks.append(source)
-    return sorted(remarks, key=lambda remark: _place(text, remark))
+    return in_typed_order(text, remarks)
 
 
-def _place(text: str, part: str) -> int:
-    """Where a part of the text starts; past its end when it is not there as typed."""
-    return found if (found := text.find(part)) >= 0 else len(text)
+def in_typed_order(text: str, parts: list[str]) -> list[str]:
+    """Parts of a text in the order they were typed; a part not there as typed, last."""
+    return sorted(parts, key=lambda part: found if (found := text.find(part)) >= 0 else len(text))
 
 
 # What makes a date said uncertain, which the date kept does not say (folded): "le 18 décembre (à confirmer)".

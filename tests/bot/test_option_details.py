@@ -10,7 +10,7 @@ from dialogs.parsing import same_answer_as
 from tests.bot.test_conversation import create_project
 from tests.bot.test_meant_input import reach_stakes, reach_team_functions, versions
 from tests.support.telegram import FRANCE_SERVICES_RULES
-from tests.support.walk import answer, question_in
+from tests.support.walk import answer, kept_without, question_in
 
 NOT_KEPT = "ℹ️ Cette question ne garde pas de précision : "
 
@@ -338,6 +338,15 @@ async def test_groups_of_residents_are_an_other_population_and_a_mistyped_part_n
     told = (await client.send("polyvalance et la gestion du stress"))[0]
     assert told.text == ("⚠️ Je n'ai pas reconnu « polyvalance » ni « la gestion du stress ». Vouliez-vous dire "
                          "1. Polyvalence ? Utilisez les boutons.")
+
+
+async def test_what_a_list_says_beyond_its_options_is_quoted_in_the_order_typed(client, services):
+    """Saint-Éloy: "surtout des résidents âgés, quelques touristes l'été (lac des Fades) et des saisonniers agricoles"
+    said « lac des Fades », « âgés », « agricoles » not kept: the aside first, though typed second."""
+    await reach(client, services, "populations_presentes")
+    understood = (await client.send("surtout des résidents âgés, quelques touristes l'été (lac des Fades) et des "
+                                    "saisonniers agricoles"))[0]
+    assert understood.text == kept_without("Résidents, Salariés, Touristes", "âgés", "lac des Fades", "agricoles")
 
 
 async def test_what_a_choice_says_after_its_option_is_quoted_in_one_piece_as_typed(client, services):
