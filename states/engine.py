@@ -1144,8 +1144,9 @@ class _Conversation:
             passed = later[:later.index(then)] if then is not None else []
         if then is None or not takes(then):
             return None
-        if question.kind is Kind.YES_NO and then.kind is not Kind.DATE:
-            then = self._dated(shown[shown.index(then) + 1:], rest, takes) or then
+        if question.kind is Kind.YES_NO and then.kind is not Kind.DATE and (
+                dated := self._dated(shown[shown.index(then) + 1:], rest, takes)) is not None:
+            passed, then = shown[shown.index(then):shown.index(dated)], dated  # the name before the date: see below
         self._answer(question, value)
         self._focus(then)  # answered before, it is not the first question left: the words are for it all the same
         understood = {"answer": self._display(question, value)}
@@ -1168,7 +1169,8 @@ class _Conversation:
             outcome = Outcome([reply for reply in outcome.replies
                                if reply.template not in ("understood", "date_understood")
                                or reply.values.get("question") not in (None, understood["then"])])
-        return Outcome([Reply("understood", understood), *notes, *self._ticked_along(passed, rest, outcome.replies)])
+        replies = self._named_along(passed, rest, outcome.replies)
+        return Outcome([Reply("understood", understood), *notes, *self._ticked_along(passed, rest, replies)])
 
     def _ticked_further(self, step: Step, question: Question, value: list[str], words: str) -> Outcome | None:
         """"la visio avec la CAF, 2 postes en libre accès, une imprimante-scanner" at « Quelles solutions d'accès
@@ -1197,6 +1199,25 @@ class _Conversation:
         notice = self.ui.notices.ticked_next.format(items=f"« {words} »")
         return Outcome([Reply("understood", {"answer": self._display(question, kept)}),
                         Reply("notice", {"text": notice}), *replies[:-1], self._ask(then)])
+
+    def _named_along(self, passed: list[Question], text: str, replies: list[Reply]) -> list[Reply]:
+        """The short text passed over for a later date and asked next (the referent's name): what the words say
+        before the date's clause ("Mme Besson, sous-préfecture de Riom" of "…, rencontrée le 18 novembre"), answered
+        there and said."""
+        asked = self._question_for_buttons()
+        if asked not in passed or asked.kind is not Kind.SHORT_TEXT or replies[-1].template != "question":
+            return replies
+        clauses = text.split(",")
+        dated = next((i for i, clause in enumerate(clauses) if month_alone(clause) or any(map(str.isdigit, clause))),
+                     None)
+        try:
+            name = parse_answer(asked, ",".join(clauses[:dated]).strip()) if dated else None
+        except ParseError:
+            name = None
+        if name is None:
+            return replies
+        return [*replies[:-1], self._answered_along(asked, name, self.guide.step_of_question[asked.id].id),
+                *self._proceed()]
 
     def _ticked_along(self, passed: list[Question], text: str, replies: list[Reply]) -> list[Reply]:
         """The list passed over for a later date and asked next: the options the same words name ticked, for the

@@ -104,6 +104,20 @@ async def reach_prefecture_question(client, guide):
         replies = await client.click("Étape suivante")
 
 
+async def test_a_yes_with_who_and_when_answers_the_name_and_the_date(client, services):
+    """Saint-Éloy: "oui, Mme Besson, sous-préfecture de Riom, rencontrée le 18 novembre" noted the date, then asked
+    « Quel est le nom de votre référent en Préfecture ? »."""
+    guide = services.guide
+    await reach_prefecture_question(client, guide)
+    *said, asked = await client.send("oui, Mme Besson, sous-préfecture de Riom, rencontrée le 18 novembre")
+    assert [reply.text for reply in said][1:] == [
+        "➡️ Réponse retenue pour « Quel est le nom de votre référent en Préfecture ? » : Mme Besson, sous-préfecture "
+        "de Riom."]
+    assert versions(services, "referent_nom") == ["Mme Besson, sous-préfecture de Riom"]
+    assert len(versions(services, "date_premier_contact")) == 1
+    assert question_in(guide, asked).id not in ("referent_nom", "date_premier_contact")
+
+
 async def send_at(client, text: str, date: int):
     return await client.deliver(client.message_update(text, date=date))
 
