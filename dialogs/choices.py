@@ -427,7 +427,9 @@ _ALL_THEN_LISTED = _ALL | {"un peu de tout", "de tout", "a la fois", "les deux",
 # "les deux", "les 3 qualités", "toutes les quatre": every option, said by their number (folded).
 _BOTH_RE = re.compile(r"(?:tous |toutes )?les (?P<count>[a-z]+|[0-9])(?: [a-z]+)?")
 # What joins one more item to a list said aloud: "tous, plus la Chambre d'agriculture", "les 2, + l'accès aux droits".
-_CONNECTOR_RE = re.compile(r"^\s*(?:(?:plus|ainsi que|avec|et aussi|mais aussi|aussi|en plus)\s+|\+\s*)",
+# ("plus de trésorerie" says there is none any more: no item joined)
+_CONNECTOR_RE = re.compile(r"^\s*(?:(?:plus(?!\s+(?:de|d['’]|du|des|aucune?|rien)\b)|ainsi que|avec|et aussi|mais aussi"
+                           r"|aussi|en plus)\s+|\+\s*)",
                            re.IGNORECASE)
 _MEANS = r"via|gr[âa]ce [àa]|au moyen d[eu']?|[àa] l'aide d[eu']?|par le biais d[eu']?"  # "…, via l'outil de l'ANCT"
 _STRESS_RE = re.compile(r"(?:surtout|notamment|en particulier|particulierement|principalement|dont|" + _MEANS + r")\b",
@@ -551,10 +553,11 @@ def _together(question: Question, part: str) -> Together | None:
 
 
 def _close_or_named(options: Sequence[Option], part: str) -> list[tuple[int, str]]:
-    """The options a part not read is close to, and, when it names several ("le Département via le contrat de
-    territoire"), each of them."""
+    """The options a part not read is close to, and those it names among other words ("le Département via le
+    contrat de territoire", "une permanence MSA le jeudi")."""
     close = close_options(options, part).get("close", [])
-    return sorted({*close, *named}) if len(named := options_mentioned(options, part)) > 1 else close
+    named = [(number, label) for number, label in options_mentioned(options, part) if options[number - 1].id != OTHER]
+    return sorted({*close, *named}) if len(named) > 1 or not close else close
 
 
 def _not_read(question: Question, chosen: set[str], unknown: list[str], runs: list[str]) -> ParseError:
@@ -652,12 +655,18 @@ def with_other(question: Question, text: str) -> tuple[Any, str] | None:
     if not unknown or OTHER in chosen or any(
             (close_options(question.options, part) and (question.kind is Kind.CHOICE or not _says_more(
                 question.options, part))) or _ALL_START_RE.match(typed_words(part))
+            or (question.kind is Kind.MULTI and _names_an_option(question.options, part))
             for part in unknown):  # "la CAF, tous sauf la MSA" is not read, nor an « Autre »
         return None
     runs = [_THE_REST_IS_RE.sub("", run, count=1) or run for run in runs]
     if question.kind is Kind.CHOICE:
         return OTHER, runs[0]
     return _ticked(question, chosen | {OTHER}, text), ", ".join(runs)
+
+
+def _names_an_option(options: Sequence[Option], part: str) -> bool:
+    """"une permanence MSA le jeudi": a part of a list naming an option among other words, which is no « Autre »."""
+    return any(options[number - 1].id != OTHER for number, _ in options_mentioned(options, part))
 
 
 class ListRead(NamedTuple):
@@ -714,7 +723,8 @@ def _introduced(question: Question, text: str) -> ListRead | None:
 
 # "les deux, pas autre", "la cohésion mais pas le maillage", "pas le maillage, juste la cohésion": an option said
 # not to be ticked, up to the list's next comma.
-_LESS_PART_RE = re.compile(r"(?:^|,\s*|\s+)(?:(?:mais|et)\s+)?(?:pas(?!\s+mal\b)|sauf|sans|hormis|[àa] part|ni)\s+"
+_LESS_PART_RE = re.compile(r"(?:^|,\s*|\s+)(?:(?:mais|et)\s+)?(?:pas(?!\s+mal\b)|plus\s+(?:de|d['’]|du|des|aucune?)"
+                           r"|sauf|sans|hormis|[àa] part|ni)\s+"
                            r"(?P<option>[^,;\n]+?)\s*(?=[,;\n]|$)", re.IGNORECASE)
 
 

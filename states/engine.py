@@ -14,8 +14,8 @@ from sqlalchemy import Engine as Database
 from dialogs.budget import project_budget, subsidy_label
 from dialogs.budget_typed import read_lines, says_none
 from dialogs.choices import (after_head, choice_clauses, match_choice, match_option, option_and_name, option_said_last,
-                             options_named, other_said, read_list, said_after_name, says_where, with_details,
-                             with_other, without_means)
+                             options_mentioned, options_named, other_said, read_list, said_after_name, says_where,
+                             with_details, with_other, without_means)
 from dialogs.address import not_address_lines, without_parts
 from dialogs.conditions import leaves
 from dialogs.correction import Correction, corrected, likeness
@@ -868,7 +868,9 @@ class _Conversation:
             error = ParseError(error.key, **error.params, later=self.view.prompt(then))
         if question.kind is Kind.MULTI and error.params.get("ticked"):
             error = self._tick_what_was_read(question, error)
-            if question.also_answers is not None and error.params.get("ticked") and not error.params.get("close"):
+            named = {number for number, _ in options_mentioned(question.options, text)}  # "une permanence MSA…"
+            if question.also_answers is not None and error.params.get("ticked") and all(
+                    number in named for number, _ in error.params.get("close", [])):
                 error = self._details_kept(question, text, error)
         return Outcome([self._invalid(error, question), self._ask(question)])
 

@@ -89,6 +89,23 @@ async def reach(client, services, question_id: str = "operateurs"):
     return guide
 
 
+async def test_an_operator_inside_a_part_is_suggested_and_one_gone_is_not_an_other_one(client, services):
+    """Saint-Éloy: "…, une permanence MSA le jeudi, …, plus de trésorerie" stored « Autre » worded "une permanence MSA
+    le jeudi, de trésorerie", the MSA unticked."""
+    await reach(client, services)
+    typed = ("La Poste à Saint-Éloy, une permanence MSA le jeudi, la CAF et la CPAM seulement à Riom, plus de "
+             "trésorerie")
+    refused, _ = await client.send(typed)
+    assert refused.text == (
+        "⚠️ Je n'ai pas reconnu « une permanence MSA le jeudi ». Vouliez-vous dire 5. MSA ?\n☑️ J'ai coché : La Poste, "
+        "CAF, Assurance maladie (CPAM). Touchez ce qui manque, puis « ✅ Valider ».\n📝 Votre texte est noté pour "
+        "« Comment ces opérateurs délivrent-ils leurs services sur le territoire ? »")
+    await client.click("MSA")
+    await client.click("Valider")
+    assert versions(services, "operateurs") == [["la_poste", "caf", "cnam", "msa"]]
+    assert versions(services, "offre_operateurs") == [typed]
+
+
 async def test_the_cgss_typed_outre_mer_ticks_the_four_partners_it_stands_for(client, services):
     """"la CGSS" in French Guiana was an « Autre » operator, and the project lacked four national partners."""
     guide = await reach(client, services)

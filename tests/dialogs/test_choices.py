@@ -12,6 +12,7 @@ from dialogs.errors import ParseError
 from dialogs.loader import load_guide
 from dialogs.model import Kind, Option, Question
 from dialogs.parsing import names_nothing, parse_answer, says_none_of
+from dialogs.referentials import load_referentials
 
 QUALITIES = Question(id="qualites", prompt="Quelles qualités ?", kind=Kind.MULTI, options=[
     Option(id="polyvalence", label="Polyvalence"), Option(id="diplomatie", label="Diplomatie"),
@@ -809,3 +810,26 @@ def test_a_territorial_stake_said_with_what_it_is_about_is_its_option():
                                                                  "hameaux et le bus qui ne passe que 2 fois par semaine")
     assert read.chosen == {"disparition_services", "isolement_territorial"}
     assert read.unknown == ["le bus qui ne passe que 2 fois par semaine"]
+
+
+def _france_services_question(question_id: str) -> Question:
+    referentials = load_referentials(load_budget_model())
+    return next(r for key, r in referentials.items() if key != "msap").guide.questions[question_id]
+
+
+def test_an_operator_said_gone_is_not_ticked_nor_an_other_one():
+    """Saint-Éloy: "…, plus de trésorerie" read "plus" as one more item: « de trésorerie » became the « Autre »."""
+    question = _france_services_question("operateurs")
+    read = read_list(question, "La Poste, la CAF, plus de trésorerie")
+    assert read.chosen == {"la_poste", "caf"} and not read.unknown
+    assert read_list(question, "la trésorerie de Saint-Éloy").chosen == {"dgfip"}
+
+
+def test_an_operator_named_inside_a_part_is_asked_about_not_taken_for_an_other_one():
+    """Saint-Éloy: "une permanence MSA le jeudi" became the « Autre » and the MSA was left unticked."""
+    question = _france_services_question("operateurs")
+    assert with_other(question, "La Poste à Saint-Éloy, une permanence MSA le jeudi") is None
+    with pytest.raises(ParseError) as refused:
+        parse_answer(question, "La Poste à Saint-Éloy, une permanence MSA le jeudi")
+    assert refused.value.params["close"] == [(5, "MSA")]
+    assert refused.value.params["ticked"] == ["la_poste"]
