@@ -17,7 +17,7 @@ from dialogs.folding import ORDINALS, SPELT_NUMBERS, fold, spelt_out, typed_word
 from dialogs.formatting import upper_first
 from dialogs.full_time import share_said
 from dialogs.model import OTHER, Kind, Option, Question, Together
-from dialogs.pasted import asides, in_brackets, lines, list_items, without_asides
+from dialogs.pasted import asides, in_brackets, in_typed_order, lines, list_items, without_asides
 from dialogs.schedule import WEEKDAYS
 
 CLOSE_LABEL_MIN = 4  # a shorter label ("Oui", "Non") inside a typed text is too often a mere word of it
@@ -327,7 +327,7 @@ def choice_clauses(options: Sequence[Option], text: str) -> tuple[str, list[str]
     said_aside = [aside for aside in asides(text) if not _options_own(options, aside)]  # "contractuelle (CDD…)"
     if said_aside and match_choice(options, text) is not None:
         head, details = _clauses(options, without_asides(text))
-        return head, sorted(details + said_aside, key=text.find)
+        return head, in_typed_order(text, details + said_aside)
     return _clauses(options, text)
 
 
@@ -556,8 +556,13 @@ def _close_or_named(options: Sequence[Option], part: str) -> list[tuple[int, str
     """The options a part not read is close to, and those it names among other words ("le Département via le
     contrat de territoire", "une permanence MSA le jeudi")."""
     close = close_options(options, part).get("close", [])
-    named = [(number, label) for number, label in options_mentioned(options, part) if options[number - 1].id != OTHER]
+    named = _named_in(options, part)
     return sorted({*close, *named}) if len(named) > 1 or not close else close
+
+
+def _named_in(options: Sequence[Option], part: str) -> list[tuple[int, str]]:
+    """The options but « Autre » a part names among other words, numbered."""
+    return [(number, label) for number, label in options_mentioned(options, part) if options[number - 1].id != OTHER]
 
 
 def _not_read(question: Question, chosen: set[str], unknown: list[str], runs: list[str]) -> ParseError:
@@ -655,18 +660,13 @@ def with_other(question: Question, text: str) -> tuple[Any, str] | None:
     if not unknown or OTHER in chosen or any(
             (close_options(question.options, part) and (question.kind is Kind.CHOICE or not _says_more(
                 question.options, part))) or _ALL_START_RE.match(typed_words(part))
-            or (question.kind is Kind.MULTI and _names_an_option(question.options, part))
+            or (question.kind is Kind.MULTI and _named_in(question.options, part))  # "une permanence MSA…"
             for part in unknown):  # "la CAF, tous sauf la MSA" is not read, nor an « Autre »
         return None
     runs = [_THE_REST_IS_RE.sub("", run, count=1) or run for run in runs]
     if question.kind is Kind.CHOICE:
         return OTHER, runs[0]
     return _ticked(question, chosen | {OTHER}, text), ", ".join(runs)
-
-
-def _names_an_option(options: Sequence[Option], part: str) -> bool:
-    """"une permanence MSA le jeudi": a part of a list naming an option among other words, which is no « Autre »."""
-    return any(options[number - 1].id != OTHER for number, _ in options_mentioned(options, part))
 
 
 class ListRead(NamedTuple):

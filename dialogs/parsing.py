@@ -17,7 +17,7 @@ from dialogs.folding import SPELT_NUMBERS, figures, fold, typed_words
 from dialogs.formatting import upper_first
 from dialogs.full_time import Share, says_a_time, share_said
 from dialogs.model import CHOICE_KINDS, Kind, Question
-from dialogs.pasted import asides, figure_alone, figure_source, one_line, rows, without_asides
+from dialogs.pasted import asides, figure_alone, figure_source, in_typed_order, one_line, rows, without_asides
 from dialogs.schedule import WEEKDAYS, parse_time_ranges
 
 SHORT_TEXT_MAX = 300
@@ -163,11 +163,6 @@ def figure_remarks(question: Question, text: str) -> list[str]:
         if (source := figure_source(text)) is not None and source not in remarks:
             remarks.append(source)
     return in_typed_order(text, remarks)
-
-
-def in_typed_order(text: str, parts: list[str]) -> list[str]:
-    """Parts of a text in the order they were typed; a part not there as typed, last."""
-    return sorted(parts, key=lambda part: found if (found := text.find(part)) >= 0 else len(text))
 
 
 # What makes a date said uncertain, which the date kept does not say (folded): "le 18 décembre (à confirmer)".

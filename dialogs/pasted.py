@@ -33,6 +33,11 @@ def asides(text: str) -> list[str]:
     return [found.strip()[1:-1].strip() for found in _BRACKETS_RE.findall(text) if found.strip()[1:-1].strip()]
 
 
+def in_typed_order(text: str, parts: list[str]) -> list[str]:
+    """Parts of a text in the order they were typed; a part not there as typed, last."""
+    return sorted(parts, key=lambda part: found if (found := text.find(part)) >= 0 else len(text))
+
+
 def lines(text: str) -> list[str]:
     """The lines of a text that hold something, each without its surrounding spaces."""
     return [line.strip() for line in text.splitlines() if line.strip()]

@@ -27,15 +27,15 @@ from dialogs.folding import abbreviations, fold
 from dialogs.schedule import WEEKDAYS, hours_among_words, parse_week, same_hours_as, total_minutes, tour_lines
 from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, DRAFT, KEEP, MOVE_ON, NEW_PROJECT, NEXT,
                              SKIP, TEAM_HANDOVER, TEAM_INVITE, TEAM_LEAVE, DateInferred, ParseError, after_partly_yes,
-                             button_typed, deadline_in, doubts, figure_remarks, first_person, from_json, in_typed_order,
-                             mentions, month_alone, name_and_function, names_nothing, numbered_answer, parse_answer,
-                             parse_title, reads_as_shown, said_planned, said_yes_no, same_answer_as, says_awaited,
-                             says_none_of, spoken, territory_said, text_and_count, to_json, typed_at_checklist_stage,
+                             button_typed, deadline_in, doubts, figure_remarks, first_person, from_json, mentions,
+                             month_alone, name_and_function, names_nothing, numbered_answer, parse_answer, parse_title,
+                             reads_as_shown, said_planned, said_yes_no, same_answer_as, says_awaited, says_none_of,
+                             spoken, territory_said, text_and_count, to_json, typed_at_checklist_stage,
                              typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap,
                              typed_at_team, typed_button, typed_command, typed_invitation, typed_validate, word_said,
                              yes_and_no, yes_how, yes_no_because, yes_no_then, yes_told_more)
 from dialogs.partners import partner_name
-from dialogs.pasted import asides, contact_lines, letter_parts, without_lines
+from dialogs.pasted import asides, contact_lines, in_typed_order, letter_parts, without_lines
 from dialogs.not_answers import asks_what_is_meant, says_goodbye, says_thanks
 from dialogs.referentials import Referential, default_referential, partner_labels
 from dialogs.ui import UiTexts
