@@ -1238,10 +1238,15 @@ async def test_places_listed_after_an_option_s_description_go_on_with_it(client,
         "dans les villages de Hamouro, Dapani et Mtsamoudou avec un mediateur"]
 
 
-async def test_the_carrier_said_with_how_it_works_is_taken_with_its_name_and_the_how_said_not_kept(client, services):
+async def reach_the_carrier(client) -> None:
+    """Stage 3, a fixed point chosen, at « Qui portera juridiquement la Maison ? »."""
     await open_the_carrying_stage(client)
     await client.send("un point fixe")
     await client.click("Étape suivante")
+
+
+async def test_the_carrier_said_with_how_it_works_is_taken_with_its_name_and_the_how_said_not_kept(client, services):
+    await reach_the_carrier(client)
     replies = await client.send("la commune de Saint-Joseph, via son CCAS pour la partie accompagnement social")
     assert replies[0].text == (
         "➡️ Réponse retenue : La collectivité locale.\nℹ️ Cette question ne garde pas de précision : « via son CCAS "
@@ -1253,9 +1258,7 @@ async def test_the_carrier_said_with_how_it_works_is_taken_with_its_name_and_the
 
 async def test_what_the_carrier_s_name_is_said_with_is_said_not_kept(client, services):
     """Haute-Marne: ", en régie directe" after the commune's name was left out of the name without a word."""
-    await open_the_carrying_stage(client)
-    await client.send("un point fixe")
-    await client.click("Étape suivante")
+    await reach_the_carrier(client)
     replies = await client.send("la commune nouvelle de Val-de-Meuse, en régie directe")
     assert replies[0].text == (
         "➡️ Réponse retenue : La collectivité locale.\nℹ️ Cette question ne garde pas de précision : « en régie "

@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 from store.models import Project
 from tests.bot.test_carrier_identity import reach_the_siret
 from tests.bot.test_conversation import create_project
-from tests.bot.test_meant_input import reach_objectives, reach_stakes, versions
+from tests.bot.test_meant_input import reach_objectives, reach_population, reach_stakes, versions
 from tests.support.walk import question_in
 
 
@@ -79,9 +79,7 @@ async def test_a_list_pasted_from_a_note_ticks_its_items_and_nothing_else(client
 
 async def test_a_figure_copied_from_a_spreadsheet_row_is_read_and_said_back(client, services):
     """"Population municipale (Insee, RP 2021)⇥9 214" was "Je n'ai pas reconnu un nombre"."""
-    await reach_objectives(client, services)
-    await client.click("Passer")
-    await client.click("Passer")
+    await reach_population(client, services)
     understood, *_ = await client.send("Population municipale (Insee, RP 2021)\t9 214")
     assert understood.text == ("➡️ Réponse retenue : 9214.\nℹ️ Cette question ne garde pas de précision : « Insee, "
                                "RP 2021 » n'est pas enregistré.")
@@ -91,9 +89,7 @@ async def test_a_figure_copied_from_a_spreadsheet_row_is_read_and_said_back(clie
 async def test_what_follows_a_figure_copied_with_its_source_is_said_not_kept(client, services):
     """Haute-Marne: "environ 95 m2 au rez-de-chaussée + une salle à l'étage" kept 95 and dropped the room upstairs
     without a word, as "au recensement de 2021" after a population."""
-    await reach_objectives(client, services)
-    await client.click("Passer")
-    await client.click("Passer")
+    await reach_population(client, services)
     understood, *_ = await client.send("9 214 habitants au recensement de 2021")
     assert understood.text == ("➡️ Réponse retenue : 9214.\nℹ️ Cette question ne garde pas de précision : « au "
                                "recensement de 2021 » n'est pas enregistré.")
@@ -102,9 +98,7 @@ async def test_what_follows_a_figure_copied_with_its_source_is_said_not_kept(cli
 
 async def test_what_a_figure_is_said_with_is_said_not_kept(client, services):
     """"environ 33 000 (recensement 2017), sûrement plus aujourd'hui" kept 33 000 and dropped the rest unsaid."""
-    await reach_objectives(client, services)
-    await client.click("Passer")
-    await client.click("Passer")
+    await reach_population(client, services)
     understood, asked = await client.send("environ 33 000 (recensement 2017), sûrement plus aujourd'hui")
     assert understood.text.replace("\u202f", " ") == ("➡️ Réponse retenue : 33 000.\nℹ️ Cette question ne garde pas de précision : "
                                "« recensement 2017 », « sûrement plus aujourd'hui » ne sont pas enregistrés.")
@@ -119,9 +113,7 @@ async def test_what_a_figure_is_said_with_is_said_not_kept(client, services):
 async def test_a_sum_is_its_total_and_a_figure_plus_words_asks_for_it(client, services):
     """"2 (le conseiller et moi) + Julie le mardi" at « Combien de personnes… ? » was "Je n'ai pas reconnu un
     nombre. Tapez-le en chiffres", which the 2 was."""
-    await reach_objectives(client, services)
-    await client.click("Passer")
-    await client.click("Passer")
+    await reach_population(client, services)
     refused, _ = await client.send("8 900 (la ville) + les communes associées")
     assert refused.text.replace("\u202f", " ") == (
         "⚠️ Vous avez écrit 8 900 + « les communes associées ». Cette question attend un seul nombre : tapez le "
