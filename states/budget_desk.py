@@ -206,7 +206,7 @@ class BudgetDesk:
             added.append({"label": label, "cents": line.cents, "use": use if section == RESOURCE or mixed else None,
                           "category": line.category.label if line.label else None})
         self.touch()
-        return [Reply("budget_added", {"lines": added}), *(self.resume() if from_guide else [self.summary()])]
+        return [Reply("budget_added", {"lines": added}), *self._end(from_guide)]
 
     def replace(self, key: int) -> list[Reply] | None:
         """« 🔁 Remplacer le montant »: the line typed like another gives it its amount."""
@@ -216,7 +216,7 @@ class BudgetDesk:
         self.repo.change_budget_line(self.project.id, self.user_id, row, cents=pending["amount"])
         self._pend(None)
         self.touch()
-        return self.resume() if pending.get("guide") else [self.summary()]
+        return self._end(pending.get("guide", False))
 
     def beside(self) -> list[Reply] | None:
         """« ➕ Ajouter une autre ligne »: the line typed like another is added beside it."""
@@ -239,7 +239,7 @@ class BudgetDesk:
             return None
         self.repo.change_budget_line(self.project.id, self.user_id, row, removed=True)
         self.touch()
-        return self._changed(from_guide)
+        return self._end(from_guide)
 
     def recategorize(self, key: int, from_guide: bool = False) -> Reply | None:
         """The other categories of the line's part (charges of its use, or resources), for it to move to."""
@@ -263,18 +263,19 @@ class BudgetDesk:
                                      label=category.label if named_after else None)
         self._pend(None)
         self.touch()
-        return self._changed(pending.get("guide", False))
+        return self._end(pending.get("guide", False))
 
-    def _changed(self, from_guide: bool) -> list[Reply]:
+    def _end(self, from_guide: bool) -> list[Reply]:
+        """Where entering, changing or cancelling a line ends: the guide's question it began at, or the summary."""
         return self.resume() if from_guide else [self.summary()]
 
     def _part_of(self, row: BudgetLineRow) -> list[Category]:
         return self.model.section("ressources" if row.section == RESOURCE else row.use)
 
-    def cancel(self) -> Reply | list[Reply]:
+    def cancel(self) -> list[Reply]:
         from_guide = (self.membership.budget_pending or {}).get("guide", False)
         self._pend(None)
-        return self.resume() if from_guide else self.summary()
+        return self._end(from_guide)
 
     def text(self, text: str) -> Outcome:
         """A typed label or amount for the line being entered or changed."""
@@ -296,7 +297,7 @@ class BudgetDesk:
                                          label=pending.get("label"), cents=pending.get("amount"))
         self._pend(None)
         self.touch()
-        return Outcome(self._changed(pending.get("guide", False)))
+        return Outcome(self._end(pending.get("guide", False)))
 
     # ---- helpers
 
@@ -311,7 +312,7 @@ class BudgetDesk:
                                   pending.get("label", category.label), pending["amount"], pending["use"])
         self._pend(None)
         self.touch()
-        return self.resume() if pending.get("guide") else [self.summary()]
+        return self._end(pending.get("guide", False))
 
     def _typed_at_alike(self, pending: dict[str, Any], text: str) -> Outcome:
         """"remplacer" or "ajouter" under « Remplacer le montant » and « Ajouter une autre ligne »."""
