@@ -595,6 +595,8 @@ class _Conversation:
     def _typed_answer(self, step: Step, question: Question, text: str, unseen: bool) -> Outcome:
         """A text typed at the question in course: a button's words, or its answer, recorded and said back."""
         meant = typed_button(question, text)
+        if meant == DEFER and question.kind is Kind.DATE and self._reads_as(question, text):
+            meant = None  # "pas encore, ce sera au conseil du 14 janvier": the date planned, which is asked
         stored = self.view.answers.get(question.id)
         if meant in (KEEP, CLEAR) and stored is not None and stored.status == ANSWERED:
             return self._typed(self._keep() if meant == KEEP else self._clear())
@@ -889,6 +891,14 @@ class _Conversation:
         except ParseError:
             return None
         return then
+
+    def _reads_as(self, question: Question, text: str) -> bool:
+        """Whether the text reads as an answer to the question."""
+        try:
+            parse_answer(question, text, self._today())
+        except ParseError:
+            return False
+        return True
 
     def _answered_later(self, question: Question, text: str) -> tuple[Question, Any] | None:
         """A question further in the step, shown and not answered yet, of a kind only its answer reads as (an

@@ -174,3 +174,21 @@ async def test_a_date_said_uncertain_is_kept_and_its_doubt_said_not_kept(client,
     said, _ = await client.send("le 18/03/2027, sous réserve")
     assert said.text == ("📅 Date retenue : jeudi 18 mars 2027.\nℹ️ Cette question ne garde pas de précision : « sous "
                          "réserve » n'est pas enregistré.")
+
+
+async def test_a_date_said_after_not_yet_is_the_planned_date_and_is_kept(client, services):
+    """"pas encore, ce sera au conseil municipal du 14 janvier" was « à compléter plus tard », the date typed lost:
+    the question asks for the planned date of a deliberation still to come."""
+    guide = services.guide
+    await reach_the_siret(client, services)
+    for typed in ("je ne sais pas encore", "97620 Chirongui", "M. Ali Moussa, président"):
+        replies = await client.send(typed)
+    assert question_in(guide, replies[-1]).id == "port_deliberation_date"
+    said, asked = await client.send("pas encore, ce sera au conseil municipal du 14 septembre")
+    assert said.text == "📅 Date retenue : mardi 14 septembre 2027."
+    assert question_in(guide, asked).id == "port_contribution"
+    assert current_values(services, "port_deliberation_date") == ["2027-09-14"]
+    await client.click("↩️ Retour")
+    said, asked = await client.send("je ne sais pas, je dois demander au maire")
+    assert "à compléter plus tard" in said.text
+    assert question_in(guide, asked).id == "port_contribution"
