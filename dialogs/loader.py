@@ -72,6 +72,14 @@ class LoadedGuide:
         return found
 
     @cached_property
+    def territory_count(self) -> Question | None:
+        """The count the project's territory may be said with at its creation (its population), if the guide has
+        one."""
+        territory = next((q for q in self.question_list if q.project_territory), None)
+        then = self.questions.get(territory.also_answers or "") if territory is not None else None
+        return then if then is not None and then.unit is not None else None
+
+    @cached_property
     def checks(self) -> list[Check]:
         return [check for stage in self.stages for check in stage.checks]
 
@@ -175,6 +183,8 @@ def _check(guide: Guide, files: dict[str, str]) -> None:
             for recalled in step.recall:
                 if recalled not in earlier or any(q.id == recalled for q in step.questions):
                     raise GuideError(f"{where}: steps.{step.id}.recall: {recalled!r} is not a question of an earlier step")
+    if len(territories := [q.id for q in earlier.values() if q.project_territory]) > 1:
+        raise GuideError(f"project_territory: {territories[1]!r} is the project's territory as {territories[0]!r} is")
     # Checks and checklists may name any question of the guide, earlier or later.
     labels: dict[str, str] = {}
     for stage in guide.stages:

@@ -179,6 +179,9 @@ class Question(Strict):
     # communes du Causse"), the details of a list ("2 agents, le local de l'ancienne perception"), the count
     # a short text ends with in its `unit` ("les 31 communes de la CC, environ 16 000 habitants").
     also_answers: Identifier | None = None
+    # The territory the project was given at its creation stands for this answer until one is typed (the documents
+    # print it); a count said there with it ("…, 3 200 habitants") answers its `also_answers`, as here.
+    project_territory: bool = False
     # What a whole number counts, as people say it after the figure ("habitants").
     unit: str | None = Field(default=None, pattern=r"^[a-zé]+$")
     # An earlier short text of the step whose answer may name one of this choice's options or of this decimal's
@@ -236,6 +239,8 @@ class Question(Strict):
             raise ValueError(f"question {self.id}: identifies is only for a short text naming someone or something")
         if self.also_answers is not None and not (self.kind is Kind.SHORT_TEXT or self.kind in CHOICE_KINDS):
             raise ValueError(f"question {self.id}: also_answers is only for a short text or a choice")
+        if self.project_territory and self.kind is not Kind.SHORT_TEXT:
+            raise ValueError(f"question {self.id}: project_territory is only for a short text")
         if self.unit is not None and self.kind is not Kind.INTEGER:
             raise ValueError(f"question {self.id}: unit is only for whole numbers")
         outside = [word for word, value in self.words.items()

@@ -363,11 +363,13 @@ class _Conversation:
             self.user, name, ref.id, ref.meta.version, self.engine.machines[ref.id].initial)
         self._loaded = (replace(self.user), replace(self.membership), replace(self.project))
         if (territory := territory_said(spoken(text))) is not None:  # "Nom du projet : … – Territoire : …"
+            territory, count = self._territory_counted(territory)
             self.project.territory = territory
             self._touch()
             self.membership.awaiting = CHOOSING_REFERENTIAL
             created = self.ui.notices.project_created.format(name=name, territory=territory)
-            return Outcome([Reply("notice", {"text": created}), self._referentials().choice()])
+            return Outcome([Reply("notice", {"text": created}), *self._count_noted(count),
+                            self._referentials().choice()])
         return Outcome([self._ask_territory(created=True)])
 
     def _setting_up(self, event: Event) -> Outcome:
@@ -413,13 +415,32 @@ class _Conversation:
         text = spoken(text)
         if (correction := corrected(text)) is not None:  # "pardon, je voulais dire…": the name just given
             return self._rename(correction)
+        territory, count = self._territory_counted(text)
         try:
-            self.project.territory = parse_title(text, territory=True)
+            self.project.territory = parse_title(territory, territory=True)
         except ParseError as error:
             return Outcome([self._invalid(error), self._ask_territory()])
         self._touch()
         self.membership.awaiting = CHOOSING_REFERENTIAL
-        return Outcome([self._referentials().choice()])
+        return Outcome([*self._count_noted(count), self._referentials().choice()])
+
+    def _territory_counted(self, text: str) -> tuple[str, tuple[Question, Any] | None]:
+        """"commune nouvelle de Val-de-Bonnieure, 3 200 habitants": the territory, and the count it was said with
+        for the question asking it (the population), not answered yet; the text and None otherwise."""
+        then = self.guide.territory_count
+        if then is None or self.view.status(then.id) == ANSWERED or (said := text_and_count(text, then.unit)) is None:
+            return text, None
+        try:
+            return said[0], (then, parse_answer(then, said[1], self._today()))
+        except ParseError:
+            return text, None
+
+    def _count_noted(self, count: tuple[Question, Any] | None) -> list[Reply]:
+        """The count a territory was said with, answered and said back."""
+        if count is None:
+            return []
+        then, value = count
+        return [self._answered_along(then, value, self.guide.step_of_question[then.id].id)]
 
     def _rename(self, correction: Correction) -> Outcome:
         """The project's name corrected while its territory is asked."""

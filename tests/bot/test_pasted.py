@@ -7,6 +7,7 @@ from store.models import Project
 from tests.bot.test_carrier_identity import reach_the_siret
 from tests.bot.test_conversation import create_project
 from tests.bot.test_meant_input import reach_objectives, reach_population, reach_stakes, versions
+from tests.support.telegram import FRANCE_SERVICES_RULES
 from tests.support.walk import question_in
 
 
@@ -121,6 +122,31 @@ async def test_a_sum_is_its_total_and_a_figure_plus_words_asks_for_it(client, se
     understood, _ = await client.send("8 900 + 314")
     assert understood.text == "➡️ Réponse retenue : 9214."
     assert versions(services, "population") == [9214]
+
+
+async def test_the_territory_given_at_creation_with_its_population_notes_the_count_apart(client, services):
+    """Val-de-Bonnieure: "commune nouvelle de Val-de-Bonnieure (Charente), 3200 habitants" as the new project's
+    territory was the territory printed ("…, 3200 habitants (3 200 habitants)"), and the population asked again."""
+    await client.send("/start")
+    await client.send("Maison France services de Val-de-Bonnieure")
+    noted, chosen = await client.send("commune nouvelle de Val-de-Bonnieure (Charente), 3200 habitants")
+    assert noted.text == "➡️ Réponse retenue pour « Combien d'habitants compte ce territoire ? » : 3200."
+    assert "Quelles règles suit" in chosen.text
+    created = await client.click(FRANCE_SERVICES_RULES)
+    assert "« Maison France services de Val-de-Bonnieure », commune nouvelle de Val-de-Bonnieure (Charente), selon" \
+        in created[0].text
+    with Session(services.database) as session:
+        assert session.query(Project.territory).scalar() == "commune nouvelle de Val-de-Bonnieure (Charente)"
+    assert versions(services, "population") == [3200]
+    await client.send("Marie Dupont")
+    await client.send("Chargée de mission")
+    await client.click("Mi-temps")
+    await client.click("Étape suivante")
+    await client.click("Cohésion sociale")
+    await client.click("Valider")
+    for _ in range(3):  # the stakes' details, the objectives, the territory
+        asked = await client.click("Passer")
+    assert question_in(services.guide, asked[-1]).id == "diag_demographie"
 
 
 async def test_a_territory_said_with_its_population_answers_both(client, services):
