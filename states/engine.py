@@ -895,7 +895,11 @@ class _Conversation:
             if question.also_answers is not None and error.params.get("ticked") and all(
                     number in named for number, _ in error.params.get("close", [])):
                 error = self._details_kept(question, text, error)
-        return Outcome([self._invalid(error, question), self._ask(question)])
+        described: list[Reply] = []
+        if question.kind is Kind.MULTI and error.params.get("ticked"):  # "…, et une permanence le mercredi à X"
+            described, _ = self._described_later(self.guide.step_of_question[question.id], question,
+                                                 self.membership.draft_choices, read_list(question, text).described)
+        return Outcome([self._invalid(error, question), *described, self._ask(question)])
 
     def _asked_if_yes(self, question: Question, text: str) -> Question | None:
         """The text question a yes shows next ("Qu'ont répondu les acteurs sondés ?"), not answered yet, when the

@@ -1226,6 +1226,22 @@ async def test_a_permanence_said_with_its_day_and_place_answers_where_it_is_held
     assert versions(services, "port_itinerance_lieux") == ["le jeudi matin à Bourmont"]
 
 
+async def test_where_a_permanence_is_held_is_kept_though_another_part_of_the_list_was_not_read(client, services):
+    """Val-de-Bonnieure: "un accueil ouvert à la mairie de Mansle, et une permanence le mercredi matin à
+    Saint-Angeau" ticked the itinérance, and the place it was said with was lost once the rest was tapped."""
+    await open_the_carrying_stage(client)
+    refused, kept, asked = await client.send("un accueil ouvert à la mairie de Mansle, et une permanence le mercredi "
+                                             "matin à Saint-Angeau")
+    assert "☑️ J'ai coché : Itinérance : permanences hors de la Maison." in refused.text
+    assert kept.text == ("➡️ Réponse retenue pour « Où les permanences itinérantes se tiendront-elles ? » : le "
+                         "mercredi matin à Saint-Angeau.")
+    assert question_in(services.guide, asked).id == "port_modes"
+    await client.click("Point fixe (un lieu d'accueil permanent)")
+    replies = await client.click("Valider")
+    assert question_in(services.guide, replies[-1]).id == "port_itinerance_frequence"
+    assert versions(services, "port_itinerance_lieux") == ["le mercredi matin à Saint-Angeau"]
+
+
 async def test_places_listed_after_an_option_s_description_go_on_with_it(client, services):
     """Mayotte: "…permanences dans les villages de Hamouro, Dapani et Mtsamoudou" refused "Dapani et Mtsamoudou"."""
     await open_the_carrying_stage(client)
