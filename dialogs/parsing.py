@@ -199,11 +199,14 @@ _NONE_COUNT_RE = re.compile(r"(?:aucun|aucune|aucun\w* encore|pas encore|pas un|
                             r"|jusqu'ici|jusqu'a present))?")
 
 
-# A count said in a sentence: "On en a visité une à Callac", "Nous en avons tenu 3 avec la CAF": the sentence's
-# start goes, and where or with whom after the number (the number is read alone).
+# A count said in a sentence: "On en a visité une à Callac", "Nous en avons tenu 3 avec la CAF", "on est 3200
+# habitants", "la commune compte 3 200 habitants": the sentence's start goes, and where or with whom after the
+# number (the number is read alone).
 _COUNT_LEAD_RE = re.compile(
-    r"\s*(?:(?:on|nous) en (?:a|avons)|j['’]en ai|il y en a|on en compte|nous en comptons)"
-    r"(?:\s+(?:d[ée]j[àa]|eu|fait|visit[ée]e?s?|rencontr[ée]e?s?|tenue?s?|organis[ée]e?s?|vue?s?|fait)\b)*\s+",
+    r"\s*(?:(?:(?:on|nous) en (?:a|avons)|j['’]en ai|il y en a|on en compte|nous en comptons)"
+    r"(?:\s+(?:d[ée]j[àa]|eu|fait|visit[ée]e?s?|rencontr[ée]e?s?|tenue?s?|organis[ée]e?s?|vue?s?|fait)\b)*"
+    r"|on est|nous sommes|il y a|(?:ça|ca|cela) fait|(?:la commune|le territoire|la communauté|la cc|elle|il) compte)"
+    r"\s+",
     re.IGNORECASE)
 _COUNT_DETAIL_RE = re.compile(r"\s+(?:[àa]|au|aux|avec|dont|chez)\s.*$", re.IGNORECASE | re.DOTALL)
 

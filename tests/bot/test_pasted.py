@@ -124,6 +124,14 @@ async def test_a_sum_is_its_total_and_a_figure_plus_words_asks_for_it(client, se
     assert versions(services, "population") == [9214]
 
 
+async def test_a_population_said_in_a_sentence_is_its_figure(client, services):
+    """Val-de-Bonnieure: "on est 3200 habitants" at « Combien d'habitants… ? » was "Je n'ai pas reconnu un nombre"."""
+    await reach_population(client, services)
+    asked, = await client.send("on est 3200 habitants")
+    assert question_in(services.guide, asked).id == "diag_demographie"
+    assert versions(services, "population") == [3200]
+
+
 async def test_the_territory_given_at_creation_with_its_population_notes_the_count_apart(client, services):
     """Val-de-Bonnieure: "commune nouvelle de Val-de-Bonnieure (Charente), 3200 habitants" as the new project's
     territory was the territory printed ("…, 3200 habitants (3 200 habitants)"), and the population asked again."""

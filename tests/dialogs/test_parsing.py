@@ -122,6 +122,12 @@ def test_parse_error_carries_key_and_params():
         ("Nous en avons tenu 3 avec la CAF", 3),
         ("Il y en a 12", 12),
         ("j'en ai visité aucune", 0),
+        # Val-de-Bonnieure: a count said as people say it, at « Combien d'habitants… ? »
+        ("on est 3200 habitants", 3200),
+        ("nous sommes environ 3 200 habitants à l'année", 3200),
+        ("il y a 3200 habitants", 3200),
+        ("la commune compte 3 200 habitants", 3200),
+        ("ça fait 3200 habitants en tout", 3200),
     ],
 )
 def test_parse_integer_accepts(text, expected):
@@ -154,7 +160,8 @@ def test_an_estimate_is_the_number_it_gives(text, expected):
     assert parse_integer(text) == expected
 
 
-@pytest.mark.parametrize("text", ["plus de 12 000", "moins de 500", "environ", "environ beaucoup"])
+@pytest.mark.parametrize("text", ["plus de 12 000", "moins de 500", "environ", "environ beaucoup",
+                                  "on est plus de 3 000", "il y a moins de 500 habitants"])
 def test_a_bound_or_a_word_alone_is_not_a_number(text):
     with raises_key("integer.invalid"):
         parse_integer(text)
