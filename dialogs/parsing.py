@@ -1759,12 +1759,21 @@ def _figure(question: Question, text: str, today: datetime.date | None) -> Any:
     return value
 
 
-_PLUS_RE = re.compile(r"(?<=\S)\s*\+\s*")
+# "2 + 1", "85 m2 plus un bureau à l'étage" ("plus" before a figure or what is counted, not "plus ou moins").
+_PLUS_RE = re.compile(r"(?<=\S)\s*\+\s*|\s+plus\s+(?=(?:un|une|des|le|la|les|l'|[0-9]))", re.IGNORECASE)
+
+
+def _unit(term: str) -> str | None:
+    """What a whole number is said to count ("m²" of "85 m2", "bureau à l'étage" of "un bureau à l'étage"), folded
+    and in the singular; None for a figure alone or no whole number."""
+    match = _INTEGER_RE.fullmatch(_SQUARE_METRES.sub("m²", _number_text(_digits_for_words(term))))
+    return fold(match["unit"]).rstrip(".").removesuffix("s") if match and match["unit"] else None
 
 
 def _sum(question: Question, text: str, today: datetime.date | None) -> Any:
     """"2 + 1" is 3, in the question's bounds; "2 (le conseiller et moi) + Julie le mardi" is refused, naming what
-    was added to the figure. None when the text is no figure plus something (nor a year: "2027 + 1")."""
+    was added to the figure, and so is "85 m2 + un bureau", which counts something else. None when the text is no
+    figure plus something (nor a year: "2027 + 1")."""
     terms = _PLUS_RE.split(without_asides(text).strip())
     if len(terms) < 2 or not all(terms) or _is_year(question):
         return None
@@ -1772,10 +1781,13 @@ def _sum(question: Question, text: str, today: datetime.date | None) -> Any:
         first = _figure(question, terms[0], today)
     except ParseError:
         return None
+    refused = ParseError("figure.added", first=terms[0], added=" + ".join(terms[1:]))
+    if any(_unit(term) not in (None, _unit(terms[0])) for term in terms[1:]):
+        raise refused
     try:
         added = [_figure(question, term, today) for term in terms[1:]]
     except ParseError:
-        raise ParseError("figure.added", first=terms[0], added=" + ".join(terms[1:])) from None
+        raise refused from None
     return _figure(question, _plain_decimal(first + sum(added)), today)
 
 

@@ -1175,6 +1175,21 @@ async def reach_in_stage_4(client, services, question_id: str) -> None:
         replies = await answer(client, asked, {}) if asked else await client.click("Étape suivante")
 
 
+async def test_a_surface_plus_an_office_asks_for_the_total_surface(client, services):
+    """Val-de-Bonnieure: "85 m2 + un bureau à l'étage" at « Quelle est la surface… ? » was kept as 86 m², the
+    office's article read as one more square metre; "environ 85 m2 plus un bureau…" was no number at all."""
+    await reach_in_stage_4(client, services, "tech_surface")
+    for typed in ("85 m2 + un bureau à l'étage", "environ 85 m2 plus un bureau à l'étage"):
+        refused, asked = await client.send(typed)
+        first = typed.partition(" + ")[0] if " + " in typed else "environ 85 m2"
+        assert refused.text == (f"⚠️ Vous avez écrit {first} + « un bureau à l'étage ». Cette question attend un seul "
+                                "nombre : tapez le total, en chiffres.")
+        assert question_in(services.guide, asked).id == "tech_surface"
+    assert versions(services, "tech_surface") == []
+    await client.send("97")
+    assert versions(services, "tech_surface") == [97]
+
+
 async def test_a_single_choice_naming_two_options_names_them_back(client, services):
     """Haute-Marne: "la fibre arrive en mars, pour l'instant ADSL à 8 méga" at « Quelle est la couverture numérique
     du territoire ? » was "Je n'ai pas reconnu…", though it names two of the options."""

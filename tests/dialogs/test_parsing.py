@@ -2219,6 +2219,24 @@ def test_a_figure_plus_words_asks_for_the_total():
     assert (refused.value.key, refused.value.params) == ("figure.added", {"first": "2", "added": "Julie le mardi"})
 
 
+@pytest.mark.parametrize(("text", "first", "added"), [
+    ("85 m2 + un bureau à l'étage", "85 m2", "un bureau à l'étage"),
+    ("environ 85 m2 plus un bureau à l'étage", "environ 85 m2", "un bureau à l'étage"),
+    ("85 m2 + 2 bureaux", "85 m2", "2 bureaux")])
+def test_a_figure_plus_what_counts_something_else_asks_for_the_total(text, first, added):
+    """Val-de-Bonnieure: "85 m2 + un bureau à l'étage" at « Quelle est la surface… ? » was 86 m², the office's
+    article read as one more square metre."""
+    with pytest.raises(ParseError) as refused:
+        parse_answer(_question(Kind.INTEGER, min=1), text)
+    assert (refused.value.key, refused.value.params) == ("figure.added", {"first": first, "added": added})
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("2 agents + 1 agent", 3), ("80 m² + 15 m2", 95), ("2 plus 1", 3), ("1500 plus ou moins", 1500)])
+def test_a_sum_of_the_same_things_is_its_total(text, value):
+    assert parse_answer(_question(Kind.INTEGER, min=0), text) == value
+
+
 @pytest.mark.parametrize("text", ["2 +", "Julie + 2", "2027 + 1"])
 def test_what_is_no_sum_is_refused_as_before(text):
     question = _question(Kind.INTEGER, min=2000, max=2100) if text == "2027 + 1" else _question(Kind.INTEGER, min=0)
