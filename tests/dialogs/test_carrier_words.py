@@ -1,4 +1,4 @@
-"""A commune carrying its Maison, said in a DGS's own words at stage 3's choices."""
+"""A commune carrying its Maison, said in a DGS's own words at the choices of stages 3 and 4."""
 from __future__ import annotations
 
 import pytest
@@ -18,3 +18,9 @@ GUIDE = load_guide()
 ])
 def test_a_carrier_s_words_are_the_option_they_mean(question, typed, answer):
     assert parse_answer(GUIDE.questions[question], typed) == answer
+
+
+@pytest.mark.parametrize(("typed", "answer"), [("en plein bourg", "dans_bourg_centre"),
+                                               ("au bourg, à côté de l'église", "dans_bourg_centre")])
+def test_the_place_said_as_a_dgs_says_it_is_the_option_it_means(typed, answer):
+    assert parse_answer(GUIDE.questions["tech_localisation"], typed) == answer
