@@ -1716,10 +1716,11 @@ def mentions(text: str, words: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", fold(text)) is not None
 
 
-# "Une fois par semaine, comme je l'ai dit": a clause pointing at what was said before, which the dossier's reader
-# never saw; the answer stands without it.
+# "Une fois par semaine, comme je l'ai dit", "rampe prévue (voir plus haut)": a clause pointing at what was said
+# before, which the dossier's reader never saw; the answer stands without it.
 _AS_SAID = (r"(?:comme (?:je l'ai|on l'a|je vous l'ai|d[ée]j[àa]) dit|comme dit (?:plus haut|avant|pr[ée]c[ée]demment)"
-            r"|comme indiqu[ée] (?:plus haut|avant|pr[ée]c[ée]demment)|je l'ai d[ée]j[àa] dit)")
+            r"|comme indiqu[ée] (?:plus haut|avant|pr[ée]c[ée]demment)|je l'ai d[ée]j[àa] dit"
+            r"|(?:voir|cf\.?) (?:plus haut|ci-dessus|au-dessus|pr[ée]c[ée]demment))")
 _AS_SAID_RE = re.compile(rf"^\s*{_AS_SAID}\s*[,:;]\s*|[\s,;(–—-]*\b{_AS_SAID}\b\)?\s*(?=[.!]?\s*$)", re.IGNORECASE)
 
 

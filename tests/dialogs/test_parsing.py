@@ -1278,7 +1278,9 @@ def test_an_answer_pointing_at_another_is_asked_in_words(text):
 @pytest.mark.parametrize(("text", "answer"), [
     ("Une fois par semaine, comme je l'ai dit.", "Une fois par semaine."),
     ("Une fois par semaine (comme dit plus haut)", "Une fois par semaine"),
-    ("Comme je l'ai dit, une fois par semaine", "Une fois par semaine")])
+    ("Comme je l'ai dit, une fois par semaine", "Une fois par semaine"),
+    ("parking devant la mairie, rampe prévue (voir plus haut)", "parking devant la mairie, rampe prévue"),
+    ("Rampe prévue, cf. ci-dessus.", "Rampe prévue.")])
 def test_a_pointer_at_what_was_said_before_is_left_out_of_the_answer(text, answer):
     """The dossier's reader never saw what was said before: "comme je l'ai dit" would point at nothing."""
     assert parse_answer(_question(Kind.LONG_TEXT), text) == answer
