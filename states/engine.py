@@ -1159,7 +1159,8 @@ class _Conversation:
                 return then.kind in TYPED_KINDS and question.id in {leaf.question for leaf in leaves(then.when)}
         elif (question.kind in (Kind.CHOICE, Kind.MULTI) and (said := with_other(question, text)) is not None
               and not names_nothing(said[1])):
-            if question.kind is Kind.MULTI and (ticked := self._ticked_further(step, question, *said)) is not None:
+            if question.kind is Kind.MULTI and (
+                    ticked := self._ticked_further(step, question, *said, text)) is not None:
                 return ticked
 
             def takes(then: Question) -> bool:
@@ -1209,12 +1210,14 @@ class _Conversation:
         replies = self._named_along(passed, rest, outcome.replies)
         return Outcome([Reply("understood", understood), *notes, *self._ticked_along(passed, rest, replies)])
 
-    def _ticked_further(self, step: Step, question: Question, value: list[str], words: str) -> Outcome | None:
+    def _ticked_further(self, step: Step, question: Question, value: list[str], words: str,
+                        text: str) -> Outcome | None:
         """"la visio avec la CAF, 2 postes en libre accès, une imprimante-scanner" at « Quelles solutions d'accès
         numérique… ? »: words that would be its « Autre » but are the options of the list asked right after it
         (« Quels équipements informatiques… ? »), not answered yet. This list is answered without them, and they are
-        ticked there for the user to complete and validate; words saying more than those options stay the « Autre ».
-        None otherwise, and nothing is recorded."""
+        ticked there for the user to complete and validate, what the list said besides its options ("avec la CAF")
+        said not kept; words saying more than those options stay the « Autre ». None otherwise, and nothing is
+        recorded."""
         kept = [option for option in value if option != OTHER]
         if not kept or self._partner:
             return None
@@ -1226,16 +1229,18 @@ class _Conversation:
                 or not (read := read_list(then, words)).chosen or read.unknown or read.details or read.described \
                 or OTHER in read.chosen:
             return None  # "une box 4G en secours" says more than an option there: this list's « Autre »
+        unkept = [detail for detail in self._list_said(question, text)[0] or [] if detail != words]
         replies = self._answer(question, kept)
         if self._recorded != question.id or self._question_for_buttons() is not then:  # not asked after all
-            return Outcome([Reply("understood", {"answer": self._display(question, kept), "unkept": [words]}),
-                            *replies])
+            return Outcome([Reply("understood", {"answer": self._display(question, kept),
+                                                 "unkept": in_typed_order(text, [*unkept, words])}), *replies])
         self.membership.draft_question = then.id
         self.membership.draft_choices = [option.id for option in then.options if option.id in read.chosen]
         self._touch()
         notice = self.ui.notices.ticked_next.format(items=f"« {words} »")
-        return Outcome([Reply("understood", {"answer": self._display(question, kept)}),
-                        Reply("notice", {"text": notice}), *replies[:-1], self._ask(then)])
+        understood = {"answer": self._display(question, kept)} | ({"unkept": unkept} if unkept else {})
+        return Outcome([Reply("understood", understood), Reply("notice", {"text": notice}), *replies[:-1],
+                        self._ask(then)])
 
     def _named_along(self, passed: list[Question], text: str, replies: list[Reply]) -> list[Reply]:
         """The short text passed over for a later date and asked next (the referent's name): what the words say

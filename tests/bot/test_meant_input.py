@@ -1210,7 +1210,8 @@ async def test_the_items_of_the_list_asked_next_are_ticked_there_not_kept_as_ano
     replies = await client.send("la visio, 2 ordinateurs et une imprimante")
     assert [reply.text for reply in replies[:2]] == [
         "➡️ Réponse retenue : Visioconférence.",
-        "ℹ️ « 2 ordinateurs et une imprimante » : cochés à la question suivante, à compléter puis valider."]
+        "ℹ️ À la question suivante, j'ai coché « 2 ordinateurs et une imprimante » : complétez si besoin, puis "
+        "validez."]
     assert versions(services, "tech_solution") == [["visio"]]
     asked = replies[-1]
     assert question_in(services.guide, asked).id == "tech_equipements"
@@ -1225,6 +1226,21 @@ async def test_the_items_of_the_list_asked_next_are_ticked_there_not_kept_as_ano
     replies = await client.send("la visio, 2 ordinateurs et une imprimante")
     assert replies[0].text == ("➡️ Réponse retenue : Visioconférence, Autre.\n📝 Et à « Quelle autre solution ? », "
                                "j'ai noté : 2 ordinateurs et une imprimante.")
+
+
+async def test_appointments_by_video_and_a_self_service_computer_are_the_visio_and_a_computer_ticked_next(
+        client, services):
+    """Val-de-Bonnieure: "des rendez-vous en visio avec la CAF et la CPAM, et un poste en libre-service" was
+    "Je n'ai pas reconnu…" for each part; with whom the appointments are is said not kept."""
+    await reach_in_stage_4(client, services, "tech_solution")
+    understood, ticked, asked = await client.send("des rendez-vous en visio avec la CAF et la CPAM, et un poste en "
+                                                  "libre-service")
+    assert understood.text == ("➡️ Réponse retenue : Visioconférence.\nℹ️ Cette question ne garde pas de précision : "
+                               "« avec la CAF et la CPAM » n'est pas enregistré.")
+    assert ticked.text == ("ℹ️ À la question suivante, j'ai coché « un poste en libre-service » : complétez si "
+                           "besoin, puis validez.")
+    assert question_in(services.guide, asked).id == "tech_equipements" and "☑️ Postes informatiques" in asked.labels
+    assert versions(services, "tech_solution") == [["visio"]]
 
 
 async def test_a_permanence_said_with_its_day_and_place_answers_where_it_is_held(client, services):
