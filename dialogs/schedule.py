@@ -169,6 +169,41 @@ _CLOSED_BEFORE_RE = re.compile(rf"\bfermee?s? +(?:le +|les +)?(?P<day>{_DAY})\b"
 _CLOSED_WORD_RE = re.compile(r"\bfermee?s?\b")
 
 
+# "…, plus le mardi et jeudi 14h-17h", "le mardi 14h-17h en plus": hours added to the day's given before, not put
+# in their place (folded; said before the next days, or with their hours).
+_ADDING_AFTER_RE = re.compile(r"(?<!en)(?<!de)[\s,;]+(?:plus|et aussi|ainsi que)$")
+_ADDING_RE = re.compile(r"[\s,;]*\b(?:en plus|de plus|aussi|egalement)\b")
+# "fermé le mercredi matin (permanence à Saint-Angeau)", "le vendredi après-midi fermé": a half-day closed, of
+# the hours given before (folded, "fermé le mercredi" already turned into "mercredi ferme").
+_HALF_CLOSED_RE = re.compile(r"(?:ferme\s+(?:le\s+|l')?(?P<half>matin|apres[- ]midi|soir)"
+                             r"|(?P<half_first>matin|apres[- ]midi|soir)\s+ferme)\s*(?:\((?P<why>[^()]+)\))?")
+NOON, LUNCH_END, EVENING = 12 * 60, 14 * 60, 18 * 60
+
+
+def _without_half(ranges: list[list[int]], half: str) -> list[list[int]]:
+    """A day's ranges less a half-day: "9h-12h30" less the morning is none, "9h-17h" 12h-17h, "9h-17h" less the
+    afternoon 9h-12h."""
+    kept = []
+    for low, high in ranges:
+        if half == "matin":
+            if not (low < NOON and high <= LUNCH_END):  # a morning's session goes whole
+                kept.append([max(low, NOON), high])
+        elif low < (cut := EVENING if half == "soir" else NOON):
+            kept.append([low, high] if high <= (LUNCH_END if cut == NOON else cut) else [low, cut])
+    return kept
+
+
+def _merged(ranges: list[list[int]], more: list[list[int]]) -> list[list[int]]:
+    """A day's ranges with more added, in order, overlapping ones joined."""
+    joined: list[list[int]] = []
+    for low, high in sorted(ranges + more):
+        if joined and low <= joined[-1][1]:
+            joined[-1][1] = max(joined[-1][1], high)
+        else:
+            joined.append([low, high])
+    return joined
+
+
 def _days(head: str) -> list[str]:
     """The weekdays a line's head names: "du lundi au vendredi" is five."""
     named = [WEEKDAYS.index(day.rstrip("s")) for day in _DAY_RE.findall(head)]
@@ -201,14 +236,30 @@ def parse_week(text: str) -> Week | None:
         return None  # hours before any day: they are the day asked's, "lundi" in them or not
     week = Week({}, {})
     ranges: list[list[int]] = []
+    adding = False
     for head, following in zip(heads, [*heads[1:], None]):
         end = following.start() if following else None
         hours, typed = (said[head.end():end].strip(" :,;.\t\n") for said in (folded, text))
+        days, added, adding = _days(head.group()), adding, False
+        if following and (more := _ADDING_AFTER_RE.search(hours)) is not None:  # "9h-12h30, plus" then "le mardi"
+            hours, typed, adding = hours[:more.start()], typed[:more.start()], True
+        if (more := _ADDING_RE.search(hours)) is not None:  # "14h-17h30 en plus"
+            hours, typed = (said[:more.start()] + said[more.end():] for said in (hours, typed))
+            added = True
         if not hours:
             continue  # "Dimanche⇥⇥" in a pasted table, "comme lundi": no hours said for it
+        if (closed := _HALF_CLOSED_RE.fullmatch(hours)) is not None:
+            half = closed["half"] or closed["half_first"]
+            if any(day not in week.hours for day in days):
+                raise ParseError("time_ranges.day", day=next(day for day in days if day not in week.hours),
+                                 typed=typed)
+            week.hours.update({day: _without_half(week.hours[day], half) for day in days})
+            if closed["why"]:  # "(permanence à Saint-Angeau)": where the team is meanwhile, for the planning
+                why = typed[closed.start("why"):closed.end("why")].strip()
+                week.around.update(dict.fromkeys(days, (why, [why])))
+            continue
         if _RANGE_RE.search(_fold(hours)):
             hours = _CLOSED_WORD_RE.sub(" ", hours)  # "Mardi⇥9h-12h⇥fermé": its afternoon's cell
-        days = _days(head.group())
         try:
             ranges = ranges if week.hours and same_hours_as(hours) == "" else parse_time_ranges(hours)  # "idem"
         except ParseError as error:
@@ -216,7 +267,7 @@ def parse_week(text: str) -> Week | None:
                 raise ParseError("time_ranges.day", day=days[0], typed=typed) from error
             ranges = among[0]
             week.around.update(dict.fromkeys(days, (typed, among[1])))
-        week.hours.update(dict.fromkeys(days, ranges))
+        week.hours.update({day: _merged(week.hours.get(day, []), ranges) if added else ranges for day in days})
     return week if week.hours else None
 
 

@@ -202,6 +202,24 @@ async def test_a_week_said_in_a_sentence_fills_each_day(client, services):
     assert question_in(services.guide, asked).id == "tech_planning"
 
 
+async def test_hours_added_to_some_days_and_a_morning_closed_are_read_as_the_week_they_make(client, services):
+    """Val-de-Bonnieure: "…9h-12h30, plus le mardi et jeudi après-midi 14h-17h30" lost Tuesday's morning and kept
+    « plus » as every day's place; "fermé le mercredi matin (permanence à Saint-Angeau)" refused the week."""
+    await reach_monday(client)
+    said, kept, asked = await client.send(
+        "du lundi au vendredi 9h-12h30, plus le mardi et jeudi après-midi 14h-17h30, fermé le mercredi matin "
+        "(permanence à Saint-Angeau)")
+    assert said.text.replace("\u202f", " ") == (
+        "🕘 Horaires retenus :\n• Lundi : 9 h – 12 h 30\n• Mardi : 9 h – 12 h 30, 14 h – 17 h 30\n• Mercredi : fermé\n"
+        "• Jeudi : 9 h – 12 h 30, 14 h – 17 h 30\n• Vendredi : 9 h – 12 h 30")
+    assert kept.text == ("ℹ️ Notés jour par jour à « Comment organiserez-vous le planning de la Maison ? », hors des "
+                         "horaires : « permanence à Saint-Angeau ».")
+    assert versions(services, "tech_horaires_mardi") == [[[540, 750], [840, 1050]]]
+    assert versions(services, "tech_horaires_mercredi") == [[]]
+    assert versions(services, "tech_planning") == ["Mercredi : permanence à Saint-Angeau"]
+    assert question_in(services.guide, asked).id == "tech_horaires_samedi"
+
+
 async def test_a_week_with_a_day_not_read_records_nothing_and_names_the_day(client, services):
     await reach_monday(client)
     refused, asked = await client.send("Lundi 9h-12h\nMardi sur rendez-vous")

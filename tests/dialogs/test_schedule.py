@@ -105,6 +105,44 @@ def test_a_weeks_hours_typed_at_once_are_read_day_by_day(text, week):
     assert (read.hours if read else None) == week and not (read and read.around)
 
 
+MORNING_LATE, AFTERNOON_LATE = [540, 750], [840, 1050]  # 9h-12h30, 14h-17h30
+
+
+@pytest.mark.parametrize(("text", "week"), [
+    # Val-de-Bonnieure: Tuesday lost its morning, and « plus » was kept as the words around every day's hours
+    ("du lundi au vendredi 9h-12h30, plus le mardi et jeudi après-midi 14h-17h30",
+     dict.fromkeys(["lundi", "mercredi", "vendredi"], [MORNING_LATE])
+     | dict.fromkeys(["mardi", "jeudi"], [MORNING_LATE, AFTERNOON_LATE])),
+    ("du lundi au vendredi 9h-12h30, le mardi et le jeudi 14h-17h30 en plus",
+     dict.fromkeys(["lundi", "mercredi", "vendredi"], [MORNING_LATE])
+     | dict.fromkeys(["mardi", "jeudi"], [MORNING_LATE, AFTERNOON_LATE])),
+    ("du lundi au vendredi 9h-17h, le mercredi 9h-12h", dict.fromkeys(["lundi", "mardi", "jeudi", "vendredi"],
+                                                                      [[540, 1020]]) | {"mercredi": [MORNING]}),
+    # a half-day closed, said after the days' hours
+    ("du lundi au vendredi 9h-12h 14h-17h, fermé le mercredi matin",
+     dict.fromkeys(["lundi", "mardi", "jeudi", "vendredi"], [MORNING, AFTERNOON]) | {"mercredi": [AFTERNOON]}),
+    ("du lundi au vendredi 9h-12h 14h-17h, le vendredi après-midi fermé",
+     dict.fromkeys(["lundi", "mardi", "mercredi", "jeudi"], [MORNING, AFTERNOON]) | {"vendredi": [MORNING]}),
+    ("du lundi au vendredi 9h-17h, fermé le mercredi après-midi",
+     dict.fromkeys(["lundi", "mardi", "jeudi", "vendredi"], [[540, 1020]]) | {"mercredi": [[540, 720]]})])
+def test_hours_added_to_a_day_or_a_half_day_closed_change_the_hours_given_before(text, week):
+    read = parse_week(text)
+    assert read.hours == week and not read.around
+
+
+def test_why_a_half_day_is_closed_is_kept_for_the_planning():
+    read = parse_week("du lundi au vendredi 9h-12h30, plus le mardi et jeudi après-midi 14h-17h30, fermé le "
+                      "mercredi matin (permanence à Saint-Angeau)")
+    assert read.hours["mercredi"] == [] and read.hours["mardi"] == [MORNING_LATE, AFTERNOON_LATE]
+    assert read.around == {"mercredi": ("permanence à Saint-Angeau", ["permanence à Saint-Angeau"])}
+
+
+def test_a_half_day_closed_of_a_day_without_hours_is_named():
+    with pytest.raises(ParseError) as refused:
+        parse_week("lundi 9h-12h, fermé le mercredi matin")
+    assert refused.value.params["day"] == "mercredi"
+
+
 def test_a_bus_tour_is_read_for_its_hours_and_its_places_set_apart_as_typed():
     """"Lundi : Lormes 9h-12h, Brassy 14h-16h30": a France services bus says where it stops with its hours."""
     read = parse_week("Lundi : Lormes 9h-12h, Brassy 14h-16h30\nMardi\t9h-12h à Châtillon-en-Bazois\n"
