@@ -160,7 +160,7 @@ def same_hours_as(text: str) -> str | None:
 
 # The days a line of a week's hours starts with: "lundi", "le samedi", "du lundi au vendredi", "lundi-vendredi",
 # "lundi, mardi et jeudi" (folded).
-_DAY = "(?:" + "|".join(WEEKDAYS) + ")s?"
+_DAY = "(?:(?:" + "|".join(WEEKDAYS) + ")s?|week-?ends?)"  # "fermé le week-end": Saturday and Sunday
 _DAYS_RE = re.compile(rf"(?:\b(?:du|le|les)\s+)?\b{_DAY}\b(?:\s*(?:,|et|au|a|-)\s*(?:le\s+)?\b{_DAY}\b)*")
 _DAY_RE = re.compile(rf"\b{_DAY}\b")
 _SPAN_RE = re.compile(r"\s(?:au|a)\s|-")
@@ -205,8 +205,11 @@ def _merged(ranges: list[list[int]], more: list[list[int]]) -> list[list[int]]:
 
 
 def _days(head: str) -> list[str]:
-    """The weekdays a line's head names: "du lundi au vendredi" is five."""
-    named = [WEEKDAYS.index(day.rstrip("s")) for day in _DAY_RE.findall(head)]
+    """The weekdays a line's head names: "du lundi au vendredi" is five, "le week-end" two."""
+    said = _DAY_RE.findall(head)
+    if any(day.startswith("week") for day in said):
+        return [WEEKDAYS[5], WEEKDAYS[6]] if len(said) == 1 else []
+    named = [WEEKDAYS.index(day.rstrip("s")) for day in said]
     if len(named) == 2 and _SPAN_RE.search(head[head.index(WEEKDAYS[named[0]]):]) and named[0] < named[1]:
         named = list(range(named[0], named[1] + 1))
     return [WEEKDAYS[day] for day in named]

@@ -218,6 +218,10 @@ async def test_hours_added_to_some_days_and_a_morning_closed_are_read_as_the_wee
     assert versions(services, "tech_horaires_mercredi") == [[]]
     assert versions(services, "tech_planning") == ["Mercredi : permanence à Saint-Angeau"]
     assert question_in(services.guide, asked).id == "tech_horaires_samedi"
+    said, asked = await client.send("fermé le week-end")
+    assert said.text == "🕘 Horaires retenus :\n• Samedi : fermé\n• Dimanche : fermé"
+    assert versions(services, "tech_horaires_dimanche") == [[]]
+    assert question_in(services.guide, asked).id == "tech_animation"  # the planning holds Wednesday's line
 
 
 async def test_a_week_with_a_day_not_read_records_nothing_and_names_the_day(client, services):

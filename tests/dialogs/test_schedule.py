@@ -98,6 +98,10 @@ MORNING, AFTERNOON = [540, 720], [840, 1020]
      dict.fromkeys(["lundi", "mardi", "vendredi"], [AFTERNOON]) | {"samedi": [MORNING]}),
     ("Mardi à jeudi : 9h-12h", dict.fromkeys(["mardi", "mercredi", "jeudi"], [MORNING])),
     ("Lundi : fermé le matin, 14h-17h", {"lundi": [AFTERNOON]}),
+    ("fermé le week-end", {"samedi": [], "dimanche": []}),  # Val-de-Bonnieure, at « Samedi : … »
+    ("du lundi au vendredi 9h-12h, le week-end fermé", dict.fromkeys(["lundi", "mardi", "mercredi", "jeudi",
+                                                                     "vendredi"], [MORNING])
+     | {"samedi": [], "dimanche": []}),
     ("9h-12h 14h-17h", None), ("comme lundi", None), ("pareil que lundi", None),  # one day's hours
     ("9h-12h, sauf le lundi", None)])  # hours before any day: the day asked's, refused there as before
 def test_a_weeks_hours_typed_at_once_are_read_day_by_day(text, week):
