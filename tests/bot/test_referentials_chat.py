@@ -99,7 +99,7 @@ async def test_a_rule_to_confirm_says_so_wherever_its_state_is_told(client, serv
            tech_horaires_samedi=[], tech_horaires_dimanche=[])
     summary = (await client.send("/dossier"))[0].text
     assert ("❌ Exigence · Ouverte au moins cinq jours par semaine (règle à confirmer avec votre Préfecture) : "
-            "La Maison ouvrira 4 jour(s) par semaine") in summary
+            "Jours d'ouverture prévus par semaine : 4 ;") in summary
     stage = services.engine.referentials["france_services"].guide.stages[3]
     done = services.renderer.html(Reply("stage_done", {
         "order": 4, "title": stage.title, "total": 1, "done": 1, "deferred": 0, "checks": [{

@@ -101,7 +101,7 @@ async def test_a_nonconformant_project_sees_exactly_what_is_not_met(client, serv
     unmet = {check.id for check in guide.checks if f"❌ {check.title}" in report.text}
     assert unmet == expected
     for reason in [
-        "1 opérateur(s) retenu(s) avec leurs services définis ; il en faut au moins 2.",
+        "Opérateurs retenus avec leurs services définis : 1 ; il en faut au moins 2.",
         "il manque : Mise en relation des usagers avec les opérateurs, Identification de situations à signaler",
         "Ouverture prévue : 23 h 30 par semaine", "Il manque dans l'aménagement du local : Espace confidentiel.",
         "Le dossier serait parti avant votre premier contact avec le référent",

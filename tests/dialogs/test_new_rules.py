@@ -96,8 +96,8 @@ def test_the_functions_fte_no_more_than_the_staff(guide):
     functions = {"equipe_fonctions": "Accueil, Coordination", "equipe_etp_accueil": "1"}
     assert state(guide, check, answers(guide, **functions, equipe_nombre_personnes="2"))[0] is State.PENDING
     over = answers(guide, **functions, equipe_etp_coordination="1,5", equipe_nombre_personnes="2")
-    assert state(guide, check, over) == (State.NOT_MET, "Les fonctions comptent 2,5 ETP pour 2 personne(s) : une "
-                                                        "personne fait au plus un temps plein. Vérifiez les ETP de "
+    assert state(guide, check, over) == (State.NOT_MET, "Les fonctions comptent 2,5 ETP, pour une équipe de 2 : "
+                                                        "une personne fait au plus un temps plein. Vérifiez les ETP de "
                                                         "chaque fonction et le nombre de personnes.")
     fits = answers(guide, **functions, equipe_etp_coordination="0,5", equipe_nombre_personnes="2")
     assert state(guide, check, fits)[0] is State.SATISFIED

@@ -127,7 +127,7 @@ def test_the_same_two_operators_meet_the_2016_fiche_but_not_france_services(msap
 @pytest.mark.parametrize("typed, expected, said", [
     ({}, State.PENDING, None),
     ({"fs_conseillers": "Conseiller 1", "fs_forme_conseiller_1": "oui"}, State.NOT_MET,
-     "1 conseiller(s) France services prévu(s) ; il en faut au moins 2."),                # one agent, trained
+     "Conseillers France services prévus : 1 ; il en faut au moins 2."),                # one agent, trained
     ({"fs_conseillers": "Conseiller 1, Conseiller 2", "fs_forme_conseiller_1": "oui",
       "fs_forme_conseiller_2": "oui"}, State.SATISFIED, None),                            # two trained agents
     ({"fs_conseillers": "Conseiller 1, Conseiller 2"}, State.PENDING, None),              # training not said yet
@@ -137,7 +137,7 @@ def test_the_same_two_operators_meet_the_2016_fiche_but_not_france_services(msap
     ({"fs_conseillers": "1, 2, 3", "fs_forme_conseiller_1": "oui", "fs_forme_conseiller_2": "oui",
       "fs_forme_conseiller_3": "-"}, State.NOT_MET,
      "Formation avant l'ouverture pas encore prévue pour : Conseiller 3."),
-    ({"fs_conseillers": "-"}, State.NOT_MET, "0 conseiller(s) France services prévu(s) ; il en faut au moins 2."),
+    ({"fs_conseillers": "-"}, State.NOT_MET, "Conseillers France services prévus : 0 ; il en faut au moins 2."),
 ])
 def test_at_least_two_conseillers_trained_before_opening(fs, typed, expected, said):
     got, reason = state(fs, "fs_check_conseillers", answers(fs, **typed))
@@ -293,7 +293,7 @@ def test_open_on_five_days_a_week_to_confirm(fs):
     closed = answers(fs, **week, tech_horaires_vendredi="fermé", tech_horaires_samedi="fermé",
                      tech_horaires_dimanche="fermé")
     assert state(fs, "fs_check_cinq_jours", closed) == (
-        State.NOT_MET, "La Maison ouvrira 4 jour(s) par semaine ; une France services en ouvrirait au moins 5.")
+        State.NOT_MET, "Jours d'ouverture prévus par semaine : 4 ; une France services ouvre au moins 5 jours.")
     opened = answers(fs, **week, tech_horaires_vendredi="14h-17h", tech_horaires_samedi="fermé",
                      tech_horaires_dimanche="-")
     assert state(fs, "fs_check_cinq_jours", opened)[0] is State.SATISFIED
