@@ -18,6 +18,7 @@ from dialogs.dossier_model import DossierSources, PerOption, evidence_fields
 from dialogs.choices import options_named
 from dialogs.folding import fold
 from dialogs.formatting import french_list, lower_first, upper_first
+from dialogs.parsing import text_and_count
 from dialogs.loader import LoadedGuide
 from dialogs.referential_model import ReferentialFile
 from dialogs.referentials import Referential
@@ -99,7 +100,7 @@ class _Builder:
             referential=docs.referential.format(source=header.source, referential=self.referential.name,
                                                 version=header.version),
             label=label_view(self.referential),
-            project=upper_first(self.project.name), territory=self.project.territory or "", a=self.a,
+            project=upper_first(self.project.name), territory=self.territory(), a=self.a,
             carrier=carrier, leader=self.a.text(self.src.leader.name),
             leader_function=self.a.text(self.src.leader.function),
             missing=missing, partners=partners, operators_rule=self.operators_rule(),
@@ -112,6 +113,13 @@ class _Builder:
             checklist=build_checklist(self.guide, self.answers, self.repo, self.project_id, self.budget,
                                       self.zone),
         )
+
+    def territory(self) -> str:
+        """The project's territory; a count it was given with at creation, before that count was noted apart ("…,
+        3200 habitants"), left to the answer holding it once given: the documents say it once."""
+        territory, then = self.project.territory or "", self.guide.territory_count
+        said = text_and_count(territory, then.unit) if then is not None and then.id in self.values else None
+        return said[0] if said else territory
 
     # ---- what is missing
 

@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import update
 
 from dialogs.budget import Plan, project_budget
 from dialogs.checks import ANSWERED, evaluate
@@ -17,6 +18,7 @@ from dossier.model import RequirementCount
 from dossier.pdf import render_convention_pdf, render_dossier_pdf
 from dossier.view import _Builder, build_dossier, check_view, conformity_fields
 from dossier.word import render_convention_docx, render_dossier_docx
+from store.models import Project
 from store.repo import Repository
 from tests.bot.test_budget_typed import reach
 from tests.bot.test_conversation import create_project
@@ -263,6 +265,32 @@ async def test_names_and_table_cells_typed_in_lowercase_start_with_a_capital_in_
         # No budget entered yet: nothing says there is no investment, nor a subsidy of 0 €.
         assert "Aucunecharged'investissement" not in text and squash("Charges d'investissement : ___") in text
         assert re.search(r"Labellisation\([^)]*\)Fonctionnement_{3}", text)
+
+
+async def test_a_territory_stored_with_its_population_prints_the_population_once(client, services):
+    """Val-de-Bonnieure, created before the count given with the territory was noted apart: "…(Charente), 3200
+    habitants (3200 habitants)" in the request letter."""
+    await create_project(client, "Maison France services de Val-de-Bonnieure", "Val-de-Bonnieure (Charente)")
+    with services.database.begin() as connection:
+        connection.execute(update(Project).values(territory="commune nouvelle de Val-de-Bonnieure (Charente), 3200 "
+                                                            "habitants"))
+    assert build(services, draft=True).territory.endswith("3200 habitants")  # no population given: kept whole
+    await client.send("/conformite")
+    await client.send("/menu")
+    await client.click("1. Établir un diagnostic pour définir le projet")
+    await client.send("Marie Dupont, chargée de mission")
+    await client.click("Mi-temps")
+    await client.click("Étape suivante")
+    await client.click("Cohésion sociale")
+    await client.click("Valider")
+    for _ in range(3):
+        await client.click("Passer")
+    await client.send("3200")
+    dossier = build(services, draft=True)
+    assert dossier.territory == "commune nouvelle de Val-de-Bonnieure (Charente)"
+    text = squash("\n".join(page_texts(render_dossier_pdf(dossier))))
+    assert squash("La Maison desservira le territoire suivant : commune nouvelle de Val-de-Bonnieure (Charente) "
+                  "(3200 habitants).") in text
 
 
 async def test_no_investment_is_printed_only_once_the_user_said_so(client, services):
