@@ -1253,14 +1253,17 @@ _NOT_YET_WITHOUT_NE = frozenset(_NE_RE.sub("", phrase) for phrase in _NOT_YET)
 # sentence (folded, without "ne"); "on verra tout ça plus tard", "plus tard pour tous": every partner's questions.
 _LATER_VERBS = (r"verr|fer|completer|reviendr|regarder|rempli|donner|mettr|ajouter|dir|repondr|renseigner|"
                 r"demander|chercher|verifier")
+# With whom or when it will be done, after it: "… avec chaque partenaire", "… quand j'aurai leurs réponses".
+_LATER_WHEN = r"(?P<when>\s+(?:avec|aupres d(?:e|u|es)|quand|lorsque|une fois|apres|d'ici)\b.*)?"
 _LATER_SAID_RE = re.compile(
     r"(?:(?:on|je|j'|nous)\s*(?:(?:le|la|les|l'|y|en|leur|lui|vous)\s*)?(?:"
     + _LATER_VERBS + r")(?:a|ai|ons|e|ez)?|a voir|a faire|a remplir|a completer)"
-    r"(?:\s+(?P<what>ca|cela|tout ca|tout cela|tout|le reste))?(?:\s+plus tard)?(?:\s+pour\s+(?P<whom>\S.*))?")
+    r"(?:\s+(?P<what>ca|cela|tout ca|tout cela|tout|le reste))?(?:\s+plus tard)?(?:\s+pour\s+(?P<whom>\S.*))?"
+    + _LATER_WHEN)
 # Every partner's questions of the step at once, typed only: twelve national partners ask seventy questions.
 _ALL_LATER_RE = re.compile(r"(?:on verra |je verrai )?(?:tout ca|tout cela|tout|tous|le reste|les autres"
                            r"|(?:tous les |tous ces |les autres |les )partenaires)(?: a completer)? plus tard"
-                           r"|plus tard pour (?:tous|tout|tous les partenaires|les partenaires)")
+                           r"|plus tard pour (?:tous|tout|tous les partenaires|les partenaires)" + _LATER_WHEN)
 _ASKING_RE = re.compile(r"je (?:vais|dois) (?:leur |lui |vous )?(?:demander|me renseigner|chercher|verifier|voir)"
                         r"(?: (?:au|aux|a la|a l'|avec) .+)?|je (?:me )?renseigne|je (?:leur |lui )?demande"
                         r"(?: (?:au|aux|a la|a l') ?.+)?|a voir avec (?:eux|elles|elle|lui|\S+ \S+)"
@@ -1274,7 +1277,7 @@ def _later_said(words: str) -> str | None:
     if _ASKING_RE.fullmatch(words):
         return DEFER
     said = _LATER_SAID_RE.fullmatch(words)
-    if said is None or not ("plus tard" in words or said["what"]):
+    if said is None or not ("plus tard" in words or said["what"] or said["when"]):
         return None
     everything = said["what"] in ("tout", "tout ca", "tout cela", "le reste") or (said["whom"] or "") in (
         "tous", "tout", "tous les partenaires", "les partenaires")

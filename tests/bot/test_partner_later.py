@@ -125,3 +125,13 @@ async def test_every_partner_is_left_for_later_at_once_when_typed(client, servic
     assert all(statuses(services, f"part_{field}_{key}").get(f"part_{field}_{key}") == "deferred"
                for field in ("nom", "services", "referent", "signataire", "contribution", "convention")
                for key in ("caf", "msa"))
+
+
+async def test_every_partner_left_for_later_with_whom_it_will_be_done_is_no_official_name(client, services):
+    """Val-de-Bonnieure: "on verra tout ça plus tard avec chaque partenaire" at « Quel est le nom officiel de
+    l'organisme qui signera pour La Poste ? » was stored as that name, for the convention-cadre to print."""
+    await at_the_first_operator(client, services)
+    replies = await client.send("on verra tout ça plus tard avec chaque partenaire")
+    assert replies[0].text.startswith("🕓 3 partenaires : ")
+    assert statuses(services, "part_nom_") == dict.fromkeys(["part_nom_la_poste", "part_nom_caf", "part_nom_msa"],
+                                                           "deferred")

@@ -784,6 +784,10 @@ def test_a_buttons_words_typed_are_that_button(text, meant):
     ("je ne sais pas encore pour La Poste", "defer"), ("pas encore contactés", "defer"), ("je vais voir", "defer"),
     ("on verra tout ça plus tard", "defer_partners"), ("tous les partenaires plus tard", "defer_partners"),
     ("plus tard pour tous", "defer_partners"),
+    # Val-de-Bonnieure: with whom or when it will be done, said after it
+    ("on verra tout ça plus tard avec chaque partenaire", "defer_partners"),
+    ("on verra ça plus tard avec eux", "defer"), ("je compléterai quand j'aurai leurs réponses", "defer"),
+    ("je verrai avec chaque partenaire", "defer"),
     ("La Poste, direction régionale de Normandie", None), ("Direction pour la Normandie", None),
     ("réunion prévue plus tard", None), ("je demande une subvention", None)])
 def test_later_said_in_a_sentence_is_no_answer(text, meant):
