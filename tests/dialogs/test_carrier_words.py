@@ -1,4 +1,4 @@
-"""A commune carrying its Maison, said in a DGS's own words at the choices of stages 3 and 4."""
+"""A rural commune carrying its Maison, said in a DGS's own words at the guide's choices."""
 from __future__ import annotations
 
 import pytest
@@ -24,3 +24,12 @@ def test_a_carrier_s_words_are_the_option_they_mean(question, typed, answer):
                                                ("au bourg, à côté de l'église", "dans_bourg_centre")])
 def test_the_place_said_as_a_dgs_says_it_is_the_option_it_means(typed, answer):
     assert parse_answer(GUIDE.questions["tech_localisation"], typed) == answer
+
+
+@pytest.mark.parametrize(("typed", "answer"), [
+    ("surtout des retraités, quelques familles, des saisonniers l'été", ["residents", "salaries"]),
+    ("des retraités et des familles", ["residents"])])
+def test_the_people_of_a_rural_commune_are_its_residents(typed, answer):
+    """Val-de-Bonnieure: "surtout des retraités, quelques familles" at « Quelles populations sont présentes… ? » was
+    stored as « Autre »."""
+    assert parse_answer(GUIDE.questions["populations_presentes"], typed) == answer
