@@ -991,6 +991,13 @@ def _names_someone(text: str) -> bool:
 # "60 %", "0,5 ETP", "20 h": a share of time, which names no one.
 _SHARE_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)?\s*(?:%|pour ?cent\b|etp\b|h\b|heures?\b)", re.IGNORECASE)
 _TO_SOMEONE_RE = re.compile(rf"^\s*[àaÀA]\s+(?=(?i:{_CIVILITY}(?!\w))|[A-ZÀ-Ý])")
+# "j'ai eu M. Rivière de la sous-préfecture au téléphone la semaine dernière": whom one met, said in a sentence;
+# the sentence's start goes, and how or when after the name (the name is kept alone).
+_MET_RE = re.compile(r"^\s*(?:j['’]ai|on a|nous avons)\s+(?:eu|vu|rencontr[ée]e?|appel[ée]e?|contact[ée]e?|jointe?"
+                     r"|parl[ée] (?:avec|à|a)|[ée]chang[ée] avec)\s+(?P<whom>\S.*?)"
+                     r"(?:\s*,?\s+(?:au t[ée]l[ée]phone|par t[ée]l[ée]phone|par (?:mail|courriel|e-?mail)|en visio\w*"
+                     r"|en r[ée]union|la semaine derni[èe]re|le mois dernier|hier|avant-hier|ce matin|r[ée]cemment"
+                     r"|il y a)\b.*)?$", re.IGNORECASE | re.DOTALL)
 
 
 # "personne", "personne d'autre", "aucun": no one to name (folded); a name never starts so.
@@ -1007,6 +1014,7 @@ def parse_person(text: str) -> str:
     "C'est moi, Jean Rouvière" is "Jean Rouvière"; "moi", "Paul Vidal et moi", "moi, secrétaire générale" are
     refused. A "Moi" after the first word is taken for a name; "(c'est moi)" after a name is left out."""
     text = _TO_SOMEONE_RE.sub("", text, count=1)  # "À qui … ?" "À Mme Roux, bureau des subventions"
+    text = met["whom"] if (met := _MET_RE.match(text)) is not None else text
     text = _SELF_ASIDE_RE.sub("", text) or text
     if (start := _SELF_FIRST.match(text)) is not None:
         text = text[start.end():].strip()

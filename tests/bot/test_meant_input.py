@@ -118,6 +118,19 @@ async def test_a_yes_with_who_and_when_answers_the_name_and_the_date(client, ser
     assert question_in(guide, asked).id not in ("referent_nom", "date_premier_contact")
 
 
+async def test_a_yes_saying_whom_one_spoke_to_keeps_the_name_alone(client, services):
+    """Val-de-Bonnieure: "oui, j'ai eu M. Rivière de la sous-préfecture de Confolens au téléphone la semaine
+    dernière" was the referent's name, the whole sentence, with a notice that « j' » named no one."""
+    guide = services.guide
+    await reach_prefecture_question(client, guide)
+    said, asked = await client.send("oui, j'ai eu M. Rivière de la sous-préfecture de Confolens au téléphone la "
+                                    "semaine dernière")
+    assert said.text == ("➡️ Réponse retenue : Oui.\n📝 Et à « Quel est le nom de votre référent en Préfecture ? », "
+                         "j'ai noté : M. Rivière de la sous-préfecture de Confolens.")
+    assert versions(services, "referent_nom") == ["M. Rivière de la sous-préfecture de Confolens"]
+    assert question_in(guide, asked).id == "date_premier_contact"
+
+
 async def send_at(client, text: str, date: int):
     return await client.deliver(client.message_update(text, date=date))
 

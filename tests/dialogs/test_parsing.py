@@ -1843,6 +1843,10 @@ def test_an_answer_reads_as_shown_only_when_typed_as_the_reply_would_show_it(kin
     # The person typing says the name given is theirs: no one else is named.
     ("Sylvie Garnaud (c moi), responsable du bureau", "Sylvie Garnaud, responsable du bureau"),
     ("Sylvie Garnaud, c'est moi", "Sylvie Garnaud"), ("Sylvie Garnaud (moi-même)", "Sylvie Garnaud"),
+    # Whom one met, said in a sentence: the name alone, without how or when.
+    ("j'ai eu M. Rivière de la sous-préfecture de Confolens au téléphone la semaine dernière",
+     "M. Rivière de la sous-préfecture de Confolens"),
+    ("On a rencontré Mme Besson, sous-préfecture de Riom, hier", "Mme Besson, sous-préfecture de Riom"),
 ])
 def test_a_person_is_named_as_the_documents_will_print_it(typed, name):
     question = _question(Kind.SHORT_TEXT, person=True)
