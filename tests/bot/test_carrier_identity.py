@@ -29,6 +29,14 @@ async def reach_the_siret(client, services):
     return replies
 
 
+async def reach_the_deliberation_date(client, services) -> None:
+    """Stage 3, the carrier named, at the date its deliberating body approves the project."""
+    await reach_the_siret(client, services)
+    for typed in ("je ne sais pas encore", "97620 Chirongui", "M. Ali Moussa, président"):
+        replies = await client.send(typed)
+    assert question_in(services.guide, replies[-1]).id == "port_deliberation_date"
+
+
 async def test_a_mistyped_siret_is_explained_in_french_and_asked_again_then_a_good_one_is_kept(client, services):
     guide = services.guide
     asked = (await reach_the_siret(client, services))[-1]
@@ -162,10 +170,7 @@ async def test_the_carrier_named_when_asked_who_carries_the_maison_answers_its_n
 async def test_a_date_said_uncertain_is_kept_and_its_doubt_said_not_kept(client, services):
     """"conseil communautaire du 18 decembre (a confirmer)": the date was kept as sure, the doubt dropped unsaid."""
     guide = services.guide
-    await reach_the_siret(client, services)
-    for typed in ("je ne sais pas encore", "97620 Chirongui", "M. Ali Moussa, président"):
-        replies = await client.send(typed)
-    assert question_in(guide, replies[-1]).id == "port_deliberation_date"
+    await reach_the_deliberation_date(client, services)
     said, asked = await client.send("conseil communautaire du 18 mars (a confirmer)")
     assert said.text == ("📅 Date retenue : jeudi 18 mars 2027.\nℹ️ Cette question ne garde pas de précision : « a "
                          "confirmer » n'est pas enregistré.")
@@ -180,10 +185,7 @@ async def test_a_date_said_after_not_yet_is_the_planned_date_and_is_kept(client,
     """"pas encore, ce sera au conseil municipal du 14 janvier" was « à compléter plus tard », the date typed lost:
     the question asks for the planned date of a deliberation still to come."""
     guide = services.guide
-    await reach_the_siret(client, services)
-    for typed in ("je ne sais pas encore", "97620 Chirongui", "M. Ali Moussa, président"):
-        replies = await client.send(typed)
-    assert question_in(guide, replies[-1]).id == "port_deliberation_date"
+    await reach_the_deliberation_date(client, services)
     said, asked = await client.send("pas encore, ce sera au conseil municipal du 14 septembre")
     assert said.text == "📅 Date retenue : mardi 14 septembre 2027."
     assert question_in(guide, asked).id == "port_contribution"

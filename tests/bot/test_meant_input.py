@@ -39,10 +39,25 @@ def sent_at(services, seconds: int = 0) -> int:
 async def reach_stakes(client):
     """Stage 1, step 2, at « enjeux », a multiple choice offering « Autre »."""
     await create_project(client)
+    await to_the_stakes(client)
+
+
+async def to_the_stakes(client):
+    """From a new project's first question to « enjeux »."""
     await client.send("Marie Dupont")
     await client.send("Chargée de mission")
     await client.click("Mi-temps")
     await client.click("Étape suivante")
+
+
+async def to_the_population(client) -> list:
+    """From a new project's first question to « population », the territory passed; its question's messages."""
+    await to_the_stakes(client)
+    await client.click("Cohésion sociale")
+    await client.click("Valider")
+    for _ in range(3):  # what cohesion means here, the objectives, the territory
+        asked = await client.click("Passer")
+    return asked
 
 
 async def test_every_option_said_then_why_ticks_them_all_and_says_the_why_not_kept(client, services):

@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 from store.models import Project
 from tests.bot.test_carrier_identity import reach_the_siret
 from tests.bot.test_conversation import create_project
-from tests.bot.test_meant_input import reach_objectives, reach_population, reach_stakes, versions
+from tests.bot.test_meant_input import reach_objectives, reach_population, reach_stakes, to_the_population, versions
 from tests.support.telegram import FRANCE_SERVICES_RULES
 from tests.support.walk import question_in
 
@@ -146,14 +146,7 @@ async def test_the_territory_given_at_creation_with_its_population_notes_the_cou
     with Session(services.database) as session:
         assert session.query(Project.territory).scalar() == "commune nouvelle de Val-de-Bonnieure (Charente)"
     assert versions(services, "population") == [3200]
-    await client.send("Marie Dupont")
-    await client.send("Chargée de mission")
-    await client.click("Mi-temps")
-    await client.click("Étape suivante")
-    await client.click("Cohésion sociale")
-    await client.click("Valider")
-    for _ in range(3):  # the stakes' details, the objectives, the territory
-        asked = await client.click("Passer")
+    asked = await to_the_population(client)  # answered: passed over
     assert question_in(services.guide, asked[-1]).id == "diag_demographie"
 
 

@@ -22,7 +22,7 @@ from store.models import Project
 from store.repo import Repository
 from tests.bot.test_budget_typed import reach
 from tests.bot.test_conversation import create_project
-from tests.bot.test_meant_input import reach_team_functions
+from tests.bot.test_meant_input import reach_team_functions, to_the_population
 from tests.bot.test_verdicts import goto_stage
 from tests.dossier.sample import GROUP_HEADINGS, guide, msap, texts, ui
 from tests.support.budget_chat import add_resource
@@ -275,16 +275,7 @@ async def test_a_territory_stored_with_its_population_prints_the_population_once
         connection.execute(update(Project).values(territory="commune nouvelle de Val-de-Bonnieure (Charente), 3200 "
                                                             "habitants"))
     assert build(services, draft=True).territory.endswith("3200 habitants")  # no population given: kept whole
-    await client.send("/conformite")
-    await client.send("/menu")
-    await client.click("1. Établir un diagnostic pour définir le projet")
-    await client.send("Marie Dupont, chargée de mission")
-    await client.click("Mi-temps")
-    await client.click("Étape suivante")
-    await client.click("Cohésion sociale")
-    await client.click("Valider")
-    for _ in range(3):
-        await client.click("Passer")
+    await to_the_population(client)
     await client.send("3200")
     dossier = build(services, draft=True)
     assert dossier.territory == "commune nouvelle de Val-de-Bonnieure (Charente)"
