@@ -168,7 +168,7 @@ def figure_remarks(question: Question, text: str) -> list[str]:
 # What makes a date said uncertain, which the date kept does not say (folded): "le 18 décembre (à confirmer)".
 _DOUBT_RE = re.compile(r"\b(?:a confirmer|a verifier|sous reserve|normalement|en principe|a priori|probablement|"
                        r"sans doute|peut-etre|previsionnel(?:le)?|si possible|si tout va bien|sauf imprevu|"
-                       r"en theorie)\b")
+                       r"en theorie|je crois|je pense|il me semble|sauf erreur)\b")
 
 
 def doubts(text: str) -> list[str]:
@@ -393,6 +393,43 @@ _RELATIVE_DAYS = {"aujourd'hui": 0, "aujourdhui": 0, "ce jour": 0, "hier": -1, "
                   "demain": 1, "apres-demain": 2, "apres demain": 2}
 
 
+# A day said by its weekday or as days ago, from today (folded): "mardi dernier", "la semaine dernière, mardi",
+# "lundi de la semaine prochaine", "il y a 15 jours"; a doubt after it ("je crois") said not kept by `doubts`.
+_WEEKDAY = "(?P<{0}>" + "|".join(_WEEKDAYS_FOLDED) + ")"
+_DAY_SAID_RE = re.compile(
+    r"(?:(?:le |ce )?" + _WEEKDAY.format("day") + r"(?: (?P<side>dernier|passe|prochain|qui vient))?"
+    r"|la semaine (?P<week>derniere|prochaine),? (?:le )?" + _WEEKDAY.format("day2")
+    + r"|(?:le )?" + _WEEKDAY.format("day3") + r" de la semaine (?P<week2>derniere|prochaine)"
+    r"|il y a (?P<count>[0-9]{1,2}|une?|deux|trois|quatre|cinq|six|huit|quinze) (?P<unit>jours?|semaines?))"
+    r"(?:,? (?:je crois|je pense|il me semble|sauf erreur|normalement|a confirmer|a verifier))?")
+
+
+def _day_said(folded: str, today: datetime.date, timing: str | None) -> DateInferred | None:
+    """The day a weekday or a count of days ago says from `today`; None for any other text, and for a weekday alone
+    where the question does not say on which side of today it falls."""
+    said = _DAY_SAID_RE.fullmatch(folded)
+    if said is None:
+        return None
+    if said["count"]:
+        count = int(said["count"]) if said["count"].isdigit() else SPELT_NUMBERS[said["count"]]
+        day = today - datetime.timedelta(days=count * (7 if said["unit"].startswith("semaine") else 1))
+    elif week := said["week"] or said["week2"]:  # that weekday in the calendar week before or after this one
+        monday = today - datetime.timedelta(days=today.weekday()) + datetime.timedelta(
+            weeks=-1 if week == "derniere" else 1)
+        day = monday + datetime.timedelta(days=_WEEKDAYS_FOLDED.index(said["day2"] or said["day3"]))
+    else:
+        side = {"dernier": "past", "passe": "past", "prochain": "next", "qui vient": "next"}.get(said["side"], timing)
+        ahead = (_WEEKDAYS_FOLDED.index(said["day"]) - today.weekday()) % 7
+        if side == "past":  # "mardi" at a past date is today on a Tuesday, "mardi dernier" a week ago
+            ahead = ahead - 7 if ahead or said["side"] else 0
+        elif side == "next":
+            ahead = ahead or 7
+        elif side != "future":
+            return None
+        day = today + datetime.timedelta(days=ahead)
+    return DateInferred(day.year, day.month, day.day)
+
+
 def _month_number(word: str) -> int | None:
     """Return 1..12 for a French month name or an unambiguous prefix of at least 3 letters."""
     if word in _MONTHS_FOLDED:
@@ -545,6 +582,8 @@ def _parse_whole_date(text: str, today: datetime.date | None, timing: str | None
     if folded in _RELATIVE_DAYS and today is not None:
         day = today + datetime.timedelta(days=_RELATIVE_DAYS[folded])
         return DateInferred(day.year, day.month, day.day)
+    if today is not None and (day := _day_said(folded, today, timing)) is not None:
+        return day
     prefix = _PREFIX_RE.match(folded)
     folded = folded[prefix.end():]
     if match := (_DMY_RE.fullmatch(folded) or _YMD_RE.fullmatch(folded) or _DM_RE.fullmatch(folded)):

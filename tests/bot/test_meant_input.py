@@ -144,6 +144,11 @@ async def test_a_yes_saying_whom_one_spoke_to_keeps_the_name_alone(client, servi
                          "j'ai noté : M. Rivière de la sous-préfecture de Confolens.")
     assert versions(services, "referent_nom") == ["M. Rivière de la sous-préfecture de Confolens"]
     assert question_in(guide, asked).id == "date_premier_contact"
+    # "la semaine dernière, mardi je crois" was "Je n'ai pas reconnu une date" (the tests' today: Thursday 1 July)
+    said, asked = await client.send("la semaine dernière, mardi je crois")
+    assert said.text == ("📅 Date retenue : mardi 22 juin 2027.\nℹ️ Cette question ne garde pas de précision : « je "
+                         "crois » n'est pas enregistré.")
+    assert versions(services, "date_premier_contact") == ["2027-06-22"]
 
 
 async def send_at(client, text: str, date: int):

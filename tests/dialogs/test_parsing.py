@@ -644,6 +644,28 @@ def test_a_day_said_in_words_is_counted_from_today(text, expected):
     assert parsed == datetime.date(*expected) and isinstance(parsed, DateInferred)
 
 
+@pytest.mark.parametrize(("text", "timing", "expected"), [
+    # Val-de-Bonnieure: "la semaine dernière, mardi je crois" at « À quelle date l'avez-vous contacté… ? »
+    ("la semaine dernière, mardi je crois", "past", (2026, 11, 24)), ("mardi de la semaine dernière", "past",
+                                                                      (2026, 11, 24)),
+    ("mardi dernier", "past", (2026, 12, 1)), ("mardi", "past", (2026, 12, 1)), ("mercredi", "past", (2026, 12, 2)),
+    ("jeudi", "future", (2026, 12, 3)), ("lundi prochain", "nearest", (2026, 12, 7)),
+    ("le lundi de la semaine prochaine", "future", (2026, 12, 7)),
+    ("il y a 15 jours", "past", (2026, 11, 17)), ("il y a trois semaines", "past", (2026, 11, 11)),
+    ("il y a une semaine", None, (2026, 11, 25))])
+def test_a_weekday_or_days_ago_are_counted_from_today(text, timing, expected):
+    """TODAY is Wednesday 2 December 2026; the calendar week starts on Monday."""
+    parsed = parse_date(text, TODAY, timing)
+    assert parsed == datetime.date(*expected) and isinstance(parsed, DateInferred)
+
+
+@pytest.mark.parametrize(("text", "timing"), [("mardi", "nearest"), ("mardi", None), ("la semaine dernière", "past"),
+                                              ("mardi dernier", None)])
+def test_a_weekday_without_its_side_of_today_or_a_week_alone_is_no_date(text, timing):
+    with raises_key("date.invalid"):
+        parse_date(text, TODAY if timing else None, timing)
+
+
 def test_a_day_in_words_needs_a_today_to_count_from():
     with raises_key("date.invalid"):
         parse_date("hier")
