@@ -778,9 +778,12 @@ def after_partly_yes(text: str) -> str:
     return text[found.end():] if (found := _PARTLY_YES_RE.match(text)) is not None else text
 
 
-# A thing asked for or waited on, not yet there: "on l'a demandée à la sous-préfecture", "en attente" (folded);
+# A thing asked for or waited on, not yet there: "on l'a demandée à la sous-préfecture", "en attente", "il doit me
+# l'envoyer" (folded);
 # unless it says it came ("demandée et reçue").
-_AWAITED_RE = re.compile(r"\b(?:demandee?s?|reclamee?s?|sollicitee?s?|en attente|(?:on|nous|j') ?attend(?:s|ons)?)\b")
+_AWAITED_RE = re.compile(r"\b(?:demandee?s?|reclamee?s?|sollicitee?s?|en attente|(?:on|nous|j') ?attend(?:s|ons)?"
+                         r"|(?:doit|doivent|va|vont) (?:me |nous )?(?:l'|les |le |la )?(?:envoyer|transmettre|renvoyer)"
+                         r"|(?:me |nous )?(?:l'|les )?(?:enverra|enverront|transmettra|transmettront))\b")
 _CAME_RE = re.compile(r"\b(?:recue?s?|obtenue?s?|eue?s?|lue?s?|arrivee?s?)\b")
 
 

@@ -103,3 +103,5 @@ async def test_a_thing_asked_for_and_not_come_is_told_to_answer_no_for_now(clien
     assert question_in(guide, asked).id == "documents_recus" and versions(services, "documents_recus") == []
     refused, _ = await client.send("demandés et reçus hier")  # it came: no such advice
     assert "pas encore là" not in refused.text
+    refused, _ = await client.send("il doit me l'envoyer par mail")  # Val-de-Bonnieure: "Répondez par oui ou par non"
+    assert refused.text.startswith("⚠️ Demandé, mais pas encore là ? Répondez non pour l'instant")

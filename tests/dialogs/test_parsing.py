@@ -2304,7 +2304,9 @@ def test_a_yes_of_one_part_and_a_no_of_another(text, both):
 @pytest.mark.parametrize(("text", "awaited"), [
     ("on l'a demandée à la sous-préfecture la semaine dernière", True), ("toujours en attente de la CAF", True),
     ("j'attends leur retour", True), ("la demande est partie", True),
-    ("demandée et reçue", False), ("oui", False), ("on l'a lue", False)])
+    ("il doit me l'envoyer par mail", True), ("la sous-préfecture va nous les transmettre", True),
+    ("ils me l'enverront la semaine prochaine", True),
+    ("demandée et reçue", False), ("il doit me rappeler", False), ("oui", False), ("on l'a lue", False)])
 def test_a_thing_asked_for_and_not_come(text, awaited):
     assert says_awaited(text) is awaited
 
