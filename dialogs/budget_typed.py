@@ -26,7 +26,7 @@ _AMOUNT_RE = re.compile(
 # "3 agents", "12 mois" are words of the line.
 _AFTER_BARE_AMOUNT_RE = re.compile(
     r"\s*(?:$|[,;:\n.()=/-]|(?:et|en|pour|par|de|d'|d’|du|des|au|aux|à|a|soit|ht|ttc|an|annuels?|annuelles?|sur"
-    r"|toutes charges|charges (?:sociales |patronales )?(?:comprises|incluses)|brut)\b)",
+    r"|toutes charges|charges (?:sociales |patronales )?(?:comprises|incluses)|brut|car|parce|puisque)\b)",
     re.IGNORECASE)
 _USE_RE = re.compile(r"\b(?:en |pour (?:l'|l’|le )|d'|d’|de l'|de l’|du |au )?"
                      r"(?P<use>invest(?:issement)?|fonct(?:ionnement)?)s?\b", re.IGNORECASE)
@@ -41,6 +41,7 @@ _PRODUCT_RE = re.compile(r"[0-9€]\s*[x×*]\s*[0-9]", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[,;\n]")
 _EMPTY_BRACKETS_RE = re.compile(r"\(\W*\)")
 _REMARK_RE = re.compile(r"\s*\([^()]*\)\s*")  # "(2 ETP)" after an amount: part of the line's words
+_BECAUSE_RE = re.compile(r"\s*(?:car|parce qu(?:e|')|puisque?)\b[^()]*$", re.IGNORECASE)
 _JOINT_RE = re.compile(r"\s+(?:et|puis|plus|ainsi que)\s+", re.IGNORECASE)
 # What joins a line to the next, or an amount to its words ("6 000 € de loyer"), kept out of a line's wording.
 _EDGE_WORDS = r"(?:et|puis|plus|ainsi que|avec|pour|de|d['’]|du|des|en|le|la|les|l['’]|soit|:|=|-|–)"
@@ -234,6 +235,8 @@ def _pieces(text: str, amounts: list[re.Match]) -> list[tuple[str, str]]:
         pieces.append((words, match[0]))
         start = match.end()
     qualifier, rest = _qualifier(text[start:])
+    if _BECAUSE_RE.match(rest):  # "loyer 0 car c'est la mairie": why, kept with the line as a remark in brackets
+        rest = f" ({rest.strip()})"
     if _REMARK_RE.fullmatch(rest):
         qualifier, rest = qualifier + rest, ""
     if rest := _unqualified(rest):

@@ -150,6 +150,17 @@ async def test_a_part_named_before_its_lines_under_the_summary_is_where_they_go(
     assert seen(added[-1]).startswith("💶 Budget : ")
 
 
+async def test_a_nil_line_said_with_why_is_added_with_the_others(client, services):
+    """Val-de-Bonnieure: "…, formation CNFPT 1 200 €, loyer 0 car c'est la mairie" under /budget was "Il manque le
+    montant de « loyer 0 car c'est la mairie »", and none of the lines typed with it was added."""
+    await create_project(client)
+    await client.send("/budget")
+    added = await client.send("fonctionnement : conseillère temps plein 34 000 € charges comprises, formation CNFPT "
+                              "1 200 €, loyer 0 car c'est la mairie")
+    assert seen(added[0]).startswith("➕ Lignes ajoutées :\n• Conseillère temps plein : 34 000 € (Salaires et charges")
+    assert stored(services)[-1] == ("loyer_hebergement", "Loyer (car c'est la mairie)", 0, "fonctionnement")
+
+
 async def test_a_line_typed_under_the_budget_summary_goes_to_the_budget_never_to_the_guides_question(client, services):
     await create_project(client)
     await client.send("/budget")

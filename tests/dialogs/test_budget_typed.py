@@ -54,6 +54,11 @@ def refused(section, text) -> ParseError:
     ("loyer 0 (c nos locaux), fournitures 1500", [("loyer_hebergement", 0, "Loyer (c nos locaux)", None),
                                                   ("fournitures", 150_000, None, None)]),
     ("3 000 € de ménage (prestataire)", [("autre_fonctionnement", 300_000, "Ménage (prestataire)", None)]),
+    # Val-de-Bonnieure: why the amount is nil, said after it, was "Il manque le montant"
+    ("formation CNFPT 1 200 €, loyer 0 car c'est la mairie", [
+        ("formation", 120_000, "Formation CNFPT", None), ("loyer_hebergement", 0, "Loyer (car c'est la mairie)", None)]),
+    ("loyer 0 € parce que la commune prête le local", [
+        ("loyer_hebergement", 0, "Loyer (parce que la commune prête le local)", None)]),
     ("2 agents 60 000 €", [("salaires", 6_000_000, "2 agents", None)]),  # "2" is what the line is for, not its amount
     ("2 chauffeurs 60 000 €", [("salaires", 6_000_000, "2 chauffeurs", None)]),  # a bus's drivers are staff
     # A France services bus's running costs; "forfaits 4G" are telecoms, never the labelling forfait.
