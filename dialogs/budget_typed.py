@@ -237,8 +237,10 @@ def _pieces(text: str, amounts: list[re.Match]) -> list[tuple[str, str]]:
     qualifier, rest = _qualifier(text[start:])
     if _BECAUSE_RE.match(rest):  # "loyer 0 car c'est la mairie": why, kept with the line as a remark in brackets
         rest = f" ({rest.strip()})"
-    if _REMARK_RE.fullmatch(rest):
-        qualifier, rest = qualifier + rest, ""
+    if (remark := _REMARK_RE.match(rest)) is not None:  # "(40 % des travaux) en investissement": its use after it
+        more, after = _qualifier(rest[remark.end():])
+        if not _unqualified(after):
+            qualifier, rest = qualifier + remark[0] + more, ""
     if rest := _unqualified(rest):
         raise _no_amount(rest)
     pieces[-1] = (pieces[-1][0] + " " + qualifier, pieces[-1][1])

@@ -150,7 +150,7 @@ async def test_a_part_named_before_its_lines_under_the_summary_is_where_they_go(
     assert seen(added[-1]).startswith("💶 Budget : ")
 
 
-async def test_a_nil_line_said_with_why_is_added_with_the_others(client, services):
+async def test_what_an_amount_is_said_with_stays_with_its_line_and_the_lines_typed_with_it_are_added(client, services):
     """Val-de-Bonnieure: "…, formation CNFPT 1 200 €, loyer 0 car c'est la mairie" under /budget was "Il manque le
     montant de « loyer 0 car c'est la mairie »", and none of the lines typed with it was added."""
     await create_project(client)
@@ -159,6 +159,12 @@ async def test_a_nil_line_said_with_why_is_added_with_the_others(client, service
                               "1 200 €, loyer 0 car c'est la mairie")
     assert seen(added[0]).startswith("➕ Lignes ajoutées :\n• Conseillère temps plein : 34 000 € (Salaires et charges")
     assert stored(services)[-1] == ("loyer_hebergement", "Loyer (car c'est la mairie)", 0, "fonctionnement")
+    # Resources under the summary, their use after a remark: "Je ne sais pas à quelle partie du budget ajouter…"
+    added = await client.send("DETR 11 800 € (40 % des travaux) en investissement, Département de la Charente "
+                              "5 000 € en investissement")
+    assert seen(added[0]).startswith("➕ Lignes ajoutées :\n• DETR (40 % des travaux) : 11 800 €")
+    assert stored(services)[-2:] == [("detr", "DETR (40 % des travaux)", 1_180_000, "investissement"),
+                                     ("departement", "Département de la Charente", 500_000, "investissement")]
 
 
 async def test_a_line_typed_under_the_budget_summary_goes_to_the_budget_never_to_the_guides_question(client, services):

@@ -129,6 +129,10 @@ def test_investment_lines_take_the_sections_own_words():
     # The use said in brackets with more: the rest of the brackets stays, closed ("DETR (40 % )" was printed)
     ("DETR 3 800 € (40 % de l'investissement)", [("detr", 380_000, "DETR (40 %)", "investissement")]),
     ("DETR 3 800 € (40 % du fonctionnement)", [("detr", 380_000, "DETR (40 %)", "fonctionnement")]),
+    # Val-de-Bonnieure: the use said after the brackets was "Il manque le montant de « (40 % des travaux) »"
+    ("DETR 11 800 € (40 % des travaux) en investissement, Département de la Charente 5 000 € en investissement", [
+        ("detr", 1_180_000, "DETR (40 % des travaux)", "investissement"),
+        ("departement", 500_000, "Département de la Charente", "investissement")]),
 ])
 def test_resources_say_what_they_fund_when_the_user_says_it(text, lines):
     assert read(RESOURCES, text) == lines
