@@ -434,6 +434,12 @@ _CONNECTOR_RE = re.compile(r"^\s*(?:(?:plus(?!\s+(?:de|d['’]|du|des|aucune?|ri
 _MEANS = r"via|gr[âa]ce [àa]|au moyen d[eu']?|[àa] l'aide d[eu']?|par le biais d[eu']?"  # "…, via l'outil de l'ANCT"
 _STRESS_RE = re.compile(r"(?:surtout|notamment|en particulier|particulierement|principalement|dont|" + _MEANS + r")\b",
                         re.IGNORECASE)  # "…, surtout l'isolement": what was named, stressed or how, no other item
+# A sentence with its own subject and verb ending a list, after an option named: what it says of it, never another
+# item ("l'éloignement, Angoulême est à 35 km", "…, la poste a fermé"); not a thing described ("le bus qui passe…").
+_STATEMENT_RE = re.compile(r"(?:(?!qui\b|que\b|qu['’])[^\W\d_][\w'’-]*\s+){1,4}"
+                           r"(?:est|sont|[ée]tait|[ée]taient|sera|seront|n['’]est|n['’]a|n['’]ont|ne sont"
+                           r"|(?:a|ont)\s+(?:[ée]t[ée]|ferm[ée]e?s?|disparue?s?|quitt[ée]e?s?|perdue?s?))\b",
+                           re.IGNORECASE)
 # "on utilise déjà l'outil de l'ANCT", "nous passons par un tableur": the tool a sentence says is used.
 _USED = r"(?:on|nous)\s+(?:utilis(?:e|ons|era|erons)|pass(?:e|ons|era|erons)\s+par)(?:\s+d[ée]j[àa])?"
 _MEANS_RE = re.compile(r"^\s*(?:" + _MEANS + r"|avec|" + _USED + r")\s*", re.IGNORECASE)
@@ -840,11 +846,12 @@ def _read_list(question: Question, text: str) -> ListRead:
                 read.described[option_id] = head["tail"].strip()
                 i, headed, detailed, describing = i + 1, True, -1, option_id
                 continue
+            stated = bool(read.chosen and i == len(parts) - 1 and _STATEMENT_RE.match(part))  # "…, X est à 35 km"
             if ((detailed == i and seps[i - 1].strip() == "et" and (fresh is None or _goes_on(fresh, part)))
-                    or (i and _STRESS_RE.match(part)) or headed
+                    or (i and _STRESS_RE.match(part)) or headed or stated
                     or (describing is not None and part[:1].isupper() and says_where(read.described[describing]))
                     ) and no_other_option(part):  # "dans les villages de Hamouro, Dapani et Mtsamoudou": places
-                if headed or _STRESS_RE.match(part):
+                if headed or stated or _STRESS_RE.match(part):
                     read.details.append(part)
                 if describing is not None:
                     read.described[describing] += seps[i - 1] + part

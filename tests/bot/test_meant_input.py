@@ -91,6 +91,12 @@ async def test_a_territorial_stake_said_with_what_it_is_about_is_its_option(clie
         kept_without("Isolement territorial, Disparition de services classiques, Autre", "de la trésorerie",
                      "des hameaux") + "\n📝 Et à « Quel autre enjeu de maillage territorial ? », j'ai noté : le bus qui "
         "ne passe que 2 fois par semaine.")
+    await client.click("↩️ Retour")
+    await client.click("↩️ Retour")  # back at the territorial stakes
+    understood, _ = await client.send("la fermeture des services publics et l'éloignement, Angoulême est à 35 km")
+    assert understood.text == kept_without("Isolement territorial, Disparition de services classiques",
+                                           "des services publics", "Angoulême est à 35 km")
+    assert versions(services, "enjeux_maillage")[-1] == ["isolement_territorial", "disparition_services"]
 
 
 async def reach_objectives(client, services):

@@ -510,6 +510,21 @@ def test_sentences_after_the_options_are_no_autre_but_said_not_read():
     assert refused.value.params["unknown"].startswith("Le quartier est en QPV")
 
 
+@pytest.mark.parametrize(("text", "chosen", "details"), [
+    ("la fermeture des services publics et l'éloignement, Angoulême est à 35 km",
+     {"disparition_services", "isolement_territorial"}, ["Angoulême est à 35 km"]),
+    ("l'isolement, la poste a fermé", {"isolement_territorial"}, ["la poste a fermé"])])
+def test_a_sentence_ending_the_list_says_more_of_what_it_named(text, chosen, details):
+    """Val-de-Bonnieure: "…et l'éloignement, Angoulême est à 35 km" stored « Autre » worded "Angoulême est à 35
+    km", which the dossier printed among the stakes ("…disparition de services classiques et Angoulême est à 35
+    km")."""
+    read = read_list(GUIDE.questions["enjeux_maillage"], text)
+    assert (read.chosen, read.details, read.unknown) == (chosen, details, [])
+    described = read_list(GUIDE.questions["enjeux_maillage"], "l'isolement des hameaux et le bus qui ne passe que 2 "
+                                                              "fois par semaine")
+    assert described.unknown == ["le bus qui ne passe que 2 fois par semaine"]  # a thing described: its « Autre »
+
+
 def test_a_stressed_detail_goes_on_after_et_and_the_next_item_is_the_autre():
     question = GUIDE.questions["enjeux_cohesion"]
     text = ("L'accompagnement des personnes, notamment pour les démarches CAF et les titres de séjour, et aussi "
