@@ -33,3 +33,12 @@ def test_the_people_of_a_rural_commune_are_its_residents(typed, answer):
     """Val-de-Bonnieure: "surtout des retraités, quelques familles" at « Quelles populations sont présentes… ? » was
     stored as « Autre »."""
     assert parse_answer(GUIDE.questions["populations_presentes"], typed) == answer
+
+
+def test_the_administration_said_as_a_dgs_says_it_is_the_structure_s():
+    """Val-de-Bonnieure: "…, l'administratif reste à la mairie" at « Quelles fonctions sont indispensables… ? » was
+    stored as « Autre » worded so."""
+    typed = ("l'accueil et l'accompagnement par la conseillère, la coordination c'est moi, l'administratif reste à "
+             "la mairie")
+    assert parse_answer(GUIDE.questions["equipe_fonctions"], typed) == ["accueil", "accompagnement", "coordination",
+                                                                       "administration"]
