@@ -440,6 +440,13 @@ _STATEMENT_RE = re.compile(r"(?:(?!qui\b|que\b|qu['’])[^\W\d_][\w'’-]*\s+){1
                            r"(?:est|sont|[ée]tait|[ée]taient|sera|seront|n['’]est|n['’]a|n['’]ont|ne sont"
                            r"|(?:a|ont)\s+(?:[ée]t[ée]|ferm[ée]e?s?|disparue?s?|quitt[ée]e?s?|perdue?s?))\b",
                            re.IGNORECASE)
+
+
+def is_statement(text: str) -> bool:
+    """Whether a text starts as a sentence with its own subject and verb ("le recrutement est lancé, …")."""
+    return _STATEMENT_RE.match(text.strip()) is not None
+
+
 # "on utilise déjà l'outil de l'ANCT", "nous passons par un tableur": the tool a sentence says is used.
 _USED = r"(?:on|nous)\s+(?:utilis(?:e|ons|era|erons)|pass(?:e|ons|era|erons)\s+par)(?:\s+d[ée]j[àa])?"
 _MEANS_RE = re.compile(r"^\s*(?:" + _MEANS + r"|avec|" + _USED + r")\s*", re.IGNORECASE)

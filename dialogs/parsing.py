@@ -10,8 +10,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from dialogs.address import commune_of, parse_address
-from dialogs.choices import (bare_words, close_options, label_key, match_choice, match_option, none_option,
-                             options_around, options_mentioned, parse_multi, says_no_option)
+from dialogs.choices import (bare_words, close_options, is_statement, label_key, match_choice, match_option,
+                             none_option, options_around, options_mentioned, parse_multi, says_no_option)
 from dialogs.errors import ParseError
 from dialogs.folding import SPELT_NUMBERS, figures, fold, typed_words
 from dialogs.formatting import upper_first
@@ -1057,6 +1057,9 @@ def parse_person(text: str) -> str:
     refused. A "Moi" after the first word is taken for a name; "(c'est moi)" after a name is left out."""
     text = _TO_SOMEONE_RE.sub("", text, count=1)  # "À qui … ?" "À Mme Roux, bureau des subventions"
     text = met["whom"] if (met := _MET_RE.match(text)) is not None else text
+    said = text  # "une conseillère à recruter, le recrutement est lancé": a sentence after the name goes, and after it
+    text = next((text[:comma.start()] for comma in re.finditer(r"\s*,\s+", text) if is_statement(text[comma.end():])),
+                text)
     text = _SELF_ASIDE_RE.sub("", text) or text
     if (start := _SELF_FIRST.match(text)) is not None:
         text = text[start.end():].strip()
@@ -1071,8 +1074,8 @@ def parse_person(text: str) -> str:
     words = _WORD_RE.findall(text)  # "moi-même": "moi", "même"
     if not text or any(fold(word) == "moi" and (number == 0 or word.islower()) for number, word in enumerate(words)):
         raise ParseError("person.self")
-    if _FIRST_PERSON_RE.search(text):  # "c'était déjà fait en 2023, on est labellisés": no one's name
-        raise ParseError("person.sentence", typed=text)
+    if _FIRST_PERSON_RE.search(said):  # "c'était déjà fait en 2023, on est labellisés": no one's name
+        raise ParseError("person.sentence", typed=said)
     if _NOBODY_RE.match(typed_words(text)):  # "personne, c'est en ligne sur demarches-simplifiees.fr"
         raise ParseError("person.nobody", typed=text)
     return text

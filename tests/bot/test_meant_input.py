@@ -517,6 +517,19 @@ async def test_a_post_to_recruit_said_first_then_who_is_its_status_too(client, s
     assert versions(services, "equipe_statut_accompagnement") == ["a_recruter"]
 
 
+async def test_who_said_then_how_the_recruitment_goes_keeps_who_alone(client, services):
+    """Val-de-Bonnieure: "une conseillère à recruter, le recrutement est lancé, fiche de poste publiée sur
+    emploi-territorial" was all stored as who will do the reception, which the dossier's team table prints."""
+    await reach_team_functions(client, "accueil")
+    *understood, asked = await client.send("une conseillère à recruter, le recrutement est lancé, fiche de poste "
+                                           "publiée sur emploi-territorial")
+    assert [reply.text for reply in understood] == [
+        "➡️ Réponse retenue : une conseillère à recruter.",
+        "➡️ Réponse retenue pour « Quel sera le statut de la personne chargée de l'accueil ? » : À recruter."]
+    assert versions(services, "equipe_agent_accueil") == ["une conseillère à recruter"]
+    assert question_in(services.guide, asked).id == "equipe_etp_accueil"
+
+
 async def test_who_said_with_to_recruit_and_full_time_answers_the_time_and_the_status_too(client, services):
     """"un conseiller France services à recruter, temps plein": both were asked again, the status because ", temps
     plein" came last."""

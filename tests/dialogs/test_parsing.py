@@ -1869,6 +1869,10 @@ def test_an_answer_reads_as_shown_only_when_typed_as_the_reply_would_show_it(kin
     ("j'ai eu M. Rivière de la sous-préfecture de Confolens au téléphone la semaine dernière",
      "M. Rivière de la sous-préfecture de Confolens"),
     ("On a rencontré Mme Besson, sous-préfecture de Riom, hier", "Mme Besson, sous-préfecture de Riom"),
+    # A sentence after the name, and what follows it, go (Val-de-Bonnieure, at « Qui assurera l'accueil ? »).
+    ("une conseillère à recruter, le recrutement est lancé, fiche de poste publiée sur emploi-territorial",
+     "une conseillère à recruter"), ("Marie Dupont, elle est déjà en poste", "Marie Dupont"),
+    ("Sophie Martin, qui est déjà agent d'accueil", "Sophie Martin, qui est déjà agent d'accueil"),
 ])
 def test_a_person_is_named_as_the_documents_will_print_it(typed, name):
     question = _question(Kind.SHORT_TEXT, person=True)
