@@ -147,13 +147,22 @@ def _before_clause(text: str) -> str:
     return head
 
 
+def _figure_head(question: Question, text: str) -> str:
+    """The figure said before a clause ("3, avec la CAF", "un temps plein, elle fera aussi l'accompagnement"); for a
+    decimal, unless the clause unsettles it ("1,5, à voir"); the whole text otherwise."""
+    if question.kind is Kind.INTEGER:
+        return _before_clause(text)
+    head = _before_clause(text) if question.kind is Kind.DECIMAL else text
+    return text if _UNSETTLED_RE.search(fold(text[len(head):])) else head
+
+
 def figure_remarks(question: Question, text: str) -> list[str]:
     """What a figure was said with that it does not keep: its asides ("recensement 2017", "dont 3 000 en QPV"),
     for a whole number the clause after it ("sûrement plus aujourd'hui"), and the words after a figure copied
     with its source ("au recensement de 2021", "au rez-de-chaussée + une salle à l'étage"); never its unit nor an
     "environ"."""
     bare = without_asides(text).strip()
-    head = _before_clause(bare) if question.kind is Kind.INTEGER else bare
+    head = _figure_head(question, bare)
     if _is_year(question) and (said := _YEAR_THEN_RE.match(bare)) is not None:
         head = said["head"]  # "2027, ouverture en mai donc 8 mois": the clause holds a figure, not another year
     remarks = asides(text) + ([_FIGURE_CLAUSE_RE.sub("", bare[len(head):], count=1).strip()] if head != bare else [])
@@ -169,6 +178,10 @@ def figure_remarks(question: Question, text: str) -> list[str]:
 _DOUBT_RE = re.compile(r"\b(?:a confirmer|a verifier|sous reserve|normalement|en principe|a priori|probablement|"
                        r"sans doute|peut-etre|previsionnel(?:le)?|si possible|si tout va bien|sauf imprevu|"
                        r"en theorie|je crois|je pense|il me semble|sauf erreur)\b")
+
+
+# A clause saying a figure is not settled ("1,5, à voir"): the figure is asked again, not kept as sure (folded).
+_UNSETTLED_RE = re.compile(_DOUBT_RE.pattern + r"|\b(?:a voir|on verra|a definir|a preciser|a discuter)\b")
 
 
 def doubts(text: str) -> list[str]:
@@ -1624,6 +1637,8 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
         except ParseError:
             if (total := _sum(question, text, today)) is not None:  # "2 + 1"
                 return total
+            if question.kind is Kind.DECIMAL and (head := _figure_head(question, text)) != text:
+                return _figure(question, head, today)  # "un temps plein, elle fera aussi l'accompagnement"
             if (alone := figure_alone(text)) is None:  # "Population municipale (Insee, RP 2021)⇥9 214", copied
                 raise
             return _figure(question, alone, today)  # its refusal says what is wrong with the figure meant

@@ -528,6 +528,10 @@ async def test_who_said_then_how_the_recruitment_goes_keeps_who_alone(client, se
         "➡️ Réponse retenue pour « Quel sera le statut de la personne chargée de l'accueil ? » : À recruter."]
     assert versions(services, "equipe_agent_accueil") == ["une conseillère à recruter"]
     assert question_in(services.guide, asked).id == "equipe_etp_accueil"
+    # "un temps plein, elle fera aussi l'accompagnement" was "Je n'ai pas reconnu un nombre"
+    understood, _ = await client.send("un temps plein, elle fera aussi l'accompagnement")
+    assert understood.text == kept_without("1", "elle fera aussi l'accompagnement")
+    assert versions(services, "equipe_etp_accueil") == ["1"]
 
 
 async def test_who_said_with_to_recruit_and_full_time_answers_the_time_and_the_status_too(client, services):

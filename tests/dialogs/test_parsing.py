@@ -2229,6 +2229,7 @@ def test_a_deadline_set_in_a_sentence_is_its_bound(typed, day):
      ["au rez-de-chaussée + une salle à l'étage"]),
     (Kind.DECIMAL, "1,5 ETP (35 h chacun)", ["35 h chacun"]),
     (Kind.DECIMAL, "1,5, à voir", []),  # a decimal's clause is not dropped: its figure is refused instead
+    (Kind.DECIMAL, "1, elle fera aussi l'accompagnement", ["elle fera aussi l'accompagnement"]),
     (Kind.EUROS, "12 000 € (estimation)", ["estimation"]),
     # "en tout" says the figure is a total, as "environ" says it is an estimate: nothing is left out
     (Kind.DECIMAL, "1,2 en tout (le conseiller + Julie une journée)", ["le conseiller + Julie une journée"]),
@@ -2238,6 +2239,21 @@ def test_a_deadline_set_in_a_sentence_is_its_bound(typed, day):
 ])
 def test_what_a_figure_is_said_with_is_set_apart(kind, text, remarks):
     assert figure_remarks(_question(kind), text) == remarks
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("un temps plein, elle fera aussi l'accompagnement", Decimal("1")), ("0,5, le reste en accompagnement",
+                                                                         Decimal("0.5")),
+    ("1,5, à voir", None), ("0,8, peut-être moins", None)])
+def test_a_decimal_then_a_clause_is_the_decimal_unless_the_clause_unsettles_it(text, value):
+    """Val-de-Bonnieure: "un temps plein, elle fera aussi l'accompagnement" at « Combien d'ETP l'accueil
+    représente-t-il ? » was "Je n'ai pas reconnu un nombre"."""
+    question = load_guide().questions["equipe_etp_accueil"]
+    if value is None:
+        with pytest.raises(ParseError):
+            parse_answer(question, text)
+    else:
+        assert parse_answer(question, text) == value
 
 
 @pytest.mark.parametrize(("kind", "text", "value"), [
