@@ -63,6 +63,14 @@ async def test_a_name_and_territory_pasted_together_create_the_project_at_once(c
     assert (project.name, project.territory) == ("France services de Dun", "CC du Pays Dunois")
 
 
+async def test_a_name_and_territory_pasted_with_the_population_note_it_apart(client, services):
+    await client.send("/start")
+    created, noted, _ = await client.send("Nom du projet : France services de Mansle – Territoire : commune de "
+                                          "Mansle, 1 600 habitants")
+    assert created.text == "ℹ️ Projet « France services de Mansle » créé ✅, sur le territoire « commune de Mansle »."
+    assert noted.text == "➡️ Réponse retenue pour « Combien d'habitants compte ce territoire ? » : 1600."
+
+
 async def test_guillemets_hold_to_the_name_they_quote(client):
     await client.send("/start")
     await client.send("France services de la Vallée du Lot et du Célé")
