@@ -758,6 +758,16 @@ def yes_no_then(text: str) -> tuple[bool, str] | None:
 _PARTS_RE = re.compile(r"\s*[,;]\s*|\s+mais\s+|\s+et\s+(?=(?:les?|la|l['’]|pour)\b)", re.IGNORECASE)
 
 
+# A yes said of a part only, at its start (folded): "en partie, il m'a dit d'attendre la délibération".
+_IN_PART_RE = re.compile(r"(?:oui,? )?(?:en partie|partiellement|pour partie|a moitie|pas tout a fait|pas completement"
+                         r"|pas entierement|oui et non)\b")
+
+
+def yes_in_part(text: str) -> bool:
+    """Whether a text says yes of a part only ("en partie, il m'a dit d'attendre la délibération")."""
+    return _IN_PART_RE.match(typed_words(text)) is not None
+
+
 def yes_and_no(text: str) -> bool:
     """Whether a text says yes of one part and no of another ("le cahier des charges oui, les modèles pas encore",
     "oui pour la CAF, non pour la MSA"): each part's yes or no said at its start or its end."""

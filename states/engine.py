@@ -33,7 +33,7 @@ from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, 
                              spoken, territory_said, text_and_count, to_json, typed_at_checklist_stage,
                              typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap,
                              typed_at_team, typed_button, typed_command, typed_invitation, typed_validate, word_said,
-                             yes_and_no, yes_how, yes_no_because, yes_no_then, yes_told_more)
+                             yes_and_no, yes_how, yes_in_part, yes_no_because, yes_no_then, yes_told_more)
 from dialogs.partners import partner_name
 from dialogs.pasted import asides, contact_lines, in_typed_order, letter_parts, without_lines
 from dialogs.not_answers import asks_what_is_meant, says_goodbye, says_thanks
@@ -884,6 +884,8 @@ class _Conversation:
                         self.guide.step_of_question[then.id].id,
                         self._message_id)  # "la CAF et la commune sont partants": what a yes asks next, kept
             error = ParseError("yes_no.kept_if_yes", kept=self.view.prompt(then))
+        elif question.kind is Kind.YES_NO and yes_in_part(text):  # "en partie, il m'a dit d'attendre…"
+            error = ParseError("yes_no.partly")
         elif (later := self._answered_later(question, text)) is not None:
             then, value = later  # the carrier's address typed at its SIRET: kept for the address question
             self._store(then, ANSWERED, to_json(then.kind, value), self.guide.step_of_question[then.id].id,

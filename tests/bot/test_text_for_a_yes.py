@@ -93,6 +93,16 @@ async def test_a_yes_for_one_part_and_a_no_for_the_other_is_told_to_answer_no_fo
     assert question_in(guide, asked).id == "documents_recus" and versions(services, "documents_recus") == []
 
 
+async def test_a_yes_in_part_is_told_to_answer_no_while_a_part_is_missing(client, services):
+    """Val-de-Bonnieure: "en partie, il m'a dit d'attendre la délibération pour déposer" was only "Répondez par oui
+    ou par non"."""
+    guide = await reach(client, services, "documents_recus")
+    for typed in ("en partie, on a le cahier des charges", "oui en partie"):
+        refused, asked = await client.send(typed)
+        assert refused.text.startswith("⚠️ Votre réponse dit oui pour une partie, non pour une autre.")
+        assert question_in(guide, asked).id == "documents_recus" and versions(services, "documents_recus") == []
+
+
 async def test_a_thing_asked_for_and_not_come_is_told_to_answer_no_for_now(client, services):
     """"on les a demandés à la sous-préfecture la semaine dernière" at « Avez-vous reçu le cahier des charges… ? »
     was only "Répondez par oui ou par non"."""

@@ -41,6 +41,7 @@ from dialogs.parsing import (
     same_answer_as,
     says_awaited,
     yes_and_no,
+    yes_in_part,
     says_none_of,
     spoken,
     territory_said,
@@ -2319,6 +2320,14 @@ def test_the_thing_asked_said_planned_is_a_yes(typed, planned):
     ("pas encore mais ça va venir", False), ("oui, tout à fait, sans problème", False)])
 def test_a_yes_of_one_part_and_a_no_of_another(text, both):
     assert yes_and_no(text) is both
+
+
+@pytest.mark.parametrize(("text", "in_part"), [
+    # Val-de-Bonnieure, at « Votre référent vous a-t-il indiqué les modalités pratiques de la labellisation ? »
+    ("en partie, il m'a dit d'attendre la délibération pour déposer", True), ("oui en partie", True),
+    ("à moitié", True), ("pas tout à fait", True), ("partiellement", True), ("tout à fait", False), ("oui", False)])
+def test_a_yes_in_part(text, in_part):
+    assert yes_in_part(text) is in_part
 
 
 @pytest.mark.parametrize(("text", "awaited"), [
