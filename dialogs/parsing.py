@@ -1067,6 +1067,9 @@ _MET_RE = re.compile(r"^\s*(?:j['’]ai|on a|nous avons)\s+(?:eu|vu|rencontr[ée
 
 # "personne", "personne d'autre", "aucun": no one to name (folded); a name never starts so.
 _NOBODY_RE = re.compile(r"(?:personne|aucun|aucune)(?: d'autre)?(?: pour l'instant| pour le moment)?\b(?![-'])")
+# "à lui directement", "au référent": someone pointed at, whom the document, read alone, would not name (folded).
+_POINTED_RE = re.compile(r"(?:directement )?(?:a |au |aux )?(?:lui|elle|eux|elles|lui-meme|elle-meme|(?:le|mon|notre)"
+                         r" referent|referent)(?: directement| aussi| egalement)?")
 
 # "Sylvie Garnaud (c'est moi)", "Sylvie Garnaud, c moi": a name given, and the person typing saying it is theirs.
 _SELF_ASIDE = r"(?:c['’]?\s*est\s+|c\s+)?moi(?:[\s-]*m[eê]me)?"
@@ -1101,6 +1104,8 @@ def parse_person(text: str) -> str:
         raise ParseError("person.sentence", typed=said)
     if _NOBODY_RE.match(typed_words(text)):  # "personne, c'est en ligne sur demarches-simplifiees.fr"
         raise ParseError("person.nobody", typed=text)
+    if _POINTED_RE.fullmatch(typed_words(said).rstrip(" .!")):  # "à lui directement"
+        raise ParseError("person.pointed", typed=said)
     return text
 
 

@@ -1168,6 +1168,10 @@ async def test_nobody_to_send_the_dossier_to_is_no_ones_name(client, services):
     replies = await client.click("7. Préparer la labellisation et obtenir le financement")
     while (asked := question_in(services.guide, replies[-1])) is None or asked.id != "label_destinataire":
         replies = await client.click("Étape suivante" if asked is None else "🕓 Je ne sais pas encore")
+    refused = await client.send("à lui directement")  # Val-de-Bonnieure: stored as whom to send it to
+    assert refused[0].text == ("⚠️ « à lui directement » ne dit pas de qui il s'agit : le dossier reprend la réponse "
+                               "telle quelle. Écrivez le prénom et le nom de la personne, ou passez la question si "
+                               "elle ne vous concerne pas.")
     refused = await client.send("personne, c'est en ligne sur demarches-simplifiees.fr")
     assert refused[0].text == ("⚠️ « personne, c'est en ligne sur demarches-simplifiees.fr » ne nomme personne : rien "
                                "n'est enregistré. S'il n'y a pas de nom à donner, tapez seulement « personne ».")

@@ -1902,6 +1902,15 @@ def test_an_address_typed_where_a_person_is_asked_is_refused():
         "Mme Leroy, bureau des subventions, 4 place Louis Lacrocq, 23000 Guéret")  # named, with where she works
 
 
+@pytest.mark.parametrize("typed", ["à lui directement", "au référent", "Lui", "directement à elle"])
+def test_someone_pointed_at_where_a_person_is_asked_is_refused(typed):
+    """Val-de-Bonnieure: "à lui directement" at « À qui transmettre le dossier, si ce n'est pas à votre référent ? »
+    was stored as the addressee, for the documents to print."""
+    with raises_key("person.pointed", typed=typed):
+        parse_answer(_question(Kind.SHORT_TEXT, person=True), typed)
+    assert parse_answer(_question(Kind.SHORT_TEXT, person=True), "Luis Garcia") == "Luis Garcia"
+
+
 @pytest.mark.parametrize("typed", ["c'était déjà fait en 2023, on est labellisés", "on verra avec la sous-préfète",
                                    "je le saurai lundi", "nous attendons sa réponse", "j'attends son retour"])
 def test_a_sentence_typed_where_a_person_is_asked_is_refused(typed):
