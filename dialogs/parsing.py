@@ -1289,7 +1289,10 @@ TYPED_BUTTONS = {
 # What does not apply to this project: « ⏭️ Passer » (folded); at a yes/no question, "pas besoin" is a no.
 _NOT_APPLICABLE = frozenset({"sans objet", "non concerne", "non concernee", "non concernes", "pas concerne",
                              "pas concernee", "pas concernes", "non applicable", "pas applicable", "ne s'applique pas",
-                             "pas besoin", "pas necessaire", "inutile", "pas utile", "n/a", "na"})
+                             "pas besoin", "pas necessaire", "inutile", "pas utile", "n/a", "na",
+                             # no date to give, at a date question ("pas de date limite, au fil de l'eau")
+                             "pas de date", "pas de date limite", "aucune date", "aucune date limite", "pas de limite",
+                             "pas de delai", "pas de date fixee", "pas de date butoir"})
 _BUTTON_MARK_RE = re.compile(r"^[^\w'#]+")  # the emoji a button's label starts with, typed along: "🗑 Effacer…"
 # "Not yet" at a question that asks what, who or when is « 🕓 Je ne sais pas encore »; at a yes/no question, a no.
 _NOT_YET = frozenset({"pas encore", "pas encore defini", "pas encore definie", "pas encore connu", "pas encore connue",

@@ -1180,6 +1180,10 @@ async def test_nobody_to_send_the_dossier_to_is_no_ones_name(client, services):
     assert question_in(services.guide, passed[-1]).id == "label_date_limite"
     with services.database.connect() as connection:
         assert Repository(connection).answers(1)["label_destinataire"].status == "skipped"
+    passed = await client.send("pas de date limite, au fil de l'eau d'après lui")  # "Je n'ai pas reconnu une date"
+    assert passed[0].text == "Avant quelle date le dossier doit-il être déposé ?\n➡️ question passée"
+    with services.database.connect() as connection:
+        assert Repository(connection).answers(1)["label_date_limite"].status == "skipped"
 
 
 async def test_a_deadline_said_with_a_yes_answers_the_deadline_question_further_on(client, services):

@@ -796,7 +796,8 @@ def test_a_command_typed_without_its_slash_is_that_command(text, command):
     ("annuler", "back"), ("Étape suivante ➡️", "move_on"), ("on passe à la suite", "move_on"),
     # What does not apply is passed: "pas besoin, c'est nous le porteur" for La Poste's own local convention
     ("sans objet", "skip"), ("Non concernés.", "skip"), ("pas besoin, c'est nous le porteur", "skip"),
-    ("pas besoin de local", None)])
+    ("pas besoin de local", None),
+    ("pas de date limite, au fil de l'eau d'après lui", "skip"), ("aucune date", "skip")])  # Val-de-Bonnieure
 def test_a_buttons_words_typed_are_that_button(text, meant):
     assert typed_button(_question(Kind.SHORT_TEXT), text) == meant
 
