@@ -853,7 +853,7 @@ def _read_list(question: Question, text: str) -> ListRead:
                 read.described[option_id] = head["tail"].strip()
                 i, headed, detailed, describing = i + 1, True, -1, option_id
                 continue
-            stated = bool(read.chosen and i == len(parts) - 1 and _STATEMENT_RE.match(part))  # "…, X est à 35 km"
+            stated = bool(read.chosen) and i == len(parts) - 1 and is_statement(part)  # "…, X est à 35 km"
             if ((detailed == i and seps[i - 1].strip() == "et" and (fresh is None or _goes_on(fresh, part)))
                     or (i and _STRESS_RE.match(part)) or headed or stated
                     or (describing is not None and part[:1].isupper() and says_where(read.described[describing]))

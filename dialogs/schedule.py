@@ -183,14 +183,10 @@ NOON, LUNCH_END, EVENING = 12 * 60, 14 * 60, 18 * 60
 def _without_half(ranges: list[list[int]], half: str) -> list[list[int]]:
     """A day's ranges less a half-day: "9h-12h30" less the morning is none, "9h-17h" 12h-17h, "9h-17h" less the
     afternoon 9h-12h."""
-    kept = []
-    for low, high in ranges:
-        if half == "matin":
-            if not (low < NOON and high <= LUNCH_END):  # a morning's session goes whole
-                kept.append([max(low, NOON), high])
-        elif low < (cut := EVENING if half == "soir" else NOON):
-            kept.append([low, high] if high <= (LUNCH_END if cut == NOON else cut) else [low, cut])
-    return kept
+    if half == "matin":  # a morning's session goes whole; a day's range keeps its afternoon
+        return [[max(low, NOON), high] for low, high in ranges if not (low < NOON and high <= LUNCH_END)]
+    cut, session_end = (EVENING, EVENING) if half == "soir" else (NOON, LUNCH_END)
+    return [[low, high] if high <= session_end else [low, cut] for low, high in ranges if low < cut]
 
 
 def _merged(ranges: list[list[int]], more: list[list[int]]) -> list[list[int]]:
@@ -208,7 +204,7 @@ def _days(head: str) -> list[str]:
     """The weekdays a line's head names: "du lundi au vendredi" is five, "le week-end" two."""
     said = _DAY_RE.findall(head)
     if any(day.startswith("week") for day in said):
-        return [WEEKDAYS[5], WEEKDAYS[6]] if len(said) == 1 else []
+        return list(WEEKDAYS[5:]) if len(said) == 1 else []
     named = [WEEKDAYS.index(day.rstrip("s")) for day in said]
     if len(named) == 2 and _SPAN_RE.search(head[head.index(WEEKDAYS[named[0]]):]) and named[0] < named[1]:
         named = list(range(named[0], named[1] + 1))
@@ -252,14 +248,7 @@ def parse_week(text: str) -> Week | None:
         if not hours:
             continue  # "Dimanche⇥⇥" in a pasted table, "comme lundi": no hours said for it
         if (closed := _HALF_CLOSED_RE.fullmatch(hours)) is not None:
-            half = closed["half"] or closed["half_first"]
-            if any(day not in week.hours for day in days):
-                raise ParseError("time_ranges.day", day=next(day for day in days if day not in week.hours),
-                                 typed=typed)
-            week.hours.update({day: _without_half(week.hours[day], half) for day in days})
-            if closed["why"]:  # "(permanence à Saint-Angeau)": where the team is meanwhile, for the planning
-                why = typed[closed.start("why"):closed.end("why")].strip()
-                week.around.update(dict.fromkeys(days, (why, [why])))
+            _close_half(week, days, closed, typed)
             continue
         if _RANGE_RE.search(_fold(hours)):
             hours = _CLOSED_WORD_RE.sub(" ", hours)  # "Mardi⇥9h-12h⇥fermé": its afternoon's cell
@@ -272,6 +261,17 @@ def parse_week(text: str) -> Week | None:
             week.around.update(dict.fromkeys(days, (typed, among[1])))
         week.hours.update({day: _merged(week.hours.get(day, []), ranges) if added else ranges for day in days})
     return week if week.hours else None
+
+
+def _close_half(week: Week, days: list[str], closed: re.Match, typed: str) -> None:
+    """"fermé le mercredi matin (permanence à Saint-Angeau)": that half-day off the days' hours given before, what
+    the brackets say kept for the planning; the first day without hours yet is refused, named."""
+    if unknown := [day for day in days if day not in week.hours]:
+        raise ParseError("time_ranges.day", day=unknown[0], typed=typed)
+    week.hours.update({day: _without_half(week.hours[day], closed["half"] or closed["half_first"]) for day in days})
+    if closed["why"]:  # where the team is meanwhile
+        why = typed[closed.start("why"):closed.end("why")].strip()
+        week.around.update(dict.fromkeys(days, (why, [why])))
 
 
 def tour_lines(kept: str | None, parts: dict[str, str]) -> str | None:

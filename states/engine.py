@@ -891,16 +891,16 @@ class _Conversation:
             self._store(then, ANSWERED, to_json(then.kind, value), self.guide.step_of_question[then.id].id,
                         self._message_id)
             error = ParseError(error.key, **error.params, later=self.view.prompt(then))
+        described: list[Reply] = []
         if question.kind is Kind.MULTI and error.params.get("ticked"):
             error = self._tick_what_was_read(question, error)
             named = {number for number, _ in options_mentioned(question.options, text)}  # "une permanence MSA…"
             if question.also_answers is not None and error.params.get("ticked") and all(
                     number in named for number, _ in error.params.get("close", [])):
                 error = self._details_kept(question, text, error)
-        described: list[Reply] = []
-        if question.kind is Kind.MULTI and error.params.get("ticked"):  # "…, et une permanence le mercredi à X"
-            described, _ = self._described_later(self.guide.step_of_question[question.id], question,
-                                                 self.membership.draft_choices, read_list(question, text).described)
+            if error.params.get("ticked"):  # "…, et une permanence le mercredi matin à Saint-Angeau"
+                described, _ = self._described_later(self.guide.step_of_question[question.id], question,
+                                                     self.membership.draft_choices, read_list(question, text).described)
         return Outcome([self._invalid(error, question), *described, self._ask(question)])
 
     def _asked_if_yes(self, question: Question, text: str) -> Question | None:
@@ -913,11 +913,7 @@ class _Conversation:
         if then is None or then.kind not in (Kind.SHORT_TEXT, Kind.LONG_TEXT) or names_nothing(text) or (
                 (stored := self.view.answers.get(then.id)) is not None and stored.status == ANSWERED):
             return None
-        try:
-            parse_answer(then, text, self._today())
-        except ParseError:
-            return None
-        return then
+        return then if self._reads_as(then, text) else None
 
     def _reads_as(self, question: Question, text: str) -> bool:
         """Whether the text reads as an answer to the question."""
