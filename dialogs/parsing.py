@@ -785,9 +785,17 @@ def text_and_count(text: str, unit: str) -> tuple[str, str] | None:
     in figures; None otherwise."""
     head, comma, last = text.rpartition(",")
     if not comma or not head.strip() or not re.search(r"[0-9]", figures(last)) \
-            or not re.search(rf"\b{re.escape(fold(unit))}s?\b", fold(last)):
+            or not (re.search(rf"\b{re.escape(fold(unit))}s?\b", fold(last)) or _counts_short(last, unit)):
         return None
     return head.strip(), last.strip()
+
+
+def _counts_short(text: str, unit: str) -> bool:
+    """Whether a figure of a text is followed by its unit shortened as people write it ("9500 hab", "hbts"): the
+    unit's first letter and at least two more of its letters, in order."""
+    return any(len(short := word.removesuffix("s")) >= 3 and short[0] == unit[0]
+               and re.fullmatch(".*".join(map(re.escape, short)) + ".*", fold(unit))
+               for word in re.findall(r"[0-9]\s*([a-z]+)\b", fold(figures(text))))
 
 
 # A yes said in part, before what it says: "oui en partie : Julie Morel…", "en partie, la CAF…".

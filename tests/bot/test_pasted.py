@@ -150,6 +150,19 @@ async def test_the_territory_given_at_creation_with_its_population_notes_the_cou
     assert question_in(services.guide, asked[-1]).id == "diag_demographie"
 
 
+async def test_a_population_written_short_at_creation_is_noted_apart(client, services):
+    """Haut-Allier: "cc des rives du haut allier (43), 22 communes, env 9500 hab" was all the territory, "env 9500 hab"
+    printed in every document and the population asked later."""
+    await client.send("/start")
+    await client.send("Bus France services du Haut-Allier")
+    noted, _ = await client.send("cc des rives du haut allier (43), 22 communes, env 9500 hab")
+    assert noted.text == "➡️ Réponse retenue pour « Combien d'habitants compte ce territoire ? » : 9500."
+    await client.click(FRANCE_SERVICES_RULES)
+    with Session(services.database) as session:
+        assert session.query(Project.territory).scalar() == "cc des rives du haut allier (43), 22 communes"
+    assert versions(services, "population") == [9500]
+
+
 async def test_a_territory_said_with_its_population_answers_both(client, services):
     """Saint-Éloy: "les 31 communes de la CC du Pays de Saint-Éloy, environ 16 000 habitants" at « Quel territoire la
     Maison couvrira-t-elle ? » was all the territory, and « Combien d'habitants… ? » came next."""

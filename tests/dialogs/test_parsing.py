@@ -2367,6 +2367,10 @@ def test_a_yes_to_confirm_or_check_is_no_yes_with_details(text):
 @pytest.mark.parametrize(("text", "said"), [
     ("les 31 communes de la CC du Pays de Saint-Éloy, environ 16 000 habitants",
      ("les 31 communes de la CC du Pays de Saint-Éloy", "environ 16 000 habitants")),
-    ("la CC, 31 communes", None), ("la CC, beaucoup d'habitants", None), ("16 000 habitants", None)])
+    ("cc des rives du haut allier (43), 22 communes, env 9500 hab",
+     ("cc des rives du haut allier (43), 22 communes", "env 9500 hab")),
+    ("la CC, 9 500 hbts", ("la CC", "9 500 hbts")), ("la CC, 9 500 hab.", ("la CC", "9 500 hab.")),
+    ("la CC, 31 communes", None), ("la CC, beaucoup d'habitants", None), ("16 000 habitants", None),
+    ("la CC, 12 hameaux", None), ("la CC, 9 500 ha", None)])
 def test_a_text_ending_with_a_count_in_its_unit_is_the_text_and_the_count(text, said):
     assert text_and_count(text, "habitant") == said
