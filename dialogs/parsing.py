@@ -1153,6 +1153,23 @@ def _says_function(part: str) -> bool:
     return bool(words) and words[0] in _FUNCTION_WORDS
 
 
+# Functions said in one word that no one bears as a surname, unlike "Maire" or "Chef".
+_FUNCTION_ALONE = frozenset({"dgs", "dga", "dgst", "dst"})
+
+
+def _name_before_function(text: str) -> tuple[str, str]:
+    """"elodie garnier charge de mission a la cdc", typed without a comma: a name of two to four words, then a
+    function of a few words; the text and nothing otherwise, since "Jean Maire" may be a surname."""
+    words = list(re.finditer(r"\S+", text))
+    starts = [n for n, word in enumerate(words) if _says_function(word[0])]
+    if not starts or not 2 <= starts[0] <= 4 or any(c.isdigit() for c in text[:words[starts[0]].start()]):
+        return text, ""
+    function = words[starts[0]:]
+    if len(function) < 2 and fold(function[0][0]) not in _FUNCTION_ALONE:
+        return text, ""
+    return text[:function[0].start()].rstrip(), text[function[0].start():]
+
+
 def name_and_function(text: str) -> tuple[str, str] | None:
     """A person's name and function typed together, either first: "Marie Dupont, chargée de mission" or "Marie
     Dupont (DGS)" -> ("Marie Dupont", "chargée de mission"); "le président, Raphaël Daubet" -> ("Raphaël Daubet",
@@ -1165,6 +1182,8 @@ def name_and_function(text: str) -> tuple[str, str] | None:
     if parens is None or _NAME_APART_RE.search(parens[1]):
         parens = _CIVILITY_APART_RE.match(text)  # "le président M. Jean Casaubon"
     first, second = parens.groups() if parens else (*_NAME_APART_RE.split(text, maxsplit=1), "")[:2]
+    if not second:
+        first, second = _name_before_function(text)
     if not first or not second or _says_function(first) == _says_function(second):
         return None
     name, function = (first, second) if _says_function(second) else (second, first)

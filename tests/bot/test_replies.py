@@ -61,6 +61,16 @@ async def test_a_reply_that_does_not_answer_its_question_keeps_the_answer_and_sa
     assert question_in(services.guide, replies[-1]).id == "enjeux"
 
 
+async def test_a_name_and_function_typed_without_a_comma_are_set_apart(client, services):
+    """Haut-Allier: "moi, elodie garnier charge de mission a la cdc" was stored as the project leader's name, and the
+    function asked next."""
+    await create_project(client)
+    understood, asked = await client.send("moi, elodie garnier charge de mission a la cdc")
+    assert versions(services, "chef_projet_nom") == ["elodie garnier"]
+    assert versions(services, "chef_projet_fonction") == ["charge de mission a la cdc"]
+    assert question_in(services.guide, asked).id == "chef_projet_temps"
+
+
 async def test_a_reply_to_one_s_own_answer_corrects_it(client, services):
     """The message gave a name and a function; the reply is read as the correction of the one it fits."""
     name_asked = (await create_project(client))[-1]

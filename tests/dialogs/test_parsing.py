@@ -2051,6 +2051,11 @@ def test_a_yes_or_no_set_apart_from_what_follows_is_read_with_it(text, said):
     ("Le maire, Pierre Hurmic.", ("Pierre Hurmic", "maire")),
     ("Mme Odile Lacroix, présidente de l'association (bénévole)",  # the aside is the function's
      ("Mme Odile Lacroix", "présidente de l'association (bénévole)")),
+    ("moi, elodie garnier charge de mission a la cdc", ("elodie garnier", "charge de mission a la cdc")),  # no comma
+    ("Paul Roux directeur du centre social", ("Paul Roux", "directeur du centre social")),
+    ("Anne Durand DGS", ("Anne Durand", "DGS")),
+    ("Jean Maire", None), ("Marie Chef", None), ("Paul Roux directeur", None),  # a surname, maybe
+    ("le président de la CC", None), ("Jean Paul Pierre Jacques Roux directeur de la CC", None),
 ])
 def test_a_name_and_a_function_typed_together_are_set_apart(text, expected):
     assert name_and_function(text) == expected
