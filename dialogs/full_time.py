@@ -13,8 +13,8 @@ _WEEKS_A_MONTH = Fraction(52, 12)
 
 _NUMBER = r"[0-9]+(?:[.,][0-9]+)?|" + "|".join(sorted(SPELT_NUMBERS, key=len, reverse=True))
 # Words around the share that say nothing more: "environ 20 %", "20 % de mon temps", "un tiers temps max".
-_BEFORE = (r"(?:(?:environ|a peu pres|approximativement|autour de|pres de|a|au plus|au maximum|maximum|max|"
-           r"(?:un )?temps partiel a|je dirais|disons)\s+)*")
+_BEFORE = (r"(?:(?:environ|env\.?|a peu pres|approximativement|autour de|pres de|a|au plus|au maximum|maximum|max|"
+           r"(?:un )?temps partiel a|je dirais|disons)\s+|[~≈]\s*)*")
 # ..., and a total said for several people: "6 jours par semaine à eux deux".
 _AFTER = (r"(?:\s+(?:de (?:mon|son|leur|notre|votre) temps(?: de travail)?|du temps(?: de travail)?|"
           r"de temps|d un temps (?:plein|complet)|d un etp|temps|environ|a peu pres|max|maximum|au maximum|"
@@ -31,6 +31,7 @@ _FORMS = {
     "days": rf"(?P<number>{_NUMBER})\s*(?:j|jours?|journees?){_HALF}{_PERIOD}",
     "half_days": rf"(?P<number>{_NUMBER})\s*(?:demi[- ]?journees?|demi[- ]?jours?){_PERIOD}",
     "hours": rf"(?P<number>{_NUMBER})\s*(?:h|heures?)(?:\s*(?P<minutes>[0-9]{{2}}))?{_PERIOD}",
+    "ratio": r"(?P<number>[1-9])\s*/\s*(?P<over>[2-9]|10)",  # "1/3 temps"
     "fraction": r"(?:(?P<number>un|une|1|deux|2|trois|3|la)\s+)?"
                 r"(?P<part>tiers|quarts?|cinquiemes?|5emes?|moitie|dixiemes?|10emes?)",
 }
@@ -62,6 +63,8 @@ def share_said(text: str) -> Share | None:
             return Share(number / 100, form)
         if form == "fte":
             return Share(number, form)
+        if form == "ratio":
+            return Share(number / int(said["over"]), form)
         if form == "fraction":
             part = _PARTS.get(said["part"]) or _PARTS[said["part"].removesuffix("s")]
             return Share(number / part, form)

@@ -1400,7 +1400,8 @@ def test_a_percentage_is_not_a_number_where_the_question_does_not_say_so():
     ("une demi-journée par semaine", "0.1"), ("deux jours et demi par semaine", "0.5"), ("3 jours/semaine", "0.6"),
     ("17h30 par semaine", "0.5"), ("10 heures par semaine", "0.29"), ("35 h", "1"), ("un tiers temps", "0.33"),
     ("trois quarts temps", "0.75"), ("20 % de son temps", "0.2"), ("1,5 ETP", "1.5"),
-    ("6 jours par semaine à eux deux", "1.2")])
+    ("6 jours par semaine à eux deux", "1.2"), ("env 1/3 temps", "0.33"), ("~ 2/3 temps", "0.67"),
+    ("env. 20 %", "0.2")])
 def test_a_share_of_a_full_time_post_may_be_said_as_a_time_a_week_or_a_fraction(text, expected):
     """A full-time week is 35 hours and five days: "un jour par semaine" was once read as 1 ETP, a whole post."""
     question = _question(Kind.DECIMAL, min=0, max=10, full_time_share=True)
@@ -1426,7 +1427,8 @@ _TIMES = [Option(id="plein", label="Temps plein", full_time={"exactly": 1}),
     ("20% de mon temps environ", "moins"), ("un jour par semaine", "moins"), ("0,2 ETP", "moins"),
     ("un tiers temps", "moins"), ("10 h par semaine", "moins"), ("la moitié de mon temps", "mi"), ("50 %", "mi"),
     ("deux jours et demi par semaine", "mi"), ("100 %", "plein"), ("35h", "plein"), ("5 jours sur 5", "plein"),
-    ("4", "inconnu"), ("à 50 % sur le projet", "mi"), ("20 % de mon temps pour ce projet", "moins")])
+    ("4", "inconnu"), ("à 50 % sur le projet", "mi"), ("20 % de mon temps pour ce projet", "moins"),
+    ("env 1/3 temps", "moins"), ("1/2 temps", "mi"), ("env 20%", "moins")])
 def test_a_time_said_in_figures_names_the_option_that_stands_for_it(text, expected):
     assert parse_answer(_question(Kind.CHOICE, options=_TIMES), text) == expected
 
