@@ -434,6 +434,9 @@ _CONNECTOR_RE = re.compile(r"^\s*(?:(?:plus(?!\s+(?:de|d['’]|du|des|aucune?|ri
 _MEANS = r"via|gr[âa]ce [àa]|au moyen d[eu']?|[àa] l'aide d[eu']?|par le biais d[eu']?"  # "…, via l'outil de l'ANCT"
 _STRESS_RE = re.compile(r"(?:surtout|notamment|en particulier|particulierement|principalement|dont|" + _MEANS + r")\b",
                         re.IGNORECASE)  # "…, surtout l'isolement": what was named, stressed or how, no other item
+# How many, said before what a list's part names: "beaucoup de saisonniers", "bcp de personnes âgées".
+_QUANTITY_RE = re.compile(r"\s*(?:(?:beaucoup|bcp|peu|plein|pas mal|[ée]norm[ée]ment|trop|de plus en plus)\s+d(?:e\s+|['’])"
+                          r"|de nombreu(?:x|ses)\s+|la plupart des\s+)", re.IGNORECASE)
 # A sentence with its own subject and verb ending a list, after an option named: what it says of it, never another
 # item ("l'éloignement, Angoulême est à 35 km", "…, la poste a fermé"); not a thing described ("le bus qui passe…").
 _STATEMENT_RE = re.compile(r"(?:(?!qui\b|que\b|qu['’])[^\W\d_][\w'’-]*\s+){1,4}"
@@ -853,14 +856,20 @@ def _read_list(question: Question, text: str) -> ListRead:
                 read.described[option_id] = head["tail"].strip()
                 i, headed, detailed, describing = i + 1, True, -1, option_id
                 continue
-            stated = bool(read.chosen) and i == len(parts) - 1 and is_statement(part)  # "…, X est à 35 km"
+            if (much := _QUANTITY_RE.match(part)) is not None and (option_id := match_option(
+                    question.options, part[much.end():], first_words=True)) not in (None, OTHER):
+                read.chosen.add(option_id)  # "beaucoup de saisonniers"
+                i, headed, detailed, describing = i + 1, False, -1, None
+                continue
+            stated = bool(read.chosen) and i == len(parts) - 1 and (  # "…, X est à 35 km", "…, bcp de retraités"
+                is_statement(part) or much is not None)
             if ((detailed == i and seps[i - 1].strip() == "et" and (fresh is None or _goes_on(fresh, part)))
                     or (i and _STRESS_RE.match(part)) or headed or stated
                     or (describing is not None and part[:1].isupper() and says_where(read.described[describing]))
                     ) and no_other_option(part):  # "dans les villages de Hamouro, Dapani et Mtsamoudou": places
                 if headed or stated or _STRESS_RE.match(part):
                     read.details.append(part)
-                if describing is not None:
+                if describing is not None and not stated:  # a remark on the whole list, kept apart
                     read.described[describing] += seps[i - 1] + part
                 i += 1  # "la fermeture de la trésorerie et de la poste", "les deux, surtout le bourg": details
                 detailed, fresh = i, None  # "notamment la CAF et les titres de séjour": still the details

@@ -41,6 +41,21 @@ async def test_an_option_then_a_colon_and_what_it_is_about_ticks_the_option(clie
     assert versions(services, "enjeux_cohesion_autre") == ["la traduction", "l'aide dans sa langue"]
 
 
+async def test_people_called_les_gens_are_the_people_the_option_names(client, services):
+    """Haut-Allier: "accompagnement des gens surtout pr les demarches en ligne, bcp de personnes agees" was an
+    « Autre » holding the whole text, which the dossier would print as a stake of its own."""
+    await reach_stakes(client)
+    await client.click("Cohésion sociale")
+    await client.click("Valider")
+    said, *_, asked = await client.send("accompagnement des gens surtout pr les demarches en ligne, "
+                                        "bcp de personnes agees")
+    assert said.text == ("➡️ Réponse retenue : Accompagnement des personnes.\n" + NOT_KEPT + "« accompagnement des gens "
+                         "surtout pr les demarches en ligne », « bcp de personnes agees » ne sont pas enregistrés.")
+    assert versions(services, "enjeux_cohesion") == [["accompagnement_personnes"]]
+    assert versions(services, "enjeux_cohesion_autre") == []
+    assert question_in(services.guide, asked).id == "objectifs"
+
+
 @pytest.mark.parametrize(("typed", "reason"), [
     ("le maillage parce qu'on a perdu la trésorerie", "parce qu'on a perdu la trésorerie"),
     ("surtout le maillage, car la poste ne fait plus que 3 matinées", "car la poste ne fait plus que 3 matinées")])

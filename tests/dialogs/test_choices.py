@@ -525,6 +525,19 @@ def test_a_sentence_ending_the_list_says_more_of_what_it_named(text, chosen, det
     assert described.unknown == ["le bus qui ne passe que 2 fois par semaine"]  # a thing described: its « Autre »
 
 
+def test_a_quantity_said_last_is_a_remark_unless_it_names_an_option():
+    """Haut-Allier: "accompagnement des gens…, bcp de personnes agees" stored « Autre » worded "bcp de personnes
+    agees", which the dossier would print as a stake of its own."""
+    read = read_list(GUIDE.questions["enjeux_cohesion"], "accompagnement des gens surtout pr les demarches en ligne, "
+                                                         "bcp de personnes agees")
+    assert (read.chosen, read.details[-1:], read.unknown) == ({"accompagnement_personnes"}, ["bcp de personnes agees"],
+                                                              [])
+    read = read_list(GUIDE.questions["populations_presentes"], "des touristes l'été, beaucoup de saisonniers")
+    assert (read.chosen, read.unknown) == ({"touristes", "salaries"}, [])
+    read = read_list(GUIDE.questions["enjeux_cohesion"], "beaucoup de personnes âgées")
+    assert read.unknown == ["beaucoup de personnes âgées"]  # nothing named before: no remark on it
+
+
 def test_a_stressed_detail_goes_on_after_et_and_the_next_item_is_the_autre():
     question = GUIDE.questions["enjeux_cohesion"]
     text = ("L'accompagnement des personnes, notamment pour les démarches CAF et les titres de séjour, et aussi "
