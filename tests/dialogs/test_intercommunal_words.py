@@ -1,0 +1,20 @@
+"""A communauté de communes running a France services bus, said in its chargée de mission's own words."""
+from __future__ import annotations
+
+import pytest
+
+from dialogs.loader import load_guide
+from dialogs.parsing import parse_answer
+
+GUIDE = load_guide()
+
+
+@pytest.mark.parametrize(("question", "typed", "answer"), [
+    ("enjeux_maillage", "isolement + disparition des services (tresorerie fermee en 2024) + fusion des cc en 2017",
+     ["isolement_territorial", "disparition_services", "redecoupage_administratif"]),
+    ("enjeux_maillage", "la loi NOTRe", ["redecoupage_administratif"]),
+    ("enjeux_cohesion", "accompagnement des habitants", ["accompagnement_personnes"]),
+])
+def test_an_intercommunality_s_words_are_the_option_they_mean(question, typed, answer):
+    """Haut-Allier: "fusion des cc en 2017" at « …de quoi tenez-vous compte ? » was stored as an « Autre »."""
+    assert parse_answer(GUIDE.questions[question], typed) == answer
