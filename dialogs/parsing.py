@@ -463,13 +463,48 @@ def parse_date(text: str, today: datetime.date | None = None, timing: str | None
     "hier", "aujourd'hui", "demain" are days from `today`, a `DateInferred` too. A sentence holding one date
     ("conseil communautaire du 12 novembre") is that date, a `DateInferred` as well: the rest was left out.
     """
-    text = re.sub(r"\bpremier\b", "1er", figures(text), flags=re.IGNORECASE)  # "le premier septembre"
+    text = re.sub(r"\bpremier\b", "1er", figures(_months_in_full(text)), flags=re.IGNORECASE)  # "le premier septembre"
     try:
         return _parse_whole_date(text, today, timing)
     except ParseError as error:
         if error.key != "date.invalid":
             raise
         return _date_in_sentence(text, today, timing, error)
+
+
+# A month shortened after a word that sets it ("en sept", "mi-oct", "fin janv."), where "sept" is no seven.
+_MONTH_SHORT_RE = re.compile(r"\b(en|mi|fin|d[ée]but|courant|depuis|vers|avant|apr[èe]s)([ -])(janv|f[ée]vr?|avr|juil"
+                             r"|sept|oct|nov|d[ée]c)\b\.?", re.IGNORECASE)
+
+
+def _months_in_full(text: str) -> str:
+    return _MONTH_SHORT_RE.sub(lambda said: said[1] + said[2] + MONTHS[_month_number(fold(said[3])) - 1], text)
+
+
+def date_apart(text: str) -> tuple[str, str] | None:
+    """A text ending with a date, set apart from it: "Mme Chabanon" and "en sept" of "Mme Chabanon en sept", "Mme
+    Besson, sous-préfecture de Riom" and "rencontrée le 18 novembre" of "…, rencontrée le 18 novembre"; None when it
+    holds no date, nothing before it, or a sentence ("on a vu la déléguée du préfet le 10 novembre")."""
+    for clause in re.finditer(r"[^,]+", text):
+        words = list(re.finditer(r"[\w'’.-]+", clause[0]))
+        first = next((n for n, word in enumerate(words) if any(map(str.isdigit, word[0]))
+                      or (_month_number(fold(word[0]).rstrip(".")) is not None  # "Mme Mars": a name
+                          and (word[0].islower() or (n and fold(words[n - 1][0]) in _DATE_LEADS)))), None)
+        if first is None:
+            continue
+        while first and fold(words[first - 1][0]) in _DATE_LEADS:
+            first -= 1
+        cut = clause.start() + (words[first].start() if first else 0)
+        if first and _FIRST_PERSON_RE.search(text[clause.start():cut]):
+            return None
+        return (text[:cut].strip(" ,"), text[cut:].strip()) if text[:cut].strip(" ,") else None
+    return None
+
+
+# The words that lead to a date: "en septembre", "rencontrée le 18", "au mois de mai" (folded).
+_DATE_LEADS = frozenset({"en", "le", "mi", "fin", "debut", "courant", "depuis", "vers", "au", "mois", "de", "du", "ce",
+                         "cette", "des", "avant", "apres", "rencontre", "rencontree", "vu", "vue", "contacte",
+                         "contactee", "appele", "appelee", "eu", "eue", "depuis", "semaine", "la"})
 
 
 # What says a deadline before its date: "avant le 31 mars", "au plus tard le 31/03", "d'ici le 31 mars".

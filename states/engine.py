@@ -27,8 +27,9 @@ from dialogs.folding import abbreviations, fold
 from dialogs.schedule import WEEKDAYS, hours_among_words, parse_week, same_hours_as, total_minutes, tour_lines
 from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, DRAFT, KEEP, MOVE_ON, NEW_PROJECT, NEXT,
                              SKIP, TEAM_HANDOVER, TEAM_INVITE, TEAM_LEAVE, DateInferred, ParseError, after_partly_yes,
-                             button_typed, deadline_in, doubts, figure_remarks, first_person, from_json, mentions,
-                             month_alone, name_and_function, names_nothing, numbered_answer, parse_answer, parse_title,
+                             button_typed, date_apart, deadline_in, doubts, figure_remarks, first_person, from_json,
+                             mentions, month_alone, name_and_function, names_nothing, numbered_answer, parse_answer,
+                             parse_title,
                              reads_as_shown, said_planned, said_yes_no, same_answer_as, says_awaited, says_none_of,
                              spoken, territory_said, text_and_count, to_json, typed_at_checklist_stage,
                              typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap,
@@ -1245,19 +1246,23 @@ class _Conversation:
         before the date's clause ("Mme Besson, sous-préfecture de Riom" of "…, rencontrée le 18 novembre"), answered
         there and said."""
         asked = self._question_for_buttons()
-        if asked not in passed or asked.kind is not Kind.SHORT_TEXT or replies[-1].template != "question":
+        if replies[-1].template != "question":
             return replies
-        clauses = text.split(",")
-        dated = next((i for i, clause in enumerate(clauses) if month_alone(clause) or any(map(str.isdigit, clause))),
-                     None)
+        # The date's day still asked ("… en sept"): the name before it is answered all the same.
+        named = asked if asked in passed else next(
+            (q for q in passed if self.view.status(q.id) is None), None) if asked.kind is Kind.DATE else None
+        if named is None or named.kind is not Kind.SHORT_TEXT:
+            return replies
         try:
-            name = parse_answer(asked, ",".join(clauses[:dated]).strip()) if dated else None
+            name = parse_answer(named, said[0]) if (said := date_apart(text)) is not None else None
         except ParseError:
             name = None
         if name is None:
             return replies
-        return [*replies[:-1], self._answered_along(asked, name, self.guide.step_of_question[asked.id].id),
-                *self._proceed()]
+        noted = self._answered_along(named, name, self.guide.step_of_question[named.id].id)
+        if named is not asked:
+            return [*replies[:-2], noted, *replies[-2:]]
+        return [*replies[:-1], noted, *self._proceed()]
 
     def _ticked_along(self, passed: list[Question], text: str, replies: list[Reply]) -> list[Reply]:
         """The list passed over for a later date and asked next: the options the same words name ticked, for the
@@ -1298,8 +1303,8 @@ class _Conversation:
             return None
         try:
             parse_answer(dated, text, self._today())
-        except ParseError:
-            return dated if month_alone(text) else None
+        except ParseError:  # "oui, Mme Chabanon en sept": the month's day asked there
+            return dated if month_alone(text) or ((said := date_apart(text)) and month_alone(said[1])) else None
         return dated
 
     def _typed_at_recap(self, step: Step, text: str) -> Outcome:

@@ -5,6 +5,7 @@ the messages, set here by hand; the engine's clock is the tests' frozen clock.
 """
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -673,6 +674,26 @@ async def test_a_yes_said_with_a_month_asks_the_date_s_day_and_keeps_no_month_as
     assert versions(services, "referent_nom") == []
     await client.send("le 14 octobre")
     assert question_in(guide, client.last()).id == "referent_nom"  # the name, asked after
+
+
+@pytest.mark.parametrize(("typed", "name"), [
+    ("oui le sous prefet de Brioude + la referente france services de la pref (Mme Chabanon) en sept",
+     "le sous prefet de Brioude + la referente france services de la pref (Mme Chabanon)"),
+    ("oui, Mme Chabanon en septembre", "Mme Chabanon")])
+async def test_a_yes_with_who_and_a_month_keeps_the_name_and_asks_the_day(client, services, typed, name):
+    """Haut-Allier: "oui le sous prefet de Brioude + … (Mme Chabanon) en sept" was the referent's name, "en sept"
+    included, and the date was asked as if nothing had been said of it."""
+    guide = services.guide
+    await reach_prefecture_question(client, guide)
+    said, noted, refused, asked = await client.send(typed)
+    assert said.text == "➡️ Réponse retenue : Oui."
+    assert noted.text == f"➡️ Réponse retenue pour « Quel est le nom de votre référent en Préfecture ? » : {name}."
+    assert refused.text.startswith("⚠️ Il me faut aussi le jour. Exemple : 15 septembre.")
+    assert question_in(guide, asked).id == "date_premier_contact"
+    assert versions(services, "referent_nom") == [name]
+    await client.send("le 12 septembre")
+    assert versions(services, "date_premier_contact") == ["2026-09-12"]
+    assert question_in(guide, client.last()).id == "documents_recus"
 
 
 async def test_a_yes_told_with_a_date_says_the_date_is_not_kept(client, services):

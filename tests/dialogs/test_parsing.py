@@ -23,6 +23,7 @@ from dialogs.parsing import (
     DateInferred,
     ParseError,
     after_partly_yes,
+    date_apart,
     figure_remarks,
     from_json,
     said_planned,
@@ -2381,3 +2382,23 @@ def test_a_yes_to_confirm_or_check_is_no_yes_with_details(text):
     ("la CC, 12 hameaux", None), ("la CC, 9 500 ha", None)])
 def test_a_text_ending_with_a_count_in_its_unit_is_the_text_and_the_count(text, said):
     assert text_and_count(text, "habitant") == said
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("le sous prefet de Brioude + la referente de la pref (Mme Chabanon) en sept",
+     "le sous prefet de Brioude + la referente de la pref (Mme Chabanon)"),
+    ("Mme Chabanon en septembre", "Mme Chabanon"), ("M. Roux le 12/10", "M. Roux"),
+    ("Mme Besson, sous-préfecture de Riom, rencontrée le 18 novembre", "Mme Besson, sous-préfecture de Riom"),
+    ("Mme Marie Mars en mai", "Mme Marie Mars"),  # a name that is a month's, capitalised
+    ("en octobre", None), ("Mme Roux", None), ("Mme Marie Mars", None),
+    ("on a vu la déléguée du préfet le dix novembre", None)])
+def test_what_a_text_says_before_its_date(text, said):
+    assert (date_apart(text) or (None,))[0] == said
+
+
+@pytest.mark.parametrize(("text", "month"), [("en sept", "septembre"), ("mi-sept", "septembre"),
+                                             ("fin janv.", "janvier"), ("avec Mme Roux en oct", "octobre")])
+def test_a_month_shortened_after_a_word_that_sets_it_is_that_month(text, month):
+    """Haut-Allier: "en sept" was seven, no date at all."""
+    with raises_key("date.no_day", month=month, year=None):
+        parse_date(text, TODAY, "past")
