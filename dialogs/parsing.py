@@ -790,7 +790,7 @@ def yes_no_then(text: str) -> tuple[bool, str] | None:
 
 
 # Where a text says one part then another: "le cahier des charges oui, les modèles pas encore".
-_PARTS_RE = re.compile(r"\s*[,;]\s*|\s+mais\s+|\s+et\s+(?=(?:les?|la|l['’]|pour)\b)", re.IGNORECASE)
+_PARTS_RE = re.compile(r"\s*[,;]\s*(?:mais\s+|par contre\s+)?|\s+mais\s+|\s+et\s+(?=(?:les?|la|l['’]|pour)\b)", re.IGNORECASE)
 
 
 # A yes said of a part only, at its start (folded): "en partie, il m'a dit d'attendre la délibération".

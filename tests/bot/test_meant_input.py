@@ -696,6 +696,17 @@ async def test_a_yes_with_who_and_a_month_keeps_the_name_and_asks_the_day(client
     assert question_in(guide, client.last()).id == "documents_recus"
 
 
+async def test_a_yes_of_one_document_but_not_the_other_advises_a_no_for_now(client, services):
+    """Haut-Allier: "oui le cdc, mais pas encore les modeles de convention" was "Répondez par oui ou par non"."""
+    guide = services.guide
+    await reach_prefecture_question(client, guide)
+    for text in ("oui", "Mme Chabanon, préfecture de la Haute-Loire", "15/09/2026"):
+        await client.send(text)
+    refused, asked = await client.send("oui le cdc, mais pas encore les modeles de convention")
+    assert refused.text.startswith("⚠️ Votre réponse dit oui pour une partie, non pour une autre.")
+    assert question_in(guide, asked).id == "documents_recus" and versions(services, "documents_recus") == []
+
+
 async def test_a_yes_told_with_a_date_says_the_date_is_not_kept(client, services):
     """"oui par mail le 20 octobre" was "Réponse retenue : Oui." alone: the date seemed kept."""
     guide = services.guide

@@ -2335,7 +2335,9 @@ def test_the_thing_asked_said_planned_is_a_yes(typed, planned):
     ("le cahier des charges oui, les modèles de convention pas encore", True),
     ("oui pour la CAF, non pour la MSA", True), ("la CAF oui mais la MSA non", True),
     ("oui", False), ("non, toujours pas", False), ("oui, pas de problème", False), ("non merci", False),
-    ("pas encore mais ça va venir", False), ("oui, tout à fait, sans problème", False)])
+    ("pas encore mais ça va venir", False), ("oui, tout à fait, sans problème", False),
+    ("oui le cdc, mais pas encore les modeles de convention", True),  # Haut-Allier: "Répondez par oui ou par non"
+    ("oui la CAF, par contre non pour la MSA", True)])
 def test_a_yes_of_one_part_and_a_no_of_another(text, both):
     assert yes_and_no(text) is both
 
