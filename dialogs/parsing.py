@@ -642,6 +642,8 @@ def _parse_whole_date(text: str, today: datetime.date | None, timing: str | None
             raise ParseError("date.invalid")
     else:
         _refuse_a_month_alone(folded)
+        if (alone := re.fullmatch(r"([0-9]{1,2})(?:er)?", folded)) is not None and 1 <= int(alone[1]) <= 31:
+            raise ParseError("date.no_month", day=int(alone[1]))  # "le 12", after "Il me faut aussi le jour"
         raise ParseError("date.invalid")
     day = int(match["d"])
     if not 1 <= month <= 12 or day < 1:

@@ -691,6 +691,8 @@ async def test_a_yes_with_who_and_a_month_keeps_the_name_and_asks_the_day(client
     assert refused.text.startswith("⚠️ Il me faut aussi le jour. Exemple : 15 septembre.")
     assert question_in(guide, asked).id == "date_premier_contact"
     assert versions(services, "referent_nom") == [name]
+    refused, _ = await client.send("le 12")  # the month is not remembered: asked, never guessed
+    assert refused.text.startswith("⚠️ Il me faut aussi le mois. Exemple : 12 mars 2027.")
     await client.send("le 12 septembre")
     assert versions(services, "date_premier_contact") == ["2026-09-12"]
     assert question_in(guide, client.last()).id == "documents_recus"
