@@ -371,6 +371,8 @@ def with_details(question: Question, text: str) -> tuple[list[str], str] | None:
     named = {bare_words(phrase) for option in question.options for phrase in (option.label, *option.words)} | {
         bare_words(words) for group in question.together for words in group.words}
     listed = f"{said[0]}, {said[2]}" if (said := _all_but(question, text)) is not None else text
+    if _SPACED_NUMBERS_RE.fullmatch(typed_words(listed)):
+        return None  # "3 4 6 9": options' numbers
     parts = [part for part in _split_list(_less_said(question, listed)[0])[0::2] if part.strip()]  # "tout sauf…"
     if all(bare_words(part) in named or _rank(_choice_key(part)) or _choice_key(part).isdigit()
            or _says_all(typed_words(part)) or _says_both(question, typed_words(part)) for part in parts):

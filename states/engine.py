@@ -678,6 +678,8 @@ class _Conversation:
                 return among
             else:
                 return self._refusal(question, text, error)
+        if question.kind is Kind.MULTI and copied is None:
+            value = self._with_ticked(question, value)
         notes: list[Reply] = []
         if question.kind is Kind.MULTI and copied is None:  # "personnes de passage (orpailleurs…)": the ticks only
             unkept, notes, said_of = self._list_said(question, text)
@@ -2434,6 +2436,15 @@ class _Conversation:
     def _question_for_buttons(self) -> Question | None:
         step = self._step()
         return self._current(step) if step else None
+
+    def _with_ticked(self, question: Question, value: list[str]) -> list[str]:
+        """A list typed under options ticked on its screen ("3 4 6 9" after « J'ai coché : La Poste… Touchez ce qui
+        manque »): those ticks and the options typed, unless one typed is ticked alone ("aucun")."""
+        ticked = self.membership.draft_choices if self.membership.draft_question == question.id else None
+        if not ticked or any(option.alone and option.id in value for option in question.options):
+            return value
+        kept = {*value, *ticked} - {option.id for option in question.options if option.alone}
+        return [option.id for option in question.options if option.id in kept]
 
     def _draft(self, question: Question, budget_lines: list | None = None) -> list[str]:
         """The list's ticks: those tapped on its screen, else its answer, else the aids the budget lists

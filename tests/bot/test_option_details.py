@@ -121,6 +121,22 @@ async def test_an_operator_inside_a_part_is_suggested_and_one_gone_is_not_an_oth
     assert versions(services, "offre_operateurs") == [typed]
 
 
+async def test_numbers_typed_under_options_ticked_for_the_user_add_to_them(client, services):
+    """Haut-Allier: "3 4 6 9" typed after « J'ai coché : La Poste, France Travail, MSA. Touchez ce qui manque »
+    stored the CAF, the CPAM, the Carsat and the DGFiP alone, La Poste, France Travail and the MSA lost, and was
+    refused as the text of « Comment ces opérateurs délivrent-ils… ? »."""
+    guide = await reach(client, services)
+    typed = "poste (2 bureaux + 1 APC), MSA a brioude, france travail brioude, une permanence CAF au Puy"
+    refused, _ = await client.send(typed)
+    assert "☑️ J'ai coché : La Poste, France Travail (ex-Pôle emploi), MSA." in refused.text
+    said, asked = await client.send("3 4 6 9")
+    assert said.text == ("➡️ Réponse retenue : La Poste, France Travail (ex-Pôle emploi), CAF, Assurance maladie "
+                         "(CPAM), MSA, Carsat (Assurance retraite), Finances publiques (DGFiP).")
+    assert versions(services, "operateurs") == [["la_poste", "pole_emploi", "caf", "cnam", "msa", "carsat", "dgfip"]]
+    assert versions(services, "offre_operateurs") == [typed]
+    assert question_in(guide, asked).id == "acteurs_locaux"  # the text noted answers the question after
+
+
 async def test_the_cgss_typed_outre_mer_ticks_the_four_partners_it_stands_for(client, services):
     """"la CGSS" in French Guiana was an « Autre » operator, and the project lacked four national partners."""
     guide = await reach(client, services)
