@@ -34,6 +34,7 @@ _STEM = 6  # "territoire" and « territorial » share theirs: "le maillage du te
 _SENTENCE_END = r"(?<=\w\w)\.\s+(?-i:(?=[A-ZÀ-Ý]))"
 # ", et" is one separator, not a comma then a part starting with "et"; so is the end of a sentence.
 _LIST_SEP_RE = re.compile(r"(\s*[,;\n]\s*(?:(?:et|ainsi que)\s+)?|\s+et\s+|\s+ainsi que\s+|\s+[+&/]\s+|"
+                          r"(?<=[^\W\d_])/(?=[^\W\d_])|"  # "caf/cpam/carsat", typed without spaces
                           + _SENTENCE_END + ")", re.IGNORECASE)
 # Articles, which a phone user types differently or not at all: "le personnel" for « Du personnel »,
 # "collectivité locale" for « La collectivité locale », "le matériel et les équipements"; and the "aussi" of

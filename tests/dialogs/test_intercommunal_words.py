@@ -5,6 +5,7 @@ import pytest
 
 from dialogs.loader import load_guide
 from dialogs.parsing import parse_answer
+from tests.dialogs.test_choices import _france_services_question
 
 GUIDE = load_guide()
 
@@ -18,3 +19,10 @@ GUIDE = load_guide()
 def test_an_intercommunality_s_words_are_the_option_they_mean(question, typed, answer):
     """Haut-Allier: "fusion des cc en 2017" at « …de quoi tenez-vous compte ? » was stored as an « Autre »."""
     assert parse_answer(GUIDE.questions[question], typed) == answer
+
+
+def test_partners_typed_with_slashes_are_each_one():
+    """Haut-Allier: "caf/cpam/carsat au puy" and "sip brioude" at « Quels partenaires nationaux… ? » were not read."""
+    question = _france_services_question("operateurs")
+    assert parse_answer(question, "caf/cpam/carsat, sip brioude") == ["caf", "cnam", "carsat", "dgfip"]
+    assert parse_answer(question, "l'APC de Prades, le SIP de Brioude") == ["la_poste", "dgfip"]
