@@ -437,6 +437,9 @@ _CONNECTOR_RE = re.compile(r"^\s*(?:(?:plus(?!\s+(?:de|d['’]|du|des|aucune?|ri
 _MEANS = r"via|gr[âa]ce [àa]|au moyen d[eu']?|[àa] l'aide d[eu']?|par le biais d[eu']?"  # "…, via l'outil de l'ANCT"
 _STRESS_RE = re.compile(r"(?:surtout|notamment|en particulier|particulierement|principalement|dont|" + _MEANS + r")\b",
                         re.IGNORECASE)  # "…, surtout l'isolement": what was named, stressed or how, no other item
+# What ends a list saying it names all there is (folded): "rien d'autre de précis", "et c'est tout".
+_NOTHING_ELSE_RE = re.compile(r"(?:et )?(?:rien d'autre|rien de plus|c'est tout|pas d'autres?|aucune? autres?|pas plus)"
+                              r"(?: de precis| pour l'instant| pour le moment| a priori| a ma connaissance)?")
 # How many, said before what a list's part names: "beaucoup de saisonniers", "bcp de personnes âgées".
 _QUANTITY_RE = re.compile(r"\s*(?:(?:beaucoup|bcp|peu|plein|pas mal|[ée]norm[ée]ment|trop|de plus en plus)\s+d(?:e\s+|['’])"
                           r"|de nombreu(?:x|ses)\s+|la plupart des\s+)", re.IGNORECASE)
@@ -825,6 +828,9 @@ def _read_list(question: Question, text: str) -> ListRead:
             continue
         if _says_all(said := typed_words(parts[i])) or _says_both(question, said):  # "tous, plus la Chambre…"
             read.chosen.update(_every(question))
+            i += 1
+            continue
+        if read.chosen and _NOTHING_ELSE_RE.fullmatch(said):  # "…, rien d'autre de précis": no other item
             i += 1
             continue
         if (group := _together(question, parts[i])) is not None:  # "la CGSS de Guyane", outre-mer

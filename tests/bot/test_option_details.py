@@ -137,6 +137,17 @@ async def test_numbers_typed_under_options_ticked_for_the_user_add_to_them(clien
     assert question_in(guide, asked).id == "acteurs_locaux"  # the text noted answers the question after
 
 
+async def test_nothing_else_said_after_the_operators_is_no_other_one(client, services):
+    """Haut-Allier: "…, france travail brioude, rien d'autre de precis" stored « Autre » worded "rien d'autre de
+    precis"."""
+    await reach(client, services)
+    said, *_ = await client.send("poste (2 bureaux + 1 APC), MSA a brioude, france travail brioude, rien d'autre de "
+                                 "precis")
+    assert said.text.startswith("➡️ Réponse retenue : La Poste, France Travail (ex-Pôle emploi), MSA.\n")
+    assert versions(services, "operateurs") == [["la_poste", "pole_emploi", "msa"]]
+    assert versions(services, "operateurs_autre") == []
+
+
 async def test_the_cgss_typed_outre_mer_ticks_the_four_partners_it_stands_for(client, services):
     """"la CGSS" in French Guiana was an « Autre » operator, and the project lacked four national partners."""
     guide = await reach(client, services)

@@ -538,6 +538,14 @@ def test_a_quantity_said_last_is_a_remark_unless_it_names_an_option():
     assert read.unknown == ["beaucoup de personnes âgées"]  # nothing named before: no remark on it
 
 
+@pytest.mark.parametrize("end", ["rien d'autre de precis", "et c'est tout", "pas d'autres", "rien de plus"])
+def test_nothing_else_ending_a_list_is_no_autre(end):
+    """Haut-Allier: "…, france travail brioude, rien d'autre de precis" stored « Autre » worded "rien d'autre de
+    precis", which the dossier would print among the operators."""
+    read = read_list(_france_services_question("operateurs"), f"poste, MSA a brioude, {end}")
+    assert (read.chosen, read.unknown) == ({"la_poste", "msa"}, [])
+
+
 def test_a_stressed_detail_goes_on_after_et_and_the_next_item_is_the_autre():
     question = GUIDE.questions["enjeux_cohesion"]
     text = ("L'accompagnement des personnes, notamment pour les démarches CAF et les titres de séjour, et aussi "
