@@ -26,3 +26,10 @@ def test_partners_typed_with_slashes_are_each_one():
     question = _france_services_question("operateurs")
     assert parse_answer(question, "caf/cpam/carsat, sip brioude") == ["caf", "cnam", "carsat", "dgfip"]
     assert parse_answer(question, "l'APC de Prades, le SIP de Brioude") == ["la_poste", "dgfip"]
+
+
+def test_a_rural_territory_s_associations_are_named_by_their_networks():
+    """Haut-Allier: "l'ADMR, le secours pop" at « Quels acteurs locaux… ? » was an « Autre »."""
+    question = GUIDE.questions["acteurs_locaux"]
+    assert parse_answer(question, "la cc bien sur, mission locale du brivadois, l'ADMR, le secours pop") == [
+        "communes_intercommunalites", "missions_locales", "associations"]
