@@ -180,6 +180,21 @@ _DOUBT_RE = re.compile(r"\b(?:a confirmer|a verifier|sous reserve|normalement|en
                        r"en theorie|je crois|je pense|il me semble|sauf erreur)\b")
 
 
+# Doubts ending a text, one or several, after a comma, a dash, in brackets or not (folded): "…, je crois, à confirmer".
+_TRAILING_DOUBTS_RE = re.compile(rf"(?:\s*[,;(–—]\s*|\s+-\s+|\s+)(?P<doubt>(?:{_DOUBT_RE.pattern})"
+                                 rf"(?:\s*[,;]?\s*(?:{_DOUBT_RE.pattern}))*)\s*\)?[\s.!]*$")
+
+
+def doubt_apart(text: str) -> tuple[str, str | None]:
+    """A text and the doubts it ends with, as typed: ("CAF de la Haute-Loire", "à vérifier") of "CAF de la Haute-Loire
+    (à vérifier)"; the text and None when it ends with none, or is nothing else."""
+    folded = fold(text)
+    found = _TRAILING_DOUBTS_RE.search(folded)
+    if found is None or len(folded) != len(text) or not text[:found.start()].strip():
+        return text, None
+    return text[:found.start()].rstrip(), text[found.start("doubt"):found.end("doubt")]
+
+
 # A clause saying a figure is not settled ("1,5, à voir"): the figure is asked again, not kept as sure (folded).
 _UNSETTLED_RE = re.compile(_DOUBT_RE.pattern + r"|\b(?:a voir|on verra|a definir|a preciser|a discuter)\b")
 
@@ -1707,6 +1722,7 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
     kind = question.kind
     if kind is Kind.SHORT_TEXT:
         typed = without_full_stop(_words(one_line(parse_text(text, SHORT_TEXT_MAX))))
+        typed = without_full_stop(doubt_apart(typed)[0])  # "…, je crois": the text kept, the doubt said not kept
         if question.person:
             return parse_person(typed)
         return place_typed(typed) if question.place else typed

@@ -27,10 +27,9 @@ from dialogs.folding import abbreviations, fold
 from dialogs.schedule import WEEKDAYS, hours_among_words, parse_week, same_hours_as, total_minutes, tour_lines
 from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, DRAFT, KEEP, MOVE_ON, NEW_PROJECT, NEXT,
                              SKIP, TEAM_HANDOVER, TEAM_INVITE, TEAM_LEAVE, DateInferred, ParseError, after_partly_yes,
-                             button_typed, date_apart, deadline_in, doubts, figure_remarks, first_person, from_json,
-                             mentions, month_alone, name_and_function, names_nothing, numbered_answer, parse_answer,
-                             parse_title,
-                             reads_as_shown, said_planned, said_yes_no, same_answer_as, says_awaited, says_none_of,
+                             button_typed, date_apart, deadline_in, doubt_apart, doubts, figure_remarks, first_person,
+                             from_json, mentions, month_alone, name_and_function, names_nothing, numbered_answer,
+                             parse_answer, parse_title, reads_as_shown, said_planned, said_yes_no, same_answer_as, says_awaited, says_none_of,
                              spoken, territory_said, text_and_count, to_json, typed_at_checklist_stage,
                              typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap,
                              typed_at_team, typed_button, typed_command, typed_invitation, typed_validate, word_said,
@@ -694,6 +693,8 @@ class _Conversation:
             unkept = figure_remarks(question, text) or None  # "33 000 (recensement 2017)": the source is not kept
         if question.kind is Kind.DATE and copied is None:
             unkept = doubts(text) or None  # "le 18 décembre (à confirmer)": the date is kept as sure
+        if question.kind is Kind.SHORT_TEXT and copied is None:
+            unkept = [doubt] if (doubt := doubt_apart(text.strip())[1]) else None  # "CAF 43 (à vérifier)": so the name
         if question.kind is Kind.LONG_TEXT and copied is None:  # a letter pasted: "…merci de compléter avant le 15"
             notes += self._deadline_along(step, question, value, text)
         if question.kind is Kind.YES_NO and unkept:  # "oui, … : dossier complet avant le 15 février"

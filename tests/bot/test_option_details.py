@@ -148,6 +148,16 @@ async def test_nothing_else_said_after_the_operators_is_no_other_one(client, ser
     assert versions(services, "operateurs_autre") == []
 
 
+async def test_a_partner_s_name_said_with_a_doubt_keeps_the_name_and_says_the_doubt_not_kept(client, services):
+    """Haut-Allier: "la poste - direction du reseau… haute-loire je crois, a confirmer" was the name the
+    convention-cadre prints, with a notice that « je » named no one."""
+    await reach(client, services, "part_nom_la_poste")
+    said, _ = await client.send("la poste - direction du reseau et de la banque haute-loire je crois, a confirmer")
+    assert said.text == ("➡️ Réponse retenue : la poste - direction du reseau et de la banque haute-loire.\nℹ️ Cette "
+                         "question ne garde pas de précision : « je crois, a confirmer » n'est pas enregistré.")
+    assert versions(services, "part_nom_la_poste") == ["la poste - direction du reseau et de la banque haute-loire"]
+
+
 async def test_the_cgss_typed_outre_mer_ticks_the_four_partners_it_stands_for(client, services):
     """"la CGSS" in French Guiana was an « Autre » operator, and the project lacked four national partners."""
     guide = await reach(client, services)

@@ -24,6 +24,7 @@ from dialogs.parsing import (
     ParseError,
     after_partly_yes,
     date_apart,
+    doubt_apart,
     figure_remarks,
     from_json,
     said_planned,
@@ -2404,3 +2405,15 @@ def test_a_month_shortened_after_a_word_that_sets_it_is_that_month(text, month):
     """Haut-Allier: "en sept" was seven, no date at all."""
     with raises_key("date.no_day", month=month, year=None):
         parse_date(text, TODAY, "past")
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("la poste - direction du reseau et de la banque haute-loire je crois, a confirmer",
+     ("la poste - direction du reseau et de la banque haute-loire", "je crois, a confirmer")),
+    ("CAF de la Haute-Loire (à vérifier)", ("CAF de la Haute-Loire", "à vérifier")),
+    ("MSA Auvergne, sauf erreur", ("MSA Auvergne", "sauf erreur")),
+    ("MSA Auvergne", ("MSA Auvergne", None)), ("je crois", ("je crois", None)),
+    ("Caisse normalement fermée le lundi", ("Caisse normalement fermée le lundi", None))])
+def test_a_doubt_ending_a_name_is_set_apart(text, said):
+    """Haut-Allier: "… haute-loire je crois, a confirmer" was the name the convention-cadre prints."""
+    assert doubt_apart(text) == said
