@@ -1378,7 +1378,12 @@ _NOT_YET = frozenset({"pas encore", "pas encore defini", "pas encore definie", "
                       "pas encore decide", "pas encore choisi", "pas encore identifie", "pas encore trouve",
                       "on ne sait pas encore", "on ne sait pas", "pas encore de nom", "pas encore fixe",
                       "pas encore fixee", "pas encore contacte", "pas encore contactee", "pas encore contactes",
-                      "pas encore demande", "pas encore vu", "pas encore vue", "pas encore vus"})
+                      "pas encore demande", "pas encore vu", "pas encore vue", "pas encore vus",
+                      # someone not named yet: "pas encore désigné, à voir avec la DR"
+                      *(f"{lead} {done}{end}" for lead in ("pas encore", "pas")
+                        for done in ("designe", "nomme", "recrute") for end in ("", "e", "s", "es")),
+                      "a designer", "a nommer", "a recruter plus tard", "en cours de designation",
+                      "en cours de nomination"})
 
 
 # What a phone user types instead of tapping « ✅ Valider » under the options ticked or the budget lines entered.

@@ -158,6 +158,14 @@ async def test_a_partner_s_name_said_with_a_doubt_keeps_the_name_and_says_the_do
     assert versions(services, "part_nom_la_poste") == ["la poste - direction du reseau et de la banque haute-loire"]
 
 
+async def test_a_referent_not_named_yet_is_left_for_later(client, services):
+    """Haut-Allier: "pas encore designe, a voir avec la DR" was stored as La Poste's internal referent."""
+    await reach(client, services, "part_referent_la_poste")
+    said, _ = await client.send("pas encore designe, a voir avec la DR")
+    assert said.text.endswith("➡️ à compléter plus tard")
+    assert versions(services, "part_referent_la_poste") == [None]
+
+
 async def test_the_cgss_typed_outre_mer_ticks_the_four_partners_it_stands_for(client, services):
     """"la CGSS" in French Guiana was an « Autre » operator, and the project lacked four national partners."""
     guide = await reach(client, services)

@@ -814,6 +814,9 @@ def test_a_buttons_words_typed_are_that_button(text, meant):
     ("on verra tout ça plus tard avec chaque partenaire", "defer_partners"),
     ("on verra ça plus tard avec eux", "defer"), ("je compléterai quand j'aurai leurs réponses", "defer"),
     ("je verrai avec chaque partenaire", "defer"),
+    # Haut-Allier: someone not named yet, which the convention-cadre would print as a name
+    ("pas encore designe, a voir avec la DR", "defer"), ("pas encore nommée", "defer"), ("à désigner", "defer"),
+    ("en cours de désignation", "defer"), ("pas encore recruté", "defer"),
     ("La Poste, direction régionale de Normandie", None), ("Direction pour la Normandie", None),
     ("réunion prévue plus tard", None), ("je demande une subvention", None)])
 def test_later_said_in_a_sentence_is_no_answer(text, meant):
