@@ -1429,8 +1429,9 @@ _LATER_SAID_RE = re.compile(
     r"(?:\s+(?P<what>ca|cela|tout ca|tout cela|tout|le reste))?(?:\s+plus tard)?(?:\s+pour\s+(?P<whom>\S.*))?"
     + _LATER_WHEN)
 # Every partner's questions of the step at once, typed only: twelve national partners ask seventy questions.
-_ALL_LATER_RE = re.compile(r"(?:on verra |je verrai )?(?:tout ca|tout cela|tout|tous|le reste|les autres"
-                           r"|(?:tous les |tous ces |les autres |les )partenaires)(?: a completer)? plus tard"
+_ALL_LATER_RE = re.compile(r"(?:on verra |je verrai )?(?:tout ca|tout cela|tout|tous|tous les autres"
+                           r"|le reste(?: des partenaires)?|les autres"
+                           r"|(?:tous les (?:autres )?|tous ces |les autres |les )partenaires)(?: a completer)? plus tard"
                            r"|plus tard pour (?:tous|tout|tous les partenaires|les partenaires)" + _LATER_WHEN)
 _ASKING_RE = re.compile(r"je (?:vais|dois) (?:leur |lui |vous )?(?:demander|me renseigner|chercher|verifier|voir)"
                         r"(?: (?:au|aux|a la|a l'|avec) .+)?|je (?:me )?renseigne|je (?:leur |lui )?demande"

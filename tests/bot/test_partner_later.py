@@ -135,3 +135,13 @@ async def test_every_partner_left_for_later_with_whom_it_will_be_done_is_no_offi
     assert replies[0].text.startswith("🕓 3 partenaires : ")
     assert statuses(services, "part_nom_") == dict.fromkeys(["part_nom_la_poste", "part_nom_caf", "part_nom_msa"],
                                                            "deferred")
+
+
+async def test_all_the_other_partners_left_for_later_is_no_official_name(client, services):
+    """Haut-Allier: "tous les autres partenaires plus tard" at « Quel est le nom officiel de l'organisme qui signera
+    pour France Travail ? » was stored as that name."""
+    await at_the_first_operator(client, services)
+    replies = await client.send("tous les autres partenaires plus tard")
+    assert replies[0].text.startswith("🕓 3 partenaires : ")
+    assert statuses(services, "part_nom_") == dict.fromkeys(["part_nom_la_poste", "part_nom_caf", "part_nom_msa"],
+                                                           "deferred")

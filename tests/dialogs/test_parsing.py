@@ -809,7 +809,8 @@ def test_a_buttons_words_typed_are_that_button(text, meant):
     ("je vais leur demander", "defer"), ("je demande au maire", "defer"), ("à voir avec la directrice", "defer"),
     ("je ne sais pas encore pour La Poste", "defer"), ("pas encore contactés", "defer"), ("je vais voir", "defer"),
     ("on verra tout ça plus tard", "defer_partners"), ("tous les partenaires plus tard", "defer_partners"),
-    ("plus tard pour tous", "defer_partners"),
+    ("plus tard pour tous", "defer_partners"), ("tous les autres partenaires plus tard", "defer_partners"),
+    ("le reste des partenaires plus tard", "defer_partners"),
     # Val-de-Bonnieure: with whom or when it will be done, said after it
     ("on verra tout ça plus tard avec chaque partenaire", "defer_partners"),
     ("on verra ça plus tard avec eux", "defer"), ("je compléterai quand j'aurai leurs réponses", "defer"),
