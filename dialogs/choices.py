@@ -851,8 +851,8 @@ def _read_list(question: Question, text: str) -> ListRead:
                 detailed = j if more else -1
                 if more or asides(candidate):  # "des permanences dans les écarts (Les Lianes, Vincendo)"
                     head = _HEADED_RE.fullmatch(candidate.strip())
-                    read.described[option_id] = head["tail"].strip() if head and not in_brackets(
-                        candidate.strip(), head.start("tail")) else _saying(candidate.strip(), more)
+                    headed = head is not None and not in_brackets(candidate.strip(), head.start("tail"))
+                    read.described[option_id] = head["tail"].strip() if headed else _saying(candidate.strip(), more)
                 describing = option_id if more or asides(candidate) else None
                 fresh = read.described.get(option_id) if more else None
                 break
@@ -875,7 +875,8 @@ def _read_list(question: Question, text: str) -> ListRead:
             if ((detailed == i and seps[i - 1].strip() == "et" and (fresh is None or _goes_on(fresh, part)))
                     or (i and _STRESS_RE.match(part)) or headed or stated
                     or (describing is not None and part[:1].isupper() and says_where(read.described[describing]))
-                    ) and no_other_option(part):  # "dans les villages de Hamouro, Dapani et Mtsamoudou": places
+                    ) and (no_other_option(part)  # "dans les villages de Hamouro, Dapani et Mtsamoudou": places
+                           or (headed and _says_more(question.options, part))):  # "…, un point d'attache au siège"
                 if headed or stated or _STRESS_RE.match(part):
                     read.details.append(part)
                 if describing is not None and not stated:  # a remark on the whole list, kept apart

@@ -1371,6 +1371,19 @@ async def test_where_a_permanence_is_held_is_kept_though_another_part_of_the_lis
     assert versions(services, "port_itinerance_lieux") == ["le mercredi matin à Saint-Angeau"]
 
 
+async def test_what_follows_an_option_and_a_colon_describes_it_though_a_word_is_another_option_s(client, services):
+    """Haut-Allier: "itinerance : un bus…, 1/2 journee par commune, avec un point d'attache au siege de la cc a
+    Langeac" refused its last two parts, suggesting « Point fixe » for "un point d'attache"."""
+    await open_the_carrying_stage(client)
+    said, *_ = await client.send("itinerance : un bus qui fait une tournee sur les 22 communes, 1/2 journee par "
+                                 "commune, avec un point d'attache au siege de la cc a Langeac")
+    assert said.text.startswith("➡️ Réponse retenue : Itinérance : permanences hors de la Maison.\nℹ️ Cette "
+                                "question ne garde pas de précision : « un bus qui fait une tournee sur les 22 "
+                                "communes », « 1/2 journee par commune », « un point d'attache au siege de la cc a "
+                                "Langeac »")
+    assert versions(services, "port_modes") == [["itinerance"]]
+
+
 async def test_places_listed_after_an_option_s_description_go_on_with_it(client, services):
     """Mayotte: "…permanences dans les villages de Hamouro, Dapani et Mtsamoudou" refused "Dapani et Mtsamoudou"."""
     await open_the_carrying_stage(client)
