@@ -243,19 +243,22 @@ def said_after_name(text: str) -> str | None:
 
 # A name's acronym said first, then the name: "la CCOG, Communauté de communes…", "le SIVOM (syndicat…)", "la
 # CCSud (communauté de communes du Sud)".
-_ACRONYM_FIRST_RE = re.compile(r"\s*(?:(?:la|le|les|l['’])\s*)?(?P<acronym>[A-Z][A-Z0-9]{1,7}|[A-Z]{2}[A-Za-z0-9]{1,7})"
+_ACRONYM_FIRST_RE = re.compile(r"\s*(?:(?:la|le|les|l['’])\s*)?(?P<acronym>[A-Z][A-Z0-9]{1,7}|[A-Z]{2}[A-Za-z0-9]{1,7}"
+                               r"|(?P<small>[a-z]{2,5})(?=\s*\())"  # "la cc (communauté de communes…)"
                                r"\s*(?:,|\(|[–—-]\s)\s*(?P<rest>[^()]+?)\)?\s*")
 
 
-def option_and_name(question: Question, text: str) -> tuple[str, str] | None:
+def option_and_name(question: Question, text: str, spelt: bool = False) -> tuple[str, str] | None:
     """A single choice's option and the name of what it is, typed together: "la communauté de communes Causse et
     Vallées de la Dordogne" is « La collectivité locale » and "Communauté de communes Causse et Vallées de la
-    Dordogne". None unless the words of one option start the text and a proper name follows them, with no word
-    that takes the option back ("ou", "pas"…) nor another option's words."""
+    Dordogne". None unless the words of one option start the text and a proper name follows them (`spelt`: an
+    acronym's name spelt out, "de" something, capitals or not), with no word that takes the option back ("ou",
+    "pas"…) nor another option's words."""
     text = said_how(text)[0]  # "la commune de Saint-Joseph, via son CCAS…": the name, then how it works
-    if (first := _ACRONYM_FIRST_RE.fullmatch(text)) is not None and match_option(
-            question.options, first["acronym"]) is None and (said := option_and_name(question, first["rest"])):
-        return said[0], f"{said[1]} ({first['acronym']})"  # "la CCOG, Communauté de communes de l'Ouest Guyanais"
+    if (first := _ACRONYM_FIRST_RE.fullmatch(text)) is not None and (
+            said := option_and_name(question, first["rest"], spelt=first["small"] is not None)) and match_option(
+            question.options, first["acronym"]) in (None, said[0]):  # "la cc (communauté de communes…)"
+        return said[0], f"{said[1]} ({first['acronym'].upper() if first['small'] else first['acronym']})"
     typed = bare_words(text)
     said = {option.id: rest for option in question.options
             if typed and (rest := _said_by_words(option, typed))}
@@ -268,7 +271,8 @@ def option_and_name(question: Question, text: str) -> tuple[str, str] | None:
             other and any(rest[i:i + len(other)] == other for i in range(len(rest))) for other in others):
         return None  # "la mairie ou le CCAS": not sure which
     following = set(rest)
-    if not any(word[:1].isupper() and _singular(fold(word)) in following for word in _WORD_RE.findall(text)):
+    if not any(word[:1].isupper() and _singular(fold(word)) in following for word in _WORD_RE.findall(text)) and not (
+            spelt and re.search(r"\b(?:de|du|des|d['’])\s*\w", text, re.IGNORECASE)):
         return None  # "une commune rurale": words about it, not its name
     name = _without_lead_ins(text).strip().rstrip(".")
     name = _NAME_ENDS_RE.split(name, maxsplit=1)[0]  # "la Ville de Bordeaux qui porte, via…": its name ends there

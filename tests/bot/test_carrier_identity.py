@@ -144,6 +144,20 @@ async def test_the_opening_date_given_with_the_budget_is_confirmed_before_the_do
     assert question_in(guide, replies[-1]).id == "label_modalites_obtenues"
 
 
+async def test_the_carrier_s_name_spelt_out_in_brackets_after_its_short_form_is_its_name(client, services):
+    """Haut-Allier: "la cc (communaute de communes des rives du haut allier)" said the brackets not kept, then asked
+    « Quel est le nom officiel de la structure porteuse ? »."""
+    guide = services.guide
+    await create_project(client)
+    await walk_step(client, guide, await goto_stage(client, 3))
+    await client.click("Étape suivante")
+    understood, *_, asked = await client.send("la cc (communaute de communes des rives du haut allier)")
+    assert understood.text == (
+        "➡️ Réponse retenue : La collectivité locale.\n📝 Et à « Quel est le nom officiel de la structure "
+        "porteuse ? », j'ai noté : Communaute de communes des rives du haut allier (CC).")
+    assert question_in(guide, asked).id == "port_siret"
+
+
 async def test_the_carrier_named_when_asked_who_carries_the_maison_answers_its_name_too(client, services):
     """"Qui portera juridiquement la Maison ?" is answered with the carrier's name: its kind and its name, which
     the next question asks, are both taken, and the chat says so."""

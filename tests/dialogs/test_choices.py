@@ -623,6 +623,10 @@ def test_an_acronym_with_small_letters_said_before_the_carrier_s_name_goes_after
     assert option_and_name(carrier, "la CCSud (communaute de communes du Sud de Mayotte)") == (
         "collectivite", "Communaute de communes du Sud de Mayotte (CCSud)")
     assert option_and_name(carrier, "La Poste (agence postale)") is None  # a capital word, no acronym
+    # Haut-Allier: the acronym typed small, the name in brackets spelt out in full, though without a capital.
+    assert option_and_name(carrier, "la cc (communaute de communes des rives du haut allier)") == (
+        "collectivite", "Communaute de communes des rives du haut allier (CC)")
+    assert option_and_name(carrier, "la cc (une commune rurale)") is None
 
 
 @pytest.mark.parametrize(("typed", "head", "details"), [
