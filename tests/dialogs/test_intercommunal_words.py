@@ -33,3 +33,10 @@ def test_a_rural_territory_s_associations_are_named_by_their_networks():
     question = GUIDE.questions["acteurs_locaux"]
     assert parse_answer(question, "la cc bien sur, mission locale du brivadois, l'ADMR, le secours pop") == [
         "communes_intercommunalites", "missions_locales", "associations"]
+
+
+def test_the_running_costs_a_carrier_pays_are_its_financial_share():
+    """Haut-Allier: "…, carburant + entretien, …" at « Qu'apportera la structure porteuse… ? » was not read."""
+    question = GUIDE.questions["port_contribution"]
+    assert parse_answer(question, "le bus amenage (achat env 180k€ subventionne), 2 agents, carburant + entretien, et "
+                                  "la formation des agents") == ["personnel", "equipement", "financement", "formation"]
