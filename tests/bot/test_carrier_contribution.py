@@ -25,18 +25,17 @@ async def test_a_list_read_in_part_names_every_part_not_read_and_keeps_the_text_
     guide = services.guide
     await reach_the_contribution(client, services)
     refused, asked = await client.send("le bus, le carburant, les deux conseillères, le chèque carburant")
-    assert refused.text.startswith("⚠️ Je n'ai pas reconnu « le carburant » ni « le chèque carburant ».\n")
+    assert refused.text.startswith("⚠️ Je n'ai pas reconnu « le chèque carburant ».\n")  # the fuel: its share
 
     refused, asked = await client.send(BROUGHT)
     assert refused.text == (
-        "⚠️ Je n'ai pas reconnu « le carburant et l'assurance ».\n☑️ J'ai coché : Du personnel, Du matériel et des "
-        "équipements. Touchez ce qui manque, puis « ✅ Valider ».\n📝 Votre texte est noté pour « Précisez l'apport "
-        "de la structure porteuse. »")
+        "⚠️ Je n'ai pas reconnu « l'assurance ».\n☑️ J'ai coché : Du personnel, Du matériel et des équipements, Une "
+        "participation financière. Touchez ce qui manque, puis « ✅ Valider ».\n📝 Votre texte est noté pour "
+        "« Précisez l'apport de la structure porteuse. »")
     assert "☑️ Du personnel" in asked.labels and "☑️ Du matériel et des équipements" in asked.labels
     assert current_values(services, "port_contribution") == []  # nothing validated yet
     assert current_values(services, "port_contribution_detail")[-1] == BROUGHT  # kept at once, the last said
 
-    await client.click("Une participation financière")
     recap = (await client.click("Valider"))[-1]
     assert current_values(services, "port_contribution") == [["personnel", "equipement", "financement"]]
     assert "📋 Récapitulatif : Le portage juridique" in recap.text  # not asked again
