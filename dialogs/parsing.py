@@ -109,8 +109,9 @@ _INTEGER_RE = re.compile(
 )
 
 
-# "m2" is how a phone keyboard writes m² (whose ² the unit pattern takes as a letter; 2 it would not).
-_SQUARE_METRES = re.compile(r"(?<![^\W\d_])m2$")
+# "m2" is how a phone keyboard writes m² (whose ² the unit pattern takes as a letter; 2 it would not), at the end or
+# before where it is ("15m2 dans le bus"); before "plus un bureau", the total is asked.
+_SQUARE_METRES = re.compile(r"(?<![^\W\d_])m2(?=$|\s+(?:dans|au|aux|en|[àa]|sur|pour|de|du|d[’']))")
 
 
 def _is_scale(unit: str | None) -> bool:

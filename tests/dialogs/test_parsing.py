@@ -120,6 +120,8 @@ def test_parse_error_carries_key_and_params():
         ("120 m2", 120),  # square metres as a phone keyboard writes them
         ("120m2", 120),
         ("1 200 M2", 1200),
+        ("env 15m2 dans le bus", 15),  # Haut-Allier: m² said with where, as "m²" was
+        ("15 m2 dans le bus", 15),
         # A count said in a sentence, where or with whom left aside
         ("On en a visité une à Callac", 1),
         ("Nous en avons tenu 3 avec la CAF", 3),
