@@ -157,6 +157,11 @@ def _figure_head(question: Question, text: str) -> str:
     return text if _UNSETTLED_RE.search(fold(text[len(head):])) else head
 
 
+# Where a figure is, said after its unit: "dans le bus" of "15 m2 dans le bus", which the unit pattern would take.
+_WHERE_AFTER_UNIT_RE = re.compile(r"[0-9]\s*(?:m²|m2|[^\W\d_]+)\.?\s+(?P<where>(?:dans|au|aux|en|[àa]|sur|chez)\s+\D+)$",
+                                  re.IGNORECASE)
+
+
 def figure_remarks(question: Question, text: str) -> list[str]:
     """What a figure was said with that it does not keep: its asides ("recensement 2017", "dont 3 000 en QPV"),
     for a whole number the clause after it ("sûrement plus aujourd'hui"), and the words after a figure copied
@@ -167,6 +172,8 @@ def figure_remarks(question: Question, text: str) -> list[str]:
     if _is_year(question) and (said := _YEAR_THEN_RE.match(bare)) is not None:
         head = said["head"]  # "2027, ouverture en mai donc 8 mois": the clause holds a figure, not another year
     remarks = asides(text) + ([_FIGURE_CLAUSE_RE.sub("", bare[len(head):], count=1).strip()] if head != bare else [])
+    if (where := _WHERE_AFTER_UNIT_RE.search(head)) is not None:  # "15 m² dans le bus": no part of the unit
+        remarks.append(where["where"].strip())
     try:
         _figure(question, text, None)
     except ParseError:  # the figure is the one copied with its source: what follows it is not kept

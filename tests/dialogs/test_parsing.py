@@ -2253,6 +2253,8 @@ def test_a_deadline_set_in_a_sentence_is_its_bound(typed, day):
     (Kind.INTEGER, "9 214 habitants au recensement de 2021", ["au recensement de 2021"]),  # copied with its source
     (Kind.INTEGER, "environ 95 m2 au rez-de-chaussée + une salle à l'étage",
      ["au rez-de-chaussée + une salle à l'étage"]),
+    (Kind.INTEGER, "env 15m2 dans le bus", ["dans le bus"]),  # Haut-Allier: where, after its unit
+    (Kind.INTEGER, "95 m² au rez-de-chaussée", ["au rez-de-chaussée"]),
     (Kind.DECIMAL, "1,5 ETP (35 h chacun)", ["35 h chacun"]),
     (Kind.DECIMAL, "1,5, à voir", []),  # a decimal's clause is not dropped: its figure is refused instead
     (Kind.DECIMAL, "1, elle fera aussi l'accompagnement", ["elle fera aussi l'accompagnement"]),
