@@ -65,6 +65,9 @@ YES_NO_PHRASES: dict[str, bool | None] = {
     ), False),
     **dict.fromkeys((
         "merci", "merci beaucoup", "svp", "stp", "s'il vous plait", "s'il te plait", "je pense", "je crois",
+        # how often or on what terms, said with the yes or no: "ponctuellement oui", "oui si besoin"
+        "ponctuellement", "occasionnellement", "parfois", "de temps en temps", "si besoin", "au besoin",
+        "si necessaire", "sur demande", "sur rendez-vous",
     ), None),
     "que oui": True, "que non": False,  # "je crois que oui", as "oui, je crois"
 }
