@@ -913,6 +913,10 @@ def said_planned(text: str, asked: str) -> bool:
     return bool(_PLANNED_RE.search(fold(text))) and not _NOT_SURE & words and bool(asked_words & words)
 
 
+# A relative clause, which says who or what a noun is (folded): "qui ne peuvent pas se déplacer", "dont la voiture…".
+_RELATIVE_RE = re.compile(r"\b(?:qui|dont)\b[^,;.()]*")
+
+
 def yes_no_because(text: str, asked: str = "") -> tuple[bool, str] | None:
     """"Pas encore, on attend les élections de mars", "oui, un coin numérique près de l'accueil": the yes or no,
     and what was said with it, which a yes/no question does not keep; None for anything else, or when those words
@@ -921,7 +925,8 @@ def yes_no_because(text: str, asked: str = "") -> tuple[bool, str] | None:
     said = yes_no_then(text)
     if said is None:
         return None
-    words = {word for part in _WORD_RE.findall(fold(said[1])) for word in part.split("'")}
+    described = _RELATIVE_RE.sub(" ", fold(said[1]))  # "… pour les personnes qui ne peuvent pas venir": whom
+    words = {word for part in _WORD_RE.findall(described) for word in part.split("'")}
     partial = _NOT_WHOLE - _TO_COME if _WILL_BE_RE.search(fold(asked)) else _NOT_WHOLE
     return None if words & (partial if said[0] else _NO_HEDGES) else (said[0], said[1].rstrip(" .!"))
 

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 from store.models import Answer
 from tests.bot.test_conversation import create_project
 from tests.bot.test_verdicts import goto_stage
-from tests.support.walk import question_in, walk_step
+from tests.support.walk import answer, question_in, walk_step
 
 
 def current_values(services, question_id: str) -> list:
@@ -208,3 +208,18 @@ async def test_a_date_said_after_not_yet_is_the_planned_date_and_is_kept(client,
     said, asked = await client.send("je ne sais pas, je dois demander au maire")
     assert "à compléter plus tard" in said.text
     assert question_in(guide, asked).id == "port_contribution"
+
+
+async def test_a_yes_said_with_whom_it_is_for_is_a_yes(client, services):
+    """Haut-Allier: "ponctuellement oui, sur rdv, pour les personnes qui peuvent pas se deplacer jusqu'au bus" was
+    « Votre réponse laisse un doute » at « La Maison se déplacera-t-elle chez les personnes… ? »."""
+    guide = services.guide
+    await create_project(client)
+    replies = await goto_stage(client, 4)
+    while question_in(guide, replies[-1]).id != "tech_visites_domicile":
+        replies = await answer(client, question_in(guide, replies[-1]), {})
+    said, _ = await client.send("ponctuellement oui, sur rdv, pour les personnes qui peuvent pas se deplacer "
+                                "jusqu'au bus")
+    assert said.text == ("➡️ Réponse retenue : Oui.\nℹ️ Cette question ne garde pas de précision : « pour les "
+                         "personnes qui peuvent pas se deplacer jusqu'au bus » n'est pas enregistré.")
+    assert current_values(services, "tech_visites_domicile") == [True]

@@ -2114,7 +2114,11 @@ def test_already_done_is_a_yes(typed, said):
     ("Oui, un coin numérique avec les trois postes à côté de l'accueil.",
      (True, "un coin numérique avec les trois postes à côté de l'accueil")),
     ("oui, on attend", None), ("oui mais pas tout", None), ("oui, pour l'instant un bureau partagé", None),
-    ("oui, enfin on verra", None)])
+    ("oui, enfin on verra", None),
+    # Haut-Allier: a negation that describes whom, in a relative clause, takes nothing back
+    ("ponctuellement oui, sur rdv, pour les personnes qui peuvent pas se deplacer jusqu'au bus",
+     (True, "pour les personnes qui peuvent pas se deplacer jusqu'au bus")),
+    ("oui, mais pas pour ceux qui habitent loin", None)])
 def test_a_yes_or_no_said_with_more_is_that_answer_unless_the_more_takes_it_back_or_doubts_it(typed, said):
     assert yes_no_because(typed) == said
 
