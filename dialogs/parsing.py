@@ -791,7 +791,7 @@ def said_yes_no(text: str) -> bool | None:
 
 
 # Where a yes or no ends and what explains it begins: "non, des travaux sont prévus", "oui : le mardi".
-_YES_NO_THEN_RE = re.compile(r"\s*(?:[,;:.!?(–—\n]+|\s-\s|\s(?=car\b|parce que\b|puisque\b))\s*", re.IGNORECASE)
+_YES_NO_THEN_RE = re.compile(r"\s*(?:[,;:.!?(–—\n]+|\s[-+]\s|\s(?=car\b|parce que\b|puisque\b))\s*", re.IGNORECASE)
 
 
 _BARE_YES_RE = re.compile(r"\s*oui\s+(?P<rest>\w.*)", re.IGNORECASE | re.DOTALL)

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 from store.models import Answer
 from tests.bot.test_conversation import create_project
 from tests.bot.test_verdicts import goto_stage
+from tests.support.telegram import FRANCE_SERVICES_RULES
 from tests.support.walk import answer, question_in, walk_step
 
 
@@ -223,3 +224,16 @@ async def test_a_yes_said_with_whom_it_is_for_is_a_yes(client, services):
     assert said.text == ("➡️ Réponse retenue : Oui.\nℹ️ Cette question ne garde pas de précision : « pour les "
                          "personnes qui peuvent pas se deplacer jusqu'au bus » n'est pas enregistré.")
     assert current_values(services, "tech_visites_domicile") == [True]
+
+
+async def test_a_yes_then_a_plus_and_what_it_is_answers_the_question_asking_what(client, services):
+    """Haut-Allier: "oui + panneaux sur les places de stationnement ds chaque commune" at « La signalétique France
+    services de la Maison est-elle prévue ? » was "Répondez par oui ou par non"."""
+    guide = services.engine.referentials["france_services"].guide
+    await create_project(client, rules=FRANCE_SERVICES_RULES)
+    replies = await goto_stage(client, 4)
+    while (asked := question_in(guide, replies[-1])) is None or asked.id != "tech_signaletique":
+        replies = await answer(client, asked, {}) if asked else await client.click("Étape suivante")
+    said, *_ = await client.send("oui + panneaux sur les places de stationnement ds chaque commune")
+    assert said.text.startswith("➡️ Réponse retenue : Oui.\n📝 Et à « Quelle signalétique France services prévoyez-"
+                                "vous ? », j'ai noté : panneaux sur les places de stationnement ds chaque commune.")
