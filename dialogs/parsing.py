@@ -917,6 +917,22 @@ def said_planned(text: str, asked: str) -> bool:
 _RELATIVE_RE = re.compile(r"\b(?:qui|dont)\b[^,;.()]*")
 
 
+# What says a thing will serve or be there, as a yes said in a sentence (folded): "le bureau confidentiel servira
+# aussi pour ça", "il y aura un bureau", "la salle de réunion fera office".
+_SERVES_RE = re.compile(r"\b(?:servira|serviront|sert|servent|fera office|feront office|fait office|font office"
+                        r"|sera utilisee?s?|seront utilisee?s?|on utilisera|nous utiliserons|sera partagee?s?"
+                        r"|il y aura|il y a)\b")
+
+
+def said_serving(text: str, asked: str) -> bool:
+    """"le bureau confidentiel servira aussi pour ça" to « Un bureau est-il prévu pour les permanences… ? »: a yes,
+    said as the thing the question names serving or being there; not when a word takes it back or doubts it."""
+    folded = fold(text)
+    words = {word for part in _WORD_RE.findall(folded) for word in part.split("'")}
+    asked_words = {word for word in _WORD_RE.findall(fold(asked)) if len(word) >= 5}
+    return bool(_SERVES_RE.search(folded)) and not _NOT_SURE & words and bool(asked_words & words)
+
+
 def yes_no_because(text: str, asked: str = "") -> tuple[bool, str] | None:
     """"Pas encore, on attend les élections de mars", "oui, un coin numérique près de l'accueil": the yes or no,
     and what was said with it, which a yes/no question does not keep; None for anything else, or when those words

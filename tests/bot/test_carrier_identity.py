@@ -237,3 +237,16 @@ async def test_a_yes_then_a_plus_and_what_it_is_answers_the_question_asking_what
     said, *_ = await client.send("oui + panneaux sur les places de stationnement ds chaque commune")
     assert said.text.startswith("➡️ Réponse retenue : Oui.\n📝 Et à « Quelle signalétique France services prévoyez-"
                                 "vous ? », j'ai noté : panneaux sur les places de stationnement ds chaque commune.")
+
+
+async def test_the_office_asked_for_said_to_serve_is_a_yes(client, services):
+    """Haut-Allier: "le bureau confidentiel servira aussi pour ca" at « Un bureau est-il prévu pour les permanences des
+    partenaires ? » was "Répondez par oui ou par non"."""
+    guide = services.guide
+    await create_project(client)
+    replies = await goto_stage(client, 4)
+    while (asked := question_in(guide, replies[-1])) is None or asked.id != "tech_bureau_permanence":
+        replies = await answer(client, asked, {}) if asked else await client.click("Étape suivante")
+    said, _ = await client.send("le bureau confidentiel servira aussi pour ca")
+    assert said.text == ("➡️ Réponse retenue : Oui.\nℹ️ Cette question ne garde pas de précision : « le bureau "
+                         "confidentiel servira aussi pour ca » n'est pas enregistré.")

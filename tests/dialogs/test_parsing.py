@@ -28,6 +28,7 @@ from dialogs.parsing import (
     figure_remarks,
     from_json,
     said_planned,
+    said_serving,
     text_and_count,
     name_and_function,
     parse_answer,
@@ -2344,6 +2345,15 @@ def test_a_count_then_what_it_counts_is_the_count(text):
     ("inauguration", False)])
 def test_the_thing_asked_said_planned_is_a_yes(typed, planned):
     assert said_planned(typed, "Prévoyez-vous une inauguration de la Maison ?") is planned
+
+
+@pytest.mark.parametrize(("typed", "serving"), [
+    ("le bureau confidentiel servira aussi pour ca", True), ("il y aura un bureau à l'arrière", True),
+    ("le bureau ne servira pas à ça", False), ("le bureau servira peut-être", False),
+    ("la salle servira aussi", False)])  # the question's thing not named: not sure it is what it asks
+def test_the_thing_asked_said_to_serve_is_a_yes(typed, serving):
+    """Haut-Allier: "le bureau confidentiel servira aussi pour ca" was "Répondez par oui ou par non"."""
+    assert said_serving(typed, "Un bureau est-il prévu pour les permanences des partenaires ?") is serving
 
 
 @pytest.mark.parametrize(("text", "both"), [
