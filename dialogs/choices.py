@@ -445,8 +445,8 @@ _STRESS_RE = re.compile(r"(?:surtout|notamment|en particulier|particulierement|p
 _NOTHING_ELSE_RE = re.compile(r"(?:et )?(?:rien d'autre|rien de plus|c'est tout|pas d'autres?|aucune? autres?|pas plus)"
                               r"(?: de precis| pour l'instant| pour le moment| a priori| a ma connaissance)?")
 # How many, said before what a list's part names: "beaucoup de saisonniers", "bcp de personnes âgées".
-_QUANTITY_RE = re.compile(r"\s*(?:(?:beaucoup|bcp|peu|plein|pas mal|[ée]norm[ée]ment|trop|de plus en plus)\s+d(?:e\s+|['’])"
-                          r"|de nombreu(?:x|ses)\s+|la plupart des\s+)", re.IGNORECASE)
+_QUANTITY_RE = re.compile(r"\s*(?:(?:beaucoup|bcp|peu|plein|pas mal|[ée]norm[ée]ment|trop|de plus en plus)"
+                          r"\s+d(?:e\s+|['’])|de nombreu(?:x|ses)\s+|la plupart des\s+)", re.IGNORECASE)
 # A sentence with its own subject and verb ending a list, after an option named: what it says of it, never another
 # item ("l'éloignement, Angoulême est à 35 km", "…, la poste a fermé"); not a thing described ("le bus qui passe…").
 _STATEMENT_RE = re.compile(r"(?:(?!qui\b|que\b|qu['’])[^\W\d_][\w'’-]*\s+){1,4}"

@@ -161,8 +161,8 @@ def _figure_head(question: Question, text: str) -> str:
 
 
 # Where a figure is, said after its unit: "dans le bus" of "15 m2 dans le bus", which the unit pattern would take.
-_WHERE_AFTER_UNIT_RE = re.compile(r"[0-9]\s*(?:m²|m2|[^\W\d_]+)\.?\s+(?P<where>(?:dans|au|aux|en|[àa]|sur|chez)\s+\D+)$",
-                                  re.IGNORECASE)
+_WHERE_AFTER_UNIT_RE = re.compile(r"[0-9]\s*(?:m²|m2|[^\W\d_]+)\.?\s+"
+                                  r"(?P<where>(?:dans|au|aux|en|[àa]|sur|chez)\s+\D+)$", re.IGNORECASE)
 
 
 def figure_remarks(question: Question, text: str) -> list[str]:
@@ -818,7 +818,8 @@ def yes_no_then(text: str) -> tuple[bool, str] | None:
 
 
 # Where a text says one part then another: "le cahier des charges oui, les modèles pas encore".
-_PARTS_RE = re.compile(r"\s*[,;]\s*(?:mais\s+|par contre\s+)?|\s+mais\s+|\s+et\s+(?=(?:les?|la|l['’]|pour)\b)", re.IGNORECASE)
+_PARTS_RE = re.compile(r"\s*[,;]\s*(?:mais\s+|par contre\s+)?|\s+mais\s+|\s+et\s+(?=(?:les?|la|l['’]|pour)\b)",
+                       re.IGNORECASE)
 
 
 # A yes said of a part only, at its start (folded): "en partie, il m'a dit d'attendre la délibération".
@@ -1463,7 +1464,8 @@ _LATER_SAID_RE = re.compile(
 # Every partner's questions of the step at once, typed only: twelve national partners ask seventy questions.
 _ALL_LATER_RE = re.compile(r"(?:on verra |je verrai )?(?:tout ca|tout cela|tout|tous|tous les autres"
                            r"|le reste(?: des partenaires)?|les autres"
-                           r"|(?:tous les (?:autres )?|tous ces |les autres |les )partenaires)(?: a completer)? plus tard"
+                           r"|(?:tous les (?:autres )?|tous ces |les autres |les )partenaires)"
+                           r"(?: a completer)? plus tard"
                            r"|plus tard pour (?:tous|tout|tous les partenaires|les partenaires)" + _LATER_WHEN)
 _ASKING_RE = re.compile(r"je (?:vais|dois) (?:leur |lui |vous )?(?:demander|me renseigner|chercher|verifier|voir)"
                         r"(?: (?:au|aux|a la|a l'|avec) .+)?|je (?:me )?renseigne|je (?:leur |lui )?demande"
