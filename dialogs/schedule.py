@@ -73,12 +73,36 @@ def _minutes(hours: str, minutes: str | None) -> int:
     return value
 
 
+# Why a day is closed, in brackets after it: "fermé (préparation, entretien)".
+_WHY_CLOSED_RE = re.compile(r"(?P<closed>[^()]+?)\s*\((?P<why>[^()]+)\)\s*")
+
+
+def _closed(text: str) -> bool:
+    """Whether a day's text says it is closed all day: "fermé", "pas ouvert le mercredi"; not "fermé le matin"."""
+    folded, words = _fold(text).strip(" .!"), typed_words(text)
+    return (folded in CLOSED_WORDS or bool(_CLOSED_RE.fullmatch(words))) and not _HALF_DAY_RE.search(words)
+
+
+def closed_why(text: str) -> str | None:
+    """Why a day is said closed, in brackets after it: "préparation du bus" of "fermé (préparation du bus)"."""
+    said = _WHY_CLOSED_RE.fullmatch(text)
+    return said["why"].strip() if said is not None and _closed(said["closed"]) else None
+
+
+# A day open every other week, which weekly hours cannot say (folded): "1 semaine sur 2", "un samedi sur deux".
+_ALTERNATE_RE = re.compile(r"\b(?:une?|1) (?:semaine|fois|samedi|lundi|mardi|mercredi|jeudi|vendredi|dimanche)s? sur "
+                           r"(?:deux|2)\b|\btous les (?:15|quinze) jours\b|\btoutes les (?:deux|2) semaines\b"
+                           r"|\bsemaines? (?:paires?|impaires?)\b")
+
+
 def parse_time_ranges(text: str) -> list[list[int]]:
     """The day's opening ranges in minutes since midnight, in order; [] for a closed day."""
     text = figures(text)
     folded, words = _fold(text).strip(" .!"), typed_words(text)
-    if (folded in CLOSED_WORDS or _CLOSED_RE.fullmatch(words)) and not _HALF_DAY_RE.search(words):
+    if _closed(text) or closed_why(text) is not None:
         return []  # "fermé le matin" is no closed day: its afternoon's hours are asked
+    if _ALTERNATE_RE.search(words):
+        raise ParseError("time_ranges.alternate", day=None, typed=text.strip())
     if (ranged := _start_and_length(words)) is not None:
         return [ranged]
     ranges, position = [], 0
@@ -233,6 +257,10 @@ def parse_week(text: str) -> Week | None:
     heads = list(_DAYS_RE.finditer(folded))
     if not heads or _RANGE_RE.search(_fold(folded[:heads[0].start()])):
         return None  # hours before any day: they are the day asked's, "lundi" in them or not
+    if (alternate := _ALTERNATE_RE.search(folded)) is not None:  # "…, samedi 9h-12h un samedi sur deux"
+        head = [head for head in heads if head.start() <= alternate.start()][-1:] or heads[:1]
+        raise ParseError("time_ranges.alternate", day=_days(head[0].group())[0],
+                         typed=text[head[0].start():alternate.end()].strip())
     week = Week({}, {})
     ranges: list[list[int]] = []
     adding = False
@@ -249,6 +277,10 @@ def parse_week(text: str) -> Week | None:
             continue  # "Dimanche⇥⇥" in a pasted table, "comme lundi": no hours said for it
         if (closed := _HALF_CLOSED_RE.fullmatch(hours)) is not None:
             _close_half(week, days, closed, typed)
+            continue
+        if (why := closed_why(typed)) is not None:  # "lundi fermé (préparation, entretien)": kept for the planning
+            week.hours.update(dict.fromkeys(days, []))
+            week.around.update(dict.fromkeys(days, (why, [why])))
             continue
         if _RANGE_RE.search(_fold(hours)):
             hours = _CLOSED_WORD_RE.sub(" ", hours)  # "Mardi⇥9h-12h⇥fermé": its afternoon's cell

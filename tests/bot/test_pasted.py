@@ -208,6 +208,23 @@ async def test_a_week_said_in_a_sentence_fills_each_day(client, services):
     assert question_in(services.guide, asked).id == "tech_planning"
 
 
+async def test_a_bus_week_with_a_day_closed_for_a_reason_and_a_saturday_every_other_week(client, services):
+    """Haut-Allier: "lundi fermé (preparation, entretien), …" refused Monday's hours; "samedi matin 1 semaine sur 2"
+    would have counted three hours every week."""
+    await reach_monday(client)
+    refused, _ = await client.send("lundi fermé (preparation, entretien), du mardi au vendredi 9h-12h et 13h30-16h30, "
+                                   "samedi matin 1 semaine sur 2 9h-12h, dimanche fermé")
+    assert refused.text.startswith("⚠️ « samedi matin 1 semaine sur 2 » : les horaires comptent pour chaque semaine")
+    assert "« samedi fermé » s'il n'ouvre qu'une semaine sur deux" in refused.text
+    assert versions(services, "tech_horaires_lundi") == []  # nothing kept from a week refused
+    said, *_ = await client.send("lundi fermé (preparation, entretien), du mardi au vendredi 9h-12h et 13h30-16h30, "
+                                 "samedi et dimanche fermés")
+    assert said.text.startswith("🕘 Horaires retenus :")
+    assert versions(services, "tech_horaires_lundi") == [[]]
+    assert versions(services, "tech_horaires_mardi") == [[[540, 720], [810, 990]]]
+    assert versions(services, "tech_horaires_samedi") == [[]]
+
+
 async def test_hours_added_to_some_days_and_a_morning_closed_are_read_as_the_week_they_make(client, services):
     """Val-de-Bonnieure: "…9h-12h30, plus le mardi et jeudi après-midi 14h-17h30" lost Tuesday's morning and kept
     « plus » as every day's place; "fermé le mercredi matin (permanence à Saint-Angeau)" refused the week."""

@@ -141,6 +141,27 @@ def test_why_a_half_day_is_closed_is_kept_for_the_planning():
     assert read.around == {"mercredi": ("permanence à Saint-Angeau", ["permanence à Saint-Angeau"])}
 
 
+def test_why_a_day_is_closed_is_kept_for_the_planning():
+    """Haut-Allier: "lundi fermé (preparation, entretien), du mardi au vendredi…" refused Monday's hours."""
+    read = parse_week("lundi fermé (preparation, entretien), du mardi au vendredi 9h-12h et 14h-17h, dimanche fermé")
+    assert read.hours["lundi"] == [] and read.hours["mardi"] == [MORNING, AFTERNOON] and read.hours["dimanche"] == []
+    assert read.around == {"lundi": ("preparation, entretien", ["preparation, entretien"])}
+    assert parse_time_ranges("fermé (préparation du bus)") == []
+
+
+@pytest.mark.parametrize("text", ["samedi matin 1 semaine sur 2 9h-12h", "samedi 9h-12h un samedi sur deux",
+                                  "samedi 9h-12h tous les 15 jours"])
+def test_a_day_open_every_other_week_is_refused_so(text):
+    """Haut-Allier: "samedi matin 1 semaine sur 2 9h-12h" would count three hours every week toward the 24 the
+    cahier des charges asks; it is refused with what to do."""
+    with pytest.raises(ParseError) as refused:
+        parse_week(f"du mardi au vendredi 9h-12h, {text}")
+    assert refused.value.key == "time_ranges.alternate" and refused.value.params["day"] == "samedi"
+    with pytest.raises(ParseError) as refused:
+        parse_time_ranges("9h-12h une semaine sur deux")
+    assert refused.value.key == "time_ranges.alternate"
+
+
 def test_a_half_day_closed_of_a_day_without_hours_is_named():
     with pytest.raises(ParseError) as refused:
         parse_week("lundi 9h-12h, fermé le mercredi matin")
