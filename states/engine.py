@@ -1123,7 +1123,7 @@ class _Conversation:
         and said so; said not kept when the step has none or its answer is the user's own text."""
         if not parts:
             return []
-        words = ", ".join(f"« {word} »" for _, said in parts.values() for word in said)
+        words = ", ".join(f"« {word} »" for word in dict.fromkeys(word for _, said in parts.values() for word in said))
         target = next((q for q in self.view.visible_questions(step) if q.id == step.tour), None)
         stored = self.view.answers.get(target.id) if target is not None else None
         kept = stored.value if stored is not None and stored.status == ANSWERED else None
