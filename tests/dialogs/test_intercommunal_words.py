@@ -16,6 +16,8 @@ GUIDE = load_guide()
     ("enjeux_maillage", "la loi NOTRe", ["redecoupage_administratif"]),
     ("enjeux_cohesion", "accompagnement des habitants", ["accompagnement_personnes"]),
     ("tech_foncier", "acheté par la cc (neuf, aménagé par un carrossier)", "acquisition"),
+    ("equipe_fonctions", "accueil + accompagnement, coordination, l'admin reste a la cc",
+     ["accueil", "accompagnement", "coordination", "administration"]),
 ])
 def test_an_intercommunality_s_words_are_the_option_they_mean(question, typed, answer):
     """Haut-Allier: "fusion des cc en 2017" at « …de quoi tenez-vous compte ? » was stored as an « Autre »."""
