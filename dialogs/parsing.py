@@ -340,9 +340,10 @@ def parse_decimal(text: str, min: int | Decimal | None = None, max: int | Decima
     return value
 
 
-# "60 % chacune, donc 1,2", "soit 1,2 ETP", "= 1,2": the total a sum said before it comes to (folded).
-_TOTAL_SAID_RE = re.compile(r".*(?:\bdonc|\bsoit|=|\bau total|\ben tout)\s*:?\s*(?P<number>[0-9]+(?:[.,][0-9]{1,2})?)"
-                            r"\s*(?:etp|equivalents? temps pleins?)?\s*(?:au total|en tout)?")
+# "60 % chacune, donc 1,2", "soit 1,2 ETP", "= 1,2", "…, disons 1 ETP": the figure kept after others (folded).
+_TOTAL_SAID_RE = re.compile(r".*(?:\bdonc|\bsoit|=|\bau total|\ben tout|\bdisons|\bau final|\bfinalement)\s*:?\s*"
+                            r"(?P<number>[0-9]+(?:[.,][0-9]{1,2})?)\s*(?:etp|equivalents? temps pleins?)?\s*"
+                            r"(?:au total|en tout)?(?:\s+pour (?:l'|le |la |les )\S+)?")  # "…, disons 1 ETP pour l'accueil"
 # "1 ETP à elles 2", "1 etp pour les deux": a total shared by the people named before (folded).
 _TOGETHER_RE = re.compile(r"(?P<number>[0-9]+(?:[.,][0-9]{1,2})?)\s*(?:etp|equivalents? temps pleins?)?\s*"
                           r"(?:a|pour) (?:elles|eux|nous|tous|toutes|les)(?: (?:[0-9]+|deux|trois|quatre|cinq|six))?")

@@ -320,6 +320,13 @@ def test_a_number_of_fte_shared_by_the_people_named_is_their_total(text, total):
         parse_answer(question, "0,5 chacune")
 
 
+@pytest.mark.parametrize("text", ["2 temps plein mais partagés avec l'accompagnement, disons 1 ETP pour l'accueil",
+                                  "deux agents, soit 1 ETP", "au final 1 etp"])
+def test_a_figure_said_as_the_one_to_keep_after_others_is_the_answer(text):
+    """Haut-Allier: "2 temps plein mais partagés…, disons 1 ETP pour l'accueil" was "Je n'ai pas reconnu un nombre"."""
+    assert parse_answer(_question(Kind.DECIMAL, min=0, max=50, full_time_share=True), text) == 1
+
+
 def test_parse_decimal_bounds_are_inclusive():
     assert parse_decimal("0", min=0, max=10) == 0
     assert parse_decimal("10,00", min=0, max=10) == 10
