@@ -1355,8 +1355,9 @@ def reads_as_shown(question: Question, text: str, value: Any) -> bool:
         return label_key(text) == label_key(", ".join(question.label_of(option) for option in value))
     figured = any(c.isdigit() for c in text)  # "trois", "l'an prochain", "de neuf heures à midi": said back
     if question.kind in (Kind.INTEGER, Kind.EUROS, Kind.DECIMAL) and (
-            figure_alone(text) is not None or _PLUS_RE.search(without_asides(text))):
-        return False  # a figure copied with its label and source, a sum ("2 + 1")
+            figure_alone(text) is not None or _PLUS_RE.search(without_asides(text))
+            or len(_FIGURE_RE.findall(figures(without_asides(text)))) > 1):
+        return False  # a figure copied with its label and source, a sum ("2 + 1"), one among others
     if question.kind in (Kind.INTEGER, Kind.EUROS, Kind.HOURS):
         return figured
     if question.kind is Kind.TIME_RANGES:

@@ -324,7 +324,9 @@ def test_a_number_of_fte_shared_by_the_people_named_is_their_total(text, total):
                                   "deux agents, soit 1 ETP", "au final 1 etp"])
 def test_a_figure_said_as_the_one_to_keep_after_others_is_the_answer(text):
     """Haut-Allier: "2 temps plein mais partagés…, disons 1 ETP pour l'accueil" was "Je n'ai pas reconnu un nombre"."""
-    assert parse_answer(_question(Kind.DECIMAL, min=0, max=50, full_time_share=True), text) == 1
+    question = _question(Kind.DECIMAL, min=0, max=50, full_time_share=True)
+    assert parse_answer(question, text) == 1
+    assert reads_as_shown(question, text, Decimal(1)) is not text.startswith("2 temps")  # among others: said back
 
 
 def test_parse_decimal_bounds_are_inclusive():
