@@ -1917,8 +1917,8 @@ def same_answer_as(text: str) -> str | None:
     """"idem", "voir ci-dessus": "" (the answer before); "idem que pour l'accueil": "accueil", the words naming
     which; None when the text says no such thing."""
     typed = typed_words(text)
-    if _ELSEWHERE_RE.fullmatch(typed):
-        return ""
+    if _ELSEWHERE_RE.fullmatch(typed) or _ELSEWHERE_RE.fullmatch(typed_words(without_asides(text))):
+        return ""  # "les mêmes (les 2 agents à recruter)"
     return named["what"] if (named := _SAME_AS_NAMED_RE.fullmatch(typed)) is not None else None
 
 

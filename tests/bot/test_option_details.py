@@ -322,6 +322,11 @@ async def test_the_same_people_said_so_are_copied_from_the_function_before(clien
         replies = await client.click("↩️ Retour")
     understood, *_ = await client.send("les memes 2 agents")
     assert understood.text == "➡️ Réponse retenue : Deux agents à recruter."
+    # Haut-Allier: said again in brackets, "les memes (les 2 agents a recruter)" was stored as who accompanies.
+    await client.click("↩️ Retour")
+    understood, *_ = await client.send("les memes (les 2 agents a recruter)")
+    assert understood.text == "➡️ Réponse retenue : Deux agents à recruter."
+    assert versions(services, "equipe_agent_accompagnement")[-1] == "Deux agents à recruter"
     assert [same_answer_as(said) for said in ("les mêmes deux conseillères", "les mêmes 2")] == ["", ""]
 
 

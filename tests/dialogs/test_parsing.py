@@ -2198,7 +2198,8 @@ def test_the_message_for_decimals_where_a_whole_number_is_asked_says_how_to_roun
 @pytest.mark.parametrize(("text", "what"), [
     ("idem", ""), ("voir ci-dessus", ""), ("idem que pour l'accueil", "accueil"),
     ("Pareil qu'à la coordination", "coordination"), ("comme pour l'accompagnement.", "accompagnement"),
-    ("idem + le CCAS", None), ("Le tronc commun", None)])
+    ("idem + le CCAS", None), ("Le tronc commun", None),
+    ("les memes (les 2 agents a recruter)", "")])  # Haut-Allier: what the brackets say is the same again
 def test_an_answer_said_the_same_as_another_names_which(text, what):
     assert same_answer_as(text) == what
 
