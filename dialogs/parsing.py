@@ -945,6 +945,8 @@ def yes_no_because(text: str, asked: str = "") -> tuple[bool, str] | None:
         return None
     described = _RELATIVE_RE.sub(" ", fold(said[1]))  # "… pour les personnes qui ne peuvent pas venir": whom
     words = {word for part in _WORD_RE.findall(described) for word in part.split("'")}
+    if not said[0] and re.search(r"\ba part\b", described):
+        return None  # "non, à part moi pour la coordination": a no but one
     partial = _NOT_WHOLE - _TO_COME if _WILL_BE_RE.search(fold(asked)) else _NOT_WHOLE
     return None if words & (partial if said[0] else _NO_HEDGES) else (said[0], said[1].rstrip(" .!"))
 

@@ -250,3 +250,16 @@ async def test_the_office_asked_for_said_to_serve_is_a_yes(client, services):
     said, _ = await client.send("le bureau confidentiel servira aussi pour ca")
     assert said.text == ("➡️ Réponse retenue : Oui.\nℹ️ Cette question ne garde pas de précision : « le bureau "
                          "confidentiel servira aussi pour ca » n'est pas enregistré.")
+
+
+async def test_a_no_but_one_person_is_asked_again_not_stored_as_a_no(client, services):
+    """Haut-Allier: "non, a part moi pour la coordination" at « La structure porteuse a-t-elle déjà du personnel… ? »
+    was stored as a no, though the carrier has its coordinator."""
+    guide = services.guide
+    await create_project(client)
+    replies = await goto_stage(client, 5)
+    while (asked := question_in(guide, replies[-1])) is None or asked.id != "equipe_personnel_collectivite":
+        replies = await answer(client, asked, {}) if asked else await client.click("Étape suivante")
+    refused, _ = await client.send("non, a part moi pour la coordination")
+    assert refused.text.startswith("⚠️ Votre réponse laisse un doute (« a part moi pour la coordination »)")
+    assert current_values(services, "equipe_personnel_collectivite") == []

@@ -2129,7 +2129,8 @@ def test_already_done_is_a_yes(typed, said):
     # Haut-Allier: a negation that describes whom, in a relative clause, takes nothing back
     ("ponctuellement oui, sur rdv, pour les personnes qui peuvent pas se deplacer jusqu'au bus",
      (True, "pour les personnes qui peuvent pas se deplacer jusqu'au bus")),
-    ("oui, mais pas pour ceux qui habitent loin", None)])
+    ("oui, mais pas pour ceux qui habitent loin", None),
+    ("non, a part moi pour la coordination", None)])  # Haut-Allier: a no but one, stored as a no
 def test_a_yes_or_no_said_with_more_is_that_answer_unless_the_more_takes_it_back_or_doubts_it(typed, said):
     assert yes_no_because(typed) == said
 
