@@ -809,8 +809,8 @@ def yes_no_then(text: str) -> tuple[bool, str] | None:
             return True, bare["rest"].strip()  # "oui les deux agents d'accueil", typed without the comma
     found = None
     for separator in _YES_NO_THEN_RE.finditer(text):
-        try:
-            value = parse_yes_no(text[:separator.start()])
+        try:  # "en cours, validation en janvier": begun is not done, a no
+            value = False if typed_words(head := text[:separator.start()]) in _BEGUN else parse_yes_no(head)
         except ParseError:
             break  # the yes or no, and any politeness after it ("oui, bien sûr"), end here
         rest = text[separator.end():].strip()

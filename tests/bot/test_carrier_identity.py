@@ -263,3 +263,17 @@ async def test_a_no_but_one_person_is_asked_again_not_stored_as_a_no(client, ser
     refused, _ = await client.send("non, a part moi pour la coordination")
     assert refused.text.startswith("⚠️ Votre réponse laisse un doute (« a part moi pour la coordination »)")
     assert current_values(services, "equipe_personnel_collectivite") == []
+
+
+async def test_begun_then_when_it_will_be_done_is_a_no_for_now(client, services):
+    """Haut-Allier: "en cours, validation au bureau communautaire de janvier" at « Les profils de poste sont-ils
+    rédigés ? » was "Répondez par oui ou par non", though "en cours" alone is a no."""
+    guide = services.guide
+    await create_project(client)
+    replies = await goto_stage(client, 5)
+    while (asked := question_in(guide, replies[-1])) is None or asked.id != "equipe_profils_rediges":
+        replies = await answer(client, asked, {}) if asked else await client.click("Étape suivante")
+    said, *_ = await client.send("en cours, validation au bureau communautaire de janvier")
+    assert said.text == ("➡️ Réponse retenue : Non.\nℹ️ Cette question ne garde pas de précision : « validation au "
+                         "bureau communautaire de janvier » n'est pas enregistré.")
+    assert current_values(services, "equipe_profils_rediges") == [False]

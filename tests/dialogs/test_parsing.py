@@ -2039,7 +2039,9 @@ def test_an_option_ticked_alone_is_refused_with_others():
     # Typed without the comma: a yes, unless what follows makes it partial or doubtful
     ("oui les deux agents d'accueil", (True, "les deux agents d'accueil")), ("oui pour l'instant", None),
     ("Non loin de la gare", None),
-    ("oui + panneaux sur les places de stationnement", (True, "panneaux sur les places de stationnement"))])
+    ("oui + panneaux sur les places de stationnement", (True, "panneaux sur les places de stationnement")),
+    ("en cours, validation au bureau communautaire de janvier",  # Haut-Allier: begun is not done
+     (False, "validation au bureau communautaire de janvier"))])
 def test_a_yes_or_no_set_apart_from_what_follows_is_read_with_it(text, said):
     assert yes_no_then(text) == said
 
