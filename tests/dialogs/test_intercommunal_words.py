@@ -18,6 +18,8 @@ GUIDE = load_guide()
     ("tech_foncier", "acheté par la cc (neuf, aménagé par un carrossier)", "acquisition"),
     ("equipe_fonctions", "accueil + accompagnement, coordination, l'admin reste a la cc",
      ["accueil", "accompagnement", "coordination", "administration"]),
+    ("equipe_besoins_formation", "formation initiale FS (CNFPT / ANCT) pour les 2 recrues + mises a jour regulieres "
+     "par les operateurs", ["actualiser_offre_operateurs", "offre_nationale"]),
 ])
 def test_an_intercommunality_s_words_are_the_option_they_mean(question, typed, answer):
     """Haut-Allier: "fusion des cc en 2017" at « …de quoi tenez-vous compte ? » was stored as an « Autre »."""
