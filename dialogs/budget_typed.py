@@ -38,7 +38,7 @@ _COUNTED_RE = re.compile(r"(?:\bpar an\b|\bpar ann[ée]e\b|/ ?an\b|\bannuel(?:le
 _MONTHLY_RE = re.compile(r"\bpar mois\b|/ ?mois\b|\bmensuel(?:le)?s?\b|\bchaque mois\b|\btous les mois\b",
                          re.IGNORECASE)
 _PRODUCT_RE = re.compile(r"[0-9€]\s*[x×*]\s*[0-9]", re.IGNORECASE)
-_SEPARATORS = re.compile(r"[,;\n]")
+_SEPARATORS = re.compile(r"(?<![0-9]),|,(?![0-9])|[;\n]")  # not a decimal comma: "0,2 etp"
 _EMPTY_BRACKETS_RE = re.compile(r"\(\W*\)")
 _REMARK_RE = re.compile(r"\s*\([^()]*\)\s*")  # "(2 ETP)" after an amount: part of the line's words
 _BECAUSE_RE = re.compile(r"\s*(?:car|parce qu(?:e|')|puisque?)\b[^()]*$", re.IGNORECASE)
@@ -343,6 +343,7 @@ def _wording(words: str) -> str:
 def _named(section: Sequence[Category], words: str) -> Category | None:
     """The category the words name for sure; "téléphone et internet", both words of one, name it too, and so does
     "CC Monts et Vallées Ouest Creuse", whose "et" goes on with a proper name."""
+    words = re.sub(r"(?<=[0-9]),(?=[0-9])", ".", words)  # "salaires 1,5 etp": a figure, no list of two
     said_first = [category for category in section if _after_name(category, words) != words]
     if len(said_first) == 1:  # "Déplacements : billets d'avion pour les formations", whatever follows the colon
         return said_first[0]

@@ -76,6 +76,11 @@ def refused(section, text) -> ParseError:
     ("coordination mi-temps 21 000 €", [("salaires", 2_100_000, "Coordination mi-temps", None)]),
     ("une coordinatrice à mi-temps : 21 000 €", [("salaires", 2_100_000, "Une coordinatrice à mi-temps", None)]),
     ("fournitures de bureau 1 000", [("fournitures", 100_000, "Fournitures de bureau", None)]),
+    # Haut-Allier: a decimal comma is no line's end ("Coordination : 0 €" and "2 etp : 9 000 €" were stored)
+    ("salaires 2 agents 68 000€, coordination 0,2 etp 9 000, carburant 7 500",
+     [("salaires", 6_800_000, "Salaires 2 agents", None), ("salaires", 900_000, "Coordination 0,2 etp", None),
+      ("deplacements", 750_000, "Carburant", None)]),
+    ("salaires 1,5 etp 45 000 €", [("salaires", 4_500_000, "Salaires 1,5 etp", None)]),
     ("formation", [("formation", None, None, None)]),  # the category alone: its amount is asked next
     # Dictated: amounts said in words
     ("Salaires quatre-vingt-quinze mille euros, maintenance informatique deux mille, fournitures mille cinq cents.",
