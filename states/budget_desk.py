@@ -239,7 +239,7 @@ class BudgetDesk:
             return None
         self.repo.change_budget_line(self.project.id, self.user_id, row, removed=True)
         self.touch()
-        return self._end(from_guide)
+        return [self._changed(row.label, row.cents, removed=True), *self._end(from_guide)]
 
     def recategorize(self, key: int, from_guide: bool = False) -> Reply | None:
         """The other categories of the line's part (charges of its use, or resources), for it to move to."""
@@ -263,7 +263,13 @@ class BudgetDesk:
                                      label=category.label if named_after else None)
         self._pend(None)
         self.touch()
-        return self._end(pending.get("guide", False))
+        changed = self._changed(category.label if named_after else row.label, row.cents, category=category.label)
+        return [changed, *self._end(pending.get("guide", False))]
+
+    @staticmethod
+    def _changed(label: str, cents: int, removed: bool = False, category: str | None = None) -> Reply:
+        """What a change did to a line, said before the list it ends at: the list alone may not show it."""
+        return Reply("budget_changed", {"label": label, "cents": cents, "removed": removed, "category": category})
 
     def _end(self, from_guide: bool) -> list[Reply]:
         """Where entering, changing or cancelling a line ends: the guide's question it began at, or the summary."""
@@ -292,12 +298,14 @@ class BudgetDesk:
         pending[field] = value
         if "key" not in pending:
             return Outcome(self._ask_next(pending, self.model.categories[pending["category"]]))
+        changed = []
         if (row := self._row(pending["key"])) is not None:
             self.repo.change_budget_line(self.project.id, self.user_id, row,
                                          label=pending.get("label"), cents=pending.get("amount"))
+            changed = [self._changed(pending.get("label") or row.label, pending.get("amount", row.cents))]
         self._pend(None)
         self.touch()
-        return Outcome(self._end(pending.get("guide", False)))
+        return Outcome([*changed, *self._end(pending.get("guide", False))])
 
     # ---- helpers
 
