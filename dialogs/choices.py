@@ -444,6 +444,8 @@ _STRESS_RE = re.compile(r"(?:surtout|notamment|en particulier|particulierement|p
 # What ends a list saying it names all there is (folded): "rien d'autre de précis", "et c'est tout".
 _NOTHING_ELSE_RE = re.compile(r"(?:et )?(?:rien d'autre|rien de plus|c'est tout|pas d'autres?|aucune? autres?|pas plus)"
                               r"(?: de precis| pour l'instant| pour le moment| a priori| a ma connaissance)?")
+# What a budget's line is for, said after a funder as "+ fonctionnement": said of it, no other funder (folded).
+_USE_RE = re.compile(r"(?:(?:en|pour|le|l'|du|de|et) ?)*(?:fonctionnement|investissement)s?")
 # How many, said before what a list's part names: "beaucoup de saisonniers", "bcp de personnes âgées".
 _QUANTITY_RE = re.compile(r"\s*(?:(?:beaucoup|bcp|peu|plein|pas mal|[ée]norm[ée]ment|trop|de plus en plus)"
                           r"\s+d(?:e\s+|['’])|de nombreu(?:x|ses)\s+|la plupart des\s+)", re.IGNORECASE)
@@ -875,7 +877,7 @@ def _read_list(question: Question, text: str) -> ListRead:
                 i, headed, detailed, describing = i + 1, False, -1, None
                 continue
             stated = bool(read.chosen) and i == len(parts) - 1 and (  # "…, X est à 35 km", "…, bcp de retraités"
-                is_statement(part) or much is not None)
+                is_statement(part) or much is not None or _USE_RE.fullmatch(typed_words(part)) is not None)
             if ((detailed == i and seps[i - 1].strip() == "et" and (fresh is None or _goes_on(fresh, part)))
                     or (i and _STRESS_RE.match(part)) or headed or stated
                     or (describing is not None and part[:1].isupper() and says_where(read.described[describing]))

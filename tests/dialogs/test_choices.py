@@ -546,6 +546,13 @@ def test_nothing_else_ending_a_list_is_no_autre(end):
     assert (read.chosen, read.unknown) == ({"la_poste", "msa"}, [])
 
 
+def test_what_a_funder_pays_for_said_last_is_no_other_funder():
+    """Haut-Allier: "…, la cc finance le reste + fonctionnement" stored « Autre » worded "fonctionnement"."""
+    read = read_list(GUIDE.questions["budget_autres_financements"], "DETR 40% sur le bus, la cc finance le reste + "
+                                                                    "fonctionnement")
+    assert (read.chosen, read.unknown) == ({"detr", "intercommunalite"}, [])
+
+
 def test_a_stressed_detail_goes_on_after_et_and_the_next_item_is_the_autre():
     question = GUIDE.questions["enjeux_cohesion"]
     text = ("L'accompagnement des personnes, notamment pour les démarches CAF et les titres de séjour, et aussi "
