@@ -29,8 +29,8 @@ from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, 
                              SKIP, TEAM_HANDOVER, TEAM_INVITE, TEAM_LEAVE, DateInferred, ParseError, after_partly_yes,
                              button_typed, date_apart, deadline_in, doubt_apart, doubts, figure_remarks, first_person,
                              from_json, mentions, month_alone, name_and_function, names_nothing, numbered_answer,
-                             parse_answer, parse_title, reads_as_shown, said_planned, said_serving, said_yes_no,
-                             same_answer_as, says_awaited, says_none_of, spoken, territory_said, text_and_count,
+                             parse_answer, parse_date, parse_title, reads_as_shown, said_planned, said_serving,
+                             said_yes_no, same_answer_as, says_awaited, says_none_of, spoken, territory_said, text_and_count,
                              to_json, typed_at_checklist_stage, typed_at_deferred, typed_at_dossier, typed_at_menu,
                              typed_at_projects, typed_at_recap, typed_at_team, typed_button, typed_command,
                              typed_invitation, typed_validate, word_said, yes_and_no, yes_how, yes_in_part,
@@ -664,6 +664,8 @@ class _Conversation:
         except ParseError as error:
             if (taken := self._said_with_more(step, question, text)) is not None:
                 return taken
+            if question.kind is Kind.YES_NO and (dated := self._date_for_yes_no(step, question, text)) is not None:
+                return dated
             # "oui par mail", "oui, avec l'ANCT" (the question's words): a yes, said back; "pas encore, on attend
             # les élections", "oui, un coin près de l'accueil": the no or yes, and what is not kept, said back
             if question.kind is Kind.YES_NO and yes_how(text, self.view.prompt(question)):
@@ -1297,6 +1299,20 @@ class _Conversation:
         if renamed:
             said_back |= {"then": self.view.prompt(person), "details": self._display(person, name)}
         return Outcome([Reply("understood", said_back), *replies])
+
+    def _date_for_yes_no(self, step: Step, question: Question, text: str) -> Outcome | None:
+        """"le 1er avril 2027" at « La Maison fonctionne-t-elle déjà ? »: a date alone, to come (a no) or past (a yes),
+        where the question asked after that answer is its date. None for any other text or question."""
+        if not any(then.kind is Kind.DATE and question.id in {leaf.question for leaf in leaves(then.when)}
+                   for then in step.questions):
+            return None
+        try:
+            day = parse_date(text, self._today())
+        except ParseError:
+            return None
+        if day == self._today():
+            return None
+        return self._said_with_more(step, question, f"{'non' if day > self._today() else 'oui'}, {text.strip()}")
 
     def _dated(self, later: list[Question], text: str, takes: Callable[[Question], bool]) -> Question | None:
         """"oui, on a vu la déléguée du préfet le 10 novembre": the date question further on that the details'

@@ -6,6 +6,7 @@ from sqlalchemy.orm import Session
 
 from store.models import Answer
 from tests.bot.test_conversation import create_project
+from tests.bot.test_meant_input import reach_prefecture_question
 from tests.bot.test_verdicts import goto_stage
 from tests.support.telegram import FRANCE_SERVICES_RULES
 from tests.support.walk import answer, question_in, walk_step
@@ -277,3 +278,26 @@ async def test_begun_then_when_it_will_be_done_is_a_no_for_now(client, services)
     assert said.text == ("➡️ Réponse retenue : Non.\nℹ️ Cette question ne garde pas de précision : « validation au "
                          "bureau communautaire de janvier » n'est pas enregistré.")
     assert current_values(services, "equipe_profils_rediges") == [False]
+
+
+async def test_a_date_to_come_alone_at_already_open_is_a_no_and_the_opening_date(client, services):
+    """Haut-Allier: "le 1er avril 2027" at « La Maison fonctionne-t-elle déjà ? » was "Répondez par oui ou par non",
+    though the question after a no asks that date."""
+    await create_project(client)
+    await client.send("/conformite")
+    await client.click("🔧 Un budget calé sur l'année civile")
+    await client.send("2027")
+    await client.send("oui")
+    said, *_ = await client.send("le 1er septembre 2027")
+    assert said.text.startswith("➡️ Réponse retenue : Non.\n📝 Et à « À quelle date la Maison doit-elle ouvrir ? »")
+    assert current_values(services, "budget_en_activite") == [False]
+    assert current_values(services, "budget_date_ouverture") == ["2027-09-01"]
+
+
+async def test_a_past_date_alone_at_whether_the_referent_was_contacted_is_a_yes_and_its_date(client, services):
+    """A date alone answers a yes/no whose date question follows: past, it was done then."""
+    await reach_prefecture_question(client, services.guide)
+    said, asked = await client.send("le 15/09/2026")
+    assert said.text == ("➡️ Réponse retenue : Oui.\n📝 Et à « À quelle date l'avez-vous contacté pour la première "
+                         "fois ? », j'ai noté : 15 septembre 2026.")
+    assert question_in(services.guide, asked).id == "referent_nom"
