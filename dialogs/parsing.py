@@ -1151,7 +1151,10 @@ def _names_someone(text: str) -> bool:
 
 # "60 %", "0,5 ETP", "20 h": a share of time, which names no one.
 _SHARE_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)?\s*(?:%|pour ?cent\b|etp\b|h\b|heures?\b)", re.IGNORECASE)
-_TO_SOMEONE_RE = re.compile(rf"^\s*[àaÀA]\s+(?=(?i:{_CIVILITY}(?!\w))|[A-ZÀ-Ý])")
+_TO_SOMEONE_RE = re.compile(rf"^\s*[àaÀA]\s+(?=(?i:{_CIVILITY}(?!\w))|[A-ZÀ-Ý])"
+                            r"|^\s*(?i:(?:[àa]\s+la|[àa]\s+l['’]|au|aux)\s*)(?=(?i:r[ée]f[ée]rente?|charg[ée]e?|responsable"
+                            r"|secr[ée]tari|service|bureau|p[ôo]le|direction|cellule|mission|sous-pr[ée]fe|pr[ée]fe"
+                            r"|d[ée]l[ée]gu[ée]|conseill)\w*)")  # "à la référente FS", "au bureau des subventions"
 # "j'ai eu M. Rivière de la sous-préfecture au téléphone la semaine dernière": whom one met, said in a sentence;
 # the sentence's start goes, and how or when after the name (the name is kept alone).
 _MET_RE = re.compile(r"^\s*(?:j['’]ai|on a|nous avons)\s+(?:eu|vu|rencontr[ée]e?|appel[ée]e?|contact[ée]e?|jointe?"

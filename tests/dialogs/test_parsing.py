@@ -1896,6 +1896,9 @@ def test_an_answer_reads_as_shown_only_when_typed_as_the_reply_would_show_it(kin
     ("une conseillère à recruter, le recrutement est lancé, fiche de poste publiée sur emploi-territorial",
      "une conseillère à recruter"), ("Marie Dupont, elle est déjà en poste", "Marie Dupont"),
     ("Sophie Martin, qui est déjà agent d'accueil", "Sophie Martin, qui est déjà agent d'accueil"),
+    # Haut-Allier, at « À qui transmettre le dossier… ? »: "à la" or "au" before a function
+    ("a la referente FS de la pref, Mme Chabanon", "referente FS de la pref, Mme Chabanon"),
+    ("au bureau des subventions, Mme Roux", "bureau des subventions, Mme Roux"),
 ])
 def test_a_person_is_named_as_the_documents_will_print_it(typed, name):
     question = _question(Kind.SHORT_TEXT, person=True)
