@@ -6,6 +6,7 @@ import re
 from text_to_num import text2num
 
 from dialogs.errors import ParseError
+from dialogs.formatting import proper_name
 from dialogs.pasted import contact_lines, is_contact, lines, one_line
 
 ADDRESS_MAX = 300
@@ -94,6 +95,15 @@ def commune_of(address: str) -> str:
     commune = _TRAILING_RE.sub("", found[1])
     commune = _TRAILING_RE.sub("", _COUNTRY_RE.sub("", _CEDEX_RE.sub("", commune)))
     return commune if re.search(r"[^\W\d_]", commune) else ""
+
+
+def with_proper_commune(address: str) -> str:
+    """The address with its commune's capitals, when it was typed all lowercase: "8 av de la gare 43300 langeac" is
+    "8 av de la gare 43300 Langeac"."""
+    commune = commune_of(address)
+    if not commune or commune != commune.lower() or (at := address.rfind(commune)) < 0:
+        return address
+    return address[:at] + proper_name(commune) + address[at + len(commune):]
 
 
 # A complement of address that may stand on its own line above the street ("Bâtiment B", "Lieu-dit Le Mas").

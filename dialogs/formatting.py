@@ -79,6 +79,21 @@ def french_list(items) -> str:
     return format_list(words, locale=LOCALE) if words else ""
 
 
+# The small words of French proper names, lowercase but first: "Saint-Jean-de-Luz", "Le Puy-en-Velay", "Marie de
+# La Tour" (folded).
+_PARTICLES = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "en", "sur", "sous", "lès", "aux", "au", "et"})
+
+
+def proper_name(text: str) -> str:
+    """A name of a person or a commune typed all lowercase, with its capitals: "jean-pierre vigouroux" is "Jean-Pierre
+    Vigouroux", "saint-jean-de-luz" "Saint-Jean-de-Luz"; a name with a capital already is kept as typed."""
+    if text != text.lower():
+        return text
+    words = re.split(r"([\s'’-]+)", text)
+    return "".join(word if not word.strip(" '’-") or (n and word in _PARTICLES) else word[:1].upper() + word[1:]
+                   for n, word in enumerate(words))
+
+
 def upper_first(text: str) -> str:
     """"Président de la CC Causse": the first letter raised, the others as typed (str.capitalize lowers them)."""
     return text[:1].upper() + text[1:]

@@ -1261,6 +1261,20 @@ def _name_before_function(text: str) -> tuple[str, str]:
     return text[:function[0].start()].rstrip(), text[function[0].start():]
 
 
+# Words no person's name holds, which make a text typed lowercase words about someone, not their name (folded).
+_NOT_NAME_WORDS = frozenset({"un", "une", "le", "la", "les", "l", "a", "au", "aux", "et", "ou", "moi", "nous", "recruter",
+                             "definir", "voir", "personne", "memes", "meme", "service", "equipe", "benevole",
+                             "benevoles", "poste", "mairie", "cc", "cdc", "commune", "interne"})
+
+
+def bare_name(text: str) -> bool:
+    """Whether a text is a person's name and nothing more, two to five words of letters: "elodie garnier", "marie de
+    la tour"; not "une conseillère à recruter", "agent d'accueil", "les mêmes"."""
+    words = [word for word in re.split(r"[\s'’-]+", fold(text.strip())) if word]
+    return 2 <= len(words) <= 5 and all(word.isalpha() for word in words) and words[0] not in _NOT_A_NAME_START \
+        and not (_NOT_NAME_WORDS | _FUNCTION_WORDS).intersection(words)
+
+
 def name_and_function(text: str) -> tuple[str, str] | None:
     """A person's name and function typed together, either first: "Marie Dupont, chargée de mission" or "Marie
     Dupont (DGS)" -> ("Marie Dupont", "chargée de mission"); "le président, Raphaël Daubet" -> ("Raphaël Daubet",

@@ -9,9 +9,10 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from dialogs import formatting
-from dialogs.formatting import french_list
+from dialogs.address import with_proper_commune
+from dialogs.formatting import french_list, proper_name
 from dialogs.model import CHOICE_KINDS, OTHER, Kind, Question, other_of
-from dialogs.parsing import from_json, without_full_stop
+from dialogs.parsing import bare_name, from_json, without_full_stop
 from dialogs.ui import UiTexts
 
 
@@ -89,6 +90,8 @@ class Answers:
             return ""
         if question.kind in CHOICE_KINDS:
             return french_list(self.labels(question_id))
+        if question.person and bare_name(value):
+            return proper_name(value)  # "elodie garnier", typed lowercase on a phone
         return printed(question.kind, value, self._ui)
 
 
@@ -112,6 +115,8 @@ def printed(kind: Kind, value: Any, ui: UiTexts) -> str:
         return formatting.siret(value)
     if kind is Kind.BUDGET:
         return ""   # budget lines are printed from the budget, not from this question
-    if kind in (Kind.SHORT_TEXT, Kind.ADDRESS):
+    if kind is Kind.ADDRESS:
+        return with_proper_commune(without_full_stop(str(value)))  # "… 43300 langeac": its commune's capital
+    if kind is Kind.SHORT_TEXT:
         return without_full_stop(str(value))  # a name or an address typed as a sentence, before it was read so
     return str(value)

@@ -259,7 +259,7 @@ async def test_names_and_table_cells_typed_in_lowercase_start_with_a_capital_in_
     assert (dossier.project, dossier.territory) == ("Maison france services de la vallée d'aspe", "cc du haut béarn")
     for text in ("\n".join(page_texts(render_dossier_pdf(dossier))), all_text(open_docx(render_dossier_docx(dossier)))):
         text = squash(text)
-        assert squash("Chef de projet Sandrine lacoste, SG de la CC") in text
+        assert squash("Chef de projet Sandrine Lacoste, SG de la CC") in text  # a name typed lowercase: its capitals
         assert squash("Territoire Cc du haut béarn") in text and "maisonfranceservices" not in text
         assert squash("Le projet répond aux enjeux suivants : cohésion sociale et maillage territorial.") in text
         # No budget entered yet: nothing says there is no investment, nor a subsidy of 0 €.
@@ -333,6 +333,21 @@ def test_a_name_or_an_address_stored_with_a_full_stop_is_printed_without_it():
     assert answers.port_representant_nom == "Pierre Hurmic"
     assert answers.tech_adresse == "34 rue Robert Schuman, 33300 Bordeaux"
     assert answers.objectifs == "Lutter contre le non-recours."  # prose keeps its own
+
+
+def test_a_name_or_a_commune_typed_lowercase_is_printed_with_its_capitals():
+    """Haut-Allier: "Elodie garnier" led the project and the letter was "Fait à langeac", from "elodie garnier" and
+    "8 av de la gare 43300 langeac" typed on a phone."""
+    answers = Answers(guide().questions, {"chef_projet_nom": "elodie garnier",
+                                          "port_representant_nom": "jean-pierre vigouroux",
+                                          "port_adresse": "8 av de la gare 43300 langeac",
+                                          "equipe_agent_accueil": "une conseillère à recruter",
+                                          "referent_nom": "Mme Chabanon"}, ui())
+    assert answers.chef_projet_nom == "Elodie Garnier"
+    assert answers.port_representant_nom == "Jean-Pierre Vigouroux"
+    assert answers.port_adresse == "8 av de la gare 43300 Langeac"
+    assert answers.equipe_agent_accueil == "une conseillère à recruter"  # words about someone: as typed
+    assert answers.referent_nom == "Mme Chabanon"
 
 
 async def test_where_a_bus_stops_typed_with_a_phones_capital_reads_inside_the_sentence(client, services):
