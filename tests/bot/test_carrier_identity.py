@@ -6,10 +6,8 @@ from sqlalchemy.orm import Session
 
 from store.models import Answer
 from tests.bot.test_conversation import create_project
-from tests.bot.test_meant_input import reach_prefecture_question
 from tests.bot.test_verdicts import goto_stage
-from tests.support.telegram import FRANCE_SERVICES_RULES
-from tests.support.walk import answer, question_in, walk_step
+from tests.support.walk import question_in, walk_step
 
 
 def current_values(services, question_id: str) -> list:
@@ -210,94 +208,3 @@ async def test_a_date_said_after_not_yet_is_the_planned_date_and_is_kept(client,
     said, asked = await client.send("je ne sais pas, je dois demander au maire")
     assert "à compléter plus tard" in said.text
     assert question_in(guide, asked).id == "port_contribution"
-
-
-async def test_a_yes_said_with_whom_it_is_for_is_a_yes(client, services):
-    """Haut-Allier: "ponctuellement oui, sur rdv, pour les personnes qui peuvent pas se deplacer jusqu'au bus" was
-    « Votre réponse laisse un doute » at « La Maison se déplacera-t-elle chez les personnes… ? »."""
-    guide = services.guide
-    await create_project(client)
-    replies = await goto_stage(client, 4)
-    while question_in(guide, replies[-1]).id != "tech_visites_domicile":
-        replies = await answer(client, question_in(guide, replies[-1]), {})
-    said, _ = await client.send("ponctuellement oui, sur rdv, pour les personnes qui peuvent pas se deplacer "
-                                "jusqu'au bus")
-    assert said.text == ("➡️ Réponse retenue : Oui.\nℹ️ Cette question ne garde pas de précision : « pour les "
-                         "personnes qui peuvent pas se deplacer jusqu'au bus » n'est pas enregistré.")
-    assert current_values(services, "tech_visites_domicile") == [True]
-
-
-async def test_a_yes_then_a_plus_and_what_it_is_answers_the_question_asking_what(client, services):
-    """Haut-Allier: "oui + panneaux sur les places de stationnement ds chaque commune" at « La signalétique France
-    services de la Maison est-elle prévue ? » was "Répondez par oui ou par non"."""
-    guide = services.engine.referentials["france_services"].guide
-    await create_project(client, rules=FRANCE_SERVICES_RULES)
-    replies = await goto_stage(client, 4)
-    while (asked := question_in(guide, replies[-1])) is None or asked.id != "tech_signaletique":
-        replies = await answer(client, asked, {}) if asked else await client.click("Étape suivante")
-    said, *_ = await client.send("oui + panneaux sur les places de stationnement ds chaque commune")
-    assert said.text.startswith("➡️ Réponse retenue : Oui.\n📝 Et à « Quelle signalétique France services prévoyez-"
-                                "vous ? », j'ai noté : panneaux sur les places de stationnement ds chaque commune.")
-
-
-async def test_the_office_asked_for_said_to_serve_is_a_yes(client, services):
-    """Haut-Allier: "le bureau confidentiel servira aussi pour ca" at « Un bureau est-il prévu pour les permanences des
-    partenaires ? » was "Répondez par oui ou par non"."""
-    guide = services.guide
-    await create_project(client)
-    replies = await goto_stage(client, 4)
-    while (asked := question_in(guide, replies[-1])) is None or asked.id != "tech_bureau_permanence":
-        replies = await answer(client, asked, {}) if asked else await client.click("Étape suivante")
-    said, _ = await client.send("le bureau confidentiel servira aussi pour ca")
-    assert said.text == ("➡️ Réponse retenue : Oui.\nℹ️ Cette question ne garde pas de précision : « le bureau "
-                         "confidentiel servira aussi pour ca » n'est pas enregistré.")
-
-
-async def test_a_no_but_one_person_is_asked_again_not_stored_as_a_no(client, services):
-    """Haut-Allier: "non, a part moi pour la coordination" at « La structure porteuse a-t-elle déjà du personnel… ? »
-    was stored as a no, though the carrier has its coordinator."""
-    guide = services.guide
-    await create_project(client)
-    replies = await goto_stage(client, 5)
-    while (asked := question_in(guide, replies[-1])) is None or asked.id != "equipe_personnel_collectivite":
-        replies = await answer(client, asked, {}) if asked else await client.click("Étape suivante")
-    refused, _ = await client.send("non, a part moi pour la coordination")
-    assert refused.text.startswith("⚠️ Votre réponse laisse un doute (« a part moi pour la coordination »)")
-    assert current_values(services, "equipe_personnel_collectivite") == []
-
-
-async def test_begun_then_when_it_will_be_done_is_a_no_for_now(client, services):
-    """Haut-Allier: "en cours, validation au bureau communautaire de janvier" at « Les profils de poste sont-ils
-    rédigés ? » was "Répondez par oui ou par non", though "en cours" alone is a no."""
-    guide = services.guide
-    await create_project(client)
-    replies = await goto_stage(client, 5)
-    while (asked := question_in(guide, replies[-1])) is None or asked.id != "equipe_profils_rediges":
-        replies = await answer(client, asked, {}) if asked else await client.click("Étape suivante")
-    said, *_ = await client.send("en cours, validation au bureau communautaire de janvier")
-    assert said.text == ("➡️ Réponse retenue : Non.\nℹ️ Cette question ne garde pas de précision : « validation au "
-                         "bureau communautaire de janvier » n'est pas enregistré.")
-    assert current_values(services, "equipe_profils_rediges") == [False]
-
-
-async def test_a_date_to_come_alone_at_already_open_is_a_no_and_the_opening_date(client, services):
-    """Haut-Allier: "le 1er avril 2027" at « La Maison fonctionne-t-elle déjà ? » was "Répondez par oui ou par non",
-    though the question after a no asks that date."""
-    await create_project(client)
-    await client.send("/conformite")
-    await client.click("🔧 Un budget calé sur l'année civile")
-    await client.send("2027")
-    await client.send("oui")
-    said, *_ = await client.send("le 1er septembre 2027")
-    assert said.text.startswith("➡️ Réponse retenue : Non.\n📝 Et à « À quelle date la Maison doit-elle ouvrir ? »")
-    assert current_values(services, "budget_en_activite") == [False]
-    assert current_values(services, "budget_date_ouverture") == ["2027-09-01"]
-
-
-async def test_a_past_date_alone_at_whether_the_referent_was_contacted_is_a_yes_and_its_date(client, services):
-    """A date alone answers a yes/no whose date question follows: past, it was done then."""
-    await reach_prefecture_question(client, services.guide)
-    said, asked = await client.send("le 15/09/2026")
-    assert said.text == ("➡️ Réponse retenue : Oui.\n📝 Et à « À quelle date l'avez-vous contacté pour la première "
-                         "fois ? », j'ai noté : 15 septembre 2026.")
-    assert question_in(services.guide, asked).id == "referent_nom"
