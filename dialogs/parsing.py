@@ -1180,6 +1180,7 @@ def parse_person(text: str) -> str:
 
     "C'est moi, Jean Rouvière" is "Jean Rouvière"; "moi", "Paul Vidal et moi", "moi, secrétaire générale" are
     refused. A "Moi" after the first word is taken for a name; "(c'est moi)" after a name is left out."""
+    typed = text.strip()
     text = _TO_SOMEONE_RE.sub("", text, count=1)  # "À qui … ?" "À Mme Roux, bureau des subventions"
     text = met["whom"] if (met := _MET_RE.match(text)) is not None else text
     said = text  # "une conseillère à recruter, le recrutement est lancé": a sentence after the name goes, and after it
@@ -1203,8 +1204,8 @@ def parse_person(text: str) -> str:
         raise ParseError("person.sentence", typed=said)
     if _NOBODY_RE.match(typed_words(text)):  # "personne, c'est en ligne sur demarches-simplifiees.fr"
         raise ParseError("person.nobody", typed=text)
-    if _POINTED_RE.fullmatch(typed_words(said).rstrip(" .!")):  # "à lui directement"
-        raise ParseError("person.pointed", typed=said)
+    if _POINTED_RE.fullmatch(typed_words(said).rstrip(" .!")):  # "à lui directement", "au référent"
+        raise ParseError("person.pointed", typed=typed if said.strip() in typed else said)
     return text
 
 
