@@ -496,6 +496,9 @@ def parse_date(text: str, today: datetime.date | None = None, timing: str | None
     except ParseError as error:
         if error.key != "date.invalid":
             raise
+        head, comma, _ = text.partition(",")
+        if comma and month_alone(head):  # "début avril, date à caler avec la préfecture": the day is asked
+            _parse_whole_date(head, today, timing)
         return _date_in_sentence(text, today, timing, error)
 
 

@@ -2439,6 +2439,12 @@ def test_what_a_text_says_before_its_date(text, said):
     assert (date_apart(text) or (None,))[0] == said
 
 
+def test_a_month_then_a_clause_asks_the_day():
+    """Haut-Allier: "debut avril, date a caler avec la pref" was "Je n'ai pas reconnu une date"."""
+    with raises_key("date.no_day", month="avril", year=None):
+        parse_date("debut avril, date a caler avec la pref", TODAY, "future")
+
+
 @pytest.mark.parametrize(("text", "month"), [("en sept", "septembre"), ("mi-sept", "septembre"),
                                              ("fin janv.", "janvier"), ("avec Mme Roux en oct", "octobre")])
 def test_a_month_shortened_after_a_word_that_sets_it_is_that_month(text, month):
