@@ -343,7 +343,7 @@ def parse_decimal(text: str, min: int | Decimal | None = None, max: int | Decima
 # "60 % chacune, donc 1,2", "soit 1,2 ETP", "= 1,2", "…, disons 1 ETP": the figure kept after others (folded).
 _TOTAL_SAID_RE = re.compile(r".*(?:\bdonc|\bsoit|=|\bau total|\ben tout|\bdisons|\bau final|\bfinalement)\s*:?\s*"
                             r"(?P<number>[0-9]+(?:[.,][0-9]{1,2})?)\s*(?:etp|equivalents? temps pleins?)?\s*"
-                            r"(?:au total|en tout)?(?:\s+pour (?:l'|le |la |les )\S+)?")  # "…, disons 1 ETP pour l'accueil"
+                            r"(?:au total|en tout)?(?:\s+pour (?:l'|le |la |les )\S+)?")
 # "1 ETP à elles 2", "1 etp pour les deux": a total shared by the people named before (folded).
 _TOGETHER_RE = re.compile(r"(?P<number>[0-9]+(?:[.,][0-9]{1,2})?)\s*(?:etp|equivalents? temps pleins?)?\s*"
                           r"(?:a|pour) (?:elles|eux|nous|tous|toutes|les)(?: (?:[0-9]+|deux|trois|quatre|cinq|six))?")
@@ -498,7 +498,7 @@ def parse_date(text: str, today: datetime.date | None = None, timing: str | None
             raise
         head, comma, _ = text.partition(",")
         if comma and month_alone(head):  # "début avril, date à caler avec la préfecture": the day is asked
-            _parse_whole_date(head, today, timing)
+            return _parse_whole_date(head, today, timing)  # raises date.no_day
         return _date_in_sentence(text, today, timing, error)
 
 
@@ -534,7 +534,7 @@ def date_apart(text: str) -> tuple[str, str] | None:
 # The words that lead to a date: "en septembre", "rencontrée le 18", "au mois de mai" (folded).
 _DATE_LEADS = frozenset({"en", "le", "mi", "fin", "debut", "courant", "depuis", "vers", "au", "mois", "de", "du", "ce",
                          "cette", "des", "avant", "apres", "rencontre", "rencontree", "vu", "vue", "contacte",
-                         "contactee", "appele", "appelee", "eu", "eue", "depuis", "semaine", "la"})
+                         "contactee", "appele", "appelee", "eu", "eue", "semaine", "la"})
 
 
 # What says a deadline before its date: "avant le 31 mars", "au plus tard le 31/03", "d'ici le 31 mars".
@@ -1155,9 +1155,9 @@ def _names_someone(text: str) -> bool:
 # "60 %", "0,5 ETP", "20 h": a share of time, which names no one.
 _SHARE_RE = re.compile(r"[0-9]+(?:[.,][0-9]+)?\s*(?:%|pour ?cent\b|etp\b|h\b|heures?\b)", re.IGNORECASE)
 _TO_SOMEONE_RE = re.compile(rf"^\s*[àaÀA]\s+(?=(?i:{_CIVILITY}(?!\w))|[A-ZÀ-Ý])"
-                            r"|^\s*(?i:(?:[àa]\s+la|[àa]\s+l['’]|au|aux)\s*)(?=(?i:r[ée]f[ée]rente?|charg[ée]e?|responsable"
-                            r"|secr[ée]tari|service|bureau|p[ôo]le|direction|cellule|mission|sous-pr[ée]fe|pr[ée]fe"
-                            r"|d[ée]l[ée]gu[ée]|conseill)\w*)")  # "à la référente FS", "au bureau des subventions"
+                            r"|^\s*(?i:(?:[àa]\s+la|[àa]\s+l['’]|au|aux)\s*)"
+                            r"(?=(?i:r[ée]f[ée]rente?|charg[ée]e?|responsable|secr[ée]tari|service|bureau|p[ôo]le"
+                            r"|direction|cellule|mission|sous-pr[ée]fe|pr[ée]fe|d[ée]l[ée]gu[ée]|conseill)\w*)")  # "à la référente FS", "au bureau des subventions"
 # "j'ai eu M. Rivière de la sous-préfecture au téléphone la semaine dernière": whom one met, said in a sentence;
 # the sentence's start goes, and how or when after the name (the name is kept alone).
 _MET_RE = re.compile(r"^\s*(?:j['’]ai|on a|nous avons)\s+(?:eu|vu|rencontr[ée]e?|appel[ée]e?|contact[ée]e?|jointe?"
@@ -1208,7 +1208,7 @@ def parse_person(text: str) -> str:
     if _NOBODY_RE.match(typed_words(text)):  # "personne, c'est en ligne sur demarches-simplifiees.fr"
         raise ParseError("person.nobody", typed=text)
     if _POINTED_RE.fullmatch(typed_words(said).rstrip(" .!")):  # "à lui directement", "au référent"
-        raise ParseError("person.pointed", typed=typed if said.strip() in typed else said)
+        raise ParseError("person.pointed", typed=typed)
     return text
 
 
@@ -1266,8 +1266,8 @@ def _name_before_function(text: str) -> tuple[str, str]:
 
 
 # Words no person's name holds, which make a text typed lowercase words about someone, not their name (folded).
-_NOT_NAME_WORDS = frozenset({"un", "une", "le", "la", "les", "l", "a", "au", "aux", "et", "ou", "moi", "nous", "recruter",
-                             "definir", "voir", "personne", "memes", "meme", "service", "equipe", "benevole",
+_NOT_NAME_WORDS = frozenset({"un", "une", "le", "la", "les", "l", "a", "au", "aux", "et", "ou", "moi", "nous",
+                             "recruter", "definir", "voir", "personne", "memes", "meme", "service", "equipe", "benevole",
                              "benevoles", "poste", "mairie", "cc", "cdc", "commune", "interne"})
 
 

@@ -83,7 +83,7 @@ def _closed(text: str) -> bool:
     return (folded in CLOSED_WORDS or bool(_CLOSED_RE.fullmatch(words))) and not _HALF_DAY_RE.search(words)
 
 
-def closed_why(text: str) -> str | None:
+def _closed_why(text: str) -> str | None:
     """Why a day is said closed, in brackets after it: "préparation du bus" of "fermé (préparation du bus)"."""
     said = _WHY_CLOSED_RE.fullmatch(text)
     return said["why"].strip() if said is not None and _closed(said["closed"]) else None
@@ -99,7 +99,7 @@ def parse_time_ranges(text: str) -> list[list[int]]:
     """The day's opening ranges in minutes since midnight, in order; [] for a closed day."""
     text = figures(text)
     folded, words = _fold(text).strip(" .!"), typed_words(text)
-    if _closed(text) or closed_why(text) is not None:
+    if _closed(text) or _closed_why(text) is not None:
         return []  # "fermé le matin" is no closed day: its afternoon's hours are asked
     if _ALTERNATE_RE.search(words):
         raise ParseError("time_ranges.alternate", day=None, typed=text.strip())
@@ -278,7 +278,7 @@ def parse_week(text: str) -> Week | None:
         if (closed := _HALF_CLOSED_RE.fullmatch(hours)) is not None:
             _close_half(week, days, closed, typed)
             continue
-        if (why := closed_why(typed)) is not None:  # "lundi fermé (préparation, entretien)": kept for the planning
+        if (why := _closed_why(typed)) is not None:  # "lundi fermé (préparation, entretien)": kept for the planning
             week.hours.update(dict.fromkeys(days, []))
             week.around.update(dict.fromkeys(days, (why, [why])))
             continue

@@ -30,9 +30,9 @@ from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, 
                              button_typed, date_apart, deadline_in, doubt_apart, doubts, figure_remarks, first_person,
                              from_json, mentions, month_alone, name_and_function, names_nothing, numbered_answer,
                              parse_answer, parse_date, parse_title, reads_as_shown, said_planned, said_serving,
-                             said_yes_no, same_answer_as, says_awaited, says_none_of, spoken, territory_said, text_and_count,
-                             to_json, typed_at_checklist_stage, typed_at_deferred, typed_at_dossier, typed_at_menu,
-                             typed_at_projects, typed_at_recap, typed_at_team, typed_button, typed_command,
+                             said_yes_no, same_answer_as, says_awaited, says_none_of, spoken, territory_said,
+                             text_and_count, to_json, typed_at_checklist_stage, typed_at_deferred, typed_at_dossier,
+                             typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team, typed_button, typed_command,
                              typed_invitation, typed_validate, word_said, yes_and_no, yes_how, yes_in_part,
                              yes_no_because, yes_no_then, yes_told_more)
 from dialogs.partners import partner_name
@@ -681,10 +681,9 @@ class _Conversation:
                 return among
             else:
                 return self._refusal(question, text, error)
-        if question.kind is Kind.MULTI and copied is None:
-            value = self._with_ticked(question, value)
         notes: list[Reply] = []
         if question.kind is Kind.MULTI and copied is None:  # "personnes de passage (orpailleurs…)": the ticks only
+            value = self._with_ticked(question, value)
             unkept, notes, said_of = self._list_said(question, text)
             described, covered = self._described_later(step, question, value, said_of)
             unkept, notes = [detail for detail in unkept or [] if detail not in covered] or None, notes + described
@@ -1255,9 +1254,9 @@ class _Conversation:
         asked = self._question_for_buttons()
         if replies[-1].template != "question":
             return replies
-        # The date's day still asked ("… en sept"): the name before it is answered all the same.
-        named = asked if asked in passed else next(
-            (q for q in passed if self.view.status(q.id) is None), None) if asked.kind is Kind.DATE else None
+        named = asked if asked in passed else None
+        if named is None and asked.kind is Kind.DATE:  # its day still asked ("… en sept"): the name answered anyway
+            named = next((q for q in passed if self.view.status(q.id) is None), None)
         if named is None or named.kind is not Kind.SHORT_TEXT:
             return replies
         try:
