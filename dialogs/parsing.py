@@ -137,7 +137,8 @@ def _digits_for_words(text: str) -> str:
     return f"{SPELT_NUMBERS[match['word']]}{match['rest']}"
 
 
-_FIGURE_CLAUSE_RE = re.compile(r",\s+|\s*:\s+|\s+[–—-]\s+")  # "…, avec la CAF", "3 : la CSSM, la mission locale"
+# "…, avec la CAF", "3 : la CSSM, la mission locale", "2 200 habitants. Nous travaillons avec…" (a sentence after it)
+_FIGURE_CLAUSE_RE = re.compile(r",\s+|\s*:\s+|\s+[–—-]\s+|(?<=[^\W\d_]{2})[.!]\s+(?=[^\W\d_])")
 
 
 def _before_clause(text: str) -> str:
@@ -174,7 +175,10 @@ def figure_remarks(question: Question, text: str) -> list[str]:
     head = _figure_head(question, bare)
     if _is_year(question) and (said := _YEAR_THEN_RE.match(bare)) is not None:
         head = said["head"]  # "2027, ouverture en mai donc 8 mois": the clause holds a figure, not another year
-    remarks = asides(text) + ([_FIGURE_CLAUSE_RE.sub("", bare[len(head):], count=1).strip()] if head != bare else [])
+    remarks = asides(text)
+    if head != bare:  # the clause after the figure, without what opens it (", ", ". ": seen with what precedes it)
+        remarks.append(bare[(clause.end() if (clause := _FIGURE_CLAUSE_RE.match(bare, len(head))) else len(head)):]
+                       .strip())
     if (where := _WHERE_AFTER_UNIT_RE.search(head)) is not None:  # "15 m² dans le bus": no part of the unit
         remarks.append(where["where"].strip())
     try:
@@ -244,7 +248,8 @@ _NONE_COUNT_RE = re.compile(r"(?:aucun|aucune|aucun\w* encore|pas encore|pas un|
 _COUNT_LEAD_RE = re.compile(
     r"\s*(?:(?:(?:on|nous) en (?:a|avons)|j['’]en ai|il y en a|on en compte|nous en comptons)"
     r"(?:\s+(?:d[ée]j[àa]|eu|fait|visit[ée]e?s?|rencontr[ée]e?s?|tenue?s?|organis[ée]e?s?|vue?s?|fait)\b)*"
-    r"|on est|nous sommes|il y a|(?:ça|ca|cela) fait|(?:la commune|le territoire|la communauté|la cc|elle|il) compte)"
+    r"|on est|nous sommes|il y a|(?:ce qui |ça |ca |cela )fait|soit|au total|en tout"
+    r"|(?:la commune|le territoire|la communauté|la cc|elle|il) compte)"
     r"\s+",
     re.IGNORECASE)
 _COUNT_DETAIL_RE = re.compile(r"\s+(?:[àa]|au|aux|avec|dont|chez)\s.*$", re.IGNORECASE | re.DOTALL)

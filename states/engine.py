@@ -425,23 +425,24 @@ class _Conversation:
         self.membership.awaiting = CHOOSING_REFERENTIAL
         return Outcome([*self._count_noted(count), self._referentials().choice()])
 
-    def _territory_counted(self, text: str) -> tuple[str, tuple[Question, Any] | None]:
+    def _territory_counted(self, text: str) -> tuple[str, tuple[Question, Any, list[str]] | None]:
         """"commune nouvelle de Val-de-Bonnieure, 3 200 habitants": the territory, and the count it was said with
-        for the question asking it (the population), not answered yet; the text and None otherwise."""
+        for the question asking it (the population), not answered yet, with what the count does not keep; the text
+        and None otherwise."""
         then = self.guide.territory_count
         if then is None or self.view.status(then.id) == ANSWERED or (said := text_and_count(text, then.unit)) is None:
             return text, None
         try:
-            return said[0], (then, parse_answer(then, said[1], self._today()))
+            return said[0], (then, parse_answer(then, said[1], self._today()), figure_remarks(then, said[1]))
         except ParseError:
             return text, None
 
-    def _count_noted(self, count: tuple[Question, Any] | None) -> list[Reply]:
-        """The count a territory was said with, answered and said back."""
+    def _count_noted(self, count: tuple[Question, Any, list[str]] | None) -> list[Reply]:
+        """The count a territory was said with, answered and said back, with what it does not keep."""
         if count is None:
             return []
-        then, value = count
-        return [self._answered_along(then, value, self.guide.step_of_question[then.id].id)]
+        then, value, unkept = count
+        return [self._answered_along(then, value, self.guide.step_of_question[then.id].id, unkept=unkept)]
 
     def _rename(self, correction: Correction) -> Outcome:
         """The project's name corrected while its territory is asked."""
@@ -854,11 +855,13 @@ class _Conversation:
             return []
         return [self._answered_along(dated, day, step.id)]
 
-    def _answered_along(self, then: Question, answer: Any, step_id: str, linked: bool = True) -> Reply:
+    def _answered_along(self, then: Question, answer: Any, step_id: str, linked: bool = True,
+                        unkept: list[str] | None = None) -> Reply:
         """`then` answered by what a text typed for another question said of it: stored (`linked` to the message,
-        for a reply to it to change it), and said back."""
+        for a reply to it to change it), and said back with what it does not keep."""
         self._store(then, ANSWERED, to_json(then.kind, answer), step_id, self._message_id if linked else None)
-        return Reply("understood", {"question": self.view.prompt(then), "answer": self._display(then, answer)})
+        return Reply("understood", {"question": self.view.prompt(then), "answer": self._display(then, answer)}
+                     | ({"unkept": unkept} if unkept else {}))
 
     @staticmethod
     def _list_said(question: Question, text: str) -> tuple[list[str] | None, list[Reply], dict[str, str]]:
@@ -1207,11 +1210,13 @@ class _Conversation:
         if self._recorded == then.id:
             stored = from_json(then.kind, self.view.answers[then.id].value)
             understood |= {"then": self.view.prompt(then), "details": self._display(then, stored)}
-            # Said once, in the line below: not again as the next question's own "Réponse retenue" or date; what
-            # it answered further on stays ("…, à 50 % sur le projet": the time of work).
-            outcome = Outcome([reply for reply in outcome.replies
-                               if reply.template not in ("understood", "date_understood")
-                               or reply.values.get("question") not in (None, understood["then"])])
+            # Said once, in the line below: not again as the next question's own "Réponse retenue" or date, but with
+            # what it does not keep; what it answered further on stays ("…, à 50 % sur le projet": the time of work).
+            again = [reply for reply in outcome.replies if reply.template in ("understood", "date_understood")
+                     and reply.values.get("question") in (None, understood["then"])]
+            if then_unkept := [words for reply in again for words in reply.values.get("unkept", [])]:
+                understood["then_unkept"] = then_unkept
+            outcome = Outcome([reply for reply in outcome.replies if reply not in again])
         replies = self._named_along(passed, rest, outcome.replies)
         return Outcome([Reply("understood", understood), *notes, *self._ticked_along(passed, rest, replies)])
 

@@ -134,6 +134,13 @@ def test_parse_error_carries_key_and_params():
         ("il y a 3200 habitants", 3200),
         ("la commune compte 3 200 habitants", 3200),
         ("ça fait 3200 habitants en tout", 3200),
+        # Plouaret: the total of the communes listed before it
+        ("soit environ 7 500 habitants.", 7500),
+        ("soit 7500 habitants", 7500),
+        ("au total 7 500 habitants", 7500),
+        ("en tout 7 500 habitants", 7500),
+        ("ce qui fait 7 500 habitants", 7500),
+        ("environ 2 200 habitants. Nous travaillons avec Lannion-Trégor Communauté.", 2200),
     ],
 )
 def test_parse_integer_accepts(text, expected):
@@ -2278,6 +2285,10 @@ def test_a_deadline_set_in_a_sentence_is_its_bound(typed, day):
      ["au rez-de-chaussée + une salle à l'étage"]),
     (Kind.INTEGER, "env 15m2 dans le bus", ["dans le bus"]),  # Haut-Allier: where, after its unit
     (Kind.INTEGER, "95 m² au rez-de-chaussée", ["au rez-de-chaussée"]),
+    # Plouaret: a sentence after the figure is no part of its unit
+    (Kind.INTEGER, "environ 2 200 habitants. Nous travaillons avec Lannion-Trégor Communauté.",
+     ["Nous travaillons avec Lannion-Trégor Communauté."]),
+    (Kind.INTEGER, "env. 2 200 habitants", []),
     (Kind.DECIMAL, "1,5 ETP (35 h chacun)", ["35 h chacun"]),
     (Kind.DECIMAL, "1,5, à voir", []),  # a decimal's clause is not dropped: its figure is refused instead
     (Kind.DECIMAL, "1, elle fera aussi l'accompagnement", ["elle fera aussi l'accompagnement"]),
