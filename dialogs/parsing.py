@@ -1922,9 +1922,15 @@ def _parse_year(text: str, min: int, max: int | None, today: datetime.date | Non
 # "les mêmes", "la même personne", "les mêmes 2 agents": the people named at the question asked alike before (folded).
 _THE_SAME = (r"(?:ce sont |ce seront |c'est |ce sera )?(?:les|la|le) memes?(?: [0-9]| deux| trois| quatre)?"
              r"(?: personnes?| agents?| agentes?| conseill(?:ere|er)s?)?")
-_ELSEWHERE_RE = re.compile(r"(?:idem|pareil|" + _THE_SAME + r"|(?:c'est )?(?:la )?meme chose|deja dit|"
-                           r"(?:comme |voir |cf\.? )(?:ci-dessus|plus haut|au-dessus|precedemment|avant|"
-                           r"la reponse precedente))[ .!]*")
+# "ma réponse précédente", "la question au-dessus" (folded).
+_PREVIOUS = (r"(?:(?:la |ma |mes |les |notre |nos )?(?:reponse|question)s? "
+             r"(?:precedentes?|ci-dessus|plus haut|au-dessus|d'avant|d'au-dessus))")
+_ELSEWHERE_RE = re.compile(r"(?:idem|pareil|" + _THE_SAME + r"|(?:c'est )?(?:la )?meme chose"
+                           r"|(?:j'ai |je l'ai |on l'a |c'est )?deja (?:dit|repondu)"
+                           r"(?: (?:plus haut|au-dessus|ci-dessus|avant|precedemment))?"
+                           r"|(?:comme |voir |cf\.? )(?:ci-dessus|plus haut|au-dessus|precedemment|avant)"
+                           r"|(?:voir |cf\.? |idem |pareil |comme )?(?:(?:c'est )?(?:la )?meme reponse qu(?:e |'))?"
+                           + _PREVIOUS + r")[ .!]*")
 # "Les mêmes, plus la mairie", "idem + le CCAS": an answer made of another one and more, which the dossier cannot
 # print either (folded).
 _ELSEWHERE_AND_MORE_RE = re.compile(r"(?:(?:ce sont |c'est )?(?:les|la|le) memes?(?: (?:acteurs|partenaires|que"
@@ -1959,7 +1965,8 @@ def mentions(text: str, words: str) -> bool:
 # before, which the dossier's reader never saw; the answer stands without it.
 _AS_SAID = (r"(?:comme (?:je l'ai|on l'a|je vous l'ai|d[ée]j[àa]) dit|comme dit (?:plus haut|avant|pr[ée]c[ée]demment)"
             r"|comme indiqu[ée] (?:plus haut|avant|pr[ée]c[ée]demment)|je l'ai d[ée]j[àa] dit"
-            r"|(?:voir|cf\.?) (?:plus haut|ci-dessus|au-dessus|pr[ée]c[ée]demment))")
+            r"|(?:voir|cf\.?) (?:plus haut|ci-dessus|au-dessus|pr[ée]c[ée]demment"
+            r"|(?:la |ma |mes )?r[ée]ponses? pr[ée]c[ée]dentes?))")
 _AS_SAID_RE = re.compile(rf"^\s*{_AS_SAID}\s*[,:;]\s*|[\s,;(–—-]*\b{_AS_SAID}\b\)?\s*(?=[.!]?\s*$)", re.IGNORECASE)
 
 

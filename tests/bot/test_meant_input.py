@@ -1118,6 +1118,9 @@ async def test_voir_ci_dessus_is_asked_in_words_for_the_dossier(client, services
     assert refused.text == ("⚠️ « voir ci-dessus » ne se lira pas dans le dossier : chaque réponse y est lue seule. "
                             "Écrivez-la, même en reprenant des mots déjà tapés.")
     assert question_in(services.guide, asked).id == "objectifs" and versions(services, "objectifs") == []
+    refused, asked = await client.send("Voir ma réponse précédente.")  # Plouaret: stored, printed as typed
+    assert refused.text.startswith("⚠️ « Voir ma réponse précédente. » ne se lira pas dans le dossier")
+    assert question_in(services.guide, asked).id == "objectifs" and versions(services, "objectifs") == []
 
 
 async def test_idem_copies_the_same_question_answered_for_another_function(client, services):

@@ -1322,7 +1322,12 @@ def test_a_yes_or_a_figure_alone_answers_no_text_question(text):
 @pytest.mark.parametrize("text", ["voir ci-dessus", "Idem.", "cf. ci-dessus", "comme plus haut", "déjà dit",
                                   "la même chose", "Les mêmes, plus la mairie.", "idem + le CCAS", "idem que La Poste",
                                   "les mêmes que ci-dessus", "Pareil que pour l'accueil.", "comme pour l'accueil",
-                                  "la même que pour l'accueil"])
+                                  "la même que pour l'accueil",
+                                  # Plouaret: the jobs' answer said the housing too
+                                  "Voir ma réponse précédente.", "voir ma réponse au-dessus", "cf. ma réponse précédente",
+                                  "j'ai déjà répondu", "déjà répondu plus haut", "voir question précédente",
+                                  "voir mes réponses précédentes", "voir réponse précédente", "idem réponse précédente",
+                                  "Même réponse que la question précédente"])
 def test_an_answer_pointing_at_another_is_asked_in_words(text):
     """The dossier prints each answer in its own section: "voir ci-dessus" would point at nothing there."""
     with raises_key("text.elsewhere", typed=text):
@@ -1334,7 +1339,8 @@ def test_an_answer_pointing_at_another_is_asked_in_words(text):
     ("Une fois par semaine (comme dit plus haut)", "Une fois par semaine"),
     ("Comme je l'ai dit, une fois par semaine", "Une fois par semaine"),
     ("parking devant la mairie, rampe prévue (voir plus haut)", "parking devant la mairie, rampe prévue"),
-    ("Rampe prévue, cf. ci-dessus.", "Rampe prévue.")])
+    ("Rampe prévue, cf. ci-dessus.", "Rampe prévue."),
+    ("Logements anciens (voir ma réponse précédente)", "Logements anciens")])
 def test_a_pointer_at_what_was_said_before_is_left_out_of_the_answer(text, answer):
     """The dossier's reader never saw what was said before: "comme je l'ai dit" would point at nothing."""
     assert parse_answer(_question(Kind.LONG_TEXT), text) == answer
