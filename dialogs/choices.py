@@ -442,6 +442,11 @@ _MEANS = r"via|gr[âa]ce [àa]|au moyen d[eu']?|[àa] l'aide d[eu']?|par le biai
 _STRESS_RE = re.compile(r"(?:surtout|notamment|en particulier|particulierement|principalement|dont|" + _MEANS + r")\b",
                         re.IGNORECASE)  # "…, surtout l'isolement": what was named, stressed or how, no other item
 # What ends a list saying it names all there is (folded): "rien d'autre de précis", "et c'est tout".
+# "les autres sont à Lannion", "le reste à Guingamp", "tous les autres ne sont pas présents", ending a list: the options
+# not named are elsewhere, neither ticked nor an « Autre » (folded).
+_OTHERS_ELSEWHERE_RE = re.compile(r"(?:tous |toutes )?(?:les autres|le reste)(?: partenaires| operateurs| services)?"
+                                  r"(?: sont| se trouvent| restent)?\s*:?\s*(?:a|au|aux|en|sur|vers|loin|ailleurs"
+                                  r"|absents?|hors|pas|ne|n'y)\b.*")
 _NOTHING_ELSE_RE = re.compile(r"(?:et )?(?:rien d'autre|rien de plus|c'est tout|pas d'autres?|aucune? autres?|pas plus)"
                               r"(?: de precis| pour l'instant| pour le moment| a priori| a ma connaissance)?")
 # What a budget's line is for, said after a funder as "+ fonctionnement": said of it, no other funder (folded).
@@ -832,7 +837,12 @@ def _read_list(question: Question, text: str) -> ListRead:
         if not parts[i].strip():
             i += 1
             continue
-        if _says_all(said := typed_words(parts[i])) or _says_both(question, said):  # "tous, plus la Chambre…"
+        said = typed_words(parts[i])
+        if read.chosen and _OTHERS_ELSEWHERE_RE.fullmatch(said):  # "…. Les autres sont à Lannion": not ticked,
+            read.details.append(parts[i].strip())  # nor an « Autre »
+            i += 1
+            continue
+        if _says_all(said) or _says_both(question, said):  # "tous, plus la Chambre…"
             read.chosen.update(_every(question))
             i += 1
             continue

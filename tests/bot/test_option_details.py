@@ -148,6 +148,20 @@ async def test_nothing_else_said_after_the_operators_is_no_other_one(client, ser
     assert versions(services, "operateurs_autre") == []
 
 
+async def test_the_other_operators_said_elsewhere_are_no_other_one(client, services):
+    """Plouaret: "La Poste (…), la MSA qui tient une permanence un mardi par mois. Les autres sont à Lannion ou à
+    Guingamp." was asked « Vouliez-vous dire 15. Autre ? »."""
+    guide = await reach(client, services)
+    typed = ("La Poste (agence postale communale), la MSA qui tient une permanence un mardi par mois. Les autres sont "
+             "à Lannion ou à Guingamp.")
+    said, asked = await client.send(typed)
+    assert said.text.startswith("➡️ Réponse retenue : La Poste, MSA.\n")
+    assert versions(services, "operateurs") == [["la_poste", "msa"]]
+    assert versions(services, "operateurs_autre") == []
+    assert versions(services, "offre_operateurs") == [typed]  # where and how, the others' included
+    assert question_in(guide, asked).id == "acteurs_locaux"
+
+
 async def test_a_partner_s_name_said_with_a_doubt_keeps_the_name_and_says_the_doubt_not_kept(client, services):
     """Haut-Allier: "la poste - direction du reseau… haute-loire je crois, a confirmer" was the name the
     convention-cadre prints, with a notice that « je » named no one."""

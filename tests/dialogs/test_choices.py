@@ -546,6 +546,19 @@ def test_nothing_else_ending_a_list_is_no_autre(end):
     assert (read.chosen, read.unknown) == ({"la_poste", "msa"}, [])
 
 
+@pytest.mark.parametrize("end", [". Les autres sont à Lannion ou à Guingamp.", ", les autres à Lannion",
+                                 ". Tous les autres sont à Guingamp", ", le reste à Lannion",
+                                 ", les autres partenaires ne sont pas présents", ". Les autres : à Lannion (20 km)"])
+def test_the_others_said_elsewhere_after_a_list_are_a_detail(end):
+    """Plouaret: "La Poste…, la MSA… . Les autres sont à Lannion ou à Guingamp." was asked as « Autre » mistyped;
+    "tous les autres sont à Guingamp" ticked every operator, "les autres à Lannion" « Autre »."""
+    read = read_list(_france_services_question("operateurs"), f"La Poste (agence postale communale), la MSA{end}")
+    end = end[2:]
+    assert (read.chosen, read.unknown, read.details[-1]) == ({"la_poste", "msa"}, [], end)
+    read = read_list(_france_services_question("operateurs"), "La Poste, la MSA et tous les autres")
+    assert "caf" in read.chosen  # every one, said as such
+
+
 def test_what_a_funder_pays_for_said_last_is_no_other_funder():
     """Haut-Allier: "…, la cc finance le reste + fonctionnement" stored « Autre » worded "fonctionnement"."""
     read = read_list(GUIDE.questions["budget_autres_financements"], "DETR 40% sur le bus, la cc finance le reste + "
