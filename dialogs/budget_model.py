@@ -26,11 +26,13 @@ class Category(Strict):
     words: list[str] = Field(default_factory=list, max_length=20)
     # The same for what the line pays for ("carburant", "chauffeur"): the line's wording, printed as typed.
     items: list[str] = Field(default_factory=list, max_length=20)
+    # What a funder's own name may end with ("Lannion-Trégor Communauté"), as an option's.
+    name_ends: list[str] = Field(default_factory=list, max_length=10)
 
     @cached_property
     def option(self) -> Option:
         """The category as a choice, for a line typed instead of tapped."""
-        return Option(id=self.id, label=self.label, words=[*self.words, *self.items])
+        return Option(id=self.id, label=self.label, words=[*self.words, *self.items], name_ends=self.name_ends)
 
 
 class SubsidyRule(Strict):

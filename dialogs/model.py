@@ -81,6 +81,9 @@ class Option(Strict):
     # bourg-centre », "communauté de communes" for « La collectivité locale ». Only phrases that mean it for sure.
     # A budget category's option holds its words and its items (dialogs/budget_model.py), up to 20 of each.
     words: list[str] = Field(default_factory=list, max_length=40)
+    # What a body's own name may end with when it is this option: "Communauté" of "Lannion-Trégor Communauté",
+    # "Métropole" of "Rennes Métropole".
+    name_ends: list[str] = Field(default_factory=list, max_length=10)
     # The share of a full-time post it stands for, which a time said in figures names ("20 %", "un jour par semaine").
     full_time: FullTimeShare | None = None
     # The budget's resource category of this funder: its lines tick the option until the list is answered.

@@ -238,6 +238,13 @@ def test_an_association_s_funders_are_the_lines_it_names():
         ("autre_ressource", 50_000, None, "fonctionnement")]  # its wording asked next
 
 
+def test_an_intercommunality_named_communauté_or_agglomération_funds_as_one():
+    """Plouaret: "Lannion-Trégor Communauté 15 000 €" was refused, close to « Commune » and « Intercommunalité »."""
+    assert read(RESOURCES, "Lannion-Trégor Communauté 15 000 €\nDinan Agglomération : 5 000") == [
+        ("intercommunalite", 1_500_000, "Lannion-Trégor Communauté", None),
+        ("intercommunalite", 500_000, "Dinan Agglomération", None)]
+
+
 def test_a_river_maison_s_investments_are_in_their_categories():
     """French Guiana: the air conditioning and the satellite dish were « Autre investissement » lines."""
     assert read(INVESTMENT, "Climatisation du local 8 000 €, antenne satellite 6 000 €, électricité 1 000 €") == [

@@ -45,3 +45,15 @@ def test_the_running_costs_a_carrier_pays_are_its_financial_share():
     question = GUIDE.questions["port_contribution"]
     assert parse_answer(question, "le bus amenage (achat env 180k€ subventionne), 2 agents, carburant + entretien, et "
                                   "la formation des agents") == ["personnel", "equipement", "financement", "formation"]
+
+
+@pytest.mark.parametrize(("question", "typed", "answer"), [
+    ("acteurs_locaux", "Le Département (centre départemental d'action sociale de Lannion), Lannion-Trégor Communauté, "
+     "la Mission locale Ouest Côtes-d'Armor et le Secours catholique.",
+     ["departement", "communes_intercommunalites", "missions_locales", "associations"]),
+    ("port_porteur", "Lannion-Trégor Communauté", "collectivite"),
+    ("budget_autres_financements", "Lannion-Trégor Communauté", ["intercommunalite"]),
+])
+def test_an_intercommunality_named_communauté_is_one(question, typed, answer):
+    """Plouaret: "Lannion-Trégor Communauté" (an agglomeration, named as many are) was an « Autre »."""
+    assert parse_answer(GUIDE.questions[question], typed) == answer
