@@ -1180,6 +1180,8 @@ class _Conversation:
         else:
             return None
         value, rest = said
+        if question.kind is Kind.MULTI:  # "Autre : …" under ticks the chat made: added to them
+            value = self._with_ticked(question, value)
         shown = self.view.with_answer(question.id, StoredAnswer(ANSWERED, value, question.kind.value)) \
             .visible_questions(step)
         then = shown[shown.index(question) + 1] if question in shown[:-1] else None

@@ -137,6 +137,18 @@ async def test_numbers_typed_under_options_ticked_for_the_user_add_to_them(clien
     assert question_in(guide, asked).id == "acteurs_locaux"  # the text noted answers the question after
 
 
+async def test_an_other_one_typed_under_options_ticked_for_the_user_adds_to_them(client, services):
+    """Plouaret: "Autre : la Mission locale Ouest Côtes-d'Armor" typed under the thirteen national partners ticked
+    from "Tous les partenaires nationaux, plus la Mission locale et le point justice." stored « Autre » alone."""
+    await reach(client, services)
+    refused, _ = await client.send("La Poste, la CAF, la Mission locale et le point justice")
+    assert "☑️ J'ai coché : La Poste, CAF." in refused.text
+    said, *_ = await client.send("Autre : la Mission locale Ouest Côtes-d'Armor")
+    assert said.text.startswith("➡️ Réponse retenue : La Poste, CAF, Autre.")
+    assert versions(services, "operateurs") == [["la_poste", "caf", "autre"]]
+    assert versions(services, "operateurs_autre") == ["la Mission locale Ouest Côtes-d'Armor"]
+
+
 async def test_nothing_else_said_after_the_operators_is_no_other_one(client, services):
     """Haut-Allier: "…, france travail brioude, rien d'autre de precis" stored « Autre » worded "rien d'autre de
     precis"."""
