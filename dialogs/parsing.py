@@ -195,8 +195,12 @@ _DOUBT_RE = re.compile(r"\b(?:a confirmer|a verifier|sous reserve|normalement|en
                        r"en theorie|je crois|je pense|il me semble|sauf erreur)\b")
 
 
+# A person's name not known yet, said after their function (folded): "…, nom à confirmer", "je n'ai pas encore son nom".
+_NAME_AWAITED = (r"\b(?:(?:son |le |leur )?nom (?:a venir|a confirmer|a preciser|a definir|(?:encore )?inconnu"
+                 r"|(?:pas encore |non )connu)(?: pour (?:l'instant|le moment))?"
+                 r"|(?:je n'ai|j'ai|on n'a|on a|nous n'avons) pas encore (?:son|le|leur) nom)\b")
 # Doubts ending a text, one or several, after a comma, a dash, in brackets or not (folded): "…, je crois, à confirmer".
-_TRAILING_DOUBTS_RE = re.compile(rf"(?:\s*[,;(–—]\s*|\s+-\s+|\s+)(?P<doubt>(?:{_DOUBT_RE.pattern})"
+_TRAILING_DOUBTS_RE = re.compile(rf"(?:\s*[,;(–—]\s*|\s+-\s+|\s+)(?P<doubt>(?:{_NAME_AWAITED}|{_DOUBT_RE.pattern})"
                                  rf"(?:\s*[,;]?\s*(?:{_DOUBT_RE.pattern}))*)\s*\)?[\s.!]*$")
 
 

@@ -174,6 +174,16 @@ async def test_the_other_operators_said_elsewhere_are_no_other_one(client, servi
     assert question_in(guide, asked).id == "acteurs_locaux"
 
 
+async def test_a_signatory_s_function_said_with_the_name_awaited_is_kept(client, services):
+    """Plouaret: "Le directeur régional, je n'ai pas encore son nom." was refused as a sentence, the function lost;
+    "…, nom à confirmer" stored "Le directeur régional, nom"."""
+    await reach(client, services, "part_signataire_la_poste")
+    said, _ = await client.send("Le directeur régional, je n'ai pas encore son nom.")
+    assert said.text == ("➡️ Réponse retenue : Le directeur régional.\nℹ️ Cette question ne garde pas de précision : "
+                         "« je n'ai pas encore son nom » n'est pas enregistré.")
+    assert versions(services, "part_signataire_la_poste") == ["Le directeur régional"]
+
+
 async def test_a_partner_s_name_said_with_a_doubt_keeps_the_name_and_says_the_doubt_not_kept(client, services):
     """Haut-Allier: "la poste - direction du reseau… haute-loire je crois, a confirmer" was the name the
     convention-cadre prints, with a notice that « je » named no one."""

@@ -2476,7 +2476,12 @@ def test_a_month_shortened_after_a_word_that_sets_it_is_that_month(text, month):
     ("CAF de la Haute-Loire (à vérifier)", ("CAF de la Haute-Loire", "à vérifier")),
     ("MSA Auvergne, sauf erreur", ("MSA Auvergne", "sauf erreur")),
     ("MSA Auvergne", ("MSA Auvergne", None)), ("je crois", ("je crois", None)),
-    ("Caisse normalement fermée le lundi", ("Caisse normalement fermée le lundi", None))])
+    ("Caisse normalement fermée le lundi", ("Caisse normalement fermée le lundi", None)),
+    # Plouaret: the function of a signatory whose name is awaited
+    ("Le directeur régional, nom à confirmer", ("Le directeur régional", "nom à confirmer")),
+    ("Le directeur régional, je n'ai pas encore son nom.", ("Le directeur régional", "je n'ai pas encore son nom")),
+    ("le directeur régional (nom à venir)", ("le directeur régional", "nom à venir")),
+    ("La directrice, nom inconnu pour l'instant", ("La directrice", "nom inconnu pour l'instant"))])
 def test_a_doubt_ending_a_name_is_set_apart(text, said):
     """Haut-Allier: "… haute-loire je crois, a confirmer" was the name the convention-cadre prints."""
     assert doubt_apart(text) == said
