@@ -62,7 +62,7 @@ _WORD_RE = re.compile(r"[^\W_]+")
 # France Travail"; and an answer changed, "finalement c'est la communauté de communes".
 _LEAD_INS = (("c", "est"), ("ce", "sera"), ("ce", "seront"), ("ce", "sont"), ("ce", "serait"), ("je", "dirais"),
              ("je", "pense"), ("a", "peu", "pres"), ("environ",), ("plutot",), ("surtout",), ("notamment",),
-             ("principalement",), ("avant", "tout"), ("en", "particulier"), ("essentiellement",),
+             ("principalement",), ("donc",), ("avant", "tout"), ("en", "particulier"), ("essentiellement",),
              ("majoritairement",), ("a", "la", "fois"), ("juste",), ("seulement",), ("uniquement",), ("beaucoup",),
              ("quelques",), ("plusieurs",), ("pas", "mal"), ("tres", "peu"), ("un", "peu"), ("peu",), ("certains",),
              ("certaines",),
@@ -339,6 +339,14 @@ def choice_clauses(options: Sequence[Option], text: str) -> tuple[str, list[str]
     return _clauses(options, text)
 
 
+def said_past_option(option: Option, clause: str) -> str | None:
+    """What a single choice's clause says past its option's words, as typed: "avec Mme Kerhervé" of "En discussion
+    avec Mme Kerhervé"; None when it says nothing more, or does not start with them."""
+    rest = _said_by_words(option, bare_words(clause))
+    more = _past_own_words(option, rest) if rest else None
+    return _saying(clause.strip().rstrip(" .!"), more).strip() or None if more else None
+
+
 def _options_own(options: Sequence[Option], aside: str) -> bool:
     """Whether words in brackets are an option's own: its label, a word of it, or what its label has in brackets
     ("CPAM" of « Assurance maladie (CPAM) »)."""
@@ -353,7 +361,15 @@ def _clauses(options: Sequence[Option], text: str) -> tuple[str, list[str]]:
     if match_option(options, text, first_words=True) is not None or match_choice(options, text) is None:
         return text, []
     head, *others = _split_list(text)[0::2]
-    return head, [part.strip() for part in others if part.strip()]
+    named = match_choice(options, head)  # "c'est la mairie, donc un bâtiment communal": the option said again
+    again = next((option for option in options if option.id == named), None)
+    return head, [part.strip() for part in others if part.strip() and (again is None or not _option_alone(again, part))]
+
+
+def _option_alone(option: Option, text: str) -> bool:
+    """Whether a text is an option's words and nothing more: "donc un bâtiment communal"."""
+    rest = _said_by_words(option, bare_words(text))
+    return rest is not None and not _past_own_words(option, rest)
 
 
 def after_head(text: str, head: str) -> str:

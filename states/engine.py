@@ -14,8 +14,8 @@ from sqlalchemy import Engine as Database
 from dialogs.budget import project_budget, subsidy_label
 from dialogs.budget_typed import read_lines, says_none
 from dialogs.choices import (after_head, choice_clauses, match_choice, match_option, option_and_name, option_said_last,
-                             options_mentioned, options_named, other_said, read_list, said_after_name, says_where,
-                             with_details, with_other, without_means)
+                             options_mentioned, options_named, other_said, read_list, said_after_name, said_past_option,
+                             says_where, with_details, with_other, without_means)
 from dialogs.address import not_address_lines, without_parts
 from dialogs.conditions import leaves
 from dialogs.correction import Correction, corrected, likeness
@@ -807,6 +807,8 @@ class _Conversation:
         # "redéposé le 3 décembre", once sent back: the new sending date
         again = self._dated_again(question, self.view.values.get(question.id), value)
         said = said + dated if dated else self._dated_along(step, question, value, question, head, again) + said
+        if not details and not said and (more := said_past_option(question.option(value), head)):
+            return [more], said  # "En discussion avec Mme Kerhervé": who with, not kept, said so
         if unkept:
             rest = after_head(text, head) if unkept == details else ", ".join(unkept)
             if (described := self._described_along(step, question, value, rest, by)) is not None:

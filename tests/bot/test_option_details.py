@@ -184,6 +184,16 @@ async def test_a_signatory_s_function_said_with_the_name_awaited_is_kept(client,
     assert versions(services, "part_signataire_la_poste") == ["Le directeur régional"]
 
 
+async def test_what_a_state_is_said_with_is_said_not_kept(client, services):
+    """Plouaret: "En discussion avec Mme Kerhervé." at « Où en est la convention locale avec La Poste ? » was « En
+    discussion », "avec Mme Kerhervé" gone without a word."""
+    await reach(client, services, "part_convention_la_poste")
+    said, _ = await client.send("En discussion avec Mme Kerhervé.")
+    assert said.text == ("➡️ Réponse retenue : En discussion.\nℹ️ Cette question ne garde pas de précision : « avec "
+                         "Mme Kerhervé » n'est pas enregistré.")
+    assert versions(services, "part_convention_la_poste") == ["en_discussion"]
+
+
 async def test_a_partner_s_name_said_with_a_doubt_keeps_the_name_and_says_the_doubt_not_kept(client, services):
     """Haut-Allier: "la poste - direction du reseau… haute-loire je crois, a confirmer" was the name the
     convention-cadre prints, with a notice that « je » named no one."""

@@ -668,6 +668,9 @@ def test_a_single_choice_said_with_more_is_its_option_s_clause_and_the_rest(type
      ["un conseiller", "à temps plein"]),
     (None, "Assurance maladie (CPAM)", "Assurance maladie (CPAM)", []),  # the label's own
     (None, "la Carsat (CPAM)", "la Carsat (CPAM)", []),  # another option's: no detail of this one
+    # Plouaret: the option said again after its first words is no detail
+    ("tech_foncier", "C'est la mairie, donc un bâtiment communal.", "C'est la mairie", []),
+    ("tech_foncier", "C'est la mairie, rénovée en 2019", "C'est la mairie", ["rénovée en 2019"]),
 ])
 def test_what_a_single_choice_says_in_brackets_is_a_detail(question, typed, head, details):
     """"contractuelle (CDD de 3 ans)" kept the status and dropped the contract without a word."""
