@@ -972,9 +972,13 @@ def _saying(candidate: str, more: tuple[str, ...]) -> str:
     return candidate
 
 
-# Where a place is said: after a preposition of place, or by its proper name ("Les Lianes, Vincendo"), after the
-# day it is held on, if said first ("le jeudi matin à Bourmont").
-_WHERE_RE = re.compile(rf"(?:(?:le|les|chaque|tous les|un|une)\s+)?(?:(?:{'|'.join(WEEKDAYS)})s?"
+# Where a place is said: after a preposition of place, or by its proper name ("Les Lianes, Vincendo"), after how
+# often or the day it is held on, if said first ("une demi-journée par mois au Vieux-Marché", "le jeudi matin à
+# Bourmont").
+_HOW_OFTEN = (r"(?:(?:une|un|1|deux|2|trois|3)\s+(?:demi-)?(?:journ[ée]e|matin[ée]e|apr[èe]s-midi|fois|jour)s?"
+              r"(?:\s+(?:par|tous les|toutes les)\s+(?:semaine|mois|quinzaine|15 jours|deux semaines))?[\s,]+)")
+_WHERE_RE = re.compile(rf"{_HOW_OFTEN}?"
+                       rf"(?:(?:le|les|chaque|tous les|un|une)\s+)?(?:(?:{'|'.join(WEEKDAYS)})s?"
                        r"(?:\s+(?:matin|après-midi|soir)s?)?(?:\s+sur\s+deux)?[\s,]+)?"
                        r"(?:(?:à|au|aux|en|dans|chez|sur|sous|près de|auprès de|vers|entre)\s|[A-ZÀ-Ý])")
 

@@ -1358,6 +1358,18 @@ async def test_a_permanence_said_with_its_day_and_place_answers_where_it_is_held
     assert versions(services, "port_itinerance_lieux") == ["le jeudi matin à Bourmont"]
 
 
+async def test_a_permanence_said_with_how_often_then_where_answers_where_it_is_held(client, services):
+    """Plouaret: "…, et des permanences une demi-journée par mois au Vieux-Marché et à Loguivy-Plougras." was said not
+    kept, and « Où les permanences itinérantes se tiendront-elles ? » asked right after."""
+    await open_the_carrying_stage(client)
+    replies = await client.send("Un point fixe à la mairie de Plouaret, et des permanences une demi-journée par mois "
+                                "au Vieux-Marché et à Loguivy-Plougras.")
+    assert replies[1].text == ("➡️ Réponse retenue pour « Où les permanences itinérantes se tiendront-elles ? » : "
+                               "une demi-journée par mois au Vieux-Marché et à Loguivy-Plougras.")
+    assert versions(services, "port_itinerance_lieux") == [
+        "une demi-journée par mois au Vieux-Marché et à Loguivy-Plougras."]
+
+
 async def test_where_a_permanence_is_held_is_kept_though_another_part_of_the_list_was_not_read(client, services):
     """Val-de-Bonnieure: "un accueil ouvert à la mairie de Mansle, et une permanence le mercredi matin à
     Saint-Angeau" ticked the itinérance, and the place it was said with was lost once the rest was tapped."""

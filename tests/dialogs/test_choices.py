@@ -728,6 +728,12 @@ def test_what_a_list_says_of_an_option_is_kept_by_option():
 def test_a_place_is_said_after_the_day_it_is_held_on():
     assert says_where("le jeudi matin à Bourmont") and says_where("un mardi sur deux en mairie de Dapani")
     assert not says_where("le jeudi matin") and not says_where("tous les mardis") and not says_where("bus")
+    # Plouaret: how often, then where
+    assert says_where("une demi-journée par mois au Vieux-Marché et à Loguivy-Plougras.")
+    assert says_where("deux fois par mois à la mairie du Vieux-Marché") and not says_where("une fois par mois")
+    read = read_list(load_guide().questions["port_modes"], "Un point fixe à la mairie de Plouaret, et des "
+                     "permanences une demi-journée par mois au Vieux-Marché et à Loguivy-Plougras.")
+    assert read.described["itinerance"] == "une demi-journée par mois au Vieux-Marché et à Loguivy-Plougras."
 
 
 def test_a_clause_saying_how_takes_no_option_back():
