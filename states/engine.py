@@ -1072,10 +1072,20 @@ class _Conversation:
             alike = ([q for q in alike if mentions(self.view.prompt(q), what)]
                      or [q for q in answered if self._asked_alike(q, question) and mentions(self.view.prompt(q), what)]
                      or [q for q in answered if q.kind is question.kind is Kind.ADDRESS
-                         and mentions(self.view.prompt(q), what.split()[0])])
+                         and mentions(self.view.prompt(q), what.split()[0])]
+                     or [q for q in answered if q.kind is question.kind is Kind.ADDRESS
+                         and self._address_of(q, what.split()[0])])
         else:
             alike = [q for q in alike if shown.index(q) < shown.index(question)][-1:]
         return from_json(question.kind, self.view.answers[alike[0].id].value) if len(alike) == 1 else None
+
+    def _address_of(self, question: Question, what: str) -> bool:
+        """Whether an address answered is that of what is named: "mairie" of "1 place de la Mairie", "commune" of the
+        address of the body its step names "Commune de Plouaret"."""
+        step = self.guide.step_of_question[question.id]
+        return mentions(self.view.values[question.id], what) or any(
+            q.kind is Kind.SHORT_TEXT and self.view.status(q.id) == ANSWERED and mentions(self.view.values[q.id], what)
+            for q in step.questions)
 
     def _asked_alike(self, one: Question, other: Question) -> bool:
         """Two questions asking the same of different bodies: choices with the same options ("Qu'apportera La

@@ -7,7 +7,7 @@ from tests.bot.test_carrier_identity import current_values, reach_the_siret
 from tests.bot.test_conversation import create_project
 from tests.bot.test_verdicts import goto_stage
 from tests.support.telegram import FRANCE_SERVICES_RULES
-from tests.support.walk import kept_without, question_in
+from tests.support.walk import kept_without, question_in, walk_step
 
 ADDRESS = "Place du Général de Gaulle, 61110 Rémalard-en-Perche"
 
@@ -43,6 +43,24 @@ async def test_the_maisons_address_said_to_be_the_carriers_is_copied(client, ser
     replies = await client.send("même adresse que le siège de la CC")
     assert replies[0].text == f"➡️ Réponse retenue : {ADDRESS}."
     assert current_values(services, "tech_adresse") == [ADDRESS]
+
+
+@pytest.mark.parametrize("typed", ["La même que la mairie.", "même adresse que la commune"])  # the carrier's name
+async def test_the_maisons_address_said_to_be_the_town_hall_s_is_the_carrier_s(client, services, typed):
+    """Plouaret: "La même que la mairie." at « Quelle est l'adresse de la Maison ? » was refused (no postal code):
+    the carrier, the commune, has its seat at the town hall, "1 place de la Mairie"."""
+    await create_project(client)
+    replies = await goto_stage(client, 3)
+    replies = await walk_step(client, services.guide, replies)
+    await client.click("Étape suivante")
+    await client.send("La commune de Plouaret")
+    await client.send("212 201 879 00013")
+    await client.send("1 place de la Mairie, 22420 Plouaret")
+    await goto_stage(client, 4)
+    await client.send("au rez-de-chaussée de la mairie")
+    replies = await client.send(typed)
+    assert replies[0].text == "➡️ Réponse retenue : 1 place de la Mairie, 22420 Plouaret."
+    assert current_values(services, "tech_adresse") == ["1 place de la Mairie, 22420 Plouaret"]
 
 
 @pytest.mark.parametrize(("typed", "unkept"), [
