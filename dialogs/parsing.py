@@ -143,13 +143,26 @@ _FIGURE_CLAUSE_RE = re.compile(r",\s+|\s*:\s+|\s+[–—-]\s+|(?<=[^\W\d_]{2})[.
 
 def _before_clause(text: str) -> str:
     """"Une seule pour l'instant, avec la CAF", "3 : la CSSM, la mission locale": the number before a clause that
-    holds no other one."""
+    holds no other one, or only what makes it up ("60 m² : la salle de 45 m² plus un bureau de 15 m²")."""
     if (clause := _FIGURE_CLAUSE_RE.search(text)) is None:
         return text
     head, tail = text[:clause.start()], text[clause.end():]
+    if _made_up_of(head, tail):
+        return head
     if any(c.isdigit() for c in figures(tail)) or SPELT_NUMBERS.keys() & set(typed_words(tail).split()):
         return text
     return head
+
+
+def _made_up_of(head: str, tail: str) -> bool:
+    """Whether the one figure of `head` is the sum of those of `tail`, two or more: a total, then its parts."""
+    total, parts = _FIGURE_RE.findall(figures(head)), _FIGURE_RE.findall(figures(tail))
+    return len(total) == 1 and len(parts) > 1 and _whole(total[0]) == sum(map(_whole, parts))
+
+
+def _whole(figure: str) -> int:
+    """A figure as typed ("4 500", "4.500") as a number."""
+    return int(re.sub(r"[ \u00a0\u202f.]", "", figure))
 
 
 def _figure_head(question: Question, text: str) -> str:

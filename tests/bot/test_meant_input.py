@@ -1291,6 +1291,16 @@ async def test_a_surface_plus_an_office_asks_for_the_total_surface(client, servi
     assert versions(services, "tech_surface") == [97]
 
 
+async def test_a_surface_said_with_what_makes_it_up_is_the_total(client, services):
+    """Plouaret: "Environ 60 m² : la salle de 45 m² plus un petit bureau de 15 m²." was "J'ai lu plusieurs nombres :
+    60, 45 et 15", though 45 and 15 make the 60 said first."""
+    await reach_in_stage_4(client, services, "tech_surface")
+    said, asked = await client.send("Environ 60 m² : la salle de 45 m² plus un petit bureau de 15 m².")
+    assert said.text == ("➡️ Réponse retenue : 60.\nℹ️ Cette question ne garde pas de précision : « la salle de 45 m² "
+                         "plus un petit bureau de 15 m². » n'est pas enregistré.")
+    assert versions(services, "tech_surface") == [60]
+
+
 async def test_a_single_choice_naming_two_options_names_them_back(client, services):
     """Haute-Marne: "la fibre arrive en mars, pour l'instant ADSL à 8 méga" at « Quelle est la couverture numérique
     du territoire ? » was "Je n'ai pas reconnu…", though it names two of the options."""

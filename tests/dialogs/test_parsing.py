@@ -141,6 +141,9 @@ def test_parse_error_carries_key_and_params():
         ("en tout 7 500 habitants", 7500),
         ("ce qui fait 7 500 habitants", 7500),
         ("environ 2 200 habitants. Nous travaillons avec Lannion-Trégor Communauté.", 2200),
+        # Plouaret: a total, then what makes it up
+        ("Environ 60 m² : la salle de 45 m² plus un petit bureau de 15 m².", 60),
+        ("60 m2, soit 45 pour la salle et 15 pour le bureau", 60),
     ],
 )
 def test_parse_integer_accepts(text, expected):
@@ -182,7 +185,8 @@ def test_a_bound_or_a_word_alone_is_not_a_number(text):
 
 @pytest.mark.parametrize(("text", "found"), [
     ("4 500 l'hiver, plus de 15 000 l'été avec les touristes", ["4 500", "15 000"]), ("entre 10 et 20", ["10", "20"]),
-    ("2 ou 3 agents", ["2", "3"]), ("12 ans et 3 mois", ["12", "3"]), ("120 m3, ou 2", ["120", "2"])])
+    ("2 ou 3 agents", ["2", "3"]), ("12 ans et 3 mois", ["12", "3"]), ("120 m3, ou 2", ["120", "2"]),
+    ("60 m² : la salle de 40 m² et un bureau de 15 m²", ["60", "40", "15"])])  # no total of its parts
 def test_several_figures_where_one_is_asked_are_named_back(text, found):
     """"4 500 l'hiver, plus de 15 000 l'été" at « Combien d'habitants… ? » was "Je n'ai pas reconnu un nombre"."""
     with raises_key("integer.several", figures=found):
@@ -2295,6 +2299,8 @@ def test_a_deadline_set_in_a_sentence_is_its_bound(typed, day):
     (Kind.INTEGER, "environ 2 200 habitants. Nous travaillons avec Lannion-Trégor Communauté.",
      ["Nous travaillons avec Lannion-Trégor Communauté."]),
     (Kind.INTEGER, "env. 2 200 habitants", []),
+    (Kind.INTEGER, "Environ 60 m² : la salle de 45 m² plus un petit bureau de 15 m².",
+     ["la salle de 45 m² plus un petit bureau de 15 m²."]),
     (Kind.DECIMAL, "1,5 ETP (35 h chacun)", ["35 h chacun"]),
     (Kind.DECIMAL, "1,5, à voir", []),  # a decimal's clause is not dropped: its figure is refused instead
     (Kind.DECIMAL, "1, elle fera aussi l'accompagnement", ["elle fera aussi l'accompagnement"]),
