@@ -36,6 +36,11 @@ MONTHS = (
 
 # A yes/no answer is a run of these phrases, all of one polarity (True: yes, False: no); None marks the
 # politeness around them, which changes nothing. Folded spelling; the longest phrase wins ("bien sur que non").
+# How often, or on what terms a thing is done, which says it is (folded).
+_ON_TERMS = ("ponctuellement", "occasionnellement", "parfois", "de temps en temps", "exceptionnellement", "rarement",
+             "sur demande", "sur rendez-vous", "sur rdv")
+_ON_TERMS_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, _ON_TERMS)) + r")\b")
+
 YES_NO_PHRASES: dict[str, bool | None] = {
     **dict.fromkeys((
         "oui", "o", "ouais", "yes", "y", "ok", "okay", "d'accord", "bien sur", "bien sur que oui", "bien entendu",
@@ -65,10 +70,12 @@ YES_NO_PHRASES: dict[str, bool | None] = {
     ), False),
     **dict.fromkeys((
         "merci", "merci beaucoup", "svp", "stp", "s'il vous plait", "s'il te plait", "je pense", "je crois",
-        # how often or on what terms, said with the yes or no: "ponctuellement oui", "oui si besoin"
-        "ponctuellement", "occasionnellement", "parfois", "de temps en temps", "si besoin", "au besoin",
-        "si necessaire", "sur demande", "sur rendez-vous",
+        # on what terms, said with the yes or no: "oui si besoin"
+        "si besoin", "au besoin", "si necessaire",
     ), None),
+    # How often, or on what terms a thing is done: done, then, alone or with a yes ("ponctuellement oui",
+    # "exceptionnellement, sur rendez-vous").
+    **dict.fromkeys(_ON_TERMS, True),
     "que oui": True, "que non": False,  # "je crois que oui", as "oui, je crois"
 }
 YES_EMOJI = ("\U0001F44D", "\u2705")  # thumbs up, white heavy check mark
@@ -840,6 +847,8 @@ def yes_no_then(text: str) -> tuple[bool, str] | None:
             break  # the yes or no, and any politeness after it ("oui, bien sûr"), end here
         rest = text[separator.end():].strip()
         found = (value, rest.removesuffix(")").rstrip() if "(" in separator.group() else rest)
+        if value and said_yes_no(_ON_TERMS_RE.sub(" ", typed_words(head))) is None:  # "exceptionnellement, …": the
+            found = (value, text.strip())  # terms are what the yes says: not kept by it
     return found if found is not None and found[1] else None
 
 

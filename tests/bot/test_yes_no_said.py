@@ -33,6 +33,16 @@ async def test_a_yes_said_with_whom_it_is_for_is_a_yes(client, services):
     assert current_values(services, "tech_visites_domicile") == [True]
 
 
+async def test_a_yes_said_by_how_often_alone_is_a_yes_and_its_terms_said_not_kept(client, services):
+    """Plouaret: "Exceptionnellement, sur rendez-vous, pour les personnes âgées isolées." at « La Maison se
+    déplacera-t-elle chez les personnes… ? » was "Répondez par oui ou par non"."""
+    await reach(client, services, 4, "tech_visites_domicile")
+    said, _ = await client.send("Exceptionnellement, sur rendez-vous, pour les personnes âgées isolées.")
+    assert said.text == ("➡️ Réponse retenue : Oui.\nℹ️ Cette question ne garde pas de précision : « Exceptionnellement, "
+                         "sur rendez-vous, pour les personnes âgées isolées » n'est pas enregistré.")
+    assert current_values(services, "tech_visites_domicile") == [True]
+
+
 async def test_a_yes_then_a_plus_and_what_it_is_answers_the_question_asking_what(client, services):
     """Haut-Allier: "oui + panneaux sur les places de stationnement ds chaque commune" at « La signalétique France
     services de la Maison est-elle prévue ? » was "Répondez par oui ou par non"."""
