@@ -454,7 +454,7 @@ _ALL_THEN_LISTED = _ALL | {"un peu de tout", "de tout", "a la fois", "les deux",
 _BOTH_RE = re.compile(r"(?:tous |toutes )?les (?P<count>[a-z]+|[0-9])(?: [a-z]+)?")
 # What joins one more item to a list said aloud: "tous, plus la Chambre d'agriculture", "les 2, + l'accès aux droits".
 # ("plus de trésorerie" says there is none any more: no item joined)
-_CONNECTOR_RE = re.compile(r"^\s*(?:(?:plus(?!\s+(?:de|d['’]|du|des|aucune?|rien)\b)|ainsi que|avec|et aussi|mais aussi"
+_CONNECTOR_RE = re.compile(r"^\s*(?:(?:plus(?!\s+(?:de|d['’]|du|des|aucune?|rien|tard)\b)|ainsi que|avec|et aussi|mais aussi"
                            r"|aussi|en plus)\s+|\+\s*)",
                            re.IGNORECASE)
 _MEANS = r"via|gr[âa]ce [àa]|au moyen d[eu']?|[àa] l'aide d[eu']?|par le biais d[eu']?"  # "…, via l'outil de l'ANCT"
@@ -851,8 +851,7 @@ def _read_list(question: Question, text: str) -> ListRead:
         return not any(question.options[number - 1].id not in read.chosen
                        for number, _ in close_options(question.options, part).get("close", []))
     while i < len(parts):
-        if i:  # "plus tard" alone is no item joined to a list
-            parts[i] = _CONNECTOR_RE.sub("", parts[i])
+        parts[i] = _CONNECTOR_RE.sub("", parts[i])  # "…, plus la fibre", or "Plus la fibre" under ticks
         if not parts[i].strip():
             i += 1
             continue

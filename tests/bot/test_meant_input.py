@@ -1352,6 +1352,12 @@ async def test_appointments_by_video_and_a_self_service_computer_are_the_visio_a
                            "besoin, puis validez.")
     assert question_in(services.guide, asked).id == "tech_equipements" and "☑️ Postes informatiques" in asked.labels
     assert versions(services, "tech_solution") == [["visio"]]
+    # Plouaret: "Plus la fibre, …" under those ticks was « Je n'ai pas reconnu « Plus la fibre » »
+    said, _ = await client.send("Plus la fibre, une imprimante-scanner et le wifi public.")
+    assert said.text == ("➡️ Réponse retenue : Accès à Internet en haut débit, Postes informatiques, Imprimante et "
+                         "scanner, Wi-Fi pour le public.")
+    assert versions(services, "tech_equipements") == [["internet_haut_debit", "postes_informatiques",
+                                                        "imprimante_scanner", "wifi_public"]]
 
 
 async def test_a_permanence_said_with_its_day_and_place_answers_where_it_is_held(client, services):
