@@ -806,16 +806,18 @@ class _Conversation:
                       if (replies := self._dated_along(step, question, value, then, head))), None)
         # "redéposé le 3 décembre", once sent back: the new sending date
         again = self._dated_again(question, self.view.values.get(question.id), value)
-        said = said + dated if dated else self._dated_along(step, question, value, question, head, again) + said
-        if not details and not said and (more := said_past_option(question.option(value), head)):
-            return [more], said  # "En discussion avec Mme Kerhervé": who with, not kept, said so
+        head_said = dated or self._dated_along(step, question, value, question, head, again)
+        said = said + head_said if dated else head_said + said
+        # "En discussion avec Mme Kerhervé", "le service informatique de Lannion-Trégor Communauté, …": the words
+        # after the option's, unless they gave a date
+        more = None if head_said else said_past_option(question.option(value), head)
         if unkept:
             rest = after_head(text, head) if unkept == details else ", ".join(unkept)
             if (described := self._described_along(step, question, value, rest, by)) is not None:
-                return None, [*said, described]
+                return [more] if more else None, [*said, described]
             if unkept == details and len(details) > 1:  # quoted in one piece, as typed
                 unkept = [rest]
-        return unkept, said
+        return [*([more] if more else []), *(unkept or [])] or None, said
 
     def _deadline_along(self, step: Step, question: Question, value: Any, text: str) -> list[Reply]:
         """The one bound a text sets ("merci de compléter avant le 15 janvier", "oui, … : dossier complet avant le 15

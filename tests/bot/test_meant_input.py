@@ -1301,6 +1301,16 @@ async def test_a_surface_said_with_what_makes_it_up_is_the_total(client, service
     assert versions(services, "tech_surface") == [60]
 
 
+async def test_what_follows_a_choice_s_words_is_said_not_kept_with_the_clause_after_it(client, services):
+    """Plouaret: "Le service informatique de Lannion-Trégor Communauté, dans le cadre de la mutualisation." said the
+    clause not kept, and dropped "de Lannion-Trégor Communauté" without a word."""
+    await reach_in_stage_4(client, services, "tech_maintenance")
+    said, _ = await client.send("Le service informatique de Lannion-Trégor Communauté, dans le cadre de la "
+                                "mutualisation.")
+    assert said.text == ("➡️ Réponse retenue : En interne.\nℹ️ Cette question ne garde pas de précision : « de "
+                         "Lannion-Trégor Communauté », « dans le cadre de la mutualisation. » ne sont pas enregistrés.")
+
+
 async def test_a_single_choice_naming_two_options_names_them_back(client, services):
     """Haute-Marne: "la fibre arrive en mars, pour l'instant ADSL à 8 méga" at « Quelle est la couverture numérique
     du territoire ? » was "Je n'ai pas reconnu…", though it names two of the options."""
