@@ -906,6 +906,8 @@ def _read_list(question: Question, text: str) -> ListRead:
                 continue
             stated = bool(read.chosen) and i == len(parts) - 1 and (  # "…, X est à 35 km", "…, bcp de retraités"
                 is_statement(part) or much is not None or _USE_RE.fullmatch(typed_words(part)) is not None)
+            stated = stated or bool(i and _PLACE_LEAD_RE.match(part) and match_option(  # "la salle de réunion, à
+                question.options, parts[i - 1], first_words=True) is not None)  # l'étage": where the option is
             if ((detailed == i and seps[i - 1].strip() == "et" and (fresh is None or _goes_on(fresh, part)))
                     or (i and _STRESS_RE.match(part)) or headed or stated
                     or (describing is not None and part[:1].isupper() and says_where(read.described[describing]))
@@ -923,6 +925,12 @@ def _read_list(question: Question, text: str) -> ListRead:
             i += 1
             follows, describing = i, None
     return read
+
+
+# Where a thing is, said after it (folded or not): "à l'étage", "au rez-de-chaussée", "dans le hall".
+_PLACE_LEAD_RE = re.compile(r"(?:[àa]|au|aux|dans|sur|sous|pr[èe]s d[eu']|derri[èe]re|devant|[àa] c[ôo]t[ée] d[eu'])"
+                            r"\s*(?:l['’]|la |le |les )?(?:[ée]tage|rez-de-chauss[ée]e|hall|sous-sol|entr[ée]e|fond|"
+                            r"premier|1er|mairie|bourg|centre)", re.IGNORECASE)
 
 
 # After « et », what goes on with the details before it: a complement ("et de la poste"), or the same kind of word

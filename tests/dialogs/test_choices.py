@@ -736,6 +736,15 @@ def test_a_place_is_said_after_the_day_it_is_held_on():
     assert read.described["itinerance"] == "une demi-journée par mois au Vieux-Marché et à Loguivy-Plougras."
 
 
+@pytest.mark.parametrize("typed", ["la salle de réunion, à l'étage", "la salle de réunion de la mairie, au premier",
+                                   "La salle de réunion est celle de la mairie, à l'étage."])
+def test_where_an_option_is_said_after_it_is_a_detail(typed):
+    """Plouaret: "…, à l'étage." after the meeting room was « Je n'ai pas reconnu « à l'étage. » »."""
+    read = read_list(load_guide().questions["tech_espaces"], "L'accueil, " + typed)
+    assert (read.chosen, read.unknown) == ({"point_accueil", "salle_reunion"}, [])
+    assert read.details[-1] == typed.rpartition(", ")[2]
+
+
 def test_a_clause_saying_how_takes_no_option_back():
     """"la commune de Saint-Joseph, via son CCAS pour la partie accompagnement social" was refused: the CCAS is
     an option of its own, but "via" says how the commune will do it."""
