@@ -237,9 +237,11 @@ def _days(head: str) -> list[str]:
 
 class Week(NamedTuple):
     """A week's hours typed at once: the days named and their ranges, and for the days said with words around their
-    hours ("Lundi : Lormes 9h-12h, Brassy 14h-16h30"), what was typed after the day and those words."""
+    hours ("Lundi : Lormes 9h-12h, Brassy 14h-16h30"), what was typed after the day and those words; a day said open
+    every other week is left out, its refusal kept (`alternate`) for the chat to say it at that day's question."""
     hours: dict[str, list[list[int]]]
     around: dict[str, tuple[str, list[str]]]
+    alternate: ParseError | None = None
 
 
 def _fold_in_place(text: str) -> str:
@@ -257,14 +259,16 @@ def parse_week(text: str) -> Week | None:
     heads = list(_DAYS_RE.finditer(folded))
     if not heads or _RANGE_RE.search(_fold(folded[:heads[0].start()])):
         return None  # hours before any day: they are the day asked's, "lundi" in them or not
+    week, every_other = Week({}, {}), None
     if (alternate := _ALTERNATE_RE.search(folded)) is not None:  # "…, samedi 9h-12h un samedi sur deux"
-        head = [head for head in heads if head.start() <= alternate.start()][-1:] or heads[:1]
-        raise ParseError("time_ranges.alternate", day=_days(head[0].group())[0],
-                         typed=text[head[0].start():alternate.end()].strip())
-    week = Week({}, {})
+        every_other = ([head for head in heads if head.start() <= alternate.start()][-1:] or heads[:1])[0]
+        week = week._replace(alternate=ParseError("time_ranges.alternate", day=_days(every_other.group())[0],
+                                                  typed=text[every_other.start():alternate.end()].strip()))
     ranges: list[list[int]] = []
     adding = False
     for head, following in zip(heads, [*heads[1:], None]):
+        if alternate is not None and every_other.start() <= head.start() < alternate.end():
+            continue  # its hours are not a week's: asked at its day ("samedi 9h-12h un samedi sur deux")
         end = following.start() if following else None
         hours, typed = (said[head.end():end].strip(" :,;.\t\n") for said in (folded, text))
         days, added, adding = _days(head.group()), adding, False
@@ -292,6 +296,8 @@ def parse_week(text: str) -> Week | None:
             ranges = among[0]
             week.around.update(dict.fromkeys(days, (typed, among[1])))
         week.hours.update({day: _merged(week.hours.get(day, []), ranges) if added else ranges for day in days})
+    if week.alternate is not None and not week.hours:
+        raise week.alternate
     return week if week.hours else None
 
 

@@ -1122,8 +1122,10 @@ class _Conversation:
         understood = Reply("week_understood", {"days": [
             {"day": day, "answer": self._display(days[day], said[day])} for day in days if day in said]})
         tour = self._tour(step, {day: around for day, around in week.around.items() if day in said})
+        # "…, le samedi matin de 9h à 12h les semaines paires": that day asked, with why
+        other = [self._invalid(week.alternate)] if week.alternate is not None else []
         mine = next((day for day in said if days[day] is question), None)
-        return Outcome([understood, *tour, *(self._answer(question, said[mine]) if mine else self._proceed())])
+        return Outcome([understood, *tour, *other, *(self._answer(question, said[mine]) if mine else self._proceed())])
 
     def _hours_among(self, step: Step, question: Question, text: str) -> Outcome | None:
         """"Lormes 9h-12h, Brassy 14h-16h30" at « Lundi : … »: the hours recorded, the words around them kept in

@@ -253,18 +253,23 @@ async def test_a_bus_week_with_a_day_closed_for_a_reason_and_a_saturday_every_ot
     """Haut-Allier: "lundi fermé (preparation, entretien), …" refused Monday's hours; "samedi matin 1 semaine sur 2"
     would have counted three hours every week."""
     await reach_monday(client)
-    refused, _ = await client.send("lundi fermé (preparation, entretien), du mardi au vendredi 9h-12h et 13h30-16h30, "
-                                   "samedi matin 1 semaine sur 2 9h-12h, dimanche fermé")
+    said, kept, refused, asked = await client.send(
+        "lundi fermé (preparation, entretien), du mardi au vendredi 9h-12h et 13h30-16h30, samedi matin 1 semaine sur "
+        "2 9h-12h, dimanche fermé")
     assert refused.text.startswith("⚠️ « samedi matin 1 semaine sur 2 » : les horaires comptent pour chaque semaine")
     assert "« samedi fermé » s'il n'ouvre qu'une semaine sur deux" in refused.text
-    assert versions(services, "tech_horaires_lundi") == []  # nothing kept from a week refused
+    # Plouaret: the other days are kept, the Saturday asked, not the whole week typed again
+    assert "• Mardi : 9 h – 12 h, 13 h 30 – 16 h 30" in said.text.replace("\u202f", " ") and "Samedi" not in said.text
+    assert question_in(services.guide, asked).id == "tech_horaires_samedi"
+    assert versions(services, "tech_horaires_mardi") == [[[540, 720], [810, 990]]]
+    assert versions(services, "tech_horaires_samedi") == []
     said, kept, _ = await client.send("lundi fermé (preparation, entretien), du mardi au vendredi 9h-12h et 13h30-16h30 "
                                       "(une commune le matin, une autre l'aprem), samedi et dimanche fermés")
     assert said.text.startswith("🕘 Horaires retenus :")
     assert kept.text == ("ℹ️ Notés jour par jour à « Comment organiserez-vous le planning de la Maison ? », hors des "
                          "horaires : « preparation, entretien », « une commune le matin », « une autre l'aprem ».")
-    assert versions(services, "tech_horaires_lundi") == [[]]
-    assert versions(services, "tech_horaires_mardi") == [[[540, 720], [810, 990]]]
+    assert versions(services, "tech_horaires_lundi") == [[], []]  # the week typed again, at the Saturday
+    assert versions(services, "tech_horaires_mardi") == [[[540, 720], [810, 990]]] * 2
     assert versions(services, "tech_horaires_samedi") == [[]]
 
 

@@ -150,13 +150,16 @@ def test_why_a_day_is_closed_is_kept_for_the_planning():
 
 
 @pytest.mark.parametrize("text", ["samedi matin 1 semaine sur 2 9h-12h", "samedi 9h-12h un samedi sur deux",
-                                  "samedi 9h-12h tous les 15 jours"])
+                                  "samedi 9h-12h tous les 15 jours", "le samedi matin de 9h à 12h les semaines paires"])
 def test_a_day_open_every_other_week_is_refused_so(text):
     """Haut-Allier: "samedi matin 1 semaine sur 2 9h-12h" would count three hours every week toward the 24 the
-    cahier des charges asks; it is refused with what to do."""
+    cahier des charges asks; it is refused with what to do, and (Plouaret) the other days of the week kept."""
+    week = parse_week(f"du mardi au vendredi 9h-12h, {text}")
+    assert set(week.hours) == {"mardi", "mercredi", "jeudi", "vendredi"}
+    assert week.alternate.key == "time_ranges.alternate" and week.alternate.params["day"] == "samedi"
     with pytest.raises(ParseError) as refused:
-        parse_week(f"du mardi au vendredi 9h-12h, {text}")
-    assert refused.value.key == "time_ranges.alternate" and refused.value.params["day"] == "samedi"
+        parse_week(text)  # no other day: refused
+    assert refused.value.key == "time_ranges.alternate"
     with pytest.raises(ParseError) as refused:
         parse_time_ranges("9h-12h une semaine sur deux")
     assert refused.value.key == "time_ranges.alternate"
