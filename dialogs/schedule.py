@@ -89,6 +89,22 @@ def _closed_why(text: str) -> str | None:
     return said["why"].strip() if said is not None and _closed(said["closed"]) else None
 
 
+# A day said closed, then open on other terms, after a comma or in brackets: "fermé, sauf les semaines paires 9h-12h".
+_CLOSED_BUT_RE = re.compile(r"(?P<closed>[^,;:()]+?)\s*(?:[,;:]\s*|\(\s*)(?P<rest>[^()]+?)\)?[\s.!]*")
+
+
+def closed_words(text: str) -> str | None:
+    """What a day said closed is said with, which its hours cannot hold and the planning keeps: why ("préparation du
+    bus" of "fermé (préparation du bus)"), or when it opens all the same, every other week ("sauf les semaines paires
+    9h-12h" of "fermé, sauf les semaines paires 9h-12h"); None otherwise."""
+    if (why := _closed_why(text)) is not None:
+        return why
+    said = _CLOSED_BUT_RE.fullmatch(text.strip())
+    if said is None or not _closed(said["closed"]) or not _ALTERNATE_RE.search(typed_words(said["rest"])):
+        return None
+    return said["rest"].strip()
+
+
 # A day open every other week, which weekly hours cannot say (folded): "1 semaine sur 2", "un samedi sur deux".
 _ALTERNATE_RE = re.compile(r"\b(?:une?|1) (?:semaine|fois|samedi|lundi|mardi|mercredi|jeudi|vendredi|dimanche)s? sur "
                            r"(?:deux|2)\b|\btous les (?:15|quinze) jours\b|\btoutes les (?:deux|2) semaines\b"

@@ -24,7 +24,8 @@ from dialogs.loader import LoadedGuide
 from dialogs.model import CHOICE_KINDS, OTHER, TYPED_KINDS, Equals, Kind, Question, Stage, Step, other_of
 from dialogs.reminder_model import NUDGE, ReminderModel
 from dialogs.folding import abbreviations, fold
-from dialogs.schedule import WEEKDAYS, hours_among_words, parse_week, same_hours_as, total_minutes, tour_lines
+from dialogs.schedule import (WEEKDAYS, closed_words, hours_among_words, parse_week, same_hours_as, total_minutes,
+                              tour_lines)
 from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, DRAFT, KEEP, MOVE_ON, NEW_PROJECT, NEXT,
                              SKIP, TEAM_HANDOVER, TEAM_INVITE, TEAM_LEAVE, DateInferred, ParseError, after_partly_yes,
                              button_typed, date_apart, deadline_in, doubt_apart, doubts, figure_remarks, first_person,
@@ -657,6 +658,8 @@ class _Conversation:
             return named
         if question.kind is Kind.TIME_RANGES and (week := self._week(step, question, text)) is not None:
             return week
+        if question.kind is Kind.TIME_RANGES and (closed := self._closed_day(step, question, text)) is not None:
+            return closed
         unkept: list[str] | None = None  # what an answer was said with that the question does not keep: said so
         try:
             copied = self._hours_as_said(step, question, text) if question.kind is Kind.TIME_RANGES \
@@ -678,7 +681,8 @@ class _Conversation:
             elif question.kind is Kind.YES_NO and (said_planned(text, self.view.prompt(question))
                                                    or said_serving(text, self.view.prompt(question))):
                 value, unkept = True, [text.strip()]  # "inauguration prévue…", "le bureau … servira aussi pour ça"
-            elif question.kind is Kind.TIME_RANGES and (among := self._hours_among(step, question, text)):
+            elif question.kind is Kind.TIME_RANGES and error.key != "time_ranges.alternate" and (
+                    among := self._hours_among(step, question, text)):  # not "9h-12h une semaine sur deux"
                 return among
             else:
                 return self._refusal(question, text, error)
@@ -1137,6 +1141,16 @@ class _Conversation:
         tour = self._tour(step, {day: (text.strip(), words)})
         replies = self._answer(question, ranges)
         return Outcome([Reply("understood", {"answer": self._display(question, ranges)}), *tour, *replies])
+
+    def _closed_day(self, step: Step, question: Question, text: str) -> Outcome | None:
+        """"fermé (préparation du bus)", "fermé, sauf les semaines paires 9h-12h" at « Samedi : … »: the day closed
+        in a typical week, what it was said with kept in the step's tour. None for other texts, or a meeting's hour."""
+        day = next((day for day, asked in self._days_asked(step).items() if asked is question), None)
+        if day is None or (words := closed_words(text)) is None:
+            return None
+        tour = self._tour(step, {day: (words, [words])})
+        return Outcome([Reply("understood", {"answer": self._display(question, [])}), *tour,
+                        *self._answer(question, [])])
 
     def _tour(self, step: Step, parts: dict[str, tuple[str, list[str]]]) -> list[Reply]:
         """The words typed around days' hours (a bus's places), kept one line a day at the step's tour question,

@@ -273,6 +273,27 @@ async def test_a_bus_week_with_a_day_closed_for_a_reason_and_a_saturday_every_ot
     assert versions(services, "tech_horaires_samedi") == [[]]
 
 
+async def test_a_day_said_closed_but_open_every_other_week_is_closed_its_terms_kept_for_the_planning(
+        client, services):
+    """Plouaret: "Fermé, sauf les semaines paires 9h-12h." at « Samedi : … », as the chat had asked, stored 9 h – 12 h
+    for every week; "9h-12h une semaine sur deux" typed at one day was stored so too; and "fermé (préparation du
+    bus)" at one day dropped why without a word."""
+    await reach_monday(client)
+    said, kept, _ = await client.send("fermé (préparation du bus)")
+    assert said.text == "➡️ Réponse retenue : fermé."
+    assert kept.text.endswith("hors des horaires : « préparation du bus ».")
+    said, kept, _ = await client.send("Fermé, sauf les semaines paires 9h-12h.")
+    assert said.text == "➡️ Réponse retenue : fermé."
+    assert kept.text.endswith("hors des horaires : « sauf les semaines paires 9h-12h ».")
+    refused, asked = await client.send("9h-12h une semaine sur deux")
+    assert refused.text.startswith("⚠️ « 9h-12h une semaine sur deux » : les horaires comptent pour chaque semaine")
+    assert question_in(services.guide, asked).id == "tech_horaires_mercredi"
+    assert versions(services, "tech_horaires_lundi") == [[]] and versions(services, "tech_horaires_mardi") == [[]]
+    assert versions(services, "tech_horaires_mercredi") == []
+    planning = versions(services, "tech_planning")[-1]
+    assert "Lundi : préparation du bus" in planning and "Mardi : sauf les semaines paires 9h-12h" in planning
+
+
 async def test_hours_added_to_some_days_and_a_morning_closed_are_read_as_the_week_they_make(client, services):
     """Val-de-Bonnieure: "…9h-12h30, plus le mardi et jeudi après-midi 14h-17h30" lost Tuesday's morning and kept
     « plus » as every day's place; "fermé le mercredi matin (permanence à Saint-Angeau)" refused the week."""
