@@ -93,16 +93,16 @@ def _closed_why(text: str) -> str | None:
 _CLOSED_BUT_RE = re.compile(r"(?P<closed>[^,;:()]+?)\s*(?:[,;:]\s*|\(\s*)(?P<rest>[^()]+?)\)?[\s.!]*")
 
 
-def closed_words(text: str) -> str | None:
-    """What a day said closed is said with, which its hours cannot hold and the planning keeps: why ("préparation du
-    bus" of "fermé (préparation du bus)"), or when it opens all the same, every other week ("sauf les semaines paires
-    9h-12h" of "fermé, sauf les semaines paires 9h-12h"); None otherwise."""
+def closed_words(text: str) -> tuple[str, str] | None:
+    """What a day said closed is said with, which its hours cannot hold: the planning's line and the words themselves.
+    Why it is closed ("préparation du bus" of "fermé (préparation du bus)"), or when it opens all the same, every
+    other week ("fermé, sauf les semaines paires 9h-12h" and "sauf les semaines paires 9h-12h"); None otherwise."""
     if (why := _closed_why(text)) is not None:
-        return why
+        return why, why
     said = _CLOSED_BUT_RE.fullmatch(text.strip())
     if said is None or not _closed(said["closed"]) or not _ALTERNATE_RE.search(typed_words(said["rest"])):
         return None
-    return said["rest"].strip()
+    return text.strip().rstrip(" .!"), said["rest"].strip()
 
 
 # A day open every other week, which weekly hours cannot say (folded): "1 semaine sur 2", "un samedi sur deux".

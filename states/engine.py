@@ -1146,9 +1146,9 @@ class _Conversation:
         """"fermé (préparation du bus)", "fermé, sauf les semaines paires 9h-12h" at « Samedi : … »: the day closed
         in a typical week, what it was said with kept in the step's tour. None for other texts, or a meeting's hour."""
         day = next((day for day, asked in self._days_asked(step).items() if asked is question), None)
-        if day is None or (words := closed_words(text)) is None:
+        if day is None or (said := closed_words(text)) is None:
             return None
-        tour = self._tour(step, {day: (words, [words])})
+        tour = self._tour(step, {day: (said[0], [said[1]])})
         return Outcome([Reply("understood", {"answer": self._display(question, [])}), *tour,
                         *self._answer(question, [])])
 

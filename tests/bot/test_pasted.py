@@ -291,7 +291,7 @@ async def test_a_day_said_closed_but_open_every_other_week_is_closed_its_terms_k
     assert versions(services, "tech_horaires_lundi") == [[]] and versions(services, "tech_horaires_mardi") == [[]]
     assert versions(services, "tech_horaires_mercredi") == []
     planning = versions(services, "tech_planning")[-1]
-    assert "Lundi : préparation du bus" in planning and "Mardi : sauf les semaines paires 9h-12h" in planning
+    assert "Lundi : préparation du bus" in planning and "Mardi : Fermé, sauf les semaines paires 9h-12h" in planning
 
 
 async def test_hours_added_to_some_days_and_a_morning_closed_are_read_as_the_week_they_make(client, services):
