@@ -2002,9 +2002,15 @@ def _without_as_said(text: str) -> str:
     return upper_first(said) if said != text and text[:1].isupper() else said
 
 
+# A figure said to be counted in another answer (folded): "c'est compris dans le 1,5 ETP de l'accueil".
+_INCLUDED_RE = re.compile(r"\b(?:compris|inclus)e?s? (?:dans|avec)\b|\bdeja compte(?:e|s|es)?\b")
+
+
 def _figure(question: Question, text: str, today: datetime.date | None) -> Any:
     """A whole number, a year, a decimal or an amount in euros, as the question asks it."""
     kind = question.kind
+    if _INCLUDED_RE.search(typed_words(text)):  # counted twice if its figure were kept
+        raise ParseError("figure.included", typed=text.strip())
     if kind is Kind.INTEGER:
         if _is_year(question):
             return _parse_year(text, question.min, question.max, today)

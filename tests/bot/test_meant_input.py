@@ -510,6 +510,24 @@ async def reach_team_functions(client, functions: str) -> None:
     await client.send(functions)
 
 
+async def test_a_time_said_counted_in_another_function_s_is_asked_for_its_own_share(client, services):
+    """Plouaret: "C'est compris dans le 1,5 ETP de l'accueil." at « Combien d'ETP l'accompagnement représente-t-il ? »
+    was "Je n'ai pas reconnu un nombre"; its 1,5 kept would have counted the same people twice."""
+    await reach_team_functions(client, "accueil et accompagnement")
+    for typed in ("Nathalie Guillou", "1,5", "1", "", "les mêmes"):
+        if typed:
+            await client.send(typed)
+        else:
+            await client.click("Passer")
+    refused, asked = await client.send("C'est compris dans le 1,5 ETP de l'accueil.")
+    assert refused.text == ("⚠️ « C'est compris dans le 1,5 ETP de l'accueil. » : dans le dossier, chaque réponse compte "
+                            "à part et les chiffres s'additionnent. Donnez la part qui revient à cette question seule "
+                            "(par exemple 0,5), et corrigez l'autre réponse si besoin, depuis le récapitulatif de "
+                            "l'étape.")
+    assert question_in(services.guide, asked).id == "equipe_etp_accompagnement"
+    assert versions(services, "equipe_etp_accompagnement") == []
+
+
 async def test_a_post_to_recruit_said_first_then_who_is_its_status_too(client, services):
     await reach_team_functions(client, "accompagnement")
     understood, _ = await client.send("À recruter, deux conseillères France services.")

@@ -1363,6 +1363,15 @@ def test_a_no_or_more_than_a_yes_is_a_text_answer(text):
     assert parse_answer(_question(Kind.LONG_TEXT), text) == text
 
 
+@pytest.mark.parametrize(("kind", "text"), [(Kind.DECIMAL, "C'est compris dans le 1,5 ETP de l'accueil."),
+                                            (Kind.EUROS, "inclus dans le loyer"), (Kind.DECIMAL, "déjà compté")])
+def test_a_figure_counted_in_another_answer_is_asked_for_its_own_share(kind, text):
+    """Plouaret: "compris dans le 1,5 ETP de l'accueil" would count the same people twice if its 1,5 were kept."""
+    with raises_key("figure.included", typed=text):
+        parse_answer(_question(kind), text)
+    assert parse_answer(_question(Kind.INTEGER), "3 agents, y compris moi") == 3  # a total, not counted elsewhere
+
+
 def test_parse_answer_integer_uses_question_bounds():
     question = _question(Kind.INTEGER, min=1, max=50)
     assert parse_answer(question, "12 agents") == 12
