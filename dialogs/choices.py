@@ -344,7 +344,12 @@ def said_past_option(option: Option, clause: str) -> str | None:
     avec Mme Kerhervé"; None when it says nothing more, or does not start with them."""
     rest = _said_by_words(option, bare_words(clause))
     more = _past_own_words(option, rest) if rest else None
-    return _saying(clause.strip().rstrip(" .!"), more).strip() or None if more else None
+    if not more or _PER_RE.fullmatch(" ".join(more)):  # "quelques heures par semaine": how often, the option's
+        return None
+    return _saying(clause.strip().rstrip(" .!"), more).strip() or None
+
+
+_PER_RE = re.compile(r"(?:par|chaque|tous|toutes?) (?:semaine|mois|jour|an|annee)s?")  # bare words
 
 
 def _options_own(options: Sequence[Option], aside: str) -> bool:
