@@ -7,6 +7,7 @@ import re
 from jinja2 import Environment, PackageLoader, StrictUndefined, TemplateNotFound
 
 from dialogs import formatting
+from dialogs.parsing import without_full_stop
 from states.events import Reply
 
 TEMPLATE_SUFFIX = ".html.j2"
@@ -39,7 +40,8 @@ def make_environment(front_end: str = "telegram") -> Environment:
                                hours=formatting.hours, integer=formatting.integer, cents=formatting.cents,
                                time_ranges=formatting.time_ranges, decimal=formatting.decimal,
                                siret=formatting.siret, weekday=formatting.weekday,
-                               french_list=formatting.french_list, in_parentheses=formatting.in_parentheses)
+                               french_list=formatting.french_list, in_parentheses=formatting.in_parentheses,
+                               without_full_stop=without_full_stop)
     environment.globals["front_end"] = front_end
     return environment
 

@@ -1098,7 +1098,7 @@ def without_full_stop(text: str) -> str:
     """A name or a short answer as the documents print it: "Bordeaux Métropole, en Gironde." ends without its full
     stop; an abbreviation keeps its own ("etc.", "env.")."""
     if not text.endswith(".") or text.endswith("..") or (
-            (last := re.search(r"(\w+)\.$", text)) and last[1].islower() and len(last[1]) <= 4):
+            (last := re.search(r"(\w+)\.$", text)) and last[1].islower() and last[1].isalpha() and len(last[1]) <= 4):
         return text
     return text[:-1].rstrip()
 

@@ -1315,7 +1315,7 @@ async def test_a_surface_said_with_what_makes_it_up_is_the_total(client, service
     await reach_in_stage_4(client, services, "tech_surface")
     said, asked = await client.send("Environ 60 m² : la salle de 45 m² plus un petit bureau de 15 m².")
     assert said.text == ("➡️ Réponse retenue : 60.\nℹ️ Cette question ne garde pas de précision : « la salle de 45 m² "
-                         "plus un petit bureau de 15 m². » n'est pas enregistré.")
+                         "plus un petit bureau de 15 m² » n'est pas enregistré.")
     assert versions(services, "tech_surface") == [60]
 
 
@@ -1326,7 +1326,7 @@ async def test_what_follows_a_choice_s_words_is_said_not_kept_with_the_clause_af
     said, _ = await client.send("Le service informatique de Lannion-Trégor Communauté, dans le cadre de la "
                                 "mutualisation.")
     assert said.text == ("➡️ Réponse retenue : En interne.\nℹ️ Cette question ne garde pas de précision : « de "
-                         "Lannion-Trégor Communauté », « dans le cadre de la mutualisation. » ne sont pas enregistrés.")
+                         "Lannion-Trégor Communauté », « dans le cadre de la mutualisation » ne sont pas enregistrés.")
 
 
 async def test_a_single_choice_naming_two_options_names_them_back(client, services):

@@ -186,7 +186,7 @@ async def test_a_sentence_after_the_population_given_at_creation_is_said_not_kep
                                  "Nous travaillons avec Lannion-Trégor Communauté.")
     assert noted.text == (
         "➡️ Réponse retenue pour « Combien d'habitants compte ce territoire ? » : 2200.\nℹ️ Cette question ne garde "
-        "pas de précision : « Nous travaillons avec Lannion-Trégor Communauté. » n'est pas enregistré.")
+        "pas de précision : « Nous travaillons avec Lannion-Trégor Communauté » n'est pas enregistré.")
     assert versions(services, "population") == [2200]
 
 
@@ -214,7 +214,7 @@ async def test_a_sentence_after_a_territory_s_population_is_said_not_kept(client
     assert understood.text.replace("\u202f", " ") == (
         "➡️ Réponse retenue : Plouaret et ses voisines.\n📝 Et à « Combien d'habitants compte ce territoire ? », "
         "j'ai noté : 7600.\nℹ️ Cette question ne garde pas de précision : « Nous travaillons avec Lannion-Trégor "
-        "Communauté. » n'est pas enregistré.")
+        "Communauté » n'est pas enregistré.")
     assert versions(services, "population") == [7600]
 
 
