@@ -460,7 +460,7 @@ _BOTH_RE = re.compile(r"(?:tous |toutes )?les (?P<count>[a-z]+|[0-9])(?: [a-z]+)
 # What joins one more item to a list said aloud: "tous, plus la Chambre d'agriculture", "les 2, + l'accès aux droits".
 # ("plus de trésorerie" says there is none any more: no item joined)
 _CONNECTOR_RE = re.compile(r"^\s*(?:(?:plus(?!\s+(?:de|d['’]|du|des|aucune?|rien|tard)\b)|ainsi que|avec|et aussi|mais aussi"
-                           r"|aussi|en plus)\s+|\+\s*)",
+                           r"|aussi|en plus|puis|ensuite)\s+|\+\s*)",
                            re.IGNORECASE)
 _MEANS = r"via|gr[âa]ce [àa]|au moyen d[eu']?|[àa] l'aide d[eu']?|par le biais d[eu']?"  # "…, via l'outil de l'ANCT"
 _STRESS_RE = re.compile(r"(?:surtout|notamment|en particulier|particulierement|principalement|dont|" + _MEANS + r")\b",

@@ -745,6 +745,13 @@ def test_where_an_option_is_said_after_it_is_a_detail(typed):
     assert read.details[-1] == typed.rpartition(", ")[2]
 
 
+def test_an_item_said_next_with_puis_is_one_more_item():
+    """Plouaret: "…, puis les mises à jour des opérateurs." was not read: "puis" joins one more item."""
+    read = read_list(load_guide().questions["equipe_besoins_formation"],
+                     "La formation initiale France services, puis les mises à jour des opérateurs.")
+    assert (read.chosen, read.unknown) == ({"offre_nationale", "actualiser_offre_operateurs"}, [])
+
+
 def test_a_clause_saying_how_takes_no_option_back():
     """"la commune de Saint-Joseph, via son CCAS pour la partie accompagnement social" was refused: the CCAS is
     an option of its own, but "via" says how the commune will do it."""
