@@ -44,7 +44,8 @@ _REMARK_RE = re.compile(r"\s*\([^()]*\)\s*")  # "(2 ETP)" after an amount: part 
 _BECAUSE_RE = re.compile(r"\s*(?:car|parce qu(?:e|')|puisque?)\b[^()]*$", re.IGNORECASE)
 _JOINT_RE = re.compile(r"\s+(?:et|puis|plus|ainsi que)\s+", re.IGNORECASE)
 # What joins a line to the next, or an amount to its words ("6 000 € de loyer"), kept out of a line's wording.
-_EDGE_WORDS = r"(?:et|puis|plus|ainsi que|avec|pour|de|d['’]|du|des|en|le|la|les|l['’]|soit|:|=|-|–)"
+_EDGE_WORDS = (r"(?:et|puis|plus|ainsi que|avec|pour|de|d['’]|du|des|en|le|la|les|l['’]|soit|:|=|-|–"
+               r"|(?:valoris|estim|[ée]valu)[ée]e?s?(?: [àa])?)")
 _LEADING_RE = re.compile(rf"^(?:[\s,;:=\-–]+|{_EDGE_WORDS}(?:\s+|(?<=['’])))+", re.IGNORECASE)
 _TRAILING_RE = re.compile(rf"(?:[\s,;:=\-–]+|(?<![^\W_]){_EDGE_WORDS})+$", re.IGNORECASE)
 
@@ -184,7 +185,17 @@ def _clauses(text: str) -> list[str]:
             parts.append(text[start:separator.start()])
             start = separator.end()
     parts.append(text[start:])
-    return [clause for part in parts for clause in _joined(part)]
+    merged: list[str] = []
+    for part in parts:  # "le local mis à disposition par la mairie, valorisé 4 800 €": one line
+        if merged and _VALUED_RE.match(part) and _amounts(part) and not _amounts(merged[-1]):
+            merged[-1] += "," + part
+        else:
+            merged.append(part)
+    return [clause for part in merged for clause in _joined(part)]
+
+
+# What gives the amount of the clause before it: "…, valorisé 4 800 € par an", "…, estimé à 2 000 €".
+_VALUED_RE = re.compile(r"\s*(?:valoris|estim|[ée]valu)[ée]e?s?\b", re.IGNORECASE)
 
 
 def _joined(part: str) -> list[str]:

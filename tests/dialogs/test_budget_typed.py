@@ -245,6 +245,15 @@ def test_an_intercommunality_named_communauté_or_agglomération_funds_as_one():
         ("intercommunalite", 500_000, "Dinan Agglomération", None)]
 
 
+def test_premises_lent_free_and_valued_are_a_line_of_their_value():
+    """Plouaret: "Le local est mis à disposition gratuitement par la mairie, valorisé 4 800 € par an." was « Il manque
+    le montant de « local est mis à disposition gratuitement par la mairie » »: the comma cut the line from its
+    value."""
+    assert read(OPERATING, "Le local est mis à disposition gratuitement par la mairie, valorisé 4 800 € par an.") == [
+        ("loyer_hebergement", 480_000, "Local est mis à disposition gratuitement par la mairie", None)]
+    assert read(OPERATING, "fournitures, estimées à 1 500 €") == [("fournitures", 150_000, None, None)]
+
+
 def test_a_river_maison_s_investments_are_in_their_categories():
     """French Guiana: the air conditioning and the satellite dish were « Autre investissement » lines."""
     assert read(INVESTMENT, "Climatisation du local 8 000 €, antenne satellite 6 000 €, électricité 1 000 €") == [
