@@ -254,6 +254,15 @@ def test_premises_lent_free_and_valued_are_a_line_of_their_value():
     assert read(OPERATING, "fournitures, estimées à 1 500 €") == [("fournitures", 150_000, None, None)]
 
 
+def test_works_said_as_a_refitting_are_the_premises_fitting_out():
+    """Plouaret: "Réaménagement de l'ancienne salle du conseil 12 000 € (cloison, accessibilité)" was not read, taken
+    for « Équipement informatique » mistyped, and the three lines after it were added with none."""
+    assert read(INVESTMENT, "Réaménagement de l'ancienne salle du conseil 12 000 € (cloison, accessibilité) ; "
+                            "mobilier 3 500 €") == [
+        ("amenagement_locaux", 1_200_000, "Réaménagement de l'ancienne salle du conseil (cloison, accessibilité)",
+         None), ("mobilier", 350_000, None, None)]
+
+
 def test_a_river_maison_s_investments_are_in_their_categories():
     """French Guiana: the air conditioning and the satellite dish were « Autre investissement » lines."""
     assert read(INVESTMENT, "Climatisation du local 8 000 €, antenne satellite 6 000 €, électricité 1 000 €") == [
