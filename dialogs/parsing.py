@@ -219,8 +219,11 @@ _DOUBT_RE = re.compile(r"\b(?:a confirmer|a verifier|sous reserve|normalement|en
 _NAME_AWAITED = (r"\b(?:(?:son |le |leur )?nom (?:a venir|a confirmer|a preciser|a definir|(?:encore )?inconnu"
                  r"|(?:pas encore |non )connu)(?: pour (?:l'instant|le moment))?"
                  r"|(?:je n'ai|j'ai|on n'a|on a|nous n'avons) pas encore (?:son|le|leur) nom)\b")
+# How one reaches someone, after their name (folded): "à M. Le Bihan directement".
+_DIRECTLY = r"\b(?:directement|en direct|en personne|lui-meme|elle-meme)\b"
 # Doubts ending a text, one or several, after a comma, a dash, in brackets or not (folded): "…, je crois, à confirmer".
-_TRAILING_DOUBTS_RE = re.compile(rf"(?:\s*[,;(–—]\s*|\s+-\s+|\s+)(?P<doubt>(?:{_NAME_AWAITED}|{_DOUBT_RE.pattern})"
+_TRAILING_DOUBTS_RE = re.compile(rf"(?:\s*[,;(–—]\s*|\s+-\s+|\s+)(?P<doubt>(?:{_NAME_AWAITED}|{_DIRECTLY}"
+                                 rf"|{_DOUBT_RE.pattern})"
                                  rf"(?:\s*[,;]?\s*(?:{_DOUBT_RE.pattern}))*)\s*\)?[\s.!]*$")
 
 
@@ -1818,6 +1821,8 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
     kind = question.kind
     if kind is Kind.SHORT_TEXT:
         typed = without_full_stop(_words(one_line(parse_text(text, SHORT_TEXT_MAX))))
+        if question.person and _POINTED_RE.fullmatch(typed_words(typed).rstrip(" .!")):  # "à lui directement"
+            raise ParseError("person.pointed", typed=typed)
         typed = without_full_stop(doubt_apart(typed)[0])  # "…, je crois": the text kept, the doubt said not kept
         if question.person:
             return parse_person(typed)

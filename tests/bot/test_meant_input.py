@@ -1239,6 +1239,12 @@ async def test_nobody_to_send_the_dossier_to_is_no_ones_name(client, services):
     assert passed[0].text == "Avant quelle date le dossier doit-il être déposé ?\n➡️ question passée"
     with services.database.connect() as connection:
         assert Repository(connection).answers(1)["label_date_limite"].status == "skipped"
+    await client.click("↩️ Retour")
+    await client.click("↩️ Retour")
+    said, _ = await client.send("À M. Le Bihan directement.")  # Plouaret: "directement" was printed in the name
+    assert said.text == ("➡️ Réponse retenue : M. Le Bihan.\nℹ️ Cette question ne garde pas de précision : "
+                         "« directement » n'est pas enregistré.")
+    assert versions(services, "label_destinataire") == [None, "M. Le Bihan"]  # passed, then answered
 
 
 async def test_a_deadline_said_with_a_yes_answers_the_deadline_question_further_on(client, services):

@@ -2496,7 +2496,8 @@ def test_a_month_shortened_after_a_word_that_sets_it_is_that_month(text, month):
     ("Le directeur régional, nom à confirmer", ("Le directeur régional", "nom à confirmer")),
     ("Le directeur régional, je n'ai pas encore son nom.", ("Le directeur régional", "je n'ai pas encore son nom")),
     ("le directeur régional (nom à venir)", ("le directeur régional", "nom à venir")),
-    ("La directrice, nom inconnu pour l'instant", ("La directrice", "nom inconnu pour l'instant"))])
+    ("La directrice, nom inconnu pour l'instant", ("La directrice", "nom inconnu pour l'instant")),
+    ("M. Le Bihan directement", ("M. Le Bihan", "directement"))])  # how to reach him, no part of his name
 def test_a_doubt_ending_a_name_is_set_apart(text, said):
     """Haut-Allier: "… haute-loire je crois, a confirmer" was the name the convention-cadre prints."""
     assert doubt_apart(text) == said
