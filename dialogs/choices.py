@@ -457,12 +457,15 @@ _ALL = frozenset({"tous", "toutes", "tout", "tout cocher", "tous les choix", "to
 _ALL_THEN_LISTED = _ALL | {"un peu de tout", "de tout", "a la fois", "les deux", "plusieurs choses", "plusieurs"}
 # "les deux", "les 3 qualités", "toutes les quatre": every option, said by their number (folded).
 _BOTH_RE = re.compile(r"(?:tous |toutes )?les (?P<count>[a-z]+|[0-9])(?: [a-z]+)?")
+# "…, via l'outil de l'ANCT", "…, avec l'outil de l'ANCT" (with a tool, not with someone)
+_A_TOOL = (r" (?:l['’]|le |les |un |une |des |notre |nos )?(?:outils?|logiciels?|tableurs?|applications?|plateformes?"
+           r"|fichiers?)\b")
+_MEANS = rf"via|gr[âa]ce [àa]|au moyen d[eu']?|[àa] l'aide d[eu']?|par le biais d[eu']?|avec(?={_A_TOOL})"
 # What joins one more item to a list said aloud: "tous, plus la Chambre d'agriculture", "les 2, + l'accès aux droits".
 # ("plus de trésorerie" says there is none any more: no item joined)
-_CONNECTOR_RE = re.compile(r"^\s*(?:(?:plus(?!\s+(?:de|d['’]|du|des|aucune?|rien|tard)\b)|ainsi que|avec|et aussi|mais aussi"
-                           r"|aussi|en plus|puis|ensuite)\s+|\+\s*)",
+_CONNECTOR_RE = re.compile(r"^\s*(?:(?:plus(?!\s+(?:de|d['’]|du|des|aucune?|rien|tard)\b)|ainsi que"
+                           r"|avec(?!" + _A_TOOL + r")|et aussi|mais aussi|aussi|en plus|puis|ensuite)\s+|\+\s*)",
                            re.IGNORECASE)
-_MEANS = r"via|gr[âa]ce [àa]|au moyen d[eu']?|[àa] l'aide d[eu']?|par le biais d[eu']?"  # "…, via l'outil de l'ANCT"
 _STRESS_RE = re.compile(r"(?:surtout|notamment|en particulier|particulierement|principalement|dont|" + _MEANS + r")\b",
                         re.IGNORECASE)  # "…, surtout l'isolement": what was named, stressed or how, no other item
 # What ends a list saying it names all there is (folded): "rien d'autre de précis", "et c'est tout".

@@ -66,6 +66,8 @@ async def test_the_maisons_address_said_to_be_the_town_hall_s_is_the_carrier_s(c
 @pytest.mark.parametrize(("typed", "unkept"), [
     # It ticked « Autre » worded "via l'outil de l'ANCT", an indicator the dossier would print, then asked the tool.
     ("fréquentation et services rendus, via l'outil de l'ANCT", ""),
+    # Plouaret: "avec l'outil de l'ANCT" was the words of an « Autre » indicator
+    ("fréquentation et services rendus, avec l'outil de l'ANCT", ""),
     # It ticked « Autre » worded "on utilise déjà l'outil de l'ANCT : fréquentation"; "demandes par opérateur" is
     # one of « Services rendus »'s own words.
     ("on utilise déjà l'outil de l'ANCT : fréquentation et demandes par opérateur", "")])
