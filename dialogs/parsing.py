@@ -1097,11 +1097,16 @@ def spoken(text: str) -> str:
     return text[filler.end():]
 
 
+# Abbreviations that end with their own full stop (folded): "etc.", "env.", "av.".
+_ABBREVIATIONS = frozenset({"etc", "env", "av", "bd", "cf", "ex", "min", "max", "hab", "tel", "fig", "art", "coll",
+                            "ref", "vol", "no", "nb", "ed", "st", "ste", "dep", "dpt", "approx", "cie"})
+
+
 def without_full_stop(text: str) -> str:
     """A name or a short answer as the documents print it: "Bordeaux Métropole, en Gironde." ends without its full
-    stop; an abbreviation keeps its own ("etc.", "env.")."""
+    stop; an abbreviation keeps its own ("etc.", "env."), not a word ("une demi-journée par mois.")."""
     if not text.endswith(".") or text.endswith("..") or (
-            (last := re.search(r"(\w+)\.$", text)) and last[1].islower() and last[1].isalpha() and len(last[1]) <= 4):
+            (last := re.search(r"(\w+)\.$", text)) and fold(last[1]) in _ABBREVIATIONS):
         return text
     return text[:-1].rstrip()
 

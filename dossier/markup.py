@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from dialogs.accents import with_accents
 from dialogs.formatting import guillemets, lower_first, upper_first
+from dialogs.parsing import without_full_stop
 from dossier.model import Dossier
 
 TEMPLATE_PACKAGE = "templates"
@@ -42,6 +43,7 @@ def environment(accented: bool = False) -> Environment:
     )
     documents.filters["upper_first"] = upper_first
     documents.filters["lower_first"] = lower_first
+    documents.filters["without_full_stop"] = without_full_stop  # user text before a bracket that ends the sentence
     return documents
 
 

@@ -906,7 +906,7 @@ def test_a_project_or_territory_name_is_some_words(text, key):
 @pytest.mark.parametrize(("text", "title"), [
     ("Bordeaux Métropole, en Gironde.", "Bordeaux Métropole, en Gironde"),  # a title ends a sentence no more
     ("CC du Val etc.", "CC du Val etc."), ("Quartier Nord...", "Quartier Nord..."),  # its abbreviation's, its dots
-    ("Saint-Jean (64).", "Saint-Jean (64)")])
+    ("Saint-Jean (64).", "Saint-Jean (64)"), ("Une demi-journée par mois.", "Une demi-journée par mois")])  # a word
 def test_a_title_is_printed_without_the_full_stop_of_a_sentence(text, title):
     assert parse_title(text) == title
 

@@ -367,6 +367,23 @@ async def test_where_a_bus_stops_typed_with_a_phones_capital_reads_inside_the_se
     assert squash("se tiennent sur les places des mairies : lundi Lormes et Brassy (chaque semaine).") in convention
 
 
+async def test_where_permanences_are_held_said_as_a_sentence_reads_once_with_how_often(client, services):
+    """Plouaret: "Au Vieux-Marché (salle des associations) et à Loguivy-Plougras (mairie)." then "Une demi-journée
+    par mois…" printed "…(mairie). (une demi-journée par mois…)." in the dossier and the convention."""
+    await create_project(client)
+    await goto_stage(client, 3)
+    await client.send("itinérance")
+    await client.click("Valider")
+    await client.send("Au Vieux-Marché (salle des associations) et à Loguivy-Plougras (mairie).")
+    await client.send("Une demi-journée par mois.")
+    dossier = build(services, draft=True)
+    expected = "au Vieux-Marché (salle des associations) et à Loguivy-Plougras (mairie) (une demi-journée par mois)."
+    for text in (squash("\n".join(page_texts(render_dossier_pdf(dossier)))),
+                 squash(all_text(open_docx(render_dossier_docx(dossier)))),
+                 squash("\n".join(page_texts(render_convention_pdf(dossier))))):
+        assert squash(expected) in text and "(mairie). (" not in text
+
+
 async def test_a_function_typed_as_an_other_option_starts_its_row_with_a_capital(client, services):
     """"la conduite du bus", a bus's « Autre » function, opened its row of the team table in lowercase."""
     await reach_team_functions(client, "l'accueil et la conduite du bus")
