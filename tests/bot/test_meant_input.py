@@ -183,7 +183,7 @@ async def test_a_long_paste_in_two_messages_is_one_answer(client, services):
     assert versions(services, following.id) == []
     # The second part was short of the limit: the paste ended there, the next text answers the question.
     await send_at(client, "Une réponse tapée à la main.", sent_at(services, 2))
-    assert versions(services, following.id) == ["Une réponse tapée à la main."]
+    assert versions(services, following.id) == ["Une réponse tapée à la main"]  # a short text, without its stop
     assert versions(services, "objectifs") == [HEAD, HEAD + TAIL]
 
 
