@@ -250,7 +250,7 @@ def test_premises_lent_free_and_valued_are_a_line_of_their_value():
     le montant de « local est mis à disposition gratuitement par la mairie » »: the comma cut the line from its
     value."""
     assert read(OPERATING, "Le local est mis à disposition gratuitement par la mairie, valorisé 4 800 € par an.") == [
-        ("loyer_hebergement", 480_000, "Local est mis à disposition gratuitement par la mairie", None)]
+        ("autre_fonctionnement", 480_000, "Local est mis à disposition gratuitement par la mairie", None)]
     assert read(OPERATING, "fournitures, estimées à 1 500 €") == [("fournitures", 150_000, None, None)]
 
 
