@@ -106,10 +106,15 @@ _LINKING_WORDS = frozenset({"a", "au", "aux", "en", "dans", "sur", "sous", "chez
 
 
 def lower_first(text: str) -> str:
-    """"Sur les places des mairies" set inside a sentence: the capital a phone gave its linking word lowered; a
-    name kept as typed."""
-    first = text.split(maxsplit=1)[0] if text.strip() else ""
-    return text[:1].lower() + text[1:] if fold(first) in _LINKING_WORDS and first[1:] == first[1:].lower() else text
+    """"Sur les places des mairies" set inside a sentence: the capital a phone gave its linking word lowered, or its
+    article before a common noun ("Le directeur régional"); a name kept as typed ("La Poste", "Le Bourg")."""
+    words = text.split(maxsplit=1)
+    first, after = (words[0], words[1] if len(words) > 1 else "") if words else ("", "")
+    if first[:2] in ("L'", "L’"):  # "L'élu référent"
+        first, after = first[:2], first[2:]
+    linking = fold(first) in _LINKING_WORDS and first[1:] == first[1:].lower()
+    article = fold(first) in ("le", "la", "les", "l'", "l’") and after[:1].islower()
+    return text[:1].lower() + text[1:] if linking or article else text
 
 
 def in_parentheses(text: str) -> str:

@@ -349,6 +349,18 @@ def test_a_missing_answer_is_a_visible_blank_in_its_article(draft):
     assert "BROUILLON" in "".join(page_texts(data))
 
 
+def test_a_signatory_named_by_function_reads_inside_the_sentence(draft):
+    """Plouaret: "La Poste, direction régionale Bretagne, ayant pour signataire Le directeur régional," kept the
+    capital a phone gives; a name keeps its own ("M. Vidal")."""
+    sample = sample_dossier(draft=True)
+    party = dataclasses.replace(sample.parties[1], name="La Poste, direction régionale Bretagne",
+                                representative="Le directeur régional")
+    data = pdf.render_convention_pdf(dataclasses.replace(sample, parties=[sample.parties[0], party,
+                                                                          *sample.parties[2:]]))
+    text = squash("".join(page_texts(data)))
+    assert squash("La Poste, direction régionale Bretagne, ayant pour signataire le directeur régional,") in text
+
+
 def test_parties_and_signatures_carry_legal_names_never_a_category(complete):
     text = squash("".join(page_texts(complete["convention"])))
     for party in sample_dossier().parties:
