@@ -59,13 +59,13 @@ _IGNORED_WORDS = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "d
 _WORD_RE = re.compile(r"[^\W_]+")
 # How a spoken answer starts before it names the option: "c'est la mairie", "ce sera un prestataire", "je dirais
 # à peu près la moitié", "surtout la cohésion sociale", "juste la cohésion", "quelques salariés", "il y a une agence
-# France Travail"; and an answer changed, "finalement c'est la communauté de communes".
+# France Travail", "celui de l'ANCT"; and an answer changed, "finalement c'est la communauté de communes".
 _LEAD_INS = (("c", "est"), ("ce", "sera"), ("ce", "seront"), ("ce", "sont"), ("ce", "serait"), ("je", "dirais"),
              ("je", "pense"), ("a", "peu", "pres"), ("environ",), ("plutot",), ("surtout",), ("notamment",),
              ("principalement",), ("donc",), ("avant", "tout"), ("en", "particulier"), ("essentiellement",),
              ("majoritairement",), ("a", "la", "fois"), ("juste",), ("seulement",), ("uniquement",), ("beaucoup",),
              ("quelques",), ("plusieurs",), ("pas", "mal"), ("tres", "peu"), ("un", "peu"), ("peu",), ("certains",),
-             ("certaines",),
+             ("certaines",), ("celui", "de"), ("celle", "de"), ("ceux", "de"), ("celles", "de"),
              ("il", "y", "a"), ("on", "a"), ("nous", "avons"), ("une", "agence"), ("l", "agence"), ("agence",),
              ("bien", "sur"), ("evidemment",), ("bien", "entendu"), ("finalement",), ("en", "fait"), ("au", "final"),
              ("en", "definitive"), ("apres", "reflexion"),

@@ -83,6 +83,18 @@ async def test_how_a_list_is_kept_answers_the_choice_asking_it_next(client, serv
     assert current_values(services, "dev_tableau_bord_outil") == ["outils_anct"]
     assert question_in(services.guide, asked).id != "dev_tableau_bord_outil"
 
+async def test_the_tool_said_as_the_one_of_its_maker_is_that_tool(client, services):
+    """Plouaret: "Celui de l'ANCT" at « Avec quel outil tiendrez-vous ce tableau de bord ? » was an « Autre » tool
+    worded "Celui de l'ANCT", for the dossier to print."""
+    await create_project(client, rules=FRANCE_SERVICES_RULES)
+    await goto_stage(client, 8)
+    await client.send("fréquentation")
+    await client.click("Valider")
+    said, _ = await client.send("Celui de l'ANCT")
+    assert said.text == "➡️ Réponse retenue : Les outils de suivi de l'ANCT."
+    assert current_values(services, "dev_tableau_bord_outil") == ["outils_anct"]
+
+
 async def test_a_new_indicator_after_another_s_details_is_the_other_one(client, services):
     """Saint-Éloy: "… les démarches par opérateur et la satisfaction des usagers (questionnaire)" said « par opérateur
     et la satisfaction des usagers (questionnaire) » not kept: the third indicator was lost."""
