@@ -71,7 +71,8 @@ YES_NO_PHRASES: dict[str, bool | None] = {
     **dict.fromkeys((
         "merci", "merci beaucoup", "svp", "stp", "s'il vous plait", "s'il te plait", "je pense", "je crois",
         # on what terms, said with the yes or no: "oui si besoin"
-        "si besoin", "au besoin", "si necessaire",
+        "si besoin", "au besoin", "si necessaire", "s'il le faut", "si c'est demande", "si c'est exige",
+        "si c'est obligatoire", "si on nous le demande", "si demande",
     ), None),
     # How often, or on what terms a thing is done: done, then, alone or with a yes ("ponctuellement oui",
     # "exceptionnellement, sur rendez-vous").
@@ -923,8 +924,11 @@ _CAME_RE = re.compile(r"\b(?:recue?s?|obtenue?s?|eue?s?|lue?s?|arrivee?s?)\b")
 def says_awaited(text: str) -> bool:
     """Whether a text says something was asked for or is waited on, not that it came: "on l'a demandée à la
     sous-préfecture la semaine dernière", "toujours en attente du retour de la CAF"."""
-    folded = fold(text)
+    folded = _IF_RE.sub(" ", fold(text))  # "oui si c'est demandé": a condition, nothing asked for
     return _AWAITED_RE.search(folded) is not None and _CAME_RE.search(folded) is None
+
+
+_IF_RE = re.compile(r"\bs(?:i\b|'(?=il|ils))[^,.;:!?]*")  # a condition, to the end of its clause (folded)
 
 
 # What takes a no back or makes it doubtful: "non, enfin oui", "non mais bientôt" (folded words).

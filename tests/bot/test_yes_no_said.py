@@ -43,6 +43,15 @@ async def test_a_yes_said_by_how_often_alone_is_a_yes_and_its_terms_said_not_kep
     assert current_values(services, "tech_visites_domicile") == [True]
 
 
+async def test_a_yes_on_a_condition_of_being_asked_is_a_yes(client, services):
+    """Plouaret: "Oui si c'est demandé" at « La Maison accepte-t-elle les audits qualité réguliers du label ? » was
+    « Demandé, mais pas encore là ? Répondez non pour l'instant »."""
+    await reach(client, services, 8, "fs_engagement_audits", FRANCE_SERVICES_RULES)
+    said, *_ = await client.send("Oui si c'est demandé")
+    assert said.text == "➡️ Réponse retenue : Oui."
+    assert current_values(services, "fs_engagement_audits") == [True]
+
+
 async def test_a_yes_then_a_plus_and_what_it_is_answers_the_question_asking_what(client, services):
     """Haut-Allier: "oui + panneaux sur les places de stationnement ds chaque commune" at « La signalétique France
     services de la Maison est-elle prévue ? » was "Répondez par oui ou par non"."""
