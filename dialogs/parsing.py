@@ -242,6 +242,19 @@ def doubt_apart(text: str) -> tuple[str, str | None]:
 _UNSETTLED_RE = re.compile(_DOUBT_RE.pattern + r"|\b(?:a voir|on verra|a definir|a preciser|a discuter)\b")
 
 
+# A doubt on when, not on whether: "probablement en avril", "normalement le 12 mars" (folded).
+_DOUBT_ON_WHEN_RE = re.compile(rf"(?:{_DOUBT_RE.pattern})\s+(?:en|le|au|d[ée]but|fin|mi|courant|vers|avant|apres"
+                               r"|d'ici)\b")
+
+
+def doubt_on_when(text: str) -> bool:
+    """Whether a text's doubt bears on a date it gives ("probablement en avril, avec M. le Sous-Préfet"), not on
+    the yes said before it."""
+    folded = fold(text.strip())
+    return _DOUBT_ON_WHEN_RE.match(folded) is not None and (
+        re.search(r"[0-9]", folded) is not None or _MONTH_IN_TEXT_RE.search(folded) is not None)
+
+
 def doubts(text: str) -> list[str]:
     """The words saying a date is not sure yet, as typed: ["à confirmer"] of "le 18 décembre (à confirmer)"."""
     folded = fold(text)

@@ -28,10 +28,10 @@ from dialogs.schedule import (WEEKDAYS, closed_words, hours_among_words, parse_w
                               tour_lines)
 from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, DRAFT, KEEP, MOVE_ON, NEW_PROJECT, NEXT,
                              SKIP, TEAM_HANDOVER, TEAM_INVITE, TEAM_LEAVE, DateInferred, ParseError, after_partly_yes,
-                             button_typed, date_apart, deadline_in, doubt_apart, doubts, figure_remarks, first_person,
-                             from_json, mentions, month_alone, name_and_function, names_nothing, numbered_answer,
-                             parse_answer, parse_date, parse_title, reads_as_shown, said_planned, said_serving,
-                             said_yes_no, same_answer_as, says_awaited, says_none_of, spoken, territory_said,
+                             button_typed, date_apart, deadline_in, doubt_apart, doubt_on_when, doubts, figure_remarks,
+                             first_person, from_json, mentions, month_alone, name_and_function, names_nothing,
+                             numbered_answer, parse_answer, parse_date, parse_title, reads_as_shown, said_planned,
+                             said_serving, said_yes_no, same_answer_as, says_awaited, says_none_of, spoken, territory_said,
                              text_and_count, to_json, typed_at_checklist_stage, typed_at_deferred, typed_at_dossier,
                              typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team, typed_button, typed_command,
                              typed_invitation, typed_validate, word_said, yes_and_no, yes_how, yes_in_part,
@@ -1190,7 +1190,8 @@ class _Conversation:
         as typed at the next question: taken, or refused there with the reason. None when no next question takes
         such words, and nothing is recorded."""
         if question.kind is Kind.YES_NO and (said := yes_no_then(text)) is not None:
-            if doubts(said[1]):  # "oui, à vérifier avec la sous-préfecture": no yes to record, nor words after it
+            if doubts(said[1]) and not doubt_on_when(said[1]):  # "oui, à vérifier avec la sous-préfecture": no yes
+                # to record, nor words after it; "oui, probablement en avril": a yes, the date asked as doubtful
                 return None
 
             def takes(then: Question) -> bool:

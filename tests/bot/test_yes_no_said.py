@@ -52,6 +52,17 @@ async def test_a_yes_on_a_condition_of_being_asked_is_a_yes(client, services):
     assert current_values(services, "fs_engagement_audits") == [True]
 
 
+async def test_a_yes_with_a_doubt_on_when_is_a_yes_and_the_date_asked(client, services):
+    """Plouaret: "Oui, probablement en avril, avec M. le Sous-Préfet." at « Prévoyez-vous une inauguration de la
+    Maison ? » was « Votre réponse laisse un doute » though the doubt bore on the month, not on the yes."""
+    await reach(client, services, 8, "dev_inauguration", FRANCE_SERVICES_RULES)
+    said, refused, asked = await client.send("Oui, probablement en avril, avec M. le Sous-Préfet.")
+    assert said.text == "➡️ Réponse retenue : Oui."
+    assert refused.text.startswith("⚠️ Il me faut aussi le jour. Exemple : 15 avril.")
+    assert question_in(services.guide, asked).id == "dev_inauguration_date"
+    assert current_values(services, "dev_inauguration") == [True]
+
+
 async def test_a_yes_then_a_plus_and_what_it_is_answers_the_question_asking_what(client, services):
     """Haut-Allier: "oui + panneaux sur les places de stationnement ds chaque commune" at « La signalétique France
     services de la Maison est-elle prévue ? » was "Répondez par oui ou par non"."""

@@ -25,6 +25,7 @@ from dialogs.parsing import (
     after_partly_yes,
     date_apart,
     doubt_apart,
+    doubt_on_when,
     figure_remarks,
     from_json,
     said_planned,
@@ -1370,6 +1371,13 @@ def test_a_figure_counted_in_another_answer_is_asked_for_its_own_share(kind, tex
     with raises_key("figure.included", typed=text):
         parse_answer(_question(kind), text)
     assert parse_answer(_question(Kind.INTEGER), "3 agents, y compris moi") == 3  # a total, not counted elsewhere
+
+
+@pytest.mark.parametrize(("text", "on_when"), [
+    ("probablement en avril, avec M. le Sous-Préfet.", True), ("normalement le 12 mars", True),
+    ("à vérifier avec la sous-préfecture", False), ("probablement", False), ("sans doute en fin d'année", False)])
+def test_a_doubt_bears_on_a_date_only_when_one_follows_it(text, on_when):
+    assert doubt_on_when(text) is on_when
 
 
 def test_parse_answer_integer_uses_question_bounds():
