@@ -527,6 +527,9 @@ def _month_number(word: str) -> int | None:
     return None
 
 
+_FIRST_DAY_RE = re.compile(r"\bpremier(?=\s+(?:" + "|".join(MONTHS + _MONTHS_FOLDED) + r"|[0-9]))", re.IGNORECASE)
+
+
 def parse_date(text: str, today: datetime.date | None = None, timing: str | None = None) -> datetime.date:
     """Parse a calendar date ("15/03/2027", "2027-03-15", "lundi 1er mars 2027").
 
@@ -536,7 +539,7 @@ def parse_date(text: str, today: datetime.date | None = None, timing: str | None
     "hier", "aujourd'hui", "demain" are days from `today`, a `DateInferred` too. A sentence holding one date
     ("conseil communautaire du 12 novembre") is that date, a `DateInferred` as well: the rest was left out.
     """
-    text = re.sub(r"\bpremier\b", "1er", figures(_months_in_full(text)), flags=re.IGNORECASE)  # "le premier septembre"
+    text = _FIRST_DAY_RE.sub("1er", figures(_months_in_full(text)))  # "le premier septembre", not "le premier en juin"
     try:
         return _parse_whole_date(text, today, timing)
     except ParseError as error:

@@ -715,7 +715,8 @@ def test_a_date_without_its_year_keeps_the_days_and_weekdays_checks():
     ("mars 2027", "mars", "2027"), ("en mars", "mars", None), ("Fin mars.", "mars", None),
     ("Début avril 2027", "avril", "2027"), ("03/2027", "mars", "2027"), ("au mois de mai", "mai", None),
     ("mi-juin", "juin", None), ("septembre prochain", "septembre", None), ("courant oct.", "octobre", None),
-    ("avec le sous-préfet en septembre", "septembre", None), ("l'inauguration en mai 2027", "mai", "2027")])
+    ("avec le sous-préfet en septembre", "septembre", None), ("l'inauguration en mai 2027", "mai", "2027"),
+    ("Le premier en juin 2027.", "juin", "2027")])  # Plouaret: the first committee, not the 1st of a month
 def test_a_month_without_its_day_asks_for_the_day(text, month, year):
     with raises_key("date.no_day", month=month, year=year):
         parse_date(text, TODAY, "future")
