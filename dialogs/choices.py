@@ -469,6 +469,9 @@ _CONNECTOR_RE = re.compile(r"^\s*(?:(?:plus(?!\s+(?:de|d['’]|du|des|aucune?|ri
 _STRESS_RE = re.compile(r"(?:surtout|notamment|en particulier|particulierement|principalement|dont|" + _MEANS + r")\b",
                         re.IGNORECASE)  # "…, surtout l'isolement": what was named, stressed or how, no other item
 # What ends a list saying it names all there is (folded): "rien d'autre de précis", "et c'est tout".
+# Said after an option, it is not decided yet (folded): "le forum, on verra", "l'annuaire, peut-être".
+_UNDECIDED_RE = re.compile(r"(?:on verra|a voir|peut-etre|pas sur|pas encore sur|a definir|a confirmer|on ne sait pas"
+                           r"|je ne sais pas|pas decide|pas encore decide)")
 # "les autres sont à Lannion", "le reste à Guingamp", "tous les autres ne sont pas présents", ending a list: the options
 # not named are elsewhere, neither ticked nor an « Autre » (folded).
 _OTHERS_ELSEWHERE_RE = re.compile(r"(?:tous |toutes )?(?:les autres|le reste)(?: partenaires| operateurs| services)?"
@@ -858,12 +861,20 @@ def _read_list(question: Question, text: str) -> ListRead:
     def no_other_option(part: str) -> bool:
         return not any(question.options[number - 1].id not in read.chosen
                        for number, _ in close_options(question.options, part).get("close", []))
+    named_last: tuple[str, str] | None = None  # the option the part before named, alone, and its words
     while i < len(parts):
         parts[i] = _CONNECTOR_RE.sub("", parts[i])  # "…, plus la fibre", or "Plus la fibre" under ticks
         if not parts[i].strip():
             i += 1
             continue
         said = typed_words(parts[i])
+        if named_last is not None and _UNDECIDED_RE.fullmatch(said.rstrip(" .!")):  # "le forum, on verra": the
+            read.chosen.discard(named_last[0])  # option before is not decided, said not kept
+            read.described.pop(named_last[0], None)
+            read.details.append(f"{named_last[1].strip()}{seps[i - 1]}{parts[i].strip()}")
+            i, named_last = i + 1, None
+            continue
+        named_last = None
         if read.chosen and _OTHERS_ELSEWHERE_RE.fullmatch(said):  # "…. Les autres sont à Lannion": not ticked,
             read.details.append(parts[i].strip())  # nor an « Autre »
             i += 1
@@ -885,6 +896,7 @@ def _read_list(question: Question, text: str) -> ListRead:
         for j in range(min(len(parts), i + span), i, -1):
             candidate = "".join(parts[k] + (seps[k] if k < j - 1 else "") for k in range(i, j))
             if (option_id := match_option(question.options, candidate, first_words=True)) is not None:
+                named_last = (option_id, candidate) if option_id not in read.chosen else None
                 read.chosen.add(option_id)
                 if option_id != OTHER:  # "Autre (…)": its words, not details
                     read.details.extend(_said_of(candidate))

@@ -6,6 +6,7 @@ import pytest
 from tests.bot.test_carrier_identity import current_values, reach_the_siret
 from tests.bot.test_conversation import create_project
 from tests.bot.test_verdicts import goto_stage
+from tests.bot.test_yes_no_said import reach
 from tests.support.telegram import FRANCE_SERVICES_RULES
 from tests.support.walk import kept_without, question_in, walk_step
 
@@ -82,6 +83,16 @@ async def test_how_a_list_is_kept_answers_the_choice_asking_it_next(client, serv
     assert current_values(services, "dev_indicateurs") == [["frequentation", "services_rendus"]]
     assert current_values(services, "dev_tableau_bord_outil") == ["outils_anct"]
     assert question_in(services.guide, asked).id != "dev_tableau_bord_outil"
+
+async def test_an_option_said_to_be_seen_later_is_not_ticked(client, services):
+    """Plouaret: "Les fiches pratiques, l'annuaire et les formations. Le forum, on verra." ticked the forum, and
+    refused « on verra » alone: validated, the dossier would have said the forum will be used."""
+    await reach(client, services, 8, "dev_outils_reseau", FRANCE_SERVICES_RULES)
+    said, _ = await client.send("Les fiches pratiques, l'annuaire et les formations. Le forum, on verra.")
+    assert said.text == ("➡️ Réponse retenue : Fiches pratiques, Annuaire, Formations.\nℹ️ Cette question ne garde "
+                         "pas de précision : « Le forum, on verra » n'est pas enregistré.")
+    assert current_values(services, "dev_outils_reseau") == [["fiches_pratiques", "annuaire", "formations"]]
+
 
 async def test_the_tool_said_as_the_one_of_its_maker_is_that_tool(client, services):
     """Plouaret: "Celui de l'ANCT" at « Avec quel outil tiendrez-vous ce tableau de bord ? » was an « Autre » tool
