@@ -741,6 +741,8 @@ class ListRead(NamedTuple):
     notes: list[str]  # why a name typed ticked several options (the question's `together`)
     # The parts saying more of an option than its name, by option, for the question its `described_at` names.
     described: dict[str, str]
+    # The options it says not to tick, or not yet ("les deux, pas autre", "le forum, on verra"): untouched on screen.
+    withdrawn: frozenset[str] = frozenset()
 
 
 # "l'accompagnement des personnes : beaucoup ne parlent pas français": an option, then what it is about.
@@ -829,7 +831,7 @@ def read_list(question: Question, text: str) -> ListRead:
     text, less = _less_said(question, text)
     read = _read_list(question, text)
     read.chosen.difference_update(less)
-    return read
+    return read._replace(withdrawn=read.withdrawn | set(less))
 
 
 def _read_list(question: Question, text: str) -> ListRead:
@@ -862,6 +864,7 @@ def _read_list(question: Question, text: str) -> ListRead:
         return not any(question.options[number - 1].id not in read.chosen
                        for number, _ in close_options(question.options, part).get("close", []))
     named_last: tuple[str, str] | None = None  # the option the part before named, alone, and its words
+    undecided: set[str] = set()
     while i < len(parts):
         parts[i] = _CONNECTOR_RE.sub("", parts[i])  # "…, plus la fibre", or "Plus la fibre" under ticks
         if not parts[i].strip():
@@ -871,6 +874,7 @@ def _read_list(question: Question, text: str) -> ListRead:
         if named_last is not None and _UNDECIDED_RE.fullmatch(said.rstrip(" .!")):  # "le forum, on verra": the
             read.chosen.discard(named_last[0])  # option before is not decided, said not kept
             read.described.pop(named_last[0], None)
+            undecided.add(named_last[0])
             read.details.append(f"{named_last[1].strip()}{seps[i - 1]}{parts[i].strip()}")
             i, named_last = i + 1, None
             continue
@@ -944,7 +948,7 @@ def _read_list(question: Question, text: str) -> ListRead:
             read.unknown.append(part)
             i += 1
             follows, describing = i, None
-    return read
+    return read._replace(withdrawn=frozenset(undecided))
 
 
 # Where a thing is, said after it (folded or not): "à l'étage", "au rez-de-chaussée", "dans le hall".

@@ -688,7 +688,7 @@ class _Conversation:
                 return self._refusal(question, text, error)
         notes: list[Reply] = []
         if question.kind is Kind.MULTI and copied is None:  # "personnes de passage (orpailleurs…)": the ticks only
-            value = self._with_ticked(question, value)
+            value = self._with_ticked(question, value, text)
             unkept, notes, said_of = self._list_said(question, text)
             described, covered = self._described_later(step, question, value, said_of)
             unkept, notes = [detail for detail in unkept or [] if detail not in covered] or None, notes + described
@@ -1212,7 +1212,7 @@ class _Conversation:
             return None
         value, rest = said
         if question.kind is Kind.MULTI:  # "Autre : …" under ticks the chat made: added to them
-            value = self._with_ticked(question, value)
+            value = self._with_ticked(question, value, text)
         shown = self.view.with_answer(question.id, StoredAnswer(ANSWERED, value, question.kind.value)) \
             .visible_questions(step)
         then = shown[shown.index(question) + 1] if question in shown[:-1] else None
@@ -2493,13 +2493,15 @@ class _Conversation:
         step = self._step()
         return self._current(step) if step else None
 
-    def _with_ticked(self, question: Question, value: list[str]) -> list[str]:
+    def _with_ticked(self, question: Question, value: list[str], text: str) -> list[str]:
         """A list typed under options ticked on its screen ("3 4 6 9" after « J'ai coché : La Poste… Touchez ce qui
-        manque »): those ticks and the options typed, unless one typed is ticked alone ("aucun")."""
+        manque »): those ticks and the options typed, unless one typed is ticked alone ("aucun"), less those the
+        text withdraws ("le forum, on verra")."""
         ticked = self.membership.draft_choices if self.membership.draft_question == question.id else None
         if not ticked or any(option.alone and option.id in value for option in question.options):
             return value
-        kept = {*value, *ticked} - {option.id for option in question.options if option.alone}
+        withdrawn = read_list(question, text).withdrawn
+        kept = {*value, *ticked} - withdrawn - {option.id for option in question.options if option.alone}
         return [option.id for option in question.options if option.id in kept]
 
     def _draft(self, question: Question, budget_lines: list | None = None) -> list[str]:

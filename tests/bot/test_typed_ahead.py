@@ -94,6 +94,17 @@ async def test_an_option_said_to_be_seen_later_is_not_ticked(client, services):
     assert current_values(services, "dev_outils_reseau") == [["fiches_pratiques", "annuaire", "formations"]]
 
 
+async def test_an_option_said_to_be_seen_later_under_its_tick_is_unticked(client, services):
+    """Plouaret: typed again under the ticks of a list refused (the forum among them), "…. Le forum, on verra." kept
+    the forum's tick."""
+    await reach(client, services, 8, "dev_outils_reseau", FRANCE_SERVICES_RULES)
+    refused, _ = await client.send("le forum, les fiches pratiques, l'anuaire")
+    assert "☑️ J'ai coché : Fiches pratiques, Forum." in refused.text
+    said, _ = await client.send("Les fiches pratiques, l'annuaire et les formations. Le forum, on verra.")
+    assert said.text.startswith("➡️ Réponse retenue : Fiches pratiques, Annuaire, Formations.\n")
+    assert current_values(services, "dev_outils_reseau") == [["fiches_pratiques", "annuaire", "formations"]]
+
+
 async def test_the_tool_said_as_the_one_of_its_maker_is_that_tool(client, services):
     """Plouaret: "Celui de l'ANCT" at « Avec quel outil tiendrez-vous ce tableau de bord ? » was an « Autre » tool
     worded "Celui de l'ANCT", for the dossier to print."""
