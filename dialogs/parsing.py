@@ -242,6 +242,17 @@ def doubt_apart(text: str) -> tuple[str, str | None]:
 _UNSETTLED_RE = re.compile(_DOUBT_RE.pattern + r"|\b(?:a voir|on verra|a definir|a preciser|a discuter)\b")
 
 
+def doubted_yes_no(text: str) -> str | None:
+    """The doubt a yes or no is said with, after a "mais" or an "et" as after a comma: "à vérifier avec la
+    préfecture" of "je crois que oui mais à vérifier avec la préfecture"; None when it has none."""
+    folded = fold(text)
+    for doubt in _DOUBT_RE.finditer(folded):
+        head = re.sub(r"(?:\s+|^)(?:mais|et)\s*$", "", text[:doubt.start()].rstrip(" ,;"), flags=re.IGNORECASE)
+        if head and len(folded) == len(text) and said_yes_no(head) is not None:
+            return text[doubt.start():].strip(" .!")
+    return None
+
+
 # A doubt on when, not on whether: "probablement en avril", "normalement le 12 mars" (folded).
 _DOUBT_ON_WHEN_RE = re.compile(rf"(?:{_DOUBT_RE.pattern})\s+(?:en|le|au|d[ée]but|fin|mi|courant|vers|avant|apres"
                                r"|d'ici)\b")

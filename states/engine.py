@@ -28,14 +28,14 @@ from dialogs.schedule import (WEEKDAYS, closed_words, hours_among_words, parse_w
                               tour_lines)
 from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, DRAFT, KEEP, MOVE_ON, NEW_PROJECT, NEXT,
                              SKIP, TEAM_HANDOVER, TEAM_INVITE, TEAM_LEAVE, DateInferred, ParseError, after_partly_yes,
-                             button_typed, date_apart, deadline_in, doubt_apart, doubt_on_when, doubts, figure_remarks,
-                             first_person, from_json, mentions, month_alone, name_and_function, names_nothing,
-                             numbered_answer, parse_answer, parse_date, parse_title, reads_as_shown, said_planned,
-                             said_serving, said_yes_no, same_answer_as, says_awaited, says_none_of, spoken, territory_said,
-                             text_and_count, to_json, typed_at_checklist_stage, typed_at_deferred, typed_at_dossier,
-                             typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team, typed_button, typed_command,
-                             typed_invitation, typed_validate, word_said, yes_and_no, yes_how, yes_in_part,
-                             yes_no_because, yes_no_then, yes_told_more)
+                             button_typed, date_apart, deadline_in, doubt_apart, doubt_on_when, doubted_yes_no, doubts,
+                             figure_remarks, first_person, from_json, mentions, month_alone, name_and_function,
+                             names_nothing, numbered_answer, parse_answer, parse_date, parse_title, reads_as_shown,
+                             said_planned, said_serving, said_yes_no, same_answer_as, says_awaited, says_none_of,
+                             spoken, territory_said, text_and_count, to_json, typed_at_checklist_stage,
+                             typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap,
+                             typed_at_team, typed_button, typed_command, typed_invitation, typed_validate, word_said,
+                             yes_and_no, yes_how, yes_in_part, yes_no_because, yes_no_then, yes_told_more)
 from dialogs.partners import partner_name
 from dialogs.pasted import asides, contact_lines, in_typed_order, letter_parts, without_lines
 from dialogs.not_answers import asks_what_is_meant, says_goodbye, says_thanks
@@ -893,6 +893,8 @@ class _Conversation:
     def _refusal(self, question: Question, text: str, error: ParseError) -> Outcome:
         if question.kind is Kind.YES_NO and (said := yes_no_then(text)) is not None:
             error = ParseError("yes_no.doubtful", words=said[1])  # "non, enfin oui": a doubt, not a detail
+        elif question.kind is Kind.YES_NO and (doubt := doubted_yes_no(text)) is not None:
+            error = ParseError("yes_no.doubtful", words=doubt)  # "je crois que oui mais à vérifier avec…"
         elif question.kind is Kind.YES_NO and yes_and_no(text):  # "le cahier des charges oui, les modèles pas encore"
             error = ParseError("yes_no.partly")
         elif question.kind is Kind.YES_NO and says_awaited(text):  # "on l'a demandée à la sous-préfecture"

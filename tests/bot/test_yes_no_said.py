@@ -63,6 +63,17 @@ async def test_a_yes_with_a_doubt_on_when_is_a_yes_and_the_date_asked(client, se
     assert current_values(services, "dev_inauguration") == [True]
 
 
+async def test_a_yes_believed_but_to_check_is_asked_as_a_doubt(client, services):
+    """Plouaret: "Je crois que oui mais à vérifier avec la préfecture." at « Le territoire de la Maison est-il classé en
+    zone France Ruralités ? » was "Répondez par oui ou par non", the doubt not quoted, « Je ne sais pas encore » not
+    offered (here at another yes/no question, the same words)."""
+    await reach(client, services, 4, "tech_visites_domicile")
+    refused, _ = await client.send("Je crois que oui mais à vérifier avec la préfecture.")
+    assert refused.text == ("⚠️ Votre réponse laisse un doute (« à vérifier avec la préfecture ») : répondez par oui ou "
+                            "par non, tel que c'est aujourd'hui. Pas encore sûr ? Touchez « 🕓 Je ne sais pas encore ».")
+    assert current_values(services, "tech_visites_domicile") == []
+
+
 async def test_a_yes_then_a_plus_and_what_it_is_answers_the_question_asking_what(client, services):
     """Haut-Allier: "oui + panneaux sur les places de stationnement ds chaque commune" at « La signalétique France
     services de la Maison est-elle prévue ? » was "Répondez par oui ou par non"."""
