@@ -174,24 +174,23 @@ async def test_the_other_operators_said_elsewhere_are_no_other_one(client, servi
     assert question_in(guide, asked).id == "acteurs_locaux"
 
 
-async def test_a_signatory_s_function_said_with_the_name_awaited_is_kept(client, services):
-    """Plouaret: "Le directeur régional, je n'ai pas encore son nom." was refused as a sentence, the function lost;
-    "…, nom à confirmer" stored "Le directeur régional, nom"."""
-    await reach(client, services, "part_signataire_la_poste")
-    said, _ = await client.send("Le directeur régional, je n'ai pas encore son nom.")
-    assert said.text == ("➡️ Réponse retenue : Le directeur régional.\nℹ️ Cette question ne garde pas de précision : "
-                         "« je n'ai pas encore son nom » n'est pas enregistré.")
-    assert versions(services, "part_signataire_la_poste") == ["Le directeur régional"]
-
-
-async def test_what_a_state_is_said_with_is_said_not_kept(client, services):
-    """Plouaret: "En discussion avec Mme Kerhervé." at « Où en est la convention locale avec La Poste ? » was « En
-    discussion », "avec Mme Kerhervé" gone without a word."""
-    await reach(client, services, "part_convention_la_poste")
-    said, _ = await client.send("En discussion avec Mme Kerhervé.")
-    assert said.text == ("➡️ Réponse retenue : En discussion.\nℹ️ Cette question ne garde pas de précision : « avec "
-                         "Mme Kerhervé » n'est pas enregistré.")
-    assert versions(services, "part_convention_la_poste") == ["en_discussion"]
+@pytest.mark.parametrize(("question_id", "typed", "said", "stored"), [
+    # "Le directeur régional, je n'ai pas encore son nom." was refused as a sentence, the function lost; "…, nom à
+    # confirmer" stored "Le directeur régional, nom".
+    ("part_signataire_la_poste", "Le directeur régional, je n'ai pas encore son nom.", "Le directeur régional.\nℹ️ "
+     "Cette question ne garde pas de précision : « je n'ai pas encore son nom » n'est pas enregistré.",
+     "Le directeur régional"),
+    # "En discussion avec Mme Kerhervé." at « Où en est la convention locale avec La Poste ? » was « En discussion »,
+    # "avec Mme Kerhervé" gone without a word.
+    ("part_convention_la_poste", "En discussion avec Mme Kerhervé.", "En discussion.\nℹ️ Cette question ne garde pas "
+     "de précision : « avec Mme Kerhervé » n'est pas enregistré.", "en_discussion")])
+async def test_what_a_partner_s_answer_is_said_with_is_said_not_kept(client, services, question_id, typed, said,
+                                                                     stored):
+    """Plouaret, at La Poste's questions: the answer kept, what it was said with said not kept."""
+    await reach(client, services, question_id)
+    understood, _ = await client.send(typed)
+    assert understood.text == "➡️ Réponse retenue : " + said
+    assert versions(services, question_id) == [stored]
 
 
 async def test_a_partner_s_name_said_with_a_doubt_keeps_the_name_and_says_the_doubt_not_kept(client, services):

@@ -1,6 +1,8 @@
 """Text copied from a note, a signature or a spreadsheet and pasted as an answer, through the real Application."""
 from __future__ import annotations
 
+import pytest
+
 from sqlalchemy.orm import Session
 
 from store.models import Project
@@ -190,32 +192,24 @@ async def test_a_sentence_after_the_population_given_at_creation_is_said_not_kep
     assert versions(services, "population") == [2200]
 
 
-async def test_a_territory_said_with_the_total_of_its_communes_answers_both(client, services):
-    """Plouaret: "…, soit environ 7 500 habitants." after the communes listed was "Je n'ai pas reconnu un nombre", and
-    a sentence after the count was lost without a word."""
+@pytest.mark.parametrize(("typed", "said", "population"), [
+    # "…, soit environ 7 500 habitants." after the communes listed was "Je n'ai pas reconnu un nombre".
+    ("Plouaret et les communes voisines : Le Vieux-Marché, Trégrom et Lanvellec, soit environ 7 500 habitants.",
+     "Plouaret et les communes voisines : Le Vieux-Marché, Trégrom et Lanvellec.\n📝 Et à « Combien d'habitants "
+     "compte ce territoire ? », j'ai noté : 7500.", 7500),
+    # A sentence after the count was lost without a word.
+    ("Plouaret et ses voisines, environ 7 600 habitants. Nous travaillons avec Lannion-Trégor Communauté.",
+     "Plouaret et ses voisines.\n📝 Et à « Combien d'habitants compte ce territoire ? », j'ai noté : 7600.\nℹ️ Cette "
+     "question ne garde pas de précision : « Nous travaillons avec Lannion-Trégor Communauté » n'est pas enregistré.",
+     7600)])
+async def test_a_territory_said_with_the_total_of_its_communes_answers_both(client, services, typed, said, population):
+    """Plouaret: the communes listed, then their population, at « Quel territoire la Maison couvrira-t-elle ? »."""
     await reach_objectives(client, services)
     await client.click("Passer")
-    understood, asked = await client.send("Plouaret et les communes voisines : Le Vieux-Marché, Trégrom et Lanvellec, "
-                                          "soit environ 7 500 habitants.")
-    assert understood.text.replace("\u202f", " ") == (
-        "➡️ Réponse retenue : Plouaret et les communes voisines : Le Vieux-Marché, Trégrom et Lanvellec.\n📝 Et à "
-        "« Combien d'habitants compte ce territoire ? », j'ai noté : 7500.")
-    assert versions(services, "population") == [7500]
+    understood, asked = await client.send(typed)
+    assert understood.text.replace("\u202f", " ") == "➡️ Réponse retenue : " + said
+    assert versions(services, "population") == [population]
     assert question_in(services.guide, asked).id == "diag_demographie"
-
-
-async def test_a_sentence_after_a_territory_s_population_is_said_not_kept(client, services):
-    """Plouaret: "…, environ 7 600 habitants. Nous travaillons avec Lannion-Trégor Communauté." lost its last
-    sentence without a word."""
-    await reach_objectives(client, services)
-    await client.click("Passer")
-    understood, _ = await client.send("Plouaret et ses voisines, environ 7 600 habitants. Nous travaillons avec "
-                                      "Lannion-Trégor Communauté.")
-    assert understood.text.replace("\u202f", " ") == (
-        "➡️ Réponse retenue : Plouaret et ses voisines.\n📝 Et à « Combien d'habitants compte ce territoire ? », "
-        "j'ai noté : 7600.\nℹ️ Cette question ne garde pas de précision : « Nous travaillons avec Lannion-Trégor "
-        "Communauté » n'est pas enregistré.")
-    assert versions(services, "population") == [7600]
 
 
 async def reach_monday(client) -> None:

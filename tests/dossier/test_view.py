@@ -350,38 +350,28 @@ def test_a_name_or_a_commune_typed_lowercase_is_printed_with_its_capitals():
     assert answers.referent_nom == "Mme Chabanon"
 
 
-async def test_where_a_bus_stops_typed_with_a_phones_capital_reads_inside_the_sentence(client, services):
-    """"Des permanences itinérantes se tiendront Sur les places des mairies" in the dossier and the convention:
-    the phone's capital on the first word, kept in the middle of a sentence; a name keeps its own."""
+@pytest.mark.parametrize(("places", "how_often", "printed"), [
+    # "Des permanences itinérantes se tiendront Sur les places des mairies": the phone's capital on the first word,
+    # kept in the middle of a sentence; a name keeps its own.
+    ("Sur les places des mairies : lundi Lormes et Brassy", "Chaque semaine",
+     "sur les places des mairies : lundi Lormes et Brassy (chaque semaine)."),
+    # Plouaret: "…(mairie). (une demi-journée par mois.)." the full stops of the messages kept inside the sentence.
+    ("Au Vieux-Marché (salle des associations) et à Loguivy-Plougras (mairie).", "Une demi-journée par mois.",
+     "au Vieux-Marché (salle des associations) et à Loguivy-Plougras (mairie) (une demi-journée par mois).")])
+async def test_where_permanences_are_held_reads_inside_the_sentence(client, services, places, how_often, printed):
+    """Where the permanences are held and how often, as typed on a phone, in the dossier and the convention."""
     await create_project(client)
     await goto_stage(client, 3)
     await client.send("itinérance")
     await client.click("Valider")
-    await client.send("Sur les places des mairies : lundi Lormes et Brassy")
-    await client.send("Chaque semaine")
+    await client.send(places)
+    await client.send(how_often)
     dossier = build(services, draft=True)
     for text in (squash("\n".join(page_texts(render_dossier_pdf(dossier)))),
                  squash(all_text(open_docx(render_dossier_docx(dossier))))):
-        assert squash("se tiendront sur les places des mairies : lundi Lormes et Brassy (chaque semaine).") in text
+        assert squash(f"se tiendront {printed}") in text
     convention = squash("\n".join(page_texts(render_convention_pdf(dossier))))
-    assert squash("se tiennent sur les places des mairies : lundi Lormes et Brassy (chaque semaine).") in convention
-
-
-async def test_where_permanences_are_held_said_as_a_sentence_reads_once_with_how_often(client, services):
-    """Plouaret: "Au Vieux-Marché (salle des associations) et à Loguivy-Plougras (mairie)." then "Une demi-journée
-    par mois…" printed "…(mairie). (une demi-journée par mois…)." in the dossier and the convention."""
-    await create_project(client)
-    await goto_stage(client, 3)
-    await client.send("itinérance")
-    await client.click("Valider")
-    await client.send("Au Vieux-Marché (salle des associations) et à Loguivy-Plougras (mairie).")
-    await client.send("Une demi-journée par mois.")
-    dossier = build(services, draft=True)
-    expected = "au Vieux-Marché (salle des associations) et à Loguivy-Plougras (mairie) (une demi-journée par mois)."
-    for text in (squash("\n".join(page_texts(render_dossier_pdf(dossier)))),
-                 squash(all_text(open_docx(render_dossier_docx(dossier)))),
-                 squash("\n".join(page_texts(render_convention_pdf(dossier))))):
-        assert squash(expected) in text and "(mairie). (" not in text
+    assert squash(f"se tiennent {printed}") in convention
 
 
 async def test_a_function_typed_as_an_other_option_starts_its_row_with_a_capital(client, services):
