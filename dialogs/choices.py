@@ -165,7 +165,7 @@ def match_option(options: Sequence[Option], text: str, first_words: bool = False
             if typed and (rest := _said_by_words(option, typed)) is not None}
     if first_words and not said and sum(map(len, typed)) >= 5:
         said = {option.id: () for option in options if bare_words(option.label)[:len(typed)] == typed}
-    if not said and not _LIST_SEP_RE.search(without_asides(text)):  # "Lannion-Trégor Communauté": one name, the option's
+    if not said and not _LIST_SEP_RE.search(without_asides(text)):  # "Lannion-Trégor Communauté": one name
         said = {option.id: () for option in options for end in map(bare_words, option.name_ends)
                 if len(typed) > len(end) and typed[-len(end):] == end}
     if len(said) > 1 and len(whole := [option_id for option_id, rest in said.items() if not rest]) == 1:

@@ -520,10 +520,10 @@ async def test_a_time_said_counted_in_another_function_s_is_asked_for_its_own_sh
         else:
             await client.click("Passer")
     refused, asked = await client.send("C'est compris dans le 1,5 ETP de l'accueil.")
-    assert refused.text == ("⚠️ « C'est compris dans le 1,5 ETP de l'accueil. » : dans le dossier, chaque réponse compte "
-                            "à part et les chiffres s'additionnent. Donnez la part qui revient à cette question seule "
-                            "(par exemple 0,5), et corrigez l'autre réponse si besoin, depuis le récapitulatif de "
-                            "l'étape.")
+    assert refused.text == ("⚠️ « C'est compris dans le 1,5 ETP de l'accueil. » : dans le dossier, chaque réponse "
+                            "compte à part et les chiffres s'additionnent. Donnez la part qui revient à cette "
+                            "question seule (par exemple 0,5), et corrigez l'autre réponse si besoin, depuis le "
+                            "récapitulatif de l'étape.")
     assert question_in(services.guide, asked).id == "equipe_etp_accompagnement"
     assert versions(services, "equipe_etp_accompagnement") == []
 

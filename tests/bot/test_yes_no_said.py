@@ -38,8 +38,9 @@ async def test_a_yes_said_by_how_often_alone_is_a_yes_and_its_terms_said_not_kep
     déplacera-t-elle chez les personnes… ? » was "Répondez par oui ou par non"."""
     await reach(client, services, 4, "tech_visites_domicile")
     said, _ = await client.send("Exceptionnellement, sur rendez-vous, pour les personnes âgées isolées.")
-    assert said.text == ("➡️ Réponse retenue : Oui.\nℹ️ Cette question ne garde pas de précision : « Exceptionnellement, "
-                         "sur rendez-vous, pour les personnes âgées isolées » n'est pas enregistré.")
+    assert said.text == ("➡️ Réponse retenue : Oui.\nℹ️ Cette question ne garde pas de précision : "
+                         "« Exceptionnellement, sur rendez-vous, pour les personnes âgées isolées » n'est pas "
+                         "enregistré.")
     assert current_values(services, "tech_visites_domicile") == [True]
 
 
@@ -69,8 +70,9 @@ async def test_a_yes_believed_but_to_check_is_asked_as_a_doubt(client, services)
     offered (here at another yes/no question, the same words)."""
     await reach(client, services, 4, "tech_visites_domicile")
     refused, _ = await client.send("Je crois que oui mais à vérifier avec la préfecture.")
-    assert refused.text == ("⚠️ Votre réponse laisse un doute (« à vérifier avec la préfecture ») : répondez par oui ou "
-                            "par non, tel que c'est aujourd'hui. Pas encore sûr ? Touchez « 🕓 Je ne sais pas encore ».")
+    assert refused.text == ("⚠️ Votre réponse laisse un doute (« à vérifier avec la préfecture ») : répondez par oui "
+                            "ou par non, tel que c'est aujourd'hui. Pas encore sûr ? Touchez « 🕓 Je ne sais pas "
+                            "encore ».")
     assert current_values(services, "tech_visites_domicile") == []
 
 

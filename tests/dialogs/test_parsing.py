@@ -1330,7 +1330,8 @@ def test_a_yes_or_a_figure_alone_answers_no_text_question(text):
                                   "les mêmes que ci-dessus", "Pareil que pour l'accueil.", "comme pour l'accueil",
                                   "la même que pour l'accueil",
                                   # Plouaret: the jobs' answer said the housing too
-                                  "Voir ma réponse précédente.", "voir ma réponse au-dessus", "cf. ma réponse précédente",
+                                  "Voir ma réponse précédente.", "voir ma réponse au-dessus",
+                                  "cf. ma réponse précédente",
                                   "j'ai déjà répondu", "déjà répondu plus haut", "voir question précédente",
                                   "voir mes réponses précédentes", "voir réponse précédente", "idem réponse précédente",
                                   "Même réponse que la question précédente"])
