@@ -357,7 +357,10 @@ def test_a_name_or_a_commune_typed_lowercase_is_printed_with_its_capitals():
      "sur les places des mairies : lundi Lormes et Brassy (chaque semaine)."),
     # Plouaret: "…(mairie). (une demi-journée par mois.)." the full stops of the messages kept inside the sentence.
     ("Au Vieux-Marché (salle des associations) et à Loguivy-Plougras (mairie).", "Une demi-journée par mois.",
-     "au Vieux-Marché (salle des associations) et à Loguivy-Plougras (mairie) (une demi-journée par mois).")])
+     "au Vieux-Marché (salle des associations) et à Loguivy-Plougras (mairie) (une demi-journée par mois)."),
+    # Plouaret: how often said with the places, then again at its own question, was printed twice
+    ("une demi-journée par mois au Vieux-Marché et à Loguivy-Plougras", "Une demi-journée par mois.",
+     "une demi-journée par mois au Vieux-Marché et à Loguivy-Plougras.")])
 async def test_where_permanences_are_held_reads_inside_the_sentence(client, services, places, how_often, printed):
     """Where the permanences are held and how often, as typed on a phone, in the dossier and the convention."""
     await create_project(client)
