@@ -298,9 +298,9 @@ def parse_week(text: str) -> Week | None:
         if (closed := _HALF_CLOSED_RE.fullmatch(hours)) is not None:
             _close_half(week, days, closed, typed)
             continue
-        if (why := _closed_why(typed)) is not None:  # "lundi fermé (préparation, entretien)": kept for the planning
+        if (said := closed_words(typed)) is not None:  # "lundi fermé (préparation, entretien)": kept for the planning
             week.hours.update(dict.fromkeys(days, []))
-            week.around.update(dict.fromkeys(days, (why, [why])))
+            week.around.update(dict.fromkeys(days, (said[0], [said[1]])))
             continue
         if _RANGE_RE.search(_fold(hours)):
             hours = _CLOSED_WORD_RE.sub(" ", hours)  # "Mardi⇥9h-12h⇥fermé": its afternoon's cell

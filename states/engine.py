@@ -1136,23 +1136,25 @@ class _Conversation:
     def _hours_among(self, step: Step, question: Question, text: str) -> Outcome | None:
         """"Lormes 9h-12h, Brassy 14h-16h30" at « Lundi : … »: the hours recorded, the words around them kept in
         the step's tour. None for a text without such words, or at a meeting's hour."""
-        day = next((day for day, asked in self._days_asked(step).items() if asked is question), None)
-        if day is None or (among := hours_among_words(text)) is None:
-            return None
-        ranges, words = among
-        tour = self._tour(step, {day: (text.strip(), words)})
-        replies = self._answer(question, ranges)
-        return Outcome([Reply("understood", {"answer": self._display(question, ranges)}), *tour, *replies])
+        among = hours_among_words(text)
+        return None if among is None else self._day_with_words(step, question, among[0], text.strip(), among[1])
 
     def _closed_day(self, step: Step, question: Question, text: str) -> Outcome | None:
         """"fermé (préparation du bus)", "fermé, sauf les semaines paires 9h-12h" at « Samedi : … »: the day closed
         in a typical week, what it was said with kept in the step's tour. None for other texts, or a meeting's hour."""
+        said = closed_words(text)
+        return None if said is None else self._day_with_words(step, question, [], said[0], [said[1]])
+
+    def _day_with_words(self, step: Step, question: Question, ranges: list[list[int]], line: str,
+                        words: list[str]) -> Outcome | None:
+        """A day's hours recorded and said back, the words typed with them kept as the day's `line` in the step's
+        tour; None when `question` asks no day's hours (a meeting's hour)."""
         day = next((day for day, asked in self._days_asked(step).items() if asked is question), None)
-        if day is None or (said := closed_words(text)) is None:
+        if day is None:
             return None
-        tour = self._tour(step, {day: (said[0], [said[1]])})
-        return Outcome([Reply("understood", {"answer": self._display(question, [])}), *tour,
-                        *self._answer(question, [])])
+        tour = self._tour(step, {day: (line, words)})
+        replies = self._answer(question, ranges)
+        return Outcome([Reply("understood", {"answer": self._display(question, ranges)}), *tour, *replies])
 
     def _tour(self, step: Step, parts: dict[str, tuple[str, list[str]]]) -> list[Reply]:
         """The words typed around days' hours (a bus's places), kept one line a day at the step's tour question,
