@@ -344,12 +344,15 @@ def said_past_option(option: Option, clause: str) -> str | None:
     avec Mme Kerhervé"; None when it says nothing more, or does not start with them."""
     rest = _said_by_words(option, bare_words(clause))
     more = _past_own_words(option, rest) if rest else None
-    if not more or _PER_RE.fullmatch(" ".join(more)):  # "quelques heures par semaine": how often, the option's
+    if not more or more in _EVERY_WORDS:  # "quelques heures par semaine": how often, the option's
         return None
     return _saying(clause.strip().rstrip(" .!"), more).strip() or None
 
 
-_PER_RE = re.compile(r"(?:par|chaque|tous|toutes?) (?:semaine|mois|jour|an|annee)s?")  # bare words
+# How often, as bare words read it ("par mois" is ("par", "moi")): the phrases typed, read the same way.
+_EVERY_WORDS = frozenset(bare_words(f"{each} {unit}") for each in ("par", "chaque")
+                         for unit in ("semaine", "mois", "jour", "an", "année")) \
+    | frozenset(map(bare_words, ("tous les jours", "toutes les semaines", "tous les mois", "tous les ans")))
 
 
 def _options_own(options: Sequence[Option], aside: str) -> bool:

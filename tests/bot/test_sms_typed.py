@@ -2,6 +2,8 @@
 team told once that the dossier prints "bcp" and "ds" as typed."""
 from __future__ import annotations
 
+import pytest
+
 from tests.bot.test_conversation import create_project
 from tests.bot.test_meant_input import reach_population, versions
 from tests.support.walk import question_in
@@ -33,3 +35,15 @@ async def test_jsp_is_not_knowing_yet_and_qq_heures_a_part_time(client, services
     replies = await client.send("jsp")
     assert question_in(services.guide, replies[-1]).id != "enjeux_autre"
     assert versions(services, "enjeux") == [None]  # left for later, no « Autre » worded "jsp"
+
+
+@pytest.mark.parametrize("typed", ["qq heures par mois, c'est en plus de mon poste",
+                                   "quelques heures tous les ans, c'est en plus de mon poste"])
+async def test_how_often_after_a_few_hours_is_not_said_unkept(client, services, typed):
+    """"« par mois », « c'est en plus de mon poste » ne sont pas enregistrés": "mois" was read as "moi"."""
+    await create_project(client)
+    await client.send("Thomas Girod")
+    await client.send("responsable de secteur La Poste")
+    replies = await client.send(typed)
+    assert replies[0].text == ("➡️ Réponse retenue : Moins d'un mi-temps.\nℹ️ Cette question ne garde pas de précision : "
+                               "« c'est en plus de mon poste » n'est pas enregistré.")
