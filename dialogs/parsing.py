@@ -1299,7 +1299,7 @@ def first_person(text: str) -> str | None:
 _FUNCTION_WORDS = frozenset({
     "president", "presidente", "vice", "maire", "adjoint", "adjointe", "premier", "premiere", "directeur",
     "directrice", "dgs", "dga", "dgst", "dst", "sg", "secretaire", "charge", "chargee", "chef", "cheffe",
-    "responsable", "conseiller",
+    "responsable", "resp", "dir", "coord", "conseiller",
     "conseillere", "coordinateur", "coordinatrice", "coordonnateur", "coordonnatrice", "animateur", "animatrice",
     "delegue", "deleguee", "elu", "elue", "agent", "agente", "gerant", "gerante", "administrateur",
     "administratrice", "tresorier", "tresoriere", "referent", "referente", "attache", "attachee", "assistant",

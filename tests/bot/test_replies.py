@@ -71,6 +71,15 @@ async def test_a_name_and_function_typed_without_a_comma_are_set_apart(client, s
     assert question_in(services.guide, asked).id == "chef_projet_temps"
 
 
+async def test_a_function_abridged_in_brackets_after_the_name_is_set_apart(client, services):
+    """Les Rousses: "moi, thomas girod (resp. de secteur la poste)" was the name the dossier would print."""
+    await create_project(client)
+    understood, asked = await client.send("moi, thomas girod (resp. de secteur la poste)")
+    assert versions(services, "chef_projet_nom") == ["thomas girod"]
+    assert versions(services, "chef_projet_fonction") == ["resp. de secteur la poste"]
+    assert question_in(services.guide, asked).id == "chef_projet_temps"
+
+
 async def test_a_reply_to_one_s_own_answer_corrects_it(client, services):
     """The message gave a name and a function; the reply is read as the correction of the one it fits."""
     name_asked = (await create_project(client))[-1]

@@ -2121,6 +2121,8 @@ def test_a_yes_or_no_set_apart_from_what_follows_is_read_with_it(text, said):
     ("moi, elodie garnier charge de mission a la cdc", ("elodie garnier", "charge de mission a la cdc")),  # no comma
     ("Paul Roux directeur du centre social", ("Paul Roux", "directeur du centre social")),
     ("Anne Durand DGS", ("Anne Durand", "DGS")),
+    ("moi, thomas girod (resp. de secteur la poste)", ("thomas girod", "resp. de secteur la poste")),  # abridged
+    ("Paul Roux, dir. du centre social", ("Paul Roux", "dir. du centre social")),
     ("Jean Maire", None), ("Marie Chef", None), ("Paul Roux directeur", None),  # a surname, maybe
     ("le président de la CC", None), ("Jean Paul Pierre Jacques Roux directeur de la CC", None),
 ])
