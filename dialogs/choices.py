@@ -517,6 +517,7 @@ def without_means(text: str) -> str:
     """What a "how" names: "l'outil de l'ANCT" of "via l'outil de l'ANCT"."""
     return _MEANS_RE.sub("", text, count=1)
 _SPACED_NUMBERS_RE = re.compile(r"[0-9]+(?: +[0-9]+)+")  # "2 3": options' numbers, as a phone user types them
+_SPACED_NUMBERS_FIRST_RE = re.compile(r"\s*[0-9]+(?: +[0-9]+)+(?=\s*[(:,;])")
 # Folded: "tous les opérateurs", "toute l'offre de base évidemment", "tout ça".
 _ALL_START_RE = re.compile(r"(?:tous |toutes |l'ensemble |toute (?:la |l')|tout (?:le |l'|ca\b|cela\b))")
 _LESS_RE = re.compile(r"\b(?:sauf|sans|exceptee?s?|hormis|a part|moins)\b")  # folded
@@ -851,6 +852,8 @@ def _read_list(question: Question, text: str) -> ListRead:
     typed = typed_words(text)
     if _SPACED_NUMBERS_RE.fullmatch(typed):
         text = ", ".join(typed.split())
+    elif numbers := _SPACED_NUMBERS_FIRST_RE.match(text):  # "1 3 (la trésorerie a fermé)": what follows, the last's
+        text = ", ".join(numbers[0].split()) + text[numbers.end():]
     if (said := _all_but(question, text)) is not None and not said[1]:
         text = f"{said[0]}, {said[2]}"  # "tous … plus X": X is one more item
     pieces = _split_list(text)

@@ -512,3 +512,16 @@ async def test_nothing_but_an_option_is_that_option(client, services, typed, sai
     assert replies[0].text == f"➡️ Réponse retenue : {said}"
     assert versions(services, "nouveaux_services") == [chosen]
     assert versions(services, "nouveaux_services_autre") == other
+
+
+async def test_options_numbers_typed_with_spaces_then_why_tick_those_options(client, services):
+    """Les Rousses: "1 3 (tresorerie de morez fermee en 2021, plus de caf a st claude)" was an « Autre » holding
+    the whole text; "1, 3 (…)" ticked the two."""
+    await reach_stakes(client)
+    await client.send("les deux")
+    await client.send("accompagnement")
+    said, asked = await client.send("1 3 (tresorerie de morez fermee en 2021, plus de caf a st claude)")
+    assert said.text == kept_without("Isolement territorial, Disparition de services classiques",
+                                     "tresorerie de morez fermee en 2021, plus de caf a st claude")
+    assert versions(services, "enjeux_maillage") == [["isolement_territorial", "disparition_services"]]
+    assert question_in(services.guide, asked).id == "objectifs"
