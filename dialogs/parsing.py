@@ -155,11 +155,19 @@ def _before_clause(text: str) -> str:
     if (clause := _FIGURE_CLAUSE_RE.search(text)) is None:
         return text
     head, tail = text[:clause.start()], text[clause.end():]
-    if _made_up_of(head, tail):
+    if _made_up_of(head, tail) or _YEAR_ROUND_RE.search(typed_words(head)):
         return head
-    if any(c.isdigit() for c in figures(tail)) or SPELT_NUMBERS.keys() & set(typed_words(tail).split()):
+    tail = _RATIO_RE.sub(" ", typed_words(tail))  # "x3 l'hiver", "trois fois plus en saison": no other count
+    if any(c.isdigit() for c in figures(tail)) or SPELT_NUMBERS.keys() & set(tail.split()):
         return text
     return head
+
+
+# A figure said to hold all year ("7200 à l'année"): the one asked, whatever the season's said after it (folded).
+_YEAR_ROUND_RE = re.compile(r"\b(?:a l'annee|toute l'annee|permanents?|a l'annee pleine)\b")
+# How many times another figure is this one: a ratio, no count of its own (folded).
+_RATIO_RE = re.compile(r"(?<!\w)(?:[x×]\s*[0-9]+(?:[.,][0-9]+)?|(?:[0-9]+|\w+) fois (?:plus|moins)|le (?:double|triple))"
+                       r"(?!\w)")
 
 
 def _made_up_of(head: str, tail: str) -> bool:

@@ -1496,3 +1496,12 @@ async def test_what_a_list_says_of_an_option_answers_where_only_when_it_names_a_
     replies = await client.send("un point fixe, itinérance (bus)")
     assert question_in(services.guide, replies[-1]).id == "port_itinerance_lieux"
     assert versions(services, "port_itinerance_lieux") == []
+
+
+async def test_a_population_said_with_its_winter_crowd_is_kept_and_the_season_said_not_kept(client, services):
+    """Les Rousses: "~7200 a l'annee, x3 l'hiver avec les touristes" was "Je n'ai pas reconnu un nombre"."""
+    await reach_population(client, services)
+    understood, asked = await client.send("~7200 a l'annee, x3 l'hiver avec les touristes")
+    assert understood.text == kept_without("7200", "x3 l'hiver avec les touristes")
+    assert versions(services, "population") == [7200]
+    assert question_in(services.guide, asked).id == "diag_demographie"

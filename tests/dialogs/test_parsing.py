@@ -1282,6 +1282,24 @@ def test_a_count_spelt_in_several_words_is_read_by_french_grammar(text, expected
     assert parse_integer(text, 0) == expected
 
 
+@pytest.mark.parametrize(("text", "remark"), [
+    ("~7200 a l'annee, x3 l'hiver avec les touristes", "x3 l'hiver avec les touristes"),
+    ("7200 à l'année, trois fois plus l'hiver", "trois fois plus l'hiver"),
+    ("7 200, le double en saison", "le double en saison"),
+    ("7200 à l'année, 20 000 l'hiver", "20 000 l'hiver"),  # the figure asked is the one said to hold all year
+    ("7200 habitants permanents, 25 000 en saison", "25 000 en saison")])
+def test_a_population_said_with_its_season_is_the_year_s(text, remark):
+    """Les Rousses: "~7200 a l'annee, x3 l'hiver avec les touristes" was "Je n'ai pas reconnu un nombre"."""
+    question = _question(Kind.INTEGER, min=0)
+    assert parse_answer(question, text, TODAY) == 7200
+    assert figure_remarks(question, text) == [remark]
+
+
+def test_two_counts_none_said_to_hold_all_year_are_still_refused():
+    with raises_key("integer.invalid"):
+        parse_answer(_question(Kind.INTEGER, min=0), "7200, 20 000 l'hiver", TODAY)
+
+
 @pytest.mark.parametrize(("text", "year", "said_back"), [
     ("2027", 2027, False), ("en 2027", 2027, False), ("l'an prochain", 2027, True),
     ("L'année prochaine !", 2027, True), ("cette année", 2026, True), ("l'an dernier", 2025, True),
