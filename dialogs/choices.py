@@ -550,6 +550,17 @@ def _all_but(question: Question, text: str) -> tuple[str, bool, str] | None:
     return None
 
 
+def less_then_more(text: str) -> tuple[str, str]:
+    """What follows "tous sauf": the options left out, then those said with a "plus" ("passage, plus les
+    saisonniers"), which are ticked."""
+    more = _MORE_AFTER_LESS_RE.search(text)
+    return (text[:more.start()], text[more.end():]) if more else (text, "")
+
+
+_MORE_AFTER_LESS_RE = re.compile(r"\s*,?\s*(?:\+|(?<![\w'’-])(?:plus(?!\s+(?:de|d['’]|du|des|aucune?|rien|tard)\b)|en plus"
+                                 r"|ainsi que|et aussi|mais aussi)(?![\w'’-]))\s*", re.IGNORECASE)
+
+
 def _every(question: Question) -> list[str]:
     """What "tous" ticks."""
     return [option.id for option in question.options if option.in_all and not option.alone and option.id != OTHER]
@@ -580,12 +591,16 @@ def parse_multi(question: Question, text: str) -> list[str]:
     if question.counted is not None and (count := _count_said(question.counted, text)[0]) is not None:
         return [option.id for option in question.options[:count]]
     if (said := _all_but(question, text)) is not None and said[1]:  # every option, less those named
-        less, _, runs, *_ = read_list(question, said[2])
+        less_said, more_said = less_then_more(said[2])
+        less, _, runs, *_ = read_list(question, less_said)
         if runs:  # "tout sauf la salle de réunion, on utilisera…": what was read is ticked, the rest said not read
             ticked = [option for option in every if option not in less] if less else []
             raise ParseError("choice.invalid", unknown=runs[0], **close_options(question.options, runs[0]),
                              **({"ticked": ticked} if ticked else {}))
-        return _ticked(question, set(every) - less, text)
+        more, unknown, runs, *_ = read_list(question, more_said) if more_said else (set(), [], [])
+        if unknown:
+            raise _not_read(question, set(every) - less | more, unknown, runs)
+        return _ticked(question, set(every) - less | more, text)
     chosen, unknown, runs, *_ = read_list(question, text)
     if unknown:
         raise _not_read(question, chosen, unknown, runs)
@@ -721,9 +736,13 @@ def with_other(question: Question, text: str) -> tuple[Any, str] | None:
     if question.kind is Kind.CHOICE:
         chosen, unknown, runs = set(), [text.strip()], [text.strip()]
     else:
-        if (said := _all_but(question, text)) is not None and said[1]:
+        if (said := _all_but(question, text)) is None or not said[1]:
+            chosen, unknown, runs, *_ = read_list(question, text)
+        elif not (less_more := less_then_more(said[2]))[1]:
             return None  # what "tous sauf…" leaves out is no « Autre »
-        chosen, unknown, runs, *_ = read_list(question, text)
+        else:  # "tous sauf…, plus les frontaliers"
+            chosen, unknown, runs, *_ = read_list(question, less_more[1])
+            chosen |= set(_every(question)) - read_list(question, less_more[0]).chosen
     if not unknown or OTHER in chosen or any(
             (close_options(question.options, part) and (question.kind is Kind.CHOICE or not _says_more(
                 question.options, part))) or _ALL_START_RE.match(typed_words(part))

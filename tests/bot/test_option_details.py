@@ -525,3 +525,18 @@ async def test_options_numbers_typed_with_spaces_then_why_tick_those_options(cli
                                      "tresorerie de morez fermee en 2021, plus de caf a st claude")
     assert versions(services, "enjeux_maillage") == [["isolement_territorial", "disparition_services"]]
     assert question_in(services.guide, asked).id == "objectifs"
+
+
+@pytest.mark.parametrize(("typed", "said", "ticked"), [
+    ("tout sauf passage + les travailleurs frontaliers et les saisonniers",
+     kept_without("Résidents, Salariés, Touristes", "frontaliers"), ["residents", "salaries", "touristes"]),
+    ("tous sauf les personnes de passage, plus les frontaliers",
+     "➡️ Réponse retenue : Résidents, Salariés, Touristes, Autre.\n📝 Et à « Quelle autre population ? », j'ai noté : "
+     "les frontaliers.", ["residents", "salaries", "touristes", "autre"])])
+async def test_what_follows_a_plus_after_all_but_is_ticked_too(client, services, typed, said, ticked):
+    """Les Rousses: "tout sauf passage + les travailleurs frontaliers et les saisonniers" ticked Résidents and
+    Touristes alone: what followed the "+" was left out with the « Personnes de passage »."""
+    await reach(client, services, "populations_presentes")
+    understood, *_ = await client.send(typed)
+    assert understood.text == said
+    assert versions(services, "populations_presentes") == [ticked]
