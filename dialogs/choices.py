@@ -129,9 +129,22 @@ def _said_by_words(option: Option, typed: tuple[str, ...]) -> tuple[str, ...] | 
         return ()
     if len(typed) > 1 and (typed[0].isdigit() or typed[0] in SPELT_NUMBERS) and typed[0] not in ("0", "zero"):
         typed = typed[1:]  # "3 ordinateurs": how many is for the details, the option is what they are
-    said = max((words for words in map(bare_words, (option.label, _HYPHEN_RE.sub("", option.label), *option.words))
+    said = max((words for words in map(bare_words, (option.label, _HYPHEN_RE.sub("", option.label),
+                                                    *_label_names(option.label), *option.words))
                 if typed[:len(words)] == words), key=len, default=None)  # "salaires et traitements", not "salaires"
     return None if said is None else typed[len(said):]
+
+
+@lru_cache(maxsize=1024)
+def _label_names(label: str) -> tuple[str, ...]:
+    """A label's other names: before its brackets, and the acronym in them ("un SEL aux Rousses", "un système
+    d'échange local aux Rousses" of « Système d'échange local (SEL) »)."""
+    if (bare := without_asides(label).strip()) == label.strip():
+        return ()
+    return (bare, *(aside for aside in asides(label) if _ACRONYM_RE.fullmatch(aside)))
+
+
+_ACRONYM_RE = re.compile(r"[A-Z][A-Za-z0-9]{1,7}")  # "SEL", "CPAM", "DGFiP"; not "Pôle" nor "retraite"
 
 
 _HYPHEN_RE = re.compile(r"(?<=\w)-(?=\w)")  # « Co-voiturage » is also written "covoiturage"

@@ -540,3 +540,17 @@ async def test_what_follows_a_plus_after_all_but_is_ticked_too(client, services,
     understood, *_ = await client.send(typed)
     assert understood.text == said
     assert versions(services, "populations_presentes") == [ticked]
+
+
+async def test_an_option_s_acronym_and_a_short_word_tick_it_with_what_follows(client, services):
+    """Les Rousses: "covoit (rezo pouce), un SEL aux rousses je crois, la navette station l'hiver" was an « Autre »
+    holding the whole text: "covoit" was no word of « Co-voiturage », "un SEL aux rousses" none of « Système
+    d'échange local (SEL) »."""
+    await reach(client, services, "nouveaux_services")
+    understood, *_ = await client.send("covoit (rezo pouce), un SEL aux rousses je crois, la navette station l'hiver")
+    assert understood.text == (
+        "➡️ Réponse retenue : Co-voiturage, Système d'échange local (SEL), Autre.\nℹ️ Cette question ne garde pas de "
+        "précision : « rezo pouce », « aux rousses je crois » ne sont pas enregistrés.\n📝 Et à « Quel autre nouveau "
+        "service ? », j'ai noté : la navette station l'hiver.")
+    assert versions(services, "nouveaux_services") == [["covoiturage", "sel", "autre"]]
+    assert versions(services, "nouveaux_services_autre") == ["la navette station l'hiver"]
