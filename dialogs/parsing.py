@@ -602,7 +602,8 @@ def date_apart(text: str) -> tuple[str, str] | None:
 # The words that lead to a date: "en septembre", "rencontrée le 18", "au mois de mai" (folded).
 _DATE_LEADS = frozenset({"en", "le", "mi", "fin", "debut", "courant", "depuis", "vers", "au", "mois", "de", "du", "ce",
                          "cette", "des", "avant", "apres", "rencontre", "rencontree", "vu", "vue", "contacte",
-                         "contactee", "appele", "appelee", "eu", "eue", "semaine", "la"})
+                         "contactee", "appele", "appelee", "eu", "eue", "semaine", "la", "rdv", "rendez-vous",
+                         "reunion"})
 
 
 # What says a deadline before its date: "avant le 31 mars", "au plus tard le 31/03", "d'ici le 31 mars".
@@ -1256,12 +1257,48 @@ _SELF_ASIDE = r"(?:c['’]?\s*est\s+|c\s+)?moi(?:[\s-]*m[eê]me)?"
 _SELF_ASIDE_RE = re.compile(rf"\s*(?:\(\s*{_SELF_ASIDE}\s*\)|,\s*{_SELF_ASIDE}\s*$)", re.IGNORECASE)
 
 
+# How someone was reached, said before their name or alone: "par mail", "par téléphone, Mme Roux".
+_HOW_REACHED_RE = re.compile(r"\s*(?:par|au|en)\s+(?:e-?mail|mail|courriel|t[ée]l[ée]phone|t[ée]l\.?|courrier|sms|"
+                             r"visio(?:conf[ée]rence)?|messagerie)(?![\w'’-])\s*[,;:]?\s*", re.IGNORECASE)
+
+
+def without_how_reached(text: str) -> str:
+    """A text without how someone was reached at its start: "Mme Roux" of "par téléphone, Mme Roux"."""
+    return text[reached.end():] if (reached := _HOW_REACHED_RE.match(text)) is not None else text
+
+
+# An appointment (folded), and what says it is still to come: "rdv fixé le 14/01", "prochaine réunion".
+_MEETING_RE = re.compile(r"\b(?:rdv|rendez-vous|rendez vous|reunion)\b")
+_TO_COME_WORDS_RE = re.compile(r"\b(?:fixee?|prevue?|programmee?|planifiee?|prochaine?|a venir|pris)\b")
+
+
+def meeting_to_come(text: str, today: datetime.date) -> tuple[str, str] | None:
+    """What a text says before an appointment still to come, and the appointment ("Mme Roux" and "rdv fixé le
+    14/01"; "" before "rdv fixé le 14/01 à la sous-préfecture"): a date no question on what was done asks for. None
+    without one, or for a past one ("rendez-vous le 3 novembre", said in December)."""
+    for clause in re.finditer(r"[^,;]+", text):
+        said = fold(clause[0])
+        if _MEETING_RE.search(said) is None:
+            continue
+        meeting = text[clause.start():].strip()
+        try:
+            to_come = parse_date(meeting, today, "nearest") > today
+        except ParseError:
+            to_come = False
+        if to_come or _TO_COME_WORDS_RE.search(said):
+            return text[:clause.start()].strip(" ,;"), meeting
+        return None
+    return None
+
+
 def parse_person(text: str) -> str:
     """Names of people, as the documents will print them: "moi" names no one but the person typing.
 
     "C'est moi, Jean Rouvière" is "Jean Rouvière"; "moi", "Paul Vidal et moi", "moi, secrétaire générale" are
     refused. A "Moi" after the first word is taken for a name; "(c'est moi)" after a name is left out."""
     typed = text.strip()
+    if not (text := without_how_reached(text)).strip():
+        raise ParseError("person.how", typed=typed)  # "par mail": how, not who
     text = _TO_SOMEONE_RE.sub("", text, count=1)  # "À qui … ?" "À Mme Roux, bureau des subventions"
     text = met["whom"] if (met := _MET_RE.match(text)) is not None else text
     said = text  # "une conseillère à recruter, le recrutement est lancé": a sentence after the name goes, and after it

@@ -29,13 +29,14 @@ from dialogs.schedule import (WEEKDAYS, closed_words, hours_among_words, parse_w
 from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, DRAFT, KEEP, MOVE_ON, NEW_PROJECT, NEXT,
                              SKIP, TEAM_HANDOVER, TEAM_INVITE, TEAM_LEAVE, DateInferred, ParseError, after_partly_yes,
                              button_typed, date_apart, deadline_in, doubt_apart, doubt_on_when, doubted_yes_no, doubts,
-                             figure_remarks, first_person, from_json, mentions, month_alone, name_and_function,
+                             figure_remarks, first_person, from_json, meeting_to_come, mentions, month_alone,
+                             name_and_function,
                              names_nothing, numbered_answer, parse_answer, parse_date, parse_title, reads_as_shown,
                              said_planned, said_serving, said_yes_no, same_answer_as, says_awaited, says_none_of,
                              spoken, territory_said, text_and_count, to_json, typed_at_checklist_stage,
                              typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap,
-                             typed_at_team, typed_button, typed_command, typed_invitation, typed_validate, word_said,
-                             yes_and_no, yes_how, yes_in_part, yes_no_because, yes_no_then, yes_told_more)
+                             typed_at_team, typed_button, typed_command, typed_invitation, typed_validate,
+                             without_how_reached, word_said, yes_and_no, yes_how, yes_in_part, yes_no_because, yes_no_then, yes_told_more)
 from dialogs.partners import partner_name
 from dialogs.pasted import asides, contact_lines, in_typed_order, letter_parts, without_lines
 from dialogs.not_answers import asks_what_is_meant, says_goodbye, says_thanks
@@ -1197,6 +1198,8 @@ class _Conversation:
             if doubts(said[1]) and not doubt_on_when(said[1]):  # "oui, à vérifier avec la sous-préfecture": no yes
                 # to record, nor words after it; "oui, probablement en avril": a yes, the date asked as doubtful
                 return None
+            if not (said := (said[0], without_how_reached(said[1])))[1]:
+                return None  # "oui par mail": how it was done, nothing more ("oui, par téléphone, Mme Roux": her)
 
             def takes(then: Question) -> bool:
                 return then.kind in TYPED_KINDS and question.id in {leaf.question for leaf in leaves(then.when)}
@@ -1217,6 +1220,14 @@ class _Conversation:
         value, rest = said
         if question.kind is Kind.MULTI:  # "Autre : …" under ticks the chat made: added to them
             value = self._with_ticked(question, value, text)
+        # "oui par mail, rdv fixé le 14/01 à la sous-préfecture": the appointment answers nothing asked, said not kept
+        meeting = meeting_to_come(rest, self._today()) if question.kind is Kind.YES_NO else None
+        if meeting is not None and not (rest := meeting[0]):
+            replies = self._answer(question, value)
+            if self._recorded != question.id:
+                return Outcome(replies)
+            return Outcome([Reply("understood", {"answer": self._display(question, value), "unkept": [meeting[1]]}),
+                            *replies])
         shown = self.view.with_answer(question.id, StoredAnswer(ANSWERED, value, question.kind.value)) \
             .visible_questions(step)
         then = shown[shown.index(question) + 1] if question in shown[:-1] else None
@@ -1241,8 +1252,8 @@ class _Conversation:
         if unkept and then.id != question.also_answers and (
                 along := self._details_along(step, question, value, text)) is not None:
             unkept, notes = None, [*notes, along]
-        if unkept:
-            understood["unkept"] = unkept
+        if unkept or meeting:
+            understood["unkept"] = [*(unkept or []), *([meeting[1]] if meeting else [])]
         outcome = self._text(rest)
         if self._recorded == then.id:
             stored = from_json(then.kind, self.view.answers[then.id].value)

@@ -1505,3 +1505,30 @@ async def test_a_population_said_with_its_winter_crowd_is_kept_and_the_season_sa
     assert understood.text == kept_without("7200", "x3 l'hiver avec les touristes")
     assert versions(services, "population") == [7200]
     assert question_in(services.guide, asked).id == "diag_demographie"
+
+
+@pytest.mark.parametrize(("typed", "said", "name"), [
+    # Les Rousses: the meeting's date was the first contact's, and "par mail, rdv fixé" the referent's name.
+    ("oui par mail, rdv fixé le 14/07 a la sous-pref de st claude",
+     "➡️ Réponse retenue : Oui.\nℹ️ Cette question ne garde pas de précision : « rdv fixé le 14/07 a la sous-pref de st "
+     "claude » n'est pas enregistré.", []),
+    ("oui par mail", "➡️ Réponse retenue : Oui.", []),  # "par mail" was the name
+    ("oui, par téléphone, Mme Roux", "➡️ Réponse retenue : Oui.\n📝 Et à « Quel est le nom de votre référent en "
+     "Préfecture ? », j'ai noté : Mme Roux.", ["Mme Roux"])])
+async def test_a_yes_said_with_how_and_a_meeting_to_come_keeps_neither_as_the_name_or_the_date(client, services, typed,
+                                                                                             said, name):
+    await reach_prefecture_question(client, services.guide)
+    understood, *_ = await client.send(typed)
+    assert understood.text == said
+    assert versions(services, "prefecture_contactee") == [True]
+    assert versions(services, "referent_nom") == name
+    assert versions(services, "date_premier_contact") == []
+
+
+async def test_how_the_referent_was_reached_typed_for_the_name_is_refused(client, services):
+    await reach_prefecture_question(client, services.guide)
+    await client.send("oui")
+    refused, _ = await client.send("par mail")
+    assert refused.text.startswith("⚠️ « par mail » dit comment, pas qui. Cette question demande le prénom et le nom "
+                                   "d'une personne.")
+    assert versions(services, "referent_nom") == []

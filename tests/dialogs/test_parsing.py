@@ -31,6 +31,7 @@ from dialogs.parsing import (
     said_planned,
     said_serving,
     text_and_count,
+    meeting_to_come,
     name_and_function,
     parse_answer,
     parse_date,
@@ -38,6 +39,7 @@ from dialogs.parsing import (
     parse_euros,
     parse_hours,
     parse_integer,
+    parse_person,
     parse_text,
     parse_yes_no,
     reads_as_shown,
@@ -2535,3 +2537,22 @@ def test_a_month_shortened_after_a_word_that_sets_it_is_that_month(text, month):
 def test_a_doubt_ending_a_name_is_set_apart(text, said):
     """Haut-Allier: "… haute-loire je crois, a confirmer" was the name the convention-cadre prints."""
     assert doubt_apart(text) == said
+
+
+def test_how_someone_was_reached_is_no_part_of_their_name():
+    """"oui, par téléphone, Mme Roux" kept "par téléphone, Mme Roux" as the referent's name, "oui par mail" "par
+    mail"."""
+    assert parse_person("par téléphone, Mme Roux") == "Mme Roux"
+    assert parse_person("par mail à Mme Roux") == "Mme Roux"
+    with raises_key("person.how", typed="par mail"):
+        parse_person("par mail")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("rdv fixé le 14/01 a la sous-pref de st claude", ("", "rdv fixé le 14/01 a la sous-pref de st claude")),
+    ("Mme Roux, rdv prévu en janvier", ("Mme Roux", "rdv prévu en janvier")),
+    ("Mme Roux, rendez-vous le 14 janvier", ("Mme Roux", "rendez-vous le 14 janvier")),  # to come, said in December
+    ("Mme Roux, rendez-vous le 3 novembre", None),  # the first contact, a month ago
+    ("Mme Roux, le 14 janvier", None)])
+def test_a_meeting_to_come_is_set_apart(text, expected):
+    assert meeting_to_come(text, TODAY) == expected
