@@ -1595,7 +1595,8 @@ _NOT_YET_WITHOUT_NE = frozenset(_NE_RE.sub("", phrase) for phrase in _NOT_YET)
 _LATER_VERBS = (r"verr|fer|completer|reviendr|regarder|rempli|donner|mettr|ajouter|dir|repondr|renseigner|"
                 r"demander|chercher|verifier")
 # With whom or when it will be done, after it: "… avec chaque partenaire", "… quand j'aurai leurs réponses".
-_LATER_WHEN = r"(?P<when>\s+(?:avec|aupres d(?:e|u|es)|quand|lorsque|une fois|apres|d'ici)\b.*)?"
+_LATER_WHEN = (r"(?P<when>\s+(?:avec|aupres d(?:e|u|es)|quand|lorsque|une fois|apres|d'ici|au|aux|a la|a l'"
+               r"|lors d(?:e|u|es)|en|des|a partir d(?:e|u|es))\b.*)?")  # "on verra au rdv du 14 janvier"
 _LATER_SAID_RE = re.compile(
     r"(?:(?:on|je|j'|nous)\s*(?:(?:le|la|les|l'|y|en|leur|lui|vous)\s*)?(?:"
     + _LATER_VERBS + r")(?:a|ai|ons|e|ez)?|a voir|a faire|a remplir|a completer)"

@@ -1532,3 +1532,13 @@ async def test_how_the_referent_was_reached_typed_for_the_name_is_refused(client
     assert refused.text.startswith("⚠️ « par mail » dit comment, pas qui. Cette question demande le prénom et le nom "
                                    "d'une personne.")
     assert versions(services, "referent_nom") == []
+
+
+async def test_when_the_expectations_will_be_known_leaves_them_for_later(client, services):
+    """Les Rousses: "on verra au rdv du 14 janvier" was kept as the Préfecture's expectations, for the dossier."""
+    await reach_prefecture_question(client, services.guide)
+    for text in ("oui", "M. Jacquet, sous-préfecture de Saint-Claude", "14/10/2026", "oui"):
+        await client.send(text)
+    said, _ = await client.send("on verra au rdv du 14 janvier")
+    assert said.text == "Quelles sont les attentes de la Préfecture sur votre projet ?\n➡️ à compléter plus tard"
+    assert versions(services, "attentes_prefecture") == [None]

@@ -842,6 +842,9 @@ def test_a_buttons_words_typed_are_that_button(text, meant):
     ("on verra tout ça plus tard avec chaque partenaire", "defer_partners"),
     ("on verra ça plus tard avec eux", "defer"), ("je compléterai quand j'aurai leurs réponses", "defer"),
     ("je verrai avec chaque partenaire", "defer"),
+    # Les Rousses: when, said as a meeting or a month, was kept as the Préfecture's expectations
+    ("on verra au rdv du 14 janvier", "defer"), ("on verra en janvier", "defer"),
+    ("on verra lors de la réunion", "defer"), ("on le verra à la sous-préfecture", "defer"),
     # Haut-Allier: someone not named yet, which the convention-cadre would print as a name
     ("pas encore designe, a voir avec la DR", "defer"), ("pas encore nommée", "defer"), ("à désigner", "defer"),
     ("en cours de désignation", "defer"), ("pas encore recruté", "defer"),
