@@ -494,7 +494,8 @@ _OTHERS_ELSEWHERE_RE = re.compile(r"(?:tous |toutes )?(?:les autres|le reste)(?:
                                   r"(?: sont| se trouvent| restent)?\s*:?\s*(?:a|au|aux|en|sur|vers|loin|ailleurs"
                                   r"|absents?|hors|pas|ne|n'y)\b.*")
 _NOTHING_ELSE_RE = re.compile(r"(?:et )?(?:rien d'autre|rien de plus|c'est tout|pas d'autres?|aucune? autres?|pas plus)"
-                              r"(?: de precis| pour l'instant| pour le moment| a priori| a ma connaissance)?")
+                              r"(?: de precis| de present| pour l'instant| pour le moment| a priori| a ma connaissance"
+                              r"| sur place| sur le territoire| localement| ici)*")  # "rien d'autre sur place"
 # What a budget's line is for, said after a funder as "+ fonctionnement": said of it, no other funder (folded).
 _USE_RE = re.compile(r"(?:(?:en|pour|le|l'|du|de|et) ?)*(?:fonctionnement|investissement)s?")
 # How many, said before what a list's part names: "beaucoup de saisonniers", "bcp de personnes âgées".

@@ -538,7 +538,8 @@ def test_a_quantity_said_last_is_a_remark_unless_it_names_an_option():
     assert read.unknown == ["beaucoup de personnes âgées"]  # nothing named before: no remark on it
 
 
-@pytest.mark.parametrize("end", ["rien d'autre de precis", "et c'est tout", "pas d'autres", "rien de plus"])
+@pytest.mark.parametrize("end", ["rien d'autre de precis", "et c'est tout", "pas d'autres", "rien de plus",
+                                 "rien d'autre sur place", "rien d'autre de présent sur le territoire"])  # Les Rousses
 def test_nothing_else_ending_a_list_is_no_autre(end):
     """Haut-Allier: "…, france travail brioude, rien d'autre de precis" stored « Autre » worded "rien d'autre de
     precis", which the dossier would print among the operators."""
