@@ -200,6 +200,9 @@ def figure_remarks(question: Question, text: str) -> list[str]:
     for a whole number the clause after it ("sûrement plus aujourd'hui"), and the words after a figure copied
     with its source ("au recensement de 2021", "au rez-de-chaussée + une salle à l'étage"); never its unit nor an
     "environ"."""
+    coming = []
+    if (done := _done_apart(question, text)) is not None:  # "+ 1 prévue avec la MSA", said of what is done
+        text, coming = done[0], [done[1]]
     bare = without_asides(text).strip()
     head = _figure_head(question, bare)
     if _is_year(question) and (said := _YEAR_THEN_RE.match(bare)) is not None:
@@ -215,7 +218,7 @@ def figure_remarks(question: Question, text: str) -> list[str]:
     except ParseError:  # the figure is the one copied with its source: what follows it is not kept
         if (source := figure_source(text)) is not None and source not in remarks:
             remarks.append(source)
-    return in_typed_order(text, remarks)
+    return in_typed_order(text, remarks) + coming
 
 
 # What makes a date said uncertain, which the date kept does not say (folded): "le 18 décembre (à confirmer)".
@@ -1913,6 +1916,7 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
         return _words(rows(parse_text(text, LONG_TEXT_MAX)))
     if kind in (Kind.INTEGER, Kind.DECIMAL, Kind.EUROS):
         text = _SAME_THEN_RE.sub("", text, count=1) or text  # "pareil, 1 etp à elles 2": the figure said
+        text = done[0] if (done := _done_apart(question, text)) is not None else text
         try:
             return _figure(question, text, today)
         except ParseError:
@@ -2134,6 +2138,27 @@ def _unit(term: str) -> str | None:
     and in the singular; None for a figure alone or no whole number."""
     match = _INTEGER_RE.fullmatch(_SQUARE_METRES.sub("m²", _number_text(_digits_for_words(term))))
     return fold(match["unit"]).rstrip(".").removesuffix("s") if match and match["unit"] else None
+
+
+# A figure added as still to come: "+ 1 prévue avec la MSA" (folded).
+_TO_COME_TERM_RE = re.compile(r"\b(?:prevue?s?|programmee?s?|envisagee?s?|planifiee?s?|a venir|a organiser|a prevoir"
+                              r"|en projet|bientot)\b")
+
+
+def _done_apart(question: Question, text: str) -> tuple[str, str] | None:
+    """At a question counting what was done already ("Combien de rencontres… avez-vous déjà tenues ?"): the text
+    without the figures added as still to come, and those ("2 (la CAF, la mairie) + 1 prévue avec la MSA" is 2);
+    None when it adds none."""
+    if not re.search(r"\bdeja\b", fold(question.prompt)):
+        return None
+    terms = list(_PLUS_RE.finditer(text))
+    ends = [*(plus.start() for plus in terms), len(text)]
+    coming = [(plus, end) for plus, end in zip(terms, ends[1:]) if _TO_COME_TERM_RE.search(fold(text[plus.end():end]))]
+    if not coming:
+        return None
+    kept = "".join(text[start:end] for start, end in zip([0, *(end for _, end in coming)],
+                                                          [plus.start() for plus, _ in coming] + [len(text)]))
+    return kept.strip(), " + ".join(text[plus.end():end].strip() for plus, end in coming)
 
 
 def _sum(question: Question, text: str, today: datetime.date | None) -> Any:

@@ -554,3 +554,11 @@ async def test_an_option_s_acronym_and_a_short_word_tick_it_with_what_follows(cl
         "service ? », j'ai noté : la navette station l'hiver.")
     assert versions(services, "nouveaux_services") == [["covoiturage", "sel", "autre"]]
     assert versions(services, "nouveaux_services_autre") == ["la navette station l'hiver"]
+
+
+async def test_a_meeting_to_come_added_to_those_held_is_not_counted(client, services):
+    """Les Rousses: "2 (caf en novembre, mairie des rousses) + 1 prevue avec la msa" was refused, the total asked."""
+    await reach(client, services, "rencontres_bilaterales")
+    understood, *_ = await client.send("2 (caf en novembre, mairie des rousses) + 1 prevue avec la msa")
+    assert understood.text == kept_without("2", "caf en novembre, mairie des rousses", "1 prevue avec la msa")
+    assert versions(services, "rencontres_bilaterales") == [2]

@@ -2411,6 +2411,24 @@ def test_a_sum_of_the_same_things_is_its_total(text, value):
     assert parse_answer(_question(Kind.INTEGER, min=0), text) == value
 
 
+@pytest.mark.parametrize(("text", "value", "remarks"), [
+    ("2 (caf en novembre, mairie des rousses) + 1 prevue avec la msa", 2,
+     ["caf en novembre, mairie des rousses", "1 prevue avec la msa"]),
+    ("3 + 1 prévue + 2 à venir", 3, ["1 prévue + 2 à venir"]), ("2 + 1", 3, [])])
+def test_a_figure_added_as_to_come_is_not_counted_among_those_done(text, value, remarks):
+    """Les Rousses: "2 (…) + 1 prevue avec la msa" at « Combien de rencontres… avez-vous déjà tenues ? » was
+    refused, the total asked for, which would have counted the meeting to come."""
+    question = Question(id="q", prompt="Combien de rencontres avez-vous déjà tenues ?", kind=Kind.INTEGER, min=0)
+    assert parse_answer(question, text) == value
+    assert figure_remarks(question, text) == remarks
+
+
+def test_a_figure_added_as_to_come_is_counted_where_nothing_done_is_asked():
+    with pytest.raises(ParseError) as refused:
+        parse_answer(_question(Kind.INTEGER, min=0), "2 + 1 prévue avec la MSA")
+    assert refused.value.key == "figure.added"
+
+
 @pytest.mark.parametrize("text", ["2 +", "Julie + 2", "2027 + 1"])
 def test_what_is_no_sum_is_refused_as_before(text):
     question = _question(Kind.INTEGER, min=2000, max=2100) if text == "2027 + 1" else _question(Kind.INTEGER, min=0)
