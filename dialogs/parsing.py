@@ -158,7 +158,8 @@ def _before_clause(text: str) -> str:
     if _made_up_of(head, tail) or _YEAR_ROUND_RE.search(typed_words(head)):
         return head
     tail = _RATIO_RE.sub(" ", typed_words(tail))  # "x3 l'hiver", "trois fois plus en saison": no other count
-    if any(c.isdigit() for c in figures(tail)) or SPELT_NUMBERS.keys() & set(tail.split()):
+    if (any(c.isdigit() for c in figures(tail)) or SPELT_NUMBERS.keys() & set(tail.split())) \
+            and not _TO_COME_TERM_RE.search(tail):  # "0, une prévue en janvier": the count to come is not asked
         return text
     return head
 
@@ -2105,6 +2106,8 @@ def _figure(question: Question, text: str, today: datetime.date | None) -> Any:
     if kind is Kind.INTEGER:
         if _is_year(question):
             return _parse_year(text, question.min, question.max, today)
+        if _YOU_DID_RE.search(fold(question.prompt)):  # "Combien… avez-vous visitées ?" "non, on doit aller…": none
+            text = _NO_RE.sub("aucun", text, count=1)
         return parse_integer(text, question.min, question.max)
     if kind is Kind.DECIMAL:
         typed = label_key(text)
@@ -2140,6 +2143,9 @@ def _unit(term: str) -> str | None:
     return fold(match["unit"]).rstrip(".").removesuffix("s") if match and match["unit"] else None
 
 
+# A question counting what the user did ("Combien… avez-vous visitées ?"), where "non" is none (folded prompt).
+_YOU_DID_RE = re.compile(r"\bavez-vous\b")
+_NO_RE = re.compile(r"^\s*non\b(?![-'’])", re.IGNORECASE)
 # A figure added as still to come: "+ 1 prévue avec la MSA" (folded).
 _TO_COME_TERM_RE = re.compile(r"\b(?:prevue?s?|programmee?s?|envisagee?s?|planifiee?s?|a venir|a organiser|a prevoir"
                               r"|en projet|bientot)\b")

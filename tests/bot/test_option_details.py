@@ -562,3 +562,11 @@ async def test_a_meeting_to_come_added_to_those_held_is_not_counted(client, serv
     understood, *_ = await client.send("2 (caf en novembre, mairie des rousses) + 1 prevue avec la msa")
     assert understood.text == kept_without("2", "caf en novembre, mairie des rousses", "1 prevue avec la msa")
     assert versions(services, "rencontres_bilaterales") == [2]
+
+
+async def test_no_visit_yet_is_none_visited_and_the_visit_to_come_said_not_kept(client, services):
+    """Les Rousses: "non, on doit aller voir celle de morbier en janvier" was "Je n'ai pas reconnu un nombre"."""
+    await reach(client, services, "visites_maisons")
+    understood, *_ = await client.send("non, on doit aller voir celle de morbier en janvier")
+    assert understood.text == kept_without("0", "on doit aller voir celle de morbier en janvier")
+    assert versions(services, "visites_maisons") == [0]

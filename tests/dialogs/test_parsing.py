@@ -2423,6 +2423,23 @@ def test_a_figure_added_as_to_come_is_not_counted_among_those_done(text, value, 
     assert figure_remarks(question, text) == remarks
 
 
+@pytest.mark.parametrize(("text", "remarks"), [
+    ("non, on doit aller voir celle de morbier en janvier", ["on doit aller voir celle de morbier en janvier"]),
+    ("non", []), ("0, une prévue en janvier", ["une prévue en janvier"]),
+    ("pas encore, une prévue en janvier", ["une prévue en janvier"])])
+def test_no_visit_yet_and_one_to_come_is_none(text, remarks):
+    """Les Rousses: "non, on doit aller voir celle de morbier … en janvier" at « Combien de France services
+    existantes avez-vous visitées ? » was "Je n'ai pas reconnu un nombre"."""
+    question = Question(id="q", prompt="Combien de France services avez-vous visitées ?", kind=Kind.INTEGER, min=0)
+    assert parse_answer(question, text) == 0
+    assert figure_remarks(question, text) == remarks
+
+
+def test_no_is_no_count_where_nothing_done_is_asked():
+    with raises_key("integer.invalid"):
+        parse_answer(_question(Kind.INTEGER, min=0), "non")
+
+
 def test_a_figure_added_as_to_come_is_counted_where_nothing_done_is_asked():
     with pytest.raises(ParseError) as refused:
         parse_answer(_question(Kind.INTEGER, min=0), "2 + 1 prévue avec la MSA")
