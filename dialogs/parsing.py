@@ -210,14 +210,18 @@ def figure_remarks(question: Question, text: str) -> list[str]:
         head = said["head"]  # "2027, ouverture en mai donc 8 mois": the clause holds a figure, not another year
     remarks = asides(text)
     if head != bare:  # the clause after the figure, without what opens it (", ", ". ": seen with what precedes it)
-        remarks.append(bare[(clause.end() if (clause := _FIGURE_CLAUSE_RE.match(bare, len(head))) else len(head)):]
-                       .strip())
+        said = bare[(clause.end() if (clause := _FIGURE_CLAUSE_RE.match(bare, len(head))) else len(head)):].strip()
+        start = text.find(said[:20]) if said else -1
+        if start >= 0 and re.search(r"\([^()]*\)\s*\w", text[start:]):  # "on doit aller voir celle de morbier
+            remarks = [aside for aside in remarks if text.find(f"({aside}") < start]  # (…) en janvier": as typed
+            said = text[start:].strip().rstrip(" .")
+        remarks.append(said)
     if (where := _WHERE_AFTER_UNIT_RE.search(head)) is not None:  # "15 m² dans le bus": no part of the unit
         remarks.append(where["where"].strip())
     try:
         _figure(question, text, None)
     except ParseError:  # the figure is the one copied with its source: what follows it is not kept
-        if (source := figure_source(text)) is not None and source not in remarks:
+        if (source := figure_source(text)) is not None and not any(source in remark for remark in remarks):
             remarks.append(source)
     return in_typed_order(text, remarks) + coming
 

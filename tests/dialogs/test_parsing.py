@@ -2358,6 +2358,10 @@ def test_a_deadline_set_in_a_sentence_is_its_bound(typed, day):
     (Kind.DECIMAL, "1,2 au total", []),
     # in the order they were typed
     (Kind.INTEGER, "environ 33 000, sûrement plus (recensement 2017)", ["sûrement plus", "recensement 2017"]),
+    # Les Rousses: the aside inside the clause was quoted apart, the clause without it, and "en janvier" again
+    (Kind.INTEGER, "2 (caf, mairie), on doit aller voir celle de morbier (mouthe) en janvier",
+     ["caf, mairie", "on doit aller voir celle de morbier (mouthe) en janvier"]),
+    (Kind.INTEGER, "2, on doit aller voir celle de morbier en janvier", ["on doit aller voir celle de morbier en janvier"]),
 ])
 def test_what_a_figure_is_said_with_is_set_apart(kind, text, remarks):
     assert figure_remarks(_question(kind), text) == remarks
