@@ -72,7 +72,8 @@ _LEAD_INS = (("c", "est"), ("ce", "sera"), ("ce", "seront"), ("ce", "sont"), ("c
              ("on", "participe"), ("nous", "participons"), ("on", "participera"), ("nous", "participerons"))
 # How it may end, stressing what it named: "l'accompagnement surtout", "l'isolement avant tout".
 _STRESSED_ENDS = (("surtout",), ("principalement",), ("essentiellement",), ("prioritairement",), ("avant", "tout"),
-                  ("en", "priorite"), ("en", "premier"))
+                  ("en", "priorite"), ("en", "premier"), ("bien", "sur"), ("evidemment",), ("bien", "entendu"))
+_OF_COURSE_RE = re.compile(r"[\s,]+(?:bien sur|evidemment|bien entendu|naturellement|absolument)$")  # folded
 _NAMED = "agence"  # a lead-in word a name may start with: "l'agence France Travail de Nogent"
 # After an option's words, these make the answer something else than that option alone.
 _HEDGES = frozenset({"ou", "ni", "pas", "non", "sauf", "mais", "plutot", "et"})
@@ -596,7 +597,7 @@ def none_option(question: Question) -> str | None:
 
 def parse_multi(question: Question, text: str) -> list[str]:
     """Split a list of options on commas, semicolons, " et " and newlines; longest label match wins."""
-    typed = typed_words(text)
+    typed = _OF_COURSE_RE.sub("", typed_words(text))  # "les 5 bien sûr"
     every = _every(question)
     if typed in _ALL or _says_both(question, typed):
         return every

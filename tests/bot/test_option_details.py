@@ -570,3 +570,14 @@ async def test_no_visit_yet_is_none_visited_and_the_visit_to_come_said_not_kept(
     understood, *_ = await client.send("non, on doit aller voir celle de morbier en janvier")
     assert understood.text == kept_without("0", "on doit aller voir celle de morbier en janvier")
     assert versions(services, "visites_maisons") == [0]
+
+
+@pytest.mark.parametrize("typed", ["les 5 bien sur", "tous, évidemment"])
+async def test_every_option_said_with_of_course_ticks_them(client, services, typed):
+    """Les Rousses: "les 5 bien sur" at the base offer's five services was "Je n'ai pas reconnu « les 5 bien sur »"."""
+    await reach(client, services, "part_offre_base")
+    understood, *_ = await client.send(typed)
+    assert understood.text.startswith("➡️ Réponse retenue : Accueil, Accompagnement à l'utilisation des services en "
+                                      "ligne, ")
+    assert "ℹ️" not in understood.text
+    assert len(versions(services, "part_offre_base")[0]) == 5
