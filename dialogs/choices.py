@@ -473,7 +473,7 @@ _ALL = frozenset({"tous", "toutes", "tout", "tout cocher", "tous les choix", "to
 # Before a colon and a list, what says the list is all there is to it: "tout : le personnel, le local…" (folded).
 _ALL_THEN_LISTED = _ALL | {"un peu de tout", "de tout", "a la fois", "les deux", "plusieurs choses", "plusieurs"}
 # "les deux", "les 3 qualités", "toutes les quatre": every option, said by their number (folded).
-_BOTH_RE = re.compile(r"(?:tous |toutes )?les (?P<count>[a-z]+|[0-9])(?: [a-z]+)?")
+_BOTH_RE = re.compile(r"(?:tous |toutes )?les (?P<count>[a-z]+|[0-9]+)(?: [a-z]+)?")
 # "…, via l'outil de l'ANCT", "…, avec l'outil de l'ANCT" (with a tool, not with someone)
 _A_TOOL = (r" (?:l['’]|le |les |un |une |des |notre |nos )?(?:outils?|logiciels?|tableurs?|applications?|plateformes?"
            r"|fichiers?)\b")
@@ -489,6 +489,7 @@ _STRESS_RE = re.compile(r"(?:surtout|notamment|en particulier|particulierement|p
 # Said after an option, it is not decided yet (folded): "le forum, on verra", "l'annuaire, peut-être".
 _UNDECIDED_RE = re.compile(r"(?:on verra|a voir|peut-etre|pas sur|pas encore sur|a definir|a confirmer|on ne sait pas"
                            r"|je ne sais pas|pas decide|pas encore decide)")
+_UNDECIDED_END_RE = re.compile(rf"(?:\s|,)(?:{_UNDECIDED_RE.pattern})$")  # "l'OCAS à voir"
 # "les autres sont à Lannion", "le reste à Guingamp", "tous les autres ne sont pas présents", ending a list: the options
 # not named are elsewhere, neither ticked nor an « Autre » (folded).
 _OTHERS_ELSEWHERE_RE = re.compile(r"(?:tous |toutes )?(?:les autres|le reste)(?: partenaires| operateurs| services)?"
@@ -983,6 +984,10 @@ def _read_list(question: Question, text: str) -> ListRead:
                     read.described[describing] += seps[i - 1] + part
                 i += 1  # "la fermeture de la trésorerie et de la poste", "les deux, surtout le bourg": details
                 detailed, fresh = i, None  # "notamment la CAF et les titres de séjour": still the details
+                continue
+            if read.chosen and _UNDECIDED_END_RE.search(typed_words(part)):  # "tous, plus l'OCAS (…) à voir":
+                read.details.append(part)  # not decided, neither ticked nor an « Autre »: said not kept
+                i += 1
                 continue
             read.runs.append(read.runs.pop() + seps[i - 1] + part if follows == i else part)
             read.unknown.append(part)

@@ -581,3 +581,13 @@ async def test_every_option_said_with_of_course_ticks_them(client, services, typ
                                       "ligne, ")
     assert "ℹ️" not in understood.text
     assert len(versions(services, "part_offre_base")[0]) == 5
+
+
+async def test_all_thirteen_and_one_still_to_see_ticks_the_thirteen(client, services):
+    """Les Rousses: "les 13 + l'OCAS? (office cantonal suisse) a voir" was an « Autre » holding the whole text: "les
+    13" was not read (one digit only), and the body still to see was no decided one."""
+    await reach(client, services, "part_operateurs")
+    understood, *_ = await client.send("les 13 + l'OCAS? (office cantonal suisse) a voir")
+    assert understood.text.endswith("Agirc-Arrco (retraite complémentaire), Urssaf.\nℹ️ Cette question ne garde pas de "
+                                    "précision : « l'OCAS? (office cantonal suisse) a voir » n'est pas enregistré.")
+    assert len(versions(services, "part_operateurs")[0]) == 13
