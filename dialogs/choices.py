@@ -1008,6 +1008,7 @@ _PREPOSITIONS = frozenset({"de", "du", "des", "d'", "à", "a", "au", "aux", "en"
                            "chez", "sans", "selon"})
 _ARTICLES = frozenset({"le", "la", "les", "l'", "un", "une", "son", "sa", "ses", "leur", "leurs", "notre", "nos",
                        "votre", "vos", "mon", "ma", "mes"})
+_AT_PLACE = frozenset({"à", "a", "au", "aux", "en", "dans", "sur"})
 _LEAD_WORD_RE = re.compile(r"[^\W\d_]+['’]?")
 
 
@@ -1023,6 +1024,8 @@ def _goes_on(details: str, part: str) -> bool:
     if not said or not then:
         return False
     if then[0] in _PREPOSITIONS:
+        return True
+    if said[0] in _AT_PLACE and then[0] not in _ARTICLES:  # "à bois d'amont et bellefontaine": one more place
         return True
 
     def alike(one: str, other: str) -> bool:
@@ -1056,7 +1059,8 @@ _HOW_OFTEN = (r"(?:(?:une|un|1|deux|2|trois|3)\s+(?:demi-)?(?:journ[ée]e|matin[
 _WHERE_RE = re.compile(rf"{_HOW_OFTEN}?"
                        rf"(?:(?:le|les|chaque|tous les|un|une)\s+)?(?:(?:{'|'.join(WEEKDAYS)})s?"
                        r"(?:\s+(?:matin|après-midi|soir)s?)?(?:\s+sur\s+deux)?[\s,]+)?"
-                       r"(?:(?:à|au|aux|en|dans|chez|sur|sous|près de|auprès de|vers|entre)\s|[A-ZÀ-Ý])")
+                       r"(?:(?:à|au|aux|en|dans|chez|sur|sous|près de|auprès de|vers|entre)\s|[A-ZÀ-Ý]"
+                       r"|a\s(?!lieu\b|été\b|ete\b))")  # "a bois d'amont", typed without the accent
 
 
 def says_where(text: str) -> bool:

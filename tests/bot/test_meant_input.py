@@ -1542,3 +1542,16 @@ async def test_when_the_expectations_will_be_known_leaves_them_for_later(client,
     said, _ = await client.send("on verra au rdv du 14 janvier")
     assert said.text == "Quelles sont les attentes de la Préfecture sur votre projet ?\n➡️ à compléter plus tard"
     assert versions(services, "attentes_prefecture") == [None]
+
+
+async def test_a_second_place_after_et_goes_on_with_where_the_permanences_are(client, services):
+    """Les Rousses: "…+ permanences a bois d'amont et bellefontaine (1/2 journee par semaine chacune)" refused
+    "bellefontaine (…)", typed without its "à"."""
+    await open_the_carrying_stage(client)
+    replies = await client.send("point fixe au bureau de poste des rousses + permanences a bois d'amont et "
+                                "bellefontaine (1/2 journee par semaine chacune)")
+    assert replies[0].text.startswith("➡️ Réponse retenue : Point fixe (un lieu d'accueil permanent), Itinérance : "
+                                      "permanences hors de la Maison.")
+    assert versions(services, "port_modes") == [["point_fixe", "itinerance"]]
+    assert versions(services, "port_itinerance_lieux") == [
+        "a bois d'amont et bellefontaine (1/2 journee par semaine chacune)"]
