@@ -1307,6 +1307,7 @@ def parse_person(text: str) -> str:
     typed = text.strip()
     if not (text := without_how_reached(text)).strip():
         raise ParseError("person.how", typed=typed)  # "par mail": how, not who
+    text = _IT_IS_RE.sub("", _FOR_BODY_RE.sub("", text, count=1), count=1)  # "pour la Poste c'est Philippe Mouget"
     text = _TO_SOMEONE_RE.sub("", text, count=1)  # "À qui … ?" "À Mme Roux, bureau des subventions"
     text = met["whom"] if (met := _MET_RE.match(text)) is not None else text
     said = text  # "une conseillère à recruter, le recrutement est lancé": a sentence after the name goes, and after it
@@ -1360,7 +1361,12 @@ _FUNCTION_WORDS = frozenset({
     "deputee", "senateur", "senatrice"})
 # "je suis chargée de mission", "il est DGS": a function said in a sentence.
 _LEADING_BEFORE_FUNCTION_RE = re.compile(r"^(?:(?:m\.?|mme|mr|monsieur|madame|le|la|je\s+suis|il\s+est|elle\s+est"
-                                         r"|c['’]\s*est)\s+|l['’]\s*)+", re.IGNORECASE)
+                                         r"|c['’]\s*est|ce\s+sera)\s+|l['’]\s*)+", re.IGNORECASE)
+# Whom a name is for, said first: "pour la Poste c'est le directeur…", "pour la CAF, ce sera…".
+_FOR_BODY_RE = re.compile(r"^\s*pour\s+(?:la|le|les|l['’])\s*[^,]{1,40}?,?\s+(?=c['’]\s*est\b|ce sera\b)",
+                          re.IGNORECASE)
+_IT_IS_RE = re.compile(r"^\s*(?i:c['’]\s*est|ce\s+sera)\s+(?=[A-ZÀ-Ý]|(?i:m\.|mme|mr|monsieur|madame)\s)")
+# "c'est Philippe Mouget": the name; "c'est moi" is the user's, "c'est en cours" no name
 _NAME_APART_RE = re.compile(r"\s*(?:[,;:]|\s[-–—])\s*")
 _NAME_PARENS_RE = re.compile(r"^([^()]+?)\s*\(([^()]+)\)$")
 _CIVILITY_APART_RE = re.compile(rf"^([^,;:()]+?)\s+{_CIVILITY}\s+([^,;:()]+)$", re.IGNORECASE)
@@ -1407,7 +1413,7 @@ def name_and_function(text: str) -> tuple[str, str] | None:
     Dupont (DGS)" -> ("Marie Dupont", "chargée de mission"); "le président, Raphaël Daubet" -> ("Raphaël Daubet",
     "président"). None unless one part starts with a function's word and the other is a name: "Dupont, Marie" is
     a name; a signature pasted over lines is read as one line."""
-    text = one_line(text.strip())
+    text = _FOR_BODY_RE.sub("", one_line(text.strip()), count=1)  # "pour la poste c'est le directeur…, P. Mouget"
     if (start := _SELF_FIRST.match(text)) is not None and not start.group().rstrip().endswith("("):
         text = text[start.end():]  # "C'est moi, Jean Rouvière, DGS": the name is the one given
     parens = _NAME_PARENS_RE.match(text)  # "Marie Dupont (DGS)", not "…, présidente de l'association (bénévole)"

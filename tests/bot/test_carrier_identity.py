@@ -1,6 +1,8 @@
 """What the Préfecture's dossier needs of the carrier, typed on a phone: the SIRET, the head office's address."""
 from __future__ import annotations
 
+import pytest
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -208,3 +210,19 @@ async def test_a_date_said_after_not_yet_is_the_planned_date_and_is_kept(client,
     said, asked = await client.send("je ne sais pas, je dois demander au maire")
     assert "à compléter plus tard" in said.text
     assert question_in(guide, asked).id == "port_contribution"
+
+
+@pytest.mark.parametrize(("typed", "name", "function"), [
+    ("pour la poste c'est le directeur d'enseigne du secteur, Philippe Mouget", "Philippe Mouget",
+     "directeur d'enseigne du secteur"),
+    ("pour la poste c'est Philippe Mouget", "Philippe Mouget", None)])
+async def test_whom_the_representative_is_for_said_first_is_no_part_of_the_name(client, services, typed, name,
+                                                                               function):
+    """Les Rousses: "pour la poste c'est le directeur d'enseigne du secteur, Philippe Mouget" was the name the
+    dossier and the convention would print."""
+    await reach_the_siret(client, services)
+    await client.send("200 067 510 00012")
+    await client.send("2 rue de la Gare, 23300 La Souterraine")
+    await client.send(typed)
+    assert current_values(services, "port_representant_nom") == [name]
+    assert current_values(services, "port_representant_fonction") == ([function] if function else [])

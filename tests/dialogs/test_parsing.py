@@ -2145,6 +2145,10 @@ def test_a_yes_or_no_set_apart_from_what_follows_is_read_with_it(text, said):
     ("Paul Roux directeur du centre social", ("Paul Roux", "directeur du centre social")),
     ("Anne Durand DGS", ("Anne Durand", "DGS")),
     ("moi, thomas girod (resp. de secteur la poste)", ("thomas girod", "resp. de secteur la poste")),  # abridged
+    # Les Rousses: whom it is for, said first
+    ("pour la poste c'est le directeur d'enseigne du secteur, Philippe Mouget",
+     ("Philippe Mouget", "directeur d'enseigne du secteur")),
+    ("pour la CAF, ce sera la directrice, Mme Roux", ("Mme Roux", "directrice")),
     ("Paul Roux, dir. du centre social", ("Paul Roux", "dir. du centre social")),
     ("Jean Maire", None), ("Marie Chef", None), ("Paul Roux directeur", None),  # a surname, maybe
     ("le président de la CC", None), ("Jean Paul Pierre Jacques Roux directeur de la CC", None),
@@ -2579,6 +2583,12 @@ def test_a_month_shortened_after_a_word_that_sets_it_is_that_month(text, month):
 def test_a_doubt_ending_a_name_is_set_apart(text, said):
     """Haut-Allier: "… haute-loire je crois, a confirmer" was the name the convention-cadre prints."""
     assert doubt_apart(text) == said
+
+
+@pytest.mark.parametrize(("text", "name"), [("pour la poste c'est Philippe Mouget", "Philippe Mouget"),
+                                           ("c'est Philippe Mouget", "Philippe Mouget"), ("c'est Mme Roux", "Mme Roux")])
+def test_it_is_said_before_a_name_is_no_part_of_it(text, name):
+    assert parse_person(text) == name
 
 
 def test_how_someone_was_reached_is_no_part_of_their_name():
