@@ -700,6 +700,8 @@ def _date_in_sentence(text: str, today: datetime.date | None, timing: str | None
     """The one date a sentence holds, or `error`; a date in it that cannot be (a 31 April) says why."""
     folded = fold(text)
     if _NOT_THE_DATE_RE.search(folded):
+        if not _NOT_THE_DATE_RE.search(without_part := _PART_OF_MONTH_RE.sub(" ", folded)) and without_part != folded:
+            _refuse_a_month_in_a_sentence(folded)  # "fin février normalement": its day asked, as "fin février" is
         raise error
     timing = _tense(folded, timing)
     dates: set[datetime.date] = set()
@@ -720,6 +722,7 @@ def _date_in_sentence(text: str, today: datetime.date | None, timing: str | None
     return DateInferred(date.year, date.month, date.day)
 
 
+_PART_OF_MONTH_RE = re.compile(r"\b(?:debut|fin|mi|courant)[ -](?=(?:" + "|".join(_MONTHS_FOLDED) + r")\b)")
 _MONTH_IN_TEXT_RE = re.compile(r"\b(?P<month>" + "|".join(_MONTHS_FOLDED) + r")\b(?: (?P<y>[0-9]{4})\b)?")
 
 

@@ -2559,6 +2559,19 @@ def test_a_month_then_a_clause_asks_the_day():
         parse_date("debut avril, date a caler avec la pref", TODAY, "future")
 
 
+@pytest.mark.parametrize("text", ["fin fevrier normalement", "mi-février a priori", "début février je pense"])
+def test_a_part_of_a_month_said_with_a_doubt_asks_the_day(text):
+    """Les Rousses: "fin fevrier normalement" was "Je n'ai pas reconnu une date", "fin fevrier" alone asked the day."""
+    with raises_key("date.no_day", month="février", year=None):
+        parse_date(text, TODAY, "nearest")
+
+
+@pytest.mark.parametrize("text", ["avant fin février normalement", "fin février ou début mars"])
+def test_a_part_of_a_month_with_a_bound_or_a_choice_is_still_no_date(text):
+    with raises_key("date.invalid"):
+        parse_date(text, TODAY, "nearest")
+
+
 @pytest.mark.parametrize(("text", "month"), [("en sept", "septembre"), ("mi-sept", "septembre"),
                                              ("fin janv.", "janvier"), ("avec Mme Roux en oct", "octobre")])
 def test_a_month_shortened_after_a_word_that_sets_it_is_that_month(text, month):
