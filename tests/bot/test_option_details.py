@@ -9,6 +9,7 @@ import pytest
 from dialogs.parsing import same_answer_as
 from tests.bot.test_conversation import create_project
 from tests.bot.test_meant_input import reach_stakes, reach_team_functions, versions
+from tests.bot.test_yes_no_said import reach as reach_in_stage
 from tests.support.telegram import FRANCE_SERVICES_RULES
 from tests.support.walk import answer, kept_without, question_in
 
@@ -591,3 +592,13 @@ async def test_all_thirteen_and_one_still_to_see_ticks_the_thirteen(client, serv
     assert understood.text.endswith("Agirc-Arrco (retraite complémentaire), Urssaf.\nℹ️ Cette question ne garde pas de "
                                     "précision : « l'OCAS? (office cantonal suisse) a voir » n'est pas enregistré.")
     assert len(versions(services, "part_operateurs")[0]) == 13
+
+
+async def test_the_carrier_s_own_premises_are_an_answer_of_their_own(client, services):
+    """Les Rousses: a France services in the post office had no answer to « Comment disposerez-vous des locaux ? »:
+    "c'est le local de la poste" was refused, « Bâtiment public existant » suggested."""
+    await reach_in_stage(client, services, 4, "tech_foncier")
+    said, _ = await client.send("c'est le local de la poste (propriete de La Poste Immobilier)")
+    assert said.text == ("➡️ Réponse retenue : Locaux existants de la structure porteuse.\nℹ️ Cette question ne garde "
+                         "pas de précision : « propriete de La Poste Immobilier » n'est pas enregistré.")
+    assert versions(services, "tech_foncier") == ["locaux_porteur"]
