@@ -2180,6 +2180,16 @@ def _done_apart(question: Question, text: str) -> tuple[str, str] | None:
     return kept.strip(), " + ".join(text[plus.end():end].strip() for plus, end in coming)
 
 
+_AREA_RE = re.compile(r"(?<![\w,.])([0-9]+)\s*(?:m²|m2)(?!\w)", re.IGNORECASE)
+
+
+def _area_sum(terms: list[str]) -> int | None:
+    """The total of surfaces each said with what they are ("le bureau de 9 m2"): one figure in m² per term; None
+    otherwise ("85 m2 + un bureau à l'étage" says no surface for the office)."""
+    found = [_AREA_RE.findall(term) for term in terms]
+    return sum(int(term[0]) for term in found) if all(len(term) == 1 for term in found) else None
+
+
 def _sum(question: Question, text: str, today: datetime.date | None) -> Any:
     """"2 + 1" is 3, in the question's bounds; "2 (le conseiller et moi) + Julie le mardi" is refused, naming what
     was added to the figure, and so is "85 m2 + un bureau", which counts something else. None when the text is no
@@ -2192,6 +2202,8 @@ def _sum(question: Question, text: str, today: datetime.date | None) -> Any:
     except ParseError:
         return None
     refused = ParseError("figure.added", first=terms[0], added=" + ".join(terms[1:]))
+    if (area := _area_sum(terms)) is not None:  # "45 m2 pour l'espace FS + le bureau confidentiel de 9 m2"
+        return _figure(question, str(area), today)
     if any(_unit(term) not in (None, _unit(terms[0])) for term in terms[1:]):
         raise refused
     try:

@@ -602,3 +602,11 @@ async def test_the_carrier_s_own_premises_are_an_answer_of_their_own(client, ser
     assert said.text == ("➡️ Réponse retenue : Locaux existants de la structure porteuse.\nℹ️ Cette question ne garde "
                          "pas de précision : « propriete de La Poste Immobilier » n'est pas enregistré.")
     assert versions(services, "tech_foncier") == ["locaux_porteur"]
+
+
+async def test_surfaces_said_with_what_they_are_make_their_total(client, services):
+    """Les Rousses: "env 45m2 pour l'espace FS + le bureau confidentiel de 9m2" asked for the total."""
+    await reach_in_stage(client, services, 4, "tech_surface")
+    said, _ = await client.send("env 45m2 pour l'espace FS + le bureau confidentiel de 9m2")
+    assert said.text == "➡️ Réponse retenue : 54."
+    assert versions(services, "tech_surface") == [54]

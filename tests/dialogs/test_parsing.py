@@ -2414,7 +2414,9 @@ def test_a_figure_plus_what_counts_something_else_asks_for_the_total(text, first
 
 
 @pytest.mark.parametrize(("text", "value"), [
-    ("2 agents + 1 agent", 3), ("80 m² + 15 m2", 95), ("2 plus 1", 3), ("1500 plus ou moins", 1500)])
+    ("2 agents + 1 agent", 3), ("80 m² + 15 m2", 95), ("2 plus 1", 3), ("1500 plus ou moins", 1500),
+    # Les Rousses: surfaces each said with what they are
+    ("env 45m2 pour l'espace FS + le bureau confidentiel de 9m2", 54)])
 def test_a_sum_of_the_same_things_is_its_total(text, value):
     assert parse_answer(_question(Kind.INTEGER, min=0), text) == value
 
