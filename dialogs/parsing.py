@@ -904,8 +904,11 @@ def yes_no_then(text: str) -> tuple[bool, str] | None:
 
 
 # Where a text says one part then another: "le cahier des charges oui, les modèles pas encore".
-_PARTS_RE = re.compile(r"\s*[,;]\s*(?:mais\s+|par contre\s+)?|\s+mais\s+|\s+et\s+(?=(?:les?|la|l['’]|pour)\b)",
-                       re.IGNORECASE)
+_PARTS_RE = re.compile(r"\s*[,;]\s*(?:mais\s+|par contre\s+)?|\s+mais\s+|\s+et\s+(?=(?:les?|la|l['’]|pour)\b)"
+                       r"|(?<=[^\W\d_]{2})\.\s+", re.IGNORECASE)
+# A part still to do, said at its end (folded): "les toilettes pmr sont à faire", "la rampe reste à installer".
+_TO_DO_END_RE = re.compile(r"\b(?:a faire|a prevoir|a creer|a installer|a amenager|a refaire|a mettre aux normes"
+                           r"|a adapter|a realiser)$")
 
 
 # A yes said of a part only, at its start (folded): "en partie, il m'a dit d'attendre la délibération".
@@ -918,11 +921,19 @@ def yes_in_part(text: str) -> bool:
     return _IN_PART_RE.match(typed_words(text)) is not None
 
 
+def still_to_do(text: str) -> bool:
+    """Whether a part of a text says something is still to do ("…. les toilettes pmr sont à faire")."""
+    return any(_TO_DO_END_RE.search(typed_words(part)) for part in _PARTS_RE.split(text))
+
+
 def yes_and_no(text: str) -> bool:
     """Whether a text says yes of one part and no of another ("le cahier des charges oui, les modèles pas encore",
     "oui pour la CAF, non pour la MSA"): each part's yes or no said at its start or its end."""
     said = set()
     for part in _PARTS_RE.split(text):
+        if _TO_DO_END_RE.search(typed_words(part)):  # "…. les toilettes pmr sont a faire": not yet, a no
+            said.add(False)
+            continue
         words = _WORD_RE.findall(typed_words(part))
         longest = range(min(len(words), _YES_NO_LONGEST), 0, -1)  # the longest first: "toujours pas" is a no
         for phrases in ((" ".join(words[:n]) for n in longest), (" ".join(words[-n:]) for n in longest)):

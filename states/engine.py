@@ -35,8 +35,9 @@ from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, 
                              said_planned, said_serving, said_yes_no, same_answer_as, says_awaited, says_none_of,
                              spoken, territory_said, text_and_count, to_json, typed_at_checklist_stage,
                              typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap,
-                             typed_at_team, typed_button, typed_command, typed_invitation, typed_validate,
-                             without_how_reached, word_said, yes_and_no, yes_how, yes_in_part, yes_no_because, yes_no_then, yes_told_more)
+                             still_to_do, typed_at_team, typed_button, typed_command, typed_invitation,
+                             typed_validate, without_how_reached, word_said, yes_and_no, yes_how, yes_in_part,
+                             yes_no_because, yes_no_then, yes_told_more)
 from dialogs.partners import partner_name
 from dialogs.pasted import asides, contact_lines, in_typed_order, letter_parts, without_lines
 from dialogs.not_answers import asks_what_is_meant, says_goodbye, says_thanks
@@ -667,6 +668,8 @@ class _Conversation:
                 else self._as_said_before(step, question, text)
             value = parse_answer(question, text, self._today()) if copied is None else copied
         except ParseError as error:
+            if question.kind is Kind.YES_NO and still_to_do(text) and yes_and_no(text):  # a yes in part
+                return self._refusal(question, text, error)
             if (taken := self._said_with_more(step, question, text)) is not None:
                 return taken
             if question.kind is Kind.YES_NO and (dated := self._date_for_yes_no(step, question, text)) is not None:
@@ -892,7 +895,9 @@ class _Conversation:
                                  "fiche": f"{stage.fiche}, {step.fiche}" if stage else step.fiche})
 
     def _refusal(self, question: Question, text: str, error: ParseError) -> Outcome:
-        if question.kind is Kind.YES_NO and (said := yes_no_then(text)) is not None:
+        if question.kind is Kind.YES_NO and still_to_do(text) and yes_and_no(text):  # "oui…. les toilettes pmr
+            error = ParseError("yes_no.partly")  # sont à faire"
+        elif question.kind is Kind.YES_NO and (said := yes_no_then(text)) is not None:
             error = ParseError("yes_no.doubtful", words=said[1])  # "non, enfin oui": a doubt, not a detail
         elif question.kind is Kind.YES_NO and (doubt := doubted_yes_no(text)) is not None:
             error = ParseError("yes_no.doubtful", words=doubt)  # "je crois que oui mais à vérifier avec…"

@@ -134,3 +134,12 @@ async def test_a_past_date_alone_at_whether_the_referent_was_contacted_is_a_yes_
     assert said.text == ("➡️ Réponse retenue : Oui.\n📝 Et à « À quelle date l'avez-vous contacté pour la première "
                          "fois ? », j'ai noté : 15 septembre 2026.")
     assert question_in(services.guide, asked).id == "referent_nom"
+
+
+async def test_a_yes_with_a_part_still_to_do_is_asked_again(client, services):
+    """Les Rousses: "oui de plain pied, rampe + porte automatique. les toilettes pmr sont a faire" at « Les locaux
+    sont-ils accessibles… ? » was a yes, the dossier saying the premises accessible."""
+    await reach(client, services, 4, "tech_accessibilite_pmr")
+    refused, _ = await client.send("oui de plain pied, rampe + porte automatique. les toilettes pmr sont a faire")
+    assert refused.text.startswith("⚠️ Votre réponse dit oui pour une partie, non pour une autre.")
+    assert current_values(services, "tech_accessibilite_pmr") == []
