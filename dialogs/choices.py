@@ -573,8 +573,8 @@ def less_then_more(text: str) -> tuple[str, str]:
     return (text[:more.start()], text[more.end():]) if more else (text, "")
 
 
-_MORE_AFTER_LESS_RE = re.compile(r"\s*,?\s*(?:\+|(?<![\w'’-])(?:plus(?!\s+(?:de|d['’]|du|des|aucune?|rien|tard)\b)|en plus"
-                                 r"|ainsi que|et aussi|mais aussi)(?![\w'’-]))\s*", re.IGNORECASE)
+_MORE_AFTER_LESS_RE = re.compile(r"\s*,?\s*(?:\+|(?<![\w'’-])(?:plus(?!\s+(?:de|d['’]|du|des|aucune?|rien|tard)\b)"
+                                 r"|en plus|ainsi que|et aussi|mais aussi)(?![\w'’-]))\s*", re.IGNORECASE)
 
 
 def _every(question: Question) -> list[str]:

@@ -167,8 +167,8 @@ def _before_clause(text: str) -> str:
 # A figure said to hold all year ("7200 à l'année"): the one asked, whatever the season's said after it (folded).
 _YEAR_ROUND_RE = re.compile(r"\b(?:a l'annee|toute l'annee|permanents?|a l'annee pleine)\b")
 # How many times another figure is this one: a ratio, no count of its own (folded).
-_RATIO_RE = re.compile(r"(?<!\w)(?:[x×]\s*[0-9]+(?:[.,][0-9]+)?|(?:[0-9]+|\w+) fois (?:plus|moins)|le (?:double|triple))"
-                       r"(?!\w)")
+_RATIO_RE = re.compile(r"(?<!\w)(?:[x×]\s*[0-9]+(?:[.,][0-9]+)?|(?:[0-9]+|\w+) fois (?:plus|moins)"
+                       r"|le (?:double|triple))(?!\w)")
 
 
 def _made_up_of(head: str, tail: str) -> bool:

@@ -1510,8 +1510,8 @@ async def test_a_population_said_with_its_winter_crowd_is_kept_and_the_season_sa
 @pytest.mark.parametrize(("typed", "said", "name"), [
     # Les Rousses: the meeting's date was the first contact's, and "par mail, rdv fixé" the referent's name.
     ("oui par mail, rdv fixé le 14/07 a la sous-pref de st claude",
-     "➡️ Réponse retenue : Oui.\nℹ️ Cette question ne garde pas de précision : « rdv fixé le 14/07 a la sous-pref de st "
-     "claude » n'est pas enregistré.", []),
+     "➡️ Réponse retenue : Oui.\nℹ️ Cette question ne garde pas de précision : « rdv fixé le 14/07 a la "
+     "sous-pref de st claude » n'est pas enregistré.", []),
     ("oui par mail", "➡️ Réponse retenue : Oui.", []),  # "par mail" was the name
     ("oui, par téléphone, Mme Roux", "➡️ Réponse retenue : Oui.\n📝 Et à « Quel est le nom de votre référent en "
      "Préfecture ? », j'ai noté : Mme Roux.", ["Mme Roux"])])

@@ -45,5 +45,5 @@ async def test_how_often_after_a_few_hours_is_not_said_unkept(client, services, 
     await client.send("Thomas Girod")
     await client.send("responsable de secteur La Poste")
     replies = await client.send(typed)
-    assert replies[0].text == ("➡️ Réponse retenue : Moins d'un mi-temps.\nℹ️ Cette question ne garde pas de précision : "
-                               "« c'est en plus de mon poste » n'est pas enregistré.")
+    assert replies[0].text == ("➡️ Réponse retenue : Moins d'un mi-temps.\nℹ️ Cette question ne garde pas de "
+                               "précision : « c'est en plus de mon poste » n'est pas enregistré.")

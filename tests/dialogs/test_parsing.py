@@ -2365,7 +2365,8 @@ def test_a_deadline_set_in_a_sentence_is_its_bound(typed, day):
     # Les Rousses: the aside inside the clause was quoted apart, the clause without it, and "en janvier" again
     (Kind.INTEGER, "2 (caf, mairie), on doit aller voir celle de morbier (mouthe) en janvier",
      ["caf, mairie", "on doit aller voir celle de morbier (mouthe) en janvier"]),
-    (Kind.INTEGER, "2, on doit aller voir celle de morbier en janvier", ["on doit aller voir celle de morbier en janvier"]),
+    (Kind.INTEGER, "2, on doit aller voir celle de morbier en janvier",
+     ["on doit aller voir celle de morbier en janvier"]),
 ])
 def test_what_a_figure_is_said_with_is_set_apart(kind, text, remarks):
     assert figure_remarks(_question(kind), text) == remarks
@@ -2600,8 +2601,9 @@ def test_a_doubt_ending_a_name_is_set_apart(text, said):
     assert doubt_apart(text) == said
 
 
-@pytest.mark.parametrize(("text", "name"), [("pour la poste c'est Philippe Mouget", "Philippe Mouget"),
-                                           ("c'est Philippe Mouget", "Philippe Mouget"), ("c'est Mme Roux", "Mme Roux")])
+@pytest.mark.parametrize(("text", "name"), [
+    ("pour la poste c'est Philippe Mouget", "Philippe Mouget"), ("c'est Philippe Mouget", "Philippe Mouget"),
+    ("c'est Mme Roux", "Mme Roux")])
 def test_it_is_said_before_a_name_is_no_part_of_it(text, name):
     assert parse_person(text) == name
 
