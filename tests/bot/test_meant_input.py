@@ -1555,3 +1555,16 @@ async def test_a_second_place_after_et_goes_on_with_where_the_permanences_are(cl
     assert versions(services, "port_modes") == [["point_fixe", "itinerance"]]
     assert versions(services, "port_itinerance_lieux") == [
         "a bois d'amont et bellefontaine (1/2 journee par semaine chacune)"]
+
+
+async def test_computers_in_free_access_and_a_printer_after_the_visio_are_ticked_next(client, services):
+    """Les Rousses: "visio (…), 2 pc en libre acces + 1 imprimante/scanner" made the computers and the printer the
+    « Autre » solution: "pc en libre acces" was no computer ("accès" is the Internet option's word)."""
+    await reach_in_stage_4(client, services, "tech_solution")
+    understood, ticked, asked = await client.send("visio (caf/cpam ont deja des creneaux), 2 pc en libre acces + 1 "
+                                                  "imprimante/scanner")
+    assert understood.text == ("➡️ Réponse retenue : Visioconférence.\nℹ️ Cette question ne garde pas de précision : "
+                               "« caf/cpam ont deja des creneaux » n'est pas enregistré.")
+    assert ticked.text.startswith("ℹ️ À la question suivante, j'ai coché « 2 pc en libre acces + 1 imprimante/scanner »")
+    assert "☑️ Postes informatiques" in asked.labels and "☑️ Imprimante et scanner" in asked.labels
+    assert versions(services, "tech_solution") == [["visio"]]
