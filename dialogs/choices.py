@@ -495,7 +495,8 @@ _UNDECIDED_END_RE = re.compile(rf"(?:\s|,)(?:{_UNDECIDED_RE.pattern})$")  # "l'O
 _OTHERS_ELSEWHERE_RE = re.compile(r"(?:tous |toutes )?(?:les autres|le reste)(?: partenaires| operateurs| services)?"
                                   r"(?: sont| se trouvent| restent)?\s*:?\s*(?:a|au|aux|en|sur|vers|loin|ailleurs"
                                   r"|absents?|hors|pas|ne|n'y)\b.*")
-_NOTHING_ELSE_RE = re.compile(r"(?:et )?(?:rien d'autre|rien de plus|c'est tout|pas d'autres?|aucune? autres?|pas plus)"
+_NOTHING_ELSE_RE = re.compile(r"(?:et )?(?:rien d'autre|rien de plus|c'est tout|pas d'autres?|aucune? autres?|pas plus"
+                              r"|valider|je valide|on valide|c'est bon|voila)"  # "…, valider": the list is done
                               r"(?: de precis| de present| pour l'instant| pour le moment| a priori| a ma connaissance"
                               r"| sur place| sur le territoire| localement| ici)*")  # "rien d'autre sur place"
 # What a budget's line is for, said after a funder as "+ fonctionnement": said of it, no other funder (folded).

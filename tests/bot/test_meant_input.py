@@ -1568,3 +1568,9 @@ async def test_computers_in_free_access_and_a_printer_after_the_visio_are_ticked
     assert ticked.text.startswith("ℹ️ À la question suivante, j'ai coché « 2 pc en libre acces + 1 imprimante/scanner »")
     assert "☑️ Postes informatiques" in asked.labels and "☑️ Imprimante et scanner" in asked.labels
     assert versions(services, "tech_solution") == [["visio"]]
+    # then "valider" typed after the items added was an « Autre » worded "valider"
+    said, _ = await client.send("+ la fibre et le wifi, valider")
+    assert said.text == ("➡️ Réponse retenue : Accès à Internet en haut débit, Postes informatiques, Imprimante et "
+                         "scanner, Wi-Fi pour le public.")
+    assert versions(services, "tech_equipements") == [["internet_haut_debit", "postes_informatiques",
+                                                        "imprimante_scanner", "wifi_public"]]
