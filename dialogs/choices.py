@@ -567,6 +567,14 @@ def _all_but(question: Question, text: str) -> tuple[str, bool, str] | None:
     return None
 
 
+def says_added(text: str) -> bool:
+    """Whether a list typed says it adds to what is ticked: "+ la fibre et le wifi", "en plus le wifi"."""
+    return _ADDED_RE.match(text) is not None
+
+
+_ADDED_RE = re.compile(r"\s*(?:\+|(?:en plus|plus|et aussi|aussi|ajouter|ajoutez|ajoute)(?![\w'’-]))", re.IGNORECASE)
+
+
 def less_then_more(text: str) -> tuple[str, str]:
     """What follows "tous sauf": the options left out, then those said with a "plus" ("passage, plus les
     saisonniers"), which are ticked."""

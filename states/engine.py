@@ -15,7 +15,7 @@ from dialogs.budget import project_budget, subsidy_label
 from dialogs.budget_typed import read_lines, says_none
 from dialogs.choices import (after_head, choice_clauses, match_choice, match_option, option_and_name, option_said_last,
                              options_mentioned, options_named, other_said, read_list, said_after_name, said_past_option,
-                             says_where, with_details, with_other, without_means)
+                             says_added, says_where, with_details, with_other, without_means)
 from dialogs.address import not_address_lines, without_parts
 from dialogs.conditions import leaves
 from dialogs.correction import Correction, corrected, likeness
@@ -2517,6 +2517,8 @@ class _Conversation:
         manque »): those ticks and the options typed, unless one typed is ticked alone ("aucun"), less those the
         text withdraws ("le forum, on verra")."""
         ticked = self.membership.draft_choices if self.membership.draft_question == question.id else None
+        if ticked is None and says_added(text):  # "+ la fibre et le wifi" under the answer shown: added to it
+            ticked = self._draft(question)
         if not ticked or any(option.alone and option.id in value for option in question.options):
             return value
         withdrawn = read_list(question, text).withdrawn

@@ -1574,3 +1574,11 @@ async def test_computers_in_free_access_and_a_printer_after_the_visio_are_ticked
                          "scanner, Wi-Fi pour le public.")
     assert versions(services, "tech_equipements") == [["internet_haut_debit", "postes_informatiques",
                                                         "imprimante_scanner", "wifi_public"]]
+    # Les Rousses: back at the list answered, "+ …" replaced the answer instead of adding to it
+    await client.click("↩️ Retour")
+    assert question_in(services.guide, client.last()).id == "tech_equipements"
+    said, _ = await client.send("+ une borne tactile, valider")
+    assert said.text.startswith("➡️ Réponse retenue : Accès à Internet en haut débit, Postes informatiques, Imprimante "
+                                "et scanner, Wi-Fi pour le public, Autre.")
+    assert versions(services, "tech_equipements")[-1] == ["internet_haut_debit", "postes_informatiques",
+                                                          "imprimante_scanner", "wifi_public", "autre"]
