@@ -610,3 +610,13 @@ async def test_surfaces_said_with_what_they_are_make_their_total(client, service
     said, _ = await client.send("env 45m2 pour l'espace FS + le bureau confidentiel de 9m2")
     assert said.text == "➡️ Réponse retenue : 54."
     assert versions(services, "tech_surface") == [54]
+
+
+async def test_a_documentation_corner_said_short_is_the_documentation_space(client, services):
+    """Les Rousses: "…, un coin doc. …" at « Quels espaces la Maison comptera-t-elle ? » was not recognised."""
+    await reach_in_stage(client, services, 4, "tech_espaces")
+    said, *_ = await client.send("accueil (commun avec la poste), attente (3 chaises), bureau confidentiel, un coin doc")
+    assert said.text.startswith("➡️ Réponse retenue : Point d'accueil, Point d'attente, Espace confidentiel, Espace "
+                                "documentation.")
+    assert versions(services, "tech_espaces") == [["point_accueil", "point_attente", "espace_confidentiel",
+                                                   "documentation"]]
