@@ -2093,8 +2093,9 @@ def same_answer_as(text: str) -> str | None:
     """"idem", "voir ci-dessus": "" (the answer before); "idem que pour l'accueil": "accueil", the words naming
     which; None when the text says no such thing."""
     typed = typed_words(text)
-    if _ELSEWHERE_RE.fullmatch(typed) or _ELSEWHERE_RE.fullmatch(typed_words(without_asides(text))):
-        return ""  # "les mêmes (les 2 agents à recruter)"
+    if _ELSEWHERE_RE.fullmatch(typed) or _ELSEWHERE_RE.fullmatch(typed_words(without_asides(text))) or all(
+            _ELSEWHERE_RE.fullmatch(part) for part in re.split(r"\s*[,;]\s*", typed)):
+        return ""  # "les mêmes (les 2 agents à recruter)", "idem, ce sont les mêmes"
     return named["what"] if (named := _SAME_AS_NAMED_RE.fullmatch(typed)) is not None else None
 
 

@@ -1582,3 +1582,16 @@ async def test_computers_in_free_access_and_a_printer_after_the_visio_are_ticked
                                 "et scanner, Wi-Fi pour le public, Autre.")
     assert versions(services, "tech_equipements")[-1] == ["internet_haut_debit", "postes_informatiques",
                                                           "imprimante_scanner", "wifi_public", "autre"]
+
+
+async def test_the_same_said_twice_copies_who_does_the_function_before(client, services):
+    """Les Rousses: "idem, ce sont les memes" at « Qui assurera l'accompagnement des usagers ? » was refused."""
+    await reach_team_functions(client, "accueil et accompagnement")
+    for typed in ("Nathalie Bouvet et Kevin Jeunet", "1,2", "2", ""):
+        if typed:
+            await client.send(typed)
+        else:
+            await client.click("Passer")
+    said, _ = await client.send("idem, ce sont les memes")
+    assert said.text == "➡️ Réponse retenue : Nathalie Bouvet et Kevin Jeunet."
+    assert versions(services, "equipe_agent_accompagnement") == ["Nathalie Bouvet et Kevin Jeunet"]
