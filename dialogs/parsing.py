@@ -204,6 +204,8 @@ def figure_remarks(question: Question, text: str) -> list[str]:
     coming = []
     if (done := _done_apart(question, text)) is not None:  # "+ 1 prévue avec la MSA", said of what is done
         text, coming = done[0], [done[1]]
+    if (own := _figure_for_asked(question, text)) is not None:  # the other shares, said for something else
+        return own[1] + coming
     bare = without_asides(text).strip()
     head = _figure_head(question, bare)
     if _is_year(question) and (said := _YEAR_THEN_RE.match(bare)) is not None:
@@ -1942,6 +1944,8 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
     if kind in (Kind.INTEGER, Kind.DECIMAL, Kind.EUROS):
         text = _SAME_THEN_RE.sub("", text, count=1) or text  # "pareil, 1 etp à elles 2": the figure said
         text = done[0] if (done := _done_apart(question, text)) is not None else text
+        if (own := _figure_for_asked(question, text)) is not None:  # "…, 0,6 pour l'accompagnement et 0,6 pour
+            return _figure(question, own[0], today)  # l'accueil" at the accompaniment's: its own share
         try:
             return _figure(question, text, today)
         except ParseError:
@@ -2120,6 +2124,29 @@ def _without_as_said(text: str) -> str:
 
 
 # A figure said to be counted in another answer (folded): "c'est compris dans le 1,5 ETP de l'accueil".
+# A share said for what it is ("0,6 pour l'accompagnement"), among others said for something else.
+_FIGURE_FOR_RE = re.compile(r"(?P<figure>[0-9]+(?:[.,][0-9]+)?)\s*(?:etp\s+)?pour\s+(?:l['’]\s*|le\s+|la\s+|les\s+)?"
+                            r"(?P<what>[^\W\d_]{3,})", re.IGNORECASE)
+_CLAUSES_RE = re.compile(r"\s*[,;]\s+|\s+et\s+")  # "1,2" is no clause
+
+
+def shares_said(text: str) -> list[tuple[str, str, str]]:
+    """The figures a text gives each for something named ("0,6 pour l'accueil"): figure, what, and the words."""
+    return [(found["figure"], found["what"], found.group()) for found in _FIGURE_FOR_RE.finditer(text)]
+
+
+def _figure_for_asked(question: Question, text: str) -> tuple[str, list[str]] | None:
+    """The figure a text gives for what the question asks about, when it gives figures for several things ("0,6 pour
+    l'accompagnement et 0,6 pour l'accueil" at « Combien d'ETP l'accompagnement… ? »), and its other clauses; None
+    otherwise."""
+    said = list(_FIGURE_FOR_RE.finditer(text))
+    own = [found for found in said if mentions(question.prompt, fold(found["what"]))]
+    if len(said) < 2 or len(own) != 1:
+        return None
+    return own[0]["figure"], [clause.strip().rstrip(" .") for clause in _CLAUSES_RE.split(text)
+                              if clause.strip() and own[0].group() not in clause]
+
+
 _INCLUDED_RE = re.compile(r"\b(?:compris|inclus)e?s? (?:dans|avec)\b|\bdeja compte(?:e|s|es)?\b")
 
 

@@ -32,7 +32,7 @@ from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, 
                              figure_remarks, first_person, from_json, meeting_to_come, mentions, month_alone,
                              name_and_function, names_nothing, numbered_answer, parse_answer, parse_date, parse_title,
                              reads_as_shown, said_planned, said_serving, said_yes_no, same_answer_as, says_awaited,
-                             says_none_of, spoken, still_to_do, territory_said, text_and_count, to_json,
+                             says_none_of, shares_said, spoken, still_to_do, territory_said, text_and_count, to_json,
                              typed_at_checklist_stage, typed_at_deferred, typed_at_dossier, typed_at_menu,
                              typed_at_projects, typed_at_recap, typed_at_team, typed_button, typed_command,
                              typed_invitation, typed_validate, without_how_reached, word_said, yes_and_no, yes_how,
@@ -702,6 +702,9 @@ class _Conversation:
             unkept, notes = self._choice_said(step, question, value, text)
         if question.kind in (Kind.INTEGER, Kind.DECIMAL, Kind.EUROS) and copied is None:
             unkept = figure_remarks(question, text) or None  # "33 000 (recensement 2017)": the source is not kept
+            if along := self._shares_along(step, question, text):  # "…, 0,6 pour l'accueil": the reception's share
+                notes += [reply for reply, _ in along]
+                unkept = [words for words in unkept or [] if words not in {said for _, said in along}] or None
         if question.kind is Kind.DATE and copied is None:
             unkept = doubts(text) or None  # "le 18 décembre (à confirmer)": the date is kept as sure
         if question.kind is Kind.SHORT_TEXT and copied is None:
@@ -865,6 +868,22 @@ class _Conversation:
         if self.view.values.get(dated.id) == to_json(dated.kind, day):
             return []
         return [self._answered_along(dated, day, step.id)]
+
+    def _shares_along(self, step: Step, question: Question, text: str) -> list[tuple[Reply, str]]:
+        """"…, 0,6 pour l'accompagnement et 0,6 pour l'accueil" at the accompaniment's full-time equivalents: the
+        share said for another function, answered at its question of the step, and the words that said it."""
+        along = []
+        for figure, what, said in shares_said(text):
+            then = next((q for q in step.questions if q.id != question.id and q.kind is question.kind
+                         and self._stem(q) == self._stem(question) and mentions(self.view.prompt(q), fold(what))
+                         and not mentions(self.view.prompt(question), fold(what))), None)
+            try:
+                value = parse_answer(then, figure, self._today()) if then is not None else None
+            except ParseError:
+                value = None
+            if value is not None:
+                along.append((self._answered_along(then, value, step.id), said))
+        return along
 
     def _answered_along(self, then: Question, answer: Any, step_id: str, linked: bool = True,
                         unkept: list[str] | None = None) -> Reply:

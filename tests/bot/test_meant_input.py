@@ -1595,3 +1595,20 @@ async def test_the_same_said_twice_copies_who_does_the_function_before(client, s
     said, _ = await client.send("idem, ce sont les memes")
     assert said.text == "➡️ Réponse retenue : Nathalie Bouvet et Kevin Jeunet."
     assert versions(services, "equipe_agent_accompagnement") == ["Nathalie Bouvet et Kevin Jeunet"]
+
+
+async def test_each_function_s_share_said_together_answers_both(client, services):
+    """Les Rousses: "compris dans le 1,2 de l'accueil, disons 0,6 pour l'accompagnement et 0,6 pour l'accueil", as
+    the refusal of "compris dans…" asked, was refused again."""
+    await reach_team_functions(client, "accueil et accompagnement")
+    for typed in ("Nathalie Bouvet et Kevin Jeunet", "1,2", "2", "", "les mêmes"):
+        if typed:
+            await client.send(typed)
+        else:
+            await client.click("Passer")
+    said, along, _ = await client.send("compris dans le 1,2 de l'accueil, disons 0,6 pour l'accompagnement et 0,6 pour "
+                                       "l'accueil")
+    assert said.text == kept_without("0,6", "compris dans le 1,2 de l'accueil")
+    assert along.text == "➡️ Réponse retenue pour « Combien d'ETP l'accueil représente-t-il ? » : 0,6."
+    assert versions(services, "equipe_etp_accompagnement") == ["0.6"]
+    assert versions(services, "equipe_etp_accueil") == ["1.2", "0.6"]  # the first kept in the history

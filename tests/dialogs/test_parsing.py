@@ -2625,3 +2625,13 @@ def test_how_someone_was_reached_is_no_part_of_their_name():
     ("Mme Roux, le 14 janvier", None)])
 def test_a_meeting_to_come_is_set_apart(text, expected):
     assert meeting_to_come(text, TODAY) == expected
+
+
+@pytest.mark.parametrize(("text", "value", "remarks"), [
+    ("compris dans le 1,2 de l'accueil, disons 0,6 pour l'accompagnement et 0,6 pour l'accueil", Decimal("0.6"),
+     ["compris dans le 1,2 de l'accueil", "0,6 pour l'accueil"]),
+    ("0,5 pour l'accueil et 0,7 pour l'accompagnement", Decimal("0.7"), ["0,5 pour l'accueil"])])
+def test_the_share_said_for_what_is_asked_among_others_is_its_answer(text, value, remarks):
+    question = Question(id="q", prompt="Combien d'ETP l'accompagnement représente-t-il ?", kind=Kind.DECIMAL, min=0)
+    assert parse_answer(question, text) == value
+    assert figure_remarks(question, text) == remarks
