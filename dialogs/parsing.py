@@ -1393,6 +1393,18 @@ def _says_function(part: str) -> bool:
     return bool(words) and words[0] in _FUNCTION_WORDS
 
 
+def name_and_share(text: str) -> tuple[str, str] | None:
+    """A person's name and the share of their time, typed together: "moi, Thomas Girod, 10% de mon temps" ->
+    ("Thomas Girod", "10% de mon temps"); None unless the last clause is a share and what precedes a name."""
+    head, comma, last = text.strip().rpartition(",")
+    if not comma or share_said(last) is None:
+        return None
+    try:
+        return without_full_stop(parse_person(head)), last.strip()
+    except ParseError:
+        return None
+
+
 # Functions said in one word that no one bears as a surname, unlike "Maire" or "Chef".
 _FUNCTION_ALONE = frozenset({"dgs", "dga", "dgst", "dst"})
 

@@ -30,13 +30,13 @@ from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, 
                              SKIP, TEAM_HANDOVER, TEAM_INVITE, TEAM_LEAVE, DateInferred, ParseError, after_partly_yes,
                              button_typed, date_apart, deadline_in, doubt_apart, doubt_on_when, doubted_yes_no, doubts,
                              figure_remarks, first_person, from_json, meeting_to_come, mentions, month_alone,
-                             name_and_function, names_nothing, numbered_answer, parse_answer, parse_date, parse_title,
-                             reads_as_shown, said_planned, said_serving, said_yes_no, same_answer_as, says_awaited,
-                             says_none_of, shares_said, spoken, still_to_do, territory_said, text_and_count, to_json,
-                             typed_at_checklist_stage, typed_at_deferred, typed_at_dossier, typed_at_menu,
-                             typed_at_projects, typed_at_recap, typed_at_team, typed_button, typed_command,
-                             typed_invitation, typed_validate, without_how_reached, word_said, yes_and_no, yes_how,
-                             yes_in_part, yes_no_because, yes_no_then, yes_told_more)
+                             name_and_function, name_and_share, names_nothing, numbered_answer, parse_answer,
+                             parse_date, parse_title, reads_as_shown, said_planned, said_serving, said_yes_no,
+                             same_answer_as, says_awaited, says_none_of, shares_said, spoken, still_to_do,
+                             territory_said, text_and_count, to_json, typed_at_checklist_stage, typed_at_deferred,
+                             typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team,
+                             typed_button, typed_command, typed_invitation, typed_validate, without_how_reached,
+                             word_said, yes_and_no, yes_how, yes_in_part, yes_no_because, yes_no_then, yes_told_more)
 from dialogs.partners import partner_name
 from dialogs.pasted import asides, contact_lines, in_typed_order, letter_parts, without_lines
 from dialogs.not_answers import asks_what_is_meant, says_goodbye, says_thanks
@@ -1238,6 +1238,9 @@ class _Conversation:
                 said := _said_along(question, text, self.guide.questions[question.also_answers])) is not None:
             def takes(then: Question) -> bool:
                 return then.id == question.also_answers
+        elif question.person and (said := name_and_share(text)) is not None:  # "moi, Thomas Girod, 10% de mon
+            def takes(then: Question) -> bool:  # temps": the share, at the time the function represents
+                return then.full_time_share and then in self.guide.implied.get(question.id, ())
         else:
             return None
         value, rest = said

@@ -1612,3 +1612,14 @@ async def test_each_function_s_share_said_together_answers_both(client, services
     assert along.text == "➡️ Réponse retenue pour « Combien d'ETP l'accueil représente-t-il ? » : 0,6."
     assert versions(services, "equipe_etp_accompagnement") == ["0.6"]
     assert versions(services, "equipe_etp_accueil") == ["1.2", "0.6"]  # the first kept in the history
+
+
+async def test_a_name_said_with_a_share_of_one_s_time_answers_both(client, services):
+    """Les Rousses: "moi, Thomas Girod, 10% de mon temps" at « Qui assurera la coordination… ? » was "écrivez le
+    prénom et le nom, plutôt que « moi »"; without "moi", the share was part of the name."""
+    await reach_team_functions(client, "coordination")
+    said, _ = await client.send("moi, Thomas Girod, 10% de mon temps")
+    assert said.text == ("➡️ Réponse retenue : Thomas Girod.\n📝 Et à « Combien d'ETP la coordination représente-t-elle "
+                         "? », j'ai noté : 0,1.")
+    assert versions(services, "equipe_agent_coordination") == ["Thomas Girod"]
+    assert versions(services, "equipe_etp_coordination") == ["0.1"]

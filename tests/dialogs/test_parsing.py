@@ -33,6 +33,7 @@ from dialogs.parsing import (
     text_and_count,
     meeting_to_come,
     name_and_function,
+    name_and_share,
     parse_answer,
     parse_date,
     parse_decimal,
@@ -2635,3 +2636,11 @@ def test_the_share_said_for_what_is_asked_among_others_is_its_answer(text, value
     question = Question(id="q", prompt="Combien d'ETP l'accompagnement représente-t-il ?", kind=Kind.DECIMAL, min=0)
     assert parse_answer(question, text) == value
     assert figure_remarks(question, text) == remarks
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("moi, Thomas Girod, 10% de mon temps", ("Thomas Girod", "10% de mon temps")),
+    ("Thomas Girod, un jour par semaine", ("Thomas Girod", "un jour par semaine")),
+    ("moi, 10%", None), ("Thomas Girod", None)])
+def test_a_name_and_a_share_of_one_s_time_are_set_apart(text, said):
+    assert name_and_share(text) == said
