@@ -883,10 +883,13 @@ _YES_NO_THEN_RE = re.compile(r"\s*(?:[,;:.!?(–—\n]+|\s[-+]\s|\s(?=car\b|parc
 _BARE_YES_RE = re.compile(r"\s*oui\s+(?P<rest>\w.*)", re.IGNORECASE | re.DOTALL)
 
 
-def yes_no_then(text: str) -> tuple[bool, str] | None:
+def yes_no_then(text: str, asked: str = "") -> tuple[bool, str] | None:
     """A yes or no followed by words that say more ("non, des travaux sont prévus en 2027"): the answer and those
-    words; None when the text does not start with a yes or no set apart from the rest."""
-    if (bare := _BARE_YES_RE.match(text)) is not None and not _NOT_WHOLE.intersection(
+    words; None when the text does not start with a yes or no set apart from the rest. A yes typed without a comma
+    is one only when no word after it makes it partial or to come, unless the question `asked` is of what will be
+    ("oui formation en janvier, ouverture prévue en avril" to « … ou le sera-t-il ? »)."""
+    partial = _NOT_WHOLE - _TO_COME if _WILL_BE_RE.search(fold(asked)) else _NOT_WHOLE
+    if (bare := _BARE_YES_RE.match(text)) is not None and not partial.intersection(
             word for part in _WORD_RE.findall(fold(bare["rest"])) for word in part.split("'")):
         try:
             parse_yes_no(text)
@@ -1041,7 +1044,7 @@ def yes_no_because(text: str, asked: str = "") -> tuple[bool, str] | None:
     and what was said with it, which a yes/no question does not keep; None for anything else, or when those words
     take a no back or doubt it ("non, enfin oui", "non mais bientôt"), or make a yes partial, to come or doubtful
     ("oui mais pas tout", "oui pour l'instant"), to come unless the question `asked` is of what will be."""
-    said = yes_no_then(text)
+    said = yes_no_then(text, asked)
     if said is None:
         return None
     described = _RELATIVE_RE.sub(" ", fold(said[1]))  # "… pour les personnes qui ne peuvent pas venir": whom

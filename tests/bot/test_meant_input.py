@@ -1623,3 +1623,14 @@ async def test_a_name_said_with_a_share_of_one_s_time_answers_both(client, servi
                          "? », j'ai noté : 0,1.")
     assert versions(services, "equipe_agent_coordination") == ["Thomas Girod"]
     assert versions(services, "equipe_etp_coordination") == ["0.1"]
+
+
+async def test_a_yes_typed_without_a_comma_then_when_is_a_yes_to_what_will_be(client, services):
+    """Les Rousses: "oui formation en janvier, ouverture prevue en avril" at « Le conseiller 1 est-il formé, ou le
+    sera-t-il… ? » was "Répondez par oui ou par non": "prévue" made the yes one to come."""
+    await reach_advisers(client, services)
+    await client.send("1")
+    await client.click("Valider")
+    understood, _ = await client.send("oui formation en janvier, ouverture prevue en avril")
+    assert understood.text == kept_without("Oui", "formation en janvier, ouverture prevue en avril")
+    assert versions(services, "fs_forme_conseiller_1") == [True]
