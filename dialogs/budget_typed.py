@@ -16,7 +16,7 @@ from dialogs.errors import ParseError
 from dialogs.folding import SPELT_NUMBERS, figures, fold, typed_words
 from dialogs.formatting import upper_first
 from dialogs.parsing import SHORT_TEXT_MAX, parse_euros, parse_text
-from dialogs.pasted import in_brackets
+from dialogs.pasted import in_brackets, without_asides
 
 # A figure, its thousands grouped by spaces or dots, its cents, then "k" and the currency, each optional.
 _AMOUNT_RE = re.compile(
@@ -148,16 +148,32 @@ def _read(section: Sequence[Category], text: str, subsidy_words: Sequence[str],
     # "électricité, eau, chauffage : 2 400 €": one line, whose words list what it covers.
     clauses = [text] if len(amounts) == 1 and _LISTED_RE.search(text[:amounts[0].start()]) else _clauses(text)
     lines: list[TypedLine] = []
-    try:
-        for clause in clauses:
+    refused: ParseError | None = None
+    for clause in clauses:
+        try:
             for words, amount in _pieces(clause, _amounts(clause)):
                 lines.append(_same_source(lines, words, amount)
                              or _line(section, words, amount, subsidy_words, names))
+        except ParseError as error:
+            refused = refused or error
+    if refused is None:
         return lines
-    except ParseError as error:
-        if len(amounts) > 1 or len(clauses) > 1:  # the message says so: a line read fine is not taken alone
-            error.params["several"] = True
-        raise
+    if len(amounts) > 1 or len(clauses) > 1:  # the message says so: a line read fine is not taken alone…
+        refused.params["several"] = True
+    raise PartlyRead(refused, lines) if len(lines) > 1 and refused.key == "budget.category" else refused  # …unless
+    # a clause names no category: the others are added, that one asked for again
+
+
+class PartlyRead(ParseError):
+    """Lines read fine in a message whose one clause names no category: added, that clause asked for again."""
+
+    def __init__(self, refused: ParseError, lines: list[TypedLine]) -> None:
+        super().__init__(refused.key, **(refused.params | {"several": False, "others_added": True}))
+        self.lines = lines
+
+    def none_added(self) -> ParseError:
+        """The refusal where the other lines are not added after all: it says none was."""
+        return ParseError(self.key, **(self.params | {"several": True, "others_added": False}))
 
 
 _ALSO_RE = re.compile(r"\s+(?:aussi|également|egalement|de même|de meme)\b", re.IGNORECASE)
@@ -222,7 +238,7 @@ def _line(section: Sequence[Category], words: str, amount: str, subsidy_words: S
     if bare != words and _named(section, bare) is None and (named := _named(section, words)) is not None:
         # « Autre charge de fonctionnement »: a use in its very name, and what follows it the line's wording
         return TypedLine(named, cents, _category(section, words, subsidy_words, with_amount=True)[1])
-    category, label = _category(section, bare, subsidy_words, with_amount=True)
+    category, label = _category(section, bare, subsidy_words, with_amount=True, names=names)
     return TypedLine(category, cents, label, _use(words))
 
 
@@ -308,7 +324,7 @@ def _with_article(typed: str, words: str, names: Sequence[str]) -> str:
 
 
 def _category(section: Sequence[Category], words: str, subsidy_words: Sequence[str],
-              with_amount: bool) -> tuple[Category, str | None]:
+              with_amount: bool, names: Sequence[str] = ()) -> tuple[Category, str | None]:
     """The category the words name, and the line's own wording: an « Autre » line's, or words that say more than
     the category ("Travaux d'accessibilité", "Mairie de Cajarc"), which the dossier prints as typed."""
     typed = bare_words(words)
@@ -320,7 +336,10 @@ def _category(section: Sequence[Category], words: str, subsidy_words: Sequence[s
     if named is not None:
         said = {bare_words(named.label), *(() if named.other else map(bare_words, named.words))}  # « Autre »: named
         return named, None if typed in said or "_".join(typed) == named.id else _wording(_after_name(named, words))
-    close = close_options([category.option for category in section], words)
+    unnamed = without_asides(words)  # "locaux de la Poste": La Poste's "poste" is no job post, close to « Salaires »
+    for name in names:
+        unnamed = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", unnamed, flags=re.IGNORECASE)
+    close = close_options([category.option for category in section], unnamed) if unnamed.strip() else {}
     # "Billets d'avion pour les formations": the category its first words name, and the one named further on.
     leading = [category.label for category in section if any(
         typed[:len(said)] == said for said in map(bare_words, category.option.words) if said)]

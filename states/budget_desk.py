@@ -7,8 +7,8 @@ from typing import Any
 
 from dialogs.budget import BudgetSummary, Line, forfait_formula, project_budget, subsidy_label
 from dialogs.budget_model import INVESTMENT, OPERATING, BudgetModel, Category, ForfaitRule
-from dialogs.budget_typed import (REPLACE, RESOURCES, TypedLine, part_heading, read_lines, replace_or_beside,
-                                  typed_clauses)
+from dialogs.budget_typed import (REPLACE, RESOURCES, PartlyRead, TypedLine, part_heading, read_lines,
+                                  replace_or_beside, typed_clauses)
 from dialogs.errors import ParseError
 from dialogs.model import Question
 from dialogs.parsing import SHORT_TEXT_MAX, parse_euros, parse_text
@@ -148,7 +148,7 @@ class BudgetDesk:
             try:
                 lines = read_lines(section, text, self.model.subsidy_words, self.model.names_with_article)
             except ParseError as error:
-                errors.append(error)
+                errors.append(error.none_added() if isinstance(error, PartlyRead) else error)
                 continue
             if group or not any(line.category.other for line in lines):
                 readings.append(lines)

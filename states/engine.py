@@ -12,7 +12,7 @@ from sqlalchemy import Connection
 from sqlalchemy import Engine as Database
 
 from dialogs.budget import project_budget, subsidy_label
-from dialogs.budget_typed import read_lines, says_none
+from dialogs.budget_typed import PartlyRead, read_lines, says_none
 from dialogs.choices import (after_head, choice_clauses, match_choice, match_option, option_and_name, option_said_last,
                              options_mentioned, options_named, other_said, read_list, said_after_name, said_past_option,
                              says_added, says_where, with_details, with_other, without_means)
@@ -2013,10 +2013,16 @@ class _Conversation:
         """"salaires 70 000 €, loyer 6 000 €": lines added as the buttons would; "aucun" with no line, « Valider »."""
         if says_none(text) and not self._budget_lines(question):
             return self._typed(self._validate(None))
+        budget = self.ref.budget
         try:
-            budget = self.ref.budget
             return Outcome(self._desk().typed(read_lines(budget.section(question.budget), text, budget.subsidy_words,
                                                          budget.names_with_article)))
+        except PartlyRead as error:  # "…, locaux de la poste 3 600, maintenance 1 500": all but one line added
+            try:
+                added, *then = self._desk().typed(error.lines)
+            except ParseError:
+                return Outcome([self._invalid(error.none_added(), question), self._ask(question)])
+            return Outcome([added, self._invalid(error, question), *then])
         except ParseError as error:
             return Outcome([self._invalid(error, question), self._ask(question)])
 

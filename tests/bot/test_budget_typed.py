@@ -371,3 +371,25 @@ async def test_an_aid_said_through_another_suggests_both(client, services):
     assert refused.text == ("⚠️ Je n'ai pas reconnu « le Département via le contrat de territoire ». Vouliez-vous dire "
                             "3. Département ou 5. Contrats départementaux ?\n☑️ J'ai coché : Intercommunalité, DETR. "
                             "Touchez ce qui manque, puis « ✅ Valider ».")
+
+
+async def test_lines_typed_with_one_not_recognised_are_added_and_that_one_asked_again(client, services):
+    """Les Rousses: seven charges typed at once, one of them not recognised: "Aucune ligne n'a été ajoutée", the
+    six others to type again."""
+    await reach(client, services, "budget_charges_fonctionnement")
+    added, refused, asked = await client.send("maintenance 1500 ; fournitures 800 ; telecomunication 600")
+    assert seen(added) == "➕ Lignes ajoutées :\n• Maintenance informatique : 1 500 €\n• Fournitures : 800 €"
+    assert seen(refused) == ("⚠️ Je n'ai pas reconnu « telecomunication ». Vouliez-vous dire « Télécoms » ? Tapez la "
+                             "catégorie avec le montant, ou touchez-la. Les autres lignes sont ajoutées.")
+    assert question_in(services.guide, asked).id == "budget_charges_fonctionnement"
+    assert stored(services) == [("maintenance_informatique", "Maintenance informatique", 150_000, "fonctionnement"),
+                                ("fournitures", "Fournitures", 80_000, "fonctionnement")]
+
+
+async def test_premises_of_la_poste_valued_are_a_line_of_their_own(client, services):
+    """Les Rousses: "locaux de la poste valorises 3600€/an" was « Vouliez-vous dire « Salaires et charges » ? »: the
+    "poste" of La Poste read as a job post."""
+    await reach(client, services, "budget_charges_fonctionnement")
+    added, *_ = await client.send("salaires 38 000€ ; locaux de la poste valorises 3600€/an")
+    assert seen(added) == ("➕ Lignes ajoutées :\n• Salaires et charges : 38 000 €\n• Locaux de la poste : 3 600 € "
+                           "(Autre charge de fonctionnement)")
