@@ -263,6 +263,13 @@ def test_works_said_as_a_refitting_are_the_premises_fitting_out():
          None), ("mobilier", 350_000, None, None)]
 
 
+def test_accessible_toilets_are_fitting_out_the_premises():
+    """Les Rousses: "toilettes pmr 6500 HT" was an « Autre investissement » line."""
+    assert read(INVESTMENT, "toilettes pmr 6500 HT, sanitaires adaptés 3 000") == [
+        ("amenagement_locaux", 650_000, "Toilettes pmr", None),
+        ("amenagement_locaux", 300_000, "Sanitaires adaptés", None)]
+
+
 def test_a_river_maison_s_investments_are_in_their_categories():
     """French Guiana: the air conditioning and the satellite dish were « Autre investissement » lines."""
     assert read(INVESTMENT, "Climatisation du local 8 000 €, antenne satellite 6 000 €, électricité 1 000 €") == [
