@@ -2,6 +2,7 @@
 would store them, or refused with nothing stored."""
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from store.models import BudgetLine
@@ -393,3 +394,17 @@ async def test_premises_of_la_poste_valued_are_a_line_of_their_own(client, servi
     added, *_ = await client.send("salaires 38 000€ ; locaux de la poste valorises 3600€/an")
     assert seen(added) == ("➕ Lignes ajoutées :\n• Salaires et charges : 38 000 €\n• Locaux de la poste : 3 600 € "
                            "(Autre charge de fonctionnement)")
+
+
+@pytest.mark.parametrize(("typed", "use"), [("invest (les toilettes et le bureau)", "investissement"),
+                                            ("en fonct", "fonctionnement")])
+async def test_what_the_detr_funds_said_short_is_its_use(client, services, typed, use):
+    """Les Rousses: "invest (les toilettes et le bureau)" at « La DETR financera-t-elle l'investissement ou le
+    fonctionnement ? » was not recognised, though "en invest" said the use of a resource line typed."""
+    await reach(client, services, "budget_autres_financements")
+    await client.send("DETR")
+    replies = await client.click("Valider")
+    while (asked := question_in(services.guide, replies[-1])) is None or asked.id != "budget_detr_usage":
+        replies = await client.click("Passer")
+    await client.send(typed)
+    assert versions(services, "budget_detr_usage") == [use]
