@@ -769,6 +769,12 @@ def _parse_whole_date(text: str, today: datetime.date | None, timing: str | None
     return _checked(datetime.date, year, month, day, prefix["weekday"])
 
 
+def day_alone(text: str) -> int | None:
+    """The day of a month a text says alone ("le 6", "6", "le 1er"), as typed after « Il me faut aussi le jour »."""
+    said = re.fullmatch(r"(?:le\s+)?([0-9]{1,2})(?:er)?", fold(text).strip(" .!"))
+    return int(said[1]) if said is not None and 1 <= int(said[1]) <= 31 else None
+
+
 def month_alone(text: str) -> bool:
     """Whether a text is a month and nothing more ("en octobre", "octobre 2026"): a date still without its day."""
     folded = fold(text).rstrip(" .!")

@@ -28,11 +28,11 @@ from dialogs.schedule import (WEEKDAYS, closed_words, hours_among_words, parse_w
                               tour_lines)
 from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, DRAFT, KEEP, MOVE_ON, NEW_PROJECT, NEXT,
                              SKIP, TEAM_HANDOVER, TEAM_INVITE, TEAM_LEAVE, DateInferred, ParseError, after_partly_yes,
-                             button_typed, date_apart, deadline_in, doubt_apart, doubt_on_when, doubted_yes_no, doubts,
-                             figure_remarks, first_person, from_json, meeting_to_come, mentions, month_alone,
-                             name_and_function, name_and_share, names_nothing, numbered_answer, parse_answer,
-                             parse_date, parse_title, reads_as_shown, said_planned, said_serving, said_yes_no,
-                             same_answer_as, says_awaited, says_none_of, shares_said, spoken, still_to_do,
+                             button_typed, date_apart, day_alone, deadline_in, doubt_apart, doubt_on_when,
+                             doubted_yes_no, doubts, figure_remarks, first_person, from_json, meeting_to_come, mentions,
+                             month_alone, name_and_function, name_and_share, names_nothing, numbered_answer,
+                             parse_answer, parse_date, parse_title, reads_as_shown, said_planned, said_serving,
+                             said_yes_no, same_answer_as, says_awaited, says_none_of, shares_said, spoken, still_to_do,
                              territory_said, text_and_count, to_json, typed_at_checklist_stage, typed_at_deferred,
                              typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team,
                              typed_button, typed_command, typed_invitation, typed_validate, without_how_reached,
@@ -662,6 +662,7 @@ class _Conversation:
         if question.kind is Kind.TIME_RANGES and (closed := self._closed_day(step, question, text)) is not None:
             return closed
         unkept: list[str] | None = None  # what an answer was said with that the question does not keep: said so
+        text = self._with_month_asked(question, text)  # "le 6", after « Il me faut aussi le jour »
         try:
             copied = self._hours_as_said(step, question, text) if question.kind is Kind.TIME_RANGES \
                 else self._as_said_before(step, question, text)
@@ -912,7 +913,20 @@ class _Conversation:
                                  "buttons": question.kind in (Kind.CHOICE, Kind.MULTI, Kind.YES_NO),
                                  "fiche": f"{stage.fiche}, {step.fiche}" if stage else step.fiche})
 
+    def _with_month_asked(self, question: Question, text: str) -> str:
+        """A day typed alone right after a date's month was said without it ("début avril 2027", then "le 6"): the
+        day of that month, kept on the member's draft of this question."""
+        said = self.membership.draft_choices if self.membership.draft_question == question.id else None
+        if question.kind is not Kind.DATE or not said or (day := day_alone(text)) is None:
+            return text
+        return " ".join((str(day), *said))
+
     def _refusal(self, question: Question, text: str, error: ParseError) -> Outcome:
+        if question.kind is Kind.DATE and error.key == "date.no_day":  # its day asked: the month is kept for it
+            self.membership.draft_question = question.id
+            self.membership.draft_choices = [error.params["month"], *([str(error.params["year"])]
+                                                                      if error.params.get("year") else [])]
+            self._touch()
         if question.kind is Kind.YES_NO and still_to_do(text) and yes_and_no(text):  # "oui…. les toilettes pmr
             error = ParseError("yes_no.partly")  # sont à faire"
         elif question.kind is Kind.YES_NO and (said := yes_no_then(text)) is not None:

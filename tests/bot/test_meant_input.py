@@ -709,9 +709,8 @@ async def test_a_yes_with_who_and_a_month_keeps_the_name_and_asks_the_day(client
     assert refused.text.startswith("⚠️ Il me faut aussi le jour. Exemple : 15 septembre.")
     assert question_in(guide, asked).id == "date_premier_contact"
     assert versions(services, "referent_nom") == [name]
-    refused, _ = await client.send("le 12")  # the month is not remembered: asked, never guessed
-    assert refused.text.startswith("⚠️ Il me faut aussi le mois. Exemple : 12 mars 2027.")
-    await client.send("le 12 septembre")
+    taken, _ = await client.send("le 12")  # the day of the month just said (Les Rousses: its month was asked)
+    assert taken.text == "📅 Date retenue : samedi 12 septembre 2026."
     assert versions(services, "date_premier_contact") == ["2026-09-12"]
     assert question_in(guide, client.last()).id == "documents_recus"
 
@@ -1634,3 +1633,15 @@ async def test_a_yes_typed_without_a_comma_then_when_is_a_yes_to_what_will_be(cl
     understood, _ = await client.send("oui formation en janvier, ouverture prevue en avril")
     assert understood.text == kept_without("Oui", "formation en janvier, ouverture prevue en avril")
     assert versions(services, "fs_forme_conseiller_1") == [True]
+
+
+async def test_the_day_typed_alone_after_the_month_was_said_is_that_month_s(client, services):
+    """Les Rousses: "fin fevrier normalement" asked its day, and "le 26" then asked its month, « Exemple : 26 mars »."""
+    await reach_prefecture_question(client, services.guide)
+    await client.send("oui")
+    await client.send("M. Jacquet")
+    refused, _ = await client.send("fin septembre normalement")
+    assert refused.text.startswith("⚠️ Il me faut aussi le jour. Exemple : 15 septembre.")
+    understood, _ = await client.send("le 26")
+    assert versions(services, "date_premier_contact") == ["2026-09-26"]
+    assert question_in(services.guide, client.last()).id == "documents_recus"
