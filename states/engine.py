@@ -662,7 +662,7 @@ class _Conversation:
         if question.kind is Kind.TIME_RANGES and (closed := self._closed_day(step, question, text)) is not None:
             return closed
         unkept: list[str] | None = None  # what an answer was said with that the question does not keep: said so
-        text = self._with_month_asked(question, text)  # "le 6", after « Il me faut aussi le jour »
+        typed, text = text, self._with_month_asked(question, text)  # "le 6", after « Il me faut aussi le jour »
         try:
             copied = self._hours_as_said(step, question, text) if question.kind is Kind.TIME_RANGES \
                 else self._as_said_before(step, question, text)
@@ -727,7 +727,8 @@ class _Conversation:
         said = {"answer": self._display(question, value)} | ({"unkept": unkept} if unkept else {})
         if unseen:
             understood.append(Reply("understood", said | {"question": self.view.prompt(question)}))
-        elif copied is not None or unkept or not reads_as_shown(question, text, value):
+        elif copied is not None or unkept or (typed != text and not understood) \
+                or not reads_as_shown(question, text, value):
             understood.append(Reply("understood", said))
         if question.kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT) and (
                 word := first_person(value)):  # "c'est moi qui coordonne", which the dossier prints as typed

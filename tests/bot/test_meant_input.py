@@ -1640,8 +1640,9 @@ async def test_the_day_typed_alone_after_the_month_was_said_is_that_month_s(clie
     await reach_prefecture_question(client, services.guide)
     await client.send("oui")
     await client.send("M. Jacquet")
-    refused, _ = await client.send("fin septembre normalement")
-    assert refused.text.startswith("⚠️ Il me faut aussi le jour. Exemple : 15 septembre.")
-    understood, _ = await client.send("le 26")
+    refused, _ = await client.send("fin septembre 2026 normalement")
+    assert refused.text.startswith("⚠️ Il me faut aussi le jour. Exemple : 15 septembre 2026.")
+    understood, _ = await client.send("le 26")  # the year typed too: the date is shown back all the same
+    assert understood.text == "➡️ Réponse retenue : 26 septembre 2026."
     assert versions(services, "date_premier_contact") == ["2026-09-26"]
     assert question_in(services.guide, client.last()).id == "documents_recus"
