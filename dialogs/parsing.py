@@ -908,7 +908,10 @@ def yes_no_then(text: str, asked: str = "") -> tuple[bool, str] | None:
         except ParseError:
             break  # the yes or no, and any politeness after it ("oui, bien sûr"), end here
         rest = text[separator.end():].strip()
-        found = (value, rest.removesuffix(")").rstrip() if "(" in separator.group() else rest)
+        if "(" in separator.group():  # "oui (à confirmer)"; "oui (haut-jura) mais à confirmer": from the bracket
+            rest = rest.removesuffix(")").rstrip() if rest.find(")") == len(rest) - 1 else \
+                text[text.index("(", separator.start()):].strip()
+        found = (value, rest)
         if value and said_yes_no(_ON_TERMS_RE.sub(" ", typed_words(head))) is None:  # "exceptionnellement, …": the
             found = (value, text.strip())  # terms are what the yes says: not kept by it
     return found if found is not None and found[1] else None

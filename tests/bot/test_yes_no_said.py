@@ -74,6 +74,9 @@ async def test_a_yes_believed_but_to_check_is_asked_as_a_doubt(client, services)
                             "ou par non, tel que c'est aujourd'hui. Pas encore sûr ? Touchez « 🕓 Je ne sais pas "
                             "encore ».")
     assert current_values(services, "tech_visites_domicile") == []
+    # Les Rousses: an aside after the yes was quoted from inside its bracket, « haut-jura) mais… »
+    refused, _ = await client.send("je crois que oui (haut-jura) mais a confirmer avec la sous-pref")
+    assert refused.text.startswith("⚠️ Votre réponse laisse un doute (« (haut-jura) mais a confirmer avec la sous-pref »)")
 
 
 async def test_a_yes_then_a_plus_and_what_it_is_answers_the_question_asking_what(client, services):
