@@ -1303,6 +1303,16 @@ def without_how_reached(text: str) -> str:
     return text[reached.end():] if (reached := _HOW_REACHED_RE.match(text)) is not None else text
 
 
+def how_reached_last(text: str) -> str | None:
+    """How someone is reached, said after their name: "par mail" of "M. Jacquet, sous-préfecture, par mail"."""
+    said = _HOW_REACHED_LAST_RE.search(text)
+    return said["how"] if said is not None else None
+
+
+_HOW_REACHED_LAST_RE = re.compile(r",\s*(?P<how>(?:par|au|en)\s+(?:e-?mail|mail|courriel|t[ée]l[ée]phone|t[ée]l\.?|"
+                                  r"courrier|sms|visio(?:conf[ée]rence)?|messagerie))\s*[.!]?\s*$", re.IGNORECASE)
+
+
 # An appointment (folded), and what says it is still to come: "rdv fixé le 14/01", "prochaine réunion".
 _MEETING_RE = re.compile(r"\b(?:rdv|rendez-vous|rendez vous|reunion)\b")
 _TO_COME_WORDS_RE = re.compile(r"\b(?:fixee?|prevue?|programmee?|planifiee?|prochaine?|a venir|pris)\b")
@@ -1335,6 +1345,8 @@ def parse_person(text: str) -> str:
     typed = text.strip()
     if not (text := without_how_reached(text)).strip():
         raise ParseError("person.how", typed=typed)  # "par mail": how, not who
+    if (how := _HOW_REACHED_LAST_RE.search(text)) is not None:  # "M. Jacquet, sous-préfecture, par mail"
+        text = text[:how.start()]
     text = _IT_IS_RE.sub("", _FOR_BODY_RE.sub("", text, count=1), count=1)  # "pour la Poste c'est Philippe Mouget"
     text = _TO_SOMEONE_RE.sub("", text, count=1)  # "À qui … ?" "À Mme Roux, bureau des subventions"
     text = met["whom"] if (met := _MET_RE.match(text)) is not None else text

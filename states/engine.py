@@ -29,14 +29,15 @@ from dialogs.schedule import (WEEKDAYS, closed_words, hours_among_words, parse_w
 from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, DRAFT, KEEP, MOVE_ON, NEW_PROJECT, NEXT,
                              SKIP, TEAM_HANDOVER, TEAM_INVITE, TEAM_LEAVE, DateInferred, ParseError, after_partly_yes,
                              button_typed, date_apart, day_alone, deadline_in, doubt_apart, doubt_on_when,
-                             doubted_yes_no, doubts, figure_remarks, first_person, from_json, meeting_to_come, mentions,
-                             month_alone, name_and_function, name_and_share, names_nothing, numbered_answer,
-                             parse_answer, parse_date, parse_title, reads_as_shown, said_planned, said_serving,
-                             said_yes_no, same_answer_as, says_awaited, says_none_of, shares_said, spoken, still_to_do,
-                             territory_said, text_and_count, to_json, typed_at_checklist_stage, typed_at_deferred,
-                             typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team,
-                             typed_button, typed_command, typed_invitation, typed_validate, without_how_reached,
-                             word_said, yes_and_no, yes_how, yes_in_part, yes_no_because, yes_no_then, yes_told_more)
+                             doubted_yes_no, doubts, figure_remarks, first_person, from_json, how_reached_last,
+                             meeting_to_come, mentions, month_alone, name_and_function, name_and_share, names_nothing,
+                             numbered_answer, parse_answer, parse_date, parse_title, reads_as_shown, said_planned,
+                             said_serving, said_yes_no, same_answer_as, says_awaited, says_none_of, shares_said, spoken,
+                             still_to_do, territory_said, text_and_count, to_json, typed_at_checklist_stage,
+                             typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap,
+                             typed_at_team, typed_button, typed_command, typed_invitation, typed_validate,
+                             without_how_reached, word_said, yes_and_no, yes_how, yes_in_part, yes_no_because,
+                             yes_no_then, yes_told_more)
 from dialogs.partners import partner_name
 from dialogs.pasted import asides, contact_lines, in_typed_order, letter_parts, without_lines
 from dialogs.not_answers import asks_what_is_meant, says_goodbye, says_thanks
@@ -710,6 +711,8 @@ class _Conversation:
             unkept = doubts(text) or None  # "le 18 décembre (à confirmer)": the date is kept as sure
         if question.kind is Kind.SHORT_TEXT and copied is None:
             unkept = [doubt] if (doubt := doubt_apart(text.strip())[1]) else None  # "CAF 43 (à vérifier)": so the name
+            if question.person and (how := how_reached_last(text)):  # "…, par mail": how, not who
+                unkept = [*(unkept or []), how]
         if question.kind is Kind.LONG_TEXT and copied is None:  # a letter pasted: "…merci de compléter avant le 15"
             notes += self._deadline_along(step, question, value, text)
         if question.kind is Kind.YES_NO and unkept:  # "oui, … : dossier complet avant le 15 février"

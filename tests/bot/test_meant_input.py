@@ -1646,3 +1646,16 @@ async def test_the_day_typed_alone_after_the_month_was_said_is_that_month_s(clie
     assert understood.text == "➡️ Réponse retenue : 26 septembre 2026."
     assert versions(services, "date_premier_contact") == ["2026-09-26"]
     assert question_in(services.guide, client.last()).id == "documents_recus"
+
+
+async def test_how_the_addressee_is_reached_after_the_name_is_said_not_kept(client, services):
+    """Les Rousses: "a M. Jacquet a la sous-pref de St-Claude, par mail" kept ", par mail" in the name."""
+    await create_project(client)
+    await client.send("/menu")
+    replies = await client.click("7. ")
+    while (asked := question_in(services.guide, replies[-1])) is None or asked.id != "label_destinataire":
+        replies = await client.click("Passer") if asked is not None and not asked.required else \
+            await client.click("Je ne sais pas encore")
+    said, _ = await client.send("a M. Jacquet a la sous-pref de St-Claude, par mail")
+    assert said.text == kept_without("M. Jacquet a la sous-pref de St-Claude", "par mail")
+    assert versions(services, "label_destinataire") == ["M. Jacquet a la sous-pref de St-Claude"]
