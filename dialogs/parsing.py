@@ -1997,7 +1997,8 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
     if kind is Kind.DATE:
         if question.deadline:  # "Avant quelle date… ?" "avant le 31 mars": the bound is the answer
             bare = _BY_RE.sub("", text, count=1) or text
-            if (bound := _month_bound(bare, today)) is not None:  # "avant fin février"
+            head = doubt_apart(re.split(r"\s*[,;]\s+", bare, maxsplit=1)[0].strip())[0]  # "fin février je pense, …"
+            if (bound := _month_bound(bare, today) or _month_bound(head, today)) is not None:  # "avant fin février"
                 return bound
             try:
                 return parse_date(bare, today, question.timing)

@@ -2312,7 +2312,9 @@ def test_a_deadline_is_said_with_its_bound(typed):
 
 @pytest.mark.parametrize(("typed", "day"), [
     ("avant fin fevrier", datetime.date(2027, 2, 28)), ("avant la fin février 2028", datetime.date(2028, 2, 29)),
-    ("mi-mars", datetime.date(2027, 3, 15)), ("à la fin du mois de décembre", datetime.date(2026, 12, 31))])
+    ("mi-mars", datetime.date(2027, 3, 15)), ("à la fin du mois de décembre", datetime.date(2026, 12, 31)),
+    # Les Rousses: with a doubt and a clause after it, "Je n'ai pas reconnu une date"
+    ("avant fin fevrier je pense, pour un passage en comite de mars", datetime.date(2027, 2, 28))])
 def test_a_deadline_said_by_its_month_is_its_end_or_middle(typed, day):
     """Mayotte: "avant fin février" at « Avant quelle date… ? » asked for the day."""
     said = parse_answer(_question(Kind.DATE, timing="future", deadline=True), typed, TODAY)
