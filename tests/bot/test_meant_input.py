@@ -1659,3 +1659,16 @@ async def test_how_the_addressee_is_reached_after_the_name_is_said_not_kept(clie
     said, _ = await client.send("a M. Jacquet a la sous-pref de St-Claude, par mail")
     assert said.text == kept_without("M. Jacquet a la sous-pref de St-Claude", "par mail")
     assert versions(services, "label_destinataire") == ["M. Jacquet a la sous-pref de St-Claude"]
+
+
+async def test_a_request_said_in_preparation_short_is_in_preparation(client, services):
+    """Les Rousses: "en prepa, envoi prevu mi fevrier" at « Où en est votre demande de financement ? » was refused."""
+    await create_project(client)
+    await client.send("/menu")
+    replies = await client.click("7. ")
+    while (asked := question_in(services.guide, replies[-1])) is None or asked.id != "label_demande_etat":
+        replies = await client.click("Étape suivante") if asked is None else await client.click(
+            "Passer" if not asked.required else "Je ne sais pas encore")
+    said, *_ = await client.send("en prepa, envoi prevu mi fevrier")
+    assert said.text.startswith("➡️ Réponse retenue : En préparation.")
+    assert versions(services, "label_demande_etat") == ["en_preparation"]
