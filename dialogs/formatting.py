@@ -94,6 +94,14 @@ def proper_name(text: str) -> str:
                    for n, word in enumerate(words))
 
 
+def at_place(town: str) -> str:
+    """"à Plouaret", "aux Rousses", "au Vieux-Marché": a commune after "à", its article joined as French joins it."""
+    for article, joined in (("Les ", "aux "), ("Le ", "au ")):
+        if town.startswith(article):
+            return joined + town[len(article):]
+    return f"à {town}"
+
+
 def upper_first(text: str) -> str:
     """"Président de la CC Causse": the first letter raised, the others as typed (str.capitalize lowers them)."""
     return text[:1].upper() + text[1:]

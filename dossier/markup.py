@@ -13,7 +13,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from dialogs.accents import with_accents
-from dialogs.formatting import guillemets, lower_first, upper_first
+from dialogs.formatting import at_place, guillemets, lower_first, upper_first
 from dialogs.parsing import without_full_stop
 from dossier.model import Dossier
 
@@ -42,6 +42,7 @@ def environment(accented: bool = False) -> Environment:
         undefined=StrictUndefined, finalize=_accented if accented else _printable,
     )
     documents.filters["upper_first"] = upper_first
+    documents.filters["at_place"] = at_place  # "Fait aux Rousses"
     documents.filters["lower_first"] = lower_first
     documents.filters["without_full_stop"] = without_full_stop  # user text before a bracket that ends the sentence
     return documents

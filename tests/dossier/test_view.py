@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -24,7 +25,7 @@ from tests.bot.test_budget_typed import reach
 from tests.bot.test_conversation import create_project
 from tests.bot.test_meant_input import reach_team_functions, to_the_population
 from tests.bot.test_verdicts import goto_stage
-from tests.dossier.sample import GROUP_HEADINGS, guide, msap, texts, ui
+from tests.dossier.sample import GROUP_HEADINGS, guide, msap, sample_dossier, texts, ui
 from tests.support.budget_chat import add_resource
 from tests.dossier.test_docx import all_text, open_docx
 from tests.dossier.test_pdf import page_texts, squash
@@ -434,3 +435,14 @@ async def test_a_partner_not_named_yet_is_a_blank_said_for_whom_in_the_draft(cli
         assert squash("____________________ (la CAF), ayant pour signataire ____________________,") in text
         assert squash("La Poste, direction régionale de Normandie, ayant pour signataire") in text
         assert text.count(squash("(la CAF)")) == 2  # in the parties, and over its signature block
+
+
+@pytest.mark.parametrize(("town", "said"), [("Les Rousses", "Fait aux Rousses"), ("Le Vieux-Marché",
+                                                                                   "Fait au Vieux-Marché"),
+                                            ("La Souterraine", "Fait à La Souterraine")])
+def test_the_letter_and_the_convention_are_made_at_the_town_as_french_says_it(town, said):
+    """Les Rousses: the letter to the Préfecture ended "Fait à Les Rousses"."""
+    dossier = sample_dossier()
+    dossier = replace(dossier, carrier=replace(dossier.carrier, town=town))
+    assert said + ", le 27 novembre 2026" in " ".join(" ".join(page_texts(render_dossier_pdf(dossier))).split())
+    assert said + ", le" in all_text(open_docx(render_convention_docx(dossier)))
