@@ -14,6 +14,7 @@ from dialogs.budget import (BudgetSummary, Line, Plan, forfait_formula, forfait_
                             subsidy_funds, subsidy_label)
 from dialogs.budget_model import INVESTMENT, OPERATING, BudgetModel, ForfaitRule
 from dialogs.checks import State, budget_missing, evaluate, missing_required
+from dialogs.conditions import holds
 from dialogs.dossier_model import DossierSources, PerOption, evidence_fields
 from dialogs.choices import options_named
 from dialogs.folding import fold
@@ -381,8 +382,9 @@ class _Builder:
 
 def offered(values: dict[str, Any], questions: Mapping[str, Question]) -> dict[str, Any]:
     """The stored answers as this referential asks its questions: an option chosen under another referential
-    (a France services partner, then the project switched to the 2016 fiche) is not one of its options, and is
-    left out of the documents; the answer itself is kept in the database."""
+    (a France services partner, then the project switched to the 2016 fiche) is not one of its options, and an
+    answer to a question the others no longer show is not asked; both are left out of the documents, the answers
+    themselves kept in the database."""
     kept = {}
     for question_id, value in values.items():
         question = questions.get(question_id)
@@ -393,6 +395,10 @@ def offered(values: dict[str, Any], questions: Mapping[str, Question]) -> dict[s
             elif value not in options:
                 continue
         kept[question_id] = value
+    while hidden := [question_id for question_id in kept if question_id in questions
+                     and not holds(questions[question_id].when, kept)]:  # "Quel autre opérateur ?" once « Autre »
+        for question_id in hidden:  # is no longer ticked: an answer its question no longer asks, left out too
+            del kept[question_id]
     return kept
 
 

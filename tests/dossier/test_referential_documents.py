@@ -327,3 +327,14 @@ async def test_an_answer_pasted_over_lines_keeps_them_after_its_label(walked):
     paragraphs = [p.text for p in open_docx(render_dossier_docx(dossier)).paragraphs]
     assert ("Objectifs fixés à la Maison :\nTrois objectifs :\n1. Éviter les trajets vers Saint-Claude.\n"
             "2. Accompagner les aînés.") in paragraphs
+
+
+async def test_an_other_no_longer_ticked_is_no_longer_printed(walked):
+    """Les Rousses: the operators first typed as an « Autre » ("les 13 + l'OCAS? … a voir"), then typed again
+    without it: the dossier printed « Autre opérateur associé : les 13 + l'OCAS?… », an answer no longer asked."""
+    record(walked, part_operateurs=["la_poste", "caf", "msa", *ADDED, "autre"],
+           part_operateurs_autre="les 13 + l'OCAS? (office cantonal suisse) a voir")
+    assert flat("Autre opérateur associé : les 13") in texts(build(walked, FS))["pdf:dossier"]
+    record(walked, part_operateurs=["la_poste", "caf", "msa", *ADDED])
+    for key, text in texts(build(walked, FS)).items():
+        assert flat("Autre opérateur associé") not in text and flat("OCAS") not in text, key
