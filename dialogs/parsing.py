@@ -2298,7 +2298,13 @@ def _words(text: str) -> str:
     if _ELSEWHERE_RE.fullmatch(typed := typed_words(text)) or _ELSEWHERE_AND_MORE_RE.match(typed) \
             or not _without_as_said(text).strip(" .!"):
         raise ParseError("text.elsewhere", typed=text)
-    return _without_as_said(text)
+    said = _without_as_said(text)
+    return said[yes.end():] if (yes := _YES_FIRST_RE.match(said)) is not None else said
+
+
+# A yes before a text answer ("oui, panneau au rond-point…" at « Comment assurez-vous l'accès… ? »), which no text
+# question asks for: the documents would print it.
+_YES_FIRST_RE = re.compile(r"\s*(?i:oui)\s*[,:;.!–—-]\s*(?=\w)")
 
 
 def to_json(kind: Kind | str, value: Any) -> Any:

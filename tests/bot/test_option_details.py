@@ -620,3 +620,11 @@ async def test_a_documentation_corner_said_short_is_the_documentation_space(clie
                                 "documentation.")
     assert versions(services, "tech_espaces") == [["point_accueil", "point_attente", "espace_confidentiel",
                                                    "documentation"]]
+
+
+async def test_a_yes_before_a_text_answer_is_not_kept_for_the_dossier(client, services):
+    """Les Rousses: "oui, panneau au rond-point de la N5 a demander au departement" at « Comment assurez-vous
+    l'accès au lieu pour tous les publics ? » was printed "Accès pour tous les publics : oui, panneau…"."""
+    await reach_in_stage(client, services, 4, "tech_acces_tous")
+    await client.send("oui, panneau au rond-point de la N5 a demander au departement")
+    assert versions(services, "tech_acces_tous") == ["panneau au rond-point de la N5 a demander au departement"]
