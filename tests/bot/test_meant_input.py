@@ -510,15 +510,20 @@ async def reach_team_functions(client, functions: str) -> None:
     await client.send(functions)
 
 
+async def answer_the_reception(client, name: str, fte: str, status: str) -> None:
+    """Stage 5, reception and accompaniment chosen: the reception's agent, time and status typed, its training
+    passed; at « Qui assurera l'accompagnement des usagers ? »."""
+    await reach_team_functions(client, "accueil et accompagnement")
+    for typed in (name, fte, status):
+        await client.send(typed)
+    await client.click("Passer")
+
+
 async def test_a_time_said_counted_in_another_function_s_is_asked_for_its_own_share(client, services):
     """Plouaret: "C'est compris dans le 1,5 ETP de l'accueil." at « Combien d'ETP l'accompagnement représente-t-il ? »
     was "Je n'ai pas reconnu un nombre"; its 1,5 kept would have counted the same people twice."""
-    await reach_team_functions(client, "accueil et accompagnement")
-    for typed in ("Nathalie Guillou", "1,5", "1", "", "les mêmes"):
-        if typed:
-            await client.send(typed)
-        else:
-            await client.click("Passer")
+    await answer_the_reception(client, "Nathalie Guillou", "1,5", "1")
+    await client.send("les mêmes")
     refused, asked = await client.send("C'est compris dans le 1,5 ETP de l'accueil.")
     assert refused.text == ("⚠️ « C'est compris dans le 1,5 ETP de l'accueil. » : dans le dossier, chaque réponse "
                             "compte à part et les chiffres s'additionnent. Donnez la part qui revient à cette "
@@ -1372,6 +1377,11 @@ async def test_the_items_of_the_list_asked_next_are_ticked_there_not_kept_as_ano
                                "j'ai noté : 2 ordinateurs et une imprimante.")
 
 
+# The four pieces of equipment ticked, as said back and as stored.
+EQUIPPED = "Accès à Internet en haut débit, Postes informatiques, Imprimante et scanner, Wi-Fi pour le public"
+EQUIPMENT = ["internet_haut_debit", "postes_informatiques", "imprimante_scanner", "wifi_public"]
+
+
 async def test_appointments_by_video_and_a_self_service_computer_are_the_visio_and_a_computer_ticked_next(
         client, services):
     """Val-de-Bonnieure: "des rendez-vous en visio avec la CAF et la CPAM, et un poste en libre-service" was
@@ -1387,10 +1397,8 @@ async def test_appointments_by_video_and_a_self_service_computer_are_the_visio_a
     assert versions(services, "tech_solution") == [["visio"]]
     # Plouaret: "Plus la fibre, …" under those ticks was « Je n'ai pas reconnu « Plus la fibre » »
     said, _ = await client.send("Plus la fibre, une imprimante-scanner et le wifi public.")
-    assert said.text == ("➡️ Réponse retenue : Accès à Internet en haut débit, Postes informatiques, Imprimante et "
-                         "scanner, Wi-Fi pour le public.")
-    assert versions(services, "tech_equipements") == [["internet_haut_debit", "postes_informatiques",
-                                                        "imprimante_scanner", "wifi_public"]]
+    assert said.text == f"➡️ Réponse retenue : {EQUIPPED}."
+    assert versions(services, "tech_equipements") == [EQUIPMENT]
 
 
 async def test_a_permanence_said_with_its_day_and_place_answers_where_it_is_held(client, services):
@@ -1569,28 +1577,19 @@ async def test_computers_in_free_access_and_a_printer_after_the_visio_are_ticked
     assert versions(services, "tech_solution") == [["visio"]]
     # then "valider" typed after the items added was an « Autre » worded "valider"
     said, _ = await client.send("+ la fibre et le wifi, valider")
-    assert said.text == ("➡️ Réponse retenue : Accès à Internet en haut débit, Postes informatiques, Imprimante et "
-                         "scanner, Wi-Fi pour le public.")
-    assert versions(services, "tech_equipements") == [["internet_haut_debit", "postes_informatiques",
-                                                        "imprimante_scanner", "wifi_public"]]
+    assert said.text == f"➡️ Réponse retenue : {EQUIPPED}."
+    assert versions(services, "tech_equipements") == [EQUIPMENT]
     # Les Rousses: back at the list answered, "+ …" replaced the answer instead of adding to it
     await client.click("↩️ Retour")
     assert question_in(services.guide, client.last()).id == "tech_equipements"
     said, _ = await client.send("+ une borne tactile, valider")
-    assert said.text.startswith("➡️ Réponse retenue : Accès à Internet en haut débit, Postes informatiques, Imprimante "
-                                "et scanner, Wi-Fi pour le public, Autre.")
-    assert versions(services, "tech_equipements")[-1] == ["internet_haut_debit", "postes_informatiques",
-                                                          "imprimante_scanner", "wifi_public", "autre"]
+    assert said.text.startswith(f"➡️ Réponse retenue : {EQUIPPED}, Autre.")
+    assert versions(services, "tech_equipements")[-1] == [*EQUIPMENT, "autre"]
 
 
 async def test_the_same_said_twice_copies_who_does_the_function_before(client, services):
     """Les Rousses: "idem, ce sont les memes" at « Qui assurera l'accompagnement des usagers ? » was refused."""
-    await reach_team_functions(client, "accueil et accompagnement")
-    for typed in ("Nathalie Bouvet et Kevin Jeunet", "1,2", "2", ""):
-        if typed:
-            await client.send(typed)
-        else:
-            await client.click("Passer")
+    await answer_the_reception(client, "Nathalie Bouvet et Kevin Jeunet", "1,2", "2")
     said, _ = await client.send("idem, ce sont les memes")
     assert said.text == "➡️ Réponse retenue : Nathalie Bouvet et Kevin Jeunet."
     assert versions(services, "equipe_agent_accompagnement") == ["Nathalie Bouvet et Kevin Jeunet"]
@@ -1599,12 +1598,8 @@ async def test_the_same_said_twice_copies_who_does_the_function_before(client, s
 async def test_each_function_s_share_said_together_answers_both(client, services):
     """Les Rousses: "compris dans le 1,2 de l'accueil, disons 0,6 pour l'accompagnement et 0,6 pour l'accueil", as
     the refusal of "compris dans…" asked, was refused again."""
-    await reach_team_functions(client, "accueil et accompagnement")
-    for typed in ("Nathalie Bouvet et Kevin Jeunet", "1,2", "2", "", "les mêmes"):
-        if typed:
-            await client.send(typed)
-        else:
-            await client.click("Passer")
+    await answer_the_reception(client, "Nathalie Bouvet et Kevin Jeunet", "1,2", "2")
+    await client.send("les mêmes")
     said, along, _ = await client.send("compris dans le 1,2 de l'accueil, disons 0,6 pour l'accompagnement et 0,6 pour "
                                        "l'accueil")
     assert said.text == kept_without("0,6", "compris dans le 1,2 de l'accueil")
