@@ -72,7 +72,8 @@ YES_NO_PHRASES: dict[str, bool | None] = {
         "merci", "merci beaucoup", "svp", "stp", "s'il vous plait", "s'il te plait", "je pense", "je crois",
         # on what terms, said with the yes or no: "oui si besoin"
         "si besoin", "au besoin", "si necessaire", "s'il le faut", "si c'est demande", "si c'est exige",
-        "si c'est obligatoire", "si on nous le demande", "si demande",
+        "si c'est obligatoire", "si on nous le demande", "si demande", "si c'est la regle", "si c'est requis",
+        "si c'est impose", "si le label l'exige", "si c'est prevu par le label",
     ), None),
     # How often, or on what terms a thing is done: done, then, alone or with a yes ("ponctuellement oui",
     # "exceptionnellement, sur rendez-vous").

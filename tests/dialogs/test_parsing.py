@@ -1124,7 +1124,8 @@ def test_parse_yes_no_invalid(text):
      "volontiers", "oui volontiers, merci", "c'est ça", "C\u2019est ça !", "c'est fait", "oui, c'est fait",
      "d'accord, merci", "ok svp", "oui s'il vous plaît", "oui je pense", "je pense, oui", "oui oui",
      "bien sûr que oui", "👍 merci", "« oui »", "Oui\u00a0!",
-     "ponctuellement oui", "oui si besoin", "parfois oui", "oui, sur rdv"],  # Haut-Allier: a yes, how often
+     "ponctuellement oui", "oui si besoin", "parfois oui", "oui, sur rdv",  # Haut-Allier: a yes, how often
+     "oui si c'est la regle", "oui si c'est requis"],  # Les Rousses: a yes, on the label's terms
 )
 def test_parse_yes_phrases(text):
     assert parse_yes_no(text) is True
