@@ -890,6 +890,13 @@ _YES_NO_THEN_RE = re.compile(r"\s*(?:[,;:.!?(–—\n]+|\s[-+]\s|\s(?=car\b|parc
 _BARE_YES_RE = re.compile(r"\s*oui\s+(?P<rest>\w.*)", re.IGNORECASE | re.DOTALL)
 
 
+def _polite_yes(text: str) -> bool:
+    try:
+        return parse_yes_no(text) is True
+    except ParseError:
+        return False
+
+
 def yes_no_then(text: str, asked: str = "") -> tuple[bool, str] | None:
     """A yes or no followed by words that say more ("non, des travaux sont prévus en 2027"): the answer and those
     words; None when the text does not start with a yes or no set apart from the rest. A yes typed without a comma
@@ -901,7 +908,8 @@ def yes_no_then(text: str, asked: str = "") -> tuple[bool, str] | None:
         try:
             parse_yes_no(text)
         except ParseError:
-            return True, bare["rest"].strip()  # "oui les deux agents d'accueil", typed without the comma
+            if not _polite_yes(text.split(",")[0]):  # "oui évidemment, avec les 4 maires": the comma sets it apart
+                return True, bare["rest"].strip()  # "oui les deux agents d'accueil", typed without the comma
     found = None
     for separator in _YES_NO_THEN_RE.finditer(text):
         try:  # "en cours, validation en janvier": begun is not done, a no

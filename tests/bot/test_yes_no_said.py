@@ -146,3 +146,12 @@ async def test_a_yes_with_a_part_still_to_do_is_asked_again(client, services):
     refused, _ = await client.send("oui de plain pied, rampe + porte automatique. les toilettes pmr sont a faire")
     assert refused.text.startswith("⚠️ Votre réponse dit oui pour une partie, non pour une autre.")
     assert current_values(services, "tech_accessibilite_pmr") == []
+
+
+async def test_a_yes_of_course_then_its_terms_quotes_the_terms_alone(client, services):
+    """Les Rousses: "oui evidemment, avec les 4 maires + la poste + la sous-pref" said « evidemment, avec les 4
+    maires… » not kept."""
+    await reach(client, services, 1, "dev_comite_annuel")
+    said, _ = await client.send("oui evidemment, avec les 4 maires + la poste + la sous-pref")
+    assert said.text == ("➡️ Réponse retenue : Oui.\nℹ️ Cette question ne garde pas de précision : « avec les 4 maires "
+                         "+ la poste + la sous-pref » n'est pas enregistré.")
