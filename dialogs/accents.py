@@ -27,6 +27,8 @@ def _cased(accented: str, typed: str) -> str:
     """The accented word written as it was typed: "Communaute" as "Communauté", "PREFECTURE" as "PRÉFECTURE"."""
     if typed.isupper() and len(typed) > 1:
         return accented.upper()
+    if len(accented) == len(typed):  # letter by letter: "Franche-Comte" as "Franche-Comté", "Sous-Prefet"
+        return "".join(a.upper() if t.isupper() else a for a, t in zip(accented, typed))
     return accented[:1].upper() + accented[1:] if typed[:1].isupper() else accented
 
 

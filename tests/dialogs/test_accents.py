@@ -18,6 +18,10 @@ from tests.dossier.sample import sample_dossier
     ("la PREFECTURE et les sous-prefectures", "la PRÉFECTURE et les sous-préfectures"),
     ("Etat civil, elus", "État civil, élus"),
     ("les demarches en ligne sont un gros probleme", "les démarches en ligne sont un gros problème"),
+    # Les Rousses: the signatory for La Poste, printed in the convention
+    ("La Poste - Direction regionale Bourgogne Franche-Comte (Besancon)",
+     "La Poste - Direction régionale Bourgogne Franche-Comté (Besançon)"),
+    ("M. le Sous-Prefet", "M. le Sous-Préfet"),
 ])
 def test_words_typed_without_their_accents_get_them(typed, printed):
     assert with_accents(typed) == printed
