@@ -572,7 +572,8 @@ def says_added(text: str) -> bool:
     return _ADDED_RE.match(text) is not None
 
 
-_ADDED_RE = re.compile(r"\s*(?:\+|(?:en plus|plus|et aussi|aussi|ajouter|ajoutez|ajoute)(?![\w'’-]))", re.IGNORECASE)
+_ADDED_RE = re.compile(r"\s*(?:\+|(?:en plus|plus(?!\s+(?:de|d['’]|du|des|aucune?|rien|tard)\b)|et aussi|aussi|ajouter"
+                       r"|ajoutez|ajoute)(?![\w'’-]))", re.IGNORECASE)  # not "plus de trésorerie": none left
 
 
 def less_then_more(text: str) -> tuple[str, str]:

@@ -7,7 +7,7 @@ import pytest
 
 from dialogs.budget_model import load_budget_model
 from dialogs.choices import (choice_clauses, close_options, match_choice, match_option, option_and_name,
-                             options_mentioned, read_list, said_after_name, says_where, with_other)
+                             options_mentioned, read_list, said_after_name, says_added, says_where, with_other)
 from dialogs.errors import ParseError
 from dialogs.loader import load_guide
 from dialogs.model import Kind, Option, Question
@@ -919,3 +919,11 @@ def test_an_operator_named_inside_a_part_is_asked_about_not_taken_for_an_other_o
         parse_answer(question, "La Poste à Saint-Éloy, une permanence MSA le jeudi")
     assert refused.value.params["close"] == [(5, "MSA")]
     assert refused.value.params["ticked"] == ["la_poste"]
+
+
+@pytest.mark.parametrize(("text", "added"), [("+ la fibre et le wifi", True), ("plus le wifi", True),
+                                             ("en plus, le wifi", True), ("plus de trésorerie", False),
+                                             ("la fibre", False)])
+def test_a_list_says_it_adds_to_the_ticks_with_a_plus_only(text, added):
+    """Les Rousses: "+ la fibre et le wifi" under an answer adds to it; "plus de trésorerie" says none is left."""
+    assert says_added(text) is added
