@@ -890,13 +890,6 @@ _YES_NO_THEN_RE = re.compile(r"\s*(?:[,;:.!?(–—\n]+|\s[-+]\s|\s(?=car\b|parc
 _BARE_YES_RE = re.compile(r"\s*oui\s+(?P<rest>\w.*)", re.IGNORECASE | re.DOTALL)
 
 
-def _polite_yes(text: str) -> bool:
-    try:
-        return parse_yes_no(text) is True
-    except ParseError:
-        return False
-
-
 def yes_no_then(text: str, asked: str = "") -> tuple[bool, str] | None:
     """A yes or no followed by words that say more ("non, des travaux sont prévus en 2027"): the answer and those
     words; None when the text does not start with a yes or no set apart from the rest. A yes typed without a comma
@@ -908,7 +901,7 @@ def yes_no_then(text: str, asked: str = "") -> tuple[bool, str] | None:
         try:
             parse_yes_no(text)
         except ParseError:
-            if not _polite_yes(text.split(",")[0]):  # "oui évidemment, avec les 4 maires": the comma sets it apart
+            if said_yes_no(text.split(",")[0]) is not True:  # "oui évidemment, avec les 4 maires": the comma sets it apart
                 return True, bare["rest"].strip()  # "oui les deux agents d'accueil", typed without the comma
     found = None
     for separator in _YES_NO_THEN_RE.finditer(text):
@@ -944,9 +937,10 @@ def yes_in_part(text: str) -> bool:
     return _IN_PART_RE.match(typed_words(text)) is not None
 
 
-def still_to_do(text: str) -> bool:
-    """Whether a part of a text says something is still to do ("…. les toilettes pmr sont à faire")."""
-    return any(_TO_DO_END_RE.search(typed_words(part)) for part in _PARTS_RE.split(text))
+def yes_but_to_do(text: str) -> bool:
+    """Whether a text says yes, and of a part that it is still to do ("oui de plain pied…. les toilettes pmr sont à
+    faire"): a yes in part."""
+    return any(_TO_DO_END_RE.search(typed_words(part)) for part in _PARTS_RE.split(text)) and yes_and_no(text)
 
 
 def yes_and_no(text: str) -> bool:
@@ -1302,9 +1296,10 @@ _SELF_ASIDE = r"(?:c['’]?\s*est\s+|c\s+)?moi(?:[\s-]*m[eê]me)?"
 _SELF_ASIDE_RE = re.compile(rf"\s*(?:\(\s*{_SELF_ASIDE}\s*\)|,\s*{_SELF_ASIDE}\s*$)", re.IGNORECASE)
 
 
-# How someone was reached, said before their name or alone: "par mail", "par téléphone, Mme Roux".
-_HOW_REACHED_RE = re.compile(r"\s*(?:par|au|en)\s+(?:e-?mail|mail|courriel|t[ée]l[ée]phone|t[ée]l\.?|courrier|sms|"
-                             r"visio(?:conf[ée]rence)?|messagerie)(?![\w'’-])\s*[,;:]?\s*", re.IGNORECASE)
+# How someone was reached, said before their name or alone ("par mail", "par téléphone, Mme Roux"), or after it.
+_REACHED_BY = (r"(?:par|au|en)\s+(?:e-?mail|mail|courriel|t[ée]l[ée]phone|t[ée]l\.?|courrier|sms|visio(?:conf[ée]rence)?"
+               r"|messagerie)")
+_HOW_REACHED_RE = re.compile(rf"\s*{_REACHED_BY}(?![\w'’-])\s*[,;:]?\s*", re.IGNORECASE)
 
 
 def without_how_reached(text: str) -> str:
@@ -1318,13 +1313,12 @@ def how_reached_last(text: str) -> str | None:
     return said["how"] if said is not None else None
 
 
-_HOW_REACHED_LAST_RE = re.compile(r",\s*(?P<how>(?:par|au|en)\s+(?:e-?mail|mail|courriel|t[ée]l[ée]phone|t[ée]l\.?|"
-                                  r"courrier|sms|visio(?:conf[ée]rence)?|messagerie))\s*[.!]?\s*$", re.IGNORECASE)
+_HOW_REACHED_LAST_RE = re.compile(rf",\s*(?P<how>{_REACHED_BY})\s*[.!]?\s*$", re.IGNORECASE)
 
 
 # An appointment (folded), and what says it is still to come: "rdv fixé le 14/01", "prochaine réunion".
 _MEETING_RE = re.compile(r"\b(?:rdv|rendez-vous|rendez vous|reunion)\b")
-_TO_COME_WORDS_RE = re.compile(r"\b(?:fixee?|prevue?|programmee?|planifiee?|prochaine?|a venir|pris)\b")
+_TO_COME_WORDS_RE = re.compile(rf"{_PLANNED_RE.pattern}|\b(?:fixee?|planifiee?|prochaine?|a venir|pris)\b")
 
 
 def meeting_to_come(text: str, today: datetime.date) -> tuple[str, str] | None:
@@ -2185,12 +2179,13 @@ def _figure_for_asked(question: Question, text: str) -> tuple[str, list[str]] | 
     """The figure a text gives for what the question asks about, when it gives figures for several things ("0,6 pour
     l'accompagnement et 0,6 pour l'accueil" at « Combien d'ETP l'accompagnement… ? »), and its other clauses; None
     otherwise."""
-    said = list(_FIGURE_FOR_RE.finditer(text))
-    own = [found for found in said if mentions(question.prompt, fold(found["what"]))]
+    said = shares_said(text)
+    own = [share for share in said if mentions(question.prompt, fold(share[1]))]
     if len(said) < 2 or len(own) != 1:
         return None
-    return own[0]["figure"], [clause.strip().rstrip(" .") for clause in _CLAUSES_RE.split(text)
-                              if clause.strip() and own[0].group() not in clause]
+    figure, _, words = own[0]
+    return figure, [clause.strip().rstrip(" .") for clause in _CLAUSES_RE.split(text)
+                    if clause.strip() and words not in clause]
 
 
 _INCLUDED_RE = re.compile(r"\b(?:compris|inclus)e?s? (?:dans|avec)\b|\bdeja compte(?:e|s|es)?\b")
@@ -2245,8 +2240,8 @@ def _unit(term: str) -> str | None:
 _YOU_DID_RE = re.compile(r"\bavez-vous\b")
 _NO_RE = re.compile(r"^\s*non\b(?![-'’])", re.IGNORECASE)
 # A figure added as still to come: "+ 1 prévue avec la MSA" (folded).
-_TO_COME_TERM_RE = re.compile(r"\b(?:prevue?s?|programmee?s?|envisagee?s?|planifiee?s?|a venir|a organiser|a prevoir"
-                              r"|en projet|bientot)\b")
+_TO_COME_TERM_RE = re.compile(rf"{_PLANNED_RE.pattern}|\b(?:planifiee?s?|a venir|a organiser|a prevoir|en projet"
+                              r"|bientot)\b")
 
 
 def _done_apart(question: Question, text: str) -> tuple[str, str] | None:

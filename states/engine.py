@@ -33,11 +33,11 @@ from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, 
                              meeting_to_come, mentions, month_alone, name_and_function, name_and_share, names_nothing,
                              numbered_answer, parse_answer, parse_date, parse_title, reads_as_shown, said_planned,
                              said_serving, said_yes_no, same_answer_as, says_awaited, says_none_of, shares_said, spoken,
-                             still_to_do, territory_said, text_and_count, to_json, typed_at_checklist_stage,
-                             typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap,
-                             typed_at_team, typed_button, typed_command, typed_invitation, typed_validate,
-                             without_how_reached, word_said, yes_and_no, yes_how, yes_in_part, yes_no_because,
-                             yes_no_then, yes_told_more)
+                             territory_said, text_and_count, to_json, typed_at_checklist_stage, typed_at_deferred,
+                             typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team,
+                             typed_button, typed_command, typed_invitation, typed_validate, without_how_reached,
+                             word_said, yes_and_no, yes_but_to_do, yes_how, yes_in_part, yes_no_because, yes_no_then,
+                             yes_told_more)
 from dialogs.partners import partner_name
 from dialogs.pasted import asides, contact_lines, in_typed_order, letter_parts, without_lines
 from dialogs.not_answers import asks_what_is_meant, says_goodbye, says_thanks
@@ -669,7 +669,7 @@ class _Conversation:
                 else self._as_said_before(step, question, text)
             value = parse_answer(question, text, self._today()) if copied is None else copied
         except ParseError as error:
-            if question.kind is Kind.YES_NO and still_to_do(text) and yes_and_no(text):  # a yes in part
+            if question.kind is Kind.YES_NO and yes_but_to_do(text):  # a yes in part, asked again
                 return self._refusal(question, text, error)
             if (taken := self._said_with_more(step, question, text)) is not None:
                 return taken
@@ -931,8 +931,8 @@ class _Conversation:
             self.membership.draft_choices = [error.params["month"], *([str(error.params["year"])]
                                                                       if error.params.get("year") else [])]
             self._touch()
-        if question.kind is Kind.YES_NO and still_to_do(text) and yes_and_no(text):  # "oui…. les toilettes pmr
-            error = ParseError("yes_no.partly")  # sont à faire"
+        if question.kind is Kind.YES_NO and yes_but_to_do(text):  # "oui…. les toilettes pmr sont à faire"
+            error = ParseError("yes_no.partly")
         elif question.kind is Kind.YES_NO and (said := yes_no_then(text)) is not None:
             error = ParseError("yes_no.doubtful", words=said[1])  # "non, enfin oui": a doubt, not a detail
         elif question.kind is Kind.YES_NO and (doubt := doubted_yes_no(text)) is not None:
