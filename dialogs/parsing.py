@@ -1255,8 +1255,10 @@ def parse_title(text: str, territory: bool = False) -> str:
 
 _CIVILITY = r"(?:m\.|mr\.?|mme\.?|monsieur|madame)"  # "M. Paul Roux", "Mme Leroy"
 _CIVILITY_RE = re.compile(rf"(?<!\w){_CIVILITY}(?!\w)", re.IGNORECASE)
-# "moi", "C'est moi", "moi-même", then what follows when it is set apart: ", Jean Rouvière", " (Jean Rouvière)".
-_SELF_FIRST = re.compile(r"\s*(?:c['’]\s*est\s+)?moi(?:[\s-]*m[eê]me)?(?:\s+qui\s+[^,:;(]+)?\s*(?:$|[,:;(–—-]\s*)",
+# "moi", "C'est moi", "moi-même", then what follows when it is set apart: ", Jean Rouvière", " (Jean Rouvière)", or
+# dictated without a comma, a capital saying the name starts: "C'est moi Samia Haddad chargée de mission".
+_SELF_FIRST = re.compile(r"\s*(?:c['’]\s*est\s+)?moi(?:[\s-]*m[eê]me)?(?:\s+qui\s+[^,:;(]+)?"
+                         r"(?:\s*(?:$|[,:;(–—-]\s*)|\s+(?=(?-i:[A-ZÀ-Ý])))",
                          re.IGNORECASE)  # "c'est moi qui coordonnerai, Nadia Benali"
 
 

@@ -71,6 +71,16 @@ async def test_a_name_and_function_typed_without_a_comma_are_set_apart(client, s
     assert question_in(services.guide, asked).id == "chef_projet_temps"
 
 
+async def test_a_name_and_function_dictated_after_moi_without_any_comma_are_set_apart(client, services):
+    """Marseille 15e, dictated: "C'est moi Samia Haddad chargée de mission au centre social" was refused, "write the
+    name rather than « moi »", though the name was there."""
+    await create_project(client)
+    understood, asked = await client.send("C'est moi Samia Haddad chargée de mission au centre social")
+    assert versions(services, "chef_projet_nom") == ["Samia Haddad"]
+    assert versions(services, "chef_projet_fonction") == ["chargée de mission au centre social"]
+    assert question_in(services.guide, asked).id == "chef_projet_temps"
+
+
 async def test_a_function_abridged_in_brackets_after_the_name_is_set_apart(client, services):
     """Les Rousses: "moi, thomas girod (resp. de secteur la poste)" was the name the dossier would print."""
     await create_project(client)

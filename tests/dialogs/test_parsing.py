@@ -1948,6 +1948,7 @@ def test_an_answer_reads_as_shown_only_when_typed_as_the_reply_would_show_it(kin
     ("c’est moi : Jean Rouvière, DGS", "Jean Rouvière, DGS"), ("moi (Jean Rouvière)", "Jean Rouvière"),
     ("Moi - Jean Rouvière", "Jean Rouvière"), ("Daniel Moi", "Daniel Moi"), ("Moinet Paul", "Moinet Paul"),
     ("C'est moi qui coordonnerai, Nadia Benali.", "Nadia Benali"),
+    ("C'est moi Samia Haddad", "Samia Haddad"), ("moi Samia Haddad", "Samia Haddad"),  # dictated, no comma
     ("à recruter", "à recruter"),
     ("à Mme Delphine Roux, bureau des subventions", "Mme Delphine Roux, bureau des subventions"),  # "À qui… ?"
     # The person typing says the name given is theirs: no one else is named.
@@ -1974,7 +1975,8 @@ def test_a_person_is_named_as_the_documents_will_print_it(typed, name):
 @pytest.mark.parametrize("typed", ["moi", "Moi.", "C'est moi !", "moi-même", "Moi même", "Paul Vidal et moi",
                                    "moi et Paul Vidal", "c'est moi,", "moi, secretaire generale de la cc",
                                    "C'est moi : la DGS", "moi (directrice)", "Moi-même, à 20 %",
-                                   "moi, en plus de la coordination"])  # how much or how, not who
+                                   "moi, en plus de la coordination",  # how much or how, not who
+                                   "C'est moi Directrice du centre social"])  # dictated: a function, no one
 def test_moi_names_no_one_the_documents_can_print(typed):
     with pytest.raises(ParseError) as raised:
         parse_answer(_question(Kind.SHORT_TEXT, person=True), typed)
@@ -2144,6 +2146,8 @@ def test_a_yes_or_no_set_apart_from_what_follows_is_read_with_it(text, said):
     ("Mme Odile Lacroix, présidente de l'association (bénévole)",  # the aside is the function's
      ("Mme Odile Lacroix", "présidente de l'association (bénévole)")),
     ("moi, elodie garnier charge de mission a la cdc", ("elodie garnier", "charge de mission a la cdc")),  # no comma
+    ("C'est moi Samia Haddad chargée de mission au centre social",  # dictated: no comma at all
+     ("Samia Haddad", "chargée de mission au centre social")),
     ("Paul Roux directeur du centre social", ("Paul Roux", "directeur du centre social")),
     ("Anne Durand DGS", ("Anne Durand", "DGS")),
     ("moi, thomas girod (resp. de secteur la poste)", ("thomas girod", "resp. de secteur la poste")),  # abridged
