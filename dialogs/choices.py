@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 from dialogs.errors import ParseError
 from dialogs.folding import ORDINALS, SPELT_NUMBERS, fold, spelt_out, typed_words
 from dialogs.formatting import upper_first
-from dialogs.full_time import share_said
+from dialogs.full_time import share_first, share_said
 from dialogs.model import OTHER, Kind, Option, Question, Together
 from dialogs.pasted import asides, in_brackets, in_typed_order, lines, list_items, without_asides
 from dialogs.schedule import WEEKDAYS
@@ -214,9 +214,32 @@ def _holding_share(options: Sequence[Option], text: str) -> str | None:
     return held[0] if len(held) == 1 else None
 
 
+# What the time not given to the project goes to, said after its share: "le reste du temps je m'occupe de l'accueil"
+# (folded). It says nothing of the option, unlike "pendant six mois, puis un temps plein".
+_REST_OF_TIME_RE = re.compile(r"(?:le reste|le restant|l'autre partie|l'autre moitie)"
+                              r"(?: (?:du|de mon|de son|de leur|de notre) temps)?\b")
+
+
+def _parts(options: Sequence[Option], text: str) -> tuple[str, list[str]]:
+    """A single choice's answer as its first part and the others: set apart by commas or "et", or, dictated
+    without a comma, a share of a post then what the rest of the time goes to."""
+    head, *others = _split_list(text)[0::2]
+    if not others and any(option.full_time for option in options) and (first := share_first(text)) is not None \
+            and _rest_of_time(first[1]):
+        return first[0], [first[1]]
+    return head, others
+
+
+def _rest_of_time(text: str) -> bool:
+    return _REST_OF_TIME_RE.match(typed_words(text)) is not None
+
+
 def options_around(options: Sequence[Option], text: str) -> list[tuple[int, str]]:
     """The options just below and just above a share of a full-time post that none stands for ("80 %" between «
     Mi-temps » and « Temps plein »), as (number, label); empty unless the text says a share between two."""
+    head, others = _parts(options, text)
+    if others and all(map(_rest_of_time, others)):  # "trois jours par semaine, le reste du temps à l'accueil"
+        text = head
     if not any(option.full_time for option in options) or (share := share_said(text)) is None:
         return []
     placed = [(option.full_time.middle, number, option.label) for number, option in enumerate(options, start=1)
@@ -327,7 +350,7 @@ def match_choice(options: Sequence[Option], text: str) -> str | None:
     that looks like no option is that option's details ("la mairie, La Poste" names two)."""
     if (option_id := match_option(options, text, first_words=True)) is not None:
         return option_id
-    head, *others = _split_list(text)[0::2]
+    head, others = _parts(options, text)
     if not others or (option_id := match_option(options, head, first_words=True)) is None:
         return None
     number = next(n for n, option in enumerate(options, start=1) if option.id == option_id)
@@ -335,7 +358,7 @@ def match_choice(options: Sequence[Option], text: str) -> str | None:
     def doubtful(part: str) -> bool:
         """"la mairie, sauf refus", "la mairie, La Poste"; not "un bâtiment municipal, la mairie annexe", nor "la
         commune, via son CCAS", which says how."""
-        if re.match(rf"\s*(?:{_MEANS})\b", part, re.IGNORECASE):
+        if re.match(rf"\s*(?:{_MEANS})\b", part, re.IGNORECASE) or _rest_of_time(part):
             return False
         return bool(_HEDGES.intersection(bare_words(part))) or match_option(options, part) not in (None, option_id) \
             or any(close != number for close, _ in close_options(options, part).get("close", []))
@@ -382,7 +405,7 @@ def _clauses(options: Sequence[Option], text: str) -> tuple[str, list[str]]:
         return head.strip(), [part.strip() for part in _split_list(said)[0::2] if part.strip()]
     if match_option(options, text, first_words=True) is not None or match_choice(options, text) is None:
         return text, []
-    head, *others = _split_list(text)[0::2]
+    head, others = _parts(options, text)
     named = match_choice(options, head)  # "c'est la mairie, donc un bâtiment communal": the option said again
     again = next((option for option in options if option.id == named), None)
     return head, [part.strip() for part in others if part.strip() and (again is None or not _option_alone(again, part))]

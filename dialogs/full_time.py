@@ -77,6 +77,18 @@ def share_said(text: str) -> Share | None:
     return None
 
 
+def share_first(text: str) -> tuple[str, str] | None:
+    """A text's first words saying a share of a post, and the words after them, as typed: "trois jours par semaine"
+    and "le reste du temps je m'occupe de l'accueil" of the same, dictated without a comma; None when its first
+    words say no share, or the share is all it says."""
+    words = list(re.finditer(r"\S+", text))
+    for end in range(len(words) - 1, 0, -1):
+        head = text[:words[end - 1].end()]
+        if share_said(head) is not None:
+            return head, text[words[end].start():]
+    return None
+
+
 # A time of work, in words a share of a post is said in: a figure with one of these that `share_said` does not read
 # is not a number of full-time posts ("6 jours environ sur la semaine" is no 6 ETP).
 _TIME_WORDS_RE = re.compile(r"(?<![a-z])(?:jours?|journees?|demi journees?|h|heures?|semaines?|mois|hebdo\w*|"

@@ -1513,6 +1513,22 @@ def test_a_time_said_in_figures_names_the_option_that_stands_for_it(text, expect
     assert parse_answer(_question(Kind.CHOICE, options=_TIMES), text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("un jour par semaine le reste du temps je m'occupe de l'accueil", "moins"),  # dictated: no comma
+    ("un jour par semaine, le reste du temps je m'occupe de l'accueil", "moins"),
+    ("la moitié de mon temps l'autre moitié c'est le guichet", "mi")])
+def test_a_time_said_then_what_the_rest_of_the_time_goes_to_is_the_time(text, expected):
+    assert parse_answer(_question(Kind.CHOICE, options=_TIMES), text) == expected
+
+
+def test_a_time_said_then_another_is_not_taken_for_the_first():
+    with raises_key("choice.invalid"):
+        parse_answer(_question(Kind.CHOICE, options=_TIMES), "deux jours par semaine pendant six mois puis temps plein")
+    typed = "trois jours par semaine le reste du temps à l'accueil"  # between two: which is asked
+    with raises_key("choice.between", typed=typed, around=[(2, "Mi-temps"), (1, "Temps plein")]):
+        parse_answer(_question(Kind.CHOICE, options=_TIMES), typed)
+
+
 def test_a_time_said_in_a_clause_of_a_function_is_the_option_it_names_last():
     """"chargée de mission à la CC, à 50 % sur le projet" as the project leader's function left the time asked."""
     assert option_said_last(_TIMES, "chargée de mission développement territorial à la CC, à 50 % sur le projet") \

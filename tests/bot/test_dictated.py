@@ -1,0 +1,32 @@
+"""Answers dictated on a phone through the real Application (Marseille 15e): no comma between what is said, the
+first words answering and the rest saying more."""
+from __future__ import annotations
+
+from tests.bot.test_conversation import create_project
+from tests.bot.test_meant_input import versions
+
+
+async def at_the_time(client) -> None:
+    """The project leader named, at « Quel temps de travail sera consacré au projet ? »."""
+    await create_project(client)
+    await client.send("Samia Haddad")
+    await client.send("chargée de mission au centre social")
+
+
+async def test_a_share_dictated_then_what_the_rest_of_the_time_goes_to_is_the_share(client, services):
+    """"un jour par semaine le reste du temps je m'occupe de l'accueil du centre social" was "Je n'ai pas reconnu"."""
+    await at_the_time(client)
+    replies = await client.send("un jour par semaine le reste du temps je m'occupe de l'accueil du centre social")
+    assert replies[0].text == ("➡️ Réponse retenue : Moins d'un mi-temps.\nℹ️ Cette question ne garde pas de "
+                               "précision : « le reste du temps je m'occupe de l'accueil du centre social » n'est pas "
+                               "enregistré.")
+    assert versions(services, "chef_projet_temps") == ["temps_partiel"]
+
+
+async def test_a_share_between_two_options_dictated_with_more_says_which_two(client, services):
+    await at_the_time(client)
+    typed = "Environ trois jours par semaine le reste du temps je m'occupe de l'accueil du centre social"
+    replies = await client.send(typed)
+    assert replies[0].text == (f"⚠️ « {typed} » se situe entre 2. Mi-temps et 1. Temps plein. Tapez le numéro le plus "
+                               "proche, ou utilisez les boutons.")
+    assert versions(services, "chef_projet_temps") == []
