@@ -249,7 +249,8 @@ def options_around(options: Sequence[Option], text: str) -> list[tuple[int, str]
     return [] if below is None or above is None else [below[1:], above[1:]]
 
 
-# "le 2", "la deuxième", "option 3", "n° 2", "la 2e": an option by its place, as people type it without the buttons.
+# "le 2", "la deuxième", "option 3", "n° 2", "la 2e": an option by its place, as people type it without the buttons;
+# "deux", as dictation writes the number asked for.
 _RANK_RE = re.compile(r"(?:(?:le|la|l'|option|choix|reponse|numero|n°|no)\s*)*"
                       r"(?:(?P<digits>[0-9]{1,2})(?:er|re|ere|e|eme|ieme)?|(?P<word>[a-z-]+))")
 
@@ -257,7 +258,7 @@ _RANK_RE = re.compile(r"(?:(?:le|la|l'|option|choix|reponse|numero|n°|no)\s*)*"
 def _rank(key: str) -> int | None:
     if (said := _RANK_RE.fullmatch(key)) is None:
         return None
-    return int(said["digits"]) if said["digits"] else ORDINALS.get(said["word"])
+    return int(said["digits"]) if said["digits"] else ORDINALS.get(said["word"]) or SPELT_NUMBERS.get(said["word"])
 
 
 # What a name is said after ("c'est la communauté de communes…"), left out of the name taken, unless the article

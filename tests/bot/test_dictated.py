@@ -30,3 +30,6 @@ async def test_a_share_between_two_options_dictated_with_more_says_which_two(cli
     assert replies[0].text == (f"⚠️ « {typed} » se situe entre 2. Mi-temps et 1. Temps plein. Tapez le numéro le plus "
                                "proche, ou utilisez les boutons.")
     assert versions(services, "chef_projet_temps") == []
+    replies = await client.send("Deux")  # the number asked for, as dictation writes it
+    assert replies[0].text == "➡️ Réponse retenue : Mi-temps."
+    assert versions(services, "chef_projet_temps") == ["mi_temps"]

@@ -359,6 +359,7 @@ def test_a_project_leaders_share_of_time_said_as_people_say_it(typed):
 @pytest.mark.parametrize(("typed", "expected"), [
     ("le 2", "mi_temps"), ("la 2e", "mi_temps"), ("option 2", "mi_temps"), ("n° 2", "mi_temps"),
     ("la deuxième", "mi_temps"), ("le premier", "temps_plein"), ("la troisième", "temps_partiel"),
+    ("Deux", "mi_temps"), ("Trois.", "temps_partiel"), ("le deux", "mi_temps"),  # dictated: the number in words
 ])
 def test_an_option_typed_by_its_place_is_that_option(typed, expected):
     """"le 2" was refused where "2" was taken."""
@@ -366,7 +367,7 @@ def test_an_option_typed_by_its_place_is_that_option(typed, expected):
     assert parse_answer(question, typed, datetime.date(2027, 1, 1)) == expected
 
 
-@pytest.mark.parametrize("typed", ["la 5", "le dixième", "la poste"])
+@pytest.mark.parametrize("typed", ["la 5", "le dixième", "la poste", "Neuf"])
 def test_a_place_beyond_the_options_is_no_option(typed):
     with pytest.raises(ParseError):
         parse_answer(load_guide().questions["chef_projet_temps"], typed, datetime.date(2027, 1, 1))
