@@ -960,12 +960,42 @@ def yes_and_no(text: str) -> bool:
 
 def text_and_count(text: str, unit: str) -> tuple[str, str] | None:
     """"les 31 communes de la CC, environ 16 000 habitants": the text, and its last clause when that counts `unit`
-    in figures; None otherwise."""
+    in figures; dictated without a comma, the figure and what leads to it at its end ("… les Crottes environ
+    trente-cinq mille habitants"); None otherwise."""
     head, comma, last = text.rpartition(",")
-    if not comma or not head.strip() or not re.search(r"[0-9]", figures(last)) \
+    if not comma:
+        head, last = _count_last(text)
+    if not head.strip() or not re.search(r"[0-9]", figures(last)) \
             or not (re.search(rf"\b{re.escape(fold(unit))}s?\b", fold(last)) or _counts_short(last, unit)):
         return None
     return head.strip(), last.strip()
+
+
+# The words of a figure said aloud, and what leads to one ("environ", "près de"), folded.
+_FIGURE_WORDS = frozenset(SPELT_NUMBERS) | {"trente", "quarante", "cinquante", "soixante", "septante", "octante",
+                                            "nonante", "cent", "cents", "mille", "million", "millions", "et"}
+_COUNT_LEADS = frozenset({"environ", "env", "env.", "~", "soit", "pres", "de", "a", "peu", "quelque", "plus",
+                          "moins", "avec", "pour"})
+
+
+def _count_last(text: str) -> tuple[str, str]:
+    """A text dictated without commas, and the figure at its end with what leads to it: "les Crottes" and "environ
+    trente-cinq mille habitants"; ("", text) when it ends with no figure."""
+    words = list(re.finditer(r"\S+", text))
+    start = len(words)
+    while start and not _figure_word(words[start - 1][0]):  # the unit and what follows it ("habitants environ")
+        start -= 1
+    if start == len(words) or start == 0:
+        return "", text
+    while start and _figure_word(words[start - 1][0]):
+        start -= 1
+    while start and fold(words[start - 1][0]) in _COUNT_LEADS:
+        start -= 1
+    return (text[:words[start].start()], text[words[start].start():]) if start else ("", text)
+
+
+def _figure_word(word: str) -> bool:
+    return any(c.isdigit() for c in word) or all(part in _FIGURE_WORDS for part in fold(word).split("-"))
 
 
 def _counts_short(text: str, unit: str) -> bool:

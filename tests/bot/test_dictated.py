@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from tests.bot.test_conversation import create_project
 from tests.bot.test_meant_input import versions
+from tests.bot.test_pasted import reach_objectives
+from tests.support.walk import question_in
 
 
 async def at_the_time(client) -> None:
@@ -33,3 +35,17 @@ async def test_a_share_between_two_options_dictated_with_more_says_which_two(cli
     replies = await client.send("Deux")  # the number asked for, as dictation writes it
     assert replies[0].text == "➡️ Réponse retenue : Mi-temps."
     assert versions(services, "chef_projet_temps") == ["mi_temps"]
+
+
+async def test_a_territory_dictated_with_its_population_answers_both(client, services):
+    """"Le quinzième arrondissement surtout la Cabucelle et les Crottes environ trente-cinq mille habitants" was all
+    the territory, and « Combien d'habitants… ? » came next."""
+    await reach_objectives(client, services)
+    await client.click("Passer")
+    understood, asked = await client.send(
+        "Le quinzième arrondissement surtout la Cabucelle et les Crottes environ trente-cinq mille habitants")
+    assert understood.text.replace("\u202f", " ") == (
+        "➡️ Réponse retenue : Le quinzième arrondissement surtout la Cabucelle et les Crottes.\n📝 Et à « Combien "
+        "d'habitants compte ce territoire ? », j'ai noté : 35 000.")
+    assert versions(services, "population") == [35000]
+    assert question_in(services.guide, asked).id == "diag_demographie"

@@ -2563,7 +2563,12 @@ def test_a_yes_to_confirm_or_check_is_no_yes_with_details(text):
      ("cc des rives du haut allier (43), 22 communes", "env 9500 hab")),
     ("la CC, 9 500 hbts", ("la CC", "9 500 hbts")), ("la CC, 9 500 hab.", ("la CC", "9 500 hab.")),
     ("la CC, 31 communes", None), ("la CC, beaucoup d'habitants", None), ("16 000 habitants", None),
-    ("la CC, 12 hameaux", None), ("la CC, 9 500 ha", None)])
+    ("la CC, 12 hameaux", None), ("la CC, 9 500 ha", None),
+    # dictated, without a comma
+    ("Le quinzième arrondissement surtout la Cabucelle et les Crottes environ trente-cinq mille habitants",
+     ("Le quinzième arrondissement surtout la Cabucelle et les Crottes", "environ trente-cinq mille habitants")),
+    ("le 15e arrondissement 35 000 habitants environ", ("le 15e arrondissement", "35 000 habitants environ")),
+    ("la CC du Val 22 communes", None), ("trente-cinq mille habitants", None)])
 def test_a_text_ending_with_a_count_in_its_unit_is_the_text_and_the_count(text, said):
     assert text_and_count(text, "habitant") == said
 
