@@ -859,9 +859,10 @@ def _introduced(question: Question, text: str) -> ListRead | None:
     return read._replace(details=[head["head"].strip(), *read.details]) if read.chosen and not read.unknown else None
 
 
-# "les deux, pas autre", "la cohésion mais pas le maillage", "pas le maillage, juste la cohésion": an option said
-# not to be ticked, up to the list's next comma.
-_LESS_PART_RE = re.compile(r"(?:^|,\s*|\s+)(?:(?:mais|et)\s+)?(?:pas(?!\s+mal\b)|plus\s+(?:de|d['’]|du|des|aucune?)"
+# "les deux, pas autre", "la cohésion mais pas le maillage", "pas le maillage, juste la cohésion", "pas vraiment de
+# touristes": an option said not to be ticked, up to the list's next comma.
+_NOT = r"(?:(?:quasi(?:ment)?|presque)\s+)?pas(?:\s+(?:vraiment|trop|tellement|beaucoup|encore))?(?!\s+mal\b)"
+_LESS_PART_RE = re.compile(rf"(?:^|,\s*|\s+)(?:(?:mais|et)\s+)?(?:{_NOT}|plus\s+(?:de|d['’]|du|des|aucune?)"
                            r"|sauf|sans|hormis|[àa] part|ni)\s+"
                            r"(?P<option>[^,;\n]+?)\s*(?=[,;\n]|$)", re.IGNORECASE)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tests.bot.test_conversation import create_project
 from tests.bot.test_meant_input import versions
 from tests.bot.test_pasted import reach_objectives
+from tests.bot.test_yes_no_said import reach
 from tests.support.walk import question_in
 
 
@@ -49,3 +50,13 @@ async def test_a_territory_dictated_with_its_population_answers_both(client, ser
         "d'habitants compte ce territoire ? », j'ai noté : 35 000.")
     assert versions(services, "population") == [35000]
     assert question_in(services.guide, asked).id == "diag_demographie"
+
+
+async def test_a_population_dictated_with_not_really_is_not_ticked(client, services):
+    """"Surtout des résidents et des salariés de la zone portuaire pas vraiment de touristes" ticked « Résidents »
+    alone, « Je n'ai pas reconnu … Salariés ou Touristes ? »."""
+    await reach(client, services, 1, "populations_presentes")
+    replies = await client.send(
+        "Surtout des résidents et des salariés de la zone portuaire pas vraiment de touristes")
+    assert not any(reply.text.startswith("⚠️") for reply in replies)
+    assert versions(services, "populations_presentes") == [["residents", "salaries"]]

@@ -235,7 +235,11 @@ def test_all_then_a_list_is_what_the_list_names(text, ticked):
     ("polyvalence et diplomatie mais pas la pédagogie", ["polyvalence", "diplomatie"]),
     ("pas la pédagogie, juste la diplomatie", ["diplomatie"]),
     ("pas mal de polyvalence, et la diplomatie", ["polyvalence", "diplomatie"]),  # "pas mal" says much of it
-    ("la diplomatie (pas la pédagogie)", ["diplomatie"])])
+    ("la diplomatie (pas la pédagogie)", ["diplomatie"]),
+    # dictated, the "not" softened (Marseille 15e)
+    ("la polyvalence et la diplomatie pas vraiment de pédagogie", ["polyvalence", "diplomatie"]),
+    ("la diplomatie, quasiment pas de pédagogie", ["diplomatie"]),
+    ("la diplomatie pas trop la pédagogie", ["diplomatie"])])
 def test_an_option_said_not_to_tick_is_not_ticked(text, ticked):
     """"les deux, pas autre" was refused with « Autre » suggested, the very option the user had left out."""
     assert parse_answer(QUALITIES, text) == ticked
