@@ -177,6 +177,9 @@ def match_option(options: Sequence[Option], text: str, first_words: bool = False
     typed = bare_words(text)
     said = {option.id: rest for option in options
             if typed and (rest := _said_by_words(option, typed)) is not None}
+    if not said and (about := _about(typed)) != typed:  # "une association de covoiturage": what it is about names
+        typed = about  # the option, unless the structure is one ("une association de parents", a partner)
+        said = {option.id: rest for option in options if (rest := _said_by_words(option, typed)) is not None}
     if first_words and not said and sum(map(len, typed)) >= 5:
         said = {option.id: () for option in options if bare_words(option.label)[:len(typed)] == typed}
     if not said and not _LIST_SEP_RE.search(without_asides(text)):  # "Lannion-Trégor Communauté": one name
@@ -195,6 +198,16 @@ def match_option(options: Sequence[Option], text: str, first_words: bool = False
             for option in options if option.id != option_id for word in rest)):
         return None
     return option_id
+
+
+# What offers a service, named before what the service is (folded, singular).
+_STRUCTURES = frozenset({"association", "plateforme", "service", "reseau", "application", "appli", "dispositif",
+                         "offre", "site", "structure"})
+
+
+def _about(typed: tuple[str, ...]) -> tuple[str, ...]:
+    """The words after a structure said first ("covoiturage" of "une association de covoiturage"), else them all."""
+    return typed[1:] if len(typed) > 1 and typed[0] in _STRUCTURES else typed
 
 
 def _set_apart(options: Sequence[Option], option_id: str, typed: tuple[str, ...], text: str) -> bool:
@@ -764,8 +777,9 @@ def other_said(text: str) -> bool:
     return _OTHER_SAID_RE.search(text) is not None
 
 
-# "le reste c'est La Poste": the other one named is La Poste.
-_THE_REST_IS_RE = re.compile(r"^\s*(?:tout )?le reste\s*,?\s*(?:c['’]\s*est|c|ce sont|ce sera|=|:)\s+", re.IGNORECASE)
+# "le reste c'est La Poste": the other one named is La Poste; "il y a une épicerie solidaire": an épicerie solidaire.
+_THE_REST_IS_RE = re.compile(r"^\s*(?:(?:tout )?le reste\s*,?\s*(?:c['’]\s*est|c|ce sont|ce sera|=|:)"
+                             r"|il y a|on a|nous avons)\s+", re.IGNORECASE)
 
 
 def with_other(question: Question, text: str) -> tuple[Any, str] | None:
@@ -981,7 +995,8 @@ def _read_list(question: Question, text: str) -> ListRead:
                 if option_id != OTHER:  # "Autre (…)": its words, not details
                     read.details.extend(_said_of(candidate))
                 i, headed = j, False
-                more = _past_own_words(options[option_id], _said_by_words(options[option_id], bare_words(candidate)))
+                more = _past_own_words(options[option_id], _said_by_words(options[option_id], bare_words(candidate))
+                                       or _said_by_words(options[option_id], _about(bare_words(candidate))))
                 detailed = j if more else -1
                 if more or asides(candidate):  # "des permanences dans les écarts (Les Lianes, Vincendo)"
                     head = _HEADED_RE.fullmatch(candidate.strip())
@@ -1044,6 +1059,7 @@ _PREPOSITIONS = frozenset({"de", "du", "des", "d'", "à", "a", "au", "aux", "en"
 _ARTICLES = frozenset({"le", "la", "les", "l'", "un", "une", "son", "sa", "ses", "leur", "leurs", "notre", "nos",
                        "votre", "vos", "mon", "ma", "mes"})
 _AT_PLACE = frozenset({"à", "a", "au", "aux", "en", "dans", "sur"})
+_SOME = frozenset({"un", "une", "des"})
 _LEAD_WORD_RE = re.compile(r"[^\W\d_]+['’]?")
 
 
@@ -1063,8 +1079,8 @@ def _goes_on(details: str, part: str) -> bool:
     if said[0] in _AT_PLACE and then[0] not in _ARTICLES:  # "à bois d'amont et bellefontaine": one more place
         return True
 
-    def alike(one: str, other: str) -> bool:
-        return one == other or (one in _ARTICLES and other in _ARTICLES)
+    def alike(one: str, other: str) -> bool:  # "pour l'emploi et un fab lab": a thing named, not the same kind
+        return one == other or (one in _ARTICLES and other in _ARTICLES and (one in _SOME) == (other in _SOME))
     return alike(said[0], then[0]) or (said[0] in _PREPOSITIONS and len(said) > 1 and alike(said[1], then[0]))
 
 

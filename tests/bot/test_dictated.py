@@ -60,3 +60,16 @@ async def test_a_population_dictated_with_not_really_is_not_ticked(client, servi
         "Surtout des résidents et des salariés de la zone portuaire pas vraiment de touristes")
     assert not any(reply.text.startswith("⚠️") for reply in replies)
     assert versions(services, "populations_presentes") == [["residents", "salaries"]]
+
+
+async def test_a_service_named_by_what_offers_it_ticks_its_option(client, services):
+    """"Il y a une épicerie solidaire, une association de covoiturage pour l'emploi et un fab lab…" was all an «
+    Autre », « Co-voiturage » not ticked and "Il y a" printed."""
+    await reach(client, services, 1, "nouveaux_services")
+    replies = await client.send("Il y a une épicerie solidaire, une association de covoiturage pour l'emploi et un "
+                                "fab lab au Marché aux puces")
+    assert replies[0].text == ("➡️ Réponse retenue : Co-voiturage, Autre.\nℹ️ Cette question ne garde pas de "
+                               "précision : « pour l'emploi » n'est pas enregistré.\n📝 Et à « Quel autre nouveau "
+                               "service ? », j'ai noté : une épicerie solidaire, un fab lab au Marché aux puces.")
+    assert versions(services, "nouveaux_services") == [["covoiturage", "autre"]]
+    assert versions(services, "nouveaux_services_autre") == ["une épicerie solidaire, un fab lab au Marché aux puces"]

@@ -932,3 +932,24 @@ def test_an_operator_named_inside_a_part_is_asked_about_not_taken_for_an_other_o
 def test_a_list_says_it_adds_to_the_ticks_with_a_plus_only(text, added):
     """Les Rousses: "+ la fibre et le wifi" under an answer adds to it; "plus de trésorerie" says none is left."""
     assert says_added(text) is added
+
+
+@pytest.mark.parametrize(("question_id", "text", "ticked"), [
+    ("nouveaux_services", "une association de covoiturage", ["covoiturage"]),
+    ("nouveaux_services", "une plateforme de covoiturage et un SEL", ["covoiturage", "sel"]),
+    ("acteurs_locaux", "une association de parents d'élèves", ["associations"])])  # the association is the partner
+def test_a_service_named_by_what_offers_it_is_its_option(question_id, text, ticked):
+    assert parse_answer(load_guide().questions[question_id], text) == ticked
+
+
+def test_a_thing_named_after_et_is_not_the_details_of_the_option_before():
+    """"une association de covoiturage pour l'emploi et un fab lab…": the fab lab is one more service."""
+    read = read_list(load_guide().questions["nouveaux_services"],
+                     "le covoiturage pour l'emploi et un fab lab au Marché aux puces")
+    assert read.described == {"covoiturage": "pour l'emploi"}
+    assert read.unknown == ["un fab lab au Marché aux puces"]
+
+
+def test_an_other_said_with_il_y_a_is_what_there_is():
+    assert with_other(load_guide().questions["nouveaux_services"], "Il y a une épicerie solidaire") == (
+        ["autre"], "une épicerie solidaire")
