@@ -601,13 +601,24 @@ def date_apart(text: str) -> tuple[str, str] | None:
                           and (word[0].islower() or (n and fold(words[n - 1][0]) in _DATE_LEADS)))), None)
         if first is None:
             continue
-        while first and fold(words[first - 1][0]) in _DATE_LEADS:
+        while first and (fold(words[first - 1][0]) in _DATE_LEADS or _day_in_words(words[first - 1][0])):
             first -= 1
         cut = clause.start() + (words[first].start() if first else 0)
-        if first and _FIRST_PERSON_RE.search(text[clause.start():cut]):
-            return None
+        if first and _FIRST_PERSON_RE.search(before := text[clause.start():cut]) and not _names_met(before):
+            return None  # "on a vu la déléguée du préfet le 10 novembre"; not "j'ai eu Mme Giraud le 12 novembre"
         return (text[:cut].strip(" ,"), text[cut:].strip()) if text[:cut].strip(" ,") else None
     return None
+
+
+def _names_met(text: str) -> bool:
+    """Whether a sentence says whom one met by their name: "j'ai eu madame Giraud de la préfecture"."""
+    return (met := _MET_RE.match(text)) is not None and (
+        _CIVILITY_RE.search(met["whom"]) is not None or any(word[:1].isupper() for word in met["whom"].split()))
+
+
+def _day_in_words(word: str) -> bool:
+    """Whether a word is a day of the month said in words, as dictation writes it: "douze", "vingt-deux"."""
+    return all(part in SPELT_NUMBERS or part in ("premier", "trente", "et") for part in fold(word).split("-"))
 
 
 # The words that lead to a date: "en septembre", "rencontrée le 18", "au mois de mai" (folded).

@@ -73,3 +73,15 @@ async def test_a_service_named_by_what_offers_it_ticks_its_option(client, servic
                                "service ? », j'ai noté : une épicerie solidaire, un fab lab au Marché aux puces.")
     assert versions(services, "nouveaux_services") == [["covoiturage", "autre"]]
     assert versions(services, "nouveaux_services_autre") == ["une épicerie solidaire, un fab lab au Marché aux puces"]
+
+
+async def test_a_yes_dictated_with_whom_one_met_and_when_answers_the_three(client, services):
+    """"Oui j'ai eu madame Giraud de la préfecture … le douze novembre au téléphone" noted the date, then asked the
+    referent's name the sentence had given."""
+    await reach(client, services, 1, "prefecture_contactee")
+    replies = await client.send("Oui j'ai eu madame Giraud de la préfecture déléguée à l'égalité des chances le "
+                                "douze novembre au téléphone")
+    assert versions(services, "prefecture_contactee") == [True]
+    assert versions(services, "referent_nom") == ["madame Giraud de la préfecture déléguée à l'égalité des chances"]
+    assert versions(services, "date_premier_contact") == ["2026-11-12"]
+    assert question_in(services.guide, replies[-1]).id == "documents_recus"

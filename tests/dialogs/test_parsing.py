@@ -2580,7 +2580,11 @@ def test_a_text_ending_with_a_count_in_its_unit_is_the_text_and_the_count(text, 
     ("Mme Besson, sous-préfecture de Riom, rencontrée le 18 novembre", "Mme Besson, sous-préfecture de Riom"),
     ("Mme Marie Mars en mai", "Mme Marie Mars"),  # a name that is a month's, capitalised
     ("en octobre", None), ("Mme Roux", None), ("Mme Marie Mars", None),
-    ("on a vu la déléguée du préfet le dix novembre", None)])
+    ("on a vu la déléguée du préfet le dix novembre", None),
+    # dictated: the day in words, and whom one met by their name
+    ("Mme Roux le vingt-deux octobre", "Mme Roux"),
+    ("j'ai eu madame Giraud de la préfecture le douze novembre au téléphone",
+     "j'ai eu madame Giraud de la préfecture")])
 def test_what_a_text_says_before_its_date(text, said):
     assert (date_apart(text) or (None,))[0] == said
 
