@@ -85,3 +85,13 @@ async def test_a_yes_dictated_with_whom_one_met_and_when_answers_the_three(clien
     assert versions(services, "referent_nom") == ["madame Giraud de la préfecture déléguée à l'égalité des chances"]
     assert versions(services, "date_premier_contact") == ["2026-11-12"]
     assert question_in(services.guide, replies[-1]).id == "documents_recus"
+
+
+async def test_not_yet_dictated_then_a_sentence_is_a_no(client, services):
+    """"Pas encore elle doit me les envoyer par mail la semaine prochaine" was « Demandé, mais pas encore là ?
+    Répondez non pour l'instant », the no just said asked for."""
+    await reach(client, services, 1, "documents_recus")
+    replies = await client.send("Pas encore elle doit me les envoyer par mail la semaine prochaine")
+    assert replies[0].text == ("➡️ Réponse retenue : Non.\nℹ️ Cette question ne garde pas de précision : « elle doit me "
+                               "les envoyer par mail la semaine prochaine » n'est pas enregistré.")
+    assert versions(services, "documents_recus") == [False]

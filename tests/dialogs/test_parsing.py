@@ -2125,6 +2125,10 @@ def test_an_option_ticked_alone_is_refused_with_others():
     # Typed without the comma: a yes, unless what follows makes it partial or doubtful
     ("oui les deux agents d'accueil", (True, "les deux agents d'accueil")), ("oui pour l'instant", None),
     ("Non loin de la gare", None),
+    # a no dictated without the comma, then a sentence of its own
+    ("Pas encore elle doit me les envoyer", (False, "elle doit me les envoyer")),
+    ("non pas encore on attend la délibération", (False, "on attend la délibération")),
+    ("pas encore la totalité", None), ("non pas ça", None),
     ("oui + panneaux sur les places de stationnement", (True, "panneaux sur les places de stationnement")),
     ("en cours, validation au bureau communautaire de janvier",  # Haut-Allier: begun is not done
      (False, "validation au bureau communautaire de janvier"))])
