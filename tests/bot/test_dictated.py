@@ -92,6 +92,6 @@ async def test_not_yet_dictated_then_a_sentence_is_a_no(client, services):
     Répondez non pour l'instant », the no just said asked for."""
     await reach(client, services, 1, "documents_recus")
     replies = await client.send("Pas encore elle doit me les envoyer par mail la semaine prochaine")
-    assert replies[0].text == ("➡️ Réponse retenue : Non.\nℹ️ Cette question ne garde pas de précision : « elle doit me "
-                               "les envoyer par mail la semaine prochaine » n'est pas enregistré.")
+    assert replies[0].text == ("➡️ Réponse retenue : Non.\nℹ️ Cette question ne garde pas de précision : « elle "
+                               "doit me les envoyer par mail la semaine prochaine » n'est pas enregistré.")
     assert versions(services, "documents_recus") == [False]
