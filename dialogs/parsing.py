@@ -905,6 +905,15 @@ _BARE_NO_RE = re.compile(r"\s*(?:non\s+)?(?:non|pas encore|toujours pas|pas du t
                          re.IGNORECASE | re.DOTALL)
 
 
+def _past_politeness(rest: str) -> str:
+    """What follows a yes after the politeness that goes with it, dictated without a comma: "avec la mairie" of
+    "bien sûr avec la mairie"."""
+    words = list(re.finditer(r"\S+", rest))
+    polite = next((n for n in range(min(3, len(words) - 1), 0, -1)
+                   if said_yes_no(f"oui {rest[:words[n - 1].end()]}") is True), 0)
+    return rest[words[polite].start():] if polite else rest
+
+
 def yes_no_then(text: str, asked: str = "") -> tuple[bool, str] | None:
     """A yes or no followed by words that say more ("non, des travaux sont prévus en 2027"): the answer and those
     words; None when the text does not start with a yes or no set apart from the rest. A yes typed without a comma
@@ -917,7 +926,7 @@ def yes_no_then(text: str, asked: str = "") -> tuple[bool, str] | None:
             parse_yes_no(text)
         except ParseError:
             if said_yes_no(text.split(",")[0]) is not True:  # "oui évidemment, avec les 4 maires": the comma sets it apart
-                return True, bare["rest"].strip()  # "oui les deux agents d'accueil", typed without the comma
+                return True, _past_politeness(bare["rest"]).strip()  # "oui les deux agents d'accueil", no comma
     if (bare := _BARE_NO_RE.match(text)) is not None and not _YES_NO_THEN_RE.search(text[:bare.start("rest")]):
         return False, bare["rest"].strip()
     found = None

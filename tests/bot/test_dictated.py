@@ -95,3 +95,10 @@ async def test_not_yet_dictated_then_a_sentence_is_a_no(client, services):
     assert replies[0].text == ("➡️ Réponse retenue : Non.\nℹ️ Cette question ne garde pas de précision : « elle "
                                "doit me les envoyer par mail la semaine prochaine » n'est pas enregistré.")
     assert versions(services, "documents_recus") == [False]
+
+
+async def test_a_yes_of_course_dictated_then_its_terms_quotes_the_terms_alone(client, services):
+    await reach(client, services, 1, "dev_comite_annuel")
+    said, _ = await client.send("Oui bien sûr avec la mairie de secteur la préfecture la CAF et la métropole")
+    assert said.text == ("➡️ Réponse retenue : Oui.\nℹ️ Cette question ne garde pas de précision : « avec la mairie "
+                         "de secteur la préfecture la CAF et la métropole » n'est pas enregistré.")

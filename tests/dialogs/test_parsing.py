@@ -2130,6 +2130,8 @@ def test_an_option_ticked_alone_is_refused_with_others():
     ("non pas encore on attend la délibération", (False, "on attend la délibération")),
     ("pas encore la totalité", None), ("non pas ça", None),
     ("oui + panneaux sur les places de stationnement", (True, "panneaux sur les places de stationnement")),
+    ("Oui bien sûr avec la mairie de secteur et la CAF", (True, "avec la mairie de secteur et la CAF")),  # dictated
+    ("oui tout à fait avec la CAF", (True, "avec la CAF")),
     ("en cours, validation au bureau communautaire de janvier",  # Haut-Allier: begun is not done
      (False, "validation au bureau communautaire de janvier"))])
 def test_a_yes_or_no_set_apart_from_what_follows_is_read_with_it(text, said):
