@@ -194,12 +194,16 @@ def match_option(options: Sequence[Option], text: str, first_words: bool = False
     # option, which a multiple choice reads on its own; "mi-temps plein" names two.
     if rest and (_HEDGES.intersection(rest) or _TO_COME.intersection(rest)
                  or _set_apart(options, option_id, typed, text) or any(
-            len(word) > 2 and word not in _LINKS and word in bare_words(option.label)
+            len(word) > 2 and word not in _LINKS | _KINDS and word in bare_words(option.label)
             for option in options if option.id != option_id for word in rest)):
         return None
     return option_id
 
 
+# Words of a kind of place or body, which name no option alone: "à l'agence de Saint-Louis" after France Travail is
+# not the Anah (« Agence nationale de l'habitat »).
+_KINDS = frozenset({"agence", "nationale", "national", "maison", "centre", "caisse", "direction", "bureau",
+                    "ministere", "antenne"})
 # What offers a service, named before what the service is (folded, singular).
 _STRUCTURES = frozenset({"association", "plateforme", "service", "reseau", "application", "appli", "dispositif",
                          "offre", "site", "structure"})
@@ -941,7 +945,11 @@ def _read_list(question: Question, text: str) -> ListRead:
     if (said := _all_but(question, text)) is not None and not said[1]:
         text = f"{said[0]}, {said[2]}"  # "tous … plus X": X is one more item
     pieces = _split_list(text)
-    parts, seps = pieces[0::2], pieces[1::2] + [""]
+    parts, seps = [], []
+    for part, sep in zip(pieces[0::2], pieces[1::2] + [""]):
+        items = _dictated_items(question.options, part)
+        parts += items
+        seps += [", "] * (len(items) - 1) + [sep]
     span = 1 + max(len(_LIST_SEP_RE.findall(o.label)) for o in question.options)
     read = ListRead(set(), [], [], [], [], {})
     options = {option.id: option for option in question.options}
@@ -955,6 +963,7 @@ def _read_list(question: Question, text: str) -> ListRead:
                        for number, _ in close_options(question.options, part).get("close", []))
     named_last: tuple[str, str] | None = None  # the option the part before named, alone, and its words
     undecided: set[str] = set()
+    gone: set[str] = set()
     while i < len(parts):
         parts[i] = _CONNECTOR_RE.sub("", parts[i])  # "…, plus la fibre", or "Plus la fibre" under ticks
         if not parts[i].strip():
@@ -1002,6 +1011,12 @@ def _read_list(question: Question, text: str) -> ListRead:
                     head = _HEADED_RE.fullmatch(candidate.strip())
                     headed = head is not None and not in_brackets(candidate.strip(), head.start("tail"))
                     read.described[option_id] = head["tail"].strip() if headed else _saying(candidate.strip(), more)
+                if more and _GONE_RE.search(fold(read.described[option_id])) and named_last is not None:
+                    read.chosen.discard(option_id)  # "La Poste, qui a fermé en 2023": no longer there, said not kept
+                    del read.described[option_id]
+                    read.details.append(candidate.strip())
+                    gone.add(option_id)
+                    more = named_last = None
                 describing = option_id if more or asides(candidate) else None
                 fresh = read.described.get(option_id) if more else None
                 break
@@ -1043,7 +1058,42 @@ def _read_list(question: Question, text: str) -> ListRead:
             read.unknown.append(part)
             i += 1
             follows, describing = i, None
-    return read._replace(withdrawn=frozenset(undecided))
+    return read._replace(withdrawn=frozenset(undecided | gone))
+
+
+def _dictated_items(options: Sequence[Option], part: str) -> list[str]:
+    """A part of a list dictated without commas, at each option it names: "La CAF avec une antenne à Saint-Antoine",
+    "France Travail à l'agence de Saint-Louis" and "la CPAM" of the three said in a row; the part alone unless it
+    starts with an option and names another after it, or names an option whole."""
+    if match_option(options, part) is not None:
+        return [part]
+    words = list(_WORD_RE.finditer(part))
+    cuts, until = [], 0  # where each option named starts; where the last one's words end
+    for number, word in enumerate(words):
+        typed = bare_words(part[word.start():])
+        named = [(option, rest) for option in options if option.id != OTHER and typed
+                 and (rest := _said_by_words(option, typed)) is not None]
+        if len(named) != 1 or word.start() < until:
+            continue  # "mi temps plein": « Temps plein » inside « Mi-temps »'s words
+        own = len(typed) - len(named[0][1])
+        until = next((end.end() for end in words[number:] if len(bare_words(part[word.start():end.end()])) >= own),
+                     len(part))
+        if not number or fold(words[number - 1][0]) not in _LINKING:  # "… via le contrat de territoire": how
+            cuts.append(word.start())
+    if len(cuts) < 2 or part[:cuts[0]].strip():
+        return [part]
+    return [part[start:end].strip() for start, end in zip(cuts, [*cuts[1:], len(part)])]
+
+
+# Words after which an option named says how or where, not one more item (folded).
+_LINKING = frozenset({"via", "par", "avec", "pour", "de", "du", "des", "d", "dans", "a", "au", "aux", "en", "sur",
+                      "chez", "sans", "selon", "aupres", "grace"})
+
+
+# What says a thing named is no longer there (folded): "qui a fermé en 2023", "mais elle est partie", "fermée depuis".
+_GONE_RE = re.compile(r"\b(?:a|ont|est|sont|avait|avaient)\s+(?:(?:definitivement|deja)\s+)?"
+                      r"(?:fermee?s?|disparue?s?|partie?s?|demenagee?s?)\b|\bn'(?:existe|existent|est|sont)\s+plus\b"
+                      r"|^(?:qui|mais)?\s*fermee?s?\s+(?:depuis|en|l'an|il y a)\b")
 
 
 # Where a thing is, said after it (folded or not): "à l'étage", "au rez-de-chaussée", "dans le hall".

@@ -2,6 +2,7 @@
 first words answering and the rest saying more."""
 from __future__ import annotations
 
+from tests.bot import test_option_details as option_details
 from tests.bot.test_conversation import create_project
 from tests.bot.test_meant_input import versions
 from tests.bot.test_pasted import reach_objectives
@@ -102,3 +103,16 @@ async def test_a_yes_of_course_dictated_then_its_terms_quotes_the_terms_alone(cl
     said, _ = await client.send("Oui bien sûr avec la mairie de secteur la préfecture la CAF et la métropole")
     assert said.text == ("➡️ Réponse retenue : Oui.\nℹ️ Cette question ne garde pas de précision : « avec la mairie "
                          "de secteur la préfecture la CAF et la métropole » n'est pas enregistré.")
+
+
+async def test_operators_dictated_in_a_row_are_ticked_and_the_one_closed_is_not(client, services):
+    """"La CAF avec une antenne à Saint-Antoine France Travail à l'agence de Saint-Louis la CPAM et La Poste à la
+    Cabucelle mais elle a fermé en deux mille vingt-trois" ticked La Poste alone, the one gone."""
+    await option_details.reach(client, services)
+    typed = ("La CAF avec une antenne à Saint-Antoine France Travail à l'agence de Saint-Louis la CPAM et La Poste à "
+             "la Cabucelle mais elle a fermé en deux mille vingt-trois")
+    replies = await client.send(typed)
+    assert replies[0].text == ("➡️ Réponse retenue : France Travail (ex-Pôle emploi), CAF, Assurance maladie (CPAM).\n"
+                               "📝 Et à « Comment ces opérateurs délivrent-ils leurs services sur le territoire ? », "
+                               f"j'ai noté : {typed}.")
+    assert versions(services, "operateurs") == [["pole_emploi", "caf", "cnam"]]

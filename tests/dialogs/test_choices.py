@@ -953,3 +953,23 @@ def test_a_thing_named_after_et_is_not_the_details_of_the_option_before():
 def test_an_other_said_with_il_y_a_is_what_there_is():
     assert with_other(load_guide().questions["nouveaux_services"], "Il y a une épicerie solidaire") == (
         ["autre"], "une épicerie solidaire")
+
+
+@pytest.mark.parametrize(("text", "chosen", "details"), [
+    ("la CAF, La Poste qui a fermé en 2023", {"caf"}, ["La Poste qui a fermé en 2023"]),
+    ("la CAF, La Poste mais elle est partie", {"caf"}, ["La Poste mais elle est partie"]),
+    ("la CAF, La Poste fermée depuis 2023", {"caf"}, ["La Poste fermée depuis 2023"]),
+    ("la CAF, La Poste qui va fermer", {"caf", "la_poste"}, [])])  # still there
+def test_an_operator_said_closed_is_not_ticked_and_said_not_kept(text, chosen, details):
+    """Marseille 15e: "…, La Poste à la Cabucelle mais elle a fermé en 2023" ticked La Poste as present."""
+    read = read_list(_france_services_question("operateurs"), text)
+    assert read.chosen == chosen and read.details == details
+
+
+@pytest.mark.parametrize(("text", "chosen"), [
+    ("La CAF avec une antenne à Saint-Antoine France Travail à l'agence de Saint-Louis la CPAM",
+     {"caf", "pole_emploi", "cnam"}),
+    ("la CAF la MSA", {"caf", "msa"})])
+def test_a_list_dictated_without_commas_is_read_at_each_option_it_names(text, chosen):
+    read = read_list(_france_services_question("operateurs"), text)
+    assert read.chosen == chosen and not read.unknown
