@@ -1090,10 +1090,12 @@ _LINKING = frozenset({"via", "par", "avec", "pour", "de", "du", "des", "d", "dan
                       "chez", "sans", "selon", "aupres", "grace"})
 
 
-# What says a thing named is no longer there (folded): "qui a fermé en 2023", "mais elle est partie", "fermée depuis".
-_GONE_RE = re.compile(r"\b(?:a|ont|est|sont|avait|avaient)\s+(?:(?:definitivement|deja)\s+)?"
-                      r"(?:fermee?s?|disparue?s?|partie?s?|demenagee?s?)\b|\bn'(?:existe|existent|est|sont)\s+plus\b"
-                      r"|^(?:qui|mais)?\s*fermee?s?\s+(?:depuis|en|l'an|il y a)\b")
+# What says a thing named is no longer there, of itself (folded): "qui a fermé en 2023", "mais elle est partie",
+# "fermée depuis"; not "(la trésorerie a fermé)", of another.
+_GONE_RE = re.compile(r"\b(?:qui|il|elle|ils|elles)\s+(?:(?:a|ont|est|sont|avait|avaient)\s+"
+                      r"(?:(?:definitivement|deja)\s+)?(?:fermee?s?|disparue?s?|partie?s?|demenagee?s?)\b"
+                      r"|n'(?:existe|existent|est|sont)\s+plus\b)"
+                      r"|^(?:qui\s+|mais\s+)?fermee?s?\s+(?:depuis|en|l'an|il y a)\b")
 
 
 # Where a thing is, said after it (folded or not): "à l'étage", "au rez-de-chaussée", "dans le hall".
