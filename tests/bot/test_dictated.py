@@ -116,3 +116,11 @@ async def test_operators_dictated_in_a_row_are_ticked_and_the_one_closed_is_not(
                                "📝 Et à « Comment ces opérateurs délivrent-ils leurs services sur le territoire ? », "
                                f"j'ai noté : {typed}.")
     assert versions(services, "operateurs") == [["pole_emploi", "caf", "cnam"]]
+
+
+async def test_local_actors_dictated_in_a_row_are_ticked(client, services):
+    await option_details.reach(client, services, "acteurs_locaux")
+    await client.send("La mairie de secteur la maison départementale de la solidarité la mission locale Marseille nord "
+                      "et plein d'associations comme le Secours populaire et les centres sociaux")
+    assert versions(services, "acteurs_locaux") == [["departement", "communes_intercommunalites", "missions_locales",
+                                                     "associations"]]

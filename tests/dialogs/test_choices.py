@@ -973,3 +973,13 @@ def test_an_operator_said_closed_is_not_ticked_and_said_not_kept(text, chosen, d
 def test_a_list_dictated_without_commas_is_read_at_each_option_it_names(text, chosen):
     read = read_list(_france_services_question("operateurs"), text)
     assert read.chosen == chosen and not read.unknown
+
+
+@pytest.mark.parametrize("question_id", ["acteurs_locaux", "part_acteurs_locaux"])
+@pytest.mark.parametrize(("text", "chosen"), [
+    ("la maison départementale de la solidarité", {"departement"}),
+    ("la MDS et le CCAS", {"departement", "communes_intercommunalites"}),
+    ("la mairie de secteur", {"communes_intercommunalites"})])
+def test_a_local_actor_named_by_its_office_is_its_body(question_id, text, chosen):
+    """Marseille 15e: "la maison départementale de la solidarité" (the Département's social services) was not read."""
+    assert read_list(load_guide().questions[question_id], text).chosen == chosen
