@@ -147,7 +147,11 @@ def _digits_for_words(text: str) -> str:
 
 
 # "…, avec la CAF", "3 : la CSSM, la mission locale", "2 200 habitants. Nous travaillons avec…" (a sentence after it)
-_FIGURE_CLAUSE_RE = re.compile(r",\s+|\s*:\s+|\s+[–—-]\s+|(?<=[^\W\d_]{2})[.!]\s+(?=[^\W\d_])")
+# Dictated without a comma, what one of them was: "Trois une avec la CAF une avec la mission locale…".
+_ONE_WITH = r"(?i:un|une)\s+(?=(?i:avec|[àa]|au|aux|pour|chez|en|sur|dans|aupr[èe]s)\s)"
+_AFTER_FIGURE = "|".join(f"(?<=\\b(?i:{word}))" for word in ("[0-9]", *SPELT_NUMBERS))  # not "il y en a une avec…"
+_FIGURE_CLAUSE_RE = re.compile(r",\s+|\s*:\s+|\s+[–—-]\s+|(?<=[^\W\d_]{2})[.!]\s+(?=[^\W\d_])"
+                               rf"|(?:{_AFTER_FIGURE})\s+(?={_ONE_WITH})")
 
 
 def _before_clause(text: str) -> str:
@@ -158,13 +162,15 @@ def _before_clause(text: str) -> str:
     head, tail = text[:clause.start()], text[clause.end():]
     if _made_up_of(head, tail) or _YEAR_ROUND_RE.search(typed_words(head)):
         return head
-    tail = _RATIO_RE.sub(" ", typed_words(tail))  # "x3 l'hiver", "trois fois plus en saison": no other count
+    # "x3 l'hiver", "trois fois plus en saison", "une avec la CAF": no other count
+    tail = _ONE_WITH_RE.sub(" ", _RATIO_RE.sub(" ", typed_words(tail)))
     if (any(c.isdigit() for c in figures(tail)) or SPELT_NUMBERS.keys() & set(tail.split())) \
             and not _TO_COME_TERM_RE.search(tail):  # "0, une prévue en janvier": the count to come is not asked
         return text
     return head
 
 
+_ONE_WITH_RE = re.compile(rf"\b{_ONE_WITH}")  # one of those counted, with whom or where: "une avec la CAF"
 # A figure said to hold all year ("7200 à l'année"): the one asked, whatever the season's said after it (folded).
 _YEAR_ROUND_RE = re.compile(r"\b(?:a l'annee|toute l'annee|permanents?|a l'annee pleine)\b")
 # How many times another figure is this one: a ratio, no count of its own (folded).

@@ -124,3 +124,11 @@ async def test_local_actors_dictated_in_a_row_are_ticked(client, services):
                       "et plein d'associations comme le Secours populaire et les centres sociaux")
     assert versions(services, "acteurs_locaux") == [["departement", "communes_intercommunalites", "missions_locales",
                                                      "associations"]]
+
+
+async def test_meetings_counted_then_dictated_one_by_one_are_the_count(client, services):
+    await option_details.reach(client, services, "rencontres_bilaterales")
+    said, _ = await client.send("Trois une avec la CAF une avec la mission locale et une avec la mairie de secteur")
+    assert said.text == ("➡️ Réponse retenue : 3.\nℹ️ Cette question ne garde pas de précision : « une avec la CAF une "
+                         "avec la mission locale et une avec la mairie de secteur » n'est pas enregistré.")
+    assert versions(services, "rencontres_bilaterales") == [3]

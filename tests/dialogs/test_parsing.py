@@ -2476,6 +2476,19 @@ def test_no_visit_yet_and_one_to_come_is_none(text, remarks):
     assert figure_remarks(question, text) == remarks
 
 
+@pytest.mark.parametrize(("text", "value", "remarks"), [
+    ("Trois, une avec la CAF, une avec la mission locale et une avec la mairie de secteur", 3,
+     ["une avec la CAF, une avec la mission locale et une avec la mairie de secteur"]),
+    ("Trois une avec la CAF une avec la mission locale", 3, ["une avec la CAF une avec la mission locale"]),  # dictated
+    ("3 : une avec la CAF", 3, ["une avec la CAF"]), ("il y en a une avec la CAF", 1, [])])
+def test_a_count_then_whom_each_one_was_with_is_the_count(text, value, remarks):
+    """Marseille 15e: "Trois une avec la CAF une avec la mission locale et une avec la mairie de secteur" was "Je n'ai
+    pas reconnu un nombre", each « une » read as one more figure."""
+    question = Question(id="q", prompt="Combien de rencontres avez-vous déjà tenues ?", kind=Kind.INTEGER, min=0)
+    assert parse_answer(question, text) == value
+    assert figure_remarks(question, text) == remarks
+
+
 def test_no_is_no_count_where_nothing_done_is_asked():
     with raises_key("integer.invalid"):
         parse_answer(_question(Kind.INTEGER, min=0), "non")
