@@ -905,10 +905,11 @@ _YES_NO_THEN_RE = re.compile(r"\s*(?:[,;:.!?(–—\n]+|\s[-+]\s|\s(?=car\b|parc
 
 
 _BARE_YES_RE = re.compile(r"\s*oui\s+(?P<rest>\w.*)", re.IGNORECASE | re.DOTALL)
-# A no dictated without a comma, then a sentence of its own: "pas encore elle doit me les envoyer".
-_BARE_NO_RE = re.compile(r"\s*(?:non\s+)?(?:non|pas encore|toujours pas|pas du tout)\s+"
-                         r"(?P<rest>(?:elle|il|ils|elles|on|nous|je|j['’]|c['’]est|[çc]a)\b.*)",
+# A no dictated without a comma, then a sentence of its own: "pas encore elle doit me les envoyer", "pas encore la
+# première réunion est prévue le 15 janvier".
+_BARE_NO_RE = re.compile(r"\s*(?:non\s+)?(?:non|pas encore|toujours pas|pas du tout)\s+(?P<rest>\w.*)",
                          re.IGNORECASE | re.DOTALL)
+_SUBJECT_RE = re.compile(r"(?:elle|il|ils|elles|on|nous|je|j['’]|c['’]est|[çc]a)\b", re.IGNORECASE)
 
 
 def _past_politeness(rest: str) -> str:
@@ -933,7 +934,8 @@ def yes_no_then(text: str, asked: str = "") -> tuple[bool, str] | None:
         except ParseError:
             if said_yes_no(text.split(",")[0]) is not True:  # "oui évidemment, avec les 4 maires": the comma sets it apart
                 return True, _past_politeness(bare["rest"]).strip()  # "oui les deux agents d'accueil", no comma
-    if (bare := _BARE_NO_RE.match(text)) is not None and not _YES_NO_THEN_RE.search(text[:bare.start("rest")]):
+    if (bare := _BARE_NO_RE.match(text)) is not None and not _YES_NO_THEN_RE.search(text[:bare.start("rest")]) \
+            and (_SUBJECT_RE.match(bare["rest"]) or is_statement(bare["rest"])):
         return False, bare["rest"].strip()
     found = None
     for separator in _YES_NO_THEN_RE.finditer(text):

@@ -132,3 +132,11 @@ async def test_meetings_counted_then_dictated_one_by_one_are_the_count(client, s
     assert said.text == ("➡️ Réponse retenue : 3.\nℹ️ Cette question ne garde pas de précision : « une avec la CAF une "
                          "avec la mission locale et une avec la mairie de secteur » n'est pas enregistré.")
     assert versions(services, "rencontres_bilaterales") == [3]
+
+
+async def test_not_yet_dictated_then_what_is_planned_is_a_no(client, services):
+    await option_details.reach(client, services, "comite_pilotage_installe")
+    said, *_ = await client.send("Pas encore la première réunion est prévue le quinze janvier à la mairie de secteur")
+    assert said.text == ("➡️ Réponse retenue : Non.\nℹ️ Cette question ne garde pas de précision : « la première "
+                         "réunion est prévue le quinze janvier à la mairie de secteur » n'est pas enregistré.")
+    assert versions(services, "comite_pilotage_installe") == [False]
