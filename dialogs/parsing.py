@@ -151,7 +151,8 @@ def _digits_for_words(text: str) -> str:
 _ONE_WITH = r"(?i:un|une)\s+(?=(?i:avec|[àa]|au|aux|pour|chez|en|sur|dans|aupr[èe]s)\s)"
 _AFTER_FIGURE = "|".join(f"(?<=\\b(?i:{word}))" for word in ("[0-9]", *SPELT_NUMBERS))  # not "il y en a une avec…"
 _FIGURE_CLAUSE_RE = re.compile(r",\s+|\s*:\s+|\s+[–—-]\s+|(?<=[^\W\d_]{2})[.!]\s+(?=[^\W\d_])"
-                               rf"|(?:{_AFTER_FIGURE})\s+(?={_ONE_WITH})")
+                               rf"|(?:{_AFTER_FIGURE})\s+(?={_ONE_WITH})"
+                               r"|(?<=\S)\s+(?=(?i:on|nous|je|j['’]|il|elle|ils|elles)\s)")  # "aucune on doit…"
 
 
 def _before_clause(text: str) -> str:

@@ -140,3 +140,11 @@ async def test_not_yet_dictated_then_what_is_planned_is_a_no(client, services):
     assert said.text == ("➡️ Réponse retenue : Non.\nℹ️ Cette question ne garde pas de précision : « la première "
                          "réunion est prévue le quinze janvier à la mairie de secteur » n'est pas enregistré.")
     assert versions(services, "comite_pilotage_installe") == [False]
+
+
+async def test_none_visited_yet_dictated_then_the_visit_to_come_is_none(client, services):
+    await option_details.reach(client, services, "visites_maisons")
+    said, *_ = await client.send("Aucune pour l'instant on doit aller voir celle de l'Estaque en janvier")
+    assert said.text == ("➡️ Réponse retenue : 0.\nℹ️ Cette question ne garde pas de précision : « on doit aller voir "
+                         "celle de l'Estaque en janvier » n'est pas enregistré.")
+    assert versions(services, "visites_maisons") == [0]

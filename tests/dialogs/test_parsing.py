@@ -2468,7 +2468,10 @@ def test_a_figure_added_as_to_come_is_not_counted_among_those_done(text, value, 
 @pytest.mark.parametrize(("text", "remarks"), [
     ("non, on doit aller voir celle de morbier en janvier", ["on doit aller voir celle de morbier en janvier"]),
     ("non", []), ("0, une prévue en janvier", ["une prévue en janvier"]),
-    ("pas encore, une prévue en janvier", ["une prévue en janvier"])])
+    ("pas encore, une prévue en janvier", ["une prévue en janvier"]),
+    # dictated, without a comma (Marseille 15e)
+    ("Aucune pour l'instant on doit aller voir celle de l'Estaque en janvier",
+     ["on doit aller voir celle de l'Estaque en janvier"])])
 def test_no_visit_yet_and_one_to_come_is_none(text, remarks):
     """Les Rousses: "non, on doit aller voir celle de morbier … en janvier" at « Combien de France services
     existantes avez-vous visitées ? » was "Je n'ai pas reconnu un nombre"."""
