@@ -335,6 +335,8 @@ def option_and_name(question: Question, text: str, spelt: bool = False) -> tuple
     name = _without_lead_ins(text).strip().rstrip(".")
     name = _NAME_ENDS_RE.split(name, maxsplit=1)[0]  # "la Ville de Bordeaux qui porte, via…": its name ends there
     option = question.option(option_id)
+    if _said_by_words(option, bare_words(name)) == ():  # "l'association qui gère le centre social…": whose name is
+        return None  # not given
     kind, comma, named = name.partition(",")
     if comma and (named := named.strip()) and _said_by_words(option, bare_words(kind)) == ():
         # Set apart after its kind: "notre association, le centre social Le Lien", "…, La Passerelle" (a name's

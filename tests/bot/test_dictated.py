@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.bot import test_option_details as option_details
 from tests.bot.test_conversation import create_project
-from tests.bot.test_meant_input import versions
+from tests.bot.test_meant_input import open_the_carrying_stage, versions
 from tests.bot.test_pasted import reach_objectives
 from tests.bot.test_yes_no_said import reach
 from tests.support.walk import question_in
@@ -148,3 +148,17 @@ async def test_none_visited_yet_dictated_then_the_visit_to_come_is_none(client, 
     assert said.text == ("➡️ Réponse retenue : 0.\nℹ️ Cette question ne garde pas de précision : « on doit aller voir "
                          "celle de l'Estaque en janvier » n'est pas enregistré.")
     assert versions(services, "visites_maisons") == [0]
+
+
+async def test_the_carrier_described_without_its_name_leaves_the_name_asked(client, services):
+    """"C'est l'association qui gère le centre social Saint-Louis elle est agréée par la CAF" noted « Association »
+    as the carrier's official name."""
+    await open_the_carrying_stage(client)
+    await client.send("Un point fixe")
+    await client.click("Étape suivante")
+    replies = await client.send("C'est l'association qui gère le centre social Saint-Louis elle est agréée par la CAF")
+    assert replies[0].text == ("➡️ Réponse retenue : Une structure existante.\nℹ️ Cette question ne garde pas de "
+                               "précision : « qui gère le centre social Saint-Louis elle est agréée par la CAF » n'est "
+                               "pas enregistré.")
+    assert versions(services, "port_porteur") == ["structure_existante"]
+    assert versions(services, "port_porteur_nom") == []

@@ -983,3 +983,10 @@ def test_a_list_dictated_without_commas_is_read_at_each_option_it_names(text, ch
 def test_a_local_actor_named_by_its_office_is_its_body(question_id, text, chosen):
     """Marseille 15e: "la maison départementale de la solidarité" (the Département's social services) was not read."""
     assert read_list(load_guide().questions[question_id], text).chosen == chosen
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("C'est l'association qui gère le centre social Saint-Louis", None),  # whose name is not given
+    ("l'association Centre social Saint-Louis", ("structure_existante", "Association Centre social Saint-Louis"))])
+def test_a_carrier_s_kind_alone_is_no_name(text, said):
+    assert option_and_name(load_guide().questions["port_porteur"], text) == said
