@@ -1585,7 +1585,9 @@ def siret_valid(digits: str) -> bool:
 
 
 # How a SIRET is copied from a letterhead or an Insee notice: "N° SIRET : …", "Siret ".
-_SIRET_LABEL_RE = re.compile(r"^\s*(?:(?:n\s*[°o]\.?|num[ée]ro)\s*)?(?:de\s+|du\s+)?sire[tn]\s*[:.]?\s*", re.IGNORECASE)
+# "N° SIRET :", "le SIRET c'est le", "c'est le": what is said before the number.
+_SIRET_LABEL_RE = re.compile(r"^\s*(?:(?:le|notre|son)\s+)?(?:(?:(?:n\s*[°o]\.?|num[ée]ro)\s*)?(?:de\s+|du\s+)?"
+                             r"sire[tn]\s*[:.]?\s*)?(?:(?:c['’]\s*est|est)\s+(?:le\s+)?)?", re.IGNORECASE)
 
 
 def parse_siret(text: str) -> str:

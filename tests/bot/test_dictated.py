@@ -162,3 +162,13 @@ async def test_the_carrier_described_without_its_name_leaves_the_name_asked(clie
                                "pas enregistré.")
     assert versions(services, "port_porteur") == ["structure_existante"]
     assert versions(services, "port_porteur_nom") == []
+
+
+async def test_a_siret_dictated_with_words_before_it_is_its_digits(client, services):
+    await open_the_carrying_stage(client)
+    await client.send("Un point fixe")
+    await client.click("Étape suivante")
+    await client.send("l'association Centre social Saint-Louis")
+    asked, = await client.send("Le SIRET c'est le 200 067 510 00012")  # "Un numéro SIRET ne contient que des chiffres"
+    assert versions(services, "port_siret") == ["20006751000012"]
+    assert question_in(services.guide, asked).id == "port_adresse"

@@ -83,7 +83,9 @@ def test_a_siret_with_letters_is_refused():
 
 
 @pytest.mark.parametrize("typed", ["SIRET 200 067 510 00012", "N° SIRET : 200 067 510 00012 (avis Insee)",
-                                   "Siret: 20006751000012", "n°SIRET 200.067.510.00012", "Numéro SIRET : " + VALID])
+                                   "Siret: 20006751000012", "n°SIRET 200.067.510.00012", "Numéro SIRET : " + VALID,
+                                   "Le SIRET c'est le 200 067 510 00012", "c'est le 200 067 510 00012",  # dictated
+                                   "notre siret est 200 067 510 00012"])
 def test_a_siret_copied_with_its_label_is_its_digits(typed):
     assert parse_siret(typed) == "20006751000012"
 
