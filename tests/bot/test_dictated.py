@@ -172,3 +172,10 @@ async def test_a_siret_dictated_with_words_before_it_is_its_digits(client, servi
     asked, = await client.send("Le SIRET c'est le 200 067 510 00012")  # "Un numéro SIRET ne contient que des chiffres"
     assert versions(services, "port_siret") == ["20006751000012"]
     assert question_in(services.guide, asked).id == "port_adresse"
+
+
+async def test_a_place_in_the_heart_of_the_neighbourhood_is_in_its_centre(client, services):
+    """« Dans le bourg-centre » was taken, « du quartier » said not kept."""
+    await option_details.reach(client, services, "tech_localisation")
+    said, *_ = await client.send("Au cœur du quartier")
+    assert said.text == "➡️ Réponse retenue : Dans le bourg-centre."
