@@ -199,9 +199,14 @@ def _figure_head(question: Question, text: str) -> str:
     return text if _UNSETTLED_RE.search(fold(text[len(head):])) else head
 
 
-# Where a figure is, said after its unit: "dans le bus" of "15 m2 dans le bus", which the unit pattern would take.
-_WHERE_AFTER_UNIT_RE = re.compile(r"[0-9]\s*(?:m²|m2|[^\W\d_]+)\.?\s+"
-                                  r"(?P<where>(?:dans|au|aux|en|[àa]|sur|chez)\s+\D+)$", re.IGNORECASE)
+# The words of a figure said aloud (folded): "quatre-vingts", "trente-cinq mille".
+_NUMBER_WORDS = frozenset(SPELT_NUMBERS) | {"trente", "quarante", "cinquante", "soixante", "septante", "octante",
+                                            "nonante", "vingts", "cent", "cents", "mille", "million", "millions"}
+# Where a figure is, or what it holds, said after its unit: "dans le bus" of "15 m2 dans le bus", "avec l'accueil et
+# deux bureaux" of "quatre-vingts mètres carrés avec…", which the unit pattern would take.
+_WHERE_AFTER_UNIT_RE = re.compile(r"(?:[0-9]|\b(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"))"
+                                  r"\s*(?:m²|m2|m[èe]tres?\s+carr[ée]s|[^\W\d_]+)\.?\s+"
+                                  r"(?P<where>(?:dans|au|aux|en|[àa]|sur|chez|avec|dont)\s+\D+)$", re.IGNORECASE)
 
 
 def figure_remarks(question: Question, text: str) -> list[str]:
@@ -1007,8 +1012,7 @@ def text_and_count(text: str, unit: str) -> tuple[str, str] | None:
 
 
 # The words of a figure said aloud, and what leads to one ("environ", "près de"), folded.
-_FIGURE_WORDS = frozenset(SPELT_NUMBERS) | {"trente", "quarante", "cinquante", "soixante", "septante", "octante",
-                                            "nonante", "cent", "cents", "mille", "million", "millions", "et"}
+_FIGURE_WORDS = _NUMBER_WORDS | {"et"}
 _COUNT_LEADS = frozenset({"environ", "env", "env.", "~", "soit", "pres", "de", "a", "peu", "quelque", "plus",
                           "moins", "avec", "pour"})
 

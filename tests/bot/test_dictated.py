@@ -179,3 +179,11 @@ async def test_a_place_in_the_heart_of_the_neighbourhood_is_in_its_centre(client
     await option_details.reach(client, services, "tech_localisation")
     said, *_ = await client.send("Au cœur du quartier")
     assert said.text == "➡️ Réponse retenue : Dans le bourg-centre."
+
+
+async def test_what_the_surface_holds_dictated_after_it_is_said_not_kept(client, services):
+    await option_details.reach(client, services, "tech_surface")
+    said, *_ = await client.send("Environ quatre-vingts mètres carrés avec l'accueil une salle d'attente et deux "
+                                 "bureaux")
+    assert said.text == ("➡️ Réponse retenue : 80.\nℹ️ Cette question ne garde pas de précision : « avec l'accueil une "
+                         "salle d'attente et deux bureaux » n'est pas enregistré.")

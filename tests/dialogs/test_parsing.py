@@ -2484,12 +2484,23 @@ def test_no_visit_yet_and_one_to_come_is_none(text, remarks):
     ("Trois, une avec la CAF, une avec la mission locale et une avec la mairie de secteur", 3,
      ["une avec la CAF, une avec la mission locale et une avec la mairie de secteur"]),
     ("Trois une avec la CAF une avec la mission locale", 3, ["une avec la CAF une avec la mission locale"]),  # dictated
-    ("3 : une avec la CAF", 3, ["une avec la CAF"]), ("il y en a une avec la CAF", 1, [])])
+    ("3 : une avec la CAF", 3, ["une avec la CAF"]), ("il y en a une avec la CAF", 1, ["avec la CAF"])])
 def test_a_count_then_whom_each_one_was_with_is_the_count(text, value, remarks):
     """Marseille 15e: "Trois une avec la CAF une avec la mission locale et une avec la mairie de secteur" was "Je n'ai
     pas reconnu un nombre", each « une » read as one more figure."""
     question = Question(id="q", prompt="Combien de rencontres avez-vous déjà tenues ?", kind=Kind.INTEGER, min=0)
     assert parse_answer(question, text) == value
+    assert figure_remarks(question, text) == remarks
+
+
+@pytest.mark.parametrize(("text", "remarks"), [
+    ("Environ quatre-vingts mètres carrés avec l'accueil une salle d'attente et deux bureaux",
+     ["avec l'accueil une salle d'attente et deux bureaux"]), ("80 m2 avec l'accueil", ["avec l'accueil"]),
+    ("80 m²", [])])
+def test_what_a_surface_holds_said_after_its_unit_is_said_not_kept(text, remarks):
+    """Marseille 15e: "… avec l'accueil une salle d'attente et deux bureaux" was dropped without a word."""
+    question = Question(id="q", prompt="Quelle est la surface, en m² ?", kind=Kind.INTEGER, min=1)
+    assert parse_answer(question, text) == 80
     assert figure_remarks(question, text) == remarks
 
 
