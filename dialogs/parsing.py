@@ -911,10 +911,8 @@ _YES_NO_THEN_RE = re.compile(r"\s*(?:[,;:.!?(–—\n]+|\s[-+]\s|\s(?=car\b|parc
 
 
 _BARE_YES_RE = re.compile(r"\s*oui\s+(?P<rest>\w.*)", re.IGNORECASE | re.DOTALL)
-# A no dictated without a comma, then a sentence of its own: "pas encore elle doit me les envoyer", "pas encore la
-# première réunion est prévue le 15 janvier".
-_BARE_NO_RE = re.compile(r"\s*(?:non\s+)?(?:non|pas encore|toujours pas|pas du tout)\s+(?P<rest>\w.*)",
-                         re.IGNORECASE | re.DOTALL)
+# A no dictated without a comma, then a sentence of its own with its subject: "pas encore elle doit me les envoyer",
+# "non pas pour le moment on n'a pas le personnel", "pas encore la première réunion est prévue le 15 janvier".
 _SUBJECT_RE = re.compile(r"(?:elle|il|ils|elles|on|nous|je|j['’]|c['’]est|[çc]a)\b", re.IGNORECASE)
 
 
@@ -925,6 +923,17 @@ def _past_politeness(rest: str) -> str:
     polite = next((n for n in range(min(3, len(words) - 1), 0, -1)
                    if said_yes_no(f"oui {rest[:words[n - 1].end()]}") is True), 0)
     return rest[words[polite].start():] if polite else rest
+
+
+def _no_then_sentence(text: str) -> str | None:
+    """The sentence after a no dictated without a comma, the no taking up to six words; None without one."""
+    words = list(re.finditer(r"\S+", text))
+    for n in range(min(6, len(words) - 1), 0, -1):
+        head, rest = text[:words[n].start()], text[words[n].start():]
+        if not _YES_NO_THEN_RE.search(head) and (_SUBJECT_RE.match(rest) or is_statement(rest)) \
+                and said_yes_no(head) is False:  # "non, elle doit…": set apart already, read below
+            return rest.strip()
+    return None
 
 
 def yes_no_then(text: str, asked: str = "") -> tuple[bool, str] | None:
@@ -940,9 +949,8 @@ def yes_no_then(text: str, asked: str = "") -> tuple[bool, str] | None:
         except ParseError:
             if said_yes_no(text.split(",")[0]) is not True:  # "oui évidemment, avec les 4 maires": the comma sets it apart
                 return True, _past_politeness(bare["rest"]).strip()  # "oui les deux agents d'accueil", no comma
-    if (bare := _BARE_NO_RE.match(text)) is not None and not _YES_NO_THEN_RE.search(text[:bare.start("rest")]) \
-            and (_SUBJECT_RE.match(bare["rest"]) or is_statement(bare["rest"])):
-        return False, bare["rest"].strip()
+    if (said := _no_then_sentence(text)) is not None:
+        return False, said
     found = None
     for separator in _YES_NO_THEN_RE.finditer(text):
         try:  # "en cours, validation en janvier": begun is not done, a no

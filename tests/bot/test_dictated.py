@@ -187,3 +187,10 @@ async def test_what_the_surface_holds_dictated_after_it_is_said_not_kept(client,
                                  "bureaux")
     assert said.text == ("➡️ Réponse retenue : 80.\nℹ️ Cette question ne garde pas de précision : « avec l'accueil une "
                          "salle d'attente et deux bureaux » n'est pas enregistré.")
+
+
+async def test_not_for_now_dictated_then_why_is_a_no(client, services):
+    await option_details.reach(client, services, "tech_visites_domicile")
+    said, *_ = await client.send("Non pas pour le moment on n'a pas le personnel pour ça")
+    assert said.text == ("➡️ Réponse retenue : Non.\nℹ️ Cette question ne garde pas de précision : « on n'a pas le "
+                         "personnel pour ça » n'est pas enregistré.")

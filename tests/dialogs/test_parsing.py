@@ -2129,6 +2129,7 @@ def test_an_option_ticked_alone_is_refused_with_others():
     ("Pas encore elle doit me les envoyer", (False, "elle doit me les envoyer")),
     ("non pas encore on attend la délibération", (False, "on attend la délibération")),
     ("Pas encore la réunion est prévue le 15 janvier", (False, "la réunion est prévue le 15 janvier")),
+    ("Non pas pour le moment on n'a pas le personnel", (False, "on n'a pas le personnel")),
     ("pas encore la totalité", None), ("non pas ça", None),
     ("oui + panneaux sur les places de stationnement", (True, "panneaux sur les places de stationnement")),
     ("Oui bien sûr avec la mairie de secteur et la CAF", (True, "avec la mairie de secteur et la CAF")),  # dictated
