@@ -1050,7 +1050,7 @@ def _read_list(question: Question, text: str) -> ListRead:
                 if describing is not None and not stated:  # a remark on the whole list, kept apart
                     read.described[describing] += seps[i - 1] + part
                 i += 1  # "la fermeture de la trésorerie et de la poste", "les deux, surtout le bourg": details
-                detailed, fresh = i, None  # "notamment la CAF et les titres de séjour": still the details
+                detailed = i  # "notamment la CAF et les titres de séjour": still the details, the same kept to go on
                 continue
             if read.chosen and _UNDECIDED_END_RE.search(typed_words(part)):  # "tous, plus l'OCAS (…) à voir":
                 read.details.append(part)  # not decided, neither ticked nor an « Autre »: said not kept

@@ -194,3 +194,13 @@ async def test_not_for_now_dictated_then_why_is_a_no(client, services):
     said, *_ = await client.send("Non pas pour le moment on n'a pas le personnel pour ça")
     assert said.text == ("➡️ Réponse retenue : Non.\nℹ️ Cette question ne garde pas de précision : « on n'a pas le "
                          "personnel pour ça » n'est pas enregistré.")
+
+
+async def test_what_follows_the_solutions_details_after_et_is_one_more_solution(client, services):
+    """"De la visio avec la CAF et la CPAM et trois postes en libre accès avec une imprimante" kept the computers and
+    the printer as details of the visio, said not kept."""
+    await option_details.reach(client, services, "tech_solution")
+    said, _ = await client.send("De la visio avec la CAF et la CPAM et trois postes en libre accès avec une imprimante")
+    assert said.text == ("➡️ Réponse retenue : Visioconférence, Autre.\nℹ️ Cette question ne garde pas de précision : "
+                         "« avec la CAF et la CPAM » n'est pas enregistré.\n📝 Et à « Quelle autre solution ? », j'ai "
+                         "noté : trois postes en libre accès avec une imprimante.")

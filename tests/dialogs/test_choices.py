@@ -990,3 +990,11 @@ def test_a_local_actor_named_by_its_office_is_its_body(question_id, text, chosen
     ("l'association Centre social Saint-Louis", ("structure_existante", "Association Centre social Saint-Louis"))])
 def test_a_carrier_s_kind_alone_is_no_name(text, said):
     assert option_and_name(load_guide().questions["port_porteur"], text) == said
+
+
+def test_details_go_on_after_et_only_with_the_same_kind_of_words():
+    """"avec la CAF et la CPAM et trois postes…": the CPAM goes on with the visio's details, the computers do not."""
+    read = read_list(load_guide().questions["tech_solution"],
+                     "De la visio avec la CAF et la CPAM et trois postes en libre accès avec une imprimante")
+    assert read.described == {"visio": "avec la CAF et la CPAM"}
+    assert read.unknown == ["trois postes en libre accès avec une imprimante"]
