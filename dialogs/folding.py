@@ -68,4 +68,10 @@ ORDINALS = {_ordinal(word): value for word, value in SPELT_NUMBERS.items() if va
 def figures(text: str) -> str:
     """Numbers said in words as figures: "cinq mille cinq cents habitants" as "5500 habitants". A text holding
     figures already is left as it is ("1,5 million" is read as a whole)."""
-    return text if any(c.isdigit() for c in text) else alpha2digit(text, "fr")
+    if any(c.isdigit() for c in text):
+        return text
+    # text2num takes "neuf" after "le …" for the adjective ("le matin de neuf heures"): before hours, it is nine
+    return alpha2digit(_NINE_HOURS_RE.sub("9", text), "fr")
+
+
+_NINE_HOURS_RE = re.compile(r"\bneuf(?=\s+heures?\b)", re.IGNORECASE)

@@ -204,3 +204,11 @@ async def test_what_follows_the_solutions_details_after_et_is_one_more_solution(
     assert said.text == ("➡️ Réponse retenue : Visioconférence, Autre.\nℹ️ Cette question ne garde pas de précision : "
                          "« avec la CAF et la CPAM » n'est pas enregistré.\n📝 Et à « Quelle autre solution ? », j'ai "
                          "noté : trois postes en libre accès avec une imprimante.")
+
+
+async def test_a_morning_dictated_with_nine_in_words_is_its_hours(client, services):
+    """"Le mercredi seulement le matin de neuf heures à midi" was refused: « neuf » after « le matin » stayed a word."""
+    await option_details.reach(client, services, "tech_horaires_mercredi")
+    said, *_ = await client.send("Le mercredi seulement le matin de neuf heures à midi")
+    assert said.text == "🕘 Horaires retenus :\n• Mercredi : 9 h – 12 h"
+    assert versions(services, "tech_horaires_mercredi") == [[[540, 720]]]

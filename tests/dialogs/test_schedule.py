@@ -79,6 +79,7 @@ def test_hours_said_as_another_days_name_that_day(text, day):
     ("de 9 heures et demie à midi et demi", [[570, 750]]),
     ("8 heures et quart - 12h", [[495, 720]]),
     ("Le matin seulement, de neuf heures à midi.", [[540, 720]]),
+    ("seulement le matin de neuf heures à midi", [[540, 720]]),  # "neuf" after "le …" read as the adjective
     ("fermé l'après-midi, 9h-12h le matin", [[540, 720]]), ("fermé le matin, 14h-17h", [[840, 1020]]),
     ("ouvert de 9h à 12h", [[540, 720]])])
 def test_hours_said_as_a_sentence_says_them(text, ranges):
