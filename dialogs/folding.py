@@ -55,6 +55,9 @@ def typed_words(text: str) -> str:
 SPELT_NUMBERS = {word: value for value, word in enumerate((
     "zero", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "treize",
     "quatorze", "quinze", "seize", "dix-sept", "dix-huit", "dix-neuf", "vingt"))} | {"une": 1}
+# The words of a figure said aloud (folded): "quatre-vingts", "trente-cinq mille".
+NUMBER_WORDS = frozenset(SPELT_NUMBERS) | {"trente", "quarante", "cinquante", "soixante", "septante", "octante",
+                                           "nonante", "vingts", "cent", "cents", "mille", "million", "millions"}
 # Ranks spelt out, folded: "premier", "deuxième", "seconde" name the option at that place in a list.
 def _ordinal(word: str) -> str:
     stem = word.removesuffix("e")

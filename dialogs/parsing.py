@@ -13,7 +13,7 @@ from dialogs.address import commune_of, parse_address
 from dialogs.choices import (bare_words, close_options, is_statement, label_key, match_choice, match_option,
                              none_option, options_around, options_mentioned, parse_multi, says_no_option)
 from dialogs.errors import ParseError
-from dialogs.folding import SPELT_NUMBERS, figures, fold, typed_words
+from dialogs.folding import NUMBER_WORDS, SPELT_NUMBERS, figures, fold, typed_words
 from dialogs.formatting import upper_first
 from dialogs.full_time import Share, says_a_time, share_said
 from dialogs.model import CHOICE_KINDS, Kind, Question
@@ -199,12 +199,9 @@ def _figure_head(question: Question, text: str) -> str:
     return text if _UNSETTLED_RE.search(fold(text[len(head):])) else head
 
 
-# The words of a figure said aloud (folded): "quatre-vingts", "trente-cinq mille".
-_NUMBER_WORDS = frozenset(SPELT_NUMBERS) | {"trente", "quarante", "cinquante", "soixante", "septante", "octante",
-                                            "nonante", "vingts", "cent", "cents", "mille", "million", "millions"}
 # Where a figure is, or what it holds, said after its unit: "dans le bus" of "15 m2 dans le bus", "avec l'accueil et
 # deux bureaux" of "quatre-vingts mètres carrés avec…", which the unit pattern would take.
-_WHERE_AFTER_UNIT_RE = re.compile(r"(?:[0-9]|\b(?:" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r"))"
+_WHERE_AFTER_UNIT_RE = re.compile(r"(?:[0-9]|\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"))"
                                   r"\s*(?:m²|m2|m[èe]tres?\s+carr[ée]s|[^\W\d_]+)\.?\s+"
                                   r"(?P<where>(?:dans|au|aux|en|[àa]|sur|chez|avec|dont)\s+\D+)$", re.IGNORECASE)
 
@@ -1020,7 +1017,7 @@ def text_and_count(text: str, unit: str) -> tuple[str, str] | None:
 
 
 # The words of a figure said aloud, and what leads to one ("environ", "près de"), folded.
-_FIGURE_WORDS = _NUMBER_WORDS | {"et"}
+_FIGURE_WORDS = NUMBER_WORDS | {"et"}
 _COUNT_LEADS = frozenset({"environ", "env", "env.", "~", "soit", "pres", "de", "a", "peu", "quelque", "plus",
                           "moins", "avec", "pour"})
 

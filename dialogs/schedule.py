@@ -6,7 +6,7 @@ import unicodedata
 from typing import NamedTuple
 
 from dialogs.errors import ParseError
-from dialogs.folding import figures, typed_words
+from dialogs.folding import NUMBER_WORDS, figures, typed_words
 
 DAY_MINUTES = 24 * 60
 # Data, not sentences: what people type for a closed day, folded (lowercase, no accents).
@@ -148,12 +148,19 @@ _TIME_WORD_RE = re.compile(r"\b[0-9]{1,2}(?:\s*(?:heures?|h)(?:\s*[0-9]{2}|\s+et
 _LINK_BEFORE_RE = re.compile(r"(?:^|\s+)(?:de|dès|des|à partir de|a partir de|entre)$", re.IGNORECASE)
 
 
+_NUMBER = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+# Hours said in words, with their minutes: "neuf heures", "dix-sept heures trente", "vingt et une heures".
+_HOURS_IN_WORDS_RE = re.compile(rf"\b(?:(?:{_NUMBER})(?:[ -]et[ -]|[ -]))*(?:{_NUMBER})\s+heures?"
+                                rf"(?:\s+(?:{_NUMBER})(?:[ -](?:{_NUMBER}))*)?\b", re.IGNORECASE)
+
+
 def hours_among_words(text: str) -> tuple[list[list[int]], list[str]] | None:
     """"Lormes 9h-12h, Brassy 14h-16h30", "9h-12h à Lormes": a day's hours said with words around them (the
     places of a bus's tour), and those words as typed; None when there are no such words or the hours are not
-    read once they are set apart."""
+    read once they are set apart. Hours said in words are read, not the other words ("Trois-Mares")."""
     hours: list[str] = []
     words: list[str] = []
+    text = _HOURS_IN_WORDS_RE.sub(lambda said: figures(said[0]), text)
     for part in _PART_RE.split(text.strip()):
         times = list(_TIME_WORD_RE.finditer(part))
         if not times:

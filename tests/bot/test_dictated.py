@@ -212,3 +212,11 @@ async def test_a_morning_dictated_with_nine_in_words_is_its_hours(client, servic
     said, *_ = await client.send("Le mercredi seulement le matin de neuf heures à midi")
     assert said.text == "🕘 Horaires retenus :\n• Mercredi : 9 h – 12 h"
     assert versions(services, "tech_horaires_mercredi") == [[[540, 720]]]
+
+
+async def test_hours_dictated_in_words_with_the_place_are_its_hours(client, services):
+    await option_details.reach(client, services, "tech_horaires_samedi")
+    replies = await client.send("Le samedi de neuf heures à midi au centre commercial pour la permanence")
+    assert replies[1].text == ("ℹ️ Notés jour par jour à « Comment organiserez-vous le planning de la Maison ? », "
+                               "hors des horaires : « au centre commercial pour la permanence ».")
+    assert versions(services, "tech_horaires_samedi") == [[[540, 720]]]

@@ -221,3 +221,10 @@ def test_a_start_and_its_length_are_a_range(text, ranges):
 def test_two_starts_or_a_length_past_midnight_are_no_range(text):
     with pytest.raises(ParseError):
         parse_time_ranges(text)
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("de neuf heures à midi au centre commercial", ([[540, 720]], ["au centre commercial"])),  # dictated
+    ("Trois-Mares de dix heures trente à midi", ([[630, 720]], ["Trois-Mares"]))])  # a place's number stays a word
+def test_hours_in_words_among_words_are_read(text, said):
+    assert hours_among_words(text) == said
