@@ -2266,13 +2266,17 @@ def _figure_for_asked(question: Question, text: str) -> tuple[str, list[str]] | 
                     if clause.strip() and words not in clause]
 
 
+# A figure said to count for another answer too (folded): "compris dans le 1,2 de l'accueil"; "deux temps plein
+# partagés entre l'accueil et l'accompagnement", unless this answer's own figure follows ("…, disons 1 ETP").
 _INCLUDED_RE = re.compile(r"\b(?:compris|inclus)e?s? (?:dans|avec)\b|\bdeja compte(?:e|s|es)?\b")
+_SHARED_RE = re.compile(r"\b(?:partagee?s?|repartie?s?|a partager|a repartir) (?:entre|avec)\b")
 
 
 def _figure(question: Question, text: str, today: datetime.date | None) -> Any:
     """A whole number, a year, a decimal or an amount in euros, as the question asks it."""
     kind = question.kind
-    if _INCLUDED_RE.search(typed_words(text)):  # counted twice if its figure were kept
+    if _INCLUDED_RE.search(said := typed_words(text)) or (  # counted twice if its figure were kept
+            _SHARED_RE.search(said) and len(_FIGURE_RE.findall(figures(text))) < 2):
         raise ParseError("figure.included", typed=text.strip())
     if kind is Kind.INTEGER:
         if _is_year(question):

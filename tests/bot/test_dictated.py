@@ -220,3 +220,13 @@ async def test_hours_dictated_in_words_with_the_place_are_its_hours(client, serv
     assert replies[1].text == ("ℹ️ Notés jour par jour à « Comment organiserez-vous le planning de la Maison ? », "
                                "hors des horaires : « au centre commercial pour la permanence ».")
     assert versions(services, "tech_horaires_samedi") == [[[540, 720]]]
+
+
+async def test_posts_shared_with_another_function_are_asked_for_this_one_s_share(client, services):
+    """"Deux temps plein partagés entre l'accueil et l'accompagnement" was 2 ETP for the reception, and the same two
+    people would be counted again at the accompaniment."""
+    await option_details.reach(client, services, "equipe_etp_accueil")
+    said, *_ = await client.send("Deux temps plein partagés entre l'accueil et l'accompagnement")
+    assert said.text.startswith("⚠️ « Deux temps plein partagés entre l'accueil et l'accompagnement » : dans le "
+                                "dossier, chaque réponse compte à part")
+    assert versions(services, "equipe_etp_accueil") == []

@@ -1392,7 +1392,9 @@ def test_a_no_or_more_than_a_yes_is_a_text_answer(text):
 
 
 @pytest.mark.parametrize(("kind", "text"), [(Kind.DECIMAL, "C'est compris dans le 1,5 ETP de l'accueil."),
-                                            (Kind.EUROS, "inclus dans le loyer"), (Kind.DECIMAL, "déjà compté")])
+                                            (Kind.EUROS, "inclus dans le loyer"), (Kind.DECIMAL, "déjà compté"),
+                                            (Kind.DECIMAL, "Deux temps plein partagés entre l'accueil et "
+                                                           "l'accompagnement")])  # Marseille 15e, dictated
 def test_a_figure_counted_in_another_answer_is_asked_for_its_own_share(kind, text):
     """Plouaret: "compris dans le 1,5 ETP de l'accueil" would count the same people twice if its 1,5 were kept."""
     with raises_key("figure.included", typed=text):
