@@ -1452,6 +1452,8 @@ def parse_person(text: str) -> str:
         raise ParseError("person.nobody", typed=text)
     if _POINTED_RE.fullmatch(typed_words(said).rstrip(" .!")):  # "à lui directement", "au référent"
         raise ParseError("person.pointed", typed=typed)
+    if (both := name_and_share(text)) is not None:  # "Samia Haddad à mi-temps": the time is no part of the name
+        raise ParseError("person.and_share", name=both[0], share=both[1].strip())
     return text
 
 
@@ -1496,11 +1498,20 @@ def _says_function(part: str) -> bool:
     return bool(words) and words[0] in _FUNCTION_WORDS
 
 
+# A share of a post in words, as said after a name (folded): "à mi-temps", "à temps plein".
+_POST_SHARE_RE = re.compile(r"(?:a |en )?(?:un )?(?:mi[- ]temps|temps plein|plein temps|temps complet|temps partiel"
+                            r"|tiers temps|quart temps|trois quarts temps)")
+
+
 def name_and_share(text: str) -> tuple[str, str] | None:
     """A person's name and the share of their time, typed together: "moi, Thomas Girod, 10% de mon temps" ->
-    ("Thomas Girod", "10% de mon temps"); None unless the last clause is a share and what precedes a name."""
+    ("Thomas Girod", "10% de mon temps"), "Moi Samia Haddad à mi-temps" -> ("Samia Haddad", "à mi-temps"); None
+    unless the last clause is a share and what precedes a name."""
     head, comma, last = text.strip().rpartition(",")
-    if not comma or share_said(last) is None:
+    if not comma:  # dictated: the share from the last « à »
+        at = [said.start() for said in re.finditer(r"\s(?:à|a|en)\s", text)]
+        head, last = (text[:at[-1]], text[at[-1]:]) if at else ("", text)
+    if not head.strip() or (share_said(last) is None and not _POST_SHARE_RE.fullmatch(typed_words(last).strip())):
         return None
     try:
         return without_full_stop(parse_person(head)), last.strip()
@@ -2285,7 +2296,7 @@ def _figure(question: Question, text: str, today: datetime.date | None) -> Any:
             text = _NO_RE.sub("aucun", text, count=1)
         return parse_integer(text, question.min, question.max)
     if kind is Kind.DECIMAL:
-        typed = label_key(text)
+        typed = label_key(re.sub(r"^\s*(?:[àa]|en)\s+", "", text))  # "à mi-temps", said after a name
         for word, value in question.words.items():
             if typed == label_key(word):
                 return value

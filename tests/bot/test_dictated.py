@@ -7,7 +7,7 @@ from tests.bot.test_conversation import create_project
 from tests.bot.test_meant_input import open_the_carrying_stage, versions
 from tests.bot.test_pasted import reach_objectives
 from tests.bot.test_yes_no_said import reach
-from tests.support.walk import question_in
+from tests.support.walk import answer, question_in
 
 
 async def at_the_time(client) -> None:
@@ -230,3 +230,16 @@ async def test_posts_shared_with_another_function_are_asked_for_this_one_s_share
     assert said.text.startswith("⚠️ « Deux temps plein partagés entre l'accueil et l'accompagnement » : dans le "
                                 "dossier, chaque réponse compte à part")
     assert versions(services, "equipe_etp_accueil") == []
+
+
+async def test_a_name_dictated_with_its_time_keeps_the_time_apart(client, services):
+    """"Moi Samia Haddad à mi-temps" stored « Samia Haddad à mi-temps » as the coordinator's name."""
+    await reach(client, services, 5, "equipe_fonctions")
+    replies = await client.send("la coordination")
+    for _ in range(10):  # its agent, time and status asked first
+        if (asked := question_in(services.guide, replies[-1])).id == "equipe_agent_coordination":
+            break
+        replies = await answer(client, asked, {})
+    await client.send("Moi Samia Haddad à mi-temps")
+    assert versions(services, "equipe_agent_coordination") == ["Samia Haddad"]
+    assert versions(services, "equipe_etp_coordination") == ["0.5"]

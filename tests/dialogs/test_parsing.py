@@ -2710,6 +2710,16 @@ def test_the_share_said_for_what_is_asked_among_others_is_its_answer(text, value
 @pytest.mark.parametrize(("text", "said"), [
     ("moi, Thomas Girod, 10% de mon temps", ("Thomas Girod", "10% de mon temps")),
     ("Thomas Girod, un jour par semaine", ("Thomas Girod", "un jour par semaine")),
-    ("moi, 10%", None), ("Thomas Girod", None)])
+    ("moi, 10%", None), ("Thomas Girod", None),
+    # dictated, without a comma (Marseille 15e)
+    ("Moi Samia Haddad à mi-temps", ("Samia Haddad", "à mi-temps")),
+    ("Samia Haddad à 50 %", ("Samia Haddad", "à 50 %")),
+    ("Jean Roux à la mairie", None)])
 def test_a_name_and_a_share_of_one_s_time_are_set_apart(text, said):
     assert name_and_share(text) == said
+
+
+def test_a_name_said_with_its_time_is_not_the_name():
+    """"Moi Samia Haddad à mi-temps" was the coordinator's name, time and all."""
+    with raises_key("person.and_share", name="Samia Haddad", share="à mi-temps"):
+        parse_answer(_question(Kind.SHORT_TEXT, person=True), "Moi Samia Haddad à mi-temps")
