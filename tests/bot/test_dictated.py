@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.bot import test_option_details as option_details
 from tests.bot.test_conversation import create_project
-from tests.bot.test_meant_input import open_the_carrying_stage, versions
+from tests.bot.test_meant_input import reach_the_carrier, versions
 from tests.bot.test_pasted import reach_objectives
 from tests.bot.test_yes_no_said import reach
 from tests.support.walk import answer, question_in
@@ -153,9 +153,7 @@ async def test_none_visited_yet_dictated_then_the_visit_to_come_is_none(client, 
 async def test_the_carrier_described_without_its_name_leaves_the_name_asked(client, services):
     """"C'est l'association qui gère le centre social Saint-Louis elle est agréée par la CAF" noted « Association »
     as the carrier's official name."""
-    await open_the_carrying_stage(client)
-    await client.send("Un point fixe")
-    await client.click("Étape suivante")
+    await reach_the_carrier(client)
     replies = await client.send("C'est l'association qui gère le centre social Saint-Louis elle est agréée par la CAF")
     assert replies[0].text == ("➡️ Réponse retenue : Une structure existante.\nℹ️ Cette question ne garde pas de "
                                "précision : « qui gère le centre social Saint-Louis elle est agréée par la CAF » n'est "
@@ -165,9 +163,7 @@ async def test_the_carrier_described_without_its_name_leaves_the_name_asked(clie
 
 
 async def test_a_siret_dictated_with_words_before_it_is_its_digits(client, services):
-    await open_the_carrying_stage(client)
-    await client.send("Un point fixe")
-    await client.click("Étape suivante")
+    await reach_the_carrier(client)
     await client.send("l'association Centre social Saint-Louis")
     asked, = await client.send("Le SIRET c'est le 200 067 510 00012")  # "Un numéro SIRET ne contient que des chiffres"
     assert versions(services, "port_siret") == ["20006751000012"]
