@@ -1452,8 +1452,9 @@ def parse_person(text: str) -> str:
         raise ParseError("person.nobody", typed=text)
     if _POINTED_RE.fullmatch(typed_words(said).rstrip(" .!")):  # "à lui directement", "au référent"
         raise ParseError("person.pointed", typed=typed)
-    if (both := name_and_share(text)) is not None:  # "Samia Haddad à mi-temps": the time is no part of the name
-        raise ParseError("person.and_share", name=both[0], share=both[1].strip())
+    if "," not in text and (both := name_and_share(text)) is not None and any(  # dictated "Samia Haddad à
+            word[:1].isupper() for word in _WORD_RE.findall(both[0])):  # mi-temps": the time is no part of the name
+        raise ParseError("person.and_share", name=both[0], share=both[1].strip())  # ("à recruter, temps plein": both)
     return text
 
 
@@ -1508,10 +1509,14 @@ def name_and_share(text: str) -> tuple[str, str] | None:
     ("Thomas Girod", "10% de mon temps"), "Moi Samia Haddad à mi-temps" -> ("Samia Haddad", "à mi-temps"); None
     unless the last clause is a share and what precedes a name."""
     head, comma, last = text.strip().rpartition(",")
+    if comma and share_said(last) is None:
+        return None
     if not comma:  # dictated: the share from the last « à »
         at = [said.start() for said in re.finditer(r"\s(?:à|a|en)\s", text)]
         head, last = (text[:at[-1]], text[at[-1]:]) if at else ("", text)
-    if not head.strip() or (share_said(last) is None and not _POST_SHARE_RE.fullmatch(typed_words(last).strip())):
+        if share_said(last) is None and not _POST_SHARE_RE.fullmatch(typed_words(last).strip()):
+            return None
+    if not head.strip():
         return None
     try:
         return without_full_stop(parse_person(head)), last.strip()
