@@ -1121,12 +1121,16 @@ def _lead_words(text: str) -> list[str]:
     return [word.lower().replace("’", "'") for word in _LEAD_WORD_RE.findall(text)[:2]]
 
 
+_STRESSED_FIRST_RE = re.compile(r"^\s*(?:surtout|notamment|en particulier|particuli[èe]rement|principalement)\s+",
+                                re.IGNORECASE)
+
+
 def _goes_on(details: str, part: str) -> bool:
     """Whether a part after « et » goes on with the details an option was said with ("… de la trésorerie et de la
     poste", "touristes l'été et l'hiver", "visio avec la CSSM et la préfecture"); not another thing named ("les
     démarches par opérateur et la satisfaction des usagers", "l'isolement des hameaux et le bus…")."""
-    said, then = _lead_words(details), _lead_words(part)
-    if not said or not then:
+    said, then = _lead_words(_STRESSED_FIRST_RE.sub("", details, count=1) or details), _lead_words(part)
+    if not said or not then:  # "surtout pour les démarches en ligne… et les titres de séjour": what is stressed
         return False
     if then[0] in _PREPOSITIONS:
         return True
@@ -1147,11 +1151,16 @@ def _past_own_words(option: Option, more: tuple[str, ...] | None) -> tuple[str, 
     return more
 
 
+def _plain_words(text: str) -> tuple[str, ...]:
+    """A text's words as `bare_words` gives them, a lead-in at its start kept ("surtout", "juste")."""
+    return tuple(_singular(word) for word in _WORD_RE.findall(_choice_key(text)) if word not in _IGNORED_WORDS)
+
+
 def _saying(candidate: str, more: tuple[str, ...]) -> str:
     """What a part says after its option's words: "dans les écarts (Les Lianes)" of "des permanences dans les
     écarts (Les Lianes)", whose words past the option's are `more`; the whole part when they cannot be found."""
     for word in _WORD_RE.finditer(candidate):
-        if more and bare_words(said := candidate[word.start():]) == more:
+        if more and more in (bare_words(said := candidate[word.start():]), _plain_words(said)):  # "surtout les…"
             return said.rstrip(") ") if in_brackets(candidate, word.start()) else said  # "itinérance (bus)"
     return candidate
 

@@ -239,3 +239,14 @@ async def test_a_name_dictated_with_its_time_keeps_the_time_apart(client, servic
     await client.send("Moi Samia Haddad à mi-temps")
     assert versions(services, "equipe_agent_coordination") == ["Samia Haddad"]
     assert versions(services, "equipe_etp_coordination") == ["0.5"]
+
+
+async def test_what_a_choice_s_words_are_said_with_is_quoted_without_them(client, services):
+    """"L'accompagnement des personnes surtout pour les démarches en ligne…" quoted the whole text as not kept, the
+    option's own words included."""
+    await reach(client, services, 1, "enjeux_cohesion")
+    said, *_ = await client.send("L'accompagnement des personnes surtout pour les démarches en ligne la CAF et les "
+                                 "titres de séjour")
+    assert said.text == ("➡️ Réponse retenue : Accompagnement des personnes.\nℹ️ Cette question ne garde pas de "
+                         "précision : « surtout pour les démarches en ligne la CAF et les titres de séjour » n'est pas "
+                         "enregistré.")

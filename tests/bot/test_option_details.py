@@ -50,8 +50,8 @@ async def test_people_called_les_gens_are_the_people_the_option_names(client, se
     await client.click("Valider")
     said, *_, asked = await client.send("accompagnement des gens surtout pr les demarches en ligne, "
                                         "bcp de personnes agees")
-    assert said.text == ("➡️ Réponse retenue : Accompagnement des personnes.\n" + NOT_KEPT + "« accompagnement des gens "
-                         "surtout pr les demarches en ligne », « bcp de personnes agees » ne sont pas enregistrés.")
+    assert said.text == ("➡️ Réponse retenue : Accompagnement des personnes.\n" + NOT_KEPT + "« surtout pr les "
+                         "demarches en ligne », « bcp de personnes agees » ne sont pas enregistrés.")  # not its words
     assert versions(services, "enjeux_cohesion") == [["accompagnement_personnes"]]
     assert versions(services, "enjeux_cohesion_autre") == []
     assert question_in(services.guide, asked).id == "objectifs"
