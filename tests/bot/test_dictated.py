@@ -7,7 +7,7 @@ from tests.bot.test_conversation import create_project
 from tests.bot.test_meant_input import reach_the_carrier, versions
 from tests.bot.test_pasted import reach_objectives
 from tests.bot.test_yes_no_said import reach
-from tests.support.walk import answer, question_in
+from tests.support.walk import answer_until, question_in
 
 
 async def at_the_time(client) -> None:
@@ -231,11 +231,7 @@ async def test_posts_shared_with_another_function_are_asked_for_this_one_s_share
 async def test_a_name_dictated_with_its_time_keeps_the_time_apart(client, services):
     """"Moi Samia Haddad à mi-temps" stored « Samia Haddad à mi-temps » as the coordinator's name."""
     await reach(client, services, 5, "equipe_fonctions")
-    replies = await client.send("la coordination")
-    for _ in range(10):  # its agent, time and status asked first
-        if (asked := question_in(services.guide, replies[-1])).id == "equipe_agent_coordination":
-            break
-        replies = await answer(client, asked, {})
+    await answer_until(client, services.guide, await client.send("la coordination"), "equipe_agent_coordination")
     await client.send("Moi Samia Haddad à mi-temps")
     assert versions(services, "equipe_agent_coordination") == ["Samia Haddad"]
     assert versions(services, "equipe_etp_coordination") == ["0.5"]

@@ -11,7 +11,7 @@ from tests.bot.test_conversation import create_project
 from tests.bot.test_meant_input import reach_stakes, reach_team_functions, versions
 from tests.bot.test_yes_no_said import reach as reach_in_stage
 from tests.support.telegram import FRANCE_SERVICES_RULES
-from tests.support.walk import answer, kept_without, question_in
+from tests.support.walk import answer_until, kept_without, question_in
 
 NOT_KEPT = "ℹ️ Cette question ne garde pas de précision : "
 
@@ -99,9 +99,7 @@ async def reach(client, services, question_id: str = "operateurs"):
     await create_project(client, "France services de Maripasoula", "Commune de Maripasoula (Guyane)",
                          FRANCE_SERVICES_RULES)
     guide = services.engine.referentials["france_services"].guide
-    replies = [client.last()]
-    while (asked := question_in(guide, replies[-1])) is None or asked.id != question_id:
-        replies = await answer(client, asked, {}) if asked else await client.click("Étape suivante")
+    await answer_until(client, guide, [client.last()], question_id)
     return guide
 
 
@@ -230,8 +228,7 @@ async def test_the_cgss_typed_outre_mer_ticks_the_four_partners_it_stands_for(cl
     # Stage 2's partners, by its full name: the same four, and the note.
     await client.send("/menu")
     replies = await client.click("2.")
-    while (asked := question_in(guide, replies[-1])) is None or asked.id != "part_operateurs":
-        replies = await answer(client, asked, {}) if asked else await client.click("Étape suivante")
+    replies = await answer_until(client, guide, replies, "part_operateurs")
     replies = await client.send("La Poste, France Travail, la Caisse générale de sécurité sociale de la Guyane")
     assert replies[0].text == ("➡️ Réponse retenue : La Poste, France Travail (ex-Pôle emploi), Assurance maladie "
                                "(CPAM), MSA, Carsat (Assurance retraite), Urssaf.")
@@ -435,8 +432,7 @@ async def test_an_option_said_to_come_is_not_that_option(client, services):
     guide = services.engine.referentials["france_services"].guide
     await client.send("/menu")
     replies = await client.click("4.")
-    while (asked := question_in(guide, replies[-1])) is None or asked.id != "tech_couverture":
-        replies = await answer(client, asked, {}) if asked else await client.click("Étape suivante")
+    replies = await answer_until(client, guide, replies, "tech_couverture")
     refused, _ = await client.send("la fibre arrive en 2027")
     assert refused.text.startswith("⚠️ Je n'ai pas reconnu « la fibre arrive en 2027 »") and "1." not in refused.text
     assert versions(services, "tech_couverture") == []
@@ -493,8 +489,7 @@ async def at_stage_question(client, services, stage: str, question_id: str) -> N
     guide = services.engine.referentials["france_services"].guide
     await client.send("/menu")
     replies = await client.click(stage)
-    while (asked := question_in(guide, replies[-1])).id != question_id:
-        replies = await answer(client, asked, {})
+    replies = await answer_until(client, guide, replies, question_id)
 
 
 

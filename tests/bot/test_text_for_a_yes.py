@@ -8,7 +8,7 @@ from tests.bot.test_conversation import create_project
 from tests.bot.test_meant_input import versions
 from tests.bot.test_option_details import reach
 from tests.bot.test_verdicts import goto_stage
-from tests.support.walk import answer, question_in
+from tests.support.walk import answer_until, question_in
 
 KEPT = ("⚠️ Répondez par oui ou par non, ou utilisez les boutons. Si c'est oui, votre texte est déjà noté pour "
         "« Qu'ont répondu les acteurs sondés ? ».")
@@ -72,8 +72,7 @@ async def test_what_the_question_asks_said_planned_is_a_yes(client, services):
     guide = services.guide
     await create_project(client)
     replies = await goto_stage(client, 8)
-    while (asked := question_in(guide, replies[-1])) is None or asked.id != "dev_inauguration":
-        replies = await answer(client, asked, {}) if asked else await client.click("Étape suivante")
+    replies = await answer_until(client, guide, replies, "dev_inauguration")
     refused, _ = await client.send("l'inauguration n'est pas prévue")
     assert refused.text == "⚠️ Répondez par oui ou par non, ou utilisez les boutons."
     said, asked = await client.send("inauguration prevue a l'ouverture avec le prefet et les maires")

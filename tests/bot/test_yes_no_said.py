@@ -10,7 +10,7 @@ from tests.bot.test_conversation import create_project
 from tests.bot.test_meant_input import reach_prefecture_question
 from tests.bot.test_verdicts import goto_stage
 from tests.support.telegram import FRANCE_SERVICES_RULES, MSAP_RULES
-from tests.support.walk import answer, question_in
+from tests.support.walk import answer_until, question_in
 
 
 async def reach(client, services, stage: int, question_id: str, rules: str = MSAP_RULES):
@@ -18,8 +18,7 @@ async def reach(client, services, stage: int, question_id: str, rules: str = MSA
     guide = services.engine.referentials["france_services" if rules == FRANCE_SERVICES_RULES else "msap"].guide
     await create_project(client, rules=rules)
     replies = await goto_stage(client, stage)
-    while (asked := question_in(guide, replies[-1])) is None or asked.id != question_id:
-        replies = await answer(client, asked, {}) if asked else await client.click("Étape suivante")
+    replies = await answer_until(client, guide, replies, question_id)
 
 
 async def test_a_yes_said_with_whom_it_is_for_is_a_yes(client, services):

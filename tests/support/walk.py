@@ -67,6 +67,17 @@ async def answer(client: ChatClient, question: Question, script: dict) -> list[S
     return await client.send(answer_text(question, script))
 
 
+async def answer_until(client: ChatClient, guide: LoadedGuide, replies: list[Sent], question_id: str,
+                       limit: int = 300) -> list[Sent]:
+    """Answer with the defaults, and go to each next step, until the question is asked; returns the replies asking
+    it. A question the defaults hide is never asked: the walk fails, naming the last question, rather than runs on."""
+    for _ in range(limit):
+        if (asked := question_in(guide, replies[-1])) is not None and asked.id == question_id:
+            return replies
+        replies = await answer(client, asked, {}) if asked else await client.click(NEXT_STEP)
+    raise AssertionError(f"« {question_id} » not asked after {limit} answers; last: {replies[-1].text[:200]}")
+
+
 async def walk_step(client: ChatClient, guide: LoadedGuide, replies: list[Sent], script: dict | None = None,
                     limit: int = 200) -> list[Sent]:
     """Answer questions until the step's recap shows; returns the recap's replies."""
