@@ -1087,9 +1087,6 @@ def _dictated_items(options: Sequence[Option], part: str) -> list[str]:
     return [part[start:end].strip() for start, end in zip(cuts, [*cuts[1:], len(part)])]
 
 
-# Words after which an option named says how or where, not one more item (folded).
-_LINKING = frozenset({"via", "par", "avec", "pour", "de", "du", "des", "d", "dans", "a", "au", "aux", "en", "sur",
-                      "chez", "sans", "selon", "aupres", "grace"})
 
 
 # What says a thing named is no longer there, of itself (folded): "qui a fermé en 2023", "mais elle est partie",
@@ -1110,6 +1107,8 @@ _PLACE_LEAD_RE = re.compile(r"(?:[àa]|au|aux|dans|sur|sous|pr[èe]s d[eu']|derr
 # the details, or the object of their preposition, start with ("l'été et l'hiver", "avec la CSSM et la préfecture").
 _PREPOSITIONS = frozenset({"de", "du", "des", "d'", "à", "a", "au", "aux", "en", "par", "pour", "avec", "sur", "dans",
                            "chez", "sans", "selon"})
+# Words after which an option named says how or where, not one more item (folded).
+_LINKING = frozenset({fold(word).rstrip("'") for word in _PREPOSITIONS} | {"via", "aupres", "grace"})
 _ARTICLES = frozenset({"le", "la", "les", "l'", "un", "une", "son", "sa", "ses", "leur", "leurs", "notre", "nos",
                        "votre", "vos", "mon", "ma", "mes"})
 _AT_PLACE = frozenset({"à", "a", "au", "aux", "en", "dans", "sur"})

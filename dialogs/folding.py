@@ -58,6 +58,7 @@ SPELT_NUMBERS = {word: value for value, word in enumerate((
 # The words of a figure said aloud (folded): "quatre-vingts", "trente-cinq mille".
 NUMBER_WORDS = frozenset(SPELT_NUMBERS) | {"trente", "quarante", "cinquante", "soixante", "septante", "octante",
                                            "nonante", "vingts", "cent", "cents", "mille", "million", "millions"}
+NUMBER_WORDS_PATTERN = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))  # the longest first, for a regex
 # Ranks spelt out, folded: "premier", "deuxième", "seconde" name the option at that place in a list.
 def _ordinal(word: str) -> str:
     stem = word.removesuffix("e")

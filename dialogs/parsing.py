@@ -13,7 +13,7 @@ from dialogs.address import commune_of, parse_address
 from dialogs.choices import (bare_words, close_options, is_statement, label_key, match_choice, match_option,
                              none_option, options_around, options_mentioned, parse_multi, says_no_option)
 from dialogs.errors import ParseError
-from dialogs.folding import NUMBER_WORDS, SPELT_NUMBERS, figures, fold, typed_words
+from dialogs.folding import NUMBER_WORDS, NUMBER_WORDS_PATTERN, SPELT_NUMBERS, figures, fold, typed_words
 from dialogs.formatting import upper_first
 from dialogs.full_time import Share, says_a_time, share_said
 from dialogs.model import CHOICE_KINDS, Kind, Question
@@ -147,12 +147,13 @@ def _digits_for_words(text: str) -> str:
 
 
 # "…, avec la CAF", "3 : la CSSM, la mission locale", "2 200 habitants. Nous travaillons avec…" (a sentence after it)
+_PRONOUNS = r"on|nous|je|j['’]|il|elle|ils|elles"  # a sentence's subject, which starts it
 # Dictated without a comma, what one of them was: "Trois une avec la CAF une avec la mission locale…".
 _ONE_WITH = r"(?i:un|une)\s+(?=(?i:avec|[àa]|au|aux|pour|chez|en|sur|dans|aupr[èe]s)\s)"
 _AFTER_FIGURE = "|".join(f"(?<=\\b(?i:{word}))" for word in ("[0-9]", *SPELT_NUMBERS))  # not "il y en a une avec…"
 _FIGURE_CLAUSE_RE = re.compile(r",\s+|\s*:\s+|\s+[–—-]\s+|(?<=[^\W\d_]{2})[.!]\s+(?=[^\W\d_])"
                                rf"|(?:{_AFTER_FIGURE})\s+(?={_ONE_WITH})"
-                               r"|(?<=\S)\s+(?=(?i:on|nous|je|j['’]|il|elle|ils|elles)\s)")  # "aucune on doit…"
+                               rf"|(?<=\S)\s+(?=(?i:{_PRONOUNS})\s)")  # "aucune on doit…"
 
 
 def _before_clause(text: str) -> str:
@@ -201,7 +202,7 @@ def _figure_head(question: Question, text: str) -> str:
 
 # Where a figure is, or what it holds, said after its unit: "dans le bus" of "15 m2 dans le bus", "avec l'accueil et
 # deux bureaux" of "quatre-vingts mètres carrés avec…", which the unit pattern would take.
-_WHERE_AFTER_UNIT_RE = re.compile(r"(?:[0-9]|\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r"))"
+_WHERE_AFTER_UNIT_RE = re.compile(rf"(?:[0-9]|\b(?:{NUMBER_WORDS_PATTERN}))"
                                   r"\s*(?:m²|m2|m[èe]tres?\s+carr[ée]s|[^\W\d_]+)\.?\s+"
                                   r"(?P<where>(?:dans|au|aux|en|[àa]|sur|chez|avec|dont)\s+\D+)$", re.IGNORECASE)
 
@@ -910,7 +911,7 @@ _YES_NO_THEN_RE = re.compile(r"\s*(?:[,;:.!?(–—\n]+|\s[-+]\s|\s(?=car\b|parc
 _BARE_YES_RE = re.compile(r"\s*oui\s+(?P<rest>\w.*)", re.IGNORECASE | re.DOTALL)
 # A no dictated without a comma, then a sentence of its own with its subject: "pas encore elle doit me les envoyer",
 # "non pas pour le moment on n'a pas le personnel", "pas encore la première réunion est prévue le 15 janvier".
-_SUBJECT_RE = re.compile(r"(?:elle|il|ils|elles|on|nous|je|j['’]|c['’]est|[çc]a)\b", re.IGNORECASE)
+_SUBJECT_RE = re.compile(rf"(?:{_PRONOUNS}|c['’]est|[çc]a)\b", re.IGNORECASE)
 
 
 def _past_politeness(rest: str) -> str:

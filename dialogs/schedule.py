@@ -6,7 +6,7 @@ import unicodedata
 from typing import NamedTuple
 
 from dialogs.errors import ParseError
-from dialogs.folding import NUMBER_WORDS, figures, typed_words
+from dialogs.folding import NUMBER_WORDS_PATTERN, figures, typed_words
 
 DAY_MINUTES = 24 * 60
 # Data, not sentences: what people type for a closed day, folded (lowercase, no accents).
@@ -148,7 +148,7 @@ _TIME_WORD_RE = re.compile(r"\b[0-9]{1,2}(?:\s*(?:heures?|h)(?:\s*[0-9]{2}|\s+et
 _LINK_BEFORE_RE = re.compile(r"(?:^|\s+)(?:de|dès|des|à partir de|a partir de|entre)$", re.IGNORECASE)
 
 
-_NUMBER = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_NUMBER = NUMBER_WORDS_PATTERN
 # Hours said in words, with their minutes: "neuf heures", "dix-sept heures trente", "vingt et une heures".
 _HOURS_IN_WORDS_RE = re.compile(rf"\b(?:(?:{_NUMBER})(?:[ -]et[ -]|[ -]))*(?:{_NUMBER})\s+heures?"
                                 rf"(?:\s+(?:{_NUMBER})(?:[ -](?:{_NUMBER}))*)?\b", re.IGNORECASE)
