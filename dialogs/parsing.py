@@ -1537,7 +1537,9 @@ def _name_before_function(text: str) -> tuple[str, str]:
     if not starts or not 2 <= starts[0] <= 4 or any(c.isdigit() for c in text[:words[starts[0]].start()]):
         return text, ""
     function = words[starts[0]:]
-    if len(function) < 2 and fold(function[0][0]) not in _FUNCTION_ALONE:
+    lone = function[0][0]  # "Anne Durand DGS"; "JM LEFEBVRE adjoint", lowercase after capitals, but not "Jean Maire"
+    if len(function) < 2 and fold(lone) not in _FUNCTION_ALONE and not (
+            lone.islower() and any(c.isupper() for c in text[:function[0].start()])):
         return text, ""
     return text[:function[0].start()].rstrip(), text[function[0].start():]
 

@@ -90,6 +90,15 @@ async def test_a_function_abridged_in_brackets_after_the_name_is_set_apart(clien
     assert question_in(services.guide, asked).id == "chef_projet_temps"
 
 
+async def test_a_function_in_one_lowercase_word_after_a_name_in_capitals_is_set_apart(client, services):
+    """Rémalard-en-Perche: "JM LEFEBVRE adjoint" was the name the dossier would print."""
+    await create_project(client)
+    understood, asked = await client.send("JM LEFEBVRE adjoint")
+    assert versions(services, "chef_projet_nom") == ["JM LEFEBVRE"]
+    assert versions(services, "chef_projet_fonction") == ["adjoint"]
+    assert question_in(services.guide, asked).id == "chef_projet_temps"
+
+
 async def test_a_reply_to_one_s_own_answer_corrects_it(client, services):
     """The message gave a name and a function; the reply is read as the correction of the one it fits."""
     name_asked = (await create_project(client))[-1]

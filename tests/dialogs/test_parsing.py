@@ -2182,7 +2182,9 @@ def test_a_yes_or_no_set_apart_from_what_follows_is_read_with_it(text, said):
      ("Philippe Mouget", "directeur d'enseigne du secteur")),
     ("pour la CAF, ce sera la directrice, Mme Roux", ("Mme Roux", "directrice")),
     ("Paul Roux, dir. du centre social", ("Paul Roux", "dir. du centre social")),
-    ("Jean Maire", None), ("Marie Chef", None), ("Paul Roux directeur", None),  # a surname, maybe
+    ("Jean Maire", None), ("Marie Chef", None), ("paul roux directeur", None),  # a surname, maybe
+    ("JM LEFEBVRE adjoint", ("JM LEFEBVRE", "adjoint")),  # lowercase after capitals: no one's surname
+    ("Paul Roux directeur", ("Paul Roux", "directeur")),
     ("le président de la CC", None), ("Jean Paul Pierre Jacques Roux directeur de la CC", None),
 ])
 def test_a_name_and_a_function_typed_together_are_set_apart(text, expected):
