@@ -857,13 +857,17 @@ def _listed_after_all(text: str) -> str | None:
     return listed.strip() or None if colon and typed_words(head) in _ALL_THEN_LISTED else None
 
 
+# After words for every option, what sets them apart from why: a colon, or the end of a sentence ("LES DEUX. la …").
+_THEN_WHY_RE = re.compile(r"\s*(?::|[.!](?=\s))\s*")
+
+
 def _every_then_why(question: Question, text: str) -> str | None:
-    """What follows a colon after words for every option ("les deux : la trésorerie a fermé…", "tous : …") when it
-    names none of them: why, which no option keeps; None for another text."""
-    head, colon, said = text.partition(":")
+    """What follows a colon or a full stop after words for every option ("les deux : la trésorerie a fermé…", "Les
+    deux. La MSAP a fermé…", "tous : …") when it names none of them: why, which no option keeps; None for another
+    text."""
+    head, said = (text[:apart.start()], text[apart.end():]) if (apart := _THEN_WHY_RE.search(text)) else (text, "")
     typed = typed_words(head)
-    if not colon or not said.strip() or not (_says_all(typed) or _says_both(question, typed)) \
-            or read_list(question, said).chosen:
+    if not said.strip() or not (_says_all(typed) or _says_both(question, typed)) or read_list(question, said).chosen:
         return None
     return said.strip()
 

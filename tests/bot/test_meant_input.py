@@ -61,12 +61,15 @@ async def to_the_population(client) -> list:
     return asked
 
 
-async def test_every_option_said_then_why_ticks_them_all_and_says_the_why_not_kept(client, services):
+@pytest.mark.parametrize(("both", "why"), [
+    ("les deux : ",
+     "la trésorerie de Saint-Éloy a fermé en 2024 et beaucoup de personnes âgées sans voiture ni internet"),
+    ("LES DEUX. ", "la MSAP de la poste a fermé en 2022 et depuis les gens vont a Mortagne ou Nogent (25 km)")])
+async def test_every_option_said_then_why_ticks_them_all_and_says_the_why_not_kept(client, services, both, why):
     """Saint-Éloy: "les deux : la trésorerie … a fermé en 2024 …" at « Quels enjeux la Maison doit-elle servir ? » was
-    « Autre », worded with the whole text."""
+    « Autre », worded with the whole text; Rémalard-en-Perche: "LES DEUX. la MSAP de la poste a fermé…" too."""
     await reach_stakes(client)
-    why = "la trésorerie de Saint-Éloy a fermé en 2024 et beaucoup de personnes âgées sans voiture ni internet"
-    understood, _ = await client.send(f"les deux : {why}")
+    understood, _ = await client.send(f"{both}{why}")
     assert understood.text == kept_without("Cohésion sociale, Maillage territorial", why)
     assert versions(services, "enjeux") == [["cohesion_sociale", "maillage_territorial"]]
 

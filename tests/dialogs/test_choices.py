@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 
@@ -876,13 +877,15 @@ def test_a_part_of_a_list_naming_two_options_suggests_both():
 
 @pytest.mark.parametrize("typed", [
     "les deux : la trésorerie de Saint-Éloy a fermé en 2024 et beaucoup de personnes âgées sans voiture ni internet",
-    "tous : on a perdu la trésorerie"])
+    "tous : on a perdu la trésorerie",
+    "LES DEUX. la MSAP de la poste a fermé en 2022 et depuis les gens vont a Mortagne ou Nogent (25 km)"])
 def test_every_option_said_then_why_is_every_option_and_the_why_a_detail(typed):
     """Saint-Éloy: "les deux : la trésorerie … a fermé en 2024 …" at « Quels enjeux la Maison doit-elle servir ? » was
-    stored as « Autre », worded with the whole text."""
+    stored as « Autre », worded with the whole text; Rémalard-en-Perche, "LES DEUX. la MSAP …", a full stop
+    after."""
     question = load_guide().questions["enjeux"]
     assert parse_answer(question, typed) == ["cohesion_sociale", "maillage_territorial"]
-    assert read_list(question, typed).details == [typed.partition(" : ")[2]]
+    assert read_list(question, typed).details == [re.split(r" : |\. ", typed, maxsplit=1)[1]]
 
 
 @pytest.mark.parametrize(("typed", "chosen"), [
