@@ -1298,10 +1298,14 @@ class _Conversation:
             unkept, notes = None, [*notes, along]
         if unkept or meeting:
             understood["unkept"] = [*(unkept or []), *([meeting[1]] if meeting else [])]
+        before = self.view.answers.get(then.id)
         outcome = self._text(rest)
         if self._recorded == then.id:
             stored = from_json(then.kind, self.view.answers[then.id].value)
             understood |= {"then": self.view.prompt(then), "details": self._display(then, stored)}
+            if before is not None and before.status == ANSWERED and before.value != self.view.answers[then.id].value:
+                understood["replaced"] = self._display(then, from_json(then.kind, before.value))  # 2 000 habitants,
+                # given with the project's territory, then 6 000 with the one the Maison covers: said, not silent
             # Said once, in the line below: not again as the next question's own "Réponse retenue" or date, but with
             # what it does not keep; what it answered further on stays ("…, à 50 % sur le projet": the time of work).
             again = [reply for reply in outcome.replies if reply.template in ("understood", "date_understood")

@@ -8,7 +8,8 @@ from sqlalchemy.orm import Session
 from store.models import Project
 from tests.bot.test_carrier_identity import reach_the_siret
 from tests.bot.test_conversation import create_project
-from tests.bot.test_meant_input import reach_objectives, reach_population, reach_stakes, to_the_population, versions
+from tests.bot.test_meant_input import (reach_objectives, reach_population, reach_stakes, to_the_population,
+                                        to_the_stakes, versions)
 from tests.support.telegram import FRANCE_SERVICES_RULES
 from tests.support.walk import question_in
 
@@ -176,6 +177,26 @@ async def test_a_territory_said_with_its_population_answers_both(client, service
         "territoire ? », j'ai noté : 16 000.")
     assert versions(services, "territoire") == ["les 31 communes de la CC du Pays de Saint-Éloy"]
     assert versions(services, "population") == [16000]
+    assert question_in(services.guide, asked).id == "diag_demographie"
+
+
+async def test_a_population_said_again_with_the_territory_covered_says_the_one_it_replaces(client, services):
+    """Rémalard-en-Perche: "env 2000 hab" with the commune at creation, then "…, env 6000 hab" with the communes the
+    Maison covers: 6000 replaced 2000, and the chat only said "j'ai noté : 6000"."""
+    await client.send("/start")
+    await client.send("France services Rémalard-en-Perche")
+    await client.send("Commune nouvelle de Rémalard-en-Perche (Orne), env 2000 hab")
+    await client.click(FRANCE_SERVICES_RULES)
+    await to_the_stakes(client)
+    await client.click("Cohésion sociale")
+    await client.click("Valider")
+    await client.click("Passer")
+    await client.click("Passer")
+    understood, asked = await client.send("Rémalard et les communes autour, Bretoncelles, Condeau, env 6000 hab")
+    assert understood.text.replace("\u202f", " ") == (
+        "➡️ Réponse retenue : Rémalard et les communes autour, Bretoncelles, Condeau.\n📝 Et à « Combien d'habitants "
+        "compte ce territoire ? », j'ai noté : 6000, à la place de « 2000 ».")
+    assert versions(services, "population") == [2000, 6000]
     assert question_in(services.guide, asked).id == "diag_demographie"
 
 
