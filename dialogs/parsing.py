@@ -2062,6 +2062,19 @@ def typed_invitation(text: str) -> str | None:
 
 # "pareil, 1 ETP", "idem : 2": the same as before, said again with its figure.
 _SAME_THEN_RE = re.compile(r"^\s*(?:idem|pareil|(?:la )?m[eê]me chose)\s*[,:;–—-]\s*(?=\S)", re.IGNORECASE)
+# What an answer made of another one and more starts with after its "idem,": "plus la mairie", "+ le CCAS" (folded).
+_MORE_START_RE = re.compile(r"(?:\+|(?:plus|et|avec|sauf|mais|moins|que|qu|aussi|en plus|ainsi que)\b)")
+
+
+def same_then_said(text: str) -> tuple[str, str] | None:
+    """"idem, logements vacants dans le bourg": the "idem" and the answer after it, which says something of its own;
+    None for another text, and for "idem, plus la mairie", which adds to an answer the dossier cannot reach."""
+    if (same := _SAME_THEN_RE.match(text)) is None:
+        return None
+    rest = text[same.end():]
+    if _MORE_START_RE.match(typed_words(rest)) or len(_WORD_RE.findall(rest)) < 2 or same_answer_as(rest) is not None:
+        return None  # "idem, ce sont les mêmes": no answer of its own
+    return text[:same.end()].strip(" ,:;–—-"), rest
 
 
 def parse_answer(question: Question, text: str, today: datetime.date | None = None) -> Any:

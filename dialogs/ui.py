@@ -235,6 +235,7 @@ class Notices(Strict):
     territory_corrected: str  # "pardon, je voulais dire…" at the choice of rules: the territory
     thanks: str  # "merci" typed at a question, which it does not answer
     contacts_unkept: str  # the phone and e-mail lines of a signature pasted at a question naming a person
+    same_unkept: str  # the "idem" an answer starts with, not kept with the words after it ({lines})
     letter_unkept: str  # a letter's greeting, closing and signature, not kept with the answer ({lines})
     address_lines_unkept: str  # a letterhead's addressee, phone and e-mail lines pasted as an address
     abbreviated: str  # "bcp", "ds" in a text the dossier prints: said once per project

@@ -32,12 +32,12 @@ from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, 
                              doubted_yes_no, doubts, figure_remarks, first_person, from_json, how_reached_last,
                              meeting_to_come, mentions, month_alone, name_and_function, name_and_share, names_nothing,
                              numbered_answer, parse_answer, parse_date, parse_title, reads_as_shown, said_planned,
-                             said_serving, said_yes_no, same_answer_as, says_awaited, says_none_of, shares_said, spoken,
-                             territory_said, text_and_count, to_json, typed_at_checklist_stage, typed_at_deferred,
-                             typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team,
-                             typed_button, typed_command, typed_invitation, typed_validate, without_how_reached,
-                             word_said, yes_and_no, yes_but_to_do, yes_how, yes_in_part, yes_no_because, yes_no_then,
-                             yes_told_more)
+                             said_serving, said_yes_no, same_answer_as, same_then_said, says_awaited, says_none_of,
+                             shares_said, spoken, territory_said, text_and_count, to_json, typed_at_checklist_stage,
+                             typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap,
+                             typed_at_team, typed_button, typed_command, typed_invitation, typed_validate,
+                             without_how_reached, word_said, yes_and_no, yes_but_to_do, yes_how, yes_in_part,
+                             yes_no_because, yes_no_then, yes_told_more)
 from dialogs.partners import partner_name
 from dialogs.pasted import asides, contact_lines, in_typed_order, letter_parts, without_lines
 from dialogs.not_answers import asks_what_is_meant, says_goodbye, says_thanks
@@ -602,6 +602,9 @@ class _Conversation:
         if question is not None and question.kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT) and not question.person \
                 and (letter := letter_parts(text))[1]:  # an e-mail forwarded: its greeting and signature, not kept
             return self._without(*letter, self.ui.notices.letter_unkept)
+        if question is not None and question.kind in (Kind.SHORT_TEXT, Kind.LONG_TEXT) and not question.person \
+                and (same := same_then_said(text)) is not None:  # "idem, logements vacants…": the dossier prints
+            return self._without(same[1], [same[0]], self.ui.notices.same_unkept)  # each answer alone
         unseen = self.membership.awaiting == ELSEWHERE  # the question is out of sight: the answer says which it is
         if unseen:
             self.membership.awaiting = None

@@ -1590,6 +1590,23 @@ async def test_computers_in_free_access_and_a_printer_after_the_visio_are_ticked
     assert versions(services, "tech_equipements")[-1] == [*EQUIPMENT, "autre"]
 
 
+async def test_an_answer_after_idem_is_kept_and_the_idem_said_not_kept(client, services):
+    """Rémalard-en-Perche: "idem, logements vacants dans le bourg + resid secondaires (parisiens)" was refused, the
+    whole answer to type again; the next answer, typed at once, was then stored as the housing's."""
+    await reach_population(client, services)
+    for typed in ("6000", "population vieillissante", "bourg et hameaux dispersés", "agriculture, artisanat"):
+        await client.send(typed)
+    assert question_in(services.guide, client.last()).id == "diag_habitat"
+    said, asked = await client.send("idem, logements vacants dans le bourg + resid secondaires (parisiens)")
+    assert said.text == ("ℹ️ Non repris : « idem ». Dans le dossier, chaque réponse est lue seule : vérifiez que "
+                         "celle-ci dit tout, sinon touchez ↩️ Retour pour la compléter.")
+    assert versions(services, "diag_habitat") == ["logements vacants dans le bourg + resid secondaires (parisiens)"]
+    assert question_in(services.guide, asked).id == "diag_mobilites"
+    refused, _ = await client.send("idem + le car scolaire")  # more added to an answer the dossier cannot reach
+    assert refused.text.startswith("⚠️ « idem + le car scolaire » ne se lira pas dans le dossier")
+    assert versions(services, "diag_mobilites") == []
+
+
 async def test_the_same_said_twice_copies_who_does_the_function_before(client, services):
     """Les Rousses: "idem, ce sont les memes" at « Qui assurera l'accompagnement des usagers ? » was refused."""
     await answer_the_reception(client, "Nathalie Bouvet et Kevin Jeunet", "1,2", "2")

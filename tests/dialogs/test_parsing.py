@@ -29,6 +29,7 @@ from dialogs.parsing import (
     figure_remarks,
     from_json,
     said_planned,
+    same_then_said,
     said_serving,
     text_and_count,
     meeting_to_come,
@@ -2725,3 +2726,13 @@ def test_a_name_said_with_its_time_is_not_the_name():
     """"Moi Samia Haddad à mi-temps" was the coordinator's name, time and all."""
     with raises_key("person.and_share", name="Samia Haddad", share="à mi-temps"):
         parse_answer(_question(Kind.SHORT_TEXT, person=True), "Moi Samia Haddad à mi-temps")
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("idem, logements vacants dans le bourg", ("idem", "logements vacants dans le bourg")),
+    ("Pareil : deux bureaux et une salle", ("Pareil", "deux bureaux et une salle")),
+    ("idem + le CCAS", None), ("pareil, plus la mairie", None), ("même chose, avec la CAF", None),
+    ("idem, ce sont les mêmes", None), ("idem", None), ("pareil, oui", None), ("Pareil que Bretenoux", None)])
+def test_an_answer_of_its_own_after_idem_is_set_apart(typed, expected):
+    """Rémalard-en-Perche: what follows "idem," is an answer when it says something alone, not "plus la mairie"."""
+    assert same_then_said(typed) == expected
