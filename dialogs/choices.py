@@ -1045,6 +1045,8 @@ def _read_list(question: Question, text: str) -> ListRead:
             stated = stated or bool(i and _PLACE_LEAD_RE.match(part) and match_option(  # "la salle de réunion, à
                 question.options, parts[i - 1], first_words=True) is not None)  # l'étage": where the option is
             if ((detailed == i and seps[i - 1].strip() == "et" and (fresh is None or _goes_on(fresh, part)))
+                    or (detailed == i and fresh is not None and _STRESSED_FIRST_RE.match(fresh)  # "accompagnement
+                        and seps[i - 1].strip() in (",", "et"))  # surtout les personnes âgées, les démarches…"
                     or (i and _STRESS_RE.match(part)) or headed or stated
                     or (describing is not None and part[:1].isupper() and says_where(read.described[describing]))
                     ) and (no_other_option(part)  # "dans les villages de Hamouro, Dapani et Mtsamoudou": places

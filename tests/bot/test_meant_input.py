@@ -84,6 +84,17 @@ async def test_a_social_stake_said_with_a_verb_is_its_option(client, services):
     assert versions(services, "enjeux_cohesion") == [["accompagnement_personnes"]]
 
 
+async def test_a_social_stake_said_with_what_it_is_above_all_is_its_option(client, services):
+    """Rémalard-en-Perche: "accompagnement surtout les personnes agees, les demarches en ligne" was « Autre », worded
+    with the whole text."""
+    await reach_stakes(client)
+    await client.send("les deux")
+    understood, _ = await client.send("accompagnement surtout les personnes agees, les demarches en ligne")
+    assert understood.text == kept_without("Accompagnement des personnes",
+                                           "surtout les personnes agees, les demarches en ligne")
+    assert versions(services, "enjeux_cohesion") == [["accompagnement_personnes"]]
+
+
 async def test_a_territorial_stake_said_with_what_it_is_about_is_its_option(client, services):
     """Saint-Éloy: "…, l'isolement des hameaux et le bus qui ne passe que 2 fois par semaine" made both the « Autre »."""
     await reach_stakes(client)

@@ -890,7 +890,9 @@ def test_every_option_said_then_why_is_every_option_and_the_why_a_detail(typed):
 
 @pytest.mark.parametrize(("typed", "chosen"), [
     ("surtout accompagner les personnes âgées dans leurs démarches en ligne", {"accompagnement_personnes"}),
-    ("aider les habitants et développer de nouveaux services", {"accompagnement_personnes", "nouveaux_services"})])
+    ("aider les habitants et développer de nouveaux services", {"accompagnement_personnes", "nouveaux_services"}),
+    # Rémalard-en-Perche: what « surtout » introduces goes on after its comma
+    ("accompagnement surtout les personnes agees, les demarches en ligne", {"accompagnement_personnes"})])
 def test_a_social_stake_said_with_a_verb_is_its_option(typed, chosen):
     """Saint-Éloy: "surtout accompagner les personnes âgées…" was stored as « Autre » worded with the whole text."""
     read = read_list(load_guide().questions["enjeux_cohesion"], typed)
