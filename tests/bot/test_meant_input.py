@@ -1101,6 +1101,17 @@ async def test_aucun_typed_at_a_list_without_such_an_option_passes_it(client, se
     assert question_in(services.guide, said[-1]).id != asked.id
 
 
+async def test_ras_typed_at_a_list_is_nothing_to_report_never_an_other(client, services):
+    """Rémalard-en-Perche: "RAS" at « Quels nouveaux services avez-vous repérés… ? » was « Autre », worded "RAS"
+    (here at the first list not required)."""
+    await reach_stakes(client)
+    await client.click("Cohésion sociale")
+    await client.click("Valider")
+    asked = question_in(services.guide, client.last())
+    said = await client.send("RAS")
+    assert said[0].text.endswith("➡️ question passée") and versions(services, asked.id) == [None]
+
+
 async def test_a_list_with_a_part_not_read_ticks_the_rest_for_the_user_to_complete(client, services):
     """"cohésion sociale, le maillage du territoire": the first part was lost with the refusal of the second."""
     await reach_stakes(client)
