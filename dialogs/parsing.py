@@ -1362,6 +1362,12 @@ _MET_RE = re.compile(r"^\s*(?:j['’]ai|on a|nous avons)\s+(?:eu|vu|rencontr[ée
                      r"|il y a)\b.*)?$", re.IGNORECASE | re.DOTALL)
 
 
+# "RDV avec la sous-préfète de Mortagne", "réunion avec M. Roux": whom one met, said by the meeting.
+_MEETING_WITH_RE = re.compile(r"^\s*(?:(?:un|une|le|la|l['’])\s*)?(?:rdv|rendez[- ]vous"
+                              r"|r[ée]union|entretien|rencontre|[ée]change|appel|point)(?:\s+t[ée]l[ée]phonique)?"
+                              r"\s+avec\s+(?P<whom>\S.*)$", re.IGNORECASE | re.DOTALL)
+
+
 # "personne", "personne d'autre", "aucun": no one to name (folded); a name never starts so.
 _NOBODY_RE = re.compile(r"(?:personne|aucun|aucune)(?: d'autre)?(?: pour l'instant| pour le moment)?\b(?![-'])")
 # "à lui directement", "au référent": someone pointed at, whom the document, read alone, would not name (folded).
@@ -1430,6 +1436,7 @@ def parse_person(text: str) -> str:
     text = _IT_IS_RE.sub("", _FOR_BODY_RE.sub("", text, count=1), count=1)  # "pour la Poste c'est Philippe Mouget"
     text = _TO_SOMEONE_RE.sub("", text, count=1)  # "À qui … ?" "À Mme Roux, bureau des subventions"
     text = met["whom"] if (met := _MET_RE.match(text)) is not None else text
+    text = met["whom"] if (met := _MEETING_WITH_RE.match(text)) is not None else text  # "(j'ai eu) rdv avec …"
     said = text  # "une conseillère à recruter, le recrutement est lancé": a sentence after the name goes, and after it
     text = next((text[:comma.start()] for comma in re.finditer(r"\s*,\s+", text) if is_statement(text[comma.end():])),
                 text)

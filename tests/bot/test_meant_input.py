@@ -172,6 +172,19 @@ async def test_a_yes_saying_whom_one_spoke_to_keeps_the_name_alone(client, servi
     assert versions(services, "date_premier_contact") == ["2027-06-22"]
 
 
+async def test_a_yes_saying_an_appointment_with_whom_keeps_whom(client, services):
+    """Rémalard-en-Perche: "oui, RDV avec la sous prefete de Mortagne le 3/11" noted the date, and « RDV avec la sous
+    prefete de Mortagne » as the referent's name."""
+    guide = services.guide
+    await reach_prefecture_question(client, guide)
+    *said, asked = await client.send("oui, RDV avec la sous prefete de Mortagne le 3/6")  # past on the tests' clock
+    assert said[-1].text == ("➡️ Réponse retenue pour « Quel est le nom de votre référent en Préfecture ? » : la sous "
+                             "prefete de Mortagne.")
+    assert versions(services, "referent_nom") == ["la sous prefete de Mortagne"]
+    assert versions(services, "date_premier_contact") == ["2027-06-03"]
+    assert question_in(guide, asked).id == "documents_recus"
+
+
 async def send_at(client, text: str, date: int):
     return await client.deliver(client.message_update(text, date=date))
 

@@ -1977,6 +1977,8 @@ def test_an_answer_reads_as_shown_only_when_typed_as_the_reply_would_show_it(kin
     ("j'ai eu M. Rivière de la sous-préfecture de Confolens au téléphone la semaine dernière",
      "M. Rivière de la sous-préfecture de Confolens"),
     ("On a rencontré Mme Besson, sous-préfecture de Riom, hier", "Mme Besson, sous-préfecture de Riom"),
+    ("RDV avec la sous prefete de Mortagne", "la sous prefete de Mortagne"),  # Rémalard-en-Perche: by the meeting
+    ("j'ai eu rdv avec Mme Giraud", "Mme Giraud"), ("Point Jean", "Point Jean"),
     # A sentence after the name, and what follows it, go (Val-de-Bonnieure, at « Qui assurera l'accueil ? »).
     ("une conseillère à recruter, le recrutement est lancé, fiche de poste publiée sur emploi-territorial",
      "une conseillère à recruter"), ("Marie Dupont, elle est déjà en poste", "Marie Dupont"),
