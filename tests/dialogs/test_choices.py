@@ -984,9 +984,14 @@ def test_a_list_dictated_without_commas_is_read_at_each_option_it_names(text, ch
 @pytest.mark.parametrize(("text", "chosen"), [
     ("la maison départementale de la solidarité", {"departement"}),
     ("la MDS et le CCAS", {"departement", "communes_intercommunalites"}),
-    ("la mairie de secteur", {"communes_intercommunalites"})])
+    ("la mairie de secteur", {"communes_intercommunalites"}),
+    ("dept (AS du CMS le jeudi), mairie + CDC Coeur du Perche, ADMR, secours catho",
+     {"departement", "communes_intercommunalites", "associations"}),
+    ("le conseil général et le CD", {"departement"})])
 def test_a_local_actor_named_by_its_office_is_its_body(question_id, text, chosen):
-    """Marseille 15e: "la maison départementale de la solidarité" (the Département's social services) was not read."""
+    """Marseille 15e: "la maison départementale de la solidarité" (the Département's social services) was not read;
+    Rémalard-en-Perche: nor "dept" and "secours catho", as a phone abridges them, nor the « conseil général » of
+    before 2015 that people still say."""
     assert read_list(load_guide().questions[question_id], text).chosen == chosen
 
 

@@ -1,0 +1,14 @@
+"""Answers typed short, as a busy elected official types them on a phone: Rémalard-en-Perche (Orne)."""
+from __future__ import annotations
+
+from tests.bot import test_option_details as option_details
+from tests.bot.test_meant_input import versions
+
+
+async def test_local_actors_abridged_are_ticked(client, services):
+    """"dept (AS du CMS le jeudi), mairie + CDC Coeur du Perche, ADMR, secours catho" said « dept » and « secours
+    catho » not read."""
+    await option_details.reach(client, services, "acteurs_locaux")
+    said, *_ = await client.send("dept (AS du CMS le jeudi), mairie + CDC Coeur du Perche, ADMR, secours catho")
+    assert said.text.startswith("➡️ Réponse retenue : Département, Communes et intercommunalités, Associations.")
+    assert versions(services, "acteurs_locaux") == [["departement", "communes_intercommunalites", "associations"]]
