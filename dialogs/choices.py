@@ -635,9 +635,10 @@ def _every(question: Question) -> list[str]:
     return [option.id for option in question.options if option.in_all and not option.alone and option.id != OTHER]
 
 
-# "non", "aucun", "rien pour l'instant", "RAS" (rien à signaler): no option applies.
+# "non", "aucun", "rien pour l'instant", "RAS" (rien à signaler), "non pas pour l'instant": no option applies.
 _NONE_AT_ALL_RE = re.compile(r"(?:non,? )?(?:aucun|aucune|rien|neant|non|pas encore|pas a ma connaissance"
-                             r"|r\.? ?a\.? ?s|rien a signaler)"
+                             r"|r\.? ?a\.? ?s|rien a signaler|pas(?= pour l'instant| pour le moment| a ce jour)"
+                             r"|pas besoin|non merci|pas vraiment)"
                              r"(?:,? (?:pour l'instant|pour le moment|a ce jour|de particulier))?")
 
 

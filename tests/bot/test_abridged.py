@@ -12,3 +12,10 @@ async def test_local_actors_abridged_are_ticked(client, services):
     said, *_ = await client.send("dept (AS du CMS le jeudi), mairie + CDC Coeur du Perche, ADMR, secours catho")
     assert said.text.startswith("➡️ Réponse retenue : Département, Communes et intercommunalités, Associations.")
     assert versions(services, "acteurs_locaux") == [["departement", "communes_intercommunalites", "associations"]]
+
+
+async def test_not_for_now_at_a_list_passes_it(client, services):
+    """"non pas pour l'instant" at « Souhaitez-vous des partenaires sur une thématique spécifique ? » was not read."""
+    await option_details.reach(client, services, "thematiques")
+    said, *_ = await client.send("non pas pour l'instant")
+    assert said.text.endswith("➡️ question passée") and versions(services, "thematiques") == [None]

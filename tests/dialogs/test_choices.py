@@ -275,7 +275,9 @@ def test_none_said_at_a_list_offering_it_is_that_option(text):
 
 @pytest.mark.parametrize(("text", "none"), [
     ("non", True), ("Aucune.", True), ("non, rien pour le moment", True), ("pas de covoiturage mais un SEL", False),
-    ("polyvalence", False)])
+    ("polyvalence", False),
+    # Rémalard-en-Perche, typed short
+    ("RAS", True), ("R.A.S.", True), ("non pas pour l'instant", True), ("pas besoin", True), ("ras le bol", False)])
 def test_none_said_at_a_list_without_such_an_option_is_said_as_such(text, none):
     assert says_none_of(QUALITIES, text) is none
 
