@@ -19,3 +19,11 @@ async def test_not_for_now_at_a_list_passes_it(client, services):
     await option_details.reach(client, services, "thematiques")
     said, *_ = await client.send("non pas pour l'instant")
     assert said.text.endswith("➡️ question passée") and versions(services, "thematiques") == [None]
+
+
+async def test_a_perm_is_a_permanence_away_from_the_maison(client, services):
+    """"point fixe a la mairie (ancien bureau de poste), + perm a Bretoncelles le mercredi matin" said « perm a
+    Bretoncelles… » not read."""
+    await option_details.reach(client, services, "port_modes")
+    await client.send("point fixe a la mairie (ancien bureau de poste), + perm a Bretoncelles le mercredi matin")
+    assert versions(services, "port_modes") == [["point_fixe", "itinerance"]]
