@@ -32,10 +32,16 @@ def _cased(accented: str, typed: str) -> str:
     return accented[:1].upper() + accented[1:] if typed[:1].isupper() else accented
 
 
+# "a Bretoncelles le mercredi", "…, a Mortagne": « à » before a place's name, where a clause starts; "on a France
+# Travail", "la CC a Marie Dupont" keep the verb.
+_TO_PLACE_RE = re.compile(r"(?:^|(?<=[,;(])\s*)[aA](?= [A-ZÀ-Ý])")
+
+
 def with_accents(text: str) -> str:
     """The text with the accents of the words it types bare that are no French word without them; a word typed
     with an accent, or that is French bare, as typed."""
     words, phrases = _accented()
+    text = _TO_PLACE_RE.sub(lambda found: found[0][:-1] + ("à" if found[0][-1] == "a" else "À"), text)
     for pattern, accented in phrases:
         text = pattern.sub(lambda found, accented=accented: _cased(accented, found[0]), text)
     return _WORD_RE.sub(lambda found: _cased(words[found[0].lower()], found[0])

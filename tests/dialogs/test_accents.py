@@ -22,13 +22,18 @@ from tests.dossier.sample import sample_dossier
     ("La Poste - Direction regionale Bourgogne Franche-Comte (Besancon)",
      "La Poste - Direction régionale Bourgogne Franche-Comté (Besançon)"),
     ("M. le Sous-Prefet", "M. le Sous-Préfet"),
+    # Rémalard-en-Perche: where the permanences are held, printed in the dossier
+    ("a Bretoncelles le mercredi matin", "à Bretoncelles le mercredi matin"),
+    ("la mairie, a Condeau, et (a Moutiers)", "la mairie, à Condeau, et (à Moutiers)"),
+    ("A Mortagne", "À Mortagne"),
 ])
 def test_words_typed_without_their_accents_get_them(typed, printed):
     assert with_accents(typed) == printed
 
 
 @pytest.mark.parametrize("typed", [
-    "en charge de la mission", "pres du marche, sur la cote", "où ou à", "Présidente", "une marche a suivre"])
+    "en charge de la mission", "pres du marche, sur la cote", "où ou à", "Présidente", "une marche a suivre",
+    "on a France Travail le mardi", "a la CC"])
 def test_words_french_without_accents_or_typed_with_them_stay_as_typed(typed):
     assert with_accents(typed) == typed
 
