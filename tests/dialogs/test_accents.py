@@ -26,6 +26,8 @@ from tests.dossier.sample import sample_dossier
     ("a Bretoncelles le mercredi matin", "à Bretoncelles le mercredi matin"),
     ("la mairie, a Condeau, et (a Moutiers)", "la mairie, à Condeau, et (à Moutiers)"),
     ("A Mortagne", "À Mortagne"),
+    ("meme equipe, les personnes agees, fibre prevue, residences secondaires l'ete",
+     "même équipe, les personnes âgées, fibre prévue, résidences secondaires l'été"),
 ])
 def test_words_typed_without_their_accents_get_them(typed, printed):
     assert with_accents(typed) == printed
