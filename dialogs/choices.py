@@ -337,6 +337,9 @@ def option_and_name(question: Question, text: str, spelt: bool = False) -> tuple
     option = question.option(option_id)
     if _said_by_words(option, bare_words(name)) == ():  # "l'association qui gère le centre social…": whose name is
         return None  # not given
+    if (kinded := _KIND_THEN_NAME_RE.fullmatch(name)) is not None and _said_by_words(option, bare_words(
+            kinded["kind"])) == () and _said_by_words(option, bare_words(kinded["name"])):  # "la commune (commune
+        return option_id, upper_first(kinded["name"].strip())  # nouvelle de Rémalard)": the name in brackets
     kind, comma, named = name.partition(",")
     if comma and (named := named.strip()) and _said_by_words(option, bare_words(kind)) == ():
         # Set apart after its kind: "notre association, le centre social Le Lien", "…, La Passerelle" (a name's
@@ -347,6 +350,9 @@ def option_and_name(question: Question, text: str, spelt: bool = False) -> tuple
     if not any(_ARTICLE_RE.match(words) and fold(name).startswith(fold(words)) for words in option.words):
         name = _ARTICLE_RE.sub("", name, count=1)
     return option_id, upper_first(name)
+
+
+_KIND_THEN_NAME_RE = re.compile(r"(?P<kind>[^()]+?)\s*\((?P<name>[^()]+)\)")
 
 
 # "à mi-temps sur le projet": the time of work given to the project, as a clause of a function says it.

@@ -1,6 +1,7 @@
 """Answers typed short, as a busy elected official types them on a phone: Rémalard-en-Perche (Orne)."""
 from __future__ import annotations
 
+from tests.bot import test_meant_input as meant_input
 from tests.bot import test_option_details as option_details
 from tests.bot.test_meant_input import versions
 
@@ -27,3 +28,13 @@ async def test_a_perm_is_a_permanence_away_from_the_maison(client, services):
     await option_details.reach(client, services, "port_modes")
     await client.send("point fixe a la mairie (ancien bureau de poste), + perm a Bretoncelles le mercredi matin")
     assert versions(services, "port_modes") == [["point_fixe", "itinerance"]]
+
+
+async def test_the_carrier_s_kind_then_its_name_in_brackets_is_that_name(client, services):
+    """"la commune (commune nouvelle de Rémalard en Perche)" noted « Commune (commune nouvelle de …) » as the official
+    name the convention would print."""
+    await meant_input.reach_the_carrier(client)
+    said, _ = await client.send("la commune (commune nouvelle de Rémalard en Perche)")
+    assert said.text == ("➡️ Réponse retenue : La collectivité locale.\n📝 Et à « Quel est le nom officiel de la "
+                         "structure porteuse ? », j'ai noté : Commune nouvelle de Rémalard en Perche.")
+    assert versions(services, "port_porteur_nom") == ["Commune nouvelle de Rémalard en Perche"]

@@ -50,7 +50,10 @@ CARRIER = Question(id="porteur", prompt="Qui portera juridiquement la Maison ?",
      ("structure_existante", "Centre social Le Lien (association loi 1901)")),
     ("notre centre social, La Passerelle", ("structure_existante", "La Passerelle")),
     ("Notre communauté de communes, Monts et Vallées Ouest Creuse",
-     ("collectivite", "Communauté de communes Monts et Vallées Ouest Creuse"))])
+     ("collectivite", "Communauté de communes Monts et Vallées Ouest Creuse")),
+    # Rémalard-en-Perche: the kind, then its name in brackets, the kind's words first
+    ("la commune (commune nouvelle de Rémalard en Perche)", ("collectivite", "Commune nouvelle de Rémalard en Perche")),
+    ("la commune de Rémalard (Orne)", ("collectivite", "Commune de Rémalard (Orne)"))])
 def test_an_option_said_with_the_name_of_what_it_is(text, said):
     assert option_and_name(CARRIER, text) == said
 
