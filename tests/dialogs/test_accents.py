@@ -29,6 +29,7 @@ from tests.dossier.sample import sample_dossier
     ("meme equipe, les personnes agees, fibre prevue, residences secondaires l'ete",
      "même équipe, les personnes âgées, fibre prévue, résidences secondaires l'été"),
     ("rue de l'eglise, rdc, a coté de la mairie", "rue de l'église, rdc, à côté de la mairie"),
+    ("panneau sur la facade", "panneau sur la façade"),
 ])
 def test_words_typed_without_their_accents_get_them(typed, printed):
     assert with_accents(typed) == printed
