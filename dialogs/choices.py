@@ -583,7 +583,7 @@ def without_means(text: str) -> str:
     """What a "how" names: "l'outil de l'ANCT" of "via l'outil de l'ANCT"."""
     return _MEANS_RE.sub("", text, count=1)
 _SPACED_NUMBERS_RE = re.compile(r"[0-9]+(?: +[0-9]+)+")  # "2 3": options' numbers, as a phone user types them
-_SPACED_NUMBERS_FIRST_RE = re.compile(r"\s*[0-9]+(?: +[0-9]+)+(?=\s*[(:,;])")
+_SPACED_NUMBERS_FIRST_RE = re.compile(r"\s*[0-9]+(?: +[0-9]+)+(?=\s*(?:[(:,;+]|et\s))")  # "1 2 3 4 + un …"
 # Folded: "tous les opérateurs", "toute l'offre de base évidemment", "tout ça".
 _ALL_START_RE = re.compile(r"(?:tous |toutes |l'ensemble |toute (?:la |l')|tout (?:le |l'|ca\b|cela\b))")
 _LESS_RE = re.compile(r"\b(?:sauf|sans|exceptee?s?|hormis|a part|moins)\b")  # folded
@@ -1011,6 +1011,8 @@ def _read_list(question: Question, text: str) -> ListRead:
             i, headed, detailed = i + 1, False, -1
             continue
         for j in range(min(len(parts), i + span), i, -1):
+            if j > i + 1 and _choice_key(parts[i]).isdigit():
+                continue  # "4, une imprimante": the option numbered 4, then another, not four printers
             candidate = "".join(parts[k] + (seps[k] if k < j - 1 else "") for k in range(i, j))
             if (option_id := match_option(question.options, candidate, first_words=True)) is not None:
                 named_last = (option_id, candidate) if option_id not in read.chosen else None

@@ -38,3 +38,14 @@ async def test_the_carrier_s_kind_then_its_name_in_brackets_is_that_name(client,
     assert said.text == ("➡️ Réponse retenue : La collectivité locale.\n📝 Et à « Quel est le nom officiel de la "
                          "structure porteuse ? », j'ai noté : Commune nouvelle de Rémalard en Perche.")
     assert versions(services, "port_porteur_nom") == ["Commune nouvelle de Rémalard en Perche"]
+
+
+async def test_numbers_then_one_more_item_tick_every_option_numbered(client, services):
+    """"1 2 3 4 + un photocopieur" ticked the printer alone, « 1 2 3 4 » not read; "1 2 3 4, un photocopieur" lost
+    the Wi-Fi, the 4 taken for four printers."""
+    await option_details.reach(client, services, "tech_equipements")
+    said, *_ = await client.send("1 2 3 4 + un photocopieur")
+    assert said.text.startswith("➡️ Réponse retenue : Accès à Internet en haut débit, Postes informatiques, Imprimante "
+                                "et scanner, Wi-Fi pour le public.")
+    assert versions(services, "tech_equipements") == [["internet_haut_debit", "postes_informatiques",
+                                                        "imprimante_scanner", "wifi_public"]]

@@ -1767,6 +1767,10 @@ def test_no_two_options_of_the_guide_read_alike_once_typed():
         ("Emploi et formation", ["emploi_formation"]),
         ("santé, emploi et formation et mairie", ["mairie", "emploi_formation", "sante"]),
         ("santé, , mairie,", ["mairie", "sante"]),
+        # Rémalard-en-Perche: a number then an option after it is two items, whatever their separator
+        ("4, la mairie", ["mairie", "sante"]), ("2, emploi et formation", ["emploi_formation"]),
+        ("1 3 4 + emploi et formation", ["mairie", "emploi_formation", "caf", "sante"]),
+        ("1 4 et la caisse d'allocations familiales", ["mairie", "caf", "sante"]),
     ],
 )
 def test_parse_answer_multi(text, expected):
