@@ -27,7 +27,8 @@ _SMS_WORDS = {
     "tjrs": "toujours", "tjs": "toujours", "pb": "probleme", "pbs": "problemes", "rdv": "rendez-vous", "dc": "donc",
     "pcq": "parce que", "pck": "parce que", "psk": "parce que", "nn": "non", "ns": "nous", "qd": "quand",
     "mtn": "maintenant", "dsl": "desole", "asso": "association", "assos": "associations", "cad": "c'est-a-dire",
-    "oki": "ok", "nb": "nombre", "nbre": "nombre"}
+    "oki": "ok", "nb": "nombre", "nbre": "nombre", "aprem": "apres-midi", "perm": "permanence",
+    "perms": "permanences", "dept": "departement", "dpt": "departement"}
 _SMS_ALTERNATION = "|".join(_SMS_WORDS)
 _SMS_RE = re.compile(rf"(?<![\w'-])(?:({_SMS_ALTERNATION})|c(?= (?:[b-df-hj-np-tv-z]|ok\b)))(?![\w'-])")
 # As typed, lowercase only: "PB", "DS" in a text may be acronyms.

@@ -47,3 +47,12 @@ async def test_how_often_after_a_few_hours_is_not_said_unkept(client, services, 
     replies = await client.send(typed)
     assert replies[0].text == ("➡️ Réponse retenue : Moins d'un mi-temps.\nℹ️ Cette question ne garde pas de "
                                "précision : « c'est en plus de mon poste » n'est pas enregistré.")
+
+
+async def test_abridged_words_of_an_official_are_said_to_stay_as_typed(client, services):
+    """Rémalard-en-Perche: "perms" and "aprem" went into the dossier without a word."""
+    await reach_population(client, services)
+    await client.send("2500")
+    replies = await client.send("perms partenaires le mardi, ateliers numériques le jeudi aprem")
+    assert ("ℹ️ Le dossier reprendra vos textes tels quels pour la Préfecture, abréviations comprises : « perms », "
+            "« aprem ». Si besoin, touchez ↩️ Retour pour écrire en toutes lettres.") in [reply.text for reply in replies]
