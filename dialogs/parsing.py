@@ -1667,8 +1667,8 @@ def reads_as_shown(question: Question, text: str, value: Any) -> bool:
     figured = any(c.isdigit() for c in text)  # "trois", "l'an prochain", "de neuf heures à midi": said back
     if question.kind in (Kind.INTEGER, Kind.EUROS, Kind.DECIMAL) and (
             figure_alone(text) is not None or _PLUS_RE.search(without_asides(text))
-            or len(_FIGURE_RE.findall(figures(without_asides(text)))) > 1):
-        return False  # a figure copied with its label and source, a sum ("2 + 1"), one among others
+            or _TIMES_RE.fullmatch(typed_words(text)) or len(_FIGURE_RE.findall(figures(without_asides(text)))) > 1):
+        return False  # a figure copied with its label and source, a sum ("2 + 1"), a product, one among others
     if question.kind in (Kind.INTEGER, Kind.EUROS, Kind.HOURS):
         return figured
     if question.kind is Kind.TIME_RANGES:
@@ -2160,15 +2160,29 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
 
 
 def _times_a_word(question: Question, text: str) -> Decimal | None:
-    """"deux temps pleins", "2 mi-temps": how many of one of the question's words; None for anything else."""
-    said = re.fullmatch(r"(?P<count>[0-9]{1,2}|[a-z-]+) (?P<word>.+)", typed_words(text))
+    """"deux temps pleins", "2 mi-temps": how many of one of the question's words; "2 x 0,8", "2 fois 80 %": how
+    many of a figure or a share; None for anything else."""
+    typed = typed_words(text)
+    times = _TIMES_RE.fullmatch(typed)
+    said = times or re.fullmatch(r"(?P<count>[0-9]{1,2}|[a-z-]+) (?P<word>.+)", typed)
     count = None if said is None else int(said["count"]) if said["count"].isdigit() else SPELT_NUMBERS.get(
         said["count"])
     if not count:
         return None
     words = {label_key(word): value for word, value in question.words.items()}
     value = words.get(label_key(said["word"])) or words.get(label_key(said["word"].removesuffix("s")))
+    if value is None and times is not None:
+        if question.full_time_share and (share := share_said(said["word"])) is not None:  # "2 x 80 %"
+            return Decimal(share.value.numerator) / Decimal(share.value.denominator) * count
+        try:
+            value = parse_decimal(said["word"])
+        except ParseError:
+            return None
     return None if value is None else Decimal(str(value)) * count
+
+
+# "2 x 0,8", "2 × 80 %", "deux fois 0,8" (folded): a count times a figure.
+_TIMES_RE = re.compile(r"(?P<count>[0-9]{1,2}|[a-z]+)\s*(?:x|×|\*|fois)\s*(?P<word>[0-9a-z].*)")
 
 
 _COUNT_BEFORE_RE = re.compile(r"(?:[0-9]|\b(?:" + "|".join(SPELT_NUMBERS) + r"))\s*$")  # "deux" of "deux mi-temps"

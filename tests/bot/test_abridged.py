@@ -49,3 +49,11 @@ async def test_numbers_then_one_more_item_tick_every_option_numbered(client, ser
                                 "et scanner, Wi-Fi pour le public.")
     assert versions(services, "tech_equipements") == [["internet_haut_debit", "postes_informatiques",
                                                         "imprimante_scanner", "wifi_public"]]
+
+
+async def test_a_count_times_a_share_is_their_product(client, services):
+    """"2 x 0,8" at « Combien d'ETP l'accueil représente-t-il ? » was « Je n'ai pas reconnu un nombre »."""
+    await option_details.reach(client, services, "equipe_etp_accueil")
+    said, *_ = await client.send("2 x 0,8")
+    assert said.text == "➡️ Réponse retenue : 1,6."
+    assert versions(services, "equipe_etp_accueil") == ["1.6"]

@@ -326,6 +326,14 @@ def test_parse_decimal_range(text, low, high):
 
 
 @pytest.mark.parametrize(("text", "total"), [
+    ("2 x 0,8", Decimal("1.6")), ("2*0.8", Decimal("1.6")), ("deux fois 0,5", Decimal("1")),
+    ("2 × 0,8 ETP", Decimal("1.6"))])
+def test_a_count_times_a_figure_is_their_product(text, total):
+    """Rémalard-en-Perche: "2 x 0,8" for two agents at 0,8 each was no number."""
+    assert parse_answer(_question(Kind.DECIMAL, min=0, max=50), text) == total
+
+
+@pytest.mark.parametrize(("text", "total"), [
     ("1 etp a elles 2", Decimal("1")), ("1 ETP à elles deux", Decimal("1")), ("1,5 pour les 3", Decimal("1.5")),
     ("0,8 ETP pour les deux", Decimal("0.8")), ("pareil, 1 etp a elles 2", Decimal("1"))])
 def test_a_number_of_fte_shared_by_the_people_named_is_their_total(text, total):
