@@ -779,7 +779,7 @@ async def test_a_number_and_an_answer_typed_under_a_recap_change_that_answer(own
     replies = await owner.send("1 Anna Pietri, directrice générale des services")
     assert replies[0].text == ("➡️ Réponse retenue pour « Qui est le chef de projet de la future Maison ? » : Anna "
                                "Pietri.\n📝 Et à « Quelle est sa fonction et dans quelle structure ? », j'ai noté : "
-                               "directrice générale des services.")
+                               "directrice générale des services, à la place de « chargée de mission ».")
     theirs = next(reply for reply in replies if "avait répondu" in reply.text)  # both said with their questions
     assert theirs.text.startswith("ℹ️ Claire Martin avait répondu :\nQui est le chef de projet de la future Maison ?"
                                   "\n➡️ Claire Martin\nQuelle est sa fonction")
