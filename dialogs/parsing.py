@@ -1654,6 +1654,9 @@ def _parse_ranges(question: Question, text: str) -> list[list[int]]:
     return ranges
 
 
+_DECIMALS_RE = re.compile(r"(?<![\w,.])\d+(?:[.,]\d+)?")
+
+
 def reads_as_shown(question: Question, text: str, value: Any) -> bool:
     """Whether a typed answer already reads as the answer will be shown: the option's label, "oui", "non".
 
@@ -1675,6 +1678,8 @@ def reads_as_shown(question: Question, text: str, value: Any) -> bool:
         return figured or not value  # "fermé" reads as it is shown
     if question.kind is Kind.DECIMAL:
         share = share_said(text) if question.full_time_share else None  # "80 %", "2 jours par semaine": said back
+        if len(_DECIMALS_RE.findall(text)) > 1:  # "0,8 pour l'accompagnement et 0,8 pour l'accueil": which is kept
+            return False
         return figured and "%" not in text and (share is None or share.form == "fte") and not any(
             label_key(text) == label_key(word) for word in question.words)
     if question.person:

@@ -57,3 +57,14 @@ async def test_a_count_times_a_share_is_their_product(client, services):
     said, *_ = await client.send("2 x 0,8")
     assert said.text == "➡️ Réponse retenue : 1,6."
     assert versions(services, "equipe_etp_accueil") == ["1.6"]
+
+
+async def test_each_function_s_share_said_together_says_back_this_one_too(client, services):
+    """"0,8 pour l'accompagnement et 0,8 pour l'accueil" said the reception's share, not the one asked."""
+    await meant_input.answer_the_reception(client, "2 agents à recruter", "1,6", "2")
+    await client.send("les mêmes")
+    said, along, _ = await client.send("0,8 pour l'accompagnement et 0,8 pour l'accueil")
+    assert said.text == "➡️ Réponse retenue : 0,8."
+    assert along.text == "➡️ Réponse retenue pour « Combien d'ETP l'accueil représente-t-il ? » : 0,8."
+    assert versions(services, "equipe_etp_accompagnement") == ["0.8"]
+    assert versions(services, "equipe_etp_accueil") == ["1.6", "0.8"]
