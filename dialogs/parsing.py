@@ -1670,7 +1670,7 @@ def reads_as_shown(question: Question, text: str, value: Any) -> bool:
     figured = any(c.isdigit() for c in text)  # "trois", "l'an prochain", "de neuf heures à midi": said back
     if question.kind in (Kind.INTEGER, Kind.EUROS, Kind.DECIMAL) and (
             figure_alone(text) is not None or _PLUS_RE.search(without_asides(text))
-            or _TIMES_RE.fullmatch(typed_words(text)) or len(_FIGURE_RE.findall(figures(without_asides(text)))) > 1):
+            or _times_a_word(question, text) or len(_FIGURE_RE.findall(figures(without_asides(text)))) > 1):
         return False  # a figure copied with its label and source, a sum ("2 + 1"), a product, one among others
     if question.kind in (Kind.INTEGER, Kind.EUROS, Kind.HOURS):
         return figured
@@ -2187,7 +2187,8 @@ def _times_a_word(question: Question, text: str) -> Decimal | None:
 
 
 # "2 x 0,8", "2 × 80 %", "deux fois 0,8" (folded): a count times a figure.
-_TIMES_RE = re.compile(r"(?P<count>[0-9]{1,2}|[a-z]+)\s*(?:x|×|\*|fois)\s*(?P<word>[0-9a-z].*)")
+_TIMES_RE = re.compile(r"(?P<count>[0-9]{1,2}|[a-z]+)(?:\s*[×*]\s*|\s+(?:x|fois)\s+|(?<=[0-9])x\s*)"
+                       r"(?P<word>[0-9a-z].*)")
 
 
 _COUNT_BEFORE_RE = re.compile(r"(?:[0-9]|\b(?:" + "|".join(SPELT_NUMBERS) + r"))\s*$")  # "deux" of "deux mi-temps"
