@@ -1460,7 +1460,7 @@ def parse_person(text: str) -> str:
         raise ParseError("person.nobody", typed=text)
     if _POINTED_RE.fullmatch(typed_words(said).rstrip(" .!")):  # "à lui directement", "au référent"
         raise ParseError("person.pointed", typed=typed)
-    if "," not in text and (both := name_and_share(text)) is not None and any(  # dictated "Samia Haddad à
+    if (both := name_and_share(text)) is not None and any(  # dictated "Samia Haddad à
             word[:1].isupper() for word in _WORD_RE.findall(both[0])):  # mi-temps": the time is no part of the name
         raise ParseError("person.and_share", name=both[0], share=both[1].strip())  # ("à recruter, temps plein": both)
     return text

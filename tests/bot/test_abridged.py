@@ -68,3 +68,14 @@ async def test_each_function_s_share_said_together_says_back_this_one_too(client
     assert along.text == "➡️ Réponse retenue pour « Combien d'ETP l'accueil représente-t-il ? » : 0,8."
     assert versions(services, "equipe_etp_accompagnement") == ["0.8"]
     assert versions(services, "equipe_etp_accueil") == ["1.6", "0.8"]
+
+
+async def test_a_name_and_function_with_the_share_after_a_comma_answer_the_share_too(client, services):
+    """"Mme BRIERE secretaire de mairie, 10%" at « Qui assurera la coordination… ? » was the name the dossier would
+    print, « , 10% » with it, and the share asked next."""
+    await meant_input.reach_team_functions(client, "coordination")
+    said, _ = await client.send("Mme BRIERE secretaire de mairie, 10%")
+    assert said.text == ("➡️ Réponse retenue : Mme BRIERE secretaire de mairie.\n📝 Et à « Combien d'ETP la "
+                         "coordination représente-t-elle ? », j'ai noté : 0,1.")
+    assert versions(services, "equipe_agent_coordination") == ["Mme BRIERE secretaire de mairie"]
+    assert versions(services, "equipe_etp_coordination") == ["0.1"]

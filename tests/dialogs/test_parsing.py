@@ -2737,9 +2737,12 @@ def test_a_name_and_a_share_of_one_s_time_are_set_apart(text, said):
 
 
 def test_a_name_said_with_its_time_is_not_the_name():
-    """"Moi Samia Haddad à mi-temps" was the coordinator's name, time and all."""
+    """"Moi Samia Haddad à mi-temps" was the coordinator's name, time and all; so was "Mme BRIERE secretaire de
+    mairie, 10%", a comma before the time."""
     with raises_key("person.and_share", name="Samia Haddad", share="à mi-temps"):
         parse_answer(_question(Kind.SHORT_TEXT, person=True), "Moi Samia Haddad à mi-temps")
+    with raises_key("person.and_share", name="Mme BRIERE secretaire de mairie", share="10%"):
+        parse_answer(_question(Kind.SHORT_TEXT, person=True), "Mme BRIERE secretaire de mairie, 10%")
 
 
 @pytest.mark.parametrize(("typed", "expected"), [
