@@ -2186,6 +2186,16 @@ def _times_a_word(question: Question, text: str) -> Decimal | None:
     return None if value is None else Decimal(str(value)) * count
 
 
+# "les 2", "tous les deux", "toutes les trois" (folded): each of so many, said of people or things asked alike.
+_EACH_OF_RE = re.compile(r"(?<![\w'])(?:(?:tous|toutes) )?les (?P<count>[2-9]|deux|trois|quatre|cinq)(?![\w'])")
+
+
+def each_of(text: str) -> int | None:
+    """How many a text says all of ("oui les 2 seront formés": 2); None when it says no such count."""
+    said = _EACH_OF_RE.search(typed_words(text))
+    return None if said is None else int(said["count"]) if said["count"].isdigit() else SPELT_NUMBERS[said["count"]]
+
+
 # "2 x 0,8", "2 × 80 %", "deux fois 0,8" (folded): a count times a figure.
 _TIMES_RE = re.compile(r"(?P<count>[0-9]{1,2}|[a-z]+)(?:\s*[×*]\s*|\s+(?:x|fois)\s+|(?<=[0-9])x\s*)"
                        r"(?P<word>[0-9a-z].*)")

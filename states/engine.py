@@ -29,7 +29,7 @@ from dialogs.schedule import (WEEKDAYS, closed_words, hours_among_words, parse_w
 from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, DRAFT, KEEP, MOVE_ON, NEW_PROJECT, NEXT,
                              SKIP, TEAM_HANDOVER, TEAM_INVITE, TEAM_LEAVE, DateInferred, ParseError, after_partly_yes,
                              button_typed, date_apart, day_alone, deadline_in, doubt_apart, doubt_on_when,
-                             doubted_yes_no, doubts, figure_remarks, first_person, from_json, how_reached_last,
+                             doubted_yes_no, doubts, each_of, figure_remarks, first_person, from_json, how_reached_last,
                              meeting_to_come, mentions, month_alone, name_and_function, name_and_share, names_nothing,
                              numbered_answer, parse_answer, parse_date, parse_title, reads_as_shown, said_planned,
                              said_serving, said_yes_no, same_answer_as, same_then_said, says_awaited, says_none_of,
@@ -720,6 +720,8 @@ class _Conversation:
             notes += self._deadline_along(step, question, value, text)
         if question.kind is Kind.YES_NO and unkept:  # "oui, … : dossier complet avant le 15 février"
             notes += self._deadline_along(step, question, value, unkept[0])
+        if question.kind is Kind.YES_NO and copied is None:
+            notes += self._said_of_each(step, question, value, text)
         if question.kind is Kind.DATE and self._unexpected_date(question, value):
             return Outcome([self._confirm_date(question, value)])
         # "15 mars", "hier": the date the guide took is shown, for the user to see it is the one meant.
@@ -892,6 +894,15 @@ class _Conversation:
             if value is not None:
                 along.append((self._answered_along(then, value, step.id), said))
         return along
+
+    def _said_of_each(self, step: Step, question: Question, value: Any, text: str) -> list[Reply]:
+        """"oui, les 2 seront formés" at « Le conseiller 1 est-il formé… ? »: the same answer for the step's other
+        questions asked alike, shown and not answered yet, when the count said is all of them; said back."""
+        alike = [q for q in self.view.visible_questions(step) if q.id != question.id and q.kind is question.kind
+                 and self._stem(q) == self._stem(question) and self.view.status(q.id) is None]
+        if not alike or each_of(text) != len(alike) + 1:
+            return []
+        return [self._answered_along(then, value, step.id) for then in alike]
 
     def _answered_along(self, then: Question, answer: Any, step_id: str, linked: bool = True,
                         unkept: list[str] | None = None) -> Reply:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from tests.bot import test_meant_input as meant_input
 from tests.bot import test_option_details as option_details
 from tests.bot.test_meant_input import versions
+from tests.support.walk import kept_without, question_in
 
 
 async def test_local_actors_abridged_are_ticked(client, services):
@@ -79,3 +80,17 @@ async def test_a_name_and_function_with_the_share_after_a_comma_answer_the_share
                          "coordination représente-t-elle ? », j'ai noté : 0,1.")
     assert versions(services, "equipe_agent_coordination") == ["Mme BRIERE secretaire de mairie"]
     assert versions(services, "equipe_etp_coordination") == ["0.1"]
+
+
+async def test_a_yes_said_of_both_advisers_answers_both(client, services):
+    """"oui les 2 seront formés avant l'ouverture" at « Le conseiller 1 est-il formé… ? », then the same question
+    of the conseiller 2."""
+    guide = await meant_input.reach_advisers(client, services)
+    await client.send("1, 2")
+    await client.click("Valider")
+    said, along, asked = await client.send("oui les 2 seront formés avant l'ouverture (formation CNFPT)")
+    assert said.text == kept_without("Oui", "les 2 seront formés avant l'ouverture (formation CNFPT)")
+    assert along.text == ("➡️ Réponse retenue pour « Le conseiller 2 est-il formé, ou le sera-t-il avant d'accueillir "
+                          "le public ? » : Oui.")
+    assert versions(services, "fs_forme_conseiller_1") == versions(services, "fs_forme_conseiller_2") == [True]
+    assert question_in(guide, asked).id != "fs_forme_conseiller_2"

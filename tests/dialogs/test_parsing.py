@@ -26,6 +26,7 @@ from dialogs.parsing import (
     date_apart,
     doubt_apart,
     doubt_on_when,
+    each_of,
     figure_remarks,
     from_json,
     said_planned,
@@ -2753,3 +2754,11 @@ def test_a_name_said_with_its_time_is_not_the_name():
 def test_an_answer_of_its_own_after_idem_is_set_apart(typed, expected):
     """Rémalard-en-Perche: what follows "idem," is an answer when it says something alone, not "plus la mairie"."""
     assert same_then_said(typed) == expected
+
+
+@pytest.mark.parametrize(("typed", "count"), [
+    ("oui les 2 seront formés avant l'ouverture", 2), ("oui, tous les deux", 2), ("toutes les trois", 3),
+    ("oui pour tous les opérateurs", None), ("oui", None), ("les 20 heures", None)])
+def test_each_of_so_many_is_their_count(typed, count):
+    """Rémalard-en-Perche: "oui les 2 seront formés" said of both advisers at the first one's question."""
+    assert each_of(typed) == count
