@@ -949,6 +949,8 @@ def yes_no_then(text: str, asked: str = "") -> tuple[bool, str] | None:
                 return True, _past_politeness(bare["rest"]).strip()  # "oui les deux agents d'accueil", no comma
     if (said := _no_then_sentence(text)) is not None:
         return False, said
+    if (begun := _begun_then(text)) is not None:  # "en cours avec le CDG 61", dictated: begun is not done, a no
+        return False, begun
     found = None
     for separator in _YES_NO_THEN_RE.finditer(text):
         try:  # "en cours, validation en janvier": begun is not done, a no
@@ -963,6 +965,19 @@ def yes_no_then(text: str, asked: str = "") -> tuple[bool, str] | None:
         if value and said_yes_no(_ON_TERMS_RE.sub(" ", typed_words(head))) is None:  # "exceptionnellement, …": the
             found = (value, text.strip())  # terms are what the yes says: not kept by it
     return found if found is not None and found[1] else None
+
+
+def _begun_then(text: str) -> str | None:
+    """What follows words saying a thing is begun, not done, typed without a comma ("avec le CDG 61" of "en cours
+    avec le CDG 61"); None for another text."""
+    typed, said = typed_words(text), text.strip()
+    if typed.startswith("c'est "):  # "c'est en cours de rédaction par…"
+        typed, said = typed.removeprefix("c'est "), said.split(maxsplit=1)[-1]
+    begun = next((phrase for phrase in sorted(_BEGUN, key=len, reverse=True) if typed.startswith(f"{phrase} ")), None)
+    if begun is None:
+        return None
+    rest = said.split(maxsplit=len(begun.split()))[-1].strip()
+    return rest if rest and not rest.startswith((",", ";", ":", "(")) else None
 
 
 # Where a text says one part then another: "le cahier des charges oui, les modèles pas encore".

@@ -94,3 +94,11 @@ async def test_a_yes_said_of_both_advisers_answers_both(client, services):
                           "le public ? » : Oui.")
     assert versions(services, "fs_forme_conseiller_1") == versions(services, "fs_forme_conseiller_2") == [True]
     assert question_in(guide, asked).id != "fs_forme_conseiller_2"
+
+
+async def test_begun_then_with_whom_without_a_comma_is_a_no(client, services):
+    """"en cours avec le CDG 61" at « Les profils de poste sont-ils rédigés ? » was "Répondez par oui ou par non"."""
+    await option_details.reach(client, services, "equipe_profils_rediges")
+    said, _ = await client.send("en cours avec le CDG 61")
+    assert said.text == kept_without("Non", "avec le CDG 61")
+    assert versions(services, "equipe_profils_rediges") == [False]
