@@ -956,6 +956,8 @@ def _read_list(question: Question, text: str) -> ListRead:
         text = ", ".join(typed.split())
     elif numbers := _SPACED_NUMBERS_FIRST_RE.match(text):  # "1 3 (la trésorerie a fermé)": what follows, the last's
         text = ", ".join(numbers[0].split()) + text[numbers.end():]
+    elif _SPACED_NUMBERS_RE.fullmatch(typed_words(without_asides(text))):  # "2 (la guichetière) 3 4": the aside, the
+        text = re.sub(r"(?<=[0-9)])\s+(?=[0-9])", ", ", text)  # number's before it
     if (said := _all_but(question, text)) is not None and not said[1]:
         text = f"{said[0]}, {said[2]}"  # "tous … plus X": X is one more item
     pieces = _split_list(text)

@@ -102,3 +102,13 @@ async def test_begun_then_with_whom_without_a_comma_is_a_no(client, services):
     said, _ = await client.send("en cours avec le CDG 61")
     assert said.text == kept_without("Non", "avec le CDG 61")
     assert versions(services, "equipe_profils_rediges") == [False]
+
+
+async def test_options_numbers_with_an_aside_between_them_tick_them(client, services):
+    """"2 (la guichetiere) 3 4" at « Quels besoins de formation identifiez-vous ? » was « Autre », worded so."""
+    await option_details.reach(client, services, "equipe_besoins_formation")
+    said, *_ = await client.send("2 (la guichetiere) 3 4")
+    assert said.text == kept_without("Spécialiser un agent qui se réoriente, Actualiser la connaissance de l'offre des "
+                                     "opérateurs, Suivre l'offre nationale de formation du réseau", "la guichetiere")
+    assert versions(services, "equipe_besoins_formation") == [["specialiser_agent", "actualiser_offre_operateurs",
+                                                               "offre_nationale"]]

@@ -1780,6 +1780,7 @@ def test_no_two_options_of_the_guide_read_alike_once_typed():
         ("4, la mairie", ["mairie", "sante"]), ("2, emploi et formation", ["emploi_formation"]),
         ("1 3 4 + emploi et formation", ["mairie", "emploi_formation", "caf", "sante"]),
         ("1 4 et la caisse d'allocations familiales", ["mairie", "caf", "sante"]),
+        ("2 (pour la formation) 3 4", ["emploi_formation", "caf", "sante"]),  # an aside between numbers
     ],
 )
 def test_parse_answer_multi(text, expected):
