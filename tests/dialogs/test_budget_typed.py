@@ -44,6 +44,8 @@ def refused(section, text) -> ParseError:
     # An association's accounts say it so.
     ("Salaires et charges sociales 98 500 €", [("salaires", 9_850_000, None, None)]),
     ("le téléphone et internet 1 200 euros", [("telecoms", 120_000, "Téléphone et internet", None)]),
+    # Rémalard-en-Perche, abridged
+    ("tel/internet 1200, com 500", [("telecoms", 120_000, None, None), ("communication", 50_000, None, None)]),
     ("3 000 € de ménage", [("autre_fonctionnement", 300_000, "Ménage", None)]),
     ("électricité 1 200", [("autre_fonctionnement", 120_000, "Électricité", None)]),
     # What one amount covers, listed before a colon: one line, not two without their amount.
