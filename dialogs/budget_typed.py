@@ -185,6 +185,27 @@ def _amounts(text: str) -> list[re.Match]:
             if match["unit"] or match["currency"] or _AFTER_BARE_AMOUNT_RE.match(text, match.end())]
 
 
+def amount_and_words(text: str) -> tuple[int, str] | None:
+    """An amount typed with what it pays for, where the amount alone is asked: "18000 (travaux bureau confidentiel)"
+    is 1 800 000 cents and "travaux bureau confidentiel"; None unless it holds one figure, an amount, and some
+    words ("18 000 ou 20 000" is no amount)."""
+    amounts = _amounts(text)
+    if len(amounts) != 1 or len(_AMOUNT_RE.findall(text)) != 1:
+        return None
+    words = (text[:amounts[0].start()] + " " + text[amounts[0].end():]).strip(" ,;:-–")
+    if words.startswith("(") and words.endswith(")") and words.count("(") == 1:
+        words = words[1:-1].strip()
+    if not _LETTER_RE.search(words):
+        return None
+    try:
+        return int(parse_euros(amounts[0][0]) * 100), words
+    except ParseError:
+        return None
+
+
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
 def typed_clauses(text: str) -> list[str]:
     """The lines a message types, one per clause, as read_lines cuts them."""
     return _clauses(text)

@@ -7,8 +7,8 @@ from typing import Any
 
 from dialogs.budget import BudgetSummary, Line, forfait_formula, project_budget, subsidy_label
 from dialogs.budget_model import INVESTMENT, OPERATING, BudgetModel, Category, ForfaitRule
-from dialogs.budget_typed import (REPLACE, RESOURCES, PartlyRead, TypedLine, part_heading, read_lines,
-                                  replace_or_beside, typed_clauses)
+from dialogs.budget_typed import (REPLACE, RESOURCES, PartlyRead, TypedLine, amount_and_words, part_heading,
+                                  read_lines, replace_or_beside, typed_clauses)
 from dialogs.errors import ParseError
 from dialogs.model import Question
 from dialogs.parsing import SHORT_TEXT_MAX, parse_euros, parse_text
@@ -293,8 +293,13 @@ class BudgetDesk:
             value: Any = (parse_text(text, SHORT_TEXT_MAX) if field == "label"
                           else int(parse_euros(text) * 100))
         except ParseError as error:
-            return Outcome([Reply("invalid", {"key": error.key, "params": error.params, "kind": None}),
-                            self._ask(field, *self._category_and_use(pending))])
+            category = self.model.categories[pending["category"]] if "category" in pending else None
+            said = amount_and_words(text) if field == "amount" and "key" not in pending else None
+            if said is None or category is None or category.other:
+                return Outcome([Reply("invalid", {"key": error.key, "params": error.params, "kind": None}),
+                                self._ask(field, *self._category_and_use(pending))])
+            value, words = said  # "18000 (travaux bureau confidentiel)": the line's wording says what it pays for
+            pending["label"] = f"{category.label} ({words})"
         pending[field] = value
         if "key" not in pending:
             return Outcome(self._ask_next(pending, self.model.categories[pending["category"]]))

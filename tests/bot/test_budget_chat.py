@@ -149,6 +149,19 @@ async def test_an_investment_is_asked_its_amount_and_operations_a_years(client):
     assert "Ligne actuelle : Mobilier, 4 500 €." in seen(asked) and "Quel montant, en euros ?" in asked.text
 
 
+async def test_an_amount_typed_with_what_it_pays_for_keeps_both(client, services):
+    """Rémalard-en-Perche: "18000 (travaux bureau confidentiel + boucle magnetique)" under « Aménagement des locaux »
+    was « Je n'ai pas reconnu un montant »."""
+    await open_budget(client)
+    await client.click("➕ Investissement")
+    await client.click("Aménagement des locaux")
+    summary = (await client.send("18000 (travaux bureau confidentiel + boucle magnetique)"))[-1]
+    assert "Aménagement des loc…    18 000 €" in seen(summary)  # the label cut to fit a phone
+    with services.database.connect() as connection:
+        assert connection.execute(select(BudgetLine.label, BudgetLine.cents)).all() == [
+            ("Aménagement des locaux (travaux bureau confidentiel + boucle magnetique)", 1_800_000)]
+
+
 async def test_ceiling_and_implausibly_small_budgets(client):
     await open_budget(client)
     summary = (await add_charge(client, "fonctionnement", "Salaires et charges", "100 000 €"))[0]

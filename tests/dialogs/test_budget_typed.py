@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from dialogs.budget_model import load_budget_model
-from dialogs.budget_typed import read_lines, says_none
+from dialogs.budget_typed import amount_and_words, read_lines, says_none
 from dialogs.errors import ParseError
 from dialogs.formatting import cents as format_cents
 
@@ -312,3 +312,13 @@ def test_a_finance_officers_lines_are_read_with_their_part_named_first():
                                   "CAF 10 000 en fonctionnement, le solde par la commune"])
 def test_a_funder_for_the_rest_is_asked_its_amount_and_told_the_plan_counts_the_rest(text):
     assert refused(RESOURCES, text).key == "budget.remainder"
+
+
+@pytest.mark.parametrize(("typed", "said"), [
+    ("18000 (travaux bureau confidentiel + boucle magnetique)",
+     (1_800_000, "travaux bureau confidentiel + boucle magnetique")),
+    ("18 000 € pour le bureau confidentiel", (1_800_000, "pour le bureau confidentiel")),
+    ("18 000 €", None), ("beaucoup", None), ("18 000 ou 20 000", None)])
+def test_an_amount_with_what_it_pays_for_is_set_apart(typed, said):
+    """Rémalard-en-Perche: an amount asked under a category, typed with what it pays for."""
+    assert amount_and_words(typed) == said
