@@ -1035,6 +1035,13 @@ def _read_list(question: Question, text: str) -> ListRead:
                     read.details.append(candidate.strip())
                     gone.add(option_id)
                     more = named_last = None
+                elif named_last is not None and (_UNDECIDED_END_RE.search(f" {typed_words(candidate)}")
+                                                 or candidate.rstrip().endswith("?")):
+                    read.chosen.discard(option_id)  # "dept a voir", "CDC ?": not decided, said not kept
+                    read.described.pop(option_id, None)
+                    read.details.append(candidate.strip())
+                    undecided.add(option_id)
+                    more = named_last = None
                 describing = option_id if more or asides(candidate) else None
                 fresh = read.described.get(option_id) if more else None
                 break

@@ -112,3 +112,14 @@ async def test_options_numbers_with_an_aside_between_them_tick_them(client, serv
                                      "opérateurs, Suivre l'offre nationale de formation du réseau", "la guichetiere")
     assert versions(services, "equipe_besoins_formation") == [["specialiser_agent", "actualiser_offre_operateurs",
                                                                "offre_nationale"]]
+
+
+async def test_funders_said_undecided_are_not_ticked(client, services):
+    """"…, CDC ?, dept a voir" at « Quelles autres aides financières avez-vous repérées ? » ticked the CC and the
+    Département, "a voir" said not kept."""
+    await option_details.reach(client, services, "budget_autres_financements")
+    said, *_ = await client.send("DETR pour les travaux (invest), commune pour le reste du fonctionnement, CDC ?, "
+                                 "dept a voir")
+    assert said.text.startswith("➡️ Réponse retenue : Commune, DETR.\nℹ️ Cette question ne garde pas de précision :")
+    assert "« CDC ? », « dept a voir »" in said.text
+    assert versions(services, "budget_autres_financements") == [["commune", "detr"]]
