@@ -26,7 +26,8 @@ _AMOUNT_RE = re.compile(
 # "3 agents", "12 mois" are words of the line.
 _AFTER_BARE_AMOUNT_RE = re.compile(
     r"\s*(?:$|[,;:\n.()=/-]|(?:et|en|pour|par|de|d'|d’|du|des|au|aux|à|a|soit|ht|ttc|an|annuels?|annuelles?|sur"
-    r"|toutes charges|charges (?:sociales |patronales )?(?:comprises|incluses)|brut|car|parce|puisque)\b)",
+    r"|toutes charges|charges (?:sociales |patronales )?(?:comprises|incluses)|brut|car|parce|puisque"
+    r"|invest(?:issement)?s?|fonct(?:ionnement)?s?)\b)",
     re.IGNORECASE)
 _USE_RE = re.compile(r"\b(?:en |pour (?:l'|l’|le )|d'|d’|de l'|de l’|du |au )?"
                      r"(?P<use>invest(?:issement)?|fonct(?:ionnement)?)s?\b", re.IGNORECASE)

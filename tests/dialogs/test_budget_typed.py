@@ -140,6 +140,9 @@ def test_investment_lines_take_the_sections_own_words():
     ("DETR 11 800 € (40 % des travaux) en investissement, Département de la Charente 5 000 € en investissement", [
         ("detr", 1_180_000, "DETR (40 % des travaux)", "investissement"),
         ("departement", 500_000, "Département de la Charente", "investissement")]),
+    # Rémalard-en-Perche: the use abridged after an amount without its euro sign
+    ("DETR 11 200 invest, commune 10 000 fonct", [("detr", 1_120_000, None, "investissement"),
+                                                  ("commune", 1_000_000, None, "fonctionnement")]),
 ])
 def test_resources_say_what_they_fund_when_the_user_says_it(text, lines):
     assert read(RESOURCES, text) == lines
