@@ -951,6 +951,9 @@ def yes_no_then(text: str, asked: str = "") -> tuple[bool, str] | None:
         return False, said
     if (begun := _begun_then(text)) is not None:  # "en cours avec le CDG 61", dictated: begun is not done, a no
         return False, begun
+    if (when := _NO_THEN_RE.match(text)) is not None and (_MONTH_IN_TEXT_RE.search(fold(when["rest"]))
+                                                          or _DAY_OR_YEAR_RE.search(when["rest"])):
+        return False, when["rest"].strip()  # "non ouverture en juin 2027": when it will be, without a comma
     found = None
     for separator in _YES_NO_THEN_RE.finditer(text):
         try:  # "en cours, validation en janvier": begun is not done, a no
@@ -965,6 +968,12 @@ def yes_no_then(text: str, asked: str = "") -> tuple[bool, str] | None:
         if value and said_yes_no(_ON_TERMS_RE.sub(" ", typed_words(head))) is None:  # "exceptionnellement, …": the
             found = (value, text.strip())  # terms are what the yes says: not kept by it
     return found if found is not None and found[1] else None
+
+
+# A no typed without a comma before words about what is to come ("non ouverture en juin 2027"); not "non loin…".
+_NO_THEN_RE = re.compile(r"\s*non\s+(?!(?:loin|merci|plus|pas|seulement|sans|encore)\b)(?P<rest>[^\W\d_].*)",
+                         re.IGNORECASE | re.DOTALL)
+_DAY_OR_YEAR_RE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])|(?<!\d)20\d\d(?!\d)")
 
 
 def _begun_then(text: str) -> str | None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from tests.bot import test_meant_input as meant_input
 from tests.bot import test_option_details as option_details
+from tests.bot import test_yes_no_said as yes_no_said
 from tests.bot.test_meant_input import versions
 from tests.support.walk import kept_without, question_in
 
@@ -123,3 +124,13 @@ async def test_funders_said_undecided_are_not_ticked(client, services):
     assert said.text.startswith("➡️ Réponse retenue : Commune, DETR.\nℹ️ Cette question ne garde pas de précision :")
     assert "« CDC ? », « dept a voir »" in said.text
     assert versions(services, "budget_autres_financements") == [["commune", "detr"]]
+
+
+async def test_a_no_then_when_without_a_comma_is_a_no(client, services):
+    """"non ouverture en juin 2027" at « La Maison fonctionne-t-elle déjà ? » was "Répondez par oui ou par non"."""
+    await yes_no_said.reach(client, services, 6, "budget_annee")
+    await client.send("2027")
+    await client.send("oui")
+    said, *_ = await client.send("non ouverture en juin 2027")
+    assert said.text.startswith("➡️ Réponse retenue : Non.")
+    assert versions(services, "budget_en_activite") == [False]

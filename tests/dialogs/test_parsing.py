@@ -2156,7 +2156,9 @@ def test_an_option_ticked_alone_is_refused_with_others():
     ("en cours, validation au bureau communautaire de janvier",  # Haut-Allier: begun is not done
      (False, "validation au bureau communautaire de janvier")),
     ("en cours avec le CDG 61", (False, "avec le CDG 61")),  # Rémalard-en-Perche: without a comma
-    ("c'est en cours de rédaction par le CDG", (False, "par le CDG")), ("en cours", None)])
+    ("c'est en cours de rédaction par le CDG", (False, "par le CDG")), ("en cours", None),
+    ("non ouverture en juin 2027", (False, "ouverture en juin 2027")), ("non ouverture le 01/06", (False, "ouverture "
+     "le 01/06")), ("non merci", None), ("non-voyants en 2027", None)])
 def test_a_yes_or_no_set_apart_from_what_follows_is_read_with_it(text, said):
     assert yes_no_then(text) == said
 
