@@ -1404,8 +1404,10 @@ _SELF_ASIDE_RE = re.compile(rf"\s*(?:\(\s*{_SELF_ASIDE}\s*\)|,\s*{_SELF_ASIDE}\s
 
 
 # How someone was reached, said before their name or alone ("par mail", "par téléphone, Mme Roux"), or after it.
-_REACHED_BY = (r"(?:par|au|en)\s+(?:e-?mail|mail|courriel|t[ée]l[ée]phone|t[ée]l\.?|courrier|sms|visio(?:conf[ée]rence)?"
-               r"|messagerie)")
+_REACHED_BY = (r"(?:(?:par|au|en)\s+(?:e-?mail|mail|courriel|t[ée]l[ée]phone|t[ée]l\.?|courrier|sms"
+               r"|visio(?:conf[ée]rence)?|messagerie)"  # "sur démarches simplifiées", "en ligne": a platform, no one
+               r"|en ligne|(?:sur|via|par)\s+(?:le site\s+|la plateforme\s+)?d[ée]marches[- ]simplifi[ée]es(?:\.fr)?"
+               r"|(?:sur|via|par)\s+(?:la|une|le)\s+(?:plateforme|portail)(?:\s+en ligne)?)")
 _HOW_REACHED_RE = re.compile(rf"\s*{_REACHED_BY}(?![\w'’-])\s*[,;:]?\s*", re.IGNORECASE)
 
 

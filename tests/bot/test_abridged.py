@@ -134,3 +134,11 @@ async def test_a_no_then_when_without_a_comma_is_a_no(client, services):
     said, *_ = await client.send("non ouverture en juin 2027")
     assert said.text.startswith("➡️ Réponse retenue : Non.")
     assert versions(services, "budget_en_activite") == [False]
+
+
+async def test_a_platform_is_no_one_to_send_the_dossier_to(client, services):
+    """"sur demarches simplifiees" at « À qui transmettre le dossier… ? » was the person the dossier would name."""
+    await yes_no_said.reach(client, services, 7, "label_destinataire")
+    refused, _ = await client.send("sur demarches simplifiees")
+    assert refused.text.startswith("⚠️ « sur demarches simplifiees » dit comment, pas qui.")
+    assert versions(services, "label_destinataire") == []

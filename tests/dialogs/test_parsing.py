@@ -2708,6 +2708,11 @@ def test_how_someone_was_reached_is_no_part_of_their_name():
     assert parse_person("par mail à Mme Roux") == "Mme Roux"
     with raises_key("person.how", typed="par mail"):
         parse_person("par mail")
+    # Rémalard-en-Perche: where the dossier is sent is no one
+    for typed in ("sur demarches simplifiees", "en ligne", "via la plateforme"):
+        with raises_key("person.how", typed=typed):
+            parse_person(typed)
+    assert parse_person("sur démarches simplifiées, Mme Roux") == "Mme Roux"
 
 
 @pytest.mark.parametrize(("text", "expected"), [
