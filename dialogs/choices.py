@@ -391,6 +391,22 @@ def match_choice(options: Sequence[Option], text: str) -> str | None:
     return None if any(map(doubtful, others)) else option_id
 
 
+def abridged_option(options: Sequence[Option], text: str) -> str | None:
+    """The one option whose label a text types cut short, word by word: "en prep" is « En préparation », "dossier a
+    compl" « Dossier à compléter »; a word cut to fewer than four letters is no word of it, and one word alone cut
+    ("comm") may start several. None otherwise."""
+    typed = bare_words(text)
+    if len(_WORD_RE.findall(text)) < 2:
+        return None
+
+    def cut(label: tuple[str, ...]) -> bool:
+        return len(label) == len(typed) and typed != label and all(
+            said == word or (len(said) >= 4 and word.startswith(said)) for said, word in zip(typed, label))
+    found = {option.id for option in options if typed and any(
+        cut(bare_words(phrase)) for phrase in (option.label, *option.words))}
+    return found.pop() if len(found) == 1 else None
+
+
 def choice_clauses(options: Sequence[Option], text: str) -> tuple[str, list[str]]:
     """A single choice's answer as the clause naming its option and what it says after it, set apart, which the
     option does not keep: "décision reçue, labellisée par arrêté du 12 septembre 2023" is "décision reçue" and

@@ -10,8 +10,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from dialogs.address import commune_of, parse_address
-from dialogs.choices import (bare_words, close_options, is_statement, label_key, match_choice, match_option,
-                             none_option, options_around, options_mentioned, parse_multi, says_no_option)
+from dialogs.choices import (abridged_option, bare_words, close_options, is_statement, label_key, match_choice,
+                             match_option, none_option, options_around, options_mentioned, parse_multi, says_no_option)
 from dialogs.errors import ParseError
 from dialogs.folding import NUMBER_WORDS, NUMBER_WORDS_PATTERN, SPELT_NUMBERS, figures, fold, typed_words
 from dialogs.formatting import upper_first
@@ -2167,6 +2167,8 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
         option_id = match_choice(question.options, text)
         if option_id is None and says_no_option(text):
             option_id = none_option(question)
+        if option_id is None:
+            option_id = abridged_option(question.options, text)  # "en prep": « En préparation »
         if option_id is None and (around := options_around(question.options, text)):
             raise ParseError("choice.between", typed=text.strip(), around=around)  # "80 %" of a post
         if option_id is None:

@@ -142,3 +142,11 @@ async def test_a_platform_is_no_one_to_send_the_dossier_to(client, services):
     refused, _ = await client.send("sur demarches simplifiees")
     assert refused.text.startswith("⚠️ « sur demarches simplifiees » dit comment, pas qui.")
     assert versions(services, "label_destinataire") == []
+
+
+async def test_an_option_typed_cut_short_is_that_option_said_back(client, services):
+    """"en prep" at « Où en est votre demande de financement ? » was « Je n'ai pas reconnu »."""
+    await yes_no_said.reach(client, services, 7, "label_demande_etat")
+    said, *_ = await client.send("en prep")
+    assert said.text == "➡️ Réponse retenue : En préparation."
+    assert versions(services, "label_demande_etat") == ["en_preparation"]

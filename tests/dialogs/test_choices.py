@@ -7,8 +7,9 @@ import re
 import pytest
 
 from dialogs.budget_model import load_budget_model
-from dialogs.choices import (choice_clauses, close_options, match_choice, match_option, option_and_name,
-                             options_mentioned, read_list, said_after_name, says_added, says_where, with_other)
+from dialogs.choices import (abridged_option, choice_clauses, close_options, match_choice, match_option,
+                             option_and_name, options_mentioned, read_list, said_after_name, says_added, says_where,
+                             with_other)
 from dialogs.errors import ParseError
 from dialogs.loader import load_guide
 from dialogs.model import Kind, Option, Question
@@ -1013,3 +1014,11 @@ def test_details_go_on_after_et_only_with_the_same_kind_of_words():
                      "De la visio avec la CAF et la CPAM et trois postes en libre accès avec une imprimante")
     assert read.described == {"visio": "avec la CAF et la CPAM"}
     assert read.unknown == ["trois postes en libre accès avec une imprimante"]
+
+
+@pytest.mark.parametrize(("typed", "option"), [
+    ("en prep", "en_preparation"), ("dossier a compl", "a_completer"), ("en instr", "en_instruction"),
+    ("env", None), ("en", None), ("prep", None), ("en préparation", None)])  # the label whole is match_choice's
+def test_an_option_typed_cut_short_word_by_word_is_that_option(typed, option):
+    """Rémalard-en-Perche: "en prep" for « En préparation »; a word cut below four letters names nothing."""
+    assert abridged_option(GUIDE.questions["label_demande_etat"].options, typed) == option
