@@ -150,3 +150,11 @@ async def test_an_option_typed_cut_short_is_that_option_said_back(client, servic
     said, *_ = await client.send("en prep")
     assert said.text == "➡️ Réponse retenue : En préparation."
     assert versions(services, "label_demande_etat") == ["en_preparation"]
+
+
+async def test_freq_is_the_attendance(client, services):
+    """"freq + services rendus (outil ANCT)" at « Que mesurera votre tableau de bord ? » made « freq » an « Autre »."""
+    await yes_no_said.reach(client, services, 8, "dev_indicateurs")
+    said, *_ = await client.send("freq + services rendus (outil ANCT)")
+    assert said.text == kept_without("Fréquentation, Services rendus", "outil ANCT")
+    assert versions(services, "dev_indicateurs") == [["frequentation", "services_rendus"]]
