@@ -645,6 +645,16 @@ _BY_RE = re.compile(r"^\s*" + _BY, re.IGNORECASE)
 _BY_IN_TEXT_RE = re.compile(r"\b" + _BY + r"(?P<date>[^,;!?\n]+?)\s*(?:[,;!?\n]|\.(?!\d)|$)", re.IGNORECASE)
 
 
+def with_whom_before_date(text: str) -> str | None:
+    """Whom a thing dated is with, said before its date ("avec le préfet et les maires" of "avec le préfet et les
+    maires, le 12 juin"), which a date does not keep; None otherwise."""
+    apart = date_apart(text)
+    return apart[0] if apart is not None and _WITH_WHOM_RE.match(apart[0]) else None
+
+
+_WITH_WHOM_RE = re.compile(r"\s*(?:avec|en pr[ée]sence d(?:e|u|es)|entour[ée]e?s? d)\b", re.IGNORECASE)
+
+
 def deadline_in(text: str, today: datetime.date | None) -> datetime.date | None:
     """The one date a sentence sets as a bound ("merci de compléter avant le 15 janvier", "fin février"), shown
     back as the date taken; None without one, or with several."""

@@ -36,8 +36,8 @@ from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, 
                              shares_said, spoken, territory_said, text_and_count, to_json, typed_at_checklist_stage,
                              typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap,
                              typed_at_team, typed_button, typed_command, typed_invitation, typed_validate,
-                             without_how_reached, word_said, yes_and_no, yes_but_to_do, yes_how, yes_in_part,
-                             yes_no_because, yes_no_then, yes_told_more)
+                             with_whom_before_date, without_how_reached, word_said, yes_and_no, yes_but_to_do, yes_how,
+                             yes_in_part, yes_no_because, yes_no_then, yes_told_more)
 from dialogs.partners import partner_name
 from dialogs.pasted import asides, contact_lines, in_typed_order, letter_parts, without_lines
 from dialogs.not_answers import asks_what_is_meant, says_goodbye, says_thanks
@@ -712,6 +712,8 @@ class _Conversation:
                 unkept = [words for words in unkept or [] if words not in {said for _, said in along}] or None
         if question.kind is Kind.DATE and copied is None:
             unkept = doubts(text) or None  # "le 18 décembre (à confirmer)": the date is kept as sure
+            if (whom := with_whom_before_date(text)) is not None:  # "avec le préfet et les maires, le 12 juin"
+                unkept = [whom, *(unkept or [])]
         if question.kind is Kind.SHORT_TEXT and copied is None:
             unkept = [doubt] if (doubt := doubt_apart(text.strip())[1]) else None  # "CAF 43 (à vérifier)": so the name
             if question.person and (how := how_reached_last(text)):  # "…, par mail": how, not who
@@ -1314,6 +1316,9 @@ class _Conversation:
             understood["unkept"] = [*(unkept or []), *([meeting[1]] if meeting else [])]
         before = self.view.answers.get(then.id)
         outcome = self._text(rest)
+        if self._recorded != then.id and then.kind is Kind.DATE and not passed and (
+                whom := with_whom_before_date(rest)) is not None:  # the day asked: whom it is with, said not kept
+            understood["unkept"] = [*understood.get("unkept", []), whom]
         if self._recorded == then.id:
             stored = from_json(then.kind, self.view.answers[then.id].value)
             understood |= {"then": self.view.prompt(then), "details": self._display(then, stored)}
@@ -1324,7 +1329,8 @@ class _Conversation:
             # what it does not keep; what it answered further on stays ("…, à 50 % sur le projet": the time of work).
             again = [reply for reply in outcome.replies if reply.template in ("understood", "date_understood")
                      and reply.values.get("question") in (None, understood["then"])]
-            if then_unkept := [words for reply in again for words in reply.values.get("unkept", [])]:
+            if then_unkept := [words for reply in again for words in reply.values.get("unkept", [])
+                               if not passed or words != with_whom_before_date(rest)]:  # the guests, ticked along
                 understood["then_unkept"] = then_unkept
             outcome = Outcome([reply for reply in outcome.replies if reply not in again])
         replies = self._named_along(passed, rest, outcome.replies)

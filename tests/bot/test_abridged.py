@@ -1,10 +1,13 @@
 """Answers typed short, as a busy elected official types them on a phone: Rémalard-en-Perche (Orne)."""
 from __future__ import annotations
 
+import pytest
+
 from tests.bot import test_meant_input as meant_input
 from tests.bot import test_option_details as option_details
 from tests.bot import test_yes_no_said as yes_no_said
 from tests.bot.test_meant_input import versions
+from tests.support.telegram import FRANCE_SERVICES_RULES
 from tests.support.walk import kept_without, question_in
 
 
@@ -158,3 +161,23 @@ async def test_freq_is_the_attendance(client, services):
     said, *_ = await client.send("freq + services rendus (outil ANCT)")
     assert said.text == kept_without("Fréquentation, Services rendus", "outil ANCT")
     assert versions(services, "dev_indicateurs") == [["frequentation", "services_rendus"]]
+
+
+@pytest.mark.parametrize(("typed", "dated"), [
+    ("oui avec le prefet et les maires, le 12 juin", ["2028-06-12"]), ("oui avec le prefet et les maires, en juin", [])])
+async def test_whom_an_inauguration_is_with_is_said_not_kept(client, services, typed, dated):
+    """France services rules: "oui avec le prefet et les maires, en juin" at « Prévoyez-vous une inauguration… ? »
+    lost « avec le prefet et les maires » without a word, no question keeping guests."""
+    await yes_no_said.reach(client, services, 8, "dev_inauguration", rules=FRANCE_SERVICES_RULES)
+    said, *_ = await client.send(typed)
+    assert "« avec le prefet et les maires » n'est pas enregistré." in said.text
+    assert versions(services, "dev_inauguration") == [True]
+    assert versions(services, "dev_inauguration_date") == dated
+
+
+async def test_guests_before_the_committee_s_date_are_ticked_and_not_said_unkept(client, services):
+    """The guests said before the date go to the list asked next, not into « n'est pas enregistré »."""
+    await yes_no_said.reach(client, services, 8, "dev_comite_annuel")
+    said, asked = await client.send("oui, avec les maires et la sous-préfète, le 14 mars")
+    assert "n'est pas enregistré" not in said.text
+    assert "Cochées : Collectivités concernées, Préfecture de département." in asked.text

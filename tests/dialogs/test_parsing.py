@@ -32,6 +32,7 @@ from dialogs.parsing import (
     said_planned,
     same_then_said,
     said_serving,
+    with_whom_before_date,
     text_and_count,
     meeting_to_come,
     name_and_function,
@@ -2772,3 +2773,12 @@ def test_an_answer_of_its_own_after_idem_is_set_apart(typed, expected):
 def test_each_of_so_many_is_their_count(typed, count):
     """Rémalard-en-Perche: "oui les 2 seront formés" said of both advisers at the first one's question."""
     assert each_of(typed) == count
+
+
+@pytest.mark.parametrize(("typed", "whom"), [
+    ("avec le prefet et les maires, le 12 juin", "avec le prefet et les maires"),
+    ("en présence du sous-préfet, le 3 mars", "en présence du sous-préfet"),
+    ("Mme Chabanon en septembre", None), ("le premier est prévu le 14 mars", None), ("le 12 juin", None)])
+def test_whom_a_date_is_with_is_set_apart(typed, whom):
+    """Rémalard-en-Perche: "avec le prefet et les maires, en juin" lost the guests without a word."""
+    assert with_whom_before_date(typed) == whom
