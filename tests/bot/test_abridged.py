@@ -181,3 +181,11 @@ async def test_guests_before_the_committee_s_date_are_ticked_and_not_said_unkept
     said, asked = await client.send("oui, avec les maires et la sous-préfète, le 14 mars")
     assert "n'est pas enregistré" not in said.text
     assert "Cochées : Collectivités concernées, Préfecture de département." in asked.text
+
+
+async def test_a_meeting_s_hours_typed_without_a_dash_are_its_hours(client, services):
+    """"14h 16h" at the committee's « De quelle heure à quelle heure ? » was « Je n'ai pas reconnu cet horaire »."""
+    await yes_no_said.reach(client, services, 8, "dev_comite_horaire")
+    asked, = await client.send("14h 16h")
+    assert asked.text.startswith("Animer les partenariats · question 5/6")
+    assert versions(services, "dev_comite_horaire") == [[[840, 960]]]

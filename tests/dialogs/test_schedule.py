@@ -24,6 +24,8 @@ from dialogs.schedule import (hours_among_words, parse_time_ranges, parse_week, 
     ("fermé le lundi", []), ("c'est fermé ce jour-là", []), ("nous sommes fermés le samedi", []),
     ("pas ouvert le mercredi", []), ("fermé toute la journée", []), ("Fermé bien sûr.", []),
     ("fermé, évidemment", []),
+    # Rémalard-en-Perche: typed without the dash
+    ("14h 16h", [[840, 960]]), ("9h 12h30 14h 17h", [[540, 750], [840, 1020]]),
 ])
 def test_accepted(text, expected):
     assert parse_time_ranges(text) == expected
@@ -35,6 +37,7 @@ def test_accepted(text, expected):
     ("9h-12h 11h-13h", "time_ranges.overlap"), ("", "time_ranges.invalid"),
     ("14h", "time_ranges.no_end"), ("à 14 h 30", "time_ranges.no_end"), ("vers 9:15", "time_ranges.no_end"),
     ("fermé le matin", "time_ranges.invalid"),  # was a day closed all day: its afternoon is asked for
+    ("9h 12h 14h", "time_ranges.invalid"), ("14 16", "time_ranges.invalid"),  # which pairs, or are they hours?
 ])
 def test_refused(text, key):
     with pytest.raises(ParseError) as raised:
