@@ -58,3 +58,10 @@ def test_the_dossier_prints_the_accents_and_what_is_kept_about_a_user_stays_as_t
     assert "Président" in letter
     # /mes_donnees's PDF shows what is stored: its environment restores nothing.
     assert environment().from_string("{{ name }}").render(name="Communaute") == "Communaute"
+
+
+def test_a_partner_s_short_name_keeps_its_article():
+    """Rémalard-en-Perche: the partners' table printed « Là Poste », « Là CAF »: its first letter was raised apart,
+    and « a Poste » read as « à » before a place."""
+    letter = render_html("dossier.html.j2", sample_dossier())
+    assert "La Poste" in letter and "Là" not in letter
