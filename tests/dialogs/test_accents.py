@@ -30,6 +30,8 @@ from tests.dossier.sample import sample_dossier
      "même équipe, les personnes âgées, fibre prévue, résidences secondaires l'été"),
     ("rue de l'eglise, rdc, a coté de la mairie", "rue de l'église, rdc, à côté de la mairie"),
     ("panneau sur la facade", "panneau sur la façade"),
+    ("2 agents a recruter, présentoir a acheter, adjoint au maire charge de la vie locale",
+     "2 agents à recruter, présentoir à acheter, adjoint au maire chargé de la vie locale"),
     ("1 journee/an par operateur, patience, discretion, la guichetiere, un presentoir",
      "1 journée/an par opérateur, patience, discrétion, la guichetière, un présentoir"),
 ])
