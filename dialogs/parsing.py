@@ -2052,6 +2052,27 @@ def typed_at_checklist_stage(text: str) -> bool | None:
     return True if _ALL_DONE_RE.fullmatch(words) else None
 
 
+# An action said done under a stage's checklist (folded): "c'est fait", "fait", "reçue", "terminé", "ok".
+_DONE_WORDS_RE = re.compile(r"\b(?:fait|faite|faits|faites|fini|finie|termine|terminee|recu|recue|recus|recues|ok"
+                            r"|realise|realisee|valide|validee)\b")
+# Words every action's label may hold, which say nothing of which one it is (folded).
+_ACTION_WORDS = frozenset({"prendre", "connaissance", "prevoir", "organiser", "definir", "mettre", "place", "leurs",
+                           "maison", "maisons", "selon", "entre", "avant", "apres", "notre", "votre"})
+
+
+def item_said_done(labels: Sequence[str], text: str) -> int | None:
+    """Under a stage's checklist, the one action a text says done by its own words ("la charte c'est fait, reçue
+    hier": « Prendre connaissance de la charte graphique… »): its index in `labels`; None when it says no done, or
+    names none, or several alike."""
+    said = fold(text)
+    if _DONE_WORDS_RE.search(said) is None:
+        return None
+    typed = {word for word in _WORD_RE.findall(said) if len(word) >= 5} - _ACTION_WORDS
+    shared = [len(typed & set(_WORD_RE.findall(fold(label)))) for label in labels]
+    best = max(shared, default=0)
+    return shared.index(best) if best and shared.count(best) == 1 else None
+
+
 TEAM_INVITE, TEAM_LEAVE, TEAM_HANDOVER = "invite", "leave", "handover"
 # Under /equipe: « ➕ Inviter quelqu'un » in words, whoever is named ("inviter Paul"): the link is for anyone.
 _INVITE_RE = re.compile(r"(?:inviter|invite|invitez|ajouter|ajoute|invitation|nouveau membre|nouvelle personne)\b")

@@ -30,14 +30,15 @@ from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, 
                              SKIP, TEAM_HANDOVER, TEAM_INVITE, TEAM_LEAVE, DateInferred, ParseError, after_partly_yes,
                              button_typed, date_apart, day_alone, deadline_in, doubt_apart, doubt_on_when,
                              doubted_yes_no, doubts, each_of, figure_remarks, first_person, from_json, how_reached_last,
-                             meeting_to_come, mentions, month_alone, name_and_function, name_and_share, names_nothing,
-                             numbered_answer, parse_answer, parse_date, parse_title, reads_as_shown, said_planned,
-                             said_serving, said_yes_no, same_answer_as, same_then_said, says_awaited, says_none_of,
-                             shares_said, spoken, territory_said, text_and_count, to_json, typed_at_checklist_stage,
-                             typed_at_deferred, typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap,
-                             typed_at_team, typed_button, typed_command, typed_invitation, typed_validate,
-                             with_whom_before_date, without_how_reached, word_said, yes_and_no, yes_but_to_do, yes_how,
-                             yes_in_part, yes_no_because, yes_no_then, yes_told_more)
+                             item_said_done, meeting_to_come, mentions, month_alone, name_and_function, name_and_share,
+                             names_nothing, numbered_answer, parse_answer, parse_date, parse_title, reads_as_shown,
+                             said_planned, said_serving, said_yes_no, same_answer_as, same_then_said, says_awaited,
+                             says_none_of, shares_said, spoken, territory_said, text_and_count, to_json,
+                             typed_at_checklist_stage, typed_at_deferred, typed_at_dossier, typed_at_menu,
+                             typed_at_projects, typed_at_recap, typed_at_team, typed_button, typed_command,
+                             typed_invitation, typed_validate, with_whom_before_date, without_how_reached, word_said,
+                             yes_and_no, yes_but_to_do, yes_how, yes_in_part, yes_no_because, yes_no_then,
+                             yes_told_more)
 from dialogs.partners import partner_name
 from dialogs.pasted import asides, contact_lines, in_typed_order, letter_parts, without_lines
 from dialogs.not_answers import asks_what_is_meant, says_goodbye, says_thanks
@@ -1028,8 +1029,13 @@ class _Conversation:
             order = int(screen.removeprefix(CHECKLIST_STAGE))
             stage = next(stage for stage in self.guide.stages if stage.order == order)
             self.membership.awaiting = None
-            if (done := typed_at_checklist_stage(text)) is None or not allows_action(self.membership.role,
-                                                                                    Action.TICK_ALL):
+            if (done := typed_at_checklist_stage(text)) is None and allows_action(self.membership.role, Action.TICK):
+                marks = self.repo.checklist_marks(self.project.id)  # "la charte c'est fait": that action ticked
+                undone = [item for item in self._reports().by_hand(stage, marks) if not marks.get(item.id, False)]
+                if (said := item_said_done([item.label for item in undone], text)) is not None:
+                    return self._tick(Payload(self.project.id, None, Action.TICK,
+                                              self.guide.checklist.index(undone[said])))
+            if done is None or not allows_action(self.membership.role, Action.TICK_ALL):
                 self.membership.awaiting = ELSEWHERE
                 return None
             return Outcome([self._ticked_all(stage, done)])

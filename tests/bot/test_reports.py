@@ -202,3 +202,17 @@ async def test_a_maison_open_for_years_ticks_a_stage_s_checklist_at_once(client,
             *[True] * 10, *[False] * 10, *[True] * 10]  # each tick kept, the ones taken back too
     answered = await client.send("tout est fait")  # no stage's checklist shown: it answers no checklist
     assert "11/11" not in answered[0].text and "☑️ Visiter" not in answered[0].text
+
+
+async def test_an_action_said_done_by_its_words_under_its_stage_is_ticked(client, services):
+    """Rémalard-en-Perche: "la charte c'est fait, recue hier" under stage 4's checklist went on to the guide,
+    nothing ticked."""
+    await create_project(client)
+    await client.send("/checklist")
+    await client.click("4. Organiser la faisabilité technique")
+    await client.click("⬜ Prévoir la signalétique")  # else two actions name the charter: which one is not sure
+    ticked = (await client.send("la charte c'est fait, recue hier"))[0]
+    assert ("☑️ Prendre connaissance de la charte graphique et de l'identité visuelle des Maisons (cochée à la main"
+            in ticked.text)
+    with services.database.connect() as connection:
+        assert connection.execute(select(ChecklistMark.done)).scalars().all() == [True, True]

@@ -27,6 +27,7 @@ from dialogs.parsing import (
     doubt_apart,
     doubt_on_when,
     each_of,
+    item_said_done,
     figure_remarks,
     from_json,
     said_planned,
@@ -2782,3 +2783,13 @@ def test_each_of_so_many_is_their_count(typed, count):
 def test_whom_a_date_is_with_is_set_apart(typed, whom):
     """Rémalard-en-Perche: "avec le prefet et les maires, en juin" lost the guests without a word."""
     assert with_whom_before_date(typed) == whom
+
+
+def test_an_action_said_done_by_its_words_is_that_one_alone():
+    """Rémalard-en-Perche: "la charte c'est fait, recue hier" under a stage's checklist."""
+    labels = ["Prendre connaissance de la charte graphique et de l'identité visuelle des Maisons",
+              "Organiser la maintenance du matériel informatique"]
+    assert item_said_done(labels, "la charte c'est fait, recue hier") == 0
+    assert item_said_done(labels, "la charte") is None  # not said done
+    assert item_said_done([*labels, "Prévoir la signalétique selon la charte graphique"], "la charte c'est fait") \
+        is None  # two actions name it
