@@ -112,6 +112,7 @@ _ALTERNATE_RE = re.compile(r"\b(?:une?|1) (?:semaine|fois|samedi|lundi|mardi|mer
 
 
 _HOUR_TYPED_RE = re.compile(r"[0-9]{1,2}h(?:[0-9]{2})?")
+_APART_RE = re.compile(r"[,;/+&]|\bet\b", re.IGNORECASE)
 
 
 def parse_time_ranges(text: str) -> list[list[int]]:
@@ -124,8 +125,9 @@ def parse_time_ranges(text: str) -> list[list[int]]:
         raise ParseError("time_ranges.alternate", day=None, typed=text.strip())
     if (ranged := _start_and_length(words)) is not None:
         return [ranged]
-    if len(times := folded.split()) in (2, 4) and all(map(_HOUR_TYPED_RE.fullmatch, times)):  # "14h 16h", typed
-        folded = " ".join(f"{start}-{end}" for start, end in zip(times[0::2], times[1::2]))  # without the dash
+    if len(times := folded.split()) in (2, 4) and all(map(_HOUR_TYPED_RE.fullmatch, times)) \
+            and not _APART_RE.search(text):  # "14h 16h" typed without the dash; "9h, 14h" are two starts
+        folded = " ".join(f"{start}-{end}" for start, end in zip(times[0::2], times[1::2]))
     ranges, position = [], 0
     for match in _RANGE_RE.finditer(folded):
         if folded[position:match.start()].strip():
