@@ -196,15 +196,12 @@ def amount_and_words(text: str) -> tuple[int, str] | None:
     words = (text[:amounts[0].start()] + " " + text[amounts[0].end():]).strip(" ,;:-–")
     if words.startswith("(") and words.endswith(")") and words.count("(") == 1:
         words = words[1:-1].strip()
-    if not _LETTER_RE.search(words):
+    if not any(c.isalpha() for c in words):
         return None
     try:
         return int(parse_euros(amounts[0][0]) * 100), words
     except ParseError:
         return None
-
-
-_LETTER_RE = re.compile(r"[^\W\d_]")
 
 
 def typed_clauses(text: str) -> list[str]:

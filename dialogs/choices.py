@@ -1128,8 +1128,6 @@ def _dictated_items(options: Sequence[Option], part: str) -> list[str]:
     return [part[start:end].strip() for start, end in zip(cuts, [*cuts[1:], len(part)])]
 
 
-
-
 # What says a thing named is no longer there, of itself (folded): "qui a fermé en 2023", "mais elle est partie",
 # "fermée depuis"; not "(la trésorerie a fermé)", of another.
 _GONE_RE = re.compile(r"\b(?:qui|il|elle|ils|elles)\s+(?:(?:a|ont|est|sont|avait|avaient)\s+"

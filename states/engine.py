@@ -1322,8 +1322,8 @@ class _Conversation:
             understood["unkept"] = [*(unkept or []), *([meeting[1]] if meeting else [])]
         before = self.view.answers.get(then.id)
         outcome = self._text(rest)
-        if self._recorded != then.id and then.kind is Kind.DATE and not passed and (
-                whom := with_whom_before_date(rest)) is not None:  # the day asked: whom it is with, said not kept
+        whom = with_whom_before_date(rest) if then.kind is Kind.DATE else None  # "avec le préfet, en juin"
+        if self._recorded != then.id and whom is not None and not passed:  # the day asked: whom, said not kept
             understood["unkept"] = [*understood.get("unkept", []), whom]
         if self._recorded == then.id:
             stored = from_json(then.kind, self.view.answers[then.id].value)
@@ -1336,7 +1336,7 @@ class _Conversation:
             again = [reply for reply in outcome.replies if reply.template in ("understood", "date_understood")
                      and reply.values.get("question") in (None, understood["then"])]
             if then_unkept := [words for reply in again for words in reply.values.get("unkept", [])
-                               if not passed or words != with_whom_before_date(rest)]:  # the guests, ticked along
+                               if not passed or words != whom]:  # the guests, ticked along
                 understood["then_unkept"] = then_unkept
             outcome = Outcome([reply for reply in outcome.replies if reply not in again])
         replies = self._named_along(passed, rest, outcome.replies)
