@@ -7,7 +7,7 @@ from tests.bot.test_conversation import create_project
 from tests.bot.test_meant_input import reach_the_carrier, versions
 from tests.bot.test_pasted import reach_objectives
 from tests.bot.test_yes_no_said import reach
-from tests.support.walk import answer_until, question_in
+from tests.support.walk import answer_until, kept_without, question_in
 
 
 async def at_the_time(client) -> None:
@@ -21,9 +21,8 @@ async def test_a_share_dictated_then_what_the_rest_of_the_time_goes_to_is_the_sh
     """"un jour par semaine le reste du temps je m'occupe de l'accueil du centre social" was "Je n'ai pas reconnu"."""
     await at_the_time(client)
     replies = await client.send("un jour par semaine le reste du temps je m'occupe de l'accueil du centre social")
-    assert replies[0].text == ("➡️ Réponse retenue : Moins d'un mi-temps.\nℹ️ Cette question ne garde pas de "
-                               "précision : « le reste du temps je m'occupe de l'accueil du centre social » n'est pas "
-                               "enregistré.")
+    assert replies[0].text == kept_without("Moins d'un mi-temps",
+                                           "le reste du temps je m'occupe de l'accueil du centre social")
     assert versions(services, "chef_projet_temps") == ["temps_partiel"]
 
 
@@ -93,16 +92,14 @@ async def test_not_yet_dictated_then_a_sentence_is_a_no(client, services):
     Répondez non pour l'instant », the no just said asked for."""
     await reach(client, services, 1, "documents_recus")
     replies = await client.send("Pas encore elle doit me les envoyer par mail la semaine prochaine")
-    assert replies[0].text == ("➡️ Réponse retenue : Non.\nℹ️ Cette question ne garde pas de précision : « elle "
-                               "doit me les envoyer par mail la semaine prochaine » n'est pas enregistré.")
+    assert replies[0].text == kept_without("Non", "elle doit me les envoyer par mail la semaine prochaine")
     assert versions(services, "documents_recus") == [False]
 
 
 async def test_a_yes_of_course_dictated_then_its_terms_quotes_the_terms_alone(client, services):
     await reach(client, services, 1, "dev_comite_annuel")
     said, _ = await client.send("Oui bien sûr avec la mairie de secteur la préfecture la CAF et la métropole")
-    assert said.text == ("➡️ Réponse retenue : Oui.\nℹ️ Cette question ne garde pas de précision : « avec la mairie "
-                         "de secteur la préfecture la CAF et la métropole » n'est pas enregistré.")
+    assert said.text == kept_without("Oui", "avec la mairie de secteur la préfecture la CAF et la métropole")
 
 
 async def test_operators_dictated_in_a_row_are_ticked_and_the_one_closed_is_not(client, services):
@@ -129,24 +126,21 @@ async def test_local_actors_dictated_in_a_row_are_ticked(client, services):
 async def test_meetings_counted_then_dictated_one_by_one_are_the_count(client, services):
     await option_details.reach(client, services, "rencontres_bilaterales")
     said, _ = await client.send("Trois une avec la CAF une avec la mission locale et une avec la mairie de secteur")
-    assert said.text == ("➡️ Réponse retenue : 3.\nℹ️ Cette question ne garde pas de précision : « une avec la CAF une "
-                         "avec la mission locale et une avec la mairie de secteur » n'est pas enregistré.")
+    assert said.text == kept_without("3", "une avec la CAF une avec la mission locale et une avec la mairie de secteur")
     assert versions(services, "rencontres_bilaterales") == [3]
 
 
 async def test_not_yet_dictated_then_what_is_planned_is_a_no(client, services):
     await option_details.reach(client, services, "comite_pilotage_installe")
     said, *_ = await client.send("Pas encore la première réunion est prévue le quinze janvier à la mairie de secteur")
-    assert said.text == ("➡️ Réponse retenue : Non.\nℹ️ Cette question ne garde pas de précision : « la première "
-                         "réunion est prévue le quinze janvier à la mairie de secteur » n'est pas enregistré.")
+    assert said.text == kept_without("Non", "la première réunion est prévue le quinze janvier à la mairie de secteur")
     assert versions(services, "comite_pilotage_installe") == [False]
 
 
 async def test_none_visited_yet_dictated_then_the_visit_to_come_is_none(client, services):
     await option_details.reach(client, services, "visites_maisons")
     said, *_ = await client.send("Aucune pour l'instant on doit aller voir celle de l'Estaque en janvier")
-    assert said.text == ("➡️ Réponse retenue : 0.\nℹ️ Cette question ne garde pas de précision : « on doit aller voir "
-                         "celle de l'Estaque en janvier » n'est pas enregistré.")
+    assert said.text == kept_without("0", "on doit aller voir celle de l'Estaque en janvier")
     assert versions(services, "visites_maisons") == [0]
 
 
@@ -155,9 +149,8 @@ async def test_the_carrier_described_without_its_name_leaves_the_name_asked(clie
     as the carrier's official name."""
     await reach_the_carrier(client)
     replies = await client.send("C'est l'association qui gère le centre social Saint-Louis elle est agréée par la CAF")
-    assert replies[0].text == ("➡️ Réponse retenue : Une structure existante.\nℹ️ Cette question ne garde pas de "
-                               "précision : « qui gère le centre social Saint-Louis elle est agréée par la CAF » n'est "
-                               "pas enregistré.")
+    assert replies[0].text == kept_without("Une structure existante", "qui gère le centre social Saint-Louis elle est "
+                                           "agréée par la CAF")
     assert versions(services, "port_porteur") == ["structure_existante"]
     assert versions(services, "port_porteur_nom") == []
 
@@ -181,15 +174,13 @@ async def test_what_the_surface_holds_dictated_after_it_is_said_not_kept(client,
     await option_details.reach(client, services, "tech_surface")
     said, *_ = await client.send("Environ quatre-vingts mètres carrés avec l'accueil une salle d'attente et deux "
                                  "bureaux")
-    assert said.text == ("➡️ Réponse retenue : 80.\nℹ️ Cette question ne garde pas de précision : « avec l'accueil une "
-                         "salle d'attente et deux bureaux » n'est pas enregistré.")
+    assert said.text == kept_without("80", "avec l'accueil une salle d'attente et deux bureaux")
 
 
 async def test_not_for_now_dictated_then_why_is_a_no(client, services):
     await option_details.reach(client, services, "tech_visites_domicile")
     said, *_ = await client.send("Non pas pour le moment on n'a pas le personnel pour ça")
-    assert said.text == ("➡️ Réponse retenue : Non.\nℹ️ Cette question ne garde pas de précision : « on n'a pas le "
-                         "personnel pour ça » n'est pas enregistré.")
+    assert said.text == kept_without("Non", "on n'a pas le personnel pour ça")
 
 
 async def test_what_follows_the_solutions_details_after_et_is_one_more_solution(client, services):
@@ -243,6 +234,5 @@ async def test_what_a_choice_s_words_are_said_with_is_quoted_without_them(client
     await reach(client, services, 1, "enjeux_cohesion")
     said, *_ = await client.send("L'accompagnement des personnes surtout pour les démarches en ligne la CAF et les "
                                  "titres de séjour")
-    assert said.text == ("➡️ Réponse retenue : Accompagnement des personnes.\nℹ️ Cette question ne garde pas de "
-                         "précision : « surtout pour les démarches en ligne la CAF et les titres de séjour » n'est pas "
-                         "enregistré.")
+    assert said.text == kept_without("Accompagnement des personnes",
+                                     "surtout pour les démarches en ligne la CAF et les titres de séjour")
