@@ -901,9 +901,11 @@ class _Conversation:
     def _said_of_each(self, step: Step, question: Question, value: Any, text: str) -> list[Reply]:
         """"oui, les 2 seront formés" at « Le conseiller 1 est-il formé… ? »: the same answer for the step's other
         questions asked alike, shown and not answered yet, when the count said is all of them; said back."""
+        if (count := each_of(text)) is None:  # most yeses say no count: the step's questions are not walked
+            return []
         alike = [q for q in self.view.visible_questions(step) if q.id != question.id and q.kind is question.kind
                  and self._stem(q) == self._stem(question) and self.view.status(q.id) is None]
-        if not alike or each_of(text) != len(alike) + 1:
+        if not alike or count != len(alike) + 1:
             return []
         return [self._answered_along(then, value, step.id) for then in alike]
 
