@@ -17,6 +17,12 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", bare).strip()
 
 
+def fold_in_place(text: str) -> str:
+    """Lowercase, without accents, each character at its place: a part found in it is, at the same place, the part
+    as typed."""
+    return "".join(unicodedata.normalize("NFKD", c)[0].casefold()[:1] for c in text)
+
+
 # How a phone types what the guide reads, folded: an elided word without its apostrophe ("l ete", "c est", "j ai pas",
 # keyboards without autocorrection), and SMS spellings ("c bon", "qq heures", "jsp"), none of them an option's word.
 _ELIDED_RE = re.compile(r"(?<![\w'-])(?:([djlmnst]|qu) (?=[aeiouyh])|(c) (?=est\b|etait\b))")

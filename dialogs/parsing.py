@@ -7,18 +7,18 @@ import re
 import unicodedata
 from collections.abc import Collection, Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from dialogs.address import commune_of, parse_address
 from dialogs.choices import (abridged_option, bare_words, close_options, is_statement, label_key, match_choice,
                              match_option, none_option, options_around, options_mentioned, parse_multi, says_no_option)
 from dialogs.errors import ParseError
-from dialogs.folding import NUMBER_WORDS, NUMBER_WORDS_PATTERN, SPELT_NUMBERS, figures, fold, typed_words
+from dialogs.folding import NUMBER_WORDS, NUMBER_WORDS_PATTERN, SPELT_NUMBERS, figures, fold, fold_in_place, typed_words
 from dialogs.formatting import upper_first
 from dialogs.full_time import Share, says_a_time, share_said
 from dialogs.model import CHOICE_KINDS, Kind, Question
 from dialogs.pasted import asides, figure_alone, figure_source, in_typed_order, one_line, rows, without_asides
-from dialogs.schedule import WEEKDAYS, parse_time_ranges
+from dialogs.schedule import HOURS_IN_TEXT_RE, WEEKDAYS, parse_time_ranges
 
 SHORT_TEXT_MAX = 300
 LONG_TEXT_MAX = 10_000
@@ -653,6 +653,43 @@ def with_whom_before_date(text: str) -> str | None:
 
 
 _WITH_WHOM_RE = re.compile(r"\s*(?:avec|en pr[ée]sence d(?:e|u|es)|entour[ée]e?s? d)\b", re.IGNORECASE)
+
+
+def with_whom_said(text: str) -> str | None:
+    """Whom a thing dated is with, said before its date (with_whom_before_date) or after it ("avec les maires" of
+    "le 12 juin à 14h, avec les maires"); None otherwise."""
+    return with_whom_before_date(text) or ((after := after_date(text)) and _whom_apart(after)[1])
+
+
+def _whom_apart(text: str) -> tuple[str, str | None]:
+    """A text without whom it says a thing is with, and that, as typed: "à 14h" and "avec les maires"."""
+    said = re.search(r"(?<![\w'’])" + _WITH_WHOM_RE.pattern.removeprefix(r"\s*"), text, re.IGNORECASE)
+    return (text, None) if said is None else (text[:said.start()].rstrip(" ,;"), text[said.start():].strip(" ,;.!"))
+
+
+def after_date(text: str) -> str | None:
+    """What a sentence says after its date, as typed ("à 14h à la mairie" of "le 12 juin à 14h à la mairie"), which
+    the date does not keep; None when nothing follows it but words dating it ("prochain") or doubting it."""
+    folded = fold_in_place(text)
+    dates = [found for found in _DATE_IN_TEXT_RE.finditer(folded) if _dates(found[0])]
+    dates += _RELATIVE_DAY_IN_TEXT_RE.finditer(folded)
+    if not dates:
+        return None
+    tail = text[max(found.end() for found in dates):].strip(" ,;:.!?()-–—")
+    rest = _DATE_TAIL_RE.sub(" ", _DOUBT_RE.sub(" ", typed_words(tail)))
+    return tail if re.search(r"\w", rest) else None
+
+
+def _dates(said: str) -> bool:
+    """Whether what _DATE_IN_TEXT_RE found is a date ("12/06", "12 juin"), not a time or a count ("14h", "3 élus")."""
+    return not said[-1].isalpha() or _month_number(said.split()[-1].rstrip(".")) is not None
+
+
+_RELATIVE_DAY_IN_TEXT_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _RELATIVE_DAYS), key=len, reverse=True))
+                                      + r")\b")
+# Words after a date that only date it: "le 12 juin prochain", "le 3 mars, c'est calé".
+_DATE_TAIL_RE = re.compile(r"\b(?:prochaine?|derniere?|passee?|(?:de )?cette annee|(?:de )?l'annee prochaine"
+                           r"|c'est (?:cale|fait|bon|note|fixe|valide|confirme|ok)|ok|voila|merci)\b")
 
 
 def deadline_in(text: str, today: datetime.date | None) -> datetime.date | None:
@@ -2016,16 +2053,72 @@ _PLACE_RE = re.compile(r"(?:^|,|(?<!\by)\s)(?:à|a|au|aux|en|dans)\s+(?P<place>(
                        + "|".join(map(re.escape, _PLACE_NOUNS)) + r")\b[^,;.!?\n]*|(?-i:[A-ZÀ-Ý][\w'’-]+)"
                        r"(?:[\s-](?:(?:sur|sous|en|le|la|les|de|du|des|d['’])[\s-])?(?-i:[A-ZÀ-Ý][\w'’-]+))*)",
                        re.IGNORECASE)
+_AFTER_PLACE_RE = re.compile(r"\s+(?:avec|en pr[ée]sence d|pour|par)\b", re.IGNORECASE)  # "…, avec le préfet"
 _PLACE_ARTICLE_RE = re.compile(r"^(?:(?:la|le|les)\s+|l['’]\s*)", re.IGNORECASE)
 
 
 def place_said(text: str) -> str | None:
     """Where something meets, said in a sentence with its date and hours ("… à la salle du conseil de la CC"): the
     place, capitalised, without its article; None when no place is said."""
-    said = _PLACE_RE.search(text)
+    return found.place if (found := _place_found(text)) is not None else None
+
+
+class _PlaceFound(NamedTuple):
+    place: str
+    start: int  # of the preposition before it
+    words: int  # where its own words start
+    end: int
+
+
+def _place_found(text: str, bare: bool = False) -> _PlaceFound | None:
+    """The place a sentence says, as place_said reads it, and where it is in the text; `bare`, also a place's noun
+    opening a clause without a preposition ("…, salle du conseil")."""
+    said = _PLACE_RE.search(text) or (_BARE_PLACE_RE.search(text) if bare else None)
     if said is None or fold(said["place"].split()[0]) in map(fold, MONTHS):  # "en Mars": a month
         return None
-    return upper_first(_PLACE_ARTICLE_RE.sub("", said["place"].strip(), count=1))
+    end = said.end() if (more := _AFTER_PLACE_RE.search(said["place"])) is None else said.start("place") + more.start()
+    place = upper_first(_PLACE_ARTICLE_RE.sub("", text[said.start("place"):end].strip(), count=1))
+    return _PlaceFound(place, said.start(), said.start("place"), end)
+
+
+class MeetingSaid(NamedTuple):
+    """What a meeting's date was said with: its hours (one range), its place, and the other words, as typed, whom it
+    is with apart ("avec les maires")."""
+    hours: list[list[int]] | None
+    place: str | None
+    rest: list[str]
+
+
+def meeting_said(text: str, hours: bool, place: bool) -> MeetingSaid:
+    """The hours ("de 14h à 16h") and the place ("à la mairie", "salle du conseil") in what a date was said with,
+    each when asked for; "à 14h", a start alone, stays in the rest."""
+    text, whom = _whom_apart(text)
+    typed = HOURS_IN_TEXT_RE.search(text) if hours else None
+    ranges, gone = None, [False] * len(text)
+    if typed is not None:
+        try:
+            ranges = parse_time_ranges(typed[0])
+        except ParseError:
+            ranges = None  # "à 14h": its end asked with the hours
+        if ranges is not None and len(ranges) == 1:
+            start = at.start() if (at := _AT_TIME_RE.search(text[:typed.start()])) else typed.start()
+            gone[start:typed.end()] = [True] * (typed.end() - start)
+        else:
+            ranges = None
+    # The hours blanked, a place right after them reads as after "à": "à 14h salle du conseil".
+    blank = text if typed is None else f"{text[:typed.start()]}{' ' * len(typed[0])}{text[typed.end():]}"
+    if (where := _place_found(blank, bare=True) if place else None) is not None:
+        start = where.words if typed is not None and where.start <= typed.start() < where.words else where.start
+        gone[start:where.end] = [True] * (where.end - start)
+    rest = " ".join("".join(" " if out else c for c, out in zip(text, gone)).split()).strip(" ,;:.!?()-–—")
+    rest = re.sub(r" (?=[,;.])", "", rest)  # "à 14h30 , avec…", the place between them gone
+    return MeetingSaid(ranges, where.place if where else None,
+                       [*([rest] if re.search(r"\w{2,}", rest) else []), *([whom] if whom else [])])
+
+
+_BARE_PLACE_RE = re.compile(r"(?:^|[,;:–—-])\s*(?P<place>(?:(?:la|le|les)\s+|l['’]\s*)?(?:"
+                            + "|".join(map(re.escape, _PLACE_NOUNS)) + r")\b[^,;.!?\n]*)", re.IGNORECASE)
+_AT_TIME_RE = re.compile(r"\b(?:à|a|dès|des|vers)\s+$", re.IGNORECASE)
 
 
 def place_typed(text: str) -> str:

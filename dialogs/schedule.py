@@ -6,7 +6,7 @@ import unicodedata
 from typing import NamedTuple
 
 from dialogs.errors import ParseError
-from dialogs.folding import NUMBER_WORDS_PATTERN, figures, typed_words
+from dialogs.folding import NUMBER_WORDS_PATTERN, figures, fold_in_place, typed_words
 
 DAY_MINUTES = 24 * 60
 # Data, not sentences: what people type for a closed day, folded (lowercase, no accents).
@@ -25,6 +25,10 @@ _HALF_DAY_RE = re.compile(r"\b(?:matin|apres-midi|soir)\b")
 _TIME = r"(?P<{0}h>[0-9]{{1,2}})(?:(?:h|:)(?P<{0}m>[0-9]{{2}})?)?"
 _RANGE_RE = re.compile(_TIME.format("a") + r" ?- ?" + _TIME.format("b"))
 _SINGLE_TIME_RE = re.compile(r"(?:-|vers )? ?" + _TIME.format("a"))  # "à 14h" folds to "-14h"
+
+# A meeting's hours said in a sentence with its date ("le 12 mars de 14h à 16h"), or alone once it has one.
+HOURS_IN_TEXT_RE = re.compile(r"(?:(?:de|entre) )?[0-9]{1,2} ?[h:] ?(?:[0-9]{2})?"
+                              r"(?: ?(?:-|à|a|et|jusqu'à) ?[0-9]{1,2} ?[h:] ?(?:[0-9]{2})?)?", re.IGNORECASE)
 
 
 def _fold(text: str) -> str:
@@ -274,18 +278,12 @@ class Week(NamedTuple):
     alternate: ParseError | None = None
 
 
-def _fold_in_place(text: str) -> str:
-    """Lowercase, without accents, each character at its place: a part found in it is, at the same place, the part
-    as typed."""
-    return "".join(unicodedata.normalize("NFKD", c)[0].casefold()[:1] for c in text)
-
-
 def parse_week(text: str) -> Week | None:
     """A week's hours typed at once, each line or part starting with its days: a table pasted from a spreadsheet
     ("Lundi⇥9h-12h⇥14h-17h⏎Mardi⇥9h-12h⇥fermé…") or a sentence ("du lundi au vendredi 9h-12h 14h-17h, samedi
     9h-12h, fermé le dimanche"). None when the text names no day with hours after it (the hours of the day asked,
     typed alone). A day's hours not read are refused, naming the day."""
-    folded = _CLOSED_BEFORE_RE.sub(lambda said: f"{said['day']} ferme".ljust(len(said[0])), _fold_in_place(text))
+    folded = _CLOSED_BEFORE_RE.sub(lambda said: f"{said['day']} ferme".ljust(len(said[0])), fold_in_place(text))
     heads = list(_DAYS_RE.finditer(folded))
     if not heads or _RANGE_RE.search(_fold(folded[:heads[0].start()])):
         return None  # hours before any day: they are the day asked's, "lundi" in them or not
@@ -348,8 +346,8 @@ def tour_lines(kept: str | None, parts: dict[str, str]) -> str | None:
     lines: dict[str, str] = {}
     for line in (kept or "").splitlines():
         day, colon, said = line.partition(" : ")
-        if not colon or _fold_in_place(day) not in WEEKDAYS:
+        if not colon or fold_in_place(day) not in WEEKDAYS:
             return None
-        lines[_fold_in_place(day)] = said
+        lines[fold_in_place(day)] = said
     lines |= parts
     return "\n".join(f"{day.capitalize()} : {lines[day]}" for day in WEEKDAYS if day in lines)

@@ -27,18 +27,18 @@ from dialogs.folding import abbreviations, fold
 from dialogs.schedule import (WEEKDAYS, closed_words, hours_among_words, parse_week, same_hours_as, total_minutes,
                               tour_lines)
 from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, DRAFT, KEEP, MOVE_ON, NEW_PROJECT, NEXT,
-                             SKIP, TEAM_HANDOVER, TEAM_INVITE, TEAM_LEAVE, DateInferred, ParseError, after_partly_yes,
-                             button_typed, date_apart, day_alone, deadline_in, doubt_apart, doubt_on_when,
-                             doubted_yes_no, doubts, each_of, figure_remarks, first_person, from_json, how_reached_last,
-                             item_said_done, meeting_to_come, mentions, month_alone, name_and_function, name_and_share,
-                             names_nothing, numbered_answer, parse_answer, parse_date, parse_title, reads_as_shown,
-                             said_planned, said_serving, said_yes_no, same_answer_as, same_then_said, says_awaited,
-                             says_none_of, shares_said, spoken, territory_said, text_and_count, to_json,
-                             typed_at_checklist_stage, typed_at_deferred, typed_at_dossier, typed_at_menu,
-                             typed_at_projects, typed_at_recap, typed_at_team, typed_button, typed_command,
-                             typed_invitation, typed_validate, with_whom_before_date, without_how_reached, word_said,
-                             yes_and_no, yes_but_to_do, yes_how, yes_in_part, yes_no_because, yes_no_then,
-                             yes_told_more)
+                             SKIP, TEAM_HANDOVER, TEAM_INVITE, TEAM_LEAVE, DateInferred, ParseError, after_date,
+                             after_partly_yes, button_typed, date_apart, day_alone, deadline_in, doubt_apart,
+                             doubt_on_when, doubted_yes_no, doubts, each_of, figure_remarks, first_person, from_json,
+                             how_reached_last, item_said_done, meeting_said, meeting_to_come, mentions, month_alone,
+                             name_and_function, name_and_share, names_nothing, numbered_answer, parse_answer,
+                             parse_date, parse_title, reads_as_shown, said_planned, said_serving, said_yes_no,
+                             same_answer_as, same_then_said, says_awaited, says_none_of, shares_said, spoken,
+                             territory_said, text_and_count, to_json, typed_at_checklist_stage, typed_at_deferred,
+                             typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team,
+                             typed_button, typed_command, typed_invitation, typed_validate, with_whom_before_date,
+                             with_whom_said, without_how_reached, word_said, yes_and_no, yes_but_to_do, yes_how,
+                             yes_in_part, yes_no_because, yes_no_then, yes_told_more)
 from dialogs.partners import partner_name
 from dialogs.pasted import asides, contact_lines, in_typed_order, letter_parts, without_lines
 from dialogs.not_answers import asks_what_is_meant, says_goodbye, says_thanks
@@ -727,6 +727,10 @@ class _Conversation:
             notes += self._said_of_each(step, question, value, text)
         if question.kind is Kind.DATE and self._unexpected_date(question, value):
             return Outcome([self._confirm_date(question, value)])
+        if question.kind is Kind.DATE and copied is None and (after := after_date(text)) is not None:
+            rest, along = self._hours_and_place_along(step, question, value, after)
+            notes += along  # "le 28/01 de 14h à 16h à la mairie": the meeting's hours and place, asked next
+            unkept = [*(words for words in unkept or [] if words not in after), *rest] or None
         # "15 mars", "hier": the date the guide took is shown, for the user to see it is the one meant.
         understood = []
         if isinstance(value, DateInferred):  # what it was said with, under the date shown: said once
@@ -779,6 +783,19 @@ class _Conversation:
             said.append(self._answered_along(then, option, step.id))
             said += self._dated_along(step, question, value, then, detail)
         return kept or None, said
+
+    def _hours_and_place_along(self, step: Step, question: Question, value: Any,
+                               after: str) -> tuple[list[str], list[Reply]]:
+        """What a date was said with ("à 14h30 à la mairie"), for the hours and the place the step asks next, shown
+        and not answered yet: answered there, and said. What is left of it, as typed, and the replies saying so."""
+        shown = self._shown_with(step, question, value)
+        later = [q for q in shown[shown.index(question) + 1:] if self.view.status(q.id) != ANSWERED]
+        hours = next((q for q in later if q.kind is Kind.TIME_RANGES and q.max == 1), None)
+        place = next((q for q in later if q.kind is Kind.SHORT_TEXT and q.place), None)
+        said = meeting_said(after, hours is not None, place is not None)
+        along = [self._answered_along(then, answer, step.id)
+                 for then, answer in ((hours, said.hours), (place, said.place)) if answer is not None]
+        return said.rest, along
 
     def _details_along(self, step: Step, question: Question, value: Any, text: str) -> Reply | None:
         """"accès au droit (CDAD de Mayotte), et la traduction": a list with an « Autre » saying more than its
@@ -1324,7 +1341,7 @@ class _Conversation:
             understood["unkept"] = [*(unkept or []), *([meeting[1]] if meeting else [])]
         before = self.view.answers.get(then.id)
         outcome = self._text(rest)
-        whom = with_whom_before_date(rest) if then.kind is Kind.DATE else None  # "avec le préfet, en juin"
+        whom = with_whom_said(rest) if then.kind is Kind.DATE else None  # "avec le préfet, en juin"
         if self._recorded != then.id and whom is not None and not passed:  # the day asked: whom, said not kept
             understood["unkept"] = [*understood.get("unkept", []), whom]
         if self._recorded == then.id:

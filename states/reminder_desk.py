@@ -12,6 +12,7 @@ from dialogs.folding import fold
 from dialogs.loader import LoadedGuide
 from dialogs.parsing import parse_date, parse_time_ranges, place_said, to_json
 from dialogs.reminder_model import DEADLINE, TEAM, ReminderModel
+from dialogs.schedule import HOURS_IN_TEXT_RE
 from dialogs.ui import UiTexts
 from states.buttons import Action
 from states.events import Button, CalendarInvite, Outcome, Reply
@@ -24,9 +25,6 @@ COMMITTEE_DATE = "committee_date"  # membership.awaiting: the next message is th
 # membership.awaiting: /rappels is the last screen shown; a date typed there is the committee's, as if « Fixer la
 # date » had been tapped first.
 REMINDERS_SCREEN = "reminders_screen"
-# The committee's hours said with its date ("le 12 mars de 14h à 16h"), or alone under /rappels once it has one.
-_HOURS_RE = re.compile(r"(?:(?:de|entre) )?[0-9]{1,2} ?[h:] ?(?:[0-9]{2})?"
-                       r"(?: ?(?:-|à|a|et|jusqu'à) ?[0-9]{1,2} ?[h:] ?(?:[0-9]{2})?)?", re.IGNORECASE)
 UPCOMING_SHOWN = 8
 KINDS_PER_ROW = 2
 
@@ -152,7 +150,7 @@ class ReminderDesk:
 
     def _hours_or_place_alone(self, text: str) -> bool:
         """"14h-16h", "à la salle du conseil": the committee dated, its hours or its place, without another date."""
-        said = _HOURS_RE.search(text)
+        said = HOURS_IN_TEXT_RE.search(text)
         rest = text if said is None else text[:said.start()] + text[said.end():]
         return (said is not None or place_said(text) is not None) and self.facts().committee_date is not None \
             and not re.search(r"[0-9]", rest)
@@ -182,7 +180,7 @@ class ReminderDesk:
     def _hours(self, text: str) -> list[Reply]:
         """The committee's hours said in the text, recorded; or why they were not, for the user to type them
         again under /rappels."""
-        said = _HOURS_RE.search(text)
+        said = HOURS_IN_TEXT_RE.search(text)
         if said is None:
             return []
         try:

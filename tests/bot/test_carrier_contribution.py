@@ -94,10 +94,12 @@ async def test_a_yes_to_the_yearly_committee_said_with_its_date_and_guests_keeps
     guide = services.guide
     replies = await reach_the_yearly_committee(client, guide, "passer")  # left unanswered at stage 1
     assert question_in(guide, replies[-1]).id == "dev_comite_annuel"
-    said, asked = await client.send("oui, le premier est prévu le 14 mars à 14h30 à l'Hôtel du Département, avec "
-                                    "les 12 maires, la sous-préfète et les opérateurs")
+    said, place, asked = await client.send("oui, le premier est prévu le 14 mars à 14h30 à l'Hôtel du Département, "
+                                           "avec les 12 maires, la sous-préfète et les opérateurs")
     assert said.text == ("➡️ Réponse retenue : Oui.\n📝 Et à « À quelle date se tiendra le prochain comité de "
-                         "pilotage ? », j'ai noté : 14 mars 2028.")  # the next 12 March, on the frozen clock
+                         "pilotage ? », j'ai noté : 14 mars 2028.\nℹ️ Cette question ne garde pas de précision : "
+                         "« à 14h30 » n'est pas enregistré.")  # the next 12 March, on the frozen clock
+    assert place.text == "➡️ Réponse retenue pour « Où se tiendra-t-il ? » : Hôtel du Département."
     assert versions(services, "dev_comite_annuel") == [None, True]
     assert versions(services, "dev_comite_date") == ["2028-03-14"]
     # The guests are asked next, the ones named ticked for the user to validate, nothing recorded for them yet.
@@ -107,9 +109,9 @@ async def test_a_yes_to_the_yearly_committee_said_with_its_date_and_guests_keeps
     asked = (await client.click("Valider"))[-1]
     assert versions(services, "dev_comite_membres") == [["collectivites", "prefecture", "partenaires"]]
     assert question_in(guide, asked).id == "dev_comite_horaire"
-    await client.send("à partir de 14h30, deux heures environ")
-    said = await client.send("à l'Hôtel du Département")
+    said = await client.send("à partir de 14h30, deux heures environ")
     assert "mardi 14 mars 2028, 14 h 30 – 16 h 30" in said[0].text.replace("\u202f", " ")
+    assert "📍 Hôtel du Département" in said[0].text
     assert versions(services, "dev_comite_horaire") == [[[870, 990]]]
 
 
