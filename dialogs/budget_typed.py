@@ -35,11 +35,13 @@ _USE_RE = re.compile(r"\b(?:en |pour (?:l'|l’|le )|d'|d’|de l'|de l’|du |a
 _COUNTED_RE = re.compile(r"(?:\bpar an\b|\bpar ann[ée]e\b|/ ?an\b|\bannuel(?:le)?s?\b|\bpour l['’]ann[ée]e\b"
                          r"|\b[àa] l['’]ann[ée]e\b|\bsur l['’]ann[ée]e\b|\bsur un an\b|\bHT\b|\bTTC\b"
                          r"|\b(?:toutes )?charges (?:sociales |patronales )?(?:comprises|incluses)\b"
-                         r"|\bbrut charg[ée]\b|\bcharg(?:é|és|ée|ées)(?!\w))", re.IGNORECASE)
+                         r"|\bbrut charg[ée]\b|\bcharg(?:é|és|ée|ées)(?!\w)"
+                         r"|\bsymboliques?\b)", re.IGNORECASE)  # "1 € symbolique"
 _MONTHLY_RE = re.compile(r"\bpar mois\b|/ ?mois\b|\bmensuel(?:le)?s?\b|\bchaque mois\b|\btous les mois\b",
                          re.IGNORECASE)
 _PRODUCT_RE = re.compile(r"[0-9€]\s*[x×*]\s*[0-9]", re.IGNORECASE)
-_SEPARATORS = re.compile(r"(?<![0-9]),|,(?![0-9])|[;\n]")  # not a decimal comma: "0,2 etp"
+# Not a decimal comma ("0,2 etp"); a sentence's end: "Loyer 1 € symbolique. Téléphone et internet 1 200 €".
+_SEPARATORS = re.compile(r"(?<![0-9]),|,(?![0-9])|[;\n]|(?:(?<=[^\W\d_]{2})|(?<=€))\.\s+(?=[A-ZÀ-Ý])")
 _EMPTY_BRACKETS_RE = re.compile(r"\(\W*\)")
 _REMARK_RE = re.compile(r"\s*\([^()]*\)\s*")  # "(2 ETP)" after an amount: part of the line's words
 _BECAUSE_RE = re.compile(r"\s*(?:car|parce qu(?:e|')|puisque?)\b[^()]*$", re.IGNORECASE)
@@ -149,20 +151,22 @@ def _read(section: Sequence[Category], text: str, subsidy_words: Sequence[str],
     # "électricité, eau, chauffage : 2 400 €": one line, whose words list what it covers.
     clauses = [text] if len(amounts) == 1 and _LISTED_RE.search(text[:amounts[0].start()]) else _clauses(text)
     lines: list[TypedLine] = []
-    refused: ParseError | None = None
+    refusals: list[ParseError] = []
     for clause in clauses:
         try:
             for words, amount in _pieces(clause, _amounts(clause)):
                 lines.append(_same_source(lines, words, amount)
                              or _line(section, words, amount, subsidy_words, names))
         except ParseError as error:
-            refused = refused or error
-    if refused is None:
+            refusals.append(error)
+    if not refusals:
         return lines
+    refused = refusals[0]
     if len(amounts) > 1 or len(clauses) > 1:  # the message says so: a line read fine is not taken alone…
         refused.params["several"] = True
-    raise PartlyRead(refused, lines) if len(lines) > 1 and refused.key == "budget.category" else refused  # …unless
-    # a clause names no category: the others are added, that one asked for again
+    raise PartlyRead(refused, lines) if len(lines) > 1 and len(refusals) == 1 and refused.key == "budget.category" \
+        else refused  # …unless one clause names no category: the others are added, that one asked for again (of two
+    # clauses refused, the second would be lost without a word)
 
 
 class PartlyRead(ParseError):
@@ -222,15 +226,17 @@ def _clauses(text: str) -> list[str]:
     parts.append(text[start:])
     merged: list[str] = []
     for part in parts:  # "le local mis à disposition par la mairie, valorisé 4 800 €": one line
-        if merged and _VALUED_RE.match(part) and _amounts(part) and not _amounts(merged[-1]):
-            merged[-1] += "," + part
+        if merged and (valued := _VALUED_RE.match(part)) and _amounts(part) and not _amounts(merged[-1]):
+            merged[-1] += f" {part[valued.end():]}" if valued["about"] else "," + part  # "…, environ 52 000 €"
         else:
             merged.append(part)
     return [clause for part in merged for clause in _joined(part)]
 
 
-# What gives the amount of the clause before it: "…, valorisé 4 800 € par an", "…, estimé à 2 000 €".
-_VALUED_RE = re.compile(r"\s*(?:valoris|estim|[ée]valu)[ée]e?s?\b", re.IGNORECASE)
+# What gives the amount of the clause before it: "…, valorisé 4 800 € par an", "…, estimé à 2 000 €", "Salaires : 2
+# agents à 0,8 ETP, environ 52 000 € charges comprises".
+_VALUED_RE = re.compile(r"\s*(?:(?:valoris|estim|[ée]valu)[ée]e?s?\b|(?P<about>environ|soit|[àa] peu pr[èe]s)\b)",
+                        re.IGNORECASE)
 
 
 def _joined(part: str) -> list[str]:

@@ -17,6 +17,7 @@ from dialogs.folding import ORDINALS, SPELT_NUMBERS, fold, spelt_out, typed_word
 from dialogs.formatting import upper_first
 from dialogs.full_time import share_first, share_said
 from dialogs.model import OTHER, Kind, Option, Question, Together
+from dialogs.not_answers import AS_SAID_RE
 from dialogs.pasted import asides, in_brackets, in_typed_order, lines, list_items, without_asides
 from dialogs.schedule import WEEKDAYS
 
@@ -59,7 +60,8 @@ _IGNORED_WORDS = frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "d
 _WORD_RE = re.compile(r"[^\W_]+")
 # How a spoken answer starts before it names the option: "c'est la mairie", "ce sera un prestataire", "je dirais
 # à peu près la moitié", "surtout la cohésion sociale", "juste la cohésion", "quelques salariés", "il y a une agence
-# France Travail", "celui de l'ANCT"; and an answer changed, "finalement c'est la communauté de communes".
+# France Travail", "celui de l'ANCT", "un groupe de covoiturage"; and an answer changed, "finalement c'est la
+# communauté de communes".
 _LEAD_INS = (("c", "est"), ("ce", "sera"), ("ce", "seront"), ("ce", "sont"), ("ce", "serait"), ("je", "dirais"),
              ("je", "pense"), ("a", "peu", "pres"), ("environ",), ("plutot",), ("surtout",), ("notamment",),
              ("principalement",), ("donc",), ("avant", "tout"), ("en", "particulier"), ("essentiellement",),
@@ -69,7 +71,9 @@ _LEAD_INS = (("c", "est"), ("ce", "sera"), ("ce", "seront"), ("ce", "sont"), ("c
              ("il", "y", "a"), ("on", "a"), ("nous", "avons"), ("une", "agence"), ("l", "agence"), ("agence",),
              ("bien", "sur"), ("evidemment",), ("bien", "entendu"), ("finalement",), ("en", "fait"), ("au", "final"),
              ("en", "definitive"), ("apres", "reflexion"),
-             ("on", "participe"), ("nous", "participons"), ("on", "participera"), ("nous", "participerons"))
+             ("on", "participe"), ("nous", "participons"), ("on", "participera"), ("nous", "participerons"),
+             *((article, kind, "de") for article, kind in (("un", "groupe"), ("une", "page"), ("un", "reseau"),
+                                                           ("une", "plateforme"), ("un", "site"))))
 # How it may end, stressing what it named: "l'accompagnement surtout", "l'isolement avant tout".
 _STRESSED_ENDS = (("surtout",), ("principalement",), ("essentiellement",), ("prioritairement",), ("avant", "tout"),
                   ("en", "priorite"), ("en", "premier"), ("bien", "sur"), ("evidemment",), ("bien", "entendu"))
@@ -146,6 +150,7 @@ def _label_names(label: str) -> tuple[str, ...]:
 
 
 _ACRONYM_RE = re.compile(r"[A-Z][A-Za-z0-9]{1,7}")  # "SEL", "CPAM", "DGFiP"; not "Pôle" nor "retraite"
+_CAPITALS_RE = re.compile(r"[A-Z][A-Z0-9]{1,7}")  # "CAF", "CPAM": an acronym, typed all in capitals
 
 
 _HYPHEN_RE = re.compile(r"(?<=\w)-(?=\w)")  # « Co-voiturage » is also written "covoiturage"
@@ -551,9 +556,12 @@ _CONNECTOR_RE = re.compile(r"^\s*(?:(?:plus(?!\s+(?:de|d['’]|du|des|aucune?|ri
 _STRESS_RE = re.compile(r"(?:surtout|notamment|en particulier|particulierement|principalement|dont|" + _MEANS + r")\b",
                         re.IGNORECASE)  # "…, surtout l'isolement": what was named, stressed or how, no other item
 # What ends a list saying it names all there is (folded): "rien d'autre de précis", "et c'est tout".
-# Said after an option, it is not decided yet (folded): "le forum, on verra", "l'annuaire, peut-être".
+# Said after an option, it is not decided yet (folded): "le forum, on verra", "l'annuaire, peut-être", "la mission
+# locale si elle est d'accord" (whether it joins is theirs to say).
 _UNDECIDED_RE = re.compile(r"(?:on verra|a voir|peut-etre|pas sur|pas encore sur|a definir|a confirmer|on ne sait pas"
-                           r"|je ne sais pas|pas decide|pas encore decide)")
+                           r"|je ne sais pas|pas decide|pas encore decide"
+                           r"|s(?:i (?:elle|elles|il|ils) |'ils? )(?:est d'accord|sont d'accord|accepte|acceptent"
+                           r"|le veut|le veulent|le souhaite|le souhaitent))")
 _UNDECIDED_END_RE = re.compile(rf"(?:\s|,)(?:{_UNDECIDED_RE.pattern})$")  # "l'OCAS à voir"
 # "les autres sont à Lannion", "le reste à Guingamp", "tous les autres ne sont pas présents", ending a list: the options
 # not named are elsewhere, neither ticked nor an « Autre » (folded).
@@ -578,8 +586,13 @@ _STATEMENT_RE = re.compile(r"(?:(?!qui\b|que\b|qu['’])[^\W\d_][\w'’-]*\s+){1
 
 
 def is_statement(text: str) -> bool:
-    """Whether a text starts as a sentence with its own subject and verb ("le recrutement est lancé, …")."""
-    return _STATEMENT_RE.match(text.strip()) is not None
+    """Whether a text starts as a sentence with its own subject and verb ("le recrutement est lancé, …", "ils feront
+    les deux")."""
+    return _STATEMENT_RE.match(text.strip()) is not None or _PRONOUN_FIRST_RE.match(text.strip()) is not None
+
+
+_PRONOUN_FIRST_RE = re.compile(r"(?:il|elle|ils|elles|on|nous|c['’]\s*est|ce\s+sont)\s+(?:ne\s+|n['’])?"
+                               r"(?:[a-zàâçéèêëîïôûùü]{2,})\b")  # "ils feront les deux", "c'est elle qui suit…"
 
 
 # "on utilise déjà l'outil de l'ANCT", "nous passons par un tableur": the tool a sentence says is used.
@@ -825,8 +838,9 @@ def with_other(question: Question, text: str) -> tuple[Any, str] | None:
             return (OTHER, words) if not text[:said.start()].strip() else None
         chosen, unknown, *_ = read_list(question, text[:said.start()])
         return None if unknown else (_ticked(question, chosen | {OTHER}, text), words)
-    if re.search(_SENTENCE_END, text):
-        return None  # sentences after the options tell about them: "… Le quartier est en QPV" is no other one
+    if re.search(_SENTENCE_END, _less_said(question, text)[0] if question.kind is Kind.MULTI else text):
+        return None  # sentences after the options tell about them: "… Le quartier est en QPV" is no other one (not
+        # "… Pas de SEL à ma connaissance.", saying which is not ticked)
     if question.kind is Kind.CHOICE:
         chosen, unknown, runs = set(), [text.strip()], [text.strip()]
     else:
@@ -882,7 +896,8 @@ def _listed_after_all(text: str) -> str | None:
 
 
 # After words for every option, what sets them apart from why: a colon, or the end of a sentence ("LES DEUX. la …").
-_THEN_WHY_RE = re.compile(r"\s*(?::|[.!](?=\s))\s*")
+_THEN_WHY_RE = re.compile(r"\s*(?::|[.!](?=\s)|,(?=\s*(?:c['’]\s*est|car|parce|puisque)\b))\s*",
+                          re.IGNORECASE)  # "tous, c'est obligatoire il me semble"
 
 
 def _every_then_why(question: Question, text: str) -> str | None:
@@ -909,7 +924,8 @@ def _introduced(question: Question, text: str) -> ListRead | None:
 
 # "les deux, pas autre", "la cohésion mais pas le maillage", "pas le maillage, juste la cohésion", "pas vraiment de
 # touristes": an option said not to be ticked, up to the list's next comma.
-_NOT = r"(?:(?:quasi(?:ment)?|presque)\s+)?pas(?:\s+(?:vraiment|trop|tellement|beaucoup|encore))?(?!\s+mal\b)"
+_NOT = (r"(?:(?:quasi(?:ment)?|presque)\s+)?(?<!pourquoi\s)pas(?:\s+(?:vraiment|trop|tellement|beaucoup|encore))?"
+        r"(?!\s+mal\b)")  # "pourquoi pas un tiers-lieu": not a no
 _LESS_PART_RE = re.compile(rf"(?:^|,\s*|\s+)(?:(?:mais|et)\s+)?(?:{_NOT}|plus\s+(?:de|d['’]|du|des|aucune?)"
                            r"|sauf|sans|hormis|[àa] part|ni)\s+"
                            r"(?P<option>[^,;\n]+?)\s*(?=[,;\n]|$)", re.IGNORECASE)
@@ -939,6 +955,12 @@ _NONE_BUT_RE = re.compile(r"\s*(?:rien|aucune?|pas\s+grand[\s-]chose)\b[^,;:]*?\
                           r"(?P<only>(?!si\b|s['’]il)\S.*)", re.IGNORECASE | re.DOTALL)
 
 
+# A hedge after words for every option, which ticks them as the words alone do: "Les deux je dirais. …" (a hedge
+# after one option stays with it, said not kept: "un SEL aux Rousses je crois").
+_HEDGE_RE = re.compile(r"^(\s*(?:(?:tous |toutes )?les (?:deux|trois|quatre|[2-9])|tous|toutes|tout))\s*,?\s*"
+                       r"(?:je dirais|je dirai|je pense|je crois|il me semble|(?:à|a) mon avis|(?:à|a) priori)"
+                       r"(?=\s*(?:[,.;:!]|$))", re.IGNORECASE)
+
 def read_list(question: Question, text: str) -> ListRead:
     """How a list typed at a multiple choice names the question's options ("réduire les trajets vers Figeac et
     Brive" is one run, not two), and what it says of them in brackets, stressed ("surtout…"), after a colon or as
@@ -946,6 +968,7 @@ def read_list(question: Question, text: str) -> ListRead:
     deux, pas autre") are not."""
     if (only := _NONE_BUT_RE.fullmatch(text)) is not None:
         return read_list(question, only["only"])  # "rien de tout ça à part un peu de covoiturage": that alone
+    text = _HEDGE_RE.sub(r"\1", AS_SAID_RE.sub("", text))  # "comme je disais, …", "les deux je dirais."
     reason = next((found for found in _REASON_RE.finditer(text) if not in_brackets(text, found.start())), None)
     if reason is not None and reason.start() and (read := read_list(question, text[:reason.start()])).chosen \
             and not read.unknown and not read_list(question, because := text[reason.start():].strip(" ,;")).chosen:
@@ -1167,6 +1190,8 @@ def _goes_on(details: str, part: str) -> bool:
     """Whether a part after « et » goes on with the details an option was said with ("… de la trésorerie et de la
     poste", "touristes l'été et l'hiver", "visio avec la CSSM et la préfecture"); not another thing named ("les
     démarches par opérateur et la satisfaction des usagers", "l'isolement des hameaux et le bus…")."""
+    if _CAPITALS_RE.fullmatch(part.strip(" .")) and _CAPITALS_RE.fullmatch(details.split()[-1]):
+        return True  # "pour les rendez-vous CAF et CPAM": one more body by its acronym
     said, then = _lead_words(_STRESSED_FIRST_RE.sub("", details, count=1) or details), _lead_words(part)
     if not said or not then:  # "surtout pour les démarches en ligne… et les titres de séjour": what is stressed
         return False

@@ -7,7 +7,8 @@ import re
 from dialogs.folding import fold
 
 # Folded text. What may come first: a greeting, an excuse, a filler.
-_BEFORE = r"(?:(?:bonjour|bonsoir|excusez-moi|excusez moi|pardon|desole|desolee|euh+|heu+|mais|alors|et)\b[\s,.!…]*)*"
+_BEFORE = (r"(?:(?:bonjour|bonsoir|excusez-moi|excusez moi|pardon|desole|desolee|euh+|heu+|mais|alors|et"
+           r"|je (?:ne )?sais pas(?: trop| vraiment| bien)?)\b[\s,.!…]*)*")  # "je ne sais pas trop, c'est quoi… ?"
 # Said in any length: the question was not understood.
 _NOT_UNDERSTOOD_RE = re.compile(
     _BEFORE + r"(?:je ne comprends pas|je comprends pas|j'ai pas compris|je n'ai pas compris|pas compris"
@@ -24,6 +25,16 @@ _WHAT_IS_MEANT_RE = re.compile(
     r"|comment ca)\b")
 _ALONE = frozenset({"", "quoi", "hein", "comment", "pardon", "cad", "c-a-d", "kesako", "quesaco"})
 _SHORT = 10  # words: "c'est quoi un ETP" said without its question mark
+
+
+# "Une fois par semaine, comme je l'ai dit", "rampe prévue (voir plus haut)", "Comme je disais, l'isolement…": a
+# clause pointing at what was said before, which the dossier's reader never saw; the answer stands without it.
+_AS_SAID = (r"(?:comme (?:je l'ai|on l'a|je vous l'ai|d[ée]j[àa]) dit|comme je (?:vous )?(?:le )?disais"
+            r"|comme (?:dit|indiqu[ée]|pr[ée]cis[ée])(?: (?:plus haut|avant|pr[ée]c[ée]demment))?"
+            r"|je l'ai d[ée]j[àa] dit|je (?:le )?r[ée]p[èe]te"
+            r"|(?:voir|cf\.?) (?:plus haut|ci-dessus|au-dessus|pr[ée]c[ée]demment"
+            r"|(?:la |ma |mes )?r[ée]ponses? pr[ée]c[ée]dentes?))")
+AS_SAID_RE = re.compile(rf"^\s*{_AS_SAID}\s*[,:;]\s*|[\s,;(–—-]*\b{_AS_SAID}\b\)?\s*(?=[.!]?\s*$)", re.IGNORECASE)
 
 
 def asks_what_is_meant(text: str) -> bool:

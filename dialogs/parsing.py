@@ -17,6 +17,7 @@ from dialogs.folding import NUMBER_WORDS, NUMBER_WORDS_PATTERN, SPELT_NUMBERS, f
 from dialogs.formatting import upper_first
 from dialogs.full_time import Share, says_a_time, share_said
 from dialogs.model import CHOICE_KINDS, Kind, Question
+from dialogs.not_answers import AS_SAID_RE
 from dialogs.pasted import asides, figure_alone, figure_source, in_typed_order, one_line, rows, without_asides
 from dialogs.schedule import HOURS_IN_TEXT_RE, WEEKDAYS, parse_time_ranges
 
@@ -288,9 +289,12 @@ _DOUBT_ON_WHEN_RE = re.compile(rf"(?:{_DOUBT_RE.pattern})\s+(?:en|le|au|d[ée]bu
 
 
 def doubt_on_when(text: str) -> bool:
-    """Whether a text's doubt bears on a date it gives ("probablement en avril, avec M. le Sous-Préfet"), not on
-    the yes said before it."""
+    """Whether a text's doubt bears on a date it gives ("probablement en avril, avec M. le Sous-Préfet", "le 16 mars,
+    à confirmer"), not on the yes said before it."""
     folded = fold(text.strip())
+    if (doubt := _DOUBT_RE.search(folded)) is not None and any(  # "le premier le 16 mars, à confirmer avec la CC"
+            _dates(date[0]) for date in _DATE_IN_TEXT_RE.finditer(folded[:doubt.start()])):
+        return True
     return _DOUBT_ON_WHEN_RE.match(folded) is not None and (
         re.search(r"[0-9]", folded) is not None or _MONTH_IN_TEXT_RE.search(folded) is not None)
 
@@ -433,6 +437,8 @@ _TOTAL_SAID_RE = re.compile(r".*(?:\bdonc|\bsoit|=|\bau total|\ben tout|\bdisons
 # "1 ETP à elles 2", "1 etp pour les deux": a total shared by the people named before (folded).
 _TOGETHER_RE = re.compile(r"(?P<number>[0-9]+(?:[.,][0-9]{1,2})?)\s*(?:etp|equivalents? temps pleins?)?\s*"
                           r"(?:a|pour) (?:elles|eux|nous|tous|toutes|les)(?: (?:[0-9]+|deux|trois|quatre|cinq|six))?")
+_TOTAL_FIRST_RE = re.compile(r"(?P<number>[0-9]+(?:[.,][0-9]{1,2})?)\s*(?:etp|equivalents? temps pleins?)?\s*"
+                             r"(?:au total|en tout)\b")  # "1,6 au total, 0,8 chacun": the total said first (folded)
 _EACH_RE = re.compile(r"\bchacun(?:e|s|es)?\b|\bpar personne\b")
 
 
@@ -664,7 +670,12 @@ def with_whom_said(text: str) -> str | None:
 def _whom_apart(text: str) -> tuple[str, str | None]:
     """A text without whom it says a thing is with, and that, as typed: "à 14h" and "avec les maires"."""
     said = re.search(r"(?<![\w'’])" + _WITH_WHOM_RE.pattern.removeprefix(r"\s*"), text, re.IGNORECASE)
-    return (text, None) if said is None else (text[:said.start()].rstrip(" ,;"), text[said.start():].strip(" ,;.!"))
+    if said is None or _DOUBT_END_RE.search(fold(text[:said.start()])):  # "à confirmer avec la CC": whom to ask
+        return text, None
+    return text[:said.start()].rstrip(" ,;"), text[said.start():].strip(" ,;.!")
+
+
+_DOUBT_END_RE = re.compile(r"\b(?:a confirmer|a verifier|a voir|a valider|a caler|a fixer)\s*$")
 
 
 def after_date(text: str) -> str | None:
@@ -686,7 +697,7 @@ def _dates(said: str) -> bool:
 
 
 _RELATIVE_DAY_IN_TEXT_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _RELATIVE_DAYS), key=len, reverse=True))
-                                      + r")\b")
+                                      + r")\b(?!-)")  # not "ce jour-là"
 # Words after a date that only date it: "le 12 juin prochain", "le 3 mars, c'est calé".
 _DATE_TAIL_RE = re.compile(r"\b(?:prochaine?|derniere?|passee?|(?:de )?cette annee|(?:de )?l'annee prochaine"
                            r"|c'est (?:cale|fait|bon|note|fixe|valide|confirme|ok)|ok|voila|merci)\b")
@@ -1245,6 +1256,21 @@ def yes_how(text: str, asked: str = "") -> bool:
     return False
 
 
+def yes_then_plain(text: str, asked: str) -> str | None:
+    """What a yes is said with, when those words neither doubt, restrict nor take it back, the question's own words
+    aside ("Oui, une seule demande comme l'a expliqué la préfecture" to « Faites-vous une seule demande… ? »): the
+    words, which a yes does not keep; None otherwise."""
+    if (said := yes_no_then(text, asked)) is None or not said[0] or _DOUBT_RE.search(fold(said[1])):
+        return None
+    words = {word for part in _WORD_RE.findall(fold(said[1])) for word in part.split("'")}
+    if (words & (_NOT_WHOLE | _YES_NO_WORDS)) - set(_WORD_RE.findall(fold(asked).replace("'", " "))):
+        return None
+    return said[1].strip(" .!")
+
+
+_YES_NO_WORDS = frozenset({"oui", "non", "enfin", "si", "ouais", "nan"})
+
+
 def yes_told_more(text: str, asked: str = "") -> str | None:
     """What a yes that `yes_how` keeps whole tells beyond how it was done, which the question does not keep: a
     date or a figure, or five words and more not all the question's ("il s'est réuni le 3 novembre à Murat");
@@ -1358,6 +1384,22 @@ _FIRST_PERSON_RE = re.compile(r"(?<![\w'’-])(?:je|nous|on)(?![\w'’-])|(?<![\
 _QUOTED_RE = re.compile(r"\s*[«\"“]\s*(?P<title>[^«»\"“”]+?)\s*[»\"”]\s*\.?")
 
 
+def carried_apart(text: str) -> tuple[str, str | None]:
+    """A project's name without whom it says carries it, and that, as typed: "France services de Bourganeuf" and
+    "portée par notre association Familles Rurales"."""
+    said = _CARRIED_BY_RE.search(text)
+    return (text, None) if said is None or not said.start() else (text[:said.start()], said["by"])
+
+
+# What a project's name is said with: an opening ("c'est pour la …", before a capital), its carrier after a comma.
+_TITLE_INTRO_RE = re.compile(r"^(?i:c['’]\s*est|il\s+s['’]\s*agit|ce\s+sera)\s+(?i:pour\s+|de\s+|d['’]\s*)?"
+                             r"(?i:(?:la|le|les|une?)\s+|l['’]\s*)?(?=[A-ZÀ-Ý])")
+_TERRITORY_INTRO_RE = re.compile(r"(?:nous|on)\s+(?:(?:couvr\w*|intervenons|intervient|travaillons|travaille)"
+                                 r"(?:\s+(?:sur|dans))?|(?:sommes|est)\s+(?:sur|dans))"
+                                 r"\s+(?:(?:la|le|les)\s+|l['’]\s*)?", re.IGNORECASE)
+_CARRIED_BY_RE = re.compile(r"\s*[,(–—-]\s*(?P<by>port[ée]e?s?\s+par\b[^)]*)\)?\s*$", re.IGNORECASE)
+
+
 def territory_said(text: str) -> str | None:
     """The territory given along with a project's name ("Nom du projet : … – Territoire : CC du Pays Dunois"), as
     `parse_title` reads it; None when no label says it, or what it says is no title."""
@@ -1388,6 +1430,9 @@ def parse_title(text: str, territory: bool = False) -> str:
     text = text[start:] if end == len(text) else without_full_stop(_BEFORE_LABEL_RE.sub("", text[start:end]))
     if (quoted := _QUOTED_RE.fullmatch(text)) is not None:
         text = without_full_stop(quoted["title"])
+    text = _TITLE_INTRO_RE.sub("", carried_apart(text)[0], count=1) or text  # "c'est pour la France services de…"
+    if territory and (said := _TERRITORY_INTRO_RE.match(text)) and text[said.end():]:  # "nous couvrons la CC de…"
+        text = upper_first(text[said.end():])
     words = typed_words(text)
     if text.rstrip().endswith("?"):
         raise ParseError("title.question")
@@ -1496,6 +1541,16 @@ def meeting_to_come(text: str, today: datetime.date) -> tuple[str, str] | None:
     return None
 
 
+_DIRECTLY_RE = re.compile(r"\s+directement$", re.IGNORECASE)
+
+
+def statement_after_name(text: str) -> str | None:
+    """The sentence said after a name, which a name does not keep: "le recrutement est lancé" of "une conseillère à
+    recruter, le recrutement est lancé"; None without one."""
+    return next((text[comma.end():] for comma in re.finditer(r"\s*,\s+", text) if is_statement(text[comma.end():])),
+                None)
+
+
 def parse_person(text: str) -> str:
     """Names of people, as the documents will print them: "moi" names no one but the person typing.
 
@@ -1511,8 +1566,8 @@ def parse_person(text: str) -> str:
     text = met["whom"] if (met := _MET_RE.match(text)) is not None else text
     text = met["whom"] if (met := _MEETING_WITH_RE.match(text)) is not None else text  # "(j'ai eu) rdv avec …"
     said = text  # "une conseillère à recruter, le recrutement est lancé": a sentence after the name goes, and after it
-    text = next((text[:comma.start()] for comma in re.finditer(r"\s*,\s+", text) if is_statement(text[comma.end():])),
-                text)
+    text = text[:len(text) - len(after)].rstrip(" ,") if (after := statement_after_name(text)) else text
+    text = _DIRECTLY_RE.sub("", text) or text  # "à Mme Lemoine directement": her
     text = _SELF_ASIDE_RE.sub("", text) or text
     if (start := _SELF_FIRST.match(text)) is not None:
         text = text[start.end():].strip()
@@ -1530,7 +1585,7 @@ def parse_person(text: str) -> str:
     if _FIRST_PERSON_RE.search(said):  # "c'était déjà fait en 2023, on est labellisés": no one's name
         raise ParseError("person.sentence", typed=said)
     if _NOBODY_RE.match(typed_words(text)):  # "personne, c'est en ligne sur demarches-simplifiees.fr"
-        raise ParseError("person.nobody", typed=text)
+        raise ParseError("person.nobody", typed=said)
     if _POINTED_RE.fullmatch(typed_words(said).rstrip(" .!")):  # "à lui directement", "au référent"
         raise ParseError("person.pointed", typed=typed)
     if (both := name_and_share(text)) is not None and any(  # dictated "Samia Haddad à
@@ -1542,6 +1597,7 @@ def parse_person(text: str) -> str:
 # "c'est moi qui coordonne", "j'anime", "avec mon adjointe": the person typing, whom a document read by the Préfecture
 # does not name. "Mon espace santé", "Ma Prime Rénov'" are names (capitalised), not so.
 _SELF_SAID_RE = re.compile(r"(?<![\w'’-])(?:(?i:moi(?:-m[eê]me)?|je)|me|mon|ma|mes)(?![\w'’-])"
+                           r"(?!\s+(?i:crois|pense|dirais|suppose|semble|connaissance)\b)"  # "je crois": no one
                            r"|(?<![\w'’-])(?i:[jm])['’](?=\w)")
 
 
@@ -1562,9 +1618,9 @@ _FUNCTION_WORDS = frozenset({
     "administratrice", "tresorier", "tresoriere", "referent", "referente", "attache", "attachee", "assistant",
     "assistante", "ingenieur", "ingenieure", "technicien", "technicienne", "prefet", "prefete", "sous", "depute",
     "deputee", "senateur", "senatrice"})
-# "je suis chargée de mission", "il est DGS": a function said in a sentence.
-_LEADING_BEFORE_FUNCTION_RE = re.compile(r"^(?:(?:m\.?|mme|mr|monsieur|madame|le|la|je\s+suis|il\s+est|elle\s+est"
-                                         r"|c['’]\s*est|ce\s+sera)\s+|l['’]\s*)+", re.IGNORECASE)
+# "je suis chargée de mission", "il est DGS", "notre présidente": a function said in a sentence.
+_LEADING_BEFORE_FUNCTION_RE = re.compile(r"^(?:(?:m\.?|mme|mr|monsieur|madame|le|la|notre|votre|je\s+suis|il\s+est"
+                                         r"|elle\s+est|c['’]\s*est|ce\s+sera)\s+|l['’]\s*)+", re.IGNORECASE)
 # Whom a name is for, said first: "pour la Poste c'est le directeur…", "pour la CAF, ce sera…".
 _FOR_BODY_RE = re.compile(r"^\s*pour\s+(?:la|le|les|l['’])\s*[^,]{1,40}?,?\s+(?=c['’]\s*est\b|ce sera\b)",
                           re.IGNORECASE)
@@ -1698,10 +1754,18 @@ _SIRET_LABEL_RE = re.compile(r"^\s*(?:(?:le|notre|son)\s+)?(?:(?:(?:n\s*[°o]\.?
                              r"sire[tn]\s*[:.]?\s*)?(?:(?:c['’]\s*est|est)\s+(?:le\s+)?)?", re.IGNORECASE)
 
 
+# Fourteen digits in a sentence, grouped as people type a SIRET: "… : 318 245 796 00038".
+_SIRET_IN_TEXT_RE = re.compile(r"(?<![\d\w])\d{3}[\s.]?\d{3}[\s.]?\d{3}[\s.]?\d{5}(?![\d\w])")
+
+
 def parse_siret(text: str) -> str:
     """A SIRET typed with or without spaces ("123 456 789 00015"; dots and dashes too) as its 14 digits; copied,
     without its label and an aside ("N° SIRET : 200 012 342 00008 (avis Insee)")."""
-    digits = re.sub(r"[\s.\u2010-\u2013-]+", "", _SIRET_LABEL_RE.sub("", without_asides(text)))
+    bare = _SIRET_LABEL_RE.sub("", without_asides(text))
+    if "siret" not in fold(text) and len(found := _SIRET_IN_TEXT_RE.findall(bare)) == 1:
+        bare = found[0]  # "la trésorière me l'a envoyé : 318 245 796 00038"; not "SIRET du centre social : …", whose
+        # number may be another body's
+    digits = re.sub(r"[\s.\u2010-\u2013-]+", "", bare)
     if not digits:
         raise ParseError("text.empty" if not text.strip() else "siret.invalid")
     if not (digits.isascii() and digits.isdigit()):
@@ -1823,7 +1887,10 @@ def button_typed(text: str) -> str | None:
 
 
 def typed_validate(text: str) -> bool:
-    return typed_words(text) in VALIDATE_PHRASES
+    """"valider", "ok", and such phrases said together: "c'est tout, valider"."""
+    words = typed_words(text)
+    return words in VALIDATE_PHRASES or all(part in VALIDATE_PHRASES for part in re.split(r"\s*[,;.!]\s*", words)
+                                             if part) and any(c.isalpha() for c in words)
 
 
 # « Étape suivante » and the like, typed at a question as if under the step's recap: the user moves on.
@@ -1843,13 +1910,13 @@ _NOT_YET_WITHOUT_NE = frozenset(_NE_RE.sub("", phrase) for phrase in _NOT_YET)
 
 # "on verra ça plus tard", "je compléterai plus tard", "je vais leur demander": « 🕓 Je ne sais pas encore » in a
 # sentence (folded, without "ne"); "on verra tout ça plus tard", "plus tard pour tous": every partner's questions.
-_LATER_VERBS = (r"verr|fer|completer|reviendr|regarder|rempli|donner|mettr|ajouter|dir|repondr|renseigner|"
-                r"demander|chercher|verifier")
+_LATER_VERBS = (r"verr|fer|completer|reviendr|regarder|rempli|donner|donn|mettr|ajouter|dir|repondr|renseigner|"
+                r"demander|chercher|verifier|envoi|envoyer|transmettr")
 # With whom or when it will be done, after it: "… avec chaque partenaire", "… quand j'aurai leurs réponses".
 _LATER_WHEN = (r"(?P<when>\s+(?:avec|aupres d(?:e|u|es)|quand|lorsque|une fois|apres|d'ici|au|aux|a la|a l'"
                r"|lors d(?:e|u|es)|en|des|a partir d(?:e|u|es))\b.*)?")  # "on verra au rdv du 14 janvier"
 _LATER_SAID_RE = re.compile(
-    r"(?:(?:on|je|j'|nous)\s*(?:(?:le|la|les|l'|y|en|leur|lui|vous)\s*)?(?:"
+    r"(?:(?:on|je|j'|nous)\s*(?:(?:le|la|les|l'|y|en|leur|lui|vous)\s*){0,2}(?:"
     + _LATER_VERBS + r")(?:a|ai|ons|e|ez)?|a voir|a faire|a remplir|a completer)"
     r"(?:\s+(?P<what>ca|cela|tout ca|tout cela|tout|le reste))?(?:\s+plus tard)?(?:\s+pour\s+(?P<whom>\S.*))?"
     + _LATER_WHEN)
@@ -1859,8 +1926,8 @@ _ALL_LATER_RE = re.compile(r"(?:on verra |je verrai )?(?:tout ca|tout cela|tout|
                            r"|(?:tous les (?:autres )?|tous ces |les autres |les )partenaires)"
                            r"(?: a completer)? plus tard"
                            r"|plus tard pour (?:tous|tout|tous les partenaires|les partenaires)" + _LATER_WHEN)
-_ASKING_RE = re.compile(r"je (?:vais|dois) (?:leur |lui |vous )?(?:demander|me renseigner|chercher|verifier|voir)"
-                        r"(?: (?:au|aux|a la|a l'|avec) .+)?|je (?:me )?renseigne|je (?:leur |lui )?demande"
+_ASKING_RE = re.compile(r"je (?:vais|dois) (?:leur |lui |vous )?(?:le |la |les |l')?(?:demander|me renseigner|chercher"
+                        r"|verifier|voir)(?: (?:au|aux|a|avec) .+)?|je (?:me )?renseigne|je (?:leur |lui )?demande"
                         r"(?: (?:au|aux|a la|a l') ?.+)?|a voir avec (?:eux|elles|elle|lui|\S+ \S+)"
                         r"|a (?:faire|voir|remplir)")
 
@@ -1902,9 +1969,11 @@ def typed_button(question: Question, text: str) -> str | None:
     question's options."""
     words = _BUTTON_MARK_RE.sub("", typed_words(text))
     # "je ne sais pas, je dois demander au directeur": the button said first, then why
-    head = re.split(r"\s*[,;:.]\s+|\s+[–—-]\s+", words, maxsplit=1)[0]
-    whom = re.split(r"\s+pour\s+", head, maxsplit=1)[0]  # "je ne sais pas encore pour La Poste"
-    meant = _button_said(question, words) or _button_said(question, head) or _button_said(question, whom)
+    clauses = re.split(r"\s*[,;:.]\s+|\s+[–—-]\s+", words)
+    whom = re.split(r"\s+pour\s+", clauses[0], maxsplit=1)[0]  # "je ne sais pas encore pour La Poste"
+    meant = _button_said(question, words) or _button_said(question, clauses[0]) or _button_said(question, whom)
+    if meant is None and len(clauses) > 1 and all(_button_said(question, clause) == DEFER for clause in clauses):
+        meant = DEFER  # "je dois le demander à notre trésorière, je vous le donne plus tard"
     if meant is None or (question.kind in CHOICE_KINDS and match_option(question.options, text) is not None):
         return None
     return meant
@@ -2073,7 +2142,8 @@ class _PlaceFound(NamedTuple):
 def _place_found(text: str, bare: bool = False) -> _PlaceFound | None:
     """The place a sentence says, as place_said reads it, and where it is in the text; `bare`, also a place's noun
     opening a clause without a preposition ("…, salle du conseil")."""
-    said = _PLACE_RE.search(text) or (_BARE_PLACE_RE.search(text) if bare else None)
+    found = [said for said in (_PLACE_RE.search(text), _BARE_PLACE_RE.search(text) if bare else None) if said]
+    said = min(found, key=lambda said: said.start("place"), default=None)  # "salle du conseil de la CC à Bourganeuf"
     if said is None or fold(said["place"].split()[0]) in map(fold, MONTHS):  # "en Mars": a month
         return None
     end = said.end() if (more := _AFTER_PLACE_RE.search(said["place"])) is None else said.start("place") + more.start()
@@ -2222,8 +2292,10 @@ def typed_invitation(text: str) -> str | None:
 # ---------------------------------------------------------------- dispatch
 
 
-# "pareil, 1 ETP", "idem : 2": the same as before, said again with its figure.
-_SAME_THEN_RE = re.compile(r"^\s*(?:idem|pareil|(?:la )?m[eê]me chose)\s*[,:;–—-]\s*(?=\S)", re.IGNORECASE)
+# "pareil, 1 ETP", "idem : 2", "idem que pour les déplacements : …": the same as before, said again with its answer.
+_SAME_THEN_RE = re.compile(r"^\s*(?:idem|pareil|(?:la )?m[eê]me chose)"
+                           r"(?:\s+(?:que|qu['’]|comme)\s*(?:pour|à|a|au|aux)\s[^,:;–—\n]{1,40})?\s*[,:;–—-]\s*(?=\S)",
+                           re.IGNORECASE)
 # What an answer made of another one and more starts with after its "idem,": "plus la mairie", "+ le CCAS" (folded).
 _MORE_START_RE = re.compile(r"(?:\+|(?:plus|et|avec|sauf|mais|moins|que|qu|aussi|en plus|ainsi que)\b)")
 
@@ -2259,7 +2331,9 @@ def parse_answer(question: Question, text: str, today: datetime.date | None = No
             return _figure(question, own[0], today)  # l'accueil" at the accompaniment's: its own share
         try:
             return _figure(question, text, today)
-        except ParseError:
+        except ParseError as error:
+            if error.key == "figure.included":  # "1,6 en tout mais c'est le même temps que l'accueil": no head of it
+                raise
             if (total := _sum(question, text, today)) is not None:  # "2 + 1"
                 return total
             if question.kind is Kind.DECIMAL and (head := _figure_head(question, text)) != text:
@@ -2429,7 +2503,8 @@ _ELSEWHERE_AND_MORE_RE = re.compile(r"(?:(?:ce sont |c'est )?(?:les|la|le) memes
 _SAME_AS_NAMED_RE = re.compile(r"(?:(?:c'est )?(?:a )?(?:la |le )?meme (?:adresse|lieu|endroit|horaires?|personne)|idem"
                                r"|pareil|" + _THE_SAME + r"|(?:c'est )?(?:la )?meme chose|(?:c'est )?comme)"
                                r"(?: qu['e]\s*)?"
-                               r"(?: ?(?:pour|a|au|aux))? (?:(?:l'|le |la |les )\s*)?(?P<what>[^\W\d][\w' -]*?)[ .!]*")
+                               r"(?: ?(?:pour|a|au|aux))?(?: (?:celle|celui|celles|ceux) d(?:e|u|es))?"  # "celle de"
+                               r" (?:(?:l'|le |la |les )\s*)?(?P<what>[^\W\d][\w' -]*?)[ .!]*")
 
 
 def same_answer_as(text: str) -> str | None:
@@ -2439,6 +2514,8 @@ def same_answer_as(text: str) -> str | None:
     if _ELSEWHERE_RE.fullmatch(typed) or _ELSEWHERE_RE.fullmatch(typed_words(without_asides(text))) or all(
             _ELSEWHERE_RE.fullmatch(part) for part in re.split(r"\s*[,;]\s*", typed)):
         return ""  # "les mêmes (les 2 agents à recruter)", "idem, ce sont les mêmes"
+    if (after := statement_after_name(text)) and _ELSEWHERE_RE.fullmatch(typed_words(text[:-len(after)].rstrip(" ,"))):
+        return ""  # "Les mêmes deux agents, ils feront les deux."
     return named["what"] if (named := _SAME_AS_NAMED_RE.fullmatch(typed)) is not None else None
 
 
@@ -2447,18 +2524,9 @@ def mentions(text: str, words: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", fold(text)) is not None
 
 
-# "Une fois par semaine, comme je l'ai dit", "rampe prévue (voir plus haut)": a clause pointing at what was said
-# before, which the dossier's reader never saw; the answer stands without it.
-_AS_SAID = (r"(?:comme (?:je l'ai|on l'a|je vous l'ai|d[ée]j[àa]) dit|comme dit (?:plus haut|avant|pr[ée]c[ée]demment)"
-            r"|comme indiqu[ée] (?:plus haut|avant|pr[ée]c[ée]demment)|je l'ai d[ée]j[àa] dit"
-            r"|(?:voir|cf\.?) (?:plus haut|ci-dessus|au-dessus|pr[ée]c[ée]demment"
-            r"|(?:la |ma |mes )?r[ée]ponses? pr[ée]c[ée]dentes?))")
-_AS_SAID_RE = re.compile(rf"^\s*{_AS_SAID}\s*[,:;]\s*|[\s,;(–—-]*\b{_AS_SAID}\b\)?\s*(?=[.!]?\s*$)", re.IGNORECASE)
-
-
 def _without_as_said(text: str) -> str:
     """The answer without its "comme je l'ai dit", at its start or end."""
-    said = _AS_SAID_RE.sub("", text)
+    said = AS_SAID_RE.sub("", text)
     return upper_first(said) if said != text and text[:1].isupper() else said
 
 
@@ -2489,7 +2557,8 @@ def _figure_for_asked(question: Question, text: str) -> tuple[str, list[str]] | 
 
 # A figure said to count for another answer too (folded): "compris dans le 1,2 de l'accueil"; "deux temps plein
 # partagés entre l'accueil et l'accompagnement", unless this answer's own figure follows ("…, disons 1 ETP").
-_INCLUDED_RE = re.compile(r"\b(?:compris|inclus)e?s? (?:dans|avec)\b|\bdeja compte(?:e|s|es)?\b")
+_INCLUDED_RE = re.compile(r"\b(?:compris|inclus)e?s? (?:dans|avec)\b|\bdeja compte(?:e|s|es)?\b"
+                          r"|\b(?:le )?meme temps que\b")  # "c'est le même temps que l'accueil": the same hours
 _SHARED_RE = re.compile(r"\b(?:partagee?s?|repartie?s?|a partager|a repartir) (?:entre|avec)\b")
 
 
@@ -2514,8 +2583,8 @@ def _figure(question: Question, text: str, today: datetime.date | None) -> Any:
             return parse_decimal(str(times).replace(".", ","), question.min, question.max)
         if question.full_time_share and (share := share_said(text)) is not None:
             return _full_time(share, question.min, question.max)
-        if (total := _TOTAL_SAID_RE.fullmatch(typed_words(text)) or _TOGETHER_RE.fullmatch(typed_words(text))) \
-                is not None:  # "60 % chacune, donc 1,2", "1 ETP à elles 2"
+        if (total := _TOTAL_SAID_RE.fullmatch(said) or _TOGETHER_RE.fullmatch(said) or _TOTAL_FIRST_RE.match(said)) \
+                is not None:  # "60 % chacune, donc 1,2", "1 ETP à elles 2", "1,6 au total, 0,8 chacun"
             return parse_decimal(total["number"], question.min, question.max)
         if _EACH_RE.search(typed_words(text)):
             raise ParseError("decimal.each")  # "60 % chacune": the total is the user's to give
@@ -2606,11 +2675,16 @@ def _words(text: str) -> str:
             or not _without_as_said(text).strip(" .!"):
         raise ParseError("text.elsewhere", typed=text)
     said = _without_as_said(text)
+    if (heard := _HEARD_RE.match(said)) is not None and said[heard.end():].strip():  # "Ah d'accord. Surtout…"
+        said = upper_first(said[heard.end():])
     return said[yes.end():] if (yes := _YES_FIRST_RE.match(said)) is not None else said
 
 
 # A yes before a text answer ("oui, panneau au rond-point…" at « Comment assurez-vous l'accès… ? »), which no text
 # question asks for: the documents would print it.
+# What answers the chat's explanation before the answer itself, which no document prints: "Ah d'accord. …".
+_HEARD_RE = re.compile(r"\s*(?:(?:ah|oh)\s+)?(?:d['’]\s*accord|ok|okay|entendu|tr[èe]s bien|je vois|compris|merci)"
+                       r"\s*[.!,;]+\s*", re.IGNORECASE)
 _YES_FIRST_RE = re.compile(r"\s*(?i:oui)\s*[,:;.!–—-]\s*(?=\w)")
 
 

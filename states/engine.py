@@ -28,19 +28,20 @@ from dialogs.schedule import (WEEKDAYS, closed_words, hours_among_words, parse_w
                               tour_lines)
 from dialogs.parsing import (BACK, CLEAR, DEFER, DEFER_PARTNER, DEFER_PARTNERS, DRAFT, KEEP, MOVE_ON, NEW_PROJECT, NEXT,
                              SKIP, TEAM_HANDOVER, TEAM_INVITE, TEAM_LEAVE, DateInferred, ParseError, after_date,
-                             after_partly_yes, button_typed, date_apart, day_alone, deadline_in, doubt_apart,
-                             doubt_on_when, doubted_yes_no, doubts, each_of, figure_remarks, first_person, from_json,
-                             how_reached_last, item_said_done, meeting_said, meeting_to_come, mentions, month_alone,
-                             name_and_function, name_and_share, names_nothing, numbered_answer, parse_answer,
-                             parse_date, parse_title, reads_as_shown, said_planned, said_serving, said_yes_no,
-                             same_answer_as, same_then_said, says_awaited, says_none_of, shares_said, spoken,
-                             territory_said, text_and_count, to_json, typed_at_checklist_stage, typed_at_deferred,
-                             typed_at_dossier, typed_at_menu, typed_at_projects, typed_at_recap, typed_at_team,
-                             typed_button, typed_command, typed_invitation, typed_validate, with_whom_before_date,
-                             with_whom_said, without_how_reached, word_said, yes_and_no, yes_but_to_do, yes_how,
-                             yes_in_part, yes_no_because, yes_no_then, yes_told_more)
+                             after_partly_yes, button_typed, carried_apart, date_apart, day_alone, deadline_in,
+                             doubt_apart, doubt_on_when, doubted_yes_no, doubts, each_of, figure_remarks, first_person,
+                             from_json, how_reached_last, item_said_done, meeting_said, meeting_to_come, mentions,
+                             month_alone, name_and_function, name_and_share, names_nothing, numbered_answer,
+                             parse_answer, parse_date, parse_title, reads_as_shown, said_planned, said_serving,
+                             said_yes_no, same_answer_as, same_then_said, says_awaited, says_none_of, shares_said,
+                             spoken, statement_after_name, territory_said, text_and_count, to_json,
+                             typed_at_checklist_stage, typed_at_deferred, typed_at_dossier, typed_at_menu,
+                             typed_at_projects, typed_at_recap, typed_at_team, typed_button, typed_command,
+                             typed_invitation, typed_validate, with_whom_before_date, with_whom_said, without_full_stop,
+                             without_how_reached, word_said, yes_and_no, yes_but_to_do, yes_how, yes_in_part,
+                             yes_no_because, yes_no_then, yes_then_plain, yes_told_more)
 from dialogs.partners import partner_name
-from dialogs.pasted import asides, contact_lines, in_typed_order, letter_parts, without_lines
+from dialogs.pasted import asides, contact_lines, in_typed_order, letter_parts, without_asides, without_lines
 from dialogs.not_answers import asks_what_is_meant, says_goodbye, says_thanks
 from dialogs.referentials import Referential, default_referential, partner_labels
 from dialogs.ui import UiTexts
@@ -375,7 +376,8 @@ class _Conversation:
             created = self.ui.notices.project_created.format(name=name, territory=territory)
             return Outcome([Reply("notice", {"text": created}), *self._count_noted(count),
                             self._referentials().choice()])
-        return Outcome([self._ask_territory(created=True)])
+        carried = carried_apart(spoken(text))[1]  # "…, portée par notre association": the carrier is asked later
+        return Outcome([self._ask_territory(created=True, unkept=[carried] if carried else None)])
 
     def _setting_up(self, event: Event) -> Outcome:
         """The project's territory, or its name again after ↩️ Retour; ↩️ Retour from the name keeps it."""
@@ -578,7 +580,10 @@ class _Conversation:
             return self._budget_year(text)
         if self.membership.budget_pending is not None:
             return self._desk().text(text)
-        if (correction := corrected(text)) is not None:  # "pardon, je voulais dire…"
+        if (correction := corrected(text)) is not None and correction.adds and correction.right \
+                and self.membership.draft_choices and self.membership.draft_question == asked_id:
+            text, correction = correction.right, None  # "et aussi une imprimante" under ticks to validate: more ticks
+        if correction is not None:  # "pardon, je voulais dire…"
             if (last := self._last_answer()) is not None:
                 return self._corrected(*last, correction)
             if not correction.right:  # nothing of theirs to correct: the question in course, asked again
@@ -627,6 +632,8 @@ class _Conversation:
         meant = typed_button(question, text)
         if meant == DEFER and question.kind is Kind.DATE and self._reads_as(question, text):
             meant = None  # "pas encore, ce sera au conseil du 14 janvier": the date planned, which is asked
+        if meant == DEFER and asks_what_is_meant(text):  # "je ne sais pas trop, qu'entendez-vous par là ?"
+            meant = None
         stored = self.view.answers.get(question.id)
         if meant in (KEEP, CLEAR) and stored is not None and stored.status == ANSWERED:
             return self._typed(self._keep() if meant == KEEP else self._clear())
@@ -687,6 +694,11 @@ class _Conversation:
             elif question.kind is Kind.YES_NO and (because := yes_no_because(text, self.view.prompt(question))) \
                     is not None:
                 value, unkept = because[0], [because[1]]
+            elif question.kind is Kind.YES_NO and (dated := yes_no_then(text)) and dated[0] and doubt_on_when(dated[1]):
+                value, unkept = dated[0], [dated[1]]  # "oui bien sûr, le premier le 16 mars, à confirmer": the date's
+                # doubt, not the yes's, its date asked in its own step
+            elif question.kind is Kind.YES_NO and (plain := yes_then_plain(text, self.view.prompt(question))):
+                value, unkept = True, [plain]  # "oui, une seule demande comme l'a expliqué la préfecture"
             elif question.kind is Kind.YES_NO and (said_planned(text, self.view.prompt(question))
                                                    or said_serving(text, self.view.prompt(question))):
                 value, unkept = True, [text.strip()]  # "inauguration prévue…", "le bureau … servira aussi pour ça"
@@ -700,7 +712,8 @@ class _Conversation:
             value = self._with_ticked(question, value, text)
             unkept, notes, said_of = self._list_said(question, text)
             described, covered = self._described_later(step, question, value, said_of)
-            unkept, notes = [detail for detail in unkept or [] if detail not in covered] or None, notes + described
+            unkept = [detail for detail in unkept or [] if not any(detail in words for words in covered)] or None
+            notes += described  # "…: Royère le mardi, Pontarion un vendredi sur deux": each part kept there
             if unkept:  # "…, via l'outil de l'ANCT": the tool asked next
                 unkept, later = self._details_answering_later(step, question, value, unkept)
                 notes += later
@@ -719,6 +732,8 @@ class _Conversation:
             unkept = [doubt] if (doubt := doubt_apart(text.strip())[1]) else None  # "CAF 43 (à vérifier)": so the name
             if question.person and (how := how_reached_last(text)):  # "…, par mail": how, not who
                 unkept = [*(unkept or []), how]
+            if question.person and (more := statement_after_name(text)):  # "…, les fiches de poste sont en cours"
+                unkept = [*(unkept or []), more]
         if question.kind is Kind.LONG_TEXT and copied is None:  # a letter pasted: "…merci de compléter avant le 15"
             notes += self._deadline_along(step, question, value, text)
         if question.kind is Kind.YES_NO and unkept:  # "oui, … : dossier complet avant le 15 février"
@@ -786,15 +801,19 @@ class _Conversation:
 
     def _hours_and_place_along(self, step: Step, question: Question, value: Any,
                                after: str) -> tuple[list[str], list[Reply]]:
-        """What a date was said with ("à 14h30 à la mairie"), for the hours and the place the step asks next, shown
-        and not answered yet: answered there, and said. What is left of it, as typed, and the replies saying so."""
+        """What a date was said with ("à 14h30 à la mairie"), for the hours and the place the step asks next, shown:
+        answered there, and said, an answer given before said replaced. What is left of it, as typed, and the
+        replies saying so."""
         shown = self._shown_with(step, question, value)
-        later = [q for q in shown[shown.index(question) + 1:] if self.view.status(q.id) != ANSWERED]
+        later = shown[shown.index(question) + 1:]
         hours = next((q for q in later if q.kind is Kind.TIME_RANGES and q.max == 1), None)
         place = next((q for q in later if q.kind is Kind.SHORT_TEXT and q.place), None)
         said = meeting_said(after, hours is not None, place is not None)
-        along = [self._answered_along(then, answer, step.id)
-                 for then, answer in ((hours, said.hours), (place, said.place)) if answer is not None]
+        along = []
+        for then, answer in ((hours, said.hours), (place, said.place)):
+            before = self.view.values.get(then.id) if then and self.view.status(then.id) == ANSWERED else None
+            if answer is not None and to_json(then.kind, answer) != before:  # the same again: nothing to say
+                along.append(self._answered_along(then, answer, step.id, replaced=before))
         return said.rest, along
 
     def _details_along(self, step: Step, question: Question, value: Any, text: str) -> Reply | None:
@@ -927,12 +946,14 @@ class _Conversation:
         return [self._answered_along(then, value, step.id) for then in alike]
 
     def _answered_along(self, then: Question, answer: Any, step_id: str, linked: bool = True,
-                        unkept: list[str] | None = None) -> Reply:
+                        unkept: list[str] | None = None, replaced: Any = None) -> Reply:
         """`then` answered by what a text typed for another question said of it: stored (`linked` to the message,
-        for a reply to it to change it), and said back with what it does not keep."""
+        for a reply to it to change it), and said back with what it does not keep, and the answer it `replaced`
+        (stored form)."""
         self._store(then, ANSWERED, to_json(then.kind, answer), step_id, self._message_id if linked else None)
         return Reply("understood", {"question": self.view.prompt(then), "answer": self._display(then, answer)}
-                     | ({"unkept": unkept} if unkept else {}))
+                     | ({"unkept": unkept} if unkept else {})
+                     | ({"replaced": self._display(then, from_json(then.kind, replaced))} if replaced else {}))
 
     @staticmethod
     def _list_said(question: Question, text: str) -> tuple[list[str] | None, list[Reply], dict[str, str]]:
@@ -969,7 +990,7 @@ class _Conversation:
             self._touch()
         if question.kind is Kind.YES_NO and yes_but_to_do(text):  # "oui…. les toilettes pmr sont à faire"
             error = ParseError("yes_no.partly")
-        elif question.kind is Kind.YES_NO and (said := yes_no_then(text)) is not None:
+        elif question.kind is Kind.YES_NO and (said := yes_no_then(text)) and not (said[0] and doubt_on_when(said[1])):
             error = ParseError("yes_no.doubtful", words=said[1])  # "non, enfin oui": a doubt, not a detail
         elif question.kind is Kind.YES_NO and (doubt := doubted_yes_no(text)) is not None:
             error = ParseError("yes_no.doubtful", words=doubt)  # "je crois que oui mais à vérifier avec…"
@@ -1168,7 +1189,11 @@ class _Conversation:
                          and self._address_of(q, what.split()[0])])
         else:
             alike = [q for q in alike if shown.index(q) < shown.index(question)][-1:]
-        return from_json(question.kind, self.view.answers[alike[0].id].value) if len(alike) == 1 else None
+        if len(alike) != 1:
+            return None
+        value = from_json(question.kind, self.view.answers[alike[0].id].value)
+        # The same address, not the same floor: "(au 1er étage, au-dessus de la médiathèque)" was the other's.
+        return without_asides(value).strip() if question.kind is Kind.ADDRESS else value
 
     def _address_of(self, question: Question, what: str) -> bool:
         """Whether an address answered is that of what is named: "mairie" of "1 place de la Mairie", "commune" of the
@@ -1388,7 +1413,7 @@ class _Conversation:
         self.membership.draft_question = then.id
         self.membership.draft_choices = [option.id for option in then.options if option.id in read.chosen]
         self._touch()
-        notice = self.ui.notices.ticked_next.format(items=f"« {words} »")
+        notice = self.ui.notices.ticked_next.format(items=f"« {without_full_stop(words)} »")
         understood = {"answer": self._display(question, kept)} | ({"unkept": unkept} if unkept else {})
         return Outcome([Reply("understood", understood), Reply("notice", {"text": notice}), *replies[:-1],
                         self._ask(then)])
@@ -3215,12 +3240,13 @@ class _Conversation:
             return self._referentials().choice()
         return self._ask_territory()
 
-    def _ask_territory(self, created: bool = False) -> Reply:
+    def _ask_territory(self, created: bool = False, unkept: list[str] | None = None) -> Reply:
         """The territory; one given before is kept with a tap. ↩️ Retour leads to the project's name."""
         current = self.project.territory if self.membership.awaiting == TERRITORY else None
         rows = [[self._button(self.ui.buttons.keep_territory, Action.KEEP)]] if current else []
         rows.append([self._button(self.ui.buttons.back, Action.BACK)])
-        return Reply("ask_territory", {"project": self.project.name, "created": created, "current": current}, rows)
+        return Reply("ask_territory", {"project": self.project.name, "created": created, "current": current}
+                     | ({"unkept": unkept} if unkept else {}), rows)
 
     def _menu(self) -> Reply:
         if self.membership.role in ANSWERING:

@@ -78,3 +78,32 @@ async def test_a_start_alone_with_the_committees_date_is_said_and_its_hours_aske
     assert place.text == "➡️ Réponse retenue pour « Où se tiendra-t-il ? » : Mairie."
     assert question_in(guide, asked).id == "dev_comite_horaire"
 
+
+
+async def test_the_first_place_said_is_the_committees_and_a_doubt_keeps_whom_to_ask(client, services):
+    """Bourganeuf: "…de 14h à 16h30, salle du conseil de la CC à Bourganeuf, à confirmer avec la CC." placed the
+    committee in « Bourganeuf » and said « salle du conseil de la CC, à confirmer », « avec la CC » not kept."""
+    await yes_no_said.reach(client, services, 8, "dev_comite_date")
+    date, hours, place, *_ = await client.send(
+        "Le mardi 14 mars 2028 de 14h à 16h30, salle du conseil de la CC à Bourganeuf, à confirmer avec la CC.")
+    assert date.text == date_kept_without("mardi 14 mars 2028", "à confirmer avec la CC")
+    assert place.text == ("➡️ Réponse retenue pour « Où se tiendra-t-il ? » : Salle du conseil de la CC à "
+                          "Bourganeuf.")
+    assert versions(services, "dev_comite_horaire") == [[[840, 990]]]
+
+
+async def test_the_date_typed_again_with_other_hours_and_place_replaces_them(client, services):
+    """Bourganeuf: the committee's date typed again with its hours and place kept the first ones, the new said « pas
+    enregistré », and the calendar file kept the old place."""
+    await yes_no_said.reach(client, services, 8, "dev_comite_date")
+    await client.send("le 14/03/2028 de 14h à 16h à Bourganeuf")
+    await client.click("↩️ Retour")
+    await client.click("↩️ Retour")
+    await client.click("↩️ Retour")
+    assert question_in(services.guide, client.last()).id == "dev_comite_date"
+    date, place, *_ = await client.send("le 14/03/2028 de 14h à 16h, salle du conseil de la CC")
+    assert date.text == "📅 Date retenue : mardi 14 mars 2028."
+    assert place.text == ("➡️ Réponse retenue pour « Où se tiendra-t-il ? » : Salle du conseil de la CC, à la place "
+                          "de « Bourganeuf ».")
+    assert versions(services, "dev_comite_lieu") == ["Bourganeuf", "Salle du conseil de la CC"]
+    assert versions(services, "dev_comite_horaire") == [[[840, 960]]]

@@ -574,8 +574,9 @@ async def test_who_said_then_how_the_recruitment_goes_keeps_who_alone(client, se
     await reach_team_functions(client, "accueil")
     *understood, asked = await client.send("une conseillère à recruter, le recrutement est lancé, fiche de poste "
                                            "publiée sur emploi-territorial")
-    assert [reply.text for reply in understood] == [
-        "➡️ Réponse retenue : une conseillère à recruter.",
+    assert [reply.text for reply in understood] == [  # the sentence after who, said not kept (Bourganeuf)
+        kept_without("une conseillère à recruter", "le recrutement est lancé, fiche de poste publiée sur "
+                                                   "emploi-territorial"),
         "➡️ Réponse retenue pour « Quel sera le statut de la personne chargée de l'accueil ? » : À recruter."]
     assert versions(services, "equipe_agent_accueil") == ["une conseillère à recruter"]
     assert question_in(services.guide, asked).id == "equipe_etp_accueil"
