@@ -92,7 +92,7 @@ def commune_of(address: str) -> str:
     found = _postal(_squash(address))
     if found is None:
         return ""
-    commune = _TRAILING_RE.sub("", found[1])
+    commune = _TRAILING_RE.sub("", found[1].split("(")[0])  # "… Bourganeuf (au 1er étage, …)": an aside, no commune
     commune = _TRAILING_RE.sub("", _COUNTRY_RE.sub("", _CEDEX_RE.sub("", commune)))
     return commune if re.search(r"[^\W\d_]", commune) else ""
 

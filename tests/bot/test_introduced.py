@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import pytest
 
+from dossier.pdf import render_dossier_pdf
 from store.repo import Repository
 from tests.bot import test_budget_typed as budget_typed
 from tests.bot import test_meant_input as meant_input
-from tests.bot.test_meant_input import versions
 from tests.bot import test_yes_no_said as yes_no_said
+from tests.bot.test_meant_input import versions
+from tests.dossier import test_view as view
+from tests.dossier.test_pdf import page_texts
 from tests.support.telegram import FRANCE_SERVICES_RULES
 from tests.support.walk import kept_without, question_in
 
@@ -376,3 +379,12 @@ async def test_that_is_all_validate_said_together_validates_the_lines(client, se
     replies = await client.send("c'est tout, valider")
     assert not any(reply.text.startswith("⚠️") for reply in replies)
     assert question_in(services.guide, replies[-1]).id != "budget_charges_fonctionnement"
+
+
+async def test_the_letter_is_made_at_the_commune_without_the_addresss_aside(client, services):
+    """Bourganeuf: the carrier's seat typed "2 rue de la Mairie 23400 Bourganeuf (au 1er étage, au-dessus de la
+    médiathèque)" ended the letter to the Préfecture with « Fait à Bourganeuf (au 1er étage, le 6 décembre 2026 »."""
+    await yes_no_said.reach(client, services, 3, "port_adresse")
+    await client.send("2 rue de la Mairie 23400 Bourganeuf (au 1er étage, au-dessus de la médiathèque)")
+    letter = " ".join(" ".join(page_texts(render_dossier_pdf(view.build(services, draft=True)))).split())
+    assert "Fait à Bourganeuf, le 20 juin 2027" in letter
