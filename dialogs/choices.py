@@ -617,8 +617,8 @@ _SPACED_NUMBERS_FIRST_RE = re.compile(r"\s*[0-9]+(?: +[0-9]+)+(?=\s*(?:[(:,;+]|e
 _ALL_START_RE = re.compile(r"(?:tous |toutes |l'ensemble |toute (?:la |l')|tout (?:le |l'|ca\b|cela\b))")
 _LESS_RE = re.compile(r"\b(?:sauf|sans|exceptee?s?|hormis|a part|moins)\b")  # folded
 # "tous sauf la MSA", "tous les partenaires nationaux plus la Mission locale": every option, less or more some.
-_ALL_BUT_RE = re.compile(r",?\s+(?:(?P<less>sauf|sans|except[ée]e?s?|hormis|[àa] part|moins)|plus|avec|en plus de|"
-                         r"ainsi que)\s+", re.IGNORECASE)
+_ALL_BUT_RE = re.compile(r",?\s+(?:(?P<less>sauf|sans|except[ée]e?s?|hormis|[àa] part|moins)|plus|avec(?!" + _A_TOOL
+                         + r")|en plus de|ainsi que)\s+", re.IGNORECASE)  # "les trois, avec l'outil de l'ANCT": how
 
 
 def _says_all(typed: str) -> bool:

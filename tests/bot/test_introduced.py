@@ -388,3 +388,13 @@ async def test_the_letter_is_made_at_the_commune_without_the_addresss_aside(clie
     await client.send("2 rue de la Mairie 23400 Bourganeuf (au 1er étage, au-dessus de la médiathèque)")
     letter = " ".join(" ".join(page_texts(render_dossier_pdf(view.build(services, draft=True)))).split())
     assert "Fait à Bourganeuf, le 20 juin 2027" in letter
+
+
+async def test_all_with_the_tool_used_is_no_other_thing_measured(client, services):
+    """"Les trois, avec l'outil de l'ANCT je crois." added « l'outil de l'ANCT » to what the dashboard measures: the
+    dossier printed « fréquentation, services rendus, activité du lieu et l'outil de l'ANCT »."""
+    await yes_no_said.reach(client, services, 8, "dev_indicateurs", FRANCE_SERVICES_RULES)
+    said, *_ = await client.send("Les trois, avec l'outil de l'ANCT je crois.")
+    assert said.text.startswith("➡️ Réponse retenue : Fréquentation, Services rendus, Activité du lieu.")
+    assert versions(services, "dev_indicateurs") == [["frequentation", "services_rendus", "activite_lieu"]]
+    assert versions(services, "dev_indicateurs_autre") == []
