@@ -961,6 +961,7 @@ _HEDGE_RE = re.compile(r"^(\s*(?:(?:tous |toutes )?les (?:deux|trois|quatre|[2-9
                        r"(?:je dirais|je dirai|je pense|je crois|il me semble|(?:à|a) mon avis|(?:à|a) priori)"
                        r"(?=\s*(?:[,.;:!]|$))", re.IGNORECASE)
 
+
 def read_list(question: Question, text: str) -> ListRead:
     """How a list typed at a multiple choice names the question's options ("réduire les trajets vers Figeac et
     Brive" is one run, not two), and what it says of them in brackets, stressed ("surtout…"), after a colon or as

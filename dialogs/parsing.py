@@ -675,7 +675,7 @@ def _whom_apart(text: str) -> tuple[str, str | None]:
     return text[:said.start()].rstrip(" ,;"), text[said.start():].strip(" ,;.!")
 
 
-_DOUBT_END_RE = re.compile(r"\b(?:a confirmer|a verifier|a voir|a valider|a caler|a fixer)\s*$")
+_DOUBT_END_RE = re.compile(rf"(?:{_DOUBT_RE.pattern}|\ba (?:voir|valider|caler|fixer)\b)\s*$")
 
 
 def after_date(text: str) -> str | None:
@@ -1889,8 +1889,8 @@ def button_typed(text: str) -> str | None:
 def typed_validate(text: str) -> bool:
     """"valider", "ok", and such phrases said together: "c'est tout, valider"."""
     words = typed_words(text)
-    return words in VALIDATE_PHRASES or all(part in VALIDATE_PHRASES for part in re.split(r"\s*[,;.!]\s*", words)
-                                             if part) and any(c.isalpha() for c in words)
+    parts = [part for part in re.split(r"\s*[,;.!]\s*", words) if part]
+    return words in VALIDATE_PHRASES or (bool(parts) and all(part in VALIDATE_PHRASES for part in parts))
 
 
 # « Étape suivante » and the like, typed at a question as if under the step's recap: the user moves on.
@@ -2167,14 +2167,13 @@ def meeting_said(text: str, hours: bool, place: bool) -> MeetingSaid:
     ranges, gone = None, [False] * len(text)
     if typed is not None:
         try:
-            ranges = parse_time_ranges(typed[0])
+            said = parse_time_ranges(typed[0])
         except ParseError:
-            ranges = None  # "à 14h": its end asked with the hours
-        if ranges is not None and len(ranges) == 1:
+            said = []  # "à 14h": its end asked with the hours
+        if len(said) == 1:
+            ranges = said
             start = at.start() if (at := _AT_TIME_RE.search(text[:typed.start()])) else typed.start()
             gone[start:typed.end()] = [True] * (typed.end() - start)
-        else:
-            ranges = None
     # The hours blanked, a place right after them reads as after "à": "à 14h salle du conseil".
     blank = text if typed is None else f"{text[:typed.start()]}{' ' * len(typed[0])}{text[typed.end():]}"
     if (where := _place_found(blank, bare=True) if place else None) is not None:
@@ -2586,7 +2585,7 @@ def _figure(question: Question, text: str, today: datetime.date | None) -> Any:
         if (total := _TOTAL_SAID_RE.fullmatch(said) or _TOGETHER_RE.fullmatch(said) or _TOTAL_FIRST_RE.match(said)) \
                 is not None:  # "60 % chacune, donc 1,2", "1 ETP à elles 2", "1,6 au total, 0,8 chacun"
             return parse_decimal(total["number"], question.min, question.max)
-        if _EACH_RE.search(typed_words(text)):
+        if _EACH_RE.search(said):
             raise ParseError("decimal.each")  # "60 % chacune": the total is the user's to give
         if question.full_time_share and says_a_time(text):
             raise ParseError("decimal.share", typed=text.strip())  # a time not read is no count of posts
@@ -2680,11 +2679,11 @@ def _words(text: str) -> str:
     return said[yes.end():] if (yes := _YES_FIRST_RE.match(said)) is not None else said
 
 
-# A yes before a text answer ("oui, panneau au rond-point…" at « Comment assurez-vous l'accès… ? »), which no text
-# question asks for: the documents would print it.
 # What answers the chat's explanation before the answer itself, which no document prints: "Ah d'accord. …".
 _HEARD_RE = re.compile(r"\s*(?:(?:ah|oh)\s+)?(?:d['’]\s*accord|ok|okay|entendu|tr[èe]s bien|je vois|compris|merci)"
                        r"\s*[.!,;]+\s*", re.IGNORECASE)
+# A yes before a text answer ("oui, panneau au rond-point…" at « Comment assurez-vous l'accès… ? »), which no text
+# question asks for: the documents would print it.
 _YES_FIRST_RE = re.compile(r"\s*(?i:oui)\s*[,:;.!–—-]\s*(?=\w)")
 
 

@@ -990,7 +990,7 @@ class _Conversation:
             self._touch()
         if question.kind is Kind.YES_NO and yes_but_to_do(text):  # "oui…. les toilettes pmr sont à faire"
             error = ParseError("yes_no.partly")
-        elif question.kind is Kind.YES_NO and (said := yes_no_then(text)) and not (said[0] and doubt_on_when(said[1])):
+        elif question.kind is Kind.YES_NO and (said := yes_no_then(text)) is not None:
             error = ParseError("yes_no.doubtful", words=said[1])  # "non, enfin oui": a doubt, not a detail
         elif question.kind is Kind.YES_NO and (doubt := doubted_yes_no(text)) is not None:
             error = ParseError("yes_no.doubtful", words=doubt)  # "je crois que oui mais à vérifier avec…"
